@@ -1,0 +1,77 @@
+"""The spaCy side of extraction: load a language's pipeline and parse articles.
+
+Two things spaCy does not do for news: blank lines are hard sentence
+boundaries (it merges a heading into the next paragraph otherwise), and photo
+credits ("Image : Name/AGENCY") are their own segment.  The text is cut there,
+the pieces parsed as a batch and joined back into one Doc over the same text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from types import ModuleType
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgbuild.errors import ModelError
+from kgbuild.types import Span
+
+__all__ = ["load_pipeline", "parse_text", "split_segments", "find_captions", "doc_sentences"]
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def split_segments(text: str, captions: tuple[Span, ...] = ()) -> list[str]:
+    """Cut the text at blank lines and around photo credits; the pieces join back to it."""
+    cuts = {m.end() for m in _BLANK_LINE.finditer(text)}
+    for span in captions:
+        cuts.update((span.start, span.end))
+    cuts = sorted(c for c in cuts if 0 < c < len(text))
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def parse_text(nlp: Language, text: str, captions: tuple[Span, ...] = ()) -> Doc:
+    """Parse ``text`` segment by segment so no sentence crosses a blank line or a credit."""
+    segments = split_segments(text, captions)
+    if len(segments) <= 1:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(segments)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
+
+
+@functools.cache
+def load_pipeline(model: str) -> Language:
+    """The spaCy pipeline of ``model`` with paragraph boundaries, loaded once per process."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed; install the project with "
+            f"`pip install -e .` (it depends on the model package)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:
+    """Photo-credit segments of the text ("Image : Name/AGENCY/...")."""
+    return tuple(Span(m.start(), m.end()) for m in rules.CAPTION_RE.finditer(text))
+
+
+def doc_sentences(doc: Doc) -> tuple[Span, ...]:
+    """Sentence spans trimmed of surrounding whitespace, empty ones dropped."""
+    spans = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        chunk = doc.text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append(Span(start + lead, start + lead + len(stripped)))
+    return tuple(spans)

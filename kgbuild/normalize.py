@@ -1,0 +1,43 @@
+"""Text normalisation shared by linking and evaluation.
+
+``normalize_label`` is the matching key of FORMAT.md section 3: case-folded,
+accents removed, French/English/German articles and elisions removed,
+apostrophes and hyphens unified, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_label", "strip_accents", "fold_quotes"]
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+                         "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
+                         "‐": "-", "‑": "-", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "})
+_ELISION = re.compile(r"\b(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)'", re.IGNORECASE)
+_ARTICLES = re.compile(
+    r"^(?:(?:le|la|les|un|une|des|du|de|the|a|an|der|die|das|den|dem|des)\s+)+", re.IGNORECASE
+)
+_SPACE = re.compile(r"\s+")
+
+
+def fold_quotes(text: str) -> str:
+    """Map typographic apostrophes, quotes, dashes and odd spaces to ASCII ones."""
+    return text.translate(_QUOTES)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_label(text: str) -> str:
+    """The comparison key of a label: 'L’Allemagne' -> 'allemagne'."""
+    text = fold_quotes(text).casefold()
+    text = _ELISION.sub("", text)
+    text = strip_accents(text)
+    text = re.sub(r"[\"“”«»()\[\],.;:!?]", " ", text)
+    text = _SPACE.sub(" ", text).strip()
+    text = _ARTICLES.sub("", text)
+    return text.strip()
