@@ -1,0 +1,58 @@
+"""Extraction: an Article becomes an Extraction (entities, statements, relations).
+
+    extractor = Extractor("fr")            # loads the spaCy model once
+    extraction = extractor.extract(article)
+
+The stages, each pure: parse (spaCy, paragraph-aware) -> find_mentions ->
+group_mentions -> find_statements -> find_relations.  The result holds only
+offsets and strings.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from kgbuild.extract.entities import group_mentions
+from kgbuild.extract.lang import load_rules
+from kgbuild.extract.mentions import Gazetteer, find_mentions
+from kgbuild.extract.parse import doc_sentences, find_captions, load_pipeline, parse_text
+from kgbuild.types import Article, Extraction
+
+__all__ = ["Extractor", "Gazetteer"]
+
+
+class Extractor:
+    """Extract entities, statements and relations from articles of one language."""
+
+    def __init__(self, lang: str = "fr", kb: Gazetteer | None = None) -> None:
+        self.lang = lang
+        self.rules = load_rules(lang)
+        self.nlp = load_pipeline(self.rules.MODEL)
+        if kb is None:
+            from kgbuild.link import load_snapshot
+
+            kb = load_snapshot()
+        self.kb = kb
+
+    def extract(self, article: Article) -> Extraction:
+        """The Extraction of one article."""
+        captions = find_captions(article.text, self.rules)
+        doc = parse_text(self.nlp, article.text, captions)
+        return self._extract_doc(article, doc, captions)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extractions of many articles, in order."""
+        for article in articles:
+            yield self.extract(article)
+
+    def _extract_doc(self, article: Article, doc, captions) -> Extraction:
+        from kgbuild.extract.relations import find_relations
+        from kgbuild.extract.statements import find_statements
+
+        sentences = doc_sentences(doc)
+        found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang)
+        entities = group_mentions(found, self.kb, article)
+        statements = find_statements(doc, entities, sentences, article)
+        relations = find_relations(doc, entities, statements, sentences, article)
+        return Extraction(article=article, sentences=sentences, entities=entities,
+                          statements=statements, relations=relations, captions=captions)

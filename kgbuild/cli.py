@@ -1,0 +1,147 @@
+"""The command line: parse arguments, call the stages, report.
+
+    kgbuild build PATH... -o OUT [--format ttl,json,gexf|all] [--linker snapshot|sparql|none]
+    kgbuild demo [-o output/]
+    kgbuild eval GOLD... EXPORT [--json]
+    kgbuild kb build ...        kgbuild enrich ...
+
+Exit status: 0 when something was built (failures are listed), 1 when nothing
+could be built, 2 for a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from kgbuild import __version__
+from kgbuild.config import FORMATS, LINKERS, BuildConfig
+from kgbuild.errors import KgbuildError
+
+__all__ = ["main"]
+
+DEMO_ARTICLE = "examples/demo.fr.txt"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO,
+                        format="kgbuild: %(levelname)s: %(message)s")
+    try:
+        return args.run(args)
+    except KgbuildError as error:
+        print(f"kgbuild: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kgbuild", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"kgbuild {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    parser.set_defaults(run=lambda args: parser.print_help() or 2)
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    build = sub.add_parser("build", help="build the graph of articles")
+    build.add_argument("paths", nargs="+", metavar="PATH",
+                       help=".txt, .jsonl, .html files, folders, or - for stdin")
+    _add_build_options(build)
+    build.set_defaults(run=_run_build)
+
+    demo = sub.add_parser("demo", help="build the bundled example article into output/")
+    _add_build_options(demo, default_out="output")
+    demo.set_defaults(run=_run_demo, paths=None)
+
+    ev = sub.add_parser("eval", help="score exports against gold files (FORMAT.md section 3)")
+    ev.add_argument("files", nargs="+", metavar="FILE", help="GOLD... then the EXPORT (.json/.jsonl)")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.set_defaults(run=_run_eval)
+
+    from kgbuild.cli_kb import add_enrich_parser, add_kb_parser
+
+    add_kb_parser(sub)
+    add_enrich_parser(sub)
+    return parser
+
+
+def _add_build_options(p: argparse.ArgumentParser, default_out: str | None = None) -> None:
+    p.add_argument("-o", "--out", default=default_out, required=default_out is None,
+                   help="output folder")
+    p.add_argument("--format", default="ttl,json",
+                   help=f"comma-separated formats or 'all' ({','.join(FORMATS)})")
+    p.add_argument("--lang", default=None, help="language of the articles (default: from input, else fr)")
+    p.add_argument("--date", default=None, help="document date for inputs without one (YYYY-MM-DD)")
+    p.add_argument("--linker", default="snapshot", choices=LINKERS,
+                   help="Wikidata linking backend (default: the embedded snapshot)")
+    p.add_argument("--endpoint", default=None, help="SPARQL endpoint URL for --linker sparql")
+    p.add_argument("--offline", action="store_true", help="sparql linker: use the cache and snapshot only")
+    p.add_argument("--cache-dir", type=Path, default=None, help="SPARQL answer cache folder")
+    p.add_argument("--contact", default=None, help="contact (mail or URL) sent to public endpoints")
+    p.add_argument("--max-chars", type=int, default=1_000_000, help="longest article accepted")
+    p.add_argument("--stem", default=None, help="base name of the output files")
+
+
+def _config(args) -> BuildConfig:
+    return BuildConfig.from_formats(
+        args.format, lang=args.lang, linker=args.linker, endpoint=args.endpoint,
+        offline=args.offline, cache_dir=args.cache_dir, contact=args.contact,
+        max_chars=args.max_chars, date=args.date)
+
+
+def _run_build(args) -> int:
+    from kgbuild.pipeline import build
+
+    config = _config(args)
+    result = build(args.paths, config=config)
+    return _report(result, args, config)
+
+
+def _run_demo(args) -> int:
+    from kgbuild.pipeline import build
+
+    config = _config(args)
+    path = resources.files("kgbuild") / "data" / DEMO_ARTICLE
+    with resources.as_file(path) as demo:
+        result = build([demo], config=config)
+    return _report(result, args, config)
+
+
+def _report(result, args, config: BuildConfig) -> int:
+    for failure in result.failures:
+        print(f"kgbuild: skipped {failure.source}: {failure.problem}", file=sys.stderr)
+    if not result.extractions:
+        print("kgbuild: nothing could be built", file=sys.stderr)
+        return 1
+    written = result.write(Path(args.out), config.formats, args.stem)
+    for extraction in result.extractions:
+        a = extraction.article
+        linked = sum(1 for e in extraction.entities if e.qid)
+        enc = f", read as {a.encoding}" if a.encoding and a.encoding.lower() not in ("utf-8", "utf_8", "ascii") else ""
+        print(f"{a.id}: {len(extraction.entities)} entities ({linked} linked), "
+              f"{len(extraction.statements)} statements, {len(extraction.relations)} relations{enc}")
+        for warning in extraction.warnings:
+            print(f"  warning: {warning}", file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}")
+    if result.failures:
+        print(f"{len(result.extractions)} built, {len(result.failures)} skipped", file=sys.stderr)
+    return 0
+
+
+def _run_eval(args) -> int:
+    from kgbuild.evaluate import run_eval
+
+    if len(args.files) < 2:
+        print("kgbuild eval: give at least one GOLD file and one EXPORT", file=sys.stderr)
+        return 2
+    *golds, export = args.files
+    print(run_eval([Path(g) for g in golds], Path(export), as_json=args.json))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

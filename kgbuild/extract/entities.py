@@ -1,0 +1,139 @@
+"""Group mentions into one entity per real-world thing in a document.
+
+"Vladimir Poutine", "Poutine" and "le président russe" become one Actor;
+"Moscou" as a speaker joins "la Russie"; a role description joins the person
+it is in apposition with, or the office holder the knowledge base names for
+the document's date (filtered by the grammatical gender the text shows).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Sequence
+
+from kgbuild.extract.mentions import Found, Gazetteer
+from kgbuild.normalize import normalize_label
+from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
+
+__all__ = ["group_mentions"]
+
+_STATE_KINDS = ("Country", "State")
+
+
+def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> tuple[Entity, ...]:
+    """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
+    lang = article.lang
+    found = list(found)
+    keys: list[str | None] = [_key(f) for f in found]
+    _merge_surnames(found, keys)
+    entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
+    doc_keys = {k for k in keys if k}
+    for i, f in enumerate(found):
+        if f.mention.method != "role":
+            continue
+        keys[i], entry = _resolve_role(f, found, keys, kb, article, doc_keys)
+        if entry is not None:
+            entries.setdefault(entry.key, entry)
+            found[i] = replace(f, entry=entry, name=_label(entry, lang))
+
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for f, k in zip(found, keys):
+        if k is not None:
+            groups[k].append(f)
+    ordered = sorted(groups.items(), key=lambda kv: min(f.mention.start for f in kv[1]))
+    entities = []
+    for n, (key, members) in enumerate(ordered, start=1):
+        entry = entries.get(key)
+        mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
+        types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
+        entities.append(Entity(
+            id=f"e{n}",
+            label=_label(entry, lang) if entry else _best_name(members),
+            types=types,
+            kind=_kind(entry, mentions, types),
+            mentions=mentions,
+            confidence=round(max(m.confidence for m in mentions), 3),
+            kb_id=entry.key if entry else None,
+        ))
+    return tuple(entities)
+
+
+def _key(f: Found) -> str | None:
+    if f.mention.method == "role":
+        return None  # decided once every other mention has its key
+    if f.entry is not None:
+        return f.entry.key
+    return f"{f.mention.type}:{normalize_label(f.name)}"
+
+
+def _merge_surnames(found: list[Found], keys: list[str | None]) -> None:
+    """'Poutine' after 'Vladimir Poutine' is the same person."""
+    full: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if f.mention.kind == "Person" and k and " " in f.name.strip():
+            full.setdefault(normalize_label(f.name.split()[-1]), k)
+    for i, f in enumerate(found):
+        if f.mention.kind == "Person" and keys[i] and " " not in f.name.strip() and f.entry is None:
+            keys[i] = full.get(normalize_label(f.name), keys[i])
+
+
+def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,
+                  article: Article, doc_keys: set[str]) -> tuple[str | None, KBEntry | None]:
+    if f.apposition is not None:
+        a_start, a_end = f.apposition
+        for other, key in zip(found, keys):
+            m = other.mention
+            if key and m.start < a_end and a_start < m.end:
+                return key, other.entry
+    country_keys: list[str | None] = [None]
+    if f.country:
+        states = [e for e in kb.lookup(f.country, article.lang) if e.kind in _STATE_KINDS]
+        country_keys = [e.key for e in states] or [None]
+    for office in f.office:
+        for country_key in country_keys:
+            holders = kb.office_holders(office, country_key, article.date, f.gender)
+            if country_key is None:
+                holders = [h for h in holders if _holder_country(h, office) in doc_keys]
+            chosen = _choose_holder(holders, doc_keys, article.date)
+            if chosen is not None:
+                return chosen.key, chosen
+    return None, None
+
+
+def _holder_country(holder: KBEntry, office: str) -> str | None:
+    for pos_office, country, _start, _end in holder.positions:
+        if pos_office == office:
+            return country
+    return None
+
+
+def _choose_holder(holders: list[KBEntry], doc_keys: set[str], date: str | None) -> KBEntry | None:
+    if not holders:
+        return None
+    named = [h for h in holders if h.key in doc_keys]
+    if named:
+        return named[0]
+    if date is not None or len(holders) == 1:
+        return holders[0]
+    return None  # several holders, no date, none named: the text does not make it clear
+
+
+def _best_name(members: Sequence[Found]) -> str:
+    names = [f.name for f in members if f.mention.method not in ("role", "demonym")]
+    if not names:
+        names = [f.name for f in members]
+    return max(names, key=lambda n: (len(n), n))
+
+
+def _kind(entry: KBEntry | None, mentions, types: tuple[str, ...]) -> str:
+    if entry is not None:
+        if entry.kind in _STATE_KINDS:
+            return "State" if "Actor" in types else "Country"
+        return entry.kind
+    kinds = [m.kind for m in mentions if m.method != "role"] or [m.kind for m in mentions]
+    return max(set(kinds), key=kinds.count)
+
+
+def _label(entry: KBEntry, lang: str) -> str:
+    return entry.labels.get(lang) or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)

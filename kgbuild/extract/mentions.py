@@ -1,0 +1,440 @@
+"""Find entity mentions in a parsed article: spaCy NER corrected by rules and the KB.
+
+Sources of mentions, each a ``Found`` record (a Mention plus the name it stands
+for and the KB entry it was resolved to, when one was):
+
+- named entities from spaCy, trimmed (determiners, line breaks, credit words)
+  and re-typed where the knowledge base knows better ("Washington" tagged as a
+  person is a capital);
+- capitals used as governments ("Moscou" as speaker or agent) -> the state;
+- countries typed Actor or Region by their syntax ("en Ukraine" vs "l'Ukraine doit");
+- demonyms standing for a state ("soldats nord-coréens", "les Américains");
+- weapon systems ("missiles ATACMS", KB names) and weapon classes ("missiles de croisière");
+- role descriptions ("le président russe", "la cheffe de la diplomatie allemande"),
+  resolved to a person by apposition or by the KB's office holders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Protocol, Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from kgbuild.normalize import fold_quotes, normalize_label
+from kgbuild.types import KBEntry, Mention, Span
+
+__all__ = ["Gazetteer", "Found", "find_mentions"]
+
+_STATE_KINDS = ("Country", "State")
+_CITY_KINDS = ("City", "Capital")
+_REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", "Continent",
+                 "Region", "Village", "Place", "Sea")
+_ACTOR_KINDS = ("Person", "Organization", "Media", "Party", "Group", "State", "Country",
+                "InternationalOrganization", "Government", "ArmedForces")
+_WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
+_CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
+
+
+class Gazetteer(Protocol):
+    """What extraction needs of the knowledge base (the snapshot implements it)."""
+
+    def lookup(self, name: str, lang: str | None = None) -> list[KBEntry]: ...
+
+    def get(self, key: str) -> KBEntry | None: ...
+
+    def office_holders(self, office: str, country_key: str | None, date: str | None = None,
+                       gender: str | None = None) -> list[KBEntry]: ...
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention with the name it denotes and, when known, its KB entry."""
+
+    mention: Mention
+    name: str  # canonical name: "Russie" for "russes", the person for a role
+    entry: KBEntry | None = None
+    apposition: tuple[int, int] | None = None  # a named mention this role is in apposition with
+    office: tuple[str, ...] = ()  # office keys of a role mention
+    country: str | None = None  # country name a role or demonym refers to
+    gender: str | None = None
+
+
+def find_mentions(doc: Doc, sentences: Sequence[Span], captions: Sequence[Span],
+                  rules: ModuleType, kb: Gazetteer, lang: str = "fr") -> list[Found]:
+    """Every mention in the document, sorted by offset, overlaps resolved."""
+    finder = _Finder(doc, sentences, captions, rules, kb, lang)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, doc, sentences, captions, rules, kb, lang):
+        self.doc, self.text, self.rules, self.kb, self.lang = doc, doc.text, rules, kb, lang
+        self.sentences = sentences
+        self.captions = captions
+        self._sent_starts = [s.start for s in sentences]
+
+    # -- driver -----------------------------------------------------------------
+    def run(self) -> list[Found]:
+        found: list[Found] = []
+        # order matters: more specific finders claim their spans first; a role
+        # description may contain other mentions ("le président russe" holds "russe")
+        for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
+                              (self._named, "name"), (self._demonyms, "name")):
+            for item in finder():
+                m = item.mention
+                if self._in_caption(m.start, m.end):
+                    continue
+                if any(m.start < f.mention.end and f.mention.start < m.end
+                       and (f.mention.method == "role") == (layer == "role") for f in found):
+                    continue
+                found.append(item)
+        found.sort(key=lambda f: (f.mention.start, f.mention.end))
+        return found
+
+    # -- helpers ----------------------------------------------------------------
+    def _in_caption(self, start: int, end: int) -> bool:
+        return any(start < c.end and c.start < end for c in self.captions)
+
+    def _sentence_of(self, offset: int) -> int:
+        lo, hi = 0, len(self._sent_starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._sent_starts[mid] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    def _mention(self, start: int, end: int, type_: str, kind: str, method: str,
+                 confidence: float) -> Mention:
+        return Mention(start=start, end=end, text=self.text[start:end], type=type_, kind=kind,
+                       sentence=self._sentence_of(start), method=method, confidence=confidence)
+
+    def _lookup(self, name: str, kinds: Sequence[str] | None = None) -> KBEntry | None:
+        entries = self.kb.lookup(name, self.lang)
+        if kinds is not None:
+            entries = [e for e in entries if e.kind in kinds]
+        if not entries:
+            return None
+        return max(entries, key=lambda e: e.prior)
+
+    def _trim(self, span: SpacySpan) -> tuple[int, int] | None:
+        """Offsets of an NER span without leading determiners, line breaks and credit words."""
+        start, end = span.start_char, span.end_char
+        chunk = self.text[start:end]
+        cut = chunk.find("\n")
+        if cut >= 0:
+            chunk = chunk[:cut]
+        chunk = chunk.rstrip(" \t,;:.")
+        lowered = fold_quotes(chunk).lower()
+        for det in sorted(self.rules.DETERMINERS, key=len, reverse=True):
+            det = fold_quotes(det)
+            if lowered.startswith(det) and len(chunk) > len(det):
+                start += len(det)
+                chunk = chunk[len(det):]
+                lowered = lowered[len(det):]
+                break
+        for marker in (" Image", " Photo", " Crédit"):
+            if chunk.endswith(marker):
+                chunk = chunk[: -len(marker)]
+        chunk = chunk.strip()
+        lead = self.text[start:].find(chunk)
+        if not chunk:
+            return None
+        start += lead
+        return start, start + len(chunk)
+
+    def _prev_words(self, token_i: int, n: int = 3) -> list[str]:
+        words = []
+        j = token_i - 1
+        while j >= 0 and len(words) < n:
+            tok = self.doc[j]
+            if not tok.is_space:
+                words.append(fold_quotes(tok.lower_))
+            j -= 1
+        return words
+
+    # -- named entities -----------------------------------------------------------
+    def _named(self):
+        for ent in self.doc.ents:
+            offsets = self._trim(ent)
+            if offsets is None:
+                continue
+            start, end = offsets
+            name = self.text[start:end]
+            if not _CAPITALISED.match(name) or fold_quotes(name.lower()) in self.rules.DEMONYMS:
+                continue
+            item = self._classify_named(ent, start, end, name)
+            if item is not None:
+                yield item
+
+    def _shorten_org(self, name: str) -> str:
+        """'Union européenne pour les Affaires étrangères' -> the known prefix 'Union européenne'."""
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:n])
+            if self._lookup(prefix) is not None:
+                return prefix
+        return name
+
+    def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
+        label = ent.label_
+        entry = self._lookup(name)
+        if entry is None and label in ("ORG", "MISC") and " " in name:
+            short = self._shorten_org(name)
+            if short != name:
+                end = start + len(short)
+                name = short
+                entry = self._lookup(name)
+        head = self._token_at(start)
+        if entry is not None:
+            return self._from_entry(entry, start, end, name, head, "gazetteer")
+        if label == "PER":
+            if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
+                return None
+            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+        if label == "ORG":
+            return Found(self._mention(start, end, "Actor", "Organization", "ner", 0.7), name)
+        if label == "LOC":
+            found = self._region_of_place_noun(None, start, end, name, head)
+            return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
+        return None  # MISC without KB support: too noisy to keep
+
+    def _token_at(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _from_entry(self, entry: KBEntry, start: int, end: int, name: str, head: Token | None,
+                    method: str) -> Found | None:
+        if entry.kind in _WEAPON_KINDS:
+            return Found(self._mention(start, end, "Weapon", entry.kind, method, 0.9), name, entry)
+        if entry.capital_of:
+            state = self.kb.get(entry.capital_of)
+            if state is not None and head is not None and self._acts(head):
+                return Found(self._mention(start, end, "Actor", "State", "capital", 0.8),
+                             _label(state, self.lang), state)
+            return Found(self._mention(start, end, "Region", "City", method, 0.85), name, entry)
+        if entry.kind in _STATE_KINDS:
+            if head is not None and not self._acts(head):
+                return self._region_of_place_noun(entry, start, end, name, head) or Found(
+                    self._mention(start, end, "Region", "Country", method, 0.9), name, entry)
+            return Found(self._mention(start, end, "Actor", "State", method, 0.9), name, entry)
+        if entry.kind in _REGION_KINDS:
+            found = self._region_of_place_noun(entry, start, end, name, head)
+            return found or Found(self._mention(start, end, "Region", entry.kind, method, 0.85),
+                                  name, entry)
+        return Found(self._mention(start, end, "Actor", entry.kind, method, 0.85), name, entry)
+
+    def _region_of_place_noun(self, entry, start, end, name, head) -> Found | None:
+        """'la région de Koursk': the mention covers 'région de Koursk'."""
+        if head is None:
+            return None
+        words = self._prev_words(head.i, 2)
+        if len(words) == 2 and words[0] in ("de", "d'") and words[1] in self.rules.PLACE_NOUNS:
+            kind = self.rules.PLACE_NOUNS[words[1]]
+            if kind == "Country":
+                return None
+            j = head.i - 1
+            while self.doc[j].is_space or fold_quotes(self.doc[j].lower_) in ("de", "d'"):
+                j -= 1
+            noun = self.doc[j]
+            return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.85), name, entry)
+        return None
+
+    def _acts(self, token: Token) -> bool:
+        """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
+        words = [w for w in self._prev_words(token.i, 5) if w not in ("l'", "la", "le", "les")]
+        prev = words[0] if words else ""
+        before = words[1] if len(words) > 1 else ""
+        if prev in self.rules.SPEECH_INTRODUCERS or prev == "par":
+            return True
+        if prev == "à" and before == "face":
+            return True
+        if prev in ("de", "d'", "du", "des"):
+            # "la frontière de X", "la région de X" are places; "l'implication des Etats-Unis" acts
+            return not (before in self.rules.PLACE_NOUNS or before.startswith("frontali"))
+        if prev in self.rules.LOCATIVE_PREPOSITIONS:
+            return prev in ("à", "au", "aux") and self._governed_by_transfer(token)
+        return True
+
+    def _governed_by_transfer(self, token: Token) -> bool:
+        node = token
+        for _ in range(4):
+            node = node.head
+            if node.lemma_ in self.rules.TRANSFER_LEMMAS:
+                return True
+            if node.head is node:
+                break
+        return False
+
+    # -- demonyms -----------------------------------------------------------------
+    def _demonyms(self):
+        for token in self.doc:
+            form = fold_quotes(token.lower_)
+            state_name = self.rules.DEMONYMS.get(form)
+            if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                continue
+            if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper():
+                continue  # "le russe" (the language)
+            entry = self._lookup(state_name, _STATE_KINDS)
+            head = token.head if token.dep_ == "amod" else None
+            before = self.doc[token.i - 1] if token.i > 0 else None
+            if (head is not None and self._is_place_noun(head)) or (
+                    before is not None and self._is_place_noun(before)):
+                type_, kind = "Region", "Country"
+            else:
+                type_, kind = "Actor", "State"
+            yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind,
+                                      "demonym", 0.7), state_name, entry, country=state_name)
+
+    def _is_place_noun(self, token: Token) -> bool:
+        lemma = fold_quotes(token.lemma_.lower())
+        return lemma in self.rules.PLACE_NOUNS and self.rules.PLACE_NOUNS[lemma] == "Country"
+
+    # -- weapons ------------------------------------------------------------------
+    def _weapons(self):
+        text_lower = fold_quotes(self.text).lower()
+        for phrase, key in sorted(self.rules.WEAPON_CLASSES.items(), key=lambda kv: -len(kv[0])):
+            for m in re.finditer(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)", text_lower):
+                entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
+                yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
+                            entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
+                            entry)
+        for token in self.doc:
+            if fold_quotes(token.lower_) not in self.rules.WEAPON_HEADS:
+                continue
+            name_tokens = []
+            j = token.i + 1
+            while j < len(self.doc) and len(name_tokens) < 3:
+                t = self.doc[j]
+                if t.is_space or not (_CAPITALISED.match(t.text) or "-" in t.text and any(c.isdigit() for c in t.text)):
+                    break
+                if t.is_sent_start:
+                    break
+                name_tokens.append(t)
+                j += 1
+            if not name_tokens:
+                continue
+            start, end = name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)
+            name = self.text[start:end]
+            entry = self._lookup(name, _WEAPON_KINDS)
+            if entry is None and self._lookup(name) is not None:
+                continue  # "missiles de l'Otan": a known non-weapon name
+            yield Found(self._mention(start, end, "Weapon", "WeaponSystem", "pattern", 0.85),
+                        name, entry)
+        for token in self.doc:  # bare system names the KB knows ("HIMARS", "Taurus")
+            if not _CAPITALISED.match(token.text) or token.is_space:
+                continue
+            for n in (3, 2, 1):
+                if token.i + n > len(self.doc):
+                    continue
+                span = self.doc[token.i: token.i + n]
+                entry = self._lookup(span.text, _WEAPON_KINDS)
+                if entry is not None:
+                    yield Found(self._mention(span.start_char, span.end_char, "Weapon", entry.kind,
+                                              "gazetteer", 0.85), span.text, entry)
+                    break
+
+    # -- roles --------------------------------------------------------------------
+    def _roles(self):
+        for sent in self.doc.sents:
+            for token in sent:
+                found = self._role_at(token)
+                if found is not None:
+                    yield found
+
+    def _role_at(self, token: Token) -> Found | None:
+        if token.pos_ != "NOUN" or token.is_space:
+            return None
+        words = [fold_quotes(t.lower_) for t in token.doc[token.i: token.i + 12] if not t.is_space]
+        best = None
+        for phrase, offices in self.rules.ROLE_NOUNS.items():
+            size = len(phrase.replace("'", "' ").split())
+            if _match_phrase(words, phrase) and (best is None or size > best[2]):
+                best = (phrase, offices, size)
+        if best is None:
+            return None
+        phrase, offices, _ = best
+        det = self._prev_words(token.i, 1)
+        if det and det[0] in ("un", "une", "des", "deux", "trois", "plusieurs", "ses", "leurs"):
+            return None  # an indefinite role names nobody in particular
+        # extent: the phrase, then a demonym or "de X" complement naming the country
+        end_tok = self._phrase_end(token, phrase)
+        country = None
+        nxt = end_tok + 1
+        while nxt < len(self.doc) and self.doc[nxt].is_space:
+            nxt += 1
+        if nxt < len(self.doc) and fold_quotes(self.doc[nxt].lower_) in self.rules.DEMONYMS \
+                and self.doc[nxt].pos_ == "ADJ":
+            country = self.rules.DEMONYMS[fold_quotes(self.doc[nxt].lower_)]
+            end_tok = nxt
+        elif token.i + 1 < len(self.doc):
+            for child in self.doc[token.i: end_tok + 1]:
+                for sub in child.children:
+                    form = fold_quotes(sub.lower_)
+                    if sub.i > end_tok and form in self.rules.DEMONYMS and sub.dep_ == "amod" \
+                            and fold_quotes(child.lemma_.lower()) in self.rules.ROLE_DOMAINS:
+                        country = self.rules.DEMONYMS[form]
+                        end_tok = max(end_tok, sub.i)
+        start = token.idx
+        end = self.doc[end_tok].idx + len(self.doc[end_tok].text)
+        female = bool(det and det[0] in ("la", "cette")) or token.lower_.endswith(("ère", "e")) and \
+            token.lower_ in ("présidente", "cheffe", "chancelière", "première", "dirigeante",
+                             "secrétaire")
+        if det and det[0] in ("le", "ce") and token.lower_ != "cheffe":
+            female = False
+        gender = "female" if female else ("male" if det and det[0] in ("le", "ce") else None)
+        apposition = self._apposition(token.i, end_tok)
+        return Found(self._mention(start, end, "Actor", "Person", "role", 0.7), phrase,
+                     None, apposition=apposition, office=offices, country=country, gender=gender)
+
+    def _phrase_end(self, token: Token, phrase: str) -> int:
+        n = len(phrase.replace("'", "' ").split())
+        i, count = token.i, 0
+        while i < len(self.doc) and count < n:
+            if not self.doc[i].is_space:
+                count += 1
+            i += 1
+        return i - 1
+
+    def _apposition(self, first: int, last: int) -> tuple[int, int] | None:
+        """A person's name right before ('X, le président') or after ('le président X')."""
+        doc = self.doc
+        j = last + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].ent_type_ == "PER" and doc[j].ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == j)
+            return ent.start_char, ent.end_char
+        k = first - 1
+        while k >= 0 and (doc[k].is_space or doc[k].pos_ in ("DET",) or doc[k].lower_ in ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle")):
+            k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+            if k >= 0 and doc[k].ent_type_ == "PER":
+                ent = next(e for e in doc.ents if e.start <= k < e.end)
+                return ent.start_char, ent.end_char
+        return None
+
+
+def _match_phrase(words: list[str], phrase: str) -> bool:
+    parts = phrase.replace("'", "' ").split()
+    got = [w.replace("'", "' ").strip() for w in words[: len(parts)]]
+    return " ".join(got).replace("' ", "'") == phrase
+
+
+def _singular(phrase: str, rules: ModuleType) -> str:
+    for other, key in rules.WEAPON_CLASSES.items():
+        if rules.WEAPON_CLASSES[phrase] == key and len(other) <= len(phrase):
+            return other
+    return phrase
+
+
+def _label(entry: KBEntry, lang: str) -> str:
+    return entry.labels.get(lang) or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)
+
+

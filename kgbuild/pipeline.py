@@ -1,0 +1,167 @@
+"""The pipeline end to end, and the Python API for research scripts.
+
+    import kgbuild
+    result = kgbuild.build(["corpus/", "feed.jsonl"], linker="snapshot")
+    result.rdf                 # rdflib Dataset, one named graph per document
+    result.nx                  # networkx MultiDiGraph
+    result.to_json()           # document JSON objects (FORMAT.md)
+    result.failures            # what could not be read or built, with the reason
+
+Article -> Extraction -> linked Extraction -> Graph -> exports.  A document
+that fails is reported and skipped; every other document is still built.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from kgbuild.config import BuildConfig
+from kgbuild.errors import InputError, KgbuildError
+from kgbuild.types import Article, Extraction
+
+__all__ = ["build", "build_extractions", "iter_inputs", "BuildResult", "Failure"]
+
+log = logging.getLogger(__name__)
+
+_PATH_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".json")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document (or input) that could not be built, and why."""
+
+    source: str
+    problem: str
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: extractions, and what failed."""
+
+    extractions: list[Extraction]
+    failures: list[Failure] = field(default_factory=list)
+
+    @cached_property
+    def rdf(self):
+        from kgbuild.rdf import build_graph
+
+        return build_graph(self.extractions)
+
+    @cached_property
+    def nx(self):
+        from kgbuild.export import to_networkx
+
+        return to_networkx(self.extractions)
+
+    def to_json(self) -> list[dict]:
+        from kgbuild.export import document_json
+
+        return [document_json(e) for e in self.extractions]
+
+    def write(self, out_dir: str | Path, formats: Sequence[str] = ("ttl", "json"),
+              stem: str | None = None) -> list[Path]:
+        from kgbuild.export import write_outputs
+
+        return write_outputs(self.extractions, Path(out_dir), tuple(formats), stem)
+
+
+def build(inputs: str | Path | Article | Iterable[str | Path | Article], *,
+          config: BuildConfig | None = None, **options) -> BuildResult:
+    """Build the graph of files, folders, JSONL corpora, texts or Article records.
+
+    A string that names an existing path, or ends in .txt/.jsonl/.html/.json,
+    is a path ("-" is standard input); any other string is the text of an
+    article.  Keyword options are BuildConfig fields (lang, linker, endpoint,
+    offline, date, ...).
+    """
+    config = config or BuildConfig(**options)
+    failures: list[Failure] = []
+    articles = iter_inputs(inputs, config, failures.append)
+    extractions = list(build_extractions(articles, config, failures.append))
+    return BuildResult(extractions, failures)
+
+
+def iter_inputs(inputs, config: BuildConfig,
+                on_failure: Callable[[Failure], None]) -> Iterator[Article]:
+    """Articles from mixed inputs; unreadable ones go to ``on_failure``."""
+    from kgbuild.read import iter_articles, read_text
+
+    if isinstance(inputs, (str, Path, Article)):
+        inputs = [inputs]
+
+    def report(error: InputError) -> None:
+        log.warning("%s", error)
+        on_failure(Failure(error.path, error.problem))
+
+    texts = 0
+    for item in inputs:
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, Path) or _looks_like_path(item):
+            yield from iter_articles([item], lang=config.lang, max_chars=config.max_chars,
+                                     on_error=report)
+        else:
+            texts += 1
+            try:
+                yield read_text(item, id=f"text-{texts}", lang=config.lang or "fr",
+                                max_chars=config.max_chars)
+            except InputError as error:
+                report(error)
+
+
+def _looks_like_path(item: str) -> bool:
+    if item == "-":
+        return True
+    if "\n" in item or len(item) > 4096:
+        return False
+    return Path(item).exists() or item.lower().endswith(_PATH_SUFFIXES)
+
+
+def build_extractions(articles: Iterable[Article], config: BuildConfig,
+                      on_failure: Callable[[Failure], None]) -> Iterator[Extraction]:
+    """Extract and link each article; a failing document is reported, the rest go on."""
+    from kgbuild.extract import Extractor
+
+    extractors: dict[str, Extractor] = {}
+    linker = _load_linker(config)
+    for article in articles:
+        article = _with_defaults(article, config)
+        try:
+            extractor = extractors.get(article.lang)
+            if extractor is None:
+                extractor = extractors[article.lang] = Extractor(article.lang)
+            extraction = extractor.extract(article)
+            if linker is not None:
+                extraction = linker.link(extraction)
+        except KgbuildError as error:
+            on_failure(Failure(article.source or article.id, str(error)))
+            log.warning("%s: %s", article.source or article.id, error)
+            continue
+        except Exception as error:  # one broken article never sinks a corpus
+            log.exception("%s: extraction failed", article.source or article.id)
+            on_failure(Failure(article.source or article.id,
+                               f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        yield extraction
+
+
+def _with_defaults(article: Article, config: BuildConfig) -> Article:
+    changes = {}
+    if config.lang and article.lang != config.lang:
+        changes["lang"] = config.lang
+    if article.date is None and config.date:
+        changes["date"] = config.date
+    return replace(article, **changes) if changes else article
+
+
+def _load_linker(config: BuildConfig):
+    if config.linker == "none":
+        return None
+    from kgbuild.link import load_linker
+
+    return load_linker(config.linker, endpoint=config.endpoint, cache_dir=config.cache_dir,
+                       offline=config.offline, contact=config.contact)
