@@ -1,0 +1,126 @@
+"""Entity extraction rules, each on a short French text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.types import Article
+
+pytestmark = pytest.mark.slow
+
+
+def extract(extractor, text, date=None):
+    return extractor.extract(Article(id="t", text=text, lang="fr", date=date))
+
+
+def by_label(extraction):
+    return {e.label: e for e in extraction.entities}
+
+
+def test_every_mention_indexes_the_text(extractor):
+    text = ("Le chancelier Olaf Scholz a reçu à Berlin le président ukrainien. "
+            "Des soldats nord-coréens combattent dans la région de Koursk.")
+    ex = extract(extractor, text)
+    assert ex.entities
+    for entity in ex.entities:
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+            assert ex.sentences[m.sentence].start <= m.start < ex.sentences[m.sentence].end
+
+
+def test_blank_line_is_a_sentence_boundary(extractor):
+    text = "Un titre sans point final\n\nLa Pologne a salué la décision."
+    ex = extract(extractor, text)
+    assert [text[s.start:s.end] for s in ex.sentences] == [
+        "Un titre sans point final", "La Pologne a salué la décision."]
+
+
+def test_photo_credit_is_kept_apart(extractor):
+    text = ("La ville a été bombardée dans la nuit Image : Jean Exemple/AGENCE FICTIVE/Handout\n\n"
+            "La Pologne a condamné l'attaque.")
+    ex = extract(extractor, text)
+    (caption,) = ex.captions
+    assert text[caption.start:caption.end].startswith("Image : Jean Exemple")
+    for entity in ex.entities:
+        for m in entity.mentions:
+            assert not (caption.start <= m.start < caption.end), m
+    assert "Pologne" in by_label(ex)
+
+
+def test_demonyms_stand_for_states(extractor):
+    ex = extract(extractor, "Des soldats nord-coréens épaulent les troupes russes, "
+                            "selon les Américains.")
+    labels = by_label(ex)
+    assert labels["Corée du Nord"].types == ("Actor",)
+    assert labels["Russie"].types == ("Actor",)
+    assert "États-Unis" in labels
+
+
+def test_territory_demonym_is_a_region(extractor):
+    ex = extract(extractor, "Les frappes en territoire russe restent interdites.")
+    assert by_label(ex)["Russie"].types == ("Region",)
+
+
+def test_capital_as_speaker_is_the_state(extractor):
+    ex = extract(extractor, "Pour Moscou, cette décision est une provocation. "
+                            "Washington a confirmé l'envoi.")
+    labels = by_label(ex)
+    assert labels["Russie"].kind == "State" and "Actor" in labels["Russie"].types
+    assert [m.text for m in labels["États-Unis"].mentions] == ["Washington"]
+    assert "Moscou" not in labels and "Washington" not in labels
+
+
+def test_capital_as_place_stays_a_city(extractor):
+    ex = extract(extractor, "La réunion s'est tenue à Berlin mardi.")
+    berlin = by_label(ex)["Berlin"]
+    assert berlin.types == ("Region",) and berlin.kind == "City"
+
+
+def test_recipient_capital_is_the_state(extractor):
+    ex = extract(extractor, "La Suède va livrer des chars à Kiev.")
+    assert "Actor" in by_label(ex)["Ukraine"].types
+
+
+def test_country_is_actor_or_region_by_syntax(extractor):
+    ex = extract(extractor, "L'Ukraine a reçu des obus. La guerre en Ukraine dure depuis des années.")
+    assert by_label(ex)["Ukraine"].types == ("Actor", "Region")
+
+
+def test_role_in_apposition_joins_the_person(extractor):
+    ex = extract(extractor, "Le chancelier Olaf Scholz a parlé longuement.")
+    persons = [e for e in ex.entities if e.kind == "Person"]
+    assert len(persons) == 1
+    assert {m.text for m in persons[0].mentions} == {"chancelier", "Olaf Scholz"}
+
+
+def test_surname_joins_the_full_name(extractor):
+    ex = extract(extractor, "Donald Trump a parlé lundi. Mardi, Trump a répété sa position.")
+    persons = [e for e in ex.entities if e.kind == "Person"]
+    assert len(persons) == 1 and len(persons[0].mentions) == 2
+
+
+def test_role_resolved_by_office_holder_and_gender(extractor):
+    ex = extract(extractor, "La cheffe de la diplomatie allemande a plaidé pour la fermeté.",
+                 date="2024-06-01")
+    assert "Annalena Baerbock" in by_label(ex)
+
+
+def test_role_left_alone_when_the_text_does_not_say_who(extractor):
+    # several US presidents, no date, nobody named: no person is invented
+    ex = extract(extractor, "Le président américain a parlé.")
+    assert not [e for e in ex.entities if e.kind == "Person"]
+    assert "États-Unis" in by_label(ex)
+
+
+def test_weapon_systems_and_classes(extractor):
+    ex = extract(extractor, "La Finlande a livré des missiles ATACMS et des missiles de croisière.")
+    weapons = {e.label: e.kind for e in ex.entities if "Weapon" in e.types}
+    assert weapons.get("ATACMS") == "WeaponSystem"
+    assert any(kind == "WeaponClass" for kind in weapons.values())
+
+
+def test_organisation_name_trimmed_to_the_known_body(extractor):
+    ex = extract(extractor, "Le représentant de l'Union européenne pour les Affaires étrangères "
+                            "a parlé.")
+    assert "Union européenne" in by_label(ex) or any(
+        e.qid == "Q458" or e.kb_id == "Q458" for e in ex.entities)
