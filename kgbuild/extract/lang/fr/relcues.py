@@ -1,0 +1,157 @@
+"""French cues of the relation vocabulary (FORMAT.md): verbs, nouns, role phrases.
+
+Each family maps lemmas (lower case) to the predicate they signal.  The
+relation finder reads the argument slots from the dependency parse, and these
+lexicons say which slot is which ("fournisseur de X": X is the recipient;
+"livrer Y à X": Y the goods, X the recipient).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SUPPLY_VERBS",
+    "RECIPIENT_OBJECT_VERBS",
+    "SUPPLY_NOUNS",
+    "SUPPLIER_NOUNS",
+    "MILITARY_GOODS",
+    "AUTHORIZE_VERBS",
+    "AUTHORIZE_NOUNS",
+    "AUTHORITY_VERBS",
+    "TARGET_VERBS",
+    "TARGET_NOUNS",
+    "TARGET_PREPOSITIONS",
+    "ATTACK_VERBS",
+    "ATTACK_NOUNS",
+    "DEPLOY_VERBS",
+    "DEPLOY_NOUNS",
+    "SUPPORT_VERBS",
+    "SUPPORT_NOUNS",
+    "OPPOSE_VERBS",
+    "OPPOSE_NOUNS",
+    "OPPOSE_ADJECTIVES",
+    "LEADER_ROLES",
+    "MEMBER_ROLES",
+    "ROLE_DOMAIN_NOUNS",
+    "PLACE_HEADS",
+    "CONTAINER_PREPOSITIONS",
+    "BORDER_WORDS",
+    "QUANTITY_NOUNS",
+    "GROUP_HEADS",
+    "CLAUSE_BREAKERS",
+]
+
+# --- supplies / suppliesTo ---------------------------------------------------------
+#: transfer verbs: subject supplies the object (a weapon) to the "à" complement
+SUPPLY_VERBS = frozenset({"fournir", "livrer", "envoyer", "transférer", "céder", "vendre",
+                          "donner", "offrir", "expédier", "acheminer", "remettre", "octroyer",
+                          "procurer", "doter", "équiper", "armer", "approvisionner", "ravitailler"})
+#: verbs whose object is the recipient and "de/en" the goods ("doter l'armée de chars")
+RECIPIENT_OBJECT_VERBS = frozenset({"doter", "équiper", "armer", "approvisionner", "ravitailler"})
+#: transfer nouns: "livraisons de missiles à Kiev", "l'envoi de chars par Berlin"
+SUPPLY_NOUNS = frozenset({"livraison", "fourniture", "envoi", "transfert", "don", "vente",
+                          "cession", "aide militaire", "acheminement"})
+#: "X, fournisseur de Y": X supplies Y ("de" is the recipient)
+SUPPLIER_NOUNS = frozenset({"fournisseur", "pourvoyeur", "donateur", "soutien militaire",
+                            "bailleur"})
+#: goods that make a transfer a military one when no weapon entity is named
+MILITARY_GOODS = frozenset({"arme", "armement", "munition", "missile", "roquette", "obus",
+                            "char", "blindé", "véhicule", "drone", "avion", "chasseur",
+                            "hélicoptère", "système", "batterie", "équipement", "matériel",
+                            "aide", "lanceur", "canon", "obusier", "bombe", "torpille",
+                            "radar", "navire"})
+
+# --- authorizes ----------------------------------------------------------------------
+#: "autoriser X à frapper", "permettre à X de tirer"
+AUTHORIZE_VERBS = frozenset({"autoriser", "permettre", "habiliter", "approuver", "accepter"})
+#: "le feu vert de Washington", "l'autorisation américaine"
+AUTHORIZE_NOUNS = frozenset({"feu vert", "autorisation", "permission", "aval", "accord",
+                             "blanc-seing", "levée des restrictions"})
+#: verbs whose subject or agent is the grantor of the authorisation they govern
+#: ("donner son feu vert", "autorisation confirmée par Washington")
+AUTHORITY_VERBS = frozenset({"donner", "accorder", "octroyer", "confirmer", "annoncer",
+                             "décider", "signer", "officialiser", "valider", "délivrer"})
+
+# --- targets / attacks -------------------------------------------------------------
+#: aiming and firing: the subject (actor or weapon) targets the place
+TARGET_VERBS = frozenset({"frapper", "tirer", "viser", "cibler", "atteindre", "toucher",
+                          "lancer", "utiliser", "employer", "larguer"})
+TARGET_NOUNS = frozenset({"frappe", "tir", "cible", "salve", "lancement"})
+#: prepositions that introduce the targeted place
+TARGET_PREPOSITIONS = ("vers", "sur", "contre", "en", "dans", "à", "au", "aux", "jusqu'en",
+                       "jusqu'à", "jusqu’en", "jusqu’à")
+#: attacking: the subject (an actor) attacks the place or actor
+ATTACK_VERBS = frozenset({"bombarder", "attaquer", "pilonner", "envahir", "assaillir",
+                          "agresser", "mitrailler", "raser", "occuper",
+                          "annexer", "assiéger", "encercler", "prendre d'assaut"})
+ATTACK_NOUNS = frozenset({"bombardement", "attaque", "offensive", "raid", "pilonnage",
+                          "incursion", "invasion", "assaut", "agression", "occupation",
+                          "siège", "annexion", "frappe aérienne"})
+
+# --- deployedIn --------------------------------------------------------------------
+DEPLOY_VERBS = frozenset({"déployer", "stationner", "masser", "dépêcher", "positionner",
+                          "poster", "baser", "cantonner", "envoyer", "redéployer", "engager"})
+DEPLOY_NOUNS = frozenset({"déploiement", "présence", "stationnement", "redéploiement"})
+
+# --- supports / opposes --------------------------------------------------------------
+SUPPORT_VERBS = frozenset({"soutenir", "épauler", "appuyer", "aider", "assister", "saluer",
+                           "féliciter", "secourir", "défendre", "se ranger", "ranger",
+                           "renforcer", "approuver", "cautionner", "applaudir"})
+SUPPORT_NOUNS = frozenset({"soutien", "appui", "allié", "alliée", "partenaire"})
+OPPOSE_VERBS = frozenset({"opposer", "s'opposer", "condamner", "dénoncer", "critiquer",
+                          "fustiger", "rejeter", "désapprouver", "sanctionner", "combattre",
+                          "menacer", "accuser", "blâmer", "contester"})
+OPPOSE_NOUNS = frozenset({"opposition", "condamnation", "hostilité", "critique", "sanction",
+                          "adversaire", "ennemi", "rival"})
+OPPOSE_ADJECTIVES = frozenset({"opposé", "hostile", "défavorable", "réticent"})
+
+# --- roles: leaderOf / memberOf -------------------------------------------------------
+#: role phrases (lower case) whose holder leads the state or organisation named with them
+LEADER_ROLES = frozenset({
+    "président", "présidente", "chancelier", "chancelière", "premier ministre",
+    "première ministre", "chef de l'état", "cheffe de l'état", "chef du gouvernement",
+    "cheffe du gouvernement", "dictateur", "dirigeant", "dirigeante", "leader", "roi", "reine",
+    "émir", "monarque", "prince héritier", "guide suprême", "secrétaire général",
+    "secrétaire générale", "chef", "cheffe", "patron", "patronne", "numéro un", "maire",
+    "gouverneur", "gouverneure", "commandant en chef", "chef d'état-major",
+})
+#: role phrases whose holder belongs to (works for, represents) the state or organisation
+MEMBER_ROLES = frozenset({
+    "ministre", "représentant", "représentante", "haut représentant", "haute représentante",
+    "membre", "porte-parole", "ambassadeur", "ambassadrice", "député", "députée", "sénateur",
+    "sénatrice", "diplomate", "conseiller", "conseillère", "commissaire", "envoyé", "envoyée",
+    "délégué", "déléguée", "négociateur", "négociatrice", "chef de la diplomatie",
+    "cheffe de la diplomatie", "vice-président", "vice-présidente", "responsable",
+    "officier", "général", "émissaire", "secrétaire d'état",
+})
+#: "de la diplomatie allemande", "du gouvernement français": the adjective names the country
+ROLE_DOMAIN_NOUNS = frozenset({"diplomatie", "gouvernement", "état", "armée", "défense",
+                               "affaires étrangères", "exécutif", "parlement", "nation"})
+
+# --- locatedIn --------------------------------------------------------------------
+#: "la ville de X", "la région de X": X is a place, and what follows may contain it
+PLACE_HEADS = frozenset({"ville", "région", "oblast", "province", "village", "localité",
+                         "capitale", "port", "district", "commune", "département", "land",
+                         "canton", "comté", "agglomération", "bourg", "cité", "territoire"})
+#: prepositions of containment: "Soumy, en Ukraine", "un village dans la région de Koursk"
+CONTAINER_PREPOSITIONS = ("en", "au", "aux", "dans")
+#: words that say two places touch, not that one contains the other
+BORDER_WORDS = frozenset({"frontalier", "frontalière", "frontaliers", "frontalières",
+                          "limitrophe", "limitrophes", "voisin", "voisine", "voisins",
+                          "voisines", "près", "proche", "face", "long", "large"})
+
+# --- noun phrases -------------------------------------------------------------------
+#: "des milliers de soldats": the actor is in the "de" complement
+QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "million", "nombre", "partie",
+                            "groupe", "contingent", "unité", "bataillon", "brigade",
+                            "régiment", "division", "détachement", "plupart", "majorité",
+                            "total", "quelque"})
+#: "les troupes russes", "le gouvernement de X": the group stands for its state
+GROUP_HEADS = frozenset({"soldat", "troupe", "militaire", "armée", "force", "combattant",
+                         "gouvernement", "autorité", "dirigeant", "responsable", "diplomate",
+                         "régime", "pouvoir", "exécutif", "état-major", "marine", "aviation",
+                         "service", "renseignement", "mercenaire", "unité", "pays", "camp",
+                         "diplomatie", "administration"})
+#: tokens after which a new clause starts (relative pronouns, coordinators after a comma)
+CLAUSE_BREAKERS = frozenset({"qui", "que", "qu'", "qu’", "où", "dont", "lequel", "laquelle",
+                             "lesquels", "lesquelles", "mais", "tandis", "alors", "car", "si",
+                             "lorsque", "quand", "puisque", "bien"})

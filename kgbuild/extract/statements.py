@@ -1,0 +1,731 @@
+"""Statements: who said what, from cue verbs, sourcing phrases and quote marks.
+
+Rules, in French press order of frequency:
+
+- a cue verb with a que-clause ("a prévenu qu'un tel feu vert signifierait ..."),
+  an infinitive ("a assuré pouvoir régler ..."), "de" + infinitive ("accuse X
+  d'élargir ..."), "pour/à" + complement ("a plaidé pour autoriser ..."), an
+  attribute ("se dit prêt à ..."), or a quote after a colon;
+- a cue verb after the quote or clause it introduces ("« ... », a déclaré X");
+- a sourcing phrase: "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X";
+
+The speaker is the entity of the cue's subject (or of X); pronouns ("il", "elle",
+"lui") go to the most recent compatible actor.  The content is a contiguous
+span of the article text; it is direct when it is all quoted, mixed when it
+holds a quoted fragment.  Modality: negated (negated cue, denial verb), hedged
+(journalistic conditional, possibility modals, hedge words, anonymous sources),
+reported otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kgbuild.extract.lang.fr import CAPTION_RE
+from kgbuild.extract.lang.fr import speech as fr
+from kgbuild.normalize import fold_quotes
+from kgbuild.types import Article, Entity, Mention, Span, Statement
+
+__all__ = [
+    "find_statements",
+    "MentionRef",
+    "EntityIndex",
+    "find_quotes",
+    "caption_sentences",
+    "resolve_pronoun",
+    "clause_negation",
+    "clause_hedged",
+    "subject_of",
+]
+
+_ACTOR = "Actor"
+_SPEAKER_KINDS_FEMININE = ("la ", "l'actuelle", "mme", "madame", "cheffe", "présidente",
+                           "chancelière", "ministre", "première", "porte-parole")
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'",
+                          "d’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"})
+_TRAILING = " \t\n.,;:!?…-–—"
+
+
+# --- entity lookup ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """A mention with the entity it belongs to."""
+
+    entity: Entity
+    mention: Mention
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+class EntityIndex:
+    """Mentions of a document sorted by offset, looked up by character span."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        refs = [MentionRef(e, m) for e in entities for m in e.mentions]
+        refs.sort(key=lambda r: (r.start, -r.end))
+        self.refs = tuple(refs)
+        self._starts = [r.start for r in refs]
+        self.entities = {e.id: e for e in entities}
+
+    def overlapping(self, start: int, end: int) -> list[MentionRef]:
+        """Mentions that share at least one character with [start, end)."""
+        hi = bisect_left(self._starts, end)
+        return [r for r in self.refs[:hi] if r.end > start]
+
+    def inside(self, start: int, end: int) -> list[MentionRef]:
+        """Mentions lying wholly within [start, end), in text order."""
+        lo = bisect_left(self._starts, start)
+        return [r for r in self.refs[lo:] if r.start < end and r.end <= end]
+
+    def at_token(self, token: Token) -> MentionRef | None:
+        """The longest mention covering a token."""
+        start, end = token.idx, token.idx + len(token.text)
+        hits = [r for r in self.overlapping(start, end) if r.start <= start and r.end >= end]
+        if not hits:
+            hits = self.overlapping(start, end)
+        return max(hits, key=lambda r: r.end - r.start) if hits else None
+
+    def before(self, pos: int, floor: int = 0) -> list[MentionRef]:
+        """Mentions ending at or before ``pos`` (and starting after ``floor``), nearest first."""
+        hi = bisect_left(self._starts, pos)
+        found = [r for r in self.refs[:hi] if r.end <= pos and r.start >= floor]
+        return sorted(found, key=lambda r: -r.end)
+
+
+# --- quotes and captions ----------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """(open, close) offsets of paired quote marks; pairs never cross a blank line."""
+    pairs: list[tuple[int, int]] = []
+    bounds = [0, *(m.end() for m in _PARAGRAPH.finditer(text)), len(text)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        stack: list[tuple[str, int]] = []
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch == '"':
+                if stack and stack[-1][0] == '"':
+                    pairs.append((stack.pop()[1], i))
+                else:
+                    stack.append(('"', i))
+            elif ch in ("«", "“"):
+                stack.append((ch, i))
+            elif ch in ("»", "”"):
+                want = "«" if ch == "»" else "“"
+                while stack and stack[-1][0] != want:
+                    stack.pop()
+                if stack:
+                    pairs.append((stack.pop()[1], i))
+    return tuple(sorted(pairs))
+
+
+def caption_sentences(text: str, sentences: tuple[Span, ...]) -> frozenset[int]:
+    """Indices of sentences that are photo credits ("Image : Name/AGENCY")."""
+    credits = [(m.start(), m.end()) for m in CAPTION_RE.finditer(text)]
+    return frozenset(
+        k for k, s in enumerate(sentences)
+        if any(a < s.end and s.start < b for a, b in credits)
+    )
+
+
+def _quote_at(quotes, start: int, end: int) -> tuple[int, int] | None:
+    """The quote pair whose marks enclose [start, end) exactly (ignoring spaces)."""
+    for a, b in quotes:
+        if a <= start and end <= b + 1:
+            return a, b
+    return None
+
+
+# --- grammar helpers shared with relations ----------------------------------------------
+
+
+def _lower(token: Token) -> str:
+    return fold_quotes(token.text).lower()
+
+
+def subject_of(token: Token) -> Token | None:
+    """The grammatical subject of a verb, climbing auxiliaries, xcomp and conjuncts."""
+    return next(iter(subjects_of(token)), None)
+
+
+def subjects_of(token: Token) -> list[Token]:
+    """Subject candidates of a verb, nearest first: its own, then those of the verbs above it
+    through xcomp, conj and auxiliary links (parsers often hang the subject on "a")."""
+    found, current = [], token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") or (
+                    child.dep_ == "expl:subj" and _pronoun(child) in fr.PRONOUN_GENDER):
+                found.append(child)
+        if current.head.i == current.i or current.dep_ not in (
+                "xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
+            break
+        current = current.head
+    return found
+
+
+def _pronoun(token: Token) -> str:
+    """ "-t-il" -> "il", "-elle" -> "elle"."""
+    return _lower(token).lstrip("-").removeprefix("t-")
+
+
+def clause_negation(token: Token) -> str | None:
+    """The negation word on a verb or on the verbs it is the complement of ("ne compte pas livrer")."""
+    current, steps = token, 0
+    while current is not None and steps < 4:
+        words = [_lower(c) for c in current.children if c.dep_ in ("advmod", "advmod:neg", "det")]
+        words += [_lower(c) for c in current.children if c.dep_.startswith("aux")]
+        found = fr.negation_of(words)
+        if found:
+            return found
+        if current.dep_ in ("xcomp", "aux", "aux:tense", "aux:pass") and current.head.i != current.i:
+            current, steps = current.head, steps + 1
+        else:
+            break
+    return None
+
+
+def _verb_chain(token: Token) -> list[Token]:
+    """A verb, its auxiliaries and the verbs it is an xcomp of (the modals above it)."""
+    chain, current = [], token
+    for _ in range(4):
+        chain.append(current)
+        chain.extend(c for c in current.children if c.dep_.startswith("aux"))
+        if current.dep_ == "xcomp" and current.head.i != current.i:
+            current = current.head
+        else:
+            break
+    return chain
+
+
+def clause_hedged(token: Token) -> bool:
+    """Conditional mood, a possibility modal or a hedge word on a verb's clause."""
+    for verb in _verb_chain(token):
+        if "Cnd" in verb.morph.get("Mood") or fr.is_conditional(verb.text, verb.lemma_):
+            return True
+        if verb.i != token.i and verb.lemma_ in fr.HEDGE_VERBS:
+            return True
+        if any(_lower(c) in fr.HEDGE_WORDS for c in verb.children):
+            return True
+    return False
+
+
+def _is_past(token: Token) -> bool:
+    """A cue verb in a past tense (conditional after it is future-in-the-past, not a hedge)."""
+    tenses = set(token.morph.get("Tense"))
+    if "Imp" in tenses:
+        return True
+    aux = [c for c in token.children if c.dep_.startswith("aux")]
+    return "Past" in tenses and bool(aux) or any("Imp" in a.morph.get("Tense") for a in aux)
+
+
+# --- pronoun speakers ---------------------------------------------------------------
+
+
+def _entity_gender(entity: Entity, doc: Doc) -> str | None:
+    for m in entity.mentions:
+        low = fold_quotes(m.text).lower()
+        if low.startswith(("mme", "madame", "la cheffe", "la présidente", "la chancelière",
+                           "la ministre", "la première", "l'actuelle", "la porte-parole",
+                           "la secrétaire", "la représentante", "la haute")):
+            return "Fem"
+        if low.startswith(("m. ", "monsieur", "le ", "l'actuel ")):
+            return "Masc"
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            genders = span[0].morph.get("Gender") or span.root.morph.get("Gender")
+            if genders:
+                return genders[0]
+    return None
+
+
+def resolve_pronoun(pronoun: str, pos: int, index: EntityIndex, doc: Doc,
+                    sentences: tuple[Span, ...], quotes=(), window: int = 3) -> MentionRef | None:
+    """The most recent actor a third-person pronoun at ``pos`` can refer to.
+
+    "il"/"lui" prefer a person not known to be a woman, "elle" a woman or a feminine
+    state or organisation; mentions inside quotes are skipped; the antecedent lies in
+    the pronoun's sentence or the ``window`` sentences before it.
+    """
+    gender = fr.PRONOUN_GENDER.get(pronoun.lower())
+    plural = pronoun.lower() in ("ils", "elles", "eux")
+    k = next((i for i, s in enumerate(sentences) if s.start <= pos < s.end + 1), 0)
+    floor = sentences[max(0, k - window)].start if sentences else 0
+    best: tuple | None = None
+    for ref in index.before(pos, floor):
+        if _ACTOR not in ref.entity.types and ref.mention.type != _ACTOR:
+            continue
+        if any(a < ref.start < b for a, b in quotes):
+            continue
+        person = ref.entity.kind == "Person"
+        g = _entity_gender(ref.entity, doc)
+        if plural:
+            ok = ref.mention.text.rstrip().endswith(("s", "x")) and not person
+        elif gender == "Masc":
+            ok = g != "Fem" and (person or g == "Masc")
+        elif gender == "Fem":
+            ok = g == "Fem" or (g is None and not person)
+        else:
+            ok = True
+        if not ok:
+            continue
+        sent = next((i for i, s in enumerate(sentences) if s.start <= ref.start < s.end), k)
+        rank = (k - sent, 0 if person else 1, -ref.end)
+        if best is None or rank < best[0]:
+            best = (rank, ref)
+    return best[1] if best else None
+
+
+# --- the finder ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Claim:
+    speaker: MentionRef | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    start: int
+    end: int
+    sentence: int
+    modality: str
+    confidence: float
+    source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
+
+
+class _Finder:
+    def __init__(self, doc: Doc, entities, sentences, article: Article) -> None:
+        self.doc, self.text, self.sentences = doc, article.text, sentences
+        self.index = EntityIndex(entities)
+        self.quotes = find_quotes(article.text)
+        self.skip = caption_sentences(article.text, sentences)
+
+    # -- spans
+    def sentence_tokens(self, k: int) -> list[Token]:
+        s = self.sentences[k]
+        span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
+        return [t for t in span if not t.is_space] if span is not None else []
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Strip spaces and trailing punctuation; keep a closing quote whose opening is inside."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        for a, b in self.quotes:  # content opening right after a quote mark: take the mark
+            if a == start - 1 and start < b < end + 2:
+                start = a
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        for a, b in self.quotes:  # a quote left open at the end: include its closing mark
+            if start <= a < end <= b:
+                end = b + 1
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        return start, end
+
+    def unquote(self, start: int, end: int) -> tuple[int, int, str]:
+        """Content without its surrounding quote marks when it is one quote (mode direct)."""
+        for a, b in self.quotes:
+            if a == start and b == end - 1:
+                s, e = a + 1, b
+                while s < e and self.text[s].isspace():
+                    s += 1
+                while e > s and self.text[e - 1] in " \t\n,":
+                    e -= 1
+                return s, e, "direct"
+        if any(start <= a and b < end for a, b in self.quotes):
+            return start, end, "mixed"
+        return start, end, "indirect"
+
+    def extend_over_quote(self, end: int) -> int:
+        """A quote opened inside the content and closed in a later sentence: end after it."""
+        for a, b in self.quotes:
+            if a < end <= b:
+                return b + 1
+        return end
+
+    # -- speakers
+    def phrase_entity(self, token: Token, within: range | None = None) -> MentionRef | None:
+        """The actor a subject or "selon" phrase names: its head, an apposed name, its group."""
+        ref = self.index.at_token(token)
+        if ref is not None:
+            return ref
+        for child in token.children:
+            if within is not None and child.i not in within:
+                continue
+            if child.dep_ in ("appos", "flat:name", "nmod", "amod") and child.i > token.i:
+                ref = self.index.at_token(child)
+                if ref is not None and (child.dep_ in ("appos", "flat:name")
+                                        or ref.entity.kind == "Person"):
+                    return ref
+        for child in token.children:
+            if within is not None and child.i not in within:
+                continue
+            if child.dep_ in ("nmod", "amod"):
+                ref = self.index.at_token(child)
+                if ref is not None and _ACTOR in ref.entity.types and token.lemma_ in _GROUPS:
+                    return ref
+        return None
+
+    def speaker_of(self, token: Token | None, within: range | None = None
+                   ) -> tuple[MentionRef | None, float]:
+        if token is None:
+            return None, 0.0
+        low = _pronoun(token)
+        if low in fr.PRONOUN_GENDER and low != "qui":
+            ref = resolve_pronoun(low, token.idx, self.index, self.doc, self.sentences, self.quotes)
+            return ref, 0.85
+        if low == "qui":
+            return self.antecedent(token), 0.85
+        return self.phrase_entity(token, within), 1.0
+
+    def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
+        """The speaker of a cue verb: the first of its subject candidates that names an actor."""
+        for subject in subjects_of(cue):
+            ref, factor = self.speaker_of(subject)
+            if ref is not None:
+                return ref, factor
+        return None, 0.0
+
+    def antecedent(self, token: Token) -> MentionRef | None:
+        """The actor a relative "qui" stands for: the mention just before it."""
+        for ref in self.index.before(token.idx, token.sent.start_char):
+            gap = self.text[ref.end:token.idx]
+            if len(gap) <= 4 and _ACTOR in ref.entity.types:
+                return ref
+            break
+        head = token.head.head if token.head.dep_.startswith("acl") else None
+        return self.phrase_entity(head) if head is not None else None
+
+    def inverted_subject(self, cue: Token) -> Token | None:
+        """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
+        for t in cue.doc[cue.i - 3: cue.i + 1]:
+            if t.i < cue.i and _pronoun(t) in fr.PRONOUN_GENDER and "-" in t.text:
+                return t
+        for child in cue.children:
+            if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass") and child.pos_ in (
+                    "NOUN", "PROPN", "PRON"):
+                return child
+        return None
+
+    # -- modality
+    def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
+        if cue is not None and (clause_negation(cue) or cue.lemma_ in fr.DENIAL_VERBS):
+            return "negated"
+        if cue is not None and clause_hedged(cue):
+            return "hedged"
+        if any(w in fr.ANONYMOUS_SOURCE_WORDS for w in words.lower().split()):
+            return "hedged"
+        content = self.doc.char_span(start, end, alignment_mode="expand")
+        if content is not None and len(content):
+            root = content.root
+            past_cue = cue is not None and _is_past(cue)
+            for tok in content:
+                if tok.pos_ not in ("VERB", "AUX") or tok.head.i < content.start and tok.i != root.i:
+                    continue
+                if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
+                    conditional = fr.is_conditional(tok.text, tok.lemma_)
+                    if conditional and (not past_cue or tok.lemma_ in ("pouvoir", "devoir")):
+                        return "hedged"
+            if any(_lower(t) in fr.HEDGE_WORDS for t in content):
+                return "hedged"
+        return "reported"
+
+    # -- content end
+    def clause_end(self, tokens: list[Token], first: int, stop_words=(" et que ", " et qu")) -> int:
+        """End offset of a content starting at token index ``first`` of the sentence."""
+        sent_end = tokens[-1].idx + len(tokens[-1].text)
+        start = tokens[first].idx if first < len(tokens) else sent_end
+        chunk = fold_quotes(self.text[start:sent_end])
+        cut = len(chunk)
+        for word in (*stop_words, " ; ", ";"):
+            at = chunk.find(word)
+            if 0 < at < cut:
+                cut = at
+        end = self.extend_over_quote(start + cut)
+        return max(end, start + cut) if end > sent_end else start + cut
+
+    # -- rules
+    def cue_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
+        claims = []
+        for n, tok in enumerate(tokens):
+            if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or tok.lemma_ not in _CUE_LEMMAS:
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_ not in ("estime",):
+                continue
+            if any(a < tok.idx < b for a, b in self.quotes):
+                continue  # a verb inside a quote is the quoted speaker's, not a cue
+            claims.extend(self.complements(k, tokens, n))
+        return claims
+
+    def complements(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
+        cue = tokens[n]
+        lemma = cue.lemma_ if cue.lemma_ != "estime" else "estimer"
+        phrase = _multiword(tokens, n)
+        out: list[tuple[int, int, float]] = []  # (content start, end, confidence)
+        j = n + 1
+        if phrase is not None:
+            j = n + 1 + phrase[1]
+        # skip clitics, adverbs, the dative and object noun phrase of accuser/reprocher
+        while j < len(tokens) and (tokens[j].pos_ in ("ADV", "PRON") and _lower(tokens[j]) not in (
+                "que", "qu'") or _lower(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
+            j += 1
+        if j >= len(tokens):
+            return []
+        nxt = tokens[j]
+        low = _lower(nxt)
+        reflexive = any(_lower(c) in ("se", "s'") for c in cue.children) or (
+            n > 0 and _lower(tokens[n - 1]) in ("se", "s'"))
+        if phrase is not None and phrase[0] in fr.STANCE_NOUN_CUES:
+            if low in fr.STANCE_NOUN_CUES[phrase[0]]:
+                first = j + 1
+                if first < len(tokens):
+                    out.append((tokens[first].idx, self.clause_end(tokens, first, (",",)), 0.6))
+        elif low in ("que", "qu'"):
+            first = j + 1
+            for start, end in self.coordinated(tokens, first):
+                out.append((start, end, 0.85))
+        elif low == ":" and j + 1 < len(tokens):
+            out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, ()), 0.9))
+        elif nxt.text in fr.QUOTE_PAIRS and lemma in fr.SPEECH_VERBS and lemma not in (
+                "accuser", "reprocher"):
+            out.append((nxt.idx, self.clause_end(tokens, j, (" et que ",)), 0.85))
+        elif "Inf" in nxt.morph.get("VerbForm") and lemma in fr.INFINITIVE_CUES:
+            out.append((nxt.idx, self.clause_end(tokens, j, _INF_STOPS), 0.75))
+        elif reflexive and lemma in fr.REFLEXIVE_CUES and nxt.pos_ == "ADJ":
+            out.append((nxt.idx, self.clause_end(tokens, j, _INF_STOPS), 0.6))
+        elif lemma in fr.ADVOCACY_CUES and low in fr.ADVOCACY_CUES[lemma]:
+            if j + 1 < len(tokens):
+                out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, _INF_STOPS), 0.6))
+        elif lemma in fr.DE_INFINITIVE_CUES:
+            de = self.de_infinitive(tokens, j)
+            if de is not None:
+                out.append((tokens[de].idx, self.clause_end(tokens, de, _INF_STOPS), 0.75))
+        if not out:
+            inverted = self.inverted(k, tokens, n)
+            return [inverted] if inverted else []
+        speaker, factor = self.cue_speaker(cue)
+        claims = []
+        for start, end, conf in out:
+            start, end = self.trim(start, end)
+            if end <= start:
+                continue
+            cue_start = cue.idx
+            cue_end = tokens[n + phrase[1]].idx + len(tokens[n + phrase[1]].text) if phrase else cue.idx + len(cue.text)
+            claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
+                                 k, self.modality(cue, start, end),
+                                 conf * factor if speaker else 0.4))
+        return claims
+
+    def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
+        """Content spans of "que A et que B": one per que-clause."""
+        spans, begin = [], first
+        for m in range(first, len(tokens)):
+            if _lower(tokens[m]) in ("que", "qu'") and m > begin and _lower(tokens[m - 1]) in ("et", "ou", ",", "mais"):
+                if not any(a < tokens[m].idx < b for a, b in self.quotes):
+                    spans.append((tokens[begin].idx, tokens[m - 1].idx))
+                    begin = m + 1
+        if begin < len(tokens):
+            spans.append((tokens[begin].idx, self.clause_end(tokens, begin, ())))
+        return spans
+
+    def de_infinitive(self, tokens: list[Token], j: int) -> int | None:
+        """Index of the "de"/"d'" that opens an infinitive within a short object phrase."""
+        for m in range(j, min(len(tokens), j + 9)):
+            low = _lower(tokens[m]).strip('"«“ ')
+            if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
+                return None
+            if low in ("de", "d'") or low.startswith(("d'", 'd"')):
+                nxt = tokens[m] if len(low) > 2 else (tokens[m + 1] if m + 1 < len(tokens) else None)
+                if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
+                        ("er", "ir", "re"))):
+                    return m
+        return None
+
+    def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
+        """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
+        cue = tokens[n]
+        m = n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or _lower(tokens[m]) in ("-t", "-il", "-elle")):
+            m -= 1
+        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+            return None
+        if tokens[m].text == "," and m > 0:
+            m -= 1
+        close = tokens[m].idx
+        start = tokens[0].idx
+        for a, b in self.quotes:
+            if b == close:
+                start = a
+                break
+        subject = self.inverted_subject(cue)
+        if subject is None:
+            return None
+        speaker, factor = self.speaker_of(subject)
+        s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
+        if e <= s:
+            return None
+        return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
+                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
+        """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
+        claims = []
+        lows = [_lower(t) for t in tokens]
+        for n, low in enumerate(lows):
+            width = _source_width(lows, n)
+            if not width:
+                continue
+            if any(a < tokens[n].idx < b for a, b in self.quotes):
+                continue
+            is_pour = low == "pour"
+            if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
+                    "et", "mais", "or")):
+                continue
+            # the source phrase runs to the next comma (or to the end of the sentence)
+            m = n + width
+            while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
+                m += 1
+            phrase = tokens[n + width: m]
+            if not phrase or len(phrase) > 14:
+                continue
+            head = _phrase_head(phrase)
+            ref, factor = self.speaker_of(head, range(phrase[0].i, phrase[-1].i + 1))
+            if is_pour and (ref is None or _ACTOR not in ref.entity.types):
+                continue
+            if is_pour and head.pos_ == "VERB":
+                continue
+            cue_start, cue_end = tokens[n].idx, tokens[n + width - 1].idx + len(tokens[n + width - 1].text)
+            lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
+                    and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
+            if m < len(tokens) - 1 and not lead:  # phrase first: content after the comma
+                s, e = tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
+            elif n > 0:  # "..., selon X." : content before the phrase
+                s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
+                if tokens[n - 1].text != ",":
+                    e = self.clause_end(tokens, 0, ())
+            else:
+                continue
+            s, e = self.trim(s, e)
+            if e <= s:
+                continue
+            words = " ".join(lows[n:m])
+            conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
+            claims.append(_Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
+                                 self.modality(None, s, e, words), conf, source_only=True))
+        return claims
+
+    def run(self) -> tuple[Statement, ...]:
+        claims: list[_Claim] = []
+        for k in range(len(self.sentences)):
+            if k in self.skip:
+                continue
+            tokens = self.sentence_tokens(k)
+            if not tokens:
+                continue
+            claims.extend(self.source_claims(k, tokens))
+            claims.extend(self.cue_claims(k, tokens))
+        claims = _drop_duplicates(claims)
+        return self.build(claims)
+
+    def build(self, claims: list[_Claim]) -> tuple[Statement, ...]:
+        claims.sort(key=lambda c: (c.start, c.cue_start))
+        out = []
+        for c in claims:
+            outer = [o for o in claims if o is not c and o.start <= c.cue_start and c.cue_end <= o.end]
+            outer.sort(key=lambda o: o.start)
+            sources = tuple(dict.fromkeys(o.speaker.entity.id for o in outer if o.speaker))
+            start, end, mode = self.unquote(c.start, c.end)
+            about = tuple(dict.fromkeys(r.entity.id for r in self.index.inside(start, end)))
+            out.append(Statement(
+                id=f"s{len(out) + 1}",
+                speaker=c.speaker.entity.id if c.speaker else None,
+                text=self.text[start:end], start=start, end=end,
+                cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end,
+                mode=mode, modality=c.modality, about=about, sources=sources,
+                sentence=c.sentence, confidence=round(min(c.confidence, 0.95), 2),
+            ))
+        return tuple(out)
+
+
+def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
+    """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it."""
+    kept = []
+    for c in claims:
+        inner = [o for o in claims if o is not c and c.source_only and not o.source_only
+                 and c.start <= o.cue_start < c.end and c.start <= o.start and o.end <= c.end + 1]
+        if inner:
+            continue
+        same = [o for o in kept if o.start == c.start and o.end == c.end]
+        if same:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _multiword(tokens: list[Token], n: int) -> tuple[str, int] | None:
+    """("faire part", 1) when the cue verb starts a multi-word cue; the int is extra tokens."""
+    lemma = tokens[n].lemma_
+    for phrase in (*fr.STANCE_NOUN_CUES, "mettre en garde"):
+        words = phrase.split()
+        if words[0] != lemma:
+            continue
+        rest = [_lower(t) for t in tokens[n + 1: n + len(words)]]
+        if rest == words[1:]:
+            return phrase, len(words) - 1
+    return None
+
+
+def _source_width(lows: list[str], n: int) -> int:
+    """How many tokens the sourcing phrase starting at ``n`` spans (0: none)."""
+    low = lows[n]
+    if low in ("selon", "d'après"):
+        return 1
+    if low == "pour":
+        return 1
+    if low in ("d'", "d’") and n + 1 < len(lows) and lows[n + 1] == "après":
+        return 2
+    for phrase in fr.SOURCE_PHRASES:
+        words = [w for w in re.split(r"\s+|(?<=')", phrase) if w]
+        if lows[n: n + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def _phrase_head(phrase: list[Token]) -> Token:
+    """The head of a noun phrase given as tokens (the token whose head lies outside)."""
+    ids = {t.i for t in phrase}
+    for t in phrase:
+        if t.head.i not in ids or t.head.i == t.i:
+            if t.pos_ not in ("DET", "ADP", "PUNCT"):
+                return t
+    content = [t for t in phrase if t.pos_ not in ("DET", "ADP", "PUNCT")]
+    return content[0] if content else phrase[-1]
+
+
+_GROUPS = frozenset({"gouvernement", "diplomatie", "autorité", "porte-parole", "armée",
+                     "ministère", "exécutif", "administration", "présidence", "régime",
+                     "pouvoir", "état-major", "responsable", "dirigeant", "service"})
+_CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime"})
+_INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ")
+
+
+def find_statements(doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],
+                    article: Article) -> tuple[Statement, ...]:
+    """Every statement of the article, in text order, with ids "s1", "s2", ..."""
+    return _Finder(doc, entities, sentences, article).run()
