@@ -1,0 +1,465 @@
+"""Evaluation against gold files: scores computed by hand on small documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kgbuild.errors import EvalError
+from kgbuild.evaluate import (
+    format_report,
+    load_exports,
+    load_gold,
+    run_eval,
+    score_documents,
+    text_overlap,
+)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED_GOLD = SHARED / "eval" / "gold" / "seed.gold.json"
+
+
+def gold_file(tmp_path: Path, entities, statements=(), relations=(), doc_id="d1") -> Path:
+    path = tmp_path / f"{doc_id}.gold.json"
+    data = {
+        "doc": {"id": doc_id, "lang": "fr"},
+        "entities": list(entities),
+        "statements": list(statements),
+        "relations": list(relations),
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def gent(key, label, types=("Actor",), wikidata=None, aliases=(), optional=False):
+    return {"key": key, "label": label, "types": list(types), "wikidata": wikidata,
+            "aliases": list(aliases), "optional": optional}
+
+
+def xent(id, label, types=("Actor",), wikidata=None, mentions=()):
+    return {"id": id, "label": label, "types": list(types), "kind": "Thing", "wikidata": wikidata,
+            "confidence": 0.9, "mentions": [{"text": m, "start": 0, "end": len(m)} for m in mentions]}
+
+
+def export(entities, statements=(), relations=(), doc_id="d1"):
+    return {"doc": {"id": doc_id, "lang": "fr"}, "entities": list(entities),
+            "statements": list(statements), "relations": list(relations)}
+
+
+def score_one(tmp_path, gold_entities, exported_entities, gold_statements=(), exported_statements=(),
+              gold_relations=(), exported_relations=()):
+    gold = load_gold(gold_file(tmp_path, gold_entities, gold_statements, gold_relations))
+    report = score_documents([gold], [export(exported_entities, exported_statements, exported_relations)])
+    [doc] = report.documents
+    return doc
+
+
+GOLD_ENTITIES = [
+    gent("Q142", "France", ("Actor", "Region"), "Q142", ["Paris"]),
+    gent("Q183", "Allemagne", ("Actor",), "Q183", ["Berlin", "allemand"]),
+    gent("Dupont", "Marie Dupont", aliases=["Dupont", "ministre de la Culture"]),
+    gent("AFP", "Agence France-Presse", aliases=["AFP"], optional=True),
+]
+
+
+# -- entities ----------------------------------------------------------------------------
+
+
+def test_two_of_three_entities_with_types_and_links(tmp_path):
+    exported = [
+        xent("e1", "France", ("Actor",), "Q142"),
+        xent("e2", "l’Allemagne", ("Actor", "Region")),  # no QID: found by label, link wrong
+        xent("e3", "Marseille", ("Region",), "Q23482"),  # not in the gold
+        xent("e4", "AFP"),  # only optional gold: left out of precision
+    ]
+    doc = score_one(tmp_path, GOLD_ENTITIES, exported)
+    e = doc.entities
+    assert (e.matched, e.exported, e.gold) == (2, 3, 3)
+    assert e.precision == pytest.approx(2 / 3) and e.recall == pytest.approx(2 / 3)
+    assert e.f1 == pytest.approx(2 / 3)
+    # typed: France/Actor, Allemagne/Actor right; exported pairs 1 + 2 + 1; gold pairs 2 + 1 + 1
+    t = doc.typed
+    assert (t.matched, t.exported, t.gold) == (2, 4, 4)
+    assert t.precision == pytest.approx(0.5) and t.recall == pytest.approx(0.5)
+    # linking: France right, Allemagne unlinked
+    assert (doc.linking.correct, doc.linking.total) == (1, 2)
+    assert doc.linking.value == pytest.approx(0.5)
+    assert doc.missed["entities"] == ("Dupont 'Marie Dupont'",)
+    assert doc.spurious["entities"] == ("e3 'Marseille'",)
+    assert doc.missed["links"] == ("Q183 'Allemagne': e2 'l’Allemagne' has no QID",)
+
+
+def test_unlinked_entity_matches_by_mention_text_and_alias(tmp_path):
+    exported = [
+        xent("e1", "la ministre", mentions=["la ministre", "Mme Dupont"]),  # no name match
+        xent("e2", "gouvernement", mentions=["Berlin"]),  # mention = alias of Allemagne
+        xent("e3", "Dupont"),  # label = alias of Marie Dupont
+    ]
+    doc = score_one(tmp_path, GOLD_ENTITIES, exported)
+    assert (doc.entities.matched, doc.entities.exported, doc.entities.gold) == (2, 3, 3)
+    assert doc.missed["entities"] == ("Q142 'France'",)
+    assert doc.spurious["entities"] == ("e1 'la ministre'",)
+
+
+def test_wrong_qid_still_matches_by_name_but_counts_as_a_wrong_link(tmp_path):
+    doc = score_one(tmp_path, GOLD_ENTITIES, [xent("e1", "France", wikidata="Q90")])
+    assert doc.entities.matched == 1
+    assert (doc.linking.correct, doc.linking.total) == (0, 1)
+
+
+def test_wikidata_entity_iri_counts_as_its_qid(tmp_path):
+    doc = score_one(tmp_path, GOLD_ENTITIES, [xent("e1", "Hexagone", wikidata="http://www.wikidata.org/entity/Q142")])
+    assert doc.entities.matched == 1 and doc.linking.correct == 1
+
+
+@pytest.mark.parametrize(
+    ("gold_label", "exported_label"),
+    [
+        ("États-Unis", "Etats-Unis"),  # accents
+        ("Otan", "l’Otan"),  # typographic elision
+        ("Otan", "L'OTAN"),  # case and ASCII elision
+        ("Verts", "les Verts"),  # French article
+        ("New York Times", "The New York Times"),  # English article
+        ("Union européenne", "  union   EUROPEENNE "),  # spaces
+    ],
+)
+def test_names_are_compared_after_normalisation(tmp_path, gold_label, exported_label):
+    doc = score_one(tmp_path, [gent("k", gold_label)], [xent("e1", exported_label)])
+    assert doc.entities.matched == 1
+
+
+def test_different_names_do_not_match(tmp_path):
+    doc = score_one(tmp_path, [gent("k", "Autriche")], [xent("e1", "Australie")])
+    assert (doc.entities.matched, doc.entities.exported, doc.entities.gold) == (0, 1, 1)
+    assert doc.entities.f1 == 0.0
+
+
+def test_each_gold_entity_matches_one_exported_entity(tmp_path):
+    gold = [gent("Q159", "Russie", ("Actor", "Region"), "Q159", ["Moscou"])]
+    exported = [xent("e1", "Russie", wikidata="Q159"), xent("e2", "Russie"), xent("e3", "Moscou")]
+    doc = score_one(tmp_path, gold, exported)
+    assert (doc.entities.matched, doc.entities.exported, doc.entities.gold) == (1, 3, 1)
+    assert doc.entities.precision == pytest.approx(1 / 3) and doc.entities.recall == 1.0
+    assert doc.spurious["entities"] == ("e2 'Russie'", "e3 'Moscou'")
+
+
+def test_qid_match_wins_over_an_earlier_name_match(tmp_path):
+    gold = [gent("Q159", "Russie", wikidata="Q159")]
+    exported = [xent("e1", "Russie", wikidata="Q2184"), xent("e2", "Fédération de Russie", wikidata="Q159")]
+    doc = score_one(tmp_path, gold, exported)
+    assert doc.linking.correct == 1
+    assert doc.spurious["entities"] == ("e1 'Russie'",)
+
+
+def test_name_shared_with_an_optional_entity_goes_by_type(tmp_path):
+    gold = [
+        gent("Q30", "États-Unis", ("Actor",), "Q30", ["Washington"]),
+        gent("Q61", "Washington", ("Region",), "Q61", optional=True),
+    ]
+    as_actor = score_one(tmp_path, gold, [xent("e1", "Washington", ("Actor",))])
+    assert (as_actor.entities.matched, as_actor.entities.exported) == (1, 1)
+    as_city = score_one(tmp_path, gold, [xent("e1", "Washington", ("Region",))])
+    assert (as_city.entities.matched, as_city.entities.exported, as_city.entities.gold) == (0, 0, 1)
+    assert as_city.entities.precision is None and as_city.entities.recall == 0.0
+
+
+def test_optional_gold_is_neither_rewarded_nor_penalised(tmp_path):
+    base = [xent("e1", "France", wikidata="Q142")]
+    without = score_one(tmp_path, GOLD_ENTITIES, base)
+    with_optional = score_one(tmp_path, GOLD_ENTITIES, base + [xent("e2", "Agence France-Presse")])
+    assert without.entities == with_optional.entities
+    assert without.typed == with_optional.typed
+    assert (without.entities.matched, without.entities.exported, without.entities.gold) == (1, 1, 3)
+    # a second copy of the optional entity matches only optional gold: still left out
+    twice = score_one(tmp_path, GOLD_ENTITIES, base + [xent("e2", "AFP"), xent("e3", "AFP")])
+    assert twice.entities == without.entities and twice.spurious["entities"] == ()
+
+
+# -- statements --------------------------------------------------------------------------
+
+SPEAKERS = [
+    gent("Q183", "Allemagne", wikidata="Q183", aliases=["Berlin"]),
+    gent("Q142", "France", wikidata="Q142"),
+    gent("porte-parole", "porte-parole", optional=True),
+]
+QUOTE = "nous livrerons des chars au printemps"
+
+
+def statement(id, speaker, text):
+    return {"id": id, "speaker": speaker, "text": text, "direct": True, "cue": "a dit", "start": 0, "end": len(text)}
+
+
+def test_text_overlap_rules():
+    assert text_overlap("« Nous livrerons des chars au printemps. »", QUOTE) == 1.0  # same after normalisation
+    assert text_overlap("livrerons des chars", QUOTE) == 1.0  # contained
+    assert text_overlap("rons des chars au print", QUOTE) is None  # contained only inside words; Jaccard 3 / 8
+    # {nous, livrerons, des, chars, en, automne} vs {nous, livrerons, des, chars, au, printemps}: 4 / 8
+    assert text_overlap("nous livrerons des chars en automne", QUOTE) == pytest.approx(0.5)
+    # {nous, livrerons, des, avions, en, automne, prochain} vs the quote: 3 / 10
+    assert text_overlap("nous livrerons des avions en automne prochain", QUOTE) is None
+    assert text_overlap("", QUOTE) is None
+
+
+def test_statements_need_the_speaker_and_overlapping_text(tmp_path):
+    gold_statements = [
+        {"speaker": "Q183", "quote": QUOTE},
+        {"speaker": "Q142", "quote": "la décision appartient au conseil"},
+        {"speaker": "Q142", "quote": "nous attendrons la fin des discussions"},
+        {"speaker": "porte-parole", "quote": "le calendrier reste ouvert", "optional": True},
+    ]
+    exported_entities = [xent("e1", "Berlin"), xent("e2", "France", wikidata="Q142"), xent("e3", "porte-parole")]
+    exported_statements = [
+        statement("s1", "e1", "Nous livrerons des chars en automne"),  # Jaccard 0.5: a match
+        statement("s2", "e1", "la décision appartient au conseil"),  # right text, wrong speaker
+        statement("s3", None, "nous attendrons la fin des discussions"),  # no speaker
+        statement("s4", "e3", "le calendrier reste ouvert"),  # optional gold: left out
+    ]
+    doc = score_one(tmp_path, SPEAKERS, exported_entities, gold_statements, exported_statements)
+    s = doc.statements
+    assert (s.matched, s.exported, s.gold) == (1, 3, 3)
+    assert s.precision == pytest.approx(1 / 3) and s.recall == pytest.approx(1 / 3)
+    assert len(doc.missed["statements"]) == 2
+    assert doc.spurious["statements"][0].startswith("s2 by 'Berlin'")
+
+
+def test_each_gold_statement_matches_one_exported_statement(tmp_path):
+    exported_statements = [
+        statement("s1", "e1", "livrerons des chars"),
+        statement("s2", "e1", "« nous livrerons des chars au printemps »"),
+    ]
+    doc = score_one(tmp_path, SPEAKERS, [xent("e1", "Allemagne")], [{"speaker": "Q183", "quote": QUOTE}],
+                    exported_statements)
+    assert (doc.statements.matched, doc.statements.exported, doc.statements.gold) == (1, 2, 1)
+
+
+def test_a_duplicate_speaker_entity_still_speaks_for_its_gold_entity(tmp_path):
+    exported_entities = [xent("e1", "Allemagne", wikidata="Q183"), xent("e2", "Berlin")]
+    doc = score_one(tmp_path, SPEAKERS, exported_entities, [{"speaker": "Q183", "quote": QUOTE}],
+                    [statement("s1", "e2", QUOTE)])
+    assert doc.entities.matched == 1 and doc.spurious["entities"] == ("e2 'Berlin'",)
+    assert doc.statements.matched == 1
+
+
+def test_a_matched_entity_speaks_only_for_its_own_gold_entity(tmp_path):
+    gold = [gent("Q183", "Allemagne", wikidata="Q183", aliases=["Berlin"]), gent("Q64", "Berlin", ("Region",), "Q64")]
+    exported = [xent("e1", "Berlin", ("Actor",)), xent("e2", "Berlin", ("Region",), "Q64")]
+    quote = "la ville rénovera ses ponts"
+    doc = score_one(tmp_path, gold, exported, [{"speaker": "Q64", "quote": quote}], [statement("s1", "e1", quote)])
+    assert doc.entities.matched == 2  # e1 is Germany (a shared type), e2 the city
+    assert (doc.statements.matched, doc.statements.exported) == (0, 1)
+
+
+# -- relations ----------------------------------------------------------------------------
+
+
+def relation(subject, predicate, obj):
+    return {"subject": subject, "predicate": predicate, "object": obj, "start": 0, "end": 9, "confidence": 0.7}
+
+
+def test_relations_match_on_subject_predicate_object(tmp_path):
+    gold_entities = [
+        gent("Q183", "Allemagne", wikidata="Q183"),
+        gent("Q212", "Ukraine", ("Actor", "Region"), "Q212", ["Kiev"]),
+        gent("Taurus", "Taurus", ("Weapon",), aliases=["missiles Taurus"]),
+        gent("Q142", "France", wikidata="Q142"),
+    ]
+    gold_relations = [
+        {"subject": "Q183", "predicate": "suppliesTo", "object": "Q212"},
+        {"subject": "Q183", "predicate": "supplies", "object": "Taurus"},
+        {"subject": "Q142", "predicate": "supports", "object": "Q212", "optional": True},
+    ]
+    exported_entities = [
+        xent("e1", "Allemagne", wikidata="Q183"),
+        xent("e2", "Kiev"),
+        xent("e3", "missiles Taurus", ("Weapon",)),
+        xent("e4", "France", wikidata="Q142"),
+    ]
+    exported_relations = [
+        relation("e1", "suppliesTo", "e2"),  # right
+        relation("e1", "suppliesTo", "e2"),  # same triple again: counted once
+        relation("e2", "supplies", "e3"),  # wrong subject
+        relation("e4", "supports", "e2"),  # optional gold: left out
+    ]
+    doc = score_one(tmp_path, gold_entities, exported_entities, gold_relations=gold_relations,
+                    exported_relations=exported_relations)
+    r = doc.relations
+    assert (r.matched, r.exported, r.gold) == (1, 2, 2)
+    assert r.precision == pytest.approx(0.5) and r.recall == pytest.approx(0.5)
+    assert r.f1 == pytest.approx(0.5)
+    assert doc.missed["relations"] == ("Q183 supplies Taurus",)
+    assert doc.spurious["relations"] == ("'Kiev' supplies 'missiles Taurus'",)
+
+
+# -- several documents, reports ---------------------------------------------------------------
+
+
+def test_micro_average_sums_counts_and_a_missing_document_scores_zero(tmp_path):
+    gold_a = load_gold(gold_file(tmp_path, GOLD_ENTITIES, doc_id="a"))
+    gold_b = load_gold(gold_file(tmp_path, [gent("k", "Pologne")], doc_id="b"))
+    gold_c = load_gold(gold_file(tmp_path, [gent("k", "Italie")], doc_id="c"))
+    exports = [
+        export([xent("e1", "Pologne")], doc_id="b"),
+        export([xent("e1", "France"), xent("e2", "Marseille")], doc_id="a"),
+        export([xent("e1", "Suède")], doc_id="z"),  # no gold: ignored
+    ]
+    report = score_documents([gold_a, gold_b, gold_c], exports)
+    a, b, c = report.documents
+    assert (a.entities.matched, a.entities.exported, a.entities.gold) == (1, 2, 3)
+    assert (b.entities.matched, b.entities.exported, b.entities.gold) == (1, 1, 1)
+    assert not c.found and (c.entities.matched, c.entities.exported, c.entities.gold) == (0, 0, 1)
+    micro = report.micro
+    assert (micro.entities.matched, micro.entities.exported, micro.entities.gold) == (2, 3, 5)
+    assert micro.entities.precision == pytest.approx(2 / 3) and micro.entities.recall == pytest.approx(2 / 5)
+    table = format_report(report)
+    assert table.splitlines()[0].split() == ["document", "part", "P", "R", "F1", "counts"]
+    assert "c                (no exported document has this id" in table
+    assert "micro (3)        entities     0.667  0.400  0.500   2 matched / 3 exported / 5 gold" in table
+    data = report.to_dict()
+    assert [d["id"] for d in data["documents"]] == ["a", "b", "c"]
+    assert data["micro"]["entities"]["f1"] == pytest.approx(0.5)
+    assert data["micro"]["documents"] == 3
+    assert data["documents"][2]["found"] is False
+
+
+def test_undefined_scores_print_as_dash(tmp_path):
+    doc_report = score_documents([load_gold(gold_file(tmp_path, [gent("k", "Italie")]))], [export([])])
+    assert doc_report.documents[0].relations.f1 is None
+    assert "relations        -      -      -   0 matched / 0 exported / 0 gold" in format_report(doc_report)
+
+
+def test_duplicate_ids_are_errors(tmp_path):
+    gold = load_gold(gold_file(tmp_path, [gent("k", "Italie")]))
+    with pytest.raises(EvalError, match="two exported documents have the id 'd1'"):
+        score_documents([gold], [export([]), export([])])
+    with pytest.raises(EvalError, match="document id 'd1' is also the id of gold file"):
+        score_documents([gold, gold], [export([])])
+
+
+# -- the real gold --------------------------------------------------------------------------
+
+
+def perfect_export(gold, with_optional: bool) -> dict:
+    """A document JSON that holds exactly the gold: every score must be 1."""
+    ids = {e.key: f"e{i}" for i, e in enumerate(gold.entities)}
+    keep = {e.key for e in gold.entities if with_optional or not e.optional}
+    entities = [
+        xent(ids[e.key], e.label, e.types, e.wikidata, [e.label, *e.aliases]) for e in gold.entities if e.key in keep
+    ]
+    statements = [
+        statement(f"s{i}", ids[s.speaker], s.quote)
+        for i, s in enumerate(gold.statements)
+        if (with_optional or not s.optional) and s.speaker in keep
+    ]
+    relations = [
+        relation(ids[r.subject], r.predicate, ids[r.object])
+        for r in gold.relations
+        if (with_optional or not r.optional) and {r.subject, r.object} <= keep
+    ]
+    return export(entities, statements, relations, doc_id=gold.id)
+
+
+@pytest.mark.parametrize("with_optional", [False, True])
+def test_seed_gold_loads_and_a_perfect_export_scores_one(with_optional):
+    gold = load_gold(SEED_GOLD)
+    assert gold.id == "seed"
+    assert len(gold.entities) == 40 and len(gold.statements) == 16 and len(gold.relations) == 16
+    assert gold.text_file == SHARED / "corpus" / "seed.fr.txt" and gold.text_file.exists()
+    [doc] = score_documents([gold], [perfect_export(gold, with_optional)]).documents
+    for part in (doc.entities, doc.typed, doc.statements, doc.relations):
+        assert (part.precision, part.recall, part.f1) == (1.0, 1.0, 1.0)
+    assert doc.linking.value == 1.0
+    assert doc.entities.gold == sum(1 for e in gold.entities if not e.optional)
+
+
+def test_run_eval_on_the_seed_gold_as_table_and_json(tmp_path):
+    gold = load_gold(SEED_GOLD)
+    perfect = perfect_export(gold, with_optional=False)
+    perfect["entities"] = perfect["entities"][1:]  # drop États-Unis and what hangs on it
+    perfect["statements"] = [s for s in perfect["statements"] if s["speaker"] != "e0"]
+    perfect["relations"] = [r for r in perfect["relations"] if "e0" not in (r["subject"], r["object"])]
+    path = tmp_path / "seed.jsonl"
+    path.write_text(json.dumps(perfect, ensure_ascii=False) + "\n", encoding="utf-8")
+    table = run_eval([SEED_GOLD], path)
+    assert "seed             entities     1.000  0.958  0.979   23 matched / 23 exported / 24 gold" in table
+    data = json.loads(run_eval([SEED_GOLD], path, as_json=True))
+    seed = data["documents"][0]
+    assert seed["missed"]["entities"] == ["Q30 'États-Unis'"]
+    assert seed["relations"]["recall"] == pytest.approx(8 / 11)
+
+
+# -- bad gold and export files -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "invalid JSON"),
+        ('{"doc": {"id": "d"}, "statements": [], "relations": []}', "missing 'entities'"),
+        ('{"doc": {}, "entities": [], "statements": [], "relations": []}', "doc: missing 'id'"),
+        (
+            '{"doc": {"id": "d"}, "entities": [{"key": "k", "label": "L", "types": ["Place"]}], '
+            '"statements": [], "relations": []}',
+            "entities[0] ('k'): 'types' must be a non-empty list of Actor, Weapon, Region",
+        ),
+        (
+            '{"doc": {"id": "d"}, "entities": [{"key": "k", "label": "L", "types": ["Actor"], "wikidata": "30"}], '
+            '"statements": [], "relations": []}',
+            "'wikidata' must be a QID or null, got '30'",
+        ),
+        (
+            '{"doc": {"id": "d"}, "entities": [{"key": "k", "label": "L", "types": ["Actor"]}], '
+            '"statements": [{"speaker": "x", "quote": "q"}], "relations": []}',
+            "statements[0]: speaker 'x' is not an entity key",
+        ),
+        (
+            '{"doc": {"id": "d"}, "entities": [{"key": "k", "label": "L", "types": ["Actor"]}], '
+            '"statements": [], "relations": [{"subject": "k", "predicate": "likes", "object": "k"}]}',
+            "relations[0]: unknown predicate 'likes'",
+        ),
+        (
+            '{"doc": {"id": "d"}, "entities": [{"key": "k", "label": "L", "types": ["Actor"]}, '
+            '{"key": "k", "label": "M", "types": ["Actor"]}], "statements": [], "relations": []}',
+            "entities: duplicate key 'k'",
+        ),
+    ],
+)
+def test_bad_gold_file_names_the_file_and_the_problem(tmp_path, content, problem):
+    path = tmp_path / "bad.gold.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(EvalError) as caught:
+        load_gold(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert problem in str(caught.value)
+
+
+def test_missing_gold_file(tmp_path):
+    with pytest.raises(EvalError, match=r"absent\.json: no such file"):
+        load_gold(tmp_path / "absent.json")
+
+
+def test_exports_load_from_json_object_list_and_jsonl(tmp_path):
+    one, two = export([xent("e1", "France")], doc_id="a"), export([], doc_id="b")
+    (tmp_path / "one.json").write_text(json.dumps(one), encoding="utf-8")
+    (tmp_path / "list.json").write_text(json.dumps([one, two]), encoding="utf-8")
+    (tmp_path / "docs.jsonl").write_text(json.dumps(one) + "\n\n" + json.dumps(two) + "\n", encoding="utf-8")
+    assert load_exports(tmp_path / "one.json") == [one]
+    assert load_exports(tmp_path / "list.json") == [one, two]
+    assert load_exports(tmp_path / "docs.jsonl") == [one, two]
+
+
+def test_bad_exports_name_the_file_line_and_problem(tmp_path):
+    good = json.dumps(export([xent("e1", "France")]))
+    path = tmp_path / "docs.jsonl"
+    path.write_text(good + "\n{oops\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"docs\.jsonl: line 2: invalid JSON"):
+        load_exports(path)
+    no_label = export([{"id": "e1", "types": ["Actor"]}])
+    path.write_text(good + "\n" + json.dumps(no_label) + "\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=r"docs\.jsonl: line 2: entities\[0\]: missing 'label'"):
+        load_exports(path)
+    ghost = export([xent("e1", "France")], [statement("s1", "e9", "un texte")])
+    (tmp_path / "ghost.json").write_text(json.dumps(ghost), encoding="utf-8")
+    with pytest.raises(EvalError, match=r"ghost\.json: statements\[0\]: speaker 'e9' is not an entity id"):
+        load_exports(tmp_path / "ghost.json")
