@@ -1,0 +1,556 @@
+"""Extractions and graphs -> files: RDF, document JSON, networkx, GEXF, GraphML, CSV.
+
+One verb per format and direction.  Every file is written atomically (a temporary
+file in the same folder, then ``os.replace``), so a failed export never leaves a
+half-written file over a good one.  Attributes that a format cannot hold raise
+``ExportError`` naming the key.
+
+The networkx graph merges a thing across documents: a node is a QID, else a
+knowledge-base key, else ``label:`` + the normalised label.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+import networkx as nx
+from lxml import etree
+from rdflib import Dataset, Graph
+
+from kgbuild.errors import ConfigError, ExportError, InputError
+from kgbuild.normalize import normalize_label
+from kgbuild.rdf import build_graph, union_graph
+from kgbuild.types import (
+    ENTITY_TYPES,
+    Article,
+    Entity,
+    Extraction,
+    Mention,
+    Relation,
+    Span,
+    Statement,
+)
+
+__all__ = [
+    "FORMATS",
+    "RDF_FORMATS",
+    "TYPE_COLORS",
+    "check_formats",
+    "document_json",
+    "extraction_json",
+    "read_extraction_json",
+    "to_networkx",
+    "write_rdf",
+    "write_json",
+    "write_gexf",
+    "write_graphml",
+    "write_csv",
+    "write_outputs",
+]
+
+#: --format names, in the order files are written
+FORMATS = ("ttl", "nt", "jsonld", "trig", "json", "gexf", "graphml", "csv")
+
+#: RDF formats: file suffix and rdflib serializer name
+RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+
+#: node colour (r, g, b) by entity type in GEXF and GraphML; others are grey
+TYPE_COLORS = {"Actor": (31, 119, 180), "Weapon": (214, 39, 40), "Region": (44, 160, 44)}
+_GREY = (127, 127, 127)
+
+_GEXF_NS = "http://gexf.net/1.3"
+_XSI_NS = "http://w3.org/2001/XMLSchema-instance"  # as networkx writes it
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# ---------------------------------------------------------------- options
+
+
+def check_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """Parse 'ttl,json' or a list of names; ConfigError names a bad one and the valid ones."""
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    chosen: list[str] = []
+    for name in names:
+        name = name.strip().lower()
+        if name not in FORMATS:
+            raise ConfigError("format", name, ", ".join(FORMATS))
+        if name not in chosen:
+            chosen.append(name)
+    if not chosen:
+        raise ConfigError("format", formats, ", ".join(FORMATS))
+    return tuple(chosen)
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def document_json(extraction: Extraction) -> dict:
+    """The document JSON of FORMAT.md section 1 (plus mode, modality, sources, cue, event)."""
+    article = extraction.article
+    return {
+        "doc": {
+            "id": article.id,
+            "lang": article.lang,
+            "title": article.title,
+            "date": article.date,
+            "source": article.source,
+        },
+        "entities": [
+            {
+                "id": e.id,
+                "types": list(e.types),
+                "kind": e.kind,
+                "label": e.label,
+                "wikidata": e.qid,
+                "confidence": e.confidence,
+                "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions],
+            }
+            for e in extraction.entities
+        ],
+        "statements": [
+            {
+                "id": s.id,
+                "speaker": s.speaker,
+                "text": s.text,
+                "direct": s.direct,
+                "cue": s.cue,
+                "start": s.start,
+                "end": s.end,
+                "about": list(s.about),
+                "mode": s.mode,
+                "modality": s.modality,
+                "sources": list(s.sources),
+            }
+            for s in extraction.statements
+        ],
+        "relations": [
+            {
+                "subject": r.subject,
+                "predicate": r.predicate,
+                "object": r.object,
+                "start": r.start,
+                "end": r.end,
+                "confidence": r.confidence,
+                "modality": r.modality,
+                "cue": r.cue,
+                "event": r.event,
+            }
+            for r in extraction.relations
+        ],
+    }
+
+
+def extraction_json(extraction: Extraction) -> dict:
+    """Every field of an Extraction as plain JSON (read back with read_extraction_json)."""
+    return asdict(extraction)
+
+
+def read_extraction_json(path: str | Path) -> Extraction:
+    """Read an Extraction written by extraction_json (fields with defaults may be left out)."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(path, f"cannot read extraction JSON: {exc}") from exc
+    try:
+        return _extraction_from(data)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise InputError(path, f"not an extraction record: {exc!r}") from exc
+
+
+def _extraction_from(data: dict) -> Extraction:
+    def entity(e: dict) -> Entity:
+        fields = {**e, "types": tuple(e["types"])}
+        fields["mentions"] = tuple(Mention(**m) for m in e.get("mentions", ()))
+        return Entity(**fields)
+
+    def statement(s: dict) -> Statement:
+        return Statement(**{**s, "about": tuple(s.get("about", ())), "sources": tuple(s.get("sources", ()))})
+
+    return Extraction(
+        article=Article(**data["article"]),
+        sentences=tuple(Span(**s) for s in data.get("sentences", ())),
+        entities=tuple(entity(e) for e in data.get("entities", ())),
+        statements=tuple(statement(s) for s in data.get("statements", ())),
+        relations=tuple(Relation(**r) for r in data.get("relations", ())),
+        captions=tuple(Span(**s) for s in data.get("captions", ())),
+        warnings=tuple(data.get("warnings", ())),
+    )
+
+
+def write_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
+    """One document: an indented JSON object; several: JSON Lines, one document a line."""
+    documents = [document_json(x) for x in extractions]
+    if len(documents) == 1:
+        text = json.dumps(documents[0], ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
+    # keep one object per line for readers that split on every Unicode line break
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- RDF
+
+
+def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
+    """Write ``graph`` as ttl, nt, jsonld or trig; the same graph always gives the same bytes.
+
+    A Dataset keeps its named graphs in trig and jsonld; ttl and nt hold their union.
+    """
+    if fmt not in RDF_FORMATS:
+        raise ConfigError("format", fmt, ", ".join(RDF_FORMATS))
+    if fmt == "trig":
+        text = _trig_text(graph)
+    elif fmt == "jsonld":
+        text = _jsonld_text(graph)
+    elif fmt == "nt":
+        lines = union_graph(graph).serialize(format="nt").splitlines(keepends=True)
+        text = "".join(sorted(line for line in lines if line.strip()))
+    else:
+        text = union_graph(graph).serialize(format="turtle")
+    return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def _trig_text(graph: Graph) -> str:
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    serializer = TrigSerializer(graph)
+    serializer.contexts.sort(key=lambda g: str(g.identifier))  # the store's order is a set's
+    buffer = io.BytesIO()
+    serializer.serialize(buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+def _jsonld_text(graph: Graph) -> str:
+    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix in _JSONLD_PREFIXES}
+    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    return json.dumps(_sorted_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+_JSONLD_PREFIXES = {"kg", "nif", "wd", "schema", "prov", "dcterms", "owl", "rdf", "rdfs", "xsd"}
+
+
+def _sorted_json(value):
+    """Sort JSON-LD arrays (sets of values: kgbuild graphs hold no rdf:List) for stable output."""
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+# ---------------------------------------------------------------- networkx
+
+
+def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """Entities as nodes, relations and statement speaker -> about links as edges.
+
+    Node attributes: label, type (first role), types ('Actor;Region'), kind, qid (when
+    linked), mentions, documents, confidence, first_date/last_date (document dates).
+    Edge attributes: label and predicate (a relation predicate, or 'speaksAbout'),
+    category ('relation' | 'statement'), modality, weight (= confidence), confidence,
+    document, date, char_start, char_end, and cue, event, statement when known.
+    Every attribute is a str, int, float or bool.
+    """
+    graph = nx.MultiDiGraph()
+    for extraction in extractions:
+        _add_document(graph, extraction)
+    return graph
+
+
+def _add_document(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
+    article = extraction.article
+    day = article.date[:10] if article.date and _DATE.match(article.date) else None
+    nodes: dict[str, str] = {}
+    for entity in extraction.entities:
+        node = _node_id(article.id, entity)
+        nodes[entity.id] = node
+        if node not in graph:
+            graph.add_node(node, label=entity.label, kind=entity.kind, mentions=0, documents=0,
+                           confidence=0.0, types="")
+        data = graph.nodes[node]
+        types = set(data["types"].split(";")) | set(entity.types)
+        data["types"] = ";".join(t for t in ENTITY_TYPES if t in types)
+        data["type"] = data["types"].split(";")[0]
+        if not data["kind"]:
+            data["kind"] = entity.kind
+        if entity.qid:
+            data["qid"] = entity.qid
+        data["mentions"] += len(entity.mentions)
+        data["confidence"] = max(data["confidence"], float(entity.confidence))
+        if day:
+            data["first_date"] = min(data.get("first_date", day), day)
+            data["last_date"] = max(data.get("last_date", day), day)
+    for node in set(nodes.values()):
+        graph.nodes[node]["documents"] += 1
+
+    common = {"document": article.id}
+    if day:
+        common["date"] = day
+    for relation in extraction.relations:
+        attrs = {
+            "label": relation.predicate,
+            "predicate": relation.predicate,
+            "category": "relation",
+            "modality": relation.modality,
+            "weight": float(relation.confidence),
+            "confidence": float(relation.confidence),
+            "char_start": relation.start,
+            "char_end": relation.end,
+            **common,
+        }
+        if relation.cue is not None:
+            attrs["cue"] = relation.cue
+        if relation.event is not None:
+            attrs["event"] = relation.event
+        graph.add_edge(nodes[relation.subject], nodes[relation.object], **attrs)
+    for statement in extraction.statements:
+        if statement.speaker is None:
+            continue
+        for about in statement.about:
+            attrs = {
+                "label": "speaksAbout",
+                "predicate": "speaksAbout",
+                "category": "statement",
+                "modality": statement.modality,
+                "weight": float(statement.confidence),
+                "confidence": float(statement.confidence),
+                "char_start": statement.start,
+                "char_end": statement.end,
+                "statement": statement.id,
+                "mode": statement.mode,
+                **common,
+            }
+            if statement.cue is not None:
+                attrs["cue"] = statement.cue
+            graph.add_edge(nodes[statement.speaker], nodes[about], **attrs)
+
+
+def _node_id(doc_id: str, entity: Entity) -> str:
+    if entity.qid:
+        return entity.qid
+    if entity.kb_id:
+        return entity.kb_id
+    key = normalize_label(entity.label)
+    return f"label:{key}" if key else f"{doc_id}:{entity.id}"
+
+
+# ---------------------------------------------------------------- GEXF, GraphML, CSV
+
+
+def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
+    """GEXF 1.3 for Gephi, valid against the 1.3 RELAX NG schema.
+
+    Nodes are coloured by ``type`` and sized by ``mentions``; ``first_date``/``last_date``
+    (nodes) and ``date`` (edges) become time intervals, so Gephi's timeline works.
+    """
+    copy = _scalar_copy(graph)
+    for _, data in copy.nodes(data=True):
+        r, g, b = TYPE_COLORS.get(data.get("type"), _GREY)
+        data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": _node_size(data)}
+        start, end = data.get("first_date"), data.get("last_date")
+        if _is_date(start) and _is_date(end):
+            data["start"], data["end"] = start, end
+    for *_, data in _edges(copy):
+        if _is_date(data.get("date")):
+            data["start"] = data["end"] = data["date"]
+    buffer = io.BytesIO()
+    nx.write_gexf(copy, buffer, version="1.3")
+    root = etree.fromstring(buffer.getvalue())
+    # what the 1.3 schema does not allow, or what changes from run to run
+    root.attrib.pop(f"{{{_XSI_NS}}}schemaLocation", None)
+    graph_element = root.find(f"{{{_GEXF_NS}}}graph")
+    graph_element.attrib.pop("name", None)
+    meta = root.find(f"{{{_GEXF_NS}}}meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+        creator = meta.find(f"{{{_GEXF_NS}}}creator")
+        if creator is not None:
+            creator.text = "kgbuild"
+    etree.cleanup_namespaces(root)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return _write_atomic(path, lambda tmp: tmp.write_bytes(data))
+
+
+def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
+    """GraphML with the same scalar attributes, plus r, g, b and size that Gephi reads."""
+    copy = _scalar_copy(graph)
+    for _, data in copy.nodes(data=True):
+        data["r"], data["g"], data["b"] = TYPE_COLORS.get(data.get("type"), _GREY)
+        data["size"] = _node_size(data)
+    return _write_atomic(path, lambda tmp: nx.write_graphml(copy, tmp, encoding="utf-8"))
+
+
+def write_csv(graph: nx.Graph, directory: str | Path, stem: str | None = None) -> list[Path]:
+    """nodes.csv and edges.csv (``{stem}.nodes.csv`` ... when a stem is given).
+
+    Columns: id (nodes) or source, target, key (edges), then every attribute.
+    """
+    directory = Path(directory)
+    prefix = f"{stem}." if stem else ""
+    copy = _scalar_copy(graph, xml=False)
+    node_rows = [{"id": node, **data} for node, data in copy.nodes(data=True)]
+    edge_rows = [{"source": u, "target": v, "key": k, **d} for u, v, k, d in _edges(copy)]
+    return [
+        _write_csv_rows(directory / f"{prefix}nodes.csv", node_rows, ["id", "label", "type"]),
+        _write_csv_rows(directory / f"{prefix}edges.csv", edge_rows, ["source", "target", "key", "label"]),
+    ]
+
+
+def _write_csv_rows(path: Path, rows: list[dict], first: list[str]) -> Path:
+    keys = {k for row in rows for k in row}
+    columns = [k for k in first if k in keys or k in ("id", "source", "target")]
+    columns += sorted(keys - set(columns))
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=columns, restval="")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    return _write_atomic(path, write)
+
+
+def _edges(graph: nx.Graph):
+    if graph.is_multigraph():
+        return graph.edges(keys=True, data=True)
+    return ((u, v, "", d) for u, v, d in graph.edges(data=True))
+
+
+def _node_size(data: dict) -> float:
+    mentions = data.get("mentions", 1)
+    if isinstance(mentions, bool) or not isinstance(mentions, (int, float)):
+        mentions = 1
+    return round(10.0 + 6.0 * math.sqrt(max(mentions, 0)), 2)
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, str) and bool(_DATE.fullmatch(value))
+
+
+def _scalar_copy(graph: nx.Graph, *, xml: bool = True) -> nx.Graph:
+    """A copy whose attributes are str/int/float/bool, one Python type per key.
+
+    ExportError names the node or edge and the key of a value that is not scalar.
+    For XML formats, characters XML cannot hold are written as visible escapes.
+    """
+    clean = _xml_text if xml else str
+    names = {node: clean(str(node)) for node in graph.nodes}
+    if len(set(names.values())) < len(names):
+        raise ExportError("two node ids are the same once made XML-safe")
+    copy = graph.__class__()
+    for node, data in graph.nodes(data=True):
+        copy.add_node(names[node], **_scalar_attrs(f"node {node!r}", data, clean))
+    for u, v, key, data in _edges(graph):
+        attrs = _scalar_attrs(f"edge {u!r} -> {v!r}", data, clean)
+        if graph.is_multigraph():
+            copy.add_edge(names[u], names[v], key=key, **attrs)
+        else:
+            copy.add_edge(names[u], names[v], **attrs)
+    _unify_types([data for _, data in copy.nodes(data=True)])
+    _unify_types([data for *_, data in _edges(copy)])
+    return copy
+
+
+def _scalar_attrs(owner: str, data: dict, clean: Callable[[str], str]) -> dict:
+    attrs = {}
+    for key, value in data.items():
+        if not isinstance(key, str):
+            raise ExportError(f"{owner}: attribute key {key!r} is not a string")
+        if not isinstance(value, (bool, int, float, str)):
+            raise ExportError(f"{owner}: attribute {key!r} holds a {type(value).__name__} "
+                              f"({value!r}); only str, int, float and bool can be exported")
+        attrs[clean(key)] = clean(value) if isinstance(value, str) else value
+    return attrs
+
+
+def _unify_types(records: list[dict]) -> None:
+    """A key holding ints and floats becomes float; holding a str and others, str."""
+    types: dict[str, set[type]] = {}
+    for data in records:
+        for key, value in data.items():
+            types.setdefault(key, set()).add(type(value))
+    for key, seen in types.items():
+        if len(seen) > 1:
+            cast = float if seen <= {int, float} else str
+            for data in records:
+                if key in data:
+                    data[key] = cast(data[key])
+
+
+def _xml_text(text: str) -> str:
+    return _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                            else f"\\u{ord(m.group()):04x}", text)
+
+
+# ---------------------------------------------------------------- all at once
+
+
+def write_outputs(
+    extractions: Iterable[Extraction],
+    out_dir: str | Path,
+    formats: str | Iterable[str] = ("ttl", "json"),
+    stem: str = "graph",
+) -> list[Path]:
+    """Write ``{stem}.{ttl,nt,jsonld,trig,json|jsonl,gexf,graphml}`` and ``{stem}.{nodes,edges}.csv``.
+
+    The RDF dataset and the networkx graph are built once and shared by the formats.
+    Returns the paths written, in ``FORMATS`` order.
+    """
+    chosen = check_formats(formats)
+    if not stem or "/" in stem or "\\" in stem or stem in (".", ".."):
+        raise ConfigError("stem", stem, "a file name without folders")
+    extractions = list(extractions)
+    out_dir = Path(out_dir)
+    dataset: Dataset | None = None
+    network: nx.MultiDiGraph | None = None
+    written: list[Path] = []
+    for fmt in FORMATS:
+        if fmt not in chosen:
+            continue
+        if fmt in RDF_FORMATS:
+            dataset = dataset if dataset is not None else build_graph(extractions)
+            written.append(write_rdf(dataset, out_dir / f"{stem}.{fmt}", fmt))
+        elif fmt == "json":
+            suffix = "json" if len(extractions) == 1 else "jsonl"
+            written.append(write_json(extractions, out_dir / f"{stem}.{suffix}"))
+        else:
+            network = network if network is not None else to_networkx(extractions)
+            if fmt == "gexf":
+                written.append(write_gexf(network, out_dir / f"{stem}.gexf"))
+            elif fmt == "graphml":
+                written.append(write_graphml(network, out_dir / f"{stem}.graphml"))
+            else:
+                written.extend(write_csv(network, out_dir, stem))
+    return written
+
+
+def _write_atomic(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """Write through a temporary file in the target folder, then move it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,517 @@
+"""Extractions -> an rdflib Dataset, one named graph per document.
+
+IRI scheme (``base`` defaults to ``DEFAULT_BASE``; every text part percent-encoded)::
+
+    {base}doc/{id}                          the document (kg:Document)
+    {base}doc/{id}/graph                    its named graph
+    {base}doc/{id}#char={s},{e}             a stretch of its text (NIF; #char=0,N is the context)
+    {base}doc/{id}/entity/{QID}             a linked entity
+    {base}doc/{id}/entity/{kind}/{label}    an unlinked one (spaces as "_")
+    {entity}/mention/{s}-{e}                one of its mentions
+    {base}doc/{id}/statement/{s}-{e}        a statement; {statement}/source/{n} its sources
+    {base}doc/{id}/relation/{predicate}/{h} a relation assertion (h: hash of s, p, o, offsets)
+    {base}doc/{id}/event/{event}            an event grouping relation assertions
+
+A name used twice in a document gets "-2", "-3"... in input order, so the same
+input always gives the same IRIs.  Records are checked first: an offset that does
+not index the text, an unknown id, type, predicate or modality raises
+``ExportError`` naming the document and the key; nothing is half-built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from urllib.parse import quote
+
+from rdflib import DCTERMS, OWL, RDF, SDO, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDFS, SKOS
+
+from kgbuild.errors import ExportError
+from kgbuild.types import ENTITY_TYPES, MODALITIES, PREDICATES, Extraction
+from kgbuild.vocab import KG, NIF, ONTOLOGY_PATH, SHAPES_PATH, WD
+
+__all__ = [
+    "DEFAULT_BASE",
+    "MODES",
+    "KIND_CLASSES",
+    "build_graph",
+    "add_extraction",
+    "union_graph",
+    "bind_prefixes",
+    "document_iri",
+    "validate_graph",
+]
+
+#: where document, entity and statement IRIs are minted (pass your own to build_graph)
+DEFAULT_BASE = "https://w3id.org/kgbuild/id/"
+
+#: Statement.mode values
+MODES = ("direct", "indirect", "mixed")
+
+#: Entity.kind values that have an ontology class (other kinds stay a kg:kind literal)
+KIND_CLASSES = {
+    name: KG[name]
+    for name in (
+        "Person", "State", "Organization", "Party", "Group", "Media",
+        "Country", "City", "AdministrativeRegion", "Continent",
+        "WeaponSystem", "WeaponClass",
+    )
+}
+
+_PREFIXES = {
+    "kg": str(KG),
+    "nif": str(NIF),
+    "wd": str(WD),
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+_LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_SLUG = 96  # longer labels are cut and suffixed with a hash
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the kgbuild prefixes (kg, nif, wd, schema, prov...) on a graph or dataset."""
+    for prefix, namespace in _PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}doc/{_segment(doc_id)}")
+
+
+def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Dataset:
+    """One named graph per document; raises ExportError on a bad record or a repeated id."""
+    dataset = bind_prefixes(Dataset())
+    for extraction in extractions:
+        add_extraction(dataset, extraction, base=base)
+    return dataset
+
+
+def add_extraction(dataset: Dataset, extraction: Extraction, *, base: str = DEFAULT_BASE) -> Graph:
+    """Add one document's named graph to ``dataset`` and return it.
+
+    The records are checked before anything is added, so a failure leaves the
+    dataset as it was (callers can skip the document and go on).
+    """
+    _check_extraction(extraction)
+    doc = document_iri(extraction.article.id, base)
+    name = URIRef(f"{doc}/graph")
+    if any(True for _ in dataset.quads((None, None, None, name))):
+        raise ExportError(f"document {extraction.article.id!r}: id used by another document")
+    graph = dataset.graph(name)
+    _GraphBuilder(graph, extraction, doc).build()
+    return graph
+
+
+def union_graph(graph: Graph) -> Graph:
+    """All triples of a Dataset's named graphs in one plain Graph (a Graph is returned as is)."""
+    if not isinstance(graph, Dataset):
+        return graph
+    union = bind_prefixes(Graph())
+    for s, p, o, _ in graph.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def validate_graph(graph: Graph) -> tuple[bool, str]:
+    """SHACL-validate against ontology/shapes.ttl (with the ontology mixed in).
+
+    Returns (conforms, report text). Warnings (e.g. a relation whose subject has an
+    unexpected type) are reported but do not break conformance.
+    """
+    from pyshacl import validate
+
+    conforms, _, text = validate(
+        union_graph(graph),
+        shacl_graph=_shapes_graph(),
+        ont_graph=_ontology_graph(),
+        inference="none",
+        allow_warnings=True,
+    )
+    return bool(conforms), str(text)
+
+
+@cache
+def _shapes_graph() -> Graph:
+    return Graph().parse(SHAPES_PATH, format="turtle")
+
+
+@cache
+def _ontology_graph() -> Graph:
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+# ---------------------------------------------------------------- IRIs
+
+
+def _segment(text: str) -> str:
+    """Percent-encode ``text`` as one path segment; never empty, never a dot segment."""
+    encoded = quote(text, safe="", errors="surrogatepass")
+    if encoded.strip(".") == "":
+        encoded = "~" + encoded.replace(".", "%2E")
+    return encoded
+
+
+def _slug(label: str) -> str:
+    """A readable, percent-encoded segment for a label: spaces as '_', '_' as %5F."""
+    encoded = _encode_label(label)
+    if len(encoded) > _MAX_SLUG:
+        digest = hashlib.sha1(label.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        head: list[str] = []
+        size = 0
+        for char in label:
+            piece = _encode_label(char)
+            if size + len(piece) > _MAX_SLUG - 13:
+                break
+            head.append(piece)
+            size += len(piece)
+        return "".join(head) + "~" + digest
+    if encoded.strip(".") == "":
+        encoded = "~" + encoded.replace(".", "%2E")
+    return encoded
+
+
+def _encode_label(label: str) -> str:
+    return quote(label, safe="", errors="surrogatepass").replace("_", "%5F").replace("%20", "_")
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _check_extraction(extraction: Extraction) -> None:
+    article = extraction.article
+    text_length = len(article.text)
+    where = f"document {article.id!r}"
+
+    def fail(key: str, problem: str) -> None:
+        raise ExportError(f"{where}: {key}: {problem}")
+
+    def check_span(key: str, start: object, end: object) -> None:
+        ok = isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= text_length
+        if not ok:
+            fail(key, f"offsets {start!r}..{end!r} do not index the text (length {text_length})")
+
+    def check_text(key: str, start: int, end: int, text: str) -> None:
+        check_span(key, start, end)
+        if article.text[start:end] != text:
+            fail(key, f"text {text!r} != document text[{start}:{end}] {article.text[start:end]!r}")
+
+    def check_confidence(key: str, value: object) -> None:
+        if not isinstance(value, (int, float)) or not 0 <= value <= 1 or math.isnan(value):
+            fail(key, f"confidence {value!r} is not a number in [0, 1]")
+
+    def check_sentence(key: str, index: int) -> None:
+        if extraction.sentences and not 0 <= index < len(extraction.sentences):
+            fail(key, f"sentence index {index} out of range ({len(extraction.sentences)} sentences)")
+
+    def check_ref(key: str, entity_id: str) -> None:
+        if entity_id not in entity_ids:
+            fail(key, f"unknown entity id {entity_id!r}")
+
+    def check_in(key: str, value: object, valid: tuple[str, ...]) -> None:
+        if value not in valid:
+            fail(key, f"{value!r} is not one of {', '.join(valid)}")
+
+    if not article.id:
+        fail("article.id", "empty document id")
+    if not isinstance(article.lang, str) or not _LANG.fullmatch(article.lang):
+        fail("article.lang", f"{article.lang!r} is not a BCP 47 language tag")
+    for i, span in enumerate(extraction.sentences):
+        check_span(f"sentences[{i}]", span.start, span.end)
+    for i, span in enumerate(extraction.captions):
+        check_span(f"captions[{i}]", span.start, span.end)
+
+    entity_ids: set[str] = set()
+    for entity in extraction.entities:
+        key = f"entities[{entity.id}]"
+        if entity.id in entity_ids:
+            fail(key, "entity id used twice")
+        entity_ids.add(entity.id)
+        if not entity.types:
+            fail(f"{key}.types", "no type (one or more of Actor, Weapon, Region)")
+        for t in entity.types:
+            check_in(f"{key}.types", t, ENTITY_TYPES)
+        if entity.qid is not None and not _QID.fullmatch(entity.qid):
+            fail(f"{key}.qid", f"{entity.qid!r} is not a Wikidata QID")
+        check_confidence(f"{key}.confidence", entity.confidence)
+        if entity.link_confidence is not None:
+            check_confidence(f"{key}.link_confidence", entity.link_confidence)
+        for j, mention in enumerate(entity.mentions):
+            mkey = f"{key}.mentions[{j}]"
+            check_text(mkey, mention.start, mention.end, mention.text)
+            check_in(f"{mkey}.type", mention.type, ENTITY_TYPES)
+            check_confidence(f"{mkey}.confidence", mention.confidence)
+            check_sentence(f"{mkey}.sentence", mention.sentence)
+
+    statement_ids: set[str] = set()
+    for statement in extraction.statements:
+        key = f"statements[{statement.id}]"
+        if statement.id in statement_ids:
+            fail(key, "statement id used twice")
+        statement_ids.add(statement.id)
+        check_text(key, statement.start, statement.end, statement.text)
+        if statement.speaker is not None:
+            check_ref(f"{key}.speaker", statement.speaker)
+        for entity_id in statement.about:
+            check_ref(f"{key}.about", entity_id)
+        for entity_id in statement.sources:
+            check_ref(f"{key}.sources", entity_id)
+        if (statement.cue_start is None) != (statement.cue_end is None):
+            fail(f"{key}.cue_start", "cue_start and cue_end go together")
+        if statement.cue_start is not None:
+            check_span(f"{key}.cue_start", statement.cue_start, statement.cue_end)
+        check_in(f"{key}.mode", statement.mode, MODES)
+        check_in(f"{key}.modality", statement.modality, MODALITIES)
+        check_confidence(f"{key}.confidence", statement.confidence)
+        check_sentence(f"{key}.sentence", statement.sentence)
+
+    for i, relation in enumerate(extraction.relations):
+        key = f"relations[{i}]"
+        check_ref(f"{key}.subject", relation.subject)
+        check_ref(f"{key}.object", relation.object)
+        check_in(f"{key}.predicate", relation.predicate, PREDICATES)
+        check_in(f"{key}.modality", relation.modality, MODALITIES)
+        check_span(key, relation.start, relation.end)
+        check_confidence(f"{key}.confidence", relation.confidence)
+        check_sentence(f"{key}.sentence", relation.sentence)
+
+
+# ---------------------------------------------------------------- building
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+
+
+def _index(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+def _date_literal(value: str) -> Literal:
+    """xsd:date or xsd:dateTime when ``value`` is one, else a plain string."""
+    try:
+        if _DATE.fullmatch(value):
+            return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        if _DATE.match(value) and "T" in value:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return Literal(value, datatype=XSD.dateTime)
+    except ValueError:
+        pass
+    return Literal(value)
+
+
+class _GraphBuilder:
+    """Writes one checked Extraction into its named graph."""
+
+    def __init__(self, graph: Graph, extraction: Extraction, doc: URIRef) -> None:
+        self.graph = graph
+        self.extraction = extraction
+        self.article = extraction.article
+        self.doc = doc
+        self.context = URIRef(f"{doc}#char=0,{len(self.article.text)}")
+        self.used: set[str] = set()
+        self.entities: dict[str, URIRef] = {}
+
+    def add(self, s: URIRef, p: URIRef, o) -> None:
+        self.graph.add((s, p, o))
+
+    def mint(self, iri: str) -> URIRef:
+        candidate, n = iri, 2
+        while candidate in self.used:
+            candidate, n = f"{iri}-{n}", n + 1
+        self.used.add(candidate)
+        return URIRef(candidate)
+
+    def text(self, value: str) -> Literal:
+        return Literal(value, lang=self.article.lang)
+
+    def build(self) -> None:
+        self.add_document()
+        for entity in self.extraction.entities:
+            self.add_entity(entity)
+        for statement in self.extraction.statements:
+            self.add_statement(statement)
+        events: dict[str, list] = {}
+        for relation in self.extraction.relations:
+            node = self.add_relation(relation)
+            if relation.event is not None:
+                events.setdefault(relation.event, []).append((node, relation))
+        for name, members in events.items():
+            self.add_event(name, members)
+
+    # -- evidence
+
+    def span(self, start: int, end: int, *, anchor: bool = True, sentence: int | None = None) -> URIRef:
+        node = URIRef(f"{self.doc}#char={start},{end}")
+        self.add(node, RDF.type, NIF.String)
+        self.add(node, RDF.type, NIF.RFC5147String)
+        self.add(node, NIF.beginIndex, _index(start))
+        self.add(node, NIF.endIndex, _index(end))
+        self.add(node, NIF.referenceContext, self.context)
+        if anchor:
+            self.add(node, NIF.anchorOf, Literal(self.article.text[start:end]))
+        if sentence is not None and self.extraction.sentences:
+            self.add(node, NIF.sentence, self.sentence(sentence))
+        return node
+
+    def sentence(self, index: int) -> URIRef:
+        span = self.extraction.sentences[index]
+        node = self.span(span.start, span.end, anchor=False)
+        self.add(node, RDF.type, NIF.Sentence)
+        return node
+
+    # -- document
+
+    def add_document(self) -> None:
+        article, doc = self.article, self.doc
+        self.add(doc, RDF.type, KG.Document)
+        self.add(doc, DCTERMS.identifier, Literal(article.id))
+        self.add(doc, SDO.inLanguage, Literal(article.lang))
+        self.add(doc, KG.hasText, self.context)
+        if article.title is not None:
+            self.add(doc, DCTERMS.title, self.text(article.title))
+        if article.date is not None:
+            self.add(doc, SDO.datePublished, _date_literal(article.date))
+        if article.url is not None:
+            self.add(doc, SDO.url, Literal(article.url, datatype=XSD.anyURI))
+        if article.source is not None:
+            self.add(doc, KG.sourceFile, Literal(article.source))
+        if article.encoding is not None:
+            self.add(doc, KG.encoding, Literal(article.encoding))
+        for warning in self.extraction.warnings:
+            self.add(doc, KG.warning, Literal(warning))
+
+        context = self.context
+        self.add(context, RDF.type, NIF.Context)
+        self.add(context, RDF.type, NIF.String)
+        self.add(context, NIF.isString, Literal(article.text))
+        self.add(context, NIF.beginIndex, _index(0))
+        self.add(context, NIF.endIndex, _index(len(article.text)))
+        for index in range(len(self.extraction.sentences)):
+            self.sentence(index)
+        for caption in self.extraction.captions:
+            node = self.span(caption.start, caption.end)
+            self.add(node, RDF.type, KG.Caption)
+            self.add(doc, KG.hasCaption, node)
+
+    # -- entities
+
+    def add_entity(self, entity) -> None:
+        if entity.qid is not None:
+            node = self.mint(f"{self.doc}/entity/{entity.qid}")
+        else:
+            node = self.mint(f"{self.doc}/entity/{_segment(entity.kind)}/{_slug(entity.label)}")
+        self.entities[entity.id] = node
+        for entity_type in entity.types:
+            self.add(node, RDF.type, KG[entity_type])
+        if entity.kind in KIND_CLASSES:
+            self.add(node, RDF.type, KIND_CLASSES[entity.kind])
+        self.add(node, RDFS.label, self.text(entity.label))
+        self.add(node, KG.kind, Literal(entity.kind))
+        self.add(node, KG.localId, Literal(entity.id))
+        self.add(node, KG.confidence, _decimal(entity.confidence))
+        self.add(node, KG.mentionCount, _index(len(entity.mentions)))
+        self.add(node, KG.inDocument, self.doc)
+        if entity.qid is not None:
+            self.add(node, OWL.sameAs, WD[entity.qid])
+        if entity.kb_id is not None:
+            self.add(node, KG.kbId, Literal(entity.kb_id))
+        if entity.link_confidence is not None:
+            self.add(node, KG.linkConfidence, _decimal(entity.link_confidence))
+        if entity.link_method is not None:
+            self.add(node, KG.linkMethod, Literal(entity.link_method))
+        for mention in entity.mentions:
+            m = self.mint(f"{node}/mention/{mention.start}-{mention.end}")
+            self.add(node, KG.hasMention, m)
+            self.add(m, RDF.type, KG.Mention)
+            self.add(m, KG.role, KG[mention.type])
+            self.add(m, KG.kind, Literal(mention.kind))
+            self.add(m, KG.method, Literal(mention.method))
+            self.add(m, KG.confidence, _decimal(mention.confidence))
+            self.add(m, KG.evidence, self.span(mention.start, mention.end, sentence=mention.sentence))
+
+    # -- statements
+
+    def add_statement(self, statement) -> None:
+        node = self.mint(f"{self.doc}/statement/{statement.start}-{statement.end}")
+        self.add(node, RDF.type, KG.Statement)
+        self.add(node, KG.localId, Literal(statement.id))
+        self.add(node, KG.content, self.text(statement.text))
+        self.add(node, KG.mode, KG[statement.mode])
+        self.add(node, KG.modality, KG[statement.modality])
+        self.add(node, KG.confidence, _decimal(statement.confidence))
+        self.add(node, KG.inDocument, self.doc)
+        self.add(node, KG.evidence, self.span(statement.start, statement.end, sentence=statement.sentence))
+        if statement.speaker is not None:
+            self.add(node, KG.saidBy, self.entities[statement.speaker])
+        if statement.cue is not None:
+            self.add(node, KG.cue, Literal(statement.cue))
+        if statement.cue_start is not None:
+            self.add(node, KG.cueEvidence, self.span(statement.cue_start, statement.cue_end))
+        for entity_id in statement.about:
+            self.add(node, KG.about, self.entities[entity_id])
+        for position, entity_id in enumerate(statement.sources, start=1):
+            link = URIRef(f"{node}/source/{position}")
+            self.add(node, KG.sourceChain, link)
+            self.add(link, RDF.type, KG.SourceLink)
+            self.add(link, KG.position, Literal(position, datatype=XSD.positiveInteger))
+            self.add(link, KG.sourceEntity, self.entities[entity_id])
+
+    # -- relations and events
+
+    def add_relation(self, relation) -> URIRef:
+        subject, obj = self.entities[relation.subject], self.entities[relation.object]
+        predicate = KG[relation.predicate]
+        key = f"{subject}\n{relation.predicate}\n{obj}\n{relation.start}\n{relation.end}"
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        node = self.mint(f"{self.doc}/relation/{relation.predicate}/{digest}")
+        self.add(node, RDF.type, KG.RelationAssertion)
+        self.add(node, RDF.subject, subject)
+        self.add(node, RDF.predicate, predicate)
+        self.add(node, RDF.object, obj)
+        self.add(node, KG.modality, KG[relation.modality])
+        self.add(node, KG.confidence, _decimal(relation.confidence))
+        self.add(node, KG.inDocument, self.doc)
+        self.add(node, KG.evidence, self.span(relation.start, relation.end, sentence=relation.sentence))
+        if relation.cue is not None:
+            self.add(node, KG.cue, Literal(relation.cue))
+        if relation.modality != "negated":
+            self.add(subject, predicate, obj)
+        return node
+
+    def add_event(self, name: str, members: list) -> None:
+        event = URIRef(f"{self.doc}/event/{_segment(name)}")
+        self.add(event, RDF.type, KG.Event)
+        self.add(event, KG.inDocument, self.doc)
+        types = {e.id: e.types for e in self.extraction.entities}
+        for node, relation in members:
+            self.add(node, KG.partOfEvent, event)
+            subject, obj = self.entities[relation.subject], self.entities[relation.object]
+            if relation.predicate == "authorizes":
+                self.add(event, RDF.type, KG.Authorization)
+                self.add(event, KG.grantor, subject)
+                if "Actor" in types[relation.object]:
+                    self.add(event, KG.grantee, obj)
+                elif "Weapon" in types[relation.object]:
+                    self.add(event, KG.weapon, obj)
+            elif relation.predicate == "supplies" and "Weapon" in types[relation.object]:
+                self.add(event, KG.weapon, obj)
+            elif relation.predicate == "targets":
+                self.add(event, KG.target, obj)
+                if "Weapon" in types[relation.subject]:
+                    self.add(event, KG.weapon, subject)
