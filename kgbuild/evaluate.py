@@ -210,51 +210,17 @@ def load_gold(path: str | Path) -> GoldDocument:
     check.that(isinstance(data, dict), "", "a gold file holds a JSON object")
     doc = check.key(data, "doc", dict, "")
     doc_id = check.text(doc, "id", "doc")
-    entities = []
-    for i, item in enumerate(check.key(data, "entities", list, "")):
-        where = f"entities[{i}]"
-        check.that(isinstance(item, dict), where, "must be an object")
-        key = check.text(item, "key", where)
-        where = f"entities[{i}] ({key!r})"
-        types = check.key(item, "types", list, where)
-        check.that(
-            bool(types) and all(t in ENTITY_TYPES for t in types), where, f"'types' must be a non-empty list of {', '.join(ENTITY_TYPES)}"
-        )
-        qid = item.get("wikidata")
-        check.that(qid is None or (isinstance(qid, str) and _QID.match(qid)), where, f"'wikidata' must be a QID or null, got {qid!r}")
-        aliases = item.get("aliases", [])
-        check.that(isinstance(aliases, list) and all(isinstance(a, str) for a in aliases), where, "'aliases' must be a list of strings")
-        entities.append(
-            GoldEntity(key, check.text(item, "label", where), tuple(types), qid, tuple(aliases), check.flag(item, where))
-        )
+    entities = [_gold_entity(check, i, item) for i, item in enumerate(check.key(data, "entities", list, ""))]
     keys = [e.key for e in entities]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     check.that(not duplicates, "entities", f"duplicate key {', '.join(map(repr, duplicates))}")
     known = set(keys)
-
-    def entity_key(item: dict, name: str, where: str) -> str:
-        key = check.text(item, name, where)
-        check.that(key in known, where, f"{name} {key!r} is not an entity key")
-        return key
-
-    statements = []
-    for i, item in enumerate(check.key(data, "statements", list, "")):
-        where = f"statements[{i}]"
-        check.that(isinstance(item, dict), where, "must be an object")
-        statements.append(
-            GoldStatement(entity_key(item, "speaker", where), check.text(item, "quote", where), check.flag(item, where))
-        )
-    relations = []
-    for i, item in enumerate(check.key(data, "relations", list, "")):
-        where = f"relations[{i}]"
-        check.that(isinstance(item, dict), where, "must be an object")
-        predicate = check.text(item, "predicate", where)
-        check.that(predicate in PREDICATES, where, f"unknown predicate {predicate!r} (valid: {', '.join(PREDICATES)})")
-        relations.append(
-            GoldRelation(
-                entity_key(item, "subject", where), predicate, entity_key(item, "object", where), check.flag(item, where)
-            )
-        )
+    statements = [
+        _gold_statement(check, known, i, item) for i, item in enumerate(check.key(data, "statements", list, ""))
+    ]
+    relations = [
+        _gold_relation(check, known, i, item) for i, item in enumerate(check.key(data, "relations", list, ""))
+    ]
     text_file = doc.get("text_file")
     return GoldDocument(
         id=doc_id,
@@ -267,12 +233,46 @@ def load_gold(path: str | Path) -> GoldDocument:
     )
 
 
+def _gold_entity(check: _Checker, i: int, item: Any) -> GoldEntity:
+    check.that(isinstance(item, dict), f"entities[{i}]", "must be an object")
+    key = check.text(item, "key", f"entities[{i}]")
+    where = f"entities[{i}] ({key!r})"
+    types = check.key(item, "types", list, where)
+    valid = bool(types) and all(t in ENTITY_TYPES for t in types)
+    check.that(valid, where, f"'types' must be a non-empty list of {', '.join(ENTITY_TYPES)}")
+    qid = item.get("wikidata")
+    valid = qid is None or (isinstance(qid, str) and _QID.match(qid))
+    check.that(valid, where, f"'wikidata' must be a QID or null, got {qid!r}")
+    aliases = item.get("aliases", [])
+    valid = isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)
+    check.that(valid, where, "'aliases' must be a list of strings")
+    label = check.text(item, "label", where)
+    return GoldEntity(key, label, tuple(types), qid, tuple(aliases), check.flag(item, where))
+
+
+def _gold_statement(check: _Checker, known: set[str], i: int, item: Any) -> GoldStatement:
+    where = f"statements[{i}]"
+    check.that(isinstance(item, dict), where, "must be an object")
+    speaker = check.entity_key(item, "speaker", known, where)
+    return GoldStatement(speaker, check.text(item, "quote", where), check.flag(item, where))
+
+
+def _gold_relation(check: _Checker, known: set[str], i: int, item: Any) -> GoldRelation:
+    where = f"relations[{i}]"
+    check.that(isinstance(item, dict), where, "must be an object")
+    subject = check.entity_key(item, "subject", known, where)
+    predicate = check.text(item, "predicate", where)
+    check.that(predicate in PREDICATES, where, f"unknown predicate {predicate!r} (valid: {', '.join(PREDICATES)})")
+    obj = check.entity_key(item, "object", known, where)
+    return GoldRelation(subject, predicate, obj, check.flag(item, where))
+
+
 def load_exports(path: str | Path) -> list[dict]:
     """Document JSON objects from a .json file (one object or a list) or a .jsonl file, validated."""
     path = Path(path)
     if path.suffix.lower() == ".jsonl":
         docs = []
-        for number, line in enumerate(_read(path).splitlines(), start=1):
+        for number, line in enumerate(_read(path).split("\n"), start=1):
             if not line.strip():
                 continue
             try:
@@ -316,7 +316,7 @@ class _Checker:
 
     def key(self, item: dict, name: str, kind: type, where: str) -> Any:
         self.that(name in item, where, f"missing {name!r}")
-        self.that(isinstance(item[name], kind), where, f"{name!r} must be a{'n' if kind is dict else ''} {_KIND[kind]}")
+        self.that(isinstance(item[name], kind), where, f"{name!r} must be {_KIND[kind]}")
         return item[name]
 
     def text(self, item: dict, name: str, where: str) -> str:
@@ -324,13 +324,18 @@ class _Checker:
         self.that(value.strip(), where, f"{name!r} is empty")
         return value
 
+    def entity_key(self, item: dict, name: str, known: set[str], where: str) -> str:
+        key = self.text(item, name, where)
+        self.that(key in known, where, f"{name} {key!r} is not an entity key")
+        return key
+
     def flag(self, item: dict, where: str) -> bool:
         value = item.get("optional", False)
         self.that(isinstance(value, bool), where, "'optional' must be true or false")
         return value
 
 
-_KIND = {dict: "object", list: "list", str: "string"}
+_KIND = {dict: "an object", list: "a list", str: "a string"}
 
 
 def _check_export(doc: Any, source: str) -> None:
@@ -342,25 +347,25 @@ def _check_export(doc: Any, source: str) -> None:
     for i, entity in enumerate(check.key(doc, "entities", list, "")):
         where = f"entities[{i}]"
         check.that(isinstance(entity, dict), where, "must be an object")
-        ids.add(check.key(entity, "id", str, where))
+        entity_id = check.key(entity, "id", str, where)
+        check.that(entity_id not in ids, where, f"duplicate entity id {entity_id!r}")
+        ids.add(entity_id)
         check.key(entity, "label", str, where)
         types = check.key(entity, "types", list, where)
         check.that(all(isinstance(t, str) for t in types), where, "'types' must be a list of strings")
         qid = entity.get("wikidata")
         check.that(qid is None or isinstance(qid, str), where, "'wikidata' must be a string or null")
         mentions = entity.get("mentions", [])
-        check.that(
-            isinstance(mentions, list) and all(isinstance(m, dict) and isinstance(m.get("text"), str) for m in mentions),
-            where,
-            "'mentions' must be a list of objects with a 'text' string",
-        )
-    for i, statement in enumerate(doc.get("statements", [])):
+        valid = isinstance(mentions, list) and all(isinstance(m, dict) and isinstance(m.get("text"), str)
+                                                   for m in mentions)
+        check.that(valid, where, "'mentions' must be a list of objects with a 'text' string")
+    for i, statement in enumerate(check.key(doc, "statements", list, "") if "statements" in doc else []):
         where = f"statements[{i}]"
         check.that(isinstance(statement, dict), where, "must be an object")
         check.key(statement, "text", str, where)
         speaker = statement.get("speaker")
         check.that(speaker is None or speaker in ids, where, f"speaker {speaker!r} is not an entity id")
-    for i, relation in enumerate(doc.get("relations", [])):
+    for i, relation in enumerate(check.key(doc, "relations", list, "") if "relations" in doc else []):
         where = f"relations[{i}]"
         check.that(isinstance(relation, dict), where, "must be an object")
         check.key(relation, "predicate", str, where)
@@ -384,10 +389,11 @@ def score_documents(golds: Iterable[GoldDocument], exports: Sequence[dict]) -> E
     scores = []
     for gold in golds:
         if gold.id in sources:
-            raise EvalError(f"{gold.source}: document id {gold.id!r} is also the id of gold file {sources[gold.id]}")
+            raise EvalError(f"{gold.source}: document id {gold.id!r} is also in gold file {sources[gold.id]}")
         sources[gold.id] = gold.source
         export = by_id.get(gold.id)
-        scores.append(_score_document(gold, export or {"doc": {"id": gold.id}, "entities": []}, export is not None))
+        empty = {"doc": {"id": gold.id}, "entities": []}
+        scores.append(_score_document(gold, export or empty, found=export is not None))
     return EvalReport(tuple(scores))
 
 
@@ -413,7 +419,9 @@ def _score_document(gold: GoldDocument, export: dict, found: bool) -> DocumentSc
             "relations": tuple(f"{g.subject} {g.predicate} {g.object}" for g in related.missed()),
         },
         spurious={
-            "entities": tuple(f"{e['id']} {e['label']!r}" for e in (export["entities"][i] for i in entities.matching.spurious())),
+            "entities": tuple(
+                f"{e['id']} {e['label']!r}" for e in (export["entities"][i] for i in entities.matching.spurious())
+            ),
             "statements": tuple(
                 f"{s.get('id', '?')} by {name(s.get('speaker'))}: {s['text']!r}"
                 for s in (statements[i] for i in said.spurious())
@@ -545,7 +553,8 @@ def _entity_rank(gold: GoldEntity, label: set[str], aliases: set[str], entity: d
         return (0, shares_type, 0, optional)
     own = _names([entity["label"]])
     mentions = _names(m["text"] for m in entity.get("mentions", []))
-    for tier, (names, targets) in enumerate(((own, label), (own, aliases), (mentions, label), (mentions, aliases)), 1):
+    tiers = ((own, label), (own, aliases), (mentions, label), (mentions, aliases))
+    for tier, (names, targets) in enumerate(tiers, start=1):
         if names & targets:
             return (1, shares_type, tier, optional)
     return None
@@ -563,7 +572,9 @@ def text_overlap(a: str, b: str) -> float | None:
     return jaccard if jaccard >= JACCARD_MIN else None
 
 
-def _match_statements(golds: Sequence[GoldStatement], exported: Sequence[dict], entities: _EntityMatch) -> _Matching:
+def _match_statements(
+    golds: Sequence[GoldStatement], exported: Sequence[dict], entities: _EntityMatch
+) -> _Matching:
     pairs = []
     for ei, statement in enumerate(exported):
         speakers = entities.stands_for(statement.get("speaker"))
@@ -574,7 +585,9 @@ def _match_statements(golds: Sequence[GoldStatement], exported: Sequence[dict], 
     return _Matching.best_first(golds, len(exported), pairs)
 
 
-def _match_relations(golds: Sequence[GoldRelation], triples: Sequence[tuple[str, str, str]], entities: _EntityMatch) -> _Matching:
+def _match_relations(
+    golds: Sequence[GoldRelation], triples: Sequence[tuple[str, str, str]], entities: _EntityMatch
+) -> _Matching:
     pairs = []
     for ei, (subject, predicate, obj) in enumerate(triples):
         subjects, objects = entities.stands_for(subject), entities.stands_for(obj)
@@ -608,7 +621,9 @@ def format_report(report: EvalReport) -> str:
             )
             name = ""
         link = doc.linking
-        lines.append(f"{name:<16} {'linking':<11} {'accuracy':>13} {_num(link.value):>6}   {link.correct} / {link.total}")
+        lines.append(
+            f"{name:<16} {'linking':<11} {'accuracy':>13} {_num(link.value):>6}   {link.correct} / {link.total} QIDs"
+        )
     return "\n".join(lines)
 
 

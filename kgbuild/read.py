@@ -3,8 +3,11 @@
 ``iter_articles(paths)`` yields one Article per document.  The text is kept as
 read (only ``\\r\\n`` and lone ``\\r`` become ``\\n``), so every offset computed
 later indexes ``Article.text`` exactly.  Bytes are decoded as UTF-8 (with or
-without BOM, UTF-16/32 with BOM), else as Windows-1252 when that reads as
-text, else as charset-normalizer's best guess; a non-UTF-8 decoding is logged.
+without BOM; UTF-16/32 with BOM); failing that as an HTML page's declared
+charset, as UTF-8 with stray bytes read as cp1252 when the file is mostly
+UTF-8, as cp1252 when charset-normalizer finds it reads as text (Latin-1 and
+Windows files of French, English, German news), else as charset-normalizer's
+best guess.  A decoding other than UTF-8 is logged as a warning naming the file.
 
 A bad input (missing, empty, binary, undecodable, too long, a malformed JSONL
 line) is an InputError naming the file, the line for JSONL, and the problem.
@@ -49,7 +52,8 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
-_WEB_CHARSETS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+# labels that web pages use for what browsers decode as windows-1252
+_WEB_CHARSETS = dict.fromkeys(("iso-8859-1", "latin1", "latin-1", "ascii", "us-ascii"), "cp1252")
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
 
 ErrorHandler = Callable[[InputError], object]
