@@ -66,6 +66,8 @@ class BuildResult:
               stem: str | None = None) -> list[Path]:
         from kgbuild.export import write_outputs
 
+        if stem is None:  # one article: its id names the files; a corpus: "graph"
+            stem = self.extractions[0].article.id if len(self.extractions) == 1 else "graph"
         return write_outputs(self.extractions, Path(out_dir), tuple(formats), stem)
 
 
