@@ -174,6 +174,8 @@ def subjects_of(token: Token) -> list[Token]:
         if current.head.i == current.i or current.dep_ not in (
                 "xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
             break
+        if any(_lower(c) in ("que", "qu'") for c in current.children if c.dep_ == "mark"):
+            break  # "a réaffirmé que frapper ...": a clause, its subject is not the cue's
         current = current.head
     return found
 
@@ -187,9 +189,7 @@ def clause_negation(token: Token) -> str | None:
     """The negation word on a verb or on the verbs it is the complement of ("ne compte pas livrer")."""
     current, steps = token, 0
     while current is not None and steps < 4:
-        words = [_lower(c) for c in current.children if c.dep_ in ("advmod", "advmod:neg", "det")]
-        words += [_lower(c) for c in current.children if c.dep_.startswith("aux")]
-        found = fr.negation_of(words)
+        found = _negation_at(current)
         if found:
             return found
         if current.dep_ in ("xcomp", "aux", "aux:tense", "aux:pass") and current.head.i != current.i:
@@ -197,6 +197,20 @@ def clause_negation(token: Token) -> str | None:
         else:
             break
     return None
+
+
+def _negation_at(verb: Token) -> str | None:
+    """ "ne ... pas" around one verb, read linearly from "ne" (parsers hang "pas" anywhere)."""
+    doc = verb.doc
+    near = [c for c in verb.children]
+    near += [g for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop" for g in c.children]
+    if any(_lower(c) == "sans" and c.dep_ in ("mark", "case") for c in near):
+        return "sans"
+    for ne in near:
+        if _lower(ne) in ("ne", "n'"):
+            words = ["ne"] + [_lower(t) for t in doc[ne.i + 1: min(len(doc), verb.i + 3)]]
+            return fr.negation_of(words)
+    return fr.negation_of([_lower(c) for c in near if c.dep_.startswith("advmod")])
 
 
 def _verb_chain(token: Token) -> list[Token]:

@@ -99,7 +99,7 @@ SUPPORT_VERBS = frozenset({"soutenir", "épauler", "appuyer", "aider", "assister
 SUPPORT_NOUNS = frozenset({"soutien", "appui", "allié", "alliée", "partenaire"})
 OPPOSE_VERBS = frozenset({"opposer", "s'opposer", "condamner", "dénoncer", "critiquer",
                           "fustiger", "rejeter", "désapprouver", "sanctionner", "combattre",
-                          "menacer", "accuser", "blâmer", "contester"})
+                          "blâmer"})
 OPPOSE_NOUNS = frozenset({"opposition", "condamnation", "hostilité", "critique", "sanction",
                           "adversaire", "ennemi", "rival"})
 OPPOSE_ADJECTIVES = frozenset({"opposé", "hostile", "défavorable", "réticent"})

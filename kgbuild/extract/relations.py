@@ -1,0 +1,729 @@
+"""Relations between entities, from French cue words and the dependency parse.
+
+Each cue (a verb, noun or role phrase of ``lang/fr/relcues``) opens argument
+slots that are filled from its dependants first ("fournis par les Etats-Unis":
+the agent supplies the noun the participle modifies) and, when the parser
+went astray, from the nearest fitting mention in the cue's clause.  Arguments
+must fit the type table of FORMAT.md (supplies: Actor -> Weapon, ...).
+
+Every relation carries a modality: negated ("ne compte pas livrer"; kept, so
+exports can exclude it), hedged (press conditional "pourraient être tirés",
+possibility or intention verbs, an unconfirmed report), reported (inside a
+statement's content or a "selon" clause), asserted otherwise.
+
+An authorisation ("feu vert", "autoriser X à frapper", "permettre à X de")
+is an event: authorizes(grantor, grantee) and targets(grantee or weapon,
+region) share its event id.  Anaphoric mentions ("l'autorisation", "ce feu
+vert de X") refer to the article's authorisation, so a grantor named in one
+place and a grantee named in another are joined into one event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kgbuild.extract.lang.fr import DEMONYMS
+from kgbuild.extract.lang.fr import relcues as rc
+from kgbuild.extract.lang.fr import speech as fr
+from kgbuild.extract.statements import (
+    EntityIndex,
+    MentionRef,
+    caption_sentences,
+    clause_hedged,
+    clause_negation,
+    find_quotes,
+    resolve_pronoun,
+    subjects_of,
+)
+from kgbuild.normalize import fold_quotes, normalize_label
+from kgbuild.types import Article, Entity, Relation, Span, Statement
+
+__all__ = ["find_relations", "PREDICATE_TYPES"]
+
+#: predicate -> (subject types, object types): the table of FORMAT.md
+PREDICATE_TYPES = {
+    "supplies": (("Actor",), ("Weapon",)),
+    "suppliesTo": (("Actor",), ("Actor",)),
+    "authorizes": (("Actor",), ("Actor", "Weapon")),
+    "targets": (("Actor", "Weapon"), ("Region",)),
+    "attacks": (("Actor",), ("Region", "Actor")),
+    "deployedIn": (("Actor",), ("Region",)),
+    "leaderOf": (("Actor",), ("Actor",)),
+    "memberOf": (("Actor",), ("Actor",)),
+    "locatedIn": (("Region",), ("Region",)),
+    "supports": (("Actor",), ("Actor",)),
+    "opposes": (("Actor",), ("Actor",)),
+}
+_STATE_KINDS = ("State", "Country")
+_CONFIRM_VERBS = frozenset({"confirmer", "officialiser", "annoncer", "reconnaître", "valider"})
+_ADVOCACY = frozenset({*fr.ADVOCACY_CUES, "demander", "réclamer", "exiger", "souhaiter",
+                       "proposer", "suggérer", "envisager", "prêt"})
+_ANAPHORIC = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "tel", "telle",
+                        "son", "sa", "leur"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
+_TROOPS = frozenset({"soldat", "troupe", "militaire", "force", "combattant", "mercenaire",
+                     "unité", "bataillon", "brigade", "régiment", "conseiller", "instructeur"})
+
+
+def _low(token: Token) -> str:
+    return fold_quotes(token.text).lower()
+
+
+def _in(token: Token, lemmas) -> bool:
+    return token.lemma_.lower() in lemmas or _low(token) in lemmas
+
+
+@dataclass
+class _Frame:
+    """An authorisation mention with whatever slots its sentence fills."""
+
+    cue: Token
+    sentence: int
+    grantors: list[MentionRef] = field(default_factory=list)
+    grantees: list[MentionRef] = field(default_factory=list)
+    weapons: list[MentionRef] = field(default_factory=list)
+    regions: list[MentionRef] = field(default_factory=list)
+    anaphoric: bool = False
+
+
+class _Finder:
+    def __init__(self, doc: Doc, entities, statements, sentences, article: Article) -> None:
+        self.doc, self.text, self.sentences = doc, article.text, sentences
+        self.index = EntityIndex(entities)
+        self.quotes = find_quotes(article.text)
+        self.statements = statements
+        self.skip = caption_sentences(article.text, sentences)
+        self.found: list[Relation] = []
+        self.frames: list[_Frame] = []
+        self.by_label = {normalize_label(e.label): e for e in entities}
+        for e in entities:
+            for m in e.mentions:
+                self.by_label.setdefault(normalize_label(m.text), e)
+
+    # --- noun phrases -> entities -------------------------------------------------
+    def ref_at(self, token: Token) -> MentionRef | None:
+        ref = self.index.at_token(token)
+        if ref is not None:
+            return ref
+        if token.pos_ == "ADJ" and _low(token) in DEMONYMS:  # a demonym without a mention
+            entity = self.by_label.get(normalize_label(DEMONYMS[_low(token)]))
+            if entity is not None:
+                m = entity.mentions[0]
+                return MentionRef(entity, m)
+        return None
+
+    def np(self, token: Token | None, depth: int = 0) -> list[MentionRef]:
+        """Entities a noun phrase headed by ``token`` stands for (coordination included)."""
+        if token is None or depth > 3:
+            return []
+        low = _low(token)
+        if low in fr.PRONOUN_GENDER and low != "qui":
+            ref = resolve_pronoun(low, token.idx, self.index, self.doc, self.sentences, self.quotes)
+            return [ref] if ref else []
+        if low == "qui":
+            return self.relative_antecedent(token)
+        found: list[MentionRef] = []
+        ref = self.ref_at(token)
+        if ref is not None:
+            found.append(ref)
+        else:
+            lemma = token.lemma_.lower()
+            for child in token.children:
+                if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
+                    hit = self.ref_at(child)
+                    if hit is not None:
+                        found.append(hit)
+                        break
+            if not found and (lemma in rc.QUANTITY_NOUNS or lemma in rc.GROUP_HEADS):
+                for child in token.children:
+                    if child.dep_ in ("nmod", "amod"):
+                        found.extend(self.np(child, depth + 1))
+                        if found:
+                            break
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+                found.extend(self.np(child, depth + 1))
+        return found
+
+    def relative_antecedent(self, token: Token) -> list[MentionRef]:
+        """What a relative pronoun refers to: the noun phrase just before it."""
+        start = token.sent.start_char
+        for ref in self.index.before(token.idx, start):
+            if len(self.text[ref.end:token.idx].strip(" ,")) == 0:
+                return [self.np_head_of(ref)]
+            break
+        head = token.head
+        if head.dep_.startswith("acl") and head.head.i != head.i:
+            return self.np(head.head)
+        return []
+
+    def np_head_of(self, ref: MentionRef) -> MentionRef:
+        """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None:
+            return ref
+        current = span.root
+        for _ in range(3):
+            if current.dep_ not in ("appos", "nmod", "amod") or current.head.i >= current.i:
+                break
+            current = current.head
+            hit = self.index.at_token(current)
+            if hit is not None and hit.entity.id != ref.entity.id:
+                return hit
+        return ref
+
+    def typed(self, refs, types) -> list[MentionRef]:
+        return [r for r in refs if r is not None and (
+            r.mention.type in types or any(t in r.entity.types for t in types))]
+
+    # --- windows -----------------------------------------------------------------
+    def right_window(self, cue: Token) -> list[Token]:
+        out = []
+        sent = cue.sent
+        for t in sent[cue.i - sent.start + 1:]:
+            prev = self.doc[t.i - 1]
+            if t.text in (";", ":") or (prev.text == "," and _low(t) in rc.CLAUSE_BREAKERS):
+                break
+            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
+                    and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
+                break
+            out.append(t)
+        return out
+
+    def after_prep(self, window: list[Token], preps, types) -> list[MentionRef]:
+        """Mentions in ``window`` introduced by one of ``preps`` (skipping determiners)."""
+        found = []
+        for n, t in enumerate(window):
+            ref = self.ref_at(t)
+            if ref is None or (found and found[-1].entity.id == ref.entity.id):
+                continue
+            k = n - 1
+            while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], rc.PLACE_HEADS)
+                              or _low(window[k]) in ("de", "d'", "l'", "la", "le")):
+                if _low(window[k]) in preps:
+                    break
+                k -= 1
+            if k >= 0 and _low(window[k]) in preps:
+                if any(_low(w) in rc.BORDER_WORDS for w in window[max(0, k - 2): k]):
+                    continue
+                if self.typed([ref], types):
+                    found.append(ref)
+        return found
+
+    def left_actor(self, cue: Token) -> list[MentionRef]:
+        """Fallback subject: the nearest actor left of the cue that no preposition governs."""
+        sent = cue.sent
+        for ref in self.index.before(cue.idx, sent.start_char):
+            if not self.typed([ref], ("Actor",)) or any(a < ref.start < b for a, b in self.quotes):
+                continue
+            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            k = span.start - 1
+            while k >= sent.start and self.doc[k].pos_ == "DET":
+                k -= 1
+            if k >= sent.start and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in (
+                    "selon", "pour", "d'", "de", "du", "des")):
+                continue
+            return [ref]
+        return []
+
+    # --- modality ----------------------------------------------------------------
+    def governors(self, token: Token, steps: int = 4) -> list[Token]:
+        """The words a cue is the complement of ("plaidé pour autoriser", "prêt à de telles livraisons"),
+        not crossing a relative clause or a participle that modifies a noun."""
+        out, current = [], token
+        for _ in range(steps):
+            if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
+                break
+            if any(c.dep_ == "mark" and _low(c) in ("que", "qu'") or "Rel" in c.morph.get("PronType")
+                   for c in current.children):
+                break
+            current = current.head
+            out.append(current)
+        return out
+
+    def modality(self, cue: Token, verb: Token | None = None) -> str:
+        """negated > hedged > reported > asserted, read off the cue and the verb above it."""
+        anchor = verb if verb is not None else cue
+        negation = clause_negation(anchor)
+        if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, fr.NEGATING_VERBS):
+            negation = "refus"
+        if negation is not None:
+            return "hedged" if _in(anchor, _CONFIRM_VERBS) else "negated"
+        if any(_in(g, fr.NEGATING_VERBS) for g in self.governors(anchor, 2)):
+            return "negated"
+        if clause_hedged(anchor) or clause_hedged(cue):
+            return "hedged"
+        for g in self.governors(anchor, 3):
+            if _in(g, _ADVOCACY) or _in(g, fr.HEDGE_VERBS) or fr.is_conditional(g.text, g.lemma_):
+                return "hedged"
+        if any(_low(t) in fr.HEDGE_WORDS for t in cue.sent if abs(t.i - cue.i) <= 3):
+            return "hedged"
+        if any(s.start <= cue.idx < s.end for s in self.statements):
+            return "reported"
+        return "asserted"
+
+    # --- output -------------------------------------------------------------------
+    def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
+            k: int, confidence: float, modality: str | None = None, verb: Token | None = None,
+            cue_text: str | None = None, event: str | None = None) -> bool:
+        if subj is None or obj is None or subj.entity.id == obj.entity.id:
+            return False
+        stypes, otypes = PREDICATE_TYPES[predicate]
+        if not self.typed([subj], stypes) or not self.typed([obj], otypes):
+            return False
+        sent = self.sentences[k]
+        points = [cue.idx, cue.idx + len(cue.text)]
+        for r in (subj, obj):
+            if sent.start <= r.start and r.end <= sent.end:
+                points += [r.start, r.end]
+        self.found.append(Relation(
+            subject=subj.entity.id, predicate=predicate, object=obj.entity.id,
+            start=min(points), end=max(points), sentence=k, confidence=round(confidence, 2),
+            modality=modality or self.modality(cue, verb), cue=cue_text or cue.text, event=event,
+        ))
+        return True
+
+    # --- passive / participle helpers -----------------------------------------------
+    @staticmethod
+    def passive(verb: Token) -> bool:
+        return any(c.dep_ == "aux:pass" for c in verb.children) or (
+            verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"))
+
+    def agent(self, verb: Token) -> list[MentionRef]:
+        for c in verb.children:
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                    _low(g) == "par" for g in c.children)):
+                return self.np(c)
+        return []
+
+    def patient(self, verb: Token) -> list[MentionRef]:
+        """The thing a passive verb or participle is about ("missiles ... tirés", "soldats déployés")."""
+        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
+            return self.np(verb.head)
+        for subj in subjects_of(verb):
+            found = self.np(subj)
+            if found:
+                return found
+        for c in verb.children:  # "où sont déployés des soldats": inverted subject
+            if c.dep_ == "obj":
+                return self.np(c)
+        return []
+
+    def subject(self, verb: Token) -> list[MentionRef]:
+        for subj in subjects_of(verb):
+            found = self.np(subj)
+            if found:
+                return found
+        return []
+
+    def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
+        out = []
+        for c in verb.children:
+            if c.dep_ in deps and any(_low(g) in preps for g in c.children if g.dep_ == "case"):
+                out.extend(self.np(c))
+        return out
+
+    # --- families -----------------------------------------------------------------
+    def supply_verb(self, v: Token, k: int) -> None:
+        window = self.right_window(v)
+        if self.passive(v):
+            suppliers, goods = self.agent(v), self.patient(v)
+        else:
+            suppliers = self.subject(v) or self.left_actor(v)
+            goods = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+        if _in(v, rc.RECIPIENT_OBJECT_VERBS):
+            recipients = self.typed(goods, ("Actor",))
+            goods = self.children_with(v, ("de", "d'", "en")) or self.typed(
+                [self.ref_at(t) for t in window], ("Weapon",))
+        else:
+            recipients = self.children_with(v, ("à", "au", "aux"))
+            recipients = self.typed(recipients, ("Actor",)) or self.after_prep(window, ("à", "au", "aux"), ("Actor",))
+        weapons = self.typed(goods, ("Weapon",)) or self.typed(
+            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+        military = weapons or any(_in(t, rc.MILITARY_GOODS) for t in window)
+        for s in self.typed(suppliers, ("Actor",))[:2]:
+            for w in weapons:
+                self.add(s, "supplies", w, v, k, 0.75)
+            if military:
+                for r in recipients[:2]:
+                    self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def supplier_noun(self, n: Token, k: int) -> None:
+        recipients = self.typed(self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
+        suppliers = []
+        for c in n.children:
+            if c.dep_ == "nsubj":
+                suppliers = self.np(c)
+        if not suppliers and n.dep_ == "appos":
+            suppliers = self.np(n.head)
+        suppliers = self.typed(suppliers, ("Actor",)) or self.left_actor(n)
+        for s in suppliers[:1]:
+            for r in recipients[:2]:
+                self.add(s, "suppliesTo", r, n, k, 0.6, modality=self.noun_modality(n))
+
+    def noun_modality(self, n: Token) -> str:
+        """A noun cue takes the modality of its verb only when it is that verb's complement."""
+        if n.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "nsubj:pass") and n.head.i != n.i:
+            return self.modality(n, n.head)
+        return self.modality(n, n) if n.dep_ != "nsubj" else (
+            "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
+
+    def supply_noun(self, n: Token, k: int) -> None:
+        weapons = self.typed(self.children_with(n, ("de", "d'", "des", "du")), ("Weapon",))
+        suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
+        recipients = self.typed(self.children_with(n, ("à", "au", "aux")), ("Actor",))
+        if not suppliers and n.dep_ == "obj" and _in(n.head, rc.AUTHORITY_VERBS | {"promettre", "poursuivre",
+                                                                                 "reprendre", "accélérer"}):
+            suppliers = self.typed(self.subject(n.head), ("Actor",))
+        mod = self.noun_modality(n)
+        for s in suppliers[:1]:
+            for w in weapons:
+                self.add(s, "supplies", w, n, k, 0.6, modality=mod)
+            for r in recipients:
+                self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def authorize_verb(self, v: Token, k: int) -> None:
+        frame = _Frame(v, k)
+        frame.grantors = self.typed(self.subject(v), ("Actor",))
+        window = self.right_window(v)
+        objs = [c for c in v.children if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")]
+        for c in objs:
+            refs = self.np(c)
+            if refs:
+                frame.grantees += self.typed(refs, ("Actor",))
+                frame.weapons += self.typed(refs, ("Weapon",))
+            elif _in(c, rc.TARGET_NOUNS | rc.ATTACK_NOUNS):  # "autoriser les frappes ukrainiennes en ..."
+                self.strike_noun(c, k, frame)
+        frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
+        frame.regions += self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
+        frame.grantees = [g for g in frame.grantees if g not in frame.regions]
+        self.frames.append(frame)
+
+    def authorize_noun(self, n: Token, k: int, extra: int = 0) -> None:
+        frame = _Frame(n, k)
+        frame.anaphoric = any(_low(c) in _ANAPHORIC for c in n.children if c.dep_ in ("det", "amod"))
+        for c in n.children:
+            if c.dep_ in ("nmod", "amod") and c.i > n.i + extra:
+                refs = self.np(c)
+                preps = {_low(g) for g in c.children if g.dep_ == "case"}
+                if preps & {"à", "au", "aux", "pour"}:
+                    frame.grantees += self.typed(refs, ("Actor",))
+                else:
+                    frame.grantors += self.typed(refs, ("Actor",))
+        head = n.head
+        if n.dep_.startswith("nsubj:pass") or n.dep_ == "obj":
+            if _in(head, rc.AUTHORITY_VERBS):
+                frame.grantors += self.typed(self.agent(head) if n.dep_ == "nsubj:pass" else self.subject(head),
+                                             ("Actor",))
+        window = self.right_window(n)
+        frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
+        frame.regions += self.after_prep(window, ("contre", "sur", "vers", "en"), ("Region",))
+        self.frames.append(frame)
+
+    def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
+        """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
+        window = self.right_window(n)
+        agents = []
+        nxt = self.doc[n.i + 1] if n.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.pos_ == "ADJ":
+            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
+        agents += self.typed(self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor", "Weapon"))
+        regions = self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
+        regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+        attack = _in(n, rc.ATTACK_NOUNS)
+        if frame is not None:
+            frame.grantees += self.typed(agents, ("Actor",))
+            frame.weapons += self.typed(agents, ("Weapon",))
+            frame.regions += regions
+            return
+        if not agents and n.dep_ in ("obj",) and _low(n.head) not in ("subir",):
+            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
+            if possessive or attack:
+                agents = self.typed(self.subject(n.head), ("Actor",))
+        if attack:
+            regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
+        predicate = "attacks" if attack else "targets"
+        for a in agents[:1]:
+            for r in regions[:1]:
+                self.add(a, predicate, r, n, k, 0.6, modality=self.noun_modality(n))
+
+    def obliques(self, verb: Token, preps) -> list[MentionRef]:
+        return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
+
+    def target_verb(self, v: Token, k: int) -> None:
+        window = self.right_window(v)
+        if self.passive(v):
+            agents = self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
+        else:
+            agents = self.typed(self.subject(v), ("Actor", "Weapon"))
+            agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
+        if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
+            return
+        regions = self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Region",))
+        regions += self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
+        seen = set()
+        for a in agents[:2]:
+            for r in regions[:1]:
+                if (a.entity.id, r.entity.id) not in seen:
+                    seen.add((a.entity.id, r.entity.id))
+                    self.add(a, "targets", r, v, k, 0.7)
+
+    def attack_verb(self, v: Token, k: int) -> None:
+        if self.passive(v):
+            agents, targets = self.agent(v), self.patient(v)
+        else:
+            agents = self.subject(v) or self.left_actor(v)
+            targets = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+        targets = targets or self.after_prep(self.right_window(v), ("sur", "contre", "dans", "à", "en"), ("Region",))
+        for a in self.typed(agents, ("Actor",))[:1]:
+            for t in targets[:2]:
+                self.add(a, "attacks", t, v, k, 0.7)
+
+    def deploy_verb(self, v: Token, k: int) -> None:
+        troops_obj = [c for c in v.children if c.dep_ == "obj"]
+        if _in(v, {"envoyer", "engager"}) and not any(_in(c, _TROOPS) or any(
+                _in(g, _TROOPS) for g in c.children) for c in troops_obj):
+            return
+        who = self.typed(self.patient(v) if self.passive(v) else [
+            r for c in troops_obj for r in self.np(c)], ("Actor",))
+        if not who and not self.passive(v):
+            who = self.typed(self.subject(v), ("Actor",))
+        where = []
+        for c in v.children:
+            if _low(c) == "où":
+                where = self.typed(self.relative_antecedent(c), ("Region",))
+        where = where or self.typed(self.obliques(v, ("en", "dans", "à", "au", "aux", "sur", "près")), ("Region",))
+        where = where or self.after_prep(self.right_window(v), ("en", "dans", "à", "au", "aux"), ("Region",))
+        for w in who[:2]:
+            for r in where[:1]:
+                self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def stance_verb(self, v: Token, k: int, predicate: str) -> None:
+        subj = self.subject(v)
+        if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
+            head = v.head  # "déployés ... pour épauler X": the deployed ones support X
+            subj = self.patient(head) if self.passive(head) else self.subject(head)
+        objs = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+        if predicate == "opposes" or _in(v, {"opposer", "s'opposer"}):
+            objs += self.children_with(v, ("à", "au", "aux", "contre"))
+        for s in self.typed(subj, ("Actor",))[:1]:
+            for o in self.typed(objs, ("Actor",))[:2]:
+                self.add(s, predicate, o, v, k, 0.6)
+
+    def roles(self, k: int, tokens: list[Token]) -> None:
+        """leaderOf / memberOf from a role phrase next to a person's name."""
+        sent = self.sentences[k]
+        for ref in self.index.inside(sent.start, sent.end):
+            if ref.entity.kind != "Person" or not _has_name(ref.mention.text):
+                continue
+            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None:
+                continue
+            role, org, anchor = self.role_before(span) or self.role_after(span) or (None, [], None)
+            if role is None:
+                continue
+            predicate = "leaderOf" if role in rc.LEADER_ROLES else "memberOf"
+            conf = 0.75
+            if not org:
+                org, conf = self.context_state(span), 0.5
+            for o in org[:1]:
+                self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
+                         cue_text=role)
+
+    def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token] | None:
+        """("chancelier", [Germany], token) for "le chancelier allemand"."""
+        lows = [_low(t) for t in words]
+        for n in range(len(words)):
+            for size in (4, 3, 2, 1):
+                phrase = " ".join(lows[n:n + size]).replace("' ", "'")
+                if phrase in rc.LEADER_ROLES or phrase in rc.MEMBER_ROLES:
+                    rest = words[n + size:]
+                    orgs = []
+                    for t in rest:
+                        hit = self.ref_at(t)
+                        if hit is not None and self.typed([hit], ("Actor",)) and hit.entity.kind != "Person":
+                            orgs.append(hit)
+                            break
+                    return phrase, orgs, words[n]
+        return None
+
+    def role_before(self, span) -> tuple | None:
+        """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
+        sent = span.sent
+        k = span.start - 1
+        if k >= sent.start and self.doc[k].text == ",":
+            k -= 1
+            stop = k
+            while k >= sent.start and self.doc[k].text not in (",", ";", ":"):
+                k -= 1
+            words = list(self.doc[k + 1: stop + 1])
+            if words and words[0].pos_ == "DET":
+                return self.role_phrase(words)
+            return None
+        words = []
+        while k >= sent.start and k >= span.start - 6 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+            words.insert(0, self.doc[k])
+            if self.doc[k].pos_ == "DET":
+                break
+            k -= 1
+        return self.role_phrase(words) if words else None
+
+    def role_after(self, span) -> tuple | None:
+        """ "Olaf Scholz, chancelier allemand,"."""
+        end = span.end
+        if end < len(self.doc) and self.doc[end].text == ",":
+            words = []
+            for t in self.doc[end + 1: min(len(self.doc), end + 12)]:
+                if t.text in (",", ".", ";") or t.sent.start != span.sent.start:
+                    break
+                words.append(t)
+            if words and words[0].pos_ in ("NOUN", "DET", "ADJ"):
+                return self.role_phrase(words)
+        return None
+
+    def context_state(self, span) -> list[MentionRef]:
+        """The state a bare title belongs to: the subject state of this or the previous sentence."""
+        k = next((i for i, s in enumerate(self.sentences) if s.start <= span.start_char < s.end), 0)
+        for j in (k, k - 1):
+            if j < 0 or j in self.skip:
+                continue
+            s = self.sentences[j]
+            for ref in self.index.inside(s.start, s.end):
+                if ref.entity.kind not in _STATE_KINDS or not self.typed([ref], ("Actor",)):
+                    continue
+                tok = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+                if tok.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT") and ref.start < span.start_char:
+                    return [ref]
+        return []
+
+    def located(self, k: int, tokens: list[Token]) -> None:
+        """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
+        for t in tokens:
+            if not _in(t, rc.PLACE_HEADS) or t.lemma_ == "territoire":
+                continue
+            places = self.typed(self.children_with(t, ("de", "d'")), ("Region",))
+            if not places:
+                continue
+            place = places[0]
+            containers = self.typed([self.ref_at(c) for c in t.children if c.dep_ == "amod"], ("Region",))
+            containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
+            end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
+            tail = list(self.doc[end: min(len(self.doc), end + 6)])
+            if tail and tail[0].text in (",", "("):
+                tail = tail[1:]
+            if tail and _low(tail[0]) in rc.CONTAINER_PREPOSITIONS:
+                containers += self.after_prep(tail, rc.CONTAINER_PREPOSITIONS, ("Region",))[:1]
+            for c in containers[:1]:
+                self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    # --- authorisation events ----------------------------------------------------------
+    def close_frames(self) -> None:
+        """Emit the authorisation events; anaphoric mentions borrow the article's grantee."""
+        grantees = Counter(g.entity.id for f in self.frames for g in f.grantees)
+        refs = {g.entity.id: g for f in self.frames for g in f.grantees}
+        main = refs[grantees.most_common(1)[0][0]] if grantees else None
+        counter = 0
+        for f in self.frames:
+            if not f.grantors and not f.grantees:
+                continue
+            counter += 1
+            event = f"ev{counter}"
+            grantees, conf = f.grantees, 0.7
+            if not grantees and f.anaphoric and main is not None:
+                grantees, conf = [main], 0.45
+            mod = self.noun_modality(f.cue) if f.cue.pos_ == "NOUN" else self.modality(f.cue)
+            for g in f.grantors[:2]:
+                for e in grantees[:1]:
+                    self.add(g, "authorizes", e, f.cue, f.sentence, conf, modality=mod,
+                             cue_text=_cue_text(f.cue), event=event)
+                if not grantees:
+                    for w in f.weapons[:1]:
+                        self.add(g, "authorizes", w, f.cue, f.sentence, conf, modality=mod,
+                                 cue_text=_cue_text(f.cue), event=event)
+            for agent in (f.weapons[:1] or f.grantees[:1]):
+                for r in f.regions[:1]:
+                    self.add(agent, "targets", r, f.cue, f.sentence, 0.6, modality=mod,
+                             cue_text=_cue_text(f.cue), event=event)
+
+    # --- driver ------------------------------------------------------------------------
+    def run(self) -> tuple[Relation, ...]:
+        for k, sent in enumerate(self.sentences):
+            if k in self.skip:
+                continue
+            span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            tokens = [t for t in span if not t.is_space] if span is not None else []
+            for t in tokens:
+                if any(a < t.idx < b for a, b in self.quotes) and not any(
+                        s.start <= t.idx < s.end for s in self.statements):
+                    continue
+                self.dispatch(t, k)
+            self.roles(k, tokens)
+            self.located(k, tokens)
+        self.close_frames()
+        return _dedupe(self.found)
+
+    def dispatch(self, t: Token, k: int) -> None:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
+            if lemma in rc.SUPPLY_VERBS:
+                self.supply_verb(t, k)
+            if lemma in rc.AUTHORIZE_VERBS:
+                self.authorize_verb(t, k)
+            if lemma in rc.TARGET_VERBS:
+                self.target_verb(t, k)
+            if lemma in rc.ATTACK_VERBS:
+                self.attack_verb(t, k)
+            if lemma in rc.DEPLOY_VERBS:
+                self.deploy_verb(t, k)
+            if lemma in rc.SUPPORT_VERBS:
+                self.stance_verb(t, k, "supports")
+            if lemma in rc.OPPOSE_VERBS:
+                self.stance_verb(t, k, "opposes")
+        elif t.pos_ in ("NOUN", "PROPN"):
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if lemma == "feu" and nxt is not None and _low(nxt) == "vert":
+                self.authorize_noun(t, k, extra=1)
+            elif lemma in rc.AUTHORIZE_NOUNS and lemma != "accord":
+                self.authorize_noun(t, k)
+            elif lemma in rc.SUPPLIER_NOUNS:
+                self.supplier_noun(t, k)
+            elif lemma in rc.SUPPLY_NOUNS:
+                self.supply_noun(t, k)
+            elif lemma in rc.TARGET_NOUNS or lemma in rc.ATTACK_NOUNS:
+                self.strike_noun(t, k)
+
+
+def _has_name(text: str) -> bool:
+    """A mention that holds a proper name (capitalised word after the first), not only a role."""
+    words = text.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+
+
+def _cue_text(token: Token) -> str:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lemma_ == "feu" and nxt is not None and nxt.text.lower() == "vert":
+        return f"{token.text} {nxt.text}"
+    return token.text
+
+
+_RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
+
+
+def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
+    """One relation per (subject, predicate, object, modality): the most confident."""
+    best: dict[tuple, Relation] = {}
+    for r in relations:
+        key = (r.subject, r.predicate, r.object, r.modality)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    return tuple(sorted(best.values(), key=lambda r: (r.start, r.predicate)))
+
+
+def find_relations(doc: Doc, entities: tuple[Entity, ...], statements: tuple[Statement, ...],
+                   sentences: tuple[Span, ...], article: Article) -> tuple[Relation, ...]:
+    """Every relation of the article (FORMAT.md vocabulary), with evidence and modality."""
+    return _Finder(doc, entities, statements, sentences, article).run()
