@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kgbuild.extract.lang.fr import DEMONYMS
+from kgbuild.extract.lang.fr import DEMONYMS, WEAPON_HEADS
 from kgbuild.extract.lang.fr import relcues as rc
 from kgbuild.extract.lang.fr import speech as fr
 from kgbuild.extract.statements import (
@@ -137,6 +137,10 @@ class _Finder:
                     if hit is not None:
                         found.append(hit)
                         break
+            if not found and (_low(token) in WEAPON_HEADS or lemma in WEAPON_HEADS):
+                for child in token.children:  # "les missiles ATACMS": the name is a dependant
+                    if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
+                        found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
             if not found and (lemma in rc.QUANTITY_NOUNS or lemma in rc.GROUP_HEADS):
                 for child in token.children:
                     if child.dep_ in ("nmod", "amod"):
@@ -176,8 +180,10 @@ class _Finder:
         return ref
 
     def typed(self, refs, types) -> list[MentionRef]:
+        """The mentions whose entity can play one of ``types`` (a country is also an actor)."""
         return [r for r in refs if r is not None and (
-            r.mention.type in types or any(t in r.entity.types for t in types))]
+            r.mention.type in types or any(t in r.entity.types for t in types)
+            or ("Actor" in types and r.entity.kind in _STATE_KINDS))]
 
     # --- windows -----------------------------------------------------------------
     def right_window(self, cue: Token) -> list[Token]:
@@ -543,11 +549,11 @@ class _Finder:
                 if phrase in rc.LEADER_ROLES or phrase in rc.MEMBER_ROLES:
                     rest = words[n + size:]
                     orgs = []
-                    for t in rest:
-                        hit = self.ref_at(t)
-                        if hit is not None and self.typed([hit], ("Actor",)) and hit.entity.kind != "Person":
-                            orgs.append(hit)
-                            break
+                    if rest:  # nested mentions too: "représentant de l'Union européenne" may be one
+                        end = rest[-1].idx + len(rest[-1].text)
+                        orgs = [r for r in self.index.overlapping(rest[0].idx, end)
+                                if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
+                        orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
                     return phrase, orgs, words[n]
         return None
 
