@@ -20,6 +20,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -272,7 +273,7 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
 def _add_document(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
     article = extraction.article
-    day = article.date[:10] if article.date and _DATE.match(article.date) else None
+    day = article.date[:10] if article.date and _is_date(article.date[:10]) else None
     nodes: dict[str, str] = {}
     for entity in extraction.entities:
         node = _node_id(article.id, entity)
@@ -437,7 +438,14 @@ def _node_size(data: dict) -> float:
 
 
 def _is_date(value: object) -> bool:
-    return isinstance(value, str) and bool(_DATE.fullmatch(value))
+    """A valid ISO calendar date 'YYYY-MM-DD' (what GEXF accepts as a time)."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _scalar_copy(graph: nx.Graph, *, xml: bool = True) -> nx.Graph:

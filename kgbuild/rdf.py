@@ -366,7 +366,9 @@ class _GraphBuilder:
         if anchor:
             self.add(node, NIF.anchorOf, Literal(self.article.text[start:end]))
         if sentence is not None and self.extraction.sentences:
-            self.add(node, NIF.sentence, self.sentence(sentence))
+            sentence_node = self.sentence(sentence)
+            if sentence_node != node:
+                self.add(node, NIF.sentence, sentence_node)
         return node
 
     def sentence(self, index: int) -> URIRef:
@@ -462,7 +464,8 @@ class _GraphBuilder:
         if statement.cue is not None:
             self.add(node, KG.cue, Literal(statement.cue))
         if statement.cue_start is not None:
-            self.add(node, KG.cueEvidence, self.span(statement.cue_start, statement.cue_end))
+            self.add(node, KG.cueEvidence,
+                     self.span(statement.cue_start, statement.cue_end, sentence=statement.sentence))
         for entity_id in statement.about:
             self.add(node, KG.about, self.entities[entity_id])
         for position, entity_id in enumerate(statement.sources, start=1):
