@@ -43,8 +43,10 @@ __all__ = [
 ]
 
 _ACTOR = "Actor"
-_SPEAKER_KINDS_FEMININE = ("la ", "l'actuelle", "mme", "madame", "cheffe", "présidente",
-                           "chancelière", "ministre", "première", "porte-parole")
+_FEMININE_TITLES = ("mme", "madame", "la cheffe", "la présidente", "la chancelière", "la ministre",
+                    "la première", "l'actuelle", "la porte-parole", "la secrétaire",
+                    "la représentante", "la haute", "la députée", "la sénatrice", "l'ambassadrice",
+                    "la dirigeante", "la reine", "cheffe", "présidente", "chancelière")
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'",
                           "d’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"})
 _TRAILING = " \t\n.,;:!?…-–—"
@@ -251,18 +253,20 @@ def _is_past(token: Token) -> bool:
 
 
 def _entity_gender(entity: Entity, doc: Doc) -> str | None:
+    """Grammatical gender of an entity: titles for people, the parser's guess for the rest
+    (the French model guesses first names badly, so people get none from it)."""
     for m in entity.mentions:
         low = fold_quotes(m.text).lower()
-        if low.startswith(("mme", "madame", "la cheffe", "la présidente", "la chancelière",
-                           "la ministre", "la première", "l'actuelle", "la porte-parole",
-                           "la secrétaire", "la représentante", "la haute")):
+        if low.startswith(_FEMININE_TITLES):
             return "Fem"
         if low.startswith(("m. ", "monsieur", "le ", "l'actuel ")):
             return "Masc"
+    if entity.kind == "Person":
+        return None
     for m in entity.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
-            genders = span[0].morph.get("Gender") or span.root.morph.get("Gender")
+            genders = span.root.morph.get("Gender") or span[0].morph.get("Gender")
             if genders:
                 return genders[0]
     return None
@@ -272,9 +276,10 @@ def resolve_pronoun(pronoun: str, pos: int, index: EntityIndex, doc: Doc,
                     sentences: tuple[Span, ...], quotes=(), window: int = 3) -> MentionRef | None:
     """The most recent actor a third-person pronoun at ``pos`` can refer to.
 
-    "il"/"lui" prefer a person not known to be a woman, "elle" a woman or a feminine
-    state or organisation; mentions inside quotes are skipped; the antecedent lies in
-    the pronoun's sentence or the ``window`` sentences before it.
+    "il"/"lui" take a person not known to be a woman (or a masculine state or
+    organisation), people first; "elle" takes a feminine actor first, then a person of
+    unknown gender.  Mentions inside quotes are skipped; the antecedent lies in the
+    pronoun's sentence or the ``window`` sentences before it, the nearest sentence first.
     """
     gender = fr.PRONOUN_GENDER.get(pronoun.lower())
     plural = pronoun.lower() in ("ils", "elles", "eux")
@@ -289,17 +294,17 @@ def resolve_pronoun(pronoun: str, pos: int, index: EntityIndex, doc: Doc,
         person = ref.entity.kind == "Person"
         g = _entity_gender(ref.entity, doc)
         if plural:
-            ok = ref.mention.text.rstrip().endswith(("s", "x")) and not person
+            ok, first = ref.mention.text.rstrip().endswith(("s", "x")) and not person, True
         elif gender == "Masc":
-            ok = g != "Fem" and (person or g == "Masc")
+            ok, first = g != "Fem" and (person or g == "Masc"), person
         elif gender == "Fem":
-            ok = g == "Fem" or (g is None and not person)
+            ok, first = g == "Fem" or (g is None and person), g == "Fem"
         else:
-            ok = True
+            ok, first = True, True
         if not ok:
             continue
         sent = next((i for i, s in enumerate(sentences) if s.start <= ref.start < s.end), k)
-        rank = (k - sent, 0 if person else 1, -ref.end)
+        rank = (k - sent, 0 if first else 1, -ref.end)
         if best is None or rank < best[0]:
             best = (rank, ref)
     return best[1] if best else None
@@ -414,6 +419,21 @@ class _Finder:
             ref, factor = self.speaker_of(subject)
             if ref is not None:
                 return ref, factor
+        if subjects_of(cue):
+            return None, 0.0
+        # no subject in the parse: the nearest actor before the cue that no preposition governs
+        for ref in self.index.before(cue.idx, cue.sent.start_char):
+            if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
+                continue
+            before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            k = before.start - 1
+            while k >= cue.sent.start and self.doc[k].pos_ == "DET":
+                k -= 1
+            if k >= cue.sent.start and self.doc[k].pos_ == "ADP":
+                continue
+            if any(t.pos_ == "VERB" for t in self.doc[before.end: cue.i]):
+                return None, 0.0
+            return ref, 0.7
         return None, 0.0
 
     def antecedent(self, token: Token) -> MentionRef | None:
@@ -654,13 +674,12 @@ class _Finder:
                 continue
             claims.extend(self.source_claims(k, tokens))
             claims.extend(self.cue_claims(k, tokens))
-        claims = _drop_duplicates(claims)
-        return self.build(claims)
+        return self.build(_drop_duplicates(claims), claims)
 
-    def build(self, claims: list[_Claim]) -> tuple[Statement, ...]:
-        claims.sort(key=lambda c: (c.start, c.cue_start))
+    def build(self, kept: list[_Claim], claims: list[_Claim]) -> tuple[Statement, ...]:
+        kept.sort(key=lambda c: (c.start, c.cue_start))
         out = []
-        for c in claims:
+        for c in kept:
             outer = [o for o in claims if o is not c and o.start <= c.cue_start and c.cue_end <= o.end]
             outer.sort(key=lambda o: o.start)
             sources = tuple(dict.fromkeys(o.speaker.entity.id for o in outer if o.speaker))

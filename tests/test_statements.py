@@ -1,0 +1,215 @@
+"""Statements on short French texts written for the tests: each cue family, mode and modality.
+
+Entities are given by hand (surface form -> entity) so these tests check the
+statement rules alone, on the real spaCy parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kgbuild.extract.lang import load_rules
+from kgbuild.extract.parse import doc_sentences, find_captions, load_pipeline, parse_text
+from kgbuild.extract.statements import find_quotes, find_statements
+from kgbuild.types import Article, Entity, Mention
+
+pytestmark = pytest.mark.slow
+
+RULES = load_rules("fr")
+
+#: surface form -> (entity id, types, kind); every occurrence becomes a mention
+ENTITIES = {
+    "Pologne": ("pl", ("Actor",), "State"),
+    "France": ("fr", ("Actor",), "State"),
+    "Russie": ("ru", ("Actor", "Region"), "State"),
+    "Kremlin": ("ru", ("Actor", "Region"), "State"),
+    "Moscou": ("ru", ("Actor", "Region"), "State"),
+    "territoire russe": ("ru", ("Actor", "Region"), "State"),
+    "troupes russes": ("ru", ("Actor", "Region"), "State"),
+    "Ukraine": ("ua", ("Actor", "Region"), "State"),
+    "Kiev": ("ua", ("Actor", "Region"), "State"),
+    "armée ukrainienne": ("ua", ("Actor", "Region"), "State"),
+    "ukrainiennes": ("ua", ("Actor", "Region"), "State"),
+    "Allemagne": ("de", ("Actor",), "State"),
+    "Berlin": ("de", ("Actor",), "State"),
+    "allemand": ("de", ("Actor",), "State"),
+    "États-Unis": ("us", ("Actor",), "State"),
+    "Washington": ("us", ("Actor",), "State"),
+    "américains": ("us", ("Actor",), "State"),
+    "Otan": ("nato", ("Actor",), "Organization"),
+    "Europe": ("europe", ("Region",), "Continent"),
+    "Union européenne": ("eu", ("Actor",), "Organization"),
+    "Hongrie": ("hu", ("Actor",), "State"),
+    "New York Times": ("nyt", ("Actor",), "Media"),
+    "Washington Post": ("wp", ("Actor",), "Media"),
+    "Jean Dupont": ("dupont", ("Actor",), "Person"),
+    "Marie Durand": ("durand", ("Actor",), "Person"),
+    "Paul Martin": ("martin", ("Actor",), "Person"),
+    "Olaf Scholz": ("scholz", ("Actor",), "Person"),
+    "Josep Borrell": ("borrell", ("Actor",), "Person"),
+    "missiles ATACMS": ("atacms", ("Weapon",), "WeaponSystem"),
+    "ATACMS": ("atacms", ("Weapon",), "WeaponSystem"),
+    "missiles Taurus": ("taurus", ("Weapon",), "WeaponSystem"),
+    "drones": ("drone", ("Weapon",), "WeaponClass"),
+    "région de Koursk": ("kursk", ("Region",), "AdministrativeRegion"),
+    "soldats nord-coréens": ("nk", ("Actor",), "State"),
+    "ville de Soumy": ("sumy", ("Region",), "City"),
+    "Kharkiv": ("kharkiv", ("Region",), "City"),
+    "Odessa": ("odessa", ("Region",), "City"),
+}
+
+
+def make_entities(text: str, sentences, table=ENTITIES) -> tuple[Entity, ...]:
+    """Entities from a surface-form table: longest forms first, no overlapping mentions."""
+    taken: list[tuple[int, int]] = []
+    mentions: dict[str, list[Mention]] = {}
+    meta: dict[str, tuple] = {}
+    for surface in sorted(table, key=len, reverse=True):
+        eid, types, kind = table[surface]
+        meta[eid] = (types, kind, meta.get(eid, (None, None, surface))[2])
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            k = next(i for i, s in enumerate(sentences) if s.start <= m.start() < s.end)
+            mentions.setdefault(eid, []).append(Mention(m.start(), m.end(), m.group(), types[0], kind, k))
+    return tuple(
+        Entity(eid, ms[0].text, meta[eid][0], meta[eid][1], tuple(sorted(ms, key=lambda m: m.start)))
+        for eid, ms in mentions.items()
+    )
+
+
+def analyse(text: str):
+    """(doc, entities, sentences, article) of a text, parsed like the Extractor does."""
+    nlp = load_pipeline(RULES.MODEL)  # cached: one model per test session
+    doc = parse_text(nlp, text, find_captions(text, RULES))
+    sentences = doc_sentences(doc)
+    return doc, make_entities(text, sentences), sentences, Article(id="t", text=text)
+
+
+def statements_of(text: str):
+    return find_statements(*analyse(text))
+
+
+def only(text: str):
+    found = statements_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_que_clause_after_cue_verb():
+    s = only("La Pologne estime que la Russie menace l'Europe.")
+    assert (s.speaker, s.cue, s.text, s.mode, s.modality) == (
+        "pl", "estime", "la Russie menace l'Europe", "indirect", "reported")
+    assert s.about == ("ru", "europe")
+
+
+def test_offsets_index_the_text():
+    text = "Selon le New York Times, la Russie a déplacé des troupes. Marie Durand a déclaré : « Rien ne change. »"
+    for s in statements_of(text):
+        assert text[s.start:s.end] == s.text
+        assert text[s.cue_start:s.cue_end] == s.cue
+
+
+def test_quote_then_inverted_cue_is_direct():
+    s = only("« Nous ne céderons jamais », a déclaré Jean Dupont.")
+    assert (s.speaker, s.cue, s.text, s.mode) == ("dupont", "déclaré", "Nous ne céderons jamais", "direct")
+
+
+def test_quote_after_colon_spans_sentences():
+    text = "Marie Durand a déclaré : « La situation est grave. Nous devons agir vite. » Puis elle est partie."
+    s = only(text)
+    assert s.speaker == "durand" and s.mode == "direct"
+    assert s.text == "La situation est grave. Nous devons agir vite."
+
+
+def test_quoted_fragment_makes_mixed_speech():
+    s = only("Le Kremlin a prévenu que cette décision serait « une escalade dangereuse ».")
+    assert s.speaker == "ru" and s.mode == "mixed"
+    assert s.text == "cette décision serait « une escalade dangereuse »"
+    assert s.modality == "reported"  # conditional after a past cue: future in the past, no hedge
+
+
+def test_selon_at_the_start_and_at_the_end():
+    first = only("Selon le Washington Post, des drones ont été livrés à la Russie.")
+    assert (first.speaker, first.cue, first.text) == ("wp", "Selon", "des drones ont été livrés à la Russie")
+    last = only("Des drones ont frappé Odessa, selon l'armée ukrainienne.")
+    assert (last.speaker, last.cue, last.text) == ("ua", "selon", "Des drones ont frappé Odessa")
+
+
+def test_pour_x_names_a_source_only_when_x_is_an_actor():
+    s = only("Pour Berlin, cette livraison reste exclue.")
+    assert (s.speaker, s.cue, s.text) == ("de", "Pour", "cette livraison reste exclue")
+    assert statements_of("Pour la première fois, la Pologne a livré des chars.") == ()
+
+
+def test_pronoun_speakers_resolve_to_recent_actor():
+    s = statements_of("Jean Dupont est arrivé à Kiev mardi. Pour lui, la paix reste possible.")[-1]
+    assert (s.speaker, s.text) == ("dupont", "la paix reste possible")
+    s = statements_of("La Pologne a reçu Jean Dupont. Elle estime que l'Otan doit rester unie.")[-1]
+    assert (s.speaker, s.text) == ("pl", "l'Otan doit rester unie")
+
+
+def test_infinitive_complement():
+    s = only("Le candidat Paul Martin a assuré pouvoir conclure un accord en une semaine.")
+    assert (s.speaker, s.cue, s.text) == ("martin", "assuré", "pouvoir conclure un accord en une semaine")
+
+
+def test_accuser_de_infinitive():
+    s = only("Le ministre Jean Dupont accuse la Russie de violer le cessez-le-feu.")
+    assert (s.speaker, s.cue, s.text) == ("dupont", "accuse", "de violer le cessez-le-feu")
+
+
+def test_plaider_pour():
+    s = only("Josep Borrell a plaidé pour lever les restrictions sur les armes.")
+    assert (s.speaker, s.cue, s.text) == ("borrell", "plaidé", "lever les restrictions sur les armes")
+
+
+def test_relative_qui_speaker():
+    s = only("Paris a reçu Paul Martin, qui a affirmé que la trêve tiendrait.")
+    assert s.speaker == "martin" and s.text == "la trêve tiendrait"
+
+
+def test_coordinated_que_clauses_are_two_statements():
+    found = statements_of("La France estime que la guerre doit cesser et que les frontières doivent être respectées.")
+    assert [(s.speaker, s.text) for s in found] == [
+        ("fr", "la guerre doit cesser"), ("fr", "les frontières doivent être respectées")]
+
+
+def test_press_conditional_is_hedged():
+    assert only("Le Kremlin aurait affirmé que les troupes se retirent.").modality == "hedged"
+    assert only("Selon le New York Times, les missiles pourraient être tirés.").modality == "hedged"
+    assert only("Selon le New York Times, les missiles ont été tirés.").modality == "reported"
+
+
+def test_negated_cue_and_denial_are_negated():
+    s = only("La France n'a pas confirmé que des missiles avaient été livrés.")
+    assert (s.speaker, s.modality) == ("fr", "negated")
+    s = only("Moscou a démenti avoir bombardé la ville.")
+    assert (s.speaker, s.text, s.modality) == ("ru", "avoir bombardé la ville", "negated")
+
+
+def test_nested_sourcing_keeps_the_chain():
+    s = only("Selon le New York Times, des responsables américains affirment que Kiev a reçu des missiles.")
+    assert (s.speaker, s.sources, s.text) == ("us", ("nyt",), "Kiev a reçu des missiles")
+
+
+def test_verb_inside_a_quote_is_not_a_cue():
+    s = only("« Il faut dire que la guerre sera longue », a affirmé Jean Dupont.")
+    assert s.speaker == "dupont" and s.mode == "direct"
+
+
+def test_photo_credit_holds_no_statement():
+    text = "La ville a été touchée Image : Jean Dupont/AGENCE/Handout\n\nSelon Marie Durand, rien ne change."
+    assert [s.speaker for s in statements_of(text)] == ["durand"]
+
+
+def test_noun_phrase_object_is_not_a_statement():
+    assert statements_of("La Pologne salue la décision de la France.") == ()
+
+
+def test_quotes_pair_within_paragraphs():
+    text = 'Il dit "oui" puis « non ».\n\nUn " orphelin'
+    assert [(text[a], text[b]) for a, b in find_quotes(text)] == [('"', '"'), ("«", "»")]
