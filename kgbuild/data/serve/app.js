@@ -1,0 +1,219 @@
+// The kgbuild query page: send the query to /sparql (SPARQL 1.1 protocol), show the answer.
+// Everything from the store is put in the page as text (textContent), never as HTML.
+"use strict";
+
+const PREFIXES = {
+  kg: "https://w3id.org/kgbuild/ontology#",
+  kgid: "https://w3id.org/kgbuild/id/",
+  nif: "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+  wd: "http://www.wikidata.org/entity/",
+  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  owl: "http://www.w3.org/2002/07/owl#",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  prov: "http://www.w3.org/ns/prov#",
+  dcterms: "http://purl.org/dc/terms/",
+  schema: "https://schema.org/",
+};
+
+const HEADER = ["kg", "rdf", "rdfs", "owl", "prov", "dcterms", "schema"]
+  .map((p) => `PREFIX ${p}: <${PREFIXES[p]}>`).join("\n");
+
+const EXAMPLES = [
+  ["Entities across the corpus", `SELECT ?entity ?label ?documents ?mentions ?wikidata WHERE {
+  ?entity a kg:CorpusEntity ; rdfs:label ?label ;
+          kg:documentCount ?documents ; kg:mentionCount ?mentions .
+  OPTIONAL { ?entity owl:sameAs ?wikidata }
+}
+ORDER BY DESC(?documents) DESC(?mentions) ?label
+LIMIT 100`],
+  ["Who said what", `SELECT ?speaker ?content ?modality ?document WHERE {
+  ?statement a kg:Statement ; kg:content ?content ; kg:modality ?modality ;
+             kg:inDocument ?document ; kg:saidBy ?who .
+  ?who rdfs:label ?speaker .
+}
+ORDER BY ?speaker
+LIMIT 100`],
+  ["Relations between entities", `SELECT ?subject ?predicate ?object (COUNT(DISTINCT ?document) AS ?documents) WHERE {
+  ?assertion a kg:RelationAssertion ; rdf:subject ?s ; rdf:predicate ?predicate ;
+             rdf:object ?o ; kg:inDocument ?document .
+  ?s rdfs:label ?subject .
+  ?o rdfs:label ?object .
+}
+GROUP BY ?subject ?predicate ?object
+ORDER BY DESC(?documents)
+LIMIT 100`],
+  ["Near-duplicate articles", `SELECT ?copy ?original WHERE {
+  ?copy kg:nearDuplicateOf ?original .
+}
+ORDER BY ?original ?copy`],
+  ["Documents", `SELECT ?document ?id ?title ?date WHERE {
+  ?document a kg:Document ; dcterms:identifier ?id .
+  OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document schema:datePublished ?date }
+}
+ORDER BY ?date ?id
+LIMIT 1000`],
+  ["Named graphs and their size", `SELECT ?graph (COUNT(*) AS ?triples) WHERE {
+  GRAPH ?graph { ?s ?p ?o }
+}
+GROUP BY ?graph
+ORDER BY DESC(?triples)
+LIMIT 1000`],
+];
+
+const $ = (id) => document.getElementById(id);
+
+function compact(iri) {
+  for (const [prefix, ns] of Object.entries(PREFIXES)) {
+    if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
+  }
+  return iri;
+}
+
+function describeQuery(iri) {
+  return `${HEADER}\n\n# what the graph says about <${iri}>\nSELECT ?property ?value ?graph WHERE {\n` +
+    `  GRAPH ?graph { <${iri}> ?property ?value }\n}\nORDER BY ?graph ?property\nLIMIT 1000`;
+}
+
+function cell(term) {
+  const td = document.createElement("td");
+  if (!term) return td;
+  if (term.type === "uri") {
+    const a = document.createElement("a");
+    a.className = "iri";
+    a.href = "#";
+    a.title = term.value;
+    a.textContent = compact(term.value);
+    a.addEventListener("click", (event) => {
+      event.preventDefault();
+      $("query").value = describeQuery(term.value);
+      runQuery();
+    });
+    td.appendChild(a);
+  } else if (term.type === "bnode") {
+    td.textContent = `_:${term.value}`;
+  } else {
+    td.textContent = term.value;
+    const numeric = term.datatype && /#(integer|decimal|double|float|nonNegativeInteger|positiveInteger|long|int)$/.test(term.datatype);
+    if (numeric) td.className = "num";
+    if (term["xml:lang"]) {
+      const tag = document.createElement("span");
+      tag.className = "tag";
+      tag.textContent = `@${term["xml:lang"]}`;
+      td.appendChild(tag);
+    }
+  }
+  return td;
+}
+
+function csvField(term) {
+  const text = term ? term.value : "";
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function showTable(data) {
+  const vars = data.head.vars || [];
+  const rows = data.results.bindings;
+  const limit = Number($("limit").value);
+  const shown = limit > 0 ? rows.slice(0, limit) : rows;
+  const table = document.createElement("table");
+  table.id = "results-table";
+  const head = table.createTHead().insertRow();
+  for (const name of vars) {
+    const th = document.createElement("th");
+    th.textContent = name;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const row of shown) {
+    const tr = body.insertRow();
+    for (const name of vars) tr.appendChild(cell(row[name]));
+  }
+  $("results").replaceChildren(table);
+  const csv = [vars.join(","), ...rows.map((r) => vars.map((v) => csvField(r[v])).join(","))].join("\r\n");
+  const link = $("download");
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([csv + "\r\n"], { type: "text/csv" }));
+  link.hidden = false;
+  return shown.length < rows.length
+    ? `${rows.length} results (first ${shown.length} shown)` : `${rows.length} result${rows.length === 1 ? "" : "s"}`;
+}
+
+function showBoolean(value) {
+  const p = document.createElement("p");
+  p.id = "results-boolean";
+  p.textContent = value ? "true" : "false";
+  $("results").replaceChildren(p);
+  return "ASK answered";
+}
+
+function showGraph(text) {
+  const pre = document.createElement("pre");
+  pre.className = "graph";
+  pre.id = "results-graph";
+  pre.textContent = text;
+  $("results").replaceChildren(pre);
+  return "graph (Turtle)";
+}
+
+async function runQuery() {
+  const query = $("query").value;
+  const started = performance.now();
+  $("run").disabled = true;
+  $("error").hidden = true;
+  $("download").hidden = true;
+  $("status").textContent = "Running…";
+  try {
+    const response = await fetch("sparql", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json, text/turtle;q=0.9",
+      },
+      body: new URLSearchParams({ query }),
+    });
+    const type = (response.headers.get("Content-Type") || "").split(";")[0];
+    if (!response.ok) throw new Error(await response.text());
+    let summary;
+    if (type === "application/sparql-results+json") {
+      const data = await response.json();
+      summary = "boolean" in data ? showBoolean(data.boolean) : showTable(data);
+    } else {
+      summary = showGraph(await response.text());
+    }
+    const ms = Math.round(performance.now() - started);
+    $("status").textContent = `${summary} in ${ms} ms`;
+    history.replaceState(null, "", `#query=${encodeURIComponent(query)}`);
+  } catch (error) {
+    $("results").replaceChildren();
+    $("status").textContent = "The query failed.";
+    $("error").textContent = String(error.message || error).trim();
+    $("error").hidden = false;
+  } finally {
+    $("run").disabled = false;
+  }
+}
+
+function start() {
+  const select = $("examples");
+  EXAMPLES.forEach(([title], i) => select.add(new Option(title, String(i))));
+  select.addEventListener("change", () => {
+    $("query").value = `${HEADER}\n\n${EXAMPLES[Number(select.value)][1]}`;
+  });
+  const fromUrl = new URLSearchParams(location.hash.slice(1)).get("query");
+  $("query").value = fromUrl || `${HEADER}\n\n${EXAMPLES[0][1]}`;
+  $("endpoint").textContent = new URL("sparql", location.href).href;
+  $("query-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    runQuery();
+  });
+  $("query").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      runQuery();
+    }
+  });
+}
+
+start();
