@@ -26,6 +26,7 @@ from kgbuild.errors import KBError
 from kgbuild.link.additions import iter_addition_drafts
 from kgbuild.link.draft import SOURCE_SEP, Draft, merge_drafts
 from kgbuild.link.sources import SourceLog, iter_source_drafts, read_verified
+from kgbuild.link.snapshot import build_index
 from kgbuild.link.triples import write_ntriples
 from kgbuild.link.vocab import KIND_TYPES, is_qid
 
@@ -202,7 +203,7 @@ def build_snapshot(sources_dir: Path | str = DEFAULT_SOURCES, additions: Path | 
     tmp = out / (SNAPSHOT_FILE + ".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump({"format": FORMAT_VERSION, "licences": {k: v[0] for k, v in _LICENCES.items()},
-                   "entries": rows}, fh, ensure_ascii=False, separators=(",", ":"))
+                   "entries": rows, "index": build_index(rows)}, fh, ensure_ascii=False, separators=(",", ":"))
     tmp.replace(out / SNAPSHOT_FILE)
     report = BuildReport(out=str(out), entries=len(rows), with_qid=sum(1 for r in rows if r["q"]),
                          dropped=dict(log.dropped),

@@ -135,6 +135,8 @@ def _demonyms(path: Path) -> Iterator[Draft]:
                   kind="Country", source=f"additions:{row['source']}", prior=0.0)
         for lang in LANGS:
             forms = [f for f in row[lang].split("|") if f]
+            if lang == "fr":  # plurals: "russes", "nord-coréennes"
+                forms += [f + "s" for f in forms if not f.endswith(("s", "x"))]
             if forms:
                 d.demonyms[lang] = forms
         yield d

@@ -1,0 +1,81 @@
+"""Candidate KB entries for a name, from the snapshot's indexes.
+
+In order of trust: exact label, alias, normalised key (case, accents,
+articles, elisions, hyphens), acronym, variants (singular, without a generic
+head noun), demonym, transliteration skeleton, and last fuzzy matching
+(rapidfuzz) for misspellings ("Kourk" -> "Koursk").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from kgbuild.link.keys import is_acronym, match_key, name_variants
+from kgbuild.link.snapshot import Snapshot
+from kgbuild.types import Candidate, KBEntry
+
+__all__ = ["SnapshotCandidates", "METHOD_SCORES", "FUZZY_CUTOFF"]
+
+#: match score of each way a name can meet an entry
+METHOD_SCORES = {"exact": 1.0, "alias": 0.97, "normalized": 0.93, "variant": 0.88,
+                 "demonym": 0.86, "transliteration": 0.86, "fuzzy": 0.85}
+#: least rapidfuzz ratio (0..100) for a fuzzy match
+FUZZY_CUTOFF = 84.0
+
+
+def _exactness(entry: KBEntry, name: str) -> str:
+    if name in entry.labels.values():
+        return "exact"
+    if any(name in names for names in entry.aliases.values()):
+        return "alias"
+    return "normalized"
+
+
+def _matched_label(entry: KBEntry, lang: str | None) -> str:
+    return entry.labels.get(lang or "fr") or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)
+
+
+class SnapshotCandidates:
+    """Finds candidates in a Snapshot; results per name are memoised."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._find = lru_cache(maxsize=100_000)(self._find_uncached)
+
+    def find(self, name: str, lang: str | None = None) -> tuple[Candidate, ...]:
+        return self._find(name.strip(), lang)
+
+    def _find_uncached(self, name: str, lang: str | None) -> tuple[Candidate, ...]:
+        kb = self.snapshot
+        found: dict[str, Candidate] = {}
+
+        def add(entry: KBEntry, method: str, matched: str, score: float | None = None) -> None:
+            score = METHOD_SCORES[method] if score is None else score
+            if entry.key not in found or found[entry.key].score < score:
+                found[entry.key] = Candidate(entry=entry, score=round(score, 4), method=method, matched=matched)
+
+        key = match_key(name)
+        if not key:
+            return ()
+        for entry, _lang in kb.lookup_key(key):
+            add(entry, _exactness(entry, name), name)
+        if is_acronym(name):
+            for entry in kb.lookup_acronym(name):
+                add(entry, _exactness(entry, name), name)
+        if not found:
+            for variant in name_variants(key):
+                for entry, _lang in kb.lookup_key(variant):
+                    add(entry, "variant", variant)
+        for entry in kb.lookup_demonym(name):
+            add(entry, "demonym", name)
+        if not found:
+            for entry in kb.lookup_skeleton(key):
+                add(entry, "transliteration", _matched_label(entry, lang))
+        if not found and len(key) >= 4:
+            for matched, ratio, _ in process.extract(key, kb.name_keys, scorer=fuzz.ratio,
+                                                     score_cutoff=FUZZY_CUTOFF, limit=8):
+                for entry, _lang in kb.lookup_key(matched):
+                    add(entry, "fuzzy", matched, METHOD_SCORES["fuzzy"] * ratio / 100)
+        return tuple(sorted(found.values(), key=lambda c: (-c.score, -c.entry.prior, c.entry.key)))

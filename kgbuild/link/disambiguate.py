@@ -1,0 +1,161 @@
+"""Choose one KB entry (or NIL) for an entity among its candidates.
+
+    score = match * compatibility * (0.7 + 0.15 * prior + 0.15 * context) * cue
+
+- match: how the name met the entry (exact 1.0 ... fuzzy 0.85 * ratio);
+- compatibility: the entry's kind can play the entity's roles (types) and
+  agrees with its kind (an Actor "Russie" is the State; a Person is no Region);
+- prior: the entry's own likelihood (capitals and states high, homonyms low);
+- context: how much the document speaks of the entry's country;
+- cue: "région"/"oblast" next to a mention favours the administrative region
+  over the city of the same name;
+- metonymy: a capital (or a seat of power) named as an Actor stands for its state.
+
+Under ``NIL_THRESHOLD`` the entity stays unlinked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from kgbuild.link.keys import REGION_WORDS, match_key
+from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
+
+__all__ = ["NIL_THRESHOLD", "DocContext", "build_context", "choose_link", "link_names", "has_region_cue"]
+
+NIL_THRESHOLD = 0.5
+
+#: entity kinds (from extraction) -> KB kinds they agree with
+_KIND_GROUPS: dict[str, tuple[str, ...]] = {
+    "Person": ("Person",),
+    "State": ("Country",), "Country": ("Country",),
+    "Organization": ("Organization", "Group", "Media", "Party"),
+    "InternationalOrganization": ("Organization",), "Government": ("Organization", "Country"),
+    "ArmedForces": ("Organization", "Group"), "Group": ("Group", "Organization", "Party"),
+    "Media": ("Media",), "Party": ("Party",),
+    "City": ("City",), "Capital": ("City",), "Village": ("City",),
+    "AdministrativeRegion": ("AdministrativeRegion",), "Region": ("AdministrativeRegion", "Continent"),
+    "Place": ("City", "AdministrativeRegion", "Country", "Continent", "Sea", "Building"),
+    "Continent": ("Continent",), "Sea": ("Sea",), "Building": ("Building",), "Event": ("Event",),
+    "WeaponSystem": ("WeaponSystem",), "WeaponClass": ("WeaponClass",),
+    "Weapon": ("WeaponSystem", "WeaponClass"),
+}
+_SKIP_MENTION_METHODS = ("pronoun", "role")
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the whole document says, used to weigh candidates."""
+
+    countries: dict[str, float]  # country key -> weight 0..1 (1 = most mentioned)
+    region_cues: frozenset[str]  # entity ids with "région"/"oblast" next to a mention
+
+
+def has_region_cue(text: str, start: int, end: int) -> bool:
+    before = match_key(text[max(0, start - 24):start])
+    inside = match_key(text[start:end])
+    words = (before.split()[-3:] if before else []) + inside.split()[:2]
+    return any(w in REGION_WORDS for w in words)
+
+
+def link_names(entity: Entity) -> list[str]:
+    """The names an entity is looked up under: its label, then its named mentions."""
+    names = [entity.label] + [m.text for m in entity.mentions if m.method not in _SKIP_MENTION_METHODS]
+    seen, out = set(), []
+    for name in names:
+        key = match_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name.strip())
+    return out
+
+
+def build_context(extraction: Extraction, best: dict[str, KBEntry | None]) -> DocContext:
+    """Country weights from each entity's best match (counted once per mention)."""
+    counts: Counter = Counter()
+    for entity in extraction.entities:
+        entry = best.get(entity.id)
+        if entry is None:
+            continue
+        country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country
+        if country:
+            counts[country] += len(entity.mentions)
+    top = max(counts.values(), default=0)
+    weights = {k: v / top for k, v in counts.items()} if top else {}
+    text = extraction.article.text
+    cues = frozenset(e.id for e in extraction.entities
+                     if e.kind == "AdministrativeRegion"
+                     or any(has_region_cue(text, m.start, m.end) for m in e.mentions))
+    return DocContext(countries=weights, region_cues=cues)
+
+
+def _compatibility(entity: Entity, entry: KBEntry) -> float:
+    if not set(entity.types) & set(entry.types):
+        return 0.0
+    groups = _KIND_GROUPS.get(entity.kind)
+    if groups is None or entry.kind in groups:
+        return 1.0
+    return 0.75
+
+
+def _context(entry: KBEntry, ctx: DocContext) -> float:
+    country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country
+    if not country or not ctx.countries:
+        return 0.5
+    return ctx.countries.get(country, 0.0)
+
+
+def _cue(entity: Entity, entry: KBEntry, ctx: DocContext) -> float:
+    if entity.id in ctx.region_cues:
+        if entry.kind == "AdministrativeRegion":
+            return 1.12
+        if entry.kind == "City":
+            return 0.8
+    elif entity.kind in ("City", "Capital") and entry.kind == "AdministrativeRegion":
+        return 0.85
+    return 1.0
+
+
+def _metonyms(entity: Entity, cands: Iterable[Candidate], get: Callable[[str], KBEntry | None]) -> list[Candidate]:
+    """A capital named as an Actor (and not as a place) stands for its state."""
+    if "Actor" not in entity.types or "Region" in entity.types:
+        return []
+    out = []
+    for c in cands:
+        if c.entry.capital_of and c.entry.kind in ("City", "Building"):
+            state = get(c.entry.capital_of)
+            if state is not None:
+                out.append(Candidate(entry=state, score=round(c.score * 0.97, 4), method="metonymy",
+                                     matched=c.matched))
+    return out
+
+
+def score_candidate(entity: Entity, cand: Candidate, ctx: DocContext) -> float:
+    entry = cand.entry
+    base = cand.score * _compatibility(entity, entry)
+    if base == 0.0:
+        return 0.0
+    return round(min(1.0, base * (0.7 + 0.15 * entry.prior + 0.15 * _context(entry, ctx))
+                     * _cue(entity, entry, ctx)), 4)
+
+
+def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
+                get: Callable[[str], KBEntry | None]) -> Link:
+    """The best candidate over the NIL threshold, with its confidence and method."""
+    pool = list(cands) + _metonyms(entity, cands, get)
+    if not pool:
+        return Link(entity_id=entity.id, entry=None, confidence=1.0, method="nil")
+    scored = sorted(((score_candidate(entity, c, ctx), c) for c in pool),
+                    key=lambda sc: (-sc[0], -sc[1].entry.prior, sc[1].entry.key))
+    best_score, best = scored[0]
+    if best_score < NIL_THRESHOLD:
+        return Link(entity_id=entity.id, entry=None, confidence=round(1.0 - best_score, 4), method="nil")
+    rival = next((s for s, c in scored[1:] if c.entry.key != best.entry.key), 0.0)
+    confidence = best_score * (0.85 if rival > 0.92 * best_score else 1.0)
+    by_match = max(pool, key=lambda c: (c.score, c.entry.prior))
+    method = best.method
+    if by_match.entry.key != best.entry.key and best.method != "metonymy" and by_match.score > best.score:
+        method = "context"
+    return Link(entity_id=entity.id, entry=best.entry, confidence=round(confidence, 4), method=method)
