@@ -405,8 +405,13 @@ class _Finder:
             elif _in(c, rc.TARGET_NOUNS | rc.ATTACK_NOUNS):  # "autoriser les frappes ukrainiennes en ..."
                 self.strike_noun(c, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
+        for action in v.children:  # "autoriser X à frapper le territoire russe"
+            if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB":
+                frame.regions += self.typed([r for c in action.children if c.dep_ == "obj"
+                                             for r in self.np(c)], ("Region",))
         frame.regions += self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
-        frame.grantees = [g for g in frame.grantees if g not in frame.regions]
+        frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
+                          or g.mention.type == "Actor"]
         self.frames.append(frame)
 
     def authorize_noun(self, n: Token, k: int, extra: int = 0) -> None:
@@ -513,7 +518,10 @@ class _Finder:
         if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
             head = v.head  # "déployés ... pour épauler X": the deployed ones support X
             subj = self.patient(head) if self.passive(head) else self.subject(head)
-        objs = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+        objs = []
+        for c in v.children:
+            if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
+                objs += self.np(c) or self.typed(self.children_with(c, ("de", "d'", "des", "du")), ("Actor",))
         if predicate == "opposes" or _in(v, {"opposer", "s'opposer"}):
             objs += self.children_with(v, ("à", "au", "aux", "contre"))
         for s in self.typed(subj, ("Actor",))[:1]:

@@ -599,6 +599,10 @@ class _Finder:
             m -= 1
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
+        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
+        if not quoted and (any(t.dep_.startswith("nsubj") and t.i < cue.i for t in cue.children) or not any(
+                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
+            return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == "," and m > 0:
             m -= 1
         close = tokens[m].idx
@@ -612,7 +616,7 @@ class _Finder:
             return None
         speaker, factor = self.speaker_of(subject)
         s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
-        if e <= s:
+        if e <= s or speaker is None:
             return None
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
@@ -649,6 +653,9 @@ class _Finder:
                     and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
             if m < len(tokens) - 1 and not lead:  # phrase first: content after the comma
                 s, e = tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
+            elif (m == len(tokens) or tokens[m].text == ",") and m >= len(tokens) - 1 and not lead \
+                    and self.next_clause(k):
+                s, e = self.next_clause(k)  # the parser cut the sentence after "Selon X,"
             elif n > 0:  # "..., selon X." : content before the phrase
                 s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
                 if tokens[n - 1].text != ",":
@@ -663,6 +670,14 @@ class _Finder:
             claims.append(_Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                                  self.modality(None, s, e, words), conf, source_only=True))
         return claims
+
+    def next_clause(self, k: int) -> tuple[int, int] | None:
+        """The span of sentence k+1 when it goes on the same line as sentence k."""
+        if k + 1 >= len(self.sentences) or "\n" in self.text[self.sentences[k].end:self.sentences[k + 1].start]:
+            return None
+        tokens = self.sentence_tokens(k + 1)
+        first = next((n for n, t in enumerate(tokens) if t.pos_ != "PUNCT"), None)
+        return (tokens[first].idx, self.clause_end(tokens, first, ())) if first is not None else None
 
     def run(self) -> tuple[Statement, ...]:
         claims: list[_Claim] = []

@@ -1,0 +1,131 @@
+"""Relations on short French texts written for the tests: each predicate family and modality."""
+
+from __future__ import annotations
+
+import pytest
+from test_statements import analyse
+
+from kgbuild.extract.relations import PREDICATE_TYPES, find_relations
+from kgbuild.extract.statements import find_statements
+from kgbuild.types import PREDICATES
+
+pytestmark = pytest.mark.slow
+
+
+def relations_of(text: str):
+    doc, entities, sentences, article = analyse(text)
+    statements = find_statements(doc, entities, sentences, article)
+    found = find_relations(doc, entities, statements, sentences, article)
+    types = {e.id: e.types for e in entities}
+    for r in found:  # every relation fits the type table and indexes its sentence
+        subject_types, object_types = PREDICATE_TYPES[r.predicate]
+        assert r.predicate in PREDICATES
+        assert set(types[r.subject]) & set(subject_types), r
+        assert set(types[r.object]) & set(object_types), r
+        sent = sentences[r.sentence]
+        assert sent.start <= r.start < r.end <= sent.end, r
+    return found
+
+
+def triples(text: str) -> set[tuple[str, str, str, str]]:
+    return {(r.subject, r.predicate, r.object, r.modality) for r in relations_of(text)}
+
+
+def test_supplies_and_supplies_to():
+    assert triples("Les États-Unis livrent des missiles ATACMS à l'Ukraine.") >= {
+        ("us", "supplies", "atacms", "asserted"), ("us", "suppliesTo", "ua", "asserted")}
+
+
+def test_passive_participle_agent_supplies():
+    assert ("us", "supplies", "atacms", "asserted") in triples(
+        "Les missiles ATACMS fournis par les États-Unis sont arrivés au front.")
+
+
+def test_supplier_noun():
+    assert ("de", "suppliesTo", "ua", "asserted") in triples(
+        "L'Allemagne, deuxième fournisseur de l'armée ukrainienne, a annoncé un nouveau paquet.")
+
+
+def test_negated_delivery_is_flagged_not_asserted():
+    found = triples("L'Allemagne ne compte pas livrer de missiles Taurus à Kiev.")
+    assert ("de", "supplies", "taurus", "negated") in found
+    assert not {t for t in found if t[1] == "supplies" and t[3] != "negated"}
+    assert ("de", "suppliesTo", "ua", "negated") in found
+
+
+def test_refusal_negates_the_delivery():
+    assert ("de", "supplies", "taurus", "negated") in triples(
+        "L'Allemagne refuse de livrer des missiles Taurus à l'Ukraine.")
+
+
+def test_press_conditional_hedges_a_target():
+    assert ("atacms", "targets", "kursk", "hedged") in triples(
+        "Les missiles ATACMS pourraient être tirés vers la région de Koursk.")
+
+
+def test_relation_inside_a_statement_is_reported():
+    assert ("ru", "attacks", "kharkiv", "reported") in triples(
+        "Selon le New York Times, la Russie a bombardé Kharkiv.")
+
+
+def test_authorisation_is_one_event():
+    found = relations_of("Washington a autorisé l'Ukraine à frapper le territoire russe avec des missiles ATACMS.")
+    auth = [r for r in found if r.predicate == "authorizes"]
+    assert [(r.subject, r.object) for r in auth] == [("us", "ua")]
+    targets = [r for r in found if r.predicate == "targets" and r.event == auth[0].event]
+    assert {(r.subject, r.object) for r in targets} == {("atacms", "ru")}
+    assert auth[0].event is not None
+
+
+def test_feu_vert_noun_and_anaphora():
+    found = triples("Le feu vert de Washington à Kiev a surpris Moscou.")
+    assert ("us", "authorizes", "ua", "asserted") in found
+    found = relations_of("Washington a autorisé l'Ukraine à frapper la Russie. Ce feu vert de Paul Martin inquiète.")
+    assert {(r.subject, r.object) for r in found if r.predicate == "authorizes"} == {
+        ("us", "ua"), ("martin", "ua")}
+
+
+def test_deployed_in_with_relative_where():
+    assert ("nk", "deployedIn", "kursk", "asserted") in triples(
+        "Kiev vise la région de Koursk, où sont déployés des milliers de soldats nord-coréens.")
+    assert ("nk", "deployedIn", "kursk", "asserted") in triples(
+        "Des milliers de soldats nord-coréens sont déployés dans la région de Koursk.")
+
+
+def test_supports_and_opposes():
+    assert ("pl", "supports", "ua", "asserted") in triples("La Pologne soutient l'Ukraine.")
+    assert ("hu", "opposes", "ru", "asserted") in triples("La Hongrie condamne la Russie.")
+    assert ("pl", "supports", "us", "asserted") in triples("La Pologne salue la décision des États-Unis.")
+
+
+def test_infinitive_of_purpose_inherits_the_subject():
+    assert ("nk", "supports", "ru", "asserted") in triples(
+        "Des soldats nord-coréens sont arrivés pour épauler les troupes russes.")
+
+
+def test_attacks_from_a_possessive_noun():
+    assert ("ru", "attacks", "kharkiv", "asserted") in triples(
+        "La Russie poursuit ses bombardements sur Kharkiv.")
+
+
+def test_leader_and_member_roles_need_a_name():
+    assert ("scholz", "leaderOf", "de", "asserted") in triples(
+        "Le chancelier allemand Olaf Scholz a reçu Jean Dupont.")
+    assert ("borrell", "memberOf", "eu", "asserted") in triples(
+        "Le représentant de l'Union européenne, Josep Borrell, a plaidé pour la paix.")
+
+
+def test_located_in_but_not_bordering():
+    assert ("sumy", "locatedIn", "ua", "asserted") in triples(
+        "Des explosions ont touché la ville de Soumy, en Ukraine.")
+    found = triples("Les frappes visent la région de Koursk, frontalière de l'Ukraine.")
+    assert not {t for t in found if t[1] == "locatedIn"}
+
+
+def test_strikes_in_territory_target_the_state():
+    assert ("ua", "targets", "ru", "hedged") in triples(
+        "Josep Borrell a plaidé pour autoriser les frappes ukrainiennes en territoire russe.")
+
+
+def test_nothing_without_cue():
+    assert triples("La Pologne et l'Ukraine ont des élections en mai.") == set()
