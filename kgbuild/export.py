@@ -18,6 +18,7 @@ import math
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date
@@ -226,10 +227,12 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
 def _trig_text(graph: Graph) -> str:
     from rdflib.plugins.serializers.trig import TrigSerializer
 
-    serializer = TrigSerializer(graph)
-    serializer.contexts.sort(key=lambda g: str(g.identifier))  # the store's order is a set's
-    buffer = io.BytesIO()
-    serializer.serialize(buffer, encoding="utf-8")
+    with warnings.catch_warnings():  # rdflib's TriG writer calls its own deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        serializer = TrigSerializer(graph)
+        serializer.contexts.sort(key=lambda g: str(g.identifier))  # the store's order is a set's
+        buffer = io.BytesIO()
+        serializer.serialize(buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
 
 
