@@ -366,9 +366,8 @@ class _GraphBuilder:
         if anchor:
             self.add(node, NIF.anchorOf, Literal(self.article.text[start:end]))
         if sentence is not None and self.extraction.sentences:
-            sentence_node = self.sentence(sentence)
-            if sentence_node != node:
-                self.add(node, NIF.sentence, sentence_node)
+            # also when the string is the sentence itself: queries follow evidence/nif:sentence
+            self.add(node, NIF.sentence, self.sentence(sentence))
         return node
 
     def sentence(self, index: int) -> URIRef:

@@ -145,6 +145,9 @@ def test_every_mention_statement_and_relation_has_evidence(authorisation):
             begin = graph.value(span, NIF.beginIndex).toPython()
             end = graph.value(span, NIF.endIndex).toPython()
             assert str(graph.value(span, NIF.anchorOf)) == text[begin:end]
+            sentence = graph.value(span, NIF.sentence)  # queries follow kg:evidence/nif:sentence
+            assert (sentence, RDF.type, NIF.Sentence) in graph
+            assert graph.value(sentence, NIF.beginIndex).toPython() <= begin
     mention_spans = {
         (m.start, m.end) for e in authorisation.entities for m in e.mentions
     }
