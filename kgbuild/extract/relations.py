@@ -35,6 +35,7 @@ from kgbuild.extract.statements import (
     clause_hedged,
     clause_negation,
     find_quotes,
+    is_impersonal,
     resolve_pronoun,
     subjects_of,
 )
@@ -63,6 +64,7 @@ _ADVOCACY = frozenset({*fr.ADVOCACY_CUES, "demander", "réclamer", "exiger", "so
                        "proposer", "suggérer", "envisager", "prêt"})
 _ANAPHORIC = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "tel", "telle",
                         "son", "sa", "leur"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _TROOPS = frozenset({"soldat", "troupe", "militaire", "force", "combattant", "mercenaire",
                      "unité", "bataillon", "brigade", "régiment", "conseiller", "instructeur"})
@@ -120,6 +122,8 @@ class _Finder:
         if token is None or depth > 3:
             return []
         low = _low(token)
+        if is_impersonal(token):
+            return []
         if low in fr.PRONOUN_GENDER and low != "qui":
             ref = resolve_pronoun(low, token.idx, self.index, self.doc, self.sentences, self.quotes)
             return [ref] if ref else []
@@ -226,6 +230,8 @@ class _Finder:
             if not self.typed([ref], ("Actor",)) or any(a < ref.start < b for a, b in self.quotes):
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
+                continue
             k = span.start - 1
             while k >= sent.start and self.doc[k].pos_ == "DET":
                 k -= 1

@@ -37,6 +37,7 @@ __all__ = [
     "find_quotes",
     "caption_sentences",
     "resolve_pronoun",
+    "is_impersonal",
     "clause_negation",
     "clause_hedged",
     "subject_of",
@@ -213,6 +214,21 @@ def _negation_at(verb: Token) -> str | None:
             words = ["ne"] + [_lower(t) for t in doc[ne.i + 1: min(len(doc), verb.i + 3)]]
             return fr.negation_of(words)
     return fr.negation_of([_lower(c) for c in near if c.dep_.startswith("advmod")])
+
+
+def is_impersonal(token: Token) -> bool:
+    """ "il" of "il faut", "il est juste de", "il semble que": no antecedent."""
+    if _lower(token) not in ("il", "-il", "-t-il") or token.i + 1 >= len(token.doc):
+        return False
+    if token.dep_ == "expl:subj" or token.head.lemma_ in fr.IMPERSONAL_VERBS:
+        return True
+    nxt = token.doc[token.i + 1: token.i + 5]
+    lemmas = [t.lemma_ for t in nxt]
+    if lemmas and lemmas[0] in fr.IMPERSONAL_VERBS:
+        return True
+    if lemmas and lemmas[0] in ("être", "sembler", "paraître", "devenir", "rester"):
+        return any(_lower(t) in ("de", "d'", "que", "qu'") for t in nxt[1:])
+    return False
 
 
 def _verb_chain(token: Token) -> list[Token]:
@@ -406,6 +422,8 @@ class _Finder:
         if token is None:
             return None, 0.0
         low = _pronoun(token)
+        if is_impersonal(token):
+            return None, 0.0
         if low in fr.PRONOUN_GENDER and low != "qui":
             ref = resolve_pronoun(low, token.idx, self.index, self.doc, self.sentences, self.quotes)
             return ref, 0.85
@@ -695,6 +713,8 @@ class _Finder:
         kept.sort(key=lambda c: (c.start, c.cue_start))
         out = []
         for c in kept:
+            if c.speaker is None:
+                continue  # an unknown speaker ("un porte-parole") still names a source of nested claims
             outer = [o for o in claims if o is not c and o.start <= c.cue_start and c.cue_end <= o.end]
             outer.sort(key=lambda o: o.start)
             sources = tuple(dict.fromkeys(o.speaker.entity.id for o in outer if o.speaker))
@@ -768,7 +788,11 @@ def _phrase_head(phrase: list[Token]) -> Token:
 
 _GROUPS = frozenset({"gouvernement", "diplomatie", "autorité", "porte-parole", "armée",
                      "ministère", "exécutif", "administration", "présidence", "régime",
-                     "pouvoir", "état-major", "responsable", "dirigeant", "service"})
+                     "pouvoir", "état-major", "responsable", "dirigeant", "service", "parti",
+                     "mouvement", "coalition", "alliance", "organisation", "agence", "groupe",
+                     "journal", "quotidien", "hebdomadaire", "chaîne", "média", "site",
+                     "camp", "opposition", "majorité", "délégation", "bureau", "cabinet",
+                     "diplomate", "militaire", "force", "troupe", "soldat", "source"})
 _CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime"})
 _INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ")
 

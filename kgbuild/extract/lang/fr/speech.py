@@ -25,6 +25,7 @@ __all__ = [
     "HEDGE_VERBS",
     "ANONYMOUS_SOURCE_WORDS",
     "QUOTE_PAIRS",
+    "IMPERSONAL_VERBS",
     "is_conditional",
     "negation_of",
 ]
@@ -136,6 +137,9 @@ HEDGE_VERBS = frozenset({"pouvoir", "devoir", "sembler", "paraître", "envisager
 #: sources whose anonymity makes a claim hedged ("des responsables sous couvert d'anonymat")
 ANONYMOUS_SOURCE_WORDS = frozenset({"anonymat", "anonyme", "anonymes", "source", "sources",
                                     "informations", "rumeurs"})
+
+#: verbs whose "il" is impersonal ("il faut", "il s'agit", "il suffit")
+IMPERSONAL_VERBS = frozenset({"falloir", "agir", "suffire", "pleuvoir", "importer", "valoir"})
 
 #: opening quote mark -> closing quote mark
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’", "„": "“"}
