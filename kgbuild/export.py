@@ -5,8 +5,8 @@ file in the same folder, then ``os.replace``), so a failed export never leaves a
 half-written file over a good one.  Attributes that a format cannot hold raise
 ``ExportError`` naming the key.
 
-The networkx graph merges a thing across documents: a node is a QID, else a
-knowledge-base key, else ``label:`` + the normalised label.
+The networkx graph merges a thing across documents as the corpus build does: a node
+is a QID, else a knowledge-base key, else ``label:{first type}:{normalised label}``.
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ def _node_id(doc_id: str, entity: Entity) -> str:
     if entity.kb_id:
         return entity.kb_id
     key = normalize_label(entity.label)
-    return f"label:{key}" if key else f"{doc_id}:{entity.id}"
+    return f"label:{entity.types[0]}:{key}" if key else f"{doc_id}:{entity.id}"
 
 
 # ---------------------------------------------------------------- GEXF, GraphML, CSV

@@ -151,7 +151,7 @@ def test_networkx_nodes_and_edges(authorisation):
     assert len(relations) == len(authorisation.relations)
     hedged = [(u, v) for u, v, d in graph.edges(data=True) if d.get("modality") == "hedged"]
     assert hedged == [("kb:atacms", "Q3178")]
-    speaker = "label:responsables americains"
+    speaker = "label:Actor:responsables americains"
     about = {v for u, v, d in graph.edges(data=True) if d["category"] == "statement"}
     assert about == {"Q30", "Q212", "Q3178", "kb:atacms"}
     assert all(u == speaker for u, v, d in graph.edges(data=True) if d["category"] == "statement")
@@ -360,3 +360,21 @@ def test_statement_without_speaker_gives_no_edge():
     graph = to_networkx([Extraction(Article("d", text), (Span(0, len(text)),), (kiev,), (statement,), (relation,))])
     assert [d["category"] for *_, d in graph.edges(data=True)] == ["relation"]
     assert isinstance(next(iter(graph.edges(data=True)))[2]["weight"], float)
+
+
+def test_unlinked_entities_merge_by_normalised_label_and_type():
+    def doc(doc_id: str, text: str, label: str, types: tuple[str, ...]) -> Extraction:
+        start = text.index(label)
+        mention = Mention(start, start + len(label), label, types[0], "Group", 0)
+        entity = Entity("e1", label, types, "Group", (mention,))
+        return Extraction(Article(doc_id, text, date="2024-11-2" + doc_id), (Span(0, len(text)),), (entity,))
+
+    graph = to_networkx([
+        doc("1", "Les Soldats nord-coréens avancent.", "Soldats nord-coréens", ("Actor",)),
+        doc("2", "Des soldats nord-coreens reculent.", "soldats nord-coreens", ("Actor",)),
+        doc("3", "Vers les soldats nord-coréens.", "soldats nord-coréens", ("Region",)),
+    ])
+    assert sorted(graph.nodes) == ["label:Actor:soldats nord-coreens", "label:Region:soldats nord-coreens"]
+    merged = graph.nodes["label:Actor:soldats nord-coreens"]
+    assert merged["documents"] == 2 and merged["mentions"] == 2 and merged["label"] == "Soldats nord-coréens"
+    assert (merged["first_date"], merged["last_date"]) == ("2024-11-21", "2024-11-22")
