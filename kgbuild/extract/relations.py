@@ -38,6 +38,7 @@ from kgbuild.extract.statements import (
     is_impersonal,
     resolve_pronoun,
     subjects_of,
+    Units,
 )
 from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import Article, Entity, Relation, Span, Statement
@@ -98,6 +99,7 @@ class _Finder:
         self.quotes = find_quotes(article.text)
         self.statements = statements
         self.skip = caption_sentences(article.text, sentences)
+        self.units = Units(doc, article.text, sentences)
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
@@ -158,7 +160,7 @@ class _Finder:
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
         """What a relative pronoun refers to: the noun phrase just before it."""
-        start = token.sent.start_char
+        start = self.doc[self.units.bounds(token)[0]].idx
         for ref in self.index.before(token.idx, start):
             if len(self.text[ref.end:token.idx].strip(" ,")) == 0:
                 return [self.np_head_of(ref)]
@@ -192,8 +194,7 @@ class _Finder:
     # --- windows -----------------------------------------------------------------
     def right_window(self, cue: Token) -> list[Token]:
         out = []
-        sent = cue.sent
-        for t in sent[cue.i - sent.start + 1:]:
+        for t in self.doc[cue.i + 1: self.units.bounds(cue)[1]]:
             prev = self.doc[t.i - 1]
             if t.text in (";", ":") or (prev.text == "," and _low(t) in rc.CLAUSE_BREAKERS):
                 break
@@ -225,17 +226,17 @@ class _Finder:
 
     def left_actor(self, cue: Token) -> list[MentionRef]:
         """Fallback subject: the nearest actor left of the cue that no preposition governs."""
-        sent = cue.sent
-        for ref in self.index.before(cue.idx, sent.start_char):
+        lo = self.units.bounds(cue)[0]
+        for ref in self.index.before(cue.idx, self.doc[lo].idx):
             if not self.typed([ref], ("Actor",)) or any(a < ref.start < b for a, b in self.quotes):
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
                 continue
             k = span.start - 1
-            while k >= sent.start and self.doc[k].pos_ == "DET":
+            while k >= lo and self.doc[k].pos_ == "DET":
                 k -= 1
-            if k >= sent.start and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in (
+            if k >= lo and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in (
                     "selon", "pour", "d'", "de", "du", "des")):
                 continue
             return [ref]
@@ -271,10 +272,13 @@ class _Finder:
         for g in self.governors(anchor, 3):
             if _in(g, _ADVOCACY) or _in(g, fr.HEDGE_VERBS) or fr.is_conditional(g.text, g.lemma_):
                 return "hedged"
-        if any(_low(t) in fr.HEDGE_WORDS for t in cue.sent if abs(t.i - cue.i) <= 3):
+        lo, hi = self.units.bounds(cue)
+        if any(_low(t) in fr.HEDGE_WORDS for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
         if any(s.start <= cue.idx < s.end for s in self.statements):
             return "reported"
+        if any(_is_source_word(t) and not any(a < t.idx < b for a, b in self.quotes) for t in self.doc[lo:hi]):
+            return "reported"  # "..., selon des sources": a source the statements could not name
         return "asserted"
 
     # --- output -------------------------------------------------------------------
@@ -472,6 +476,8 @@ class _Finder:
         return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
 
     def target_verb(self, v: Token, k: int) -> None:
+        if v.head.i != v.i and _in(v.head, rc.AUTHORIZE_VERBS):
+            return  # the action of an authorisation: its event carries the target
         window = self.right_window(v)
         if self.passive(v):
             agents = self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
@@ -573,19 +579,19 @@ class _Finder:
 
     def role_before(self, span) -> tuple | None:
         """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
-        sent = span.sent
+        lo = self.units.bounds(span.root)[0]
         k = span.start - 1
-        if k >= sent.start and self.doc[k].text == ",":
+        if k >= lo and self.doc[k].text == ",":
             k -= 1
             stop = k
-            while k >= sent.start and self.doc[k].text not in (",", ";", ":"):
+            while k >= lo and self.doc[k].text not in (",", ";", ":"):
                 k -= 1
             words = list(self.doc[k + 1: stop + 1])
             if words and words[0].pos_ == "DET":
                 return self.role_phrase(words)
             return None
         words = []
-        while k >= sent.start and k >= span.start - 6 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        while k >= lo and k >= span.start - 6 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
             words.insert(0, self.doc[k])
             if self.doc[k].pos_ == "DET":
                 break
@@ -594,11 +600,11 @@ class _Finder:
 
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
-        end = span.end
-        if end < len(self.doc) and self.doc[end].text == ",":
+        end, hi = span.end, self.units.bounds(span.root)[1]
+        if end < hi and self.doc[end].text == ",":
             words = []
-            for t in self.doc[end + 1: min(len(self.doc), end + 12)]:
-                if t.text in (",", ".", ";") or t.sent.start != span.sent.start:
+            for t in self.doc[end + 1: min(hi, end + 12)]:
+                if t.text in (",", ".", ";"):
                     break
                 words.append(t)
             if words and words[0].pos_ in ("NOUN", "DET", "ADJ"):
@@ -715,6 +721,12 @@ class _Finder:
                 self.supply_noun(t, k)
             elif lemma in rc.TARGET_NOUNS or lemma in rc.ATTACK_NOUNS:
                 self.strike_noun(t, k)
+
+
+def _is_source_word(token: Token) -> bool:
+    """ "selon", or "après" of "d'après"."""
+    low = _low(token)
+    return low in ("selon", "d'après") or (low == "après" and token.i > 0 and _low(token.doc[token.i - 1]) == "d'")
 
 
 def _has_name(text: str) -> bool:

@@ -41,6 +41,8 @@ __all__ = [
     "clause_negation",
     "clause_hedged",
     "subject_of",
+    "subjects_of",
+    "Units",
 ]
 
 _ACTOR = "Actor"
@@ -145,12 +147,46 @@ def caption_sentences(text: str, sentences: tuple[Span, ...]) -> frozenset[int]:
     )
 
 
-def _quote_at(quotes, start: int, end: int) -> tuple[int, int] | None:
-    """The quote pair whose marks enclose [start, end) exactly (ignoring spaces)."""
-    for a, b in quotes:
-        if a <= start and end <= b + 1:
-            return a, b
-    return None
+_TERMINAL = (".", "!", "?", "…", "»", '"', "”", ":")
+
+
+class Units:
+    """Runs of sentences that the parser cut inside one real sentence ("Le Royaume-" | "Uni va
+    livrer ...", "Selon le New York Times" | ", la Russie ..."): the rules read a whole run."""
+
+    def __init__(self, doc: Doc, text: str, sentences: tuple[Span, ...]) -> None:
+        self.doc, self.sentences = doc, sentences
+        runs: list[list[int]] = []
+        for k, s in enumerate(sentences):
+            if runs and k - 1 == runs[-1][-1]:
+                prev = sentences[k - 1]
+                gap = text[prev.end:s.start]
+                if "\n" not in gap and not text[:prev.end].rstrip().endswith(_TERMINAL):
+                    runs[-1].append(k)
+                    continue
+            runs.append([k])
+        self.runs = tuple((r[0], r[-1]) for r in runs)
+        self._run_of = {k: n for n, (a, b) in enumerate(self.runs) for k in range(a, b + 1)}
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding a character offset (the nearest before it otherwise)."""
+        best = 0
+        for k, s in enumerate(self.sentences):
+            if s.start <= pos:
+                best = k
+            if pos < s.end:
+                break
+        return best
+
+    def span_of(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of sentences first..last."""
+        return self.sentences[first].start, self.sentences[last].end
+
+    def bounds(self, token: Token) -> tuple[int, int]:
+        """Token index range [start, end) of the run holding a token."""
+        first, last = self.runs[self._run_of[self.sentence_at(token.idx)]]
+        span = self.doc.char_span(*self.span_of(first, last), alignment_mode="expand")
+        return (span.start, span.end) if span is not None else (token.sent.start, token.sent.end)
 
 
 # --- grammar helpers shared with relations ----------------------------------------------
@@ -179,6 +215,11 @@ def subjects_of(token: Token) -> list[Token]:
             break
         if any(_lower(c) in ("que", "qu'") for c in current.children if c.dep_ == "mark"):
             break  # "a réaffirmé que frapper ...": a clause, its subject is not the cue's
+        if current.dep_ == "xcomp" and current.head.lemma_ in fr.OBJECT_CONTROL_VERBS:
+            # "autoriser Kiev à frapper": the object is who strikes
+            found.extend(c for c in current.head.children
+                         if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < current.i)
+            break
         current = current.head
     return found
 
@@ -349,6 +390,7 @@ class _Finder:
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(article.text)
         self.skip = caption_sentences(article.text, sentences)
+        self.units = Units(doc, article.text, sentences)
 
     # -- spans
     def sentence_tokens(self, k: int) -> list[Token]:
@@ -408,13 +450,16 @@ class _Finder:
                 if ref is not None and (child.dep_ in ("appos", "flat:name")
                                         or ref.entity.kind == "Person"):
                     return ref
-        for child in token.children:
+        if token.lemma_ not in _GROUPS:
+            return None
+        for child in token.children:  # "les services de renseignement sud-coréens"
             if within is not None and child.i not in within:
                 continue
             if child.dep_ in ("nmod", "amod"):
-                ref = self.index.at_token(child)
-                if ref is not None and _ACTOR in ref.entity.types and token.lemma_ in _GROUPS:
-                    return ref
+                for t in (child, *(g for g in child.children if g.dep_ == "amod")):
+                    ref = self.index.at_token(t)
+                    if ref is not None and _ACTOR in ref.entity.types:
+                        return ref
         return None
 
     def speaker_of(self, token: Token | None, within: range | None = None
@@ -440,14 +485,15 @@ class _Finder:
         if subjects_of(cue):
             return None, 0.0
         # no subject in the parse: the nearest actor before the cue that no preposition governs
-        for ref in self.index.before(cue.idx, cue.sent.start_char):
+        lo = self.units.bounds(cue)[0]
+        for ref in self.index.before(cue.idx, self.doc[lo].idx):
             if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             k = before.start - 1
-            while k >= cue.sent.start and self.doc[k].pos_ == "DET":
+            while k >= lo and self.doc[k].pos_ == "DET":
                 k -= 1
-            if k >= cue.sent.start and self.doc[k].pos_ == "ADP":
+            if k >= lo and self.doc[k].pos_ == "ADP":
                 continue
             if any(t.pos_ == "VERB" for t in self.doc[before.end: cue.i]):
                 return None, 0.0
@@ -456,7 +502,7 @@ class _Finder:
 
     def antecedent(self, token: Token) -> MentionRef | None:
         """The actor a relative "qui" stands for: the mention just before it."""
-        for ref in self.index.before(token.idx, token.sent.start_char):
+        for ref in self.index.before(token.idx, self.doc[self.units.bounds(token)[0]].idx):
             gap = self.text[ref.end:token.idx]
             if len(gap) <= 4 and _ACTOR in ref.entity.types:
                 return ref
@@ -548,8 +594,8 @@ class _Finder:
                 first = j + 1
                 if first < len(tokens):
                     out.append((tokens[first].idx, self.clause_end(tokens, first, (",",)), 0.6))
-        elif low in ("que", "qu'"):
-            first = j + 1
+        elif self.que_after(tokens, j) is not None:
+            first = self.que_after(tokens, j) + 1
             for start, end in self.coordinated(tokens, first):
                 out.append((start, end, 0.85))
         elif low == ":" and j + 1 < len(tokens):
@@ -557,6 +603,9 @@ class _Finder:
         elif nxt.text in fr.QUOTE_PAIRS and lemma in fr.SPEECH_VERBS and lemma not in (
                 "accuser", "reprocher"):
             out.append((nxt.idx, self.clause_end(tokens, j, (" et que ",)), 0.85))
+        elif lemma in fr.SPEECH_VERBS and any(t.text in fr.QUOTE_PAIRS for t in tokens[j + 1: j + 4]) \
+                and nxt.pos_ in ("DET", "ADJ", "NOUN"):  # "a dénoncé une « escalade inutile »"
+            out.append((nxt.idx, self.clause_end(tokens, j, (",", " et que ")), 0.7))
         elif "Inf" in nxt.morph.get("VerbForm") and lemma in fr.INFINITIVE_CUES:
             out.append((nxt.idx, self.clause_end(tokens, j, _INF_STOPS), 0.75))
         elif reflexive and lemma in fr.REFLEXIVE_CUES and nxt.pos_ == "ADJ":
@@ -583,6 +632,18 @@ class _Finder:
                                  k, self.modality(cue, start, end),
                                  conf * factor if speaker else 0.4))
         return claims
+
+    def que_after(self, tokens: list[Token], j: int) -> int | None:
+        """Index of the "que" opening a cue's clause, past a date, a dative or an aside
+        ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
+        for m in range(j, min(len(tokens), j + 7)):
+            t = tokens[m]
+            if _lower(t) in ("que", "qu'"):
+                return m
+            if t.text in fr.QUOTE_PAIRS or t.text in (".", ";", ":") or (
+                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
+                return None
+        return None
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
         """Content spans of "que A et que B": one per que-clause."""
@@ -671,9 +732,6 @@ class _Finder:
                     and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
             if m < len(tokens) - 1 and not lead:  # phrase first: content after the comma
                 s, e = tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
-            elif (m == len(tokens) or tokens[m].text == ",") and m >= len(tokens) - 1 and not lead \
-                    and self.next_clause(k):
-                s, e = self.next_clause(k)  # the parser cut the sentence after "Selon X,"
             elif n > 0:  # "..., selon X." : content before the phrase
                 s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
                 if tokens[n - 1].text != ",":
@@ -689,20 +747,14 @@ class _Finder:
                                  self.modality(None, s, e, words), conf, source_only=True))
         return claims
 
-    def next_clause(self, k: int) -> tuple[int, int] | None:
-        """The span of sentence k+1 when it goes on the same line as sentence k."""
-        if k + 1 >= len(self.sentences) or "\n" in self.text[self.sentences[k].end:self.sentences[k + 1].start]:
-            return None
-        tokens = self.sentence_tokens(k + 1)
-        first = next((n for n, t in enumerate(tokens) if t.pos_ != "PUNCT"), None)
-        return (tokens[first].idx, self.clause_end(tokens, first, ())) if first is not None else None
-
     def run(self) -> tuple[Statement, ...]:
         claims: list[_Claim] = []
-        for k in range(len(self.sentences)):
-            if k in self.skip:
+        for first, last in self.units.runs:
+            if first in self.skip:
                 continue
-            tokens = self.sentence_tokens(k)
+            k = first
+            span = self.doc.char_span(*self.units.span_of(first, last), alignment_mode="expand")
+            tokens = [t for t in span if not t.is_space] if span is not None else []
             if not tokens:
                 continue
             claims.extend(self.source_claims(k, tokens))
@@ -726,7 +778,8 @@ class _Finder:
                 text=self.text[start:end], start=start, end=end,
                 cue=c.cue, cue_start=c.cue_start, cue_end=c.cue_end,
                 mode=mode, modality=c.modality, about=about, sources=sources,
-                sentence=c.sentence, confidence=round(min(c.confidence, 0.95), 2),
+                sentence=self.units.sentence_at(c.cue_start),
+                confidence=round(min(c.confidence, 0.95), 2),
             ))
         return tuple(out)
 

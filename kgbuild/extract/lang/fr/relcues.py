@@ -141,7 +141,9 @@ BORDER_WORDS = frozenset({"frontalier", "frontalière", "frontaliers", "frontali
 
 # --- noun phrases -------------------------------------------------------------------
 #: "des milliers de soldats": the actor is in the "de" complement
-QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "million", "nombre", "partie",
+QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "vingtaine", "trentaine",
+                            "quarantaine", "cinquantaine", "soixantaine", "douzaine",
+                            "million", "nombre", "partie", "série", "salve", "vague", "flotte",
                             "groupe", "contingent", "unité", "bataillon", "brigade",
                             "régiment", "division", "détachement", "plupart", "majorité",
                             "total", "quelque"})

@@ -26,6 +26,7 @@ __all__ = [
     "ANONYMOUS_SOURCE_WORDS",
     "QUOTE_PAIRS",
     "IMPERSONAL_VERBS",
+    "OBJECT_CONTROL_VERBS",
     "is_conditional",
     "negation_of",
 ]
@@ -140,6 +141,13 @@ ANONYMOUS_SOURCE_WORDS = frozenset({"anonymat", "anonyme", "anonymes", "source",
 
 #: verbs whose "il" is impersonal ("il faut", "il s'agit", "il suffit")
 IMPERSONAL_VERBS = frozenset({"falloir", "agir", "suffire", "pleuvoir", "importer", "valoir"})
+
+#: verbs whose object does what their infinitive says ("autoriser Kiev à frapper":
+#: Kiev strikes; "permettre à l'Ukraine de détruire": Ukraine destroys)
+OBJECT_CONTROL_VERBS = frozenset({"autoriser", "permettre", "demander", "inviter", "pousser",
+                                  "aider", "obliger", "forcer", "encourager", "empêcher",
+                                  "interdire", "accuser", "exhorter", "appeler", "habiliter",
+                                  "contraindre", "reprocher", "convaincre", "charger"})
 
 #: opening quote mark -> closing quote mark
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’", "„": "“"}
