@@ -117,9 +117,11 @@ def write_ntriples(rows: Iterable[dict], path: Path, parties: frozenset[str] | s
     return len(lines)
 
 
-def rows_from_graph(graph: Graph, source: str) -> list[dict]:
+def rows_from_graph(graph: Graph, source: str, default_kind: str = "") -> list[dict]:
     """Snapshot rows from a Wikidata-shaped graph (a CONSTRUCT answer or a loaded snapshot)."""
     rows: dict[str, dict] = {}
+    declared: dict[str, str] = {}  # kbv:kind
+    by_class: dict[str, str] = {}  # kind read from wdt:P31
 
     def row_of(subject) -> dict | None:
         key = key_from_iri(subject)
@@ -137,9 +139,9 @@ def rows_from_graph(graph: Graph, source: str) -> list[dict]:
         elif p == SKOS.altLabel and isinstance(o, Literal) and o.language:
             row["a"].setdefault(o.language, []).append(str(o))
         elif p == KBV.kind:
-            row["t"] = str(o)
-        elif p == WDT.P31 and not row["t"]:
-            row["t"] = CLASS_KINDS.get(key_from_iri(o) or "", "")
+            declared[row["k"]] = str(o)
+        elif p == WDT.P31 and CLASS_KINDS.get(key_from_iri(o) or ""):
+            by_class.setdefault(row["k"], CLASS_KINDS[key_from_iri(o)])
         elif p in (WDT.P17, WDT.P27):
             row["c"] = key_from_iri(o)
         elif p == WDT.P1376:
@@ -150,4 +152,6 @@ def rows_from_graph(graph: Graph, source: str) -> list[dict]:
             row["g"] = next((g for g, q in GENDER_QIDS.items() if WD[q] == o), None)
         elif p == KBV.prior:
             row["r"] = float(o)
+    for key, row in rows.items():
+        row["t"] = declared.get(key) or by_class.get(key) or default_kind
     return [r for r in rows.values() if r["t"] and r["l"]]
