@@ -1,0 +1,907 @@
+"""Corpus builds: thousands of documents in constant memory, resumable, parallel or on Dask.
+
+    report = build_corpus(["feed.jsonl", "archive/"], "out/", workers=2)
+    report.built, report.failures, report.duplicates, report.written
+
+A build has two phases.  **Extract**: documents are read one at a time and
+built (extraction, linking, the document's named graph) in this process, in
+``workers`` processes or on a Dask cluster, a few documents in flight at once;
+each built document is appended, in input order, as one line to a journal in
+``OUT/.{stem}.build/``.  **Merge**: the journal is read back twice (an index,
+then the documents) and the outputs are streamed: one named graph per document,
+plus a corpus layer in the default graph:
+
+* one ``kg:CorpusEntity`` per real-world entity (its QID, else its knowledge-base
+  key, else its normalised label and first type) with ``kg:mentionCount`` and
+  ``kg:documentCount``; each document's entity node is ``prov:specializationOf`` it;
+* ``kg:nearDuplicateOf`` from every near-copy of an article (MinHash over word
+  3-shingles, estimated Jaccard >= ``duplicate_threshold``) to the earliest one.
+  Counts are of distinct stories: a cluster of copies counts once (its largest
+  mention count), so a wire article reprinted on five sites is not five sources.
+
+``--resume`` (``resume=True``) keeps the journal of an interrupted (or finished)
+build with the same options and builds only the documents not in it; a torn
+last line is cut off.  Every output file is written to a temporary file and
+moved into place, so a kill never leaves a half-written file.  A document that
+cannot be read or built is reported (``CorpusReport.failures`` and
+``{stem}.failures.jsonl``) and the build goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+import tempfile
+import time
+import types
+import typing
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import numpy as np
+import pyoxigraph as ox
+
+from kgbuild import __version__
+from kgbuild.config import BuildConfig
+from kgbuild.errors import ConfigError, ExportError, InputError, KgbuildError
+from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
+from kgbuild.pipeline import Failure, build_extractions, iter_inputs
+from kgbuild.types import Article, Entity, Extraction
+
+__all__ = [
+    "DUPLICATE_THRESHOLD",
+    "CorpusReport",
+    "DocumentRecord",
+    "build_corpus",
+    "build_records",
+    "count_documents",
+    "corpus_entity_key",
+    "text_signature",
+    "signature_similarity",
+    "find_near_duplicates",
+    "parse_dask_address",
+]
+
+log = logging.getLogger(__name__)
+
+#: estimated Jaccard similarity (word 3-shingles) from which two articles are copies
+DUPLICATE_THRESHOLD = 0.7
+
+_BASE = "https://w3id.org/kgbuild/id/"  # rdf.DEFAULT_BASE: corpus entities live beside documents
+_KG = "https://w3id.org/kgbuild/ontology#"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+_PROV_SPECIALIZATION = ox.NamedNode("http://www.w3.org/ns/prov#specializationOf")
+_XSD_COUNT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+_WD = "http://www.wikidata.org/entity/"
+#: corpus-layer terms; CorpusEntity, documentCount and nearDuplicateOf are proposed to ontology/kgbuild.ttl
+_CORPUS_TERMS = ("CorpusEntity", "Actor", "Weapon", "Region", "mentionCount", "documentCount",
+                 "nearDuplicateOf", "kind", "kbId")
+_T = {name: ox.NamedNode(_KG + name) for name in _CORPUS_TERMS}
+
+_RDF_OUTPUTS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+                "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}
+_NETWORK_OUTPUTS = ("gexf", "graphml", "csv")
+#: options that change what a document becomes: a resumed build must keep them
+_RESUME_OPTIONS = ("lang", "linker", "endpoint", "offline", "max_chars", "date", "overrides")
+
+_SHINGLE = 3
+_PERMUTATIONS = 64
+_BANDS = 16  # x 4 rows: a pair at Jaccard 0.7 becomes a candidate with p > 0.98
+_PRIME = 4294967291  # 2**32 - 5
+_MAX_COMPARED = 8  # members of one LSH bucket a document is checked against
+_WORD = re.compile(r"\w+")
+_FSYNC_EVERY = 1.0  # seconds between journal fsyncs (a flushed line survives a killed process)
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One built document: what the journal keeps of it (picklable, crosses processes)."""
+
+    n: int  # position in the input
+    digest: str  # sha1 of the text: a resumed build rebuilds a document whose text changed
+    extraction: Extraction
+    nquads: str  # the document's named graph
+    entity_iris: tuple[tuple[str, str], ...]  # (Entity.id, its IRI in the named graph)
+    signature: bytes  # MinHash of the text (text_signature)
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """What a corpus build did."""
+
+    built: int  # documents in the outputs
+    resumed: int  # of which taken from an earlier run's journal
+    failures: tuple[Failure, ...]
+    duplicates: int  # documents that are near-copies of an earlier one
+    entities: int  # corpus entities
+    written: tuple[Path, ...]
+
+
+# ---------------------------------------------------------------- near-duplicates
+
+
+def _coefficients() -> tuple[np.ndarray, np.ndarray]:
+    """Fixed (a, b) of the hash permutations, the same in every process and version."""
+    raw = hashlib.blake2b(b"kgbuild-minhash", digest_size=64).digest()
+    values = []
+    for i in range(2 * _PERMUTATIONS):
+        block = hashlib.blake2b(raw + i.to_bytes(2, "big"), digest_size=4).digest()
+        values.append(int.from_bytes(block, "big") % (2**31 - 1) + 1)
+    coefficients = np.array(values, dtype=np.uint64)
+    return coefficients[:_PERMUTATIONS, None], coefficients[_PERMUTATIONS:, None]
+
+
+_A, _B = _coefficients()
+
+
+def text_signature(text: str) -> bytes:
+    """MinHash signature (64 x uint32) of the text's word 3-shingles, case and accents folded."""
+    words = _WORD.findall(strip_accents(fold_quotes(text).casefold()))
+    size = min(_SHINGLE, len(words)) or 1
+    shingles = {" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
+    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64,
+                         count=len(shingles))
+    signature = ((_A * hashes[None, :] + _B) % _PRIME).min(axis=1)
+    return signature.astype("<u4").tobytes()
+
+
+def signature_similarity(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    return float(np.mean(np.frombuffer(a, "<u4") == np.frombuffer(b, "<u4")))
+
+
+def find_near_duplicates(signatures: list[bytes], threshold: float = DUPLICATE_THRESHOLD) -> dict[int, int]:
+    """``{i: j}`` for every signature i that is a near-copy of an earlier one; j is its cluster's first.
+
+    Candidates come from locality-sensitive hashing (16 bands of 4 rows); each is
+    checked on the whole signature.  Copies of copies join one cluster.
+    """
+    if len(signatures) < 2:
+        return {}
+    matrix = np.frombuffer(b"".join(signatures), dtype="<u4").reshape(len(signatures), _PERMUTATIONS)
+    parent = list(range(len(signatures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    rows = _PERMUTATIONS // _BANDS
+    for band in range(_BANDS):
+        block = matrix[:, band * rows:(band + 1) * rows].astype(np.uint64)
+        keys = np.zeros(len(signatures), dtype=np.uint64)
+        for column in range(rows):
+            keys = keys * np.uint64(1_000_003) + block[:, column]  # wraps: a hash, checked below
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+        ends = np.r_[starts[1:], len(order)]
+        for start, end in zip(starts, ends):
+            if end - start < 2:
+                continue
+            members = order[start:end]
+            for k in range(1, len(members)):
+                j = int(members[k])
+                for i in members[max(0, k - _MAX_COMPARED):k]:
+                    i = int(i)
+                    if root(i) == root(j):
+                        break
+                    if np.mean(matrix[i] == matrix[j]) >= threshold:
+                        a, b = root(i), root(j)
+                        parent[max(a, b)] = min(a, b)
+                        break
+    return {i: root(i) for i in range(len(signatures)) if root(i) != i}
+
+
+# ---------------------------------------------------------------- building documents
+
+
+def build_records(batch: list[tuple[int, Article]], config: BuildConfig) -> list[DocumentRecord | Failure]:
+    """Build a batch of numbered articles (runs in a worker process or on a Dask worker).
+
+    The spaCy model is loaded once per process; a document that fails becomes a Failure.
+    """
+    from rdflib import Dataset
+
+    from kgbuild.rdf import add_extraction
+
+    numbers = {article.id: (n, article) for n, article in batch}
+    failures: list[Failure] = []
+    results: dict[str, DocumentRecord | Failure] = {}
+    for extraction in build_extractions((a for _, a in batch), config, failures.append):
+        n, original = numbers[extraction.article.id]
+        try:
+            graph = add_extraction(Dataset(), extraction)
+            name = f" <{graph.identifier}> .\n"
+            nquads = "".join(line[:-3] + name for line in graph.serialize(format="nt").splitlines(True)
+                             if line.strip())
+            results[extraction.article.id] = DocumentRecord(
+                n=n, digest=_digest(original), extraction=extraction, nquads=nquads,
+                entity_iris=_entity_iris(graph, extraction), signature=text_signature(original.text))
+        except KgbuildError as error:
+            results[extraction.article.id] = Failure(_where(original), str(error))
+    out: list[DocumentRecord | Failure] = []
+    failed = iter(failures)
+    for _, article in batch:
+        out.append(results.get(article.id) or _named_failure(next(failed, None), article))
+    return out
+
+
+def _named_failure(failure: Failure | None, article: Article) -> Failure:
+    problem = failure.problem if failure else "not built"
+    return Failure(_where(article), problem)
+
+
+def _where(article: Article) -> str:
+    """How a failure names its document: the file and the document id."""
+    return f"{article.source} [{article.id}]" if article.source else article.id
+
+
+def _digest(article: Article) -> str:
+    return hashlib.sha1(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _entity_iris(graph, extraction: Extraction) -> tuple[tuple[str, str], ...]:
+    from rdflib import RDF, Literal
+
+    from kgbuild.vocab import KG
+
+    roles = {KG.Actor, KG.Weapon, KG.Region}
+    found = []
+    for entity in extraction.entities:
+        for node in graph.subjects(KG.localId, Literal(entity.id)):
+            if any(t in roles for t in graph.objects(node, RDF.type)):
+                found.append((entity.id, str(node)))
+                break
+    return tuple(found)
+
+
+def corpus_entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
+    """Identity of an entity across documents: its QID, else its KB key, else normalised label + type."""
+    if entity.qid:
+        return ("qid", entity.qid)
+    if entity.kb_id:
+        return ("kb", entity.kb_id)
+    label = normalize_label(entity.label)
+    if label:
+        return ("label", entity.types[0] if entity.types else "Entity", label)
+    return ("local", doc_id, entity.id)
+
+
+def _corpus_entity_iri(key: tuple[str, ...]) -> str:
+    if key[0] == "qid":
+        return f"{_BASE}entity/{key[1]}"
+    if key[0] == "kb":
+        key = ("kb", key[1].removeprefix("kb:"))
+    parts = [quote(part.replace(" ", "_"), safe="") for part in key[1:]]
+    return f"{_BASE}entity/{key[0]}/" + "/".join(parts)
+
+
+# ---------------------------------------------------------------- counting inputs
+
+
+def count_documents(inputs: Iterable) -> int | None:
+    """How many documents the inputs hold (JSONL lines, files of folders); None when unknown (stdin)."""
+    from kgbuild.read import SUFFIXES
+
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    total = 0
+    for item in inputs:
+        if isinstance(item, Article):
+            total += 1
+            continue
+        if item == "-":
+            return None
+        if not _is_existing_path(item):
+            total += 1  # a text, or a missing file that will be reported
+            continue
+        path = Path(item)
+        files = [path]
+        if path.is_dir():
+            files = [Path(root, name) for root, dirs, names in os.walk(path)
+                     for name in names if not name.startswith(".")
+                     and Path(name).suffix.lower() in SUFFIXES
+                     and not any(part.startswith(".") for part in Path(root).relative_to(path).parts)]
+        for file in files:
+            total += _count_lines(file) if file.suffix.lower() == ".jsonl" else 1
+    return total
+
+
+def _is_existing_path(item) -> bool:
+    if not isinstance(item, os.PathLike) and ("\n" in item or len(item) > 4096):
+        return False
+    try:
+        return Path(item).exists()
+    except OSError:
+        return False
+
+
+def _count_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
+
+
+# ---------------------------------------------------------------- the journal
+
+
+class _Journal:
+    """Built documents, one JSON line each (an index header, a tab, the payload), in a state folder."""
+
+    def __init__(self, out_dir: Path, stem: str) -> None:
+        self.folder = out_dir / f".{stem}.build"
+        self.path = self.folder / "journal.jsonl"
+        self.manifest = self.folder / "manifest.json"
+        self._handle = None
+        self._lock = None
+        self._synced = 0.0
+
+    def open(self, options: dict, resume: bool) -> dict[str, str]:
+        """Lock the folder; return {document id: text digest} of documents already built."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._lock = open(self.folder / "lock", "w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ConfigError("out", str(self.folder.parent),
+                              "a folder no other kgbuild build is writing to") from None
+        previous = self._read_manifest()
+        done: dict[str, str] = {}
+        if resume and previous is not None:
+            changed = [k for k in _RESUME_OPTIONS if previous["options"].get(k) != options.get(k)]
+            if changed:
+                key = changed[0]
+                raise ConfigError(key.replace("_", "-"), options.get(key),
+                                  f"{previous['options'].get(key)!r}, as in the build being resumed "
+                                  f"(or build without --resume)")
+            done = self._recover()
+        elif not resume and previous is not None and not previous.get("complete") and self._has_lines():
+            raise ConfigError("resume", False,
+                              f"--resume: {self.folder.parent} holds an interrupted build; resume it, "
+                              f"or delete {self.folder} to start again")
+        else:
+            self.path.unlink(missing_ok=True)
+        _write_json_atomic(self.manifest, {"kgbuild": __version__, "options": options, "complete": False})
+        self._handle = open(self.path, "ab")
+        return done
+
+    def _read_manifest(self) -> dict | None:
+        try:
+            return json.loads(self.manifest.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _has_lines(self) -> bool:
+        return self.path.exists() and self.path.stat().st_size > 0
+
+    def _recover(self) -> dict[str, str]:
+        """Index the journal; cut off a line torn by a kill."""
+        done: dict[str, str] = {}
+        if not self.path.exists():
+            return done
+        good = 0
+        with open(self.path, "rb") as handle:
+            for line in handle:
+                if not line.endswith(b"\n"):
+                    break
+                try:
+                    header = json.loads(line.split(b"\t", 1)[0])
+                except ValueError:
+                    break
+                done[header["id"]] = header["digest"]
+                good += len(line)
+        if good < self.path.stat().st_size:
+            log.warning("%s: cut an unfinished last line (a killed build)", self.path)
+            with open(self.path, "r+b") as handle:
+                handle.truncate(good)
+        return done
+
+    def append(self, record: DocumentRecord) -> None:
+        article = record.extraction.article
+        header = {"id": article.id, "n": record.n, "digest": record.digest,
+                  "signature": record.signature.hex()}
+        payload = {"extraction": dataclasses.asdict(record.extraction), "nquads": record.nquads,
+                   "entity_iris": record.entity_iris}
+        line = (json.dumps(header, ensure_ascii=False) + "\t"
+                + json.dumps(payload, ensure_ascii=False) + "\n")
+        self._handle.write(line.encode("utf-8", "surrogatepass"))
+        self._handle.flush()
+        now = time.monotonic()
+        if now - self._synced >= _FSYNC_EVERY:
+            os.fsync(self._handle.fileno())
+            self._synced = now
+
+    def close(self) -> None:
+        """Flush, fsync and close the journal (idempotent)."""
+        if self._handle is not None:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            self._handle = None
+
+    def release(self, complete: bool) -> None:
+        """Close; mark the build complete when it is; unlock the folder."""
+        self.close()
+        if complete:
+            manifest = self._read_manifest() or {}
+            _write_json_atomic(self.manifest, {**manifest, "complete": True})
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def index(self) -> list[tuple[int, str, int, bytes]]:
+        """(n, id, offset, signature) of each document's last line, in input order."""
+        latest: dict[str, tuple[int, str, int, bytes]] = {}
+        offset = 0
+        with open(self.path, "rb") as handle:
+            for line in handle:
+                header = json.loads(line.split(b"\t", 1)[0])
+                latest[header["id"]] = (header["n"], header["id"], offset, bytes.fromhex(header["signature"]))
+                offset += len(line)
+        return sorted(latest.values())
+
+    def read(self, offset: int, handle) -> tuple[Extraction, str, dict[str, str]]:
+        handle.seek(offset)
+        payload = json.loads(handle.readline().split(b"\t", 1)[1])
+        extraction = _decode(Extraction, payload["extraction"])
+        return extraction, payload["nquads"], dict(payload["entity_iris"])
+
+
+def _decode(cls, value):
+    """Rebuild a record of kgbuild.types from its dataclasses.asdict form."""
+    if dataclasses.is_dataclass(cls):
+        hints = typing.get_type_hints(cls)
+        return cls(**{f.name: _decode(hints[f.name], value[f.name])
+                      for f in dataclasses.fields(cls) if f.name in value})
+    origin = typing.get_origin(cls)
+    if origin is tuple:
+        (item, *_) = typing.get_args(cls)
+        return tuple(_decode(item, v) for v in value)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        return _decode(next(a for a in typing.get_args(cls) if a is not type(None)), value)
+    return value
+
+
+def _write_json_atomic(path: Path, data: dict) -> None:
+    _replace_with(path, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8"))
+
+
+def _temp_beside(path: Path) -> Path:
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    return Path(name)
+
+
+def _replace_with(path: Path, write: Callable[[Path], object]) -> Path:
+    tmp = _temp_beside(path)
+    try:
+        write(tmp)
+        _publish(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """fsync the temporary file, give it the usual permissions and move it over ``path``."""
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------- running the extraction
+
+
+def parse_dask_address(address: str) -> tuple[str, int | str]:
+    """'local:4' -> ('local', 4); 'tcp://host:8786' -> ('remote', address); else ConfigError."""
+    match = re.fullmatch(r"local:(\d+)", address)
+    if match and int(match[1]) >= 1:
+        return "local", int(match[1])
+    if re.fullmatch(r"(tcp|tls|ws|wss|inproc)://[^\s/]+", address):
+        return "remote", address
+    raise ConfigError("dask", address, "tcp://HOST:8786 (a scheduler) or local:N (N local workers)")
+
+
+class _Runner:
+    """Builds batches of numbered articles here, in worker processes or on Dask, in input order."""
+
+    def __init__(self, config: BuildConfig, workers: int, dask: str | None) -> None:
+        self.config = config
+        self._close: list[Callable[[], object]] = []
+        self._submit = None
+        self.window = 1
+        self.batch_size = 1
+        if dask is not None:
+            self._start_dask(dask)
+        elif workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
+            self._submit = lambda batch: pool.submit(build_records, batch, config)
+            self.window, self.batch_size = 3 * workers, 2
+
+    def _start_dask(self, address: str) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ConfigError("dask", address, "an installed 'distributed' package "
+                                               "(pip install 'dask[distributed]')") from None
+        kind, target = parse_dask_address(address)
+        if kind == "local":
+            cluster = LocalCluster(n_workers=target, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+            self._close += [cluster.close, client.close]
+        else:
+            try:
+                client = Client(target, timeout="30s")
+            except OSError as error:
+                raise ConfigError("dask", address, f"a reachable Dask scheduler ({error})") from None
+            self._close.append(client.close)
+        threads = max(1, sum(client.nthreads().values()))
+        config = self.config
+        self._submit = lambda batch: client.submit(build_records, batch, config, pure=False)
+        self.window, self.batch_size = 3 * threads, 4
+
+    def run(self, batches: Iterable[list[tuple[int, Article]]]) -> Iterator[list[DocumentRecord | Failure]]:
+        if self._submit is None:
+            for batch in batches:
+                yield build_records(batch, self.config)
+            return
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(self._submit(batch))
+            if len(pending) >= self.window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        while self._close:
+            try:
+                self._close.pop()()
+            except Exception:  # closing a cluster that is already gone
+                log.debug("closing the runner", exc_info=True)
+
+
+def _batches(items: Iterable[tuple[int, Article]], size: int) -> Iterator[list[tuple[int, Article]]]:
+    batch: list[tuple[int, Article]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# ---------------------------------------------------------------- the build
+
+
+def build_corpus(
+    inputs,
+    out_dir: str | Path,
+    *,
+    config: BuildConfig | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    dask: str | None = None,
+    stem: str | None = None,
+    progress: bool | None = None,
+    duplicate_threshold: float = DUPLICATE_THRESHOLD,
+) -> CorpusReport:
+    """Build a corpus (files, folders, JSONL, texts or Articles) into ``out_dir``.
+
+    ``workers``: processes extracting in parallel; ``dask``: ``tcp://HOST:8786`` or
+    ``local:N`` instead; ``resume``: keep what an interrupted build with the same
+    options already built; ``progress``: a bar on stderr (None: when stderr is a terminal).
+    """
+    config = config or BuildConfig()
+    stem = stem or "corpus"
+    if not isinstance(workers, int) or workers < 1:
+        raise ConfigError("workers", workers, "a whole number >= 1")
+    if dask is not None and workers > 1:
+        raise ConfigError("workers", workers, "1 with --dask (the cluster has its own workers)")
+    if dask is not None:
+        parse_dask_address(dask)
+    if "/" in stem or "\\" in stem or stem in (".", ".."):
+        raise ConfigError("stem", stem, "a file name without folders")
+    if not 0 < duplicate_threshold <= 1:
+        raise ConfigError("duplicate_threshold", duplicate_threshold, "a number in (0, 1]")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    journal = _Journal(out_dir, stem)
+    options = {k: (str(v) if isinstance(v, Path) else v)
+               for k, v in dataclasses.asdict(config).items() if k in _RESUME_OPTIONS}
+    done = journal.open(options, resume)
+    failures: list[Failure] = []
+    complete = False
+    bar = _progress_bar(inputs, progress)
+    try:
+        with _logs_above(bar):
+            resumed = _extract(inputs, config, journal, done, failures, bar, workers, dask)
+        bar.close()
+        journal.close()
+        written, built, duplicates, entities = _merge(journal, out_dir, config.formats, stem,
+                                                      duplicate_threshold)
+        written.append(_write_failures(out_dir / f"{stem}.failures.jsonl", failures))
+        complete = True
+    finally:
+        bar.close()
+        journal.release(complete)
+    return CorpusReport(built=built, resumed=resumed, failures=tuple(failures),
+                        duplicates=duplicates, entities=entities,
+                        written=tuple(p for p in written if p is not None))
+
+
+def _extract(inputs, config, journal: _Journal, done: dict[str, str], failures: list[Failure],
+             bar, workers: int, dask: str | None) -> int:
+    """Phase one: build every document not in the journal; returns how many were already there."""
+    resumed = 0
+
+    def todo() -> Iterator[tuple[int, Article]]:
+        nonlocal resumed
+        for n, article in enumerate(iter_inputs(inputs, config, report)):
+            if done.get(article.id) == _digest(article):
+                resumed += 1
+                if bar.total:
+                    bar.total -= 1
+                    bar.refresh()
+                continue
+            yield n, article
+
+    def report(failure: Failure) -> None:
+        failures.append(failure)
+        bar.update(1)
+
+    runner = _Runner(config, workers, dask)
+    try:
+        for results in runner.run(_batches(todo(), runner.batch_size)):
+            for result in results:
+                if isinstance(result, Failure):
+                    failures.append(result)
+                    log.warning("%s: %s", result.source, result.problem)
+                else:
+                    journal.append(result)
+                bar.update(1)
+    finally:
+        runner.close()
+    return resumed
+
+
+def _logs_above(bar):
+    """While the bar is shown, log lines are printed above it instead of through it."""
+    if bar.disable:
+        return contextlib.nullcontext()
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    return logging_redirect_tqdm()
+
+
+def _progress_bar(inputs, progress: bool | None):
+    """A tqdm bar on stderr: documents/s, and an ETA when the inputs can be counted."""
+    from tqdm import tqdm
+
+    disable = not sys.stderr.isatty() if progress is None else not progress
+    total = None if disable else count_documents(inputs)
+    return tqdm(total=total, unit="doc", desc="kgbuild", file=sys.stderr, disable=disable,
+                dynamic_ncols=True, smoothing=0.1)
+
+
+# ---------------------------------------------------------------- merging the outputs
+
+
+@dataclass
+class _CorpusEntity:
+    label: str
+    kind: str
+    types: set[str]
+    kb_id: str | None
+    qid: str | None
+    mentions: int = 0
+    documents: int = 0
+
+
+def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str,
+           threshold: float) -> tuple[list[Path], int, int, int]:
+    """Phase two: stream the journal into the chosen formats; returns (paths, documents, copies, entities)."""
+    index = journal.index()
+    copies = find_near_duplicates([sig for *_, sig in index], threshold)
+    first_of = {index[i][1]: index[j][1] for i, j in copies.items()}
+    clusters = set(first_of.values())
+    entities: dict[tuple[str, ...], _CorpusEntity] = {}
+    cluster_mentions: dict[tuple[tuple[str, ...], str], int] = {}
+    temps: list[tuple[Path, Path]] = []
+    want_rdf = [f for f in formats if f in _RDF_OUTPUTS]
+    want_json = "json" in formats
+    json_path = out_dir / f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
+    nquads_tmp = _temp_beside(out_dir / f"{stem}.nq")
+    json_tmp = _temp_beside(json_path) if want_json else None
+    try:
+        with open(journal.path, "rb") as source, open(nquads_tmp, "w", encoding="utf-8") as nq, \
+                (open(json_tmp, "w", encoding="utf-8") if json_tmp else contextlib.nullcontext()) as js:
+            for n, doc_id, offset, _ in index:
+                extraction, nquads, iris = journal.read(offset, source)
+                nq.write(nquads)
+                if json_tmp:
+                    js.write(_document_json_text(extraction, single=len(index) == 1))
+                cluster = first_of.get(doc_id, doc_id if doc_id in clusters else None)
+                links = _count_entities(extraction, iris, entities, cluster, cluster_mentions)
+                nq.write(ox.serialize(links, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
+            for (key, _), mentions in cluster_mentions.items():
+                entities[key].mentions += mentions
+                entities[key].documents += 1
+            nq.write(ox.serialize(_corpus_quads(entities, first_of), format=ox.RdfFormat.N_QUADS)
+                     .decode("utf-8"))
+        for fmt in want_rdf:
+            path = out_dir / f"{stem}.{fmt}"
+            tmp = _temp_beside(path)
+            temps.append((tmp, path))
+            _convert_nquads(nquads_tmp, tmp, fmt)
+        if json_tmp:
+            temps.append((json_tmp, json_path))
+            json_tmp = None
+        written = [path for _, path in temps]
+        for tmp, path in temps:
+            _publish(tmp, path)
+        temps.clear()
+        if any(f in _NETWORK_OUTPUTS for f in formats):
+            written += _write_network(journal, index, set(first_of), out_dir, formats, stem)
+    finally:
+        nquads_tmp.unlink(missing_ok=True)
+        if json_tmp:
+            json_tmp.unlink(missing_ok=True)
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+    order = {f: i for i, f in enumerate(("ttl", "nt", "jsonld", "trig", "json"))}
+    written.sort(key=lambda p: order.get(_format_of(p), len(order)))
+    return written, len(index), len(copies), len(entities)
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lstrip(".")
+    return "json" if suffix == "jsonl" else suffix
+
+
+def _document_json_text(extraction: Extraction, single: bool) -> str:
+    from kgbuild.export import document_json
+
+    data = document_json(extraction)
+    text = (json.dumps(data, ensure_ascii=False, indent=2) if single
+            else json.dumps(data, ensure_ascii=False)) + "\n"
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _count_entities(extraction: Extraction, iris: dict[str, str],
+                    entities: dict[tuple[str, ...], _CorpusEntity], cluster: str | None,
+                    cluster_mentions: dict) -> list[ox.Quad]:
+    """Fold one document's entities into the corpus table; its specializationOf links."""
+    links: list[ox.Quad] = []
+    mentions: dict[tuple[str, ...], int] = {}
+    doc_id = extraction.article.id
+    for entity in extraction.entities:
+        key = corpus_entity_key(entity, doc_id)
+        found = entities.get(key)
+        if found is None:
+            found = entities[key] = _CorpusEntity(label=entity.label, kind=entity.kind, types=set(),
+                                                  kb_id=entity.kb_id, qid=entity.qid)
+        found.types.update(entity.types)
+        mentions[key] = mentions.get(key, 0) + len(entity.mentions)
+        if entity.id in iris:
+            links.append(ox.Quad(ox.NamedNode(iris[entity.id]), _PROV_SPECIALIZATION,
+                                 ox.NamedNode(_corpus_entity_iri(key))))
+    for key, count in mentions.items():
+        if cluster is None:
+            entities[key].mentions += count
+            entities[key].documents += 1
+        else:  # a story printed several times counts once, with its fullest copy
+            slot = (key, cluster)
+            cluster_mentions[slot] = max(cluster_mentions.get(slot, 0), count)
+    return links
+
+
+def _corpus_quads(entities: dict[tuple[str, ...], _CorpusEntity], first_of: dict[str, str]) -> Iterator[ox.Quad]:
+    from kgbuild.rdf import document_iri
+
+    def count(value: int) -> ox.Literal:
+        return ox.Literal(str(value), datatype=_XSD_COUNT)
+
+    for key, entity in entities.items():
+        node = ox.NamedNode(_corpus_entity_iri(key))
+        yield ox.Quad(node, _RDF_TYPE, _T["CorpusEntity"])
+        for entity_type in ("Actor", "Weapon", "Region"):
+            if entity_type in entity.types:
+                yield ox.Quad(node, _RDF_TYPE, _T[entity_type])
+        yield ox.Quad(node, _RDFS_LABEL, ox.Literal(entity.label))
+        yield ox.Quad(node, _T["kind"], ox.Literal(entity.kind))
+        if entity.qid:
+            yield ox.Quad(node, _OWL_SAME_AS, ox.NamedNode(_WD + entity.qid))
+        if entity.kb_id:
+            yield ox.Quad(node, _T["kbId"], ox.Literal(entity.kb_id))
+        yield ox.Quad(node, _T["mentionCount"], count(entity.mentions))
+        yield ox.Quad(node, _T["documentCount"], count(entity.documents))
+    for copy, first in first_of.items():
+        yield ox.Quad(ox.NamedNode(str(document_iri(copy))), _T["nearDuplicateOf"],
+                      ox.NamedNode(str(document_iri(first))))
+
+
+def _prefixes() -> dict[str, str]:
+    from rdflib import Graph
+
+    from kgbuild.rdf import bind_prefixes
+
+    return {prefix: str(ns) for prefix, ns in bind_prefixes(Graph(bind_namespaces="none")).namespaces()
+            if prefix}
+
+
+def _convert_nquads(source: Path, target: Path, fmt: str) -> None:
+    """Stream the N-Quads file into ``fmt``; triple formats get the union of the graphs."""
+    rdf_format = _RDF_OUTPUTS[fmt]
+    try:
+        quads = ox.parse(path=source, format=ox.RdfFormat.N_QUADS)
+        items = quads if rdf_format.supports_datasets else (q.triple for q in quads)
+        prefixes = _prefixes() if fmt in ("ttl", "trig") else None
+        ox.serialize(items, target, rdf_format, prefixes=prefixes)
+    except (SyntaxError, ValueError) as error:
+        raise ExportError(f"{target.name}: cannot write {fmt}: {error}") from error
+
+
+def _write_network(journal: _Journal, index, copies: set[str], out_dir: Path,
+                   formats: tuple[str, ...], stem: str) -> list[Path]:
+    """GEXF, GraphML and CSV of the documents that are not copies (whole-graph formats: held in memory)."""
+    from kgbuild.export import to_networkx, write_csv, write_gexf, write_graphml
+
+    def originals() -> Iterator[Extraction]:
+        with open(journal.path, "rb") as source:
+            for _, doc_id, offset, _ in index:
+                if doc_id not in copies:
+                    yield journal.read(offset, source)[0]
+
+    network = to_networkx(originals())
+    written = []
+    if "gexf" in formats:
+        written.append(write_gexf(network, out_dir / f"{stem}.gexf"))
+    if "graphml" in formats:
+        written.append(write_graphml(network, out_dir / f"{stem}.graphml"))
+    if "csv" in formats:
+        written += write_csv(network, out_dir, stem)
+    return written
+
+
+def _write_failures(path: Path, failures: list[Failure]) -> Path | None:
+    """``{stem}.failures.jsonl``: one {"source", "problem"} a line; removed when nothing failed."""
+    if not failures:
+        path.unlink(missing_ok=True)
+        return None
+    text = "".join(json.dumps({"source": f.source, "problem": f.problem}, ensure_ascii=False) + "\n"
+                   for f in failures)
+    return _replace_with(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
