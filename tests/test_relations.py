@@ -129,3 +129,24 @@ def test_strikes_in_territory_target_the_state():
 
 def test_nothing_without_cue():
     assert triples("La Pologne et l'Ukraine ont des élections en mai.") == set()
+
+
+def test_subject_of_an_agentive_verb_strikes():
+    assert ("hzb", "targets", "haifa", "asserted") in triples(
+        "Le Hezbollah a revendiqué des tirs de roquettes sur la ville de Haïfa.")
+
+
+def test_attack_on_a_group_named_in_the_object():
+    assert ("il", "attacks", "hzb", "hedged") in triples(
+        "L'armée israélienne aurait bombardé plusieurs positions du Hezbollah.")
+
+
+def test_located_in_past_a_direction_word():
+    assert ("haifa", "locatedIn", "il", "asserted") in triples(
+        "Des roquettes sont tombées sur la ville de Haïfa, dans le nord d'Israël.")
+
+
+def test_state_membership_and_refusal():
+    found = triples("La Turquie, membre de l'Otan, refuse d'envoyer des troupes en Ukraine.")
+    assert ("tr", "memberOf", "nato", "asserted") in found
+    assert ("tr", "deployedIn", "ua", "negated") in found

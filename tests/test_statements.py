@@ -38,6 +38,7 @@ ENTITIES = {
     "États-Unis": ("us", ("Actor",), "State"),
     "Washington": ("us", ("Actor",), "State"),
     "américains": ("us", ("Actor",), "State"),
+    "américain": ("us", ("Actor",), "State"),
     "Otan": ("nato", ("Actor",), "Organization"),
     "Europe": ("europe", ("Region",), "Continent"),
     "Union européenne": ("eu", ("Actor",), "Organization"),
@@ -48,6 +49,11 @@ ENTITIES = {
     "Marie Durand": ("durand", ("Actor",), "Person"),
     "Paul Martin": ("martin", ("Actor",), "Person"),
     "Olaf Scholz": ("scholz", ("Actor",), "Person"),
+    "Israël": ("il", ("Actor", "Region"), "State"),
+    "israélienne": ("il", ("Actor", "Region"), "State"),
+    "Hezbollah": ("hzb", ("Actor",), "Group"),
+    "ville de Haïfa": ("haifa", ("Region",), "City"),
+    "Turquie": ("tr", ("Actor",), "State"),
     "Josep Borrell": ("borrell", ("Actor",), "Person"),
     "missiles ATACMS": ("atacms", ("Weapon",), "WeaponSystem"),
     "ATACMS": ("atacms", ("Weapon",), "WeaponSystem"),
@@ -213,3 +219,18 @@ def test_noun_phrase_object_is_not_a_statement():
 def test_quotes_pair_within_paragraphs():
     text = 'Il dit "oui" puis « non ».\n\nUn " orphelin'
     assert [(text[a], text[b]) for a, b in find_quotes(text)] == [('"', '"'), ("«", "»")]
+
+
+def test_date_between_cue_and_que():
+    s = only("Jean Dupont a affirmé mardi que la trêve était rompue.")
+    assert (s.speaker, s.text) == ("dupont", "la trêve était rompue")
+
+
+def test_anonymous_source_is_hedged():
+    s = only("Kiev recevra des missiles, a précisé un responsable américain sous couvert d'anonymat.")
+    assert (s.speaker, s.modality) == ("us", "hedged")
+
+
+def test_quoted_noun_phrase_after_cue_is_mixed():
+    s = only("Marie Durand a dénoncé une « escalade inutile ».")
+    assert (s.speaker, s.text, s.mode) == ("durand", "une « escalade inutile »", "mixed")

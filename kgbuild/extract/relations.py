@@ -186,10 +186,10 @@ class _Finder:
         return ref
 
     def typed(self, refs, types) -> list[MentionRef]:
-        """The mentions whose entity can play one of ``types`` (a country is also an actor)."""
+        """The mentions whose entity can play one of ``types`` (a country is an actor and a place)."""
         return [r for r in refs if r is not None and (
             r.mention.type in types or any(t in r.entity.types for t in types)
-            or ("Actor" in types and r.entity.kind in _STATE_KINDS))]
+            or (("Actor" in types or "Region" in types) and r.entity.kind in _STATE_KINDS))]
 
     # --- windows -----------------------------------------------------------------
     def right_window(self, cue: Token) -> list[Token]:
@@ -213,7 +213,8 @@ class _Finder:
                 continue
             k = n - 1
             while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], rc.PLACE_HEADS)
-                              or _low(window[k]) in ("de", "d'", "l'", "la", "le")):
+                              or _in(window[k], rc.DIRECTION_WORDS)
+                              or _low(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
                 if _low(window[k]) in preps:
                     break
                 k -= 1
@@ -461,9 +462,9 @@ class _Finder:
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        if not agents and n.dep_ in ("obj",) and _low(n.head) not in ("subir",):
+        if not agents and n.dep_ in ("obj",):
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-            if possessive or attack:
+            if possessive or _in(n.head, rc.AGENTIVE_VERBS):
                 agents = self.typed(self.subject(n.head), ("Actor",))
         if attack:
             regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
@@ -500,7 +501,8 @@ class _Finder:
             agents, targets = self.agent(v), self.patient(v)
         else:
             agents = self.subject(v) or self.left_actor(v)
-            targets = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+            targets = [r for c in v.children if c.dep_ == "obj"  # "bombardé des positions du Hezbollah"
+                       for r in (self.np(c) or self.children_with(c, ("de", "d'", "du", "des")))]
         targets = targets or self.after_prep(self.right_window(v), ("sur", "contre", "dans", "à", "en"), ("Region",))
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:2]:
@@ -544,14 +546,16 @@ class _Finder:
         """leaderOf / memberOf from a role phrase next to a person's name."""
         sent = self.sentences[k]
         for ref in self.index.inside(sent.start, sent.end):
-            if ref.entity.kind != "Person" or not _has_name(ref.mention.text):
+            person = ref.entity.kind == "Person"
+            if not _has_name(ref.mention.text) or not self.typed([ref], ("Actor",)):
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
                 continue
-            role, org, anchor = self.role_before(span) or self.role_after(span) or (None, [], None)
-            if role is None:
-                continue
+            found = (self.role_before(span) if person else None) or self.role_after(span)
+            role, org, anchor = found or (None, [], None)
+            if role is None or (not person and role != "membre"):
+                continue  # "la Turquie, membre de l'Otan": only membership for non-people
             predicate = "leaderOf" if role in rc.LEADER_ROLES else "memberOf"
             conf = 0.75
             if not org:
@@ -587,9 +591,8 @@ class _Finder:
             while k >= lo and self.doc[k].text not in (",", ";", ":"):
                 k -= 1
             words = list(self.doc[k + 1: stop + 1])
-            if words and words[0].pos_ == "DET":
-                return self.role_phrase(words)
-            return None
+            dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
+            return self.role_phrase(words[dets[0]:]) if dets else None
         words = []
         while k >= lo and k >= span.start - 6 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
             words.insert(0, self.doc[k])

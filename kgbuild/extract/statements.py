@@ -527,6 +527,9 @@ class _Finder:
             return "negated"
         if cue is not None and clause_hedged(cue):
             return "hedged"
+        if cue is not None:  # "a précisé un responsable sous couvert d'anonymat"
+            lo, hi = self.units.bounds(cue)
+            words += " " + " ".join(_lower(t) for t in self.doc[lo:hi] if not start <= t.idx < end)
         if any(w in fr.ANONYMOUS_SOURCE_WORDS for w in words.lower().split()):
             return "hedged"
         content = self.doc.char_span(start, end, alignment_mode="expand")
@@ -581,7 +584,8 @@ class _Finder:
             j = n + 1 + phrase[1]
         # skip clitics, adverbs, the dative and object noun phrase of accuser/reprocher
         while j < len(tokens) and (tokens[j].pos_ in ("ADV", "PRON") and _lower(tokens[j]) not in (
-                "que", "qu'") or _lower(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
+                "que", "qu'") or _lower(tokens[j]) in fr.TIME_WORDS
+                or _lower(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
             j += 1
         if j >= len(tokens):
             return []

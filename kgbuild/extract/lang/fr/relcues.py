@@ -38,6 +38,8 @@ __all__ = [
     "QUANTITY_NOUNS",
     "GROUP_HEADS",
     "CLAUSE_BREAKERS",
+    "AGENTIVE_VERBS",
+    "DIRECTION_WORDS",
 ]
 
 # --- supplies / suppliesTo ---------------------------------------------------------
@@ -157,3 +159,12 @@ GROUP_HEADS = frozenset({"soldat", "troupe", "militaire", "armée", "force", "co
 CLAUSE_BREAKERS = frozenset({"qui", "que", "qu'", "qu’", "où", "dont", "lequel", "laquelle",
                              "lesquels", "lesquelles", "mais", "tandis", "alors", "car", "si",
                              "lorsque", "quand", "puisque", "bien"})
+#: verbs whose subject carries out the strike or attack named by their object
+#: ("a mené des frappes sur", "a lancé une offensive contre", "revendique des tirs")
+AGENTIVE_VERBS = frozenset({"mener", "lancer", "effectuer", "poursuivre", "intensifier",
+                            "multiplier", "revendiquer", "conduire", "reprendre", "déclencher",
+                            "opérer", "commettre", "perpétrer", "accentuer"})
+#: "dans le nord d'Israël": words between a preposition and the place they locate
+DIRECTION_WORDS = frozenset({"nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest",
+                             "sud-est", "sud-ouest", "cœur", "périphérie", "banlieue",
+                             "environs", "région", "frontière", "côte", "partie", "intérieur"})

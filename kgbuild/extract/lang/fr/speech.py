@@ -27,6 +27,7 @@ __all__ = [
     "QUOTE_PAIRS",
     "IMPERSONAL_VERBS",
     "OBJECT_CONTROL_VERBS",
+    "TIME_WORDS",
     "is_conditional",
     "negation_of",
 ]
@@ -148,6 +149,11 @@ OBJECT_CONTROL_VERBS = frozenset({"autoriser", "permettre", "demander", "inviter
                                   "aider", "obliger", "forcer", "encourager", "empêcher",
                                   "interdire", "accuser", "exhorter", "appeler", "habiliter",
                                   "contraindre", "reprocher", "convaincre", "charger"})
+
+#: dates between a cue verb and its complement ("a affirmé mardi que", "a appelé samedi à")
+TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                        "hier", "aujourd'hui", "soir", "matin", "midi", "dernier", "dernière",
+                        "encore", "récemment", "publiquement", "officiellement"})
 
 #: opening quote mark -> closing quote mark
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’", "„": "“"}
