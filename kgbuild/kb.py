@@ -131,8 +131,12 @@ def _resolve_refs(merged: dict[str, Draft], log: SourceLog) -> None:
                 raise KBError(f"additions: {d.key} {attr} {missing} not in the snapshot")
             setattr(d, attr, [r for r in refs if r in merged])
         for office, of, _s, _e in d.positions:
-            if of and of not in merged:
+            if of and of not in merged and d.authoritative:
                 raise KBError(f"positions: {d.key} {office} of {of!r}: not an entry of the snapshot")
+        kept = [p for p in d.positions if not p[1] or p[1] in merged]
+        if len(kept) < len(d.positions):
+            log.drop("position of an entry not in the snapshot", len(d.positions) - len(kept))
+            d.positions = kept
 
 
 def _row(d: Draft) -> dict:

@@ -305,8 +305,9 @@ def _congress_person(rec: dict, source: str) -> Draft | None:
     d = Draft(key=qid, qid=qid, kind="Person", source=source, country="Q30", gender=gender, prior=0.4)
     for lang in ("en", "fr", "de"):
         d.set_label(lang, full)
-    if name.get("first") and name.get("last"):
-        d.add_alias("en", f"{name['first']} {name['last']}")
+    for first in (name.get("first"), name.get("nickname")):
+        if first and name.get("last"):
+            d.add_alias("en", f"{first} {name['last']}")
     offices = {"prez": "president", "viceprez": "vice_president", "sen": "senator", "rep": "representative"}
     for term in rec.get("terms") or []:
         office = offices.get(term.get("type"))

@@ -1,0 +1,294 @@
+"""The knowledge-base build (`kgbuild kb build`) and the snapshot API (lookup, office holders)."""
+
+from __future__ import annotations
+
+import bz2
+import csv
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import RDFS
+
+from kgbuild.cli import main
+from kgbuild.errors import KBError
+from kgbuild.kb import ADDITIONS_DIR, KB_DIR, NTRIPLES_FILE, SNAPSHOT_FILE, build_snapshot, check_unique_qids
+from kgbuild.link import load_snapshot
+from kgbuild.link.dump import iter_dump_entities
+from kgbuild.link.snapshot import Snapshot
+from kgbuild.link.vocab import CLASS_KINDS, GENDER_QIDS, KIND_CLASSES, OFFICE_CLASSES, PQ, WD, WDT
+
+FIX = Path(__file__).parent / "fixtures" / "kb"
+SOURCES = FIX / "sources"
+ADDITIONS = FIX / "additions"
+DUMP = FIX / "dump" / "wikidata-sample.json"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tinykb")
+    report = build_snapshot(SOURCES, ADDITIONS, out)
+    return report, out, load_snapshot(out / SNAPSHOT_FILE)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Snapshot:
+    return load_snapshot()
+
+
+@pytest.fixture(scope="module")
+def shared_sources(shared_dir) -> Path:
+    return shared_dir / "wikidata-sources"
+
+
+def _copy_additions(tmp_path: Path) -> Path:
+    target = tmp_path / "additions"
+    shutil.copytree(ADDITIONS, target)
+    return target
+
+
+# -- the build ----------------------------------------------------------------------------
+
+
+def test_report_counts_entries_per_kind_and_source(tiny):
+    report, out, kb = tiny
+    assert report.entries == len(kb) == sum(c["qid"] + c["local"] for c in report.per_kind.values())
+    assert report.per_kind["Country"] == {"qid": 2, "local": 0}  # Russia and Ukraine
+    assert report.per_kind["WeaponSystem"] == {"qid": 0, "local": 1}  # ATACMS, no QID
+    assert set(report.per_source) >= {"dr5hn", "natural-earth", "partyfacts", "opensanctions-igo",
+                                      "us-congress", "additions"}
+    saved = json.loads((out / "BUILD.json").read_text(encoding="utf-8"))
+    assert saved["per_kind"] == report.per_kind
+    assert "per kind" in report.to_text() and "AdministrativeRegion" in report.to_text()
+
+
+def test_russian_oblast_rows_get_the_oblast_name_not_the_capitals(tiny):
+    kb = tiny[2]
+    oblast = kb.get("Q3178")
+    assert oblast.kind == "AdministrativeRegion"
+    assert oblast.labels["en"] == "Kursk Oblast" and oblast.labels["fr"] == "oblast de Koursk"
+    assert "Q3178" not in [e.key for e in kb.lookup("Kursk")]
+    assert kb.get("Q1697").labels["en"] == "Moscow Oblast"  # Moscow's oblast row, not the city
+    assert kb.get("Q649").kind == "City"
+
+
+def test_rows_sharing_a_qid_lose_it_and_refuted_qids_never_appear(tiny):
+    report, _out, kb = tiny
+    loire = [e for e in kb.entries if e.labels.get("en") in ("Loire", "Pays-de-la-Loire")]
+    assert len(loire) == 2 and all(e.qid is None and e.key.startswith("kb:") for e in loire)
+    assert report.dropped["dr5hn subdivision QID shared with another row"] == 2
+    assert all(e.qid != "Q517568" for e in kb.entries)  # refuted in verified_qids.csv
+
+
+def test_entities_without_qid_are_kept_with_a_local_key(tiny):
+    kb = tiny[2]
+    atacms = kb.lookup("ATACMS")[0]
+    assert atacms.qid is None and atacms.key == "kb:atacms" and atacms.types == ("Weapon",)
+    peskov = kb.lookup("Peskov")[0]
+    assert peskov.qid is None and peskov.positions[0][:2] == ("spokesperson", "Q159")
+
+
+def test_qids_are_unique_per_kind():
+    rows = [{"k": "Q1", "q": "Q1", "t": "City"}, {"k": "kb:x", "q": "Q1", "t": "City"},
+            {"k": "Q2", "q": "Q2", "t": "Person"}]
+    assert check_unique_qids(rows) == {"City:Q1": ["Q1", "kb:x"]}
+
+
+def test_ntriples_are_wikidata_shaped(tiny):
+    out = tiny[1]
+    g = Graph()
+    with gzip.open(out / NTRIPLES_FILE, "rt", encoding="utf-8") as fh:
+        g.parse(data=fh.read(), format="nt")
+    assert (WD.Q3178, RDFS.label, Literal("oblast de Koursk", lang="fr")) in g
+    assert (WD.Q7747, WDT.P31, WD.Q5) in g
+    assert (WD.Q7747, WDT.P27, WD.Q159) in g
+    assert (WD.Q649, WDT.P1376, WD.Q159) in g  # Moscow is the capital of Russia
+    starts = {str(o)[:10] for o in g.objects(None, PQ.P580)}
+    assert "2012-05-07" in starts  # Putin's second presidency
+
+
+def test_licences_travel_with_the_snapshot(tiny):
+    report, out, _kb = tiny
+    assert "ODbL" in report.licences["dr5hn"]
+    assert (out / "licences" / "dr5hn-LICENSE_NOTE.txt").exists()
+    with gzip.open(out / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
+        assert json.load(fh)["licences"]["dr5hn"] == "ODbL-1.0"
+
+
+def test_a_guessed_qid_in_the_additions_is_refused(tmp_path):
+    additions = _copy_additions(tmp_path)
+    with (additions / "entities.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Q99999999,Q99999999,Organization,Agence X,Agency X,Agentur X,,,,,,,,0.5,a guess\n")
+    with pytest.raises(KBError, match="Q99999999.*never guess"):
+        build_snapshot(SOURCES, additions, tmp_path / "out")
+
+
+def test_an_addition_without_source_note_names_file_and_line(tmp_path):
+    additions = _copy_additions(tmp_path)
+    with (additions / "entities.csv").open("a", encoding="utf-8") as fh:
+        fh.write("kb:nowhere,,Organization,Nulle part,Nowhere,Nirgendwo,,,,,,,,0.5,\n")
+    lines = sum(1 for _ in (additions / "entities.csv").open(encoding="utf-8"))
+    with pytest.raises(KBError, match=rf"entities.csv:{lines}: no source note"):
+        build_snapshot(SOURCES, additions, tmp_path / "out")
+
+
+def test_a_position_of_an_unknown_person_is_refused(tmp_path):
+    additions = _copy_additions(tmp_path)
+    with (additions / "positions.csv").open("a", encoding="utf-8") as fh:
+        fh.write("kb:nobody,president,Q159,2000-01-01,,made up\n")
+    with pytest.raises(KBError, match="positions.csv.*kb:nobody"):
+        build_snapshot(SOURCES, additions, tmp_path / "out")
+
+
+def test_missing_sources_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(KBError, match="verified_qids.csv"):
+        build_snapshot(tmp_path / "nowhere", ADDITIONS, tmp_path / "out")
+
+
+# -- growing from a dump and the CLI ------------------------------------------------------
+
+
+@pytest.mark.parametrize("compress", [None, "bz2"])
+def test_a_wikidata_dump_grows_the_snapshot(tmp_path, compress):
+    dump = DUMP
+    if compress == "bz2":
+        dump = tmp_path / "latest-all.json.bz2"
+        dump.write_bytes(bz2.compress(DUMP.read_bytes()))
+    report = build_snapshot(SOURCES, ADDITIONS, tmp_path / "out", dumps=[dump])
+    kb = load_snapshot(tmp_path / "out" / SNAPSHOT_FILE)
+    kursk = kb.get("Q3159")
+    assert kursk is not None and kursk.kind == "City" and kursk.labels["fr"] == "Koursk"
+    assert kursk.located_in == "Q3178" and kursk.country == "Q159"
+    assert kb.get("Q2801").country == "Q159"  # the deprecated P17 claim is ignored
+    kim = kb.get("Q56226")
+    assert kim.gender == "male" and kim.labels["en"] == "Kim Jong-un"  # from the "mul" label
+    assert kb.get("Q127771") is None  # no P31 among the selected classes
+    assert report.per_source[f"wikidata dump {dump.name}"] == 3
+
+
+def test_the_dump_is_read_as_a_stream(tmp_path):
+    dump = tmp_path / "broken.json"
+    lines = DUMP.read_text(encoding="utf-8").splitlines()
+    dump.write_text("\n".join(lines[:2] + ["{not json"] + lines[2:]), encoding="utf-8")
+    entities = iter_dump_entities(dump)
+    assert next(entities)["id"] == "Q3159"  # read before the broken line is reached
+    with pytest.raises(KBError, match=r"broken.json:3: not a JSON entity"):
+        list(entities)
+
+
+def test_cli_kb_build_prints_the_report(tmp_path, capsys):
+    code = main(["kb", "build", "--sources", str(SOURCES), "--additions", str(ADDITIONS),
+                 "-o", str(tmp_path / "out"), "--from-dump", str(DUMP), "--class", "Q515"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "per kind" in printed and "wikidata dump" in printed
+    kb = load_snapshot(tmp_path / "out" / SNAPSHOT_FILE)
+    assert kb.get("Q3159") is not None and kb.get("Q56226") is None  # only cities were asked for
+
+
+def test_cli_kb_build_rejects_an_unknown_class(tmp_path, capsys):
+    code = main(["kb", "build", "--sources", str(SOURCES), "-o", str(tmp_path / "out"), "--class", "Q1"])
+    assert code == 2
+    assert "--class" in capsys.readouterr().err
+
+
+# -- the shipped snapshot -----------------------------------------------------------------
+
+
+def test_shipped_snapshot_is_what_the_build_makes(tmp_path, shared_sources):
+    build_snapshot(shared_sources, ADDITIONS_DIR, tmp_path)
+    with gzip.open(tmp_path / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
+        fresh = json.load(fh)["entries"]
+    with gzip.open(KB_DIR / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
+        shipped_rows = json.load(fh)["entries"]
+    assert fresh == shipped_rows, "kgbuild/data/kb is stale: run `kgbuild kb build`"
+
+
+def test_shipped_snapshot_has_every_confirmed_qid_with_its_kind(shipped, shared_sources):
+    kinds = {"city": "City", "country": "Country", "oblast": "AdministrativeRegion", "person": "Person"}
+    with (shared_sources / "verified_qids.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    confirmed = [r for r in rows if r["status"].startswith("confirmed")]
+    refuted = {r["qid"] for r in rows if r["status"].startswith("refuted")}
+    for row in confirmed:
+        entry = shipped.get(row["qid"])
+        assert entry is not None, row["label_en"]
+        if row["kind"] in kinds:
+            assert entry.kind == kinds[row["kind"]], row["label_en"]
+    assert not [e.key for e in shipped.entries if e.qid in refuted]
+    assert not check_unique_qids({"k": e.key, "q": e.qid, "t": e.kind} for e in shipped.entries)
+
+
+def test_shipped_snapshot_knows_kyiv_and_its_oblast_apart(shipped):
+    assert shipped.get("Q1899").kind == "City"
+    assert shipped.get("Q170036").labels["en"] == "Kyiv Oblast"
+    assert [e.key for e in shipped.lookup("Kiev")][0] == "Q1899"
+    assert [e.key for e in shipped.lookup("oblast de Kiev")] == ["Q170036"]
+
+
+def test_every_class_qid_used_is_documented_as_verified():
+    with (KB_DIR / "classes.csv").open(encoding="utf-8") as fh:
+        verified = {row["qid"] for row in csv.DictReader(fh)}
+    used = {q for qs in KIND_CLASSES.values() for q in qs} | set(CLASS_KINDS) | set(GENDER_QIDS.values())
+    assert used <= verified
+
+
+def test_office_classes_come_from_the_position_classes_source(shared_sources):
+    with (shared_sources / "opensanctions-igo" / "position_classes_from_position_py.csv").open() as fh:
+        known = {row["qid"] for row in csv.DictReader(fh)}
+    assert set(OFFICE_CLASSES.values()) <= known
+
+
+def test_every_addition_row_has_a_source_note():
+    for name in ("entities.csv", "people.csv", "positions.csv", "demonyms.csv"):
+        with (ADDITIONS_DIR / name).open(encoding="utf-8") as fh:
+            for n, row in enumerate(csv.DictReader(fh), start=2):
+                assert row["source"].strip(), f"{name}:{n}"
+
+
+# -- the snapshot API ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, key", [
+    ("L’Allemagne", "Q183"), ("etats-unis", "Q30"), ("Etats-Unis", "Q30"), ("USA", "Q30"),
+    ("Kim Jong Un", "Q56226"), ("OTAN", "Q7184"), ("U.E.", "Q458"), ("la Corée du Nord", "Q423"),
+    ("Koursk", "Q3159"), ("région de Koursk", "Q3178"), ("Selenskyj", "Q3874799"),
+    ("Kyjiw", "Q1899"), ("New York Times", "Q9684"), ("Borrell", "kb:josep-borrell"),
+])
+def test_lookup_matches_normalised_labels_and_aliases(shipped, name, key):
+    assert shipped.lookup(name, "fr")[0].key == key
+
+
+def test_lookup_of_an_unknown_name_is_empty(shipped):
+    assert shipped.lookup("Zorglubie") == []
+
+
+def test_demonyms_name_their_country(shipped):
+    assert [e.key for e in shipped.lookup_demonym("nord-coréens")] == ["Q423"]
+    assert [e.key for e in shipped.lookup_demonym("Américains")] == ["Q30"]
+
+
+def test_office_holders_by_date_current_first_and_gender(shipped):
+    assert [e.key for e in shipped.office_holders("chancellor", "Q183", date="2024-11-18")] == ["Q61053"]
+    assert [e.key for e in shipped.office_holders("chancellor", "Q183")][:2] == ["Q566257", "Q61053"]
+    assert [e.key for e in shipped.office_holders("foreign_minister", "Q183", gender="female")] == ["Q564328"]
+    assert shipped.office_holders("head_of_state", "Q159", date="2010-01-01")[0].key == "kb:dmitry-medvedev"
+    assert shipped.office_holders("high_representative", "Q458", date="2024-11-18")[0].key == "kb:josep-borrell"
+
+
+def test_load_snapshot_is_cached_per_process():
+    assert load_snapshot() is load_snapshot()
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"not gzip at all", "not a readable snapshot"),
+    (gzip.compress(b'{"format": 99, "entries": []}'), "not a kgbuild snapshot"),
+])
+def test_a_bad_snapshot_file_is_named(tmp_path, content, problem):
+    path = tmp_path / "bad.json.gz"
+    path.write_bytes(content)
+    with pytest.raises(KBError, match=rf"bad.json.gz: {problem}"):
+        load_snapshot(path)
