@@ -150,3 +150,20 @@ def test_state_membership_and_refusal():
     found = triples("La Turquie, membre de l'Otan, refuse d'envoyer des troupes en Ukraine.")
     assert ("tr", "memberOf", "nato", "asserted") in found
     assert ("tr", "deployedIn", "ua", "negated") in found
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "« »",
+    "« Une citation jamais fermée, a dit Jean Dupont.",
+    "Selon",
+    "Pour la Pologne",
+    "Image : Jean Dupont/AGENCE/Handout",
+    "Il a dit que.\n\n« Oui », a-t-il ajouté.",
+])
+def test_odd_texts_do_not_break_the_rules(text):
+    doc, entities, sentences, article = analyse(text)
+    statements = find_statements(doc, entities, sentences, article)
+    for s in statements:
+        assert text[s.start:s.end] == s.text
+    assert isinstance(find_relations(doc, entities, statements, sentences, article), tuple)
