@@ -97,7 +97,8 @@ def check_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def document_json(extraction: Extraction) -> dict:
-    """The document JSON of FORMAT.md section 1 (plus mode, modality, sources, cue, event)."""
+    """The document JSON of FORMAT.md section 1 (plus mode, modality, sources, cue, event,
+    and ``negated_relations``)."""
     article = extraction.article
     return {
         "doc": {
@@ -135,20 +136,26 @@ def document_json(extraction: Extraction) -> dict:
             }
             for s in extraction.statements
         ],
-        "relations": [
-            {
-                "subject": r.subject,
-                "predicate": r.predicate,
-                "object": r.object,
-                "start": r.start,
-                "end": r.end,
-                "confidence": r.confidence,
-                "modality": r.modality,
-                "cue": r.cue,
-                "event": r.event,
-            }
-            for r in extraction.relations
-        ],
+        # FORMAT.md's "relations" holds what the text asserts or reports; a negated
+        # relation ("ne compte pas livrer") is kept apart so that a plain consumer of the
+        # vocabulary never reads it as a fact
+        "relations": [_relation_json(r) for r in extraction.relations if r.modality != "negated"],
+        "negated_relations": [_relation_json(r) for r in extraction.relations
+                              if r.modality == "negated"],
+    }
+
+
+def _relation_json(r) -> dict:
+    return {
+        "subject": r.subject,
+        "predicate": r.predicate,
+        "object": r.object,
+        "start": r.start,
+        "end": r.end,
+        "confidence": r.confidence,
+        "modality": r.modality,
+        "cue": r.cue,
+        "event": r.event,
     }
 
 

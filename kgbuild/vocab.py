@@ -14,7 +14,8 @@ from rdflib.namespace import DefinedNamespace
 __all__ = ["KG", "NIF", "WD", "ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH"]
 
 #: folder of kgbuild.ttl (OWL) and shapes.ttl (SHACL)
-ONTOLOGY_DIR = Path(__file__).resolve().parents[1] / "ontology"
+# kgbuild/ontology is a link to the top-level ontology/ folder, so a wheel ships a copy
+ONTOLOGY_DIR = Path(__file__).parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kgbuild.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 

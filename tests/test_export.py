@@ -75,7 +75,7 @@ def test_document_json_follows_format(golden):
     for extraction in golden:
         doc = json.loads(json.dumps(document_json(extraction), ensure_ascii=False))
         text = extraction.article.text
-        assert set(doc) == {"doc", "entities", "statements", "relations"}
+        assert set(doc) == {"doc", "entities", "statements", "relations", "negated_relations"}
         assert set(doc["doc"]) == {"id", "lang", "title", "date", "source"}
         assert doc["doc"]["id"] == extraction.article.id
         ids = {e["id"] for e in doc["entities"]}
@@ -92,16 +92,20 @@ def test_document_json_follows_format(golden):
             assert statement["speaker"] is None or statement["speaker"] in ids
             assert set(statement["about"]) <= ids
             assert statement["direct"] == (statement["mode"] != "indirect")
-        for relation in doc["relations"]:
+        assert all(r["modality"] != "negated" for r in doc["relations"])
+        assert all(r["modality"] == "negated" for r in doc["negated_relations"])
+        assert len(doc["relations"]) + len(doc["negated_relations"]) == len(extraction.relations)
+        for relation in doc["relations"] + doc["negated_relations"]:
             assert relation["predicate"] in PREDICATES
             assert relation["subject"] in ids and relation["object"] in ids
             assert 0 <= relation["start"] <= relation["end"] <= len(text)
             assert relation["modality"] in ("asserted", "reported", "hedged", "negated")
 
 
-def test_document_json_flags_negated_relations(negation):
+def test_document_json_keeps_negated_relations_apart(negation):
     doc = document_json(negation)
-    supplies = [r for r in doc["relations"] if r["predicate"] == "supplies"]
+    assert not [r for r in doc["relations"] if r["predicate"] == "supplies"]
+    supplies = [r for r in doc["negated_relations"] if r["predicate"] == "supplies"]
     assert supplies and all(r["modality"] == "negated" for r in supplies)
     germany = next(e for e in doc["entities"] if e["label"] == "Allemagne")
     assert germany["wikidata"] == "Q183"
