@@ -167,3 +167,14 @@ def test_odd_texts_do_not_break_the_rules(text):
     for s in statements:
         assert text[s.start:s.end] == s.text
     assert isinstance(find_relations(doc, entities, statements, sentences, article), tuple)
+
+
+def test_stance_nouns_and_adjectives():
+    assert ("fr", "supports", "ua", "asserted") in triples("Le soutien de la France à l'Ukraine reste entier.")
+    assert ("hu", "opposes", "nato", "asserted") in triples("La Hongrie, hostile à l'Otan, bloque le texte.")
+    assert ("pl", "supports", "ua", "asserted") in triples("La Pologne est une alliée de l'Ukraine.")
+
+
+def test_deployment_noun():
+    assert ("nk", "deployedIn", "ru", "asserted") in triples(
+        "Le déploiement de soldats nord-coréens en Russie inquiète Séoul.")

@@ -542,6 +542,38 @@ class _Finder:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
 
+    def stance_noun(self, n: Token, k: int, predicate: str) -> None:
+        """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
+        agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
+                            + self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
+        possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
+        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, rc.STANCE_VERBS)):
+            agents = self.typed(self.subject(n.head), ("Actor",))
+        objects = self.typed(self.children_with(n, ("à", "au", "aux", "envers", "contre")), ("Actor",))
+        for a in agents[:1]:
+            for o in objects[:2]:
+                self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
+        """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
+        preps = ("à", "au", "aux") if n.pos_ == "ADJ" else ("de", "d'", "du", "des")
+        objects = self.typed(self.children_with(n, preps), ("Actor",))
+        agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
+            agents = self.np(n.head)
+        for a in self.typed(agents, ("Actor",))[:1]:
+            for o in objects[:1]:
+                self.add(a, predicate, o, n, k, 0.55)
+
+    def deploy_noun(self, n: Token, k: int) -> None:
+        """ "le déploiement de soldats nord-coréens en Russie"."""
+        who = self.typed(self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
+        who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        where = self.after_prep(self.right_window(n), ("en", "dans", "à", "au", "aux", "sur"), ("Region",))
+        for w in who[:1]:
+            for r in where[:1]:
+                self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
         sent = self.sentences[k]
@@ -697,7 +729,9 @@ class _Finder:
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma = t.lemma_.lower()
-        if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
+        if _low(t) in rc.ALLY_NOUNS or _low(t) in rc.ENEMY_NOUNS:  # tagged noun or verb ("alliée")
+            self.predicate_noun(t, k, "supports" if _low(t) in rc.ALLY_NOUNS else "opposes")
+        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
             if lemma in rc.SUPPLY_VERBS:
                 self.supply_verb(t, k)
             if lemma in rc.AUTHORIZE_VERBS:
@@ -724,12 +758,20 @@ class _Finder:
                 self.supply_noun(t, k)
             elif lemma in rc.TARGET_NOUNS or lemma in rc.ATTACK_NOUNS:
                 self.strike_noun(t, k)
+            elif lemma in rc.SUPPORT_NOUNS or lemma in rc.OPPOSE_NOUNS:
+                self.stance_noun(t, k, "supports" if lemma in rc.SUPPORT_NOUNS else "opposes")
+            elif lemma in rc.DEPLOY_NOUNS:
+                self.deploy_noun(t, k)
+        elif t.pos_ == "ADJ" and _low(t) in rc.OPPOSE_ADJECTIVES:
+            self.predicate_noun(t, k, "opposes")
 
 
 def _is_source_word(token: Token) -> bool:
     """ "selon", or "après" of "d'après"."""
     low = _low(token)
-    return low in ("selon", "d'après") or (low == "après" and token.i > 0 and _low(token.doc[token.i - 1]) == "d'")
+    if low == "après" and token.i > 0:
+        low = _low(token.doc[token.i - 1]) + low
+    return low in fr.SOURCE_PREPOSITIONS[:2]
 
 
 def _has_name(text: str) -> bool:

@@ -819,9 +819,7 @@ def _multiword(tokens: list[Token], n: int) -> tuple[str, int] | None:
 def _source_width(lows: list[str], n: int) -> int:
     """How many tokens the sourcing phrase starting at ``n`` spans (0: none)."""
     low = lows[n]
-    if low in ("selon", "d'après"):
-        return 1
-    if low == "pour":
+    if low in fr.SOURCE_PREPOSITIONS:
         return 1
     if low in ("d'", "d’") and n + 1 < len(lows) and lows[n + 1] == "après":
         return 2

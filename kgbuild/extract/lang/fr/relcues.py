@@ -26,12 +26,14 @@ __all__ = [
     "DEPLOY_NOUNS",
     "SUPPORT_VERBS",
     "SUPPORT_NOUNS",
+    "ALLY_NOUNS",
+    "ENEMY_NOUNS",
+    "STANCE_VERBS",
     "OPPOSE_VERBS",
     "OPPOSE_NOUNS",
     "OPPOSE_ADJECTIVES",
     "LEADER_ROLES",
     "MEMBER_ROLES",
-    "ROLE_DOMAIN_NOUNS",
     "PLACE_HEADS",
     "CONTAINER_PREPOSITIONS",
     "BORDER_WORDS",
@@ -98,13 +100,23 @@ DEPLOY_NOUNS = frozenset({"déploiement", "présence", "stationnement", "redépl
 SUPPORT_VERBS = frozenset({"soutenir", "épauler", "appuyer", "aider", "assister", "saluer",
                            "féliciter", "secourir", "défendre", "se ranger", "ranger",
                            "renforcer", "approuver", "cautionner", "applaudir"})
-SUPPORT_NOUNS = frozenset({"soutien", "appui", "allié", "alliée", "partenaire"})
+#: "le soutien de X à Y", "l'appui américain à Kiev"
+SUPPORT_NOUNS = frozenset({"soutien", "appui", "aide", "assistance"})
+#: nouns said of their subject: "X, allié de Y", "X est l'adversaire de Y"
+ALLY_NOUNS = frozenset({"allié", "alliée", "alliés", "alliées", "partenaire", "partenaires",
+                       "parrain", "protecteur"})
+ENEMY_NOUNS = frozenset({"adversaire", "adversaires", "ennemi", "ennemie", "ennemis",
+                        "rival", "rivale", "rivaux"})
 OPPOSE_VERBS = frozenset({"opposer", "s'opposer", "condamner", "dénoncer", "critiquer",
                           "fustiger", "rejeter", "désapprouver", "sanctionner", "combattre",
                           "blâmer"})
-OPPOSE_NOUNS = frozenset({"opposition", "condamnation", "hostilité", "critique", "sanction",
-                          "adversaire", "ennemi", "rival"})
-OPPOSE_ADJECTIVES = frozenset({"opposé", "hostile", "défavorable", "réticent"})
+OPPOSE_NOUNS = frozenset({"opposition", "condamnation", "hostilité", "critique", "sanction"})
+#: "X, hostile à Y", "X est opposé à Y"
+OPPOSE_ADJECTIVES = frozenset({"opposé", "opposée", "opposés", "opposées", "hostile",
+                               "hostiles", "défavorable", "défavorables"})
+#: verbs whose subject voices the stance named by their object ("exprimer son soutien à")
+STANCE_VERBS = frozenset({"exprimer", "apporter", "réaffirmer", "affirmer", "manifester",
+                          "renouveler", "réitérer", "assurer", "témoigner", "afficher", "faire"})
 
 # --- roles: leaderOf / memberOf -------------------------------------------------------
 #: role phrases (lower case) whose holder leads the state or organisation named with them
@@ -125,10 +137,6 @@ MEMBER_ROLES = frozenset({
     "cheffe de la diplomatie", "vice-président", "vice-présidente", "responsable",
     "officier", "général", "émissaire", "secrétaire d'état",
 })
-#: "de la diplomatie allemande", "du gouvernement français": the adjective names the country
-ROLE_DOMAIN_NOUNS = frozenset({"diplomatie", "gouvernement", "état", "armée", "défense",
-                               "affaires étrangères", "exécutif", "parlement", "nation"})
-
 # --- locatedIn --------------------------------------------------------------------
 #: "la ville de X", "la région de X": X is a place, and what follows may contain it
 PLACE_HEADS = frozenset({"ville", "région", "oblast", "province", "village", "localité",
