@@ -40,7 +40,6 @@ __all__ = [
     "is_impersonal",
     "clause_negation",
     "clause_hedged",
-    "subject_of",
     "subjects_of",
     "Units",
 ]
@@ -194,11 +193,6 @@ class Units:
 
 def _lower(token: Token) -> str:
     return fold_quotes(token.text).lower()
-
-
-def subject_of(token: Token) -> Token | None:
-    """The grammatical subject of a verb, climbing auxiliaries, xcomp and conjuncts."""
-    return next(iter(subjects_of(token)), None)
 
 
 def subjects_of(token: Token) -> list[Token]:
@@ -393,11 +387,6 @@ class _Finder:
         self.units = Units(doc, article.text, sentences)
 
     # -- spans
-    def sentence_tokens(self, k: int) -> list[Token]:
-        s = self.sentences[k]
-        span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
-        return [t for t in span if not t.is_space] if span is not None else []
-
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and trailing punctuation; keep a closing quote whose opening is inside."""
         text = self.text
