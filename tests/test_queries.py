@@ -351,12 +351,13 @@ def fake_wikidata():
 
 
 def _comparable(records):
+    """Rows as sorted tuples: floats rounded, GROUP_CONCAT parts sorted, unbound as empty."""
     def cell(value):
         if isinstance(value, float):
             return round(value, 6)
         if isinstance(value, str):
             return tuple(sorted(part.strip() for part in value.split(";")))
-        return "" if value is None else value
+        return ("",) if value is None else value
     return sorted(tuple(sorted((k, cell(v)) for k, v in r.items())) for r in records)
 
 
