@@ -168,27 +168,35 @@ class _Finder:
             name = self.text[start:end]
             if not _CAPITALISED.match(name) or fold_quotes(name.lower()) in self.rules.DEMONYMS:
                 continue
+            if normalize_label(name) in self.rules.VAGUE_GROUPS:
+                continue
             item = self._classify_named(ent, start, end, name)
             if item is not None:
                 yield item
 
-    def _shorten_org(self, name: str) -> str:
-        """'Union européenne pour les Affaires étrangères' -> the known prefix 'Union européenne'."""
-        words = name.split()
-        for n in range(len(words) - 1, 0, -1):
-            prefix = " ".join(words[:n])
-            if self._lookup(prefix) is not None:
-                return prefix
-        return name
+    def _known_part(self, name: str) -> tuple[int, str] | None:
+        """The longest run of words of an unknown name that the KB knows, with its offset.
+
+        'Union européenne pour les Affaires étrangères' -> 'Union européenne';
+        'Premier ministre Benyamin Nétanyahou' -> 'Benyamin Nétanyahou'.
+        """
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                first, last = words[i], words[i + size - 1]
+                part = name[first[0]: last[0] + len(last[1])]
+                if _CAPITALISED.match(part) and self._lookup(part) is not None:
+                    return first[0], part
+        return None
 
     def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         label = ent.label_
         entry = self._lookup(name)
-        if entry is None and label in ("ORG", "MISC") and " " in name:
-            short = self._shorten_org(name)
-            if short != name:
-                end = start + len(short)
-                name = short
+        if entry is None and " " in name:
+            part = self._known_part(name)
+            if part is not None:
+                start, name = start + part[0], part[1]
+                end = start + len(name)
                 entry = self._lookup(name)
         head = self._token_at(start)
         if entry is not None:
@@ -210,6 +218,12 @@ class _Finder:
 
     def _from_entry(self, entry: KBEntry, start: int, end: int, name: str, head: Token | None,
                     method: str) -> Found | None:
+        seat_of = self.rules.SEATS_OF_POWER.get(normalize_label(name))
+        if seat_of is not None and head is not None and self._acts(head):
+            state = self._lookup(seat_of, _STATE_KINDS)
+            if state is not None:
+                return Found(self._mention(start, end, "Actor", "State", "metonymy", 0.75),
+                             _label(state, self.lang), state)
         if entry.kind in _WEAPON_KINDS:
             return Found(self._mention(start, end, "Weapon", entry.kind, method, 0.9), name, entry)
         if entry.capital_of:
@@ -320,6 +334,10 @@ class _Finder:
             if not name_tokens:
                 continue
             start, end = name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)
+            while end < len(self.text) and not self.text[end].isspace() and (
+                    self.text[end].isalnum() or self.text[end] == "-" and end + 1 < len(self.text)
+                    and self.text[end + 1].isalnum()):
+                end += 1  # "IRIS-T", "F-16", "Su-34": one name split by the tokenizer
             name = self.text[start:end]
             entry = self._lookup(name, _WEAPON_KINDS)
             if entry is None and self._lookup(name) is not None:
@@ -348,7 +366,7 @@ class _Finder:
                     yield found
 
     def _role_at(self, token: Token) -> Found | None:
-        if token.pos_ != "NOUN" or token.is_space:
+        if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.is_space:
             return None
         words = [fold_quotes(t.lower_) for t in token.doc[token.i: token.i + 12] if not t.is_space]
         best = None
@@ -382,12 +400,7 @@ class _Finder:
                         end_tok = max(end_tok, sub.i)
         start = token.idx
         end = self.doc[end_tok].idx + len(self.doc[end_tok].text)
-        female = bool(det and det[0] in ("la", "cette")) or token.lower_.endswith(("ère", "e")) and \
-            token.lower_ in ("présidente", "cheffe", "chancelière", "première", "dirigeante",
-                             "secrétaire")
-        if det and det[0] in ("le", "ce") and token.lower_ != "cheffe":
-            female = False
-        gender = "female" if female else ("male" if det and det[0] in ("le", "ce") else None)
+        gender = _grammatical_gender(token)
         apposition = self._apposition(token.i, end_tok)
         return Found(self._mention(start, end, "Actor", "Person", "role", 0.7), phrase,
                      None, apposition=apposition, office=offices, country=country, gender=gender)
@@ -402,23 +415,41 @@ class _Finder:
         return i - 1
 
     def _apposition(self, first: int, last: int) -> tuple[int, int] | None:
-        """A person's name right before ('X, le président') or after ('le président X')."""
+        """A person's name right after ('le président X') or before ('X, le président')."""
         doc = self.doc
         j = last + 1
         if j < len(doc) and doc[j].text == ",":
             j += 1
-        if j < len(doc) and doc[j].ent_type_ == "PER" and doc[j].ent_iob_ == "B":
-            ent = next(e for e in doc.ents if e.start == j)
-            return ent.start_char, ent.end_char
+        if j < len(doc) and _is_name_token(doc[j]):
+            return doc[j].idx, doc[j].idx + len(doc[j].text)
         k = first - 1
-        while k >= 0 and (doc[k].is_space or doc[k].pos_ in ("DET",) or doc[k].lower_ in ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle")):
+        while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in _ROLE_MODIFIERS):
             k -= 1
-        if k >= 0 and doc[k].text == ",":
-            k -= 1
-            if k >= 0 and doc[k].ent_type_ == "PER":
-                ent = next(e for e in doc.ents if e.start <= k < e.end)
-                return ent.start_char, ent.end_char
+        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]):
+            return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
         return None
+
+
+def _grammatical_gender(token: Token) -> str | None:
+    """'female' for "la cheffe", "la Première ministre"; 'male' for "le chancelier"."""
+    det = next((t for t in reversed(token.doc[max(token.i - 2, 0): token.i]) if t.pos_ == "DET"), None)
+    for source in (det, token):
+        if source is None:
+            continue
+        gender = source.morph.get("Gender")
+        if gender == ["Fem"]:
+            return "female"
+        if gender == ["Masc"] and source is det:
+            return "male"
+    return None
+
+
+_ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
+
+
+def _is_name_token(token: Token) -> bool:
+    return bool(_CAPITALISED.match(token.text)) and token.pos_ in ("PROPN", "X", "NOUN", "ADJ") \
+        and (token.ent_type_ in ("PER", "MISC") or token.pos_ == "PROPN")
 
 
 def _match_phrase(words: list[str], phrase: str) -> bool:

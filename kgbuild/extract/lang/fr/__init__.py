@@ -23,7 +23,8 @@ __all__ = [
     "GROUP_NOUNS",
     "CAPTION_RE",
     "DETERMINERS",
-    "FEMININE_ROLE_MARKERS",
+    "SEATS_OF_POWER",
+    "VAGUE_GROUPS",
 ]
 
 MODEL = "fr_core_news_md"
@@ -114,9 +115,6 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
 }
 #: "de la diplomatie allemande": nouns whose adjective names the country, not the person
 ROLE_DOMAINS = ("diplomatie", "gouvernement", "état", "armée", "défense")
-#: a role noun with one of these before it names a woman ("la cheffe", "la présidente")
-FEMININE_ROLE_MARKERS = ("la", "cette", "l'actuelle", "première", "présidente", "cheffe",
-                         "chancelière", "ministre")
 
 # --- places --------------------------------------------------------------------
 #: nouns after which "de X" / a demonym names a place, with the kind of X
@@ -127,6 +125,10 @@ PLACE_NOUNS: dict[str, str] = {
     "ville": "City", "village": "Village", "localité": "Village", "capitale": "City",
     "port": "City", "territoire": "Country", "sol": "Country", "frontière": "Country",
     "espace aérien": "Country", "côte": "Country",
+    # "dans le sud de l'Ukraine": a part of a country is a place
+    "nord": "Country", "sud": "Country", "est": "Country", "ouest": "Country",
+    "nord-est": "Country", "nord-ouest": "Country", "sud-est": "Country", "sud-ouest": "Country",
+    "centre": "Country", "intérieur": "Country",
 }
 #: prepositions that make a following country or city a place rather than an actor
 LOCATIVE_PREPOSITIONS = ("en", "dans", "vers", "sur", "à", "au", "aux", "depuis", "près",
@@ -182,3 +184,14 @@ CAPTION_RE = re.compile(
 #: leading words stripped from an entity's name ("l’Italie" -> "Italie")
 DETERMINERS = ("l'", "l’", "le ", "la ", "les ", "des ", "du ", "de la ", "de l'", "de l’",
                "d'", "d’", "au ", "aux ", "un ", "une ")
+
+#: seats of power that stand for their state when they act ("le Kremlin a démenti")
+SEATS_OF_POWER: dict[str, str] = {
+    "kremlin": "Russie", "maison blanche": "États-Unis", "elysee": "France",
+    "matignon": "France", "quai d'orsay": "France", "downing street": "Royaume-Uni",
+    "chancellerie": "Allemagne", "bankova": "Ukraine", "zhongnanhai": "Chine",
+}
+
+#: vague collectives ("les Occidentaux", "les Européens"): not entities of their own
+VAGUE_GROUPS = ("occidentaux", "europeens", "allies", "vingt-sept", "27", "americains et europeens",
+                "pays occidentaux", "pays europeens", "alliés")
