@@ -124,3 +124,30 @@ def test_organisation_name_trimmed_to_the_known_body(extractor):
                             "a parlé.")
     assert "Union européenne" in by_label(ex) or any(
         e.qid == "Q458" or e.kb_id == "Q458" for e in ex.entities)
+
+
+def test_seat_of_power_acting_is_the_state(extractor):
+    ex = extract(extractor, "Le Kremlin a démenti toute implication.")
+    assert [m.text for m in by_label(ex)["Russie"].mentions] == ["Kremlin"]
+
+
+def test_name_inside_a_longer_ner_span(extractor):
+    ex = extract(extractor, "En Israël, le Premier ministre Benyamin Nétanyahou a parlé.")
+    person = next(e for e in ex.entities if e.kind == "Person")
+    assert "Benyamin Nétanyahou" in [m.text for m in person.mentions]
+    assert "Premier ministre" in [m.text for m in person.mentions]
+
+
+def test_hyphenated_weapon_name_is_whole(extractor):
+    ex = extract(extractor, "Berlin a promis trois nouveaux systèmes IRIS-T.")
+    assert "IRIS-T" in [m.text for e in ex.entities for m in e.mentions]
+
+
+def test_nationality_of_an_organisation_is_not_a_state(extractor):
+    ex = extract(extractor, "Le quotidien britannique a publié une enquête.")
+    assert "Royaume-Uni" not in by_label(ex)
+
+
+def test_part_of_a_country_is_a_place(extractor):
+    ex = extract(extractor, "Des combats ont lieu dans le sud de l'Ukraine.")
+    assert by_label(ex)["Ukraine"].types == ("Region",)

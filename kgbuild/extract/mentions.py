@@ -24,7 +24,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kgbuild.normalize import fold_quotes, normalize_label
+from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
 
 __all__ = ["Gazetteer", "Found", "find_mentions"]
@@ -148,15 +148,17 @@ class _Finder:
         start += lead
         return start, start + len(chunk)
 
-    def _prev_words(self, token_i: int, n: int = 3) -> list[str]:
-        words = []
+    def _prev_tokens(self, token_i: int, n: int = 3) -> list[Token]:
+        tokens = []
         j = token_i - 1
-        while j >= 0 and len(words) < n:
-            tok = self.doc[j]
-            if not tok.is_space:
-                words.append(fold_quotes(tok.lower_))
+        while j >= 0 and len(tokens) < n:
+            if not self.doc[j].is_space:
+                tokens.append(self.doc[j])
             j -= 1
-        return words
+        return tokens
+
+    def _prev_words(self, token_i: int, n: int = 3) -> list[str]:
+        return [fold_quotes(t.lower_) for t in self._prev_tokens(token_i, n)]
 
     # -- named entities -----------------------------------------------------------
     def _named(self):
@@ -168,7 +170,7 @@ class _Finder:
             name = self.text[start:end]
             if not _CAPITALISED.match(name) or fold_quotes(name.lower()) in self.rules.DEMONYMS:
                 continue
-            if normalize_label(name) in self.rules.VAGUE_GROUPS:
+            if normalize_label(name) in self.rules.VAGUE_GROUPS + self.rules.NOT_NAMES:
                 continue
             item = self._classify_named(ent, start, end, name)
             if item is not None:
@@ -271,6 +273,8 @@ class _Finder:
         if prev in ("de", "d'", "du", "des"):
             # "la frontière de X", "la région de X" are places; "l'implication des Etats-Unis" acts
             return not (before in self.rules.PLACE_NOUNS or before.startswith("frontali"))
+        if prev == "a" and self._prev_tokens(token.i, 1)[0].text == "A":
+            return False  # "A Paris, ...": an unaccented capital À
         if prev in self.rules.LOCATIVE_PREPOSITIONS:
             return prev in ("à", "au", "aux") and self._governed_by_transfer(token)
         return True
@@ -296,6 +300,8 @@ class _Finder:
                 continue  # "le russe" (the language)
             entry = self._lookup(state_name, _STATE_KINDS)
             head = token.head if token.dep_ == "amod" else None
+            if head is not None and head.lemma_.lower() in self.rules.NATIONALITY_ONLY_NOUNS:
+                continue
             before = self.doc[token.i - 1] if token.i > 0 else None
             if (head is not None and self._is_place_noun(head)) or (
                     before is not None and self._is_place_noun(before)):
@@ -453,9 +459,10 @@ def _is_name_token(token: Token) -> bool:
 
 
 def _match_phrase(words: list[str], phrase: str) -> bool:
+    """Do the words start with the phrase (case and accents aside: "d'Etat" = "d'état")?"""
     parts = phrase.replace("'", "' ").split()
-    got = [w.replace("'", "' ").strip() for w in words[: len(parts)]]
-    return " ".join(got).replace("' ", "'") == phrase
+    got = " ".join(w.replace("'", "' ").strip() for w in words[: len(parts)]).replace("' ", "'")
+    return strip_accents(got) == strip_accents(phrase)
 
 
 def _singular(phrase: str, rules: ModuleType) -> str:

@@ -261,6 +261,9 @@ class _Finder:
     def modality(self, cue: Token, verb: Token | None = None) -> str:
         """negated > hedged > reported > asserted, read off the cue and the verb above it."""
         anchor = verb if verb is not None else cue
+        for g in (anchor, *self.governors(anchor, 2)):
+            if _in(g, fr.NEGATING_VERBS) and clause_negation(g):
+                return "hedged"  # "n'exclut pas d'envoyer": a possibility
         negation = clause_negation(anchor)
         if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, fr.NEGATING_VERBS):
             negation = "refus"
@@ -673,7 +676,7 @@ class _Finder:
             containers = self.typed([self.ref_at(c) for c in t.children if c.dep_ == "amod"], ("Region",))
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
-            tail = list(self.doc[end: min(len(self.doc), end + 6)])
+            tail = list(self.doc[end: min(len(self.doc), end + 9)])
             if tail and tail[0].text in (",", "("):
                 tail = tail[1:]
             if tail and _low(tail[0]) in rc.CONTAINER_PREPOSITIONS:

@@ -160,7 +160,9 @@ class Units:
             if runs and k - 1 == runs[-1][-1]:
                 prev = sentences[k - 1]
                 gap = text[prev.end:s.start]
-                if "\n" not in gap and not text[:prev.end].rstrip().endswith(_TERMINAL):
+                opener = text[s.start:s.start + 1]
+                if "\n" not in gap and (not text[:prev.end].rstrip().endswith(_TERMINAL)
+                                        or opener in (",", ";") or opener.islower()):
                     runs[-1].append(k)
                     continue
             runs.append([k])
@@ -255,7 +257,11 @@ def is_impersonal(token: Token) -> bool:
     """ "il" of "il faut", "il est juste de", "il semble que": no antecedent."""
     if _lower(token) not in ("il", "-il", "-t-il") or token.i + 1 >= len(token.doc):
         return False
-    if token.dep_ == "expl:subj" or token.head.lemma_ in fr.IMPERSONAL_VERBS:
+    if token.head.lemma_ in fr.IMPERSONAL_VERBS:
+        return True
+    if token.text.startswith("-"):  # "a-t-il ajouté": an inverted subject, not impersonal
+        return False
+    if token.dep_ == "expl:subj":
         return True
     nxt = token.doc[token.i + 1: token.i + 5]
     lemmas = [t.lemma_ for t in nxt]
@@ -638,6 +644,18 @@ class _Finder:
                 return None
         return None
 
+    def past_apposition(self, tokens: list[Token], m: int) -> int:
+        """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
+        if m + 1 >= len(tokens) or tokens[m].text != ",":
+            return m
+        ref = self.index.at_token(tokens[m + 1])
+        if ref is None or ref.entity.kind != "Person" or ref.start != tokens[m + 1].idx:
+            return m
+        for n in range(m + 1, len(tokens)):
+            if tokens[n].idx >= ref.end:
+                return n if tokens[n].text == "," else m
+        return m
+
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
         """Content spans of "que A et que B": one per que-clause."""
         spans, begin = [], first
@@ -667,8 +685,8 @@ class _Finder:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
         m = n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or _lower(tokens[m]) in ("-t", "-il", "-elle")):
-            m -= 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")):
+            m -= 1  # "a-t-il ajouté", "estime-t-elle"
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
@@ -714,6 +732,7 @@ class _Finder:
             phrase = tokens[n + width: m]
             if not phrase or len(phrase) > 14:
                 continue
+            m = self.past_apposition(tokens, m)  # "Pour la présidente de X, Jane Doe, ..."
             head = _phrase_head(phrase)
             ref, factor = self.speaker_of(head, range(phrase[0].i, phrase[-1].i + 1))
             if is_pour and (ref is None or _ACTOR not in ref.entity.types):

@@ -21,6 +21,8 @@ __all__ = [
     "WEAPON_CLASSES",
     "WEAPON_HEADS",
     "GROUP_NOUNS",
+    "NATIONALITY_ONLY_NOUNS",
+    "NOT_NAMES",
     "CAPTION_RE",
     "DETERMINERS",
     "SEATS_OF_POWER",
@@ -103,6 +105,11 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "chef du gouvernement": ("head_of_government", "prime_minister", "chancellor"),
     "cheffe du gouvernement": ("head_of_government", "prime_minister", "chancellor"),
     "chef de la diplomatie": ("foreign_minister",),
+    "secrétaire d'état": ("foreign_minister",),
+    "guide suprême": ("supreme_leader", "head_of_state"),
+    "ministre de l'intérieur": ("interior_minister",),
+    "vice-président": ("vice_president",),
+    "vice-présidente": ("vice_president",),
     "cheffe de la diplomatie": ("foreign_minister",),
     "ministre des affaires étrangères": ("foreign_minister",),
     "ministre de la défense": ("defence_minister",),
@@ -168,6 +175,13 @@ WEAPON_CLASSES: dict[str, str] = {
 WEAPON_HEADS = ("missile", "missiles", "système", "systèmes", "lance-roquettes", "drone",
                 "drones", "char", "chars", "avion", "avions", "chasseur", "chasseurs",
                 "batterie", "batteries", "obusier", "obusiers", "roquette", "roquettes")
+
+#: nouns whose demonym gives a nationality, not an acting state ("le mouvement palestinien")
+NATIONALITY_ONLY_NOUNS = ("mouvement", "parti", "groupe", "organisation", "journal", "quotidien",
+                          "hebdomadaire", "chaîne", "agence", "entreprise", "société", "club",
+                          "écrivain", "artiste", "joueur", "équipe", "langue", "presse", "média")
+#: capitalised words NER takes for names that are common nouns here ("secrétaire d'Etat")
+NOT_NAMES = ("etat", "etats", "gouvernement", "president", "ministre", "image", "photo")
 
 #: group nouns that make an actor of their demonym ("soldats nord-coréens") — the
 #: state is the actor; kept for the relation rules

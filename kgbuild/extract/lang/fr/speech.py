@@ -43,7 +43,7 @@ SPEECH_VERBS = frozenset({
     "proclamer", "jurer", "prétendre", "arguer", "argumenter", "soutenir", "maintenir",
     "réitérer", "certifier", "garantir", "constater", "mentionner", "évoquer", "détailler",
     "expliciter", "développer", "trancher", "tonner", "fustiger", "ironiser", "s'exclamer",
-    "exclamer", "interroger", "demander", "se demander",
+    "exclamer", "interroger", "demander", "se demander", "qualifier",
     # thinking, judging
     "estimer", "juger", "considérer", "penser", "croire", "trouver", "espérer", "craindre",
     "redouter", "s'inquiéter", "inquiéter", "déplorer", "regretter", "se réjouir", "réjouir",
