@@ -234,3 +234,13 @@ def test_anonymous_source_is_hedged():
 def test_quoted_noun_phrase_after_cue_is_mixed():
     s = only("Marie Durand a dénoncé une « escalade inutile ».")
     assert (s.speaker, s.text, s.mode) == ("durand", "une « escalade inutile »", "mixed")
+
+
+def test_inverted_pronoun_after_a_quote_in_a_new_sentence():
+    found = statements_of("Jean Dupont a parlé. « Nous répondrons fermement », a-t-il ajouté.")
+    assert [(s.speaker, s.text, s.mode) for s in found] == [("dupont", "Nous répondrons fermement", "direct")]
+
+
+def test_apposed_name_after_a_source_phrase_is_not_content():
+    s = only("Pour le président de la France, Paul Martin, l'Europe doit se réarmer.")
+    assert (s.speaker, s.text) == ("martin", "l'Europe doit se réarmer")

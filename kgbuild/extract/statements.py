@@ -732,9 +732,13 @@ class _Finder:
             phrase = tokens[n + width: m]
             if not phrase or len(phrase) > 14:
                 continue
-            m = self.past_apposition(tokens, m)  # "Pour la présidente de X, Jane Doe, ..."
             head = _phrase_head(phrase)
             ref, factor = self.speaker_of(head, range(phrase[0].i, phrase[-1].i + 1))
+            apposed = self.past_apposition(tokens, m)  # "Pour la présidente de X, Jane Doe, ..."
+            if apposed != m:
+                if ref is None or ref.entity.kind != "Person":
+                    ref, factor = self.index.at_token(tokens[m + 1]), 1.0
+                m = apposed
             if is_pour and (ref is None or _ACTOR not in ref.entity.types):
                 continue
             if is_pour and head.pos_ == "VERB":
