@@ -57,12 +57,14 @@ TEXTS = {
 #: the first article as a regional site reprinted it: one word changed, a credit line added
 COPY = TEXTS["pologne-aide"].replace("lundi", "ce lundi") + "\n\nArticle repris d'une dépêche."
 BROKEN_LINE = 5  # a line of the JSONL that is not JSON
+UNKNOWN_LANGUAGE = {"id": "inconnu", "lang": "xx", "text": "Un texte dans une langue sans règles."}
 FORMATS = ("trig", "ttl", "json")
 
 
 def write_corpus(path: Path) -> Path:
     lines = [json.dumps({"id": key, "text": text}, ensure_ascii=False) for key, text in TEXTS.items()]
     lines.insert(BROKEN_LINE - 1, '{"id": "cassé", "text": "pas de fin')
+    lines.insert(7, json.dumps(UNKNOWN_LANGUAGE, ensure_ascii=False))  # read, then fails to extract
     lines.append(json.dumps({"id": "pologne-aide-reprise", "text": COPY}, ensure_ascii=False))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -113,7 +115,7 @@ def test_count_documents_counts_jsonl_lines_and_folder_files(tmp_path):
     (folder / "b.html").write_text("<p>Une page.</p>", encoding="utf-8")
     (folder / "notes.md").write_text("ignoré", encoding="utf-8")
     (folder / ".hidden" / "c.txt").write_text("caché", encoding="utf-8")
-    assert count_documents([corpus, folder]) == len(TEXTS) + 2 + 2
+    assert count_documents([corpus, folder]) == len(TEXTS) + 3 + 2
     assert count_documents(["-"]) is None
 
 
@@ -145,13 +147,14 @@ def baseline(corpus_file, tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_broken_document_is_reported_and_the_others_built(baseline):
+def test_broken_documents_are_reported_and_the_others_built(baseline):
     report, out = baseline
     assert report.built == len(TEXTS) + 1
-    (failure,) = report.failures
-    assert failure.source.endswith("feed.jsonl") and f"line {BROKEN_LINE}" in failure.problem
-    (line,) = (out / "corpus.failures.jsonl").read_text("utf-8").splitlines()
-    assert f"line {BROKEN_LINE}" in json.loads(line)["problem"]
+    unreadable, unknown = sorted(report.failures, key=lambda f: "inconnu" in f.source)
+    assert unreadable.source.endswith("feed.jsonl") and f"line {BROKEN_LINE}" in unreadable.problem
+    assert unknown.source.endswith("feed.jsonl [inconnu]") and "'xx'" in unknown.problem
+    listed = [json.loads(line) for line in (out / "corpus.failures.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(f["source"] for f in listed) == sorted(f.source for f in report.failures)
     assert sorted(document_ids(out)) == sorted([*TEXTS, "pologne-aide-reprise"])
 
 
@@ -216,7 +219,7 @@ def test_killed_build_resumed_gives_the_same_graph(baseline, corpus_file, tmp_pa
         from kgbuild.config import BuildConfig
         from kgbuild.corpus import build_corpus
         build_corpus([{str(corpus_file)!r}], {str(out)!r}, config=BuildConfig(formats={FORMATS!r}),
-                     progress=False)
+                     progress=False, batch_size=2)
     """)
     with open(tmp_path / "stderr.txt", "wb") as stderr:
         process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL,
@@ -236,7 +239,7 @@ def test_killed_build_resumed_gives_the_same_graph(baseline, corpus_file, tmp_pa
 
     with pytest.raises(ConfigError, match="interrupted build"):
         build_corpus([corpus_file], out, config=config(), progress=False)
-    report = build_corpus([corpus_file], out, config=config(), resume=True, progress=False)
+    report = build_corpus([corpus_file], out, config=config(), resume=True, progress=False, batch_size=3)
     assert report.resumed >= 3 and report.built == len(TEXTS) + 1
     assert quads(out / "corpus.trig") == quads(reference / "corpus.trig")
     assert document_ids(out) == document_ids(reference)  # none lost, none twice, same order
@@ -245,7 +248,7 @@ def test_killed_build_resumed_gives_the_same_graph(baseline, corpus_file, tmp_pa
 @pytest.mark.slow
 def test_two_worker_processes_give_the_same_graph(baseline, corpus_file, tmp_path):
     _, reference = baseline
-    report = build_corpus([corpus_file], tmp_path, config=config(), workers=2, progress=False)
+    report = build_corpus([corpus_file], tmp_path, config=config(), workers=2, progress=False, batch_size=2)
     assert report.built == len(TEXTS) + 1
     assert quads(tmp_path / "corpus.trig") == quads(reference / "corpus.trig")
 
@@ -254,8 +257,9 @@ def test_two_worker_processes_give_the_same_graph(baseline, corpus_file, tmp_pat
 def test_dask_local_cluster_gives_the_same_graph(baseline, corpus_file, tmp_path):
     pytest.importorskip("distributed")
     _, reference = baseline
-    report = build_corpus([corpus_file], tmp_path, config=config(), dask="local:2", progress=False)
-    assert report.built == len(TEXTS) + 1 and len(report.failures) == 1
+    report = build_corpus([corpus_file], tmp_path, config=config(), dask="local:2", progress=False,
+                          batch_size=2)
+    assert report.built == len(TEXTS) + 1 and len(report.failures) == 2
     assert quads(tmp_path / "corpus.trig") == quads(reference / "corpus.trig")
     assert document_ids(tmp_path) == document_ids(reference)
 
