@@ -72,6 +72,7 @@ __all__ = [
     "signature_similarity",
     "find_near_duplicates",
     "parse_dask_address",
+    "convert_nquads",
 ]
 
 log = logging.getLogger(__name__)
@@ -855,7 +856,7 @@ def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str
             path = out_dir / f"{stem}.{fmt}"
             tmp = _temp_beside(path)
             temps.append((tmp, path))
-            _convert_nquads(nquads_tmp, tmp, fmt)
+            convert_nquads(nquads_tmp, tmp, fmt)
         if json_tmp:
             temps.append((json_tmp, json_path))
             json_tmp = None
@@ -952,7 +953,7 @@ def _prefixes() -> dict[str, str]:
             if prefix}
 
 
-def _convert_nquads(source: Path, target: Path, fmt: str) -> None:
+def convert_nquads(source: Path, target: Path, fmt: str) -> None:
     """Stream the N-Quads file into ``fmt``; triple formats get the union of the graphs."""
     rdf_format = _RDF_OUTPUTS[fmt]
     try:

@@ -203,3 +203,55 @@ def test_the_query_page_is_served(endpoint):
     assert '<script src="app.js"' in body
     status, media, body = fetch(f"{endpoint}/app.js")
     assert status == 200 and "javascript" in media and "sparql" in body
+
+
+# ---------------------------------------------------------------- the commands, in real processes
+
+CLI = """
+import argparse, sys
+from kgbuild.cli_corpus import add_load_parser, add_serve_parser
+from kgbuild.errors import KgbuildError
+parser = argparse.ArgumentParser(prog="kgbuild")
+commands = parser.add_subparsers()
+add_load_parser(commands)
+add_serve_parser(commands)
+args = parser.parse_args(sys.argv[1:])
+try:
+    sys.exit(args.run(args))
+except KgbuildError as error:
+    print(f"kgbuild: error: {error}", file=sys.stderr)
+    sys.exit(2)
+"""
+
+
+def run_cli(*args, **options):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", CLI, *map(str, args)], capture_output=True, text=True,
+                          timeout=60, **options)
+
+
+def test_load_and_serve_commands(build_dir, tmp_path):
+    import subprocess
+    import sys
+
+    loaded = run_cli("load", build_dir, "--store", tmp_path / "store")
+    assert loaded.returncode == 0, loaded.stderr
+    assert f"loaded {build_dir / 'corpus.trig'}: {QUADS} quads" in loaded.stdout
+
+    server = subprocess.Popen([sys.executable, "-c", CLI, "serve", "--store", str(tmp_path / "store"),
+                               "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        assert "query page http://127.0.0.1:" in line, server.stderr.read() if server.poll() else line
+        page = line.split("query page ")[1].split()[0]
+        status, _, body = fetch(page + "sparql?" + urllib.parse.urlencode({"query": COUNT_QUERY}))
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["docs"]["value"] == "2"
+        busy = run_cli("load", build_dir, "--store", tmp_path / "store")
+        assert busy.returncode == 2 and "in use" in busy.stderr
+    finally:
+        server.terminate()
+        server.wait(10)
+    missing = run_cli("serve", "--store", tmp_path / "nowhere", "--port", "0")
+    assert missing.returncode == 2 and "no store here" in missing.stderr
