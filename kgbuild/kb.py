@@ -104,7 +104,8 @@ def check_unique_qids(rows: Iterable[dict]) -> dict[str, list[str]]:
 
 
 def _source_tag(source: str) -> str:
-    return source.split(":", 1)[0]
+    """"additions:<note>" -> "additions"; other sources are named whole."""
+    return "additions" if source.startswith("additions:") else source
 
 
 def _check_additions(merged: dict[str, Draft], allowed: set[str]) -> None:

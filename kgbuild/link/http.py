@@ -141,7 +141,7 @@ class SparqlClient:
     def _wrapper(self, query: str, fmt: str) -> SPARQLWrapper:
         sw = SPARQLWrapper(self.config.endpoint, agent=self.config.user_agent)
         sw.setMethod(POST)
-        sw.setTimeout(self.config.timeout)
+        sw.timeout = self.config.timeout  # setTimeout() would truncate to whole seconds (0.5 -> no timeout)
         sw.setQuery(query)
         sw.setReturnFormat(fmt)
         return sw

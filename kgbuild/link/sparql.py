@@ -48,9 +48,7 @@ SELECT ?name ?item ?via (SAMPLE(?kind0) AS ?kind) (SAMPLE(?prior0) AS ?prior) (S
        (SAMPLE(?gender0) AS ?gender) (SAMPLE(?fr0) AS ?fr) (SAMPLE(?en0) AS ?en) (SAMPLE(?de0) AS ?de)
        (SAMPLE(?capFr0) AS ?capFr) (SAMPLE(?capEn0) AS ?capEn)
 WHERE {
-  { VALUES ?name { %(names)s } ?item rdfs:label ?name . BIND("label" AS ?via) }
-  UNION { VALUES ?name { %(names)s } ?item skos:altLabel ?name . BIND("alias" AS ?via) }
-  UNION { VALUES ?item { %(items)s } BIND("key" AS ?via) BIND("" AS ?name) }
+  %(branches)s
   OPTIONAL { ?item kbv:kind ?kind0 }
   OPTIONAL { ?item kbv:prior ?prior0 }
   OPTIONAL { ?item wikibase:sitelinks ?links0 }
@@ -68,11 +66,21 @@ WHERE {
 GROUP BY ?name ?item ?via"""
 
 
+_BY_NAME = ('{ VALUES ?name { %(names)s } ?item rdfs:label ?name . BIND("label" AS ?via) }\n'
+            '  UNION { VALUES ?name { %(names)s } ?item skos:altLabel ?name . BIND("alias" AS ?via) }')
+_BY_KEY = '{ VALUES ?item { %(items)s } BIND("key" AS ?via) BIND("" AS ?name) }'
+
+
 def candidates_query(literals: Sequence[tuple[str, str]], keys: Sequence[str]) -> str:
     """CANDIDATES_QUERY for (text, lang) literals and KB keys; text only enters via escape_literal."""
-    names = " ".join(escape_literal(text, lang) for text, lang in literals) or '""'
-    items = " ".join(iri_ref(k) for k in keys) or "<urn:kgbuild:none>"
-    return CANDIDATES_QUERY % {"names": names, "items": items}
+    if not literals and not keys:
+        raise ValueError("a candidates query needs names or keys")
+    branches = []
+    if literals:
+        branches.append(_BY_NAME % {"names": " ".join(escape_literal(text, lang) for text, lang in literals)})
+    if keys:
+        branches.append(_BY_KEY % {"items": " ".join(iri_ref(k) for k in keys)})
+    return CANDIDATES_QUERY % {"branches": "\n  UNION ".join(branches)}
 
 
 def _value(binding: dict, var: str) -> str | None:
@@ -148,7 +156,11 @@ class SparqlLinker(Linker):
         self._entries: dict[str, KBEntry] = {}
 
     def get(self, key: str) -> KBEntry | None:
-        return self._entries.get(key)
+        """An entry the endpoint described (offline: the snapshot's)."""
+        entry = self._entries.get(key)
+        if entry is None and self.config.offline:
+            entry = self.snapshot.get(key)
+        return entry
 
     # -- surface forms ---------------------------------------------------------------
     def _forms(self, name: str, lang: str) -> list[tuple[str, str]]:
