@@ -12,8 +12,9 @@ then the documents) and the outputs are streamed: one named graph per document,
 plus a corpus layer in the default graph:
 
 * one ``kg:CorpusEntity`` per real-world entity (its QID, else its knowledge-base
-  key, else its normalised label and first type) with ``kg:mentionCount`` and
-  ``kg:documentCount``; each document's entity node is ``prov:specializationOf`` it;
+  key, else its normalised label and first type) with a label, ``kg:kind``,
+  ``kg:mentionCount`` and ``kg:documentCount``; each document's entity node (a
+  kg:Actor, kg:Weapon or kg:Region there) is ``prov:specializationOf`` it;
 * ``kg:nearDuplicateOf`` from every near-copy of an article (MinHash over word
   3-shingles, estimated Jaccard >= ``duplicate_threshold``) to the earliest one.
   Counts are of distinct stories: a cluster of copies counts once (its largest
@@ -89,8 +90,7 @@ _PROV_SPECIALIZATION = ox.NamedNode("http://www.w3.org/ns/prov#specializationOf"
 _XSD_COUNT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 _WD = "http://www.wikidata.org/entity/"
 #: corpus-layer terms; CorpusEntity, documentCount and nearDuplicateOf are proposed to ontology/kgbuild.ttl
-_CORPUS_TERMS = ("CorpusEntity", "Actor", "Weapon", "Region", "mentionCount", "documentCount",
-                 "nearDuplicateOf", "kind", "kbId")
+_CORPUS_TERMS = ("CorpusEntity", "mentionCount", "documentCount", "nearDuplicateOf", "kind", "kbId")
 _T = {name: ox.NamedNode(_KG + name) for name in _CORPUS_TERMS}
 
 _RDF_OUTPUTS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -813,8 +813,8 @@ def _progress_bar(inputs, progress: bool | None):
 @dataclass
 class _CorpusEntity:
     label: str
+    lang: str
     kind: str
-    types: set[str]
     kb_id: str | None
     qid: str | None
     mentions: int = 0
@@ -902,9 +902,8 @@ def _count_entities(extraction: Extraction, iris: dict[str, str],
         key = corpus_entity_key(entity, doc_id)
         found = entities.get(key)
         if found is None:
-            found = entities[key] = _CorpusEntity(label=entity.label, kind=entity.kind, types=set(),
-                                                  kb_id=entity.kb_id, qid=entity.qid)
-        found.types.update(entity.types)
+            found = entities[key] = _CorpusEntity(label=entity.label, lang=extraction.article.lang,
+                                                  kind=entity.kind, kb_id=entity.kb_id, qid=entity.qid)
         mentions[key] = mentions.get(key, 0) + len(entity.mentions)
         if entity.id in iris:
             links.append(ox.Quad(ox.NamedNode(iris[entity.id]), _PROV_SPECIALIZATION,
@@ -928,10 +927,7 @@ def _corpus_quads(entities: dict[tuple[str, ...], _CorpusEntity], first_of: dict
     for key, entity in entities.items():
         node = ox.NamedNode(_corpus_entity_iri(key))
         yield ox.Quad(node, _RDF_TYPE, _T["CorpusEntity"])
-        for entity_type in ("Actor", "Weapon", "Region"):
-            if entity_type in entity.types:
-                yield ox.Quad(node, _RDF_TYPE, _T[entity_type])
-        yield ox.Quad(node, _RDFS_LABEL, ox.Literal(entity.label))
+        yield ox.Quad(node, _RDFS_LABEL, ox.Literal(entity.label, language=entity.lang))
         yield ox.Quad(node, _T["kind"], ox.Literal(entity.kind))
         if entity.qid:
             yield ox.Quad(node, _OWL_SAME_AS, ox.NamedNode(_WD + entity.qid))

@@ -286,3 +286,16 @@ def test_resuming_with_other_options_is_refused(baseline, corpus_file, tmp_path)
     with pytest.raises(ConfigError, match="linker"):
         build_corpus([corpus_file], out, config=BuildConfig(formats=FORMATS, linker="none"),
                      resume=True, progress=False)
+
+
+@pytest.mark.slow
+def test_the_corpus_graph_conforms_to_the_shapes(baseline):
+    from rdflib import Dataset
+
+    from kgbuild.rdf import validate_graph
+
+    _, out = baseline
+    dataset = Dataset()
+    dataset.parse(out / "corpus.trig", format="trig")
+    conforms, report = validate_graph(dataset)
+    assert conforms, report
