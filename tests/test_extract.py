@@ -151,3 +151,23 @@ def test_nationality_of_an_organisation_is_not_a_state(extractor):
 def test_part_of_a_country_is_a_place(extractor):
     ex = extract(extractor, "Des combats ont lieu dans le sud de l'Ukraine.")
     assert by_label(ex)["Ukraine"].types == ("Region",)
+
+
+def test_role_of_a_named_body_joins_the_apposed_person(extractor):
+    ex = extract(extractor, "Le porte-parole du Pentagone, le général Jean Exemple, a démenti.",
+                 date="2024-05-17")
+    person = next(e for e in ex.entities if e.kind == "Person")
+    assert {m.text for m in person.mentions} == {"porte-parole du Pentagone", "Jean Exemple"}
+
+
+def test_role_of_an_unnamed_body_is_nobody(extractor):
+    ex = extract(extractor, "La Russie a réagi. Le porte-parole du gouvernement a démenti.",
+                 date="2024-05-17")
+    assert not [e for e in ex.entities if e.kind == "Person"]
+
+
+def test_region_noun_picks_the_region_not_the_city(extractor):
+    ex = extract(extractor, "Des combats ont eu lieu dans la région de Kharkiv.")
+    (region,) = [e for e in ex.entities if "Region" in e.types]
+    assert region.kind == "AdministrativeRegion"
+    assert [m.text for m in region.mentions] == ["région de Kharkiv"]

@@ -19,6 +19,13 @@ from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 __all__ = ["group_mentions"]
 
 _STATE_KINDS = ("Country", "State")
+#: what a role can be "of": a state or an organisation
+_BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
+               "Government", "ArmedForces")
+#: offices a country has one holder of at a time, so "le chancelier" alone can be resolved
+#: from the countries of the text
+_ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister",
+                    "head_of_government", "foreign_minister", "defence_minister", "supreme_leader")
 
 
 def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> tuple[Entity, ...]:
@@ -86,12 +93,19 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
             m = other.mention
             if key and m.start < a_end and a_start < m.end:
                 return key, other.entry
-    country_keys: list[str | None] = [None]
     if f.country:
-        states = [e for e in kb.lookup(f.country, article.lang) if e.kind in _STATE_KINDS]
-        country_keys = [e.key for e in states] or [None]
+        bodies = [e for e in kb.lookup(f.country, article.lang) if e.kind in _BODY_KINDS]
+        if not bodies:
+            return None, None
+        country_keys: list[str | None] = [e.key for e in bodies]
+    elif f.qualified:
+        return None, None  # "le porte-parole du gouvernement": whose, the text does not say
+    else:
+        country_keys = [None]
     for office in f.office:
         for country_key in country_keys:
+            if country_key is None and office not in _ONE_PER_COUNTRY:
+                continue  # a spokesperson of some country in the text: too vague
             holders = kb.office_holders(office, country_key, article.date, f.gender)
             if country_key is None:
                 holders = [h for h in holders if _holder_country(h, office) in doc_keys]

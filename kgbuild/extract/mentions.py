@@ -61,6 +61,7 @@ class Found:
     office: tuple[str, ...] = ()  # office keys of a role mention
     country: str | None = None  # country name a role or demonym refers to
     gender: str | None = None
+    qualified: bool = False  # a role of an unnamed body ("porte-parole du gouvernement")
 
 
 def find_mentions(doc: Doc, sentences: Sequence[Span], captions: Sequence[Span],
@@ -177,19 +178,30 @@ class _Finder:
                 yield item
 
     def _known_part(self, name: str) -> tuple[int, str] | None:
-        """The longest run of words of an unknown name that the KB knows, with its offset.
+        """A known name at the start or end of an unknown NER span, with its offset.
 
-        'Union européenne pour les Affaires étrangères' -> 'Union européenne';
-        'Premier ministre Benyamin Nétanyahou' -> 'Benyamin Nétanyahou'.
+        'Union européenne pour les Affaires étrangères' -> 'Union européenne' (the rest
+        starts with a preposition); 'Premier ministre Benyamin Nétanyahou' -> the person
+        (the rest is a role).  'Conseil de sécurité russe' stays unknown: an adjective
+        changes what is named.
         """
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
         for size in range(len(words) - 1, 0, -1):
-            for i in range(len(words) - size + 1):
-                first, last = words[i], words[i + size - 1]
-                part = name[first[0]: last[0] + len(last[1])]
-                if _CAPITALISED.match(part) and self._lookup(part) is not None:
-                    return first[0], part
+            head = name[: words[size - 1][0] + len(words[size - 1][1])]
+            rest = name[words[size][0]:]
+            if fold_quotes(rest.split()[0]).lower().rstrip(",") in _QUALIFIER_STARTS \
+                    and self._lookup(head) is not None:
+                return 0, head
+            cut = words[len(words) - size][0]
+            tail, lead = name[cut:], name[:cut].strip()
+            if _CAPITALISED.match(tail) and self._is_role_phrase(lead) and self._lookup(tail):
+                return cut, tail
         return None
+
+    def _is_role_phrase(self, text: str) -> bool:
+        words = fold_quotes(text).lower().replace("'", "' ").split()
+        return any(_match_phrase(words, phrase) and len(phrase.replace("'", "' ").split()) == len(words)
+                   for phrase in self.rules.ROLE_NOUNS)
 
     def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         label = ent.label_
@@ -258,6 +270,10 @@ class _Finder:
             while self.doc[j].is_space or fold_quotes(self.doc[j].lower_) in ("de", "d'"):
                 j -= 1
             noun = self.doc[j]
+            phrase = self.text[noun.idx:end]
+            # the entry must be of the place noun's kind: "région de Kharkiv" is the oblast,
+            # not the city; when the KB has no such entry the linker decides from the phrase
+            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
             return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.85), name, entry)
         return None
 
@@ -357,6 +373,8 @@ class _Finder:
                 if token.i + n > len(self.doc):
                     continue
                 span = self.doc[token.i: token.i + n]
+                if span[-1].is_punct or span[-1].is_space:
+                    continue
                 entry = self._lookup(span.text, _WEAPON_KINDS)
                 if entry is not None:
                     yield Found(self._mention(span.start_char, span.end_char, "Weapon", entry.kind,
@@ -404,12 +422,50 @@ class _Finder:
                             and fold_quotes(child.lemma_.lower()) in self.rules.ROLE_DOMAINS:
                         country = self.rules.DEMONYMS[form]
                         end_tok = max(end_tok, sub.i)
+        qualified = False
+        if country is None:
+            complement = self._complement(end_tok)
+            if complement is not None:
+                last, name = complement
+                if name is None:
+                    qualified = True  # "porte-parole du gouvernement": some body we cannot name
+                else:
+                    country, end_tok = name, last
         start = token.idx
         end = self.doc[end_tok].idx + len(self.doc[end_tok].text)
         gender = _grammatical_gender(token)
         apposition = self._apposition(token.i, end_tok)
         return Found(self._mention(start, end, "Actor", "Person", "role", 0.7), phrase,
-                     None, apposition=apposition, office=offices, country=country, gender=gender)
+                     None, apposition=apposition, office=offices, country=country, gender=gender,
+                     qualified=qualified)
+
+    def _complement(self, end_tok: int) -> tuple[int, str | None] | None:
+        """The "de X" after a role: (last token, X's KB name) — X None when it is a common noun."""
+        doc = self.doc
+        i = end_tok + 1
+        words = []
+        while i < len(doc) and len(words) < 3 and (doc[i].is_space or fold_quotes(doc[i].lower_) in
+                                                    ("de", "du", "des", "d'", "la", "l'", "le")):
+            if not doc[i].is_space:
+                words.append(doc[i])
+            i += 1
+        if not words or fold_quotes(words[0].lower_) not in ("de", "du", "des", "d'") or i >= len(doc):
+            return None
+        if not _CAPITALISED.match(doc[i].text):
+            return (i, None) if doc[i].pos_ == "NOUN" else None
+        j = i
+        while j + 1 < len(doc) and (_CAPITALISED.match(doc[j + 1].text) or
+                                    doc[j + 1].pos_ == "ADJ" and doc[j + 1].lower_ not in self.rules.DEMONYMS):
+            j += 1
+        for last in range(j, i - 1, -1):
+            name = doc[i: last + 1].text
+            seat = self.rules.SEATS_OF_POWER.get(normalize_label(name))
+            if seat is not None:
+                return last, seat
+            entry = self._lookup(name)
+            if entry is not None and entry.kind not in _WEAPON_KINDS:
+                return last, _label(entry, self.lang)
+        return None
 
     def _phrase_end(self, token: Token, phrase: str) -> int:
         n = len(phrase.replace("'", "' ").split())
@@ -426,6 +482,8 @@ class _Finder:
         j = last + 1
         if j < len(doc) and doc[j].text == ",":
             j += 1
+            while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in _TITLES):
+                j += 1
         if j < len(doc) and _is_name_token(doc[j]):
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         k = first - 1
@@ -449,6 +507,12 @@ def _grammatical_gender(token: Token) -> str | None:
             return "male"
     return None
 
+
+#: words that start a qualifier after a name ("Union européenne pour les Affaires étrangères")
+_QUALIFIER_STARTS = ("pour", "de", "du", "des", "d'", "à", "au", "aux", "en", "chargé", "chargée", ",")
+
+_TITLES = ("général", "générale", "amiral", "colonel", "lieutenant-colonel", "m.", "mme", "maréchal",
+           "commandant", "capitaine", "docteur", "professeur")
 
 _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
 
