@@ -480,3 +480,29 @@ def test_endpoint_growth_pages_through_the_class(small_endpoint, tmp_path):
     drafts = list(iter_endpoint_drafts(small_endpoint.url, {"Q515": "City"}, page_size=1, client=client))
     assert sorted(d.key for d in drafts) == ["Q2801", "Q42308"]
     assert client.requests == 3  # two pages of one item, then an empty page
+
+
+# -- the seed article, end to end ---------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["snapshot", "sparql"])
+def test_seed_linking_accuracy_and_entity_f1(extractor, seed_path, shared_dir, request, tmp_path, backend):
+    from kgbuild.evaluate import load_gold, score_documents
+    from kgbuild.export import document_json
+    from kgbuild.read import iter_articles
+
+    article = next(iter(iter_articles([seed_path])))
+    extraction = extractor.extract(article)
+    if backend == "snapshot":
+        linker = load_linker("snapshot")
+    else:
+        linker = load_linker("sparql", endpoint=request.getfixturevalue("oxigraph").url, cache_dir=tmp_path,
+                             rate=1000)
+    unlinked = replace(extraction, entities=tuple(
+        replace(e, qid=None, kb_id=None, link_confidence=None, link_method=None) for e in extraction.entities))
+    gold = load_gold(shared_dir / "eval" / "gold" / "seed.gold.json")
+    before = score_documents([gold], [document_json(unlinked)]).micro
+    after = score_documents([gold], [document_json(linker.link(unlinked))]).micro
+    assert after.linking.value >= 0.95
+    assert after.entities.f1 >= before.entities.f1

@@ -43,6 +43,7 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "Weapon": ("WeaponSystem", "WeaponClass"),
 }
 _SKIP_MENTION_METHODS = ("pronoun", "role")
+_CUE_STEMS = ("gion", "oblast", "province", "gebiet", "kra", "territoire", "publique")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ class DocContext:
 
 
 def has_region_cue(text: str, start: int, end: int) -> bool:
+    """Whether "région", "oblast"... stands just before a mention or opens it."""
+    window = text[max(0, start - 24):min(end, start + 24)].lower()
+    if not any(w in window for w in _CUE_STEMS):
+        return False
     before = match_key(text[max(0, start - 24):start])
     inside = match_key(text[start:end])
     words = (before.split()[-3:] if before else []) + inside.split()[:2]
@@ -72,8 +77,10 @@ def link_names(entity: Entity) -> list[str]:
     return out
 
 
-def build_context(extraction: Extraction, best: dict[str, KBEntry | None]) -> DocContext:
-    """Country weights from each entity's best match (counted once per mention)."""
+def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
+                  cues: frozenset[str] | None = None) -> DocContext:
+    """Country weights from each entity's best match (counted once per mention); ``cues``:
+    the entities with a region cue, when already known."""
     counts: Counter = Counter()
     for entity in extraction.entities:
         entry = best.get(entity.id)
@@ -84,11 +91,12 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None]) -> Do
             counts[country] += len(entity.mentions)
     top = max(counts.values(), default=0)
     weights = {k: v / top for k, v in counts.items()} if top else {}
-    text = extraction.article.text
-    cues = frozenset(e.id for e in extraction.entities
-                     if e.kind == "AdministrativeRegion"
-                     or any(has_region_cue(text, m.start, m.end) for m in e.mentions))
-    return DocContext(countries=weights, region_cues=cues)
+    if cues is None:
+        text = extraction.article.text
+        cues = frozenset(e.id for e in extraction.entities
+                         if any(has_region_cue(text, m.start, m.end) for m in e.mentions))
+    cues = cues | {e.id for e in extraction.entities if e.kind == "AdministrativeRegion"}
+    return DocContext(countries=weights, region_cues=frozenset(cues))
 
 
 def _compatibility(entity: Entity, entry: KBEntry) -> float:

@@ -85,9 +85,11 @@ class Linker:
         lang = extraction.article.lang or "fr"
         text = extraction.article.text
         per_entity: dict[str, list[str]] = {}
+        cues = set()
         for entity in extraction.entities:
             names = link_names(entity)
             if any(has_region_cue(text, m.start, m.end) for m in entity.mentions):
+                cues.add(entity.id)
                 names += [r for n in names for r in _region_names(n)]
             per_entity[entity.id] = names
         all_names = list(dict.fromkeys(n for names in per_entity.values() for n in names))
@@ -101,12 +103,13 @@ class Linker:
         for message in found.warnings:
             log.warning("%s: %s", extraction.article.id, message)
         pools = {e.id: self._pool(e, per_entity[e.id], found) for e in extraction.entities}
-        first = DocContext(countries={}, region_cues=frozenset())
+        first = DocContext(countries={}, region_cues=frozenset(cues))
         best = {}
         for entity in extraction.entities:
-            ranked = sorted(pools[entity.id], key=lambda c: -score_candidate(entity, c, first))
-            best[entity.id] = ranked[0].entry if ranked and score_candidate(entity, ranked[0], first) > 0 else None
-        ctx = build_context(extraction, best)
+            scored = [(score_candidate(entity, c, first), c) for c in pools[entity.id]]
+            top = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+            best[entity.id] = top[1].entry if top[0] > 0 else None
+        ctx = build_context(extraction, best, frozenset(cues))
         get = lambda key: found.entries.get(key) or self.get(key)  # noqa: E731
         entities = tuple(self._apply(e, choose_link(e, pools[e.id], ctx, get)) for e in extraction.entities)
         return replace(extraction, entities=entities, warnings=extraction.warnings + tuple(found.warnings))
@@ -126,10 +129,9 @@ class Linker:
 
     @staticmethod
     def _apply(entity: Entity, link) -> Entity:
-        if link.entry is None:
-            return replace(entity, qid=None, kb_id=None, link_confidence=link.confidence, link_method="nil")
-        return replace(entity, qid=link.entry.qid, kb_id=link.entry.key,
-                       link_confidence=link.confidence, link_method=link.method)
+        entry = link.entry  # replace() keeps any field added to Entity later
+        return replace(entity, qid=entry.qid if entry else None, link_confidence=link.confidence,
+                       link_method=link.method if entry else "nil", kb_id=entry.key if entry else None)
 
 
 class SnapshotLinker(Linker):
