@@ -114,7 +114,7 @@ def bench_throughput(size: int, folder: Path) -> dict:
 
     spacy_before = bare()
     start = time.perf_counter()
-    with JournalWatch(folder / "t1" / ".corpus.build" / "journal.jsonl") as watch:
+    with JournalWatch(folder / "t1" / ".graph.build" / "journal.jsonl") as watch:
         build_corpus([corpus], folder / "t1", config=config, progress=False)
     build_time = time.perf_counter() - start
     spacy_after = bare()
@@ -140,7 +140,7 @@ def bench_workers(size: int, folder: Path) -> dict:
     rates = {}
     for workers in (1, 2):
         out = folder / f"w{workers}"
-        with JournalWatch(out / ".corpus.build" / "journal.jsonl") as watch:
+        with JournalWatch(out / ".graph.build" / "journal.jsonl") as watch:
             build_corpus([corpus], out, config=config, workers=workers, progress=False)
         rates[workers] = watch.steady_rate(size)
     return {"documents": size, "docs_per_s_1": rates[1], "docs_per_s_2": rates[2],

@@ -46,6 +46,7 @@ import types
 import typing
 import zlib
 from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -450,7 +451,10 @@ class _Journal:
                               "a folder no other kgbuild build is writing to") from None
         previous = self._read_manifest()
         done: dict[str, str] = {}
-        if resume and previous is not None:
+        if resume and self._has_lines():
+            if previous is None:
+                raise ConfigError("resume", True, f"a readable {self.manifest} (delete {self.folder} "
+                                                  f"to build again from nothing)")
             changed = [k for k in _RESUME_OPTIONS if previous["options"].get(k) != options.get(k)]
             if changed:
                 key = changed[0]
@@ -476,6 +480,9 @@ class _Journal:
 
     def _has_lines(self) -> bool:
         return self.path.exists() and self.path.stat().st_size > 0
+
+    def has_documents(self) -> bool:
+        return self._has_lines()
 
     def _recover(self) -> dict[str, str]:
         """Index the journal; cut off a line torn by a kill."""
@@ -713,7 +720,7 @@ def build_corpus(
     ``batch_size``: documents parsed by one ``nlp.pipe`` call, and sent to a worker as one task.
     """
     config = config or BuildConfig()
-    stem = stem or "corpus"
+    stem = stem or "graph"
     if not isinstance(workers, int) or workers < 1:
         raise ConfigError("workers", workers, "a whole number >= 1")
     if dask is not None and workers > 1:
@@ -742,9 +749,11 @@ def build_corpus(
                                _Runner(config, workers, dask), batch_size)
         bar.close()
         journal.close()
-        written, built, duplicates, entities = _merge(journal, out_dir, config.formats, stem,
-                                                      duplicate_threshold)
-        written.append(_write_failures(out_dir / f"{stem}.failures.jsonl", failures))
+        written, built, duplicates, entities = [], 0, 0, 0
+        if journal.has_documents():  # nothing built: earlier outputs in the folder stay as they are
+            written, built, duplicates, entities = _merge(journal, out_dir, config.formats, stem,
+                                                          duplicate_threshold)
+            written.append(_write_failures(out_dir / f"{stem}.failures.jsonl", failures))
         complete = True
     finally:
         bar.close()
@@ -783,6 +792,9 @@ def _extract(inputs, config, journal: _Journal, done: dict[str, str], failures: 
                 else:
                     journal.append(result)
                 bar.update(1)
+    except BrokenProcessPool as error:
+        raise KgbuildError(f"a worker process died ({error}); the documents built so far are kept: "
+                           f"run the same command with --resume") from error
     finally:
         runner.close()
     return resumed

@@ -1,6 +1,6 @@
 """A persistent Oxigraph store for corpus graphs, and a local SPARQL endpoint with a query page.
 
-    loaded = load_store(["out/"], "store/")       # [(Path('out/corpus.trig'), 1234567)]
+    loaded = load_store(["out/"], "store/")       # [(Path('out/graph.trig'), 1234567)]
     serve_store("store/", port=7878)              # http://127.0.0.1:7878/  (Ctrl-C stops)
 
 ``load_store`` checks each file whole before loading it (a file with a syntax

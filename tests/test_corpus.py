@@ -79,7 +79,7 @@ def quads(path: Path) -> set[str]:
 
 
 def document_ids(out: Path) -> list[str]:
-    return [json.loads(line)["doc"]["id"] for line in (out / "corpus.jsonl").read_text("utf-8").splitlines()]
+    return [json.loads(line)["doc"]["id"] for line in (out / "graph.jsonl").read_text("utf-8").splitlines()]
 
 
 def config() -> BuildConfig:
@@ -153,7 +153,7 @@ def test_broken_documents_are_reported_and_the_others_built(baseline):
     unreadable, unknown = sorted(report.failures, key=lambda f: "inconnu" in f.source)
     assert unreadable.source.endswith("feed.jsonl") and f"line {BROKEN_LINE}" in unreadable.problem
     assert unknown.source.endswith("feed.jsonl [inconnu]") and "'xx'" in unknown.problem
-    listed = [json.loads(line) for line in (out / "corpus.failures.jsonl").read_text("utf-8").splitlines()]
+    listed = [json.loads(line) for line in (out / "graph.failures.jsonl").read_text("utf-8").splitlines()]
     assert sorted(f["source"] for f in listed) == sorted(f.source for f in report.failures)
     assert sorted(document_ids(out)) == sorted([*TEXTS, "pologne-aide-reprise"])
 
@@ -161,7 +161,7 @@ def test_broken_documents_are_reported_and_the_others_built(baseline):
 @pytest.mark.slow
 def test_trig_holds_one_named_graph_per_document(baseline):
     _, out = baseline
-    graphs = {q.graph_name.value for q in ox.parse(path=str(out / "corpus.trig"), format=ox.RdfFormat.TRIG)
+    graphs = {q.graph_name.value for q in ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
               if isinstance(q.graph_name, ox.NamedNode)}
     assert graphs == {f"{ID}doc/{doc}/graph" for doc in document_ids(out)}
 
@@ -170,7 +170,7 @@ def test_trig_holds_one_named_graph_per_document(baseline):
 def test_the_reprint_is_linked_to_the_original_and_nothing_else_is(baseline):
     report, out = baseline
     store = ox.Store()
-    store.load(path=str(out / "corpus.trig"))
+    store.load(path=str(out / "graph.trig"))
     pairs = [(r["copy"].value, r["original"].value) for r in store.query(
         f"SELECT ?copy ?original WHERE {{ ?copy <{KG}nearDuplicateOf> ?original }}")]
     assert pairs == [(f"{ID}doc/pologne-aide-reprise", f"{ID}doc/pologne-aide")]
@@ -181,7 +181,7 @@ def test_the_reprint_is_linked_to_the_original_and_nothing_else_is(baseline):
 def test_one_corpus_entity_per_real_world_entity_with_counts_of_stories(baseline):
     """Counts agree with the document JSON, the reprint counting as its original, not as one more story."""
     _, out = baseline
-    documents = [json.loads(line) for line in (out / "corpus.jsonl").read_text("utf-8").splitlines()]
+    documents = [json.loads(line) for line in (out / "graph.jsonl").read_text("utf-8").splitlines()]
     expected: dict[str, list[int]] = {}
     for document in documents:
         if document["doc"]["id"] == "pologne-aide-reprise":
@@ -194,7 +194,7 @@ def test_one_corpus_entity_per_real_world_entity_with_counts_of_stories(baseline
     assert expected["Q36"][0] == 3  # Pologne: three stories, and one reprint not counted
 
     store = ox.Store()
-    store.load(path=str(out / "corpus.trig"))
+    store.load(path=str(out / "graph.trig"))
     rows = store.query(f"""
         SELECT ?qid ?documents ?mentions (COUNT(DISTINCT ?local) AS ?nodes) WHERE {{
           ?entity a <{KG}CorpusEntity> ; <{OWL_SAME_AS}> ?qid ;
@@ -214,7 +214,7 @@ def test_one_corpus_entity_per_real_world_entity_with_counts_of_stories(baseline
 def test_killed_build_resumed_gives_the_same_graph(baseline, corpus_file, tmp_path):
     _, reference = baseline
     out = tmp_path / "out"
-    journal = out / ".corpus.build" / "journal.jsonl"
+    journal = out / ".graph.build" / "journal.jsonl"
     script = textwrap.dedent(f"""
         from kgbuild.config import BuildConfig
         from kgbuild.corpus import build_corpus
@@ -235,13 +235,13 @@ def test_killed_build_resumed_gives_the_same_graph(baseline, corpus_file, tmp_pa
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(30)
     assert process.returncode == -signal.SIGKILL, (tmp_path / "stderr.txt").read_text("utf-8", "replace")
-    assert not (out / "corpus.trig").exists()
+    assert not (out / "graph.trig").exists()
 
     with pytest.raises(ConfigError, match="interrupted build"):
         build_corpus([corpus_file], out, config=config(), progress=False)
     report = build_corpus([corpus_file], out, config=config(), resume=True, progress=False, batch_size=3)
     assert report.resumed >= 3 and report.built == len(TEXTS) + 1
-    assert quads(out / "corpus.trig") == quads(reference / "corpus.trig")
+    assert quads(out / "graph.trig") == quads(reference / "graph.trig")
     assert document_ids(out) == document_ids(reference)  # none lost, none twice, same order
 
 
@@ -250,7 +250,7 @@ def test_two_worker_processes_give_the_same_graph(baseline, corpus_file, tmp_pat
     _, reference = baseline
     report = build_corpus([corpus_file], tmp_path, config=config(), workers=2, progress=False, batch_size=2)
     assert report.built == len(TEXTS) + 1
-    assert quads(tmp_path / "corpus.trig") == quads(reference / "corpus.trig")
+    assert quads(tmp_path / "graph.trig") == quads(reference / "graph.trig")
 
 
 @pytest.mark.slow
@@ -260,7 +260,7 @@ def test_dask_local_cluster_gives_the_same_graph(baseline, corpus_file, tmp_path
     report = build_corpus([corpus_file], tmp_path, config=config(), dask="local:2", progress=False,
                           batch_size=2)
     assert report.built == len(TEXTS) + 1 and len(report.failures) == 2
-    assert quads(tmp_path / "corpus.trig") == quads(reference / "corpus.trig")
+    assert quads(tmp_path / "graph.trig") == quads(reference / "graph.trig")
     assert document_ids(tmp_path) == document_ids(reference)
 
 
@@ -269,13 +269,13 @@ def test_a_torn_journal_line_is_cut_and_the_rest_kept(baseline, corpus_file, tmp
     _, reference = baseline
     out = tmp_path / "out"
     shutil.copytree(reference, out)
-    journal = out / ".corpus.build" / "journal.jsonl"
+    journal = out / ".graph.build" / "journal.jsonl"
     good = journal.read_bytes()
     journal.write_bytes(good + b'{"id": "half-writ')
     report = build_corpus([corpus_file], out, config=config(), resume=True, progress=False)
     assert report.resumed == len(TEXTS) + 1
     assert journal.read_bytes() == good
-    assert quads(out / "corpus.trig") == quads(reference / "corpus.trig")
+    assert quads(out / "graph.trig") == quads(reference / "graph.trig")
 
 
 @pytest.mark.slow
@@ -296,6 +296,17 @@ def test_the_corpus_graph_conforms_to_the_shapes(baseline):
 
     _, out = baseline
     dataset = Dataset()
-    dataset.parse(out / "corpus.trig", format="trig")
+    dataset.parse(out / "graph.trig", format="trig")
     conforms, report = validate_graph(dataset)
     assert conforms, report
+
+
+@pytest.mark.slow
+def test_a_build_of_nothing_leaves_earlier_outputs_alone(baseline, tmp_path):
+    _, reference = baseline
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    before = (out / "graph.trig").read_bytes()
+    report = build_corpus([tmp_path / "missing.jsonl"], out, config=config(), progress=False)
+    assert report.built == 0 and "no such file" in report.failures[0].problem
+    assert (out / "graph.trig").read_bytes() == before
