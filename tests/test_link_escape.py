@@ -56,3 +56,10 @@ def test_only_text_can_be_escaped():
 def test_iris_only_come_from_checked_keys(key):
     with pytest.raises(ValueError):
         iri_ref(key)
+
+
+def test_the_public_link_api_is_pinned():
+    import kgbuild.link
+
+    assert sorted(kgbuild.link.__all__) == ["BACKENDS", "Linker", "Snapshot", "enrich_graph", "load_linker",
+                                           "load_snapshot"]

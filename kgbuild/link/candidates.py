@@ -3,7 +3,8 @@
 In order of trust: exact label, alias, normalised key (case, accents,
 articles, elisions, hyphens), acronym, variants (singular, without a generic
 head noun), demonym, transliteration skeleton, and last fuzzy matching
-(rapidfuzz) for misspellings ("Kourk" -> "Koursk").
+(rapidfuzz, among names with the same first letter) for misspellings
+("Kourk" -> "Koursk").
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class SnapshotCandidates:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         self._find = lru_cache(maxsize=100_000)(self._find_uncached)
+        buckets: dict[str, list[str]] = {}
+        for key in snapshot.name_keys:  # misspellings keep their first letter ("Kourk" / "Koursk")
+            buckets.setdefault(key[:1], []).append(key)
+        self._fuzzy_keys = {first: tuple(keys) for first, keys in buckets.items()}
 
     def find(self, name: str, lang: str | None = None) -> tuple[Candidate, ...]:
         return self._find(name.strip(), lang)
@@ -74,7 +79,7 @@ class SnapshotCandidates:
             for entry in kb.lookup_skeleton(key):
                 add(entry, "transliteration", _matched_label(entry, lang))
         if not found and len(key) >= 4:
-            for matched, ratio, _ in process.extract(key, kb.name_keys, scorer=fuzz.ratio,
+            for matched, ratio, _ in process.extract(key, self._fuzzy_keys.get(key[:1], ()), scorer=fuzz.ratio,
                                                      score_cutoff=FUZZY_CUTOFF, limit=8):
                 for entry, _lang in kb.lookup_key(matched):
                     add(entry, "fuzzy", matched, METHOD_SCORES["fuzzy"] * ratio / 100)

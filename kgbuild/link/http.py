@@ -90,22 +90,28 @@ class AnswerCache:
     def get_many(self, endpoint: str, units: list[str]) -> dict[str, list]:
         out: dict[str, list] = {}
         with self._lock:
-            db = self._conn()
-            for i in range(0, len(units), 500):
-                chunk = units[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                for unit, rows in db.execute(
-                        f"SELECT unit, rows FROM answers WHERE endpoint = ? AND unit IN ({marks})",
-                        [endpoint, *chunk]):
-                    out[unit] = json.loads(rows)
+            try:
+                db = self._conn()
+                for i in range(0, len(units), 500):
+                    chunk = units[i:i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    for unit, rows in db.execute(
+                            f"SELECT unit, rows FROM answers WHERE endpoint = ? AND unit IN ({marks})",
+                            [endpoint, *chunk]):
+                        out[unit] = json.loads(rows)
+            except (sqlite3.Error, json.JSONDecodeError) as exc:
+                raise LinkError(f"cache {self.path}: {exc}") from None
         return out
 
     def put_many(self, endpoint: str, answers: dict[str, list]) -> None:
         with self._lock:
-            db = self._conn()
-            with db:
-                db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
-                               [(endpoint, u, json.dumps(r, ensure_ascii=False)) for u, r in answers.items()])
+            try:
+                db = self._conn()
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
+                                   [(endpoint, u, json.dumps(r, ensure_ascii=False)) for u, r in answers.items()])
+            except sqlite3.Error as exc:
+                raise LinkError(f"cache {self.path}: {exc}") from None
 
 
 def _retry_after(exc: urllib.error.HTTPError) -> float | None:

@@ -28,7 +28,7 @@ from kgbuild.link.keys import match_key
 from kgbuild.link.linker import Linker, Lookup
 from kgbuild.link.snapshot import Snapshot
 from kgbuild.link.sparql_text import escape_literal, iri_ref
-from kgbuild.link.vocab import CLASS_KINDS, GENDER_QIDS, is_qid, key_from_iri, types_of_kind
+from kgbuild.link.vocab import CLASS_KINDS, GENDER_QIDS, is_kb_key, is_qid, key_from_iri, types_of_kind
 from kgbuild.types import Candidate, KBEntry
 
 __all__ = ["SparqlLinker", "CANDIDATES_QUERY", "candidates_query", "QUERY_VERSION"]
@@ -180,7 +180,7 @@ class SparqlLinker(Linker):
     def _lookup(self, names: Sequence[str], lang: str, keys: Sequence[str]) -> Lookup:
         found = Lookup()
         forms = {name: self._forms(name, lang) for name in names}
-        keys = [k for k in dict.fromkeys(keys) if is_qid(k) or k.startswith("kb:")]
+        keys = [k for k in dict.fromkeys(keys) if is_kb_key(k)]
         units = {_unit_of_literal(t, lg): (t, lg) for fs in forms.values() for t, lg in fs}
         key_units = {_unit_of_key(k): k for k in keys}
         endpoint = self.config.endpoint

@@ -32,6 +32,7 @@ __all__ = [
     "OFFICE_CLASSES",
     "QID_RE",
     "is_qid",
+    "is_kb_key",
     "entry_iri",
     "key_from_iri",
     "types_of_kind",
@@ -120,6 +121,11 @@ OFFICE_CLASSES: dict[str, str] = {
 
 def is_qid(key: str | None) -> bool:
     return bool(key) and QID_RE.match(key) is not None
+
+
+def is_kb_key(key: str | None) -> bool:
+    """A QID or a well-formed local key ("kb:josep-borrell")."""
+    return bool(key) and (QID_RE.match(key) is not None or _LOCAL_RE.match(key) is not None)
 
 
 def entry_iri(key: str) -> URIRef:
