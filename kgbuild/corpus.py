@@ -30,6 +30,7 @@ cannot be read or built is reported (``CorpusReport.failures`` and
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import fcntl
@@ -74,7 +75,7 @@ __all__ = [
     "signature_similarity",
     "find_near_duplicates",
     "parse_dask_address",
-    "convert_nquads",
+    "write_quads",
 ]
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ class DocumentRecord:
     digest: str  # sha1 of the text: a resumed build rebuilds a document whose text changed
     extraction: Extraction
     nquads: str  # the document's named graph
-    entity_iris: tuple[tuple[str, str], ...]  # (Entity.id, its IRI in the named graph)
+    links: tuple[tuple[str, str], ...]  # (an entity's IRI in the named graph, its corpus entity's IRI)
     signature: bytes  # MinHash of the text (text_signature)
 
 
@@ -329,8 +330,11 @@ def _document_record(n: int, original: Article, extraction: Extraction) -> Docum
     name = f" <{graph.identifier}> .\n"
     nquads = "".join(line[:-3] + name for line in graph.serialize(format="nt").splitlines(True)
                      if line.strip())
+    iris = _entity_iris(graph, extraction)
+    links = tuple((iris[e.id], _corpus_entity_iri(corpus_entity_key(e, extraction.article.id)))
+                  for e in extraction.entities if e.id in iris)
     return DocumentRecord(n=n, digest=_digest(original), extraction=extraction, nquads=nquads,
-                          entity_iris=_entity_iris(graph, extraction), signature=text_signature(original.text))
+                          links=links, signature=text_signature(original.text))
 
 
 def _where(article: Article) -> str:
@@ -342,19 +346,19 @@ def _digest(article: Article) -> str:
     return hashlib.sha1(article.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _entity_iris(graph, extraction: Extraction) -> tuple[tuple[str, str], ...]:
+def _entity_iris(graph, extraction: Extraction) -> dict[str, str]:
     from rdflib import RDF, Literal
 
     from kgbuild.vocab import KG
 
     roles = {KG.Actor, KG.Weapon, KG.Region}
-    found = []
+    found = {}
     for entity in extraction.entities:
         for node in graph.subjects(KG.localId, Literal(entity.id)):
             if any(t in roles for t in graph.objects(node, RDF.type)):
-                found.append((entity.id, str(node)))
+                found[entity.id] = str(node)
                 break
-    return tuple(found)
+    return found
 
 
 def corpus_entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
@@ -430,7 +434,12 @@ def _count_lines(path: Path) -> int:
 
 
 class _Journal:
-    """Built documents, one JSON line each (an index header, a tab, the payload), in a state folder."""
+    """Built documents, one line each, in a state folder.
+
+    A line is a JSON header (id, input position, text digest, MinHash), a tab, and
+    the payload (extraction, named graph, links) as zlib-compressed JSON in base64:
+    the N-Quads of a document shrink about eight times.
+    """
 
     def __init__(self, out_dir: Path, stem: str) -> None:
         self.folder = out_dir / f".{stem}.build"
@@ -511,10 +520,10 @@ class _Journal:
         header = {"id": article.id, "n": record.n, "digest": record.digest,
                   "signature": record.signature.hex()}
         payload = {"extraction": dataclasses.asdict(record.extraction), "nquads": record.nquads,
-                   "entity_iris": record.entity_iris}
-        line = (json.dumps(header, ensure_ascii=False) + "\t"
-                + json.dumps(payload, ensure_ascii=False) + "\n")
-        self._handle.write(line.encode("utf-8", "surrogatepass"))
+                   "links": record.links}
+        packed = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
+        line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\t" + base64.b64encode(packed) + b"\n"
+        self._handle.write(line)
         self._handle.flush()
         now = time.monotonic()
         if now - self._synced >= _FSYNC_EVERY:
@@ -550,11 +559,14 @@ class _Journal:
                 offset += len(line)
         return sorted(latest.values())
 
-    def read(self, offset: int, handle) -> tuple[Extraction, str, dict[str, str]]:
+    def read(self, offset: int, handle) -> dict:
+        """The payload of the line at ``offset``: extraction (as a dict), nquads, links."""
         handle.seek(offset)
-        payload = json.loads(handle.readline().split(b"\t", 1)[1])
-        extraction = _decode(Extraction, payload["extraction"])
-        return extraction, payload["nquads"], dict(payload["entity_iris"])
+        packed = base64.b64decode(handle.readline().split(b"\t", 1)[1])
+        return json.loads(zlib.decompress(packed).decode("utf-8", "surrogatepass"))
+
+    def read_extraction(self, offset: int, handle) -> Extraction:
+        return _decode(Extraction, self.read(offset, handle)["extraction"])
 
 
 def _decode(cls, value):
@@ -835,63 +847,85 @@ class _CorpusEntity:
 
 def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str,
            threshold: float) -> tuple[list[Path], int, int, int]:
-    """Phase two: stream the journal into the chosen formats; returns (paths, documents, copies, entities)."""
+    """Phase two: stream the journal into the chosen formats; returns (paths, documents, copies, entities).
+
+    One pass counts the corpus entities and writes the JSON; then each RDF format
+    is streamed from the journal.  Files are written beside their targets and
+    moved into place together at the end.
+    """
+    from kgbuild.export import FORMATS
+
     index = journal.index()
     copies = find_near_duplicates([sig for *_, sig in index], threshold)
     first_of = {index[i][1]: index[j][1] for i, j in copies.items()}
-    clusters = set(first_of.values())
-    entities: dict[tuple[str, ...], _CorpusEntity] = {}
-    cluster_mentions: dict[tuple[tuple[str, ...], str], int] = {}
-    temps: list[tuple[Path, Path]] = []
-    want_rdf = [f for f in formats if f in _RDF_OUTPUTS]
-    want_json = "json" in formats
-    json_path = out_dir / f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
-    nquads_tmp = _temp_beside(out_dir / f"{stem}.nq")
-    json_tmp = _temp_beside(json_path) if want_json else None
+    targets = {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats if fmt in _RDF_OUTPUTS}
+    if "json" in formats:
+        targets["json"] = out_dir / f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
+    temps = {fmt: _temp_beside(path) for fmt, path in targets.items()}
     try:
-        with open(journal.path, "rb") as source, open(nquads_tmp, "w", encoding="utf-8") as nq, \
-                (open(json_tmp, "w", encoding="utf-8") if json_tmp else contextlib.nullcontext()) as js:
-            for n, doc_id, offset, _ in index:
-                extraction, nquads, iris = journal.read(offset, source)
-                nq.write(nquads)
-                if json_tmp:
-                    js.write(_document_json_text(extraction, single=len(index) == 1))
-                cluster = first_of.get(doc_id, doc_id if doc_id in clusters else None)
-                links = _count_entities(extraction, iris, entities, cluster, cluster_mentions)
-                nq.write(ox.serialize(links, format=ox.RdfFormat.N_QUADS).decode("utf-8"))
-            for (key, _), mentions in cluster_mentions.items():
-                entities[key].mentions += mentions
-                entities[key].documents += 1
-            nq.write(ox.serialize(_corpus_quads(entities, first_of), format=ox.RdfFormat.N_QUADS)
-                     .decode("utf-8"))
-        for fmt in want_rdf:
-            path = out_dir / f"{stem}.{fmt}"
-            tmp = _temp_beside(path)
-            temps.append((tmp, path))
-            convert_nquads(nquads_tmp, tmp, fmt)
-        if json_tmp:
-            temps.append((json_tmp, json_path))
-            json_tmp = None
-        written = [path for _, path in temps]
-        for tmp, path in temps:
-            _publish(tmp, path)
-        temps.clear()
-        if any(f in _NETWORK_OUTPUTS for f in formats):
-            written += _write_network(journal, index, set(first_of), out_dir, formats, stem)
+        entities = _count_entities(journal, index, first_of, temps.get("json"))
+        corpus = list(_corpus_quads(entities, first_of))
+        for fmt in targets:
+            if fmt in _RDF_OUTPUTS:
+                write_quads(_journal_quads(journal, index, corpus), temps[fmt], fmt)
+        written = []
+        for fmt in FORMATS:
+            if fmt in targets:
+                _publish(temps.pop(fmt), targets[fmt])
+                written.append(targets[fmt])
     finally:
-        nquads_tmp.unlink(missing_ok=True)
-        if json_tmp:
-            json_tmp.unlink(missing_ok=True)
-        for tmp, _ in temps:
+        for tmp in temps.values():
             tmp.unlink(missing_ok=True)
-    order = {f: i for i, f in enumerate(("ttl", "nt", "jsonld", "trig", "json"))}
-    written.sort(key=lambda p: order.get(_format_of(p), len(order)))
+    if any(f in _NETWORK_OUTPUTS for f in formats):
+        written += _write_network(journal, index, set(first_of), out_dir, formats, stem)
     return written, len(index), len(copies), len(entities)
 
 
-def _format_of(path: Path) -> str:
-    suffix = path.suffix.lstrip(".")
-    return "json" if suffix == "jsonl" else suffix
+def _count_entities(journal: _Journal, index, first_of: dict[str, str],
+                    json_tmp: Path | None) -> dict[tuple[str, ...], _CorpusEntity]:
+    """The corpus entity table; the document JSON written on the way.
+
+    A story printed several times counts once, with its fullest copy.
+    """
+    clusters = set(first_of.values())
+    entities: dict[tuple[str, ...], _CorpusEntity] = {}
+    cluster_mentions: dict[tuple[tuple[str, ...], str], int] = {}
+    with open(journal.path, "rb") as source, \
+            (open(json_tmp, "w", encoding="utf-8") if json_tmp else contextlib.nullcontext()) as js:
+        for _, doc_id, offset, _ in index:
+            extraction = journal.read_extraction(offset, source)
+            if json_tmp:
+                js.write(_document_json_text(extraction, single=len(index) == 1))
+            cluster = first_of.get(doc_id, doc_id if doc_id in clusters else None)
+            mentions: dict[tuple[str, ...], int] = {}
+            for entity in extraction.entities:
+                key = corpus_entity_key(entity, doc_id)
+                if key not in entities:
+                    entities[key] = _CorpusEntity(label=entity.label, lang=extraction.article.lang,
+                                                  kind=entity.kind, kb_id=entity.kb_id, qid=entity.qid)
+                mentions[key] = mentions.get(key, 0) + len(entity.mentions)
+            for key, count in mentions.items():
+                if cluster is None:
+                    entities[key].mentions += count
+                    entities[key].documents += 1
+                else:
+                    slot = (key, cluster)
+                    cluster_mentions[slot] = max(cluster_mentions.get(slot, 0), count)
+    for (key, _), count in cluster_mentions.items():
+        entities[key].mentions += count
+        entities[key].documents += 1
+    return entities
+
+
+def _journal_quads(journal: _Journal, index, corpus: list[ox.Quad]) -> Iterator[ox.Quad]:
+    """Every document's named graph and its links to corpus entities, then the corpus layer."""
+    with open(journal.path, "rb") as source:
+        for _, _, offset, _ in index:
+            payload = journal.read(offset, source)
+            yield from ox.parse(input=payload["nquads"], format=ox.RdfFormat.N_QUADS)
+            for local, shared in payload["links"]:
+                yield ox.Quad(ox.NamedNode(local), _PROV_SPECIALIZATION, ox.NamedNode(shared))
+    yield from corpus
 
 
 def _document_json_text(extraction: Extraction, single: bool) -> str:
@@ -901,33 +935,6 @@ def _document_json_text(extraction: Extraction, single: bool) -> str:
     text = (json.dumps(data, ensure_ascii=False, indent=2) if single
             else json.dumps(data, ensure_ascii=False)) + "\n"
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _count_entities(extraction: Extraction, iris: dict[str, str],
-                    entities: dict[tuple[str, ...], _CorpusEntity], cluster: str | None,
-                    cluster_mentions: dict) -> list[ox.Quad]:
-    """Fold one document's entities into the corpus table; its specializationOf links."""
-    links: list[ox.Quad] = []
-    mentions: dict[tuple[str, ...], int] = {}
-    doc_id = extraction.article.id
-    for entity in extraction.entities:
-        key = corpus_entity_key(entity, doc_id)
-        found = entities.get(key)
-        if found is None:
-            found = entities[key] = _CorpusEntity(label=entity.label, lang=extraction.article.lang,
-                                                  kind=entity.kind, kb_id=entity.kb_id, qid=entity.qid)
-        mentions[key] = mentions.get(key, 0) + len(entity.mentions)
-        if entity.id in iris:
-            links.append(ox.Quad(ox.NamedNode(iris[entity.id]), _PROV_SPECIALIZATION,
-                                 ox.NamedNode(_corpus_entity_iri(key))))
-    for key, count in mentions.items():
-        if cluster is None:
-            entities[key].mentions += count
-            entities[key].documents += 1
-        else:  # a story printed several times counts once, with its fullest copy
-            slot = (key, cluster)
-            cluster_mentions[slot] = max(cluster_mentions.get(slot, 0), count)
-    return links
 
 
 def _corpus_quads(entities: dict[tuple[str, ...], _CorpusEntity], first_of: dict[str, str]) -> Iterator[ox.Quad]:
@@ -961,16 +968,15 @@ def _prefixes() -> dict[str, str]:
             if prefix}
 
 
-def convert_nquads(source: Path, target: Path, fmt: str) -> None:
-    """Stream the N-Quads file into ``fmt``; triple formats get the union of the graphs."""
+def write_quads(quads: Iterable[ox.Quad], target: str | Path, fmt: str) -> None:
+    """Stream quads into a ttl, nt, jsonld or trig file; triple formats get the union of the graphs."""
     rdf_format = _RDF_OUTPUTS[fmt]
+    items = quads if rdf_format.supports_datasets else (q.triple for q in quads)
+    prefixes = _prefixes() if fmt in ("ttl", "trig") else None
     try:
-        quads = ox.parse(path=source, format=ox.RdfFormat.N_QUADS)
-        items = quads if rdf_format.supports_datasets else (q.triple for q in quads)
-        prefixes = _prefixes() if fmt in ("ttl", "trig") else None
         ox.serialize(items, target, rdf_format, prefixes=prefixes)
-    except (SyntaxError, ValueError) as error:
-        raise ExportError(f"{target.name}: cannot write {fmt}: {error}") from error
+    except SyntaxError as error:
+        raise ExportError(f"{Path(target).name}: a stored document graph is not valid N-Quads: {error}") from error
 
 
 def _write_network(journal: _Journal, index, copies: set[str], out_dir: Path,
@@ -982,7 +988,7 @@ def _write_network(journal: _Journal, index, copies: set[str], out_dir: Path,
         with open(journal.path, "rb") as source:
             for _, doc_id, offset, _ in index:
                 if doc_id not in copies:
-                    yield journal.read(offset, source)[0]
+                    yield journal.read_extraction(offset, source)
 
     network = to_networkx(originals())
     written = []
