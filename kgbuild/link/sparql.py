@@ -35,7 +35,7 @@ __all__ = ["SparqlLinker", "CANDIDATES_QUERY", "candidates_query", "QUERY_VERSIO
 
 QUERY_VERSION = "c1"  # part of every cache key: bump when the query's shape changes
 _LANGS = ("fr", "en", "de", "mul")
-_MAX_UNITS = 400  # literals + keys per request
+_MAX_UNITS = 1500  # literals + keys per request (POST body; a long article stays one request)
 
 CANDIDATES_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -41,10 +41,7 @@ from kgbuild.link.vocab import (
     key_from_iri,
 )
 
-__all__ = ["row_triples", "office_iri", "write_ntriples", "rows_from_graph", "FACT_PROPERTIES"]
-
-#: the wdt: properties `kgbuild enrich` copies for linked entities
-FACT_PROPERTIES = ("P17", "P27", "P131", "P1376", "P102", "P463", "P39", "P21", "P279")
+__all__ = ["row_triples", "office_iri", "write_ntriples", "rows_from_graph"]
 
 _COUNTRY_PROP = {"Person": WDT.P27}
 

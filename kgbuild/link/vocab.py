@@ -24,7 +24,6 @@ __all__ = [
     "PQ",
     "KBV",
     "KB_IRI",
-    "SCHEMA",
     "KIND_TYPES",
     "KIND_CLASSES",
     "CLASS_KINDS",
@@ -43,7 +42,6 @@ WDT = Namespace("http://www.wikidata.org/prop/direct/")
 P = Namespace("http://www.wikidata.org/prop/")
 PS = Namespace("http://www.wikidata.org/prop/statement/")
 PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
-SCHEMA = Namespace("http://schema.org/")
 KBV = Namespace("urn:kgbuild:vocab:")  # kgbuild's own KB properties (kind, prior, office, source)
 KB_IRI = "urn:kgbuild:kb:"  # local entries: "kb:josep-borrell" <-> <urn:kgbuild:kb:josep-borrell>
 
