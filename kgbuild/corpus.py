@@ -7,9 +7,10 @@ A build has two phases.  **Extract**: documents are read one at a time and
 built (extraction, linking, the document's named graph) in this process, in
 ``workers`` processes or on a Dask cluster, a few documents in flight at once;
 each built document is appended, in input order, as one line to a journal in
-``OUT/.{stem}.build/``.  **Merge**: the journal is read back twice (an index,
-then the documents) and the outputs are streamed: one named graph per document,
-plus a corpus layer in the default graph:
+``OUT/.{stem}.build/``.  **Merge**: the journal is read back (an index, a pass
+counting entities and writing the JSON, a pass per RDF format) and the outputs
+are streamed: one named graph per document, plus a corpus layer in the default
+graph:
 
 * one ``kg:CorpusEntity`` per real-world entity (its QID, else its knowledge-base
   key, else its normalised label and first type) with a label, ``kg:kind``,
@@ -58,10 +59,12 @@ import pyoxigraph as ox
 
 from kgbuild import __version__
 from kgbuild.config import BuildConfig
-from kgbuild.errors import ConfigError, ExportError, InputError, KgbuildError
+from kgbuild.errors import ConfigError, ExportError, KgbuildError
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.pipeline import Failure, iter_inputs
+from kgbuild.rdf import DEFAULT_BASE
 from kgbuild.types import Article, Entity, Extraction
+from kgbuild.vocab import KG
 
 __all__ = [
     "DUPLICATE_THRESHOLD",
@@ -83,17 +86,15 @@ log = logging.getLogger(__name__)
 #: estimated Jaccard similarity (word 3-shingles) from which two articles are copies
 DUPLICATE_THRESHOLD = 0.7
 
-_BASE = "https://w3id.org/kgbuild/id/"  # rdf.DEFAULT_BASE: corpus entities live beside documents
-_KG = "https://w3id.org/kgbuild/ontology#"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 _OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 _PROV_SPECIALIZATION = ox.NamedNode("http://www.w3.org/ns/prov#specializationOf")
 _XSD_COUNT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 _WD = "http://www.wikidata.org/entity/"
-#: corpus-layer terms; CorpusEntity, documentCount and nearDuplicateOf are proposed to ontology/kgbuild.ttl
-_CORPUS_TERMS = ("CorpusEntity", "mentionCount", "documentCount", "nearDuplicateOf", "kind", "kbId")
-_T = {name: ox.NamedNode(_KG + name) for name in _CORPUS_TERMS}
+#: corpus-layer terms: the ontology's, and three proposed to ontology/kgbuild.ttl (not yet in vocab.KG)
+_T = {name: ox.NamedNode(str(KG[name])) for name in ("mentionCount", "kind", "kbId")}
+_T.update({name: ox.NamedNode(str(KG._NS) + name) for name in ("CorpusEntity", "documentCount", "nearDuplicateOf")})
 
 _RDF_OUTPUTS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                 "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}
@@ -375,11 +376,11 @@ def corpus_entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
 
 def _corpus_entity_iri(key: tuple[str, ...]) -> str:
     if key[0] == "qid":
-        return f"{_BASE}entity/{key[1]}"
+        return f"{DEFAULT_BASE}entity/{key[1]}"
     if key[0] == "kb":
         key = ("kb", key[1].removeprefix("kb:"))
     parts = [quote(part.replace(" ", "_"), safe="") for part in key[1:]]
-    return f"{_BASE}entity/{key[0]}/" + "/".join(parts)
+    return f"{DEFAULT_BASE}entity/{key[0]}/" + "/".join(parts)
 
 
 # ---------------------------------------------------------------- counting inputs
@@ -826,7 +827,8 @@ def _progress_bar(inputs, progress: bool | None):
     from tqdm import tqdm
 
     disable = not sys.stderr.isatty() if progress is None else not progress
-    total = None if disable else count_documents(inputs)
+    countable = isinstance(inputs, (str, os.PathLike, Article, list, tuple))  # never consume an iterator
+    total = count_documents(inputs) if countable and not disable else None
     return tqdm(total=total, unit="doc", desc="kgbuild", file=sys.stderr, disable=disable,
                 dynamic_ncols=True, smoothing=0.1)
 

@@ -310,3 +310,13 @@ def test_a_build_of_nothing_leaves_earlier_outputs_alone(baseline, tmp_path):
     report = build_corpus([tmp_path / "missing.jsonl"], out, config=config(), progress=False)
     assert report.built == 0 and "no such file" in report.failures[0].problem
     assert (out / "graph.trig").read_bytes() == before
+
+
+@pytest.mark.slow
+def test_articles_from_a_generator_with_a_progress_bar(baseline, tmp_path, capsys):
+    from kgbuild.types import Article
+
+    articles = (Article(id=key, text=TEXTS[key]) for key in ("soumy", "otan"))
+    report = build_corpus(articles, tmp_path, config=config(), progress=True)
+    assert report.built == 2
+    assert "2doc" in capsys.readouterr().err.replace(" ", "")  # the bar counted both documents
