@@ -171,3 +171,10 @@ def test_region_noun_picks_the_region_not_the_city(extractor):
     (region,) = [e for e in ex.entities if "Region" in e.types]
     assert region.kind == "AdministrativeRegion"
     assert [m.text for m in region.mentions] == ["région de Kharkiv"]
+
+
+def test_hyphenated_country_is_one_token_and_one_sentence(extractor):
+    text = "Le Royaume-Uni a salué la décision."
+    ex = extract(extractor, text)
+    assert len(ex.sentences) == 1
+    assert "Royaume-Uni" in [m.text for e in ex.entities for m in e.mentions]

@@ -178,3 +178,13 @@ def test_stance_nouns_and_adjectives():
 def test_deployment_noun():
     assert ("nk", "deployedIn", "ru", "asserted") in triples(
         "Le déploiement de soldats nord-coréens en Russie inquiète Séoul.")
+
+
+def test_authorisation_with_grantee_parsed_as_complement(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Washington a autorisé Kiev à frapper le territoire russe."))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("États-Unis", "authorizes", "Ukraine") in got
+    assert ("Ukraine", "targets", "Russie") in got

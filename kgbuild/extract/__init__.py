@@ -15,7 +15,13 @@ from typing import Iterable, Iterator
 from kgbuild.extract.entities import group_mentions
 from kgbuild.extract.lang import load_rules
 from kgbuild.extract.mentions import Gazetteer, find_mentions
-from kgbuild.extract.parse import doc_sentences, find_captions, load_pipeline, parse_text
+from kgbuild.extract.parse import (
+    doc_sentences,
+    find_captions,
+    keep_names_whole,
+    load_pipeline,
+    parse_text,
+)
 from kgbuild.types import Article, Extraction
 
 __all__ = ["Extractor", "Gazetteer"]
@@ -33,6 +39,7 @@ class Extractor:
 
             kb = load_snapshot()
         self.kb = kb
+        keep_names_whole(self.nlp, kb)
 
     def extract(self, article: Article) -> Extraction:
         """The Extraction of one article."""

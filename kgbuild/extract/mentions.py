@@ -42,6 +42,8 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 class Gazetteer(Protocol):
     """What extraction needs of the knowledge base (the snapshot implements it)."""
 
+    entries: Sequence[KBEntry]
+
     def lookup(self, name: str, lang: str | None = None) -> list[KBEntry]: ...
 
     def get(self, key: str) -> KBEntry | None: ...

@@ -14,12 +14,13 @@ from types import ModuleType
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from kgbuild.errors import ModelError
 from kgbuild.types import Span
 
-__all__ = ["load_pipeline", "parse_text", "split_segments", "find_captions", "doc_sentences"]
+__all__ = ["load_pipeline", "keep_names_whole", "parse_text", "split_segments", "find_captions", "doc_sentences"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -56,6 +57,27 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+_HYPHENATED_NAME = re.compile(r"^[A-ZÀ-Ý][\w']+(?:-[A-ZÀ-Ý][\w']+)+$")
+
+
+def keep_names_whole(nlp: Language, kb) -> None:
+    """Tokenizer exceptions for hyphenated names it would split ("Royaume-Uni").
+
+    A split name loses its NER tag and lets the parser start a sentence at the
+    hyphen.  Names come from the knowledge base's labels and aliases; done once
+    per pipeline.
+    """
+    if nlp.meta.get("_kgbuild_names"):
+        return
+    names = {label for entry in kb.entries for label in (
+        *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))
+        if "-" in label and " " not in label and _HYPHENATED_NAME.match(label)}
+    for name in sorted(names):
+        if len(nlp.tokenizer(name)) > 1:
+            nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+    nlp.meta["_kgbuild_names"] = True
 
 
 def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:

@@ -410,7 +410,8 @@ class _Finder:
         frame = _Frame(v, k)
         frame.grantors = self.typed(self.subject(v), ("Actor",))
         window = self.right_window(v)
-        objs = [c for c in v.children if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")]
+        objs = [c for c in v.children if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")
+                or c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN")]  # parser: "autoriser Kiev à"
         for c in objs:
             refs = self.np(c)
             if refs:
