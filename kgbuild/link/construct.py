@@ -17,7 +17,7 @@ from SPARQLWrapper import TURTLE
 from kgbuild.errors import KBError, LinkError
 from kgbuild.link.draft import Draft
 from kgbuild.link.dump import DEFAULT_CLASSES
-from kgbuild.link.http import SparqlClient, SparqlConfig
+from kgbuild.link.http import SparqlClient, SparqlConfig, default_rate
 from kgbuild.link.triples import rows_from_graph
 from kgbuild.link.vocab import QID_RE, WD, WDT
 
@@ -64,7 +64,7 @@ def iter_endpoint_drafts(url: str, classes: dict[str, str] | None = None, *, pag
                          max_pages: int | None = None, client: SparqlClient | None = None) -> Iterator[Draft]:
     """Drafts for the instances of each class on the endpoint, page by page."""
     classes = classes or DEFAULT_CLASSES
-    client = client or SparqlClient(SparqlConfig.checked(endpoint=url))
+    client = client or SparqlClient(SparqlConfig.checked(endpoint=url, rate=default_rate(url)))
     for cls, kind in sorted(classes.items()):
         page = 0
         while max_pages is None or page < max_pages:

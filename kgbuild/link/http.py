@@ -23,7 +23,15 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgbuild.errors import ConfigError, LinkError
 
-__all__ = ["SparqlConfig", "SparqlClient", "AnswerCache", "user_agent_for"]
+__all__ = ["SparqlConfig", "SparqlClient", "AnswerCache", "user_agent_for", "default_rate"]
+
+
+def default_rate(endpoint: object) -> float:
+    """Requests per second when none is given: 1 for a remote service, 50 for this machine."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(endpoint).hostname if isinstance(endpoint, str) else None
+    return 50.0 if host in ("127.0.0.1", "localhost", "::1") else 1.0
 
 
 def user_agent_for(contact: str | None) -> str:

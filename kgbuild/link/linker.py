@@ -164,15 +164,25 @@ class SnapshotLinker(Linker):
 
 def load_linker(backend: str = "snapshot", *, endpoint: str | None = None, cache_dir: str | Path | None = None,
                 offline: bool = False, user_agent: str | None = None, contact: str | None = None,
-                timeout: float = 30.0, rate: float = 1.0, snapshot: str | Path | None = None) -> Linker:
-    """A Linker for ``backend`` ("snapshot" or "sparql"); options are checked here, once."""
+                timeout: float = 30.0, rate: float | None = None, snapshot: str | Path | None = None) -> Linker:
+    """A Linker for ``backend`` ("snapshot" or "sparql"); options are checked here, once.
+
+    sparql: ``endpoint`` defaults to the public Wikidata service; ``rate`` (requests per
+    second) defaults to 1 for remote endpoints and 50 for one on this machine.
+    """
     if backend not in BACKENDS:
         raise ConfigError("linker", backend, ", ".join(BACKENDS))
     snap = load_snapshot(snapshot)
     if backend == "snapshot":
         return SnapshotLinker(snap)
+    from kgbuild.link.http import default_rate
     from kgbuild.link.sparql import SparqlConfig, SparqlLinker
 
-    config = SparqlConfig.checked(endpoint=endpoint or WIKIDATA_ENDPOINT, cache_dir=cache_dir, offline=offline,
+    endpoint = endpoint or WIKIDATA_ENDPOINT
+    if rate is None:
+        rate = default_rate(endpoint)
+    config = SparqlConfig.checked(endpoint=endpoint, cache_dir=cache_dir, offline=offline,
                                   user_agent=user_agent, contact=contact, timeout=timeout, rate=rate)
+    if endpoint == WIKIDATA_ENDPOINT and not (contact or user_agent) and not offline:
+        log.warning("linking against the public Wikidata service without a contact: pass --contact EMAIL")
     return SparqlLinker(config, snap)
