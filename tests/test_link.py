@@ -404,6 +404,14 @@ def test_bad_options_name_the_option(kwargs, option):
     assert info.value.option == option
 
 
+def test_polite_defaults_for_the_public_service(caplog, tmp_path):
+    public = load_linker("sparql", cache_dir=tmp_path)
+    assert public.config.endpoint == "https://query.wikidata.org/sparql" and public.config.rate == 1.0
+    assert "--contact" in caplog.text
+    local = load_linker("sparql", endpoint="http://127.0.0.1:9/sparql", cache_dir=tmp_path, contact="me@example.org")
+    assert local.config.rate > 1.0 and "me@example.org" in local.config.user_agent
+
+
 # -- enrich -------------------------------------------------------------------------------
 
 
