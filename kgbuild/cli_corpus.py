@@ -35,9 +35,11 @@ def add_corpus_options(parser: argparse.ArgumentParser) -> None:
 
 
 def wants_corpus_build(args: argparse.Namespace) -> bool:
-    """True when an option only corpus builds have was given."""
-    return (args.workers != 1 or args.dask is not None or args.resume
-            or args.progress is not None)
+    """True for a corpus: a corpus option, several inputs, a folder or a JSONL file."""
+    if args.workers != 1 or args.dask is not None or args.resume or args.progress is not None:
+        return True
+    paths = [Path(p) for p in args.paths if p != "-"]
+    return len(args.paths) > 1 or any(p.is_dir() or p.suffix.lower() == ".jsonl" for p in paths)
 
 
 def run_corpus_build(args: argparse.Namespace, config: BuildConfig) -> int:

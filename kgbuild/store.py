@@ -58,7 +58,8 @@ RDF_SUFFIXES = {
 _PAGE_FILES = {"/": ("index.html", "text/html; charset=utf-8"),
                "/index.html": ("index.html", "text/html; charset=utf-8"),
                "/app.js": ("app.js", "text/javascript; charset=utf-8"),
-               "/style.css": ("style.css", "text/css; charset=utf-8")}
+               "/style.css": ("style.css", "text/css; charset=utf-8"),
+               "/examples.json": ("examples.json", "application/json; charset=utf-8")}
 _RESULT_TYPES = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
     "application/json": ox.QueryResultsFormat.JSON,

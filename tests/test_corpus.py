@@ -320,3 +320,20 @@ def test_articles_from_a_generator_with_a_progress_bar(baseline, tmp_path, capsy
     report = build_corpus(articles, tmp_path, config=config(), progress=True)
     assert report.built == 2
     assert "2doc" in capsys.readouterr().err.replace(" ", "")  # the bar counted both documents
+
+
+@pytest.mark.slow
+def test_the_query_page_examples_run_on_a_corpus_graph(baseline):
+    from importlib import resources
+
+    _, out = baseline
+    data = json.loads(resources.files("kgbuild").joinpath("data", "serve", "examples.json").read_text("utf-8"))
+    header = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in data["prefixes"].items())
+    store = ox.Store()
+    store.load(path=str(out / "graph.trig"))
+    answered = {}
+    for example in data["examples"]:
+        answered[example["title"]] = list(store.query(header + example["query"], use_default_graph_as_union=True))
+    assert all(answered.values()), [title for title, rows in answered.items() if not rows]
+    (pair,) = answered["Near-duplicate articles"]
+    assert pair["copy"].value.endswith("/doc/pologne-aide-reprise")

@@ -67,6 +67,11 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
+def open_page(browser, url):
+    browser.get(url)
+    WebDriverWait(browser, 20).until(ec.element_to_be_clickable((By.ID, "run")))  # examples loaded
+
+
 def results_table(browser):
     WebDriverWait(browser, 20).until(ec.presence_of_element_located((By.ID, "results-table")))
     table = browser.find_element(By.ID, "results-table")
@@ -77,7 +82,7 @@ def results_table(browser):
 
 
 def test_the_default_query_lists_corpus_entities(browser, page_url):
-    browser.get(page_url)
+    open_page(browser, page_url)
     browser.find_element(By.ID, "run").click()
     header, rows = results_table(browser)
     assert header == ["entity", "label", "documents", "mentions", "wikidata"]
@@ -89,7 +94,7 @@ def test_the_default_query_lists_corpus_entities(browser, page_url):
 
 
 def test_a_typed_query_runs_and_a_clicked_iri_is_described(browser, page_url):
-    browser.get(page_url)
+    open_page(browser, page_url)
     box = browser.find_element(By.ID, "query")
     box.clear()
     box.send_keys(f"SELECT ?copy ?original WHERE {{ ?copy <{KG}nearDuplicateOf> ?original }}")
@@ -106,7 +111,7 @@ def test_a_typed_query_runs_and_a_clicked_iri_is_described(browser, page_url):
 
 
 def test_a_bad_query_shows_the_error(browser, page_url):
-    browser.get(page_url)
+    open_page(browser, page_url)
     box = browser.find_element(By.ID, "query")
     box.clear()
     box.send_keys("SELECT WHERE nothing")

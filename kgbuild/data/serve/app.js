@@ -2,65 +2,10 @@
 // Everything from the store is put in the page as text (textContent), never as HTML.
 "use strict";
 
-const PREFIXES = {
-  kg: "https://w3id.org/kgbuild/ontology#",
-  kgid: "https://w3id.org/kgbuild/id/",
-  nif: "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-  wd: "http://www.wikidata.org/entity/",
-  rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
-  owl: "http://www.w3.org/2002/07/owl#",
-  xsd: "http://www.w3.org/2001/XMLSchema#",
-  prov: "http://www.w3.org/ns/prov#",
-  dcterms: "http://purl.org/dc/terms/",
-  schema: "https://schema.org/",
-};
-
-const HEADER = ["kg", "rdf", "rdfs", "owl", "prov", "dcterms", "schema"]
-  .map((p) => `PREFIX ${p}: <${PREFIXES[p]}>`).join("\n");
-
-const EXAMPLES = [
-  ["Entities across the corpus", `SELECT ?entity ?label ?documents ?mentions ?wikidata WHERE {
-  ?entity a kg:CorpusEntity ; rdfs:label ?label ;
-          kg:documentCount ?documents ; kg:mentionCount ?mentions .
-  OPTIONAL { ?entity owl:sameAs ?wikidata }
-}
-ORDER BY DESC(?documents) DESC(?mentions) ?label
-LIMIT 100`],
-  ["Who said what", `SELECT ?speaker ?content ?modality ?document WHERE {
-  ?statement a kg:Statement ; kg:content ?content ; kg:modality ?modality ;
-             kg:inDocument ?document ; kg:saidBy ?who .
-  ?who rdfs:label ?speaker .
-}
-ORDER BY ?speaker
-LIMIT 100`],
-  ["Relations between entities", `SELECT ?subject ?predicate ?object (COUNT(DISTINCT ?document) AS ?documents) WHERE {
-  ?assertion a kg:RelationAssertion ; rdf:subject ?s ; rdf:predicate ?predicate ;
-             rdf:object ?o ; kg:inDocument ?document .
-  ?s rdfs:label ?subject .
-  ?o rdfs:label ?object .
-}
-GROUP BY ?subject ?predicate ?object
-ORDER BY DESC(?documents)
-LIMIT 100`],
-  ["Near-duplicate articles", `SELECT ?copy ?original WHERE {
-  ?copy kg:nearDuplicateOf ?original .
-}
-ORDER BY ?original ?copy`],
-  ["Documents", `SELECT ?document ?id ?title ?date WHERE {
-  ?document a kg:Document ; dcterms:identifier ?id .
-  OPTIONAL { ?document dcterms:title ?title }
-  OPTIONAL { ?document schema:datePublished ?date }
-}
-ORDER BY ?date ?id
-LIMIT 1000`],
-  ["Named graphs and their size", `SELECT ?graph (COUNT(*) AS ?triples) WHERE {
-  GRAPH ?graph { ?s ?p ?o }
-}
-GROUP BY ?graph
-ORDER BY DESC(?triples)
-LIMIT 1000`],
-];
+// from examples.json: prefixes (for the query header and for showing IRIs short) and example queries
+let PREFIXES = {};
+let HEADER = "";
+let EXAMPLES = [];
 
 const $ = (id) => document.getElementById(id);
 
@@ -195,14 +140,22 @@ async function runQuery() {
   }
 }
 
-function start() {
+async function start() {
   const select = $("examples");
-  EXAMPLES.forEach(([title], i) => select.add(new Option(title, String(i))));
+  try {
+    const data = await (await fetch("examples.json")).json();
+    PREFIXES = data.prefixes;
+    EXAMPLES = data.examples;
+  } catch (error) {
+    EXAMPLES = [{ title: "Some triples", query: "SELECT * WHERE { ?s ?p ?o } LIMIT 100" }];
+  }
+  HEADER = Object.entries(PREFIXES).map(([p, iri]) => `PREFIX ${p}: <${iri}>`).join("\n");
+  EXAMPLES.forEach(({ title }, i) => select.add(new Option(title, String(i))));
   select.addEventListener("change", () => {
-    $("query").value = `${HEADER}\n\n${EXAMPLES[Number(select.value)][1]}`;
+    $("query").value = `${HEADER}\n\n${EXAMPLES[Number(select.value)].query}`;
   });
   const fromUrl = new URLSearchParams(location.hash.slice(1)).get("query");
-  $("query").value = fromUrl || `${HEADER}\n\n${EXAMPLES[0][1]}`;
+  $("query").value = fromUrl || `${HEADER}\n\n${EXAMPLES[0].query}`;
   $("endpoint").textContent = new URL("sparql", location.href).href;
   $("query-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -214,6 +167,7 @@ function start() {
       runQuery();
     }
   });
+  $("run").disabled = false;
 }
 
 start();
