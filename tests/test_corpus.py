@@ -337,3 +337,29 @@ def test_the_query_page_examples_run_on_a_corpus_graph(baseline):
     assert all(answered.values()), [title for title, rows in answered.items() if not rows]
     (pair,) = answered["Near-duplicate articles"]
     assert pair["copy"].value.endswith("/doc/pologne-aide-reprise")
+
+
+@pytest.mark.slow
+def test_the_build_command_reports_what_it_did(baseline, corpus_file, tmp_path, capsys):
+    import argparse
+
+    from kgbuild.cli_corpus import add_corpus_options, run_corpus_build, wants_corpus_build
+
+    parser = argparse.ArgumentParser()  # the options cli.py's build parser has, and the corpus ones
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("-o", "--out")
+    parser.add_argument("--stem")
+    add_corpus_options(parser)
+    args = parser.parse_args([str(corpus_file), "-o", str(tmp_path), "--stem", "feed", "--no-progress"])
+    assert wants_corpus_build(args)
+    assert run_corpus_build(args, config()) == 0
+    out, err = capsys.readouterr()
+    assert f"wrote {tmp_path / 'feed.trig'}" in out
+    assert f"{len(TEXTS) + 1} documents built, 1 near-duplicates" in out
+    assert f"skipped {corpus_file}: line {BROKEN_LINE}" in err and "skipped" in err.split("[inconnu]")[0]
+
+    single = parser.parse_args(["article.fr.txt", "-o", str(tmp_path)])
+    assert not wants_corpus_build(single)
+    nothing = parser.parse_args([str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "empty"), "--resume"])
+    assert run_corpus_build(nothing, config()) == 1
+    assert "nothing could be built" in capsys.readouterr().err
