@@ -514,3 +514,10 @@ def test_seed_linking_accuracy_and_entity_f1(extractor, seed_path, shared_dir, r
     after = score_documents([gold], [document_json(linker.link(unlinked))]).micro
     assert after.linking.value >= 0.95
     assert after.entities.f1 >= before.entities.f1
+
+
+@pytest.mark.slow
+def test_an_endpoint_item_of_unread_class_takes_the_snapshots_kind(small_endpoint, tmp_path):
+    remote = load_linker("sparql", endpoint=small_endpoint.url, cache_dir=tmp_path)
+    e = linked(remote, "L'Otan a répondu.", ("Otan", ACTOR, "Organization"))["Otan"]
+    assert e.qid == "Q7184" and remote.client.requests == 1

@@ -110,11 +110,15 @@ def _kind(binding: dict) -> str:
     return ""
 
 
-def _entry_from(binding: dict) -> KBEntry | None:
+def _entry_from(binding: dict, known: Snapshot | None = None) -> KBEntry | None:
+    """The entry an answer row describes; an item whose classes say nothing known takes the
+    snapshot's kind for the same QID (public Wikidata types NATO as a military alliance...)."""
     key = key_from_iri(_value(binding, "item") or "")
     if key is None:
         return None
     kind = _kind(binding)
+    if not kind and known is not None and known.get(key) is not None:
+        kind = known.get(key).kind
     gender_iri = key_from_iri(_value(binding, "gender") or "")
     labels = {lang: _value(binding, lang) for lang in ("fr", "en", "de") if _value(binding, lang)}
     return KBEntry(key=key, qid=key if is_qid(key) else None, kind=kind, types=types_of_kind(kind),
@@ -203,7 +207,7 @@ class SparqlLinker(Linker):
             found.candidates[name] = self._candidates_from(name, lang, fs, answers)
         for unit, key in key_units.items():
             for row in answers.get(unit, ()):
-                entry = _entry_from(row)
+                entry = _entry_from(row, self.snapshot)
                 if entry is not None:
                     found.entries[key] = entry
                     self._entries[key] = entry
@@ -246,7 +250,7 @@ class SparqlLinker(Linker):
         spelled = {c.entry.key: c for c in self.speller.find(name, lang)}
         for text, lg in forms:
             for row in answers.get(_unit_of_literal(text, lg), ()):
-                entry = _entry_from(row)
+                entry = _entry_from(row, self.snapshot)
                 if entry is None:
                     continue
                 self._entries[entry.key] = entry
