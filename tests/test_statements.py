@@ -244,3 +244,30 @@ def test_inverted_pronoun_after_a_quote_in_a_new_sentence():
 def test_apposed_name_after_a_source_phrase_is_not_content():
     s = only("Pour le président de la France, Paul Martin, l'Europe doit se réarmer.")
     assert (s.speaker, s.text) == ("martin", "l'Europe doit se réarmer")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Le Kremlin a accusé Kiev de « terrorisme ».", "Russie", "terrorisme"),
+    ("Le ministre néerlandais de la Défense a confirmé que les Pays-Bas enverraient des avions.",
+     "Pays-Bas", "les Pays-Bas enverraient des avions"),
+    ("Selon l'état-major ukrainien, les forces russes ont avancé.", "Ukraine",
+     "les forces russes ont avancé"),
+    ("L'armée de l'air ukrainienne a indiqué avoir abattu dix drones.", "Ukraine",
+     "avoir abattu dix drones"),
+    ("Le porte-parole de la présidence russe, Dmitri Peskov, a accusé Paris de mentir.",
+     "Dmitri Peskov", "mentir"),
+])
+def test_speakers_named_through_their_institution(extractor, text, speaker, content):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", text))
+    labels = {e.id: e.label for e in ex.entities}
+    got = [(labels.get(s.speaker), s.text) for s in ex.statements]
+    assert any(who == speaker and content in said for who, said in got), got
+
+
+def test_adverbial_que_is_not_a_content_clause(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Berlin a promis des chars, tandis que Washington hésite."))
+    assert not [s for s in ex.statements if "Washington hésite" in s.text]

@@ -39,7 +39,7 @@ class Extractor:
 
             kb = load_snapshot()
         self.kb = kb
-        keep_names_whole(self.nlp, kb)
+        keep_names_whole(self.nlp, kb, self.rules.COMPOUND_WORDS)
 
     def extract(self, article: Article) -> Extraction:
         """The Extraction of one article."""

@@ -431,6 +431,7 @@ class _Finder:
                 last, name = complement
                 if name is None:
                     qualified = True  # "porte-parole du gouvernement": some body we cannot name
+                    end_tok = self._phrase_tail(last)
                 else:
                     country, end_tok = name, last
         start = token.idx
@@ -440,6 +441,14 @@ class _Finder:
         return Found(self._mention(start, end, "Actor", "Person", "role", 0.7), phrase,
                      None, apposition=apposition, office=offices, country=country, gender=gender,
                      qualified=qualified)
+
+    def _phrase_tail(self, i: int) -> int:
+        """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
+        subtree = {t.i for t in self.doc[i].subtree}
+        while i + 1 < len(self.doc) and i + 1 in subtree and not self.doc[i + 1].is_punct \
+                and not self.doc[i + 1].is_space:
+            i += 1
+        return i
 
     def _complement(self, end_tok: int) -> tuple[int, str | None] | None:
         """The "de X" after a role: (last token, X's KB name) — X None when it is a common noun."""

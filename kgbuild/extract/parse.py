@@ -59,21 +59,22 @@ def load_pipeline(model: str) -> Language:
     return nlp
 
 
-_HYPHENATED_NAME = re.compile(r"^[A-ZÀ-Ý][\w']+(?:-[A-ZÀ-Ý][\w']+)+$")
+_HYPHENATED_NAME = re.compile(r"^[A-ZÀ-Ý0-9][\w']*(?:-[A-ZÀ-Ý0-9][\w']*)+$")
 
 
-def keep_names_whole(nlp: Language, kb) -> None:
-    """Tokenizer exceptions for hyphenated names it would split ("Royaume-Uni").
+def keep_names_whole(nlp: Language, kb, words: tuple[str, ...] = ()) -> None:
+    """Tokenizer exceptions for hyphenated names and words it would split ("Royaume-Uni").
 
     A split name loses its NER tag and lets the parser start a sentence at the
-    hyphen.  Names come from the knowledge base's labels and aliases; done once
-    per pipeline.
+    hyphen.  Names come from the knowledge base's labels and aliases, words from
+    the language rules ("état-major"); done once per pipeline.
     """
     if nlp.meta.get("_kgbuild_names"):
         return
     names = {label for entry in kb.entries for label in (
         *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))
         if "-" in label and " " not in label and _HYPHENATED_NAME.match(label)}
+    names.update(w for word in words for w in (word, word[:1].upper() + word[1:]))
     for name in sorted(names):
         if len(nlp.tokenizer(name)) > 1:
             nlp.tokenizer.add_special_case(name, [{ORTH: name}])

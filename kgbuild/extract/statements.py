@@ -490,8 +490,9 @@ class _Finder:
                 k -= 1
             if k >= lo and self.doc[k].pos_ == "ADP":
                 continue
-            if any(t.pos_ == "VERB" for t in self.doc[before.end: cue.i]):
-                return None, 0.0
+            if any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être")
+                   for t in self.doc[before.end: cue.i]):
+                return None, 0.0  # another verb has the actor: it is not this cue's
             return ref, 0.7
         return None, 0.0
 
@@ -616,6 +617,10 @@ class _Finder:
             de = self.de_infinitive(tokens, j)
             if de is not None:
                 out.append((tokens[de].idx, self.clause_end(tokens, de, _INF_STOPS), 0.75))
+            elif lemma in fr.ACCUSATION_CUES:  # "accuse Kiev de « terrorisme »": the charge
+                de = self.de_charge(tokens, j)
+                if de is not None:
+                    out.append((tokens[de].idx, self.clause_end(tokens, de, _INF_STOPS + (",",)), 0.65))
         if not out:
             inverted = self.inverted(k, tokens, n)
             return [inverted] if inverted else []
@@ -638,6 +643,8 @@ class _Finder:
         for m in range(j, min(len(tokens), j + 7)):
             t = tokens[m]
             if _lower(t) in ("que", "qu'"):
+                if m > 0 and _lower(tokens[m - 1]) in fr.SUBORDINATORS:
+                    return None  # "tandis que", "alors que": an adverbial clause, not the content
                 return m
             if t.text in fr.QUOTE_PAIRS or t.text in (".", ";", ":") or (
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
@@ -679,6 +686,16 @@ class _Finder:
                 if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
                         ("er", "ir", "re"))):
                     return m
+        return None
+
+    def de_charge(self, tokens: list[Token], j: int) -> int | None:
+        """Index of the first word of the charge after "de" ("accuser X de terrorisme")."""
+        for m in range(j, min(len(tokens), j + 8)):
+            low = _lower(tokens[m])
+            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in tokens[m].morph.get("VerbForm"):
+                return None
+            if low in ("de", "d'") and m + 1 < len(tokens):
+                return m + 1
         return None
 
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
@@ -859,7 +876,11 @@ _GROUPS = frozenset({"gouvernement", "diplomatie", "autorité", "porte-parole", 
                      "mouvement", "coalition", "alliance", "organisation", "agence", "groupe",
                      "journal", "quotidien", "hebdomadaire", "chaîne", "média", "site",
                      "camp", "opposition", "majorité", "délégation", "bureau", "cabinet",
-                     "diplomate", "militaire", "force", "troupe", "soldat", "source"})
+                     "diplomate", "militaire", "force", "troupe", "soldat", "source",
+                     # officials speak for their state when they are not named
+                     "ministre", "chef", "cheffe", "président", "présidente", "secrétaire",
+                     "représentant", "représentante", "ambassadeur", "ambassadrice",
+                     "négociateur", "conseiller", "commandant", "gouverneur", "officiel"})
 _CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime"})
 _INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ")
 

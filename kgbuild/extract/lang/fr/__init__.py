@@ -26,6 +26,7 @@ __all__ = [
     "CAPTION_RE",
     "DETERMINERS",
     "SEATS_OF_POWER",
+    "COMPOUND_WORDS",
     "VAGUE_GROUPS",
 ]
 
@@ -198,6 +199,13 @@ CAPTION_RE = re.compile(
 #: leading words stripped from an entity's name ("l’Italie" -> "Italie")
 DETERMINERS = ("l'", "l’", "le ", "la ", "les ", "des ", "du ", "de la ", "de l'", "de l’",
                "d'", "d’", "au ", "aux ", "un ", "une ")
+
+#: hyphenated words the tokenizer must not split
+COMPOUND_WORDS = ("état-major", "états-majors", "porte-parole", "porte-paroles", "porte-avions",
+                  "cessez-le-feu", "sous-marin", "sous-marins", "vice-président",
+                  "vice-présidente", "vice-premier", "lance-roquettes", "lance-missiles",
+                  "chef-d'état-major", "contre-offensive", "contre-attaque", "ex-président",
+                  "sol-air", "air-sol", "mer-sol", "sol-sol")
 
 #: seats of power that stand for their state when they act ("le Kremlin a démenti")
 SEATS_OF_POWER: dict[str, str] = {

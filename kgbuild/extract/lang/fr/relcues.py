@@ -48,7 +48,8 @@ __all__ = [
 #: transfer verbs: subject supplies the object (a weapon) to the "à" complement
 SUPPLY_VERBS = frozenset({"fournir", "livrer", "envoyer", "transférer", "céder", "vendre",
                           "donner", "offrir", "expédier", "acheminer", "remettre", "octroyer",
-                          "procurer", "doter", "équiper", "armer", "approvisionner", "ravitailler"})
+                          "procurer", "doter", "équiper", "armer", "approvisionner", "ravitailler",
+                          "promettre"})
 #: verbs whose object is the recipient and "de/en" the goods ("doter l'armée de chars")
 RECIPIENT_OBJECT_VERBS = frozenset({"doter", "équiper", "armer", "approvisionner", "ravitailler"})
 #: transfer nouns: "livraisons de missiles à Kiev", "l'envoi de chars par Berlin"

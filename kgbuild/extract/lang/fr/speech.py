@@ -12,6 +12,8 @@ __all__ = [
     "SPEECH_VERBS",
     "INFINITIVE_CUES",
     "DE_INFINITIVE_CUES",
+    "ACCUSATION_CUES",
+    "SUBORDINATORS",
     "ADVOCACY_CUES",
     "STANCE_NOUN_CUES",
     "REFLEXIVE_CUES",
@@ -63,6 +65,8 @@ INFINITIVE_CUES = frozenset({
     "affirmer", "assurer", "déclarer", "dire", "estimer", "penser", "croire", "espérer",
     "reconnaître", "admettre", "nier", "démentir", "jurer", "prétendre", "soutenir",
     "souhaiter", "vouloir", "juger", "considérer", "contester", "certifier",
+    "indiquer", "expliquer", "préciser", "confirmer", "annoncer", "reconnaitre", "avouer",
+    "revendiquer", "dénoncer",
 })
 
 #: cue verbs whose "de + infinitive" is the content ("accuse X d'élargir", "promet de")
@@ -71,6 +75,14 @@ DE_INFINITIVE_CUES = frozenset({
     "demander", "exiger", "proposer", "suggérer", "recommander", "conseiller", "exhorter",
     "féliciter", "remercier", "soupçonner", "décider",
 })
+
+#: words that make "X que" an adverbial conjunction rather than a complement clause
+SUBORDINATORS = frozenset({"tandis", "alors", "bien", "parce", "avant", "après", "pendant", "dès",
+                           "ainsi", "afin", "pour", "sans", "tant", "depuis", "sitôt", "lors",
+                           "plutôt", "autant", "même", "moins"})
+
+#: cue verbs whose "de + noun phrase" is the content too ("accuse Kiev de terrorisme")
+ACCUSATION_CUES = frozenset({"accuser", "reprocher", "soupçonner"})
 
 #: cue verbs whose "pour/à + infinitive or noun phrase" is the content ("plaider pour autoriser")
 ADVOCACY_CUES = {
