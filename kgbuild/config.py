@@ -23,7 +23,7 @@ LINKERS = ("snapshot", "sparql", "none")
 class BuildConfig:
     lang: str | None = None  # None: from the input (JSONL "lang", "name.fr.txt"), else "fr"
     linker: str = "snapshot"
-    endpoint: str | None = None  # SPARQL endpoint URL for linker="sparql"
+    endpoint: str | None = None  # SPARQL endpoint for linker="sparql" (default: public Wikidata)
     offline: bool = False  # sparql linker: use cache and snapshot only
     cache_dir: Path | None = None
     contact: str | None = None  # sent in the User-Agent to public endpoints
@@ -40,8 +40,8 @@ class BuildConfig:
             raise ConfigError("lang", self.lang, sorted(LANGUAGES))
         if self.linker not in LINKERS:
             raise ConfigError("linker", self.linker, list(LINKERS))
-        if self.linker == "sparql" and not self.endpoint and not self.offline:
-            raise ConfigError("endpoint", self.endpoint, "a SPARQL endpoint URL when linker='sparql'")
+        if self.endpoint is not None and not self.endpoint.startswith(("http://", "https://")):
+            raise ConfigError("endpoint", self.endpoint, "an http(s) URL of a SPARQL endpoint")
         bad = [f for f in self.formats if f not in FORMATS]
         if bad or not self.formats:
             raise ConfigError("format", ",".join(bad) or "", list(FORMATS))
