@@ -33,6 +33,7 @@ __all__ = [
     "TABLES",
     "load_network",
     "network_from_rdf",
+    "undirected_graph",
     "centrality_table",
     "community_table",
     "actor_weapon_table",
@@ -244,7 +245,7 @@ def _kept_edges(graph: nx.MultiDiGraph, include_negated: bool):
         yield u, v, data
 
 
-def _undirected(graph: nx.MultiDiGraph, include_negated: bool) -> nx.Graph:
+def undirected_graph(graph: nx.MultiDiGraph, *, include_negated: bool = False) -> nx.Graph:
     """One undirected edge per pair of entities: weight sums confidences, links counts edges."""
     simple = nx.Graph()
     simple.add_nodes_from(graph.nodes)
@@ -294,7 +295,7 @@ def centrality_table(graph: nx.MultiDiGraph, *, include_negated: bool = False):
     """One row per entity: degree (distinct neighbours), links in and out, weighted degree
     (sum of confidences), degree centrality and betweenness (of the undirected graph,
     normalised), most central first."""
-    simple = _undirected(graph, include_negated)
+    simple = undirected_graph(graph, include_negated=include_negated)
     centrality = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
     betweenness = nx.betweenness_centrality(simple, normalized=True)
     links_in: dict = defaultdict(int)
@@ -319,7 +320,7 @@ def centrality_table(graph: nx.MultiDiGraph, *, include_negated: bool = False):
 def community_table(graph: nx.MultiDiGraph, *, include_negated: bool = False, seed: int = 1):
     """Louvain communities of the undirected graph weighted by confidence; community 1 is
     the largest; an entity without ties is a community of its own."""
-    simple = _undirected(graph, include_negated)
+    simple = undirected_graph(graph, include_negated=include_negated)
     found = nx.community.louvain_communities(simple, weight="weight", seed=seed) if len(simple) else []
     ordered = sorted((sorted(map(str, c)) for c in found), key=lambda c: (-len(c), c))
     rows = []
