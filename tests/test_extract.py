@@ -178,3 +178,14 @@ def test_hyphenated_country_is_one_token_and_one_sentence(extractor):
     ex = extract(extractor, text)
     assert len(ex.sentences) == 1
     assert "Royaume-Uni" in [m.text for e in ex.entities for m in e.mentions]
+
+
+def test_rubric_word_is_not_an_entity(extractor):
+    ex = extract(extractor, "Défense : la Pologne commande des chars.")
+    assert [e.label for e in ex.entities if e.kind != "WeaponClass"] == ["Pologne"]
+
+
+def test_role_with_a_demonym_inside(extractor):
+    ex = extract(extractor, "Le ministre polonais de la Défense, Jan Exemplowski, a parlé.")
+    person = next(e for e in ex.entities if e.kind == "Person")
+    assert "ministre polonais de la Défense" in [m.text for m in person.mentions]

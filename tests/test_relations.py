@@ -188,3 +188,30 @@ def test_authorisation_with_grantee_parsed_as_complement(extractor):
     got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
     assert ("États-Unis", "authorizes", "Ukraine") in got
     assert ("Ukraine", "targets", "Russie") in got
+
+
+def test_purchase_makes_the_seller_a_supplier(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "La Roumanie a signé un contrat avec Séoul pour l'achat de "
+                                        "chars K2."))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("Corée du Sud", "suppliesTo", "Roumanie") in got
+    assert ("Corée du Sud", "supplies", "K2") in got
+
+
+def test_state_behind_a_weapon_targets_too(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Des drones russes ont visé la ville d'Odessa."))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], r.predicate) for r in ex.relations}
+    assert ("Russie", "targets") in got
+
+
+def test_mayor_without_a_named_city_leads_nothing(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "L'Allemagne a réagi. Selon le maire Jean Exemple, tout va bien."))
+    assert not [r for r in ex.relations if r.predicate == "leaderOf"]

@@ -175,9 +175,15 @@ class _Finder:
                 continue
             if normalize_label(name) in self.rules.VAGUE_GROUPS + self.rules.NOT_NAMES:
                 continue
+            if self._is_rubric(start, end) and self._lookup(name) is None:
+                continue  # "Défense : la Pologne commande ...": a section word, not a name
             item = self._classify_named(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _is_rubric(self, start: int, end: int) -> bool:
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return not self.text[line_start:start].strip() and self.text[end:end + 2].lstrip().startswith(":")
 
     def _known_part(self, name: str) -> tuple[int, str] | None:
         """A known name at the start or end of an unknown NER span, with its offset.
@@ -394,7 +400,12 @@ class _Finder:
     def _role_at(self, token: Token) -> Found | None:
         if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.is_space:
             return None
-        words = [fold_quotes(t.lower_) for t in token.doc[token.i: token.i + 12] if not t.is_space]
+        window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
+        words = [fold_quotes(t.lower_) for t in window]
+        inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
+        if len(window) > 2 and words[1] in self.rules.DEMONYMS and window[1].pos_ == "ADJ":
+            inner = window[1]
+            words = words[:1] + words[2:]
         best = None
         for phrase, offices in self.rules.ROLE_NOUNS.items():
             size = len(phrase.replace("'", "' ").split())
@@ -409,10 +420,15 @@ class _Finder:
         # extent: the phrase, then a demonym or "de X" complement naming the country
         end_tok = self._phrase_end(token, phrase)
         country = None
+        if inner is not None and len(phrase.replace("'", "' ").split()) > 1:
+            end_tok = self._phrase_end(token, phrase + " x")  # one more word: the demonym
+            country = self.rules.DEMONYMS[fold_quotes(inner.lower_)]
         nxt = end_tok + 1
         while nxt < len(self.doc) and self.doc[nxt].is_space:
             nxt += 1
-        if nxt < len(self.doc) and fold_quotes(self.doc[nxt].lower_) in self.rules.DEMONYMS \
+        if country is not None:
+            pass
+        elif nxt < len(self.doc) and fold_quotes(self.doc[nxt].lower_) in self.rules.DEMONYMS \
                 and self.doc[nxt].pos_ == "ADJ":
             country = self.rules.DEMONYMS[fold_quotes(self.doc[nxt].lower_)]
             end_tok = nxt

@@ -67,6 +67,7 @@ _ANAPHORIC = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "tel", "
                         "son", "sa", "leur"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
+_PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 _TROOPS = frozenset({"soldat", "troupe", "militaire", "force", "combattant", "mercenaire",
                      "unité", "bataillon", "brigade", "régiment", "conseiller", "instructeur"})
 
@@ -384,6 +385,38 @@ class _Finder:
             for r in recipients[:2]:
                 self.add(s, "suppliesTo", r, n, k, 0.6, modality=self.noun_modality(n))
 
+    def purchase(self, cue: Token, k: int) -> None:
+        """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
+        chain, current = [], cue  # the noun phrases and verb above: "signé un contrat ... pour l'achat"
+        while current.head.i != current.i and len(chain) < 3 and current.dep_ in _PURCHASE_CHAIN:
+            current = current.head
+            chain.append(current)
+        if cue.pos_ in ("VERB", "AUX"):
+            verb, mod = cue, self.modality(cue)
+            goods = [r for c in cue.children if c.dep_ == "obj" for r in self.np(c)]
+        else:
+            verb = next((g for g in chain if g.pos_ in ("VERB", "AUX")), None)
+            mod = self.noun_modality(cue)
+            goods = self.children_with(cue, ("de", "d'", "des", "du"))
+        window = self.right_window(cue)
+        weapons = self.typed(goods, ("Weapon",)) or self.typed(
+            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
+                 if r.entity.kind == "WeaponSystem"]
+        weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
+        buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
+        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",))
+        for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
+            for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
+                sellers = sellers or self.typed(self.children_with(node, ("avec", "auprès")), ("Actor",))
+        sellers = [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
+        for seller in sellers[:1]:
+            for w in weapons:
+                self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
+            if weapons or any(_in(t, rc.MILITARY_GOODS) for t in window):
+                for b in buyers[:1]:
+                    self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
+
     def noun_modality(self, n: Token) -> str:
         """A noun cue takes the modality of its verb only when it is that verb's complement."""
         if n.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "nsubj:pass") and n.head.i != n.i:
@@ -489,6 +522,10 @@ class _Finder:
         else:
             agents = self.typed(self.subject(v), ("Actor", "Weapon"))
             agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
+            # "des drones russes ont visé ...": the state behind the weapon acts too
+            agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
+                                  for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
+                                 ("Actor",))
         if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
             return
         regions = self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Region",))
@@ -595,6 +632,8 @@ class _Finder:
             predicate = "leaderOf" if role in rc.LEADER_ROLES else "memberOf"
             conf = 0.75
             if not org:
+                if role in rc.LOCAL_ROLES:
+                    continue  # "le maire X": of a city the text may not name
                 org, conf = self.context_state(span), 0.5
             for o in org[:1]:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
@@ -738,6 +777,8 @@ class _Finder:
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
             if lemma in rc.SUPPLY_VERBS:
                 self.supply_verb(t, k)
+            if lemma in rc.PURCHASE_VERBS:
+                self.purchase(t, k)
             if lemma in rc.AUTHORIZE_VERBS:
                 self.authorize_verb(t, k)
             if lemma in rc.TARGET_VERBS:
@@ -760,6 +801,8 @@ class _Finder:
                 self.supplier_noun(t, k)
             elif lemma in rc.SUPPLY_NOUNS:
                 self.supply_noun(t, k)
+            elif lemma in rc.PURCHASE_NOUNS:
+                self.purchase(t, k)
             elif lemma in rc.TARGET_NOUNS or lemma in rc.ATTACK_NOUNS:
                 self.strike_noun(t, k)
             elif lemma in rc.SUPPORT_NOUNS or lemma in rc.OPPOSE_NOUNS:

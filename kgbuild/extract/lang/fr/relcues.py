@@ -12,6 +12,9 @@ __all__ = [
     "SUPPLY_VERBS",
     "RECIPIENT_OBJECT_VERBS",
     "SUPPLY_NOUNS",
+    "PURCHASE_VERBS",
+    "PURCHASE_NOUNS",
+    "LOCAL_ROLES",
     "SUPPLIER_NOUNS",
     "MILITARY_GOODS",
     "AUTHORIZE_VERBS",
@@ -52,6 +55,10 @@ SUPPLY_VERBS = frozenset({"fournir", "livrer", "envoyer", "transférer", "céder
                           "promettre"})
 #: verbs whose object is the recipient and "de/en" the goods ("doter l'armée de chars")
 RECIPIENT_OBJECT_VERBS = frozenset({"doter", "équiper", "armer", "approvisionner", "ravitailler"})
+#: buying: the seller ("à X", "auprès de X", "contrat avec X") supplies the buyer
+PURCHASE_VERBS = frozenset({"acheter", "acquérir", "commander", "importer"})
+PURCHASE_NOUNS = frozenset({"achat", "acquisition", "commande", "importation"})
+
 #: transfer nouns: "livraisons de missiles à Kiev", "l'envoi de chars par Berlin"
 SUPPLY_NOUNS = frozenset({"livraison", "fourniture", "envoi", "transfert", "don", "vente",
                           "cession", "aide militaire", "acheminement"})
@@ -129,6 +136,8 @@ LEADER_ROLES = frozenset({
     "secrétaire générale", "chef", "cheffe", "patron", "patronne", "numéro un", "maire",
     "gouverneur", "gouverneure", "commandant en chef", "chef d'état-major",
 })
+#: leader roles of a city or region: without a named place, no relation is guessed
+LOCAL_ROLES = frozenset({"maire", "gouverneur", "gouverneure", "préfet", "préfète"})
 #: role phrases whose holder belongs to (works for, represents) the state or organisation
 MEMBER_ROLES = frozenset({
     "ministre", "représentant", "représentante", "haut représentant", "haute représentante",
