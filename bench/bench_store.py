@@ -1,6 +1,6 @@
 """Writing and loading big graphs with pyoxigraph, with rdflib as the baseline in the same run.
 
-    .venv/bin/python bench/bench_store.py [--triples 3000000] [--baseline 300000]
+    .venv/bin/python bench/bench_store.py [--triples 3000000] [--baseline 100000]
 
 The graph has the shape of a corpus build (one named graph per document: the
 document and its text, sentences, entities, mentions and their evidence spans,
@@ -9,7 +9,7 @@ statements, relations), made up at run time with made-up labels.  Measured:
 1. writing 3M quads as TriG and as Turtle the way a corpus build merges (parse
    N-Quads, stream them to the file through ``corpus.write_quads``); goal <= 30 s;
 2. `kgbuild load`: checking and bulk-loading the TriG into a new store;
-3. the same 300k triples written as Turtle by rdflib and by pyoxigraph (the ratio).
+3. the same 100k triples written as Turtle by rdflib and by pyoxigraph (the ratio).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def timed(action) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, default=3_000_000)
-    parser.add_argument("--baseline", type=int, default=300_000, help="triples for the rdflib comparison")
+    parser.add_argument("--baseline", type=int, default=100_000, help="triples for the rdflib comparison")
     args = parser.parse_args()
 
     from rdflib import Dataset
