@@ -19,7 +19,6 @@ import os
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import combinations
 from pathlib import Path
 from urllib.parse import unquote
 
