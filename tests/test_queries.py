@@ -72,7 +72,7 @@ def test_supplies_lists_supplier_weapon_recipient_and_the_denial(dataset):
     got = rows("supplies", dataset)
     assert cells(got, "supplier_label", "weapon_label", "recipient_label", "modality", "document") == {
         ("États-Unis", "ATACMS", "Ukraine", "asserted", "a1"),
-        ("Allemagne", "Taurus", "", "negated", "a1"),
+        ("Allemagne", "Taurus", None, "negated", "a1"),
         ("États-Unis", "chars", "Ukraine", "asserted", "c1"),
         ("Allemagne", "chars", "Ukraine", "asserted", "c1"),
         ("Allemagne", "drones", "Ukraine", "asserted", "c1"),
