@@ -40,6 +40,7 @@ __all__ = [
     "weapon_projection_table",
     "statement_table",
     "write_analysis",
+    "write_atomic",
 ]
 
 #: CSV file names written by write_analysis, in order

@@ -123,12 +123,6 @@ class Query:
     example: str = ""
     source: str = ""  # the file it was read from
 
-    def param(self, name: str) -> Param:
-        for param in self.params:
-            if param.name == name:
-                return param
-        raise KeyError(name)
-
 
 @dataclass(frozen=True)
 class QueryResult:
