@@ -294,20 +294,25 @@ class _Finder:
             return True
         if prev == "à" and before == "face":
             return True
-        if prev in ("de", "d'", "du", "des"):
-            # "la frontière de X", "la région de X" are places; "l'implication des Etats-Unis" acts
+        if prev in ("de", "d'", "du", "des", "avec"):
+            # "la frontière de/avec X", "la région de X" are places; "l'implication des
+            # Etats-Unis", "un accord avec Kiev" act
             return not (before in self.rules.PLACE_NOUNS or before.startswith("frontali"))
         if prev == "a" and self._prev_tokens(token.i, 1)[0].text == "A":
             return False  # "A Paris, ...": an unaccented capital À
+        if prev == "vers" and self._governed_by(token, self.rules.ORIENTATION_LEMMAS):
+            return True  # "la junte se tourne vers Moscou"
         if prev in self.rules.LOCATIVE_PREPOSITIONS:
-            return prev in ("à", "au", "aux") and self._governed_by_transfer(token)
+            return prev in ("à", "au", "aux") and self._governed_by(token, self.rules.TRANSFER_LEMMAS)
         return True
 
-    def _governed_by_transfer(self, token: Token) -> bool:
+    def _governed_by(self, token: Token, lemmas) -> bool:
         node = token
         for _ in range(4):
             node = node.head
-            if node.lemma_ in self.rules.TRANSFER_LEMMAS:
+            # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
+            if node.lemma_ in lemmas or any(node.lower_.startswith(lemma[:-2]) for lemma in lemmas
+                                            if lemma.endswith("er") and node.pos_ == "VERB"):
                 return True
             if node.head is node:
                 break

@@ -417,6 +417,25 @@ class _Finder:
                 for b in buyers[:1]:
                     self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
 
+    def receive(self, v: Token, k: int) -> None:
+        """ "Bamako a reçu des hélicoptères russes", "Kiev a obtenu des F-16 des Pays-Bas"."""
+        recipients = self.typed(self.subject(v), ("Actor",))
+        objs = [c for c in v.children if c.dep_ == "obj"]
+        goods_tokens = objs + [g for c in objs for g in c.children if g.dep_ == "nmod"]
+        weapons = self.typed([r for t in goods_tokens for r in self.np(t)], ("Weapon",))
+        if not weapons:
+            return
+        suppliers = self.typed(self.children_with(v, ("de", "d'", "des", "du", "par")), ("Actor",))
+        suppliers += self.typed([self.ref_at(g) for c in objs for g in c.subtree  # "... russes"
+                                 if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
+        suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
+        mod = self.modality(v)
+        for s in suppliers[:1]:
+            for w in weapons:
+                self.add(s, "supplies", w, v, k, 0.6, modality=mod)
+            for r in recipients[:1]:
+                self.add(s, "suppliesTo", r, v, k, 0.55, modality=mod)
+
     def noun_modality(self, n: Token) -> str:
         """A noun cue takes the modality of its verb only when it is that verb's complement."""
         if n.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "nsubj:pass") and n.head.i != n.i:
@@ -779,6 +798,8 @@ class _Finder:
                 self.supply_verb(t, k)
             if lemma in rc.PURCHASE_VERBS:
                 self.purchase(t, k)
+            if lemma in rc.RECEIVE_VERBS:
+                self.receive(t, k)
             if lemma in rc.AUTHORIZE_VERBS:
                 self.authorize_verb(t, k)
             if lemma in rc.TARGET_VERBS:

@@ -17,6 +17,7 @@ __all__ = [
     "PLACE_NOUNS",
     "LOCATIVE_PREPOSITIONS",
     "TRANSFER_LEMMAS",
+    "ORIENTATION_LEMMAS",
     "SPEECH_INTRODUCERS",
     "WEAPON_CLASSES",
     "WEAPON_HEADS",
@@ -145,6 +146,8 @@ LOCATIVE_PREPOSITIONS = ("en", "dans", "vers", "sur", "à", "au", "aux", "depuis
 TRANSFER_LEMMAS = ("livrer", "fournir", "envoyer", "donner", "vendre", "transférer", "céder",
                    "promettre", "accorder", "proposer", "demander", "permettre", "offrir",
                    "apporter", "reprocher", "répondre", "annoncer", "adresser", "imposer")
+#: verbs whose "vers X" is a partner, not a destination ("se tourner vers Moscou")
+ORIENTATION_LEMMAS = ("tourner", "rapprocher", "orienter", "pencher", "tendre", "regarder")
 #: "selon X", "pour X" ... : X speaks, so a capital there is its government
 SPEECH_INTRODUCERS = ("selon", "pour", "d'après", "d’après")
 
@@ -171,6 +174,19 @@ WEAPON_CLASSES: dict[str, str] = {
     "systèmes de défense antiaérienne": "air defence system",
     "défense antiaérienne": "air defence system", "défense aérienne": "air defence system",
     "arme nucléaire": "nuclear weapon", "armes nucléaires": "nuclear weapon",
+    "hélicoptère de combat": "attack helicopter", "hélicoptères de combat": "attack helicopter",
+    "hélicoptère d'attaque": "attack helicopter", "hélicoptères d'attaque": "attack helicopter",
+    "navire de guerre": "warship", "navires de guerre": "warship", "frégate": "frigate",
+    "frégates": "frigate", "sous-marin": "submarine", "sous-marins": "submarine",
+    "porte-avions": "aircraft carrier", "bombardier": "bomber", "bombardiers": "bomber",
+    "blindé": "armoured vehicle", "blindés": "armoured vehicle",
+    "véhicule blindé": "armoured vehicle", "véhicules blindés": "armoured vehicle",
+    "obusier": "howitzer", "obusiers": "howitzer", "mortier": "mortar", "mortiers": "mortar",
+    "roquette": "rocket", "roquettes": "rocket",
+    "mine antipersonnel": "anti-personnel mine", "mines antipersonnel": "anti-personnel mine",
+    "munition rôdeuse": "loitering munition", "munitions rôdeuses": "loitering munition",
+    "missile antinavire": "anti-ship missile", "missiles antinavires": "anti-ship missile",
+    "missile intercepteur": "interceptor missile", "missiles intercepteurs": "interceptor missile",
 }
 #: head nouns whose capitalised complement is a weapon system ("missiles ATACMS", "système Patriot")
 WEAPON_HEADS = ("missile", "missiles", "système", "systèmes", "lance-roquettes", "drone",

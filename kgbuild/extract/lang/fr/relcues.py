@@ -13,6 +13,7 @@ __all__ = [
     "RECIPIENT_OBJECT_VERBS",
     "SUPPLY_NOUNS",
     "PURCHASE_VERBS",
+    "RECEIVE_VERBS",
     "PURCHASE_NOUNS",
     "LOCAL_ROLES",
     "SUPPLIER_NOUNS",
@@ -55,6 +56,8 @@ SUPPLY_VERBS = frozenset({"fournir", "livrer", "envoyer", "transférer", "céder
                           "promettre"})
 #: verbs whose object is the recipient and "de/en" the goods ("doter l'armée de chars")
 RECIPIENT_OBJECT_VERBS = frozenset({"doter", "équiper", "armer", "approvisionner", "ravitailler"})
+#: receiving: the subject is the recipient, "de X" or a demonym on the goods the supplier
+RECEIVE_VERBS = frozenset({"recevoir", "obtenir", "réceptionner", "percevoir"})
 #: buying: the seller ("à X", "auprès de X", "contrat avec X") supplies the buyer
 PURCHASE_VERBS = frozenset({"acheter", "acquérir", "commander", "importer"})
 PURCHASE_NOUNS = frozenset({"achat", "acquisition", "commande", "importation"})
