@@ -3,6 +3,7 @@
     kgbuild build PATH... -o OUT [--format ttl,json,gexf|all] [--linker snapshot|sparql|none]
     kgbuild demo [-o output/]
     kgbuild eval GOLD... EXPORT [--json]
+    kgbuild query NAME|FILE ...  kgbuild analyze ...  kgbuild plot ...  kgbuild curate ...
     kgbuild kb build ...        kgbuild enrich ...
 
 Exit status: 0 when something was built (failures are listed), 1 when nothing
@@ -40,7 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kgbuild", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="kgbuild", description="Build a knowledge graph (actors, weapons, regions, statements) "
+        "from news articles, linked to Wikidata.")
     parser.add_argument("--version", action="version", version=f"kgbuild {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
     parser.set_defaults(run=lambda args: parser.print_help() or 2)
@@ -62,9 +65,19 @@ def _parser() -> argparse.ArgumentParser:
     ev.set_defaults(run=_run_eval)
 
     from kgbuild.cli_kb import add_enrich_parser, add_kb_parser
+    from kgbuild.cli_research import (
+        add_analyze_parser,
+        add_curate_parser,
+        add_plot_parser,
+        add_query_parser,
+    )
 
     add_kb_parser(sub)
     add_enrich_parser(sub)
+    add_query_parser(sub)
+    add_analyze_parser(sub)
+    add_plot_parser(sub)
+    add_curate_parser(sub)
     return parser
 
 
@@ -83,13 +96,15 @@ def _add_build_options(p: argparse.ArgumentParser, default_out: str | None = Non
     p.add_argument("--contact", default=None, help="contact (mail or URL) sent to public endpoints")
     p.add_argument("--max-chars", type=int, default=1_000_000, help="longest article accepted")
     p.add_argument("--stem", default=None, help="base name of the output files")
+    p.add_argument("--overrides", type=Path, default=None,
+                   help="curation CSV (kgbuild curate export) applied after linking")
 
 
 def _config(args) -> BuildConfig:
     return BuildConfig.from_formats(
         args.format, lang=args.lang, linker=args.linker, endpoint=args.endpoint,
         offline=args.offline, cache_dir=args.cache_dir, contact=args.contact,
-        max_chars=args.max_chars, date=args.date)
+        max_chars=args.max_chars, date=args.date, overrides=args.overrides)
 
 
 def _run_build(args) -> int:

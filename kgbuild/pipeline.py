@@ -130,6 +130,11 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
 
     extractors: dict[str, Extractor] = {}
     linker = _load_linker(config)
+    overrides = ()
+    if config.overrides is not None:  # read before any work: a bad file fails at once
+        from kgbuild.curation import read_overrides
+
+        overrides = read_overrides(config.overrides)
     for article in articles:
         article = _with_defaults(article, config)
         try:
@@ -139,6 +144,10 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
             extraction = extractor.extract(article)
             if linker is not None:
                 extraction = linker.link(extraction)
+            if overrides:
+                from kgbuild.curation import apply_overrides
+
+                extraction = apply_overrides(extraction, overrides)
         except KgbuildError as error:
             on_failure(Failure(article.source or article.id, str(error)))
             log.warning("%s: %s", article.source or article.id, error)

@@ -189,3 +189,9 @@ def test_role_with_a_demonym_inside(extractor):
     ex = extract(extractor, "Le ministre polonais de la Défense, Jan Exemplowski, a parlé.")
     person = next(e for e in ex.entities if e.kind == "Person")
     assert "ministre polonais de la Défense" in [m.text for m in person.mentions]
+
+
+def test_region_phrase_found_without_ner(extractor):
+    ex = extract(extractor, "Des soldats seraient déployés dans la région de Koursk.")
+    region = next(e for e in ex.entities if "Region" in e.types)
+    assert region.kind == "AdministrativeRegion" and region.qid == "Q3178"

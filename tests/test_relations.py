@@ -215,3 +215,14 @@ def test_mayor_without_a_named_city_leads_nothing(extractor):
 
     ex = extractor.extract(Article("t", "L'Allemagne a réagi. Selon le maire Jean Exemple, tout va bien."))
     assert not [r for r in ex.relations if r.predicate == "leaderOf"]
+
+
+def test_pronoun_opening_reported_speech_is_the_speaker(extractor):
+    from kgbuild.types import Article
+
+    text = ("Le président ukrainien Volodymyr Zelensky a parlé jeudi. "
+            "Berlin a annoncé qu'il livrerait deux systèmes IRIS-T à l'Ukraine.")
+    ex = extractor.extract(Article("t", text))
+    labels = {e.id: e.label for e in ex.entities}
+    suppliers = {labels[r.subject] for r in ex.relations if r.predicate == "supplies"}
+    assert suppliers == {"Allemagne"}

@@ -86,7 +86,8 @@ class _Finder:
         # order matters: more specific finders claim their spans first; a role
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
-                              (self._named, "name"), (self._demonyms, "name")):
+                              (self._place_phrases, "name"), (self._named, "name"),
+                              (self._demonyms, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end):
@@ -284,6 +285,30 @@ class _Finder:
             entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
             return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.85), name, entry)
         return None
+
+    def _place_phrases(self):
+        """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
+        for token in self.doc:
+            kind = self.rules.PLACE_NOUNS.get(fold_quotes(token.lower_))
+            if kind is None or kind == "Country" or token.i + 2 >= len(self.doc):
+                continue
+            prep = self.doc[token.i + 1]
+            if fold_quotes(prep.lower_) not in ("de", "d'"):
+                continue
+            first = token.i + 2
+            last = first
+            while last < len(self.doc) and _CAPITALISED.match(self.doc[last].text) \
+                    and not self.doc[last].is_punct:
+                last += 1
+            if last == first:
+                continue
+            start, end = self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1].text)
+            name = self.text[start:end]
+            phrase = self.text[token.idx:end]
+            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
+            if entry is None and self._lookup(name) is not None:
+                continue  # a known name of another kind ("la ville de Washington" is handled by NER)
+            yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""

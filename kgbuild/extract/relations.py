@@ -128,7 +128,8 @@ class _Finder:
         if is_impersonal(token):
             return []
         if low in fr.PRONOUN_GENDER and low != "qui":
-            ref = resolve_pronoun(low, token.idx, self.index, self.doc, self.sentences, self.quotes)
+            ref = self.speaker_pronoun(token) or resolve_pronoun(
+                low, token.idx, self.index, self.doc, self.sentences, self.quotes)
             return [ref] if ref else []
         if low == "qui":
             return self.relative_antecedent(token)
@@ -158,6 +159,19 @@ class _Finder:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def speaker_pronoun(self, token: Token) -> MentionRef | None:
+        """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
+        is the speaker."""
+        if not token.dep_.startswith("nsubj") or _low(token) not in ("il", "elle", "ils", "elles"):
+            return None
+        for st in self.statements:
+            if st.speaker is not None and st.mode == "indirect" and \
+                    st.start <= token.idx < st.start + 12:
+                entity = self.index.entities.get(st.speaker)
+                if entity is not None:
+                    return MentionRef(entity, entity.mentions[0])
+        return None
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
         """What a relative pronoun refers to: the noun phrase just before it."""
