@@ -194,4 +194,4 @@ def test_role_with_a_demonym_inside(extractor):
 def test_region_phrase_found_without_ner(extractor):
     ex = extract(extractor, "Des soldats seraient déployés dans la région de Koursk.")
     region = next(e for e in ex.entities if "Region" in e.types)
-    assert region.kind == "AdministrativeRegion" and region.qid == "Q3178"
+    assert region.kind == "AdministrativeRegion" and region.kb_id == "Q3178"
