@@ -731,6 +731,8 @@ def build_corpus(
     ``local:N`` instead; ``resume``: keep what an interrupted build with the same
     options already built; ``progress``: a bar on stderr (None: when stderr is a terminal);
     ``batch_size``: documents parsed by one ``nlp.pipe`` call, and sent to a worker as one task.
+    Worker processes are spawned: a script using ``workers > 1`` needs the usual
+    ``if __name__ == "__main__":`` guard.
     """
     config = config or BuildConfig()
     stem = stem or "graph"
