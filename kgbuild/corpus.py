@@ -461,7 +461,7 @@ class _Journal:
                               "a folder no other kgbuild build is writing to") from None
         previous = self._read_manifest()
         done: dict[str, str] = {}
-        if resume and self._has_lines():
+        if resume and self.has_documents():
             if previous is None:
                 raise ConfigError("resume", True, f"a readable {self.manifest} (delete {self.folder} "
                                                   f"to build again from nothing)")
@@ -472,7 +472,7 @@ class _Journal:
                                   f"{previous['options'].get(key)!r}, as in the build being resumed "
                                   f"(or build without --resume)")
             done = self._recover()
-        elif not resume and previous is not None and not previous.get("complete") and self._has_lines():
+        elif not resume and previous is not None and not previous.get("complete") and self.has_documents():
             raise ConfigError("resume", False,
                               f"--resume: {self.folder.parent} holds an interrupted build; resume it, "
                               f"or delete {self.folder} to start again")
@@ -488,11 +488,8 @@ class _Journal:
         except (OSError, ValueError):
             return None
 
-    def _has_lines(self) -> bool:
-        return self.path.exists() and self.path.stat().st_size > 0
-
     def has_documents(self) -> bool:
-        return self._has_lines()
+        return self.path.exists() and self.path.stat().st_size > 0
 
     def _recover(self) -> dict[str, str]:
         """Index the journal; cut off a line torn by a kill."""
