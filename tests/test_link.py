@@ -174,8 +174,9 @@ def make_extraction(text: str, *specs, date: str | None = None) -> Extraction:
 
 
 def linked(linker, text, *specs) -> dict[str, Entity]:
+    """The linked entities, keyed by the surface they were built from (labels become KB labels)."""
     result = linker.link(make_extraction(text, *specs))
-    return {e.label: e for e in result.entities}
+    return {spec[0]: e for spec, e in zip(specs, result.entities)}
 
 
 ACTOR, REGION, WEAPON = ("Actor",), ("Region",), ("Weapon",)
@@ -521,3 +522,12 @@ def test_an_endpoint_item_of_unread_class_takes_the_snapshots_kind(small_endpoin
     remote = load_linker("sparql", endpoint=small_endpoint.url, cache_dir=tmp_path)
     e = linked(remote, "L'Otan a répondu.", ("Otan", ACTOR, "Organization"))["Otan"]
     assert e.qid == "Q7184" and remote.client.requests == 1
+
+
+@pytest.mark.slow
+def test_linked_entity_takes_the_kb_label_and_keeps_its_mentions():
+    e = linked(load_linker("snapshot"), "Des troupes sont entrées dans la région de Kourk.",
+               ("région de Kourk", REGION, "AdministrativeRegion"))["région de Kourk"]
+    assert e.qid == "Q3178"
+    assert e.label == "oblast de Koursk"
+    assert [m.text for m in e.mentions] == ["région de Kourk"]

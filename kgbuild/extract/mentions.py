@@ -32,7 +32,7 @@ __all__ = ["Gazetteer", "Found", "find_mentions"]
 _STATE_KINDS = ("Country", "State")
 _CITY_KINDS = ("City", "Capital")
 _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", "Continent",
-                 "Region", "Village", "Place", "Sea")
+                 "Region", "Village", "Place", "Sea", "Building")
 _ACTOR_KINDS = ("Person", "Organization", "Media", "Party", "Group", "State", "Country",
                 "InternationalOrganization", "Government", "ArmedForces")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")

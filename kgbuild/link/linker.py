@@ -111,7 +111,9 @@ class Linker:
             best[entity.id] = top[1].entry if top[0] > 0 else None
         ctx = build_context(extraction, best, frozenset(cues))
         get = lambda key: found.entries.get(key) or self.get(key)  # noqa: E731
-        entities = tuple(self._apply(e, choose_link(e, pools[e.id], ctx, get)) for e in extraction.entities)
+        lang = extraction.article.lang
+        entities = tuple(self._apply(e, choose_link(e, pools[e.id], ctx, get), lang)
+                         for e in extraction.entities)
         return replace(extraction, entities=entities, warnings=extraction.warnings + tuple(found.warnings))
 
     @staticmethod
@@ -128,10 +130,14 @@ class Linker:
         return list(pool.values())
 
     @staticmethod
-    def _apply(entity: Entity, link) -> Entity:
+    def _apply(entity: Entity, link, lang: str) -> Entity:
         entry = link.entry  # replace() keeps any field added to Entity later
-        return replace(entity, qid=entry.qid if entry else None, link_confidence=link.confidence,
-                       link_method=link.method if entry else "nil", kb_id=entry.key if entry else None)
+        # a linked entity is named as the KB names it ("Kourk" -> "oblast de Koursk"); its
+        # mentions keep the text as written
+        label = (entry.labels.get(lang) or entry.labels.get("en") or entity.label) if entry else entity.label
+        return replace(entity, label=label, qid=entry.qid if entry else None,
+                       link_confidence=link.confidence, link_method=link.method if entry else "nil",
+                       kb_id=entry.key if entry else None)
 
 
 class SnapshotLinker(Linker):
