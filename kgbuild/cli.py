@@ -1,6 +1,8 @@
 """The command line: parse arguments, call the stages, report.
 
     kgbuild build PATH... -o OUT [--format ttl,json,gexf|all] [--linker snapshot|sparql|none]
+                  [--workers N] [--resume] [--dask tcp://HOST:8786|local:N]
+    kgbuild load OUT --store DIR        kgbuild serve --store DIR
     kgbuild demo [-o output/]
     kgbuild eval GOLD... EXPORT [--json]
     kgbuild query NAME|FILE ...  kgbuild analyze ...  kgbuild plot ...  kgbuild curate ...
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Sequence
 
 from kgbuild import __version__
+from kgbuild.cli_corpus import add_corpus_options, run_corpus_build, wants_corpus_build
 from kgbuild.config import FORMATS, LINKERS, BuildConfig
 from kgbuild.errors import KgbuildError
 
@@ -53,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="+", metavar="PATH",
                        help=".txt, .jsonl, .html files, folders, or - for stdin")
     _add_build_options(build)
+    add_corpus_options(build)
     build.set_defaults(run=_run_build)
 
     demo = sub.add_parser("demo", help="build the bundled example article into output/")
@@ -64,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(run=_run_eval)
 
+    from kgbuild.cli_corpus import add_load_parser, add_serve_parser
     from kgbuild.cli_kb import add_enrich_parser, add_kb_parser
     from kgbuild.cli_research import (
         add_analyze_parser,
@@ -74,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
 
     add_kb_parser(sub)
     add_enrich_parser(sub)
+    add_load_parser(sub)
+    add_serve_parser(sub)
     add_query_parser(sub)
     add_analyze_parser(sub)
     add_plot_parser(sub)
@@ -111,6 +118,8 @@ def _run_build(args) -> int:
     from kgbuild.pipeline import build
 
     config = _config(args)
+    if wants_corpus_build(args):  # folders, JSONL, several inputs, or corpus options
+        return run_corpus_build(args, config)
     result = build(args.paths, config=config)
     return _report(result, args, config)
 

@@ -92,9 +92,9 @@ _OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 _PROV_SPECIALIZATION = ox.NamedNode("http://www.w3.org/ns/prov#specializationOf")
 _XSD_COUNT = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 _WD = "http://www.wikidata.org/entity/"
-#: corpus-layer terms: the ontology's, and three proposed to ontology/kgbuild.ttl (not yet in vocab.KG)
-_T = {name: ox.NamedNode(str(KG[name])) for name in ("mentionCount", "kind", "kbId")}
-_T.update({name: ox.NamedNode(str(KG._NS) + name) for name in ("CorpusEntity", "documentCount", "nearDuplicateOf")})
+#: the ontology terms of the corpus layer
+_T = {name: ox.NamedNode(str(KG[name])) for name in ("mentionCount", "kind", "kbId", "CorpusEntity",
+                                                      "documentCount", "nearDuplicateOf")}
 
 _RDF_OUTPUTS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                 "jsonld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG}
@@ -301,7 +301,7 @@ class _DocumentBuilder:
             if parsed is None:
                 extraction = extractor.extract(article)
             else:
-                extraction = extractor._extract_doc(article, *parsed)
+                extraction = extractor.extract_doc(article, *parsed)
             if self.linker is not None:
                 extraction = self.linker.link(extraction)
             return _document_record(n, original, extraction)

@@ -96,7 +96,7 @@ def iter_inputs(inputs, config: BuildConfig,
         inputs = [inputs]
 
     def report(error: InputError) -> None:
-        log.warning("%s", error)
+        log.info("%s", error)  # the caller reports failures (the CLI prints them)
         on_failure(Failure(error.path, error.problem))
 
     texts = 0
@@ -120,7 +120,12 @@ def _looks_like_path(item: str) -> bool:
         return True
     if "\n" in item or len(item) > 4096:
         return False
-    return Path(item).exists() or item.lower().endswith(_PATH_SUFFIXES)
+    if item.lower().endswith(_PATH_SUFFIXES):
+        return True
+    try:
+        return Path(item).exists()
+    except OSError:  # "File name too long": a text, not a path
+        return False
 
 
 def build_extractions(articles: Iterable[Article], config: BuildConfig,
@@ -150,7 +155,7 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
                 extraction = apply_overrides(extraction, overrides)
         except KgbuildError as error:
             on_failure(Failure(article.source or article.id, str(error)))
-            log.warning("%s: %s", article.source or article.id, error)
+            log.info("%s: %s", article.source or article.id, error)
             continue
         except Exception as error:  # one broken article never sinks a corpus
             log.exception("%s: extraction failed", article.source or article.id)

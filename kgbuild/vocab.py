@@ -61,6 +61,11 @@ class KG(DefinedNamespace):
     mentionCount: URIRef
     hasMention: URIRef
     kbId: URIRef
+
+    # corpus
+    CorpusEntity: URIRef
+    documentCount: URIRef
+    nearDuplicateOf: URIRef
     linkConfidence: URIRef
     linkMethod: URIRef
 

@@ -54,9 +54,13 @@ def test_bad_inputs_are_named_and_the_rest_is_built(tmp_path):
     for name in ("empty.txt", "binary.txt", "feed.jsonl", "huge.txt", "missing.txt"):
         assert name in run.stderr, (name, run.stderr)
     assert ":2" in run.stderr or "line 2" in run.stderr  # the malformed JSONL line is located
+    exports = [p for p in out.glob("*.json*") if "failures" not in p.name]
     built = [json.loads(line)["doc"]["id"] for line in
-             next(out.glob("*.json*")).read_text(encoding="utf-8").splitlines() if line.strip()]
+             exports[0].read_text(encoding="utf-8").splitlines() if line.strip()]
     assert sorted(built) == ["good", "latin1", "ok"]
+    # the failure report is kept beside the outputs
+    (failures,) = out.glob("*failures*")
+    assert "empty.txt" in failures.read_text(encoding="utf-8")
 
 
 def test_nothing_built_is_a_failure(tmp_path):

@@ -45,14 +45,15 @@ class Extractor:
         """The Extraction of one article."""
         captions = find_captions(article.text, self.rules)
         doc = parse_text(self.nlp, article.text, captions)
-        return self._extract_doc(article, doc, captions)
+        return self.extract_doc(article, doc, captions)
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extractions of many articles, in order."""
         for article in articles:
             yield self.extract(article)
 
-    def _extract_doc(self, article: Article, doc, captions) -> Extraction:
+    def extract_doc(self, article: Article, doc, captions) -> Extraction:
+        """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say)."""
         from kgbuild.extract.relations import find_relations
         from kgbuild.extract.statements import find_statements
 
