@@ -16,6 +16,7 @@ for and the KB entry it was resolved to, when one was):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from types import ModuleType
@@ -421,8 +422,9 @@ class _Finder:
 
     # -- roles --------------------------------------------------------------------
     def _roles(self):
-        for sent in self.doc.sents:
-            for token in sent:
+        heads = _role_heads(self.rules)
+        for token in self.doc:
+            if strip_accents(fold_quotes(token.lower_)) in heads:
                 found = self._role_at(token)
                 if found is not None:
                     yield found
@@ -577,6 +579,12 @@ _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouve
 def _is_name_token(token: Token) -> bool:
     return bool(_CAPITALISED.match(token.text)) and token.pos_ in ("PROPN", "X", "NOUN", "ADJ") \
         and (token.ent_type_ in ("PER", "MISC") or token.pos_ == "PROPN")
+
+
+@functools.cache
+def _role_heads(rules: ModuleType) -> frozenset[str]:
+    """First words of the role phrases, accents aside: only tokens among them can start a role."""
+    return frozenset(strip_accents(phrase.replace("'", "' ").split()[0]) for phrase in rules.ROLE_NOUNS)
 
 
 def _match_phrase(words: list[str], phrase: str) -> bool:

@@ -14,6 +14,7 @@ from types import ModuleType
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import IDX, SENT_START
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
@@ -88,9 +89,14 @@ def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:
 
 def doc_sentences(doc: Doc) -> tuple[Span, ...]:
     """Sentence spans trimmed of surrounding whitespace, empty ones dropped."""
+    # read the sentence starts as an array: iterating doc.sents builds every Token object
+    marks = doc.to_array([SENT_START, IDX]) if len(doc) else []
+    starts = [int(idx) for flag, idx in marks if flag == 1] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts, len(doc.text)]
     spans = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in zip(bounds, bounds[1:]):
         chunk = doc.text[start:end]
         stripped = chunk.strip()
         if not stripped:

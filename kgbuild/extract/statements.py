@@ -19,6 +19,7 @@ reported otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -852,11 +853,16 @@ def _source_width(lows: list[str], n: int) -> int:
         return 1
     if low in ("d'", "d’") and n + 1 < len(lows) and lows[n + 1] == "après":
         return 2
-    for phrase in fr.SOURCE_PHRASES:
-        words = [w for w in re.split(r"\s+|(?<=')", phrase) if w]
+    for words in _source_phrase_words():
         if lows[n: n + len(words)] == words:
             return len(words)
     return 0
+
+
+@functools.cache
+def _source_phrase_words() -> tuple[list[str], ...]:
+    """The sourcing phrases as token lists, split once."""
+    return tuple([w for w in re.split(r"\s+|(?<=')", phrase) if w] for phrase in fr.SOURCE_PHRASES)
 
 
 def _phrase_head(phrase: list[Token]) -> Token:
