@@ -90,14 +90,15 @@ def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:
 def doc_sentences(doc: Doc) -> tuple[Span, ...]:
     """Sentence spans trimmed of surrounding whitespace, empty ones dropped."""
     # read the sentence starts as an array: iterating doc.sents builds every Token object
+    text = doc.text  # built from the tokens at each access: read it once
     marks = doc.to_array([SENT_START, IDX]) if len(doc) else []
     starts = [int(idx) for flag, idx in marks if flag == 1] or [0]
     if starts[0] != 0:
         starts.insert(0, 0)
-    bounds = [*starts, len(doc.text)]
+    bounds = [*starts, len(text)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
-        chunk = doc.text[start:end]
+        chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from kgbuild.extract.lang.fr import CAPTION_RE
@@ -169,16 +170,12 @@ class Units:
             runs.append([k])
         self.runs = tuple((r[0], r[-1]) for r in runs)
         self._run_of = {k: n for n, (a, b) in enumerate(self.runs) for k in range(a, b + 1)}
+        self._starts = [s.start for s in sentences]
+        self._token_starts = doc.to_array([IDX]).tolist() if len(doc) else []
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding a character offset (the nearest before it otherwise)."""
-        best = 0
-        for k, s in enumerate(self.sentences):
-            if s.start <= pos:
-                best = k
-            if pos < s.end:
-                break
-        return best
+        return max(bisect_right(self._starts, pos) - 1, 0)
 
     def span_of(self, first: int, last: int) -> tuple[int, int]:
         """Character span of sentences first..last."""
@@ -187,8 +184,8 @@ class Units:
     def bounds(self, token: Token) -> tuple[int, int]:
         """Token index range [start, end) of the run holding a token."""
         first, last = self.runs[self._run_of[self.sentence_at(token.idx)]]
-        span = self.doc.char_span(*self.span_of(first, last), alignment_mode="expand")
-        return (span.start, span.end) if span is not None else (token.sent.start, token.sent.end)
+        start, end = self.span_of(first, last)
+        return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
 
 
 # --- grammar helpers shared with relations ----------------------------------------------
