@@ -15,16 +15,15 @@ are kept whatever their modality.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
 import networkx as nx
 
 from kgbuild.errors import ConfigError, InputError
+from kgbuild.export import write_atomic
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, MODALITIES
 
@@ -40,7 +39,6 @@ __all__ = [
     "weapon_projection_table",
     "statement_table",
     "write_analysis",
-    "write_atomic",
 ]
 
 #: CSV file names written by write_analysis, in order
@@ -449,22 +447,3 @@ def write_analysis(graph: nx.MultiDiGraph, out_dir: str | Path, *, include_negat
     return [write_atomic(out_dir / f"{name}.csv",
                          lambda tmp, frame=tables[name]: frame.to_csv(tmp, index=False))
             for name in TABLES]
-
-
-def write_atomic(path: Path, write: Callable[[Path], object]) -> Path:
-    """Write through a temporary file beside ``path``, then move it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path

@@ -42,7 +42,6 @@ import logging
 import os
 import re
 import sys
-import tempfile
 import time
 import types
 import typing
@@ -61,7 +60,15 @@ from kgbuild import __version__
 from kgbuild.config import BuildConfig
 from kgbuild.errors import ConfigError, ExportError, KgbuildError
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
-from kgbuild.pipeline import Failure, iter_inputs
+from kgbuild.export import publish, temp_beside, write_atomic
+from kgbuild.pipeline import (
+    Failure,
+    apply_defaults,
+    iter_inputs,
+    link_extraction,
+    load_configured_linker,
+    load_overrides,
+)
 from kgbuild.rdf import DEFAULT_BASE
 from kgbuild.types import Article, Entity, Extraction
 from kgbuild.vocab import KG
@@ -246,15 +253,11 @@ class _DocumentBuilder:
     def __init__(self, config: BuildConfig) -> None:
         self.config = config
         self.extractors: dict = {}
-        self.linker = None
-        if config.linker != "none":
-            from kgbuild.link import load_linker
-
-            self.linker = load_linker(config.linker, endpoint=config.endpoint, cache_dir=config.cache_dir,
-                                      offline=config.offline, contact=config.contact)
+        self.linker = load_configured_linker(config)
+        self.overrides = load_overrides(config)
 
     def build(self, batch: list[tuple[int, Article]]) -> list[DocumentRecord | Failure]:
-        articles = [(n, _with_defaults(article, self.config), article) for n, article in batch]
+        articles = [(n, apply_defaults(article, self.config), article) for n, article in batch]
         parsed = self._parse(articles)
         return [self._build_one(n, article, original, parsed.get(n))
                 for n, article, original in articles]
@@ -302,23 +305,13 @@ class _DocumentBuilder:
                 extraction = extractor.extract(article)
             else:
                 extraction = extractor.extract_doc(article, *parsed)
-            if self.linker is not None:
-                extraction = self.linker.link(extraction)
+            extraction = link_extraction(extraction, self.linker, self.overrides)
             return _document_record(n, original, extraction)
         except KgbuildError as error:
             return Failure(_where(article), str(error))
         except Exception as error:  # one broken article never sinks a corpus
             log.debug("%s: extraction failed", _where(article), exc_info=True)
             return Failure(_where(article), f"extraction failed: {type(error).__name__}: {error}")
-
-
-def _with_defaults(article: Article, config: BuildConfig) -> Article:
-    changes = {}
-    if config.lang and article.lang != config.lang:
-        changes["lang"] = config.lang
-    if article.date is None and config.date:
-        changes["date"] = config.date
-    return dataclasses.replace(article, **changes) if changes else article
 
 
 def _document_record(n: int, original: Article, extraction: Extraction) -> DocumentRecord:
@@ -589,34 +582,7 @@ def _fields(cls) -> tuple[tuple[str, object], ...]:
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:
-    _replace_with(path, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8"))
-
-
-def _temp_beside(path: Path) -> Path:
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(name)
-
-
-def _replace_with(path: Path, write: Callable[[Path], object]) -> Path:
-    tmp = _temp_beside(path)
-    try:
-        write(tmp)
-        _publish(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _publish(tmp: Path, path: Path) -> None:
-    """fsync the temporary file, give it the usual permissions and move it over ``path``."""
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, path)
+    write_atomic(path, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8"))
 
 
 # ---------------------------------------------------------------- running the extraction
@@ -862,7 +828,7 @@ def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str
     targets = {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats if fmt in _RDF_OUTPUTS}
     if "json" in formats:
         targets["json"] = out_dir / f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
-    temps = {fmt: _temp_beside(path) for fmt, path in targets.items()}
+    temps = {fmt: temp_beside(path) for fmt, path in targets.items()}
     try:
         entities = _count_entities(journal, index, first_of, temps.get("json"))
         corpus = list(_corpus_quads(entities, first_of))
@@ -872,7 +838,7 @@ def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str
         written = []
         for fmt in FORMATS:
             if fmt in targets:
-                _publish(temps.pop(fmt), targets[fmt])
+                publish(temps.pop(fmt), targets[fmt])
                 written.append(targets[fmt])
     finally:
         for tmp in temps.values():
@@ -1009,4 +975,4 @@ def _write_failures(path: Path, failures: list[Failure]) -> Path | None:
         return None
     text = "".join(json.dumps({"source": f.source, "problem": f.problem}, ensure_ascii=False) + "\n"
                    for f in failures)
-    return _replace_with(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -265,7 +265,7 @@ def _row(reason: str, match: str, label: str, record: dict, example: str = "") -
 
 def write_curation(graph, path: str | Path, *, max_confidence: float = 0.8) -> tuple[Path, int]:
     """Write curation_rows as CSV (UTF-8); returns the path and the number of rows."""
-    from kgbuild.analyze import write_atomic
+    from kgbuild.export import write_atomic
 
     rows = curation_rows(graph, max_confidence=max_confidence)
 

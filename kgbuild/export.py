@@ -57,6 +57,9 @@ __all__ = [
     "write_graphml",
     "write_csv",
     "write_outputs",
+    "write_atomic",
+    "temp_beside",
+    "publish",
 ]
 
 #: --format names, in the order files are written
@@ -206,7 +209,7 @@ def write_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
         text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
     # keep one object per line for readers that split on every Unicode line break
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 # ---------------------------------------------------------------- RDF
@@ -228,7 +231,7 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
         text = "".join(sorted(line for line in lines if line.strip()))
     else:
         text = union_graph(graph).serialize(format="turtle")
-    return _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _trig_text(graph: Graph) -> str:
@@ -392,7 +395,7 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
             creator.text = "kgbuild"
     etree.cleanup_namespaces(root)
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return _write_atomic(path, lambda tmp: tmp.write_bytes(data))
+    return write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
@@ -401,7 +404,7 @@ def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
     for _, data in copy.nodes(data=True):
         data["r"], data["g"], data["b"] = TYPE_COLORS.get(data.get("type"), _GREY)
         data["size"] = _node_size(data)
-    return _write_atomic(path, lambda tmp: nx.write_graphml(copy, tmp, encoding="utf-8"))
+    return write_atomic(path, lambda tmp: nx.write_graphml(copy, tmp, encoding="utf-8"))
 
 
 def write_csv(graph: nx.Graph, directory: str | Path, stem: str | None = None) -> list[Path]:
@@ -431,7 +434,7 @@ def _write_csv_rows(path: Path, rows: list[dict], first: list[str]) -> Path:
             writer.writeheader()
             writer.writerows(rows)
 
-    return _write_atomic(path, write)
+    return write_atomic(path, write)
 
 
 def _edges(graph: nx.Graph):
@@ -555,20 +558,33 @@ def write_outputs(
     return written
 
 
-def _write_atomic(path: str | Path, write: Callable[[Path], object]) -> Path:
-    """Write through a temporary file in the target folder, then move it into place."""
+def write_atomic(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """Write through a temporary file beside ``path``, then move it into place: a kill
+    never leaves a half-written file.  ``write`` receives the temporary path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    tmp = Path(name)
+    tmp = temp_beside(path)
     try:
         write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty temporary file in the folder of ``path``."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    return Path(name)
+
+
+def publish(tmp: Path, path: Path) -> None:
+    """fsync the temporary file, give it the usual permissions and move it over ``path``."""
+    with open(tmp, "rb") as handle:
+        os.fsync(handle.fileno())
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)

@@ -23,7 +23,8 @@ from kgbuild.config import BuildConfig
 from kgbuild.errors import InputError, KgbuildError
 from kgbuild.types import Article, Extraction
 
-__all__ = ["build", "build_extractions", "iter_inputs", "BuildResult", "Failure"]
+__all__ = ["build", "build_extractions", "iter_inputs", "apply_defaults", "load_configured_linker",
+           "load_overrides", "link_extraction", "BuildResult", "Failure"]
 
 log = logging.getLogger(__name__)
 
@@ -134,25 +135,15 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
     from kgbuild.extract import Extractor
 
     extractors: dict[str, Extractor] = {}
-    linker = _load_linker(config)
-    overrides = ()
-    if config.overrides is not None:  # read before any work: a bad file fails at once
-        from kgbuild.curation import read_overrides
-
-        overrides = read_overrides(config.overrides)
+    linker = load_configured_linker(config)
+    overrides = load_overrides(config)  # before any work: a bad file fails at once
     for article in articles:
-        article = _with_defaults(article, config)
+        article = apply_defaults(article, config)
         try:
             extractor = extractors.get(article.lang)
             if extractor is None:
                 extractor = extractors[article.lang] = Extractor(article.lang)
-            extraction = extractor.extract(article)
-            if linker is not None:
-                extraction = linker.link(extraction)
-            if overrides:
-                from kgbuild.curation import apply_overrides
-
-                extraction = apply_overrides(extraction, overrides)
+            extraction = link_extraction(extractor.extract(article), linker, overrides)
         except KgbuildError as error:
             on_failure(Failure(article.source or article.id, str(error)))
             log.info("%s: %s", article.source or article.id, error)
@@ -165,7 +156,28 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
         yield extraction
 
 
-def _with_defaults(article: Article, config: BuildConfig) -> Article:
+def load_overrides(config: BuildConfig) -> tuple:
+    """The curation overrides of the config's file (InputError names file and line)."""
+    if config.overrides is None:
+        return ()
+    from kgbuild.curation import read_overrides
+
+    return read_overrides(config.overrides)
+
+
+def link_extraction(extraction: Extraction, linker, overrides: tuple = ()) -> Extraction:
+    """Link an extraction, then apply the user's curation overrides."""
+    if linker is not None:
+        extraction = linker.link(extraction)
+    if overrides:
+        from kgbuild.curation import apply_overrides
+
+        extraction = apply_overrides(extraction, overrides)
+    return extraction
+
+
+def apply_defaults(article: Article, config: BuildConfig) -> Article:
+    """The article with the config's language and date where it has none of its own."""
     changes = {}
     if config.lang and article.lang != config.lang:
         changes["lang"] = config.lang
@@ -174,7 +186,8 @@ def _with_defaults(article: Article, config: BuildConfig) -> Article:
     return replace(article, **changes) if changes else article
 
 
-def _load_linker(config: BuildConfig):
+def load_configured_linker(config: BuildConfig):
+    """The linker the config asks for, or None for linker="none"."""
     if config.linker == "none":
         return None
     from kgbuild.link import load_linker

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kgbuild.analyze import undirected_graph, write_atomic
+from kgbuild.analyze import undirected_graph
+from kgbuild.export import write_atomic
 from kgbuild.export import TYPE_COLORS
 from kgbuild.types import ENTITY_TYPES
 

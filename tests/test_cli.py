@@ -99,3 +99,19 @@ def test_seed_builds_and_scores(tmp_path, seed_path, shared_dir):
     # the bar for the seed: entity F1 >= 0.90, typed F1 >= 0.85
     assert micro["entities"]["f1"] >= 0.90
     assert micro["typed"]["f1"] >= 0.85
+
+
+def test_corpus_build_applies_overrides(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text("action,value,match,doc\ndrop,,Pologne,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = kgbuild("build", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--format", "json",
+                  "--overrides", overrides)
+    assert run.returncode == 0, run.stderr
+    docs = [json.loads(line) for p in out.glob("*.jsonl") if "failures" not in p.name
+            for line in p.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 2
+    assert all(e["label"] != "Pologne" for d in docs for e in d["entities"])
+    assert any(e["label"] == "Ukraine" for d in docs for e in d["entities"])
