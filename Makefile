@@ -14,6 +14,7 @@ $(BIN)/kgbuild: pyproject.toml
 
 demo: $(BIN)/kgbuild
 	$(BIN)/kgbuild demo -o output --format all
+	$(BIN)/kgbuild plot output -o output
 
 seed: $(BIN)/kgbuild
 	$(BIN)/kgbuild build ../shared/corpus/seed.fr.txt -o output --format all
