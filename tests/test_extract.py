@@ -195,3 +195,19 @@ def test_region_phrase_found_without_ner(extractor):
     ex = extract(extractor, "Des soldats seraient déployés dans la région de Koursk.")
     region = next(e for e in ex.entities if "Region" in e.types)
     assert region.kind == "AdministrativeRegion" and region.kb_id == "Q3178"
+
+
+def test_known_body_behind_a_common_noun_span(extractor):
+    ex = extract(extractor, "Le département d'Etat a exhorté les deux parties au calme.")
+    assert [e.kb_id for e in ex.entities] == ["Q789915"]
+
+
+def test_named_system_after_a_class_adjective(extractor):
+    ex = extract(extractor, "Washington a approuvé la vente de missiles antinavires Harpoon.")
+    assert "Harpoon" in [e.label for e in ex.entities if e.kind == "WeaponSystem"]
+
+
+def test_island_phrase_is_a_region(extractor):
+    ex = extract(extractor, "Tokyo a renforcé sa présence dans l'archipel d'Okinawa.")
+    assert any(m.text == "archipel d'Okinawa" for e in ex.entities if "Region" in e.types
+               for m in e.mentions)

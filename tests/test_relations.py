@@ -226,3 +226,15 @@ def test_pronoun_opening_reported_speech_is_the_speaker(extractor):
     labels = {e.id: e.label for e in ex.entities}
     suppliers = {labels[r.subject] for r in ex.relations if r.predicate == "supplies"}
     assert suppliers == {"Allemagne"}
+
+
+def test_approved_sale_is_a_supply_not_a_target(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Washington a approuvé la vente de missiles antinavires "
+                                        "Harpoon à Taïwan."))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("États-Unis", "supplies", "Harpoon") in got
+    assert ("États-Unis", "suppliesTo", "Taïwan") in got
+    assert not [r for r in ex.relations if r.predicate == "targets"]

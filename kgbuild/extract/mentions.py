@@ -173,15 +173,32 @@ class _Finder:
                 continue
             start, end = offsets
             name = self.text[start:end]
-            if not _CAPITALISED.match(name) or fold_quotes(name.lower()) in self.rules.DEMONYMS:
+            if fold_quotes(name.lower()) in self.rules.DEMONYMS:
                 continue
-            if normalize_label(name) in self.rules.VAGUE_GROUPS + self.rules.NOT_NAMES:
+            if not _CAPITALISED.match(name) and self._lookup(name) is None:
+                continue  # a common noun, unless the KB knows it ("département d'État")
+            if normalize_label(name) in self.rules.NOT_NAMES:
+                item = self._known_with_words_before(ent.start, end)
+                if item is not None:  # "département d'Etat": NER saw only "Etat"
+                    yield item
+                continue
+            if normalize_label(name) in self.rules.VAGUE_GROUPS:
                 continue
             if self._is_rubric(start, end) and self._lookup(name) is None:
                 continue  # "Défense : la Pologne commande ...": a section word, not a name
             item = self._classify_named(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _known_with_words_before(self, first: int, end: int) -> Found | None:
+        """A KB name made of the one to three words before a span and the span."""
+        for k in range(first - 1, max(first - 4, -1), -1):
+            start = self.doc[k].idx
+            name = self.text[start:end]
+            entry = self._lookup(name)
+            if entry is not None:
+                return self._from_entry(entry, start, end, name, self.doc[k], "gazetteer")
+        return None
 
     def _is_rubric(self, start: int, end: int) -> bool:
         line_start = self.text.rfind("\n", 0, start) + 1
@@ -306,7 +323,13 @@ class _Finder:
             start, end = self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1].text)
             name = self.text[start:end]
             phrase = self.text[token.idx:end]
+            known = self._lookup(phrase)
+            if normalize_label(name) in self.rules.NOT_NAMES or (
+                    known is not None and known.kind not in _REGION_KINDS):
+                continue  # "département d'État" is a known body, not a département
             entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
+            if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has
+                entry = self._lookup(phrase, _REGION_KINDS) or self._lookup(name, _REGION_KINDS)
             if entry is None and self._lookup(name) is not None:
                 continue  # a known name of another kind ("la ville de Washington" is handled by NER)
             yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
@@ -384,6 +407,9 @@ class _Finder:
                 continue
             name_tokens = []
             j = token.i + 1
+            while j < min(token.i + 3, len(self.doc)) and self.doc[j].pos_ == "ADJ" \
+                    and self.doc[j].text.islower() and self.doc[j].lower_ not in self.rules.DEMONYMS:
+                j += 1  # "missiles antinavires Harpoon", "chars lourds Leopard"
             while j < len(self.doc) and len(name_tokens) < 3:
                 t = self.doc[j]
                 if t.is_space or not (_CAPITALISED.match(t.text) or "-" in t.text and any(c.isdigit() for c in t.text)):

@@ -459,11 +459,14 @@ class _Finder:
 
     def supply_noun(self, n: Token, k: int) -> None:
         weapons = self.typed(self.children_with(n, ("de", "d'", "des", "du")), ("Weapon",))
+        named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
+                 if r.entity.kind == "WeaponSystem"]
+        weapons = named[:1] or weapons  # "la vente de missiles antinavires Harpoon": the Harpoon
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.typed(self.children_with(n, ("à", "au", "aux")), ("Actor",))
-        if not suppliers and n.dep_ == "obj" and _in(n.head, rc.AUTHORITY_VERBS | {"promettre", "poursuivre",
-                                                                                 "reprendre", "accélérer"}):
+        if not suppliers and n.dep_ == "obj" and _in(n.head, rc.AUTHORITY_VERBS | rc.AUTHORIZE_VERBS | {
+                "promettre", "poursuivre", "reprendre", "accélérer"}):
             suppliers = self.typed(self.subject(n.head), ("Actor",))
         mod = self.noun_modality(n)
         for s in suppliers[:1]:
@@ -473,6 +476,8 @@ class _Finder:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
 
     def authorize_verb(self, v: Token, k: int) -> None:
+        if any(c.dep_ == "obj" and _in(c, rc.SUPPLY_NOUNS) for c in v.children):
+            return  # "approuver la vente de missiles à X": a supply, read by supply_noun
         frame = _Frame(v, k)
         frame.grantors = self.typed(self.subject(v), ("Actor",))
         window = self.right_window(v)

@@ -132,7 +132,9 @@ PLACE_NOUNS: dict[str, str] = {
     "province": "AdministrativeRegion", "département": "AdministrativeRegion",
     "land": "AdministrativeRegion", "état": "AdministrativeRegion",
     "ville": "City", "village": "Village", "localité": "Village", "capitale": "City",
-    "port": "City", "territoire": "Country", "sol": "Country", "frontière": "Country",
+    "port": "City", "archipel": "Region", "île": "Region", "péninsule": "Region",
+    "presqu'île": "Region", "golfe": "Region", "détroit": "Region", "vallée": "Region",
+    "territoire": "Country", "sol": "Country", "frontière": "Country",
     "espace aérien": "Country", "côte": "Country",
     # "dans le sud de l'Ukraine": a part of a country is a place
     "nord": "Country", "sud": "Country", "est": "Country", "ouest": "Country",
