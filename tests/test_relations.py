@@ -238,3 +238,23 @@ def test_approved_sale_is_a_supply_not_a_target(extractor):
     assert ("États-Unis", "supplies", "Harpoon") in got
     assert ("États-Unis", "suppliesTo", "Taïwan") in got
     assert not [r for r in ex.relations if r.predicate == "targets"]
+
+
+def test_gerund_takes_the_main_subject_and_is_active(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Les Etats-Unis ont appelé au calme, tout en livrant des "
+                                        "bombes anti-bunker à Israël."))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("États-Unis", "suppliesTo", "Israël") in got
+
+
+def test_coordinated_targets_but_not_the_surrounding_country(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Israël menace de frapper les installations de Natanz et de "
+                                        "Fordo, dans le centre de l'Iran."))
+    labels = {e.id: e.label for e in ex.entities}
+    targets = {labels[r.object] for r in ex.relations if r.predicate == "targets"}
+    assert targets == {"Natanz", "Fordo"}

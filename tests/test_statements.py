@@ -271,3 +271,32 @@ def test_adverbial_que_is_not_a_content_clause(extractor):
 
     ex = extractor.extract(Article("t", "Berlin a promis des chars, tandis que Washington hésite."))
     assert not [s for s in ex.statements if "Washington hésite" in s.text]
+
+
+def test_nested_sources_make_one_statement_with_its_chain(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Israël prépare une riposte, selon des responsables "
+                                        "israéliens cités par le Wall Street Journal."))
+    labels = {e.id: e.label for e in ex.entities}
+    (statement,) = ex.statements
+    assert labels[statement.speaker] == "Wall Street Journal"
+    assert [labels[s] for s in statement.sources] == ["Wall Street Journal", "Israël"]
+
+
+def test_relative_que_after_a_noun_is_not_reported_speech(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "L'Iran a rejeté ces accusations, qu'il a qualifiées de "
+                                        "politiques."))
+    assert not [s for s in ex.statements if s.text.startswith("il a qualifiées")]
+
+
+def test_apposition_after_a_parenthetical_acronym(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Le directeur général de l'Agence internationale de "
+                                        "l'énergie atomique (AIEA), Rafael Grossi, a averti "
+                                        "mercredi que l'Iran avançait."))
+    labels = {e.id: e.label for e in ex.entities}
+    assert [labels[s.speaker] for s in ex.statements] == ["Rafael Grossi"]

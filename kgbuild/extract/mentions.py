@@ -538,6 +538,11 @@ class _Finder:
             return None
         if not _CAPITALISED.match(doc[i].text):
             return (i, None) if doc[i].pos_ == "NOUN" else None
+        ent = next((e for e in doc.ents if e.start == i), None)
+        if ent is not None:  # "de l'Agence internationale de l'énergie atomique": NER's whole name
+            entry = self._lookup(ent.text)
+            if entry is not None and entry.kind not in _WEAPON_KINDS:
+                return ent.end - 1, _label(entry, self.lang)
         j = i
         while j + 1 < len(doc) and (_CAPITALISED.match(doc[j + 1].text) or
                                     doc[j + 1].pos_ == "ADJ" and doc[j + 1].lower_ not in self.rules.DEMONYMS):
@@ -565,6 +570,10 @@ class _Finder:
         """A person's name right after ('le président X') or before ('X, le président')."""
         doc = self.doc
         j = last + 1
+        if j < len(doc) and doc[j].text == "(":  # "... atomique (AIEA), Rafael Grossi"
+            while j < len(doc) and doc[j].text != ")" and j < last + 8:
+                j += 1
+            j += 1
         if j < len(doc) and doc[j].text == ",":
             j += 1
             while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in _TITLES):

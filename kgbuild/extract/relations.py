@@ -149,7 +149,8 @@ class _Finder:
                 for child in token.children:  # "les missiles ATACMS": the name is a dependant
                     if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
                         found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
-            if not found and (lemma in rc.QUANTITY_NOUNS or lemma in rc.GROUP_HEADS):
+            if not found and (lemma in rc.QUANTITY_NOUNS or lemma in rc.GROUP_HEADS
+                              or lemma in rc.FACILITY_NOUNS):
                 for child in token.children:
                     if child.dep_ in ("nmod", "amod"):
                         found.extend(self.np(child, depth + 1))
@@ -325,7 +326,8 @@ class _Finder:
     @staticmethod
     def passive(verb: Token) -> bool:
         return any(c.dep_ == "aux:pass" for c in verb.children) or (
-            verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"))
+            verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+            and "Pres" not in verb.morph.get("Tense"))  # "livrant" is active
 
     def agent(self, verb: Token) -> list[MentionRef]:
         for c in verb.children:
@@ -352,6 +354,12 @@ class _Finder:
             found = self.np(subj)
             if found:
                 return found
+        if _is_gerund(verb):  # "X a appelé au calme, tout en livrant des bombes": X livre
+            root = verb
+            while root.head.i != root.i:
+                root = root.head
+            if root.i != verb.i:
+                return self.subject(root)
         return []
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
@@ -566,11 +574,13 @@ class _Finder:
                                  ("Actor",))
         if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
             return
-        regions = self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Region",))
-        regions += self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
+        # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
+        # else the first place after a targeting preposition
+        regions = self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Region",))[:3]
+        regions = regions or self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))[:1]
         seen = set()
         for a in agents[:2]:
-            for r in regions[:1]:
+            for r in regions:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
@@ -851,6 +861,12 @@ class _Finder:
                 self.deploy_noun(t, k)
         elif t.pos_ == "ADJ" and _low(t) in rc.OPPOSE_ADJECTIVES:
             self.predicate_noun(t, k, "opposes")
+
+
+def _is_gerund(verb: Token) -> bool:
+    """ "en livrant": a present participle after "en"."""
+    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and any(
+        _low(c) == "en" for c in verb.children)
 
 
 def _is_source_word(token: Token) -> bool:

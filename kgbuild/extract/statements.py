@@ -19,6 +19,7 @@ reported otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from bisect import bisect_left, bisect_right
@@ -641,6 +642,9 @@ class _Finder:
         for m in range(j, min(len(tokens), j + 7)):
             t = tokens[m]
             if _lower(t) in ("que", "qu'"):
+                if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" \
+                        and _lower(tokens[m - 2]) not in fr.TIME_WORDS:
+                    return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
                 if m > 0 and _lower(tokens[m - 1]) in fr.SUBORDINATORS:
                     return None  # "tandis que", "alors que": an adverbial clause, not the content
                 return m
@@ -812,7 +816,23 @@ class _Finder:
                 sentence=self.units.sentence_at(c.cue_start),
                 confidence=round(min(c.confidence, 0.95), 2),
             ))
-        return tuple(out)
+        return _merge_chains(out)
+
+
+def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
+    """ "selon des responsables israéliens cités par le Wall Street Journal, ...": one statement,
+    said by the outermost source (the medium), with the chain of sources kept."""
+    drop: set[int] = set()
+    merged = {}
+    for n, inner in enumerate(statements):
+        for m, outer in enumerate(statements):
+            if m != n and inner.start == outer.start and outer.speaker in inner.sources \
+                    and outer.speaker != inner.speaker:
+                drop.add(n)
+                chain = tuple(dict.fromkeys((outer.speaker, *inner.sources, inner.speaker)))
+                merged[m] = dataclasses.replace(outer, sources=chain)
+    kept = [merged.get(n, st) for n, st in enumerate(statements) if n not in drop]
+    return tuple(dataclasses.replace(st, id=f"s{n}") for n, st in enumerate(kept, start=1))
 
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
@@ -885,7 +905,8 @@ _GROUPS = frozenset({"gouvernement", "diplomatie", "autorité", "porte-parole", 
                      "représentant", "représentante", "ambassadeur", "ambassadrice",
                      "négociateur", "conseiller", "commandant", "gouverneur", "officiel"})
 _CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime"})
-_INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ")
+_INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ", ", tout en ", ", alors que ",
+              ", tandis que ")
 
 
 def find_statements(doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],

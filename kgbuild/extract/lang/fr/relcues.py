@@ -43,6 +43,7 @@ __all__ = [
     "BORDER_WORDS",
     "QUANTITY_NOUNS",
     "GROUP_HEADS",
+    "FACILITY_NOUNS",
     "CLAUSE_BREAKERS",
     "AGENTIVE_VERBS",
     "DIRECTION_WORDS",
@@ -132,6 +133,7 @@ STANCE_VERBS = frozenset({"exprimer", "apporter", "réaffirmer", "affirmer", "ma
 # --- roles: leaderOf / memberOf -------------------------------------------------------
 #: role phrases (lower case) whose holder leads the state or organisation named with them
 LEADER_ROLES = frozenset({
+    "directeur général", "directrice générale", "directeur", "directrice",
     "président", "présidente", "chancelier", "chancelière", "premier ministre",
     "première ministre", "chef de l'état", "cheffe de l'état", "chef du gouvernement",
     "cheffe du gouvernement", "dictateur", "dirigeant", "dirigeante", "leader", "roi", "reine",
@@ -171,6 +173,10 @@ QUANTITY_NOUNS = frozenset({"millier", "centaine", "dizaine", "vingtaine", "tren
                             "régiment", "division", "détachement", "plupart", "majorité",
                             "total", "quelque"})
 #: "les troupes russes", "le gouvernement de X": the group stands for its state
+#: facilities whose "de X" names the place hit ("frapper les installations de Natanz")
+FACILITY_NOUNS = frozenset({"installation", "site", "base", "infrastructure", "centrale", "usine",
+                            "raffinerie", "aéroport", "aérodrome", "dépôt", "port", "entrepôt",
+                            "position", "caserne", "pont", "gare", "quartier", "faubourg"})
 GROUP_HEADS = frozenset({"soldat", "troupe", "militaire", "armée", "force", "combattant",
                          "gouvernement", "autorité", "dirigeant", "responsable", "diplomate",
                          "régime", "pouvoir", "exécutif", "état-major", "marine", "aviation",
