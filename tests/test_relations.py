@@ -258,3 +258,21 @@ def test_coordinated_targets_but_not_the_surrounding_country(extractor):
     labels = {e.id: e.label for e in ex.entities}
     targets = {labels[r.object] for r in ex.relations if r.predicate == "targets"}
     assert targets == {"Natanz", "Fordo"}
+
+
+def test_object_control_gives_no_relation_to_the_caller(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Volodymyr Zelensky a appelé les alliés à livrer davantage "
+                                        "de systèmes Patriot."))
+    assert not [r for r in ex.relations if r.predicate == "supplies"]
+
+
+def test_claimed_strike_on_a_region_with_a_demonym(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "L'armée ukrainienne a revendiqué une frappe de drones contre "
+                                        "une raffinerie dans la région russe de Briansk."))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], labels[r.object]) for r in ex.relations if r.predicate == "targets"}
+    assert ("Ukraine", labels[next(e.id for e in ex.entities if e.kind == "AdministrativeRegion")]) in got

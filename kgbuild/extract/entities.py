@@ -145,6 +145,8 @@ def _kind(entry: KBEntry | None, mentions, types: tuple[str, ...]) -> str:
         if entry.kind in _STATE_KINDS:
             return "State" if "Actor" in types else "Country"
         return entry.kind
+    if any(m.method == "role" for m in mentions):
+        return "Person"  # "le gouverneur régional X": NER may have called X an organisation
     kinds = [m.kind for m in mentions if m.method != "role"] or [m.kind for m in mentions]
     return max(set(kinds), key=kinds.count)
 

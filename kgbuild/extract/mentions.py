@@ -310,10 +310,14 @@ class _Finder:
             kind = self.rules.PLACE_NOUNS.get(fold_quotes(token.lower_))
             if kind is None or kind == "Country" or token.i + 2 >= len(self.doc):
                 continue
-            prep = self.doc[token.i + 1]
+            gap = 1
+            if fold_quotes(self.doc[token.i + 1].lower_) in self.rules.DEMONYMS \
+                    and token.i + 3 < len(self.doc):
+                gap = 2  # "la région russe de Briansk"
+            prep = self.doc[token.i + gap]
             if fold_quotes(prep.lower_) not in ("de", "d'"):
                 continue
-            first = token.i + 2
+            first = token.i + gap + 1
             last = first
             while last < len(self.doc) and _CAPITALISED.match(self.doc[last].text) \
                     and not self.doc[last].is_punct:
@@ -330,8 +334,9 @@ class _Finder:
             entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
             if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has
                 entry = self._lookup(phrase, _REGION_KINDS) or self._lookup(name, _REGION_KINDS)
-            if entry is None and self._lookup(name) is not None:
-                continue  # a known name of another kind ("la ville de Washington" is handled by NER)
+            other = self._lookup(name)
+            if entry is None and other is not None and other.kind not in _REGION_KINDS:
+                continue  # a known name that is no place
             yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _acts(self, token: Token) -> bool:

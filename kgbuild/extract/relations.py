@@ -362,6 +362,13 @@ class _Finder:
                 return self.subject(root)
         return []
 
+    def doer(self, verb: Token) -> list[MentionRef]:
+        """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
+        parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
+        if subjects_of(verb) or _is_gerund(verb):
+            return self.subject(verb)
+        return self.left_actor(verb)
+
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
         for c in verb.children:
@@ -375,7 +382,7 @@ class _Finder:
         if self.passive(v):
             suppliers, goods = self.agent(v), self.patient(v)
         else:
-            suppliers = self.subject(v) or self.left_actor(v)
+            suppliers = self.doer(v)
             goods = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
         if _in(v, rc.RECIPIENT_OBJECT_VERBS):
             recipients = self.typed(goods, ("Actor",))
@@ -545,14 +552,15 @@ class _Finder:
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        if not agents and n.dep_ in ("obj",):
+        if not self.typed(agents, ("Actor",)) and n.dep_ in ("obj",):
+            # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
             if possessive or _in(n.head, rc.AGENTIVE_VERBS):
-                agents = self.typed(self.subject(n.head), ("Actor",))
+                agents = self.typed(self.subject(n.head), ("Actor",)) + agents
         if attack:
             regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
         predicate = "attacks" if attack else "targets"
-        for a in agents[:1]:
+        for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, predicate, r, n, k, 0.6, modality=self.noun_modality(n))
 
@@ -589,7 +597,7 @@ class _Finder:
         if self.passive(v):
             agents, targets = self.agent(v), self.patient(v)
         else:
-            agents = self.subject(v) or self.left_actor(v)
+            agents = self.doer(v)
             targets = [r for c in v.children if c.dep_ == "obj"  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, ("de", "d'", "du", "des")))]
         targets = targets or self.after_prep(self.right_window(v), ("sur", "contre", "dans", "à", "en"), ("Region",))

@@ -121,6 +121,10 @@ ROLE_NOUNS: dict[str, tuple[str, ...]] = {
     "directrice générale": ("director_general",),
     "secrétaire générale": ("secretary_general",),
     "porte-parole": ("spokesperson",),
+    "gouverneur": ("governor",),
+    "gouverneure": ("governor",),
+    "gouverneur régional": ("governor",),
+    "maire": ("mayor",),
     "haut représentant": ("high_representative",),
     "représentant de l'union européenne pour les affaires étrangères": ("high_representative",),
 }
