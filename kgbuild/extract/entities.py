@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from kgbuild.extract.mentions import Found, Gazetteer
+from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 
@@ -42,7 +42,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> t
         keys[i], entry = _resolve_role(f, found, keys, kb, article, doc_keys)
         if entry is not None:
             entries.setdefault(entry.key, entry)
-            found[i] = replace(f, entry=entry, name=_label(entry, lang))
+            found[i] = replace(f, entry=entry, name=kb_label(entry, lang))
 
     groups: dict[str, list[Found]] = defaultdict(list)
     for f, k in zip(found, keys):
@@ -56,7 +56,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> t
         types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
         entities.append(Entity(
             id=f"e{n}",
-            label=_label(entry, lang) if entry else _best_name(members),
+            label=kb_label(entry, lang) if entry else _best_name(members),
             types=types,
             kind=_kind(entry, mentions, types),
             mentions=mentions,
@@ -149,7 +149,3 @@ def _kind(entry: KBEntry | None, mentions, types: tuple[str, ...]) -> str:
         return "Person"  # "le gouverneur régional X": NER may have called X an organisation
     kinds = [m.kind for m in mentions if m.method != "role"] or [m.kind for m in mentions]
     return max(set(kinds), key=kinds.count)
-
-
-def _label(entry: KBEntry, lang: str) -> str:
-    return entry.labels.get(lang) or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Protocol, Sequence
@@ -28,14 +29,11 @@ from spacy.tokens import Span as SpacySpan
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
 
-__all__ = ["Gazetteer", "Found", "find_mentions"]
+__all__ = ["Gazetteer", "Found", "find_mentions", "kb_label"]
 
 _STATE_KINDS = ("Country", "State")
-_CITY_KINDS = ("City", "Capital")
 _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", "Continent",
                  "Region", "Village", "Place", "Sea", "Building")
-_ACTOR_KINDS = ("Person", "Organization", "Media", "Party", "Group", "State", "Country",
-                "InternationalOrganization", "Government", "ArmedForces")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 
@@ -105,14 +103,7 @@ class _Finder:
         return any(start < c.end and c.start < end for c in self.captions)
 
     def _sentence_of(self, offset: int) -> int:
-        lo, hi = 0, len(self._sent_starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._sent_starts[mid] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
+        return max(bisect_right(self._sent_starts, offset) - 1, 0)
 
     def _mention(self, start: int, end: int, type_: str, kind: str, method: str,
                  confidence: float) -> Mention:
@@ -264,14 +255,14 @@ class _Finder:
             state = self._lookup(seat_of, _STATE_KINDS)
             if state is not None:
                 return Found(self._mention(start, end, "Actor", "State", "metonymy", 0.75),
-                             _label(state, self.lang), state)
+                             kb_label(state, self.lang), state)
         if entry.kind in _WEAPON_KINDS:
             return Found(self._mention(start, end, "Weapon", entry.kind, method, 0.9), name, entry)
         if entry.capital_of:
             state = self.kb.get(entry.capital_of)
             if state is not None and head is not None and self._acts(head):
                 return Found(self._mention(start, end, "Actor", "State", "capital", 0.8),
-                             _label(state, self.lang), state)
+                             kb_label(state, self.lang), state)
             return Found(self._mention(start, end, "Region", "City", method, 0.85), name, entry)
         if entry.kind in _STATE_KINDS:
             if head is not None and not self._acts(head):
@@ -547,7 +538,7 @@ class _Finder:
         if ent is not None:  # "de l'Agence internationale de l'énergie atomique": NER's whole name
             entry = self._lookup(ent.text)
             if entry is not None and entry.kind not in _WEAPON_KINDS:
-                return ent.end - 1, _label(entry, self.lang)
+                return ent.end - 1, kb_label(entry, self.lang)
         j = i
         while j + 1 < len(doc) and (_CAPITALISED.match(doc[j + 1].text) or
                                     doc[j + 1].pos_ == "ADJ" and doc[j + 1].lower_ not in self.rules.DEMONYMS):
@@ -559,7 +550,7 @@ class _Finder:
                 return last, seat
             entry = self._lookup(name)
             if entry is not None and entry.kind not in _WEAPON_KINDS:
-                return last, _label(entry, self.lang)
+                return last, kb_label(entry, self.lang)
         return None
 
     def _phrase_end(self, token: Token, phrase: str) -> int:
@@ -641,7 +632,8 @@ def _singular(phrase: str, rules: ModuleType) -> str:
     return phrase
 
 
-def _label(entry: KBEntry, lang: str) -> str:
+def kb_label(entry: KBEntry, lang: str) -> str:
+    """The entry's name in ``lang`` (else English, else any)."""
     return entry.labels.get(lang) or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)
 
 

@@ -21,7 +21,6 @@ __all__ = [
     "SPEECH_INTRODUCERS",
     "WEAPON_CLASSES",
     "WEAPON_HEADS",
-    "GROUP_NOUNS",
     "NATIONALITY_ONLY_NOUNS",
     "NOT_NAMES",
     "CAPTION_RE",
@@ -208,11 +207,6 @@ NATIONALITY_ONLY_NOUNS = ("mouvement", "parti", "groupe", "organisation", "journ
                           "écrivain", "artiste", "joueur", "équipe", "langue", "presse", "média")
 #: capitalised words NER takes for names that are common nouns here ("secrétaire d'Etat")
 NOT_NAMES = ("etat", "etats", "gouvernement", "president", "ministre", "image", "photo")
-
-#: group nouns that make an actor of their demonym ("soldats nord-coréens") — the
-#: state is the actor; kept for the relation rules
-GROUP_NOUNS = ("soldat", "troupe", "militaire", "armée", "force", "combattant", "responsable",
-               "diplomate", "dirigeant", "autorité", "gouvernement", "média", "service")
 
 # --- captions ------------------------------------------------------------------
 #: a photo credit: "Image : Name/AGENCY/..." or "Photo : ..." up to the end of the line
