@@ -59,8 +59,8 @@ import pyoxigraph as ox
 from kgbuild import __version__
 from kgbuild.config import BuildConfig
 from kgbuild.errors import ConfigError, ExportError, KgbuildError
-from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
-from kgbuild.export import publish, temp_beside, write_atomic
+from kgbuild.export import entity_key, publish, temp_beside, write_atomic
+from kgbuild.normalize import fold_quotes, strip_accents
 from kgbuild.pipeline import (
     Failure,
     apply_defaults,
@@ -70,7 +70,7 @@ from kgbuild.pipeline import (
     load_overrides,
 )
 from kgbuild.rdf import DEFAULT_BASE
-from kgbuild.types import Article, Entity, Extraction
+from kgbuild.types import Article, Extraction
 from kgbuild.vocab import KG
 
 __all__ = [
@@ -80,7 +80,6 @@ __all__ = [
     "build_corpus",
     "build_records",
     "count_documents",
-    "corpus_entity_key",
     "text_signature",
     "signature_similarity",
     "find_near_duplicates",
@@ -325,7 +324,7 @@ def _document_record(n: int, original: Article, extraction: Extraction) -> Docum
     nquads = "".join(line[:-3] + name for line in graph.serialize(format="nt").splitlines(True)
                      if line.strip())
     iris = _entity_iris(graph, extraction)
-    links = tuple((iris[e.id], _corpus_entity_iri(corpus_entity_key(e, extraction.article.id)))
+    links = tuple((iris[e.id], _corpus_entity_iri(entity_key(e, extraction.article.id)))
                   for e in extraction.entities if e.id in iris)
     return DocumentRecord(n=n, digest=_digest(original), extraction=extraction, nquads=nquads,
                           links=links, signature=text_signature(original.text))
@@ -353,18 +352,6 @@ def _entity_iris(graph, extraction: Extraction) -> dict[str, str]:
                 found[entity.id] = str(node)
                 break
     return found
-
-
-def corpus_entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
-    """Identity of an entity across documents: its QID, else its KB key, else normalised label + type."""
-    if entity.qid:
-        return ("qid", entity.qid)
-    if entity.kb_id:
-        return ("kb", entity.kb_id)
-    label = normalize_label(entity.label)
-    if label:
-        return ("label", entity.types[0] if entity.types else "Entity", label)
-    return ("local", doc_id, entity.id)
 
 
 def _corpus_entity_iri(key: tuple[str, ...]) -> str:
@@ -866,7 +853,7 @@ def _count_entities(journal: _Journal, index, first_of: dict[str, str],
             cluster = first_of.get(doc_id, doc_id if doc_id in clusters else None)
             mentions: dict[tuple[str, ...], int] = {}
             for entity in extraction.entities:
-                key = corpus_entity_key(entity, doc_id)
+                key = entity_key(entity, doc_id)
                 if key not in entities:
                     entities[key] = _CorpusEntity(label=entity.label, lang=extraction.article.lang,
                                                   kind=entity.kind, kb_id=entity.kb_id, qid=entity.qid)

@@ -58,6 +58,7 @@ __all__ = [
     "write_csv",
     "write_outputs",
     "write_atomic",
+    "entity_key",
     "temp_beside",
     "publish",
 ]
@@ -352,13 +353,22 @@ def _add_document(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
             graph.add_edge(nodes[statement.speaker], nodes[about], **attrs)
 
 
-def _node_id(doc_id: str, entity: Entity) -> str:
+def entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
+    """Identity of an entity across documents: its QID, else its KB key, else normalised
+    label and first type, else its place in its document."""
     if entity.qid:
-        return entity.qid
+        return ("qid", entity.qid)
     if entity.kb_id:
-        return entity.kb_id
-    key = normalize_label(entity.label)
-    return f"label:{entity.types[0]}:{key}" if key else f"{doc_id}:{entity.id}"
+        return ("kb", entity.kb_id)
+    label = normalize_label(entity.label)
+    if label:
+        return ("label", entity.types[0] if entity.types else "Entity", label)
+    return ("local", doc_id, entity.id)
+
+
+def _node_id(doc_id: str, entity: Entity) -> str:
+    key = entity_key(entity, doc_id)
+    return key[1] if key[0] in ("qid", "kb") else ":".join(key)
 
 
 # ---------------------------------------------------------------- GEXF, GraphML, CSV
