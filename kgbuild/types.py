@@ -99,7 +99,8 @@ class Entity:
     confidence: float = 0.8
     qid: str | None = None  # Wikidata QID, e.g. "Q7747"
     link_confidence: float | None = None
-    link_method: str | None = None  # exact | alias | normalized | fuzzy | metonymy | context | override
+    link_method: str | None = None  # exact | alias | variant | demonym | transliteration | fuzzy
+    # | metonymy | override, or "nil" when no entry passed the threshold
     kb_id: str | None = None  # key of the snapshot entry, also for entries without a QID
 
 
