@@ -211,3 +211,20 @@ def test_island_phrase_is_a_region(extractor):
     ex = extract(extractor, "Tokyo a renforcé sa présence dans l'archipel d'Okinawa.")
     assert any(m.text == "archipel d'Okinawa" for e in ex.entities if "Region" in e.types
                for m in e.mentions)
+
+
+def test_city_name_with_an_article_keeps_it(extractor):
+    ex = extract(extractor, "Les dirigeants se sont réunis à La Haye.")
+    assert [m.text for e in ex.entities for m in e.mentions] == ["La Haye"]
+
+
+def test_short_form_joins_the_body_named_before(extractor):
+    ex = extract(extractor, "L'Otan se réunit. « Un tournant pour l'Alliance », dit-on.")
+    (otan,) = [e for e in ex.entities if e.kb_id == "Q7184"]
+    assert [m.text for m in otan.mentions] == ["Otan", "Alliance"]
+    assert len(ex.entities) == 1
+
+
+def test_one_word_party_without_its_country_is_dropped(extractor):
+    ex = extract(extractor, "L'Alliance a gagné. Le vote a eu lieu en Italie.")
+    assert all(e.kind != "Party" for e in ex.entities)

@@ -276,3 +276,16 @@ def test_claimed_strike_on_a_region_with_a_demonym(extractor):
     labels = {e.id: e.label for e in ex.entities}
     got = {(labels[r.subject], labels[r.object]) for r in ex.relations if r.predicate == "targets"}
     assert ("Ukraine", labels[next(e.id for e in ex.entities if e.kind == "AdministrativeRegion")]) in got
+
+
+def test_military_aid_is_a_supply_and_a_bare_secretary_general_leads_the_body(extractor):
+    from kgbuild.types import Article
+
+    text = ("Le sommet de l'Otan s'est ouvert. Le secrétaire général Mark Rutte a parlé. "
+            "L'Allemagne, de son côté, a annoncé une nouvelle aide militaire de 9 milliards "
+            "d'euros à Kiev.")
+    ex = extractor.extract(Article("t", text))
+    labels = {e.id: e.label for e in ex.entities}
+    got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("Allemagne", "suppliesTo", "Ukraine") in got
+    assert ("Mark Rutte", "leaderOf", "Otan") in got

@@ -300,3 +300,13 @@ def test_apposition_after_a_parenthetical_acronym(extractor):
                                         "mercredi que l'Iran avançait."))
     labels = {e.id: e.label for e in ex.entities}
     assert [labels[s.speaker] for s in ex.statements] == ["Rafael Grossi"]
+
+
+def test_reflexive_inverted_cue(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "« C'est un tournant historique », s'est félicité le "
+                                        "secrétaire général Mark Rutte."))
+    labels = {e.id: e.label for e in ex.entities}
+    assert [(labels[s.speaker], s.text) for s in ex.statements] == [
+        ("Mark Rutte", "C'est un tournant historique")]

@@ -34,6 +34,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> t
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys)
+    _merge_short_forms(found, keys, kb, article.lang)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     for i, f in enumerate(found):
@@ -50,12 +51,14 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> t
             groups[k].append(f)
     ordered = sorted(groups.items(), key=lambda kv: min(f.mention.start for f in kv[1]))
     entities = []
-    for n, (key, members) in enumerate(ordered, start=1):
+    for key, members in ordered:
         entry = entries.get(key)
+        if entry is not None and not _plausible(entry, members, doc_keys):
+            continue  # "l'Alliance" is no party of a country the text is about
         mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
         types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
         entities.append(Entity(
-            id=f"e{n}",
+            id=f"e{len(entities) + 1}",
             label=kb_label(entry, lang) if entry else _best_name(members),
             types=types,
             kind=_kind(entry, mentions, types),
@@ -64,6 +67,30 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> t
             kb_id=entry.key if entry else None,
         ))
     return tuple(entities)
+
+
+def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str) -> None:
+    """ "l'Alliance" in a text about the Otan is the Otan (the rules list such short forms)."""
+    from kgbuild.extract.lang import load_rules
+
+    short_forms = getattr(load_rules(lang), "SHORT_FORMS", {})
+    present = set(keys)
+    for i, f in enumerate(found):
+        long_form = short_forms.get(normalize_label(f.name))
+        if long_form is None:
+            continue
+        target = next((e.key for e in kb.lookup(long_form, lang) if e.key in present), None)
+        if target is not None:
+            keys[i] = target
+            found[i] = replace(f, entry=None)
+
+
+def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> bool:
+    """A party known by one word ("Alliance", "Verts") is that party only when its country is
+    in the text: many parties share such names, and they are common nouns too."""
+    if entry.kind != "Party" or any(" " in f.mention.text.strip() for f in members):
+        return True
+    return entry.country is not None and entry.country in doc_keys
 
 
 def _key(f: Found) -> str | None:

@@ -125,11 +125,12 @@ class _Finder:
         cut = chunk.find("\n")
         if cut >= 0:
             chunk = chunk[:cut]
-        chunk = chunk.rstrip(" \t,;:.")
+        chunk = chunk.rstrip(" \t,;:.«»\"“”")
         lowered = fold_quotes(chunk).lower()
         for det in sorted(self.rules.DETERMINERS, key=len, reverse=True):
             det = fold_quotes(det)
-            if lowered.startswith(det) and len(chunk) > len(det):
+            if lowered.startswith(det) and len(chunk) > len(det) and self._lookup(chunk) is None:
+                # "la Pologne" -> "Pologne", but "La Haye" is the name
                 start += len(det)
                 chunk = chunk[len(det):]
                 lowered = lowered[len(det):]

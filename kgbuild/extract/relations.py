@@ -479,10 +479,11 @@ class _Finder:
         weapons = named[:1] or weapons  # "la vente de missiles antinavires Harpoon": the Harpoon
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
-        recipients = self.typed(self.children_with(n, ("à", "au", "aux")), ("Actor",))
+        recipients = self.typed(self.children_with(n, ("à", "au", "aux")), ("Actor",)) or \
+            self.after_prep(self.right_window(n)[:10], ("à", "au", "aux"), ("Actor",))[:1]
         if not suppliers and n.dep_ == "obj" and _in(n.head, rc.AUTHORITY_VERBS | rc.AUTHORIZE_VERBS | {
                 "promettre", "poursuivre", "reprendre", "accélérer"}):
-            suppliers = self.typed(self.subject(n.head), ("Actor",))
+            suppliers = self.typed(self.doer(n.head), ("Actor",))
         mod = self.noun_modality(n)
         for s in suppliers[:1]:
             for w in weapons:
@@ -690,7 +691,10 @@ class _Finder:
             if not org:
                 if role in rc.LOCAL_ROLES:
                     continue  # "le maire X": of a city the text may not name
-                org, conf = self.context_state(span), 0.5
+                if role in rc.ORGANISATION_ROLES:  # "le secrétaire général X" at an Otan summit
+                    org, conf = self.context_body(span), 0.5
+                else:
+                    org, conf = self.context_state(span), 0.5
             for o in org[:1]:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
@@ -758,6 +762,16 @@ class _Finder:
                 tok = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
                 if tok.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT") and ref.start < span.start_char:
                     return [ref]
+        return []
+
+    def context_body(self, span) -> list[MentionRef]:
+        """The organisation a bare title belongs to: the last one named before it, in this or
+        the previous sentence."""
+        k = next((i for i, s in enumerate(self.sentences) if s.start <= span.start_char < s.end), 0)
+        start = self.sentences[max(k - 1, 0)].start
+        for ref in self.index.before(span.start_char, start):
+            if ref.entity.kind in ("Organization", "InternationalOrganization"):
+                return [ref]
         return []
 
     def located(self, k: int, tokens: list[Token]) -> None:
@@ -857,8 +871,9 @@ class _Finder:
                 self.authorize_noun(t, k)
             elif lemma in rc.SUPPLIER_NOUNS:
                 self.supplier_noun(t, k)
-            elif lemma in rc.SUPPLY_NOUNS:
-                self.supply_noun(t, k)
+            elif lemma in rc.SUPPLY_NOUNS or (lemma == "aide" and any(
+                    c.dep_ == "amod" and c.lemma_ in ("militaire", "létal") for c in t.children)):
+                self.supply_noun(t, k)  # "une aide militaire de 9 milliards à Kiev"
             elif lemma in rc.PURCHASE_NOUNS:
                 self.purchase(t, k)
             elif lemma in rc.TARGET_NOUNS or lemma in rc.ATTACK_NOUNS:

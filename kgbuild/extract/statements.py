@@ -704,8 +704,9 @@ class _Finder:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
         m = n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")):
-            m -= 1  # "a-t-il ajouté", "estime-t-elle"
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or _lower(tokens[m]) in ("se", "s'")):
+            m -= 1  # "a-t-il ajouté", "estime-t-elle", "s'est félicité"
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')

@@ -28,6 +28,7 @@ __all__ = [
     "SEATS_OF_POWER",
     "COMPOUND_WORDS",
     "VAGUE_GROUPS",
+    "SHORT_FORMS",
 ]
 
 MODEL = "fr_core_news_md"
@@ -232,6 +233,10 @@ SEATS_OF_POWER: dict[str, str] = {
     "matignon": "France", "quai d'orsay": "France", "downing street": "Royaume-Uni",
     "chancellerie": "Allemagne", "bankova": "Ukraine", "zhongnanhai": "Chine",
 }
+
+#: short forms that name a body already named in the text ("l'Alliance" after "l'Otan")
+SHORT_FORMS: dict[str, str] = {"alliance": "Otan", "alliance atlantique": "Otan",
+                               "union": "Union européenne", "onu": "Nations unies"}
 
 #: vague collectives ("les Occidentaux", "les Européens"): not entities of their own
 VAGUE_GROUPS = ("occidentaux", "europeens", "allies", "vingt-sept", "27", "americains et europeens",

@@ -16,6 +16,7 @@ __all__ = [
     "RECEIVE_VERBS",
     "PURCHASE_NOUNS",
     "LOCAL_ROLES",
+    "ORGANISATION_ROLES",
     "SUPPLIER_NOUNS",
     "MILITARY_GOODS",
     "AUTHORIZE_VERBS",
@@ -141,6 +142,10 @@ LEADER_ROLES = frozenset({
     "secrétaire générale", "chef", "cheffe", "patron", "patronne", "numéro un", "maire",
     "gouverneur", "gouverneure", "commandant en chef", "chef d'état-major",
 })
+#: leader roles of an organisation, not of a state ("le secrétaire général", "le directeur général")
+ORGANISATION_ROLES = frozenset({"secrétaire général", "secrétaire générale", "directeur général",
+                                "directrice générale", "directeur", "directrice",
+                                "haut représentant", "haute représentante"})
 #: leader roles of a city or region: without a named place, no relation is guessed
 LOCAL_ROLES = frozenset({"maire", "gouverneur", "gouverneure", "préfet", "préfète"})
 #: role phrases whose holder belongs to (works for, represents) the state or organisation
