@@ -228,3 +228,14 @@ def test_short_form_joins_the_body_named_before(extractor):
 def test_one_word_party_without_its_country_is_dropped(extractor):
     ex = extract(extractor, "L'Alliance a gagné. Le vote a eu lieu en Italie.")
     assert all(e.kind != "Party" for e in ex.entities)
+
+
+def test_country_keeps_no_article_and_a_seat_outside_the_kb_acts(extractor):
+    ex = extract(extractor, "La France a proposé un plan, a indiqué le Quai d'Orsay.")
+    (france,) = [e for e in ex.entities if e.label == "France"]
+    assert [m.text for m in france.mentions] == ["France", "Quai d'Orsay"]
+
+
+def test_medium_named_by_its_kind(extractor):
+    ex = extract(extractor, "Selon le quotidien Exemplar, le gouvernement hésite.")
+    assert [(e.label, e.kind) for e in ex.entities] == [("Exemplar", "Media")]

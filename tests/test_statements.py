@@ -310,3 +310,15 @@ def test_reflexive_inverted_cue(extractor):
     labels = {e.id: e.label for e in ex.entities}
     assert [(labels[s.speaker], s.text) for s in ex.statements] == [
         ("Mark Rutte", "C'est un tournant historique")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Le ministère iranien a mis en garde contre « une guerre régionale ».", "une guerre régionale"),
+    ("Najib Mikati a appelé la communauté internationale à « faire pression sur Israël ».",
+     "faire pression sur Israël"),
+])
+def test_multiword_and_object_advocacy_cues(extractor, text, content):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", text))
+    assert [s.text for s in ex.statements] == [content]

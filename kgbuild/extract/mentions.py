@@ -85,7 +85,8 @@ class _Finder:
         # order matters: more specific finders claim their spans first; a role
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
-                              (self._place_phrases, "name"), (self._named, "name"),
+                              (self._place_phrases, "name"), (self._media_phrases, "name"),
+                              (self._named, "name"),
                               (self._demonyms, "name")):
             for item in finder():
                 m = item.mention
@@ -129,7 +130,7 @@ class _Finder:
         lowered = fold_quotes(chunk).lower()
         for det in sorted(self.rules.DETERMINERS, key=len, reverse=True):
             det = fold_quotes(det)
-            if lowered.startswith(det) and len(chunk) > len(det) and self._lookup(chunk) is None:
+            if lowered.startswith(det) and len(chunk) > len(det) and not self._named_with(chunk, det):
                 # "la Pologne" -> "Pologne", but "La Haye" is the name
                 start += len(det)
                 chunk = chunk[len(det):]
@@ -144,6 +145,14 @@ class _Finder:
             return None
         start += lead
         return start, start + len(chunk)
+
+    def _named_with(self, name: str, det: str) -> bool:
+        """Does the KB spell this name with its article ("La Haye", not "La France")?"""
+        entry = self._lookup(name)
+        if entry is None:
+            return False
+        names = (*entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))
+        return any(fold_quotes(n).lower().startswith(det) for n in names)
 
     def _prev_tokens(self, token_i: int, n: int = 3) -> list[Token]:
         tokens = []
@@ -234,6 +243,9 @@ class _Finder:
         head = self._token_at(start)
         if entry is not None:
             return self._from_entry(entry, start, end, name, head, "gazetteer")
+        seat = self._seat_acting(start, end, name, head)
+        if seat is not None:
+            return seat
         if label == "PER":
             if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
                 return None
@@ -251,12 +263,9 @@ class _Finder:
 
     def _from_entry(self, entry: KBEntry, start: int, end: int, name: str, head: Token | None,
                     method: str) -> Found | None:
-        seat_of = self.rules.SEATS_OF_POWER.get(normalize_label(name))
-        if seat_of is not None and head is not None and self._acts(head):
-            state = self._lookup(seat_of, _STATE_KINDS)
-            if state is not None:
-                return Found(self._mention(start, end, "Actor", "State", "metonymy", 0.75),
-                             kb_label(state, self.lang), state)
+        seat = self._seat_acting(start, end, name, head)
+        if seat is not None:
+            return seat
         if entry.kind in _WEAPON_KINDS:
             return Found(self._mention(start, end, "Weapon", entry.kind, method, 0.9), name, entry)
         if entry.capital_of:
@@ -275,6 +284,17 @@ class _Finder:
             return found or Found(self._mention(start, end, "Region", entry.kind, method, 0.85),
                                   name, entry)
         return Found(self._mention(start, end, "Actor", entry.kind, method, 0.85), name, entry)
+
+    def _seat_acting(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        """ "le Kremlin a démenti", "a indiqué le Quai d'Orsay": the seat of power is its state."""
+        seat_of = _seats(self.rules).get(normalize_label(name))
+        if seat_of is None or head is None or not self._acts(head):
+            return None
+        state = self._lookup(seat_of, _STATE_KINDS)
+        if state is None:
+            return None
+        return Found(self._mention(start, end, "Actor", "State", "metonymy", 0.75),
+                     kb_label(state, self.lang), state)
 
     def _region_of_place_noun(self, entry, start, end, name, head) -> Found | None:
         """'la région de Koursk': the mention covers 'région de Koursk'."""
@@ -295,6 +315,24 @@ class _Finder:
             entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
             return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.85), name, entry)
         return None
+
+    def _media_phrases(self):
+        """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
+        for token in self.doc:
+            if fold_quotes(token.lower_) not in self.rules.MEDIA_HEADS:
+                continue
+            j = token.i + 1
+            while j < len(self.doc) and j < token.i + 5 and _CAPITALISED.match(self.doc[j].text) \
+                    and not self.doc[j].is_punct and self.doc[j].lower_ not in self.rules.DEMONYMS:
+                j += 1
+            if j == token.i + 1:
+                continue
+            start, end = self.doc[token.i + 1].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
+            name = self.text[start:end]
+            entry = self._lookup(name)
+            if entry is not None and entry.kind not in ("Media", "Organization"):
+                continue
+            yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
@@ -611,6 +649,11 @@ _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouve
 def _is_name_token(token: Token) -> bool:
     return bool(_CAPITALISED.match(token.text)) and token.pos_ in ("PROPN", "X", "NOUN", "ADJ") \
         and (token.ent_type_ in ("PER", "MISC") or token.pos_ == "PROPN")
+
+
+@functools.cache
+def _seats(rules: ModuleType) -> dict[str, str]:
+    return {normalize_label(seat): state for seat, state in rules.SEATS_OF_POWER.items()}
 
 
 @functools.cache

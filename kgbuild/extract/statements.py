@@ -573,6 +573,8 @@ class _Finder:
         cue = tokens[n]
         lemma = cue.lemma_ if cue.lemma_ != "estime" else "estimer"
         phrase = _multiword(tokens, n)
+        if lemma == "mettre" and phrase is None:
+            return []  # only "mettre en garde" reports speech
         out: list[tuple[int, int, float]] = []  # (content start, end, confidence)
         j = n + 1
         if phrase is not None:
@@ -609,9 +611,11 @@ class _Finder:
             out.append((nxt.idx, self.clause_end(tokens, j, _INF_STOPS), 0.75))
         elif reflexive and lemma in fr.REFLEXIVE_CUES and nxt.pos_ == "ADJ":
             out.append((nxt.idx, self.clause_end(tokens, j, _INF_STOPS), 0.6))
-        elif lemma in fr.ADVOCACY_CUES and low in fr.ADVOCACY_CUES[lemma]:
-            if j + 1 < len(tokens):
-                out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, _INF_STOPS), 0.6))
+        elif lemma in fr.ADVOCACY_CUES and self.advocacy_prep(tokens, j, lemma) is not None:
+            # "a appelé (la communauté internationale) à « faire pression ... »"
+            first = self.advocacy_prep(tokens, j, lemma) + 1
+            if first < len(tokens):
+                out.append((tokens[first].idx, self.clause_end(tokens, first, _INF_STOPS), 0.6))
         elif lemma in fr.DE_INFINITIVE_CUES:
             de = self.de_infinitive(tokens, j)
             if de is not None:
@@ -688,6 +692,15 @@ class _Finder:
                 if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
                         ("er", "ir", "re"))):
                     return m
+        return None
+
+    def advocacy_prep(self, tokens: list[Token], j: int, lemma: str) -> int | None:
+        """Index of the "à"/"pour" of an advocacy cue, past an object noun phrase."""
+        for m in range(j, min(len(tokens), j + 7)):
+            if _lower(tokens[m]) in fr.ADVOCACY_CUES[lemma]:
+                return m
+            if tokens[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+                return None
         return None
 
     def de_charge(self, tokens: list[Token], j: int) -> int | None:
@@ -905,7 +918,8 @@ _GROUPS = frozenset({"gouvernement", "diplomatie", "autorité", "porte-parole", 
                      "ministre", "chef", "cheffe", "président", "présidente", "secrétaire",
                      "représentant", "représentante", "ambassadeur", "ambassadrice",
                      "négociateur", "conseiller", "commandant", "gouverneur", "officiel"})
-_CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime"})
+_CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime",
+                                                                    "mettre"})
 _INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ", ", tout en ", ", alors que ",
               ", tandis que ")
 

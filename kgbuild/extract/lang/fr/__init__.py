@@ -29,6 +29,7 @@ __all__ = [
     "COMPOUND_WORDS",
     "VAGUE_GROUPS",
     "SHORT_FORMS",
+    "MEDIA_HEADS",
 ]
 
 MODEL = "fr_core_news_md"
@@ -233,6 +234,10 @@ SEATS_OF_POWER: dict[str, str] = {
     "matignon": "France", "quai d'orsay": "France", "downing street": "Royaume-Uni",
     "chancellerie": "Allemagne", "bankova": "Ukraine", "zhongnanhai": "Chine",
 }
+
+#: nouns whose capitalised complement is a medium ("le quotidien Haaretz")
+MEDIA_HEADS = ("quotidien", "journal", "hebdomadaire", "magazine", "agence", "chaîne", "radio",
+               "site", "télévision", "mensuel")
 
 #: short forms that name a body already named in the text ("l'Alliance" after "l'Otan")
 SHORT_FORMS: dict[str, str] = {"alliance": "Otan", "alliance atlantique": "Otan",
