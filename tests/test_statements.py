@@ -322,3 +322,12 @@ def test_multiword_and_object_advocacy_cues(extractor, text, content):
 
     ex = extractor.extract(Article("t", text))
     assert [s.text for s in ex.statements] == [content]
+
+
+def test_wanting_is_not_saying(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "Chisinau accuse Moscou de vouloir déstabiliser le pays."))
+    labels = {e.id: e.label for e in ex.entities}
+    assert [(labels[s.speaker], s.text) for s in ex.statements] == [
+        ("Moldavie", "de vouloir déstabiliser le pays")]

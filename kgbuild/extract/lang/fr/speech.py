@@ -57,14 +57,14 @@ SPEECH_VERBS = frozenset({
     "réfuter", "contester", "rejeter",
     # calling for
     "plaider", "réclamer", "exiger", "appeler", "exhorter", "proposer", "suggérer",
-    "recommander", "militer", "prôner", "préconiser", "souhaiter", "vouloir",
+    "recommander", "militer", "prôner", "préconiser", "souhaiter",
 })
 
 #: cue verbs whose bare infinitive is the content ("a assuré pouvoir régler ...")
 INFINITIVE_CUES = frozenset({
     "affirmer", "assurer", "déclarer", "dire", "estimer", "penser", "croire", "espérer",
     "reconnaître", "admettre", "nier", "démentir", "jurer", "prétendre", "soutenir",
-    "souhaiter", "vouloir", "juger", "considérer", "contester", "certifier",
+    "souhaiter", "juger", "considérer", "contester", "certifier",
     "indiquer", "expliquer", "préciser", "confirmer", "annoncer", "reconnaitre", "avouer",
     "revendiquer", "dénoncer",
 })
