@@ -1,4 +1,5 @@
-"""Shared fixtures: the shared folder beside the repository, the seed article, one Extractor."""
+"""Shared fixtures: the shared folder beside the repository, the seed article, one Extractor,
+the golden extraction cases."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+GOLDEN = Path(__file__).parent / "golden"
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +30,19 @@ def extractor():
     from kgbuild.extract import Extractor
 
     return Extractor("fr")
+
+
+@pytest.fixture(scope="session")
+def authorisation():
+    """The golden case of an authorisation event (tests/golden/authorisation)."""
+    from kgbuild.export import read_extraction_json
+
+    return read_extraction_json(GOLDEN / "authorisation" / "extraction.json")
+
+
+@pytest.fixture(scope="session")
+def negation():
+    """The golden case of a negated delivery (tests/golden/negation)."""
+    from kgbuild.export import read_extraction_json
+
+    return read_extraction_json(GOLDEN / "negation" / "extraction.json")

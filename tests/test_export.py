@@ -50,16 +50,6 @@ def golden() -> list[Extraction]:
 
 
 @pytest.fixture(scope="module")
-def authorisation() -> Extraction:
-    return read_extraction_json(GOLDEN / "authorisation" / "extraction.json")
-
-
-@pytest.fixture(scope="module")
-def negation() -> Extraction:
-    return read_extraction_json(GOLDEN / "negation" / "extraction.json")
-
-
-@pytest.fixture(scope="module")
 def gexf_schema() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(GEXF_SCHEMA)))
 

@@ -17,7 +17,6 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kgbuild.errors import ExportError
-from kgbuild.export import read_extraction_json
 from kgbuild.rdf import (
     KIND_CLASSES,
     MODES,
@@ -42,16 +41,6 @@ from kgbuild.types import (
 from kgbuild.vocab import KG, NIF, ONTOLOGY_PATH, SHAPES_PATH, WD
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-@pytest.fixture(scope="module")
-def authorisation() -> Extraction:
-    return read_extraction_json(GOLDEN / "authorisation" / "extraction.json")
-
-
-@pytest.fixture(scope="module")
-def negation() -> Extraction:
-    return read_extraction_json(GOLDEN / "negation" / "extraction.json")
 
 
 @pytest.fixture(scope="module")
