@@ -239,3 +239,10 @@ def test_country_keeps_no_article_and_a_seat_outside_the_kb_acts(extractor):
 def test_medium_named_by_its_kind(extractor):
     ex = extract(extractor, "Selon le quotidien Exemplar, le gouvernement hésite.")
     assert [(e.label, e.kind) for e in ex.entities] == [("Exemplar", "Media")]
+
+
+def test_brussels_acting_is_the_union_and_contre_is_no_place(extractor):
+    ex = extract(extractor, "Bruxelles adopte de nouvelles sanctions contre la Russie.")
+    labels = by_label(ex)
+    assert [m.text for m in labels["Union européenne"].mentions] == ["Bruxelles"]
+    assert labels["Russie"].types == ("Actor",)

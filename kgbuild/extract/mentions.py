@@ -290,10 +290,11 @@ class _Finder:
         seat_of = _seats(self.rules).get(normalize_label(name))
         if seat_of is None or head is None or not self._acts(head):
             return None
-        state = self._lookup(seat_of, _STATE_KINDS)
+        state = self._lookup(seat_of, _STATE_KINDS + ("Organization",))
         if state is None:
             return None
-        return Found(self._mention(start, end, "Actor", "State", "metonymy", 0.75),
+        kind = "State" if state.kind in _STATE_KINDS else state.kind
+        return Found(self._mention(start, end, "Actor", kind, "metonymy", 0.75),
                      kb_label(state, self.lang), state)
 
     def _region_of_place_noun(self, entry, start, end, name, head) -> Found | None:

@@ -150,7 +150,7 @@ PLACE_NOUNS: dict[str, str] = {
 }
 #: prepositions that make a following country or city a place rather than an actor
 LOCATIVE_PREPOSITIONS = ("en", "dans", "vers", "sur", "à", "au", "aux", "depuis", "près",
-                         "hors", "contre")
+                         "hors")
 #: verbs whose "à X" is a recipient (dative), so X stays an actor ("livrer des missiles à Kiev")
 TRANSFER_LEMMAS = ("livrer", "fournir", "envoyer", "donner", "vendre", "transférer", "céder",
                    "promettre", "accorder", "proposer", "demander", "permettre", "offrir",
@@ -228,11 +228,13 @@ COMPOUND_WORDS = ("état-major", "états-majors", "porte-parole", "porte-paroles
                   "chef-d'état-major", "contre-offensive", "contre-attaque", "ex-président",
                   "sol-air", "air-sol", "mer-sol", "sol-sol")
 
-#: seats of power that stand for their state when they act ("le Kremlin a démenti")
+#: seats of power that stand for their state (or union) when they act ("le Kremlin a démenti")
 SEATS_OF_POWER: dict[str, str] = {
     "kremlin": "Russie", "maison blanche": "États-Unis", "elysee": "France",
     "matignon": "France", "quai d'orsay": "France", "downing street": "Royaume-Uni",
     "chancellerie": "Allemagne", "bankova": "Ukraine", "zhongnanhai": "Chine",
+    # "Bruxelles adopte un paquet de sanctions": the Union, not Belgium
+    "bruxelles": "Union européenne",
 }
 
 #: nouns whose capitalised complement is a medium ("le quotidien Haaretz")
