@@ -289,3 +289,11 @@ def test_military_aid_is_a_supply_and_a_bare_secretary_general_leads_the_body(ex
     got = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
     assert ("Allemagne", "suppliesTo", "Ukraine") in got
     assert ("Mark Rutte", "leaderOf", "Otan") in got
+
+
+def test_military_command_and_rank_lead_no_state(extractor):
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article("t", "L'Ukraine a remplacé le commandant en chef des forces "
+                                        "armées, Jean Exemple, par le général Paul Modèle."))
+    assert not [r for r in ex.relations if r.predicate in ("leaderOf", "memberOf")]

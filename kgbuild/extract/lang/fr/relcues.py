@@ -145,9 +145,13 @@ LEADER_ROLES = frozenset({
 #: leader roles of an organisation, not of a state ("le secrétaire général", "le directeur général")
 ORGANISATION_ROLES = frozenset({"secrétaire général", "secrétaire générale", "directeur général",
                                 "directrice générale", "directeur", "directrice",
-                                "haut représentant", "haute représentante"})
-#: leader roles of a city or region: without a named place, no relation is guessed
-LOCAL_ROLES = frozenset({"maire", "gouverneur", "gouverneure", "préfet", "préfète"})
+                                "haut représentant", "haute représentante",
+                                # military commands lead forces, not the state
+                                "commandant en chef", "chef d'état-major", "commandant"})
+#: roles of a city, a region or a rank: without a named body, no relation is guessed
+LOCAL_ROLES = frozenset({"maire", "gouverneur", "gouverneure", "préfet", "préfète",
+                         # a rank says nothing of whose army without a named one
+                         "général", "officier", "responsable"})
 #: role phrases whose holder belongs to (works for, represents) the state or organisation
 MEMBER_ROLES = frozenset({
     "ministre", "représentant", "représentante", "haut représentant", "haute représentante",
