@@ -246,3 +246,10 @@ def test_brussels_acting_is_the_union_and_contre_is_no_place(extractor):
     labels = by_label(ex)
     assert [m.text for m in labels["Union européenne"].mentions] == ["Bruxelles"]
     assert labels["Russie"].types == ("Actor",)
+
+
+def test_state_periphrases(extractor):
+    ex = extract(extractor, "Le chef de l'État français a reçu son homologue.")
+    assert "État français" in [m.text for m in by_label(ex)["France"].mentions]
+    ex = extract(extractor, "Washington soutient l'État hébreu.")
+    assert "Israël" in by_label(ex)

@@ -178,6 +178,13 @@ class _Finder:
                 continue
             if not _CAPITALISED.match(name) and self._lookup(name) is None:
                 continue  # a common noun, unless the KB knows it ("département d'État")
+            state = self._state_periphrasis(name)
+            if state is not None:  # "l'État hébreu", "l'État français"
+                entry = self._lookup(state, _STATE_KINDS)
+                head = self._token_at(start)
+                if entry is not None:
+                    yield self._from_entry(entry, start, end, name, head, "demonym")
+                continue
             if normalize_label(name) in self.rules.NOT_NAMES:
                 item = self._known_with_words_before(ent.start, end)
                 if item is not None:  # "département d'Etat": NER saw only "Etat"
@@ -190,6 +197,13 @@ class _Finder:
             item = self._classify_named(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _state_periphrasis(self, name: str) -> str | None:
+        """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
+        words = fold_quotes(name).lower().split()
+        if len(words) == 2 and strip_accents(words[0]) == "etat":
+            return self.rules.DEMONYMS.get(words[1])
+        return None
 
     def _known_with_words_before(self, first: int, end: int) -> Found | None:
         """A KB name made of the one to three words before a span and the span."""

@@ -64,9 +64,10 @@ _DEMONYM_BASE = {
     "sénégalais": "Sénégal", "congolais": "République démocratique du Congo",
     "argentin": "Argentine", "chilien": "Chili", "colombien": "Colombie",
     "vietnamien": "Viêt Nam", "philippin": "Philippines", "indonésien": "Indonésie",
-    "thaïlandais": "Thaïlande", "birman": "Birmanie",
+    "thaïlandais": "Thaïlande", "birman": "Birmanie", "hébreu": "Israël",
 }
 _IRREGULAR = {"turc": ("turque", "turcs", "turques"), "grec": ("grecque", "grecs", "grecques"),
+              "hébreu": ("hébraïque", "hébreux", "hébraïques"),
               "kazakh": ("kazakhe", "kazakhs", "kazakhes"), "ouzbek": ("ouzbèke", "ouzbeks", "ouzbèkes")}
 
 
