@@ -271,9 +271,7 @@ class _DocumentBuilder:
 
     def _parse(self, articles) -> dict[int, tuple]:
         """{n: (doc, captions)} for the articles whose batch parse worked (the others go one by one)."""
-        from spacy.tokens import Doc
-
-        from kgbuild.extract.parse import find_captions, split_segments
+        from kgbuild.extract.parse import find_captions, parse_texts
 
         parsed: dict[int, tuple] = {}
         by_lang: dict[str, list] = {}
@@ -282,17 +280,10 @@ class _DocumentBuilder:
         for lang, group in by_lang.items():
             try:
                 extractor = self._extractor(lang)
-                pieces = []
-                for n, article in group:
-                    captions = find_captions(article.text, extractor.rules)
-                    segments = split_segments(article.text, captions) or [article.text]
-                    pieces.append((n, article, captions, segments))
-                docs = iter(extractor.nlp.pipe([seg for *_, segments in pieces for seg in segments]))
-                for n, article, captions, segments in pieces:
-                    parts = [next(docs) for _ in segments]
-                    doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-                    if doc.text == article.text:
-                        parsed[n] = (doc, captions)
+                items = [(article.text, find_captions(article.text, extractor.rules))
+                         for _, article in group]
+                for (n, _), (_, captions), doc in zip(group, items, parse_texts(extractor.nlp, items)):
+                    parsed[n] = (doc, captions)
             except Exception:  # a language without a model, a text spaCy rejects: found again one by one
                 log.debug("batch parse failed; documents are parsed one by one", exc_info=True)
         return parsed
@@ -368,7 +359,7 @@ def _corpus_entity_iri(key: tuple[str, ...]) -> str:
 
 def count_documents(inputs: Iterable) -> int | None:
     """How many documents the inputs hold (JSONL lines, files of folders); None when unknown (stdin)."""
-    from kgbuild.read import SUFFIXES
+    from kgbuild.read import list_folder
 
     if isinstance(inputs, (str, os.PathLike, Article)):
         inputs = [inputs]
@@ -383,12 +374,7 @@ def count_documents(inputs: Iterable) -> int | None:
             total += 1  # a text, or a missing file that will be reported
             continue
         path = Path(item)
-        files = [path]
-        if path.is_dir():
-            files = [Path(root, name) for root, dirs, names in os.walk(path)
-                     for name in names if not name.startswith(".")
-                     and Path(name).suffix.lower() in SUFFIXES
-                     and not any(part.startswith(".") for part in Path(root).relative_to(path).parts)]
+        files = list_folder(path) if path.is_dir() else [path]
         for file in files:
             total += _count_lines(file) if file.suffix.lower() == ".jsonl" else 1
     return total

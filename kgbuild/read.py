@@ -31,7 +31,7 @@ from pathlib import Path
 from kgbuild.errors import EmptyInputError, InputError
 from kgbuild.types import Article
 
-__all__ = ["SUFFIXES", "iter_articles", "read_text"]
+__all__ = ["SUFFIXES", "iter_articles", "read_text", "list_folder"]
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ def _read_path(path: str, max_chars: int | None) -> Iterator[Article | InputErro
         return
     p = Path(path)
     if p.is_dir():
-        files = _list_folder(p)
+        files = list_folder(p)
         if not files:
             yield InputError(path, f"folder holds no {', '.join(SUFFIXES)} file")
         for file in files:
@@ -155,7 +155,7 @@ def _guard(source: str, read: Callable[[], Article]) -> Article | InputError:
         return InputError(source, f"cannot read: {err.strerror or err}")
 
 
-def _list_folder(folder: Path) -> list[Path]:
+def list_folder(folder: Path) -> list[Path]:
     """Supported files under a folder, hidden ones skipped, sorted by path."""
     found = []
     for root, dirs, files in os.walk(folder):

@@ -191,15 +191,18 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path in _PAGE_FILES:
             self._send_page(*_PAGE_FILES[url.path])
         elif url.path == "/sparql":
-            params = parse_qs(url.query, keep_blank_values=True)
-            if "update" in params:
-                self._send_error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: no SPARQL update")
-            elif "query" not in params:
-                self._send_error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
-            else:
-                self._run_query(params["query"][0], params)
+            self._answer(parse_qs(url.query, keep_blank_values=True))
         else:
             self._send_error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}")
+
+    def _answer(self, params: dict[str, list[str]]) -> None:
+        """A query given as protocol parameters (GET query string or form body)."""
+        if "update" in params:
+            self._send_error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: no SPARQL update")
+        elif "query" not in params:
+            self._send_error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
+        else:
+            self._run_query(params["query"][0], params)
 
     def do_POST(self) -> None:  # noqa: N802
         if not self._host_allowed():
@@ -215,12 +218,7 @@ class _Handler(BaseHTTPRequestHandler):
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if content_type == "application/x-www-form-urlencoded":
             params.update(parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True))
-            if "update" in params:
-                self._send_error(HTTPStatus.FORBIDDEN, "this endpoint is read-only: no SPARQL update")
-            elif "query" not in params:
-                self._send_error(HTTPStatus.BAD_REQUEST, "missing 'query' parameter")
-            else:
-                self._run_query(params["query"][0], params)
+            self._answer(params)
         elif content_type == "application/sparql-query":
             self._run_query(body.decode("utf-8", "replace"), params)
         elif content_type == "application/sparql-update":

@@ -122,8 +122,8 @@ def test_weapon_systems_and_classes(extractor):
 def test_organisation_name_trimmed_to_the_known_body(extractor):
     ex = extract(extractor, "Le représentant de l'Union européenne pour les Affaires étrangères "
                             "a parlé.")
-    assert "Union européenne" in by_label(ex) or any(
-        e.qid == "Q458" or e.kb_id == "Q458" for e in ex.entities)
+    eu = by_label(ex)["Union européenne"]
+    assert eu.kb_id == "Q458" and [m.text for m in eu.mentions] == ["Union européenne"]
 
 
 def test_seat_of_power_acting_is_the_state(extractor):

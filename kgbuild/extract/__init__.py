@@ -59,7 +59,7 @@ class Extractor:
 
         sentences = doc_sentences(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang)
-        entities = group_mentions(found, self.kb, article)
+        entities = group_mentions(found, self.kb, article, self.rules.SHORT_FORMS)
         statements = find_statements(doc, entities, sentences, article)
         relations = find_relations(doc, entities, statements, sentences, article)
         return Extraction(article=article, sentences=sentences, entities=entities,

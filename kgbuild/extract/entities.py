@@ -28,13 +28,14 @@ _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister"
                     "head_of_government", "foreign_minister", "defence_minister", "supreme_leader")
 
 
-def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> tuple[Entity, ...]:
+def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
+                   short_forms: dict[str, str] | None = None) -> tuple[Entity, ...]:
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
     lang = article.lang
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys)
-    _merge_short_forms(found, keys, kb, article.lang)
+    _merge_short_forms(found, keys, kb, lang, short_forms or {})
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     for i, f in enumerate(found):
@@ -69,11 +70,9 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article) -> t
     return tuple(entities)
 
 
-def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str) -> None:
+def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
+                       short_forms: dict[str, str]) -> None:
     """ "l'Alliance" in a text about the Otan is the Otan (the rules list such short forms)."""
-    from kgbuild.extract.lang import load_rules
-
-    short_forms = getattr(load_rules(lang), "SHORT_FORMS", {})
     present = set(keys)
     for i, f in enumerate(found):
         long_form = short_forms.get(normalize_label(f.name))

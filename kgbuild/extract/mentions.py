@@ -128,8 +128,7 @@ class _Finder:
             chunk = chunk[:cut]
         chunk = chunk.rstrip(" \t,;:.«»\"“”")
         lowered = fold_quotes(chunk).lower()
-        for det in sorted(self.rules.DETERMINERS, key=len, reverse=True):
-            det = fold_quotes(det)
+        for det in _determiners(self.rules):
             if lowered.startswith(det) and len(chunk) > len(det) and not self._named_with(chunk, det):
                 # "la Pologne" -> "Pologne", but "La Haye" is the name
                 start += len(det)
@@ -664,6 +663,12 @@ _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouve
 def _is_name_token(token: Token) -> bool:
     return bool(_CAPITALISED.match(token.text)) and token.pos_ in ("PROPN", "X", "NOUN", "ADJ") \
         and (token.ent_type_ in ("PER", "MISC") or token.pos_ == "PROPN")
+
+
+@functools.cache
+def _determiners(rules: ModuleType) -> tuple[str, ...]:
+    """The rules' leading determiners, quotes folded, longest first."""
+    return tuple(sorted({fold_quotes(d) for d in rules.DETERMINERS}, key=len, reverse=True))
 
 
 @functools.cache

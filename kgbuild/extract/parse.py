@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 from kgbuild.errors import ModelError
 from kgbuild.types import Span
 
-__all__ = ["load_pipeline", "keep_names_whole", "parse_text", "split_segments", "find_captions", "doc_sentences"]
+__all__ = ["load_pipeline", "keep_names_whole", "parse_text", "parse_texts", "split_segments",
+           "find_captions", "doc_sentences"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -38,17 +39,26 @@ def split_segments(text: str, captions: tuple[Span, ...] = ()) -> list[str]:
 
 def parse_text(nlp: Language, text: str, captions: tuple[Span, ...] = ()) -> Doc:
     """Parse ``text`` segment by segment so no sentence crosses a blank line or a credit."""
-    segments = split_segments(text, captions)
-    if len(segments) <= 1:
-        return nlp(text)
-    doc = Doc.from_docs(list(nlp.pipe(segments)), ensure_whitespace=False)
-    assert doc.text == text
+    (doc,) = parse_texts(nlp, [(text, captions)])
     return doc
+
+
+def parse_texts(nlp: Language, items: list[tuple[str, tuple[Span, ...]]]) -> list[Doc]:
+    """Parse (text, captions) pairs as one ``nlp.pipe`` batch, each cut as ``parse_text`` cuts it."""
+    cut = [split_segments(text, captions) or [text] for text, captions in items]
+    parsed = iter(nlp.pipe([segment for segments in cut for segment in segments]))
+    docs = []
+    for (text, _), segments in zip(items, cut):
+        parts = [next(parsed) for _ in segments]
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        assert doc.text == text
+        docs.append(doc)
+    return docs
 
 
 @functools.cache
 def load_pipeline(model: str) -> Language:
-    """The spaCy pipeline of ``model`` with paragraph boundaries, loaded once per process."""
+    """The spaCy pipeline of ``model``, loaded once per process."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:

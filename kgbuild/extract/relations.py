@@ -845,24 +845,9 @@ class _Finder:
         if _low(t) in rc.ALLY_NOUNS or _low(t) in rc.ENEMY_NOUNS:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if _low(t) in rc.ALLY_NOUNS else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
-            if lemma in rc.SUPPLY_VERBS:
-                self.supply_verb(t, k)
-            if lemma in rc.PURCHASE_VERBS:
-                self.purchase(t, k)
-            if lemma in rc.RECEIVE_VERBS:
-                self.receive(t, k)
-            if lemma in rc.AUTHORIZE_VERBS:
-                self.authorize_verb(t, k)
-            if lemma in rc.TARGET_VERBS:
-                self.target_verb(t, k)
-            if lemma in rc.ATTACK_VERBS:
-                self.attack_verb(t, k)
-            if lemma in rc.DEPLOY_VERBS:
-                self.deploy_verb(t, k)
-            if lemma in rc.SUPPORT_VERBS:
-                self.stance_verb(t, k, "supports")
-            if lemma in rc.OPPOSE_VERBS:
-                self.stance_verb(t, k, "opposes")
+            for lemmas, read in _VERB_FAMILIES:  # a verb may belong to several families
+                if lemma in lemmas:
+                    read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
             if lemma == "feu" and nxt is not None and _low(nxt) == "vert":
@@ -884,6 +869,20 @@ class _Finder:
                 self.deploy_noun(t, k)
         elif t.pos_ == "ADJ" and _low(t) in rc.OPPOSE_ADJECTIVES:
             self.predicate_noun(t, k, "opposes")
+
+
+#: verb lexicon -> the _Finder method that reads its arguments
+_VERB_FAMILIES = (
+    (rc.SUPPLY_VERBS, _Finder.supply_verb),
+    (rc.PURCHASE_VERBS, _Finder.purchase),
+    (rc.RECEIVE_VERBS, _Finder.receive),
+    (rc.AUTHORIZE_VERBS, _Finder.authorize_verb),
+    (rc.TARGET_VERBS, _Finder.target_verb),
+    (rc.ATTACK_VERBS, _Finder.attack_verb),
+    (rc.DEPLOY_VERBS, _Finder.deploy_verb),
+    (rc.SUPPORT_VERBS, lambda finder, t, k: finder.stance_verb(t, k, "supports")),
+    (rc.OPPOSE_VERBS, lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
+)
 
 
 def _is_gerund(verb: Token) -> bool:
