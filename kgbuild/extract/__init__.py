@@ -10,8 +10,6 @@ offsets and strings.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
 from kgbuild.extract.entities import group_mentions
 from kgbuild.extract.lang import load_rules
 from kgbuild.extract.mentions import Gazetteer, find_mentions
@@ -22,6 +20,8 @@ from kgbuild.extract.parse import (
     load_pipeline,
     parse_text,
 )
+from kgbuild.extract.relations import find_relations
+from kgbuild.extract.statements import find_statements
 from kgbuild.types import Article, Extraction
 
 __all__ = ["Extractor", "Gazetteer"]
@@ -47,16 +47,8 @@ class Extractor:
         doc = parse_text(self.nlp, article.text, captions)
         return self.extract_doc(article, doc, captions)
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extractions of many articles, in order."""
-        for article in articles:
-            yield self.extract(article)
-
     def extract_doc(self, article: Article, doc, captions) -> Extraction:
         """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say)."""
-        from kgbuild.extract.relations import find_relations
-        from kgbuild.extract.statements import find_statements
-
         sentences = doc_sentences(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang)
         entities = group_mentions(found, self.kb, article, self.rules.SHORT_FORMS)
