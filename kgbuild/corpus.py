@@ -306,17 +306,11 @@ class _DocumentBuilder:
 
 def _document_record(n: int, original: Article, extraction: Extraction) -> DocumentRecord:
     """The record of a built document: its named graph as N-Quads, its entities' IRIs, its signature."""
-    from rdflib import Dataset
+    from kgbuild.rdf import document_nquads
 
-    from kgbuild.rdf import add_extraction
-
-    graph = add_extraction(Dataset(), extraction)
-    name = f" <{graph.identifier}> .\n"
-    nquads = "".join(line[:-3] + name for line in graph.serialize(format="nt").splitlines(True)
-                     if line.strip())
-    iris = _entity_iris(graph, extraction)
+    nquads, iris = document_nquads(extraction)
     links = tuple((iris[e.id], _corpus_entity_iri(entity_key(e, extraction.article.id)))
-                  for e in extraction.entities if e.id in iris)
+                  for e in extraction.entities)
     return DocumentRecord(n=n, digest=_digest(original), extraction=extraction, nquads=nquads,
                           links=links, signature=text_signature(original.text))
 
@@ -328,21 +322,6 @@ def _where(article: Article) -> str:
 
 def _digest(article: Article) -> str:
     return hashlib.sha1(article.text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _entity_iris(graph, extraction: Extraction) -> dict[str, str]:
-    from rdflib import RDF, Literal
-
-    from kgbuild.vocab import KG
-
-    roles = {KG.Actor, KG.Weapon, KG.Region}
-    found = {}
-    for entity in extraction.entities:
-        for node in graph.subjects(KG.localId, Literal(entity.id)):
-            if any(t in roles for t in graph.objects(node, RDF.type)):
-                found[entity.id] = str(node)
-                break
-    return found
 
 
 def _corpus_entity_iri(key: tuple[str, ...]) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import quote
 
 from rdflib import DCTERMS, OWL, RDF, SDO, XSD, Dataset, Graph, Literal, URIRef
@@ -42,6 +43,7 @@ __all__ = [
     "KIND_CLASSES",
     "build_graph",
     "add_extraction",
+    "document_nquads",
     "union_graph",
     "bind_prefixes",
     "document_iri",
@@ -114,8 +116,23 @@ def add_extraction(dataset: Dataset, extraction: Extraction, *, base: str = DEFA
     if any(True for _ in dataset.quads((None, None, None, name))):
         raise ExportError(f"document {extraction.article.id!r}: id used by another document")
     graph = dataset.graph(name)
-    _GraphBuilder(graph, extraction, doc).build()
+    _GraphBuilder(_GraphSink(graph), extraction, str(doc)).build()
     return graph
+
+
+def document_nquads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> tuple[str, dict[str, str]]:
+    """One document's named graph as N-Quads text, and its entities' IRIs by local id.
+
+    The same triples as ``add_extraction`` (tested), written without an rdflib
+    graph: what corpus builds journal for every document.
+    """
+    _check_extraction(extraction)
+    doc = str(document_iri(extraction.article.id, base))
+    sink = _NTriplesSink()
+    builder = _GraphBuilder(sink, extraction, doc)
+    builder.build()
+    name = f" <{doc}/graph> .\n"
+    return name.join(sink.lines) + name if sink.lines else "", builder.entities
 
 
 def union_graph(graph: Graph) -> Graph:
@@ -294,51 +311,114 @@ def _check_extraction(extraction: Extraction) -> None:
 # ---------------------------------------------------------------- building
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+class _Lit(NamedTuple):
+    """A literal as the builder writes it: its lexical form, datatype IRI or language."""
+
+    lexical: str
+    datatype: str | None = None
+    lang: str | None = None
 
 
-def _index(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+_XSD_DECIMAL, _XSD_COUNT = str(XSD.decimal), str(XSD.nonNegativeInteger)
 
 
-def _date_literal(value: str) -> Literal:
+def _decimal(value: float) -> _Lit:
+    return _Lit(format(Decimal(repr(float(value))), "f"), _XSD_DECIMAL)
+
+
+def _index(value: int) -> _Lit:
+    return _Lit(str(int(value)), _XSD_COUNT)
+
+
+def _date_literal(value: str) -> _Lit:
     """xsd:date or xsd:dateTime when ``value`` is one, else a plain string."""
     try:
         if _DATE.fullmatch(value):
-            return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+            return _Lit(date.fromisoformat(value).isoformat(), str(XSD.date))
         if _DATE.match(value) and "T" in value:
             datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return Literal(value, datatype=XSD.dateTime)
+            return _Lit(value, str(XSD.dateTime))
     except ValueError:
         pass
-    return Literal(value)
+    return _Lit(value)
+
+
+class _GraphSink:
+    """Adds the builder's triples to an rdflib graph, each term made once."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.terms: dict = {}
+
+    def term(self, value):
+        made = self.terms.get(value)
+        if made is None:
+            if isinstance(value, _Lit):
+                made = Literal(value.lexical, datatype=value.datatype, lang=value.lang)
+            else:
+                made = URIRef(value)
+            self.terms[value] = made
+        return made
+
+    def __call__(self, s: str, p: str, o) -> None:
+        term = self.term
+        self.graph.add((term(s), term(p), term(o)))
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class _NTriplesSink:
+    """Collects the builder's triples as N-Triples lines, once each, in the order first added.
+
+    Corpus builds journal each document as N-Quads; writing the lines directly is
+    about ten times faster than filling an rdflib graph and serialising it.
+    """
+
+    def __init__(self) -> None:
+        self.lines: dict[str, None] = {}
+        self.terms: dict = {}
+
+    def term(self, value) -> str:
+        made = self.terms.get(value)
+        if made is None:
+            if isinstance(value, _Lit):
+                made = '"' + value.lexical.translate(_NT_ESCAPES) + '"'
+                if value.lang is not None:
+                    made += "@" + value.lang
+                elif value.datatype is not None:
+                    made += f"^^<{value.datatype}>"
+            else:
+                made = f"<{value}>"
+            self.terms[value] = made
+        return made
+
+    def __call__(self, s: str, p: str, o) -> None:
+        term = self.term
+        self.lines[f"{term(s)} {term(p)} {term(o)}"] = None
 
 
 class _GraphBuilder:
-    """Writes one checked Extraction into its named graph."""
+    """Writes one checked Extraction as triples, through ``add`` (an rdflib or N-Triples sink)."""
 
-    def __init__(self, graph: Graph, extraction: Extraction, doc: URIRef) -> None:
-        self.graph = graph
+    def __init__(self, add, extraction: Extraction, doc: str) -> None:
+        self.add = add  # (s, p, o): IRIs as str, literals as _Lit
         self.extraction = extraction
         self.article = extraction.article
         self.doc = doc
-        self.context = URIRef(f"{doc}#char=0,{len(self.article.text)}")
+        self.context = f"{doc}#char=0,{len(self.article.text)}"
         self.used: set[str] = set()
-        self.entities: dict[str, URIRef] = {}
+        self.entities: dict[str, str] = {}
 
-    def add(self, s: URIRef, p: URIRef, o) -> None:
-        self.graph.add((s, p, o))
-
-    def mint(self, iri: str) -> URIRef:
+    def mint(self, iri: str) -> str:
         candidate, n = iri, 2
         while candidate in self.used:
             candidate, n = f"{iri}-{n}", n + 1
         self.used.add(candidate)
-        return URIRef(candidate)
+        return candidate
 
-    def text(self, value: str) -> Literal:
-        return Literal(value, lang=self.article.lang)
+    def text(self, value: str) -> _Lit:
+        return _Lit(value, lang=self.article.lang)
 
     def build(self) -> None:
         self.add_document()
@@ -356,21 +436,21 @@ class _GraphBuilder:
 
     # -- evidence
 
-    def span(self, start: int, end: int, *, anchor: bool = True, sentence: int | None = None) -> URIRef:
-        node = URIRef(f"{self.doc}#char={start},{end}")
+    def span(self, start: int, end: int, *, anchor: bool = True, sentence: int | None = None) -> str:
+        node = f"{self.doc}#char={start},{end}"
         self.add(node, RDF.type, NIF.String)
         self.add(node, RDF.type, NIF.RFC5147String)
         self.add(node, NIF.beginIndex, _index(start))
         self.add(node, NIF.endIndex, _index(end))
         self.add(node, NIF.referenceContext, self.context)
         if anchor:
-            self.add(node, NIF.anchorOf, Literal(self.article.text[start:end]))
+            self.add(node, NIF.anchorOf, _Lit(self.article.text[start:end]))
         if sentence is not None and self.extraction.sentences:
             # also when the string is the sentence itself: queries follow evidence/nif:sentence
             self.add(node, NIF.sentence, self.sentence(sentence))
         return node
 
-    def sentence(self, index: int) -> URIRef:
+    def sentence(self, index: int) -> str:
         span = self.extraction.sentences[index]
         node = self.span(span.start, span.end, anchor=False)
         self.add(node, RDF.type, NIF.Sentence)
@@ -381,26 +461,26 @@ class _GraphBuilder:
     def add_document(self) -> None:
         article, doc = self.article, self.doc
         self.add(doc, RDF.type, KG.Document)
-        self.add(doc, DCTERMS.identifier, Literal(article.id))
-        self.add(doc, SDO.inLanguage, Literal(article.lang))
+        self.add(doc, DCTERMS.identifier, _Lit(article.id))
+        self.add(doc, SDO.inLanguage, _Lit(article.lang))
         self.add(doc, KG.hasText, self.context)
         if article.title is not None:
             self.add(doc, DCTERMS.title, self.text(article.title))
         if article.date is not None:
             self.add(doc, SDO.datePublished, _date_literal(article.date))
         if article.url is not None:
-            self.add(doc, SDO.url, Literal(article.url, datatype=XSD.anyURI))
+            self.add(doc, SDO.url, _Lit(article.url, str(XSD.anyURI)))
         if article.source is not None:
-            self.add(doc, KG.sourceFile, Literal(article.source))
+            self.add(doc, KG.sourceFile, _Lit(article.source))
         if article.encoding is not None:
-            self.add(doc, KG.encoding, Literal(article.encoding))
+            self.add(doc, KG.encoding, _Lit(article.encoding))
         for warning in self.extraction.warnings:
-            self.add(doc, KG.warning, Literal(warning))
+            self.add(doc, KG.warning, _Lit(warning))
 
         context = self.context
         self.add(context, RDF.type, NIF.Context)
         self.add(context, RDF.type, NIF.String)
-        self.add(context, NIF.isString, Literal(article.text))
+        self.add(context, NIF.isString, _Lit(article.text))
         self.add(context, NIF.beginIndex, _index(0))
         self.add(context, NIF.endIndex, _index(len(article.text)))
         for index in range(len(self.extraction.sentences)):
@@ -423,26 +503,26 @@ class _GraphBuilder:
         if entity.kind in KIND_CLASSES:
             self.add(node, RDF.type, KIND_CLASSES[entity.kind])
         self.add(node, RDFS.label, self.text(entity.label))
-        self.add(node, KG.kind, Literal(entity.kind))
-        self.add(node, KG.localId, Literal(entity.id))
+        self.add(node, KG.kind, _Lit(entity.kind))
+        self.add(node, KG.localId, _Lit(entity.id))
         self.add(node, KG.confidence, _decimal(entity.confidence))
         self.add(node, KG.mentionCount, _index(len(entity.mentions)))
         self.add(node, KG.inDocument, self.doc)
         if entity.qid is not None:
             self.add(node, OWL.sameAs, WD[entity.qid])
         if entity.kb_id is not None:
-            self.add(node, KG.kbId, Literal(entity.kb_id))
+            self.add(node, KG.kbId, _Lit(entity.kb_id))
         if entity.link_confidence is not None:
             self.add(node, KG.linkConfidence, _decimal(entity.link_confidence))
         if entity.link_method is not None:
-            self.add(node, KG.linkMethod, Literal(entity.link_method))
+            self.add(node, KG.linkMethod, _Lit(entity.link_method))
         for mention in entity.mentions:
             m = self.mint(f"{node}/mention/{mention.start}-{mention.end}")
             self.add(node, KG.hasMention, m)
             self.add(m, RDF.type, KG.Mention)
             self.add(m, KG.role, KG[mention.type])
-            self.add(m, KG.kind, Literal(mention.kind))
-            self.add(m, KG.method, Literal(mention.method))
+            self.add(m, KG.kind, _Lit(mention.kind))
+            self.add(m, KG.method, _Lit(mention.method))
             self.add(m, KG.confidence, _decimal(mention.confidence))
             self.add(m, KG.evidence, self.span(mention.start, mention.end, sentence=mention.sentence))
 
@@ -451,7 +531,7 @@ class _GraphBuilder:
     def add_statement(self, statement) -> None:
         node = self.mint(f"{self.doc}/statement/{statement.start}-{statement.end}")
         self.add(node, RDF.type, KG.Statement)
-        self.add(node, KG.localId, Literal(statement.id))
+        self.add(node, KG.localId, _Lit(statement.id))
         self.add(node, KG.content, self.text(statement.text))
         self.add(node, KG.mode, KG[statement.mode])
         self.add(node, KG.modality, KG[statement.modality])
@@ -461,22 +541,22 @@ class _GraphBuilder:
         if statement.speaker is not None:
             self.add(node, KG.saidBy, self.entities[statement.speaker])
         if statement.cue is not None:
-            self.add(node, KG.cue, Literal(statement.cue))
+            self.add(node, KG.cue, _Lit(statement.cue))
         if statement.cue_start is not None:
             self.add(node, KG.cueEvidence,
                      self.span(statement.cue_start, statement.cue_end, sentence=statement.sentence))
         for entity_id in statement.about:
             self.add(node, KG.about, self.entities[entity_id])
         for position, entity_id in enumerate(statement.sources, start=1):
-            link = URIRef(f"{node}/source/{position}")
+            link = f"{node}/source/{position}"
             self.add(node, KG.sourceChain, link)
             self.add(link, RDF.type, KG.SourceLink)
-            self.add(link, KG.position, Literal(position, datatype=XSD.positiveInteger))
+            self.add(link, KG.position, _Lit(str(position), str(XSD.positiveInteger)))
             self.add(link, KG.sourceEntity, self.entities[entity_id])
 
     # -- relations and events
 
-    def add_relation(self, relation) -> URIRef:
+    def add_relation(self, relation) -> str:
         subject, obj = self.entities[relation.subject], self.entities[relation.object]
         predicate = KG[relation.predicate]
         key = f"{subject}\n{relation.predicate}\n{obj}\n{relation.start}\n{relation.end}"
@@ -491,13 +571,13 @@ class _GraphBuilder:
         self.add(node, KG.inDocument, self.doc)
         self.add(node, KG.evidence, self.span(relation.start, relation.end, sentence=relation.sentence))
         if relation.cue is not None:
-            self.add(node, KG.cue, Literal(relation.cue))
+            self.add(node, KG.cue, _Lit(relation.cue))
         if relation.modality != "negated":
             self.add(subject, predicate, obj)
         return node
 
     def add_event(self, name: str, members: list) -> None:
-        event = URIRef(f"{self.doc}/event/{_segment(name)}")
+        event = f"{self.doc}/event/{_segment(name)}"
         self.add(event, RDF.type, KG.Event)
         self.add(event, KG.inDocument, self.doc)
         types = {e.id: e.types for e in self.extraction.entities}

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from kgbuild.rdf import (
     add_extraction,
     build_graph,
     document_iri,
+    document_nquads,
     union_graph,
     validate_graph,
 )
@@ -462,6 +464,21 @@ def test_any_text_gives_a_graph_that_conforms(extraction):
     turtle = union_graph(build_graph([extraction])).serialize(format="turtle")
     conforms, report = validate_graph(Graph().parse(data=turtle, format="turtle"))
     assert conforms, report
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions())
+def test_nquads_of_any_document_are_the_triples_of_its_graph(extraction):
+    """Corpus builds journal document_nquads; they must say what add_extraction says."""
+    graph = add_extraction(Dataset(), extraction)
+    nquads, iris = document_nquads(extraction)
+    again = Dataset().parse(data=nquads, format="nquads")
+    assert [g.identifier for g in again.graphs() if len(g)] == [graph.identifier]
+    assert set(again.graph(graph.identifier)) == set(graph)
+    assert nquads.count("\n") == len(graph)  # each triple once, one line each
+    for entity in extraction.entities:
+        assert (URIRef(iris[entity.id]), KG.localId, Literal(entity.id)) in graph
+    assert len(ox.Dataset(ox.parse(nquads, ox.RdfFormat.N_QUADS))) == len(graph)
 
 
 def test_digest_of_a_known_label_iri_is_stable():
