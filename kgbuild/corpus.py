@@ -35,7 +35,6 @@ import base64
 import contextlib
 import dataclasses
 import fcntl
-import functools
 import hashlib
 import json
 import logging
@@ -43,8 +42,6 @@ import os
 import re
 import sys
 import time
-import types
-import typing
 import zlib
 from collections import deque
 from concurrent.futures.process import BrokenProcessPool
@@ -59,7 +56,14 @@ import pyoxigraph as ox
 from kgbuild import __version__
 from kgbuild.config import BuildConfig
 from kgbuild.errors import ConfigError, ExportError, KgbuildError
-from kgbuild.export import entity_key, publish, temp_beside, write_atomic
+from kgbuild.export import (
+    entity_key,
+    extraction_from_json,
+    extraction_json,
+    publish,
+    temp_beside,
+    write_atomic,
+)
 from kgbuild.normalize import fold_quotes, strip_accents
 from kgbuild.pipeline import (
     Failure,
@@ -462,7 +466,7 @@ class _Journal:
         article = record.extraction.article
         header = {"id": article.id, "n": record.n, "digest": record.digest,
                   "signature": record.signature.hex()}
-        payload = {"extraction": dataclasses.asdict(record.extraction), "nquads": record.nquads,
+        payload = {"extraction": extraction_json(record.extraction), "nquads": record.nquads,
                    "links": record.links}
         packed = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
         line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\t" + base64.b64encode(packed) + b"\n"
@@ -509,28 +513,7 @@ class _Journal:
         return json.loads(zlib.decompress(packed).decode("utf-8", "surrogatepass"))
 
     def read_extraction(self, offset: int, handle) -> Extraction:
-        return _decode(Extraction, self.read(offset, handle)["extraction"])
-
-
-def _decode(cls, value):
-    """Rebuild a record of kgbuild.types from its dataclasses.asdict form."""
-    if dataclasses.is_dataclass(cls):
-        return cls(**{name: _decode(hint, value[name]) for name, hint in _fields(cls) if name in value})
-    origin = typing.get_origin(cls)
-    if origin is tuple:
-        (item, *_) = typing.get_args(cls)
-        return tuple(_decode(item, v) for v in value)
-    if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        return _decode(next(a for a in typing.get_args(cls) if a is not type(None)), value)
-    return value
-
-
-@functools.cache
-def _fields(cls) -> tuple[tuple[str, object], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+        return extraction_from_json(self.read(offset, handle)["extraction"])
 
 
 def _write_json_atomic(path: Path, data: dict) -> None:

@@ -20,7 +20,6 @@ import re
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +49,7 @@ __all__ = [
     "document_json",
     "extraction_json",
     "read_extraction_json",
+    "extraction_from_json",
     "to_networkx",
     "write_rdf",
     "write_json",
@@ -164,8 +164,22 @@ def _relation_json(r) -> dict:
 
 
 def extraction_json(extraction: Extraction) -> dict:
-    """Every field of an Extraction as plain JSON (read back with read_extraction_json)."""
-    return asdict(extraction)
+    """Every field of an Extraction as plain JSON (read back with read_extraction_json).
+
+    Field by field rather than ``dataclasses.asdict``, which deep-copies every
+    value: corpus builds journal one of these per document.
+    """
+    return {
+        "article": dict(vars(extraction.article)),
+        "sentences": [dict(vars(s)) for s in extraction.sentences],
+        "entities": [{**vars(e), "types": list(e.types), "mentions": [dict(vars(m)) for m in e.mentions]}
+                     for e in extraction.entities],
+        "statements": [{**vars(s), "about": list(s.about), "sources": list(s.sources)}
+                       for s in extraction.statements],
+        "relations": [dict(vars(r)) for r in extraction.relations],
+        "captions": [dict(vars(s)) for s in extraction.captions],
+        "warnings": list(extraction.warnings),
+    }
 
 
 def read_extraction_json(path: str | Path) -> Extraction:
@@ -176,12 +190,13 @@ def read_extraction_json(path: str | Path) -> Extraction:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(path, f"cannot read extraction JSON: {exc}") from exc
     try:
-        return _extraction_from(data)
+        return extraction_from_json(data)
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(path, f"not an extraction record: {exc!r}") from exc
 
 
-def _extraction_from(data: dict) -> Extraction:
+def extraction_from_json(data: dict) -> Extraction:
+    """The Extraction of an ``extraction_json`` dict (fields with defaults may be left out)."""
     def entity(e: dict) -> Entity:
         fields = {**e, "types": tuple(e["types"])}
         fields["mentions"] = tuple(Mention(**m) for m in e.get("mentions", ()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize_label", "strip_accents", "fold_quotes"]
 
@@ -27,11 +28,13 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+@lru_cache(maxsize=65536)  # called for every token and name of a document: most repeat
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def normalize_label(text: str) -> str:
     """The comparison key of a label: 'L’Allemagne' -> 'allemagne'."""
     text = fold_quotes(text).casefold()

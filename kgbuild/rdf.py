@@ -409,6 +409,8 @@ class _GraphBuilder:
         self.context = f"{doc}#char=0,{len(self.article.text)}"
         self.used: set[str] = set()
         self.entities: dict[str, str] = {}
+        self.spans: set[tuple] = set()  # (start, end, anchor, sentence) of the strings written
+        self.sentence_nodes: dict[int, str] = {}
 
     def mint(self, iri: str) -> str:
         candidate, n = iri, 2
@@ -438,6 +440,10 @@ class _GraphBuilder:
 
     def span(self, start: int, end: int, *, anchor: bool = True, sentence: int | None = None) -> str:
         node = f"{self.doc}#char={start},{end}"
+        key = (start, end, anchor, sentence)
+        if key in self.spans:  # strings are shared (a sentence, a mention in two roles): written once
+            return node
+        self.spans.add(key)
         self.add(node, RDF.type, NIF.String)
         self.add(node, RDF.type, NIF.RFC5147String)
         self.add(node, NIF.beginIndex, _index(start))
@@ -452,7 +458,9 @@ class _GraphBuilder:
 
     def sentence(self, index: int) -> str:
         span = self.extraction.sentences[index]
-        node = self.span(span.start, span.end, anchor=False)
+        if index in self.sentence_nodes:
+            return self.sentence_nodes[index]
+        node = self.sentence_nodes[index] = self.span(span.start, span.end, anchor=False)
         self.add(node, RDF.type, NIF.Sentence)
         return node
 

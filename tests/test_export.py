@@ -24,6 +24,7 @@ from kgbuild.export import (
     TYPE_COLORS,
     check_formats,
     document_json,
+    extraction_from_json,
     extraction_json,
     read_extraction_json,
     to_networkx,
@@ -36,6 +37,7 @@ from kgbuild.export import (
 )
 from kgbuild.rdf import build_graph, union_graph
 from kgbuild.types import PREDICATES, Article, Entity, Extraction, Mention, Relation, Span, Statement
+from strategies import extractions
 
 GOLDEN = Path(__file__).parent / "golden"
 GEXF_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "gexf-1.3" / "gexf.rng"
@@ -117,6 +119,14 @@ def test_extraction_json_round_trip(tmp_path, golden):
         path = tmp_path / "x.json"
         path.write_text(json.dumps(extraction_json(extraction), ensure_ascii=False), encoding="utf-8")
         assert read_extraction_json(path) == extraction
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions())
+def test_any_extraction_comes_back_from_its_json(extraction):
+    """Corpus builds journal extraction_json and read it back: nothing may change on the way."""
+    text = json.dumps(extraction_json(extraction), ensure_ascii=False)
+    assert extraction_from_json(json.loads(text)) == extraction
 
 
 def test_bad_extraction_json_names_the_file(tmp_path):

@@ -445,8 +445,10 @@ class _Finder:
     # -- weapons ------------------------------------------------------------------
     def _weapons(self):
         text_lower = fold_quotes(self.text).lower()
-        for phrase, key in sorted(self.rules.WEAPON_CLASSES.items(), key=lambda kv: -len(kv[0])):
-            for m in re.finditer(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)", text_lower):
+        for phrase, key, folded, pattern in _weapon_classes(self.rules):
+            if folded not in text_lower:  # most classes are absent: skip the regex
+                continue
+            for m in pattern.finditer(text_lower):
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
@@ -669,6 +671,15 @@ def _is_name_token(token: Token) -> bool:
 def _determiners(rules: ModuleType) -> tuple[str, ...]:
     """The rules' leading determiners, quotes folded, longest first."""
     return tuple(sorted({fold_quotes(d) for d in rules.DETERMINERS}, key=len, reverse=True))
+
+
+@functools.cache
+def _weapon_classes(rules: ModuleType) -> tuple[tuple[str, str, str, re.Pattern], ...]:
+    """(phrase, key, phrase with quotes folded, its whole-word pattern), longest phrase first."""
+    ordered = sorted(rules.WEAPON_CLASSES.items(), key=lambda kv: -len(kv[0]))
+    return tuple((phrase, key, fold_quotes(phrase),
+                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"))
+                 for phrase, key in ordered)
 
 
 @functools.cache

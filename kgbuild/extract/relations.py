@@ -36,11 +36,12 @@ from kgbuild.extract.statements import (
     clause_negation,
     find_quotes,
     is_impersonal,
+    lower_text,
     resolve_pronoun,
     subjects_of,
     Units,
 )
-from kgbuild.normalize import fold_quotes, normalize_label
+from kgbuild.normalize import normalize_label
 from kgbuild.types import Article, Entity, Relation, Span, Statement
 
 __all__ = ["find_relations", "PREDICATE_TYPES"]
@@ -72,12 +73,8 @@ _TROOPS = frozenset({"soldat", "troupe", "militaire", "force", "combattant", "me
                      "unité", "bataillon", "brigade", "régiment", "conseiller", "instructeur"})
 
 
-def _low(token: Token) -> str:
-    return fold_quotes(token.text).lower()
-
-
 def _in(token: Token, lemmas) -> bool:
-    return token.lemma_.lower() in lemmas or _low(token) in lemmas
+    return token.lemma_.lower() in lemmas or lower_text(token) in lemmas
 
 
 @dataclass
@@ -113,8 +110,8 @@ class _Finder:
         ref = self.index.at_token(token)
         if ref is not None:
             return ref
-        if token.pos_ == "ADJ" and _low(token) in DEMONYMS:  # a demonym without a mention
-            entity = self.by_label.get(normalize_label(DEMONYMS[_low(token)]))
+        if token.pos_ == "ADJ" and lower_text(token) in DEMONYMS:  # a demonym without a mention
+            entity = self.by_label.get(normalize_label(DEMONYMS[lower_text(token)]))
             if entity is not None:
                 m = entity.mentions[0]
                 return MentionRef(entity, m)
@@ -124,7 +121,7 @@ class _Finder:
         """Entities a noun phrase headed by ``token`` stands for (coordination included)."""
         if token is None or depth > 3:
             return []
-        low = _low(token)
+        low = lower_text(token)
         if is_impersonal(token):
             return []
         if low in fr.PRONOUN_GENDER and low != "qui":
@@ -145,7 +142,7 @@ class _Finder:
                     if hit is not None:
                         found.append(hit)
                         break
-            if not found and (_low(token) in WEAPON_HEADS or lemma in WEAPON_HEADS):
+            if not found and (lower_text(token) in WEAPON_HEADS or lemma in WEAPON_HEADS):
                 for child in token.children:  # "les missiles ATACMS": the name is a dependant
                     if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
                         found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
@@ -164,7 +161,7 @@ class _Finder:
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
         is the speaker."""
-        if not token.dep_.startswith("nsubj") or _low(token) not in ("il", "elle", "ils", "elles"):
+        if not token.dep_.startswith("nsubj") or lower_text(token) not in ("il", "elle", "ils", "elles"):
             return None
         for st in self.statements:
             if st.speaker is not None and st.mode == "indirect" and \
@@ -212,7 +209,7 @@ class _Finder:
         out = []
         for t in self.doc[cue.i + 1: self.units.bounds(cue)[1]]:
             prev = self.doc[t.i - 1]
-            if t.text in (";", ":") or (prev.text == "," and _low(t) in rc.CLAUSE_BREAKERS):
+            if t.text in (";", ":") or (prev.text == "," and lower_text(t) in rc.CLAUSE_BREAKERS):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
@@ -230,12 +227,12 @@ class _Finder:
             k = n - 1
             while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], rc.PLACE_HEADS)
                               or _in(window[k], rc.DIRECTION_WORDS)
-                              or _low(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
-                if _low(window[k]) in preps:
+                              or lower_text(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
+                if lower_text(window[k]) in preps:
                     break
                 k -= 1
-            if k >= 0 and _low(window[k]) in preps:
-                if any(_low(w) in rc.BORDER_WORDS for w in window[max(0, k - 2): k]):
+            if k >= 0 and lower_text(window[k]) in preps:
+                if any(lower_text(w) in rc.BORDER_WORDS for w in window[max(0, k - 2): k]):
                     continue
                 if self.typed([ref], types):
                     found.append(ref)
@@ -253,7 +250,7 @@ class _Finder:
             k = span.start - 1
             while k >= lo and self.doc[k].pos_ == "DET":
                 k -= 1
-            if k >= lo and (self.doc[k].pos_ == "ADP" or _low(self.doc[k]) in (
+            if k >= lo and (self.doc[k].pos_ == "ADP" or lower_text(self.doc[k]) in (
                     "selon", "pour", "d'", "de", "du", "des")):
                 continue
             return [ref]
@@ -267,7 +264,7 @@ class _Finder:
         for _ in range(steps):
             if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
                 break
-            if any(c.dep_ == "mark" and _low(c) in ("que", "qu'") or "Rel" in c.morph.get("PronType")
+            if any(c.dep_ == "mark" and lower_text(c) in ("que", "qu'") or "Rel" in c.morph.get("PronType")
                    for c in current.children):
                 break
             current = current.head
@@ -293,7 +290,7 @@ class _Finder:
             if _in(g, _ADVOCACY) or _in(g, fr.HEDGE_VERBS) or fr.is_conditional(g.text, g.lemma_):
                 return "hedged"
         lo, hi = self.units.bounds(cue)
-        if any(_low(t) in fr.HEDGE_WORDS for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
+        if any(lower_text(t) in fr.HEDGE_WORDS for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
         if any(s.start <= cue.idx < s.end for s in self.statements):
             return "reported"
@@ -332,7 +329,7 @@ class _Finder:
     def agent(self, verb: Token) -> list[MentionRef]:
         for c in verb.children:
             if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
-                    _low(g) == "par" for g in c.children)):
+                    lower_text(g) == "par" for g in c.children)):
                 return self.np(c)
         return []
 
@@ -372,7 +369,7 @@ class _Finder:
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
         for c in verb.children:
-            if c.dep_ in deps and any(_low(g) in preps for g in c.children if g.dep_ == "case"):
+            if c.dep_ in deps and any(lower_text(g) in preps for g in c.children if g.dep_ == "case"):
                 out.extend(self.np(c))
         return out
 
@@ -518,11 +515,11 @@ class _Finder:
 
     def authorize_noun(self, n: Token, k: int, extra: int = 0) -> None:
         frame = _Frame(n, k)
-        frame.anaphoric = any(_low(c) in _ANAPHORIC for c in n.children if c.dep_ in ("det", "amod"))
+        frame.anaphoric = any(lower_text(c) in _ANAPHORIC for c in n.children if c.dep_ in ("det", "amod"))
         for c in n.children:
             if c.dep_ in ("nmod", "amod") and c.i > n.i + extra:
                 refs = self.np(c)
-                preps = {_low(g) for g in c.children if g.dep_ == "case"}
+                preps = {lower_text(g) for g in c.children if g.dep_ == "case"}
                 if preps & {"à", "au", "aux", "pour"}:
                     frame.grantees += self.typed(refs, ("Actor",))
                 else:
@@ -617,7 +614,7 @@ class _Finder:
             who = self.typed(self.subject(v), ("Actor",))
         where = []
         for c in v.children:
-            if _low(c) == "où":
+            if lower_text(c) == "où":
                 where = self.typed(self.relative_antecedent(c), ("Region",))
         where = where or self.typed(self.obliques(v, ("en", "dans", "à", "au", "aux", "sur", "près")), ("Region",))
         where = where or self.after_prep(self.right_window(v), ("en", "dans", "à", "au", "aux"), ("Region",))
@@ -701,7 +698,7 @@ class _Finder:
 
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token] | None:
         """("chancelier", [Germany], token) for "le chancelier allemand"."""
-        lows = [_low(t) for t in words]
+        lows = [lower_text(t) for t in words]
         for n in range(len(words)):
             for size in (4, 3, 2, 1):
                 phrase = " ".join(lows[n:n + size]).replace("' ", "'")
@@ -789,7 +786,7 @@ class _Finder:
             tail = list(self.doc[end: min(len(self.doc), end + 9)])
             if tail and tail[0].text in (",", "("):
                 tail = tail[1:]
-            if tail and _low(tail[0]) in rc.CONTAINER_PREPOSITIONS:
+            if tail and lower_text(tail[0]) in rc.CONTAINER_PREPOSITIONS:
                 containers += self.after_prep(tail, rc.CONTAINER_PREPOSITIONS, ("Region",))[:1]
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
@@ -831,6 +828,8 @@ class _Finder:
             span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
+                if t.lemma_.lower() not in _TRIGGERS and lower_text(t) not in _TRIGGERS:
+                    continue  # most words start no relation (dispatch would find nothing)
                 if any(a < t.idx < b for a, b in self.quotes) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
                     continue
@@ -842,15 +841,15 @@ class _Finder:
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma = t.lemma_.lower()
-        if _low(t) in rc.ALLY_NOUNS or _low(t) in rc.ENEMY_NOUNS:  # tagged noun or verb ("alliée")
-            self.predicate_noun(t, k, "supports" if _low(t) in rc.ALLY_NOUNS else "opposes")
+        if lower_text(t) in rc.ALLY_NOUNS or lower_text(t) in rc.ENEMY_NOUNS:  # tagged noun or verb ("alliée")
+            self.predicate_noun(t, k, "supports" if lower_text(t) in rc.ALLY_NOUNS else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
             for lemmas, read in _VERB_FAMILIES:  # a verb may belong to several families
                 if lemma in lemmas:
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
-            if lemma == "feu" and nxt is not None and _low(nxt) == "vert":
+            if lemma == "feu" and nxt is not None and lower_text(nxt) == "vert":
                 self.authorize_noun(t, k, extra=1)
             elif lemma in rc.AUTHORIZE_NOUNS and lemma != "accord":
                 self.authorize_noun(t, k)
@@ -867,7 +866,7 @@ class _Finder:
                 self.stance_noun(t, k, "supports" if lemma in rc.SUPPORT_NOUNS else "opposes")
             elif lemma in rc.DEPLOY_NOUNS:
                 self.deploy_noun(t, k)
-        elif t.pos_ == "ADJ" and _low(t) in rc.OPPOSE_ADJECTIVES:
+        elif t.pos_ == "ADJ" and lower_text(t) in rc.OPPOSE_ADJECTIVES:
             self.predicate_noun(t, k, "opposes")
 
 
@@ -884,18 +883,26 @@ _VERB_FAMILIES = (
     (rc.OPPOSE_VERBS, lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
 )
 
+#: every word ``dispatch`` reads a relation from (its lemma or its lower-cased form)
+_TRIGGERS = frozenset().union(
+    rc.ALLY_NOUNS, rc.ENEMY_NOUNS, *(lemmas for lemmas, _ in _VERB_FAMILIES),
+    rc.AUTHORIZE_NOUNS, rc.SUPPLIER_NOUNS, rc.SUPPLY_NOUNS, rc.PURCHASE_NOUNS, rc.TARGET_NOUNS,
+    rc.ATTACK_NOUNS, rc.SUPPORT_NOUNS, rc.OPPOSE_NOUNS, rc.DEPLOY_NOUNS, rc.OPPOSE_ADJECTIVES,
+    {"feu", "aide"},
+)
+
 
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
     return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and any(
-        _low(c) == "en" for c in verb.children)
+        lower_text(c) == "en" for c in verb.children)
 
 
 def _is_source_word(token: Token) -> bool:
     """ "selon", or "après" of "d'après"."""
-    low = _low(token)
+    low = lower_text(token)
     if low == "après" and token.i > 0:
-        low = _low(token.doc[token.i - 1]) + low
+        low = lower_text(token.doc[token.i - 1]) + low
     return low in fr.SOURCE_PREPOSITIONS[:2]
 
 

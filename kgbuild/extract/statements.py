@@ -44,6 +44,7 @@ __all__ = [
     "clause_negation",
     "clause_hedged",
     "subjects_of",
+    "lower_text",
     "Units",
 ]
 
@@ -192,8 +193,14 @@ class Units:
 # --- grammar helpers shared with relations ----------------------------------------------
 
 
-def _lower(token: Token) -> str:
-    return fold_quotes(token.text).lower()
+def lower_text(token: Token) -> str:
+    """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
+    return _folded_lower(token.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded_lower(text: str) -> str:
+    return fold_quotes(text).lower()
 
 
 def subjects_of(token: Token) -> list[Token]:
@@ -208,7 +215,7 @@ def subjects_of(token: Token) -> list[Token]:
         if current.head.i == current.i or current.dep_ not in (
                 "xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
             break
-        if any(_lower(c) in ("que", "qu'") for c in current.children if c.dep_ == "mark"):
+        if any(lower_text(c) in ("que", "qu'") for c in current.children if c.dep_ == "mark"):
             break  # "a réaffirmé que frapper ...": a clause, its subject is not the cue's
         if current.dep_ == "xcomp" and current.head.lemma_ in fr.OBJECT_CONTROL_VERBS:
             # "autoriser Kiev à frapper": the object is who strikes
@@ -221,7 +228,7 @@ def subjects_of(token: Token) -> list[Token]:
 
 def _pronoun(token: Token) -> str:
     """ "-t-il" -> "il", "-elle" -> "elle"."""
-    return _lower(token).lstrip("-").removeprefix("t-")
+    return lower_text(token).lstrip("-").removeprefix("t-")
 
 
 def clause_negation(token: Token) -> str | None:
@@ -243,18 +250,18 @@ def _negation_at(verb: Token) -> str | None:
     doc = verb.doc
     near = [c for c in verb.children]
     near += [g for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop" for g in c.children]
-    if any(_lower(c) == "sans" and c.dep_ in ("mark", "case") for c in near):
+    if any(lower_text(c) == "sans" and c.dep_ in ("mark", "case") for c in near):
         return "sans"
     for ne in near:
-        if _lower(ne) in ("ne", "n'"):
-            words = ["ne"] + [_lower(t) for t in doc[ne.i + 1: min(len(doc), verb.i + 3)]]
+        if lower_text(ne) in ("ne", "n'"):
+            words = ["ne"] + [lower_text(t) for t in doc[ne.i + 1: min(len(doc), verb.i + 3)]]
             return fr.negation_of(words)
-    return fr.negation_of([_lower(c) for c in near if c.dep_.startswith("advmod")])
+    return fr.negation_of([lower_text(c) for c in near if c.dep_.startswith("advmod")])
 
 
 def is_impersonal(token: Token) -> bool:
     """ "il" of "il faut", "il est juste de", "il semble que": no antecedent."""
-    if _lower(token) not in ("il", "-il", "-t-il") or token.i + 1 >= len(token.doc):
+    if lower_text(token) not in ("il", "-il", "-t-il") or token.i + 1 >= len(token.doc):
         return False
     if token.head.lemma_ in fr.IMPERSONAL_VERBS:
         return True
@@ -267,7 +274,7 @@ def is_impersonal(token: Token) -> bool:
     if lemmas and lemmas[0] in fr.IMPERSONAL_VERBS:
         return True
     if lemmas and lemmas[0] in ("être", "sembler", "paraître", "devenir", "rester"):
-        return any(_lower(t) in ("de", "d'", "que", "qu'") for t in nxt[1:])
+        return any(lower_text(t) in ("de", "d'", "que", "qu'") for t in nxt[1:])
     return False
 
 
@@ -291,7 +298,7 @@ def clause_hedged(token: Token) -> bool:
             return True
         if verb.i != token.i and verb.lemma_ in fr.HEDGE_VERBS:
             return True
-        if any(_lower(c) in fr.HEDGE_WORDS for c in verb.children):
+        if any(lower_text(c) in fr.HEDGE_WORDS for c in verb.children):
             return True
     return False
 
@@ -524,7 +531,7 @@ class _Finder:
             return "hedged"
         if cue is not None:  # "a précisé un responsable sous couvert d'anonymat"
             lo, hi = self.units.bounds(cue)
-            words += " " + " ".join(_lower(t) for t in self.doc[lo:hi] if not start <= t.idx < end)
+            words += " " + " ".join(lower_text(t) for t in self.doc[lo:hi] if not start <= t.idx < end)
         if any(w in fr.ANONYMOUS_SOURCE_WORDS for w in words.lower().split()):
             return "hedged"
         content = self.doc.char_span(start, end, alignment_mode="expand")
@@ -538,7 +545,7 @@ class _Finder:
                     conditional = fr.is_conditional(tok.text, tok.lemma_)
                     if conditional and (not past_cue or tok.lemma_ in ("pouvoir", "devoir")):
                         return "hedged"
-            if any(_lower(t) in fr.HEDGE_WORDS for t in content):
+            if any(lower_text(t) in fr.HEDGE_WORDS for t in content):
                 return "hedged"
         return "reported"
 
@@ -580,16 +587,16 @@ class _Finder:
         if phrase is not None:
             j = n + 1 + phrase[1]
         # skip clitics, adverbs, the dative and object noun phrase of accuser/reprocher
-        while j < len(tokens) and (tokens[j].pos_ in ("ADV", "PRON") and _lower(tokens[j]) not in (
-                "que", "qu'") or _lower(tokens[j]) in fr.TIME_WORDS
-                or _lower(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
+        while j < len(tokens) and (tokens[j].pos_ in ("ADV", "PRON") and lower_text(tokens[j]) not in (
+                "que", "qu'") or lower_text(tokens[j]) in fr.TIME_WORDS
+                or lower_text(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
             j += 1
         if j >= len(tokens):
             return []
         nxt = tokens[j]
-        low = _lower(nxt)
-        reflexive = any(_lower(c) in ("se", "s'") for c in cue.children) or (
-            n > 0 and _lower(tokens[n - 1]) in ("se", "s'"))
+        low = lower_text(nxt)
+        reflexive = any(lower_text(c) in ("se", "s'") for c in cue.children) or (
+            n > 0 and lower_text(tokens[n - 1]) in ("se", "s'"))
         if phrase is not None and phrase[0] in fr.STANCE_NOUN_CUES:
             if low in fr.STANCE_NOUN_CUES[phrase[0]]:
                 first = j + 1
@@ -645,11 +652,11 @@ class _Finder:
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
         for m in range(j, min(len(tokens), j + 7)):
             t = tokens[m]
-            if _lower(t) in ("que", "qu'"):
+            if lower_text(t) in ("que", "qu'"):
                 if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" \
-                        and _lower(tokens[m - 2]) not in fr.TIME_WORDS:
+                        and lower_text(tokens[m - 2]) not in fr.TIME_WORDS:
                     return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
-                if m > 0 and _lower(tokens[m - 1]) in fr.SUBORDINATORS:
+                if m > 0 and lower_text(tokens[m - 1]) in fr.SUBORDINATORS:
                     return None  # "tandis que", "alors que": an adverbial clause, not the content
                 return m
             if t.text in fr.QUOTE_PAIRS or t.text in (".", ";", ":") or (
@@ -673,7 +680,7 @@ class _Finder:
         """Content spans of "que A et que B": one per que-clause."""
         spans, begin = [], first
         for m in range(first, len(tokens)):
-            if _lower(tokens[m]) in ("que", "qu'") and m > begin and _lower(tokens[m - 1]) in ("et", "ou", ",", "mais"):
+            if lower_text(tokens[m]) in ("que", "qu'") and m > begin and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
                 if not any(a < tokens[m].idx < b for a, b in self.quotes):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
@@ -684,7 +691,7 @@ class _Finder:
     def de_infinitive(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "de"/"d'" that opens an infinitive within a short object phrase."""
         for m in range(j, min(len(tokens), j + 9)):
-            low = _lower(tokens[m]).strip('"«“ ')
+            low = lower_text(tokens[m]).strip('"«“ ')
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
             if low in ("de", "d'") or low.startswith(("d'", 'd"')):
@@ -697,7 +704,7 @@ class _Finder:
     def advocacy_prep(self, tokens: list[Token], j: int, lemma: str) -> int | None:
         """Index of the "à"/"pour" of an advocacy cue, past an object noun phrase."""
         for m in range(j, min(len(tokens), j + 7)):
-            if _lower(tokens[m]) in fr.ADVOCACY_CUES[lemma]:
+            if lower_text(tokens[m]) in fr.ADVOCACY_CUES[lemma]:
                 return m
             if tokens[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
                 return None
@@ -706,7 +713,7 @@ class _Finder:
     def de_charge(self, tokens: list[Token], j: int) -> int | None:
         """Index of the first word of the charge after "de" ("accuser X de terrorisme")."""
         for m in range(j, min(len(tokens), j + 8)):
-            low = _lower(tokens[m])
+            low = lower_text(tokens[m])
             if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
             if low in ("de", "d'") and m + 1 < len(tokens):
@@ -718,7 +725,7 @@ class _Finder:
         cue = tokens[n]
         m = n - 1
         while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or _lower(tokens[m]) in ("se", "s'")):
+                          or lower_text(tokens[m]) in ("se", "s'")):
             m -= 1  # "a-t-il ajouté", "estime-t-elle", "s'est félicité"
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
@@ -747,7 +754,7 @@ class _Finder:
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
         claims = []
-        lows = [_lower(t) for t in tokens]
+        lows = [lower_text(t) for t in tokens]
         for n, low in enumerate(lows):
             width = _source_width(lows, n)
             if not width:
@@ -871,7 +878,7 @@ def _multiword(tokens: list[Token], n: int) -> tuple[str, int] | None:
         words = phrase.split()
         if words[0] != lemma:
             continue
-        rest = [_lower(t) for t in tokens[n + 1: n + len(words)]]
+        rest = [lower_text(t) for t in tokens[n + 1: n + len(words)]]
         if rest == words[1:]:
             return phrase, len(words) - 1
     return None
@@ -884,6 +891,8 @@ def _source_width(lows: list[str], n: int) -> int:
         return 1
     if low in ("d'", "d’") and n + 1 < len(lows) and lows[n + 1] == "après":
         return 2
+    if low not in _source_phrase_starts():
+        return 0
     for words in _source_phrase_words():
         if lows[n: n + len(words)] == words:
             return len(words)
@@ -894,6 +903,11 @@ def _source_width(lows: list[str], n: int) -> int:
 def _source_phrase_words() -> tuple[list[str], ...]:
     """The sourcing phrases as token lists, split once."""
     return tuple([w for w in re.split(r"\s+|(?<=')", phrase) if w] for phrase in fr.SOURCE_PHRASES)
+
+
+@functools.cache
+def _source_phrase_starts() -> frozenset[str]:
+    return frozenset(words[0] for words in _source_phrase_words())
 
 
 def _phrase_head(phrase: list[Token]) -> Token:

@@ -85,7 +85,7 @@ class Snapshot:
         if is_acronym(name.strip()):
             for key in self._acronyms.get(acronym_key(name.strip()), ()):
                 hits[key].add(lang or "")
-        return self._ranked(hits, lang, hits)
+        return self._ranked(hits, lang, hits) if hits else []
 
     def lookup_key(self, key: str) -> list[tuple[KBEntry, str]]:
         """(entry, lang) pairs for an exact match key (see ``keys.match_key``)."""
