@@ -36,6 +36,7 @@ import contextlib
 import dataclasses
 import fcntl
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -118,6 +119,8 @@ _BANDS = 16  # x 4 rows: a pair at Jaccard 0.7 becomes a candidate with p > 0.98
 _PRIME = 4294967291  # 2**32 - 5
 _MAX_COMPARED = 8  # members of one LSH bucket a document is checked against
 _WORD = re.compile(r"\w+")
+#: the journal's record layout; a build is resumed only from a journal of this layout
+_JOURNAL_FORMAT = 2
 _FSYNC_EVERY = 1.0  # seconds between journal fsyncs (a flushed line survives a killed process)
 
 
@@ -131,7 +134,7 @@ class DocumentRecord:
     n: int  # position in the input
     digest: str  # sha1 of the text: a resumed build rebuilds a document whose text changed
     extraction: Extraction
-    nquads: str  # the document's named graph
+    trig: str  # the document's named graph, a TriG block (see rdf.document_trig)
     links: tuple[tuple[str, str], ...]  # (an entity's IRI in the named graph, its corpus entity's IRI)
     signature: bytes  # MinHash of the text (text_signature)
 
@@ -310,12 +313,12 @@ class _DocumentBuilder:
 
 def _document_record(n: int, original: Article, extraction: Extraction) -> DocumentRecord:
     """The record of a built document: its named graph as N-Quads, its entities' IRIs, its signature."""
-    from kgbuild.rdf import document_nquads
+    from kgbuild.rdf import document_trig
 
-    nquads, iris = document_nquads(extraction)
+    trig, iris = document_trig(extraction)
     links = tuple((iris[e.id], _corpus_entity_iri(entity_key(e, extraction.article.id)))
                   for e in extraction.entities)
-    return DocumentRecord(n=n, digest=_digest(original), extraction=extraction, nquads=nquads,
+    return DocumentRecord(n=n, digest=_digest(original), extraction=extraction, trig=trig,
                           links=links, signature=text_signature(original.text))
 
 
@@ -414,6 +417,10 @@ class _Journal:
             if previous is None:
                 raise ConfigError("resume", True, f"a readable {self.manifest} (delete {self.folder} "
                                                   f"to build again from nothing)")
+            if previous.get("journal") != _JOURNAL_FORMAT:
+                raise ConfigError("resume", True, f"a journal this kgbuild can read ({self.folder} was written "
+                                                  f"by kgbuild {previous.get('kgbuild')}; delete it to build "
+                                                  f"again from nothing)")
             changed = [k for k in _RESUME_OPTIONS if previous["options"].get(k) != options.get(k)]
             if changed:
                 key = changed[0]
@@ -427,7 +434,8 @@ class _Journal:
                               f"or delete {self.folder} to start again")
         else:
             self.path.unlink(missing_ok=True)
-        _write_json_atomic(self.manifest, {"kgbuild": __version__, "options": options, "complete": False})
+        _write_json_atomic(self.manifest, {"kgbuild": __version__, "journal": _JOURNAL_FORMAT,
+                                           "options": options, "complete": False})
         self._handle = open(self.path, "ab")
         return done
 
@@ -466,7 +474,7 @@ class _Journal:
         article = record.extraction.article
         header = {"id": article.id, "n": record.n, "digest": record.digest,
                   "signature": record.signature.hex()}
-        payload = {"extraction": extraction_json(record.extraction), "nquads": record.nquads,
+        payload = {"extraction": extraction_json(record.extraction), "trig": record.trig,
                    "links": record.links}
         packed = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
         line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\t" + base64.b64encode(packed) + b"\n"
@@ -507,7 +515,7 @@ class _Journal:
         return sorted(latest.values())
 
     def read(self, offset: int, handle) -> dict:
-        """The payload of the line at ``offset``: extraction (as a dict), nquads, links."""
+        """The payload of the line at ``offset``: extraction (as a dict), trig, links."""
         handle.seek(offset)
         packed = base64.b64decode(handle.readline().split(b"\t", 1)[1])
         return json.loads(zlib.decompress(packed).decode("utf-8", "surrogatepass"))
@@ -768,7 +776,9 @@ def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str
         entities = _count_entities(journal, index, first_of, temps.get("json"))
         corpus = list(_corpus_quads(entities, first_of))
         for fmt in targets:
-            if fmt in _RDF_OUTPUTS:
+            if fmt == "trig":  # the journal holds TriG blocks: joined, not parsed again
+                _write_trig(journal, index, corpus, temps[fmt])
+            elif fmt in _RDF_OUTPUTS:
                 write_quads(_journal_quads(journal, index, corpus), temps[fmt], fmt)
         written = []
         for fmt in FORMATS:
@@ -821,13 +831,36 @@ def _count_entities(journal: _Journal, index, first_of: dict[str, str],
 
 def _journal_quads(journal: _Journal, index, corpus: list[ox.Quad]) -> Iterator[ox.Quad]:
     """Every document's named graph and its links to corpus entities, then the corpus layer."""
+    # chained rather than yielded one by one: a Python frame per quad is most of the cost
+    return itertools.chain(itertools.chain.from_iterable(_document_quads(journal, index)), corpus)
+
+
+def _document_quads(journal: _Journal, index) -> Iterator[Iterable[ox.Quad]]:
+    from kgbuild.rdf import trig_prefixes
+
+    header = trig_prefixes()
     with open(journal.path, "rb") as source:
         for _, _, offset, _ in index:
             payload = journal.read(offset, source)
-            yield from ox.parse(input=payload["nquads"], format=ox.RdfFormat.N_QUADS)
-            for local, shared in payload["links"]:
-                yield ox.Quad(ox.NamedNode(local), _PROV_SPECIALIZATION, ox.NamedNode(shared))
-    yield from corpus
+            yield ox.parse(input=header + payload["trig"], format=ox.RdfFormat.TRIG)
+            yield [ox.Quad(ox.NamedNode(local), _PROV_SPECIALIZATION, ox.NamedNode(shared))
+                   for local, shared in payload["links"]]
+
+
+def _write_trig(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -> None:
+    """The documents' TriG blocks and their links to corpus entities, then the corpus layer."""
+    from kgbuild.rdf import trig_prefixes
+
+    link = f"> <{_PROV_SPECIALIZATION.value}> <"
+    with open(journal.path, "rb") as source, open(target, "w", encoding="utf-8") as out:
+        out.write(trig_prefixes())
+        for _, _, offset, _ in index:
+            payload = journal.read(offset, source)
+            out.write(payload["trig"])
+            out.write("".join(f"<{local}{link}{shared}> .\n" for local, shared in payload["links"]))
+        out.write("\n")
+        out.flush()
+        ox.serialize(corpus, out.buffer, ox.RdfFormat.TRIG, prefixes=_prefixes())
 
 
 def _document_json_text(extraction: Extraction, single: bool) -> str:

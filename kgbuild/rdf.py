@@ -43,7 +43,8 @@ __all__ = [
     "KIND_CLASSES",
     "build_graph",
     "add_extraction",
-    "document_nquads",
+    "document_trig",
+    "trig_prefixes",
     "union_graph",
     "bind_prefixes",
     "document_iri",
@@ -120,19 +121,19 @@ def add_extraction(dataset: Dataset, extraction: Extraction, *, base: str = DEFA
     return graph
 
 
-def document_nquads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> tuple[str, dict[str, str]]:
-    """One document's named graph as N-Quads text, and its entities' IRIs by local id.
+def document_trig(extraction: Extraction, *, base: str = DEFAULT_BASE) -> tuple[str, dict[str, str]]:
+    """One document's named graph as a TriG block, and its entities' IRIs by local id.
 
-    The same triples as ``add_extraction`` (tested), written without an rdflib
-    graph: what corpus builds journal for every document.
+    The block is written against ``trig_prefixes()``: that header followed by
+    any number of blocks is a TriG file.  The same triples as ``add_extraction``
+    (tested), written without an rdflib graph: what corpus builds journal.
     """
     _check_extraction(extraction)
     doc = str(document_iri(extraction.article.id, base))
-    sink = _NTriplesSink()
+    sink = _TriGSink()
     builder = _GraphBuilder(sink, extraction, doc)
     builder.build()
-    name = f" <{doc}/graph> .\n"
-    return name.join(sink.lines) + name if sink.lines else "", builder.entities
+    return f"<{doc}/graph> {{\n{sink.text()}}}\n", builder.entities
 
 
 def union_graph(graph: Graph) -> Graph:
@@ -365,37 +366,102 @@ class _GraphSink:
         self.graph.add((term(s), term(p), term(o)))
 
 
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a safe subset of Turtle's PN_LOCAL
 
 
-class _NTriplesSink:
-    """Collects the builder's triples as N-Triples lines, once each, in the order first added.
+def trig_prefixes() -> str:
+    """The @prefix lines that ``document_trig`` blocks are written against."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in _PREFIXES.items())
 
-    Corpus builds journal each document as N-Quads; writing the lines directly is
-    about ten times faster than filling an rdflib graph and serialising it.
+
+class _TriGSink:
+    """Collects the builder's triples for a TriG block, once each, in the order first added.
+
+    IRIs in the kgbuild prefixes are written as prefixed names when their local
+    part is a plain word, others in full; literals are quoted as in N-Triples;
+    triples of one subject in a row share it (``;``).  Writing the block directly
+    is about ten times faster than filling an rdflib graph and serialising it,
+    and a corpus file is then the blocks joined.
     """
 
+    # longest namespace first: one may be a prefix of another
+    _namespaces = sorted(((ns, prefix) for prefix, ns in _PREFIXES.items()), key=lambda item: -len(item[0]))
+
     def __init__(self) -> None:
-        self.lines: dict[str, None] = {}
-        self.terms: dict = {}
+        self.triples: dict[tuple[str, str], None] = {}  # (subject, "predicate object")
+        self.terms: dict = {str(RDF.type): "a"}
+
+    _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
+
+    def iri(self, value: str) -> str:
+        found = self._compact.get(value)
+        if found is not None:
+            return found
+        for namespace, prefix in self._namespaces:
+            if value.startswith(namespace) and _LOCAL_NAME.fullmatch(value, len(namespace)):
+                found = self._compact[value] = f"{prefix}:{value[len(namespace):]}"
+                return found
+        return f"<{value}>"
 
     def term(self, value) -> str:
         made = self.terms.get(value)
         if made is None:
             if isinstance(value, _Lit):
-                made = '"' + value.lexical.translate(_NT_ESCAPES) + '"'
+                made = '"' + value.lexical.translate(_STRING_ESCAPES) + '"'
                 if value.lang is not None:
                     made += "@" + value.lang
                 elif value.datatype is not None:
-                    made += f"^^<{value.datatype}>"
+                    made += "^^" + self.iri(value.datatype)
             else:
-                made = f"<{value}>"
+                made = self.iri(value)
             self.terms[value] = made
         return made
 
     def __call__(self, s: str, p: str, o) -> None:
-        term = self.term
-        self.lines[f"{term(s)} {term(p)} {term(o)}"] = None
+        terms = self.terms
+        try:
+            triple = (terms[s], f"{terms[p]} {terms[o]}")
+        except KeyError:  # a term not seen yet in this document
+            triple = (self.term(s), f"{self.term(p)} {self.term(o)}")
+        self.triples[triple] = None
+
+    def text(self) -> str:
+        parts, previous = [], None
+        for subject, rest in self.triples:
+            parts.append(f" ;\n    {rest}" if subject == previous else f" .\n{subject} {rest}")
+            previous = subject
+        return "".join(parts)[3:] + " .\n" if parts else ""
+
+
+class _Terms:
+    """A namespace's IRIs as plain strings, each looked up once.
+
+    The builder writes a few hundred triples per document; attribute access on
+    rdflib's closed namespaces costs a check each time, this a dict lookup.
+    A misspelt name still raises (the first lookup goes through rdflib).
+    """
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+        self._items: dict[str, str] = {}
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = str(getattr(self._namespace, name))
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, name: str) -> str:
+        value = self._items.get(name)
+        if value is None:
+            value = self._items[name] = str(self._namespace[name])
+        return value
+
+
+_KG, _NIF, _RDF, _RDFS, _OWL, _SDO, _DCTERMS, _WD, _XSD = (
+    _Terms(ns) for ns in (KG, NIF, RDF, RDFS, OWL, SDO, DCTERMS, WD, XSD))
 
 
 class _GraphBuilder:
@@ -444,16 +510,16 @@ class _GraphBuilder:
         if key in self.spans:  # strings are shared (a sentence, a mention in two roles): written once
             return node
         self.spans.add(key)
-        self.add(node, RDF.type, NIF.String)
-        self.add(node, RDF.type, NIF.RFC5147String)
-        self.add(node, NIF.beginIndex, _index(start))
-        self.add(node, NIF.endIndex, _index(end))
-        self.add(node, NIF.referenceContext, self.context)
+        self.add(node, _RDF.type, _NIF.String)
+        self.add(node, _RDF.type, _NIF.RFC5147String)
+        self.add(node, _NIF.beginIndex, _index(start))
+        self.add(node, _NIF.endIndex, _index(end))
+        self.add(node, _NIF.referenceContext, self.context)
         if anchor:
-            self.add(node, NIF.anchorOf, _Lit(self.article.text[start:end]))
+            self.add(node, _NIF.anchorOf, _Lit(self.article.text[start:end]))
         if sentence is not None and self.extraction.sentences:
             # also when the string is the sentence itself: queries follow evidence/nif:sentence
-            self.add(node, NIF.sentence, self.sentence(sentence))
+            self.add(node, _NIF.sentence, self.sentence(sentence))
         return node
 
     def sentence(self, index: int) -> str:
@@ -461,42 +527,42 @@ class _GraphBuilder:
         if index in self.sentence_nodes:
             return self.sentence_nodes[index]
         node = self.sentence_nodes[index] = self.span(span.start, span.end, anchor=False)
-        self.add(node, RDF.type, NIF.Sentence)
+        self.add(node, _RDF.type, _NIF.Sentence)
         return node
 
     # -- document
 
     def add_document(self) -> None:
         article, doc = self.article, self.doc
-        self.add(doc, RDF.type, KG.Document)
-        self.add(doc, DCTERMS.identifier, _Lit(article.id))
-        self.add(doc, SDO.inLanguage, _Lit(article.lang))
-        self.add(doc, KG.hasText, self.context)
+        self.add(doc, _RDF.type, _KG.Document)
+        self.add(doc, _DCTERMS.identifier, _Lit(article.id))
+        self.add(doc, _SDO.inLanguage, _Lit(article.lang))
+        self.add(doc, _KG.hasText, self.context)
         if article.title is not None:
-            self.add(doc, DCTERMS.title, self.text(article.title))
+            self.add(doc, _DCTERMS.title, self.text(article.title))
         if article.date is not None:
-            self.add(doc, SDO.datePublished, _date_literal(article.date))
+            self.add(doc, _SDO.datePublished, _date_literal(article.date))
         if article.url is not None:
-            self.add(doc, SDO.url, _Lit(article.url, str(XSD.anyURI)))
+            self.add(doc, _SDO.url, _Lit(article.url, _XSD.anyURI))
         if article.source is not None:
-            self.add(doc, KG.sourceFile, _Lit(article.source))
+            self.add(doc, _KG.sourceFile, _Lit(article.source))
         if article.encoding is not None:
-            self.add(doc, KG.encoding, _Lit(article.encoding))
+            self.add(doc, _KG.encoding, _Lit(article.encoding))
         for warning in self.extraction.warnings:
-            self.add(doc, KG.warning, _Lit(warning))
+            self.add(doc, _KG.warning, _Lit(warning))
 
         context = self.context
-        self.add(context, RDF.type, NIF.Context)
-        self.add(context, RDF.type, NIF.String)
-        self.add(context, NIF.isString, _Lit(article.text))
-        self.add(context, NIF.beginIndex, _index(0))
-        self.add(context, NIF.endIndex, _index(len(article.text)))
+        self.add(context, _RDF.type, _NIF.Context)
+        self.add(context, _RDF.type, _NIF.String)
+        self.add(context, _NIF.isString, _Lit(article.text))
+        self.add(context, _NIF.beginIndex, _index(0))
+        self.add(context, _NIF.endIndex, _index(len(article.text)))
         for index in range(len(self.extraction.sentences)):
             self.sentence(index)
         for caption in self.extraction.captions:
             node = self.span(caption.start, caption.end)
-            self.add(node, RDF.type, KG.Caption)
-            self.add(doc, KG.hasCaption, node)
+            self.add(node, _RDF.type, _KG.Caption)
+            self.add(doc, _KG.hasCaption, node)
 
     # -- entities
 
@@ -507,101 +573,101 @@ class _GraphBuilder:
             node = self.mint(f"{self.doc}/entity/{_segment(entity.kind)}/{_slug(entity.label)}")
         self.entities[entity.id] = node
         for entity_type in entity.types:
-            self.add(node, RDF.type, KG[entity_type])
+            self.add(node, _RDF.type, _KG[entity_type])
         if entity.kind in KIND_CLASSES:
-            self.add(node, RDF.type, KIND_CLASSES[entity.kind])
-        self.add(node, RDFS.label, self.text(entity.label))
-        self.add(node, KG.kind, _Lit(entity.kind))
-        self.add(node, KG.localId, _Lit(entity.id))
-        self.add(node, KG.confidence, _decimal(entity.confidence))
-        self.add(node, KG.mentionCount, _index(len(entity.mentions)))
-        self.add(node, KG.inDocument, self.doc)
+            self.add(node, _RDF.type, KIND_CLASSES[entity.kind])
+        self.add(node, _RDFS.label, self.text(entity.label))
+        self.add(node, _KG.kind, _Lit(entity.kind))
+        self.add(node, _KG.localId, _Lit(entity.id))
+        self.add(node, _KG.confidence, _decimal(entity.confidence))
+        self.add(node, _KG.mentionCount, _index(len(entity.mentions)))
+        self.add(node, _KG.inDocument, self.doc)
         if entity.qid is not None:
-            self.add(node, OWL.sameAs, WD[entity.qid])
+            self.add(node, _OWL.sameAs, _WD[entity.qid])
         if entity.kb_id is not None:
-            self.add(node, KG.kbId, _Lit(entity.kb_id))
+            self.add(node, _KG.kbId, _Lit(entity.kb_id))
         if entity.link_confidence is not None:
-            self.add(node, KG.linkConfidence, _decimal(entity.link_confidence))
+            self.add(node, _KG.linkConfidence, _decimal(entity.link_confidence))
         if entity.link_method is not None:
-            self.add(node, KG.linkMethod, _Lit(entity.link_method))
+            self.add(node, _KG.linkMethod, _Lit(entity.link_method))
         for mention in entity.mentions:
             m = self.mint(f"{node}/mention/{mention.start}-{mention.end}")
-            self.add(node, KG.hasMention, m)
-            self.add(m, RDF.type, KG.Mention)
-            self.add(m, KG.role, KG[mention.type])
-            self.add(m, KG.kind, _Lit(mention.kind))
-            self.add(m, KG.method, _Lit(mention.method))
-            self.add(m, KG.confidence, _decimal(mention.confidence))
-            self.add(m, KG.evidence, self.span(mention.start, mention.end, sentence=mention.sentence))
+            self.add(node, _KG.hasMention, m)
+            self.add(m, _RDF.type, _KG.Mention)
+            self.add(m, _KG.role, _KG[mention.type])
+            self.add(m, _KG.kind, _Lit(mention.kind))
+            self.add(m, _KG.method, _Lit(mention.method))
+            self.add(m, _KG.confidence, _decimal(mention.confidence))
+            self.add(m, _KG.evidence, self.span(mention.start, mention.end, sentence=mention.sentence))
 
     # -- statements
 
     def add_statement(self, statement) -> None:
         node = self.mint(f"{self.doc}/statement/{statement.start}-{statement.end}")
-        self.add(node, RDF.type, KG.Statement)
-        self.add(node, KG.localId, _Lit(statement.id))
-        self.add(node, KG.content, self.text(statement.text))
-        self.add(node, KG.mode, KG[statement.mode])
-        self.add(node, KG.modality, KG[statement.modality])
-        self.add(node, KG.confidence, _decimal(statement.confidence))
-        self.add(node, KG.inDocument, self.doc)
-        self.add(node, KG.evidence, self.span(statement.start, statement.end, sentence=statement.sentence))
+        self.add(node, _RDF.type, _KG.Statement)
+        self.add(node, _KG.localId, _Lit(statement.id))
+        self.add(node, _KG.content, self.text(statement.text))
+        self.add(node, _KG.mode, _KG[statement.mode])
+        self.add(node, _KG.modality, _KG[statement.modality])
+        self.add(node, _KG.confidence, _decimal(statement.confidence))
+        self.add(node, _KG.inDocument, self.doc)
+        self.add(node, _KG.evidence, self.span(statement.start, statement.end, sentence=statement.sentence))
         if statement.speaker is not None:
-            self.add(node, KG.saidBy, self.entities[statement.speaker])
+            self.add(node, _KG.saidBy, self.entities[statement.speaker])
         if statement.cue is not None:
-            self.add(node, KG.cue, _Lit(statement.cue))
+            self.add(node, _KG.cue, _Lit(statement.cue))
         if statement.cue_start is not None:
-            self.add(node, KG.cueEvidence,
+            self.add(node, _KG.cueEvidence,
                      self.span(statement.cue_start, statement.cue_end, sentence=statement.sentence))
         for entity_id in statement.about:
-            self.add(node, KG.about, self.entities[entity_id])
+            self.add(node, _KG.about, self.entities[entity_id])
         for position, entity_id in enumerate(statement.sources, start=1):
             link = f"{node}/source/{position}"
-            self.add(node, KG.sourceChain, link)
-            self.add(link, RDF.type, KG.SourceLink)
-            self.add(link, KG.position, _Lit(str(position), str(XSD.positiveInteger)))
-            self.add(link, KG.sourceEntity, self.entities[entity_id])
+            self.add(node, _KG.sourceChain, link)
+            self.add(link, _RDF.type, _KG.SourceLink)
+            self.add(link, _KG.position, _Lit(str(position), _XSD.positiveInteger))
+            self.add(link, _KG.sourceEntity, self.entities[entity_id])
 
     # -- relations and events
 
     def add_relation(self, relation) -> str:
         subject, obj = self.entities[relation.subject], self.entities[relation.object]
-        predicate = KG[relation.predicate]
+        predicate = _KG[relation.predicate]
         key = f"{subject}\n{relation.predicate}\n{obj}\n{relation.start}\n{relation.end}"
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
         node = self.mint(f"{self.doc}/relation/{relation.predicate}/{digest}")
-        self.add(node, RDF.type, KG.RelationAssertion)
-        self.add(node, RDF.subject, subject)
-        self.add(node, RDF.predicate, predicate)
-        self.add(node, RDF.object, obj)
-        self.add(node, KG.modality, KG[relation.modality])
-        self.add(node, KG.confidence, _decimal(relation.confidence))
-        self.add(node, KG.inDocument, self.doc)
-        self.add(node, KG.evidence, self.span(relation.start, relation.end, sentence=relation.sentence))
+        self.add(node, _RDF.type, _KG.RelationAssertion)
+        self.add(node, _RDF.subject, subject)
+        self.add(node, _RDF.predicate, predicate)
+        self.add(node, _RDF.object, obj)
+        self.add(node, _KG.modality, _KG[relation.modality])
+        self.add(node, _KG.confidence, _decimal(relation.confidence))
+        self.add(node, _KG.inDocument, self.doc)
+        self.add(node, _KG.evidence, self.span(relation.start, relation.end, sentence=relation.sentence))
         if relation.cue is not None:
-            self.add(node, KG.cue, _Lit(relation.cue))
+            self.add(node, _KG.cue, _Lit(relation.cue))
         if relation.modality != "negated":
             self.add(subject, predicate, obj)
         return node
 
     def add_event(self, name: str, members: list) -> None:
         event = f"{self.doc}/event/{_segment(name)}"
-        self.add(event, RDF.type, KG.Event)
-        self.add(event, KG.inDocument, self.doc)
+        self.add(event, _RDF.type, _KG.Event)
+        self.add(event, _KG.inDocument, self.doc)
         types = {e.id: e.types for e in self.extraction.entities}
         for node, relation in members:
-            self.add(node, KG.partOfEvent, event)
+            self.add(node, _KG.partOfEvent, event)
             subject, obj = self.entities[relation.subject], self.entities[relation.object]
             if relation.predicate == "authorizes":
-                self.add(event, RDF.type, KG.Authorization)
-                self.add(event, KG.grantor, subject)
+                self.add(event, _RDF.type, _KG.Authorization)
+                self.add(event, _KG.grantor, subject)
                 if "Actor" in types[relation.object]:
-                    self.add(event, KG.grantee, obj)
+                    self.add(event, _KG.grantee, obj)
                 elif "Weapon" in types[relation.object]:
-                    self.add(event, KG.weapon, obj)
+                    self.add(event, _KG.weapon, obj)
             elif relation.predicate == "supplies" and "Weapon" in types[relation.object]:
-                self.add(event, KG.weapon, obj)
+                self.add(event, _KG.weapon, obj)
             elif relation.predicate == "targets":
-                self.add(event, KG.target, obj)
+                self.add(event, _KG.target, obj)
                 if "Weapon" in types[relation.subject]:
-                    self.add(event, KG.weapon, subject)
+                    self.add(event, _KG.weapon, subject)

@@ -13,17 +13,20 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kgbuild.errors import ExportError
 from kgbuild.rdf import (
+    DEFAULT_BASE,
     KIND_CLASSES,
     MODES,
     add_extraction,
     build_graph,
     document_iri,
-    document_nquads,
+    document_trig,
+    trig_prefixes,
     union_graph,
     validate_graph,
 )
@@ -404,19 +407,25 @@ def test_any_text_gives_a_graph_that_conforms(extraction):
     assert conforms, report
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(extractions())
-def test_nquads_of_any_document_are_the_triples_of_its_graph(extraction):
-    """Corpus builds journal document_nquads; they must say what add_extraction says."""
-    graph = add_extraction(Dataset(), extraction)
-    nquads, iris = document_nquads(extraction)
-    again = Dataset().parse(data=nquads, format="nquads")
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions(), st.sampled_from([DEFAULT_BASE, "http://example.org/kg/", "urn:x-kg:"]))
+def test_trig_block_of_any_document_holds_the_triples_of_its_graph(extraction, base):
+    """Corpus builds journal document_trig blocks; they must say what add_extraction says."""
+    graph = add_extraction(Dataset(), extraction, base=base)
+    block, iris = document_trig(extraction, base=base)
+    text = trig_prefixes() + block
+    again = Dataset().parse(data=text, format="trig")
     assert [g.identifier for g in again.graphs() if len(g)] == [graph.identifier]
     assert set(again.graph(graph.identifier)) == set(graph)
-    assert nquads.count("\n") == len(graph)  # each triple once, one line each
     for entity in extraction.entities:
         assert (URIRef(iris[entity.id]), KG.localId, Literal(entity.id)) in graph
-    assert len(ox.Dataset(ox.parse(nquads, ox.RdfFormat.N_QUADS))) == len(graph)
+    assert len(ox.Dataset(ox.parse(text, ox.RdfFormat.TRIG))) == len(graph)
+
+
+def test_trig_blocks_use_the_prefixes(authorisation):
+    block, _ = document_trig(authorisation)
+    assert "a kg:Document" in block and "^^xsd:decimal" in block
+    assert "<https://w3id.org/kgbuild/ontology#" not in block
 
 
 def test_digest_of_a_known_label_iri_is_stable():

@@ -49,8 +49,8 @@ class Extractor:
 
     def extract_doc(self, article: Article, doc, captions) -> Extraction:
         """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say)."""
-        sentences = doc_sentences(doc)
-        found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang)
+        sentences = doc_sentences(doc, article.text)
+        found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text)
         entities = group_mentions(found, self.kb, article, self.rules.SHORT_FORMS)
         statements = find_statements(doc, entities, sentences, article)
         relations = find_relations(doc, entities, statements, sentences, article)

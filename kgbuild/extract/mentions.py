@@ -66,15 +66,21 @@ class Found:
 
 
 def find_mentions(doc: Doc, sentences: Sequence[Span], captions: Sequence[Span],
-                  rules: ModuleType, kb: Gazetteer, lang: str = "fr") -> list[Found]:
-    """Every mention in the document, sorted by offset, overlaps resolved."""
-    finder = _Finder(doc, sentences, captions, rules, kb, lang)
+                  rules: ModuleType, kb: Gazetteer, lang: str = "fr", text: str | None = None) -> list[Found]:
+    """Every mention in the document, sorted by offset, overlaps resolved.
+
+    ``text`` is the document's text when the caller has it (spaCy rebuilds
+    ``doc.text`` from the tokens at each access).
+    """
+    finder = _Finder(doc, sentences, captions, rules, kb, lang, doc.text if text is None else text)
     return finder.run()
 
 
 class _Finder:
-    def __init__(self, doc, sentences, captions, rules, kb, lang):
-        self.doc, self.text, self.rules, self.kb, self.lang = doc, doc.text, rules, kb, lang
+    def __init__(self, doc, sentences, captions, rules, kb, lang, text):
+        self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
+        self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
+        self.lows = [fold_quotes(t.lower_) for t in self.tokens]  # the form the lexicons are written in
         self.sentences = sentences
         self.captions = captions
         self._sent_starts = [s.start for s in sentences]
@@ -157,8 +163,8 @@ class _Finder:
         tokens = []
         j = token_i - 1
         while j >= 0 and len(tokens) < n:
-            if not self.doc[j].is_space:
-                tokens.append(self.doc[j])
+            if not self.tokens[j].is_space:
+                tokens.append(self.tokens[j])
             j -= 1
         return tokens
 
@@ -207,11 +213,11 @@ class _Finder:
     def _known_with_words_before(self, first: int, end: int) -> Found | None:
         """A KB name made of the one to three words before a span and the span."""
         for k in range(first - 1, max(first - 4, -1), -1):
-            start = self.doc[k].idx
+            start = self.tokens[k].idx
             name = self.text[start:end]
             entry = self._lookup(name)
             if entry is not None:
-                return self._from_entry(entry, start, end, name, self.doc[k], "gazetteer")
+                return self._from_entry(entry, start, end, name, self.tokens[k], "gazetteer")
         return None
 
     def _is_rubric(self, start: int, end: int) -> bool:
@@ -320,9 +326,9 @@ class _Finder:
             if kind == "Country":
                 return None
             j = head.i - 1
-            while self.doc[j].is_space or fold_quotes(self.doc[j].lower_) in ("de", "d'"):
+            while self.tokens[j].is_space or self.lows[j] in ("de", "d'"):
                 j -= 1
-            noun = self.doc[j]
+            noun = self.tokens[j]
             phrase = self.text[noun.idx:end]
             # the entry must be of the place noun's kind: "région de Kharkiv" is the oblast,
             # not the city; when the KB has no such entry the linker decides from the phrase
@@ -332,16 +338,16 @@ class _Finder:
 
     def _media_phrases(self):
         """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
-        for token in self.doc:
-            if fold_quotes(token.lower_) not in self.rules.MEDIA_HEADS:
+        for token in self.tokens:
+            if self.lows[token.i] not in self.rules.MEDIA_HEADS:
                 continue
             j = token.i + 1
-            while j < len(self.doc) and j < token.i + 5 and _CAPITALISED.match(self.doc[j].text) \
-                    and not self.doc[j].is_punct and self.doc[j].lower_ not in self.rules.DEMONYMS:
+            while j < len(self.tokens) and j < token.i + 5 and _CAPITALISED.match(self.tokens[j].text) \
+                    and not self.tokens[j].is_punct and self.tokens[j].lower_ not in self.rules.DEMONYMS:
                 j += 1
             if j == token.i + 1:
                 continue
-            start, end = self.doc[token.i + 1].idx, self.doc[j - 1].idx + len(self.doc[j - 1].text)
+            start, end = self.tokens[token.i + 1].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
             name = self.text[start:end]
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Media", "Organization"):
@@ -350,25 +356,25 @@ class _Finder:
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
-        for token in self.doc:
-            kind = self.rules.PLACE_NOUNS.get(fold_quotes(token.lower_))
-            if kind is None or kind == "Country" or token.i + 2 >= len(self.doc):
+        for token in self.tokens:
+            kind = self.rules.PLACE_NOUNS.get(self.lows[token.i])
+            if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
             gap = 1
-            if fold_quotes(self.doc[token.i + 1].lower_) in self.rules.DEMONYMS \
-                    and token.i + 3 < len(self.doc):
+            if self.lows[token.i + 1] in self.rules.DEMONYMS \
+                    and token.i + 3 < len(self.tokens):
                 gap = 2  # "la région russe de Briansk"
-            prep = self.doc[token.i + gap]
+            prep = self.tokens[token.i + gap]
             if fold_quotes(prep.lower_) not in ("de", "d'"):
                 continue
             first = token.i + gap + 1
             last = first
-            while last < len(self.doc) and _CAPITALISED.match(self.doc[last].text) \
-                    and not self.doc[last].is_punct:
+            while last < len(self.tokens) and _CAPITALISED.match(self.tokens[last].text) \
+                    and not self.tokens[last].is_punct:
                 last += 1
             if last == first:
                 continue
-            start, end = self.doc[first].idx, self.doc[last - 1].idx + len(self.doc[last - 1].text)
+            start, end = self.tokens[first].idx, self.tokens[last - 1].idx + len(self.tokens[last - 1].text)
             name = self.text[start:end]
             phrase = self.text[token.idx:end]
             known = self._lookup(phrase)
@@ -418,8 +424,8 @@ class _Finder:
 
     # -- demonyms -----------------------------------------------------------------
     def _demonyms(self):
-        for token in self.doc:
-            form = fold_quotes(token.lower_)
+        for token in self.tokens:
+            form = self.lows[token.i]
             state_name = self.rules.DEMONYMS.get(form)
             if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
@@ -429,7 +435,7 @@ class _Finder:
             head = token.head if token.dep_ == "amod" else None
             if head is not None and head.lemma_.lower() in self.rules.NATIONALITY_ONLY_NOUNS:
                 continue
-            before = self.doc[token.i - 1] if token.i > 0 else None
+            before = self.tokens[token.i - 1] if token.i > 0 else None
             if (head is not None and self._is_place_noun(head)) or (
                     before is not None and self._is_place_noun(before)):
                 type_, kind = "Region", "Country"
@@ -453,16 +459,16 @@ class _Finder:
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
-        for token in self.doc:
-            if fold_quotes(token.lower_) not in self.rules.WEAPON_HEADS:
+        for token in self.tokens:
+            if self.lows[token.i] not in self.rules.WEAPON_HEADS:
                 continue
             name_tokens = []
             j = token.i + 1
-            while j < min(token.i + 3, len(self.doc)) and self.doc[j].pos_ == "ADJ" \
-                    and self.doc[j].text.islower() and self.doc[j].lower_ not in self.rules.DEMONYMS:
+            while j < min(token.i + 3, len(self.tokens)) and self.tokens[j].pos_ == "ADJ" \
+                    and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.DEMONYMS:
                 j += 1  # "missiles antinavires Harpoon", "chars lourds Leopard"
-            while j < len(self.doc) and len(name_tokens) < 3:
-                t = self.doc[j]
+            while j < len(self.tokens) and len(name_tokens) < 3:
+                t = self.tokens[j]
                 if t.is_space or not (_CAPITALISED.match(t.text) or "-" in t.text and any(c.isdigit() for c in t.text)):
                     break
                 if t.is_sent_start:
@@ -482,26 +488,27 @@ class _Finder:
                 continue  # "missiles de l'Otan": a known non-weapon name
             yield Found(self._mention(start, end, "Weapon", "WeaponSystem", "pattern", 0.85),
                         name, entry)
-        for token in self.doc:  # bare system names the KB knows ("HIMARS", "Taurus")
+        for token in self.tokens:  # bare system names the KB knows ("HIMARS", "Taurus")
             if not _CAPITALISED.match(token.text) or token.is_space:
                 continue
             for n in (3, 2, 1):
-                if token.i + n > len(self.doc):
+                if token.i + n > len(self.tokens):
                     continue
-                span = self.doc[token.i: token.i + n]
-                if span[-1].is_punct or span[-1].is_space:
+                last = self.tokens[token.i + n - 1]
+                if last.is_punct or last.is_space:
                     continue
-                entry = self._lookup(span.text, _WEAPON_KINDS)
+                start, end = token.idx, last.idx + len(last.text)
+                entry = self._lookup(self.text[start:end], _WEAPON_KINDS)
                 if entry is not None:
-                    yield Found(self._mention(span.start_char, span.end_char, "Weapon", entry.kind,
-                                              "gazetteer", 0.85), span.text, entry)
+                    yield Found(self._mention(start, end, "Weapon", entry.kind, "gazetteer", 0.85),
+                                self.text[start:end], entry)
                     break
 
     # -- roles --------------------------------------------------------------------
     def _roles(self):
         heads = _role_heads(self.rules)
-        for token in self.doc:
-            if strip_accents(fold_quotes(token.lower_)) in heads:
+        for token in self.tokens:
+            if strip_accents(self.lows[token.i]) in heads:
                 found = self._role_at(token)
                 if found is not None:
                     yield found
@@ -533,15 +540,15 @@ class _Finder:
             end_tok = self._phrase_end(token, phrase + " x")  # one more word: the demonym
             country = self.rules.DEMONYMS[fold_quotes(inner.lower_)]
         nxt = end_tok + 1
-        while nxt < len(self.doc) and self.doc[nxt].is_space:
+        while nxt < len(self.tokens) and self.tokens[nxt].is_space:
             nxt += 1
         if country is not None:
             pass
-        elif nxt < len(self.doc) and fold_quotes(self.doc[nxt].lower_) in self.rules.DEMONYMS \
-                and self.doc[nxt].pos_ == "ADJ":
-            country = self.rules.DEMONYMS[fold_quotes(self.doc[nxt].lower_)]
+        elif nxt < len(self.tokens) and self.lows[nxt] in self.rules.DEMONYMS \
+                and self.tokens[nxt].pos_ == "ADJ":
+            country = self.rules.DEMONYMS[self.lows[nxt]]
             end_tok = nxt
-        elif token.i + 1 < len(self.doc):
+        elif token.i + 1 < len(self.tokens):
             for child in self.doc[token.i: end_tok + 1]:
                 for sub in child.children:
                     form = fold_quotes(sub.lower_)
@@ -560,7 +567,7 @@ class _Finder:
                 else:
                     country, end_tok = name, last
         start = token.idx
-        end = self.doc[end_tok].idx + len(self.doc[end_tok].text)
+        end = self.tokens[end_tok].idx + len(self.tokens[end_tok].text)
         gender = _grammatical_gender(token)
         apposition = self._apposition(token.i, end_tok)
         return Found(self._mention(start, end, "Actor", "Person", "role", 0.7), phrase,
@@ -569,9 +576,9 @@ class _Finder:
 
     def _phrase_tail(self, i: int) -> int:
         """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
-        subtree = {t.i for t in self.doc[i].subtree}
-        while i + 1 < len(self.doc) and i + 1 in subtree and not self.doc[i + 1].is_punct \
-                and not self.doc[i + 1].is_space:
+        subtree = {t.i for t in self.tokens[i].subtree}
+        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_punct \
+                and not self.tokens[i + 1].is_space:
             i += 1
         return i
 
@@ -611,8 +618,8 @@ class _Finder:
     def _phrase_end(self, token: Token, phrase: str) -> int:
         n = len(phrase.replace("'", "' ").split())
         i, count = token.i, 0
-        while i < len(self.doc) and count < n:
-            if not self.doc[i].is_space:
+        while i < len(self.tokens) and count < n:
+            if not self.tokens[i].is_space:
                 count += 1
             i += 1
         return i - 1

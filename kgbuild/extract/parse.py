@@ -51,7 +51,7 @@ def parse_texts(nlp: Language, items: list[tuple[str, tuple[Span, ...]]]) -> lis
     for (text, _), segments in zip(items, cut):
         parts = [next(parsed) for _ in segments]
         doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        assert doc.text == text
+        assert not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text)  # the same text
         docs.append(doc)
     return docs
 
@@ -97,10 +97,13 @@ def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end()) for m in rules.CAPTION_RE.finditer(text))
 
 
-def doc_sentences(doc: Doc) -> tuple[Span, ...]:
-    """Sentence spans trimmed of surrounding whitespace, empty ones dropped."""
+def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Span, ...]:
+    """Sentence spans trimmed of surrounding whitespace, empty ones dropped.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy builds it from the tokens).
+    """
     # read the sentence starts as an array: iterating doc.sents builds every Token object
-    text = doc.text  # built from the tokens at each access: read it once
+    text = doc.text if text is None else text
     marks = doc.to_array([SENT_START, IDX]) if len(doc) else []
     starts = [int(idx) for flag, idx in marks if flag == 1] or [0]
     if starts[0] != 0:

@@ -93,6 +93,7 @@ class _Frame:
 class _Finder:
     def __init__(self, doc: Doc, entities, statements, sentences, article: Article) -> None:
         self.doc, self.text, self.sentences = doc, article.text, sentences
+        self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(article.text)
         self.statements = statements
@@ -173,7 +174,7 @@ class _Finder:
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
         """What a relative pronoun refers to: the noun phrase just before it."""
-        start = self.doc[self.units.bounds(token)[0]].idx
+        start = self.tokens[self.units.bounds(token)[0]].idx
         for ref in self.index.before(token.idx, start):
             if len(self.text[ref.end:token.idx].strip(" ,")) == 0:
                 return [self.np_head_of(ref)]
@@ -208,7 +209,7 @@ class _Finder:
     def right_window(self, cue: Token) -> list[Token]:
         out = []
         for t in self.doc[cue.i + 1: self.units.bounds(cue)[1]]:
-            prev = self.doc[t.i - 1]
+            prev = self.tokens[t.i - 1]
             if t.text in (";", ":") or (prev.text == "," and lower_text(t) in rc.CLAUSE_BREAKERS):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
@@ -241,16 +242,16 @@ class _Finder:
     def left_actor(self, cue: Token) -> list[MentionRef]:
         """Fallback subject: the nearest actor left of the cue that no preposition governs."""
         lo = self.units.bounds(cue)[0]
-        for ref in self.index.before(cue.idx, self.doc[lo].idx):
+        for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if not self.typed([ref], ("Actor",)) or any(a < ref.start < b for a, b in self.quotes):
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
                 continue
             k = span.start - 1
-            while k >= lo and self.doc[k].pos_ == "DET":
+            while k >= lo and self.tokens[k].pos_ == "DET":
                 k -= 1
-            if k >= lo and (self.doc[k].pos_ == "ADP" or lower_text(self.doc[k]) in (
+            if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in (
                     "selon", "pour", "d'", "de", "du", "des")):
                 continue
             return [ref]
@@ -538,7 +539,7 @@ class _Finder:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
         window = self.right_window(n)
         agents = []
-        nxt = self.doc[n.i + 1] if n.i + 1 < len(self.doc) else None
+        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
         if nxt is not None and nxt.pos_ == "ADJ":
             agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
         agents += self.typed(self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor", "Weapon"))
@@ -717,18 +718,18 @@ class _Finder:
         """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
         lo = self.units.bounds(span.root)[0]
         k = span.start - 1
-        if k >= lo and self.doc[k].text == ",":
+        if k >= lo and self.tokens[k].text == ",":
             k -= 1
             stop = k
-            while k >= lo and self.doc[k].text not in (",", ";", ":"):
+            while k >= lo and self.tokens[k].text not in (",", ";", ":"):
                 k -= 1
             words = list(self.doc[k + 1: stop + 1])
             dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
             return self.role_phrase(words[dets[0]:]) if dets else None
         words = []
-        while k >= lo and k >= span.start - 6 and self.doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
-            words.insert(0, self.doc[k])
-            if self.doc[k].pos_ == "DET":
+        while k >= lo and k >= span.start - 6 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+            words.insert(0, self.tokens[k])
+            if self.tokens[k].pos_ == "DET":
                 break
             k -= 1
         return self.role_phrase(words) if words else None
@@ -736,7 +737,7 @@ class _Finder:
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
         end, hi = span.end, self.units.bounds(span.root)[1]
-        if end < hi and self.doc[end].text == ",":
+        if end < hi and self.tokens[end].text == ",":
             words = []
             for t in self.doc[end + 1: min(hi, end + 12)]:
                 if t.text in (",", ".", ";"):
@@ -783,7 +784,7 @@ class _Finder:
             containers = self.typed([self.ref_at(c) for c in t.children if c.dep_ == "amod"], ("Region",))
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
-            tail = list(self.doc[end: min(len(self.doc), end + 9)])
+            tail = list(self.doc[end: min(len(self.tokens), end + 9)])
             if tail and tail[0].text in (",", "("):
                 tail = tail[1:]
             if tail and lower_text(tail[0]) in rc.CONTAINER_PREPOSITIONS:
@@ -848,7 +849,7 @@ class _Finder:
                 if lemma in lemmas:
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
-            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            nxt = self.tokens[t.i + 1] if t.i + 1 < len(self.tokens) else None
             if lemma == "feu" and nxt is not None and lower_text(nxt) == "vert":
                 self.authorize_noun(t, k, extra=1)
             elif lemma in rc.AUTHORIZE_NOUNS and lemma != "accord":

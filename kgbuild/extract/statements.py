@@ -393,6 +393,7 @@ class _Claim:
 class _Finder:
     def __init__(self, doc: Doc, entities, sentences, article: Article) -> None:
         self.doc, self.text, self.sentences = doc, article.text, sentences
+        self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(article.text)
         self.skip = caption_sentences(article.text, sentences)
@@ -487,14 +488,14 @@ class _Finder:
             return None, 0.0
         # no subject in the parse: the nearest actor before the cue that no preposition governs
         lo = self.units.bounds(cue)[0]
-        for ref in self.index.before(cue.idx, self.doc[lo].idx):
+        for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             k = before.start - 1
-            while k >= lo and self.doc[k].pos_ == "DET":
+            while k >= lo and self.tokens[k].pos_ == "DET":
                 k -= 1
-            if k >= lo and self.doc[k].pos_ == "ADP":
+            if k >= lo and self.tokens[k].pos_ == "ADP":
                 continue
             if any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être")
                    for t in self.doc[before.end: cue.i]):
@@ -504,7 +505,7 @@ class _Finder:
 
     def antecedent(self, token: Token) -> MentionRef | None:
         """The actor a relative "qui" stands for: the mention just before it."""
-        for ref in self.index.before(token.idx, self.doc[self.units.bounds(token)[0]].idx):
+        for ref in self.index.before(token.idx, self.tokens[self.units.bounds(token)[0]].idx):
             gap = self.text[ref.end:token.idx]
             if len(gap) <= 4 and _ACTOR in ref.entity.types:
                 return ref
