@@ -28,15 +28,26 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-@lru_cache(maxsize=65536)  # called for every token and name of a document: most repeat
 def strip_accents(text: str) -> str:
+    """'Kyïv' -> 'Kyiv': combining marks removed after NFKD decomposition."""
+    # words and names repeat across documents: remembered; long texts are not
+    return _strip_accents_cached(text) if len(text) <= _CACHED_LENGTH else _strip_accents(text)
+
+
+def normalize_label(text: str) -> str:
+    """The comparison key of a label: 'L’Allemagne' -> 'allemagne'."""
+    return _normalize_cached(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
+
+
+_CACHED_LENGTH = 80  # a name or a word, not a sentence: memory stays flat over a corpus
+
+
+def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=65536)
-def normalize_label(text: str) -> str:
-    """The comparison key of a label: 'L’Allemagne' -> 'allemagne'."""
+def _normalize(text: str) -> str:
     text = fold_quotes(text).casefold()
     text = _ELISION.sub("", text)
     text = strip_accents(text)
@@ -44,3 +55,7 @@ def normalize_label(text: str) -> str:
     text = _SPACE.sub(" ", text).strip()
     text = _ARTICLES.sub("", text)
     return text.strip()
+
+
+_strip_accents_cached = lru_cache(maxsize=65536)(_strip_accents)
+_normalize_cached = lru_cache(maxsize=65536)(_normalize)

@@ -21,7 +21,7 @@ from kgbuild.extract.parse import (
     parse_text,
 )
 from kgbuild.extract.relations import find_relations
-from kgbuild.extract.statements import find_statements
+from kgbuild.extract.statements import Reading, find_statements
 from kgbuild.types import Article, Extraction
 
 __all__ = ["Extractor", "Gazetteer"]
@@ -52,7 +52,8 @@ class Extractor:
         sentences = doc_sentences(doc, article.text)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text)
         entities = group_mentions(found, self.kb, article, self.rules.SHORT_FORMS)
-        statements = find_statements(doc, entities, sentences, article)
-        relations = find_relations(doc, entities, statements, sentences, article)
+        reading = Reading(doc, entities, sentences, article, captions)
+        statements = find_statements(doc, entities, sentences, article, reading)
+        relations = find_relations(doc, entities, statements, sentences, article, reading)
         return Extraction(article=article, sentences=sentences, entities=entities,
                           statements=statements, relations=relations, captions=captions)

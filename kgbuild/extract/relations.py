@@ -29,17 +29,14 @@ from kgbuild.extract.lang.fr import DEMONYMS, WEAPON_HEADS
 from kgbuild.extract.lang.fr import relcues as rc
 from kgbuild.extract.lang.fr import speech as fr
 from kgbuild.extract.statements import (
-    EntityIndex,
     MentionRef,
-    caption_sentences,
+    Reading,
     clause_hedged,
     clause_negation,
-    find_quotes,
     is_impersonal,
     lower_text,
     resolve_pronoun,
     subjects_of,
-    Units,
 )
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Article, Entity, Relation, Span, Statement
@@ -91,14 +88,11 @@ class _Frame:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, entities, statements, sentences, article: Article) -> None:
-        self.doc, self.text, self.sentences = doc, article.text, sentences
-        self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
-        self.index = EntityIndex(entities)
-        self.quotes = find_quotes(article.text)
+    def __init__(self, reading: Reading, entities, statements) -> None:
+        self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
+        self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
+        self.skip, self.units = reading.skip, reading.units
         self.statements = statements
-        self.skip = caption_sentences(article.text, sentences)
-        self.units = Units(doc, article.text, sentences)
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
@@ -934,6 +928,10 @@ def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
 
 
 def find_relations(doc: Doc, entities: tuple[Entity, ...], statements: tuple[Statement, ...],
-                   sentences: tuple[Span, ...], article: Article) -> tuple[Relation, ...]:
-    """Every relation of the article (FORMAT.md vocabulary), with evidence and modality."""
-    return _Finder(doc, entities, statements, sentences, article).run()
+                   sentences: tuple[Span, ...], article: Article,
+                   reading: Reading | None = None) -> tuple[Relation, ...]:
+    """Every relation of the article (FORMAT.md vocabulary), with evidence and modality.
+
+    ``reading`` is the document's Reading when the caller made one for ``find_statements``.
+    """
+    return _Finder(reading or Reading(doc, entities, sentences, article), entities, statements).run()

@@ -46,6 +46,7 @@ __all__ = [
     "subjects_of",
     "lower_text",
     "Units",
+    "Reading",
 ]
 
 _ACTOR = "Actor"
@@ -84,13 +85,17 @@ class EntityIndex:
         refs = [MentionRef(e, m) for e in entities for m in e.mentions]
         refs.sort(key=lambda r: (r.start, -r.end))
         self.refs = tuple(refs)
-        self._starts = [r.start for r in refs]
+        self._starts = [r.mention.start for r in refs]
+        self._ends = [r.mention.end for r in refs]
+        self._longest = max((r.mention.end - r.mention.start for r in refs), default=0)
         self.entities = {e.id: e for e in entities}
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
         """Mentions that share at least one character with [start, end)."""
+        # only mentions starting less than the longest mention's length before ``start`` can reach it
+        lo = bisect_right(self._starts, start - self._longest)
         hi = bisect_left(self._starts, end)
-        return [r for r in self.refs[:hi] if r.end > start]
+        return [r for r, r_end in zip(self.refs[lo:hi], self._ends[lo:hi]) if r_end > start]
 
     def inside(self, start: int, end: int) -> list[MentionRef]:
         """Mentions lying wholly within [start, end), in text order."""
@@ -141,16 +146,28 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(pairs))
 
 
-def caption_sentences(text: str, sentences: tuple[Span, ...]) -> frozenset[int]:
-    """Indices of sentences that are photo credits ("Image : Name/AGENCY")."""
-    credits = [(m.start(), m.end()) for m in CAPTION_RE.finditer(text)]
+def caption_sentences(text: str, sentences: tuple[Span, ...],
+                      captions: tuple[Span, ...] | None = None) -> frozenset[int]:
+    """Indices of sentences that are photo credits ("Image : Name/AGENCY").
+
+    ``captions`` are the credits found before parsing, when the caller has them.
+    """
+    if captions is None:
+        captions = tuple(Span(m.start(), m.end()) for m in CAPTION_RE.finditer(text))
     return frozenset(
         k for k, s in enumerate(sentences)
-        if any(a < s.end and s.start < b for a, b in credits)
+        if any(c.start < s.end and s.start < c.end for c in captions)
     )
 
 
 _TERMINAL = (".", "!", "?", "…", "»", '"', "”", ":")
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the text up to ``end`` end (spaces aside) with a sentence-closing mark?"""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] in _TERMINAL
 
 
 class Units:
@@ -165,7 +182,7 @@ class Units:
                 prev = sentences[k - 1]
                 gap = text[prev.end:s.start]
                 opener = text[s.start:s.start + 1]
-                if "\n" not in gap and (not text[:prev.end].rstrip().endswith(_TERMINAL)
+                if "\n" not in gap and (not _ends_sentence(text, prev.end)
                                         or opener in (",", ";") or opener.islower()):
                     runs[-1].append(k)
                     continue
@@ -390,14 +407,24 @@ class _Claim:
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
 
 
-class _Finder:
-    def __init__(self, doc: Doc, entities, sentences, article: Article) -> None:
+class Reading:
+    """What the statement and relation rules both read off a parsed document, made once."""
+
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],
+                 article: Article, captions: tuple[Span, ...] | None = None) -> None:
         self.doc, self.text, self.sentences = doc, article.text, sentences
         self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(article.text)
-        self.skip = caption_sentences(article.text, sentences)
+        self.skip = caption_sentences(article.text, sentences, captions)
         self.units = Units(doc, article.text, sentences)
+
+
+class _Finder:
+    def __init__(self, reading: Reading) -> None:
+        self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
+        self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
+        self.skip, self.units = reading.skip, reading.units
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -940,6 +967,10 @@ _INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ", ", tout en ",
 
 
 def find_statements(doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],
-                    article: Article) -> tuple[Statement, ...]:
-    """Every statement of the article, in text order, with ids "s1", "s2", ..."""
-    return _Finder(doc, entities, sentences, article).run()
+                    article: Article, reading: Reading | None = None) -> tuple[Statement, ...]:
+    """Every statement of the article, in text order, with ids "s1", "s2", ...
+
+    ``reading`` is the document's Reading when the caller made one (it is shared
+    with ``find_relations``).
+    """
+    return _Finder(reading or Reading(doc, entities, sentences, article)).run()
