@@ -155,11 +155,14 @@ def bench_workers(size: int, folder: Path) -> dict:
 
 
 _MEMORY_CHILD = """
-import sys
+import re, sys
 from kgbuild.config import BuildConfig
 from kgbuild.corpus import build_corpus
 report = build_corpus([sys.argv[1]], sys.argv[2], config=BuildConfig(formats=("trig", "json")), progress=False)
-print(report.built)
+# VmHWM is this program's own peak; ru_maxrss would also count the parent's pages at the fork
+with open("/proc/self/status") as status:
+    peak_kib = int(re.search(r"VmHWM:\\s+(\\d+)", status.read())[1])
+print(report.built, peak_kib)
 """
 
 
@@ -172,10 +175,10 @@ def bench_memory(sizes: list[int], folder: Path) -> dict:
         child = subprocess.Popen([sys.executable, "-c", _MEMORY_CHILD, str(corpus), str(folder / f"m{size}")],
                                  stdout=subprocess.PIPE, cwd=REPO)
         out = child.stdout.read()
-        _, status, usage = os.wait4(child.pid, 0)
-        if status != 0:
-            raise SystemExit(f"memory run at {size} documents failed (status {status})")
-        peaks[size] = (usage.ru_maxrss / 1024, int(out), time.perf_counter() - start)
+        if child.wait() != 0:
+            raise SystemExit(f"memory run at {size} documents failed (status {child.returncode})")
+        built, peak_kib = (int(word) for word in out.split())
+        peaks[size] = (peak_kib / 1024, built, time.perf_counter() - start)
     small, large = sizes[0], sizes[-1]
     return {
         **{f"peak_mib_{s}": round(p[0], 1) for s, p in peaks.items()},

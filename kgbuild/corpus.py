@@ -9,8 +9,9 @@ built (extraction, linking, the document's named graph) in this process, in
 each built document is appended, in input order, as one line to a journal in
 ``OUT/.{stem}.build/``.  **Merge**: the journal is read back (an index, a pass
 counting entities and writing the JSON, a pass per RDF format) and the outputs
-are streamed: one named graph per document, plus a corpus layer in the default
-graph:
+are streamed: one named graph per document (the TriG file is the journal's
+blocks joined; other formats go through pyoxigraph), plus a corpus layer in the
+default graph:
 
 * one ``kg:CorpusEntity`` per real-world entity (its QID, else its knowledge-base
   key, else its normalised label and first type) with a label, ``kg:kind``,
@@ -312,7 +313,7 @@ class _DocumentBuilder:
 
 
 def _document_record(n: int, original: Article, extraction: Extraction) -> DocumentRecord:
-    """The record of a built document: its named graph as N-Quads, its entities' IRIs, its signature."""
+    """The record of a built document: its named graph as TriG, its entities' IRIs, its signature."""
     from kgbuild.rdf import document_trig
 
     trig, iris = document_trig(extraction)
@@ -390,8 +391,9 @@ class _Journal:
     """Built documents, one line each, in a state folder.
 
     A line is a JSON header (id, input position, text digest, MinHash), a tab, and
-    the payload (extraction, named graph, links) as zlib-compressed JSON in base64:
-    the N-Quads of a document shrink about eight times.
+    the payload (extraction, named graph as a TriG block, links) as zlib-compressed
+    JSON in base64.  The manifest records the layout (``_JOURNAL_FORMAT``); a build
+    is resumed only from a journal of this layout.
     """
 
     def __init__(self, out_dir: Path, stem: str) -> None:
@@ -911,7 +913,7 @@ def write_quads(quads: Iterable[ox.Quad], target: str | Path, fmt: str) -> None:
     try:
         ox.serialize(items, target, rdf_format, prefixes=prefixes)
     except SyntaxError as error:
-        raise ExportError(f"{Path(target).name}: a stored document graph is not valid N-Quads: {error}") from error
+        raise ExportError(f"{Path(target).name}: a stored document graph is not valid RDF: {error}") from error
 
 
 def _write_network(journal: _Journal, index, copies: set[str], out_dir: Path,

@@ -387,12 +387,11 @@ class _TriGSink:
 
     # longest namespace first: one may be a prefix of another
     _namespaces = sorted(((ns, prefix) for prefix, ns in _PREFIXES.items()), key=lambda item: -len(item[0]))
+    _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
 
     def __init__(self) -> None:
         self.triples: dict[tuple[str, str], None] = {}  # (subject, "predicate object")
         self.terms: dict = {str(RDF.type): "a"}
-
-    _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
 
     def iri(self, value: str) -> str:
         found = self._compact.get(value)
@@ -465,7 +464,7 @@ _KG, _NIF, _RDF, _RDFS, _OWL, _SDO, _DCTERMS, _WD, _XSD = (
 
 
 class _GraphBuilder:
-    """Writes one checked Extraction as triples, through ``add`` (an rdflib or N-Triples sink)."""
+    """Writes one checked Extraction as triples, through ``add`` (an rdflib or a TriG sink)."""
 
     def __init__(self, add, extraction: Extraction, doc: str) -> None:
         self.add = add  # (s, p, o): IRIs as str, literals as _Lit

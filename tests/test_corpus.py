@@ -288,6 +288,20 @@ def test_resuming_with_other_options_is_refused(baseline, corpus_file, tmp_path)
                      resume=True, progress=False)
 
 
+def test_a_journal_of_another_layout_is_not_resumed(baseline, corpus_file, tmp_path):
+    """A journal written by an older kgbuild holds records this one cannot read."""
+    _, reference = baseline
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    manifest = out / ".graph.build" / "manifest.json"
+    old = json.loads(manifest.read_text(encoding="utf-8"))
+    del old["journal"]
+    manifest.write_text(json.dumps(old), encoding="utf-8")
+    with pytest.raises(ConfigError, match="delete it to build again"):
+        build_corpus([corpus_file], out, config=config(), resume=True, progress=False)
+    assert quads(out / "graph.trig") == quads(reference / "graph.trig")  # nothing touched
+
+
 @pytest.mark.slow
 def test_the_corpus_graph_conforms_to_the_shapes(baseline):
     from rdflib import Dataset
