@@ -708,7 +708,8 @@ class _Finder:
         """Content spans of "que A et que B": one per que-clause."""
         spans, begin = [], first
         for m in range(first, len(tokens)):
-            if lower_text(tokens[m]) in ("que", "qu'") and m > begin and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
+            if lower_text(tokens[m]) in ("que", "qu'") and m > begin \
+                    and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
                 if not any(a < tokens[m].idx < b for a, b in self.quotes):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
