@@ -86,6 +86,19 @@ def test_country_is_actor_or_region_by_syntax(extractor):
     assert by_label(ex)["Ukraine"].types == ("Actor", "Region")
 
 
+def test_country_ner_left_untagged_is_found_by_the_knowledge_base(extractor):
+    # the model tags no entity on "Chine" before a relative clause
+    ex = extract(extractor, "La Chine, qui revendique Taïwan, a déployé des navires autour de l'île.")
+    china = by_label(ex)["Chine"]
+    assert china.kb_id == "Q148" and "Actor" in china.types
+    assert [m.text for m in china.mentions] == ["Chine"]
+
+
+def test_a_month_opening_a_sentence_is_not_a_place(extractor):
+    ex = extract(extractor, "Mars a été un mois difficile pour l'armée ukrainienne.")
+    assert "Mars" not in by_label(ex)
+
+
 def test_role_in_apposition_joins_the_person(extractor):
     ex = extract(extractor, "Le chancelier Olaf Scholz a parlé longuement.")
     persons = [e for e in ex.entities if e.kind == "Person"]

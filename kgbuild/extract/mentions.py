@@ -35,6 +35,7 @@ _STATE_KINDS = ("Country", "State")
 _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", "Continent",
                  "Region", "Village", "Place", "Sea", "Building")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
+_PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 
 
@@ -92,7 +93,7 @@ class _Finder:
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._named, "name"),
+                              (self._named, "name"), (self._missed_places, "name"),
                               (self._demonyms, "name")):
             for item in finder():
                 m = item.mention
@@ -202,6 +203,19 @@ class _Finder:
             item = self._classify_named(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _missed_places(self):
+        """Countries, regions and cities the KB knows by a one-word name that NER left
+        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity."""
+        for token in self.tokens:
+            if token.pos_ != "PROPN" or token.ent_type_ or not _CAPITALISED.match(token.text):
+                continue
+            entry = self._lookup(token.text, _PLACE_KINDS)
+            if entry is not None:
+                item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
+                                        "gazetteer")
+                if item is not None:
+                    yield item
 
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""

@@ -209,7 +209,10 @@ NATIONALITY_ONLY_NOUNS = ("mouvement", "parti", "groupe", "organisation", "journ
                           "hebdomadaire", "chaîne", "agence", "entreprise", "société", "club",
                           "écrivain", "artiste", "joueur", "équipe", "langue", "presse", "média")
 #: capitalised words NER takes for names that are common nouns here ("secrétaire d'Etat")
-NOT_NAMES = ("etat", "etats", "gouvernement", "president", "ministre", "image", "photo")
+NOT_NAMES = ("etat", "etats", "gouvernement", "president", "ministre", "image", "photo",
+             # months capitalised at the start of a sentence ("Mars a été un mois difficile")
+             "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+             "octobre", "novembre", "decembre")
 
 # --- captions ------------------------------------------------------------------
 #: a photo credit: "Image : Name/AGENCY/..." or "Photo : ..." up to the end of the line
