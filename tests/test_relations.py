@@ -31,6 +31,19 @@ def triples(text: str) -> set[tuple[str, str, str, str]]:
     return {(r.subject, r.predicate, r.object, r.modality) for r in relations_of(text)}
 
 
+def test_a_name_the_parser_hangs_on_a_weekday_is_the_target():
+    # the model reads "Kharkiv" as a determiner of "lundi"
+    assert ("ru", "attacks", "kharkiv", "asserted") in triples("La Russie a attaqué Kharkiv lundi.")
+
+
+def test_le_pays_is_the_state_named_just_before():
+    found = triples("La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa dans la nuit.")
+    assert ("ru", "targets", "odessa", "asserted") in found
+    # too far back: two sentences without a state in between
+    assert not any(t[2] == "odessa" for t in triples(
+        "La Russie a attaqué Kharkiv. La nuit fut longue. Le froid dura. Le pays a aussi frappé Odessa."))
+
+
 def test_supplies_and_supplies_to():
     assert triples("Les États-Unis livrent des missiles ATACMS à l'Ukraine.") >= {
         ("us", "supplies", "atacms", "asserted"), ("us", "suppliesTo", "ua", "asserted")}

@@ -126,7 +126,7 @@ class _Finder:
         if low == "qui":
             return self.relative_antecedent(token)
         found: list[MentionRef] = []
-        ref = self.ref_at(token)
+        ref = self.ref_at(token) or self.country_anaphor(token)
         if ref is not None:
             found.append(ref)
         else:
@@ -151,6 +151,30 @@ class _Finder:
         for child in token.children:
             if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
                 found.extend(self.np(child, depth + 1))
+        return found
+
+    def country_anaphor(self, token: Token) -> MentionRef | None:
+        """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
+        pays") is the last state named in this sentence or the one before."""
+        if token.lemma_.lower() != "pays" or not any(
+                c.dep_ == "det" and lower_text(c) in ("le", "ce", "cet") for c in token.children):
+            return None
+        k = self.units.sentence_at(token.idx)
+        floor = self.sentences[max(k - 1, 0)].start
+        for ref in self.index.before(token.idx, floor):
+            if ref.entity.kind in _STATE_KINDS and "Actor" in ref.entity.types:
+                return ref
+        return None
+
+    def direct_objects(self, verb: Token) -> list[Token]:
+        """The verb's objects, or a name the parser hung on a following time word
+        ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
+        found = [c for c in verb.children if c.dep_ == "obj"]
+        if not found:
+            for c in verb.children:
+                if c.dep_.startswith("obl") and c.lemma_.lower() in rc.TIME_WORDS:
+                    found += [g for g in c.children if g.pos_ == "PROPN" and g.i < c.i
+                              and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
         return found
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
@@ -577,7 +601,7 @@ class _Finder:
             return
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
         # else the first place after a targeting preposition
-        regions = self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Region",))[:3]
+        regions = self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))[:3]
         regions = regions or self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))[:1]
         seen = set()
         for a in agents[:2]:
@@ -591,7 +615,7 @@ class _Finder:
             agents, targets = self.agent(v), self.patient(v)
         else:
             agents = self.doer(v)
-            targets = [r for c in v.children if c.dep_ == "obj"  # "bombardé des positions du Hezbollah"
+            targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, ("de", "d'", "du", "des")))]
         targets = targets or self.after_prep(self.right_window(v), ("sur", "contre", "dans", "à", "en"), ("Region",))
         for a in self.typed(agents, ("Actor",))[:1]:
