@@ -112,6 +112,20 @@ def test_que_clause_after_cue_verb():
     assert s.about == ("ru", "europe")
 
 
+@pytest.mark.parametrize("text", ["« Nous tiendrons », a déclaré mercredi Jean Dupont.",
+                                  "« Nous tiendrons », a martelé hier soir Jean Dupont."])
+def test_quote_then_cue_with_a_day_before_the_speaker(text):
+    s = only(text)
+    assert (s.speaker, s.text, s.mode) == ("dupont", "Nous tiendrons", "direct")
+
+
+def test_participle_after_a_comma_is_said_by_the_main_subject():
+    # the parser hangs "estimant" on "vente"; the nearest actor before it is the United States
+    s = only("La Pologne a dénoncé jeudi la vente d'armes américains à la Hongrie, "
+             "estimant qu'elle menace l'Europe.")
+    assert (s.speaker, s.cue) == ("pl", "estimant")
+
+
 def test_offsets_index_the_text():
     text = "Selon le New York Times, la Russie a déplacé des troupes. Marie Durand a déclaré : « Rien ne change. »"
     for s in statements_of(text):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from kgbuild.extract.lang.fr import CAPTION_RE
+from kgbuild.extract.lang.fr import CAPTION_RE, TIME_WORDS
 from kgbuild.extract.lang.fr import speech as fr
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Article, Entity, Mention, Span, Statement
@@ -507,13 +507,17 @@ class _Finder:
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor."""
+        cue = self.clause_verb(cue)
         for subject in subjects_of(cue):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
                 return ref, factor
         if subjects_of(cue):
             return None, 0.0
-        # no subject in the parse: the nearest actor before the cue that no preposition governs
+        # no subject in the parse: the nearest actor before the cue that no preposition governs;
+        # for "..., estimant que" (a participle on the main verb), before the main verb
+        if cue.dep_ == "advcl" and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX"):
+            cue = cue.head
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
@@ -529,6 +533,18 @@ class _Finder:
                 return None, 0.0  # another verb has the actor: it is not this cue's
             return ref, 0.7
         return None, 0.0
+
+    def clause_verb(self, cue: Token) -> Token:
+        """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
+        present participle after a comma) the main verb, wherever the parser hung it."""
+        morph = cue.morph
+        if not ("Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")) or cue.i == 0 \
+                or self.tokens[cue.i - 1].text != "," or cue.dep_.startswith("nsubj"):
+            return cue
+        head = cue.head
+        while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
 
     def antecedent(self, token: Token) -> MentionRef | None:
         """The actor a relative "qui" stands for: the mention just before it."""
@@ -547,8 +563,15 @@ class _Finder:
                 return t
         for child in cue.children:
             if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass") and child.pos_ in (
-                    "NOUN", "PROPN", "PRON"):
+                    "NOUN", "PROPN", "PRON") and child.lemma_.lower() not in TIME_WORDS:
                 return child
+        # "a martelé mercredi le président": the parser often hangs the subject on the day
+        j = cue.i + 1
+        while j < len(self.tokens) and j <= cue.i + 3 and (
+                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in TIME_WORDS):
+            j += 1
+        if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
+            return self.tokens[j]
         return None
 
     # -- modality

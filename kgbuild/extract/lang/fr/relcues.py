@@ -9,7 +9,6 @@ lexicons say which slot is which ("fournisseur de X": X is the recipient;
 from __future__ import annotations
 
 __all__ = [
-    "TIME_WORDS",
     "SUPPLY_VERBS",
     "RECIPIENT_OBJECT_VERBS",
     "SUPPLY_NOUNS",
@@ -205,7 +204,3 @@ AGENTIVE_VERBS = frozenset({"mener", "lancer", "effectuer", "poursuivre", "inten
 DIRECTION_WORDS = frozenset({"nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest",
                              "sud-est", "sud-ouest", "cœur", "périphérie", "banlieue",
                              "environs", "région", "frontière", "côte", "partie", "intérieur"})
-
-#: time words a parser may take a preceding name for the determiner of ("frappé Kharkiv lundi")
-TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                        "matin", "soir", "nuit", "hier", "week-end", "semaine", "aube"})
