@@ -126,6 +126,11 @@ def test_participle_after_a_comma_is_said_by_the_main_subject():
     assert (s.speaker, s.cue) == ("pl", "estimant")
 
 
+def test_a_document_speaks_for_its_author():
+    s = only("Selon un communiqué du Kremlin, les discussions ont été constructives.")
+    assert (s.speaker, s.text) == ("ru", "les discussions ont été constructives")
+
+
 def test_offsets_index_the_text():
     text = "Selon le New York Times, la Russie a déplacé des troupes. Marie Durand a déclaré : « Rien ne change. »"
     for s in statements_of(text):

@@ -983,7 +983,10 @@ _GROUPS = frozenset({"gouvernement", "diplomatie", "autorité", "porte-parole", 
                      # officials speak for their state when they are not named
                      "ministre", "chef", "cheffe", "président", "présidente", "secrétaire",
                      "représentant", "représentante", "ambassadeur", "ambassadrice",
-                     "négociateur", "conseiller", "commandant", "gouverneur", "officiel"})
+                     "négociateur", "conseiller", "commandant", "gouverneur", "officiel",
+                     # documents speak for their author ("selon un communiqué du Kremlin")
+                     "communiqué", "rapport", "déclaration", "note", "document", "lettre",
+                     "texte", "bilan", "enquête", "message"})
 _CUE_LEMMAS = frozenset(fr.SPEECH_VERBS | set(fr.ADVOCACY_CUES) | {"faire", "laisser", "estime",
                                                                     "mettre"})
 _INF_STOPS = (" et que ", " et qu", ", qui ", ", mais ", " mais ", ", tout en ", ", alors que ",
