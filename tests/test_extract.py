@@ -94,6 +94,11 @@ def test_country_ner_left_untagged_is_found_by_the_knowledge_base(extractor):
     assert [m.text for m in china.mentions] == ["Chine"]
 
 
+def test_a_preposition_taken_by_ner_is_left_out(extractor):
+    ex = extract(extractor, "Le Niger a expulsé l'ambassadeur de France.")
+    assert [m.text for m in by_label(ex)["France"].mentions] == ["France"]
+
+
 def test_a_month_opening_a_sentence_is_not_a_place(extractor):
     ex = extract(extractor, "Mars a été un mois difficile pour l'armée ukrainienne.")
     assert "Mars" not in by_label(ex)

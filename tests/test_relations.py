@@ -44,6 +44,13 @@ def test_le_pays_is_the_state_named_just_before():
         "La Russie a attaqué Kharkiv. La nuit fut longue. Le froid dura. Le pays a aussi frappé Odessa."))
 
 
+def test_the_accused_noun_does_what_it_is_accused_of():
+    found = triples("Washington a imposé de nouvelles sanctions à la Hongrie, "
+                    "accusée de livrer des drones à la Russie.")
+    assert {(s, p, o) for s, p, o, _ in found} >= {("hu", "supplies", "drone"), ("hu", "suppliesTo", "ru")}
+    assert not any(s == "us" for s, *_ in found)
+
+
 def test_supplies_and_supplies_to():
     assert triples("Les États-Unis livrent des missiles ATACMS à l'Ukraine.") >= {
         ("us", "supplies", "atacms", "asserted"), ("us", "suppliesTo", "ua", "asserted")}

@@ -142,6 +142,8 @@ class _Finder:
                 chunk = chunk[len(det):]
                 lowered = lowered[len(det):]
                 break
+        if chunk.startswith("de ") and self._lookup(chunk[3:]) is not None:
+            start, chunk = start + 3, chunk[3:]  # "l'ambassadeur de France": NER took the "de"
         for marker in (" Image", " Photo", " Crédit"):
             if chunk.endswith(marker):
                 chunk = chunk[: -len(marker)]

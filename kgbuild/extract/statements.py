@@ -229,6 +229,12 @@ def subjects_of(token: Token) -> list[Token]:
             if child.dep_ in ("nsubj", "nsubj:pass") or (
                     child.dep_ == "expl:subj" and _pronoun(child) in fr.PRONOUN_GENDER):
                 found.append(child)
+        if not found and current is not token and _reduced_relative(current):
+            # "l'Iran, accusé de fournir des drones": the noun the participle describes does it
+            noun = current.head if current.dep_ == "acl" else current.doc[current.i - 2]
+            if noun.pos_ in ("NOUN", "PROPN"):
+                found.append(noun)
+            break
         if current.head.i == current.i or current.dep_ not in (
                 "xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
             break
@@ -238,9 +244,20 @@ def subjects_of(token: Token) -> list[Token]:
             # "autoriser Kiev à frapper": the object is who strikes
             found.extend(c for c in current.head.children
                          if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < current.i)
-            break
+            if found or not _reduced_relative(current.head):
+                break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
         current = current.head
     return found
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """A past participle describing a noun: "l'Iran, accusé de ..." (acl on the noun, or an
+    advcl right after "Noun,")."""
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].text == ","
 
 
 def _pronoun(token: Token) -> str:
