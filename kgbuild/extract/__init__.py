@@ -50,9 +50,10 @@ class Extractor:
     def extract_doc(self, article: Article, doc, captions) -> Extraction:
         """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say)."""
         sentences = doc_sentences(doc, article.text)
-        found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text)
+        tokens = list(doc)
+        found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
         entities = group_mentions(found, self.kb, article, self.rules.SHORT_FORMS)
-        reading = Reading(doc, entities, sentences, article, captions)
+        reading = Reading(doc, entities, sentences, article, captions, tokens)
         statements = find_statements(doc, entities, sentences, article, reading)
         relations = find_relations(doc, entities, statements, sentences, article, reading)
         return Extraction(article=article, sentences=sentences, entities=entities,

@@ -67,20 +67,22 @@ class Found:
 
 
 def find_mentions(doc: Doc, sentences: Sequence[Span], captions: Sequence[Span],
-                  rules: ModuleType, kb: Gazetteer, lang: str = "fr", text: str | None = None) -> list[Found]:
+                  rules: ModuleType, kb: Gazetteer, lang: str = "fr", text: str | None = None,
+                  tokens: list[Token] | None = None) -> list[Found]:
     """Every mention in the document, sorted by offset, overlaps resolved.
 
-    ``text`` is the document's text when the caller has it (spaCy rebuilds
-    ``doc.text`` from the tokens at each access).
+    ``text`` and ``tokens`` are ``doc.text`` and ``list(doc)`` when the caller has
+    them (spaCy rebuilds the text and makes new Token objects at each access).
     """
-    finder = _Finder(doc, sentences, captions, rules, kb, lang, doc.text if text is None else text)
+    finder = _Finder(doc, sentences, captions, rules, kb, lang, doc.text if text is None else text,
+                     list(doc) if tokens is None else tokens)
     return finder.run()
 
 
 class _Finder:
-    def __init__(self, doc, sentences, captions, rules, kb, lang, text):
+    def __init__(self, doc, sentences, captions, rules, kb, lang, text, tokens):
         self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
-        self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
+        self.tokens = tokens
         self.lows = [fold_quotes(t.lower_) for t in self.tokens]  # the form the lexicons are written in
         self.sentences = sentences
         self.captions = captions

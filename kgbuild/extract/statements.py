@@ -428,9 +428,11 @@ class Reading:
     """What the statement and relation rules both read off a parsed document, made once."""
 
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],
-                 article: Article, captions: tuple[Span, ...] | None = None) -> None:
+                 article: Article, captions: tuple[Span, ...] | None = None,
+                 tokens: list[Token] | None = None) -> None:
         self.doc, self.text, self.sentences = doc, article.text, sentences
-        self.tokens = list(doc)  # indexing a Doc makes a new Token object each time
+        # indexing a Doc makes a new Token object each time: one list, shared
+        self.tokens = list(doc) if tokens is None else tokens
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(article.text)
         self.skip = caption_sentences(article.text, sentences, captions)
