@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kgbuild.extract.lang.fr import DEMONYMS, TIME_WORDS, WEAPON_HEADS
+from kgbuild.extract.lang.fr import DEMONYMS, WEAPON_HEADS
 from kgbuild.extract.lang.fr import relcues as rc
 from kgbuild.extract.lang.fr import speech as fr
 from kgbuild.extract.statements import (
@@ -172,7 +172,7 @@ class _Finder:
         found = [c for c in verb.children if c.dep_ == "obj"]
         if not found:
             for c in verb.children:
-                if c.dep_.startswith("obl") and c.lemma_.lower() in TIME_WORDS:
+                if c.dep_.startswith("obl") and c.lemma_.lower() in fr.TIME_WORDS:
                     found += [g for g in c.children if g.pos_ == "PROPN" and g.i < c.i
                               and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
         return found

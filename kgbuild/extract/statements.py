@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from kgbuild.extract.lang.fr import CAPTION_RE, TIME_WORDS
+from kgbuild.extract.lang.fr import CAPTION_RE
 from kgbuild.extract.lang.fr import speech as fr
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Article, Entity, Mention, Span, Statement
@@ -582,12 +582,12 @@ class _Finder:
                 return t
         for child in cue.children:
             if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass") and child.pos_ in (
-                    "NOUN", "PROPN", "PRON") and child.lemma_.lower() not in TIME_WORDS:
+                    "NOUN", "PROPN", "PRON") and child.lemma_.lower() not in fr.TIME_WORDS:
                 return child
         # "a martelé mercredi le président": the parser often hangs the subject on the day
         j = cue.i + 1
         while j < len(self.tokens) and j <= cue.i + 3 and (
-                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in TIME_WORDS):
+                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in fr.TIME_WORDS):
             j += 1
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
             return self.tokens[j]

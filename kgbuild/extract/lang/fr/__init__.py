@@ -30,7 +30,6 @@ __all__ = [
     "VAGUE_GROUPS",
     "SHORT_FORMS",
     "MEDIA_HEADS",
-    "TIME_WORDS",
 ]
 
 MODEL = "fr_core_news_md"
@@ -253,9 +252,3 @@ SHORT_FORMS: dict[str, str] = {"alliance": "Otan", "alliance atlantique": "Otan"
 #: vague collectives ("les Occidentaux", "les Européens"): not entities of their own
 VAGUE_GROUPS = ("occidentaux", "europeens", "allies", "vingt-sept", "27", "americains et europeens",
                 "pays occidentaux", "pays europeens", "alliés")
-
-# --- time words -------------------------------------------------------------------
-#: days and parts of days that news put right after a verb ("a frappé Kharkiv lundi", "a
-#: déclaré mercredi le ministre"), where the parser often attaches the next name to them
-TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                        "matin", "soir", "nuit", "hier", "week-end", "semaine", "aube"})

@@ -164,8 +164,9 @@ OBJECT_CONTROL_VERBS = frozenset({"autoriser", "permettre", "demander", "inviter
 
 #: dates between a cue verb and its complement ("a affirmé mardi que", "a appelé samedi à")
 TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                        "hier", "aujourd'hui", "soir", "matin", "midi", "dernier", "dernière",
-                        "encore", "récemment", "publiquement", "officiellement"})
+                        "hier", "aujourd'hui", "soir", "matin", "midi", "nuit", "aube", "semaine",
+                        "week-end", "dernier", "dernière", "encore", "récemment", "publiquement",
+                        "officiellement"})
 
 #: opening quote mark -> closing quote mark
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’", "„": "“"}
