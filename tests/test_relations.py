@@ -39,6 +39,9 @@ def test_a_name_the_parser_hangs_on_a_weekday_is_the_target():
 def test_le_pays_is_the_state_named_just_before():
     found = triples("La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa dans la nuit.")
     assert ("ru", "targets", "odessa", "asserted") in found
+    # "le pays voisin" is another country
+    assert not any(t[2] == "odessa" for t in triples(
+        "La Russie a attaqué Kharkiv. Le pays voisin a aussi frappé Odessa dans la nuit."))
     # too far back: two sentences without a state in between
     assert not any(t[2] == "odessa" for t in triples(
         "La Russie a attaqué Kharkiv. La nuit fut longue. Le froid dura. Le pays a aussi frappé Odessa."))

@@ -6,6 +6,7 @@ for and the KB entry it was resolved to, when one was):
 - named entities from spaCy, trimmed (determiners, line breaks, credit words)
   and re-typed where the knowledge base knows better ("Washington" tagged as a
   person is a capital);
+- one-word country, region and city names the KB knows that NER left untagged;
 - capitals used as governments ("Moscou" as speaker or agent) -> the state;
 - countries typed Actor or Region by their syntax ("en Ukraine" vs "l'Ukraine doit");
 - demonyms standing for a state ("soldats nord-coréens", "les Américains");

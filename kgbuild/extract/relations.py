@@ -159,6 +159,8 @@ class _Finder:
         if token.lemma_.lower() != "pays" or not any(
                 c.dep_ == "det" and lower_text(c) in ("le", "ce", "cet") for c in token.children):
             return None
+        if any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children):
+            return None  # "le pays voisin", "le pays hôte du sommet": another country
         k = self.units.sentence_at(token.idx)
         floor = self.sentences[max(k - 1, 0)].start
         for ref in self.index.before(token.idx, floor):
