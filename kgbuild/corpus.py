@@ -75,7 +75,7 @@ from kgbuild.pipeline import (
     load_configured_linker,
     load_overrides,
 )
-from kgbuild.rdf import DEFAULT_BASE
+from kgbuild.rdf import DEFAULT_BASE, PREFIXES
 from kgbuild.types import Article, Extraction
 from kgbuild.vocab import KG
 
@@ -862,7 +862,7 @@ def _write_trig(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -
             out.write("".join(f"<{local}{link}{shared}> .\n" for local, shared in payload["links"]))
         out.write("\n")
         out.flush()
-        ox.serialize(corpus, out.buffer, ox.RdfFormat.TRIG, prefixes=_prefixes())
+        ox.serialize(corpus, out.buffer, ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
 def _document_json_text(extraction: Extraction, single: bool) -> str:
@@ -896,20 +896,11 @@ def _corpus_quads(entities: dict[tuple[str, ...], _CorpusEntity], first_of: dict
                       ox.NamedNode(str(document_iri(first))))
 
 
-def _prefixes() -> dict[str, str]:
-    from rdflib import Graph
-
-    from kgbuild.rdf import bind_prefixes
-
-    return {prefix: str(ns) for prefix, ns in bind_prefixes(Graph(bind_namespaces="none")).namespaces()
-            if prefix}
-
-
 def write_quads(quads: Iterable[ox.Quad], target: str | Path, fmt: str) -> None:
     """Stream quads into a ttl, nt, jsonld or trig file; triple formats get the union of the graphs."""
     rdf_format = _RDF_OUTPUTS[fmt]
     items = quads if rdf_format.supports_datasets else (q.triple for q in quads)
-    prefixes = _prefixes() if fmt in ("ttl", "trig") else None
+    prefixes = PREFIXES if fmt in ("ttl", "trig") else None
     try:
         ox.serialize(items, target, rdf_format, prefixes=prefixes)
     except SyntaxError as error:

@@ -21,6 +21,7 @@ _ARTICLES = re.compile(
     r"^(?:(?:le|la|les|un|une|des|du|de|the|a|an|der|die|das|den|dem|des)\s+)+", re.IGNORECASE
 )
 _SPACE = re.compile(r"\s+")
+_CACHED_LENGTH = 80  # a name or a word, not a sentence: memory stays flat over a corpus
 
 
 def fold_quotes(text: str) -> str:
@@ -37,9 +38,6 @@ def strip_accents(text: str) -> str:
 def normalize_label(text: str) -> str:
     """The comparison key of a label: 'L’Allemagne' -> 'allemagne'."""
     return _normalize_cached(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
-
-
-_CACHED_LENGTH = 80  # a name or a word, not a sentence: memory stays flat over a corpus
 
 
 def _strip_accents(text: str) -> str:

@@ -40,6 +40,7 @@ from kgbuild.vocab import KG, NIF, ONTOLOGY_PATH, SHAPES_PATH, WD
 __all__ = [
     "DEFAULT_BASE",
     "MODES",
+    "PREFIXES",
     "KIND_CLASSES",
     "build_graph",
     "add_extraction",
@@ -67,7 +68,8 @@ KIND_CLASSES = {
     )
 }
 
-_PREFIXES = {
+#: the prefixes every kgbuild RDF output binds (TriG blocks are written against them)
+PREFIXES = {
     "kg": str(KG),
     "nif": str(NIF),
     "wd": str(WD),
@@ -88,7 +90,7 @@ _MAX_SLUG = 96  # longer labels are cut and suffixed with a hash
 
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind the kgbuild prefixes (kg, nif, wd, schema, prov...) on a graph or dataset."""
-    for prefix, namespace in _PREFIXES.items():
+    for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
 
@@ -372,7 +374,7 @@ _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a safe subset of Turtle'
 
 def trig_prefixes() -> str:
     """The @prefix lines that ``document_trig`` blocks are written against."""
-    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in _PREFIXES.items())
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in PREFIXES.items())
 
 
 class _TriGSink:
@@ -386,7 +388,7 @@ class _TriGSink:
     """
 
     # longest namespace first: one may be a prefix of another
-    _namespaces = sorted(((ns, prefix) for prefix, ns in _PREFIXES.items()), key=lambda item: -len(item[0]))
+    _namespaces = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
     _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
 
     def __init__(self) -> None:

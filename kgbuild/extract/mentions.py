@@ -384,7 +384,7 @@ class _Finder:
                     and token.i + 3 < len(self.tokens):
                 gap = 2  # "la région russe de Briansk"
             prep = self.tokens[token.i + gap]
-            if fold_quotes(prep.lower_) not in ("de", "d'"):
+            if self.lows[prep.i] not in ("de", "d'"):
                 continue
             first = token.i + gap + 1
             last = first

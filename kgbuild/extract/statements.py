@@ -533,10 +533,7 @@ class _Finder:
                 return ref, factor
         if subjects_of(cue):
             return None, 0.0
-        # no subject in the parse: the nearest actor before the cue that no preposition governs;
-        # for "..., estimant que" (a participle on the main verb), before the main verb
-        if cue.dep_ == "advcl" and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX"):
-            cue = cue.head
+        # no subject in the parse: the nearest actor before the cue that no preposition governs
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
