@@ -23,7 +23,7 @@ from urllib.parse import unquote
 import networkx as nx
 
 from kgbuild.errors import ConfigError, InputError
-from kgbuild.export import write_atomic
+from kgbuild.export import csv_cell, write_atomic
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, MODALITIES
 
@@ -445,5 +445,5 @@ def write_analysis(graph: nx.MultiDiGraph, out_dir: str | Path, *, include_negat
         "statement_network": statement_table(graph),
     }
     return [write_atomic(out_dir / f"{name}.csv",
-                         lambda tmp, frame=tables[name]: frame.to_csv(tmp, index=False))
+                         lambda tmp, frame=tables[name]: frame.map(csv_cell).to_csv(tmp, index=False))
             for name in TABLES]

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from kgbuild.errors import ConfigError
 
-__all__ = ["FORMATS", "LINKERS", "BuildConfig"]
+__all__ = ["FORMATS", "LINKERS", "MAX_CHARS_LIMIT", "BuildConfig"]
 
 #: export formats, in the order they are written
 FORMATS = ("ttl", "nt", "jsonld", "trig", "json", "gexf", "graphml", "csv")
 #: linking backends; "none" leaves every entity unlinked
 LINKERS = ("snapshot", "sparql", "none")
+#: the longest text --max-chars may allow: the spaCy parser's limit (extract.parse.load_pipeline)
+MAX_CHARS_LIMIT = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,10 @@ class BuildConfig:
         bad = [f for f in self.formats if f not in FORMATS]
         if bad or not self.formats:
             raise ConfigError("format", ",".join(bad) or "", list(FORMATS))
-        if self.max_chars <= 0:
-            raise ConfigError("max_chars", self.max_chars, "a positive number of characters")
+        if not 0 < self.max_chars <= MAX_CHARS_LIMIT:
+            raise ConfigError("max_chars", self.max_chars,
+                              f"--max-chars from 1 to {MAX_CHARS_LIMIT:,} characters (the spaCy parser "
+                              f"refuses longer texts)")
         if self.date is not None:
             from datetime import date
 

@@ -431,9 +431,8 @@ class _Journal:
                                   f"(or build without --resume)")
             done = self._recover()
         elif not resume and previous is not None and not previous.get("complete") and self.has_documents():
-            raise ConfigError("resume", False,
-                              f"--resume: {self.folder.parent} holds an interrupted build; resume it, "
-                              f"or delete {self.folder} to start again")
+            raise KgbuildError(f"{self.folder.parent} holds an interrupted build: run the same command "
+                               f"with --resume to finish it, or delete {self.folder} to start again")
         else:
             self.path.unlink(missing_ok=True)
         _write_json_atomic(self.manifest, {"kgbuild": __version__, "journal": _JOURNAL_FORMAT,

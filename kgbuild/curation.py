@@ -89,6 +89,8 @@ def read_overrides(path: str | Path) -> tuple[Override, ...]:
 
 def parse_overrides(rows: Iterable[dict], source: str | Path = "<overrides>") -> tuple[Override, ...]:
     """Check rows (dicts with action, match, value, doc) and make Overrides; line 2 is the first row."""
+    from kgbuild.export import read_csv_cell  # cells written neutralised (csv_cell) read as they were
+
     overrides = []
     for line, row in enumerate(rows, start=2):
         action = (row.get("action") or "").strip().lower()
@@ -98,9 +100,9 @@ def parse_overrides(rows: Iterable[dict], source: str | Path = "<overrides>") ->
         def fail(problem: str) -> InputError:
             return InputError(source, f"line {line}: {problem}")
 
-        match = (row.get("match") or "").strip()
-        value = (row.get("value") or "").strip()
-        doc = (row.get("doc") or "").strip()
+        match = read_csv_cell((row.get("match") or "").strip())
+        value = read_csv_cell((row.get("value") or "").strip())
+        doc = read_csv_cell((row.get("doc") or "").strip())
         if action not in ACTIONS:
             raise fail(f"unknown action {action!r} (valid: {', '.join(ACTIONS)})")
         if not match:
@@ -265,7 +267,7 @@ def _row(reason: str, match: str, label: str, record: dict, example: str = "") -
 
 def write_curation(graph, path: str | Path, *, max_confidence: float = 0.8) -> tuple[Path, int]:
     """Write curation_rows as CSV (UTF-8); returns the path and the number of rows."""
-    from kgbuild.export import write_atomic
+    from kgbuild.export import csv_cell, write_atomic
 
     rows = curation_rows(graph, max_confidence=max_confidence)
 
@@ -273,6 +275,6 @@ def write_curation(graph, path: str | Path, *, max_confidence: float = 0.8) -> t
         with tmp.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=CURATION_COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
 
     return write_atomic(Path(path), write), len(rows)

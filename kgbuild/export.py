@@ -12,6 +12,7 @@ is a QID, else a knowledge-base key, else ``label:{first type}:{normalised label
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import math
@@ -61,6 +62,9 @@ __all__ = [
     "entity_key",
     "temp_beside",
     "publish",
+    "csv_cell",
+    "read_csv_cell",
+    "file_stem",
 ]
 
 #: --format names, in the order files are written
@@ -77,6 +81,12 @@ _GEXF_NS = "http://gexf.net/1.3"
 _XSI_NS = "http://w3.org/2001/XMLSchema-instance"  # as networkx writes it
 _XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a CSV cell starting with one of these is a formula in spreadsheets (CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_NT_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_NAME_BYTES = 200  # longest file stem (UTF-8 bytes): a suffix and a temporary's marks still fit in 255
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\]')
 
 
 # ---------------------------------------------------------------- options
@@ -243,11 +253,21 @@ def write_rdf(graph: Graph, path: str | Path, fmt: str = "ttl") -> Path:
     elif fmt == "jsonld":
         text = _jsonld_text(graph)
     elif fmt == "nt":
-        lines = union_graph(graph).serialize(format="nt").splitlines(keepends=True)
-        text = "".join(sorted(line for line in lines if line.strip()))
+        text = _ntriples_text(union_graph(graph))
     else:
         text = union_graph(graph).serialize(format="turtle")
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def _ntriples_text(graph: Graph) -> str:
+    """Sorted N-Triples, one triple a line whatever a literal holds.
+
+    rdflib escapes only LF, CR, quote and backslash; every other control character and
+    the Unicode line separators (VT, FF, U+0085, U+2028, U+2029 ...), which line readers
+    split on, are written as \\uXXXX escapes: valid in IRIs and literals alike.
+    """
+    text = _NT_ESCAPE.sub(lambda m: f"\\u{ord(m.group()):04X}", graph.serialize(format="nt"))
+    return "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
 
 
 def _trig_text(graph: Graph) -> str:
@@ -448,7 +468,25 @@ def write_csv(graph: nx.Graph, directory: str | Path, stem: str | None = None) -
     ]
 
 
+def csv_cell(value):
+    """A value safe in a spreadsheet: text starting with = + - @ (a formula) gets a leading '.
+
+    Numbers, and text that is a plain number ("-3.5"), are kept as they are.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def read_csv_cell(text: str) -> str:
+    """The text ``csv_cell`` neutralised: a leading ' before = + - @ removed."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text[1:]):
+        return text[1:]
+    return text
+
+
 def _write_csv_rows(path: Path, rows: list[dict], first: list[str]) -> Path:
+    rows = [{csv_cell(k): csv_cell(v) for k, v in row.items()} for row in rows]
     keys = {k for row in rows for k in row}
     columns = [k for k in first if k in keys or k in ("id", "source", "target")]
     columns += sorted(keys - set(columns))
@@ -598,9 +636,26 @@ def write_atomic(path: str | Path, write: Callable[[Path], object]) -> Path:
     return path
 
 
+def file_stem(name: str) -> str:
+    """A file name stem made from a document id: no folder separator or control character, no
+    leading dot, at most 200 UTF-8 bytes (a longer one keeps its start and a hash of the whole)."""
+    stem = _UNSAFE_NAME.sub("_", name)
+    stem = "_" + stem[1:] if stem.startswith(".") else stem
+    if len(stem.encode("utf-8")) > _NAME_BYTES:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        stem = _truncate_bytes(stem, _NAME_BYTES - 11) + "-" + digest
+    return stem or "document"
+
+
+def _truncate_bytes(text: str, size: int) -> str:
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore")
+
+
 def temp_beside(path: Path) -> Path:
-    """A new empty temporary file in the folder of ``path``."""
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """A new empty temporary file in the folder of ``path``, named ``.{name}.XXXXXXXX.tmp``
+    (the name cut short when the whole would be too long for the file system)."""
+    prefix = f".{_truncate_bytes(path.name, _NAME_BYTES)}."
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     os.close(handle)
     return Path(name)
 

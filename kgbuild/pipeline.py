@@ -65,10 +65,10 @@ class BuildResult:
 
     def write(self, out_dir: str | Path, formats: Sequence[str] = ("ttl", "json"),
               stem: str | None = None) -> list[Path]:
-        from kgbuild.export import write_outputs
+        from kgbuild.export import file_stem, write_outputs
 
         if stem is None:  # one article: its id names the files; a corpus: "graph"
-            stem = self.extractions[0].article.id if len(self.extractions) == 1 else "graph"
+            stem = file_stem(self.extractions[0].article.id) if len(self.extractions) == 1 else "graph"
         return write_outputs(self.extractions, Path(out_dir), tuple(formats), stem)
 
 
@@ -91,7 +91,7 @@ def build(inputs: str | Path | Article | Iterable[str | Path | Article], *,
 def iter_inputs(inputs, config: BuildConfig,
                 on_failure: Callable[[Failure], None]) -> Iterator[Article]:
     """Articles from mixed inputs; unreadable ones go to ``on_failure``."""
-    from kgbuild.read import iter_articles, read_text
+    from kgbuild.read import clean_article, iter_articles, read_text
 
     if isinstance(inputs, (str, Path, Article)):
         inputs = [inputs]
@@ -103,7 +103,7 @@ def iter_inputs(inputs, config: BuildConfig,
     texts = 0
     for item in inputs:
         if isinstance(item, Article):
-            yield item
+            yield clean_article(item)
         elif isinstance(item, Path) or _looks_like_path(item):
             yield from iter_articles([item], lang=config.lang, max_chars=config.max_chars,
                                      on_error=report)
@@ -149,7 +149,7 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
             log.info("%s: %s", article.source or article.id, error)
             continue
         except Exception as error:  # one broken article never sinks a corpus
-            log.exception("%s: extraction failed", article.source or article.id)
+            log.debug("%s: extraction failed", article.source or article.id, exc_info=True)
             on_failure(Failure(article.source or article.id,
                                f"extraction failed: {type(error).__name__}: {error}"))
             continue

@@ -560,10 +560,12 @@ def format_result(result: QueryResult, fmt: str = "table", *, width: int = 60) -
         return json.dumps(result.records(), ensure_ascii=False, indent=2) + "\n"
     cells = [[_cell(term) for term in row] for row in result.rows]
     if fmt == "csv":
+        from kgbuild.export import csv_cell
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(cells)
+        writer.writerows([csv_cell(c) for c in row] for row in cells)
         return buffer.getvalue()
     if fmt != "table":
         raise QueryError(f"unknown output format {fmt!r} (valid: table, csv, json)")

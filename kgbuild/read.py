@@ -9,6 +9,12 @@ UTF-8, as cp1252 when charset-normalizer finds it reads as text (Latin-1 and
 Windows files of French, English, German news), else as charset-normalizer's
 best guess.  A decoding other than UTF-8 is logged as a warning naming the file.
 
+Every string of an Article is valid Unicode (``clean_article``): a lone UTF-16
+surrogate (JSON allows ``"\\udc80"``, Python strings hold them) becomes U+FFFD
+with a warning naming the file, so no later stage (spaCy, UTF-8 writers) meets
+text it cannot encode.  A file with no byte-order mark whose bytes are UTF-16
+(every other byte NUL) is read as UTF-16, with a warning.
+
 A bad input (missing, empty, binary, undecodable, too long, a malformed JSONL
 line) is an InputError naming the file, the line for JSONL, and the problem.
 With ``on_error`` the error goes to that callback and reading goes on with the
@@ -18,6 +24,7 @@ next line or file; without it, the error is raised.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import logging
 import os
@@ -31,7 +38,7 @@ from pathlib import Path
 from kgbuild.errors import EmptyInputError, InputError
 from kgbuild.types import Article
 
-__all__ = ["SUFFIXES", "iter_articles", "read_text", "list_folder"]
+__all__ = ["SUFFIXES", "iter_articles", "read_text", "list_folder", "clean_article"]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,8 @@ _BOMS = (
 # labels that web pages use for what browsers decode as windows-1252
 _WEB_CHARSETS = dict.fromkeys(("iso-8859-1", "latin1", "latin-1", "ascii", "us-ascii"), "cp1252")
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ARTICLE_STRINGS = ("id", "text", "lang", "title", "date", "url", "source", "encoding")
 
 ErrorHandler = Callable[[InputError], object]
 
@@ -85,6 +94,7 @@ def iter_articles(
                 continue
             if lang is not None:
                 item = replace(item, lang=lang)
+            item = clean_article(item)
             yield replace(item, id=_unique_id(item, used))
 
 
@@ -104,7 +114,7 @@ def read_text(
         raise TypeError(f"read_text expects a str, got {type(text).__name__}")
     where = source or id
     text = _check_text(where, _NEWLINES.sub("\n", text), max_chars)
-    return Article(
+    return clean_article(Article(
         id=id,
         text=text,
         lang=lang or _DEFAULT_LANG,
@@ -112,7 +122,36 @@ def read_text(
         date=_iso_date(where, date),
         url=url,
         source=source,
-    )
+    ))
+
+
+def clean_article(article: Article) -> Article:
+    """The article with every string valid Unicode: lone surrogates become U+FFFD (logged).
+
+    A surrogate pair written as two code points becomes the one character it encodes.
+    """
+    changes, replaced = {}, 0
+    for name in _ARTICLE_STRINGS:
+        value = getattr(article, name)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            changes[name], count = _valid_unicode(value)
+            replaced += count
+    if not changes:
+        return article
+    if replaced:
+        doc_id = changes.get("id", article.id)
+        where = f"{article.source} [{doc_id}]" if article.source else doc_id
+        log.warning("%s: %d invalid character%s (lone UTF-16 surrogates) replaced by U+FFFD", where,
+                    replaced, "s" if replaced > 1 else "")
+    return replace(article, **changes)
+
+
+def _valid_unicode(value: str) -> tuple[str, int]:
+    """(value with surrogate pairs joined and lone surrogates as U+FFFD, how many were replaced)."""
+    if not _SURROGATE.search(value):
+        return value, 0
+    fixed = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return fixed, fixed.count("\ufffd") - value.count("\ufffd")
 
 
 # -- dispatch ---------------------------------------------------------------
@@ -202,12 +241,13 @@ def _read_html(p: Path, source: str, max_chars: int | None) -> Article:
     data = _read_bytes(p, source, max_chars, factor=_HTML_SIZE_FACTOR)
     html, encoding = _decode(source, data, declared=_declared_charset(data))
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        with _logs_named(source, "trafilatura", "htmldate", "courlan"):
+            doc = trafilatura.bare_extraction(
+                html,
+                with_metadata=True,
+                include_comments=False,
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
     except Exception as err:  # a third-party parser: any failure is this page's problem only
         raise InputError(source, f"cannot parse the HTML page ({type(err).__name__}: {err})") from err
     lines = [line.strip() for line in (doc.text or "").splitlines()] if doc else []
@@ -226,6 +266,25 @@ def _read_html(p: Path, source: str, max_chars: int | None) -> Article:
         source=source,
         encoding=encoding,
     )
+
+
+@contextlib.contextmanager
+def _logs_named(source: str, *loggers: str) -> Iterator[None]:
+    """While reading ``source``, log lines of these libraries name the file ("page.html: ...")."""
+    def name_the_file(record: logging.LogRecord) -> bool:
+        if record.name.split(".")[0] in loggers:
+            record.msg = f"{source}: {record.name.split('.')[0]}: {record.getMessage()}"
+            record.args = ()
+        return True
+
+    handlers = [h for h in logging.getLogger().handlers]
+    for handler in handlers:
+        handler.addFilter(name_the_file)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(name_the_file)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -270,6 +329,10 @@ def _parse_jsonl_line(p: Path, source: str, number: int, raw: bytes, max_chars: 
         raise InputError(source, f"{where}: not UTF-8 (byte {err.start + 1})") from err
     except json.JSONDecodeError as err:
         raise InputError(source, f"{where}: invalid JSON ({err.msg}, column {err.colno})") from err
+    except ValueError as err:  # an integer of more digits than Python converts (4300)
+        raise InputError(source, f"{where}: invalid JSON ({str(err).split(':')[0]})") from err
+    except RecursionError as err:
+        raise InputError(source, f"{where}: invalid JSON (arrays or objects nested too deeply)") from err
     if not isinstance(record, dict):
         raise InputError(source, f"{where}: expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -321,6 +384,10 @@ def _decode(source: str, data: bytes, declared: str | None = None) -> tuple[str,
                 return _NEWLINES.sub("\n", data.decode(encoding)), encoding
             except UnicodeDecodeError as err:
                 raise InputError(source, f"cannot decode as {encoding} (byte {err.start + 1})") from err
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        log.warning("%s: no byte-order mark, read as %s", source, utf16[1])
+        return _NEWLINES.sub("\n", utf16[0]), utf16[1]
     if _looks_binary(data):
         raise InputError(source, "binary file, not text")
     try:
@@ -363,6 +430,24 @@ _CP1252_OR_LATIN1 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for 
 codecs.register_error("kgbuild-cp1252", _decode_stray_bytes)
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when the bytes are UTF-16 without a BOM: NUL in nearly every other byte
+    (the high byte of Latin text) and never in the others, decoding to text without controls."""
+    head = data[:65536]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) == 0:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if text and sum(1 for c in text[:65536] if ord(c) in _CONTROL_BYTES) <= 0.01 * len(text):
+                return text, encoding
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:65536]
     if b"\x00" in head:
@@ -382,7 +467,10 @@ def _check_text(source: str, text: str, max_chars: int | None, where: str = "") 
 def _id_from_name(p: Path) -> tuple[str, str | None]:
     """'seed.fr.txt' -> ('seed', 'fr'); 'seed.txt' -> ('seed', None)."""
     found = _LANG_IN_NAME.match(p.stem)
-    return (found["id"], found["lang"]) if found else (p.stem, None)
+    doc_id, lang = (found["id"], found["lang"]) if found else (p.stem, None)
+    if not doc_id.strip("."):  # '..txt': the stem '.' names no document; the file name does
+        return p.name, lang
+    return doc_id, lang
 
 
 def _unique_id(article: Article, used: set[str]) -> str:

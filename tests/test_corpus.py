@@ -28,7 +28,7 @@ from kgbuild.corpus import (
     signature_similarity,
     text_signature,
 )
-from kgbuild.errors import ConfigError
+from kgbuild.errors import ConfigError, KgbuildError
 
 KG = "https://w3id.org/kgbuild/ontology#"
 ID = "https://w3id.org/kgbuild/id/"
@@ -237,7 +237,7 @@ def test_killed_build_resumed_gives_the_same_graph(baseline, corpus_file, tmp_pa
     assert process.returncode == -signal.SIGKILL, (tmp_path / "stderr.txt").read_text("utf-8", "replace")
     assert not (out / "graph.trig").exists()
 
-    with pytest.raises(ConfigError, match="interrupted build"):
+    with pytest.raises(KgbuildError, match="interrupted build: run the same command with --resume"):
         build_corpus([corpus_file], out, config=config(), progress=False)
     report = build_corpus([corpus_file], out, config=config(), resume=True, progress=False, batch_size=3)
     assert report.resumed >= 3 and report.built == len(TEXTS) + 1

@@ -119,3 +119,20 @@ def test_a_bad_query_shows_the_error(browser, page_url):
     WebDriverWait(browser, 20).until(ec.visibility_of_element_located((By.ID, "error")))
     assert "bad query" in browser.find_element(By.ID, "error").text
     assert browser.find_element(By.ID, "status").text == "The query failed."
+
+
+def test_download_csv_neutralises_formula_cells(browser, page_url):
+    """Issue 12 row 12: a value starting with = + - @ is text in a spreadsheet, never a formula."""
+    open_page(browser, page_url)
+    box = browser.find_element(By.ID, "query")
+    box.clear()
+    box.send_keys('SELECT ?v WHERE { VALUES ?v { "=HYPERLINK(\\"http://evil.example\\",\\"x\\")" '
+                  '"@SUM(A1)" "-x" "-2.5" 3 "a=b" } }')
+    browser.find_element(By.ID, "run").click()
+    results_table(browser)
+    WebDriverWait(browser, 20).until(ec.visibility_of_element_located((By.ID, "download")))
+    text = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(document.getElementById('download').href).then((r) => r.text()).then(done);")
+    assert text.split("\r\n") == ["v", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", "'@SUM(A1)",
+                                  "'-x", "-2.5", "3", "a=b", ""]

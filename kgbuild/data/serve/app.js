@@ -52,8 +52,13 @@ function cell(term) {
   return td;
 }
 
+// a cell starting with = + - @ (or a tab or CR) is a formula in spreadsheets: a leading ' keeps it text
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function csvField(term) {
-  const text = term ? term.value : "";
+  let text = term ? term.value : "";
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
