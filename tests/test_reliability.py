@@ -7,8 +7,10 @@ played by small http.server fakes on 127.0.0.1, kills are real ``kill -9``.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import logging
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -199,3 +201,227 @@ def test_an_interrupted_build_names_the_way_out(tmp_path):
         build_corpus([], tmp_path, progress=False)
     assert str(caught.value) == (f"{tmp_path} holds an interrupted build: run the same command with "
                                  f"--resume to finish it, or delete {state} to start again")
+
+
+# ---------------------------------------------------------------- rows 3-5: endpoint faults
+
+
+@functools.cache
+def snapshot_store() -> ox.Store:
+    """The shipped snapshot's N-Triples in an in-memory store (what `oxigraph serve` would hold)."""
+    import gzip
+
+    from kgbuild.kb import KB_DIR, NTRIPLES_FILE
+
+    store = ox.Store()
+    with gzip.open(KB_DIR / NTRIPLES_FILE, "rb") as data:
+        store.bulk_load(data.read(), ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+class FakeEndpoint:
+    """A SPARQL endpoint on 127.0.0.1 whose answers a test scripts (``mode``); "real" answers from
+    a pyoxigraph store holding the shipped snapshot, so the same URL can be broken, then fixed."""
+
+    def __init__(self, mode: str = "real") -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.mode, self.requests, self.store = mode, 0, snapshot_store()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:  # noqa: N802
+                from urllib.parse import parse_qs
+
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                fake.requests += 1
+                query = parse_qs(body.decode("utf-8"))["query"][0]
+                getattr(fake, f"answer_{fake.mode}")(self, query)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    @staticmethod
+    def send(handler, body: bytes, length: int | None = None, close: bool = False) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(body) if length is None else length))
+        handler.end_headers()
+        handler.wfile.write(body)
+        handler.close_connection = close
+
+    def answer_real(self, handler, query: str) -> None:
+        self.send(handler, self.store.query(query).serialize(format=ox.QueryResultsFormat.JSON))
+
+    def answer_empty(self, handler, query: str) -> None:
+        self.send(handler, b'{"head": {"vars": []}, "results": {"bindings": []}}')
+
+    def answer_shape(self, handler, query: str) -> None:
+        self.send(handler, b'{"results": {"bindings": [1]}}')
+
+    def answer_short(self, handler, query: str) -> None:  # Content-Length not met
+        self.send(handler, b'{"head": {"vars": []}, "results": {"bind', length=200, close=True)
+
+    def answer_huge(self, handler, query: str) -> None:
+        row = b'{"name": {"type": "literal", "value": "' + b"x" * 1000 + b'"}},'
+        self.send(handler, b'{"head": {"vars": ["name"]}, "results": {"bindings": [' + row * 5000 + b"{}]}}")
+
+    def answer_hang(self, handler, query: str) -> None:
+        time.sleep(20)
+        handler.close_connection = True
+
+    def answer_drip(self, handler, query: str) -> None:  # headers at once, then a byte now and then
+        body = b'{"head": {"vars": []}, "results": {"bindings": []}}'
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        for byte in body:
+            try:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    def answer_reset(self, handler, query: str) -> None:  # a server going down: the connection is dropped
+        handler.close_connection = True
+        handler.connection.shutdown(2)
+
+
+@pytest.fixture
+def fake_endpoint():
+    servers = []
+
+    def start(mode: str = "real") -> FakeEndpoint:
+        servers.append(FakeEndpoint(mode))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def sparql_linker(url: str, cache: Path, **options):
+    from kgbuild.link.http import SparqlConfig
+    from kgbuild.link.sparql import SparqlLinker
+
+    settings = {"timeout": 2.0, "rate": 1000, "retries": 2, "backoff": 0.01, **options}
+    return SparqlLinker(SparqlConfig.checked(endpoint=url, cache_dir=cache, **settings), snapshot())
+
+
+@functools.cache
+def snapshot():
+    from kgbuild.link import load_snapshot
+
+    return load_snapshot()
+
+
+def five_entities():
+    """An extraction of five well-known names (written by hand: no model needed)."""
+    from kgbuild.types import Article, Entity, Extraction, Mention
+
+    names = [("Moscou", "Actor", "State"), ("Kiev", "Actor", "State"), ("Pologne", "Actor", "State"),
+             ("Allemagne", "Actor", "State"), ("Lituanie", "Actor", "State")]
+    text = " ; ".join(name for name, *_ in names) + "."
+    entities, start = [], 0
+    for n, (name, kind, _) in enumerate(names):
+        mention = Mention(start, start + len(name), name, kind, "LOC", 0, "ner", 0.9)
+        entities.append(Entity(f"e{n + 1}", name, (kind,), "", (mention,), 0.9))
+        start += len(name) + 3
+    article = Article(id="cinq", text=text)
+    return Extraction(article=article, sentences=(), entities=tuple(entities))
+
+
+@pytest.mark.parametrize("mode", ["shape", "short", "huge"])
+def test_a_surprising_answer_is_an_endpoint_fault_and_the_document_is_kept(fake_endpoint, tmp_path, mode):
+    endpoint = fake_endpoint(mode)
+    linker = sparql_linker(endpoint.url, tmp_path, max_answer_bytes=1 << 20)
+    doc = five_entities()
+    out = linker.link(doc)  # never raises: the document is built, unlinked
+    assert out.entities == doc.entities
+    assert len(out.warnings) == 1 and "linking skipped" in out.warnings[0]
+    endpoint.mode = "real"  # the fault was not cached: the fixed endpoint links at once
+    assert all(e.qid for e in sparql_linker(endpoint.url, tmp_path).link(doc).entities)
+
+
+@pytest.mark.parametrize("mode", ["hang", "reset", "shape"])
+def test_an_endpoint_is_given_up_after_consecutive_faults_with_one_warning(fake_endpoint, tmp_path, caplog, mode):
+    endpoint = fake_endpoint(mode)
+    linker = sparql_linker(endpoint.url, tmp_path, timeout=0.3, max_faults=3)
+    docs = [five_entities() for _ in range(6)]
+    with caplog.at_level(logging.WARNING):
+        outs = [linker.link(doc) for doc in docs]
+    assert all(out.entities == doc.entities and out.warnings for out, doc in zip(outs, docs))
+    assert endpoint.requests == 3  # not 6 documents x 3 attempts
+    given_up = [r for r in caplog.records if "given up" in r.getMessage()]
+    assert len(given_up) == 1 and "3 consecutive faults" in given_up[0].getMessage()
+    warnings = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings[-1] is given_up[0] and len(warnings) <= 3  # the documents before, then that one
+
+
+def test_a_build_spends_at_most_its_fault_budget_on_an_endpoint(fake_endpoint, tmp_path, caplog):
+    endpoint = fake_endpoint("hang")
+    linker = sparql_linker(endpoint.url, tmp_path, timeout=0.4, fault_budget=1.0, max_faults=100, retries=5)
+    with caplog.at_level(logging.WARNING):
+        for _ in range(4):
+            linker.link(five_entities())
+    assert endpoint.requests == 3  # 0.4 s each: the third crosses the budget
+    assert "over the budget of 1s" in caplog.text
+
+
+def test_an_answer_dripped_byte_by_byte_is_cut_off_at_the_timeout(fake_endpoint, tmp_path):
+    endpoint = fake_endpoint("drip")  # the whole answer would take 5 s
+    linker = sparql_linker(endpoint.url, tmp_path, timeout=0.5, retries=0)
+    out = linker.link(five_entities())
+    assert "no whole answer within 0.5s" in out.warnings[0]
+
+
+#: the QIDs the snapshot gives five_entities() (Moscou and Kiev as actors stand for their states)
+LINKED = ["Q159", "Q212", "Q36", "Q183", "Q37"]
+
+
+def test_empty_answers_are_cached_briefly_and_real_ones_for_good(fake_endpoint, tmp_path):
+    endpoint = fake_endpoint("empty")  # a valid answer with no rows: the store was still loading
+    doc = five_entities()
+    assert not any(e.qid for e in sparql_linker(endpoint.url, tmp_path, empty_ttl=0.5).link(doc).entities)
+    endpoint.mode = "real"
+    cached = sparql_linker(endpoint.url, tmp_path, empty_ttl=0.5)
+    assert not any(e.qid for e in cached.link(doc).entities) and cached.client.requests == 0
+    time.sleep(0.6)
+    fixed = sparql_linker(endpoint.url, tmp_path, empty_ttl=0.5)
+    assert [e.qid for e in fixed.link(doc).entities] == LINKED
+    endpoint.mode = "shape"  # answers with rows are kept: a broken endpoint later changes nothing
+    later = sparql_linker(endpoint.url, tmp_path)
+    assert [e.qid for e in later.link(doc).entities] == LINKED
+    assert later.client.requests == 0
+
+
+@pytest.mark.slow
+def test_a_corpus_against_a_broken_endpoint_is_built_unlinked(fake_endpoint, tmp_path, caplog):
+    from kgbuild.corpus import build_corpus
+
+    endpoint = fake_endpoint("shape")
+    feed = jsonl(tmp_path / "feed.jsonl", *(json.dumps({"id": f"d{n}", "text": text})
+                                            for n, text in enumerate([BIDEN, POUTINE] * 3)))
+    config = BuildConfig(formats=("trig", "json"), linker="sparql", endpoint=endpoint.url,
+                         cache_dir=tmp_path / "cache")
+    with caplog.at_level(logging.WARNING):
+        report = build_corpus([feed], tmp_path / "out", config=config, progress=False)
+    assert report.built == 6 and not report.failures
+    documents = [json.loads(line) for line in (tmp_path / "out" / "graph.jsonl").read_text("utf-8").splitlines()]
+    assert all(d["entities"] and not any(e["wikidata"] for e in d["entities"]) for d in documents)
+    assert endpoint.requests <= 4
+    assert len([r for r in caplog.records if "given up" in r.getMessage()]) == 1

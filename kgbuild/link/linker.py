@@ -98,7 +98,9 @@ class Linker:
             found = self._lookup(all_names, lang, keys)
         except LinkError as exc:
             message = f"linking skipped ({self.backend}): {exc}; {len(extraction.entities)} entities left unlinked"
-            log.warning("%s: %s", extraction.article.id, message)
+            # an endpoint given up for the build was reported once, when it was given up
+            log.log(logging.DEBUG if getattr(exc, "reported", False) else logging.WARNING,
+                    "%s: %s", extraction.article.id, message)
             return replace(extraction, warnings=extraction.warnings + (message,))
         for message in found.warnings:
             log.warning("%s: %s", extraction.article.id, message)

@@ -156,7 +156,7 @@ class SparqlLinker(Linker):
         self.snapshot = snapshot
         self.speller = SnapshotCandidates(snapshot)
         self.client = SparqlClient(config)
-        self.cache = AnswerCache(config.cache_dir)
+        self.cache = AnswerCache(config.cache_dir, config.empty_ttl)
         self._entries: dict[str, KBEntry] = {}
 
     def get(self, key: str) -> KBEntry | None:
