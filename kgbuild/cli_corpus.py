@@ -57,6 +57,9 @@ def run_corpus_build(args: argparse.Namespace, config: BuildConfig) -> int:
     for path in report.written:
         print(f"wrote {path}")
     resumed = f" ({report.resumed} from the interrupted build)" if report.resumed else ""
+    if report.left_out:
+        resumed += (f"; {report.left_out} document{'s' if report.left_out > 1 else ''} of the resumed "
+                    f"build no longer in the input left out")
     print(f"{report.built} documents built{resumed}, {report.duplicates} near-duplicates, "
           f"{report.entities} corpus entities, {len(report.failures)} skipped")
     return 0

@@ -24,8 +24,16 @@ default graph:
 
 ``--resume`` (``resume=True``) keeps the journal of an interrupted (or finished)
 build with the same options and builds only the documents not in it; a torn
-last line is cut off.  Every output file is written to a temporary file and
-moved into place, so a kill never leaves a half-written file.  A document that
+last line is cut off.  The outputs hold the documents of this run's input only:
+a journalled document no longer in the input (or whose text changed and now
+fails) is left out and counted (``CorpusReport.left_out``).
+
+The outputs of one build are published together: every file is first written
+into ``OUT/.{stem}.build/publish/``, a list of them is written last, then each
+is renamed into place.  A build killed before the list exists leaves the earlier
+outputs as they were (its files are removed when the next build starts); one
+killed while renaming is finished by the next build to start.  Worker processes
+end when the build's process ends, even when it is killed.  A document that
 cannot be read or built is reported (``CorpusReport.failures`` and
 ``{stem}.failures.jsonl``) and the build goes on.
 """
@@ -42,7 +50,10 @@ import json
 import logging
 import os
 import re
+import shutil
+import signal
 import sys
+import threading
 import time
 import zlib
 from collections import deque
@@ -63,7 +74,6 @@ from kgbuild.export import (
     extraction_from_json,
     extraction_json,
     publish,
-    temp_beside,
     write_atomic,
 )
 from kgbuild.normalize import fold_quotes, strip_accents
@@ -123,6 +133,7 @@ _WORD = re.compile(r"\w+")
 #: the journal's record layout; a build is resumed only from a journal of this layout
 _JOURNAL_FORMAT = 2
 _FSYNC_EVERY = 1.0  # seconds between journal fsyncs (a flushed line survives a killed process)
+_PUBLISH_LIST = "publish.json"  # in the publishing folder: the outputs ready to be moved into place
 
 
 # ---------------------------------------------------------------- records
@@ -150,6 +161,7 @@ class CorpusReport:
     duplicates: int  # documents that are near-copies of an earlier one
     entities: int  # corpus entities
     written: tuple[Path, ...]
+    left_out: int = 0  # documents of the resumed journal no longer in the input (or failing now)
 
 
 # ---------------------------------------------------------------- near-duplicates
@@ -400,6 +412,7 @@ class _Journal:
         self.folder = out_dir / f".{stem}.build"
         self.path = self.folder / "journal.jsonl"
         self.manifest = self.folder / "manifest.json"
+        self.publishing = self.folder / "publish"  # the outputs of a build, before they are published
         self._handle = None
         self._lock = None
         self._synced = 0.0
@@ -413,6 +426,7 @@ class _Journal:
         except BlockingIOError:
             raise ConfigError("out", str(self.folder.parent),
                               "a folder no other kgbuild build is writing to") from None
+        _finish_publishing(self.publishing, self.folder.parent)
         previous = self._read_manifest()
         done: dict[str, str] = {}
         if resume and self.has_documents():
@@ -504,8 +518,9 @@ class _Journal:
             self._lock.close()
             self._lock = None
 
-    def index(self) -> list[tuple[int, str, int, bytes]]:
-        """(n, id, offset, signature) of each document's last line, in input order."""
+    def index(self, kept: dict[str, int]) -> tuple[list[tuple[int, str, int, bytes]], int]:
+        """(n, id, offset, signature) of the last line of each document in ``kept`` (id -> its
+        position in this run's input), in input order; and how many other documents the journal holds."""
         latest: dict[str, tuple[int, str, int, bytes]] = {}
         offset = 0
         with open(self.path, "rb") as handle:
@@ -513,7 +528,8 @@ class _Journal:
                 header = json.loads(line.split(b"\t", 1)[0])
                 latest[header["id"]] = (header["n"], header["id"], offset, bytes.fromhex(header["signature"]))
                 offset += len(line)
-        return sorted(latest.values())
+        index = sorted((kept[i], i, offset, sig) for _, i, offset, sig in latest.values() if i in kept)
+        return index, len(latest) - len(index)
 
     def read(self, offset: int, handle) -> dict:
         """The payload of the line at ``offset``: extraction (as a dict), trig, links."""
@@ -556,7 +572,8 @@ class _Runner:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_die_with_parent, initargs=(os.getpid(),))
             self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
             self._submit = lambda batch: pool.submit(build_records, batch, config)
             self.window = 2 * workers
@@ -603,6 +620,27 @@ class _Runner:
                 self._close.pop()()
             except Exception:  # closing a cluster that is already gone
                 log.debug("closing the runner", exc_info=True)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: the worker ends when the build's process does, even when it is killed -9.
+
+    Linux sends SIGKILL on the parent's death (PR_SET_PDEATHSIG); a thread that checks the
+    parent every half second does the same elsewhere (and covers a parent gone already).
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kgbuild-parent-watch", daemon=True).start()
 
 
 def _batches(items: Iterable[tuple[int, Article]], size: int) -> Iterator[list[tuple[int, Article]]]:
@@ -662,38 +700,47 @@ def build_corpus(
     options = {k: (str(v) if isinstance(v, Path) else v)
                for k, v in dataclasses.asdict(config).items() if k in _RESUME_OPTIONS}
     done = journal.open(options, resume)
+    _remove_temporaries(out_dir, stem)
     failures: list[Failure] = []
+    kept: dict[str, int] = {}  # documents of this run's input in the journal: id -> input position
     complete = False
     bar = _progress_bar(inputs, progress)
     try:
         with _logs_above(bar):
             resumed = _extract(inputs, config, journal, done, failures, bar,
-                               _Runner(config, workers, dask), batch_size)
+                               _Runner(config, workers, dask), batch_size, kept)
         bar.close()
         journal.close()
-        written, built, duplicates, entities = [], 0, 0, 0
-        if journal.has_documents():  # nothing built: earlier outputs in the folder stay as they are
-            written, built, duplicates, entities = _merge(journal, out_dir, config.formats, stem,
-                                                          duplicate_threshold)
-            written.append(_write_failures(out_dir / f"{stem}.failures.jsonl", failures))
+        written, built, duplicates, entities, left_out = [], 0, 0, 0, 0
+        if kept:  # nothing built: earlier outputs in the folder stay as they are
+            written, built, duplicates, entities, left_out = _merge(
+                journal, kept, failures, out_dir, config.formats, stem, duplicate_threshold)
+        if left_out:
+            log.warning("%d document%s of the resumed build %s not in this input (or no longer "
+                        "built): left out of the outputs", left_out, "s" if left_out > 1 else "",
+                        "are" if left_out > 1 else "is")
         complete = True
     finally:
         bar.close()
         journal.release(complete)
     return CorpusReport(built=built, resumed=resumed, failures=tuple(failures),
-                        duplicates=duplicates, entities=entities,
-                        written=tuple(p for p in written if p is not None))
+                        duplicates=duplicates, entities=entities, written=tuple(written),
+                        left_out=left_out)
 
 
 def _extract(inputs, config, journal: _Journal, done: dict[str, str], failures: list[Failure],
-             bar, runner: _Runner, batch_size: int) -> int:
-    """Phase one: build every document not in the journal; returns how many were already there."""
+             bar, runner: _Runner, batch_size: int, kept: dict[str, int]) -> int:
+    """Phase one: build every document not in the journal; returns how many were already there.
+
+    ``kept`` receives the id and input position of every document resumed or built.
+    """
     resumed = 0
 
     def todo() -> Iterator[tuple[int, Article]]:
         nonlocal resumed
         for n, article in enumerate(iter_inputs(inputs, config, report)):
             if done.get(article.id) == _digest(article):
+                kept[article.id] = n
                 resumed += 1
                 if bar.total:
                     bar.total -= 1
@@ -713,6 +760,7 @@ def _extract(inputs, config, journal: _Journal, done: dict[str, str], failures: 
                     log.warning("%s: %s", result.source, result.problem)
                 else:
                     journal.append(result)
+                    kept[result.extraction.article.id] = result.n
                 bar.update(1)
     except BrokenProcessPool as error:
         raise KgbuildError(f"a worker process died ({error}); the documents built so far are kept: "
@@ -756,42 +804,73 @@ class _CorpusEntity:
     documents: int = 0
 
 
-def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str,
-           threshold: float) -> tuple[list[Path], int, int, int]:
-    """Phase two: stream the journal into the chosen formats; returns (paths, documents, copies, entities).
+def _merge(journal: _Journal, kept: dict[str, int], failures: list[Failure], out_dir: Path,
+           formats: tuple[str, ...], stem: str, threshold: float) -> tuple[list[Path], int, int, int, int]:
+    """Phase two: stream the journal into the chosen formats; returns (paths, documents, copies,
+    entities, journalled documents left out).
 
     One pass counts the corpus entities and writes the JSON; then each RDF format
-    is streamed from the journal.  Files are written beside their targets and
-    moved into place together at the end.
+    is streamed from the journal, then the network formats and the failure report.
+    Every file goes to the publishing folder first; all are published together.
     """
-    from kgbuild.export import FORMATS
-
-    index = journal.index()
+    index, left_out = journal.index(kept)
     copies = find_near_duplicates([sig for *_, sig in index], threshold)
     first_of = {index[i][1]: index[j][1] for i, j in copies.items()}
-    targets = {fmt: out_dir / f"{stem}.{fmt}" for fmt in formats if fmt in _RDF_OUTPUTS}
+    staging = journal.publishing
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    names = {fmt: f"{stem}.{fmt}" for fmt in formats if fmt in _RDF_OUTPUTS}
     if "json" in formats:
-        targets["json"] = out_dir / f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
-    temps = {fmt: temp_beside(path) for fmt, path in targets.items()}
-    try:
-        entities = _count_entities(journal, index, first_of, temps.get("json"))
-        corpus = list(_corpus_quads(entities, first_of))
-        for fmt in targets:
-            if fmt == "trig":  # the journal holds TriG blocks: joined, not parsed again
-                _write_trig(journal, index, corpus, temps[fmt])
-            elif fmt in _RDF_OUTPUTS:
-                write_quads(_journal_quads(journal, index, corpus), temps[fmt], fmt)
-        written = []
-        for fmt in FORMATS:
-            if fmt in targets:
-                publish(temps.pop(fmt), targets[fmt])
-                written.append(targets[fmt])
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
+        names["json"] = f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
+    entities = _count_entities(journal, index, first_of, staging / names["json"] if "json" in names else None)
+    corpus = list(_corpus_quads(entities, first_of))
+    for fmt in names:
+        if fmt == "trig":  # the journal holds TriG blocks: joined, not parsed again
+            _write_trig(journal, index, corpus, staging / names[fmt])
+        elif fmt in _RDF_OUTPUTS:
+            write_quads(_journal_quads(journal, index, corpus), staging / names[fmt], fmt)
+    staged = [names[fmt] for fmt in ("ttl", "nt", "jsonld", "trig", "json") if fmt in names]
     if any(f in _NETWORK_OUTPUTS for f in formats):
-        written += _write_network(journal, index, set(first_of), out_dir, formats, stem)
-    return written, len(index), len(copies), len(entities)
+        staged += [p.name for p in _write_network(journal, index, set(first_of), staging, formats, stem)]
+    report = f"{stem}.failures.jsonl"
+    if _write_failures(staging / report, failures) is not None:
+        staged.append(report)
+    _publish_together(staging, out_dir, staged, remove=[] if report in staged else [report])
+    return [out_dir / name for name in staged], len(index), len(copies), len(entities), left_out
+
+
+def _publish_together(staging: Path, out_dir: Path, names: list[str], remove: list[str]) -> None:
+    """Move the staged files into ``out_dir`` (and remove ``remove`` there): first the list of
+    them, written atomically, then the moves, so a build killed on the way is finished next time."""
+    for name in names:
+        with open(staging / name, "rb") as handle:
+            os.fsync(handle.fileno())
+    write_atomic(staging / _PUBLISH_LIST, lambda tmp: tmp.write_text(
+        json.dumps({"files": names, "remove": remove}), encoding="utf-8"))
+    _finish_publishing(staging, out_dir)
+
+
+def _finish_publishing(staging: Path, out_dir: Path) -> None:
+    """Publish what a complete list names (a build killed while publishing); remove the rest."""
+    try:
+        plan = json.loads((staging / _PUBLISH_LIST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        plan = None  # nothing staged, or a build killed before its outputs were all written
+    if plan is not None:
+        for name in plan["files"]:
+            if (staging / name).exists():
+                publish(staging / name, out_dir / name)
+        for name in plan["remove"]:
+            (out_dir / name).unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_temporaries(out_dir: Path, stem: str) -> None:
+    """Temporary files that a killed kgbuild left beside this stem's outputs."""
+    pattern = re.compile(rf"\.{re.escape(stem)}\.[\w.]+\.\w+\.tmp")
+    for path in out_dir.iterdir():
+        if pattern.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def _count_entities(journal: _Journal, index, first_of: dict[str, str],

@@ -425,3 +425,145 @@ def test_a_corpus_against_a_broken_endpoint_is_built_unlinked(fake_endpoint, tmp
     assert all(d["entities"] and not any(e["wikidata"] for e in d["entities"]) for d in documents)
     assert endpoint.requests <= 4
     assert len([r for r in caplog.records if "given up" in r.getMessage()]) == 1
+
+
+# ---------------------------------------------------------------- rows 6, 10, 11: kills and resumes
+
+
+PLACES = ["Kiev", "Moscou", "Varsovie", "Berlin", "Paris", "Vilnius"]
+SPEAKERS = ["Joe Biden", "Vladimir Poutine", "Olaf Scholz", "Emmanuel Macron", "Andrzej Duda"]
+
+
+def corpus_lines(count: int) -> list[str]:
+    """``count`` short distinct articles (written for these tests), one JSONL line each."""
+    lines = []
+    for n in range(count):
+        speaker, place = SPEAKERS[n % len(SPEAKERS)], PLACES[n % len(PLACES)]
+        text = (f"{speaker} a parlé à {place} le {n % 28 + 1} novembre. Il a estimé que la guerre en "
+                f"Ukraine durerait encore {n + 2} mois, selon un communiqué numéro {n}.")
+        lines.append(json.dumps({"id": f"doc-{n:03d}", "text": text}, ensure_ascii=False))
+    return lines
+
+
+def run_and_kill(script: str, tmp_path: Path, ready) -> tuple[int, dict[int, str]]:
+    """Run ``script`` in a new Python process; once ``ready()`` is true, note its children and
+    kill -9 it.  Returns (its pid, the pids of its children)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    with open(tmp_path / "stderr.txt", "wb") as stderr:
+        process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=stderr)
+    children: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and process.poll() is None and not ready():
+            time.sleep(0.001)
+        children = child_pids(process.pid)
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL, (tmp_path / "stderr.txt").read_text("utf-8", "replace")
+    return process.pid, children
+
+
+def child_pids(parent: int) -> dict[int, str]:
+    """{pid: command line} of the processes whose parent is ``parent``."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                found[int(entry.name)] = command
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def build_script(feed: Path, out: Path, formats: tuple[str, ...], **options) -> str:
+    extra = "".join(f", {k}={v!r}" for k, v in options.items())
+    return (f"from kgbuild.config import BuildConfig\nfrom kgbuild.corpus import build_corpus\n"
+            f"build_corpus([{str(feed)!r}], {str(out)!r}, config=BuildConfig(formats={formats!r}, "
+            f"linker='none'), progress=False{extra})\n")
+
+
+@pytest.mark.slow
+def test_worker_processes_die_with_a_killed_build(tmp_path):
+    feed = jsonl(tmp_path / "feed.jsonl", *corpus_lines(200))
+    journal = tmp_path / "out" / ".graph.build" / "journal.jsonl"
+    script = build_script(feed, tmp_path / "out", ("trig",), workers=2, batch_size=2)
+    _, children = run_and_kill(script, tmp_path,
+                               lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 8)
+    workers = [pid for pid, command in children.items() if "spawn_main" in command]
+    assert len(workers) == 2, children
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(alive(pid) for pid in children):
+        time.sleep(0.1)
+    assert not [pid for pid in children if alive(pid)]
+
+
+ALL = ("ttl", "nt", "jsonld", "trig", "json", "gexf", "graphml", "csv")
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_build_killed_while_writing_its_outputs_leaves_the_earlier_set_whole(tmp_path):
+    from kgbuild.corpus import build_corpus
+
+    feed60, feed30 = (jsonl(tmp_path / f"feed{n}.jsonl", *corpus_lines(n)) for n in (60, 30))
+    out = tmp_path / "out"
+    build_corpus([feed60], out, config=BuildConfig(formats=ALL, linker="none"), progress=False)
+    before = outputs(out)
+    assert len(before) == 9  # 4 RDF, JSON Lines, GEXF, GraphML, 2 CSV
+
+    def writing_network_outputs() -> bool:  # RDF and JSON done, GEXF being written
+        return any(p.name.startswith(".graph.gexf.") and p.name.endswith(".tmp")
+                   for p in out.rglob(".graph.gexf.*"))
+
+    run_and_kill(build_script(feed30, out, ALL), tmp_path, writing_network_outputs)
+    assert outputs(out) == before  # all 60 documents everywhere, or (below) all 30
+
+    report = build_corpus([feed30], out, config=BuildConfig(formats=ALL, linker="none"), progress=False,
+                          resume=True)
+    assert report.built == 30
+    leftovers = [p for p in out.rglob("*") if p.name.endswith(".tmp") or "publish" in p.parts]
+    assert not leftovers
+    ids = {json.loads(line)["doc"]["id"] for line in (out / "graph.jsonl").read_text("utf-8").splitlines()}
+    graphs = {str(q.graph_name) for q in ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)}
+    assert len(ids) == 30 and len([g for g in graphs if "/doc/" in g]) == 30
+    gexf = (out / "graph.gexf").read_text("utf-8")
+    assert "doc-029" in gexf and "doc-030" not in gexf
+
+
+@pytest.mark.slow
+def test_resuming_with_a_smaller_input_keeps_only_its_documents(tmp_path):
+    from kgbuild.corpus import build_corpus
+
+    lines = corpus_lines(12)
+    big, small = jsonl(tmp_path / "big.jsonl", *lines), jsonl(tmp_path / "small.jsonl", *lines[:6])
+    config = BuildConfig(formats=("trig", "json"), linker="none")
+    build_corpus([big], tmp_path, config=config, progress=False)
+    report = build_corpus([small], tmp_path, config=config, progress=False, resume=True)
+    assert (report.built, report.resumed, report.left_out) == (6, 6, 6)
+    ids = [json.loads(line)["doc"]["id"] for line in (tmp_path / "graph.jsonl").read_text("utf-8").splitlines()]
+    assert ids == [f"doc-{n:03d}" for n in range(6)]
+    # the input reordered: the outputs follow this run's order
+    jsonl(small, *reversed(lines[:6]))
+    build_corpus([small], tmp_path, config=config, progress=False, resume=True)
+    ids = [json.loads(line)["doc"]["id"] for line in (tmp_path / "graph.jsonl").read_text("utf-8").splitlines()]
+    assert ids == [f"doc-{n:03d}" for n in reversed(range(6))]
