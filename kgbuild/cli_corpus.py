@@ -3,7 +3,7 @@
     kgbuild build DIR|corpus.jsonl... -o OUT [--workers N | --dask tcp://HOST:8786|local:N]
                   [--resume] [--progress|--no-progress]
     kgbuild load OUT_DIR|FILE... --store DIR
-    kgbuild serve --store DIR [--host 127.0.0.1] [--port 7878]
+    kgbuild serve --store DIR [--host 127.0.0.1] [--port 7878] [--timeout 30] [--allow-service]
 
 cli.py calls ``add_corpus_options`` on its build parser, ``run_corpus_build``
 to run a build, and ``add_load_parser``/``add_serve_parser`` on its subparsers.
@@ -98,6 +98,10 @@ def add_serve_parser(subparsers) -> None:
     serve.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
     serve.add_argument("--no-union", dest="union", action="store_false",
                        help="the default graph is the store's own, not the union of all graphs")
+    serve.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="stop a query that runs longer (default 30)")
+    serve.add_argument("--allow-service", action="store_true",
+                       help="run SERVICE clauses (federated queries make the server fetch other URLs)")
     serve.set_defaults(run=_run_serve)
 
 
@@ -105,5 +109,6 @@ def _run_serve(args: argparse.Namespace) -> int:
     from kgbuild.store import serve_store
 
     serve_store(args.store, host=args.host, port=args.port, union_default_graph=args.union,
-                announce=lambda line: print(line, flush=True))
+                announce=lambda line: print(line, flush=True), timeout=args.timeout,
+                allow_service=args.allow_service)
     return 0

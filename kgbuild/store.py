@@ -23,7 +23,14 @@ cannot reach it through DNS rebinding.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import queue
 import re
+import socket
+import threading
+import time
 from collections.abc import Iterable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -42,6 +49,7 @@ __all__ = [
     "open_store",
     "make_server",
     "serve_store",
+    "uses_service",
 ]
 
 log = logging.getLogger(__name__)
@@ -147,25 +155,48 @@ def _check_file(file: Path) -> int:
 # ---------------------------------------------------------------- serving
 
 
-def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878,
-                union_default_graph: bool = True) -> ThreadingHTTPServer:
-    """An HTTP server (not yet serving) for ``store``; port 0 picks a free port."""
-    server = ThreadingHTTPServer((host, port), _Handler)
-    server.daemon_threads = True
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the listen backlog: bursts of clients wait instead of being reset
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.workers.close()
+        self.store = None  # the store's lock is released with it
+
+
+def make_server(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878,
+                union_default_graph: bool = True, *, timeout: float = 30.0, allow_service: bool = False,
+                workers: int = 2) -> ThreadingHTTPServer:
+    """An HTTP server (not yet serving) for the store in ``store_dir``; port 0 picks a free port.
+
+    Queries run in ``workers`` processes, each with the store open read-only; a query
+    that runs longer than ``timeout`` seconds, or whose client went away, is stopped
+    (its process is killed and replaced).  ``SERVICE`` (a query making the server fetch
+    other URLs) is refused unless ``allow_service``.
+    """
+    if not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ConfigError("timeout", timeout, "a number of seconds > 0")
+    store = open_store(store_dir)  # held open (locked) so that no `kgbuild load` writes meanwhile
+    server = _Server((host, port), _Handler)
     server.store = store
     server.union_default_graph = union_default_graph
+    server.timeout_seconds = float(timeout)
+    server.allow_service = allow_service
     server.allowed_hosts = _LOCAL_HOSTS | {host.lower()}
+    server.workers = _QueryWorkers(Path(store_dir), workers)
     return server
 
 
 def serve_store(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878,
-                union_default_graph: bool = True, announce=print) -> None:
+                union_default_graph: bool = True, announce=print, *, timeout: float = 30.0,
+                allow_service: bool = False) -> None:
     """Serve the store until interrupted; ``announce`` receives the page's URL."""
     if not Path(store_dir, "CURRENT").exists():
         raise InputError(store_dir, "no store here (create one with `kgbuild load FILES --store DIR`)")
-    store = open_store(store_dir)
     try:
-        server = make_server(store, host, port, union_default_graph)
+        server = make_server(store_dir, host, port, union_default_graph, timeout=timeout,
+                             allow_service=allow_service)
     except OSError as error:
         raise ConfigError("port", port, f"a free port on {host} ({error.strerror or error})") from None
     with server:
@@ -191,7 +222,8 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path in _PAGE_FILES:
             self._send_page(*_PAGE_FILES[url.path])
         elif url.path == "/sparql":
-            self._answer(parse_qs(url.query, keep_blank_values=True))
+            if self._same_origin():
+                self._answer(parse_qs(url.query, keep_blank_values=True))
         else:
             self._send_error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}")
 
@@ -210,6 +242,8 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path != "/sparql":
             self._send_error(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}")
+            return
+        if not self._same_origin():
             return
         body = self._read_body()
         if body is None:
@@ -230,33 +264,18 @@ class _Handler(BaseHTTPRequestHandler):
     # -- queries
 
     def _run_query(self, query: str, params: dict[str, list[str]]) -> None:
-        default_graphs = params.get("default-graph-uri", [])
-        named_graphs = params.get("named-graph-uri", [])
-        try:
-            result = self.server.store.query(
-                query,
-                use_default_graph_as_union=self.server.union_default_graph and not default_graphs,
-                default_graph=[ox.NamedNode(g) for g in default_graphs] or None,
-                named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
-            )
-            if isinstance(result, ox.QueryTriples):
-                media, fmt = _negotiate(self.headers.get("Accept"), _GRAPH_TYPES, "text/turtle")
-            else:
-                media, fmt = _negotiate(self.headers.get("Accept"), _RESULT_TYPES,
-                                        "application/sparql-results+json")
-            data = result.serialize(format=fmt)
-        except (SyntaxError, ValueError) as error:
-            self._send_error(HTTPStatus.BAD_REQUEST, f"bad query: {error}")
+        server = self.server
+        if not server.allow_service and uses_service(query):
+            self._send_error(HTTPStatus.FORBIDDEN, "SERVICE (federated query) is refused: this endpoint "
+                                                   "fetches no other URL (start it with --allow-service)")
             return
-        except QueryError as error:
-            self._send_error(HTTPStatus.NOT_ACCEPTABLE, str(error))
-            return
-        except OSError as error:
-            log.exception("query failed")
-            self._send_error(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {error}")
-            return
-        charset = "; charset=utf-8" if media.startswith("text/") or "json" in media else ""
-        self._send(HTTPStatus.OK, media + charset, data)
+        job = (query, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
+               server.union_default_graph, self.headers.get("Accept"))
+        answer = server.workers.run(job, server.timeout_seconds, self.connection)
+        if answer[0] == "ok":
+            self._send(HTTPStatus.OK, answer[1], answer[2])
+        else:
+            self._send_error(HTTPStatus(answer[1]), answer[2])
 
     # -- plumbing
 
@@ -267,6 +286,19 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         self._send_error(HTTPStatus.FORBIDDEN, f"unexpected Host header {host!r}")
         return False
+
+    def _same_origin(self) -> bool:
+        """Queries come from this server's own page or from a program, never from another site's page."""
+        origin = self.headers.get("Origin")
+        site = (self.headers.get("Sec-Fetch-Site") or "").lower()
+        host = (self.headers.get("Host") or "").strip().lower()
+        if origin is not None and origin.lower() != f"http://{host}":
+            self._send_error(HTTPStatus.FORBIDDEN, f"cross-origin request from {origin!r} refused")
+            return False
+        if site not in ("", "same-origin", "none"):
+            self._send_error(HTTPStatus.FORBIDDEN, f"request from another site ({site}) refused")
+            return False
+        return True
 
     def _read_body(self) -> bytes | None:
         try:
@@ -291,19 +323,197 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
     def _send(self, status: HTTPStatus, media: str, data: bytes, extra: dict | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", media)
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", media)
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            for key, value in (extra or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(data)
+        except OSError:  # the client went away
+            self.close_connection = True
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
         log.info("%s %s", self.address_string(), format % args)
+
+
+# ---------------------------------------------------------------- query processes
+
+
+class _QueryWorkers:
+    """Processes that run queries on the store opened read-only, one query at a time each.
+
+    ``run`` hands a query to an idle process and waits for its answer, the deadline or the
+    client leaving; a process given up is killed and a new one started in its place.
+    """
+
+    def __init__(self, store_dir: Path, size: int) -> None:
+        if not isinstance(size, int) or size < 1:
+            raise ConfigError("workers", size, "a whole number >= 1")
+        self.store_dir = store_dir
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue = queue.Queue()
+        self._all: set = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(size):
+            self._idle.put(self._start())
+
+    def _start(self):
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_query_worker, args=(str(self.store_dir), child, os.getpid()),
+                                        name="kgbuild-query", daemon=True)
+        process.start()
+        child.close()
+        worker = (process, parent)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def run(self, job: tuple, timeout: float, client: socket.socket) -> tuple:
+        """("ok", media type, bytes) or ("error", HTTP status, message)."""
+        deadline = time.monotonic() + timeout
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            return "error", HTTPStatus.SERVICE_UNAVAILABLE, f"busy: no query slot free within {timeout:g}s"
+        process, conn = worker
+        waiting = [conn, client]
+        try:
+            conn.send(job)
+            while True:
+                left = deadline - time.monotonic()
+                ready = multiprocessing.connection.wait(waiting, timeout=left) if left > 0 else []
+                if conn in ready:
+                    answer = conn.recv()
+                    self._idle.put(worker)
+                    worker = None
+                    return answer
+                if not ready:
+                    return ("error", HTTPStatus.SERVICE_UNAVAILABLE,
+                            f"query stopped: it ran longer than {timeout:g}s (the server's --timeout)")
+                if _client_gone(client):
+                    return "error", HTTPStatus.SERVICE_UNAVAILABLE, "query stopped: the client went away"
+                waiting = [conn]  # the client sent more (a pipelined request): wait for the answer only
+        except (EOFError, OSError) as error:
+            log.warning("a query process failed: %s", error)
+            return "error", HTTPStatus.INTERNAL_SERVER_ERROR, "query failed: the query process ended"
+        finally:
+            if worker is not None:
+                self._replace(worker)
+
+    def _replace(self, worker) -> None:
+        """Kill a process (stuck in a query, or dead) and start another in the background."""
+        process, conn = worker
+        process.kill()
+        conn.close()
+        with self._lock:
+            self._all.discard(worker)
+            closed = self._closed
+
+        def restart() -> None:
+            process.join(5)
+            if not closed:
+                self._idle.put(self._start())
+
+        threading.Thread(target=restart, name="kgbuild-query-restart", daemon=True).start()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            workers = list(self._all)
+            self._all.clear()
+        for process, conn in workers:
+            process.kill()
+            conn.close()
+        for process, _ in workers:
+            process.join(5)
+
+
+def _client_gone(client: socket.socket) -> bool:
+    try:
+        return client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+
+
+def _query_worker(store_dir: str, conn, parent: int) -> None:
+    """A query process: answer jobs from ``conn`` until it closes or the server's process ends."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    store = ox.Store.read_only(store_dir)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_evaluate(store, *job))
+
+
+def _evaluate(store: ox.Store, query: str, default_graphs: list[str], named_graphs: list[str],
+              union: bool, accept: str | None) -> tuple:
+    """Run one query: ("ok", media type, bytes) or ("error", HTTP status, message)."""
+    try:
+        result = store.query(
+            query,
+            use_default_graph_as_union=union and not default_graphs,
+            default_graph=[ox.NamedNode(g) for g in default_graphs] or None,
+            named_graphs=[ox.NamedNode(g) for g in named_graphs] or None,
+        )
+        if isinstance(result, ox.QueryTriples):
+            media, fmt = _negotiate(accept, _GRAPH_TYPES, "text/turtle")
+        else:
+            media, fmt = _negotiate(accept, _RESULT_TYPES, "application/sparql-results+json")
+        data = result.serialize(format=fmt)
+    except (SyntaxError, ValueError) as error:
+        return "error", HTTPStatus.BAD_REQUEST, f"bad query: {error}"
+    except QueryError as error:
+        return "error", HTTPStatus.NOT_ACCEPTABLE, str(error)
+    except OSError as error:
+        log.exception("query failed")
+        return "error", HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {error}"
+    charset = "; charset=utf-8" if media.startswith("text/") or "json" in media else ""
+    return "ok", media + charset, data
+
+
+# ---------------------------------------------------------------- SERVICE
+
+
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# where the word SERVICE is not the keyword: comments, strings (long ones first), IRIs
+_QUOTED = re.compile("|".join((
+    r"#[^\n\r]*",
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'(?:[^'\\\n\r]|\\.)*'",
+    r'"(?:[^"\\\n\r]|\\.)*"',
+    r'<[^<>"{}|^`\\\x00-\x20]*>',
+)), re.S)
+_SERVICE = re.compile(r"(?<![A-Za-z_?$:])SERVICE(?![A-Za-z0-9_:])", re.IGNORECASE)
+
+
+def uses_service(query: str) -> bool:
+    """Whether a SPARQL query may hold a SERVICE clause, read as the SPARQL lexer reads it:
+    codepoint escapes (\\u0053) first; the word in a comment, string or IRI does not count.
+
+    Errs on the side of yes: a name the lexer would not take for the keyword may be
+    counted, never the other way round.
+    """
+    def codepoint(match: re.Match) -> str:
+        value = int(match.group(1) or match.group(2), 16)
+        return chr(value) if value < 0x110000 else match.group(0)
+
+    return bool(_SERVICE.search(_QUOTED.sub(" ", _CODEPOINT.sub(codepoint, query))))
 
 
 def _negotiate(accept: str | None, offered: dict, default: str):

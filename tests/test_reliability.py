@@ -567,3 +567,152 @@ def test_resuming_with_a_smaller_input_keeps_only_its_documents(tmp_path):
     build_corpus([small], tmp_path, config=config, progress=False, resume=True)
     ids = [json.loads(line)["doc"]["id"] for line in (tmp_path / "graph.jsonl").read_text("utf-8").splitlines()]
     assert ids == [f"doc-{n:03d}" for n in reversed(range(6))]
+
+
+# ---------------------------------------------------------------- rows 7-9: the served endpoint
+
+
+CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?r } GRAPH ?c { ?u ?v ?w } }"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`kgbuild serve`'s server over a store of 3 named graphs of 400 triples (as a thread here)."""
+    import threading
+
+    from kgbuild.store import load_store, make_server
+
+    folder = tmp_path_factory.mktemp("served")
+    lines = [f"<urn:g{g}> {{ " + " ".join(f"<urn:s{i}> <urn:p> {i} ." for i in range(400)) + " }"
+             for g in range(3)]
+    (folder / "data.trig").write_text("\n".join(lines), encoding="utf-8")
+    load_store([folder / "data.trig"], folder / "store")
+    server = make_server(folder / "store", "127.0.0.1", 0, timeout=3.0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def post(url: str, query: str, headers: dict | None = None, timeout: float = 30) -> tuple[int, str]:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    request = urllib.request.Request(url + "/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                                              **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def query_pids(server) -> set[int]:
+    return {process.pid for process, _ in server.workers._all}
+
+
+def test_a_query_over_the_timeout_is_stopped_and_the_server_goes_on(served):
+    server, url = served
+    before = query_pids(server)
+    status, text = post(url, CROSS_PRODUCT)
+    assert status == 503 and "ran longer than 3s" in text
+    assert post(url, "ASK { GRAPH ?g { <urn:s1> ?p 1 } }") == (200, '{"head":{},"boolean":true}')
+    (stopped,) = before - query_pids(server)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and alive(stopped):
+        time.sleep(0.05)
+    assert not alive(stopped)  # no core kept busy by the dropped query
+
+
+def test_a_query_whose_client_left_is_stopped(served):
+    import socket
+
+    server, url = served
+    before = query_pids(server)
+    with pytest.raises((socket.timeout, TimeoutError)):
+        post(url, CROSS_PRODUCT, timeout=0.5)  # the client gives up and closes the connection
+    deadline = time.monotonic() + 2.5  # well before the server's own 3 s timeout
+    while time.monotonic() < deadline and before <= query_pids(server):
+        time.sleep(0.05)
+    assert not before <= query_pids(server)
+
+
+def test_cross_origin_requests_are_refused(served):
+    import urllib.request
+
+    _, url = served
+    assert post(url, "ASK {}", {"Origin": "http://evil.example"})[0] == 403
+    assert post(url, "ASK {}", {"Origin": "null"})[0] == 403
+    assert post(url, "ASK {}", {"Origin": url}) == (200, '{"head":{},"boolean":true}')
+    assert post(url, "ASK {}")[0] == 200  # a program sends no Origin
+    request = urllib.request.Request(url + "/sparql?query=ASK%7B%7D", headers={"Sec-Fetch-Site": "cross-site"})
+    with pytest.raises(urllib.error.HTTPError) as refused:  # an <img src> on another site
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+
+
+def test_service_is_refused_unless_allowed(served, tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from kgbuild.store import load_store, make_server
+
+    hits = []
+
+    class Target(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_GET = do_POST  # noqa: N815
+
+        def log_message(self, *args) -> None:
+            pass
+
+    target = ThreadingHTTPServer(("127.0.0.1", 0), Target)
+    threading.Thread(target=target.serve_forever, daemon=True).start()
+    service = f"http://127.0.0.1:{target.server_address[1]}/q"
+    server, url = served
+    try:
+        for query in (f"SELECT * {{ SERVICE <{service}> {{ ?s ?p ?o }} }}",
+                      f"select * {{ ?x ?y ?z . service silent <{service}>{{?s ?p ?o}} }}",
+                      f"SELECT * {{ \\u0053ERVICE <{service}> {{ ?s ?p ?o }} }}"):
+            status, text = post(url, query)
+            assert status == 403 and "--allow-service" in text
+        assert post(url, 'SELECT ?service { ?service <urn:p> "SERVICE" } # SERVICE')[0] == 200
+        assert hits == []
+        (tmp_path / "data.trig").write_text("<urn:g> { <urn:s> <urn:p> 1 . }", encoding="utf-8")
+        load_store([tmp_path / "data.trig"], tmp_path / "store")  # served with --allow-service
+        allowing = make_server(tmp_path / "store", "127.0.0.1", 0, allow_service=True)
+        threading.Thread(target=allowing.serve_forever, daemon=True).start()
+        post(f"http://127.0.0.1:{allowing.server_address[1]}", f"SELECT * {{ SERVICE <{service}> {{ ?s ?p ?o }} }}")
+        assert hits
+        allowing.shutdown()
+        allowing.server_close()
+    finally:
+        target.shutdown()
+        target.server_close()
+
+
+def test_two_hundred_concurrent_queries_are_all_answered(tmp_path):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kgbuild.store import load_store, make_server
+
+    (tmp_path / "data.trig").write_text("<urn:g> { <urn:s> <urn:p> 1 . }", encoding="utf-8")
+    load_store([tmp_path / "data.trig"], tmp_path / "store")
+    server = make_server(tmp_path / "store", "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with ThreadPoolExecutor(50) as pool:
+            answers = list(pool.map(lambda _: post(url, "SELECT * { GRAPH ?g { ?s ?p ?o } }")[0], range(200)))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == [200] * 200

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from kgbuild.store import load_store, make_server, open_store
+from kgbuild.store import load_store, make_server
 
 pytestmark = pytest.mark.slow
 
@@ -42,8 +42,7 @@ def page_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     (folder / "corpus.trig").write_text(TRIG, encoding="utf-8")
     load_store([folder / "corpus.trig"], folder / "store")
-    store = open_store(folder / "store")
-    server = make_server(store, "127.0.0.1", 0)
+    server = make_server(folder / "store", "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -61,8 +60,12 @@ def browser(tmp_path_factory):
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
         options.add_argument(flag)
+    downloads = tmp_path_factory.mktemp("downloads")
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
+    driver.downloads = downloads
     yield driver
     driver.quit()
 
@@ -130,9 +133,9 @@ def test_download_csv_neutralises_formula_cells(browser, page_url):
                   '"@SUM(A1)" "-x" "-2.5" 3 "a=b" } }')
     browser.find_element(By.ID, "run").click()
     results_table(browser)
-    WebDriverWait(browser, 20).until(ec.visibility_of_element_located((By.ID, "download")))
-    text = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "fetch(document.getElementById('download').href).then((r) => r.text()).then(done);")
+    WebDriverWait(browser, 20).until(ec.visibility_of_element_located((By.ID, "download"))).click()
+    saved = browser.downloads / "results.csv"
+    WebDriverWait(browser, 20).until(lambda _: saved.exists())
+    text = saved.read_bytes().decode("utf-8")
     assert text.split("\r\n") == ["v", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", "'@SUM(A1)",
                                   "'-x", "-2.5", "3", "a=b", ""]

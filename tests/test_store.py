@@ -115,8 +115,7 @@ def test_a_store_in_use_is_a_clear_error(build_dir, tmp_path):
 @pytest.fixture
 def endpoint(build_dir, tmp_path):
     load_store([build_dir], tmp_path / "store")
-    store = open_store(tmp_path / "store")
-    server = make_server(store, "127.0.0.1", 0)
+    server = make_server(tmp_path / "store", "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
