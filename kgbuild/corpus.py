@@ -759,8 +759,15 @@ def _extract(inputs, config, journal: _Journal, done: dict[str, str], failures: 
                     failures.append(result)
                     log.warning("%s: %s", result.source, result.problem)
                 else:
-                    journal.append(result)
-                    kept[result.extraction.article.id] = result.n
+                    try:
+                        journal.append(result)
+                    except (ValueError, TypeError, RecursionError) as error:  # one record never sinks a corpus
+                        failure = Failure(_where(result.extraction.article),
+                                          f"cannot be journalled: {type(error).__name__}: {error}")
+                        failures.append(failure)
+                        log.warning("%s: %s", failure.source, failure.problem)
+                    else:
+                        kept[result.extraction.article.id] = result.n
                 bar.update(1)
     except BrokenProcessPool as error:
         raise KgbuildError(f"a worker process died ({error}); the documents built so far are kept: "

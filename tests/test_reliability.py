@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from kgbuild.config import BuildConfig
 from kgbuild.errors import ConfigError, InputError, KgbuildError
-from kgbuild.export import csv_cell, to_networkx, write_csv, write_rdf
+from kgbuild.export import to_networkx, write_csv, write_rdf
 from kgbuild.rdf import build_graph
 from kgbuild.read import iter_articles, read_text
 
@@ -44,6 +44,7 @@ def hostile_lines() -> list[str]:
         '{"id": "surrogate", "title": "x \\udc80", "text": "Poutine a parl\\u00e9 \\udc80 \\ud83d\\ude00."}',
         '{"id": "digits", "text": "x", "n": ' + "1" * 5000 + "}",
         '{"id": "deep", "text": "x", "a": ' + "[" * 1000 + "]" * 1000 + "}",
+        '{"id": "nul", "text": "a\x00b"}',  # a stray NUL byte spoils its line only
         json.dumps({"id": "ok2", "text": POUTINE}),
     ]
 
@@ -60,7 +61,8 @@ def test_hostile_jsonl_lines_are_reported_or_cleaned_and_the_others_read(tmp_pat
         for value in vars(article).values():
             if isinstance(value, str):
                 value.encode("utf-8")
-    assert [(e.path, e.problem.split(":")[0]) for e in errors] == [(str(path), "line 3"), (str(path), "line 4")]
+    assert [(e.path, e.problem.split(":")[0]) for e in errors] == [
+        (str(path), "line 3"), (str(path), "line 4"), (str(path), "line 5")]
     assert "4300 digits" in errors[0].problem and "nested too deeply" in errors[1].problem
     assert "feed.jsonl [surrogate]: 2 invalid characters" in caplog.text
 
@@ -82,7 +84,7 @@ def test_hostile_jsonl_lines_never_sink_the_corpus_build(tmp_path):
     out = tmp_path / "out"
     report = build_corpus([path], out, config=BuildConfig(formats=("trig", "json"), linker="none"),
                           progress=False)
-    assert report.built == 3 and len(report.failures) == 2
+    assert report.built == 3 and len(report.failures) == 3
     built = [json.loads(line)["doc"]["id"] for line in (out / "graph.jsonl").read_text("utf-8").splitlines()]
     assert built == ["ok1", "surrogate", "ok2"]
     assert len(list(ox.parse(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG))) > 0
@@ -112,6 +114,8 @@ def test_ntriples_hold_line_separators_inside_literals(authorisation, tmp_path):
 
 
 def test_csv_cells_that_spreadsheets_run_as_formulas_are_neutralised(authorisation, tmp_path):
+    from kgbuild.export import csv_cell
+
     first = authorisation.entities[0]
     hostile = replace(first, label='=HYPERLINK("http://evil.example","x")', qid=None, kb_id=None)
     article = replace(authorisation.article, id="@SUM(1+1)")
@@ -716,3 +720,74 @@ def test_two_hundred_concurrent_queries_are_all_answered(tmp_path):
         server.shutdown()
         server.server_close()
     assert answers == [200] * 200
+
+
+# ---------------------------------------------------------------- fuzz: hostile lines and texts
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["Joe Biden", " a dit ", "Poutine", " à Kiev", ".", "\n\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c",
+          "\x00", "\x1b", "\ud800", "\udc80", "\ufeff", "\ufffd", "=HYPERLINK(\"x\")", "+1", "-", "@", "<b>", "&",
+          '"', "'", "\\", "{", "}", "é", "🚀", "\u202e", "Image : AFP", "#", "\t", "\r"]
+hostile_text = st.one_of(st.text(max_size=40), st.lists(st.sampled_from(PIECES), max_size=12).map("".join),
+                         st.text(st.characters(codec=None, exclude_categories=()), max_size=20))
+hostile_value = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), hostile_text,
+                          st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(),
+                                                                               max_size=2))
+hostile_record = st.fixed_dictionaries(
+    {"text": st.one_of(hostile_text, hostile_value)},
+    optional={"id": st.one_of(hostile_value, st.sampled_from(["bon-1", "../x", "a/b", ".", "x" * 300])),
+              "title": hostile_value, "date": st.one_of(hostile_value, st.just("2024-11-18")),
+              "url": hostile_value, "lang": st.one_of(st.sampled_from(["fr", "xx", ""]), hostile_value)})
+hostile_line = st.one_of(
+    hostile_record.map(lambda record: json.dumps(record, ensure_ascii=True)),
+    st.text(max_size=30), st.binary(max_size=30).map(lambda data: data.decode("latin-1")),
+)
+
+
+def parse_every_output(out: Path) -> None:
+    from lxml import etree
+
+    for name, fmt in (("graph.trig", ox.RdfFormat.TRIG), ("graph.ttl", ox.RdfFormat.TURTLE),
+                      ("graph.nt", ox.RdfFormat.N_TRIPLES), ("graph.jsonld", ox.RdfFormat.JSON_LD)):
+        assert list(ox.parse(path=str(out / name), format=fmt)), name
+    Graph().parse(out / "graph.nt", format="nt")
+    for line in (out / "graph.jsonl").read_text("utf-8").split("\n")[:-1]:
+        json.loads(line)
+    for name in ("graph.gexf", "graph.graphml"):
+        etree.parse(str(out / name))
+    for name in ("graph.nodes.csv", "graph.edges.csv"):
+        with (out / name).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert len({len(row) for row in rows}) == 1, name
+        assert not [c for row in rows for c in row if c[:1] in "=+@" and not _number(c)], name
+    if (out / "graph.failures.jsonl").exists():
+        for line in (out / "graph.failures.jsonl").read_text("utf-8").splitlines():
+            json.loads(line)
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(lines=st.lists(hostile_line, min_size=1, max_size=4), texts=st.lists(hostile_text, max_size=2),
+       where=st.integers(0, 4))
+def test_no_hostile_line_or_text_loses_another_document_and_every_output_parses(lines, texts, where):
+    import tempfile
+
+    from kgbuild.corpus import build_corpus
+
+    good = [json.dumps({"id": f"bon-{n}", "title": f"Bon article {n}", "text": text}, ensure_ascii=False)
+            for n, text in enumerate([BIDEN, POUTINE])]
+    hostile = lines + [json.dumps({"title": "texte hostile", "text": text}) for text in texts]
+    feed_lines = hostile[:where] + good[:1] + hostile[where:] + good[1:]
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "feed.jsonl"
+        feed.write_bytes("\n".join(feed_lines).encode("utf-8", "surrogatepass") + b"\n")
+        out = Path(folder) / "out"
+        report = build_corpus([feed], out, config=BuildConfig(formats=ALL, linker="none"), progress=False)
+        documents = [json.loads(line) for line in (out / "graph.jsonl").read_text("utf-8").splitlines()]
+        titles = [d["doc"]["title"] for d in documents]
+        assert "Bon article 0" in titles and "Bon article 1" in titles  # no input loses another document
+        assert report.built == len(documents)
+        parse_every_output(out)
