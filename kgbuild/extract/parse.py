@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from types import ModuleType
+from kgbuild.extract.language import LanguageRules
 
 import spacy
 from spacy.language import Language
@@ -92,9 +92,9 @@ def keep_names_whole(nlp: Language, kb, words: tuple[str, ...] = ()) -> None:
     nlp.meta["_kgbuild_names"] = True
 
 
-def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:
+def find_captions(text: str, rules: LanguageRules) -> tuple[Span, ...]:
     """Photo-credit segments of the text ("Image : Name/AGENCY/...")."""
-    return tuple(Span(m.start(), m.end()) for m in rules.CAPTION_RE.finditer(text))
+    return tuple(Span(m.start(), m.end()) for m in rules.caption_re.finditer(text))
 
 
 def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Span, ...]:
