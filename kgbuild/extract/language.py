@@ -75,6 +75,9 @@ class LanguageRules:
     weapon_classes: Table
     seats_of_power: Table
     short_forms: Table
+    descriptions: ListTable
+    definite_determiners: Words
+    acronym_skip_words: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
     infinitive_cues: Words
@@ -101,6 +104,9 @@ class LanguageRules:
     content_stops: Ordered
     speaking_groups: Words
     source_words: Words
+    object_content_cues: Words
+    object_clitics: Words
+    parenthetical_openers: Words
     masculine_titles: Ordered
     # --- relations (data/relations.toml)
     supply_verbs: Words

@@ -65,6 +65,7 @@ class Found:
     country: str | None = None  # country name a role or demonym refers to
     gender: str | None = None
     qualified: bool = False  # a role of an unnamed body ("porte-parole du gouvernement")
+    refers_to: tuple[str, ...] = ()  # kinds a description ("l'ONG") may stand for
 
 
 def find_mentions(doc: Doc, sentences: Sequence[Span], captions: Sequence[Span],
@@ -97,7 +98,7 @@ class _Finder:
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
                               (self._named, "name"), (self._missed_places, "name"),
-                              (self._demonyms, "name")):
+                              (self._demonyms, "name"), (self._descriptions, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end):
@@ -441,6 +442,28 @@ class _Finder:
                 break
         return False
 
+    # -- descriptions ---------------------------------------------------------------
+    def _descriptions(self):
+        """ "l'ONG", "le quotidien", "l'organisation islamique": a definite description that
+        names again an actor named before (grouping decides which, by kind and distance)."""
+        table = self.rules.descriptions
+        for token in self.tokens:
+            kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
+            if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+            if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
+                continue  # "une organisation", "des groupes": nobody in particular
+            if any(c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl", "nummod") and c.i > token.i
+                   for c in token.children):
+                continue  # "le groupe d'intervention", "le quotidien Le Monde": another thing
+            end = max([token.i, *(c.i for c in token.children
+                                  if c.dep_ == "amod" and c.i == token.i + 1)])
+            last = self.tokens[end]
+            yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
+                                      "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
+                        refers_to=tuple(kinds))
+
     # -- demonyms -----------------------------------------------------------------
     def _demonyms(self):
         for token in self.tokens:
@@ -448,8 +471,9 @@ class _Finder:
             state_name = self.rules.demonyms.get(form)
             if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
-            if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper():
-                continue  # "le russe" (the language)
+            if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper() \
+                    and not _adjective_after_noun(token):
+                continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
             entry = self._lookup(state_name, _STATE_KINDS)
             head = token.head if token.dep_ == "amod" else None
             if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns:
@@ -538,7 +562,7 @@ class _Finder:
         window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
         words = [fold_quotes(t.lower_) for t in window]
         inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
-        if len(window) > 2 and words[1] in self.rules.demonyms and window[1].pos_ == "ADJ":
+        if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
             inner = window[1]
             words = words[:1] + words[2:]
         best = None
@@ -564,7 +588,7 @@ class _Finder:
         if country is not None:
             pass
         elif nxt < len(self.tokens) and self.lows[nxt] in self.rules.demonyms \
-                and self.tokens[nxt].pos_ == "ADJ":
+                and _adjectival(self.tokens[nxt]):
             country = self.rules.demonyms[self.lows[nxt]]
             end_tok = nxt
         elif token.i + 1 < len(self.tokens):
@@ -686,6 +710,16 @@ _TITLES = ("général", "générale", "amiral", "colonel", "lieutenant-colonel",
            "commandant", "capitaine", "docteur", "professeur")
 
 _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
+
+
+def _adjective_after_noun(token: Token) -> bool:
+    """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
+    often tagged PROPN): an adjective of that noun."""
+    return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _adjectival(token: Token) -> bool:
+    return token.pos_ == "ADJ" or _adjective_after_noun(token)
 
 
 def _is_name_token(token: Token) -> bool:

@@ -325,8 +325,16 @@ class _Finder:
                 if de is not None:
                     out.append((tokens[de].idx, self.clause_end(tokens, de, (*self.rules.content_stops, ",")), 0.65))
         if not out:
+            parenthetical = self.parenthetical(k, tokens, n)
+            if parenthetical is not None:
+                return [parenthetical]
             inverted = self.inverted(k, tokens, n)
-            return [inverted] if inverted else []
+            if inverted is not None:
+                return [inverted]
+            if lemma in self.rules.object_content_cues:
+                out.extend(self.object_content(tokens, cue))
+            if not out:
+                return []
         speaker, factor = self.cue_speaker(cue)
         claims = []
         for start, end, conf in out:
@@ -444,6 +452,48 @@ class _Finder:
             return None
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
+        """The noun phrase a content verb takes as object ("constate une recrudescence des
+        attaques", "nie toute implication"): what is said is that thing."""
+        for child in cue.children:
+            if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if child.lemma_ in self.rules.speaking_groups or self.index.at_token(child) is not None:
+                continue  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
+            ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
+            first, last = min(ids), max(ids)
+            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
+                continue
+            end = self.tokens[min(last, tokens[-1].i)]
+            return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
+        return []
+
+    def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
+        """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
+        before): a cue in a comparative aside, its subject after it."""
+        cue, m = tokens[n], n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or lower_text(tokens[m]) in self.rules.object_clitics):
+            m -= 1
+        if m < 0 or lower_text(tokens[m]) not in self.rules.parenthetical_openers:
+            return None
+        subject = self.inverted_subject(cue)
+        speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
+        if speaker is None:
+            return None
+        after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
+        quote = next((q for q in self.quotes if after is not None and 0 <= q[0] - after.idx <= 3), None)
+        if quote is not None:
+            start, end = quote[0], quote[1] + 1
+        elif m > 0 and tokens[m - 1].text == ",":
+            start, end = tokens[0].idx, tokens[m - 1].idx
+        else:
+            return None
+        start, end = self.trim(start, end)
+        if end <= start:
+            return None
+        return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), start, end, k,
+                      self.modality(cue, start, end), 0.8 * factor)
 
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
