@@ -105,6 +105,7 @@ class LanguageRules:
     speaking_groups: Words
     source_words: Words
     object_content_cues: Words
+    claim_verbs: Words
     object_clitics: Words
     parenthetical_openers: Words
     masculine_titles: Ordered

@@ -311,11 +311,21 @@ class _Finder:
         lo, hi = self.units.bounds(cue)
         if any(lower_text(t) in self.rules.hedge_words for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
-        if any(s.start <= cue.idx < s.end for s in self.statements):
-            return "reported"
+        inside = [s for s in self.statements if s.start <= cue.idx < s.end]
+        if inside and not all(self.claims_own_act(s) for s in inside):
+            return "reported"  # what a speaker says; an actor claiming its own attack asserts it
         if any(_is_source_word(t, self.rules) and not any(a < t.idx < b for a, b in self.quotes) for t in self.doc[lo:hi]):
             return "reported"  # "..., selon des sources": a source the statements could not name
         return "asserted"
+
+    def claims_own_act(self, statement: Statement) -> bool:
+        """A claim of responsibility ("le groupe a revendiqué l'attaque")."""
+        token = self.index_token(statement.cue_start)
+        return token is not None and _in(token, self.rules.claim_verbs)
+
+    def index_token(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     # --- output -------------------------------------------------------------------
     def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
@@ -718,9 +728,12 @@ class _Finder:
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token] | None:
         """("chancelier", [Germany], token) for "le chancelier allemand"."""
         lows = [lower_text(t) for t in words]
+        lemmas = [t.lemma_.lower() for t in words]  # "un des chercheurs de HRW": the singular
         for n in range(len(words)):
             for size in (4, 3, 2, 1):
                 phrase = " ".join(lows[n:n + size]).replace("' ", "'")
+                if phrase not in self.rules.leader_roles and phrase not in self.rules.member_roles:
+                    phrase = " ".join(lemmas[n:n + size]).replace("' ", "'")
                 if phrase in self.rules.leader_roles or phrase in self.rules.member_roles:
                     rest = words[n + size:]
                     orgs = []
@@ -743,9 +756,9 @@ class _Finder:
                 k -= 1
             words = list(self.doc[k + 1: stop + 1])
             dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
-            return self.role_phrase(words[dets[0]:]) if dets else None
+            return self.role_phrase(words[dets[0]:] if dets else words) if words else None
         words = []
-        while k >= lo and k >= span.start - 6 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
             if self.tokens[k].pos_ == "DET":
                 break
