@@ -56,6 +56,7 @@ class LanguageRules:
     model: str
     grammar: LanguageGrammar
     caption_re: re.Pattern
+    dateline_re: re.Pattern
     demonyms: Table
     # --- entities (data/entities.toml)
     role_domains: Ordered
@@ -78,6 +79,8 @@ class LanguageRules:
     descriptions: ListTable
     definite_determiners: Words
     acronym_skip_words: Words
+    military_units: Words
+    unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
     infinitive_cues: Words
@@ -154,7 +157,7 @@ class LanguageRules:
 #: data keys read by the grammar module, not fields of their own
 _GRAMMAR_KEYS = ("future_stems", "conditional_endings", "demonym_irregular", "negation_words",
                  "demonym_bases")
-_MADE = ("code", "name", "model", "grammar", "caption_re", "demonyms")
+_MADE = ("code", "name", "model", "grammar", "caption_re", "dateline_re", "demonyms")
 
 
 def available_languages() -> tuple[str, ...]:
@@ -207,7 +210,7 @@ def load_rules(code: str) -> LanguageRules:
     data, origin = _read_data(folder, meta.get("data", ()))
     grammar = importlib.import_module(f"kgbuild.extract.lang.{code}.grammar").Grammar(data)
     kinds = {f.name: f.type for f in dataclasses.fields(LanguageRules) if f.name not in _MADE}
-    unknown = sorted(set(data) - set(kinds) - set(_GRAMMAR_KEYS) - {"caption_pattern"})
+    unknown = sorted(set(data) - set(kinds) - set(_GRAMMAR_KEYS) - {"caption_pattern", "dateline_pattern"})
     if unknown:
         raise LanguageDataError(f"{origin[unknown[0]]}: unknown key {unknown[0]!r} (the engine reads "
                           f"only the fields of LanguageRules)")
@@ -219,4 +222,5 @@ def load_rules(code: str) -> LanguageRules:
                 for form in grammar.inflect(base)}
     return LanguageRules(code=meta["code"], name=meta["name"], model=meta["model"], grammar=grammar,
                          caption_re=re.compile(data["caption_pattern"]),
+                         dateline_re=re.compile(data["dateline_pattern"], re.MULTILINE),
                          demonyms=MappingProxyType(demonyms), **values)

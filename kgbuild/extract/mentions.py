@@ -98,7 +98,8 @@ class _Finder:
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
                               (self._named, "name"), (self._missed_places, "name"),
-                              (self._demonyms, "name"), (self._descriptions, "name")):
+                              (self._units, "name"), (self._demonyms, "name"),
+                              (self._descriptions, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end):
@@ -442,6 +443,33 @@ class _Finder:
                 break
         return False
 
+    # -- military units ---------------------------------------------------------------
+    def _units(self):
+        """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
+        an actor of its own, named by the number, the unit noun and its lower-case complements."""
+        for token in self.tokens:
+            if not _ORDINAL.match(token.text) or token.i + 1 >= len(self.tokens):
+                continue
+            unit = self.tokens[token.i + 1]
+            if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
+                    and self.lows[unit.i] not in self.rules.military_units:
+                continue
+            end = unit.i
+            j = unit.i + 1
+            while j < len(self.tokens):
+                t = self.tokens[j]
+                if t.pos_ == "ADJ" and t.text.islower() and self.lows[j] not in self.rules.demonyms:
+                    end = j  # "aéroportée", "mécanisée"
+                elif self.lows[j] in self.rules.unit_links and j + 1 < len(self.tokens) \
+                        and self.tokens[j + 1].text.islower() and self.tokens[j + 1].pos_ in ("NOUN", "ADJ"):
+                    end = j = j + 1  # "d'infanterie", "de marine", "d'assaut"
+                else:
+                    break
+                j += 1
+            last = self.tokens[end]
+            yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "MilitaryUnit",
+                                      "pattern", 0.75), self.text[token.idx:last.idx + len(last.text)])
+
     # -- descriptions ---------------------------------------------------------------
     def _descriptions(self):
         """ "l'ONG", "le quotidien", "l'organisation islamique": a definite description that
@@ -710,6 +738,10 @@ _TITLES = ("général", "générale", "amiral", "colonel", "lieutenant-colonel",
            "commandant", "capitaine", "docteur", "professeur")
 
 _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
+
+
+#: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
+_ORDINAL = re.compile(r"^\d{1,3}(?:e|è|ème|eme|er|re|ère|nde|d)$")
 
 
 def _adjective_after_noun(token: Token) -> bool:

@@ -93,8 +93,12 @@ def keep_names_whole(nlp: Language, kb, words: tuple[str, ...] = ()) -> None:
 
 
 def find_captions(text: str, rules: LanguageRules) -> tuple[Span, ...]:
-    """Photo-credit segments of the text ("Image : Name/AGENCY/...")."""
-    return tuple(Span(m.start(), m.end()) for m in rules.caption_re.finditer(text))
+    """Segments that are no prose of the article: photo credits ("Image : Name/AGENCY/...") and
+    wire datelines ("KIEV, 3 mars (AFP) -"), in text order.  No mention, statement or relation
+    is read in them, and no sentence crosses them."""
+    spans = [Span(m.start(), m.end()) for m in rules.caption_re.finditer(text)]
+    spans += [Span(m.start(), m.end()) for m in rules.dateline_re.finditer(text)]
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
 
 def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Span, ...]:

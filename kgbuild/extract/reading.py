@@ -127,11 +127,13 @@ class Units:
     """Runs of sentences that the parser cut inside one real sentence ("Le Royaume-" | "Uni va
     livrer ...", "Selon le New York Times" | ", la Russie ..."): the rules read a whole run."""
 
-    def __init__(self, doc: Doc, text: str, sentences: tuple[Span, ...]) -> None:
+    def __init__(self, doc: Doc, text: str, sentences: tuple[Span, ...],
+                 apart: frozenset[int] = frozenset()) -> None:
+        """``apart``: sentences that join no run (photo credits, datelines)."""
         self.doc, self.sentences = doc, sentences
         runs: list[list[int]] = []
         for k, s in enumerate(sentences):
-            if runs and k - 1 == runs[-1][-1]:
+            if runs and k - 1 == runs[-1][-1] and k not in apart and k - 1 not in apart:
                 prev = sentences[k - 1]
                 gap = text[prev.end:s.start]
                 opener = text[s.start:s.start + 1]
@@ -175,4 +177,4 @@ class Reading:
         self.index = EntityIndex(entities)
         self.quotes = find_quotes(article.text)
         self.skip = caption_sentences(sentences, captions)
-        self.units = Units(doc, article.text, sentences)
+        self.units = Units(doc, article.text, sentences, self.skip)
