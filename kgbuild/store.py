@@ -29,6 +29,8 @@ import os
 import queue
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -355,7 +357,6 @@ class _QueryWorkers:
         if not isinstance(size, int) or size < 1:
             raise ConfigError("workers", size, "a whole number >= 1")
         self.store_dir = store_dir
-        self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue = queue.Queue()
         self._all: set = set()
         self._lock = threading.Lock()
@@ -364,12 +365,15 @@ class _QueryWorkers:
             self._idle.put(self._start())
 
     def _start(self):
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_query_worker, args=(str(self.store_dir), child, os.getpid()),
-                                        name="kgbuild-query", daemon=True)
-        process.start()
-        child.close()
-        worker = (process, parent)
+        """A new Python process running _query_worker (started afresh: the caller's __main__ is
+        not imported again, so a script needs no ``if __name__ == "__main__"`` guard)."""
+        ours, theirs = socket.socketpair()
+        code = (f"from kgbuild.store import _query_worker; "
+                f"_query_worker({str(self.store_dir)!r}, {theirs.fileno()}, {os.getpid()})")
+        process = subprocess.Popen([sys.executable, "-c", code], pass_fds=[theirs.fileno()],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        theirs.close()
+        worker = (process, multiprocessing.connection.Connection(ours.detach()))
         with self._lock:
             self._all.add(worker)
         return worker
@@ -416,7 +420,7 @@ class _QueryWorkers:
             closed = self._closed
 
         def restart() -> None:
-            process.join(5)
+            process.wait()
             if not closed:
                 self._idle.put(self._start())
 
@@ -431,7 +435,7 @@ class _QueryWorkers:
             process.kill()
             conn.close()
         for process, _ in workers:
-            process.join(5)
+            process.wait()
 
 
 def _client_gone(client: socket.socket) -> bool:
@@ -443,8 +447,10 @@ def _client_gone(client: socket.socket) -> bool:
         return True
 
 
-def _query_worker(store_dir: str, conn, parent: int) -> None:
-    """A query process: answer jobs from ``conn`` until it closes or the server's process ends."""
+def _query_worker(store_dir: str, fd: int, parent: int) -> None:
+    """A query process: answer jobs from the socket ``fd`` until it closes or the server's process ends."""
+    conn = multiprocessing.connection.Connection(fd)
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
