@@ -528,7 +528,7 @@ class _Journal:
                 header = json.loads(line.split(b"\t", 1)[0])
                 latest[header["id"]] = (header["n"], header["id"], offset, bytes.fromhex(header["signature"]))
                 offset += len(line)
-        index = sorted((kept[i], i, offset, sig) for _, i, offset, sig in latest.values() if i in kept)
+        index = sorted((kept[i], i, at, sig) for _, i, at, sig in latest.values() if i in kept)
         return index, len(latest) - len(index)
 
     def read(self, offset: int, handle) -> dict:

@@ -8,6 +8,7 @@
      ├── ModelError            the spaCy model for a language is missing
      ├── KBError               the knowledge-base snapshot cannot be built or loaded
      ├── LinkError             a SPARQL endpoint failed (callers degrade to unlinked)
+     │    └── EndpointGivenUp  the endpoint was given up for the build (reported once)
      ├── ExportError           an export format cannot hold the data (names the key)
      ├── QueryError            a query file or parameter is wrong
      └── EvalError             a gold or export file does not follow FORMAT.md
@@ -24,6 +25,7 @@ __all__ = [
     "ModelError",
     "KBError",
     "LinkError",
+    "EndpointGivenUp",
     "ExportError",
     "QueryError",
     "EvalError",
@@ -72,6 +74,13 @@ class KBError(KgbuildError):
 
 class LinkError(KgbuildError):
     """A linking backend failed; callers keep entities unlinked."""
+
+
+class EndpointGivenUp(LinkError):
+    """The endpoint was given up for the rest of this build, after too many faults (already
+    logged once: callers need not warn again for each document)."""
+
+    reported = True
 
 
 class ExportError(KgbuildError):

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from kgbuild.errors import ConfigError, LinkError
+from kgbuild.errors import ConfigError, EndpointGivenUp, LinkError
 
 __all__ = ["SparqlConfig", "SparqlClient", "AnswerCache", "EndpointGivenUp", "user_agent_for", "default_rate",
            "JSON", "TURTLE"]
@@ -46,12 +46,6 @@ _ACCEPT = {JSON: "application/sparql-results+json, application/json;q=0.9",
            TURTLE: "text/turtle, application/turtle;q=0.9"}
 _TERM_TYPES = ("uri", "literal", "typed-literal", "bnode")
 _CHUNK = 1 << 16
-
-
-class EndpointGivenUp(LinkError):
-    """The endpoint was given up for the rest of this build (already logged once)."""
-
-    reported = True  # callers need not warn again for each document
 
 
 def default_rate(endpoint: object) -> float:
