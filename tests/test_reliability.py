@@ -382,7 +382,8 @@ def test_a_build_spends_at_most_its_fault_budget_on_an_endpoint(fake_endpoint, t
     with caplog.at_level(logging.WARNING):
         for _ in range(4):
             linker.link(five_entities())
-    assert endpoint.requests == 3  # 0.4 s each: the third crosses the budget
+    assert 1 <= endpoint.requests <= 3  # 0.4 s or more each: the third at most crosses the budget
+    # (without the budget: 4 documents x 6 attempts)
     assert "over the budget of 1s" in caplog.text
 
 
