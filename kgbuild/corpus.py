@@ -89,6 +89,7 @@ __all__ = [
     "text_signature",
     "signature_similarity",
     "find_near_duplicates",
+    "journaled_documents",
     "parse_dask_address",
     "write_quads",
 ]
@@ -526,6 +527,19 @@ class _Journal:
         return extraction_from_json(self.read(offset, handle)["extraction"])
 
 
+def journaled_documents(out_dir: str | Path, stem: str = "graph") -> int:
+    """How many documents the journal of a build into ``out_dir`` holds (what --resume keeps)."""
+    ids = set()
+    try:
+        with open(_Journal(Path(out_dir), stem).path, "rb") as handle:
+            for line in handle:
+                if line.endswith(b"\n"):  # a line torn by the interruption is not kept
+                    ids.add(json.loads(line.split(b"\t", 1)[0])["id"])
+    except (OSError, ValueError, KeyError):
+        pass
+    return len(ids)
+
+
 def _write_json_atomic(path: Path, data: dict) -> None:
     write_atomic(path, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8"))
 
@@ -557,7 +571,8 @@ class _Runner:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_ignore_interrupts)
             self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
             self._submit = lambda batch: pool.submit(build_records, batch, config)
             self.window = 2 * workers
@@ -568,6 +583,8 @@ class _Runner:
         except ImportError:
             raise ConfigError("dask", address, "an installed 'distributed' package "
                                                "(pip install 'dask[distributed]')") from None
+        if not log.isEnabledFor(logging.INFO):  # the cluster's own chatter only with -v (INFO logs)
+            logging.getLogger("distributed").setLevel(logging.ERROR)
         kind, target = parse_dask_address(address)
         if kind == "local":
             cluster = LocalCluster(n_workers=target, threads_per_worker=1, processes=True,
@@ -604,6 +621,14 @@ class _Runner:
                 self._close.pop()()
             except Exception:  # closing a cluster that is already gone
                 log.debug("closing the runner", exc_info=True)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker process: Ctrl-C reaches the whole process group, and the parent alone
+    answers it (it stops the pool and keeps the journal), so a worker prints no traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _batches(items: Iterable[tuple[int, Article]], size: int) -> Iterator[list[tuple[int, Article]]]:

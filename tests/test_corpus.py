@@ -7,6 +7,7 @@ so two datasets are isomorphic exactly when their quad sets are equal.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -254,11 +255,15 @@ def test_two_worker_processes_give_the_same_graph(baseline, corpus_file, tmp_pat
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_same_graph(baseline, corpus_file, tmp_path):
+def test_dask_local_cluster_gives_the_same_graph(baseline, corpus_file, tmp_path, caplog):
     pytest.importorskip("distributed")
     _, reference = baseline
+    caplog.set_level(logging.WARNING)  # as the command line without -v: loggers at WARNING ...
+    caplog.handler.setLevel(logging.NOTSET)  # ... and a handler that prints whatever reaches it
     report = build_corpus([corpus_file], tmp_path, config=config(), dask="local:2", progress=False,
                           batch_size=2)
+    shown = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.records]
+    assert not [line for line in shown if " distributed" in line], shown  # the cluster is quiet
     assert report.built == len(TEXTS) + 1 and len(report.failures) == 2
     assert quads(tmp_path / "graph.trig") == quads(reference / "graph.trig")
     assert document_ids(tmp_path) == document_ids(reference)
