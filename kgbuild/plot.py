@@ -20,8 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from kgbuild.analyze import undirected_graph
-from kgbuild.export import write_atomic
-from kgbuild.export import TYPE_COLORS
+from kgbuild.export import TYPE_COLORS, node_entity_type, write_atomic
 from kgbuild.types import ENTITY_TYPES
 
 __all__ = ["plot_graph", "draw_png", "write_html", "layout_graph"]
@@ -88,7 +87,7 @@ def _unit(positions: dict, scale: float) -> dict:
 
 
 def _color(data: dict) -> tuple[int, int, int]:
-    return TYPE_COLORS.get(data.get("type"), _GREY)
+    return TYPE_COLORS.get(node_entity_type(data), _GREY)
 
 
 def _mentions(data: dict) -> float:
@@ -156,7 +155,7 @@ def draw_png(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | None
                                           str(graph.nodes[n].get("label", n))))
     _draw_labels(axes, graph, positions, ranked[: max(labels, 0)], 10 if n <= 40 else 8)
 
-    counts = {t: sum(1 for _, d in graph.nodes(data=True) if d.get("type") == t) for t in ENTITY_TYPES}
+    counts = {t: sum(1 for _, d in graph.nodes(data=True) if node_entity_type(d) == t) for t in ENTITY_TYPES}
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9,
                       markerfacecolor=tuple(c / 255 for c in TYPE_COLORS[t]), markeredgecolor="white",
                       label=f"{t} ({counts[t]})") for t in ENTITY_TYPES if counts[t]]
@@ -219,7 +218,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | No
     for node, data in graph.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
         nodes.append({
-            "id": str(node), "label": str(data.get("label", node)), "type": str(data.get("type", "")),
+            "id": str(node), "label": str(data.get("label", node)), "type": node_entity_type(data),
             "kind": str(data.get("kind", "")), "qid": str(data.get("qid", "")),
             "mentions": _mentions(data), "documents": data.get("documents", ""),
             "first": str(data.get("first_date", "")), "last": str(data.get("last_date", "")),
