@@ -21,6 +21,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -52,6 +53,7 @@ __all__ = [
     "extraction_from_json",
     "to_networkx",
     "write_rdf",
+    "jsonld_context",
     "write_json",
     "write_gexf",
     "write_graphml",
@@ -264,12 +266,62 @@ def _trig_text(graph: Graph) -> str:
 
 
 def _jsonld_text(graph: Graph) -> str:
-    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix in _JSONLD_PREFIXES}
+    """Compacted JSON-LD with kgbuild's published context (``ontology/context.jsonld``).
+
+    Typed terms give plain values ("confidence": "0.85", "beginIndex": 12, "label":
+    {"fr": "Ukraine"}, "modality": "reported"); counts and offsets are JSON numbers,
+    decimals stay strings (a JSON-LD processor would read a number as xsd:double).
+    The context is written inline, so the file needs nothing from the network.
+    """
+    context = jsonld_context()
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    return json.dumps(_sorted_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    data = _sorted_json(_plain_values(data, context))
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-_JSONLD_PREFIXES = {"kg", "nif", "wd", "schema", "prov", "dcterms", "owl", "rdf", "rdfs", "xsd"}
+@cache
+def _context_text() -> str:
+    from kgbuild.vocab import CONTEXT_PATH
+
+    return CONTEXT_PATH.read_text(encoding="utf-8")
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context kgbuild publishes (``ontology/context.jsonld``), a fresh copy."""
+    return json.loads(_context_text())["@context"]
+
+
+_INTEGER_TYPES = {"xsd:integer", "xsd:nonNegativeInteger", "xsd:positiveInteger"}
+
+
+def _plain_values(value, context: dict):
+    """What rdflib leaves in a longer form than the context allows: values of integer-typed
+    terms become JSON numbers, and values of @vocab-typed terms the names of their terms
+    ("predicate": "supplies", not "kg:supplies").  Both expand to the same RDF terms."""
+    integers = {t for t, d in context.items() if isinstance(d, dict) and d.get("@type") in _INTEGER_TYPES}
+    vocab = {t for t, d in context.items() if isinstance(d, dict) and d.get("@type") == "@vocab"}
+    names = {}
+    for term, definition in context.items():
+        iri = definition.get("@id") if isinstance(definition, dict) else definition
+        if isinstance(iri, str) and ":" in iri and not term.startswith("@"):
+            names.setdefault(iri, term)
+
+    def plain(key: str, item):
+        if key in integers and isinstance(item, str) and item.isdigit() and str(int(item)) == item:
+            return int(item)
+        if key in vocab and isinstance(item, str):
+            return names.get(item, item)
+        return walk(item)
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        return {key: ([plain(key, v) for v in item] if isinstance(item, list) else plain(key, item))
+                for key, item in node.items()}
+
+    return walk(value)
 
 
 def _sorted_json(value):
