@@ -805,6 +805,8 @@ def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str
         for fmt in targets:
             if fmt == "trig":  # the journal holds TriG blocks: joined, not parsed again
                 _write_trig(journal, index, corpus, temps[fmt])
+            elif fmt == "jsonld":  # compacted with the published context, a document at a time
+                _write_jsonld(journal, index, corpus, temps[fmt])
             elif fmt in _RDF_OUTPUTS:
                 write_quads(_journal_quads(journal, index, corpus), temps[fmt], fmt)
         written = []
@@ -888,6 +890,27 @@ def _write_trig(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -
         out.write("\n")
         out.flush()
         ox.serialize(corpus, out.buffer, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def _write_jsonld(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -> None:
+    """Compacted JSON-LD (export.write_jsonld_parts): each document's named graph and links,
+    then the corpus layer, each compacted on its own so memory stays that of one document."""
+    from rdflib import Dataset
+
+    from kgbuild.export import write_jsonld_parts
+
+    def dataset(quads: Iterable[ox.Quad]) -> Dataset:
+        graph = Dataset()
+        graph.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        return graph
+
+    def graphs():
+        parts = _document_quads(journal, index)
+        for named, links in zip(parts, parts):
+            yield dataset(itertools.chain(named, links))
+        yield dataset(corpus)
+
+    write_jsonld_parts(graphs(), target)
 
 
 def _document_json_text(extraction: Extraction, single: bool) -> str:

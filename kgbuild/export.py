@@ -54,6 +54,7 @@ __all__ = [
     "to_networkx",
     "write_rdf",
     "jsonld_context",
+    "write_jsonld_parts",
     "write_json",
     "write_gexf",
     "write_graphml",
@@ -271,12 +272,44 @@ def _jsonld_text(graph: Graph) -> str:
     Typed terms give plain values ("confidence": "0.85", "beginIndex": 12, "label":
     {"fr": "Ukraine"}, "modality": "reported"); counts and offsets are JSON numbers,
     decimals stay strings (a JSON-LD processor would read a number as xsd:double).
-    The context is written inline, so the file needs nothing from the network.
+    The context is written inline, so the file needs nothing from the network.  The
+    shape is always ``{"@context", "@graph": [named graph objects..., default graph nodes...]}``.
     """
+    data = {"@context": jsonld_context(), "@graph": _sorted_json(_jsonld_entries(graph))}
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_jsonld_parts(graphs: Iterable[Graph], target: str | Path) -> None:
+    """Stream compacted JSON-LD made of several graphs (a corpus: one Dataset per document,
+    then the corpus layer) into ``target``: one context, every graph's objects in one list."""
+    context = json.dumps(jsonld_context(), ensure_ascii=False, indent=2, sort_keys=True)
+    with open(target, "w", encoding="utf-8") as out:
+        out.write('{\n"@context": ' + context + ',\n"@graph": [')
+        first = True
+        for graph in graphs:
+            for entry in _jsonld_entries(graph):
+                out.write(("\n" if first else ",\n") + json.dumps(entry, ensure_ascii=False, sort_keys=True))
+                first = False
+        out.write("\n]\n}\n")
+
+
+def _jsonld_entries(graph: Graph) -> list:
+    """The named graph objects and default-graph nodes of a graph's compacted JSON-LD."""
     context = jsonld_context()
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    data = _sorted_json(_plain_values(data, context))
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    data = _plain_values(data, context)
+    data.pop("@context", None)
+    if "@graph" not in data:
+        return [data] if data else []
+    if "@id" in data:  # one named graph, written as the top object
+        return [data]
+    entries = []
+    for entry in data["@graph"]:
+        if set(entry) == {"@graph"}:  # rdflib's default graph: its nodes belong at the top
+            entries.extend(entry["@graph"])
+        else:
+            entries.append(entry)
+    return entries
 
 
 @cache

@@ -59,7 +59,7 @@ TEXTS = {
 COPY = TEXTS["pologne-aide"].replace("lundi", "ce lundi") + "\n\nArticle repris d'une dépêche."
 BROKEN_LINE = 5  # a line of the JSONL that is not JSON
 UNKNOWN_LANGUAGE = {"id": "inconnu", "lang": "xx", "text": "Un texte dans une langue sans règles."}
-FORMATS = ("trig", "ttl", "json")
+FORMATS = ("trig", "ttl", "jsonld", "json")
 
 
 def write_corpus(path: Path) -> Path:
@@ -339,6 +339,17 @@ def test_articles_from_a_generator_with_a_progress_bar(baseline, tmp_path, capsy
     report = build_corpus(articles, tmp_path, config=config(), progress=True)
     assert report.built == 2
     assert "2doc" in capsys.readouterr().err.replace(" ", "")  # the bar counted both documents
+
+
+@pytest.mark.slow
+def test_the_corpus_json_ld_is_compacted_and_holds_the_trig_quads(baseline):
+    jsonld = pytest.importorskip("pyld.jsonld")
+    _, out = baseline
+    document = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert '"@value"' not in json.dumps(document["@graph"])  # typed terms, plain values
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    read = {str(q) for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
+    assert read == quads(out / "graph.trig")  # the corpus layer in the default graph too
 
 
 @pytest.mark.slow
