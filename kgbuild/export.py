@@ -288,7 +288,8 @@ def write_jsonld_parts(graphs: Iterable[Graph], target: str | Path) -> None:
         first = True
         for graph in graphs:
             for entry in _jsonld_entries(graph):
-                out.write(("\n" if first else ",\n") + json.dumps(entry, ensure_ascii=False, sort_keys=True))
+                text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+                out.write(("\n" if first else ",\n") + text)
                 first = False
         out.write("\n]\n}\n")
 
@@ -331,7 +332,8 @@ def _plain_values(value, context: dict):
     """What rdflib leaves in a longer form than the context allows: values of integer-typed
     terms become JSON numbers, and values of @vocab-typed terms the names of their terms
     ("predicate": "supplies", not "kg:supplies").  Both expand to the same RDF terms."""
-    integers = {t for t, d in context.items() if isinstance(d, dict) and d.get("@type") in _INTEGER_TYPES}
+    integers = {t for t, d in context.items()
+                if isinstance(d, dict) and d.get("@type") in _INTEGER_TYPES}
     vocab = {t for t, d in context.items() if isinstance(d, dict) and d.get("@type") == "@vocab"}
     names = {}
     for term, definition in context.items():

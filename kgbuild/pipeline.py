@@ -35,8 +35,8 @@ from kgbuild.config import BuildConfig
 from kgbuild.errors import InputError, KgbuildError
 from kgbuild.types import Article, Extraction
 
-__all__ = ["build", "build_extractions", "iter_inputs", "check_inputs", "apply_defaults", "load_configured_linker",
-           "load_overrides", "link_extraction", "BuildResult", "Failure"]
+__all__ = ["build", "build_extractions", "iter_inputs", "check_inputs", "apply_defaults",
+           "load_configured_linker", "load_overrides", "link_extraction", "BuildResult", "Failure"]
 
 log = logging.getLogger(__name__)
 
@@ -162,10 +162,13 @@ def iter_inputs(inputs, config: BuildConfig,
 
 
 def _looks_like_path(item: str) -> bool:
-    """A one-line str without spaces that names a file or folder, or ends like one."""
-    if not item or len(item) > 4096 or any(c.isspace() for c in item):
+    """A one-line str that names a file or folder, or one without spaces that ends like one."""
+    if not item or len(item) > 4096 or "\n" in item:
         return False
-    return item.lower().endswith(_PATH_SUFFIXES) or item.endswith(("/", os.sep)) or _exists(item)
+    if _exists(item):
+        return True
+    return not any(c.isspace() for c in item) and (item.lower().endswith(_PATH_SUFFIXES)
+                                                   or item.endswith(("/", os.sep)))
 
 
 def _exists(item: str | os.PathLike) -> bool:
