@@ -336,6 +336,7 @@ class _Finder:
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes):
             return False
+        k = self.units.sentence_at(cue.idx)  # the evidence: the cue's sentence
         sent = self.sentences[k]
         points = [cue.idx, cue.idx + len(cue.text)]
         for r in (subj, obj):
@@ -460,7 +461,9 @@ class _Finder:
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",))
+        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",)) or [
+            r for c in cue.children if c.dep_ == "obj"  # "commandé des frégates à la France"
+            for r in self.typed(self.children_with(c, ("à", "au", "aux", "auprès")), ("Actor",))]
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
                 sellers = sellers or self.typed(self.children_with(node, ("avec", "auprès")), ("Actor",))
@@ -478,9 +481,13 @@ class _Finder:
         objs = [c for c in v.children if c.dep_ == "obj"]
         goods_tokens = objs + [g for c in objs for g in c.children if g.dep_ == "nmod"]
         weapons = self.typed([r for t in goods_tokens for r in self.np(t)], ("Weapon",))
+        window = self.right_window(v)
+        # the parse of "des chars Leopard de l'Allemagne" often breaks: read the words then
+        weapons = weapons or self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:2]
         if not weapons:
             return
         suppliers = self.typed(self.children_with(v, ("de", "d'", "des", "du", "par")), ("Actor",))
+        suppliers = suppliers or self.after_prep(window, ("de", "d'", "des", "du", "par"), ("Actor",))
         suppliers += self.typed([self.ref_at(g) for c in objs for g in c.subtree  # "... russes"
                                  if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
         suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
@@ -627,7 +634,8 @@ class _Finder:
             agents = self.doer(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, ("de", "d'", "du", "des")))]
-        targets = targets or self.after_prep(self.right_window(v), ("sur", "contre", "dans", "à", "en"), ("Region",))
+        preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
+        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.7)
@@ -700,8 +708,7 @@ class _Finder:
 
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
-        sent = self.sentences[k]
-        for ref in self.index.inside(sent.start, sent.end):
+        for ref in self.index.inside(*self.units.run_span(k)):
             person = ref.entity.kind == "Person"
             if not _has_name(ref.mention.text) or not self.typed([ref], ("Actor",)):
                 continue
@@ -823,6 +830,35 @@ class _Finder:
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
 
+    def placed(self, k: int) -> None:
+        """ "Tessalit, dans le nord du Mali", "Goma, la capitale du Nord-Kivu,", "Soumy (Ukraine)":
+        a place followed by an aside that puts it in another."""
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS:
+                continue
+            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None or span.end >= len(self.tokens) or self.tokens[span.end].text not in (",", "("):
+                continue
+            tail = []
+            for t in self.doc[span.end + 1: min(len(self.tokens), span.end + 10)]:
+                if t.text in (",", ")", ".", ";", ":"):
+                    break
+                tail.append(t)
+            if not tail:
+                continue
+            if _in(tail[0], self.rules.container_prepositions):
+                preps = self.rules.container_prepositions
+            elif tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
+                    or _in(tail[0], self.rules.place_heads):
+                preps = ("de", "d'", "du", "des")
+            elif self.tokens[span.end].text == "(" and len(tail) == 1:
+                preps, tail = ("(",), [self.tokens[span.end], *tail]
+            else:
+                continue
+            for c in self.after_prep(tail, preps, ("Region",))[:1]:
+                if c.entity.id != ref.entity.id:
+                    self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
     # --- authorisation events ----------------------------------------------------------
     def close_frames(self) -> None:
         """Emit the authorisation events; anaphoric mentions borrow the article's grantee."""
@@ -855,10 +891,10 @@ class _Finder:
     # --- driver ------------------------------------------------------------------------
     def run(self) -> tuple[Relation, ...]:
         triggers = _triggers(self.rules)
-        for k, sent in enumerate(self.sentences):
+        for k, last in self.units.runs:  # a run: the parser's pieces of one real sentence
             if k in self.skip:
                 continue
-            span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            span = self.doc.char_span(*self.units.span_of(k, last), alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
                 if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
@@ -869,6 +905,7 @@ class _Finder:
                 self.dispatch(t, k)
             self.roles(k, tokens)
             self.located(k, tokens)
+            self.placed(k)
         self.close_frames()
         return _dedupe(self.found)
 

@@ -103,6 +103,13 @@ class _Finder:
             return start, end, "mixed"
         return start, end, "indirect"
 
+    def quote_after(self, pos: int) -> tuple[int, int] | None:
+        """The quote opening after ``pos`` with nothing but white space between."""
+        for a, b in self.quotes:
+            if a >= pos and not self.text[pos:a].strip():
+                return a, b
+        return None
+
     def extend_over_quote(self, end: int) -> int:
         """A quote opened inside the content and closed in a later sentence: end after it."""
         for a, b in self.quotes:
@@ -260,18 +267,34 @@ class _Finder:
     def cue_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         claims = []
         for n, tok in enumerate(tokens):
-            if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or tok.lemma_ not in _cue_lemmas(self.rules):
-                continue
-            if tok.pos_ == "NOUN" and tok.lemma_ not in self.rules.mistagged_cues:
+            lemma = self.cue_lemma(tok, tokens[n - 1] if n else None)
+            if lemma is None:
                 continue
             if any(a < tok.idx < b for a, b in self.quotes):
                 continue  # a verb inside a quote is the quoted speaker's, not a cue
-            claims.extend(self.complements(k, tokens, n))
+            claims.extend(self.complements(k, tokens, n, lemma))
         return claims
 
-    def complements(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
+    def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
+        """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
+        or a comma for a noun ("» indique le quotidien"): its lemma is then the language
+        grammar's guess from the form."""
+        cues = _cue_lemmas(self.rules)
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.lemma_ in cues:
+            return tok.lemma_
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
+            return None
+        if tok.lemma_ in self.rules.mistagged_cues:
+            return self.rules.mistagged_cues[tok.lemma_]
+        unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.text.lower()
+        after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
+        if (unlemmatised or after_quote) and tok.text.islower():
+            return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
+                        None)
+        return None
+
+    def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         cue = tokens[n]
-        lemma = self.rules.mistagged_cues.get(cue.lemma_, cue.lemma_)
         phrase = _multiword(tokens, n, self.rules)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
@@ -301,6 +324,10 @@ class _Finder:
                 out.append((start, end, 0.85))
         elif low == ":" and j + 1 < len(tokens):
             out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, ()), 0.9))
+        elif low == ":" and self.quote_after(nxt.idx + 1) is not None:
+            # "X a déclaré :" closing a paragraph, the quote the next one
+            a, b = self.quote_after(nxt.idx + 1)
+            out.append((a, b + 1, 0.85))
         elif nxt.text in self.rules.quote_pairs and lemma in self.rules.speech_verbs and lemma not in (
                 "accuser", "reprocher"):
             out.append((nxt.idx, self.clause_end(tokens, j, (" et que ",)), 0.85))
@@ -557,9 +584,52 @@ class _Finder:
             tokens = [t for t in span if not t.is_space] if span is not None else []
             if not tokens:
                 continue
-            claims.extend(self.source_claims(k, tokens))
-            claims.extend(self.cue_claims(k, tokens))
+            found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
+            found += self.colon_quotes(k, tokens, found)
+            if not found and claims:
+                found = self.continued_quote(claims[-1], tokens)
+            claims.extend(found)
         return self.build(_drop_duplicates(claims), claims)
+
+    def colon_quotes(self, k: int, tokens: list[Token], found: list[_Claim]) -> list[_Claim]:
+        """ "X a réagi : « ... »", "Un rapport de la Ligue arabe apporte la même conclusion :
+        « ... »": a quote after a colon is said by the subject of the verb before the colon,
+        whatever the verb, when that subject is an actor."""
+        out = []
+        for n, colon in enumerate(tokens[:-1]):
+            if colon.text != ":":
+                continue
+            quote = self.quote_after(colon.idx + 1)
+            if quote is None or any(c.start <= quote[0] + 1 and quote[1] <= c.end for c in found):
+                continue
+            verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
+            verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
+            if verb is None or any(a < verb.idx < b for a, b in self.quotes):
+                continue
+            speaker, factor = self.cue_speaker(verb)
+            if speaker is None:
+                continue
+            s, e = self.trim(quote[0], quote[1] + 1)
+            if e > s:
+                out.append(_Claim(speaker, verb.text, verb.idx, verb.idx + len(verb.text), s, e, k,
+                                  self.modality(None, s, e), round(0.6 * factor, 2)))
+        return out
+
+    def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
+        """A sentence that is all one quote, right after a quoted statement, goes on with the same
+        speaker ("« ... » indique le quotidien. « Des analyses montrent ... »")."""
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        quote = next(((a, b) for a, b in self.quotes if a == start and b >= end - 2), None)
+        if quote is None or previous.speaker is None:
+            return []
+        if not any(a <= previous.start and previous.end <= b + 1 for a, b in self.quotes):
+            return []  # the statement before was no quote: whose words these are is unsure
+        if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
+            return []
+        s, e = self.trim(quote[0], quote[1] + 1)
+        return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
+                                    modality=self.modality(None, s, e),
+                                    confidence=round(previous.confidence * 0.75, 2))]
 
     def build(self, kept: list[_Claim], claims: list[_Claim]) -> tuple[Statement, ...]:
         kept.sort(key=lambda c: (c.start, c.cue_start))
