@@ -70,6 +70,7 @@ class _Finder:
         self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
+        self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -151,11 +152,31 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low != "qui":
-            ref = resolve_pronoun(low, token.idx, self.reading)
+            ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
             return ref, 0.85
         if low == "qui":
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
+
+    def remember_subject(self, subject: Token, ref: MentionRef) -> None:
+        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
+        if subject.pos_ != "PRON":
+            self.last_subject = (self.units.run_at(subject.idx), subject, ref)
+
+    def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
+        """A subject pronoun right after a statement whose speaker was a noun phrase of its
+        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté")."""
+        if self.last_subject is None:
+            return None
+        run, subject, ref = self.last_subject
+        if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
+            return None
+        want = self.rules.pronoun_gender.get(form) or None
+        gender = subject.morph.get("Gender")
+        plural = "Plur" in subject.morph.get("Number")
+        if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
+            return None
+        return ref
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor."""
@@ -163,6 +184,7 @@ class _Finder:
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
+                self.remember_subject(subject, ref)
                 return ref, factor
         if subjects_of(cue, self.rules):
             return None, 0.0
@@ -288,7 +310,8 @@ class _Finder:
             return self.rules.mistagged_cues[tok.lemma_]
         unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.text.lower()
         after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
-        if (unlemmatised or after_quote) and tok.text.islower():
+        after_name = before is not None and before.pos_ == "PROPN" and tok.pos_ == "NOUN"
+        if (unlemmatised or after_quote or after_name) and tok.text.islower():
             return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
                         None)
         return None
@@ -477,6 +500,7 @@ class _Finder:
         s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
         if e <= s or speaker is None:
             return None
+        self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
 
@@ -508,6 +532,7 @@ class _Finder:
         speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
         if speaker is None:
             return None
+        self.remember_subject(subject, speaker)
         after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
         quote = self.quotes.first_after(after.idx) if after is not None else None
         quote = quote if quote is not None and quote[0] - after.idx <= 3 else None
