@@ -11,7 +11,10 @@
   over the city of the same name;
 - metonymy: a capital (or a seat of power) named as an Actor stands for its state.
 
-Under ``NIL_THRESHOLD`` the entity stays unlinked.
+Under ``NIL_THRESHOLD`` the entity stays unlinked.  A near-name (fuzzy) match is
+evidence only when the entry's kind is one the entity's kind allows (never across
+types: "Colombier" is no "Colombie") and, when the document names countries, the
+entry belongs to one of them.
 """
 
 from __future__ import annotations
@@ -20,10 +23,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from kgbuild.link.keys import REGION_WORDS, match_key
+from kgbuild.kb.keys import REGION_WORDS, match_key
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
-__all__ = ["NIL_THRESHOLD", "DocContext", "build_context", "choose_link", "link_names", "has_region_cue"]
+__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "build_context", "choose_link", "link_names", "has_region_cue"]
 
 NIL_THRESHOLD = 0.5
 
@@ -149,9 +152,24 @@ def score_candidate(entity: Entity, cand: Candidate, ctx: DocContext) -> float:
                      * _cue(entity, entry, ctx)), 4)
 
 
+#: match methods that only suggest a name (a misspelling, another transliteration)
+_WEAK_METHODS = ("fuzzy",)
+
+
+def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
+    """Whether a candidate can be linked at all (weak matches need kind and country agreement)."""
+    if cand.method not in _WEAK_METHODS:
+        return True
+    groups = _KIND_GROUPS.get(entity.kind)
+    if groups is None or cand.entry.kind not in groups or not set(entity.types) & set(cand.entry.types):
+        return False
+    return not ctx.countries or _context(cand.entry, ctx) > 0.0
+
+
 def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
                 get: Callable[[str], KBEntry | None]) -> Link:
     """The best candidate over the NIL threshold, with its confidence and method."""
+    cands = [c for c in cands if admissible(entity, c, ctx)]
     pool = list(cands) + _metonyms(entity, cands, get)
     if not pool:
         return Link(entity_id=entity.id, entry=None, confidence=1.0, method="nil")

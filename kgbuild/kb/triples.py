@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
-from kgbuild.link.vocab import (
+from kgbuild.kb.vocab import (
     GENDER_QIDS,
     KB_IRI,
     KBV,
