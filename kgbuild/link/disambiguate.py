@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from kgbuild.kb.keys import REGION_WORDS, match_key
+from kgbuild.link.candidates import METHOD_SCORES
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
-__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "build_context", "choose_link", "link_names", "has_region_cue"]
+__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "build_context", "choose_link", "link_names", "has_region_cue"]
 
 NIL_THRESHOLD = 0.5
 
@@ -131,7 +132,7 @@ def _cue(entity: Entity, entry: KBEntry, ctx: DocContext) -> float:
 
 def _metonyms(entity: Entity, cands: Iterable[Candidate], get: Callable[[str], KBEntry | None]) -> list[Candidate]:
     """A capital named as an Actor (and not as a place) stands for its state."""
-    if "Actor" not in entity.types or "Region" in entity.types:
+    if "Actor" not in entity.types or "Region" in entity.types or entity.kind == "Person":
         return []
     out = []
     for c in cands:
@@ -152,8 +153,17 @@ def score_candidate(entity: Entity, cand: Candidate, ctx: DocContext) -> float:
                      * _cue(entity, entry, ctx)), 4)
 
 
+#: a well-known entry (capitals, states: prior 0.8 and up) needs no context when the near
+#: name is this close (share of the exact-match score; rapidfuzz ratio >= 94)
+_WELL_KNOWN = 0.8
+_NEAR_EXACT = 0.94
 #: match methods that only suggest a name (a misspelling, another transliteration)
-_WEAK_METHODS = ("fuzzy",)
+_WEAK_METHODS = ("fuzzy", "transliteration")
+
+
+def is_weak(cand: Candidate) -> bool:
+    """A match on a near name only (misspelling, other transliteration)."""
+    return cand.method in _WEAK_METHODS
 
 
 def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
@@ -163,7 +173,13 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     groups = _KIND_GROUPS.get(entity.kind)
     if groups is None or cand.entry.kind not in groups or not set(entity.types) & set(cand.entry.types):
         return False
-    return not ctx.countries or _context(cand.entry, ctx) > 0.0
+    if not ctx.countries:
+        return True
+    entry = cand.entry
+    if entry.prior >= _WELL_KNOWN and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
+        return True  # a one-letter slip on a capital or a state ("Ougadougou") needs no context
+    country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country
+    return bool(country) and ctx.countries.get(country, 0.0) > 0.0
 
 
 def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
