@@ -289,3 +289,76 @@ def test_a_bad_snapshot_file_is_named(tmp_path, content, problem):
     path.write_bytes(content)
     with pytest.raises(KBError, match=rf"bad.json.gz: {problem}"):
         load_snapshot(path)
+
+
+# -- the sources added for issue 14 ---------------------------------------------------------
+
+
+def test_office_holders_come_from_everypolitician_with_their_offices(tiny):
+    _report, _out, kb = tiny
+    assert [e.key for e in kb.office_holders("prime_minister", "Q212", date="2021-06-01")] == ["Q66094865"]
+    assert [e.key for e in kb.office_holders("president", "Q159", date="2020-01-01")] == ["Q7747"]
+    assert kb.lookup("Denys Shmyhal")[0].kind == "Person"
+
+
+def test_armed_groups_are_groups_never_a_designation(tiny):
+    _report, _out, kb = tiny
+    assert [(e.key, e.kind) for e in kb.lookup("Boko Haram")] == [("Q212372", "Group")]
+
+
+def test_natural_earth_10m_adds_places_and_one_row_per_qid(tiny):
+    report, _out, kb = tiny
+    assert kb.lookup("Kramatorsk")[0].kind == "City"
+    assert [e.key for e in kb.lookup("Pyongyang")] == ["Q18808"] and kb.lookup("Pyongsan") == []
+    assert any("Q18808" in c and "Pyongsan" in c for c in report.conflicts)
+    assert report.agreements["natural-earth-10m = natural-earth 50m"] >= 1  # Kharkiv, same QID in both
+
+
+def test_the_report_lists_cross_checks_and_conflicts(tiny):
+    report, out, _kb = tiny
+    saved = json.loads((out / "BUILD.json").read_text(encoding="utf-8"))
+    assert saved["conflicts"] == report.conflicts and saved["agreements"] == report.agreements
+    assert "cross-checks that held" in report.to_text() and "conflicts between sources" in report.to_text()
+
+
+def test_a_wrong_source_name_is_removed(tmp_path):
+    additions = _copy_additions(tmp_path)
+    (additions / "not_names.csv").write_text("key,lang,name,source\nQ42308,en,Kharkiv,test: pretend it is wrong\n"
+                                             "Q42308,fr,Kharkiv,test: pretend it is wrong\n",
+                                             encoding="utf-8")
+    build_snapshot(SOURCES, additions, tmp_path / "out")
+    kb = load_snapshot(tmp_path / "out" / SNAPSHOT_FILE)
+    assert all(e.key != "Q42308" for e in kb.lookup("Kharkiv"))
+    assert kb.get("Q42308") is not None
+
+
+def test_the_snapshot_file_reads_back_what_was_written(tiny):
+    _report, out, kb = tiny
+    head, rows = read_snapshot_rows(out / SNAPSHOT_FILE)
+    assert head["format"] == 2 and len(rows) == len(kb)
+    assert {r["k"] for r in rows} == set(kb.keys())
+    assert kb.get("Q212").labels["fr"] == "Ukraine"
+
+
+def test_a_truncated_snapshot_is_named(tiny, tmp_path):
+    _report, out, _kb = tiny
+    text = gzip.decompress((out / SNAPSHOT_FILE).read_bytes()).decode("utf-8")
+    cut = tmp_path / "cut.json.gz"
+    cut.write_bytes(gzip.compress(text[: len(text) // 2].encode("utf-8")))
+    with pytest.raises(KBError, match=r"cut.json.gz: section .* cut short"):
+        load_snapshot(cut)
+
+
+def test_the_knowledge_base_stands_apart_from_linking():
+    """kgbuild.kb is read by extraction and linking; it imports neither (no import cycle)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kgbuild.kb, kgbuild.kb.reader, kgbuild.kb.builder; "
+            "print(sorted(m for m in sys.modules if m.startswith(('kgbuild.link', 'kgbuild.extract'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    from kgbuild.link import load_snapshot as old_path
+    from kgbuild.link.sparql import SparqlLinker  # noqa: F401  (imports without a cycle)
+
+    assert old_path is load_snapshot

@@ -531,3 +531,60 @@ def test_linked_entity_takes_the_kb_label_and_keeps_its_mentions():
     assert e.qid == "Q3178"
     assert e.label == "oblast de Koursk"
     assert [m.text for m in e.mentions] == ["région de Kourk"]
+
+
+# -- NIL when unsure (both backends) -------------------------------------------------------
+
+
+@pytest.mark.slow
+class TestNilWhenUnsure:
+    @pytest.mark.parametrize("title", ["M.", "Mme", "Dr"])
+    def test_a_title_alone_never_links(self, linker, title):
+        e = linked(linker, f"Selon {title}, la situation reste calme.", (title, ACTOR, "Person"))[title]
+        assert e.qid is None and e.kb_id is None and e.link_method == "nil"
+
+    def test_a_title_before_a_name_is_dropped_for_the_lookup(self, linker):
+        e = linked(linker, "M. Biden a signé le texte.", ("M. Biden", ACTOR, "Person"))["M. Biden"]
+        assert e.qid == "Q6279"
+
+    @pytest.mark.parametrize("name", ["Ay", "H"])
+    def test_one_or_two_letters_never_link(self, linker, name):
+        e = linked(linker, f"Le poste de {name} a été pris.", (name, REGION, "Place"))[name]
+        assert e.qid is None and e.link_method == "nil"
+
+    def test_no_near_name_outside_the_countries_of_the_document(self, linker):
+        text = "À Colombier, près de Neuchâtel, en Suisse, le marché a rouvert."
+        e = linked(linker, text, ("Colombier", REGION, "Place"), ("Suisse", REGION, "Country"))
+        assert e["Colombier"].qid is None  # not Colombia (Colombie), which the text never names
+        assert e["Suisse"].qid == "Q39"
+
+    def test_no_near_name_across_kinds(self, linker):
+        e = linked(linker, "Kourks a répondu aux journalistes.", ("Kourks", ACTOR, "Person"))["Kourks"]
+        assert e.qid is None  # a person is not the city or oblast of Kursk
+
+    def test_a_one_letter_slip_on_a_capital_still_links(self, linker):
+        text = "Une délégation venue du Mali est arrivée à Nouakchot hier."
+        e = linked(linker, text, ("Nouakchot", REGION, "City"), ("Mali", REGION, "Country"))
+        assert e["Nouakchot"].qid == "Q3688"  # Nouakchott, in a text that names Mali only
+
+    def test_a_person_named_like_a_capital_is_no_state(self, linker):
+        e = linked(linker, "M. Amman a parlé.", ("Amman", ACTOR, "Person"))["Amman"]
+        assert e.qid != "Q810"
+
+
+@pytest.mark.slow
+class TestLargerSnapshot:
+    """Armed groups, office holders and cities the sources added, on both backends."""
+
+    @pytest.mark.parametrize("name, kind, qid", [
+        ("Boko Haram", "Group", "Q212372"), ("les talibans", "Group", "Q42418"),
+        ("AQMI", "Group", "Q2635966"), ("Cédéao", "Organization", "Q193272"),
+        ("Denys Shmyhal", "Person", "Q66094865"), ("Kramatorsk", "City", None),
+    ])
+    def test_links(self, linker, name, kind, qid):
+        types = REGION if kind == "City" else ACTOR
+        e = linked(linker, f"Selon le texte, {name} est cité.", (name, types, kind))[name]
+        if qid is None:  # a city of Natural Earth 10m: any QID from the source
+            assert e.qid is not None and e.qid.startswith("Q")
+        else:
+            assert e.qid == qid

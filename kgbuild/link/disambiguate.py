@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from kgbuild.kb.keys import REGION_WORDS, match_key
-from kgbuild.link.candidates import METHOD_SCORES
+from kgbuild.link.candidates import METHOD_SCORES, is_linkable, strip_title
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
 __all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "build_context", "choose_link", "link_names", "has_region_cue"]
@@ -70,14 +70,17 @@ def has_region_cue(text: str, start: int, end: int) -> bool:
 
 
 def link_names(entity: Entity) -> list[str]:
-    """The names an entity is looked up under: its label, then its named mentions."""
+    """The names an entity is looked up under: its label, then its named mentions, each
+    without a leading title ("M. Bush" -> "Bush"); a title alone ("M.", "Mme") or a name of
+    one or two letters is no evidence and is never looked up (see ``candidates.is_linkable``)."""
     names = [entity.label] + [m.text for m in entity.mentions if m.method not in _SKIP_MENTION_METHODS]
     seen, out = set(), []
     for name in names:
+        name = strip_title(name.strip())
         key = match_key(name)
-        if key and key not in seen:
+        if key and key not in seen and is_linkable(name):
             seen.add(key)
-            out.append(name.strip())
+            out.append(name)
     return out
 
 
@@ -153,9 +156,8 @@ def score_candidate(entity: Entity, cand: Candidate, ctx: DocContext) -> float:
                      * _cue(entity, entry, ctx)), 4)
 
 
-#: a well-known entry (capitals, states: prior 0.8 and up) needs no context when the near
-#: name is this close (share of the exact-match score; rapidfuzz ratio >= 94)
-_WELL_KNOWN = 0.8
+#: a capital city needs no context when the near name is this close (share of the
+#: exact-match score; rapidfuzz ratio >= 94); a state does ("Colombier" is no "Colombie")
 _NEAR_EXACT = 0.94
 #: match methods that only suggest a name (a misspelling, another transliteration)
 _WEAK_METHODS = ("fuzzy", "transliteration")
@@ -176,8 +178,8 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     if not ctx.countries:
         return True
     entry = cand.entry
-    if entry.prior >= _WELL_KNOWN and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
-        return True  # a one-letter slip on a capital or a state ("Ougadougou") needs no context
+    if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
+        return True  # a one-letter slip on a capital needs no context
     country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country
     return bool(country) and ctx.countries.get(country, 0.0) > 0.0
 
