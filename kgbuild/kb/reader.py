@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gzip
+import io
 import json
 import re
 from collections import defaultdict
@@ -245,6 +246,14 @@ def _invert(date: str) -> str:
 _SECTIONS = ("entries", "names", "skeletons", "acronyms", "demonyms")
 
 
+def open_for_writing(path: Path, gz: bool):
+    """A text file to write; gzipped without a time stamp, so one input gives one file."""
+    if not gz:
+        return open(path, "w", encoding="utf-8")
+    return io.TextIOWrapper(gzip.GzipFile(filename="", mode="wb", compresslevel=9, mtime=0,
+                                          fileobj=open(path, "wb")), encoding="utf-8")
+
+
 def write_snapshot(path: Path, rows: list[dict], header: dict) -> None:
     """Write rows and their index as the line format ``read_snapshot_file`` reads.
 
@@ -261,8 +270,7 @@ def write_snapshot(path: Path, rows: list[dict], header: dict) -> None:
                 subclass_of=index["subclass_of"], hyphenated=index["hyphenated"],
                 sections=[[name, len(sections[name])] for name in _SECTIONS])
     tmp = path.with_name(path.name + ".tmp")
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(tmp, "wt", encoding="utf-8", **({"compresslevel": 9} if path.suffix == ".gz" else {})) as fh:
+    with open_for_writing(tmp, gz=path.suffix == ".gz") as fh:
         fh.write(json.dumps(head, ensure_ascii=False, separators=(",", ":")) + "\n")
         for name in _SECTIONS:
             for k, v in sections[name].items():
