@@ -204,8 +204,10 @@ class TestLinkerContract:
         assert e.qid == "Q1899"
 
     def test_a_misspelt_region_named_as_region_is_the_oblast(self, linker):
-        text = "Les troupes sont déployées dans la région de Kourk, frontalière de l'Ukraine."
-        e = linked(linker, text, ("Kourk", REGION, "AdministrativeRegion"), ("Ukraine", REGION, "Country"))
+        # a near name needs a country of the document: here Russia, named in the text
+        text = "Les troupes sont déployées dans la région de Kourk, en Russie, frontalière de l'Ukraine."
+        e = linked(linker, text, ("Kourk", REGION, "AdministrativeRegion"), ("Russie", REGION, "Country"),
+                   ("Ukraine", REGION, "Country"))
         assert e["Kourk"].qid == "Q3178"
         assert e["Kourk"].link_method in ("fuzzy", "context")
 
@@ -256,8 +258,9 @@ class TestLinkerContract:
         assert e.qid == "Q159" and e.kb_id == "Q159"
 
     def test_confidence_is_higher_for_exact_than_fuzzy(self, linker):
-        text = "À Kiev et dans la région de Kourk, la guerre continue."
-        e = linked(linker, text, ("Kiev", REGION, "City"), ("Kourk", REGION, "AdministrativeRegion"))
+        text = "À Kiev et en Russie dans la région de Kourk, la guerre continue."
+        e = linked(linker, text, ("Kiev", REGION, "City"), ("Kourk", REGION, "AdministrativeRegion"),
+                   ("Russie", REGION, "Country"))
         assert 0 < e["Kourk"].link_confidence < e["Kiev"].link_confidence <= 1
 
     def test_link_returns_a_copy_and_keeps_everything_else(self, linker):

@@ -110,7 +110,9 @@ class Linker:
     @staticmethod
     def _pool(entity: Entity, names: list[str], found: Lookup) -> list[Candidate]:
         pool: dict[str, Candidate] = {}
-        if entity.kb_id and entity.kb_id in found.entries:
+        # extraction's candidate key counts only when the entity has a name worth looking up
+        # (not a title or a letter alone: "M" is no town)
+        if names and entity.kb_id and entity.kb_id in found.entries:
             pool[entity.kb_id] = Candidate(entry=found.entries[entity.kb_id], score=1.0, method="exact",
                                            matched=entity.label)
         for name in names:

@@ -70,10 +70,14 @@ def has_region_cue(text: str, start: int, end: int) -> bool:
 
 
 def link_names(entity: Entity) -> list[str]:
-    """The names an entity is looked up under: its label, then its named mentions, each
-    without a leading title ("M. Bush" -> "Bush"); a title alone ("M.", "Mme") or a name of
-    one or two letters is no evidence and is never looked up (see ``candidates.is_linkable``)."""
-    names = [entity.label] + [m.text for m in entity.mentions if m.method not in _SKIP_MENTION_METHODS]
+    """The names an entity is looked up under: the names its mentions write, each without a
+    leading title ("M. Bush" -> "Bush"), then its label.  A title alone ("M.", "Mme") or a
+    name of one or two letters is no evidence (see ``candidates.is_linkable``); an entity
+    whose written names are all of that sort gets no name at all, whatever label extraction
+    gave it.  An entity named only by role nouns or pronouns is looked up under its label.
+    """
+    written = [m.text for m in entity.mentions if m.method not in _SKIP_MENTION_METHODS]
+    names = written + [entity.label] if written else [entity.label]
     seen, out = set(), []
     for name in names:
         name = strip_title(name.strip())
@@ -81,6 +85,8 @@ def link_names(entity: Entity) -> list[str]:
         if key and key not in seen and is_linkable(name):
             seen.add(key)
             out.append(name)
+    if written and not any(is_linkable(strip_title(w.strip())) for w in written):
+        return []
     return out
 
 
@@ -159,6 +165,9 @@ def score_candidate(entity: Entity, cand: Candidate, ctx: DocContext) -> float:
 #: a capital city needs no context when the near name is this close (share of the
 #: exact-match score; rapidfuzz ratio >= 94); a state does ("Colombier" is no "Colombie")
 _NEAR_EXACT = 0.94
+#: places whose prior is under this are minor (towns, subdivisions): see ``admissible``
+MINOR_PLACE = 0.5
+_PLACE_KINDS = ("City", "AdministrativeRegion")
 #: match methods that only suggest a name (a misspelling, another transliteration)
 _WEAK_METHODS = ("fuzzy", "transliteration")
 
@@ -169,18 +178,27 @@ def is_weak(cand: Candidate) -> bool:
 
 
 def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
-    """Whether a candidate can be linked at all (weak matches need kind and country agreement)."""
-    if cand.method not in _WEAK_METHODS:
+    """Whether a candidate can be linked at all.
+
+    A near name (fuzzy, transliteration) needs the entity's kind and a country of the
+    document (a one-letter slip on a capital excepted).  A minor place (a town or a
+    subdivision, prior under ``MINOR_PLACE``) named exactly still needs a country of the
+    document when the document names any: "David" or "Churchill" in a Swiss paper are not
+    the towns of Panama or Manitoba.
+    """
+    entry = cand.entry
+    weak = cand.method in _WEAK_METHODS
+    if weak:
+        groups = _KIND_GROUPS.get(entity.kind)
+        if groups is None or entry.kind not in groups or not set(entity.types) & set(entry.types):
+            return False
+        if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
+            return True  # a one-letter slip on a capital needs no context
+    elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE):
         return True
-    groups = _KIND_GROUPS.get(entity.kind)
-    if groups is None or cand.entry.kind not in groups or not set(entity.types) & set(cand.entry.types):
-        return False
     if not ctx.countries:
         return True
-    entry = cand.entry
-    if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
-        return True  # a one-letter slip on a capital needs no context
-    country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country
+    country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country or entry.located_in
     return bool(country) and ctx.countries.get(country, 0.0) > 0.0
 
 
