@@ -362,3 +362,17 @@ def test_the_knowledge_base_stands_apart_from_linking():
     from kgbuild.link.sparql import SparqlLinker  # noqa: F401  (imports without a cycle)
 
     assert old_path is load_snapshot
+
+
+def test_a_larger_snapshot_from_a_dump_serves_extraction_and_linking(tmp_path):
+    """`kgbuild kb build --from-dump` then KGBUILD_SNAPSHOT: the build reads the new file."""
+    import os
+    import subprocess
+    import sys
+
+    assert main(["kb", "build", "--sources", str(SOURCES), "--additions", str(ADDITIONS),
+                 "-o", str(tmp_path / "large"), "--from-dump", str(DUMP)]) == 0
+    code = "from kgbuild.kb import load_snapshot; kb = load_snapshot(); print(len(kb), kb.path)"
+    env = dict(os.environ, KGBUILD_SNAPSHOT=str(tmp_path / "large" / SNAPSHOT_FILE))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert str(tmp_path / "large") in out and int(out.split()[0]) == len(load_snapshot(tmp_path / "large" / SNAPSHOT_FILE))

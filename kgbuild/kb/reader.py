@@ -11,6 +11,7 @@ import datetime as _dt
 import gzip
 import io
 import json
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -42,7 +43,9 @@ FORMAT_VERSION = 2
 
 
 def default_snapshot_path() -> Path:
-    return KB_DIR / SNAPSHOT_FILE
+    """The shipped snapshot, or the file named by the KGBUILD_SNAPSHOT environment variable
+    (a larger snapshot built from a dump: extraction and linking then both read it)."""
+    return Path(os.environ.get("KGBUILD_SNAPSHOT") or KB_DIR / SNAPSHOT_FILE)
 
 
 def _entry(row: dict) -> KBEntry:
