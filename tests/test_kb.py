@@ -376,3 +376,10 @@ def test_a_larger_snapshot_from_a_dump_serves_extraction_and_linking(tmp_path):
     env = dict(os.environ, KGBUILD_SNAPSHOT=str(tmp_path / "large" / SNAPSHOT_FILE))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     assert str(tmp_path / "large") in out and int(out.split()[0]) == len(load_snapshot(tmp_path / "large" / SNAPSHOT_FILE))
+
+
+def test_de_l_and_d_give_one_key():
+    from kgbuild.kb.keys import match_key
+
+    assert match_key("l'Organisation de l'Unité africaine") == match_key("Organisation d'Unité africaine")
+    assert match_key("Conseil de l’Europe") == match_key("Conseil d'Europe") != match_key("Conseil de Europe x")

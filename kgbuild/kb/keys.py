@@ -35,10 +35,15 @@ _HEADS = ("missile", "missiles", "char", "chars", "drone", "drones", "avion", "a
 REGION_WORDS = ("region", "oblast", "province", "gebiet", "territoire", "kraï", "krai", "republique")
 
 
+#: "de l'Afrique" and "d'Afrique" name the same thing: both lose the article
+_DE_L = re.compile(r"\bde l['’]", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
-    """The index key of a name: normalize_label with hyphens and slashes as spaces."""
-    return _SPACES.sub(" ", normalize_label(text)).strip()
+    """The index key of a name: normalize_label with hyphens and slashes as spaces, and
+    "de l'" read as "d'" ("États de l'Afrique de l'Ouest" = "États d'Afrique de l'Ouest")."""
+    return _SPACES.sub(" ", normalize_label(_DE_L.sub("d'", text))).strip()
 
 
 @lru_cache(maxsize=65536)

@@ -173,7 +173,8 @@ class Snapshot:
 
 
 _PROBES = ("L’Allemagne", "Kim Jong-un", "la région de Koursk", "Zelenskyy", "États-Unis", "d'Ukraine",
-           "Kyjiw", "Choïgou", "Bündnis 90/Die Grünen", "U.E.", "OTAN", "missiles de croisière")
+           "Kyjiw", "Choïgou", "Bündnis 90/Die Grünen", "U.E.", "OTAN", "missiles de croisière",
+           "Conseil de l'Europe")
 
 
 def index_fingerprint() -> str:
