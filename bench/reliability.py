@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in golds:
         gold = load_gold(path)
         text = args.folder / "texts" / path.name.replace(".gold.json", ".txt")
-        result = kgbuild.build([str(text)])
+        result = kgbuild.build([text])
         extraction = result.extractions[0]
         export = result.to_json()[0]
         links = {e.id: (e.link_confidence or 0.0, e.link_method or "nil") for e in extraction.entities}
