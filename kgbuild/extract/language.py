@@ -83,6 +83,7 @@ class LanguageRules:
     acronym_skip_words: Words
     military_units: Words
     person_titles: Words
+    caption_words: Ordered
     unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
@@ -112,6 +113,11 @@ class LanguageRules:
     source_words: Words
     object_content_cues: Words
     claim_verbs: Words
+    cue_frames: Ordered
+    complementizers: Words
+    cue_fillers: Words
+    reflexive_clitics: Words
+    clause_coordinators: Ordered
     object_clitics: Words
     parenthetical_openers: Words
     masculine_titles: Ordered
@@ -136,6 +142,7 @@ class LanguageRules:
     attack_nouns: Words
     deploy_verbs: Words
     deploy_nouns: Words
+    occupation_verbs: Words
     support_verbs: Words
     support_nouns: Words
     ally_nouns: Words

@@ -261,7 +261,7 @@ class _Finder:
         """Fallback subject: the nearest actor left of the cue that no preposition governs."""
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
-            if not self.typed([ref], ("Actor",)) or any(a < ref.start < b for a, b in self.quotes):
+            if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
@@ -314,7 +314,7 @@ class _Finder:
         inside = [s for s in self.statements if s.start <= cue.idx < s.end]
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"  # what a speaker says; an actor claiming its own attack asserts it
-        if any(_is_source_word(t, self.rules) and not any(a < t.idx < b for a, b in self.quotes) for t in self.doc[lo:hi]):
+        if any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx) for t in self.doc[lo:hi]):
             return "reported"  # "..., selon des sources": a source the statements could not name
         return "asserted"
 
@@ -787,7 +787,7 @@ class _Finder:
 
     def context_state(self, span) -> list[MentionRef]:
         """The state a bare title belongs to: the subject state of this or the previous sentence."""
-        k = next((i for i, s in enumerate(self.sentences) if s.start <= span.start_char < s.end), 0)
+        k = self.units.sentence_at(span.start_char)
         for j in (k, k - 1):
             if j < 0 or j in self.skip:
                 continue
@@ -803,7 +803,7 @@ class _Finder:
     def context_body(self, span) -> list[MentionRef]:
         """The organisation a bare title belongs to: the last one named before it, in this or
         the previous sentence."""
-        k = next((i for i, s in enumerate(self.sentences) if s.start <= span.start_char < s.end), 0)
+        k = self.units.sentence_at(span.start_char)
         start = self.sentences[max(k - 1, 0)].start
         for ref in self.index.before(span.start_char, start):
             if ref.entity.kind in ("Organization", "InternationalOrganization"):
@@ -899,7 +899,7 @@ class _Finder:
             for t in tokens:
                 if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
                     continue  # most words start no relation (dispatch would find nothing)
-                if any(a < t.idx < b for a, b in self.quotes) and not any(
+                if self.quotes.inside(t.idx) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
                     continue
                 self.dispatch(t, k)

@@ -38,7 +38,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading
+from kgbuild.extract.reading import MentionRef, Reading, SpanIndex
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Article, Entity, Span, Statement
 
@@ -64,12 +64,34 @@ class _Claim:
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """A cue word where a frame is tried: the run's tokens, the cue's index, the first token of
+    its content (``j``), its lemma, its multi-word phrase and whether it is reflexive."""
+
+    tokens: list
+    n: int
+    j: int
+    lemma: str
+    phrase: tuple[str, int] | None
+    reflexive: bool
+
+    @property
+    def next(self) -> Token:
+        return self.tokens[self.j]
+
+    @property
+    def low(self) -> str:
+        return lower_text(self.tokens[self.j])
+
+
 class _Finder:
     def __init__(self, reading: Reading) -> None:
         self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
         self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
+        self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -77,12 +99,12 @@ class _Finder:
         text = self.text
         while start < end and text[start].isspace():
             start += 1
-        for a, b in self.quotes:  # content opening right after a quote mark: take the mark
+        for a, b in self.quotes.near(start, start):  # content opening right after a quote mark
             if a == start - 1 and start < b < end + 2:
                 start = a
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        for a, b in self.quotes:  # a quote left open at the end: include its closing mark
+        for a, b in self.quotes.near(end, end):  # a quote left open at the end: its closing mark
             if start <= a < end <= b:
                 end = b + 1
         while end > start and text[end - 1] in _TRAILING:
@@ -91,7 +113,7 @@ class _Finder:
 
     def unquote(self, start: int, end: int) -> tuple[int, int, str]:
         """Content without its surrounding quote marks when it is one quote (mode direct)."""
-        for a, b in self.quotes:
+        for a, b in self.quotes.near(start, start):
             if a == start and b == end - 1:
                 s, e = a + 1, b
                 while s < e and self.text[s].isspace():
@@ -99,20 +121,20 @@ class _Finder:
                 while e > s and self.text[e - 1] in " \t\n,":
                     e -= 1
                 return s, e, "direct"
-        if any(start <= a and b < end for a, b in self.quotes):
+        if any(start <= a and b < end for a, b in self.quotes.near(start, end)):
             return start, end, "mixed"
         return start, end, "indirect"
 
     def quote_after(self, pos: int) -> tuple[int, int] | None:
         """The quote opening after ``pos`` with nothing but white space between."""
-        for a, b in self.quotes:
-            if a >= pos and not self.text[pos:a].strip():
-                return a, b
+        first = self.quotes.first_after(pos)
+        if first is not None and not self.text[pos:first[0]].strip():
+            return first
         return None
 
     def extend_over_quote(self, end: int) -> int:
         """A quote opened inside the content and closed in a later sentence: end after it."""
-        for a, b in self.quotes:
+        for a, b in self.quotes.near(end, end):
             if a < end <= b:
                 return b + 1
         return end
@@ -151,11 +173,31 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low != "qui":
-            ref = resolve_pronoun(low, token.idx, self.reading)
+            ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
             return ref, 0.85
         if low == "qui":
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
+
+    def remember_subject(self, subject: Token, ref: MentionRef) -> None:
+        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
+        if subject.pos_ != "PRON":
+            self.last_subject = (self.units.run_at(subject.idx), subject, ref)
+
+    def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
+        """A subject pronoun right after a statement whose speaker was a noun phrase of its
+        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté")."""
+        if self.last_subject is None:
+            return None
+        run, subject, ref = self.last_subject
+        if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
+            return None
+        want = self.rules.pronoun_gender.get(form) or None
+        gender = subject.morph.get("Gender")
+        plural = "Plur" in subject.morph.get("Number")
+        if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
+            return None
+        return ref
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor."""
@@ -163,13 +205,14 @@ class _Finder:
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
+                self.remember_subject(subject, ref)
                 return ref, factor
         if subjects_of(cue, self.rules):
             return None, 0.0
         # no subject in the parse: the nearest actor before the cue that no preposition governs
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
-            if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
+            if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start):
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             k = before.start - 1
@@ -270,7 +313,7 @@ class _Finder:
             lemma = self.cue_lemma(tok, tokens[n - 1] if n else None)
             if lemma is None:
                 continue
-            if any(a < tok.idx < b for a, b in self.quotes):
+            if self.quotes.inside(tok.idx):
                 continue  # a verb inside a quote is the quoted speaker's, not a cue
             claims.extend(self.complements(k, tokens, n, lemma))
         return claims
@@ -288,92 +331,141 @@ class _Finder:
             return self.rules.mistagged_cues[tok.lemma_]
         unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.text.lower()
         after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
-        if (unlemmatised or after_quote) and tok.text.islower():
+        after_name = before is not None and before.pos_ == "PROPN" and tok.pos_ == "NOUN"
+        if (unlemmatised or after_quote or after_name) and tok.text.islower():
             return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
                         None)
         return None
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
-        cue = tokens[n]
+        """The claims of a cue: the first of the language's cue frames that fits it (data,
+        ``cue_frames``), else an aside, an inverted cue or a noun-phrase content."""
         phrase = _multiword(tokens, n, self.rules)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
-        out: list[tuple[int, int, float]] = []  # (content start, end, confidence)
-        j = n + 1
-        if phrase is not None:
-            j = n + 1 + phrase[1]
-        # skip clitics, adverbs, the dative and object noun phrase of accuser/reprocher
-        while j < len(tokens) and (tokens[j].pos_ in ("ADV", "PRON") and lower_text(tokens[j]) not in (
-                "que", "qu'") or lower_text(tokens[j]) in self.rules.time_words
-                or lower_text(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
-            j += 1
+        j = self.content_start(tokens, n + 1 + (phrase[1] if phrase else 0))
         if j >= len(tokens):
             return []
-        nxt = tokens[j]
-        low = lower_text(nxt)
-        reflexive = any(lower_text(c) in ("se", "s'") for c in cue.children) or (
-            n > 0 and lower_text(tokens[n - 1]) in ("se", "s'"))
-        if phrase is not None and phrase[0] in self.rules.stance_noun_cues:
-            if low in self.rules.stance_noun_cues[phrase[0]]:
-                first = j + 1
-                if first < len(tokens):
-                    out.append((tokens[first].idx, self.clause_end(tokens, first, (",",)), 0.6))
-        elif self.que_after(tokens, j) is not None:
-            first = self.que_after(tokens, j) + 1
-            for start, end in self.coordinated(tokens, first):
-                out.append((start, end, 0.85))
-        elif low == ":" and j + 1 < len(tokens):
-            out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, ()), 0.9))
-        elif low == ":" and self.quote_after(nxt.idx + 1) is not None:
-            # "X a déclaré :" closing a paragraph, the quote the next one
-            a, b = self.quote_after(nxt.idx + 1)
-            out.append((a, b + 1, 0.85))
-        elif nxt.text in self.rules.quote_pairs and lemma in self.rules.speech_verbs and lemma not in (
-                "accuser", "reprocher"):
-            out.append((nxt.idx, self.clause_end(tokens, j, (" et que ",)), 0.85))
-        elif lemma in self.rules.speech_verbs and any(t.text in self.rules.quote_pairs for t in tokens[j + 1: j + 4]) \
-                and nxt.pos_ in ("DET", "ADJ", "NOUN"):  # "a dénoncé une « escalade inutile »"
-            out.append((nxt.idx, self.clause_end(tokens, j, (",", " et que ")), 0.7))
-        elif "Inf" in nxt.morph.get("VerbForm") and lemma in self.rules.infinitive_cues:
-            out.append((nxt.idx, self.clause_end(tokens, j, self.rules.content_stops), 0.75))
-        elif reflexive and lemma in self.rules.reflexive_cues and nxt.pos_ == "ADJ":
-            out.append((nxt.idx, self.clause_end(tokens, j, self.rules.content_stops), 0.6))
-        elif lemma in self.rules.advocacy_cues and self.advocacy_prep(tokens, j, lemma) is not None:
-            # "a appelé (la communauté internationale) à « faire pression ... »"
-            first = self.advocacy_prep(tokens, j, lemma) + 1
-            if first < len(tokens):
-                out.append((tokens[first].idx, self.clause_end(tokens, first, self.rules.content_stops), 0.6))
-        elif lemma in self.rules.de_infinitive_cues:
-            de = self.de_infinitive(tokens, j)
-            if de is not None:
-                out.append((tokens[de].idx, self.clause_end(tokens, de, self.rules.content_stops), 0.75))
-            elif lemma in self.rules.accusation_cues:  # "accuse Kiev de « terrorisme »": the charge
-                de = self.de_charge(tokens, j)
-                if de is not None:
-                    out.append((tokens[de].idx, self.clause_end(tokens, de, (*self.rules.content_stops, ",")), 0.65))
+        cue = _Cue(tokens, n, j, lemma, phrase, self.reflexive(tokens, n))
+        for name in self.rules.cue_frames:
+            out = _FRAMES[name](self, cue)
+            if out:
+                return self.claims_of(k, cue, out)
+            if out is not None:
+                break  # the frame fits but found no content: the fallbacks may
+        fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n)
+        if fallback is not None:
+            return [fallback]
+        if lemma in self.rules.object_content_cues:
+            return self.claims_of(k, cue, self.object_content(tokens, tokens[n]))
+        return []
+
+    def content_start(self, tokens: list[Token], j: int) -> int:
+        """Past the clitics, adverbs and dates between a cue and its content."""
+        while j < len(tokens) and (
+                tokens[j].pos_ in ("ADV", "PRON") and lower_text(tokens[j]) not in self.rules.complementizers
+                or lower_text(tokens[j]) in self.rules.time_words
+                or lower_text(tokens[j]) in self.rules.cue_fillers):
+            j += 1
+        return j
+
+    def reflexive(self, tokens: list[Token], n: int) -> bool:
+        """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
+        clitics = self.rules.reflexive_clitics
+        return any(lower_text(c) in clitics for c in tokens[n].children) or (
+            n > 0 and lower_text(tokens[n - 1]) in clitics)
+
+    def claims_of(self, k: int, cue: _Cue, out: list[tuple[int, int, float]]) -> list[_Claim]:
+        """Claims of content spans (start, end, confidence) said through ``cue``."""
         if not out:
-            parenthetical = self.parenthetical(k, tokens, n)
-            if parenthetical is not None:
-                return [parenthetical]
-            inverted = self.inverted(k, tokens, n)
-            if inverted is not None:
-                return [inverted]
-            if lemma in self.rules.object_content_cues:
-                out.extend(self.object_content(tokens, cue))
-            if not out:
-                return []
-        speaker, factor = self.cue_speaker(cue)
+            return []
+        verb = cue.tokens[cue.n]
+        speaker, factor = self.cue_speaker(verb)
+        last = cue.tokens[cue.n + (cue.phrase[1] if cue.phrase else 0)]
+        cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
         for start, end, conf in out:
             start, end = self.trim(start, end)
-            if end <= start:
-                continue
-            cue_start = cue.idx
-            cue_end = tokens[n + phrase[1]].idx + len(tokens[n + phrase[1]].text) if phrase else cue.idx + len(cue.text)
-            claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
-                                 k, self.modality(cue, start, end),
-                                 conf * factor if speaker else 0.4))
+            if end > start:
+                claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
+                                     k, self.modality(verb, start, end), conf * factor if speaker else 0.4))
         return claims
+
+    # -- cue frames: each returns None when it does not fit, else the content spans it reads
+    def frame_stance_noun(self, c: _Cue) -> list | None:
+        """ "faire part de son opposition", "laisser entendre que"."""
+        if c.phrase is None or c.phrase[0] not in self.rules.stance_noun_cues:
+            return None
+        first = c.j + 1
+        if c.low not in self.rules.stance_noun_cues[c.phrase[0]] or first >= len(c.tokens):
+            return []
+        return [(c.tokens[first].idx, self.clause_end(c.tokens, first, (",",)), 0.6)]
+
+    def frame_que_clause(self, c: _Cue) -> list | None:
+        """ "a prévenu qu'un tel feu vert signifierait ...", one span per coordinated clause."""
+        que = self.que_after(c.tokens, c.j)
+        if que is None:
+            return None
+        return [(start, end, 0.85) for start, end in self.coordinated(c.tokens, que + 1)]
+
+    def frame_colon(self, c: _Cue) -> list | None:
+        """ "a déclaré : ..." in the same sentence, or the quote of the next paragraph."""
+        if c.low != ":":
+            return None
+        if c.j + 1 < len(c.tokens):
+            return [(c.tokens[c.j + 1].idx, self.clause_end(c.tokens, c.j + 1, ()), 0.9)]
+        quote = self.quote_after(c.next.idx + 1)
+        return [(quote[0], quote[1] + 1, 0.85)] if quote is not None else None
+
+    def frame_quote(self, c: _Cue) -> list | None:
+        """ "a lancé « ... »"."""
+        if c.next.text not in self.rules.quote_pairs or c.lemma not in self.rules.speech_verbs \
+                or c.lemma in self.rules.accusation_cues:
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.clause_coordinators), 0.85)]
+
+    def frame_quoted_phrase(self, c: _Cue) -> list | None:
+        """ "a dénoncé une « escalade inutile »"."""
+        if c.lemma not in self.rules.speech_verbs or c.next.pos_ not in ("DET", "ADJ", "NOUN") or not any(
+                t.text in self.rules.quote_pairs for t in c.tokens[c.j + 1: c.j + 4]):
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, (",", *self.rules.clause_coordinators)), 0.7)]
+
+    def frame_infinitive(self, c: _Cue) -> list | None:
+        """ "a assuré pouvoir régler ..."."""
+        if "Inf" not in c.next.morph.get("VerbForm") or c.lemma not in self.rules.infinitive_cues:
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+
+    def frame_attribute(self, c: _Cue) -> list | None:
+        """ "se dit prêt à ..."."""
+        if not c.reflexive or c.lemma not in self.rules.reflexive_cues or c.next.pos_ != "ADJ":
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.6)]
+
+    def frame_advocacy(self, c: _Cue) -> list | None:
+        """ "a appelé (la communauté internationale) à « faire pression ... »"."""
+        if c.lemma not in self.rules.advocacy_cues:
+            return None
+        prep = self.advocacy_prep(c.tokens, c.j, c.lemma)
+        if prep is None:
+            return None
+        first = prep + 1
+        return [(c.tokens[first].idx, self.clause_end(c.tokens, first, self.rules.content_stops), 0.6)] \
+            if first < len(c.tokens) else []
+
+    def frame_de_infinitive(self, c: _Cue) -> list | None:
+        """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"."""
+        if c.lemma not in self.rules.de_infinitive_cues:
+            return None
+        de = self.de_infinitive(c.tokens, c.j)
+        if de is not None:
+            return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
+        if c.lemma in self.rules.accusation_cues:
+            de = self.de_charge(c.tokens, c.j)
+            if de is not None:
+                return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
+        return []
 
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
@@ -410,7 +502,7 @@ class _Finder:
         for m in range(first, len(tokens)):
             if lower_text(tokens[m]) in ("que", "qu'") and m > begin \
                     and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
-                if not any(a < tokens[m].idx < b for a, b in self.quotes):
+                if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
         if begin < len(tokens):
@@ -466,7 +558,7 @@ class _Finder:
             m -= 1
         close = tokens[m].idx
         start = tokens[0].idx
-        for a, b in self.quotes:
+        for a, b in self.quotes.near(close, close):
             if b == close:
                 start = a
                 break
@@ -477,6 +569,7 @@ class _Finder:
         s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
         if e <= s or speaker is None:
             return None
+        self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
 
@@ -508,8 +601,10 @@ class _Finder:
         speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
         if speaker is None:
             return None
+        self.remember_subject(subject, speaker)
         after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
-        quote = next((q for q in self.quotes if after is not None and 0 <= q[0] - after.idx <= 3), None)
+        quote = self.quotes.first_after(after.idx) if after is not None else None
+        quote = quote if quote is not None and quote[0] - after.idx <= 3 else None
         if quote is not None:
             start, end = quote[0], quote[1] + 1
         elif m > 0 and tokens[m - 1].text == ",":
@@ -530,7 +625,7 @@ class _Finder:
             width = _source_width(lows, n, self.rules)
             if not width:
                 continue
-            if any(a < tokens[n].idx < b for a, b in self.quotes):
+            if self.quotes.inside(tokens[n].idx):
                 continue
             is_pour = low == "pour"
             if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
@@ -604,7 +699,7 @@ class _Finder:
                 continue
             verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
             verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-            if verb is None or any(a < verb.idx < b for a, b in self.quotes):
+            if verb is None or self.quotes.inside(verb.idx):
                 continue
             speaker, factor = self.cue_speaker(verb)
             if speaker is None:
@@ -619,10 +714,11 @@ class _Finder:
         """A sentence that is all one quote, right after a quoted statement, goes on with the same
         speaker ("« ... » indique le quotidien. « Des analyses montrent ... »")."""
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        quote = next(((a, b) for a, b in self.quotes if a == start and b >= end - 2), None)
+        quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        if not any(a <= previous.start and previous.end <= b + 1 for a, b in self.quotes):
+        if not any(a <= previous.start and previous.end <= b + 1
+                   for a, b in self.quotes.near(previous.start, previous.end)):
             return []  # the statement before was no quote: whose words these are is unsure
         if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
             return []
@@ -633,11 +729,12 @@ class _Finder:
 
     def build(self, kept: list[_Claim], claims: list[_Claim]) -> tuple[Statement, ...]:
         kept.sort(key=lambda c: (c.start, c.cue_start))
+        spans = SpanIndex(claims)
         out = []
         for c in kept:
             if c.speaker is None:
                 continue  # an unknown speaker ("un porte-parole") still names a source of nested claims
-            outer = [o for o in claims if o is not c and o.start <= c.cue_start and c.cue_end <= o.end]
+            outer = [o for o in spans.containing(c.cue_start, c.cue_end) if o is not c]
             outer.sort(key=lambda o: o.start)
             sources = tuple(dict.fromkeys(o.speaker.entity.id for o in outer if o.speaker))
             start, end, mode = self.unquote(c.start, c.end)
@@ -659,9 +756,13 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
     said by the outermost source (the medium), with the chain of sources kept."""
     drop: set[int] = set()
     merged = {}
+    by_start: dict[int, list[int]] = {}
+    for n, st in enumerate(statements):
+        by_start.setdefault(st.start, []).append(n)
     for n, inner in enumerate(statements):
-        for m, outer in enumerate(statements):
-            if m != n and inner.start == outer.start and outer.speaker in inner.sources \
+        for m in by_start[inner.start]:
+            outer = statements[m]
+            if m != n and outer.speaker in inner.sources \
                     and outer.speaker != inner.speaker:
                 drop.add(n)
                 chain = tuple(dict.fromkeys((outer.speaker, *inner.sources, inner.speaker)))
@@ -672,15 +773,15 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it."""
-    kept = []
+    kept, seen = [], set()
+    spans = SpanIndex(claims)
     for c in claims:
-        inner = [o for o in claims if o is not c and c.source_only and not o.source_only
-                 and c.start <= o.cue_start < c.end and c.start <= o.start and o.end <= c.end + 1]
-        if inner:
+        if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
+                                 for o in spans.within(c.start, c.end + 1)):
             continue
-        same = [o for o in kept if o.start == c.start and o.end == c.end]
-        if same:
+        if (c.start, c.end) in seen:
             continue
+        seen.add((c.start, c.end))
         kept.append(c)
     return kept
 
@@ -759,3 +860,17 @@ def _cue_lemmas(rules: LanguageRules) -> frozenset[str]:
 def find_statements(reading: Reading) -> tuple[Statement, ...]:
     """Every statement of a document, in text order, with ids "s1", "s2", ..."""
     return _Finder(reading).run()
+
+
+#: cue frame name (data: the language's ``cue_frames``, in the order they are tried) -> reader
+_FRAMES = {
+    "stance_noun": _Finder.frame_stance_noun,
+    "que_clause": _Finder.frame_que_clause,
+    "colon": _Finder.frame_colon,
+    "quote": _Finder.frame_quote,
+    "quoted_phrase": _Finder.frame_quoted_phrase,
+    "infinitive": _Finder.frame_infinitive,
+    "attribute": _Finder.frame_attribute,
+    "advocacy": _Finder.frame_advocacy,
+    "de_infinitive": _Finder.frame_de_infinitive,
+}
