@@ -176,4 +176,4 @@ def test_ctrl_c_keeps_what_was_built_and_says_how_to_go_on(tmp_path):
     assert stderr == f"kgbuild: interrupted: {kept} document{'s' * (kept != 1)} kept; run again with --resume\n"
     assert 1 <= kept < 40 and not (out / "graph.jsonl").exists()
     again = kgbuild("build", corpus, "-o", out, "--format", "json", "--linker", "none")
-    assert again.returncode == 2 and "interrupted build; resume it" in again.stderr
+    assert again.returncode == 2 and "interrupted build: run the same command with --resume" in again.stderr
