@@ -536,22 +536,21 @@ SCORE_PY_KEYS = {  # score.py --json name -> (part, figure) of EvalReport.to_dic
 
 
 @pytest.fixture(scope="module")
-def dev_export(shared_dir, extractor, tmp_path_factory) -> Path:
+def dev_export(shared_dir, extractor, snapshot_linker, tmp_path_factory) -> Path:
     """The dev set built once with the real model and the snapshot linker, as JSON Lines."""
     from dataclasses import replace
 
     from kgbuild.export import document_json
-    from kgbuild.link import load_linker
     from kgbuild.pipeline import link_extraction
     from kgbuild.read import iter_articles
 
-    linker = load_linker("snapshot")
     lines = []
     for text in sorted((shared_dir / "eval" / "dev" / "texts").glob("*.txt")):
         meta = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
         [article] = iter_articles([text])
         article = replace(article, id=text.stem, date=meta.get("date"), title=meta.get("title"))
-        lines.append(json.dumps(document_json(link_extraction(extractor.extract(article), linker)), ensure_ascii=False))
+        extraction = link_extraction(extractor.extract(article), snapshot_linker)
+        lines.append(json.dumps(document_json(extraction), ensure_ascii=False))
     path = tmp_path_factory.mktemp("dev") / "dev.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

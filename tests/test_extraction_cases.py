@@ -93,13 +93,6 @@ def test_case_is_well_formed(name):
     assert case.gold.entities or case.exhaustive, f"{name}: expects nothing"
 
 
-@pytest.fixture(scope="session")
-def snapshot_linker():
-    from kgbuild.link import load_linker
-
-    return load_linker("snapshot")
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_extraction_finds_what_the_case_expects(name, extractor, snapshot_linker):

@@ -198,6 +198,7 @@ def test_cli_kb_build_rejects_an_unknown_class(tmp_path, capsys):
 # -- the shipped snapshot -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_shipped_snapshot_is_what_the_build_makes(tmp_path, shared_sources):
     build_snapshot(shared_sources, ADDITIONS_DIR, tmp_path)
     with gzip.open(tmp_path / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
