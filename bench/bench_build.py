@@ -98,12 +98,12 @@ def bench_throughput(size: int, folder: Path, rounds: int = 3) -> dict:
     from kgbuild.config import BuildConfig
     from kgbuild.corpus import build_corpus, build_records
     from kgbuild.extract.parse import load_pipeline
-    from kgbuild.extract.lang import load_rules
+    from kgbuild.extract.language import load_rules
     from kgbuild.types import Article
 
     corpus = folder / "throughput.jsonl"
     texts = write_corpus(corpus, size)
-    nlp = load_pipeline(load_rules("fr").MODEL)
+    nlp = load_pipeline(load_rules("fr").model)
     config = BuildConfig(formats=("trig", "json"))
     build_records([(0, Article(id="warm-up", text=texts[0]))], config)  # model, rules, KB loaded
     list(nlp.pipe(texts[:20]))

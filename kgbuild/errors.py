@@ -4,6 +4,7 @@
      ├── InputError            a file or article cannot be read (names the file)
      │    └── EmptyInputError  the file holds no text
      ├── ConfigError           an option has a bad value (names option, value, valid ones)
+     ├── LanguageDataError     a language folder's data files are wrong (names the file)
      ├── ModelError            the spaCy model for a language is missing
      ├── KBError               the knowledge-base snapshot cannot be built or loaded
      ├── LinkError             a SPARQL endpoint failed (callers degrade to unlinked)
@@ -19,6 +20,7 @@ __all__ = [
     "InputError",
     "EmptyInputError",
     "ConfigError",
+    "LanguageDataError",
     "ModelError",
     "KBError",
     "LinkError",
@@ -54,6 +56,10 @@ class ConfigError(KgbuildError):
         if valid is not None:
             msg += f" (valid: {valid})"
         super().__init__(msg)
+
+
+class LanguageDataError(KgbuildError):
+    """A language folder's data files are missing, malformed or incomplete (names the file)."""
 
 
 class ModelError(KgbuildError):

@@ -13,9 +13,10 @@ pytestmark = pytest.mark.slow
 
 
 def relations_of(text: str):
-    doc, entities, sentences, article = analyse(text)
-    statements = find_statements(doc, entities, sentences, article)
-    found = find_relations(doc, entities, statements, sentences, article)
+    reading = analyse(text)
+    entities, sentences = reading.entities, reading.sentences
+    statements = find_statements(reading)
+    found = find_relations(reading, statements)
     types = {e.id: e.types for e in entities}
     for r in found:  # every relation fits the type table and indexes its sentence
         subject_types, object_types = PREDICATE_TYPES[r.predicate]
@@ -185,11 +186,11 @@ def test_state_membership_and_refusal():
     "Il a dit que.\n\n« Oui », a-t-il ajouté.",
 ])
 def test_odd_texts_do_not_break_the_rules(text):
-    doc, entities, sentences, article = analyse(text)
-    statements = find_statements(doc, entities, sentences, article)
+    reading = analyse(text)
+    statements = find_statements(reading)
     for s in statements:
         assert text[s.start:s.end] == s.text
-    assert isinstance(find_relations(doc, entities, statements, sentences, article), tuple)
+    assert isinstance(find_relations(reading, statements), tuple)
 
 
 def test_stance_nouns_and_adjectives():

@@ -10,9 +10,10 @@ import re
 
 import pytest
 
-from kgbuild.extract.lang import load_rules
+from kgbuild.extract.language import load_rules
 from kgbuild.extract.parse import doc_sentences, find_captions, load_pipeline, parse_text
-from kgbuild.extract.statements import find_quotes, find_statements
+from kgbuild.extract.reading import Reading, find_quotes
+from kgbuild.extract.statements import find_statements
 from kgbuild.types import Article, Entity, Mention
 
 pytestmark = pytest.mark.slow
@@ -87,16 +88,16 @@ def make_entities(text: str, sentences, table=ENTITIES) -> tuple[Entity, ...]:
     )
 
 
-def analyse(text: str):
-    """(doc, entities, sentences, article) of a text, parsed like the Extractor does."""
-    nlp = load_pipeline(RULES.MODEL)  # cached: one model per test session
+def analyse(text: str) -> Reading:
+    """The Reading of a text, parsed like the Extractor does, with the test's own entities."""
+    nlp = load_pipeline(RULES.model)  # cached: one model per test session
     doc = parse_text(nlp, text, find_captions(text, RULES))
     sentences = doc_sentences(doc)
-    return doc, make_entities(text, sentences), sentences, Article(id="t", text=text)
+    return Reading(doc, make_entities(text, sentences), sentences, Article(id="t", text=text), RULES)
 
 
 def statements_of(text: str):
-    return find_statements(*analyse(text))
+    return find_statements(analyse(text))
 
 
 def only(text: str):

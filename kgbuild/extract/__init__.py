@@ -11,7 +11,7 @@ offsets and strings.
 from __future__ import annotations
 
 from kgbuild.extract.entities import group_mentions
-from kgbuild.extract.lang import load_rules
+from kgbuild.extract.language import load_rules
 from kgbuild.extract.mentions import Gazetteer, find_mentions
 from kgbuild.extract.parse import (
     doc_sentences,
@@ -20,8 +20,9 @@ from kgbuild.extract.parse import (
     load_pipeline,
     parse_text,
 )
+from kgbuild.extract.reading import Reading
 from kgbuild.extract.relations import find_relations
-from kgbuild.extract.statements import Reading, find_statements
+from kgbuild.extract.statements import find_statements
 from kgbuild.types import Article, Extraction
 
 __all__ = ["Extractor", "Gazetteer"]
@@ -33,13 +34,13 @@ class Extractor:
     def __init__(self, lang: str = "fr", kb: Gazetteer | None = None) -> None:
         self.lang = lang
         self.rules = load_rules(lang)
-        self.nlp = load_pipeline(self.rules.MODEL)
+        self.nlp = load_pipeline(self.rules.model)
         if kb is None:
             from kgbuild.link import load_snapshot
 
             kb = load_snapshot()
         self.kb = kb
-        keep_names_whole(self.nlp, kb, self.rules.COMPOUND_WORDS)
+        keep_names_whole(self.nlp, kb, self.rules.compound_words)
 
     def extract(self, article: Article) -> Extraction:
         """The Extraction of one article."""
@@ -52,9 +53,10 @@ class Extractor:
         sentences = doc_sentences(doc, article.text)
         tokens = list(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
-        entities = group_mentions(found, self.kb, article, self.rules.SHORT_FORMS)
-        reading = Reading(doc, entities, sentences, article, captions, tokens)
-        statements = find_statements(doc, entities, sentences, article, reading)
-        relations = find_relations(doc, entities, statements, sentences, article, reading)
+        entities = group_mentions(found, self.kb, article, self.rules.short_forms,
+                                  self.rules.acronym_skip_words)
+        reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens)
+        statements = find_statements(reading)
+        relations = find_relations(reading, statements)
         return Extraction(article=article, sentences=sentences, entities=entities,
                           statements=statements, relations=relations, captions=captions)

@@ -8,6 +8,7 @@ the document's date (filtered by the grammatical gender the text shows).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
@@ -29,13 +30,16 @@ _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister"
 
 
 def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
-                   short_forms: dict[str, str] | None = None) -> tuple[Entity, ...]:
+                   short_forms: dict[str, str] | None = None,
+                   acronym_skip: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
     lang = article.lang
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys)
     _merge_short_forms(found, keys, kb, lang, short_forms or {})
+    _merge_acronyms(found, keys, article.text, acronym_skip)
+    _resolve_descriptions(found, keys, entries_kind(found, keys), article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     for i, f in enumerate(found):
@@ -84,6 +88,87 @@ def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer
             found[i] = replace(f, entry=None)
 
 
+#: how many sentences back a description ("l'ONG") looks for the actor it names again
+_DESCRIPTION_WINDOW = 4
+
+
+def entries_kind(found: Sequence[Found], keys: Sequence[str | None]) -> dict[str, set[str]]:
+    """The kinds each key is known by in this document (its KB entry's, its mentions')."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        if k is not None:
+            kinds[k].add(f.entry.kind if f.entry is not None else f.mention.kind)
+    return kinds
+
+
+def _resolve_descriptions(found: list[Found], keys: list[str | None],
+                          kinds: dict[str, set[str]], text: str) -> None:
+    """A description joins an actor named before it whose kind it can stand for: one the text
+    introduced with the same noun ("l'ONG Human Rights Watch" ... "l'ONG") if any, else the
+    nearest.  One that names nothing the text named stays out of the graph."""
+    introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
+    for i, f in enumerate(found):
+        if f.mention.method != "description":
+            if keys[i] is not None:
+                before = text[max(0, f.mention.start - 30):f.mention.start].split()
+                if before:
+                    introduced[keys[i]].add(normalize_label(before[-1]))
+            continue
+        keys[i] = None
+        head = normalize_label(f.mention.text.split()[0])
+        candidates = []
+        for j in range(i - 1, -1, -1):
+            other, key = found[j], keys[j]
+            if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
+                break
+            if key is None or other.mention.method == "description" or other.mention.type != "Actor":
+                continue
+            if kinds[key] & set(f.refers_to):
+                candidates.append((head not in introduced[key], i - j, j, key))
+        if candidates:
+            _, _, j, key = min(candidates)
+            keys[i] = key
+            introduced[key].add(head)
+            found[i] = replace(f, entry=found[j].entry, name=found[j].name)
+
+
+def _initials(name: str, skip: frozenset[str]) -> str:
+    words = [w for w in re.split(r"[\s'’-]+", name) if w and w.lower() not in skip]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
+        and letters[0].isupper()
+
+
+def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
+                    skip: frozenset[str]) -> None:
+    """ "HRW" and "Human Rights Watch", "le Commandement des opérations spéciales (COS)": an
+    acronym is the body whose initials it spells, or whose name it follows in brackets."""
+    names: dict[str, Found] = {}
+    for f, k in zip(found, keys):
+        if k is not None and f.mention.type == "Actor" and " " in f.name.strip():
+            names.setdefault(k, f)
+    for i, f in enumerate(found):
+        if keys[i] is None or f.entry is not None or not _is_acronym(f.mention.text.strip()):
+            continue
+        acronym = f.mention.text.strip().replace(".", "").upper()
+        for key, named in names.items():
+            if key == keys[i]:
+                continue
+            bracketed = text[named.mention.end:f.mention.start].strip() == "(" and \
+                text[f.mention.end:f.mention.end + 1] == ")"
+            if bracketed or _initials(named.name, skip) == acronym or \
+                    _initials(named.mention.text, skip) == acronym:
+                old = keys[i]
+                for n, k in enumerate(keys):
+                    if k == old:
+                        keys[n] = key
+                break
+
+
 def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> bool:
     """A party known by one word ("Alliance", "Verts") is that party only when its country is
     in the text: many parties share such names, and they are common nouns too."""
@@ -93,7 +178,7 @@ def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> 
 
 
 def _key(f: Found) -> str | None:
-    if f.mention.method == "role":
+    if f.mention.method in ("role", "description"):
         return None  # decided once every other mention has its key
     if f.entry is not None:
         return f.entry.key

@@ -21,7 +21,7 @@ import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from types import ModuleType
+from kgbuild.extract.language import LanguageRules
 from typing import Protocol, Sequence
 
 from spacy.tokens import Doc, Token
@@ -65,10 +65,11 @@ class Found:
     country: str | None = None  # country name a role or demonym refers to
     gender: str | None = None
     qualified: bool = False  # a role of an unnamed body ("porte-parole du gouvernement")
+    refers_to: tuple[str, ...] = ()  # kinds a description ("l'ONG") may stand for
 
 
 def find_mentions(doc: Doc, sentences: Sequence[Span], captions: Sequence[Span],
-                  rules: ModuleType, kb: Gazetteer, lang: str = "fr", text: str | None = None,
+                  rules: LanguageRules, kb: Gazetteer, lang: str = "fr", text: str | None = None,
                   tokens: list[Token] | None = None) -> list[Found]:
     """Every mention in the document, sorted by offset, overlaps resolved.
 
@@ -97,7 +98,8 @@ class _Finder:
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
                               (self._named, "name"), (self._missed_places, "name"),
-                              (self._demonyms, "name")):
+                              (self._units, "name"), (self._demonyms, "name"),
+                              (self._descriptions, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end):
@@ -185,7 +187,7 @@ class _Finder:
                 continue
             start, end = offsets
             name = self.text[start:end]
-            if fold_quotes(name.lower()) in self.rules.DEMONYMS:
+            if fold_quotes(name.lower()) in self.rules.demonyms:
                 continue
             if not _CAPITALISED.match(name) and self._lookup(name) is None:
                 continue  # a common noun, unless the KB knows it ("département d'État")
@@ -196,12 +198,12 @@ class _Finder:
                 if entry is not None:
                     yield self._from_entry(entry, start, end, name, head, "demonym")
                 continue
-            if normalize_label(name) in self.rules.NOT_NAMES:
+            if normalize_label(name) in self.rules.not_names:
                 item = self._known_with_words_before(ent.start, end)
                 if item is not None:  # "département d'Etat": NER saw only "Etat"
                     yield item
                 continue
-            if normalize_label(name) in self.rules.VAGUE_GROUPS:
+            if normalize_label(name) in self.rules.vague_groups:
                 continue
             if self._is_rubric(start, end) and self._lookup(name) is None:
                 continue  # "Défense : la Pologne commande ...": a section word, not a name
@@ -226,7 +228,7 @@ class _Finder:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
         words = fold_quotes(name).lower().split()
         if len(words) == 2 and strip_accents(words[0]) == "etat":
-            return self.rules.DEMONYMS.get(words[1])
+            return self.rules.demonyms.get(words[1])
         return None
 
     def _known_with_words_before(self, first: int, end: int) -> Found | None:
@@ -267,7 +269,7 @@ class _Finder:
     def _is_role_phrase(self, text: str) -> bool:
         words = fold_quotes(text).lower().replace("'", "' ").split()
         return any(_match_phrase(words, phrase) and len(phrase.replace("'", "' ").split()) == len(words)
-                   for phrase in self.rules.ROLE_NOUNS)
+                   for phrase in self.rules.role_nouns)
 
     def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         label = ent.label_
@@ -340,8 +342,8 @@ class _Finder:
         if head is None:
             return None
         words = self._prev_words(head.i, 2)
-        if len(words) == 2 and words[0] in ("de", "d'") and words[1] in self.rules.PLACE_NOUNS:
-            kind = self.rules.PLACE_NOUNS[words[1]]
+        if len(words) == 2 and words[0] in ("de", "d'") and words[1] in self.rules.place_nouns:
+            kind = self.rules.place_nouns[words[1]]
             if kind == "Country":
                 return None
             j = head.i - 1
@@ -358,11 +360,11 @@ class _Finder:
     def _media_phrases(self):
         """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
         for token in self.tokens:
-            if self.lows[token.i] not in self.rules.MEDIA_HEADS:
+            if self.lows[token.i] not in self.rules.media_heads:
                 continue
             j = token.i + 1
             while j < len(self.tokens) and j < token.i + 5 and _CAPITALISED.match(self.tokens[j].text) \
-                    and not self.tokens[j].is_punct and self.tokens[j].lower_ not in self.rules.DEMONYMS:
+                    and not self.tokens[j].is_punct and self.tokens[j].lower_ not in self.rules.demonyms:
                 j += 1
             if j == token.i + 1:
                 continue
@@ -376,11 +378,11 @@ class _Finder:
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
         for token in self.tokens:
-            kind = self.rules.PLACE_NOUNS.get(self.lows[token.i])
+            kind = self.rules.place_nouns.get(self.lows[token.i])
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
             gap = 1
-            if self.lows[token.i + 1] in self.rules.DEMONYMS \
+            if self.lows[token.i + 1] in self.rules.demonyms \
                     and token.i + 3 < len(self.tokens):
                 gap = 2  # "la région russe de Briansk"
             prep = self.tokens[token.i + gap]
@@ -397,7 +399,7 @@ class _Finder:
             name = self.text[start:end]
             phrase = self.text[token.idx:end]
             known = self._lookup(phrase)
-            if normalize_label(name) in self.rules.NOT_NAMES or (
+            if normalize_label(name) in self.rules.not_names or (
                     known is not None and known.kind not in _REGION_KINDS):
                 continue  # "département d'État" is a known body, not a département
             entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
@@ -413,20 +415,20 @@ class _Finder:
         words = [w for w in self._prev_words(token.i, 5) if w not in ("l'", "la", "le", "les")]
         prev = words[0] if words else ""
         before = words[1] if len(words) > 1 else ""
-        if prev in self.rules.SPEECH_INTRODUCERS or prev == "par":
+        if prev in self.rules.speech_introducers or prev == "par":
             return True
         if prev == "à" and before == "face":
             return True
         if prev in ("de", "d'", "du", "des", "avec"):
             # "la frontière de/avec X", "la région de X" are places; "l'implication des
             # Etats-Unis", "un accord avec Kiev" act
-            return not (before in self.rules.PLACE_NOUNS or before.startswith("frontali"))
+            return not (before in self.rules.place_nouns or before.startswith("frontali"))
         if prev == "a" and self._prev_tokens(token.i, 1)[0].text == "A":
             return False  # "A Paris, ...": an unaccented capital À
-        if prev == "vers" and self._governed_by(token, self.rules.ORIENTATION_LEMMAS):
+        if prev == "vers" and self._governed_by(token, self.rules.orientation_lemmas):
             return True  # "la junte se tourne vers Moscou"
-        if prev in self.rules.LOCATIVE_PREPOSITIONS:
-            return prev in ("à", "au", "aux") and self._governed_by(token, self.rules.TRANSFER_LEMMAS)
+        if prev in self.rules.locative_prepositions:
+            return prev in ("à", "au", "aux") and self._governed_by(token, self.rules.transfer_lemmas)
         return True
 
     def _governed_by(self, token: Token, lemmas) -> bool:
@@ -441,18 +443,68 @@ class _Finder:
                 break
         return False
 
+    # -- military units ---------------------------------------------------------------
+    def _units(self):
+        """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
+        an actor of its own, named by the number, the unit noun and its lower-case complements."""
+        for token in self.tokens:
+            if not _ORDINAL.match(token.text) or token.i + 1 >= len(self.tokens):
+                continue
+            unit = self.tokens[token.i + 1]
+            if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
+                    and self.lows[unit.i] not in self.rules.military_units:
+                continue
+            end = unit.i
+            j = unit.i + 1
+            while j < len(self.tokens):
+                t = self.tokens[j]
+                if t.pos_ == "ADJ" and t.text.islower() and self.lows[j] not in self.rules.demonyms:
+                    end = j  # "aéroportée", "mécanisée"
+                elif self.lows[j] in self.rules.unit_links and j + 1 < len(self.tokens) \
+                        and self.tokens[j + 1].text.islower() and self.tokens[j + 1].pos_ in ("NOUN", "ADJ"):
+                    end = j = j + 1  # "d'infanterie", "de marine", "d'assaut"
+                else:
+                    break
+                j += 1
+            last = self.tokens[end]
+            yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "MilitaryUnit",
+                                      "pattern", 0.75), self.text[token.idx:last.idx + len(last.text)])
+
+    # -- descriptions ---------------------------------------------------------------
+    def _descriptions(self):
+        """ "l'ONG", "le quotidien", "l'organisation islamique": a definite description that
+        names again an actor named before (grouping decides which, by kind and distance)."""
+        table = self.rules.descriptions
+        for token in self.tokens:
+            kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
+            if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+            if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
+                continue  # "une organisation", "des groupes": nobody in particular
+            if any(c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl", "nummod") and c.i > token.i
+                   for c in token.children):
+                continue  # "le groupe d'intervention", "le quotidien Le Monde": another thing
+            end = max([token.i, *(c.i for c in token.children
+                                  if c.dep_ == "amod" and c.i == token.i + 1)])
+            last = self.tokens[end]
+            yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
+                                      "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
+                        refers_to=tuple(kinds))
+
     # -- demonyms -----------------------------------------------------------------
     def _demonyms(self):
         for token in self.tokens:
             form = self.lows[token.i]
-            state_name = self.rules.DEMONYMS.get(form)
+            state_name = self.rules.demonyms.get(form)
             if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
                 continue
-            if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper():
-                continue  # "le russe" (the language)
+            if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper() \
+                    and not _adjective_after_noun(token):
+                continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
             entry = self._lookup(state_name, _STATE_KINDS)
             head = token.head if token.dep_ == "amod" else None
-            if head is not None and head.lemma_.lower() in self.rules.NATIONALITY_ONLY_NOUNS:
+            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns:
                 continue
             before = self.tokens[token.i - 1] if token.i > 0 else None
             if (head is not None and self._is_place_noun(head)) or (
@@ -465,7 +517,7 @@ class _Finder:
 
     def _is_place_noun(self, token: Token) -> bool:
         lemma = fold_quotes(token.lemma_.lower())
-        return lemma in self.rules.PLACE_NOUNS and self.rules.PLACE_NOUNS[lemma] == "Country"
+        return lemma in self.rules.place_nouns and self.rules.place_nouns[lemma] == "Country"
 
     # -- weapons ------------------------------------------------------------------
     def _weapons(self):
@@ -479,12 +531,12 @@ class _Finder:
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
         for token in self.tokens:
-            if self.lows[token.i] not in self.rules.WEAPON_HEADS:
+            if self.lows[token.i] not in self.rules.weapon_heads:
                 continue
             name_tokens = []
             j = token.i + 1
             while j < min(token.i + 3, len(self.tokens)) and self.tokens[j].pos_ == "ADJ" \
-                    and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.DEMONYMS:
+                    and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.demonyms:
                 j += 1  # "missiles antinavires Harpoon", "chars lourds Leopard"
             while j < len(self.tokens) and len(name_tokens) < 3:
                 t = self.tokens[j]
@@ -538,11 +590,11 @@ class _Finder:
         window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
         words = [fold_quotes(t.lower_) for t in window]
         inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
-        if len(window) > 2 and words[1] in self.rules.DEMONYMS and window[1].pos_ == "ADJ":
+        if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
             inner = window[1]
             words = words[:1] + words[2:]
         best = None
-        for phrase, offices in self.rules.ROLE_NOUNS.items():
+        for phrase, offices in self.rules.role_nouns.items():
             size = len(phrase.replace("'", "' ").split())
             if _match_phrase(words, phrase) and (best is None or size > best[2]):
                 best = (phrase, offices, size)
@@ -557,23 +609,23 @@ class _Finder:
         country = None
         if inner is not None and len(phrase.replace("'", "' ").split()) > 1:
             end_tok = self._phrase_end(token, phrase + " x")  # one more word: the demonym
-            country = self.rules.DEMONYMS[fold_quotes(inner.lower_)]
+            country = self.rules.demonyms[fold_quotes(inner.lower_)]
         nxt = end_tok + 1
         while nxt < len(self.tokens) and self.tokens[nxt].is_space:
             nxt += 1
         if country is not None:
             pass
-        elif nxt < len(self.tokens) and self.lows[nxt] in self.rules.DEMONYMS \
-                and self.tokens[nxt].pos_ == "ADJ":
-            country = self.rules.DEMONYMS[self.lows[nxt]]
+        elif nxt < len(self.tokens) and self.lows[nxt] in self.rules.demonyms \
+                and _adjectival(self.tokens[nxt]):
+            country = self.rules.demonyms[self.lows[nxt]]
             end_tok = nxt
         elif token.i + 1 < len(self.tokens):
             for child in self.doc[token.i: end_tok + 1]:
                 for sub in child.children:
                     form = fold_quotes(sub.lower_)
-                    if sub.i > end_tok and form in self.rules.DEMONYMS and sub.dep_ == "amod" \
-                            and fold_quotes(child.lemma_.lower()) in self.rules.ROLE_DOMAINS:
-                        country = self.rules.DEMONYMS[form]
+                    if sub.i > end_tok and form in self.rules.demonyms and sub.dep_ == "amod" \
+                            and fold_quotes(child.lemma_.lower()) in self.rules.role_domains:
+                        country = self.rules.demonyms[form]
                         end_tok = max(end_tok, sub.i)
         qualified = False
         if country is None:
@@ -622,11 +674,11 @@ class _Finder:
                 return ent.end - 1, kb_label(entry, self.lang)
         j = i
         while j + 1 < len(doc) and (_CAPITALISED.match(doc[j + 1].text) or
-                                    doc[j + 1].pos_ == "ADJ" and doc[j + 1].lower_ not in self.rules.DEMONYMS):
+                                    doc[j + 1].pos_ == "ADJ" and doc[j + 1].lower_ not in self.rules.demonyms):
             j += 1
         for last in range(j, i - 1, -1):
             name = doc[i: last + 1].text
-            seat = self.rules.SEATS_OF_POWER.get(normalize_label(name))
+            seat = self.rules.seats_of_power.get(normalize_label(name))
             if seat is not None:
                 return last, seat
             entry = self._lookup(name)
@@ -688,35 +740,49 @@ _TITLES = ("général", "générale", "amiral", "colonel", "lieutenant-colonel",
 _ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
 
 
+#: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
+_ORDINAL = re.compile(r"^\d{1,3}(?:e|è|ème|eme|er|re|ère|nde|d)$")
+
+
+def _adjective_after_noun(token: Token) -> bool:
+    """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
+    often tagged PROPN): an adjective of that noun."""
+    return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _adjectival(token: Token) -> bool:
+    return token.pos_ == "ADJ" or _adjective_after_noun(token)
+
+
 def _is_name_token(token: Token) -> bool:
     return bool(_CAPITALISED.match(token.text)) and token.pos_ in ("PROPN", "X", "NOUN", "ADJ") \
         and (token.ent_type_ in ("PER", "MISC") or token.pos_ == "PROPN")
 
 
 @functools.cache
-def _determiners(rules: ModuleType) -> tuple[str, ...]:
+def _determiners(rules: LanguageRules) -> tuple[str, ...]:
     """The rules' leading determiners, quotes folded, longest first."""
-    return tuple(sorted({fold_quotes(d) for d in rules.DETERMINERS}, key=len, reverse=True))
+    return tuple(sorted({fold_quotes(d) for d in rules.determiners}, key=len, reverse=True))
 
 
 @functools.cache
-def _weapon_classes(rules: ModuleType) -> tuple[tuple[str, str, str, re.Pattern], ...]:
+def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern], ...]:
     """(phrase, key, phrase with quotes folded, its whole-word pattern), longest phrase first."""
-    ordered = sorted(rules.WEAPON_CLASSES.items(), key=lambda kv: -len(kv[0]))
+    ordered = sorted(rules.weapon_classes.items(), key=lambda kv: -len(kv[0]))
     return tuple((phrase, key, fold_quotes(phrase),
                   re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"))
                  for phrase, key in ordered)
 
 
 @functools.cache
-def _seats(rules: ModuleType) -> dict[str, str]:
-    return {normalize_label(seat): state for seat, state in rules.SEATS_OF_POWER.items()}
+def _seats(rules: LanguageRules) -> dict[str, str]:
+    return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
 
 
 @functools.cache
-def _role_heads(rules: ModuleType) -> frozenset[str]:
+def _role_heads(rules: LanguageRules) -> frozenset[str]:
     """First words of the role phrases, accents aside: only tokens among them can start a role."""
-    return frozenset(strip_accents(phrase.replace("'", "' ").split()[0]) for phrase in rules.ROLE_NOUNS)
+    return frozenset(strip_accents(phrase.replace("'", "' ").split()[0]) for phrase in rules.role_nouns)
 
 
 def _match_phrase(words: list[str], phrase: str) -> bool:
@@ -726,9 +792,9 @@ def _match_phrase(words: list[str], phrase: str) -> bool:
     return strip_accents(got) == strip_accents(phrase)
 
 
-def _singular(phrase: str, rules: ModuleType) -> str:
-    for other, key in rules.WEAPON_CLASSES.items():
-        if rules.WEAPON_CLASSES[phrase] == key and len(other) <= len(phrase):
+def _singular(phrase: str, rules: LanguageRules) -> str:
+    for other, key in rules.weapon_classes.items():
+        if rules.weapon_classes[phrase] == key and len(other) <= len(phrase):
             return other
     return phrase
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from types import ModuleType
+from kgbuild.extract.language import LanguageRules
 
 import spacy
 from spacy.language import Language
@@ -92,9 +92,13 @@ def keep_names_whole(nlp: Language, kb, words: tuple[str, ...] = ()) -> None:
     nlp.meta["_kgbuild_names"] = True
 
 
-def find_captions(text: str, rules: ModuleType) -> tuple[Span, ...]:
-    """Photo-credit segments of the text ("Image : Name/AGENCY/...")."""
-    return tuple(Span(m.start(), m.end()) for m in rules.CAPTION_RE.finditer(text))
+def find_captions(text: str, rules: LanguageRules) -> tuple[Span, ...]:
+    """Segments that are no prose of the article: photo credits ("Image : Name/AGENCY/...") and
+    wire datelines ("KIEV, 3 mars (AFP) -"), in text order.  No mention, statement or relation
+    is read in them, and no sentence crosses them."""
+    spans = [Span(m.start(), m.end()) for m in rules.caption_re.finditer(text)]
+    spans += [Span(m.start(), m.end()) for m in rules.dateline_re.finditer(text)]
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
 
 def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Span, ...]:

@@ -20,17 +20,13 @@ place and a grantee named in another are joined into one event.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kgbuild.extract.lang.fr import DEMONYMS, WEAPON_HEADS
-from kgbuild.extract.lang.fr import relcues as rc
-from kgbuild.extract.lang.fr import speech as fr
-from kgbuild.extract.statements import (
-    MentionRef,
-    Reading,
+from kgbuild.extract.grammar import (
     clause_hedged,
     clause_negation,
     is_impersonal,
@@ -38,6 +34,8 @@ from kgbuild.extract.statements import (
     resolve_pronoun,
     subjects_of,
 )
+from kgbuild.extract.language import LanguageRules
+from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Article, Entity, Relation, Span, Statement
 
@@ -59,7 +57,7 @@ PREDICATE_TYPES = {
 }
 _STATE_KINDS = ("State", "Country")
 _CONFIRM_VERBS = frozenset({"confirmer", "officialiser", "annoncer", "reconnaître", "valider"})
-_ADVOCACY = frozenset({*fr.ADVOCACY_CUES, "demander", "réclamer", "exiger", "souhaiter",
+_ADVOCACY = frozenset({"demander", "réclamer", "exiger", "souhaiter",
                        "proposer", "suggérer", "envisager", "prêt"})
 _ANAPHORIC = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "tel", "telle",
                         "son", "sa", "leur"})
@@ -92,6 +90,7 @@ class _Finder:
         self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
         self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
         self.skip, self.units = reading.skip, reading.units
+        self.reading, self.rules = reading, reading.rules
         self.statements = statements
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
@@ -105,8 +104,8 @@ class _Finder:
         ref = self.index.at_token(token)
         if ref is not None:
             return ref
-        if token.pos_ == "ADJ" and lower_text(token) in DEMONYMS:  # a demonym without a mention
-            entity = self.by_label.get(normalize_label(DEMONYMS[lower_text(token)]))
+        if token.pos_ == "ADJ" and lower_text(token) in self.rules.demonyms:  # a demonym without a mention
+            entity = self.by_label.get(normalize_label(self.rules.demonyms[lower_text(token)]))
             if entity is not None:
                 m = entity.mentions[0]
                 return MentionRef(entity, m)
@@ -117,11 +116,10 @@ class _Finder:
         if token is None or depth > 3:
             return []
         low = lower_text(token)
-        if is_impersonal(token):
+        if is_impersonal(token, self.rules):
             return []
-        if low in fr.PRONOUN_GENDER and low != "qui":
-            ref = self.speaker_pronoun(token) or resolve_pronoun(
-                low, token.idx, self.index, self.doc, self.sentences, self.quotes)
+        if low in self.rules.pronoun_gender and low != "qui":
+            ref = self.speaker_pronoun(token) or resolve_pronoun(low, token.idx, self.reading)
             return [ref] if ref else []
         if low == "qui":
             return self.relative_antecedent(token)
@@ -137,12 +135,12 @@ class _Finder:
                     if hit is not None:
                         found.append(hit)
                         break
-            if not found and (lower_text(token) in WEAPON_HEADS or lemma in WEAPON_HEADS):
+            if not found and (lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads):
                 for child in token.children:  # "les missiles ATACMS": the name is a dependant
                     if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
                         found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
-            if not found and (lemma in rc.QUANTITY_NOUNS or lemma in rc.GROUP_HEADS
-                              or lemma in rc.FACILITY_NOUNS):
+            if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
+                              or lemma in self.rules.facility_nouns):
                 for child in token.children:
                     if child.dep_ in ("nmod", "amod"):
                         found.extend(self.np(child, depth + 1))
@@ -174,7 +172,7 @@ class _Finder:
         found = [c for c in verb.children if c.dep_ == "obj"]
         if not found:
             for c in verb.children:
-                if c.dep_.startswith("obl") and c.lemma_.lower() in fr.TIME_WORDS:
+                if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words:
                     found += [g for g in c.children if g.pos_ == "PROPN" and g.i < c.i
                               and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
         return found
@@ -230,7 +228,7 @@ class _Finder:
         out = []
         for t in self.doc[cue.i + 1: self.units.bounds(cue)[1]]:
             prev = self.tokens[t.i - 1]
-            if t.text in (";", ":") or (prev.text == "," and lower_text(t) in rc.CLAUSE_BREAKERS):
+            if t.text in (";", ":") or (prev.text == "," and lower_text(t) in self.rules.clause_breakers):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
@@ -246,14 +244,14 @@ class _Finder:
             if ref is None or (found and found[-1].entity.id == ref.entity.id):
                 continue
             k = n - 1
-            while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], rc.PLACE_HEADS)
-                              or _in(window[k], rc.DIRECTION_WORDS)
+            while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
+                              or _in(window[k], self.rules.direction_words)
                               or lower_text(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
                 if lower_text(window[k]) in preps:
                     break
                 k -= 1
             if k >= 0 and lower_text(window[k]) in preps:
-                if any(lower_text(w) in rc.BORDER_WORDS for w in window[max(0, k - 2): k]):
+                if any(lower_text(w) in self.rules.border_words for w in window[max(0, k - 2): k]):
                     continue
                 if self.typed([ref], types):
                     found.append(ref)
@@ -296,28 +294,38 @@ class _Finder:
         """negated > hedged > reported > asserted, read off the cue and the verb above it."""
         anchor = verb if verb is not None else cue
         for g in (anchor, *self.governors(anchor, 2)):
-            if _in(g, fr.NEGATING_VERBS) and clause_negation(g):
+            if _in(g, self.rules.negating_verbs) and clause_negation(g, self.rules):
                 return "hedged"  # "n'exclut pas d'envoyer": a possibility
-        negation = clause_negation(anchor)
-        if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, fr.NEGATING_VERBS):
+        negation = clause_negation(anchor, self.rules)
+        if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, self.rules.negating_verbs):
             negation = "refus"
         if negation is not None:
             return "hedged" if _in(anchor, _CONFIRM_VERBS) else "negated"
-        if any(_in(g, fr.NEGATING_VERBS) for g in self.governors(anchor, 2)):
+        if any(_in(g, self.rules.negating_verbs) for g in self.governors(anchor, 2)):
             return "negated"
-        if clause_hedged(anchor) or clause_hedged(cue):
+        if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules):
             return "hedged"
         for g in self.governors(anchor, 3):
-            if _in(g, _ADVOCACY) or _in(g, fr.HEDGE_VERBS) or fr.is_conditional(g.text, g.lemma_):
+            if _in(g, _ADVOCACY) or _in(g, self.rules.advocacy_cues) or _in(g, self.rules.hedge_verbs) or self.rules.grammar.is_conditional(g.text, g.lemma_):
                 return "hedged"
         lo, hi = self.units.bounds(cue)
-        if any(lower_text(t) in fr.HEDGE_WORDS for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
+        if any(lower_text(t) in self.rules.hedge_words for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
-        if any(s.start <= cue.idx < s.end for s in self.statements):
-            return "reported"
-        if any(_is_source_word(t) and not any(a < t.idx < b for a, b in self.quotes) for t in self.doc[lo:hi]):
+        inside = [s for s in self.statements if s.start <= cue.idx < s.end]
+        if inside and not all(self.claims_own_act(s) for s in inside):
+            return "reported"  # what a speaker says; an actor claiming its own attack asserts it
+        if any(_is_source_word(t, self.rules) and not any(a < t.idx < b for a, b in self.quotes) for t in self.doc[lo:hi]):
             return "reported"  # "..., selon des sources": a source the statements could not name
         return "asserted"
+
+    def claims_own_act(self, statement: Statement) -> bool:
+        """A claim of responsibility ("le groupe a revendiqué l'attaque")."""
+        token = self.index_token(statement.cue_start)
+        return token is not None and _in(token, self.rules.claim_verbs)
+
+    def index_token(self, offset: int) -> Token | None:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     # --- output -------------------------------------------------------------------
     def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
@@ -358,7 +366,7 @@ class _Finder:
         """The thing a passive verb or participle is about ("missiles ... tirés", "soldats déployés")."""
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
             return self.np(verb.head)
-        for subj in subjects_of(verb):
+        for subj in subjects_of(verb, self.rules):
             found = self.np(subj)
             if found:
                 return found
@@ -368,7 +376,7 @@ class _Finder:
         return []
 
     def subject(self, verb: Token) -> list[MentionRef]:
-        for subj in subjects_of(verb):
+        for subj in subjects_of(verb, self.rules):
             found = self.np(subj)
             if found:
                 return found
@@ -383,7 +391,7 @@ class _Finder:
     def doer(self, verb: Token) -> list[MentionRef]:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
         parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
-        if subjects_of(verb) or _is_gerund(verb):
+        if subjects_of(verb, self.rules) or _is_gerund(verb):
             return self.subject(verb)
         return self.left_actor(verb)
 
@@ -402,7 +410,7 @@ class _Finder:
         else:
             suppliers = self.doer(v)
             goods = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
-        if _in(v, rc.RECIPIENT_OBJECT_VERBS):
+        if _in(v, self.rules.recipient_object_verbs):
             recipients = self.typed(goods, ("Actor",))
             goods = self.children_with(v, ("de", "d'", "en")) or self.typed(
                 [self.ref_at(t) for t in window], ("Weapon",))
@@ -411,7 +419,7 @@ class _Finder:
             recipients = self.typed(recipients, ("Actor",)) or self.after_prep(window, ("à", "au", "aux"), ("Actor",))
         weapons = self.typed(goods, ("Weapon",)) or self.typed(
             [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
-        military = weapons or any(_in(t, rc.MILITARY_GOODS) for t in window)
+        military = weapons or any(_in(t, self.rules.military_goods) for t in window)
         for s in self.typed(suppliers, ("Actor",))[:2]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
@@ -460,7 +468,7 @@ class _Finder:
         for seller in sellers[:1]:
             for w in weapons:
                 self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
-            if weapons or any(_in(t, rc.MILITARY_GOODS) for t in window):
+            if weapons or any(_in(t, self.rules.military_goods) for t in window):
                 for b in buyers[:1]:
                     self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
 
@@ -499,7 +507,7 @@ class _Finder:
         suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.typed(self.children_with(n, ("à", "au", "aux")), ("Actor",)) or \
             self.after_prep(self.right_window(n)[:10], ("à", "au", "aux"), ("Actor",))[:1]
-        if not suppliers and n.dep_ == "obj" and _in(n.head, rc.AUTHORITY_VERBS | rc.AUTHORIZE_VERBS | {
+        if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs | {
                 "promettre", "poursuivre", "reprendre", "accélérer"}):
             suppliers = self.typed(self.doer(n.head), ("Actor",))
         mod = self.noun_modality(n)
@@ -510,7 +518,7 @@ class _Finder:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
 
     def authorize_verb(self, v: Token, k: int) -> None:
-        if any(c.dep_ == "obj" and _in(c, rc.SUPPLY_NOUNS) for c in v.children):
+        if any(c.dep_ == "obj" and _in(c, self.rules.supply_nouns) for c in v.children):
             return  # "approuver la vente de missiles à X": a supply, read by supply_noun
         frame = _Frame(v, k)
         frame.grantors = self.typed(self.subject(v), ("Actor",))
@@ -522,14 +530,14 @@ class _Finder:
             if refs:
                 frame.grantees += self.typed(refs, ("Actor",))
                 frame.weapons += self.typed(refs, ("Weapon",))
-            elif _in(c, rc.TARGET_NOUNS | rc.ATTACK_NOUNS):  # "autoriser les frappes ukrainiennes en ..."
+            elif _in(c, self.rules.target_nouns | self.rules.attack_nouns):  # "autoriser les frappes ukrainiennes en ..."
                 self.strike_noun(c, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
         for action in v.children:  # "autoriser X à frapper le territoire russe"
             if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB":
                 frame.regions += self.typed([r for c in action.children if c.dep_ == "obj"
                                              for r in self.np(c)], ("Region",))
-        frame.regions += self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
+        frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
         frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
                           or g.mention.type == "Actor"]
         self.frames.append(frame)
@@ -547,7 +555,7 @@ class _Finder:
                     frame.grantors += self.typed(refs, ("Actor",))
         head = n.head
         if n.dep_.startswith("nsubj:pass") or n.dep_ == "obj":
-            if _in(head, rc.AUTHORITY_VERBS):
+            if _in(head, self.rules.authority_verbs):
                 frame.grantors += self.typed(self.agent(head) if n.dep_ == "nsubj:pass" else self.subject(head),
                                              ("Actor",))
         window = self.right_window(n)
@@ -563,9 +571,9 @@ class _Finder:
         if nxt is not None and nxt.pos_ == "ADJ":
             agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
         agents += self.typed(self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor", "Weapon"))
-        regions = self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))
+        regions = self.after_prep(window, self.rules.target_prepositions, ("Region",))
         regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
-        attack = _in(n, rc.ATTACK_NOUNS)
+        attack = _in(n, self.rules.attack_nouns)
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
             frame.weapons += self.typed(agents, ("Weapon",))
@@ -574,7 +582,7 @@ class _Finder:
         if not self.typed(agents, ("Actor",)) and n.dep_ in ("obj",):
             # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-            if possessive or _in(n.head, rc.AGENTIVE_VERBS):
+            if possessive or _in(n.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(n.head), ("Actor",)) + agents
         if attack:
             regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
@@ -587,7 +595,7 @@ class _Finder:
         return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
 
     def target_verb(self, v: Token, k: int) -> None:
-        if v.head.i != v.i and _in(v.head, rc.AUTHORIZE_VERBS):
+        if v.head.i != v.i and _in(v.head, self.rules.authorize_verbs):
             return  # the action of an authorisation: its event carries the target
         window = self.right_window(v)
         if self.passive(v):
@@ -604,7 +612,7 @@ class _Finder:
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
         # else the first place after a targeting preposition
         regions = self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))[:3]
-        regions = regions or self.after_prep(window, rc.TARGET_PREPOSITIONS, ("Region",))[:1]
+        regions = regions or self.after_prep(window, self.rules.target_prepositions, ("Region",))[:1]
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -663,7 +671,7 @@ class _Finder:
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, rc.STANCE_VERBS)):
+        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         objects = self.typed(self.children_with(n, ("à", "au", "aux", "envers", "contre")), ("Actor",))
         for a in agents[:1]:
@@ -704,12 +712,12 @@ class _Finder:
             role, org, anchor = found or (None, [], None)
             if role is None or (not person and role != "membre"):
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
-            predicate = "leaderOf" if role in rc.LEADER_ROLES else "memberOf"
+            predicate = "leaderOf" if role in self.rules.leader_roles else "memberOf"
             conf = 0.75
             if not org:
-                if role in rc.LOCAL_ROLES:
+                if role in self.rules.local_roles:
                     continue  # "le maire X": of a city the text may not name
-                if role in rc.ORGANISATION_ROLES:  # "le secrétaire général X" at an Otan summit
+                if role in self.rules.organisation_roles:  # "le secrétaire général X" at an Otan summit
                     org, conf = self.context_body(span), 0.5
                 else:
                     org, conf = self.context_state(span), 0.5
@@ -720,10 +728,13 @@ class _Finder:
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token] | None:
         """("chancelier", [Germany], token) for "le chancelier allemand"."""
         lows = [lower_text(t) for t in words]
+        lemmas = [t.lemma_.lower() for t in words]  # "un des chercheurs de HRW": the singular
         for n in range(len(words)):
             for size in (4, 3, 2, 1):
                 phrase = " ".join(lows[n:n + size]).replace("' ", "'")
-                if phrase in rc.LEADER_ROLES or phrase in rc.MEMBER_ROLES:
+                if phrase not in self.rules.leader_roles and phrase not in self.rules.member_roles:
+                    phrase = " ".join(lemmas[n:n + size]).replace("' ", "'")
+                if phrase in self.rules.leader_roles or phrase in self.rules.member_roles:
                     rest = words[n + size:]
                     orgs = []
                     if rest:  # nested mentions too: "représentant de l'Union européenne" may be one
@@ -745,9 +756,9 @@ class _Finder:
                 k -= 1
             words = list(self.doc[k + 1: stop + 1])
             dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
-            return self.role_phrase(words[dets[0]:]) if dets else None
+            return self.role_phrase(words[dets[0]:] if dets else words) if words else None
         words = []
-        while k >= lo and k >= span.start - 6 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN"):
+        while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
             if self.tokens[k].pos_ == "DET":
                 break
@@ -795,7 +806,7 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, rc.PLACE_HEADS) or t.lemma_ == "territoire":
+            if not _in(t, self.rules.place_heads) or t.lemma_ == "territoire":
                 continue
             places = self.typed(self.children_with(t, ("de", "d'")), ("Region",))
             if not places:
@@ -807,8 +818,8 @@ class _Finder:
             tail = list(self.doc[end: min(len(self.tokens), end + 9)])
             if tail and tail[0].text in (",", "("):
                 tail = tail[1:]
-            if tail and lower_text(tail[0]) in rc.CONTAINER_PREPOSITIONS:
-                containers += self.after_prep(tail, rc.CONTAINER_PREPOSITIONS, ("Region",))[:1]
+            if tail and lower_text(tail[0]) in self.rules.container_prepositions:
+                containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1]
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
 
@@ -843,13 +854,14 @@ class _Finder:
 
     # --- driver ------------------------------------------------------------------------
     def run(self) -> tuple[Relation, ...]:
+        triggers = _triggers(self.rules)
         for k, sent in enumerate(self.sentences):
             if k in self.skip:
                 continue
             span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
-                if t.lemma_.lower() not in _TRIGGERS and lower_text(t) not in _TRIGGERS:
+                if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
                     continue  # most words start no relation (dispatch would find nothing)
                 if any(a < t.idx < b for a, b in self.quotes) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
@@ -862,55 +874,60 @@ class _Finder:
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma = t.lemma_.lower()
-        if lower_text(t) in rc.ALLY_NOUNS or lower_text(t) in rc.ENEMY_NOUNS:  # tagged noun or verb ("alliée")
-            self.predicate_noun(t, k, "supports" if lower_text(t) in rc.ALLY_NOUNS else "opposes")
+        if lower_text(t) in self.rules.ally_nouns or lower_text(t) in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
+            self.predicate_noun(t, k, "supports" if lower_text(t) in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
-            for lemmas, read in _VERB_FAMILIES:  # a verb may belong to several families
-                if lemma in lemmas:
+            for name, read in _VERB_READERS:  # a verb may belong to several families
+                if lemma in getattr(self.rules, name):
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
             nxt = self.tokens[t.i + 1] if t.i + 1 < len(self.tokens) else None
             if lemma == "feu" and nxt is not None and lower_text(nxt) == "vert":
                 self.authorize_noun(t, k, extra=1)
-            elif lemma in rc.AUTHORIZE_NOUNS and lemma != "accord":
+            elif lemma in self.rules.authorize_nouns and lemma != "accord":
                 self.authorize_noun(t, k)
-            elif lemma in rc.SUPPLIER_NOUNS:
+            elif lemma in self.rules.supplier_nouns:
                 self.supplier_noun(t, k)
-            elif lemma in rc.SUPPLY_NOUNS or (lemma == "aide" and any(
+            elif lemma in self.rules.supply_nouns or (lemma == "aide" and any(
                     c.dep_ == "amod" and c.lemma_ in ("militaire", "létal") for c in t.children)):
                 self.supply_noun(t, k)  # "une aide militaire de 9 milliards à Kiev"
-            elif lemma in rc.PURCHASE_NOUNS:
+            elif lemma in self.rules.purchase_nouns:
                 self.purchase(t, k)
-            elif lemma in rc.TARGET_NOUNS or lemma in rc.ATTACK_NOUNS:
+            elif lemma in self.rules.target_nouns or lemma in self.rules.attack_nouns:
                 self.strike_noun(t, k)
-            elif lemma in rc.SUPPORT_NOUNS or lemma in rc.OPPOSE_NOUNS:
-                self.stance_noun(t, k, "supports" if lemma in rc.SUPPORT_NOUNS else "opposes")
-            elif lemma in rc.DEPLOY_NOUNS:
+            elif lemma in self.rules.support_nouns or lemma in self.rules.oppose_nouns:
+                self.stance_noun(t, k, "supports" if lemma in self.rules.support_nouns else "opposes")
+            elif lemma in self.rules.deploy_nouns:
                 self.deploy_noun(t, k)
-        elif t.pos_ == "ADJ" and lower_text(t) in rc.OPPOSE_ADJECTIVES:
+        elif t.pos_ == "ADJ" and lower_text(t) in self.rules.oppose_adjectives:
             self.predicate_noun(t, k, "opposes")
 
 
 #: verb lexicon -> the _Finder method that reads its arguments
-_VERB_FAMILIES = (
-    (rc.SUPPLY_VERBS, _Finder.supply_verb),
-    (rc.PURCHASE_VERBS, _Finder.purchase),
-    (rc.RECEIVE_VERBS, _Finder.receive),
-    (rc.AUTHORIZE_VERBS, _Finder.authorize_verb),
-    (rc.TARGET_VERBS, _Finder.target_verb),
-    (rc.ATTACK_VERBS, _Finder.attack_verb),
-    (rc.DEPLOY_VERBS, _Finder.deploy_verb),
-    (rc.SUPPORT_VERBS, lambda finder, t, k: finder.stance_verb(t, k, "supports")),
-    (rc.OPPOSE_VERBS, lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
+#: relation families read off a verb: (the rules' lemma set, the reader); a verb may be in several
+_VERB_READERS = (
+    ("supply_verbs", lambda finder, t, k: finder.supply_verb(t, k)),
+    ("purchase_verbs", lambda finder, t, k: finder.purchase(t, k)),
+    ("receive_verbs", lambda finder, t, k: finder.receive(t, k)),
+    ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
+    ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
+    ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
+    ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
+    ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
 )
+_NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
+                  "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
+                  "deploy_nouns", "oppose_adjectives")
 
-#: every word ``dispatch`` reads a relation from (its lemma or its lower-cased form)
-_TRIGGERS = frozenset().union(
-    rc.ALLY_NOUNS, rc.ENEMY_NOUNS, *(lemmas for lemmas, _ in _VERB_FAMILIES),
-    rc.AUTHORIZE_NOUNS, rc.SUPPLIER_NOUNS, rc.SUPPLY_NOUNS, rc.PURCHASE_NOUNS, rc.TARGET_NOUNS,
-    rc.ATTACK_NOUNS, rc.SUPPORT_NOUNS, rc.OPPOSE_NOUNS, rc.DEPLOY_NOUNS, rc.OPPOSE_ADJECTIVES,
-    {"feu", "aide"},
-)
+
+@functools.cache
+def _triggers(rules: LanguageRules) -> frozenset[str]:
+    """Every word ``dispatch`` reads a relation from (a lemma, a lower-cased form, or the first
+    word of a multi-word cue such as "feu vert")."""
+    words = set().union(*(getattr(rules, name) for name, _ in _VERB_READERS),
+                        *(getattr(rules, name) for name in _NOUN_FAMILIES))
+    return frozenset(words | {w.split()[0] for w in words if " " in w})
 
 
 def _is_gerund(verb: Token) -> bool:
@@ -919,12 +936,13 @@ def _is_gerund(verb: Token) -> bool:
         lower_text(c) == "en" for c in verb.children)
 
 
-def _is_source_word(token: Token) -> bool:
-    """ "selon", or "après" of "d'après"."""
+def _is_source_word(token: Token, rules: LanguageRules) -> bool:
+    """A word that always introduces a source ("selon"), or ends one split by the tokenizer
+    ("d'" + "après")."""
     low = lower_text(token)
-    if low == "après" and token.i > 0:
-        low = lower_text(token.doc[token.i - 1]) + low
-    return low in fr.SOURCE_PREPOSITIONS[:2]
+    if low in rules.source_words:
+        return True
+    return token.i > 0 and lower_text(token.doc[token.i - 1]) + low in rules.source_words
 
 
 def _has_name(text: str) -> bool:
@@ -953,11 +971,6 @@ def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
     return tuple(sorted(best.values(), key=lambda r: (r.start, r.predicate)))
 
 
-def find_relations(doc: Doc, entities: tuple[Entity, ...], statements: tuple[Statement, ...],
-                   sentences: tuple[Span, ...], article: Article,
-                   reading: Reading | None = None) -> tuple[Relation, ...]:
-    """Every relation of the article (FORMAT.md vocabulary), with evidence and modality.
-
-    ``reading`` is the document's Reading when the caller made one for ``find_statements``.
-    """
-    return _Finder(reading or Reading(doc, entities, sentences, article), entities, statements).run()
+def find_relations(reading: Reading, statements: tuple[Statement, ...]) -> tuple[Relation, ...]:
+    """Every relation of a document (FORMAT.md vocabulary), with evidence and modality."""
+    return _Finder(reading, reading.entities, statements).run()

@@ -1,0 +1,218 @@
+"""Grammar helpers the statement and relation rules share: subjects, negation, mood, pronouns.
+
+Language-neutral: they read Universal Dependencies labels and morphology from spaCy and
+take every word they need from the language's rules (``LanguageRules``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc, Token
+
+from kgbuild.extract.language import LanguageRules
+from kgbuild.extract.reading import MentionRef, Reading
+from kgbuild.normalize import fold_quotes
+from kgbuild.types import Entity
+
+__all__ = ["lower_text", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
+           "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative"]
+
+def lower_text(token: Token) -> str:
+    """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
+    return _folded_lower(token.text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded_lower(text: str) -> str:
+    return fold_quotes(text).lower()
+
+
+def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
+    """Subject candidates of a verb, nearest first: its own, then those of the verbs above it
+    through xcomp, conj and auxiliary links (parsers often hang the subject on "a")."""
+    found, current = [], token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") or (
+                    child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
+                found.append(child)
+        if not found and current is not token and reduced_relative(current):
+            # "l'Iran, accusé de fournir des drones": the noun the participle describes does it
+            noun = current.head if current.dep_ == "acl" else current.doc[current.i - 2]
+            if noun.pos_ in ("NOUN", "PROPN"):
+                found.append(noun)
+            break
+        if current.head.i == current.i or current.dep_ not in (
+                "xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
+            break
+        if any(lower_text(c) in ("que", "qu'") for c in current.children if c.dep_ == "mark"):
+            break  # "a réaffirmé que frapper ...": a clause, its subject is not the cue's
+        if current.dep_ == "xcomp" and current.head.lemma_ in rules.object_control_verbs:
+            # "autoriser Kiev à frapper": the object is who strikes
+            found.extend(c for c in current.head.children
+                         if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < current.i)
+            if found or not reduced_relative(current.head):
+                break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
+        current = current.head
+    return found
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A past participle describing a noun: "l'Iran, accusé de ..." (acl on the noun, or an
+    advcl right after "Noun,")."""
+    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+        return False
+    if verb.dep_ == "acl":
+        return True
+    return verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].text == ","
+
+
+def pronoun_form(token: Token) -> str:
+    """ "-t-il" -> "il", "-elle" -> "elle"."""
+    return lower_text(token).lstrip("-").removeprefix("t-")
+
+
+def clause_negation(token: Token, rules: LanguageRules) -> str | None:
+    """The negation word on a verb or on the verbs it is the complement of ("ne compte pas livrer")."""
+    current, steps = token, 0
+    while current is not None and steps < 4:
+        found = _negation_at(current, rules)
+        if found:
+            return found
+        if current.dep_ in ("xcomp", "aux", "aux:tense", "aux:pass") and current.head.i != current.i:
+            current, steps = current.head, steps + 1
+        else:
+            break
+    return None
+
+
+def _negation_at(verb: Token, rules: LanguageRules) -> str | None:
+    """ "ne ... pas" around one verb, read linearly from "ne" (parsers hang "pas" anywhere)."""
+    doc = verb.doc
+    near = [c for c in verb.children]
+    near += [g for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop" for g in c.children]
+    if any(lower_text(c) == "sans" and c.dep_ in ("mark", "case") for c in near):
+        return "sans"
+    for ne in near:
+        if lower_text(ne) in ("ne", "n'"):
+            words = ["ne"] + [lower_text(t) for t in doc[ne.i + 1: min(len(doc), verb.i + 3)]]
+            return rules.grammar.negation_of(words)
+    return rules.grammar.negation_of([lower_text(c) for c in near if c.dep_.startswith("advmod")])
+
+
+def is_impersonal(token: Token, rules: LanguageRules) -> bool:
+    """ "il" of "il faut", "il est juste de", "il semble que": no antecedent."""
+    if lower_text(token) not in ("il", "-il", "-t-il") or token.i + 1 >= len(token.doc):
+        return False
+    if token.head.lemma_ in rules.impersonal_verbs:
+        return True
+    if token.text.startswith("-"):  # "a-t-il ajouté": an inverted subject, not impersonal
+        return False
+    if token.dep_ == "expl:subj":
+        return True
+    nxt = token.doc[token.i + 1: token.i + 5]
+    lemmas = [t.lemma_ for t in nxt]
+    if lemmas and lemmas[0] in rules.impersonal_verbs:
+        return True
+    if lemmas and lemmas[0] in ("être", "sembler", "paraître", "devenir", "rester"):
+        return any(lower_text(t) in ("de", "d'", "que", "qu'") for t in nxt[1:])
+    return False
+
+
+def verb_chain(token: Token) -> list[Token]:
+    """A verb, its auxiliaries and the verbs it is an xcomp of (the modals above it)."""
+    chain, current = [], token
+    for _ in range(4):
+        chain.append(current)
+        chain.extend(c for c in current.children if c.dep_.startswith("aux"))
+        if current.dep_ == "xcomp" and current.head.i != current.i:
+            current = current.head
+        else:
+            break
+    return chain
+
+
+def clause_hedged(token: Token, rules: LanguageRules) -> bool:
+    """Conditional mood, a possibility modal or a hedge word on a verb's clause."""
+    for verb in verb_chain(token):
+        if "Cnd" in verb.morph.get("Mood") or rules.grammar.is_conditional(verb.text, verb.lemma_):
+            return True
+        if verb.i != token.i and verb.lemma_ in rules.hedge_verbs:
+            return True
+        if any(lower_text(c) in rules.hedge_words for c in verb.children):
+            return True
+    return False
+
+
+def is_past(token: Token) -> bool:
+    """A cue verb in a past tense (conditional after it is future-in-the-past, not a hedge)."""
+    tenses = set(token.morph.get("Tense"))
+    if "Imp" in tenses:
+        return True
+    aux = [c for c in token.children if c.dep_.startswith("aux")]
+    return "Past" in tenses and bool(aux) or any("Imp" in a.morph.get("Tense") for a in aux)
+
+
+# --- pronoun speakers ---------------------------------------------------------------
+
+
+def _entity_gender(entity: Entity, doc: Doc, rules: LanguageRules) -> str | None:
+    """Grammatical gender of an entity: titles for people, the parser's guess for the rest
+    (the French model guesses first names badly, so people get none from it)."""
+    for m in entity.mentions:
+        low = fold_quotes(m.text).lower()
+        if low.startswith(rules.feminine_titles):
+            return "Fem"
+        if low.startswith(rules.masculine_titles):
+            return "Masc"
+    if entity.kind == "Person":
+        return None
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            genders = span.root.morph.get("Gender") or span[0].morph.get("Gender")
+            if genders:
+                return genders[0]
+    return None
+
+
+def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -> MentionRef | None:
+    """The most recent actor a third-person pronoun at ``pos`` can refer to.
+
+    "il"/"lui" take a person not known to be a woman (or a masculine state or
+    organisation), people first; "elle" takes a feminine actor first, then a person of
+    unknown gender.  Mentions inside quotes are skipped; the antecedent lies in the
+    pronoun's sentence or the ``window`` sentences before it, the nearest sentence first.
+    """
+    rules, index, doc, sentences, quotes = (reading.rules, reading.index, reading.doc,
+                                            reading.sentences, reading.quotes)
+    gender = rules.pronoun_gender.get(pronoun.lower())
+    plural = pronoun.lower() in ("ils", "elles", "eux")
+    k = next((i for i, s in enumerate(sentences) if s.start <= pos < s.end + 1), 0)
+    floor = sentences[max(0, k - window)].start if sentences else 0
+    best: tuple | None = None
+    for ref in index.before(pos, floor):
+        if "Actor" not in ref.entity.types and ref.mention.type != "Actor":
+            continue
+        if any(a < ref.start < b for a, b in quotes):
+            continue
+        person = ref.entity.kind == "Person"
+        g = _entity_gender(ref.entity, doc, rules)
+        if plural:
+            ok, first = ref.mention.text.rstrip().endswith(("s", "x")) and not person, True
+        elif gender == "Masc":
+            ok, first = g != "Fem" and (person or g == "Masc"), person
+        elif gender == "Fem":
+            ok, first = g == "Fem" or (g is None and person), g == "Fem"
+        else:
+            ok, first = True, True
+        if not ok:
+            continue
+        sent = next((i for i, s in enumerate(sentences) if s.start <= ref.start < s.end), k)
+        rank = (k - sent, 0 if first else 1, -ref.end)
+        if best is None or rank < best[0]:
+            best = (rank, ref)
+    return best[1] if best else None
+
+

@@ -1,0 +1,72 @@
+"""French grammar the spaCy models do not give reliably: inflection and the conditional.
+
+The only code of the French language folder; every word list is a data file beside it.
+``fr_core_news_md`` tags "pourraient" as indicative and has no demonym inflection, so
+these two bits of morphology are computed here, from the data files' stems and endings.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+__all__ = ["Grammar"]
+
+_PREFIXES = ("re", "ré", "pré", "dé", "sou", "con", "ob", "main", "sur")
+
+
+class Grammar:
+    """French inflection, the conditional mood and the negation pair "ne ... pas"."""
+
+    def __init__(self, data: Mapping) -> None:
+        self._stems: Mapping[str, str] = data["future_stems"]
+        self._endings: tuple[str, ...] = tuple(data["conditional_endings"])
+        self._irregular: Mapping[str, Sequence[str]] = data["demonym_irregular"]
+        self._negation = frozenset(data["negation_words"])
+
+    def inflect(self, base: str) -> tuple[str, ...]:
+        """Every form of a masculine singular adjective ("malien" -> malienne, maliens, ...)."""
+        if base in self._irregular:
+            return (base, *self._irregular[base])
+        if base.endswith("e"):
+            return (base, base + "s")
+        fem = base + "ne" if base.endswith(("ien", "on")) else base + "e"
+        plural = base if base.endswith("s") else base + "s"
+        return (base, fem, plural, fem + "s")
+
+    def _future_stem(self, lemma: str) -> str:
+        if lemma in self._stems:
+            return self._stems[lemma]
+        for prefix in _PREFIXES:
+            rest = lemma[len(prefix):]
+            if lemma.startswith(prefix) and rest in self._stems and rest not in ("être", "avoir"):
+                return prefix + self._stems[rest]
+        if lemma.endswith("re"):  # prendre -> prendr, dire -> dir
+            return lemma[:-1]
+        return lemma  # parler -> parler, finir -> finir
+
+    def is_conditional(self, form: str, lemma: str) -> bool:
+        """Whether a verb form is in the conditional ("pourraient", "aurait", "signifierait")."""
+        form, lemma = form.lower(), lemma.lower()
+        for ending in self._endings:
+            if form.endswith(ending):
+                stem = form[: -len(ending)]
+                if not stem.endswith("r"):
+                    return False
+                if stem == self._future_stem(lemma):
+                    return True
+                # the lemmatiser gave the form itself or an unknown lemma: trust a future-looking stem
+                return lemma == form and stem.endswith(("err", "rr", "dr", "er", "ir"))
+        return False
+
+    def negation_of(self, words: Sequence[str]) -> str | None:
+        """The negation word of a clause given its adverbs and particles ("ne ... pas" -> "pas").
+
+        ``words`` are the lower-cased dependants of a verb.  "ne" alone (expletive "ne" as in
+        "avant que ces missiles ne passent") and "pas"/"plus" without "ne" do not count.
+        """
+        if not any(word in ("ne", "n'", "n’") for word in words):
+            return "nullement" if "nullement" in words else None
+        for word in words:
+            if word in self._negation and word != "non":
+                return word
+        return None

@@ -1,0 +1,226 @@
+"""A language as the extraction engine sees it: a spaCy model, lexicons, a small grammar.
+
+A language is a folder ``kgbuild/extract/lang/<code>/``:
+
+    language.toml   code, name, the spaCy model, the data files to read
+    data/*.toml     word lists and tables (one topic a file: entities, speech, relations)
+    grammar.py      a ``Grammar`` class: inflection, mood, negation (what spaCy does not give)
+
+``load_rules(code)`` reads the folder into one frozen ``LanguageRules``: every field is
+named here, so a data file that lacks one, or has one the engine does not know, is an
+error naming the file.  The engine reads words only through these fields and never
+imports a language module; adding a language is adding a folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping, Protocol, Sequence
+
+from kgbuild.errors import ConfigError, LanguageDataError
+
+__all__ = ["LanguageRules", "LanguageGrammar", "load_rules", "available_languages", "LANG_DIR"]
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+
+class LanguageGrammar(Protocol):
+    """What the engine asks of a language's grammar module."""
+
+    def inflect(self, base: str) -> tuple[str, ...]: ...
+
+    def is_conditional(self, form: str, lemma: str) -> bool: ...
+
+    def negation_of(self, words: Sequence[str]) -> str | None: ...
+
+
+Words = frozenset[str]
+Ordered = tuple[str, ...]
+Table = Mapping[str, str]
+ListTable = Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, eq=False)
+class LanguageRules:
+    """Everything the extraction engine reads of one language (see the data files for each)."""
+
+    code: str
+    name: str
+    model: str
+    grammar: LanguageGrammar
+    caption_re: re.Pattern
+    dateline_re: re.Pattern
+    demonyms: Table
+    # --- entities (data/entities.toml)
+    role_domains: Ordered
+    locative_prepositions: Ordered
+    transfer_lemmas: Ordered
+    orientation_lemmas: Ordered
+    speech_introducers: Ordered
+    weapon_heads: Ordered
+    nationality_only_nouns: Ordered
+    not_names: Ordered
+    determiners: Ordered
+    compound_words: Ordered
+    vague_groups: Ordered
+    media_heads: Ordered
+    role_nouns: ListTable
+    place_nouns: Table
+    weapon_classes: Table
+    seats_of_power: Table
+    short_forms: Table
+    descriptions: ListTable
+    definite_determiners: Words
+    acronym_skip_words: Words
+    military_units: Words
+    unit_links: Words
+    # --- statements (data/speech.toml)
+    speech_verbs: Words
+    infinitive_cues: Words
+    de_infinitive_cues: Words
+    accusation_cues: Words
+    subordinators: Words
+    reflexive_cues: Words
+    denial_verbs: Words
+    source_prepositions: Ordered
+    source_phrases: Ordered
+    negating_verbs: Words
+    hedge_words: Words
+    hedge_verbs: Words
+    anonymous_source_words: Words
+    impersonal_verbs: Words
+    object_control_verbs: Words
+    time_words: Words
+    advocacy_cues: ListTable
+    stance_noun_cues: ListTable
+    pronoun_gender: Table
+    quote_pairs: Table
+    feminine_titles: Ordered
+    mistagged_cues: Table
+    content_stops: Ordered
+    speaking_groups: Words
+    source_words: Words
+    object_content_cues: Words
+    claim_verbs: Words
+    object_clitics: Words
+    parenthetical_openers: Words
+    masculine_titles: Ordered
+    # --- relations (data/relations.toml)
+    supply_verbs: Words
+    recipient_object_verbs: Words
+    supply_nouns: Words
+    purchase_verbs: Words
+    receive_verbs: Words
+    purchase_nouns: Words
+    local_roles: Words
+    organisation_roles: Words
+    supplier_nouns: Words
+    military_goods: Words
+    authorize_verbs: Words
+    authorize_nouns: Words
+    authority_verbs: Words
+    target_verbs: Words
+    target_nouns: Words
+    target_prepositions: Ordered
+    attack_verbs: Words
+    attack_nouns: Words
+    deploy_verbs: Words
+    deploy_nouns: Words
+    support_verbs: Words
+    support_nouns: Words
+    ally_nouns: Words
+    enemy_nouns: Words
+    stance_verbs: Words
+    oppose_verbs: Words
+    oppose_nouns: Words
+    oppose_adjectives: Words
+    leader_roles: Words
+    member_roles: Words
+    place_heads: Words
+    container_prepositions: Ordered
+    border_words: Words
+    quantity_nouns: Words
+    group_heads: Words
+    facility_nouns: Words
+    clause_breakers: Words
+    agentive_verbs: Words
+    direction_words: Words
+
+
+#: data keys read by the grammar module, not fields of their own
+_GRAMMAR_KEYS = ("future_stems", "conditional_endings", "demonym_irregular", "negation_words",
+                 "demonym_bases")
+_MADE = ("code", "name", "model", "grammar", "caption_re", "dateline_re", "demonyms")
+
+
+def available_languages() -> tuple[str, ...]:
+    """Codes of the language folders (those with a language.toml)."""
+    return tuple(sorted(p.parent.name for p in LANG_DIR.glob("*/language.toml")))
+
+
+def _convert(name: str, kind: str, value, source: Path):
+    """A data file's value as the field's type; an error names the file and the key."""
+    def fail(want: str):
+        return LanguageDataError(f"{source}: {name!r} should be {want}, not {type(value).__name__}")
+    if kind in ("Words", "Ordered"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail("a list of strings")
+        return frozenset(value) if kind == "Words" else tuple(value)
+    if kind in ("Table", "ListTable"):
+        if not isinstance(value, dict):
+            raise fail("a table")
+        if kind == "ListTable":
+            return MappingProxyType({k: tuple(v) for k, v in value.items()})
+        return MappingProxyType(dict(value))
+    raise fail(kind)
+
+
+def _read_data(folder: Path, files: Sequence[str]) -> tuple[dict, dict[str, Path]]:
+    data: dict = {}
+    origin: dict[str, Path] = {}
+    for name in files:
+        path = folder / "data" / name
+        try:
+            with path.open("rb") as fh:
+                table = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise LanguageDataError(f"{path}: cannot read language data: {exc}") from exc
+        for key, value in table.items():
+            if key in data:
+                raise LanguageDataError(f"{path}: {key!r} is defined again (first in {origin[key]})")
+            data[key], origin[key] = value, path
+    return data, origin
+
+
+@functools.cache
+def load_rules(code: str) -> LanguageRules:
+    """The rules of a language, read from its folder once per process."""
+    folder = LANG_DIR / code
+    if not (folder / "language.toml").is_file():
+        raise ConfigError("lang", code, list(available_languages()))
+    with (folder / "language.toml").open("rb") as fh:
+        meta = tomllib.load(fh)
+    data, origin = _read_data(folder, meta.get("data", ()))
+    grammar = importlib.import_module(f"kgbuild.extract.lang.{code}.grammar").Grammar(data)
+    kinds = {f.name: f.type for f in dataclasses.fields(LanguageRules) if f.name not in _MADE}
+    unknown = sorted(set(data) - set(kinds) - set(_GRAMMAR_KEYS) - {"caption_pattern", "dateline_pattern"})
+    if unknown:
+        raise LanguageDataError(f"{origin[unknown[0]]}: unknown key {unknown[0]!r} (the engine reads "
+                          f"only the fields of LanguageRules)")
+    missing = sorted(set(kinds) - set(data))
+    if missing:
+        raise LanguageDataError(f"{folder}: language data lacks {', '.join(missing)}")
+    values = {name: _convert(name, kind, data[name], origin[name]) for name, kind in kinds.items()}
+    demonyms = {form: state for base, state in data["demonym_bases"].items()
+                for form in grammar.inflect(base)}
+    return LanguageRules(code=meta["code"], name=meta["name"], model=meta["model"], grammar=grammar,
+                         caption_re=re.compile(data["caption_pattern"]),
+                         dateline_re=re.compile(data["dateline_pattern"], re.MULTILINE),
+                         demonyms=MappingProxyType(demonyms), **values)

@@ -1,0 +1,180 @@
+"""What the statement and relation rules read off a parsed document, made once.
+
+``Reading`` holds the document's tokens, its mentions indexed by offset (``EntityIndex``),
+its paired quote marks, its photo-credit sentences and its sentence runs (``Units``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from kgbuild.extract.language import LanguageRules
+from kgbuild.types import Article, Entity, Mention, Span
+
+__all__ = ["MentionRef", "EntityIndex", "find_quotes", "caption_sentences", "Units", "Reading"]
+
+# --- entity lookup ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """A mention with the entity it belongs to."""
+
+    entity: Entity
+    mention: Mention
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+class EntityIndex:
+    """Mentions of a document sorted by offset, looked up by character span."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        refs = [MentionRef(e, m) for e in entities for m in e.mentions]
+        refs.sort(key=lambda r: (r.start, -r.end))
+        self.refs = tuple(refs)
+        self._starts = [r.mention.start for r in refs]
+        self._ends = [r.mention.end for r in refs]
+        self._longest = max((r.mention.end - r.mention.start for r in refs), default=0)
+        self.entities = {e.id: e for e in entities}
+
+    def overlapping(self, start: int, end: int) -> list[MentionRef]:
+        """Mentions that share at least one character with [start, end)."""
+        # only mentions starting less than the longest mention's length before ``start`` can reach it
+        lo = bisect_right(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [r for r, r_end in zip(self.refs[lo:hi], self._ends[lo:hi]) if r_end > start]
+
+    def inside(self, start: int, end: int) -> list[MentionRef]:
+        """Mentions lying wholly within [start, end), in text order."""
+        lo = bisect_left(self._starts, start)
+        return [r for r in self.refs[lo:] if r.start < end and r.end <= end]
+
+    def at_token(self, token: Token) -> MentionRef | None:
+        """The longest mention covering a token."""
+        start, end = token.idx, token.idx + len(token.text)
+        hits = [r for r in self.overlapping(start, end) if r.start <= start and r.end >= end]
+        if not hits:
+            hits = self.overlapping(start, end)
+        return max(hits, key=lambda r: r.end - r.start) if hits else None
+
+    def before(self, pos: int, floor: int = 0) -> list[MentionRef]:
+        """Mentions ending at or before ``pos`` (and starting after ``floor``), nearest first."""
+        hi = bisect_left(self._starts, pos)
+        found = [r for r in self.refs[:hi] if r.end <= pos and r.start >= floor]
+        return sorted(found, key=lambda r: -r.end)
+
+
+# --- quotes and captions ----------------------------------------------------------------
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """(open, close) offsets of paired quote marks; pairs never cross a blank line."""
+    pairs: list[tuple[int, int]] = []
+    bounds = [0, *(m.end() for m in _PARAGRAPH.finditer(text)), len(text)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        stack: list[tuple[str, int]] = []
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch == '"':
+                if stack and stack[-1][0] == '"':
+                    pairs.append((stack.pop()[1], i))
+                else:
+                    stack.append(('"', i))
+            elif ch in ("«", "“"):
+                stack.append((ch, i))
+            elif ch in ("»", "”"):
+                want = "«" if ch == "»" else "“"
+                while stack and stack[-1][0] != want:
+                    stack.pop()
+                if stack:
+                    pairs.append((stack.pop()[1], i))
+    return tuple(sorted(pairs))
+
+
+def caption_sentences(sentences: tuple[Span, ...], captions: tuple[Span, ...]) -> frozenset[int]:
+    """Indices of sentences that are photo credits ("Image : Name/AGENCY")."""
+    return frozenset(
+        k for k, s in enumerate(sentences)
+        if any(c.start < s.end and s.start < c.end for c in captions)
+    )
+
+
+_TERMINAL = (".", "!", "?", "…", "»", '"', "”", ":")
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the text up to ``end`` end (spaces aside) with a sentence-closing mark?"""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end > 0 and text[end - 1] in _TERMINAL
+
+
+class Units:
+    """Runs of sentences that the parser cut inside one real sentence ("Le Royaume-" | "Uni va
+    livrer ...", "Selon le New York Times" | ", la Russie ..."): the rules read a whole run."""
+
+    def __init__(self, doc: Doc, text: str, sentences: tuple[Span, ...],
+                 apart: frozenset[int] = frozenset()) -> None:
+        """``apart``: sentences that join no run (photo credits, datelines)."""
+        self.doc, self.sentences = doc, sentences
+        runs: list[list[int]] = []
+        for k, s in enumerate(sentences):
+            if runs and k - 1 == runs[-1][-1] and k not in apart and k - 1 not in apart:
+                prev = sentences[k - 1]
+                gap = text[prev.end:s.start]
+                opener = text[s.start:s.start + 1]
+                if "\n" not in gap and (not _ends_sentence(text, prev.end)
+                                        or opener in (",", ";") or opener.islower()):
+                    runs[-1].append(k)
+                    continue
+            runs.append([k])
+        self.runs = tuple((r[0], r[-1]) for r in runs)
+        self._run_of = {k: n for n, (a, b) in enumerate(self.runs) for k in range(a, b + 1)}
+        self._starts = [s.start for s in sentences]
+        self._token_starts = doc.to_array([IDX]).tolist() if len(doc) else []
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding a character offset (the nearest before it otherwise)."""
+        return max(bisect_right(self._starts, pos) - 1, 0)
+
+    def span_of(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of sentences first..last."""
+        return self.sentences[first].start, self.sentences[last].end
+
+    def bounds(self, token: Token) -> tuple[int, int]:
+        """Token index range [start, end) of the run holding a token."""
+        first, last = self.runs[self._run_of[self.sentence_at(token.idx)]]
+        start, end = self.span_of(first, last)
+        return bisect_left(self._token_starts, start), bisect_left(self._token_starts, end)
+
+
+class Reading:
+    """What the statement and relation rules both read off a parsed document, made once."""
+
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],
+                 article: Article, rules: LanguageRules, captions: tuple[Span, ...] | None = None,
+                 tokens: list[Token] | None = None) -> None:
+        self.doc, self.text, self.sentences, self.rules = doc, article.text, sentences, rules
+        if captions is None:
+            captions = tuple(Span(m.start(), m.end()) for m in rules.caption_re.finditer(article.text))
+        # indexing a Doc makes a new Token object each time: one list, shared
+        self.tokens = list(doc) if tokens is None else tokens
+        self.entities = entities
+        self.index = EntityIndex(entities)
+        self.quotes = find_quotes(article.text)
+        self.skip = caption_sentences(sentences, captions)
+        self.units = Units(doc, article.text, sentences, self.skip)
