@@ -630,8 +630,8 @@ def _match_relations(golds: Sequence[GoldRelation], exported: Sequence[dict], en
 # -- output -----------------------------------------------------------------------------
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
+def _num(value: float) -> str:
+    return f"{value:.3f}"
 
 
 def format_report(report: EvalReport) -> str:
