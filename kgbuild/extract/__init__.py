@@ -54,7 +54,7 @@ class Extractor:
         tokens = list(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
         entities = group_mentions(found, self.kb, article, self.rules.short_forms,
-                                  self.rules.acronym_skip_words)
+                                  self.rules.acronym_skip_words, self.rules.person_titles)
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)

@@ -31,12 +31,13 @@ _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister"
 
 def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
                    short_forms: dict[str, str] | None = None,
-                   acronym_skip: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+                   acronym_skip: frozenset[str] = frozenset(),
+                   person_titles: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
     lang = article.lang
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
-    _merge_surnames(found, keys)
+    _merge_surnames(found, keys, person_titles)
     _merge_short_forms(found, keys, kb, lang, short_forms or {})
     _merge_acronyms(found, keys, article.text, acronym_skip)
     _resolve_descriptions(found, keys, entries_kind(found, keys), article.text)
@@ -185,15 +186,25 @@ def _key(f: Found) -> str | None:
     return f"{f.mention.type}:{normalize_label(f.name)}"
 
 
-def _merge_surnames(found: list[Found], keys: list[str | None]) -> None:
-    """'Poutine' after 'Vladimir Poutine' is the same person."""
+def _untitled(name: str, titles: frozenset[str]) -> str:
+    """A person's name without a leading title ("M. Bush" -> "Bush", "Mme Clinton" -> "Clinton")."""
+    words = name.strip().split()
+    while len(words) > 1 and words[0].lower() in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:
+    """'Poutine' or 'M. Poutine' after 'Vladimir Poutine' is the same person."""
     full: dict[str, str] = {}
     for f, k in zip(found, keys):
-        if f.mention.kind == "Person" and k and " " in f.name.strip():
-            full.setdefault(normalize_label(f.name.split()[-1]), k)
+        name = _untitled(f.name, titles)
+        if f.mention.kind == "Person" and k and " " in name:
+            full.setdefault(normalize_label(name.split()[-1]), k)
     for i, f in enumerate(found):
-        if f.mention.kind == "Person" and keys[i] and " " not in f.name.strip() and f.entry is None:
-            keys[i] = full.get(normalize_label(f.name), keys[i])
+        name = _untitled(f.name, titles)
+        if f.mention.kind == "Person" and keys[i] and " " not in name and f.entry is None:
+            keys[i] = full.get(normalize_label(name), keys[i])
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,

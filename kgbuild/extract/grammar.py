@@ -185,12 +185,14 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
     unknown gender.  Mentions inside quotes are skipped; the antecedent lies in the
     pronoun's sentence or the ``window`` sentences before it, the nearest sentence first.
     """
-    rules, index, doc, sentences, quotes = (reading.rules, reading.index, reading.doc,
-                                            reading.sentences, reading.quotes)
+    rules, index, doc, quotes = reading.rules, reading.index, reading.doc, reading.quotes
     gender = rules.pronoun_gender.get(pronoun.lower())
     plural = pronoun.lower() in ("ils", "elles", "eux")
-    k = next((i for i, s in enumerate(sentences) if s.start <= pos < s.end + 1), 0)
-    floor = sentences[max(0, k - window)].start if sentences else 0
+    # distances count real sentences (runs), not the parser's cuts ("Le président kényan" |
+    # "William Ruto a annoncé ...")
+    units = reading.units
+    k = units.run_at(pos)
+    floor = units.span_of(*units.runs[max(0, k - window)])[0] if units.runs else 0
     best: tuple | None = None
     for ref in index.before(pos, floor):
         if "Actor" not in ref.entity.types and ref.mention.type != "Actor":
@@ -209,8 +211,7 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
             ok, first = True, True
         if not ok:
             continue
-        sent = next((i for i, s in enumerate(sentences) if s.start <= ref.start < s.end), k)
-        rank = (k - sent, 0 if first else 1, -ref.end)
+        rank = (k - units.run_at(ref.start), 0 if first else 1, -ref.end)
         if best is None or rank < best[0]:
             best = (rank, ref)
     return best[1] if best else None

@@ -80,6 +80,7 @@ class LanguageRules:
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words
+    person_titles: Words
     unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words

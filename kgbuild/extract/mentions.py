@@ -108,8 +108,34 @@ class _Finder:
                        and (f.mention.method == "role") == (layer == "role") for f in found):
                     continue
                 found.append(item)
+        found.extend(self._apposed_names(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    def _apposed_names(self, found: list[Found]) -> list[Found]:
+        """The name a role is apposed to when the model tagged none ("le président kényan
+        William Ruto"): the run of capitalised words there is a person."""
+        names = []
+        for f in found:
+            if f.apposition is None or any(
+                    o is not f and o.mention.start < f.apposition[1] and f.apposition[0] < o.mention.end
+                    for o in found):
+                continue
+            first = self._token_at(f.apposition[0])
+            if first is None:
+                continue
+            last = first.i
+            while last + 1 < len(self.tokens) and last + 1 - first.i < 4 \
+                    and _is_name_token(self.tokens[last + 1]):
+                last += 1
+            if last == first.i and self.tokens[last].pos_ != "PROPN":
+                continue  # one capitalised word the tagger does not take for a name: unsure
+            end = self.tokens[last].idx + len(self.tokens[last].text)
+            if self._in_caption(first.idx, end):
+                continue
+            name = self.text[first.idx:end]
+            names.append(Found(self._mention(first.idx, end, "Actor", "Person", "pattern", 0.7), name))
+        return names
 
     # -- helpers ----------------------------------------------------------------
     def _in_caption(self, start: int, end: int) -> bool:

@@ -151,6 +151,14 @@ class Units:
         """Index of the sentence holding a character offset (the nearest before it otherwise)."""
         return max(bisect_right(self._starts, pos) - 1, 0)
 
+    def run_at(self, pos: int) -> int:
+        """Index of the run holding a character offset."""
+        return self._run_of.get(self.sentence_at(pos), 0)
+
+    def run_span(self, k: int) -> tuple[int, int]:
+        """Character span of the run holding sentence ``k``."""
+        return self.span_of(*self.runs[self._run_of[k]])
+
     def span_of(self, first: int, last: int) -> tuple[int, int]:
         """Character span of sentences first..last."""
         return self.sentences[first].start, self.sentences[last].end

@@ -336,6 +336,7 @@ class _Finder:
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes):
             return False
+        k = self.units.sentence_at(cue.idx)  # the evidence: the cue's sentence
         sent = self.sentences[k]
         points = [cue.idx, cue.idx + len(cue.text)]
         for r in (subj, obj):
@@ -700,8 +701,7 @@ class _Finder:
 
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
-        sent = self.sentences[k]
-        for ref in self.index.inside(sent.start, sent.end):
+        for ref in self.index.inside(*self.units.run_span(k)):
             person = ref.entity.kind == "Person"
             if not _has_name(ref.mention.text) or not self.typed([ref], ("Actor",)):
                 continue
@@ -855,10 +855,10 @@ class _Finder:
     # --- driver ------------------------------------------------------------------------
     def run(self) -> tuple[Relation, ...]:
         triggers = _triggers(self.rules)
-        for k, sent in enumerate(self.sentences):
+        for k, last in self.units.runs:  # a run: the parser's pieces of one real sentence
             if k in self.skip:
                 continue
-            span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+            span = self.doc.char_span(*self.units.span_of(k, last), alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
                 if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
