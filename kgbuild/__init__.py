@@ -3,7 +3,8 @@
 The public API for research scripts::
 
     import kgbuild
-    result = kgbuild.build(["article.txt"])          # or texts, or Article records
+    from pathlib import Path
+    result = kgbuild.build([Path("article.txt")])    # Path: a file or folder; str: a text; or Articles
     result.rdf        # rdflib Dataset (one named graph per document)
     result.nx         # networkx MultiDiGraph of entities and their relations
     result.to_json()  # list of document JSON objects (FORMAT.md)

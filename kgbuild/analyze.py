@@ -23,7 +23,7 @@ from urllib.parse import unquote
 import networkx as nx
 
 from kgbuild.errors import ConfigError, InputError
-from kgbuild.export import write_atomic
+from kgbuild.export import node_entity_type, write_atomic
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, MODALITIES
 
@@ -179,7 +179,7 @@ def network_from_rdf(graph) -> nx.MultiDiGraph:
         data = network.nodes[node]
         merged = set(filter(None, data["types"].split(";"))) | types[row.e]
         data["types"] = ";".join(t for t in ENTITY_TYPES if t in merged)
-        data["type"] = data["types"].split(";")[0]
+        data["entity_type"] = data["types"].split(";")[0]
         if qid:
             data["qid"] = qid
         data["mentions"] += int(row.n)
@@ -269,7 +269,7 @@ def _number(value, default: float) -> float:
 
 def _node_info(graph: nx.MultiDiGraph, node) -> dict:
     data = graph.nodes[node]
-    return {"label": data.get("label", str(node)), "type": data.get("type", ""),
+    return {"label": data.get("label", str(node)), "type": node_entity_type(data),
             "kind": data.get("kind", ""), "qid": data.get("qid", ""),
             "mentions": int(_number(data.get("mentions", 0), 0)),
             "documents": int(_number(data.get("documents", 0), 0))}
@@ -277,7 +277,7 @@ def _node_info(graph: nx.MultiDiGraph, node) -> dict:
 
 def _types(graph: nx.MultiDiGraph, node) -> set[str]:
     data = graph.nodes[node]
-    return set(str(data.get("types") or data.get("type") or "").split(";"))
+    return set(str(data.get("types") or node_entity_type(data)).split(";"))
 
 
 def _frame(rows: list[dict], columns: list[str]):

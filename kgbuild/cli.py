@@ -41,6 +41,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgbuildError as error:
         print(f"kgbuild: error: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback; 128 + SIGINT as shells do
+        print(f"kgbuild: {_interrupted(args)}", file=sys.stderr)
+        return 130
+
+
+def _interrupted(args) -> str:
+    """What an interrupted command leaves: for a corpus build, the documents its journal kept."""
+    inputs = getattr(args, "inputs", None)
+    if args.run is not _run_build or inputs is None or not wants_corpus_build(args):
+        return "interrupted"
+    from kgbuild.corpus import journaled_documents
+
+    kept = journaled_documents(Path(args.out), args.stem or "graph")
+    return f"interrupted: {kept} document{'s' if kept != 1 else ''} kept; run again with --resume"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,8 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(metavar="COMMAND")
 
     build = sub.add_parser("build", help="build the graph of articles")
-    build.add_argument("paths", nargs="+", metavar="PATH",
-                       help=".txt, .jsonl, .html files, folders, or - for stdin")
+    build.add_argument("paths", nargs="*", metavar="PATH",
+                       help=".txt, .jsonl, .html files, folders, or - for stdin "
+                            "(every argument is a path: a missing one is an error)")
+    build.add_argument("--text", action="append", default=[], metavar="TEXT",
+                       help="the text of an article, given on the command line (repeatable)")
     _add_build_options(build)
     add_corpus_options(build)
     build.set_defaults(run=_run_build)
@@ -115,22 +132,34 @@ def _config(args) -> BuildConfig:
 
 
 def _run_build(args) -> int:
+    from kgbuild.errors import ConfigError, InputError
     from kgbuild.pipeline import build
 
+    if not args.paths and not args.text:
+        raise ConfigError("PATH", None, "one or more files or folders, - for stdin, or --text TEXT")
+    for typed in args.paths:  # a mistyped path is an error naming it as typed, never an article
+        if typed != "-" and not Path(typed).exists():
+            raise InputError(typed, "no such file or folder")
+    args.inputs = [*(Path(p) for p in args.paths), *args.text]
     config = _config(args)
     if wants_corpus_build(args):  # folders, JSONL, several inputs, or corpus options
         return run_corpus_build(args, config)
-    result = build(args.paths, config=config)
+    result = build(args.inputs, config=config)
     return _report(result, args, config)
 
 
 def _run_demo(args) -> int:
+    from dataclasses import replace
+
     from kgbuild.pipeline import build
+    from kgbuild.read import iter_articles
 
     config = _config(args)
     path = resources.files("kgbuild") / "data" / DEMO_ARTICLE
-    with resources.as_file(path) as demo:
-        result = build([demo], config=config)
+    with resources.as_file(path) as demo:  # the source names the example, not where pip put it
+        articles = [replace(article, source=f"kgbuild/data/{DEMO_ARTICLE}")
+                    for article in iter_articles([demo], max_chars=config.max_chars)]
+    result = build(articles, config=config)
     return _report(result, args, config)
 
 

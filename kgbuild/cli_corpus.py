@@ -38,15 +38,17 @@ def wants_corpus_build(args: argparse.Namespace) -> bool:
     """True for a corpus: a corpus option, several inputs, a folder or a JSONL file."""
     if args.workers != 1 or args.dask is not None or args.resume or args.progress is not None:
         return True
-    paths = [Path(p) for p in args.paths if p != "-"]
-    return len(args.paths) > 1 or any(p.is_dir() or p.suffix.lower() == ".jsonl" for p in paths)
+    inputs = getattr(args, "inputs", None) or [Path(p) for p in args.paths]
+    paths = [p for p in inputs if isinstance(p, Path) and str(p) != "-"]
+    return len(inputs) > 1 or any(p.is_dir() or p.suffix.lower() == ".jsonl" for p in paths)
 
 
 def run_corpus_build(args: argparse.Namespace, config: BuildConfig) -> int:
     """Run `kgbuild build` as a corpus build; 0 when something was built, 1 when nothing was."""
     from kgbuild.corpus import build_corpus
 
-    report = build_corpus(args.paths, Path(args.out), config=config, workers=args.workers,
+    inputs = getattr(args, "inputs", None) or [Path(p) for p in args.paths]
+    report = build_corpus(inputs, Path(args.out), config=config, workers=args.workers,
                           resume=args.resume, dask=args.dask, stem=args.stem,
                           progress=args.progress)
     for failure in report.failures:

@@ -63,7 +63,9 @@ def add_plot_parser(subparsers) -> argparse.ArgumentParser:
                    help="RDF, GraphML or GEXF files, or kgbuild build output folders")
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
     p.add_argument("--stem", default="graph", help="base name of the files (default: graph)")
-    p.add_argument("--labels", type=int, default=30, help="how many node labels to draw (largest first)")
+    p.add_argument("--labels", type=int, default=None,
+                   help="how many node labels to draw, most mentioned first (default: every node "
+                        "up to 60 nodes, else 30)")
     p.add_argument("--title", default=None, help="title of the picture")
     p.add_argument("--include-negated", action="store_true", help="draw denied relations too")
     p.add_argument("--seed", type=int, default=7, help="seed of the layout")

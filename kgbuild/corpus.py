@@ -89,6 +89,7 @@ __all__ = [
     "text_signature",
     "signature_similarity",
     "find_near_duplicates",
+    "journaled_documents",
     "parse_dask_address",
     "write_quads",
 ]
@@ -526,6 +527,19 @@ class _Journal:
         return extraction_from_json(self.read(offset, handle)["extraction"])
 
 
+def journaled_documents(out_dir: str | Path, stem: str = "graph") -> int:
+    """How many documents the journal of a build into ``out_dir`` holds (what --resume keeps)."""
+    ids = set()
+    try:
+        with open(_Journal(Path(out_dir), stem).path, "rb") as handle:
+            for line in handle:
+                if line.endswith(b"\n"):  # a line torn by the interruption is not kept
+                    ids.add(json.loads(line.split(b"\t", 1)[0])["id"])
+    except (OSError, ValueError, KeyError):
+        pass
+    return len(ids)
+
+
 def _write_json_atomic(path: Path, data: dict) -> None:
     write_atomic(path, lambda tmp: tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8"))
 
@@ -557,7 +571,8 @@ class _Runner:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_ignore_interrupts)
             self._close.append(lambda: pool.shutdown(wait=True, cancel_futures=True))
             self._submit = lambda batch: pool.submit(build_records, batch, config)
             self.window = 2 * workers
@@ -568,6 +583,8 @@ class _Runner:
         except ImportError:
             raise ConfigError("dask", address, "an installed 'distributed' package "
                                                "(pip install 'dask[distributed]')") from None
+        if not log.isEnabledFor(logging.INFO):  # the cluster's own chatter only with -v (INFO logs)
+            logging.getLogger("distributed").setLevel(logging.ERROR)
         kind, target = parse_dask_address(address)
         if kind == "local":
             cluster = LocalCluster(n_workers=target, threads_per_worker=1, processes=True,
@@ -604,6 +621,14 @@ class _Runner:
                 self._close.pop()()
             except Exception:  # closing a cluster that is already gone
                 log.debug("closing the runner", exc_info=True)
+
+
+def _ignore_interrupts() -> None:
+    """In a worker process: Ctrl-C reaches the whole process group, and the parent alone
+    answers it (it stops the pool and keeps the journal), so a worker prints no traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _batches(items: Iterable[tuple[int, Article]], size: int) -> Iterator[list[tuple[int, Article]]]:
@@ -780,6 +805,8 @@ def _merge(journal: _Journal, out_dir: Path, formats: tuple[str, ...], stem: str
         for fmt in targets:
             if fmt == "trig":  # the journal holds TriG blocks: joined, not parsed again
                 _write_trig(journal, index, corpus, temps[fmt])
+            elif fmt == "jsonld":  # compacted with the published context, a document at a time
+                _write_jsonld(journal, index, corpus, temps[fmt])
             elif fmt in _RDF_OUTPUTS:
                 write_quads(_journal_quads(journal, index, corpus), temps[fmt], fmt)
         written = []
@@ -863,6 +890,27 @@ def _write_trig(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -
         out.write("\n")
         out.flush()
         ox.serialize(corpus, out.buffer, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def _write_jsonld(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -> None:
+    """Compacted JSON-LD (export.write_jsonld_parts): each document's named graph and links,
+    then the corpus layer, each compacted on its own so memory stays that of one document."""
+    from rdflib import Dataset
+
+    from kgbuild.export import write_jsonld_parts
+
+    def dataset(quads: Iterable[ox.Quad]) -> Dataset:
+        graph = Dataset()
+        graph.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        return graph
+
+    def graphs():
+        parts = _document_quads(journal, index)
+        for named, links in zip(parts, parts):
+            yield dataset(itertools.chain(named, links))
+        yield dataset(corpus)
+
+    write_jsonld_parts(graphs(), target)
 
 
 def _document_json_text(extraction: Extraction, single: bool) -> str:

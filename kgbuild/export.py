@@ -21,6 +21,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -52,6 +53,8 @@ __all__ = [
     "extraction_from_json",
     "to_networkx",
     "write_rdf",
+    "jsonld_context",
+    "write_jsonld_parts",
     "write_json",
     "write_gexf",
     "write_graphml",
@@ -59,6 +62,7 @@ __all__ = [
     "write_outputs",
     "write_atomic",
     "entity_key",
+    "node_entity_type",
     "temp_beside",
     "publish",
 ]
@@ -263,12 +267,96 @@ def _trig_text(graph: Graph) -> str:
 
 
 def _jsonld_text(graph: Graph) -> str:
-    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if prefix in _JSONLD_PREFIXES}
+    """Compacted JSON-LD with kgbuild's published context (``ontology/context.jsonld``).
+
+    Typed terms give plain values ("confidence": "0.85", "beginIndex": 12, "label":
+    {"fr": "Ukraine"}, "modality": "reported"); counts and offsets are JSON numbers,
+    decimals stay strings (a JSON-LD processor would read a number as xsd:double).
+    The context is written inline, so the file needs nothing from the network.  The
+    shape is always ``{"@context", "@graph": [named graph objects..., default graph nodes...]}``.
+    """
+    data = {"@context": jsonld_context(), "@graph": _sorted_json(_jsonld_entries(graph))}
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_jsonld_parts(graphs: Iterable[Graph], target: str | Path) -> None:
+    """Stream compacted JSON-LD made of several graphs (a corpus: one Dataset per document,
+    then the corpus layer) into ``target``: one context, every graph's objects in one list."""
+    context = json.dumps(jsonld_context(), ensure_ascii=False, indent=2, sort_keys=True)
+    with open(target, "w", encoding="utf-8") as out:
+        out.write('{\n"@context": ' + context + ',\n"@graph": [')
+        first = True
+        for graph in graphs:
+            for entry in _jsonld_entries(graph):
+                text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+                out.write(("\n" if first else ",\n") + text)
+                first = False
+        out.write("\n]\n}\n")
+
+
+def _jsonld_entries(graph: Graph) -> list:
+    """The named graph objects and default-graph nodes of a graph's compacted JSON-LD."""
+    context = jsonld_context()
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    return json.dumps(_sorted_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    data = _plain_values(data, context)
+    data.pop("@context", None)
+    if "@graph" not in data:
+        return [data] if data else []
+    if "@id" in data:  # one named graph, written as the top object
+        return [data]
+    entries = []
+    for entry in data["@graph"]:
+        if set(entry) == {"@graph"}:  # rdflib's default graph: its nodes belong at the top
+            entries.extend(entry["@graph"])
+        else:
+            entries.append(entry)
+    return entries
 
 
-_JSONLD_PREFIXES = {"kg", "nif", "wd", "schema", "prov", "dcterms", "owl", "rdf", "rdfs", "xsd"}
+@cache
+def _context_text() -> str:
+    from kgbuild.vocab import CONTEXT_PATH
+
+    return CONTEXT_PATH.read_text(encoding="utf-8")
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context kgbuild publishes (``ontology/context.jsonld``), a fresh copy."""
+    return json.loads(_context_text())["@context"]
+
+
+_INTEGER_TYPES = {"xsd:integer", "xsd:nonNegativeInteger", "xsd:positiveInteger"}
+
+
+def _plain_values(value, context: dict):
+    """What rdflib leaves in a longer form than the context allows: values of integer-typed
+    terms become JSON numbers, and values of @vocab-typed terms the names of their terms
+    ("predicate": "supplies", not "kg:supplies").  Both expand to the same RDF terms."""
+    integers = {t for t, d in context.items()
+                if isinstance(d, dict) and d.get("@type") in _INTEGER_TYPES}
+    vocab = {t for t, d in context.items() if isinstance(d, dict) and d.get("@type") == "@vocab"}
+    names = {}
+    for term, definition in context.items():
+        iri = definition.get("@id") if isinstance(definition, dict) else definition
+        if isinstance(iri, str) and ":" in iri and not term.startswith("@"):
+            names.setdefault(iri, term)
+
+    def plain(key: str, item):
+        if key in integers and isinstance(item, str) and item.isdigit() and str(int(item)) == item:
+            return int(item)
+        if key in vocab and isinstance(item, str):
+            return names.get(item, item)
+        return walk(item)
+
+    def walk(node):
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        return {key: ([plain(key, v) for v in item] if isinstance(item, list) else plain(key, item))
+                for key, item in node.items()}
+
+    return walk(value)
 
 
 def _sorted_json(value):
@@ -287,8 +375,9 @@ def _sorted_json(value):
 def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     """Entities as nodes, relations and statement speaker -> about links as edges.
 
-    Node attributes: label, type (first role), types ('Actor;Region'), kind, qid (when
-    linked), mentions, documents, confidence, first_date/last_date (document dates).
+    Node attributes: label, entity_type (the first of its types: what colours it), types
+    ('Actor;Region'), kind, qid (when linked), mentions, documents, confidence,
+    first_date/last_date (document dates).
     Edge attributes: label and predicate (a relation predicate, or 'speaksAbout'),
     category ('relation' | 'statement'), modality, weight (= confidence), confidence,
     document, date, char_start, char_end, and cue, event, statement when known.
@@ -313,7 +402,7 @@ def _add_document(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
         data = graph.nodes[node]
         types = set(data["types"].split(";")) | set(entity.types)
         data["types"] = ";".join(t for t in ENTITY_TYPES if t in types)
-        data["type"] = data["types"].split(";")[0]
+        data["entity_type"] = data["types"].split(";")[0]
         if not data["kind"]:
             data["kind"] = entity.kind
         if entity.qid:
@@ -381,6 +470,11 @@ def entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
     return ("local", doc_id, entity.id)
 
 
+def node_entity_type(data: dict) -> str:
+    """A node's entity type: ``entity_type``, or ``type`` in files written before it was renamed."""
+    return str(data.get("entity_type") or data.get("type") or "")
+
+
 def _node_id(doc_id: str, entity: Entity) -> str:
     key = entity_key(entity, doc_id)
     return key[1] if key[0] in ("qid", "kb") else ":".join(key)
@@ -390,14 +484,15 @@ def _node_id(doc_id: str, entity: Entity) -> str:
 
 
 def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
-    """GEXF 1.3 for Gephi, valid against the 1.3 RELAX NG schema.
+    """GEXF 1.3 for Gephi, valid against the 1.3 RELAX NG grammar (``gexf.rng``).
 
-    Nodes are coloured by ``type`` and sized by ``mentions``; ``first_date``/``last_date``
-    (nodes) and ``date`` (edges) become time intervals, so Gephi's timeline works.
+    Nodes are coloured by ``entity_type`` and sized by ``mentions``; ``first_date``/``last_date``
+    (nodes) and ``date`` (edges) become time intervals, so Gephi's timeline works.  Every
+    edge has its own id (Gephi keeps one edge per id); networkx's edge keys are not written.
     """
     copy = _scalar_copy(graph)
     for _, data in copy.nodes(data=True):
-        r, g, b = TYPE_COLORS.get(data.get("type"), _GREY)
+        r, g, b = TYPE_COLORS.get(node_entity_type(data), _GREY)
         data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": _node_size(data)}
         start, end = data.get("first_date"), data.get("last_date")
         if _is_date(start) and _is_date(end):
@@ -412,6 +507,7 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
     root.attrib.pop(f"{{{_XSI_NS}}}schemaLocation", None)
     graph_element = root.find(f"{{{_GEXF_NS}}}graph")
     graph_element.attrib.pop("name", None)
+    _drop_gexf_attribute(graph_element, "edge", "networkx_key")
     meta = root.find(f"{{{_GEXF_NS}}}meta")
     if meta is not None:
         meta.attrib.pop("lastmodifieddate", None)
@@ -423,11 +519,34 @@ def write_gexf(graph: nx.Graph, path: str | Path) -> Path:
     return write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
+def _drop_gexf_attribute(graph_element, kind: str, title: str) -> None:
+    """Remove a ``kind`` ("node"/"edge") attribute column and its values from a GEXF graph."""
+    for attributes in graph_element.findall(f"{{{_GEXF_NS}}}attributes"):
+        if attributes.get("class") != kind:
+            continue
+        for attribute in attributes.findall(f"{{{_GEXF_NS}}}attribute"):
+            if attribute.get("title") != title:
+                continue
+            attributes.remove(attribute)
+            for values in graph_element.iterfind(f".//{{{_GEXF_NS}}}{kind}/{{{_GEXF_NS}}}attvalues"):
+                for value in values.findall(f"{{{_GEXF_NS}}}attvalue"):
+                    if value.get("for") == attribute.get("id"):
+                        values.remove(value)
+                if len(values) == 0:
+                    values.getparent().remove(values)
+        if len(attributes) == 0:
+            graph_element.remove(attributes)
+
+
 def write_graphml(graph: nx.Graph, path: str | Path) -> Path:
-    """GraphML with the same scalar attributes, plus r, g, b and size that Gephi reads."""
-    copy = _scalar_copy(graph)
+    """GraphML with the same scalar attributes, plus r, g, b and size that Gephi reads.
+
+    Edge ids are unique in the file ("0", "1", ...): Gephi keeps one edge per id, and
+    networkx would otherwise write each edge's key, "0" for every first edge of a pair.
+    """
+    copy = _scalar_copy(graph, unique_keys=True)
     for _, data in copy.nodes(data=True):
-        data["r"], data["g"], data["b"] = TYPE_COLORS.get(data.get("type"), _GREY)
+        data["r"], data["g"], data["b"] = TYPE_COLORS.get(node_entity_type(data), _GREY)
         data["size"] = _node_size(data)
     return write_atomic(path, lambda tmp: nx.write_graphml(copy, tmp, encoding="utf-8"))
 
@@ -443,7 +562,7 @@ def write_csv(graph: nx.Graph, directory: str | Path, stem: str | None = None) -
     node_rows = [{"id": node, **data} for node, data in copy.nodes(data=True)]
     edge_rows = [{"source": u, "target": v, "key": k, **d} for u, v, k, d in _edges(copy)]
     return [
-        _write_csv_rows(directory / f"{prefix}nodes.csv", node_rows, ["id", "label", "type"]),
+        _write_csv_rows(directory / f"{prefix}nodes.csv", node_rows, ["id", "label", "entity_type"]),
         _write_csv_rows(directory / f"{prefix}edges.csv", edge_rows, ["source", "target", "key", "label"]),
     ]
 
@@ -486,11 +605,12 @@ def _is_date(value: object) -> bool:
     return True
 
 
-def _scalar_copy(graph: nx.Graph, *, xml: bool = True) -> nx.Graph:
+def _scalar_copy(graph: nx.Graph, *, xml: bool = True, unique_keys: bool = False) -> nx.Graph:
     """A copy whose attributes are str/int/float/bool, one Python type per key.
 
     ExportError names the node or edge and the key of a value that is not scalar.
     For XML formats, characters XML cannot hold are written as visible escapes.
+    ``unique_keys``: a multigraph's edges are keyed "0", "1", ... across the whole graph.
     """
     clean = _xml_text if xml else str
     names = {node: clean(str(node)) for node in graph.nodes}
@@ -499,10 +619,10 @@ def _scalar_copy(graph: nx.Graph, *, xml: bool = True) -> nx.Graph:
     copy = graph.__class__()
     for node, data in graph.nodes(data=True):
         copy.add_node(names[node], **_scalar_attrs(f"node {node!r}", data, clean))
-    for u, v, key, data in _edges(graph):
+    for number, (u, v, key, data) in enumerate(_edges(graph)):
         attrs = _scalar_attrs(f"edge {u!r} -> {v!r}", data, clean)
         if graph.is_multigraph():
-            copy.add_edge(names[u], names[v], key=key, **attrs)
+            copy.add_edge(names[u], names[v], key=str(number) if unique_keys else key, **attrs)
         else:
             copy.add_edge(names[u], names[v], **attrs)
     _unify_types([data for _, data in copy.nodes(data=True)])

@@ -1,11 +1,21 @@
 """The pipeline end to end, and the Python API for research scripts.
 
     import kgbuild
-    result = kgbuild.build(["corpus/", "feed.jsonl"], linker="snapshot")
+    from pathlib import Path
+    result = kgbuild.build([Path("corpus/"), Path("feed.jsonl")], linker="snapshot")
     result.rdf                 # rdflib Dataset, one named graph per document
     result.nx                  # networkx MultiDiGraph
     result.to_json()           # document JSON objects (FORMAT.md)
     result.failures            # what could not be read or built, with the reason
+
+Inputs have explicit types: a ``pathlib.Path`` (or any ``os.PathLike``) is a
+file or folder, a ``kgbuild.Article`` is an article, a ``str`` is the text of
+an article ("-" alone is standard input).  A path that does not exist is an
+InputError naming it, raised before anything is built.  For scripts written
+when strings were guessed: a one-line ``str`` that names an existing file or
+folder is still read as a path, with a DeprecationWarning; one that looks like a
+file name (no space, ending in ``/`` or a suffix kgbuild reads) but names
+nothing is an InputError, never built as a text.
 
 Article -> Extraction -> linked Extraction -> Graph -> exports.  A document
 that fails is reported and skipped; every other document is still built.
@@ -14,6 +24,8 @@ that fails is reported and skipped; every other document is still built.
 from __future__ import annotations
 
 import logging
+import os
+import warnings
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -23,12 +35,13 @@ from kgbuild.config import BuildConfig
 from kgbuild.errors import InputError, KgbuildError
 from kgbuild.types import Article, Extraction
 
-__all__ = ["build", "build_extractions", "iter_inputs", "apply_defaults", "load_configured_linker",
-           "load_overrides", "link_extraction", "BuildResult", "Failure"]
+__all__ = ["build", "build_extractions", "iter_inputs", "check_inputs", "apply_defaults",
+           "load_configured_linker", "load_overrides", "link_extraction", "BuildResult", "Failure"]
 
 log = logging.getLogger(__name__)
 
 _PATH_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".json")
+STDIN = "-"
 
 
 @dataclass(frozen=True)
@@ -72,28 +85,60 @@ class BuildResult:
         return write_outputs(self.extractions, Path(out_dir), tuple(formats), stem)
 
 
-def build(inputs: str | Path | Article | Iterable[str | Path | Article], *,
+def build(inputs: str | os.PathLike | Article | Iterable[str | os.PathLike | Article], *,
           config: BuildConfig | None = None, **options) -> BuildResult:
     """Build the graph of files, folders, JSONL corpora, texts or Article records.
 
-    A string that names an existing path, or ends in .txt/.jsonl/.html/.json,
-    is a path ("-" is standard input); any other string is the text of an
-    article.  Keyword options are BuildConfig fields (lang, linker, endpoint,
-    offline, date, ...).
+    ``pathlib.Path``: a .txt/.jsonl/.html file or a folder; ``Article``: a record;
+    ``str``: the text of an article ("-": standard input).  A missing path raises
+    InputError naming it before anything is built.  Keyword options are
+    BuildConfig fields (lang, linker, endpoint, offline, date, ...).
     """
     config = config or BuildConfig(**options)
+    inputs = check_inputs(inputs)
     failures: list[Failure] = []
     articles = iter_inputs(inputs, config, failures.append)
     extractions = list(build_extractions(articles, config, failures.append))
     return BuildResult(extractions, failures)
 
 
+def check_inputs(inputs) -> list:
+    """The inputs as a list of Path, Article or text; InputError names a path that does not exist.
+
+    A str that names an existing file or folder becomes a Path (DeprecationWarning:
+    pass a Path); one that looks like a file name but names nothing is an InputError.
+    """
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    checked = []
+    for item in inputs:
+        if isinstance(item, str) and item != STDIN and _looks_like_path(item):
+            if not _exists(item):
+                raise InputError(item, "no such file or folder (a text that looks like a file name: "
+                                       "pass pathlib.Path for a path, or kgbuild.Article for a text)")
+            warnings.warn(f"kgbuild.build({item!r}): a str is the text of an article; "
+                          f"pass pathlib.Path({item!r}) to read a file or folder",
+                          DeprecationWarning, stacklevel=3)
+            item = Path(item)
+        if isinstance(item, os.PathLike) and os.fspath(item) != STDIN and not _exists(item):
+            raise InputError(os.fspath(item), "no such file or folder")
+        if not isinstance(item, (str, os.PathLike, Article)):
+            raise TypeError(f"kgbuild.build takes pathlib.Path, kgbuild.Article or str (a text), "
+                            f"not {type(item).__name__}: {item!r}")
+        checked.append(item)
+    return checked
+
+
 def iter_inputs(inputs, config: BuildConfig,
                 on_failure: Callable[[Failure], None]) -> Iterator[Article]:
-    """Articles from mixed inputs; unreadable ones go to ``on_failure``."""
+    """Articles from Paths, Articles and texts; unreadable ones go to ``on_failure``.
+
+    A str is a text ("-": standard input), except the path-like strings that
+    ``check_inputs`` turns into Paths (run it first to have those checked).
+    """
     from kgbuild.read import iter_articles, read_text
 
-    if isinstance(inputs, (str, Path, Article)):
+    if isinstance(inputs, (str, os.PathLike, Article)):
         inputs = [inputs]
 
     def report(error: InputError) -> None:
@@ -104,7 +149,7 @@ def iter_inputs(inputs, config: BuildConfig,
     for item in inputs:
         if isinstance(item, Article):
             yield item
-        elif isinstance(item, Path) or _looks_like_path(item):
+        elif isinstance(item, os.PathLike) or item == STDIN or _looks_like_path(item):
             yield from iter_articles([item], lang=config.lang, max_chars=config.max_chars,
                                      on_error=report)
         else:
@@ -117,15 +162,19 @@ def iter_inputs(inputs, config: BuildConfig,
 
 
 def _looks_like_path(item: str) -> bool:
-    if item == "-":
-        return True
-    if "\n" in item or len(item) > 4096:
+    """A one-line str that names a file or folder, or one without spaces that ends like one."""
+    if not item or len(item) > 4096 or "\n" in item:
         return False
-    if item.lower().endswith(_PATH_SUFFIXES):
+    if _exists(item):
         return True
+    return not any(c.isspace() for c in item) and (item.lower().endswith(_PATH_SUFFIXES)
+                                                   or item.endswith(("/", os.sep)))
+
+
+def _exists(item: str | os.PathLike) -> bool:
     try:
         return Path(item).exists()
-    except OSError:  # "File name too long": a text, not a path
+    except (OSError, ValueError):  # "File name too long", an embedded NUL: not a path
         return False
 
 

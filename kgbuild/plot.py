@@ -4,9 +4,10 @@
     plot_graph(result.nx, "output/", stem="graph")   # output/graph.png, output/graph.html
 
 Nodes are coloured by type (Actor, Weapon, Region: the colours of the GEXF export)
-and sized by mentions; the most mentioned entities are labelled.  Relation links are
-solid, statement links (speaker -> what the statement is about) dashed; relations the
-text denies are left out unless ``include_negated``.  The HTML file needs no network:
+and sized by mentions; every node is labelled up to 60 nodes, else the most mentioned.
+Relation links are solid, with their predicate where it fits; statement links (speaker
+-> what the statement is about) dashed; relations the text denies are left out unless
+``include_negated``.  The title counts the links drawn; a note says what is not.  The HTML file needs no network:
 its data, script and style are inside it; click a node for its details and links.
 """
 
@@ -20,11 +21,10 @@ from pathlib import Path
 import networkx as nx
 
 from kgbuild.analyze import undirected_graph
-from kgbuild.export import write_atomic
-from kgbuild.export import TYPE_COLORS
+from kgbuild.export import TYPE_COLORS, node_entity_type, write_atomic
 from kgbuild.types import ENTITY_TYPES
 
-__all__ = ["plot_graph", "draw_png", "write_html", "layout_graph"]
+__all__ = ["LABEL_ALL_UP_TO", "plot_graph", "draw_png", "draw_figure", "write_html", "layout_graph"]
 
 _GREY = (127, 127, 127)
 _STATEMENT = "#8e6cb8"
@@ -32,8 +32,14 @@ _RELATION = "#707070"
 _NEGATED = "#d62728"
 
 
-def plot_graph(graph: nx.MultiDiGraph, out_dir: str | Path, *, stem: str = "graph", labels: int = 30,
-               title: str | None = None, include_negated: bool = False, seed: int = 7) -> list[Path]:
+#: up to this many nodes the picture labels every node; above, the ``labels`` most mentioned
+LABEL_ALL_UP_TO = 60
+_MOST_MENTIONED = 30
+
+
+def plot_graph(graph: nx.MultiDiGraph, out_dir: str | Path, *, stem: str = "graph",
+               labels: int | None = None, title: str | None = None, include_negated: bool = False,
+               seed: int = 7) -> list[Path]:
     """Write ``{stem}.png`` and ``{stem}.html`` into ``out_dir`` with one shared layout."""
     out_dir = Path(out_dir)
     positions = layout_graph(graph, include_negated=include_negated, seed=seed)
@@ -47,7 +53,8 @@ def plot_graph(graph: nx.MultiDiGraph, out_dir: str | Path, *, stem: str = "grap
 
 def layout_graph(graph: nx.MultiDiGraph, *, include_negated: bool = False, seed: int = 7) -> dict:
     """Node -> (x, y) within [-1, 1]: each connected part laid out on its own (seeded force
-    layout), parts packed in rows, largest first, so small parts do not crush the big one."""
+    layout), parts packed in rows, largest first, so small parts do not crush the big one;
+    lone nodes are packed closer than the parts that have links."""
     simple = undirected_graph(graph, include_negated=include_negated)
     parts = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
                    key=lambda c: (-len(c), str(c[0])))
@@ -55,8 +62,9 @@ def layout_graph(graph: nx.MultiDiGraph, *, include_negated: bool = False, seed:
     for part in parts:
         sub = simple.subgraph(part)
         if len(part) == 1:
-            local = {part[0]: (0.0, 0.0)}
-        elif len(part) < 400:
+            boxes.append(({part[0]: (0.0, 0.0)}, 0.5))
+            continue
+        if len(part) < 400:
             local = nx.spring_layout(sub, k=1.0 / math.sqrt(len(part)), iterations=300, seed=seed,
                                      weight=None)
         else:
@@ -88,7 +96,7 @@ def _unit(positions: dict, scale: float) -> dict:
 
 
 def _color(data: dict) -> tuple[int, int, int]:
-    return TYPE_COLORS.get(data.get("type"), _GREY)
+    return TYPE_COLORS.get(node_entity_type(data), _GREY)
 
 
 def _mentions(data: dict) -> float:
@@ -98,27 +106,52 @@ def _mentions(data: dict) -> float:
         return 1.0
 
 
-def _pairs(graph: nx.MultiDiGraph, include_negated: bool) -> dict:
-    """(u, v) unordered -> {"relation": n, "statement": n, "negated": n}."""
+_CATEGORIES = ("relation", "statement", "negated")
+
+
+def _drawn_edges(graph: nx.MultiDiGraph, include_negated: bool) -> tuple[dict, dict]:
+    """The edges the picture draws, by unordered pair and category ((source, target, predicate)
+    lists), and how many it leaves out, by reason."""
     pairs: dict = {}
+    left_out: dict[str, int] = {}
     for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
         category = data.get("category", "relation")
         if category == "relation" and data.get("modality") == "negated":
             if not include_negated:
+                left_out["denied"] = left_out.get("denied", 0) + 1
                 continue
             category = "negated"
+        if u == v:
+            left_out["loop"] = left_out.get("loop", 0) + 1
+            continue
         key = tuple(sorted((u, v), key=str))
-        counts = pairs.setdefault(key, {"relation": 0, "statement": 0, "negated": 0})
-        counts[category if category in counts else "relation"] += 1
-    return pairs
+        lists = pairs.setdefault(key, {c: [] for c in _CATEGORIES})
+        lists[category if category in lists else "relation"].append((u, v, str(data.get("predicate", ""))))
+    return pairs, left_out
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def draw_png(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | None = None,
-             labels: int = 30, title: str | None = None, include_negated: bool = False,
+             labels: int | None = None, title: str | None = None, include_negated: bool = False,
              seed: int = 7) -> Path:
-    """A PNG picture of the graph (150 dpi), labels on the ``labels`` most mentioned nodes."""
+    """A PNG picture of the graph (150 dpi): the figure of ``draw_figure``, saved."""
+    figure = draw_figure(graph, positions=positions, labels=labels, title=title,
+                         include_negated=include_negated, seed=seed)
+    return write_atomic(Path(path), lambda tmp: figure.savefig(tmp, format="png"))
+
+
+def draw_figure(graph: nx.MultiDiGraph, *, positions: dict | None = None, labels: int | None = None,
+                title: str | None = None, include_negated: bool = False, seed: int = 7):
+    """The picture of the graph as a matplotlib Figure (a script can add to it, then save it).
+
+    Every node is labelled when there are at most ``LABEL_ALL_UP_TO``; otherwise the
+    ``labels`` most mentioned (30 when None).  Relation links show their predicate where the
+    text fits beside the line; the title counts the links drawn, and a note says what is
+    left out.  Labels are plain text: a ``$`` is a dollar sign, never mathtext.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
@@ -129,17 +162,21 @@ def draw_png(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | None
     side = min(18.0, max(9.0, 5.0 + 1.1 * math.sqrt(max(n, 1))))
     figure = Figure(figsize=(side, side * 0.78), dpi=150)
     FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.01, 0.01, 0.98, 0.88))
+    axes = figure.add_axes((0.01, 0.03, 0.98, 0.86))
     axes.set_axis_off()
+    margin = 0.12
+    axes.set_xlim(-1 - margin, 1 + margin)
+    axes.set_ylim(-1 - margin, 1 + margin + 0.06)
 
+    pairs, left_out = _drawn_edges(graph, include_negated)
     styles = {"relation": (_RELATION, "-"), "statement": (_STATEMENT, "--"), "negated": (_NEGATED, ":")}
-    for (u, v), counts in _pairs(graph, include_negated).items():
+    for (u, v), by_category in pairs.items():
         (x1, y1), (x2, y2) = positions[u], positions[v]
-        for category, count in counts.items():
-            if count:
+        for category, edges in by_category.items():
+            if edges:
                 color, style = styles[category]
                 axes.plot([x1, x2], [y1, y2], color=color, linestyle=style, alpha=0.55,
-                          linewidth=0.8 + 0.7 * min(count, 6), zorder=1, solid_capstyle="round")
+                          linewidth=0.8 + 0.7 * min(len(edges), 6), zorder=1, solid_capstyle="round")
 
     nodes = list(graph.nodes)
     xs = [positions[n][0] for n in nodes]
@@ -148,54 +185,119 @@ def draw_png(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | None
     colors = [tuple(c / 255 for c in _color(graph.nodes[n])) for n in nodes]
     axes.scatter(xs, ys, s=sizes, c=colors, edgecolors="white", linewidths=1.2, zorder=2)
 
-    margin = 0.12
-    axes.set_xlim(-1 - margin, 1 + margin)
-    axes.set_ylim(-1 - margin, 1 + margin + 0.06)
     degree = dict(graph.degree())
     ranked = sorted(nodes, key=lambda n: (-_mentions(graph.nodes[n]), -degree[n],
                                           str(graph.nodes[n].get("label", n))))
-    _draw_labels(axes, graph, positions, ranked[: max(labels, 0)], 10 if n <= 40 else 8)
+    if n > LABEL_ALL_UP_TO:
+        ranked = ranked[: max(_MOST_MENTIONED if labels is None else labels, 0)]
+    elif labels is not None:
+        ranked = ranked[: max(labels, 0)]
+    fontsize = 10 if n <= 40 else 8
+    taken = [_node_box(axes, positions[n], graph.nodes[n]) for n in graph.nodes]
+    taken += _draw_labels(axes, graph, positions, ranked, fontsize, taken)
+    _draw_predicates(axes, positions, pairs, taken, fontsize - 2)
 
-    counts = {t: sum(1 for _, d in graph.nodes(data=True) if d.get("type") == t) for t in ENTITY_TYPES}
+    counts = {t: sum(1 for _, d in graph.nodes(data=True) if node_entity_type(d) == t) for t in ENTITY_TYPES}
     handles = [Line2D([], [], marker="o", linestyle="", markersize=9,
                       markerfacecolor=tuple(c / 255 for c in TYPE_COLORS[t]), markeredgecolor="white",
                       label=f"{t} ({counts[t]})") for t in ENTITY_TYPES if counts[t]]
-    handles.append(Line2D([], [], color=_RELATION, linestyle="-", label="relation"))
+    handles.append(Line2D([], [], color=_RELATION, linestyle="-", label="relation (predicate → object)"))
     handles.append(Line2D([], [], color=_STATEMENT, linestyle="--", label="statement (speaker → about)"))
     if include_negated:
         handles.append(Line2D([], [], color=_NEGATED, linestyle=":", label="denied relation"))
     figure.legend(handles=handles, loc="upper center", ncol=len(handles), frameon=False,
                   fontsize=9, bbox_to_anchor=(0.5, 0.95))
-    heading = title or (f"kgbuild graph: {n} entities, {graph.number_of_edges()} links "
-                        f"(size: mentions)")
-    figure.suptitle(heading, fontsize=13, y=0.975)
-    return write_atomic(Path(path), lambda tmp: figure.savefig(tmp, format="png"))
+    drawn = sum(len(edges) for by_category in pairs.values() for edges in by_category.values())
+    heading = title or (f"kgbuild graph: {n} {'entity' if n == 1 else 'entities'}, "
+                        f"{_plural(drawn, 'link')} (size: mentions)")
+    figure.suptitle(heading, fontsize=13, y=0.975, parse_math=False)
+    missing = []
+    if left_out.get("denied"):
+        missing.append(f"{_plural(left_out['denied'], 'denied relation')} (--include-negated draws them)")
+    if left_out.get("loop"):
+        missing.append(f"{_plural(left_out['loop'], 'link')} of an entity to itself")
+    notes = ["Not drawn: " + "; ".join(missing)] if missing else []
+    if len(ranked) < n:
+        notes.append(f"labels on the {len(ranked)} most mentioned of {n} entities")
+    if notes:
+        figure.text(0.01, 0.01, ". ".join(notes), fontsize=8, color="#555555", parse_math=False)
+    return figure
 
 
-def _draw_labels(axes, graph, positions, chosen, fontsize: int) -> None:
-    """Labels beside their nodes, each where it overlaps no label drawn before (else left out)."""
-    dpi = axes.figure.dpi
-    taken = [_node_box(axes, positions[n], graph.nodes[n]) for n in graph.nodes]
-    labels = []
+def _draw_labels(axes, graph, positions, chosen, fontsize: int, taken: list) -> list:
+    """A label beside each chosen node, where it overlaps least what is drawn (the nodes, the
+    labels placed before it, the picture's edges); returns the boxes of the labels drawn."""
+    px = axes.figure.dpi / 72
+    frame = axes.figure.bbox.extents
+    frame = (frame[0], frame[1], frame[2], frame[3] * 0.88)  # below the legend
+    placed: list = []
     for node in chosen:
         text = str(graph.nodes[node].get("label", node))
         cx, cy = axes.transData.transform(positions[node])
-        radius = math.sqrt(70 + 110 * math.sqrt(_mentions(graph.nodes[node]))) / 2 * dpi / 72
-        width = (0.58 * fontsize * len(text) + 4) * dpi / 72
-        height = (1.35 * fontsize) * dpi / 72
-        gap = radius + 2 * dpi / 72
-        for dx, dy, ha, va in ((0, gap, "center", "bottom"), (0, -gap, "center", "top"),
-                               (gap, 0, "left", "center"), (-gap, 0, "right", "center")):
-            left = cx + dx - {"center": width / 2, "left": 0, "right": width}[ha]
-            bottom = cy + dy - {"bottom": 0, "top": height, "center": height / 2}[va]
-            box = (left, bottom, left + width, bottom + height)
-            if not any(_overlap(box, other) for other in labels + taken):
-                labels.append(box)
-                axes.annotate(text, positions[node], xytext=(dx * 72 / dpi, dy * 72 / dpi),
-                              textcoords="offset points", ha=ha, va=va, fontsize=fontsize, zorder=3,
-                              bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                                    "edgecolor": "none", "alpha": 0.85})
-                break
+        radius = math.sqrt(70 + 110 * math.sqrt(_mentions(graph.nodes[node]))) / 2 * px
+        width = (0.58 * fontsize * len(text) + 4) * px
+        height = 1.35 * fontsize * px
+        best = None
+        for step in range(4):
+            gap = radius + 2 * px + step * 0.8 * height
+            diagonal = gap * 0.72
+            for dx, dy, ha, va in ((0, gap, "center", "bottom"), (0, -gap, "center", "top"),
+                                   (gap, 0, "left", "center"), (-gap, 0, "right", "center"),
+                                   (diagonal, diagonal, "left", "bottom"), (-diagonal, diagonal, "right", "bottom"),
+                                   (diagonal, -diagonal, "left", "top"), (-diagonal, -diagonal, "right", "top")):
+                left = cx + dx - {"center": width / 2, "left": 0, "right": width}[ha]
+                bottom = cy + dy - {"bottom": 0, "top": height, "center": height / 2}[va]
+                box = (left, bottom, left + width, bottom + height)
+                cost = sum(_overlap_area(box, other) for other in placed + taken)
+                cost += 4 * (width * height - _overlap_area(box, frame))  # outside the picture
+                cost += step * 0.05 * width * height  # nearer is better
+                if best is None or cost < best[0]:
+                    best = (cost, box, dx, dy, ha, va)
+            if best[0] < step * 0.05 * width * height + 1:
+                break  # a free place at this distance
+        _, box, dx, dy, ha, va = best
+        placed.append(box)
+        axes.annotate(text, positions[node], xytext=(dx / px, dy / px), textcoords="offset points",
+                      ha=ha, va=va, fontsize=fontsize, zorder=4, parse_math=False,
+                      bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
+                            "alpha": 0.85})
+    return placed
+
+
+def _draw_predicates(axes, positions, pairs: dict, taken: list, fontsize: int) -> None:
+    """The predicate of relation links, at the middle of the line, where it overlaps nothing.
+
+    The arrow says the direction on the picture: "supplies →" reads from the node on
+    the left to the node on the right.
+    """
+    px = axes.figure.dpi / 72
+    for (a, b), by_category in sorted(pairs.items(), key=lambda item: str(item[0])):
+        edges = by_category["relation"] + by_category["negated"]
+        if not edges:
+            continue
+        words: dict[str, int] = {}
+        for u, v, predicate in edges:
+            (x1, y1), (x2, y2) = axes.transData.transform(positions[u]), axes.transData.transform(positions[v])
+            if abs(x2 - x1) >= abs(y2 - y1):
+                word = f"{predicate} →" if x2 >= x1 else f"← {predicate}"
+            else:
+                word = f"{predicate} ↑" if y2 >= y1 else f"{predicate} ↓"
+            words[word] = words.get(word, 0) + 1
+        text = ", ".join(w if c == 1 else f"{w} ×{c}" for w, c in sorted(words.items()))
+        (x1, y1), (x2, y2) = axes.transData.transform(positions[a]), axes.transData.transform(positions[b])
+        width = (0.56 * fontsize * len(text) + 4) * px
+        height = 1.3 * fontsize * px
+        if math.hypot(x2 - x1, y2 - y1) < max(width, height) + 24 * px:
+            continue  # the nodes are too close for the words
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        box = (mx - width / 2, my - height / 2, mx + width / 2, my + height / 2)
+        if any(_overlap_area(box, other) > 0 for other in taken):
+            continue
+        taken.append(box)
+        axes.annotate(text, axes.transData.inverted().transform((mx, my)), ha="center", va="center",
+                      fontsize=fontsize, color="#444444", style="italic", zorder=3, parse_math=False,
+                      bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                            "alpha": 0.8})
 
 
 def _node_box(axes, position, data) -> tuple[float, float, float, float]:
@@ -204,8 +306,10 @@ def _node_box(axes, position, data) -> tuple[float, float, float, float]:
     return (x - r, y - r, x + r, y + r)
 
 
-def _overlap(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _overlap_area(a, b) -> float:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | None = None,
@@ -219,7 +323,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, *, positions: dict | No
     for node, data in graph.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
         nodes.append({
-            "id": str(node), "label": str(data.get("label", node)), "type": str(data.get("type", "")),
+            "id": str(node), "label": str(data.get("label", node)), "type": node_entity_type(data),
             "kind": str(data.get("kind", "")), "qid": str(data.get("qid", "")),
             "mentions": _mentions(data), "documents": data.get("documents", ""),
             "first": str(data.get("first_date", "")), "last": str(data.get("last_date", "")),

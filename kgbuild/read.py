@@ -306,7 +306,9 @@ def _read_bytes(p: Path, source: str, max_chars: int | None, factor: int) -> byt
     """The file's bytes; refuses before reading a file too big to hold max_chars characters."""
     size = p.stat().st_size
     if max_chars is not None and size > factor * max_chars + 4:
-        raise InputError(source, f"too long: {size:,} bytes, over the limit of {max_chars:,} characters")
+        raise InputError(source, f"too long: {size:,} bytes, over the {factor * max_chars:,} bytes that "
+                                 f"--max-chars {max_chars:,} allows ({factor} bytes a character); "
+                                 f"raise --max-chars to read it")
     data = p.read_bytes()
     if not data:
         raise EmptyInputError(source, "empty file")
@@ -375,7 +377,7 @@ def _check_text(source: str, text: str, max_chars: int | None, where: str = "") 
     if not text.strip():
         raise EmptyInputError(source, f"{where}no text (only whitespace)")
     if max_chars is not None and len(text) > max_chars:
-        raise InputError(source, f"{where}too long: {len(text):,} characters, over the limit of {max_chars:,}")
+        raise InputError(source, f"{where}too long: {len(text):,} characters, over --max-chars {max_chars:,}")
     return text
 
 

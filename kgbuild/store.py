@@ -9,7 +9,8 @@ loading the same file twice changes nothing (a store is a set of quads).  From
 a build folder it takes one RDF file per stem, the one that keeps the most:
 TriG (named graphs), else N-Quads, JSON-LD, N-Triples, Turtle.
 
-The endpoint speaks the SPARQL 1.1 protocol (queries only): ``GET /sparql?query=``,
+The endpoint speaks the SPARQL 1.1 protocol (queries only) at ``/sparql`` and, as
+``oxigraph serve`` names it, ``/query``: ``GET /sparql?query=``,
 ``POST /sparql`` with a form (``query=``) or an ``application/sparql-query``
 body, ``default-graph-uri``/``named-graph-uri`` parameters, and content
 negotiation (SPARQL results as JSON, XML, CSV, TSV; graphs as Turtle,
@@ -42,6 +43,8 @@ __all__ = [
     "open_store",
     "make_server",
     "serve_store",
+    "explain_query_error",
+    "ENDPOINT_PATHS",
 ]
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,8 @@ _GRAPH_TYPES = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+#: where the SPARQL protocol is answered: kgbuild's /sparql, and /query as `oxigraph serve` has it
+ENDPOINT_PATHS = ("/sparql", "/query")
 _MAX_BODY = 1 << 20  # a query larger than 1 MiB is refused
 
 
@@ -170,7 +175,7 @@ def serve_store(store_dir: str | Path, host: str = "127.0.0.1", port: int = 7878
         raise ConfigError("port", port, f"a free port on {host} ({error.strerror or error})") from None
     with server:
         shown = f"[{host}]" if ":" in host else host
-        announce(f"kgbuild: SPARQL endpoint http://{shown}:{server.server_address[1]}/sparql, "
+        announce(f"kgbuild: SPARQL endpoint http://{shown}:{server.server_address[1]}/sparql (also /query), "
                  f"query page http://{shown}:{server.server_address[1]}/  (Ctrl-C stops)")
         try:
             server.serve_forever()
@@ -190,7 +195,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         if url.path in _PAGE_FILES:
             self._send_page(*_PAGE_FILES[url.path])
-        elif url.path == "/sparql":
+        elif url.path in ENDPOINT_PATHS:
             self._answer(parse_qs(url.query, keep_blank_values=True))
         else:
             self._send_error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}")
@@ -208,8 +213,9 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._host_allowed():
             return
         url = urlsplit(self.path)
-        if url.path != "/sparql":
-            self._send_error(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}")
+        if url.path not in ENDPOINT_PATHS:
+            self._send_error(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path} (SPARQL is at "
+                                                   f"{' and '.join(ENDPOINT_PATHS)})")
             return
         body = self._read_body()
         if body is None:
@@ -246,7 +252,7 @@ class _Handler(BaseHTTPRequestHandler):
                                         "application/sparql-results+json")
             data = result.serialize(format=fmt)
         except (SyntaxError, ValueError) as error:
-            self._send_error(HTTPStatus.BAD_REQUEST, f"bad query: {error}")
+            self._send_error(HTTPStatus.BAD_REQUEST, f"bad query: {explain_query_error(query, error)}")
             return
         except QueryError as error:
             self._send_error(HTTPStatus.NOT_ACCEPTABLE, str(error))
@@ -304,6 +310,80 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
         log.info("%s %s", self.address_string(), format % args)
+
+
+_ERROR_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+_PREFIX_DECLARATION = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.I)
+_PREFIXED_NAME = re.compile(r"(?<![\w<\"'?$:/#-])([A-Za-z][\w.-]*)?:(?=[\w%]|\s|$)")
+
+
+def explain_query_error(query: str, error: BaseException) -> str:
+    """The first useful line of a SPARQL parser error, where it is and what is there.
+
+    Oxigraph lists every character class the grammar would accept ("expected one of
+    Prefix not found, ['%'], ['-' | '0' ..= '9' | ..."); this keeps the message among
+    them ("prefix "foo:" is not declared"), else the keywords and punctuation expected.
+    """
+    text = str(error).strip()
+    found = _ERROR_AT.match(text)
+    if found is None:
+        return text.splitlines()[0][:300] if text else type(error).__name__
+    line, column, rest = int(found[1]), int(found[2]), found[3]
+    lines = query.splitlines() or [""]
+    here = lines[line - 1][column - 1:].strip()[:30] if 0 < line <= len(lines) else ""
+    place = f"line {line}, column {column}"
+    where = place + (f", at {here!r}" if here else ", at the end")
+    expected = rest.removeprefix("expected ").removeprefix("one of ")
+    items = _split_items(expected) if rest.startswith("expected ") else [rest]
+    messages = [i for i in items if " " in i and i[:1].isupper() and not i.startswith("[")]
+    if "Prefix not found" in messages:
+        prefix = _undeclared_prefix(query, line, column)
+        if prefix is not None:
+            return f"{place}: prefix {prefix + ':'!r} is not declared (add PREFIX {prefix}: <...>)"
+        return f"{place}: a prefix is not declared"
+    if messages:
+        return f"{where}: {messages[0][0].lower()}{messages[0][1:]}"
+    words = []
+    for item in items:
+        single = re.fullmatch(r"\['(.)'\]", item)
+        if single:
+            words.append(repr(single[1]))
+        elif not item.startswith("[") and "\n" not in item:
+            words.append(item)
+    if not words:
+        return f"{where}: unexpected text"
+    shown = ", ".join(words[:8]) + (", ..." if len(words) > 8 else "")
+    return f"{where}: expected {'one of ' if len(words) > 1 else ''}{shown}"
+
+
+def _split_items(text: str) -> list[str]:
+    """Oxigraph's comma-separated alternatives, commas inside [...] and "..." kept."""
+    items, depth, quoted, start, escaped = [], 0, False, 0, False
+    for i, char in enumerate(text):
+        if quoted and (escaped or char == "\\"):
+            escaped = not escaped
+        elif char == '"':
+            quoted = not quoted
+        elif not quoted and char == "[":
+            depth += 1
+        elif not quoted and char == "]":
+            depth = max(depth - 1, 0)
+        elif not quoted and depth == 0 and char == ",":
+            items.append(text[start:i].strip())
+            start = i + 1
+    items.append(text[start:].strip())
+    return [item for item in items if item]
+
+
+def _undeclared_prefix(query: str, line: int, column: int) -> str | None:
+    """The undeclared prefix used last before the error position."""
+    declared = {m[1] or "" for m in _PREFIX_DECLARATION.finditer(query)}
+    offset = sum(len(part) + 1 for part in query.split("\n")[: line - 1]) + column - 1
+    found = None
+    for match in _PREFIXED_NAME.finditer(query, 0, max(offset, 0) + 1):
+        if (match[1] or "") not in declared:
+            found = match[1] or ""
+    return found
 
 
 def _negotiate(accept: str | None, offered: dict, default: str):

@@ -11,13 +11,15 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-__all__ = ["KG", "NIF", "WD", "ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH"]
+__all__ = ["KG", "NIF", "WD", "ONTOLOGY_DIR", "ONTOLOGY_PATH", "SHAPES_PATH", "CONTEXT_PATH"]
 
 #: folder of kgbuild.ttl (OWL) and shapes.ttl (SHACL)
 # kgbuild/ontology is a link to the top-level ontology/ folder, so a wheel ships a copy
 ONTOLOGY_DIR = Path(__file__).parent / "ontology"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kgbuild.ttl"
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+#: the JSON-LD context of kgbuild's JSON-LD output: one typed term per property used
+CONTEXT_PATH = ONTOLOGY_DIR / "context.jsonld"
 
 #: Wikidata entities (owl:sameAs targets of linked entities)
 WD = Namespace("http://www.wikidata.org/entity/")

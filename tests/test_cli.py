@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from rdflib import Graph
@@ -48,9 +51,10 @@ def test_bad_inputs_are_named_and_the_rest_is_built(tmp_path):
     out = tmp_path / "out"
     run = kgbuild("build", tmp_path / "good.txt", tmp_path / "empty.txt", tmp_path / "binary.txt",
                   tmp_path / "latin1.txt", tmp_path / "feed.jsonl", tmp_path / "huge.txt",
-                  tmp_path / "missing.txt", "-o", out, "--format", "json")
+                  "-o", out, "--format", "json")
     assert run.returncode == 0, run.stderr
-    for name in ("empty.txt", "binary.txt", "feed.jsonl", "huge.txt", "missing.txt"):
+    assert "huge.txt: too long" in run.stderr and "raise --max-chars" in run.stderr
+    for name in ("empty.txt", "binary.txt", "feed.jsonl", "huge.txt"):
         assert name in run.stderr, (name, run.stderr)
     assert ":2" in run.stderr or "line 2" in run.stderr  # the malformed JSONL line is located
     exports = [p for p in out.glob("*.json*") if "failures" not in p.name]
@@ -60,6 +64,33 @@ def test_bad_inputs_are_named_and_the_rest_is_built(tmp_path):
     # the failure report is kept beside the outputs
     (failures,) = out.glob("*failures*")
     assert "empty.txt" in failures.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("typed", ["articles/", "corpus", "seed.fr.txt"])
+def test_a_mistyped_path_is_an_error_naming_it(tmp_path, typed):
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    run = kgbuild("build", "good.txt", typed, "-o", out, cwd=tmp_path)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert run.stderr.strip() == f"kgbuild: error: {typed}: no such file or folder"
+    assert not out.exists()  # nothing was built: no text-1 made of the path's letters
+
+
+def test_text_on_the_command_line_is_asked_for_with_text(tmp_path):
+    run = kgbuild("build", "--text", GOOD, "-o", tmp_path, "--format", "json", "--linker", "none")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads((tmp_path / "text-1.json").read_text(encoding="utf-8"))
+    assert any(e["label"] == "Pologne" for e in doc["entities"])
+    nothing = kgbuild("build", "-o", tmp_path)
+    assert nothing.returncode == 2 and "--text" in nothing.stderr
+
+
+def test_the_demo_names_its_example_not_where_it_is_installed(tmp_path):
+    run = kgbuild("demo", "-o", tmp_path, "--format", "json,ttl", "--linker", "none")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads((tmp_path / "demo.json").read_text(encoding="utf-8"))
+    assert doc["doc"]["source"] == "kgbuild/data/examples/demo.fr.txt"
+    assert "site-packages" not in (tmp_path / "demo.ttl").read_text(encoding="utf-8")
 
 
 def test_nothing_built_is_a_failure(tmp_path):
@@ -114,3 +145,35 @@ def test_corpus_build_applies_overrides(tmp_path):
     assert len(docs) == 2
     assert all(e["label"] != "Pologne" for d in docs for e in d["entities"])
     assert any(e["label"] == "Ukraine" for d in docs for e in d["entities"])
+
+
+def test_ctrl_c_keeps_what_was_built_and_says_how_to_go_on(tmp_path):
+    """A real SIGINT to the build's process group, as a terminal sends on Ctrl-C."""
+    corpus = tmp_path / "corpus.jsonl"
+    sentences = GOOD.strip().split(". ")
+    lines = [json.dumps({"id": f"d{n}", "text": f"{sentences[n % 2]}. Article {n}."}) for n in range(40)]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    journal = out / ".graph.build" / "journal.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "kgbuild.cli", "build", str(corpus), "-o", str(out),
+                                "--format", "json", "--linker", "none", "--workers", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and process.poll() is None:
+            if journal.exists() and journal.stat().st_size:
+                break
+            time.sleep(0.05)
+        assert process.poll() is None, process.communicate()
+        os.killpg(process.pid, signal.SIGINT)  # to the workers too, as Ctrl-C does
+        stdout, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    kept = journal.read_bytes().count(b"\n")
+    assert process.returncode == 130
+    assert stderr == f"kgbuild: interrupted: {kept} document{'s' * (kept != 1)} kept; run again with --resume\n"
+    assert 1 <= kept < 40 and not (out / "graph.jsonl").exists()
+    again = kgbuild("build", corpus, "-o", out, "--format", "json", "--linker", "none")
+    assert again.returncode == 2 and "interrupted build; resume it" in again.stderr

@@ -7,6 +7,7 @@ so two datasets are isomorphic exactly when their quad sets are equal.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -58,7 +59,7 @@ TEXTS = {
 COPY = TEXTS["pologne-aide"].replace("lundi", "ce lundi") + "\n\nArticle repris d'une dépêche."
 BROKEN_LINE = 5  # a line of the JSONL that is not JSON
 UNKNOWN_LANGUAGE = {"id": "inconnu", "lang": "xx", "text": "Un texte dans une langue sans règles."}
-FORMATS = ("trig", "ttl", "json")
+FORMATS = ("trig", "ttl", "jsonld", "json")
 
 
 def write_corpus(path: Path) -> Path:
@@ -254,11 +255,15 @@ def test_two_worker_processes_give_the_same_graph(baseline, corpus_file, tmp_pat
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_same_graph(baseline, corpus_file, tmp_path):
+def test_dask_local_cluster_gives_the_same_graph(baseline, corpus_file, tmp_path, caplog):
     pytest.importorskip("distributed")
     _, reference = baseline
+    caplog.set_level(logging.WARNING)  # as the command line without -v: loggers at WARNING ...
+    caplog.handler.setLevel(logging.NOTSET)  # ... and a handler that prints whatever reaches it
     report = build_corpus([corpus_file], tmp_path, config=config(), dask="local:2", progress=False,
                           batch_size=2)
+    shown = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in caplog.records]
+    assert not [line for line in shown if " distributed" in line], shown  # the cluster is quiet
     assert report.built == len(TEXTS) + 1 and len(report.failures) == 2
     assert quads(tmp_path / "graph.trig") == quads(reference / "graph.trig")
     assert document_ids(tmp_path) == document_ids(reference)
@@ -335,6 +340,17 @@ def test_articles_from_a_generator_with_a_progress_bar(baseline, tmp_path, capsy
     report = build_corpus(articles, tmp_path, config=config(), progress=True)
     assert report.built == 2
     assert "2doc" in capsys.readouterr().err.replace(" ", "")  # the bar counted both documents
+
+
+@pytest.mark.slow
+def test_the_corpus_json_ld_is_compacted_and_holds_the_trig_quads(baseline):
+    jsonld = pytest.importorskip("pyld.jsonld")
+    _, out = baseline
+    document = json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
+    assert '"@value"' not in json.dumps(document["@graph"])  # typed terms, plain values
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
+    read = {str(q) for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
+    assert read == quads(out / "graph.trig")  # the corpus layer in the default graph too
 
 
 @pytest.mark.slow

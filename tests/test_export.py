@@ -148,7 +148,7 @@ def test_networkx_nodes_and_edges(authorisation):
     graph = to_networkx([authorisation])
     assert graph.number_of_nodes() == len(authorisation.entities)
     ukraine = graph.nodes["Q212"]
-    assert ukraine["label"] == "Ukraine" and ukraine["type"] == "Actor" and ukraine["kind"] == "State"
+    assert ukraine["label"] == "Ukraine" and ukraine["entity_type"] == "Actor" and ukraine["kind"] == "State"
     assert ukraine["qid"] == "Q212" and ukraine["mentions"] == 1
     atacms = graph.nodes["kb:atacms"]
     assert atacms["mentions"] == 2 and "qid" not in atacms
@@ -187,7 +187,7 @@ def test_gexf_is_valid_and_reads_back(tmp_path, golden, gexf_schema):
     assert again.number_of_edges() == graph.number_of_edges()
     for node, data in graph.nodes(data=True):
         back = again.nodes[node]
-        for key in ("label", "type", "kind", "mentions"):
+        for key in ("label", "entity_type", "kind", "mentions"):
             assert back[key] == data[key], (node, key)
     modalities = sorted(d["modality"] for *_, d in again.edges(data=True))
     assert modalities == sorted(d["modality"] for *_, d in graph.edges(data=True))
@@ -259,7 +259,7 @@ def test_graphml_reads_back_with_gephi_colours(tmp_path, golden):
     for node, data in graph.nodes(data=True):
         back = again.nodes[node]
         assert back["label"] == data["label"] and back["mentions"] == data["mentions"]
-        assert (back["r"], back["g"], back["b"]) == TYPE_COLORS[data["type"]]
+        assert (back["r"], back["g"], back["b"]) == TYPE_COLORS[data["entity_type"]]
 
 
 def test_csv_has_a_row_per_node_and_edge(tmp_path, golden):

@@ -71,11 +71,29 @@ def test_same_input_same_bytes(extractor):
 def test_api_mixes_texts_paths_and_reports_failures(tmp_path, extractor):
     path = tmp_path / "note.txt"
     path.write_text("La France a répondu à l'Italie.", encoding="utf-8")
-    result = kgbuild.build([path, "Le Kremlin a démenti.", str(tmp_path / "absent.txt")])
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = kgbuild.build([path, "Le Kremlin a démenti.", tmp_path / "empty.txt"])
     assert [e.article.id for e in result.extractions] == ["note", "text-1"]
-    assert [f.source for f in result.failures] == [str(tmp_path / "absent.txt")]
+    assert [f.source for f in result.failures] == [str(tmp_path / "empty.txt")]
     assert len(list(result.rdf.graphs())) >= 2
     assert any(data.get("label") == "Russie" for _, data in result.nx.nodes(data=True))
+
+
+def test_api_types_say_what_an_input_is(tmp_path, monkeypatch, extractor):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "note.txt").write_text("La France a répondu à l'Italie.", encoding="utf-8")
+    with pytest.raises(kgbuild.KgbuildError, match=r"absent\.txt: no such file or folder"):
+        kgbuild.build([tmp_path / "note.txt", tmp_path / "absent.txt"])  # before anything is built
+    for typo in ("articles/", "absent.txt"):  # a str that looks like a path is never built as a text
+        with pytest.raises(kgbuild.KgbuildError, match="no such file or folder"):
+            kgbuild.build([typo])
+    with pytest.warns(DeprecationWarning, match=r"pathlib\.Path\('note\.txt'\)"):
+        old_style = kgbuild.build(["note.txt"])  # scripts written when strings were guessed still run
+    assert [e.article.id for e in old_style.extractions] == ["note"]
+    text = kgbuild.build("La Pologne a salué la décision.")  # a str is a text
+    assert [e.article.id for e in text.extractions] == ["text-1"]
+    with pytest.raises(TypeError, match="pathlib.Path, kgbuild.Article or str"):
+        kgbuild.build([b"La Pologne"])
 
 
 _ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzÉéèàçœ ABCDEFGHIJKLMN\n\n\t\"'«»“”’\\"

@@ -159,3 +159,88 @@ def test_seed_as_a_new_user_builds_plots_and_opens_it_in_gephi(seed_path, shared
     pixels = imread(out / "graph.png")
     for name in ("Actor", "Region"):
         assert colour_share(pixels, TYPE_COLORS[name]) > 0.0005, name
+
+
+# ---------------------------------------------------------------- what the picture says
+
+
+def figure_texts(figure) -> list:
+    """Every text drawn on a figure: node and predicate labels, title, legend, notes."""
+    from matplotlib.text import Text
+
+    return [t for t in figure.findobj(Text) if t.get_text() and t.get_visible()]
+
+
+def crowded(network, extra: int):
+    """The research network plus ``extra`` lone weapons and a link of an entity to itself."""
+    graph = network.copy()
+    for n in range(extra):
+        graph.add_node(f"kb:arme-{n}", label=f"Missile de croisière n° {n}", entity_type="Weapon",
+                       types="Weapon", mentions=1)
+    graph.add_edge("Q212", "Q212", predicate="speaksAbout", category="statement", modality="asserted")
+    return graph
+
+
+def test_every_node_is_labelled_up_to_sixty_and_the_title_counts_what_is_drawn(network):
+    from kgbuild.plot import LABEL_ALL_UP_TO, draw_figure
+
+    graph = crowded(network, LABEL_ALL_UP_TO - network.number_of_nodes())
+    assert graph.number_of_nodes() == 60
+    texts = [t.get_text() for t in figure_texts(draw_figure(graph))]
+    labels = {d["label"] for _, d in graph.nodes(data=True)}
+    assert labels <= set(texts), labels - set(texts)  # the lone weapons too
+    denied = sum(1 for *_, d in graph.edges(data=True)
+                 if d["category"] == "relation" and d["modality"] == "negated")
+    drawn = graph.number_of_edges() - denied - 1  # the denied relation and the loop are not drawn
+    assert f"kgbuild graph: 60 entities, {drawn} links (size: mentions)" in texts
+    assert (f"Not drawn: {denied} denied relation (--include-negated draws them); "
+            f"1 link of an entity to itself") in texts
+
+
+def test_above_sixty_nodes_the_most_mentioned_are_labelled_and_a_note_says_so(network):
+    from kgbuild.plot import draw_figure
+
+    graph = crowded(network, 80)
+    texts = [t.get_text() for t in figure_texts(draw_figure(graph))]
+    assert "Ukraine" in texts and "Missile de croisière n° 79" not in texts
+    assert any(t.endswith(f"labels on the 30 most mentioned of {graph.number_of_nodes()} entities")
+               for t in texts)
+
+
+def test_relation_links_show_their_predicate_with_the_direction():
+    import networkx as nx
+
+    from kgbuild.plot import draw_figure
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("Q30", label="États-Unis", entity_type="Actor", mentions=3)
+    graph.add_node("kb:atacms", label="ATACMS", entity_type="Weapon", mentions=2)
+    graph.add_edge("Q30", "kb:atacms", predicate="supplies", category="relation", modality="asserted")
+    positions = {"Q30": (-0.8, 0.0), "kb:atacms": (0.8, 0.0)}
+    texts = [t.get_text() for t in figure_texts(draw_figure(graph, positions=positions))]
+    assert "supplies →" in texts  # États-Unis on the left supplies ATACMS on the right
+    flipped = {"Q30": (0.8, 0.0), "kb:atacms": (-0.8, 0.0)}
+    assert "← supplies" in [t.get_text() for t in figure_texts(draw_figure(graph, positions=flipped))]
+
+
+def test_dollar_signs_are_text_not_mathtext(tmp_path):
+    import networkx as nx
+    from matplotlib.image import imread
+
+    from kgbuild.export import write_graphml
+    from kgbuild.plot import draw_figure
+
+    graph = nx.MultiDiGraph()
+    for n, label in enumerate(("10$ vs 20$", "$x^$", r"$\frac{$", "Zelensky")):
+        graph.add_node(f"n{n}", label=label, entity_type="Actor", mentions=1)
+    graph.add_edge("n0", "n1", predicate="$cost$", category="relation", modality="asserted")
+    texts = figure_texts(draw_figure(graph, title="Prix: 5$ et 6$"))
+    shown = {t.get_text(): t for t in texts}
+    for label in ("10$ vs 20$", "$x^$", r"$\frac{$", "Prix: 5$ et 6$"):
+        assert not shown[label].get_parse_math(), label
+    write_graphml(graph, tmp_path / "in" / "graph.graphml")
+    parser = argparse.ArgumentParser(prog="kgbuild")
+    add_plot_parser(parser.add_subparsers())
+    args = parser.parse_args(["plot", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert args.run(args) == 0  # $x^$ made matplotlib's mathtext parser raise
+    assert imread(tmp_path / "out" / "graph.png").shape[0] > 500

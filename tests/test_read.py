@@ -288,15 +288,15 @@ def test_ten_megabyte_text_is_refused_before_reading(tmp_path):
     good = write(tmp_path / "ok.txt", GOOD)
     articles, [error] = collect([big, good])
     assert [a.id for a in articles] == ["ok"]
-    assert str(error).startswith(f"{big}: too long: 10,485,760 bytes")
-    assert "1,000,000 characters" in str(error)
+    assert str(error) == (f"{big}: too long: 10,485,760 bytes, over the 4,000,000 bytes that "
+                          f"--max-chars 1,000,000 allows (4 bytes a character); raise --max-chars to read it")
 
 
 def test_text_over_max_chars_is_refused(tmp_path):
     long = write(tmp_path / "long.txt", "é" * 120)
     articles, [error] = collect([long], max_chars=100)
     assert articles == []
-    assert str(error) == f"{long}: too long: 120 characters, over the limit of 100"
+    assert str(error) == f"{long}: too long: 120 characters, over --max-chars 100"
     [article] = iter_articles([long], max_chars=None)
     assert len(article.text) == 120
 
@@ -336,7 +336,7 @@ def test_read_text_builds_an_article():
 def test_read_text_refuses_empty_and_too_long_texts():
     with pytest.raises(EmptyInputError, match="memo: no text"):
         read_text(" \n ", id="memo")
-    with pytest.raises(InputError, match="memo: too long: 11 characters, over the limit of 10"):
+    with pytest.raises(InputError, match="memo: too long: 11 characters, over --max-chars 10"):
         read_text("x" * 11, id="memo", max_chars=10)
     with pytest.raises(TypeError):
         read_text(b"octets", id="memo")

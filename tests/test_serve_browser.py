@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
 from kgbuild.store import load_store, make_server, open_store
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = json.loads(resources.files("kgbuild").joinpath("data", "serve", "examples.json").read_text("utf-8"))
 
 pytestmark = pytest.mark.slow
 
@@ -23,30 +29,65 @@ if not (CHROMIUM and CHROMEDRIVER):
 
 KG = "https://w3id.org/kgbuild/ontology#"
 ID = "https://w3id.org/kgbuild/id/"
+# three documents in the shape of a corpus build: b is a reprint of a (text written for the test)
 TRIG = f"""
 @prefix kg: <{KG}> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
-<{ID}doc/a/graph> {{ <{ID}doc/a> a kg:Document . }}
-<{ID}doc/b/graph> {{ <{ID}doc/b> a kg:Document . }}
-<{ID}entity/Q36> a kg:CorpusEntity ; rdfs:label "Pologne" ; kg:documentCount 2 ; kg:mentionCount 5 ;
-    owl:sameAs <http://www.wikidata.org/entity/Q36> .
-<{ID}entity/kb/missile-fictif> a kg:CorpusEntity ; rdfs:label "Missile <b>fictif</b>" ;
-    kg:documentCount 1 ; kg:mentionCount 1 .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+<{ID}doc/a/graph> {{ <{ID}doc/a> a kg:Document .
+  <{ID}doc/a/entity/Q36> a kg:Actor ; rdfs:label "Pologne"@fr ; kg:mentionCount 3 ;
+      kg:inDocument <{ID}doc/a> ; owl:sameAs <http://www.wikidata.org/entity/Q36> . }}
+<{ID}doc/b/graph> {{ <{ID}doc/b> a kg:Document .
+  <{ID}doc/b/entity/Q36> a kg:Actor ; rdfs:label "Pologne"@fr ; kg:mentionCount 3 ;
+      kg:inDocument <{ID}doc/b> ; owl:sameAs <http://www.wikidata.org/entity/Q36> . }}
+<{ID}doc/c/graph> {{ <{ID}doc/c> a kg:Document .
+  <{ID}doc/c/entity/Q36> a kg:Actor ; rdfs:label "Pologne"@fr ; kg:mentionCount 2 ;
+      kg:inDocument <{ID}doc/c> ; owl:sameAs <http://www.wikidata.org/entity/Q36> .
+  <{ID}doc/c/entity/WeaponSystem/Missile> a kg:Weapon ; rdfs:label "Missile <b>fictif</b>"@fr ;
+      kg:mentionCount 1 ; kg:inDocument <{ID}doc/c> . }}
+<{ID}entity/Q36> a kg:CorpusEntity ; rdfs:label "Pologne" ; kg:documentCount 2 ; kg:mentionCount 5 .
 <{ID}doc/b> kg:nearDuplicateOf <{ID}doc/a> .
 """
 
 
-@pytest.fixture(scope="module")
-def page_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
-    (folder / "corpus.trig").write_text(TRIG, encoding="utf-8")
-    load_store([folder / "corpus.trig"], folder / "store")
+def serve(folder, trig: str | None):
+    """A kgbuild server on a free port over a store loaded with ``trig`` (None: an empty store)."""
+    if trig is not None:
+        (folder / "corpus.trig").write_text(trig, encoding="utf-8")
+        load_store([folder / "corpus.trig"], folder / "store")
     store = open_store(folder / "store")
     server = make_server(store, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def page_url(tmp_path_factory):
+    server, url = serve(tmp_path_factory.mktemp("browser"), TRIG)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def one_article_url(tmp_path_factory):
+    """A store loaded from a one-article build (the authorisation golden case)."""
+    from kgbuild.export import read_extraction_json, write_outputs
+
+    folder = tmp_path_factory.mktemp("one-article")
+    extraction = read_extraction_json(GOLDEN / "authorisation" / "extraction.json")
+    (trig,) = write_outputs([extraction], folder, ("trig",), stem="one")
+    server, url = serve(folder, trig.read_text(encoding="utf-8"))
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def empty_url(tmp_path_factory):
+    server, url = serve(tmp_path_factory.mktemp("empty"), None)
+    yield url
     server.shutdown()
     server.server_close()
 
@@ -86,9 +127,9 @@ def test_the_default_query_lists_corpus_entities(browser, page_url):
     browser.find_element(By.ID, "run").click()
     header, rows = results_table(browser)
     assert header == ["entity", "label", "documents", "mentions", "wikidata"]
-    assert rows == [
-        ["kgid:entity/Q36", "Pologne", "2", "5", "wd:Q36"],
-        ["kgid:entity/kb/missile-fictif", "Missile <b>fictif</b>", "1", "1", ""],  # shown as text
+    assert rows == [  # the reprint b is not counted
+        ["kgid:doc/a/entity/Q36", "Pologne@fr", "2", "5", "wd:Q36"],
+        ["kgid:doc/c/entity/WeaponSystem/Missile", "Missile <b>fictif</b>@fr", "1", "1", ""],  # as text
     ]
     assert browser.find_element(By.ID, "status").text.startswith("2 results")
 
@@ -119,3 +160,43 @@ def test_a_bad_query_shows_the_error(browser, page_url):
     WebDriverWait(browser, 20).until(ec.visibility_of_element_located((By.ID, "error")))
     assert "bad query" in browser.find_element(By.ID, "error").text
     assert browser.find_element(By.ID, "status").text == "The query failed."
+    box.clear()
+    box.send_keys("SELECT * WHERE { ?s foo:bar ?o }")  # no PREFIX line
+    browser.find_element(By.ID, "run").click()
+    WebDriverWait(browser, 20).until(lambda b: "foo" in b.find_element(By.ID, "error").text)
+    assert browser.find_element(By.ID, "error").text == (
+        "bad query: line 1, column 28: prefix 'foo:' is not declared (add PREFIX foo: <...>)")
+
+
+def run_example(browser, title: str) -> tuple[list, str]:
+    """Choose an example in the list, run it; its rows, and the note shown when there are none."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element(By.ID, "examples")).select_by_visible_text(title)
+    browser.find_element(By.ID, "run").click()
+    WebDriverWait(browser, 20).until(
+        lambda b: b.find_element(By.ID, "status").text not in ("", "Running…"))
+    assert browser.find_element(By.ID, "status").text != "The query failed.", \
+        browser.find_element(By.ID, "error").text
+    _, rows = results_table(browser)
+    note = browser.find_element(By.ID, "note")
+    return rows, note.text if note.is_displayed() else ""
+
+
+def test_every_example_answers_on_a_one_article_build_or_says_why_not(browser, one_article_url):
+    open_page(browser, one_article_url)
+    answered = {}
+    for example in EXAMPLES["examples"]:
+        rows, note = run_example(browser, example["title"])
+        assert rows or note == example["empty"], example["title"]
+        assert not (rows and note), example["title"]
+        answered[example["title"]] = len(rows)
+    assert answered["Entities across the corpus"] == 5  # its five entities: the first query is not empty
+    assert answered["Relations between entities"] > 0 and answered["Who said what (reprints left out)"] > 0
+    assert answered["Near-duplicate articles"] == 0  # said why: only corpus builds look for them
+
+
+def test_an_empty_store_is_named_as_the_reason(browser, empty_url):
+    open_page(browser, empty_url)
+    rows, note = run_example(browser, "Entities across the corpus")
+    assert rows == [] and note.startswith("The store is empty: load a build with `kgbuild load")

@@ -255,3 +255,37 @@ def test_load_and_serve_commands(build_dir, tmp_path):
         server.wait(10)
     missing = run_cli("serve", "--store", tmp_path / "nowhere", "--port", "0")
     assert missing.returncode == 2 and "no store here" in missing.stderr
+
+
+# ---------------------------------------------------------------- what a user meets
+
+
+def test_the_endpoint_answers_at_query_too_as_the_readme_uses_it(endpoint, tmp_path):
+    from kgbuild.queries import load_query, run_query
+
+    status, _, body = fetch(f"{endpoint}/query?" + urllib.parse.urlencode({"query": COUNT_QUERY}))
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["docs"]["value"] == "2"
+    # kgbuild query FILE.rq --endpoint http://127.0.0.1:7878/query, as the README shows it
+    (tmp_path / "count.rq").write_text(COUNT_QUERY, encoding="utf-8")
+    result = run_query(load_query(str(tmp_path / "count.rq")), None, endpoint=f"{endpoint}/query")
+    assert [str(v) for v in result.rows[0]] == ["Pologne", "2"]
+    status, _, body = fetch(f"{endpoint}/nowhere?" + urllib.parse.urlencode({"query": COUNT_QUERY}))
+    assert status == 404
+
+
+@pytest.mark.parametrize("query, message", [
+    ("SELECT * WHERE { ?s foo:bar ?o }",
+     "bad query: line 1, column 28: prefix 'foo:' is not declared (add PREFIX foo: <...>)"),
+    ("PREFIX kg: <https://w3id.org/kgbuild/ontology#>\nSELECT * WHERE {\n  ?s kg:inDocument ?d .\n"
+     "  ?d schema:name ?n }",
+     "bad query: line 4, column 17: prefix 'schema:' is not declared (add PREFIX schema: <...>)"),
+    ("SELECT ?x WHERE { ?s ?p ?o } GROUP BY ?s",
+     "bad query: line 1, column 41, at the end: the SELECT contains a variable that is unbound"),
+    ("SELECT * WHERE { ?s ?p ?o FILTER(?o > ) }",
+     "bad query: line 1, column 42, at the end: expected one of ABS, AVG, DAY"),
+])
+def test_a_bad_query_gets_the_first_useful_line_of_the_parser_error(endpoint, query, message):
+    status, _, body = fetch(f"{endpoint}/sparql?" + urllib.parse.urlencode({"query": query}))
+    assert status == 400
+    assert body.startswith(message), body
+    assert len(body.splitlines()) == 1 and "\\u{" not in body and ".." not in body.replace("...", "")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
+from kgbuild.extract.reading import SpanIndex
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 
@@ -43,10 +44,12 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _resolve_descriptions(found, keys, entries_kind(found, keys), article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
+    spans = SpanIndex(range(len(found)), start=lambda i: found[i].mention.start,
+                      end=lambda i: found[i].mention.end)
     for i, f in enumerate(found):
         if f.mention.method != "role":
             continue
-        keys[i], entry = _resolve_role(f, found, keys, kb, article, doc_keys)
+        keys[i], entry = _resolve_role(f, found, keys, kb, article, doc_keys, spans)
         if entry is not None:
             entries.setdefault(entry.key, entry)
             found[i] = replace(f, entry=entry, name=kb_label(entry, lang))
@@ -208,13 +211,11 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,
-                  article: Article, doc_keys: set[str]) -> tuple[str | None, KBEntry | None]:
+                  article: Article, doc_keys: set[str], spans: SpanIndex) -> tuple[str | None, KBEntry | None]:
     if f.apposition is not None:
-        a_start, a_end = f.apposition
-        for other, key in zip(found, keys):
-            m = other.mention
-            if key and m.start < a_end and a_start < m.end:
-                return key, other.entry
+        for i in spans.overlapping(*f.apposition):
+            if keys[i]:
+                return keys[i], found[i].entry
     if f.country:
         bodies = [e for e in kb.lookup(f.country, article.lang) if e.kind in _BODY_KINDS]
         if not bodies:

@@ -197,10 +197,12 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
     for ref in index.before(pos, floor):
         if "Actor" not in ref.entity.types and ref.mention.type != "Actor":
             continue
-        if any(a < ref.start < b for a, b in quotes):
+        if quotes.inside(ref.start):
             continue
         person = ref.entity.kind == "Person"
-        g = _entity_gender(ref.entity, doc, rules)
+        if ref.entity.id not in reading.genders:
+            reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)
+        g = reading.genders[ref.entity.id]
         if plural:
             ok, first = ref.mention.text.rstrip().endswith(("s", "x")) and not person, True
         elif gender == "Masc":

@@ -36,6 +36,8 @@ class LanguageGrammar(Protocol):
 
     def inflect(self, base: str) -> tuple[str, ...]: ...
 
+    def verb_lemmas(self, form: str) -> tuple[str, ...]: ...
+
     def is_conditional(self, form: str, lemma: str) -> bool: ...
 
     def negation_of(self, words: Sequence[str]) -> str | None: ...
@@ -153,6 +155,7 @@ class LanguageRules:
     clause_breakers: Words
     agentive_verbs: Words
     direction_words: Words
+    attack_prepositions: ListTable
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from kgbuild.extract.language import LanguageRules
 from typing import Protocol, Sequence
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kgbuild.extract.language import LanguageRules
+from kgbuild.extract.reading import SpanIndex
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
 
@@ -87,12 +88,15 @@ class _Finder:
         self.tokens = tokens
         self.lows = [fold_quotes(t.lower_) for t in self.tokens]  # the form the lexicons are written in
         self.sentences = sentences
-        self.captions = captions
+        self.captions = tuple(sorted(captions, key=lambda c: c.start))
+        self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
         found: list[Found] = []
+        # the spans claimed so far, roles and names apart: disjoint, so sorted by start and end
+        claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         # order matters: more specific finders claim their spans first; a role
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
@@ -104,9 +108,12 @@ class _Finder:
                 m = item.mention
                 if self._in_caption(m.start, m.end):
                     continue
-                if any(m.start < f.mention.end and f.mention.start < m.end
-                       and (f.mention.method == "role") == (layer == "role") for f in found):
-                    continue
+                starts, ends = claimed[layer == "role"]
+                n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
+                if n and ends[n - 1] > m.start:
+                    continue  # overlaps a span of its layer claimed before
+                starts.insert(n, m.start)
+                ends.insert(n, m.end)
                 found.append(item)
         found.extend(self._apposed_names(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
@@ -116,10 +123,9 @@ class _Finder:
         """The name a role is apposed to when the model tagged none ("le président kényan
         William Ruto"): the run of capitalised words there is a person."""
         names = []
+        spans = SpanIndex([f.mention for f in found])
         for f in found:
-            if f.apposition is None or any(
-                    o is not f and o.mention.start < f.apposition[1] and f.apposition[0] < o.mention.end
-                    for o in found):
+            if f.apposition is None or any(o is not f.mention for o in spans.overlapping(*f.apposition)):
                 continue
             first = self._token_at(f.apposition[0])
             if first is None:
@@ -139,7 +145,8 @@ class _Finder:
 
     # -- helpers ----------------------------------------------------------------
     def _in_caption(self, start: int, end: int) -> bool:
-        return any(start < c.end and c.start < end for c in self.captions)
+        n = bisect_left(self._caption_starts, end)  # credits starting before the span ends
+        return n > 0 and max(c.end for c in self.captions[max(0, n - 2):n]) > start
 
     def _sentence_of(self, offset: int) -> int:
         return max(bisect_right(self._sent_starts, offset) - 1, 0)

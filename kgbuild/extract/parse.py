@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from kgbuild.extract.language import LanguageRules
 
 import spacy
 from spacy.language import Language
@@ -19,6 +18,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from kgbuild.errors import ModelError
+from kgbuild.extract.language import LanguageRules
 from kgbuild.types import Span
 
 __all__ = ["load_pipeline", "keep_names_whole", "parse_text", "parse_texts", "split_segments",

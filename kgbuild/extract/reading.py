@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kgbuild.extract.language import LanguageRules
 from kgbuild.types import Article, Entity, Mention, Span
 
-__all__ = ["MentionRef", "EntityIndex", "find_quotes", "caption_sentences", "Units", "Reading"]
+__all__ = ["MentionRef", "SpanIndex", "Quotes", "EntityIndex", "find_quotes", "caption_sentences", "Units", "Reading"]
 
 # --- entity lookup ------------------------------------------------------------------
 
@@ -35,6 +35,64 @@ class MentionRef:
     @property
     def end(self) -> int:
         return self.mention.end
+
+
+class SpanIndex:
+    """Items with (start, end) offsets, sorted by start, looked up by overlap or containment in
+    O(log n + hits): only items starting less than the longest item's length before a point can
+    reach it."""
+
+    def __init__(self, items, start=lambda x: x.start, end=lambda x: x.end) -> None:
+        pairs = sorted(((start(x), end(x), i) for i, x in enumerate(items)))
+        self._items = list(items)
+        self._starts = [p[0] for p in pairs]
+        self._ends = [p[1] for p in pairs]
+        self._order = [p[2] for p in pairs]
+        self._longest = max((e - s for s, e, _ in pairs), default=0)
+
+    def overlapping(self, start: int, end: int) -> list:
+        """Items sharing at least one character with [start, end)."""
+        lo = bisect_right(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [self._items[self._order[n]] for n in range(lo, hi) if self._ends[n] > start]
+
+    def containing(self, start: int, end: int) -> list:
+        """Items whose span holds [start, end), in start order."""
+        lo = bisect_left(self._starts, end - self._longest)
+        hi = bisect_right(self._starts, start)
+        return [self._items[self._order[n]] for n in range(lo, hi) if self._ends[n] >= end]
+
+    def within(self, start: int, end: int) -> list:
+        """Items lying wholly in [start, end), in start order."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [self._items[self._order[n]] for n in range(lo, hi) if self._ends[n] <= end]
+
+
+class Quotes(tuple):
+    """The (open, close) offsets of a document's paired quote marks, in order, with O(log n)
+    look-ups (a long article has thousands)."""
+
+    def __new__(cls, pairs=()):
+        self = super().__new__(cls, tuple(pairs))
+        self._index = SpanIndex(self, start=lambda q: q[0], end=lambda q: q[1] + 1)
+        self._opens = [q[0] for q in self]
+        return self
+
+    def inside(self, pos: int) -> bool:
+        """Is ``pos`` strictly between a pair's marks?"""
+        return any(a < pos < b for a, b in self._index.overlapping(pos, pos + 1))
+
+    def near(self, start: int, end: int, margin: int = 2) -> list[tuple[int, int]]:
+        """Pairs that touch [start - margin, end + margin), in order."""
+        return self._index.overlapping(start - margin, end + margin)
+
+    def after(self, pos: int) -> list[tuple[int, int]]:
+        """Pairs opening at or after ``pos``, in order."""
+        return list(self[bisect_left(self._opens, pos):])
+
+    def first_after(self, pos: int) -> tuple[int, int] | None:
+        n = bisect_left(self._opens, pos)
+        return self[n] if n < len(self) else None
 
 
 class EntityIndex:
@@ -58,8 +116,8 @@ class EntityIndex:
 
     def inside(self, start: int, end: int) -> list[MentionRef]:
         """Mentions lying wholly within [start, end), in text order."""
-        lo = bisect_left(self._starts, start)
-        return [r for r in self.refs[lo:] if r.start < end and r.end <= end]
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [r for r in self.refs[lo:hi] if r.end <= end]
 
     def at_token(self, token: Token) -> MentionRef | None:
         """The longest mention covering a token."""
@@ -71,8 +129,8 @@ class EntityIndex:
 
     def before(self, pos: int, floor: int = 0) -> list[MentionRef]:
         """Mentions ending at or before ``pos`` (and starting after ``floor``), nearest first."""
-        hi = bisect_left(self._starts, pos)
-        found = [r for r in self.refs[:hi] if r.end <= pos and r.start >= floor]
+        lo, hi = bisect_left(self._starts, floor), bisect_left(self._starts, pos)
+        found = [r for r in self.refs[lo:hi] if r.end <= pos]
         return sorted(found, key=lambda r: -r.end)
 
 
@@ -107,10 +165,15 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
 
 def caption_sentences(sentences: tuple[Span, ...], captions: tuple[Span, ...]) -> frozenset[int]:
     """Indices of sentences that are photo credits ("Image : Name/AGENCY")."""
-    return frozenset(
-        k for k, s in enumerate(sentences)
-        if any(c.start < s.end and s.start < c.end for c in captions)
-    )
+    starts = [s.start for s in sentences]
+    found = set()
+    for c in captions:  # the sentences from the one holding the credit's start to its end
+        k = max(bisect_right(starts, c.start) - 1, 0)
+        while k < len(sentences) and sentences[k].start < c.end:
+            if c.start < sentences[k].end:
+                found.add(k)
+            k += 1
+    return frozenset(found)
 
 
 _TERMINAL = (".", "!", "?", "…", "»", '"', "”", ":")
@@ -182,7 +245,8 @@ class Reading:
         # indexing a Doc makes a new Token object each time: one list, shared
         self.tokens = list(doc) if tokens is None else tokens
         self.entities = entities
+        self.genders: dict[str, str | None] = {}  # entity id -> grammatical gender, once
         self.index = EntityIndex(entities)
-        self.quotes = find_quotes(article.text)
+        self.quotes = Quotes(find_quotes(article.text))
         self.skip = caption_sentences(sentences, captions)
         self.units = Units(doc, article.text, sentences, self.skip)

@@ -261,7 +261,7 @@ class _Finder:
         """Fallback subject: the nearest actor left of the cue that no preposition governs."""
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
-            if not self.typed([ref], ("Actor",)) or any(a < ref.start < b for a, b in self.quotes):
+            if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
@@ -314,7 +314,7 @@ class _Finder:
         inside = [s for s in self.statements if s.start <= cue.idx < s.end]
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"  # what a speaker says; an actor claiming its own attack asserts it
-        if any(_is_source_word(t, self.rules) and not any(a < t.idx < b for a, b in self.quotes) for t in self.doc[lo:hi]):
+        if any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx) for t in self.doc[lo:hi]):
             return "reported"  # "..., selon des sources": a source the statements could not name
         return "asserted"
 
@@ -461,7 +461,9 @@ class _Finder:
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",))
+        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",)) or [
+            r for c in cue.children if c.dep_ == "obj"  # "commandé des frégates à la France"
+            for r in self.typed(self.children_with(c, ("à", "au", "aux", "auprès")), ("Actor",))]
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
                 sellers = sellers or self.typed(self.children_with(node, ("avec", "auprès")), ("Actor",))
@@ -479,9 +481,13 @@ class _Finder:
         objs = [c for c in v.children if c.dep_ == "obj"]
         goods_tokens = objs + [g for c in objs for g in c.children if g.dep_ == "nmod"]
         weapons = self.typed([r for t in goods_tokens for r in self.np(t)], ("Weapon",))
+        window = self.right_window(v)
+        # the parse of "des chars Leopard de l'Allemagne" often breaks: read the words then
+        weapons = weapons or self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:2]
         if not weapons:
             return
         suppliers = self.typed(self.children_with(v, ("de", "d'", "des", "du", "par")), ("Actor",))
+        suppliers = suppliers or self.after_prep(window, ("de", "d'", "des", "du", "par"), ("Actor",))
         suppliers += self.typed([self.ref_at(g) for c in objs for g in c.subtree  # "... russes"
                                  if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
         suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
@@ -628,7 +634,8 @@ class _Finder:
             agents = self.doer(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, ("de", "d'", "du", "des")))]
-        targets = targets or self.after_prep(self.right_window(v), ("sur", "contre", "dans", "à", "en"), ("Region",))
+        preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
+        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.7)
@@ -780,7 +787,7 @@ class _Finder:
 
     def context_state(self, span) -> list[MentionRef]:
         """The state a bare title belongs to: the subject state of this or the previous sentence."""
-        k = next((i for i, s in enumerate(self.sentences) if s.start <= span.start_char < s.end), 0)
+        k = self.units.sentence_at(span.start_char)
         for j in (k, k - 1):
             if j < 0 or j in self.skip:
                 continue
@@ -796,7 +803,7 @@ class _Finder:
     def context_body(self, span) -> list[MentionRef]:
         """The organisation a bare title belongs to: the last one named before it, in this or
         the previous sentence."""
-        k = next((i for i, s in enumerate(self.sentences) if s.start <= span.start_char < s.end), 0)
+        k = self.units.sentence_at(span.start_char)
         start = self.sentences[max(k - 1, 0)].start
         for ref in self.index.before(span.start_char, start):
             if ref.entity.kind in ("Organization", "InternationalOrganization"):
@@ -822,6 +829,35 @@ class _Finder:
                 containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1]
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def placed(self, k: int) -> None:
+        """ "Tessalit, dans le nord du Mali", "Goma, la capitale du Nord-Kivu,", "Soumy (Ukraine)":
+        a place followed by an aside that puts it in another."""
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS:
+                continue
+            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is None or span.end >= len(self.tokens) or self.tokens[span.end].text not in (",", "("):
+                continue
+            tail = []
+            for t in self.doc[span.end + 1: min(len(self.tokens), span.end + 10)]:
+                if t.text in (",", ")", ".", ";", ":"):
+                    break
+                tail.append(t)
+            if not tail:
+                continue
+            if _in(tail[0], self.rules.container_prepositions):
+                preps = self.rules.container_prepositions
+            elif tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
+                    or _in(tail[0], self.rules.place_heads):
+                preps = ("de", "d'", "du", "des")
+            elif self.tokens[span.end].text == "(" and len(tail) == 1:
+                preps, tail = ("(",), [self.tokens[span.end], *tail]
+            else:
+                continue
+            for c in self.after_prep(tail, preps, ("Region",))[:1]:
+                if c.entity.id != ref.entity.id:
+                    self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
 
     # --- authorisation events ----------------------------------------------------------
     def close_frames(self) -> None:
@@ -863,12 +899,13 @@ class _Finder:
             for t in tokens:
                 if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
                     continue  # most words start no relation (dispatch would find nothing)
-                if any(a < t.idx < b for a, b in self.quotes) and not any(
+                if self.quotes.inside(t.idx) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
                     continue
                 self.dispatch(t, k)
             self.roles(k, tokens)
             self.located(k, tokens)
+            self.placed(k)
         self.close_frames()
         return _dedupe(self.found)
 

@@ -38,7 +38,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading
+from kgbuild.extract.reading import MentionRef, Reading, SpanIndex
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Article, Entity, Span, Statement
 
@@ -77,12 +77,12 @@ class _Finder:
         text = self.text
         while start < end and text[start].isspace():
             start += 1
-        for a, b in self.quotes:  # content opening right after a quote mark: take the mark
+        for a, b in self.quotes.near(start, start):  # content opening right after a quote mark
             if a == start - 1 and start < b < end + 2:
                 start = a
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        for a, b in self.quotes:  # a quote left open at the end: include its closing mark
+        for a, b in self.quotes.near(end, end):  # a quote left open at the end: its closing mark
             if start <= a < end <= b:
                 end = b + 1
         while end > start and text[end - 1] in _TRAILING:
@@ -91,7 +91,7 @@ class _Finder:
 
     def unquote(self, start: int, end: int) -> tuple[int, int, str]:
         """Content without its surrounding quote marks when it is one quote (mode direct)."""
-        for a, b in self.quotes:
+        for a, b in self.quotes.near(start, start):
             if a == start and b == end - 1:
                 s, e = a + 1, b
                 while s < e and self.text[s].isspace():
@@ -99,13 +99,20 @@ class _Finder:
                 while e > s and self.text[e - 1] in " \t\n,":
                     e -= 1
                 return s, e, "direct"
-        if any(start <= a and b < end for a, b in self.quotes):
+        if any(start <= a and b < end for a, b in self.quotes.near(start, end)):
             return start, end, "mixed"
         return start, end, "indirect"
 
+    def quote_after(self, pos: int) -> tuple[int, int] | None:
+        """The quote opening after ``pos`` with nothing but white space between."""
+        first = self.quotes.first_after(pos)
+        if first is not None and not self.text[pos:first[0]].strip():
+            return first
+        return None
+
     def extend_over_quote(self, end: int) -> int:
         """A quote opened inside the content and closed in a later sentence: end after it."""
-        for a, b in self.quotes:
+        for a, b in self.quotes.near(end, end):
             if a < end <= b:
                 return b + 1
         return end
@@ -162,7 +169,7 @@ class _Finder:
         # no subject in the parse: the nearest actor before the cue that no preposition governs
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
-            if _ACTOR not in ref.entity.types or any(a < ref.start < b for a, b in self.quotes):
+            if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start):
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             k = before.start - 1
@@ -260,18 +267,34 @@ class _Finder:
     def cue_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         claims = []
         for n, tok in enumerate(tokens):
-            if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") or tok.lemma_ not in _cue_lemmas(self.rules):
+            lemma = self.cue_lemma(tok, tokens[n - 1] if n else None)
+            if lemma is None:
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_ not in self.rules.mistagged_cues:
-                continue
-            if any(a < tok.idx < b for a, b in self.quotes):
+            if self.quotes.inside(tok.idx):
                 continue  # a verb inside a quote is the quoted speaker's, not a cue
-            claims.extend(self.complements(k, tokens, n))
+            claims.extend(self.complements(k, tokens, n, lemma))
         return claims
 
-    def complements(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
+    def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
+        """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
+        or a comma for a noun ("» indique le quotidien"): its lemma is then the language
+        grammar's guess from the form."""
+        cues = _cue_lemmas(self.rules)
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.lemma_ in cues:
+            return tok.lemma_
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
+            return None
+        if tok.lemma_ in self.rules.mistagged_cues:
+            return self.rules.mistagged_cues[tok.lemma_]
+        unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.text.lower()
+        after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
+        if (unlemmatised or after_quote) and tok.text.islower():
+            return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
+                        None)
+        return None
+
+    def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         cue = tokens[n]
-        lemma = self.rules.mistagged_cues.get(cue.lemma_, cue.lemma_)
         phrase = _multiword(tokens, n, self.rules)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
@@ -301,6 +324,10 @@ class _Finder:
                 out.append((start, end, 0.85))
         elif low == ":" and j + 1 < len(tokens):
             out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, ()), 0.9))
+        elif low == ":" and self.quote_after(nxt.idx + 1) is not None:
+            # "X a déclaré :" closing a paragraph, the quote the next one
+            a, b = self.quote_after(nxt.idx + 1)
+            out.append((a, b + 1, 0.85))
         elif nxt.text in self.rules.quote_pairs and lemma in self.rules.speech_verbs and lemma not in (
                 "accuser", "reprocher"):
             out.append((nxt.idx, self.clause_end(tokens, j, (" et que ",)), 0.85))
@@ -383,7 +410,7 @@ class _Finder:
         for m in range(first, len(tokens)):
             if lower_text(tokens[m]) in ("que", "qu'") and m > begin \
                     and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
-                if not any(a < tokens[m].idx < b for a, b in self.quotes):
+                if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
         if begin < len(tokens):
@@ -439,7 +466,7 @@ class _Finder:
             m -= 1
         close = tokens[m].idx
         start = tokens[0].idx
-        for a, b in self.quotes:
+        for a, b in self.quotes.near(close, close):
             if b == close:
                 start = a
                 break
@@ -482,7 +509,8 @@ class _Finder:
         if speaker is None:
             return None
         after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
-        quote = next((q for q in self.quotes if after is not None and 0 <= q[0] - after.idx <= 3), None)
+        quote = self.quotes.first_after(after.idx) if after is not None else None
+        quote = quote if quote is not None and quote[0] - after.idx <= 3 else None
         if quote is not None:
             start, end = quote[0], quote[1] + 1
         elif m > 0 and tokens[m - 1].text == ",":
@@ -503,7 +531,7 @@ class _Finder:
             width = _source_width(lows, n, self.rules)
             if not width:
                 continue
-            if any(a < tokens[n].idx < b for a, b in self.quotes):
+            if self.quotes.inside(tokens[n].idx):
                 continue
             is_pour = low == "pour"
             if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
@@ -557,17 +585,62 @@ class _Finder:
             tokens = [t for t in span if not t.is_space] if span is not None else []
             if not tokens:
                 continue
-            claims.extend(self.source_claims(k, tokens))
-            claims.extend(self.cue_claims(k, tokens))
+            found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
+            found += self.colon_quotes(k, tokens, found)
+            if not found and claims:
+                found = self.continued_quote(claims[-1], tokens)
+            claims.extend(found)
         return self.build(_drop_duplicates(claims), claims)
+
+    def colon_quotes(self, k: int, tokens: list[Token], found: list[_Claim]) -> list[_Claim]:
+        """ "X a réagi : « ... »", "Un rapport de la Ligue arabe apporte la même conclusion :
+        « ... »": a quote after a colon is said by the subject of the verb before the colon,
+        whatever the verb, when that subject is an actor."""
+        out = []
+        for n, colon in enumerate(tokens[:-1]):
+            if colon.text != ":":
+                continue
+            quote = self.quote_after(colon.idx + 1)
+            if quote is None or any(c.start <= quote[0] + 1 and quote[1] <= c.end for c in found):
+                continue
+            verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
+            verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
+            if verb is None or self.quotes.inside(verb.idx):
+                continue
+            speaker, factor = self.cue_speaker(verb)
+            if speaker is None:
+                continue
+            s, e = self.trim(quote[0], quote[1] + 1)
+            if e > s:
+                out.append(_Claim(speaker, verb.text, verb.idx, verb.idx + len(verb.text), s, e, k,
+                                  self.modality(None, s, e), round(0.6 * factor, 2)))
+        return out
+
+    def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
+        """A sentence that is all one quote, right after a quoted statement, goes on with the same
+        speaker ("« ... » indique le quotidien. « Des analyses montrent ... »")."""
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
+        if quote is None or previous.speaker is None:
+            return []
+        if not any(a <= previous.start and previous.end <= b + 1
+                   for a, b in self.quotes.near(previous.start, previous.end)):
+            return []  # the statement before was no quote: whose words these are is unsure
+        if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
+            return []
+        s, e = self.trim(quote[0], quote[1] + 1)
+        return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
+                                    modality=self.modality(None, s, e),
+                                    confidence=round(previous.confidence * 0.75, 2))]
 
     def build(self, kept: list[_Claim], claims: list[_Claim]) -> tuple[Statement, ...]:
         kept.sort(key=lambda c: (c.start, c.cue_start))
+        spans = SpanIndex(claims)
         out = []
         for c in kept:
             if c.speaker is None:
                 continue  # an unknown speaker ("un porte-parole") still names a source of nested claims
-            outer = [o for o in claims if o is not c and o.start <= c.cue_start and c.cue_end <= o.end]
+            outer = [o for o in spans.containing(c.cue_start, c.cue_end) if o is not c]
             outer.sort(key=lambda o: o.start)
             sources = tuple(dict.fromkeys(o.speaker.entity.id for o in outer if o.speaker))
             start, end, mode = self.unquote(c.start, c.end)
@@ -589,9 +662,13 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
     said by the outermost source (the medium), with the chain of sources kept."""
     drop: set[int] = set()
     merged = {}
+    by_start: dict[int, list[int]] = {}
+    for n, st in enumerate(statements):
+        by_start.setdefault(st.start, []).append(n)
     for n, inner in enumerate(statements):
-        for m, outer in enumerate(statements):
-            if m != n and inner.start == outer.start and outer.speaker in inner.sources \
+        for m in by_start[inner.start]:
+            outer = statements[m]
+            if m != n and outer.speaker in inner.sources \
                     and outer.speaker != inner.speaker:
                 drop.add(n)
                 chain = tuple(dict.fromkeys((outer.speaker, *inner.sources, inner.speaker)))
@@ -602,15 +679,15 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it."""
-    kept = []
+    kept, seen = [], set()
+    spans = SpanIndex(claims)
     for c in claims:
-        inner = [o for o in claims if o is not c and c.source_only and not o.source_only
-                 and c.start <= o.cue_start < c.end and c.start <= o.start and o.end <= c.end + 1]
-        if inner:
+        if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
+                                 for o in spans.within(c.start, c.end + 1)):
             continue
-        same = [o for o in kept if o.start == c.start and o.end == c.end]
-        if same:
+        if (c.start, c.end) in seen:
             continue
+        seen.add((c.start, c.end))
         kept.append(c)
     return kept
 

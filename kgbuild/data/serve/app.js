@@ -102,32 +102,59 @@ function showGraph(text) {
   return "graph (Turtle)";
 }
 
+function post(query) {
+  return fetch("sparql", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "Accept": "application/sparql-results+json, text/turtle;q=0.9",
+    },
+    body: new URLSearchParams({ query }),
+  });
+}
+
+// Why a query found nothing: an empty store, else the example's own explanation, else a hint.
+async function whyEmpty(query) {
+  try {
+    const response = await post("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }");
+    if (response.ok && !(await response.json()).boolean) {
+      return "The store is empty: load a build with `kgbuild load OUT --store DIR`, then start `kgbuild serve` again.";
+    }
+  } catch (error) {
+    // the explanation is a help, not a requirement
+  }
+  const example = EXAMPLES.find((e) => `${HEADER}\n\n${e.query}`.trim() === query.trim());
+  if (example && example.empty) return example.empty;
+  return "No results: nothing in the store matches this query. Check the names of the classes and " +
+    "properties (click an IRI in another result to see what the graph says about it).";
+}
+
 async function runQuery() {
   const query = $("query").value;
   const started = performance.now();
   $("run").disabled = true;
   $("error").hidden = true;
+  $("note").hidden = true;
   $("download").hidden = true;
   $("status").textContent = "Running…";
   try {
-    const response = await fetch("sparql", {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Accept": "application/sparql-results+json, text/turtle;q=0.9",
-      },
-      body: new URLSearchParams({ query }),
-    });
+    const response = await post(query);
     const type = (response.headers.get("Content-Type") || "").split(";")[0];
     if (!response.ok) throw new Error(await response.text());
     let summary;
+    let empty = false;
     if (type === "application/sparql-results+json") {
       const data = await response.json();
       summary = "boolean" in data ? showBoolean(data.boolean) : showTable(data);
+      empty = !("boolean" in data) && data.results.bindings.length === 0;
     } else {
       summary = showGraph(await response.text());
     }
     const ms = Math.round(performance.now() - started);
+    if (empty) {
+      $("note").textContent = await whyEmpty(query);
+      $("note").hidden = false;
+    }
     $("status").textContent = `${summary} in ${ms} ms`;
     history.replaceState(null, "", `#query=${encodeURIComponent(query)}`);
   } catch (error) {

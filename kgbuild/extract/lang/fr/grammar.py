@@ -33,6 +33,21 @@ class Grammar:
         plural = base if base.endswith("s") else base + "s"
         return (base, fem, plural, fem + "s")
 
+    def verb_lemmas(self, form: str) -> tuple[str, ...]:
+        """Infinitives a present-tense third person may belong to ("indique" -> "indiquer",
+        "précisent" -> "préciser", "dit" -> "dire"), for a verb the tagger took for a noun."""
+        form = form.lower()
+        if form.endswith("ent"):
+            form = form[:-2]
+        guesses = []
+        if form.endswith("e"):
+            guesses.append(form + "r")  # indique -> indiquer
+        if form.endswith("it"):
+            guesses.append(form[:-1] + "re")  # dit -> dire, écrit -> écrire
+        if form.endswith("t"):
+            guesses.append(form[:-1] + "r")  # avertit -> avertir
+        return tuple(guesses)
+
     def _future_stem(self, lemma: str) -> str:
         if lemma in self._stems:
             return self._stems[lemma]
