@@ -16,7 +16,7 @@ from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
 __all__ = ["lower_text", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
-           "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative"]
+           "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
@@ -36,7 +36,7 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubj:pass") or (
                     child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
-                found.append(child)
+                found.extend(unsourced(child, rules))
         if not found and current is not token and reduced_relative(current):
             # "l'Iran, accusé de fournir des drones": the noun the participle describes does it
             noun = current.head if current.dep_ == "acl" else current.doc[current.i - 2]
@@ -56,6 +56,16 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
                 break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
         current = current.head
     return found
+
+
+def unsourced(token: Token, rules: LanguageRules) -> list[Token]:
+    """A subject the parser took from a source phrase ("D'après Reuters, des soldats ... sont
+    déployés" with Reuters as subject) stands for the noun phrases hung under it."""
+    cases = [lower_text(c) for c in token.children if c.dep_ == "case" and c.i < token.i]
+    if not cases or not ("".join(cases) in rules.source_words or any(c in rules.source_words for c in cases)):
+        return [token]
+    return [c for c in token.children if c.dep_ in ("nmod", "appos", "conj") and c.i > token.i
+            and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
 def reduced_relative(verb: Token) -> bool:

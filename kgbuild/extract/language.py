@@ -112,6 +112,11 @@ class LanguageRules:
     source_words: Words
     object_content_cues: Words
     claim_verbs: Words
+    cue_frames: Ordered
+    complementizers: Words
+    cue_fillers: Words
+    reflexive_clitics: Words
+    clause_coordinators: Ordered
     object_clitics: Words
     parenthetical_openers: Words
     masculine_titles: Ordered

@@ -64,12 +64,34 @@ class _Claim:
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """A cue word where a frame is tried: the run's tokens, the cue's index, the first token of
+    its content (``j``), its lemma, its multi-word phrase and whether it is reflexive."""
+
+    tokens: list
+    n: int
+    j: int
+    lemma: str
+    phrase: tuple[str, int] | None
+    reflexive: bool
+
+    @property
+    def next(self) -> Token:
+        return self.tokens[self.j]
+
+    @property
+    def low(self) -> str:
+        return lower_text(self.tokens[self.j])
+
+
 class _Finder:
     def __init__(self, reading: Reading) -> None:
         self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
         self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
+        self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -151,11 +173,31 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low != "qui":
-            ref = resolve_pronoun(low, token.idx, self.reading)
+            ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
             return ref, 0.85
         if low == "qui":
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
+
+    def remember_subject(self, subject: Token, ref: MentionRef) -> None:
+        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
+        if subject.pos_ != "PRON":
+            self.last_subject = (self.units.run_at(subject.idx), subject, ref)
+
+    def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
+        """A subject pronoun right after a statement whose speaker was a noun phrase of its
+        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté")."""
+        if self.last_subject is None:
+            return None
+        run, subject, ref = self.last_subject
+        if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
+            return None
+        want = self.rules.pronoun_gender.get(form) or None
+        gender = subject.morph.get("Gender")
+        plural = "Plur" in subject.morph.get("Number")
+        if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
+            return None
+        return ref
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor."""
@@ -163,6 +205,7 @@ class _Finder:
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
+                self.remember_subject(subject, ref)
                 return ref, factor
         if subjects_of(cue, self.rules):
             return None, 0.0
@@ -288,92 +331,141 @@ class _Finder:
             return self.rules.mistagged_cues[tok.lemma_]
         unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.text.lower()
         after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
-        if (unlemmatised or after_quote) and tok.text.islower():
+        after_name = before is not None and before.pos_ == "PROPN" and tok.pos_ == "NOUN"
+        if (unlemmatised or after_quote or after_name) and tok.text.islower():
             return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
                         None)
         return None
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
-        cue = tokens[n]
+        """The claims of a cue: the first of the language's cue frames that fits it (data,
+        ``cue_frames``), else an aside, an inverted cue or a noun-phrase content."""
         phrase = _multiword(tokens, n, self.rules)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
-        out: list[tuple[int, int, float]] = []  # (content start, end, confidence)
-        j = n + 1
-        if phrase is not None:
-            j = n + 1 + phrase[1]
-        # skip clitics, adverbs, the dative and object noun phrase of accuser/reprocher
-        while j < len(tokens) and (tokens[j].pos_ in ("ADV", "PRON") and lower_text(tokens[j]) not in (
-                "que", "qu'") or lower_text(tokens[j]) in self.rules.time_words
-                or lower_text(tokens[j]) in ("-t", "-il", "-elle", "aussi", "encore")):
-            j += 1
+        j = self.content_start(tokens, n + 1 + (phrase[1] if phrase else 0))
         if j >= len(tokens):
             return []
-        nxt = tokens[j]
-        low = lower_text(nxt)
-        reflexive = any(lower_text(c) in ("se", "s'") for c in cue.children) or (
-            n > 0 and lower_text(tokens[n - 1]) in ("se", "s'"))
-        if phrase is not None and phrase[0] in self.rules.stance_noun_cues:
-            if low in self.rules.stance_noun_cues[phrase[0]]:
-                first = j + 1
-                if first < len(tokens):
-                    out.append((tokens[first].idx, self.clause_end(tokens, first, (",",)), 0.6))
-        elif self.que_after(tokens, j) is not None:
-            first = self.que_after(tokens, j) + 1
-            for start, end in self.coordinated(tokens, first):
-                out.append((start, end, 0.85))
-        elif low == ":" and j + 1 < len(tokens):
-            out.append((tokens[j + 1].idx, self.clause_end(tokens, j + 1, ()), 0.9))
-        elif low == ":" and self.quote_after(nxt.idx + 1) is not None:
-            # "X a déclaré :" closing a paragraph, the quote the next one
-            a, b = self.quote_after(nxt.idx + 1)
-            out.append((a, b + 1, 0.85))
-        elif nxt.text in self.rules.quote_pairs and lemma in self.rules.speech_verbs and lemma not in (
-                "accuser", "reprocher"):
-            out.append((nxt.idx, self.clause_end(tokens, j, (" et que ",)), 0.85))
-        elif lemma in self.rules.speech_verbs and any(t.text in self.rules.quote_pairs for t in tokens[j + 1: j + 4]) \
-                and nxt.pos_ in ("DET", "ADJ", "NOUN"):  # "a dénoncé une « escalade inutile »"
-            out.append((nxt.idx, self.clause_end(tokens, j, (",", " et que ")), 0.7))
-        elif "Inf" in nxt.morph.get("VerbForm") and lemma in self.rules.infinitive_cues:
-            out.append((nxt.idx, self.clause_end(tokens, j, self.rules.content_stops), 0.75))
-        elif reflexive and lemma in self.rules.reflexive_cues and nxt.pos_ == "ADJ":
-            out.append((nxt.idx, self.clause_end(tokens, j, self.rules.content_stops), 0.6))
-        elif lemma in self.rules.advocacy_cues and self.advocacy_prep(tokens, j, lemma) is not None:
-            # "a appelé (la communauté internationale) à « faire pression ... »"
-            first = self.advocacy_prep(tokens, j, lemma) + 1
-            if first < len(tokens):
-                out.append((tokens[first].idx, self.clause_end(tokens, first, self.rules.content_stops), 0.6))
-        elif lemma in self.rules.de_infinitive_cues:
-            de = self.de_infinitive(tokens, j)
-            if de is not None:
-                out.append((tokens[de].idx, self.clause_end(tokens, de, self.rules.content_stops), 0.75))
-            elif lemma in self.rules.accusation_cues:  # "accuse Kiev de « terrorisme »": the charge
-                de = self.de_charge(tokens, j)
-                if de is not None:
-                    out.append((tokens[de].idx, self.clause_end(tokens, de, (*self.rules.content_stops, ",")), 0.65))
+        cue = _Cue(tokens, n, j, lemma, phrase, self.reflexive(tokens, n))
+        for name in self.rules.cue_frames:
+            out = _FRAMES[name](self, cue)
+            if out:
+                return self.claims_of(k, cue, out)
+            if out is not None:
+                break  # the frame fits but found no content: the fallbacks may
+        fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n)
+        if fallback is not None:
+            return [fallback]
+        if lemma in self.rules.object_content_cues:
+            return self.claims_of(k, cue, self.object_content(tokens, tokens[n]))
+        return []
+
+    def content_start(self, tokens: list[Token], j: int) -> int:
+        """Past the clitics, adverbs and dates between a cue and its content."""
+        while j < len(tokens) and (
+                tokens[j].pos_ in ("ADV", "PRON") and lower_text(tokens[j]) not in self.rules.complementizers
+                or lower_text(tokens[j]) in self.rules.time_words
+                or lower_text(tokens[j]) in self.rules.cue_fillers):
+            j += 1
+        return j
+
+    def reflexive(self, tokens: list[Token], n: int) -> bool:
+        """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
+        clitics = self.rules.reflexive_clitics
+        return any(lower_text(c) in clitics for c in tokens[n].children) or (
+            n > 0 and lower_text(tokens[n - 1]) in clitics)
+
+    def claims_of(self, k: int, cue: _Cue, out: list[tuple[int, int, float]]) -> list[_Claim]:
+        """Claims of content spans (start, end, confidence) said through ``cue``."""
         if not out:
-            parenthetical = self.parenthetical(k, tokens, n)
-            if parenthetical is not None:
-                return [parenthetical]
-            inverted = self.inverted(k, tokens, n)
-            if inverted is not None:
-                return [inverted]
-            if lemma in self.rules.object_content_cues:
-                out.extend(self.object_content(tokens, cue))
-            if not out:
-                return []
-        speaker, factor = self.cue_speaker(cue)
+            return []
+        verb = cue.tokens[cue.n]
+        speaker, factor = self.cue_speaker(verb)
+        last = cue.tokens[cue.n + (cue.phrase[1] if cue.phrase else 0)]
+        cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
         for start, end, conf in out:
             start, end = self.trim(start, end)
-            if end <= start:
-                continue
-            cue_start = cue.idx
-            cue_end = tokens[n + phrase[1]].idx + len(tokens[n + phrase[1]].text) if phrase else cue.idx + len(cue.text)
-            claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
-                                 k, self.modality(cue, start, end),
-                                 conf * factor if speaker else 0.4))
+            if end > start:
+                claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
+                                     k, self.modality(verb, start, end), conf * factor if speaker else 0.4))
         return claims
+
+    # -- cue frames: each returns None when it does not fit, else the content spans it reads
+    def frame_stance_noun(self, c: _Cue) -> list | None:
+        """ "faire part de son opposition", "laisser entendre que"."""
+        if c.phrase is None or c.phrase[0] not in self.rules.stance_noun_cues:
+            return None
+        first = c.j + 1
+        if c.low not in self.rules.stance_noun_cues[c.phrase[0]] or first >= len(c.tokens):
+            return []
+        return [(c.tokens[first].idx, self.clause_end(c.tokens, first, (",",)), 0.6)]
+
+    def frame_que_clause(self, c: _Cue) -> list | None:
+        """ "a prévenu qu'un tel feu vert signifierait ...", one span per coordinated clause."""
+        que = self.que_after(c.tokens, c.j)
+        if que is None:
+            return None
+        return [(start, end, 0.85) for start, end in self.coordinated(c.tokens, que + 1)]
+
+    def frame_colon(self, c: _Cue) -> list | None:
+        """ "a déclaré : ..." in the same sentence, or the quote of the next paragraph."""
+        if c.low != ":":
+            return None
+        if c.j + 1 < len(c.tokens):
+            return [(c.tokens[c.j + 1].idx, self.clause_end(c.tokens, c.j + 1, ()), 0.9)]
+        quote = self.quote_after(c.next.idx + 1)
+        return [(quote[0], quote[1] + 1, 0.85)] if quote is not None else None
+
+    def frame_quote(self, c: _Cue) -> list | None:
+        """ "a lancé « ... »"."""
+        if c.next.text not in self.rules.quote_pairs or c.lemma not in self.rules.speech_verbs \
+                or c.lemma in self.rules.accusation_cues:
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.clause_coordinators), 0.85)]
+
+    def frame_quoted_phrase(self, c: _Cue) -> list | None:
+        """ "a dénoncé une « escalade inutile »"."""
+        if c.lemma not in self.rules.speech_verbs or c.next.pos_ not in ("DET", "ADJ", "NOUN") or not any(
+                t.text in self.rules.quote_pairs for t in c.tokens[c.j + 1: c.j + 4]):
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, (",", *self.rules.clause_coordinators)), 0.7)]
+
+    def frame_infinitive(self, c: _Cue) -> list | None:
+        """ "a assuré pouvoir régler ..."."""
+        if "Inf" not in c.next.morph.get("VerbForm") or c.lemma not in self.rules.infinitive_cues:
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+
+    def frame_attribute(self, c: _Cue) -> list | None:
+        """ "se dit prêt à ..."."""
+        if not c.reflexive or c.lemma not in self.rules.reflexive_cues or c.next.pos_ != "ADJ":
+            return None
+        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.6)]
+
+    def frame_advocacy(self, c: _Cue) -> list | None:
+        """ "a appelé (la communauté internationale) à « faire pression ... »"."""
+        if c.lemma not in self.rules.advocacy_cues:
+            return None
+        prep = self.advocacy_prep(c.tokens, c.j, c.lemma)
+        if prep is None:
+            return None
+        first = prep + 1
+        return [(c.tokens[first].idx, self.clause_end(c.tokens, first, self.rules.content_stops), 0.6)] \
+            if first < len(c.tokens) else []
+
+    def frame_de_infinitive(self, c: _Cue) -> list | None:
+        """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"."""
+        if c.lemma not in self.rules.de_infinitive_cues:
+            return None
+        de = self.de_infinitive(c.tokens, c.j)
+        if de is not None:
+            return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
+        if c.lemma in self.rules.accusation_cues:
+            de = self.de_charge(c.tokens, c.j)
+            if de is not None:
+                return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
+        return []
 
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
@@ -477,6 +569,7 @@ class _Finder:
         s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
         if e <= s or speaker is None:
             return None
+        self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
 
@@ -508,6 +601,7 @@ class _Finder:
         speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
         if speaker is None:
             return None
+        self.remember_subject(subject, speaker)
         after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
         quote = self.quotes.first_after(after.idx) if after is not None else None
         quote = quote if quote is not None and quote[0] - after.idx <= 3 else None
@@ -766,3 +860,17 @@ def _cue_lemmas(rules: LanguageRules) -> frozenset[str]:
 def find_statements(reading: Reading) -> tuple[Statement, ...]:
     """Every statement of a document, in text order, with ids "s1", "s2", ..."""
     return _Finder(reading).run()
+
+
+#: cue frame name (data: the language's ``cue_frames``, in the order they are tried) -> reader
+_FRAMES = {
+    "stance_noun": _Finder.frame_stance_noun,
+    "que_clause": _Finder.frame_que_clause,
+    "colon": _Finder.frame_colon,
+    "quote": _Finder.frame_quote,
+    "quoted_phrase": _Finder.frame_quoted_phrase,
+    "infinitive": _Finder.frame_infinitive,
+    "attribute": _Finder.frame_attribute,
+    "advocacy": _Finder.frame_advocacy,
+    "de_infinitive": _Finder.frame_de_infinitive,
+}
