@@ -25,7 +25,7 @@ from pathlib import Path
 
 from kgbuild.kb import KB_DIR, NTRIPLES_FILE, SNAPSHOT_FILE
 from kgbuild.link import load_linker, load_snapshot
-from kgbuild.link import snapshot as snapshot_module
+from kgbuild.kb import reader as snapshot_module
 from kgbuild.normalize import _normalize as normalise_uncached  # the baseline's normalisation
 from kgbuild.types import Article, Entity, Extraction, Mention, Span
 
@@ -64,18 +64,62 @@ def make_docs(n: int, per_doc: int, seed: int = 7) -> list[Extraction]:
     return docs
 
 
+_RSS = """
+def rss():
+    with open("/proc/self/status") as fh:
+        return next(int(l.split()[1]) for l in fh if l.startswith("VmRSS:")) / 1024
+"""
+_LOAD_PLAIN = _RSS + """
+import gzip, json, sys, time
+r0 = rss()
+t0 = time.perf_counter()
+with gzip.open(sys.argv[1], "rt", encoding="utf-8") as fh:
+    data = json.load(fh)
+print(time.perf_counter() - t0, rss() - r0)
+"""
+_LOAD_SNAPSHOT = _RSS + """
+import sys, time
+from kgbuild.kb.reader import load_snapshot
+r0 = rss()
+t0 = time.perf_counter()
+kb = load_snapshot(sys.argv[1])
+print(time.perf_counter() - t0, rss() - r0)
+"""
+
+
+def _unpacked(index: dict) -> dict:
+    """The index as the format-1 file held it: lists of keys, [key, lang] pairs for names."""
+    out = dict(index)
+    out["names"] = {k: [p.split("|", 1) for p in v.split(" ")] for k, v in index["names"].items()}
+    for name in ("skeletons", "acronyms", "demonyms"):
+        out[name] = {k: v.split(" ") for k, v in index[name].items()}
+    return out
+
+
+def _measure(code: str, path: Path) -> tuple[float, float]:
+    """Seconds and resident MB a fresh interpreter needs to run ``code`` on ``path``."""
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    seconds, mb = out.stdout.split()
+    return float(seconds), float(mb)
+
+
 def bench_load() -> None:
+    """The snapshot file against the same rows and index stored as one JSON document (the
+    format-1 layout of the snapshot before issue 14: every entry and index bucket parsed up
+    front), each read in a fresh process."""
+    from kgbuild.kb.reader import build_index, read_snapshot_rows
+
     path = KB_DIR / SNAPSHOT_FILE
-    t0 = time.perf_counter()
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        json.load(fh)
-    t_json = time.perf_counter() - t0
-    snapshot_module._CACHE.clear()
-    t0 = time.perf_counter()
-    kb = load_snapshot(path)
-    t_load = time.perf_counter() - t0
-    print(f"snapshot load: {t_load:.3f} s for {len(kb)} entries (goal < 1 s); "
-          f"{t_load / t_json:.2f}x a plain gzip+JSON read of the file ({t_json:.3f} s)")
+    _head, rows = read_snapshot_rows(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "plain.json.gz"
+        with gzip.open(plain, "wt", encoding="utf-8") as fh:
+            json.dump({"format": 1, "entries": rows, "index": _unpacked(build_index(rows))}, fh, ensure_ascii=False)
+        t_json, mb_json = min(_measure(_LOAD_PLAIN, plain) for _ in range(3))
+    t_load, mb_load = min(_measure(_LOAD_SNAPSHOT, path) for _ in range(3))
+    print(f"snapshot load: {t_load:.3f} s for {len(rows)} entries (goal < 1 s); {t_load / t_json:.2f}x a plain "
+          f"gzip+JSON read of the same rows ({t_json:.3f} s); resident +{mb_load:.0f} MB "
+          f"({mb_load / mb_json:.2f}x the JSON read's +{mb_json:.0f} MB); best of 3 fresh processes")
 
 
 def bench_snapshot(docs: list[Extraction]) -> None:

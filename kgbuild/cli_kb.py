@@ -48,7 +48,7 @@ def add_enrich_parser(subparsers) -> argparse.ArgumentParser:
 
 def _classes(qids: list[str]) -> dict[str, str] | None:
     from kgbuild.errors import ConfigError
-    from kgbuild.link.vocab import CLASS_KINDS
+    from kgbuild.kb.vocab import CLASS_KINDS
 
     if not qids:
         return None

@@ -17,9 +17,9 @@ from kgbuild.cli import main
 from kgbuild.errors import KBError
 from kgbuild.kb import ADDITIONS_DIR, KB_DIR, NTRIPLES_FILE, SNAPSHOT_FILE, build_snapshot, check_unique_qids
 from kgbuild.link import load_snapshot
-from kgbuild.link.dump import iter_dump_entities
-from kgbuild.link.snapshot import Snapshot
-from kgbuild.link.vocab import CLASS_KINDS, GENDER_QIDS, KIND_CLASSES, OFFICE_CLASSES, PQ, WD, WDT
+from kgbuild.kb.dump import iter_dump_entities
+from kgbuild.kb.reader import Snapshot, read_snapshot_rows
+from kgbuild.kb.vocab import CLASS_KINDS, GENDER_QIDS, KIND_CLASSES, OFFICE_CLASSES, PQ, WD, WDT
 
 FIX = Path(__file__).parent / "fixtures" / "kb"
 SOURCES = FIX / "sources"
@@ -114,8 +114,7 @@ def test_licences_travel_with_the_snapshot(tiny):
     report, out, _kb = tiny
     assert "ODbL" in report.licences["dr5hn"]
     assert (out / "licences" / "dr5hn-LICENSE_NOTE.txt").exists()
-    with gzip.open(out / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
-        assert json.load(fh)["licences"]["dr5hn"] == "ODbL-1.0"
+    assert read_snapshot_rows(out / SNAPSHOT_FILE)[0]["licences"]["dr5hn"] == "ODbL-1.0"
 
 
 def test_a_guessed_qid_in_the_additions_is_refused(tmp_path):
@@ -201,10 +200,8 @@ def test_cli_kb_build_rejects_an_unknown_class(tmp_path, capsys):
 @pytest.mark.slow
 def test_shipped_snapshot_is_what_the_build_makes(tmp_path, shared_sources):
     build_snapshot(shared_sources, ADDITIONS_DIR, tmp_path)
-    with gzip.open(tmp_path / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
-        fresh = json.load(fh)["entries"]
-    with gzip.open(KB_DIR / SNAPSHOT_FILE, "rt", encoding="utf-8") as fh:
-        shipped_rows = json.load(fh)["entries"]
+    fresh = read_snapshot_rows(tmp_path / SNAPSHOT_FILE)[1]
+    shipped_rows = read_snapshot_rows(KB_DIR / SNAPSHOT_FILE)[1]
     assert fresh == shipped_rows, "kgbuild/data/kb is stale: run `kgbuild kb build`"
 
 
@@ -257,7 +254,7 @@ def test_every_addition_row_has_a_source_note():
     ("L’Allemagne", "Q183"), ("etats-unis", "Q30"), ("Etats-Unis", "Q30"), ("USA", "Q30"),
     ("Kim Jong Un", "Q56226"), ("OTAN", "Q7184"), ("U.E.", "Q458"), ("la Corée du Nord", "Q423"),
     ("Koursk", "Q3159"), ("région de Koursk", "Q3178"), ("Selenskyj", "Q3874799"),
-    ("Kyjiw", "Q1899"), ("New York Times", "Q9684"), ("Borrell", "kb:josep-borrell"),
+    ("Kyjiw", "Q1899"), ("New York Times", "Q9684"), ("Borrell", "Q312901"),
 ])
 def test_lookup_matches_normalised_labels_and_aliases(shipped, name, key):
     assert shipped.lookup(name, "fr")[0].key == key
@@ -276,8 +273,8 @@ def test_office_holders_by_date_current_first_and_gender(shipped):
     assert [e.key for e in shipped.office_holders("chancellor", "Q183", date="2024-11-18")] == ["Q61053"]
     assert [e.key for e in shipped.office_holders("chancellor", "Q183")][:2] == ["Q566257", "Q61053"]
     assert [e.key for e in shipped.office_holders("foreign_minister", "Q183", gender="female")] == ["Q564328"]
-    assert shipped.office_holders("head_of_state", "Q159", date="2010-01-01")[0].key == "kb:dmitry-medvedev"
-    assert shipped.office_holders("high_representative", "Q458", date="2024-11-18")[0].key == "kb:josep-borrell"
+    assert shipped.office_holders("head_of_state", "Q159", date="2010-01-01")[0].key == "Q23530"
+    assert shipped.office_holders("high_representative", "Q458", date="2024-11-18")[0].key == "Q312901"
 
 
 def test_load_snapshot_is_cached_per_process():
@@ -293,3 +290,97 @@ def test_a_bad_snapshot_file_is_named(tmp_path, content, problem):
     path.write_bytes(content)
     with pytest.raises(KBError, match=rf"bad.json.gz: {problem}"):
         load_snapshot(path)
+
+
+# -- the sources added for issue 14 ---------------------------------------------------------
+
+
+def test_office_holders_come_from_everypolitician_with_their_offices(tiny):
+    _report, _out, kb = tiny
+    assert [e.key for e in kb.office_holders("prime_minister", "Q212", date="2021-06-01")] == ["Q66094865"]
+    assert [e.key for e in kb.office_holders("president", "Q159", date="2020-01-01")] == ["Q7747"]
+    assert kb.lookup("Denys Shmyhal")[0].kind == "Person"
+
+
+def test_armed_groups_are_groups_never_a_designation(tiny):
+    _report, _out, kb = tiny
+    assert [(e.key, e.kind) for e in kb.lookup("Boko Haram")] == [("Q212372", "Group")]
+
+
+def test_natural_earth_10m_adds_places_and_one_row_per_qid(tiny):
+    report, _out, kb = tiny
+    assert kb.lookup("Kramatorsk")[0].kind == "City"
+    assert [e.key for e in kb.lookup("Pyongyang")] == ["Q18808"] and kb.lookup("Pyongsan") == []
+    assert any("Q18808" in c and "Pyongsan" in c for c in report.conflicts)
+    assert report.agreements["natural-earth-10m = natural-earth 50m"] >= 1  # Kharkiv, same QID in both
+
+
+def test_the_report_lists_cross_checks_and_conflicts(tiny):
+    report, out, _kb = tiny
+    saved = json.loads((out / "BUILD.json").read_text(encoding="utf-8"))
+    assert saved["conflicts"] == report.conflicts and saved["agreements"] == report.agreements
+    assert "cross-checks that held" in report.to_text() and "conflicts between sources" in report.to_text()
+
+
+def test_a_wrong_source_name_is_removed(tmp_path):
+    additions = _copy_additions(tmp_path)
+    (additions / "not_names.csv").write_text("key,lang,name,source\nQ42308,en,Kharkiv,test: pretend it is wrong\n"
+                                             "Q42308,fr,Kharkiv,test: pretend it is wrong\n",
+                                             encoding="utf-8")
+    build_snapshot(SOURCES, additions, tmp_path / "out")
+    kb = load_snapshot(tmp_path / "out" / SNAPSHOT_FILE)
+    assert all(e.key != "Q42308" for e in kb.lookup("Kharkiv"))
+    assert kb.get("Q42308") is not None
+
+
+def test_the_snapshot_file_reads_back_what_was_written(tiny):
+    _report, out, kb = tiny
+    head, rows = read_snapshot_rows(out / SNAPSHOT_FILE)
+    assert head["format"] == 2 and len(rows) == len(kb)
+    assert {r["k"] for r in rows} == set(kb.keys())
+    assert kb.get("Q212").labels["fr"] == "Ukraine"
+
+
+def test_a_truncated_snapshot_is_named(tiny, tmp_path):
+    _report, out, _kb = tiny
+    text = gzip.decompress((out / SNAPSHOT_FILE).read_bytes()).decode("utf-8")
+    cut = tmp_path / "cut.json.gz"
+    cut.write_bytes(gzip.compress(text[: len(text) // 2].encode("utf-8")))
+    with pytest.raises(KBError, match=r"cut.json.gz: section .* cut short"):
+        load_snapshot(cut)
+
+
+def test_the_knowledge_base_stands_apart_from_linking():
+    """kgbuild.kb is read by extraction and linking; it imports neither (no import cycle)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kgbuild.kb, kgbuild.kb.reader, kgbuild.kb.builder; "
+            "print(sorted(m for m in sys.modules if m.startswith(('kgbuild.link', 'kgbuild.extract'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    from kgbuild.link import load_snapshot as old_path
+    from kgbuild.link.sparql import SparqlLinker  # noqa: F401  (imports without a cycle)
+
+    assert old_path is load_snapshot
+
+
+def test_a_larger_snapshot_from_a_dump_serves_extraction_and_linking(tmp_path):
+    """`kgbuild kb build --from-dump` then KGBUILD_SNAPSHOT: the build reads the new file."""
+    import os
+    import subprocess
+    import sys
+
+    assert main(["kb", "build", "--sources", str(SOURCES), "--additions", str(ADDITIONS),
+                 "-o", str(tmp_path / "large"), "--from-dump", str(DUMP)]) == 0
+    code = "from kgbuild.kb import load_snapshot; kb = load_snapshot(); print(len(kb), kb.path)"
+    env = dict(os.environ, KGBUILD_SNAPSHOT=str(tmp_path / "large" / SNAPSHOT_FILE))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert str(tmp_path / "large") in out and int(out.split()[0]) == len(load_snapshot(tmp_path / "large" / SNAPSHOT_FILE))
+
+
+def test_de_l_and_d_give_one_key():
+    from kgbuild.kb.keys import match_key
+
+    assert match_key("l'Organisation de l'Unité africaine") == match_key("Organisation d'Unité africaine")
+    assert match_key("Conseil de l’Europe") == match_key("Conseil d'Europe") != match_key("Conseil de Europe x")

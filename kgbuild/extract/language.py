@@ -83,6 +83,7 @@ class LanguageRules:
     acronym_skip_words: Words
     military_units: Words
     person_titles: Words
+    caption_words: Ordered
     unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
@@ -141,6 +142,7 @@ class LanguageRules:
     attack_nouns: Words
     deploy_verbs: Words
     deploy_nouns: Words
+    occupation_verbs: Words
     support_verbs: Words
     support_nouns: Words
     ally_nouns: Words

@@ -101,7 +101,8 @@ class _Finder:
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._named, "name"), (self._missed_places, "name"),
+                              (self._named, "name"), (self._known_phrases, "name"),
+                              (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
             for item in finder():
@@ -182,15 +183,30 @@ class _Finder:
                 break
         if chunk.startswith("de ") and self._lookup(chunk[3:]) is not None:
             start, chunk = start + 3, chunk[3:]  # "l'ambassadeur de France": NER took the "de"
-        for marker in (" Image", " Photo", " Crédit"):
-            if chunk.endswith(marker):
-                chunk = chunk[: -len(marker)]
+        for marker in self.rules.caption_words:  # "Soumy Image : ...": the credit's first word
+            if chunk.endswith(" " + marker):
+                chunk = chunk[: -len(marker) - 1]
         chunk = chunk.strip()
         lead = self.text[start:].find(chunk)
         if not chunk:
             return None
         start += lead
         return start, start + len(chunk)
+
+    def _named_tail(self, start: int, end: int) -> int | None:
+        """Where the name starts in a span the model opened with common nouns ("attentat de
+        Kaboul"): the first capitalised word after a linking word, if the rest is a name."""
+        for token in self.tokens[self._token_index(start):]:
+            if token.idx >= end:
+                return None
+            if _CAPITALISED.match(token.text) and token.i > 0 \
+                    and self.lows[token.i - 1] in self.rules.unit_links:
+                return token.idx
+        return None
+
+    def _token_index(self, offset: int) -> int:
+        token = self._token_at(offset)
+        return token.i if token is not None else 0
 
     def _named_with(self, name: str, det: str) -> bool:
         """Does the KB spell this name with its article ("La Haye", not "La France")?"""
@@ -223,7 +239,10 @@ class _Finder:
             if fold_quotes(name.lower()) in self.rules.demonyms:
                 continue
             if not _CAPITALISED.match(name) and self._lookup(name) is None:
-                continue  # a common noun, unless the KB knows it ("département d'État")
+                tail = self._named_tail(start, end)
+                if tail is None:
+                    continue  # a common noun, unless the KB knows it ("département d'État")
+                start, name = tail, self.text[tail:end]  # "attentat de Kaboul": Kaboul
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
@@ -256,6 +275,30 @@ class _Finder:
                                         "gazetteer")
                 if item is not None:
                     yield item
+
+    def _known_phrases(self):
+        """Names of several words the knowledge base knows and the model missed or cut
+        ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
+        longest run of up to five words that is a KB name of a body (not a person)."""
+        for token in self.tokens:
+            if not _CAPITALISED.match(token.text) or token.pos_ not in ("PROPN", "NOUN"):
+                continue
+            for size in range(min(5, len(self.tokens) - token.i), 1, -1):
+                last = self.tokens[token.i + size - 1]
+                if last.is_punct or last.is_space:
+                    continue
+                name = self.text[token.idx:last.idx + len(last.text)]
+                if "\n" in name:
+                    continue
+                entry = self._lookup(name)
+                if entry is not None and entry.kind != "Person" and normalize_label(name) in {
+                        normalize_label(n) for n in (*entry.labels.values(),
+                                                     *(a for al in entry.aliases.values() for a in al))}:
+                    item = self._from_entry(entry, token.idx, last.idx + len(last.text), name, token,
+                                            "gazetteer")
+                    if item is not None:
+                        yield item
+                    break
 
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
@@ -343,7 +386,7 @@ class _Finder:
             return Found(self._mention(start, end, "Weapon", entry.kind, method, 0.9), name, entry)
         if entry.capital_of:
             state = self.kb.get(entry.capital_of)
-            if state is not None and head is not None and self._acts(head):
+            if state is not None and head is not None and self._capital_acts(head):
                 return Found(self._mention(start, end, "Actor", "State", "capital", 0.8),
                              kb_label(state, self.lang), state)
             return Found(self._mention(start, end, "Region", "City", method, 0.85), name, entry)
@@ -442,6 +485,24 @@ class _Finder:
             if entry is None and other is not None and other.kind not in _REGION_KINDS:
                 continue  # a known name that is no place
             yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
+
+    def _capital_acts(self, token: Token) -> bool:
+        """A capital stands for its state where it acts (a subject, a speaker, a partner, a
+        target of sanctions or support); not where it is the place of an event or the object
+        of an attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
+        if not self._acts(token):
+            return False
+        head = fold_quotes(token.head.lemma_.lower())
+        r = self.rules
+        if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
+            return True  # an agent: "utilisée par Moscou"
+        if token.dep_ in ("nmod", "obl", "obl:mod") and head in (
+                r.attack_nouns | r.target_nouns | r.facility_nouns | r.place_heads | r.deploy_nouns):
+            return False  # "l'attentat de Kaboul", "des frappes sur Kiev", "les rues de Kiev"
+        if token.dep_ in ("obj", "obl", "obl:mod", "obl:arg") and head in (
+                r.attack_verbs | r.target_verbs | r.deploy_verbs | r.occupation_verbs):
+            return False  # "ont bombardé Kiev", "contrôlent Kaboul"
+        return True
 
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""

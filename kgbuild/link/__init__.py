@@ -10,6 +10,6 @@
 
 from kgbuild.link.enrich import enrich_graph
 from kgbuild.link.linker import BACKENDS, Linker, load_linker
-from kgbuild.link.snapshot import Snapshot, load_snapshot
+from kgbuild.kb.reader import Snapshot, load_snapshot
 
 __all__ = ["BACKENDS", "Linker", "Snapshot", "enrich_graph", "load_linker", "load_snapshot"]

@@ -11,7 +11,10 @@
   over the city of the same name;
 - metonymy: a capital (or a seat of power) named as an Actor stands for its state.
 
-Under ``NIL_THRESHOLD`` the entity stays unlinked.
+Under ``NIL_THRESHOLD`` the entity stays unlinked.  A near-name (fuzzy) match is
+evidence only when the entry's kind is one the entity's kind allows (never across
+types: "Colombier" is no "Colombie") and, when the document names countries, the
+entry belongs to one of them.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from kgbuild.link.keys import REGION_WORDS, match_key
+from kgbuild.kb.keys import REGION_WORDS, match_key
+from kgbuild.link.candidates import METHOD_SCORES, is_linkable, strip_title
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
-__all__ = ["NIL_THRESHOLD", "DocContext", "build_context", "choose_link", "link_names", "has_region_cue"]
+__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "build_context", "choose_link", "link_names", "has_region_cue"]
 
 NIL_THRESHOLD = 0.5
 
@@ -66,14 +70,23 @@ def has_region_cue(text: str, start: int, end: int) -> bool:
 
 
 def link_names(entity: Entity) -> list[str]:
-    """The names an entity is looked up under: its label, then its named mentions."""
-    names = [entity.label] + [m.text for m in entity.mentions if m.method not in _SKIP_MENTION_METHODS]
+    """The names an entity is looked up under: the names its mentions write, each without a
+    leading title ("M. Bush" -> "Bush"), then its label.  A title alone ("M.", "Mme") or a
+    name of one or two letters is no evidence (see ``candidates.is_linkable``); an entity
+    whose written names are all of that sort gets no name at all, whatever label extraction
+    gave it.  An entity named only by role nouns or pronouns is looked up under its label.
+    """
+    written = [m.text for m in entity.mentions if m.method not in _SKIP_MENTION_METHODS]
+    names = written + [entity.label] if written else [entity.label]
     seen, out = set(), []
     for name in names:
+        name = strip_title(name.strip())
         key = match_key(name)
-        if key and key not in seen:
+        if key and key not in seen and is_linkable(name):
             seen.add(key)
-            out.append(name.strip())
+            out.append(name)
+    if written and not any(is_linkable(strip_title(w.strip())) for w in written):
+        return []
     return out
 
 
@@ -128,7 +141,7 @@ def _cue(entity: Entity, entry: KBEntry, ctx: DocContext) -> float:
 
 def _metonyms(entity: Entity, cands: Iterable[Candidate], get: Callable[[str], KBEntry | None]) -> list[Candidate]:
     """A capital named as an Actor (and not as a place) stands for its state."""
-    if "Actor" not in entity.types or "Region" in entity.types:
+    if "Actor" not in entity.types or "Region" in entity.types or entity.kind == "Person":
         return []
     out = []
     for c in cands:
@@ -149,9 +162,50 @@ def score_candidate(entity: Entity, cand: Candidate, ctx: DocContext) -> float:
                      * _cue(entity, entry, ctx)), 4)
 
 
+#: a capital city needs no context when the near name is this close (share of the
+#: exact-match score; rapidfuzz ratio >= 94); a state does ("Colombier" is no "Colombie")
+_NEAR_EXACT = 0.94
+#: places whose prior is under this are minor (towns, subdivisions): see ``admissible``
+MINOR_PLACE = 0.5
+_PLACE_KINDS = ("City", "AdministrativeRegion")
+#: match methods that only suggest a name (a misspelling, another transliteration)
+_WEAK_METHODS = ("fuzzy", "transliteration")
+
+
+def is_weak(cand: Candidate) -> bool:
+    """A match on a near name only (misspelling, other transliteration)."""
+    return cand.method in _WEAK_METHODS
+
+
+def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
+    """Whether a candidate can be linked at all.
+
+    A near name (fuzzy, transliteration) needs the entity's kind and a country of the
+    document (a one-letter slip on a capital excepted).  A minor place (a town or a
+    subdivision, prior under ``MINOR_PLACE``) named exactly still needs a country of the
+    document when the document names any: "David" or "Churchill" in a Swiss paper are not
+    the towns of Panama or Manitoba.
+    """
+    entry = cand.entry
+    weak = cand.method in _WEAK_METHODS
+    if weak:
+        groups = _KIND_GROUPS.get(entity.kind)
+        if groups is None or entry.kind not in groups or not set(entity.types) & set(entry.types):
+            return False
+        if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
+            return True  # a one-letter slip on a capital needs no context
+    elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE):
+        return True
+    if not ctx.countries:
+        return True
+    country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country or entry.located_in
+    return bool(country) and ctx.countries.get(country, 0.0) > 0.0
+
+
 def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
                 get: Callable[[str], KBEntry | None]) -> Link:
     """The best candidate over the NIL threshold, with its confidence and method."""
+    cands = [c for c in cands if admissible(entity, c, ctx)]
     pool = list(cands) + _metonyms(entity, cands, get)
     if not pool:
         return Link(entity_id=entity.id, entry=None, confidence=1.0, method="nil")

@@ -14,9 +14,9 @@ from typing import Iterable
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL
 
-from kgbuild.link.snapshot import Snapshot
-from kgbuild.link.triples import row_triples
-from kgbuild.link.vocab import WD, is_qid
+from kgbuild.kb.reader import Snapshot
+from kgbuild.kb.triples import row_triples
+from kgbuild.kb.vocab import WD, is_qid
 
 __all__ = ["FACTS_QUERY", "FACTS_GRAPH", "enrich_graph", "snapshot_facts", "facts_query", "linked_qids", "entry_row"]
 

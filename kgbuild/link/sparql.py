@@ -24,11 +24,11 @@ from kgbuild.errors import LinkError
 from kgbuild.link.candidates import METHOD_SCORES, SnapshotCandidates
 from kgbuild.link.enrich import facts_query
 from kgbuild.link.http import AnswerCache, SparqlClient, SparqlConfig
-from kgbuild.link.keys import match_key
-from kgbuild.link.linker import Linker, Lookup
-from kgbuild.link.snapshot import Snapshot
+from kgbuild.kb.keys import match_key
+from kgbuild.link.base import Linker, Lookup
+from kgbuild.kb.reader import Snapshot
 from kgbuild.link.sparql_text import escape_literal, iri_ref
-from kgbuild.link.vocab import CLASS_KINDS, GENDER_QIDS, is_kb_key, is_qid, key_from_iri, types_of_kind
+from kgbuild.kb.vocab import CLASS_KINDS, GENDER_QIDS, is_kb_key, is_qid, key_from_iri, types_of_kind
 from kgbuild.types import Candidate, KBEntry
 
 __all__ = ["SparqlLinker", "CANDIDATES_QUERY", "candidates_query", "QUERY_VERSION"]

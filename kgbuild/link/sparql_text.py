@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kgbuild.link.vocab import entry_iri
+from kgbuild.kb.vocab import entry_iri
 
 __all__ = ["escape_literal", "iri_ref", "LANG_TAG"]
 

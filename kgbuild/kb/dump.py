@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Iterator
 
 from kgbuild.errors import KBError
-from kgbuild.link.draft import LANGS, Draft
-from kgbuild.link.vocab import CLASS_KINDS, GENDER_QIDS, QID_RE
+from kgbuild.kb.records import LANGS, Draft
+from kgbuild.kb.vocab import CLASS_KINDS, GENDER_QIDS, QID_RE
 
 __all__ = ["DEFAULT_CLASSES", "iter_dump_drafts", "iter_dump_entities"]
 

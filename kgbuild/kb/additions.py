@@ -6,7 +6,9 @@
 - ``people.csv``: people with gender, citizenship and party;
 - ``positions.csv``: offices held (person, office key, country or organisation
   key, start, end);
-- ``demonyms.csv``: adjectives and nouns for a country's people.
+- ``demonyms.csv``: adjectives and nouns for a country's people;
+- ``not_names.csv``: names a source gives an entry that are wrong for it (dr5hn calls
+  Guyana "Guyane", the French name of French Guiana): the build removes them.
 
 Every row carries a ``source`` note.  A QID here must be confirmed in
 verified_qids.csv or come from one of the shared source files; the build
@@ -21,12 +23,12 @@ from pathlib import Path
 from typing import Iterator
 
 from kgbuild.errors import KBError
-from kgbuild.link.draft import LANGS, Draft
-from kgbuild.link.vocab import KIND_TYPES, QID_RE
+from kgbuild.kb.records import LANGS, Draft
+from kgbuild.kb.vocab import KIND_TYPES, QID_RE
 
-__all__ = ["iter_addition_drafts", "ADDITION_FILES"]
+__all__ = ["iter_addition_drafts", "read_not_names", "remove_not_names", "ADDITION_FILES"]
 
-ADDITION_FILES = ("entities.csv", "people.csv", "positions.csv", "demonyms.csv")
+ADDITION_FILES = ("entities.csv", "people.csv", "positions.csv", "demonyms.csv", "not_names.csv")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEY = re.compile(r"^(Q[1-9][0-9]*|kb:[a-z0-9][a-z0-9._/-]*)$")
 
@@ -140,6 +142,29 @@ def _demonyms(path: Path) -> Iterator[Draft]:
             if forms:
                 d.demonyms[lang] = forms
         yield d
+
+
+def read_not_names(folder: Path) -> dict[str, dict[str, set[str]]]:
+    """not_names.csv: {entry key: {lang: {name, ...}}} (an absent file is no correction)."""
+    path = folder / "not_names.csv"
+    out: dict[str, dict[str, set[str]]] = {}
+    if not path.exists():
+        return out
+    for n, row in _rows(path, ("key", "lang", "name", "source")):
+        if not _KEY.match(row["key"]) or row["lang"] not in LANGS or not row["name"] or not row["source"]:
+            raise KBError(f"{path}:{n}: needs a KB key, a language of {LANGS}, a name and a source note")
+        out.setdefault(row["key"], {}).setdefault(row["lang"], set()).add(row["name"])
+    return out
+
+
+def remove_not_names(d: Draft, wrong: dict[str, set[str]]) -> None:
+    """Drop the wrong names of one entry; a wrong label gives way to its first alias."""
+    for lang, names in wrong.items():
+        d.aliases[lang] = [a for a in d.aliases.get(lang, []) if a not in names]
+        if d.labels.get(lang) in names:
+            del d.labels[lang]
+            if d.aliases[lang]:
+                d.labels[lang] = d.aliases[lang].pop(0)
 
 
 def iter_addition_drafts(folder: Path) -> Iterator[Draft]:

@@ -15,11 +15,11 @@ from rdflib import Graph
 from SPARQLWrapper import TURTLE
 
 from kgbuild.errors import KBError, LinkError
-from kgbuild.link.draft import Draft
-from kgbuild.link.dump import DEFAULT_CLASSES
+from kgbuild.kb.records import Draft
+from kgbuild.kb.dump import DEFAULT_CLASSES
 from kgbuild.link.http import SparqlClient, SparqlConfig, default_rate
-from kgbuild.link.triples import rows_from_graph
-from kgbuild.link.vocab import QID_RE, WD, WDT
+from kgbuild.kb.triples import rows_from_graph
+from kgbuild.kb.vocab import QID_RE, WD, WDT
 
 __all__ = ["PAGE_QUERY", "page_query", "iter_endpoint_drafts"]
 

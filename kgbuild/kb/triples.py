@@ -17,14 +17,13 @@ kgbuild's own facts: ``kbv:kind``, ``kbv:prior``, ``kbv:source``, ``kbv:demonym`
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
-from kgbuild.link.vocab import (
+from kgbuild.kb.vocab import (
     GENDER_QIDS,
     KB_IRI,
     KBV,
@@ -109,7 +108,9 @@ def write_ntriples(rows: Iterable[dict], path: Path, parties: frozenset[str] | s
     for row in rows:
         for s, p, o in row_triples(row, parties):
             lines.add(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    from kgbuild.kb.reader import open_for_writing
+
+    with open_for_writing(path, gz=True) as fh:
         fh.writelines(sorted(lines))
     return len(lines)
 

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Iterator
 
 from kgbuild.errors import KBError
-from kgbuild.link.draft import Draft
-from kgbuild.link.vocab import QID_RE
+from kgbuild.kb.politicians import iter_politician_drafts
+from kgbuild.kb.records import Draft
+from kgbuild.kb.vocab import QID_RE
 
-__all__ = ["Verified", "SourceLog", "read_verified", "iter_source_drafts", "slug"]
+__all__ = ["Verified", "SourceLog", "read_verified", "iter_source_drafts", "check_resolved", "slug"]
 
 _CITY_TYPES = {"city", "autonomous city", "capital city", "capital district", "city with county rights",
                "metropolitan city", "city municipality", "special city"}
@@ -55,9 +56,18 @@ class SourceLog:
     """What the readers dropped or repaired, for the build report."""
 
     dropped: Counter = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)  # two sources disagree, and what was kept
+    agreements: Counter = field(default_factory=Counter)  # cross-checks that held, per pair of sources
 
     def drop(self, reason: str, n: int = 1) -> None:
-        self.dropped[reason] += n
+        if n:
+            self.dropped[reason] += n
+
+    def conflict(self, message: str) -> None:
+        self.conflicts.append(message)
+
+    def agree(self, pair: str, n: int = 1) -> None:
+        self.agreements[pair] += n
 
 
 def _open_csv(path: Path) -> list[dict[str, str]]:
@@ -94,7 +104,7 @@ def _population_prior(pop: str | None, base: float) -> float:
         value = float(pop or 0)
     except ValueError:
         value = 0.0
-    return round(min(0.85, base + 0.05 * max(0.0, math.log10(value + 1) - 4)), 3)
+    return round(min(0.85, base + 0.05 * max(0.0, math.log10(max(value, 0.0) + 1) - 4)), 3)
 
 
 def _country_index(src: Path) -> list[dict]:
@@ -235,6 +245,102 @@ def _read_places(src: Path, verified: Verified, codes: dict[str, str], log: Sour
     return drafts
 
 
+def _pop(row: dict) -> float:
+    try:
+        return float(row.get("POP_MAX") or 0)
+    except ValueError:
+        return 0.0
+
+
+def _near(a: dict, b: dict, tolerance: float = 0.05) -> bool:
+    try:
+        return (abs(float(a["LATITUDE"]) - float(b["LATITUDE"])) <= tolerance
+                and abs(float(a["LONGITUDE"]) - float(b["LONGITUDE"])) <= tolerance)
+    except (KeyError, ValueError):
+        return False
+
+
+def _read_places_10m(src: Path, verified: Verified, codes: dict[str, str], log: SourceLog) -> list[Draft]:
+    """Natural Earth 10m populated places: one row per QID (the most populous), and where the
+    50m file has the same place (same name, within 0.05 degrees) under another QID, the 50m
+    QID wins (its README: the 10m file is older)."""
+    path = src / "natural-earth-10m" / "ne_10m_populated_places.csv"
+    if not path.exists():
+        log.drop("natural-earth-10m: file absent")
+        return []
+    ne50: dict[str, list[dict]] = {}
+    for r in _open_csv(src / "natural-earth" / "ne_50m_populated_places.csv"):
+        ne50.setdefault(r["NAME"].lower(), []).append(r)
+    rows = [r for r in _open_csv(path) if r["WIKIDATAID"]]
+    log.drop("Natural Earth 10m place without QID", sum(1 for r in _open_csv(path) if not r["WIKIDATAID"]))
+    best: dict[str, dict] = {}
+    for r in rows:
+        qid = r["WIKIDATAID"]
+        old = best.get(qid)
+        if old is not None:
+            log.conflict(f"natural-earth-10m: {qid} used by {old['NAME']!r} and {r['NAME']!r}: kept the most populous")
+        if old is None or _pop(r) > _pop(old):
+            best[qid] = r
+    drafts = []
+    for qid, r in best.items():
+        if qid in verified.refuted or not QID_RE.match(qid):
+            log.drop("refuted QID")
+            continue
+        same = [o for o in ne50.get(r["NAME"].lower(), ()) if _near(o, r)]
+        if same and all(o["WIKIDATAID"] != qid for o in same):
+            log.conflict(f"{r['NAME']}: natural-earth-10m {qid} vs natural-earth 50m {same[0]['WIKIDATAID']}: kept 50m")
+            continue
+        if same:
+            log.agree("natural-earth-10m = natural-earth 50m")
+        country = codes.get(r["ISO_A2"]) or codes.get(r["ADM0_A3"])
+        capital = r["FEATURECLA"].startswith("Admin-0 capital") and r["ADM0CAP"].startswith("1")
+        d = Draft(key=qid, qid=qid, kind="City", source="natural-earth-10m", country=country,
+                  capital_of=country if capital and r["FEATURECLA"] == "Admin-0 capital" else None,
+                  prior=0.85 if capital else _population_prior(r["POP_MAX"], 0.4))
+        d.set_label("en", r["NAME_EN"] or r["NAME"])
+        d.set_label("fr", r["NAME_FR"] or r["NAME"])
+        d.set_label("de", r["NAME_DE"] or r["NAME"])
+        for name in (r["NAME"], r["NAMEASCII"], *r["NAMEALT"].split("|")):
+            d.add_alias("en", name)
+        drafts.append(d)
+    return drafts
+
+
+def _read_armed_groups(src: Path, verified: Verified, log: SourceLog) -> list[Draft]:
+    """Wikidata items typed terrorist organisation/group: a name -> QID list of armed and
+    militant groups (never a designation: the kind is the neutral "Group")."""
+    folder = src / "wikidata-terrorist-orgs"
+    drafts = []
+    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else ():
+        rows = _open_csv(path)
+        names = Counter(r["label_en"].strip().lower() for r in rows)
+        for r in rows:
+            qid = r["qid"].strip()
+            if not QID_RE.match(qid) or qid in verified.refuted:
+                log.drop("wikidata-terrorist-orgs: bad or refuted QID")
+                continue
+            d = Draft(key=qid, qid=qid, kind="Group", source="wikidata-terrorist-orgs",
+                      prior=0.2 if names[r["label_en"].strip().lower()] > 1 else 0.45)
+            d.set_label("en", r["label_en"])
+            drafts.append(d)
+    return drafts
+
+
+def check_resolved(src: Path, drafts: list[Draft], log: SourceLog) -> None:
+    """newly_resolved_not_found.csv names a QID and the file it was found in: check the
+    snapshot's readers found the same QID there."""
+    path = src / "newly_resolved_not_found.csv"
+    if not path.exists():
+        return
+    by_qid = {d.qid: d for d in drafts if d.qid}
+    for row in _open_csv(path):
+        d = by_qid.get(row["qid"].strip())
+        if d is None:
+            log.conflict(f"newly_resolved_not_found.csv: {row['label_en']} {row['qid']} not read from {row['found_in']}")
+        else:
+            log.agree("newly_resolved_not_found.csv = its source file")
+
+
 def _read_continents(src: Path) -> list[Draft]:
     drafts = []
     for fname, prior in (("regions.json", 0.8), ("subregions.json", 0.5)):
@@ -348,6 +454,10 @@ def iter_source_drafts(src: Path, verified: Verified, log: SourceLog) -> Iterato
     yield from _read_continents(src)
     yield from _read_states(src, verified, codes, log)
     yield from _read_places(src, verified, codes, log)
+    yield from _read_places_10m(src, verified, codes, log)
     yield from _read_igos(src, verified, log)
     yield from _read_parties(src, verified, codes, log)
+    yield from _read_armed_groups(src, verified, log)
     yield from _read_congress(src, log)
+    names = {n: d.key for d in countries for n in (d.labels.get("en"), *d.aliases.get("en", ())) if n}
+    yield from iter_politician_drafts(src, names, verified, log)

@@ -1,0 +1,133 @@
+"""The Linker interface shared by the backends: candidates from a backend, disambiguation here.
+
+A backend implements ``_lookup`` (candidates per name, entries per key), ``get`` and
+``facts``; ``Linker.link`` does the rest, the same way for every backend.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Sequence
+
+from rdflib import Graph
+
+from kgbuild.errors import LinkError
+from kgbuild.kb.keys import match_key
+from kgbuild.link.disambiguate import (
+    DocContext,
+    is_weak,
+    build_context,
+    choose_link,
+    has_region_cue,
+    link_names,
+    score_candidate,
+)
+from kgbuild.types import Candidate, Entity, Extraction, KBEntry
+
+__all__ = ["Linker", "Lookup"]
+
+log = logging.getLogger("kgbuild.link")
+
+_REGION_FORMS = ("région de {}", "oblast de {}", "{} Oblast", "Oblast {}")
+
+
+@dataclass
+class Lookup:
+    """A backend's answer for one document: candidates per name, entries per key."""
+
+    candidates: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+    entries: dict[str, KBEntry] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _region_names(name: str) -> list[str]:
+    if any(w in match_key(name).split() for w in ("region", "oblast")):
+        return []
+    return [form.format(name) for form in _REGION_FORMS]
+
+
+class Linker:
+    """Links the entities of an Extraction to KB entries (Wikidata QIDs when known)."""
+
+    backend = ""
+
+    def _lookup(self, names: Sequence[str], lang: str, keys: Sequence[str]) -> Lookup:
+        raise NotImplementedError
+
+    def facts(self, qids: Iterable[str]) -> Graph:
+        """Chosen Wikidata-shaped facts (country, region, positions, party) about these QIDs."""
+        raise NotImplementedError
+
+    def get(self, key: str) -> KBEntry | None:
+        raise NotImplementedError
+
+    def candidates(self, names: Sequence[str], lang: str = "fr") -> dict[str, list[Candidate]]:
+        """Candidates for each name, best match first (no document context)."""
+        found = self._lookup(list(dict.fromkeys(names)), lang, ())
+        return {name: list(found.candidates.get(name, ())) for name in names}
+
+    def link(self, extraction: Extraction) -> Extraction:
+        """A copy of ``extraction`` whose entities carry their link (or NIL)."""
+        if not extraction.entities:
+            return extraction
+        lang = extraction.article.lang or "fr"
+        text = extraction.article.text
+        per_entity: dict[str, list[str]] = {}
+        cues = set()
+        for entity in extraction.entities:
+            names = link_names(entity)
+            if any(has_region_cue(text, m.start, m.end) for m in entity.mentions):
+                cues.add(entity.id)
+                names += [r for n in names for r in _region_names(n)]
+            per_entity[entity.id] = names
+        all_names = list(dict.fromkeys(n for names in per_entity.values() for n in names))
+        keys = [e.kb_id for e in extraction.entities if e.kb_id]
+        try:
+            found = self._lookup(all_names, lang, keys)
+        except LinkError as exc:
+            message = f"linking skipped ({self.backend}): {exc}; {len(extraction.entities)} entities left unlinked"
+            log.warning("%s: %s", extraction.article.id, message)
+            return replace(extraction, warnings=extraction.warnings + (message,))
+        for message in found.warnings:
+            log.warning("%s: %s", extraction.article.id, message)
+        pools = {e.id: self._pool(e, per_entity[e.id], found) for e in extraction.entities}
+        first = DocContext(countries={}, region_cues=frozenset(cues))
+        best = {}
+        for entity in extraction.entities:
+            # the document's countries come from solid matches only: a near-name must not
+            # vouch for its own country
+            scored = [(score_candidate(entity, c, first), c) for c in pools[entity.id] if not is_weak(c)]
+            top = max(scored, key=lambda sc: sc[0], default=(0.0, None))
+            best[entity.id] = top[1].entry if top[0] > 0 else None
+        ctx = build_context(extraction, best, frozenset(cues))
+        get = lambda key: found.entries.get(key) or self.get(key)  # noqa: E731
+        lang = extraction.article.lang
+        entities = tuple(self._apply(e, choose_link(e, pools[e.id], ctx, get), lang)
+                         for e in extraction.entities)
+        return replace(extraction, entities=entities, warnings=extraction.warnings + tuple(found.warnings))
+
+    @staticmethod
+    def _pool(entity: Entity, names: list[str], found: Lookup) -> list[Candidate]:
+        pool: dict[str, Candidate] = {}
+        # extraction's candidate key counts only when the entity has a name worth looking up
+        # (not a title or a letter alone: "M" is no town)
+        if names and entity.kb_id and entity.kb_id in found.entries:
+            pool[entity.kb_id] = Candidate(entry=found.entries[entity.kb_id], score=1.0, method="exact",
+                                           matched=entity.label)
+        for name in names:
+            for cand in found.candidates.get(name, ()):
+                old = pool.get(cand.entry.key)
+                if old is None or old.score < cand.score:
+                    pool[cand.entry.key] = cand
+        return list(pool.values())
+
+    @staticmethod
+    def _apply(entity: Entity, link, lang: str) -> Entity:
+        entry = link.entry  # replace() keeps any field added to Entity later
+        # a linked entity is named as the KB names it ("Kourk" -> "oblast de Koursk"); its
+        # mentions keep the text as written
+        label = (entry.labels.get(lang) or entry.labels.get("en") or entity.label) if entry else entity.label
+        return replace(entity, label=label, qid=entry.qid if entry else None,
+                       link_confidence=link.confidence, link_method=link.method if entry else "nil",
+                       kb_id=entry.key if entry else None)
