@@ -43,7 +43,11 @@ def load_case(folder: Path) -> Case:
     try:
         gold = load_gold(expected_path)
     except EvalError as error:
-        pytest.fail(str(error), pytrace=False)
+        problem = str(error)  # failed below, outside the handler: one message, no chained traceback
+    else:
+        problem = None
+    if problem:
+        pytest.fail(problem, pytrace=False)
     raw = json.loads(expected_path.read_text(encoding="utf-8"))
     exhaustive = raw.get("exhaustive", [])
     if not isinstance(exhaustive, list) or not set(exhaustive) <= set(PARTS):
