@@ -496,6 +496,8 @@ class _Finder:
         r = self.rules
         if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
             return True  # an agent: "utilisée par Moscou"
+        if self._governed_by(token, r.transfer_lemmas):
+            return True  # a recipient: "enverrait des obus à Kiev"
         if token.dep_ in ("nmod", "obl", "obl:mod") and head in (
                 r.attack_nouns | r.target_nouns | r.facility_nouns | r.place_heads | r.deploy_nouns):
             return False  # "l'attentat de Kaboul", "des frappes sur Kiev", "les rues de Kiev"

@@ -374,7 +374,21 @@ class _Finder:
         for c in verb.children:  # "où sont déployés des soldats": inverted subject
             if c.dep_ == "obj":
                 return self.np(c)
-        return []
+        return self.noun_before(verb)
+
+    def noun_before(self, verb: Token) -> list[MentionRef]:
+        """The noun phrase right before a verb the parse left without a subject ("D'après
+        Reuters, des soldats nord-coréens seraient déployés", Reuters taken for the root)."""
+        lo = self.units.bounds(verb)[0]
+        k = verb.i - 1
+        while k >= lo and (self.tokens[k].pos_ in ("AUX", "ADV", "ADJ") or self.tokens[k].dep_.startswith("aux")):
+            k -= 1
+        if k < lo or self.tokens[k].pos_ not in ("NOUN", "PROPN"):
+            return []
+        head = self.tokens[k]
+        while head.dep_ in ("amod", "flat:name") and head.head.i < head.i and head.head.i >= lo:
+            head = head.head
+        return self.np(head)
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
