@@ -85,6 +85,9 @@ class LanguageRules:
     military_units: Words
     person_titles: Words
     caption_words: Ordered
+    qualifier_starts: Ordered
+    name_titles: Words
+    role_modifiers: Words
     unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
@@ -144,6 +147,11 @@ class LanguageRules:
     deploy_verbs: Words
     deploy_nouns: Words
     occupation_verbs: Words
+    confirm_verbs: Words
+    wish_words: Words
+    anaphoric_determiners: Words
+    troop_verbs: Words
+    troop_nouns: Words
     support_verbs: Words
     support_nouns: Words
     ally_nouns: Words

@@ -333,7 +333,7 @@ class _Finder:
         for size in range(len(words) - 1, 0, -1):
             head = name[: words[size - 1][0] + len(words[size - 1][1])]
             rest = name[words[size][0]:]
-            if fold_quotes(rest.split()[0]).lower().rstrip(",") in _QUALIFIER_STARTS \
+            if fold_quotes(rest.split()[0]).lower().rstrip(",") in self.rules.qualifier_starts \
                     and self._lookup(head) is not None:
                 return 0, head
             cut = words[len(words) - size][0]
@@ -801,12 +801,12 @@ class _Finder:
             j += 1
         if j < len(doc) and doc[j].text == ",":
             j += 1
-            while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in _TITLES):
+            while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):
                 j += 1
         if j < len(doc) and _is_name_token(doc[j]):
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         k = first - 1
-        while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in _ROLE_MODIFIERS):
+        while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
         if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]):
             return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
@@ -825,15 +825,6 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
-
-
-#: words that start a qualifier after a name ("Union européenne pour les Affaires étrangères")
-_QUALIFIER_STARTS = ("pour", "de", "du", "des", "d'", "à", "au", "aux", "en", "chargé", "chargée", ",")
-
-_TITLES = ("général", "générale", "amiral", "colonel", "lieutenant-colonel", "m.", "mme", "maréchal",
-           "commandant", "capitaine", "docteur", "professeur")
-
-_ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
 
 
 #: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
