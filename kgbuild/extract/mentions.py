@@ -97,6 +97,7 @@ class _Finder:
         found: list[Found] = []
         # the spans claimed so far, roles and names apart: disjoint, so sorted by start and end
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
+        self._claimed_names = claimed[False]
         # order matters: more specific finders claim their spans first; a role
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
@@ -280,9 +281,13 @@ class _Finder:
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to five words that is a KB name of a body (not a person)."""
+        starts, ends = self._claimed_names
         for token in self.tokens:
             if not _CAPITALISED.match(token.text) or token.pos_ not in ("PROPN", "NOUN"):
                 continue
+            n = bisect_right(starts, token.idx)
+            if n and ends[n - 1] > token.idx:
+                continue  # inside a name found already
             for size in range(min(5, len(self.tokens) - token.i), 1, -1):
                 last = self.tokens[token.i + size - 1]
                 if last.is_punct or last.is_space:
