@@ -4,37 +4,50 @@
     score_documents(golds, exports) -> EvalReport  (per document and micro-averaged)
     format_report(report) -> table          report.to_dict() -> JSON-ready dict
 
-Matching, deterministic and best first:
+The rules are those of FORMAT.md section 3 as its reference implementation
+(``shared/eval/score.py``) applies them; the figures are the same on the same files
+(tests/test_evaluate.py runs both on the dev set).
 
-- entities: a pair matches when the QIDs are equal or, failing that, when the
-  exported label or a mention text equals the gold label or an alias after
-  ``normalize_label``.  Candidate pairs are taken in this order: QID match,
-  sharing a type, label=label, label=alias, mention=label, mention=alias, gold
-  not optional, then file order; each gold and each exported entity is used once.
-- an exported entity stands for the gold entity it was assigned to; one that
-  was assigned none, or an optional one, stands for every gold entity it
-  matches by name or QID (so a second "Moscou" can still be the speaker Russia).
-- statements: the speaker stands for the gold speaker, and the normalised texts
-  overlap: one contains the other (on word boundaries) or token Jaccard >= 0.5.
-- relations: same predicate, subject and object standing for the gold ones;
-  exported duplicates of one (subject, predicate, object) count once.
+- names are compared by ``name_key``: apostrophes unified, accents and other
+  non-ASCII characters dropped, case-folded, double quotes blanked, whitespace
+  collapsed, up to two leading articles or elisions removed, edge punctuation
+  stripped.
+- entities (``pair_entities``): each gold entity is paired with at most one
+  exported entity and each exported entity with at most one gold entity.  Three
+  passes over the gold entities in file order, each taking the first exported
+  entity (in file order) not paired yet: equal QIDs; equal labels; the gold
+  label or an alias equal to the exported label or one of its mention texts.
+  An exported entity that is not paired is an error, even when its name is that
+  of a gold entity another exported entity took.
+- statements: an exported statement matches a gold statement when its speaker
+  is paired with the gold speaker and the texts overlap (``text_overlap``).
+  Exported statements are taken in file order, each matching the first gold
+  statement (in file order) not matched yet.
+- relations: subject and object paired with the gold ones, same predicate.
+  Exported relations that stand for the same (subject, predicate, object) count
+  once; an end paired with no gold entity stands for nobody, so relations of one
+  predicate between unpaired entities count once too.
 
-Optional gold items are neither rewarded nor penalised: an exported item that
-is assigned to one, or that only matches optional ones, is left out of
-precision.  A gold document without an exported one scores zero recall.
+Optional gold items are neither rewarded nor penalised: an exported item paired
+with one is left out of precision.  Empty cases: nothing exported and nothing in
+the gold gives precision = recall = F1 = 1.0; gold items but nothing exported,
+precision 0.0; exported items but no gold, recall 1.0 and F1 0.0; linking
+accuracy with no gold QID to check is 0.0.  A gold document without an exported
+one counts with nothing found.  Exported documents are paired with gold
+documents by ``doc.id``, failing that by the stem of ``doc.source``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kgbuild.errors import EvalError
-from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, PREDICATES
 
 __all__ = [
@@ -51,12 +64,13 @@ __all__ = [
     "score_documents",
     "format_report",
     "run_eval",
+    "name_key",
+    "pair_entities",
     "text_overlap",
 ]
 
 JACCARD_MIN = 0.5
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_QID_AT_END = re.compile(r"(Q[1-9][0-9]*)$")
 
 
 # -- records ----------------------------------------------------------------------
@@ -102,7 +116,7 @@ class GoldDocument:
 
 @dataclass(frozen=True)
 class Score:
-    """Counts behind precision / recall / F1; ``None`` where a ratio has no denominator."""
+    """Counts behind precision / recall / F1 (the empty cases as in the module docstring)."""
 
     matched: int = 0
     exported: int = 0  # exported items counted for precision
@@ -112,21 +126,19 @@ class Score:
         return Score(self.matched + other.matched, self.exported + other.exported, self.gold + other.gold)
 
     @property
-    def precision(self) -> float | None:
-        return self.matched / self.exported if self.exported else None
+    def precision(self) -> float:
+        if self.exported:
+            return self.matched / self.exported
+        return 0.0 if self.gold else 1.0
 
     @property
-    def recall(self) -> float | None:
-        return self.matched / self.gold if self.gold else None
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
 
     @property
-    def f1(self) -> float | None:
-        if not self.exported and not self.gold:
-            return None
-        if not self.matched:
-            return 0.0
+    def f1(self) -> float:
         p, r = self.precision, self.recall
-        return 2 * p * r / (p + r)
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,8 +160,8 @@ class Accuracy:
         return Accuracy(self.correct + other.correct, self.total + other.total)
 
     @property
-    def value(self) -> float | None:
-        return self.correct / self.total if self.total else None
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {"accuracy": self.value, "correct": self.correct, "total": self.total}
@@ -354,7 +366,8 @@ def _check_export(doc: Any, source: str) -> None:
         types = check.key(entity, "types", list, where)
         check.that(all(isinstance(t, str) for t in types), where, "'types' must be a list of strings")
         qid = entity.get("wikidata")
-        check.that(qid is None or isinstance(qid, str), where, "'wikidata' must be a string or null")
+        valid = qid is None or (isinstance(qid, str) and _QID.match(qid))
+        check.that(valid, where, f"'wikidata' must be a QID (such as 'Q142') or null, got {qid!r}")
         mentions = entity.get("mentions", [])
         valid = isinstance(mentions, list) and all(isinstance(m, dict) and isinstance(m.get("text"), str)
                                                    for m in mentions)
@@ -375,233 +388,250 @@ def _check_export(doc: Any, source: str) -> None:
 
 # -- scoring --------------------------------------------------------------------------
 
+_LEADING_ARTICLE = re.compile(r"^(?:l'|d'|la |le |les |the |des |du |de |der |die |das |un |une )")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def name_key(text: str) -> str:
+    """The comparison key of names and texts: "L’Allemagne" -> "allemagne" (module docstring)."""
+    text = text.replace("\u2019", "'").replace("\u02bc", "'")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    text = _SPACE.sub(" ", text.replace('"', " ")).strip()
+    for _ in range(2):
+        text = _LEADING_ARTICLE.sub("", text)
+    return text.strip(" .,;:")
+
+
+def _words(key: str) -> set[str]:
+    # the words of a key are read from its key again, as score.py does, so the figures agree
+    return set(_WORD.findall(name_key(key)))
+
+
+def text_overlap(a: str, b: str) -> bool:
+    """Whether two texts overlap: after ``name_key`` one contains the other, or their word
+    sets have a Jaccard index of at least JACCARD_MIN."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka in kb or kb in ka:
+        return True
+    wa, wb = _words(ka), _words(kb)
+    union = wa | wb
+    return bool(union) and len(wa & wb) / len(union) >= JACCARD_MIN
+
+
+def _entity_names(entity: dict, with_mentions: bool) -> set[str]:
+    names = {name_key(entity["label"])}
+    if with_mentions:
+        names |= {name_key(m["text"]) for m in entity.get("mentions", [])}
+    return names
+
+
+def pair_entities(golds: Sequence[GoldEntity], exported: Sequence[dict]) -> dict[str, int]:
+    """{exported entity id: gold index}, one to one, in the three passes of the module docstring."""
+    pairing: dict[str, int] = {}
+    paired: set[int] = set()
+
+    def take(gi: int, fits) -> None:
+        for entity in exported:
+            if entity["id"] not in pairing and fits(entity):
+                pairing[entity["id"]] = gi
+                paired.add(gi)
+                return
+
+    for gi, gold in enumerate(golds):
+        if gold.wikidata:
+            take(gi, lambda e, qid=gold.wikidata: e.get("wikidata") == qid)
+    for loose in (False, True):
+        for gi, gold in enumerate(golds):
+            if gi in paired:
+                continue
+            names = {name_key(gold.label)} | ({name_key(a) for a in gold.aliases} if loose else set())
+            take(gi, lambda e, names=names, loose=loose: bool(names & _entity_names(e, loose)))
+    return pairing
+
 
 def score_documents(golds: Iterable[GoldDocument], exports: Sequence[dict]) -> EvalReport:
-    """Score each gold document against the exported document with the same id."""
-    by_id: dict[str, dict] = {}
-    for i, doc in enumerate(exports):
-        _check_export(doc, f"exported document {i + 1}")
-        doc_id = doc["doc"]["id"]
-        if doc_id in by_id:
-            raise EvalError(f"two exported documents have the id {doc_id!r}")
-        by_id[doc_id] = doc
+    """Score each gold document against the exported document paired with it."""
+    golds = list(golds)
     sources: dict[str, str | None] = {}
-    scores = []
     for gold in golds:
         if gold.id in sources:
             raise EvalError(f"{gold.source}: document id {gold.id!r} is also in gold file {sources[gold.id]}")
         sources[gold.id] = gold.source
-        export = by_id.get(gold.id)
+    paired = _pair_documents(sources, exports)
+    scores = []
+    for gold in golds:
+        export = paired.get(gold.id)
         empty = {"doc": {"id": gold.id}, "entities": []}
         scores.append(_score_document(gold, export or empty, found=export is not None))
     return EvalReport(tuple(scores))
 
 
+def _pair_documents(gold_ids: Iterable[str], exports: Sequence[dict]) -> dict[str, dict]:
+    """{gold document id: exported document}: by doc.id, failing that by the stem of doc.source."""
+    gold_ids = set(gold_ids)
+    paired: dict[str, dict] = {}
+    number: dict[str, int] = {}
+    for i, doc in enumerate(exports, start=1):
+        _check_export(doc, f"exported document {i}")
+        doc_id = doc["doc"]["id"]
+        source = doc["doc"].get("source")
+        stem = Path(source).name.split(".")[0] if isinstance(source, str) else ""
+        if doc_id not in gold_ids and stem in gold_ids:
+            doc_id = stem
+        if doc_id in paired:
+            raise EvalError(f"exported documents {number[doc_id]} and {i} both stand for document {doc_id!r}")
+        paired[doc_id], number[doc_id] = doc, i
+    return paired
+
+
 def _score_document(gold: GoldDocument, export: dict, found: bool) -> DocumentScore:
-    entities = _EntityMatch(gold.entities, export["entities"])
-    statements = export.get("statements", [])
-    said = _match_statements(gold.statements, statements, entities)
-    triples = list(dict.fromkeys((r["subject"], r["predicate"], r["object"]) for r in export.get("relations", [])))
-    related = _match_relations(gold.relations, triples, entities)
-    name = entities.describe
+    entities = _Entities(gold.entities, export["entities"])
+    statements = _match_statements(gold.statements, export.get("statements", []), entities)
+    relations = _match_relations(gold.relations, export.get("relations", []), entities)
     return DocumentScore(
         id=gold.id,
         found=found,
-        entities=entities.matching.score(),
+        entities=entities.score(),
         typed=entities.typed_score(),
         linking=entities.linking(),
-        statements=said.score(),
-        relations=related.score(),
+        statements=statements.score,
+        relations=relations.score,
         missed={
-            "entities": tuple(f"{g.key} {g.label!r}" for g in entities.matching.missed()),
+            "entities": entities.missed(),
             "links": entities.wrong_links(),
-            "statements": tuple(f"{g.speaker}: {g.quote!r}" for g in said.missed()),
-            "relations": tuple(f"{g.subject} {g.predicate} {g.object}" for g in related.missed()),
+            "statements": statements.missed,
+            "relations": relations.missed,
         },
-        spurious={
-            "entities": tuple(
-                f"{e['id']} {e['label']!r}" for e in (export["entities"][i] for i in entities.matching.spurious())
-            ),
-            "statements": tuple(
-                f"{s.get('id', '?')} by {name(s.get('speaker'))}: {s['text']!r}"
-                for s in (statements[i] for i in said.spurious())
-            ),
-            "relations": tuple(f"{name(s)} {p} {name(o)}" for s, p, o in (triples[i] for i in related.spurious())),
-        },
+        spurious={"entities": entities.spurious(), "statements": statements.spurious,
+                  "relations": relations.spurious},
     )
 
 
-@dataclass(frozen=True)
-class _Matching:
-    """A one-to-one match of exported items (by index) to gold items (anything with ``.optional``)."""
-
-    golds: Sequence[Any]
-    size: int  # how many exported items
-    chosen: dict[int, int]  # exported index -> gold index
-    candidates: dict[int, frozenset[int]]  # exported index -> every gold index it matches
-
-    @classmethod
-    def best_first(cls, golds: Sequence[Any], size: int, pairs: Iterable[tuple]) -> _Matching:
-        """Greedy assignment over (rank..., gold index, exported index) tuples, lowest rank first."""
-        pairs = sorted(pairs)
-        chosen: dict[int, int] = {}
-        taken: set[int] = set()
-        for *_, gi, ei in pairs:
-            if gi not in taken and ei not in chosen:
-                chosen[ei] = gi
-                taken.add(gi)
-        candidates: dict[int, set[int]] = {}
-        for *_, gi, ei in pairs:
-            candidates.setdefault(ei, set()).add(gi)
-        return cls(golds, size, chosen, {ei: frozenset(gis) for ei, gis in candidates.items()})
-
-    def counted(self, ei: int) -> bool:
-        """An exported item counts for precision unless it is tied to optional gold items only."""
-        if ei in self.chosen:
-            return not self.golds[self.chosen[ei]].optional
-        cands = self.candidates.get(ei, ())
-        return not cands or any(not self.golds[gi].optional for gi in cands)
-
-    def scored(self) -> list[tuple[int, int]]:
-        """(exported index, gold index) of the matches that count."""
-        return [(ei, gi) for ei, gi in sorted(self.chosen.items()) if not self.golds[gi].optional]
-
-    def score(self) -> Score:
-        return Score(
-            matched=len(self.scored()),
-            exported=sum(1 for ei in range(self.size) if self.counted(ei)),
-            gold=sum(1 for g in self.golds if not g.optional),
-        )
-
-    def missed(self) -> list[Any]:
-        found = set(self.chosen.values())
-        return [g for gi, g in enumerate(self.golds) if not g.optional and gi not in found]
-
-    def spurious(self) -> list[int]:
-        return [ei for ei in range(self.size) if ei not in self.chosen and self.counted(ei)]
-
-
-def _qid(value: object) -> str | None:
-    """'Q30' (or an entity IRI ending in it) -> 'Q30'; anything else -> None."""
-    if not isinstance(value, str):
-        return None
-    found = _QID_AT_END.search(value.strip().upper())
-    return found.group(1) if found else None
-
-
-def _names(values: Iterable[str]) -> set[str]:
-    return {n for n in map(normalize_label, values) if n}
-
-
-class _EntityMatch:
-    """Exported entities of one document matched to its gold entities."""
+class _Entities:
+    """The exported entities of one document paired with its gold entities."""
 
     def __init__(self, golds: Sequence[GoldEntity], exported: Sequence[dict]) -> None:
         self.golds, self.exported = golds, exported
-        self.index = {entity["id"]: ei for ei, entity in enumerate(exported)}
-        pairs = []
-        for gi, gold in enumerate(golds):
-            label = _names([gold.label])
-            aliases = _names(gold.aliases) - label
-            for ei, entity in enumerate(exported):
-                rank = _entity_rank(gold, label, aliases, entity)
-                if rank is not None:
-                    pairs.append((*rank, gi, ei))
-        self.matching = _Matching.best_first(golds, len(exported), pairs)
+        self.pairing = pair_entities(golds, exported)
+        self.label = {e["id"]: e["label"] for e in exported}
 
-    def stands_for(self, entity_id: str | None) -> set[str]:
-        """Gold keys an exported entity stands for (see the module docstring)."""
-        if entity_id not in self.index:
-            return set()
-        ei = self.index[entity_id]
-        gi = self.matching.chosen.get(ei)
-        if gi is not None and not self.golds[gi].optional:
-            return {self.golds[gi].key}
-        return {self.golds[g].key for g in self.matching.candidates.get(ei, ())}
+    def gold_of(self, entity_id: str | None) -> GoldEntity | None:
+        gi = self.pairing.get(entity_id)
+        return None if gi is None else self.golds[gi]
+
+    def key(self, entity_id: str | None) -> str | None:
+        """The gold key an exported entity stands for (None when it is paired with none)."""
+        gold = self.gold_of(entity_id)
+        return gold.key if gold else None
+
+    def counted(self) -> list[dict]:
+        """Exported entities counted for precision: all but those paired with optional gold."""
+        return [e for e in self.exported if not (g := self.gold_of(e["id"])) or not g.optional]
 
     def pairs(self) -> list[tuple[GoldEntity, dict]]:
-        return [(self.golds[gi], self.exported[ei]) for ei, gi in self.matching.scored()]
+        """(gold, exported) pairs that count: the gold entity is not optional."""
+        return [(g, e) for e in self.exported if (g := self.gold_of(e["id"])) and not g.optional]
+
+    def score(self) -> Score:
+        return Score(len(self.pairs()), len(self.counted()), sum(1 for g in self.golds if not g.optional))
 
     def typed_score(self) -> Score:
-        counted = [e for ei, e in enumerate(self.exported) if self.matching.counted(ei)]
         return Score(
-            matched=sum(len(set(g.types) & set(e["types"])) for g, e in self.pairs()),
-            exported=sum(len(set(e["types"])) for e in counted),
-            gold=sum(len(set(g.types)) for g in self.golds if not g.optional),
+            matched=sum(len(set(e["types"]) & set(g.types)) for g, e in self.pairs()),
+            exported=sum(len(set(e["types"])) for e in self.counted()),
+            gold=sum(len(g.types) for g in self.golds if not g.optional),
         )
 
     def linking(self) -> Accuracy:
         linked = [(g, e) for g, e in self.pairs() if g.wikidata]
-        return Accuracy(sum(1 for g, e in linked if _qid(e.get("wikidata")) == g.wikidata), len(linked))
+        return Accuracy(sum(1 for g, e in linked if e.get("wikidata") == g.wikidata), len(linked))
+
+    def missed(self) -> tuple[str, ...]:
+        found = set(self.pairing.values())
+        return tuple(f"{g.key} {g.label!r}" for gi, g in enumerate(self.golds) if not g.optional and gi not in found)
+
+    def spurious(self) -> tuple[str, ...]:
+        return tuple(f"{e['id']} {e['label']!r}" for e in self.counted() if e["id"] not in self.pairing)
 
     def wrong_links(self) -> tuple[str, ...]:
         return tuple(
             f"{g.key} {g.label!r}: {e['id']} {e['label']!r} has {e.get('wikidata') or 'no QID'}"
             for g, e in self.pairs()
-            if g.wikidata and _qid(e.get("wikidata")) != g.wikidata
+            if g.wikidata and e.get("wikidata") != g.wikidata
         )
 
     def describe(self, entity_id: str | None) -> str:
-        return repr(self.exported[self.index[entity_id]]["label"]) if entity_id in self.index else "nobody"
+        """'M. Bush' (unpaired) / 'George W. Bush' (= Q207) / nobody."""
+        if entity_id not in self.label:
+            return "nobody"
+        key = self.key(entity_id)
+        return f"{self.label[entity_id]!r} ({'unpaired' if key is None else '= ' + key})"
 
 
-def _entity_rank(gold: GoldEntity, label: set[str], aliases: set[str], entity: dict) -> tuple[int, ...] | None:
-    """Sort key of a candidate pair (lower is better), None when they do not match."""
-    shares_type = 0 if set(gold.types) & set(entity["types"]) else 1
-    optional = 1 if gold.optional else 0
-    if gold.wikidata and _qid(entity.get("wikidata")) == gold.wikidata:
-        return (0, shares_type, 0, optional)
-    own = _names([entity["label"]])
-    mentions = _names(m["text"] for m in entity.get("mentions", []))
-    tiers = ((own, label), (own, aliases), (mentions, label), (mentions, aliases))
-    for tier, (names, targets) in enumerate(tiers, start=1):
-        if names & targets:
-            return (1, shares_type, tier, optional)
-    return None
+@dataclass(frozen=True)
+class _Part:
+    """Statements or relations of one document: the counts and what to look at."""
+
+    score: Score
+    missed: tuple[str, ...]
+    spurious: tuple[str, ...]
 
 
-def text_overlap(a: str, b: str) -> float | None:
-    """1.0 when one normalised text contains the other (whole words), else token Jaccard if >= 0.5, else None."""
-    na, nb = normalize_label(a), normalize_label(b)
-    if not na or not nb:
-        return None
-    if f" {na} " in f" {nb} " or f" {nb} " in f" {na} ":
-        return 1.0
-    ta, tb = set(na.split()), set(nb.split())
-    jaccard = len(ta & tb) / len(ta | tb)
-    return jaccard if jaccard >= JACCARD_MIN else None
+def _match_statements(golds: Sequence[GoldStatement], exported: Sequence[dict], entities: _Entities) -> _Part:
+    used: set[int] = set()
+    matched = counted = 0
+    spurious = []
+    for statement in exported:
+        speaker = entities.key(statement.get("speaker"))
+        hit = next(
+            (gi for gi, g in enumerate(golds)
+             if gi not in used and g.speaker == speaker and text_overlap(g.quote, statement["text"])),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+        if hit is None or not golds[hit].optional:
+            counted += 1
+            matched += hit is not None
+        if hit is None:
+            who = entities.describe(statement.get("speaker"))
+            spurious.append(f"{statement.get('id', '?')} by {who}: {statement['text']!r}")
+    missed = tuple(f"{g.speaker}: {g.quote!r}" for gi, g in enumerate(golds) if not g.optional and gi not in used)
+    gold = sum(1 for g in golds if not g.optional)
+    return _Part(Score(matched, counted, gold), missed, tuple(spurious))
 
 
-def _match_statements(
-    golds: Sequence[GoldStatement], exported: Sequence[dict], entities: _EntityMatch
-) -> _Matching:
-    pairs = []
-    for ei, statement in enumerate(exported):
-        speakers = entities.stands_for(statement.get("speaker"))
-        for gi, gold in enumerate(golds):
-            overlap = text_overlap(statement["text"], gold.quote) if gold.speaker in speakers else None
-            if overlap is not None:
-                pairs.append((-overlap, 1 if gold.optional else 0, gi, ei))
-    return _Matching.best_first(golds, len(exported), pairs)
-
-
-def _match_relations(
-    golds: Sequence[GoldRelation], triples: Sequence[tuple[str, str, str]], entities: _EntityMatch
-) -> _Matching:
-    pairs = []
-    for ei, (subject, predicate, obj) in enumerate(triples):
-        subjects, objects = entities.stands_for(subject), entities.stands_for(obj)
-        for gi, gold in enumerate(golds):
-            if gold.predicate == predicate and gold.subject in subjects and gold.object in objects:
-                pairs.append((1 if gold.optional else 0, gi, ei))
-    return _Matching.best_first(golds, len(triples), pairs)
+def _match_relations(golds: Sequence[GoldRelation], exported: Sequence[dict], entities: _Entities) -> _Part:
+    optional: dict[tuple, bool] = {}
+    for g in golds:  # a triple listed twice counts once (the later flag wins, as in score.py)
+        optional[(g.subject, g.predicate, g.object)] = g.optional
+    seen: set[tuple] = set()
+    matched = counted = 0
+    spurious = []
+    for r in exported:
+        triple = (entities.key(r["subject"]), r["predicate"], entities.key(r["object"]))
+        if triple in seen:
+            continue
+        seen.add(triple)
+        if triple not in optional:
+            counted += 1
+            spurious.append(f"{entities.describe(r['subject'])} {r['predicate']} {entities.describe(r['object'])}")
+        elif not optional[triple]:
+            counted += 1
+            matched += 1
+    missed = tuple(" ".join(t) for t, opt in optional.items() if not opt and t not in seen)
+    gold = sum(1 for opt in optional.values() if not opt)
+    return _Part(Score(matched, counted, gold), missed, tuple(spurious))
 
 
 # -- output -----------------------------------------------------------------------------
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
+def _num(value: float) -> str:
+    return f"{value:.3f}"
 
 
 def format_report(report: EvalReport) -> str:

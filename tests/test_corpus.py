@@ -293,6 +293,7 @@ def test_resuming_with_other_options_is_refused(baseline, corpus_file, tmp_path)
                      resume=True, progress=False)
 
 
+@pytest.mark.slow
 def test_a_journal_of_another_layout_is_not_resumed(baseline, corpus_file, tmp_path):
     """A journal written by an older kgbuild holds records this one cannot read."""
     _, reference = baseline

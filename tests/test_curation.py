@@ -47,6 +47,7 @@ def test_export_lists_unlinked_and_doubtful_links_across_documents():
     assert "américaine" not in {r["match"] for r in strict}
 
 
+@pytest.mark.slow
 def test_filled_in_export_changes_the_next_build(tmp_path):
     extractions, dataset = build(research_extractions())
     path, count = write_curation(dataset, tmp_path / "curation.csv")

@@ -121,6 +121,7 @@ def test_extraction_json_round_trip(tmp_path, golden):
         assert read_extraction_json(path) == extraction
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_any_extraction_comes_back_from_its_json(extraction):
@@ -301,6 +302,7 @@ def test_one_document_gives_a_json_file(tmp_path, authorisation):
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(document_json(authorisation)))
 
 
+@pytest.mark.slow
 def test_rdf_files_are_identical_across_processes(tmp_path):
     """TriG, N-Triples and JSON-LD come out of rdflib in hash order; ours must not."""
     script = (

@@ -46,6 +46,7 @@ def test_graph_matches_expected(case):
         )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_expected_graph_conforms_to_shapes(case):
     conforms, report = validate_graph(Graph().parse(GOLDEN / case / "expected.ttl", format="turtle"))

@@ -197,6 +197,7 @@ def test_cli_kb_build_rejects_an_unknown_class(tmp_path, capsys):
 # -- the shipped snapshot -----------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_shipped_snapshot_is_what_the_build_makes(tmp_path, shared_sources):
     build_snapshot(shared_sources, ADDITIONS_DIR, tmp_path)
     fresh = read_snapshot_rows(tmp_path / SNAPSHOT_FILE)[1]

@@ -25,12 +25,14 @@ def test_nasty_text_reads_back_unchanged(text):
     assert _round_trip(escape_literal(text, "fr")) == (text, "fr")
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_any_text_reads_back_unchanged(text):
     assert _round_trip(escape_literal(text)) == (text, None)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.text(min_size=1), st.text(min_size=1))
 def test_names_in_the_candidates_query_match_exactly_their_labels(a, b):

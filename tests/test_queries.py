@@ -247,6 +247,7 @@ def test_values_open_the_where_group_despite_braces_in_comments_strings_and_iris
         sparql_term(URIRef("http://example.org/a b"))
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(text=st.text(st.characters(blacklist_categories=("Cs",))),
        lang=st.sampled_from([None, "fr", "en-GB"]))

@@ -284,6 +284,7 @@ def test_same_input_gives_byte_identical_turtle(authorisation, negation):
     assert first == second
 
 
+@pytest.mark.slow
 def test_turtle_is_identical_across_processes():
     """Python's hash seed changes set order between runs; the output must not change."""
     script = (
@@ -352,11 +353,13 @@ def test_failed_document_leaves_the_dataset_as_it_was(authorisation, negation):
 # ---------------------------------------------------------------- SHACL and round trips
 
 
+@pytest.mark.slow
 def test_golden_graphs_conform(authorisation, negation):
     conforms, report = validate_graph(build_graph([authorisation, negation]))
     assert conforms, report
 
 
+@pytest.mark.slow
 def test_shapes_catch_a_wrong_anchor_and_a_negated_direct_triple(negation):
     graph = union_graph(build_graph([negation]))
     span = next(s for s, o in graph.subject_objects(NIF.anchorOf) if str(o) == "l'Allemagne")
@@ -388,6 +391,7 @@ def test_trig_round_trip_keeps_named_graphs(authorisation, negation):
 # ---------------------------------------------------------------- property test
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_any_text_gives_turtle_that_parses_back_the_same(extraction):
@@ -399,6 +403,7 @@ def test_any_text_gives_turtle_that_parses_back_the_same(extraction):
     assert str(text) == extraction.article.text
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions())
 def test_any_text_gives_a_graph_that_conforms(extraction):
@@ -407,6 +412,7 @@ def test_any_text_gives_a_graph_that_conforms(extraction):
     assert conforms, report
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extractions(), st.sampled_from([DEFAULT_BASE, "http://example.org/kg/", "urn:x-kg:"]))
 def test_trig_block_of_any_document_holds_the_triples_of_its_graph(extraction, base):

@@ -41,7 +41,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_surnames(found, keys, person_titles)
     _merge_short_forms(found, keys, kb, lang, short_forms or {})
     _merge_acronyms(found, keys, article.text, acronym_skip)
-    _resolve_descriptions(found, keys, entries_kind(found, keys), article.text)
+    _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     spans = SpanIndex(range(len(found)), start=lambda i: found[i].mention.start,
@@ -96,7 +96,7 @@ def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer
 _DESCRIPTION_WINDOW = 4
 
 
-def entries_kind(found: Sequence[Found], keys: Sequence[str | None]) -> dict[str, set[str]]:
+def _entity_kinds(found: Sequence[Found], keys: Sequence[str | None]) -> dict[str, set[str]]:
     """The kinds each key is known by in this document (its KB entry's, its mentions')."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for f, k in zip(found, keys):
@@ -151,26 +151,27 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
                     skip: frozenset[str]) -> None:
     """ "HRW" and "Human Rights Watch", "le Commandement des opérations spéciales (COS)": an
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
-    names: dict[str, Found] = {}
+    named: dict[str, Found] = {}  # key -> its first mention of several words
+    by_initials: dict[str, str] = {}  # initials -> key
     for f, k in zip(found, keys):
-        if k is not None and f.mention.type == "Actor" and " " in f.name.strip():
-            names.setdefault(k, f)
+        if k is not None and f.mention.type == "Actor" and " " in f.name.strip() and k not in named:
+            named[k] = f
+            for form in (f.name, f.mention.text):
+                by_initials.setdefault(_initials(form, skip), k)
+    ends = {f.mention.end: k for k, f in named.items()}
+    rename: dict[str, str] = {}
     for i, f in enumerate(found):
-        if keys[i] is None or f.entry is not None or not _is_acronym(f.mention.text.strip()):
+        if keys[i] is None or f.entry is not None or keys[i] in rename \
+                or not _is_acronym(f.mention.text.strip()):
             continue
-        acronym = f.mention.text.strip().replace(".", "").upper()
-        for key, named in names.items():
-            if key == keys[i]:
-                continue
-            bracketed = text[named.mention.end:f.mention.start].strip() == "(" and \
-                text[f.mention.end:f.mention.end + 1] == ")"
-            if bracketed or _initials(named.name, skip) == acronym or \
-                    _initials(named.mention.text, skip) == acronym:
-                old = keys[i]
-                for n, k in enumerate(keys):
-                    if k == old:
-                        keys[n] = key
-                break
+        before = text[:f.mention.start].rstrip()
+        bracketed = before.endswith("(") and text[f.mention.end:f.mention.end + 1] == ")"
+        target = ends.get(len(before[:-1].rstrip())) if bracketed else None
+        target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
+        if target is not None and target != keys[i]:
+            rename[keys[i]] = target
+    for n, k in enumerate(keys):
+        keys[n] = rename.get(k, k)
 
 
 def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> bool:

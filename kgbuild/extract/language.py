@@ -26,7 +26,8 @@ from typing import Mapping, Protocol, Sequence
 
 from kgbuild.errors import ConfigError, LanguageDataError
 
-__all__ = ["LanguageRules", "LanguageGrammar", "load_rules", "available_languages", "LANG_DIR"]
+__all__ = ["LanguageRules", "LanguageGrammar", "load_rules", "read_language", "available_languages",
+           "LANG_DIR"]
 
 LANG_DIR = Path(__file__).parent / "lang"
 
@@ -84,6 +85,9 @@ class LanguageRules:
     military_units: Words
     person_titles: Words
     caption_words: Ordered
+    qualifier_starts: Ordered
+    name_titles: Words
+    role_modifiers: Words
     unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
@@ -143,6 +147,11 @@ class LanguageRules:
     deploy_verbs: Words
     deploy_nouns: Words
     occupation_verbs: Words
+    confirm_verbs: Words
+    wish_words: Words
+    anaphoric_determiners: Words
+    troop_verbs: Words
+    troop_nouns: Words
     support_verbs: Words
     support_nouns: Words
     ally_nouns: Words
@@ -213,13 +222,23 @@ def _read_data(folder: Path, files: Sequence[str]) -> tuple[dict, dict[str, Path
 @functools.cache
 def load_rules(code: str) -> LanguageRules:
     """The rules of a language, read from its folder once per process."""
-    folder = LANG_DIR / code
-    if not (folder / "language.toml").is_file():
+    if not (LANG_DIR / code / "language.toml").is_file():
         raise ConfigError("lang", code, list(available_languages()))
-    with (folder / "language.toml").open("rb") as fh:
-        meta = tomllib.load(fh)
+    return read_language(LANG_DIR / code)
+
+
+def read_language(folder: Path, grammar_module: str | None = None) -> LanguageRules:
+    """The rules in a language folder; ``grammar_module`` defaults to the folder's own
+    (``kgbuild.extract.lang.<code>.grammar``)."""
+    try:
+        with (folder / "language.toml").open("rb") as fh:
+            meta = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LanguageDataError(f"{folder / 'language.toml'}: cannot read: {exc}") from exc
+    code = meta.get("code", folder.name)
     data, origin = _read_data(folder, meta.get("data", ()))
-    grammar = importlib.import_module(f"kgbuild.extract.lang.{code}.grammar").Grammar(data)
+    module = grammar_module or f"kgbuild.extract.lang.{code}.grammar"
+    grammar = importlib.import_module(module).Grammar(data)
     kinds = {f.name: f.type for f in dataclasses.fields(LanguageRules) if f.name not in _MADE}
     unknown = sorted(set(data) - set(kinds) - set(_GRAMMAR_KEYS) - {"caption_pattern", "dateline_pattern"})
     if unknown:
@@ -231,7 +250,7 @@ def load_rules(code: str) -> LanguageRules:
     values = {name: _convert(name, kind, data[name], origin[name]) for name, kind in kinds.items()}
     demonyms = {form: state for base, state in data["demonym_bases"].items()
                 for form in grammar.inflect(base)}
-    return LanguageRules(code=meta["code"], name=meta["name"], model=meta["model"], grammar=grammar,
+    return LanguageRules(code=code, name=meta["name"], model=meta["model"], grammar=grammar,
                          caption_re=re.compile(data["caption_pattern"]),
                          dateline_re=re.compile(data["dateline_pattern"], re.MULTILINE),
                          demonyms=MappingProxyType(demonyms), **values)

@@ -97,6 +97,7 @@ class _Finder:
         found: list[Found] = []
         # the spans claimed so far, roles and names apart: disjoint, so sorted by start and end
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
+        self._claimed_names = claimed[False]
         # order matters: more specific finders claim their spans first; a role
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
@@ -280,9 +281,13 @@ class _Finder:
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to five words that is a KB name of a body (not a person)."""
+        starts, ends = self._claimed_names
         for token in self.tokens:
             if not _CAPITALISED.match(token.text) or token.pos_ not in ("PROPN", "NOUN"):
                 continue
+            n = bisect_right(starts, token.idx)
+            if n and ends[n - 1] > token.idx:
+                continue  # inside a name found already
             for size in range(min(5, len(self.tokens) - token.i), 1, -1):
                 last = self.tokens[token.i + size - 1]
                 if last.is_punct or last.is_space:
@@ -333,7 +338,7 @@ class _Finder:
         for size in range(len(words) - 1, 0, -1):
             head = name[: words[size - 1][0] + len(words[size - 1][1])]
             rest = name[words[size][0]:]
-            if fold_quotes(rest.split()[0]).lower().rstrip(",") in _QUALIFIER_STARTS \
+            if fold_quotes(rest.split()[0]).lower().rstrip(",") in self.rules.qualifier_starts \
                     and self._lookup(head) is not None:
                 return 0, head
             cut = words[len(words) - size][0]
@@ -496,6 +501,8 @@ class _Finder:
         r = self.rules
         if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
             return True  # an agent: "utilisée par Moscou"
+        if self._governed_by(token, r.transfer_lemmas):
+            return True  # a recipient: "enverrait des obus à Kiev"
         if token.dep_ in ("nmod", "obl", "obl:mod") and head in (
                 r.attack_nouns | r.target_nouns | r.facility_nouns | r.place_heads | r.deploy_nouns):
             return False  # "l'attentat de Kaboul", "des frappes sur Kiev", "les rues de Kiev"
@@ -799,12 +806,12 @@ class _Finder:
             j += 1
         if j < len(doc) and doc[j].text == ",":
             j += 1
-            while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in _TITLES):
+            while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):
                 j += 1
         if j < len(doc) and _is_name_token(doc[j]):
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         k = first - 1
-        while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in _ROLE_MODIFIERS):
+        while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
         if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]):
             return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
@@ -823,15 +830,6 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
-
-
-#: words that start a qualifier after a name ("Union européenne pour les Affaires étrangères")
-_QUALIFIER_STARTS = ("pour", "de", "du", "des", "d'", "à", "au", "aux", "en", "chargé", "chargée", ",")
-
-_TITLES = ("général", "générale", "amiral", "colonel", "lieutenant-colonel", "m.", "mme", "maréchal",
-           "commandant", "capitaine", "docteur", "professeur")
-
-_ROLE_MODIFIERS = ("actuel", "actuelle", "ancien", "ancienne", "nouveau", "nouvelle", "futur", "future")
 
 
 #: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits

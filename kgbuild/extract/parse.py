@@ -82,9 +82,13 @@ def keep_names_whole(nlp: Language, kb, words: tuple[str, ...] = ()) -> None:
     """
     if nlp.meta.get("_kgbuild_names"):
         return
-    names = {label for entry in kb.entries for label in (
-        *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))
-        if "-" in label and " " not in label and _HYPHENATED_NAME.match(label)}
+    if hasattr(kb, "hyphenated_names"):  # the snapshot lists them: no entry is decoded
+        labels = kb.hyphenated_names()
+    else:
+        labels = [label for entry in kb.entries for label in (
+            *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))]
+    names = {label for label in labels
+             if "-" in label and " " not in label and _HYPHENATED_NAME.match(label)}
     names.update(w for word in words for w in (word, word[:1].upper() + word[1:]))
     for name in sorted(names):
         if len(nlp.tokenizer(name)) > 1:

@@ -56,16 +56,10 @@ PREDICATE_TYPES = {
     "opposes": (("Actor",), ("Actor",)),
 }
 _STATE_KINDS = ("State", "Country")
-_CONFIRM_VERBS = frozenset({"confirmer", "officialiser", "annoncer", "reconnaître", "valider"})
-_ADVOCACY = frozenset({"demander", "réclamer", "exiger", "souhaiter",
-                       "proposer", "suggérer", "envisager", "prêt"})
-_ANAPHORIC = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "tel", "telle",
-                        "son", "sa", "leur"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
-_TROOPS = frozenset({"soldat", "troupe", "militaire", "force", "combattant", "mercenaire",
-                     "unité", "bataillon", "brigade", "régiment", "conseiller", "instructeur"})
+
 
 
 def _in(token: Token, lemmas) -> bool:
@@ -300,13 +294,13 @@ class _Finder:
         if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, self.rules.negating_verbs):
             negation = "refus"
         if negation is not None:
-            return "hedged" if _in(anchor, _CONFIRM_VERBS) else "negated"
+            return "hedged" if _in(anchor, self.rules.confirm_verbs) else "negated"
         if any(_in(g, self.rules.negating_verbs) for g in self.governors(anchor, 2)):
             return "negated"
         if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules):
             return "hedged"
         for g in self.governors(anchor, 3):
-            if _in(g, _ADVOCACY) or _in(g, self.rules.advocacy_cues) or _in(g, self.rules.hedge_verbs) or self.rules.grammar.is_conditional(g.text, g.lemma_):
+            if _in(g, self.rules.wish_words) or _in(g, self.rules.advocacy_cues) or _in(g, self.rules.hedge_verbs) or self.rules.grammar.is_conditional(g.text, g.lemma_):
                 return "hedged"
         lo, hi = self.units.bounds(cue)
         if any(lower_text(t) in self.rules.hedge_words for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
@@ -374,7 +368,21 @@ class _Finder:
         for c in verb.children:  # "où sont déployés des soldats": inverted subject
             if c.dep_ == "obj":
                 return self.np(c)
-        return []
+        return self.noun_before(verb)
+
+    def noun_before(self, verb: Token) -> list[MentionRef]:
+        """The noun phrase right before a verb the parse left without a subject ("D'après
+        Reuters, des soldats nord-coréens seraient déployés", Reuters taken for the root)."""
+        lo = self.units.bounds(verb)[0]
+        k = verb.i - 1
+        while k >= lo and (self.tokens[k].pos_ in ("AUX", "ADV", "ADJ") or self.tokens[k].dep_.startswith("aux")):
+            k -= 1
+        if k < lo or self.tokens[k].pos_ not in ("NOUN", "PROPN"):
+            return []
+        head = self.tokens[k]
+        while head.dep_ in ("amod", "flat:name") and head.head.i < head.i and head.head.i >= lo:
+            head = head.head
+        return self.np(head)
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
@@ -551,7 +559,7 @@ class _Finder:
 
     def authorize_noun(self, n: Token, k: int, extra: int = 0) -> None:
         frame = _Frame(n, k)
-        frame.anaphoric = any(lower_text(c) in _ANAPHORIC for c in n.children if c.dep_ in ("det", "amod"))
+        frame.anaphoric = any(lower_text(c) in self.rules.anaphoric_determiners for c in n.children if c.dep_ in ("det", "amod"))
         for c in n.children:
             if c.dep_ in ("nmod", "amod") and c.i > n.i + extra:
                 refs = self.np(c)
@@ -642,8 +650,8 @@ class _Finder:
 
     def deploy_verb(self, v: Token, k: int) -> None:
         troops_obj = [c for c in v.children if c.dep_ == "obj"]
-        if _in(v, {"envoyer", "engager"}) and not any(_in(c, _TROOPS) or any(
-                _in(g, _TROOPS) for g in c.children) for c in troops_obj):
+        if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
+                _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return
         who = self.typed(self.patient(v) if self.passive(v) else [
             r for c in troops_obj for r in self.np(c)], ("Actor",))

@@ -159,7 +159,8 @@ class _Finder:
             if within is not None and child.i not in within:
                 continue
             if child.dep_ in ("nmod", "amod"):
-                for t in (child, *(g for g in child.children if g.dep_ == "amod")):
+                for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
+                        g.dep_ == "nmod" and g.text.islower() and g.i == child.i + 1))):  # "armée kényane" tagged PROPN
                     ref = self.index.at_token(t)
                     if ref is not None and _ACTOR in ref.entity.types:
                         return ref

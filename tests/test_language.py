@@ -1,0 +1,97 @@
+"""The extraction engine and its languages: the engine names no word, a language is a folder."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kgbuild.errors import ConfigError, LanguageDataError
+from kgbuild.extract.language import LANG_DIR, LanguageRules, load_rules, read_language
+
+ENGINE = Path(__file__).resolve().parent.parent / "kgbuild" / "extract"
+
+
+def _imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in ENGINE.glob("*.py")))
+def test_engine_modules_import_no_language(module):
+    imported = _imports(ENGINE / module)
+    assert not {m for m in imported if m == "kgbuild.extract.lang" or m.startswith("kgbuild.extract.lang.")}, imported
+
+
+def test_french_loads_every_field_the_engine_reads():
+    rules = load_rules("fr")
+    assert rules.code == "fr" and rules.model == "fr_core_news_md"
+    for field in dataclasses.fields(LanguageRules):
+        value = getattr(rules, field.name)
+        assert value is not None and (not hasattr(value, "__len__") or len(value)), field.name
+    # inflection is the grammar module's: a base form gives its feminine and plurals
+    assert rules.demonyms["kényane"] == rules.demonyms["kényans"] == "Kenya"
+    assert rules.grammar.is_conditional("pourraient", "pouvoir")
+    assert not rules.grammar.is_conditional("peuvent", "pouvoir")
+
+
+def test_cue_frames_are_frames_the_engine_has():
+    from kgbuild.extract.statements import _FRAMES
+
+    assert set(load_rules("fr").cue_frames) <= set(_FRAMES)
+
+
+def test_an_unknown_language_names_the_valid_codes():
+    with pytest.raises(ConfigError, match="valid: .*fr"):
+        load_rules("xx")
+
+
+def _copy_french(tmp_path: Path) -> Path:
+    folder = tmp_path / "fr"
+    shutil.copytree(LANG_DIR / "fr", folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
+def test_a_data_file_with_an_unknown_key_is_named(tmp_path):
+    folder = _copy_french(tmp_path)
+    with (folder / "data" / "speech.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[speach_verbs]\n"dire" = "x"\n')
+    with pytest.raises(LanguageDataError, match=r"speech\.toml.*speach_verbs"):
+        read_language(folder)
+
+
+def test_a_missing_field_names_the_folder_and_the_field(tmp_path):
+    folder = _copy_french(tmp_path)
+    text = (folder / "data" / "relations.toml").read_text(encoding="utf-8")
+    start = text.index("attack_verbs = [")
+    end = text.index("]", start) + 1
+    (folder / "data" / "relations.toml").write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="attack_verbs"):
+        read_language(folder)
+
+
+def test_a_word_list_of_the_wrong_shape_is_named(tmp_path):
+    folder = _copy_french(tmp_path)
+    with (folder / "data" / "entities.toml").open("r+", encoding="utf-8") as fh:
+        text = fh.read()
+        fh.seek(0)
+        fh.write(text.replace("vague_groups = [", "vague_groups = 3\nold_vague_groups = [", 1))
+    with pytest.raises(LanguageDataError, match="entities.toml"):
+        read_language(folder)
+
+
+def test_a_changed_data_file_changes_what_the_engine_reads(tmp_path):
+    folder = _copy_french(tmp_path)
+    path = folder / "data" / "speech.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'speech_verbs = [\n', 'speech_verbs = [\n  "chuchoter",\n', 1), encoding="utf-8")
+    assert "chuchoter" in read_language(folder).speech_verbs
+    assert "chuchoter" not in load_rules("fr").speech_verbs
