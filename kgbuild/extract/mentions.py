@@ -329,7 +329,7 @@ class _Finder:
     def _known_part(self, name: str) -> tuple[int, str] | None:
         """A known name at the start or end of an unknown NER span, with its offset.
 
-        'Union européenne pour les Affaires étrangères' -> 'Union européenne' (the rest
+        'Commission européenne pour la Justice' -> 'Commission européenne' (the rest
         starts with a preposition); 'Premier ministre Benyamin Nétanyahou' -> the person
         (the rest is a role).  'Conseil de sécurité russe' stays unknown: an adjective
         changes what is named.

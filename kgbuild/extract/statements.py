@@ -321,7 +321,7 @@ class _Finder:
 
     def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
         """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
-        or a comma for a noun ("» indique le quotidien"): its lemma is then the language
+        or a comma for a noun ("» affirme le journal"): its lemma is then the language
         grammar's guess from the form."""
         cues = _cue_lemmas(self.rules)
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.lemma_ in cues:
@@ -713,7 +713,7 @@ class _Finder:
 
     def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
         """A sentence that is all one quote, right after a quoted statement, goes on with the same
-        speaker ("« ... » indique le quotidien. « Des analyses montrent ... »")."""
+        speaker ("« ... », écrit le journal. « La suite du texte ... »")."""
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:

@@ -42,7 +42,7 @@ _DE_L = re.compile(r"\bde l['’]", re.IGNORECASE)
 @lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """The index key of a name: normalize_label with hyphens and slashes as spaces, and
-    "de l'" read as "d'" ("États de l'Afrique de l'Ouest" = "États d'Afrique de l'Ouest")."""
+    "de l'" read as "d'" ("la banque de l'Union" = "la banque d'Union")."""
     return _SPACES.sub(" ", normalize_label(_DE_L.sub("d'", text))).strip()
 
 

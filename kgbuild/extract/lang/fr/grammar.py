@@ -77,7 +77,7 @@ class Grammar:
         """The negation word of a clause given its adverbs and particles ("ne ... pas" -> "pas").
 
         ``words`` are the lower-cased dependants of a verb.  "ne" alone (expletive "ne" as in
-        "avant que ces missiles ne passent") and "pas"/"plus" without "ne" do not count.
+        "avant que les troupes ne partent") and "pas"/"plus" without "ne" do not count.
         """
         if not any(word in ("ne", "n'", "n’") for word in words):
             return "nullement" if "nullement" in words else None
