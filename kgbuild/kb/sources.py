@@ -236,13 +236,18 @@ def _read_places(src: Path, verified: Verified, codes: dict[str, str], log: Sour
         d = Draft(key=qid, qid=qid, kind="City", source="natural-earth", country=country,
                   capital_of=country if capital else None,
                   prior=0.85 if capital else _population_prior(r["POP_MAX"], 0.45))
-        d.set_label("en", r["NAME_EN"] or r["NAME"])
-        d.set_label("fr", r["NAME_FR"] or r["NAME"])
-        d.set_label("de", r["NAME_DE"] or r["NAME"])
-        for name in (r["NAME"], r["NAMEASCII"], *r["NAMEALT"].split("|")):
-            d.add_alias("en", name)
+        _name_place(d, r)
         drafts.append(d)
     return drafts
+
+
+def _name_place(d: Draft, r: dict) -> None:
+    """Labels and aliases of a Natural Earth populated place (50m and 10m files alike)."""
+    d.set_label("en", r["NAME_EN"] or r["NAME"])
+    d.set_label("fr", r["NAME_FR"] or r["NAME"])
+    d.set_label("de", r["NAME_DE"] or r["NAME"])
+    for name in (r["NAME"], r["NAMEASCII"], *r["NAMEALT"].split("|")):
+        d.add_alias("en", name)
 
 
 def _pop(row: dict) -> float:
@@ -297,11 +302,7 @@ def _read_places_10m(src: Path, verified: Verified, codes: dict[str, str], log: 
         d = Draft(key=qid, qid=qid, kind="City", source="natural-earth-10m", country=country,
                   capital_of=country if capital and r["FEATURECLA"] == "Admin-0 capital" else None,
                   prior=0.85 if capital else _population_prior(r["POP_MAX"], 0.4))
-        d.set_label("en", r["NAME_EN"] or r["NAME"])
-        d.set_label("fr", r["NAME_FR"] or r["NAME"])
-        d.set_label("de", r["NAME_DE"] or r["NAME"])
-        for name in (r["NAME"], r["NAMEASCII"], *r["NAMEALT"].split("|")):
-            d.add_alias("en", name)
+        _name_place(d, r)
         drafts.append(d)
     return drafts
 
