@@ -86,10 +86,6 @@ class Quotes(tuple):
         """Pairs that touch [start - margin, end + margin), in order."""
         return self._index.overlapping(start - margin, end + margin)
 
-    def after(self, pos: int) -> list[tuple[int, int]]:
-        """Pairs opening at or after ``pos``, in order."""
-        return list(self[bisect_left(self._opens, pos):])
-
     def first_after(self, pos: int) -> tuple[int, int] | None:
         n = bisect_left(self._opens, pos)
         return self[n] if n < len(self) else None

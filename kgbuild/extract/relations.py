@@ -24,7 +24,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
     clause_hedged,
@@ -37,7 +37,7 @@ from kgbuild.extract.grammar import (
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import normalize_label
-from kgbuild.types import Article, Entity, Relation, Span, Statement
+from kgbuild.types import Relation, Statement
 
 __all__ = ["find_relations", "PREDICATE_TYPES"]
 

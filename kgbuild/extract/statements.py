@@ -24,7 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
     clause_hedged,
@@ -33,14 +33,13 @@ from kgbuild.extract.grammar import (
     is_past,
     lower_text,
     pronoun_form,
-    reduced_relative,
     resolve_pronoun,
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import MentionRef, Reading, SpanIndex
 from kgbuild.normalize import fold_quotes
-from kgbuild.types import Article, Entity, Span, Statement
+from kgbuild.types import Statement
 
 __all__ = ["find_statements"]
 
