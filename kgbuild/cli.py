@@ -110,7 +110,7 @@ def _add_build_options(p: argparse.ArgumentParser, default_out: str | None = Non
                    help="output folder")
     p.add_argument("--format", default="ttl,json",
                    help=f"comma-separated formats or 'all' ({','.join(FORMATS)})")
-    p.add_argument("--lang", default=None, help="language of the articles (default: from input, else fr)")
+    p.add_argument("--lang", default=None, help="force the language of every article (default: from the input, else detected)")
     p.add_argument("--date", default=None, help="document date for inputs without one (YYYY-MM-DD)")
     p.add_argument("--linker", default="snapshot", choices=LINKERS,
                    help="Wikidata linking backend (default: the embedded snapshot)")

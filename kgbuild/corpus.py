@@ -293,11 +293,13 @@ class _DocumentBuilder:
     def _parse(self, articles) -> dict[int, tuple]:
         """{n: (doc, captions)} for the articles whose batch parse worked (the others go one by one)."""
         from kgbuild.extract.parse import find_captions, parse_texts
+        from kgbuild.langid import supported_languages
 
         parsed: dict[int, tuple] = {}
         by_lang: dict[str, list] = {}
         for n, article, _ in articles:
-            by_lang.setdefault(article.lang, []).append((n, article))
+            if article.lang in supported_languages():  # the others are reported one by one
+                by_lang.setdefault(article.lang, []).append((n, article))
         for lang, group in by_lang.items():
             try:
                 extractor = self._extractor(lang)
@@ -310,7 +312,10 @@ class _DocumentBuilder:
         return parsed
 
     def _build_one(self, n: int, article: Article, original: Article, parsed) -> DocumentRecord | Failure:
+        from kgbuild.langid import check_supported
+
         try:
+            check_supported(article)
             extractor = self._extractor(article.lang)
             if parsed is None:
                 extraction = extractor.extract(article)

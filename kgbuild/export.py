@@ -122,6 +122,8 @@ def document_json(extraction: Extraction) -> dict:
         "doc": {
             "id": article.id,
             "lang": article.lang,
+            "lang_source": article.lang_source,
+            "lang_confidence": article.lang_confidence,
             "title": article.title,
             "date": article.date,
             "source": article.source,

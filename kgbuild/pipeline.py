@@ -155,7 +155,7 @@ def iter_inputs(inputs, config: BuildConfig,
         else:
             texts += 1
             try:
-                yield read_text(item, id=f"text-{texts}", lang=config.lang or "fr",
+                yield read_text(item, id=f"text-{texts}", lang=config.lang,
                                 max_chars=config.max_chars)
             except InputError as error:
                 report(error)
@@ -182,13 +182,15 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
                       on_failure: Callable[[Failure], None]) -> Iterator[Extraction]:
     """Extract and link each article; a failing document is reported, the rest go on."""
     from kgbuild.extract import Extractor
+    from kgbuild.langid import check_supported
 
     extractors: dict[str, Extractor] = {}
     linker = load_configured_linker(config)
     overrides = load_overrides(config)  # before any work: a bad file fails at once
     for article in articles:
-        article = apply_defaults(article, config)
         try:
+            article = apply_defaults(article, config)
+            check_supported(article)
             extractor = extractors.get(article.lang)
             if extractor is None:
                 extractor = extractors[article.lang] = Extractor(article.lang)
@@ -226,13 +228,14 @@ def link_extraction(extraction: Extraction, linker, overrides: tuple = ()) -> Ex
 
 
 def apply_defaults(article: Article, config: BuildConfig) -> Article:
-    """The article with the config's language and date where it has none of its own."""
-    changes = {}
-    if config.lang and article.lang != config.lang:
-        changes["lang"] = config.lang
+    """The article with its language decided (the config's forces it, else its own, else
+    detected: ``kgbuild.langid``) and the config's date where it has none of its own."""
+    from kgbuild.langid import resolve_language
+
+    article = resolve_language(article, config.lang)
     if article.date is None and config.date:
-        changes["date"] = config.date
-    return replace(article, **changes) if changes else article
+        article = replace(article, date=config.date)
+    return article
 
 
 def load_configured_linker(config: BuildConfig):

@@ -538,6 +538,9 @@ class _GraphBuilder:
         self.add(doc, _RDF.type, _KG.Document)
         self.add(doc, _DCTERMS.identifier, _Lit(article.id))
         self.add(doc, _SDO.inLanguage, _Lit(article.lang))
+        self.add(doc, _DCTERMS.language, _Lit(article.lang))
+        if article.lang_confidence is not None:
+            self.add(doc, _KG.languageConfidence, _decimal(article.lang_confidence))
         self.add(doc, _KG.hasText, self.context)
         if article.title is not None:
             self.add(doc, _DCTERMS.title, self.text(article.title))

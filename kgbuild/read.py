@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 
 STDIN = "-"
-_DEFAULT_LANG = "fr"
+_DEFAULT_LANG = None  # not said by the input: detected later (kgbuild.langid)
 _HTML_SIZE_FACTOR = 32  # an HTML page may hold this many bytes per character of text
 _LANG_IN_NAME = re.compile(r"^(?P<id>.+)\.(?P<lang>[a-z]{2})$")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -79,7 +79,7 @@ def iter_articles(
 
     ``lang`` forces the language of every article; without it an article takes
     its own (JSONL ``lang``, a file-name code as in ``seed.fr.txt``, ``<html
-    lang>``), else ``"fr"``.  Texts longer than ``max_chars`` are refused
+    lang>``), else None: detected later (``kgbuild.langid``).  Texts longer than ``max_chars`` are refused
     (``None``: no limit).  Document ids are unique within the run.
     """
     if isinstance(paths, (str, os.PathLike)):

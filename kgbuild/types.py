@@ -57,12 +57,14 @@ class Article:
 
     id: str
     text: str
-    lang: str = "fr"
+    lang: str | None = "fr"  # ISO 639-1; None: not said by the input, detected (kgbuild.langid)
     title: str | None = None
     date: str | None = None  # ISO 8601 date, when known
     url: str | None = None
     source: str | None = None  # file name (or "<stdin>") it was read from
     encoding: str | None = None  # the encoding the bytes were decoded with
+    lang_source: str | None = None  # how lang was decided: "forced", "input" or "detected"
+    lang_confidence: float | None = None  # the detector's confidence (0-1) when detected
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     hasCaption: URIRef
     sourceFile: URIRef
     encoding: URIRef
+    languageConfidence: URIRef
     warning: URIRef
     inDocument: URIRef
 

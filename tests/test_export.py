@@ -68,7 +68,9 @@ def test_document_json_follows_format(golden):
         doc = json.loads(json.dumps(document_json(extraction), ensure_ascii=False))
         text = extraction.article.text
         assert set(doc) == {"doc", "entities", "statements", "relations", "negated_relations"}
-        assert set(doc["doc"]) == {"id", "lang", "title", "date", "source"}
+        # FORMAT.md's keys, and how the language was decided (kgbuild.langid)
+        assert set(doc["doc"]) == {"id", "lang", "title", "date", "source", "lang_source",
+                                   "lang_confidence"}
         assert doc["doc"]["id"] == extraction.article.id
         ids = {e["id"] for e in doc["entities"]}
         for entity in doc["entities"]:

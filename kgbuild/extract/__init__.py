@@ -10,6 +10,8 @@ offsets and strings.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kgbuild.extract.entities import group_mentions
 from kgbuild.extract.language import load_rules
 from kgbuild.extract.mentions import Gazetteer, find_mentions
@@ -43,13 +45,17 @@ class Extractor:
         keep_names_whole(self.nlp, kb, self.rules.compound_words)
 
     def extract(self, article: Article) -> Extraction:
-        """The Extraction of one article."""
+        """The Extraction of one article (one without a language is read in the extractor's)."""
+        if article.lang is None:
+            article = replace(article, lang=self.lang)
         captions = find_captions(article.text, self.rules)
         doc = parse_text(self.nlp, article.text, captions)
         return self.extract_doc(article, doc, captions)
 
     def extract_doc(self, article: Article, doc, captions) -> Extraction:
         """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say)."""
+        if article.lang is None:
+            article = replace(article, lang=self.lang)
         sentences = doc_sentences(doc, article.text)
         tokens = list(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
