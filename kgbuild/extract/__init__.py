@@ -37,6 +37,9 @@ class Extractor:
         self.lang = lang
         self.rules = load_rules(lang)
         self.nlp = load_pipeline(self.rules.model)
+        adapt = getattr(self.rules.grammar, "adapt_pipeline", None)
+        if adapt is not None:  # a language whose parser needs its labels renamed, say
+            adapt(self.nlp)
         if kb is None:
             from kgbuild.link import load_snapshot
 

@@ -88,6 +88,7 @@ class LanguageRules:
     qualifier_starts: Ordered
     name_titles: Words
     role_modifiers: Words
+    demonym_positions: Ordered
     unit_links: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words

@@ -714,8 +714,14 @@ class _Finder:
         nxt = end_tok + 1
         while nxt < len(self.tokens) and self.tokens[nxt].is_space:
             nxt += 1
+        before = token.i - 1
+        while before >= 0 and self.lows[before] in self.rules.role_modifiers:
+            before -= 1  # "the former Russian president"
         if country is not None:
             pass
+        elif "before" in self.rules.demonym_positions and before >= 0 \
+                and self.lows[before] in self.rules.demonyms and _adjectival(self.tokens[before]):
+            country = self.rules.demonyms[self.lows[before]]  # "Russian President X"
         elif nxt < len(self.tokens) and self.lows[nxt] in self.rules.demonyms \
                 and _adjectival(self.tokens[nxt]):
             country = self.rules.demonyms[self.lows[nxt]]

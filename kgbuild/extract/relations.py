@@ -757,6 +757,8 @@ class _Finder:
                         orgs = [r for r in self.index.overlapping(rest[0].idx, end)
                                 if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
                         orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
+                    if not orgs and n and "before" in self.rules.demonym_positions:  # "Russian President X"
+                        orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ == "ADJ"], ("Actor",))[-1:]
                     return phrase, orgs, words[n]
         return None
 

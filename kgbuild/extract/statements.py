@@ -467,12 +467,45 @@ class _Finder:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
         return []
 
+    def frame_clause(self, c: _Cue) -> list | None:
+        """ "said the strikes would go on": a complement clause without a complementizer (the
+        cue's ``ccomp`` after it)."""
+        verb, base = c.tokens[c.n], c.tokens[0].i
+        clause = next((t for t in verb.children if t.dep_ == "ccomp" and t.i > verb.i), None)
+        if clause is None or c.lemma not in self.rules.speech_verbs:
+            return None
+        first = clause.left_edge.i - base
+        if not c.n < first < len(c.tokens) or c.tokens[first].text in self.rules.quote_pairs:
+            return None
+        return [(c.tokens[first].idx, self.clause_end(c.tokens, first, ()), 0.8)]
+
+    def frame_quote_before(self, c: _Cue) -> list | None:
+        """ '"We will respond," the minister said' / "The talks failed, a diplomat said": the
+        content before the cue's subject, which comes before the cue."""
+        verb, base = c.tokens[c.n], c.tokens[0].i
+        subjects = [t for t in verb.children if t.dep_.startswith("nsubj") and t.i < verb.i]
+        if not subjects or c.lemma not in self.rules.speech_verbs:
+            return None
+        m = min(t.left_edge.i for t in subjects) - base - 1
+        if m < 1 or c.tokens[m].text not in (",", *self.rules.quote_pairs.values()):
+            return None
+        quoted = c.tokens[m].text != ","
+        if not quoted and not any(t.pos_ in ("VERB", "AUX") for t in c.tokens[:m]):
+            return None
+        close = c.tokens[m].idx
+        start = c.tokens[0].idx
+        for a, b in self.quotes.near(close, close):
+            if b == close:
+                start = a
+                break
+        return [(start, close + len(c.tokens[m].text), 0.8)]
+
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
         for m in range(j, min(len(tokens), j + 7)):
             t = tokens[m]
-            if lower_text(t) in ("que", "qu'"):
+            if lower_text(t) in self.rules.complementizers:
                 if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" \
                         and lower_text(tokens[m - 2]) not in self.rules.time_words:
                     return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
@@ -873,4 +906,6 @@ _FRAMES = {
     "attribute": _Finder.frame_attribute,
     "advocacy": _Finder.frame_advocacy,
     "de_infinitive": _Finder.frame_de_infinitive,
+    "clause": _Finder.frame_clause,
+    "quote_before": _Finder.frame_quote_before,
 }

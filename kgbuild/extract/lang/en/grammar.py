@@ -1,0 +1,115 @@
+"""English grammar the engine asks of a language, and the parse in the engine's terms.
+
+The only code of the English language folder; every word list is a data file beside it.
+``en_core_web_sm`` parses with ClearNLP labels (prepositions head their object, ``dobj``,
+``nsubjpass``, ``poss``); the engine reads Universal Dependencies as the French model gives
+them.  ``adapt_pipeline`` adds a component that relabels each parse: a preposition becomes
+the ``case`` of its object, which hangs from the preposition's head as ``obl`` (from a verb)
+or ``nmod`` (from a noun); the other labels are renamed.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["Grammar", "to_universal_dependencies"]
+
+#: ClearNLP label -> Universal Dependencies label
+_RENAMED = {
+    "dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass",
+    "dative": "iobj", "relcl": "acl:relcl", "poss": "nmod:poss", "neg": "advmod",
+    "npadvmod": "obl:npmod", "attr": "xcomp", "acomp": "xcomp", "oprd": "xcomp",
+    "predet": "det:predet", "quantmod": "advmod", "intj": "discourse", "meta": "dep",
+}
+_VERBAL = ("VERB", "AUX", "ADJ")
+_COMPONENT = "kgbuild_universal_dependencies"
+
+
+def to_universal_dependencies(doc: Doc) -> Doc:
+    """Relabel a ClearNLP parse as Universal Dependencies (in place; sentences unchanged)."""
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return doc
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for tok in doc:
+        if tok.dep_ in ("prep", "agent"):
+            objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+            if not objects or tok.head.i == tok.i:
+                continue
+            obj = objects[0]
+            heads[obj.i] = tok.head.i
+            if tok.dep_ == "agent":
+                deps[obj.i] = "obl:agent"
+            elif objects[0].dep_ == "pcomp":
+                deps[obj.i] = "advcl"
+            else:
+                deps[obj.i] = "obl" if tok.head.pos_ in _VERBAL else "nmod"
+            heads[tok.i], deps[tok.i] = obj.i, "case"
+            for other in tok.children:  # "out of", "just after": the rest of the preposition
+                if other.i != obj.i:
+                    heads[other.i] = obj.i
+        elif tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+            deps[tok.i] = "flat:name"
+        elif tok.dep_ in _RENAMED:
+            deps[tok.i] = _RENAMED[tok.dep_]
+    array = doc.to_array([HEAD, DEP])
+    for i, (head, dep) in enumerate(zip(heads, deps)):
+        array[i, 0] = numpy.uint64(head - i) if head >= i else numpy.uint64(2 ** 64 + head - i)
+        array[i, 1] = doc.vocab.strings.add(dep)
+    doc.from_array([HEAD, DEP], array)  # the tree stays within each sentence: the same sentences
+    return doc
+
+
+@Language.component(_COMPONENT)
+def _universal_dependencies(doc: Doc) -> Doc:
+    return to_universal_dependencies(doc)
+
+
+class Grammar:
+    """English inflection of demonyms, verb forms, the modal conditional and negation."""
+
+    def __init__(self, data: Mapping) -> None:
+        self._irregular: Mapping[str, Sequence[str]] = data["demonym_irregular"]
+        self._negation = frozenset(data["negation_words"])
+
+    def adapt_pipeline(self, nlp: Language) -> None:
+        """Relabel every parse as Universal Dependencies (once per pipeline)."""
+        if _COMPONENT not in nlp.pipe_names:
+            nlp.add_pipe(_COMPONENT, last=True)
+
+    def inflect(self, base: str) -> tuple[str, ...]:
+        """A demonym and its plural ("russian" -> "russians"; "chinese", "swiss" stay)."""
+        if base in self._irregular:
+            return (base, *self._irregular[base])
+        if base.endswith(("ese", "s", "sh", "ch")):
+            return (base,)
+        return (base, base + "s")
+
+    def verb_lemmas(self, form: str) -> tuple[str, ...]:
+        """Base forms a third-person or past form may belong to ("says" -> "say", "warned" ->
+        "warn"), for a verb the tagger took for a noun."""
+        form = form.lower()
+        guesses = []
+        if form.endswith("ies"):
+            guesses.append(form[:-3] + "y")
+        if form.endswith("s"):
+            guesses.append(form[:-1])
+        if form.endswith("ed"):
+            guesses += [form[:-2], form[:-1]]
+        return tuple(guesses)
+
+    def is_conditional(self, form: str, lemma: str) -> bool:
+        """English marks the conditional with a modal ("would"), read as a hedge verb."""
+        return form.lower() in ("would", "'d")
+
+    def negation_of(self, words: Sequence[str]) -> str | None:
+        """The negation word among a verb's adverbs ("not", "n't", "never")."""
+        for word in words:
+            if word in self._negation:
+                return word
+        return None
