@@ -153,7 +153,7 @@ def test_broken_documents_are_reported_and_the_others_built(baseline):
     assert report.built == len(TEXTS) + 1
     unreadable, unknown = sorted(report.failures, key=lambda f: "inconnu" in f.source)
     assert unreadable.source.endswith("feed.jsonl") and f"line {BROKEN_LINE}" in unreadable.problem
-    assert unknown.source.endswith("feed.jsonl [inconnu]") and "'xx'" in unknown.problem
+    assert unknown.source.endswith("feed.jsonl [inconnu]") and "language xx is not supported" in unknown.problem
     listed = [json.loads(line) for line in (out / "graph.failures.jsonl").read_text("utf-8").splitlines()]
     assert sorted(f["source"] for f in listed) == sorted(f.source for f in report.failures)
     assert sorted(document_ids(out)) == sorted([*TEXTS, "pologne-aide-reprise"])
