@@ -46,6 +46,21 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def extractors(extractor):
+    """The extractor of a language code (French: ``extractor``), each loaded once."""
+    from kgbuild.extract import Extractor
+
+    loaded = {"fr": extractor}
+
+    def get(lang: str):
+        if lang not in loaded:
+            loaded[lang] = Extractor(lang, kb=extractor.kb)
+        return loaded[lang]
+
+    return get
+
+
+@pytest.fixture(scope="session")
 def snapshot_linker():
     """The linker of the shipped snapshot, loaded once."""
     from kgbuild.link import load_linker

@@ -99,7 +99,7 @@ def test_case_is_well_formed(name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
-def test_extraction_finds_what_the_case_expects(name, extractor, snapshot_linker):
+def test_extraction_finds_what_the_case_expects(name, extractors, snapshot_linker):
     from kgbuild.export import document_json
     from kgbuild.pipeline import link_extraction
     from kgbuild.read import iter_articles
@@ -107,6 +107,7 @@ def test_extraction_finds_what_the_case_expects(name, extractor, snapshot_linker
     case = load_case(CASES_DIR / name)
     [article] = iter_articles([case.text_path], lang=case.gold.lang)
     article = replace(article, id=case.name, date=case.date)
+    extractor = extractors(case.gold.lang or "fr")
     export = document_json(link_extraction(extractor.extract(article), snapshot_linker))
     problems = case_problems(case, export)
     if problems:
