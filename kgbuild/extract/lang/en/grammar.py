@@ -5,7 +5,8 @@ The only code of the English language folder; every word list is a data file bes
 ``nsubjpass``, ``poss``); the engine reads Universal Dependencies as the French model gives
 them.  ``adapt_pipeline`` adds a component that relabels each parse: a preposition becomes
 the ``case`` of its object, which hangs from the preposition's head as ``obl`` (from a verb)
-or ``nmod`` (from a noun); the other labels are renamed.
+or ``nmod`` (from a noun); the other labels are renamed.  Its named entities (OntoNotes labels)
+become the four the engine reads (PER, ORG, LOC, MISC); dates and numbers are no names.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Grammar", "to_universal_dependencies"]
 
@@ -27,11 +29,18 @@ _RENAMED = {
     "predet": "det:predet", "quantmod": "advmod", "intj": "discourse", "meta": "dep",
 }
 _VERBAL = ("VERB", "AUX", "ADJ")
+#: OntoNotes entity label -> the engine's (WikiNER's); the others (DATE, CARDINAL, ...) are dropped
+_ENTITY_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+                  "NORP": "MISC", "PRODUCT": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC",
+                  "LAW": "MISC", "LANGUAGE": "MISC"}
 _COMPONENT = "kgbuild_universal_dependencies"
 
 
 def to_universal_dependencies(doc: Doc) -> Doc:
-    """Relabel a ClearNLP parse as Universal Dependencies (in place; sentences unchanged)."""
+    """Relabel a ClearNLP parse as Universal Dependencies and OntoNotes entities as the engine's
+    four (in place; sentences unchanged)."""
+    doc.ents = [SpacySpan(doc, e.start, e.end, label=_ENTITY_LABELS[e.label_])
+                for e in doc.ents if e.label_ in _ENTITY_LABELS]
     if not len(doc) or not doc.has_annotation("DEP"):
         return doc
     heads = [t.head.i for t in doc]
