@@ -128,6 +128,8 @@ class LanguageRules:
     masculine_titles: Ordered
     # --- relations (data/relations.toml)
     supply_verbs: Words
+    recipient_prepositions: Ordered
+    goods_prepositions: Ordered
     recipient_object_verbs: Words
     supply_nouns: Words
     purchase_verbs: Words

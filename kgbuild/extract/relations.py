@@ -421,11 +421,12 @@ class _Finder:
             goods = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
         if _in(v, self.rules.recipient_object_verbs):
             recipients = self.typed(goods, ("Actor",))
-            goods = self.children_with(v, ("de", "d'", "en")) or self.typed(
+            goods = self.children_with(v, self.rules.goods_prepositions) or self.typed(
                 [self.ref_at(t) for t in window], ("Weapon",))
         else:
-            recipients = self.children_with(v, ("à", "au", "aux"))
-            recipients = self.typed(recipients, ("Actor",)) or self.after_prep(window, ("à", "au", "aux"), ("Actor",))
+            to = self.rules.recipient_prepositions
+            recipients = self.children_with(v, to)
+            recipients = self.typed(recipients, ("Actor",)) or self.after_prep(window, to, ("Actor",))
         weapons = self.typed(goods, ("Weapon",)) or self.typed(
             [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
         military = weapons or any(_in(t, self.rules.military_goods) for t in window)
@@ -758,7 +759,8 @@ class _Finder:
                                 if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
                         orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
                     if not orgs and n and "before" in self.rules.demonym_positions:  # "Russian President X"
-                        orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ == "ADJ"], ("Actor",))[-1:]
+                        orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")],
+                                          ("Actor",))[-1:]
                     return phrase, orgs, words[n]
         return None
 

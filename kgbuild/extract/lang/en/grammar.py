@@ -24,7 +24,7 @@ __all__ = ["Grammar", "to_universal_dependencies"]
 #: ClearNLP label -> Universal Dependencies label
 _RENAMED = {
     "dobj": "obj", "nsubjpass": "nsubj:pass", "csubjpass": "csubj:pass", "auxpass": "aux:pass",
-    "dative": "iobj", "relcl": "acl:relcl", "poss": "nmod:poss", "neg": "advmod",
+    "dative": "iobj", "relcl": "acl:relcl", "poss": "nmod", "neg": "advmod",
     "npadvmod": "obl:npmod", "attr": "xcomp", "acomp": "xcomp", "oprd": "xcomp",
     "predet": "det:predet", "quantmod": "advmod", "intj": "discourse", "meta": "dep",
 }
