@@ -29,8 +29,9 @@ DETECTED = ("fr", "en", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "ar", "t
 #: (a headline of three names is no evidence of German)
 MIN_CONFIDENCE = 0.5
 
-#: characters read for detection: a news lead says the language; the rest only costs time
-_SAMPLE = 4000
+#: characters read for detection (about 1 ms a document): a news lead says the language; the
+#: rest only costs time
+_SAMPLE = 600
 
 
 class UnsupportedLanguage(KgbuildError):
@@ -48,7 +49,10 @@ def _detector():
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in DETECTED]
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    # low accuracy mode reads trigrams only: its models load in a tenth of the time and memory
+    # (0.4 s and +21 MB, against 3.2 s and +254 MB, for the first 200 short articles here), and
+    # a news article is long enough for trigrams (five-word headlines are still right: tested)
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 def detect_language(text: str) -> tuple[str, float]:
