@@ -114,9 +114,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
-                before = text[max(0, f.mention.start - 30):f.mention.start].split()
-                if before:
-                    introduced[keys[i]].add(normalize_label(before[-1]))
+                # "l'ONG X", "le quotidien français X": the noun, maybe before an adjective
+                before = text[max(0, f.mention.start - 40):f.mention.start].split()[-2:]
+                introduced[keys[i]].update(normalize_label(w) for w in before)
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
