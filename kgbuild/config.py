@@ -23,7 +23,7 @@ MAX_CHARS_LIMIT = 2_000_000
 
 @dataclass(frozen=True)
 class BuildConfig:
-    lang: str | None = None  # None: from the input (JSONL "lang", "name.fr.txt"), else "fr"
+    lang: str | None = None  # forces it; None: from the input (JSONL "lang", "x.fr.txt"), else detected
     linker: str = "snapshot"
     endpoint: str | None = None  # SPARQL endpoint for linker="sparql" (default: public Wikidata)
     offline: bool = False  # sparql linker: use cache and snapshot only

@@ -41,6 +41,7 @@ def test_the_language_of_a_paragraph_is_detected_surely(text, code):
 
 
 def test_short_texts_and_headlines_are_detected():
+    assert detect_language("Le Kremlin a démenti.")[0] == "fr"
     assert detect_language("Kiev dément toute implication")[0] == "fr"
     assert detect_language("Kyiv denies any involvement")[0] == "en"
     assert detect_language("Berlin liefert weitere Panzer")[0] == "de"
