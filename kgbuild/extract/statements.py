@@ -33,6 +33,7 @@ from kgbuild.extract.grammar import (
     is_past,
     lower_text,
     pronoun_form,
+    reduced_relative,
     resolve_pronoun,
     subjects_of,
 )
@@ -200,8 +201,22 @@ class _Finder:
         return ref
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
-        """The speaker of a cue verb: the first of its subject candidates that names an actor."""
+        """The speaker of a cue verb: the first of its subject candidates that names an actor.
+        A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
+        sont invités à"): its speaker is the agent ("par Y") or unknown."""
         cue = self.clause_verb(cue)
+        # "les Houthis, accusés de" (not "a de son côté dénoncé", a tense the parse split)
+        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
+            reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
+        if passive and cue.lemma_.lower() not in self.rules.belief_participles:
+            for c in cue.children:
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                        lower_text(g) in self.rules.agent_prepositions for g in c.children if g.dep_ == "case")):
+                    ref, factor = self.speaker_of(c)
+                    if ref is not None:
+                        return ref, factor
+            return None, 0.0
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
@@ -413,7 +428,12 @@ class _Finder:
         if c.low != ":":
             return None
         if c.j + 1 < len(c.tokens):
-            return [(c.tokens[c.j + 1].idx, self.clause_end(c.tokens, c.j + 1, ()), 0.9)]
+            quote = self.quote_after(c.next.idx + 1)  # ": « ... », a précisé Y": the quote alone
+            end = self.clause_end(c.tokens, c.j + 1, ())
+            if quote is not None and quote[1] + 1 < end and self.text[quote[1] + 1:end].strip(" .") \
+                    and self.text[quote[1] + 1:end].lstrip()[:1] in (",", "—", "-"):
+                end = quote[1] + 1
+            return [(c.tokens[c.j + 1].idx, end, 0.9)]
         quote = self.quote_after(c.next.idx + 1)
         return [(quote[0], quote[1] + 1, 0.85)] if quote is not None else None
 
@@ -805,18 +825,19 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
-    """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it."""
-    kept, seen = [], set()
+    """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it;
+    of two cues of one content, the first that names its speaker ("Le gouvernement a démenti :
+    « ... », a précisé Y" with no actor for "le gouvernement": Y's)."""
+    kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
-        if (c.start, c.end) in seen:
-            continue
-        seen.add((c.start, c.end))
-        kept.append(c)
-    return kept
+        first = kept.get((c.start, c.end))
+        if first is None or (first.speaker is None and c.speaker is not None):
+            kept[(c.start, c.end)] = c
+    return list(kept.values())
 
 
 def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
