@@ -89,6 +89,8 @@ class LanguageRules:
     name_titles: Words
     role_modifiers: Words
     unit_links: Words
+    body_nouns: Words
+    body_domains: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
     infinitive_cues: Words

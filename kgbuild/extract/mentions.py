@@ -95,14 +95,16 @@ class _Finder:
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
         found: list[Found] = []
-        # the spans claimed so far, roles and names apart: disjoint, so sorted by start and end
+        # the spans claimed so far, outer phrases (roles, bodies) and names apart: disjoint, so
+        # sorted by start and end
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         self._claimed_names = claimed[False]
-        # order matters: more specific finders claim their spans first; a role
-        # description may contain other mentions ("le président russe" holds "russe")
-        for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
+        bodies: set[tuple[int, int]] = set()
+        # order matters: more specific finders claim their spans first; a role or a body may
+        # contain other mentions ("le président russe", "le ministère russe de la Défense")
+        for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._known_phrases, "name"), (self._named, "name"),
+                              (self._known_phrases, "name"), (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
@@ -110,13 +112,17 @@ class _Finder:
                 m = item.mention
                 if self._in_caption(m.start, m.end):
                     continue
-                starts, ends = claimed[layer == "role"]
+                if layer == "name" and (m.start, m.end) in bodies:
+                    continue  # the model's name for a body found whole already
+                starts, ends = claimed[layer == "outer"]
                 n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
                 if n and ends[n - 1] > m.start:
                     continue  # overlaps a span of its layer claimed before
                 starts.insert(n, m.start)
                 ends.insert(n, m.end)
                 found.append(item)
+                if finder == self._bodies:
+                    bodies.add((m.start, m.end))
         found.extend(self._apposed_names(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
@@ -577,6 +583,54 @@ class _Finder:
             last = self.tokens[end]
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "MilitaryUnit",
                                       "pattern", 0.75), self.text[token.idx:last.idx + len(last.text)])
+
+    def _bodies(self):
+        """ "le ministère japonais de la Défense", "la direction des renseignements militaires": a
+        body noun with a definite determiner, an optional demonym and its domain (capitalised, or
+        one of the rules' domains) is an actor of its own, named by the whole phrase."""
+        for token in self.tokens:
+            if self.lows[token.i] not in self.rules.body_nouns and \
+                    fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
+                continue
+            det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+            if not det or self.lows[det[0].i] not in self.rules.definite_determiners or token.i + 2 >= len(self.tokens):
+                continue
+            j = token.i + 1
+            if self.lows[j] in self.rules.demonyms:
+                j += 1
+            if j >= len(self.tokens) or self.lows[j] not in self.rules.unit_links and self.lows[j] not in (
+                    "des", "de la", "de l'"):
+                continue
+            j += 1
+            while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+                j += 1
+            if j >= len(self.tokens):
+                continue
+            domain = self.tokens[j]
+            if domain.pos_ not in ("NOUN", "PROPN") or not (
+                    domain.text[:1].isupper() or fold_quotes(domain.lemma_.lower()) in self.rules.body_domains):
+                continue
+            end = j
+            while end + 1 < len(self.tokens) and end - j < 3:
+                nxt = self.tokens[end + 1]
+                if nxt.pos_ == "ADJ" or (nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and domain.text[:1].isupper()):
+                    end += 1  # "des renseignements militaires", "des Affaires étrangères", "syrienne"
+                else:
+                    break
+            last = self.tokens[end]
+            start, stop = token.idx, last.idx + len(last.text)
+            starts, ends = self._claimed_names
+            n = bisect_left(starts, stop)
+            if n and ends[n - 1] > start:
+                continue  # a name the knowledge base knows ("le ministère russe de la Défense")
+            name = self.text[start:stop]
+            entry = self._lookup(name)
+            if entry is not None and entry.kind != "Person":  # "le département d'Etat"
+                item = self._from_entry(entry, start, stop, name, token, "gazetteer")
+                if item is not None:
+                    yield item
+                    continue
+            yield Found(self._mention(start, stop, "Actor", "Organization", "pattern", 0.7), name)
 
     # -- descriptions ---------------------------------------------------------------
     def _descriptions(self):
