@@ -86,7 +86,7 @@ class _Finder:
     def __init__(self, doc, sentences, captions, rules, kb, lang, text, tokens):
         self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
         self.tokens = tokens
-        self.lows = [fold_quotes(t.lower_) for t in self.tokens]  # the form the lexicons are written in
+        self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
@@ -227,7 +227,7 @@ class _Finder:
         return tokens
 
     def _prev_words(self, token_i: int, n: int = 3) -> list[str]:
-        return [fold_quotes(t.lower_) for t in self._prev_tokens(token_i, n)]
+        return [_low(t) for t in self._prev_tokens(token_i, n)]
 
     # -- named entities -----------------------------------------------------------
     def _named(self):
@@ -689,15 +689,18 @@ class _Finder:
         if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.is_space:
             return None
         window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
-        words = [fold_quotes(t.lower_) for t in window]
+        words = [_low(t) for t in window]
         inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
         if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
             inner = window[1]
             words = words[:1] + words[2:]
         best = None
-        for phrase, offices in self.rules.role_nouns.items():
-            size = len(phrase.replace("'", "' ").split())
-            if _match_phrase(words, phrase) and (best is None or size > best[2]):
+        keys: dict[int, str] = {}  # the window's first n words as a phrase key, made once per n
+        for phrase, offices, size, target in _role_phrases(self.rules):
+            key = keys.get(size)
+            if key is None:
+                key = keys[size] = _phrase_key(words, size)
+            if key == target and (best is None or size > best[2]):
                 best = (phrase, offices, size)
         if best is None:
             return None
@@ -832,6 +835,20 @@ def _grammatical_gender(token: Token) -> str | None:
     return None
 
 
+def _low(token: Token) -> str:
+    """The token's lower-case form with its quotes folded, remembered by the form's hash
+    (``token.lower`` is a number; ``token.lower_`` a string spaCy decodes at each access)."""
+    key = token.lower
+    low = _LOWS.get(key)
+    if low is None:
+        if len(_LOWS) >= 65536:
+            _LOWS.clear()  # memory stays flat over a corpus
+        low = _LOWS[key] = fold_quotes(token.lower_)
+    return low
+
+
+_LOWS: dict[int, str] = {}
+
 #: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
 _ORDINAL = re.compile(r"^\d{1,3}(?:e|è|ème|eme|er|re|ère|nde|d)$")
 
@@ -879,9 +896,19 @@ def _role_heads(rules: LanguageRules) -> frozenset[str]:
 
 def _match_phrase(words: list[str], phrase: str) -> bool:
     """Do the words start with the phrase (case and accents aside: "d'Etat" = "d'état")?"""
-    parts = phrase.replace("'", "' ").split()
-    got = " ".join(w.replace("'", "' ").strip() for w in words[: len(parts)]).replace("' ", "'")
-    return strip_accents(got) == strip_accents(phrase)
+    return _phrase_key(words, len(phrase.replace("'", "' ").split())) == strip_accents(phrase)
+
+
+def _phrase_key(words: list[str], size: int) -> str:
+    """The first ``size`` words as one phrase, accents stripped (what ``_match_phrase`` compares)."""
+    return strip_accents(" ".join(w.replace("'", "' ").strip() for w in words[:size]).replace("' ", "'"))
+
+
+@functools.cache
+def _role_phrases(rules: LanguageRules) -> tuple[tuple[str, tuple[str, ...], int, str], ...]:
+    """(phrase, offices, number of words, phrase key) of each role noun, in the rules' order."""
+    return tuple((phrase, offices, len(phrase.replace("'", "' ").split()), strip_accents(phrase))
+                 for phrase, offices in rules.role_nouns.items())
 
 
 def _singular(phrase: str, rules: LanguageRules) -> str:
