@@ -87,6 +87,8 @@ class _Finder:
         self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
         self.tokens = tokens
         self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
+        # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
+        self.capitalised = [_CAPITALISED.match(t.text) is not None for t in self.tokens]
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
@@ -268,7 +270,7 @@ class _Finder:
         """Countries, regions and cities the KB knows by a one-word name that NER left
         untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity."""
         for token in self.tokens:
-            if token.pos_ != "PROPN" or token.ent_type_ or not _CAPITALISED.match(token.text):
+            if not self.capitalised[token.i] or token.pos_ != "PROPN" or token.ent_type_:
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
             if entry is not None:
@@ -283,7 +285,7 @@ class _Finder:
         longest run of up to five words that is a KB name of a body (not a person)."""
         starts, ends = self._claimed_names
         for token in self.tokens:
-            if not _CAPITALISED.match(token.text) or token.pos_ not in ("PROPN", "NOUN"):
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
                 continue
             n = bisect_right(starts, token.idx)
             if n and ends[n - 1] > token.idx:
@@ -537,8 +539,7 @@ class _Finder:
         for _ in range(4):
             node = node.head
             # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
-            if node.lemma_ in lemmas or any(node.lower_.startswith(lemma[:-2]) for lemma in lemmas
-                                            if lemma.endswith("er") and node.pos_ == "VERB"):
+            if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(_er_stems(lemmas)):
                 return True
             if node.head is node:
                 break
@@ -661,7 +662,7 @@ class _Finder:
             yield Found(self._mention(start, end, "Weapon", "WeaponSystem", "pattern", 0.85),
                         name, entry)
         for token in self.tokens:  # bare system names the KB knows ("HIMARS", "Taurus")
-            if not _CAPITALISED.match(token.text) or token.is_space:
+            if not self.capitalised[token.i] or token.is_space:
                 continue
             for n in (3, 2, 1):
                 if token.i + n > len(self.tokens):
@@ -881,6 +882,12 @@ def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Patte
     return tuple((phrase, key, fold_quotes(phrase),
                   re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"))
                  for phrase, key in ordered)
+
+
+@functools.lru_cache(maxsize=256)
+def _er_stems(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems of the -er verbs among ``lemmas`` ("tourner" -> "tourn")."""
+    return tuple(sorted(lemma[:-2] for lemma in lemmas if lemma.endswith("er")))
 
 
 @functools.cache

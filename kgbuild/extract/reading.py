@@ -102,7 +102,6 @@ class EntityIndex:
         self._ends = [r.mention.end for r in refs]
         self._longest = max((r.mention.end - r.mention.start for r in refs), default=0)
         self.entities = {e.id: e for e in entities}
-        self._at: dict[tuple[int, int], MentionRef | None] = {}  # (offset, word hash) -> at_token
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
         """Mentions that share at least one character with [start, end)."""
@@ -118,15 +117,11 @@ class EntityIndex:
 
     def at_token(self, token: Token) -> MentionRef | None:
         """The longest mention covering a token."""
-        key = (token.idx, token.orth)  # the rules ask again and again for the same tokens
-        if key in self._at:
-            return self._at[key]
         start, end = token.idx, token.idx + len(token.text)
         hits = [r for r in self.overlapping(start, end) if r.start <= start and r.end >= end]
         if not hits:
             hits = self.overlapping(start, end)
-        found = self._at[key] = max(hits, key=lambda r: r.end - r.start) if hits else None
-        return found
+        return max(hits, key=lambda r: r.end - r.start) if hits else None
 
     def before(self, pos: int, floor: int = 0) -> list[MentionRef]:
         """Mentions ending at or before ``pos`` (and starting after ``floor``), nearest first."""
