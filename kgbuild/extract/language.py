@@ -146,6 +146,13 @@ class LanguageRules:
     attack_nouns: Words
     deploy_verbs: Words
     deploy_nouns: Words
+    deploy_prepositions: Ordered
+    presence_words: Words
+    pointing_determiners: Words
+    place_anaphors: ListTable
+    territory_prepositions: Words
+    fighter_nouns: Words
+    of_prepositions: Ordered
     occupation_verbs: Words
     confirm_verbs: Words
     wish_words: Words
