@@ -119,6 +119,9 @@ class LanguageRules:
     claim_verbs: Words
     cue_frames: Ordered
     complementizers: Words
+    belief_participles: Words
+    agent_prepositions: Words
+    auxiliaries: Words
     cue_fillers: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered
