@@ -86,7 +86,9 @@ class _Finder:
     def __init__(self, doc, sentences, captions, rules, kb, lang, text, tokens):
         self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
         self.tokens = tokens
-        self.lows = [fold_quotes(t.lower_) for t in self.tokens]  # the form the lexicons are written in
+        self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
+        # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
+        self.capitalised = [_CAPITALISED.match(t.text) is not None for t in self.tokens]
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
@@ -233,7 +235,7 @@ class _Finder:
         return tokens
 
     def _prev_words(self, token_i: int, n: int = 3) -> list[str]:
-        return [fold_quotes(t.lower_) for t in self._prev_tokens(token_i, n)]
+        return [_low(t) for t in self._prev_tokens(token_i, n)]
 
     # -- named entities -----------------------------------------------------------
     def _named(self):
@@ -274,7 +276,7 @@ class _Finder:
         """Countries, regions and cities the KB knows by a one-word name that NER left
         untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity."""
         for token in self.tokens:
-            if token.pos_ != "PROPN" or token.ent_type_ or not _CAPITALISED.match(token.text):
+            if not self.capitalised[token.i] or token.pos_ != "PROPN" or token.ent_type_:
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
             if entry is not None:
@@ -289,7 +291,7 @@ class _Finder:
         longest run of up to five words that is a KB name of a body (not a person)."""
         starts, ends = self._claimed_names
         for token in self.tokens:
-            if not _CAPITALISED.match(token.text) or token.pos_ not in ("PROPN", "NOUN"):
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
                 continue
             n = bisect_right(starts, token.idx)
             if n and ends[n - 1] > token.idx:
@@ -550,8 +552,7 @@ class _Finder:
         for _ in range(4):
             node = node.head
             # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
-            if node.lemma_ in lemmas or any(node.lower_.startswith(lemma[:-2]) for lemma in lemmas
-                                            if lemma.endswith("er") and node.pos_ == "VERB"):
+            if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(_er_stems(lemmas)):
                 return True
             if node.head is node:
                 break
@@ -722,7 +723,7 @@ class _Finder:
             yield Found(self._mention(start, end, "Weapon", "WeaponSystem", "pattern", 0.85),
                         name, entry)
         for token in self.tokens:  # bare system names the KB knows ("HIMARS", "Taurus")
-            if not _CAPITALISED.match(token.text) or token.is_space:
+            if not self.capitalised[token.i] or token.is_space:
                 continue
             for n in (3, 2, 1):
                 if token.i + n > len(self.tokens):
@@ -750,15 +751,18 @@ class _Finder:
         if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.is_space:
             return None
         window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
-        words = [fold_quotes(t.lower_) for t in window]
+        words = [_low(t) for t in window]
         inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
         if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
             inner = window[1]
             words = words[:1] + words[2:]
         best = None
-        for phrase, offices in self.rules.role_nouns.items():
-            size = len(phrase.replace("'", "' ").split())
-            if _match_phrase(words, phrase) and (best is None or size > best[2]):
+        keys: dict[int, str] = {}  # the window's first n words as a phrase key, made once per n
+        for phrase, offices, size, target in _role_phrases(self.rules):
+            key = keys.get(size)
+            if key is None:
+                key = keys[size] = _phrase_key(words, size)
+            if key == target and (best is None or size > best[2]):
                 best = (phrase, offices, size)
         if best is None:
             return None
@@ -893,6 +897,20 @@ def _grammatical_gender(token: Token) -> str | None:
     return None
 
 
+def _low(token: Token) -> str:
+    """The token's lower-case form with its quotes folded, remembered by the form's hash
+    (``token.lower`` is a number; ``token.lower_`` a string spaCy decodes at each access)."""
+    key = token.lower
+    low = _LOWS.get(key)
+    if low is None:
+        if len(_LOWS) >= 65536:
+            _LOWS.clear()  # memory stays flat over a corpus
+        low = _LOWS[key] = fold_quotes(token.lower_)
+    return low
+
+
+_LOWS: dict[int, str] = {}
+
 #: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
 _ORDINAL = re.compile(r"^\d{1,3}(?:e|è|ème|eme|er|re|ère|nde|d)$")
 
@@ -927,6 +945,12 @@ def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Patte
                  for phrase, key in ordered)
 
 
+@functools.lru_cache(maxsize=256)
+def _er_stems(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems of the -er verbs among ``lemmas`` ("tourner" -> "tourn")."""
+    return tuple(sorted(lemma[:-2] for lemma in lemmas if lemma.endswith("er")))
+
+
 @functools.cache
 def _seats(rules: LanguageRules) -> dict[str, str]:
     return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
@@ -940,9 +964,19 @@ def _role_heads(rules: LanguageRules) -> frozenset[str]:
 
 def _match_phrase(words: list[str], phrase: str) -> bool:
     """Do the words start with the phrase (case and accents aside: "d'Etat" = "d'état")?"""
-    parts = phrase.replace("'", "' ").split()
-    got = " ".join(w.replace("'", "' ").strip() for w in words[: len(parts)]).replace("' ", "'")
-    return strip_accents(got) == strip_accents(phrase)
+    return _phrase_key(words, len(phrase.replace("'", "' ").split())) == strip_accents(phrase)
+
+
+def _phrase_key(words: list[str], size: int) -> str:
+    """The first ``size`` words as one phrase, accents stripped (what ``_match_phrase`` compares)."""
+    return strip_accents(" ".join(w.replace("'", "' ").strip() for w in words[:size]).replace("' ", "'"))
+
+
+@functools.cache
+def _role_phrases(rules: LanguageRules) -> tuple[tuple[str, tuple[str, ...], int, str], ...]:
+    """(phrase, offices, number of words, phrase key) of each role noun, in the rules' order."""
+    return tuple((phrase, offices, len(phrase.replace("'", "' ").split()), strip_accents(phrase))
+                 for phrase, offices in rules.role_nouns.items())
 
 
 def _singular(phrase: str, rules: LanguageRules) -> str:
