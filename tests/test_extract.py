@@ -81,6 +81,29 @@ def test_recipient_capital_is_the_state(extractor):
     assert "Actor" in by_label(ex)["Ukraine"].types
 
 
+@pytest.mark.parametrize("text, city", [
+    ("Le ministre est arrivé hier de Berlin avec sa délégation.", "Berlin"),
+    ("Un haut responsable de Madrid a confirmé ces chiffres.", "Madrid"),
+    ("Berne, 3 mai. — Le gouvernement a publié son rapport annuel.", "Berne"),
+    ("Paris. — Les négociations commerciales ont repris ce matin.", "Paris"),
+    ("On nous écrit de Londres que la séance fut longue.", "Londres"),
+])
+def test_a_capital_that_does_not_act_stays_the_city(extractor, text, city):
+    ex = extract(extractor, text)
+    (entity,) = [e for e in ex.entities if any(m.text == city for m in e.mentions)]
+    assert entity.kind == "City" and entity.types == ("Region",), (entity.label, entity.kind)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Berlin a rejeté la proposition des Vingt-Sept.", "Allemagne"),
+    ("Madrid et Lisbonne ont signé un accord sur la pêche.", "Espagne"),
+    ("La France a signé un accord avec Pékin.", "Chine"),
+])
+def test_a_capital_that_acts_is_its_state(extractor, text, state):
+    ex = extract(extractor, text)
+    assert "Actor" in by_label(ex)[state].types
+
+
 def test_country_is_actor_or_region_by_syntax(extractor):
     ex = extract(extractor, "L'Ukraine a reçu des obus. La guerre en Ukraine dure depuis des années.")
     assert by_label(ex)["Ukraine"].types == ("Actor", "Region")

@@ -492,24 +492,61 @@ class _Finder:
             yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _capital_acts(self, token: Token) -> bool:
-        """A capital stands for its state where it acts (a subject, a speaker, a partner, a
-        target of sanctions or support); not where it is the place of an event or the object
-        of an attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
-        if not self._acts(token):
+        """A capital stands for its state only where it plays an actor's part: the subject of
+        a verb, an agent ("par"), a speaker ("selon", "pour"), a recipient of a transfer, a
+        partner or opponent ("face à", "avec", "contre"); never as a place after "de", "à",
+        "vers" ("arrivé de Paris", "un responsable de Tripoli"), in a dateline ("Berne, 3 mai.
+        —") or a heading with no verb, nor as the place of an event or the object of an
+        attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
+        if not self._acts(token) or self._in_dateline(token):
             return False
-        head = fold_quotes(token.head.lemma_.lower())
         r = self.rules
         if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
             return True  # an agent: "utilisée par Moscou"
         if self._governed_by(token, r.transfer_lemmas):
             return True  # a recipient: "enverrait des obus à Kiev"
-        if token.dep_ in ("nmod", "obl", "obl:mod") and head in (
-                r.attack_nouns | r.target_nouns | r.facility_nouns | r.place_heads | r.deploy_nouns):
-            return False  # "l'attentat de Kaboul", "des frappes sur Kiev", "les rues de Kiev"
-        if token.dep_ in ("obj", "obl", "obl:mod", "obl:arg") and head in (
-                r.attack_verbs | r.target_verbs | r.deploy_verbs | r.occupation_verbs):
-            return False  # "ont bombardé Kiev", "contrôlent Kaboul"
-        return True
+        words = self._prev_words(token.i, 2)
+        prev = words[0] if words else ""
+        if prev in r.speech_introducers or prev in ("avec", "contre") \
+                or (prev == "à" and len(words) > 1 and words[1] == "face"):
+            return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
+        if prev == "vers":
+            return True  # _acts let it through: "se tourne vers Moscou"
+        # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
+        # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
+        return self._is_subject(token)
+
+    def _is_subject(self, token: Token) -> bool:
+        """The subject of a verb (or of an adjective with a copula), itself or as the second
+        of two coordinated subjects ("Paris et Londres ont ...")."""
+        node = token
+        for _ in range(3):
+            if node.dep_ in ("nsubj", "nsubj:pass", "csubj"):
+                verb = node.head
+                return verb.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux", "aux:pass")
+                                                           for c in verb.children)
+            if node.dep_ == "ROOT" and node.i + 2 < len(self.tokens):
+                # the model often cuts "X et Y ont signé" after X: X is the first subject
+                cc, second = self.tokens[node.i + 1], self.tokens[node.i + 2]
+                return cc.dep_ == "cc" and second.dep_ in ("nsubj", "nsubj:pass") \
+                    and second.head.i == cc.head.i and cc.head.pos_ in ("VERB", "AUX")
+            if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _in_dateline(self, token: Token) -> bool:
+        """A place name opening a line and followed by a date or a dash: "Berne, 3 mai. —",
+        "PARIS. —" (a historical dateline; wire datelines are cut out before)."""
+        before = self.text[:token.idx].rstrip(" \t")
+        if before and not before.endswith("\n"):
+            return False
+        rest = self.text[token.idx + len(token.text):token.idx + len(token.text) + 16].lstrip()
+        if rest[:1] not in (",", "."):
+            return False
+        rest = rest[1:].lstrip()
+        return rest[:1] in ("—", "–", "-") or rest[:1].isdigit() or rest[:3].lower() == "le " \
+            and rest[3:4].isdigit()
 
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
