@@ -7,7 +7,7 @@
    whose MISC column says ``NoSpaceAfter``; each token keeps its character offsets.
 2. kgbuild extracts and links each document (``--cache DIR`` keeps the unlinked
    extractions, so a second run only re-links).
-3. Each named mention (not pronouns, role nouns or lower-case demonym adjectives) becomes a system
+3. Each named mention (not pronouns, role nouns or demonyms) becomes a system
    entity over the tokens it covers: coarse type from its role (pers / org / loc) and
    NEL-LIT = its entity's QID, or NIL.  A capital kgbuild reads as its state (metonymy) is
    written as HIPE annotates it: the city (literal sense) in NEL-LIT, the state in NEL-METO
@@ -39,11 +39,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from kgbuild.kb.keys import match_key  # noqa: E402
 from kgbuild.types import Article, Extraction  # noqa: E402
 
 COLUMNS = ("TOKEN", "NE-COARSE-LIT", "NE-COARSE-METO", "NE-FINE-LIT", "NE-FINE-METO", "NE-FINE-COMP",
            "NE-NESTED", "NEL-LIT", "NEL-METO", "MISC")
-#: mentions HIPE does not annotate (pronouns, role nouns; demonyms written as adjectives below)
+#: mentions HIPE does not annotate (pronouns, role nouns; one-word demonyms below, unless the
+#: word is also the country's name: "les Suisses" and "français" are no named entities)
 _SKIP_METHODS = ("pronoun", "role")
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
@@ -204,7 +206,8 @@ def system_spans(doc: HipeDoc, extraction: Extraction, literal=None) -> list[Spa
     spans: list[Span] = []
     mentions = sorted(((m, e) for e in extraction.entities for m in e.mentions), key=lambda me: me[0].start)
     for m, e in mentions:
-        if m.method in _SKIP_METHODS or (m.method == "demonym" and m.text[:1].islower()):
+        if m.method in _SKIP_METHODS or (m.method == "demonym" and " " not in m.text.strip()
+                                         and match_key(m.text) != match_key(e.label)):
             continue
         kind = _coarse(m, e)
         if kind is None:

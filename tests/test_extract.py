@@ -294,3 +294,23 @@ def test_state_periphrases(extractor):
     assert "État français" in [m.text for m in by_label(ex)["France"].mentions]
     ex = extract(extractor, "Washington soutient l'État hébreu.")
     assert "Israël" in by_label(ex)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« David m'a dit qu'il viendrait », raconte la chanteuse.", "David"),
+    ("Sept heures après, M. Paro fut remis à la police.", "Paro"),
+])
+def test_a_person_named_like_a_small_town_is_a_person(extractor, text, name):
+    ex = extract(extractor, text)
+    (entity,) = [e for e in ex.entities if any(name in m.text for m in e.mentions)]
+    assert entity.kind == "Person" and entity.kb_id is None
+
+
+def test_a_town_name_after_an_article_is_not_the_town(extractor):
+    ex = extract(extractor, "Le budget de l'Union prévoit un total de dépenses plus élevé.")
+    assert not [e for e in ex.entities if e.kind == "City"]
+
+
+def test_a_town_after_a_preposition_of_place_stays_the_town(extractor):
+    ex = extract(extractor, "Les combats ont repris à Kramatorsk et à Bakhmout.")
+    assert {e.kb_id for e in ex.entities if e.kind == "City"} >= {"Q33613", "Q706857"}

@@ -271,7 +271,7 @@ class _Finder:
             if token.pos_ != "PROPN" or token.ent_type_ or not _CAPITALISED.match(token.text):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
-            if entry is not None:
+            if entry is not None and not self._not_the_town(entry, token.text, token, None):
                 item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
                                         "gazetteer")
                 if item is not None:
@@ -362,6 +362,10 @@ class _Finder:
                 end = start + len(name)
                 entry = self._lookup(name)
         head = self._token_at(start)
+        if entry is not None and self._not_the_town(entry, name, head, label):
+            if label == "PER" or self._after_title(head):
+                return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+            entry = None
         if entry is not None:
             return self._from_entry(entry, start, end, name, head, "gazetteer")
         seat = self._seat_acting(start, end, name, head)
@@ -377,6 +381,29 @@ class _Finder:
             found = self._region_of_place_noun(None, start, end, name, head)
             return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
         return None  # MISC without KB support: too noisy to keep
+
+    def _not_the_town(self, entry: KBEntry, name: str, head: Token | None, label: str | None) -> bool:
+        """A one-word name the KB knows only as a town or a subdivision (not a capital) is
+        not that place where the model reads a person ("David m'a dit", "M. Paro"), unless a
+        preposition comes before it or it opens a dateline; a town is not named after a definite article
+        ("l'Union": a town's name takes none, or has it as a part of the name)."""
+        if head is None or " " in name.strip() or entry.kind not in ("City", "AdministrativeRegion") \
+                or entry.capital_of:
+            return False
+        before = self._prev_tokens(head.i, 1)
+        prev = fold_quotes(before[0].lower_) if before else ""
+        if self._after_title(head):
+            return True
+        if label == "PER":  # "contre Modène", "Genève. —" stay places
+            return not (before and before[0].pos_ == "ADP") and prev not in self.rules.locative_prepositions \
+                and not self._in_dateline(head)
+        # provinces and regions do take one ("la Kapisa", "le Tessin")
+        return entry.kind == "City" and prev in self.rules.definite_determiners \
+            and not self._named_with(name, prev)
+
+    def _after_title(self, head: Token) -> bool:
+        prev = self._prev_words(head.i, 1)
+        return bool(prev) and prev[0] in self.rules.person_titles
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -503,10 +530,10 @@ class _Finder:
         r = self.rules
         if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
             return True  # an agent: "utilisée par Moscou"
-        if self._governed_by(token, r.transfer_lemmas):
-            return True  # a recipient: "enverrait des obus à Kiev"
         words = self._prev_words(token.i, 2)
         prev = words[0] if words else ""
+        if prev in ("à", "au", "aux") and self._governed_by(token, r.transfer_lemmas):
+            return True  # a recipient: "enverrait des obus à Kiev" (not "un courrier de Berlin")
         if prev in r.speech_introducers or prev in ("avec", "contre") \
                 or (prev == "à" and len(words) > 1 and words[1] == "face"):
             return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
@@ -536,10 +563,11 @@ class _Finder:
         return False
 
     def _in_dateline(self, token: Token) -> bool:
-        """A place name opening a line and followed by a date or a dash: "Berne, 3 mai. —",
-        "PARIS. —" (a historical dateline; wire datelines are cut out before)."""
-        before = self.text[:token.idx].rstrip(" \t")
-        if before and not before.endswith("\n"):
+        """A place name opening a line or a sentence and followed by a date or a dash:
+        "Berne, 3 mai. —", "PARIS. —" (a historical dateline; wire datelines are cut out
+        before)."""
+        before = self.text[max(0, token.idx - 80):token.idx].rstrip(" \t")
+        if before and before[-1] not in "\n.!?»—–":
             return False
         rest = self.text[token.idx + len(token.text):token.idx + len(token.text) + 16].lstrip()
         if rest[:1] not in (",", "."):
