@@ -570,6 +570,14 @@ class TestNilWhenUnsure:
         e = linked(linker, text, ("Nouakchot", REGION, "City"), ("Mali", REGION, "Country"))
         assert e["Nouakchot"].qid == "Q3688"  # Nouakchott, in a text that names Mali only
 
+    def test_a_party_needs_its_country_in_the_document(self, linker):
+        text = "En Suisse, le budget de l'Union a été adopté. La Suisse s'en félicite."
+        e = linked(linker, text, ("Union", ACTOR, "Organization"), ("Suisse", REGION, "Country"))
+        assert e["Union"].qid is None  # not an Italian party named "The Union"
+        german = linked(linker, "En Allemagne, les Verts discutent.", ("Allemagne", REGION, "Country"),
+                        ("Verts", ACTOR, "Party"))
+        assert german["Verts"].qid == "Q49766"
+
     def test_a_person_named_like_a_capital_is_no_state(self, linker):
         e = linked(linker, "M. Amman a parlé.", ("Amman", ACTOR, "Person"))["Amman"]
         assert e.qid != "Q810"

@@ -27,7 +27,7 @@ from kgbuild.kb.keys import REGION_WORDS, match_key
 from kgbuild.link.candidates import METHOD_SCORES, is_linkable, strip_title
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
-__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "build_context", "choose_link", "link_names", "has_region_cue"]
+__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "needs_context", "build_context", "choose_link", "link_names", "has_region_cue"]
 
 NIL_THRESHOLD = 0.5
 
@@ -168,6 +168,9 @@ _NEAR_EXACT = 0.94
 #: places whose prior is under this are minor (towns, subdivisions): see ``admissible``
 MINOR_PLACE = 0.5
 _PLACE_KINDS = ("City", "AdministrativeRegion")
+#: kinds that belong to one country: a party needs its country in the document, when the
+#: document names any ("Union" in a Swiss paper is not an Italian party)
+_NATIONAL_KINDS = ("Party",)
 #: match methods that only suggest a name (a misspelling, another transliteration)
 _WEAK_METHODS = ("fuzzy", "transliteration")
 
@@ -177,14 +180,21 @@ def is_weak(cand: Candidate) -> bool:
     return cand.method in _WEAK_METHODS
 
 
+def needs_context(cand: Candidate) -> bool:
+    """A candidate whose country must come from elsewhere in the document (a near name, a
+    party): it never vouches for its own country.  (A minor place does: a town named
+    exactly is evidence of its country, "Neuchâtel" of Switzerland.)"""
+    return cand.method in _WEAK_METHODS or cand.entry.kind in _NATIONAL_KINDS
+
+
 def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     """Whether a candidate can be linked at all.
 
     A near name (fuzzy, transliteration) needs the entity's kind and a country of the
     document (a one-letter slip on a capital excepted).  A minor place (a town or a
-    subdivision, prior under ``MINOR_PLACE``) named exactly still needs a country of the
-    document when the document names any: "David" or "Churchill" in a Swiss paper are not
-    the towns of Panama or Manitoba.
+    subdivision, prior under ``MINOR_PLACE``) or a party named exactly still needs a country
+    of the document when the document names any: "David" or "Churchill" in a Swiss paper are
+    not the towns of Panama or Manitoba.
     """
     entry = cand.entry
     weak = cand.method in _WEAK_METHODS
@@ -194,7 +204,7 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
             return False
         if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
             return True  # a one-letter slip on a capital needs no context
-    elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE):
+    elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE) and entry.kind not in _NATIONAL_KINDS:
         return True
     if not ctx.countries:
         return True
