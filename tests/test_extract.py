@@ -314,3 +314,13 @@ def test_a_town_name_after_an_article_is_not_the_town(extractor):
 def test_a_town_after_a_preposition_of_place_stays_the_town(extractor):
     ex = extract(extractor, "Les combats ont repris à Kramatorsk et à Bakhmout.")
     assert {e.kb_id for e in ex.entities if e.kind == "City"} >= {"Q33613", "Q706857"}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("Le texte a été adopté. GENÈVE, 3 mai. — Le Conseil d'Etat a siégé hier.", "Q71"),
+    ("BRUXELLES, 12. — La commission a publié son rapport.", "Q239"),
+])
+def test_a_dateline_in_capitals_is_the_city(extractor, text, kb_id):
+    ex = extract(extractor, text)
+    (city,) = [e for e in ex.entities if e.kb_id == kb_id]
+    assert city.kind == "City" and city.types == ("Region",)

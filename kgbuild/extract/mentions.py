@@ -266,9 +266,13 @@ class _Finder:
 
     def _missed_places(self):
         """Countries, regions and cities the KB knows by a one-word name that NER left
-        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity."""
+        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity,
+        and words in capitals opening a dateline ("GENÈVE, 3 mai. —")."""
         for token in self.tokens:
-            if token.pos_ != "PROPN" or token.ent_type_ or not _CAPITALISED.match(token.text):
+            if token.ent_type_ or not _CAPITALISED.match(token.text):
+                continue
+            # a dateline in capitals ("BERNE, 3 mai. —") is a place whatever the tagger says
+            if token.pos_ != "PROPN" and not (token.is_upper and len(token.text) > 3 and self._in_dateline(token)):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
             if entry is not None and not self._not_the_town(entry, token.text, token, None):
@@ -436,7 +440,7 @@ class _Finder:
     def _seat_acting(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """ "le Kremlin a démenti", "a indiqué le Quai d'Orsay": the seat of power is its state."""
         seat_of = _seats(self.rules).get(normalize_label(name))
-        if seat_of is None or head is None or not self._acts(head):
+        if seat_of is None or head is None or not self._acts(head) or self._in_dateline(head):
             return None
         state = self._lookup(seat_of, _STATE_KINDS + ("Organization",))
         if state is None:
