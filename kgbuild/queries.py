@@ -42,6 +42,7 @@ from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from kgbuild.errors import InputError, QueryError
+from kgbuild.link.sparql_text import escape_literal
 from kgbuild.types import ENTITY_TYPES, MODALITIES, PREDICATES
 from kgbuild.vocab import KG, WD
 
@@ -328,9 +329,9 @@ def _convert(param: Param, raw: str, where: str) -> Identifier:
 def sparql_term(term: Identifier) -> str:
     """An RDF term written as SPARQL text: the one place values enter a query string.
 
-    IRIs are checked for the characters an IRIREF cannot hold; literals escape
-    backslash, quote, line feed, carriage return (and tab, backspace, form feed)
-    and keep their language tag or datatype.  Blank nodes, unpaired surrogates,
+    IRIs are checked for the characters an IRIREF cannot hold; literals are
+    escaped by ``escape_literal`` (the same escaping as every query the linker
+    sends) and keep their language tag or datatype.  Blank nodes, unpaired surrogates,
     bad language tags and bad IRIs raise QueryError.
     """
     if isinstance(term, URIRef):
@@ -342,9 +343,7 @@ def sparql_term(term: Identifier) -> str:
         text = str(term)
         if _has_surrogate(text):
             raise QueryError(f"{text!r} holds an unpaired surrogate and cannot be sent")
-        escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-                   .replace("\r", "\\r").replace("\t", "\\t").replace("\b", "\\b")
-                   .replace("\f", "\\f"))
+        escaped = escape_literal(text)[1:-1]
         if term.language:
             if not _LANG.fullmatch(term.language):
                 raise QueryError(f"{term.language!r} is not a language tag")

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rdflib import XSD, Graph, Literal, URIRef
 
@@ -251,6 +251,9 @@ def test_values_open_the_where_group_despite_braces_in_comments_strings_and_iris
 @settings(max_examples=150, deadline=None)
 @given(text=st.text(st.characters(blacklist_categories=("Cs",))),
        lang=st.sampled_from([None, "fr", "en-GB"]))
+@example(text="\x000022", lang=None)  # a control character, then hex digits that spell a quote
+@example(text="\\U0000", lang="fr")
+@example(text='\\u0022"', lang=None)
 def test_sparql_term_round_trips_through_rdflib_and_oxigraph(text, lang):
     import pyoxigraph
 

@@ -55,7 +55,7 @@ class Extractor:
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
         entities = group_mentions(found, self.kb, article, self.rules.short_forms,
                                   self.rules.acronym_skip_words, self.rules.person_titles)
-        reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens)
+        reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)
         return Extraction(article=article, sentences=sentences, entities=entities,

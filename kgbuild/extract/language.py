@@ -146,6 +146,9 @@ class LanguageRules:
     attack_nouns: Words
     deploy_verbs: Words
     deploy_nouns: Words
+    deploy_prepositions: Ordered
+    presence_words: Words
+    of_prepositions: Ordered
     occupation_verbs: Words
     confirm_verbs: Words
     wish_words: Words

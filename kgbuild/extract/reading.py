@@ -234,8 +234,9 @@ class Reading:
 
     def __init__(self, doc: Doc, entities: tuple[Entity, ...], sentences: tuple[Span, ...],
                  article: Article, rules: LanguageRules, captions: tuple[Span, ...] | None = None,
-                 tokens: list[Token] | None = None) -> None:
+                 tokens: list[Token] | None = None, kb=None) -> None:
         self.doc, self.text, self.sentences, self.rules = doc, article.text, sentences, rules
+        self.kb = kb  # the gazetteer (``get(key)``), when the caller has one: places' containers
         if captions is None:
             captions = tuple(Span(m.start(), m.end()) for m in rules.caption_re.finditer(article.text))
         # indexing a Doc makes a new Token object each time: one list, shared

@@ -141,7 +141,7 @@ class _Finder:
                         if found:
                             break
         for child in token.children:
-            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
 
@@ -360,7 +360,9 @@ class _Finder:
     def patient(self, verb: Token) -> list[MentionRef]:
         """The thing a passive verb or participle is about ("missiles ... tirés", "soldats déployés")."""
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
-            return self.np(verb.head)
+            # the parse may hang the participle on a word further left ("membres du
+            # régiment basé à X" read as "membres ... basé"): the phrase just before it then
+            return self.np(verb.head) or self.noun_before(verb)
         for subj in subjects_of(verb, self.rules):
             found = self.np(subj)
             if found:
@@ -437,7 +439,7 @@ class _Finder:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
 
     def supplier_noun(self, n: Token, k: int) -> None:
-        recipients = self.typed(self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
+        recipients = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         suppliers = []
         for c in n.children:
             if c.dep_ == "nsubj":
@@ -641,7 +643,7 @@ class _Finder:
         else:
             agents = self.doer(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
-                       for r in (self.np(c) or self.children_with(c, ("de", "d'", "du", "des")))]
+                       for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
         targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))
         for a in self.typed(agents, ("Actor",))[:1]:
@@ -661,11 +663,55 @@ class _Finder:
         for c in v.children:
             if lower_text(c) == "où":
                 where = self.typed(self.relative_antecedent(c), ("Region",))
-        where = where or self.typed(self.obliques(v, ("en", "dans", "à", "au", "aux", "sur", "près")), ("Region",))
-        where = where or self.after_prep(self.right_window(v), ("en", "dans", "à", "au", "aux"), ("Region",))
+        # the first place phrase, with the places coordinated in it
+        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
+        where = where or self.after_prep(self.right_window(v), self.rules.deploy_prepositions[:5], ("Region",))[:1]
         for w in who[:2]:
-            for r in where[:1]:
+            for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def troop_noun(self, n: Token, k: int) -> None:
+        """ "les soldats américains en Irak", "le retrait des forces françaises dans ce pays",
+        "les troupes russes ont pris position en Syrie": a state's troops and the place a
+        phrase puts them in, without a deployment verb.  A state's troops on its own soil
+        are not a deployment."""
+        if not _in(n, self.rules.troop_nouns):
+            return
+        who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
+                         + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
+        who = [w for w in who if w.entity.kind in _STATE_KINDS]
+        if not who:
+            return
+        where = self._place_group(n, ("nmod",))
+        for c in n.children:  # "les soldats encore présents en X"
+            if not where and c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words):
+                where = self._place_group(c, ("obl", "obl:arg", "obl:mod"))
+        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not _in(n.head, self.rules.deploy_verbs):
+            where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or next(
+                (found for c in n.head.children if c.dep_ == "obj"  # "mènent une opération en X"
+                 for found in [self._place_group(c, ("nmod",))] if found), [])
+        for w in who[:1]:
+            for r in where[:3]:
+                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def _place_group(self, head: Token, deps) -> list[MentionRef]:
+        """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition."""
+        for c in head.children:
+            if c.dep_ in deps and any(lower_text(g) in self.rules.deploy_prepositions
+                                      for g in c.children if g.dep_ == "case"):
+                found = self.typed(self.np(c), ("Region",))
+                if found:
+                    return found
+        return []
+
+    def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
+        """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
+        place_key, state_key = place.entity.kb_id, state.entity.kb_id
+        if not place_key or not state_key:
+            return False
+        entry = self.reading.kb.get(place_key) if self.reading.kb is not None else None
+        return entry is not None and state_key in (entry.country, entry.located_in)
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         subj = self.subject(v)
@@ -685,7 +731,7 @@ class _Finder:
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
-                            + self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
+                            + self.children_with(n, self.rules.of_prepositions), ("Actor",))
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
@@ -696,7 +742,7 @@ class _Finder:
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
-        preps = ("à", "au", "aux") if n.pos_ == "ADJ" else ("de", "d'", "du", "des")
+        preps = ("à", "au", "aux") if n.pos_ == "ADJ" else self.rules.of_prepositions
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
@@ -707,7 +753,7 @@ class _Finder:
 
     def deploy_noun(self, n: Token, k: int) -> None:
         """ "le déploiement de soldats nord-coréens en Russie"."""
-        who = self.typed(self.children_with(n, ("de", "d'", "du", "des")), ("Actor",))
+        who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         where = self.after_prep(self.right_window(n), ("en", "dans", "à", "au", "aux", "sur"), ("Region",))
         for w in who[:1]:
@@ -858,7 +904,7 @@ class _Finder:
                 preps = self.rules.container_prepositions
             elif tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
                     or _in(tail[0], self.rules.place_heads):
-                preps = ("de", "d'", "du", "des")
+                preps = self.rules.of_prepositions
             elif self.tokens[span.end].text == "(" and len(tail) == 1:
                 preps, tail = ("(",), [self.tokens[span.end], *tail]
             else:
@@ -944,6 +990,8 @@ class _Finder:
                 self.stance_noun(t, k, "supports" if lemma in self.rules.support_nouns else "opposes")
             elif lemma in self.rules.deploy_nouns:
                 self.deploy_noun(t, k)
+            elif lemma in self.rules.troop_nouns:
+                self.troop_noun(t, k)
         elif t.pos_ == "ADJ" and lower_text(t) in self.rules.oppose_adjectives:
             self.predicate_noun(t, k, "opposes")
 
@@ -963,7 +1011,7 @@ _VERB_READERS = (
 )
 _NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
-                  "deploy_nouns", "oppose_adjectives")
+                  "deploy_nouns", "troop_nouns", "oppose_adjectives")
 
 
 @functools.cache

@@ -3,7 +3,7 @@
 Mention text only ever enters a query through ``escape_literal``: the result
 is a complete quoted literal, so no input can close the string and add query
 text.  Backslashes and quotes are escaped, line breaks and other control
-characters become ``\\n``-style or ``\\uXXXX`` escapes; ``\\u`` sequences in the
+characters become ``\\n``-style or 8-digit ``\\UXXXXXXXX`` escapes; ``\\u`` sequences in the
 input are neutralised so that servers which expand ``\\uXXXX`` before parsing
 (as the SPARQL spec allows) cannot turn them into a quote.  IRIs come only from
 checked KB keys (``iri_ref``).
@@ -26,7 +26,9 @@ def _escape_char(ch: str) -> str:
         return _ECHAR[ch]
     code = ord(ch)
     if code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
-        return "\\u%04X" % code if code < 0xD800 or code > 0xDFFF else "\\uFFFD"
+        # the 8-digit form: a parser that reads a \\u escape greedily cannot take
+        # the hex digits that follow in the text as part of the code point
+        return "\\U%08X" % code if code < 0xD800 or code > 0xDFFF else "\\U0000FFFD"
     return ch
 
 
