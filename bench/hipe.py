@@ -207,7 +207,7 @@ def system_spans(doc: HipeDoc, extraction: Extraction, literal=None) -> list[Spa
     mentions = sorted(((m, e) for e in extraction.entities for m in e.mentions), key=lambda me: me[0].start)
     for m, e in mentions:
         if m.method in _SKIP_METHODS or (m.method == "demonym" and " " not in m.text.strip()
-                                         and match_key(m.text) != match_key(e.label)):
+                                         and not (m.text[:1].isupper() and match_key(m.text) == match_key(e.label))):
             continue
         kind = _coarse(m, e)
         if kind is None:

@@ -324,3 +324,12 @@ def test_a_dateline_in_capitals_is_the_city(extractor, text, kb_id):
     ex = extract(extractor, text)
     (city,) = [e for e in ex.entities if e.kb_id == kb_id]
     assert city.kind == "City" and city.types == ("Region",)
+
+
+def test_a_lone_letter_is_no_name_but_initials_are(extractor):
+    # the model tags "B" and "I" as places, "J. B." as a person
+    ex = extract(extractor, "Le train B partira de la gare. Il habite au numéro I de la rue du Port. "
+                            "Le rapport est signé J. B. et daté d'hier.")
+    written = {m.text for e in ex.entities for m in e.mentions}
+    assert not written & {"B", "I"}
+    assert any(w.startswith("J. B") for w in written)

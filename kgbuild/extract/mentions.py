@@ -365,6 +365,8 @@ class _Finder:
                 start, name = start + part[0], part[1]
                 end = start + len(name)
                 entry = self._lookup(name)
+        if entry is None and sum(ch.isalpha() for ch in name) < 3 and not (label == "PER" and "." in name):
+            return None  # "I", "II", "S": a letter or a numeral the KB does not know is no name ("J. B." is)
         head = self._token_at(start)
         if entry is not None and self._not_the_town(entry, name, head, label):
             if label == "PER" or self._after_title(head):
