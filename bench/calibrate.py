@@ -97,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     for source in args.sources:
         found = hipe_links(source, args.cache, linker) if source.suffix == ".tsv" else gold_links(source, args.only)
         print(f"{source}: {len(found)} QID links, {sum(ok for _, ok in found)} right")
+        label = f"hipe:{source.stem}" if source.suffix == ".tsv" else f"gold:{source.resolve().parent.name}/{source.resolve().name}"
         for cls, ok in found:
-            total[cls, source.name] += 1
-            right[cls, source.name] += ok
+            total[cls, label] += 1
+            right[cls, label] += ok
     print(f"{'evidence class':<22}{'tuning set':<30}{'right':>7}{'total':>7}{'accuracy':>10}")
     for cls, src in sorted(total, key=lambda k: (k[0], k[1])):
         print(f"{cls:<22}{src:<30}{right[cls, src]:>7}{total[cls, src]:>7}{right[cls, src] / total[cls, src]:>10.3f}")
