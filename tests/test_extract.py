@@ -299,6 +299,7 @@ def test_state_periphrases(extractor):
 @pytest.mark.parametrize("text, name", [
     ("« David m'a dit qu'il viendrait », raconte la chanteuse.", "David"),
     ("Sept heures après, M. Paro fut remis à la police.", "Paro"),
+    ("Il ne tiendrait pas ce langage sans y être encouragé par Bismarck.", "Bismarck"),
 ])
 def test_a_person_named_like_a_small_town_is_a_person(extractor, text, name):
     ex = extract(extractor, text)

@@ -400,8 +400,10 @@ class _Finder:
         prev = fold_quotes(before[0].lower_) if before else ""
         if self._after_title(head):
             return True
-        if label == "PER":  # "contre Modène", "Genève. —" stay places
-            return not (before and before[0].pos_ == "ADP") and prev not in self.rules.locative_prepositions \
+        if label == "PER":  # "contre Modène", "Genève. —" stay places; "par Bismarck" is an agent
+            place_preposition = before and before[0].pos_ == "ADP" and prev != "par" \
+                and prev not in self.rules.speech_introducers
+            return not place_preposition and prev not in self.rules.locative_prepositions \
                 and not self._in_dateline(head)
         # provinces and regions do take one ("la Kapisa", "le Tessin")
         return entry.kind == "City" and prev in self.rules.definite_determiners \
