@@ -98,6 +98,7 @@ def test_a_capital_that_does_not_act_stays_the_city(extractor, text, city):
     ("Berlin a rejeté la proposition des Vingt-Sept.", "Allemagne"),
     ("Madrid et Lisbonne ont signé un accord sur la pêche.", "Espagne"),
     ("La France a signé un accord avec Pékin.", "Chine"),
+    ("Le Canada soutient Kiev depuis le premier jour.", "Ukraine"),
 ])
 def test_a_capital_that_acts_is_its_state(extractor, text, state):
     ex = extract(extractor, text)

@@ -529,7 +529,8 @@ class _Finder:
     def _capital_acts(self, token: Token) -> bool:
         """A capital stands for its state only where it plays an actor's part: the subject of
         a verb, an agent ("par"), a speaker ("selon", "pour"), a recipient of a transfer, a
-        partner or opponent ("face à", "avec", "contre"); never as a place after "de", "à",
+        partner or opponent ("face à", "avec", "contre"), the object of a verb that one
+        does to an actor ("autoriser", "soutenir", "accuser"); never as a place after "de", "à",
         "vers" ("arrivé de Paris", "un responsable de Tripoli"), in a dateline ("Berne, 3 mai.
         —") or a heading with no verb, nor as the place of an event or the object of an
         attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
@@ -547,6 +548,10 @@ class _Finder:
             return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
         if prev == "vers":
             return True  # _acts let it through: "se tourne vers Moscou"
+        if token.dep_ in ("obj", "iobj", "xcomp") and fold_quotes(token.head.lemma_.lower()) in (
+                r.authorize_verbs | r.support_verbs | r.oppose_verbs | r.object_control_verbs
+                | r.recipient_object_verbs | r.accusation_cues):
+            return True  # one acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"
         # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return self._is_subject(token)
