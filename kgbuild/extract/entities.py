@@ -114,9 +114,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
-                before = text[max(0, f.mention.start - 30):f.mention.start].split()
-                if before:
-                    introduced[keys[i]].add(normalize_label(before[-1]))
+                # "l'ONG X", "le quotidien français X": the noun, maybe before an adjective
+                before = text[max(0, f.mention.start - 40):f.mention.start].split()[-2:]
+                introduced[keys[i]].update(normalize_label(w) for w in before)
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
@@ -161,12 +161,15 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     ends = {f.mention.end: k for k, f in named.items()}
     rename: dict[str, str] = {}
     for i, f in enumerate(found):
-        if keys[i] is None or f.entry is not None or keys[i] in rename \
-                or not _is_acronym(f.mention.text.strip()):
+        if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
         before = text[:f.mention.start].rstrip()
         bracketed = before.endswith("(") and text[f.mention.end:f.mention.end + 1] == ")"
         target = ends.get(len(before[:-1].rstrip())) if bracketed else None
+        if f.entry is not None:  # a known acronym: the name in front of its brackets, if unknown
+            if target is not None and target != keys[i] and named[target].entry is None:
+                rename[target] = keys[i]
+            continue
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
             rename[keys[i]] = target

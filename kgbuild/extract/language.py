@@ -119,6 +119,9 @@ class LanguageRules:
     claim_verbs: Words
     cue_frames: Ordered
     complementizers: Words
+    belief_participles: Words
+    agent_prepositions: Words
+    auxiliaries: Words
     cue_fillers: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered
@@ -148,6 +151,10 @@ class LanguageRules:
     deploy_nouns: Words
     deploy_prepositions: Ordered
     presence_words: Words
+    pointing_determiners: Words
+    place_anaphors: ListTable
+    territory_prepositions: Words
+    fighter_nouns: Words
     of_prepositions: Ordered
     occupation_verbs: Words
     confirm_verbs: Words

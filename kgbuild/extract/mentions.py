@@ -102,7 +102,7 @@ class _Finder:
         # description may contain other mentions ("le président russe" holds "russe")
         for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._named, "name"), (self._known_phrases, "name"),
+                              (self._known_phrases, "name"), (self._named, "name"),
                               (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
@@ -294,13 +294,15 @@ class _Finder:
                 continue  # inside a name found already
             for size in range(min(5, len(self.tokens) - token.i), 1, -1):
                 last = self.tokens[token.i + size - 1]
-                if last.is_punct or last.is_space:
-                    continue
+                if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON"):
+                    continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
                 name = self.text[token.idx:last.idx + len(last.text)]
                 if "\n" in name:
                     continue
+                if self._inside_longer_name(token.idx, last.idx + len(last.text)):
+                    break  # the model's longer name holds it ("Forces armées ... de X")
                 entry = self._lookup(name)
-                if entry is not None and entry.kind != "Person" and normalize_label(name) in {
+                if entry is not None and entry.kind not in ("Person", "Event") and normalize_label(name) in {
                         normalize_label(n) for n in (*entry.labels.values(),
                                                      *(a for al in entry.aliases.values() for a in al))}:
                     item = self._from_entry(entry, token.idx, last.idx + len(last.text), name, token,
@@ -308,6 +310,11 @@ class _Finder:
                     if item is not None:
                         yield item
                     break
+
+    def _inside_longer_name(self, start: int, end: int) -> bool:
+        """Whether a name the model tagged holds [start, end) and is longer."""
+        return any(e.start_char <= start and end <= e.end_char and e.end_char - e.start_char > end - start
+                   for e in self.doc.ents)
 
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""

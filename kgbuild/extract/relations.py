@@ -56,6 +56,7 @@ PREDICATE_TYPES = {
     "opposes": (("Actor",), ("Actor",)),
 }
 _STATE_KINDS = ("State", "Country")
+_GROUP_KINDS = ("ArmedGroup", "Group")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
@@ -118,7 +119,7 @@ class _Finder:
         if low == "qui":
             return self.relative_antecedent(token)
         found: list[MentionRef] = []
-        ref = self.ref_at(token) or self.country_anaphor(token)
+        ref = self.ref_at(token) or self.place_anaphor(token)
         if ref is not None:
             found.append(ref)
         else:
@@ -145,18 +146,23 @@ class _Finder:
                 found.extend(self.np(child, depth + 1))
         return found
 
-    def country_anaphor(self, token: Token) -> MentionRef | None:
+    def place_anaphor(self, token: Token) -> MentionRef | None:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
-        pays") is the last state named in this sentence or the one before."""
-        if token.lemma_.lower() != "pays" or not any(
-                c.dep_ == "det" and lower_text(c) in ("le", "ce", "cet") for c in token.children):
+        pays") is the last state named in this sentence or the one before; "la province" the
+        last province (the rules' ``place_anaphors`` give each noun the kinds it points back to)."""
+        kinds = self.rules.place_anaphors.get(token.lemma_.lower())
+        if not kinds or not any(
+                c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children):
             return None
         if any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children):
             return None  # "le pays voisin", "le pays hôte du sommet": another country
         k = self.units.sentence_at(token.idx)
         floor = self.sentences[max(k - 1, 0)].start
+        # "les forces françaises dans ce pays": the country is not the one the phrase starts with
+        own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
         for ref in self.index.before(token.idx, floor):
-            if ref.entity.kind in _STATE_KINDS and "Actor" in ref.entity.types:
+            if ref.entity.kind in kinds and ref.start < own and (
+                    "Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS):
                 return ref
         return None
 
@@ -234,7 +240,7 @@ class _Finder:
         """Mentions in ``window`` introduced by one of ``preps`` (skipping determiners)."""
         found = []
         for n, t in enumerate(window):
-            ref = self.ref_at(t)
+            ref = self.ref_at(t) or self.place_anaphor(t)
             if ref is None or (found and found[-1].entity.id == ref.entity.id):
                 continue
             k = n - 1
@@ -675,18 +681,22 @@ class _Finder:
         "les troupes russes ont pris position en Syrie": a state's troops and the place a
         phrase puts them in, without a deployment verb.  A state's troops on its own soil
         are not a deployment."""
-        if not _in(n, self.rules.troop_nouns):
-            return
+        kinds = (_STATE_KINDS if _in(n, self.rules.troop_nouns) else ()) + (
+            _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
-        who = [w for w in who if w.entity.kind in _STATE_KINDS]
+        who = [w for w in who if w.entity.kind in kinds]
         if not who:
             return
         where = self._place_group(n, ("nmod",))
+        if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
+            where = self._place_group(n.head, ("nmod",), after=n.i)
         for c in n.children:  # "les soldats encore présents en X"
             if not where and c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words):
                 where = self._place_group(c, ("obl", "obl:arg", "obl:mod"))
-        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not _in(n.head, self.rules.deploy_verbs):
+        strikes = _strike_words(self.rules)  # strikes from afar place no one
+        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not _in(n.head, strikes) \
+                and not any(c.dep_ == "obj" and _in(c, strikes) for c in n.head.children):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or next(
                 (found for c in n.head.children if c.dep_ == "obj"  # "mènent une opération en X"
                  for found in [self._place_group(c, ("nmod",))] if found), [])
@@ -695,10 +705,11 @@ class _Finder:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
 
-    def _place_group(self, head: Token, deps) -> list[MentionRef]:
-        """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition."""
+    def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
+        """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
+        (only phrases after token ``after`` when given)."""
         for c in head.children:
-            if c.dep_ in deps and any(lower_text(g) in self.rules.deploy_prepositions
+            if c.dep_ in deps and c.i > after and any(lower_text(g) in self.rules.deploy_prepositions
                                       for g in c.children if g.dep_ == "case"):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
@@ -879,10 +890,19 @@ class _Finder:
             tail = list(self.doc[end: min(len(self.tokens), end + 9)])
             if tail and tail[0].text in (",", "("):
                 tail = tail[1:]
-            if tail and lower_text(tail[0]) in self.rules.container_prepositions:
-                containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1]
+            if tail and (lower_text(tail[0]) in self.rules.container_prepositions or self.territory_phrase(tail)):
+                containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1] or \
+                    self.after_prep(tail, self.rules.of_prepositions, ("Region",))[:1]
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def territory_phrase(self, tail: list[Token]) -> bool:
+        """ "sur la commune de X", "sur le territoire de X": a preposition that puts a place in
+        another only before a place noun."""
+        if not tail or lower_text(tail[0]) not in self.rules.territory_prepositions:
+            return False
+        rest = [t for t in tail[1:3] if t.pos_ != "DET"]
+        return bool(rest) and _in(rest[0], self.rules.place_heads)
 
     def placed(self, k: int) -> None:
         """ "Tessalit, dans le nord du Mali", "Goma, la capitale du Nord-Kivu,", "Soumy (Ukraine)":
@@ -990,7 +1010,7 @@ class _Finder:
                 self.stance_noun(t, k, "supports" if lemma in self.rules.support_nouns else "opposes")
             elif lemma in self.rules.deploy_nouns:
                 self.deploy_noun(t, k)
-            elif lemma in self.rules.troop_nouns:
+            elif lemma in self.rules.troop_nouns or lemma in self.rules.fighter_nouns:
                 self.troop_noun(t, k)
         elif t.pos_ == "ADJ" and lower_text(t) in self.rules.oppose_adjectives:
             self.predicate_noun(t, k, "opposes")
@@ -1011,7 +1031,14 @@ _VERB_READERS = (
 )
 _NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
-                  "deploy_nouns", "troop_nouns", "oppose_adjectives")
+                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives")
+
+
+@functools.cache
+def _strike_words(rules: LanguageRules) -> frozenset[str]:
+    """Words of firing from afar and of deploying: a troop noun's place phrase with them puts
+    no one there ("intensifie ses frappes au Liban"), or is read by the deployment reader."""
+    return rules.target_verbs | rules.deploy_verbs | rules.target_nouns
 
 
 @functools.cache

@@ -33,6 +33,7 @@ from kgbuild.extract.grammar import (
     is_past,
     lower_text,
     pronoun_form,
+    reduced_relative,
     resolve_pronoun,
     subjects_of,
 )
@@ -200,8 +201,22 @@ class _Finder:
         return ref
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
-        """The speaker of a cue verb: the first of its subject candidates that names an actor."""
+        """The speaker of a cue verb: the first of its subject candidates that names an actor.
+        A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
+        sont invités à"): its speaker is the agent ("par Y") or unknown."""
         cue = self.clause_verb(cue)
+        # "les Houthis, accusés de" (not "a de son côté dénoncé", a tense the parse split)
+        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
+            reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
+        if passive and cue.lemma_.lower() not in self.rules.belief_participles:
+            for c in cue.children:
+                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                        lower_text(g) in self.rules.agent_prepositions for g in c.children if g.dep_ == "case")):
+                    ref, factor = self.speaker_of(c)
+                    if ref is not None:
+                        return ref, factor
+            return None, 0.0
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
