@@ -829,6 +829,8 @@ class _Finder:
             words = list(self.doc[k + 1: stop + 1])
             dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
             return self.role_phrase(words[dets[0]:] if dets else words) if words else None
+        if k >= lo and lower_text(self.tokens[k]) in self.rules.of_prepositions:
+            return None  # "le porte-parole de X": X is whom the role serves, not who holds it
         words = []
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])

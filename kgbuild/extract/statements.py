@@ -428,7 +428,12 @@ class _Finder:
         if c.low != ":":
             return None
         if c.j + 1 < len(c.tokens):
-            return [(c.tokens[c.j + 1].idx, self.clause_end(c.tokens, c.j + 1, ()), 0.9)]
+            quote = self.quote_after(c.next.idx + 1)  # ": « ... », a précisé Y": the quote alone
+            end = self.clause_end(c.tokens, c.j + 1, ())
+            if quote is not None and quote[1] + 1 < end and self.text[quote[1] + 1:end].strip(" .") \
+                    and self.text[quote[1] + 1:end].lstrip()[:1] in (",", "—", "-"):
+                end = quote[1] + 1
+            return [(c.tokens[c.j + 1].idx, end, 0.9)]
         quote = self.quote_after(c.next.idx + 1)
         return [(quote[0], quote[1] + 1, 0.85)] if quote is not None else None
 
@@ -787,18 +792,19 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
-    """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it."""
-    kept, seen = [], set()
+    """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it;
+    of two cues of one content, the first that names its speaker ("Le gouvernement a démenti :
+    « ... », a précisé Y" with no actor for "le gouvernement": Y's)."""
+    kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
-        if (c.start, c.end) in seen:
-            continue
-        seen.add((c.start, c.end))
-        kept.append(c)
-    return kept
+        first = kept.get((c.start, c.end))
+        if first is None or (first.speaker is None and c.speaker is not None):
+            kept[(c.start, c.end)] = c
+    return list(kept.values())
 
 
 def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
