@@ -274,12 +274,16 @@ class _Finder:
 
     def _missed_places(self):
         """Countries, regions and cities the KB knows by a one-word name that NER left
-        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity."""
+        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity,
+        and words in capitals opening a dateline ("GENÈVE, 3 mai. —")."""
         for token in self.tokens:
-            if not self.capitalised[token.i] or token.pos_ != "PROPN" or token.ent_type_:
+            if token.ent_type_ or not self.capitalised[token.i]:
+                continue
+            # a dateline in capitals ("BERNE, 3 mai. —") is a place whatever the tagger says
+            if token.pos_ != "PROPN" and not (token.is_upper and len(token.text) > 3 and self._in_dateline(token)):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
-            if entry is not None:
+            if entry is not None and not self._not_the_town(entry, token.text, token, None):
                 item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
                                         "gazetteer")
                 if item is not None:
@@ -376,7 +380,13 @@ class _Finder:
                 start, name = start + part[0], part[1]
                 end = start + len(name)
                 entry = self._lookup(name)
+        if entry is None and sum(ch.isalpha() for ch in name) < 3 and not (label == "PER" and "." in name):
+            return None  # "I", "II", "S": a letter or a numeral the KB does not know is no name ("J. B." is)
         head = self._token_at(start)
+        if entry is not None and self._not_the_town(entry, name, head, label):
+            if label == "PER" or self._after_title(head):
+                return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+            entry = None
         if entry is not None:
             return self._from_entry(entry, start, end, name, head, "gazetteer")
         seat = self._seat_acting(start, end, name, head)
@@ -392,6 +402,31 @@ class _Finder:
             found = self._region_of_place_noun(None, start, end, name, head)
             return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
         return None  # MISC without KB support: too noisy to keep
+
+    def _not_the_town(self, entry: KBEntry, name: str, head: Token | None, label: str | None) -> bool:
+        """A one-word name the KB knows only as a town or a subdivision (not a capital) is
+        not that place where the model reads a person ("David m'a dit", "M. Paro"), unless a
+        preposition comes before it or it opens a dateline; a town is not named after a definite article
+        ("l'Union": a town's name takes none, or has it as a part of the name)."""
+        if head is None or " " in name.strip() or entry.kind not in ("City", "AdministrativeRegion") \
+                or entry.capital_of:
+            return False
+        before = self._prev_tokens(head.i, 1)
+        prev = fold_quotes(before[0].lower_) if before else ""
+        if self._after_title(head):
+            return True
+        if label == "PER":  # "contre Modène", "Genève. —" stay places; "par Bismarck" is an agent
+            place_preposition = before and before[0].pos_ == "ADP" and prev != "par" \
+                and prev not in self.rules.speech_introducers
+            return not place_preposition and prev not in self.rules.locative_prepositions \
+                and not self._in_dateline(head)
+        # provinces and regions do take one ("la Kapisa", "le Tessin")
+        return entry.kind == "City" and prev in self.rules.definite_determiners \
+            and not self._named_with(name, prev)
+
+    def _after_title(self, head: Token) -> bool:
+        prev = self._prev_words(head.i, 1)
+        return bool(prev) and prev[0] in self.rules.person_titles
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -424,7 +459,7 @@ class _Finder:
     def _seat_acting(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """ "le Kremlin a démenti", "a indiqué le Quai d'Orsay": the seat of power is its state."""
         seat_of = _seats(self.rules).get(normalize_label(name))
-        if seat_of is None or head is None or not self._acts(head):
+        if seat_of is None or head is None or not self._acts(head) or self._in_dateline(head):
             return None
         state = self._lookup(seat_of, _STATE_KINDS + ("Organization",))
         if state is None:
@@ -507,24 +542,67 @@ class _Finder:
             yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _capital_acts(self, token: Token) -> bool:
-        """A capital stands for its state where it acts (a subject, a speaker, a partner, a
-        target of sanctions or support); not where it is the place of an event or the object
-        of an attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
-        if not self._acts(token):
+        """A capital stands for its state only where it plays an actor's part: the subject of
+        a verb, an agent ("par"), a speaker ("selon", "pour"), a recipient of a transfer, a
+        partner or opponent ("face à", "avec", "contre"), the object of a verb that one
+        does to an actor ("autoriser", "soutenir", "accuser"); never as a place after "de", "à",
+        "vers" ("arrivé de Paris", "un responsable de Tripoli"), in a dateline ("Berne, 3 mai.
+        —") or a heading with no verb, nor as the place of an event or the object of an
+        attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
+        if not self._acts(token) or self._in_dateline(token):
             return False
-        head = fold_quotes(token.head.lemma_.lower())
         r = self.rules
         if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
             return True  # an agent: "utilisée par Moscou"
-        if self._governed_by(token, r.transfer_lemmas):
-            return True  # a recipient: "enverrait des obus à Kiev"
-        if token.dep_ in ("nmod", "obl", "obl:mod") and head in (
-                r.attack_nouns | r.target_nouns | r.facility_nouns | r.place_heads | r.deploy_nouns):
-            return False  # "l'attentat de Kaboul", "des frappes sur Kiev", "les rues de Kiev"
-        if token.dep_ in ("obj", "obl", "obl:mod", "obl:arg") and head in (
-                r.attack_verbs | r.target_verbs | r.deploy_verbs | r.occupation_verbs):
-            return False  # "ont bombardé Kiev", "contrôlent Kaboul"
-        return True
+        words = self._prev_words(token.i, 2)
+        prev = words[0] if words else ""
+        if prev in ("à", "au", "aux") and self._governed_by(token, r.transfer_lemmas):
+            return True  # a recipient: "enverrait des obus à Kiev" (not "un courrier de Berlin")
+        if prev in r.speech_introducers or prev in ("avec", "contre") \
+                or (prev == "à" and len(words) > 1 and words[1] == "face"):
+            return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
+        if prev == "vers":
+            return True  # _acts let it through: "se tourne vers Moscou"
+        if token.dep_ in ("obj", "iobj", "xcomp") and fold_quotes(token.head.lemma_.lower()) in (
+                r.authorize_verbs | r.support_verbs | r.oppose_verbs | r.object_control_verbs
+                | r.recipient_object_verbs | r.accusation_cues):
+            return True  # one acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"
+        # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
+        # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
+        return self._is_subject(token)
+
+    def _is_subject(self, token: Token) -> bool:
+        """The subject of a verb (or of an adjective with a copula), itself or as the second
+        of two coordinated subjects ("Paris et Londres ont ...")."""
+        node = token
+        for _ in range(3):
+            if node.dep_ in ("nsubj", "nsubj:pass", "csubj"):
+                verb = node.head
+                return verb.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux", "aux:pass")
+                                                           for c in verb.children)
+            if node.dep_ == "ROOT" and node.i + 2 < len(self.tokens):
+                # the model often cuts "X et Y ont signé" after X: X is the first subject
+                cc, second = self.tokens[node.i + 1], self.tokens[node.i + 2]
+                return cc.dep_ == "cc" and second.dep_ in ("nsubj", "nsubj:pass") \
+                    and second.head.i == cc.head.i and cc.head.pos_ in ("VERB", "AUX")
+            if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _in_dateline(self, token: Token) -> bool:
+        """A place name opening a line or a sentence and followed by a date or a dash:
+        "Berne, 3 mai. —", "PARIS. —" (a historical dateline; wire datelines are cut out
+        before)."""
+        before = self.text[max(0, token.idx - 80):token.idx].rstrip(" \t")
+        if before and before[-1] not in "\n.!?»—–":
+            return False
+        rest = self.text[token.idx + len(token.text):token.idx + len(token.text) + 16].lstrip()
+        if rest[:1] not in (",", "."):
+            return False
+        rest = rest[1:].lstrip()
+        return rest[:1] in ("—", "–", "-") or rest[:1].isdigit() or rest[:3].lower() == "le " \
+            and rest[3:4].isdigit()
 
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
