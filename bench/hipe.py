@@ -7,9 +7,12 @@
    whose MISC column says ``NoSpaceAfter``; each token keeps its character offsets.
 2. kgbuild extracts and links each document (``--cache DIR`` keeps the unlinked
    extractions, so a second run only re-links).
-3. Each named mention (not pronouns, role nouns or lower-case demonym adjectives) becomes a system
+3. Each named mention (not pronouns, role nouns or demonyms) becomes a system
    entity over the tokens it covers: coarse type from its role (pers / org / loc) and
-   NEL-LIT = its entity's QID, or NIL.  The system TSV is written in the HIPE format.
+   NEL-LIT = its entity's QID, or NIL.  A capital kgbuild reads as its state (metonymy) is
+   written as HIPE annotates it: the city (literal sense) in NEL-LIT, the state in NEL-METO
+   (``--metonymic`` writes the state in NEL-LIT instead).  The system TSV is written in the
+   HIPE format.
 4. Scoring follows the HIPE-2020 scorer's definitions: entities are IOB spans of
    NE-COARSE-LIT carrying the NEL-LIT value of their first token; micro counts over all
    documents; "fuzzy" boundaries: a system entity matches a gold entity when their tokens
@@ -36,11 +39,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from kgbuild.kb.keys import match_key  # noqa: E402
 from kgbuild.types import Article, Extraction  # noqa: E402
 
 COLUMNS = ("TOKEN", "NE-COARSE-LIT", "NE-COARSE-METO", "NE-FINE-LIT", "NE-FINE-METO", "NE-FINE-COMP",
            "NE-NESTED", "NEL-LIT", "NEL-METO", "MISC")
-#: mentions HIPE does not annotate (pronouns, role nouns; demonyms written as adjectives below)
+#: mentions HIPE does not annotate (pronouns, role nouns; one-word demonyms below, unless the
+#: word is also the country's name: "les Suisses" and "français" are no named entities)
 _SKIP_METHODS = ("pronoun", "role")
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
@@ -72,6 +77,7 @@ class Span:
     link: str
     confidence: float | None = None
     method: str = ""
+    meto: str = "_"  # NEL-METO: the metonymic sense, when there is one
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -178,13 +184,30 @@ def _coarse(mention, entity) -> str | None:
     return None
 
 
-def system_spans(doc: HipeDoc, extraction: Extraction) -> list[Span]:
-    """kgbuild's named mentions as token spans (the first mention wins where two overlap)."""
+def literal_sense(linker) -> "callable":
+    """For a mention read by metonymy (a capital standing for its state: mention method
+    ``capital``, or the linker's ``metonymy``), the KB entry its words name literally: the
+    capital whose state the entity is.  HIPE annotates the literal referent in NEL-LIT and the
+    metonymic one in NEL-METO, so the city goes to NEL-LIT."""
+    def literal(mention, entity):
+        if entity.kb_id is None:
+            return None
+        for cand in linker.finder.find(mention.text, "fr"):
+            if cand.entry.capital_of == entity.kb_id:
+                return cand.entry
+        return None
+    return literal
+
+
+def system_spans(doc: HipeDoc, extraction: Extraction, literal=None) -> list[Span]:
+    """kgbuild's named mentions as token spans (the first mention wins where two overlap);
+    ``literal`` (see ``literal_sense``) gives a metonymic mention its literal referent."""
     taken: set[int] = set()
     spans: list[Span] = []
     mentions = sorted(((m, e) for e in extraction.entities for m in e.mentions), key=lambda me: me[0].start)
     for m, e in mentions:
-        if m.method in _SKIP_METHODS or (m.method == "demonym" and m.text[:1].islower()):
+        if m.method in _SKIP_METHODS or (m.method == "demonym" and " " not in m.text.strip()
+                                         and not (m.text[:1].isupper() and match_key(m.text) == match_key(e.label))):
             continue
         kind = _coarse(m, e)
         if kind is None:
@@ -193,6 +216,11 @@ def system_spans(doc: HipeDoc, extraction: Extraction) -> list[Span]:
         if not toks or taken & set(toks):
             continue
         taken |= set(toks)
+        lit = literal(m, e) if literal is not None and (m.method == "capital" or e.link_method == "metonymy") \
+            else None
+        if lit is not None and lit.qid:
+            spans.append(Span(toks[0], toks[-1], "loc", lit.qid, e.link_confidence, "metonymy-literal", e.qid or "_"))
+            continue
         spans.append(Span(toks[0], toks[-1], kind, e.qid or "NIL",
                           e.link_confidence if e.qid else None, e.link_method or ""))
     return spans
@@ -204,14 +232,15 @@ def write_system_tsv(docs: list[HipeDoc], systems: list[list[Span]], path: Path)
         for doc, spans in zip(docs, systems):
             tags = ["O"] * len(doc.tokens)
             links = ["_"] * len(doc.tokens)
+            metos = ["_"] * len(doc.tokens)
             for s in spans:
                 for i in range(s.first, s.last + 1):
                     tags[i] = ("B-" if i == s.first else "I-") + s.type
-                    links[i] = s.link
+                    links[i], metos[i] = s.link, s.meto
             for c in doc.comments:
                 fh.write(c + "\n")
-            for tok, tag, link in zip(doc.tokens, tags, links):
-                fh.write("\t".join((tok.text, tag, "O", "O", "O", "O", "O", link, "_", tok.misc)) + "\n")
+            for tok, tag, link, meto in zip(doc.tokens, tags, links, metos):
+                fh.write("\t".join((tok.text, tag, "O", "O", "O", "O", "O", link, meto, tok.misc)) + "\n")
 
 
 # -- scoring -----------------------------------------------------------------------------
@@ -320,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="folder for the system TSV and the scores (JSON)")
     ap.add_argument("--cache", type=Path, default=None, help="keep unlinked extractions here between runs")
     ap.add_argument("--linker", default="snapshot", choices=("snapshot", "none"))
+    ap.add_argument("--metonymic", action="store_true",
+                    help="write the state for a capital read as its state (HIPE's NEL-METO sense) in NEL-LIT too")
     args = ap.parse_args(argv)
 
     from kgbuild.link import load_linker, load_snapshot
@@ -328,10 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     docs = read_hipe(args.tsv)
     extractions = extract_all(docs, args.cache)
     t_extract = time.perf_counter() - t0
+    literal = None
     if args.linker == "snapshot":
         linker = load_linker()
         extractions = [linker.link(x) for x in extractions]
-    systems = [system_spans(d, x) for d, x in zip(docs, extractions)]
+        literal = None if args.metonymic else literal_sense(linker)
+    systems = [system_spans(d, x, literal) for d, x in zip(docs, extractions)]
     kb = load_snapshot()
     known = {e for e in kb.keys() if e.startswith("Q")}
     result = score(docs, systems, known)

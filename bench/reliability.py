@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import kgbuild
-    from kgbuild.evaluate import _EntityMatch, _qid, load_gold
+    from kgbuild.evaluate import load_gold, pair_entities
 
     golds = sorted(args.folder.glob("*.gold.json"))
     if args.only:
@@ -42,10 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         extraction = result.extractions[0]
         export = result.to_json()[0]
         links = {e.id: (e.link_confidence or 0.0, e.link_method or "nil") for e in extraction.entities}
-        for g, e in _EntityMatch(gold.entities, export["entities"]).pairs():
+        exported = {e["id"]: e for e in export["entities"]}
+        for entity_id, gi in pair_entities(gold.entities, export["entities"]).items():
+            e, g = exported[entity_id], gold.entities[gi]
             if not g.wikidata:
                 continue
-            right = _qid(e.get("wikidata")) == g.wikidata
+            right = e.get("wikidata") == g.wikidata
             confidence, method = links.get(e["id"], (0.0, "nil"))
             if method == "nil":
                 confidence = 0.0

@@ -42,7 +42,17 @@ def normalize_label(text: str) -> str:
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    # combining marks all lie above U+02FF: only runs of such characters are looked at
+    return _ABOVE_LATIN.sub(_drop_combining, decomposed)
+
+
+_ABOVE_LATIN = re.compile(r"[^\x00-\u02ff]+")
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "".join(c for c in match.group() if not unicodedata.combining(c))
 
 
 def _normalize(text: str) -> str:

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -325,10 +325,12 @@ class _Lit(NamedTuple):
 _XSD_DECIMAL, _XSD_COUNT = str(XSD.decimal), str(XSD.nonNegativeInteger)
 
 
+@lru_cache(maxsize=4096)  # confidences and offsets repeat: each literal made once
 def _decimal(value: float) -> _Lit:
     return _Lit(format(Decimal(repr(float(value))), "f"), _XSD_DECIMAL)
 
 
+@lru_cache(maxsize=65536)
 def _index(value: int) -> _Lit:
     return _Lit(str(int(value)), _XSD_COUNT)
 
@@ -368,7 +370,12 @@ class _GraphSink:
         self.graph.add((term(s), term(p), term(o)))
 
 
-_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+def _escape(text: str) -> str:
+    """A string literal's body as in N-Triples: backslash, quote, line feed, carriage return escaped."""
+    # four C-level replaces (the backslash first) beat a translate table by far on long texts
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # a safe subset of Turtle's PN_LOCAL
 
 
@@ -387,8 +394,12 @@ class _TriGSink:
     and a corpus file is then the blocks joined.
     """
 
-    # longest namespace first: one may be a prefix of another
+    # longest namespace first: one may be a prefix of another; one pattern tries them in that
+    # order (a namespace whose local part is no plain word gives way to a shorter one)
     _namespaces = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+    _prefixed = re.compile("|".join(f"(?P<n{n}>{re.escape(ns)}){_LOCAL_NAME.pattern}"
+                                    for n, (ns, _) in enumerate(_namespaces)))
+    _prefix_of = {f"n{n}": (len(ns), prefix) for n, (ns, prefix) in enumerate(_namespaces)}
     _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
 
     def __init__(self) -> None:
@@ -399,17 +410,18 @@ class _TriGSink:
         found = self._compact.get(value)
         if found is not None:
             return found
-        for namespace, prefix in self._namespaces:
-            if value.startswith(namespace) and _LOCAL_NAME.fullmatch(value, len(namespace)):
-                found = self._compact[value] = f"{prefix}:{value[len(namespace):]}"
-                return found
+        match = self._prefixed.fullmatch(value)
+        if match is not None:
+            size, prefix = self._prefix_of[match.lastgroup]
+            found = self._compact[value] = f"{prefix}:{value[size:]}"
+            return found
         return f"<{value}>"
 
     def term(self, value) -> str:
         made = self.terms.get(value)
         if made is None:
             if isinstance(value, _Lit):
-                made = '"' + value.lexical.translate(_STRING_ESCAPES) + '"'
+                made = '"' + _escape(value.lexical) + '"'
                 if value.lang is not None:
                     made += "@" + value.lang
                 elif value.datatype is not None:
@@ -420,12 +432,8 @@ class _TriGSink:
         return made
 
     def __call__(self, s: str, p: str, o) -> None:
-        terms = self.terms
-        try:
-            triple = (terms[s], f"{terms[p]} {terms[o]}")
-        except KeyError:  # a term not seen yet in this document
-            triple = (self.term(s), f"{self.term(p)} {self.term(o)}")
-        self.triples[triple] = None
+        made = self.terms.get  # a term not seen yet in this document is made by ``term``
+        self.triples[(made(s) or self.term(s), f"{made(p) or self.term(p)} {made(o) or self.term(o)}")] = None
 
     def text(self) -> str:
         parts, previous = [], None

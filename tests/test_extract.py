@@ -81,6 +81,30 @@ def test_recipient_capital_is_the_state(extractor):
     assert "Actor" in by_label(ex)["Ukraine"].types
 
 
+@pytest.mark.parametrize("text, city", [
+    ("Le ministre est arrivé hier de Berlin avec sa délégation.", "Berlin"),
+    ("Un haut responsable de Madrid a confirmé ces chiffres.", "Madrid"),
+    ("Berne, 3 mai. — Le gouvernement a publié son rapport annuel.", "Berne"),
+    ("Paris. — Les négociations commerciales ont repris ce matin.", "Paris"),
+    ("On nous écrit de Londres que la séance fut longue.", "Londres"),
+])
+def test_a_capital_that_does_not_act_stays_the_city(extractor, text, city):
+    ex = extract(extractor, text)
+    (entity,) = [e for e in ex.entities if any(m.text == city for m in e.mentions)]
+    assert entity.kind == "City" and entity.types == ("Region",), (entity.label, entity.kind)
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Berlin a rejeté la proposition des Vingt-Sept.", "Allemagne"),
+    ("Madrid et Lisbonne ont signé un accord sur la pêche.", "Espagne"),
+    ("La France a signé un accord avec Pékin.", "Chine"),
+    ("Le Canada soutient Kiev depuis le premier jour.", "Ukraine"),
+])
+def test_a_capital_that_acts_is_its_state(extractor, text, state):
+    ex = extract(extractor, text)
+    assert "Actor" in by_label(ex)[state].types
+
+
 def test_country_is_actor_or_region_by_syntax(extractor):
     ex = extract(extractor, "L'Ukraine a reçu des obus. La guerre en Ukraine dure depuis des années.")
     assert by_label(ex)["Ukraine"].types == ("Actor", "Region")
@@ -271,3 +295,43 @@ def test_state_periphrases(extractor):
     assert "État français" in [m.text for m in by_label(ex)["France"].mentions]
     ex = extract(extractor, "Washington soutient l'État hébreu.")
     assert "Israël" in by_label(ex)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("« David m'a dit qu'il viendrait », raconte la chanteuse.", "David"),
+    ("Sept heures après, M. Paro fut remis à la police.", "Paro"),
+    ("Il ne tiendrait pas ce langage sans y être encouragé par Bismarck.", "Bismarck"),
+])
+def test_a_person_named_like_a_small_town_is_a_person(extractor, text, name):
+    ex = extract(extractor, text)
+    (entity,) = [e for e in ex.entities if any(name in m.text for m in e.mentions)]
+    assert entity.kind == "Person" and entity.kb_id is None
+
+
+def test_a_town_name_after_an_article_is_not_the_town(extractor):
+    ex = extract(extractor, "Le budget de l'Union prévoit un total de dépenses plus élevé.")
+    assert not [e for e in ex.entities if e.kind == "City"]
+
+
+def test_a_town_after_a_preposition_of_place_stays_the_town(extractor):
+    ex = extract(extractor, "Les combats ont repris à Kramatorsk et à Bakhmout.")
+    assert {e.kb_id for e in ex.entities if e.kind == "City"} >= {"Q33613", "Q706857"}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("Le texte a été adopté. GENÈVE, 3 mai. — Le Conseil d'Etat a siégé hier.", "Q71"),
+    ("BRUXELLES, 12. — La commission a publié son rapport.", "Q239"),
+])
+def test_a_dateline_in_capitals_is_the_city(extractor, text, kb_id):
+    ex = extract(extractor, text)
+    (city,) = [e for e in ex.entities if e.kb_id == kb_id]
+    assert city.kind == "City" and city.types == ("Region",)
+
+
+def test_a_lone_letter_is_no_name_but_initials_are(extractor):
+    # the model tags "B" and "I" as places, "J. B." as a person
+    ex = extract(extractor, "Le train B partira de la gare. Il habite au numéro I de la rue du Port. "
+                            "Le rapport est signé J. B. et daté d'hier.")
+    written = {m.text for e in ex.entities for m in e.mentions}
+    assert not written & {"B", "I"}
+    assert any(w.startswith("J. B") for w in written)

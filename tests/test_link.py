@@ -570,6 +570,14 @@ class TestNilWhenUnsure:
         e = linked(linker, text, ("Nouakchot", REGION, "City"), ("Mali", REGION, "Country"))
         assert e["Nouakchot"].qid == "Q3688"  # Nouakchott, in a text that names Mali only
 
+    def test_a_party_needs_its_country_in_the_document(self, linker):
+        text = "En Suisse, le budget de l'Union a été adopté. La Suisse s'en félicite."
+        e = linked(linker, text, ("Union", ACTOR, "Organization"), ("Suisse", REGION, "Country"))
+        assert e["Union"].qid is None  # not an Italian party named "The Union"
+        german = linked(linker, "En Allemagne, les Verts discutent.", ("Allemagne", REGION, "Country"),
+                        ("Verts", ACTOR, "Party"))
+        assert german["Verts"].qid == "Q49766"
+
     def test_a_person_named_like_a_capital_is_no_state(self, linker):
         e = linked(linker, "M. Amman a parlé.", ("Amman", ACTOR, "Person"))["Amman"]
         assert e.qid != "Q810"
@@ -591,3 +599,29 @@ class TestLargerSnapshot:
             assert e.qid is not None and e.qid.startswith("Q")
         else:
             assert e.qid == qid
+
+
+# -- calibrated confidence --------------------------------------------------------------------
+
+
+def test_a_links_confidence_is_its_evidence_classs_accuracy(tmp_path, monkeypatch):
+    from kgbuild.link import disambiguate as d
+    from kgbuild.types import KBEntry
+
+    table = tmp_path / "calibration.csv"
+    table.write_text("class,source,right,total\n"
+                     "name/Country,old,6,8\nname/Country,new,9,9\n"  # (7/10 + 10/11) / 2
+                     "name/Town,old,1,2\n"  # too rare: its method group name/* answers
+                     "near/Town,old,1,3\n", encoding="utf-8")  # near/* has 3 links: too rare too
+    monkeypatch.setattr(d, "CALIBRATION_FILE", table)
+    d.calibration.cache_clear()
+    try:
+        country = KBEntry(key="Q1", qid="Q1", kind="Country", types=("Actor", "Region"), labels={"fr": "Pays"}, prior=0.9)
+        town = KBEntry(key="Q2", qid="Q2", kind="City", types=("Region",), labels={"fr": "Bourg"}, prior=0.3)
+        assert d.evidence_class("exact", country) == "name/Country"
+        assert d.evidence_class("fuzzy", town) == "near/Town"
+        assert d.calibrated("exact", country, 0.99) == round((0.7 + 10 / 11) / 2, 4)
+        assert d.calibrated("alias", town, 0.99) == round(((7 + 1) / (10 + 2) + 10 / 11) / 2, 4)
+        assert d.calibrated("fuzzy", town, 0.61) == 0.61
+    finally:
+        d.calibration.cache_clear()

@@ -6,8 +6,6 @@ take every word they need from the language's rules (``LanguageRules``).
 
 from __future__ import annotations
 
-import functools
-
 from spacy.tokens import Doc, Token
 
 from kgbuild.extract.language import LanguageRules
@@ -20,12 +18,19 @@ __all__ = ["lower_text", "subjects_of", "clause_negation", "is_impersonal", "cla
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
-    return _folded_lower(token.text)
+    # remembered by the word's hash: ``token.orth`` is a plain number, ``token.text`` a string
+    # spaCy decodes at each access (the rules ask for every token's form many times)
+    orth = token.orth
+    low = _LOWER_BY_ORTH.get(orth)
+    if low is None:
+        if len(_LOWER_BY_ORTH) >= _WORDS_KEPT:
+            _LOWER_BY_ORTH.clear()  # memory stays flat over a corpus
+        low = _LOWER_BY_ORTH[orth] = fold_quotes(token.text).lower()
+    return low
 
 
-@functools.lru_cache(maxsize=65536)
-def _folded_lower(text: str) -> str:
-    return fold_quotes(text).lower()
+_LOWER_BY_ORTH: dict[int, str] = {}
+_WORDS_KEPT = 65536
 
 
 def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:

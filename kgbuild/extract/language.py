@@ -90,6 +90,8 @@ class LanguageRules:
     role_modifiers: Words
     demonym_positions: Ordered
     unit_links: Words
+    body_nouns: Words
+    body_domains: Words
     # --- statements (data/speech.toml)
     speech_verbs: Words
     infinitive_cues: Words

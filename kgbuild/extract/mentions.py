@@ -86,7 +86,9 @@ class _Finder:
     def __init__(self, doc, sentences, captions, rules, kb, lang, text, tokens):
         self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
         self.tokens = tokens
-        self.lows = [fold_quotes(t.lower_) for t in self.tokens]  # the form the lexicons are written in
+        self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
+        # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
+        self.capitalised = [_CAPITALISED.match(t.text) is not None for t in self.tokens]
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
@@ -95,14 +97,16 @@ class _Finder:
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
         found: list[Found] = []
-        # the spans claimed so far, roles and names apart: disjoint, so sorted by start and end
+        # the spans claimed so far, outer phrases (roles, bodies) and names apart: disjoint, so
+        # sorted by start and end
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         self._claimed_names = claimed[False]
-        # order matters: more specific finders claim their spans first; a role
-        # description may contain other mentions ("le président russe" holds "russe")
-        for finder, layer in ((self._roles, "role"), (self._weapons, "name"),
+        bodies: set[tuple[int, int]] = set()
+        # order matters: more specific finders claim their spans first; a role or a body may
+        # contain other mentions ("le président russe", "le ministère russe de la Défense")
+        for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._known_phrases, "name"), (self._named, "name"),
+                              (self._known_phrases, "name"), (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
@@ -110,13 +114,17 @@ class _Finder:
                 m = item.mention
                 if self._in_caption(m.start, m.end):
                     continue
-                starts, ends = claimed[layer == "role"]
+                if layer == "name" and (m.start, m.end) in bodies:
+                    continue  # the model's name for a body found whole already
+                starts, ends = claimed[layer == "outer"]
                 n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
                 if n and ends[n - 1] > m.start:
                     continue  # overlaps a span of its layer claimed before
                 starts.insert(n, m.start)
                 ends.insert(n, m.end)
                 found.append(item)
+                if finder == self._bodies:
+                    bodies.add((m.start, m.end))
         found.extend(self._apposed_names(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
@@ -227,7 +235,7 @@ class _Finder:
         return tokens
 
     def _prev_words(self, token_i: int, n: int = 3) -> list[str]:
-        return [fold_quotes(t.lower_) for t in self._prev_tokens(token_i, n)]
+        return [_low(t) for t in self._prev_tokens(token_i, n)]
 
     # -- named entities -----------------------------------------------------------
     def _named(self):
@@ -266,12 +274,16 @@ class _Finder:
 
     def _missed_places(self):
         """Countries, regions and cities the KB knows by a one-word name that NER left
-        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity."""
+        untagged ("La Chine, qui revendique Taïwan, ..."): proper nouns outside any entity,
+        and words in capitals opening a dateline ("GENÈVE, 3 mai. —")."""
         for token in self.tokens:
-            if token.pos_ != "PROPN" or token.ent_type_ or not _CAPITALISED.match(token.text):
+            if token.ent_type_ or not self.capitalised[token.i]:
+                continue
+            # a dateline in capitals ("BERNE, 3 mai. —") is a place whatever the tagger says
+            if token.pos_ != "PROPN" and not (token.is_upper and len(token.text) > 3 and self._in_dateline(token)):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
-            if entry is not None:
+            if entry is not None and not self._not_the_town(entry, token.text, token, None):
                 item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
                                         "gazetteer")
                 if item is not None:
@@ -283,7 +295,7 @@ class _Finder:
         longest run of up to five words that is a KB name of a body (not a person)."""
         starts, ends = self._claimed_names
         for token in self.tokens:
-            if not _CAPITALISED.match(token.text) or token.pos_ not in ("PROPN", "NOUN"):
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
                 continue
             n = bisect_right(starts, token.idx)
             if n and ends[n - 1] > token.idx:
@@ -368,7 +380,13 @@ class _Finder:
                 start, name = start + part[0], part[1]
                 end = start + len(name)
                 entry = self._lookup(name)
+        if entry is None and sum(ch.isalpha() for ch in name) < 3 and not (label == "PER" and "." in name):
+            return None  # "I", "II", "S": a letter or a numeral the KB does not know is no name ("J. B." is)
         head = self._token_at(start)
+        if entry is not None and self._not_the_town(entry, name, head, label):
+            if label == "PER" or self._after_title(head):
+                return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+            entry = None
         if entry is not None:
             return self._from_entry(entry, start, end, name, head, "gazetteer")
         seat = self._seat_acting(start, end, name, head)
@@ -384,6 +402,31 @@ class _Finder:
             found = self._region_of_place_noun(None, start, end, name, head)
             return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
         return None  # MISC without KB support: too noisy to keep
+
+    def _not_the_town(self, entry: KBEntry, name: str, head: Token | None, label: str | None) -> bool:
+        """A one-word name the KB knows only as a town or a subdivision (not a capital) is
+        not that place where the model reads a person ("David m'a dit", "M. Paro"), unless a
+        preposition comes before it or it opens a dateline; a town is not named after a definite article
+        ("l'Union": a town's name takes none, or has it as a part of the name)."""
+        if head is None or " " in name.strip() or entry.kind not in ("City", "AdministrativeRegion") \
+                or entry.capital_of:
+            return False
+        before = self._prev_tokens(head.i, 1)
+        prev = fold_quotes(before[0].lower_) if before else ""
+        if self._after_title(head):
+            return True
+        if label == "PER":  # "contre Modène", "Genève. —" stay places; "par Bismarck" is an agent
+            place_preposition = before and before[0].pos_ == "ADP" and prev != "par" \
+                and prev not in self.rules.speech_introducers
+            return not place_preposition and prev not in self.rules.locative_prepositions \
+                and not self._in_dateline(head)
+        # provinces and regions do take one ("la Kapisa", "le Tessin")
+        return entry.kind == "City" and prev in self.rules.definite_determiners \
+            and not self._named_with(name, prev)
+
+    def _after_title(self, head: Token) -> bool:
+        prev = self._prev_words(head.i, 1)
+        return bool(prev) and prev[0] in self.rules.person_titles
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -416,7 +459,7 @@ class _Finder:
     def _seat_acting(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """ "le Kremlin a démenti", "a indiqué le Quai d'Orsay": the seat of power is its state."""
         seat_of = _seats(self.rules).get(normalize_label(name))
-        if seat_of is None or head is None or not self._acts(head):
+        if seat_of is None or head is None or not self._acts(head) or self._in_dateline(head):
             return None
         state = self._lookup(seat_of, _STATE_KINDS + ("Organization",))
         if state is None:
@@ -499,24 +542,67 @@ class _Finder:
             yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _capital_acts(self, token: Token) -> bool:
-        """A capital stands for its state where it acts (a subject, a speaker, a partner, a
-        target of sanctions or support); not where it is the place of an event or the object
-        of an attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
-        if not self._acts(token):
+        """A capital stands for its state only where it plays an actor's part: the subject of
+        a verb, an agent ("par"), a speaker ("selon", "pour"), a recipient of a transfer, a
+        partner or opponent ("face à", "avec", "contre"), the object of a verb that one
+        does to an actor ("autoriser", "soutenir", "accuser"); never as a place after "de", "à",
+        "vers" ("arrivé de Paris", "un responsable de Tripoli"), in a dateline ("Berne, 3 mai.
+        —") or a heading with no verb, nor as the place of an event or the object of an
+        attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
+        if not self._acts(token) or self._in_dateline(token):
             return False
-        head = fold_quotes(token.head.lemma_.lower())
         r = self.rules
         if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
             return True  # an agent: "utilisée par Moscou"
-        if self._governed_by(token, r.transfer_lemmas):
-            return True  # a recipient: "enverrait des obus à Kiev"
-        if token.dep_ in ("nmod", "obl", "obl:mod") and head in (
-                r.attack_nouns | r.target_nouns | r.facility_nouns | r.place_heads | r.deploy_nouns):
-            return False  # "l'attentat de Kaboul", "des frappes sur Kiev", "les rues de Kiev"
-        if token.dep_ in ("obj", "obl", "obl:mod", "obl:arg") and head in (
-                r.attack_verbs | r.target_verbs | r.deploy_verbs | r.occupation_verbs):
-            return False  # "ont bombardé Kiev", "contrôlent Kaboul"
-        return True
+        words = self._prev_words(token.i, 2)
+        prev = words[0] if words else ""
+        if prev in ("à", "au", "aux") and self._governed_by(token, r.transfer_lemmas):
+            return True  # a recipient: "enverrait des obus à Kiev" (not "un courrier de Berlin")
+        if prev in r.speech_introducers or prev in ("avec", "contre") \
+                or (prev == "à" and len(words) > 1 and words[1] == "face"):
+            return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
+        if prev == "vers":
+            return True  # _acts let it through: "se tourne vers Moscou"
+        if token.dep_ in ("obj", "iobj", "xcomp") and fold_quotes(token.head.lemma_.lower()) in (
+                r.authorize_verbs | r.support_verbs | r.oppose_verbs | r.object_control_verbs
+                | r.recipient_object_verbs | r.accusation_cues):
+            return True  # one acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"
+        # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
+        # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
+        return self._is_subject(token)
+
+    def _is_subject(self, token: Token) -> bool:
+        """The subject of a verb (or of an adjective with a copula), itself or as the second
+        of two coordinated subjects ("Paris et Londres ont ...")."""
+        node = token
+        for _ in range(3):
+            if node.dep_ in ("nsubj", "nsubj:pass", "csubj"):
+                verb = node.head
+                return verb.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux", "aux:pass")
+                                                           for c in verb.children)
+            if node.dep_ == "ROOT" and node.i + 2 < len(self.tokens):
+                # the model often cuts "X et Y ont signé" after X: X is the first subject
+                cc, second = self.tokens[node.i + 1], self.tokens[node.i + 2]
+                return cc.dep_ == "cc" and second.dep_ in ("nsubj", "nsubj:pass") \
+                    and second.head.i == cc.head.i and cc.head.pos_ in ("VERB", "AUX")
+            if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    def _in_dateline(self, token: Token) -> bool:
+        """A place name opening a line or a sentence and followed by a date or a dash:
+        "Berne, 3 mai. —", "PARIS. —" (a historical dateline; wire datelines are cut out
+        before)."""
+        before = self.text[max(0, token.idx - 80):token.idx].rstrip(" \t")
+        if before and before[-1] not in "\n.!?»—–":
+            return False
+        rest = self.text[token.idx + len(token.text):token.idx + len(token.text) + 16].lstrip()
+        if rest[:1] not in (",", "."):
+            return False
+        rest = rest[1:].lstrip()
+        return rest[:1] in ("—", "–", "-") or rest[:1].isdigit() or rest[:3].lower() == "le " \
+            and rest[3:4].isdigit()
 
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
@@ -544,8 +630,7 @@ class _Finder:
         for _ in range(4):
             node = node.head
             # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
-            if node.lemma_ in lemmas or any(node.lower_.startswith(lemma[:-2]) for lemma in lemmas
-                                            if lemma.endswith("er") and node.pos_ == "VERB"):
+            if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(_er_stems(lemmas)):
                 return True
             if node.head is node:
                 break
@@ -577,6 +662,54 @@ class _Finder:
             last = self.tokens[end]
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "MilitaryUnit",
                                       "pattern", 0.75), self.text[token.idx:last.idx + len(last.text)])
+
+    def _bodies(self):
+        """ "le ministère japonais de la Défense", "la direction des renseignements militaires": a
+        body noun with a definite determiner, an optional demonym and its domain (capitalised, or
+        one of the rules' domains) is an actor of its own, named by the whole phrase."""
+        for token in self.tokens:
+            if self.lows[token.i] not in self.rules.body_nouns and \
+                    fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
+                continue
+            det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+            if not det or self.lows[det[0].i] not in self.rules.definite_determiners or token.i + 2 >= len(self.tokens):
+                continue
+            j = token.i + 1
+            if self.lows[j] in self.rules.demonyms:
+                j += 1
+            if j >= len(self.tokens) or self.lows[j] not in self.rules.unit_links and self.lows[j] not in (
+                    "des", "de la", "de l'"):
+                continue
+            j += 1
+            while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+                j += 1
+            if j >= len(self.tokens):
+                continue
+            domain = self.tokens[j]
+            if domain.pos_ not in ("NOUN", "PROPN") or not (
+                    domain.text[:1].isupper() or fold_quotes(domain.lemma_.lower()) in self.rules.body_domains):
+                continue
+            end = j
+            while end + 1 < len(self.tokens) and end - j < 3:
+                nxt = self.tokens[end + 1]
+                if nxt.pos_ == "ADJ" or (nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and domain.text[:1].isupper()):
+                    end += 1  # "des renseignements militaires", "des Affaires étrangères", "syrienne"
+                else:
+                    break
+            last = self.tokens[end]
+            start, stop = token.idx, last.idx + len(last.text)
+            starts, ends = self._claimed_names
+            n = bisect_left(starts, stop)
+            if n and ends[n - 1] > start:
+                continue  # a name the knowledge base knows ("le ministère russe de la Défense")
+            name = self.text[start:stop]
+            entry = self._lookup(name)
+            if entry is not None and entry.kind != "Person":  # "le département d'Etat"
+                item = self._from_entry(entry, start, stop, name, token, "gazetteer")
+                if item is not None:
+                    yield item
+                    continue
+            yield Found(self._mention(start, stop, "Actor", "Organization", "pattern", 0.7), name)
 
     # -- descriptions ---------------------------------------------------------------
     def _descriptions(self):
@@ -668,7 +801,7 @@ class _Finder:
             yield Found(self._mention(start, end, "Weapon", "WeaponSystem", "pattern", 0.85),
                         name, entry)
         for token in self.tokens:  # bare system names the KB knows ("HIMARS", "Taurus")
-            if not _CAPITALISED.match(token.text) or token.is_space:
+            if not self.capitalised[token.i] or token.is_space:
                 continue
             for n in (3, 2, 1):
                 if token.i + n > len(self.tokens):
@@ -696,15 +829,18 @@ class _Finder:
         if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.is_space:
             return None
         window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
-        words = [fold_quotes(t.lower_) for t in window]
+        words = [_low(t) for t in window]
         inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
         if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
             inner = window[1]
             words = words[:1] + words[2:]
         best = None
-        for phrase, offices in self.rules.role_nouns.items():
-            size = len(phrase.replace("'", "' ").split())
-            if _match_phrase(words, phrase) and (best is None or size > best[2]):
+        keys: dict[int, str] = {}  # the window's first n words as a phrase key, made once per n
+        for phrase, offices, size, target in _role_phrases(self.rules):
+            key = keys.get(size)
+            if key is None:
+                key = keys[size] = _phrase_key(words, size)
+            if key == target and (best is None or size > best[2]):
                 best = (phrase, offices, size)
         if best is None:
             return None
@@ -845,6 +981,20 @@ def _grammatical_gender(token: Token) -> str | None:
     return None
 
 
+def _low(token: Token) -> str:
+    """The token's lower-case form with its quotes folded, remembered by the form's hash
+    (``token.lower`` is a number; ``token.lower_`` a string spaCy decodes at each access)."""
+    key = token.lower
+    low = _LOWS.get(key)
+    if low is None:
+        if len(_LOWS) >= 65536:
+            _LOWS.clear()  # memory stays flat over a corpus
+        low = _LOWS[key] = fold_quotes(token.lower_)
+    return low
+
+
+_LOWS: dict[int, str] = {}
+
 #: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
 _ORDINAL = re.compile(r"^\d{1,3}(?:e|è|ème|eme|er|re|ère|nde|d)$")
 
@@ -879,6 +1029,12 @@ def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Patte
                  for phrase, key in ordered)
 
 
+@functools.lru_cache(maxsize=256)
+def _er_stems(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems of the -er verbs among ``lemmas`` ("tourner" -> "tourn")."""
+    return tuple(sorted(lemma[:-2] for lemma in lemmas if lemma.endswith("er")))
+
+
 @functools.cache
 def _seats(rules: LanguageRules) -> dict[str, str]:
     return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
@@ -892,9 +1048,19 @@ def _role_heads(rules: LanguageRules) -> frozenset[str]:
 
 def _match_phrase(words: list[str], phrase: str) -> bool:
     """Do the words start with the phrase (case and accents aside: "d'Etat" = "d'état")?"""
-    parts = phrase.replace("'", "' ").split()
-    got = " ".join(w.replace("'", "' ").strip() for w in words[: len(parts)]).replace("' ", "'")
-    return strip_accents(got) == strip_accents(phrase)
+    return _phrase_key(words, len(phrase.replace("'", "' ").split())) == strip_accents(phrase)
+
+
+def _phrase_key(words: list[str], size: int) -> str:
+    """The first ``size`` words as one phrase, accents stripped (what ``_match_phrase`` compares)."""
+    return strip_accents(" ".join(w.replace("'", "' ").strip() for w in words[:size]).replace("' ", "'"))
+
+
+@functools.cache
+def _role_phrases(rules: LanguageRules) -> tuple[tuple[str, tuple[str, ...], int, str], ...]:
+    """(phrase, offices, number of words, phrase key) of each role noun, in the rules' order."""
+    return tuple((phrase, offices, len(phrase.replace("'", "' ").split()), strip_accents(phrase))
+                 for phrase, offices in rules.role_nouns.items())
 
 
 def _singular(phrase: str, rules: LanguageRules) -> str:

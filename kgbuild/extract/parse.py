@@ -112,8 +112,8 @@ def doc_sentences(doc: Doc, text: str | None = None) -> tuple[Span, ...]:
     """
     # read the sentence starts as an array: iterating doc.sents builds every Token object
     text = doc.text if text is None else text
-    marks = doc.to_array([SENT_START, IDX]) if len(doc) else []
-    starts = [int(idx) for flag, idx in marks if flag == 1] or [0]
+    marks = doc.to_array([SENT_START, IDX]) if len(doc) else None
+    starts = (marks[marks[:, 0] == 1, 1].tolist() if marks is not None else []) or [0]
     if starts[0] != 0:
         starts.insert(0, 0)
     bounds = [*starts, len(text)]

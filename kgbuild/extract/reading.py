@@ -135,14 +135,17 @@ class EntityIndex:
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
+_QUOTE_MARK = re.compile('["«“»”]')
+
+
 def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     """(open, close) offsets of paired quote marks; pairs never cross a blank line."""
     pairs: list[tuple[int, int]] = []
     bounds = [0, *(m.end() for m in _PARAGRAPH.finditer(text)), len(text)]
     for lo, hi in zip(bounds, bounds[1:]):
         stack: list[tuple[str, int]] = []
-        for i in range(lo, hi):
-            ch = text[i]
+        for m in _QUOTE_MARK.finditer(text, lo, hi):  # only the marks, not every character
+            ch, i = m.group(), m.start()
             if ch == '"':
                 if stack and stack[-1][0] == '"':
                     pairs.append((stack.pop()[1], i))

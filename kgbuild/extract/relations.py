@@ -902,6 +902,20 @@ class _Finder:
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
 
+    def bodies(self, k: int) -> None:
+        """ "le ministère japonais de la Défense": a state body named with its state's demonym is
+        a part (memberOf) of that state."""
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if ref.mention.method != "pattern" or ref.entity.kind != "Organization":
+                continue
+            for inner in self.index.inside(ref.start, ref.end):
+                if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
+                    span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                    if span is not None:
+                        self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
+                                 cue_text=span[0].text)
+                    break
+
     def territory_phrase(self, tail: list[Token]) -> bool:
         """ "sur la commune de X", "sur le territoire de X": a preposition that puts a place in
         another only before a place noun."""
@@ -986,6 +1000,7 @@ class _Finder:
             self.roles(k, tokens)
             self.located(k, tokens)
             self.placed(k)
+            self.bodies(k)
         self.close_frames()
         return _dedupe(self.found)
 

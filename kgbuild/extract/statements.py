@@ -338,15 +338,16 @@ class _Finder:
         or a comma for a noun ("» affirme le journal"): its lemma is then the language
         grammar's guess from the form."""
         cues = _cue_lemmas(self.rules)
-        if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.lemma_ in cues:
-            return tok.lemma_
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
+        pos, lemma = tok.pos_, tok.lemma_  # read once: every token of the text passes here
+        if pos in ("VERB", "AUX", "ADJ") and lemma in cues:
+            return lemma
+        if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
             return None
-        if tok.lemma_ in self.rules.mistagged_cues:
-            return self.rules.mistagged_cues[tok.lemma_]
-        unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.text.lower()
+        if lemma in self.rules.mistagged_cues:
+            return self.rules.mistagged_cues[lemma]
+        unlemmatised = pos == "VERB" and lemma.lower() == tok.text.lower()
         after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
-        after_name = before is not None and before.pos_ == "PROPN" and tok.pos_ == "NOUN"
+        after_name = before is not None and before.pos_ == "PROPN" and pos == "NOUN"
         if (unlemmatised or after_quote or after_name) and tok.text.islower():
             return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
                         None)

@@ -32,6 +32,7 @@ OFFICE_GROUPS = {
 }
 
 _CACHE: dict[Path, "Snapshot"] = {}
+_LOOKUPS_KEPT = 65536  # answers of ``Snapshot.lookup`` kept per snapshot
 _LOCK = Lock()
 
 
@@ -74,6 +75,7 @@ class Snapshot:
         else:
             self._rows = {r["k"]: r for r in rows}
         self._cache: dict[str, KBEntry] = {}
+        self._looked_up: dict[tuple[str, str | None], tuple[KBEntry, ...]] = {}
         if index is None or index.get("fingerprint") != index_fingerprint():
             index = build_index([self._row(k) for k in self._rows])
         self._names: dict[str, str] = index["names"]  # match key -> "entrykey|lang entrykey|lang"
@@ -124,6 +126,16 @@ class Snapshot:
 
     def lookup(self, name: str, lang: str | None = None) -> list[KBEntry]:
         """Entries with a label or alias equal to ``name`` once normalised (best first)."""
+        # extraction asks for the same words and n-grams again and again: answers are kept
+        # (bounded, so memory stays flat over a corpus; the snapshot never changes once loaded)
+        found = self._looked_up.get((name, lang))
+        if found is None:
+            if len(self._looked_up) >= _LOOKUPS_KEPT:
+                self._looked_up.clear()
+            found = self._looked_up[(name, lang)] = tuple(self._lookup(name, lang))
+        return list(found)
+
+    def _lookup(self, name: str, lang: str | None) -> list[KBEntry]:
         hits: dict[str, set[str]] = defaultdict(set)
         for key, label_lang in _pairs(self._names.get(match_key(name))):
             hits[key].add(label_lang)

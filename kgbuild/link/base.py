@@ -16,11 +16,11 @@ from kgbuild.errors import LinkError
 from kgbuild.kb.keys import match_key
 from kgbuild.link.disambiguate import (
     DocContext,
-    is_weak,
     build_context,
     choose_link,
     has_region_cue,
     link_names,
+    needs_context,
     score_candidate,
 )
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry
@@ -97,9 +97,9 @@ class Linker:
         first = DocContext(countries={}, region_cues=frozenset(cues))
         best = {}
         for entity in extraction.entities:
-            # the document's countries come from solid matches only: a near-name must not
-            # vouch for its own country
-            scored = [(score_candidate(entity, c, first), c) for c in pools[entity.id] if not is_weak(c)]
+            # the document's countries come from solid matches only: a near name or a
+            # party must not vouch for its own country
+            scored = [(score_candidate(entity, c, first), c) for c in pools[entity.id] if not needs_context(c)]
             top = max(scored, key=lambda sc: sc[0], default=(0.0, None))
             best[entity.id] = top[1].entry if top[0] > 0 else None
         ctx = build_context(extraction, best, frozenset(cues))

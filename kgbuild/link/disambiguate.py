@@ -11,6 +11,12 @@
   over the city of the same name;
 - metonymy: a capital (or a seat of power) named as an Actor stands for its state.
 
+The score ranks candidates; the confidence a link reports is calibrated: the share of
+links of its evidence class (how the name met the entry, and what the entry is: "name/Capital",
+"near/Town") that were right on the tuning data (HIPE-2020 fr dev and ../shared/eval/dev
+31-40, ``bench/calibrate.py`` -> ``data/link/calibration.csv``); a class seen too rarely
+keeps the raw score.
+
 Under ``NIL_THRESHOLD`` the entity stays unlinked.  A near-name (fuzzy) match is
 evidence only when the entry's kind is one the entity's kind allows (never across
 types: "Colombier" is no "Colombie") and, when the document names countries, the
@@ -19,15 +25,19 @@ entry belongs to one of them.
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from kgbuild.kb.keys import REGION_WORDS, match_key
 from kgbuild.link.candidates import METHOD_SCORES, is_linkable, strip_title
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
-__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "build_context", "choose_link", "link_names", "has_region_cue"]
+__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "needs_context", "evidence_class",
+           "calibrated", "build_context", "choose_link", "link_names", "has_region_cue"]
 
 NIL_THRESHOLD = 0.5
 
@@ -168,6 +178,9 @@ _NEAR_EXACT = 0.94
 #: places whose prior is under this are minor (towns, subdivisions): see ``admissible``
 MINOR_PLACE = 0.5
 _PLACE_KINDS = ("City", "AdministrativeRegion")
+#: kinds that belong to one country: a party needs its country in the document, when the
+#: document names any ("Union" in a Swiss paper is not an Italian party)
+_NATIONAL_KINDS = ("Party",)
 #: match methods that only suggest a name (a misspelling, another transliteration)
 _WEAK_METHODS = ("fuzzy", "transliteration")
 
@@ -177,14 +190,21 @@ def is_weak(cand: Candidate) -> bool:
     return cand.method in _WEAK_METHODS
 
 
+def needs_context(cand: Candidate) -> bool:
+    """A candidate whose country must come from elsewhere in the document (a near name, a
+    party): it never vouches for its own country.  (A minor place does: a town named
+    exactly is evidence of its country, "Neuchâtel" of Switzerland.)"""
+    return cand.method in _WEAK_METHODS or cand.entry.kind in _NATIONAL_KINDS
+
+
 def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     """Whether a candidate can be linked at all.
 
     A near name (fuzzy, transliteration) needs the entity's kind and a country of the
     document (a one-letter slip on a capital excepted).  A minor place (a town or a
-    subdivision, prior under ``MINOR_PLACE``) named exactly still needs a country of the
-    document when the document names any: "David" or "Churchill" in a Swiss paper are not
-    the towns of Panama or Manitoba.
+    subdivision, prior under ``MINOR_PLACE``) or a party named exactly still needs a country
+    of the document when the document names any: "David" or "Churchill" in a Swiss paper are
+    not the towns of Panama or Manitoba.
     """
     entry = cand.entry
     weak = cand.method in _WEAK_METHODS
@@ -194,12 +214,64 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
             return False
         if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
             return True  # a one-letter slip on a capital needs no context
-    elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE):
+    elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE) and entry.kind not in _NATIONAL_KINDS:
         return True
     if not ctx.countries:
         return True
     country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country or entry.located_in
     return bool(country) and ctx.countries.get(country, 0.0) > 0.0
+
+
+#: how a name met its entry, in groups that behave alike
+_METHOD_GROUPS = {"exact": "name", "alias": "name", "normalized": "form", "variant": "form",
+                  "demonym": "demonym", "transliteration": "near", "fuzzy": "near", "metonymy": "metonymy",
+                  "context": "context"}
+#: least links a class needs on the tuning data before its accuracy stands for the confidence
+MIN_SUPPORT = 5
+CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "link" / "calibration.csv"
+
+
+def evidence_class(method: str, entry: KBEntry) -> str:
+    """The kind of evidence behind a link: how the name met the entry, and what the entry is
+    ("name/Capital", "form/Town", "near/Person"...).  Confidence is this class's accuracy."""
+    kind = entry.kind
+    if kind == "City":
+        kind = "Capital" if entry.capital_of else ("City" if entry.prior >= MINOR_PLACE else "Town")
+    elif kind == "AdministrativeRegion" and entry.prior < MINOR_PLACE:
+        kind = "Subdivision"
+    return f"{_METHOD_GROUPS.get(method, method)}/{kind}"
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, float]:
+    """Evidence class -> accuracy on the tuning data (``bench/calibrate.py`` writes
+    ``data/link/calibration.csv``: right and total links per class and tuning set).  Each
+    tuning set weighs the same (historical newspapers and modern news are both "data like
+    the tuning data"); the rate of each is Laplace-smoothed; a class seen fewer than
+    ``MIN_SUPPORT`` times in all is left out.  Empty when the file is missing."""
+    if not CALIBRATION_FILE.exists():
+        return {}
+    counts: dict[tuple[str, str], list[int]] = {}
+    with CALIBRATION_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for cls in (row["class"], row["class"].split("/")[0] + "/*"):  # the class and its method group
+                tally = counts.setdefault((cls, row["source"]), [0, 0])
+                tally[0] += int(row["right"])
+                tally[1] += int(row["total"])
+    per_class: dict[str, list[tuple[int, int]]] = {}
+    for (cls, _source), (right, total) in counts.items():
+        per_class.setdefault(cls, []).append((right, total))
+    return {cls: round(sum((r + 1) / (t + 2) for r, t in sets) / len(sets), 4)
+            for cls, sets in per_class.items() if sum(t for _, t in sets) >= MIN_SUPPORT}
+
+
+def calibrated(method: str, entry: KBEntry, score: float) -> float:
+    """The accuracy of links of this evidence class on the tuning data (``calibration``);
+    for a class seen too rarely there, that of its method group ("near/*": every near-name
+    link); the raw score when both are too rare."""
+    table = calibration()
+    cls = evidence_class(method, entry)
+    return table.get(cls, table.get(cls.split("/")[0] + "/*", score))
 
 
 def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
@@ -220,4 +292,5 @@ def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
     method = best.method
     if by_match.entry.key != best.entry.key and best.method != "metonymy" and by_match.score > best.score:
         method = "context"
+    confidence = calibrated(method, best.entry, confidence)
     return Link(entity_id=entity.id, entry=best.entry, confidence=round(confidence, 4), method=method)
