@@ -99,6 +99,9 @@ def test_a_capital_that_does_not_act_stays_the_city(extractor, text, city):
     ("Madrid et Lisbonne ont signé un accord sur la pêche.", "Espagne"),
     ("La France a signé un accord avec Pékin.", "Chine"),
     ("Le Canada soutient Kiev depuis le premier jour.", "Ukraine"),
+    ("Sahel : la junte cherche d'autres partenaires, Paris s'inquiète", "France"),
+    ("Corée : Séoul renforce ses défenses, Pékin appelle au calme", "Chine"),
+    ("Le président a remercié les alliés de Kiev pour leur aide.", "Ukraine"),
 ])
 def test_a_capital_that_acts_is_its_state(extractor, text, state):
     ex = extract(extractor, text)

@@ -124,6 +124,7 @@ class LanguageRules:
     complementizers: Words
     belief_participles: Words
     agent_prepositions: Words
+    relay_words: Words
     auxiliaries: Words
     cue_fillers: Words
     reflexive_clitics: Words

@@ -563,6 +563,9 @@ class _Finder:
             return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
         if prev == "vers":
             return True  # _acts let it through: "se tourne vers Moscou"
+        if prev in r.of_prepositions and token.head.i != token.i and fold_quotes(token.head.lemma_.lower()) in (
+                r.ally_nouns | r.enemy_nouns | r.support_nouns | r.oppose_nouns):
+            return True  # "les alliés de Kiev", "le soutien de Paris" (not "un responsable de Tripoli")
         if token.dep_ in ("obj", "iobj", "xcomp") and fold_quotes(token.head.lemma_.lower()) in (
                 r.authorize_verbs | r.support_verbs | r.oppose_verbs | r.object_control_verbs
                 | r.recipient_object_verbs | r.accusation_cues):
@@ -574,6 +577,11 @@ class _Finder:
     def _is_subject(self, token: Token) -> bool:
         """The subject of a verb (or of an adjective with a copula), itself or as the second
         of two coordinated subjects ("Paris et Londres ont ...")."""
+        nxt = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
+        if nxt is not None and not any(c.dep_ == "case" for c in token.children) and (
+                nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm")
+                or self.lows[nxt.i] in self.rules.reflexive_clitics):
+            return True  # a headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète"
         node = token
         for _ in range(3):
             if node.dep_ in ("nsubj", "nsubj:pass", "csubj"):

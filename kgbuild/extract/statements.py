@@ -681,6 +681,9 @@ class _Finder:
                 continue
             if self.quotes.inside(tokens[n].idx):
                 continue
+            if low in self.rules.relay_words and n > 0 and tokens[n - 1].text == "," and any(
+                    _source_width(lows, j, self.rules) for j in range(n) if lows[j] not in self.rules.relay_words):
+                continue  # "selon X, cité par Y, ...": the relay of the source before, read with it
             is_pour = low == "pour"
             if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
                     "et", "mais", "or")):
@@ -699,6 +702,13 @@ class _Finder:
                 if ref is None or ref.entity.kind != "Person":
                     ref, factor = self.index.at_token(tokens[m + 1]), 1.0
                 m = apposed
+            relay = m + 1
+            if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
+                relay += _source_width(lows, relay, self.rules)  # "selon X, cité par Y, ...": skip Y
+                while relay < len(tokens) and tokens[relay].text not in (",", ";", ":", "."):
+                    relay += 1
+                if relay < len(tokens) and tokens[relay].text == ",":
+                    m = relay
             if is_pour and (ref is None or _ACTOR not in ref.entity.types):
                 continue
             if is_pour and head.pos_ == "VERB":
