@@ -896,9 +896,10 @@ class _Finder:
             tail = list(self.doc[end: min(len(self.tokens), end + 9)])
             if tail and tail[0].text in (",", "("):
                 tail = tail[1:]
-            if tail and (lower_text(tail[0]) in self.rules.container_prepositions or self.territory_phrase(tail)):
-                containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1] or \
-                    self.after_prep(tail, self.rules.of_prepositions, ("Region",))[:1]
+            if tail and lower_text(tail[0]) in self.rules.container_prepositions:
+                containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1]
+            elif self.territory_phrase(tail):  # "sur la commune de X"
+                containers += self.after_prep(tail, self.rules.of_prepositions, ("Region",))[:1]
             for c in containers[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
 
