@@ -529,8 +529,8 @@ class _Finder:
         weapons = named[:1] or weapons  # "la vente de missiles antinavires Harpoon": the Harpoon
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
-        recipients = self.typed(self.children_with(n, ("à", "au", "aux")), ("Actor",)) or \
-            self.after_prep(self.right_window(n)[:10], ("à", "au", "aux"), ("Actor",))[:1]
+        recipients = self.typed(self.children_with(n, self.rules.recipient_prepositions), ("Actor",)) or \
+            self.after_prep(self.right_window(n)[:10], self.rules.recipient_prepositions, ("Actor",))[:1]
         if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs | {
                 "promettre", "poursuivre", "reprendre", "accélérer"}):
             suppliers = self.typed(self.doer(n.head), ("Actor",))
@@ -754,7 +754,7 @@ class _Finder:
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
-        preps = ("à", "au", "aux") if n.pos_ == "ADJ" else self.rules.of_prepositions
+        preps = self.rules.recipient_prepositions if n.pos_ == "ADJ" else self.rules.of_prepositions
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
