@@ -83,6 +83,16 @@ def reduced_relative(verb: Token) -> bool:
     return verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].text == ","
 
 
+def agent_phrase(verb: Token, rules: LanguageRules) -> Token | None:
+    """The agent of a passive verb: its ``obl:agent``, or an oblique with an agent preposition
+    ("a été annoncé par X")."""
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                lower_text(g) in rules.agent_prepositions for g in c.children)):
+            return c
+    return None
+
+
 def pronoun_form(token: Token) -> str:
     """ "-t-il" -> "il", "-elle" -> "elle"."""
     return lower_text(token).lstrip("-").removeprefix("t-")

@@ -156,6 +156,7 @@ class LanguageRules:
     deploy_verbs: Words
     deploy_nouns: Words
     deploy_prepositions: Ordered
+    deploy_window_prepositions: Ordered
     presence_words: Words
     pointing_determiners: Words
     place_anaphors: ListTable

@@ -671,6 +671,12 @@ class _Finder:
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "MilitaryUnit",
                                       "pattern", 0.75), self.text[token.idx:last.idx + len(last.text)])
 
+    def _overlaps_name(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a name claimed so far."""
+        starts, ends = self._claimed_names
+        n = bisect_left(starts, end)
+        return bool(n) and ends[n - 1] > start
+
     def _bodies(self):
         """ "le ministère japonais de la Défense", "la direction des renseignements militaires": a
         body noun with a definite determiner, an optional demonym and its domain (capitalised, or
@@ -685,8 +691,7 @@ class _Finder:
             j = token.i + 1
             if self.lows[j] in self.rules.demonyms:
                 j += 1
-            if j >= len(self.tokens) or self.lows[j] not in self.rules.unit_links and self.lows[j] not in (
-                    "des", "de la", "de l'"):
+            if j >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
                 continue
             j += 1
             while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
@@ -706,9 +711,7 @@ class _Finder:
                     break
             last = self.tokens[end]
             start, stop = token.idx, last.idx + len(last.text)
-            starts, ends = self._claimed_names
-            n = bisect_left(starts, stop)
-            if n and ends[n - 1] > start:
+            if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
             name = self.text[start:stop]
             entry = self._lookup(name)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
+    agent_phrase,
     clause_hedged,
     clause_negation,
     is_impersonal,
@@ -357,11 +358,8 @@ class _Finder:
             and "Pres" not in verb.morph.get("Tense"))  # "livrant" is active
 
     def agent(self, verb: Token) -> list[MentionRef]:
-        for c in verb.children:
-            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
-                    lower_text(g) == "par" for g in c.children)):
-                return self.np(c)
-        return []
+        phrase = agent_phrase(verb, self.rules)
+        return self.np(phrase) if phrase is not None else []
 
     def patient(self, verb: Token) -> list[MentionRef]:
         """The thing a passive verb or participle is about ("missiles ... tirés", "soldats déployés")."""
@@ -672,7 +670,7 @@ class _Finder:
                 where = self.typed(self.relative_antecedent(c), ("Region",))
         # the first place phrase, with the places coordinated in it
         where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
-        where = where or self.after_prep(self.right_window(v), self.rules.deploy_prepositions[:5], ("Region",))[:1]
+        where = where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
+    agent_phrase,
     clause_hedged,
     clause_negation,
     is_impersonal,
@@ -210,13 +211,8 @@ class _Finder:
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
             and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
         if passive and cue.lemma_.lower() not in self.rules.belief_participles:
-            for c in cue.children:
-                if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
-                        lower_text(g) in self.rules.agent_prepositions for g in c.children if g.dep_ == "case")):
-                    ref, factor = self.speaker_of(c)
-                    if ref is not None:
-                        return ref, factor
-            return None, 0.0
+            agent = agent_phrase(cue, self.rules)
+            return self.speaker_of(agent) if agent is not None else (None, 0.0)
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
