@@ -682,45 +682,65 @@ class _Finder:
         body noun with a definite determiner, an optional demonym and its domain (capitalised, or
         one of the rules' domains) is an actor of its own, named by the whole phrase."""
         for token in self.tokens:
-            if self.lows[token.i] not in self.rules.body_nouns and \
-                    fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
+            if not self._is_body_head(token):
                 continue
-            det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
-            if not det or self.lows[det[0].i] not in self.rules.definite_determiners or token.i + 2 >= len(self.tokens):
+            domain = self._body_domain(token)
+            if domain is None:
                 continue
-            j = token.i + 1
-            if self.lows[j] in self.rules.demonyms:
-                j += 1
-            if j >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
-                continue
-            j += 1
-            while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
-                j += 1
-            if j >= len(self.tokens):
-                continue
-            domain = self.tokens[j]
-            if domain.pos_ not in ("NOUN", "PROPN") or not (
-                    domain.text[:1].isupper() or fold_quotes(domain.lemma_.lower()) in self.rules.body_domains):
-                continue
-            end = j
-            while end + 1 < len(self.tokens) and end - j < 3:
-                nxt = self.tokens[end + 1]
-                if nxt.pos_ == "ADJ" or (nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and domain.text[:1].isupper()):
-                    end += 1  # "des renseignements militaires", "des Affaires étrangères", "syrienne"
-                else:
-                    break
-            last = self.tokens[end]
+            last = self.tokens[self._body_end(domain)]
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
-            name = self.text[start:stop]
-            entry = self._lookup(name)
-            if entry is not None and entry.kind != "Person":  # "le département d'Etat"
-                item = self._from_entry(entry, start, stop, name, token, "gazetteer")
-                if item is not None:
-                    yield item
-                    continue
-            yield Found(self._mention(start, stop, "Actor", "Organization", "pattern", 0.7), name)
+            yield self._body_found(token, start, stop)
+
+    def _is_body_head(self, token: Token) -> bool:
+        """A body noun after a definite determiner ("le ministère", "la direction")."""
+        if self.lows[token.i] not in self.rules.body_nouns and \
+                fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
+            return False
+        det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+        return bool(det) and self.lows[det[0].i] in self.rules.definite_determiners \
+            and token.i + 2 < len(self.tokens)
+
+    def _body_domain(self, head: Token) -> int | None:
+        """The index of the body's domain: after an optional demonym, "de" and determiners,
+        a capitalised noun or one of the rules' domains ("de la Défense", "des renseignements")."""
+        j = head.i + 1
+        if self.lows[j] in self.rules.demonyms:
+            j += 1
+        if j >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
+            return None
+        j += 1
+        while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+            j += 1
+        if j >= len(self.tokens):
+            return None
+        domain = self.tokens[j]
+        if domain.pos_ not in ("NOUN", "PROPN") or not (
+                domain.text[:1].isupper() or fold_quotes(domain.lemma_.lower()) in self.rules.body_domains):
+            return None
+        return j
+
+    def _body_end(self, j: int) -> int:
+        """The domain's last word: its adjectives and, after a capitalised domain, capitalised
+        nouns ("des renseignements militaires", "des Affaires étrangères", "syrienne")."""
+        domain, end = self.tokens[j], j
+        while end + 1 < len(self.tokens) and end - j < 3:
+            nxt = self.tokens[end + 1]
+            if nxt.pos_ == "ADJ" or (nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and domain.text[:1].isupper()):
+                end += 1
+            else:
+                break
+        return end
+
+    def _body_found(self, head: Token, start: int, stop: int) -> Found:
+        name = self.text[start:stop]
+        entry = self._lookup(name)
+        if entry is not None and entry.kind != "Person":  # "le département d'Etat"
+            item = self._from_entry(entry, start, stop, name, head, "gazetteer")
+            if item is not None:
+                return item
+        return Found(self._mention(start, stop, "Actor", "Organization", "pattern", 0.7), name)
 
     # -- descriptions ---------------------------------------------------------------
     def _descriptions(self):
@@ -773,6 +793,13 @@ class _Finder:
 
     # -- weapons ------------------------------------------------------------------
     def _weapons(self):
+        """Weapon classes by their phrase ("missiles de croisière"), systems named after a
+        weapon noun ("missiles ATACMS"), and system names the KB knows ("HIMARS")."""
+        yield from self._weapon_class_phrases()
+        yield from self._systems_after_heads()
+        yield from self._known_systems()
+
+    def _weapon_class_phrases(self):
         text_lower = fold_quotes(self.text).lower()
         for phrase, key, folded, pattern in _weapon_classes(self.rules):
             if folded not in text_lower:  # most classes are absent: skip the regex
@@ -782,36 +809,41 @@ class _Finder:
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
+
+    def _systems_after_heads(self):
         for token in self.tokens:
             if self.lows[token.i] not in self.rules.weapon_heads:
                 continue
-            name_tokens = []
-            j = token.i + 1
-            while j < min(token.i + 3, len(self.tokens)) and self.tokens[j].pos_ == "ADJ" \
-                    and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.demonyms:
-                j += 1  # "missiles antinavires Harpoon", "chars lourds Leopard"
-            while j < len(self.tokens) and len(name_tokens) < 3:
-                t = self.tokens[j]
-                if t.is_space or not (_CAPITALISED.match(t.text) or "-" in t.text and any(c.isdigit() for c in t.text)):
-                    break
-                if t.is_sent_start:
-                    break
-                name_tokens.append(t)
-                j += 1
-            if not name_tokens:
+            offsets = self._system_name_after(token)
+            if offsets is None:
                 continue
-            start, end = name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1].text)
-            while end < len(self.text) and not self.text[end].isspace() and (
-                    self.text[end].isalnum() or self.text[end] == "-" and end + 1 < len(self.text)
-                    and self.text[end + 1].isalnum()):
-                end += 1  # "IRIS-T", "F-16", "Su-34": one name split by the tokenizer
-            name = self.text[start:end]
+            name = self.text[offsets[0]:offsets[1]]
             entry = self._lookup(name, _WEAPON_KINDS)
             if entry is None and self._lookup(name) is not None:
                 continue  # "missiles de l'Otan": a known non-weapon name
-            yield Found(self._mention(start, end, "Weapon", "WeaponSystem", "pattern", 0.85),
-                        name, entry)
-        for token in self.tokens:  # bare system names the KB knows ("HIMARS", "Taurus")
+            yield Found(self._mention(*offsets, "Weapon", "WeaponSystem", "pattern", 0.85), name, entry)
+
+    def _system_name_after(self, head: Token) -> tuple[int, int] | None:
+        """Up to three capitalised words (or model numbers) after a weapon noun and its
+        adjectives: "missiles antinavires Harpoon", "chars lourds Leopard"."""
+        j = head.i + 1
+        while j < min(head.i + 3, len(self.tokens)) and self.tokens[j].pos_ == "ADJ" \
+                and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.demonyms:
+            j += 1
+        names = []
+        while j < len(self.tokens) and len(names) < 3:
+            t = self.tokens[j]
+            if t.is_space or t.is_sent_start or not (_CAPITALISED.match(t.text) or _is_model_number(t.text)):
+                break
+            names.append(t)
+            j += 1
+        if not names:
+            return None
+        return names[0].idx, _glued_end(self.text, names[-1].idx + len(names[-1].text))
+
+    def _known_systems(self):
+        """Bare system names the KB knows ("HIMARS", "Taurus"): the longest of up to three words."""
+        for token in self.tokens:
             if not self.capitalised[token.i] or token.is_space:
                 continue
             for n in (3, 2, 1):
@@ -837,11 +869,29 @@ class _Finder:
                     yield found
 
     def _role_at(self, token: Token) -> Found | None:
+        """A role phrase starting at ``token`` ("le ministre polonais de la Défense"): its
+        extent, the country it is of, the body it qualifies and the name apposed to it."""
         if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.is_space:
             return None
+        matched = self._role_phrase_at(token)
+        if matched is None or self._indefinite_before(token):
+            return None  # an indefinite role names nobody in particular
+        phrase, offices, inner = matched
+        end_tok, country = self._role_country(token, phrase, inner)
+        qualified = False
+        if country is None:
+            end_tok, country, qualified = self._role_complement(end_tok)
+        end = self.tokens[end_tok].idx + len(self.tokens[end_tok].text)
+        return Found(self._mention(token.idx, end, "Actor", "Person", "role", 0.7), phrase,
+                     None, apposition=self._apposition(token.i, end_tok), office=offices,
+                     country=country, gender=_grammatical_gender(token), qualified=qualified)
+
+    def _role_phrase_at(self, token: Token) -> tuple[str, tuple[str, ...], Token | None] | None:
+        """The longest role phrase the words from ``token`` spell (phrase, offices), with the
+        demonym inside it when there is one ("ministre polonais de la Défense")."""
         window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
         words = [_low(t) for t in window]
-        inner = None  # "ministre polonais de la Défense": the demonym inside the role phrase
+        inner = None
         if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
             inner = window[1]
             words = words[:1] + words[2:]
@@ -853,58 +903,64 @@ class _Finder:
                 key = keys[size] = _phrase_key(words, size)
             if key == target and (best is None or size > best[2]):
                 best = (phrase, offices, size)
-        if best is None:
-            return None
-        phrase, offices, _ = best
+        return None if best is None else (best[0], best[1], inner)
+
+    def _indefinite_before(self, token: Token) -> bool:
         det = self._prev_words(token.i, 1)
-        if det and det[0] in ("un", "une", "des", "deux", "trois", "plusieurs", "ses", "leurs"):
-            return None  # an indefinite role names nobody in particular
-        # extent: the phrase, then a demonym or "de X" complement naming the country
+        return bool(det) and det[0] in ("un", "une", "des", "deux", "trois", "plusieurs", "ses", "leurs")
+
+    def _role_country(self, token: Token, phrase: str, inner: Token | None) -> tuple[int, str | None]:
+        """The role's last token and the country a demonym names: inside the phrase, before
+        it ("Russian President"), after it ("le président russe"), or on a word of its domain
+        ("le ministre des Affaires étrangères russe")."""
         end_tok = self._phrase_end(token, phrase)
-        country = None
         if inner is not None and len(phrase.replace("'", "' ").split()) > 1:
-            end_tok = self._phrase_end(token, phrase + " x")  # one more word: the demonym
-            country = self.rules.demonyms[fold_quotes(inner.lower_)]
-        nxt = end_tok + 1
-        while nxt < len(self.tokens) and self.tokens[nxt].is_space:
-            nxt += 1
+            return self._phrase_end(token, phrase + " x"), self.rules.demonyms[_low(inner)]
+        for reading in (self._demonym_before_role, self._demonym_after_role, self._demonym_of_domain):
+            found = reading(token, end_tok)
+            if found is not None:
+                return found
+        return end_tok, None
+
+    def _demonym_before_role(self, token: Token, end_tok: int) -> tuple[int, str] | None:
+        if "before" not in self.rules.demonym_positions:
+            return None
         before = token.i - 1
         while before >= 0 and self.lows[before] in self.rules.role_modifiers:
             before -= 1  # "the former Russian president"
-        if country is not None:
-            pass
-        elif "before" in self.rules.demonym_positions and before >= 0 \
-                and self.lows[before] in self.rules.demonyms and _adjectival(self.tokens[before]):
-            country = self.rules.demonyms[self.lows[before]]  # "Russian President X"
-        elif nxt < len(self.tokens) and self.lows[nxt] in self.rules.demonyms \
-                and _adjectival(self.tokens[nxt]):
-            country = self.rules.demonyms[self.lows[nxt]]
-            end_tok = nxt
-        elif token.i + 1 < len(self.tokens):
-            for child in self.doc[token.i: end_tok + 1]:
-                for sub in child.children:
-                    form = fold_quotes(sub.lower_)
-                    if sub.i > end_tok and form in self.rules.demonyms and sub.dep_ == "amod" \
-                            and fold_quotes(child.lemma_.lower()) in self.rules.role_domains:
-                        country = self.rules.demonyms[form]
-                        end_tok = max(end_tok, sub.i)
-        qualified = False
-        if country is None:
-            complement = self._complement(end_tok)
-            if complement is not None:
-                last, name = complement
-                if name is None:
-                    qualified = True  # "porte-parole du gouvernement": some body we cannot name
-                    end_tok = self._phrase_tail(last)
-                else:
-                    country, end_tok = name, last
-        start = token.idx
-        end = self.tokens[end_tok].idx + len(self.tokens[end_tok].text)
-        gender = _grammatical_gender(token)
-        apposition = self._apposition(token.i, end_tok)
-        return Found(self._mention(start, end, "Actor", "Person", "role", 0.7), phrase,
-                     None, apposition=apposition, office=offices, country=country, gender=gender,
-                     qualified=qualified)
+        if before >= 0 and self.lows[before] in self.rules.demonyms and _adjectival(self.tokens[before]):
+            return end_tok, self.rules.demonyms[self.lows[before]]
+        return None
+
+    def _demonym_after_role(self, token: Token, end_tok: int) -> tuple[int, str] | None:
+        nxt = end_tok + 1
+        while nxt < len(self.tokens) and self.tokens[nxt].is_space:
+            nxt += 1
+        if nxt < len(self.tokens) and self.lows[nxt] in self.rules.demonyms and _adjectival(self.tokens[nxt]):
+            return nxt, self.rules.demonyms[self.lows[nxt]]
+        return None
+
+    def _demonym_of_domain(self, token: Token, end_tok: int) -> tuple[int, str] | None:
+        country, last = None, end_tok
+        for child in self.doc[token.i: end_tok + 1]:
+            if fold_quotes(child.lemma_.lower()) not in self.rules.role_domains:
+                continue
+            for sub in child.children:
+                form = fold_quotes(sub.lower_)
+                if sub.i > last and form in self.rules.demonyms and sub.dep_ == "amod":
+                    country, last = self.rules.demonyms[form], sub.i
+        return None if country is None else (last, country)
+
+    def _role_complement(self, end_tok: int) -> tuple[int, str | None, bool]:
+        """The role's last token, the country of its "de X" complement, and whether that
+        complement is a body the text does not name ("porte-parole du gouvernement")."""
+        complement = self._complement(end_tok)
+        if complement is None:
+            return end_tok, None, False
+        last, name = complement
+        if name is None:
+            return self._phrase_tail(last), None, True
+        return last, name, False
 
     def _phrase_tail(self, i: int) -> int:
         """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
@@ -916,6 +972,15 @@ class _Finder:
 
     def _complement(self, end_tok: int) -> tuple[int, str | None] | None:
         """The "de X" after a role: (last token, X's KB name) — X None when it is a common noun."""
+        i = self._after_of(end_tok)
+        if i is None:
+            return None
+        if not _CAPITALISED.match(self.doc[i].text):
+            return (i, None) if self.doc[i].pos_ == "NOUN" else None
+        return self._named_complement(i)
+
+    def _after_of(self, end_tok: int) -> int | None:
+        """The first word after "de", "du", "de la" following ``end_tok``, if one follows."""
         doc = self.doc
         i = end_tok + 1
         words = []
@@ -926,8 +991,12 @@ class _Finder:
             i += 1
         if not words or fold_quotes(words[0].lower_) not in ("de", "du", "des", "d'") or i >= len(doc):
             return None
-        if not _CAPITALISED.match(doc[i].text):
-            return (i, None) if doc[i].pos_ == "NOUN" else None
+        return i
+
+    def _named_complement(self, i: int) -> tuple[int, str] | None:
+        """The known name from token ``i``: NER's whole name, else the longest run of
+        capitalised words and adjectives that is a seat of power or a KB name."""
+        doc = self.doc
         ent = next((e for e in doc.ents if e.start == i), None)
         if ent is not None:  # "de l'Agence internationale de l'énergie atomique": NER's whole name
             entry = self._lookup(ent.text)
@@ -958,9 +1027,13 @@ class _Finder:
 
     def _apposition(self, first: int, last: int) -> tuple[int, int] | None:
         """A person's name right after ('le président X') or before ('X, le président')."""
+        return self._name_after_role(last) or self._name_before_role(first)
+
+    def _name_after_role(self, last: int) -> tuple[int, int] | None:
+        """ "le président X", "... atomique (AIEA), Rafael Grossi", "le ministre, M. X"."""
         doc = self.doc
         j = last + 1
-        if j < len(doc) and doc[j].text == "(":  # "... atomique (AIEA), Rafael Grossi"
+        if j < len(doc) and doc[j].text == "(":
             while j < len(doc) and doc[j].text != ")" and j < last + 8:
                 j += 1
             j += 1
@@ -970,6 +1043,11 @@ class _Finder:
                 j += 1
         if j < len(doc) and _is_name_token(doc[j]):
             return doc[j].idx, doc[j].idx + len(doc[j].text)
+        return None
+
+    def _name_before_role(self, first: int) -> tuple[int, int] | None:
+        """ "X, le président": a name, a comma, then the role and its determiners."""
+        doc = self.doc
         k = first - 1
         while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
@@ -1014,6 +1092,19 @@ def _adjective_after_noun(token: Token) -> bool:
     """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
     often tagged PROPN): an adjective of that noun."""
     return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _is_model_number(word: str) -> bool:
+    """ "F-16", "Su-34": a hyphenated word with a digit."""
+    return "-" in word and any(c.isdigit() for c in word)
+
+
+def _glued_end(text: str, end: int) -> int:
+    """The end of a name the tokenizer split at a hyphen or a letter ("IRIS-T", "F-16")."""
+    while end < len(text) and not text[end].isspace() and (
+            text[end].isalnum() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum()):
+        end += 1
+    return end
 
 
 def _adjectival(token: Token) -> bool:
