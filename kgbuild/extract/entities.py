@@ -35,15 +35,32 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
                    acronym_skip: frozenset[str] = frozenset(),
                    person_titles: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
-    lang = article.lang
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys, person_titles)
-    _merge_short_forms(found, keys, kb, lang, short_forms or {})
+    _merge_short_forms(found, keys, kb, article.lang, short_forms or {})
     _merge_acronyms(found, keys, article.text, acronym_skip)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
+    _resolve_roles(found, keys, entries, kb, article, doc_keys)
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for f, k in zip(found, keys):
+        if k is not None:
+            groups[k].append(f)
+    ordered = sorted(groups.items(), key=lambda kv: min(f.mention.start for f in kv[1]))
+    entities: list[Entity] = []
+    for key, members in ordered:
+        entry = entries.get(key)
+        if entry is not None and not _plausible(entry, members, doc_keys):
+            continue  # "l'Alliance" is no party of a country the text is about
+        entities.append(_entity(f"e{len(entities) + 1}", entry, members, article.lang))
+    return tuple(entities)
+
+
+def _resolve_roles(found: list[Found], keys: list[str | None], entries: dict[str, KBEntry],
+                   kb: Gazetteer, article: Article, doc_keys: set[str]) -> None:
+    """Each role mention takes the key of the person it names (see ``_resolve_role``)."""
     spans = SpanIndex(range(len(found)), start=lambda i: found[i].mention.start,
                       end=lambda i: found[i].mention.end)
     for i, f in enumerate(found):
@@ -52,30 +69,22 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
         keys[i], entry = _resolve_role(f, found, keys, kb, article, doc_keys, spans)
         if entry is not None:
             entries.setdefault(entry.key, entry)
-            found[i] = replace(f, entry=entry, name=kb_label(entry, lang))
+            found[i] = replace(f, entry=entry, name=kb_label(entry, article.lang))
 
-    groups: dict[str, list[Found]] = defaultdict(list)
-    for f, k in zip(found, keys):
-        if k is not None:
-            groups[k].append(f)
-    ordered = sorted(groups.items(), key=lambda kv: min(f.mention.start for f in kv[1]))
-    entities = []
-    for key, members in ordered:
-        entry = entries.get(key)
-        if entry is not None and not _plausible(entry, members, doc_keys):
-            continue  # "l'Alliance" is no party of a country the text is about
-        mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
-        types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
-        entities.append(Entity(
-            id=f"e{len(entities) + 1}",
-            label=kb_label(entry, lang) if entry else _best_name(members),
-            types=types,
-            kind=_kind(entry, mentions, types),
-            mentions=mentions,
-            confidence=round(max(m.confidence for m in mentions), 3),
-            kb_id=entry.key if entry else None,
-        ))
-    return tuple(entities)
+
+def _entity(entity_id: str, entry: KBEntry | None, members: Sequence[Found], lang: str) -> Entity:
+    """One entity of a group of mentions, labelled by its KB entry or its best name."""
+    mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
+    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
+    return Entity(
+        id=entity_id,
+        label=kb_label(entry, lang) if entry else _best_name(members),
+        types=types,
+        kind=_kind(entry, mentions, types),
+        mentions=mentions,
+        confidence=round(max(m.confidence for m in mentions), 3),
+        kb_id=entry.key if entry else None,
+    )
 
 
 def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
@@ -151,21 +160,13 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
                     skip: frozenset[str]) -> None:
     """ "HRW" and "Human Rights Watch", "le Commandement des opérations spéciales (COS)": an
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
-    named: dict[str, Found] = {}  # key -> its first mention of several words
-    by_initials: dict[str, str] = {}  # initials -> key
-    for f, k in zip(found, keys):
-        if k is not None and f.mention.type == "Actor" and " " in f.name.strip() and k not in named:
-            named[k] = f
-            for form in (f.name, f.mention.text):
-                by_initials.setdefault(_initials(form, skip), k)
+    named, by_initials = _named_bodies(found, keys, skip)
     ends = {f.mention.end: k for k, f in named.items()}
     rename: dict[str, str] = {}
     for i, f in enumerate(found):
         if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
-        before = text[:f.mention.start].rstrip()
-        bracketed = before.endswith("(") and text[f.mention.end:f.mention.end + 1] == ")"
-        target = ends.get(len(before[:-1].rstrip())) if bracketed else None
+        target = ends.get(_bracketed_after(text, f))
         if f.entry is not None:  # a known acronym: the name in front of its brackets, if unknown
             if target is not None and target != keys[i] and named[target].entry is None:
                 rename[target] = keys[i]
@@ -175,6 +176,28 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
             rename[keys[i]] = target
     for n, k in enumerate(keys):
         keys[n] = rename.get(k, k)
+
+
+def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
+                  skip: frozenset[str]) -> tuple[dict[str, Found], dict[str, str]]:
+    """Each actor's first mention of several words, and the key each set of initials spells."""
+    named: dict[str, Found] = {}  # key -> its first mention of several words
+    by_initials: dict[str, str] = {}  # initials -> key
+    for f, k in zip(found, keys):
+        if k is not None and f.mention.type == "Actor" and " " in f.name.strip() and k not in named:
+            named[k] = f
+            for form in (f.name, f.mention.text):
+                by_initials.setdefault(_initials(form, skip), k)
+    return named, by_initials
+
+
+def _bracketed_after(text: str, f: Found) -> int | None:
+    """Where the name before a bracketed mention ends ("Commandement ... (COS)"), if it is
+    in brackets."""
+    before = text[:f.mention.start].rstrip()
+    if before.endswith("(") and text[f.mention.end:f.mention.end + 1] == ")":
+        return len(before[:-1].rstrip())
+    return None
 
 
 def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> bool:
@@ -216,30 +239,37 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,
                   article: Article, doc_keys: set[str], spans: SpanIndex) -> tuple[str | None, KBEntry | None]:
+    """The person a role names: the name in apposition with it, else the holder of its office
+    in its country (or, for a one-holder office, in a country of the text) at the article's date."""
     if f.apposition is not None:
         for i in spans.overlapping(*f.apposition):
             if keys[i]:
                 return keys[i], found[i].entry
-    if f.country:
-        bodies = [e for e in kb.lookup(f.country, article.lang) if e.kind in _BODY_KINDS]
-        if not bodies:
-            return None, None
-        country_keys: list[str | None] = [e.key for e in bodies]
-    elif f.qualified:
-        return None, None  # "le porte-parole du gouvernement": whose, the text does not say
-    else:
-        country_keys = [None]
+    countries = _role_countries(f, kb, article.lang)
     for office in f.office:
-        for country_key in country_keys:
-            if country_key is None and office not in _ONE_PER_COUNTRY:
-                continue  # a spokesperson of some country in the text: too vague
-            holders = kb.office_holders(office, country_key, article.date, f.gender)
-            if country_key is None:
-                holders = [h for h in holders if _holder_country(h, office) in doc_keys]
-            chosen = _choose_holder(holders, doc_keys, article.date)
+        for country_key in countries:
+            chosen = _office_holder(f, office, country_key, kb, article, doc_keys)
             if chosen is not None:
                 return chosen.key, chosen
     return None, None
+
+
+def _role_countries(f: Found, kb: Gazetteer, lang: str) -> list[str | None]:
+    """The KB keys of the body a role is of; ``[None]`` for a role of no stated country, none
+    for one of a body the text does not name ("le porte-parole du gouvernement")."""
+    if f.country:
+        return [e.key for e in kb.lookup(f.country, lang) if e.kind in _BODY_KINDS]
+    return [] if f.qualified else [None]
+
+
+def _office_holder(f: Found, office: str, country_key: str | None, kb: Gazetteer, article: Article,
+                   doc_keys: set[str]) -> KBEntry | None:
+    if country_key is None and office not in _ONE_PER_COUNTRY:
+        return None  # a spokesperson of some country in the text: too vague
+    holders = kb.office_holders(office, country_key, article.date, f.gender)
+    if country_key is None:
+        holders = [h for h in holders if _holder_country(h, office) in doc_keys]
+    return _choose_holder(holders, doc_keys, article.date)
 
 
 def _holder_country(holder: KBEntry, office: str) -> str | None:

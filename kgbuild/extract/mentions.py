@@ -293,31 +293,30 @@ class _Finder:
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to five words that is a KB name of a body (not a person)."""
-        starts, ends = self._claimed_names
         for token in self.tokens:
             if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
                 continue
-            n = bisect_right(starts, token.idx)
-            if n and ends[n - 1] > token.idx:
+            if self._overlaps_name(token.idx, token.idx + 1):
                 continue  # inside a name found already
-            for size in range(min(5, len(self.tokens) - token.i), 1, -1):
-                last = self.tokens[token.i + size - 1]
-                if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON"):
-                    continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
-                name = self.text[token.idx:last.idx + len(last.text)]
-                if "\n" in name:
-                    continue
-                if self._inside_longer_name(token.idx, last.idx + len(last.text)):
-                    break  # the model's longer name holds it ("Forces armées ... de X")
-                entry = self._lookup(name)
-                if entry is not None and entry.kind not in ("Person", "Event") and normalize_label(name) in {
-                        normalize_label(n) for n in (*entry.labels.values(),
-                                                     *(a for al in entry.aliases.values() for a in al))}:
-                    item = self._from_entry(entry, token.idx, last.idx + len(last.text), name, token,
-                                            "gazetteer")
-                    if item is not None:
-                        yield item
-                    break
+            item = self._known_phrase_at(token)
+            if item is not None:
+                yield item
+
+    def _known_phrase_at(self, token: Token) -> Found | None:
+        for size in range(min(5, len(self.tokens) - token.i), 1, -1):
+            last = self.tokens[token.i + size - 1]
+            if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON"):
+                continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
+            end = last.idx + len(last.text)
+            name = self.text[token.idx:end]
+            if "\n" in name:
+                continue
+            if self._inside_longer_name(token.idx, end):
+                return None  # the model's longer name holds it ("Forces armées ... de X")
+            entry = self._lookup(name)
+            if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
+                return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+        return None
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """Whether a name the model tagged holds [start, end) and is longer."""
@@ -372,14 +371,10 @@ class _Finder:
                    for phrase in self.rules.role_nouns)
 
     def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
+        """A named entity as the KB knows it (a known part of it, when the whole is unknown),
+        else as the model's label says."""
         label = ent.label_
-        entry = self._lookup(name)
-        if entry is None and " " in name:
-            part = self._known_part(name)
-            if part is not None:
-                start, name = start + part[0], part[1]
-                end = start + len(name)
-                entry = self._lookup(name)
+        start, end, name, entry = self._narrow_to_known(start, end, name)
         if entry is None and sum(ch.isalpha() for ch in name) < 3 and not (label == "PER" and "." in name):
             return None  # "I", "II", "S": a letter or a numeral the KB does not know is no name ("J. B." is)
         head = self._token_at(start)
@@ -392,16 +387,33 @@ class _Finder:
         seat = self._seat_acting(start, end, name, head)
         if seat is not None:
             return seat
-        if label == "PER":
-            if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
-                return None
-            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
-        if label == "ORG":
-            return Found(self._mention(start, end, "Actor", "Organization", "ner", 0.7), name)
-        if label == "LOC":
-            found = self._region_of_place_noun(None, start, end, name, head)
-            return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
-        return None  # MISC without KB support: too noisy to keep
+        by_label = self._NER_LABELS.get(label)
+        return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
+        """The span and its KB entry; for an unknown name of several words, the known part."""
+        entry = self._lookup(name)
+        if entry is None and " " in name:
+            part = self._known_part(name)
+            if part is not None:
+                start, name = start + part[0], part[1]
+                return start, start + len(name), name, self._lookup(name)
+        return start, end, name, entry
+
+    def _ner_person(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
+            return None
+        return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+
+    def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
+        return Found(self._mention(start, end, "Actor", "Organization", "ner", 0.7), name)
+
+    def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
+        found = self._region_of_place_noun(None, start, end, name, head)
+        return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
+
+    #: what an unknown name is by the model's label (MISC without KB support: too noisy to keep)
+    _NER_LABELS = {"PER": _ner_person, "ORG": _ner_organisation, "LOC": _ner_place}
 
     def _not_the_town(self, entry: KBEntry, name: str, head: Token | None, label: str | None) -> bool:
         """A one-word name the KB knows only as a town or a subdivision (not a capital) is
@@ -512,34 +524,50 @@ class _Finder:
             kind = self.rules.place_nouns.get(self.lows[token.i])
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
-            gap = 1
-            if self.lows[token.i + 1] in self.rules.demonyms \
-                    and token.i + 3 < len(self.tokens):
-                gap = 2  # "la région russe de Briansk"
-            prep = self.tokens[token.i + gap]
-            if self.lows[prep.i] not in ("de", "d'"):
+            first = self._place_name_start(token)
+            if first is None:
                 continue
-            first = token.i + gap + 1
-            last = first
-            while last < len(self.tokens) and _CAPITALISED.match(self.tokens[last].text) \
-                    and not self.tokens[last].is_punct:
-                last += 1
+            last = self._capitalised_run(first)
             if last == first:
                 continue
-            start, end = self.tokens[first].idx, self.tokens[last - 1].idx + len(self.tokens[last - 1].text)
-            name = self.text[start:end]
-            phrase = self.text[token.idx:end]
-            known = self._lookup(phrase)
-            if normalize_label(name) in self.rules.not_names or (
-                    known is not None and known.kind not in _REGION_KINDS):
-                continue  # "département d'État" is a known body, not a département
-            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
-            if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has
-                entry = self._lookup(phrase, _REGION_KINDS) or self._lookup(name, _REGION_KINDS)
-            other = self._lookup(name)
-            if entry is None and other is not None and other.kind not in _REGION_KINDS:
-                continue  # a known name that is no place
-            yield Found(self._mention(token.idx, end, "Region", kind, "pattern", 0.8), name, entry)
+            item = self._place_phrase(token, kind, first, last)
+            if item is not None:
+                yield item
+
+    def _place_name_start(self, noun: Token) -> int | None:
+        """The word after the place noun's "de" ("la région russe de Briansk": Briansk)."""
+        gap = 1
+        if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
+            gap = 2  # "la région russe de Briansk"
+        if self.lows[noun.i + gap] not in ("de", "d'"):
+            return None
+        return noun.i + gap + 1
+
+    def _capitalised_run(self, first: int) -> int:
+        """The index after the capitalised words from ``first``."""
+        last = first
+        while last < len(self.tokens) and _CAPITALISED.match(self.tokens[last].text) \
+                and not self.tokens[last].is_punct:
+            last += 1
+        return last
+
+    def _place_phrase(self, noun: Token, kind: str, first: int, last: int) -> Found | None:
+        """The place phrase from ``noun`` to the name's end, unless the phrase or the name is a
+        known thing that is no place ("département d'État")."""
+        start, end = self.tokens[first].idx, self.tokens[last - 1].idx + len(self.tokens[last - 1].text)
+        name = self.text[start:end]
+        phrase = self.text[noun.idx:end]
+        known = self._lookup(phrase)
+        if normalize_label(name) in self.rules.not_names or (
+                known is not None and known.kind not in _REGION_KINDS):
+            return None
+        entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
+        if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has
+            entry = self._lookup(phrase, _REGION_KINDS) or self._lookup(name, _REGION_KINDS)
+        other = self._lookup(name)
+        if entry is None and other is not None and other.kind not in _REGION_KINDS:
+            return None  # a known name that is no place
+        return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _capital_acts(self, token: Token) -> bool:
         """A capital stands for its state only where it plays an actor's part: the subject of
@@ -551,37 +579,58 @@ class _Finder:
         attack ("l'attentat de Kaboul", "les talibans contrôlent Kaboul")."""
         if not self._acts(token) or self._in_dateline(token):
             return False
-        r = self.rules
-        if any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children):
-            return True  # an agent: "utilisée par Moscou"
         words = self._prev_words(token.i, 2)
-        prev = words[0] if words else ""
-        if prev in ("à", "au", "aux") and self._governed_by(token, r.transfer_lemmas):
-            return True  # a recipient: "enverrait des obus à Kiev" (not "un courrier de Berlin")
-        if prev in r.speech_introducers or prev in ("avec", "contre") \
-                or (prev == "à" and len(words) > 1 and words[1] == "face"):
-            return True  # "selon Moscou", "un accord avec Kiev", "face à Moscou"
-        if prev == "vers":
-            return True  # _acts let it through: "se tourne vers Moscou"
-        if prev in r.of_prepositions and token.head.i != token.i and fold_quotes(token.head.lemma_.lower()) in (
-                r.ally_nouns | r.enemy_nouns | r.support_nouns | r.oppose_nouns):
-            return True  # "les alliés de Kiev", "le soutien de Paris" (not "un responsable de Tripoli")
-        if token.dep_ in ("obj", "iobj", "xcomp") and fold_quotes(token.head.lemma_.lower()) in (
-                r.authorize_verbs | r.support_verbs | r.oppose_verbs | r.object_control_verbs
-                | r.recipient_object_verbs | r.accusation_cues):
-            return True  # one acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"
         # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
-        return self._is_subject(token)
+        return any(part(token, words) for part in (
+            self._as_agent, self._as_recipient, self._as_partner, self._as_party_of_stance,
+            self._as_object_of_act)) or self._is_subject(token)
+
+    def _as_agent(self, token: Token, words: list[str]) -> bool:
+        """ "utilisée par Moscou"."""
+        return any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children)
+
+    def _as_recipient(self, token: Token, words: list[str]) -> bool:
+        """ "enverrait des obus à Kiev" (not "un courrier de Berlin")."""
+        return bool(words) and words[0] in ("à", "au", "aux") \
+            and self._governed_by(token, self.rules.transfer_lemmas)
+
+    def _as_partner(self, token: Token, words: list[str]) -> bool:
+        """ "selon Moscou", "un accord avec Kiev", "face à Moscou", "se tourne vers Moscou"
+        (``_acts`` let the last through)."""
+        prev = words[0] if words else ""
+        return prev in self.rules.speech_introducers or prev in ("avec", "contre", "vers") \
+            or (prev == "à" and len(words) > 1 and words[1] == "face")
+
+    def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
+        """ "les alliés de Kiev", "le soutien de Paris" (not "un responsable de Tripoli")."""
+        r = self.rules
+        return bool(words) and words[0] in r.of_prepositions and token.head.i != token.i \
+            and fold_quotes(token.head.lemma_.lower()) in (r.ally_nouns | r.enemy_nouns | r.support_nouns
+                                                           | r.oppose_nouns)
+
+    def _as_object_of_act(self, token: Token, words: list[str]) -> bool:
+        """One acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"."""
+        r = self.rules
+        return token.dep_ in ("obj", "iobj", "xcomp") and fold_quotes(token.head.lemma_.lower()) in (
+            r.authorize_verbs | r.support_verbs | r.oppose_verbs | r.object_control_verbs
+            | r.recipient_object_verbs | r.accusation_cues)
 
     def _is_subject(self, token: Token) -> bool:
         """The subject of a verb (or of an adjective with a copula), itself or as the second
         of two coordinated subjects ("Paris et Londres ont ...")."""
-        nxt = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
-        if nxt is not None and not any(c.dep_ == "case" for c in token.children) and (
-                nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm")
-                or self.lows[nxt.i] in self.rules.reflexive_clitics):
-            return True  # a headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète"
+        return self._before_finite_verb(token) or self._subject_in_parse(token)
+
+    def _before_finite_verb(self, token: Token) -> bool:
+        """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète"."""
+        if token.i + 1 >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
+            return False
+        nxt = self.tokens[token.i + 1]
+        return nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm") \
+            or self.lows[nxt.i] in self.rules.reflexive_clitics
+
+    def _subject_in_parse(self, token: Token) -> bool:
+        """A subject by its dependency, itself or through up to two conj/appos links."""
         node = token
         for _ in range(3):
             if node.dep_ in ("nsubj", "nsubj:pass", "csubj"):
@@ -589,14 +638,17 @@ class _Finder:
                 return verb.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux", "aux:pass")
                                                            for c in verb.children)
             if node.dep_ == "ROOT" and node.i + 2 < len(self.tokens):
-                # the model often cuts "X et Y ont signé" after X: X is the first subject
-                cc, second = self.tokens[node.i + 1], self.tokens[node.i + 2]
-                return cc.dep_ == "cc" and second.dep_ in ("nsubj", "nsubj:pass") \
-                    and second.head.i == cc.head.i and cc.head.pos_ in ("VERB", "AUX")
+                return self._first_of_two_subjects(node)
             if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
                 return False
             node = node.head
         return False
+
+    def _first_of_two_subjects(self, node: Token) -> bool:
+        """The model often cuts "X et Y ont signé" after X: X is the first subject."""
+        cc, second = self.tokens[node.i + 1], self.tokens[node.i + 2]
+        return cc.dep_ == "cc" and second.dep_ in ("nsubj", "nsubj:pass") \
+            and second.head.i == cc.head.i and cc.head.pos_ in ("VERB", "AUX")
 
     def _in_dateline(self, token: Token) -> bool:
         """A place name opening a line or a sentence and followed by a date or a dash:
@@ -617,9 +669,7 @@ class _Finder:
         words = [w for w in self._prev_words(token.i, 5) if w not in ("l'", "la", "le", "les")]
         prev = words[0] if words else ""
         before = words[1] if len(words) > 1 else ""
-        if prev in self.rules.speech_introducers or prev == "par":
-            return True
-        if prev == "à" and before == "face":
+        if prev in self.rules.speech_introducers or prev == "par" or (prev == "à" and before == "face"):
             return True
         if prev in ("de", "d'", "du", "des", "avec"):
             # "la frontière de/avec X", "la région de X" are places; "l'implication des
@@ -627,8 +677,13 @@ class _Finder:
             return not (before in self.rules.place_nouns or before.startswith("frontali"))
         if prev == "a" and self._prev_tokens(token.i, 1)[0].text == "A":
             return False  # "A Paris, ...": an unaccented capital À
+        return self._acts_after_place_preposition(token, prev)
+
+    def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
+        """After a preposition of place a name is a place, unless a verb of orientation ("se
+        tourne vers Moscou") or of transfer ("livrer des missiles à Kiev") governs it."""
         if prev == "vers" and self._governed_by(token, self.rules.orientation_lemmas):
-            return True  # "la junte se tourne vers Moscou"
+            return True
         if prev in self.rules.locative_prepositions:
             return prev in ("à", "au", "aux") and self._governed_by(token, self.rules.transfer_lemmas)
         return True
@@ -749,20 +804,24 @@ class _Finder:
         table = self.rules.descriptions
         for token in self.tokens:
             kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
-            if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
+            if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token):
                 continue
-            det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
-            if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
-                continue  # "une organisation", "des groupes": nobody in particular
-            if any(c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl", "nummod") and c.i > token.i
-                   for c in token.children):
-                continue  # "le groupe d'intervention", "le quotidien Le Monde": another thing
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))
+
+    def _is_bare_definite(self, noun: Token) -> bool:
+        """A noun after a definite determiner and with no complement: not "une organisation"
+        (nobody in particular), not "le groupe d'intervention" or "le quotidien Le Monde"
+        (another thing)."""
+        det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+        if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
+            return False
+        return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl", "nummod") and c.i > noun.i
+                       for c in noun.children)
 
     # -- demonyms -----------------------------------------------------------------
     def _demonyms(self):
@@ -1105,6 +1164,12 @@ def _glued_end(text: str, end: int) -> int:
             text[end].isalnum() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isalnum()):
         end += 1
     return end
+
+
+def _is_name_of(entry: KBEntry, name: str) -> bool:
+    """Is ``name`` one of the entry's labels or aliases (case and accents aside)?"""
+    return normalize_label(name) in {normalize_label(n) for n in (
+        *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))}
 
 
 def _adjectival(token: Token) -> bool:
