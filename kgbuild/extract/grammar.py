@@ -38,21 +38,15 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
     through xcomp, conj and auxiliary links (parsers often hang the subject on "a")."""
     found, current = [], token
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in ("nsubj", "nsubj:pass") or (
-                    child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
-                found.extend(unsourced(child, rules))
+        found.extend(_own_subjects(current, rules))
         if not found and current is not token and reduced_relative(current):
             # "l'Iran, accusé de fournir des drones": the noun the participle describes does it
             noun = current.head if current.dep_ == "acl" else current.doc[current.i - 2]
             if noun.pos_ in ("NOUN", "PROPN"):
                 found.append(noun)
             break
-        if current.head.i == current.i or current.dep_ not in (
-                "xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
+        if not _shares_subject_with_head(current, rules):
             break
-        if any(lower_text(c) in ("que", "qu'") for c in current.children if c.dep_ == "mark"):
-            break  # "a réaffirmé que frapper ...": a clause, its subject is not the cue's
         if current.dep_ == "xcomp" and current.head.lemma_ in rules.object_control_verbs:
             # "autoriser Kiev à frapper": the object is who strikes
             found.extend(c for c in current.head.children
@@ -61,6 +55,24 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
                 break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
         current = current.head
     return found
+
+
+def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
+    """A verb's own subjects, an expletive subject pronoun included ("a-t-il dit")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") or (
+                child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
+            found.extend(unsourced(child, rules))
+    return found
+
+
+def _shares_subject_with_head(verb: Token, rules: LanguageRules) -> bool:
+    """Whether the verb above this one (by xcomp, conj, an auxiliary or a copula link) has
+    the same subject; not across a complement clause ("a réaffirmé que frapper ...")."""
+    if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
+        return False
+    return not any(lower_text(c) in ("que", "qu'") for c in verb.children if c.dep_ == "mark")
 
 
 def unsourced(token: Token, rules: LanguageRules) -> list[Token]:
@@ -212,7 +224,8 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
     """
     rules, index, doc, quotes = reading.rules, reading.index, reading.doc, reading.quotes
     gender = rules.pronoun_gender.get(pronoun.lower())
-    plural = pronoun.lower() in ("ils", "elles", "eux")
+    if pronoun.lower() in ("ils", "elles", "eux"):
+        gender = "Plur"
     # distances count real sentences (runs), not the parser's cuts ("Le président kényan" |
     # "William Ruto a annoncé ...")
     units = reading.units
@@ -220,27 +233,41 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
     floor = units.span_of(*units.runs[max(0, k - window)])[0] if units.runs else 0
     best: tuple | None = None
     for ref in index.before(pos, floor):
-        if "Actor" not in ref.entity.types and ref.mention.type != "Actor":
+        if "Actor" not in ref.entity.types and ref.mention.type != "Actor" or quotes.inside(ref.start):
             continue
-        if quotes.inside(ref.start):
-            continue
-        person = ref.entity.kind == "Person"
         if ref.entity.id not in reading.genders:
             reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)
-        g = reading.genders[ref.entity.id]
-        if plural:
-            ok, first = ref.mention.text.rstrip().endswith(("s", "x")) and not person, True
-        elif gender == "Masc":
-            ok, first = g != "Fem" and (person or g == "Masc"), person
-        elif gender == "Fem":
-            ok, first = g == "Fem" or (g is None and person), g == "Fem"
-        else:
-            ok, first = True, True
-        if not ok:
+        fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, reading.genders[ref.entity.id])
+        if fit is None:
             continue
-        rank = (k - units.run_at(ref.start), 0 if first else 1, -ref.end)
+        rank = (k - units.run_at(ref.start), fit, -ref.end)
         if best is None or rank < best[0]:
             best = (rank, ref)
     return best[1] if best else None
 
 
+# How well an antecedent fits a pronoun, by the pronoun's gender (or "Plur"): None when it
+# cannot be it, 0 when it is the first choice, 1 when it is a fallback.  ``g`` is the
+# antecedent's grammatical gender, when known.
+
+def _plural_fit(ref: MentionRef, g: str | None) -> int | None:
+    """ "ils", "eux": a group of actors written in the plural, not a person."""
+    return 0 if ref.mention.text.rstrip().endswith(("s", "x")) and ref.entity.kind != "Person" else None
+
+
+def _masculine_fit(ref: MentionRef, g: str | None) -> int | None:
+    """ "il", "lui": a person not known to be a woman (first), or a masculine body."""
+    person = ref.entity.kind == "Person"
+    return (0 if person else 1) if g != "Fem" and (person or g == "Masc") else None
+
+
+def _feminine_fit(ref: MentionRef, g: str | None) -> int | None:
+    """ "elle": a feminine actor (first), or a person of unknown gender."""
+    return (0 if g == "Fem" else 1) if g == "Fem" or (g is None and ref.entity.kind == "Person") else None
+
+
+def _any_actor(ref: MentionRef, g: str | None) -> int | None:
+    return 0
+
+
+_ANTECEDENT_FIT = {"Plur": _plural_fit, "Masc": _masculine_fit, "Fem": _feminine_fit}

@@ -48,30 +48,45 @@ def to_universal_dependencies(doc: Doc) -> Doc:
     for tok in doc:
         objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
         if tok.dep_ in ("prep", "agent", "dative") and objects:  # "to" of "sent tanks to Kyiv": dative
-            if tok.head.i == tok.i:
-                continue
-            obj = objects[0]
-            heads[obj.i] = tok.head.i
-            if tok.dep_ == "agent":
-                deps[obj.i] = "obl:agent"
-            elif objects[0].dep_ == "pcomp":
-                deps[obj.i] = "advcl"
-            else:
-                deps[obj.i] = "obl" if tok.head.pos_ in _VERBAL else "nmod"
-            heads[tok.i], deps[tok.i] = obj.i, "case"
-            for other in tok.children:  # "out of", "just after": the rest of the preposition
-                if other.i != obj.i:
-                    heads[other.i] = obj.i
-        elif tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
-            deps[tok.i] = "flat:name"
-        elif tok.dep_ in _RENAMED:
-            deps[tok.i] = _RENAMED[tok.dep_]
+            if tok.head.i != tok.i:
+                _make_case(tok, objects[0], heads, deps)
+        else:
+            renamed = _renamed(tok)
+            if renamed is not None:
+                deps[tok.i] = renamed
+    _write_parse(doc, heads, deps)
+    return doc
+
+
+def _make_case(prep, obj, heads: list[int], deps: list[str]) -> None:
+    """A preposition becomes the ``case`` of its object, which hangs from the preposition's
+    head: ``obl`` from a verb, ``nmod`` from a noun, ``obl:agent`` after "by"."""
+    heads[obj.i] = prep.head.i
+    if prep.dep_ == "agent":
+        deps[obj.i] = "obl:agent"
+    elif obj.dep_ == "pcomp":
+        deps[obj.i] = "advcl"
+    else:
+        deps[obj.i] = "obl" if prep.head.pos_ in _VERBAL else "nmod"
+    heads[prep.i], deps[prep.i] = obj.i, "case"
+    for other in prep.children:  # "out of", "just after": the rest of the preposition
+        if other.i != obj.i:
+            heads[other.i] = obj.i
+
+
+def _renamed(tok) -> str | None:
+    """The Universal Dependencies label of a ClearNLP one, when they differ."""
+    if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+        return "flat:name"
+    return _RENAMED.get(tok.dep_)
+
+
+def _write_parse(doc: Doc, heads: list[int], deps: list[str]) -> None:
     array = doc.to_array([HEAD, DEP])
     for i, (head, dep) in enumerate(zip(heads, deps)):
         array[i, 0] = numpy.uint64(head - i) if head >= i else numpy.uint64(2 ** 64 + head - i)
         array[i, 1] = doc.vocab.strings.add(dep)
     doc.from_array([HEAD, DEP], array)  # the tree stays within each sentence: the same sentences
-    return doc
 
 
 @Language.component(_COMPONENT)
