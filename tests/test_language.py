@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
+from spacy.glossary import GLOSSARY
 
 from kgbuild.errors import ConfigError, LanguageDataError
-from kgbuild.extract.language import LANG_DIR, LanguageRules, load_rules, read_language
+from kgbuild.extract.language import LANG_DIR, LanguageRules, available_languages, load_rules, read_language
 
 ENGINE = Path(__file__).resolve().parent.parent / "kgbuild" / "extract"
 
@@ -29,6 +32,70 @@ def _imports(path: Path) -> set[str]:
 def test_engine_modules_import_no_language(module):
     imported = _imports(ENGINE / module)
     assert not {m for m in imported if m == "kgbuild.extract.lang" or m.startswith("kgbuild.extract.lang.")}, imported
+
+
+#: engine modules that name no French word (statements.py and relations.py still do: issue 10)
+CLEAN_MODULES = ("__init__.py", "entities.py", "grammar.py", "language.py", "mentions.py", "parse.py",
+                 "reading.py")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text, lower-cased, quotes folded; identifiers and numbers are no words."""
+    found = set()
+    for token in _WORD.findall(text.lower().replace("’", "'")):
+        if re.fullmatch(r"[^\W\d_]+'?", token) and not (len(token) == 1 and token.isascii()):
+            found.add(token)
+    return found
+
+
+def _field_words(code: str) -> dict[str, set[str]]:
+    """The words of each data field of a language: list items and table keys (table values
+    are names, kinds and office keys)."""
+    data: dict = {}
+    for path in sorted((LANG_DIR / code / "data").glob("*.toml")):
+        data.update(tomllib.loads(path.read_text(encoding="utf-8")))
+    return {key: set().union(*(_words(item) for item in value if isinstance(item, str)))
+            for key, value in data.items() if isinstance(value, (list, dict)) and value}
+
+
+def _french_words() -> set[str]:
+    """Words the French data has and the English data of the same field lacks ("of" in both
+    acronym lists is no French word); spaCy's labels ("aux", "det") are the engine's."""
+    french, english = _field_words("fr"), _field_words("en")
+    words = set().union(*(w - english.get(key, set()) for key, w in french.items()))
+    return words - {label.lower() for label in GLOSSARY}
+
+
+def _literals(source: str):
+    """(line, text) of a module's string literals but docstrings, regular expressions and
+    language codes."""
+    tree = ast.parse(source)
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs \
+                and not re.search(r"\\|\[|\(\?", node.value) and node.value not in available_languages():
+            yield node.lineno, node.value
+
+
+def _french_in(source: str) -> list[tuple[int, str]]:
+    french = _french_words()
+    return sorted({(line, w) for line, text in _literals(source) for w in _words(text) if w in french})
+
+
+@pytest.mark.parametrize("module", CLEAN_MODULES)
+def test_engine_modules_name_no_french_word(module):
+    assert _french_in((ENGINE / module).read_text(encoding="utf-8")) == []
+
+
+def test_the_word_check_finds_french_written_in_the_engine():
+    source = '''def f(prev):
+    """Docstrings may quote French: "un accord avec Kiev"."""
+    return prev in ("avec", "contre") or prev == "d'" or prev.startswith("frontali")
+'''
+    assert _french_in(source) == [(3, "avec"), (3, "contre"), (3, "d'"), (3, "frontali")]
 
 
 def test_french_loads_every_field_the_engine_reads():

@@ -305,4 +305,5 @@ def _kind(entry: KBEntry | None, mentions, types: tuple[str, ...]) -> str:
     if any(m.method == "role" for m in mentions):
         return "Person"  # "le gouverneur régional X": NER may have called X an organisation
     kinds = [m.kind for m in mentions if m.method != "role"] or [m.kind for m in mentions]
-    return max(set(kinds), key=kinds.count)
+    # the most frequent kind; on a tie the first mention's (a set's order changes between runs)
+    return max(dict.fromkeys(kinds), key=kinds.count)

@@ -6,6 +6,8 @@ take every word they need from the language's rules (``LanguageRules``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from kgbuild.extract.language import LanguageRules
@@ -72,7 +74,7 @@ def _shares_subject_with_head(verb: Token, rules: LanguageRules) -> bool:
     the same subject; not across a complement clause ("a réaffirmé que frapper ...")."""
     if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
         return False
-    return not any(lower_text(c) in ("que", "qu'") for c in verb.children if c.dep_ == "mark")
+    return not any(lower_text(c) in rules.complementizers for c in verb.children if c.dep_ == "mark")
 
 
 def unsourced(token: Token, rules: LanguageRules) -> list[Token]:
@@ -106,8 +108,12 @@ def agent_phrase(verb: Token, rules: LanguageRules) -> Token | None:
 
 
 def pronoun_form(token: Token) -> str:
-    """ "-t-il" -> "il", "-elle" -> "elle"."""
-    return lower_text(token).lstrip("-").removeprefix("t-")
+    """ "-t-il" -> "il", "-elle" -> "elle": an inverted subject pronoun without its hyphen and
+    the one-letter euphonic consonant before it."""
+    return _EUPHONIC.sub("", lower_text(token).lstrip("-"))
+
+
+_EUPHONIC = re.compile(r"^\w-(?=\w)")
 
 
 def clause_negation(token: Token, rules: LanguageRules) -> str | None:
@@ -129,18 +135,20 @@ def _negation_at(verb: Token, rules: LanguageRules) -> str | None:
     doc = verb.doc
     near = [c for c in verb.children]
     near += [g for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop" for g in c.children]
-    if any(lower_text(c) == "sans" and c.dep_ in ("mark", "case") for c in near):
-        return "sans"
+    privative = next((lower_text(c) for c in near if c.dep_ in ("mark", "case")
+                      and lower_text(c) in rules.privative_words), None)
+    if privative is not None:
+        return privative  # "sans fournir"
     for ne in near:
-        if lower_text(ne) in ("ne", "n'"):
-            words = ["ne"] + [lower_text(t) for t in doc[ne.i + 1: min(len(doc), verb.i + 3)]]
+        if lower_text(ne) in rules.negation_particles:
+            words = [lower_text(t) for t in doc[ne.i: min(len(doc), verb.i + 3)]]
             return rules.grammar.negation_of(words)
     return rules.grammar.negation_of([lower_text(c) for c in near if c.dep_.startswith("advmod")])
 
 
 def is_impersonal(token: Token, rules: LanguageRules) -> bool:
     """ "il" of "il faut", "il est juste de", "il semble que": no antecedent."""
-    if lower_text(token) not in ("il", "-il", "-t-il") or token.i + 1 >= len(token.doc):
+    if lower_text(token) not in rules.impersonal_pronouns or token.i + 1 >= len(token.doc):
         return False
     if token.head.lemma_ in rules.impersonal_verbs:
         return True
@@ -152,8 +160,9 @@ def is_impersonal(token: Token, rules: LanguageRules) -> bool:
     lemmas = [t.lemma_ for t in nxt]
     if lemmas and lemmas[0] in rules.impersonal_verbs:
         return True
-    if lemmas and lemmas[0] in ("être", "sembler", "paraître", "devenir", "rester"):
-        return any(lower_text(t) in ("de", "d'", "que", "qu'") for t in nxt[1:])
+    if lemmas and lemmas[0] in rules.copular_verbs:
+        return any(lower_text(t) in rules.infinitive_markers or lower_text(t) in rules.complementizers
+                   for t in nxt[1:])
     return False
 
 
@@ -224,7 +233,7 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
     """
     rules, index, doc, quotes = reading.rules, reading.index, reading.doc, reading.quotes
     gender = rules.pronoun_gender.get(pronoun.lower())
-    if pronoun.lower() in ("ils", "elles", "eux"):
+    if pronoun.lower() in rules.plural_pronouns:
         gender = "Plur"
     # distances count real sentences (runs), not the parser's cuts ("Le président kényan" |
     # "William Ruto a annoncé ...")
@@ -237,7 +246,7 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
             continue
         if ref.entity.id not in reading.genders:
             reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)
-        fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, reading.genders[ref.entity.id])
+        fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, reading.genders[ref.entity.id], rules)
         if fit is None:
             continue
         rank = (k - units.run_at(ref.start), fit, -ref.end)
@@ -250,23 +259,24 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
 # cannot be it, 0 when it is the first choice, 1 when it is a fallback.  ``g`` is the
 # antecedent's grammatical gender, when known.
 
-def _plural_fit(ref: MentionRef, g: str | None) -> int | None:
+def _plural_fit(ref: MentionRef, g: str | None, rules: LanguageRules) -> int | None:
     """ "ils", "eux": a group of actors written in the plural, not a person."""
-    return 0 if ref.mention.text.rstrip().endswith(("s", "x")) and ref.entity.kind != "Person" else None
+    plural = ref.mention.text.rstrip().endswith(rules.plural_endings)
+    return 0 if plural and ref.entity.kind != "Person" else None
 
 
-def _masculine_fit(ref: MentionRef, g: str | None) -> int | None:
+def _masculine_fit(ref: MentionRef, g: str | None, rules: LanguageRules) -> int | None:
     """ "il", "lui": a person not known to be a woman (first), or a masculine body."""
     person = ref.entity.kind == "Person"
     return (0 if person else 1) if g != "Fem" and (person or g == "Masc") else None
 
 
-def _feminine_fit(ref: MentionRef, g: str | None) -> int | None:
+def _feminine_fit(ref: MentionRef, g: str | None, rules: LanguageRules) -> int | None:
     """ "elle": a feminine actor (first), or a person of unknown gender."""
     return (0 if g == "Fem" else 1) if g == "Fem" or (g is None and ref.entity.kind == "Person") else None
 
 
-def _any_actor(ref: MentionRef, g: str | None) -> int | None:
+def _any_actor(ref: MentionRef, g: str | None, rules: LanguageRules) -> int | None:
     return 0
 
 

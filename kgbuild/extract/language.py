@@ -3,7 +3,8 @@
 A language is a folder ``kgbuild/extract/lang/<code>/``:
 
     language.toml   code, name, the spaCy model, the data files to read
-    data/*.toml     word lists and tables (one topic a file: entities, speech, relations)
+    data/*.toml     word lists and tables (one topic a file: entities, speech, relations,
+                    grammar words)
     grammar.py      a ``Grammar`` class: inflection, mood, negation (what spaCy does not give)
 
 ``load_rules(code)`` reads the folder into one frozen ``LanguageRules``: every field is
@@ -92,6 +93,27 @@ class LanguageRules:
     unit_links: Words
     body_nouns: Words
     body_domains: Words
+    # --- grammar words of the mention and grammar helpers (data/grammar.toml)
+    articles: Words
+    indefinite_determiners: Words
+    place_of_prepositions: Words
+    comitative_prepositions: Words
+    opponent_prepositions: Words
+    orientation_prepositions: Words
+    facing_phrases: Ordered
+    border_prefixes: Ordered
+    unaccented_prepositions: Words
+    state_words: Words
+    date_articles: Words
+    ordinal_suffixes: Ordered
+    stem_matched_endings: Ordered
+    negation_particles: Words
+    privative_words: Words
+    impersonal_pronouns: Words
+    copular_verbs: Words
+    infinitive_markers: Words
+    plural_pronouns: Words
+    plural_endings: Ordered
     # --- statements (data/speech.toml)
     speech_verbs: Words
     infinitive_cues: Words

@@ -190,8 +190,9 @@ class _Finder:
                 chunk = chunk[len(det):]
                 lowered = lowered[len(det):]
                 break
-        if chunk.startswith("de ") and self._lookup(chunk[3:]) is not None:
-            start, chunk = start + 3, chunk[3:]  # "l'ambassadeur de France": NER took the "de"
+        lead = next((p for p in _leads(self.rules.of_prepositions)
+                     if chunk.startswith(p) and self._lookup(chunk[len(p):]) is not None), "")
+        start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France": NER took the "de"
         for marker in self.rules.caption_words:  # "Soumy Image : ...": the credit's first word
             if chunk.endswith(" " + marker):
                 chunk = chunk[: -len(marker) - 1]
@@ -326,7 +327,7 @@ class _Finder:
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
         words = fold_quotes(name).lower().split()
-        if len(words) == 2 and strip_accents(words[0]) == "etat":
+        if len(words) == 2 and strip_accents(words[0]) in _unaccented(self.rules.state_words):
             return self.rules.demonyms.get(words[1])
         return None
 
@@ -428,7 +429,7 @@ class _Finder:
         if self._after_title(head):
             return True
         if label == "PER":  # "contre Modène", "Genève. —" stay places; "par Bismarck" is an agent
-            place_preposition = before and before[0].pos_ == "ADP" and prev != "par" \
+            place_preposition = before and before[0].pos_ == "ADP" and prev not in self.rules.agent_prepositions \
                 and prev not in self.rules.speech_introducers
             return not place_preposition and prev not in self.rules.locative_prepositions \
                 and not self._in_dateline(head)
@@ -485,12 +486,12 @@ class _Finder:
         if head is None:
             return None
         words = self._prev_words(head.i, 2)
-        if len(words) == 2 and words[0] in ("de", "d'") and words[1] in self.rules.place_nouns:
+        if len(words) == 2 and words[0] in self.rules.place_of_prepositions and words[1] in self.rules.place_nouns:
             kind = self.rules.place_nouns[words[1]]
             if kind == "Country":
                 return None
             j = head.i - 1
-            while self.tokens[j].is_space or self.lows[j] in ("de", "d'"):
+            while self.tokens[j].is_space or self.lows[j] in self.rules.place_of_prepositions:
                 j -= 1
             noun = self.tokens[j]
             phrase = self.text[noun.idx:end]
@@ -539,7 +540,7 @@ class _Finder:
         gap = 1
         if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
             gap = 2  # "la région russe de Briansk"
-        if self.lows[noun.i + gap] not in ("de", "d'"):
+        if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             return None
         return noun.i + gap + 1
 
@@ -588,19 +589,21 @@ class _Finder:
 
     def _as_agent(self, token: Token, words: list[str]) -> bool:
         """ "utilisée par Moscou"."""
-        return any(c.dep_ == "case" and self.lows[c.i] == "par" for c in token.children)
+        return any(c.dep_ == "case" and self.lows[c.i] in self.rules.agent_prepositions for c in token.children)
 
     def _as_recipient(self, token: Token, words: list[str]) -> bool:
         """ "enverrait des obus à Kiev" (not "un courrier de Berlin")."""
-        return bool(words) and words[0] in ("à", "au", "aux") \
+        return bool(words) and words[0] in self.rules.recipient_prepositions \
             and self._governed_by(token, self.rules.transfer_lemmas)
 
     def _as_partner(self, token: Token, words: list[str]) -> bool:
         """ "selon Moscou", "un accord avec Kiev", "face à Moscou", "se tourne vers Moscou"
         (``_acts`` let the last through)."""
+        r = self.rules
         prev = words[0] if words else ""
-        return prev in self.rules.speech_introducers or prev in ("avec", "contre", "vers") \
-            or (prev == "à" and len(words) > 1 and words[1] == "face")
+        return prev in r.speech_introducers or prev in r.comitative_prepositions \
+            or prev in r.opponent_prepositions or prev in r.orientation_prepositions \
+            or _after_phrase(words, r.facing_phrases)
 
     def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
         """ "les alliés de Kiev", "le soutien de Paris" (not "un responsable de Tripoli")."""
@@ -661,31 +664,35 @@ class _Finder:
         if rest[:1] not in (",", "."):
             return False
         rest = rest[1:].lstrip()
-        return rest[:1] in ("—", "–", "-") or rest[:1].isdigit() or rest[:3].lower() == "le " \
-            and rest[3:4].isdigit()
+        word, _, after = rest.partition(" ")
+        return rest[:1] in ("—", "–", "-") or rest[:1].isdigit() \
+            or word.lower() in self.rules.date_articles and after[:1].isdigit()
 
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
-        words = [w for w in self._prev_words(token.i, 5) if w not in ("l'", "la", "le", "les")]
+        r = self.rules
+        words = [w for w in self._prev_words(token.i, 5) if w not in r.articles]
         prev = words[0] if words else ""
         before = words[1] if len(words) > 1 else ""
-        if prev in self.rules.speech_introducers or prev == "par" or (prev == "à" and before == "face"):
+        if prev in r.speech_introducers or prev in r.agent_prepositions or _after_phrase(words, r.facing_phrases):
             return True
-        if prev in ("de", "d'", "du", "des", "avec"):
+        if prev in r.of_prepositions or prev in r.comitative_prepositions:
             # "la frontière de/avec X", "la région de X" are places; "l'implication des
             # Etats-Unis", "un accord avec Kiev" act
-            return not (before in self.rules.place_nouns or before.startswith("frontali"))
-        if prev == "a" and self._prev_tokens(token.i, 1)[0].text == "A":
+            return not (before in r.place_nouns or before.startswith(r.border_prefixes))
+        last = self._prev_tokens(token.i, 1)
+        if last and last[0].text in r.unaccented_prepositions:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
 
     def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
         """After a preposition of place a name is a place, unless a verb of orientation ("se
         tourne vers Moscou") or of transfer ("livrer des missiles à Kiev") governs it."""
-        if prev == "vers" and self._governed_by(token, self.rules.orientation_lemmas):
+        if prev in self.rules.orientation_prepositions and self._governed_by(token, self.rules.orientation_lemmas):
             return True
         if prev in self.rules.locative_prepositions:
-            return prev in ("à", "au", "aux") and self._governed_by(token, self.rules.transfer_lemmas)
+            return prev in self.rules.recipient_prepositions \
+                and self._governed_by(token, self.rules.transfer_lemmas)
         return True
 
     def _governed_by(self, token: Token, lemmas) -> bool:
@@ -693,7 +700,8 @@ class _Finder:
         for _ in range(4):
             node = node.head
             # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
-            if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(_er_stems(lemmas)):
+            if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(
+                    _stems(lemmas, self.rules.stem_matched_endings)):
                 return True
             if node.head is node:
                 break
@@ -704,7 +712,7 @@ class _Finder:
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
         for token in self.tokens:
-            if not _ORDINAL.match(token.text) or token.i + 1 >= len(self.tokens):
+            if not _ordinal(self.rules).match(token.text) or token.i + 1 >= len(self.tokens):
                 continue
             unit = self.tokens[token.i + 1]
             if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
@@ -966,7 +974,7 @@ class _Finder:
 
     def _indefinite_before(self, token: Token) -> bool:
         det = self._prev_words(token.i, 1)
-        return bool(det) and det[0] in ("un", "une", "des", "deux", "trois", "plusieurs", "ses", "leurs")
+        return bool(det) and det[0] in self.rules.indefinite_determiners
 
     def _role_country(self, token: Token, phrase: str, inner: Token | None) -> tuple[int, str | None]:
         """The role's last token and the country a demonym names: inside the phrase, before
@@ -1043,12 +1051,13 @@ class _Finder:
         doc = self.doc
         i = end_tok + 1
         words = []
-        while i < len(doc) and len(words) < 3 and (doc[i].is_space or fold_quotes(doc[i].lower_) in
-                                                    ("de", "du", "des", "d'", "la", "l'", "le")):
+        r = self.rules
+        while i < len(doc) and len(words) < 3 and (doc[i].is_space or fold_quotes(doc[i].lower_) in r.articles
+                                                    or fold_quotes(doc[i].lower_) in r.of_prepositions):
             if not doc[i].is_space:
                 words.append(doc[i])
             i += 1
-        if not words or fold_quotes(words[0].lower_) not in ("de", "du", "des", "d'") or i >= len(doc):
+        if not words or fold_quotes(words[0].lower_) not in r.of_prepositions or i >= len(doc):
             return None
         return i
 
@@ -1143,8 +1152,13 @@ def _low(token: Token) -> str:
 
 _LOWS: dict[int, str] = {}
 
-#: "3e", "9ème", "1er", "101e", "2nde": an ordinal written with digits
-_ORDINAL = re.compile(r"^\d{1,3}(?:e|è|ème|eme|er|re|ère|nde|d)$")
+@functools.cache
+def _ordinal(rules: LanguageRules) -> re.Pattern:
+    """An ordinal written with digits and one of the language's suffixes ("3e", "1er", "3rd")."""
+    suffixes = "|".join(re.escape(s) for s in sorted(rules.ordinal_suffixes, key=len, reverse=True))
+    if not suffixes:
+        return re.compile(r"(?!)")  # the language writes no ordinal with digits
+    return re.compile(rf"^\d{{1,3}}(?:{suffixes})$")
 
 
 def _adjective_after_noun(token: Token) -> bool:
@@ -1197,9 +1211,25 @@ def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Patte
 
 
 @functools.lru_cache(maxsize=256)
-def _er_stems(lemmas: tuple[str, ...]) -> tuple[str, ...]:
-    """The stems of the -er verbs among ``lemmas`` ("tourner" -> "tourn")."""
-    return tuple(sorted(lemma[:-2] for lemma in lemmas if lemma.endswith("er")))
+def _stems(lemmas: tuple[str, ...], endings: tuple[str, ...]) -> tuple[str, ...]:
+    """The stems of the lemmas with one of these infinitive endings ("tourner" -> "tourn")."""
+    return tuple(sorted(lemma[:-len(e)] for lemma in lemmas for e in endings if e and lemma.endswith(e)))
+
+
+@functools.cache
+def _leads(prepositions: Sequence[str]) -> tuple[str, ...]:
+    """How each preposition opens a name: elided ones glued ("d'"), the others with a space."""
+    return tuple(sorted((p if p.endswith("'") else p + " " for p in prepositions), key=lambda p: (-len(p), p)))
+
+
+@functools.cache
+def _unaccented(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(strip_accents(w) for w in words)
+
+
+def _after_phrase(words: list[str], phrases: Sequence[str]) -> bool:
+    """Do the words before a token (nearest first) end with one of the phrases ("face à")?"""
+    return any(words[:len(p.split())] == p.split()[::-1] for p in phrases)
 
 
 @functools.cache
