@@ -24,7 +24,7 @@ import networkx as nx
 
 from kgbuild.errors import ConfigError, InputError
 from kgbuild.export import csv_cell, node_entity_type, write_atomic
-from kgbuild.normalize import normalize_label
+from kgbuild.identity import identity_key, node_id
 from kgbuild.types import ENTITY_TYPES, MODALITIES
 
 __all__ = [
@@ -169,9 +169,9 @@ def network_from_rdf(graph) -> nx.MultiDiGraph:
     for row in rows:
         qid = str(row.item).rsplit("/", 1)[-1] if row.item is not None else None
         kb = str(row.kb) if row.kb is not None else None
-        key = normalize_label(str(row.label))
-        first_type = next((t for t in ENTITY_TYPES if t in types[row.e]), "")
-        node = qid or kb or (f"label:{first_type}:{key}" if key else f"{row.doc_id}:{row.local}")
+        first_types = [t for t in ENTITY_TYPES if t in types[row.e]][:1]
+        node = node_id(identity_key(qid, kb, str(row.label), first_types, str(row.doc_id),
+                                    None if row.local is None else str(row.local)))
         node_of[row.e] = node
         if node not in network:
             network.add_node(node, label=str(row.label), kind=str(row.kind or ""), mentions=0,

@@ -70,12 +70,12 @@ from kgbuild import __version__
 from kgbuild.config import BuildConfig
 from kgbuild.errors import ConfigError, ExportError, KgbuildError
 from kgbuild.export import (
-    entity_key,
     extraction_from_json,
     extraction_json,
     publish,
     write_atomic,
 )
+from kgbuild.identity import entity_key
 from kgbuild.normalize import fold_quotes, strip_accents
 from kgbuild.pipeline import (
     Failure,

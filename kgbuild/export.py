@@ -30,7 +30,7 @@ from lxml import etree
 from rdflib import Dataset, Graph
 
 from kgbuild.errors import ConfigError, ExportError, InputError
-from kgbuild.normalize import normalize_label
+from kgbuild.identity import entity_key, node_id
 from kgbuild.rdf import build_graph, union_graph
 from kgbuild.types import (
     ENTITY_TYPES,
@@ -62,7 +62,6 @@ __all__ = [
     "write_csv",
     "write_outputs",
     "write_atomic",
-    "entity_key",
     "node_entity_type",
     "temp_beside",
     "publish",
@@ -479,27 +478,13 @@ def _add_document(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
             graph.add_edge(nodes[statement.speaker], nodes[about], **attrs)
 
 
-def entity_key(entity: Entity, doc_id: str) -> tuple[str, ...]:
-    """Identity of an entity across documents: its QID, else its KB key, else normalised
-    label and first type, else its place in its document."""
-    if entity.qid:
-        return ("qid", entity.qid)
-    if entity.kb_id:
-        return ("kb", entity.kb_id)
-    label = normalize_label(entity.label)
-    if label:
-        return ("label", entity.types[0] if entity.types else "Entity", label)
-    return ("local", doc_id, entity.id)
-
-
 def node_entity_type(data: dict) -> str:
     """A node's entity type: ``entity_type``, or ``type`` in files written before it was renamed."""
     return str(data.get("entity_type") or data.get("type") or "")
 
 
 def _node_id(doc_id: str, entity: Entity) -> str:
-    key = entity_key(entity, doc_id)
-    return key[1] if key[0] in ("qid", "kb") else ":".join(key)
+    return node_id(entity_key(entity, doc_id))
 
 
 # ---------------------------------------------------------------- GEXF, GraphML, CSV
