@@ -106,7 +106,8 @@ class _Finder:
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._known_phrases, "name"), (self._bodies, "outer"), (self._named, "name"),
+                              (self._known_phrases, "name"), (self._lowercase_groups, "name"),
+                              (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
@@ -318,6 +319,26 @@ class _Finder:
                     if item is not None:
                         yield item
                     break
+
+    def _lowercase_groups(self):
+        """Groups the press names in lower case ("les talibans", "les rebelles houthis"): a run of
+        one or two lower-case words that the knowledge base gives, written so, as a group's name."""
+        names = _lowercase_group_names(self.kb, self.lang)
+        if not names:
+            return
+        for token in self.tokens:
+            if self.capitalised[token.i] or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            for size in (2, 1):
+                last = self.tokens[min(token.i + size - 1, len(self.tokens) - 1)]
+                name = self.text[token.idx:last.idx + len(last.text)]
+                if name not in names:
+                    continue
+                entry = self._lookup(name, ("Group",))
+                if entry is not None:
+                    yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "Group",
+                                              "gazetteer", 0.8), name, entry)
+                break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """Whether a name the model tagged holds [start, end) and is longer."""
@@ -990,6 +1011,19 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _lowercase_group_names(kb: Gazetteer, lang: str) -> frozenset[str]:
+    """The names of groups the knowledge base writes in lower case in ``lang`` ("talibans")."""
+    names = set()
+    for entry in kb.entries:
+        if entry.kind != "Group":
+            continue
+        for name in (entry.labels.get(lang, ""), *entry.aliases.get(lang, ())):
+            if name and name == name.lower() and any(c.isalpha() for c in name):
+                names.add(name)
+    return frozenset(names)
 
 
 def _low(token: Token) -> str:

@@ -275,6 +275,10 @@ class _Finder:
             j += 1
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
             return self.tokens[j]
+        if j < len(self.tokens):  # "a martelé Benyamin Netanyahou", the first name tagged an adjective
+            ref = self.index.at_token(self.tokens[j])
+            if ref is not None and ref.start == self.tokens[j].idx and _ACTOR in ref.entity.types:
+                return self.tokens[j]
         return None
 
     # -- modality
@@ -528,6 +532,8 @@ class _Finder:
                     return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
                 if m > 0 and lower_text(tokens[m - 1]) in self.rules.subordinators:
                     return None  # "tandis que", "alors que": an adverbial clause, not the content
+                if m > 0 and lower_text(tokens[m - 1]) in self.rules.relative_heads:
+                    return None  # "..., ce que Kigali dément": a relative on what came before
                 return m
             if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or (
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
@@ -566,7 +572,10 @@ class _Finder:
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
             if low in ("de", "d'") or low.startswith(("d'", 'd"')):
-                nxt = tokens[m] if len(low) > 2 else (tokens[m + 1] if m + 1 < len(tokens) else None)
+                after = m + 1
+                while after < len(tokens) and tokens[after].text in self.rules.quote_pairs:
+                    after += 1  # "a promis de « rétablir l'ordre »"
+                nxt = tokens[m] if len(low) > 2 else (tokens[after] if after < len(tokens) else None)
                 if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
                         ("er", "ir", "re"))):
                     return m
