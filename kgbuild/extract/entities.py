@@ -256,7 +256,7 @@ def _earlier_holder(f: Found, found: list[Found], keys: list[str | None]
         g = found[j]
         if g.mention.start >= start or g.mention.method != "role" or not keys[j] or g is f:
             continue
-        if not set(g.office) & set(f.office) or (f.country and g.country != f.country):
+        if not _same_office(g.office, f.office) or (f.country and g.country != f.country):
             continue
         if f.gender and g.gender and f.gender != g.gender:
             continue
@@ -264,6 +264,12 @@ def _earlier_holder(f: Found, found: list[Found], keys: list[str | None]
             continue
         return keys[j], g.entry
     return None
+
+
+def _same_office(named: Sequence[str], again: Sequence[str]) -> bool:
+    """Whether a role named again can be the office named before: the same office, or its
+    kind ("la ministre" after "la ministre des Affaires étrangères": minister, foreign_minister)."""
+    return any(a == b or a.endswith("_" + b) for a in named for b in again)
 
 
 def _holder_country(holder: KBEntry, office: str) -> str | None:

@@ -296,8 +296,9 @@ class _Finder:
         longest run of up to five words that is a KB name of a body (not a person)."""
         starts, ends = self._claimed_names
         for token in self.tokens:
-            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
-                continue
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
+                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
+                continue  # "le groupe jihadiste État islamique": "État" tagged an adjective
             n = bisect_right(starts, token.idx)
             if n and ends[n - 1] > token.idx:
                 continue  # inside a name found already
@@ -761,6 +762,8 @@ class _Finder:
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
+            if end + 1 < len(self.tokens) and self.tokens[end + 1].idx in self._claimed_names[0]:
+                continue  # "le groupe jihadiste État islamique": the name it introduces follows
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))

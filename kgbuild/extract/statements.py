@@ -63,6 +63,7 @@ class _Claim:
     modality: str
     confidence: float
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
+    weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
 
 
 @dataclass(frozen=True)
@@ -275,10 +276,25 @@ class _Finder:
             j += 1
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
             return self.tokens[j]
-        if j < len(self.tokens):  # "a martelé Benyamin Netanyahou", the first name tagged an adjective
-            ref = self.index.at_token(self.tokens[j])
-            if ref is not None and ref.start == self.tokens[j].idx and _ACTOR in ref.entity.types:
-                return self.tokens[j]
+        return self.actor_after(cue, j)
+
+    def actor_after(self, cue: Token, j: int) -> Token | None:
+        """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
+        and dates, when the parse hangs it elsewhere ("a martelé Benyamin Netanyahou", the first
+        name taken for an adjective)."""
+        limit = min(len(self.tokens), cue.i + 8)
+        while j < limit:
+            tok = self.tokens[j]
+            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.head.i == cue.i and tok.head.i < limit:
+                j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
+                continue
+            if tok.pos_ in ("DET", "ADV") or tok.lemma_.lower() in self.rules.time_words:
+                j += 1
+                continue
+            ref = self.index.at_token(tok)
+            if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
+                return tok
+            return None
         return None
 
     # -- modality
@@ -373,7 +389,8 @@ class _Finder:
         if fallback is not None:
             return [fallback]
         if lemma in self.rules.object_content_cues:
-            return self.claims_of(k, cue, self.object_content(tokens, tokens[n]))
+            return [dataclasses.replace(c, weak=True)
+                    for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
 
     def content_start(self, tokens: list[Token], j: int) -> int:
@@ -422,7 +439,21 @@ class _Finder:
         que = self.que_after(c.tokens, c.j)
         if que is None:
             return None
-        return [(start, end, 0.85) for start, end in self.coordinated(c.tokens, que + 1)]
+        spans = self.coordinated(c.tokens, que + 1)
+        limit = self.relative_end(c, que + 1)
+        return [(start, min(end, limit), 0.85) for start, end in spans if start < limit]
+
+    def relative_end(self, c: _Cue, first: int) -> int:
+        """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
+        comma before the main clause's finite verb); the sentence end otherwise."""
+        verb = c.tokens[c.n]
+        if not any(t.dep_.startswith("nsubj") and "Rel" in t.morph.get("PronType") for t in verb.children):
+            return len(self.text)
+        for m in range(first, len(c.tokens) - 1):
+            nxt = c.tokens[m + 1]
+            if c.tokens[m].text == "," and nxt.pos_ in ("AUX", "VERB") and "Fin" in nxt.morph.get("VerbForm"):
+                return c.tokens[m].idx
+        return len(self.text)
 
     def frame_colon(self, c: _Cue) -> list | None:
         """ "a déclaré : ..." in the same sentence, or the quote of the next paragraph."""
@@ -687,8 +718,10 @@ class _Finder:
             if self.quotes.inside(tokens[n].idx):
                 continue
             if low in self.rules.relay_words and n > 0 and tokens[n - 1].text == "," and any(
-                    _source_width(lows, j, self.rules) for j in range(n) if lows[j] not in self.rules.relay_words):
-                continue  # "selon X, cité par Y, ...": the relay of the source before, read with it
+                    _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+                    or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n)):
+                continue  # "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": the relay of
+                # the source before, read with it
             is_pour = low == "pour"
             if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
                     "et", "mais", "or")):
@@ -845,15 +878,31 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     of two cues of one content, the first that names its speaker ("Le gouvernement a démenti :
     « ... », a précisé Y" with no actor for "le gouvernement": Y's)."""
     kept: dict[tuple[int, int], _Claim] = {}
+    claims = _cut_at_inverted(claims)
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
+        if c.weak and any(o is not c and o.start <= c.cue_start < o.end for o in claims):
+            continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
         if first is None or (first.speaker is None and c.speaker is not None):
             kept[(c.start, c.end)] = c
     return list(kept.values())
+
+
+def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
+    """ "Les Etats-Unis ont exhorté Israël à « tout faire », a indiqué le département d'Etat": the
+    content of "exhorté" ends where the content of the cue after it ends."""
+    inverted = [b for b in claims if b.end <= b.cue_start]
+    out = []
+    for a in claims:
+        for b in inverted if not a.source_only else ():  # a source phrase gives way to the cue instead
+            if b is not a and a.start < b.end < b.cue_start < a.end and b.sentence == a.sentence:
+                a = dataclasses.replace(a, end=b.end)
+        out.append(a)
+    return out
 
 
 def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
