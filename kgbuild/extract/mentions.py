@@ -988,6 +988,8 @@ class _Finder:
             while j < len(doc) and doc[j].text != ")" and j < last + 8:
                 j += 1
             j += 1
+        if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
+            j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
         if j < len(doc) and doc[j].text == ",":
             j += 1
             while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):

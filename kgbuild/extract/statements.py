@@ -155,8 +155,16 @@ class _Finder:
                 if ref is not None and (child.dep_ in ("appos", "flat:name")
                                         or ref.entity.kind == "Person"):
                     return ref
+        person = self.apposed_person(token, within)
+        if person is not None:
+            return person
         if token.lemma_ not in self.rules.speaking_groups:
             return None
+        if token.i + 1 < len(self.tokens):  # "a annoncé l'état-major sud-coréen", the adjective hung elsewhere
+            ref = self.index.at_token(self.tokens[token.i + 1])
+            if ref is not None and ref.start == self.tokens[token.i + 1].idx and _ACTOR in ref.entity.types \
+                    and (within is None or token.i + 1 in within):
+                return ref
         for child in token.children:  # "les services de renseignement sud-coréens"
             if within is not None and child.i not in within:
                 continue
@@ -166,6 +174,21 @@ class _Finder:
                     ref = self.index.at_token(t)
                     if ref is not None and _ACTOR in ref.entity.types:
                         return ref
+        return None
+
+    def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
+        """The person named at the end of a role phrase, however deep the parse hangs the name
+        ("le chef de la diplomatie européenne Josep Borrell"): a person mention in the phrase
+        that no preposition introduces."""
+        for t in token.subtree:
+            if t.i <= token.i or (within is not None and t.i not in within) or t.i - token.i > 8:
+                continue
+            ref = self.index.at_token(t)
+            if ref is None or ref.entity.kind != "Person" or ref.start != t.idx:
+                continue
+            if self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "PUNCT", "CCONJ"):
+                return ref
+            return None
         return None
 
     def speaker_of(self, token: Token | None, within: range | None = None
@@ -287,6 +310,8 @@ class _Finder:
             tok = self.tokens[j]
             if tok.pos_ == "ADP" and tok.head.i > j and tok.head.head.i == cue.i and tok.head.i < limit:
                 j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
+                while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
+                    j += 1  # and its adjectives ("publié en traduction française par X")
                 continue
             if tok.pos_ in ("DET", "ADV") or tok.lemma_.lower() in self.rules.time_words:
                 j += 1
@@ -334,8 +359,21 @@ class _Finder:
             at = chunk.find(word)
             if 0 < at < cut:
                 cut = at
+        participle = self.participle_cue_after(tokens, first)
+        if participle is not None and 0 < participle - start < cut:
+            cut = participle - start
         end = self.extend_over_quote(start + cut)
         return max(end, start + cut) if end > sent_end else start + cut
+
+    def participle_cue_after(self, tokens: list[Token], first: int) -> int | None:
+        """Offset of the comma before a present participle that is a cue of its own ("a démenti
+        avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
+        for m in range(first + 1, len(tokens) - 1):
+            nxt = tokens[m + 1]
+            if tokens[m].text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense") \
+                    and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
+                return tokens[m].idx
+        return None
 
     # -- rules
     def cue_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
