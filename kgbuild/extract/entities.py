@@ -245,6 +245,9 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
         for i in spans.overlapping(*f.apposition):
             if keys[i]:
                 return keys[i], found[i].entry
+    earlier = _earlier_holder(f, found, keys)
+    if earlier is not None:
+        return earlier
     countries = _role_countries(f, kb, article.lang)
     for office in f.office:
         for country_key in countries:
@@ -270,6 +273,33 @@ def _office_holder(f: Found, office: str, country_key: str | None, kb: Gazetteer
     if country_key is None:
         holders = [h for h in holders if _holder_country(h, office) in doc_keys]
     return _choose_holder(holders, doc_keys, article.date)
+
+
+def _earlier_holder(f: Found, found: list[Found], keys: list[str | None]
+                    ) -> tuple[str, KBEntry | None] | None:
+    """A role named again ("le président kényan William Ruto ... le chef de l'Etat a promis"):
+    the nearest person before it that the text gave an office it shares, of the same country
+    when it names one and of a compatible grammatical gender.  A role of an unnamed body
+    ("le porte-parole de l'armée") must repeat the same words."""
+    start = f.mention.start
+    for j in range(len(found) - 1, -1, -1):
+        g = found[j]
+        if g.mention.start >= start or g.mention.method != "role" or not keys[j] or g is f:
+            continue
+        if not _same_office(g.office, f.office) or (f.country and g.country != f.country):
+            continue
+        if f.gender and g.gender and f.gender != g.gender:
+            continue
+        if (f.qualified or g.qualified) and normalize_label(f.name) != normalize_label(g.name):
+            continue
+        return keys[j], g.entry
+    return None
+
+
+def _same_office(named: Sequence[str], again: Sequence[str]) -> bool:
+    """Whether a role named again can be the office named before: the same office, or its
+    kind ("la ministre" after "la ministre des Affaires étrangères": minister, foreign_minister)."""
+    return any(a == b or a.endswith("_" + b) for a in named for b in again)
 
 
 def _holder_country(holder: KBEntry, office: str) -> str | None:

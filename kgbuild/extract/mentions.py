@@ -106,7 +106,8 @@ class _Finder:
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._known_phrases, "name"), (self._bodies, "outer"), (self._named, "name"),
+                              (self._known_phrases, "name"), (self._lowercase_groups, "name"),
+                              (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
@@ -295,8 +296,9 @@ class _Finder:
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to five words that is a KB name of a body (not a person)."""
         for token in self.tokens:
-            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
-                continue
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
+                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
+                continue  # "le groupe jihadiste État islamique": "État" tagged an adjective
             if self._overlaps_name(token.idx, token.idx + 1):
                 continue  # inside a name found already
             item = self._known_phrase_at(token)
@@ -318,6 +320,26 @@ class _Finder:
             if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return None
+
+    def _lowercase_groups(self):
+        """Groups the press names in lower case ("les talibans", "les rebelles houthis"): a run of
+        one or two lower-case words that the knowledge base gives, written so, as a group's name."""
+        names = _lowercase_group_names(self.kb, self.lang)
+        if not names:
+            return
+        for token in self.tokens:
+            if self.capitalised[token.i] or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            for size in (2, 1):
+                last = self.tokens[min(token.i + size - 1, len(self.tokens) - 1)]
+                name = self.text[token.idx:last.idx + len(last.text)]
+                if name not in names:
+                    continue
+                entry = self._lookup(name, ("Group",))
+                if entry is not None:
+                    yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "Group",
+                                              "gazetteer", 0.8), name, entry)
+                break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """Whether a name the model tagged holds [start, end) and is longer."""
@@ -817,6 +839,8 @@ class _Finder:
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
+            if end + 1 < len(self.tokens) and self.tokens[end + 1].idx in self._claimed_names[0]:
+                continue  # "le groupe jihadiste État islamique": the name it introduces follows
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))
@@ -1100,18 +1124,30 @@ class _Finder:
     def _name_after_role(self, last: int) -> tuple[int, int] | None:
         """ "le président X", "... atomique (AIEA), Rafael Grossi", "le ministre, M. X"."""
         doc = self.doc
-        j = last + 1
-        if j < len(doc) and doc[j].text == "(":
-            while j < len(doc) and doc[j].text != ")" and j < last + 8:
-                j += 1
-            j += 1
+        j = self._after_brackets(last + 1, last + 8)
+        if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
+            j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
         if j < len(doc) and doc[j].text == ",":
-            j += 1
-            while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):
-                j += 1
+            j = self._after_titles(j + 1)
         if j < len(doc) and _is_name_token(doc[j]):
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         return None
+
+    def _after_brackets(self, j: int, limit: int) -> int:
+        """The token after a bracketed acronym opening at ``j`` ("(AIEA)"), closed before ``limit``."""
+        doc = self.doc
+        if j < len(doc) and doc[j].text == "(":
+            while j < len(doc) and doc[j].text != ")" and j < limit:
+                j += 1
+            j += 1
+        return j
+
+    def _after_titles(self, j: int) -> int:
+        """The token after the determiners and titles from ``j`` ("M.", "la")."""
+        doc = self.doc
+        while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):
+            j += 1
+        return j
 
     def _name_before_role(self, first: int) -> tuple[int, int] | None:
         """ "X, le président": a name, a comma, then the role and its determiners."""
@@ -1136,6 +1172,19 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _lowercase_group_names(kb: Gazetteer, lang: str) -> frozenset[str]:
+    """The names of groups the knowledge base writes in lower case in ``lang`` ("talibans")."""
+    names = set()
+    for entry in kb.entries:
+        if entry.kind != "Group":
+            continue
+        for name in (entry.labels.get(lang, ""), *entry.aliases.get(lang, ())):
+            if name and name == name.lower() and any(c.isalpha() for c in name):
+                names.add(name)
+    return frozenset(names)
 
 
 def _low(token: Token) -> str:
