@@ -156,6 +156,11 @@ class _Finder:
                                         or ref.entity.kind == "Person"):
                     return ref
         person = self.apposed_person(token, within)
+        if person is None and within is not None:  # a source phrase the parse broke up
+            person = next((ref for t in self.doc[token.i + 1: within.stop]
+                           if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
+                           and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")),
+                          None)
         if person is not None:
             return person
         if token.lemma_ not in self.rules.speaking_groups:
@@ -223,7 +228,8 @@ class _Finder:
         if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
             return None
         want = self.rules.pronoun_gender.get(form) or None
-        gender = subject.morph.get("Gender")
+        det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
+        gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
         plural = "Plur" in subject.morph.get("Number")
         if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
             return None
@@ -364,6 +370,9 @@ class _Finder:
             if 0 < at < cut:
                 cut = at
         participle = self.participle_cue_after(tokens, first)
+        comment = self.comment_after(tokens, first)
+        if comment is not None and 0 < comment - start < cut:
+            cut = comment - start
         if participle is not None and 0 < participle - start < cut:
             cut = participle - start
         end = self.extend_over_quote(start + cut)
@@ -376,6 +385,17 @@ class _Finder:
             nxt = tokens[m + 1]
             if tokens[m].text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense") \
                     and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
+                return tokens[m].idx
+        return None
+
+    def comment_after(self, tokens: list[Token], first: int) -> int | None:
+        """Offset of the comma before a noun phrase that comments on the claim ("..., une
+        information que Moscou n'a pas confirmée"): determiner, noun, relative pronoun."""
+        for m in range(first + 1, len(tokens) - 3):
+            if tokens[m].text == "," and tokens[m + 1].pos_ == "DET" and tokens[m + 2].pos_ == "NOUN" \
+                    and (lower_text(tokens[m + 3]) in self.rules.complementizers
+                         or "Rel" in tokens[m + 3].morph.get("PronType")) \
+                    and not self.quotes.inside(tokens[m].idx):
                 return tokens[m].idx
         return None
 
