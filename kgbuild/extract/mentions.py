@@ -308,7 +308,8 @@ class _Finder:
     def _known_phrase_at(self, token: Token) -> Found | None:
         for size in range(min(5, len(self.tokens) - token.i), 1, -1):
             last = self.tokens[token.i + size - 1]
-            if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON"):
+            if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") \
+                    or last.text.endswith(("'", "’")):  # an elided word ("Moscou n'a pas"): no name's end
                 continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
             end = last.idx + len(last.text)
             name = self.text[token.idx:end]

@@ -156,6 +156,11 @@ class _Finder:
                                         or ref.entity.kind == "Person"):
                     return ref
         person = self.apposed_person(token, within)
+        if person is None and within is not None:  # a source phrase the parse broke up
+            person = next((ref for t in self.doc[token.i + 1: within.stop]
+                           if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
+                           and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")),
+                          None)
         if person is not None:
             return person
         if token.lemma_ not in self.rules.speaking_groups:
@@ -170,7 +175,7 @@ class _Finder:
                 continue
             if child.dep_ in ("nmod", "amod"):
                 for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
-                        g.dep_ == "nmod" and g.text.islower() and g.i == child.i + 1))):  # "armée kényane" tagged PROPN
+                        g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                     ref = self.index.at_token(t)
                     if ref is not None and _ACTOR in ref.entity.types:
                         return ref
@@ -181,14 +186,18 @@ class _Finder:
         ("le chef de la diplomatie européenne Josep Borrell"): a person mention in the phrase
         that no preposition introduces."""
         for t in token.subtree:
-            if t.i <= token.i or (within is not None and t.i not in within) or t.i - token.i > 8:
+            if t.i <= token.i or (within is not None and t.i not in within) or t.i - token.i > 12:
                 continue
             ref = self.index.at_token(t)
             if ref is None or ref.entity.kind != "Person" or ref.start != t.idx:
                 continue
-            if self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "PUNCT", "CCONJ"):
-                return ref
-            return None
+            before = self.tokens[t.i - 1]
+            if before.pos_ in ("ADP", "DET", "CCONJ") or before.pos_ == "PUNCT" and before.text != ",":
+                return None
+            head = t.head
+            while head.i != token.i and head.pos_ not in ("VERB", "AUX"):
+                head = head.head
+            return ref if head.i == token.i else None  # not the object of a clause inside the phrase
         return None
 
     def speaker_of(self, token: Token | None, within: range | None = None
@@ -219,7 +228,8 @@ class _Finder:
         if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
             return None
         want = self.rules.pronoun_gender.get(form) or None
-        gender = subject.morph.get("Gender")
+        det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
+        gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
         plural = "Plur" in subject.morph.get("Number")
         if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
             return None
@@ -360,6 +370,9 @@ class _Finder:
             if 0 < at < cut:
                 cut = at
         participle = self.participle_cue_after(tokens, first)
+        comment = self.comment_after(tokens, first)
+        if comment is not None and 0 < comment - start < cut:
+            cut = comment - start
         if participle is not None and 0 < participle - start < cut:
             cut = participle - start
         end = self.extend_over_quote(start + cut)
@@ -372,6 +385,17 @@ class _Finder:
             nxt = tokens[m + 1]
             if tokens[m].text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense") \
                     and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
+                return tokens[m].idx
+        return None
+
+    def comment_after(self, tokens: list[Token], first: int) -> int | None:
+        """Offset of the comma before a noun phrase that comments on the claim ("..., une
+        information que Moscou n'a pas confirmée"): determiner, noun, relative pronoun."""
+        for m in range(first + 1, len(tokens) - 3):
+            if tokens[m].text == "," and tokens[m + 1].pos_ == "DET" and tokens[m + 2].pos_ == "NOUN" \
+                    and (lower_text(tokens[m + 3]) in self.rules.complementizers
+                         or "Rel" in tokens[m + 3].morph.get("PronType")) \
+                    and not self.quotes.inside(tokens[m].idx):
                 return tokens[m].idx
         return None
 
@@ -516,7 +540,8 @@ class _Finder:
 
     def frame_quoted_phrase(self, c: _Cue) -> list | None:
         """ "a dénoncé une « escalade inutile »"."""
-        if c.lemma not in self.rules.speech_verbs or c.next.pos_ not in ("DET", "ADJ", "NOUN") or not any(
+        opens = c.next.pos_ in ("DET", "ADJ", "NOUN") or (c.reflexive and c.next.pos_ == "ADP")  # "s'est inquiété d'une « ... »"
+        if c.lemma not in self.rules.speech_verbs or not opens or not any(
                 t.text in self.rules.quote_pairs for t in c.tokens[c.j + 1: c.j + 4]):
             return None
         return [(c.next.idx, self.clause_end(c.tokens, c.j, (",", *self.rules.clause_coordinators)), 0.7)]
@@ -694,12 +719,30 @@ class _Finder:
         if subject is None:
             return None
         speaker, factor = self.speaker_of(subject)
+        if speaker is None and subject.pos_ == "NOUN":
+            speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
         if e <= s or speaker is None:
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    def trailing_name(self, tokens: list[Token], subject: Token) -> MentionRef | None:
+        """The person named after an inverted subject's phrase ("a affirmé sa directrice pour
+        l'Afrique de l'Ouest, Jane Doe."), wherever the parse hangs the name: the phrase runs on
+        without a verb to a comma and a person's name."""
+        base = tokens[0].i
+        for n in range(subject.i - base + 1, len(tokens) - 1):
+            tok = tokens[n]
+            if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
+                return None
+            if tok.text == ",":
+                ref = self.index.at_token(tokens[n + 1])
+                if ref is not None and ref.entity.kind == "Person" and ref.start == tokens[n + 1].idx:
+                    return ref
+                return None
+        return None
 
     def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
