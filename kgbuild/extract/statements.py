@@ -382,9 +382,12 @@ class _Finder:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
         avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
-            nxt = tokens[m + 1]
-            if tokens[m].text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense") \
-                    and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
+            nxt, form = tokens[m + 1], tokens[m + 1].morph.get("VerbForm")
+            if tokens[m].text == ",":
+                starts = "Part" in form and "Pres" in nxt.morph.get("Tense")
+            else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
+                starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" and bool({"Part", "Fin"} & set(form))
+            if starts and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
                 return tokens[m].idx
         return None
 
@@ -444,7 +447,10 @@ class _Finder:
         for name in self.rules.cue_frames:
             out = _FRAMES[name](self, cue)
             if out:
-                return self.claims_of(k, cue, out)
+                claims = self.claims_of(k, cue, out)
+                if name in _NOUN_PHRASE_FRAMES:  # what is said is a thing: no claim inside another's
+                    claims = [dataclasses.replace(c, weak=True) for c in claims]
+                return claims
             if out is not None:
                 break  # the frame fits but found no content: the fallbacks may
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n)
@@ -839,7 +845,10 @@ class _Finder:
                 s, e = tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
             elif n > 0:  # "..., selon X." : content before the phrase
                 s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
-                if tokens[n - 1].text != ",":
+                aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
+                if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
+                    s, e = tokens[aside + 1].idx, tokens[n].idx  # "X, soutenus par Y selon l'ONU, ...": the aside
+                elif tokens[n - 1].text != ",":
                     e = self.clause_end(tokens, 0, ())
             else:
                 continue
@@ -1063,6 +1072,9 @@ def find_statements(reading: Reading) -> tuple[Statement, ...]:
 
 
 #: cue frame name (data: the language's ``cue_frames``, in the order they are tried) -> reader
+#: frames whose content is a noun phrase ("a dénoncé une « escalade »")
+_NOUN_PHRASE_FRAMES = frozenset({"quoted_phrase"})
+
 _FRAMES = {
     "stance_noun": _Finder.frame_stance_noun,
     "que_clause": _Finder.frame_que_clause,
