@@ -165,6 +165,9 @@ class _Finder:
             return person
         if token.lemma_ not in self.rules.speaking_groups:
             return None
+        if token.lemma_ in self.rules.home_bodies and not any(
+                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
+            return self.home_state  # "le gouvernement a annoncé", in an article about one state
         if token.i + 1 < len(self.tokens):  # "a annoncé l'état-major sud-coréen", the adjective hung elsewhere
             ref = self.index.at_token(self.tokens[token.i + 1])
             if ref is not None and ref.start == self.tokens[token.i + 1].idx and _ACTOR in ref.entity.types \
@@ -199,6 +202,23 @@ class _Finder:
                 head = head.head
             return ref if head.i == token.i else None  # not the object of a clause inside the phrase
         return None
+
+    @functools.cached_property
+    def home_state(self) -> MentionRef | None:
+        """The state the article is about: its dateline city's state when the text names that
+        state, else the only state it names; None when it names several."""
+        entities = self.reading.entities
+        states = [e for e in entities if e.kind in ("State", "Country")]
+        dateline = next(self.rules.dateline_re.finditer(self.text), None)
+        kb = self.reading.kb
+        if dateline is not None and kb is not None:
+            city = re.split(r"[,(]", dateline.group(0))[0].strip().title()
+            keys = {e.country or e.capital_of for e in kb.lookup(city, self.rules.code)} - {None}
+            states = [e for e in states if e.kb_id in keys] or states
+        if len(states) != 1:
+            return None
+        state = states[0]
+        return MentionRef(state, state.mentions[0])
 
     def speaker_of(self, token: Token | None, within: range | None = None
                    ) -> tuple[MentionRef | None, float]:
