@@ -985,8 +985,9 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it;
-    of two cues of one content, the first that names its speaker ("Le gouvernement a démenti :
-    « ... », a précisé Y" with no actor for "le gouvernement": Y's)."""
+    of two cues of one content, the first that names its speaker, and of a cue before the content
+    and one after it, the one after ("Le gouvernement a démenti : « ... », a précisé Y": Y's
+    words)."""
     kept: dict[tuple[int, int], _Claim] = {}
     claims = _cut_at_inverted(claims)
     spans = SpanIndex(claims)
@@ -997,8 +998,9 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
         if c.weak and any(o is not c and o.start <= c.cue_start < o.end for o in claims):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
-        if first is None or (first.speaker is None and c.speaker is not None):
-            kept[(c.start, c.end)] = c
+        if first is None or c.speaker is not None and (
+                first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
+            kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
     return list(kept.values())
 
 
