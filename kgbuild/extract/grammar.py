@@ -63,6 +63,8 @@ def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
     """A verb's own subjects, an expletive subject pronoun included ("a-t-il dit")."""
     found = []
     for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and any(c.dep_ == "case" for c in child.children):
+            continue  # "a de son côté revendiqué": a noun after a preposition is no subject
         if child.dep_ in ("nsubj", "nsubj:pass") or (
                 child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
             found.extend(unsourced(child, rules))

@@ -117,6 +117,8 @@ class _Finder:
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
+                if layer == "name" and self._body_domain(m, bodies):
+                    continue  # "ministère libanais de la Santé": "Santé" is no place
                 starts, ends = claimed[layer == "outer"]
                 n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
                 if n and ends[n - 1] > m.start:
@@ -129,6 +131,12 @@ class _Finder:
         found.extend(self._apposed_names(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    def _body_domain(self, mention: Mention, bodies: set[tuple[int, int]]) -> bool:
+        """Whether a name is the domain word inside a body's phrase ("de la Défense")."""
+        word = mention.text.lower()
+        return (word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains) and any(
+            a <= mention.start and mention.end <= b for a, b in bodies)
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
         """The name a role is apposed to when the model tagged none ("le président kényan
@@ -770,7 +778,7 @@ class _Finder:
         for token in self.tokens:
             if not self._is_body_head(token):
                 continue
-            domain = self._body_domain(token)
+            domain = self._body_domain_at(token)
             if domain is None:
                 continue
             last = self.tokens[self._body_end(domain)]
@@ -788,7 +796,7 @@ class _Finder:
         return bool(det) and self.lows[det[0].i] in self.rules.definite_determiners \
             and token.i + 2 < len(self.tokens)
 
-    def _body_domain(self, head: Token) -> int | None:
+    def _body_domain_at(self, head: Token) -> int | None:
         """The index of the body's domain: after an optional demonym, "de" and determiners,
         a capitalised noun or one of the rules' domains ("de la Défense", "des renseignements")."""
         j = head.i + 1
