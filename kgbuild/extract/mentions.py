@@ -1030,6 +1030,8 @@ def _grammatical_gender(token: Token) -> str | None:
 @functools.lru_cache(maxsize=8)
 def _lowercase_group_names(kb: Gazetteer, lang: str) -> frozenset[str]:
     """The names of groups the knowledge base writes in lower case in ``lang`` ("talibans")."""
+    if hasattr(kb, "lowercase_group_names"):  # the snapshot indexes them: no entry is decoded
+        return kb.lowercase_group_names(lang)
     names = set()
     for entry in kb.entries:
         if entry.kind != "Group":
