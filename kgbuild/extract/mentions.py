@@ -765,9 +765,10 @@ class _Finder:
             det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
             if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
                 continue  # "une organisation", "des groupes": nobody in particular
-            if any(c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl", "nummod") and c.i > token.i
-                   for c in token.children):
+            if any(c.dep_ in ("appos", "flat:name", "acl:relcl", "nummod") and c.i > token.i or (
+                    c.dep_ == "nmod" and c.i > token.i and self._genitive(c)) for c in token.children):
                 continue  # "le groupe d'intervention", "le quotidien Le Monde": another thing
+                # ("l'organisation militant pour les droits de l'Homme" is still the one named)
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
@@ -776,6 +777,11 @@ class _Finder:
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))
+
+    def _genitive(self, noun: Token) -> bool:
+        """Whether a complement is introduced by "de" (or has no preposition at all)."""
+        case = next((c for c in noun.children if c.dep_ == "case"), None)
+        return case is None or self.lows[case.i] in self.rules.of_prepositions
 
     # -- demonyms -----------------------------------------------------------------
     def _demonyms(self):
