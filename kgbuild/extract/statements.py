@@ -390,6 +390,9 @@ class _Finder:
             if 0 < at < cut:
                 cut = at
         participle = self.participle_cue_after(tokens, first)
+        colon = next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
+        if colon is not None and 0 < colon - start < cut:
+            cut = colon - start  # "a précisé que A : « B »": the quote is a claim of its own
         comment = self.comment_after(tokens, first)
         if comment is not None and 0 < comment - start < cut:
             cut = comment - start
@@ -941,11 +944,17 @@ class _Finder:
             quote = self.quote_after(colon.idx + 1)
             if quote is None or any(c.start <= quote[0] + 1 and quote[1] <= c.end for c in found):
                 continue
+            ended = next((c for c in found if c.speaker is not None and c.end <= colon.idx
+                          and not self.text[c.end:colon.idx].strip(" .,")), None)
             verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
             verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-            if verb is None or self.quotes.inside(verb.idx):
+            if ended is not None:  # "a précisé que A : « B »": B is said by who said A
+                speaker, factor = ended.speaker, 1.0
+                verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
+            elif verb is None or self.quotes.inside(verb.idx):
                 continue
-            speaker, factor = self.cue_speaker(verb)
+            else:
+                speaker, factor = self.cue_speaker(verb)
             if speaker is None:
                 continue
             s, e = self.trim(quote[0], quote[1] + 1)
