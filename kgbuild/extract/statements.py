@@ -229,10 +229,20 @@ class _Finder:
             return None, 0.0
         if low in self.rules.pronoun_gender and low != "qui":
             ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
+            if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
+                return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
         if low == "qui":
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
+
+    def speaks_for_state(self, ref: MentionRef) -> bool:
+        """Whether a demonym qualifies a noun that speaks for its state ("les autorités maliennes"),
+        not people of that country ("des citoyens maliens")."""
+        token = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if token is None or not len(token):
+            return True
+        return token[0].pos_ != "ADJ" or token[0].head.lemma_ in self.rules.speaking_groups  # "les Russes"
 
     def remember_subject(self, subject: Token, ref: MentionRef) -> None:
         """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
