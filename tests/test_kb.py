@@ -384,3 +384,19 @@ def test_de_l_and_d_give_one_key():
 
     assert match_key("l'Organisation de l'Unité africaine") == match_key("Organisation d'Unité africaine")
     assert match_key("Conseil de l’Europe") == match_key("Conseil d'Europe") != match_key("Conseil de Europe x")
+
+
+def test_group_names_the_press_writes_in_lower_case_are_indexed(tmp_path):
+    from kgbuild.kb.reader import read_snapshot_file, write_snapshot
+
+    rows = [{"k": "kb:g", "t": "Group", "l": {"fr": "Gardiens du Nord"}, "a": {"fr": ["gardiens", "GdN"]}},
+            {"k": "kb:c", "t": "City", "l": {"fr": "Nordville"}, "a": {"fr": ["nordville"]}}]
+    path = tmp_path / "s.json"
+    write_snapshot(path, rows, {"licences": []})
+    assert read_snapshot_file(path).lowercase_group_names("fr") == {"gardiens"}  # a city's is not
+    # a snapshot written before the index existed still answers (read off its entries)
+    head, _, rest = path.read_text(encoding="utf-8").partition("\n")
+    old = json.loads(head)
+    del old["lowercase_groups"]
+    path.write_text(json.dumps(old) + "\n" + rest, encoding="utf-8")
+    assert read_snapshot_file(path).lowercase_group_names("fr") == {"gardiens"}

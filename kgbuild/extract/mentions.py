@@ -861,8 +861,14 @@ class _Finder:
         det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
         if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
             return False
-        return not any(c.dep_ in ("nmod", "appos", "flat:name", "acl:relcl", "nummod") and c.i > noun.i
-                       for c in noun.children)
+        # "l'organisation militant pour les droits de l'Homme" is still the one named
+        return not any(c.dep_ in ("appos", "flat:name", "acl:relcl", "nummod") and c.i > noun.i or (
+            c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)) for c in noun.children)
+
+    def _genitive(self, noun: Token) -> bool:
+        """Whether a complement is introduced by "de" (or has no preposition at all)."""
+        case = next((c for c in noun.children if c.dep_ == "case"), None)
+        return case is None or self.lows[case.i] in self.rules.of_prepositions
 
     # -- demonyms -----------------------------------------------------------------
     def _demonyms(self):
@@ -1186,6 +1192,8 @@ def _grammatical_gender(token: Token) -> str | None:
 @functools.lru_cache(maxsize=8)
 def _lowercase_group_names(kb: Gazetteer, lang: str) -> frozenset[str]:
     """The names of groups the knowledge base writes in lower case in ``lang`` ("talibans")."""
+    if hasattr(kb, "lowercase_group_names"):  # the snapshot indexes them: no entry is decoded
+        return kb.lowercase_group_names(lang)
     names = set()
     for entry in kb.entries:
         if entry.kind != "Group":

@@ -229,10 +229,20 @@ class _Finder:
             return None, 0.0
         if low in self.rules.pronoun_gender and low != "qui":
             ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
+            if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
+                return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
         if low == "qui":
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
+
+    def speaks_for_state(self, ref: MentionRef) -> bool:
+        """Whether a demonym qualifies a noun that speaks for its state ("les autorités maliennes"),
+        not people of that country ("des citoyens maliens")."""
+        token = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if token is None or not len(token):
+            return True
+        return token[0].pos_ != "ADJ" or token[0].head.lemma_ in self.rules.speaking_groups  # "les Russes"
 
     def remember_subject(self, subject: Token, ref: MentionRef) -> None:
         """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
@@ -390,6 +400,9 @@ class _Finder:
             if 0 < at < cut:
                 cut = at
         participle = self.participle_cue_after(tokens, first)
+        colon = next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
+        if colon is not None and 0 < colon - start < cut:
+            cut = colon - start  # "a précisé que A : « B »": the quote is a claim of its own
         comment = self.comment_after(tokens, first)
         if comment is not None and 0 < comment - start < cut:
             cut = comment - start
@@ -941,11 +954,17 @@ class _Finder:
             quote = self.quote_after(colon.idx + 1)
             if quote is None or any(c.start <= quote[0] + 1 and quote[1] <= c.end for c in found):
                 continue
+            ended = next((c for c in found if c.speaker is not None and c.end <= colon.idx
+                          and not self.text[c.end:colon.idx].strip(" .,")), None)
             verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
             verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-            if verb is None or self.quotes.inside(verb.idx):
+            if ended is not None:  # "a précisé que A : « B »": B is said by who said A
+                speaker, factor = ended.speaker, 1.0
+                verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
+            elif verb is None or self.quotes.inside(verb.idx):
                 continue
-            speaker, factor = self.cue_speaker(verb)
+            else:
+                speaker, factor = self.cue_speaker(verb)
             if speaker is None:
                 continue
             s, e = self.trim(quote[0], quote[1] + 1)

@@ -85,6 +85,7 @@ class Snapshot:
         self._offices: dict[str, list] = index["offices"]  # office -> [[key, of, start, end], ...]
         self.subclass_of: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in index["subclass_of"].items()}
         self._hyphenated: list[str] = index["hyphenated"]
+        self._lowercase: dict[str, list[str]] | None = index.get("lowercase_groups")
         self.name_keys: tuple[str, ...] = tuple(self._names)
 
     def _row(self, key: str) -> dict:
@@ -105,6 +106,12 @@ class Snapshot:
     def hyphenated_names(self) -> list[str]:
         """Labels and aliases written as one hyphenated word ("Royaume-Uni"), for the tokenizer."""
         return list(self._hyphenated)
+
+    def lowercase_group_names(self, lang: str) -> frozenset[str]:
+        """Names of groups written in lower case in ``lang`` ("talibans"), for mention finding."""
+        if self._lowercase is None:  # an older snapshot file: read them off the entries, once
+            self._lowercase = build_index([self._row(k) for k in self._rows])["lowercase_groups"]
+        return frozenset(self._lowercase.get(lang, ()))
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -218,6 +225,7 @@ def build_index(rows: list[dict]) -> dict:
     demonyms: dict[str, list] = defaultdict(list)
     offices: dict[str, list] = defaultdict(list)
     hyphenated: set[str] = set()
+    lowercase: dict[str, set[str]] = defaultdict(set)  # lang -> group names the press writes in lower case
 
     def put(bucket: list, value) -> None:
         if value not in bucket:
@@ -230,6 +238,8 @@ def build_index(rows: list[dict]) -> dict:
         for lang, name in pairs:
             if _HYPHENATED.match(name):
                 hyphenated.add(name)
+            if row["t"] == "Group" and name == name.lower() and any(c.isalpha() for c in name):
+                lowercase[lang].add(name)
             if is_acronym(name):
                 put(acronyms[acronym_key(name)], key)
                 continue
@@ -250,7 +260,8 @@ def build_index(rows: list[dict]) -> dict:
 
     return {"fingerprint": index_fingerprint(), "names": pack(names), "skeletons": pack(skeletons),
             "acronyms": pack(acronyms), "demonyms": pack(demonyms), "offices": dict(offices),
-            "subclass_of": {r["k"]: r["s"] for r in rows if r.get("s")}, "hyphenated": sorted(hyphenated)}
+            "subclass_of": {r["k"]: r["s"] for r in rows if r.get("s")}, "hyphenated": sorted(hyphenated),
+            "lowercase_groups": {lang: sorted(names) for lang, names in sorted(lowercase.items())}}
 
 
 def _invert(date: str) -> str:
@@ -284,6 +295,7 @@ def write_snapshot(path: Path, rows: list[dict], header: dict) -> None:
     sections.update({name: index[name] for name in _SECTIONS[1:]})
     head = dict(header, format=FORMAT_VERSION, fingerprint=index["fingerprint"], offices=index["offices"],
                 subclass_of=index["subclass_of"], hyphenated=index["hyphenated"],
+                lowercase_groups=index["lowercase_groups"],
                 sections=[[name, len(sections[name])] for name in _SECTIONS])
     tmp = path.with_name(path.name + ".tmp")
     with open_for_writing(tmp, gz=path.suffix == ".gz") as fh:
@@ -328,6 +340,8 @@ def read_snapshot_file(path: Path) -> Snapshot:
             at += 2 * size
         index = {name: sections[name] for name in _SECTIONS[1:]}
         index.update({k: head[k] for k in ("fingerprint", "offices", "subclass_of", "hyphenated")})
+        if "lowercase_groups" in head:  # absent from snapshots written before it was indexed
+            index["lowercase_groups"] = head["lowercase_groups"]
         return Snapshot(sections["entries"], path, index)
     except KBError:
         raise
