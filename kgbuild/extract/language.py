@@ -151,6 +151,7 @@ class LanguageRules:
     target_verbs: Words
     target_nouns: Words
     target_prepositions: Ordered
+    hostile_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
     deploy_verbs: Words

@@ -136,9 +136,9 @@ class _Finder:
                     if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
                         found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
             if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
-                              or lemma in self.rules.facility_nouns):
-                for child in token.children:
-                    if child.dep_ in ("nmod", "amod"):
+                              or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
+                for child in token.children:  # "les forces du M23", not "les forces kurdes en Syrie"
+                    if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
                         found.extend(self.np(child, depth + 1))
                         if found:
                             break
@@ -146,6 +146,11 @@ class _Finder:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def genitive(self, token: Token) -> bool:
+        """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
+        cases = [lower_text(c) for c in token.children if c.dep_ == "case"]
+        return not cases or any(c in self.rules.of_prepositions for c in cases)
 
     def place_anaphor(self, token: Token) -> MentionRef | None:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
@@ -170,7 +175,8 @@ class _Finder:
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
         ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
-        found = [c for c in verb.children if c.dep_ == "obj"]
+        found = [c for c in verb.children if c.dep_ == "obj"
+                 or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == verb.i + 1]  # "a attaqué Bamako" misread
         if not found:
             for c in verb.children:
                 if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words:
@@ -601,17 +607,39 @@ class _Finder:
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        if not self.typed(agents, ("Actor",)) and n.dep_ in ("obj",):
+        # "a mené une série de frappes": the quantity noun is the verb's object
+        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
+        if not self.typed(agents, ("Actor",)) and host.dep_ in ("obj",):
             # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
-            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-            if possessive or _in(n.head, self.rules.agentive_verbs):
-                agents = self.typed(self.subject(n.head), ("Actor",)) + agents
+            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
+            if possessive or _in(host.head, self.rules.agentive_verbs):
+                agents = self.typed(self.subject(host.head), ("Actor",)) + agents
+        # "l'attaque des Houthis contre un navire britannique", "a mené une offensive contre le M23"
+        aimed = [c for h in {n, host} for c in h.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
+        if host.dep_ == "obj":
+            aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+        hit = self.struck(aimed)
+        for a in self.typed(agents, ("Actor",))[:1]:
+            for h in hit[:2]:
+                if h.entity.id != a.entity.id:
+                    self.add(a, "attacks", h, n, k, 0.6, modality=self.noun_modality(n))
+        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
         if attack:
             regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
         predicate = "attacks" if attack else "targets"
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, predicate, r, n, k, 0.6, modality=self.noun_modality(n))
+                if not attack:
+                    self.struck_place(a, r, n, k, self.noun_modality(n))
+
+    def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> None:
+        """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
+        sur Kharkiv") attacks it; a strike only threatened or weighed ("n'exclut pas de
+        frapper") targets it and no more.  A weapon targets, it does not attack."""
+        if modality in ("asserted", "reported") and not _in(cue, self.rules.occupation_verbs) \
+                and self.typed([agent], ("Actor",)) and "Weapon" not in agent.entity.types:
+            self.add(agent, "attacks", place, cue, k, 0.55, modality=modality)
 
     def obliques(self, verb: Token, preps) -> list[MentionRef]:
         return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
@@ -631,9 +659,17 @@ class _Finder:
                                  ("Actor",))
         if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
             return
+        # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
+        # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
+        hit = self.struck([*self.direct_objects(v), *(c for c in v.children
+                                                       if c.dep_.startswith("obl") and self.hostile(c))])
+        for a in self.typed(agents, ("Actor",))[:1]:
+            for h in hit[:2]:
+                self.add(a, "attacks", h, v, k, 0.65)
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
         # else the first place after a targeting preposition
-        regions = self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))[:3]
+        regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
+                   if r.entity.id not in {h.entity.id for h in hit}][:3]
         regions = regions or self.after_prep(window, self.rules.target_prepositions, ("Region",))[:1]
         seen = set()
         for a in agents[:2]:
@@ -641,6 +677,30 @@ class _Finder:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
+                    self.struck_place(a, r, v, k, self.modality(v))
+
+    def hostile(self, token: Token) -> bool:
+        """A phrase introduced by "contre" or "sur": what a strike is aimed at."""
+        return any(lower_text(g) in self.rules.hostile_prepositions for g in token.children if g.dep_ == "case")
+
+    def struck(self, tokens: list[Token]) -> list[MentionRef]:
+        """The actors hit as actors, not as places, by phrases headed by ``tokens``: a group,
+        person or organisation named ("le Hezbollah"), or the owner of what is hit, named by a
+        demonym or a genitive ("un navire américain", "des casques bleus de la Monusco").
+        A place phrase ("le nord d'Israël", "Kharkiv") is a target, not an attacked actor."""
+        found = []
+        for c in tokens:
+            ref = self.ref_at(c)
+            if ref is not None:
+                if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
+                    found += self.typed([ref], ("Actor",))
+                continue
+            if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
+                continue
+            owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+            owners += [r for g in c.children if g.dep_ == "nmod" and self.genitive(g) for r in self.np(g)]
+            found += [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+        return found
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.passive(v):
@@ -656,7 +716,7 @@ class _Finder:
                 self.add(a, "attacks", t, v, k, 0.7)
 
     def deploy_verb(self, v: Token, k: int) -> None:
-        troops_obj = [c for c in v.children if c.dep_ == "obj"]
+        troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return
@@ -695,7 +755,8 @@ class _Finder:
                 where = self._place_group(c, ("obl", "obl:arg", "obl:mod"))
         strikes = _strike_words(self.rules)  # strikes from afar place no one
         if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not _in(n.head, strikes) \
-                and not any(c.dep_ == "obj" and _in(c, strikes) for c in n.head.children):
+                and not any(c.dep_ == "obj" and (_in(c, strikes) or any(  # "une série de frappes"
+                    g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in n.head.children):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or next(
                 (found for c in n.head.children if c.dep_ == "obj"  # "mènent une opération en X"
                  for found in [self._place_group(c, ("nmod",))] if found), [])
@@ -703,6 +764,27 @@ class _Finder:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def presence(self, a: Token, k: int) -> None:
+        """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
+        a force (not a person: a minister present at a summit is not deployed) in a place,
+        unless the place is the force's own soil."""
+        if any(c.dep_ == "cop" for c in a.children) or a.dep_ == "xcomp":  # "est / reste présent"
+            heads = subjects_of(a, self.rules)
+        elif a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i:
+            heads = [a.head]
+        else:
+            return
+        forces = self.rules.troop_nouns | self.rules.fighter_nouns | self.rules.quantity_nouns
+        # the force itself named, or troops ("les soldats français"), not "le ministre français"
+        who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
+        for w in self.typed(who, ("Actor",))[:1]:
+            if w.entity.kind == "Person":
+                continue
+            for r in where[:2]:
+                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, a, k, 0.6)
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
@@ -724,6 +806,15 @@ class _Finder:
         return entry is not None and state_key in (entry.country, entry.located_in)
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
+        if self.passive(v) and agent_phrase(v, self.rules) is not None:
+            # "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author
+            objs = []
+            for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
+                objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",))
+            for s in self.typed(self.agent(v), ("Actor",))[:1]:
+                for o in self.typed(objs, ("Actor",))[:2]:
+                    self.add(s, predicate, o, v, k, 0.55)
+            return
         subj = self.subject(v)
         if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
             head = v.head  # "déployés ... pour épauler X": the deployed ones support X
@@ -1034,6 +1125,8 @@ class _Finder:
                 self.troop_noun(t, k)
         elif t.pos_ == "ADJ" and lower_text(t) in self.rules.oppose_adjectives:
             self.predicate_noun(t, k, "opposes")
+        elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
+            self.presence(t, k)
 
 
 #: verb lexicon -> the _Finder method that reads its arguments
@@ -1051,7 +1144,7 @@ _VERB_READERS = (
 )
 _NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
-                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives")
+                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
 
 @functools.cache
