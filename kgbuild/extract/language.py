@@ -179,6 +179,7 @@ class LanguageRules:
     oppose_nouns: Words
     oppose_adjectives: Words
     leader_roles: Words
+    state_stand_ins: Words
     member_roles: Words
     place_heads: Words
     container_prepositions: Ordered
@@ -190,6 +191,7 @@ class LanguageRules:
     agentive_verbs: Words
     direction_words: Words
     attack_prepositions: ListTable
+    attack_phrases: ListTable
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -702,6 +702,32 @@ class _Finder:
             found += [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
         return found
 
+    def attack_phrase(self, v: Token, k: int) -> None:
+        """Fixed phrases around a verb that make it an attack ("s'en prendre à X", "prendre le
+        contrôle de X", "prendre d'assaut X"): the words of ``attack_phrases``, "~" standing
+        for the verb; the subject attacks what follows the phrase."""
+        lo, hi = self.units.bounds(v)
+        before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i] if not t.dep_.startswith("aux")]
+        after = [t for t in self.doc[v.i + 1: hi] if t.pos_ != "ADV"]
+        for phrase in self.rules.attack_phrases.get(v.lemma_.lower(), ()):
+            left, _, right = phrase.partition("~")
+            left, right = _words(left), _words(right)
+            if before[len(before) - len(left):] != left or len(before) < len(left):
+                continue
+            if [lower_text(t) for t in after[:len(right)]] != right:
+                continue
+            rest = [t for t in after[len(right):] if t.pos_ != "DET"]
+            if not rest:
+                return
+            if right:
+                targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
+            else:  # "a pris Damas": the verb alone attacks only a place it takes
+                targets = self.typed([self.ref_at(rest[0])], ("Region",))
+            for a in self.typed(self.doer(v), ("Actor",))[:1]:
+                for t in targets[:2]:
+                    self.add(a, "attacks", t, v, k, 0.65)
+            return
+
     def attack_verb(self, v: Token, k: int) -> None:
         if self.passive(v):
             agents, targets = self.agent(v), self.patient(v)
@@ -871,10 +897,11 @@ class _Finder:
             if span is None:
                 continue
             found = (self.role_before(span) if person else None) or self.role_after(span)
-            role, org, anchor = found or (None, [], None)
+            role, org, anchor, direct = found or (None, [], None, True)
             if role is None or (not person and role != "membre"):
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
-            predicate = "leaderOf" if role in self.rules.leader_roles else "memberOf"
+            # "le chef d'état-major de l'armée française": he leads the army, a part of France
+            predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
             conf = 0.75
             if not org:
                 if role in self.rules.local_roles:
@@ -887,8 +914,10 @@ class _Finder:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
 
-    def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token] | None:
-        """("chancelier", [Germany], token) for "le chancelier allemand"."""
+    def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
+        """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
+        False when the body is reached through another noun ("le chef de l'armée française":
+        the army, France's, is what the role heads)."""
         lows = [lower_text(t) for t in words]
         lemmas = [t.lemma_.lower() for t in words]  # "un des chercheurs de HRW": the singular
         for n in range(len(words)):
@@ -907,7 +936,12 @@ class _Finder:
                     if not orgs and n and "before" in self.rules.demonym_positions:  # "Russian President X"
                         orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")],
                                           ("Actor",))[-1:]
-                    return phrase, orgs, words[n]
+                    content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+                    nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
+                    direct = not content or not orgs or content[0].idx >= orgs[0].start or _in(
+                        content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
+                        nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
+                    return phrase, orgs, words[n], direct
         return None
 
     def role_before(self, span) -> tuple | None:
@@ -927,7 +961,9 @@ class _Finder:
         words = []
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
-            if self.tokens[k].pos_ == "DET":
+            if self.tokens[k].pos_ == "DET" and not (  # "le chef de la diplomatie russe X": on to "chef"
+                    k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
+                    and self.tokens[k - 2].pos_ == "NOUN"):
                 break
             k -= 1
         return self.role_phrase(words) if words else None
@@ -1138,6 +1174,7 @@ _VERB_READERS = (
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
@@ -1161,6 +1198,17 @@ def _triggers(rules: LanguageRules) -> frozenset[str]:
     words = set().union(*(getattr(rules, name) for name, _ in _VERB_READERS),
                         *(getattr(rules, name) for name in _NOUN_FAMILIES))
     return frozenset(words | {w.split()[0] for w in words if " " in w})
+
+
+def _words(phrase: str) -> list[str]:
+    """A data phrase as token texts: "s'en" -> ["s'", "en"], "d'assaut" -> ["d'", "assaut"]."""
+    out = []
+    for word in phrase.lower().replace("’", "'").split():
+        while "'" in word[:-1]:
+            head, _, word = word.partition("'")
+            out.append(head + "'")
+        out.append(word)
+    return out
 
 
 def _is_gerund(verb: Token) -> bool:
