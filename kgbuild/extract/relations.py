@@ -728,9 +728,27 @@ class _Finder:
                     self.add(a, "attacks", t, v, k, 0.65)
             return
 
+    def strike_agents(self, v: Token) -> list[MentionRef]:
+        """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
+        lancé par les rebelles", "tué dans une frappe israélienne", "lors d'une attaque du M23")."""
+        found = []
+        # "lors d'une attaque": the noun may hang on the adverb
+        phrases = [g for c in v.children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
+        for n in phrases:
+            if not n.dep_.startswith("obl") or not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
+                continue
+            found += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+                                + self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor",))
+            for c in (n, *(g for g in n.children if g.dep_ == "nmod")):  # "un tir d'obus lancé par X"
+                for acl in c.children:
+                    if acl.dep_ == "acl" and acl.pos_ == "VERB":
+                        found += self.typed(self.agent(acl), ("Actor",))
+        return found
+
     def attack_verb(self, v: Token, k: int) -> None:
         if self.passive(v):
             agents, targets = self.agent(v), self.patient(v)
+            agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
             agents = self.doer(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
