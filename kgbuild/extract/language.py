@@ -141,6 +141,8 @@ class LanguageRules:
     purchase_verbs: Words
     receive_verbs: Words
     purchase_nouns: Words
+    seller_prepositions: Ordered
+    contract_prepositions: Ordered
     local_roles: Words
     organisation_roles: Words
     supplier_nouns: Words
@@ -192,6 +194,7 @@ class LanguageRules:
     direction_words: Words
     attack_prepositions: ListTable
     attack_phrases: ListTable
+    mistagged_verbs: Table
 
 
 #: data keys read by the grammar module, not fields of their own

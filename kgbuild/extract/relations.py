@@ -424,7 +424,31 @@ class _Finder:
         return out
 
     # --- families -----------------------------------------------------------------
+    def self_supply(self, v: Token, k: int) -> None:
+        """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
+        subject is the recipient; the maker's demonym on the goods or a seller phrase names
+        the supplier."""
+        window = self.right_window(v)
+        recipients = self.typed(self.subject(v), ("Actor",))
+        weapons = self.typed(self.children_with(v, self.rules.goods_prepositions), ("Weapon",)) or self.typed(
+            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
+                 if r.entity.kind == "WeaponSystem"]
+        weapons = named[:1] or weapons
+        suppliers = self.typed([self.ref_at(t) for t in window[:8] if t.pos_ == "ADJ"], ("Actor",))
+        suppliers = suppliers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))
+        suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
+        for s in suppliers[:1]:
+            for w in weapons[:1]:
+                self.add(s, "supplies", w, v, k, 0.6)
+            if weapons:
+                for r in recipients[:1]:
+                    self.add(s, "suppliesTo", r, v, k, 0.55)
+
     def supply_verb(self, v: Token, k: int) -> None:
+        if _in(v, self.rules.recipient_object_verbs) and any(
+                "Yes" in c.morph.get("Reflex") for c in v.children if c.i < v.i):
+            return self.self_supply(v, k)  # "se doter de": the subject receives
         window = self.right_window(v)
         if self.passive(v):
             suppliers, goods = self.agent(v), self.patient(v)
@@ -482,12 +506,17 @@ class _Finder:
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",)) or [
-            r for c in cue.children if c.dep_ == "obj"  # "commandé des frégates à la France"
-            for r in self.typed(self.children_with(c, ("à", "au", "aux", "auprès")), ("Actor",))]
+        if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce"
+            buyers = self.typed(self.children_with(cue, self.rules.agent_prepositions), ("Actor",)) or buyers
+        from_ = self.rules.seller_prepositions
+        sellers = self.typed(self.children_with(cue, from_), ("Actor",)) or [
+            r for c in cue.children if c.dep_ in ("obj", "nmod")  # "commandé des frégates à la France"
+            for r in self.typed(self.children_with(c, from_), ("Actor",))]
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
-                sellers = sellers or self.typed(self.children_with(node, ("avec", "auprès")), ("Actor",))
+                sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
+        # "auprès de la Chine" read as an adverb's complement: the words then
+        sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
         sellers = [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
         for seller in sellers[:1]:
             for w in weapons:
@@ -1136,6 +1165,8 @@ class _Finder:
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
                 if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
+                    if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
+                        self.mistagged(t, k)
                     continue  # most words start no relation (dispatch would find nothing)
                 if self.quotes.inside(t.idx) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
@@ -1147,6 +1178,41 @@ class _Finder:
             self.bodies(k)
         self.close_frames()
         return _dedupe(self.found)
+
+    def mistagged(self, t: Token, k: int) -> None:
+        """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
+        lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
+        Haram"): the parse is wrong too, so the arguments are read off the words: the actor
+        just before, the first actor after (past "contre" for a fight)."""
+        if any(c.dep_ in ("det", "case") for c in t.children):
+            return  # "la lutte", "le combat": a noun indeed
+        subject = self.ref_at(self.tokens[t.i - 1])
+        if subject is None or not self.typed([subject], ("Actor",)) or self.quotes.inside(subject.start):
+            return
+        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        before = self.tokens[span.start - 1] if span is not None and span.start > 0 else None
+        while before is not None and before.pos_ == "DET" and before.i > 0:
+            before = self.tokens[before.i - 1]
+        if before is not None and (before.pos_ == "ADP" or lower_text(before) in self.rules.of_prepositions):
+            return  # "le soutien de la Russie lutte ...": not a subject
+        low = lower_text(t)
+        lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
+        if lemmas & self.rules.support_verbs:
+            predicate = "supports"
+        elif lemmas & self.rules.oppose_verbs:
+            predicate = "opposes"
+        elif lemmas & self.rules.attack_verbs:
+            predicate = "attacks"
+        else:
+            return
+        window = [w for w in self.right_window(t)[:5] if w.pos_ != "DET"]
+        if window and predicate == "opposes" and lower_text(window[0]) in self.rules.hostile_prepositions:
+            window = window[1:]
+        if not window:
+            return
+        types = ("Actor", "Region") if predicate == "attacks" else ("Actor",)
+        for o in self.typed(self.np(window[0]), types)[:1]:
+            self.add(subject, predicate, o, t, k, 0.5, cue_text=t.text)
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma = t.lemma_.lower()
