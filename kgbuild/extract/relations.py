@@ -241,7 +241,16 @@ class _Finder:
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
                 break
             out.append(t)
-        return out
+        return self.clause_cut(cue, out)
+
+    def clause_cut(self, cue: Token, window: list[Token]) -> list[Token]:
+        """The window up to the subject of a clause that opens right of the cue ("a frappé le
+        Hezbollah, et les Houthis ont tiré ... en mer Rouge": the sea is not Israel's target)."""
+        for n, t in enumerate(window):
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != cue.i and t.head.i > t.i \
+                    and t.head.pos_ == "VERB" and t.head.i in {w.i for w in window}:
+                return window[:n]
+        return window
 
     def after_prep(self, window: list[Token], preps, types) -> list[MentionRef]:
         """Mentions in ``window`` introduced by one of ``preps`` (skipping determiners)."""
@@ -506,12 +515,16 @@ class _Finder:
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce"
-            buyers = self.typed(self.children_with(cue, self.rules.agent_prepositions), ("Actor",)) or buyers
         from_ = self.rules.seller_prepositions
-        sellers = self.typed(self.children_with(cue, from_), ("Actor",)) or [
-            r for c in cue.children if c.dep_ in ("obj", "nmod")  # "commandé des frégates à la France"
-            for r in self.typed(self.children_with(c, from_), ("Actor",))]
+        if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce à Naval Group"
+            chain_nodes = [cue, *self.nmod_chain(cue)]
+            buyers = self.typed([r for g in chain_nodes for r in self.children_with(
+                g, self.rules.agent_prepositions, ("nmod",))], ("Actor",)) or buyers
+            sellers = self.typed([r for g in chain_nodes for r in self.children_with(g, from_, ("nmod",))], ("Actor",))
+        else:
+            sellers = self.typed(self.children_with(cue, from_), ("Actor",)) or [
+                r for c in cue.children if c.dep_ in ("obj", "nmod")  # "commandé des frégates à la France"
+                for r in self.typed(self.children_with(c, from_), ("Actor",))]
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
                 sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
@@ -644,7 +657,8 @@ class _Finder:
             if possessive or _in(host.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(host.head), ("Actor",)) + agents
         # "l'attaque des Houthis contre un navire britannique", "a mené une offensive contre le M23"
-        aimed = [c for h in {n, host} for c in h.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
+        aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
+                 if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
         if host.dep_ == "obj":
             aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
         hit = self.struck(aimed)
@@ -690,8 +704,10 @@ class _Finder:
             return
         # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
         # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
-        hit = self.struck([*self.direct_objects(v), *(c for c in v.children
-                                                       if c.dep_.startswith("obl") and self.hostile(c))])
+        objects = self.direct_objects(v)
+        hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
+                           # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
+                           *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
         for a in self.typed(agents, ("Actor",))[:1]:
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
@@ -706,7 +722,19 @@ class _Finder:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
-                    self.struck_place(a, r, v, k, self.modality(v))
+                    if not hit:  # with an actor hit, the place is where it was hit
+                        self.struck_place(a, r, v, k, self.modality(v))
+
+    @staticmethod
+    def nmod_chain(n: Token, depth: int = 3) -> list[Token]:
+        """The nouns hung below ``n`` by noun-complement links, where the parser puts the
+        complements of a noun cue ("l'offensive de l'armée malienne contre le JNIM": "contre"
+        on "armée")."""
+        out, frontier = [], [n]
+        for _ in range(depth):
+            frontier = [c for f in frontier for c in f.children if c.dep_ == "nmod"]
+            out += frontier
+        return out
 
     def hostile(self, token: Token) -> bool:
         """A phrase introduced by "contre" or "sur": what a strike is aimed at."""
