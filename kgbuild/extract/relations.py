@@ -423,6 +423,8 @@ class _Finder:
         parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
             return self.subject(verb)
+        if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            return self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
         return self.left_actor(verb)
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
@@ -764,7 +766,8 @@ class _Finder:
         contrôle de X", "prendre d'assaut X"): the words of ``attack_phrases``, "~" standing
         for the verb; the subject attacks what follows the phrase."""
         lo, hi = self.units.bounds(v)
-        before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i] if not t.dep_.startswith("aux")]
+        before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i]
+                  if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
         after = [t for t in self.doc[v.i + 1: hi] if t.pos_ != "ADV"]
         for phrase in self.rules.attack_phrases.get(v.lemma_.lower(), ()):
             left, _, right = phrase.partition("~")
