@@ -220,6 +220,9 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
         for i in spans.overlapping(*f.apposition):
             if keys[i]:
                 return keys[i], found[i].entry
+    earlier = _earlier_holder(f, found, keys)
+    if earlier is not None:
+        return earlier
     if f.country:
         bodies = [e for e in kb.lookup(f.country, article.lang) if e.kind in _BODY_KINDS]
         if not bodies:
@@ -240,6 +243,33 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
             if chosen is not None:
                 return chosen.key, chosen
     return None, None
+
+
+def _earlier_holder(f: Found, found: list[Found], keys: list[str | None]
+                    ) -> tuple[str, KBEntry | None] | None:
+    """A role named again ("le président kényan William Ruto ... le chef de l'Etat a promis"):
+    the nearest person before it that the text gave an office it shares, of the same country
+    when it names one and of a compatible grammatical gender.  A role of an unnamed body
+    ("le porte-parole de l'armée") must repeat the same words."""
+    start = f.mention.start
+    for j in range(len(found) - 1, -1, -1):
+        g = found[j]
+        if g.mention.start >= start or g.mention.method != "role" or not keys[j] or g is f:
+            continue
+        if not _same_office(g.office, f.office) or (f.country and g.country != f.country):
+            continue
+        if f.gender and g.gender and f.gender != g.gender:
+            continue
+        if (f.qualified or g.qualified) and normalize_label(f.name) != normalize_label(g.name):
+            continue
+        return keys[j], g.entry
+    return None
+
+
+def _same_office(named: Sequence[str], again: Sequence[str]) -> bool:
+    """Whether a role named again can be the office named before: the same office, or its
+    kind ("la ministre" after "la ministre des Affaires étrangères": minister, foreign_minister)."""
+    return any(a == b or a.endswith("_" + b) for a in named for b in again)
 
 
 def _holder_country(holder: KBEntry, office: str) -> str | None:

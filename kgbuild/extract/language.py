@@ -98,6 +98,7 @@ class LanguageRules:
     de_infinitive_cues: Words
     accusation_cues: Words
     subordinators: Words
+    relative_heads: Words
     reflexive_cues: Words
     denial_verbs: Words
     source_prepositions: Ordered

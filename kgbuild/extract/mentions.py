@@ -106,7 +106,8 @@ class _Finder:
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._known_phrases, "name"), (self._bodies, "outer"), (self._named, "name"),
+                              (self._known_phrases, "name"), (self._lowercase_groups, "name"),
+                              (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
@@ -295,14 +296,16 @@ class _Finder:
         longest run of up to five words that is a KB name of a body (not a person)."""
         starts, ends = self._claimed_names
         for token in self.tokens:
-            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN"):
-                continue
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
+                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
+                continue  # "le groupe jihadiste État islamique": "État" tagged an adjective
             n = bisect_right(starts, token.idx)
             if n and ends[n - 1] > token.idx:
                 continue  # inside a name found already
             for size in range(min(5, len(self.tokens) - token.i), 1, -1):
                 last = self.tokens[token.i + size - 1]
-                if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON"):
+                if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") \
+                        or last.text.endswith(("'", "’")):  # an elided word ("Moscou n'a pas"): no name's end
                     continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
                 name = self.text[token.idx:last.idx + len(last.text)]
                 if "\n" in name:
@@ -318,6 +321,26 @@ class _Finder:
                     if item is not None:
                         yield item
                     break
+
+    def _lowercase_groups(self):
+        """Groups the press names in lower case ("les talibans", "les rebelles houthis"): a run of
+        one or two lower-case words that the knowledge base gives, written so, as a group's name."""
+        names = _lowercase_group_names(self.kb, self.lang)
+        if not names:
+            return
+        for token in self.tokens:
+            if self.capitalised[token.i] or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            for size in (2, 1):
+                last = self.tokens[min(token.i + size - 1, len(self.tokens) - 1)]
+                name = self.text[token.idx:last.idx + len(last.text)]
+                if name not in names:
+                    continue
+                entry = self._lookup(name, ("Group",))
+                if entry is not None:
+                    yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "Group",
+                                              "gazetteer", 0.8), name, entry)
+                break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """Whether a name the model tagged holds [start, end) and is longer."""
@@ -740,6 +763,8 @@ class _Finder:
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
+            if end + 1 < len(self.tokens) and self.tokens[end + 1].idx in self._claimed_names[0]:
+                continue  # "le groupe jihadiste État islamique": the name it introduces follows
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))
@@ -964,6 +989,8 @@ class _Finder:
             while j < len(doc) and doc[j].text != ")" and j < last + 8:
                 j += 1
             j += 1
+        if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
+            j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
         if j < len(doc) and doc[j].text == ",":
             j += 1
             while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):
@@ -990,6 +1017,19 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _lowercase_group_names(kb: Gazetteer, lang: str) -> frozenset[str]:
+    """The names of groups the knowledge base writes in lower case in ``lang`` ("talibans")."""
+    names = set()
+    for entry in kb.entries:
+        if entry.kind != "Group":
+            continue
+        for name in (entry.labels.get(lang, ""), *entry.aliases.get(lang, ())):
+            if name and name == name.lower() and any(c.isalpha() for c in name):
+                names.add(name)
+    return frozenset(names)
 
 
 def _low(token: Token) -> str:

@@ -63,6 +63,7 @@ class _Claim:
     modality: str
     confidence: float
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
+    weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
 
 
 @dataclass(frozen=True)
@@ -154,17 +155,49 @@ class _Finder:
                 if ref is not None and (child.dep_ in ("appos", "flat:name")
                                         or ref.entity.kind == "Person"):
                     return ref
+        person = self.apposed_person(token, within)
+        if person is None and within is not None:  # a source phrase the parse broke up
+            person = next((ref for t in self.doc[token.i + 1: within.stop]
+                           if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
+                           and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")),
+                          None)
+        if person is not None:
+            return person
         if token.lemma_ not in self.rules.speaking_groups:
             return None
+        if token.i + 1 < len(self.tokens):  # "a annoncé l'état-major sud-coréen", the adjective hung elsewhere
+            ref = self.index.at_token(self.tokens[token.i + 1])
+            if ref is not None and ref.start == self.tokens[token.i + 1].idx and _ACTOR in ref.entity.types \
+                    and (within is None or token.i + 1 in within):
+                return ref
         for child in token.children:  # "les services de renseignement sud-coréens"
             if within is not None and child.i not in within:
                 continue
             if child.dep_ in ("nmod", "amod"):
                 for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
-                        g.dep_ == "nmod" and g.text.islower() and g.i == child.i + 1))):  # "armée kényane" tagged PROPN
+                        g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                     ref = self.index.at_token(t)
                     if ref is not None and _ACTOR in ref.entity.types:
                         return ref
+        return None
+
+    def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
+        """The person named at the end of a role phrase, however deep the parse hangs the name
+        ("le chef de la diplomatie européenne Josep Borrell"): a person mention in the phrase
+        that no preposition introduces."""
+        for t in token.subtree:
+            if t.i <= token.i or (within is not None and t.i not in within) or t.i - token.i > 12:
+                continue
+            ref = self.index.at_token(t)
+            if ref is None or ref.entity.kind != "Person" or ref.start != t.idx:
+                continue
+            before = self.tokens[t.i - 1]
+            if before.pos_ in ("ADP", "DET", "CCONJ") or before.pos_ == "PUNCT" and before.text != ",":
+                return None
+            head = t.head
+            while head.i != token.i and head.pos_ not in ("VERB", "AUX"):
+                head = head.head
+            return ref if head.i == token.i else None  # not the object of a clause inside the phrase
         return None
 
     def speaker_of(self, token: Token | None, within: range | None = None
@@ -195,7 +228,8 @@ class _Finder:
         if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
             return None
         want = self.rules.pronoun_gender.get(form) or None
-        gender = subject.morph.get("Gender")
+        det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
+        gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
         plural = "Plur" in subject.morph.get("Number")
         if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
             return None
@@ -275,6 +309,27 @@ class _Finder:
             j += 1
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
             return self.tokens[j]
+        return self.actor_after(cue, j)
+
+    def actor_after(self, cue: Token, j: int) -> Token | None:
+        """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
+        and dates, when the parse hangs it elsewhere ("a martelé Benyamin Netanyahou", the first
+        name taken for an adjective)."""
+        limit = min(len(self.tokens), cue.i + 8)
+        while j < limit:
+            tok = self.tokens[j]
+            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.head.i == cue.i and tok.head.i < limit:
+                j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
+                while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
+                    j += 1  # and its adjectives ("publié en traduction française par X")
+                continue
+            if tok.pos_ in ("DET", "ADV") or tok.lemma_.lower() in self.rules.time_words:
+                j += 1
+                continue
+            ref = self.index.at_token(tok)
+            if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
+                return tok
+            return None
         return None
 
     # -- modality
@@ -314,8 +369,35 @@ class _Finder:
             at = chunk.find(word)
             if 0 < at < cut:
                 cut = at
+        participle = self.participle_cue_after(tokens, first)
+        comment = self.comment_after(tokens, first)
+        if comment is not None and 0 < comment - start < cut:
+            cut = comment - start
+        if participle is not None and 0 < participle - start < cut:
+            cut = participle - start
         end = self.extend_over_quote(start + cut)
         return max(end, start + cut) if end > sent_end else start + cut
+
+    def participle_cue_after(self, tokens: list[Token], first: int) -> int | None:
+        """Offset of the comma before a present participle that is a cue of its own ("a démenti
+        avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
+        for m in range(first + 1, len(tokens) - 1):
+            nxt = tokens[m + 1]
+            if tokens[m].text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense") \
+                    and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
+                return tokens[m].idx
+        return None
+
+    def comment_after(self, tokens: list[Token], first: int) -> int | None:
+        """Offset of the comma before a noun phrase that comments on the claim ("..., une
+        information que Moscou n'a pas confirmée"): determiner, noun, relative pronoun."""
+        for m in range(first + 1, len(tokens) - 3):
+            if tokens[m].text == "," and tokens[m + 1].pos_ == "DET" and tokens[m + 2].pos_ == "NOUN" \
+                    and (lower_text(tokens[m + 3]) in self.rules.complementizers
+                         or "Rel" in tokens[m + 3].morph.get("PronType")) \
+                    and not self.quotes.inside(tokens[m].idx):
+                return tokens[m].idx
+        return None
 
     # -- rules
     def cue_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
@@ -369,7 +451,8 @@ class _Finder:
         if fallback is not None:
             return [fallback]
         if lemma in self.rules.object_content_cues:
-            return self.claims_of(k, cue, self.object_content(tokens, tokens[n]))
+            return [dataclasses.replace(c, weak=True)
+                    for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
 
     def content_start(self, tokens: list[Token], j: int) -> int:
@@ -418,7 +501,21 @@ class _Finder:
         que = self.que_after(c.tokens, c.j)
         if que is None:
             return None
-        return [(start, end, 0.85) for start, end in self.coordinated(c.tokens, que + 1)]
+        spans = self.coordinated(c.tokens, que + 1)
+        limit = self.relative_end(c, que + 1)
+        return [(start, min(end, limit), 0.85) for start, end in spans if start < limit]
+
+    def relative_end(self, c: _Cue, first: int) -> int:
+        """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
+        comma before the main clause's finite verb); the sentence end otherwise."""
+        verb = c.tokens[c.n]
+        if not any(t.dep_.startswith("nsubj") and "Rel" in t.morph.get("PronType") for t in verb.children):
+            return len(self.text)
+        for m in range(first, len(c.tokens) - 1):
+            nxt = c.tokens[m + 1]
+            if c.tokens[m].text == "," and nxt.pos_ in ("AUX", "VERB") and "Fin" in nxt.morph.get("VerbForm"):
+                return c.tokens[m].idx
+        return len(self.text)
 
     def frame_colon(self, c: _Cue) -> list | None:
         """ "a déclaré : ..." in the same sentence, or the quote of the next paragraph."""
@@ -443,7 +540,8 @@ class _Finder:
 
     def frame_quoted_phrase(self, c: _Cue) -> list | None:
         """ "a dénoncé une « escalade inutile »"."""
-        if c.lemma not in self.rules.speech_verbs or c.next.pos_ not in ("DET", "ADJ", "NOUN") or not any(
+        opens = c.next.pos_ in ("DET", "ADJ", "NOUN") or (c.reflexive and c.next.pos_ == "ADP")  # "s'est inquiété d'une « ... »"
+        if c.lemma not in self.rules.speech_verbs or not opens or not any(
                 t.text in self.rules.quote_pairs for t in c.tokens[c.j + 1: c.j + 4]):
             return None
         return [(c.next.idx, self.clause_end(c.tokens, c.j, (",", *self.rules.clause_coordinators)), 0.7)]
@@ -528,6 +626,8 @@ class _Finder:
                     return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
                 if m > 0 and lower_text(tokens[m - 1]) in self.rules.subordinators:
                     return None  # "tandis que", "alors que": an adverbial clause, not the content
+                if m > 0 and lower_text(tokens[m - 1]) in self.rules.relative_heads:
+                    return None  # "..., ce que Kigali dément": a relative on what came before
                 return m
             if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or (
                     t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
@@ -566,7 +666,10 @@ class _Finder:
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
             if low in ("de", "d'") or low.startswith(("d'", 'd"')):
-                nxt = tokens[m] if len(low) > 2 else (tokens[m + 1] if m + 1 < len(tokens) else None)
+                after = m + 1
+                while after < len(tokens) and tokens[after].text in self.rules.quote_pairs:
+                    after += 1  # "a promis de « rétablir l'ordre »"
+                nxt = tokens[m] if len(low) > 2 else (tokens[after] if after < len(tokens) else None)
                 if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
                         ("er", "ir", "re"))):
                     return m
@@ -616,12 +719,30 @@ class _Finder:
         if subject is None:
             return None
         speaker, factor = self.speaker_of(subject)
+        if speaker is None and subject.pos_ == "NOUN":
+            speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
         if e <= s or speaker is None:
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    def trailing_name(self, tokens: list[Token], subject: Token) -> MentionRef | None:
+        """The person named after an inverted subject's phrase ("a affirmé sa directrice pour
+        l'Afrique de l'Ouest, Jane Doe."), wherever the parse hangs the name: the phrase runs on
+        without a verb to a comma and a person's name."""
+        base = tokens[0].i
+        for n in range(subject.i - base + 1, len(tokens) - 1):
+            tok = tokens[n]
+            if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
+                return None
+            if tok.text == ",":
+                ref = self.index.at_token(tokens[n + 1])
+                if ref is not None and ref.entity.kind == "Person" and ref.start == tokens[n + 1].idx:
+                    return ref
+                return None
+        return None
 
     def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
@@ -678,8 +799,10 @@ class _Finder:
             if self.quotes.inside(tokens[n].idx):
                 continue
             if low in self.rules.relay_words and n > 0 and tokens[n - 1].text == "," and any(
-                    _source_width(lows, j, self.rules) for j in range(n) if lows[j] not in self.rules.relay_words):
-                continue  # "selon X, cité par Y, ...": the relay of the source before, read with it
+                    _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+                    or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n)):
+                continue  # "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": the relay of
+                # the source before, read with it
             is_pour = low == "pour"
             if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
                     "et", "mais", "or")):
@@ -836,15 +959,31 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     of two cues of one content, the first that names its speaker ("Le gouvernement a démenti :
     « ... », a précisé Y" with no actor for "le gouvernement": Y's)."""
     kept: dict[tuple[int, int], _Claim] = {}
+    claims = _cut_at_inverted(claims)
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
+        if c.weak and any(o is not c and o.start <= c.cue_start < o.end for o in claims):
+            continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
         if first is None or (first.speaker is None and c.speaker is not None):
             kept[(c.start, c.end)] = c
     return list(kept.values())
+
+
+def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
+    """ "Les Etats-Unis ont exhorté Israël à « tout faire », a indiqué le département d'Etat": the
+    content of "exhorté" ends where the content of the cue after it ends."""
+    inverted = [b for b in claims if b.end <= b.cue_start]
+    out = []
+    for a in claims:
+        for b in inverted if not a.source_only else ():  # a source phrase gives way to the cue instead
+            if b is not a and a.start < b.end < b.cue_start < a.end and b.sentence == a.sentence:
+                a = dataclasses.replace(a, end=b.end)
+        out.append(a)
+    return out
 
 
 def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
