@@ -25,7 +25,7 @@ from kgbuild.extract.parse import (
 from kgbuild.extract.reading import Reading
 from kgbuild.extract.relations import find_relations
 from kgbuild.extract.statements import find_statements
-from kgbuild.types import Article, Extraction
+from kgbuild.types import ENTITY_TYPES, Article, Entity, Extraction, Statement
 
 __all__ = ["Extractor", "Gazetteer"]
 
@@ -67,5 +67,19 @@ class Extractor:
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)
+        entities = _speakers_act(entities, statements)
         return Extraction(article=article, sentences=sentences, entities=entities,
                           statements=statements, relations=relations, captions=captions)
+
+
+def _speakers_act(entities: tuple[Entity, ...], statements: tuple[Statement, ...]) -> tuple[Entity, ...]:
+    """An entity that speaks is an Actor ("les autorités ont affirmé" said by a country the text
+    names only as a place): a country that acts is a state."""
+    speakers = {s.speaker for s in statements}
+    out = []
+    for e in entities:
+        if e.id in speakers and "Actor" not in e.types:
+            types = tuple(t for t in ENTITY_TYPES if t in e.types or t == "Actor")
+            e = replace(e, types=types, kind="State" if e.kind == "Country" else e.kind)
+        out.append(e)
+    return tuple(out)

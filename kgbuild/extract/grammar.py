@@ -39,6 +39,8 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
     found, current = [], token
     for _ in range(4):
         for child in current.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and any(c.dep_ == "case" for c in child.children):
+                continue  # "a de son côté revendiqué": a noun after a preposition is no subject
             if child.dep_ in ("nsubj", "nsubj:pass") or (
                     child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
                 found.extend(unsourced(child, rules))

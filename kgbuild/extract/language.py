@@ -118,6 +118,7 @@ class LanguageRules:
     mistagged_cues: Table
     content_stops: Ordered
     speaking_groups: Words
+    home_bodies: Words
     source_words: Words
     object_content_cues: Words
     claim_verbs: Words

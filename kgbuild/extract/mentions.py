@@ -117,6 +117,8 @@ class _Finder:
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
+                if layer == "name" and self._body_domain(m, bodies):
+                    continue  # "ministère libanais de la Santé": "Santé" is no place
                 starts, ends = claimed[layer == "outer"]
                 n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
                 if n and ends[n - 1] > m.start:
@@ -129,6 +131,12 @@ class _Finder:
         found.extend(self._apposed_names(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    def _body_domain(self, mention: Mention, bodies: set[tuple[int, int]]) -> bool:
+        """Whether a name is the domain word inside a body's phrase ("de la Défense")."""
+        word = mention.text.lower()
+        return (word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains) and any(
+            a <= mention.start and mention.end <= b for a, b in bodies)
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
         """The name a role is apposed to when the model tagged none ("le président kényan

@@ -165,6 +165,9 @@ class _Finder:
             return person
         if token.lemma_ not in self.rules.speaking_groups:
             return None
+        if token.lemma_ in self.rules.home_bodies and not any(
+                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
+            return self.home_state  # "le gouvernement a annoncé", in an article about one state
         if token.i + 1 < len(self.tokens):  # "a annoncé l'état-major sud-coréen", the adjective hung elsewhere
             ref = self.index.at_token(self.tokens[token.i + 1])
             if ref is not None and ref.start == self.tokens[token.i + 1].idx and _ACTOR in ref.entity.types \
@@ -199,6 +202,23 @@ class _Finder:
                 head = head.head
             return ref if head.i == token.i else None  # not the object of a clause inside the phrase
         return None
+
+    @functools.cached_property
+    def home_state(self) -> MentionRef | None:
+        """The state the article is about: its dateline city's state when the text names that
+        state, else the only state it names; None when it names several."""
+        entities = self.reading.entities
+        states = [e for e in entities if e.kind in ("State", "Country")]
+        dateline = next(self.rules.dateline_re.finditer(self.text), None)
+        kb = self.reading.kb
+        if dateline is not None and kb is not None:
+            city = re.split(r"[,(]", dateline.group(0))[0].strip().title()
+            keys = {e.country or e.capital_of for e in kb.lookup(city, self.rules.code)} - {None}
+            states = [e for e in states if e.kb_id in keys] or states
+        if len(states) != 1:
+            return None
+        state = states[0]
+        return MentionRef(state, state.mentions[0])
 
     def speaker_of(self, token: Token | None, within: range | None = None
                    ) -> tuple[MentionRef | None, float]:
@@ -382,9 +402,12 @@ class _Finder:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
         avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
-            nxt = tokens[m + 1]
-            if tokens[m].text == "," and "Part" in nxt.morph.get("VerbForm") and "Pres" in nxt.morph.get("Tense") \
-                    and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
+            nxt, form = tokens[m + 1], tokens[m + 1].morph.get("VerbForm")
+            if tokens[m].text == ",":
+                starts = "Part" in form and "Pres" in nxt.morph.get("Tense")
+            else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
+                starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" and bool({"Part", "Fin"} & set(form))
+            if starts and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
                 return tokens[m].idx
         return None
 
@@ -444,7 +467,10 @@ class _Finder:
         for name in self.rules.cue_frames:
             out = _FRAMES[name](self, cue)
             if out:
-                return self.claims_of(k, cue, out)
+                claims = self.claims_of(k, cue, out)
+                if name in _NOUN_PHRASE_FRAMES:  # what is said is a thing: no claim inside another's
+                    claims = [dataclasses.replace(c, weak=True) for c in claims]
+                return claims
             if out is not None:
                 break  # the frame fits but found no content: the fallbacks may
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n)
@@ -839,7 +865,10 @@ class _Finder:
                 s, e = tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
             elif n > 0:  # "..., selon X." : content before the phrase
                 s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
-                if tokens[n - 1].text != ",":
+                aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
+                if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
+                    s, e = tokens[aside + 1].idx, tokens[n].idx  # "X, soutenus par Y selon l'ONU, ...": the aside
+                elif tokens[n - 1].text != ",":
                     e = self.clause_end(tokens, 0, ())
             else:
                 continue
@@ -956,8 +985,9 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     """One claim per content: a "selon X" frame whose clause holds its own cue gives way to it;
-    of two cues of one content, the first that names its speaker ("Le gouvernement a démenti :
-    « ... », a précisé Y" with no actor for "le gouvernement": Y's)."""
+    of two cues of one content, the first that names its speaker, and of a cue before the content
+    and one after it, the one after ("Le gouvernement a démenti : « ... », a précisé Y": Y's
+    words)."""
     kept: dict[tuple[int, int], _Claim] = {}
     claims = _cut_at_inverted(claims)
     spans = SpanIndex(claims)
@@ -968,8 +998,9 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
         if c.weak and any(o is not c and o.start <= c.cue_start < o.end for o in claims):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
-        if first is None or (first.speaker is None and c.speaker is not None):
-            kept[(c.start, c.end)] = c
+        if first is None or c.speaker is not None and (
+                first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
+            kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
     return list(kept.values())
 
 
@@ -1063,6 +1094,9 @@ def find_statements(reading: Reading) -> tuple[Statement, ...]:
 
 
 #: cue frame name (data: the language's ``cue_frames``, in the order they are tried) -> reader
+#: frames whose content is a noun phrase ("a dénoncé une « escalade »")
+_NOUN_PHRASE_FRAMES = frozenset({"quoted_phrase"})
+
 _FRAMES = {
     "stance_noun": _Finder.frame_stance_noun,
     "que_clause": _Finder.frame_que_clause,
