@@ -336,3 +336,4 @@ def test_a_role_over_an_army_is_membership_of_the_state():
 
 def test_a_verb_the_tagger_reads_as_a_noun():
     assert ("tr", "opposes", "hzb", "asserted") in triples("La Turquie lutte contre le Hezbollah.")
+    assert ("tr", "opposes", "hzb", "asserted") in triples("La Turquie combat depuis avril le Hezbollah.")

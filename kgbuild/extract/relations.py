@@ -1236,7 +1236,10 @@ class _Finder:
             predicate = "attacks"
         else:
             return
-        window = [w for w in self.right_window(t)[:5] if w.pos_ != "DET"]
+        window = [w for w in self.right_window(t)[:8] if w.pos_ != "DET"]
+        if len(window) > 2 and window[0].pos_ == "ADP" and window[1].pos_ in ("NOUN", "NUM") \
+                and self.ref_at(window[1]) is None:
+            window = window[2:]  # "combat depuis avril les FSR": past a phrase that names no one
         if window and predicate == "opposes" and lower_text(window[0]) in self.rules.hostile_prepositions:
             window = window[1:]
         if not window:
