@@ -473,7 +473,7 @@ class _Finder:
                 return claims
             if out is not None:
                 break  # the frame fits but found no content: the fallbacks may
-        fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n)
+        fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
             return [fallback]
         if lemma in self.rules.object_content_cues:
@@ -769,6 +769,38 @@ class _Finder:
                     return ref
                 return None
         return None
+
+    def echo(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
+        """A cue in a relative on what was just said ("« ... » C'est ce qu'a affirmé X"; "..., c'est
+        ce qu'a déclaré X"): the content is the sentence before, or the clause before the comma."""
+        cue, m = tokens[n], n - 1
+        while m >= 0 and tokens[m].dep_.startswith("aux"):
+            m -= 1
+        if m < 1 or lower_text(tokens[m]) not in self.rules.complementizers \
+                or lower_text(tokens[m - 1]) not in self.rules.relative_heads:
+            return None
+        comma = next((a for a in range(m - 2, 0, -1) if tokens[a].text == ","), None)
+        if comma is not None:
+            start, end = tokens[0].idx, tokens[comma].idx
+        elif m - 1 <= 3:
+            at = self.units.sentence_at(tokens[0].idx)
+            if at == 0:
+                return None
+            before = self.sentences[at - 1]
+            if "\n\n" in self.text[before.end:tokens[0].idx]:
+                return None  # another paragraph
+            start, end = before.start, before.end
+        else:
+            return None
+        subject = self.inverted_subject(cue)
+        speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
+        if speaker is None:
+            return None
+        start, end = self.trim(start, end)
+        if end <= start:
+            return None
+        return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), start, end, k,
+                      self.modality(cue, start, end), 0.75 * factor)
 
     def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
