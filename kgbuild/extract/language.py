@@ -143,6 +143,8 @@ class LanguageRules:
     purchase_verbs: Words
     receive_verbs: Words
     purchase_nouns: Words
+    seller_prepositions: Ordered
+    contract_prepositions: Ordered
     local_roles: Words
     organisation_roles: Words
     supplier_nouns: Words
@@ -153,6 +155,7 @@ class LanguageRules:
     target_verbs: Words
     target_nouns: Words
     target_prepositions: Ordered
+    hostile_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
     deploy_verbs: Words
@@ -180,6 +183,7 @@ class LanguageRules:
     oppose_nouns: Words
     oppose_adjectives: Words
     leader_roles: Words
+    state_stand_ins: Words
     member_roles: Words
     place_heads: Words
     container_prepositions: Ordered
@@ -191,6 +195,8 @@ class LanguageRules:
     agentive_verbs: Words
     direction_words: Words
     attack_prepositions: ListTable
+    attack_phrases: ListTable
+    mistagged_verbs: Table
 
 
 #: data keys read by the grammar module, not fields of their own
