@@ -60,6 +60,12 @@ def test_supplies_and_supplies_to():
         ("us", "supplies", "atacms", "asserted"), ("us", "suppliesTo", "ua", "asserted")}
 
 
+def test_a_refusal_to_deliver_is_a_negated_supply():
+    found = triples("Les États-Unis ont réaffirmé leur refus de livrer des missiles ATACMS à l'Ukraine.")
+    assert ("us", "suppliesTo", "ua", "negated") in found
+    assert ("us", "suppliesTo", "ua", "asserted") not in found
+
+
 def test_passive_participle_agent_supplies():
     assert ("us", "supplies", "atacms", "asserted") in triples(
         "Les missiles ATACMS fournis par les États-Unis sont arrivés au front.")
