@@ -60,6 +60,12 @@ def test_supplies_and_supplies_to():
         ("us", "supplies", "atacms", "asserted"), ("us", "suppliesTo", "ua", "asserted")}
 
 
+def test_a_refusal_to_deliver_is_a_negated_supply():
+    found = triples("Les États-Unis ont réaffirmé leur refus de livrer des missiles ATACMS à l'Ukraine.")
+    assert ("us", "suppliesTo", "ua", "negated") in found
+    assert ("us", "suppliesTo", "ua", "asserted") not in found
+
+
 def test_passive_participle_agent_supplies():
     assert ("us", "supplies", "atacms", "asserted") in triples(
         "Les missiles ATACMS fournis par les États-Unis sont arrivés au front.")
@@ -285,3 +291,55 @@ def test_military_command_and_rank_lead_no_state(extractor):
     got = labelled(extractor, "L'Ukraine a remplacé le commandant en chef des forces armées, "
                               "Jean Exemple, par le général Paul Modèle.")
     assert not [t for t in got if t[1] in ("leaderOf", "memberOf")]
+
+
+def test_a_strike_on_a_group_attacks_it_and_the_place_is_only_targeted():
+    found = triples("Israël a frappé le Hezbollah à Kharkiv, tuant un commandant.")
+    assert ("il", "attacks", "hzb", "asserted") in found
+    assert ("il", "targets", "kharkiv", "asserted") in found
+    assert ("il", "attacks", "kharkiv", "asserted") not in found  # the place is where, the group what
+
+
+def test_an_actor_that_struck_a_place_attacks_it_a_threat_only_targets_it():
+    assert ("ru", "attacks", "kharkiv", "asserted") in triples("La Russie a frappé Kharkiv.")
+    found = triples("La Russie n'exclut pas de frapper Kharkiv.")
+    assert ("ru", "targets", "kharkiv", "hedged") in found
+    assert not {t for t in found if t[1] == "attacks"}
+
+
+def test_fire_at_a_states_ship_attacks_the_state():
+    assert ("hzb", "attacks", "us", "asserted") in triples(
+        "Le Hezbollah a tiré un missile contre un navire américain.")
+
+
+def test_attack_phrases_from_the_data():
+    assert ("ru", "attacks", "ua", "asserted") in triples("La Russie s'en est prise à l'Ukraine.")
+    assert ("ru", "attacks", "kharkiv", "asserted") in triples("La Russie a pris le contrôle de Kharkiv.")
+    assert triples("La Russie a pris acte de la décision américaine.") == set()
+
+
+def test_passive_kill_by_a_strike_names_the_attacker():
+    assert ("il", "attacks", "dupont", "asserted") in triples(
+        "Jean Dupont a été tué dans une frappe israélienne.")
+
+
+def test_condemned_by_reads_the_agent():
+    assert ("ua", "opposes", "ru", "asserted") in triples(
+        "L'offensive de la Russie a été condamnée par Kiev.")
+
+
+def test_presence_deploys_a_force_not_a_minister():
+    assert ("nk", "deployedIn", "kursk", "asserted") in triples(
+        "Des soldats nord-coréens sont présents dans la région de Koursk.")
+    assert triples("Jean Dupont était présent à Kharkiv.") == set()
+
+
+def test_a_role_over_an_army_is_membership_of_the_state():
+    found = triples("Le chef de l'armée allemand Olaf Scholz a démissionné.")
+    assert ("scholz", "memberOf", "de", "asserted") in found
+    assert ("scholz", "leaderOf", "de", "asserted") not in found
+
+
+def test_a_verb_the_tagger_reads_as_a_noun():
+    assert ("tr", "opposes", "hzb", "asserted") in triples("La Turquie lutte contre le Hezbollah.")
+    assert ("tr", "opposes", "hzb", "asserted") in triples("La Turquie combat depuis avril le Hezbollah.")

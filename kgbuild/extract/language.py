@@ -165,6 +165,8 @@ class LanguageRules:
     purchase_verbs: Words
     receive_verbs: Words
     purchase_nouns: Words
+    seller_prepositions: Ordered
+    contract_prepositions: Ordered
     local_roles: Words
     organisation_roles: Words
     supplier_nouns: Words
@@ -175,6 +177,7 @@ class LanguageRules:
     target_verbs: Words
     target_nouns: Words
     target_prepositions: Ordered
+    hostile_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
     deploy_verbs: Words
@@ -202,6 +205,7 @@ class LanguageRules:
     oppose_nouns: Words
     oppose_adjectives: Words
     leader_roles: Words
+    state_stand_ins: Words
     member_roles: Words
     place_heads: Words
     container_prepositions: Ordered
@@ -213,6 +217,8 @@ class LanguageRules:
     agentive_verbs: Words
     direction_words: Words
     attack_prepositions: ListTable
+    attack_phrases: ListTable
+    mistagged_verbs: Table
 
 
 #: data keys read by the grammar module, not fields of their own

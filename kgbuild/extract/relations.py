@@ -136,9 +136,9 @@ class _Finder:
                     if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
                         found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
             if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
-                              or lemma in self.rules.facility_nouns):
-                for child in token.children:
-                    if child.dep_ in ("nmod", "amod"):
+                              or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
+                for child in token.children:  # "les forces du M23", not "les forces kurdes en Syrie"
+                    if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
                         found.extend(self.np(child, depth + 1))
                         if found:
                             break
@@ -146,6 +146,11 @@ class _Finder:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def genitive(self, token: Token) -> bool:
+        """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
+        cases = [lower_text(c) for c in token.children if c.dep_ == "case"]
+        return not cases or any(c in self.rules.of_prepositions for c in cases)
 
     def place_anaphor(self, token: Token) -> MentionRef | None:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
@@ -170,7 +175,8 @@ class _Finder:
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
         ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
-        found = [c for c in verb.children if c.dep_ == "obj"]
+        found = [c for c in verb.children if c.dep_ == "obj"
+                 or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == verb.i + 1]  # "a attaqué Bamako" misread
         if not found:
             for c in verb.children:
                 if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words:
@@ -235,7 +241,16 @@ class _Finder:
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
                 break
             out.append(t)
-        return out
+        return self.clause_cut(cue, out)
+
+    def clause_cut(self, cue: Token, window: list[Token]) -> list[Token]:
+        """The window up to the subject of a clause that opens right of the cue ("a frappé le
+        Hezbollah, et les Houthis ont tiré ... en mer Rouge": the sea is not Israel's target)."""
+        for n, t in enumerate(window):
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != cue.i and t.head.i > t.i \
+                    and t.head.pos_ == "VERB" and t.head.i in {w.i for w in window}:
+                return window[:n]
+        return window
 
     def after_prep(self, window: list[Token], preps, types) -> list[MentionRef]:
         """Mentions in ``window`` introduced by one of ``preps`` (skipping determiners)."""
@@ -408,6 +423,8 @@ class _Finder:
         parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
             return self.subject(verb)
+        if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            return self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
         return self.left_actor(verb)
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
@@ -418,7 +435,31 @@ class _Finder:
         return out
 
     # --- families -----------------------------------------------------------------
+    def self_supply(self, v: Token, k: int) -> None:
+        """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
+        subject is the recipient; the maker's demonym on the goods or a seller phrase names
+        the supplier."""
+        window = self.right_window(v)
+        recipients = self.typed(self.subject(v), ("Actor",))
+        weapons = self.typed(self.children_with(v, self.rules.goods_prepositions), ("Weapon",)) or self.typed(
+            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
+                 if r.entity.kind == "WeaponSystem"]
+        weapons = named[:1] or weapons
+        suppliers = self.typed([self.ref_at(t) for t in window[:8] if t.pos_ == "ADJ"], ("Actor",))
+        suppliers = suppliers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))
+        suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
+        for s in suppliers[:1]:
+            for w in weapons[:1]:
+                self.add(s, "supplies", w, v, k, 0.6)
+            if weapons:
+                for r in recipients[:1]:
+                    self.add(s, "suppliesTo", r, v, k, 0.55)
+
     def supply_verb(self, v: Token, k: int) -> None:
+        if _in(v, self.rules.recipient_object_verbs) and any(
+                "Yes" in c.morph.get("Reflex") for c in v.children if c.i < v.i):
+            return self.self_supply(v, k)  # "se doter de": the subject receives
         window = self.right_window(v)
         if self.passive(v):
             suppliers, goods = self.agent(v), self.patient(v)
@@ -476,12 +517,21 @@ class _Finder:
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        sellers = self.typed(self.children_with(cue, ("à", "au", "aux", "auprès")), ("Actor",)) or [
-            r for c in cue.children if c.dep_ == "obj"  # "commandé des frégates à la France"
-            for r in self.typed(self.children_with(c, ("à", "au", "aux", "auprès")), ("Actor",))]
+        from_ = self.rules.seller_prepositions
+        if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce à Naval Group"
+            chain_nodes = [cue, *self.nmod_chain(cue)]
+            buyers = self.typed([r for g in chain_nodes for r in self.children_with(
+                g, self.rules.agent_prepositions, ("nmod",))], ("Actor",)) or buyers
+            sellers = self.typed([r for g in chain_nodes for r in self.children_with(g, from_, ("nmod",))], ("Actor",))
+        else:
+            sellers = self.typed(self.children_with(cue, from_), ("Actor",)) or [
+                r for c in cue.children if c.dep_ in ("obj", "nmod")  # "commandé des frégates à la France"
+                for r in self.typed(self.children_with(c, from_), ("Actor",))]
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
-                sellers = sellers or self.typed(self.children_with(node, ("avec", "auprès")), ("Actor",))
+                sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
+        # "auprès de la Chine" read as an adverb's complement: the words then
+        sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
         sellers = [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
         for seller in sellers[:1]:
             for w in weapons:
@@ -601,17 +651,40 @@ class _Finder:
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        if not self.typed(agents, ("Actor",)) and n.dep_ in ("obj",):
+        # "a mené une série de frappes": the quantity noun is the verb's object
+        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
+        if not self.typed(agents, ("Actor",)) and host.dep_ in ("obj",):
             # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
-            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-            if possessive or _in(n.head, self.rules.agentive_verbs):
-                agents = self.typed(self.subject(n.head), ("Actor",)) + agents
+            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
+            if possessive or _in(host.head, self.rules.agentive_verbs):
+                agents = self.typed(self.subject(host.head), ("Actor",)) + agents
+        # "l'attaque des Houthis contre un navire britannique", "a mené une offensive contre le M23"
+        aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
+                 if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
+        if host.dep_ == "obj":
+            aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+        hit = self.struck(aimed)
+        for a in self.typed(agents, ("Actor",))[:1]:
+            for h in hit[:2]:
+                if h.entity.id != a.entity.id:
+                    self.add(a, "attacks", h, n, k, 0.6, modality=self.noun_modality(n))
+        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
         if attack:
             regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
         predicate = "attacks" if attack else "targets"
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, predicate, r, n, k, 0.6, modality=self.noun_modality(n))
+                if not attack:
+                    self.struck_place(a, r, n, k, self.noun_modality(n))
+
+    def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> None:
+        """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
+        sur Kharkiv") attacks it; a strike only threatened or weighed ("n'exclut pas de
+        frapper") targets it and no more.  A weapon targets, it does not attack."""
+        if modality in ("asserted", "reported") and not _in(cue, self.rules.occupation_verbs) \
+                and self.typed([agent], ("Actor",)) and "Weapon" not in agent.entity.types:
+            self.add(agent, "attacks", place, cue, k, 0.55, modality=modality)
 
     def obliques(self, verb: Token, preps) -> list[MentionRef]:
         return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
@@ -631,9 +704,19 @@ class _Finder:
                                  ("Actor",))
         if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
             return
+        # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
+        # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
+        objects = self.direct_objects(v)
+        hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
+                           # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
+                           *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
+        for a in self.typed(agents, ("Actor",))[:1]:
+            for h in hit[:2]:
+                self.add(a, "attacks", h, v, k, 0.65)
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
         # else the first place after a targeting preposition
-        regions = self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))[:3]
+        regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
+                   if r.entity.id not in {h.entity.id for h in hit}][:3]
         regions = regions or self.after_prep(window, self.rules.target_prepositions, ("Region",))[:1]
         seen = set()
         for a in agents[:2]:
@@ -641,10 +724,91 @@ class _Finder:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
+                    if not hit:  # with an actor hit, the place is where it was hit
+                        self.struck_place(a, r, v, k, self.modality(v))
+
+    @staticmethod
+    def nmod_chain(n: Token, depth: int = 3) -> list[Token]:
+        """The nouns hung below ``n`` by noun-complement links, where the parser puts the
+        complements of a noun cue ("l'offensive de l'armée malienne contre le JNIM": "contre"
+        on "armée")."""
+        out, frontier = [], [n]
+        for _ in range(depth):
+            frontier = [c for f in frontier for c in f.children if c.dep_ == "nmod"]
+            out += frontier
+        return out
+
+    def hostile(self, token: Token) -> bool:
+        """A phrase introduced by "contre" or "sur": what a strike is aimed at."""
+        return any(lower_text(g) in self.rules.hostile_prepositions for g in token.children if g.dep_ == "case")
+
+    def struck(self, tokens: list[Token]) -> list[MentionRef]:
+        """The actors hit as actors, not as places, by phrases headed by ``tokens``: a group,
+        person or organisation named ("le Hezbollah"), or the owner of what is hit, named by a
+        demonym or a genitive ("un navire américain", "des casques bleus de la Monusco").
+        A place phrase ("le nord d'Israël", "Kharkiv") is a target, not an attacked actor."""
+        found = []
+        for c in tokens:
+            ref = self.ref_at(c)
+            if ref is not None:
+                if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
+                    found += self.typed([ref], ("Actor",))
+                continue
+            if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
+                continue
+            owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+            owners += [r for g in c.children if g.dep_ == "nmod" and self.genitive(g) for r in self.np(g)]
+            found += [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+        return found
+
+    def attack_phrase(self, v: Token, k: int) -> None:
+        """Fixed phrases around a verb that make it an attack ("s'en prendre à X", "prendre le
+        contrôle de X", "prendre d'assaut X"): the words of ``attack_phrases``, "~" standing
+        for the verb; the subject attacks what follows the phrase."""
+        lo, hi = self.units.bounds(v)
+        before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i]
+                  if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
+        after = [t for t in self.doc[v.i + 1: hi] if t.pos_ != "ADV"]
+        for phrase in self.rules.attack_phrases.get(v.lemma_.lower(), ()):
+            left, _, right = phrase.partition("~")
+            left, right = _words(left), _words(right)
+            if before[len(before) - len(left):] != left or len(before) < len(left):
+                continue
+            if [lower_text(t) for t in after[:len(right)]] != right:
+                continue
+            rest = [t for t in after[len(right):] if t.pos_ != "DET"]
+            if not rest:
+                return
+            if right:
+                targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
+            else:  # "a pris Damas": the verb alone attacks only a place it takes
+                targets = self.typed([self.ref_at(rest[0])], ("Region",))
+            for a in self.typed(self.doer(v), ("Actor",))[:1]:
+                for t in targets[:2]:
+                    self.add(a, "attacks", t, v, k, 0.65)
+            return
+
+    def strike_agents(self, v: Token) -> list[MentionRef]:
+        """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
+        lancé par les rebelles", "tué dans une frappe israélienne", "lors d'une attaque du M23")."""
+        found = []
+        # "lors d'une attaque": the noun may hang on the adverb
+        phrases = [g for c in v.children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
+        for n in phrases:
+            if not n.dep_.startswith("obl") or not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
+                continue
+            found += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+                                + self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor",))
+            for c in (n, *(g for g in n.children if g.dep_ == "nmod")):  # "un tir d'obus lancé par X"
+                for acl in c.children:
+                    if acl.dep_ == "acl" and acl.pos_ == "VERB":
+                        found += self.typed(self.agent(acl), ("Actor",))
+        return found
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.passive(v):
             agents, targets = self.agent(v), self.patient(v)
+            agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
             agents = self.doer(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
@@ -656,7 +820,7 @@ class _Finder:
                 self.add(a, "attacks", t, v, k, 0.7)
 
     def deploy_verb(self, v: Token, k: int) -> None:
-        troops_obj = [c for c in v.children if c.dep_ == "obj"]
+        troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return
@@ -695,7 +859,8 @@ class _Finder:
                 where = self._place_group(c, ("obl", "obl:arg", "obl:mod"))
         strikes = _strike_words(self.rules)  # strikes from afar place no one
         if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not _in(n.head, strikes) \
-                and not any(c.dep_ == "obj" and _in(c, strikes) for c in n.head.children):
+                and not any(c.dep_ == "obj" and (_in(c, strikes) or any(  # "une série de frappes"
+                    g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in n.head.children):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or next(
                 (found for c in n.head.children if c.dep_ == "obj"  # "mènent une opération en X"
                  for found in [self._place_group(c, ("nmod",))] if found), [])
@@ -703,6 +868,27 @@ class _Finder:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def presence(self, a: Token, k: int) -> None:
+        """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
+        a force (not a person: a minister present at a summit is not deployed) in a place,
+        unless the place is the force's own soil."""
+        if any(c.dep_ == "cop" for c in a.children) or a.dep_ == "xcomp":  # "est / reste présent"
+            heads = subjects_of(a, self.rules)
+        elif a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i:
+            heads = [a.head]
+        else:
+            return
+        forces = self.rules.troop_nouns | self.rules.fighter_nouns | self.rules.quantity_nouns
+        # the force itself named, or troops ("les soldats français"), not "le ministre français"
+        who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
+        for w in self.typed(who, ("Actor",))[:1]:
+            if w.entity.kind == "Person":
+                continue
+            for r in where[:2]:
+                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, a, k, 0.6)
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
@@ -724,6 +910,15 @@ class _Finder:
         return entry is not None and state_key in (entry.country, entry.located_in)
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
+        if self.passive(v) and agent_phrase(v, self.rules) is not None:
+            # "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author
+            objs = []
+            for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
+                objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",))
+            for s in self.typed(self.agent(v), ("Actor",))[:1]:
+                for o in self.typed(objs, ("Actor",))[:2]:
+                    self.add(s, predicate, o, v, k, 0.55)
+            return
         subj = self.subject(v)
         if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
             head = v.head  # "déployés ... pour épauler X": the deployed ones support X
@@ -780,10 +975,11 @@ class _Finder:
             if span is None:
                 continue
             found = (self.role_before(span) if person else None) or self.role_after(span)
-            role, org, anchor = found or (None, [], None)
+            role, org, anchor, direct = found or (None, [], None, True)
             if role is None or (not person and role != "membre"):
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
-            predicate = "leaderOf" if role in self.rules.leader_roles else "memberOf"
+            # "le chef d'état-major de l'armée française": he leads the army, a part of France
+            predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
             conf = 0.75
             if not org:
                 if role in self.rules.local_roles:
@@ -796,8 +992,10 @@ class _Finder:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
 
-    def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token] | None:
-        """("chancelier", [Germany], token) for "le chancelier allemand"."""
+    def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
+        """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
+        False when the body is reached through another noun ("le chef de l'armée française":
+        the army, France's, is what the role heads)."""
         lows = [lower_text(t) for t in words]
         lemmas = [t.lemma_.lower() for t in words]  # "un des chercheurs de HRW": the singular
         for n in range(len(words)):
@@ -816,7 +1014,12 @@ class _Finder:
                     if not orgs and n and "before" in self.rules.demonym_positions:  # "Russian President X"
                         orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")],
                                           ("Actor",))[-1:]
-                    return phrase, orgs, words[n]
+                    content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+                    nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
+                    direct = not content or not orgs or content[0].idx >= orgs[0].start or _in(
+                        content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
+                        nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
+                    return phrase, orgs, words[n], direct
         return None
 
     def role_before(self, span) -> tuple | None:
@@ -836,7 +1039,9 @@ class _Finder:
         words = []
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
-            if self.tokens[k].pos_ == "DET":
+            if self.tokens[k].pos_ == "DET" and not (  # "le chef de la diplomatie russe X": on to "chef"
+                    k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
+                    and self.tokens[k - 2].pos_ == "NOUN"):
                 break
             k -= 1
         return self.role_phrase(words) if words else None
@@ -991,6 +1196,8 @@ class _Finder:
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
                 if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
+                    if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
+                        self.mistagged(t, k)
                     continue  # most words start no relation (dispatch would find nothing)
                 if self.quotes.inside(t.idx) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
@@ -1002,6 +1209,44 @@ class _Finder:
             self.bodies(k)
         self.close_frames()
         return _dedupe(self.found)
+
+    def mistagged(self, t: Token, k: int) -> None:
+        """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
+        lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
+        Haram"): the parse is wrong too, so the arguments are read off the words: the actor
+        just before, the first actor after (past "contre" for a fight)."""
+        if any(c.dep_ in ("det", "case") for c in t.children):
+            return  # "la lutte", "le combat": a noun indeed
+        subject = self.ref_at(self.tokens[t.i - 1])
+        if subject is None or not self.typed([subject], ("Actor",)) or self.quotes.inside(subject.start):
+            return
+        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        before = self.tokens[span.start - 1] if span is not None and span.start > 0 else None
+        while before is not None and before.pos_ == "DET" and before.i > 0:
+            before = self.tokens[before.i - 1]
+        if before is not None and (before.pos_ == "ADP" or lower_text(before) in self.rules.of_prepositions):
+            return  # "le soutien de la Russie lutte ...": not a subject
+        low = lower_text(t)
+        lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
+        if lemmas & self.rules.support_verbs:
+            predicate = "supports"
+        elif lemmas & self.rules.oppose_verbs:
+            predicate = "opposes"
+        elif lemmas & self.rules.attack_verbs:
+            predicate = "attacks"
+        else:
+            return
+        window = [w for w in self.right_window(t)[:8] if w.pos_ != "DET"]
+        if len(window) > 2 and window[0].pos_ == "ADP" and window[1].pos_ in ("NOUN", "NUM") \
+                and self.ref_at(window[1]) is None:
+            window = window[2:]  # "combat depuis avril les FSR": past a phrase that names no one
+        if window and predicate == "opposes" and lower_text(window[0]) in self.rules.hostile_prepositions:
+            window = window[1:]
+        if not window:
+            return
+        types = ("Actor", "Region") if predicate == "attacks" else ("Actor",)
+        for o in self.typed(self.np(window[0]), types)[:1]:
+            self.add(subject, predicate, o, t, k, 0.5, cue_text=t.text)
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma = t.lemma_.lower()
@@ -1034,6 +1279,8 @@ class _Finder:
                 self.troop_noun(t, k)
         elif t.pos_ == "ADJ" and lower_text(t) in self.rules.oppose_adjectives:
             self.predicate_noun(t, k, "opposes")
+        elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
+            self.presence(t, k)
 
 
 #: verb lexicon -> the _Finder method that reads its arguments
@@ -1045,13 +1292,14 @@ _VERB_READERS = (
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
 )
 _NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
-                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives")
+                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
 
 @functools.cache
@@ -1068,6 +1316,17 @@ def _triggers(rules: LanguageRules) -> frozenset[str]:
     words = set().union(*(getattr(rules, name) for name, _ in _VERB_READERS),
                         *(getattr(rules, name) for name in _NOUN_FAMILIES))
     return frozenset(words | {w.split()[0] for w in words if " " in w})
+
+
+def _words(phrase: str) -> list[str]:
+    """A data phrase as token texts: "s'en" -> ["s'", "en"], "d'assaut" -> ["d'", "assaut"]."""
+    out = []
+    for word in phrase.lower().replace("’", "'").split():
+        while "'" in word[:-1]:
+            head, _, word = word.partition("'")
+            out.append(head + "'")
+        out.append(word)
+    return out
 
 
 def _is_gerund(verb: Token) -> bool:

@@ -64,6 +64,7 @@ class _Claim:
     confidence: float
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
     weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
+    sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
 
 
 @dataclass(frozen=True)
@@ -869,6 +870,10 @@ class _Finder:
                 continue
             if self.quotes.inside(tokens[n].idx):
                 continue
+            chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
+            if low in self.rules.relay_words and any(_source_width(lows, j, self.rules) and lows[j] not in
+                                                      self.rules.relay_words for j in range(chunk, n)):
+                continue  # "selon X cités par Y": read with the phrase of X
             if low in self.rules.relay_words and n > 0 and tokens[n - 1].text == "," and any(
                     _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
                     or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n)):
@@ -887,6 +892,10 @@ class _Finder:
                 continue
             head = _phrase_head(phrase)
             ref, factor = self.speaker_of(head, range(phrase[0].i, phrase[-1].i + 1))
+            relayed = self.relayed_source(phrase, lows[n + width: m])
+            sources: tuple[str, ...] = ()
+            if relayed is not None:  # "selon des responsables américains cités par le NYT"
+                (ref, factor), sources = relayed
             apposed = self.past_apposition(tokens, m)  # "Pour la présidente de X, Jane Doe, ..."
             if apposed != m:
                 if ref is None or ref.entity.kind != "Person":
@@ -923,8 +932,26 @@ class _Finder:
             words = " ".join(lows[n:m])
             conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
             claims.append(_Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
-                                 self.modality(None, s, e, words), conf, source_only=True))
+                                 self.modality(None, s, e, words), conf, source_only=True, sources=sources))
         return claims
+
+    def relayed_source(self, phrase: list[Token], lows: list[str]):
+        """A source phrase that names its relay ("des responsables américains cités par le New York
+        Times"): the medium speaks, from the source; ((speaker, factor), sources) or None."""
+        at = next((r for r in range(1, len(phrase)) if lows[r] in self.rules.relay_words
+                   and _source_width(lows, r, self.rules)), None)
+        if at is None:
+            return None
+        width = _source_width(lows, at, self.rules)
+        origin, medium = phrase[:at], phrase[at + width:]
+        if not medium:
+            return None
+        span = range(phrase[0].i, phrase[-1].i + 1)
+        teller, factor = self.speaker_of(_phrase_head(medium), span)
+        source, _ = self.speaker_of(_phrase_head(origin), range(origin[0].i, origin[-1].i + 1))
+        if teller is None:
+            return (source, 0.8), ()
+        return (teller, factor), tuple(dict.fromkeys(r.entity.id for r in (teller, source) if r is not None))
 
     def run(self) -> tuple[Statement, ...]:
         claims: list[_Claim] = []
@@ -999,7 +1026,7 @@ class _Finder:
                 continue  # an unknown speaker ("un porte-parole") still names a source of nested claims
             outer = [o for o in spans.containing(c.cue_start, c.cue_end) if o is not c]
             outer.sort(key=lambda o: o.start)
-            sources = tuple(dict.fromkeys(o.speaker.entity.id for o in outer if o.speaker))
+            sources = tuple(dict.fromkeys((*c.sources, *(o.speaker.entity.id for o in outer if o.speaker))))
             start, end, mode = self.unquote(c.start, c.end)
             about = tuple(dict.fromkeys(r.entity.id for r in self.index.inside(start, end)))
             out.append(Statement(
