@@ -352,8 +352,12 @@ class _Finder:
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
         """Whether a name the model tagged holds [start, end) and is longer."""
-        return any(e.start_char <= start and end <= e.end_char and e.end_char - e.start_char > end - start
-                   for e in self.doc.ents)
+        return any(a <= start and end <= b and b - a > end - start for a, b in self._ent_offsets)
+
+    @functools.cached_property
+    def _ent_offsets(self) -> list[tuple[int, int]]:
+        """The model's names as offsets, read once (``doc.ents`` builds new spans at each access)."""
+        return [(e.start_char, e.end_char) for e in self.doc.ents]
 
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
