@@ -862,78 +862,97 @@ class _Finder:
 
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
-        claims = []
         lows = [lower_text(t) for t in tokens]
-        for n, low in enumerate(lows):
+        claims = []
+        for n in range(len(lows)):
             width = _source_width(lows, n, self.rules)
-            if not width:
-                continue
-            if self.quotes.inside(tokens[n].idx):
-                continue
-            chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
-            if low in self.rules.relay_words and any(_source_width(lows, j, self.rules) and lows[j] not in
-                                                      self.rules.relay_words for j in range(chunk, n)):
-                continue  # "selon X cités par Y": read with the phrase of X
-            if low in self.rules.relay_words and n > 0 and tokens[n - 1].text == "," and any(
-                    _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
-                    or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n)):
-                continue  # "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": the relay of
-                # the source before, read with it
-            is_pour = low == "pour"
-            if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
-                    "et", "mais", "or")):
-                continue
-            # the source phrase runs to the next comma (or to the end of the sentence)
-            m = n + width
-            while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
-                m += 1
-            phrase = tokens[n + width: m]
-            if not phrase or len(phrase) > 14:
-                continue
-            head = _phrase_head(phrase)
-            ref, factor = self.speaker_of(head, range(phrase[0].i, phrase[-1].i + 1))
-            relayed = self.relayed_source(phrase, lows[n + width: m])
-            sources: tuple[str, ...] = ()
-            if relayed is not None:  # "selon des responsables américains cités par le NYT"
-                (ref, factor), sources = relayed
-            apposed = self.past_apposition(tokens, m)  # "Pour la présidente de X, Jane Doe, ..."
-            if apposed != m:
-                if ref is None or ref.entity.kind != "Person":
-                    ref, factor = self.index.at_token(tokens[m + 1]), 1.0
-                m = apposed
-            relay = m + 1
-            if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
-                relay += _source_width(lows, relay, self.rules)  # "selon X, cité par Y, ...": skip Y
-                while relay < len(tokens) and tokens[relay].text not in (",", ";", ":", "."):
-                    relay += 1
-                if relay < len(tokens) and tokens[relay].text == ",":
-                    m = relay
-            if is_pour and (ref is None or _ACTOR not in ref.entity.types):
-                continue
-            if is_pour and head.pos_ == "VERB":
-                continue
-            cue_start, cue_end = tokens[n].idx, tokens[n + width - 1].idx + len(tokens[n + width - 1].text)
-            lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
-                    and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
-            if m < len(tokens) - 1 and not lead:  # phrase first: content after the comma
-                s, e = tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
-            elif n > 0:  # "..., selon X." : content before the phrase
-                s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
-                aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
-                if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
-                    s, e = tokens[aside + 1].idx, tokens[n].idx  # "X, soutenus par Y selon l'ONU, ...": the aside
-                elif tokens[n - 1].text != ",":
-                    e = self.clause_end(tokens, 0, ())
-            else:
-                continue
-            s, e = self.trim(s, e)
-            if e <= s:
-                continue
-            words = " ".join(lows[n:m])
-            conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
-            claims.append(_Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
-                                 self.modality(None, s, e, words), conf, source_only=True, sources=sources))
+            if width and not self.quotes.inside(tokens[n].idx) and not self.relays_before(tokens, lows, n):
+                claim = self.source_claim(k, tokens, lows, n, width)
+                if claim is not None:
+                    claims.append(claim)
         return claims
+
+    def relays_before(self, tokens: list[Token], lows: list[str], n: int) -> bool:
+        """ "selon X cités par Y", "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": a
+        relay read with the source or cue before it, no claim of its own."""
+        if lows[n] not in self.rules.relay_words:
+            return False
+        chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
+        if any(_source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+               for j in range(chunk, n)):
+            return True
+        return n > 0 and tokens[n - 1].text == "," and any(
+            _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+            or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
+
+    def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
+        """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
+        is_pour = lows[n] == "pour"
+        if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
+                "et", "mais", "or")):
+            return None
+        m = n + width  # the source phrase runs to the next comma (or to the end of the sentence)
+        while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
+            m += 1
+        phrase = tokens[n + width: m]
+        if not phrase or len(phrase) > 14:
+            return None
+        head = _phrase_head(phrase)
+        (ref, factor), sources, m = self.source_speaker(tokens, lows, phrase, head, n + width, m)
+        if is_pour and (ref is None or _ACTOR not in ref.entity.types or head.pos_ == "VERB"):
+            return None
+        span = self.source_content(tokens, lows, n, m)
+        if span is None:
+            return None
+        s, e = self.trim(*span)
+        if e <= s:
+            return None
+        cue_start, cue_end = tokens[n].idx, tokens[n + width - 1].idx + len(tokens[n + width - 1].text)
+        conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
+        return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
+                      self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
+
+    def source_speaker(self, tokens: list[Token], lows: list[str], phrase: list[Token], head: Token,
+                       first: int, m: int):
+        """Who a source phrase names, ((speaker, factor), relayed sources, end of the phrase): its
+        head's actor, the medium that relays it ("selon X cités par Y"), a name apposed after it
+        ("Pour la présidente de X, Jane Doe, ..."); a relay after its comma is skipped."""
+        ref, factor = self.speaker_of(head, range(phrase[0].i, phrase[-1].i + 1))
+        relayed = self.relayed_source(phrase, lows[first: m])
+        sources: tuple[str, ...] = ()
+        if relayed is not None:
+            (ref, factor), sources = relayed
+        apposed = self.past_apposition(tokens, m)
+        if apposed != m:
+            if ref is None or ref.entity.kind != "Person":
+                ref, factor = self.index.at_token(tokens[m + 1]), 1.0
+            m = apposed
+        relay = m + 1
+        if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
+            relay += _source_width(lows, relay, self.rules)  # "selon X, cité par Y, ...": skip Y
+            while relay < len(tokens) and tokens[relay].text not in (",", ";", ":", "."):
+                relay += 1
+            if relay < len(tokens) and tokens[relay].text == ",":
+                m = relay
+        return (ref, factor), sources, m
+
+    def source_content(self, tokens: list[Token], lows: list[str], n: int, m: int) -> tuple[int, int] | None:
+        """What a source phrase sources: the clause after its comma when it comes first, the
+        clause before it when it comes last, the aside it closes ("X, soutenus par Y selon
+        l'ONU, ...")."""
+        lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
+                and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
+        if m < len(tokens) - 1 and not lead:
+            return tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
+        if n == 0:
+            return None
+        s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
+        aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
+        if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
+            return tokens[aside + 1].idx, tokens[n].idx
+        if tokens[n - 1].text != ",":
+            e = self.clause_end(tokens, 0, ())
+        return s, e
 
     def relayed_source(self, phrase: list[Token], lows: list[str]):
         """A source phrase that names its relay ("des responsables américains cités par le New York
