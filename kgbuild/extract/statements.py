@@ -144,45 +144,52 @@ class _Finder:
 
     # -- speakers
     def phrase_entity(self, token: Token, within: range | None = None) -> MentionRef | None:
-        """The actor a subject or "selon" phrase names: its head, an apposed name, its group."""
-        ref = self.index.at_token(token)
-        if ref is not None:
-            return ref
+        """The actor a subject or "selon" phrase names: its head, an apposed name, a person at its
+        end, or the actor a speaking group stands for."""
+        return (self.index.at_token(token) or self.apposed_name(token, within)
+                or self.apposed_person(token, within) or self.broken_phrase_person(token, within)
+                or self.group_actor(token, within))
+
+    def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
+        """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
         for child in token.children:
-            if within is not None and child.i not in within:
-                continue
-            if child.dep_ in ("appos", "flat:name", "nmod", "amod") and child.i > token.i:
+            if (within is None or child.i in within) and child.i > token.i \
+                    and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
-                if ref is not None and (child.dep_ in ("appos", "flat:name")
-                                        or ref.entity.kind == "Person"):
+                if ref is not None and (child.dep_ in ("appos", "flat:name") or ref.entity.kind == "Person"):
                     return ref
-        person = self.apposed_person(token, within)
-        if person is None and within is not None:  # a source phrase the parse broke up
-            person = next((ref for t in self.doc[token.i + 1: within.stop]
-                           if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
-                           and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")),
-                          None)
-        if person is not None:
-            return person
+        return None
+
+    def broken_phrase_person(self, token: Token, within: range | None) -> MentionRef | None:
+        """A person named in a source phrase the parse broke up ("Pour l'analyste militaire X, ...")."""
+        if within is None:
+            return None
+        return next((ref for t in self.doc[token.i + 1: within.stop]
+                     if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
+                     and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")), None)
+
+    def group_actor(self, token: Token, within: range | None) -> MentionRef | None:
+        """The actor a speaking group stands for: the state a bare "le gouvernement" is about, the
+        actor right after it ("a annoncé l'état-major sud-coréen", the adjective hung elsewhere),
+        or the one its complement or adjective names ("les services de renseignement sud-coréens")."""
         if token.lemma_ not in self.rules.speaking_groups:
             return None
         if token.lemma_ in self.rules.home_bodies and not any(
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
-            return self.home_state  # "le gouvernement a annoncé", in an article about one state
-        if token.i + 1 < len(self.tokens):  # "a annoncé l'état-major sud-coréen", the adjective hung elsewhere
-            ref = self.index.at_token(self.tokens[token.i + 1])
-            if ref is not None and ref.start == self.tokens[token.i + 1].idx and _ACTOR in ref.entity.types \
-                    and (within is None or token.i + 1 in within):
+            return self.home_state
+        after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
+        if after is not None and (within is None or after.i in within):
+            ref = self.index.at_token(after)
+            if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types:
                 return ref
-        for child in token.children:  # "les services de renseignement sud-coréens"
-            if within is not None and child.i not in within:
+        for child in token.children:
+            if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod"):
                 continue
-            if child.dep_ in ("nmod", "amod"):
-                for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
-                        g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
-                    ref = self.index.at_token(t)
-                    if ref is not None and _ACTOR in ref.entity.types:
-                        return ref
+            for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
+                    g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
+                ref = self.index.at_token(t)
+                if ref is not None and _ACTOR in ref.entity.types:
+                    return ref
         return None
 
     def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
