@@ -865,7 +865,7 @@ class _Finder:
         det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
         if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
             return False
-        # "l'organisation militant pour les droits de l'Homme" is still the one named
+        # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale")
         return not any(c.dep_ in ("appos", "flat:name", "acl:relcl", "nummod") and c.i > noun.i or (
             c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)) for c in noun.children)
 
