@@ -815,13 +815,16 @@ class _Finder:
             return None
         subject = self.inverted_subject(cue)
         speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
-        if speaker is None:
-            return None
+        return self.word_claim(speaker, cue, start, end, k, 0.75 * factor) if speaker is not None else None
+
+    def word_claim(self, speaker: MentionRef, cue: Token, start: int, end: int, k: int,
+                   confidence: float) -> _Claim | None:
+        """The claim of a one-word cue over a content span, trimmed (None when nothing is left)."""
         start, end = self.trim(start, end)
         if end <= start:
             return None
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), start, end, k,
-                      self.modality(cue, start, end), 0.75 * factor)
+                      self.modality(cue, start, end), confidence)
 
     def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
@@ -861,11 +864,7 @@ class _Finder:
             start, end = tokens[0].idx, tokens[m - 1].idx
         else:
             return None
-        start, end = self.trim(start, end)
-        if end <= start:
-            return None
-        return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), start, end, k,
-                      self.modality(cue, start, end), 0.8 * factor)
+        return self.word_claim(speaker, cue, start, end, k, 0.8 * factor)
 
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
