@@ -50,6 +50,8 @@ class Gazetteer(Protocol):
 
     def get(self, key: str) -> KBEntry | None: ...
 
+    def lowercase_group_names(self, lang: str) -> frozenset[str]: ...
+
     def office_holders(self, office: str, country_key: str | None, date: str | None = None,
                        gender: str | None = None) -> list[KBEntry]: ...
 
@@ -333,7 +335,7 @@ class _Finder:
     def _lowercase_groups(self):
         """Groups the press names in lower case ("les talibans", "les rebelles houthis"): a run of
         one or two lower-case words that the knowledge base gives, written so, as a group's name."""
-        names = _lowercase_group_names(self.kb, self.lang)
+        names = self.kb.lowercase_group_names(self.lang)
         if not names:
             return
         for token in self.tokens:
@@ -1191,21 +1193,6 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
-
-
-@functools.lru_cache(maxsize=8)
-def _lowercase_group_names(kb: Gazetteer, lang: str) -> frozenset[str]:
-    """The names of groups the knowledge base writes in lower case in ``lang`` ("talibans")."""
-    if hasattr(kb, "lowercase_group_names"):  # the snapshot indexes them: no entry is decoded
-        return kb.lowercase_group_names(lang)
-    names = set()
-    for entry in kb.entries:
-        if entry.kind != "Group":
-            continue
-        for name in (entry.labels.get(lang, ""), *entry.aliases.get(lang, ())):
-            if name and name == name.lower() and any(c.isalpha() for c in name):
-                names.add(name)
-    return frozenset(names)
 
 
 def _low(token: Token) -> str:

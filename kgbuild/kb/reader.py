@@ -85,7 +85,8 @@ class Snapshot:
         self._offices: dict[str, list] = index["offices"]  # office -> [[key, of, start, end], ...]
         self.subclass_of: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in index["subclass_of"].items()}
         self._hyphenated: list[str] = index["hyphenated"]
-        self._lowercase: dict[str, list[str]] | None = index.get("lowercase_groups")
+        self._lowercase: dict[str, frozenset[str]] | None = None if "lowercase_groups" not in index else {
+            lang: frozenset(names) for lang, names in index["lowercase_groups"].items()}
         self.name_keys: tuple[str, ...] = tuple(self._names)
 
     def _row(self, key: str) -> dict:
@@ -110,8 +111,9 @@ class Snapshot:
     def lowercase_group_names(self, lang: str) -> frozenset[str]:
         """Names of groups written in lower case in ``lang`` ("talibans"), for mention finding."""
         if self._lowercase is None:  # an older snapshot file: read them off the entries, once
-            self._lowercase = build_index([self._row(k) for k in self._rows])["lowercase_groups"]
-        return frozenset(self._lowercase.get(lang, ()))
+            self._lowercase = {lang: frozenset(names) for lang, names in build_index(
+                [self._row(k) for k in self._rows])["lowercase_groups"].items()}
+        return self._lowercase.get(lang, frozenset())
 
     def __len__(self) -> int:
         return len(self._rows)
