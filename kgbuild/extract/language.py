@@ -216,6 +216,9 @@ class LanguageRules:
     clause_breakers: Words
     agentive_verbs: Words
     direction_words: Words
+    compass_words: Words
+    relative_prepositions: Words
+    lead_verbs: Words
     attack_prepositions: ListTable
     attack_phrases: ListTable
     mistagged_verbs: Table

@@ -58,6 +58,7 @@ PREDICATE_TYPES = {
 }
 _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
+_AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
@@ -166,11 +167,20 @@ class _Finder:
         floor = self.sentences[max(k - 1, 0)].start
         # "les forces françaises dans ce pays": the country is not the one the phrase starts with
         own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
-        for ref in self.index.before(token.idx, floor):
-            if ref.entity.kind in kinds and ref.start < own and (
-                    "Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS):
-                return ref
-        return None
+        # a country named by a noun, not a demonym ("le départ des soldats français"), the
+        # subject of its clause first ("Le Mali s'est tourné vers la Russie. ... le pays")
+        found = [ref for ref in self.index.before(token.idx, floor)
+                 if ref.entity.kind in kinds and ref.start < own and not self.adjectival(ref)
+                 and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS)]
+        subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
+        return (subjects or found or [None])[0]
+
+    def root_of(self, ref: MentionRef) -> Token:
+        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+
+    def adjectival(self, ref: MentionRef) -> bool:
+        """A mention that is an adjective (a demonym: "les soldats français")."""
+        return self.root_of(ref).pos_ == "ADJ"
 
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
@@ -262,6 +272,7 @@ class _Finder:
             k = n - 1
             while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
                               or _in(window[k], self.rules.direction_words)
+                              or "Actor" in types and _in(window[k], self.rules.group_heads)  # "à l'armée birmane"
                               or lower_text(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
                 if lower_text(window[k]) in preps:
                     break
@@ -269,9 +280,18 @@ class _Finder:
             if k >= 0 and lower_text(window[k]) in preps:
                 if any(lower_text(w) in self.rules.border_words for w in window[max(0, k - 2): k]):
                     continue
+                if self.beside(window[k:n], ref):
+                    continue
                 if self.typed([ref], types):
                     found.append(ref)
         return found
+
+    def beside(self, phrase: list[Token], ref: MentionRef) -> bool:
+        """ "au nord de Moreuil", "à l'est de Goma": a compass point after a preposition of
+        relative position puts the place beside a town, not in it ("au nord du Mali", a
+        country's or a province's part, is in it)."""
+        return lower_text(phrase[0]) in self.rules.relative_prepositions and ref.entity.kind not in _AREA_KINDS \
+            and any(_in(t, self.rules.compass_words) for t in phrase[1:])
 
     def left_actor(self, cue: Token) -> list[MentionRef]:
         """Fallback subject: the nearest actor left of the cue that no preposition governs."""
@@ -407,6 +427,8 @@ class _Finder:
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
+            if any(c.dep_ == "case" for c in subj.children):
+                continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
             found = self.np(subj)
             if found:
                 return found
@@ -653,7 +675,14 @@ class _Finder:
             return
         # "a mené une série de frappes": the quantity noun is the verb's object
         host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
-        if not self.typed(agents, ("Actor",)) and host.dep_ in ("obj",):
+        claimed = [a for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)]
+        agents += self.typed([r for a in claimed for r in self.agent(a)], ("Actor",))  # "revendiquée par X"
+        if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
+                and not any(c.dep_ == "case" for c in host.children):
+            host_object = True  # "a mené jeudi une offensive": the object read as a time phrase
+        else:
+            host_object = host.dep_ == "obj"
+        if not self.typed(agents, ("Actor",)) and host_object:
             # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
@@ -661,7 +690,7 @@ class _Finder:
         # "l'attaque des Houthis contre un navire britannique", "a mené une offensive contre le M23"
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
-        if host.dep_ == "obj":
+        if host_object:
             aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
         hit = self.struck(aimed)
         for a in self.typed(agents, ("Actor",))[:1]:
@@ -909,6 +938,24 @@ class _Finder:
         entry = self.reading.kb.get(place_key) if self.reading.kb is not None else None
         return entry is not None and state_key in (entry.country, entry.located_in)
 
+    def lead_verb(self, v: Token, k: int) -> None:
+        """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
+        the actor the verb governs; through a body of a state ("l'armée soudanaise") the person
+        leads that body, a part of the state (memberOf), as with role phrases."""
+        if self.passive(v):
+            leaders = self.agent(v)
+            led = [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
+        else:
+            leaders, led = self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+        for p in leaders[:1]:
+            if p.entity.kind != "Person":
+                continue
+            for token in led[:1]:
+                direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins)
+                for o in self.typed(self.np(token), ("Actor",))[:1]:
+                    if o.entity.kind != "Person":
+                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if self.passive(v) and agent_phrase(v, self.rules) is not None:
             # "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author
@@ -974,7 +1021,10 @@ class _Finder:
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = (self.role_before(span) if person else None) or self.role_after(span)
+            found = self.role_before(span) if person else None
+            after = self.role_after(span) if found is None or not found[1] else None
+            if after is not None and (found is None or after[1]):
+                found = after  # "le capitaine X, chef de la junte burkinabè": the role with its body
             role, org, anchor, direct = found or (None, [], None, True)
             if role is None or (not person and role != "membre"):
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
@@ -1014,6 +1064,8 @@ class _Finder:
                     if not orgs and n and "before" in self.rules.demonym_positions:  # "Russian President X"
                         orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")],
                                           ("Actor",))[-1:]
+                    if not orgs and self.unnamed_body(rest):
+                        return None
                     content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
                     nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
                     direct = not content or not orgs or content[0].idx >= orgs[0].start or _in(
@@ -1021,6 +1073,16 @@ class _Finder:
                         nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
                     return phrase, orgs, words[n], direct
         return None
+
+    def unnamed_body(self, rest: list[Token]) -> bool:
+        """ "directeur de la régie de l'alcool", "lieutenant du curé X": the role's complement is
+        a common noun that names no entity, so the body is not the text's state or organisation
+        (a capitalised portfolio, "ministre de la Défense", or "président de la République" is)."""
+        if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
+            return False
+        nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        return bool(nouns) and nouns[0].pos_ == "NOUN" and nouns[0].text[:1].islower() \
+            and not _in(nouns[0], self.rules.state_stand_ins)
 
     def role_before(self, span) -> tuple | None:
         """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
@@ -1153,9 +1215,29 @@ class _Finder:
                 preps, tail = ("(",), [self.tokens[span.end], *tail]
             else:
                 continue
+            if self.listed(span) and not any(_in(t, self.rules.direction_words) for t in tail):
+                continue  # "dans les Balkans, en Afrique": a list of places
             for c in self.after_prep(tail, preps, ("Region",))[:1]:
+                if preps == ("(",) and not self.named_area(c):
+                    continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
                 if c.entity.id != ref.entity.id:
                     self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def listed(self, span) -> bool:
+        """A place that is itself the object of a preposition of containment ("dans les
+        Balkans, ..."): what follows the comma is the next item of a list."""
+        k = span.start - 1
+        while k >= 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
+
+    @staticmethod
+    def named_area(ref: MentionRef) -> bool:
+        """A country, province or continent named as such ("Soumy (Ukraine)", "Goma (RDC)"),
+        not a capital standing for its state."""
+        text = ref.mention.text
+        return ref.entity.kind in _AREA_KINDS and (
+            normalize_label(text) == normalize_label(ref.entity.label) or text.isupper())
 
     # --- authorisation events ----------------------------------------------------------
     def close_frames(self) -> None:
@@ -1294,6 +1376,7 @@ _VERB_READERS = (
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
+    ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
 )
