@@ -219,6 +219,7 @@ class LanguageRules:
     compass_words: Words
     relative_prepositions: Words
     lead_verbs: Words
+    partitive_articles: Words
     attack_prepositions: ListTable
     attack_phrases: ListTable
     mistagged_verbs: Table

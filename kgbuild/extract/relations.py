@@ -192,6 +192,11 @@ class _Finder:
                 if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words:
                     found += [g for g in c.children if g.pos_ == "PROPN" and g.i < c.i
                               and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
+        if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
+            # "a frappé lundi des dizaines de cibles": the day read as the object, the object
+            # as a phrase whose partitive article is a preposition
+            found = [c for c in verb.children if c.dep_.startswith("obl") and c.i > found[0].i and any(
+                g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)] or found
         return found
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
@@ -824,14 +829,22 @@ class _Finder:
         # "lors d'une attaque": the noun may hang on the adverb
         phrases = [g for c in v.children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
         for n in phrases:
-            if not n.dep_.startswith("obl") or not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
-                continue
-            found += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
-                                + self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor",))
-            for c in (n, *(g for g in n.children if g.dep_ == "nmod")):  # "un tir d'obus lancé par X"
-                for acl in c.children:
-                    if acl.dep_ == "acl" and acl.pos_ == "VERB":
-                        found += self.typed(self.agent(acl), ("Actor",))
+            if n.dep_.startswith("obl"):
+                found += self.noun_agents(n)
+        return found
+
+    def noun_agents(self, n: Token) -> list[MentionRef]:
+        """Who carries out the strike or attack a noun names: its demonym, its "de"/"par"
+        phrase, the agent of a participle on it ("un tir d'obus lancé par X", "une attaque
+        revendiquée par X")."""
+        if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
+            return []
+        found = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+                           + self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor",))
+        for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
+            for acl in c.children:
+                if acl.dep_ == "acl" and acl.pos_ == "VERB":
+                    found += self.typed(self.agent(acl), ("Actor",))
         return found
 
     def attack_verb(self, v: Token, k: int) -> None:
@@ -840,6 +853,8 @@ class _Finder:
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
             agents = self.doer(v)
+            if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
+                agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
@@ -1215,7 +1230,7 @@ class _Finder:
                 preps, tail = ("(",), [self.tokens[span.end], *tail]
             else:
                 continue
-            if self.listed(span) and not any(_in(t, self.rules.direction_words) for t in tail):
+            if self.listed(span) and not any(_in(t, self.rules.direction_words) for t in tail[:3]):
                 continue  # "dans les Balkans, en Afrique": a list of places
             for c in self.after_prep(tail, preps, ("Region",))[:1]:
                 if preps == ("(",) and not self.named_area(c):
