@@ -428,11 +428,15 @@ class _Finder:
         head = self.tokens[k]
         while head.dep_ in ("amod", "flat:name") and head.head.i < head.i and head.head.i >= lo:
             head = head.head
-        return self.np(head)
+        found = self.np(head)
+        if not found and _in(head, self.rules.troop_nouns | self.rules.fighter_nouns):
+            # "400 policiers kényans déployés", the demonym cut off its noun by the parse
+            found = self.typed([self.ref_at(t) for t in self.doc[k + 1: verb.i] if t.pos_ == "ADJ"], ("Actor",))[:1]
+        return found
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
-            if any(c.dep_ == "case" for c in subj.children):
+            if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(c.dep_ == "case" for c in subj.children):
                 continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
             found = self.np(subj)
             if found:
@@ -751,7 +755,8 @@ class _Finder:
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or self.after_prep(window, self.rules.target_prepositions, ("Region",))[:1]
+        regions = regions or [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
+                              if not self.said_of_other(r, v)][:1]
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -760,6 +765,13 @@ class _Finder:
                     self.add(a, "targets", r, v, k, 0.7)
                     if not hit:  # with an actor hit, the place is where it was hit
                         self.struck_place(a, r, v, k, self.modality(v))
+
+    def said_of_other(self, ref: MentionRef, verb: Token) -> bool:
+        """A place in the complement of another participle or adjective ("viser les navires liés
+        à Israël"): it says what the thing is tied to, not where the verb aims."""
+        head = self.root_of(ref).head
+        return head.i != verb.i and (head.pos_ == "ADJ" or "Part" in head.morph.get("VerbForm")) \
+            and head.dep_ in ("acl", "amod")
 
     @staticmethod
     def nmod_chain(n: Token, depth: int = 3) -> list[Token]:
@@ -858,7 +870,7 @@ class _Finder:
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
-        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))
+        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.7)
@@ -872,6 +884,8 @@ class _Finder:
             r for c in troops_obj for r in self.np(c)], ("Actor",))
         if not who and not self.passive(v):
             who = self.typed(self.subject(v), ("Actor",))
+        if not who and "Part" in v.morph.get("VerbForm") and not subjects_of(v, self.rules):
+            who = self.typed(self.noun_before(v), ("Actor",))  # a participle the parse left alone
         where = []
         for c in v.children:
             if lower_text(c) == "où":
@@ -1118,7 +1132,7 @@ class _Finder:
             words.insert(0, self.tokens[k])
             if self.tokens[k].pos_ == "DET" and not (  # "le chef de la diplomatie russe X": on to "chef"
                     k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
-                    and self.tokens[k - 2].pos_ == "NOUN"):
+                    and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
         return self.role_phrase(words) if words else None
