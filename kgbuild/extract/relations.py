@@ -115,37 +115,41 @@ class _Finder:
         low = lower_text(token)
         if is_impersonal(token, self.rules):
             return []
-        if low in self.rules.pronoun_gender and low != "qui":
+        if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.speaker_pronoun(token) or resolve_pronoun(low, token.idx, self.reading)
             return [ref] if ref else []
-        if low == "qui":
+        if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
-        found: list[MentionRef] = []
         ref = self.ref_at(token) or self.place_anaphor(token)
-        if ref is not None:
-            found.append(ref)
-        else:
-            lemma = token.lemma_.lower()
-            for child in token.children:
-                if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
-                    hit = self.ref_at(child)
-                    if hit is not None:
-                        found.append(hit)
-                        break
-            if not found and (lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads):
-                for child in token.children:  # "les missiles ATACMS": the name is a dependant
-                    if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
-                        found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
-            if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
-                              or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
-                for child in token.children:  # "les forces du M23", not "les forces kurdes en Syrie"
-                    if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
-                        found.extend(self.np(child, depth + 1))
-                        if found:
-                            break
+        found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
         for child in token.children:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
+        return found
+
+    def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
+        """A noun phrase whose head names no entity: the name apposed to it or the adjective
+        right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
+        quantity, facility or direction noun is of ("les forces du M23", not "les forces
+        kurdes en Syrie")."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
+                hit = self.ref_at(child)
+                if hit is not None:
+                    return [hit]
+        lemma = token.lemma_.lower()
+        found: list[MentionRef] = []
+        if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
+            for child in token.children:  # "les missiles ATACMS": the name is a dependant
+                if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
+                    found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
+        if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
+                          or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
+            for child in token.children:
+                if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
+                    found.extend(self.np(child, depth + 1))
+                    if found:
+                        break
         return found
 
     def genitive(self, token: Token) -> bool:
@@ -202,7 +206,7 @@ class _Finder:
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
         is the speaker."""
-        if not token.dep_.startswith("nsubj") or lower_text(token) not in ("il", "elle", "ils", "elles"):
+        if not token.dep_.startswith("nsubj") or lower_text(token) not in self.rules.subject_pronouns:
             return None
         for st in self.statements:
             if st.speaker is not None and st.mode == "indirect" and \
@@ -278,7 +282,7 @@ class _Finder:
             while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
                               or _in(window[k], self.rules.direction_words)
                               or "Actor" in types and _in(window[k], self.rules.group_heads)  # "à l'armée birmane"
-                              or lower_text(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
+                              or lower_text(window[k]) in self.rules.place_phrase_links):
                 if lower_text(window[k]) in preps:
                     break
                 k -= 1
@@ -310,8 +314,7 @@ class _Finder:
             k = span.start - 1
             while k >= lo and self.tokens[k].pos_ == "DET":
                 k -= 1
-            if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in (
-                    "selon", "pour", "d'", "de", "du", "des")):
+            if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in self.rules.non_subject_words):
                 continue
             return [ref]
         return []
@@ -324,7 +327,7 @@ class _Finder:
         for _ in range(steps):
             if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
                 break
-            if any(c.dep_ == "mark" and lower_text(c) in ("que", "qu'") or "Rel" in c.morph.get("PronType")
+            if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in c.morph.get("PronType")
                    for c in current.children):
                 break
             current = current.head
@@ -339,7 +342,7 @@ class _Finder:
                 return "hedged"  # "n'exclut pas d'envoyer": a possibility
         negation = clause_negation(anchor, self.rules)
         if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, self.rules.negating_verbs):
-            negation = "refus"
+            negation = "refusal"
         if negation is not None:
             return "hedged" if _in(anchor, self.rules.confirm_verbs) else "negated"
         if any(_in(g, self.rules.negating_verbs) for g in self.governors(anchor, 2)):
@@ -540,13 +543,29 @@ class _Finder:
         else:
             verb = next((g for g in chain if g.pos_ in ("VERB", "AUX")), None)
             mod = self.noun_modality(cue)
-            goods = self.children_with(cue, ("de", "d'", "des", "du"))
+            goods = self.children_with(cue, self.rules.of_prepositions)
         window = self.right_window(cue)
+        weapons = self.purchased(goods, window)
+        buyers, sellers = self.purchase_parties(cue, verb, chain, window)
+        for seller in sellers[:1]:
+            for w in weapons:
+                self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
+            if weapons or any(_in(t, self.rules.military_goods) for t in window):
+                for b in buyers[:1]:
+                    self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
+
+    def purchased(self, goods: list[MentionRef], window: list[Token]) -> list[MentionRef]:
+        """The weapons bought: a named system near the cue ("180 chars K2": the K2, not tanks in
+        general), else the goods, else the first weapon near the cue."""
         weapons = self.typed(goods, ("Weapon",)) or self.typed(
             [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
         named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
-        weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
+        return named[:1] or weapons
+
+    def purchase_parties(self, cue: Token, verb: Token | None, chain: list[Token], window: list[Token]):
+        """(buyers, sellers) of a purchase: the verb's subject or the noun's "par" phrase buys;
+        the seller phrase ("à X", "auprès de X") or a contract's other party ("avec X") sells."""
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
         from_ = self.rules.seller_prepositions
         if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce à Naval Group"
@@ -563,13 +582,7 @@ class _Finder:
                 sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
         # "auprès de la Chine" read as an adverb's complement: the words then
         sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
-        sellers = [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
-        for seller in sellers[:1]:
-            for w in weapons:
-                self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
-            if weapons or any(_in(t, self.rules.military_goods) for t in window):
-                for b in buyers[:1]:
-                    self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
+        return buyers, [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
 
     def receive(self, v: Token, k: int) -> None:
         """ "Bamako a reçu des hélicoptères russes", "Kiev a obtenu des F-16 des Pays-Bas"."""
@@ -582,8 +595,9 @@ class _Finder:
         weapons = weapons or self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:2]
         if not weapons:
             return
-        suppliers = self.typed(self.children_with(v, ("de", "d'", "des", "du", "par")), ("Actor",))
-        suppliers = suppliers or self.after_prep(window, ("de", "d'", "des", "du", "par"), ("Actor",))
+        from_ = (*self.rules.of_prepositions, *self.rules.agent_prepositions)
+        suppliers = self.typed(self.children_with(v, from_), ("Actor",))
+        suppliers = suppliers or self.after_prep(window, from_, ("Actor",))
         suppliers += self.typed([self.ref_at(g) for c in objs for g in c.subtree  # "... russes"
                                  if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
         suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
@@ -602,7 +616,7 @@ class _Finder:
             "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
 
     def supply_noun(self, n: Token, k: int) -> None:
-        weapons = self.typed(self.children_with(n, ("de", "d'", "des", "du")), ("Weapon",))
+        weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "la vente de missiles antinavires Harpoon": the Harpoon
@@ -610,8 +624,8 @@ class _Finder:
         suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.typed(self.children_with(n, self.rules.recipient_prepositions), ("Actor",)) or \
             self.after_prep(self.right_window(n)[:10], self.rules.recipient_prepositions, ("Actor",))[:1]
-        if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs | {
-                "promettre", "poursuivre", "reprendre", "accélérer"}):
+        if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
+                                                         | self.rules.supply_governors):
             suppliers = self.typed(self.doer(n.head), ("Actor",))
         mod = self.noun_modality(n)
         for s in suppliers[:1]:
@@ -652,7 +666,7 @@ class _Finder:
             if c.dep_ in ("nmod", "amod") and c.i > n.i + extra:
                 refs = self.np(c)
                 preps = {lower_text(g) for g in c.children if g.dep_ == "case"}
-                if preps & {"à", "au", "aux", "pour"}:
+                if preps & self.rules.grantee_prepositions:
                     frame.grantees += self.typed(refs, ("Actor",))
                 else:
                     frame.grantors += self.typed(refs, ("Actor",))
@@ -663,58 +677,75 @@ class _Finder:
                                              ("Actor",))
         window = self.right_window(n)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        frame.regions += self.after_prep(window, ("contre", "sur", "vers", "en"), ("Region",))
+        frame.regions += self.after_prep(window, self.rules.strike_prepositions, ("Region",))
         self.frames.append(frame)
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
-        window = self.right_window(n)
-        agents = []
-        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.pos_ == "ADJ":
-            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
-        agents += self.typed(self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor", "Weapon"))
-        regions = self.after_prep(window, self.rules.target_prepositions, ("Region",))
+        agents = self.strike_doers(n)
+        regions = self.after_prep(self.right_window(n), self.rules.target_prepositions, ("Region",))
         regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
-        attack = _in(n, self.rules.attack_nouns)
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        # "a mené une série de frappes": the quantity noun is the verb's object
-        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
-        claimed = [a for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)]
-        agents += self.typed([r for a in claimed for r in self.agent(a)], ("Actor",))  # "revendiquée par X"
-        if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
-                and not any(c.dep_ == "case" for c in host.children):
-            host_object = True  # "a mené jeudi une offensive": the object read as a time phrase
-        else:
-            host_object = host.dep_ == "obj"
+        host, host_object = self.strike_host(n)
+        agents += self.typed([r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
+                              for r in self.agent(a)], ("Actor",))  # "une attaque revendiquée par X"
         if not self.typed(agents, ("Actor",)) and host_object:
             # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(host.head), ("Actor",)) + agents
-        # "l'attaque des Houthis contre un navire britannique", "a mené une offensive contre le M23"
+        hit = self.struck(self.strike_aims(n, host, host_object))
+        self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
+
+    def strike_doers(self, n: Token) -> list[MentionRef]:
+        """The actors or weapons a strike noun names as its own: the adjective right after it
+        ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
+        agents = []
+        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.pos_ == "ADJ":
+            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
+        return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+                                   ("Actor", "Weapon"))
+
+    def strike_host(self, n: Token) -> tuple[Token, bool]:
+        """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
+        quantity noun), and whether it is the verb's object ("a mené jeudi une offensive": an
+        object the parse read as a time phrase counts)."""
+        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
+        if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
+                and not any(c.dep_ == "case" for c in host.children):
+            return host, True
+        return host, host.dep_ == "obj"
+
+    def strike_aims(self, n: Token, host: Token, host_object: bool) -> list[Token]:
+        """The phrases a strike is aimed at ("l'attaque des Houthis contre un navire
+        britannique", "a mené une offensive contre le M23")."""
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
         if host_object:
             aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
-        hit = self.struck(aimed)
+        return aimed
+
+    def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
+        """A strike noun's relations: the actors hit are attacked; the place is attacked (an
+        attack noun) or targeted (a strike noun, then attacked when the strike happened)."""
+        modality = self.noun_modality(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for h in hit[:2]:
                 if h.entity.id != a.entity.id:
-                    self.add(a, "attacks", h, n, k, 0.6, modality=self.noun_modality(n))
-        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
+                    self.add(a, "attacks", h, n, k, 0.6, modality=modality)
+        attack = _in(n, self.rules.attack_nouns)
         if attack:
-            regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
-        predicate = "attacks" if attack else "targets"
+            regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",))
         for a in agents[:2]:
             for r in regions[:1]:
-                self.add(a, predicate, r, n, k, 0.6, modality=self.noun_modality(n))
+                self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
                 if not attack:
-                    self.struck_place(a, r, n, k, self.noun_modality(n))
+                    self.struck_place(a, r, n, k, modality)
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> None:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
@@ -731,16 +762,8 @@ class _Finder:
         if v.head.i != v.i and _in(v.head, self.rules.authorize_verbs):
             return  # the action of an authorisation: its event carries the target
         window = self.right_window(v)
-        if self.passive(v):
-            agents = self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
-        else:
-            agents = self.typed(self.subject(v), ("Actor", "Weapon"))
-            agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
-            # "des drones russes ont visé ...": the state behind the weapon acts too
-            agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
-                                  for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
-                                 ("Actor",))
-        if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
+        agents = self.shooters(v)
+        if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)):
             return
         # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
         # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
@@ -748,6 +771,23 @@ class _Finder:
         hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
+        self.emit_targets(v, k, agents, hit, window)
+
+    def shooters(self, v: Token) -> list[MentionRef]:
+        """Who or what fires: a passive verb's weapon and agent; an active verb's subject, the
+        weapon it fires, and the state a demonym puts behind the subject ("des drones russes
+        ont visé ...")."""
+        if self.passive(v):
+            return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
+        agents = self.typed(self.subject(v), ("Actor", "Weapon"))
+        agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
+        return agents + self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
+                                    for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
+                                   ("Actor",))
+
+    def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
+        """A firing verb's relations: the actors hit are attacked; the places it aims at are
+        targeted (and attacked when the strike happened and hit no actor)."""
         for a in self.typed(agents, ("Actor",))[:1]:
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
@@ -852,7 +892,8 @@ class _Finder:
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
         found = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
-                           + self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor",))
+                           + self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+                           ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
@@ -869,7 +910,7 @@ class _Finder:
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
-        preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
+        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
         targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:2]:
@@ -888,7 +929,7 @@ class _Finder:
             who = self.typed(self.noun_before(v), ("Actor",))  # a participle the parse left alone
         where = []
         for c in v.children:
-            if lower_text(c) == "où":
+            if lower_text(c) in self.rules.place_relative_pronouns:
                 where = self.typed(self.relative_antecedent(c), ("Region",))
         # the first place phrase, with the places coordinated in it
         where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
@@ -907,8 +948,16 @@ class _Finder:
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
         who = [w for w in who if w.entity.kind in kinds]
-        if not who:
-            return
+        where = self.troop_place(n) if who else []
+        for w in who[:1]:
+            for r in where[:3]:
+                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def troop_place(self, n: Token) -> list[MentionRef]:
+        """The places a phrase puts troops in: their own place phrase, the one of the noun they
+        complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
+        présents en X"), or of the verb they are the subject of, unless it fires from afar."""
         where = self._place_group(n, ("nmod",))
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i)
@@ -922,10 +971,7 @@ class _Finder:
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or next(
                 (found for c in n.head.children if c.dep_ == "obj"  # "mènent une opération en X"
                  for found in [self._place_group(c, ("nmod",))] if found), [])
-        for w in who[:1]:
-            for r in where[:3]:
-                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
-                    self.add(w, "deployedIn", r, n, k, 0.55)
+        return where
 
     def presence(self, a: Token, k: int) -> None:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
@@ -1002,9 +1048,9 @@ class _Finder:
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
-                objs += self.np(c) or self.typed(self.children_with(c, ("de", "d'", "des", "du")), ("Actor",))
-        if predicate == "opposes" or _in(v, {"opposer", "s'opposer"}):
-            objs += self.children_with(v, ("à", "au", "aux", "contre"))
+                objs += self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+        if predicate == "opposes" or _in(v, self.rules.prepositional_stance_verbs):
+            objs += self.children_with(v, self.rules.stance_verb_prepositions)
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
@@ -1016,7 +1062,7 @@ class _Finder:
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        objects = self.typed(self.children_with(n, ("à", "au", "aux", "envers", "contre")), ("Actor",))
+        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
         for a in agents[:1]:
             for o in objects[:2]:
                 self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
@@ -1036,7 +1082,7 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        where = self.after_prep(self.right_window(n), ("en", "dans", "à", "au", "aux", "sur"), ("Region",))
+        where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
@@ -1055,7 +1101,7 @@ class _Finder:
             if after is not None and (found is None or after[1]):
                 found = after  # "le capitaine X, chef de la junte burkinabè": the role with its body
             role, org, anchor, direct = found or (None, [], None, True)
-            if role is None or (not person and role != "membre"):
+            if role is None or (not person and role not in self.rules.membership_roles):
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
             # "le chef d'état-major de l'armée française": he leads the army, a part of France
             predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
@@ -1178,9 +1224,9 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ == "territoire":
+            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns:
                 continue
-            places = self.typed(self.children_with(t, ("de", "d'")), ("Region",))
+            places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
             if not places:
                 continue
             place = places[0]
@@ -1287,15 +1333,15 @@ class _Finder:
             for g in f.grantors[:2]:
                 for e in grantees[:1]:
                     self.add(g, "authorizes", e, f.cue, f.sentence, conf, modality=mod,
-                             cue_text=_cue_text(f.cue), event=event)
+                             cue_text=_cue_text(f.cue, self.rules.authorize_nouns), event=event)
                 if not grantees:
                     for w in f.weapons[:1]:
                         self.add(g, "authorizes", w, f.cue, f.sentence, conf, modality=mod,
-                                 cue_text=_cue_text(f.cue), event=event)
+                                 cue_text=_cue_text(f.cue, self.rules.authorize_nouns), event=event)
             for agent in (f.weapons[:1] or f.grantees[:1]):
                 for r in f.regions[:1]:
                     self.add(agent, "targets", r, f.cue, f.sentence, 0.6, modality=mod,
-                             cue_text=_cue_text(f.cue), event=event)
+                             cue_text=_cue_text(f.cue, self.rules.authorize_nouns), event=event)
 
     # --- driver ------------------------------------------------------------------------
     def run(self) -> tuple[Relation, ...]:
@@ -1368,15 +1414,14 @@ class _Finder:
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
-            nxt = self.tokens[t.i + 1] if t.i + 1 < len(self.tokens) else None
-            if lemma == "feu" and nxt is not None and lower_text(nxt) == "vert":
-                self.authorize_noun(t, k, extra=1)
-            elif lemma in self.rules.authorize_nouns and lemma != "accord":
+            extra = _phrase_length(t, self.rules.authorize_nouns)
+            if extra:  # "le feu vert de Washington"
+                self.authorize_noun(t, k, extra=extra - 1)
+            elif lemma in self.rules.authorize_nouns:
                 self.authorize_noun(t, k)
             elif lemma in self.rules.supplier_nouns:
                 self.supplier_noun(t, k)
-            elif lemma in self.rules.supply_nouns or (lemma == "aide" and any(
-                    c.dep_ == "amod" and c.lemma_ in ("militaire", "létal") for c in t.children)):
+            elif lemma in self.rules.supply_nouns or _qualified(t, self.rules.supply_nouns):
                 self.supply_noun(t, k)  # "une aide militaire de 9 milliards à Kiev"
             elif lemma in self.rules.purchase_nouns:
                 self.purchase(t, k)
@@ -1462,11 +1507,28 @@ def _has_name(text: str) -> bool:
     return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
 
 
-def _cue_text(token: Token) -> str:
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.lemma_ == "feu" and nxt is not None and nxt.text.lower() == "vert":
-        return f"{token.text} {nxt.text}"
-    return token.text
+def _phrase_length(token: Token, phrases) -> int:
+    """The number of words of the multi-word entry of ``phrases`` that starts at ``token``
+    (its lemma, then the next words as written: "feu vert"), 0 when none does."""
+    doc, first = token.doc, token.lemma_.lower()
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) > 1 and words[0] == first and token.i + len(words) <= len(doc) and all(
+                lower_text(doc[token.i + n]) == w for n, w in enumerate(words[1:], 1)):
+            return len(words)
+    return 0
+
+
+def _qualified(token: Token, phrases) -> bool:
+    """A noun with an adjective that makes it an entry ("une aide militaire": "aide militaire",
+    the adjective's lemma)."""
+    return any(c.dep_ == "amod" and f"{token.lemma_.lower()} {c.lemma_.lower()}" in phrases for c in token.children)
+
+
+def _cue_text(token: Token, phrases=()) -> str:
+    """The cue as written: one word, or the multi-word entry of ``phrases`` it starts."""
+    size = _phrase_length(token, phrases)
+    return token.doc[token.i: token.i + size].text if size else token.text
 
 
 _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
