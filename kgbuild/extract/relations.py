@@ -1417,8 +1417,8 @@ class _Finder:
             if span is None or span.end >= len(self.tokens) or self.tokens[span.end].text not in (",", "("):
                 continue
             preps, tail = self.aside(span)
-            if not preps or self.listed(span) and not any(_in(t, self.rules.direction_words) for t in tail[:3]):
-                continue  # "dans les Balkans, en Afrique": a list of places
+            if not preps or self.listed(span, tail):
+                continue
             for c in self.after_prep(tail, preps, ("Region",))[:1]:
                 if preps == ("(",) and not self.named_area(c):
                     continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
@@ -1445,9 +1445,14 @@ class _Finder:
             return ("(",), [self.tokens[span.end], *tail]
         return (), tail
 
-    def listed(self, span) -> bool:
-        """A place that is itself the object of a preposition of containment ("dans les
-        Balkans, ..."): what follows the comma is the next item of a list."""
+    def listed(self, span, tail: list[Token]) -> bool:
+        """A place that is itself the object of a preposition of containment, followed by
+        another such phrase that names no part ("dans les Balkans, en Afrique"): the next item
+        of a list ("dans la ville de X, chef-lieu de la province" and "au Kivu, dans l'est de
+        la RDC" still place it)."""
+        if not _in(tail[0], self.rules.container_prepositions) or any(
+                _in(t, self.rules.direction_words) for t in tail[:3]):
+            return False
         k = span.start - 1
         while k >= 0 and self.tokens[k].pos_ == "DET":
             k -= 1
