@@ -156,9 +156,11 @@ def is_impersonal(token: Token, rules: LanguageRules) -> bool:
         return True
     if token.text.startswith("-"):  # "a-t-il ajouté": an inverted subject, not impersonal
         return False
-    if token.dep_ == "expl:subj":  # the parse's guess; a speech verb has someone speaking ("Il souligne que")
-        return token.head.lemma_ not in rules.speech_verbs or "Pass" in token.head.morph.get("Voice") or any(
-            c.dep_ == "aux:pass" for c in token.head.children)  # "il est écrit que"
+    if token.dep_ == "expl:subj":  # the parse's guess; a speech verb has someone speaking ("Il souligne
+        # que", "Il n'a pas donné de détails, mais a déclaré que"), unless passive ("il est écrit que")
+        verbs = (token.head, *(c for c in token.head.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+        return not any(v.lemma_ in rules.speech_verbs and "Pass" not in v.morph.get("Voice") and not any(
+            c.dep_ == "aux:pass" for c in v.children) for v in verbs)
     nxt = token.doc[token.i + 1: token.i + 5]
     lemmas = [t.lemma_ for t in nxt]
     if lemmas and lemmas[0] in rules.impersonal_verbs:

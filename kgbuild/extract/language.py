@@ -145,6 +145,7 @@ class LanguageRules:
     document_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words
+    role_prefixes: Words
     source_words: Words
     object_content_cues: Words
     claim_verbs: Words

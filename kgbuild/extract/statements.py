@@ -175,7 +175,9 @@ class _Finder:
         """The actor a speaking group stands for: the state a bare "le gouvernement" is about, the
         actor right after it ("a annoncé l'état-major sud-coréen", the adjective hung elsewhere),
         or the one its complement or adjective names ("les services de renseignement sud-coréens")."""
-        if token.lemma_ not in self.rules.speaking_groups:
+        prefix, _, role = token.lemma_.partition("-")  # "le vice-ministre de la Santé"
+        if token.lemma_ not in self.rules.speaking_groups and not (
+                prefix in self.rules.role_prefixes and role in self.rules.speaking_groups):
             return None
         if token.lemma_ in self.rules.home_bodies and not any(
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
@@ -195,6 +197,22 @@ class _Finder:
                 ref = self.index.at_token(t)
                 if ref is not None and _ACTOR in ref.entity.types:
                     return ref
+        return self.body_of_domain(token, within)
+
+    def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
+        """The actor at the end of a complement chain through a domain ("le ministre de la Santé
+        du gouvernement du Hamas"): a "de" chain of at most three nouns."""
+        current = token
+        for _ in range(3):
+            nxt = next((c for c in current.children if c.dep_ == "nmod" and c.i > current.i
+                        and (within is None or c.i in within) and any(  # "de", not "à l'ONU"
+                            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)), None)
+            if nxt is None:
+                return None
+            ref = self.index.at_token(nxt)
+            if ref is not None:
+                return ref if _ACTOR in ref.entity.types else None
+            current = nxt
         return None
 
     def named_again(self, token: Token) -> MentionRef | None:
@@ -576,8 +594,9 @@ class _Finder:
         last = cue.tokens[cue.n + (cue.phrase[1] if cue.phrase else 0)]
         cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
+        limit = self.relative_end(cue, cue.j)  # "X, qui accuse Y de Z, a décidé": the aside ends
         for start, end, conf in out:
-            start, end = self.trim(start, end)
+            start, end = self.trim(start, min(end, limit) if start < limit else end)
             if end > start:
                 claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
                                      k, self.modality(verb, start, end), conf * factor if speaker else 0.4))
