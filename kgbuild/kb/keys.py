@@ -32,7 +32,8 @@ _HEADS = ("missile", "missiles", "char", "chars", "drone", "drones", "avion", "a
           "groupe", "agence", "journal", "quotidien", "ville", "tank", "tanks", "president",
           "presidente", "chancelier", "premier ministre", "ministre")
 #: words that make a place an administrative region rather than its capital city
-REGION_WORDS = ("region", "oblast", "province", "gebiet", "territoire", "kraï", "krai", "republique")
+REGION_WORDS = ("region", "oblast", "province", "gebiet", "territoire", "kraï", "krai", "republique", "canton",
+                "departement", "comte")
 
 
 #: "de l'Afrique" and "d'Afrique" name the same thing: both lose the article
