@@ -603,6 +603,11 @@ class TestNilWhenUnsure:
         city = linked(linker, "La délégation est arrivée à Luxembourg hier soir.", ("Luxembourg", REGION, "City"))
         assert city["Luxembourg"].qid == "Q1842"
 
+    @pytest.mark.parametrize("written", ["St-Etienne", "St. Etienne", "St Étienne"])
+    def test_an_abbreviated_saint_is_written_out(self, linker, written):
+        e = linked(linker, f"Les ouvriers de {written} ont repris le travail.", (written, REGION, "City"))[written]
+        assert e.qid == "Q42716"  # Saint-Étienne
+
     def test_canton_before_a_name_makes_the_canton(self, linker):
         e = linked(linker, "Le comité du canton de Fribourg a voté.", ("Fribourg", REGION, "City"))["Fribourg"]
         assert e.qid == "Q12640"

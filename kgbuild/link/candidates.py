@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from kgbuild.kb.keys import is_acronym, match_key, name_variants
+from kgbuild.kb.keys import SAINTS, is_acronym, match_key, name_variants
 from kgbuild.kb.reader import Snapshot
 from kgbuild.types import Candidate, KBEntry
 
@@ -53,9 +53,10 @@ TITLES = _read_titles()
 
 
 def strip_title(name: str) -> str:
-    """ "M. Bush" -> "Bush"; a title alone stays as it is (``is_linkable`` refuses it)."""
+    """ "M. Bush" -> "Bush"; a title alone stays as it is (``is_linkable`` refuses it).  An
+    abbreviated saint opens a name and stays ("St-Etienne", "St. Gall": ``keys.SAINTS``)."""
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
+    while len(words) > 1 and (first := words[0].rstrip(".").lower()) in TITLES and first not in SAINTS:
         words = words[1:]
     return " ".join(words)
 
