@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/hipe.py ../shared/eval/external/hipe2020_nel/HIPE-data-v1.4-test-fr.tsv
     .venv/bin/python bench/hipe.py DEV.tsv --cache /tmp/hipe-cache --out /tmp/hipe-dev   # tuning runs
+    .venv/bin/python bench/hipe.py DEV.tsv --cache /tmp/hipe-cache --losses 10          # where F1 is lost
 
 1. The documents are rebuilt from the TSV: tokens joined by one space, none after a token
    whose MISC column says ``NoSpaceAfter``; each token keeps its character offsets.
@@ -22,7 +23,9 @@
 Printed: NERC coarse (fuzzy, typed and untyped), NEL end to end (all entities, and
 QID-bearing gold only), the precision of the mentions kgbuild linked to a QID, the
 snapshot's coverage of the gold QIDs, and a reliability table (link confidence bins
-against accuracy).  The HIPE data is CC BY-NC-SA 4.0: it is read from where it lies,
+against accuracy); ``--losses N``: every NEL false negative and false positive in a class
+(missed mention, NIL where the gold item is or is not in the snapshot, wrong QID, QID where
+gold says NIL, spurious or split mention), with N examples of each.  The HIPE data is CC BY-NC-SA 4.0: it is read from where it lies,
 never copied into the project.
 """
 
