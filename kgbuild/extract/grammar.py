@@ -156,8 +156,9 @@ def is_impersonal(token: Token, rules: LanguageRules) -> bool:
         return True
     if token.text.startswith("-"):  # "a-t-il ajouté": an inverted subject, not impersonal
         return False
-    if token.dep_ == "expl:subj":
-        return True
+    if token.dep_ == "expl:subj":  # the parse's guess; a speech verb has someone speaking ("Il souligne que")
+        return token.head.lemma_ not in rules.speech_verbs or "Pass" in token.head.morph.get("Voice") or any(
+            c.dep_ == "aux:pass" for c in token.head.children)  # "il est écrit que"
     nxt = token.doc[token.i + 1: token.i + 5]
     lemmas = [t.lemma_ for t in nxt]
     if lemmas and lemmas[0] in rules.impersonal_verbs:

@@ -220,6 +220,27 @@ class LanguageRules:
     clause_breakers: Words
     agentive_verbs: Words
     direction_words: Words
+    compass_words: Words
+    relative_prepositions: Words
+    lead_verbs: Words
+    partitive_articles: Words
+    relative_pronouns: Words
+    subject_pronouns: Words
+    place_phrase_links: Words
+    non_subject_words: Words
+    supply_governors: Words
+    grantee_prepositions: Words
+    strike_prepositions: Ordered
+    attack_place_prepositions: Ordered
+    launch_verbs: Words
+    place_relative_pronouns: Words
+    prepositional_stance_verbs: Words
+    stance_verb_prepositions: Ordered
+    stance_noun_prepositions: Ordered
+    deploy_noun_prepositions: Ordered
+    membership_roles: Words
+    territory_nouns: Words
+    name_prepositions: Ordered
     attack_prepositions: ListTable
     attack_phrases: ListTable
     mistagged_verbs: Table

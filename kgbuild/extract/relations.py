@@ -58,6 +58,7 @@ PREDICATE_TYPES = {
 }
 _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
+_AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
@@ -114,38 +115,54 @@ class _Finder:
         low = lower_text(token)
         if is_impersonal(token, self.rules):
             return []
-        if low in self.rules.pronoun_gender and low != "qui":
+        if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.speaker_pronoun(token) or resolve_pronoun(low, token.idx, self.reading)
             return [ref] if ref else []
-        if low == "qui":
+        if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
-        found: list[MentionRef] = []
         ref = self.ref_at(token) or self.place_anaphor(token)
-        if ref is not None:
-            found.append(ref)
-        else:
-            lemma = token.lemma_.lower()
-            for child in token.children:
-                if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
-                    hit = self.ref_at(child)
-                    if hit is not None:
-                        found.append(hit)
-                        break
-            if not found and (lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads):
-                for child in token.children:  # "les missiles ATACMS": the name is a dependant
-                    if child.i == token.i + 1 and child.pos_ in ("PROPN", "NOUN", "X"):
-                        found.extend(self.typed([self.ref_at(child)], ("Weapon",)))
-            if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
-                              or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
-                for child in token.children:  # "les forces du M23", not "les forces kurdes en Syrie"
-                    if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
-                        found.extend(self.np(child, depth + 1))
-                        if found:
-                            break
+        found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
         for child in token.children:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
+        """A noun phrase whose head names no entity: the name apposed to it or the adjective
+        right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
+        quantity, facility or direction noun is of ("les forces du M23", not "les forces
+        kurdes en Syrie")."""
+        hit = self.apposed(token)
+        if hit is not None:
+            return [hit]
+        lemma = token.lemma_.lower()
+        found: list[MentionRef] = []
+        if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
+            found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
+                                if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
+                          or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
+            return self.owner(token, depth)
+        return found
+
+    def apposed(self, token: Token) -> MentionRef | None:
+        """The name apposed to a noun, or the entity of the adjective right after it."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
+                hit = self.ref_at(child)
+                if hit is not None:
+                    return hit
+        return None
+
+    def owner(self, token: Token, depth: int) -> list[MentionRef]:
+        """The first adjective or genitive of ``token`` that names an entity ("les forces du
+        M23", "les troupes russes")."""
+        for child in token.children:
+            if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
+                found = self.np(child, depth + 1)
+                if found:
+                    return found
+        return []
 
     def genitive(self, token: Token) -> bool:
         """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
@@ -157,37 +174,59 @@ class _Finder:
         pays") is the last state named in this sentence or the one before; "la province" the
         last province (the rules' ``place_anaphors`` give each noun the kinds it points back to)."""
         kinds = self.rules.place_anaphors.get(token.lemma_.lower())
-        if not kinds or not any(
-                c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children):
+        if not kinds or not self.points_back(token):
             return None
-        if any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children):
-            return None  # "le pays voisin", "le pays hôte du sommet": another country
         k = self.units.sentence_at(token.idx)
         floor = self.sentences[max(k - 1, 0)].start
         # "les forces françaises dans ce pays": the country is not the one the phrase starts with
         own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
-        for ref in self.index.before(token.idx, floor):
-            if ref.entity.kind in kinds and ref.start < own and (
-                    "Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS):
-                return ref
-        return None
+        # a country named by a noun, not a demonym ("le départ des soldats français"), the
+        # subject of its clause first ("Le Mali s'est tourné vers la Russie. ... le pays")
+        found = [ref for ref in self.index.before(token.idx, floor)
+                 if ref.entity.kind in kinds and ref.start < own and not self.adjectival(ref)
+                 and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS)]
+        subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
+        return (subjects or found or [None])[0]
+
+    def points_back(self, token: Token) -> bool:
+        """ "le pays", "ce pays", not "le pays voisin" or "le pays hôte du sommet" (another
+        country)."""
+        return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children) \
+            and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
+
+    def root_of(self, ref: MentionRef) -> Token:
+        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+
+    def adjectival(self, ref: MentionRef) -> bool:
+        """A mention that is an adjective (a demonym: "les soldats français")."""
+        return self.root_of(ref).pos_ == "ADJ"
 
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
         ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
         found = [c for c in verb.children if c.dep_ == "obj"
                  or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == verb.i + 1]  # "a attaqué Bamako" misread
-        if not found:
-            for c in verb.children:
-                if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words:
-                    found += [g for g in c.children if g.pos_ == "PROPN" and g.i < c.i
-                              and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
+        found = found or self.names_on_days(verb)
+        if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
+            return self.partitive_objects(verb, found[0]) or found
         return found
+
+    def names_on_days(self, verb: Token) -> list[Token]:
+        """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
+        return [g for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words
+                for g in c.children if g.pos_ == "PROPN" and g.i < c.i
+                and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
+
+    def partitive_objects(self, verb: Token, day: Token) -> list[Token]:
+        """ "a frappé lundi des dizaines de cibles": the day read as the object, the object as
+        a phrase whose partitive article is a preposition."""
+        return [c for c in verb.children if c.dep_.startswith("obl") and c.i > day.i and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
         is the speaker."""
-        if not token.dep_.startswith("nsubj") or lower_text(token) not in ("il", "elle", "ils", "elles"):
+        if not token.dep_.startswith("nsubj") or lower_text(token) not in self.rules.subject_pronouns:
             return None
         for st in self.statements:
             if st.speaker is not None and st.mode == "indirect" and \
@@ -259,19 +298,36 @@ class _Finder:
             ref = self.ref_at(t) or self.place_anaphor(t)
             if ref is None or (found and found[-1].entity.id == ref.entity.id):
                 continue
-            k = n - 1
-            while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
-                              or _in(window[k], self.rules.direction_words)
-                              or lower_text(window[k]) in ("de", "d'", "l'", "la", "le", "du")):
-                if lower_text(window[k]) in preps:
-                    break
-                k -= 1
+            k = self.preposition_before(window, n, preps, types)
             if k >= 0 and lower_text(window[k]) in preps:
                 if any(lower_text(w) in self.rules.border_words for w in window[max(0, k - 2): k]):
+                    continue
+                if self.beside(window[k:n], ref):
                     continue
                 if self.typed([ref], types):
                     found.append(ref)
         return found
+
+    def preposition_before(self, window: list[Token], n: int, preps, types) -> int:
+        """The index of the word that introduces ``window[n]``, past determiners, place and
+        direction nouns and their links ("dans le nord de la ville de X"), and for an actor a
+        group noun ("à l'armée birmane")."""
+        k = n - 1
+        while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
+                          or _in(window[k], self.rules.direction_words)
+                          or "Actor" in types and _in(window[k], self.rules.group_heads)
+                          or lower_text(window[k]) in self.rules.place_phrase_links):
+            if lower_text(window[k]) in preps:
+                break
+            k -= 1
+        return k
+
+    def beside(self, phrase: list[Token], ref: MentionRef) -> bool:
+        """ "au nord de Moreuil", "à l'est de Goma": a compass point after a preposition of
+        relative position puts the place beside a town, not in it ("au nord du Mali", a
+        country's or a province's part, is in it)."""
+        return lower_text(phrase[0]) in self.rules.relative_prepositions and ref.entity.kind not in _AREA_KINDS \
+            and any(_in(t, self.rules.compass_words) for t in phrase[1:])
 
     def left_actor(self, cue: Token) -> list[MentionRef]:
         """Fallback subject: the nearest actor left of the cue that no preposition governs."""
@@ -285,8 +341,7 @@ class _Finder:
             k = span.start - 1
             while k >= lo and self.tokens[k].pos_ == "DET":
                 k -= 1
-            if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in (
-                    "selon", "pour", "d'", "de", "du", "des")):
+            if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in self.rules.non_subject_words):
                 continue
             return [ref]
         return []
@@ -299,7 +354,7 @@ class _Finder:
         for _ in range(steps):
             if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
                 break
-            if any(c.dep_ == "mark" and lower_text(c) in ("que", "qu'") or "Rel" in c.morph.get("PronType")
+            if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in c.morph.get("PronType")
                    for c in current.children):
                 break
             current = current.head
@@ -309,29 +364,48 @@ class _Finder:
     def modality(self, cue: Token, verb: Token | None = None) -> str:
         """negated > hedged > reported > asserted, read off the cue and the verb above it."""
         anchor = verb if verb is not None else cue
+        return self.denial(anchor) or self.hedging(cue, anchor) or self.reporting(cue)
+
+    def denial(self, anchor: Token) -> str | None:
+        """ "negated" for a negated or refused act; "hedged" for a denied denial ("n'exclut pas
+        d'envoyer": a possibility) or an unconfirmed one ("n'a pas confirmé l'envoi")."""
         for g in (anchor, *self.governors(anchor, 2)):
             if _in(g, self.rules.negating_verbs) and clause_negation(g, self.rules):
-                return "hedged"  # "n'exclut pas d'envoyer": a possibility
+                return "hedged"
         negation = clause_negation(anchor, self.rules)
         if negation is None and anchor.dep_ in ("xcomp", "advcl", "acl") and _in(anchor.head, self.rules.negating_verbs):
-            negation = "refus"
+            negation = "refusal"
         if negation is not None:
             return "hedged" if _in(anchor, self.rules.confirm_verbs) else "negated"
         if any(_in(g, self.rules.negating_verbs) for g in self.governors(anchor, 2)):
             return "negated"
+        return None
+
+    def hedging(self, cue: Token, anchor: Token) -> str | None:
+        """ "hedged" for the press conditional, a wish, advocacy or possibility above the cue,
+        or a hedge word next to it."""
         if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules):
             return "hedged"
+        rules = self.rules
         for g in self.governors(anchor, 3):
-            if _in(g, self.rules.wish_words) or _in(g, self.rules.advocacy_cues) or _in(g, self.rules.hedge_verbs) or self.rules.grammar.is_conditional(g.text, g.lemma_):
+            if _in(g, rules.wish_words) or _in(g, rules.advocacy_cues) or _in(g, rules.hedge_verbs) \
+                    or rules.grammar.is_conditional(g.text, g.lemma_):
                 return "hedged"
         lo, hi = self.units.bounds(cue)
-        if any(lower_text(t) in self.rules.hedge_words for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
+        if any(lower_text(t) in rules.hedge_words for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
+        return None
+
+    def reporting(self, cue: Token) -> str:
+        """ "reported" inside what a speaker says (an actor claiming its own attack asserts it)
+        or in a sentence with a source word the statements could not name ("..., selon des
+        sources"); "asserted" otherwise."""
         inside = [s for s in self.statements if s.start <= cue.idx < s.end]
         if inside and not all(self.claims_own_act(s) for s in inside):
-            return "reported"  # what a speaker says; an actor claiming its own attack asserts it
+            return "reported"
+        lo, hi = self.units.bounds(cue)
         if any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx) for t in self.doc[lo:hi]):
-            return "reported"  # "..., selon des sources": a source the statements could not name
+            return "reported"
         return "asserted"
 
     def claims_own_act(self, statement: Statement) -> bool:
@@ -403,10 +477,16 @@ class _Finder:
         head = self.tokens[k]
         while head.dep_ in ("amod", "flat:name") and head.head.i < head.i and head.head.i >= lo:
             head = head.head
-        return self.np(head)
+        found = self.np(head)
+        if not found and _in(head, self.rules.troop_nouns | self.rules.fighter_nouns):
+            # "400 policiers kényans déployés", the demonym cut off its noun by the parse
+            found = self.typed([self.ref_at(t) for t in self.doc[k + 1: verb.i] if t.pos_ == "ADJ"], ("Actor",))[:1]
+        return found
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
+            if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(c.dep_ == "case" for c in subj.children):
+                continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
             found = self.np(subj)
             if found:
                 return found
@@ -435,17 +515,17 @@ class _Finder:
         return out
 
     # --- families -----------------------------------------------------------------
+    def reflexive_supply(self, v: Token) -> bool:
+        return _in(v, self.rules.recipient_object_verbs) and any(
+            "Yes" in c.morph.get("Reflex") for c in v.children if c.i < v.i)
+
     def self_supply(self, v: Token, k: int) -> None:
         """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
         subject is the recipient; the maker's demonym on the goods or a seller phrase names
         the supplier."""
         window = self.right_window(v)
         recipients = self.typed(self.subject(v), ("Actor",))
-        weapons = self.typed(self.children_with(v, self.rules.goods_prepositions), ("Weapon",)) or self.typed(
-            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
-        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
-                 if r.entity.kind == "WeaponSystem"]
-        weapons = named[:1] or weapons
+        weapons = self.purchased(self.children_with(v, self.rules.goods_prepositions), window)
         suppliers = self.typed([self.ref_at(t) for t in window[:8] if t.pos_ == "ADJ"], ("Actor",))
         suppliers = suppliers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))
         suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
@@ -457,25 +537,13 @@ class _Finder:
                     self.add(s, "suppliesTo", r, v, k, 0.55)
 
     def supply_verb(self, v: Token, k: int) -> None:
-        if _in(v, self.rules.recipient_object_verbs) and any(
-                "Yes" in c.morph.get("Reflex") for c in v.children if c.i < v.i):
+        if self.reflexive_supply(v):
             return self.self_supply(v, k)  # "se doter de": the subject receives
         window = self.right_window(v)
-        if self.passive(v):
-            suppliers, goods = self.agent(v), self.patient(v)
-        else:
-            suppliers = self.doer(v)
-            goods = [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
-        if _in(v, self.rules.recipient_object_verbs):
-            recipients = self.typed(goods, ("Actor",))
-            goods = self.children_with(v, self.rules.goods_prepositions) or self.typed(
-                [self.ref_at(t) for t in window], ("Weapon",))
-        else:
-            to = self.rules.recipient_prepositions
-            recipients = self.children_with(v, to)
-            recipients = self.typed(recipients, ("Actor",)) or self.after_prep(window, to, ("Actor",))
-        weapons = self.typed(goods, ("Weapon",)) or self.typed(
-            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+        suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
+            self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
+        recipients, goods = self.transfer_ends(v, goods, window)
+        weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
         military = weapons or any(_in(t, self.rules.military_goods) for t in window)
         for s in self.typed(suppliers, ("Actor",))[:2]:
             for w in weapons:
@@ -483,6 +551,19 @@ class _Finder:
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def first_weapon(self, window: list[Token]) -> list[MentionRef]:
+        return self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+
+    def transfer_ends(self, v: Token, goods: list[MentionRef], window: list[Token]):
+        """(recipients, goods) of a transfer verb: the "à" phrase and the object ("livrer des
+        chars à Kiev"), or the object and the "de" phrase ("doter l'armée de chars")."""
+        if _in(v, self.rules.recipient_object_verbs):
+            return self.typed(goods, ("Actor",)), self.children_with(v, self.rules.goods_prepositions) or self.typed(
+                [self.ref_at(t) for t in window], ("Weapon",))
+        to = self.rules.recipient_prepositions
+        recipients = self.typed(self.children_with(v, to), ("Actor",)) or self.after_prep(window, to, ("Actor",))
+        return recipients, goods
 
     def supplier_noun(self, n: Token, k: int) -> None:
         recipients = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
@@ -499,40 +580,17 @@ class _Finder:
 
     def purchase(self, cue: Token, k: int) -> None:
         """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
-        chain, current = [], cue  # the noun phrases and verb above: "signé un contrat ... pour l'achat"
-        while current.head.i != current.i and len(chain) < 3 and current.dep_ in _PURCHASE_CHAIN:
-            current = current.head
-            chain.append(current)
+        chain = self.purchase_chain(cue)
         if cue.pos_ in ("VERB", "AUX"):
             verb, mod = cue, self.modality(cue)
             goods = [r for c in cue.children if c.dep_ == "obj" for r in self.np(c)]
         else:
             verb = next((g for g in chain if g.pos_ in ("VERB", "AUX")), None)
             mod = self.noun_modality(cue)
-            goods = self.children_with(cue, ("de", "d'", "des", "du"))
+            goods = self.children_with(cue, self.rules.of_prepositions)
         window = self.right_window(cue)
-        weapons = self.typed(goods, ("Weapon",)) or self.typed(
-            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
-        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
-                 if r.entity.kind == "WeaponSystem"]
-        weapons = named[:1] or weapons  # "180 chars K2": the K2, not tanks in general
-        buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        from_ = self.rules.seller_prepositions
-        if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce à Naval Group"
-            chain_nodes = [cue, *self.nmod_chain(cue)]
-            buyers = self.typed([r for g in chain_nodes for r in self.children_with(
-                g, self.rules.agent_prepositions, ("nmod",))], ("Actor",)) or buyers
-            sellers = self.typed([r for g in chain_nodes for r in self.children_with(g, from_, ("nmod",))], ("Actor",))
-        else:
-            sellers = self.typed(self.children_with(cue, from_), ("Actor",)) or [
-                r for c in cue.children if c.dep_ in ("obj", "nmod")  # "commandé des frégates à la France"
-                for r in self.typed(self.children_with(c, from_), ("Actor",))]
-        for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
-            for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
-                sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
-        # "auprès de la Chine" read as an adverb's complement: the words then
-        sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
-        sellers = [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
+        weapons = self.purchased(goods, window)
+        buyers, sellers = self.purchase_parties(cue, verb, chain, window)
         for seller in sellers[:1]:
             for w in weapons:
                 self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
@@ -540,28 +598,87 @@ class _Finder:
                 for b in buyers[:1]:
                     self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
 
+    @staticmethod
+    def purchase_chain(cue: Token) -> list[Token]:
+        """The noun phrases and verb above a purchase cue ("signé un contrat ... pour l'achat")."""
+        chain, current = [], cue
+        while current.head.i != current.i and len(chain) < 3 and current.dep_ in _PURCHASE_CHAIN:
+            current = current.head
+            chain.append(current)
+        return chain
+
+    def purchased(self, goods: list[MentionRef], window: list[Token]) -> list[MentionRef]:
+        """The weapons bought: a named system near the cue ("180 chars K2": the K2, not tanks in
+        general), else the goods, else the first weapon near the cue."""
+        weapons = self.typed(goods, ("Weapon",)) or self.typed(
+            [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
+        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
+                 if r.entity.kind == "WeaponSystem"]
+        return named[:1] or weapons
+
+    def purchase_parties(self, cue: Token, verb: Token | None, chain: list[Token], window: list[Token]):
+        """(buyers, sellers) of a purchase: the verb's subject or the noun's "par" phrase buys;
+        the seller phrase ("à X", "auprès de X") or a contract's other party ("avec X") sells."""
+        buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
+        from_ = self.rules.seller_prepositions
+        if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce à Naval Group"
+            noun_buyers, sellers = self.noun_parties(cue)
+            buyers = noun_buyers or buyers
+        else:
+            sellers = self.verb_sellers(cue)
+        for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
+            for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
+                sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
+        # "auprès de la Chine" read as an adverb's complement: the words then
+        sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
+        return buyers, [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
+
+    def noun_parties(self, cue: Token) -> tuple[list[MentionRef], list[MentionRef]]:
+        """(buyers, sellers) named on a purchase noun or the nouns below it ("la commande de
+        frégates par la Grèce à Naval Group")."""
+        nodes = [cue, *self.nmod_chain(cue)]
+        buyers = [r for g in nodes for r in self.children_with(g, self.rules.agent_prepositions, ("nmod",))]
+        sellers = [r for g in nodes for r in self.children_with(g, self.rules.seller_prepositions, ("nmod",))]
+        return self.typed(buyers, ("Actor",)), self.typed(sellers, ("Actor",))
+
+    def verb_sellers(self, cue: Token) -> list[MentionRef]:
+        """The seller phrase of a purchase verb, on the verb or on its object ("commandé des
+        frégates à la France")."""
+        from_ = self.rules.seller_prepositions
+        return self.typed(self.children_with(cue, from_), ("Actor",)) or [
+            r for c in cue.children if c.dep_ in ("obj", "nmod") for r in self.typed(self.children_with(c, from_), ("Actor",))]
+
     def receive(self, v: Token, k: int) -> None:
         """ "Bamako a reçu des hélicoptères russes", "Kiev a obtenu des F-16 des Pays-Bas"."""
         recipients = self.typed(self.subject(v), ("Actor",))
         objs = [c for c in v.children if c.dep_ == "obj"]
-        goods_tokens = objs + [g for c in objs for g in c.children if g.dep_ == "nmod"]
-        weapons = self.typed([r for t in goods_tokens for r in self.np(t)], ("Weapon",))
         window = self.right_window(v)
-        # the parse of "des chars Leopard de l'Allemagne" often breaks: read the words then
-        weapons = weapons or self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:2]
+        weapons = self.received(objs, window)
         if not weapons:
             return
-        suppliers = self.typed(self.children_with(v, ("de", "d'", "des", "du", "par")), ("Actor",))
-        suppliers = suppliers or self.after_prep(window, ("de", "d'", "des", "du", "par"), ("Actor",))
-        suppliers += self.typed([self.ref_at(g) for c in objs for g in c.subtree  # "... russes"
-                                 if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
-        suppliers = [r for r in suppliers if r.entity.id not in {x.entity.id for x in recipients}]
+        suppliers = [r for r in self.givers(v, objs, window) if r.entity.id not in {x.entity.id for x in recipients}]
         mod = self.modality(v)
         for s in suppliers[:1]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.6, modality=mod)
             for r in recipients[:1]:
                 self.add(s, "suppliesTo", r, v, k, 0.55, modality=mod)
+
+    def received(self, objs: list[Token], window: list[Token]) -> list[MentionRef]:
+        """The weapons received: the object or its complement, else (the parse of "des chars
+        Leopard de l'Allemagne" often breaks) the weapons named after the verb."""
+        goods_tokens = objs + [g for c in objs for g in c.children if g.dep_ == "nmod"]
+        weapons = self.typed([r for t in goods_tokens for r in self.np(t)], ("Weapon",))
+        return weapons or self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:2]
+
+    def givers(self, v: Token, objs: list[Token], window: list[Token]) -> list[MentionRef]:
+        """Who gave what a receiving verb's subject got: its "de"/"par" phrase, or a demonym
+        on the goods ("des hélicoptères russes")."""
+        from_ = (*self.rules.of_prepositions, *self.rules.agent_prepositions)
+        suppliers = self.typed(self.children_with(v, from_), ("Actor",))
+        suppliers = suppliers or self.after_prep(window, from_, ("Actor",))
+        return suppliers + self.typed([self.ref_at(g) for c in objs for g in c.subtree
+                                       if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
 
     def noun_modality(self, n: Token) -> str:
         """A noun cue takes the modality of its verb only when it is that verb's complement."""
@@ -571,7 +688,7 @@ class _Finder:
             "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
 
     def supply_noun(self, n: Token, k: int) -> None:
-        weapons = self.typed(self.children_with(n, ("de", "d'", "des", "du")), ("Weapon",))
+        weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
         weapons = named[:1] or weapons  # "la vente de missiles antinavires Harpoon": the Harpoon
@@ -579,8 +696,8 @@ class _Finder:
         suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.typed(self.children_with(n, self.rules.recipient_prepositions), ("Actor",)) or \
             self.after_prep(self.right_window(n)[:10], self.rules.recipient_prepositions, ("Actor",))[:1]
-        if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs | {
-                "promettre", "poursuivre", "reprendre", "accélérer"}):
+        if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
+                                                         | self.rules.supply_governors):
             suppliers = self.typed(self.doer(n.head), ("Actor",))
         mod = self.noun_modality(n)
         for s in suppliers[:1]:
@@ -595,15 +712,7 @@ class _Finder:
         frame = _Frame(v, k)
         frame.grantors = self.typed(self.subject(v), ("Actor",))
         window = self.right_window(v)
-        objs = [c for c in v.children if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")
-                or c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN")]  # parser: "autoriser Kiev à"
-        for c in objs:
-            refs = self.np(c)
-            if refs:
-                frame.grantees += self.typed(refs, ("Actor",))
-                frame.weapons += self.typed(refs, ("Weapon",))
-            elif _in(c, self.rules.target_nouns | self.rules.attack_nouns):  # "autoriser les frappes ukrainiennes en ..."
-                self.strike_noun(c, k, frame)
+        self.authorized(v, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
         for action in v.children:  # "autoriser X à frapper le territoire russe"
             if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB":
@@ -614,6 +723,20 @@ class _Finder:
                           or g.mention.type == "Actor"]
         self.frames.append(frame)
 
+    def authorized(self, v: Token, k: int, frame: _Frame) -> None:
+        """Fill the grantees and weapons of an authorisation verb from its complements
+        ("autoriser Kiev à", read by the parser as a name after the verb, too); an authorised
+        strike ("autoriser les frappes ukrainiennes en ...") fills the frame through its noun."""
+        objs = [c for c in v.children if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")
+                or c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN")]
+        for c in objs:
+            refs = self.np(c)
+            if refs:
+                frame.grantees += self.typed(refs, ("Actor",))
+                frame.weapons += self.typed(refs, ("Weapon",))
+            elif _in(c, self.rules.target_nouns | self.rules.attack_nouns):
+                self.strike_noun(c, k, frame)
+
     def authorize_noun(self, n: Token, k: int, extra: int = 0) -> None:
         frame = _Frame(n, k)
         frame.anaphoric = any(lower_text(c) in self.rules.anaphoric_determiners for c in n.children if c.dep_ in ("det", "amod"))
@@ -621,7 +744,7 @@ class _Finder:
             if c.dep_ in ("nmod", "amod") and c.i > n.i + extra:
                 refs = self.np(c)
                 preps = {lower_text(g) for g in c.children if g.dep_ == "case"}
-                if preps & {"à", "au", "aux", "pour"}:
+                if preps & self.rules.grantee_prepositions:
                     frame.grantees += self.typed(refs, ("Actor",))
                 else:
                     frame.grantors += self.typed(refs, ("Actor",))
@@ -632,51 +755,82 @@ class _Finder:
                                              ("Actor",))
         window = self.right_window(n)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        frame.regions += self.after_prep(window, ("contre", "sur", "vers", "en"), ("Region",))
+        frame.regions += self.after_prep(window, self.rules.strike_prepositions, ("Region",))
         self.frames.append(frame)
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
-        window = self.right_window(n)
-        agents = []
-        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.pos_ == "ADJ":
-            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
-        agents += self.typed(self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor", "Weapon"))
-        regions = self.after_prep(window, self.rules.target_prepositions, ("Region",))
+        agents = self.strike_doers(n)
+        regions = self.after_prep(self.right_window(n), self.rules.target_prepositions, ("Region",))
         regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
-        attack = _in(n, self.rules.attack_nouns)
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        # "a mené une série de frappes": the quantity noun is the verb's object
-        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
-        if not self.typed(agents, ("Actor",)) and host.dep_ in ("obj",):
-            # "l'armée ukrainienne a revendiqué une frappe de drones": the claimant strikes too
+        host, host_object = self.strike_host(n)
+        agents = self.strike_claimants(n, host, host_object, agents)
+        hit = self.struck(self.strike_aims(n, host, host_object))
+        self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
+
+    def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
+        """The agents of a strike noun with those who claim or carry it out: the agent of a
+        claim participle ("une attaque revendiquée par X"), and, with no actor yet, the subject
+        of the verb it is the object of ("l'armée ukrainienne a revendiqué une frappe de
+        drones", "a mené ses frappes")."""
+        agents = agents + self.typed([r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs)
+                                      and self.passive(a) for r in self.agent(a)], ("Actor",))
+        if not self.typed(agents, ("Actor",)) and host_object:
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(host.head), ("Actor",)) + agents
-        # "l'attaque des Houthis contre un navire britannique", "a mené une offensive contre le M23"
+        return agents
+
+    def strike_doers(self, n: Token) -> list[MentionRef]:
+        """The actors or weapons a strike noun names as its own: the adjective right after it
+        ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
+        agents = []
+        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
+        if nxt is not None and nxt.pos_ == "ADJ":
+            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
+        return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+                                   ("Actor", "Weapon"))
+
+    def strike_host(self, n: Token) -> tuple[Token, bool]:
+        """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
+        quantity noun), and whether it is the verb's object ("a mené jeudi une offensive": an
+        object the parse read as a time phrase counts)."""
+        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
+        if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
+                and not any(c.dep_ == "case" for c in host.children):
+            return host, True
+        return host, host.dep_ == "obj"
+
+    def strike_aims(self, n: Token, host: Token, host_object: bool) -> list[Token]:
+        """The phrases a strike is aimed at ("l'attaque des Houthis contre un navire
+        britannique", "a mené une offensive contre le M23")."""
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
-        if host.dep_ == "obj":
+        if host_object:
             aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
-        hit = self.struck(aimed)
+        return aimed
+
+    def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
+        """A strike noun's relations: the actors hit are attacked; the place is attacked (an
+        attack noun) or targeted (a strike noun, then attacked when the strike happened)."""
+        modality = self.noun_modality(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for h in hit[:2]:
                 if h.entity.id != a.entity.id:
-                    self.add(a, "attacks", h, n, k, 0.6, modality=self.noun_modality(n))
-        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
+                    self.add(a, "attacks", h, n, k, 0.6, modality=modality)
+        attack = _in(n, self.rules.attack_nouns)
         if attack:
-            regions = regions or self.typed(self.obliques(n.head, ("dans", "sur", "contre", "à", "en")), ("Region",))
-        predicate = "attacks" if attack else "targets"
+            regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",))
         for a in agents[:2]:
             for r in regions[:1]:
-                self.add(a, predicate, r, n, k, 0.6, modality=self.noun_modality(n))
+                self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
                 if not attack:
-                    self.struck_place(a, r, n, k, self.noun_modality(n))
+                    self.struck_place(a, r, n, k, modality)
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> None:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
@@ -693,16 +847,8 @@ class _Finder:
         if v.head.i != v.i and _in(v.head, self.rules.authorize_verbs):
             return  # the action of an authorisation: its event carries the target
         window = self.right_window(v)
-        if self.passive(v):
-            agents = self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
-        else:
-            agents = self.typed(self.subject(v), ("Actor", "Weapon"))
-            agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
-            # "des drones russes ont visé ...": the state behind the weapon acts too
-            agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
-                                  for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
-                                 ("Actor",))
-        if _in(v, {"utiliser", "employer", "lancer", "larguer"}) and not self.typed(agents, ("Weapon",)):
+        agents = self.shooters(v)
+        if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)):
             return
         # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
         # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
@@ -710,6 +856,23 @@ class _Finder:
         hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
+        self.emit_targets(v, k, agents, hit, window)
+
+    def shooters(self, v: Token) -> list[MentionRef]:
+        """Who or what fires: a passive verb's weapon and agent; an active verb's subject, the
+        weapon it fires, and the state a demonym puts behind the subject ("des drones russes
+        ont visé ...")."""
+        if self.passive(v):
+            return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
+        agents = self.typed(self.subject(v), ("Actor", "Weapon"))
+        agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
+        return agents + self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
+                                    for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
+                                   ("Actor",))
+
+    def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
+        """A firing verb's relations: the actors hit are attacked; the places it aims at are
+        targeted (and attacked when the strike happened and hit no actor)."""
         for a in self.typed(agents, ("Actor",))[:1]:
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
@@ -717,7 +880,8 @@ class _Finder:
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or self.after_prep(window, self.rules.target_prepositions, ("Region",))[:1]
+        regions = regions or [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
+                              if not self.said_of_other(r, v)][:1]
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -726,6 +890,13 @@ class _Finder:
                     self.add(a, "targets", r, v, k, 0.7)
                     if not hit:  # with an actor hit, the place is where it was hit
                         self.struck_place(a, r, v, k, self.modality(v))
+
+    def said_of_other(self, ref: MentionRef, verb: Token) -> bool:
+        """A place in the complement of another participle or adjective ("viser les navires liés
+        à Israël"): it says what the thing is tied to, not where the verb aims."""
+        head = self.root_of(ref).head
+        return head.i != verb.i and (head.pos_ == "ADJ" or "Part" in head.morph.get("VerbForm")) \
+            and head.dep_ in ("acl", "amod")
 
     @staticmethod
     def nmod_chain(n: Token, depth: int = 3) -> list[Token]:
@@ -754,17 +925,37 @@ class _Finder:
                 if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
                     found += self.typed([ref], ("Actor",))
                 continue
-            if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
-                continue
-            owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
-            owners += [r for g in c.children if g.dep_ == "nmod" and self.genitive(g) for r in self.np(g)]
-            found += [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+            found += self.owners_hit(c)
         return found
+
+    def owners_hit(self, c: Token) -> list[MentionRef]:
+        """The owners of a thing hit, by a demonym or a genitive ("un navire américain"), not
+        of a place noun ("le nord de X") and not a person."""
+        if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
+            return []
+        owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        owners += [r for g in c.children if g.dep_ == "nmod" and self.genitive(g) for r in self.np(g)]
+        return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
 
     def attack_phrase(self, v: Token, k: int) -> None:
         """Fixed phrases around a verb that make it an attack ("s'en prendre à X", "prendre le
         contrôle de X", "prendre d'assaut X"): the words of ``attack_phrases``, "~" standing
         for the verb; the subject attacks what follows the phrase."""
+        found = self.phrase_rest(v)
+        if found is None or not found[0]:
+            return
+        rest, right = found
+        if right:
+            targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
+        else:  # "a pris Damas": the verb alone attacks only a place it takes
+            targets = self.typed([self.ref_at(rest[0])], ("Region",))
+        for a in self.typed(self.doer(v), ("Actor",))[:1]:
+            for t in targets[:2]:
+                self.add(a, "attacks", t, v, k, 0.65)
+
+    def phrase_rest(self, v: Token) -> tuple[list[Token], bool] | None:
+        """The words after the first attack phrase of ``v`` that its words match (determiners
+        left out), and whether the phrase has words after the verb; None when none matches."""
         lo, hi = self.units.bounds(v)
         before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
@@ -772,21 +963,11 @@ class _Finder:
         for phrase in self.rules.attack_phrases.get(v.lemma_.lower(), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
-            if before[len(before) - len(left):] != left or len(before) < len(left):
+            if len(before) < len(left) or before[len(before) - len(left):] != left:
                 continue
-            if [lower_text(t) for t in after[:len(right)]] != right:
-                continue
-            rest = [t for t in after[len(right):] if t.pos_ != "DET"]
-            if not rest:
-                return
-            if right:
-                targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
-            else:  # "a pris Damas": the verb alone attacks only a place it takes
-                targets = self.typed([self.ref_at(rest[0])], ("Region",))
-            for a in self.typed(self.doer(v), ("Actor",))[:1]:
-                for t in targets[:2]:
-                    self.add(a, "attacks", t, v, k, 0.65)
-            return
+            if [lower_text(t) for t in after[:len(right)]] == right:
+                return [t for t in after[len(right):] if t.pos_ != "DET"], bool(right)
+        return None
 
     def strike_agents(self, v: Token) -> list[MentionRef]:
         """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
@@ -795,14 +976,23 @@ class _Finder:
         # "lors d'une attaque": the noun may hang on the adverb
         phrases = [g for c in v.children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
         for n in phrases:
-            if not n.dep_.startswith("obl") or not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
-                continue
-            found += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
-                                + self.children_with(n, ("de", "d'", "du", "des", "par")), ("Actor",))
-            for c in (n, *(g for g in n.children if g.dep_ == "nmod")):  # "un tir d'obus lancé par X"
-                for acl in c.children:
-                    if acl.dep_ == "acl" and acl.pos_ == "VERB":
-                        found += self.typed(self.agent(acl), ("Actor",))
+            if n.dep_.startswith("obl"):
+                found += self.noun_agents(n)
+        return found
+
+    def noun_agents(self, n: Token) -> list[MentionRef]:
+        """Who carries out the strike or attack a noun names: its demonym, its "de"/"par"
+        phrase, the agent of a participle on it ("un tir d'obus lancé par X", "une attaque
+        revendiquée par X")."""
+        if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
+            return []
+        found = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+                           + self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+                           ("Actor",))
+        for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
+            for acl in c.children:
+                if acl.dep_ == "acl" and acl.pos_ == "VERB":
+                    found += self.typed(self.agent(acl), ("Actor",))
         return found
 
     def attack_verb(self, v: Token, k: int) -> None:
@@ -811,10 +1001,12 @@ class _Finder:
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
             agents = self.doer(v)
+            if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
+                agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
-        preps = ("sur", "contre", "dans", "à", "en", *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
-        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))
+        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
+        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.7)
@@ -824,13 +1016,10 @@ class _Finder:
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return
-        who = self.typed(self.patient(v) if self.passive(v) else [
-            r for c in troops_obj for r in self.np(c)], ("Actor",))
-        if not who and not self.passive(v):
-            who = self.typed(self.subject(v), ("Actor",))
+        who = self.deployed(v, troops_obj)
         where = []
         for c in v.children:
-            if lower_text(c) == "où":
+            if lower_text(c) in self.rules.place_relative_pronouns:
                 where = self.typed(self.relative_antecedent(c), ("Region",))
         # the first place phrase, with the places coordinated in it
         where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
@@ -838,6 +1027,18 @@ class _Finder:
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def deployed(self, v: Token, troops_obj: list[Token]) -> list[MentionRef]:
+        """Who a deployment verb deploys: a passive verb's patient, an active verb's troops or
+        else its subject ("la Russie a déployé"), or the troops before a participle the parse
+        left alone."""
+        who = self.typed(self.patient(v) if self.passive(v) else [
+            r for c in troops_obj for r in self.np(c)], ("Actor",))
+        if not who and not self.passive(v):
+            who = self.typed(self.subject(v), ("Actor",))
+        if not who and "Part" in v.morph.get("VerbForm") and not subjects_of(v, self.rules):
+            who = self.typed(self.noun_before(v), ("Actor",))
+        return who
 
     def troop_noun(self, n: Token, k: int) -> None:
         """ "les soldats américains en Irak", "le retrait des forces françaises dans ce pays",
@@ -849,25 +1050,36 @@ class _Finder:
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
         who = [w for w in who if w.entity.kind in kinds]
-        if not who:
-            return
-        where = self._place_group(n, ("nmod",))
-        if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
-            where = self._place_group(n.head, ("nmod",), after=n.i)
-        for c in n.children:  # "les soldats encore présents en X"
-            if not where and c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words):
-                where = self._place_group(c, ("obl", "obl:arg", "obl:mod"))
-        strikes = _strike_words(self.rules)  # strikes from afar place no one
-        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not _in(n.head, strikes) \
-                and not any(c.dep_ == "obj" and (_in(c, strikes) or any(  # "une série de frappes"
-                    g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in n.head.children):
-            where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or next(
-                (found for c in n.head.children if c.dep_ == "obj"  # "mènent une opération en X"
-                 for found in [self._place_group(c, ("nmod",))] if found), [])
+        where = self.troop_place(n) if who else []
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def troop_place(self, n: Token) -> list[MentionRef]:
+        """The places a phrase puts troops in: their own place phrase, the one of the noun they
+        complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
+        présents en X"), or of the verb they are the subject of, unless it fires from afar."""
+        where = self._place_group(n, ("nmod",))
+        if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
+            where = self._place_group(n.head, ("nmod",), after=n.i)
+        where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
+                                          if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
+        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head):
+            where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
+                (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
+        return where
+
+    def first_place(self, heads, deps=("obl", "obl:arg", "obl:mod")) -> list[MentionRef]:
+        """The first place group found below one of ``heads``."""
+        return next((found for h in heads for found in [self._place_group(h, deps)] if found), [])
+
+    def fires(self, verb: Token) -> bool:
+        """A verb of firing from afar, or one whose object is a strike ("mènent une série de
+        frappes"): its place phrase puts no one there."""
+        strikes = _strike_words(self.rules)
+        return _in(verb, strikes) or any(c.dep_ == "obj" and (_in(c, strikes) or any(
+            g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in verb.children)
 
     def presence(self, a: Token, k: int) -> None:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
@@ -909,16 +1121,27 @@ class _Finder:
         entry = self.reading.kb.get(place_key) if self.reading.kb is not None else None
         return entry is not None and state_key in (entry.country, entry.located_in)
 
+    def lead_verb(self, v: Token, k: int) -> None:
+        """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
+        the actor the verb governs; through a body of a state ("l'armée soudanaise") the person
+        leads that body, a part of the state (memberOf), as with role phrases."""
+        if self.passive(v):
+            leaders = self.agent(v)
+            led = [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
+        else:
+            leaders, led = self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+        for p in leaders[:1]:
+            if p.entity.kind != "Person":
+                continue
+            for token in led[:1]:
+                direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins)
+                for o in self.typed(self.np(token), ("Actor",))[:1]:
+                    if o.entity.kind != "Person":
+                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if self.passive(v) and agent_phrase(v, self.rules) is not None:
-            # "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author
-            objs = []
-            for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-                objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",))
-            for s in self.typed(self.agent(v), ("Actor",))[:1]:
-                for o in self.typed(objs, ("Actor",))[:2]:
-                    self.add(s, predicate, o, v, k, 0.55)
-            return
+            return self.passive_stance(v, k, predicate)
         subj = self.subject(v)
         if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
             head = v.head  # "déployés ... pour épauler X": the deployed ones support X
@@ -926,12 +1149,21 @@ class _Finder:
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
-                objs += self.np(c) or self.typed(self.children_with(c, ("de", "d'", "des", "du")), ("Actor",))
-        if predicate == "opposes" or _in(v, {"opposer", "s'opposer"}):
-            objs += self.children_with(v, ("à", "au", "aux", "contre"))
+                objs += self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+        if predicate == "opposes" or _in(v, self.rules.prepositional_stance_verbs):
+            objs += self.children_with(v, self.rules.stance_verb_prepositions)
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def passive_stance(self, v: Token, k: int, predicate: str) -> None:
+        """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
+        objs = []
+        for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
+            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",))
+        for s in self.typed(self.agent(v), ("Actor",))[:1]:
+            for o in self.typed(objs, ("Actor",))[:2]:
+                self.add(s, predicate, o, v, k, 0.55)
 
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
@@ -940,7 +1172,7 @@ class _Finder:
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        objects = self.typed(self.children_with(n, ("à", "au", "aux", "envers", "contre")), ("Actor",))
+        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
         for a in agents[:1]:
             for o in objects[:2]:
                 self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
@@ -960,7 +1192,7 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        where = self.after_prep(self.right_window(n), ("en", "dans", "à", "au", "aux", "sur"), ("Region",))
+        where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
@@ -974,66 +1206,98 @@ class _Finder:
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = (self.role_before(span) if person else None) or self.role_after(span)
-            role, org, anchor, direct = found or (None, [], None, True)
-            if role is None or (not person and role != "membre"):
+            role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
+            if role is None or (not person and role not in self.rules.membership_roles):
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
             # "le chef d'état-major de l'armée française": he leads the army, a part of France
             predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
-            conf = 0.75
-            if not org:
-                if role in self.rules.local_roles:
-                    continue  # "le maire X": of a city the text may not name
-                if role in self.rules.organisation_roles:  # "le secrétaire général X" at an Otan summit
-                    org, conf = self.context_body(span), 0.5
-                else:
-                    org, conf = self.context_state(span), 0.5
+            org, conf = (org, 0.75) if org else (self.context_of(role, span), 0.5)
             for o in org[:1]:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
+
+    def role_of(self, span, person: bool) -> tuple | None:
+        """The role phrase next to a name: before it (a person's title) or after it, the one
+        that names its body first ("le capitaine X, chef de la junte burkinabè")."""
+        found = self.role_before(span) if person else None
+        after = self.role_after(span) if found is None or not found[1] else None
+        if after is not None and (found is None or after[1]):
+            return after
+        return found
+
+    def context_of(self, role: str, span) -> list[MentionRef]:
+        """The body a bare title belongs to: none for a local role ("le maire X": of a city the
+        text may not name), the organisation named last for an organisation's role ("le
+        secrétaire général X" at an Otan summit), else the sentence's subject state."""
+        if role in self.rules.local_roles:
+            return []
+        if role in self.rules.organisation_roles:
+            return self.context_body(span)
+        return self.context_state(span)
 
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
         """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
         False when the body is reached through another noun ("le chef de l'armée française":
         the army, France's, is what the role heads)."""
+        found = self.role_words(words)
+        if found is None:
+            return None
+        phrase, n, size = found
+        rest = words[n + size:]
+        orgs = self.role_body(words, n, rest)
+        if not orgs and self.unnamed_body(rest):
+            return None
+        content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
+        direct = not content or not orgs or content[0].idx >= orgs[0].start or _in(
+            content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
+            nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
+        return phrase, orgs, words[n], direct
+
+    def role_words(self, words: list[Token]) -> tuple[str, int, int] | None:
+        """The first role phrase among ``words`` (the longest at its place), as written or as
+        lemmas ("un des chercheurs de HRW": the singular): (phrase, start, size)."""
+        roles = self.rules.leader_roles | self.rules.member_roles
         lows = [lower_text(t) for t in words]
-        lemmas = [t.lemma_.lower() for t in words]  # "un des chercheurs de HRW": the singular
+        lemmas = [t.lemma_.lower() for t in words]
         for n in range(len(words)):
             for size in (4, 3, 2, 1):
-                phrase = " ".join(lows[n:n + size]).replace("' ", "'")
-                if phrase not in self.rules.leader_roles and phrase not in self.rules.member_roles:
-                    phrase = " ".join(lemmas[n:n + size]).replace("' ", "'")
-                if phrase in self.rules.leader_roles or phrase in self.rules.member_roles:
-                    rest = words[n + size:]
-                    orgs = []
-                    if rest:  # nested mentions too: "représentant de l'Union européenne" may be one
-                        end = rest[-1].idx + len(rest[-1].text)
-                        orgs = [r for r in self.index.overlapping(rest[0].idx, end)
-                                if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
-                        orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
-                    if not orgs and n and "before" in self.rules.demonym_positions:  # "Russian President X"
-                        orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")],
-                                          ("Actor",))[-1:]
-                    content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
-                    nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
-                    direct = not content or not orgs or content[0].idx >= orgs[0].start or _in(
-                        content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
-                        nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
-                    return phrase, orgs, words[n], direct
+                for forms in (lows, lemmas):
+                    phrase = " ".join(forms[n:n + size]).replace("' ", "'")
+                    if phrase in roles:
+                        return phrase, n, size
         return None
+
+    def role_body(self, words: list[Token], n: int, rest: list[Token]) -> list[MentionRef]:
+        """The state or organisation named with a role: in the words after it (nested mentions
+        too: "représentant de l'Union européenne" may be one), a demonym there, or a demonym
+        before it in a language that puts it there ("Russian President X")."""
+        orgs = []
+        if rest:
+            end = rest[-1].idx + len(rest[-1].text)
+            orgs = [r for r in self.index.overlapping(rest[0].idx, end)
+                    if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
+            orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
+        if not orgs and n and "before" in self.rules.demonym_positions:
+            orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
+        return orgs
+
+    def unnamed_body(self, rest: list[Token]) -> bool:
+        """ "directeur de la régie de l'alcool", "lieutenant du curé X": the role's complement is
+        a common noun that names no entity, so the body is not the text's state or organisation
+        (a capitalised portfolio, "ministre de la Défense", or "président de la République" is)."""
+        if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
+            return False
+        nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        return bool(nouns) and nouns[0].pos_ == "NOUN" and nouns[0].text[:1].islower() \
+            and not _in(nouns[0], self.rules.state_stand_ins)
 
     def role_before(self, span) -> tuple | None:
         """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
         lo = self.units.bounds(span.root)[0]
         k = span.start - 1
         if k >= lo and self.tokens[k].text == ",":
-            k -= 1
-            stop = k
-            while k >= lo and self.tokens[k].text not in (",", ";", ":"):
-                k -= 1
-            words = list(self.doc[k + 1: stop + 1])
-            dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
-            return self.role_phrase(words[dets[0]:] if dets else words) if words else None
+            return self.role_aside_before(lo, k - 1)
         if k >= lo and lower_text(self.tokens[k]) in self.rules.of_prepositions:
             return None  # "le porte-parole de X": X is whom the role serves, not who holds it
         words = []
@@ -1041,10 +1305,20 @@ class _Finder:
             words.insert(0, self.tokens[k])
             if self.tokens[k].pos_ == "DET" and not (  # "le chef de la diplomatie russe X": on to "chef"
                     k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
-                    and self.tokens[k - 2].pos_ == "NOUN"):
+                    and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
         return self.role_phrase(words) if words else None
+
+    def role_aside_before(self, lo: int, stop: int) -> tuple | None:
+        """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
+        phrase between the previous comma and the one before the name, from its determiner."""
+        k = stop
+        while k >= lo and self.tokens[k].text not in (",", ";", ":"):
+            k -= 1
+        words = list(self.doc[k + 1: stop + 1])
+        dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
+        return self.role_phrase(words[dets[0]:] if dets else words) if words else None
 
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
@@ -1087,24 +1361,29 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ == "territoire":
+            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns:
                 continue
-            places = self.typed(self.children_with(t, ("de", "d'")), ("Region",))
+            places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
             if not places:
                 continue
             place = places[0]
             containers = self.typed([self.ref_at(c) for c in t.children if c.dep_ == "amod"], ("Region",))
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
-            end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
-            tail = list(self.doc[end: min(len(self.tokens), end + 9)])
-            if tail and tail[0].text in (",", "("):
-                tail = tail[1:]
-            if tail and lower_text(tail[0]) in self.rules.container_prepositions:
-                containers += self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1]
-            elif self.territory_phrase(tail):  # "sur la commune de X"
-                containers += self.after_prep(tail, self.rules.of_prepositions, ("Region",))[:1]
-            for c in containers[:1]:
+            for c in (containers + self.container_after(place))[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def container_after(self, place: MentionRef) -> list[MentionRef]:
+        """The place a phrase after ``place`` puts it in ("..., en Ukraine", "sur la commune
+        de X")."""
+        end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
+        tail = list(self.doc[end: min(len(self.tokens), end + 9)])
+        if tail and tail[0].text in (",", "("):
+            tail = tail[1:]
+        if tail and lower_text(tail[0]) in self.rules.container_prepositions:
+            return self.after_prep(tail, self.rules.container_prepositions, ("Region",))[:1]
+        if self.territory_phrase(tail):
+            return self.after_prep(tail, self.rules.of_prepositions, ("Region",))[:1]
+        return []
 
     def bodies(self, k: int) -> None:
         """ "le ministère japonais de la Défense": a state body named with its state's demonym is
@@ -1137,25 +1416,55 @@ class _Finder:
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None or span.end >= len(self.tokens) or self.tokens[span.end].text not in (",", "("):
                 continue
-            tail = []
-            for t in self.doc[span.end + 1: min(len(self.tokens), span.end + 10)]:
-                if t.text in (",", ")", ".", ";", ":"):
-                    break
-                tail.append(t)
-            if not tail:
-                continue
-            if _in(tail[0], self.rules.container_prepositions):
-                preps = self.rules.container_prepositions
-            elif tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
-                    or _in(tail[0], self.rules.place_heads):
-                preps = self.rules.of_prepositions
-            elif self.tokens[span.end].text == "(" and len(tail) == 1:
-                preps, tail = ("(",), [self.tokens[span.end], *tail]
-            else:
+            preps, tail = self.aside(span)
+            if not preps or self.listed(span, tail):
                 continue
             for c in self.after_prep(tail, preps, ("Region",))[:1]:
+                if preps == ("(",) and not self.named_area(c):
+                    continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
                 if c.entity.id != ref.entity.id:
                     self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
+        """The words of the aside after a place up to its end, and the prepositions that put the
+        place in another there: one of containment ("dans le nord du Mali"), "de" after a place
+        noun ("la capitale du Nord-Kivu"), or the bracket itself ("(Ukraine)")."""
+        tail = []
+        for t in self.doc[span.end + 1: min(len(self.tokens), span.end + 10)]:
+            if t.text in (",", ")", ".", ";", ":"):
+                break
+            tail.append(t)
+        if not tail:
+            return (), tail
+        if _in(tail[0], self.rules.container_prepositions):
+            return tuple(self.rules.container_prepositions), tail
+        if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
+                or _in(tail[0], self.rules.place_heads):
+            return tuple(self.rules.of_prepositions), tail
+        if self.tokens[span.end].text == "(" and len(tail) == 1:
+            return ("(",), [self.tokens[span.end], *tail]
+        return (), tail
+
+    def listed(self, span, tail: list[Token]) -> bool:
+        """A place that is itself the object of a preposition of containment, followed by
+        another such phrase that names no part ("dans les Balkans, en Afrique"): the next item
+        of a list ("dans la ville de X, chef-lieu de la province" and "au Kivu, dans l'est de
+        la RDC" still place it)."""
+        if not _in(tail[0], self.rules.container_prepositions) or any(
+                _in(t, self.rules.direction_words) for t in tail[:3]):
+            return False
+        k = span.start - 1
+        while k >= 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
+
+    @staticmethod
+    def named_area(ref: MentionRef) -> bool:
+        """A country, province or continent named as such ("Soumy (Ukraine)", "Goma (RDC)"),
+        not a capital standing for its state."""
+        text = ref.mention.text
+        return ref.entity.kind in _AREA_KINDS and (
+            normalize_label(text) == normalize_label(ref.entity.label) or text.isupper())
 
     # --- authorisation events ----------------------------------------------------------
     def close_frames(self) -> None:
@@ -1168,23 +1477,22 @@ class _Finder:
             if not f.grantors and not f.grantees:
                 continue
             counter += 1
-            event = f"ev{counter}"
             grantees, conf = f.grantees, 0.7
             if not grantees and f.anaphoric and main is not None:
                 grantees, conf = [main], 0.45
-            mod = self.noun_modality(f.cue) if f.cue.pos_ == "NOUN" else self.modality(f.cue)
-            for g in f.grantors[:2]:
-                for e in grantees[:1]:
-                    self.add(g, "authorizes", e, f.cue, f.sentence, conf, modality=mod,
-                             cue_text=_cue_text(f.cue), event=event)
-                if not grantees:
-                    for w in f.weapons[:1]:
-                        self.add(g, "authorizes", w, f.cue, f.sentence, conf, modality=mod,
-                                 cue_text=_cue_text(f.cue), event=event)
-            for agent in (f.weapons[:1] or f.grantees[:1]):
-                for r in f.regions[:1]:
-                    self.add(agent, "targets", r, f.cue, f.sentence, 0.6, modality=mod,
-                             cue_text=_cue_text(f.cue), event=event)
+            self.emit_frame(f, f"ev{counter}", grantees, conf)
+
+    def emit_frame(self, f: _Frame, event: str, grantees: list[MentionRef], conf: float) -> None:
+        """One authorisation event: the grantor authorizes the grantee (or, with none, the
+        weapon); the weapon or grantee targets the region."""
+        mod = self.noun_modality(f.cue) if f.cue.pos_ == "NOUN" else self.modality(f.cue)
+        cue = _cue_text(f.cue, self.rules.authorize_nouns)
+        for g in f.grantors[:2]:
+            for e in (grantees[:1] or f.weapons[:1]):
+                self.add(g, "authorizes", e, f.cue, f.sentence, conf, modality=mod, cue_text=cue, event=event)
+        for agent in (f.weapons[:1] or f.grantees[:1]):
+            for r in f.regions[:1]:
+                self.add(agent, "targets", r, f.cue, f.sentence, 0.6, modality=mod, cue_text=cue, event=event)
 
     # --- driver ------------------------------------------------------------------------
     def run(self) -> tuple[Relation, ...]:
@@ -1217,70 +1525,79 @@ class _Finder:
         just before, the first actor after (past "contre" for a fight)."""
         if any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
-        subject = self.ref_at(self.tokens[t.i - 1])
-        if subject is None or not self.typed([subject], ("Actor",)) or self.quotes.inside(subject.start):
+        subject = self.word_subject(t)
+        predicate = self.mistagged_predicate(t) if subject is not None else None
+        if predicate is None:
             return
-        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
-        before = self.tokens[span.start - 1] if span is not None and span.start > 0 else None
-        while before is not None and before.pos_ == "DET" and before.i > 0:
-            before = self.tokens[before.i - 1]
-        if before is not None and (before.pos_ == "ADP" or lower_text(before) in self.rules.of_prepositions):
-            return  # "le soutien de la Russie lutte ...": not a subject
-        low = lower_text(t)
-        lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
-        if lemmas & self.rules.support_verbs:
-            predicate = "supports"
-        elif lemmas & self.rules.oppose_verbs:
-            predicate = "opposes"
-        elif lemmas & self.rules.attack_verbs:
-            predicate = "attacks"
-        else:
-            return
-        window = [w for w in self.right_window(t)[:8] if w.pos_ != "DET"]
-        if len(window) > 2 and window[0].pos_ == "ADP" and window[1].pos_ in ("NOUN", "NUM") \
-                and self.ref_at(window[1]) is None:
-            window = window[2:]  # "combat depuis avril les FSR": past a phrase that names no one
-        if window and predicate == "opposes" and lower_text(window[0]) in self.rules.hostile_prepositions:
-            window = window[1:]
+        window = self.object_words(t, predicate)
         if not window:
             return
         types = ("Actor", "Region") if predicate == "attacks" else ("Actor",)
         for o in self.typed(self.np(window[0]), types)[:1]:
             self.add(subject, predicate, o, t, k, 0.5, cue_text=t.text)
 
+    def object_words(self, t: Token, predicate: str) -> list[Token]:
+        """The words after a mistagged verb from its object on: past a phrase that names no one
+        ("combat depuis avril les FSR") and, for a fight, past "contre"."""
+        window = [w for w in self.right_window(t)[:8] if w.pos_ != "DET"]
+        if len(window) > 2 and window[0].pos_ == "ADP" and window[1].pos_ in ("NOUN", "NUM") \
+                and self.ref_at(window[1]) is None:
+            window = window[2:]
+        if window and predicate == "opposes" and lower_text(window[0]) in self.rules.hostile_prepositions:
+            window = window[1:]
+        return window
+
+    def word_subject(self, t: Token) -> MentionRef | None:
+        """The actor right before a word, when it is no complement ("le soutien de la Russie
+        lutte ...": not a subject)."""
+        subject = self.ref_at(self.tokens[t.i - 1])
+        if subject is None or not self.typed([subject], ("Actor",)) or self.quotes.inside(subject.start):
+            return None
+        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        before = self.tokens[span.start - 1] if span is not None and span.start > 0 else None
+        while before is not None and before.pos_ == "DET" and before.i > 0:
+            before = self.tokens[before.i - 1]
+        if before is not None and (before.pos_ == "ADP" or lower_text(before) in self.rules.of_prepositions):
+            return None
+        return subject
+
+    def mistagged_predicate(self, t: Token) -> str | None:
+        """The stance or attack a mistagged verb form names, by its possible infinitives."""
+        low = lower_text(t)
+        lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
+        for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
+                                  ("attack_verbs", "attacks")):
+            if lemmas & getattr(self.rules, family):
+                return predicate
+        return None
+
     def dispatch(self, t: Token, k: int) -> None:
-        lemma = t.lemma_.lower()
-        if lower_text(t) in self.rules.ally_nouns or lower_text(t) in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
-            self.predicate_noun(t, k, "supports" if lower_text(t) in self.rules.ally_nouns else "opposes")
+        lemma, low = t.lemma_.lower(), lower_text(t)
+        if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
+            self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
-            nxt = self.tokens[t.i + 1] if t.i + 1 < len(self.tokens) else None
-            if lemma == "feu" and nxt is not None and lower_text(nxt) == "vert":
-                self.authorize_noun(t, k, extra=1)
-            elif lemma in self.rules.authorize_nouns and lemma != "accord":
-                self.authorize_noun(t, k)
-            elif lemma in self.rules.supplier_nouns:
-                self.supplier_noun(t, k)
-            elif lemma in self.rules.supply_nouns or (lemma == "aide" and any(
-                    c.dep_ == "amod" and c.lemma_ in ("militaire", "létal") for c in t.children)):
-                self.supply_noun(t, k)  # "une aide militaire de 9 milliards à Kiev"
-            elif lemma in self.rules.purchase_nouns:
-                self.purchase(t, k)
-            elif lemma in self.rules.target_nouns or lemma in self.rules.attack_nouns:
-                self.strike_noun(t, k)
-            elif lemma in self.rules.support_nouns or lemma in self.rules.oppose_nouns:
-                self.stance_noun(t, k, "supports" if lemma in self.rules.support_nouns else "opposes")
-            elif lemma in self.rules.deploy_nouns:
-                self.deploy_noun(t, k)
-            elif lemma in self.rules.troop_nouns or lemma in self.rules.fighter_nouns:
-                self.troop_noun(t, k)
-        elif t.pos_ == "ADJ" and lower_text(t) in self.rules.oppose_adjectives:
+            self.dispatch_noun(t, k, lemma)
+        elif t.pos_ == "ADJ" and low in self.rules.oppose_adjectives:
             self.predicate_noun(t, k, "opposes")
         elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
             self.presence(t, k)
+
+    def dispatch_noun(self, t: Token, k: int, lemma: str) -> None:
+        """A noun cue read by the first family it belongs to (a multi-word authorisation,
+        "le feu vert de Washington", or a qualified supply noun, "une aide militaire", too)."""
+        extra = _phrase_length(t, self.rules.authorize_nouns)
+        if extra:
+            return self.authorize_noun(t, k, extra=extra - 1)
+        if _qualified(t, self.rules.supply_nouns):
+            lemma = next(p for p in self.rules.supply_nouns if p.startswith(lemma + " "))
+        for families, read in _NOUN_READERS:
+            if any(lemma in getattr(self.rules, name) for name in families):
+                return read(self, t, k, lemma)
+        return None
 
 
 #: verb lexicon -> the _Finder method that reads its arguments
@@ -1294,8 +1611,21 @@ _VERB_READERS = (
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
+    ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
+)
+#: noun families -> the reader, the first that has the lemma reads it
+_NOUN_READERS = (
+    (("authorize_nouns",), lambda finder, t, k, lemma: finder.authorize_noun(t, k)),
+    (("supplier_nouns",), lambda finder, t, k, lemma: finder.supplier_noun(t, k)),
+    (("supply_nouns",), lambda finder, t, k, lemma: finder.supply_noun(t, k)),
+    (("purchase_nouns",), lambda finder, t, k, lemma: finder.purchase(t, k)),
+    (("target_nouns", "attack_nouns"), lambda finder, t, k, lemma: finder.strike_noun(t, k)),
+    (("support_nouns", "oppose_nouns"), lambda finder, t, k, lemma: finder.stance_noun(
+        t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
+    (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
+    (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
 )
 _NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
@@ -1350,11 +1680,28 @@ def _has_name(text: str) -> bool:
     return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
 
 
-def _cue_text(token: Token) -> str:
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.lemma_ == "feu" and nxt is not None and nxt.text.lower() == "vert":
-        return f"{token.text} {nxt.text}"
-    return token.text
+def _phrase_length(token: Token, phrases) -> int:
+    """The number of words of the multi-word entry of ``phrases`` that starts at ``token``
+    (its lemma, then the next words as written: "feu vert"), 0 when none does."""
+    doc, first = token.doc, token.lemma_.lower()
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) > 1 and words[0] == first and token.i + len(words) <= len(doc) and all(
+                lower_text(doc[token.i + n]) == w for n, w in enumerate(words[1:], 1)):
+            return len(words)
+    return 0
+
+
+def _qualified(token: Token, phrases) -> bool:
+    """A noun with an adjective that makes it an entry ("une aide militaire": "aide militaire",
+    the adjective's lemma)."""
+    return any(c.dep_ == "amod" and f"{token.lemma_.lower()} {c.lemma_.lower()}" in phrases for c in token.children)
+
+
+def _cue_text(token: Token, phrases=()) -> str:
+    """The cue as written: one word, or the multi-word entry of ``phrases`` it starts."""
+    size = _phrase_length(token, phrases)
+    return token.doc[token.i: token.i + size].text if size else token.text
 
 
 _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}

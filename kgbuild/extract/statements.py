@@ -157,7 +157,9 @@ class _Finder:
             if (within is None or child.i in within) and child.i > token.i \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
-                if ref is not None and (child.dep_ in ("appos", "flat:name") or ref.entity.kind == "Person"):
+                if ref is not None and (child.dep_ in ("appos", "flat:name") or ref.entity.kind == "Person" or (
+                        _ACTOR in ref.entity.types and ref.mention.method != "demonym"
+                        and not any(g.dep_ == "case" for g in child.children))):  # "la télévision X"
                     return ref
         return None
 
@@ -298,7 +300,7 @@ class _Finder:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
-        cue = self.clause_verb(cue)
+        own, cue = cue, self.clause_verb(cue)
         # "les Houthis, accusés de" (not "a de son côté dénoncé", a tense the parse split)
         passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
@@ -311,8 +313,11 @@ class _Finder:
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
-        if any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
-            ref, factor = self.speaker_of(self.inverted_subject(cue))  # "a-t-il déclaré, ajoutant que"
+        if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
+            # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
+            ref, factor = self.speaker_of(self.inverted_subject(cue))
+            if ref is None and cue is not own:
+                ref, factor = self.inverted_before(cue, own)
             if ref is not None:
                 return ref, factor
         if subjects_of(cue, self.rules):
@@ -333,6 +338,16 @@ class _Finder:
             if not aside and any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être") for t in gap):
                 return None, 0.0  # another verb has the actor: it is not this cue's
             return ref, 0.7
+        return None, 0.0
+
+    def inverted_before(self, clause: Token, participle: Token) -> tuple[MentionRef | None, float]:
+        """The inverted subject of the cue between a clause and a participle hung on the clause
+        ("A, a fait valoir X, assurant que": X assures)."""
+        for t in reversed(self.doc[clause.i + 1: participle.i]):
+            if self.cue_lemma(t, None) is None:
+                continue
+            phrase = _multiword(self.tokens, t.i, self.rules)
+            return self.speaker_of(self.inverted_subject(self.tokens[t.i + phrase[1]] if phrase else t))
         return None, 0.0
 
     def clause_verb(self, cue: Token) -> Token:
@@ -436,7 +451,8 @@ class _Finder:
             at = chunk.find(word)
             if 0 < at < cut:
                 cut = at
-        stop = next((t.idx for t in tokens[first + 1:] if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
+        stop = next((t.idx for t in tokens[first + 1:]
+                     if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
         if stop is not None and 0 < stop - start < cut:
             cut = stop - start  # a run of sentences ("... à livrer X. « Y », a-t-il écrit"): this one
         participle = self.participle_cue_after(tokens, first)
@@ -699,10 +715,12 @@ class _Finder:
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
-        for m in range(j, min(len(tokens), j + 7)):
+        # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
+        dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj")
+        for m in range(j, min(len(tokens), j + (14 if dative else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
-                if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" \
+                if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
                         and lower_text(tokens[m - 2]) not in self.rules.time_words:
                     return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
                 if m > 0 and lower_text(tokens[m - 1]) in self.rules.subordinators:
@@ -764,7 +782,7 @@ class _Finder:
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("xcomp", "advcl", "ccomp"):
                 mark = next((g for g in child.children if g.dep_ in ("mark", "case") and g.i < child.i
-                             and lower_text(g) in preps and g.i - base >= j), None)
+                         and lower_text(g) in preps and g.i - base >= j), None)
                 if mark is not None:
                     return mark.i - base
         for m in range(j, min(len(tokens), j + 10)):
@@ -805,7 +823,8 @@ class _Finder:
             if b == close:
                 start = a
                 break
-        subject = self.inverted_subject(cue)
+        phrase = _multiword(tokens, n, self.rules)  # "a fait valoir X": X hangs on the phrase's end
+        subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
             return None
         speaker, factor = self.speaker_of(subject)
