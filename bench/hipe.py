@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/hipe.py ../shared/eval/external/hipe2020_nel/HIPE-data-v1.4-test-fr.tsv
     .venv/bin/python bench/hipe.py DEV.tsv --cache /tmp/hipe-cache --out /tmp/hipe-dev   # tuning runs
+    .venv/bin/python bench/hipe.py DEV.tsv --cache /tmp/hipe-cache --losses 10          # where F1 is lost
 
 1. The documents are rebuilt from the TSV: tokens joined by one space, none after a token
    whose MISC column says ``NoSpaceAfter``; each token keeps its character offsets.
@@ -22,7 +23,9 @@
 Printed: NERC coarse (fuzzy, typed and untyped), NEL end to end (all entities, and
 QID-bearing gold only), the precision of the mentions kgbuild linked to a QID, the
 snapshot's coverage of the gold QIDs, and a reliability table (link confidence bins
-against accuracy).  The HIPE data is CC BY-NC-SA 4.0: it is read from where it lies,
+against accuracy); ``--losses N``: every NEL false negative and false positive in a class
+(missed mention, NIL where the gold item is or is not in the snapshot, wrong QID, QID where
+gold says NIL, spurious or split mention), with N examples of each.  The HIPE data is CC BY-NC-SA 4.0: it is read from where it lies,
 never copied into the project.
 """
 
@@ -321,6 +324,65 @@ def score(docs: list[HipeDoc], systems: list[list[Span]], known_qids: set[str]) 
             "covered_mentions": sum(n for q, n in gold_qids.items() if q in known_qids)}
 
 
+def _overlap(a: Span, b: Span) -> int:
+    return min(a.last, b.last) - max(a.first, b.first) + 1
+
+
+def losses(docs: list[HipeDoc], systems: list[list[Span]], known_qids: set[str]) -> dict[str, list[str]]:
+    """Where end-to-end NEL loses: every unmatched gold entity (a false negative) and every
+    unmatched system entity (a false positive) in one class, with a line that shows it.
+
+    Classes: a gold entity no system entity overlaps (missed mention, split by whether its
+    QID is in the snapshot); NIL where the gold QID is in the snapshot (a link missed) or
+    not (out of reach); a QID where gold says NIL; a wrong QID (the gold one in the snapshot
+    or not); a system entity no gold entity overlaps (spurious mention); a second system
+    entity over a gold entity already matched (split)."""
+    out: dict[str, list[str]] = {}
+
+    def add(cls: str, doc: HipeDoc, span: Span, note: str) -> None:
+        words = " ".join(t.text for t in doc.tokens[span.first:span.last + 1])
+        out.setdefault(cls, []).append(f"{doc.id}  {words!r} [{span.type}] {note}")
+
+    for doc, system in zip(docs, systems):
+        gold = gold_spans(doc)
+        _, matched = match_fuzzy(gold, system, lambda s: s.link)
+        hit_g = {id(g) for g, _ in matched}
+        hit_s = {id(s) for _, s in matched}
+        for g in gold:
+            if id(g) in hit_g:
+                continue
+            over = sorted((s for s in system if _overlap(g, s) > 0), key=lambda s: -_overlap(g, s))
+            inside = g.link in known_qids
+            where = "in snapshot" if inside else "not in snapshot"
+            if not over:
+                add(f"FN missed mention, gold {'NIL' if g.link == 'NIL' else 'QID ' + where}", doc, g, g.link)
+            elif g.link == "NIL":
+                add("FN+FP QID where gold is NIL", doc, g, f"system {over[0].link} ({over[0].method})")
+            elif over[0].link == "NIL":
+                add(f"FN+FP NIL, gold QID {where}", doc, g, f"gold {g.link}")
+            else:
+                add(f"FN+FP wrong QID, gold {where}", doc, g,
+                    f"gold {g.link} system {over[0].link} ({over[0].method})")
+        for s in system:
+            if id(s) in hit_s:
+                continue
+            over = [g for g in gold if _overlap(g, s) > 0]
+            if not over:
+                add(f"FP spurious mention, system {'NIL' if s.link == 'NIL' else 'QID'}", doc, s,
+                    f"{s.link} ({s.method})")
+            elif all(id(g) in hit_g for g in over):
+                add("FP split: gold already matched", doc, s, s.link)
+    return out
+
+
+def format_losses(classes: dict[str, list[str]], show: int = 0) -> str:
+    lines = ["NEL end-to-end losses by class (FN+FP: one gold entity missed and one system entity wrong):"]
+    for cls, items in sorted(classes.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"  {len(items):>5}  {cls}")
+        lines.extend(f"           {x}" for x in items[:show])
+    return "\n".join(lines)
+
+
 def format_table(name: str, s: dict) -> str:
     lines = [f"CLEF-HIPE-2020 {name} (micro, fuzzy boundaries, literal, @1)",
              f"{'':34}{'P':>7}{'R':>7}{'F1':>7}{'TP':>7}{'FP':>7}{'FN':>7}"]
@@ -351,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--linker", default="snapshot", choices=("snapshot", "none"))
     ap.add_argument("--metonymic", action="store_true",
                     help="write the state for a capital read as its state (HIPE's NEL-METO sense) in NEL-LIT too")
+    ap.add_argument("--losses", type=int, default=None, metavar="N",
+                    help="print the NEL losses by class, with N examples of each")
     args = ap.parse_args(argv)
 
     from kgbuild.link import load_linker, load_snapshot
@@ -369,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     known = {e for e in kb.keys() if e.startswith("Q")}
     result = score(docs, systems, known)
     print(format_table(args.tsv.name, result))
+    if args.losses is not None:
+        print(format_losses(losses(docs, systems, known), args.losses))
     print(f"{len(docs)} documents, {sum(len(d.tokens) for d in docs)} tokens; extraction {t_extract:.0f} s, "
           f"total {time.perf_counter() - t0:.0f} s")
     if args.out:

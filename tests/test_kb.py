@@ -79,8 +79,16 @@ def test_rows_sharing_a_qid_lose_it_and_refuted_qids_never_appear(tiny):
     report, _out, kb = tiny
     loire = [e for e in kb.entries if e.labels.get("en") in ("Loire", "Pays-de-la-Loire")]
     assert len(loire) == 2 and all(e.qid is None and e.key.startswith("kb:") for e in loire)
-    assert report.dropped["dr5hn subdivision QID shared with another row"] == 2
+    assert report.dropped["dr5hn subdivision QID shared with another row"] == 3  # Loire twice, Huesca
     assert all(e.qid != "Q517568" for e in kb.entries)  # refuted in verified_qids.csv
+
+
+def test_a_qid_a_province_shares_with_its_parent_community_stays_the_communitys(tiny):
+    _report, _out, kb = tiny
+    aragon = kb.get("Q4040")
+    assert aragon is not None and aragon.labels["en"] == "Aragon"
+    huesca = [e for e in kb.entries if e.labels.get("en") == "Huesca"]
+    assert len(huesca) == 1 and huesca[0].qid is None  # kept for recognition, without the QID
 
 
 def test_entities_without_qid_are_kept_with_a_local_key(tiny):

@@ -578,6 +578,40 @@ class TestNilWhenUnsure:
                         ("Verts", ACTOR, "Party"))
         assert german["Verts"].qid == "Q49766"
 
+    def test_a_misread_letter_in_a_state_or_continent_still_links(self, linker):
+        # one letter misread by OCR in a short name is under the general near-name cutoff;
+        # a state or a continent is met by that nearer name, when the document names the state
+        text = "L'Espagne exporte ses oranges. Les voitures de l'Esoagne se vendent dans toute l'Eurone."
+        e = linked(linker, text, ("Espagne", REGION, "Country"), ("Esoagne", REGION, "Place"),
+                   ("Eurone", REGION, "Place"))
+        assert (e["Esoagne"].qid, e["Esoagne"].link_method) == ("Q29", "fuzzy")
+        assert e["Eurone"].qid == "Q46"
+
+    def test_a_near_name_as_far_from_a_town_is_nil(self, linker):
+        # the same distance from a town's name is no evidence: "Fribourq" may be another place
+        text = "En Suisse, la foire de Fribourq a fermé. La Suisse s'en remettra."
+        e = linked(linker, text, ("Suisse", REGION, "Country"), ("Fribourq", REGION, "Place"))
+        assert e["Fribourq"].qid is None
+        assert linked(linker, text.replace("Fribourq", "Fribourg"), ("Suisse", REGION, "Country"),
+                      ("Fribourg", REGION, "Place"))["Fribourg"].qid == "Q36378"
+
+    def test_an_article_makes_the_state_of_a_city_state_name(self, linker):
+        # French puts an article before a state and none before a city of the same name
+        state = linked(linker, "La Belgique affrontera le Luxembourg en novembre.",
+                       ("Belgique", REGION, "Country"), ("Luxembourg", REGION, "City"))
+        assert state["Luxembourg"].qid == "Q32"
+        city = linked(linker, "La délégation est arrivée à Luxembourg hier soir.", ("Luxembourg", REGION, "City"))
+        assert city["Luxembourg"].qid == "Q1842"
+
+    @pytest.mark.parametrize("written", ["St-Etienne", "St. Etienne", "St Étienne"])
+    def test_an_abbreviated_saint_is_written_out(self, linker, written):
+        e = linked(linker, f"Les ouvriers de {written} ont repris le travail.", (written, REGION, "City"))[written]
+        assert e.qid == "Q42716"  # Saint-Étienne
+
+    def test_canton_before_a_name_makes_the_canton(self, linker):
+        e = linked(linker, "Le comité du canton de Fribourg a voté.", ("Fribourg", REGION, "City"))["Fribourg"]
+        assert e.qid == "Q12640"
+
     def test_a_person_named_like_a_capital_is_no_state(self, linker):
         e = linked(linker, "M. Amman a parlé.", ("Amman", ACTOR, "Person"))["Amman"]
         assert e.qid != "Q810"

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from kgbuild.normalize import normalize_label
 
-__all__ = ["match_key", "skeleton", "name_variants", "is_acronym", "acronym_key", "REGION_WORDS"]
+__all__ = ["match_key", "skeleton", "name_variants", "is_acronym", "acronym_key", "REGION_WORDS", "SAINTS"]
 
 _SPACES = re.compile(r"[\s\-‐‑–/]+")
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý]{2,5}$")
@@ -32,8 +32,12 @@ _HEADS = ("missile", "missiles", "char", "chars", "drone", "drones", "avion", "a
           "groupe", "agence", "journal", "quotidien", "ville", "tank", "tanks", "president",
           "presidente", "chancelier", "premier ministre", "ministre")
 #: words that make a place an administrative region rather than its capital city
-REGION_WORDS = ("region", "oblast", "province", "gebiet", "territoire", "kraï", "krai", "republique")
+REGION_WORDS = ("region", "oblast", "province", "gebiet", "territoire", "kraï", "krai", "republique", "canton",
+                "departement", "comte")
 
+
+#: abbreviations of "saint" in place names (the key has lost the dot: "St. Gall" -> "st gall")
+SAINTS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 
 #: "de l'Afrique" and "d'Afrique" name the same thing: both lose the article
 _DE_L = re.compile(r"\bde l['’]", re.IGNORECASE)
@@ -70,9 +74,13 @@ def _singular(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_variants(key: str) -> tuple[str, ...]:
-    """Other keys to try for a match key: singular forms, without a generic head noun."""
+    """Other keys to try for a match key: abbreviated saints written out ("St-Etienne" ->
+    "saint etienne", "Ste-Croix" -> "sainte croix"), singular forms, without a generic head noun."""
     out: list[str] = []
     words = key.split()
+    saints = [SAINTS.get(w, w) for w in words]
+    if saints != words:
+        out.append(" ".join(saints))
     if 0 < len(words) <= 4:
         singular = " ".join(_singular(w) for w in words)
         if singular != key:

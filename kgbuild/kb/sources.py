@@ -2,7 +2,9 @@
 
 Known faults of the sources are repaired here (see that folder's README):
 
-- dr5hn subdivision rows that share a QID with another row lose the QID;
+- dr5hn subdivision rows that share a QID with another row lose the QID, except a parent
+  whose child row was given its QID (the province of Huesca carries Aragon's): the parent
+  keeps it;
 - Russian oblast rows carry the capital city's name: they are renamed
   "Kursk Oblast" / "oblast de Koursk" and never get the bare city name;
 - QIDs refuted in verified_qids.csv are never used;
@@ -187,14 +189,29 @@ def _russian_subject(d: Draft, name: str, fr: str | None, de: str | None, kind_t
                      "de": [f"Krai {de_base}"]}
 
 
+def _shared_qid_owners(rows: list[dict], counts: Counter) -> dict[str, str]:
+    """A QID two dr5hn rows share, where one row is the other's parent (a Spanish province
+    given its autonomous community's QID: Huesca / Aragon), belongs to the parent: QID ->
+    the parent row's id.  Other shared QIDs belong to no row."""
+    by_id = {r["id"]: r for r in rows}
+    owners: dict[str, str] = {}
+    for qid in (q for q, n in counts.items() if n == 2):
+        a, b = (r for r in rows if r["wikiDataId"] == qid)
+        for child, parent in ((a, b), (b, a)):
+            if child["parent_id"] and child["parent_id"] == parent["id"] and by_id.get(parent["id"]) is parent:
+                owners[qid] = parent["id"]
+    return owners
+
+
 def _read_states(src: Path, verified: Verified, codes: dict[str, str], log: SourceLog) -> list[Draft]:
     rows = _open_csv(src / "dr5hn" / "states.csv")
     translations = _read_toon_translations(src / "dr5hn" / "states.toon")
     counts = Counter(r["wikiDataId"] for r in rows if r["wikiDataId"])
+    owner = _shared_qid_owners(rows, counts)
     drafts = []
     for r in rows:
         qid = r["wikiDataId"] or None
-        if qid and counts[qid] > 1:
+        if qid and counts[qid] > 1 and owner.get(qid) != r["id"]:
             log.drop("dr5hn subdivision QID shared with another row")
             qid = None
         if qid in verified.refuted:

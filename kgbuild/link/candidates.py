@@ -4,7 +4,7 @@ In order of trust: exact label, alias, normalised key (case, accents,
 articles, elisions, hyphens), acronym, variants (singular, without a generic
 head noun), demonym, transliteration skeleton, and last fuzzy matching
 (rapidfuzz, among names with the same first letter) for misspellings
-("Kourk" -> "Koursk").
+("Kourk" -> "Koursk"; a major place is met by a nearer name still, "Esoagne" -> "Espagne").
 
 Some names are no evidence at all and get no candidate: a title alone ("M.",
 "Mme", "Dr": ``data/link/titles.csv``) or a name of one or two letters.  A title
@@ -19,11 +19,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from kgbuild.kb.keys import is_acronym, match_key, name_variants
+from kgbuild.kb.keys import SAINTS, is_acronym, match_key, name_variants
 from kgbuild.kb.reader import Snapshot
 from kgbuild.types import Candidate, KBEntry
 
-__all__ = ["SnapshotCandidates", "METHOD_SCORES", "FUZZY_CUTOFF", "TITLES", "strip_title", "is_linkable"]
+__all__ = ["SnapshotCandidates", "METHOD_SCORES", "FUZZY_CUTOFF", "MAJOR_FUZZY_CUTOFF", "is_major_place", "TITLES", "strip_title", "is_linkable"]
 
 #: match score of each way a name can meet an entry
 METHOD_SCORES = {"exact": 1.0, "alias": 0.97, "normalized": 0.93, "variant": 0.88,
@@ -31,6 +31,13 @@ METHOD_SCORES = {"exact": 1.0, "alias": 0.97, "normalized": 0.93, "variant": 0.8
 #: least rapidfuzz ratio (0..100) for a fuzzy match (calibrated on HIPE dev and the dev set:
 #: bench/reliability.py; under 88 most fuzzy links were wrong)
 FUZZY_CUTOFF = 88.0
+#: a major place (a state, a continent, a capital, a place of prior >= ``MAJOR_PRIOR``) is
+#: met by a nearer name: one OCR slip in a short name ("Eurone", "Esoagne") is under 88, and
+#: few other names come that near a major place (HIPE dev: bench/hipe.py --losses)
+MAJOR_FUZZY_CUTOFF = 82.0
+MAJOR_PRIOR = 0.8
+_MAJOR_KINDS = ("Country", "Continent", "Sea")
+_PLACE_KINDS = ("City", "AdministrativeRegion") + _MAJOR_KINDS
 #: least letters a name needs to be looked up at all
 MIN_LETTERS = 3
 
@@ -46,9 +53,10 @@ TITLES = _read_titles()
 
 
 def strip_title(name: str) -> str:
-    """ "M. Bush" -> "Bush"; a title alone stays as it is (``is_linkable`` refuses it)."""
+    """ "M. Bush" -> "Bush"; a title alone stays as it is (``is_linkable`` refuses it).  An
+    abbreviated saint opens a name and stays ("St-Etienne", "St. Gall": ``keys.SAINTS``)."""
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
+    while len(words) > 1 and (first := words[0].rstrip(".").lower()) in TITLES and first not in SAINTS:
         words = words[1:]
     return " ".join(words)
 
@@ -61,6 +69,12 @@ def is_linkable(name: str) -> bool:
         return False
     letters = sum(ch.isalpha() for ch in bare)
     return letters >= MIN_LETTERS or (letters == 2 and bare.replace(".", "").isupper())
+
+
+def is_major_place(entry: KBEntry) -> bool:
+    """A state, a continent, a sea, a capital, or a place as likely as those."""
+    return entry.kind in _MAJOR_KINDS or (entry.kind in _PLACE_KINDS
+                                          and (bool(entry.capital_of) or entry.prior >= MAJOR_PRIOR))
 
 
 def _exactness(entry: KBEntry, name: str) -> str:
@@ -118,7 +132,8 @@ class SnapshotCandidates:
                 add(entry, "transliteration", _matched_label(entry, lang))
         if not found and len(key) >= 4:
             for matched, ratio, _ in process.extract(key, self._fuzzy_keys.get(key[:1], ()), scorer=fuzz.ratio,
-                                                     score_cutoff=FUZZY_CUTOFF, limit=8):
+                                                     score_cutoff=MAJOR_FUZZY_CUTOFF, limit=8):
                 for entry, _lang in kb.lookup_key(matched):
-                    add(entry, "fuzzy", matched, METHOD_SCORES["fuzzy"] * ratio / 100)
+                    if ratio >= FUZZY_CUTOFF or is_major_place(entry):
+                        add(entry, "fuzzy", matched, METHOD_SCORES["fuzzy"] * ratio / 100)
         return tuple(sorted(found.values(), key=lambda c: (-c.score, -c.entry.prior, c.entry.key)))

@@ -7,8 +7,10 @@
   agrees with its kind (an Actor "Russie" is the State; a Person is no Region);
 - prior: the entry's own likelihood (capitals and states high, homonyms low);
 - context: how much the document speaks of the entry's country;
-- cue: "région"/"oblast" next to a mention favours the administrative region
-  over the city of the same name;
+- cue: "région"/"oblast"/"canton" next to a mention favours the administrative region
+  over the city of the same name; a definite article only states and regions take
+  ("le Luxembourg", "au Luxembourg": ``data/link/place_articles.csv``) favours the state
+  (or continent) over the city;
 - metonymy: a capital (or a seat of power) named as an Actor stands for its state.
 
 The score ranks candidates; the confidence a link reports is calibrated: the share of
@@ -26,6 +28,7 @@ entry belongs to one of them.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +39,7 @@ from kgbuild.kb.keys import REGION_WORDS, match_key
 from kgbuild.link.candidates import METHOD_SCORES, is_linkable, strip_title
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry, Link
 
-__all__ = ["NIL_THRESHOLD", "DocContext", "admissible", "is_weak", "needs_context", "evidence_class",
+__all__ = ["NIL_THRESHOLD", "DocContext", "PLACE_ARTICLES", "has_article_cue", "admissible", "is_weak", "needs_context", "evidence_class",
            "calibrated", "build_context", "choose_link", "link_names", "has_region_cue"]
 
 NIL_THRESHOLD = 0.5
@@ -57,7 +60,8 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "Weapon": ("WeaponSystem", "WeaponClass"),
 }
 _SKIP_MENTION_METHODS = ("pronoun", "role")
-_CUE_STEMS = ("gion", "oblast", "province", "gebiet", "kra", "territoire", "publique")
+_CUE_STEMS = ("gion", "oblast", "province", "gebiet", "kra", "territoire", "publique", "canton", "partement",
+              "comt")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,29 @@ class DocContext:
 
     countries: dict[str, float]  # country key -> weight 0..1 (1 = most mentioned)
     region_cues: frozenset[str]  # entity ids with "région"/"oblast" next to a mention
+    article_cues: frozenset[str] = frozenset()  # entity ids written after a definite article
+
+
+def _read_place_articles() -> dict[str, re.Pattern]:
+    path = Path(__file__).resolve().parents[1] / "data" / "link" / "place_articles.csv"
+    words: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            words.setdefault(row["lang"], []).append(re.escape(row["article"]))
+    return {lang: re.compile(r"(?:^|[\s(«\"])(?:" + "|".join(ws) + r")\s*$", re.IGNORECASE)
+            for lang, ws in words.items()}
+
+
+#: per language, the definite articles a country, a region or a continent takes and a
+#: city does not ("le Luxembourg", "du Luxembourg" / "à Luxembourg"): data/link/place_articles.csv
+PLACE_ARTICLES = _read_place_articles()
+
+
+def has_article_cue(text: str, start: int, lang: str | None) -> bool:
+    """Whether a definite article of ``lang`` that only states and regions take stands just
+    before a mention ("au Luxembourg", "l'Amérique")."""
+    pattern = PLACE_ARTICLES.get(lang or "")
+    return bool(pattern and pattern.search(text[max(0, start - 8):start]))
 
 
 def has_region_cue(text: str, start: int, end: int) -> bool:
@@ -119,7 +146,11 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
         cues = frozenset(e.id for e in extraction.entities
                          if any(has_region_cue(text, m.start, m.end) for m in e.mentions))
     cues = cues | {e.id for e in extraction.entities if e.kind == "AdministrativeRegion"}
-    return DocContext(countries=weights, region_cues=frozenset(cues))
+    text, lang = extraction.article.text, extraction.article.lang
+    articles = frozenset(e.id for e in extraction.entities
+                         if any(m.method not in _SKIP_MENTION_METHODS and has_article_cue(text, m.start, lang)
+                                for m in e.mentions))
+    return DocContext(countries=weights, region_cues=frozenset(cues), article_cues=articles)
 
 
 def _compatibility(entity: Entity, entry: KBEntry) -> float:
@@ -139,6 +170,8 @@ def _context(entry: KBEntry, ctx: DocContext) -> float:
 
 
 def _cue(entity: Entity, entry: KBEntry, ctx: DocContext) -> float:
+    if entity.id in ctx.article_cues and entry.kind in ("City", "Country", "Continent"):
+        return 0.8 if entry.kind == "City" else 1.12
     if entity.id in ctx.region_cues:
         if entry.kind == "AdministrativeRegion":
             return 1.12
@@ -214,6 +247,8 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
             return False
         if entry.capital_of and cand.score >= _NEAR_EXACT * METHOD_SCORES[cand.method]:
             return True  # a one-letter slip on a capital needs no context
+        if entry.kind == "Continent":
+            return True  # a continent belongs to no country of the document
     elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE) and entry.kind not in _NATIONAL_KINDS:
         return True
     if not ctx.countries:
