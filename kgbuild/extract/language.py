@@ -85,6 +85,7 @@ class LanguageRules:
     acronym_skip_words: Words
     military_units: Words
     person_titles: Words
+    nickname_cues: Words
     caption_words: Ordered
     qualifier_starts: Ordered
     name_titles: Words
@@ -95,6 +96,7 @@ class LanguageRules:
     body_domains: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
+    contracted_articles: Words
     indefinite_determiners: Words
     place_of_prepositions: Words
     comitative_prepositions: Words
