@@ -248,9 +248,11 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
     'Mme Suu Kyi' after 'Aung San Suu Kyi' and 'M. Assad' after 'Bachar al-Assad'."""
     full: dict[str, str] = {}
     words: dict[str, int] = {}
+    given: dict[str, set[str]] = defaultdict(set)  # a full name's first word -> its keys
     for f, k in zip(found, keys):
         name = _untitled(f.name, titles)
         if f.mention.kind == "Person" and k and " " in name:
+            given[normalize_label(name.split()[0])].add(k)
             for form in _surnames(name):
                 if form not in full:
                     full[form], words[form] = k, len(name.split())
@@ -262,6 +264,8 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
         form = normalize_label(name)
         if form in full and words[form] > len(name.split()):
             keys[i] = full[form]
+        elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
+            keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
 
 
 def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
