@@ -166,6 +166,7 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     ends = {f.mention.end: k for k, f in named.items()}
     doc_keys = set(keys)
     rename: dict[str, str] = {}
+    disowned: set[str] = set()  # known acronyms whose KB entry is another body's
     for i, f in enumerate(found):
         if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
@@ -176,12 +177,14 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
                     rename[target] = keys[i]
                 else:  # "la police nationale d'Haïti (PNH)" is not Honduras's PNH
                     rename[keys[i]] = target
-                    found[i] = replace(f, entry=None)
+                    disowned.add(keys[i])
             continue
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
             rename[keys[i]] = target
     for n, k in enumerate(keys):
+        if k in disowned:
+            found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
 
 
@@ -287,10 +290,12 @@ def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
         if not lead.endswith(","):
             continue  # "X dit « Y ... »" is speech, not a nickname
         person_end = window + len(lead[:-1].rstrip(" \u00a0"))
-        person = by_end.get(person_end)
-        if person is not None and person != keys[i]:
-            keys[i] = person
-            found[i] = replace(f, mention=replace(f.mention, kind="Person"))
+        person, nickname = by_end.get(person_end), keys[i]
+        if person is not None and person != nickname:
+            for n, g in enumerate(found):  # "Hemedti a accusé ...": the nickname used alone after
+                if keys[n] == nickname:
+                    keys[n] = person
+                    found[n] = replace(g, mention=replace(g.mention, kind="Person"))
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,

@@ -374,6 +374,11 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+        if token.pos_ == "PROPN" and not token.ent_type_:  # "les miliciens Wazalendo": one word
+            entry = self._lookup(token.text, ("Group",))
+            if entry is not None and _is_name_of(entry, token.text):
+                return self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
+                                        "gazetteer")
         return None
 
     def _lowercase_groups(self):
@@ -1345,9 +1350,14 @@ class _Finder:
         k = first - 1
         while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
-        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]):
+        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]) and not self._sourced(k - 1):
             return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
         return None
+
+    def _sourced(self, name: int) -> bool:
+        """Whether a name closes a source phrase ("Selon l'agence officielle Sana, le président
+        ..."): the name is the source, the role after the comma someone else."""
+        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 5))
 
 
 def _grammatical_gender(token: Token) -> str | None:
