@@ -143,6 +143,10 @@ class LanguageRules:
     content_stops: Ordered
     speaking_groups: Words
     home_bodies: Words
+    sameness_words: Words
+    document_nouns: Words
+    group_anaphors: Words
+    unnamed_speakers: Words
     source_words: Words
     object_content_cues: Words
     claim_verbs: Words

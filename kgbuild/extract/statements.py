@@ -95,6 +95,7 @@ class _Finder:
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
         self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
+        self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -148,7 +149,7 @@ class _Finder:
         end, or the actor a speaking group stands for."""
         return (self.index.at_token(token) or self.apposed_name(token, within)
                 or self.apposed_person(token, within) or self.broken_phrase_person(token, within)
-                or self.group_actor(token, within))
+                or self.group_actor(token, within) or self.named_again(token))
 
     def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
@@ -177,19 +178,39 @@ class _Finder:
         if token.lemma_ in self.rules.home_bodies and not any(
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
             return self.home_state
+        unnamed = token.lemma_ in self.rules.unnamed_speakers
         after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
-        if after is not None and (within is None or after.i in within):
+        if after is not None and (within is None or after.i in within) and not unnamed:
             ref = self.index.at_token(after)
             if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types:
                 return ref
         for child in token.children:
-            if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod"):
+            if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
+                    unnamed and child.dep_ == "amod"):
                 continue
             for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
                 if ref is not None and _ACTOR in ref.entity.types:
                     return ref
+        return None
+
+    def named_again(self, token: Token) -> MentionRef | None:
+        """A speaker named again without its name: "la même source" is who spoke last (nobody
+        known if that was an unnamed source), "le communiqué" who issued it, "le groupe" or
+        "le mouvement" the group the text named last."""
+        lemma = token.lemma_.lower()
+        if any(c.dep_ in ("nmod", "appos") for c in token.children):
+            return None
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        definite = det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
+        same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
+        if definite and not same and lemma in self.rules.group_anaphors:
+            return next((r for r in self.index.before(token.idx) if r.entity.kind == "Group"
+                         and _ACTOR in r.entity.types), None)
+        if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
+            last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+            return last.speaker if last is not None else None
         return None
 
     def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
@@ -290,6 +311,10 @@ class _Finder:
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
+        if any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
+            ref, factor = self.speaker_of(self.inverted_subject(cue))  # "a-t-il déclaré, ajoutant que"
+            if ref is not None:
+                return ref, factor
         if subjects_of(cue, self.rules):
             return None, 0.0
         # no subject in the parse: the nearest actor before the cue that no preposition governs
@@ -303,8 +328,9 @@ class _Finder:
                 k -= 1
             if k >= lo and self.tokens[k].pos_ == "ADP":
                 continue
-            if any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être")
-                   for t in self.doc[before.end: cue.i]):
+            gap = self.doc[before.end: cue.i]
+            aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","  # "X, lié à Y, affirme"
+            if not aside and any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être") for t in gap):
                 return None, 0.0  # another verb has the actor: it is not this cue's
             return ref, 0.7
         return None, 0.0
@@ -313,8 +339,11 @@ class _Finder:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
         morph = cue.morph
-        if not ("Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")) or cue.i == 0 \
-                or self.tokens[cue.i - 1].text != "," or cue.dep_.startswith("nsubj"):
+        k = cue.i - 1
+        if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
+            k -= 1  # "..., en relevant que": the gerund's marker
+        if not ("Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")) or k < 0 \
+                or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
         head = cue.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
@@ -407,6 +436,9 @@ class _Finder:
             at = chunk.find(word)
             if 0 < at < cut:
                 cut = at
+        stop = next((t.idx for t in tokens[first + 1:] if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
+        if stop is not None and 0 < stop - start < cut:
+            cut = stop - start  # a run of sentences ("... à livrer X. « Y », a-t-il écrit"): this one
         participle = self.participle_cue_after(tokens, first)
         colon = next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
         if colon is not None and 0 < colon - start < cut:
@@ -452,6 +484,8 @@ class _Finder:
                 continue
             if self.quotes.inside(tok.idx):
                 continue  # a verb inside a quote is the quoted speaker's, not a cue
+            if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
+                continue  # "indique avoir lancé « ... »": what the outer cue reports
             claims.extend(self.complements(k, tokens, n, lemma))
         return claims
 
@@ -609,7 +643,7 @@ class _Finder:
         """ "a appelé (la communauté internationale) à « faire pression ... »"."""
         if c.lemma not in self.rules.advocacy_cues:
             return None
-        prep = self.advocacy_prep(c.tokens, c.j, c.lemma)
+        prep = self.advocacy_prep(c.tokens, c.j, c.lemma, c.tokens[c.n])
         if prep is None:
             return None
         first = prep + 1
@@ -677,8 +711,9 @@ class _Finder:
                     return None  # "..., ce que Kigali dément": a relative on what came before
                 return m
             if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or (
-                    t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")):
-                return None
+                    t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or (
+                        "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")))):
+                return None  # another verb's clause ("a déclaré, ajoutant que")
         return None
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
@@ -722,12 +757,20 @@ class _Finder:
                     return m
         return None
 
-    def advocacy_prep(self, tokens: list[Token], j: int, lemma: str) -> int | None:
-        """Index of the "à"/"pour" of an advocacy cue, past an object noun phrase."""
-        for m in range(j, min(len(tokens), j + 7)):
+    def advocacy_prep(self, tokens: list[Token], j: int, lemma: str, verb: Token) -> int | None:
+        """Index of the "à"/"pour" of an advocacy cue, past an object noun phrase: the marker
+        of the verb's complement in the parse, else the first one after nouns."""
+        base, preps = tokens[0].i, self.rules.advocacy_cues[lemma]
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in ("xcomp", "advcl", "ccomp"):
+                mark = next((g for g in child.children if g.dep_ in ("mark", "case") and g.i < child.i
+                             and lower_text(g) in preps and g.i - base >= j), None)
+                if mark is not None:
+                    return mark.i - base
+        for m in range(j, min(len(tokens), j + 10)):
             if lower_text(tokens[m]) in self.rules.advocacy_cues[lemma]:
                 return m
-            if tokens[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ"):
+            if tokens[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "CCONJ"):
                 return None
         return None
 
@@ -751,7 +794,7 @@ class _Finder:
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
-        if not quoted and (any(t.dep_.startswith("nsubj") and t.i < cue.i for t in cue.children) or not any(
+        if not quoted and (self.subject_before(tokens, cue) or not any(
                 "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == "," and m > 0:
@@ -774,6 +817,18 @@ class _Finder:
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    @staticmethod
+    def subject_before(tokens: list[Token], cue: Token) -> bool:
+        """Whether the cue's subject comes before it and opens the sentence ("X, fournisseur de Y,
+        a annoncé"), not a noun the parse took from an apposition in the clause before ("Des
+        combats ont opposé ... la coalition X, une alliance de groupes, a annoncé Y")."""
+        base = tokens[0].i
+        for t in cue.children:
+            if t.dep_.startswith("nsubj") and t.i < cue.i and not any(
+                    "Fin" in v.morph.get("VerbForm") for v in tokens[:t.left_edge.i - base]):
+                return True
+        return False
 
     def trailing_name(self, tokens: list[Token], subject: Token) -> MentionRef | None:
         """The person named after an inverted subject's phrase ("a affirmé sa directrice pour
@@ -979,7 +1034,7 @@ class _Finder:
         return (teller, factor), tuple(dict.fromkeys(r.entity.id for r in (teller, source) if r is not None))
 
     def run(self) -> tuple[Statement, ...]:
-        claims: list[_Claim] = []
+        claims = self.claims
         for first, last in self.units.runs:
             if first in self.skip:
                 continue
