@@ -389,3 +389,9 @@ def test_media_and_groups_after_their_noun(extractor):
     assert labels["Sana"].kind == "Media"
     assert labels["Viv Ansanm"].types == ("Actor",) and labels["Viv Ansanm"].kind == "Group"
     assert labels["Forces armées maliennes"].types == ("Actor",)
+
+
+def test_a_gulf_named_after_a_country_is_not_the_country(extractor):
+    ex = extract(extractor, "Les Gardiens ont saisi un navire dans le golfe d'Oman.")
+    gulf = next(e for e in ex.entities if any(m.text == "golfe d'Oman" for m in e.mentions))
+    assert gulf.types == ("Region",) and gulf.kb_id is None and gulf.label == "golfe d'Oman"

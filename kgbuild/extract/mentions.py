@@ -747,11 +747,15 @@ class _Finder:
                 known is not None and known.kind not in _REGION_KINDS):
             return None
         entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
-        if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has
-            entry = self._lookup(phrase, _REGION_KINDS) or self._lookup(name, _REGION_KINDS)
+        if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has,
+            # but no state: "le golfe d'Oman", "le détroit de Taïwan" are not the country
+            places = tuple(k for k in _REGION_KINDS if k not in _STATE_KINDS)
+            entry = self._lookup(phrase, places) or self._lookup(name, places)
         other = self._lookup(name)
         if entry is None and other is not None and other.kind not in _REGION_KINDS:
             return None  # a known name that is no place
+        if entry is None and kind == "Region":
+            name = phrase  # "le golfe d'Oman" is named by the whole phrase, not by "Oman"
         return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _capital_acts(self, token: Token) -> bool:
