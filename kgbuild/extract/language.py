@@ -75,6 +75,7 @@ class LanguageRules:
     compound_words: Ordered
     vague_groups: Ordered
     media_heads: Ordered
+    water_nouns: Words
     role_nouns: ListTable
     place_nouns: Table
     weapon_classes: Table

@@ -747,14 +747,15 @@ class _Finder:
                 known is not None and known.kind not in _REGION_KINDS):
             return None
         entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
-        if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has,
-            # but no state: "le golfe d'Oman", "le détroit de Taïwan" are not the country
-            places = tuple(k for k in _REGION_KINDS if k not in _STATE_KINDS)
+        water = self.lows[noun.i] in self.rules.water_nouns
+        if entry is None and kind == "Region":  # "l'archipel d'Okinawa", "l'île de Cuba": any place
+            # the KB has, but a water is not the country or town it is named after ("le golfe d'Oman")
+            places = tuple(k for k in _REGION_KINDS if not water or k not in _PLACE_KINDS)
             entry = self._lookup(phrase, places) or self._lookup(name, places)
         other = self._lookup(name)
         if entry is None and other is not None and other.kind not in _REGION_KINDS:
             return None  # a known name that is no place
-        if entry is None and kind == "Region":
+        if entry is None and water:
             name = phrase  # "le golfe d'Oman" is named by the whole phrase, not by "Oman"
         return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
