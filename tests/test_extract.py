@@ -338,3 +338,60 @@ def test_a_lone_letter_is_no_name_but_initials_are(extractor):
     written = {m.text for e in ex.entities for m in e.mentions}
     assert not written & {"B", "I"}
     assert any(w.startswith("J. B") for w in written)
+
+
+def test_an_unknown_word_after_a_locative_preposition_is_a_place(extractor):
+    ex = extract(extractor, "Les rebelles ont attaqué un commissariat à Jamundí. L'armée a progressé "
+                            "près de Robotyné. Le roi a concédé à Henriette une pension.")
+    labels = by_label(ex)
+    assert labels["Jamundí"].types == ("Region",)
+    assert labels["Robotyné"].types == ("Region",)
+    assert labels["Henriette"].types == ("Actor",)  # "concédé à X": the verb's recipient
+
+
+def test_a_place_noun_needs_a_name(extractor):
+    ex = extract(extractor, "Le ministère de la Santé a fait état de 31 morts dans le département du Cauca.")
+    labels = by_label(ex)
+    assert not any(label.startswith("31") for label in labels)
+    assert "Actor" not in labels["Cauca"].types
+    assert not any(e.kind == "Organization" and "Cauca" in e.label for e in ex.entities)
+
+
+def test_a_title_makes_a_person_and_is_no_name_alone(extractor):
+    ex = extract(extractor, "M. Tshisekedi s'exprimait devant le Parlement. Le taureau a été vendu à Mme "
+                            "veuve Gremaud.")
+    labels = by_label(ex)
+    person = next(e for e in ex.entities if "Tshisekedi" in e.label)
+    assert person.types == ("Actor",) and person.kind == "Person"
+    assert "Mme" not in labels
+
+
+def test_a_credit_line_is_no_prose(extractor):
+    text = "Le Hezbollah a revendiqué des tirs.\n\n© AFP / Mahmoud Exemple"
+    ex = extract(extractor, text)
+    assert not any("Exemple" in e.label for e in ex.entities)
+    assert any(text[c.start:c.end].startswith("©") for c in ex.captions)
+
+
+def test_bodies_after_contracted_articles_and_coordinated(extractor):
+    ex = extract(extractor, "Une source au ministère de la Défense a parlé. Les ministères des Affaires "
+                            "étrangères et de la Défense n'ont pas commenté.")
+    labels = by_label(ex)
+    assert labels["ministère de la Défense"].types == ("Actor",)
+    assert len(labels["ministère de la Défense"].mentions) == 2
+    assert not any(e.types == ("Region",) for e in ex.entities)
+
+
+def test_media_and_groups_after_their_noun(extractor):
+    ex = extract(extractor, "Selon l'agence officielle Sana, le président a quitté le pays. La coalition "
+                            "Viv Ansanm a revendiqué l'attaque. Les Forces armées maliennes (FAMa) ont riposté.")
+    labels = by_label(ex)
+    assert labels["Sana"].kind == "Media"
+    assert labels["Viv Ansanm"].types == ("Actor",) and labels["Viv Ansanm"].kind == "Group"
+    assert labels["Forces armées maliennes"].types == ("Actor",)
+
+
+def test_a_gulf_named_after_a_country_is_not_the_country(extractor):
+    ex = extract(extractor, "Les Gardiens ont saisi un navire dans le golfe d'Oman.")
+    gulf = next(e for e in ex.entities if any(m.text == "golfe d'Oman" for m in e.mentions))
+    assert gulf.types == ("Region",) and gulf.kb_id is None and gulf.label == "golfe d'Oman"

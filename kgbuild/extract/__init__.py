@@ -63,7 +63,8 @@ class Extractor:
         tokens = list(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
         entities = group_mentions(found, self.kb, article, self.rules.short_forms,
-                                  self.rules.acronym_skip_words, self.rules.person_titles)
+                                  self.rules.acronym_skip_words, self.rules.person_titles,
+                                  self.rules.nickname_cues)
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.extract.reading import SpanIndex
-from kgbuild.normalize import normalize_label
+from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 
 __all__ = ["group_mentions"]
@@ -33,11 +33,13 @@ _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister"
 def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
                    short_forms: dict[str, str] | None = None,
                    acronym_skip: frozenset[str] = frozenset(),
-                   person_titles: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+                   person_titles: frozenset[str] = frozenset(),
+                   nickname_cues: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys, person_titles)
+    _merge_nicknames(found, keys, article.text, nickname_cues)
     _merge_short_forms(found, keys, kb, article.lang, short_forms or {})
     _merge_acronyms(found, keys, article.text, acronym_skip)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text)
@@ -162,19 +164,27 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
     named, by_initials = _named_bodies(found, keys, skip)
     ends = {f.mention.end: k for k, f in named.items()}
+    doc_keys = set(keys)
     rename: dict[str, str] = {}
+    disowned: set[str] = set()  # known acronyms whose KB entry is another body's
     for i, f in enumerate(found):
         if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
         target = ends.get(_bracketed_after(text, f))
         if f.entry is not None:  # a known acronym: the name in front of its brackets, if unknown
             if target is not None and target != keys[i] and named[target].entry is None:
-                rename[target] = keys[i]
+                if f.entry.country is None or f.entry.country in doc_keys:
+                    rename[target] = keys[i]
+                else:  # "la police nationale d'Haïti (PNH)" is not Honduras's PNH
+                    rename[keys[i]] = target
+                    disowned.add(keys[i])
             continue
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
             rename[keys[i]] = target
     for n, k in enumerate(keys):
+        if k in disowned:
+            found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
 
 
@@ -224,17 +234,68 @@ def _untitled(name: str, titles: frozenset[str]) -> str:
     return " ".join(words)
 
 
+def _surnames(name: str) -> list[str]:
+    """The forms a full name's surname may take alone: its last words ("Suu Kyi", "Kyi" of
+    "Aung San Suu Kyi"), and its last word without a lower-case particle ("Assad" of
+    "Bachar al-Assad")."""
+    words = name.split()
+    forms = [" ".join(words[-n:]) for n in range(1, len(words))]
+    particle, _, rest = words[-1].partition("-")
+    if rest and particle.islower():
+        forms.append(rest)
+    return [normalize_label(w) for w in forms]
+
+
 def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:
-    """'Poutine' or 'M. Poutine' after 'Vladimir Poutine' is the same person."""
+    """'Poutine' or 'M. Poutine' after 'Vladimir Poutine' is the same person, and so are
+    'Mme Suu Kyi' after 'Aung San Suu Kyi' and 'M. Assad' after 'Bachar al-Assad'."""
     full: dict[str, str] = {}
+    words: dict[str, int] = {}
+    given: dict[str, set[str]] = defaultdict(set)  # a full name's first word -> its keys
     for f, k in zip(found, keys):
         name = _untitled(f.name, titles)
         if f.mention.kind == "Person" and k and " " in name:
-            full.setdefault(normalize_label(name.split()[-1]), k)
+            given[normalize_label(name.split()[0])].add(k)
+            for form in _surnames(name):
+                if form not in full:
+                    full[form], words[form] = k, len(name.split())
     for i, f in enumerate(found):
         name = _untitled(f.name, titles)
-        if f.mention.kind == "Person" and keys[i] and " " not in name and f.entry is None:
-            keys[i] = full.get(normalize_label(name), keys[i])
+        titled = name != f.name.strip()
+        if f.mention.kind != "Person" or not keys[i] or f.entry is not None or (" " in name and not titled):
+            continue
+        form = normalize_label(name)
+        if form in full and words[form] > len(name.split()):
+            keys[i] = full[form]
+        elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
+            keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
+
+
+def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
+                     cues: frozenset[str]) -> None:
+    """ "Mohamed Hamdane Daglo, dit « Hemedti »": a name after a nickname cue that follows a
+    person is that person (whatever kind the model gave it)."""
+    if not cues:
+        return
+    by_end = {f.mention.end: k for f, k in zip(found, keys) if k and f.mention.kind == "Person"}
+    for i, f in enumerate(found):
+        if not keys[i] or f.mention.method in ("role", "description"):
+            continue
+        window = max(0, f.mention.start - 40)
+        before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
+        cue = before.split()[-1:] if before else []
+        if not cue or fold_quotes(cue[0]).lower() not in cues:
+            continue
+        lead = before[:-len(cue[0])].rstrip(" \u00a0")
+        if not lead.endswith(","):
+            continue  # "X dit « Y ... »" is speech, not a nickname
+        person_end = window + len(lead[:-1].rstrip(" \u00a0"))
+        person, nickname = by_end.get(person_end), keys[i]
+        if person is not None and person != nickname:
+            for n, g in enumerate(found):  # "Hemedti a accusé ...": the nickname used alone after
+                if keys[n] == nickname:
+                    keys[n] = person
+                    found[n] = replace(g, mention=replace(g.mention, kind="Person"))
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,

@@ -75,6 +75,7 @@ class LanguageRules:
     compound_words: Ordered
     vague_groups: Ordered
     media_heads: Ordered
+    water_nouns: Words
     role_nouns: ListTable
     place_nouns: Table
     weapon_classes: Table
@@ -85,6 +86,7 @@ class LanguageRules:
     acronym_skip_words: Words
     military_units: Words
     person_titles: Words
+    nickname_cues: Words
     caption_words: Ordered
     qualifier_starts: Ordered
     name_titles: Words
@@ -95,6 +97,7 @@ class LanguageRules:
     body_domains: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
+    contracted_articles: Words
     indefinite_determiners: Words
     place_of_prepositions: Words
     comitative_prepositions: Words

@@ -39,6 +39,7 @@ _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", 
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
+_FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
 
 
 class Gazetteer(Protocol):
@@ -108,6 +109,7 @@ class _Finder:
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
+                              (self._spelled_names, "name"),
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"),
@@ -119,7 +121,7 @@ class _Finder:
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
-                if layer == "name" and self._body_domain(m, bodies):
+                if layer == "name" and self._body_domain(item, bodies):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
                 starts, ends = claimed[layer == "outer"]
                 n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
@@ -131,13 +133,52 @@ class _Finder:
                 if finder == self._bodies:
                     bodies.add((m.start, m.end))
         found.extend(self._apposed_names(found))
+        found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
 
-    def _body_domain(self, mention: Mention, bodies: set[tuple[int, int]]) -> bool:
-        """Whether a name is the domain word inside a body's phrase ("de la Défense")."""
+    def _first_name_word(self, token: Token) -> bool:
+        """A capitalised word that can be a first name before a surname ("Aung San" Suu Kyi,
+        "San" tagged a verb): no function word, title or common noun of the rules."""
+        return self.capitalised[token.i] and token.text.isalpha() and token.pos_ not in _FUNCTION_POS \
+            and self.lows[token.i] not in self.rules.person_titles \
+            and normalize_label(token.text) not in self.rules.not_names
+
+    def _full_names_of_titles(self, found: list[Found]) -> list[Found]:
+        """ "Aung San Suu Kyi, renversée en 2021, ..." then "Mme Suu Kyi": a name after a title
+        that the text wrote before with first names the model did not tag; the proper nouns
+        before the name's first earlier use are that person's full name."""
+        names, seen = [], set()
+        spans = SpanIndex([f.mention for f in found])
+        for f in found:
+            m = f.mention
+            words = m.text.split()
+            if m.kind != "Person" or len(words) < 2 or fold_quotes(words[0]).lower() not in self.rules.person_titles:
+                continue
+            surname = " ".join(words[1:])
+            at = self.text.find(surname, 0, m.start)
+            if at < 0 or surname in seen:
+                continue
+            seen.add(surname)
+            token = self._token_at(at)
+            if token is None or token.idx != at:
+                continue
+            first = token.i
+            while first > 0 and token.i - first < 3 and self._first_name_word(self.tokens[first - 1]):
+                first -= 1
+            start, end = self.tokens[first].idx, at + len(surname)
+            if first == token.i or any(True for _ in spans.overlapping(start, end)) or "\n" in self.text[start:end]:
+                continue
+            names.append(Found(self._mention(start, end, "Actor", "Person", "pattern", 0.7), self.text[start:end]))
+        return names
+
+    def _body_domain(self, item: Found, bodies: set[tuple[int, int]]) -> bool:
+        """Whether a name is the domain inside a body's phrase ("de la Défense", "des Affaires
+        étrangères"): a domain word, or a name the KB does not know."""
+        mention = item.mention
         word = mention.text.lower()
-        return (word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains) and any(
+        domain = item.entry is None or word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains
+        return domain and mention.method != "demonym" and any(
             a <= mention.start and mention.end <= b for a, b in bodies)
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
@@ -304,7 +345,7 @@ class _Finder:
     def _known_phrases(self):
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
-        longest run of up to five words that is a KB name of a body (not a person)."""
+        longest run of up to nine words that is a KB name of a body (not a person)."""
         for token in self.tokens:
             if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
                     token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
@@ -315,8 +356,11 @@ class _Finder:
             if item is not None:
                 yield item
 
+    #: the most words (tokens) of a KB name read whole ("Armée de libération nationale Ta'ang")
+    _KNOWN_PHRASE_WORDS = 9
+
     def _known_phrase_at(self, token: Token) -> Found | None:
-        for size in range(min(5, len(self.tokens) - token.i), 1, -1):
+        for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 1, -1):
             last = self.tokens[token.i + size - 1]
             if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") \
                     or last.text.endswith(("'", "’")):  # an elided word ("Moscou n'a pas"): no name's end
@@ -330,6 +374,11 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+        if token.pos_ == "PROPN" and not token.ent_type_:  # "les miliciens Wazalendo": one word
+            entry = self._lookup(token.text, ("Group",))
+            if entry is not None and _is_name_of(entry, token.text):
+                return self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
+                                        "gazetteer")
         return None
 
     def _lowercase_groups(self):
@@ -425,8 +474,38 @@ class _Finder:
         seat = self._seat_acting(start, end, name, head)
         if seat is not None:
             return seat
+        if head is not None and label in ("PER", "LOC"):
+            headed = self._named_after_head(start, end, name, head)
+            if headed is not None:
+                return headed
+            if label == "LOC" and (self._after_title(head) or self._opens_with_title(name)):
+                return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
+            if label == "LOC" and _looks_like_acronym(name) and self.text[:start].rstrip().endswith("(") \
+                    and self.text[end:end + 1] == ")":
+                return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _opens_with_title(self, name: str) -> bool:
+        words = fold_quotes(name).lower().split()
+        return len(words) > 1 and words[0] in self.rules.person_titles
+
+    def _named_after_head(self, start: int, end: int, name: str, head: Token) -> Found | None:
+        """ "la coalition Viv Ansanm", "le mouvement Ennahda", "le régiment Azov": an unknown name
+        right after a definite description's noun (its lower-case adjectives between) is an
+        actor of the noun's first kind, whatever person or place the model read."""
+        j = head.i - 1
+        while j > 0 and self.tokens[j].pos_ == "ADJ" and self.tokens[j].text.islower() \
+                and self.lows[j] not in self.rules.demonyms and head.i - j < 3:
+            j -= 1  # "le groupe jihadiste X", "la milice paramilitaire X"
+        if j < 1 or j == head.i:
+            return None
+        noun = self.tokens[j]
+        kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
+            self.rules.descriptions.get(self.lows[j])
+        if not kinds or noun.pos_ != "NOUN" or self.lows[j - 1] not in self.rules.definite_determiners:
+            return None
+        return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part."""
@@ -439,9 +518,25 @@ class _Finder:
         return start, end, name, entry
 
     def _ner_person(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        if fold_quotes(name).lower() in self.rules.person_titles:
+            return None  # "Mme" alone: a title, no name
         if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
             return None
+        if " " not in name and head is not None and self._after_place_preposition(head):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+
+    def _after_place_preposition(self, head: Token) -> bool:
+        """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
+        model reads as a person is a place after a locative preposition; after one that also
+        marks a verb's object ("concédé à X", "mis sur X") only as a noun's or an adjunct's."""
+        words = self._prev_words(head.i, 2)
+        if not words or self._after_title(head):
+            return False
+        if words[0] in self.rules.locative_prepositions:
+            return words[0] not in self.rules.recipient_prepositions or head.dep_ in ("nmod", "obl:mod")
+        return len(words) == 2 and words[0] in self.rules.place_of_prepositions \
+            and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
         return Found(self._mention(start, end, "Actor", "Organization", "ner", 0.7), name)
@@ -543,6 +638,13 @@ class _Finder:
         for token in self.tokens:
             if self.lows[token.i] not in self.rules.media_heads:
                 continue
+            first = token.i + 1
+            while first < len(self.tokens) and first < token.i + 3 and self.tokens[first].pos_ == "ADJ" \
+                    and self.tokens[first].text.islower():
+                first += 1  # "l'agence officielle Sana", "la télévision publique RTS"
+            if first >= len(self.tokens):
+                continue
+            token = self.tokens[first - 1]
             j = token.i + 1
             while j < len(self.tokens) and j < token.i + 5 and _CAPITALISED.match(self.tokens[j].text) \
                     and not self.tokens[j].is_punct and self.tokens[j].lower_ not in self.rules.demonyms:
@@ -556,6 +658,51 @@ class _Finder:
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
 
+    def _spelled_names(self):
+        """ "le Groupe de soutien à l'islam et aux musulmans (GSIM)", "la police nationale
+        d'Haïti (PNH)", "l'État-Major central (EMC)": the words before a bracketed acronym whose
+        initials spell it are one name, however the model cut them."""
+        for token in self.tokens:
+            if token.text != "(" or token.i < 2 or token.i + 2 >= len(self.tokens) \
+                    or self.tokens[token.i + 2].text != ")":
+                continue
+            acronym = self.tokens[token.i + 1].text
+            if not _looks_like_acronym(acronym):
+                continue
+            first = self._spelled_start(token.i, strip_accents(acronym.replace(".", "")).upper())
+            if first is None:
+                continue
+            last = self.tokens[token.i - 1]
+            start, end = self.tokens[first].idx, last.idx + len(last.text)
+            name = self.text[start:end]
+            entry = self._lookup(name)
+            if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
+                continue
+            yield Found(self._mention(start, end, "Actor", entry.kind if entry else "Organization",
+                                      "pattern", 0.75), name, entry)
+
+    #: how many words back from its brackets an acronym's long form may start
+    _SPELLED_WINDOW = 14
+
+    def _spelled_start(self, bracket: int, acronym: str) -> int | None:
+        """The first word of the shortest run before ``bracket`` whose initials (small words
+        left out, hyphenated and elided words split) spell ``acronym``, if it opens on a noun
+        or a name."""
+        skip = self.rules.acronym_skip_words
+        initials = ""
+        for k in range(bracket - 1, max(bracket - self._SPELLED_WINDOW, -1), -1):
+            t = self.tokens[k]
+            if t.is_space or "\n" in t.text or (t.is_punct and t.text not in ("-", "'", "’")):
+                return None
+            parts = [p for p in re.split(r"[-'’]", t.text) if p and p.lower() not in skip]
+            initials = "".join(strip_accents(p[0]).upper() for p in parts if p[0].isalpha()) + initials
+            if not acronym.endswith(initials):
+                return None
+            if initials == acronym and parts and t.pos_ in ("NOUN", "PROPN") and (
+                    self.capitalised[k] or t.pos_ == "NOUN"):
+                return k
+        return None
+
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
         for token in self.tokens:
@@ -563,8 +710,8 @@ class _Finder:
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
             first = self._place_name_start(token)
-            if first is None:
-                continue
+            if first is None or not self.tokens[first].text[:1].isalpha():
+                continue  # "faire état de 31 morts": no name
             last = self._capitalised_run(first)
             if last == first:
                 continue
@@ -600,11 +747,16 @@ class _Finder:
                 known is not None and known.kind not in _REGION_KINDS):
             return None
         entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
-        if entry is None and kind == "Region":  # "l'archipel d'Okinawa": any place the KB has
-            entry = self._lookup(phrase, _REGION_KINDS) or self._lookup(name, _REGION_KINDS)
+        water = self.lows[noun.i] in self.rules.water_nouns
+        if entry is None and kind == "Region":  # "l'archipel d'Okinawa", "l'île de Cuba": any place
+            # the KB has, but a water is not the country or town it is named after ("le golfe d'Oman")
+            places = tuple(k for k in _REGION_KINDS if not water or k not in _PLACE_KINDS)
+            entry = self._lookup(phrase, places) or self._lookup(name, places)
         other = self._lookup(name)
         if entry is None and other is not None and other.kind not in _REGION_KINDS:
             return None  # a known name that is no place
+        if entry is None and water:
+            name = phrase  # "le golfe d'Oman" is named by the whole phrase, not by "Oman"
         return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.8), name, entry)
 
     def _capital_acts(self, token: Token) -> bool:
@@ -787,11 +939,15 @@ class _Finder:
             domain = self._body_domain_at(token)
             if domain is None:
                 continue
-            last = self.tokens[self._body_end(domain)]
+            end = self._body_end(domain)
+            last = self.tokens[end]
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
             yield self._body_found(token, start, stop)
+            second = self._coordinated_body(token, end)
+            if second is not None:
+                yield second
 
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
@@ -799,8 +955,9 @@ class _Finder:
                 fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
-        return bool(det) and self.lows[det[0].i] in self.rules.definite_determiners \
-            and token.i + 2 < len(self.tokens)
+        definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
+            token.i > 0 and self.lows[token.i - 1] in self.rules.contracted_articles  # "au ministère"
+        return definite and token.i + 2 < len(self.tokens)
 
     def _body_domain_at(self, head: Token) -> int | None:
         """The index of the body's domain: after an optional demonym, "de" and determiners,
@@ -819,6 +976,9 @@ class _Finder:
         if domain.pos_ not in ("NOUN", "PROPN") or not (
                 domain.text[:1].isupper() or fold_quotes(domain.lemma_.lower()) in self.rules.body_domains):
             return None
+        if self.lows[head.i] in self.rules.place_nouns and domain.text[:1].isupper() \
+                and self._lookup(domain.text, _REGION_KINDS) is not None:
+            return None  # "le département du Cauca": a place noun and a place
         return j
 
     def _body_end(self, j: int) -> int:
@@ -832,6 +992,25 @@ class _Finder:
             else:
                 break
         return end
+
+    def _coordinated_body(self, head: Token, end: int) -> Found | None:
+        """ "les ministères des Affaires étrangères et de la Défense": a second capitalised
+        domain joined by a conjunction is a second body of the same noun ("ministère de la
+        Défense", named by the noun's lemma and the domain), not a place."""
+        j = end + 1
+        if j + 2 >= len(self.tokens) or self.tokens[j].pos_ != "CCONJ" \
+                or self.lows[j + 1] not in self.rules.of_prepositions:
+            return None
+        of = j + 1
+        j += 2
+        while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+            j += 1
+        if j >= len(self.tokens) or self.tokens[j].pos_ not in ("NOUN", "PROPN") or not self.capitalised[j]:
+            return None
+        last = self.tokens[self._body_end(j)]
+        start, stop = self.tokens[of].idx, last.idx + len(last.text)
+        name = f"{head.lemma_} {self.text[start:stop]}"
+        return Found(self._mention(start, stop, "Actor", "Organization", "pattern", 0.65), name)
 
     def _body_found(self, head: Token, start: int, stop: int) -> Found:
         name = self.text[start:stop]
@@ -1176,9 +1355,14 @@ class _Finder:
         k = first - 1
         while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
-        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]):
+        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]) and not self._sourced(k - 1):
             return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
         return None
+
+    def _sourced(self, name: int) -> bool:
+        """Whether a name closes a source phrase ("Selon l'agence officielle Sana, le président
+        ..."): the name is the source, the role after the comma someone else."""
+        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 5))
 
 
 def _grammatical_gender(token: Token) -> str | None:
@@ -1222,6 +1406,13 @@ def _adjective_after_noun(token: Token) -> bool:
     """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
     often tagged PROPN): an adjective of that noun."""
     return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _looks_like_acronym(word: str) -> bool:
+    """ "GSIM", "PNH", "FAMa", "M.N.L.A.": two to eight letters, the first and another in capitals."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() \
+        and sum(c.isupper() for c in letters) >= 2
 
 
 def _is_model_number(word: str) -> bool:
