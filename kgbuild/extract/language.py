@@ -82,6 +82,7 @@ class LanguageRules:
     seats_of_power: Table
     short_forms: Table
     descriptions: ListTable
+    introduced_descriptions: Words
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words
