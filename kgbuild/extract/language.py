@@ -86,6 +86,7 @@ class LanguageRules:
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words
+    ordinal_words: Words
     person_titles: Words
     nickname_cues: Words
     caption_words: Ordered
@@ -151,6 +152,8 @@ class LanguageRules:
     unnamed_speakers: Words
     role_prefixes: Words
     source_words: Words
+    report_cues: Words
+    reported_events: Words
     object_content_cues: Words
     claim_verbs: Words
     cue_frames: Ordered

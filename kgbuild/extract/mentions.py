@@ -901,8 +901,9 @@ class _Finder:
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
         for token in self.tokens:
-            if not _ordinal(self.rules).match(token.text) or token.i + 1 >= len(self.tokens):
-                continue
+            if not (_ordinal(self.rules).match(token.text) or self.lows[token.i] in self.rules.ordinal_words) \
+                    or token.i + 1 >= len(self.tokens):
+                continue  # "la 3e brigade", "la sixième division"
             unit = self.tokens[token.i + 1]
             if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
                     and self.lows[unit.i] not in self.rules.military_units:
@@ -1256,8 +1257,8 @@ class _Finder:
     def _phrase_tail(self, i: int) -> int:
         """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
         subtree = {t.i for t in self.tokens[i].subtree}
-        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_punct \
-                and not self.tokens[i + 1].is_space:
+        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_space and (
+                not self.tokens[i + 1].is_punct or _inside_word(self.tokens[i + 1])):
             i += 1
         return i
 
@@ -1268,7 +1269,8 @@ class _Finder:
             return None
         if not _CAPITALISED.match(self.doc[i].text):
             return (i, None) if self.doc[i].pos_ == "NOUN" else None
-        return self._named_complement(i)
+        # a name the KB does not know ("le gouverneur de l'Etat du Darfour-Nord") still ends the role
+        return self._named_complement(i) or ((i, None) if self.doc[i].pos_ in ("NOUN", "PROPN") else None)
 
     def _after_of(self, end_tok: int) -> int | None:
         """The first word after "de", "du", "de la" following ``end_tok``, if one follows."""
@@ -1520,3 +1522,7 @@ def kb_label(entry: KBEntry, lang: str) -> str:
     return entry.labels.get(lang) or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)
 
 
+def _inside_word(token: Token) -> bool:
+    """A hyphen or apostrophe inside a word ("Darfour-Nord"), no space on either side."""
+    return token.i > 0 and not token.doc[token.i - 1].whitespace_ and bool(token.whitespace_ == "") \
+        and token.i + 1 < len(token.doc) and token.text in ("-", "'", "’")

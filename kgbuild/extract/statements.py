@@ -192,7 +192,8 @@ class _Finder:
             if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
                     unnamed and child.dep_ == "amod"):
                 continue
-            for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
+            inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
+            for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
                 if ref is not None and _ACTOR in ref.entity.types:
@@ -291,7 +292,9 @@ class _Finder:
         token = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
         if token is None or not len(token):
             return True
-        return token[0].pos_ != "ADJ" or token[0].head.lemma_ in self.rules.speaking_groups  # "les Russes"
+        head = token[0].head.lemma_
+        return token[0].pos_ != "ADJ" or (  # "les Russes"; not "des rebelles syriens"
+            head in self.rules.speaking_groups and head not in self.rules.unnamed_speakers)
 
     def remember_subject(self, subject: Token, ref: MentionRef) -> None:
         """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
@@ -520,7 +523,10 @@ class _Finder:
                 continue  # a verb inside a quote is the quoted speaker's, not a cue
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
-            claims.extend(self.complements(k, tokens, n, lemma))
+            found = self.complements(k, tokens, n, lemma)
+            if not found and tok.pos_ == "VERB":
+                self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
+            claims.extend(found)
         return claims
 
     def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
@@ -927,6 +933,8 @@ class _Finder:
                 continue
             if child.lemma_ in self.rules.speaking_groups or self.index.at_token(child) is not None:
                 continue  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
+            if cue.lemma_ in self.rules.report_cues and child.lemma_ not in self.rules.reported_events:
+                continue  # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
