@@ -83,6 +83,7 @@ class LanguageRules:
     short_forms: Table
     descriptions: ListTable
     introduced_descriptions: Words
+    description_actors: Words
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words
