@@ -1037,6 +1037,8 @@ class _Finder:
             kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
             if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token):
                 continue
+            if "Plur" in token.morph.get("Number"):
+                continue  # "les groupes jihadistes": a class, not the one actor named before
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]

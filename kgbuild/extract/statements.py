@@ -334,6 +334,8 @@ class _Finder:
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
+            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+                return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
@@ -354,10 +356,13 @@ class _Finder:
                 k -= 1
             if k >= lo and self.tokens[k].pos_ == "ADP":
                 continue
-            gap = self.doc[before.end: cue.i]
+            gap = [t for t in self.doc[before.end: cue.i] if t.text != ")"]  # "X (Y), lié à Z, a affirmé"
+            while gap and gap[-1].dep_.startswith("aux"):
+                gap.pop()
             aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","  # "X, lié à Y, affirme"
             if not aside and any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être") for t in gap):
                 return None, 0.0  # another verb has the actor: it is not this cue's
+            self.remember_subject(before.root, ref)
             return ref, 0.7
         return None, 0.0
 
@@ -544,7 +549,9 @@ class _Finder:
         unlemmatised = pos == "VERB" and lemma.lower() == tok.text.lower()
         after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
         after_name = before is not None and before.pos_ == "PROPN" and pos == "NOUN"
-        if (unlemmatised or after_quote or after_name) and tok.text.islower():
+        # "le groupe jihadiste revendique avoir tiré": an "adjective" that governs a verb
+        governs = pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        if (unlemmatised or after_quote or after_name or governs) and tok.text.islower():
             return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
                         None)
         return None
