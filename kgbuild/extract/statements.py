@@ -179,8 +179,9 @@ class _Finder:
         if token.lemma_ not in self.rules.speaking_groups and not (
                 prefix in self.rules.role_prefixes and role in self.rules.speaking_groups):
             return None
-        if token.lemma_ in self.rules.home_bodies and not any(
-                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
+        if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
+                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in c.morph.get("PronType")
+                for c in token.children):
             return self.home_state
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
@@ -322,6 +323,11 @@ class _Finder:
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
         own, cue = cue, self.clause_verb(cue)
+        clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
+        if "Part" in own.morph.get("VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
+            ref, factor = self.inverted_before(clause, own)  # "A, a ajouté le porte-parole, précisant que"
+            if ref is not None:
+                return ref, factor
         # "les Houthis, accusés de" (not "a de son côté dénoncé", a tense the parse split)
         passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
@@ -329,6 +335,9 @@ class _Finder:
         if passive and cue.lemma_.lower() not in self.rules.belief_participles:
             agent = agent_phrase(cue, self.rules)
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
+        misread = self.relative_clause_subject(cue)
+        if misread is not None:  # "Salaheddine, bastion rebelle dont le régime a dit": the régime
+            return self.speaker_of(misread)
         for subject in subjects_of(cue, self.rules):
             ref, factor = self.speaker_of(subject)
             if ref is not None:
@@ -365,6 +374,27 @@ class _Finder:
             self.remember_subject(before.root, ref)
             return ref, 0.7
         return None, 0.0
+
+    def relative_clause_subject(self, cue: Token) -> Token | None:
+        """The noun right before a cue's verb group in a relative clause, when the parse took a
+        noun before the relative pronoun for the subject ("X, bastion rebelle dont le régime a
+        dit ...": the parse says X)."""
+        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        if first < 3:
+            return None
+        noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
+        if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in rel.morph.get("PronType"):
+            return None
+        parsed = [c for c in cue.children if c.dep_ == "nsubj"]
+        return noun if parsed and all(c.i < rel.i for c in parsed) else None
+
+    def inverted_cue_between(self, clause: Token, participle: Token) -> bool:
+        """Whether an inverted cue hangs between a clause and a participle that follows it, with
+        a comma before the participle ("A, a ajouté X, précisant que")."""
+        before = self.tokens[participle.i - 1] if participle.i else None
+        return before is not None and before.text == "," and any(
+            t.dep_ == "parataxis" and t.head.i == clause.i and self.cue_lemma(t, None) is not None
+            for t in self.doc[clause.i + 1: participle.i])
 
     def inverted_before(self, clause: Token, participle: Token) -> tuple[MentionRef | None, float]:
         """The inverted subject of the cue between a clause and a participle hung on the clause
@@ -590,7 +620,20 @@ class _Finder:
                 or lower_text(tokens[j]) in self.rules.time_words
                 or lower_text(tokens[j]) in self.rules.cue_fillers):
             j += 1
-        return j
+        return self.past_aside(tokens, j)
+
+    def past_aside(self, tokens: list[Token], j: int) -> int:
+        """Past an aside with no verb between commas when an infinitive or a quote follows it
+        ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes")."""
+        if j >= len(tokens) or tokens[j].text != ",":
+            return j
+        close = next((m for m in range(j + 1, min(len(tokens), j + 16)) if tokens[m].text == ","), None)
+        if close is None or close + 1 >= len(tokens) or any(
+                t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
+            return j
+        after = tokens[close + 1]
+        infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
+        return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
