@@ -276,12 +276,12 @@ class _Finder:
         low = pronoun_form(token)
         if is_impersonal(token, self.rules):
             return None, 0.0
-        if low in self.rules.pronoun_gender and low != "qui":
+        if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
-        if low == "qui":
+        if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
 
@@ -353,7 +353,7 @@ class _Finder:
                 continue
             gap = self.doc[before.end: cue.i]
             aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","  # "X, lié à Y, affirme"
-            if not aside and any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être") for t in gap):
+            if not aside and any(t.pos_ == "VERB" and t.lemma_ not in self.rules.auxiliaries for t in gap):
                 return None, 0.0  # another verb has the actor: it is not this cue's
             return ref, 0.7
         return None, 0.0
@@ -452,14 +452,14 @@ class _Finder:
                     continue
                 if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
                     conditional = self.rules.grammar.is_conditional(tok.text, tok.lemma_)
-                    if conditional and (not past_cue or tok.lemma_ in ("pouvoir", "devoir")):
+                    if conditional and (not past_cue or tok.lemma_ in self.rules.possibility_modals):
                         return "hedged"
             if any(lower_text(t) in self.rules.hedge_words for t in content):
                 return "hedged"
         return "reported"
 
     # -- content end
-    def clause_end(self, tokens: list[Token], first: int, stop_words=(" et que ", " et qu")) -> int:
+    def clause_end(self, tokens: list[Token], first: int, stop_words) -> int:
         """End offset of a content starting at token index ``first`` of the sentence."""
         sent_end = tokens[-1].idx + len(tokens[-1].text)
         start = tokens[first].idx if first < len(tokens) else sent_end
@@ -769,8 +769,8 @@ class _Finder:
         """Content spans of "que A et que B": one per que-clause."""
         spans, begin = [], first
         for m in range(first, len(tokens)):
-            if lower_text(tokens[m]) in ("que", "qu'") and m > begin \
-                    and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
+            if lower_text(tokens[m]) in self.rules.complementizers and m > begin and (
+                    tokens[m - 1].text == "," or lower_text(tokens[m - 1]) in self.rules.coordinating_conjunctions):
                 if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
@@ -784,13 +784,14 @@ class _Finder:
             low = lower_text(tokens[m]).strip('"«“ ')
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
-            if low in ("de", "d'") or low.startswith(("d'", 'd"')):
+            markers = self.rules.de_infinitive_markers
+            if low in markers or low.startswith(_elided_markers(self.rules)):
                 after = m + 1
                 while after < len(tokens) and tokens[after].text in self.rules.quote_pairs:
                     after += 1  # "a promis de « rétablir l'ordre »"
-                nxt = tokens[m] if len(low) > 2 else (tokens[after] if after < len(tokens) else None)
+                nxt = tokens[m] if low not in markers else (tokens[after] if after < len(tokens) else None)
                 if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
-                        ("er", "ir", "re"))):
+                        self.rules.infinitive_endings)):
                     return m
         return None
 
@@ -817,7 +818,7 @@ class _Finder:
             low = lower_text(tokens[m])
             if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
-            if low in ("de", "d'") and m + 1 < len(tokens):
+            if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
         return None
 
@@ -826,7 +827,7 @@ class _Finder:
         cue = tokens[n]
         m = n - 1
         while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or lower_text(tokens[m]) in ("se", "s'")):
+                          or lower_text(tokens[m]) in self.rules.reflexive_clitics):
             m -= 1  # "a-t-il ajouté", "estime-t-elle", "s'est félicité"
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
@@ -986,9 +987,10 @@ class _Finder:
 
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
-        is_pour = lows[n] == "pour"
-        if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
-                "et", "mais", "or")):
+        # "pour X, ...": a preposition that introduces a source only where it opens a clause
+        is_pour = lows[n] in self.rules.source_prepositions and lows[n] not in self.rules.source_words
+        if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT")
+                            or lows[n - 1] in self.rules.coordinating_conjunctions):
             return None
         m = n + width  # the source phrase runs to the next comma (or to the end of the sentence)
         while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
@@ -1040,7 +1042,7 @@ class _Finder:
         clause before it when it comes last, the aside it closes ("X, soutenus par Y selon
         l'ONU, ...")."""
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
-                and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
+                and lows[t.i - tokens[0].i] not in self.rules.connective_words]
         if m < len(tokens) - 1 and not lead:
             return tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
         if n == 0:
@@ -1230,7 +1232,20 @@ def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, 
 def _multiword_cues(rules: LanguageRules) -> tuple[str, ...]:
     """Cues of several words ("faire part", "mettre en garde")."""
     return (*rules.stance_noun_cues, *sorted(v for v in rules.speech_verbs if " " in v
-                                             and not v.startswith(("se ", "s'"))))
+                                             and _words_of(v)[0] not in rules.reflexive_clitics))
+
+
+def _words_of(phrase: str) -> list[str]:
+    """The tokens of a phrase of the data ("d'après" -> ["d'", "après"])."""
+    return [w for w in re.split(r"\s+|(?<=')", phrase) if w]
+
+
+@functools.cache
+def _elided_markers(rules: LanguageRules) -> tuple[str, ...]:
+    """The "de" of "de + infinitive" written glued to its word ("d'élargir"): its elided
+    forms, with an apostrophe or a straight quote typed for it."""
+    elided = [m for m in rules.de_infinitive_markers if m.endswith("'")]
+    return tuple(form for m in elided for form in (m, m[:-1] + '"'))
 
 
 @functools.cache
@@ -1245,8 +1260,6 @@ def _source_width(lows: list[str], n: int, rules: LanguageRules) -> int:
     low = lows[n]
     if low in rules.source_prepositions:
         return 1
-    if low in ("d'", "d’") and n + 1 < len(lows) and lows[n + 1] == "après":
-        return 2
     if low not in _source_phrase_starts(rules):
         return 0
     for words in _source_phrase_words(rules):
@@ -1258,7 +1271,7 @@ def _source_width(lows: list[str], n: int, rules: LanguageRules) -> int:
 @functools.cache
 def _source_phrase_words(rules: LanguageRules) -> tuple[list[str], ...]:
     """The sourcing phrases as token lists, split once."""
-    return tuple([w for w in re.split(r"\s+|(?<=')", phrase) if w] for phrase in rules.source_phrases)
+    return tuple(_words_of(phrase) for phrase in rules.source_phrases)
 
 
 @functools.cache
@@ -1293,16 +1306,5 @@ def find_statements(reading: Reading) -> tuple[Statement, ...]:
 #: frames whose content is a noun phrase ("a dénoncé une « escalade »")
 _NOUN_PHRASE_FRAMES = frozenset({"quoted_phrase"})
 
-_FRAMES = {
-    "stance_noun": _Finder.frame_stance_noun,
-    "que_clause": _Finder.frame_que_clause,
-    "colon": _Finder.frame_colon,
-    "quote": _Finder.frame_quote,
-    "quoted_phrase": _Finder.frame_quoted_phrase,
-    "infinitive": _Finder.frame_infinitive,
-    "attribute": _Finder.frame_attribute,
-    "advocacy": _Finder.frame_advocacy,
-    "de_infinitive": _Finder.frame_de_infinitive,
-    "clause": _Finder.frame_clause,
-    "quote_before": _Finder.frame_quote_before,
-}
+_FRAMES = {name.removeprefix("frame_"): reader for name, reader in vars(_Finder).items()
+           if name.startswith("frame_")}
