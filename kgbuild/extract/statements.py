@@ -175,19 +175,33 @@ class _Finder:
         """The actor a speaking group stands for: the state a bare "le gouvernement" is about, the
         actor right after it ("a annoncé l'état-major sud-coréen", the adjective hung elsewhere),
         or the one its complement or adjective names ("les services de renseignement sud-coréens")."""
-        prefix, _, role = token.lemma_.partition("-")  # "le vice-ministre de la Santé"
-        if token.lemma_ not in self.rules.speaking_groups and not (
-                prefix in self.rules.role_prefixes and role in self.rules.speaking_groups):
+        if not self.speaks_for_others(token.lemma_):
             return None
         if token.lemma_ in self.rules.home_bodies and not any(
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
             return self.home_state
         unnamed = token.lemma_ in self.rules.unnamed_speakers
+        return ((None if unnamed else self.actor_next_to(token, within))
+                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within))
+
+    def speaks_for_others(self, lemma: str) -> bool:
+        """Whether a noun is a speaking group, also behind a role prefix ("le vice-ministre")."""
+        prefix, _, role = lemma.partition("-")
+        return lemma in self.rules.speaking_groups or (
+            prefix in self.rules.role_prefixes and role in self.rules.speaking_groups)
+
+    def actor_next_to(self, token: Token, within: range | None) -> MentionRef | None:
+        """An actor named right after a speaking group ("l'état-major sud-coréen")."""
         after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
-        if after is not None and (within is None or after.i in within) and not unnamed:
-            ref = self.index.at_token(after)
-            if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types:
-                return ref
+        if after is None or (within is not None and after.i not in within):
+            return None
+        ref = self.index.at_token(after)
+        return ref if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types else None
+
+    def complement_actor(self, token: Token, within: range | None, unnamed: bool) -> MentionRef | None:
+        """The actor a speaking group's complement or adjective names ("les services de
+        renseignement sud-coréens"); an unnamed speaker's adjective names none ("une source
+        militaire malienne")."""
         for child in token.children:
             if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
                     unnamed and child.dep_ == "amod"):
@@ -197,7 +211,7 @@ class _Finder:
                 ref = self.index.at_token(t)
                 if ref is not None and _ACTOR in ref.entity.types:
                     return ref
-        return self.body_of_domain(token, within)
+        return None
 
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
@@ -222,16 +236,23 @@ class _Finder:
         lemma = token.lemma_.lower()
         if any(c.dep_ in ("nmod", "appos") for c in token.children):
             return None
-        det = next((c for c in token.children if c.dep_ == "det"), None)
-        definite = det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
+        definite = _is_definite(token)
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
         if definite and not same and lemma in self.rules.group_anaphors:
-            return next((r for r in self.index.before(token.idx) if r.entity.kind == "Group"
-                         and _ACTOR in r.entity.types), None)
+            return self.last_group(token)
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
-            last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
-            return last.speaker if last is not None else None
+            return self.last_claim_speaker(token)
         return None
+
+    def last_group(self, token: Token) -> MentionRef | None:
+        """The group acting last named before a token."""
+        return next((r for r in self.index.before(token.idx) if r.entity.kind == "Group"
+                     and _ACTOR in r.entity.types), None)
+
+    def last_claim_speaker(self, token: Token) -> MentionRef | None:
+        """The speaker of the last claim before a token (None for an unnamed source)."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        return last.speaker if last is not None else None
 
     def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
         """The person named at the end of a role phrase, however deep the parse hangs the name
@@ -319,14 +340,11 @@ class _Finder:
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
         own, cue = cue, self.clause_verb(cue)
-        # "les Houthis, accusés de" (not "a de son côté dénoncé", a tense the parse split)
-        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
-            reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
-            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
-        if passive and cue.lemma_.lower() not in self.rules.belief_participles:
+        if self.spoken_about(cue):
             agent = agent_phrase(cue, self.rules)
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
-        for subject in subjects_of(cue, self.rules):
+        subjects = subjects_of(cue, self.rules)
+        for subject in subjects:
             ref, factor = self.speaker_of(subject)
             if ref is not None:
                 self.remember_subject(subject, ref)
@@ -338,9 +356,21 @@ class _Finder:
                 ref, factor = self.inverted_before(cue, own)
             if ref is not None:
                 return ref, factor
-        if subjects_of(cue, self.rules):
+        if subjects:
             return None, 0.0
-        # no subject in the parse: the nearest actor before the cue that no preposition governs
+        return self.unparsed_subject(cue)
+
+    def spoken_about(self, cue: Token) -> bool:
+        """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
+        "a de son côté dénoncé", a tense the parse split, nor "X est convaincu que")."""
+        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
+            reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
+        return passive and cue.lemma_.lower() not in self.rules.belief_participles
+
+    def unparsed_subject(self, cue: Token) -> tuple[MentionRef | None, float]:
+        """A cue the parse gives no subject: the nearest actor before it that no preposition
+        governs, unless another verb stands between them."""
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start):
@@ -351,12 +381,17 @@ class _Finder:
                 k -= 1
             if k >= lo and self.tokens[k].pos_ == "ADP":
                 continue
-            gap = self.doc[before.end: cue.i]
-            aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","  # "X, lié à Y, affirme"
-            if not aside and any(t.pos_ == "VERB" and t.lemma_ not in self.rules.auxiliaries for t in gap):
+            if self.verb_between(before.end, cue.i):
                 return None, 0.0  # another verb has the actor: it is not this cue's
             return ref, 0.7
         return None, 0.0
+
+    def verb_between(self, first: int, last: int) -> bool:
+        """Whether a full verb stands between two token indexes, an aside apart ("X, lié à Y,
+        affirme")."""
+        gap = self.doc[first:last]
+        aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","
+        return not aside and any(t.pos_ == "VERB" and t.lemma_ not in self.rules.auxiliaries for t in gap)
 
     def inverted_before(self, clause: Token, participle: Token) -> tuple[MentionRef | None, float]:
         """The inverted subject of the cue between a clause and a participle hung on the clause
@@ -434,6 +469,8 @@ class _Finder:
 
     # -- modality
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
+        """negated, hedged or reported: from the cue, then its clause's words ("sous couvert
+        d'anonymat"), then the content (a conditional, a hedge word)."""
         if cue is not None and (clause_negation(cue, self.rules) or cue.lemma_ in self.rules.denial_verbs):
             return "negated"
         if cue is not None and clause_hedged(cue, self.rules):
@@ -444,46 +481,54 @@ class _Finder:
         if any(w in self.rules.anonymous_source_words for w in words.lower().split()):
             return "hedged"
         content = self.doc.char_span(start, end, alignment_mode="expand")
-        if content is not None and len(content):
-            root = content.root
-            past_cue = cue is not None and is_past(cue)
-            for tok in content:
-                if tok.pos_ not in ("VERB", "AUX") or tok.head.i < content.start and tok.i != root.i:
-                    continue
-                if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
-                    conditional = self.rules.grammar.is_conditional(tok.text, tok.lemma_)
-                    if conditional and (not past_cue or tok.lemma_ in self.rules.possibility_modals):
-                        return "hedged"
-            if any(lower_text(t) in self.rules.hedge_words for t in content):
-                return "hedged"
+        if content is not None and len(content) and self.content_hedged(content, cue):
+            return "hedged"
         return "reported"
+
+    def content_hedged(self, content, cue: Token | None) -> bool:
+        """Whether a content is uncertain: a main verb in the conditional (after a past cue, only
+        a possibility modal's: "a dit qu'il livrerait" is the future in the past), or a hedge word."""
+        past_cue = cue is not None and is_past(cue)
+        for tok in self.main_verbs(content):
+            if self.rules.grammar.is_conditional(tok.text, tok.lemma_) and (
+                    not past_cue or tok.lemma_ in self.rules.possibility_modals):
+                return True
+        return any(lower_text(t) in self.rules.hedge_words for t in content)
+
+    @staticmethod
+    def main_verbs(content):
+        """The verbs of a content's main clauses: its root, verbs hung on it, complement and
+        coordinated clauses (not a verb governed from outside the content)."""
+        root = content.root
+        for tok in content:
+            if tok.pos_ not in ("VERB", "AUX") or tok.head.i < content.start and tok.i != root.i:
+                continue
+            if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
+                yield tok
 
     # -- content end
     def clause_end(self, tokens: list[Token], first: int, stop_words) -> int:
-        """End offset of a content starting at token index ``first`` of the sentence."""
+        """End offset of a content starting at token index ``first`` of the sentence: the first
+        of its stop words, the end of its sentence, a colon before a quote, a comment or a
+        participle cue after it, whichever comes first (past a quote left open)."""
         sent_end = tokens[-1].idx + len(tokens[-1].text)
         start = tokens[first].idx if first < len(tokens) else sent_end
         chunk = fold_quotes(self.text[start:sent_end])
-        cut = len(chunk)
-        for word in (*stop_words, " ; ", ";"):
-            at = chunk.find(word)
-            if 0 < at < cut:
-                cut = at
-        stop = next((t.idx for t in tokens[first + 1:]
-                     if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
-        if stop is not None and 0 < stop - start < cut:
-            cut = stop - start  # a run of sentences ("... à livrer X. « Y », a-t-il écrit"): this one
-        participle = self.participle_cue_after(tokens, first)
-        colon = next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
-        if colon is not None and 0 < colon - start < cut:
-            cut = colon - start  # "a précisé que A : « B »": the quote is a claim of its own
-        comment = self.comment_after(tokens, first)
-        if comment is not None and 0 < comment - start < cut:
-            cut = comment - start
-        if participle is not None and 0 < participle - start < cut:
-            cut = participle - start
+        cuts = [chunk.find(word) for word in (*stop_words, " ; ", ";")]
+        cuts += [offset - start for offset in self.content_stops(tokens, first) if offset is not None]
+        cut = min([len(chunk), *(c for c in cuts if c > 0)])
         end = self.extend_over_quote(start + cut)
         return max(end, start + cut) if end > sent_end else start + cut
+
+    def content_stops(self, tokens: list[Token], first: int):
+        """Offsets where a content from token ``first`` may stop, or None: a sentence end in a run
+        of sentences ("... à livrer X. « Y », a-t-il écrit"), a colon before a quote ("a précisé
+        que A : « B »": the quote is a claim of its own), a comment, a participle cue."""
+        yield next((t.idx for t in tokens[first + 1:]
+                    if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
+        yield next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
+        yield self.comment_after(tokens, first)
+        yield self.participle_cue_after(tokens, first)
 
     def participle_cue_after(self, tokens: list[Token], first: int) -> int | None:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
@@ -724,12 +769,7 @@ class _Finder:
         if not quoted and not any(t.pos_ in ("VERB", "AUX") for t in c.tokens[:m]):
             return None
         close = c.tokens[m].idx
-        start = c.tokens[0].idx
-        for a, b in self.quotes.near(close, close):
-            if b == close:
-                start = a
-                break
-        return [(start, close + len(c.tokens[m].text), 0.8)]
+        return [(self.quote_opening(close, c.tokens[0].idx), close + len(c.tokens[m].text), 0.8)]
 
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
@@ -825,24 +865,9 @@ class _Finder:
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
-        m = n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or lower_text(tokens[m]) in self.rules.reflexive_clitics):
-            m -= 1  # "a-t-il ajouté", "estime-t-elle", "s'est félicité"
-        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+        span = self.content_before(tokens, n)
+        if span is None:
             return None
-        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
-        if not quoted and (self.subject_before(tokens, cue) or not any(
-                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
-            return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
-        if tokens[m].text == "," and m > 0:
-            m -= 1
-        close = tokens[m].idx
-        start = tokens[0].idx
-        for a, b in self.quotes.near(close, close):
-            if b == close:
-                start = a
-                break
         phrase = _multiword(tokens, n, self.rules)  # "a fait valoir X": X hangs on the phrase's end
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
@@ -850,12 +875,34 @@ class _Finder:
         speaker, factor = self.speaker_of(subject)
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
-        s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
+        s, e = self.trim(*span)
         if e <= s or speaker is None:
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    def content_before(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
+        """The span of the quote or clause that ends right before the cue at ``n`` (past its
+        auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
+        cue, m = tokens[n], n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or lower_text(tokens[m]) in self.rules.reflexive_clitics):
+            m -= 1
+        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+            return None
+        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
+        if not quoted and (self.subject_before(tokens, cue) or not any(
+                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
+            return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
+        if tokens[m].text == ",":
+            m -= 1
+        close = tokens[m]
+        return self.quote_opening(close.idx, tokens[0].idx), close.idx + len(close.text)
+
+    def quote_opening(self, close: int, default: int) -> int:
+        """The offset of the mark that opens the quote closing at ``close`` (else ``default``)."""
+        return next((a for a, b in self.quotes.near(close, close) if b == close), default)
 
     @staticmethod
     def subject_before(tokens: list[Token], cue: Token) -> bool:
@@ -1213,6 +1260,12 @@ def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
                 a = dataclasses.replace(a, end=b.end)
         out.append(a)
     return out
+
+
+def _is_definite(token: Token) -> bool:
+    """Whether a noun has a definite or demonstrative determiner ("le groupe", "ce texte")."""
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    return det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
 
 
 def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
