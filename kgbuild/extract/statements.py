@@ -430,21 +430,34 @@ class _Finder:
 
     def inverted_subject(self, cue: Token) -> Token | None:
         """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
-        for t in cue.doc[cue.i - 3: cue.i + 1]:
-            if t.i < cue.i and pronoun_form(t) in self.rules.pronoun_gender and "-" in t.text:
-                return t
-        for child in cue.children:
-            if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass") and child.pos_ in (
-                    "NOUN", "PROPN", "PRON") and child.lemma_.lower() not in self.rules.time_words:
-                return child
+        found = self.hyphen_pronoun(cue) or self.subject_after(cue)
+        if found is not None:
+            return found
         # "a martelé mercredi le président": the parser often hangs the subject on the day
-        j = cue.i + 1
-        while j < len(self.tokens) and j <= cue.i + 3 and (
-                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words):
-            j += 1
+        j = self.past_dates(cue.i + 1, cue.i + 3)
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
             return self.tokens[j]
         return self.actor_after(cue, j)
+
+    def hyphen_pronoun(self, cue: Token) -> Token | None:
+        """The pronoun joined to an inverted cue ("a-t-il dit", "estime-t-elle")."""
+        return next((t for t in cue.doc[cue.i - 3: cue.i + 1] if t.i < cue.i and "-" in t.text
+                     and pronoun_form(t) in self.rules.pronoun_gender), None)
+
+    def subject_after(self, cue: Token) -> Token | None:
+        """The noun or pronoun the parse hangs after a cue as its subject (or object, for an
+        inverted cue the parser misread), not a date."""
+        return next((child for child in cue.children
+                     if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass")
+                     and child.pos_ in ("NOUN", "PROPN", "PRON")
+                     and child.lemma_.lower() not in self.rules.time_words), None)
+
+    def past_dates(self, j: int, last: int) -> int:
+        """The index after the determiners, adverbs and dates from token ``j`` (at most to ``last``)."""
+        while j < len(self.tokens) and j <= last and (
+                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words):
+            j += 1
+        return j
 
     def actor_after(self, cue: Token, j: int) -> Token | None:
         """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
@@ -779,19 +792,20 @@ class _Finder:
         for m in range(j, min(len(tokens), j + (14 if dative else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
-                if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
-                        and lower_text(tokens[m - 2]) not in self.rules.time_words:
-                    return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
-                if m > 0 and lower_text(tokens[m - 1]) in self.rules.subordinators:
-                    return None  # "tandis que", "alors que": an adverbial clause, not the content
-                if m > 0 and lower_text(tokens[m - 1]) in self.rules.relative_heads:
-                    return None  # "..., ce que Kigali dément": a relative on what came before
-                return m
-            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or (
-                    t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or (
-                        "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")))):
+                return m if self.opens_content(tokens, m, dative) else None
+            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t):
                 return None  # another verb's clause ("a déclaré, ajoutant que")
         return None
+
+    def opens_content(self, tokens: list[Token], m: int, dative: bool) -> bool:
+        """Whether the "que" at ``m`` opens the cue's content, not a relative ("ces accusations,
+        qu'il a qualifiées de ...", "..., ce que Kigali dément") or an adverbial clause ("tandis
+        que", "alors que")."""
+        before = lower_text(tokens[m - 1]) if m > 0 else None
+        if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
+                and lower_text(tokens[m - 2]) not in self.rules.time_words:
+            return False
+        return before not in self.rules.subordinators and before not in self.rules.relative_heads
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
         """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
@@ -986,26 +1000,33 @@ class _Finder:
     def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
         before): a cue in a comparative aside, its subject after it."""
-        cue, m = tokens[n], n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or lower_text(tokens[m]) in self.rules.object_clitics):
-            m -= 1
-        if m < 0 or lower_text(tokens[m]) not in self.rules.parenthetical_openers:
+        m = self.aside_opener(tokens, n)
+        if m is None:
             return None
+        cue = tokens[n]
         subject = self.inverted_subject(cue)
         speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
         if speaker is None:
             return None
         self.remember_subject(subject, speaker)
+        span = self.quote_after_speaker(tokens, n, speaker)
+        if span is None and m > 0 and tokens[m - 1].text == ",":
+            span = tokens[0].idx, tokens[m - 1].idx
+        return self.word_claim(speaker, cue, *span, k, 0.8 * factor) if span is not None else None
+
+    def aside_opener(self, tokens: list[Token], n: int) -> int | None:
+        """The index of the word opening the comparative aside of the cue at ``n`` ("comme",
+        past auxiliaries and object clitics: "comme l'a dit"), or None."""
+        m = n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or lower_text(tokens[m]) in self.rules.object_clitics):
+            m -= 1
+        return m if m >= 0 and lower_text(tokens[m]) in self.rules.parenthetical_openers else None
+
+    def quote_after_speaker(self, tokens: list[Token], n: int, speaker: MentionRef) -> tuple[int, int] | None:
+        """The quote opening right after the colon or comma that follows an inverted speaker."""
         after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
         quote = self.quotes.first_after(after.idx) if after is not None else None
-        quote = quote if quote is not None and quote[0] - after.idx <= 3 else None
-        if quote is not None:
-            start, end = quote[0], quote[1] + 1
-        elif m > 0 and tokens[m - 1].text == ",":
-            start, end = tokens[0].idx, tokens[m - 1].idx
-        else:
-            return None
-        return self.word_claim(speaker, cue, start, end, k, 0.8 * factor)
+        return (quote[0], quote[1] + 1) if quote is not None and quote[0] - after.idx <= 3 else None
 
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
@@ -1036,12 +1057,9 @@ class _Finder:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
         # "pour X, ...": a preposition that introduces a source only where it opens a clause
         is_pour = lows[n] in self.rules.source_prepositions and lows[n] not in self.rules.source_words
-        if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT")
-                            or lows[n - 1] in self.rules.coordinating_conjunctions):
+        if is_pour and not self.opens_clause_at(tokens, lows, n):
             return None
-        m = n + width  # the source phrase runs to the next comma (or to the end of the sentence)
-        while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
-            m += 1
+        m = _phrase_end(tokens, n + width)  # the source phrase runs to the next comma (or the sentence end)
         phrase = tokens[n + width: m]
         if not phrase or len(phrase) > 14:
             return None
@@ -1060,6 +1078,10 @@ class _Finder:
         return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
 
+    def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
+        """Whether token ``n`` opens a clause: first, or after punctuation or a conjunction."""
+        return n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in self.rules.coordinating_conjunctions
+
     def source_speaker(self, tokens: list[Token], lows: list[str], phrase: list[Token], head: Token,
                        first: int, m: int):
         """Who a source phrase names, ((speaker, factor), relayed sources, end of the phrase): its
@@ -1077,9 +1099,7 @@ class _Finder:
             m = apposed
         relay = m + 1
         if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
-            relay += _source_width(lows, relay, self.rules)  # "selon X, cité par Y, ...": skip Y
-            while relay < len(tokens) and tokens[relay].text not in (",", ";", ":", "."):
-                relay += 1
+            relay = _phrase_end(tokens, relay + _source_width(lows, relay, self.rules))  # "selon X, cité par Y, ...": skip Y
             if relay < len(tokens) and tokens[relay].text == ",":
                 m = relay
         return (ref, factor), sources, m
@@ -1148,24 +1168,32 @@ class _Finder:
             quote = self.quote_after(colon.idx + 1)
             if quote is None or any(c.start <= quote[0] + 1 and quote[1] <= c.end for c in found):
                 continue
-            ended = next((c for c in found if c.speaker is not None and c.end <= colon.idx
-                          and not self.text[c.end:colon.idx].strip(" .,")), None)
-            verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
-            verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-            if ended is not None:  # "a précisé que A : « B »": B is said by who said A
-                speaker, factor = ended.speaker, 1.0
-                verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
-            elif verb is None or self.quotes.inside(verb.idx):
+            said = self.colon_speaker(tokens, n, found)
+            if said is None:
                 continue
-            else:
-                speaker, factor = self.cue_speaker(verb)
-            if speaker is None:
-                continue
+            verb, speaker, factor = said
             s, e = self.trim(quote[0], quote[1] + 1)
             if e > s:
                 out.append(_Claim(speaker, verb.text, verb.idx, verb.idx + len(verb.text), s, e, k,
                                   self.modality(None, s, e), round(0.6 * factor, 2)))
         return out
+
+    def colon_speaker(self, tokens: list[Token], n: int, found: list[_Claim]):
+        """(verb, speaker, factor) of the colon at ``n``: who said the claim ending at it ("a
+        précisé que A : « B »": B is said by who said A), else the subject of the verb before it;
+        None when no actor speaks."""
+        colon = tokens[n]
+        ended = next((c for c in found if c.speaker is not None and c.end <= colon.idx
+                      and not self.text[c.end:colon.idx].strip(" .,")), None)
+        if ended is not None:
+            verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
+            return verb, ended.speaker, 1.0
+        verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
+        verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
+        if verb is None or self.quotes.inside(verb.idx):
+            return None
+        speaker, factor = self.cue_speaker(verb)
+        return (verb, speaker, factor) if speaker is not None else None
 
     def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
         """A sentence that is all one quote, right after a quoted statement, goes on with the same
@@ -1260,6 +1288,19 @@ def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
                 a = dataclasses.replace(a, end=b.end)
         out.append(a)
     return out
+
+
+def _phrase_end(tokens: list[Token], m: int) -> int:
+    """The index of the first comma, semicolon, colon or full stop from ``m`` (else the end)."""
+    while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
+        m += 1
+    return m
+
+
+def _opens_clause(token: Token) -> bool:
+    """Whether a token is a finite verb or a present participle (a clause of its own)."""
+    form = token.morph.get("VerbForm")
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in token.morph.get("Tense")))
 
 
 def _is_definite(token: Token) -> bool:
