@@ -1099,7 +1099,8 @@ class _Finder:
             m = apposed
         relay = m + 1
         if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
-            relay = _phrase_end(tokens, relay + _source_width(lows, relay, self.rules))  # "selon X, cité par Y, ...": skip Y
+            # "selon X, cité par Y, ...": skip Y
+            relay = _phrase_end(tokens, relay + _source_width(lows, relay, self.rules))
             if relay < len(tokens) and tokens[relay].text == ",":
                 m = relay
         return (ref, factor), sources, m
