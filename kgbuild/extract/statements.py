@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
@@ -46,6 +47,9 @@ from kgbuild.types import Statement
 __all__ = ["find_statements"]
 
 _ACTOR = "Actor"
+_LOW = "kgbuild_lower"  # a token's text in the lexicons' form, for the matchers
+if not Token.has_extension(_LOW):
+    Token.set_extension(_LOW, getter=lower_text)
 _TRAILING = " \t\n.,;:!?…-–—"
 
 # --- the finder ---------------------------------------------------------------------
@@ -96,6 +100,35 @@ class _Finder:
         self.reading, self.rules = reading, reading.rules
         self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
+
+    # -- multi-word cues and sourcing phrases, matched once per document
+    @functools.cached_property
+    def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
+        order = {phrase: n for n, phrase in reversed(list(enumerate(_multiword_cues(self.rules))))}
+        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[0], self.doc, order)
+
+    @functools.cached_property
+    def source_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
+        order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
+        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[1], self.doc, order)
+
+    def cue_phrase(self, tokens: list[Token], n: int) -> tuple[str, int] | None:
+        """("faire part", 1) when the cue verb at ``n`` starts a multi-word cue that ends within
+        ``tokens`` (the first in data order); the int is its words after the first."""
+        for _, phrase, last in self.cue_phrases.get(tokens[n].i, ()):
+            if last <= tokens[-1].i:
+                return phrase, len(phrase.split()) - 1
+        return None
+
+    def source_width(self, tokens: list[Token], n: int) -> int:
+        """How many words the sourcing phrase starting at ``n`` spans within ``tokens`` (0: none):
+        a source preposition ("selon"), else the first sourcing phrase in data order."""
+        if lower_text(tokens[n]) in self.rules.source_prepositions:
+            return 1
+        for _, phrase, last in self.source_phrases.get(tokens[n].i, ()):
+            if last <= tokens[-1].i:
+                return len(_words_of(phrase))
+        return 0
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -399,7 +432,7 @@ class _Finder:
         for t in reversed(self.doc[clause.i + 1: participle.i]):
             if self.cue_lemma(t, None) is None:
                 continue
-            phrase = _multiword(self.tokens, t.i, self.rules)
+            phrase = self.cue_phrase(self.tokens, t.i)
             return self.speaker_of(self.inverted_subject(self.tokens[t.i + phrase[1]] if phrase else t))
         return None, 0.0
 
@@ -604,7 +637,7 @@ class _Finder:
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
         ``cue_frames``), else an aside, an inverted cue or a noun-phrase content."""
-        phrase = _multiword(tokens, n, self.rules)
+        phrase = self.cue_phrase(tokens, n)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
         j = self.content_start(tokens, n + 1 + (phrase[1] if phrase else 0))
@@ -882,7 +915,7 @@ class _Finder:
         span = self.content_before(tokens, n)
         if span is None:
             return None
-        phrase = _multiword(tokens, n, self.rules)  # "a fait valoir X": X hangs on the phrase's end
+        phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
             return None
@@ -1033,7 +1066,7 @@ class _Finder:
         lows = [lower_text(t) for t in tokens]
         claims = []
         for n in range(len(lows)):
-            width = _source_width(lows, n, self.rules)
+            width = self.source_width(tokens, n)
             if width and not self.quotes.inside(tokens[n].idx) and not self.relays_before(tokens, lows, n):
                 claim = self.source_claim(k, tokens, lows, n, width)
                 if claim is not None:
@@ -1046,11 +1079,11 @@ class _Finder:
         if lows[n] not in self.rules.relay_words:
             return False
         chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
-        if any(_source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+        if any(self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
                for j in range(chunk, n)):
             return True
         return n > 0 and tokens[n - 1].text == "," and any(
-            _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+            self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
             or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
@@ -1098,9 +1131,9 @@ class _Finder:
                 ref, factor = self.index.at_token(tokens[m + 1]), 1.0
             m = apposed
         relay = m + 1
-        if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
+        if relay < len(tokens) and lows[relay] in self.rules.relay_words and self.source_width(tokens, relay):
             # "selon X, cité par Y, ...": skip Y
-            relay = _phrase_end(tokens, relay + _source_width(lows, relay, self.rules))
+            relay = _phrase_end(tokens, relay + self.source_width(tokens, relay))
             if relay < len(tokens) and tokens[relay].text == ",":
                 m = relay
         return (ref, factor), sources, m
@@ -1127,10 +1160,10 @@ class _Finder:
         """A source phrase that names its relay ("des responsables américains cités par le New York
         Times"): the medium speaks, from the source; ((speaker, factor), sources) or None."""
         at = next((r for r in range(1, len(phrase)) if lows[r] in self.rules.relay_words
-                   and _source_width(lows, r, self.rules)), None)
+                   and self.source_width(phrase, r)), None)
         if at is None:
             return None
-        width = _source_width(lows, at, self.rules)
+        width = self.source_width(phrase, at)
         origin, medium = phrase[:at], phrase[at + width:]
         if not medium:
             return None
@@ -1310,19 +1343,6 @@ def _is_definite(token: Token) -> bool:
     return det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
 
 
-def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
-    """("faire part", 1) when the cue verb starts a multi-word cue; the int is extra tokens."""
-    lemma = tokens[n].lemma_
-    for phrase in _multiword_cues(rules):
-        words = phrase.split()
-        if words[0] != lemma:
-            continue
-        rest = [lower_text(t) for t in tokens[n + 1: n + len(words)]]
-        if rest == words[1:]:
-            return phrase, len(words) - 1
-    return None
-
-
 @functools.cache
 def _multiword_cues(rules: LanguageRules) -> tuple[str, ...]:
     """Cues of several words ("faire part", "mettre en garde")."""
@@ -1350,28 +1370,40 @@ def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
                      if v not in rules.stance_noun_cues) - rules.speech_verbs
 
 
-def _source_width(lows: list[str], n: int, rules: LanguageRules) -> int:
-    """How many tokens the sourcing phrase starting at ``n`` spans (0: none)."""
-    low = lows[n]
-    if low in rules.source_prepositions:
-        return 1
-    if low not in _source_phrase_starts(rules):
-        return 0
-    for words in _source_phrase_words(rules):
-        if lows[n: n + len(words)] == words:
-            return len(words)
-    return 0
-
-
 @functools.cache
-def _source_phrase_words(rules: LanguageRules) -> tuple[list[str], ...]:
-    """The sourcing phrases as token lists, split once."""
-    return tuple(_words_of(phrase) for phrase in rules.source_phrases)
+def _phrase_matchers(rules: LanguageRules, vocab) -> tuple[Matcher, Matcher]:
+    """The matchers of a language's multi-word cues (the first word a lemma: "faire part",
+    "mettre en garde") and sourcing phrases (words: "aux yeux de", "d'après"); each match is
+    keyed by its phrase.  Words are compared in the lexicons' form (``lower_text``), space
+    tokens between them skipped."""
+    cues, sources = Matcher(vocab), Matcher(vocab)
+    for phrase in _multiword_cues(rules):
+        first, *rest = phrase.split()
+        cues.add(phrase, [_phrase_pattern([{"LEMMA": first}], rest)])
+    for phrase in rules.source_phrases:
+        sources.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+    return cues, sources
 
 
-@functools.cache
-def _source_phrase_starts(rules: LanguageRules) -> frozenset[str]:
-    return frozenset(words[0] for words in _source_phrase_words(rules))
+def _phrase_pattern(pattern: list[dict], words: list[str]) -> list[dict]:
+    """A Matcher pattern: ``pattern`` then ``words`` in their folded lower-case form."""
+    for word in words:
+        if pattern:
+            pattern = [*pattern, {"IS_SPACE": True, "OP": "*"}]
+        pattern = [*pattern, {"_": {_LOW: word}}]
+    return pattern
+
+
+def _phrases_at(matcher: Matcher, doc, order: dict[str, int]) -> dict[int, list[tuple[int, str, int]]]:
+    """Where a matcher's phrases start: token index -> [(data order, phrase, last token index)],
+    in data order."""
+    found: dict[int, list[tuple[int, str, int]]] = {}
+    for match_id, start, end in matcher(doc):
+        phrase = doc.vocab.strings[match_id]
+        found.setdefault(start, []).append((order[phrase], phrase, end - 1))
+    for matches in found.values():
+        matches.sort()
+    return found
 
 
 def _phrase_head(phrase: list[Token]) -> Token:
