@@ -112,6 +112,21 @@ class _Finder:
         order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
         return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[1], self.doc, order)
 
+    @functools.cached_property
+    def entry_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
+        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[2], self.doc,
+                           dict.fromkeys(_multiword_entries(self.rules), 0))
+
+    def entry_at(self, tokens: list[Token], m: int, words) -> int | None:
+        """The index of the last word of an entry of ``words`` that starts at ``m``: the word
+        itself, or an entry of several words ending within ``tokens`` ("en faveur de")."""
+        if lower_text(tokens[m]) in words:
+            return m
+        for _, phrase, last in self.entry_phrases.get(tokens[m].i, ()):
+            if phrase in words and last <= tokens[-1].i:
+                return m + len(_words_of(phrase)) - 1
+        return None
+
     def cue_phrase(self, tokens: list[Token], n: int) -> tuple[str, int] | None:
         """("faire part", 1) when the cue verb at ``n`` starts a multi-word cue that ends within
         ``tokens`` (the first in data order); the int is its words after the first."""
@@ -539,7 +554,9 @@ class _Finder:
             if self.rules.grammar.is_conditional(tok.text, tok.lemma_) and (
                     not past_cue or tok.lemma_ in self.rules.possibility_modals):
                 return True
-        return any(lower_text(t) in self.rules.hedge_words for t in content)
+        return any(lower_text(t) in self.rules.hedge_words for t in content) or any(
+            phrase in self.rules.hedge_words and last < content.end
+            for i in range(content.start, content.end) for _, phrase, last in self.entry_phrases.get(i, ()))
 
     @staticmethod
     def main_verbs(content):
@@ -883,8 +900,9 @@ class _Finder:
         return None
 
     def advocacy_prep(self, tokens: list[Token], j: int, lemma: str, verb: Token) -> int | None:
-        """Index of the "à"/"pour" of an advocacy cue, past an object noun phrase: the marker
-        of the verb's complement in the parse, else the first one after nouns."""
+        """Index of (the last word of) the "à"/"pour"/"en faveur de" of an advocacy cue, past an
+        object noun phrase: the marker of the verb's complement in the parse, else the first one
+        after nouns."""
         base, preps = tokens[0].i, self.rules.advocacy_cues[lemma]
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("xcomp", "advcl", "ccomp"):
@@ -893,8 +911,9 @@ class _Finder:
                 if mark is not None:
                     return mark.i - base
         for m in range(j, min(len(tokens), j + 10)):
-            if lower_text(tokens[m]) in self.rules.advocacy_cues[lemma]:
-                return m
+            last = self.entry_at(tokens, m, preps)
+            if last is not None:
+                return last
             if tokens[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "CCONJ"):
                 return None
         return None
@@ -1053,7 +1072,12 @@ class _Finder:
         m = n - 1
         while m >= 0 and (tokens[m].dep_.startswith("aux") or lower_text(tokens[m]) in self.rules.object_clitics):
             m -= 1
-        return m if m >= 0 and lower_text(tokens[m]) in self.rules.parenthetical_openers else None
+        if m < 0:
+            return None
+        openers = self.rules.parenthetical_openers
+        longest = max((len(_words_of(o)) for o in openers), default=1)
+        return next((start for start in range(m, max(-1, m - longest), -1)
+                     if self.entry_at(tokens, start, openers) == m), None)
 
     def quote_after_speaker(self, tokens: list[Token], n: int, speaker: MentionRef) -> tuple[int, int] | None:
         """The quote opening right after the colon or comma that follows an inverted speaker."""
@@ -1371,18 +1395,29 @@ def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
 
 
 @functools.cache
-def _phrase_matchers(rules: LanguageRules, vocab) -> tuple[Matcher, Matcher]:
+def _phrase_matchers(rules: LanguageRules, vocab) -> tuple[Matcher, Matcher, Matcher]:
     """The matchers of a language's multi-word cues (the first word a lemma: "faire part",
-    "mettre en garde") and sourcing phrases (words: "aux yeux de", "d'après"); each match is
-    keyed by its phrase.  Words are compared in the lexicons' form (``lower_text``), space
-    tokens between them skipped."""
-    cues, sources = Matcher(vocab), Matcher(vocab)
+    "mettre en garde"), sourcing phrases (words: "aux yeux de", "d'après") and the multi-word
+    entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute"); each
+    match is keyed by its phrase.  Words are compared in the lexicons' form (``lower_text``),
+    space tokens between them skipped."""
+    cues, sources, entries = Matcher(vocab), Matcher(vocab), Matcher(vocab)
     for phrase in _multiword_cues(rules):
         first, *rest = phrase.split()
         cues.add(phrase, [_phrase_pattern([{"LEMMA": first}], rest)])
     for phrase in rules.source_phrases:
         sources.add(phrase, [_phrase_pattern([], _words_of(phrase))])
-    return cues, sources
+    for phrase in _multiword_entries(rules):
+        entries.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+    return cues, sources, entries
+
+
+@functools.cache
+def _multiword_entries(rules: LanguageRules) -> tuple[str, ...]:
+    """The entries of several words of the lists read at a token: hedges ("sans doute"), aside
+    openers ("ainsi que"), advocacy prepositions ("en faveur de")."""
+    lists = (rules.hedge_words, rules.parenthetical_openers, *rules.advocacy_cues.values())
+    return tuple(sorted({entry for words in lists for entry in words if len(_words_of(entry)) > 1}))
 
 
 def _phrase_pattern(pattern: list[dict], words: list[str]) -> list[dict]:
@@ -1398,7 +1433,7 @@ def _phrases_at(matcher: Matcher, doc, order: dict[str, int]) -> dict[int, list[
     """Where a matcher's phrases start: token index -> [(data order, phrase, last token index)],
     in data order."""
     found: dict[int, list[tuple[int, str, int]]] = {}
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in matcher(doc) if len(matcher) else ():  # a language may have none
         phrase = doc.vocab.strings[match_id]
         found.setdefault(start, []).append((order[phrase], phrase, end - 1))
     for matches in found.values():
