@@ -554,9 +554,13 @@ class _Finder:
             if self.rules.grammar.is_conditional(tok.text, tok.lemma_) and (
                     not past_cue or tok.lemma_ in self.rules.possibility_modals):
                 return True
-        return any(lower_text(t) in self.rules.hedge_words for t in content) or any(
-            phrase in self.rules.hedge_words and last < content.end
-            for i in range(content.start, content.end) for _, phrase, last in self.entry_phrases.get(i, ()))
+        return self.holds_entry(content, self.rules.hedge_words)
+
+    def holds_entry(self, span, words) -> bool:
+        """Whether a span holds an entry of ``words``, a word or several ("sans doute")."""
+        return any(lower_text(t) in words for t in span) or any(
+            phrase in words and last < span.end
+            for i in range(span.start, span.end) for _, phrase, last in self.entry_phrases.get(i, ()))
 
     @staticmethod
     def main_verbs(content):
