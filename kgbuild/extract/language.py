@@ -169,6 +169,11 @@ class LanguageRules:
     object_clitics: Words
     parenthetical_openers: Words
     masculine_titles: Ordered
+    possibility_modals: Words
+    coordinating_conjunctions: Words
+    connective_words: Words
+    de_infinitive_markers: Words
+    infinitive_endings: Ordered
     # --- relations (data/relations.toml)
     supply_verbs: Words
     recipient_prepositions: Ordered
