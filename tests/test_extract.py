@@ -35,6 +35,25 @@ def test_blank_line_is_a_sentence_boundary(extractor):
         "Un titre sans point final", "La Pologne a salué la décision."]
 
 
+def test_line_break_after_a_sentence_end_is_a_boundary(extractor):
+    """Pasted wire copy has one line per paragraph and no blank line between them: a role on
+    one line is not the name's on the next ("... retenus par le Hamas.\nLe ministre ...")."""
+    text = ("Les combats ont fait 40 blessés, a précisé son porte-parole, Ali al-Dheere.\n"
+            "L'armée a déclaré avoir découvert, près de l'hôpital, le corps d'un otage enlevé par les rebelles.\n"
+            "Le ministre français des Armées, Jean Exemple, a déclaré avoir de l'espoir.")
+    ex = extract(extractor, text)
+    assert [text[s.start:s.end].strip() for s in ex.sentences] == text.split("\n")
+
+
+def test_a_name_the_model_opens_with_the_role_domain(extractor):
+    ex = extract(extractor, "Le ministre israélien de la Défense Yoav Gallant a affirmé que la ville était tombée. "
+                            "Le ministère de la Santé du Hamas palestinien a annoncé la mort de 19 personnes.")
+    labels = by_label(ex)
+    assert "Yoav Gallant" in labels and labels["Yoav Gallant"].kind == "Person"
+    assert not any("Défense" in label or "palestinien" in label for label in labels)
+    assert labels["Hamas"].qid is None and labels["Hamas"].kb_id == "Q38799"
+
+
 def test_photo_credit_is_kept_apart(extractor):
     text = ("La ville a été bombardée dans la nuit Image : Jean Exemple/AGENCE FICTIVE/Handout\n\n"
             "La Pologne a condamné l'attaque.")

@@ -41,7 +41,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text,
-                          rules.introduced_descriptions, rules.description_actors)
+                          rules.introduced_descriptions, rules.description_actors, rules.collective_nouns)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -117,7 +117,7 @@ def _entity_kinds(found: Sequence[Found], keys: Sequence[str | None]) -> dict[st
 
 def _resolve_descriptions(found: list[Found], keys: list[str | None],
                           kinds: dict[str, set[str]], text: str, introduced_only: frozenset[str],
-                          own_actors: frozenset[str]) -> None:
+                          own_actors: frozenset[str], collectives: frozenset[str]) -> None:
     """A description joins an actor named before it whose kind it can stand for: one the text
     introduced with the same noun ("l'ONG Human Rights Watch" ... "l'ONG") if any, else the
     nearest.  Some nouns name only an actor introduced with them: "la coalition" is not the
@@ -150,7 +150,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             keys[i] = key
             introduced[key].add(head)
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
-        elif head in own_actors and " " in f.mention.text.strip():
+        elif (head in own_actors and " " in f.mention.text.strip()) or head in collectives:
             # "la coalition internationale", "la coalition arabe": an actor of its own
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)

@@ -84,6 +84,7 @@ class LanguageRules:
     descriptions: ListTable
     introduced_descriptions: Words
     description_actors: Words
+    collective_nouns: Words
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words

@@ -39,6 +39,8 @@ _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", 
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
+#: capitalised words right after an offset (" Gallant"), for a name the model cut short
+_CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
 
 
@@ -248,12 +250,34 @@ class _Finder:
         for marker in self.rules.caption_words:  # "Soumy Image : ...": the credit's first word
             if chunk.endswith(" " + marker):
                 chunk = chunk[: -len(marker) - 1]
+        start, chunk = self._past_domain(start, chunk)
+        chunk = self._without_demonym(chunk)
         chunk = chunk.strip()
         lead = self.text[start:].find(chunk)
         if not chunk:
             return None
         start += lead
         return start, start + len(chunk)
+
+    def _past_domain(self, start: int, chunk: str) -> tuple[int, str]:
+        """ "le ministre de la Défense Yoav Gallant": the model's name opens with the role's
+        domain; the name is what follows it."""
+        first, _, rest = chunk.partition(" ")
+        before = fold_quotes(self.text[max(0, start - 8):start]).lower().split()
+        if not rest[:1].isupper() or not before \
+                or before[-1] not in (*self.rules.of_prepositions, *self.rules.articles) \
+                or strip_accents(first.lower()) not in {strip_accents(d) for d in self.rules.body_domains}:
+            return start, chunk
+        start += len(first) + 1
+        more = _CAPITALISED_WORDS.match(self.text, start + len(rest))  # "Yoav" + " Gallant" the model left out
+        return start, rest + (more.group(0) if more else "")
+
+    def _without_demonym(self, chunk: str) -> str:
+        """ "le Hamas palestinien": a known name with its demonym after it is the name."""
+        rest, _, last = chunk.rpartition(" ")
+        if rest and last.islower() and fold_quotes(last) in self.rules.demonyms and self._lookup(rest) is not None:
+            return rest
+        return chunk
 
     def _named_tail(self, start: int, end: int) -> int | None:
         """Where the name starts in a span the model opened with common nouns ("attentat de
@@ -1035,29 +1059,47 @@ class _Finder:
         table = self.rules.descriptions
         for token in self.tokens:
             kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
-            if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token):
+            # "les rebelles", "les rebelles de Homs": a collective actor, the group named before or its own
+            collective = self.lows[token.i] in self.rules.collective_nouns
+            if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token, collective):
                 continue
-            if "Plur" in token.morph.get("Number"):
+            if "Plur" in token.morph.get("Number") and not collective:
                 continue  # "les groupes jihadistes": a class, not the one actor named before
-            end = max([token.i, *(c.i for c in token.children
-                                  if c.dep_ == "amod" and c.i == token.i + 1)])
+            end = token.i if collective else max([token.i, *(c.i for c in token.children
+                                                             if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
-            if end + 1 < len(self.tokens) and self.tokens[end + 1].idx in self._claimed_names[0]:
+            nxt = end + 1
+            while collective and nxt < len(self.tokens) and self.tokens[nxt].pos_ == "ADJ" \
+                    and self.tokens[nxt].text.islower() and self.lows[nxt] not in self.rules.demonyms:
+                nxt += 1  # "les rebelles chiites Houthis": past the adjectives to the name
+            if nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0] and not (
+                    collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
                 continue  # "le groupe jihadiste État islamique": the name it introduces follows
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))
 
-    def _is_bare_definite(self, noun: Token) -> bool:
+    def _is_bare_definite(self, noun: Token, places_kept: bool = False) -> bool:
         """A noun after a definite determiner and with no complement: not "une organisation"
         (nobody in particular), not "le groupe d'intervention" or "le quotidien Le Monde"
-        (another thing)."""
+        (another thing); with ``places_kept`` a place complement keeps it bare ("les rebelles
+        de Homs")."""
         det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
-        if not det or self.lows[det[0].i] not in self.rules.definite_determiners:
+        contracted = places_kept and any(  # "une bavure des rebelles syriens"
+            c.dep_ == "case" and "Def" in c.morph.get("Definite") for c in noun.children if c.i < noun.i)
+        if not contracted and (not det or self.lows[det[0].i] not in self.rules.definite_determiners):
             return False
-        # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale")
-        return not any(c.dep_ in ("appos", "flat:name", "acl:relcl", "nummod") and c.i > noun.i or (
-            c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)) for c in noun.children)
+        # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale"),
+        # and a collective its place and its relative clause ("les rebelles de Homs, qui visaient")
+        kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
+        return not any(c.dep_ in kept and c.i > noun.i or (
+            c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)
+            and not (places_kept and self._is_place_name(c))) for c in noun.children)
+
+    def _is_place_name(self, token: Token) -> bool:
+        """Whether a capitalised word is a place the KB knows ("Homs")."""
+        entry = self._lookup(token.text) if token.text[:1].isupper() else None
+        return entry is not None and entry.kind in _PLACE_KINDS
 
     def _genitive(self, noun: Token) -> bool:
         """Whether a complement is introduced by "de" (or has no preposition at all)."""

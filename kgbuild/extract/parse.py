@@ -1,7 +1,8 @@
 """The spaCy side of extraction: load a language's pipeline and parse articles.
 
-Two things spaCy does not do for news: blank lines are hard sentence
-boundaries (it merges a heading into the next paragraph otherwise), and photo
+Two things spaCy does not do for news: blank lines, and line breaks after a sentence's
+end, are hard sentence boundaries (it merges a heading into the next paragraph otherwise,
+and pasted lines into one sentence), and photo
 credits ("Image : Name/AGENCY") are their own segment.  The text is cut there,
 the pieces parsed as a batch and joined back into one Doc over the same text.
 """
@@ -25,11 +26,15 @@ __all__ = ["load_pipeline", "keep_names_whole", "parse_text", "parse_texts", "sp
            "find_captions", "doc_sentences"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+#: a line break after the end of a sentence: pasted wire copy often has no blank lines
+_SENTENCE_LINE_END = re.compile(r"[.!?…»\"”][ \t]*\n")
 
 
 def split_segments(text: str, captions: tuple[Span, ...] = ()) -> list[str]:
-    """Cut the text at blank lines and around photo credits; the pieces join back to it."""
+    """Cut the text at blank lines, at line breaks after a sentence's end and around photo
+    credits; the pieces join back to it."""
     cuts = {m.end() for m in _BLANK_LINE.finditer(text)}
+    cuts.update(m.end() for m in _SENTENCE_LINE_END.finditer(text))
     for span in captions:
         cuts.update((span.start, span.end))
     cuts = sorted(c for c in cuts if 0 < c < len(text))

@@ -272,9 +272,11 @@ class _Finder:
     # --- windows -----------------------------------------------------------------
     def right_window(self, cue: Token) -> list[Token]:
         out = []
+        quoted = self.quotes.inside(cue.idx)  # a cue inside a quote reads no further than the quote
         for t in self.doc[cue.i + 1: self.units.bounds(cue)[1]]:
             prev = self.tokens[t.i - 1]
-            if t.text in (";", ":") or (prev.text == "," and lower_text(t) in self.rules.clause_breakers):
+            if t.text in (";", ":") or (prev.text == "," and lower_text(t) in self.rules.clause_breakers) \
+                    or (quoted and not self.quotes.inside(t.idx)):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
