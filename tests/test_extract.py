@@ -433,3 +433,14 @@ def test_a_role_with_adjectives_names_its_holder_again(extractor):
     [fal] = [e for e in ex.entities if e.label == "Ahmed Fal"]
     assert {s.text for s in ex.statements if s.speaker == fal.id} == {
         "Les rebelles ont mené six opérations", "Deux navires ont été touchés"}
+
+
+def test_a_role_is_held_by_a_person_not_by_the_capital_after_it(extractor):
+    """ "X, porte-parole du gouverneur, Kinshasa affirme": the capital speaking after the role is
+    not its holder; "le général de Brigade X" is X, the rank's end apart."""
+    ex = extract(extractor, "Dans un communiqué signé par le général de Brigade Paul Mbala Ekanga, porte-parole "
+                            "du gouverneur militaire du Nord-Kivu, Kinshasa affirme avoir capturé deux soldats.")
+    labels = by_label(ex)
+    assert "Paul Mbala Ekanga" in labels and labels["Paul Mbala Ekanga"].kind == "Person"
+    state = labels["République démocratique du Congo"]
+    assert {m.text for m in state.mentions} == {"Kinshasa"}

@@ -25,6 +25,8 @@ _STATE_KINDS = ("Country", "State")
 #: what a role can be "of": a state or an organisation
 _BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
                "Government", "ArmedForces")
+#: kinds of mention that never hold a role apposed to them
+_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region")
 #: offices a country has one holder of at a time, so "le chancelier" alone can be resolved
 #: from the countries of the text
 _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister",
@@ -315,7 +317,7 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
     in its country (or, for a one-holder office, in a country of the text) at the article's date."""
     if f.apposition is not None:
         for i in spans.overlapping(*f.apposition):
-            if keys[i]:
+            if keys[i] and found[i].mention.kind not in _NOT_HOLDERS:  # not "..., Kinshasa affirme"
                 return keys[i], found[i].entry
     earlier = _earlier_holder(f, found, keys)
     if earlier is not None:

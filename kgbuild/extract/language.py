@@ -99,6 +99,7 @@ class LanguageRules:
     unit_links: Words
     body_nouns: Words
     body_domains: Words
+    rank_complements: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
     contracted_articles: Words

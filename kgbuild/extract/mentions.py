@@ -260,13 +260,13 @@ class _Finder:
         return start, start + len(chunk)
 
     def _past_domain(self, start: int, chunk: str) -> tuple[int, str]:
-        """ "le ministre de la Défense Yoav Gallant": the model's name opens with the role's
-        domain; the name is what follows it."""
+        """ "le ministre de la Défense Yoav Gallant", "le général de Brigade X": the model's name
+        opens with the role's domain or the rank's end; the name is what follows it."""
         first, _, rest = chunk.partition(" ")
         before = fold_quotes(self.text[max(0, start - 8):start]).lower().split()
         if not rest[:1].isupper() or not before \
                 or before[-1] not in (*self.rules.of_prepositions, *self.rules.articles) \
-                or strip_accents(first.lower()) not in {strip_accents(d) for d in self.rules.body_domains}:
+                or strip_accents(first.lower()) not in _domain_words(self.rules):
             return start, chunk
         start += len(first) + 1
         more = _CAPITALISED_WORDS.match(self.text, start + len(rest))  # "Yoav" + " Gallant" the model left out
@@ -1457,6 +1457,12 @@ def _low(token: Token) -> str:
 
 
 _LOWS: dict[int, str] = {}
+
+@functools.cache
+def _domain_words(rules: LanguageRules) -> frozenset[str]:
+    """Role domains and rank ends, without accents ("defense", "brigade")."""
+    return frozenset(strip_accents(w) for w in rules.body_domains | rules.rank_complements)
+
 
 @functools.cache
 def _ordinal(rules: LanguageRules) -> re.Pattern:
