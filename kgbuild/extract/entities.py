@@ -26,7 +26,8 @@ _STATE_KINDS = ("Country", "State")
 _BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
                "Government", "ArmedForces")
 #: kinds of mention that never hold a role apposed to them
-_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region")
+_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place",
+                "Village", "Sea", "Building")
 #: offices a country has one holder of at a time, so "le chancelier" alone can be resolved
 #: from the countries of the text
 _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister",
@@ -317,7 +318,7 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
     in its country (or, for a one-holder office, in a country of the text) at the article's date."""
     if f.apposition is not None:
         for i in spans.overlapping(*f.apposition):
-            if keys[i] and found[i].mention.kind not in _NOT_HOLDERS:  # not "..., Kinshasa affirme"
+            if keys[i] and _may_hold_role(found[i]):  # not "..., Kinshasa affirme"
                 return keys[i], found[i].entry
     earlier = _earlier_holder(f, found, keys)
     if earlier is not None:
@@ -329,6 +330,15 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
             if chosen is not None:
                 return chosen.key, chosen
     return None, None
+
+
+def _may_hold_role(f: Found) -> bool:
+    """Whether a mention apposed to a role may name its holder: not a place the KB knows
+    ("Kinshasa") or a place phrase ("l'Etat du Darfour-Nord"); a name the model took for a
+    place may ("le porte-parole, Al-Fateh Qureshi")."""
+    if f.entry is not None:
+        return f.entry.kind not in _NOT_HOLDERS
+    return not (f.mention.method == "pattern" and f.mention.kind in _NOT_HOLDERS)
 
 
 def _role_countries(f: Found, kb: Gazetteer, lang: str) -> list[str | None]:

@@ -400,7 +400,8 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
-        if token.pos_ == "PROPN" and not token.ent_type_:  # "les miliciens Wazalendo": one word
+        if token.pos_ == "PROPN" and not token.ent_type_ and not (  # "les miliciens Wazalendo": one word,
+                token.i > 0 and _inside_word(self.tokens[token.i - 1])):  # not "al-Houthi" (a person's name)
             entry = self._lookup(token.text, ("Group",))
             if entry is not None and _is_name_of(entry, token.text):
                 return self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
@@ -759,9 +760,10 @@ class _Finder:
     def _capitalised_run(self, first: int) -> int:
         """The index after the capitalised words from ``first``."""
         last = first
-        while last < len(self.tokens) and _CAPITALISED.match(self.tokens[last].text) \
-                and not self.tokens[last].is_punct:
-            last += 1
+        while last < len(self.tokens) and (_CAPITALISED.match(self.tokens[last].text) and not self.tokens[last].is_punct
+                                           or _inside_word(self.tokens[last]) and last + 1 < len(self.tokens)
+                                           and _CAPITALISED.match(self.tokens[last + 1].text)):
+            last += 1  # "la région de Primorsko-Akhtarsk"
         return last
 
     def _place_phrase(self, noun: Token, kind: str, first: int, last: int) -> Found | None:
@@ -996,6 +998,9 @@ class _Finder:
         j = head.i + 1
         if self.lows[j] in self.rules.demonyms:
             j += 1
+        while j + 1 < len(self.tokens) and self.tokens[j].pos_ == "ADJ" and self.tokens[j].text.islower() \
+                and self.tokens[j].head.i == head.i:
+            j += 1  # "l'administration militaire de Kiev"
         if j >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
             return None
         j += 1

@@ -1,8 +1,8 @@
 """The spaCy side of extraction: load a language's pipeline and parse articles.
 
-Two things spaCy does not do for news: blank lines, and line breaks after a sentence's
-end, are hard sentence boundaries (it merges a heading into the next paragraph otherwise,
-and pasted lines into one sentence), and photo
+Two things spaCy does not do for news: blank lines are hard sentence boundaries (it
+merges a heading into the next paragraph otherwise), and so are line breaks after a
+sentence's end (preset before the parser, the text not cut), and photo
 credits ("Image : Name/AGENCY") are their own segment.  The text is cut there,
 the pieces parsed as a batch and joined back into one Doc over the same text.
 """
@@ -26,15 +26,25 @@ __all__ = ["load_pipeline", "keep_names_whole", "parse_text", "parse_texts", "sp
            "find_captions", "doc_sentences"]
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-#: a line break after the end of a sentence: pasted wire copy often has no blank lines
-_SENTENCE_LINE_END = re.compile(r"[.!?…»\"”][ \t]*\n")
+#: characters that end a sentence: a line break after one starts a new sentence
+_SENTENCE_ENDS = frozenset('.!?…»"”')
+
+
+@Language.component("kgbuild_line_ends")
+def line_ends(doc: Doc) -> Doc:
+    """Before the parser: a line break after a sentence's end starts a sentence (pasted wire
+    copy often has no blank line between paragraphs, and the parser would join them).  The
+    text is not cut there, so the model still reads each line in its context."""
+    for token in doc[2:]:
+        brk, last = doc[token.i - 1], doc[token.i - 2]  # "Qidreh", ".", "\n", "L'armée"
+        if not token.is_space and brk.is_space and "\n" in brk.text and last.text[-1:] in _SENTENCE_ENDS:
+            token.is_sent_start = True
+    return doc
 
 
 def split_segments(text: str, captions: tuple[Span, ...] = ()) -> list[str]:
-    """Cut the text at blank lines, at line breaks after a sentence's end and around photo
-    credits; the pieces join back to it."""
+    """Cut the text at blank lines and around photo credits; the pieces join back to it."""
     cuts = {m.end() for m in _BLANK_LINE.finditer(text)}
-    cuts.update(m.end() for m in _SENTENCE_LINE_END.finditer(text))
     for span in captions:
         cuts.update((span.start, span.end))
     cuts = sorted(c for c in cuts if 0 < c < len(text))
@@ -72,6 +82,8 @@ def load_pipeline(model: str) -> Language:
             f"`pip install -e .` (it depends on the model package)"
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kgbuild_line_ends", before="parser")
     return nlp
 
 

@@ -273,11 +273,18 @@ class _Finder:
                             g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)), None)
             if nxt is None:
                 return None
-            ref = self.index.at_token(nxt)
+            ref = self.index.at_token(nxt) or self.demonym_of(nxt)
             if ref is not None:
                 return ref if _ACTOR in ref.entity.types else None
             current = nxt
         return None
+
+    def demonym_of(self, noun: Token) -> MentionRef | None:
+        """The state a noun of the chain names by its demonym ("l'armée de l'air ukrainienne")."""
+        if noun.lemma_ in self.rules.unnamed_speakers:
+            return None  # "des groupes de rebelles syriens" are not Syria
+        return next((ref for c in noun.children if c.dep_ == "amod" and c.i > noun.i
+                     and (ref := self.index.at_token(c)) is not None and ref.mention.method == "demonym"), None)
 
     def named_again(self, token: Token) -> MentionRef | None:
         """A speaker named again without its name: "la même source" is who spoke last (nobody
@@ -362,7 +369,10 @@ class _Finder:
         token = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
         if token is None or not len(token):
             return True
-        head = token[0].head.lemma_
+        noun = token[0].head
+        while noun.lemma_ not in self.rules.speaking_groups and noun.dep_ == "nmod" and noun.head.i < noun.i:
+            noun = noun.head  # "l'armée de l'air ukrainienne": the army speaks
+        head = noun.lemma_
         return token[0].pos_ != "ADJ" or (  # "les Russes"; not "des rebelles syriens"
             head in self.rules.speaking_groups and head not in self.rules.unnamed_speakers)
 
@@ -373,11 +383,14 @@ class _Finder:
 
     def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
         """A subject pronoun right after a statement whose speaker was a noun phrase of its
-        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté")."""
+        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté");
+        an inverted one ("a-t-elle ajouté") reaches two sentences further back, as reporters
+        write it after a sentence of their own."""
         if self.last_subject is None:
             return None
         run, subject, ref = self.last_subject
-        if not 0 <= self.units.run_at(pronoun.idx) - run <= 1 or subject.pos_ == "PRON":
+        reach = 3 if pronoun.text.startswith("-") else 1
+        if not 0 <= self.units.run_at(pronoun.idx) - run <= reach or subject.pos_ == "PRON":
             return None
         want = self.rules.pronoun_gender.get(form) or None
         det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
