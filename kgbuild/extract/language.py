@@ -248,6 +248,7 @@ class LanguageRules:
     attack_prepositions: ListTable
     attack_phrases: ListTable
     mistagged_verbs: Table
+    affiliation_words: ListTable
 
 
 #: data keys read by the grammar module, not fields of their own

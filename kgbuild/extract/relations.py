@@ -1126,18 +1126,37 @@ class _Finder:
         the actor the verb governs; through a body of a state ("l'armée soudanaise") the person
         leads that body, a part of the state (memberOf), as with role phrases."""
         if self.passive(v):
-            leaders = self.agent(v)
-            led = [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
+            leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
+            led = [self.led_noun(v.head)] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
         else:
             leaders, led = self.subject(v), [c for c in v.children if c.dep_ == "obj"]
         for p in leaders[:1]:
             if p.entity.kind != "Person":
                 continue
             for token in led[:1]:
-                direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins)
+                direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) \
+                    or self.apposed(token) is not None  # "la coalition Viv Ansanm, dirigée par X"
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
                     if o.entity.kind != "Person":
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+
+    def led_noun(self, head: Token) -> Token:
+        """What a leading participle says is led: the noun it hangs on (past an adjective the
+        parse hung it on), or, for a noun said of a subject ("les FSR sont un groupe
+        paramilitaire soudanais dirigé par X"), that subject."""
+        if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i < head.i:
+            head = head.head
+        if any(c.dep_ == "cop" for c in head.children) and self.ref_at(head) is None:
+            subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+            return subject if subject is not None else head
+        return head
+
+    def person_in(self, phrase: Token | None) -> list[MentionRef]:
+        """The named person inside a phrase headed by a role ("par le commandant en chef X")."""
+        if phrase is None:
+            return []
+        return [r for t in phrase.subtree for r in [self.ref_at(t)]
+                if r is not None and r.entity.kind == "Person"][:1]
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if self.passive(v) and agent_phrase(v, self.rules) is not None:
@@ -1187,6 +1206,49 @@ class _Finder:
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def affiliation_cue(self, t: Token) -> tuple[str, ...] | None:
+        """The prepositions of the group an affiliation word names ("affilié à", "la branche
+        armée de", "faction de"), None for another word."""
+        table = self.rules.affiliation_words
+        return table.get(lower_text(t)) or table.get(t.lemma_.lower())
+
+    def affiliation(self, t: Token, k: int) -> None:
+        """ "le JNIM, affilié à Al-Qaïda", "les Brigades al-Quds, la branche militaire du Jihad
+        islamique", "l'Iswap, faction de Boko Haram", "le groupe a prêté allégeance à l'EI":
+        the named group belongs to (memberOf) the one named after the cue.  Only names: "un
+        groupe affilié à l'EI" names no member; "lié à" (any tie) is no affiliation."""
+        subject = self.affiliated(t)
+        obj = self.affiliate_of(t, self.affiliation_cue(t) or ())
+        if subject is None or obj is None or "Person" in (subject.entity.kind, obj.entity.kind):
+            return
+        self.add(subject, "memberOf", obj, t, k, 0.6, modality=self.noun_modality(t) if t.pos_ == "NOUN" else None)
+
+    def affiliated(self, t: Token) -> MentionRef | None:
+        """The group an affiliation word is said of: the name right before it (past a comma,
+        a closing bracket, a determiner, a copula), or the subject of the verb whose object it
+        is ("a prêté allégeance à")."""
+        lo = self.units.bounds(t)[0]
+        k = t.i - 1
+        while k >= lo and (self.tokens[k].pos_ in ("DET", "ADV") or self.tokens[k].text in (",", ")")
+                           or self.tokens[k].dep_ == "cop"):
+            k -= 1
+        ref = self.ref_at(self.tokens[k]) if k >= lo else None
+        if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
+            return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
+        return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def affiliate_of(self, t: Token, preps) -> MentionRef | None:
+        """The group named after an affiliation word's preposition, past adjectives and a
+        group noun ("la branche armée du mouvement Hamas")."""
+        window = [w for w in self.right_window(t)[:7] if w.pos_ not in ("DET", "ADJ")]
+        if not window or lower_text(window[0]) not in preps:
+            return None
+        for w in window[1:3]:
+            ref = self.ref_at(w)
+            if ref is not None:
+                return ref if self.typed([ref], ("Actor",)) else None
+        return None
 
     def deploy_noun(self, n: Token, k: int) -> None:
         """ "le déploiement de soldats nord-coréens en Russie"."""
@@ -1573,7 +1635,9 @@ class _Finder:
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma, low = t.lemma_.lower(), lower_text(t)
-        if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
+        if self.affiliation_cue(t) is not None:
+            self.affiliation(t, k)
+        elif low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
@@ -1627,7 +1691,7 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
 )
-_NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
+_NOUN_FAMILIES = ("affiliation_words", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
