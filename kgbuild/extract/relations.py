@@ -61,6 +61,7 @@ _GROUP_KINDS = ("ArmedGroup", "Group")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
+_OBLIQUES = ("obl", "obl:arg", "obl:mod")  # "a riposté par des frappes au Liban": strikes too
 _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 
 
@@ -116,7 +117,8 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return []
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.speaker_pronoun(token) or resolve_pronoun(low, token.idx, self.reading)
+            ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
+                or resolve_pronoun(low, token.idx, self.reading)
             return [ref] if ref else []
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
@@ -204,8 +206,9 @@ class _Finder:
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
         ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
-        found = [c for c in verb.children if c.dep_ == "obj"
-                 or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == verb.i + 1]  # "a attaqué Bamako" misread
+        found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
+                 or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
+                 and not any(g.dep_ == "case" for g in c.children)]
         found = found or self.names_on_days(verb)
         if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
@@ -234,6 +237,23 @@ class _Finder:
                 entity = self.index.entities.get(st.speaker)
                 if entity is not None:
                     return MentionRef(entity, entity.mentions[0])
+        return None
+
+    def subject_antecedent(self, token: Token, low: str) -> MentionRef | None:
+        """A subject pronoun opening its sentence's clause takes the subject of the sentence
+        before when it fits ("Le M23 a pris Goma, dans l'est de la RDC, soutenu par le
+        Rwanda. ... il s'empare de Bukavu": the M23, not the last actor named)."""
+        if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns:
+            return None
+        lo = self.units.bounds(token)[0]
+        if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
+            return None  # an actor earlier in its own sentence is nearer
+        prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
+        for ref in self.index.inside(self.tokens[prev_lo].idx, self.tokens[lo - 1].idx + 1):
+            root = self.root_of(ref)
+            if root.dep_ in ("nsubj", "nsubj:pass") and root.head.dep_ == "ROOT" and self.typed([ref], ("Actor",)):
+                fits = resolve_pronoun(low, ref.end, self.reading, window=0)
+                return ref if fits is not None and fits.entity.id == ref.entity.id else None
         return None
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
@@ -784,15 +804,25 @@ class _Finder:
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(host.head), ("Actor",)) + agents
+        elif not self.typed(agents, ("Actor",)) and self.means_of(host):
+            agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
+
+    def means_of(self, host: Token) -> bool:
+        """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
+        return host.dep_.startswith("obl") and host.head.pos_ == "VERB" and not self.passive(host.head) \
+            and any(g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in host.children)
 
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
         ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
         agents = []
-        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.pos_ == "ADJ":
+        for nxt in self.tokens[n.i + 1: n.i + 3]:  # "les frappes (aériennes) israéliennes"
+            if nxt.pos_ != "ADJ":
+                break
             agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
+            if agents:
+                break
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                                    ("Actor", "Weapon"))
 
@@ -934,7 +964,10 @@ class _Finder:
         if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
             return []
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
-        owners += [r for g in c.children if g.dep_ == "nmod" and self.genitive(g) for r in self.np(g)]
+        for g in c.children:  # "un véhicule (de patrouille) de la Finul"
+            if g.dep_ == "nmod" and self.genitive(g):
+                owners += self.np(g) or [r for h in g.children if h.dep_ == "nmod" and g.pos_ == "NOUN"
+                                         and self.genitive(h) for r in self.np(h)]
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
 
     def attack_phrase(self, v: Token, k: int) -> None:
@@ -1078,7 +1111,7 @@ class _Finder:
         """A verb of firing from afar, or one whose object is a strike ("mènent une série de
         frappes"): its place phrase puts no one there."""
         strikes = _strike_words(self.rules)
-        return _in(verb, strikes) or any(c.dep_ == "obj" and (_in(c, strikes) or any(
+        return _in(verb, strikes) or any(c.dep_ in ("obj", *_OBLIQUES) and (_in(c, strikes) or any(
             g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in verb.children)
 
     def presence(self, a: Token, k: int) -> None:
@@ -1179,10 +1212,20 @@ class _Finder:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs = []
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",))
-        for s in self.typed(self.agent(v), ("Actor",))[:1]:
+            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
+                or self.described(p)
+        for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def described(self, p: Token) -> list[MentionRef]:
+        """The name a description is apposed to after a comma ("le M23, groupe rebelle soutenu
+        par X": the parse may read the description as a conjunct)."""
+        if p.dep_ not in ("appos", "conj") or p.head.i >= p.i or self.tokens[p.i - 1].text != ",":
+            return []
+        if any(c.dep_ == "cc" for c in p.children):
+            return []  # "X, Y et des groupes": a list, not an apposition
+        return [r for r in self.np(p.head) if self.ref_at(p.head) is not None or r.entity.kind not in _STATE_KINDS][:1]
 
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
@@ -1273,10 +1316,16 @@ class _Finder:
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
             # "le chef d'état-major de l'armée française": he leads the army, a part of France
             predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+            if not org and self.has_body(ref):
+                continue  # a bare title ("le président X") after the text named X's body
             org, conf = (org, 0.75) if org else (self.context_of(role, span), 0.5)
             for o in org[:1]:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
+
+    def has_body(self, ref: MentionRef) -> bool:
+        """Whether a role phrase before gave this entity the body it leads or belongs to."""
+        return any(r.subject == ref.entity.id and r.predicate in ("leaderOf", "memberOf") for r in self.found)
 
     def role_of(self, span, person: bool) -> tuple | None:
         """The role phrase next to a name: before it (a person's title) or after it, the one
@@ -1741,7 +1790,14 @@ def _is_source_word(token: Token, rules: LanguageRules) -> bool:
 def _has_name(text: str) -> bool:
     """A mention that holds a proper name (capitalised word after the first), not only a role."""
     words = text.split()
-    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+    return any(w[:1].isupper() or _particle_name(w) for w in words[1:]) or (
+        len(words) == 1 and words[0][:1].isupper())
+
+
+def _particle_name(word: str) -> bool:
+    """A surname after a short lower-case particle joined by a hyphen ("al-Assad", "el-Sissi")."""
+    head, _, rest = word.partition("-")
+    return 0 < len(head) <= 3 and head.islower() and rest[:1].isupper()
 
 
 def _phrase_length(token: Token, phrases) -> int:
