@@ -154,6 +154,18 @@ class _Finder:
                 hit = self.ref_at(child)
                 if hit is not None:
                     return hit
+        return self.name_after(token)
+
+    def name_after(self, token: Token) -> MentionRef | None:
+        """A name right after a group noun and its adjectives, however the parse hangs it ("le
+        groupe terroriste Boko Haram")."""
+        if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)):
+            return None
+        for t in self.tokens[token.i + 1: token.i + 4]:
+            if t.pos_ == "ADJ" and t.text.islower() and self.ref_at(t) is None:
+                continue
+            hit = self.ref_at(t) if t.pos_ == "PROPN" else None
+            return hit if hit is not None and hit.start == t.idx and "Actor" in hit.entity.types else None
         return None
 
     def owner(self, token: Token, depth: int) -> list[MentionRef]:
@@ -252,9 +264,17 @@ class _Finder:
         for ref in self.index.inside(self.tokens[prev_lo].idx, self.tokens[lo - 1].idx + 1):
             root = self.root_of(ref)
             if root.dep_ in ("nsubj", "nsubj:pass") and root.head.dep_ == "ROOT" and self.typed([ref], ("Actor",)):
-                fits = resolve_pronoun(low, ref.end, self.reading, window=0)
-                return ref if fits is not None and fits.entity.id == ref.entity.id else None
+                return ref if self.agrees(root, low) else None
         return None
+
+    def agrees(self, root: Token, pronoun: str) -> bool:
+        """Whether a subject's head word has the gender and number of a pronoun (a word the
+        parser gives neither fits any)."""
+        gender = self.rules.pronoun_gender.get(pronoun)
+        plural = pronoun in self.rules.plural_pronouns
+        genders, numbers = root.morph.get("Gender"), root.morph.get("Number")
+        return (not genders or gender not in ("Masc", "Fem") or gender in genders) and (
+            not numbers or ("Plur" in numbers) == plural)
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
         """What a relative pronoun refers to: the noun phrase just before it."""
@@ -320,7 +340,7 @@ class _Finder:
                 continue
             k = self.preposition_before(window, n, preps, types)
             if k >= 0 and lower_text(window[k]) in preps:
-                if any(lower_text(w) in self.rules.border_words for w in window[max(0, k - 2): k]):
+                if self.bordering(window[max(0, k - 2): k], ref):
                     continue
                 if self.beside(window[k:n], ref):
                     continue
@@ -328,12 +348,22 @@ class _Finder:
                     found.append(ref)
         return found
 
+    def bordering(self, before: list[Token], ref: MentionRef) -> bool:
+        """ "proche de X", "la région frontalière de l'Ukraine": a place beside X, not X; but
+        "la ville frontalière de Maungdaw" names the town (a place noun, then a town's name)."""
+        for n, w in enumerate(before):
+            if lower_text(w) in self.rules.border_words:
+                return not (n > 0 and _in(before[n - 1], self.rules.place_heads) and ref.entity.kind not in _AREA_KINDS)
+        return False
+
     def preposition_before(self, window: list[Token], n: int, preps, types) -> int:
         """The index of the word that introduces ``window[n]``, past determiners, place and
-        direction nouns and their links ("dans le nord de la ville de X"), and for an actor a
+        direction nouns and their links ("dans le nord de la ville (frontalière) de X"), and for an actor a
         group noun ("à l'armée birmane")."""
         k = n - 1
         while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
+                          or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() and k > 0
+                          and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
                           or lower_text(window[k]) in self.rules.place_phrase_links):
