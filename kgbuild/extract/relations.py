@@ -1198,7 +1198,8 @@ class _Finder:
                 continue
             for token in led[:1]:
                 direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) \
-                    or self.apposed(token) is not None  # "la coalition Viv Ansanm, dirigée par X"
+                    or any(c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None
+                           for c in token.children)  # "la coalition Viv Ansanm, dirigée par X"
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
                     if o.entity.kind != "Person":
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
