@@ -114,7 +114,7 @@ class _Finder:
         if token is None or depth > 3:
             return []
         low = lower_text(token)
-        if is_impersonal(token, self.rules):
+        if is_impersonal(token, self.rules) and not self.reflexive_subject(token):
             return []
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
@@ -128,6 +128,13 @@ class _Finder:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def reflexive_subject(self, token: Token) -> bool:
+        """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
+        impersonal verb ("il s'agit de" is) stands for someone."""
+        head = token.head
+        return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and any(
+            "Yes" in c.morph.get("Reflex") for c in head.children if c.i < head.i)
 
     def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
         """A noun phrase whose head names no entity: the name apposed to it or the adjective
@@ -255,16 +262,16 @@ class _Finder:
         """A subject pronoun opening its sentence's clause takes the subject of the sentence
         before when it fits ("Le M23 a pris Goma, dans l'est de la RDC, soutenu par le
         Rwanda. ... il s'empare de Bukavu": the M23, not the last actor named)."""
-        if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns:
+        if token.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") or low not in self.rules.subject_pronouns:
             return None
         lo = self.units.bounds(token)[0]
         if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
             return None  # an actor earlier in its own sentence is nearer
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
-        for ref in self.index.inside(self.tokens[prev_lo].idx, self.tokens[lo - 1].idx + 1):
-            root = self.root_of(ref)
-            if root.dep_ in ("nsubj", "nsubj:pass") and root.head.dep_ == "ROOT" and self.typed([ref], ("Actor",)):
-                return ref if self.agrees(root, low) else None
+        for t in self.doc[prev_lo: lo]:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
+                found = self.typed(self.np(t) or self.described(t), ("Actor",))
+                return found[0] if found and self.agrees(t, low) else None
         return None
 
     def agrees(self, root: Token, pronoun: str) -> bool:
@@ -1252,11 +1259,15 @@ class _Finder:
     def described(self, p: Token) -> list[MentionRef]:
         """The name a description is apposed to after a comma ("le M23, groupe rebelle soutenu
         par X": the parse may read the description as a conjunct)."""
-        if p.dep_ not in ("appos", "conj") or p.head.i >= p.i or self.tokens[p.i - 1].text != ",":
-            return []
-        if any(c.dep_ == "cc" for c in p.children):
+        k = min((t.i for t in p.subtree if not t.is_punct), default=p.i) - 1
+        if k < 1 or self.tokens[k].text != "," or any(c.dep_ == "cc" for c in p.children):
             return []  # "X, Y et des groupes": a list, not an apposition
-        return [r for r in self.np(p.head) if self.ref_at(p.head) is not None or r.entity.kind not in _STATE_KINDS][:1]
+        k -= 1
+        while k > 0 and self.tokens[k].text == ")":  # "le Mouvement du 23 mars (M23), groupe ..."
+            k -= 1
+        ref = self.ref_at(self.tokens[k])
+        return [ref] if ref is not None and ref.entity.kind not in (*_STATE_KINDS, "Person") \
+            and self.typed([ref], ("Actor",)) else []
 
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
