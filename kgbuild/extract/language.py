@@ -249,6 +249,8 @@ class LanguageRules:
     attack_phrases: ListTable
     mistagged_verbs: Table
     affiliation_words: ListTable
+    reliance_verbs: Words
+    reliance_prepositions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -1246,6 +1246,20 @@ class _Finder:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
 
+    def reliance(self, v: Token, k: int) -> None:
+        """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
+        the one relied on supports the subject."""
+        preps = self.rules.reliance_prepositions
+        phrases = [c for c in v.children if c.dep_.startswith("obl") and any(
+            lower_text(g) in preps for g in c.children if g.dep_ == "case")]
+        # "des mercenaires russes du groupe Wagner": the group named, not the demonym
+        supporters = self.typed([r for c in phrases for r in ([r for g in c.children if g.dep_ == "nmod" and self.genitive(g)
+                                                               for r in self.np(g) if r.entity.kind in _GROUP_KINDS]
+                                                              or self.np(c))], ("Actor",))
+        for s in self.typed(self.subject(v), ("Actor",))[:1]:
+            for o in supporters[:2]:
+                self.add(o, "supports", s, v, k, 0.55)
+
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs = []
@@ -1274,7 +1288,7 @@ class _Finder:
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs)):
+        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
         for a in agents[:1]:
@@ -1373,6 +1387,8 @@ class _Finder:
         """The role phrase next to a name: before it (a person's title) or after it, the one
         that names its body first ("le capitaine X, chef de la junte burkinabè")."""
         found = self.role_before(span) if person else None
+        if found is not None and not found[1]:  # "Le chef de la junte au Burkina, le capitaine X"
+            found = self.role_aside_before_title(span, found[2]) or found
         after = self.role_after(span) if found is None or not found[1] else None
         if after is not None and (found is None or after[1]):
             return after
@@ -1462,6 +1478,18 @@ class _Finder:
                 break
             k -= 1
         return self.role_phrase(words) if words else None
+
+    def role_aside_before_title(self, span, title: Token) -> tuple | None:
+        """The role phrase in the aside before a bare title that names no body ("Le chef de la
+        junte au pouvoir au Burkina Faso, le capitaine X"), when it names one."""
+        lo = self.units.bounds(span.root)[0]
+        k = title.i - 1
+        while k >= lo and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < lo or self.tokens[k].text != ",":
+            return None
+        found = self.role_aside_before(lo, k - 1)
+        return found if found is not None and found[1] else None
 
     def role_aside_before(self, lo: int, stop: int) -> tuple | None:
         """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
@@ -1769,6 +1797,7 @@ _VERB_READERS = (
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
+    ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
