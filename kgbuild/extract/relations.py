@@ -1691,6 +1691,8 @@ class _Finder:
                 if self.quotes.inside(t.idx) and not any(
                         s.start <= t.idx < s.end for s in self.statements):
                     continue
+                if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
+                    self.mistagged(t, k)  # "lutte", a noun cue too, as a verb after its subject
                 self.dispatch(t, k)
             self.roles(k, tokens)
             self.located(k, tokens)
