@@ -117,9 +117,7 @@ class _Finder:
         if is_impersonal(token, self.rules) and not self.reflexive_subject(token):
             return []
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
-                or resolve_pronoun(low, token.idx, self.reading)
-            return [ref] if ref else []
+            return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
         ref = self.ref_at(token) or self.place_anaphor(token)
@@ -128,6 +126,13 @@ class _Finder:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
+        """What a personal pronoun stands for: the speaker of the reported speech it opens, the
+        subject of the sentence before, else the nearest fitting actor."""
+        ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
+            or resolve_pronoun(low, token.idx, self.reading)
+        return [ref] if ref else []
 
     def reflexive_subject(self, token: Token) -> bool:
         """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
@@ -1001,11 +1006,13 @@ class _Finder:
         if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
             return []
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
-        for g in c.children:  # "un véhicule (de patrouille) de la Finul"
-            if g.dep_ == "nmod" and self.genitive(g):
-                owners += self.np(g) or [r for h in g.children if h.dep_ == "nmod" and g.pos_ == "NOUN"
-                                         and self.genitive(h) for r in self.np(h)]
+        for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
+            owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+
+    def genitives(self, token: Token) -> list[Token]:
+        """The owner complements of a noun ("de X", "du X")."""
+        return [g for g in token.children if g.dep_ == "nmod" and self.genitive(g)]
 
     def attack_phrase(self, v: Token, k: int) -> None:
         """Fixed phrases around a verb that make it an attack ("s'en prendre à X", "prendre le
@@ -1204,12 +1211,16 @@ class _Finder:
             if p.entity.kind != "Person":
                 continue
             for token in led[:1]:
-                direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) \
-                    or any(c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None
-                           for c in token.children)  # "la coalition Viv Ansanm, dirigée par X"
+                direct = self.names_itself(token)
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
                     if o.entity.kind != "Person":
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+
+    def names_itself(self, token: Token) -> bool:
+        """A led phrase that names the actor itself (a name, "la junte", "la coalition Viv
+        Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
+        return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) or any(
+            c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None for c in token.children)
 
     def led_noun(self, head: Token) -> Token:
         """What a leading participle says is led: the noun it hangs on (past an adjective the
@@ -1253,12 +1264,14 @@ class _Finder:
         phrases = [c for c in v.children if c.dep_.startswith("obl") and any(
             lower_text(g) in preps for g in c.children if g.dep_ == "case")]
         # "des mercenaires russes du groupe Wagner": the group named, not the demonym
-        supporters = self.typed([r for c in phrases for r in ([r for g in c.children if g.dep_ == "nmod" and self.genitive(g)
-                                                               for r in self.np(g) if r.entity.kind in _GROUP_KINDS]
-                                                              or self.np(c))], ("Actor",))
+        supporters = self.typed([r for c in phrases for r in (self.named_group(c) or self.np(c))], ("Actor",))
         for s in self.typed(self.subject(v), ("Actor",))[:1]:
             for o in supporters[:2]:
                 self.add(o, "supports", s, v, k, 0.55)
+
+    def named_group(self, token: Token) -> list[MentionRef]:
+        """The armed group a noun's genitive names ("des mercenaires russes du groupe Wagner")."""
+        return [r for g in self.genitives(token) for r in self.np(g) if r.entity.kind in _GROUP_KINDS]
 
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
@@ -1684,22 +1697,24 @@ class _Finder:
             span = self.doc.char_span(*self.units.span_of(k, last), alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
-                if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
-                    if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
-                        self.mistagged(t, k)
-                    continue  # most words start no relation (dispatch would find nothing)
-                if self.quotes.inside(t.idx) and not any(
-                        s.start <= t.idx < s.end for s in self.statements):
-                    continue
-                if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
-                    self.mistagged(t, k)  # "lutte", a noun cue too, as a verb after its subject
-                self.dispatch(t, k)
+                self.read_word(t, k, triggers)
             self.roles(k, tokens)
             self.located(k, tokens)
             self.placed(k)
             self.bodies(k)
         self.close_frames()
         return _dedupe(self.found)
+
+    def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
+        """The relations one word starts: a cue of the rules' families, or a verb the tagger
+        read as a noun ("lutte", a noun cue too, right after its subject)."""
+        if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
+            self.mistagged(t, k)
+        if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
+            return  # most words start no relation (dispatch would find nothing)
+        if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
+            return
+        self.dispatch(t, k)
 
     def mistagged(self, t: Token, k: int) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
