@@ -249,6 +249,7 @@ class LanguageRules:
     attack_phrases: ListTable
     mistagged_verbs: Table
     affiliation_words: ListTable
+    leadership_phrases: ListTable
     reliance_verbs: Words
     reliance_prepositions: Words
 

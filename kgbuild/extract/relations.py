@@ -1030,14 +1030,15 @@ class _Finder:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
 
-    def phrase_rest(self, v: Token) -> tuple[list[Token], bool] | None:
-        """The words after the first attack phrase of ``v`` that its words match (determiners
-        left out), and whether the phrase has words after the verb; None when none matches."""
+    def phrase_rest(self, v: Token, table=None) -> tuple[list[Token], bool] | None:
+        """The words after the first phrase of ``v`` in ``table`` (attack phrases by default)
+        that its words match (determiners left out), and whether the phrase has words after
+        the verb; None when none matches."""
         lo, hi = self.units.bounds(v)
         before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
         after = [t for t in self.doc[v.i + 1: hi] if t.pos_ != "ADV"]
-        for phrase in self.rules.attack_phrases.get(v.lemma_.lower(), ()):
+        for phrase in (table or self.rules.attack_phrases).get(v.lemma_.lower(), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
             if len(before) < len(left) or before[len(before) - len(left):] != left:
@@ -1045,6 +1046,33 @@ class _Finder:
             if [lower_text(t) for t in after[:len(right)]] == right:
                 return [t for t in after[len(right):] if t.pos_ != "DET"], bool(right)
         return None
+
+    def leadership(self, t: Token, k: int) -> None:
+        """ "Abdul Malik al-Houthi, à la tête des Houthis", "X est à la tête de l'armée d'Arakan":
+        a named person before a leading phrase of ``leadership_phrases`` leads the actor named
+        after it."""
+        found = self.phrase_rest(t, self.rules.leadership_phrases)
+        if found is None or not found[1]:
+            return
+        led = [r for w in found[0][:2] for r in [self.ref_at(w)] if r is not None][:1]
+        leader = self.leader_before(t)
+        for o in self.typed(led, ("Actor",)):
+            if leader is not None and leader.entity.kind == "Person" and o.entity.kind != "Person":
+                self.add(leader, "leaderOf", o, t, k, 0.6, cue_text=t.text)
+
+    def leader_before(self, t: Token) -> MentionRef | None:
+        """The person a leading phrase is said of: the name before it (past the phrase's own
+        words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
+        lo = self.units.bounds(t)[0]
+        k = t.i - 1
+        while k >= lo and (self.tokens[k].pos_ in ("ADP", "DET", "ADV", "AUX") or self.tokens[k].dep_ == "cop"
+                           or self.tokens[k].text in (",", ")")):
+            k -= 1
+        if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
+            return (self.relative_antecedent(self.tokens[k]) or [None])[0]
+        ref = self.ref_at(self.tokens[k]) if k >= lo else None
+        subjects = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        return ref or (subjects or [None])[0]
 
     def strike_agents(self, v: Token) -> list[MentionRef]:
         """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
@@ -1315,9 +1343,25 @@ class _Finder:
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
             agents = self.np(n.head)
+        agents = agents or self.one_of(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def one_of(self, n: Token) -> list[MentionRef]:
+        """Who is "one of" the nouns ``n`` ("l'un des principaux alliés de Moscou, la
+        Biélorussie", "le Qatar, l'un des partenaires de X", "la Biélorussie est l'un des alliés
+        de Moscou"): the name apposed to the phrase, the name it is apposed to, or the subject
+        of its copula."""
+        head = n.head
+        if n.dep_ != "nmod" or head.pos_ not in ("PRON", "NUM") or head.i > n.i:
+            return []
+        named = [c for h in (n, head) for c in h.children if c.dep_ == "appos" and self.ref_at(c) is not None]
+        if named:
+            return self.np(named[0])
+        if head.dep_ == "appos" and head.head.i < head.i:  # "le Qatar, l'un des partenaires de X"
+            return self.np(head.head)
+        return [r for c in head.children if c.dep_.startswith("nsubj") for r in self.np(c)]
 
     def affiliation_cue(self, t: Token) -> tuple[str, ...] | None:
         """The prepositions of the group an affiliation word names ("affilié à", "la branche
@@ -1708,8 +1752,8 @@ class _Finder:
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun ("lutte", a noun cue too, right after its subject)."""
-        if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
-            self.mistagged(t, k)
+        if (t.pos_ in ("NOUN", "ADJ") or t.lemma_.lower() == lower_text(t)) and t.i > 0 and not self.quotes.inside(t.idx):
+            self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
@@ -1719,7 +1763,7 @@ class _Finder:
     def mistagged(self, t: Token, k: int) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
-        Haram"): the parse is wrong too, so the arguments are read off the words: the actor
+        Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
         if any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
@@ -1760,11 +1804,12 @@ class _Finder:
         return subject
 
     def mistagged_predicate(self, t: Token) -> str | None:
-        """The stance or attack a mistagged verb form names, by its possible infinitives."""
+        """The stance, attack or arming a mistagged verb form names, by its possible infinitives
+        ("arme" -> "armer": the subject supplies the object)."""
         low = lower_text(t)
         lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
         for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
-                                  ("attack_verbs", "attacks")):
+                                  ("attack_verbs", "attacks"), ("recipient_object_verbs", "suppliesTo")):
             if lemmas & getattr(self.rules, family):
                 return predicate
         return None
@@ -1773,6 +1818,8 @@ class _Finder:
         lemma, low = t.lemma_.lower(), lower_text(t)
         if self.affiliation_cue(t) is not None:
             self.affiliation(t, k)
+        elif lemma in self.rules.leadership_phrases:
+            self.leadership(t, k)
         elif low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
@@ -1828,7 +1875,7 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
 )
-_NOUN_FAMILIES = ("affiliation_words", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
+_NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
