@@ -236,7 +236,7 @@ class _Finder:
         found = found or self.names_on_days(verb)
         if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
-        return found
+        return found or self.partitive_objects(verb, verb)  # "a neutralisé des combattants du X"
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -245,8 +245,9 @@ class _Finder:
                 and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
 
     def partitive_objects(self, verb: Token, day: Token) -> list[Token]:
-        """ "a frappé lundi des dizaines de cibles": the day read as the object, the object as
-        a phrase whose partitive article is a preposition."""
+        """ "a frappé lundi des dizaines de cibles", "a neutralisé des combattants": the object
+        read as a phrase whose partitive article is a preposition (after the day read as the
+        object, or after the verb)."""
         return [c for c in verb.children if c.dep_.startswith("obl") and c.i > day.i and any(
             g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
 
@@ -1111,9 +1112,10 @@ class _Finder:
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
-        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))[:1]
+        if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
+            targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
-            for t in targets[:2]:
+            for t in targets[:3]:
                 self.add(a, "attacks", t, v, k, 0.7)
 
     def deploy_verb(self, v: Token, k: int) -> None:
@@ -1348,6 +1350,12 @@ class _Finder:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
 
+    def apposed_name(self, c: Token) -> bool:
+        """A name apposed to its head, also when the parse reads it as a complement after a
+        comma (", la Biélorussie")."""
+        return self.ref_at(c) is not None and (c.dep_ == "appos" or c.dep_ == "nmod" and not any(
+            g.dep_ == "case" for g in c.children) and self.tokens[c.left_edge.i - 1].text == ",")
+
     def one_of(self, n: Token) -> list[MentionRef]:
         """Who is "one of" the nouns ``n`` ("l'un des principaux alliés de Moscou, la
         Biélorussie", "le Qatar, l'un des partenaires de X", "la Biélorussie est l'un des alliés
@@ -1356,7 +1364,7 @@ class _Finder:
         head = n.head
         if n.dep_ != "nmod" or head.pos_ not in ("PRON", "NUM") or head.i > n.i:
             return []
-        named = [c for h in (n, head) for c in h.children if c.dep_ == "appos" and self.ref_at(c) is not None]
+        named = [c for h in (n, head) for c in h.children if self.apposed_name(c)]
         if named:
             return self.np(named[0])
         if head.dep_ == "appos" and head.head.i < head.i:  # "le Qatar, l'un des partenaires de X"
@@ -1816,11 +1824,9 @@ class _Finder:
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma, low = t.lemma_.lower(), lower_text(t)
-        if self.affiliation_cue(t) is not None:
-            self.affiliation(t, k)
-        elif lemma in self.rules.leadership_phrases:
-            self.leadership(t, k)
-        elif low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
+        if self.dispatch_phrase(t, k, lemma):
+            return
+        if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
@@ -1832,6 +1838,17 @@ class _Finder:
             self.predicate_noun(t, k, "opposes")
         elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
             self.presence(t, k)
+
+    def dispatch_phrase(self, t: Token, k: int, lemma: str) -> bool:
+        """Words read by the phrase they open or close, whatever their tag: affiliation
+        ("affilié à", "branche de") and leadership ("à la tête de"); whether ``t`` is one."""
+        if self.affiliation_cue(t) is not None:
+            self.affiliation(t, k)
+        elif lemma in self.rules.leadership_phrases:
+            self.leadership(t, k)
+        else:
+            return False
+        return True
 
     def dispatch_noun(self, t: Token, k: int, lemma: str) -> None:
         """A noun cue read by the first family it belongs to (a multi-word authorisation,
