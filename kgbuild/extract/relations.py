@@ -1092,10 +1092,11 @@ class _Finder:
         revendiquée par X")."""
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
-        found = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
-                           + self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+        found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                            ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
+            # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
+            found = self.typed([self.ref_at(a) for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
@@ -1116,6 +1117,8 @@ class _Finder:
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
             for t in targets[:3]:
+                if len(targets) > 1 and self.on_own_soil(t, a):
+                    continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
 
     def deploy_verb(self, v: Token, k: int) -> None:
