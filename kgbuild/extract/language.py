@@ -252,6 +252,7 @@ class LanguageRules:
     leadership_phrases: ListTable
     reliance_verbs: Words
     reliance_prepositions: Words
+    backing_prepositions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

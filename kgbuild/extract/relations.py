@@ -1331,15 +1331,33 @@ class _Finder:
 
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
+        agents = self.stance_authors(n)
+        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
+        if not objects and predicate == "supports" and self.backing(n):
+            agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
+        for a in agents[:3]:
+            for o in objects[:2]:
+                if o.entity.id not in {x.entity.id for x in agents}:
+                    self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+            if not self.backing(n):
+                break  # one author for a stance noun of its own ("le soutien de la France à X")
+
+    def stance_authors(self, n: Token) -> list[MentionRef]:
+        """Whose stance a noun names: its demonym or "de" phrase ("l'appui américain", "le
+        soutien de la France"), else the subject of the verb it is the object of ("exprimer
+        son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
-        for a in agents[:1]:
-            for o in objects[:2]:
-                self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+        return agents
+
+    def backing(self, n: Token) -> bool:
+        """A support noun that says with whose backing the verb's subject acts ("avec l'appui
+        de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
+        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.backing_prepositions for g in n.children)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
