@@ -395,3 +395,22 @@ def test_a_gulf_named_after_a_country_is_not_the_country(extractor):
     ex = extract(extractor, "Les Gardiens ont saisi un navire dans le golfe d'Oman.")
     gulf = next(e for e in ex.entities if any(m.text == "golfe d'Oman" for m in e.mentions))
     assert gulf.types == ("Region",) and gulf.kb_id is None and gulf.label == "golfe d'Oman"
+
+
+def test_a_sea_is_no_land_division_of_its_name(extractor, snapshot_linker):
+    """"la mer Rouge" is a water, not the Egyptian governorate the KB spells the same; a
+    water the KB knows keeps its link ("la mer Noire")."""
+    from kgbuild.pipeline import link_extraction
+
+    ex = extract(extractor, "Des drones ont été abattus en mer Rouge et au-dessus de la mer Noire.")
+    linked = by_label(link_extraction(ex, snapshot_linker))
+    assert linked["mer Rouge"].kind == "Sea" and linked["mer Rouge"].qid is None
+    assert linked["mer Noire"].qid == "Q166"
+
+
+def test_a_role_with_adjectives_names_its_holder_again(extractor):
+    ex = extract(extractor, "Les rebelles ont mené six opérations, a déclaré le porte-parole militaire du "
+                            "groupe, Ahmed Fal. Deux navires ont été touchés, a ajouté le porte-parole.")
+    [fal] = [e for e in ex.entities if e.label == "Ahmed Fal"]
+    assert {s.text for s in ex.statements if s.speaker == fal.id} == {
+        "Les rebelles ont mené six opérations", "Deux navires ont été touchés"}

@@ -34,9 +34,9 @@ def test_engine_modules_import_no_language(module):
     assert not {m for m in imported if m == "kgbuild.extract.lang" or m.startswith("kgbuild.extract.lang.")}, imported
 
 
-#: engine modules that name no French word (statements.py and relations.py still do: issue 10)
+#: engine modules that name no French word
 CLEAN_MODULES = ("__init__.py", "entities.py", "grammar.py", "language.py", "mentions.py", "parse.py",
-                 "reading.py", "relations.py")
+                 "reading.py", "relations.py", "statements.py")
 _WORD = re.compile(r"[\w'’-]+")
 
 

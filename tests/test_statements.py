@@ -193,6 +193,18 @@ def test_plaider_pour():
     assert (s.speaker, s.cue, s.text) == ("borrell", "plaidé", "lever les restrictions sur les armes")
 
 
+def test_multi_word_entries_of_the_word_lists_are_read():
+    # an advocacy preposition of several words, elided before a vowel
+    s = only("Josep Borrell a plaidé lundi en faveur d'une mission de l'Union européenne.")
+    assert (s.speaker, s.text) == ("borrell", "une mission de l'Union européenne")
+    # an aside opener of several words, its speaker after the cue
+    s = only("Les frontières restent fermées, ainsi que l'a confirmé mardi Jean Dupont.")
+    assert (s.speaker, s.text) == ("dupont", "Les frontières restent fermées")
+    # a hedge of several words in the content
+    assert only("Jean Dupont a estimé que la crise durera sans doute des années.").modality == "hedged"
+    assert only("Jean Dupont a estimé que la crise durera des années.").modality == "reported"
+
+
 def test_relative_qui_speaker():
     s = only("Paris a reçu Paul Martin, qui a affirmé que la trêve tiendrait.")
     assert s.speaker == "martin" and s.text == "la trêve tiendrait"

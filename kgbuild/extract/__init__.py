@@ -62,9 +62,7 @@ class Extractor:
         sentences = doc_sentences(doc, article.text)
         tokens = list(doc)
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
-        entities = group_mentions(found, self.kb, article, self.rules.short_forms,
-                                  self.rules.acronym_skip_words, self.rules.person_titles,
-                                  self.rules.nickname_cues)
+        entities = group_mentions(found, self.kb, article, self.rules)
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)

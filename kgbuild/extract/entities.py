@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
+from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.extract.reading import SpanIndex
 from kgbuild.normalize import fold_quotes, normalize_label
@@ -31,18 +32,16 @@ _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister"
 
 
 def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
-                   short_forms: dict[str, str] | None = None,
-                   acronym_skip: frozenset[str] = frozenset(),
-                   person_titles: frozenset[str] = frozenset(),
-                   nickname_cues: frozenset[str] = frozenset()) -> tuple[Entity, ...]:
+                   rules: LanguageRules) -> tuple[Entity, ...]:
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
-    _merge_surnames(found, keys, person_titles)
-    _merge_nicknames(found, keys, article.text, nickname_cues)
-    _merge_short_forms(found, keys, kb, article.lang, short_forms or {})
-    _merge_acronyms(found, keys, article.text, acronym_skip)
-    _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text)
+    _merge_surnames(found, keys, rules.person_titles)
+    _merge_nicknames(found, keys, article.text, rules.nickname_cues)
+    _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
+    _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
+    _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text,
+                          rules.introduced_descriptions, rules.description_actors)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -117,17 +116,21 @@ def _entity_kinds(found: Sequence[Found], keys: Sequence[str | None]) -> dict[st
 
 
 def _resolve_descriptions(found: list[Found], keys: list[str | None],
-                          kinds: dict[str, set[str]], text: str) -> None:
+                          kinds: dict[str, set[str]], text: str, introduced_only: frozenset[str],
+                          own_actors: frozenset[str]) -> None:
     """A description joins an actor named before it whose kind it can stand for: one the text
     introduced with the same noun ("l'ONG Human Rights Watch" ... "l'ONG") if any, else the
-    nearest.  One that names nothing the text named stays out of the graph."""
+    nearest.  Some nouns name only an actor introduced with them: "la coalition" is not the
+    group named before unless the text called it a coalition.  One that names nothing the text
+    named stays out of the graph."""
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
                 # "l'ONG X", "le quotidien français X": the noun, maybe before an adjective
+                # or a name that holds it ("la Coalition arabe")
                 before = text[max(0, f.mention.start - 40):f.mention.start].split()[-2:]
-                introduced[keys[i]].update(normalize_label(w) for w in before)
+                introduced[keys[i]].update(normalize_label(w) for w in before + f.mention.text.split())
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
@@ -138,6 +141,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
                 break
             if key is None or other.mention.method == "description" or other.mention.type != "Actor":
                 continue
+            if head in introduced_only and head not in introduced[key]:
+                continue
             if kinds[key] & set(f.refers_to):
                 candidates.append((head not in introduced[key], i - j, j, key))
         if candidates:
@@ -145,6 +150,12 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             keys[i] = key
             introduced[key].add(head)
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
+        elif head in own_actors and " " in f.mention.text.strip():
+            # "la coalition internationale", "la coalition arabe": an actor of its own
+            keys[i] = normalize_label(f.mention.text)
+            introduced[keys[i]].add(head)
+            kinds[keys[i]].add(f.mention.kind)
+            found[i] = replace(f, mention=replace(f.mention, method="pattern"))
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:

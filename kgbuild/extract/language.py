@@ -82,9 +82,12 @@ class LanguageRules:
     seats_of_power: Table
     short_forms: Table
     descriptions: ListTable
+    introduced_descriptions: Words
+    description_actors: Words
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words
+    ordinal_words: Words
     person_titles: Words
     nickname_cues: Words
     caption_words: Ordered
@@ -150,6 +153,8 @@ class LanguageRules:
     unnamed_speakers: Words
     role_prefixes: Words
     source_words: Words
+    report_cues: Words
+    reported_events: Words
     object_content_cues: Words
     claim_verbs: Words
     cue_frames: Ordered
@@ -164,6 +169,11 @@ class LanguageRules:
     object_clitics: Words
     parenthetical_openers: Words
     masculine_titles: Ordered
+    possibility_modals: Words
+    coordinating_conjunctions: Words
+    connective_words: Words
+    de_infinitive_markers: Words
+    infinitive_endings: Ordered
     # --- relations (data/relations.toml)
     supply_verbs: Words
     recipient_prepositions: Ordered

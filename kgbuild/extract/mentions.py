@@ -300,6 +300,8 @@ class _Finder:
             name = self.text[start:end]
             if fold_quotes(name.lower()) in self.rules.demonyms:
                 continue
+            if name.split()[0] in self.rules.water_nouns:
+                continue  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
             if not _CAPITALISED.match(name) and self._lookup(name) is None:
                 tail = self._named_tail(start, end)
                 if tail is None:
@@ -725,7 +727,9 @@ class _Finder:
         if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
             gap = 2  # "la région russe de Briansk"
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
-            return None
+            # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
+            water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
+            return noun.i + 1 if water and _CAPITALISED.match(self.tokens[noun.i + 1].text) else None
         return noun.i + gap + 1
 
     def _capitalised_run(self, first: int) -> int:
@@ -746,8 +750,10 @@ class _Finder:
         if normalize_label(name) in self.rules.not_names or (
                 known is not None and known.kind not in _REGION_KINDS):
             return None
-        entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
         water = self.lows[noun.i] in self.rules.water_nouns
+        if water:
+            kind = "Sea"  # "la mer Rouge" is no governorate of that name, "le golfe d'Oman" no country
+        entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
         if entry is None and kind == "Region":  # "l'archipel d'Okinawa", "l'île de Cuba": any place
             # the KB has, but a water is not the country or town it is named after ("le golfe d'Oman")
             places = tuple(k for k in _REGION_KINDS if not water or k not in _PLACE_KINDS)
@@ -901,8 +907,9 @@ class _Finder:
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
         for token in self.tokens:
-            if not _ordinal(self.rules).match(token.text) or token.i + 1 >= len(self.tokens):
-                continue
+            if not (_ordinal(self.rules).match(token.text) or self.lows[token.i] in self.rules.ordinal_words) \
+                    or token.i + 1 >= len(self.tokens):
+                continue  # "la 3e brigade", "la sixième division"
             unit = self.tokens[token.i + 1]
             if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
                     and self.lows[unit.i] not in self.rules.military_units:
@@ -1030,6 +1037,8 @@ class _Finder:
             kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
             if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token):
                 continue
+            if "Plur" in token.morph.get("Number"):
+                continue  # "les groupes jihadistes": a class, not the one actor named before
             end = max([token.i, *(c.i for c in token.children
                                   if c.dep_ == "amod" and c.i == token.i + 1)])
             last = self.tokens[end]
@@ -1170,8 +1179,8 @@ class _Finder:
         phrase, offices, inner = matched
         end_tok, country = self._role_country(token, phrase, inner)
         qualified = False
-        if country is None:
-            end_tok, country, qualified = self._role_complement(end_tok)
+        if country is None:  # "le porte-parole militaire des Houthis": past the adjectives
+            end_tok, country, qualified = self._role_complement(self._past_adjectives(end_tok))
         end = self.tokens[end_tok].idx + len(self.tokens[end_tok].text)
         return Found(self._mention(token.idx, end, "Actor", "Person", "role", 0.7), phrase,
                      None, apposition=self._apposition(token.i, end_tok), office=offices,
@@ -1242,6 +1251,19 @@ class _Finder:
                     country, last = self.rules.demonyms[form], sub.i
         return None if country is None else (last, country)
 
+    def _past_adjectives(self, end_tok: int) -> int:
+        """The last of the lower-case adjectives right after a role noun that qualify it
+        ("porte-parole militaire", "chef adjoint"), demonyms aside."""
+        head = self.tokens[end_tok]
+        i = end_tok
+        while i + 1 < len(self.tokens):
+            t = self.tokens[i + 1]
+            if t.pos_ != "ADJ" or not t.text.islower() or self.lows[t.i] in self.rules.demonyms \
+                    or t.dep_ != "amod" or t.head.i != head.i:
+                break
+            i += 1
+        return i
+
     def _role_complement(self, end_tok: int) -> tuple[int, str | None, bool]:
         """The role's last token, the country of its "de X" complement, and whether that
         complement is a body the text does not name ("porte-parole du gouvernement")."""
@@ -1256,8 +1278,8 @@ class _Finder:
     def _phrase_tail(self, i: int) -> int:
         """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
         subtree = {t.i for t in self.tokens[i].subtree}
-        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_punct \
-                and not self.tokens[i + 1].is_space:
+        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_space and (
+                not self.tokens[i + 1].is_punct or _inside_word(self.tokens[i + 1])):
             i += 1
         return i
 
@@ -1268,7 +1290,8 @@ class _Finder:
             return None
         if not _CAPITALISED.match(self.doc[i].text):
             return (i, None) if self.doc[i].pos_ == "NOUN" else None
-        return self._named_complement(i)
+        # a name the KB does not know ("le gouverneur de l'Etat du Darfour-Nord") still ends the role
+        return self._named_complement(i) or ((i, None) if self.doc[i].pos_ in ("NOUN", "PROPN") else None)
 
     def _after_of(self, end_tok: int) -> int | None:
         """The first word after "de", "du", "de la" following ``end_tok``, if one follows."""
@@ -1520,3 +1543,7 @@ def kb_label(entry: KBEntry, lang: str) -> str:
     return entry.labels.get(lang) or entry.labels.get("en") or next(iter(entry.labels.values()), entry.key)
 
 
+def _inside_word(token: Token) -> bool:
+    """A hyphen or apostrophe inside a word ("Darfour-Nord"), no space on either side."""
+    return token.i > 0 and not token.doc[token.i - 1].whitespace_ and bool(token.whitespace_ == "") \
+        and token.i + 1 < len(token.doc) and token.text in ("-", "'", "’")

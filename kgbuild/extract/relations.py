@@ -1448,8 +1448,8 @@ class _Finder:
         """leaderOf / memberOf from a role phrase next to a person's name."""
         for ref in self.index.inside(*self.units.run_span(k)):
             person = ref.entity.kind == "Person"
-            if not _has_name(ref.mention.text) or not self.typed([ref], ("Actor",)):
-                continue
+            if not _has_name(ref.mention.text) or not self.typed([ref], ("Actor",)) or ref.mention.method == "role":
+                continue  # a role phrase ("porte-parole militaire des Houthis") is no name beside a role
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
                 continue

@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
@@ -46,6 +47,9 @@ from kgbuild.types import Statement
 __all__ = ["find_statements"]
 
 _ACTOR = "Actor"
+_LOW = "kgbuild_lower"  # a token's text in the lexicons' form, for the matchers
+if not Token.has_extension(_LOW):
+    Token.set_extension(_LOW, getter=lower_text)
 _TRAILING = " \t\n.,;:!?…-–—"
 
 # --- the finder ---------------------------------------------------------------------
@@ -96,6 +100,50 @@ class _Finder:
         self.reading, self.rules = reading, reading.rules
         self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
+
+    # -- multi-word cues and sourcing phrases, matched once per document
+    @functools.cached_property
+    def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
+        order = {phrase: n for n, phrase in reversed(list(enumerate(_multiword_cues(self.rules))))}
+        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[0], self.doc, order)
+
+    @functools.cached_property
+    def source_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
+        order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
+        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[1], self.doc, order)
+
+    @functools.cached_property
+    def entry_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
+        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[2], self.doc,
+                           dict.fromkeys(_multiword_entries(self.rules), 0))
+
+    def entry_at(self, tokens: list[Token], m: int, words) -> int | None:
+        """The index of the last word of an entry of ``words`` that starts at ``m``: the word
+        itself, or an entry of several words ending within ``tokens`` ("en faveur de")."""
+        if lower_text(tokens[m]) in words:
+            return m
+        for _, phrase, last in self.entry_phrases.get(tokens[m].i, ()):
+            if phrase in words and last <= tokens[-1].i:
+                return m + len(_words_of(phrase)) - 1
+        return None
+
+    def cue_phrase(self, tokens: list[Token], n: int) -> tuple[str, int] | None:
+        """("faire part", 1) when the cue verb at ``n`` starts a multi-word cue that ends within
+        ``tokens`` (the first in data order); the int is its words after the first."""
+        for _, phrase, last in self.cue_phrases.get(tokens[n].i, ()):
+            if last <= tokens[-1].i:
+                return phrase, len(phrase.split()) - 1
+        return None
+
+    def source_width(self, tokens: list[Token], n: int) -> int:
+        """How many words the sourcing phrase starting at ``n`` spans within ``tokens`` (0: none):
+        a source preposition ("selon"), else the first sourcing phrase in data order."""
+        if lower_text(tokens[n]) in self.rules.source_prepositions:
+            return 1
+        for _, phrase, last in self.source_phrases.get(tokens[n].i, ()):
+            if last <= tokens[-1].i:
+                return len(_words_of(phrase))
+        return 0
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -175,29 +223,45 @@ class _Finder:
         """The actor a speaking group stands for: the state a bare "le gouvernement" is about, the
         actor right after it ("a annoncé l'état-major sud-coréen", the adjective hung elsewhere),
         or the one its complement or adjective names ("les services de renseignement sud-coréens")."""
-        prefix, _, role = token.lemma_.partition("-")  # "le vice-ministre de la Santé"
-        if token.lemma_ not in self.rules.speaking_groups and not (
-                prefix in self.rules.role_prefixes and role in self.rules.speaking_groups):
+        if not self.speaks_for_others(token.lemma_):
             return None
-        if token.lemma_ in self.rules.home_bodies and not any(
-                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") for c in token.children):
+        if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
+                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in c.morph.get("PronType")
+                for c in token.children):
             return self.home_state
         unnamed = token.lemma_ in self.rules.unnamed_speakers
+        return ((None if unnamed else self.actor_next_to(token, within))
+                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within))
+
+    def speaks_for_others(self, lemma: str) -> bool:
+        """Whether a noun is a speaking group, also behind a role prefix ("le vice-ministre")."""
+        prefix, _, role = lemma.partition("-")
+        return lemma in self.rules.speaking_groups or (
+            prefix in self.rules.role_prefixes and role in self.rules.speaking_groups)
+
+    def actor_next_to(self, token: Token, within: range | None) -> MentionRef | None:
+        """An actor named right after a speaking group ("l'état-major sud-coréen")."""
         after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
-        if after is not None and (within is None or after.i in within) and not unnamed:
-            ref = self.index.at_token(after)
-            if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types:
-                return ref
+        if after is None or (within is not None and after.i not in within):
+            return None
+        ref = self.index.at_token(after)
+        return ref if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types else None
+
+    def complement_actor(self, token: Token, within: range | None, unnamed: bool) -> MentionRef | None:
+        """The actor a speaking group's complement or adjective names ("les services de
+        renseignement sud-coréens"); an unnamed speaker's adjective names none ("une source
+        militaire malienne")."""
         for child in token.children:
             if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
                     unnamed and child.dep_ == "amod"):
                 continue
-            for t in (child, *(g for g in child.children if g.dep_ == "amod" or (
+            inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
+            for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
                 if ref is not None and _ACTOR in ref.entity.types:
                     return ref
-        return self.body_of_domain(token, within)
+        return None
 
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
@@ -222,16 +286,23 @@ class _Finder:
         lemma = token.lemma_.lower()
         if any(c.dep_ in ("nmod", "appos") for c in token.children):
             return None
-        det = next((c for c in token.children if c.dep_ == "det"), None)
-        definite = det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
+        definite = _is_definite(token)
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
         if definite and not same and lemma in self.rules.group_anaphors:
-            return next((r for r in self.index.before(token.idx) if r.entity.kind == "Group"
-                         and _ACTOR in r.entity.types), None)
+            return self.last_group(token)
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
-            last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
-            return last.speaker if last is not None else None
+            return self.last_claim_speaker(token)
         return None
+
+    def last_group(self, token: Token) -> MentionRef | None:
+        """The group acting last named before a token."""
+        return next((r for r in self.index.before(token.idx) if r.entity.kind == "Group"
+                     and _ACTOR in r.entity.types), None)
+
+    def last_claim_speaker(self, token: Token) -> MentionRef | None:
+        """The speaker of the last claim before a token (None for an unnamed source)."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        return last.speaker if last is not None else None
 
     def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
         """The person named at the end of a role phrase, however deep the parse hangs the name
@@ -276,12 +347,12 @@ class _Finder:
         low = pronoun_form(token)
         if is_impersonal(token, self.rules):
             return None, 0.0
-        if low in self.rules.pronoun_gender and low != "qui":
+        if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
-        if low == "qui":
+        if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
         return self.phrase_entity(token, within), 1.0
 
@@ -291,7 +362,9 @@ class _Finder:
         token = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
         if token is None or not len(token):
             return True
-        return token[0].pos_ != "ADJ" or token[0].head.lemma_ in self.rules.speaking_groups  # "les Russes"
+        head = token[0].head.lemma_
+        return token[0].pos_ != "ADJ" or (  # "les Russes"; not "des rebelles syriens"
+            head in self.rules.speaking_groups and head not in self.rules.unnamed_speakers)
 
     def remember_subject(self, subject: Token, ref: MentionRef) -> None:
         """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
@@ -319,18 +392,17 @@ class _Finder:
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
         own, cue = cue, self.clause_verb(cue)
-        # "les Houthis, accusés de" (not "a de son côté dénoncé", a tense the parse split)
-        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
-            reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
-            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
-        if passive and cue.lemma_.lower() not in self.rules.belief_participles:
-            agent = agent_phrase(cue, self.rules)
-            return self.speaker_of(agent) if agent is not None else (None, 0.0)
-        for subject in subjects_of(cue, self.rules):
+        early = self.speaker_out_of_parse(cue, own)
+        if early is not None:
+            return early
+        subjects = subjects_of(cue, self.rules)
+        for subject in subjects:
             ref, factor = self.speaker_of(subject)
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
+            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+                return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
@@ -338,9 +410,21 @@ class _Finder:
                 ref, factor = self.inverted_before(cue, own)
             if ref is not None:
                 return ref, factor
-        if subjects_of(cue, self.rules):
+        if subjects:
             return None, 0.0
-        # no subject in the parse: the nearest actor before the cue that no preposition governs
+        return self.unparsed_subject(cue)
+
+    def spoken_about(self, cue: Token) -> bool:
+        """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
+        "a de son côté dénoncé", a tense the parse split, nor "X est convaincu que")."""
+        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
+            reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
+        return passive and cue.lemma_.lower() not in self.rules.belief_participles
+
+    def unparsed_subject(self, cue: Token) -> tuple[MentionRef | None, float]:
+        """A cue the parse gives no subject: the nearest actor before it that no preposition
+        governs, unless another verb stands between them."""
         lo = self.units.bounds(cue)[0]
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start):
@@ -351,12 +435,57 @@ class _Finder:
                 k -= 1
             if k >= lo and self.tokens[k].pos_ == "ADP":
                 continue
-            gap = self.doc[before.end: cue.i]
-            aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","  # "X, lié à Y, affirme"
-            if not aside and any(t.pos_ == "VERB" and t.lemma_ not in ("avoir", "être") for t in gap):
+            if self.verb_between(before.end, cue.i):
                 return None, 0.0  # another verb has the actor: it is not this cue's
+            self.remember_subject(before.root, ref)
             return ref, 0.7
         return None, 0.0
+
+    def speaker_out_of_parse(self, cue: Token, own: Token) -> tuple[MentionRef | None, float] | None:
+        """A speaker found before the cue's subjects are read, or None to read them: the
+        inverted subject for a participle after an inverted cue ("A, a ajouté le porte-parole,
+        précisant que"), the agent of a passive cue, the noun the parse missed in a relative
+        clause ("X, bastion rebelle dont le régime a dit")."""
+        clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
+        if "Part" in own.morph.get("VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
+            ref, factor = self.inverted_before(clause, own)
+            if ref is not None:
+                return ref, factor
+        if self.spoken_about(cue):
+            agent = agent_phrase(cue, self.rules)
+            return self.speaker_of(agent) if agent is not None else (None, 0.0)
+        misread = self.relative_clause_subject(cue)
+        return self.speaker_of(misread) if misread is not None else None
+
+    def relative_clause_subject(self, cue: Token) -> Token | None:
+        """The noun right before a cue's verb group in a relative clause, when the parse took a
+        noun before the relative pronoun for the subject ("X, bastion rebelle dont le régime a
+        dit ...": the parse says X)."""
+        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        if first < 3:
+            return None
+        noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
+        if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in rel.morph.get("PronType"):
+            return None
+        parsed = [c for c in cue.children if c.dep_ == "nsubj"]
+        return noun if parsed and all(c.i < rel.i for c in parsed) else None
+
+    def inverted_cue_between(self, clause: Token, participle: Token) -> bool:
+        """Whether an inverted cue hangs between a clause and a participle that follows it, with
+        a comma before the participle ("A, a ajouté X, précisant que")."""
+        before = self.tokens[participle.i - 1] if participle.i else None
+        return before is not None and before.text == "," and any(
+            t.dep_ == "parataxis" and t.head.i == clause.i and self.cue_lemma(t, None) is not None
+            for t in self.doc[clause.i + 1: participle.i])
+
+    def verb_between(self, first: int, last: int) -> bool:
+        """Whether a full verb stands between two token indexes, an aside apart ("X, lié à Y,
+        affirme"; "X (Y), lié à Z, a revendiqué")."""
+        gap = [t for t in self.doc[first:last] if t.text != ")"]
+        while gap and gap[-1].dep_.startswith("aux"):
+            gap.pop()
+        aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","
+        return not aside and any(t.pos_ == "VERB" and t.lemma_ not in self.rules.auxiliaries for t in gap)
 
     def inverted_before(self, clause: Token, participle: Token) -> tuple[MentionRef | None, float]:
         """The inverted subject of the cue between a clause and a participle hung on the clause
@@ -364,7 +493,7 @@ class _Finder:
         for t in reversed(self.doc[clause.i + 1: participle.i]):
             if self.cue_lemma(t, None) is None:
                 continue
-            phrase = _multiword(self.tokens, t.i, self.rules)
+            phrase = self.cue_phrase(self.tokens, t.i)
             return self.speaker_of(self.inverted_subject(self.tokens[t.i + phrase[1]] if phrase else t))
         return None, 0.0
 
@@ -395,21 +524,34 @@ class _Finder:
 
     def inverted_subject(self, cue: Token) -> Token | None:
         """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
-        for t in cue.doc[cue.i - 3: cue.i + 1]:
-            if t.i < cue.i and pronoun_form(t) in self.rules.pronoun_gender and "-" in t.text:
-                return t
-        for child in cue.children:
-            if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass") and child.pos_ in (
-                    "NOUN", "PROPN", "PRON") and child.lemma_.lower() not in self.rules.time_words:
-                return child
+        found = self.hyphen_pronoun(cue) or self.subject_after(cue)
+        if found is not None:
+            return found
         # "a martelé mercredi le président": the parser often hangs the subject on the day
-        j = cue.i + 1
-        while j < len(self.tokens) and j <= cue.i + 3 and (
-                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words):
-            j += 1
+        j = self.past_dates(cue.i + 1, cue.i + 3)
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
             return self.tokens[j]
         return self.actor_after(cue, j)
+
+    def hyphen_pronoun(self, cue: Token) -> Token | None:
+        """The pronoun joined to an inverted cue ("a-t-il dit", "estime-t-elle")."""
+        return next((t for t in cue.doc[cue.i - 3: cue.i + 1] if t.i < cue.i and "-" in t.text
+                     and pronoun_form(t) in self.rules.pronoun_gender), None)
+
+    def subject_after(self, cue: Token) -> Token | None:
+        """The noun or pronoun the parse hangs after a cue as its subject (or object, for an
+        inverted cue the parser misread), not a date."""
+        return next((child for child in cue.children
+                     if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass")
+                     and child.pos_ in ("NOUN", "PROPN", "PRON")
+                     and child.lemma_.lower() not in self.rules.time_words), None)
+
+    def past_dates(self, j: int, last: int) -> int:
+        """The index after the determiners, adverbs and dates from token ``j`` (at most to ``last``)."""
+        while j < len(self.tokens) and j <= last and (
+                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words):
+            j += 1
+        return j
 
     def actor_after(self, cue: Token, j: int) -> Token | None:
         """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
@@ -434,6 +576,8 @@ class _Finder:
 
     # -- modality
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
+        """negated, hedged or reported: from the cue, then its clause's words ("sous couvert
+        d'anonymat"), then the content (a conditional, a hedge word)."""
         if cue is not None and (clause_negation(cue, self.rules) or cue.lemma_ in self.rules.denial_verbs):
             return "negated"
         if cue is not None and clause_hedged(cue, self.rules):
@@ -444,46 +588,60 @@ class _Finder:
         if any(w in self.rules.anonymous_source_words for w in words.lower().split()):
             return "hedged"
         content = self.doc.char_span(start, end, alignment_mode="expand")
-        if content is not None and len(content):
-            root = content.root
-            past_cue = cue is not None and is_past(cue)
-            for tok in content:
-                if tok.pos_ not in ("VERB", "AUX") or tok.head.i < content.start and tok.i != root.i:
-                    continue
-                if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
-                    conditional = self.rules.grammar.is_conditional(tok.text, tok.lemma_)
-                    if conditional and (not past_cue or tok.lemma_ in ("pouvoir", "devoir")):
-                        return "hedged"
-            if any(lower_text(t) in self.rules.hedge_words for t in content):
-                return "hedged"
+        if content is not None and len(content) and self.content_hedged(content, cue):
+            return "hedged"
         return "reported"
 
+    def content_hedged(self, content, cue: Token | None) -> bool:
+        """Whether a content is uncertain: a main verb in the conditional (after a past cue, only
+        a possibility modal's: "a dit qu'il livrerait" is the future in the past), or a hedge word."""
+        past_cue = cue is not None and is_past(cue)
+        for tok in self.main_verbs(content):
+            if self.rules.grammar.is_conditional(tok.text, tok.lemma_) and (
+                    not past_cue or tok.lemma_ in self.rules.possibility_modals):
+                return True
+        return self.holds_entry(content, self.rules.hedge_words)
+
+    def holds_entry(self, span, words) -> bool:
+        """Whether a span holds an entry of ``words``, a word or several ("sans doute")."""
+        return any(lower_text(t) in words for t in span) or any(
+            phrase in words and last < span.end
+            for i in range(span.start, span.end) for _, phrase, last in self.entry_phrases.get(i, ()))
+
+    @staticmethod
+    def main_verbs(content):
+        """The verbs of a content's main clauses: its root, verbs hung on it, complement and
+        coordinated clauses (not a verb governed from outside the content)."""
+        root = content.root
+        for tok in content:
+            if tok.pos_ not in ("VERB", "AUX") or tok.head.i < content.start and tok.i != root.i:
+                continue
+            if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
+                yield tok
+
     # -- content end
-    def clause_end(self, tokens: list[Token], first: int, stop_words=(" et que ", " et qu")) -> int:
-        """End offset of a content starting at token index ``first`` of the sentence."""
+    def clause_end(self, tokens: list[Token], first: int, stop_words) -> int:
+        """End offset of a content starting at token index ``first`` of the sentence: the first
+        of its stop words, the end of its sentence, a colon before a quote, a comment or a
+        participle cue after it, whichever comes first (past a quote left open)."""
         sent_end = tokens[-1].idx + len(tokens[-1].text)
         start = tokens[first].idx if first < len(tokens) else sent_end
         chunk = fold_quotes(self.text[start:sent_end])
-        cut = len(chunk)
-        for word in (*stop_words, " ; ", ";"):
-            at = chunk.find(word)
-            if 0 < at < cut:
-                cut = at
-        stop = next((t.idx for t in tokens[first + 1:]
-                     if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
-        if stop is not None and 0 < stop - start < cut:
-            cut = stop - start  # a run of sentences ("... à livrer X. « Y », a-t-il écrit"): this one
-        participle = self.participle_cue_after(tokens, first)
-        colon = next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
-        if colon is not None and 0 < colon - start < cut:
-            cut = colon - start  # "a précisé que A : « B »": the quote is a claim of its own
-        comment = self.comment_after(tokens, first)
-        if comment is not None and 0 < comment - start < cut:
-            cut = comment - start
-        if participle is not None and 0 < participle - start < cut:
-            cut = participle - start
+        cuts = [chunk.find(word) for word in (*stop_words, " ; ", ";")]
+        cuts += [offset - start for offset in self.content_stops(tokens, first) if offset is not None]
+        cut = min([len(chunk), *(c for c in cuts if c > 0)])
         end = self.extend_over_quote(start + cut)
         return max(end, start + cut) if end > sent_end else start + cut
+
+    def content_stops(self, tokens: list[Token], first: int):
+        """Offsets where a content from token ``first`` may stop, or None: a sentence end in a run
+        of sentences ("... à livrer X. « Y », a-t-il écrit"), a colon before a quote ("a précisé
+        que A : « B »": the quote is a claim of its own), a comment, a participle cue."""
+        yield next((t.idx for t in tokens[first + 1:]
+                    if t.text in (".", "!", "?") and not self.quotes.inside(t.idx)), None)
+        yield next((t.idx for t in tokens[first + 1:] if t.text == ":" and self.quote_after(t.idx + 1)), None)
+        yield self.comment_after(tokens, first)
+        yield self.participle_cue_after(tokens, first)
 
     def participle_cue_after(self, tokens: list[Token], first: int) -> int | None:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
@@ -520,7 +678,10 @@ class _Finder:
                 continue  # a verb inside a quote is the quoted speaker's, not a cue
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
-            claims.extend(self.complements(k, tokens, n, lemma))
+            found = self.complements(k, tokens, n, lemma)
+            if not found and tok.pos_ == "VERB":
+                self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
+            claims.extend(found)
         return claims
 
     def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
@@ -535,18 +696,25 @@ class _Finder:
             return None
         if lemma in self.rules.mistagged_cues:
             return self.rules.mistagged_cues[lemma]
-        unlemmatised = pos == "VERB" and lemma.lower() == tok.text.lower()
-        after_quote = before is not None and before.text in (",", *self.rules.quote_pairs.values())
-        after_name = before is not None and before.pos_ == "PROPN" and pos == "NOUN"
-        if (unlemmatised or after_quote or after_name) and tok.text.islower():
+        if self.mistagged_verb(tok, before) and tok.text.islower():
             return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
                         None)
         return None
 
+    def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
+        """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
+        comma or a name, or an "adjective" that governs a verb ("le groupe jihadiste revendique
+        avoir tiré")."""
+        pos = tok.pos_
+        return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
+            before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
+            before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
+            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))
+
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
         ``cue_frames``), else an aside, an inverted cue or a noun-phrase content."""
-        phrase = _multiword(tokens, n, self.rules)
+        phrase = self.cue_phrase(tokens, n)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
         j = self.content_start(tokens, n + 1 + (phrase[1] if phrase else 0))
@@ -577,7 +745,20 @@ class _Finder:
                 or lower_text(tokens[j]) in self.rules.time_words
                 or lower_text(tokens[j]) in self.rules.cue_fillers):
             j += 1
-        return j
+        return self.past_aside(tokens, j)
+
+    def past_aside(self, tokens: list[Token], j: int) -> int:
+        """Past an aside with no verb between commas when an infinitive or a quote follows it
+        ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes")."""
+        if j >= len(tokens) or tokens[j].text != ",":
+            return j
+        close = next((m for m in range(j + 1, min(len(tokens), j + 16)) if tokens[m].text == ","), None)
+        if close is None or close + 1 >= len(tokens) or any(
+                t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
+            return j
+        after = tokens[close + 1]
+        infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
+        return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
@@ -724,12 +905,7 @@ class _Finder:
         if not quoted and not any(t.pos_ in ("VERB", "AUX") for t in c.tokens[:m]):
             return None
         close = c.tokens[m].idx
-        start = c.tokens[0].idx
-        for a, b in self.quotes.near(close, close):
-            if b == close:
-                start = a
-                break
-        return [(start, close + len(c.tokens[m].text), 0.8)]
+        return [(self.quote_opening(close, c.tokens[0].idx), close + len(c.tokens[m].text), 0.8)]
 
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
@@ -739,19 +915,20 @@ class _Finder:
         for m in range(j, min(len(tokens), j + (14 if dative else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
-                if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
-                        and lower_text(tokens[m - 2]) not in self.rules.time_words:
-                    return None  # "ces accusations, qu'il a qualifiées de ...": a relative clause
-                if m > 0 and lower_text(tokens[m - 1]) in self.rules.subordinators:
-                    return None  # "tandis que", "alors que": an adverbial clause, not the content
-                if m > 0 and lower_text(tokens[m - 1]) in self.rules.relative_heads:
-                    return None  # "..., ce que Kigali dément": a relative on what came before
-                return m
-            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or (
-                    t.pos_ in ("VERB", "AUX") and ("Fin" in t.morph.get("VerbForm") or (
-                        "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")))):
+                return m if self.opens_content(tokens, m, dative) else None
+            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t):
                 return None  # another verb's clause ("a déclaré, ajoutant que")
         return None
+
+    def opens_content(self, tokens: list[Token], m: int, dative: bool) -> bool:
+        """Whether the "que" at ``m`` opens the cue's content, not a relative ("ces accusations,
+        qu'il a qualifiées de ...", "..., ce que Kigali dément") or an adverbial clause ("tandis
+        que", "alors que")."""
+        before = lower_text(tokens[m - 1]) if m > 0 else None
+        if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
+                and lower_text(tokens[m - 2]) not in self.rules.time_words:
+            return False
+        return before not in self.rules.subordinators and before not in self.rules.relative_heads
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
         """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
@@ -769,8 +946,8 @@ class _Finder:
         """Content spans of "que A et que B": one per que-clause."""
         spans, begin = [], first
         for m in range(first, len(tokens)):
-            if lower_text(tokens[m]) in ("que", "qu'") and m > begin \
-                    and lower_text(tokens[m - 1]) in ("et", "ou", ",", "mais"):
+            if lower_text(tokens[m]) in self.rules.complementizers and m > begin and (
+                    tokens[m - 1].text == "," or lower_text(tokens[m - 1]) in self.rules.coordinating_conjunctions):
                 if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
@@ -784,19 +961,21 @@ class _Finder:
             low = lower_text(tokens[m]).strip('"«“ ')
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
-            if low in ("de", "d'") or low.startswith(("d'", 'd"')):
+            markers = self.rules.de_infinitive_markers
+            if low in markers or low.startswith(_elided_markers(self.rules)):
                 after = m + 1
                 while after < len(tokens) and tokens[after].text in self.rules.quote_pairs:
                     after += 1  # "a promis de « rétablir l'ordre »"
-                nxt = tokens[m] if len(low) > 2 else (tokens[after] if after < len(tokens) else None)
+                nxt = tokens[m] if low not in markers else (tokens[after] if after < len(tokens) else None)
                 if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
-                        ("er", "ir", "re"))):
+                        self.rules.infinitive_endings)):
                     return m
         return None
 
     def advocacy_prep(self, tokens: list[Token], j: int, lemma: str, verb: Token) -> int | None:
-        """Index of the "à"/"pour" of an advocacy cue, past an object noun phrase: the marker
-        of the verb's complement in the parse, else the first one after nouns."""
+        """Index of (the last word of) the "à"/"pour"/"en faveur de" of an advocacy cue, past an
+        object noun phrase: the marker of the verb's complement in the parse, else the first one
+        after nouns."""
         base, preps = tokens[0].i, self.rules.advocacy_cues[lemma]
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("xcomp", "advcl", "ccomp"):
@@ -805,8 +984,9 @@ class _Finder:
                 if mark is not None:
                     return mark.i - base
         for m in range(j, min(len(tokens), j + 10)):
-            if lower_text(tokens[m]) in self.rules.advocacy_cues[lemma]:
-                return m
+            last = self.entry_at(tokens, m, preps)
+            if last is not None:
+                return last
             if tokens[m].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "CCONJ"):
                 return None
         return None
@@ -817,44 +997,51 @@ class _Finder:
             low = lower_text(tokens[m])
             if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
-            if low in ("de", "d'") and m + 1 < len(tokens):
+            if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
         return None
 
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
-        m = n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or lower_text(tokens[m]) in ("se", "s'")):
-            m -= 1  # "a-t-il ajouté", "estime-t-elle", "s'est félicité"
-        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+        span = self.content_before(tokens, n)
+        if span is None:
             return None
-        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
-        if not quoted and (self.subject_before(tokens, cue) or not any(
-                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
-            return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
-        if tokens[m].text == "," and m > 0:
-            m -= 1
-        close = tokens[m].idx
-        start = tokens[0].idx
-        for a, b in self.quotes.near(close, close):
-            if b == close:
-                start = a
-                break
-        phrase = _multiword(tokens, n, self.rules)  # "a fait valoir X": X hangs on the phrase's end
+        phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
             return None
         speaker, factor = self.speaker_of(subject)
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
-        s, e = self.trim(start, tokens[m].idx + len(tokens[m].text))
+        s, e = self.trim(*span)
         if e <= s or speaker is None:
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+
+    def content_before(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
+        """The span of the quote or clause that ends right before the cue at ``n`` (past its
+        auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
+        cue, m = tokens[n], n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or lower_text(tokens[m]) in self.rules.reflexive_clitics):
+            m -= 1
+        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+            return None
+        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
+        if not quoted and (self.subject_before(tokens, cue) or not any(
+                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
+            return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
+        if tokens[m].text == ",":
+            m -= 1
+        close = tokens[m]
+        return self.quote_opening(close.idx, tokens[0].idx), close.idx + len(close.text)
+
+    def quote_opening(self, close: int, default: int) -> int:
+        """The offset of the mark that opens the quote closing at ``close`` (else ``default``)."""
+        return next((a for a, b in self.quotes.near(close, close) if b == close), default)
 
     @staticmethod
     def subject_before(tokens: list[Token], cue: Token) -> bool:
@@ -927,6 +1114,8 @@ class _Finder:
                 continue
             if child.lemma_ in self.rules.speaking_groups or self.index.at_token(child) is not None:
                 continue  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
+            if cue.lemma_ in self.rules.report_cues and child.lemma_ not in self.rules.reported_events:
+                continue  # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
@@ -938,33 +1127,45 @@ class _Finder:
     def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
         before): a cue in a comparative aside, its subject after it."""
-        cue, m = tokens[n], n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or lower_text(tokens[m]) in self.rules.object_clitics):
-            m -= 1
-        if m < 0 or lower_text(tokens[m]) not in self.rules.parenthetical_openers:
+        m = self.aside_opener(tokens, n)
+        if m is None:
             return None
+        cue = tokens[n]
         subject = self.inverted_subject(cue)
         speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
         if speaker is None:
             return None
         self.remember_subject(subject, speaker)
+        span = self.quote_after_speaker(tokens, n, speaker)
+        if span is None and m > 0 and tokens[m - 1].text == ",":
+            span = tokens[0].idx, tokens[m - 1].idx
+        return self.word_claim(speaker, cue, *span, k, 0.8 * factor) if span is not None else None
+
+    def aside_opener(self, tokens: list[Token], n: int) -> int | None:
+        """The index of the word opening the comparative aside of the cue at ``n`` ("comme",
+        past auxiliaries and object clitics: "comme l'a dit"), or None."""
+        m = n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or lower_text(tokens[m]) in self.rules.object_clitics):
+            m -= 1
+        if m < 0:
+            return None
+        openers = self.rules.parenthetical_openers
+        longest = max((len(_words_of(o)) for o in openers), default=1)
+        return next((start for start in range(m, max(-1, m - longest), -1)
+                     if self.entry_at(tokens, start, openers) == m), None)
+
+    def quote_after_speaker(self, tokens: list[Token], n: int, speaker: MentionRef) -> tuple[int, int] | None:
+        """The quote opening right after the colon or comma that follows an inverted speaker."""
         after = next((t for t in tokens[n + 1:] if t.text in (":", ",") and t.idx >= speaker.end), None)
         quote = self.quotes.first_after(after.idx) if after is not None else None
-        quote = quote if quote is not None and quote[0] - after.idx <= 3 else None
-        if quote is not None:
-            start, end = quote[0], quote[1] + 1
-        elif m > 0 and tokens[m - 1].text == ",":
-            start, end = tokens[0].idx, tokens[m - 1].idx
-        else:
-            return None
-        return self.word_claim(speaker, cue, start, end, k, 0.8 * factor)
+        return (quote[0], quote[1] + 1) if quote is not None and quote[0] - after.idx <= 3 else None
 
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
         lows = [lower_text(t) for t in tokens]
         claims = []
         for n in range(len(lows)):
-            width = _source_width(lows, n, self.rules)
+            width = self.source_width(tokens, n)
             if width and not self.quotes.inside(tokens[n].idx) and not self.relays_before(tokens, lows, n):
                 claim = self.source_claim(k, tokens, lows, n, width)
                 if claim is not None:
@@ -977,22 +1178,20 @@ class _Finder:
         if lows[n] not in self.rules.relay_words:
             return False
         chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
-        if any(_source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+        if any(self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
                for j in range(chunk, n)):
             return True
         return n > 0 and tokens[n - 1].text == "," and any(
-            _source_width(lows, j, self.rules) and lows[j] not in self.rules.relay_words
+            self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
             or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
-        is_pour = lows[n] == "pour"
-        if is_pour and not (n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in (
-                "et", "mais", "or")):
+        # "pour X, ...": a preposition that introduces a source only where it opens a clause
+        is_pour = lows[n] in self.rules.source_prepositions and lows[n] not in self.rules.source_words
+        if is_pour and not self.opens_clause_at(tokens, lows, n):
             return None
-        m = n + width  # the source phrase runs to the next comma (or to the end of the sentence)
-        while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
-            m += 1
+        m = _phrase_end(tokens, n + width)  # the source phrase runs to the next comma (or the sentence end)
         phrase = tokens[n + width: m]
         if not phrase or len(phrase) > 14:
             return None
@@ -1011,6 +1210,10 @@ class _Finder:
         return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
 
+    def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
+        """Whether token ``n`` opens a clause: first, or after punctuation or a conjunction."""
+        return n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in self.rules.coordinating_conjunctions
+
     def source_speaker(self, tokens: list[Token], lows: list[str], phrase: list[Token], head: Token,
                        first: int, m: int):
         """Who a source phrase names, ((speaker, factor), relayed sources, end of the phrase): its
@@ -1027,10 +1230,9 @@ class _Finder:
                 ref, factor = self.index.at_token(tokens[m + 1]), 1.0
             m = apposed
         relay = m + 1
-        if relay < len(tokens) and lows[relay] in self.rules.relay_words and _source_width(lows, relay, self.rules):
-            relay += _source_width(lows, relay, self.rules)  # "selon X, cité par Y, ...": skip Y
-            while relay < len(tokens) and tokens[relay].text not in (",", ";", ":", "."):
-                relay += 1
+        if relay < len(tokens) and lows[relay] in self.rules.relay_words and self.source_width(tokens, relay):
+            # "selon X, cité par Y, ...": skip Y
+            relay = _phrase_end(tokens, relay + self.source_width(tokens, relay))
             if relay < len(tokens) and tokens[relay].text == ",":
                 m = relay
         return (ref, factor), sources, m
@@ -1040,7 +1242,7 @@ class _Finder:
         clause before it when it comes last, the aside it closes ("X, soutenus par Y selon
         l'ONU, ...")."""
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
-                and lows[t.i - tokens[0].i] not in ("d'", "d’", "autant", "plus", "que")]
+                and lows[t.i - tokens[0].i] not in self.rules.connective_words]
         if m < len(tokens) - 1 and not lead:
             return tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
         if n == 0:
@@ -1057,10 +1259,10 @@ class _Finder:
         """A source phrase that names its relay ("des responsables américains cités par le New York
         Times"): the medium speaks, from the source; ((speaker, factor), sources) or None."""
         at = next((r for r in range(1, len(phrase)) if lows[r] in self.rules.relay_words
-                   and _source_width(lows, r, self.rules)), None)
+                   and self.source_width(phrase, r)), None)
         if at is None:
             return None
-        width = _source_width(lows, at, self.rules)
+        width = self.source_width(phrase, at)
         origin, medium = phrase[:at], phrase[at + width:]
         if not medium:
             return None
@@ -1099,24 +1301,32 @@ class _Finder:
             quote = self.quote_after(colon.idx + 1)
             if quote is None or any(c.start <= quote[0] + 1 and quote[1] <= c.end for c in found):
                 continue
-            ended = next((c for c in found if c.speaker is not None and c.end <= colon.idx
-                          and not self.text[c.end:colon.idx].strip(" .,")), None)
-            verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
-            verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-            if ended is not None:  # "a précisé que A : « B »": B is said by who said A
-                speaker, factor = ended.speaker, 1.0
-                verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
-            elif verb is None or self.quotes.inside(verb.idx):
+            said = self.colon_speaker(tokens, n, found)
+            if said is None:
                 continue
-            else:
-                speaker, factor = self.cue_speaker(verb)
-            if speaker is None:
-                continue
+            verb, speaker, factor = said
             s, e = self.trim(quote[0], quote[1] + 1)
             if e > s:
                 out.append(_Claim(speaker, verb.text, verb.idx, verb.idx + len(verb.text), s, e, k,
                                   self.modality(None, s, e), round(0.6 * factor, 2)))
         return out
+
+    def colon_speaker(self, tokens: list[Token], n: int, found: list[_Claim]):
+        """(verb, speaker, factor) of the colon at ``n``: who said the claim ending at it ("a
+        précisé que A : « B »": B is said by who said A), else the subject of the verb before it;
+        None when no actor speaks."""
+        colon = tokens[n]
+        ended = next((c for c in found if c.speaker is not None and c.end <= colon.idx
+                      and not self.text[c.end:colon.idx].strip(" .,")), None)
+        if ended is not None:
+            verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
+            return verb, ended.speaker, 1.0
+        verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
+        verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
+        if verb is None or self.quotes.inside(verb.idx):
+            return None
+        speaker, factor = self.cue_speaker(verb)
+        return (verb, speaker, factor) if speaker is not None else None
 
     def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
         """A sentence that is all one quote, right after a quoted statement, goes on with the same
@@ -1213,24 +1423,43 @@ def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
     return out
 
 
-def _multiword(tokens: list[Token], n: int, rules: LanguageRules) -> tuple[str, int] | None:
-    """("faire part", 1) when the cue verb starts a multi-word cue; the int is extra tokens."""
-    lemma = tokens[n].lemma_
-    for phrase in _multiword_cues(rules):
-        words = phrase.split()
-        if words[0] != lemma:
-            continue
-        rest = [lower_text(t) for t in tokens[n + 1: n + len(words)]]
-        if rest == words[1:]:
-            return phrase, len(words) - 1
-    return None
+def _phrase_end(tokens: list[Token], m: int) -> int:
+    """The index of the first comma, semicolon, colon or full stop from ``m`` (else the end)."""
+    while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
+        m += 1
+    return m
+
+
+def _opens_clause(token: Token) -> bool:
+    """Whether a token is a finite verb or a present participle (a clause of its own)."""
+    form = token.morph.get("VerbForm")
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in token.morph.get("Tense")))
+
+
+def _is_definite(token: Token) -> bool:
+    """Whether a noun has a definite or demonstrative determiner ("le groupe", "ce texte")."""
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    return det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
 
 
 @functools.cache
 def _multiword_cues(rules: LanguageRules) -> tuple[str, ...]:
     """Cues of several words ("faire part", "mettre en garde")."""
     return (*rules.stance_noun_cues, *sorted(v for v in rules.speech_verbs if " " in v
-                                             and not v.startswith(("se ", "s'"))))
+                                             and _words_of(v)[0] not in rules.reflexive_clitics))
+
+
+def _words_of(phrase: str) -> list[str]:
+    """The tokens of a phrase of the data ("d'après" -> ["d'", "après"])."""
+    return [w for w in re.split(r"\s+|(?<=')", phrase) if w]
+
+
+@functools.cache
+def _elided_markers(rules: LanguageRules) -> tuple[str, ...]:
+    """The "de" of "de + infinitive" written glued to its word ("d'élargir"): its elided
+    forms, with an apostrophe or a straight quote typed for it."""
+    elided = [m for m in rules.de_infinitive_markers if m.endswith("'")]
+    return tuple(form for m in elided for form in (m, m[:-1] + '"'))
 
 
 @functools.cache
@@ -1240,30 +1469,51 @@ def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
                      if v not in rules.stance_noun_cues) - rules.speech_verbs
 
 
-def _source_width(lows: list[str], n: int, rules: LanguageRules) -> int:
-    """How many tokens the sourcing phrase starting at ``n`` spans (0: none)."""
-    low = lows[n]
-    if low in rules.source_prepositions:
-        return 1
-    if low in ("d'", "d’") and n + 1 < len(lows) and lows[n + 1] == "après":
-        return 2
-    if low not in _source_phrase_starts(rules):
-        return 0
-    for words in _source_phrase_words(rules):
-        if lows[n: n + len(words)] == words:
-            return len(words)
-    return 0
+@functools.cache
+def _phrase_matchers(rules: LanguageRules, vocab) -> tuple[Matcher, Matcher, Matcher]:
+    """The matchers of a language's multi-word cues (the first word a lemma: "faire part",
+    "mettre en garde"), sourcing phrases (words: "aux yeux de", "d'après") and the multi-word
+    entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute"); each
+    match is keyed by its phrase.  Words are compared in the lexicons' form (``lower_text``),
+    space tokens between them skipped."""
+    cues, sources, entries = Matcher(vocab), Matcher(vocab), Matcher(vocab)
+    for phrase in _multiword_cues(rules):
+        first, *rest = phrase.split()
+        cues.add(phrase, [_phrase_pattern([{"LEMMA": first}], rest)])
+    for phrase in rules.source_phrases:
+        sources.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+    for phrase in _multiword_entries(rules):
+        entries.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+    return cues, sources, entries
 
 
 @functools.cache
-def _source_phrase_words(rules: LanguageRules) -> tuple[list[str], ...]:
-    """The sourcing phrases as token lists, split once."""
-    return tuple([w for w in re.split(r"\s+|(?<=')", phrase) if w] for phrase in rules.source_phrases)
+def _multiword_entries(rules: LanguageRules) -> tuple[str, ...]:
+    """The entries of several words of the lists read at a token: hedges ("sans doute"), aside
+    openers ("ainsi que"), advocacy prepositions ("en faveur de")."""
+    lists = (rules.hedge_words, rules.parenthetical_openers, *rules.advocacy_cues.values())
+    return tuple(sorted({entry for words in lists for entry in words if len(_words_of(entry)) > 1}))
 
 
-@functools.cache
-def _source_phrase_starts(rules: LanguageRules) -> frozenset[str]:
-    return frozenset(words[0] for words in _source_phrase_words(rules))
+def _phrase_pattern(pattern: list[dict], words: list[str]) -> list[dict]:
+    """A Matcher pattern: ``pattern`` then ``words`` in their folded lower-case form."""
+    for word in words:
+        if pattern:
+            pattern = [*pattern, {"IS_SPACE": True, "OP": "*"}]
+        pattern = [*pattern, {"_": {_LOW: word}}]
+    return pattern
+
+
+def _phrases_at(matcher: Matcher, doc, order: dict[str, int]) -> dict[int, list[tuple[int, str, int]]]:
+    """Where a matcher's phrases start: token index -> [(data order, phrase, last token index)],
+    in data order."""
+    found: dict[int, list[tuple[int, str, int]]] = {}
+    for match_id, start, end in matcher(doc) if len(matcher) else ():  # a language may have none
+        phrase = doc.vocab.strings[match_id]
+        found.setdefault(start, []).append((order[phrase], phrase, end - 1))
+    for matches in found.values():
+        matches.sort()
+    return found
 
 
 def _phrase_head(phrase: list[Token]) -> Token:
@@ -1293,16 +1543,5 @@ def find_statements(reading: Reading) -> tuple[Statement, ...]:
 #: frames whose content is a noun phrase ("a dénoncé une « escalade »")
 _NOUN_PHRASE_FRAMES = frozenset({"quoted_phrase"})
 
-_FRAMES = {
-    "stance_noun": _Finder.frame_stance_noun,
-    "que_clause": _Finder.frame_que_clause,
-    "colon": _Finder.frame_colon,
-    "quote": _Finder.frame_quote,
-    "quoted_phrase": _Finder.frame_quoted_phrase,
-    "infinitive": _Finder.frame_infinitive,
-    "attribute": _Finder.frame_attribute,
-    "advocacy": _Finder.frame_advocacy,
-    "de_infinitive": _Finder.frame_de_infinitive,
-    "clause": _Finder.frame_clause,
-    "quote_before": _Finder.frame_quote_before,
-}
+_FRAMES = {name.removeprefix("frame_"): reader for name, reader in vars(_Finder).items()
+           if name.startswith("frame_")}

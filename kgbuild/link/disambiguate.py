@@ -156,6 +156,8 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
 def _compatibility(entity: Entity, entry: KBEntry) -> float:
     if not set(entity.types) & set(entry.types):
         return 0.0
+    if entity.kind == "Sea" and entry.kind != "Sea":
+        return 0.0  # "la mer Rouge" is no governorate of that name
     groups = _KIND_GROUPS.get(entity.kind)
     if groups is None or entry.kind in groups:
         return 1.0
