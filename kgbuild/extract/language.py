@@ -260,6 +260,11 @@ class LanguageRules:
     attack_prepositions: ListTable
     attack_phrases: ListTable
     mistagged_verbs: Table
+    affiliation_words: ListTable
+    leadership_phrases: ListTable
+    reliance_verbs: Words
+    reliance_prepositions: Words
+    backing_prepositions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

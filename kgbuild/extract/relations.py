@@ -61,6 +61,7 @@ _GROUP_KINDS = ("ArmedGroup", "Group")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
+_OBLIQUES = ("obl", "obl:arg", "obl:mod")  # "a riposté par des frappes au Liban": strikes too
 _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 
 
@@ -113,11 +114,10 @@ class _Finder:
         if token is None or depth > 3:
             return []
         low = lower_text(token)
-        if is_impersonal(token, self.rules):
+        if is_impersonal(token, self.rules) and not self.reflexive_subject(token):
             return []
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.speaker_pronoun(token) or resolve_pronoun(low, token.idx, self.reading)
-            return [ref] if ref else []
+            return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
         ref = self.ref_at(token) or self.place_anaphor(token)
@@ -126,6 +126,20 @@ class _Finder:
             if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
                 found.extend(self.np(child, depth + 1))
         return found
+
+    def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
+        """What a personal pronoun stands for: the speaker of the reported speech it opens, the
+        subject of the sentence before, else the nearest fitting actor."""
+        ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
+            or resolve_pronoun(low, token.idx, self.reading)
+        return [ref] if ref else []
+
+    def reflexive_subject(self, token: Token) -> bool:
+        """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
+        impersonal verb ("il s'agit de" is) stands for someone."""
+        head = token.head
+        return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and any(
+            "Yes" in c.morph.get("Reflex") for c in head.children if c.i < head.i)
 
     def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
         """A noun phrase whose head names no entity: the name apposed to it or the adjective
@@ -152,6 +166,18 @@ class _Finder:
                 hit = self.ref_at(child)
                 if hit is not None:
                     return hit
+        return self.name_after(token)
+
+    def name_after(self, token: Token) -> MentionRef | None:
+        """A name right after a group noun and its adjectives, however the parse hangs it ("le
+        groupe terroriste Boko Haram")."""
+        if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)):
+            return None
+        for t in self.tokens[token.i + 1: token.i + 4]:
+            if t.pos_ == "ADJ" and t.text.islower() and self.ref_at(t) is None:
+                continue
+            hit = self.ref_at(t) if t.pos_ == "PROPN" else None
+            return hit if hit is not None and hit.start == t.idx and "Actor" in hit.entity.types else None
         return None
 
     def owner(self, token: Token, depth: int) -> list[MentionRef]:
@@ -204,12 +230,13 @@ class _Finder:
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
         ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
-        found = [c for c in verb.children if c.dep_ == "obj"
-                 or c.dep_ == "xcomp" and c.pos_ == "PROPN" and c.i == verb.i + 1]  # "a attaqué Bamako" misread
+        found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
+                 or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
+                 and not any(g.dep_ == "case" for g in c.children)]
         found = found or self.names_on_days(verb)
         if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
-        return found
+        return found or self.partitive_objects(verb, verb)  # "a neutralisé des combattants du X"
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -218,8 +245,9 @@ class _Finder:
                 and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
 
     def partitive_objects(self, verb: Token, day: Token) -> list[Token]:
-        """ "a frappé lundi des dizaines de cibles": the day read as the object, the object as
-        a phrase whose partitive article is a preposition."""
+        """ "a frappé lundi des dizaines de cibles", "a neutralisé des combattants": the object
+        read as a phrase whose partitive article is a preposition (after the day read as the
+        object, or after the verb)."""
         return [c for c in verb.children if c.dep_.startswith("obl") and c.i > day.i and any(
             g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
 
@@ -235,6 +263,31 @@ class _Finder:
                 if entity is not None:
                     return MentionRef(entity, entity.mentions[0])
         return None
+
+    def subject_antecedent(self, token: Token, low: str) -> MentionRef | None:
+        """A subject pronoun opening its sentence's clause takes the subject of the sentence
+        before when it fits ("Le M23 a pris Goma, dans l'est de la RDC, soutenu par le
+        Rwanda. ... il s'empare de Bukavu": the M23, not the last actor named)."""
+        if token.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") or low not in self.rules.subject_pronouns:
+            return None
+        lo = self.units.bounds(token)[0]
+        if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
+            return None  # an actor earlier in its own sentence is nearer
+        prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
+        for t in self.doc[prev_lo: lo]:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
+                found = self.typed(self.np(t) or self.described(t), ("Actor",))
+                return found[0] if found and self.agrees(t, low) else None
+        return None
+
+    def agrees(self, root: Token, pronoun: str) -> bool:
+        """Whether a subject's head word has the gender and number of a pronoun (a word the
+        parser gives neither fits any)."""
+        gender = self.rules.pronoun_gender.get(pronoun)
+        plural = pronoun in self.rules.plural_pronouns
+        genders, numbers = root.morph.get("Gender"), root.morph.get("Number")
+        return (not genders or gender not in ("Masc", "Fem") or gender in genders) and (
+            not numbers or ("Plur" in numbers) == plural)
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
         """What a relative pronoun refers to: the noun phrase just before it."""
@@ -302,7 +355,7 @@ class _Finder:
                 continue
             k = self.preposition_before(window, n, preps, types)
             if k >= 0 and lower_text(window[k]) in preps:
-                if any(lower_text(w) in self.rules.border_words for w in window[max(0, k - 2): k]):
+                if self.bordering(window[max(0, k - 2): k], ref):
                     continue
                 if self.beside(window[k:n], ref):
                     continue
@@ -310,12 +363,22 @@ class _Finder:
                     found.append(ref)
         return found
 
+    def bordering(self, before: list[Token], ref: MentionRef) -> bool:
+        """ "proche de X", "la région frontalière de l'Ukraine": a place beside X, not X; but
+        "la ville frontalière de Maungdaw" names the town (a place noun, then a town's name)."""
+        for n, w in enumerate(before):
+            if lower_text(w) in self.rules.border_words:
+                return not (n > 0 and _in(before[n - 1], self.rules.place_heads) and ref.entity.kind not in _AREA_KINDS)
+        return False
+
     def preposition_before(self, window: list[Token], n: int, preps, types) -> int:
         """The index of the word that introduces ``window[n]``, past determiners, place and
-        direction nouns and their links ("dans le nord de la ville de X"), and for an actor a
+        direction nouns and their links ("dans le nord de la ville (frontalière) de X"), and for an actor a
         group noun ("à l'armée birmane")."""
         k = n - 1
         while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
+                          or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() and k > 0
+                          and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
                           or lower_text(window[k]) in self.rules.place_phrase_links):
@@ -786,15 +849,25 @@ class _Finder:
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(host.head), ("Actor",)) + agents
+        elif not self.typed(agents, ("Actor",)) and self.means_of(host):
+            agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
+
+    def means_of(self, host: Token) -> bool:
+        """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
+        return host.dep_.startswith("obl") and host.head.pos_ == "VERB" and not self.passive(host.head) \
+            and any(g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in host.children)
 
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
         ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
         agents = []
-        nxt = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
-        if nxt is not None and nxt.pos_ == "ADJ":
+        for nxt in self.tokens[n.i + 1: n.i + 3]:  # "les frappes (aériennes) israéliennes"
+            if nxt.pos_ != "ADJ":
+                break
             agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
+            if agents:
+                break
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                                    ("Actor", "Weapon"))
 
@@ -936,8 +1009,13 @@ class _Finder:
         if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
             return []
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
-        owners += [r for g in c.children if g.dep_ == "nmod" and self.genitive(g) for r in self.np(g)]
+        for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
+            owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+
+    def genitives(self, token: Token) -> list[Token]:
+        """The owner complements of a noun ("de X", "du X")."""
+        return [g for g in token.children if g.dep_ == "nmod" and self.genitive(g)]
 
     def attack_phrase(self, v: Token, k: int) -> None:
         """Fixed phrases around a verb that make it an attack ("s'en prendre à X", "prendre le
@@ -955,14 +1033,15 @@ class _Finder:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
 
-    def phrase_rest(self, v: Token) -> tuple[list[Token], bool] | None:
-        """The words after the first attack phrase of ``v`` that its words match (determiners
-        left out), and whether the phrase has words after the verb; None when none matches."""
+    def phrase_rest(self, v: Token, table=None) -> tuple[list[Token], bool] | None:
+        """The words after the first phrase of ``v`` in ``table`` (attack phrases by default)
+        that its words match (determiners left out), and whether the phrase has words after
+        the verb; None when none matches."""
         lo, hi = self.units.bounds(v)
         before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
         after = [t for t in self.doc[v.i + 1: hi] if t.pos_ != "ADV"]
-        for phrase in self.rules.attack_phrases.get(v.lemma_.lower(), ()):
+        for phrase in (table or self.rules.attack_phrases).get(v.lemma_.lower(), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
             if len(before) < len(left) or before[len(before) - len(left):] != left:
@@ -970,6 +1049,33 @@ class _Finder:
             if [lower_text(t) for t in after[:len(right)]] == right:
                 return [t for t in after[len(right):] if t.pos_ != "DET"], bool(right)
         return None
+
+    def leadership(self, t: Token, k: int) -> None:
+        """ "Abdul Malik al-Houthi, à la tête des Houthis", "X est à la tête de l'armée d'Arakan":
+        a named person before a leading phrase of ``leadership_phrases`` leads the actor named
+        after it."""
+        found = self.phrase_rest(t, self.rules.leadership_phrases)
+        if found is None or not found[1]:
+            return
+        led = [r for w in found[0][:2] for r in [self.ref_at(w)] if r is not None][:1]
+        leader = self.leader_before(t)
+        for o in self.typed(led, ("Actor",)):
+            if leader is not None and leader.entity.kind == "Person" and o.entity.kind != "Person":
+                self.add(leader, "leaderOf", o, t, k, 0.6, cue_text=t.text)
+
+    def leader_before(self, t: Token) -> MentionRef | None:
+        """The person a leading phrase is said of: the name before it (past the phrase's own
+        words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
+        lo = self.units.bounds(t)[0]
+        k = t.i - 1
+        while k >= lo and (self.tokens[k].pos_ in ("ADP", "DET", "ADV", "AUX") or self.tokens[k].dep_ == "cop"
+                           or self.tokens[k].text in (",", ")")):
+            k -= 1
+        if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
+            return (self.relative_antecedent(self.tokens[k]) or [None])[0]
+        ref = self.ref_at(self.tokens[k]) if k >= lo else None
+        subjects = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        return ref or (subjects or [None])[0]
 
     def strike_agents(self, v: Token) -> list[MentionRef]:
         """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
@@ -988,10 +1094,11 @@ class _Finder:
         revendiquée par X")."""
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
-        found = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
-                           + self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+        found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                            ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
+            # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
+            found = self.typed([self.ref_at(a) for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
@@ -1008,9 +1115,12 @@ class _Finder:
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
-        targets = targets or self.after_prep(self.right_window(v), preps, ("Region",))[:1]
+        if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
+            targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
-            for t in targets[:2]:
+            for t in targets[:3]:
+                if len(targets) > 1 and self.on_own_soil(t, a):
+                    continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
 
     def deploy_verb(self, v: Token, k: int) -> None:
@@ -1080,7 +1190,7 @@ class _Finder:
         """A verb of firing from afar, or one whose object is a strike ("mènent une série de
         frappes"): its place phrase puts no one there."""
         strikes = _strike_words(self.rules)
-        return _in(verb, strikes) or any(c.dep_ == "obj" and (_in(c, strikes) or any(
+        return _in(verb, strikes) or any(c.dep_ in ("obj", *_OBLIQUES) and (_in(c, strikes) or any(
             g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in verb.children)
 
     def presence(self, a: Token, k: int) -> None:
@@ -1128,18 +1238,42 @@ class _Finder:
         the actor the verb governs; through a body of a state ("l'armée soudanaise") the person
         leads that body, a part of the state (memberOf), as with role phrases."""
         if self.passive(v):
-            leaders = self.agent(v)
-            led = [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
+            leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
+            led = [self.led_noun(v.head)] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
         else:
             leaders, led = self.subject(v), [c for c in v.children if c.dep_ == "obj"]
         for p in leaders[:1]:
             if p.entity.kind != "Person":
                 continue
             for token in led[:1]:
-                direct = self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins)
+                direct = self.names_itself(token)
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
                     if o.entity.kind != "Person":
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+
+    def names_itself(self, token: Token) -> bool:
+        """A led phrase that names the actor itself (a name, "la junte", "la coalition Viv
+        Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
+        return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) or any(
+            c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None for c in token.children)
+
+    def led_noun(self, head: Token) -> Token:
+        """What a leading participle says is led: the noun it hangs on (past an adjective the
+        parse hung it on), or, for a noun said of a subject ("les FSR sont un groupe
+        paramilitaire soudanais dirigé par X"), that subject."""
+        if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i < head.i:
+            head = head.head
+        if any(c.dep_ == "cop" for c in head.children) and self.ref_at(head) is None:
+            subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+            return subject if subject is not None else head
+        return head
+
+    def person_in(self, phrase: Token | None) -> list[MentionRef]:
+        """The named person inside a phrase headed by a role ("par le commandant en chef X")."""
+        if phrase is None:
+            return []
+        return [r for t in phrase.subtree for r in [self.ref_at(t)]
+                if r is not None and r.entity.kind == "Person"][:1]
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if self.passive(v) and agent_phrase(v, self.rules) is not None:
@@ -1158,26 +1292,74 @@ class _Finder:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
 
+    def reliance(self, v: Token, k: int) -> None:
+        """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
+        the one relied on supports the subject."""
+        preps = self.rules.reliance_prepositions
+        phrases = [c for c in v.children if c.dep_.startswith("obl") and any(
+            lower_text(g) in preps for g in c.children if g.dep_ == "case")]
+        # "des mercenaires russes du groupe Wagner": the group named, not the demonym
+        supporters = self.typed([r for c in phrases for r in (self.named_group(c) or self.np(c))], ("Actor",))
+        for s in self.typed(self.subject(v), ("Actor",))[:1]:
+            for o in supporters[:2]:
+                self.add(o, "supports", s, v, k, 0.55)
+
+    def named_group(self, token: Token) -> list[MentionRef]:
+        """The armed group a noun's genitive names ("des mercenaires russes du groupe Wagner")."""
+        return [r for g in self.genitives(token) for r in self.np(g) if r.entity.kind in _GROUP_KINDS]
+
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs = []
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",))
-        for s in self.typed(self.agent(v), ("Actor",))[:1]:
+            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
+                or self.described(p)
+        for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
 
+    def described(self, p: Token) -> list[MentionRef]:
+        """The name a description is apposed to after a comma ("le M23, groupe rebelle soutenu
+        par X": the parse may read the description as a conjunct)."""
+        k = min((t.i for t in p.subtree if not t.is_punct), default=p.i) - 1
+        if k < 1 or self.tokens[k].text != "," or any(c.dep_ == "cc" for c in p.children):
+            return []  # "X, Y et des groupes": a list, not an apposition
+        k -= 1
+        while k > 0 and self.tokens[k].text == ")":  # "le Mouvement du 23 mars (M23), groupe ..."
+            k -= 1
+        ref = self.ref_at(self.tokens[k])
+        return [ref] if ref is not None and ref.entity.kind not in (*_STATE_KINDS, "Person") \
+            and self.typed([ref], ("Actor",)) else []
+
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
+        agents = self.stance_authors(n)
+        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
+        if not objects and predicate == "supports" and self.backing(n):
+            agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
+        for a in agents[:3]:
+            for o in objects[:2]:
+                if o.entity.id not in {x.entity.id for x in agents}:
+                    self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+            if not self.backing(n):
+                break  # one author for a stance noun of its own ("le soutien de la France à X")
+
+    def stance_authors(self, n: Token) -> list[MentionRef]:
+        """Whose stance a noun names: its demonym or "de" phrase ("l'appui américain", "le
+        soutien de la France"), else the subject of the verb it is the object of ("exprimer
+        son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
         possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
-        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs)):
+        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
-        for a in agents[:1]:
-            for o in objects[:2]:
-                self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+        return agents
+
+    def backing(self, n: Token) -> bool:
+        """A support noun that says with whose backing the verb's subject acts ("avec l'appui
+        de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
+        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.backing_prepositions for g in n.children)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
@@ -1186,9 +1368,74 @@ class _Finder:
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
             agents = self.np(n.head)
+        agents = agents or self.one_of(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def apposed_name(self, c: Token) -> bool:
+        """A name apposed to its head, also when the parse reads it as a complement after a
+        comma (", la Biélorussie")."""
+        return self.ref_at(c) is not None and (c.dep_ == "appos" or c.dep_ == "nmod" and not any(
+            g.dep_ == "case" for g in c.children) and self.tokens[c.left_edge.i - 1].text == ",")
+
+    def one_of(self, n: Token) -> list[MentionRef]:
+        """Who is "one of" the nouns ``n`` ("l'un des principaux alliés de Moscou, la
+        Biélorussie", "le Qatar, l'un des partenaires de X", "la Biélorussie est l'un des alliés
+        de Moscou"): the name apposed to the phrase, the name it is apposed to, or the subject
+        of its copula."""
+        head = n.head
+        if n.dep_ != "nmod" or head.pos_ not in ("PRON", "NUM") or head.i > n.i:
+            return []
+        named = [c for h in (n, head) for c in h.children if self.apposed_name(c)]
+        if named:
+            return self.np(named[0])
+        if head.dep_ == "appos" and head.head.i < head.i:  # "le Qatar, l'un des partenaires de X"
+            return self.np(head.head)
+        return [r for c in head.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+
+    def affiliation_cue(self, t: Token) -> tuple[str, ...] | None:
+        """The prepositions of the group an affiliation word names ("affilié à", "la branche
+        armée de", "faction de"), None for another word."""
+        table = self.rules.affiliation_words
+        return table.get(lower_text(t)) or table.get(t.lemma_.lower())
+
+    def affiliation(self, t: Token, k: int) -> None:
+        """ "le JNIM, affilié à Al-Qaïda", "les Brigades al-Quds, la branche militaire du Jihad
+        islamique", "l'Iswap, faction de Boko Haram", "le groupe a prêté allégeance à l'EI":
+        the named group belongs to (memberOf) the one named after the cue.  Only names: "un
+        groupe affilié à l'EI" names no member; "lié à" (any tie) is no affiliation."""
+        subject = self.affiliated(t)
+        obj = self.affiliate_of(t, self.affiliation_cue(t) or ())
+        if subject is None or obj is None or "Person" in (subject.entity.kind, obj.entity.kind):
+            return
+        self.add(subject, "memberOf", obj, t, k, 0.6, modality=self.noun_modality(t) if t.pos_ == "NOUN" else None)
+
+    def affiliated(self, t: Token) -> MentionRef | None:
+        """The group an affiliation word is said of: the name right before it (past a comma,
+        a closing bracket, a determiner, a copula), or the subject of the verb whose object it
+        is ("a prêté allégeance à")."""
+        lo = self.units.bounds(t)[0]
+        k = t.i - 1
+        while k >= lo and (self.tokens[k].pos_ in ("DET", "ADV") or self.tokens[k].text in (",", ")")
+                           or self.tokens[k].dep_ == "cop"):
+            k -= 1
+        ref = self.ref_at(self.tokens[k]) if k >= lo else None
+        if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
+            return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
+        return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def affiliate_of(self, t: Token, preps) -> MentionRef | None:
+        """The group named after an affiliation word's preposition, past adjectives and a
+        group noun ("la branche armée du mouvement Hamas")."""
+        window = [w for w in self.right_window(t)[:7] if w.pos_ not in ("DET", "ADJ")]
+        if not window or lower_text(window[0]) not in preps:
+            return None
+        for w in window[1:3]:
+            ref = self.ref_at(w)
+            if ref is not None:
+                return ref if self.typed([ref], ("Actor",)) else None
+        return None
 
     def deploy_noun(self, n: Token, k: int) -> None:
         """ "le déploiement de soldats nord-coréens en Russie"."""
@@ -1213,15 +1460,23 @@ class _Finder:
                 continue  # "la Turquie, membre de l'Otan": only membership for non-people
             # "le chef d'état-major de l'armée française": he leads the army, a part of France
             predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+            if not org and self.has_body(ref):
+                continue  # a bare title ("le président X") after the text named X's body
             org, conf = (org, 0.75) if org else (self.context_of(role, span), 0.5)
             for o in org[:1]:
                 self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
 
+    def has_body(self, ref: MentionRef) -> bool:
+        """Whether a role phrase before gave this entity the body it leads or belongs to."""
+        return any(r.subject == ref.entity.id and r.predicate in ("leaderOf", "memberOf") for r in self.found)
+
     def role_of(self, span, person: bool) -> tuple | None:
         """The role phrase next to a name: before it (a person's title) or after it, the one
         that names its body first ("le capitaine X, chef de la junte burkinabè")."""
         found = self.role_before(span) if person else None
+        if found is not None and not found[1]:  # "Le chef de la junte au Burkina, le capitaine X"
+            found = self.role_aside_before_title(span, found[2]) or found
         after = self.role_after(span) if found is None or not found[1] else None
         if after is not None and (found is None or after[1]):
             return after
@@ -1311,6 +1566,18 @@ class _Finder:
                 break
             k -= 1
         return self.role_phrase(words) if words else None
+
+    def role_aside_before_title(self, span, title: Token) -> tuple | None:
+        """The role phrase in the aside before a bare title that names no body ("Le chef de la
+        junte au pouvoir au Burkina Faso, le capitaine X"), when it names one."""
+        lo = self.units.bounds(span.root)[0]
+        k = title.i - 1
+        while k >= lo and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < lo or self.tokens[k].text != ",":
+            return None
+        found = self.role_aside_before(lo, k - 1)
+        return found if found is not None and found[1] else None
 
     def role_aside_before(self, lo: int, stop: int) -> tuple | None:
         """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
@@ -1505,14 +1772,7 @@ class _Finder:
             span = self.doc.char_span(*self.units.span_of(k, last), alignment_mode="expand")
             tokens = [t for t in span if not t.is_space] if span is not None else []
             for t in tokens:
-                if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
-                    if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
-                        self.mistagged(t, k)
-                    continue  # most words start no relation (dispatch would find nothing)
-                if self.quotes.inside(t.idx) and not any(
-                        s.start <= t.idx < s.end for s in self.statements):
-                    continue
-                self.dispatch(t, k)
+                self.read_word(t, k, triggers)
             self.roles(k, tokens)
             self.located(k, tokens)
             self.placed(k)
@@ -1520,10 +1780,21 @@ class _Finder:
         self.close_frames()
         return _dedupe(self.found)
 
+    def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
+        """The relations one word starts: a cue of the rules' families, or a verb the tagger
+        read as a noun ("lutte", a noun cue too, right after its subject)."""
+        if (t.pos_ in ("NOUN", "ADJ") or t.lemma_.lower() == lower_text(t)) and t.i > 0 and not self.quotes.inside(t.idx):
+            self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
+        if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
+            return  # most words start no relation (dispatch would find nothing)
+        if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
+            return
+        self.dispatch(t, k)
+
     def mistagged(self, t: Token, k: int) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
-        Haram"): the parse is wrong too, so the arguments are read off the words: the actor
+        Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
         if any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
@@ -1564,17 +1835,20 @@ class _Finder:
         return subject
 
     def mistagged_predicate(self, t: Token) -> str | None:
-        """The stance or attack a mistagged verb form names, by its possible infinitives."""
+        """The stance, attack or arming a mistagged verb form names, by its possible infinitives
+        ("arme" -> "armer": the subject supplies the object)."""
         low = lower_text(t)
         lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
         for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
-                                  ("attack_verbs", "attacks")):
+                                  ("attack_verbs", "attacks"), ("recipient_object_verbs", "suppliesTo")):
             if lemmas & getattr(self.rules, family):
                 return predicate
         return None
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma, low = t.lemma_.lower(), lower_text(t)
+        if self.dispatch_phrase(t, k, lemma):
+            return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
@@ -1587,6 +1861,17 @@ class _Finder:
             self.predicate_noun(t, k, "opposes")
         elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
             self.presence(t, k)
+
+    def dispatch_phrase(self, t: Token, k: int, lemma: str) -> bool:
+        """Words read by the phrase they open or close, whatever their tag: affiliation
+        ("affilié à", "branche de") and leadership ("à la tête de"); whether ``t`` is one."""
+        if self.affiliation_cue(t) is not None:
+            self.affiliation(t, k)
+        elif lemma in self.rules.leadership_phrases:
+            self.leadership(t, k)
+        else:
+            return False
+        return True
 
     def dispatch_noun(self, t: Token, k: int, lemma: str) -> None:
         """A noun cue read by the first family it belongs to (a multi-word authorisation,
@@ -1616,6 +1901,7 @@ _VERB_READERS = (
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
+    ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
@@ -1629,7 +1915,7 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
 )
-_NOUN_FAMILIES = ("ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
+_NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
@@ -1679,7 +1965,14 @@ def _is_source_word(token: Token, rules: LanguageRules) -> bool:
 def _has_name(text: str) -> bool:
     """A mention that holds a proper name (capitalised word after the first), not only a role."""
     words = text.split()
-    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
+    return any(w[:1].isupper() or _particle_name(w) for w in words[1:]) or (
+        len(words) == 1 and words[0][:1].isupper())
+
+
+def _particle_name(word: str) -> bool:
+    """A surname after a short lower-case particle joined by a hyphen ("al-Assad", "el-Sissi")."""
+    head, _, rest = word.partition("-")
+    return 0 < len(head) <= 3 and head.islower() and rest[:1].isupper()
 
 
 def _phrase_length(token: Token, phrases) -> int:
