@@ -1064,25 +1064,40 @@ class _Finder:
         table = self.rules.descriptions
         for token in self.tokens:
             kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
-            # "les rebelles", "les rebelles de Homs": a collective actor, the group named before or its own
-            collective = self.lows[token.i] in self.rules.collective_nouns
-            if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token, collective):
+            if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if "Plur" in token.morph.get("Number") and not collective:
-                continue  # "les groupes jihadistes": a class, not the one actor named before
-            end = token.i if collective else max([token.i, *(c.i for c in token.children
-                                                             if c.dep_ == "amod" and c.i == token.i + 1)])
+            end = self._description_end(token)
+            if end is None:
+                continue
             last = self.tokens[end]
-            nxt = end + 1
-            while collective and nxt < len(self.tokens) and self.tokens[nxt].pos_ == "ADJ" \
-                    and self.tokens[nxt].text.islower() and self.lows[nxt] not in self.rules.demonyms:
-                nxt += 1  # "les rebelles chiites Houthis": past the adjectives to the name
-            if nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0] and not (
-                    collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
-                continue  # "le groupe jihadiste État islamique": the name it introduces follows
             yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", kinds[0],
                                       "description", 0.6), self.text[token.idx:last.idx + len(last.text)],
                         refers_to=tuple(kinds))
+
+    def _description_end(self, token: Token) -> int | None:
+        """The last token of the description a noun opens, None when it opens none: "les
+        rebelles", "les rebelles de Homs" (a collective: the group named before or its own
+        actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
+        groupe jihadiste État islamique" (the name it introduces follows)."""
+        collective = self.lows[token.i] in self.rules.collective_nouns
+        if not self._is_bare_definite(token, collective) or ("Plur" in token.morph.get("Number") and not collective):
+            return None
+        if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
+            end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
+        else:
+            end = max([token.i, *(c.i for c in token.children if c.dep_ == "amod" and c.i == token.i + 1)])
+            nxt = end + 1
+        if nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0] and not (
+                collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
+            return None
+        return end
+
+    def _past_plain_adjectives(self, i: int) -> int:
+        """The first token from ``i`` that is no lower-case adjective (demonyms stop it)."""
+        while i < len(self.tokens) and self.tokens[i].pos_ == "ADJ" and self.tokens[i].text.islower() \
+                and self.lows[i] not in self.rules.demonyms:
+            i += 1
+        return i
 
     def _is_bare_definite(self, noun: Token, places_kept: bool = False) -> bool:
         """A noun after a definite determiner and with no complement: not "une organisation"
