@@ -150,6 +150,7 @@ class LanguageRules:
     speaking_groups: Words
     home_bodies: Words
     sameness_words: Words
+    latter_words: Words
     document_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words

@@ -297,9 +297,19 @@ class _Finder:
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
         if definite and not same and lemma in self.rules.group_anaphors:
             return self.last_group(token)
+        if lemma in self.rules.latter_words and any("Dem" in c.morph.get("PronType") for c in token.children):
+            return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
         return None
+
+    def last_actor(self, token: Token) -> MentionRef | None:
+        """The actor named last before a token, within the sentence before it ("..., Jimmy
+        Chérisier, alias Barbecue. Ce dernier a exigé ...")."""
+        lo = self.units.bounds(token)[0]
+        if lo > 0:
+            lo = self.units.bounds(self.tokens[lo - 1])[0]
+        return next((r for r in self.index.before(token.idx, self.tokens[lo].idx) if _ACTOR in r.entity.types), None)
 
     def last_group(self, token: Token) -> MentionRef | None:
         """The group acting last named before a token."""
