@@ -228,7 +228,7 @@ class _Finder:
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in c.morph.get("PronType")
                 for c in token.children):
-            return self.home_state
+            return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         return ((None if unnamed else self.actor_next_to(token, within))
                 or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within))
