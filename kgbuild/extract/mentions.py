@@ -951,8 +951,7 @@ class _Finder:
 
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
-        if self.lows[token.i] not in self.rules.body_nouns and \
-                fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
+        if self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
@@ -1027,7 +1026,7 @@ class _Finder:
         names again an actor named before (grouping decides which, by kind and distance)."""
         table = self.rules.descriptions
         for token in self.tokens:
-            kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
+            kinds = table.get(_folded_lemma(token)) or table.get(self.lows[token.i])
             if kinds is None or token.pos_ not in ("NOUN", "PROPN") or not self._is_bare_definite(token):
                 continue
             end = max([token.i, *(c.i for c in token.children
@@ -1392,6 +1391,20 @@ def _low(token: Token) -> str:
 
 
 _LOWS: dict[int, str] = {}
+
+
+def _folded_lemma(token: Token) -> str:
+    """``fold_quotes(token.lemma_.lower())``, remembered by the lemma's hash (as ``_low``)."""
+    key = token.lemma
+    low = _FOLDED_LEMMAS.get(key)
+    if low is None:
+        if len(_FOLDED_LEMMAS) >= 65536:
+            _FOLDED_LEMMAS.clear()
+        low = _FOLDED_LEMMAS[key] = fold_quotes(token.lemma_.lower())
+    return low
+
+
+_FOLDED_LEMMAS: dict[int, str] = {}
 
 @functools.cache
 def _ordinal(rules: LanguageRules) -> re.Pattern:

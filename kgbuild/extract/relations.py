@@ -31,6 +31,7 @@ from kgbuild.extract.grammar import (
     clause_hedged,
     clause_negation,
     is_impersonal,
+    lower_lemma,
     lower_text,
     resolve_pronoun,
     subjects_of,
@@ -66,7 +67,7 @@ _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 
 
 def _in(token: Token, lemmas) -> bool:
-    return token.lemma_.lower() in lemmas or lower_text(token) in lemmas
+    return lower_lemma(token) in lemmas or lower_text(token) in lemmas
 
 
 @dataclass
@@ -1500,10 +1501,9 @@ class _Finder:
         for k, last in self.units.runs:  # a run: the parser's pieces of one real sentence
             if k in self.skip:
                 continue
-            span = self.doc.char_span(*self.units.span_of(k, last), alignment_mode="expand")
-            tokens = [t for t in span if not t.is_space] if span is not None else []
+            tokens = self.reading.run_tokens(k, last)
             for t in tokens:
-                if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
+                if lower_lemma(t) not in triggers and lower_text(t) not in triggers:
                     if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and not self.quotes.inside(t.idx):
                         self.mistagged(t, k)
                     continue  # most words start no relation (dispatch would find nothing)

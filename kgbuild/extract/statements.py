@@ -1077,8 +1077,7 @@ class _Finder:
             if first in self.skip:
                 continue
             k = first
-            span = self.doc.char_span(*self.units.span_of(first, last), alignment_mode="expand")
-            tokens = [t for t in span if not t.is_space] if span is not None else []
+            tokens = self.reading.run_tokens(first, last)
             if not tokens:
                 continue
             found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
