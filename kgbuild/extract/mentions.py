@@ -1179,7 +1179,7 @@ class _Finder:
     def _role_phrase_at(self, token: Token) -> tuple[str, tuple[str, ...], Token | None] | None:
         """The longest role phrase the words from ``token`` spell (phrase, offices), with the
         demonym inside it when there is one ("ministre polonais de la Défense")."""
-        window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
+        window = [t for t in self.tokens[token.i: token.i + 12] if not t.is_space]
         words = [_low(t) for t in window]
         inner = None
         if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
@@ -1232,7 +1232,7 @@ class _Finder:
 
     def _demonym_of_domain(self, token: Token, end_tok: int) -> tuple[int, str] | None:
         country, last = None, end_tok
-        for child in self.doc[token.i: end_tok + 1]:
+        for child in self.tokens[token.i: end_tok + 1]:
             if fold_quotes(child.lemma_.lower()) not in self.rules.role_domains:
                 continue
             for sub in child.children:

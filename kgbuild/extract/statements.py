@@ -167,7 +167,7 @@ class _Finder:
         """A person named in a source phrase the parse broke up ("Pour l'analyste militaire X, ...")."""
         if within is None:
             return None
-        return next((ref for t in self.doc[token.i + 1: within.stop]
+        return next((ref for t in self.tokens[token.i + 1: within.stop]
                      if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
                      and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")), None)
 
@@ -361,7 +361,7 @@ class _Finder:
     def inverted_before(self, clause: Token, participle: Token) -> tuple[MentionRef | None, float]:
         """The inverted subject of the cue between a clause and a participle hung on the clause
         ("A, a fait valoir X, assurant que": X assures)."""
-        for t in reversed(self.doc[clause.i + 1: participle.i]):
+        for t in reversed(self.tokens[clause.i + 1: participle.i]):
             if self.cue_lemma(t, None) is None:
                 continue
             phrase = _multiword(self.tokens, t.i, self.rules)
@@ -440,21 +440,21 @@ class _Finder:
             return "hedged"
         if cue is not None:  # "a précisé un responsable sous couvert d'anonymat"
             lo, hi = self.units.bounds(cue)
-            words += " " + " ".join(lower_text(t) for t in self.doc[lo:hi] if not start <= t.idx < end)
+            words += " " + " ".join(lower_text(t) for t in self.tokens[lo:hi] if not start <= t.idx < end)
         if any(w in self.rules.anonymous_source_words for w in words.lower().split()):
             return "hedged"
         content = self.doc.char_span(start, end, alignment_mode="expand")
         if content is not None and len(content):
             root = content.root
             past_cue = cue is not None and is_past(cue)
-            for tok in content:
+            for tok in self.tokens[content.start:content.end]:
                 if tok.pos_ not in ("VERB", "AUX") or tok.head.i < content.start and tok.i != root.i:
                     continue
                 if tok.i == root.i or tok.dep_ in ("ccomp", "conj") or tok.head.i == root.i:
                     conditional = self.rules.grammar.is_conditional(tok.text, tok.lemma_)
                     if conditional and (not past_cue or tok.lemma_ in ("pouvoir", "devoir")):
                         return "hedged"
-            if any(lower_text(t) in self.rules.hedge_words for t in content):
+            if any(lower_text(t) in self.rules.hedge_words for t in self.tokens[content.start:content.end]):
                 return "hedged"
         return "reported"
 
