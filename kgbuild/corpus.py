@@ -132,7 +132,7 @@ _PRIME = 4294967291  # 2**32 - 5
 _MAX_COMPARED = 8  # members of one LSH bucket a document is checked against
 _WORD = re.compile(r"\w+")
 #: the journal's record layout; a build is resumed only from a journal of this layout
-_JOURNAL_FORMAT = 2
+_JOURNAL_FORMAT = 3
 _FSYNC_EVERY = 1.0  # seconds between journal fsyncs (a flushed line survives a killed process)
 _PUBLISH_LIST = "publish.json"  # in the publishing folder: the outputs ready to be moved into place
 
@@ -409,9 +409,10 @@ class _Journal:
     """Built documents, one line each, in a state folder.
 
     A line is a JSON header (id, input position, text digest, MinHash), a tab, and
-    the payload (extraction, named graph as a TriG block, links) as zlib-compressed
-    JSON in base64.  The manifest records the layout (``_JOURNAL_FORMAT``); a build
-    is resumed only from a journal of this layout.
+    the payload in base64: zlib-compressed, a JSON line (extraction, links) then the
+    named graph's TriG block as it is (never escaped into JSON and read back: the
+    block is most of the payload).  The manifest records the layout
+    (``_JOURNAL_FORMAT``); a build is resumed only from a journal of this layout.
     """
 
     def __init__(self, out_dir: Path, stem: str) -> None:
@@ -495,9 +496,10 @@ class _Journal:
         article = record.extraction.article
         header = {"id": article.id, "n": record.n, "digest": record.digest,
                   "signature": record.signature.hex()}
-        payload = {"extraction": extraction_json(record.extraction), "trig": record.trig,
-                   "links": record.links}
-        packed = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
+        payload = {"extraction": extraction_json(record.extraction), "links": record.links}
+        # a JSON line holds no raw line feed: the first one ends it
+        packed = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")
+                               + b"\n" + record.trig.encode("utf-8", "surrogatepass"), 1)
         line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\t" + base64.b64encode(packed) + b"\n"
         self._handle.write(line)
         self._handle.flush()
@@ -541,7 +543,10 @@ class _Journal:
         """The payload of the line at ``offset``: extraction (as a dict), trig, links."""
         handle.seek(offset)
         packed = base64.b64decode(handle.readline().split(b"\t", 1)[1])
-        return json.loads(zlib.decompress(packed).decode("utf-8", "surrogatepass"))
+        head, trig = zlib.decompress(packed).split(b"\n", 1)
+        payload = json.loads(head.decode("utf-8", "surrogatepass"))
+        payload["trig"] = trig.decode("utf-8", "surrogatepass")
+        return payload
 
     def read_extraction(self, offset: int, handle) -> Extraction:
         return extraction_from_json(self.read(offset, handle)["extraction"])
@@ -864,12 +869,16 @@ def _merge(journal: _Journal, kept: dict[str, int], failures: list[Failure], out
     names = {fmt: f"{stem}.{fmt}" for fmt in formats if fmt in _RDF_OUTPUTS}
     if "json" in formats:
         names["json"] = f"{stem}.{'json' if len(index) == 1 else 'jsonl'}"
-    entities = _count_entities(journal, index, first_of, staging / names["json"] if "json" in names else None)
-    corpus = list(_corpus_quads(entities, first_of))
+    # the journal holds TriG blocks: joined, not parsed again, in the pass that counts the entities
+    with _TrigOutput(staging / names["trig"] if "trig" in names else None) as trig:
+        entities = _count_entities(journal, index, first_of, staging / names["json"] if "json" in names else None,
+                                   trig)
+        corpus = list(_corpus_quads(entities, first_of))
+        trig.finish(corpus)
     for fmt in names:
-        if fmt == "trig":  # the journal holds TriG blocks: joined, not parsed again
-            _write_trig(journal, index, corpus, staging / names[fmt])
-        elif fmt == "jsonld":  # compacted with the published context, a document at a time
+        if fmt == "trig":
+            continue
+        if fmt == "jsonld":  # compacted with the published context, a document at a time
             _write_jsonld(journal, index, corpus, staging / names[fmt])
         elif fmt in _RDF_OUTPUTS:
             write_quads(_journal_quads(journal, index, corpus), staging / names[fmt], fmt)
@@ -918,8 +927,9 @@ def _remove_temporaries(out_dir: Path, stem: str) -> None:
 
 
 def _count_entities(journal: _Journal, index, first_of: dict[str, str],
-                    json_tmp: Path | None) -> dict[tuple[str, ...], _CorpusEntity]:
-    """The corpus entity table; the document JSON written on the way.
+                    json_tmp: Path | None, trig: "_TrigOutput") -> dict[tuple[str, ...], _CorpusEntity]:
+    """The corpus entity table; the document JSON and TriG blocks written on the way (each
+    journal line is read once).
 
     A story printed several times counts once, with its fullest copy.
     """
@@ -929,7 +939,9 @@ def _count_entities(journal: _Journal, index, first_of: dict[str, str],
     with open(journal.path, "rb") as source, \
             (open(json_tmp, "w", encoding="utf-8") if json_tmp else contextlib.nullcontext()) as js:
         for _, doc_id, offset, _ in index:
-            extraction = journal.read_extraction(offset, source)
+            payload = journal.read(offset, source)
+            trig.document(payload)
+            extraction = extraction_from_json(payload["extraction"])
             if json_tmp:
                 js.write(_document_json_text(extraction, single=len(index) == 1))
             cluster = first_of.get(doc_id, doc_id if doc_id in clusters else None)
@@ -971,20 +983,39 @@ def _document_quads(journal: _Journal, index) -> Iterator[Iterable[ox.Quad]]:
                    for local, shared in payload["links"]]
 
 
-def _write_trig(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -> None:
-    """The documents' TriG blocks and their links to corpus entities, then the corpus layer."""
-    from kgbuild.rdf import trig_prefixes
+class _TrigOutput:
+    """The TriG file of a corpus: the documents' TriG blocks and their links to corpus
+    entities (``document``, in input order), then the corpus layer (``finish``).
+    Without a target (no TriG asked for) it writes nothing."""
 
-    link = f"> <{_PROV_SPECIALIZATION.value}> <"
-    with open(journal.path, "rb") as source, open(target, "w", encoding="utf-8") as out:
-        out.write(trig_prefixes())
-        for _, _, offset, _ in index:
-            payload = journal.read(offset, source)
-            out.write(payload["trig"])
-            out.write("".join(f"<{local}{link}{shared}> .\n" for local, shared in payload["links"]))
-        out.write("\n")
-        out.flush()
-        ox.serialize(corpus, out.buffer, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    _link = f"> <{_PROV_SPECIALIZATION.value}> <"
+
+    def __init__(self, target: Path | None) -> None:
+        self.target = target
+        self.out = None
+
+    def __enter__(self) -> "_TrigOutput":
+        from kgbuild.rdf import trig_prefixes
+
+        if self.target is not None:
+            self.out = open(self.target, "w", encoding="utf-8")
+            self.out.write(trig_prefixes())
+        return self
+
+    def document(self, payload: dict) -> None:
+        if self.out is not None:
+            self.out.write(payload["trig"])
+            self.out.write("".join(f"<{local}{self._link}{shared}> .\n" for local, shared in payload["links"]))
+
+    def finish(self, corpus: list[ox.Quad]) -> None:
+        if self.out is not None:
+            self.out.write("\n")
+            self.out.flush()
+            ox.serialize(corpus, self.out.buffer, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+    def __exit__(self, *exc) -> None:
+        if self.out is not None:
+            self.out.close()
 
 
 def _write_jsonld(journal: _Journal, index, corpus: list[ox.Quad], target: Path) -> None:

@@ -15,7 +15,7 @@ from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
-__all__ = ["lower_text", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
+__all__ = ["lower_text", "lower_lemma", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
            "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
@@ -33,6 +33,21 @@ def lower_text(token: Token) -> str:
 
 _LOWER_BY_ORTH: dict[int, str] = {}
 _WORDS_KEPT = 65536
+
+
+def lower_lemma(token: Token) -> str:
+    """``token.lemma_.lower()``, remembered by the lemma's hash (``token.lemma`` is a number,
+    ``token.lemma_`` a string spaCy decodes at each access; rules read every token's)."""
+    key = token.lemma
+    low = _LOWER_BY_LEMMA.get(key)
+    if low is None:
+        if len(_LOWER_BY_LEMMA) >= _WORDS_KEPT:
+            _LOWER_BY_LEMMA.clear()  # memory stays flat over a corpus
+        low = _LOWER_BY_LEMMA[key] = token.lemma_.lower()
+    return low
+
+
+_LOWER_BY_LEMMA: dict[int, str] = {}
 
 
 def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:

@@ -984,8 +984,7 @@ class _Finder:
 
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
-        if self.lows[token.i] not in self.rules.body_nouns and \
-                fold_quotes(token.lemma_.lower()) not in self.rules.body_nouns:
+        if self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
@@ -1063,7 +1062,7 @@ class _Finder:
         names again an actor named before (grouping decides which, by kind and distance)."""
         table = self.rules.descriptions
         for token in self.tokens:
-            kinds = table.get(fold_quotes(token.lemma_.lower())) or table.get(self.lows[token.i])
+            kinds = table.get(_folded_lemma(token)) or table.get(self.lows[token.i])
             if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             end = self._description_end(token)
@@ -1251,7 +1250,7 @@ class _Finder:
     def _role_phrase_at(self, token: Token) -> tuple[str, tuple[str, ...], Token | None] | None:
         """The longest role phrase the words from ``token`` spell (phrase, offices), with the
         demonym inside it when there is one ("ministre polonais de la Défense")."""
-        window = [t for t in token.doc[token.i: token.i + 12] if not t.is_space]
+        window = [t for t in self.tokens[token.i: token.i + 12] if not t.is_space]
         words = [_low(t) for t in window]
         inner = None
         if len(window) > 2 and words[1] in self.rules.demonyms and _adjectival(window[1]):
@@ -1304,7 +1303,7 @@ class _Finder:
 
     def _demonym_of_domain(self, token: Token, end_tok: int) -> tuple[int, str] | None:
         country, last = None, end_tok
-        for child in self.doc[token.i: end_tok + 1]:
+        for child in self.tokens[token.i: end_tok + 1]:
             if fold_quotes(child.lemma_.lower()) not in self.rules.role_domains:
                 continue
             for sub in child.children:
@@ -1477,6 +1476,20 @@ def _low(token: Token) -> str:
 
 
 _LOWS: dict[int, str] = {}
+
+
+def _folded_lemma(token: Token) -> str:
+    """``fold_quotes(token.lemma_.lower())``, remembered by the lemma's hash (as ``_low``)."""
+    key = token.lemma
+    low = _FOLDED_LEMMAS.get(key)
+    if low is None:
+        if len(_FOLDED_LEMMAS) >= 65536:
+            _FOLDED_LEMMAS.clear()
+        low = _FOLDED_LEMMAS[key] = fold_quotes(token.lemma_.lower())
+    return low
+
+
+_FOLDED_LEMMAS: dict[int, str] = {}
 
 @functools.cache
 def _domain_words(rules: LanguageRules) -> frozenset[str]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy
+
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
@@ -65,10 +67,33 @@ def parse_texts(nlp: Language, items: list[tuple[str, tuple[Span, ...]]]) -> lis
     docs = []
     for (text, _), segments in zip(items, cut):
         parts = [next(parsed) for _ in segments]
-        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc = parts[0] if len(parts) == 1 else join_docs(parts)
         assert not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text)  # the same text
         docs.append(doc)
     return docs
+
+
+_ARRAY_ATTRS = [*Doc._get_array_attrs(), *((SPACY,) if SPACY not in Doc._get_array_attrs() else ())]
+
+
+def join_docs(parts: list[Doc]) -> Doc:
+    """``Doc.from_docs(parts, ensure_whitespace=False)``, the words read as an array.
+
+    spaCy's version reads each token's text and whitespace through a new Token
+    object; here the words come from the ORTH column (a string-store look-up each).
+    Parts with spans or user data (none in kgbuild's pipelines) go through spaCy's.
+    """
+    if any(part.spans or part.user_data for part in parts):
+        return Doc.from_docs(parts, ensure_whitespace=False)
+    array = numpy.concatenate([part.to_array(_ARRAY_ATTRS) for part in parts])
+    strings = parts[0].vocab.strings
+    words = [strings[orth] for orth in array[:, _ARRAY_ATTRS.index(ORTH)].tolist()]
+    spaces = array[:, _ARRAY_ATTRS.index(SPACY)].astype(bool).tolist()
+    doc = Doc(parts[0].vocab, words=words, spaces=spaces)
+    doc.from_array(_ARRAY_ATTRS, array)
+    if any(len(part) for part in parts):
+        doc.tensor = numpy.vstack([part.tensor for part in parts if len(part)])
+    return doc
 
 
 @functools.cache

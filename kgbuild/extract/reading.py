@@ -102,6 +102,7 @@ class EntityIndex:
         self._ends = [r.mention.end for r in refs]
         self._longest = max((r.mention.end - r.mention.start for r in refs), default=0)
         self.entities = {e.id: e for e in entities}
+        self._at: dict[int, MentionRef | None] = {}  # at_token's answers by token index
 
     def overlapping(self, start: int, end: int) -> list[MentionRef]:
         """Mentions that share at least one character with [start, end)."""
@@ -116,12 +117,16 @@ class EntityIndex:
         return [r for r in self.refs[lo:hi] if r.end <= end]
 
     def at_token(self, token: Token) -> MentionRef | None:
-        """The longest mention covering a token."""
+        """The longest mention covering a token (of the document: remembered by its index, the
+        relation rules ask for the same words again and again)."""
+        if token.i in self._at:
+            return self._at[token.i]
         start, end = token.idx, token.idx + len(token.text)
         hits = [r for r in self.overlapping(start, end) if r.start <= start and r.end >= end]
         if not hits:
             hits = self.overlapping(start, end)
-        return max(hits, key=lambda r: r.end - r.start) if hits else None
+        found = self._at[token.i] = max(hits, key=lambda r: r.end - r.start) if hits else None
+        return found
 
     def before(self, pos: int, floor: int = 0) -> list[MentionRef]:
         """Mentions ending at or before ``pos`` (and starting after ``floor``), nearest first."""
@@ -250,3 +255,15 @@ class Reading:
         self.quotes = Quotes(find_quotes(article.text))
         self.skip = caption_sentences(sentences, captions)
         self.units = Units(doc, article.text, sentences, self.skip)
+        self._run_tokens: dict[tuple[int, int], list[Token]] = {}
+
+    def run_tokens(self, first: int, last: int) -> list[Token]:
+        """The tokens of sentences first..last but spaces (those ``doc.char_span`` expands the run
+        to), taken from the shared list: iterating a span makes a new Token object per word, and
+        the statement and relation rules both read every run."""
+        found = self._run_tokens.get((first, last))
+        if found is None:
+            span = self.doc.char_span(*self.units.span_of(first, last), alignment_mode="expand")
+            found = [t for t in self.tokens[span.start:span.end] if not t.is_space] if span is not None else []
+            self._run_tokens[(first, last)] = found
+        return list(found)

@@ -31,6 +31,7 @@ from kgbuild.extract.grammar import (
     clause_hedged,
     clause_negation,
     is_impersonal,
+    lower_lemma,
     lower_text,
     resolve_pronoun,
     subjects_of,
@@ -67,7 +68,7 @@ _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 
 
 def _in(token: Token, lemmas) -> bool:
-    return token.lemma_.lower() in lemmas or lower_text(token) in lemmas
+    return lower_lemma(token) in lemmas or lower_text(token) in lemmas
 
 
 @dataclass
@@ -326,7 +327,7 @@ class _Finder:
     def right_window(self, cue: Token) -> list[Token]:
         out = []
         quoted = self.quotes.inside(cue.idx)  # a cue inside a quote reads no further than the quote
-        for t in self.doc[cue.i + 1: self.units.bounds(cue)[1]]:
+        for t in self.tokens[cue.i + 1: self.units.bounds(cue)[1]]:
             prev = self.tokens[t.i - 1]
             if t.text in (";", ":") or (prev.text == "," and lower_text(t) in self.rules.clause_breakers) \
                     or (quoted and not self.quotes.inside(t.idx)):
@@ -457,7 +458,7 @@ class _Finder:
                     or rules.grammar.is_conditional(g.text, g.lemma_):
                 return "hedged"
         lo, hi = self.units.bounds(cue)
-        if any(lower_text(t) in rules.hedge_words for t in self.doc[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
+        if any(lower_text(t) in rules.hedge_words for t in self.tokens[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
         return None
 
@@ -469,7 +470,7 @@ class _Finder:
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"
         lo, hi = self.units.bounds(cue)
-        if any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx) for t in self.doc[lo:hi]):
+        if any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx) for t in self.tokens[lo:hi]):
             return "reported"
         return "asserted"
 
@@ -545,7 +546,7 @@ class _Finder:
         found = self.np(head)
         if not found and _in(head, self.rules.troop_nouns | self.rules.fighter_nouns):
             # "400 policiers kényans déployés", the demonym cut off its noun by the parse
-            found = self.typed([self.ref_at(t) for t in self.doc[k + 1: verb.i] if t.pos_ == "ADJ"], ("Actor",))[:1]
+            found = self.typed([self.ref_at(t) for t in self.tokens[k + 1: verb.i] if t.pos_ == "ADJ"], ("Actor",))[:1]
         return found
 
     def subject(self, verb: Token) -> list[MentionRef]:
@@ -1038,9 +1039,9 @@ class _Finder:
         that its words match (determiners left out), and whether the phrase has words after
         the verb; None when none matches."""
         lo, hi = self.units.bounds(v)
-        before = [lower_text(t) for t in self.doc[max(lo, v.i - 4): v.i]
+        before = [lower_text(t) for t in self.tokens[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
-        after = [t for t in self.doc[v.i + 1: hi] if t.pos_ != "ADV"]
+        after = [t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV"]
         for phrase in (table or self.rules.attack_phrases).get(v.lemma_.lower(), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
@@ -1585,7 +1586,7 @@ class _Finder:
         k = stop
         while k >= lo and self.tokens[k].text not in (",", ";", ":"):
             k -= 1
-        words = list(self.doc[k + 1: stop + 1])
+        words = list(self.tokens[k + 1: stop + 1])
         dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
         return self.role_phrase(words[dets[0]:] if dets else words) if words else None
 
@@ -1594,7 +1595,7 @@ class _Finder:
         end, hi = span.end, self.units.bounds(span.root)[1]
         if end < hi and self.tokens[end].text == ",":
             words = []
-            for t in self.doc[end + 1: min(hi, end + 12)]:
+            for t in self.tokens[end + 1: min(hi, end + 12)]:
                 if t.text in (",", ".", ";"):
                     break
                 words.append(t)
@@ -1645,7 +1646,7 @@ class _Finder:
         """The place a phrase after ``place`` puts it in ("..., en Ukraine", "sur la commune
         de X")."""
         end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
-        tail = list(self.doc[end: min(len(self.tokens), end + 9)])
+        tail = list(self.tokens[end: min(len(self.tokens), end + 9)])
         if tail and tail[0].text in (",", "("):
             tail = tail[1:]
         if tail and lower_text(tail[0]) in self.rules.container_prepositions:
@@ -1699,7 +1700,7 @@ class _Finder:
         place in another there: one of containment ("dans le nord du Mali"), "de" after a place
         noun ("la capitale du Nord-Kivu"), or the bracket itself ("(Ukraine)")."""
         tail = []
-        for t in self.doc[span.end + 1: min(len(self.tokens), span.end + 10)]:
+        for t in self.tokens[span.end + 1: min(len(self.tokens), span.end + 10)]:
             if t.text in (",", ")", ".", ";", ":"):
                 break
             tail.append(t)
@@ -1769,8 +1770,7 @@ class _Finder:
         for k, last in self.units.runs:  # a run: the parser's pieces of one real sentence
             if k in self.skip:
                 continue
-            span = self.doc.char_span(*self.units.span_of(k, last), alignment_mode="expand")
-            tokens = [t for t in span if not t.is_space] if span is not None else []
+            tokens = self.reading.run_tokens(k, last)
             for t in tokens:
                 self.read_word(t, k, triggers)
             self.roles(k, tokens)
@@ -1783,9 +1783,10 @@ class _Finder:
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun ("lutte", a noun cue too, right after its subject)."""
-        if (t.pos_ in ("NOUN", "ADJ") or t.lemma_.lower() == lower_text(t)) and t.i > 0 and not self.quotes.inside(t.idx):
+        lemma = lower_lemma(t)
+        if (t.pos_ in ("NOUN", "ADJ") or lemma == lower_text(t)) and t.i > 0 and not self.quotes.inside(t.idx):
             self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
-        if t.lemma_.lower() not in triggers and lower_text(t) not in triggers:
+        if lemma not in triggers and lower_text(t) not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return

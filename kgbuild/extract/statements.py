@@ -215,7 +215,7 @@ class _Finder:
         """A person named in a source phrase the parse broke up ("Pour l'analyste militaire X, ...")."""
         if within is None:
             return None
-        return next((ref for t in self.doc[token.i + 1: within.stop]
+        return next((ref for t in self.tokens[token.i + 1: within.stop]
                      if (ref := self.index.at_token(t)) is not None and ref.entity.kind == "Person"
                      and ref.start == t.idx and self.tokens[t.i - 1].pos_ not in ("ADP", "DET", "CCONJ")), None)
 
@@ -513,7 +513,7 @@ class _Finder:
     def inverted_before(self, clause: Token, participle: Token) -> tuple[MentionRef | None, float]:
         """The inverted subject of the cue between a clause and a participle hung on the clause
         ("A, a fait valoir X, assurant que": X assures)."""
-        for t in reversed(self.doc[clause.i + 1: participle.i]):
+        for t in reversed(self.tokens[clause.i + 1: participle.i]):
             if self.cue_lemma(t, None) is None:
                 continue
             phrase = self.cue_phrase(self.tokens, t.i)
@@ -607,7 +607,7 @@ class _Finder:
             return "hedged"
         if cue is not None:  # "a précisé un responsable sous couvert d'anonymat"
             lo, hi = self.units.bounds(cue)
-            words += " " + " ".join(lower_text(t) for t in self.doc[lo:hi] if not start <= t.idx < end)
+            words += " " + " ".join(lower_text(t) for t in self.tokens[lo:hi] if not start <= t.idx < end)
         if any(w in self.rules.anonymous_source_words for w in words.lower().split()):
             return "hedged"
         content = self.doc.char_span(start, end, alignment_mode="expand")
@@ -1302,8 +1302,7 @@ class _Finder:
             if first in self.skip:
                 continue
             k = first
-            span = self.doc.char_span(*self.units.span_of(first, last), alignment_mode="expand")
-            tokens = [t for t in span if not t.is_space] if span is not None else []
+            tokens = self.reading.run_tokens(first, last)
             if not tokens:
                 continue
             found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
