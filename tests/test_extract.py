@@ -444,3 +444,17 @@ def test_a_role_is_held_by_a_person_not_by_the_capital_after_it(extractor):
     assert "Paul Mbala Ekanga" in labels and labels["Paul Mbala Ekanga"].kind == "Person"
     state = labels["République démocratique du Congo"]
     assert {m.text for m in state.mentions} == {"Kinshasa"}
+
+
+def test_a_dateline_without_a_city_is_no_prose(extractor):
+    text = "3 mars (Reuters) - Les forces ukrainiennes ont abattu neuf drones, a déclaré l'armée de l'air ukrainienne."
+    ex = extract(extractor, text)
+    [said] = ex.statements
+    assert said.text.startswith("Les forces ukrainiennes") and "Reuters" not in said.text
+
+
+def test_a_sea_speaks_for_nobody(extractor):
+    ex = extract(extractor, "Les Houthis ont affirmé que leurs forces avaient attaqué un cargo en mer Rouge, "
+                            "soulignant que le navire avait ignoré leurs avertissements.")
+    speakers = {e.id: e.label for e in ex.entities}
+    assert "mer Rouge" not in {speakers.get(s.speaker) for s in ex.statements}

@@ -371,7 +371,10 @@ class _Finder:
             return ref, 0.85
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
-        return self.phrase_entity(token, within), 1.0
+        ref = self.phrase_entity(token, within)
+        if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in ("State", "Country"):
+            return None, 0.0  # a sea, a town the text does not make act: no speaker
+        return ref, 1.0
 
     def speaks_for_state(self, ref: MentionRef) -> bool:
         """Whether a demonym qualifies a noun that speaks for its state ("les autorités maliennes"),
