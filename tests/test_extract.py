@@ -452,9 +452,3 @@ def test_a_dateline_without_a_city_is_no_prose(extractor):
     [said] = ex.statements
     assert said.text.startswith("Les forces ukrainiennes") and "Reuters" not in said.text
 
-
-def test_a_sea_speaks_for_nobody(extractor):
-    ex = extract(extractor, "Les Houthis ont affirmé que leurs forces avaient attaqué un cargo en mer Rouge, "
-                            "soulignant que le navire avait ignoré leurs avertissements.")
-    speakers = {e.id: e.label for e in ex.entities}
-    assert "mer Rouge" not in {speakers.get(s.speaker) for s in ex.statements}
