@@ -396,8 +396,13 @@ class _Finder:
             and any(_in(t, self.rules.compass_words) for t in phrase[1:])
 
     def left_actor(self, cue: Token) -> list[MentionRef]:
-        """Fallback subject: the nearest actor left of the cue that no preposition governs."""
+        """Fallback subject: the nearest actor left of the cue that no preposition governs, in
+        the cue's own clause ("X dénonce que l'objectif est d'attaquer Goma": not X)."""
         lo = self.units.bounds(cue)[0]
+        opener = next((t.i for t in reversed(self.tokens[lo:cue.i])
+                       if lower_text(t) in self.rules.complementizers and t.dep_ == "mark"), None)
+        if opener is not None:
+            lo = opener + 1
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
@@ -489,6 +494,8 @@ class _Finder:
             cue_text: str | None = None, event: str | None = None) -> bool:
         if subj is None or obj is None or subj.entity.id == obj.entity.id:
             return False
+        if predicate == "attacks" and obj.entity.kind == "Sea":
+            return False  # one strikes in a sea (it targets it), one does not attack it
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes):
             return False
@@ -556,6 +563,8 @@ class _Finder:
             found = self.np(subj)
             if found:
                 return found
+            if subj.pos_ == "NOUN" and not _is_gerund(verb):
+                return []  # "l'objectif ... est d'attaquer Goma": a subject that is no actor, not the speaker's
         if _is_gerund(verb):  # "X a appelé au calme, tout en livrant des bombes": X livre
             root = verb
             while root.head.i != root.i:
