@@ -130,26 +130,13 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
-                # "l'ONG X", "le quotidien français X": the noun, maybe before an adjective
-                # or a name that holds it ("la Coalition arabe")
-                before = text[max(0, f.mention.start - 40):f.mention.start].split()[-2:]
-                introduced[keys[i]].update(normalize_label(w) for w in before + f.mention.text.split())
+                introduced[keys[i]].update(_introducing_words(f, text))
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        candidates = []
-        for j in range(i - 1, -1, -1):
-            other, key = found[j], keys[j]
-            if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
-                break
-            if key is None or other.mention.method == "description" or other.mention.type != "Actor":
-                continue
-            if head in introduced_only and head not in introduced[key]:
-                continue
-            if kinds[key] & set(f.refers_to):
-                candidates.append((head not in introduced[key], i - j, j, key))
-        if candidates:
-            _, _, j, key = min(candidates)
+        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only)
+        if chosen is not None:
+            j, key = chosen
             keys[i] = key
             introduced[key].add(head)
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
@@ -159,6 +146,37 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+
+
+def _introducing_words(f: Found, text: str) -> list[str]:
+    """The words that may introduce a named actor: "l'ONG X", "le quotidien français X" (the
+    noun, maybe before an adjective) or a name that holds it ("la Coalition arabe")."""
+    before = text[max(0, f.mention.start - 40):f.mention.start].split()[-2:]
+    return [normalize_label(w) for w in before + f.mention.text.split()]
+
+
+def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
+                     kinds: dict[str, set[str]], introduced: dict[str, set[str]],
+                     introduced_only: frozenset[str]) -> tuple[int, str] | None:
+    """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
+    again: of a kind it can stand for, named within the window before it, introduced with
+    its noun if the noun requires it; one introduced with the noun first, then the nearest."""
+    f = found[i]
+    candidates = []
+    for j in range(i - 1, -1, -1):
+        other, key = found[j], keys[j]
+        if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
+            break
+        if key is None or other.mention.method == "description" or other.mention.type != "Actor":
+            continue
+        if head in introduced_only and head not in introduced[key]:
+            continue
+        if kinds[key] & set(f.refers_to):
+            candidates.append((head not in introduced[key], i - j, j, key))
+    if not candidates:
+        return None
+    _, _, j, key = min(candidates)
+    return j, key
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
@@ -185,13 +203,8 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
         target = ends.get(_bracketed_after(text, f))
-        if f.entry is not None:  # a known acronym: the name in front of its brackets, if unknown
-            if target is not None and target != keys[i] and named[target].entry is None:
-                if f.entry.country is None or f.entry.country in doc_keys:
-                    rename[target] = keys[i]
-                else:  # "la police nationale d'Haïti (PNH)" is not Honduras's PNH
-                    rename[keys[i]] = target
-                    disowned.add(keys[i])
+        if f.entry is not None:
+            _rename_known_acronym(keys[i], f.entry, target, named, doc_keys, rename, disowned)
             continue
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
@@ -200,6 +213,20 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         if k in disowned:
             found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
+
+
+def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: dict[str, Found],
+                          doc_keys: set[str | None], rename: dict[str, str], disowned: set[str]) -> None:
+    """A known acronym is the unknown name in front of its brackets (``target``), unless its
+    KB entry's country is not in the text ("la police nationale d'Haïti (PNH)" is not
+    Honduras's PNH): then the acronym is the name's, and its entry disowned."""
+    if target is None or target == key or named[target].entry is not None:
+        return
+    if entry.country is None or entry.country in doc_keys:
+        rename[target] = key
+    else:
+        rename[key] = target
+        disowned.add(key)
 
 
 def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
@@ -263,16 +290,7 @@ def _surnames(name: str) -> list[str]:
 def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:
     """'Poutine' or 'M. Poutine' after 'Vladimir Poutine' is the same person, and so are
     'Mme Suu Kyi' after 'Aung San Suu Kyi' and 'M. Assad' after 'Bachar al-Assad'."""
-    full: dict[str, str] = {}
-    words: dict[str, int] = {}
-    given: dict[str, set[str]] = defaultdict(set)  # a full name's first word -> its keys
-    for f, k in zip(found, keys):
-        name = _untitled(f.name, titles)
-        if f.mention.kind == "Person" and k and " " in name:
-            given[normalize_label(name.split()[0])].add(k)
-            for form in _surnames(name):
-                if form not in full:
-                    full[form], words[form] = k, len(name.split())
+    full, words, given = _full_names(found, keys, titles)
     for i, f in enumerate(found):
         name = _untitled(f.name, titles)
         titled = name != f.name.strip()
@@ -285,6 +303,23 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
             keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
 
 
+def _full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]
+                ) -> tuple[dict[str, str], dict[str, int], dict[str, set[str]]]:
+    """The persons named in full: the key of the first full name each surname form ends
+    ("Kyi", "Suu Kyi"), that name's number of words, and the keys of each first word."""
+    full: dict[str, str] = {}
+    words: dict[str, int] = {}
+    given: dict[str, set[str]] = defaultdict(set)  # a full name's first word -> its keys
+    for f, k in zip(found, keys):
+        name = _untitled(f.name, titles)
+        if f.mention.kind == "Person" and k and " " in name:
+            given[normalize_label(name.split()[0])].add(k)
+            for form in _surnames(name):
+                if form not in full:
+                    full[form], words[form] = k, len(name.split())
+    return full, words, given
+
+
 def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
                      cues: frozenset[str]) -> None:
     """ "Mohamed Hamdane Daglo, dit « Hemedti »": a name after a nickname cue that follows a
@@ -295,21 +330,29 @@ def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
     for i, f in enumerate(found):
         if not keys[i] or f.mention.method in ("role", "description"):
             continue
-        window = max(0, f.mention.start - 40)
-        before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
-        cue = before.split()[-1:] if before else []
-        if not cue or fold_quotes(cue[0]).lower() not in cues:
+        person_end = _nicknamed_end(text, f, cues)
+        if person_end is None:
             continue
-        lead = before[:-len(cue[0])].rstrip(" \u00a0")
-        if not lead.endswith(","):
-            continue  # "X dit « Y ... »" is speech, not a nickname
-        person_end = window + len(lead[:-1].rstrip(" \u00a0"))
         person, nickname = by_end.get(person_end), keys[i]
         if person is not None and person != nickname:
             for n, g in enumerate(found):  # "Hemedti a accusé ...": the nickname used alone after
                 if keys[n] == nickname:
                     keys[n] = person
                     found[n] = replace(g, mention=replace(g.mention, kind="Person"))
+
+
+def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
+    """Where the name a nickname follows ends ("Daglo" of "Mohamed Hamdane Daglo, dit
+    « Hemedti »"): before a comma and a nickname cue; None elsewhere."""
+    window = max(0, f.mention.start - 40)
+    before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
+    cue = before.split()[-1:] if before else []
+    if not cue or fold_quotes(cue[0]).lower() not in cues:
+        return None
+    lead = before[:-len(cue[0])].rstrip(" \u00a0")
+    if not lead.endswith(","):
+        return None  # "X dit « Y ... »" is speech, not a nickname
+    return window + len(lead[:-1].rstrip(" \u00a0"))
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,

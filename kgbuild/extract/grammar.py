@@ -171,11 +171,22 @@ def is_impersonal(token: Token, rules: LanguageRules) -> bool:
         return True
     if token.text.startswith("-"):  # "a-t-il ajouté": an inverted subject, not impersonal
         return False
-    if token.dep_ == "expl:subj":  # the parse's guess; a speech verb has someone speaking ("Il souligne
-        # que", "Il n'a pas donné de détails, mais a déclaré que"), unless passive ("il est écrit que")
-        verbs = (token.head, *(c for c in token.head.children if c.dep_ == "conj" and c.pos_ == "VERB"))
-        return not any(v.lemma_ in rules.speech_verbs and "Pass" not in v.morph.get("Voice") and not any(
-            c.dep_ == "aux:pass" for c in v.children) for v in verbs)
+    if token.dep_ == "expl:subj":  # the parse's guess
+        return not _someone_speaks(token.head, rules)
+    return _impersonal_verb_after(token, rules)
+
+
+def _someone_speaks(verb: Token, rules: LanguageRules) -> bool:
+    """A speech verb (``verb`` or a verb conjoined to it) has someone speaking ("Il souligne
+    que", "Il n'a pas donné de détails, mais a déclaré que"), unless passive ("il est écrit que")."""
+    verbs = (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+    return any(v.lemma_ in rules.speech_verbs and "Pass" not in v.morph.get("Voice") and not any(
+        c.dep_ == "aux:pass" for c in v.children) for v in verbs)
+
+
+def _impersonal_verb_after(token: Token, rules: LanguageRules) -> bool:
+    """An impersonal verb right after the pronoun ("il faut"), or a copula with an infinitive
+    marker or a complementizer in the next words ("il est juste de", "il est clair que")."""
     nxt = token.doc[token.i + 1: token.i + 5]
     lemmas = [t.lemma_ for t in nxt]
     if lemmas and lemmas[0] in rules.impersonal_verbs:

@@ -153,26 +153,39 @@ class _Finder:
         names, seen = [], set()
         spans = SpanIndex([f.mention for f in found])
         for f in found:
-            m = f.mention
-            words = m.text.split()
-            if m.kind != "Person" or len(words) < 2 or fold_quotes(words[0]).lower() not in self.rules.person_titles:
+            surname = self._titled_surname(f.mention)
+            if surname is None:
                 continue
-            surname = " ".join(words[1:])
-            at = self.text.find(surname, 0, m.start)
+            at = self.text.find(surname, 0, f.mention.start)
             if at < 0 or surname in seen:
                 continue
             seen.add(surname)
-            token = self._token_at(at)
-            if token is None or token.idx != at:
+            full = self._first_names_before(at, surname)
+            if full is None or any(True for _ in spans.overlapping(*full)) or "\n" in self.text[full[0]:full[1]]:
                 continue
-            first = token.i
-            while first > 0 and token.i - first < 3 and self._first_name_word(self.tokens[first - 1]):
-                first -= 1
-            start, end = self.tokens[first].idx, at + len(surname)
-            if first == token.i or any(True for _ in spans.overlapping(start, end)) or "\n" in self.text[start:end]:
-                continue
+            start, end = full
             names.append(Found(self._mention(start, end, "Actor", "Person", "pattern", 0.7), self.text[start:end]))
         return names
+
+    def _titled_surname(self, m: Mention) -> str | None:
+        """The name after a person's title ("Mme Suu Kyi": "Suu Kyi")."""
+        words = m.text.split()
+        if m.kind != "Person" or len(words) < 2 or fold_quotes(words[0]).lower() not in self.rules.person_titles:
+            return None
+        return " ".join(words[1:])
+
+    def _first_names_before(self, at: int, surname: str) -> tuple[int, int] | None:
+        """The offsets of ``surname`` at ``at`` with the (up to three) first names before it,
+        None when no first name precedes it."""
+        token = self._token_at(at)
+        if token is None or token.idx != at:
+            return None
+        first = token.i
+        while first > 0 and token.i - first < 3 and self._first_name_word(self.tokens[first - 1]):
+            first -= 1
+        if first == token.i:
+            return None
+        return self.tokens[first].idx, at + len(surname)
 
     def _body_domain(self, item: Found, bodies: set[tuple[int, int]]) -> bool:
         """Whether a name is the domain inside a body's phrase ("de la Défense", "des Affaires
@@ -317,20 +330,10 @@ class _Finder:
     # -- named entities -----------------------------------------------------------
     def _named(self):
         for ent in self.doc.ents:
-            offsets = self._trim(ent)
-            if offsets is None:
+            span = self._named_span(ent)
+            if span is None:
                 continue
-            start, end = offsets
-            name = self.text[start:end]
-            if fold_quotes(name.lower()) in self.rules.demonyms:
-                continue
-            if name.split()[0] in self.rules.water_nouns:
-                continue  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
-            if not _CAPITALISED.match(name) and self._lookup(name) is None:
-                tail = self._named_tail(start, end)
-                if tail is None:
-                    continue  # a common noun, unless the KB knows it ("département d'État")
-                start, name = tail, self.text[tail:end]  # "attentat de Kaboul": Kaboul
+            start, end, name = span
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
@@ -338,18 +341,38 @@ class _Finder:
                 if entry is not None:
                     yield self._from_entry(entry, start, end, name, head, "demonym")
                 continue
-            if normalize_label(name) in self.rules.not_names:
-                item = self._known_with_words_before(ent.start, end)
-                if item is not None:  # "département d'Etat": NER saw only "Etat"
-                    yield item
-                continue
-            if normalize_label(name) in self.rules.vague_groups:
-                continue
-            if self._is_rubric(start, end) and self._lookup(name) is None:
-                continue  # "Défense : la Pologne commande ...": a section word, not a name
-            item = self._classify_named(ent, start, end, name)
+            item = self._named_item(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _named_span(self, ent: SpacySpan) -> tuple[int, int, str] | None:
+        """The offsets and text of a named entity, trimmed; None for a demonym, a water's noun
+        or a common noun the KB does not know."""
+        offsets = self._trim(ent)
+        if offsets is None:
+            return None
+        start, end = offsets
+        name = self.text[start:end]
+        if fold_quotes(name.lower()) in self.rules.demonyms:
+            return None
+        if name.split()[0] in self.rules.water_nouns:
+            return None  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
+        if not _CAPITALISED.match(name) and self._lookup(name) is None:
+            tail = self._named_tail(start, end)
+            if tail is None:
+                return None  # a common noun, unless the KB knows it ("département d'État")
+            start, name = tail, self.text[tail:end]  # "attentat de Kaboul": Kaboul
+        return start, end, name
+
+    def _named_item(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
+        """A named entity unless it is a common word of the rules, a vague group or a rubric."""
+        if normalize_label(name) in self.rules.not_names:
+            return self._known_with_words_before(ent.start, end)  # "département d'Etat": NER saw only "Etat"
+        if normalize_label(name) in self.rules.vague_groups:
+            return None
+        if self._is_rubric(start, end) and self._lookup(name) is None:
+            return None  # "Défense : la Pologne commande ...": a section word, not a name
+        return self._classify_named(ent, start, end, name)
 
     def _missed_places(self):
         """Countries, regions and cities the KB knows by a one-word name that NER left
@@ -388,8 +411,7 @@ class _Finder:
     def _known_phrase_at(self, token: Token) -> Found | None:
         for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 1, -1):
             last = self.tokens[token.i + size - 1]
-            if last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON") \
-                    or last.text.endswith(("'", "’")):  # an elided word ("Moscou n'a pas"): no name's end
+            if not self._can_end_name(last):
                 continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
             end = last.idx + len(last.text)
             name = self.text[token.idx:end]
@@ -400,8 +422,20 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
-        if token.pos_ == "PROPN" and not token.ent_type_ and not (  # "les miliciens Wazalendo": one word,
-                token.i > 0 and _inside_word(self.tokens[token.i - 1])):  # not "al-Houthi" (a person's name)
+        return self._known_group_word(token)
+
+    @staticmethod
+    def _can_end_name(last: Token) -> bool:
+        """Whether a word can end a name: no punctuation, function word or elided word
+        ("Moscou n'a pas")."""
+        return not (last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON")
+                    or last.text.endswith(("'", "’")))
+
+    def _known_group_word(self, token: Token) -> Found | None:
+        """ "les miliciens Wazalendo": one untagged proper noun the KB names a group by; not
+        "al-Houthi" (a person's name)."""
+        if token.pos_ == "PROPN" and not token.ent_type_ and not (
+                token.i > 0 and _inside_word(self.tokens[token.i - 1])):
             entry = self._lookup(token.text, ("Group",))
             if entry is not None and _is_name_of(entry, token.text):
                 return self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
@@ -489,8 +523,8 @@ class _Finder:
         else as the model's label says."""
         label = ent.label_
         start, end, name, entry = self._narrow_to_known(start, end, name)
-        if entry is None and sum(ch.isalpha() for ch in name) < 3 and not (label == "PER" and "." in name):
-            return None  # "I", "II", "S": a letter or a numeral the KB does not know is no name ("J. B." is)
+        if entry is None and not self._enough_letters(name, label):
+            return None
         head = self._token_at(start)
         if entry is not None and self._not_the_town(entry, name, head, label):
             if label == "PER" or self._after_title(head):
@@ -501,17 +535,31 @@ class _Finder:
         seat = self._seat_acting(start, end, name, head)
         if seat is not None:
             return seat
+        return self._unknown_named(label, start, end, name, head)
+
+    @staticmethod
+    def _enough_letters(name: str, label: str) -> bool:
+        """ "I", "II", "S": a letter or a numeral the KB does not know is no name ("J. B." is)."""
+        return sum(ch.isalpha() for ch in name) >= 3 or (label == "PER" and "." in name)
+
+    def _unknown_named(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        """A name the KB does not know: an actor after a description's noun, a person after a
+        title, a body's bracketed acronym, else what the model's label says."""
         if head is not None and label in ("PER", "LOC"):
             headed = self._named_after_head(start, end, name, head)
             if headed is not None:
                 return headed
             if label == "LOC" and (self._after_title(head) or self._opens_with_title(name)):
                 return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
-            if label == "LOC" and _looks_like_acronym(name) and self.text[:start].rstrip().endswith("(") \
-                    and self.text[end:end + 1] == ")":
+            if label == "LOC" and self._bracketed_acronym(start, end, name):
                 return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _bracketed_acronym(self, start: int, end: int, name: str) -> bool:
+        """An acronym alone in brackets ("(FAMa)")."""
+        return _looks_like_acronym(name) and self.text[:start].rstrip().endswith("(") \
+            and self.text[end:end + 1] == ")"
 
     def _opens_with_title(self, name: str) -> bool:
         words = fold_quotes(name).lower().split()
@@ -665,25 +713,35 @@ class _Finder:
         for token in self.tokens:
             if self.lows[token.i] not in self.rules.media_heads:
                 continue
-            first = token.i + 1
-            while first < len(self.tokens) and first < token.i + 3 and self.tokens[first].pos_ == "ADJ" \
-                    and self.tokens[first].text.islower():
-                first += 1  # "l'agence officielle Sana", "la télévision publique RTS"
-            if first >= len(self.tokens):
+            span = self._media_name_after(token)
+            if span is None:
                 continue
-            token = self.tokens[first - 1]
-            j = token.i + 1
-            while j < len(self.tokens) and j < token.i + 5 and _CAPITALISED.match(self.tokens[j].text) \
-                    and not self.tokens[j].is_punct and self.tokens[j].lower_ not in self.rules.demonyms:
-                j += 1
-            if j == token.i + 1:
-                continue
-            start, end = self.tokens[token.i + 1].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+            start, end = span
             name = self.text[start:end]
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Media", "Organization"):
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
+
+    def _media_name_after(self, head: Token) -> tuple[int, int] | None:
+        """The offsets of the capitalised words (up to four) after a medium's noun and its
+        lower-case adjectives ("l'agence officielle Sana", "la télévision publique RTS")."""
+        first = head.i + 1
+        while first < len(self.tokens) and first < head.i + 3 and self.tokens[first].pos_ == "ADJ" \
+                and self.tokens[first].text.islower():
+            first += 1
+        if first >= len(self.tokens):
+            return None
+        j = first
+        while j < len(self.tokens) and j < first + 4 and self._media_name_word(self.tokens[j]):
+            j += 1
+        if j == first:
+            return None
+        return self.tokens[first].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+
+    def _media_name_word(self, t: Token) -> bool:
+        """A capitalised word that is no punctuation nor demonym."""
+        return _CAPITALISED.match(t.text) is not None and not t.is_punct and t.lower_ not in self.rules.demonyms
 
     def _spelled_names(self):
         """ "le Groupe de soutien à l'islam et aux musulmans (GSIM)", "la police nationale
@@ -715,20 +773,27 @@ class _Finder:
         """The first word of the shortest run before ``bracket`` whose initials (small words
         left out, hyphenated and elided words split) spell ``acronym``, if it opens on a noun
         or a name."""
-        skip = self.rules.acronym_skip_words
         initials = ""
         for k in range(bracket - 1, max(bracket - self._SPELLED_WINDOW, -1), -1):
             t = self.tokens[k]
-            if t.is_space or "\n" in t.text or (t.is_punct and t.text not in ("-", "'", "’")):
+            if _breaks_long_form(t):
                 return None
-            parts = [p for p in re.split(r"[-'’]", t.text) if p and p.lower() not in skip]
+            parts = self._spelled_parts(t)
             initials = "".join(strip_accents(p[0]).upper() for p in parts if p[0].isalpha()) + initials
             if not acronym.endswith(initials):
                 return None
-            if initials == acronym and parts and t.pos_ in ("NOUN", "PROPN") and (
-                    self.capitalised[k] or t.pos_ == "NOUN"):
+            if initials == acronym and parts and self._opens_long_form(t):
                 return k
         return None
+
+    def _spelled_parts(self, t: Token) -> list[str]:
+        """The parts of a word that count in an acronym: hyphenated and elided words split,
+        the rules' small words left out."""
+        return [p for p in re.split(r"[-'’]", t.text) if p and p.lower() not in self.rules.acronym_skip_words]
+
+    def _opens_long_form(self, t: Token) -> bool:
+        """Whether an acronym's long form can open on a word: a noun or a capitalised name."""
+        return t.pos_ in ("NOUN", "PROPN") and (self.capitalised[t.i] or t.pos_ == "NOUN")
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
@@ -779,17 +844,23 @@ class _Finder:
         water = self.lows[noun.i] in self.rules.water_nouns
         if water:
             kind = "Sea"  # "la mer Rouge" is no governorate of that name, "le golfe d'Oman" no country
-        entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
-        if entry is None and kind == "Region":  # "l'archipel d'Okinawa", "l'île de Cuba": any place
-            # the KB has, but a water is not the country or town it is named after ("le golfe d'Oman")
-            places = tuple(k for k in _REGION_KINDS if not water or k not in _PLACE_KINDS)
-            entry = self._lookup(phrase, places) or self._lookup(name, places)
+        entry = self._place_entry(phrase, name, kind, water)
         other = self._lookup(name)
         if entry is None and other is not None and other.kind not in _REGION_KINDS:
             return None  # a known name that is no place
         if entry is None and water:
             name = phrase  # "le golfe d'Oman" is named by the whole phrase, not by "Oman"
         return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.8), name, entry)
+
+    def _place_entry(self, phrase: str, name: str, kind: str, water: bool) -> KBEntry | None:
+        """The KB's place of the noun's kind named by the phrase or the name; for a "Region"
+        noun any place ("l'archipel d'Okinawa", "l'île de Cuba"), but a water is not the country
+        or town it is named after ("le golfe d'Oman")."""
+        entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
+        if entry is None and kind == "Region":
+            places = tuple(k for k in _REGION_KINDS if not water or k not in _PLACE_KINDS)
+            entry = self._lookup(phrase, places) or self._lookup(name, places)
+        return entry
 
     def _capital_acts(self, token: Token) -> bool:
         """A capital stands for its state only where it plays an actor's part: the subject of
@@ -994,27 +1065,37 @@ class _Finder:
     def _body_domain_at(self, head: Token) -> int | None:
         """The index of the body's domain: after an optional demonym, "de" and determiners,
         a capitalised noun or one of the rules' domains ("de la Défense", "des renseignements")."""
+        j = self._body_of_at(head)
+        if j is None:
+            return None
+        j += 1
+        while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+            j += 1
+        if j >= len(self.tokens) or not self._is_body_domain(head, self.tokens[j]):
+            return None
+        return j
+
+    def _body_of_at(self, head: Token) -> int | None:
+        """The index of the "de" after a body's noun, its demonym and its lower-case adjectives
+        ("l'administration militaire de Kiev")."""
         j = head.i + 1
         if self.lows[j] in self.rules.demonyms:
             j += 1
         while j + 1 < len(self.tokens) and self.tokens[j].pos_ == "ADJ" and self.tokens[j].text.islower() \
                 and self.tokens[j].head.i == head.i:
-            j += 1  # "l'administration militaire de Kiev"
+            j += 1
         if j >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
             return None
-        j += 1
-        while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
-            j += 1
-        if j >= len(self.tokens):
-            return None
-        domain = self.tokens[j]
+        return j
+
+    def _is_body_domain(self, head: Token, domain: Token) -> bool:
+        """A capitalised noun or one of the rules' domains, not a place after a place noun
+        ("le département du Cauca")."""
         if domain.pos_ not in ("NOUN", "PROPN") or not (
                 domain.text[:1].isupper() or fold_quotes(domain.lemma_.lower()) in self.rules.body_domains):
-            return None
-        if self.lows[head.i] in self.rules.place_nouns and domain.text[:1].isupper() \
-                and self._lookup(domain.text, _REGION_KINDS) is not None:
-            return None  # "le département du Cauca": a place noun and a place
-        return j
+            return False
+        return not (self.lows[head.i] in self.rules.place_nouns and domain.text[:1].isupper()
+                    and self._lookup(domain.text, _REGION_KINDS) is not None)
 
     def _body_end(self, j: int) -> int:
         """The domain's last word: its adjectives and, after a capitalised domain, capitalised
@@ -1103,15 +1184,23 @@ class _Finder:
         (nobody in particular), not "le groupe d'intervention" or "le quotidien Le Monde"
         (another thing); with ``places_kept`` a place complement keeps it bare ("les rebelles
         de Homs")."""
+        return self._is_definite(noun, places_kept) and not self._has_complement(noun, places_kept)
+
+    def _is_definite(self, noun: Token, contracted_too: bool) -> bool:
+        """A noun after a definite determiner; with ``contracted_too`` also after a contracted
+        article ("une bavure des rebelles syriens")."""
         det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
-        contracted = places_kept and any(  # "une bavure des rebelles syriens"
+        contracted = contracted_too and any(
             c.dep_ == "case" and "Def" in c.morph.get("Definite") for c in noun.children if c.i < noun.i)
-        if not contracted and (not det or self.lows[det[0].i] not in self.rules.definite_determiners):
-            return False
+        return contracted or bool(det) and self.lows[det[0].i] in self.rules.definite_determiners
+
+    def _has_complement(self, noun: Token, places_kept: bool) -> bool:
+        """Whether a noun has a complement that makes it another thing: an apposition, a name,
+        a number, a relative clause, a "de" complement (a place's too unless ``places_kept``)."""
         # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale"),
         # and a collective its place and its relative clause ("les rebelles de Homs, qui visaient")
         kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
-        return not any(c.dep_ in kept and c.i > noun.i or (
+        return any(c.dep_ in kept and c.i > noun.i or (
             c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)
             and not (places_kept and self._is_place_name(c))) for c in noun.children)
 
@@ -1540,6 +1629,12 @@ def _is_name_of(entry: KBEntry, name: str) -> bool:
 
 def _adjectival(token: Token) -> bool:
     return token.pos_ == "ADJ" or _adjective_after_noun(token)
+
+
+def _breaks_long_form(t: Token) -> bool:
+    """A space, a line break or punctuation other than a hyphen or an apostrophe: no part of
+    an acronym's long form."""
+    return t.is_space or "\n" in t.text or (t.is_punct and t.text not in ("-", "'", "’"))
 
 
 def _is_name_token(token: Token) -> bool:

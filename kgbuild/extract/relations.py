@@ -1459,23 +1459,32 @@ class _Finder:
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
         for ref in self.index.inside(*self.units.run_span(k)):
-            person = ref.entity.kind == "Person"
-            if not _has_name(ref.mention.text) or not self.typed([ref], ("Actor",)) or ref.mention.method == "role":
-                continue  # a role phrase ("porte-parole militaire des Houthis") is no name beside a role
+            if not self.may_bear_role(ref):
+                continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None:
                 continue
-            role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
-            if role is None or (not person and role not in self.rules.membership_roles):
-                continue  # "la Turquie, membre de l'Otan": only membership for non-people
-            # "le chef d'état-major de l'armée française": he leads the army, a part of France
-            predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
-            if not org and self.has_body(ref):
-                continue  # a bare title ("le président X") after the text named X's body
-            org, conf = (org, 0.75) if org else (self.context_of(role, span), 0.5)
-            for o in org[:1]:
-                self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
-                         cue_text=role)
+            self.role_beside(ref, span, k)
+
+    def may_bear_role(self, ref: MentionRef) -> bool:
+        """An actor's name; a role phrase ("porte-parole militaire des Houthis") is no name
+        beside a role."""
+        return _has_name(ref.mention.text) and bool(self.typed([ref], ("Actor",))) and ref.mention.method != "role"
+
+    def role_beside(self, ref: MentionRef, span, k: int) -> None:
+        """The leaderOf or memberOf relation the role phrase next to a name gives."""
+        person = ref.entity.kind == "Person"
+        role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
+        if role is None or (not person and role not in self.rules.membership_roles):
+            return  # "la Turquie, membre de l'Otan": only membership for non-people
+        # "le chef d'état-major de l'armée française": he leads the army, a part of France
+        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+        if not org and self.has_body(ref):
+            return  # a bare title ("le président X") after the text named X's body
+        org, conf = (org, 0.75) if org else (self.context_of(role, span), 0.5)
+        for o in org[:1]:
+            self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
+                     cue_text=role)
 
     def has_body(self, ref: MentionRef) -> bool:
         """Whether a role phrase before gave this entity the body it leads or belongs to."""
