@@ -452,3 +452,12 @@ def test_a_dateline_without_a_city_is_no_prose(extractor):
     [said] = ex.statements
     assert said.text.startswith("Les forces ukrainiennes") and "Reuters" not in said.text
 
+
+
+def test_a_weekday_after_a_name_and_a_bracketed_direction_are_no_names(extractor):
+    ex = extract(extractor, "Un groupe ethnique a poursuivi mardi son offensive dans l'État Rakhine (Ouest) contre "
+                            "la junte. Des policiers ont été déployés contre l'AA, a déclaré Khine Thu Kha mercredi "
+                            "à Reuters.")
+    labels = by_label(ex)
+    assert "Khine Thu Kha" in labels and "Ouest" not in labels
+    assert not any("mercredi" in m.text for e in ex.entities for m in e.mentions)

@@ -265,10 +265,13 @@ class _Finder:
                 chunk = chunk[: -len(marker) - 1]
         start, chunk = self._past_domain(start, chunk)
         chunk = self._without_demonym(chunk)
+        rest, _, last = chunk.strip().rpartition(" ")
+        if rest and normalize_label(last) in self.rules.not_names:
+            chunk = rest  # "Khine Thu Kha mercredi": the day is no part of the name
         chunk = chunk.strip()
         lead = self.text[start:].find(chunk)
-        if not chunk:
-            return None
+        if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
+            return None  # "l'État Rakhine (Ouest)": a direction, not the region of that name
         start += lead
         return start, start + len(chunk)
 
