@@ -775,7 +775,10 @@ class _Finder:
 
     def past_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside with no verb between commas when an infinitive or a quote follows it
-        ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes")."""
+        ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes"), or past a
+        prepositional phrase right before a quote ("a réaffirmé dans un communiqué « ... »")."""
+        if j < len(tokens) and tokens[j].pos_ == "ADP":
+            return self.past_phrase_to_quote(tokens, j)
         if j >= len(tokens) or tokens[j].text != ",":
             return j
         close = next((m for m in range(j + 1, min(len(tokens), j + 16)) if tokens[m].text == ","), None)
@@ -785,6 +788,17 @@ class _Finder:
         after = tokens[close + 1]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
         return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
+
+    def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
+        """The quote's opening mark after a short prepositional phrase with no verb or
+        punctuation from ``j`` ("dans un communiqué « ... »"), else ``j``."""
+        opening = next((m for m in range(j + 1, min(len(tokens), j + 8)) if tokens[m].text in self.rules.quote_pairs),
+                       None)
+        between = tokens[j + 1: opening] if opening is not None else []
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in between) or any(
+                t.pos_ in ("VERB", "AUX", "PUNCT") for t in between):
+            return j  # "mis en garde contre « ... »": the preposition opens the content
+        return opening
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
