@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 import numpy
 
@@ -30,6 +31,7 @@ __all__ = ["load_pipeline", "keep_names_whole", "parse_text", "parse_texts", "sp
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 #: characters that end a sentence: a line break after one starts a new sentence
 _SENTENCE_ENDS = frozenset('.!?…»"”')
+_LINE_BREAK = re.compile(r"\n")
 
 
 @Language.component("kgbuild_line_ends")
@@ -37,9 +39,16 @@ def line_ends(doc: Doc) -> Doc:
     """Before the parser: a line break after a sentence's end starts a sentence (pasted wire
     copy often has no blank line between paragraphs, and the parser would join them).  The
     text is not cut there, so the model still reads each line in its context."""
-    for token in doc[2:]:
-        brk, last = doc[token.i - 1], doc[token.i - 2]  # "Qidreh", ".", "\n", "L'armée"
-        if not token.is_space and brk.is_space and "\n" in brk.text and last.text[-1:] in _SENTENCE_ENDS:
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    starts = doc.to_array([IDX]).tolist()
+    for pos in (m.start() for m in _LINE_BREAK.finditer(text)):
+        i = bisect_right(starts, pos) - 1  # the space token holding the break
+        if not 2 <= i + 1 < len(doc):
+            continue
+        brk, last, token = doc[i], doc[i - 1], doc[i + 1]  # ".", "\n", "L'armée"
+        if brk.is_space and not token.is_space and last.text[-1:] in _SENTENCE_ENDS:
             token.is_sent_start = True
     return doc
 
