@@ -124,8 +124,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     """A description joins an actor named before it whose kind it can stand for: one the text
     introduced with the same noun ("l'ONG Human Rights Watch" ... "l'ONG") if any, else the
     nearest.  Some nouns name only an actor introduced with them: "la coalition" is not the
-    group named before unless the text called it a coalition.  One that names nothing the text
-    named stays out of the graph."""
+    group named before unless the text called it a coalition, and "la coalition internationale"
+    is then an actor of its own; a collective ("les rebelles") with no group before it is an
+    actor of its own too.  One that names nothing the text named stays out of the graph."""
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     for i, f in enumerate(found):
         if f.mention.method != "description":

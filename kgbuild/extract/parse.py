@@ -1,6 +1,6 @@
 """The spaCy side of extraction: load a language's pipeline and parse articles.
 
-Two things spaCy does not do for news: blank lines are hard sentence boundaries (it
+What spaCy does not do for news: blank lines are hard sentence boundaries (it
 merges a heading into the next paragraph otherwise), and so are line breaks after a
 sentence's end (preset before the parser, the text not cut), and photo
 credits ("Image : Name/AGENCY") are their own segment.  The text is cut there,
@@ -47,7 +47,7 @@ def line_ends(doc: Doc) -> Doc:
         i = bisect_right(starts, pos) - 1  # the space token holding the break
         if not 2 <= i + 1 < len(doc):
             continue
-        brk, last, token = doc[i], doc[i - 1], doc[i + 1]  # ".", "\n", "L'armée"
+        brk, last, token = doc[i], doc[i - 1], doc[i + 1]  # the break, the "." before it, the next word
         if brk.is_space and not token.is_space and last.text[-1:] in _SENTENCE_ENDS:
             token.is_sent_start = True
     return doc
