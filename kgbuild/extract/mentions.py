@@ -260,20 +260,24 @@ class _Finder:
         lead = next((p for p in _leads(self.rules.of_prepositions)
                      if chunk.startswith(p) and self._lookup(chunk[len(p):]) is not None), "")
         start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France": NER took the "de"
-        for marker in self.rules.caption_words:  # "Soumy Image : ...": the credit's first word
-            if chunk.endswith(" " + marker):
-                chunk = chunk[: -len(marker) - 1]
         start, chunk = self._past_domain(start, chunk)
-        chunk = self._without_demonym(chunk)
-        rest, _, last = chunk.strip().rpartition(" ")
-        if rest and normalize_label(last) in self.rules.not_names:
-            chunk = rest  # "Khine Thu Kha mercredi": the day is no part of the name
-        chunk = chunk.strip()
+        chunk = self._without_tail(chunk).strip()
         lead = self.text[start:].find(chunk)
         if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
             return None  # "l'État Rakhine (Ouest)": a direction, not the region of that name
         start += lead
         return start, start + len(chunk)
+
+    def _without_tail(self, chunk: str) -> str:
+        """A name without the words the model joined after it: a credit's first word ("Soumy
+        Image"), a demonym after a known name ("le Hamas palestinien"), a day or a month
+        ("Khine Thu Kha mercredi")."""
+        for marker in self.rules.caption_words:
+            if chunk.endswith(" " + marker):
+                chunk = chunk[: -len(marker) - 1]
+        chunk = self._without_demonym(chunk)
+        rest, _, last = chunk.strip().rpartition(" ")
+        return rest if rest and normalize_label(last) in self.rules.not_names else chunk
 
     def _past_domain(self, start: int, chunk: str) -> tuple[int, str]:
         """ "le ministre de la Défense Yoav Gallant", "le général de Brigade X": the model's name
