@@ -1117,9 +1117,9 @@ class _Finder:
         return end
 
     def _coordinated_body(self, head: Token, end: int) -> Found | None:
-        """ "les ministères des Affaires étrangères et de la Défense": a second capitalised
+        """ "les ministères de l'Intérieur et de la Justice": a second capitalised
         domain joined by a conjunction is a second body of the same noun ("ministère de la
-        Défense", named by the noun's lemma and the domain), not a place."""
+        Justice", named by the noun's lemma and the domain), not a place."""
         j = end + 1
         if j + 2 >= len(self.tokens) or self.tokens[j].pos_ != "CCONJ" \
                 or self.lows[j + 1] not in self.rules.of_prepositions:
@@ -1163,7 +1163,7 @@ class _Finder:
 
     def _description_end(self, token: Token) -> int | None:
         """The last token of the description a noun opens, None when it opens none: "les
-        rebelles", "les rebelles de Homs" (a collective: the group named before or its own
+        rebelles", "les rebelles de Kidal" (a collective: the group named before or its own
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
         collective = self.lows[token.i] in self.rules.collective_nouns
@@ -1190,7 +1190,7 @@ class _Finder:
         """A noun after a definite determiner and with no complement: not "une organisation"
         (nobody in particular), not "le groupe d'intervention" or "le quotidien Le Monde"
         (another thing); with ``places_kept`` a place complement keeps it bare ("les rebelles
-        de Homs")."""
+        de Kidal")."""
         return self._is_definite(noun, places_kept) and not self._has_complement(noun, places_kept)
 
     def _is_definite(self, noun: Token, contracted_too: bool) -> bool:
@@ -1205,14 +1205,14 @@ class _Finder:
         """Whether a noun has a complement that makes it another thing: an apposition, a name,
         a number, a relative clause, a "de" complement (a place's too unless ``places_kept``)."""
         # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale"),
-        # and a collective its place and its relative clause ("les rebelles de Homs, qui visaient")
+        # and a collective its place and its relative clause ("les rebelles de Kidal, qui tenaient la route")
         kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
         return any(c.dep_ in kept and c.i > noun.i or (
             c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)
             and not (places_kept and self._is_place_name(c))) for c in noun.children)
 
     def _is_place_name(self, token: Token) -> bool:
-        """Whether a capitalised word is a place the KB knows ("Homs")."""
+        """Whether a capitalised word is a place the KB knows ("Kidal")."""
         entry = self._lookup(token.text) if token.text[:1].isupper() else None
         return entry is not None and entry.kind in _PLACE_KINDS
 
