@@ -47,9 +47,6 @@ from kgbuild.types import Statement
 __all__ = ["find_statements"]
 
 _ACTOR = "Actor"
-_LOW = "kgbuild_lower"  # a token's text in the lexicons' form, for the matchers
-if not Token.has_extension(_LOW):
-    Token.set_extension(_LOW, getter=lower_text)
 _TRAILING = " \t\n.,;:!?…-–—"
 
 # --- the finder ---------------------------------------------------------------------
@@ -1534,12 +1531,26 @@ def _multiword_entries(rules: LanguageRules) -> tuple[str, ...]:
     return tuple(sorted({entry for words in lists for entry in words if len(_words_of(entry)) > 1}))
 
 
+#: the typographic forms of the ASCII apostrophe and hyphen the lexicons are written with
+_SURFACE_VARIANTS = {"'": ("'", "’", "‘", "ʼ", "`", "´"), "-": ("-", "‐", "‑", "–", "—")}
+
+
+def _surface_forms(word: str) -> list[str]:
+    """The lower-case spellings a text may give a lexicon word ("d'après", "d’après"): the
+    matchers compare spaCy's LOWER (a C-level attribute) with them, which a Python getter
+    per token would make several times slower."""
+    forms = [""]
+    for ch in word:
+        forms = [f + v for f in forms for v in _SURFACE_VARIANTS.get(ch, (ch,))]
+    return forms
+
+
 def _phrase_pattern(pattern: list[dict], words: list[str]) -> list[dict]:
-    """A Matcher pattern: ``pattern`` then ``words`` in their folded lower-case form."""
+    """A Matcher pattern: ``pattern`` then ``words`` in any of their surface forms."""
     for word in words:
         if pattern:
             pattern = [*pattern, {"IS_SPACE": True, "OP": "*"}]
-        pattern = [*pattern, {"_": {_LOW: word}}]
+        pattern = [*pattern, {"LOWER": {"IN": _surface_forms(word)}}]
     return pattern
 
 
