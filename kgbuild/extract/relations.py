@@ -909,8 +909,9 @@ class _Finder:
                 if h.entity.id != a.entity.id:
                     self.add(a, "attacks", h, n, k, 0.6, modality=modality)
         attack = _in(n, self.rules.attack_nouns)
-        if attack:
-            regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",))
+        if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
+            regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",)) \
+                or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",))
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
