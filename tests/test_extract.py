@@ -51,7 +51,7 @@ def test_a_name_the_model_opens_with_the_role_domain(extractor):
     labels = by_label(ex)
     assert "Yoav Gallant" in labels and labels["Yoav Gallant"].kind == "Person"
     assert not any("Défense" in label or "palestinien" in label for label in labels)
-    assert labels["Hamas"].qid is None and labels["Hamas"].kb_id == "Q38799"
+    assert labels["Hamas"].kb_id == "Q38799"
 
 
 def test_photo_credit_is_kept_apart(extractor):

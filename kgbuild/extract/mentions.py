@@ -1021,8 +1021,7 @@ class _Finder:
             end = unit.i
             j = unit.i + 1
             while j < len(self.tokens):
-                t = self.tokens[j]
-                if t.pos_ == "ADJ" and t.text.islower() and self.lows[j] not in self.rules.demonyms:
+                if self._is_plain_adjective(j):
                     end = j  # "aéroportée", "mécanisée"
                 elif self.lows[j] in self.rules.unit_links and j + 1 < len(self.tokens) \
                         and self.tokens[j + 1].text.islower() and self.tokens[j + 1].pos_ in ("NOUN", "ADJ"):
@@ -1180,11 +1179,15 @@ class _Finder:
         return end
 
     def _past_plain_adjectives(self, i: int) -> int:
-        """The first token from ``i`` that is no lower-case adjective (demonyms stop it)."""
-        while i < len(self.tokens) and self.tokens[i].pos_ == "ADJ" and self.tokens[i].text.islower() \
-                and self.lows[i] not in self.rules.demonyms:
+        """The first token from ``i`` that is no plain adjective."""
+        while i < len(self.tokens) and self._is_plain_adjective(i):
             i += 1
         return i
+
+    def _is_plain_adjective(self, i: int) -> bool:
+        """A lower-case adjective that names no country ("mécanisée", "militaire", not "russe")."""
+        t = self.tokens[i]
+        return t.pos_ == "ADJ" and t.text.islower() and self.lows[i] not in self.rules.demonyms
 
     def _is_bare_definite(self, noun: Token, places_kept: bool = False) -> bool:
         """A noun after a definite determiner and with no complement: not "une organisation"
@@ -1411,13 +1414,9 @@ class _Finder:
     def _past_adjectives(self, end_tok: int) -> int:
         """The last of the lower-case adjectives right after a role noun that qualify it
         ("porte-parole militaire", "chef adjoint"), demonyms aside."""
-        head = self.tokens[end_tok]
         i = end_tok
-        while i + 1 < len(self.tokens):
-            t = self.tokens[i + 1]
-            if t.pos_ != "ADJ" or not t.text.islower() or self.lows[t.i] in self.rules.demonyms \
-                    or t.dep_ != "amod" or t.head.i != head.i:
-                break
+        while i + 1 < len(self.tokens) and self._is_plain_adjective(i + 1) \
+                and self.tokens[i + 1].dep_ == "amod" and self.tokens[i + 1].head.i == end_tok:
             i += 1
         return i
 

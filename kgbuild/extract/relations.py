@@ -695,7 +695,6 @@ class _Finder:
         """(buyers, sellers) of a purchase: the verb's subject or the noun's "par" phrase buys;
         the seller phrase ("à X", "auprès de X") or a contract's other party ("avec X") sells."""
         buyers = self.typed(self.subject(verb), ("Actor",)) if verb is not None else []
-        from_ = self.rules.seller_prepositions
         if cue.pos_ == "NOUN":  # "la commande de frégates par la Grèce à Naval Group"
             noun_buyers, sellers = self.noun_parties(cue)
             buyers = noun_buyers or buyers

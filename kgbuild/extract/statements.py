@@ -47,6 +47,7 @@ from kgbuild.types import Statement
 __all__ = ["find_statements"]
 
 _ACTOR = "Actor"
+_STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
 
 # --- the finder ---------------------------------------------------------------------
@@ -342,7 +343,7 @@ class _Finder:
         """The state the article is about: its dateline city's state when the text names that
         state, else the only state it names; None when it names several."""
         entities = self.reading.entities
-        states = [e for e in entities if e.kind in ("State", "Country")]
+        states = [e for e in entities if e.kind in _STATE_KINDS]
         dateline = next(self.rules.dateline_re.finditer(self.text), None)
         kb = self.reading.kb
         if dateline is not None and kb is not None:
@@ -369,7 +370,7 @@ class _Finder:
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
         ref = self.phrase_entity(token, within)
-        if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in ("State", "Country"):
+        if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return None, 0.0  # a sea, a town the text does not make act: no speaker
         return ref, 1.0
 
