@@ -578,6 +578,18 @@ class TestNilWhenUnsure:
                         ("Verts", ACTOR, "Party"))
         assert german["Verts"].qid == "Q49766"
 
+    def test_a_town_does_not_vouch_against_the_countries_the_text_names(self, linker):
+        # a town named exactly may stand for its own country, but not in a text that names
+        # other countries only: this Palma is not the Spanish city
+        text = "Au Mozambique, les insurgés ont repris Palma. Le Mozambique a envoyé des renforts."
+        e = linked(linker, text, ("Mozambique", REGION, "Country"), ("Palma", REGION, "City", "Q8826"))
+        assert e["Palma"].qid is None and e["Palma"].label == "Palma"
+        spain = linked(linker, "En Espagne, le port de Palma a rouvert.", ("Espagne", REGION, "Country"),
+                       ("Palma", REGION, "City"))
+        assert spain["Palma"].qid == "Q8826"
+        alone = linked(linker, "Le port de Palma a rouvert.", ("Palma", REGION, "City"))
+        assert alone["Palma"].qid == "Q8826"  # nothing in the text says otherwise
+
     def test_a_misread_letter_in_a_state_or_continent_still_links(self, linker):
         # one letter misread by OCR in a short name is under the general near-name cutoff;
         # a state or a continent is met by that nearer name, when the document names the state

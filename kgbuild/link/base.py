@@ -7,6 +7,7 @@ A backend implements ``_lookup`` (candidates per name, entries per key), ``get``
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
@@ -129,7 +130,20 @@ class Linker:
         entry = link.entry  # replace() keeps any field added to Entity later
         # a linked entity is named as the KB names it ("Kourk" -> "oblast de Koursk"); its
         # mentions keep the text as written
-        label = (entry.labels.get(lang) or entry.labels.get("en") or entity.label) if entry else entity.label
+        if entry:
+            label = entry.labels.get(lang) or entry.labels.get("en") or entity.label
+        else:  # extraction may have named it after a KB entry that linking turned down
+            label = _written_name(entity) if entity.kb_id else entity.label
         return replace(entity, label=label, qid=entry.qid if entry else None,
                        link_confidence=link.confidence, link_method=link.method if entry else "nil",
                        kb_id=entry.key if entry else None)
+
+
+def _written_name(entity: Entity) -> str:
+    """The name as the text writes it most often (the shortest on a tie): an entity left
+    unlinked keeps no KB entry's label ("Palma" in a text on Mozambique is not "Palma de
+    Majorque")."""
+    names = Counter(m.text for m in entity.mentions if m.method not in ("role", "demonym", "pronoun"))
+    if not names:
+        return entity.label
+    return min(names, key=lambda n: (-names[n], len(n), n))

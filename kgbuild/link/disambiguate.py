@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -71,6 +71,11 @@ class DocContext:
     countries: dict[str, float]  # country key -> weight 0..1 (1 = most mentioned)
     region_cues: frozenset[str]  # entity ids with "région"/"oblast" next to a mention
     article_cues: frozenset[str] = frozenset()  # entity ids written after a definite article
+    vouchers: dict[str, frozenset[str]] = field(default_factory=dict)  # country key -> entity ids naming it
+
+    def named_by_others(self, entity_id: str) -> set[str]:
+        """The countries some entity other than ``entity_id`` stands for."""
+        return {country for country, ids in self.vouchers.items() if ids - {entity_id}}
 
 
 def _read_place_articles() -> dict[str, re.Pattern]:
@@ -132,6 +137,7 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
     """Country weights from each entity's best match (counted once per mention); ``cues``:
     the entities with a region cue, when already known."""
     counts: Counter = Counter()
+    vouchers: dict[str, set[str]] = {}
     for entity in extraction.entities:
         entry = best.get(entity.id)
         if entry is None:
@@ -139,6 +145,7 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
         country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country
         if country:
             counts[country] += len(entity.mentions)
+            vouchers.setdefault(country, set()).add(entity.id)
     top = max(counts.values(), default=0)
     weights = {k: v / top for k, v in counts.items()} if top else {}
     if cues is None:
@@ -150,7 +157,8 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
     articles = frozenset(e.id for e in extraction.entities
                          if any(m.method not in _SKIP_MENTION_METHODS and has_article_cue(text, m.start, lang)
                                 for m in e.mentions))
-    return DocContext(countries=weights, region_cues=frozenset(cues), article_cues=articles)
+    return DocContext(countries=weights, region_cues=frozenset(cues), article_cues=articles,
+                      vouchers={k: frozenset(v) for k, v in vouchers.items()})
 
 
 def _compatibility(entity: Entity, entry: KBEntry) -> float:
@@ -256,7 +264,12 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     if not ctx.countries:
         return True
     country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country or entry.located_in
-    return bool(country) and ctx.countries.get(country, 0.0) > 0.0
+    if weak or not ctx.vouchers:
+        return bool(country) and ctx.countries.get(country, 0.0) > 0.0
+    # a place named exactly vouches for its own country, but not against the others the
+    # document names: "Palma" in a text on Mozambique is not the Spanish city
+    others = ctx.named_by_others(entity.id)
+    return bool(country) and (not others or country in others)
 
 
 #: how a name met its entry, in groups that behave alike
