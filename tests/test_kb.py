@@ -408,3 +408,14 @@ def test_group_names_the_press_writes_in_lower_case_are_indexed(tmp_path):
     del old["lowercase_groups"]
     path.write_text(json.dumps(old) + "\n" + rest, encoding="utf-8")
     assert read_snapshot_file(path).lowercase_group_names("fr") == {"gardiens"}
+
+
+def test_word_by_word_french_names_of_subdivisions_are_left_out(shipped):
+    # dr5hn's French names include machine translations of proper names ("Afar" -> "Au
+    # loin", "Cork" -> "Liège"): the region keeps its own name; real exonyms stay
+    afar = shipped.get("Q193494")
+    assert afar.labels["fr"] == "Afar"
+    assert not [e for e in shipped.lookup("Au loin") if e.kind == "AdministrativeRegion"]
+    assert "Q193494" not in {e.key for e in shipped.lookup("Au loin")}
+    assert shipped.get("Q11925").labels["fr"] == "Grisons"  # Graubünden
+    assert "Q607499" in {e.key for e in shipped.lookup("Sud-Ouest")}  # Cameroon's South-West

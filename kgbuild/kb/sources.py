@@ -14,9 +14,11 @@ Known faults of the sources are repaired here (see that folder's README):
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,9 +205,61 @@ def _shared_qid_owners(rows: list[dict], counts: Counter) -> dict[str, str]:
     return owners
 
 
+@functools.lru_cache(maxsize=None)
+def common_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The common nouns, adjectives, verbs and adverbs of a language (the lemma index of its
+    spaCy model's lemmatizer, each also written in lower case in the model's vectors), and
+    its compass words; empty when the language has no such model."""
+    from kgbuild.extract.language import load_rules  # the model name lives with the language
+
+    rules = load_rules(lang)
+    try:
+        import spacy
+
+        nlp = spacy.load(rules.model, exclude=["parser", "ner", "tagger", "morphologizer",
+                                               "attribute_ruler", "senter", "tok2vec"])
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (OSError, KeyError, ValueError):
+        return frozenset(), frozenset()
+    strings, rows = nlp.vocab.strings, nlp.vocab.vectors.key2row
+    words = frozenset(w for pos in ("noun", "adj", "verb", "adv") for w in (index.get(pos) or ())
+                      if w in strings and strings[w] in rows)
+    return words, frozenset(_fold(w) for w in rules.compass_words)
+
+
+def machine_translated(name: str, translation: str, lexicon: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """A translation that renders a proper name word by word ("Afar" -> "Au loin", "Cork" ->
+    "Liège", "Potenza" -> "Puissance"): every word of three letters or more is a common word
+    of the language, and none begins as a word of the name does (two letters).  Real
+    exonyms are kept: they are no common words ("Îles Orcades", "Toscane"), keep the name's
+    first letters ("Grisons", "Saxe", "Cadix") or name a compass point with another word
+    ("Sud-Ouest", "Côte Ouest"; a compass word alone, "Est", names no place)."""
+    words, compass = lexicon
+    if not words:
+        return False
+    own = [w for w in _fold(translation).split() if len(w) > 2]
+    stems = {w[:2] for w in _fold(name).split() if len(w) > 2}
+    if not own or any(w[:2] in stems for w in own):
+        return False
+    if len(own) > 1 and any(w in compass for w in own):
+        return False
+    return all(w in words or _fold_lemma(w, words) for w in own)
+
+
+def _fold(text: str) -> str:
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]+", " ", plain)
+
+
+def _fold_lemma(word: str, words: frozenset[str]) -> bool:
+    return any(word.endswith(end) and word[: -len(end)] + rep in words
+               for end, rep in (("aux", "al"), ("es", "e"), ("s", ""), ("x", "")))
+
+
 def _read_states(src: Path, verified: Verified, codes: dict[str, str], log: SourceLog) -> list[Draft]:
     rows = _open_csv(src / "dr5hn" / "states.csv")
     translations = _read_toon_translations(src / "dr5hn" / "states.toon")
+    french = common_words("fr")
     counts = Counter(r["wikiDataId"] for r in rows if r["wikiDataId"])
     owner = _shared_qid_owners(rows, counts)
     drafts = []
@@ -224,6 +278,9 @@ def _read_states(src: Path, verified: Verified, codes: dict[str, str], log: Sour
         key = qid or f"kb:iso-{slug(r['iso3166_2'] or r['country_code'] + '-' + r['name'])}"
         d = Draft(key=key, qid=qid, kind=kind, source="dr5hn", country=country, prior=0.35)
         tr = translations.get(r["id"], {})
+        if tr.get("fr") and machine_translated(r["name"], tr["fr"], french):
+            log.drop("dr5hn French name translated word by word from a proper name")
+            tr = {k: v for k, v in tr.items() if k != "fr"}
         if r["country_code"] == "RU" and r["type"] in ("administrative region", "administrative territory"):
             _russian_subject(d, r["name"], tr.get("fr"), tr.get("de"), r["type"])
         else:
