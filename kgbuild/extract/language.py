@@ -20,6 +20,7 @@ import functools
 import importlib
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -286,14 +287,29 @@ def _convert(name: str, kind: str, value, source: Path):
     if kind in ("Words", "Ordered"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail("a list of strings")
-        return frozenset(value) if kind == "Words" else tuple(value)
+        return frozenset(_bare_capitals(value)) if kind == "Words" else tuple(value)
     if kind in ("Table", "ListTable"):
         if not isinstance(value, dict):
             raise fail("a table")
         if kind == "ListTable":
-            return MappingProxyType({k: tuple(v) for k, v in value.items()})
-        return MappingProxyType(dict(value))
+            value = {k: tuple(v) for k, v in value.items()}
+        table = dict(value)
+        for k in value:
+            for bare in _bare_capitals((k,)):
+                table.setdefault(bare, value[k])  # a form the file writes keeps its own value
+        return MappingProxyType(table)
     raise fail(kind)
+
+
+def _bare_capitals(words):
+    """Each word, and the word with its first letter unaccented where it has an accent:
+    capitals often lose theirs ("l'Etat de Borno", "Egypte"), and the lexicons are matched
+    in lower case ("etat" is "état")."""
+    for word in words:
+        yield word
+        first = unicodedata.normalize("NFD", word[:1])
+        if len(first) > 1 and unicodedata.combining(first[1]):
+            yield first[0] + word[1:]
 
 
 def _read_data(folder: Path, files: Sequence[str]) -> tuple[dict, dict[str, Path]]:
