@@ -76,6 +76,7 @@ class LanguageRules:
     compound_words: Ordered
     vague_groups: Ordered
     media_heads: Ordered
+    group_name_words: Words
     water_nouns: Words
     role_nouns: ListTable
     place_nouns: Table

@@ -621,7 +621,10 @@ class _Finder:
             and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
-        return Found(self._mention(start, end, "Actor", "Organization", "ner", 0.7), name)
+        # "l'Armée de libération nationale": a word of the name makes it an armed group
+        words = {fold_quotes(w) for w in re.split(r"[\s'’-]+", name.lower())}
+        kind = "Group" if words & self.rules.group_name_words else "Organization"
+        return Found(self._mention(start, end, "Actor", kind, "ner", 0.7), name)
 
     def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
         found = self._region_of_place_noun(None, start, end, name, head)
