@@ -461,3 +461,31 @@ def test_a_weekday_after_a_name_and_a_bracketed_direction_are_no_names(extractor
     labels = by_label(ex)
     assert "Khine Thu Kha" in labels and "Ouest" not in labels
     assert not any("mercredi" in m.text for e in ex.entities for m in e.mentions)
+
+
+def test_a_name_read_once_as_a_person_is_the_place_the_text_names_so():
+    # the model sometimes reads a one-word place as a person in one sentence ("C'est de X
+    # que ..."); within a document one name keeps one sense
+    from kgbuild.extract.entities import group_mentions
+    from kgbuild.extract.language import load_rules
+    from kgbuild.extract.mentions import Found
+    from kgbuild.link import load_snapshot
+    from kgbuild.types import Mention
+
+    text = "Les soldats avancent vers Nkuba. C'est de Nkuba que partaient les raids, dit Joseph Kamanzi."
+
+    def found(name, type_, kind, nth=0):
+        start = text.index(name, text.index(name) + 1) if nth else text.index(name)
+        return Found(Mention(start, start + len(name), name, type_, kind, 0), name)
+
+    mentions = [found("Nkuba", "Region", "Place"), found("Nkuba", "Actor", "Person", nth=1),
+                found("Joseph Kamanzi", "Actor", "Person")]
+    entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
+    assert [(e.label, e.types, len(e.mentions)) for e in entities] == [
+        ("Nkuba", ("Region",), 2), ("Joseph Kamanzi", ("Actor",), 1)]
+    # a person named in full keeps a surname that is also a place's name
+    text = "Jean Nkuba est arrivé à Nkuba. Nkuba a parlé longtemps."
+    mentions = [found("Jean Nkuba", "Actor", "Person"), Found(Mention(24, 29, "Nkuba", "Region", "Place", 0), "Nkuba"),
+                Found(Mention(31, 36, "Nkuba", "Actor", "Person", 1), "Nkuba")]
+    entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
+    assert [(e.label, len(e.mentions)) for e in entities] == [("Jean Nkuba", 2), ("Nkuba", 1)]

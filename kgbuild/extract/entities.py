@@ -40,6 +40,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys, rules.person_titles)
+    _merge_misread_places(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
@@ -302,6 +303,24 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
             keys[i] = full[form]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
             keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
+
+
+def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
+    """ "C'est de Mbau que ..." after "vers Mbau": a one-word name the model reads once as a
+    person (no title, no KB entry, no full name it ends) is the place the text names so
+    elsewhere: one name, one sense in a document."""
+    places: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if k and f.mention.type == "Region":
+            places.setdefault(normalize_label(f.name), k)
+    for i, f in enumerate(found):
+        if f.mention.kind != "Person" or f.mention.method != "ner" or f.entry is not None \
+                or " " in f.name.strip() or keys[i] != _key(f):
+            continue
+        place = places.get(normalize_label(f.name))
+        if place is not None:
+            keys[i] = place
+            found[i] = replace(f, mention=replace(f.mention, type="Region", kind="Place"))
 
 
 def _full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]
