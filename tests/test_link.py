@@ -589,6 +589,10 @@ class TestNilWhenUnsure:
         assert spain["Palma"].qid == "Q8826"
         alone = linked(linker, "Le port de Palma a rouvert.", ("Palma", REGION, "City"))
         assert alone["Palma"].qid == "Q8826"  # nothing in the text says otherwise
+        # places of two countries, and no country named: each vouches for the other
+        two = linked(linker, "Des combats au Nord-Kivu et dans le Cauca.", ("Nord-Kivu", REGION, "Place"),
+                     ("Cauca", REGION, "Place"))
+        assert (two["Nord-Kivu"].qid, two["Cauca"].qid) == ("Q130625", "Q230602")
 
     def test_a_misread_letter_in_a_state_or_continent_still_links(self, linker):
         # one letter misread by OCR in a short name is under the general near-name cutoff;

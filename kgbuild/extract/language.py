@@ -107,6 +107,7 @@ class LanguageRules:
     contracted_articles: Words
     indefinite_determiners: Words
     place_of_prepositions: Words
+    articled_place_prepositions: Words
     comitative_prepositions: Words
     opponent_prepositions: Words
     orientation_prepositions: Words

@@ -811,34 +811,54 @@ class _Finder:
             kind = self.rules.place_nouns.get(self.lows[token.i])
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
-            first = self._place_name_start(token)
+            first = self._place_name_start(token, kind)
             if first is None or not self.tokens[first].text[:1].isalpha():
                 continue  # "faire état de 31 morts": no name
             last = self._capitalised_run(first)
             if last == first:
                 continue
+            last = self._known_longer_name(first, last)
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
 
-    def _place_name_start(self, noun: Token) -> int | None:
-        """The word after the place noun's "de" ("la région russe de Briansk": Briansk)."""
+    def _place_name_start(self, noun: Token, kind: str) -> int | None:
+        """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
+        after a subdivision noun's "du" ("la province du Nord-Kivu")."""
         gap = 1
         if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
             gap = 2  # "la région russe de Briansk"
+        if kind == "AdministrativeRegion" and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
+            return noun.i + gap + 1
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
             return noun.i + 1 if water and _CAPITALISED.match(self.tokens[noun.i + 1].text) else None
         return noun.i + gap + 1
 
+    def _known_longer_name(self, first: int, last: int) -> int:
+        """The end of a place name that goes on past a "de"/"du" when the KB knows the longer
+        name ("l'Etat du Darfour du Nord": "Darfour du Nord", not "Darfour")."""
+        links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
+        if last + 1 >= len(self.tokens) or self.lows[last] not in links or not self.capitalised[last + 1]:
+            return last
+        longer = self._capitalised_run(last + 1)
+        entry = self._lookup(self.text[self.tokens[first].idx:self.tokens[longer - 1].idx
+                                       + len(self.tokens[longer - 1].text)])
+        return longer if entry is not None and entry.kind in _REGION_KINDS else last
+
     def _capitalised_run(self, first: int) -> int:
         """The index after the capitalised words from ``first``."""
         last = first
-        while last < len(self.tokens) and (_CAPITALISED.match(self.tokens[last].text) and not self.tokens[last].is_punct
-                                           or _inside_word(self.tokens[last]) and last + 1 < len(self.tokens)
-                                           and _CAPITALISED.match(self.tokens[last + 1].text)):
-            last += 1  # "la région de Primorsko-Akhtarsk"
+        while last < len(self.tokens):
+            token = self.tokens[last]
+            if _CAPITALISED.match(token.text) and not token.is_punct:
+                last += 1
+            elif _inside_word(token) and last + 1 < len(self.tokens) and last > first \
+                    and (_CAPITALISED.match(self.tokens[last + 1].text) or token.text == "-"):
+                last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord"
+            else:
+                break
         return last
 
     def _place_phrase(self, noun: Token, kind: str, first: int, last: int) -> Found | None:

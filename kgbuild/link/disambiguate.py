@@ -72,6 +72,7 @@ class DocContext:
     region_cues: frozenset[str]  # entity ids with "région"/"oblast" next to a mention
     article_cues: frozenset[str] = frozenset()  # entity ids written after a definite article
     vouchers: dict[str, frozenset[str]] = field(default_factory=dict)  # country key -> entity ids naming it
+    named_states: frozenset[str] = frozenset()  # country keys the text names as countries
 
     def named_by_others(self, entity_id: str) -> set[str]:
         """The countries some entity other than ``entity_id`` stands for."""
@@ -138,6 +139,7 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
     the entities with a region cue, when already known."""
     counts: Counter = Counter()
     vouchers: dict[str, set[str]] = {}
+    states: set[str] = set()
     for entity in extraction.entities:
         entry = best.get(entity.id)
         if entry is None:
@@ -146,6 +148,8 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
         if country:
             counts[country] += len(entity.mentions)
             vouchers.setdefault(country, set()).add(entity.id)
+            if entry.kind == "Country":
+                states.add(country)
     top = max(counts.values(), default=0)
     weights = {k: v / top for k, v in counts.items()} if top else {}
     if cues is None:
@@ -158,7 +162,7 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
                          if any(m.method not in _SKIP_MENTION_METHODS and has_article_cue(text, m.start, lang)
                                 for m in e.mentions))
     return DocContext(countries=weights, region_cues=frozenset(cues), article_cues=articles,
-                      vouchers={k: frozenset(v) for k, v in vouchers.items()})
+                      vouchers={k: frozenset(v) for k, v in vouchers.items()}, named_states=frozenset(states))
 
 
 def _compatibility(entity: Entity, entry: KBEntry) -> float:
@@ -266,10 +270,11 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     country = entry.key if entry.kind == "Country" else entry.capital_of or entry.country or entry.located_in
     if weak or not ctx.vouchers:
         return bool(country) and ctx.countries.get(country, 0.0) > 0.0
-    # a place named exactly vouches for its own country, but not against the others the
-    # document names: "Palma" in a text on Mozambique is not the Spanish city
+    # a place named exactly vouches for its own country, but not against the countries the
+    # document names as such: "Palma" in a text on Mozambique is not the Spanish city (two
+    # subdivisions of two countries, and no country named, vouch for each other)
     others = ctx.named_by_others(entity.id)
-    return bool(country) and (not others or country in others)
+    return bool(country) and (country in others or not others & ctx.named_states)
 
 
 #: how a name met its entry, in groups that behave alike
