@@ -44,8 +44,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
-    _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text,
-                          rules.introduced_descriptions, rules.description_actors, rules.collective_nouns)
+    _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -120,15 +119,18 @@ def _entity_kinds(found: Sequence[Found], keys: Sequence[str | None]) -> dict[st
 
 
 def _resolve_descriptions(found: list[Found], keys: list[str | None],
-                          kinds: dict[str, set[str]], text: str, introduced_only: frozenset[str],
-                          own_actors: frozenset[str], collectives: frozenset[str]) -> None:
+                          kinds: dict[str, set[str]], text: str, rules: LanguageRules) -> None:
     """A description joins an actor named before it whose kind it can stand for: one the text
     introduced with the same noun ("l'ONG Human Rights Watch" ... "l'ONG") if any, else the
     nearest.  Some nouns name only an actor introduced with them: "la coalition" is not the
     group named before unless the text called it a coalition, and "la coalition internationale"
     is then an actor of its own; a collective ("les rebelles") with no group before it is an
-    actor of its own too.  One that names nothing the text named stays out of the graph."""
+    actor of its own too.  One that names nothing the text named stays out of the graph.
+    A body ("le ministère libanais de la Santé") is named again only by its own noun: "le
+    mouvement" after it is the group named before."""
+    own_actors, collectives = rules.description_actors, rules.collective_nouns
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
+    bodies = {normalize_label(w) for w in rules.body_nouns}
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
@@ -136,7 +138,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only)
+        chosen = _described_actor(i, head, found, keys, kinds, introduced, rules.introduced_descriptions, bodies)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -159,7 +161,7 @@ def _introducing_words(f: Found, text: str) -> list[str]:
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     introduced_only: frozenset[str]) -> tuple[int, str] | None:
+                     introduced_only: frozenset[str], bodies: set[str]) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, named within the window before it, introduced with
     its noun if the noun requires it; one introduced with the noun first, then the nearest."""
@@ -173,6 +175,9 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
             continue
         if head in introduced_only and head not in introduced[key]:
             continue
+        named = normalize_label(other.mention.text.split()[0]) if other.mention.text.strip() else ""
+        if named in bodies and named != head:
+            continue  # "le mouvement" is not the ministry named before
         if kinds[key] & set(f.refers_to):
             candidates.append((head not in introduced[key], i - j, j, key))
     if not candidates:
