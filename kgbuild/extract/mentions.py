@@ -348,9 +348,37 @@ class _Finder:
                 if entry is not None:
                     yield self._from_entry(entry, start, end, name, head, "demonym")
                 continue
+            split = self._actor_then_person(start, end, name)
+            if split:
+                yield from split
+                continue
             item = self._named_item(ent, start, end, name)
             if item is not None:
                 yield item
+
+    #: kinds of a known actor the model may glue to the person after it
+    _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
+
+    def _actor_then_person(self, start: int, end: int, name: str) -> list[Found]:
+        """ "le chef du Hezbollah Hassan Nasrallah": a span the model reads whole, made of a
+        known group or body and two or more capitalised words the KB does not know, is that
+        body and a person."""
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
+        if len(words) < 3 or self._lookup(name) is not None:
+            return []
+        for size in range(1, len(words) - 1):
+            cut = words[size][0]
+            head, rest = name[:cut].strip(), name[cut:]
+            entry = self._lookup(head)
+            if entry is None or entry.kind not in self._BODY_KINDS:
+                continue
+            known = self._lookup(rest)
+            if not all(_CAPITALISED.match(w) for _, w in words[size:]) or known is not None and known.kind != "Person":
+                return []
+            found = self._from_entry(entry, start, start + len(head), head, self._token_at(start), "gazetteer")
+            person = Found(self._mention(start + cut, end, "Actor", "Person", "ner", 0.7), rest, known)
+            return [f for f in (found, person) if f is not None]
+        return []
 
     def _named_span(self, ent: SpacySpan) -> tuple[int, int, str] | None:
         """The offsets and text of a named entity, trimmed; None for a demonym, a water's noun
