@@ -649,10 +649,12 @@ class _Finder:
             and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
-        # "l'Armée de libération nationale": a word of the name makes it an armed group
+        return Found(self._mention(start, end, "Actor", self._organisation_kind(name), "ner", 0.7), name)
+
+    def _organisation_kind(self, name: str) -> str:
+        """ "l'Armée de libération nationale": a word of the name makes it an armed group."""
         words = {fold_quotes(w) for w in re.split(r"[\s'’-]+", name.lower())}
-        kind = "Group" if words & self.rules.group_name_words else "Organization"
-        return Found(self._mention(start, end, "Actor", kind, "ner", 0.7), name)
+        return "Group" if words & self.rules.group_name_words else "Organization"
 
     def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
         found = self._region_of_place_noun(None, start, end, name, head)
@@ -794,6 +796,8 @@ class _Finder:
                 continue
             first = self._spelled_start(token.i, strip_accents(acronym.replace(".", "")).upper())
             if first is None:
+                first = self._determined_name_start(token.i)
+            if first is None:
                 continue
             last = self.tokens[token.i - 1]
             start, end = self.tokens[first].idx, last.idx + len(last.text)
@@ -801,7 +805,7 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
                 continue
-            yield Found(self._mention(start, end, "Actor", entry.kind if entry else "Organization",
+            yield Found(self._mention(start, end, "Actor", entry.kind if entry else self._organisation_kind(name),
                                       "pattern", 0.75), name, entry)
 
     #: how many words back from its brackets an acronym's long form may start
@@ -822,6 +826,22 @@ class _Finder:
                 return None
             if initials == acronym and parts and self._opens_long_form(t):
                 return k
+        return None
+
+    #: the most words of a long form an acronym does not spell
+    _DETERMINED_WINDOW = 7
+
+    def _determined_name_start(self, bracket: int) -> int | None:
+        """ "le Gouvernement d'union nationale (GNA)": an acronym of another language spells
+        no word of the name; a capitalised noun right after a determiner, up to seven words
+        before the brackets, opens the name it stands for (two words at least)."""
+        for k in range(bracket - 1, max(bracket - self._DETERMINED_WINDOW - 1, 0), -1):
+            t = self.tokens[k]
+            if _breaks_long_form(t):
+                return None
+            if self.lows[k - 1] in self.rules.definite_determiners or self.lows[k - 1] + " " in self.rules.determiners:
+                ok = bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")
+                return k if ok else None
         return None
 
     def _spelled_parts(self, t: Token) -> list[str]:
