@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kgbuild.errors import InputError
+from kgbuild.identity import fold_entity
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, Entity, Extraction
 
@@ -154,7 +155,7 @@ def _apply(extraction: Extraction, entity_id: str, override: Override) -> Extrac
     if action == "merge":
         targets = [e for e in extraction.entities if e.id != entity_id and _matches(e, value)]
         if targets:
-            return _merge(extraction, entity_id, targets[0].id)
+            return fold_entity(extraction, entity_id, targets[0].id)
         if _QID.fullmatch(value):
             action = "qid"
         else:
@@ -187,38 +188,6 @@ def _drop(extraction: Extraction, entity_id: str) -> Extraction:
         statements=statements,
         relations=tuple(r for r in extraction.relations if entity_id not in (r.subject, r.object)),
     )
-
-
-def _merge(extraction: Extraction, source_id: str, target_id: str) -> Extraction:
-    """Fold entity ``source_id`` into ``target_id``: mentions, roles, references."""
-    source, target = extraction.entity(source_id), extraction.entity(target_id)
-    types = set(source.types) | set(target.types)
-    merged = replace(
-        target,
-        types=tuple(t for t in ENTITY_TYPES if t in types),
-        mentions=tuple(sorted(source.mentions + target.mentions, key=lambda m: (m.start, m.end))),
-        confidence=max(source.confidence, target.confidence),
-    )
-    if merged.qid is None and source.qid is not None:
-        merged = replace(merged, qid=source.qid, kb_id=source.kb_id,
-                         link_confidence=source.link_confidence, link_method=source.link_method)
-
-    def swap(entity_ids: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(target_id if i == source_id else i for i in entity_ids))
-
-    statements = tuple(
-        replace(s, speaker=target_id if s.speaker == source_id else s.speaker,
-                about=swap(s.about), sources=swap(s.sources))
-        for s in extraction.statements)
-    relations = []
-    for r in extraction.relations:
-        r = replace(r, subject=target_id if r.subject == source_id else r.subject,
-                    object=target_id if r.object == source_id else r.object)
-        if r.subject != r.object:
-            relations.append(r)
-    entities = tuple(merged if e.id == target_id else e
-                     for e in extraction.entities if e.id != source_id)
-    return replace(extraction, entities=entities, statements=statements, relations=tuple(relations))
 
 
 # ---------------------------------------------------------------- exporting

@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 from rdflib import Graph
 
 from kgbuild.errors import LinkError
+from kgbuild.identity import fold_same_items
 from kgbuild.kb.keys import match_key
 from kgbuild.link.disambiguate import (
     DocContext,
@@ -108,7 +109,8 @@ class Linker:
         lang = extraction.article.lang
         entities = tuple(self._apply(e, choose_link(e, pools[e.id], ctx, get), lang)
                          for e in extraction.entities)
-        return replace(extraction, entities=entities, warnings=extraction.warnings + tuple(found.warnings))
+        linked = replace(extraction, entities=entities, warnings=extraction.warnings + tuple(found.warnings))
+        return fold_same_items(linked)  # "M. Zelenski" linked to the item of "Volodymyr Zelensky": one entity
 
     @staticmethod
     def _pool(entity: Entity, names: list[str], found: Lookup) -> list[Candidate]:
