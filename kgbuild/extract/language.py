@@ -77,6 +77,7 @@ class LanguageRules:
     vague_groups: Ordered
     media_heads: Ordered
     group_name_words: Words
+    institution_heads: Words
     water_nouns: Words
     role_nouns: ListTable
     place_nouns: Table

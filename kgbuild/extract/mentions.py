@@ -658,6 +658,8 @@ class _Finder:
 
     def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
         found = self._region_of_place_noun(None, start, end, name, head)
+        if found is None and fold_quotes(name.split()[0].lower()) in self.rules.institution_heads:
+            return self._ner_organisation(start, end, name, head)  # "la Cour constitutionnelle"
         return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
 
     #: what an unknown name is by the model's label (MISC without KB support: too noisy to keep)
