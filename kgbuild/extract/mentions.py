@@ -524,8 +524,17 @@ class _Finder:
         return None
 
     def _is_rubric(self, start: int, end: int) -> bool:
+        """ "Défense : la Pologne ...": a name before a colon opening its line, or a one-word
+        name opening a sentence before a colon that brings no quote ("... attaques. Riposte :
+        l'armée a frappé", not "Kamanzi : « ... »")."""
+        after = self.text[end:end + 4].lstrip()
+        if not after.startswith(":"):
+            return False
         line_start = self.text.rfind("\n", 0, start) + 1
-        return not self.text[line_start:start].strip() and self.text[end:end + 2].lstrip().startswith(":")
+        before = self.text[line_start:start].rstrip()
+        if not before:
+            return True
+        return before[-1] in ".!?" and " " not in self.text[start:end] and after[1:].lstrip()[:1] not in "«\"“'"
 
     def _known_part(self, name: str) -> tuple[int, str] | None:
         """A known name at the start or end of an unknown NER span, with its offset.
