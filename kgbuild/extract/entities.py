@@ -16,6 +16,7 @@ from typing import Sequence
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.extract.reading import SpanIndex
+from kgbuild.kb.keys import match_key, skeleton
 from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 
@@ -387,17 +388,36 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
     if f.apposition is not None:
         for i in spans.overlapping(*f.apposition):
             if keys[i] and _may_hold_role(found[i]):  # not "..., Kinshasa affirme"
+                holder = None if found[i].entry else _holder(f, kb, article, doc_keys)
+                if holder is not None and _names_holder(found[i].name, holder):
+                    # "le Premier ministre arménien Pachinian": the office holder so named
+                    keys[i], found[i] = holder.key, replace(found[i], entry=holder)
                 return keys[i], found[i].entry
     earlier = _earlier_holder(f, found, keys)
     if earlier is not None:
         return earlier
-    countries = _role_countries(f, kb, article.lang)
+    holder = _holder(f, kb, article, doc_keys)
+    return (holder.key, holder) if holder is not None else (None, None)
+
+
+def _holder(f: Found, kb: Gazetteer, article: Article, doc_keys: set[str]) -> KBEntry | None:
+    """The holder of the role's office in its country (or, for a one-holder office, in a
+    country of the text) at the article's date."""
     for office in f.office:
-        for country_key in countries:
+        for country_key in _role_countries(f, kb, article.lang):
             chosen = _office_holder(f, office, country_key, kb, article, doc_keys)
             if chosen is not None:
-                return chosen.key, chosen
-    return None, None
+                return chosen
+    return None
+
+
+def _names_holder(name: str, holder: KBEntry) -> bool:
+    """Whether a name the KB does not know is the office holder's surname or full name as
+    some language transliterates it ("Pachinian" for "Nikol Pashinyan")."""
+    form = skeleton(match_key(name))
+    names = [*holder.labels.values(), *(a for forms in holder.aliases.values() for a in forms)]
+    return any(form == skeleton(match_key(n)) or form in {skeleton(match_key(w)) for w in _surnames(n)}
+               for n in names if n)
 
 
 def _may_hold_role(f: Found) -> bool:
