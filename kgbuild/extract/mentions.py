@@ -588,7 +588,10 @@ class _Finder:
 
     def _unknown_named(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """A name the KB does not know: an actor after a description's noun, a person after a
-        title, a body's bracketed acronym, else what the model's label says."""
+        title, a body's bracketed acronym, else what the model's label says; a lone word the
+        tagger reads as a verb is none ("« Soutenons notre armée »")."""
+        if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
+            return None
         if head is not None and label in ("PER", "LOC"):
             headed = self._named_after_head(start, end, name, head)
             if headed is not None:
