@@ -390,8 +390,11 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
             if keys[i] and _may_hold_role(found[i]):  # not "..., Kinshasa affirme"
                 holder = None if found[i].entry else _holder(f, kb, article, doc_keys)
                 if holder is not None and _names_holder(found[i].name, holder):
-                    # "le Premier ministre arménien Pachinian": the office holder so named
-                    keys[i], found[i] = holder.key, replace(found[i], entry=holder)
+                    # "le Premier ministre arménien Pachinian": the office holder so named, with
+                    # the mentions already grouped with the name ("M. Ruto" after "William Ruto")
+                    old = keys[i]
+                    keys[:] = [holder.key if k == old else k for k in keys]
+                    found[i] = replace(found[i], entry=holder)
                 return keys[i], found[i].entry
     earlier = _earlier_holder(f, found, keys)
     if earlier is not None:
