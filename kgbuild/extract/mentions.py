@@ -114,7 +114,7 @@ class _Finder:
                               (self._spelled_names, "name"),
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
-                              (self._missed_places, "name"),
+                              (self._missed_places, "name"), (self._cue_subjects, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name")):
             for item in finder():
@@ -426,6 +426,44 @@ class _Finder:
                 if item is not None:
                     yield item
 
+    def _cue_subjects(self):
+        """ "», a indiqué Amaq, l'agence de l'EI": capitalised words right after an inverted
+        speech cue that the model left untagged (or called MISC) name its speaker: of the kind of the
+        description apposed to them ("l'agence": a medium), else a person (a body when one
+        word in capitals)."""
+        for token in self.tokens:
+            if not self._after_inverted_cue(token.i + 1):
+                continue
+            first = token.i + 1
+            last = first
+            while last < len(self.tokens) and last - first < 3 and self.capitalised[last] \
+                    and self.tokens[last].pos_ in ("PROPN", "X", "NOUN") and self.tokens[last].ent_type_ in ("", "MISC"):
+                last += 1
+            if last == first or (last < len(self.tokens) and self.tokens[last].text not in (",", ".", ";")):
+                continue
+            start, end = self.tokens[first].idx, self.tokens[last - 1].idx + len(self.tokens[last - 1].text)
+            name = self.text[start:end]
+            if normalize_label(name) in self.rules.not_names or self._lookup(name) is not None:
+                continue
+            yield Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "pattern", 0.65), name)
+
+    def _after_inverted_cue(self, i: int) -> bool:
+        """Whether token ``i`` comes right after an inverted speech cue ("», a indiqué" + i)."""
+        if i < 3 or i >= len(self.tokens):
+            return False
+        cue = self.tokens[i - 1]
+        return cue.lemma_ in self.rules.speech_verbs and self.tokens[i - 2].lemma_ in self.rules.auxiliaries \
+            and self.tokens[i - 3].text in (",", "»", '"', "”")
+
+    def _apposed_kind(self, after: int, name: str) -> str:
+        """The kind of the description after a name and its comma ("Amaq, l'agence de l'EI")."""
+        if after + 2 < len(self.tokens) and self.tokens[after].text == "," \
+                and self.lows[after + 1] in self.rules.definite_determiners:
+            kinds = self.rules.descriptions.get(self.lows[after + 2])
+            if kinds:
+                return kinds[0]
+        return "Organization" if name.isupper() and " " not in name else "Person"
+
     def _known_phrases(self):
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
@@ -592,6 +630,10 @@ class _Finder:
         tagger reads as a verb is none ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
+        if head is not None and label == "LOC" and self._after_inverted_cue(head.i):
+            # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read
+            last = head.i + len(name.split())
+            return Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "ner", 0.65), name)
         if head is not None and label in ("PER", "LOC"):
             headed = self._named_after_head(start, end, name, head)
             if headed is not None:
@@ -755,6 +797,8 @@ class _Finder:
             while self.tokens[j].is_space or self.lows[j] in self.rules.place_of_prepositions:
                 j -= 1
             noun = self.tokens[j]
+            if kind == "AdministrativeRegion" and self._indefinite_before(noun):
+                return None  # "un district de Mossoul" is a part of Mossoul
             phrase = self.text[noun.idx:end]
             # the entry must be of the place noun's kind: "région de Kharkiv" is the oblast,
             # not the city; when the KB has no such entry the linker decides from the phrase
@@ -873,6 +917,8 @@ class _Finder:
             kind = self.rules.place_nouns.get(self.lows[token.i])
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
+            if kind == "AdministrativeRegion" and self._indefinite_before(token):
+                continue  # "un district de Kaboul" is a part of Kaboul, not a district so named
             first = self._place_name_start(token, kind)
             if first is None or not self.tokens[first].text[:1].isalpha():
                 continue  # "faire état de 31 morts": no name
