@@ -245,9 +245,9 @@ def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
 
 def _bracketed_after(text: str, f: Found) -> int | None:
     """Where the name before a bracketed mention ends ("Commandement ... (COS)"), if it is
-    in brackets."""
+    in brackets, alone or before a gloss ("(UFR, coalition des ...)")."""
     before = text[:f.mention.start].rstrip()
-    if before.endswith("(") and text[f.mention.end:f.mention.end + 1] == ")":
+    if before.endswith("(") and text[f.mention.end:f.mention.end + 1] in (")", ","):
         return len(before[:-1].rstrip())
     return None
 

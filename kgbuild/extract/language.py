@@ -154,6 +154,7 @@ class LanguageRules:
     document_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words
+    within_nouns: Words
     role_prefixes: Words
     source_words: Words
     report_cues: Words

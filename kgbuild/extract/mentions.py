@@ -753,10 +753,11 @@ class _Finder:
     def _spelled_names(self):
         """ "le Groupe de soutien à l'islam et aux musulmans (GSIM)", "la police nationale
         d'Haïti (PNH)", "l'État-Major central (EMC)": the words before a bracketed acronym whose
-        initials spell it are one name, however the model cut them."""
+        initials spell it are one name, however the model cut them; the brackets may go on with
+        a gloss ("l'Union des forces de la résistance (UFR, coalition des ...)")."""
         for token in self.tokens:
             if token.text != "(" or token.i < 2 or token.i + 2 >= len(self.tokens) \
-                    or self.tokens[token.i + 2].text != ")":
+                    or self.tokens[token.i + 2].text not in (")", ","):
                 continue
             acronym = self.tokens[token.i + 1].text
             if not _looks_like_acronym(acronym):
@@ -770,8 +771,12 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
                 continue
-            yield Found(self._mention(start, end, "Actor", entry.kind if entry else "Organization",
-                                      "pattern", 0.75), name, entry)
+            kind = entry.kind if entry else "Organization"
+            yield Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
+            inner = self.tokens[token.i + 1]
+            if self.tokens[token.i + 2].text == ",":  # the model tags no acronym glossed in its brackets
+                yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
+                            acronym, self._lookup(acronym))
 
     #: how many words back from its brackets an acronym's long form may start
     _SPELLED_WINDOW = 14
@@ -1534,7 +1539,8 @@ class _Finder:
         k = first - 1
         while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
-        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]) and not self._sourced(k - 1):
+        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]) and not self._sourced(k - 1) \
+                and normalize_label(doc[k - 1].text) not in self.rules.not_names:  # "Samedi, le ministre"
             return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
         return None
 

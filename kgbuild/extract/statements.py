@@ -263,12 +263,14 @@ class _Finder:
 
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
-        du gouvernement du Hamas"): a "de" chain of at most three nouns."""
+        du gouvernement du Hamas"): a "de" chain of at most three nouns, which may cross a noun
+        of a place within a body ("une source au sein de l'armée syrienne")."""
         current = token
         for _ in range(3):
             nxt = next((c for c in current.children if c.dep_ == "nmod" and c.i > current.i
-                        and (within is None or c.i in within) and any(  # "de", not "à l'ONU"
-                            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)), None)
+                        and (within is None or c.i in within) and (c.lemma_ in self.rules.within_nouns or any(
+                            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions  # "de", not "à l'ONU"
+                            for g in c.children))), None)
             if nxt is None:
                 return None
             ref = self.index.at_token(nxt) or self.demonym_of(nxt)
@@ -289,6 +291,8 @@ class _Finder:
         known if that was an unnamed source), "le communiqué" who issued it, "le groupe" or
         "le mouvement" the group the text named last."""
         lemma = token.lemma_.lower()
+        if lemma in self.rules.unnamed_speakers and any("Dem" in c.morph.get("PronType") for c in token.children):
+            return self.last_claim_speaker(token)  # "a affirmé cette source (jointe depuis X)": who spoke last
         if any(c.dep_ in ("nmod", "appos") for c in token.children):
             return None
         definite = _is_definite(token)
@@ -299,7 +303,18 @@ class _Finder:
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
+        if definite and lemma in self.rules.speaking_groups:
+            return self.same_role_speaker(token)
         return None
+
+    def same_role_speaker(self, token: Token) -> MentionRef | None:
+        """A bare role named again by the subject that spoke last with that role ("a déclaré un
+        porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X)."""
+        if self.last_subject is None:
+            return None
+        run, subject, ref = self.last_subject
+        near = 0 <= self.units.run_at(token.idx) - run <= 3
+        return ref if near and subject.i < token.i and subject.lemma_.lower() == token.lemma_.lower() else None
 
     def last_actor(self, token: Token) -> MentionRef | None:
         """The actor named last before a token, within the sentence before it ("..., Jimmy
@@ -581,22 +596,35 @@ class _Finder:
         """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
         and dates, when the parse hangs it elsewhere ("a martelé Benyamin Netanyahou", the first
         name taken for an adjective)."""
-        limit = min(len(self.tokens), cue.i + 8)
+        limit = min(len(self.tokens), cue.i + 12)
         while j < limit:
             tok = self.tokens[j]
-            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.head.i == cue.i and tok.head.i < limit:
+            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.i < limit and (
+                    tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
                 j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
                 while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
                     j += 1  # and its adjectives ("publié en traduction française par X")
                 continue
-            if tok.pos_ in ("DET", "ADV") or tok.lemma_.lower() in self.rules.time_words:
-                j += 1
+            if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words:
+                j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
                 continue
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return None
+            return self.titled_subject(tok)
         return None
+
+    def titled_subject(self, tok: Token) -> Token | None:
+        """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
+        group ("a déclaré dans un communiqué un porte-parole militaire, le colonel X") or a title
+        before a person's name ("a expliqué à la télévision nationale le général X")."""
+        if tok.pos_ != "NOUN" or tok.text[:1].isupper():
+            return None
+        if self.speaks_for_others(tok.lemma_):
+            return tok
+        after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
+        ref = self.index.at_token(after) if after is not None else None
+        return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
     # -- modality
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
@@ -776,7 +804,7 @@ class _Finder:
         ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes"), or past a
         prepositional phrase right before a quote ("a réaffirmé dans un communiqué « ... »")."""
         if j < len(tokens) and tokens[j].pos_ == "ADP":
-            return self.past_phrase_to_quote(tokens, j)
+            return self.past_dative(tokens, j) or self.past_phrase_to_quote(tokens, j)
         if j >= len(tokens) or tokens[j].text != ",":
             return j
         close = next((m for m in range(j + 1, min(len(tokens), j + 16)) if tokens[m].text == ","), None)
@@ -786,6 +814,18 @@ class _Finder:
         after = tokens[close + 1]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
         return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
+
+    def past_dative(self, tokens: list[Token], j: int) -> int | None:
+        """The infinitive after a short prepositional phrase from ``j`` ("a déclaré à l'AFP être
+        aux portes de Goma"), else None."""
+        noun = tokens[j].head
+        k = noun.i - tokens[0].i + 1
+        while 0 < k < len(tokens) and tokens[k].head.i == noun.i and tokens[k].dep_ in ("amod", "flat:name"):
+            k += 1
+        if not 0 < k - j <= 5 or k >= len(tokens) or noun.i < tokens[j].i:
+            return None
+        after = tokens[k]
+        return k if after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm") else None
 
     def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
         """The quote's opening mark after a short prepositional phrase with no verb or
@@ -1064,7 +1104,8 @@ class _Finder:
         auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
         cue, m = tokens[n], n - 1
         while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or lower_text(tokens[m]) in self.rules.reflexive_clitics):
+                          or lower_text(tokens[m]) in self.rules.reflexive_clitics
+                          or lower_text(tokens[m]) in self.rules.cue_fillers):  # "a-t-elle encore ajouté"
             m -= 1
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
