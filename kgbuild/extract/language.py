@@ -175,6 +175,7 @@ class LanguageRules:
     masculine_titles: Ordered
     possibility_modals: Words
     coordinating_conjunctions: Words
+    and_words: Words
     connective_words: Words
     de_infinitive_markers: Words
     infinitive_endings: Ordered

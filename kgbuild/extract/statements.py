@@ -67,6 +67,7 @@ class _Claim:
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
     weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
     sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
+    joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
 
 
 @dataclass(frozen=True)
@@ -854,12 +855,42 @@ class _Finder:
         cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
         limit = self.relative_end(cue, cue.j)  # "X, qui accuse Y de Z, a décidé": the aside ends
+        speakers = [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
         for start, end, conf in out:
             start, end = self.trim(start, min(end, limit) if start < limit else end)
             if end > start:
-                claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
-                                     k, self.modality(verb, start, end), conf * factor if speaker else 0.4))
+                claims.extend(_Claim(who, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
+                                     k, self.modality(verb, start, end), conf * factor if who else 0.4,
+                                     joint=who is not speaker) for who in speakers)
         return claims
+
+    def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
+        """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
+        et Kiev démentent", "L'Observatoire, basé à Londres, et les comités locaux ont affirmé"):
+        the clause opens with the two noun phrases, one of them the speaker found."""
+        verb = tokens[n]
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        base = tokens[0].i
+        lo = 0
+        if tokens[0].pos_ in ("ADP", "ADV"):  # "Mardi, ...", "Dans un communiqué, ..."
+            lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
+        span = tokens[lo: first - base]
+        ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
+        if speaker is None or len(ands) != 1 or any(
+                "Fin" in t.morph.get("VerbForm") or self.quotes.inside(t.idx) for t in span):
+            return []
+        refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
+        if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
+            return []
+        return [r for r in refs if r.entity.id != speaker.entity.id]
+
+    def part_speaker(self, part: list[Token]) -> MentionRef | None:
+        """The actor a noun phrase of a coordinated subject names, read at its first word."""
+        words = [t for t in part if t.pos_ not in ("DET", "PUNCT")]
+        if not words:
+            return None
+        ref, _ = self.speaker_of(words[0], range(part[0].i, part[-1].i + 1))
+        return ref if ref is not None and _ACTOR in ref.entity.types else None
 
     # -- cue frames: each returns None when it does not fit, else the content spans it reads
     def frame_stance_noun(self, c: _Cue) -> list | None:
@@ -1006,7 +1037,16 @@ class _Finder:
         if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
                 and lower_text(tokens[m - 2]) not in self.rules.time_words:
             return False
+        if m > 0 and self.object_noun(tokens[m - 1]):
+            return False  # "a démenti les accusations d'atrocités qu'elle aurait commises"
         return before not in self.rules.subordinators and before not in self.rules.relative_heads
+
+    def object_noun(self, token: Token) -> bool:
+        """Whether a noun is a verb's object or in its complement chain ("les accusations
+        d'atrocités"): a "que" after it opens a relative."""
+        while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nmod" and token.head.i < token.i:
+            token = token.head
+        return token.pos_ == "NOUN" and token.dep_ == "obj" and token.lemma_.lower() not in self.rules.time_words
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
         """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
@@ -1021,17 +1061,25 @@ class _Finder:
         return m
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
-        """Content spans of "que A et que B": one per que-clause."""
+        """Content spans of "que A et que B": one per que-clause; "que" after a noun and a comma
+        is a relative on that noun ("éradiquer les FSR, qu'il qualifie de « milice terroriste »")."""
         spans, begin = [], first
         for m in range(first, len(tokens)):
             if lower_text(tokens[m]) in self.rules.complementizers and m > begin and (
-                    tokens[m - 1].text == "," or lower_text(tokens[m - 1]) in self.rules.coordinating_conjunctions):
+                    (tokens[m - 1].text == "," and not self.relative_on_noun(tokens, m))
+                    or lower_text(tokens[m - 1]) in self.rules.coordinating_conjunctions):
                 if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
         if begin < len(tokens):
             spans.append((tokens[begin].idx, self.clause_end(tokens, begin, ())))
         return spans
+
+    @staticmethod
+    def relative_on_noun(tokens: list[Token], m: int) -> bool:
+        """Whether the "que" at ``m`` follows a comma after a noun phrase (a relative on it)."""
+        before = tokens[m - 2] if m > 1 else None
+        return before is not None and (before.pos_ in ("NOUN", "PROPN", "ADJ") or before.text == ")")
 
     def de_infinitive(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "de"/"d'" that opens an infinitive within a short object phrase."""
@@ -1474,6 +1522,8 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     words)."""
     kept: dict[tuple[int, int], _Claim] = {}
     claims = _cut_at_inverted(claims)
+    joint = [c for c in claims if c.joint]
+    claims = [c for c in claims if not c.joint]
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
@@ -1485,7 +1535,8 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
         if first is None or c.speaker is not None and (
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
-    return list(kept.values())
+    return [*kept.values(), *(c for c in joint if (o := kept.get((c.start, c.end))) is not None
+                               and o.cue_start == c.cue_start)]
 
 
 def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
