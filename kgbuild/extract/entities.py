@@ -295,9 +295,14 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
     for i, f in enumerate(found):
         name = _untitled(f.name, titles)
         titled = name != f.name.strip()
-        if f.mention.kind != "Person" or not keys[i] or f.entry is not None or (" " in name and not titled):
+        if not keys[i] or f.entry is not None or (" " in name and not titled):
             continue
         form = normalize_label(name)
+        if f.mention.kind != "Person" and f.mention.method == "ner" and " " not in name and form in full:
+            # "a déclaré Saree" after "Yahya Saree": the surname alone, whatever the model read
+            found[i] = f = replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
+        if f.mention.kind != "Person":
+            continue
         if form in full and words[form] > len(name.split()):
             keys[i] = full[form]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:

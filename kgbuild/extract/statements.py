@@ -97,7 +97,8 @@ class _Finder:
         self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
-        self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
+        # (run, subject, its actor): the noun phrase that spoke last, its actor None when unnamed
+        self.last_subject: tuple[int, Token, MentionRef | None] | None = None
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
 
     # -- multi-word cues and sourcing phrases, matched once per document
@@ -379,7 +380,8 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
+            ref = self.last_speaker(token, low) if self.follows_subject(token, low) else \
+                resolve_pronoun(low, token.idx, self.reading)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
@@ -409,23 +411,26 @@ class _Finder:
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
 
     def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
-        """A subject pronoun right after a statement whose speaker was a noun phrase of its
-        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté");
-        an inverted one ("a-t-elle ajouté") reaches two sentences further back, as reporters
-        write it after a sentence of their own."""
+        """The actor of the noun phrase a subject pronoun follows (see ``follows_subject``)."""
+        return self.last_subject[2] if self.follows_subject(pronoun, form) else None
+
+    def follows_subject(self, pronoun: Token, form: str) -> bool:
+        """Whether a subject pronoun comes right after a statement whose speaker was a noun
+        phrase of its gender and number, named or not: the same speaker ("Le porte-parole ...
+        a affirmé que ... Il a ajouté"; "Le chef d'état-major a estimé ... « ... », a-t-il
+        déclaré": nobody named, not the last actor); an inverted one ("a-t-elle ajouté") reaches
+        two sentences further back, as reporters write it after a sentence of their own."""
         if self.last_subject is None:
-            return None
+            return False
         run, subject, ref = self.last_subject
         reach = 3 if pronoun.text.startswith("-") else 1
         if not 0 <= self.units.run_at(pronoun.idx) - run <= reach or subject.pos_ == "PRON":
-            return None
+            return False
         want = self.rules.pronoun_gender.get(form) or None
         det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
         gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
         plural = "Plur" in subject.morph.get("Number")
-        if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
-            return None
-        return ref
+        return not ((want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")))
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
@@ -442,6 +447,8 @@ class _Finder:
                 self.remember_subject(subject, ref)
                 return ref, factor
             if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+                if subject.i < cue.i:  # "Le chef d'état-major a estimé ...": "il" after is nobody named
+                    self.last_subject = (self.units.run_at(subject.idx), subject, None)
                 return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
@@ -491,11 +498,20 @@ class _Finder:
             ref, factor = self.inverted_before(clause, own)
             if ref is not None:
                 return ref, factor
+        if cue is not own and self.after_content(cue):  # "« ... », a déclaré X, précisant que": X
+            ref, factor = self.speaker_of(self.inverted_subject(cue))
+            if ref is not None:
+                return ref, factor
         if self.spoken_about(cue):
             agent = agent_phrase(cue, self.rules)
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def after_content(self, verb: Token) -> bool:
+        """Whether a verb's group comes right after a comma or a closing quote (an inverted cue)."""
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        return first > 0 and self.tokens[first - 1].text in (",", *self.rules.quote_pairs.values())
 
     def relative_clause_subject(self, cue: Token) -> Token | None:
         """The noun right before a cue's verb group in a relative clause, when the parse took a
@@ -1130,7 +1146,7 @@ class _Finder:
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
-        span = self.content_before(tokens, n)
+        span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
         phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
@@ -1147,14 +1163,34 @@ class _Finder:
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
 
+    def cue_group_start(self, tokens: list[Token], n: int) -> int:
+        """The index before the cue at ``n`` and its auxiliaries, pronouns and fillers ("a-t-elle
+        encore ajouté", "estime-t-elle", "s'est félicité")."""
+        m = n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or lower_text(tokens[m]) in self.rules.reflexive_clitics
+                          or lower_text(tokens[m]) in self.rules.cue_fillers):
+            m -= 1
+        return m
+
+    def content_around(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
+        """The sentence an inverted cue interrupts between commas ("La France, a-t-il estimé,
+        n'est pas visée"; "A l'inverse, précise le journal, leurs assaillants étaient ..."): no
+        verb before the cue, its subject then a comma, a finite verb after."""
+        m = self.cue_group_start(tokens, n)
+        if m < 1 or tokens[m].text != "," or tokens[0].text in self.rules.quote_pairs or any(
+                t.pos_ in ("VERB", "AUX") for t in tokens[:m]):
+            return None
+        comma = next((c for c in range(n + 1, min(len(tokens), n + 8)) if tokens[c].text == ","), None)
+        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[n + 1: comma]) or not any(
+                "Fin" in t.morph.get("VerbForm") and not self.quotes.inside(t.idx) for t in tokens[comma + 1:]):
+            return None
+        return tokens[0].idx, self.clause_end(tokens, comma + 1, ())
+
     def content_before(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
         """The span of the quote or clause that ends right before the cue at ``n`` (past its
         auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
-        cue, m = tokens[n], n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or lower_text(tokens[m]) in self.rules.reflexive_clitics
-                          or lower_text(tokens[m]) in self.rules.cue_fillers):  # "a-t-elle encore ajouté"
-            m -= 1
+        cue, m = tokens[n], self.cue_group_start(tokens, n)
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
@@ -1329,6 +1365,8 @@ class _Finder:
         span = self.source_content(tokens, lows, n, m)
         if span is None:
             return None
+        if ref is not None and ref.entity.kind == "Person" and head.pos_ in ("NOUN", "PROPN"):
+            self.remember_subject(head, ref)  # "Selon l'amiral X, ... « ... », a-t-il souligné": X
         s, e = self.trim(*span)
         if e <= s:
             return None
