@@ -43,6 +43,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
+    _merge_head_nouns(found, keys, rules.descriptions)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text,
                           rules.introduced_descriptions, rules.description_actors, rules.collective_nouns)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -214,6 +215,20 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         if k in disowned:
             found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
+
+
+def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) -> None:
+    """ "L'Observatoire" alone after "l'Observatoire syrien ...": a capitalised description noun
+    that opens the name of exactly one body named before is that body."""
+    for i, f in enumerate(found):
+        word = f.name.strip()
+        if keys[i] is None or f.entry is not None or " " in word or f.mention.type != "Actor" \
+                or not word[:1].isupper() or word.lower() not in descriptions:
+            continue
+        earlier = {k for g, k in zip(found[:i], keys[:i]) if k is not None and g.mention.type == "Actor"
+                   and " " in g.name.strip() and g.name.split()[0].lower() == word.lower()}
+        if len(earlier) == 1:
+            keys[i] = earlier.pop()
 
 
 def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: dict[str, Found],

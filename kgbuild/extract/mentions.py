@@ -560,8 +560,20 @@ class _Finder:
                 return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
             if label == "LOC" and self._bracketed_acronym(start, end, name):
                 return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
+            kinds = self._body_noun_kinds(name)
+            if label == "LOC" and kinds:  # "l'Observatoire syrien pour les droits humains" read as a place
+                return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _body_noun_kinds(self, name: str) -> list[str]:
+        """The actor kinds of a name that opens on a capitalised description
+        noun of a body ("Observatoire ...", "Comité ...", "Front ..."), else none."""
+        words = fold_quotes(name).split()
+        if not words or not words[0][:1].isupper():
+            return []
+        kinds = self.rules.descriptions.get(words[0].lower(), [])
+        return [k for k in kinds if k in ("Organization", "InternationalOrganization", "Group", "Party")]
 
     def _bracketed_acronym(self, start: int, end: int, name: str) -> bool:
         """An acronym alone in brackets ("(FAMa)")."""
