@@ -313,15 +313,21 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
         if not keys[i] or f.entry is not None or (" " in name and not titled):
             continue
         form = normalize_label(name)
-        if f.mention.kind != "Person" and f.mention.method == "ner" and " " not in name and form in full:
-            # "a déclaré Saree" after "Yahya Saree": the surname alone, whatever the model read
-            found[i] = f = replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
+        found[i] = f = _as_surname(f, name, form in full)
         if f.mention.kind != "Person":
             continue
         if form in full and words[form] > len(name.split()):
             keys[i] = full[form]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
             keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
+
+
+def _as_surname(f: Found, name: str, known: bool) -> Found:
+    """ "a déclaré Saree" after "Yahya Saree": a one-word surname of a person named in full is
+    that person, whatever place or body the model read."""
+    if f.mention.kind == "Person" or f.mention.method != "ner" or " " in name or not known:
+        return f
+    return replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
 
 
 def _full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]

@@ -293,7 +293,7 @@ class _Finder:
         known if that was an unnamed source), "le communiqué" who issued it, "le groupe" or
         "le mouvement" the group the text named last."""
         lemma = token.lemma_.lower()
-        if lemma in self.rules.unnamed_speakers and any("Dem" in c.morph.get("PronType") for c in token.children):
+        if self.demonstrative_source(token):
             return self.last_claim_speaker(token)  # "a affirmé cette source (jointe depuis X)": who spoke last
         if any(c.dep_ in ("nmod", "appos") for c in token.children):
             return None
@@ -305,14 +305,18 @@ class _Finder:
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
-        if definite and lemma in self.rules.speaking_groups:
-            return self.same_role_speaker(token)
-        return None
+        return self.same_role_speaker(token)
+
+    def demonstrative_source(self, token: Token) -> bool:
+        """ "cette source", "ce témoin": an unnamed speaker pointed at again."""
+        return token.lemma_.lower() in self.rules.unnamed_speakers and any(
+            "Dem" in c.morph.get("PronType") for c in token.children)
 
     def same_role_speaker(self, token: Token) -> MentionRef | None:
         """A bare role named again by the subject that spoke last with that role ("a déclaré un
         porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X)."""
-        if self.last_subject is None:
+        if self.last_subject is None or token.lemma_.lower() not in self.rules.speaking_groups \
+                or not _is_definite(token):
             return None
         run, subject, ref = self.last_subject
         near = 0 <= self.units.run_at(token.idx) - run <= 3
@@ -410,6 +414,12 @@ class _Finder:
         if subject.pos_ != "PRON":
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
 
+    def remember_unnamed(self, subject: Token, cue: Token) -> None:
+        """ "Le chef d'état-major a estimé ...": a noun subject naming no actor spoke last, so a
+        pronoun after it names nobody known (not the last actor)."""
+        if subject.i < cue.i:
+            self.last_subject = (self.units.run_at(subject.idx), subject, None)
+
     def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
         """The actor of the noun phrase a subject pronoun follows (see ``follows_subject``)."""
         return self.last_subject[2] if self.follows_subject(pronoun, form) else None
@@ -447,8 +457,7 @@ class _Finder:
                 self.remember_subject(subject, ref)
                 return ref, factor
             if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
-                if subject.i < cue.i:  # "Le chef d'état-major a estimé ...": "il" after is nobody named
-                    self.last_subject = (self.units.run_at(subject.idx), subject, None)
+                self.remember_unnamed(subject, cue)
                 return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
@@ -566,7 +575,22 @@ class _Finder:
         head = cue.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
+        head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    @staticmethod
+    def governing_verb(head: Token) -> Token:
+        """The verb whose content or object clause holds ``head``: "ont confirmé que leurs forces
+        avaient attaqué X, soulignant que" (who confirmed), "a averti ceux qui s'évertuent à X,
+        soulignant que" (who warned)."""
+        while head.head.i < head.i:
+            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            elif head.dep_ == "acl:relcl" and head.head.dep_ == "obj" and head.head.head.pos_ == "VERB":
+                head = head.head.head
+            else:
+                break
+        return head
 
     def antecedent(self, token: Token) -> MentionRef | None:
         """The actor a relative "qui" stands for: the mention just before it."""
@@ -821,7 +845,7 @@ class _Finder:
         ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes"), or past a
         prepositional phrase right before a quote ("a réaffirmé dans un communiqué « ... »")."""
         if j < len(tokens) and tokens[j].pos_ == "ADP":
-            return self.past_dative(tokens, j) or self.past_phrase_to_quote(tokens, j)
+            return self.past_phrase(tokens, j)
         if j >= len(tokens) or tokens[j].text != ",":
             return j
         close = next((m for m in range(j + 1, min(len(tokens), j + 16)) if tokens[m].text == ","), None)
@@ -831,6 +855,10 @@ class _Finder:
         after = tokens[close + 1]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
         return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
+
+    def past_phrase(self, tokens: list[Token], j: int) -> int:
+        """Past a prepositional phrase before an infinitive or a quote, else ``j``."""
+        return self.past_dative(tokens, j) or self.past_phrase_to_quote(tokens, j)
 
     def past_dative(self, tokens: list[Token], j: int) -> int | None:
         """The infinitive after a short prepositional phrase from ``j`` ("a déclaré à l'AFP être
@@ -884,13 +912,7 @@ class _Finder:
         """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
         et Kiev démentent", "L'Observatoire, basé à Londres, et les comités locaux ont affirmé"):
         the clause opens with the two noun phrases, one of them the speaker found."""
-        verb = tokens[n]
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
-        base = tokens[0].i
-        lo = 0
-        if tokens[0].pos_ in ("ADP", "ADV"):  # "Mardi, ...", "Dans un communiqué, ..."
-            lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
-        span = tokens[lo: first - base]
+        span = self.subject_span(tokens, n)
         ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
         if speaker is None or len(ands) != 1 or any(
                 "Fin" in t.morph.get("VerbForm") or self.quotes.inside(t.idx) for t in span):
@@ -899,6 +921,17 @@ class _Finder:
         if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
             return []
         return [r for r in refs if r.entity.id != speaker.entity.id]
+
+    @staticmethod
+    def subject_span(tokens: list[Token], n: int) -> list[Token]:
+        """The words before the verb group of the cue at ``n``, past an opening adverbial
+        ("Mardi, ...", "Dans un communiqué, ...")."""
+        verb = tokens[n]
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        base, lo = tokens[0].i, 0
+        if tokens[0].pos_ in ("ADP", "ADV"):
+            lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
+        return tokens[lo: first - base]
 
     def part_speaker(self, part: list[Token]) -> MentionRef | None:
         """The actor a noun phrase of a coordinated subject names, read at its first word."""
@@ -1365,8 +1398,7 @@ class _Finder:
         span = self.source_content(tokens, lows, n, m)
         if span is None:
             return None
-        if ref is not None and ref.entity.kind == "Person" and head.pos_ in ("NOUN", "PROPN"):
-            self.remember_subject(head, ref)  # "Selon l'amiral X, ... « ... », a-t-il souligné": X
+        self.remember_source(head, ref)
         s, e = self.trim(*span)
         if e <= s:
             return None
@@ -1374,6 +1406,12 @@ class _Finder:
         conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
         return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
+
+    def remember_source(self, head: Token, ref: MentionRef | None) -> None:
+        """ "Selon l'amiral X, ... « ... », a-t-il souligné": a person as source is the one a
+        following pronoun names."""
+        if ref is not None and ref.entity.kind == "Person" and head.pos_ in ("NOUN", "PROPN"):
+            self.remember_subject(head, ref)
 
     def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
         """Whether token ``n`` opens a clause: first, or after punctuation or a conjunction."""
@@ -1558,10 +1596,15 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     of two cues of one content, the first that names its speaker, and of a cue before the content
     and one after it, the one after ("Le gouvernement a démenti : « ... », a précisé Y": Y's
     words)."""
-    kept: dict[tuple[int, int], _Claim] = {}
     claims = _cut_at_inverted(claims)
-    joint = [c for c in claims if c.joint]
-    claims = [c for c in claims if not c.joint]
+    kept = _one_per_content([c for c in claims if not c.joint])
+    return [*kept.values(), *(c for c in claims if c.joint and (o := kept.get((c.start, c.end))) is not None
+                               and o.cue_start == c.cue_start)]  # "Moscou et Kiev démentent"
+
+
+def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
+    """The claim kept for each content span (see ``_drop_duplicates``)."""
+    kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
@@ -1573,8 +1616,7 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
         if first is None or c.speaker is not None and (
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
-    return [*kept.values(), *(c for c in joint if (o := kept.get((c.start, c.end))) is not None
-                               and o.cue_start == c.cue_start)]
+    return kept
 
 
 def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
