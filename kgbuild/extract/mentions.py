@@ -1183,7 +1183,7 @@ class _Finder:
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
         collective = self.lows[token.i] in self.rules.collective_nouns
-        if not self._is_bare_definite(token, collective) or ("Plur" in token.morph.get("Number") and not collective):
+        if not self._is_bare_definite(token, collective) or (self._plural(token) and not collective):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
@@ -1194,6 +1194,13 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    @staticmethod
+    def _plural(noun: Token) -> bool:
+        """Whether a noun is plural, its determiner's number first ("l'ONG": the tagger reads the
+        invariable noun as plural)."""
+        det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and c.morph.get("Number")), None)
+        return "Plur" in (det or noun).morph.get("Number")
 
     def _past_plain_adjectives(self, i: int) -> int:
         """The first token from ``i`` that is no plain adjective."""
@@ -1227,9 +1234,16 @@ class _Finder:
         # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale"),
         # and a collective its place and its relative clause ("les rebelles de Kidal, qui tenaient la route")
         kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
-        return any(c.dep_ in kept and c.i > noun.i or (
+        return any(c.dep_ in kept and c.i > noun.i and not self._subject_relative(c) or (
             c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)
             and not (places_kept and self._is_place_name(c))) for c in noun.children)
+
+    def _subject_relative(self, clause: Token) -> bool:
+        """A relative clause right after its noun with the relative pronoun as subject ("l'ONG qui
+        s'appuie sur des témoignages"): it says more of the actor named before, not another."""
+        return clause.dep_ == "acl:relcl" and any(
+            c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType") and c.i == c.head.left_edge.i
+            and self.tokens[c.i - 1].i == clause.head.i for c in clause.children)
 
     def _is_place_name(self, token: Token) -> bool:
         """Whether a capitalised word is a place the KB knows ("Kidal")."""

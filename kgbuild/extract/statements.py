@@ -615,8 +615,11 @@ class _Finder:
 
     def hyphen_pronoun(self, cue: Token) -> Token | None:
         """The pronoun joined to an inverted cue ("a-t-il dit", "estime-t-elle")."""
-        return next((t for t in cue.doc[cue.i - 3: cue.i + 1] if t.i < cue.i and "-" in t.text
-                     and pronoun_form(t) in self.rules.pronoun_gender), None)
+        return next((t for t in cue.doc[max(cue.i - 3, 0): cue.i + 3] if t.i != cue.i and "-" in t.text
+                     and pronoun_form(t) in self.rules.pronoun_gender
+                     and all(u.text.startswith("-") or u.dep_.startswith("aux")
+                             or lower_text(u) in self.rules.cue_fillers for u in cue.doc[
+                         min(t.i, cue.i) + 1: max(t.i, cue.i)])), None)
 
     def subject_after(self, cue: Token) -> Token | None:
         """The noun or pronoun the parse hangs after a cue as its subject (or object, for an
@@ -738,10 +741,13 @@ class _Finder:
 
     def participle_cue_after(self, tokens: list[Token], first: int) -> int | None:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
-        avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
+        avoir fourni des drones, qualifiant ces accusations de ...") or an inverted cue ("..., a
+        déclaré le ministre"): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
             nxt, form = tokens[m + 1], tokens[m + 1].morph.get("VerbForm")
-            if tokens[m].text == ",":
+            if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
+                nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
+            elif tokens[m].text == ",":
                 starts = "Part" in form and "Pres" in nxt.morph.get("Tense")
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
                 starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" and bool({"Part", "Fin"} & set(form))
@@ -1191,6 +1197,8 @@ class _Finder:
             speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(*span)
         if e <= s or speaker is None:
+            if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
+                self.last_subject = (self.units.run_at(subject.idx), subject, None)
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
@@ -1408,9 +1416,9 @@ class _Finder:
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
 
     def remember_source(self, head: Token, ref: MentionRef | None) -> None:
-        """ "Selon l'amiral X, ... « ... », a-t-il souligné": a person as source is the one a
-        following pronoun names."""
-        if ref is not None and ref.entity.kind == "Person" and head.pos_ in ("NOUN", "PROPN"):
+        """ "Selon l'amiral X, ... « ... », a-t-il souligné", "À en croire l'ONG, ..., estime-t-elle":
+        an actor as source is the one a following pronoun of its gender names."""
+        if ref is not None and _ACTOR in ref.entity.types and head.pos_ in ("NOUN", "PROPN"):
             self.remember_subject(head, ref)
 
     def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
