@@ -201,15 +201,25 @@ class _Finder:
 
     def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
+        unnamed = token.lemma_ in self.rules.unnamed_speakers
         for child in token.children:
             if (within is None or child.i in within) and child.i > token.i \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
-                if ref is not None and (child.dep_ in ("appos", "flat:name") or ref.entity.kind == "Person" or (
-                        _ACTOR in ref.entity.types and ref.mention.method != "demonym"
-                        and not any(g.dep_ == "case" for g in child.children))):  # "la télévision X"
+                if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
         return None
+
+    def names_head(self, child: Token, ref: MentionRef, unnamed: bool) -> bool:
+        """Whether a name hung on a speaker's head is that speaker: apposed, a person, or an actor
+        without a preposition ("la télévision X"); an unnamed speaker's complement only when it
+        is a body ("une habitante de X" is not X)."""
+        if child.dep_ in ("appos", "flat:name"):
+            return True
+        if unnamed and self.no_body(ref):
+            return False
+        return ref.entity.kind == "Person" or (_ACTOR in ref.entity.types and ref.mention.method != "demonym"
+                                               and not any(g.dep_ == "case" for g in child.children))
 
     def broken_phrase_person(self, token: Token, within: range | None) -> MentionRef | None:
         """A person named in a source phrase the parse broke up ("Pour l'analyste militaire X, ...")."""
@@ -259,9 +269,22 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if ref is not None and _ACTOR in ref.entity.types:
+                if self.speaks_for(ref, unnamed):
                     return ref
         return None
+
+    def speaks_for(self, ref: MentionRef | None, unnamed: bool) -> bool:
+        """Whether a speaker's complement names the actor it speaks for: an actor, and for an
+        unnamed speaker a body ("une habitante de Gressier" speaks for no town, "un proche de X"
+        not for X)."""
+        return ref is not None and _ACTOR in ref.entity.types and not (unnamed and self.no_body(ref))
+
+    @staticmethod
+    def no_body(ref: MentionRef) -> bool:
+        """Whether an entity is a person or a place before all (a town), not a body an unnamed
+        member speaks for."""
+        return ref.entity.kind == "Person" or (
+            "Region" in ref.entity.types and ref.entity.kind not in ("State", "Organization", "Group"))
 
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
@@ -1137,8 +1160,9 @@ class _Finder:
         return before is not None and (before.pos_ in ("NOUN", "PROPN", "ADJ") or before.text == ")")
 
     def de_infinitive(self, tokens: list[Token], j: int) -> int | None:
-        """Index of the "de"/"d'" that opens an infinitive within a short object phrase."""
-        for m in range(j, min(len(tokens), j + 9)):
+        """Index of the "de"/"d'" that opens an infinitive within an object phrase ("accuse les
+        rebelles du Front pour la libération du peuple du Tigré (TPLF) d'avoir tué")."""
+        for m in range(j, min(len(tokens), j + 16)):
             low = lower_text(tokens[m]).strip('"«“ ')
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
