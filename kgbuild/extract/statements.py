@@ -1642,7 +1642,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
-        if c.weak and any(o is not c for o in spans.containing(c.cue_start, c.cue_start + 1)):
+        if c.weak and any(o is not c and not o.source_only for o in spans.containing(c.cue_start, c.cue_start + 1)):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
         if first is None or c.speaker is not None and (
