@@ -614,7 +614,8 @@ class _Finder:
     def _ner_person(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
         if fold_quotes(name).lower() in self.rules.person_titles:
             return None  # "Mme" alone: a title, no name
-        if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
+        if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X") \
+                and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if " " not in name and head is not None and self._after_place_preposition(head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
