@@ -318,7 +318,7 @@ class _Finder:
         lemma = token.lemma_.lower()
         if self.demonstrative_source(token):
             return self.last_claim_speaker(token)  # "a affirmé cette source (jointe depuis X)": who spoke last
-        if any(c.dep_ in ("nmod", "appos") for c in token.children):
+        if self.has_complement(token):
             return None
         definite = _is_definite(token)
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
@@ -330,10 +330,20 @@ class _Finder:
             return self.last_claim_speaker(token)
         return self.same_role_speaker(token)
 
+    def has_complement(self, token: Token) -> bool:
+        """Whether a noun has an apposition or a "de" complement that names what it is ("le
+        groupe de X"); "le ministère sur Telegram" has none."""
+        return any(c.dep_ == "appos" or c.dep_ == "nmod" and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)
+            for c in token.children)
+
     def demonstrative_source(self, token: Token) -> bool:
-        """ "cette source", "ce témoin": an unnamed speaker pointed at again."""
-        return token.lemma_.lower() in self.rules.unnamed_speakers and any(
-            "Dem" in c.morph.get("PronType") for c in token.children)
+        """ "cette source", "ce témoin", "ce haut responsable": a person who spoke, pointed at again
+        (not "ce groupe", "ce texte", "ce gouvernement": those name an actor of their own)."""
+        lemma = token.lemma_.lower()
+        person = lemma in self.rules.unnamed_speakers or (lemma in self.rules.speaking_groups and lemma not in (
+            *self.rules.group_anaphors, *self.rules.document_nouns, *self.rules.home_bodies))
+        return person and any("Dem" in c.morph.get("PronType") for c in token.children)
 
     def same_role_speaker(self, token: Token) -> MentionRef | None:
         """A bare role named again by the subject that spoke last with that role ("a déclaré un
@@ -1265,7 +1275,19 @@ class _Finder:
         if tokens[m].text == ",":
             m -= 1
         close = tokens[m]
-        return self.quote_opening(close.idx, tokens[0].idx), close.idx + len(close.text)
+        opening = self.quote_opening(close.idx, tokens[0].idx)
+        return self.clause_of_quote(tokens, opening), close.idx + len(close.text)
+
+    def clause_of_quote(self, tokens: list[Token], opening: int) -> int:
+        """Where the content of an inverted cue starts when its quote closes a clause of the
+        reporter's ("Deux soldats sont encore « injoignables », a indiqué X": the clause), else
+        the quote's opening; not after a colon ("X : « ... », a dit Y")."""
+        before = [t for t in tokens if t.idx < opening]
+        ends = [n for n, t in enumerate(before) if t.text in (".", "!", "?", ":", ";") and not self.quotes.inside(t.idx)]
+        clause = before[ends[-1] + 1:] if ends else before
+        if clause and any("Fin" in t.morph.get("VerbForm") for t in clause):
+            return clause[0].idx
+        return opening
 
     def quote_opening(self, close: int, default: int) -> int:
         """The offset of the mark that opens the quote closing at ``close`` (else ``default``)."""
@@ -1642,13 +1664,19 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
-        if c.weak and any(o is not c and not o.source_only for o in spans.containing(c.cue_start, c.cue_start + 1)):
+        if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
         if first is None or c.speaker is not None and (
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
     return kept
+
+
+def _inside_other(claim: _Claim, spans: SpanIndex) -> bool:
+    """Whether a claim's cue lies inside another claim's content (a "selon X" frame apart: it
+    gives way to the cue)."""
+    return any(o is not claim and not o.source_only for o in spans.containing(claim.cue_start, claim.cue_start + 1))
 
 
 def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
