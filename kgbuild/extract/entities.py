@@ -45,6 +45,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
+    _merge_head_nouns(found, keys, rules.descriptions)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
@@ -223,6 +224,20 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         keys[n] = rename.get(k, k)
 
 
+def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) -> None:
+    """ "L'Observatoire" alone after "l'Observatoire syrien ...": a capitalised description noun
+    that opens the name of exactly one body named before is that body."""
+    for i, f in enumerate(found):
+        word = f.name.strip()
+        if keys[i] is None or f.entry is not None or " " in word or f.mention.type != "Actor" \
+                or not word[:1].isupper() or word.lower() not in descriptions:
+            continue
+        earlier = {k for g, k in zip(found[:i], keys[:i]) if k is not None and g.mention.type == "Actor"
+                   and " " in g.name.strip() and g.name.split()[0].lower() == word.lower()}
+        if len(earlier) == 1:
+            keys[i] = earlier.pop()
+
+
 def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: dict[str, Found],
                           doc_keys: set[str | None], rename: dict[str, str], disowned: set[str]) -> None:
     """A known acronym is the unknown name in front of its brackets (``target``), unless its
@@ -252,9 +267,9 @@ def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
 
 def _bracketed_after(text: str, f: Found) -> int | None:
     """Where the name before a bracketed mention ends ("Commandement ... (COS)"), if it is
-    in brackets."""
+    in brackets, alone or before a gloss ("(UFR, coalition des ...)")."""
     before = text[:f.mention.start].rstrip()
-    if before.endswith("(") and text[f.mention.end:f.mention.end + 1] == ")":
+    if before.endswith("(") and text[f.mention.end:f.mention.end + 1] in (")", ","):
         return len(before[:-1].rstrip())
     return None
 
@@ -302,9 +317,12 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
     for i, f in enumerate(found):
         name = _untitled(f.name, titles)
         titled = name != f.name.strip()
-        if f.mention.kind != "Person" or not keys[i] or f.entry is not None or (" " in name and not titled):
+        if not keys[i] or f.entry is not None or (" " in name and not titled):
             continue
         form = normalize_label(name)
+        found[i] = f = _as_surname(f, name, form in full)
+        if f.mention.kind != "Person":
+            continue
         if form in full and words[form] > len(name.split()):
             keys[i] = full[form]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
@@ -327,6 +345,14 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
         if place is not None:
             keys[i] = place
             found[i] = replace(f, mention=replace(f.mention, type="Region", kind="Place"))
+
+
+def _as_surname(f: Found, name: str, known: bool) -> Found:
+    """ "a déclaré Saree" after "Yahya Saree": a one-word surname of a person named in full is
+    that person, whatever place or body the model read."""
+    if f.mention.kind == "Person" or f.mention.method != "ner" or " " in name or not known:
+        return f
+    return replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
 
 
 def _full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]

@@ -158,6 +158,7 @@ class LanguageRules:
     document_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words
+    within_nouns: Words
     role_prefixes: Words
     source_words: Words
     report_cues: Words
@@ -178,6 +179,7 @@ class LanguageRules:
     masculine_titles: Ordered
     possibility_modals: Words
     coordinating_conjunctions: Words
+    and_words: Words
     connective_words: Words
     de_infinitive_markers: Words
     infinitive_endings: Ordered

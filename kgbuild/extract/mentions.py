@@ -642,8 +642,20 @@ class _Finder:
                 return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
             if label == "LOC" and self._bracketed_acronym(start, end, name):
                 return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
+            kinds = self._body_noun_kinds(name)
+            if label == "LOC" and kinds:  # "l'Observatoire syrien pour les droits humains" read as a place
+                return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _body_noun_kinds(self, name: str) -> list[str]:
+        """The actor kinds of a name that opens on a capitalised description
+        noun of a body ("Observatoire ...", "Comité ...", "Front ..."), else none."""
+        words = fold_quotes(name).split()
+        if not words or not words[0][:1].isupper():
+            return []
+        kinds = self.rules.descriptions.get(words[0].lower(), [])
+        return [k for k in kinds if k in ("Organization", "InternationalOrganization", "Group", "Party")]
 
     def _bracketed_acronym(self, start: int, end: int, name: str) -> bool:
         """An acronym alone in brackets ("(FAMa)")."""
@@ -684,7 +696,8 @@ class _Finder:
     def _ner_person(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
         if fold_quotes(name).lower() in self.rules.person_titles:
             return None  # "Mme" alone: a title, no name
-        if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X"):
+        if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X") \
+                and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if " " not in name and head is not None and self._after_place_preposition(head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
@@ -844,10 +857,11 @@ class _Finder:
     def _spelled_names(self):
         """ "le Groupe de soutien à l'islam et aux musulmans (GSIM)", "la police nationale
         d'Haïti (PNH)", "l'État-Major central (EMC)": the words before a bracketed acronym whose
-        initials spell it are one name, however the model cut them."""
+        initials spell it are one name, however the model cut them; the brackets may go on with
+        a gloss ("l'Union des forces de la résistance (UFR, coalition des ...)")."""
         for token in self.tokens:
             if token.text != "(" or token.i < 2 or token.i + 2 >= len(self.tokens) \
-                    or self.tokens[token.i + 2].text != ")":
+                    or self.tokens[token.i + 2].text not in (")", ","):
                 continue
             acronym = self.tokens[token.i + 1].text
             if not _looks_like_acronym(acronym):
@@ -863,8 +877,12 @@ class _Finder:
             entry = self._lookup(name)
             if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
                 continue
-            yield Found(self._mention(start, end, "Actor", entry.kind if entry else self._organisation_kind(name),
-                                      "pattern", 0.75), name, entry)
+            kind = entry.kind if entry else self._organisation_kind(name)
+            yield Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
+            inner = self.tokens[token.i + 1]
+            if self.tokens[token.i + 2].text == ",":  # the model tags no acronym glossed in its brackets
+                yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
+                            acronym, self._lookup(acronym))
 
     #: how many words back from its brackets an acronym's long form may start
     _SPELLED_WINDOW = 14
@@ -1297,7 +1315,7 @@ class _Finder:
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
         collective = self.lows[token.i] in self.rules.collective_nouns
-        if not self._is_bare_definite(token, collective) or ("Plur" in token.morph.get("Number") and not collective):
+        if not self._is_bare_definite(token, collective) or (self._plural(token) and not collective):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
@@ -1308,6 +1326,13 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    @staticmethod
+    def _plural(noun: Token) -> bool:
+        """Whether a noun is plural, its determiner's number first ("l'ONG": the tagger reads the
+        invariable noun as plural)."""
+        det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and c.morph.get("Number")), None)
+        return "Plur" in (det or noun).morph.get("Number")
 
     def _past_plain_adjectives(self, i: int) -> int:
         """The first token from ``i`` that is no plain adjective."""
@@ -1341,9 +1366,16 @@ class _Finder:
         # a complement of purpose keeps it bare ("l'organisation spécialisée dans l'aide médicale"),
         # and a collective its place and its relative clause ("les rebelles de Kidal, qui tenaient la route")
         kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
-        return any(c.dep_ in kept and c.i > noun.i or (
+        return any(c.dep_ in kept and c.i > noun.i and not self._subject_relative(c) or (
             c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)
             and not (places_kept and self._is_place_name(c))) for c in noun.children)
+
+    def _subject_relative(self, clause: Token) -> bool:
+        """A relative clause right after its noun with the relative pronoun as subject ("l'ONG qui
+        s'appuie sur des témoignages"): it says more of the actor named before, not another."""
+        return clause.dep_ == "acl:relcl" and any(
+            c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType") and c.i == c.head.left_edge.i
+            and self.tokens[c.i - 1].i == clause.head.i for c in clause.children)
 
     def _is_place_name(self, token: Token) -> bool:
         """Whether a capitalised word is a place the KB knows ("Kidal")."""
@@ -1665,7 +1697,8 @@ class _Finder:
         k = first - 1
         while k >= 0 and (doc[k].is_space or doc[k].pos_ == "DET" or doc[k].lower_ in self.rules.role_modifiers):
             k -= 1
-        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]) and not self._sourced(k - 1):
+        if k >= 1 and doc[k].text == "," and _is_name_token(doc[k - 1]) and not self._sourced(k - 1) \
+                and normalize_label(doc[k - 1].text) not in self.rules.not_names:  # "Samedi, le ministre"
             return doc[k - 1].idx, doc[k - 1].idx + len(doc[k - 1].text)
         return None
 

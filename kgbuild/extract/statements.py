@@ -67,6 +67,7 @@ class _Claim:
     source_only: bool = False  # "selon X": X is a source, the clause may hold its own cue
     weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
     sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
+    joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ class _Finder:
         self.tokens, self.index, self.quotes = reading.tokens, reading.index, reading.quotes
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
-        self.last_subject: tuple[int, Token, MentionRef] | None = None  # (run, subject, its actor)
+        # (run, subject, its actor): the noun phrase that spoke last, its actor None when unnamed
+        self.last_subject: tuple[int, Token, MentionRef | None] | None = None
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
 
     # -- multi-word cues and sourcing phrases, matched once per document
@@ -199,15 +201,25 @@ class _Finder:
 
     def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
+        unnamed = token.lemma_ in self.rules.unnamed_speakers
         for child in token.children:
             if (within is None or child.i in within) and child.i > token.i \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
-                if ref is not None and (child.dep_ in ("appos", "flat:name") or ref.entity.kind == "Person" or (
-                        _ACTOR in ref.entity.types and ref.mention.method != "demonym"
-                        and not any(g.dep_ == "case" for g in child.children))):  # "la télévision X"
+                if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
         return None
+
+    def names_head(self, child: Token, ref: MentionRef, unnamed: bool) -> bool:
+        """Whether a name hung on a speaker's head is that speaker: apposed, a person, or an actor
+        without a preposition ("la télévision X"); an unnamed speaker's complement only when it
+        is a body ("une habitante de X" is not X)."""
+        if child.dep_ in ("appos", "flat:name"):
+            return True
+        if unnamed and self.no_body(ref):
+            return False
+        return ref.entity.kind == "Person" or (_ACTOR in ref.entity.types and ref.mention.method != "demonym"
+                                               and not any(g.dep_ == "case" for g in child.children))
 
     def broken_phrase_person(self, token: Token, within: range | None) -> MentionRef | None:
         """A person named in a source phrase the parse broke up ("Pour l'analyste militaire X, ...")."""
@@ -257,18 +269,33 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if ref is not None and _ACTOR in ref.entity.types:
+                if self.speaks_for(ref, unnamed):
                     return ref
         return None
 
+    def speaks_for(self, ref: MentionRef | None, unnamed: bool) -> bool:
+        """Whether a speaker's complement names the actor it speaks for: an actor, and for an
+        unnamed speaker a body ("une habitante de Gressier" speaks for no town, "un proche de X"
+        not for X)."""
+        return ref is not None and _ACTOR in ref.entity.types and not (unnamed and self.no_body(ref))
+
+    @staticmethod
+    def no_body(ref: MentionRef) -> bool:
+        """Whether an entity is a person or a place before all (a town), not a body an unnamed
+        member speaks for."""
+        return ref.entity.kind == "Person" or (
+            "Region" in ref.entity.types and ref.entity.kind not in ("State", "Organization", "Group"))
+
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
-        du gouvernement du Hamas"): a "de" chain of at most three nouns."""
+        du gouvernement du Hamas"): a "de" chain of at most three nouns, which may cross a noun
+        of a place within a body ("une source au sein de l'armée syrienne")."""
         current = token
         for _ in range(3):
             nxt = next((c for c in current.children if c.dep_ == "nmod" and c.i > current.i
-                        and (within is None or c.i in within) and any(  # "de", not "à l'ONU"
-                            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)), None)
+                        and (within is None or c.i in within) and (c.lemma_ in self.rules.within_nouns or any(
+                            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions  # "de", not "à l'ONU"
+                            for g in c.children))), None)
             if nxt is None:
                 return None
             ref = self.index.at_token(nxt) or self.demonym_of(nxt)
@@ -289,7 +316,9 @@ class _Finder:
         known if that was an unnamed source), "le communiqué" who issued it, "le groupe" or
         "le mouvement" the group the text named last."""
         lemma = token.lemma_.lower()
-        if any(c.dep_ in ("nmod", "appos") for c in token.children):
+        if self.demonstrative_source(token):
+            return self.last_claim_speaker(token)  # "a affirmé cette source (jointe depuis X)": who spoke last
+        if self.has_complement(token):
             return None
         definite = _is_definite(token)
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
@@ -299,7 +328,32 @@ class _Finder:
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
-        return None
+        return self.same_role_speaker(token)
+
+    def has_complement(self, token: Token) -> bool:
+        """Whether a noun has an apposition or a "de" complement that names what it is ("le
+        groupe de X"); "le ministère sur Telegram" has none."""
+        return any(c.dep_ == "appos" or c.dep_ == "nmod" and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)
+            for c in token.children)
+
+    def demonstrative_source(self, token: Token) -> bool:
+        """ "cette source", "ce témoin", "ce haut responsable": a person who spoke, pointed at again
+        (not "ce groupe", "ce texte", "ce gouvernement": those name an actor of their own)."""
+        lemma = token.lemma_.lower()
+        person = lemma in self.rules.unnamed_speakers or (lemma in self.rules.speaking_groups and lemma not in (
+            *self.rules.group_anaphors, *self.rules.document_nouns, *self.rules.home_bodies))
+        return person and any("Dem" in c.morph.get("PronType") for c in token.children)
+
+    def same_role_speaker(self, token: Token) -> MentionRef | None:
+        """A bare role named again by the subject that spoke last with that role ("a déclaré un
+        porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X)."""
+        if self.last_subject is None or token.lemma_.lower() not in self.rules.speaking_groups \
+                or not _is_definite(token):
+            return None
+        run, subject, ref = self.last_subject
+        near = 0 <= self.units.run_at(token.idx) - run <= 3
+        return ref if near and subject.i < token.i and subject.lemma_.lower() == token.lemma_.lower() else None
 
     def last_actor(self, token: Token) -> MentionRef | None:
         """The actor named last before a token, within the sentence before it ("..., Jimmy
@@ -363,7 +417,8 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.last_speaker(token, low) or resolve_pronoun(low, token.idx, self.reading)
+            ref = self.last_speaker(token, low) if self.follows_subject(token, low) else \
+                resolve_pronoun(low, token.idx, self.reading)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
@@ -392,24 +447,33 @@ class _Finder:
         if subject.pos_ != "PRON":
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
 
+    def remember_unnamed(self, subject: Token, cue: Token) -> None:
+        """ "Le chef d'état-major a estimé ...": a noun subject naming no actor spoke last, so a
+        pronoun after it names nobody known (not the last actor)."""
+        if subject.i < cue.i:
+            self.last_subject = (self.units.run_at(subject.idx), subject, None)
+
     def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
-        """A subject pronoun right after a statement whose speaker was a noun phrase of its
-        gender and number: the same speaker ("Le porte-parole ... a affirmé que ... Il a ajouté");
-        an inverted one ("a-t-elle ajouté") reaches two sentences further back, as reporters
-        write it after a sentence of their own."""
+        """The actor of the noun phrase a subject pronoun follows (see ``follows_subject``)."""
+        return self.last_subject[2] if self.follows_subject(pronoun, form) else None
+
+    def follows_subject(self, pronoun: Token, form: str) -> bool:
+        """Whether a subject pronoun comes right after a statement whose speaker was a noun
+        phrase of its gender and number, named or not: the same speaker ("Le porte-parole ...
+        a affirmé que ... Il a ajouté"; "Le chef d'état-major a estimé ... « ... », a-t-il
+        déclaré": nobody named, not the last actor); an inverted one ("a-t-elle ajouté") reaches
+        two sentences further back, as reporters write it after a sentence of their own."""
         if self.last_subject is None:
-            return None
+            return False
         run, subject, ref = self.last_subject
         reach = 3 if pronoun.text.startswith("-") else 1
         if not 0 <= self.units.run_at(pronoun.idx) - run <= reach or subject.pos_ == "PRON":
-            return None
+            return False
         want = self.rules.pronoun_gender.get(form) or None
         det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
         gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
         plural = "Plur" in subject.morph.get("Number")
-        if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
-            return None
-        return ref
+        return not ((want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")))
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
@@ -426,6 +490,7 @@ class _Finder:
                 self.remember_subject(subject, ref)
                 return ref, factor
             if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+                self.remember_unnamed(subject, cue)
                 return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
@@ -475,11 +540,20 @@ class _Finder:
             ref, factor = self.inverted_before(clause, own)
             if ref is not None:
                 return ref, factor
+        if cue is not own and self.after_content(cue):  # "« ... », a déclaré X, précisant que": X
+            ref, factor = self.speaker_of(self.inverted_subject(cue))
+            if ref is not None:
+                return ref, factor
         if self.spoken_about(cue):
             agent = agent_phrase(cue, self.rules)
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def after_content(self, verb: Token) -> bool:
+        """Whether a verb's group comes right after a comma or a closing quote (an inverted cue)."""
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        return first > 0 and self.tokens[first - 1].text in (",", *self.rules.quote_pairs.values())
 
     def relative_clause_subject(self, cue: Token) -> Token | None:
         """The noun right before a cue's verb group in a relative clause, when the parse took a
@@ -534,7 +608,22 @@ class _Finder:
         head = cue.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
+        head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    @staticmethod
+    def governing_verb(head: Token) -> Token:
+        """The verb whose content or object clause holds ``head``: "ont confirmé que leurs forces
+        avaient attaqué X, soulignant que" (who confirmed), "a averti ceux qui s'évertuent à X,
+        soulignant que" (who warned)."""
+        while head.head.i < head.i:
+            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+            elif head.dep_ == "acl:relcl" and head.head.dep_ == "obj" and head.head.head.pos_ == "VERB":
+                head = head.head.head
+            else:
+                break
+        return head
 
     def antecedent(self, token: Token) -> MentionRef | None:
         """The actor a relative "qui" stands for: the mention just before it."""
@@ -559,8 +648,11 @@ class _Finder:
 
     def hyphen_pronoun(self, cue: Token) -> Token | None:
         """The pronoun joined to an inverted cue ("a-t-il dit", "estime-t-elle")."""
-        return next((t for t in cue.doc[cue.i - 3: cue.i + 1] if t.i < cue.i and "-" in t.text
-                     and pronoun_form(t) in self.rules.pronoun_gender), None)
+        return next((t for t in cue.doc[max(cue.i - 3, 0): cue.i + 3] if t.i != cue.i and "-" in t.text
+                     and pronoun_form(t) in self.rules.pronoun_gender
+                     and all(u.text.startswith("-") or u.dep_.startswith("aux")
+                             or lower_text(u) in self.rules.cue_fillers for u in cue.doc[
+                         min(t.i, cue.i) + 1: max(t.i, cue.i)])), None)
 
     def subject_after(self, cue: Token) -> Token | None:
         """The noun or pronoun the parse hangs after a cue as its subject (or object, for an
@@ -581,22 +673,35 @@ class _Finder:
         """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
         and dates, when the parse hangs it elsewhere ("a martelé Benyamin Netanyahou", the first
         name taken for an adjective)."""
-        limit = min(len(self.tokens), cue.i + 8)
+        limit = min(len(self.tokens), cue.i + 12)
         while j < limit:
             tok = self.tokens[j]
-            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.head.i == cue.i and tok.head.i < limit:
+            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.i < limit and (
+                    tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
                 j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
                 while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
                     j += 1  # and its adjectives ("publié en traduction française par X")
                 continue
-            if tok.pos_ in ("DET", "ADV") or tok.lemma_.lower() in self.rules.time_words:
-                j += 1
+            if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words:
+                j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
                 continue
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return None
+            return self.titled_subject(tok)
         return None
+
+    def titled_subject(self, tok: Token) -> Token | None:
+        """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
+        group ("a déclaré dans un communiqué un porte-parole militaire, le colonel X") or a title
+        before a person's name ("a expliqué à la télévision nationale le général X")."""
+        if tok.pos_ != "NOUN" or tok.text[:1].isupper():
+            return None
+        if self.speaks_for_others(tok.lemma_):
+            return tok
+        after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
+        ref = self.index.at_token(after) if after is not None else None
+        return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
     # -- modality
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
@@ -669,10 +774,13 @@ class _Finder:
 
     def participle_cue_after(self, tokens: list[Token], first: int) -> int | None:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
-        avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
+        avoir fourni des drones, qualifiant ces accusations de ...") or an inverted cue ("..., a
+        déclaré le ministre"): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
             nxt, form = tokens[m + 1], tokens[m + 1].morph.get("VerbForm")
-            if tokens[m].text == ",":
+            if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
+                nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
+            elif tokens[m].text == ",":
                 starts = "Part" in form and "Pres" in nxt.morph.get("Tense")
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
                 starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" and bool({"Part", "Fin"} & set(form))
@@ -776,7 +884,7 @@ class _Finder:
         ("a reconnu, lors d'une conférence de presse à Damas, posséder des armes"), or past a
         prepositional phrase right before a quote ("a réaffirmé dans un communiqué « ... »")."""
         if j < len(tokens) and tokens[j].pos_ == "ADP":
-            return self.past_phrase_to_quote(tokens, j)
+            return self.past_phrase(tokens, j)
         if j >= len(tokens) or tokens[j].text != ",":
             return j
         close = next((m for m in range(j + 1, min(len(tokens), j + 16)) if tokens[m].text == ","), None)
@@ -786,6 +894,22 @@ class _Finder:
         after = tokens[close + 1]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
         return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
+
+    def past_phrase(self, tokens: list[Token], j: int) -> int:
+        """Past a prepositional phrase before an infinitive or a quote, else ``j``."""
+        return self.past_dative(tokens, j) or self.past_phrase_to_quote(tokens, j)
+
+    def past_dative(self, tokens: list[Token], j: int) -> int | None:
+        """The infinitive after a short prepositional phrase from ``j`` ("a déclaré à l'AFP être
+        aux portes de Goma"), else None."""
+        noun = tokens[j].head
+        k = noun.i - tokens[0].i + 1
+        while 0 < k < len(tokens) and tokens[k].head.i == noun.i and tokens[k].dep_ in ("amod", "flat:name"):
+            k += 1
+        if not 0 < k - j <= 5 or k >= len(tokens) or noun.i < tokens[j].i:
+            return None
+        after = tokens[k]
+        return k if after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm") else None
 
     def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
         """The quote's opening mark after a short prepositional phrase with no verb or
@@ -814,12 +938,47 @@ class _Finder:
         cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
         limit = self.relative_end(cue, cue.j)  # "X, qui accuse Y de Z, a décidé": the aside ends
+        speakers = [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
         for start, end, conf in out:
             start, end = self.trim(start, min(end, limit) if start < limit else end)
             if end > start:
-                claims.append(_Claim(speaker, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
-                                     k, self.modality(verb, start, end), conf * factor if speaker else 0.4))
+                claims.extend(_Claim(who, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
+                                     k, self.modality(verb, start, end), conf * factor if who else 0.4,
+                                     joint=who is not speaker) for who in speakers)
         return claims
+
+    def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
+        """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
+        et Kiev démentent", "L'Observatoire, basé à Londres, et les comités locaux ont affirmé"):
+        the clause opens with the two noun phrases, one of them the speaker found."""
+        span = self.subject_span(tokens, n)
+        ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
+        if speaker is None or len(ands) != 1 or any(
+                "Fin" in t.morph.get("VerbForm") or self.quotes.inside(t.idx) for t in span):
+            return []
+        refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
+        if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
+            return []
+        return [r for r in refs if r.entity.id != speaker.entity.id]
+
+    @staticmethod
+    def subject_span(tokens: list[Token], n: int) -> list[Token]:
+        """The words before the verb group of the cue at ``n``, past an opening adverbial
+        ("Mardi, ...", "Dans un communiqué, ...")."""
+        verb = tokens[n]
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        base, lo = tokens[0].i, 0
+        if tokens[0].pos_ in ("ADP", "ADV"):
+            lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
+        return tokens[lo: first - base]
+
+    def part_speaker(self, part: list[Token]) -> MentionRef | None:
+        """The actor a noun phrase of a coordinated subject names, read at its first word."""
+        words = [t for t in part if t.pos_ not in ("DET", "PUNCT")]
+        if not words:
+            return None
+        ref, _ = self.speaker_of(words[0], range(part[0].i, part[-1].i + 1))
+        return ref if ref is not None and _ACTOR in ref.entity.types else None
 
     # -- cue frames: each returns None when it does not fit, else the content spans it reads
     def frame_stance_noun(self, c: _Cue) -> list | None:
@@ -966,7 +1125,16 @@ class _Finder:
         if m > 1 and tokens[m - 1].text == "," and tokens[m - 2].pos_ == "NOUN" and not dative \
                 and lower_text(tokens[m - 2]) not in self.rules.time_words:
             return False
+        if m > 0 and self.object_noun(tokens[m - 1]):
+            return False  # "a démenti les accusations d'atrocités qu'elle aurait commises"
         return before not in self.rules.subordinators and before not in self.rules.relative_heads
+
+    def object_noun(self, token: Token) -> bool:
+        """Whether a noun is a verb's object or in its complement chain ("les accusations
+        d'atrocités"): a "que" after it opens a relative."""
+        while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nmod" and token.head.i < token.i:
+            token = token.head
+        return token.pos_ == "NOUN" and token.dep_ == "obj" and token.lemma_.lower() not in self.rules.time_words
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
         """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
@@ -981,11 +1149,13 @@ class _Finder:
         return m
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
-        """Content spans of "que A et que B": one per que-clause."""
+        """Content spans of "que A et que B": one per que-clause; "que" after a noun and a comma
+        is a relative on that noun ("éradiquer les FSR, qu'il qualifie de « milice terroriste »")."""
         spans, begin = [], first
         for m in range(first, len(tokens)):
             if lower_text(tokens[m]) in self.rules.complementizers and m > begin and (
-                    tokens[m - 1].text == "," or lower_text(tokens[m - 1]) in self.rules.coordinating_conjunctions):
+                    (tokens[m - 1].text == "," and not self.relative_on_noun(tokens, m))
+                    or lower_text(tokens[m - 1]) in self.rules.coordinating_conjunctions):
                 if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
@@ -993,9 +1163,16 @@ class _Finder:
             spans.append((tokens[begin].idx, self.clause_end(tokens, begin, ())))
         return spans
 
+    @staticmethod
+    def relative_on_noun(tokens: list[Token], m: int) -> bool:
+        """Whether the "que" at ``m`` follows a comma after a noun phrase (a relative on it)."""
+        before = tokens[m - 2] if m > 1 else None
+        return before is not None and (before.pos_ in ("NOUN", "PROPN", "ADJ") or before.text == ")")
+
     def de_infinitive(self, tokens: list[Token], j: int) -> int | None:
-        """Index of the "de"/"d'" that opens an infinitive within a short object phrase."""
-        for m in range(j, min(len(tokens), j + 9)):
+        """Index of the "de"/"d'" that opens an infinitive within an object phrase ("accuse les
+        rebelles du Front pour la libération du peuple du Tigré (TPLF) d'avoir tué")."""
+        for m in range(j, min(len(tokens), j + 16)):
             low = lower_text(tokens[m]).strip('"«“ ')
             if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
                 return None
@@ -1042,7 +1219,7 @@ class _Finder:
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
-        span = self.content_before(tokens, n)
+        span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
         phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
@@ -1054,18 +1231,41 @@ class _Finder:
             speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(*span)
         if e <= s or speaker is None:
+            if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
+                self.last_subject = (self.units.run_at(subject.idx), subject, None)
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
 
+    def cue_group_start(self, tokens: list[Token], n: int) -> int:
+        """The index before the cue at ``n`` and its auxiliaries, pronouns and fillers ("a-t-elle
+        encore ajouté", "estime-t-elle", "s'est félicité")."""
+        m = n - 1
+        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or lower_text(tokens[m]) in self.rules.reflexive_clitics
+                          or lower_text(tokens[m]) in self.rules.cue_fillers):
+            m -= 1
+        return m
+
+    def content_around(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
+        """The sentence an inverted cue interrupts between commas ("La France, a-t-il estimé,
+        n'est pas visée"; "A l'inverse, précise le journal, leurs assaillants étaient ..."): no
+        verb before the cue, its subject then a comma, a finite verb after."""
+        m = self.cue_group_start(tokens, n)
+        if m < 1 or tokens[m].text != "," or tokens[0].text in self.rules.quote_pairs or any(
+                t.pos_ in ("VERB", "AUX") for t in tokens[:m]):
+            return None
+        comma = next((c for c in range(n + 1, min(len(tokens), n + 8)) if tokens[c].text == ","), None)
+        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[n + 1: comma]) or not any(
+                "Fin" in t.morph.get("VerbForm") and not self.quotes.inside(t.idx) for t in tokens[comma + 1:]):
+            return None
+        return tokens[0].idx, self.clause_end(tokens, comma + 1, ())
+
     def content_before(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
         """The span of the quote or clause that ends right before the cue at ``n`` (past its
         auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
-        cue, m = tokens[n], n - 1
-        while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
-                          or lower_text(tokens[m]) in self.rules.reflexive_clitics):
-            m -= 1
+        cue, m = tokens[n], self.cue_group_start(tokens, n)
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
@@ -1075,7 +1275,19 @@ class _Finder:
         if tokens[m].text == ",":
             m -= 1
         close = tokens[m]
-        return self.quote_opening(close.idx, tokens[0].idx), close.idx + len(close.text)
+        opening = self.quote_opening(close.idx, tokens[0].idx)
+        return self.clause_of_quote(tokens, opening), close.idx + len(close.text)
+
+    def clause_of_quote(self, tokens: list[Token], opening: int) -> int:
+        """Where the content of an inverted cue starts when its quote closes a clause of the
+        reporter's ("Deux soldats sont encore « injoignables », a indiqué X": the clause), else
+        the quote's opening; not after a colon ("X : « ... », a dit Y")."""
+        before = [t for t in tokens if t.idx < opening]
+        ends = [n for n, t in enumerate(before) if t.text in (".", "!", "?", ":", ";") and not self.quotes.inside(t.idx)]
+        clause = before[ends[-1] + 1:] if ends else before
+        if clause and any("Fin" in t.morph.get("VerbForm") for t in clause):
+            return clause[0].idx
+        return opening
 
     def quote_opening(self, close: int, default: int) -> int:
         """The offset of the mark that opens the quote closing at ``close`` (else ``default``)."""
@@ -1240,6 +1452,7 @@ class _Finder:
         span = self.source_content(tokens, lows, n, m)
         if span is None:
             return None
+        self.remember_source(head, ref)
         s, e = self.trim(*span)
         if e <= s:
             return None
@@ -1247,6 +1460,12 @@ class _Finder:
         conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
         return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
+
+    def remember_source(self, head: Token, ref: MentionRef | None) -> None:
+        """ "Selon l'amiral X, ... « ... », a-t-il souligné", "À en croire l'ONG, ..., estime-t-elle":
+        an actor as source is the one a following pronoun of its gender names."""
+        if ref is not None and _ACTOR in ref.entity.types and head.pos_ in ("NOUN", "PROPN"):
+            self.remember_subject(head, ref)
 
     def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
         """Whether token ``n`` opens a clause: first, or after punctuation or a conjunction."""
@@ -1431,20 +1650,33 @@ def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
     of two cues of one content, the first that names its speaker, and of a cue before the content
     and one after it, the one after ("Le gouvernement a démenti : « ... », a précisé Y": Y's
     words)."""
-    kept: dict[tuple[int, int], _Claim] = {}
     claims = _cut_at_inverted(claims)
+    kept = _one_per_content([c for c in claims if not c.joint])
+    return [*kept.values(), *(c for c in claims if c.joint and (o := kept.get((c.start, c.end))) is not None
+                               and o.cue_start == c.cue_start)]  # "Moscou et Kiev démentent"
+
+
+def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
+    """The claim kept for each content span (see ``_drop_duplicates``)."""
+    kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
         if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
-        if c.weak and any(o is not c for o in spans.containing(c.cue_start, c.cue_start + 1)):
+        if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
         first = kept.get((c.start, c.end))
         if first is None or c.speaker is not None and (
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
-    return list(kept.values())
+    return kept
+
+
+def _inside_other(claim: _Claim, spans: SpanIndex) -> bool:
+    """Whether a claim's cue lies inside another claim's content (a "selon X" frame apart: it
+    gives way to the cue)."""
+    return any(o is not claim and not o.source_only for o in spans.containing(claim.cue_start, claim.cue_start + 1))
 
 
 def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
