@@ -551,9 +551,17 @@ class _Finder:
         return self.speaker_of(misread) if misread is not None else None
 
     def after_content(self, verb: Token) -> bool:
-        """Whether a verb's group comes right after a comma or a closing quote (an inverted cue)."""
+        """Whether a verb's group comes right after a comma or a closing quote with no subject
+        before it (an inverted cue; not "Le chef, X, a accusé Y, ...")."""
         first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
-        return first > 0 and self.tokens[first - 1].text in (",", *self.rules.quote_pairs.values())
+        closing = self.rules.quote_pairs.values()
+        if first < 1 or self.tokens[first - 1].text not in (",", *closing):
+            return False
+        if first > 1 and self.tokens[first - 2].text in closing:
+            return True  # "», a déclaré X": whatever subject the parse took inside the quote
+        # "a-t-il déclaré": "-t" is no subject before it
+        return not any(c.dep_.startswith("nsubj") and c.i < verb.i and not c.text.startswith("-")
+                       for c in verb.children)
 
     def relative_clause_subject(self, cue: Token) -> Token | None:
         """The noun right before a cue's verb group in a relative clause, when the parse took a
@@ -615,10 +623,12 @@ class _Finder:
     def governing_verb(head: Token) -> Token:
         """The verb whose content or object clause holds ``head``: "ont confirmé que leurs forces
         avaient attaqué X, soulignant que" (who confirmed), "a averti ceux qui s'évertuent à X,
-        soulignant que" (who warned)."""
+        soulignant que" (who warned), "a accusé X de l'avoir trahi en lançant Y, promettant" (who
+        accused, not X)."""
         while head.head.i < head.i:
-            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX"):
-                head = head.head
+            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX") \
+                    or head.dep_ == "advcl" and _infinitive_clause(head) and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head  # also out of "de l'avoir trahi" under "a accusé X": who accused
             elif head.dep_ == "acl:relcl" and head.head.dep_ == "obj" and head.head.head.pos_ == "VERB":
                 head = head.head.head
             else:
@@ -1828,3 +1838,10 @@ _NOUN_PHRASE_FRAMES = frozenset({"quoted_phrase"})
 
 _FRAMES = {name.removeprefix("frame_"): reader for name, reader in vars(_Finder).items()
            if name.startswith("frame_")}
+
+
+def _infinitive_clause(verb: Token) -> bool:
+    """A verb in the infinitive, or with an auxiliary in the infinitive ("de l'avoir trahi"):
+    an infinitive clause, not a finite one (an inverted cue hung as an adverbial clause)."""
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
