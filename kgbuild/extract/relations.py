@@ -158,12 +158,16 @@ class _Finder:
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
             return self.owner(token, depth)
+        if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
+            return self.typed(self.owner(token, depth), ("Region",))
         return found
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
         for child in token.children:
-            if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
+            # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
+            if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
+                    or child.dep_ in ("appos", "flat:name"):
                 hit = self.ref_at(child)
                 if hit is not None:
                     return hit
