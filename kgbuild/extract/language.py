@@ -266,6 +266,8 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    attribution_verbs: Words
+    attribution_prepositions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

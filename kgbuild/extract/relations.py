@@ -857,7 +857,7 @@ class _Finder:
         of the verb it is the object of ("l'armée ukrainienne a revendiqué une frappe de
         drones", "a mené ses frappes")."""
         agents = agents + self.typed([r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs)
-                                      and self.passive(a) for r in self.agent(a)], ("Actor",))
+                                      and self.passive(a) for r in self.agent(a)], ("Actor",)) + self.ascribed(n)
         if not self.typed(agents, ("Actor",)) and host_object:
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
@@ -865,6 +865,12 @@ class _Finder:
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
+
+    def ascribed(self, n: Token) -> list[MentionRef]:
+        """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
+        attribuée à la junte", "une attaque imputée aux shebab")."""
+        return self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+                           for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
 
     def means_of(self, host: Token) -> bool:
         """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
@@ -1116,7 +1122,7 @@ class _Finder:
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
-        return found
+        return found + self.ascribed(n)
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.passive(v):
