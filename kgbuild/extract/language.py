@@ -268,6 +268,7 @@ class LanguageRules:
     backing_prepositions: Words
     attribution_verbs: Words
     attribution_prepositions: Words
+    list_conjunctions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -579,12 +579,42 @@ class _Finder:
 
     def doer(self, verb: Token) -> list[MentionRef]:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
-        parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
+        parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller);
+        with the actors listed before a lone one, however the parse cut the list."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
-            return self.subject(verb)
-        if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
-            return self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
-        return self.left_actor(verb)
+            found = self.subject(verb)
+        elif verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
+        else:
+            found = self.left_actor(verb)
+        return found + self.listed_before(found[0]) if len(found) == 1 else found
+
+    def listed_before(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors of the kind of ``ref`` listed right before it, by commas and a closing
+        conjunction ("Les États-Unis, le Royaume-Uni, les Pays-Bas et le Danemark vont envoyer":
+        all four); none when a preposition opens the list ("avec la France et X, Y a ...")."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        lo = self.units.bounds(span.root)[0]
+        k = self.skip_determiners(span.start - 1, lo)
+        if k < lo or lower_text(self.tokens[k]) not in self.rules.list_conjunctions:
+            return []
+        found: list[MentionRef] = []
+        while k > lo:
+            prev = self.ref_at(self.tokens[k - 1])
+            if prev is None or prev.entity.kind != ref.entity.kind or prev.entity.id == ref.entity.id:
+                return []
+            found.append(prev)
+            first = self.doc.char_span(prev.start, prev.end, alignment_mode="expand").start
+            k = self.skip_determiners(first - 1, lo)
+            if k < lo or self.tokens[k].text != ",":
+                break
+        opener = self.tokens[k] if k >= lo else None
+        return [] if opener is not None and opener.pos_ == "ADP" else found[::-1]
+
+    def skip_determiners(self, k: int, lo: int) -> int:
+        while k >= lo and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return k
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
@@ -624,7 +654,7 @@ class _Finder:
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
         military = weapons or any(_in(t, self.rules.military_goods) for t in window)
-        for s in self.typed(suppliers, ("Actor",))[:2]:
+        for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
             if military:
