@@ -1742,7 +1742,11 @@ class _Finder:
             if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS:
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-            if span is None or span.end >= len(self.tokens) or self.tokens[span.end].text not in (",", "("):
+            if span is None or span.end >= len(self.tokens):
+                continue
+            for c in self.container_named(span):
+                self.add(ref, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
+            if self.tokens[span.end].text not in (",", "("):
                 continue
             preps, tail = self.aside(span)
             if not preps or self.listed(span, tail):
@@ -1752,6 +1756,23 @@ class _Finder:
                     continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
                 if c.entity.id != ref.entity.id:
                     self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def container_named(self, span) -> list[MentionRef]:
+        """The area a place is put in by a containment phrase right after it that names the
+        area with its place noun ("Tessit dans la région de Gao", "la base de Tarkint (nord)
+        dans la région de Gao", "sur l'île de Ramree"), past a bracketed compass point."""
+        j = span.end
+        if self.tokens[j].text == "(" and j + 2 < len(self.tokens) and self.tokens[j + 2].text == ")" \
+                and _in(self.tokens[j + 1], self.rules.compass_words):
+            j += 3
+        tail = [t for t in self.tokens[j: j + 4] if t.pos_ != "DET"]
+        if len(tail) < 2 or not (_in(tail[0], self.rules.container_prepositions)
+                                 or lower_text(tail[0]) in self.rules.territory_prepositions):
+            return []
+        if not _in(tail[1], self.rules.place_heads) or tail[1].lemma_ in self.rules.territory_nouns:
+            return []
+        found = self.typed(self.children_with(tail[1], self.rules.name_prepositions), ("Region",))
+        return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id] if found else []
 
     def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
         """The words of the aside after a place up to its end, and the prepositions that put the
