@@ -213,11 +213,22 @@ class _Finder:
         own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
         # a country named by a noun, not a demonym ("le départ des soldats français"), the
         # subject of its clause first ("Le Mali s'est tourné vers la Russie. ... le pays")
+        qualified = self.qualified_in(token.head)
         found = [ref for ref in self.index.before(token.idx, floor)
-                 if ref.entity.kind in kinds and ref.start < own and not self.adjectival(ref)
-                 and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS)]
+                 if ref.entity.kind in kinds and ref.start < own and self.names_country(ref, qualified)]
         subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
         return (subjects or found or [None])[0]
+
+    def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
+        """A mention "le pays" may point back to: a noun (no demonym), a state only where it
+        acts, none the phrase of the anaphor qualifies."""
+        return not self.adjectival(ref) and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS) \
+            and ref.entity.id not in qualified
+
+    def qualified_in(self, head: Token) -> set[str]:
+        """The entities the demonyms of a phrase name ("les forces françaises dans ce pays":
+        France, which "ce pays" then is not)."""
+        return {r.entity.id for t in head.subtree if t.pos_ == "ADJ" for r in [self.ref_at(t)] if r is not None}
 
     def points_back(self, token: Token) -> bool:
         """ "le pays", "ce pays", not "le pays voisin" or "le pays hôte du sommet" (another
