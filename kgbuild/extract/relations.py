@@ -946,9 +946,10 @@ class _Finder:
         britannique", "a mené une offensive contre le M23")."""
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
-        if host_object:
-            aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
-        return aimed
+        # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
+        holders = [a for a in n.children if a.dep_ == "amod" and a.i > n.i] + ([host.head] if host_object else [])
+        return aimed + [c for h in holders for c in h.children
+                        if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
