@@ -269,6 +269,7 @@ class LanguageRules:
     attribution_verbs: Words
     attribution_prepositions: Words
     list_conjunctions: Words
+    death_verbs: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -1167,7 +1167,7 @@ class _Finder:
         return found + self.ascribed(n)
 
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.passive(v):
+        if self.passive(v) or _in(v, self.rules.death_verbs):  # "tués par X", "ont péri dans une frappe de X"
             agents, targets = self.agent(v), self.patient(v)
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
@@ -1503,6 +1503,9 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and any(
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children):
+            who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
@@ -1988,6 +1991,7 @@ _VERB_READERS = (
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
