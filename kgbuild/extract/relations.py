@@ -1166,8 +1166,13 @@ class _Finder:
                     found += self.typed(self.agent(acl), ("Actor",))
         return found + self.ascribed(n)
 
+    def undergone(self, v: Token) -> bool:
+        """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
+        ("ont péri dans une frappe de X")."""
+        return self.passive(v) or _in(v, self.rules.death_verbs)
+
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.passive(v) or _in(v, self.rules.death_verbs):  # "tués par X", "ont péri dans une frappe de X"
+        if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
