@@ -897,15 +897,23 @@ class _Finder:
         claim participle ("une attaque revendiquée par X"), and, with no actor yet, the subject
         of the verb it is the object of ("l'armée ukrainienne a revendiqué une frappe de
         drones", "a mené ses frappes")."""
-        agents = agents + self.typed([r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs)
-                                      and self.passive(a) for r in self.agent(a)], ("Actor",)) + self.ascribed(n)
+        agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
-            if possessive or _in(host.head, self.rules.agentive_verbs):
-                agents = self.typed(self.subject(host.head), ("Actor",)) + agents
+            if possessive or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
+                agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
+
+    def authors(self, n: Token) -> list[MentionRef]:
+        """Who a strike noun's participles name as its author: the claimant ("une attaque
+        revendiquée par X"), the one it is ascribed to, the agent of any passive participle on
+        it ("les frappes menées par les Etats-Unis")."""
+        claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
+                   for r in self.agent(a)]
+        done = [r for a in n.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
 
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
@@ -947,7 +955,8 @@ class _Finder:
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
         # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
-        holders = [a for a in n.children if a.dep_ == "amod" and a.i > n.i] + ([host.head] if host_object else [])
+        # or on a participle of it ("les frappes menées par X contre les rebelles")
+        holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
         return aimed + [c for h in holders for c in h.children
                         if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
 
@@ -1058,7 +1067,7 @@ class _Finder:
         found = []
         for c in tokens:
             ref = self.ref_at(c)
-            if ref is not None:
+            if ref is not None and "Weapon" not in ref.entity.types:  # "le porte-avions américain": its owner
                 if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
                     found += self.typed([ref], ("Actor",))
                 continue
