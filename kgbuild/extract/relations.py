@@ -1499,7 +1499,21 @@ class _Finder:
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
         if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
+        ref = ref or self.name_before_description(k, lo)
         return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def name_before_description(self, k: int, lo: int) -> MentionRef | None:
+        """The group a description ending at ``k`` is apposed to ("les ADF, un groupe ougandais
+        affilié à l'EI": the ADF), never a state or a person."""
+        while k > lo and self.tokens[k].dep_ == "amod" and self.ref_at(self.tokens[k]) is None:
+            k -= 1  # "groupe (ougandais)"
+        if k <= lo or not _in(self.tokens[k], self.rules.quantity_nouns | self.rules.group_heads):
+            return None
+        k = self.skip_determiners(k - 1, lo)
+        if k <= lo or self.tokens[k].text != ",":
+            return None
+        named = self.described(self.tokens[k + 1])
+        return named[0] if named else None
 
     def affiliate_of(self, t: Token, preps) -> MentionRef | None:
         """The group named after an affiliation word's preposition, past adjectives and a
