@@ -155,8 +155,9 @@ class _Finder:
         if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
             found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
                                 if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
-                          or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
+                          or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
             return self.owner(token, depth)
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
