@@ -270,6 +270,10 @@ class LanguageRules:
     attribution_prepositions: Words
     list_conjunctions: Words
     death_verbs: Words
+    join_verbs: Words
+    join_prepositions: Words
+    grouping_verbs: Words
+    grouping_prepositions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

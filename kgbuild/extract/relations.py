@@ -21,6 +21,7 @@ place and a grantee named in another are joined into one event.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -60,6 +61,11 @@ PREDICATE_TYPES = {
 _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
+#: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
+#: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
+_BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
+#: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
+_BODY_KINDS = frozenset({"Organization", "Group"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _OBLIQUES = ("obl", "obl:arg", "obl:mod")  # "a riposté par des frappes au Liban": strikes too
@@ -310,7 +316,10 @@ class _Finder:
         """What a relative pronoun refers to: the noun phrase just before it."""
         start = self.tokens[self.units.bounds(token)[0]].idx
         for ref in self.index.before(token.idx, start):
-            if len(self.text[ref.end:token.idx].strip(" ,")) == 0:
+            gap = self.text[ref.end:token.idx]
+            if gap.startswith(")"):
+                continue  # a name in brackets: the phrase before them ("la Cedeao (...), qui")
+            if _BRACKET_GAP.fullmatch(gap):  # "l'Alliance des Etats du Sahel (AES), qui"
                 return [self.np_head_of(ref)]
             break
         head = token.head
@@ -622,6 +631,25 @@ class _Finder:
                 break
         opener = self.tokens[k] if k >= lo else None
         return [] if opener is not None and opener.pos_ == "ADP" else found[::-1]
+
+    def listed_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors of the kind of ``ref`` listed right after it, by commas and a closing
+        conjunction ("regroupe le Mali, le Niger et le Burkina Faso"), however the parse cut it."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        hi, k, found = self.units.bounds(span.root)[1], span.end, []
+        while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            last = self.tokens[k].text != ","
+            k += 1
+            while k < hi and self.tokens[k].pos_ == "DET":
+                k += 1
+            nxt = self.ref_at(self.tokens[k]) if k < hi else None
+            if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
+                break
+            found.append(nxt)
+            k = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand").end
+            if last:
+                break
+        return found
 
     def skip_determiners(self, k: int, lo: int) -> int:
         while k >= lo and self.tokens[k].pos_ == "DET":
@@ -1528,6 +1556,34 @@ class _Finder:
                 return ref if self.typed([ref], ("Actor",)) else None
         return None
 
+    def join_verb(self, v: Token, k: int) -> None:
+        """ "la Finlande a rejoint l'Otan", "a rejoint les rangs du JNIM", "adhérer à l'AES": the
+        subject is a member of the organisation or group joined."""
+        wholes = [r for c in self.direct_objects(v) for r in self.np(c)] + self.children_with(
+            v, self.rules.join_prepositions)
+        for w in self.bodies_of(wholes)[:1]:
+            for m in self.typed(self.doer(v), ("Actor",))[:4]:
+                if m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, v, k, 0.6)
+
+    def grouping_verb(self, v: Token, k: int) -> None:
+        """ "l'AES regroupe le Mali, le Niger et le Burkina Faso", "la force est composée de X et
+        Y": each actor named is a member of the organisation or group."""
+        if self.passive(v):
+            whole, members = self.patient(v), self.children_with(v, self.rules.grouping_prepositions)
+        else:
+            whole, members = self.doer(v), [r for c in self.direct_objects(v) for r in self.np(c)]
+        members = members + self.listed_after(members[0]) if len(members) == 1 else members
+        for w in self.bodies_of(whole)[:1]:
+            for m in self.typed(members, ("Actor",))[:6]:
+                if m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, v, k, 0.6)
+
+    def bodies_of(self, refs: list[MentionRef]) -> list[MentionRef]:
+        """The organisations and groups among ``refs``: what one joins or is grouped in (not a
+        state, a place or a person)."""
+        return [r for r in self.typed(refs, ("Actor",)) if r.entity.kind in _BODY_KINDS]
+
     def deploy_noun(self, n: Token, k: int) -> None:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
@@ -2021,6 +2077,8 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
+    ("grouping_verbs", lambda finder, t, k: finder.grouping_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
