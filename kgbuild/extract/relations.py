@@ -127,12 +127,26 @@ class _Finder:
             return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
-        ref = self.ref_at(token) or self.place_anaphor(token)
+        ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token)
         found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
-        for child in token.children:
-            if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
-                found.extend(self.np(child, depth + 1))
-        return found
+        return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
+        X, chef de la katiba « Y »")."""
+        quoted = self.quotes.inside(token.idx)
+        return [c for c in token.children
+                if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN") or self.index.at_token(c))
+                and (quoted or not self.quotes.inside(c.idx))]
+
+    def person_of_demonym(self, token: Token) -> MentionRef | None:
+        """The person a demonym noun is apposed to ("l'Algérien Djamel Okacha": Okacha, not
+        Algeria)."""
+        if lower_text(token) not in self.rules.demonyms:
+            return None
+        persons = [r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
+                   if r is not None and r.entity.kind == "Person"]
+        return persons[0] if persons else None
 
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
