@@ -273,7 +273,14 @@ class _Finder:
         found = found or self.names_on_days(verb)
         if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
-        return found or self.partitive_objects(verb, verb)  # "a neutralisé des combattants du X"
+        # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
+        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+
+    def day_partitives(self, verb: Token) -> list[Token]:
+        """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
+        des bases de l'Amisom")."""
+        days = [c for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words]
+        return self.partitive_objects(verb, days[0]) if days else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -285,7 +292,10 @@ class _Finder:
         """ "a frappé lundi des dizaines de cibles", "a neutralisé des combattants": the object
         read as a phrase whose partitive article is a preposition (after the day read as the
         object, or after the verb)."""
-        return [c for c in verb.children if c.dep_.startswith("obl") and c.i > day.i and any(
+        # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
+        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (
+            [c for c in day.children if c.dep_ == "nmod"] if day.i != verb.i else [])
+        return [c for c in phrases if c.i > day.i and any(
             g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
@@ -1223,6 +1233,17 @@ class _Finder:
         ("ont péri dans une frappe de X")."""
         return self.passive(v) or _in(v, self.rules.death_verbs)
 
+    def attacked_in(self, c: Token) -> list[MentionRef]:
+        """What an attack verb's object names: its entities, or for a weapon hit the owner its
+        genitive names ("abattu un avion de chasse des Forces armées soudanaises"; not the maker a
+        demonym names: "un drone turc")."""
+        found = self.np(c)
+        if not found or not all("Weapon" in r.entity.types for r in found):
+            return found
+        owners = [r for g in self.genitives(c) for r in self.np(g)]
+        owners = [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person" and "Weapon" not in r.entity.types]
+        return owners or found
+
     def attack_verb(self, v: Token, k: int) -> None:
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
@@ -1232,7 +1253,7 @@ class _Finder:
             if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
-                       for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
+                       for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
