@@ -1240,9 +1240,17 @@ class _Finder:
         found = self.np(c)
         if not found or not all("Weapon" in r.entity.types for r in found):
             return found
-        owners = [r for g in self.genitives(c) for r in self.np(g)]
-        owners = [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person" and "Weapon" not in r.entity.types]
-        return owners or found
+        owners = [r for g in self.genitives(c) for r in self.owners_of(g)]
+        return [r for r in owners if r.entity.kind != "Person"] or found
+
+    def owners_of(self, g: Token) -> list[MentionRef]:
+        """The actors a genitive names, past a genitive of the weapon's own name ("un avion de
+        chasse des Forces armées soudanaises")."""
+        found = [r for r in self.typed(self.np(g), ("Actor",)) if "Weapon" not in r.entity.types]
+        if not found and g.pos_ == "NOUN":
+            found = [r for h in self.genitives(g) for r in self.typed(self.np(h), ("Actor",))
+                     if "Weapon" not in r.entity.types]
+        return found
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.undergone(v):
