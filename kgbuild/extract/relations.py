@@ -1882,7 +1882,9 @@ class _Finder:
         """ "Tessalit, dans le nord du Mali", "Goma, la capitale du Nord-Kivu,", "Soumy (Ukraine)":
         a place followed by an aside that puts it in another."""
         for ref in self.index.inside(*self.units.run_span(k)):
-            if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS:
+            # "au Nord, dans la région de Gao": a compass point is no place of its own
+            if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS \
+                    or ref.mention.text.lower() in self.rules.compass_words:
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is None or span.end >= len(self.tokens):
