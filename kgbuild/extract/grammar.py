@@ -118,9 +118,9 @@ def agent_phrase(verb: Token, rules: LanguageRules) -> Token | None:
     """The agent of a passive verb: its ``obl:agent``, or an oblique with an agent preposition
     ("a été annoncé par X")."""
     for c in verb.children:
-        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+        if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and c.pos_ != "ADV" and any(
                 lower_text(g) in rules.agent_prepositions for g in c.children)):
-            return c
+            return c  # "par ailleurs", an adverb, is no agent
     return None
 
 

@@ -272,6 +272,14 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    attribution_verbs: Words
+    attribution_prepositions: Words
+    list_conjunctions: Words
+    death_verbs: Words
+    join_verbs: Words
+    join_prepositions: Words
+    grouping_verbs: Words
+    grouping_prepositions: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -21,6 +21,7 @@ place and a grantee named in another are joined into one event.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -60,6 +61,11 @@ PREDICATE_TYPES = {
 _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
+#: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
+#: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
+_BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
+#: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
+_BODY_KINDS = frozenset({"Organization", "Group"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _OBLIQUES = ("obl", "obl:arg", "obl:mod")  # "a riposté par des frappes au Liban": strikes too
@@ -121,12 +127,26 @@ class _Finder:
             return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
-        ref = self.ref_at(token) or self.place_anaphor(token)
+        ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token)
         found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
-        for child in token.children:
-            if child.dep_ == "conj" and (child.pos_ in ("NOUN", "PROPN") or self.index.at_token(child)):
-                found.extend(self.np(child, depth + 1))
-        return found
+        return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
+        X, chef de la katiba « Y »")."""
+        quoted = self.quotes.inside(token.idx)
+        return [c for c in token.children
+                if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN") or self.index.at_token(c))
+                and (quoted or not self.quotes.inside(c.idx))]
+
+    def person_of_demonym(self, token: Token) -> MentionRef | None:
+        """The person a demonym noun is apposed to ("l'Algérien Djamel Okacha": Okacha, not
+        Algeria)."""
+        if lower_text(token) not in self.rules.demonyms:
+            return None
+        persons = [r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
+                   if r is not None and r.entity.kind == "Person"]
+        return persons[0] if persons else None
 
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
@@ -155,15 +175,20 @@ class _Finder:
         if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
             found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
                                 if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
-                          or lemma in self.rules.facility_nouns or lemma in self.rules.direction_words):
+                          or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
             return self.owner(token, depth)
+        if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
+            return self.typed(self.owner(token, depth), ("Region",))
         return found
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
         for child in token.children:
-            if child.dep_ == "amod" and child.i == token.i + 1 or child.dep_ in ("appos", "flat:name"):
+            # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
+            if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
+                    or child.dep_ in ("appos", "flat:name"):
                 hit = self.ref_at(child)
                 if hit is not None:
                     return hit
@@ -209,11 +234,22 @@ class _Finder:
         own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
         # a country named by a noun, not a demonym ("le départ des soldats français"), the
         # subject of its clause first ("Le Mali s'est tourné vers la Russie. ... le pays")
+        qualified = self.qualified_in(token.head)
         found = [ref for ref in self.index.before(token.idx, floor)
-                 if ref.entity.kind in kinds and ref.start < own and not self.adjectival(ref)
-                 and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS)]
+                 if ref.entity.kind in kinds and ref.start < own and self.names_country(ref, qualified)]
         subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
         return (subjects or found or [None])[0]
+
+    def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
+        """A mention "le pays" may point back to: a noun (no demonym), a state only where it
+        acts, none the phrase of the anaphor qualifies."""
+        return not self.adjectival(ref) and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS) \
+            and ref.entity.id not in qualified
+
+    def qualified_in(self, head: Token) -> set[str]:
+        """The entities the demonyms of a phrase name ("les forces françaises dans ce pays":
+        France, which "ce pays" then is not)."""
+        return {r.entity.id for t in head.subtree if t.pos_ == "ADJ" for r in [self.ref_at(t)] if r is not None}
 
     def points_back(self, token: Token) -> bool:
         """ "le pays", "ce pays", not "le pays voisin" or "le pays hôte du sommet" (another
@@ -237,7 +273,14 @@ class _Finder:
         found = found or self.names_on_days(verb)
         if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
-        return found or self.partitive_objects(verb, verb)  # "a neutralisé des combattants du X"
+        # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
+        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+
+    def day_partitives(self, verb: Token) -> list[Token]:
+        """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
+        des bases de l'Amisom")."""
+        days = [c for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words]
+        return self.partitive_objects(verb, days[0]) if days else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -249,7 +292,10 @@ class _Finder:
         """ "a frappé lundi des dizaines de cibles", "a neutralisé des combattants": the object
         read as a phrase whose partitive article is a preposition (after the day read as the
         object, or after the verb)."""
-        return [c for c in verb.children if c.dep_.startswith("obl") and c.i > day.i and any(
+        # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
+        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (
+            [c for c in day.children if c.dep_ == "nmod"] if day.i != verb.i else [])
+        return [c for c in phrases if c.i > day.i and any(
             g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
@@ -294,7 +340,10 @@ class _Finder:
         """What a relative pronoun refers to: the noun phrase just before it."""
         start = self.tokens[self.units.bounds(token)[0]].idx
         for ref in self.index.before(token.idx, start):
-            if len(self.text[ref.end:token.idx].strip(" ,")) == 0:
+            gap = self.text[ref.end:token.idx]
+            if gap.startswith(")"):
+                continue  # a name in brackets: the phrase before them ("la Cedeao (...), qui")
+            if _BRACKET_GAP.fullmatch(gap):  # "l'Alliance des Etats du Sahel (AES), qui"
                 return [self.np_head_of(ref)]
             break
         head = token.head
@@ -575,12 +624,61 @@ class _Finder:
 
     def doer(self, verb: Token) -> list[MentionRef]:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
-        parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
+        parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller);
+        with the actors listed before a lone one, however the parse cut the list."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
-            return self.subject(verb)
-        if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
-            return self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
-        return self.left_actor(verb)
+            found = self.subject(verb)
+        elif verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+            found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
+        else:
+            found = self.left_actor(verb)
+        return found + self.listed_before(found[0]) if len(found) == 1 else found
+
+    def listed_before(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors of the kind of ``ref`` listed right before it, by commas and a closing
+        conjunction ("Les États-Unis, le Royaume-Uni, les Pays-Bas et le Danemark vont envoyer":
+        all four); none when a preposition opens the list ("avec la France et X, Y a ...")."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        lo = self.units.bounds(span.root)[0]
+        k = self.skip_determiners(span.start - 1, lo)
+        if k < lo or lower_text(self.tokens[k]) not in self.rules.list_conjunctions:
+            return []
+        found: list[MentionRef] = []
+        while k > lo:
+            prev = self.ref_at(self.tokens[k - 1])
+            if prev is None or prev.entity.kind != ref.entity.kind or prev.entity.id == ref.entity.id:
+                return []
+            found.append(prev)
+            first = self.doc.char_span(prev.start, prev.end, alignment_mode="expand").start
+            k = self.skip_determiners(first - 1, lo)
+            if k < lo or self.tokens[k].text != ",":
+                break
+        opener = self.tokens[k] if k >= lo else None
+        return [] if opener is not None and opener.pos_ == "ADP" else found[::-1]
+
+    def listed_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors of the kind of ``ref`` listed right after it, by commas and a closing
+        conjunction ("regroupe le Mali, le Niger et le Burkina Faso"), however the parse cut it."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        hi, k, found = self.units.bounds(span.root)[1], span.end, []
+        while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            last = self.tokens[k].text != ","
+            k += 1
+            while k < hi and self.tokens[k].pos_ == "DET":
+                k += 1
+            nxt = self.ref_at(self.tokens[k]) if k < hi else None
+            if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
+                break
+            found.append(nxt)
+            k = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand").end
+            if last:
+                break
+        return found
+
+    def skip_determiners(self, k: int, lo: int) -> int:
+        while k >= lo and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return k
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
@@ -620,7 +718,7 @@ class _Finder:
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
         military = weapons or any(_in(t, self.rules.military_goods) for t in window)
-        for s in self.typed(suppliers, ("Actor",))[:2]:
+        for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
             if military:
@@ -852,15 +950,29 @@ class _Finder:
         claim participle ("une attaque revendiquée par X"), and, with no actor yet, the subject
         of the verb it is the object of ("l'armée ukrainienne a revendiqué une frappe de
         drones", "a mené ses frappes")."""
-        agents = agents + self.typed([r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs)
-                                      and self.passive(a) for r in self.agent(a)], ("Actor",))
+        agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
             possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
-            if possessive or _in(host.head, self.rules.agentive_verbs):
-                agents = self.typed(self.subject(host.head), ("Actor",)) + agents
+            if possessive or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
+                agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
+
+    def authors(self, n: Token) -> list[MentionRef]:
+        """Who a strike noun's participles name as its author: the claimant ("une attaque
+        revendiquée par X"), the one it is ascribed to, the agent of any passive participle on
+        it ("les frappes menées par les Etats-Unis")."""
+        claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
+                   for r in self.agent(a)]
+        done = [r for a in n.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
+
+    def ascribed(self, n: Token) -> list[MentionRef]:
+        """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
+        attribuée à la junte", "une attaque imputée aux shebab")."""
+        return self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+                           for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
 
     def means_of(self, host: Token) -> bool:
         """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
@@ -895,9 +1007,11 @@ class _Finder:
         britannique", "a mené une offensive contre le M23")."""
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
-        if host_object:
-            aimed += [c for c in host.head.children if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
-        return aimed
+        # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
+        # or on a participle of it ("les frappes menées par X contre les rebelles")
+        holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
+        return aimed + [c for h in holders for c in h.children
+                        if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
@@ -1006,7 +1120,7 @@ class _Finder:
         found = []
         for c in tokens:
             ref = self.ref_at(c)
-            if ref is not None:
+            if ref is not None and "Weapon" not in ref.entity.types:  # "le porte-avions américain": its owner
                 if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
                     found += self.typed([ref], ("Actor",))
                 continue
@@ -1112,10 +1226,34 @@ class _Finder:
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
+        return found + self.ascribed(n)
+
+    def undergone(self, v: Token) -> bool:
+        """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
+        ("ont péri dans une frappe de X")."""
+        return self.passive(v) or _in(v, self.rules.death_verbs)
+
+    def attacked_in(self, c: Token) -> list[MentionRef]:
+        """What an attack verb's object names: its entities, or for a weapon hit the owner its
+        genitive names ("abattu un avion de chasse des Forces armées soudanaises"; not the maker a
+        demonym names: "un drone turc")."""
+        found = self.np(c)
+        if not found or not all("Weapon" in r.entity.types for r in found):
+            return found
+        owners = [r for g in self.genitives(c) for r in self.owners_of(g)]
+        return [r for r in owners if r.entity.kind != "Person"] or found
+
+    def owners_of(self, g: Token) -> list[MentionRef]:
+        """The actors a genitive names, past a genitive of the weapon's own name ("un avion de
+        chasse des Forces armées soudanaises")."""
+        found = [r for r in self.typed(self.np(g), ("Actor",)) if "Weapon" not in r.entity.types]
+        if not found and g.pos_ == "NOUN":
+            found = [r for h in self.genitives(g) for r in self.typed(self.np(h), ("Actor",))
+                     if "Weapon" not in r.entity.types]
         return found
 
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.passive(v):
+        if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
@@ -1123,7 +1261,7 @@ class _Finder:
             if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
-                       for r in (self.np(c) or self.children_with(c, self.rules.of_prepositions))]
+                       for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
@@ -1433,7 +1571,21 @@ class _Finder:
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
         if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
+        ref = ref or self.name_before_description(k, lo)
         return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def name_before_description(self, k: int, lo: int) -> MentionRef | None:
+        """The group a description ending at ``k`` is apposed to ("les ADF, un groupe ougandais
+        affilié à l'EI": the ADF), never a state or a person."""
+        while k > lo and self.tokens[k].dep_ == "amod" and self.ref_at(self.tokens[k]) is None:
+            k -= 1  # "groupe (ougandais)"
+        if k <= lo or not _in(self.tokens[k], self.rules.quantity_nouns | self.rules.group_heads):
+            return None
+        k = self.skip_determiners(k - 1, lo)
+        if k <= lo or self.tokens[k].text != ",":
+            return None
+        named = self.described(self.tokens[k + 1])
+        return named[0] if named else None
 
     def affiliate_of(self, t: Token, preps) -> MentionRef | None:
         """The group named after an affiliation word's preposition, past adjectives and a
@@ -1447,10 +1599,41 @@ class _Finder:
                 return ref if self.typed([ref], ("Actor",)) else None
         return None
 
+    def join_verb(self, v: Token, k: int) -> None:
+        """ "la Finlande a rejoint l'Otan", "a rejoint les rangs du JNIM", "adhérer à l'AES": the
+        subject is a member of the organisation or group joined."""
+        wholes = [r for c in self.direct_objects(v) for r in self.np(c)] + self.children_with(
+            v, self.rules.join_prepositions)
+        for w in self.bodies_of(wholes)[:1]:
+            for m in self.typed(self.doer(v), ("Actor",))[:4]:
+                if m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, v, k, 0.6)
+
+    def grouping_verb(self, v: Token, k: int) -> None:
+        """ "l'AES regroupe le Mali, le Niger et le Burkina Faso", "la force est composée de X et
+        Y": each actor named is a member of the organisation or group."""
+        if self.passive(v):
+            whole, members = self.patient(v), self.children_with(v, self.rules.grouping_prepositions)
+        else:
+            whole, members = self.doer(v), [r for c in self.direct_objects(v) for r in self.np(c)]
+        members = members + self.listed_after(members[0]) if len(members) == 1 else members
+        for w in self.bodies_of(whole)[:1]:
+            for m in self.typed(members, ("Actor",))[:6]:
+                if m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, v, k, 0.6)
+
+    def bodies_of(self, refs: list[MentionRef]) -> list[MentionRef]:
+        """The organisations and groups among ``refs``: what one joins or is grouped in (not a
+        state, a place or a person)."""
+        return [r for r in self.typed(refs, ("Actor",)) if r.entity.kind in _BODY_KINDS]
+
     def deploy_noun(self, n: Token, k: int) -> None:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and any(
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children):
+            who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
@@ -1699,10 +1882,16 @@ class _Finder:
         """ "Tessalit, dans le nord du Mali", "Goma, la capitale du Nord-Kivu,", "Soumy (Ukraine)":
         a place followed by an aside that puts it in another."""
         for ref in self.index.inside(*self.units.run_span(k)):
-            if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS:
+            # "au Nord, dans la région de Gao": a compass point is no place of its own
+            if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS \
+                    or ref.mention.text.lower() in self.rules.compass_words:
                 continue
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-            if span is None or span.end >= len(self.tokens) or self.tokens[span.end].text not in (",", "("):
+            if span is None or span.end >= len(self.tokens):
+                continue
+            for c in self.container_named(span):
+                self.add(ref, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
+            if self.tokens[span.end].text not in (",", "("):
                 continue
             preps, tail = self.aside(span)
             if not preps or self.listed(span, tail):
@@ -1712,6 +1901,23 @@ class _Finder:
                     continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
                 if c.entity.id != ref.entity.id:
                     self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def container_named(self, span) -> list[MentionRef]:
+        """The area a place is put in by a containment phrase right after it that names the
+        area with its place noun ("Tessit dans la région de Gao", "la base de Tarkint (nord)
+        dans la région de Gao", "sur l'île de Ramree"), past a bracketed compass point."""
+        j = span.end
+        if self.tokens[j].text == "(" and j + 2 < len(self.tokens) and self.tokens[j + 2].text == ")" \
+                and _in(self.tokens[j + 1], self.rules.compass_words):
+            j += 3
+        tail = [t for t in self.tokens[j: j + 4] if t.pos_ != "DET"]
+        if len(tail) < 2 or not (_in(tail[0], self.rules.container_prepositions)
+                                 or lower_text(tail[0]) in self.rules.territory_prepositions):
+            return []
+        if not _in(tail[1], self.rules.place_heads) or tail[1].lemma_ in self.rules.territory_nouns:
+            return []
+        found = self.typed(self.children_with(tail[1], self.rules.name_prepositions), ("Region",))
+        return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id] if found else []
 
     def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
         """The words of the aside after a place up to its end, and the prepositions that put the
@@ -1915,6 +2121,9 @@ _VERB_READERS = (
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
+    ("grouping_verbs", lambda finder, t, k: finder.grouping_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),

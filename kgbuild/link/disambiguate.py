@@ -271,10 +271,22 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     if weak or not ctx.vouchers:
         return bool(country) and ctx.countries.get(country, 0.0) > 0.0
     # a place named exactly vouches for its own country, but not against the countries the
-    # document names as such: "Palma" in a text on Mozambique is not the Spanish city (two
-    # subdivisions of two countries, and no country named, vouch for each other)
+    # document names as such: "Palma" in a text on Mozambique is not the Spanish city, nor
+    # "Acre" in a text on Israel the Brazilian state (two places of two countries, and no
+    # country named, vouch for each other)
     others = ctx.named_by_others(entity.id)
     return bool(country) and (country in others or not others & ctx.named_states)
+
+
+def _vouched_first(cands: list[Candidate], entity: Entity, ctx: DocContext) -> list[Candidate]:
+    """Of minor places named alike ("Centre-Nord" of Burkina Faso and of Sri Lanka), those in a
+    country the rest of the document names, when there are such."""
+    others = ctx.named_by_others(entity.id)
+    minor = [c for c in cands if c.entry.kind in _PLACE_KINDS and c.entry.prior < MINOR_PLACE]
+    vouched = [c for c in minor if (c.entry.country or c.entry.located_in) in others]
+    if not vouched or len(vouched) == len(minor):
+        return cands
+    return [c for c in cands if c not in minor or c in vouched]
 
 
 #: how a name met its entry, in groups that behave alike
@@ -332,7 +344,7 @@ def calibrated(method: str, entry: KBEntry, score: float) -> float:
 def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
                 get: Callable[[str], KBEntry | None]) -> Link:
     """The best candidate over the NIL threshold, with its confidence and method."""
-    cands = [c for c in cands if admissible(entity, c, ctx)]
+    cands = _vouched_first([c for c in cands if admissible(entity, c, ctx)], entity, ctx)
     pool = list(cands) + _metonyms(entity, cands, get)
     if not pool:
         return Link(entity_id=entity.id, entry=None, confidence=1.0, method="nil")
