@@ -24,7 +24,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
@@ -101,18 +102,25 @@ class _Finder:
 
     # -- multi-word cues and sourcing phrases, matched once per document
     @functools.cached_property
+    def phrase_columns(self) -> tuple[dict[int, list[int]], list[bool]]:
+        """The document's LOWER and LEMMA hashes ({attr: [hash per token]}) and its space tokens."""
+        array = self.doc.to_array([LOWER, LEMMA, IS_SPACE]).tolist() if len(self.doc) else []
+        columns = {LOWER: [row[0] for row in array], LEMMA: [row[1] for row in array]}
+        return columns, [bool(row[2]) for row in array]
+
+    @functools.cached_property
     def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
         order = {phrase: n for n, phrase in reversed(list(enumerate(_multiword_cues(self.rules))))}
-        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[0], self.doc, order)
+        return _phrases_at(_phrase_tables(self.rules)[0], *self.phrase_columns, order)
 
     @functools.cached_property
     def source_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
         order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
-        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[1], self.doc, order)
+        return _phrases_at(_phrase_tables(self.rules)[1], *self.phrase_columns, order)
 
     @functools.cached_property
     def entry_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[2], self.doc,
+        return _phrases_at(_phrase_tables(self.rules)[2], *self.phrase_columns,
                            dict.fromkeys(_multiword_entries(self.rules), 0))
 
     def entry_at(self, tokens: list[Token], m: int, words) -> int | None:
@@ -1507,20 +1515,23 @@ def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
 
 
 @functools.cache
-def _phrase_matchers(rules: LanguageRules, vocab) -> tuple[Matcher, Matcher, Matcher]:
-    """The matchers of a language's multi-word cues (the first word a lemma: "faire part",
+def _phrase_tables(rules: LanguageRules) -> tuple[_PhraseTable, _PhraseTable, _PhraseTable]:
+    """The tables of a language's multi-word cues (the first word a lemma: "faire part",
     "mettre en garde"), sourcing phrases (words: "aux yeux de", "d'après") and the multi-word
-    entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute"); each
-    match is keyed by its phrase.  Words are compared in the lexicons' form (``lower_text``),
-    space tokens between them skipped."""
-    cues, sources, entries = Matcher(vocab), Matcher(vocab), Matcher(vocab)
+    entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute").
+    Words are compared in the lexicons' form (``_surface_forms``), space tokens between
+    them skipped."""
+    cues = _PhraseTable()
     for phrase in _multiword_cues(rules):
         first, *rest = phrase.split()
-        cues.add(phrase, [_phrase_pattern([{"LEMMA": first}], rest)])
+        cues.add(phrase, LEMMA, [first], rest)
+    sources, entries = _PhraseTable(), _PhraseTable()
     for phrase in rules.source_phrases:
-        sources.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+        first, *rest = _words_of(phrase)
+        sources.add(phrase, LOWER, _surface_forms(first), rest)
     for phrase in _multiword_entries(rules):
-        entries.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+        first, *rest = _words_of(phrase)
+        entries.add(phrase, LOWER, _surface_forms(first), rest)
     return cues, sources, entries
 
 
@@ -1546,22 +1557,45 @@ def _surface_forms(word: str) -> list[str]:
     return forms
 
 
-def _phrase_pattern(pattern: list[dict], words: list[str]) -> list[dict]:
-    """A Matcher pattern: ``pattern`` then ``words`` in any of their surface forms."""
-    for word in words:
-        if pattern:
-            pattern = [*pattern, {"IS_SPACE": True, "OP": "*"}]
-        pattern = [*pattern, {"LOWER": {"IN": _surface_forms(word)}}]
-    return pattern
+class _PhraseTable:
+    """Phrases keyed by their first word's hash (spaCy's LEMMA or LOWER), the next words as the
+    LOWER hashes of their surface forms: read off a document's arrays in one pass (spaCy's
+    Matcher makes a Token object per word and calls a Python predicate per set)."""
+
+    def __init__(self) -> None:
+        self.attr = LOWER
+        self.by_first: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
+
+    def add(self, phrase: str, attr: int, firsts: list[str], rest: list[str]) -> None:
+        self.attr = attr
+        words = tuple(frozenset(get_string_id(f) for f in _surface_forms(w)) for w in rest)
+        for first in dict.fromkeys(get_string_id(f) for f in firsts):
+            known = self.by_first.setdefault(first, [])
+            if phrase not in (p for p, _ in known):
+                known.append((phrase, words))
+
+    def matches(self, columns: dict[int, list[int]], spaces: list[bool]):
+        """(start, phrase, last token index) of every phrase in the document."""
+        lowers, size = columns[LOWER], len(spaces)
+        for start, key in enumerate(columns[self.attr]):
+            for phrase, words in self.by_first.get(key, ()):
+                j = start + 1
+                for forms in words:
+                    while j < size and spaces[j]:
+                        j += 1
+                    if j >= size or lowers[j] not in forms:
+                        break
+                    j += 1
+                else:
+                    yield start, phrase, j - 1
 
 
-def _phrases_at(matcher: Matcher, doc, order: dict[str, int]) -> dict[int, list[tuple[int, str, int]]]:
-    """Where a matcher's phrases start: token index -> [(data order, phrase, last token index)],
+def _phrases_at(table: _PhraseTable, columns, spaces, order: dict[str, int]) -> dict[int, list[tuple[int, str, int]]]:
+    """Where a table's phrases start: token index -> [(data order, phrase, last token index)],
     in data order."""
     found: dict[int, list[tuple[int, str, int]]] = {}
-    for match_id, start, end in matcher(doc) if len(matcher) else ():  # a language may have none
-        phrase = doc.vocab.strings[match_id]
-        found.setdefault(start, []).append((order[phrase], phrase, end - 1))
+    for start, phrase, last in table.matches(columns, spaces):
+        found.setdefault(start, []).append((order[phrase], phrase, last))
     for matches in found.values():
         matches.sort()
     return found
