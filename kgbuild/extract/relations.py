@@ -1801,10 +1801,11 @@ class _Finder:
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun ("lutte", a noun cue too, right after its subject)."""
-        lemma = lower_lemma(t)
-        if (t.pos_ in ("NOUN", "ADJ") or lemma == lower_text(t)) and t.i > 0 and not self.quotes.inside(t.idx):
+        lemma, low = lower_lemma(t), lower_text(t)
+        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0 \
+                and _mistagged_predicate(self.rules, low) is not None and not self.quotes.inside(t.idx):
             self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
-        if lemma not in triggers and lower_text(t) not in triggers:
+        if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return
@@ -1815,11 +1816,11 @@ class _Finder:
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
         Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
-        if any(c.dep_ in ("det", "case") for c in t.children):
+        predicate = _mistagged_predicate(self.rules, lower_text(t))  # most words name none
+        if predicate is None or any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
         subject = self.word_subject(t)
-        predicate = self.mistagged_predicate(t) if subject is not None else None
-        if predicate is None:
+        if subject is None:
             return
         window = self.object_words(t, predicate)
         if not window:
@@ -1852,17 +1853,6 @@ class _Finder:
         if before is not None and (before.pos_ == "ADP" or lower_text(before) in self.rules.of_prepositions):
             return None
         return subject
-
-    def mistagged_predicate(self, t: Token) -> str | None:
-        """The stance, attack or arming a mistagged verb form names, by its possible infinitives
-        ("arme" -> "armer": the subject supplies the object)."""
-        low = lower_text(t)
-        lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
-        for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
-                                  ("attack_verbs", "attacks"), ("recipient_object_verbs", "suppliesTo")):
-            if lemmas & getattr(self.rules, family):
-                return predicate
-        return None
 
     def dispatch(self, t: Token, k: int) -> None:
         lemma, low = t.lemma_.lower(), lower_text(t)
@@ -1937,6 +1927,19 @@ _NOUN_READERS = (
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
+
+
+@functools.lru_cache(maxsize=65536)
+def _mistagged_predicate(rules: LanguageRules, low: str) -> str | None:
+    """The stance, attack or arming a mistagged verb form names, by its possible infinitives
+    ("arme" -> "armer": the subject supplies the object); remembered by the form (every noun
+    of the text is asked)."""
+    lemmas = {rules.mistagged_verbs.get(low), *rules.grammar.verb_lemmas(low)}
+    for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
+                              ("attack_verbs", "attacks"), ("recipient_object_verbs", "suppliesTo")):
+        if lemmas & getattr(rules, family):
+            return predicate
+    return None
 
 
 @functools.cache
