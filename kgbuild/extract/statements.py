@@ -728,10 +728,9 @@ class _Finder:
             return None
         if lemma in self.rules.mistagged_cues:
             return self.rules.mistagged_cues[lemma]
-        if self.mistagged_verb(tok, before) and tok.text.islower():
-            return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
-                        None)
-        return None
+        text = tok.text
+        guess = _speech_verb_of(self.rules, text) if text.islower() else None  # most words: none
+        return guess if guess is not None and self.mistagged_verb(tok, before) else None
 
     def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
@@ -1610,6 +1609,13 @@ def _phrase_head(phrase: list[Token]) -> Token:
                 return t
     content = [t for t in phrase if t.pos_ not in ("DET", "ADP", "PUNCT")]
     return content[0] if content else phrase[-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _speech_verb_of(rules: LanguageRules, form: str) -> str | None:
+    """The speech verb a form may belong to by the grammar's guess ("indique" -> "indiquer"),
+    remembered by the form (every word of the text is asked)."""
+    return next((g for g in rules.grammar.verb_lemmas(form) if g in rules.speech_verbs), None)
 
 
 @functools.cache
