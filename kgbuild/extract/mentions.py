@@ -26,6 +26,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kgbuild.extract.grammar import morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
@@ -928,7 +929,7 @@ class _Finder:
         if token.i + 1 >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
             return False
         nxt = self.tokens[token.i + 1]
-        return nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm") \
+        return nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm") \
             or self.lows[nxt.i] in self.rules.reflexive_clitics
 
     def _subject_in_parse(self, token: Token) -> bool:
@@ -1166,7 +1167,7 @@ class _Finder:
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
         collective = self.lows[token.i] in self.rules.collective_nouns
-        if not self._is_bare_definite(token, collective) or ("Plur" in token.morph.get("Number") and not collective):
+        if not self._is_bare_definite(token, collective) or ("Plur" in morph_values(token, "Number") and not collective):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
@@ -1201,7 +1202,7 @@ class _Finder:
         article ("une bavure des rebelles syriens")."""
         det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
         contracted = contracted_too and any(
-            c.dep_ == "case" and "Def" in c.morph.get("Definite") for c in noun.children if c.i < noun.i)
+            c.dep_ == "case" and "Def" in morph_values(c, "Definite") for c in noun.children if c.i < noun.i)
         return contracted or bool(det) and self.lows[det[0].i] in self.rules.definite_determiners
 
     def _has_complement(self, noun: Token, places_kept: bool) -> bool:
@@ -1550,7 +1551,7 @@ def _grammatical_gender(token: Token) -> str | None:
     for source in (det, token):
         if source is None:
             continue
-        gender = source.morph.get("Gender")
+        gender = morph_values(source, "Gender")
         if gender == ["Fem"]:
             return "female"
         if gender == ["Masc"] and source is det:

@@ -33,6 +33,7 @@ from kgbuild.extract.grammar import (
     is_impersonal,
     lower_lemma,
     lower_text,
+    morph_values,
     resolve_pronoun,
     subjects_of,
 )
@@ -140,7 +141,7 @@ class _Finder:
         impersonal verb ("il s'agit de" is) stands for someone."""
         head = token.head
         return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and any(
-            "Yes" in c.morph.get("Reflex") for c in head.children if c.i < head.i)
+            "Yes" in morph_values(c, "Reflex") for c in head.children if c.i < head.i)
 
     def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
         """A noun phrase whose head names no entity: the name apposed to it or the adjective
@@ -286,7 +287,7 @@ class _Finder:
         parser gives neither fits any)."""
         gender = self.rules.pronoun_gender.get(pronoun)
         plural = pronoun in self.rules.plural_pronouns
-        genders, numbers = root.morph.get("Gender"), root.morph.get("Number")
+        genders, numbers = morph_values(root, "Gender"), morph_values(root, "Number")
         return (not genders or gender not in ("Masc", "Fem") or gender in genders) and (
             not numbers or ("Plur" in numbers) == plural)
 
@@ -332,7 +333,7 @@ class _Finder:
             if t.text in (";", ":") or (prev.text == "," and lower_text(t) in self.rules.clause_breakers) \
                     or (quoted and not self.quotes.inside(t.idx)):
                 break
-            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
+            if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") and t.head.i != cue.i \
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
                 break
             out.append(t)
@@ -425,7 +426,7 @@ class _Finder:
         for _ in range(steps):
             if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
                 break
-            if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in c.morph.get("PronType")
+            if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in morph_values(c, "PronType")
                    for c in current.children):
                 break
             current = current.head
@@ -516,8 +517,8 @@ class _Finder:
     @staticmethod
     def passive(verb: Token) -> bool:
         return any(c.dep_ == "aux:pass" for c in verb.children) or (
-            verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
-            and "Pres" not in verb.morph.get("Tense"))  # "livrant" is active
+            verb.dep_ == "acl" and "Part" in morph_values(verb, "VerbForm")
+            and "Pres" not in morph_values(verb, "Tense"))  # "livrant" is active
 
     def agent(self, verb: Token) -> list[MentionRef]:
         phrase = agent_phrase(verb, self.rules)
@@ -525,7 +526,7 @@ class _Finder:
 
     def patient(self, verb: Token) -> list[MentionRef]:
         """The thing a passive verb or participle is about ("missiles ... tirés", "soldats déployés")."""
-        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
+        if verb.dep_ == "acl" and "Part" in morph_values(verb, "VerbForm"):
             # the parse may hang the participle on a word further left ("membres du
             # régiment basé à X" read as "membres ... basé"): the phrase just before it then
             return self.np(verb.head) or self.noun_before(verb)
@@ -578,7 +579,7 @@ class _Finder:
         parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller)."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
             return self.subject(verb)
-        if verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        if verb.dep_ == "advcl" and "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense"):
             return self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
         return self.left_actor(verb)
 
@@ -592,7 +593,7 @@ class _Finder:
     # --- families -----------------------------------------------------------------
     def reflexive_supply(self, v: Token) -> bool:
         return _in(v, self.rules.recipient_object_verbs) and any(
-            "Yes" in c.morph.get("Reflex") for c in v.children if c.i < v.i)
+            "Yes" in morph_values(c, "Reflex") for c in v.children if c.i < v.i)
 
     def self_supply(self, v: Token, k: int) -> None:
         """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
@@ -855,7 +856,7 @@ class _Finder:
         agents = agents + self.typed([r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs)
                                       and self.passive(a) for r in self.agent(a)], ("Actor",))
         if not self.typed(agents, ("Actor",)) and host_object:
-            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
+            possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):
                 agents = self.typed(self.subject(host.head), ("Actor",)) + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
@@ -980,7 +981,7 @@ class _Finder:
         """A place in the complement of another participle or adjective ("viser les navires liés
         à Israël"): it says what the thing is tied to, not where the verb aims."""
         head = self.root_of(ref).head
-        return head.i != verb.i and (head.pos_ == "ADJ" or "Part" in head.morph.get("VerbForm")) \
+        return head.i != verb.i and (head.pos_ == "ADJ" or "Part" in morph_values(head, "VerbForm")) \
             and head.dep_ in ("acl", "amod")
 
     @staticmethod
@@ -1158,7 +1159,7 @@ class _Finder:
             r for c in troops_obj for r in self.np(c)], ("Actor",))
         if not who and not self.passive(v):
             who = self.typed(self.subject(v), ("Actor",))
-        if not who and "Part" in v.morph.get("VerbForm") and not subjects_of(v, self.rules):
+        if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
             who = self.typed(self.noun_before(v), ("Actor",))
         return who
 
@@ -1360,7 +1361,7 @@ class _Finder:
         son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
+        possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
@@ -1860,7 +1861,7 @@ class _Finder:
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
-        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
+        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
@@ -1971,7 +1972,7 @@ def _words(phrase: str) -> list[str]:
 
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and any(
+    return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense") and any(
         lower_text(c) == "en" for c in verb.children)
 
 

@@ -35,6 +35,7 @@ from kgbuild.extract.grammar import (
     is_impersonal,
     is_past,
     lower_text,
+    morph_values,
     pronoun_form,
     reduced_relative,
     resolve_pronoun,
@@ -232,7 +233,7 @@ class _Finder:
         if not self.speaks_for_others(token.lemma_):
             return None
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
-                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in c.morph.get("PronType")
+                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
                 for c in token.children):
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
@@ -303,7 +304,7 @@ class _Finder:
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
         if definite and not same and lemma in self.rules.group_anaphors:
             return self.last_group(token)
-        if lemma in self.rules.latter_words and any("Dem" in c.morph.get("PronType") for c in token.children):
+        if lemma in self.rules.latter_words and any("Dem" in morph_values(c, "PronType") for c in token.children):
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
@@ -412,10 +413,10 @@ class _Finder:
         if not 0 <= self.units.run_at(pronoun.idx) - run <= reach or subject.pos_ == "PRON":
             return None
         want = self.rules.pronoun_gender.get(form) or None
-        det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
-        gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
-        plural = "Plur" in subject.morph.get("Number")
-        if (want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")):
+        det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
+        gender = morph_values(det or subject, "Gender")  # "la ministre": the article tells
+        plural = "Plur" in morph_values(subject, "Number")
+        if (want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")):
             return None
         return ref
 
@@ -479,7 +480,7 @@ class _Finder:
         précisant que"), the agent of a passive cue, the noun the parse missed in a relative
         clause ("X, bastion rebelle dont le régime a dit")."""
         clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
-        if "Part" in own.morph.get("VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
+        if "Part" in morph_values(own, "VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
             ref, factor = self.inverted_before(clause, own)
             if ref is not None:
                 return ref, factor
@@ -497,7 +498,7 @@ class _Finder:
         if first < 3:
             return None
         noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
-        if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in rel.morph.get("PronType"):
+        if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in morph_values(rel, "PronType"):
             return None
         parsed = [c for c in cue.children if c.dep_ == "nsubj"]
         return noun if parsed and all(c.i < rel.i for c in parsed) else None
@@ -532,11 +533,10 @@ class _Finder:
     def clause_verb(self, cue: Token) -> Token:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
-        morph = cue.morph
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
-        if not ("Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")) or k < 0 \
+        if not ("Part" in morph_values(cue, "VerbForm") and "Pres" in morph_values(cue, "Tense")) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
         head = cue.head
@@ -679,11 +679,12 @@ class _Finder:
         """Offset of the comma before a present participle that is a cue of its own ("a démenti
         avoir fourni des drones, qualifiant ces accusations de ..."): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
-            nxt, form = tokens[m + 1], tokens[m + 1].morph.get("VerbForm")
+            nxt = tokens[m + 1]
             if tokens[m].text == ",":
-                starts = "Part" in form and "Pres" in nxt.morph.get("Tense")
+                starts = "Part" in morph_values(nxt, "VerbForm") and "Pres" in morph_values(nxt, "Tense")
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
-                starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" and bool({"Part", "Fin"} & set(form))
+                starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" \
+                    and bool({"Part", "Fin"} & set(morph_values(nxt, "VerbForm")))
             if starts and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
                 return tokens[m].idx
         return None
@@ -694,7 +695,7 @@ class _Finder:
         for m in range(first + 1, len(tokens) - 3):
             if tokens[m].text == "," and tokens[m + 1].pos_ == "DET" and tokens[m + 2].pos_ == "NOUN" \
                     and (lower_text(tokens[m + 3]) in self.rules.complementizers
-                         or "Rel" in tokens[m + 3].morph.get("PronType")) \
+                         or "Rel" in morph_values(tokens[m + 3], "PronType")) \
                     and not self.quotes.inside(tokens[m].idx):
                 return tokens[m].idx
         return None
@@ -791,7 +792,7 @@ class _Finder:
                 t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
             return j
         after = tokens[close + 1]
-        infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
+        infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm")  # "avoir perdu"
         return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
 
     def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
@@ -851,11 +852,11 @@ class _Finder:
         """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
         comma before the main clause's finite verb); the sentence end otherwise."""
         verb = c.tokens[c.n]
-        if not any(t.dep_.startswith("nsubj") and "Rel" in t.morph.get("PronType") for t in verb.children):
+        if not any(t.dep_.startswith("nsubj") and "Rel" in morph_values(t, "PronType") for t in verb.children):
             return len(self.text)
         for m in range(first, len(c.tokens) - 1):
             nxt = c.tokens[m + 1]
-            if c.tokens[m].text == "," and nxt.pos_ in ("AUX", "VERB") and "Fin" in nxt.morph.get("VerbForm"):
+            if c.tokens[m].text == "," and nxt.pos_ in ("AUX", "VERB") and "Fin" in morph_values(nxt, "VerbForm"):
                 return c.tokens[m].idx
         return len(self.text)
 
@@ -890,7 +891,7 @@ class _Finder:
 
     def frame_infinitive(self, c: _Cue) -> list | None:
         """ "a assuré pouvoir régler ..."."""
-        if "Inf" not in c.next.morph.get("VerbForm") or c.lemma not in self.rules.infinitive_cues:
+        if "Inf" not in morph_values(c.next, "VerbForm") or c.lemma not in self.rules.infinitive_cues:
             return None
         return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
 
@@ -1004,7 +1005,7 @@ class _Finder:
         """Index of the "de"/"d'" that opens an infinitive within a short object phrase."""
         for m in range(j, min(len(tokens), j + 9)):
             low = lower_text(tokens[m]).strip('"«“ ')
-            if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
+            if tokens[m].pos_ == "VERB" and "Fin" in morph_values(tokens[m], "VerbForm"):
                 return None
             markers = self.rules.de_infinitive_markers
             if low in markers or low.startswith(_elided_markers(self.rules)):
@@ -1012,7 +1013,7 @@ class _Finder:
                 while after < len(tokens) and tokens[after].text in self.rules.quote_pairs:
                     after += 1  # "a promis de « rétablir l'ordre »"
                 nxt = tokens[m] if low not in markers else (tokens[after] if after < len(tokens) else None)
-                if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
+                if nxt is not None and ("Inf" in morph_values(nxt, "VerbForm") or nxt.text.lower().endswith(
                         self.rules.infinitive_endings)):
                     return m
         return None
@@ -1040,7 +1041,7 @@ class _Finder:
         """Index of the first word of the charge after "de" ("accuser X de terrorisme")."""
         for m in range(j, min(len(tokens), j + 8)):
             low = lower_text(tokens[m])
-            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in tokens[m].morph.get("VerbForm"):
+            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm"):
                 return None
             if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
@@ -1077,7 +1078,7 @@ class _Finder:
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
         if not quoted and (self.subject_before(tokens, cue) or not any(
-                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
+                "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == ",":
             m -= 1
@@ -1096,7 +1097,7 @@ class _Finder:
         base = tokens[0].i
         for t in cue.children:
             if t.dep_.startswith("nsubj") and t.i < cue.i and not any(
-                    "Fin" in v.morph.get("VerbForm") for v in tokens[:t.left_edge.i - base]):
+                    "Fin" in morph_values(v, "VerbForm") for v in tokens[:t.left_edge.i - base]):
                 return True
         return False
 
@@ -1476,14 +1477,14 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
 
 def _opens_clause(token: Token) -> bool:
     """Whether a token is a finite verb or a present participle (a clause of its own)."""
-    form = token.morph.get("VerbForm")
-    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in token.morph.get("Tense")))
+    form = morph_values(token, "VerbForm")
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in morph_values(token, "Tense")))
 
 
 def _is_definite(token: Token) -> bool:
     """Whether a noun has a definite or demonstrative determiner ("le groupe", "ce texte")."""
     det = next((c for c in token.children if c.dep_ == "det"), None)
-    return det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
+    return det is not None and ("Def" in morph_values(det, "Definite") or "Dem" in morph_values(det, "PronType"))
 
 
 @functools.cache
