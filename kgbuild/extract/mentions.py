@@ -471,13 +471,22 @@ class _Finder:
                 break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
-        """Whether a name the model tagged holds [start, end) and is longer."""
-        return any(a <= start and end <= b and b - a > end - start for a, b in self._ent_offsets)
+        """Whether a name the model tagged holds [start, end) (start < end) and is longer."""
+        # the model's names never overlap: only the last one starting at or before ``start`` can
+        n = bisect_right(self._ent_starts, start) - 1
+        if n < 0:
+            return False
+        a, b = self._ent_offsets[n]
+        return end <= b and b - a > end - start
 
     @functools.cached_property
     def _ent_offsets(self) -> list[tuple[int, int]]:
         """The model's names as offsets, read once (``doc.ents`` builds new spans at each access)."""
         return [(e.start_char, e.end_char) for e in self.doc.ents]
+
+    @functools.cached_property
+    def _ent_starts(self) -> list[int]:
+        return [a for a, _ in self._ent_offsets]
 
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
@@ -1011,8 +1020,9 @@ class _Finder:
     def _units(self):
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
+        ordinal = _ordinal(self.rules)
         for token in self.tokens:
-            if not (_ordinal(self.rules).match(token.text) or self.lows[token.i] in self.rules.ordinal_words) \
+            if not (self.lows[token.i] in self.rules.ordinal_words or ordinal.match(token.text)) \
                     or token.i + 1 >= len(self.tokens):
                 continue  # "la 3e brigade", "la sixième division"
             unit = self.tokens[token.i + 1]

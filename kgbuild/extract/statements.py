@@ -1210,7 +1210,10 @@ class _Finder:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
         lows = [lower_text(t) for t in tokens]
         claims = []
+        prepositions, phrases = self.rules.source_prepositions, self.source_phrases
         for n in range(len(lows)):
+            if lows[n] not in prepositions and tokens[n].i not in phrases:
+                continue  # no sourcing word starts here (most words)
             width = self.source_width(tokens, n)
             if width and not self.quotes.inside(tokens[n].idx) and not self.relays_before(tokens, lows, n):
                 claim = self.source_claim(k, tokens, lows, n, width)
