@@ -105,6 +105,9 @@ def _merged_insides(pairs) -> list[tuple[int, int]]:
     return runs
 
 
+_UNKNOWN = object()  # an answer not asked yet
+
+
 class EntityIndex:
     """Mentions of a document sorted by offset, looked up by character span."""
 
@@ -133,8 +136,9 @@ class EntityIndex:
     def at_token(self, token: Token) -> MentionRef | None:
         """The longest mention covering a token (of the document: remembered by its index, the
         relation rules ask for the same words again and again)."""
-        if token.i in self._at:
-            return self._at[token.i]
+        found = self._at.get(token.i, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
         start, end = token.idx, token.idx + len(token.text)
         hits = [r for r in self.overlapping(start, end) if r.start <= start and r.end >= end]
         if not hits:

@@ -105,9 +105,10 @@ class _Finder:
     @functools.cached_property
     def phrase_columns(self) -> tuple[dict[int, list[int]], list[bool]]:
         """The document's LOWER and LEMMA hashes ({attr: [hash per token]}) and its space tokens."""
-        array = self.doc.to_array([LOWER, LEMMA, IS_SPACE]).tolist() if len(self.doc) else []
-        columns = {LOWER: [row[0] for row in array], LEMMA: [row[1] for row in array]}
-        return columns, [bool(row[2]) for row in array]
+        if not len(self.doc):
+            return {LOWER: [], LEMMA: []}, []
+        array = self.doc.to_array([LOWER, LEMMA, IS_SPACE])
+        return {LOWER: array[:, 0].tolist(), LEMMA: array[:, 1].tolist()}, array[:, 2].astype(bool).tolist()
 
     @functools.cached_property
     def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
@@ -1579,9 +1580,9 @@ class _PhraseTable:
 
     def matches(self, columns: dict[int, list[int]], spaces: list[bool]):
         """(start, phrase, last token index) of every phrase in the document."""
-        lowers, size = columns[LOWER], len(spaces)
-        for start, key in enumerate(columns[self.attr]):
-            for phrase, words in self.by_first.get(key, ()):
+        lowers, size, keys, by_first = columns[LOWER], len(spaces), columns[self.attr], self.by_first
+        for start in [i for i, key in enumerate(keys) if key in by_first]:  # most words start none
+            for phrase, words in by_first[keys[start]]:
                 j = start + 1
                 for forms in words:
                     while j < size and spaces[j]:
