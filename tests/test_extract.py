@@ -483,9 +483,3 @@ def test_a_name_read_once_as_a_person_is_the_place_the_text_names_so():
     entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
     assert [(e.label, e.types, len(e.mentions)) for e in entities] == [
         ("Nkuba", ("Region",), 2), ("Joseph Kamanzi", ("Actor",), 1)]
-    # a person named in full keeps a surname that is also a place's name
-    text = "Jean Nkuba est arrivé à Nkuba. Nkuba a parlé longtemps."
-    mentions = [found("Jean Nkuba", "Actor", "Person"), Found(Mention(24, 29, "Nkuba", "Region", "Place", 0), "Nkuba"),
-                Found(Mention(31, 36, "Nkuba", "Actor", "Person", 1), "Nkuba")]
-    entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
-    assert [(e.label, len(e.mentions)) for e in entities] == [("Jean Nkuba", 2), ("Nkuba", 1)]

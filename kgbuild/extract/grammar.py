@@ -15,7 +15,7 @@ from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
-__all__ = ["lower_text", "lower_lemma", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
+__all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
            "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
@@ -48,6 +48,22 @@ def lower_lemma(token: Token) -> str:
 
 
 _LOWER_BY_LEMMA: dict[int, str] = {}
+
+
+def morph_values(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, remembered by the analysis's hash and the field (spaCy
+    parses the features again at each call, several times the cost of this look-up)."""
+    morph = token.morph
+    key = (morph.key, field)
+    found = _MORPH_VALUES.get(key)
+    if found is None:
+        if len(_MORPH_VALUES) >= _WORDS_KEPT:
+            _MORPH_VALUES.clear()  # memory stays flat over a corpus
+        found = _MORPH_VALUES[key] = tuple(morph.get(field))
+    return list(found)
+
+
+_MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
 def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
@@ -107,7 +123,7 @@ def unsourced(token: Token, rules: LanguageRules) -> list[Token]:
 def reduced_relative(verb: Token) -> bool:
     """A past participle describing a noun: "l'Iran, accusé de ..." (acl on the noun, or an
     advcl right after "Noun,")."""
-    if "Part" not in verb.morph.get("VerbForm") or "Past" not in verb.morph.get("Tense"):
+    if "Part" not in morph_values(verb, "VerbForm") or "Past" not in morph_values(verb, "Tense"):
         return False
     if verb.dep_ == "acl":
         return True
@@ -180,7 +196,7 @@ def _someone_speaks(verb: Token, rules: LanguageRules) -> bool:
     """A speech verb (``verb`` or a verb conjoined to it) has someone speaking ("Il souligne
     que", "Il n'a pas donné de détails, mais a déclaré que"), unless passive ("il est écrit que")."""
     verbs = (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"))
-    return any(v.lemma_ in rules.speech_verbs and "Pass" not in v.morph.get("Voice") and not any(
+    return any(v.lemma_ in rules.speech_verbs and "Pass" not in morph_values(v, "Voice") and not any(
         c.dep_ == "aux:pass" for c in v.children) for v in verbs)
 
 
@@ -213,7 +229,7 @@ def verb_chain(token: Token) -> list[Token]:
 def clause_hedged(token: Token, rules: LanguageRules) -> bool:
     """Conditional mood, a possibility modal or a hedge word on a verb's clause."""
     for verb in verb_chain(token):
-        if "Cnd" in verb.morph.get("Mood") or rules.grammar.is_conditional(verb.text, verb.lemma_):
+        if "Cnd" in morph_values(verb, "Mood") or rules.grammar.is_conditional(verb.text, verb.lemma_):
             return True
         if verb.i != token.i and verb.lemma_ in rules.hedge_verbs:
             return True
@@ -224,11 +240,11 @@ def clause_hedged(token: Token, rules: LanguageRules) -> bool:
 
 def is_past(token: Token) -> bool:
     """A cue verb in a past tense (conditional after it is future-in-the-past, not a hedge)."""
-    tenses = set(token.morph.get("Tense"))
+    tenses = set(morph_values(token, "Tense"))
     if "Imp" in tenses:
         return True
     aux = [c for c in token.children if c.dep_.startswith("aux")]
-    return "Past" in tenses and bool(aux) or any("Imp" in a.morph.get("Tense") for a in aux)
+    return "Past" in tenses and bool(aux) or any("Imp" in morph_values(a, "Tense") for a in aux)
 
 
 # --- pronoun speakers ---------------------------------------------------------------
@@ -248,7 +264,7 @@ def _entity_gender(entity: Entity, doc: Doc, rules: LanguageRules) -> str | None
     for m in entity.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and len(span):
-            genders = span.root.morph.get("Gender") or span[0].morph.get("Gender")
+            genders = morph_values(span.root, "Gender") or morph_values(span[0], "Gender")
             if genders:
                 return genders[0]
     return None

@@ -26,6 +26,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from kgbuild.extract.grammar import morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
@@ -536,13 +537,22 @@ class _Finder:
                 break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
-        """Whether a name the model tagged holds [start, end) and is longer."""
-        return any(a <= start and end <= b and b - a > end - start for a, b in self._ent_offsets)
+        """Whether a name the model tagged holds [start, end) (start < end) and is longer."""
+        # the model's names never overlap: only the last one starting at or before ``start`` can
+        n = bisect_right(self._ent_starts, start) - 1
+        if n < 0:
+            return False
+        a, b = self._ent_offsets[n]
+        return end <= b and b - a > end - start
 
     @functools.cached_property
     def _ent_offsets(self) -> list[tuple[int, int]]:
         """The model's names as offsets, read once (``doc.ents`` builds new spans at each access)."""
         return [(e.start_char, e.end_char) for e in self.doc.ents]
+
+    @functools.cached_property
+    def _ent_starts(self) -> list[int]:
+        return [a for a, _ in self._ent_offsets]
 
     def _state_periphrasis(self, name: str) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
@@ -1077,7 +1087,7 @@ class _Finder:
         if token.i + 1 >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
             return False
         nxt = self.tokens[token.i + 1]
-        return nxt.pos_ in ("VERB", "AUX") and "Fin" in nxt.morph.get("VerbForm") \
+        return nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm") \
             or self.lows[nxt.i] in self.rules.reflexive_clitics
 
     def _subject_in_parse(self, token: Token) -> bool:
@@ -1159,8 +1169,9 @@ class _Finder:
     def _units(self):
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
+        ordinal = _ordinal(self.rules)
         for token in self.tokens:
-            if not (_ordinal(self.rules).match(token.text) or self.lows[token.i] in self.rules.ordinal_words) \
+            if not (self.lows[token.i] in self.rules.ordinal_words or ordinal.match(token.text)) \
                     or token.i + 1 >= len(self.tokens):
                 continue  # "la 3e brigade", "la sixième division"
             unit = self.tokens[token.i + 1]
@@ -1331,8 +1342,8 @@ class _Finder:
     def _plural(noun: Token) -> bool:
         """Whether a noun is plural, its determiner's number first ("l'ONG": the tagger reads the
         invariable noun as plural)."""
-        det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and c.morph.get("Number")), None)
-        return "Plur" in (det or noun).morph.get("Number")
+        det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and morph_values(c, "Number")), None)
+        return "Plur" in morph_values((det or noun), "Number")
 
     def _past_plain_adjectives(self, i: int) -> int:
         """The first token from ``i`` that is no plain adjective."""
@@ -1357,7 +1368,7 @@ class _Finder:
         article ("une bavure des rebelles syriens")."""
         det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
         contracted = contracted_too and any(
-            c.dep_ == "case" and "Def" in c.morph.get("Definite") for c in noun.children if c.i < noun.i)
+            c.dep_ == "case" and "Def" in morph_values(c, "Definite") for c in noun.children if c.i < noun.i)
         return contracted or bool(det) and self.lows[det[0].i] in self.rules.definite_determiners
 
     def _has_complement(self, noun: Token, places_kept: bool) -> bool:
@@ -1374,7 +1385,7 @@ class _Finder:
         """A relative clause right after its noun with the relative pronoun as subject ("l'ONG qui
         s'appuie sur des témoignages"): it says more of the actor named before, not another."""
         return clause.dep_ == "acl:relcl" and any(
-            c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType") and c.i == c.head.left_edge.i
+            c.dep_.startswith("nsubj") and "Rel" in morph_values(c, "PronType") and c.i == c.head.left_edge.i
             and self.tokens[c.i - 1].i == clause.head.i for c in clause.children)
 
     def _is_place_name(self, token: Token) -> bool:
@@ -1714,7 +1725,7 @@ def _grammatical_gender(token: Token) -> str | None:
     for source in (det, token):
         if source is None:
             continue
-        gender = source.morph.get("Gender")
+        gender = morph_values(source, "Gender")
         if gender == ["Fem"]:
             return "female"
         if gender == ["Masc"] and source is det:

@@ -76,11 +76,14 @@ class Quotes(tuple):
         self = super().__new__(cls, tuple(pairs))
         self._index = SpanIndex(self, start=lambda q: q[0], end=lambda q: q[1] + 1)
         self._opens = [q[0] for q in self]
+        self._inner = _merged_insides(self)
+        self._inner_starts = [lo for lo, _ in self._inner]
         return self
 
     def inside(self, pos: int) -> bool:
         """Is ``pos`` strictly between a pair's marks?"""
-        return any(a < pos < b for a, b in self._index.overlapping(pos, pos + 1))
+        n = bisect_right(self._inner_starts, pos) - 1  # asked of every word: one bisection
+        return n >= 0 and pos <= self._inner[n][1]
 
     def near(self, start: int, end: int, margin: int = 2) -> list[tuple[int, int]]:
         """Pairs that touch [start - margin, end + margin), in order."""
@@ -89,6 +92,20 @@ class Quotes(tuple):
     def first_after(self, pos: int) -> tuple[int, int] | None:
         n = bisect_left(self._opens, pos)
         return self[n] if n < len(self) else None
+
+
+def _merged_insides(pairs) -> list[tuple[int, int]]:
+    """The offsets strictly inside the pairs' marks, as disjoint (first, last) runs in order."""
+    runs: list[tuple[int, int]] = []
+    for a, b in sorted((a + 1, b - 1) for a, b in pairs if b - a > 1):
+        if runs and a <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], b))
+        else:
+            runs.append((a, b))
+    return runs
+
+
+_UNKNOWN = object()  # an answer not asked yet
 
 
 class EntityIndex:
@@ -119,8 +136,9 @@ class EntityIndex:
     def at_token(self, token: Token) -> MentionRef | None:
         """The longest mention covering a token (of the document: remembered by its index, the
         relation rules ask for the same words again and again)."""
-        if token.i in self._at:
-            return self._at[token.i]
+        found = self._at.get(token.i, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
         start, end = token.idx, token.idx + len(token.text)
         hits = [r for r in self.overlapping(start, end) if r.start <= start and r.end >= end]
         if not hits:

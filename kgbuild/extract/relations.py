@@ -34,6 +34,7 @@ from kgbuild.extract.grammar import (
     is_impersonal,
     lower_lemma,
     lower_text,
+    morph_values,
     resolve_pronoun,
     subjects_of,
 )
@@ -160,7 +161,7 @@ class _Finder:
         impersonal verb ("il s'agit de" is) stands for someone."""
         head = token.head
         return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and any(
-            "Yes" in c.morph.get("Reflex") for c in head.children if c.i < head.i)
+            "Yes" in morph_values(c, "Reflex") for c in head.children if c.i < head.i)
 
     def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
         """A noun phrase whose head names no entity: the name apposed to it or the adjective
@@ -332,7 +333,7 @@ class _Finder:
         parser gives neither fits any)."""
         gender = self.rules.pronoun_gender.get(pronoun)
         plural = pronoun in self.rules.plural_pronouns
-        genders, numbers = root.morph.get("Gender"), root.morph.get("Number")
+        genders, numbers = morph_values(root, "Gender"), morph_values(root, "Number")
         return (not genders or gender not in ("Masc", "Fem") or gender in genders) and (
             not numbers or ("Plur" in numbers) == plural)
 
@@ -381,7 +382,7 @@ class _Finder:
             if t.text in (";", ":") or (prev.text == "," and lower_text(t) in self.rules.clause_breakers) \
                     or (quoted and not self.quotes.inside(t.idx)):
                 break
-            if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and t.head.i != cue.i \
+            if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") and t.head.i != cue.i \
                     and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
                 break
             out.append(t)
@@ -474,7 +475,7 @@ class _Finder:
         for _ in range(steps):
             if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
                 break
-            if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in c.morph.get("PronType")
+            if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in morph_values(c, "PronType")
                    for c in current.children):
                 break
             current = current.head
@@ -565,8 +566,8 @@ class _Finder:
     @staticmethod
     def passive(verb: Token) -> bool:
         return any(c.dep_ == "aux:pass" for c in verb.children) or (
-            verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
-            and "Pres" not in verb.morph.get("Tense"))  # "livrant" is active
+            verb.dep_ == "acl" and "Part" in morph_values(verb, "VerbForm")
+            and "Pres" not in morph_values(verb, "Tense"))  # "livrant" is active
 
     def agent(self, verb: Token) -> list[MentionRef]:
         phrase = agent_phrase(verb, self.rules)
@@ -574,7 +575,7 @@ class _Finder:
 
     def patient(self, verb: Token) -> list[MentionRef]:
         """The thing a passive verb or participle is about ("missiles ... tirés", "soldats déployés")."""
-        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
+        if verb.dep_ == "acl" and "Part" in morph_values(verb, "VerbForm"):
             # the parse may hang the participle on a word further left ("membres du
             # régiment basé à X" read as "membres ... basé"): the phrase just before it then
             return self.np(verb.head) or self.noun_before(verb)
@@ -628,7 +629,7 @@ class _Finder:
         with the actors listed before a lone one, however the parse cut the list."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
             found = self.subject(verb)
-        elif verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"):
+        elif verb.dep_ == "advcl" and "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense"):
             found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
         else:
             found = self.left_actor(verb)
@@ -690,7 +691,7 @@ class _Finder:
     # --- families -----------------------------------------------------------------
     def reflexive_supply(self, v: Token) -> bool:
         return _in(v, self.rules.recipient_object_verbs) and any(
-            "Yes" in c.morph.get("Reflex") for c in v.children if c.i < v.i)
+            "Yes" in morph_values(c, "Reflex") for c in v.children if c.i < v.i)
 
     def self_supply(self, v: Token, k: int) -> None:
         """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
@@ -952,7 +953,7 @@ class _Finder:
         drones", "a mené ses frappes")."""
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
-            possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in host.children)
+            possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in host.children)
             if possessive or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
                 agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
@@ -1094,7 +1095,7 @@ class _Finder:
         """A place in the complement of another participle or adjective ("viser les navires liés
         à Israël"): it says what the thing is tied to, not where the verb aims."""
         head = self.root_of(ref).head
-        return head.i != verb.i and (head.pos_ == "ADJ" or "Part" in head.morph.get("VerbForm")) \
+        return head.i != verb.i and (head.pos_ == "ADJ" or "Part" in morph_values(head, "VerbForm")) \
             and head.dep_ in ("acl", "amod")
 
     @staticmethod
@@ -1296,7 +1297,7 @@ class _Finder:
             r for c in troops_obj for r in self.np(c)], ("Actor",))
         if not who and not self.passive(v):
             who = self.typed(self.subject(v), ("Actor",))
-        if not who and "Part" in v.morph.get("VerbForm") and not subjects_of(v, self.rules):
+        if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
             who = self.typed(self.noun_before(v), ("Actor",))
         return who
 
@@ -1498,7 +1499,7 @@ class _Finder:
         son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        possessive = any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children)
+        possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
@@ -1632,7 +1633,7 @@ class _Finder:
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and any(
-                c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in n.children):
+                c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children):
             who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
@@ -2007,10 +2008,11 @@ class _Finder:
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun ("lutte", a noun cue too, right after its subject)."""
-        lemma = lower_lemma(t)
-        if (t.pos_ in ("NOUN", "ADJ") or lemma == lower_text(t)) and t.i > 0 and not self.quotes.inside(t.idx):
+        lemma, low = lower_lemma(t), lower_text(t)
+        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0 \
+                and _mistagged_predicate(self.rules, low) is not None and not self.quotes.inside(t.idx):
             self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
-        if lemma not in triggers and lower_text(t) not in triggers:
+        if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return
@@ -2021,11 +2023,11 @@ class _Finder:
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
         Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
-        if any(c.dep_ in ("det", "case") for c in t.children):
+        predicate = _mistagged_predicate(self.rules, lower_text(t))  # most words name none
+        if predicate is None or any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
         subject = self.word_subject(t)
-        predicate = self.mistagged_predicate(t) if subject is not None else None
-        if predicate is None:
+        if subject is None:
             return
         window = self.object_words(t, predicate)
         if not window:
@@ -2059,24 +2061,13 @@ class _Finder:
             return None
         return subject
 
-    def mistagged_predicate(self, t: Token) -> str | None:
-        """The stance, attack or arming a mistagged verb form names, by its possible infinitives
-        ("arme" -> "armer": the subject supplies the object)."""
-        low = lower_text(t)
-        lemmas = {self.rules.mistagged_verbs.get(low), *self.rules.grammar.verb_lemmas(low)}
-        for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
-                                  ("attack_verbs", "attacks"), ("recipient_object_verbs", "suppliesTo")):
-            if lemmas & getattr(self.rules, family):
-                return predicate
-        return None
-
     def dispatch(self, t: Token, k: int) -> None:
         lemma, low = t.lemma_.lower(), lower_text(t)
         if self.dispatch_phrase(t, k, lemma):
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
-        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in t.morph.get("VerbForm")):
+        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
@@ -2148,6 +2139,19 @@ _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enem
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
 
+@functools.lru_cache(maxsize=65536)
+def _mistagged_predicate(rules: LanguageRules, low: str) -> str | None:
+    """The stance, attack or arming a mistagged verb form names, by its possible infinitives
+    ("arme" -> "armer": the subject supplies the object); remembered by the form (every noun
+    of the text is asked)."""
+    lemmas = {rules.mistagged_verbs.get(low), *rules.grammar.verb_lemmas(low)}
+    for family, predicate in (("support_verbs", "supports"), ("oppose_verbs", "opposes"),
+                              ("attack_verbs", "attacks"), ("recipient_object_verbs", "suppliesTo")):
+        if lemmas & getattr(rules, family):
+            return predicate
+    return None
+
+
 @functools.cache
 def _strike_words(rules: LanguageRules) -> frozenset[str]:
     """Words of firing from afar and of deploying: a troop noun's place phrase with them puts
@@ -2177,7 +2181,7 @@ def _words(phrase: str) -> list[str]:
 
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
-    return "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense") and any(
+    return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense") and any(
         lower_text(c) == "en" for c in verb.children)
 
 

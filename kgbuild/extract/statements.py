@@ -24,7 +24,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
@@ -34,6 +35,7 @@ from kgbuild.extract.grammar import (
     is_impersonal,
     is_past,
     lower_text,
+    morph_values,
     pronoun_form,
     reduced_relative,
     resolve_pronoun,
@@ -103,18 +105,26 @@ class _Finder:
 
     # -- multi-word cues and sourcing phrases, matched once per document
     @functools.cached_property
+    def phrase_columns(self) -> tuple[dict[int, list[int]], list[bool]]:
+        """The document's LOWER and LEMMA hashes ({attr: [hash per token]}) and its space tokens."""
+        if not len(self.doc):
+            return {LOWER: [], LEMMA: []}, []
+        array = self.doc.to_array([LOWER, LEMMA, IS_SPACE])
+        return {LOWER: array[:, 0].tolist(), LEMMA: array[:, 1].tolist()}, array[:, 2].astype(bool).tolist()
+
+    @functools.cached_property
     def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
         order = {phrase: n for n, phrase in reversed(list(enumerate(_multiword_cues(self.rules))))}
-        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[0], self.doc, order)
+        return _phrases_at(_phrase_tables(self.rules)[0], *self.phrase_columns, order)
 
     @functools.cached_property
     def source_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
         order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
-        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[1], self.doc, order)
+        return _phrases_at(_phrase_tables(self.rules)[1], *self.phrase_columns, order)
 
     @functools.cached_property
     def entry_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        return _phrases_at(_phrase_matchers(self.rules, self.doc.vocab)[2], self.doc,
+        return _phrases_at(_phrase_tables(self.rules)[2], *self.phrase_columns,
                            dict.fromkeys(_multiword_entries(self.rules), 0))
 
     def entry_at(self, tokens: list[Token], m: int, words) -> int | None:
@@ -236,7 +246,7 @@ class _Finder:
         if not self.speaks_for_others(token.lemma_):
             return None
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
-                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in c.morph.get("PronType")
+                c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
                 for c in token.children):
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
@@ -324,7 +334,7 @@ class _Finder:
         same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
         if definite and not same and lemma in self.rules.group_anaphors:
             return self.last_group(token)
-        if lemma in self.rules.latter_words and any("Dem" in c.morph.get("PronType") for c in token.children):
+        if lemma in self.rules.latter_words and any("Dem" in morph_values(c, "PronType") for c in token.children):
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
@@ -343,7 +353,7 @@ class _Finder:
         lemma = token.lemma_.lower()
         person = lemma in self.rules.unnamed_speakers or (lemma in self.rules.speaking_groups and lemma not in (
             *self.rules.group_anaphors, *self.rules.document_nouns, *self.rules.home_bodies))
-        return person and any("Dem" in c.morph.get("PronType") for c in token.children)
+        return person and any("Dem" in morph_values(c, "PronType") for c in token.children)
 
     def same_role_speaker(self, token: Token) -> MentionRef | None:
         """A bare role named again by the subject that spoke last with that role ("a déclaré un
@@ -470,10 +480,10 @@ class _Finder:
         if not 0 <= self.units.run_at(pronoun.idx) - run <= reach or subject.pos_ == "PRON":
             return False
         want = self.rules.pronoun_gender.get(form) or None
-        det = next((c for c in subject.children if c.dep_ == "det" and c.morph.get("Gender")), None)
-        gender = (det or subject).morph.get("Gender")  # "la ministre": the article tells
-        plural = "Plur" in subject.morph.get("Number")
-        return not ((want and gender and want not in gender) or plural != ("Plur" in pronoun.morph.get("Number")))
+        det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
+        gender = morph_values((det or subject), "Gender")  # "la ministre": the article tells
+        plural = "Plur" in morph_values(subject, "Number")
+        return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
@@ -536,7 +546,7 @@ class _Finder:
         précisant que"), the agent of a passive cue, the noun the parse missed in a relative
         clause ("X, bastion rebelle dont le régime a dit")."""
         clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
-        if "Part" in own.morph.get("VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
+        if "Part" in morph_values(own, "VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
             ref, factor = self.inverted_before(clause, own)
             if ref is not None:
                 return ref, factor
@@ -571,7 +581,7 @@ class _Finder:
         if first < 3:
             return None
         noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
-        if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in rel.morph.get("PronType"):
+        if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in morph_values(rel, "PronType"):
             return None
         parsed = [c for c in cue.children if c.dep_ == "nsubj"]
         return noun if parsed and all(c.i < rel.i for c in parsed) else None
@@ -606,11 +616,10 @@ class _Finder:
     def clause_verb(self, cue: Token) -> Token:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
-        morph = cue.morph
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
-        if not ("Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")) or k < 0 \
+        if not ("Part" in morph_values(cue, "VerbForm") and "Pres" in morph_values(cue, "Tense")) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
         head = cue.head
@@ -787,13 +796,14 @@ class _Finder:
         avoir fourni des drones, qualifiant ces accusations de ...") or an inverted cue ("..., a
         déclaré le ministre"): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
-            nxt, form = tokens[m + 1], tokens[m + 1].morph.get("VerbForm")
+            nxt, form = tokens[m + 1], morph_values(tokens[m + 1], "VerbForm")
             if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
                 nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
             elif tokens[m].text == ",":
-                starts = "Part" in form and "Pres" in nxt.morph.get("Tense")
+                starts = "Part" in form and "Pres" in morph_values(nxt, "Tense")
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
-                starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" and bool({"Part", "Fin"} & set(form))
+                starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" \
+                    and bool({"Part", "Fin"} & set(morph_values(nxt, "VerbForm")))
             if starts and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
                 return tokens[m].idx
         return None
@@ -804,7 +814,7 @@ class _Finder:
         for m in range(first + 1, len(tokens) - 3):
             if tokens[m].text == "," and tokens[m + 1].pos_ == "DET" and tokens[m + 2].pos_ == "NOUN" \
                     and (lower_text(tokens[m + 3]) in self.rules.complementizers
-                         or "Rel" in tokens[m + 3].morph.get("PronType")) \
+                         or "Rel" in morph_values(tokens[m + 3], "PronType")) \
                     and not self.quotes.inside(tokens[m].idx):
                 return tokens[m].idx
         return None
@@ -838,10 +848,9 @@ class _Finder:
             return None
         if lemma in self.rules.mistagged_cues:
             return self.rules.mistagged_cues[lemma]
-        if self.mistagged_verb(tok, before) and tok.text.islower():
-            return next((g for g in self.rules.grammar.verb_lemmas(tok.text) if g in self.rules.speech_verbs),
-                        None)
-        return None
+        text = tok.text
+        guess = _speech_verb_of(self.rules, text) if text.islower() else None  # most words: none
+        return guess if guess is not None and self.mistagged_verb(tok, before) else None
 
     def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
@@ -902,7 +911,7 @@ class _Finder:
                 t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
             return j
         after = tokens[close + 1]
-        infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm")  # "avoir perdu"
+        infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm")  # "avoir perdu"
         return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
 
     def past_phrase(self, tokens: list[Token], j: int) -> int:
@@ -919,7 +928,7 @@ class _Finder:
         if not 0 < k - j <= 5 or k >= len(tokens) or noun.i < tokens[j].i:
             return None
         after = tokens[k]
-        return k if after.pos_ in ("VERB", "AUX") and "Inf" in after.morph.get("VerbForm") else None
+        return k if after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm") else None
 
     def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
         """The quote's opening mark after a short prepositional phrase with no verb or
@@ -964,7 +973,7 @@ class _Finder:
         span = self.subject_span(tokens, n)
         ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
         if speaker is None or len(ands) != 1 or any(
-                "Fin" in t.morph.get("VerbForm") or self.quotes.inside(t.idx) for t in span):
+                "Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
             return []
         refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
         if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
@@ -1013,11 +1022,11 @@ class _Finder:
         """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
         comma before the main clause's finite verb); the sentence end otherwise."""
         verb = c.tokens[c.n]
-        if not any(t.dep_.startswith("nsubj") and "Rel" in t.morph.get("PronType") for t in verb.children):
+        if not any(t.dep_.startswith("nsubj") and "Rel" in morph_values(t, "PronType") for t in verb.children):
             return len(self.text)
         for m in range(first, len(c.tokens) - 1):
             nxt = c.tokens[m + 1]
-            if c.tokens[m].text == "," and nxt.pos_ in ("AUX", "VERB") and "Fin" in nxt.morph.get("VerbForm"):
+            if c.tokens[m].text == "," and nxt.pos_ in ("AUX", "VERB") and "Fin" in morph_values(nxt, "VerbForm"):
                 return c.tokens[m].idx
         return len(self.text)
 
@@ -1052,7 +1061,7 @@ class _Finder:
 
     def frame_infinitive(self, c: _Cue) -> list | None:
         """ "a assuré pouvoir régler ..."."""
-        if "Inf" not in c.next.morph.get("VerbForm") or c.lemma not in self.rules.infinitive_cues:
+        if "Inf" not in morph_values(c.next, "VerbForm") or c.lemma not in self.rules.infinitive_cues:
             return None
         return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
 
@@ -1184,7 +1193,7 @@ class _Finder:
         rebelles du Front pour la libération du peuple du Tigré (TPLF) d'avoir tué")."""
         for m in range(j, min(len(tokens), j + 16)):
             low = lower_text(tokens[m]).strip('"«“ ')
-            if tokens[m].pos_ == "VERB" and "Fin" in tokens[m].morph.get("VerbForm"):
+            if tokens[m].pos_ == "VERB" and "Fin" in morph_values(tokens[m], "VerbForm"):
                 return None
             markers = self.rules.de_infinitive_markers
             if low in markers or low.startswith(_elided_markers(self.rules)):
@@ -1192,7 +1201,7 @@ class _Finder:
                 while after < len(tokens) and tokens[after].text in self.rules.quote_pairs:
                     after += 1  # "a promis de « rétablir l'ordre »"
                 nxt = tokens[m] if low not in markers else (tokens[after] if after < len(tokens) else None)
-                if nxt is not None and ("Inf" in nxt.morph.get("VerbForm") or nxt.text.lower().endswith(
+                if nxt is not None and ("Inf" in morph_values(nxt, "VerbForm") or nxt.text.lower().endswith(
                         self.rules.infinitive_endings)):
                     return m
         return None
@@ -1220,7 +1229,7 @@ class _Finder:
         """Index of the first word of the charge after "de" ("accuser X de terrorisme")."""
         for m in range(j, min(len(tokens), j + 8)):
             low = lower_text(tokens[m])
-            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in tokens[m].morph.get("VerbForm"):
+            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm"):
                 return None
             if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
@@ -1268,7 +1277,7 @@ class _Finder:
             return None
         comma = next((c for c in range(n + 1, min(len(tokens), n + 8)) if tokens[c].text == ","), None)
         if comma is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[n + 1: comma]) or not any(
-                "Fin" in t.morph.get("VerbForm") and not self.quotes.inside(t.idx) for t in tokens[comma + 1:]):
+                "Fin" in morph_values(t, "VerbForm") and not self.quotes.inside(t.idx) for t in tokens[comma + 1:]):
             return None
         return tokens[0].idx, self.clause_end(tokens, comma + 1, ())
 
@@ -1280,7 +1289,7 @@ class _Finder:
             return None
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
         if not quoted and (self.subject_before(tokens, cue) or not any(
-                "Fin" in t.morph.get("VerbForm") for t in tokens[:m])):
+                "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == ",":
             m -= 1
@@ -1295,7 +1304,7 @@ class _Finder:
         before = [t for t in tokens if t.idx < opening]
         ends = [n for n, t in enumerate(before) if t.text in (".", "!", "?", ":", ";") and not self.quotes.inside(t.idx)]
         clause = before[ends[-1] + 1:] if ends else before
-        if clause and any("Fin" in t.morph.get("VerbForm") for t in clause):
+        if clause and any("Fin" in morph_values(t, "VerbForm") for t in clause):
             return clause[0].idx
         return opening
 
@@ -1311,7 +1320,7 @@ class _Finder:
         base = tokens[0].i
         for t in cue.children:
             if t.dep_.startswith("nsubj") and t.i < cue.i and not any(
-                    "Fin" in v.morph.get("VerbForm") for v in tokens[:t.left_edge.i - base]):
+                    "Fin" in morph_values(v, "VerbForm") for v in tokens[:t.left_edge.i - base]):
                 return True
         return False
 
@@ -1424,7 +1433,10 @@ class _Finder:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
         lows = [lower_text(t) for t in tokens]
         claims = []
+        prepositions, phrases = self.rules.source_prepositions, self.source_phrases
         for n in range(len(lows)):
+            if lows[n] not in prepositions and tokens[n].i not in phrases:
+                continue  # no sourcing word starts here (most words)
             width = self.source_width(tokens, n)
             if width and not self.quotes.inside(tokens[n].idx) and not self.relays_before(tokens, lows, n):
                 claim = self.source_claim(k, tokens, lows, n, width)
@@ -1711,14 +1723,14 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
 
 def _opens_clause(token: Token) -> bool:
     """Whether a token is a finite verb or a present participle (a clause of its own)."""
-    form = token.morph.get("VerbForm")
-    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in token.morph.get("Tense")))
+    form = morph_values(token, "VerbForm")
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in morph_values(token, "Tense")))
 
 
 def _is_definite(token: Token) -> bool:
     """Whether a noun has a definite or demonstrative determiner ("le groupe", "ce texte")."""
     det = next((c for c in token.children if c.dep_ == "det"), None)
-    return det is not None and ("Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType"))
+    return det is not None and ("Def" in morph_values(det, "Definite") or "Dem" in morph_values(det, "PronType"))
 
 
 @functools.cache
@@ -1749,20 +1761,23 @@ def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
 
 
 @functools.cache
-def _phrase_matchers(rules: LanguageRules, vocab) -> tuple[Matcher, Matcher, Matcher]:
-    """The matchers of a language's multi-word cues (the first word a lemma: "faire part",
+def _phrase_tables(rules: LanguageRules) -> tuple[_PhraseTable, _PhraseTable, _PhraseTable]:
+    """The tables of a language's multi-word cues (the first word a lemma: "faire part",
     "mettre en garde"), sourcing phrases (words: "aux yeux de", "d'après") and the multi-word
-    entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute"); each
-    match is keyed by its phrase.  Words are compared in the lexicons' form (``lower_text``),
-    space tokens between them skipped."""
-    cues, sources, entries = Matcher(vocab), Matcher(vocab), Matcher(vocab)
+    entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute").
+    Words are compared in the lexicons' form (``_surface_forms``), space tokens between
+    them skipped."""
+    cues = _PhraseTable()
     for phrase in _multiword_cues(rules):
         first, *rest = phrase.split()
-        cues.add(phrase, [_phrase_pattern([{"LEMMA": first}], rest)])
+        cues.add(phrase, LEMMA, [first], rest)
+    sources, entries = _PhraseTable(), _PhraseTable()
     for phrase in rules.source_phrases:
-        sources.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+        first, *rest = _words_of(phrase)
+        sources.add(phrase, LOWER, _surface_forms(first), rest)
     for phrase in _multiword_entries(rules):
-        entries.add(phrase, [_phrase_pattern([], _words_of(phrase))])
+        first, *rest = _words_of(phrase)
+        entries.add(phrase, LOWER, _surface_forms(first), rest)
     return cues, sources, entries
 
 
@@ -1788,22 +1803,45 @@ def _surface_forms(word: str) -> list[str]:
     return forms
 
 
-def _phrase_pattern(pattern: list[dict], words: list[str]) -> list[dict]:
-    """A Matcher pattern: ``pattern`` then ``words`` in any of their surface forms."""
-    for word in words:
-        if pattern:
-            pattern = [*pattern, {"IS_SPACE": True, "OP": "*"}]
-        pattern = [*pattern, {"LOWER": {"IN": _surface_forms(word)}}]
-    return pattern
+class _PhraseTable:
+    """Phrases keyed by their first word's hash (spaCy's LEMMA or LOWER), the next words as the
+    LOWER hashes of their surface forms: read off a document's arrays in one pass (spaCy's
+    Matcher makes a Token object per word and calls a Python predicate per set)."""
+
+    def __init__(self) -> None:
+        self.attr = LOWER
+        self.by_first: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
+
+    def add(self, phrase: str, attr: int, firsts: list[str], rest: list[str]) -> None:
+        self.attr = attr
+        words = tuple(frozenset(get_string_id(f) for f in _surface_forms(w)) for w in rest)
+        for first in dict.fromkeys(get_string_id(f) for f in firsts):
+            known = self.by_first.setdefault(first, [])
+            if phrase not in (p for p, _ in known):
+                known.append((phrase, words))
+
+    def matches(self, columns: dict[int, list[int]], spaces: list[bool]):
+        """(start, phrase, last token index) of every phrase in the document."""
+        lowers, size, keys, by_first = columns[LOWER], len(spaces), columns[self.attr], self.by_first
+        for start in [i for i, key in enumerate(keys) if key in by_first]:  # most words start none
+            for phrase, words in by_first[keys[start]]:
+                j = start + 1
+                for forms in words:
+                    while j < size and spaces[j]:
+                        j += 1
+                    if j >= size or lowers[j] not in forms:
+                        break
+                    j += 1
+                else:
+                    yield start, phrase, j - 1
 
 
-def _phrases_at(matcher: Matcher, doc, order: dict[str, int]) -> dict[int, list[tuple[int, str, int]]]:
-    """Where a matcher's phrases start: token index -> [(data order, phrase, last token index)],
+def _phrases_at(table: _PhraseTable, columns, spaces, order: dict[str, int]) -> dict[int, list[tuple[int, str, int]]]:
+    """Where a table's phrases start: token index -> [(data order, phrase, last token index)],
     in data order."""
     found: dict[int, list[tuple[int, str, int]]] = {}
-    for match_id, start, end in matcher(doc) if len(matcher) else ():  # a language may have none
-        phrase = doc.vocab.strings[match_id]
-        found.setdefault(start, []).append((order[phrase], phrase, end - 1))
+    for start, phrase, last in table.matches(columns, spaces):
+        found.setdefault(start, []).append((order[phrase], phrase, last))
     for matches in found.values():
         matches.sort()
     return found
@@ -1818,6 +1856,13 @@ def _phrase_head(phrase: list[Token]) -> Token:
                 return t
     content = [t for t in phrase if t.pos_ not in ("DET", "ADP", "PUNCT")]
     return content[0] if content else phrase[-1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _speech_verb_of(rules: LanguageRules, form: str) -> str | None:
+    """The speech verb a form may belong to by the grammar's guess ("indique" -> "indiquer"),
+    remembered by the form (every word of the text is asked)."""
+    return next((g for g in rules.grammar.verb_lemmas(form) if g in rules.speech_verbs), None)
 
 
 @functools.cache
@@ -1843,5 +1888,5 @@ _FRAMES = {name.removeprefix("frame_"): reader for name, reader in vars(_Finder)
 def _infinitive_clause(verb: Token) -> bool:
     """A verb in the infinitive, or with an auxiliary in the infinitive ("de l'avoir trahi"):
     an infinitive clause, not a finite one (an inverted cue hung as an adverbial clause)."""
-    return "Inf" in verb.morph.get("VerbForm") or any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+    return "Inf" in morph_values(verb, "VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children)
