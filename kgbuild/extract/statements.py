@@ -490,6 +490,8 @@ class _Finder:
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
         own, cue = cue, self.clause_verb(cue)
+        if self.relays_speaker_before(own):
+            return None, 0.0  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
         early = self.speaker_out_of_parse(cue, own)
         if early is not None:
             return early
@@ -559,6 +561,22 @@ class _Finder:
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def relays_speaker_before(self, cue: Token) -> bool:
+        """Whether a cue right after another inverted cue's speaker relays it ("« ... », a
+        déclaré M. X, rapporte l'agence Y"): Y says nothing of its own there (a participle there,
+        "a déclaré X, précisant que", is X's own)."""
+        if "Part" in morph_values(cue, "VerbForm"):
+            return False
+        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        if first < 3 or self.tokens[first - 1].text != ",":
+            return False
+        ref = self.index.at_token(self.tokens[first - 2])
+        if ref is None:
+            return False
+        before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").start - 1
+        return before > 0 and self.tokens[before].lemma_ in self.rules.speech_verbs \
+            and self.after_content(self.tokens[before])
 
     def after_content(self, verb: Token) -> bool:
         """Whether a verb's group comes right after a comma or a closing quote with no subject
@@ -1238,6 +1256,8 @@ class _Finder:
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
+        if self.relays_speaker_before(cue):
+            return None  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
         span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
