@@ -120,6 +120,11 @@ def test_quote_then_cue_with_a_day_before_the_speaker(text):
     assert (s.speaker, s.text, s.mode) == ("dupont", "Nous tiendrons", "direct")
 
 
+def test_a_complement_between_the_quote_and_its_inverted_cue_stays_out_of_the_quote():
+    s = only("« Nous tiendrons la ligne », dans un village près de Kharkiv, a déclaré Jean Dupont.")
+    assert (s.speaker, s.text, s.mode) == ("dupont", "Nous tiendrons la ligne", "direct")
+
+
 def test_participle_after_a_comma_is_said_by_the_main_subject():
     # the parser hangs "estimant" on "vente"; the nearest actor before it is the United States
     s = only("La Pologne a dénoncé jeudi la vente d'armes américains à la Hongrie, "

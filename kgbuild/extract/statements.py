@@ -1307,6 +1307,7 @@ class _Finder:
         cue, m = tokens[n], self.cue_group_start(tokens, n)
         if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
             return None
+        m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
         quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
         if not quoted and (self.subject_before(tokens, cue) or not any(
                 "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
@@ -1316,6 +1317,23 @@ class _Finder:
         close = tokens[m]
         opening = self.quote_opening(close.idx, tokens[0].idx)
         return self.clause_of_quote(tokens, opening), close.idx + len(close.text)
+
+    #: the most words of a complement set between a quote and its inverted cue
+    _ASIDE_WORDS = 8
+
+    def past_aside_complement(self, tokens: list[Token], m: int) -> int:
+        """The comma after a closing quote when a short complement with no verb stands between
+        it and the cue's comma ("« ... », dans un district de Kaboul, a déclaré X"), else ``m``."""
+        if tokens[m].text != ",":
+            return m
+        k = m - 1
+        while k > 0 and m - k <= self._ASIDE_WORDS and tokens[k].text not in ("»", "”", '"', ",", ".") \
+                and tokens[k].pos_ not in ("VERB", "AUX"):
+            k -= 1
+        if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in ("»", "”", '"') \
+                and tokens[k + 1].pos_ in ("ADP", "ADV"):
+            return k
+        return m
 
     def clause_of_quote(self, tokens: list[Token], opening: int) -> int:
         """Where the content of an inverted cue starts when its quote closes a clause of the
