@@ -635,28 +635,37 @@ class _Finder:
         return sum(ch.isalpha() for ch in name) >= 3 or (label == "PER" and "." in name)
 
     def _unknown_named(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
-        """A name the KB does not know: an actor after a description's noun, a person after a
-        title, a body's bracketed acronym, else what the model's label says; a lone word the
-        tagger reads as a verb is none ("« Soutenons notre armée »")."""
+        """A name the KB does not know: what its place in the text says (see ``_in_context``),
+        else what the model's label says; a lone word the tagger reads as a verb is none
+        ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
-        if head is not None and label == "LOC" and self._after_inverted_cue(head.i):
+        if head is not None and label in ("PER", "LOC"):
+            found = self._in_context(label, start, end, name, head)
+            if found is not None:
+                return found
+        by_label = self._NER_LABELS.get(label)
+        return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _in_context(self, label: str, start: int, end: int, name: str, head: Token) -> Found | None:
+        """An unknown person or place name as its context reads it: the speaker after an
+        inverted cue, an actor after a description's noun, a person after a title, a body's
+        bracketed acronym or a name opening on a body's noun."""
+        if label == "LOC" and self._after_inverted_cue(head.i):
             # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read
             last = head.i + len(name.split())
             return Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "ner", 0.65), name)
-        if head is not None and label in ("PER", "LOC"):
-            headed = self._named_after_head(start, end, name, head)
-            if headed is not None:
-                return headed
-            if label == "LOC" and (self._after_title(head) or self._opens_with_title(name)):
-                return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
-            if label == "LOC" and self._bracketed_acronym(start, end, name):
-                return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
-            kinds = self._body_noun_kinds(name)
-            if label == "LOC" and kinds:  # "l'Observatoire syrien pour les droits humains" read as a place
-                return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
-        by_label = self._NER_LABELS.get(label)
-        return None if by_label is None else by_label(self, start, end, name, head)
+        headed = self._named_after_head(start, end, name, head)
+        if headed is not None or label != "LOC":
+            return headed
+        if self._after_title(head) or self._opens_with_title(name):
+            return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
+        if self._bracketed_acronym(start, end, name):
+            return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
+        kinds = self._body_noun_kinds(name)
+        if kinds:  # "l'Observatoire syrien pour les droits humains" read as a place
+            return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
+        return None
 
     def _body_noun_kinds(self, name: str) -> list[str]:
         """The actor kinds of a name that opens on a capitalised description

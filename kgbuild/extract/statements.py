@@ -490,8 +490,6 @@ class _Finder:
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
         own, cue = cue, self.clause_verb(cue)
-        if self.relays_speaker_before(own):
-            return None, 0.0  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
         early = self.speaker_out_of_parse(cue, own)
         if early is not None:
             return early
@@ -547,6 +545,8 @@ class _Finder:
         inverted subject for a participle after an inverted cue ("A, a ajouté le porte-parole,
         précisant que"), the agent of a passive cue, the noun the parse missed in a relative
         clause ("X, bastion rebelle dont le régime a dit")."""
+        if self.relays_speaker_before(own):
+            return None, 0.0  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
         clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
         if "Part" in morph_values(own, "VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
             ref, factor = self.inverted_before(clause, own)
