@@ -14,7 +14,6 @@ writes into OUT:
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
 from collections import Counter
