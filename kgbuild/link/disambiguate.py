@@ -251,7 +251,8 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     document (a one-letter slip on a capital excepted).  A minor place (a town or a
     subdivision, prior under ``MINOR_PLACE``) or a party named exactly still needs a country
     of the document when the document names any: "David" or "Churchill" in a Swiss paper are
-    not the towns of Panama or Manitoba.
+    not the towns of Panama or Manitoba.  Its own country counts only when no country the text
+    names as such speaks against it ("Palma" in a text on Mozambique).
     """
     entry = cand.entry
     weak = cand.method in _WEAK_METHODS
