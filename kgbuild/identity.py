@@ -1,9 +1,9 @@
 """Identity of an entity across documents, decided here and only here.
 
 Within a document, entities that linking gives one QID are one (``fold_same_items``; a
-user's "merge" override folds two the same way).  Two documents' entities are one thing when they share a Wikidata QID, else a knowledge-base
-key, else a normalised label and first type; an entity with none of these is its document's
-own.  Exports (networkx nodes), corpus builds (corpus entity IRIs) and analysis (the network
+user's "merge" override folds two the same way).  Two documents' entities are one thing when
+they share a Wikidata QID, else a knowledge-base key, else a normalised label and first
+type; an entity with none of these is its document's own.  Exports (networkx nodes), corpus builds (corpus entity IRIs) and analysis (the network
 read back from RDF) all key entities with ``identity_key``.
 """
 
@@ -64,13 +64,12 @@ def fold_entity(extraction: Extraction, source_id: str, target_id: str) -> Extra
         replace(s, speaker=target_id if s.speaker == source_id else s.speaker,
                 about=swap(s.about), sources=swap(s.sources))
         for s in extraction.statements)
-    relations, seen = [], set()
+    relations = []
     for r in extraction.relations:
         r = replace(r, subject=target_id if r.subject == source_id else r.subject,
                     object=target_id if r.object == source_id else r.object)
-        if r.subject != r.object and (r.subject, r.predicate, r.object) not in seen:
-            seen.add((r.subject, r.predicate, r.object))  # the same fact once, first evidence kept
-            relations.append(r)
+        if r.subject != r.object:
+            relations.append(r)  # a fact found twice keeps both pieces of evidence, as before
     entities = tuple(merged if e.id == target_id else e
                      for e in extraction.entities if e.id != source_id)
     return replace(extraction, entities=entities, statements=statements, relations=tuple(relations))
