@@ -3,8 +3,9 @@
 Within a document, entities that linking gives one QID are one (``fold_same_items``; a
 user's "merge" override folds two the same way).  Two documents' entities are one thing when
 they share a Wikidata QID, else a knowledge-base key, else a normalised label and first
-type; an entity with none of these is its document's own.  Exports (networkx nodes), corpus builds (corpus entity IRIs) and analysis (the network
-read back from RDF) all key entities with ``identity_key``.
+type; an entity with none of these is its document's own.  Exports (networkx nodes), corpus
+builds (corpus entity IRIs) and analysis (the network read back from RDF) all key entities
+with ``identity_key``.
 """
 
 from __future__ import annotations
