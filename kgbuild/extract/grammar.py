@@ -78,6 +78,11 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
             if noun.pos_ in ("NOUN", "PROPN"):
                 found.append(noun)
             break
+        if current.dep_ == "acl" and current.head.dep_ in ("obj", "iobj") \
+                and current.head.head.lemma_ in rules.object_control_verbs and "Inf" in morph_values(current, "VerbForm"):
+            # "a accusé les forces russes d'attaquer X", the infinitive hung on the object
+            found.append(current.head)
+            break
         if not _shares_subject_with_head(current, rules):
             break
         if current.dep_ == "xcomp" and current.head.lemma_ in rules.object_control_verbs:
