@@ -663,18 +663,20 @@ class _Finder:
         if self._bracketed_acronym(start, end, name):
             return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
         kinds = self._body_noun_kinds(name)
-        if kinds:  # "l'Observatoire syrien pour les droits humains" read as a place
+        if kinds:  # "l'Observatoire syrien pour les droits humains", "la Cour constitutionnelle"
             return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
         return None
 
     def _body_noun_kinds(self, name: str) -> list[str]:
-        """The actor kinds of a name that opens on a capitalised description
-        noun of a body ("Observatoire ...", "Comité ...", "Front ..."), else none."""
+        """The actor kinds of a name that opens on a capitalised description noun of a body
+        ("Observatoire ...", "Comité ...", "Front ...") or an institution's noun ("Cour ...",
+        "Tribunal ..."), else none."""
         words = fold_quotes(name).split()
         if not words or not words[0][:1].isupper():
             return []
         kinds = self.rules.descriptions.get(words[0].lower(), [])
-        return [k for k in kinds if k in ("Organization", "InternationalOrganization", "Group", "Party")]
+        kinds = [k for k in kinds if k in ("Organization", "InternationalOrganization", "Group", "Party")]
+        return kinds or (["Organization"] if words[0].lower() in self.rules.institution_heads else [])
 
     def _bracketed_acronym(self, start: int, end: int, name: str) -> bool:
         """An acronym alone in brackets ("(FAMa)")."""
@@ -744,8 +746,6 @@ class _Finder:
 
     def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
         found = self._region_of_place_noun(None, start, end, name, head)
-        if found is None and fold_quotes(name.split()[0].lower()) in self.rules.institution_heads:
-            return self._ner_organisation(start, end, name, head)  # "la Cour constitutionnelle"
         return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
 
     #: what an unknown name is by the model's label (MISC without KB support: too noisy to keep)
