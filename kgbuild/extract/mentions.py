@@ -432,10 +432,9 @@ class _Finder:
         speech cue that the model left untagged (or called MISC) name its speaker: of the kind of the
         description apposed to them ("l'agence": a medium), else a person (a body when one
         word in capitals)."""
-        for token in self.tokens:
-            if not self._after_inverted_cue(token.i + 1):
+        for first in range(3, len(self.tokens)):
+            if not self._after_inverted_cue(first):
                 continue
-            first = token.i + 1
             last = first
             while last < len(self.tokens) and last - first < 3 and self.capitalised[last] \
                     and self.tokens[last].pos_ in ("PROPN", "X", "NOUN") and self.tokens[last].ent_type_ in ("", "MISC"):
@@ -450,11 +449,10 @@ class _Finder:
 
     def _after_inverted_cue(self, i: int) -> bool:
         """Whether token ``i`` comes right after an inverted speech cue ("», a indiqué" + i)."""
-        if i < 3 or i >= len(self.tokens):
-            return False
-        cue = self.tokens[i - 1]
-        return cue.lemma_ in self.rules.speech_verbs and self.tokens[i - 2].lemma_ in self.rules.auxiliaries \
-            and self.tokens[i - 3].text in (",", "»", '"', "”")
+        if i < 3 or i >= len(self.tokens) or not self.capitalised[i] or self.lows[i - 3] not in (",", "»", '"', "”"):
+            return False  # the cheap tests first: this runs on every word
+        return self.tokens[i - 1].lemma_ in self.rules.speech_verbs \
+            and self.tokens[i - 2].lemma_ in self.rules.auxiliaries
 
     def _apposed_kind(self, after: int, name: str) -> str:
         """The kind of the description after a name and its comma ("Amaq, l'agence de l'EI")."""
