@@ -18,7 +18,6 @@ import functools
 import json
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from kgbuild.errors import KBError
 from kgbuild.kb.politicians import iter_politician_drafts
 from kgbuild.kb.records import Draft
 from kgbuild.kb.vocab import QID_RE
+from kgbuild.normalize import strip_accents
 
 __all__ = ["Verified", "SourceLog", "read_verified", "iter_source_drafts", "check_resolved", "slug"]
 
@@ -42,8 +42,6 @@ _CONFIRMED_KINDS = {"city": "City", "country": "Country", "oblast": "Administrat
 
 
 def slug(text: str) -> str:
-    from kgbuild.normalize import strip_accents
-
     return re.sub(r"[^a-z0-9]+", "-", strip_accents(text).lower()).strip("-")
 
 
@@ -247,8 +245,7 @@ def machine_translated(name: str, translation: str, lexicon: tuple[frozenset[str
 
 
 def _fold(text: str) -> str:
-    plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z]+", " ", plain)
+    return re.sub(r"[^a-z]+", " ", strip_accents(text.lower()))
 
 
 def _fold_lemma(word: str, words: frozenset[str]) -> bool:
