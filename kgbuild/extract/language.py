@@ -20,13 +20,13 @@ import functools
 import importlib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Protocol, Sequence
 
 from kgbuild.errors import ConfigError, LanguageDataError
+from kgbuild.normalize import strip_accents
 
 __all__ = ["LanguageRules", "LanguageGrammar", "load_rules", "read_language", "available_languages",
            "LANG_DIR"]
@@ -320,9 +320,9 @@ def _bare_capitals(words):
     in lower case ("etat" is "état")."""
     for word in words:
         yield word
-        first = unicodedata.normalize("NFD", word[:1])
-        if len(first) > 1 and unicodedata.combining(first[1]):
-            yield first[0] + word[1:]
+        bare = strip_accents(word[:1])
+        if bare != word[:1]:
+            yield bare + word[1:]
 
 
 def _read_data(folder: Path, files: Sequence[str]) -> tuple[dict, dict[str, Path]]:
