@@ -177,7 +177,7 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
             continue
         if head in introduced_only and head not in introduced[key]:
             continue
-        named = normalize_label(other.mention.text.split()[0]) if other.mention.text.strip() else ""
+        named = normalize_label(other.mention.text.split()[0])
         if named in bodies and named != head:
             continue  # "le mouvement" is not the ministry named before
         if kinds[key] & set(f.refers_to):
