@@ -26,7 +26,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kgbuild.extract.grammar import morph_values
+from kgbuild.extract.grammar import lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
@@ -1756,17 +1756,8 @@ _LOWS: dict[int, str] = {}
 
 
 def _folded_lemma(token: Token) -> str:
-    """``fold_quotes(token.lemma_.lower())``, remembered by the lemma's hash (as ``_low``)."""
-    key = token.lemma
-    low = _FOLDED_LEMMAS.get(key)
-    if low is None:
-        if len(_FOLDED_LEMMAS) >= 65536:
-            _FOLDED_LEMMAS.clear()
-        low = _FOLDED_LEMMAS[key] = fold_quotes(token.lemma_.lower())
-    return low
-
-
-_FOLDED_LEMMAS: dict[int, str] = {}
+    """``fold_quotes(token.lemma_.lower())``, the lower-case lemma remembered by grammar."""
+    return fold_quotes(lower_lemma(token))
 
 @functools.cache
 def _domain_words(rules: LanguageRules) -> frozenset[str]:
