@@ -32,6 +32,7 @@ from kgbuild.extract.grammar import (
     agent_phrase,
     clause_hedged,
     clause_negation,
+    group_start,
     is_impersonal,
     is_past,
     lower_text,
@@ -568,7 +569,7 @@ class _Finder:
         "a déclaré X, précisant que", is X's own)."""
         if "Part" in morph_values(cue, "VerbForm"):
             return False
-        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        first = group_start(cue)
         if first < 3 or self.tokens[first - 1].text != ",":
             return False
         ref = self.index.at_token(self.tokens[first - 2])
@@ -581,7 +582,7 @@ class _Finder:
     def after_content(self, verb: Token) -> bool:
         """Whether a verb's group comes right after a comma or a closing quote with no subject
         before it (an inverted cue; not "Le chef, X, a accusé Y, ...")."""
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        first = group_start(verb)
         closing = self.rules.quote_pairs.values()
         if first < 1 or self.tokens[first - 1].text not in (",", *closing):
             return False
@@ -595,7 +596,7 @@ class _Finder:
         """The noun right before a cue's verb group in a relative clause, when the parse took a
         noun before the relative pronoun for the subject ("X, bastion rebelle dont le régime a
         dit ...": the parse says X)."""
-        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        first = group_start(cue)
         if first < 3:
             return None
         noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
@@ -1002,8 +1003,7 @@ class _Finder:
     def subject_span(tokens: list[Token], n: int) -> list[Token]:
         """The words before the verb group of the cue at ``n``, past an opening adverbial
         ("Mardi, ...", "Dans un communiqué, ...")."""
-        verb = tokens[n]
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        first = group_start(tokens[n])
         base, lo = tokens[0].i, 0
         if tokens[0].pos_ in ("ADP", "ADV"):
             lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
