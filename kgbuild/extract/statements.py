@@ -428,7 +428,7 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.last_speaker(token, low) if self.follows_subject(token, low) else \
+            ref = self.last_subject[2] if self.follows_subject(token, low) else \
                 resolve_pronoun(low, token.idx, self.reading)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
@@ -463,10 +463,6 @@ class _Finder:
         pronoun after it names nobody known (not the last actor)."""
         if subject.i < cue.i:
             self.last_subject = (self.units.run_at(subject.idx), subject, None)
-
-    def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
-        """The actor of the noun phrase a subject pronoun follows (see ``follows_subject``)."""
-        return self.last_subject[2] if self.follows_subject(pronoun, form) else None
 
     def follows_subject(self, pronoun: Token, form: str) -> bool:
         """Whether a subject pronoun comes right after a statement whose speaker was a noun
