@@ -52,6 +52,7 @@ __all__ = ["find_statements"]
 _ACTOR = "Actor"
 _STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
+_CLOSING_QUOTES = ("»", "”", '"')  # the marks an inverted cue's quote may close with
 
 # --- the finder ---------------------------------------------------------------------
 
@@ -453,16 +454,12 @@ class _Finder:
         return token[0].pos_ != "ADJ" or (  # "les Russes"; not "des rebelles syriens"
             head in self.rules.speaking_groups and head not in self.rules.unnamed_speakers)
 
-    def remember_subject(self, subject: Token, ref: MentionRef) -> None:
-        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
+    def remember_subject(self, subject: Token, ref: MentionRef | None) -> None:
+        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté");
+        ``ref`` None when it names no actor ("Le chef d'état-major a estimé ..."), so a pronoun
+        after it names nobody known (not the last actor)."""
         if subject.pos_ != "PRON":
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
-
-    def remember_unnamed(self, subject: Token, cue: Token) -> None:
-        """ "Le chef d'état-major a estimé ...": a noun subject naming no actor spoke last, so a
-        pronoun after it names nobody known (not the last actor)."""
-        if subject.i < cue.i:
-            self.last_subject = (self.units.run_at(subject.idx), subject, None)
 
     def follows_subject(self, pronoun: Token, form: str) -> bool:
         """Whether a subject pronoun comes right after a statement whose speaker was a noun
@@ -497,7 +494,8 @@ class _Finder:
                 self.remember_subject(subject, ref)
                 return ref, factor
             if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
-                self.remember_unnamed(subject, cue)
+                if subject.i < cue.i:
+                    self.remember_subject(subject, None)
                 return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
@@ -1267,7 +1265,7 @@ class _Finder:
         s, e = self.trim(*span)
         if e <= s or speaker is None:
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
-                self.last_subject = (self.units.run_at(subject.idx), subject, None)
+                self.remember_subject(subject, None)
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
@@ -1301,10 +1299,10 @@ class _Finder:
         """The span of the quote or clause that ends right before the cue at ``n`` (past its
         auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
         cue, m = tokens[n], self.cue_group_start(tokens, n)
-        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+        if m < 1 or tokens[m].text not in (",", *_CLOSING_QUOTES):
             return None
         m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
-        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
+        quoted = tokens[m].text != "," or tokens[m - 1].text in _CLOSING_QUOTES
         if not quoted and (self.subject_before(tokens, cue) or not any(
                 "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
@@ -1323,10 +1321,10 @@ class _Finder:
         if tokens[m].text != ",":
             return m
         k = m - 1
-        while k > 0 and m - k <= self._ASIDE_WORDS and tokens[k].text not in ("»", "”", '"', ",", ".") \
+        while k > 0 and m - k <= self._ASIDE_WORDS and tokens[k].text not in (*_CLOSING_QUOTES, ",", ".") \
                 and tokens[k].pos_ not in ("VERB", "AUX"):
             k -= 1
-        if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in ("»", "”", '"') \
+        if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in _CLOSING_QUOTES \
                 and tokens[k + 1].pos_ in ("ADP", "ADV"):
             return k
         return m
