@@ -116,18 +116,23 @@ class _Finder:
 
     @functools.cached_property
     def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        order = {phrase: n for n, phrase in reversed(list(enumerate(_multiword_cues(self.rules))))}
-        return _phrases_at(_phrase_tables(self.rules)[0], *self.phrase_columns, order)
+        return self.phrases_at(0, _multiword_cues(self.rules))
 
     @functools.cached_property
     def source_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
-        return _phrases_at(_phrase_tables(self.rules)[1], *self.phrase_columns, order)
+        return self.phrases_at(1, self.rules.source_phrases)
 
     @functools.cached_property
     def entry_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        return _phrases_at(_phrase_tables(self.rules)[2], *self.phrase_columns,
-                           dict.fromkeys(_multiword_entries(self.rules), 0))
+        return self.phrases_at(2, _multiword_entries(self.rules))
+
+    def phrases_at(self, table: int, phrases) -> dict[int, list[tuple[int, str, int]]]:
+        """Where the phrases of one of ``_phrase_tables`` start in the document, in the order of
+        ``phrases`` (the data's: the first listed wins)."""
+        order: dict[str, int] = {}
+        for n, phrase in enumerate(phrases):
+            order.setdefault(phrase, n)
+        return _phrases_at(_phrase_tables(self.rules)[table], *self.phrase_columns, order)
 
     def entry_at(self, tokens: list[Token], m: int, words) -> int | None:
         """The index of the last word of an entry of ``words`` that starts at ``m``: the word
@@ -1799,17 +1804,14 @@ def _phrase_tables(rules: LanguageRules) -> tuple[_PhraseTable, _PhraseTable, _P
     entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute").
     Words are compared in the lexicons' form (``_surface_forms``), space tokens between
     them skipped."""
-    cues = _PhraseTable()
+    cues, sources, entries = _PhraseTable(LEMMA), _PhraseTable(LOWER), _PhraseTable(LOWER)
     for phrase in _multiword_cues(rules):
         first, *rest = phrase.split()
-        cues.add(phrase, LEMMA, [first], rest)
-    sources, entries = _PhraseTable(), _PhraseTable()
-    for phrase in rules.source_phrases:
-        first, *rest = _words_of(phrase)
-        sources.add(phrase, LOWER, _surface_forms(first), rest)
-    for phrase in _multiword_entries(rules):
-        first, *rest = _words_of(phrase)
-        entries.add(phrase, LOWER, _surface_forms(first), rest)
+        cues.add(phrase, [first], rest)
+    for table, phrases in ((sources, rules.source_phrases), (entries, _multiword_entries(rules))):
+        for phrase in phrases:
+            first, *rest = _words_of(phrase)
+            table.add(phrase, _surface_forms(first), rest)
     return cues, sources, entries
 
 
@@ -1840,12 +1842,11 @@ class _PhraseTable:
     LOWER hashes of their surface forms: read off a document's arrays in one pass (spaCy's
     Matcher makes a Token object per word and calls a Python predicate per set)."""
 
-    def __init__(self) -> None:
-        self.attr = LOWER
+    def __init__(self, attr: int) -> None:
+        self.attr = attr  # what the first word is compared in (the next words: LOWER)
         self.by_first: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
 
-    def add(self, phrase: str, attr: int, firsts: list[str], rest: list[str]) -> None:
-        self.attr = attr
+    def add(self, phrase: str, firsts: list[str], rest: list[str]) -> None:
         words = tuple(frozenset(get_string_id(f) for f in _surface_forms(w)) for w in rest)
         for first in dict.fromkeys(get_string_id(f) for f in firsts):
             known = self.by_first.setdefault(first, [])
