@@ -162,6 +162,10 @@ class _Finder:
                 return len(_words_of(phrase))
         return 0
 
+    def token_after(self, token: Token) -> Token | None:
+        """The document's token after ``token`` (None at its end)."""
+        return self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
+
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and trailing punctuation; keep a closing quote whose opening is inside."""
@@ -268,7 +272,7 @@ class _Finder:
 
     def actor_next_to(self, token: Token, within: range | None) -> MentionRef | None:
         """An actor named right after a speaking group ("l'état-major sud-coréen")."""
-        after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
+        after = self.token_after(token)
         if after is None or (within is not None and after.i not in within):
             return None
         ref = self.index.at_token(after)
@@ -736,7 +740,7 @@ class _Finder:
             return None
         if self.speaks_for_others(tok.lemma_):
             return tok
-        after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
+        after = self.token_after(tok)
         ref = self.index.at_token(after) if after is not None else None
         return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
@@ -1486,13 +1490,14 @@ class _Finder:
         relay read with the source or cue before it, no claim of its own."""
         if lows[n] not in self.rules.relay_words:
             return False
+        def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
+            return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
+
         chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
-        if any(self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
-               for j in range(chunk, n)):
+        if any(sourced(j) for j in range(chunk, n)):
             return True
         return n > 0 and tokens[n - 1].text == "," and any(
-            self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
-            or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
+            sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
