@@ -497,15 +497,9 @@ class _Finder:
         if early is not None:
             return early
         subjects = subjects_of(cue, self.rules)
-        for subject in subjects:
-            ref, factor = self.speaker_of(subject)
-            if ref is not None:
-                self.remember_subject(subject, ref)
-                return ref, factor
-            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
-                if subject.i < cue.i:
-                    self.remember_subject(subject, None)
-                return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
+        found = self.parsed_speaker(cue, own, subjects)
+        if found is not None:
+            return found
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
@@ -516,6 +510,20 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
+        """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
+        noun subject naming none ("puis les jihadistes déclarent"); None when no subject decides."""
+        for subject in subjects:
+            ref, factor = self.speaker_of(subject)
+            if ref is not None:
+                self.remember_subject(subject, ref)
+                return ref, factor
+            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+                if subject.i < cue.i:
+                    self.remember_subject(subject, None)
+                return None, 0.0  # its own subject, unnamed
+        return None
 
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
