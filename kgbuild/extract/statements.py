@@ -649,7 +649,7 @@ class _Finder:
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
-        if not ("Part" in morph_values(cue, "VerbForm") and "Pres" in morph_values(cue, "Tense")) or k < 0 \
+        if not _present_participle(cue) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
         head = cue.head
@@ -826,11 +826,11 @@ class _Finder:
         avoir fourni des drones, qualifiant ces accusations de ...") or an inverted cue ("..., a
         déclaré le ministre"): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
-            nxt, form = tokens[m + 1], morph_values(tokens[m + 1], "VerbForm")
+            nxt = tokens[m + 1]
             if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
                 nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
             elif tokens[m].text == ",":
-                starts = "Part" in form and "Pres" in morph_values(nxt, "Tense")
+                starts = _present_participle(nxt)
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
                 starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" \
                     and bool({"Part", "Fin"} & set(morph_values(nxt, "VerbForm")))
@@ -1773,8 +1773,12 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
 
 def _opens_clause(token: Token) -> bool:
     """Whether a token is a finite verb or a present participle (a clause of its own)."""
-    form = morph_values(token, "VerbForm")
-    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in morph_values(token, "Tense")))
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in morph_values(token, "VerbForm") or _present_participle(token))
+
+
+def _present_participle(token: Token) -> bool:
+    """Whether a token is a present participle ("estimant")."""
+    return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
 
 
 def _is_definite(token: Token) -> bool:
