@@ -16,7 +16,7 @@ from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
 __all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
-           "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative", "unsourced"]
+           "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
@@ -229,6 +229,12 @@ def verb_chain(token: Token) -> list[Token]:
         else:
             break
     return chain
+
+
+def group_start(verb: Token) -> int:
+    """The index of the first word of a verb's group: its first auxiliary before it ("a
+    déclaré"), else the verb itself."""
+    return min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
 
 
 def clause_hedged(token: Token, rules: LanguageRules) -> bool:

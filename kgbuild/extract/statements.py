@@ -32,6 +32,7 @@ from kgbuild.extract.grammar import (
     agent_phrase,
     clause_hedged,
     clause_negation,
+    group_start,
     is_impersonal,
     is_past,
     lower_text,
@@ -51,6 +52,7 @@ __all__ = ["find_statements"]
 _ACTOR = "Actor"
 _STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
+_CLOSING_QUOTES = ("»", "”", '"')  # the marks an inverted cue's quote may close with
 
 # --- the finder ---------------------------------------------------------------------
 
@@ -114,18 +116,23 @@ class _Finder:
 
     @functools.cached_property
     def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        order = {phrase: n for n, phrase in reversed(list(enumerate(_multiword_cues(self.rules))))}
-        return _phrases_at(_phrase_tables(self.rules)[0], *self.phrase_columns, order)
+        return self.phrases_at(0, _multiword_cues(self.rules))
 
     @functools.cached_property
     def source_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        order = {phrase: n for n, phrase in reversed(list(enumerate(self.rules.source_phrases)))}
-        return _phrases_at(_phrase_tables(self.rules)[1], *self.phrase_columns, order)
+        return self.phrases_at(1, self.rules.source_phrases)
 
     @functools.cached_property
     def entry_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
-        return _phrases_at(_phrase_tables(self.rules)[2], *self.phrase_columns,
-                           dict.fromkeys(_multiword_entries(self.rules), 0))
+        return self.phrases_at(2, _multiword_entries(self.rules))
+
+    def phrases_at(self, table: int, phrases) -> dict[int, list[tuple[int, str, int]]]:
+        """Where the phrases of one of ``_phrase_tables`` start in the document, in the order of
+        ``phrases`` (the data's: the first listed wins)."""
+        order: dict[str, int] = {}
+        for n, phrase in enumerate(phrases):
+            order.setdefault(phrase, n)
+        return _phrases_at(_phrase_tables(self.rules)[table], *self.phrase_columns, order)
 
     def entry_at(self, tokens: list[Token], m: int, words) -> int | None:
         """The index of the last word of an entry of ``words`` that starts at ``m``: the word
@@ -154,6 +161,10 @@ class _Finder:
             if last <= tokens[-1].i:
                 return len(_words_of(phrase))
         return 0
+
+    def token_after(self, token: Token) -> Token | None:
+        """The document's token after ``token`` (None at its end)."""
+        return self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
 
     # -- spans
     def trim(self, start: int, end: int) -> tuple[int, int]:
@@ -261,7 +272,7 @@ class _Finder:
 
     def actor_next_to(self, token: Token, within: range | None) -> MentionRef | None:
         """An actor named right after a speaking group ("l'état-major sud-coréen")."""
-        after = self.tokens[token.i + 1] if token.i + 1 < len(self.tokens) else None
+        after = self.token_after(token)
         if after is None or (within is not None and after.i not in within):
             return None
         ref = self.index.at_token(after)
@@ -427,7 +438,7 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.last_speaker(token, low) if self.follows_subject(token, low) else \
+            ref = self.last_subject[2] if self.follows_subject(token, low) else \
                 resolve_pronoun(low, token.idx, self.reading)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
@@ -452,20 +463,12 @@ class _Finder:
         return token[0].pos_ != "ADJ" or (  # "les Russes"; not "des rebelles syriens"
             head in self.rules.speaking_groups and head not in self.rules.unnamed_speakers)
 
-    def remember_subject(self, subject: Token, ref: MentionRef) -> None:
-        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté")."""
+    def remember_subject(self, subject: Token, ref: MentionRef | None) -> None:
+        """The noun phrase that last spoke ("Le porte-parole de l'armée a affirmé ... Il a ajouté");
+        ``ref`` None when it names no actor ("Le chef d'état-major a estimé ..."), so a pronoun
+        after it names nobody known (not the last actor)."""
         if subject.pos_ != "PRON":
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
-
-    def remember_unnamed(self, subject: Token, cue: Token) -> None:
-        """ "Le chef d'état-major a estimé ...": a noun subject naming no actor spoke last, so a
-        pronoun after it names nobody known (not the last actor)."""
-        if subject.i < cue.i:
-            self.last_subject = (self.units.run_at(subject.idx), subject, None)
-
-    def last_speaker(self, pronoun: Token, form: str) -> MentionRef | None:
-        """The actor of the noun phrase a subject pronoun follows (see ``follows_subject``)."""
-        return self.last_subject[2] if self.follows_subject(pronoun, form) else None
 
     def follows_subject(self, pronoun: Token, form: str) -> bool:
         """Whether a subject pronoun comes right after a statement whose speaker was a noun
@@ -494,14 +497,9 @@ class _Finder:
         if early is not None:
             return early
         subjects = subjects_of(cue, self.rules)
-        for subject in subjects:
-            ref, factor = self.speaker_of(subject)
-            if ref is not None:
-                self.remember_subject(subject, ref)
-                return ref, factor
-            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
-                self.remember_unnamed(subject, cue)
-                return None, 0.0  # "puis les jihadistes déclarent": its own subject, unnamed
+        found = self.parsed_speaker(cue, own, subjects)
+        if found is not None:
+            return found
         if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
@@ -512,6 +510,20 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
+        """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
+        noun subject naming none ("puis les jihadistes déclarent"); None when no subject decides."""
+        for subject in subjects:
+            ref, factor = self.speaker_of(subject)
+            if ref is not None:
+                self.remember_subject(subject, ref)
+                return ref, factor
+            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+                if subject.i < cue.i:
+                    self.remember_subject(subject, None)
+                return None, 0.0  # its own subject, unnamed
+        return None
 
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
@@ -568,7 +580,7 @@ class _Finder:
         "a déclaré X, précisant que", is X's own)."""
         if "Part" in morph_values(cue, "VerbForm"):
             return False
-        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        first = group_start(cue)
         if first < 3 or self.tokens[first - 1].text != ",":
             return False
         ref = self.index.at_token(self.tokens[first - 2])
@@ -581,7 +593,7 @@ class _Finder:
     def after_content(self, verb: Token) -> bool:
         """Whether a verb's group comes right after a comma or a closing quote with no subject
         before it (an inverted cue; not "Le chef, X, a accusé Y, ...")."""
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        first = group_start(verb)
         closing = self.rules.quote_pairs.values()
         if first < 1 or self.tokens[first - 1].text not in (",", *closing):
             return False
@@ -595,7 +607,7 @@ class _Finder:
         """The noun right before a cue's verb group in a relative clause, when the parse took a
         noun before the relative pronoun for the subject ("X, bastion rebelle dont le régime a
         dit ...": the parse says X)."""
-        first = min([cue.i, *(c.i for c in cue.children if c.dep_.startswith("aux") and c.i < cue.i)])
+        first = group_start(cue)
         if first < 3:
             return None
         noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
@@ -637,7 +649,7 @@ class _Finder:
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
-        if not ("Part" in morph_values(cue, "VerbForm") and "Pres" in morph_values(cue, "Tense")) or k < 0 \
+        if not _present_participle(cue) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
         head = cue.head
@@ -736,7 +748,7 @@ class _Finder:
             return None
         if self.speaks_for_others(tok.lemma_):
             return tok
-        after = self.tokens[tok.i + 1] if tok.i + 1 < len(self.tokens) else None
+        after = self.token_after(tok)
         ref = self.index.at_token(after) if after is not None else None
         return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
@@ -814,11 +826,11 @@ class _Finder:
         avoir fourni des drones, qualifiant ces accusations de ...") or an inverted cue ("..., a
         déclaré le ministre"): a new claim starts there."""
         for m in range(first + 1, len(tokens) - 1):
-            nxt, form = tokens[m + 1], morph_values(tokens[m + 1], "VerbForm")
+            nxt = tokens[m + 1]
             if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
                 nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
             elif tokens[m].text == ",":
-                starts = "Part" in form and "Pres" in morph_values(nxt, "Tense")
+                starts = _present_participle(nxt)
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
                 starts = tokens[m].pos_ == "CCONJ" and nxt.pos_ == "VERB" \
                     and bool({"Part", "Fin"} & set(morph_values(nxt, "VerbForm")))
@@ -1002,8 +1014,7 @@ class _Finder:
     def subject_span(tokens: list[Token], n: int) -> list[Token]:
         """The words before the verb group of the cue at ``n``, past an opening adverbial
         ("Mardi, ...", "Dans un communiqué, ...")."""
-        verb = tokens[n]
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+        first = group_start(tokens[n])
         base, lo = tokens[0].i, 0
         if tokens[0].pos_ in ("ADP", "ADV"):
             lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
@@ -1271,7 +1282,7 @@ class _Finder:
         s, e = self.trim(*span)
         if e <= s or speaker is None:
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
-                self.last_subject = (self.units.run_at(subject.idx), subject, None)
+                self.remember_subject(subject, None)
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
@@ -1305,10 +1316,10 @@ class _Finder:
         """The span of the quote or clause that ends right before the cue at ``n`` (past its
         auxiliaries: "a-t-il ajouté", "estime-t-elle", "s'est félicité"), or None."""
         cue, m = tokens[n], self.cue_group_start(tokens, n)
-        if m < 1 or tokens[m].text not in (",", "»", "”", '"'):
+        if m < 1 or tokens[m].text not in (",", *_CLOSING_QUOTES):
             return None
         m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
-        quoted = tokens[m].text != "," or tokens[m - 1].text in ("»", "”", '"')
+        quoted = tokens[m].text != "," or tokens[m - 1].text in _CLOSING_QUOTES
         if not quoted and (self.subject_before(tokens, cue) or not any(
                 "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
@@ -1327,10 +1338,10 @@ class _Finder:
         if tokens[m].text != ",":
             return m
         k = m - 1
-        while k > 0 and m - k <= self._ASIDE_WORDS and tokens[k].text not in ("»", "”", '"', ",", ".") \
+        while k > 0 and m - k <= self._ASIDE_WORDS and tokens[k].text not in (*_CLOSING_QUOTES, ",", ".") \
                 and tokens[k].pos_ not in ("VERB", "AUX"):
             k -= 1
-        if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in ("»", "”", '"') \
+        if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in _CLOSING_QUOTES \
                 and tokens[k + 1].pos_ in ("ADP", "ADV"):
             return k
         return m
@@ -1487,13 +1498,14 @@ class _Finder:
         relay read with the source or cue before it, no claim of its own."""
         if lows[n] not in self.rules.relay_words:
             return False
+        def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
+            return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
+
         chunk = next((a + 1 for a in range(n - 1, -1, -1) if tokens[a].text == ","), 0)
-        if any(self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
-               for j in range(chunk, n)):
+        if any(sourced(j) for j in range(chunk, n)):
             return True
         return n > 0 and tokens[n - 1].text == "," and any(
-            self.source_width(tokens, j) and lows[j] not in self.rules.relay_words
-            or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
+            sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
@@ -1761,8 +1773,12 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
 
 def _opens_clause(token: Token) -> bool:
     """Whether a token is a finite verb or a present participle (a clause of its own)."""
-    form = morph_values(token, "VerbForm")
-    return token.pos_ in ("VERB", "AUX") and ("Fin" in form or ("Part" in form and "Pres" in morph_values(token, "Tense")))
+    return token.pos_ in ("VERB", "AUX") and ("Fin" in morph_values(token, "VerbForm") or _present_participle(token))
+
+
+def _present_participle(token: Token) -> bool:
+    """Whether a token is a present participle ("estimant")."""
+    return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
 
 
 def _is_definite(token: Token) -> bool:
@@ -1805,17 +1821,14 @@ def _phrase_tables(rules: LanguageRules) -> tuple[_PhraseTable, _PhraseTable, _P
     entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute").
     Words are compared in the lexicons' form (``_surface_forms``), space tokens between
     them skipped."""
-    cues = _PhraseTable()
+    cues, sources, entries = _PhraseTable(LEMMA), _PhraseTable(LOWER), _PhraseTable(LOWER)
     for phrase in _multiword_cues(rules):
         first, *rest = phrase.split()
-        cues.add(phrase, LEMMA, [first], rest)
-    sources, entries = _PhraseTable(), _PhraseTable()
-    for phrase in rules.source_phrases:
-        first, *rest = _words_of(phrase)
-        sources.add(phrase, LOWER, _surface_forms(first), rest)
-    for phrase in _multiword_entries(rules):
-        first, *rest = _words_of(phrase)
-        entries.add(phrase, LOWER, _surface_forms(first), rest)
+        cues.add(phrase, [first], rest)
+    for table, phrases in ((sources, rules.source_phrases), (entries, _multiword_entries(rules))):
+        for phrase in phrases:
+            first, *rest = _words_of(phrase)
+            table.add(phrase, _surface_forms(first), rest)
     return cues, sources, entries
 
 
@@ -1846,12 +1859,11 @@ class _PhraseTable:
     LOWER hashes of their surface forms: read off a document's arrays in one pass (spaCy's
     Matcher makes a Token object per word and calls a Python predicate per set)."""
 
-    def __init__(self) -> None:
-        self.attr = LOWER
+    def __init__(self, attr: int) -> None:
+        self.attr = attr  # what the first word is compared in (the next words: LOWER)
         self.by_first: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
 
-    def add(self, phrase: str, attr: int, firsts: list[str], rest: list[str]) -> None:
-        self.attr = attr
+    def add(self, phrase: str, firsts: list[str], rest: list[str]) -> None:
         words = tuple(frozenset(get_string_id(f) for f in _surface_forms(w)) for w in rest)
         for first in dict.fromkeys(get_string_id(f) for f in firsts):
             known = self.by_first.setdefault(first, [])
