@@ -73,15 +73,10 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
     for _ in range(4):
         found.extend(_own_subjects(current, rules))
         if not found and current is not token and reduced_relative(current):
-            # "l'Iran, accusé de fournir des drones": the noun the participle describes does it
-            noun = current.head if current.dep_ == "acl" else current.doc[current.i - 2]
-            if noun.pos_ in ("NOUN", "PROPN"):
-                found.append(noun)
+            found.extend(_described_noun(current))  # "l'Iran, accusé de fournir des drones"
             break
-        if current.dep_ == "acl" and current.head.dep_ in ("obj", "iobj") \
-                and current.head.head.lemma_ in rules.object_control_verbs and "Inf" in morph_values(current, "VerbForm"):
-            # "a accusé les forces russes d'attaquer X", the infinitive hung on the object
-            found.append(current.head)
+        if _hung_on_controlled_object(current, rules):
+            found.append(current.head)  # "a accusé les forces russes d'attaquer X"
             break
         if not _shares_subject_with_head(current, rules):
             break
@@ -93,6 +88,20 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
                 break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
         current = current.head
     return found
+
+
+def _described_noun(participle: Token) -> list[Token]:
+    """The noun a reduced relative describes, who does what its verb says."""
+    noun = participle.head if participle.dep_ == "acl" else participle.doc[participle.i - 2]
+    return [noun] if noun.pos_ in ("NOUN", "PROPN") else []
+
+
+def _hung_on_controlled_object(verb: Token, rules: LanguageRules) -> bool:
+    """An infinitive the parser hangs on the object of an object-control verb ("a accusé les
+    forces russes d'attaquer X"): that object does it."""
+    obj = verb.head
+    return verb.dep_ == "acl" and obj.dep_ in ("obj", "iobj") and obj.head.lemma_ in rules.object_control_verbs \
+        and "Inf" in morph_values(verb, "VerbForm")
 
 
 def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
