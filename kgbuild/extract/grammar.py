@@ -15,8 +15,9 @@ from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
-__all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal", "clause_hedged",
-           "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form", "reduced_relative", "unsourced"]
+__all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal",
+           "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
+           "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""

@@ -436,8 +436,7 @@ class _Finder:
             if not self._after_inverted_cue(first):
                 continue
             last = first
-            while last < len(self.tokens) and last - first < 3 and self.capitalised[last] \
-                    and self.tokens[last].pos_ in ("PROPN", "X", "NOUN") and self.tokens[last].ent_type_ in ("", "MISC"):
+            while last < len(self.tokens) and last - first < 3 and self._untagged_name_word(self.tokens[last]):
                 last += 1
             if last == first or (last < len(self.tokens) and self.tokens[last].text not in (",", ".", ";")):
                 continue
@@ -446,6 +445,10 @@ class _Finder:
             if normalize_label(name) in self.rules.not_names or self._lookup(name) is not None:
                 continue
             yield Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "pattern", 0.65), name)
+
+    def _untagged_name_word(self, t: Token) -> bool:
+        """A capitalised proper noun the model tagged as no name (or as MISC)."""
+        return self.capitalised[t.i] and t.pos_ in ("PROPN", "X", "NOUN") and t.ent_type_ in ("", "MISC")
 
     def _after_inverted_cue(self, i: int) -> bool:
         """Whether token ``i`` comes right after an inverted speech cue ("», a indiqué" + i)."""
