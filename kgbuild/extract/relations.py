@@ -2009,22 +2009,22 @@ class _Finder:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun ("lutte", a noun cue too, right after its subject)."""
         lemma, low = lower_lemma(t), lower_text(t)
-        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0 \
-                and _mistagged_predicate(self.rules, low) is not None and not self.quotes.inside(t.idx):
-            self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
+        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0:
+            predicate = _mistagged_predicate(self.rules, low)  # most words name none
+            if predicate is not None and not self.quotes.inside(t.idx):
+                self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return
-        self.dispatch(t, k)
+        self.dispatch(t, k, lemma, low)
 
-    def mistagged(self, t: Token, k: int) -> None:
+    def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
         Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
-        predicate = _mistagged_predicate(self.rules, lower_text(t))  # most words name none
-        if predicate is None or any(c.dep_ in ("det", "case") for c in t.children):
+        if any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
         subject = self.word_subject(t)
         if subject is None:
@@ -2061,8 +2061,8 @@ class _Finder:
             return None
         return subject
 
-    def dispatch(self, t: Token, k: int) -> None:
-        lemma, low = t.lemma_.lower(), lower_text(t)
+    def dispatch(self, t: Token, k: int, lemma: str, low: str) -> None:
+        """The readers of the families a cue word (its lower-cased lemma and form) belongs to."""
         if self.dispatch_phrase(t, k, lemma):
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
