@@ -459,9 +459,7 @@ class _Finder:
             span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
                 continue
-            k = span.start - 1
-            while k >= lo and self.tokens[k].pos_ == "DET":
-                k -= 1
+            k = self.skip_determiners(span.start - 1, lo)
             if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in self.rules.non_subject_words):
                 continue
             return [ref]
@@ -677,6 +675,8 @@ class _Finder:
         return found
 
     def skip_determiners(self, k: int, lo: int) -> int:
+        """The index of the first word at or before ``k`` that is no determiner (``lo - 1`` if none
+        is left down to ``lo``)."""
         while k >= lo and self.tokens[k].pos_ == "DET":
             k -= 1
         return k
@@ -1774,9 +1774,7 @@ class _Finder:
         """The role phrase in the aside before a bare title that names no body ("Le chef de la
         junte au pouvoir au Burkina Faso, le capitaine X"), when it names one."""
         lo = self.units.bounds(span.root)[0]
-        k = title.i - 1
-        while k >= lo and self.tokens[k].pos_ == "DET":
-            k -= 1
+        k = self.skip_determiners(title.i - 1, lo)
         if k < lo or self.tokens[k].text != ",":
             return None
         found = self.role_aside_before(lo, k - 1)
@@ -1948,9 +1946,7 @@ class _Finder:
         if not _in(tail[0], self.rules.container_prepositions) or any(
                 _in(t, self.rules.direction_words) for t in tail[:3]):
             return False
-        k = span.start - 1
-        while k >= 0 and self.tokens[k].pos_ == "DET":
-            k -= 1
+        k = self.skip_determiners(span.start - 1, 0)
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
 
     @staticmethod
