@@ -171,7 +171,7 @@ class _Finder:
         hit = self.apposed(token)
         if hit is not None:
             return [hit]
-        lemma = token.lemma_.lower()
+        lemma = lower_lemma(token)
         found: list[MentionRef] = []
         if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
             found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
@@ -226,7 +226,7 @@ class _Finder:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
         pays") is the last state named in this sentence or the one before; "la province" the
         last province (the rules' ``place_anaphors`` give each noun the kinds it points back to)."""
-        kinds = self.rules.place_anaphors.get(token.lemma_.lower())
+        kinds = self.rules.place_anaphors.get(lower_lemma(token))
         if not kinds or not self.points_back(token):
             return None
         k = self.units.sentence_at(token.idx)
@@ -272,7 +272,7 @@ class _Finder:
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
                  and not any(g.dep_ == "case" for g in c.children)]
         found = found or self.names_on_days(verb)
-        if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
+        if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
         return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
@@ -280,12 +280,12 @@ class _Finder:
     def day_partitives(self, verb: Token) -> list[Token]:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
         des bases de l'Amisom")."""
-        days = [c for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words]
+        days = [c for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words]
         return self.partitive_objects(verb, days[0]) if days else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
-        return [g for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words
+        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
                 for g in c.children if g.pos_ == "PROPN" and g.i < c.i
                 and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
 
@@ -627,7 +627,7 @@ class _Finder:
         with the actors listed before a lone one, however the parse cut the list."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
             found = self.subject(verb)
-        elif verb.dep_ == "advcl" and "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense"):
+        elif verb.dep_ == "advcl" and _present_participle(verb):
             found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
         else:
             found = self.left_actor(verb)
@@ -953,7 +953,7 @@ class _Finder:
         drones", "a mené ses frappes")."""
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
-            possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in host.children)
+            possessive = _possessive(host)
             if possessive or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
                 agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
@@ -1166,7 +1166,7 @@ class _Finder:
         before = [lower_text(t) for t in self.tokens[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
         after = [t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV"]
-        for phrase in (table or self.rules.attack_phrases).get(v.lemma_.lower(), ()):
+        for phrase in (table or self.rules.attack_phrases).get(lower_lemma(v), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
             if len(before) < len(left) or before[len(before) - len(left):] != left:
@@ -1263,7 +1263,7 @@ class _Finder:
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
-        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
+        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
@@ -1499,7 +1499,7 @@ class _Finder:
         son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children)
+        possessive = _possessive(n)
         if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
@@ -1547,7 +1547,7 @@ class _Finder:
         """The prepositions of the group an affiliation word names ("affilié à", "la branche
         armée de", "faction de"), None for another word."""
         table = self.rules.affiliation_words
-        return table.get(lower_text(t)) or table.get(t.lemma_.lower())
+        return table.get(lower_text(t)) or table.get(lower_lemma(t))
 
     def affiliation(self, t: Token, k: int) -> None:
         """ "le JNIM, affilié à Al-Qaïda", "les Brigades al-Quds, la branche militaire du Jihad
@@ -1632,8 +1632,7 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and any(
-                c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children):
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and _possessive(n):
             who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
@@ -1719,7 +1718,7 @@ class _Finder:
         lemmas ("un des chercheurs de HRW": the singular): (phrase, start, size)."""
         roles = self.rules.leader_roles | self.rules.member_roles
         lows = [lower_text(t) for t in words]
-        lemmas = [t.lemma_.lower() for t in words]
+        lemmas = [lower_lemma(t) for t in words]
         for n in range(len(words)):
             for size in (4, 3, 2, 1):
                 for forms in (lows, lemmas):
@@ -2177,8 +2176,16 @@ def _words(phrase: str) -> list[str]:
 
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
-    return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense") and any(
-        lower_text(c) == "en" for c in verb.children)
+    return _present_participle(verb) and any(lower_text(c) == "en" for c in verb.children)
+
+
+def _present_participle(verb: Token) -> bool:
+    return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense")
+
+
+def _possessive(noun: Token) -> bool:
+    """A noun with a possessive determiner ("son soutien", "leur déploiement")."""
+    return any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in noun.children)
 
 
 def _is_source_word(token: Token, rules: LanguageRules) -> bool:
@@ -2206,7 +2213,7 @@ def _particle_name(word: str) -> bool:
 def _phrase_length(token: Token, phrases) -> int:
     """The number of words of the multi-word entry of ``phrases`` that starts at ``token``
     (its lemma, then the next words as written: "feu vert"), 0 when none does."""
-    doc, first = token.doc, token.lemma_.lower()
+    doc, first = token.doc, lower_lemma(token)
     for phrase in phrases:
         words = phrase.split()
         if len(words) > 1 and words[0] == first and token.i + len(words) <= len(doc) and all(
@@ -2218,7 +2225,7 @@ def _phrase_length(token: Token, phrases) -> int:
 def _qualified(token: Token, phrases) -> bool:
     """A noun with an adjective that makes it an entry ("une aide militaire": "aide militaire",
     the adjective's lemma)."""
-    return any(c.dep_ == "amod" and f"{token.lemma_.lower()} {c.lemma_.lower()}" in phrases for c in token.children)
+    return any(c.dep_ == "amod" and f"{lower_lemma(token)} {lower_lemma(c)}" in phrases for c in token.children)
 
 
 def _cue_text(token: Token, phrases=()) -> str:
