@@ -953,8 +953,7 @@ class _Finder:
         drones", "a mené ses frappes")."""
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
-            possessive = _possessive(host)
-            if possessive or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
+            if _possessive(host) or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
                 agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
@@ -1184,8 +1183,10 @@ class _Finder:
             return
         led = [r for w in found[0][:2] for r in [self.ref_at(w)] if r is not None][:1]
         leader = self.leader_before(t)
+        if leader is None or leader.entity.kind != "Person":
+            return
         for o in self.typed(led, ("Actor",)):
-            if leader is not None and leader.entity.kind == "Person" and o.entity.kind != "Person":
+            if o.entity.kind != "Person":
                 self.add(leader, "leaderOf", o, t, k, 0.6, cue_text=t.text)
 
     def leader_before(self, t: Token) -> MentionRef | None:
@@ -1484,14 +1485,15 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         agents = self.stance_authors(n)
         objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
-        if not objects and predicate == "supports" and self.backing(n):
+        backed = self.backing(n)
+        if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
-        for a in agents[:3]:
+        authors = {x.entity.id for x in agents}
+        # one author for a stance noun of its own ("le soutien de la France à X")
+        for a in agents[:3 if backed else 1]:
             for o in objects[:2]:
-                if o.entity.id not in {x.entity.id for x in agents}:
+                if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
-            if not self.backing(n):
-                break  # one author for a stance noun of its own ("le soutien de la France à X")
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names: its demonym or "de" phrase ("l'appui américain", "le
@@ -1499,8 +1501,7 @@ class _Finder:
         son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        possessive = _possessive(n)
-        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
+        if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
 
@@ -1549,13 +1550,13 @@ class _Finder:
         table = self.rules.affiliation_words
         return table.get(lower_text(t)) or table.get(lower_lemma(t))
 
-    def affiliation(self, t: Token, k: int) -> None:
+    def affiliation(self, t: Token, k: int, preps: tuple[str, ...]) -> None:
         """ "le JNIM, affilié à Al-Qaïda", "les Brigades al-Quds, la branche militaire du Jihad
         islamique", "l'Iswap, faction de Boko Haram", "le groupe a prêté allégeance à l'EI":
         the named group belongs to (memberOf) the one named after the cue.  Only names: "un
         groupe affilié à l'EI" names no member; "lié à" (any tie) is no affiliation."""
         subject = self.affiliated(t)
-        obj = self.affiliate_of(t, self.affiliation_cue(t) or ())
+        obj = self.affiliate_of(t, preps)
         if subject is None or obj is None or "Person" in (subject.entity.kind, obj.entity.kind):
             return
         self.add(subject, "memberOf", obj, t, k, 0.6, modality=self.noun_modality(t) if t.pos_ == "NOUN" else None)
@@ -2076,8 +2077,9 @@ class _Finder:
     def dispatch_phrase(self, t: Token, k: int, lemma: str) -> bool:
         """Words read by the phrase they open or close, whatever their tag: affiliation
         ("affilié à", "branche de") and leadership ("à la tête de"); whether ``t`` is one."""
-        if self.affiliation_cue(t) is not None:
-            self.affiliation(t, k)
+        preps = self.affiliation_cue(t)
+        if preps is not None:
+            self.affiliation(t, k, preps)
         elif lemma in self.rules.leadership_phrases:
             self.leadership(t, k)
         else:
