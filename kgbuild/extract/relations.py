@@ -145,9 +145,8 @@ class _Finder:
         Algeria)."""
         if lower_text(token) not in self.rules.demonyms:
             return None
-        persons = [r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
-                   if r is not None and r.entity.kind == "Person"]
-        return persons[0] if persons else None
+        return next((r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
+                     if r is not None and r.entity.kind == "Person"), None)
 
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
@@ -322,7 +321,7 @@ class _Finder:
         if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
             return None  # an actor earlier in its own sentence is nearer
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
-        for t in self.doc[prev_lo: lo]:
+        for t in self.tokens[prev_lo: lo]:
             if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
                 found = self.typed(self.np(t) or self.described(t), ("Actor",))
                 return found[0] if found and self.agrees(t, low) else None
@@ -1200,8 +1199,9 @@ class _Finder:
         if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
             return (self.relative_antecedent(self.tokens[k]) or [None])[0]
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
-        subjects = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)]
-        return ref or (subjects or [None])[0]
+        if ref is not None:
+            return ref
+        return next((r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)), None)
 
     def strike_agents(self, v: Token) -> list[MentionRef]:
         """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
@@ -1916,7 +1916,7 @@ class _Finder:
         if not _in(tail[1], self.rules.place_heads) or tail[1].lemma_ in self.rules.territory_nouns:
             return []
         found = self.typed(self.children_with(tail[1], self.rules.name_prepositions), ("Region",))
-        return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id] if found else []
+        return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id]
 
     def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
         """The words of the aside after a place up to its end, and the prepositions that put the
