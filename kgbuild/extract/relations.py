@@ -295,8 +295,7 @@ class _Finder:
         # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
         phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (
             [c for c in day.children if c.dep_ == "nmod"] if day.i != verb.i else [])
-        return [c for c in phrases if c.i > day.i and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
+        return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
@@ -683,7 +682,7 @@ class _Finder:
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
         for c in verb.children:
-            if c.dep_ in deps and any(lower_text(g) in preps for g in c.children if g.dep_ == "case"):
+            if c.dep_ in deps and _introduced_by(c, preps):
                 out.extend(self.np(c))
         return out
 
@@ -976,7 +975,7 @@ class _Finder:
     def means_of(self, host: Token) -> bool:
         """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
         return host.dep_.startswith("obl") and host.head.pos_ == "VERB" and not self.passive(host.head) \
-            and any(g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in host.children)
+            and _introduced_by(host, self.rules.agent_prepositions)
 
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
@@ -1109,7 +1108,7 @@ class _Finder:
 
     def hostile(self, token: Token) -> bool:
         """A phrase introduced by "contre" or "sur": what a strike is aimed at."""
-        return any(lower_text(g) in self.rules.hostile_prepositions for g in token.children if g.dep_ == "case")
+        return _introduced_by(token, self.rules.hostile_prepositions)
 
     def struck(self, tokens: list[Token]) -> list[MentionRef]:
         """The actors hit as actors, not as places, by phrases headed by ``tokens``: a group,
@@ -1368,8 +1367,7 @@ class _Finder:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
         (only phrases after token ``after`` when given)."""
         for c in head.children:
-            if c.dep_ in deps and c.i > after and any(lower_text(g) in self.rules.deploy_prepositions
-                                      for g in c.children if g.dep_ == "case"):
+            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
                     return found
@@ -1445,9 +1443,8 @@ class _Finder:
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
         the one relied on supports the subject."""
-        preps = self.rules.reliance_prepositions
-        phrases = [c for c in v.children if c.dep_.startswith("obl") and any(
-            lower_text(g) in preps for g in c.children if g.dep_ == "case")]
+        phrases = [c for c in v.children if c.dep_.startswith("obl")
+                   and _introduced_by(c, self.rules.reliance_prepositions)]
         # "des mercenaires russes du groupe Wagner": the group named, not the demonym
         supporters = self.typed([r for c in phrases for r in (self.named_group(c) or self.np(c))], ("Actor",))
         for s in self.typed(self.subject(v), ("Actor",))[:1]:
@@ -1508,8 +1505,7 @@ class _Finder:
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
         de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
-        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.backing_prepositions for g in n.children)
+        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
@@ -2179,6 +2175,11 @@ def _words(phrase: str) -> list[str]:
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
     return _present_participle(verb) and any(lower_text(c) == "en" for c in verb.children)
+
+
+def _introduced_by(phrase: Token, words) -> bool:
+    """Whether one of ``words`` is a preposition (case marker) of ``phrase``."""
+    return any(g.dep_ == "case" and lower_text(g) in words for g in phrase.children)
 
 
 def _present_participle(verb: Token) -> bool:
