@@ -672,6 +672,15 @@ class _Finder:
                 break
         return found
 
+    def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
+        """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
+        words between a name and what is said of it: a word of ``tags``, a copula, a comma, a
+        closing bracket ("X, qui est à la tête de", "le JNIM, affilié à")."""
+        while k >= lo and (self.tokens[k].pos_ in tags or self.tokens[k].dep_ == "cop"
+                           or self.tokens[k].text in (",", ")")):
+            k -= 1
+        return k
+
     def skip_determiners(self, k: int, lo: int) -> int:
         """The index of the first word at or before ``k`` that is no determiner (``lo - 1`` if none
         is left down to ``lo``)."""
@@ -1191,10 +1200,7 @@ class _Finder:
         """The person a leading phrase is said of: the name before it (past the phrase's own
         words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
         lo = self.units.bounds(t)[0]
-        k = t.i - 1
-        while k >= lo and (self.tokens[k].pos_ in ("ADP", "DET", "ADV", "AUX") or self.tokens[k].dep_ == "cop"
-                           or self.tokens[k].text in (",", ")")):
-            k -= 1
+        k = self.skip_link_words(t.i - 1, lo, ("ADP", "DET", "ADV", "AUX"))
         if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
             return (self.relative_antecedent(self.tokens[k]) or [None])[0]
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
@@ -1562,10 +1568,7 @@ class _Finder:
         a closing bracket, a determiner, a copula), or the subject of the verb whose object it
         is ("a prêté allégeance à")."""
         lo = self.units.bounds(t)[0]
-        k = t.i - 1
-        while k >= lo and (self.tokens[k].pos_ in ("DET", "ADV") or self.tokens[k].text in (",", ")")
-                           or self.tokens[k].dep_ == "cop"):
-            k -= 1
+        k = self.skip_link_words(t.i - 1, lo, ("DET", "ADV"))
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
         if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
