@@ -257,8 +257,12 @@ class _Finder:
         return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children) \
             and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
 
+    def span_at(self, ref: MentionRef):
+        """The tokens of a mention (spans cut inside a word taken whole)."""
+        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+
     def root_of(self, ref: MentionRef) -> Token:
-        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+        return self.span_at(ref).root
 
     def adjectival(self, ref: MentionRef) -> bool:
         """A mention that is an adjective (a demonym: "les soldats français")."""
@@ -352,7 +356,7 @@ class _Finder:
 
     def np_head_of(self, ref: MentionRef) -> MentionRef:
         """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk."""
-        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        span = self.span_at(ref)
         if span is None:
             return ref
         current = span.root
@@ -454,7 +458,7 @@ class _Finder:
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
-            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            span = self.span_at(ref)
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
                 continue
             k = self.skip_determiners(span.start - 1, lo)
@@ -635,7 +639,7 @@ class _Finder:
         """The actors of the kind of ``ref`` listed right before it, by commas and a closing
         conjunction ("Les États-Unis, le Royaume-Uni, les Pays-Bas et le Danemark vont envoyer":
         all four); none when a preposition opens the list ("avec la France et X, Y a ...")."""
-        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        span = self.span_at(ref)
         lo = self.units.bounds(span.root)[0]
         k = self.skip_determiners(span.start - 1, lo)
         if k < lo or lower_text(self.tokens[k]) not in self.rules.list_conjunctions:
@@ -646,7 +650,7 @@ class _Finder:
             if prev is None or prev.entity.kind != ref.entity.kind or prev.entity.id == ref.entity.id:
                 return []
             found.append(prev)
-            first = self.doc.char_span(prev.start, prev.end, alignment_mode="expand").start
+            first = self.span_at(prev).start
             k = self.skip_determiners(first - 1, lo)
             if k < lo or self.tokens[k].text != ",":
                 break
@@ -656,7 +660,7 @@ class _Finder:
     def listed_after(self, ref: MentionRef) -> list[MentionRef]:
         """The actors of the kind of ``ref`` listed right after it, by commas and a closing
         conjunction ("regroupe le Mali, le Niger et le Burkina Faso"), however the parse cut it."""
-        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        span = self.span_at(ref)
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
@@ -667,7 +671,7 @@ class _Finder:
             if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
                 break
             found.append(nxt)
-            k = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand").end
+            k = self.span_at(nxt).end
             if last:
                 break
         return found
@@ -1644,7 +1648,7 @@ class _Finder:
         for ref in self.index.inside(*self.units.run_span(k)):
             if not self.may_bear_role(ref):
                 continue
-            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            span = self.span_at(ref)
             if span is None:
                 continue
             self.role_beside(ref, span, k)
@@ -1812,7 +1816,7 @@ class _Finder:
             for ref in self.index.inside(s.start, s.end):
                 if ref.entity.kind not in _STATE_KINDS or not self.typed([ref], ("Actor",)):
                     continue
-                tok = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+                tok = self.root_of(ref)
                 if tok.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT") and ref.start < span.start_char:
                     return [ref]
         return []
@@ -1844,7 +1848,7 @@ class _Finder:
     def container_after(self, place: MentionRef) -> list[MentionRef]:
         """The place a phrase after ``place`` puts it in ("..., en Ukraine", "sur la commune
         de X")."""
-        end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
+        end = self.span_at(place).end
         tail = list(self.tokens[end: min(len(self.tokens), end + 9)])
         if tail and tail[0].text in (",", "("):
             tail = tail[1:]
@@ -1862,7 +1866,7 @@ class _Finder:
                 continue
             for inner in self.index.inside(ref.start, ref.end):
                 if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
-                    span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                    span = self.span_at(ref)
                     if span is not None:
                         self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
                                  cue_text=span[0].text)
@@ -1884,7 +1888,7 @@ class _Finder:
             if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS \
                     or ref.mention.text.lower() in self.rules.compass_words:
                 continue
-            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            span = self.span_at(ref)
             if span is None or span.end >= len(self.tokens):
                 continue
             for c in self.container_named(span):
@@ -2048,7 +2052,7 @@ class _Finder:
         subject = self.ref_at(self.tokens[t.i - 1])
         if subject is None or not self.typed([subject], ("Actor",)) or self.quotes.inside(subject.start):
             return None
-        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        span = self.span_at(subject)
         before = self.tokens[span.start - 1] if span is not None and span.start > 0 else None
         while before is not None and before.pos_ == "DET" and before.i > 0:
             before = self.tokens[before.i - 1]
