@@ -159,8 +159,7 @@ class _Finder:
         """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
         impersonal verb ("il s'agit de" is) stands for someone."""
         head = token.head
-        return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and any(
-            "Yes" in morph_values(c, "Reflex") for c in head.children if c.i < head.i)
+        return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and _reflexive(head)
 
     def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
         """A noun phrase whose head names no entity: the name apposed to it or the adjective
@@ -701,8 +700,7 @@ class _Finder:
 
     # --- families -----------------------------------------------------------------
     def reflexive_supply(self, v: Token) -> bool:
-        return _in(v, self.rules.recipient_object_verbs) and any(
-            "Yes" in morph_values(c, "Reflex") for c in v.children if c.i < v.i)
+        return _in(v, self.rules.recipient_object_verbs) and _reflexive(v)
 
     def self_supply(self, v: Token, k: int) -> None:
         """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
@@ -2187,6 +2185,11 @@ def _is_gerund(verb: Token) -> bool:
 def _introduced_by(phrase: Token, words) -> bool:
     """Whether one of ``words`` is a preposition (case marker) of ``phrase``."""
     return any(g.dep_ == "case" and lower_text(g) in words for g in phrase.children)
+
+
+def _reflexive(verb: Token) -> bool:
+    """A verb with a reflexive pronoun before it ("s'empare", "s'est doté")."""
+    return any("Yes" in morph_values(c, "Reflex") for c in verb.children if c.i < verb.i)
 
 
 def _present_participle(verb: Token) -> bool:
