@@ -145,9 +145,8 @@ class _Finder:
         Algeria)."""
         if lower_text(token) not in self.rules.demonyms:
             return None
-        persons = [r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
-                   if r is not None and r.entity.kind == "Person"]
-        return persons[0] if persons else None
+        return next((r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
+                     if r is not None and r.entity.kind == "Person"), None)
 
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
@@ -160,8 +159,7 @@ class _Finder:
         """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
         impersonal verb ("il s'agit de" is) stands for someone."""
         head = token.head
-        return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and any(
-            "Yes" in morph_values(c, "Reflex") for c in head.children if c.i < head.i)
+        return token.dep_ == "expl:subj" and head.lemma_ not in self.rules.impersonal_verbs and _reflexive(head)
 
     def np_dependants(self, token: Token, depth: int) -> list[MentionRef]:
         """A noun phrase whose head names no entity: the name apposed to it or the adjective
@@ -171,7 +169,7 @@ class _Finder:
         hit = self.apposed(token)
         if hit is not None:
             return [hit]
-        lemma = token.lemma_.lower()
+        lemma = lower_lemma(token)
         found: list[MentionRef] = []
         if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
             found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
@@ -226,7 +224,7 @@ class _Finder:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
         pays") is the last state named in this sentence or the one before; "la province" the
         last province (the rules' ``place_anaphors`` give each noun the kinds it points back to)."""
-        kinds = self.rules.place_anaphors.get(token.lemma_.lower())
+        kinds = self.rules.place_anaphors.get(lower_lemma(token))
         if not kinds or not self.points_back(token):
             return None
         k = self.units.sentence_at(token.idx)
@@ -258,8 +256,12 @@ class _Finder:
         return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children) \
             and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
 
+    def span_at(self, ref: MentionRef):
+        """The tokens of a mention (spans cut inside a word taken whole)."""
+        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+
     def root_of(self, ref: MentionRef) -> Token:
-        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+        return self.span_at(ref).root
 
     def adjectival(self, ref: MentionRef) -> bool:
         """A mention that is an adjective (a demonym: "les soldats français")."""
@@ -272,7 +274,7 @@ class _Finder:
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
                  and not any(g.dep_ == "case" for g in c.children)]
         found = found or self.names_on_days(verb)
-        if found and all(c.lemma_.lower() in self.rules.time_words for c in found):
+        if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
         return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
@@ -280,12 +282,12 @@ class _Finder:
     def day_partitives(self, verb: Token) -> list[Token]:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
         des bases de l'Amisom")."""
-        days = [c for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words]
+        days = [c for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words]
         return self.partitive_objects(verb, days[0]) if days else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
-        return [g for c in verb.children if c.dep_.startswith("obl") and c.lemma_.lower() in self.rules.time_words
+        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
                 for g in c.children if g.pos_ == "PROPN" and g.i < c.i
                 and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
 
@@ -296,8 +298,7 @@ class _Finder:
         # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
         phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (
             [c for c in day.children if c.dep_ == "nmod"] if day.i != verb.i else [])
-        return [c for c in phrases if c.i > day.i and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.partitive_articles for g in c.children)]
+        return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
@@ -322,7 +323,7 @@ class _Finder:
         if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
             return None  # an actor earlier in its own sentence is nearer
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
-        for t in self.doc[prev_lo: lo]:
+        for t in self.tokens[prev_lo: lo]:
             if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
                 found = self.typed(self.np(t) or self.described(t), ("Actor",))
                 return found[0] if found and self.agrees(t, low) else None
@@ -354,7 +355,7 @@ class _Finder:
 
     def np_head_of(self, ref: MentionRef) -> MentionRef:
         """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk."""
-        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        span = self.span_at(ref)
         if span is None:
             return ref
         current = span.root
@@ -456,12 +457,10 @@ class _Finder:
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
-            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            span = self.span_at(ref)
             if span.root.dep_ not in _SUBJECT_DEPS:  # "l'armée ukrainienne": a modifier
                 continue
-            k = span.start - 1
-            while k >= lo and self.tokens[k].pos_ == "DET":
-                k -= 1
+            k = self.skip_determiners(span.start - 1, lo)
             if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in self.rules.non_subject_words):
                 continue
             return [ref]
@@ -629,7 +628,7 @@ class _Finder:
         with the actors listed before a lone one, however the parse cut the list."""
         if subjects_of(verb, self.rules) or _is_gerund(verb):
             found = self.subject(verb)
-        elif verb.dep_ == "advcl" and "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense"):
+        elif verb.dep_ == "advcl" and _present_participle(verb):
             found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
         else:
             found = self.left_actor(verb)
@@ -639,7 +638,7 @@ class _Finder:
         """The actors of the kind of ``ref`` listed right before it, by commas and a closing
         conjunction ("Les États-Unis, le Royaume-Uni, les Pays-Bas et le Danemark vont envoyer":
         all four); none when a preposition opens the list ("avec la France et X, Y a ...")."""
-        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        span = self.span_at(ref)
         lo = self.units.bounds(span.root)[0]
         k = self.skip_determiners(span.start - 1, lo)
         if k < lo or lower_text(self.tokens[k]) not in self.rules.list_conjunctions:
@@ -650,7 +649,7 @@ class _Finder:
             if prev is None or prev.entity.kind != ref.entity.kind or prev.entity.id == ref.entity.id:
                 return []
             found.append(prev)
-            first = self.doc.char_span(prev.start, prev.end, alignment_mode="expand").start
+            first = self.span_at(prev).start
             k = self.skip_determiners(first - 1, lo)
             if k < lo or self.tokens[k].text != ",":
                 break
@@ -660,7 +659,7 @@ class _Finder:
     def listed_after(self, ref: MentionRef) -> list[MentionRef]:
         """The actors of the kind of ``ref`` listed right after it, by commas and a closing
         conjunction ("regroupe le Mali, le Niger et le Burkina Faso"), however the parse cut it."""
-        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        span = self.span_at(ref)
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
@@ -671,12 +670,23 @@ class _Finder:
             if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
                 break
             found.append(nxt)
-            k = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand").end
+            k = self.span_at(nxt).end
             if last:
                 break
         return found
 
+    def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
+        """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
+        words between a name and what is said of it: a word of ``tags``, a copula, a comma, a
+        closing bracket ("X, qui est à la tête de", "le JNIM, affilié à")."""
+        while k >= lo and (self.tokens[k].pos_ in tags or self.tokens[k].dep_ == "cop"
+                           or self.tokens[k].text in (",", ")")):
+            k -= 1
+        return k
+
     def skip_determiners(self, k: int, lo: int) -> int:
+        """The index of the first word at or before ``k`` that is no determiner (``lo - 1`` if none
+        is left down to ``lo``)."""
         while k >= lo and self.tokens[k].pos_ == "DET":
             k -= 1
         return k
@@ -684,14 +694,13 @@ class _Finder:
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
         for c in verb.children:
-            if c.dep_ in deps and any(lower_text(g) in preps for g in c.children if g.dep_ == "case"):
+            if c.dep_ in deps and _introduced_by(c, preps):
                 out.extend(self.np(c))
         return out
 
     # --- families -----------------------------------------------------------------
     def reflexive_supply(self, v: Token) -> bool:
-        return _in(v, self.rules.recipient_object_verbs) and any(
-            "Yes" in morph_values(c, "Reflex") for c in v.children if c.i < v.i)
+        return _in(v, self.rules.recipient_object_verbs) and _reflexive(v)
 
     def self_supply(self, v: Token, k: int) -> None:
         """ "le Maroc s'est doté de drones turcs", "s'équiper de chars auprès de Séoul": the
@@ -953,8 +962,7 @@ class _Finder:
         drones", "a mené ses frappes")."""
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
-            possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in host.children)
-            if possessive or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
+            if _possessive(host) or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
                 agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
@@ -978,7 +986,7 @@ class _Finder:
     def means_of(self, host: Token) -> bool:
         """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
         return host.dep_.startswith("obl") and host.head.pos_ == "VERB" and not self.passive(host.head) \
-            and any(g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in host.children)
+            and _introduced_by(host, self.rules.agent_prepositions)
 
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
@@ -1111,7 +1119,7 @@ class _Finder:
 
     def hostile(self, token: Token) -> bool:
         """A phrase introduced by "contre" or "sur": what a strike is aimed at."""
-        return any(lower_text(g) in self.rules.hostile_prepositions for g in token.children if g.dep_ == "case")
+        return _introduced_by(token, self.rules.hostile_prepositions)
 
     def struck(self, tokens: list[Token]) -> list[MentionRef]:
         """The actors hit as actors, not as places, by phrases headed by ``tokens``: a group,
@@ -1166,7 +1174,7 @@ class _Finder:
         before = [lower_text(t) for t in self.tokens[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
         after = [t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV"]
-        for phrase in (table or self.rules.attack_phrases).get(v.lemma_.lower(), ()):
+        for phrase in (table or self.rules.attack_phrases).get(lower_lemma(v), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
             if len(before) < len(left) or before[len(before) - len(left):] != left:
@@ -1184,23 +1192,23 @@ class _Finder:
             return
         led = [r for w in found[0][:2] for r in [self.ref_at(w)] if r is not None][:1]
         leader = self.leader_before(t)
+        if leader is None or leader.entity.kind != "Person":
+            return
         for o in self.typed(led, ("Actor",)):
-            if leader is not None and leader.entity.kind == "Person" and o.entity.kind != "Person":
+            if o.entity.kind != "Person":
                 self.add(leader, "leaderOf", o, t, k, 0.6, cue_text=t.text)
 
     def leader_before(self, t: Token) -> MentionRef | None:
         """The person a leading phrase is said of: the name before it (past the phrase's own
         words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
         lo = self.units.bounds(t)[0]
-        k = t.i - 1
-        while k >= lo and (self.tokens[k].pos_ in ("ADP", "DET", "ADV", "AUX") or self.tokens[k].dep_ == "cop"
-                           or self.tokens[k].text in (",", ")")):
-            k -= 1
+        k = self.skip_link_words(t.i - 1, lo, ("ADP", "DET", "ADV", "AUX"))
         if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
             return (self.relative_antecedent(self.tokens[k]) or [None])[0]
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
-        subjects = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)]
-        return ref or (subjects or [None])[0]
+        if ref is not None:
+            return ref
+        return next((r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)), None)
 
     def strike_agents(self, v: Token) -> list[MentionRef]:
         """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
@@ -1263,7 +1271,7 @@ class _Finder:
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
-        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(v.lemma_.lower(), ()))
+        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         for a in self.typed(agents, ("Actor",))[:1]:
@@ -1367,8 +1375,7 @@ class _Finder:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
         (only phrases after token ``after`` when given)."""
         for c in head.children:
-            if c.dep_ in deps and c.i > after and any(lower_text(g) in self.rules.deploy_prepositions
-                                      for g in c.children if g.dep_ == "case"):
+            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
                     return found
@@ -1444,9 +1451,8 @@ class _Finder:
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
         the one relied on supports the subject."""
-        preps = self.rules.reliance_prepositions
-        phrases = [c for c in v.children if c.dep_.startswith("obl") and any(
-            lower_text(g) in preps for g in c.children if g.dep_ == "case")]
+        phrases = [c for c in v.children if c.dep_.startswith("obl")
+                   and _introduced_by(c, self.rules.reliance_prepositions)]
         # "des mercenaires russes du groupe Wagner": the group named, not the demonym
         supporters = self.typed([r for c in phrases for r in (self.named_group(c) or self.np(c))], ("Actor",))
         for s in self.typed(self.subject(v), ("Actor",))[:1]:
@@ -1484,14 +1490,15 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         agents = self.stance_authors(n)
         objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
-        if not objects and predicate == "supports" and self.backing(n):
+        backed = self.backing(n)
+        if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
-        for a in agents[:3]:
+        authors = {x.entity.id for x in agents}
+        # one author for a stance noun of its own ("le soutien de la France à X")
+        for a in agents[:3 if backed else 1]:
             for o in objects[:2]:
-                if o.entity.id not in {x.entity.id for x in agents}:
+                if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
-            if not self.backing(n):
-                break  # one author for a stance noun of its own ("le soutien de la France à X")
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names: its demonym or "de" phrase ("l'appui américain", "le
@@ -1499,16 +1506,14 @@ class _Finder:
         son soutien", "mener une lutte contre")."""
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
                             + self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        possessive = any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children)
-        if not agents and n.dep_ == "obj" and (possessive or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
+        if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
         de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
-        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.backing_prepositions for g in n.children)
+        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
@@ -1547,15 +1552,15 @@ class _Finder:
         """The prepositions of the group an affiliation word names ("affilié à", "la branche
         armée de", "faction de"), None for another word."""
         table = self.rules.affiliation_words
-        return table.get(lower_text(t)) or table.get(t.lemma_.lower())
+        return table.get(lower_text(t)) or table.get(lower_lemma(t))
 
-    def affiliation(self, t: Token, k: int) -> None:
+    def affiliation(self, t: Token, k: int, preps: tuple[str, ...]) -> None:
         """ "le JNIM, affilié à Al-Qaïda", "les Brigades al-Quds, la branche militaire du Jihad
         islamique", "l'Iswap, faction de Boko Haram", "le groupe a prêté allégeance à l'EI":
         the named group belongs to (memberOf) the one named after the cue.  Only names: "un
         groupe affilié à l'EI" names no member; "lié à" (any tie) is no affiliation."""
         subject = self.affiliated(t)
-        obj = self.affiliate_of(t, self.affiliation_cue(t) or ())
+        obj = self.affiliate_of(t, preps)
         if subject is None or obj is None or "Person" in (subject.entity.kind, obj.entity.kind):
             return
         self.add(subject, "memberOf", obj, t, k, 0.6, modality=self.noun_modality(t) if t.pos_ == "NOUN" else None)
@@ -1565,10 +1570,7 @@ class _Finder:
         a closing bracket, a determiner, a copula), or the subject of the verb whose object it
         is ("a prêté allégeance à")."""
         lo = self.units.bounds(t)[0]
-        k = t.i - 1
-        while k >= lo and (self.tokens[k].pos_ in ("DET", "ADV") or self.tokens[k].text in (",", ")")
-                           or self.tokens[k].dep_ == "cop"):
-            k -= 1
+        k = self.skip_link_words(t.i - 1, lo, ("DET", "ADV"))
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
         if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
@@ -1632,8 +1634,7 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and any(
-                c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in n.children):
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and _possessive(n):
             who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
@@ -1645,7 +1646,7 @@ class _Finder:
         for ref in self.index.inside(*self.units.run_span(k)):
             if not self.may_bear_role(ref):
                 continue
-            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            span = self.span_at(ref)
             if span is None:
                 continue
             self.role_beside(ref, span, k)
@@ -1719,7 +1720,7 @@ class _Finder:
         lemmas ("un des chercheurs de HRW": the singular): (phrase, start, size)."""
         roles = self.rules.leader_roles | self.rules.member_roles
         lows = [lower_text(t) for t in words]
-        lemmas = [t.lemma_.lower() for t in words]
+        lemmas = [lower_lemma(t) for t in words]
         for n in range(len(words)):
             for size in (4, 3, 2, 1):
                 for forms in (lows, lemmas):
@@ -1774,9 +1775,7 @@ class _Finder:
         """The role phrase in the aside before a bare title that names no body ("Le chef de la
         junte au pouvoir au Burkina Faso, le capitaine X"), when it names one."""
         lo = self.units.bounds(span.root)[0]
-        k = title.i - 1
-        while k >= lo and self.tokens[k].pos_ == "DET":
-            k -= 1
+        k = self.skip_determiners(title.i - 1, lo)
         if k < lo or self.tokens[k].text != ",":
             return None
         found = self.role_aside_before(lo, k - 1)
@@ -1815,7 +1814,7 @@ class _Finder:
             for ref in self.index.inside(s.start, s.end):
                 if ref.entity.kind not in _STATE_KINDS or not self.typed([ref], ("Actor",)):
                     continue
-                tok = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").root
+                tok = self.root_of(ref)
                 if tok.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT") and ref.start < span.start_char:
                     return [ref]
         return []
@@ -1847,7 +1846,7 @@ class _Finder:
     def container_after(self, place: MentionRef) -> list[MentionRef]:
         """The place a phrase after ``place`` puts it in ("..., en Ukraine", "sur la commune
         de X")."""
-        end = self.doc.char_span(place.start, place.end, alignment_mode="expand").end
+        end = self.span_at(place).end
         tail = list(self.tokens[end: min(len(self.tokens), end + 9)])
         if tail and tail[0].text in (",", "("):
             tail = tail[1:]
@@ -1865,7 +1864,7 @@ class _Finder:
                 continue
             for inner in self.index.inside(ref.start, ref.end):
                 if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
-                    span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                    span = self.span_at(ref)
                     if span is not None:
                         self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
                                  cue_text=span[0].text)
@@ -1887,7 +1886,7 @@ class _Finder:
             if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS \
                     or ref.mention.text.lower() in self.rules.compass_words:
                 continue
-            span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            span = self.span_at(ref)
             if span is None or span.end >= len(self.tokens):
                 continue
             for c in self.container_named(span):
@@ -1918,7 +1917,7 @@ class _Finder:
         if not _in(tail[1], self.rules.place_heads) or tail[1].lemma_ in self.rules.territory_nouns:
             return []
         found = self.typed(self.children_with(tail[1], self.rules.name_prepositions), ("Region",))
-        return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id] if found else []
+        return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id]
 
     def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
         """The words of the aside after a place up to its end, and the prepositions that put the
@@ -1948,9 +1947,7 @@ class _Finder:
         if not _in(tail[0], self.rules.container_prepositions) or any(
                 _in(t, self.rules.direction_words) for t in tail[:3]):
             return False
-        k = span.start - 1
-        while k >= 0 and self.tokens[k].pos_ == "DET":
-            k -= 1
+        k = self.skip_determiners(span.start - 1, 0)
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
 
     @staticmethod
@@ -2009,22 +2006,22 @@ class _Finder:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun ("lutte", a noun cue too, right after its subject)."""
         lemma, low = lower_lemma(t), lower_text(t)
-        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0 \
-                and _mistagged_predicate(self.rules, low) is not None and not self.quotes.inside(t.idx):
-            self.mistagged(t, k)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
+        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0:
+            predicate = _mistagged_predicate(self.rules, low)  # most words name none
+            if predicate is not None and not self.quotes.inside(t.idx):
+                self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return
-        self.dispatch(t, k)
+        self.dispatch(t, k, lemma, low)
 
-    def mistagged(self, t: Token, k: int) -> None:
+    def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
         Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
-        predicate = _mistagged_predicate(self.rules, lower_text(t))  # most words name none
-        if predicate is None or any(c.dep_ in ("det", "case") for c in t.children):
+        if any(c.dep_ in ("det", "case") for c in t.children):
             return  # "la lutte", "le combat": a noun indeed
         subject = self.word_subject(t)
         if subject is None:
@@ -2053,7 +2050,7 @@ class _Finder:
         subject = self.ref_at(self.tokens[t.i - 1])
         if subject is None or not self.typed([subject], ("Actor",)) or self.quotes.inside(subject.start):
             return None
-        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        span = self.span_at(subject)
         before = self.tokens[span.start - 1] if span is not None and span.start > 0 else None
         while before is not None and before.pos_ == "DET" and before.i > 0:
             before = self.tokens[before.i - 1]
@@ -2061,8 +2058,8 @@ class _Finder:
             return None
         return subject
 
-    def dispatch(self, t: Token, k: int) -> None:
-        lemma, low = t.lemma_.lower(), lower_text(t)
+    def dispatch(self, t: Token, k: int, lemma: str, low: str) -> None:
+        """The readers of the families a cue word (its lower-cased lemma and form) belongs to."""
         if self.dispatch_phrase(t, k, lemma):
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
@@ -2081,8 +2078,9 @@ class _Finder:
     def dispatch_phrase(self, t: Token, k: int, lemma: str) -> bool:
         """Words read by the phrase they open or close, whatever their tag: affiliation
         ("affilié à", "branche de") and leadership ("à la tête de"); whether ``t`` is one."""
-        if self.affiliation_cue(t) is not None:
-            self.affiliation(t, k)
+        preps = self.affiliation_cue(t)
+        if preps is not None:
+            self.affiliation(t, k, preps)
         elif lemma in self.rules.leadership_phrases:
             self.leadership(t, k)
         else:
@@ -2181,8 +2179,26 @@ def _words(phrase: str) -> list[str]:
 
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
-    return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense") and any(
-        lower_text(c) == "en" for c in verb.children)
+    return _present_participle(verb) and any(lower_text(c) == "en" for c in verb.children)
+
+
+def _introduced_by(phrase: Token, words) -> bool:
+    """Whether one of ``words`` is a preposition (case marker) of ``phrase``."""
+    return any(g.dep_ == "case" and lower_text(g) in words for g in phrase.children)
+
+
+def _reflexive(verb: Token) -> bool:
+    """A verb with a reflexive pronoun before it ("s'empare", "s'est doté")."""
+    return any("Yes" in morph_values(c, "Reflex") for c in verb.children if c.i < verb.i)
+
+
+def _present_participle(verb: Token) -> bool:
+    return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense")
+
+
+def _possessive(noun: Token) -> bool:
+    """A noun with a possessive determiner ("son soutien", "leur déploiement")."""
+    return any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in noun.children)
 
 
 def _is_source_word(token: Token, rules: LanguageRules) -> bool:
@@ -2210,7 +2226,7 @@ def _particle_name(word: str) -> bool:
 def _phrase_length(token: Token, phrases) -> int:
     """The number of words of the multi-word entry of ``phrases`` that starts at ``token``
     (its lemma, then the next words as written: "feu vert"), 0 when none does."""
-    doc, first = token.doc, token.lemma_.lower()
+    doc, first = token.doc, lower_lemma(token)
     for phrase in phrases:
         words = phrase.split()
         if len(words) > 1 and words[0] == first and token.i + len(words) <= len(doc) and all(
@@ -2222,7 +2238,7 @@ def _phrase_length(token: Token, phrases) -> int:
 def _qualified(token: Token, phrases) -> bool:
     """A noun with an adjective that makes it an entry ("une aide militaire": "aide militaire",
     the adjective's lemma)."""
-    return any(c.dep_ == "amod" and f"{token.lemma_.lower()} {c.lemma_.lower()}" in phrases for c in token.children)
+    return any(c.dep_ == "amod" and f"{lower_lemma(token)} {lower_lemma(c)}" in phrases for c in token.children)
 
 
 def _cue_text(token: Token, phrases=()) -> str:
