@@ -516,6 +516,8 @@ class _Finder:
         noun subject naming none ("puis les jihadistes déclarent"); None when no subject decides."""
         for subject in subjects:
             ref, factor = self.speaker_of(subject)
+            if ref is None and subject.pos_ == "NOUN":
+                ref, factor = self.name_before_apposition(subject), 0.85
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
@@ -524,6 +526,21 @@ class _Finder:
                     self.remember_subject(subject, None)
                 return None, 0.0  # its own subject, unnamed
         return None
+
+    def name_before_apposition(self, subject: Token) -> MentionRef | None:
+        """The actor named right before an indefinite description the parse took for the subject
+        ("les Shebab, un groupe armé affilié à Al-Qaïda, ont revendiqué": the Shebab)."""
+        det = next((c for c in subject.children if c.dep_ == "det" and c.i < subject.i), None)
+        if det is None or "Ind" not in morph_values(det, "Definite") or "Sing" not in morph_values(det, "Number"):
+            return None  # "Visés par des tirs X, des hélicoptères ont riposté": no apposition
+        if det.i < 2 or self.tokens[det.i - 1].text != ",":
+            return None
+        ref = self.index.at_token(self.tokens[det.i - 2])
+        if ref is None or _ACTOR not in ref.entity.types or ref.mention.method == "demonym":
+            return None
+        first = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")[0]
+        before = self.tokens[first.i - 1] if first.i else None  # the name opens its phrase
+        return ref if before is None or before.pos_ in ("DET", "PUNCT") else None
 
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
@@ -884,13 +901,13 @@ class _Finder:
 
     def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
-        comma or a name, or an "adjective" that governs a verb ("le groupe jihadiste revendique
-        avoir tiré")."""
+        comma or a name, or an "adjective" that governs a verb or an object ("le groupe jihadiste
+        revendique avoir tiré", "le Jnim revendique des attaques")."""
         pos = tok.pos_
         return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
-            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))
+            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children))
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
