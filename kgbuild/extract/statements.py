@@ -666,6 +666,8 @@ class _Finder:
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
+        if cue.dep_ == "conj" and cue.head.i < cue.i and not subjects_of(cue, self.rules):
+            return self.coordinated_above(cue)
         if not _present_participle(cue) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
@@ -674,6 +676,13 @@ class _Finder:
             head = head.head
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    def coordinated_above(self, cue: Token) -> Token:
+        """The cue a subjectless coordinated cue joins when the parse hung it inside the first
+        one's content ("X affirme prendre des mesures pour minimiser Y et accuse Z de ...": X
+        accuses; also "prendre des mesures pour protéger Y et accuse Z"), else the cue itself."""
+        return next((a for a in cue.head.ancestors if a.pos_ in ("VERB", "AUX")
+                     and self.cue_lemma(a, None) is not None and subjects_of(a, self.rules)), cue)
 
     @staticmethod
     def governing_verb(head: Token) -> Token:
@@ -1443,14 +1452,12 @@ class _Finder:
 
     def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
-        attaques", "nie toute implication"): what is said is that thing."""
+        attaques", "nie toute implication"): what is said is that thing, also a noun that could
+        speak when the subject came first ("le groupe annonce un bilan de 30 morts")."""
+        subject_first = any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
         for child in cue.children:
-            if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
+            if not self.said_object(cue, child, subject_first):
                 continue
-            if child.lemma_ in self.rules.speaking_groups or self.index.at_token(child) is not None:
-                continue  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
-            if cue.lemma_ in self.rules.report_cues and child.lemma_ not in self.rules.reported_events:
-                continue  # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
@@ -1458,6 +1465,15 @@ class _Finder:
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
         return []
+
+    def said_object(self, cue: Token, child: Token, subject_first: bool) -> bool:
+        """Whether a child of a content verb is the noun phrase said."""
+        if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if (child.lemma_ in self.rules.speaking_groups and not subject_first) or self.index.at_token(child) is not None:
+            return False  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
+        # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
+        return cue.lemma_ not in self.rules.report_cues or child.lemma_ in self.rules.reported_events
 
     def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
