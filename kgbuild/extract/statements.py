@@ -554,8 +554,9 @@ class _Finder:
         """A cue the parse gives no subject: the nearest actor before it that no preposition
         governs, unless another verb stands between them."""
         lo = self.units.bounds(cue)[0]
+        aside = self.participle_aside_before(cue, lo)
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
-            if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start):
+            if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start) or ref.start >= aside:
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             k = before.start - 1
@@ -568,6 +569,19 @@ class _Finder:
             self.remember_subject(before.root, ref)
             return ref, 0.7
         return None, 0.0
+
+    def participle_aside_before(self, cue: Token, lo: int) -> int:
+        """Where a participle aside right before a cue's group opens ("X, soutenus par Y comme
+        Z, ont prévenu": neither Y nor Z speaks), else the cue's own offset."""
+        first = group_start(cue)
+        if first - 1 <= lo or self.tokens[first - 1].text != ",":
+            return cue.idx
+        opening = next((m for m in range(first - 2, lo, -1) if self.tokens[m].text == ","), None)
+        after = self.tokens[opening + 1] if opening is not None else None
+        if after is None or after.pos_ != "VERB" or "Part" not in morph_values(after, "VerbForm") \
+                or "Pres" in morph_values(after, "Tense"):
+            return cue.idx
+        return self.tokens[opening].idx
 
     def speaker_out_of_parse(self, cue: Token, own: Token) -> tuple[MentionRef | None, float] | None:
         """A speaker found before the cue's subjects are read, or None to read them: the
