@@ -35,6 +35,7 @@ from kgbuild.extract.grammar import (
     group_start,
     is_impersonal,
     is_past,
+    is_subject_mention,
     lower_text,
     morph_values,
     pronoun_form,
@@ -103,6 +104,8 @@ class _Finder:
         self.reading, self.rules = reading, reading.rules
         # (run, subject, its actor): the noun phrase that spoke last, its actor None when unnamed
         self.last_subject: tuple[int, Token, MentionRef | None] | None = None
+        # (run, form, its actor): the subject pronoun of the last cue, as resolved
+        self.last_pronoun: tuple[int, str, MentionRef | None] | None = None
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
 
     # -- multi-word cues and sourcing phrases, matched once per document
@@ -439,7 +442,8 @@ class _Finder:
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.last_subject[2] if self.follows_subject(token, low) else \
-                resolve_pronoun(low, token.idx, self.reading)
+                self.same_pronoun(token, low) or resolve_pronoun(low, token.idx, self.reading, subjects_first=True)
+            self.last_pronoun = (token.idx, low, ref)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
@@ -449,6 +453,18 @@ class _Finder:
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return None, 0.0  # a sea, a town the text does not make act: no speaker
         return ref, 1.0
+
+    def same_pronoun(self, pronoun: Token, form: str) -> MentionRef | None:
+        """The actor the same pronoun stood for at the cue before, a sentence back (an inverted
+        one, "ajoute-t-il", three): "Dans une vidéo, il affirme ... « ... », ajoute-t-il"."""
+        if self.last_pronoun is None or self.last_pronoun[1] != form:
+            return None
+        last, _, ref = self.last_pronoun
+        reach = 3 if pronoun.text.startswith("-") else 1
+        if not 0 <= self.units.run_at(pronoun.idx) - self.units.run_at(last) <= reach:
+            return None
+        between = self.index.before(pronoun.idx, last)  # a new subject between: not the same
+        return None if any(is_subject_mention(r, self.doc) for r in between) else ref
 
     def speaks_for_state(self, ref: MentionRef) -> bool:
         """Whether a demonym qualifies a noun that speaks for its state ("les autorités maliennes"),
