@@ -352,3 +352,28 @@ def test_multiword_and_object_advocacy_cues(extractor, text, content):
 def test_wanting_is_not_saying(extractor):
     got = said(extractor, "Chisinau accuse Moscou de vouloir déstabiliser le pays.")
     assert got == [("Moldavie", "de vouloir déstabiliser le pays")]
+
+
+def test_a_clause_set_before_the_main_one_ends_its_content_at_its_comma():
+    found = statements_of("Si l'armée ukrainienne a assuré avoir repris Kharkiv, la Russie affirme que ses "
+                          "troupes tiennent toujours la ville.")
+    assert {(s.speaker, s.text) for s in found} == {
+        ("ua", "avoir repris Kharkiv"), ("ru", "ses troupes tiennent toujours la ville")}
+
+
+@pytest.mark.parametrize("aside", ["qui cite des diplomates", "citant des diplomates"])
+def test_an_aside_on_the_source_is_not_what_it_sources(aside):
+    s = only(f"Selon le Washington Post, {aside}, des drones ont été livrés à la Russie.")
+    assert (s.speaker, s.text) == ("wp", "des drones ont été livrés à la Russie")
+
+
+def test_a_source_at_the_end_keeps_the_words_opening_its_clause():
+    s = only("Au moins douze soldats ont été tués à Odessa, selon l'armée ukrainienne.")
+    assert (s.speaker, s.text) == ("ua", "Au moins douze soldats ont été tués à Odessa")
+
+
+def test_the_verb_of_a_sourced_subject_is_no_inverted_cue():
+    s = only("Selon le Washington Post, les soldats nord-coréens, qui sont arrivés en Russie, ont lancé "
+             "des attaques contre Kharkiv.")
+    assert (s.speaker, s.text) == (
+        "wp", "les soldats nord-coréens, qui sont arrivés en Russie, ont lancé des attaques contre Kharkiv")

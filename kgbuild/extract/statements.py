@@ -884,7 +884,10 @@ class _Finder:
         for m in range(first + 1, len(tokens) - 1):
             nxt = tokens[m + 1]
             if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
-                nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
+                # "accuse X de Y, a déclaré le ministre": an inverted cue, its subject after it (not
+                # "les houthis, qui contrôlent X, ont lancé des attaques": the content's own verb)
+                nxt = tokens[m + 2]
+                starts = self.speaker_after(nxt)
             elif tokens[m].text == ",":
                 starts = _present_participle(nxt)
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
@@ -893,6 +896,13 @@ class _Finder:
             if starts and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
                 return tokens[m].idx
         return None
+
+    def speaker_after(self, cue: Token) -> bool:
+        """Whether what follows a cue verb is its subject: a pronoun, an actor or a noun that
+        speaks ("a déclaré le porte-parole"; not "ont lancé des dizaines d'attaques")."""
+        subject = self.inverted_subject(cue)
+        return subject is not None and (subject.pos_ == "PRON" or self.speaks_for_others(subject.lemma_)
+                                        or self.phrase_entity(subject) is not None)
 
     def comment_after(self, tokens: list[Token], first: int) -> int | None:
         """Offset of the comma before a noun phrase that comments on the claim ("..., une
@@ -1042,7 +1052,8 @@ class _Finder:
         last = cue.tokens[cue.n + (cue.phrase[1] if cue.phrase else 0)]
         cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
-        limit = self.relative_end(cue, cue.j)  # "X, qui accuse Y de Z, a décidé": the aside ends
+        limit = min(self.relative_end(cue, cue.j),  # "X, qui accuse Y de Z, a décidé": the aside ends
+                    self.fronted_end(cue))  # "Si X a assuré A, Y affirme B": A ends at its comma
         speakers = [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
         for start, end, conf in out:
             start, end = self.trim(start, min(end, limit) if start < limit else end)
@@ -1102,6 +1113,16 @@ class _Finder:
         spans = self.coordinated(c.tokens, que + 1)
         limit = self.relative_end(c, que + 1)
         return [(start, min(end, limit), 0.85) for start, end in spans if start < limit]
+
+    def fronted_end(self, c: _Cue) -> int:
+        """Where a cue in a clause set before the main one stops ("Si l'armée a assuré avoir
+        repris X, le groupe affirme ...": the first comma after the cue); the text's end
+        otherwise.  The clause opens the sentence with one of ``fronted_subordinators``."""
+        opening = fold_quotes(self.text[c.tokens[0].idx: c.tokens[c.n].idx]).lower()
+        if not opening.startswith(self.rules.fronted_subordinators):
+            return len(self.text)
+        return next((t.idx for t in c.tokens[c.j:] if t.text == "," and not self.quotes.inside(t.idx)),
+                    len(self.text))
 
     def relative_end(self, c: _Cue, first: int) -> int:
         """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
@@ -1636,16 +1657,37 @@ class _Finder:
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
                 and lows[t.i - tokens[0].i] not in self.rules.connective_words]
         if m < len(tokens) - 1 and not lead:
-            return tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
+            first = self.past_source_aside(tokens, m + 1)
+            return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
             return None
-        s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
+        s, e = self.clause_opening(tokens, lows, lead[0].i - tokens[0].i) if lead else tokens[0].idx, tokens[n - 1].idx
         aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
         if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
             return tokens[aside + 1].idx, tokens[n].idx
         if tokens[n - 1].text != ",":
             e = self.clause_end(tokens, 0, ())
         return s, e
+
+    @staticmethod
+    def past_source_aside(tokens: list[Token], j: int) -> int:
+        """Past an aside on the source before what it sources ("Selon l'OSDH, qui dispose d'un
+        réseau de sources, 20 civils ...", "Selon X, citant des sources médicales, ..."), else ``j``."""
+        opener = tokens[j]
+        if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener):
+            return j
+        close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
+        return close + 1 if close is not None else j
+
+    def clause_opening(self, tokens: list[Token], lows: list[str], first: int) -> int:
+        """Where a clause before a source phrase opens: with the prepositions and adverbs before
+        its first full word ("Au moins 28 membres ont été tués, selon X"; "Depuis novembre, ..."),
+        past conjunctions, connectives and an adverb set off by a comma ("Mais", "Ainsi,")."""
+        j = first
+        while j > 0 and tokens[j - 1].pos_ in ("ADP", "ADV", "DET") \
+                and lows[j - 1] not in self.rules.connective_words and tokens[j].text != ",":
+            j -= 1
+        return tokens[j].idx
 
     def relayed_source(self, phrase: list[Token], lows: list[str]):
         """A source phrase that names its relay ("des responsables américains cités par le New York
