@@ -377,3 +377,17 @@ def test_the_verb_of_a_sourced_subject_is_no_inverted_cue():
              "des attaques contre Kharkiv.")
     assert (s.speaker, s.text) == (
         "wp", "les soldats nord-coréens, qui sont arrivés en Russie, ont lancé des attaques contre Kharkiv")
+
+
+def test_a_name_apposed_to_a_source_at_the_sentence_end_speaks():
+    s = only("Au moins quatre soldats ont été tués près d'Odessa, selon le maire de la ville, Paul Martin.")
+    assert (s.speaker, s.text) == ("martin", "Au moins quatre soldats ont été tués près d'Odessa")
+
+
+def test_a_bare_role_is_who_last_spoke_with_it_other_speakers_between():
+    found = statements_of(
+        "« Douze drones ont été abattus », a écrit le ministre Paul Martin. « Les pertes sont lourdes », "
+        "indique le communiqué. Selon le document, trois villages ont été touchés. Les débris ont été "
+        "retrouvés près d'Odessa, a affirmé le ministre.")
+    last = found[-1]
+    assert (last.speaker, last.cue, last.text) == ("martin", "affirmé", "Les débris ont été retrouvés près d'Odessa")

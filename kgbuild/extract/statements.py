@@ -106,6 +106,8 @@ class _Finder:
         self.last_subject: tuple[int, Token, MentionRef | None] | None = None
         # (run, form, its actor): the subject pronoun of the last cue, as resolved
         self.last_pronoun: tuple[int, str, MentionRef | None] | None = None
+        # role noun -> (run, token index, actor): who last spoke under that noun ("le ministre X")
+        self.role_speakers: dict[str, tuple[int, int, MentionRef]] = {}
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
 
     # -- multi-word cues and sourcing phrases, matched once per document
@@ -371,13 +373,13 @@ class _Finder:
 
     def same_role_speaker(self, token: Token) -> MentionRef | None:
         """A bare role named again by the subject that spoke last with that role ("a déclaré un
-        porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X)."""
-        if self.last_subject is None or token.lemma_.lower() not in self.rules.speaking_groups \
-                or not _is_definite(token):
+        porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X), other speakers
+        between ("a écrit le ministre X. ... indique le communiqué ... a affirmé le ministre": X)."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.rules.speaking_groups or not _is_definite(token) or lemma not in self.role_speakers:
             return None
-        run, subject, ref = self.last_subject
-        near = 0 <= self.units.run_at(token.idx) - run <= 3
-        return ref if near and subject.i < token.i and subject.lemma_.lower() == token.lemma_.lower() else None
+        run, i, ref = self.role_speakers[lemma]
+        return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
 
     def last_actor(self, token: Token) -> MentionRef | None:
         """The actor named last before a token, within the sentence before it ("..., Jimmy
@@ -485,6 +487,8 @@ class _Finder:
         after it names nobody known (not the last actor)."""
         if subject.pos_ != "PRON":
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
+            if ref is not None:
+                self.role_speakers[subject.lemma_.lower()] = (self.units.run_at(subject.idx), subject.i, ref)
 
     def follows_subject(self, pronoun: Token, form: str) -> bool:
         """Whether a subject pronoun comes right after a statement whose speaker was a noun
@@ -1269,8 +1273,8 @@ class _Finder:
         if ref is None or ref.entity.kind != "Person" or ref.start != tokens[m + 1].idx:
             return m
         for n in range(m + 1, len(tokens)):
-            if tokens[n].idx >= ref.end:
-                return n if tokens[n].text == "," else m
+            if tokens[n].idx >= ref.end:  # a comma, or the sentence's end ("..., selon le préfet, X.")
+                return n if tokens[n].text == "," or (n == len(tokens) - 1 and tokens[n].is_punct) else m
         return m
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
