@@ -391,3 +391,29 @@ def test_a_bare_role_is_who_last_spoke_with_it_other_speakers_between():
         "retrouvés près d'Odessa, a affirmé le ministre.")
     last = found[-1]
     assert (last.speaker, last.cue, last.text) == ("martin", "affirmé", "Les débris ont été retrouvés près d'Odessa")
+
+
+@pytest.mark.parametrize("between", ["dans une vidéo ce mardi", "ce dimanche 8 décembre, au petit matin,"])
+def test_an_infinitive_after_phrases_of_time_and_place(between):
+    s = only(f"La France a annoncé {between} avoir livré des drones à l'Ukraine.")
+    assert (s.speaker, s.text) == ("fr", "avoir livré des drones à l'Ukraine")
+
+
+def test_an_infinitive_for_a_purpose_after_the_object_is_no_content():
+    assert statements_of("La France a annoncé l'envoi de troupes pour sécuriser Odessa.") == ()
+
+
+def test_an_infinitive_content_ends_before_a_relative_on_a_place():
+    s = only("La Russie a affirmé avoir repris Kharkiv, où des habitants ont fui.")
+    assert (s.speaker, s.text) == ("ru", "avoir repris Kharkiv")
+
+
+def test_a_line_without_a_full_stop_before_an_inverted_cue_is_not_said():
+    s = only("Des drones frappent Odessa\nDe leur côté, des soldats ont quitté Kharkiv, a indiqué Paul Martin.")
+    assert (s.speaker, s.text) == ("martin", "De leur côté, des soldats ont quitté Kharkiv")
+
+
+def test_a_source_keeps_its_clause_when_an_unknown_speaker_speaks_inside_it():
+    s = only("Selon le Washington Post, des soldats ont quitté Kharkiv, tandis que des habitants ont déclaré "
+             "avoir entendu des tirs.")
+    assert (s.speaker, s.cue) == ("wp", "Selon")

@@ -996,7 +996,28 @@ class _Finder:
                 or lower_text(tokens[j]) in self.rules.time_words
                 or lower_text(tokens[j]) in self.rules.cue_fillers):
             j += 1
-        return self.past_aside(tokens, j)
+        return self.past_adjuncts(tokens, self.past_aside(tokens, j))
+
+    #: the most words of dates and places skipped between a cue and its infinitive
+    _ADJUNCT_WORDS = 14
+
+    def past_adjuncts(self, tokens: list[Token], j: int) -> int:
+        """The infinitive after phrases of time and place with no verb and no object of the cue
+        ("a reconnu dans une vidéo ce mardi avoir subi ...", "a annoncé ce dimanche 8 décembre,
+        au petit matin, avoir commencé ..."), else ``j``."""
+        k = j
+        while k < len(tokens) and k - j < self._ADJUNCT_WORDS and (
+                tokens[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") or tokens[k].text == ","):
+            if tokens[k].dep_ == "obj" or self.quotes.inside(tokens[k].idx):
+                return j  # "a annoncé l'envoi de troupes pour sécuriser": the cue's object
+            k += 1
+        if k == j or k >= len(tokens) or tokens[k - 1].pos_ == "ADP":
+            return j
+        verb = tokens[k]
+        if "Inf" not in morph_values(verb, "VerbForm") or verb.pos_ not in ("VERB", "AUX"):
+            return j
+        head = verb.head if verb.pos_ == "AUX" else verb
+        return j if any(c.dep_ == "mark" for c in head.children) else k
 
     def past_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside with no verb between commas when an infinitive or a quote follows it
@@ -1782,6 +1803,14 @@ class _Finder:
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
 
+    def cue_line(self, c: _Claim) -> tuple[int, int]:
+        """A content before its cue starts on the cue's line: a line without a full stop before it
+        (a headline, "L'armée a quitté l'aéroport\nDe leur côté, ..., a indiqué X") is not said."""
+        newline = self.text.rfind("\n", c.start, c.end)
+        if newline < 0 or c.cue_start < c.end or self.quotes.inside(newline):
+            return c.start, c.end
+        return self.trim(newline + 1, c.end)
+
     def build(self, kept: list[_Claim], claims: list[_Claim]) -> tuple[Statement, ...]:
         kept.sort(key=lambda c: (c.start, c.cue_start))
         spans = SpanIndex(claims)
@@ -1792,7 +1821,7 @@ class _Finder:
             outer = [o for o in spans.containing(c.cue_start, c.cue_end) if o is not c]
             outer.sort(key=lambda o: o.start)
             sources = tuple(dict.fromkeys((*c.sources, *(o.speaker.entity.id for o in outer if o.speaker))))
-            start, end, mode = self.unquote(c.start, c.end)
+            start, end, mode = self.unquote(*self.cue_line(c))
             about = tuple(dict.fromkeys(r.entity.id for r in self.index.inside(start, end)))
             out.append(Statement(
                 id=f"s{len(out) + 1}",
@@ -1842,7 +1871,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
+        if c.source_only and any(o is not c and not o.source_only and o.speaker is not None and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
         if c.weak and _inside_other(c, spans):
