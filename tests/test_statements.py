@@ -417,3 +417,23 @@ def test_a_source_keeps_its_clause_when_an_unknown_speaker_speaks_inside_it():
     s = only("Selon le Washington Post, des soldats ont quitté Kharkiv, tandis que des habitants ont déclaré "
              "avoir entendu des tirs.")
     assert (s.speaker, s.cue) == ("wp", "Selon")
+
+
+def test_a_quote_glued_to_an_elided_word_opens_the_content():
+    s = only("Paul Martin a fait état d'«informations crédibles de frappes sur Odessa».")
+    assert (s.speaker, s.text) == ("martin", "informations crédibles de frappes sur Odessa")
+
+
+def test_a_disputed_object_is_what_is_said():
+    s = only("La Russie conteste l'authenticité des images de Kharkiv.")
+    assert (s.speaker, s.text) == ("ru", "l'authenticité des images de Kharkiv")
+
+
+def test_a_speaker_after_the_dative_whose_first_name_the_model_left_out():
+    s = only("« Douze drones ont été abattus », a déclaré à l'AFP Ravina Paul Martin.")
+    assert (s.speaker, s.text) == ("martin", "Douze drones ont été abattus")
+
+
+def test_a_source_last_without_a_comma_is_not_in_its_content():
+    s = only("Plus de 36 000 civils ont fui Odessa depuis le 26 octobre selon l'armée ukrainienne.")
+    assert (s.speaker, s.text) == ("ua", "Plus de 36 000 civils ont fui Odessa depuis le 26 octobre")

@@ -797,8 +797,17 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok)
+            return self.titled_subject(tok) or self.person_after_first_name(tok)
         return None
+
+    def person_after_first_name(self, tok: Token) -> Token | None:
+        """A person whose name the model tagged without its first word ("a déclaré à l'AFP
+        Ravina Shamdasani": the person "Shamdasani")."""
+        if tok.pos_ != "PROPN" or tok.i + 1 >= len(self.tokens):
+            return None
+        nxt = self.tokens[tok.i + 1]
+        ref = self.index.at_token(nxt)
+        return nxt if ref is not None and ref.start == nxt.idx and ref.entity.kind == "Person" else None
 
     def titled_subject(self, tok: Token) -> Token | None:
         """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
@@ -1690,8 +1699,9 @@ class _Finder:
         aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
         if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
             return tokens[aside + 1].idx, tokens[n].idx
-        if tokens[n - 1].text != ",":
-            e = self.clause_end(tokens, 0, ())
+        if tokens[n - 1].text != ",":  # "selon X" inside its clause, or last with no comma
+            last = m >= len(tokens) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in tokens[n:m])
+            e = tokens[n].idx if last else self.clause_end(tokens, 0, ())
         return s, e
 
     @staticmethod
@@ -1709,8 +1719,9 @@ class _Finder:
         its first full word ("Au moins 28 membres ont été tués, selon X"; "Depuis novembre, ..."),
         past conjunctions, connectives and an adverb set off by a comma ("Mais", "Ainsi,")."""
         j = first
-        while j > 0 and tokens[j - 1].pos_ in ("ADP", "ADV", "DET") \
-                and lows[j - 1] not in self.rules.connective_words and tokens[j].text != ",":
+        while j > 0 and tokens[j - 1].pos_ in ("ADP", "ADV", "DET") and tokens[j].text != "," and not (
+                lows[j - 1] in self.rules.connective_words and lows[j] in (*self.rules.connective_words,
+                                                                          *self.rules.complementizers)):
             j -= 1
         return tokens[j].idx
 
