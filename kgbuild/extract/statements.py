@@ -785,11 +785,9 @@ class _Finder:
         limit = min(len(self.tokens), cue.i + 12)
         while j < limit:
             tok = self.tokens[j]
-            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.i < limit and (
-                    tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
-                j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
-                while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
-                    j += 1  # and its adjectives ("publié en traduction française par X")
+            past = self.past_complement(cue, tok, limit)
+            if past is not None:
+                j = past
                 continue
             if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words:
                 j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
@@ -799,6 +797,18 @@ class _Finder:
                 return tok
             return self.titled_subject(tok) or self.person_after_first_name(tok)
         return None
+
+    def past_complement(self, cue: Token, tok: Token, limit: int) -> int | None:
+        """Past a complement of a cue at preposition ``tok`` and its adjectives ("à l'AFP",
+        "publié en traduction française par X"), or None: the preposition's noun, not what the
+        parse apposes to it."""
+        if tok.pos_ != "ADP" or not tok.i < tok.head.i < limit or not (
+                tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
+            return None
+        j = tok.head.i + 1
+        while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
+            j += 1
+        return j
 
     def person_after_first_name(self, tok: Token) -> Token | None:
         """A person whose name the model tagged without its first word ("a déclaré à l'AFP
@@ -1699,10 +1709,16 @@ class _Finder:
         aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
         if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
             return tokens[aside + 1].idx, tokens[n].idx
-        if tokens[n - 1].text != ",":  # "selon X" inside its clause, or last with no comma
-            last = m >= len(tokens) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in tokens[n:m])
-            e = tokens[n].idx if last else self.clause_end(tokens, 0, ())
+        if tokens[n - 1].text != ",":
+            e = self.unparted_source_end(tokens, n, m)
         return s, e
+
+    def unparted_source_end(self, tokens: list[Token], n: int, m: int) -> int:
+        """Where the clause of a source phrase with no comma before it ends: at the phrase when it
+        closes the sentence ("... dans la ville selon l'ONU."), else at the clause's end ("Les
+        frappes ont selon l'ONU tué 20 civils")."""
+        last = m >= len(tokens) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in tokens[n:m])
+        return tokens[n].idx if last else self.clause_end(tokens, 0, ())
 
     @staticmethod
     def past_source_aside(tokens: list[Token], j: int) -> int:
