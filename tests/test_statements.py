@@ -437,3 +437,8 @@ def test_a_speaker_after_the_dative_whose_first_name_the_model_left_out():
 def test_a_source_last_without_a_comma_is_not_in_its_content():
     s = only("Plus de 36 000 civils ont fui Odessa depuis le 26 octobre selon l'armée ukrainienne.")
     assert (s.speaker, s.text) == ("ua", "Plus de 36 000 civils ont fui Odessa depuis le 26 octobre")
+
+
+def test_a_stance_phrase_reaches_its_marker_past_a_short_complement():
+    s = only("La Russie a fait état sur son compte Telegram d'un « nombre de tirs venant de Kharkiv ».")
+    assert (s.speaker, s.text) == ("ru", "un « nombre de tirs venant de Kharkiv »")

@@ -1144,10 +1144,25 @@ class _Finder:
         """ "faire part de son opposition", "laisser entendre que"."""
         if c.phrase is None or c.phrase[0] not in self.rules.stance_noun_cues:
             return None
-        first = c.j + 1
-        if c.low not in self.rules.stance_noun_cues[c.phrase[0]] or first >= len(c.tokens):
+        markers = self.rules.stance_noun_cues[c.phrase[0]]
+        marker = c.j if c.low in markers else self.marker_after(c.tokens, c.n + 1 + c.phrase[1], markers)
+        if marker is None or marker + 1 >= len(c.tokens):
             return []
+        first = marker + 1
         return [(c.tokens[first].idx, self.clause_end(c.tokens, first, (",",)), 0.6)]
+
+    #: the most words of a complement between a stance phrase and its marker
+    _MARKER_REACH = 8
+
+    def marker_after(self, tokens: list[Token], start: int, markers) -> int | None:
+        """The marker of a stance phrase after a short complement with no verb or punctuation
+        ("a fait état sur son compte Telegram d'un « certain nombre de tirs »"), or None."""
+        for k in range(start, min(len(tokens), start + self._MARKER_REACH)):
+            if lower_text(tokens[k]) in markers:
+                return k
+            if tokens[k].pos_ in ("VERB", "AUX", "PUNCT") or self.quotes.inside(tokens[k].idx):
+                return None
+        return None
 
     def frame_que_clause(self, c: _Cue) -> list | None:
         """ "a prévenu qu'un tel feu vert signifierait ...", one span per coordinated clause."""
