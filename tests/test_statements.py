@@ -352,3 +352,93 @@ def test_multiword_and_object_advocacy_cues(extractor, text, content):
 def test_wanting_is_not_saying(extractor):
     got = said(extractor, "Chisinau accuse Moscou de vouloir déstabiliser le pays.")
     assert got == [("Moldavie", "de vouloir déstabiliser le pays")]
+
+
+def test_a_clause_set_before_the_main_one_ends_its_content_at_its_comma():
+    found = statements_of("Si l'armée ukrainienne a assuré avoir repris Kharkiv, la Russie affirme que ses "
+                          "troupes tiennent toujours la ville.")
+    assert {(s.speaker, s.text) for s in found} == {
+        ("ua", "avoir repris Kharkiv"), ("ru", "ses troupes tiennent toujours la ville")}
+
+
+@pytest.mark.parametrize("aside", ["qui cite des diplomates", "citant des diplomates"])
+def test_an_aside_on_the_source_is_not_what_it_sources(aside):
+    s = only(f"Selon le Washington Post, {aside}, des drones ont été livrés à la Russie.")
+    assert (s.speaker, s.text) == ("wp", "des drones ont été livrés à la Russie")
+
+
+def test_a_source_at_the_end_keeps_the_words_opening_its_clause():
+    s = only("Au moins douze soldats ont été tués à Odessa, selon l'armée ukrainienne.")
+    assert (s.speaker, s.text) == ("ua", "Au moins douze soldats ont été tués à Odessa")
+
+
+def test_the_verb_of_a_sourced_subject_is_no_inverted_cue():
+    s = only("Selon le Washington Post, les soldats nord-coréens, qui sont arrivés en Russie, ont lancé "
+             "des attaques contre Kharkiv.")
+    assert (s.speaker, s.text) == (
+        "wp", "les soldats nord-coréens, qui sont arrivés en Russie, ont lancé des attaques contre Kharkiv")
+
+
+def test_a_name_apposed_to_a_source_at_the_sentence_end_speaks():
+    s = only("Au moins quatre soldats ont été tués près d'Odessa, selon le maire de la ville, Paul Martin.")
+    assert (s.speaker, s.text) == ("martin", "Au moins quatre soldats ont été tués près d'Odessa")
+
+
+def test_a_bare_role_is_who_last_spoke_with_it_other_speakers_between():
+    found = statements_of(
+        "« Douze drones ont été abattus », a écrit le ministre Paul Martin. « Les pertes sont lourdes », "
+        "indique le communiqué. Selon le document, trois villages ont été touchés. Les débris ont été "
+        "retrouvés près d'Odessa, a affirmé le ministre.")
+    last = found[-1]
+    assert (last.speaker, last.cue, last.text) == ("martin", "affirmé", "Les débris ont été retrouvés près d'Odessa")
+
+
+@pytest.mark.parametrize("between", ["dans une vidéo ce mardi", "ce dimanche 8 décembre, au petit matin,"])
+def test_an_infinitive_after_phrases_of_time_and_place(between):
+    s = only(f"La France a annoncé {between} avoir livré des drones à l'Ukraine.")
+    assert (s.speaker, s.text) == ("fr", "avoir livré des drones à l'Ukraine")
+
+
+def test_an_infinitive_for_a_purpose_after_the_object_is_no_content():
+    assert statements_of("La France a annoncé l'envoi de troupes pour sécuriser Odessa.") == ()
+
+
+def test_an_infinitive_content_ends_before_a_relative_on_a_place():
+    s = only("La Russie a affirmé avoir repris Kharkiv, où des habitants ont fui.")
+    assert (s.speaker, s.text) == ("ru", "avoir repris Kharkiv")
+
+
+def test_a_line_without_a_full_stop_before_an_inverted_cue_is_not_said():
+    s = only("Des drones frappent Odessa\nDe leur côté, des soldats ont quitté Kharkiv, a indiqué Paul Martin.")
+    assert (s.speaker, s.text) == ("martin", "De leur côté, des soldats ont quitté Kharkiv")
+
+
+def test_a_source_keeps_its_clause_when_an_unknown_speaker_speaks_inside_it():
+    s = only("Selon le Washington Post, des soldats ont quitté Kharkiv, tandis que des habitants ont déclaré "
+             "avoir entendu des tirs.")
+    assert (s.speaker, s.cue) == ("wp", "Selon")
+
+
+def test_a_quote_glued_to_an_elided_word_opens_the_content():
+    s = only("Paul Martin a fait état d'«informations crédibles de frappes sur Odessa».")
+    assert (s.speaker, s.text) == ("martin", "informations crédibles de frappes sur Odessa")
+
+
+def test_a_disputed_object_is_what_is_said():
+    s = only("La Russie conteste l'authenticité des images de Kharkiv.")
+    assert (s.speaker, s.text) == ("ru", "l'authenticité des images de Kharkiv")
+
+
+def test_a_speaker_after_the_dative_whose_first_name_the_model_left_out():
+    s = only("« Douze drones ont été abattus », a déclaré à l'AFP Ravina Paul Martin.")
+    assert (s.speaker, s.text) == ("martin", "Douze drones ont été abattus")
+
+
+def test_a_source_last_without_a_comma_is_not_in_its_content():
+    s = only("Plus de 36 000 civils ont fui Odessa depuis le 26 octobre selon l'armée ukrainienne.")
+    assert (s.speaker, s.text) == ("ua", "Plus de 36 000 civils ont fui Odessa depuis le 26 octobre")
+
+
+def test_a_stance_phrase_reaches_its_marker_past_a_short_complement():
+    s = only("La Russie a fait état sur son compte Telegram d'un « nombre de tirs venant de Kharkiv ».")
+    assert (s.speaker, s.text) == ("ru", "un « nombre de tirs venant de Kharkiv »")

@@ -17,7 +17,7 @@ from kgbuild.types import Entity
 
 __all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal",
            "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
-           "reduced_relative", "unsourced"]
+           "is_subject_mention", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
@@ -291,13 +291,17 @@ def _entity_gender(entity: Entity, doc: Doc, rules: LanguageRules) -> str | None
     return None
 
 
-def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -> MentionRef | None:
+def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
+                    subjects_first: bool = False) -> MentionRef | None:
     """The most recent actor a third-person pronoun at ``pos`` can refer to.
 
     "il"/"lui" take a person not known to be a woman (or a masculine state or
     organisation), people first; "elle" takes a feminine actor first, then a person of
     unknown gender.  Mentions inside quotes are skipped; the antecedent lies in the
     pronoun's sentence or the ``window`` sentences before it, the nearest sentence first.
+    With ``subjects_first`` (the subject of a cue), an actor that was a clause's subject in
+    that window comes before one named in an object ("X a reconnu ... Il insulte le directeur
+    Y ... il affirme": X).
     """
     rules, index, doc, quotes = reading.rules, reading.index, reading.doc, reading.quotes
     gender = rules.pronoun_gender.get(pronoun.lower())
@@ -317,10 +321,25 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3) -
         fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, reading.genders[ref.entity.id], rules)
         if fit is None:
             continue
-        rank = (k - units.run_at(ref.start), fit, -ref.end)
+        rank = (not (subjects_first and is_subject_mention(ref, doc)), k - units.run_at(ref.start), fit, -ref.end)
         if best is None or rank < best[0]:
             best = (rank, ref)
     return best[1] if best else None
+
+
+def is_subject_mention(ref: MentionRef, doc) -> bool:
+    """Whether a mention is its clause's subject or apposed to it ("Le chef, X, a dit")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.dep_.startswith("nsubj"):
+            return True
+        if token.dep_ not in ("appos", "flat:name") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 # How well an antecedent fits a pronoun, by the pronoun's gender (or "Plur"): None when it

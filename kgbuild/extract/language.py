@@ -132,6 +132,7 @@ class LanguageRules:
     de_infinitive_cues: Words
     accusation_cues: Words
     subordinators: Words
+    fronted_subordinators: Ordered
     relative_heads: Words
     reflexive_cues: Words
     denial_verbs: Words

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from kgbuild.errors import ModelError
 from kgbuild.extract.language import LanguageRules
@@ -116,9 +117,21 @@ def load_pipeline(model: str) -> Language:
             f"`pip install -e .` (it depends on the model package)"
         ) from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    split_quote_after_elision(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kgbuild_line_ends", before="parser")
     return nlp
+
+
+#: an opening quote glued to an elided word and the word after it ("d'«informations", "qu'"une")
+_QUOTE_AFTER_ELISION = r"(?<=\w['’])[«\"“](?=\w)"
+
+
+def split_quote_after_elision(nlp: Language) -> None:
+    """Make an opening quote mark glued between an elided word and the next one a token of its
+    own: the tokenizer otherwise reads "d'«informations" as one word, and the quote is lost."""
+    infixes = [*nlp.Defaults.infixes, _QUOTE_AFTER_ELISION]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 _HYPHENATED_NAME = re.compile(r"^[A-ZÀ-Ý0-9][\w']*(?:-[A-ZÀ-Ý0-9][\w']*)+$")

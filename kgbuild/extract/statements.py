@@ -35,6 +35,7 @@ from kgbuild.extract.grammar import (
     group_start,
     is_impersonal,
     is_past,
+    is_subject_mention,
     lower_text,
     morph_values,
     pronoun_form,
@@ -103,6 +104,10 @@ class _Finder:
         self.reading, self.rules = reading, reading.rules
         # (run, subject, its actor): the noun phrase that spoke last, its actor None when unnamed
         self.last_subject: tuple[int, Token, MentionRef | None] | None = None
+        # (run, form, its actor): the subject pronoun of the last cue, as resolved
+        self.last_pronoun: tuple[int, str, MentionRef | None] | None = None
+        # role noun -> (run, token index, actor): who last spoke under that noun ("le ministre X")
+        self.role_speakers: dict[str, tuple[int, int, MentionRef]] = {}
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
 
     # -- multi-word cues and sourcing phrases, matched once per document
@@ -368,13 +373,13 @@ class _Finder:
 
     def same_role_speaker(self, token: Token) -> MentionRef | None:
         """A bare role named again by the subject that spoke last with that role ("a déclaré un
-        porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X)."""
-        if self.last_subject is None or token.lemma_.lower() not in self.rules.speaking_groups \
-                or not _is_definite(token):
+        porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X), other speakers
+        between ("a écrit le ministre X. ... indique le communiqué ... a affirmé le ministre": X)."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.rules.speaking_groups or not _is_definite(token) or lemma not in self.role_speakers:
             return None
-        run, subject, ref = self.last_subject
-        near = 0 <= self.units.run_at(token.idx) - run <= 3
-        return ref if near and subject.i < token.i and subject.lemma_.lower() == token.lemma_.lower() else None
+        run, i, ref = self.role_speakers[lemma]
+        return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
 
     def last_actor(self, token: Token) -> MentionRef | None:
         """The actor named last before a token, within the sentence before it ("..., Jimmy
@@ -439,7 +444,8 @@ class _Finder:
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
             ref = self.last_subject[2] if self.follows_subject(token, low) else \
-                resolve_pronoun(low, token.idx, self.reading)
+                self.same_pronoun(token, low) or resolve_pronoun(low, token.idx, self.reading, subjects_first=True)
+            self.last_pronoun = (token.idx, low, ref)
             if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
                 return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
             return ref, 0.85
@@ -449,6 +455,18 @@ class _Finder:
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return None, 0.0  # a sea, a town the text does not make act: no speaker
         return ref, 1.0
+
+    def same_pronoun(self, pronoun: Token, form: str) -> MentionRef | None:
+        """The actor the same pronoun stood for at the cue before, a sentence back (an inverted
+        one, "ajoute-t-il", three): "Dans une vidéo, il affirme ... « ... », ajoute-t-il"."""
+        if self.last_pronoun is None or self.last_pronoun[1] != form:
+            return None
+        last, _, ref = self.last_pronoun
+        reach = 3 if pronoun.text.startswith("-") else 1
+        if not 0 <= self.units.run_at(pronoun.idx) - self.units.run_at(last) <= reach:
+            return None
+        between = self.index.before(pronoun.idx, last)  # a new subject between: not the same
+        return None if any(is_subject_mention(r, self.doc) for r in between) else ref
 
     def speaks_for_state(self, ref: MentionRef) -> bool:
         """Whether a demonym qualifies a noun that speaks for its state ("les autorités maliennes"),
@@ -469,6 +487,8 @@ class _Finder:
         after it names nobody known (not the last actor)."""
         if subject.pos_ != "PRON":
             self.last_subject = (self.units.run_at(subject.idx), subject, ref)
+            if ref is not None:
+                self.role_speakers[subject.lemma_.lower()] = (self.units.run_at(subject.idx), subject.i, ref)
 
     def follows_subject(self, pronoun: Token, form: str) -> bool:
         """Whether a subject pronoun comes right after a statement whose speaker was a noun
@@ -516,6 +536,8 @@ class _Finder:
         noun subject naming none ("puis les jihadistes déclarent"); None when no subject decides."""
         for subject in subjects:
             ref, factor = self.speaker_of(subject)
+            if ref is None and subject.pos_ == "NOUN":
+                ref, factor = self.name_before_apposition(subject), 0.85
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
@@ -524,6 +546,21 @@ class _Finder:
                     self.remember_subject(subject, None)
                 return None, 0.0  # its own subject, unnamed
         return None
+
+    def name_before_apposition(self, subject: Token) -> MentionRef | None:
+        """The actor named right before an indefinite description the parse took for the subject
+        ("les Shebab, un groupe armé affilié à Al-Qaïda, ont revendiqué": the Shebab)."""
+        det = next((c for c in subject.children if c.dep_ == "det" and c.i < subject.i), None)
+        if det is None or "Ind" not in morph_values(det, "Definite") or "Sing" not in morph_values(det, "Number"):
+            return None  # "Visés par des tirs X, des hélicoptères ont riposté": no apposition
+        if det.i < 2 or self.tokens[det.i - 1].text != ",":
+            return None
+        ref = self.index.at_token(self.tokens[det.i - 2])
+        if ref is None or _ACTOR not in ref.entity.types or ref.mention.method == "demonym":
+            return None
+        first = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")[0]
+        before = self.tokens[first.i - 1] if first.i else None  # the name opens its phrase
+        return ref if before is None or before.pos_ in ("DET", "PUNCT") else None
 
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
@@ -537,8 +574,9 @@ class _Finder:
         """A cue the parse gives no subject: the nearest actor before it that no preposition
         governs, unless another verb stands between them."""
         lo = self.units.bounds(cue)[0]
+        aside = self.participle_aside_before(cue, lo)
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
-            if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start):
+            if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start) or ref.start >= aside:
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             k = before.start - 1
@@ -551,6 +589,19 @@ class _Finder:
             self.remember_subject(before.root, ref)
             return ref, 0.7
         return None, 0.0
+
+    def participle_aside_before(self, cue: Token, lo: int) -> int:
+        """Where a participle aside right before a cue's group opens ("X, soutenus par Y comme
+        Z, ont prévenu": neither Y nor Z speaks), else the cue's own offset."""
+        first = group_start(cue)
+        if first - 1 <= lo or self.tokens[first - 1].text != ",":
+            return cue.idx
+        opening = next((m for m in range(first - 2, lo, -1) if self.tokens[m].text == ","), None)
+        after = self.tokens[opening + 1] if opening is not None else None
+        if after is None or after.pos_ != "VERB" or "Part" not in morph_values(after, "VerbForm") \
+                or "Pres" in morph_values(after, "Tense"):
+            return cue.idx
+        return self.tokens[opening].idx
 
     def speaker_out_of_parse(self, cue: Token, own: Token) -> tuple[MentionRef | None, float] | None:
         """A speaker found before the cue's subjects are read, or None to read them: the
@@ -649,6 +700,8 @@ class _Finder:
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
+        if cue.dep_ == "conj" and cue.head.i < cue.i and not subjects_of(cue, self.rules):
+            return self.coordinated_above(cue)
         if not _present_participle(cue) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
             return cue
@@ -657,6 +710,13 @@ class _Finder:
             head = head.head
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    def coordinated_above(self, cue: Token) -> Token:
+        """The cue a subjectless coordinated cue joins when the parse hung it inside the first
+        one's content ("X affirme prendre des mesures pour minimiser Y et accuse Z de ...": X
+        accuses; also "prendre des mesures pour protéger Y et accuse Z"), else the cue itself."""
+        return next((a for a in cue.head.ancestors if a.pos_ in ("VERB", "AUX")
+                     and self.cue_lemma(a, None) is not None and subjects_of(a, self.rules)), cue)
 
     @staticmethod
     def governing_verb(head: Token) -> Token:
@@ -725,11 +785,9 @@ class _Finder:
         limit = min(len(self.tokens), cue.i + 12)
         while j < limit:
             tok = self.tokens[j]
-            if tok.pos_ == "ADP" and tok.head.i > j and tok.head.i < limit and (
-                    tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
-                j = tok.head.i + 1  # the preposition's noun, not what the parse apposes to it
-                while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
-                    j += 1  # and its adjectives ("publié en traduction française par X")
+            past = self.past_complement(cue, tok, limit)
+            if past is not None:
+                j = past
                 continue
             if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words:
                 j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
@@ -737,8 +795,29 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok)
+            return self.titled_subject(tok) or self.person_after_first_name(tok)
         return None
+
+    def past_complement(self, cue: Token, tok: Token, limit: int) -> int | None:
+        """Past a complement of a cue at preposition ``tok`` and its adjectives ("à l'AFP",
+        "publié en traduction française par X"), or None: the preposition's noun, not what the
+        parse apposes to it."""
+        if tok.pos_ != "ADP" or not tok.i < tok.head.i < limit or not (
+                tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
+            return None
+        j = tok.head.i + 1
+        while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
+            j += 1
+        return j
+
+    def person_after_first_name(self, tok: Token) -> Token | None:
+        """A person whose name the model tagged without its first word ("a déclaré à l'AFP
+        Ravina Shamdasani": the person "Shamdasani")."""
+        if tok.pos_ != "PROPN" or tok.i + 1 >= len(self.tokens):
+            return None
+        nxt = self.tokens[tok.i + 1]
+        ref = self.index.at_token(nxt)
+        return nxt if ref is not None and ref.start == nxt.idx and ref.entity.kind == "Person" else None
 
     def titled_subject(self, tok: Token) -> Token | None:
         """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
@@ -828,7 +907,10 @@ class _Finder:
         for m in range(first + 1, len(tokens) - 1):
             nxt = tokens[m + 1]
             if tokens[m].text == "," and nxt.pos_ == "AUX" and m + 2 < len(tokens) - 1:
-                nxt, starts = tokens[m + 2], True  # "accuse X de Y, a déclaré le ministre": an inverted cue
+                # "accuse X de Y, a déclaré le ministre": an inverted cue, its subject after it (not
+                # "les houthis, qui contrôlent X, ont lancé des attaques": the content's own verb)
+                nxt = tokens[m + 2]
+                starts = self.speaker_after(nxt)
             elif tokens[m].text == ",":
                 starts = _present_participle(nxt)
             else:  # "a dénoncé une « agression » et accusé Kigali de ...": a second cue of the subject
@@ -837,6 +919,13 @@ class _Finder:
             if starts and self.cue_lemma(nxt, tokens[m]) is not None and not self.quotes.inside(nxt.idx):
                 return tokens[m].idx
         return None
+
+    def speaker_after(self, cue: Token) -> bool:
+        """Whether what follows a cue verb is its subject: a pronoun, an actor or a noun that
+        speaks ("a déclaré le porte-parole"; not "ont lancé des dizaines d'attaques")."""
+        subject = self.inverted_subject(cue)
+        return subject is not None and (subject.pos_ == "PRON" or self.speaks_for_others(subject.lemma_)
+                                        or self.phrase_entity(subject) is not None)
 
     def comment_after(self, tokens: list[Token], first: int) -> int | None:
         """Offset of the comma before a noun phrase that comments on the claim ("..., une
@@ -884,13 +973,13 @@ class _Finder:
 
     def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
-        comma or a name, or an "adjective" that governs a verb ("le groupe jihadiste revendique
-        avoir tiré")."""
+        comma or a name, or an "adjective" that governs a verb or an object ("le groupe jihadiste
+        revendique avoir tiré", "le Jnim revendique des attaques")."""
         pos = tok.pos_
         return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
-            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children))
+            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children))
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
@@ -926,7 +1015,28 @@ class _Finder:
                 or lower_text(tokens[j]) in self.rules.time_words
                 or lower_text(tokens[j]) in self.rules.cue_fillers):
             j += 1
-        return self.past_aside(tokens, j)
+        return self.past_adjuncts(tokens, self.past_aside(tokens, j))
+
+    #: the most words of dates and places skipped between a cue and its infinitive
+    _ADJUNCT_WORDS = 14
+
+    def past_adjuncts(self, tokens: list[Token], j: int) -> int:
+        """The infinitive after phrases of time and place with no verb and no object of the cue
+        ("a reconnu dans une vidéo ce mardi avoir subi ...", "a annoncé ce dimanche 8 décembre,
+        au petit matin, avoir commencé ..."), else ``j``."""
+        k = j
+        while k < len(tokens) and k - j < self._ADJUNCT_WORDS and (
+                tokens[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") or tokens[k].text == ","):
+            if tokens[k].dep_ == "obj" or self.quotes.inside(tokens[k].idx):
+                return j  # "a annoncé l'envoi de troupes pour sécuriser": the cue's object
+            k += 1
+        if k == j or k >= len(tokens) or tokens[k - 1].pos_ == "ADP":
+            return j
+        verb = tokens[k]
+        if "Inf" not in morph_values(verb, "VerbForm") or verb.pos_ not in ("VERB", "AUX"):
+            return j
+        head = verb.head if verb.pos_ == "AUX" else verb
+        return j if any(c.dep_ == "mark" for c in head.children) else k
 
     def past_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside with no verb between commas when an infinitive or a quote follows it
@@ -986,7 +1096,8 @@ class _Finder:
         last = cue.tokens[cue.n + (cue.phrase[1] if cue.phrase else 0)]
         cue_start, cue_end = verb.idx, last.idx + len(last.text)
         claims = []
-        limit = self.relative_end(cue, cue.j)  # "X, qui accuse Y de Z, a décidé": the aside ends
+        limit = min(self.relative_end(cue, cue.j),  # "X, qui accuse Y de Z, a décidé": the aside ends
+                    self.fronted_end(cue))  # "Si X a assuré A, Y affirme B": A ends at its comma
         speakers = [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
         for start, end, conf in out:
             start, end = self.trim(start, min(end, limit) if start < limit else end)
@@ -1033,10 +1144,25 @@ class _Finder:
         """ "faire part de son opposition", "laisser entendre que"."""
         if c.phrase is None or c.phrase[0] not in self.rules.stance_noun_cues:
             return None
-        first = c.j + 1
-        if c.low not in self.rules.stance_noun_cues[c.phrase[0]] or first >= len(c.tokens):
+        markers = self.rules.stance_noun_cues[c.phrase[0]]
+        marker = c.j if c.low in markers else self.marker_after(c.tokens, c.n + 1 + c.phrase[1], markers)
+        if marker is None or marker + 1 >= len(c.tokens):
             return []
+        first = marker + 1
         return [(c.tokens[first].idx, self.clause_end(c.tokens, first, (",",)), 0.6)]
+
+    #: the most words of a complement between a stance phrase and its marker
+    _MARKER_REACH = 8
+
+    def marker_after(self, tokens: list[Token], start: int, markers) -> int | None:
+        """The marker of a stance phrase after a short complement with no verb or punctuation
+        ("a fait état sur son compte Telegram d'un « certain nombre de tirs »"), or None."""
+        for k in range(start, min(len(tokens), start + self._MARKER_REACH)):
+            if lower_text(tokens[k]) in markers:
+                return k
+            if tokens[k].pos_ in ("VERB", "AUX", "PUNCT") or self.quotes.inside(tokens[k].idx):
+                return None
+        return None
 
     def frame_que_clause(self, c: _Cue) -> list | None:
         """ "a prévenu qu'un tel feu vert signifierait ...", one span per coordinated clause."""
@@ -1046,6 +1172,16 @@ class _Finder:
         spans = self.coordinated(c.tokens, que + 1)
         limit = self.relative_end(c, que + 1)
         return [(start, min(end, limit), 0.85) for start, end in spans if start < limit]
+
+    def fronted_end(self, c: _Cue) -> int:
+        """Where a cue in a clause set before the main one stops ("Si l'armée a assuré avoir
+        repris X, le groupe affirme ...": the first comma after the cue); the text's end
+        otherwise.  The clause opens the sentence with one of ``fronted_subordinators``."""
+        opening = fold_quotes(self.text[c.tokens[0].idx: c.tokens[c.n].idx]).lower()
+        if not opening.startswith(self.rules.fronted_subordinators):
+            return len(self.text)
+        return next((t.idx for t in c.tokens[c.j:] if t.text == "," and not self.quotes.inside(t.idx)),
+                    len(self.text))
 
     def relative_end(self, c: _Cue, first: int) -> int:
         """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
@@ -1192,8 +1328,8 @@ class _Finder:
         if ref is None or ref.entity.kind != "Person" or ref.start != tokens[m + 1].idx:
             return m
         for n in range(m + 1, len(tokens)):
-            if tokens[n].idx >= ref.end:
-                return n if tokens[n].text == "," else m
+            if tokens[n].idx >= ref.end:  # a comma, or the sentence's end ("..., selon le préfet, X.")
+                return n if tokens[n].text == "," or (n == len(tokens) - 1 and tokens[n].is_punct) else m
         return m
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
@@ -1426,14 +1562,12 @@ class _Finder:
 
     def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
-        attaques", "nie toute implication"): what is said is that thing."""
+        attaques", "nie toute implication"): what is said is that thing, also a noun that could
+        speak when the subject came first ("le groupe annonce un bilan de 30 morts")."""
+        subject_first = any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
         for child in cue.children:
-            if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
+            if not self.said_object(cue, child, subject_first):
                 continue
-            if child.lemma_ in self.rules.speaking_groups or self.index.at_token(child) is not None:
-                continue  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
-            if cue.lemma_ in self.rules.report_cues and child.lemma_ not in self.rules.reported_events:
-                continue  # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
@@ -1441,6 +1575,15 @@ class _Finder:
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
         return []
+
+    def said_object(self, cue: Token, child: Token, subject_first: bool) -> bool:
+        """Whether a child of a content verb is the noun phrase said."""
+        if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if (child.lemma_ in self.rules.speaking_groups and not subject_first) or self.index.at_token(child) is not None:
+            return False  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
+        # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
+        return cue.lemma_ not in self.rules.report_cues or child.lemma_ in self.rules.reported_events
 
     def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
@@ -1573,16 +1716,45 @@ class _Finder:
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
                 and lows[t.i - tokens[0].i] not in self.rules.connective_words]
         if m < len(tokens) - 1 and not lead:
-            return tokens[m + 1].idx, self.clause_end(tokens, m + 1, ())
+            first = self.past_source_aside(tokens, m + 1)
+            return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
             return None
-        s, e = lead[0].idx if lead else tokens[0].idx, tokens[n - 1].idx
+        s, e = self.clause_opening(tokens, lows, lead[0].i - tokens[0].i) if lead else tokens[0].idx, tokens[n - 1].idx
         aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
         if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
             return tokens[aside + 1].idx, tokens[n].idx
         if tokens[n - 1].text != ",":
-            e = self.clause_end(tokens, 0, ())
+            e = self.unparted_source_end(tokens, n, m)
         return s, e
+
+    def unparted_source_end(self, tokens: list[Token], n: int, m: int) -> int:
+        """Where the clause of a source phrase with no comma before it ends: at the phrase when it
+        closes the sentence ("... dans la ville selon l'ONU."), else at the clause's end ("Les
+        frappes ont selon l'ONU tué 20 civils")."""
+        last = m >= len(tokens) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in tokens[n:m])
+        return tokens[n].idx if last else self.clause_end(tokens, 0, ())
+
+    @staticmethod
+    def past_source_aside(tokens: list[Token], j: int) -> int:
+        """Past an aside on the source before what it sources ("Selon l'OSDH, qui dispose d'un
+        réseau de sources, 20 civils ...", "Selon X, citant des sources médicales, ..."), else ``j``."""
+        opener = tokens[j]
+        if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener):
+            return j
+        close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
+        return close + 1 if close is not None else j
+
+    def clause_opening(self, tokens: list[Token], lows: list[str], first: int) -> int:
+        """Where a clause before a source phrase opens: with the prepositions and adverbs before
+        its first full word ("Au moins 28 membres ont été tués, selon X"; "Depuis novembre, ..."),
+        past conjunctions, connectives and an adverb set off by a comma ("Mais", "Ainsi,")."""
+        j = first
+        while j > 0 and tokens[j - 1].pos_ in ("ADP", "ADV", "DET") and tokens[j].text != "," and not (
+                lows[j - 1] in self.rules.connective_words and lows[j] in (*self.rules.connective_words,
+                                                                          *self.rules.complementizers)):
+            j -= 1
+        return tokens[j].idx
 
     def relayed_source(self, phrase: list[Token], lows: list[str]):
         """A source phrase that names its relay ("des responsables américains cités par le New York
@@ -1673,6 +1845,14 @@ class _Finder:
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
 
+    def cue_line(self, c: _Claim) -> tuple[int, int]:
+        """A content before its cue starts on the cue's line: a line without a full stop before it
+        (a headline, "L'armée a quitté l'aéroport\nDe leur côté, ..., a indiqué X") is not said."""
+        newline = self.text.rfind("\n", c.start, c.end)
+        if newline < 0 or c.cue_start < c.end or self.quotes.inside(newline):
+            return c.start, c.end
+        return self.trim(newline + 1, c.end)
+
     def build(self, kept: list[_Claim], claims: list[_Claim]) -> tuple[Statement, ...]:
         kept.sort(key=lambda c: (c.start, c.cue_start))
         spans = SpanIndex(claims)
@@ -1683,7 +1863,7 @@ class _Finder:
             outer = [o for o in spans.containing(c.cue_start, c.cue_end) if o is not c]
             outer.sort(key=lambda o: o.start)
             sources = tuple(dict.fromkeys((*c.sources, *(o.speaker.entity.id for o in outer if o.speaker))))
-            start, end, mode = self.unquote(c.start, c.end)
+            start, end, mode = self.unquote(*self.cue_line(c))
             about = tuple(dict.fromkeys(r.entity.id for r in self.index.inside(start, end)))
             out.append(Statement(
                 id=f"s{len(out) + 1}",
@@ -1733,7 +1913,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and any(o is not c and not o.source_only and c.start <= o.cue_start < c.end
+        if c.source_only and any(o is not c and not o.source_only and o.speaker is not None and c.start <= o.cue_start < c.end
                                  for o in spans.within(c.start, c.end + 1)):
             continue
         if c.weak and _inside_other(c, spans):
