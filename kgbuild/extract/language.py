@@ -245,6 +245,9 @@ class LanguageRules:
     direction_words: Words
     compass_words: Words
     relative_prepositions: Words
+    role_domain_prepositions: Words
+    troop_holding_verbs: Words
+    inclusion_phrases: Words
     lead_verbs: Words
     partitive_articles: Words
     relative_pronouns: Words

@@ -195,11 +195,12 @@ class _Finder:
 
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
-        groupe terroriste Boko Haram")."""
+        groupe terroriste Boko Haram"), past a demonym too ("le groupe armé libanais
+        Hezbollah": the Hezbollah, not Lebanon)."""
         if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)):
             return None
         for t in self.tokens[token.i + 1: token.i + 4]:
-            if t.pos_ == "ADJ" and t.text.islower() and self.ref_at(t) is None:
+            if t.pos_ == "ADJ" and t.text.islower():
                 continue
             hit = self.ref_at(t) if t.pos_ == "PROPN" else None
             return hit if hit is not None and hit.start == t.idx and "Actor" in hit.entity.types else None
@@ -675,6 +676,35 @@ class _Finder:
                 break
         return found
 
+    def places_listed(self, refs: list[MentionRef]) -> list[MentionRef]:
+        """``refs`` with, after each place, the places listed right after it up to a closing
+        conjunction ("des attaques sur Tel Aviv et Jaffa", "les villes de A, B et C"), however
+        the parse hangs them (a list is kept only when its conjunction closes it)."""
+        out = list(refs)
+        for ref in refs:
+            if "Region" in ref.entity.types:
+                out += [r for r in self.regions_after(ref) if r.entity.id not in {o.entity.id for o in out}]
+        return out
+
+    def regions_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The places named after ``ref`` by commas and a closing conjunction, each right after
+        its separator (past a determiner or a preposition repeated: "à X et à Y")."""
+        span = self.span_at(ref)
+        hi, k, found = self.units.bounds(span.root)[1], span.end, []
+        while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            last = self.tokens[k].text != ","
+            k += 1
+            while k < hi and (self.tokens[k].pos_ == "DET" or self.tokens[k].pos_ == "ADP" and last):
+                k += 1
+            nxt = self.ref_at(self.tokens[k]) if k < hi else None
+            if nxt is None or "Region" not in nxt.entity.types or nxt.start != self.tokens[k].idx:
+                return []
+            found.append(nxt)
+            k = self.span_at(nxt).end
+            if last:
+                return found
+        return []
+
     def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
         """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
         words between a name and what is said of it: a word of ``tags``, a copula, a comma, a
@@ -975,6 +1005,9 @@ class _Finder:
         claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
                    for r in self.agent(a)]
         done = [r for a in n.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
+        if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
+            done += self.agent(n.head)
         return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
 
     def ascribed(self, n: Token) -> list[MentionRef]:
@@ -1039,14 +1072,19 @@ class _Finder:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
                 if not attack:
                     self.struck_place(a, r, n, k, modality)
+            for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
+                if attack or not self.struck_place(a, r, n, k, modality):
+                    self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
 
-    def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> None:
+    def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
         sur Kharkiv") attacks it; a strike only threatened or weighed ("n'exclut pas de
-        frapper") targets it and no more.  A weapon targets, it does not attack."""
+        frapper") targets it and no more.  A weapon targets, it does not attack.  Whether the
+        attack was added."""
         if modality in ("asserted", "reported") and not _in(cue, self.rules.occupation_verbs) \
                 and self.typed([agent], ("Actor",)) and "Weapon" not in agent.entity.types:
-            self.add(agent, "attacks", place, cue, k, 0.55, modality=modality)
+            return self.add(agent, "attacks", place, cue, k, 0.55, modality=modality)
+        return False
 
     def obliques(self, verb: Token, preps) -> list[MentionRef]:
         return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
@@ -1088,8 +1126,8 @@ class _Finder:
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
-                              if not self.said_of_other(r, v)][:1]
+        regions = regions or self.places_listed([r for r in self.after_prep(window, self.rules.target_prepositions,
+                                                                            ("Region",)) if not self.said_of_other(r, v)][:1])
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -1274,8 +1312,9 @@ class _Finder:
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
+        targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.typed(agents, ("Actor",))[:1]:
-            for t in targets[:3]:
+            for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
@@ -1318,8 +1357,9 @@ class _Finder:
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
-        who = [w for w in who if w.entity.kind in kinds]
-        where = self.troop_place(n) if who else []
+        who = [w for w in who if w.entity.kind in kinds] or (self.holder(n) if kinds == _STATE_KINDS else [])
+        where = (self.troop_place(n) or self.counted_place(n)) if who else []
+        where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
@@ -1338,6 +1378,68 @@ class _Finder:
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def counted(self, n: Token) -> bool:
+        """Troops counted by a number right before them ("2 500 soldats", "quelque 300 hommes")."""
+        return any(t.like_num for t in self.tokens[max(n.i - 3, 0): n.i])
+
+    def holder(self, n: Token) -> list[MentionRef]:
+        """The state whose counted troops a clause names, read off the words (the parse of
+        numbers often breaks): the state right before a verb of holding, past adverbs and the
+        number ("Les Etats-Unis ont encore quelque 2 500 militaires déployés en Irak", "la
+        France ne stationnera que 3 000 soldats au Sahel")."""
+        if not self.counted(n):
+            return []
+        lo, k, held = self.units.bounds(n)[0], n.i - 1, False
+        while k >= lo:
+            t = self.tokens[k]
+            if self.holding(t):
+                held = True
+            elif not (t.like_num or t.pos_ in ("ADV", "DET", "NUM", "AUX", "SCONJ")):
+                break
+            k -= 1
+        ref = self.ref_at(self.tokens[k]) if held and k >= lo else None
+        return [r for r in self.typed([ref] if ref else [], ("Actor",)) if r.entity.kind in _STATE_KINDS]
+
+    def holding(self, t: Token) -> bool:
+        """A verb of holding troops, also a present tense the tagger read as a noun ("compte")."""
+        holding = self.rules.troop_holding_verbs
+        return lower_lemma(t) in holding or t.pos_ == "NOUN" and bool(
+            holding & set(self.rules.grammar.verb_lemmas(lower_text(t))))
+
+    def counted_place(self, n: Token) -> list[MentionRef]:
+        """Where counted troops are, read off the words after them when the parse broke: the
+        first place after a deployment preposition, past their adjectives, a copula and a
+        deployment participle ("3 000 soldats rwandais sont dans le Nord-Kivu", "2 500
+        militaires déployés en Irak")."""
+        if not self.counted(n):
+            return []
+        hi = self.units.bounds(n)[1]
+        for t in self.tokens[n.i + 1: min(n.i + 10, hi)]:
+            if t.is_punct or t.pos_ == "VERB" and not (_in(t, self.rules.deploy_verbs) or _in(t, self.rules.presence_words)):
+                return []
+            found = self.typed(self.np(t.head), ("Region",)) if lower_text(t) in self.rules.deploy_window_prepositions \
+                and t.head.i > t.i else []
+            if found:  # "sont en effet dans X": a phrase that names no place is passed
+                return found[:1]
+        return []
+
+    def included(self, places: list[MentionRef]) -> list[MentionRef]:
+        """The places a phrase of inclusion adds right after a place ("dans la région du Sahel,
+        y compris au Niger"): the first, with those listed after it."""
+        if not places:
+            return []
+        span = self.span_at(places[0])
+        words = [lower_text(t) for t in self.tokens[span.end: span.end + 6]]
+        for phrase in self.rules.inclusion_phrases:
+            size = len(_words(phrase))
+            if words[:1] == [","] and " ".join(words[1:1 + size]).replace("' ", "'") == phrase:
+                k = span.end + 1 + size
+                while k < len(self.tokens) and self.tokens[k].pos_ in ("ADP", "DET"):
+                    k += 1
+                ref = self.ref_at(self.tokens[k]) if k < len(self.tokens) else None
+                return [ref] if ref is not None and "Region" in ref.entity.types else []
+        return []
 
     def first_place(self, heads, deps=("obl", "obl:arg", "obl:mod")) -> list[MentionRef]:
         """The first place group found below one of ``heads``."""
@@ -1704,7 +1806,9 @@ class _Finder:
         if found is None:
             return None
         phrase, n, size = found
-        rest = words[n + size:]
+        rest = self.role_rest(words[n + size:])
+        if rest is None:
+            return None
         orgs = self.role_body(words, n, rest)
         if not orgs and self.unnamed_body(rest):
             return None
@@ -1714,6 +1818,15 @@ class _Finder:
             content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
             nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
         return phrase, orgs, words[n], direct
+
+    def role_rest(self, rest: list[Token]) -> list[Token] | None:
+        """The words after a role up to a preposition of its domain ("le représentant spécial de
+        l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
+        ("l'envoyé pour la Somalie"), which names no body."""
+        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
+        if cut is None:
+            return rest
+        return rest[:cut] or None
 
     def role_words(self, words: list[Token]) -> tuple[str, int, int] | None:
         """The first role phrase among ``words`` (the longest at its place), as written or as
@@ -2000,7 +2113,7 @@ class _Finder:
             self.placed(k)
             self.bodies(k)
         self.close_frames()
-        return _dedupe(self.found)
+        return _dedupe(_consistent(self.found))
 
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
@@ -2248,6 +2361,14 @@ def _cue_text(token: Token, phrases=()) -> str:
 
 
 _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
+
+
+def _consistent(relations: list[Relation]) -> list[Relation]:
+    """The relations without a supply from a leader or member to its own body ("la visite du
+    président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
+    nothing to Ukraine)."""
+    ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
+    return [r for r in relations if r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
