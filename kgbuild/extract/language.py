@@ -269,6 +269,7 @@ class LanguageRules:
     name_prepositions: Ordered
     attack_prepositions: ListTable
     attack_phrases: ListTable
+    join_phrases: ListTable
     mistagged_verbs: Table
     affiliation_words: ListTable
     leadership_phrases: ListTable

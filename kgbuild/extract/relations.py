@@ -153,7 +153,7 @@ class _Finder:
         subject of the sentence before, else the nearest fitting actor."""
         ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
             or resolve_pronoun(low, token.idx, self.reading)
-        return [ref] if ref else []
+        return [ref] if ref and not self.fronted(ref, token) else []
 
     def reflexive_subject(self, token: Token) -> bool:
         """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
@@ -321,7 +321,8 @@ class _Finder:
         if token.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") or low not in self.rules.subject_pronouns:
             return None
         lo = self.units.bounds(token)[0]
-        if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
+        nearer = [r for r in self.index.before(token.idx, self.tokens[lo].idx) if not self.fronted(r, token)]
+        if nearer or lo == 0:
             return None  # an actor earlier in its own sentence is nearer
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
         for t in self.tokens[prev_lo: lo]:
@@ -329,6 +330,17 @@ class _Finder:
                 found = self.typed(self.np(t) or self.described(t), ("Actor",))
                 return found[0] if found and self.agrees(t, low) else None
         return None
+
+    def fronted(self, ref: MentionRef, pronoun: Token) -> bool:
+        """A mention inside a participle phrase put before the subject pronoun of the same verb
+        ("Dirigée par X, elle fait partie de Y": X is not what "elle" names)."""
+        verb = pronoun.head
+        for a in self.root_of(ref).ancestors:
+            if a.i == verb.i:
+                return False
+            if a.i < pronoun.i and a.head.i == verb.i and "Part" in morph_values(a, "VerbForm"):
+                return True
+        return False
 
     def agrees(self, root: Token, pronoun: str) -> bool:
         """Whether a subject's head word has the gender and number of a pronoun (a word the
@@ -1495,11 +1507,7 @@ class _Finder:
         """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
         the actor the verb governs; through a body of a state ("l'armée soudanaise") the person
         leads that body, a part of the state (memberOf), as with role phrases."""
-        if self.passive(v):
-            leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
-            led = [self.led_noun(v.head)] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
-        else:
-            leaders, led = self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+        leaders, led = self.lead_arguments(v)
         for p in leaders[:1]:
             if p.entity.kind != "Person":
                 continue
@@ -1509,10 +1517,30 @@ class _Finder:
                     if o.entity.kind != "Person":
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
 
+    def lead_arguments(self, v: Token) -> tuple[list[MentionRef], list[Token]]:
+        """(the leaders, the phrases led) of a verb of leading: a passive's agent and what it
+        hangs on, an active verb's subject and object."""
+        if self.fronted_participle(v):  # "Dirigée par X, elle fait partie de Y": X leads what "elle" is
+            leaders = self.agent(v) or self.children_with(v, self.rules.agent_prepositions, ("nmod",))
+            return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
+        if self.passive(v):
+            leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
+            return leaders, [self.led_noun(v.head)] if v.dep_ == "acl" else [
+                c for c in v.children if c.dep_ == "nsubj:pass"]
+        return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+
+    @staticmethod
+    def fronted_participle(v: Token) -> bool:
+        """A past participle put before the clause it describes the subject of ("Dirigée par X,
+        elle ...")."""
+        return v.dep_ in ("obl", "obl:mod", "advcl") and v.head.pos_ == "VERB" and v.i < v.head.i \
+            and "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense")
+
     def names_itself(self, token: Token) -> bool:
-        """A led phrase that names the actor itself (a name, "la junte", "la coalition Viv
-        Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
-        return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) or any(
+        """A led phrase that names the actor itself (a name, a pronoun, "la junte", "la
+        coalition Viv Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
+        return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) \
+            or lower_text(token) in self.rules.subject_pronouns or any(
             c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None for c in token.children)
 
     def led_noun(self, head: Token) -> Token:
@@ -1710,6 +1738,17 @@ class _Finder:
         wholes = [r for c in self.direct_objects(v) for r in self.np(c)] + self.children_with(
             v, self.rules.join_prepositions)
         for w in self.bodies_of(wholes)[:1]:
+            for m in self.typed(self.doer(v), ("Actor",))[:4]:
+                if m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, v, k, 0.6)
+
+    def join_phrase(self, v: Token, k: int) -> None:
+        """ "la katiba Macina fait partie du JNIM": the subject is a member of the organisation
+        or group named right after the phrase."""
+        found = self.phrase_rest(v, self.rules.join_phrases)
+        if found is None or not found[0]:
+            return
+        for w in self.bodies_of(self.np(found[0][0]))[:1]:
             for m in self.typed(self.doer(v), ("Actor",))[:4]:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
@@ -2225,6 +2264,7 @@ _VERB_READERS = (
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
+    ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
     ("grouping_verbs", lambda finder, t, k: finder.grouping_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
