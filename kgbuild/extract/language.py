@@ -248,6 +248,8 @@ class LanguageRules:
     role_domain_prepositions: Words
     troop_holding_verbs: Words
     inclusion_phrases: Words
+    holding_participles: Words
+    aim_verbs: Words
     lead_verbs: Words
     partitive_articles: Words
     relative_pronouns: Words

@@ -1064,8 +1064,13 @@ class _Finder:
         # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
         # or on a participle of it ("les frappes menées par X contre les rebelles")
         holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
-        return aimed + [c for h in holders for c in h.children
-                        if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+        return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
+                                                      if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+
+    def aimed_objects(self, holders: list[Token]) -> list[Token]:
+        """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
+        return [c for a in holders if a.dep_ == "acl" and _in(a, self.rules.aim_verbs) for c in a.children
+                if c.dep_ == "obj"]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
@@ -1194,7 +1199,22 @@ class _Finder:
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
+        owners += self.holders_of(c)
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+
+    def holders_of(self, c: Token) -> list[MentionRef]:
+        """Who uses or holds a thing hit, by the agent of a participle of holding on it or on
+        its complement ("une base utilisée par le Hezbollah", "un site de missiles utilisé par
+        les Houthis")."""
+        found = []
+        for h in (c, *self.genitives(c)):
+            for a in h.children:
+                if a.dep_ == "acl" and _in(a, self.rules.holding_participles) and self.passive(a):
+                    # the parse may hang the agent on the thing itself ("une base tenue par X")
+                    found += self.agent(a) or [r for g in h.children if g.dep_ == "nmod" and g.i > a.i
+                                               and _introduced_by(g, self.rules.agent_prepositions)
+                                               for r in self.np(g)]
+        return found
 
     def genitives(self, token: Token) -> list[Token]:
         """The owner complements of a noun ("de X", "du X")."""
