@@ -767,6 +767,8 @@ class _Finder:
         window = self.right_window(v)
         suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
             self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
+        if not suppliers and not goods:
+            suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
         military = weapons or any(_in(t, self.rules.military_goods) for t in window)
@@ -776,6 +778,19 @@ class _Finder:
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def reduced_passive(self, v: Token) -> tuple[list[MentionRef], list[MentionRef]]:
+        """(agents, weapons) of a past participle the parse left alone with a "par" phrase
+        ("Fin mars, dix-huit chars Leopard 2 envoyés par l'Allemagne sont arrivés"): the
+        phrase's actor, and the weapon named right before the participle in its clause."""
+        if "Part" not in morph_values(v, "VerbForm") or "Pres" in morph_values(v, "Tense") \
+                or subjects_of(v, self.rules):
+            return [], []
+        agents = self.typed(self.children_with(v, self.rules.agent_prepositions, ("nmod", "obl", "obl:mod")),
+                            ("Actor",))
+        lo = self.units.bounds(v)[0]
+        before = [r for t in self.tokens[max(lo, v.i - 5): v.i] for r in [self.ref_at(t)] if r is not None]
+        return (agents, self.typed(before, ("Weapon",))[-1:]) if agents else ([], [])
 
     def first_weapon(self, window: list[Token]) -> list[MentionRef]:
         return self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
