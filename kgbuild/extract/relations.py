@@ -1666,11 +1666,13 @@ class _Finder:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
-        """Whose stance a noun names: its demonym or "de" phrase ("l'appui américain", "le
+        """Whose stance a noun names: its demonym or "de" phrases ("l'appui américain", "le
         soutien de la France"), else the subject of the verb it is the object of ("exprimer
         son soutien", "mener une lutte contre")."""
+        # "l'appui de la Russie, de l'Iran et du Hezbollah": the last may hang on the noun as a conjunct
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
-                            + self.children_with(n, self.rules.of_prepositions), ("Actor",))
+                            + self.children_with(n, self.rules.of_prepositions,
+                                                 ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
