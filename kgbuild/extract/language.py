@@ -250,6 +250,7 @@ class LanguageRules:
     inclusion_phrases: Words
     holding_participles: Words
     aim_verbs: Words
+    transfer_nouns: Words
     lead_verbs: Words
     partitive_articles: Words
     relative_pronouns: Words

@@ -994,7 +994,10 @@ class _Finder:
                                              ("Actor",))
         window = self.right_window(n)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        frame.regions += self.after_prep(window, self.rules.strike_prepositions, ("Region",))
+        # "le feu vert à l'exportation de chars vers l'Ukraine": a transfer's place is where the
+        # goods go, not a target
+        if not any(_in(t, self.rules.supply_nouns) or lower_lemma(t) in self.rules.transfer_nouns for t in window[:4]):
+            frame.regions += self.after_prep(window, self.rules.strike_prepositions, ("Region",))
         self.frames.append(frame)
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
