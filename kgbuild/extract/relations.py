@@ -994,11 +994,15 @@ class _Finder:
                                              ("Actor",))
         window = self.right_window(n)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        # "le feu vert à l'exportation de chars vers l'Ukraine": a transfer's place is where the
-        # goods go, not a target
-        if not any(_in(t, self.rules.supply_nouns) or lower_lemma(t) in self.rules.transfer_nouns for t in window[:4]):
-            frame.regions += self.after_prep(window, self.rules.strike_prepositions, ("Region",))
+        frame.regions += self.authorized_places(window)
         self.frames.append(frame)
+
+    def authorized_places(self, window: list[Token]) -> list[MentionRef]:
+        """The places an authorised strike aims at; none for an authorised transfer ("le feu vert
+        à l'exportation de chars vers l'Ukraine": where the goods go, not a target)."""
+        if any(_in(t, self.rules.supply_nouns) or lower_lemma(t) in self.rules.transfer_nouns for t in window[:4]):
+            return []
+        return self.after_prep(window, self.rules.strike_prepositions, ("Region",))
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
