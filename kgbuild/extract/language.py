@@ -246,6 +246,12 @@ class LanguageRules:
     direction_words: Words
     compass_words: Words
     relative_prepositions: Words
+    role_domain_prepositions: Words
+    troop_holding_verbs: Words
+    inclusion_phrases: Words
+    holding_participles: Words
+    aim_verbs: Words
+    transfer_nouns: Words
     lead_verbs: Words
     partitive_articles: Words
     relative_pronouns: Words
@@ -267,6 +273,7 @@ class LanguageRules:
     name_prepositions: Ordered
     attack_prepositions: ListTable
     attack_phrases: ListTable
+    join_phrases: ListTable
     mistagged_verbs: Table
     affiliation_words: ListTable
     leadership_phrases: ListTable

@@ -153,7 +153,7 @@ class _Finder:
         subject of the sentence before, else the nearest fitting actor."""
         ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
             or resolve_pronoun(low, token.idx, self.reading)
-        return [ref] if ref else []
+        return [ref] if ref and not self.fronted(ref, token) else []
 
     def reflexive_subject(self, token: Token) -> bool:
         """ "il s'empare de Bukavu": the parse's expletive subject of a reflexive verb that is no
@@ -195,11 +195,12 @@ class _Finder:
 
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
-        groupe terroriste Boko Haram")."""
+        groupe terroriste Boko Haram"), past a demonym too ("le groupe armé libanais
+        Hezbollah": the Hezbollah, not Lebanon)."""
         if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)):
             return None
         for t in self.tokens[token.i + 1: token.i + 4]:
-            if t.pos_ == "ADJ" and t.text.islower() and self.ref_at(t) is None:
+            if t.pos_ == "ADJ" and t.text.islower():
                 continue
             hit = self.ref_at(t) if t.pos_ == "PROPN" else None
             return hit if hit is not None and hit.start == t.idx and "Actor" in hit.entity.types else None
@@ -320,7 +321,8 @@ class _Finder:
         if token.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") or low not in self.rules.subject_pronouns:
             return None
         lo = self.units.bounds(token)[0]
-        if self.index.before(token.idx, self.tokens[lo].idx) or lo == 0:
+        nearer = [r for r in self.index.before(token.idx, self.tokens[lo].idx) if not self.fronted(r, token)]
+        if nearer or lo == 0:
             return None  # an actor earlier in its own sentence is nearer
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
         for t in self.tokens[prev_lo: lo]:
@@ -328,6 +330,17 @@ class _Finder:
                 found = self.typed(self.np(t) or self.described(t), ("Actor",))
                 return found[0] if found and self.agrees(t, low) else None
         return None
+
+    def fronted(self, ref: MentionRef, pronoun: Token) -> bool:
+        """A mention inside a participle phrase put before the subject pronoun of the same verb
+        ("Dirigée par X, elle fait partie de Y": X is not what "elle" names)."""
+        verb = pronoun.head
+        for a in self.root_of(ref).ancestors:
+            if a.i == verb.i:
+                return False
+            if a.i < pronoun.i and a.head.i == verb.i and "Part" in morph_values(a, "VerbForm"):
+                return True
+        return False
 
     def agrees(self, root: Token, pronoun: str) -> bool:
         """Whether a subject's head word has the gender and number of a pronoun (a word the
@@ -675,6 +688,35 @@ class _Finder:
                 break
         return found
 
+    def places_listed(self, refs: list[MentionRef]) -> list[MentionRef]:
+        """``refs`` with, after each place, the places listed right after it up to a closing
+        conjunction ("des attaques sur Tel Aviv et Jaffa", "les villes de A, B et C"), however
+        the parse hangs them (a list is kept only when its conjunction closes it)."""
+        out = list(refs)
+        for ref in refs:
+            if "Region" in ref.entity.types:
+                out += [r for r in self.regions_after(ref) if r.entity.id not in {o.entity.id for o in out}]
+        return out
+
+    def regions_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The places named after ``ref`` by commas and a closing conjunction, each right after
+        its separator (past a determiner or a preposition repeated: "à X et à Y")."""
+        span = self.span_at(ref)
+        hi, k, found = self.units.bounds(span.root)[1], span.end, []
+        while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            last = self.tokens[k].text != ","
+            k += 1
+            while k < hi and (self.tokens[k].pos_ == "DET" or self.tokens[k].pos_ == "ADP" and last):
+                k += 1
+            nxt = self.ref_at(self.tokens[k]) if k < hi else None
+            if nxt is None or "Region" not in nxt.entity.types or nxt.start != self.tokens[k].idx:
+                return []
+            found.append(nxt)
+            k = self.span_at(nxt).end
+            if last:
+                return found
+        return []
+
     def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
         """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
         words between a name and what is said of it: a word of ``tags``, a copula, a comma, a
@@ -725,6 +767,8 @@ class _Finder:
         window = self.right_window(v)
         suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
             self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
+        if not suppliers and not goods:
+            suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
         military = weapons or any(_in(t, self.rules.military_goods) for t in window)
@@ -734,6 +778,19 @@ class _Finder:
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def reduced_passive(self, v: Token) -> tuple[list[MentionRef], list[MentionRef]]:
+        """(agents, weapons) of a past participle the parse left alone with a "par" phrase
+        ("Fin mars, dix-huit chars Leopard 2 envoyés par l'Allemagne sont arrivés"): the
+        phrase's actor, and the weapon named right before the participle in its clause."""
+        if "Part" not in morph_values(v, "VerbForm") or "Pres" in morph_values(v, "Tense") \
+                or subjects_of(v, self.rules):
+            return [], []
+        agents = self.typed(self.children_with(v, self.rules.agent_prepositions, ("nmod", "obl", "obl:mod")),
+                            ("Actor",))
+        lo = self.units.bounds(v)[0]
+        before = [r for t in self.tokens[max(lo, v.i - 5): v.i] for r in [self.ref_at(t)] if r is not None]
+        return (agents, self.typed(before, ("Weapon",))[-1:]) if agents else ([], [])
 
     def first_weapon(self, window: list[Token]) -> list[MentionRef]:
         return self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
@@ -937,8 +994,15 @@ class _Finder:
                                              ("Actor",))
         window = self.right_window(n)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        frame.regions += self.after_prep(window, self.rules.strike_prepositions, ("Region",))
+        frame.regions += self.authorized_places(window)
         self.frames.append(frame)
+
+    def authorized_places(self, window: list[Token]) -> list[MentionRef]:
+        """The places an authorised strike aims at; none for an authorised transfer ("le feu vert
+        à l'exportation de chars vers l'Ukraine": where the goods go, not a target)."""
+        if any(_in(t, self.rules.supply_nouns) or lower_lemma(t) in self.rules.transfer_nouns for t in window[:4]):
+            return []
+        return self.after_prep(window, self.rules.strike_prepositions, ("Region",))
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
@@ -975,6 +1039,9 @@ class _Finder:
         claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
                    for r in self.agent(a)]
         done = [r for a in n.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
+        if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
+            done += self.agent(n.head)
         return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
 
     def ascribed(self, n: Token) -> list[MentionRef]:
@@ -1019,8 +1086,13 @@ class _Finder:
         # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
         # or on a participle of it ("les frappes menées par X contre les rebelles")
         holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
-        return aimed + [c for h in holders for c in h.children
-                        if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+        return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
+                                                      if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+
+    def aimed_objects(self, holders: list[Token]) -> list[Token]:
+        """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
+        return [c for a in holders if a.dep_ == "acl" and _in(a, self.rules.aim_verbs) for c in a.children
+                if c.dep_ == "obj"]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
@@ -1039,14 +1111,19 @@ class _Finder:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
                 if not attack:
                     self.struck_place(a, r, n, k, modality)
+            for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
+                if attack or not self.struck_place(a, r, n, k, modality):
+                    self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
 
-    def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> None:
+    def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
         sur Kharkiv") attacks it; a strike only threatened or weighed ("n'exclut pas de
-        frapper") targets it and no more.  A weapon targets, it does not attack."""
+        frapper") targets it and no more.  A weapon targets, it does not attack.  Whether the
+        attack was added."""
         if modality in ("asserted", "reported") and not _in(cue, self.rules.occupation_verbs) \
                 and self.typed([agent], ("Actor",)) and "Weapon" not in agent.entity.types:
-            self.add(agent, "attacks", place, cue, k, 0.55, modality=modality)
+            return self.add(agent, "attacks", place, cue, k, 0.55, modality=modality)
+        return False
 
     def obliques(self, verb: Token, preps) -> list[MentionRef]:
         return self.children_with(verb, preps, ("obl", "obl:arg", "obl:mod"))
@@ -1088,8 +1165,8 @@ class _Finder:
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
-                              if not self.said_of_other(r, v)][:1]
+        regions = regions or self.places_listed([r for r in self.after_prep(window, self.rules.target_prepositions,
+                                                                            ("Region",)) if not self.said_of_other(r, v)][:1])
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -1144,7 +1221,22 @@ class _Finder:
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
+        owners += self.holders_of(c)
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+
+    def holders_of(self, c: Token) -> list[MentionRef]:
+        """Who uses or holds a thing hit, by the agent of a participle of holding on it or on
+        its complement ("une base utilisée par le Hezbollah", "un site de missiles utilisé par
+        les Houthis")."""
+        found = []
+        for h in (c, *self.genitives(c)):
+            for a in h.children:
+                if a.dep_ == "acl" and _in(a, self.rules.holding_participles) and self.passive(a):
+                    # the parse may hang the agent on the thing itself ("une base tenue par X")
+                    found += self.agent(a) or [r for g in h.children if g.dep_ == "nmod" and g.i > a.i
+                                               and _introduced_by(g, self.rules.agent_prepositions)
+                                               for r in self.np(g)]
+        return found
 
     def genitives(self, token: Token) -> list[Token]:
         """The owner complements of a noun ("de X", "du X")."""
@@ -1274,8 +1366,9 @@ class _Finder:
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
+        targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.typed(agents, ("Actor",))[:1]:
-            for t in targets[:3]:
+            for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
@@ -1318,8 +1411,9 @@ class _Finder:
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
-        who = [w for w in who if w.entity.kind in kinds]
-        where = self.troop_place(n) if who else []
+        who = [w for w in who if w.entity.kind in kinds] or (self.holder(n) if kinds == _STATE_KINDS else [])
+        where = (self.troop_place(n) or self.counted_place(n)) if who else []
+        where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
@@ -1338,6 +1432,68 @@ class _Finder:
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def counted(self, n: Token) -> bool:
+        """Troops counted by a number right before them ("2 500 soldats", "quelque 300 hommes")."""
+        return any(t.like_num for t in self.tokens[max(n.i - 3, 0): n.i])
+
+    def holder(self, n: Token) -> list[MentionRef]:
+        """The state whose counted troops a clause names, read off the words (the parse of
+        numbers often breaks): the state right before a verb of holding, past adverbs and the
+        number ("Les Etats-Unis ont encore quelque 2 500 militaires déployés en Irak", "la
+        France ne stationnera que 3 000 soldats au Sahel")."""
+        if not self.counted(n):
+            return []
+        lo, k, held = self.units.bounds(n)[0], n.i - 1, False
+        while k >= lo:
+            t = self.tokens[k]
+            if self.holding(t):
+                held = True
+            elif not (t.like_num or t.pos_ in ("ADV", "DET", "NUM", "AUX", "SCONJ")):
+                break
+            k -= 1
+        ref = self.ref_at(self.tokens[k]) if held and k >= lo else None
+        return [r for r in self.typed([ref] if ref else [], ("Actor",)) if r.entity.kind in _STATE_KINDS]
+
+    def holding(self, t: Token) -> bool:
+        """A verb of holding troops, also a present tense the tagger read as a noun ("compte")."""
+        holding = self.rules.troop_holding_verbs
+        return lower_lemma(t) in holding or t.pos_ == "NOUN" and bool(
+            holding & set(self.rules.grammar.verb_lemmas(lower_text(t))))
+
+    def counted_place(self, n: Token) -> list[MentionRef]:
+        """Where counted troops are, read off the words after them when the parse broke: the
+        first place after a deployment preposition, past their adjectives, a copula and a
+        deployment participle ("3 000 soldats rwandais sont dans le Nord-Kivu", "2 500
+        militaires déployés en Irak")."""
+        if not self.counted(n):
+            return []
+        hi = self.units.bounds(n)[1]
+        for t in self.tokens[n.i + 1: min(n.i + 10, hi)]:
+            if t.is_punct or t.pos_ == "VERB" and not (_in(t, self.rules.deploy_verbs) or _in(t, self.rules.presence_words)):
+                return []
+            found = self.typed(self.np(t.head), ("Region",)) if lower_text(t) in self.rules.deploy_window_prepositions \
+                and t.head.i > t.i else []
+            if found:  # "sont en effet dans X": a phrase that names no place is passed
+                return found[:1]
+        return []
+
+    def included(self, places: list[MentionRef]) -> list[MentionRef]:
+        """The places a phrase of inclusion adds right after a place ("dans la région du Sahel,
+        y compris au Niger"): the first, with those listed after it."""
+        if not places:
+            return []
+        span = self.span_at(places[0])
+        words = [lower_text(t) for t in self.tokens[span.end: span.end + 6]]
+        for phrase in self.rules.inclusion_phrases:
+            size = len(_words(phrase))
+            if words[:1] == [","] and " ".join(words[1:1 + size]).replace("' ", "'") == phrase:
+                k = span.end + 1 + size
+                while k < len(self.tokens) and self.tokens[k].pos_ in ("ADP", "DET"):
+                    k += 1
+                ref = self.ref_at(self.tokens[k]) if k < len(self.tokens) else None
+                return [ref] if ref is not None and "Region" in ref.entity.types else []
+        return []
 
     def first_place(self, heads, deps=("obl", "obl:arg", "obl:mod")) -> list[MentionRef]:
         """The first place group found below one of ``heads``."""
@@ -1393,11 +1549,7 @@ class _Finder:
         """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
         the actor the verb governs; through a body of a state ("l'armée soudanaise") the person
         leads that body, a part of the state (memberOf), as with role phrases."""
-        if self.passive(v):
-            leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
-            led = [self.led_noun(v.head)] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
-        else:
-            leaders, led = self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+        leaders, led = self.lead_arguments(v)
         for p in leaders[:1]:
             if p.entity.kind != "Person":
                 continue
@@ -1407,10 +1559,30 @@ class _Finder:
                     if o.entity.kind != "Person":
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
 
+    def lead_arguments(self, v: Token) -> tuple[list[MentionRef], list[Token]]:
+        """(the leaders, the phrases led) of a verb of leading: a passive's agent and what it
+        hangs on, an active verb's subject and object."""
+        if self.fronted_participle(v):  # "Dirigée par X, elle fait partie de Y": X leads what "elle" is
+            leaders = self.agent(v) or self.children_with(v, self.rules.agent_prepositions, ("nmod",))
+            return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
+        if self.passive(v):
+            leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
+            return leaders, [self.led_noun(v.head)] if v.dep_ == "acl" else [
+                c for c in v.children if c.dep_ == "nsubj:pass"]
+        return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+
+    @staticmethod
+    def fronted_participle(v: Token) -> bool:
+        """A past participle put before the clause it describes the subject of ("Dirigée par X,
+        elle ...")."""
+        return v.dep_ in ("obl", "obl:mod", "advcl") and v.head.pos_ == "VERB" and v.i < v.head.i \
+            and "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense")
+
     def names_itself(self, token: Token) -> bool:
-        """A led phrase that names the actor itself (a name, "la junte", "la coalition Viv
-        Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
-        return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) or any(
+        """A led phrase that names the actor itself (a name, a pronoun, "la junte", "la
+        coalition Viv Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
+        return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) \
+            or lower_text(token) in self.rules.subject_pronouns or any(
             c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None for c in token.children)
 
     def led_noun(self, head: Token) -> Token:
@@ -1501,11 +1673,13 @@ class _Finder:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
-        """Whose stance a noun names: its demonym or "de" phrase ("l'appui américain", "le
+        """Whose stance a noun names: its demonym or "de" phrases ("l'appui américain", "le
         soutien de la France"), else the subject of the verb it is the object of ("exprimer
         son soutien", "mener une lutte contre")."""
+        # "l'appui de la Russie, de l'Iran et du Hezbollah": the last may hang on the noun as a conjunct
         agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
-                            + self.children_with(n, self.rules.of_prepositions), ("Actor",))
+                            + self.children_with(n, self.rules.of_prepositions,
+                                                 ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents
@@ -1612,6 +1786,17 @@ class _Finder:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
 
+    def join_phrase(self, v: Token, k: int) -> None:
+        """ "la katiba Macina fait partie du JNIM": the subject is a member of the organisation
+        or group named right after the phrase."""
+        found = self.phrase_rest(v, self.rules.join_phrases)
+        if found is None or not found[0]:
+            return
+        for w in self.bodies_of(self.np(found[0][0]))[:1]:
+            for m in self.typed(self.doer(v), ("Actor",))[:4]:
+                if m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, v, k, 0.6)
+
     def grouping_verb(self, v: Token, k: int) -> None:
         """ "l'AES regroupe le Mali, le Niger et le Burkina Faso", "la force est composée de X et
         Y": each actor named is a member of the organisation or group."""
@@ -1704,7 +1889,9 @@ class _Finder:
         if found is None:
             return None
         phrase, n, size = found
-        rest = words[n + size:]
+        rest = self.role_rest(words[n + size:])
+        if rest is None:
+            return None
         orgs = self.role_body(words, n, rest)
         if not orgs and self.unnamed_body(rest):
             return None
@@ -1714,6 +1901,15 @@ class _Finder:
             content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
             nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
         return phrase, orgs, words[n], direct
+
+    def role_rest(self, rest: list[Token]) -> list[Token] | None:
+        """The words after a role up to a preposition of its domain ("le représentant spécial de
+        l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
+        ("l'envoyé pour la Somalie"), which names no body."""
+        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
+        if cut is None:
+            return rest
+        return rest[:cut] or None
 
     def role_words(self, words: list[Token]) -> tuple[str, int, int] | None:
         """The first role phrase among ``words`` (the longest at its place), as written or as
@@ -2000,7 +2196,7 @@ class _Finder:
             self.placed(k)
             self.bodies(k)
         self.close_frames()
-        return _dedupe(self.found)
+        return _dedupe(_consistent(self.found))
 
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
@@ -2112,6 +2308,7 @@ _VERB_READERS = (
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
+    ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
     ("grouping_verbs", lambda finder, t, k: finder.grouping_verb(t, k)),
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
@@ -2248,6 +2445,14 @@ def _cue_text(token: Token, phrases=()) -> str:
 
 
 _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
+
+
+def _consistent(relations: list[Relation]) -> list[Relation]:
+    """The relations without a supply from a leader or member to its own body ("la visite du
+    président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
+    nothing to Ukraine)."""
+    ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
+    return [r for r in relations if r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
