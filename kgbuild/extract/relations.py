@@ -1884,7 +1884,8 @@ class _Finder:
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
         """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
         False when the body is reached through another noun ("le chef de l'armée française":
-        the army, France's, is what the role heads)."""
+        the army, France's, is what the role heads) or after a domain ("directrice pour le Sahel
+        à HRW": a member)."""
         found = self.role_words(words)
         if found is None:
             return None
@@ -1895,12 +1896,17 @@ class _Finder:
         orgs = self.role_body(words, n, rest)
         if not orgs and self.unnamed_body(rest):
             return None
+        scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
+        return phrase, orgs, words[n], not scoped and self.heads_body(rest, orgs)
+
+    def heads_body(self, rest: list[Token], orgs: list[MentionRef]) -> bool:
+        """Whether a role heads the body it names, not another noun's ("le chef de l'armée
+        française": the army, France's, is what the role heads)."""
         content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
         nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
-        direct = not content or not orgs or content[0].idx >= orgs[0].start or _in(
+        return not content or not orgs or content[0].idx >= orgs[0].start or _in(
             content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
             nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
-        return phrase, orgs, words[n], direct
 
     def role_rest(self, rest: list[Token]) -> list[Token] | None:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
@@ -1909,7 +1915,17 @@ class _Finder:
         cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
         if cut is None:
             return rest
-        return rest[:cut] or None
+        return rest[:cut] or self.body_after_domain(rest)
+
+    def body_after_domain(self, rest: list[Token]) -> list[Token] | None:
+        """The words after a domain that comes first, from the preposition that names an actor
+        ("directrice pour le Sahel à HRW": a member of HRW), else None."""
+        for m in range(1, len(rest) - 1):
+            if _in(rest[m], self.rules.of_prepositions) or _in(rest[m], self.rules.relative_prepositions):
+                ref = self.ref_at(rest[m + 1]) or (self.ref_at(rest[m + 2]) if m + 2 < len(rest) else None)
+                if ref is not None and ref.entity.kind != "Person" and self.typed([ref], ("Actor",)):
+                    return rest[m:]
+        return None
 
     def role_words(self, words: list[Token]) -> tuple[str, int, int] | None:
         """The first role phrase among ``words`` (the longest at its place), as written or as
