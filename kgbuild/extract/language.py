@@ -79,6 +79,7 @@ class LanguageRules:
     group_name_words: Words
     institution_heads: Words
     water_nouns: Words
+    vessel_nouns: Words
     role_nouns: ListTable
     place_nouns: Table
     weapon_classes: Table

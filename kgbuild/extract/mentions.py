@@ -108,6 +108,7 @@ class _Finder:
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         self._claimed_names = claimed[False]
         bodies: set[tuple[int, int]] = set()
+        vessels, vessel_names = self._vessels()
         # order matters: more specific finders claim their spans first; a role or a body may
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
@@ -120,7 +121,7 @@ class _Finder:
                               (self._descriptions, "name")):
             for item in finder():
                 m = item.mention
-                if self._in_caption(m.start, m.end):
+                if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names):
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
@@ -139,6 +140,41 @@ class _Finder:
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    # -- vessels ----------------------------------------------------------------
+    def _vessels(self) -> tuple[list[tuple[int, int]], set[str]]:
+        """ "le cargo Zografia", "la frégate HMS Lancaster", "le navire israélien MSC Alexandria":
+        the capitalised words after a vessel's noun (its lower-case qualifiers between) name a
+        ship, which is neither an actor nor a place; their spans and their names, folded."""
+        spans, names = [], set()
+        for token in self.tokens:
+            if self.lows[token.i] not in self.rules.vessel_nouns or token.pos_ != "NOUN":
+                continue
+            span = self._vessel_name_after(token.i)
+            if span is not None:
+                spans.append(span)
+                names.add(normalize_label(self.text[span[0]:span[1]]))
+        return spans, names
+
+    def _vessel_name_after(self, i: int) -> tuple[int, int] | None:
+        """The run of capitalised words after the vessel noun at ``i``, past up to four
+        lower-case qualifiers ("israélien", "lance-missiles")."""
+        j, tokens = i + 1, self.tokens
+        while j < len(tokens) and j - i <= 4 and not self.capitalised[j] and (
+                tokens[j].text == "-" or tokens[j].is_alpha and tokens[j].pos_ not in _FUNCTION_POS
+                and tokens[j].pos_ not in ("VERB", "ADV")):
+            j += 1
+        first = j
+        while j < len(tokens) and j - first < 4 and self.capitalised[j] and not tokens[j].is_punct:
+            j += 1
+        if j == first:
+            return None
+        return tokens[first].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+
+    @staticmethod
+    def _names_vessel(m: Mention, spans: list[tuple[int, int]], names: set[str]) -> bool:
+        """A mention inside a ship's name, or the ship named again alone ("le Zografia")."""
+        return any(a < m.end and m.start < b for a, b in spans) or normalize_label(m.text) in names
 
     def _first_name_word(self, token: Token) -> bool:
         """A capitalised word that can be a first name before a surname ("Aung San" Suu Kyi,
