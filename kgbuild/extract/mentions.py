@@ -99,6 +99,7 @@ class _Finder:
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
+        self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -695,7 +696,7 @@ class _Finder:
         headed = self._named_after_head(start, end, name, head)
         if headed is not None or label != "LOC":
             return headed
-        if self._after_title(head) or self._opens_with_title(name):
+        if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
             return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
         if self._bracketed_acronym(start, end, name):
             return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
@@ -1727,10 +1728,22 @@ class _Finder:
         if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
             j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
         if j < len(doc) and doc[j].text == ",":
-            j = self._after_titles(j + 1)
+            j = self._after_titles(self._past_participle_aside(j + 1))
         if j < len(doc) and _is_name_token(doc[j]):
+            self._role_names.add(doc[j].idx)
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         return None
+
+    def _past_participle_aside(self, j: int) -> int:
+        """The token after an aside opening on a participle at ``j`` and closed by a comma
+        ("le gouverneur du Darfour, nommé par les FSR, X"), else ``j``."""
+        doc = self.doc
+        if j >= len(doc) or doc[j].pos_ != "VERB" or "Part" not in doc[j].morph.get("VerbForm"):
+            return j
+        k = j + 1
+        while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", "(", ")") and not doc[k].is_space:
+            k += 1
+        return k + 1 if k < len(doc) and doc[k].text == "," else j
 
     def _after_brackets(self, j: int, limit: int) -> int:
         """The token after a bracketed acronym opening at ``j`` ("(AIEA)"), closed before ``limit``."""
