@@ -1655,9 +1655,13 @@ class _Finder:
     def _phrase_tail(self, i: int) -> int:
         """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
         subtree = {t.i for t in self.tokens[i].subtree}
-        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_space and (
-                not self.tokens[i + 1].is_punct or _inside_word(self.tokens[i + 1])):
-            i += 1
+        while i + 1 < len(self.tokens) and not self.tokens[i + 1].is_space:
+            if _inside_word(self.tokens[i + 1]) and i + 2 < len(self.tokens):
+                i += 2  # "administration civilo-militaire": the parse may hang the parts elsewhere
+            elif i + 1 in subtree and not self.tokens[i + 1].is_punct:
+                i += 1
+            else:
+                break
         return i
 
     def _complement(self, end_tok: int) -> tuple[int, str | None] | None:
@@ -1727,12 +1731,25 @@ class _Finder:
         j = self._after_brackets(last + 1, last + 8)
         if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
             j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
+        j = self._past_place_complement(j)
         if j < len(doc) and doc[j].text == ",":
             j = self._after_titles(self._past_participle_aside(j + 1))
         if j < len(doc) and _is_name_token(doc[j]):
             self._role_names.add(doc[j].idx)
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         return None
+
+    def _past_place_complement(self, j: int) -> int:
+        """The comma after a short "de" complement at ``j`` the parse left out of the role
+        ("chef de l'administration civilo-militaire de la région de X, Y"), else ``j``."""
+        doc = self.doc
+        if j >= len(doc) or fold_quotes(doc[j].lower_) not in self.rules.of_prepositions:
+            return j
+        k = j + 1
+        while k < len(doc) and k - j < 7 and (doc[k].pos_ in ("DET", "ADP", "NOUN", "PROPN", "ADJ")
+                                             or _inside_word(doc[k])) and doc[k].text != ",":
+            k += 1
+        return k if k < len(doc) and doc[k].text == "," else j
 
     def _past_participle_aside(self, j: int) -> int:
         """The token after an aside opening on a participle at ``j`` and closed by a comma
