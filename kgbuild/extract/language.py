@@ -121,6 +121,7 @@ class LanguageRules:
     ordinal_suffixes: Ordered
     stem_matched_endings: Ordered
     negation_particles: Words
+    name_particles: Words
     privative_words: Words
     impersonal_pronouns: Words
     copular_verbs: Words

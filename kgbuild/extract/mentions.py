@@ -430,7 +430,7 @@ class _Finder:
             return None
         if name.split()[0] in self.rules.water_nouns:
             return None  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
-        if not _CAPITALISED.match(name) and self._lookup(name) is None:
+        if not _CAPITALISED.match(name) and not _particle_word(name.split()[0], self.rules) and self._lookup(name) is None:
             tail = self._named_tail(start, end)
             if tail is None:
                 return None  # a common noun, unless the KB knows it ("département d'État")
@@ -1007,12 +1007,13 @@ class _Finder:
 
     def _place_name_start(self, noun: Token, kind: str) -> int | None:
         """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
-        after a subdivision noun's "du" ("la province du Nord-Kivu")."""
+        after a subdivision's or a water's "du" ("la province du Nord-Kivu")."""
         gap = 1
         if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
             gap = 2  # "la région russe de Briansk"
-        if kind == "AdministrativeRegion" and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
-            return noun.i + gap + 1
+        if (kind == "AdministrativeRegion" or self.lows[noun.i] in self.rules.water_nouns) \
+                and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
+            return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
@@ -1847,6 +1848,12 @@ def _adjective_after_noun(token: Token) -> bool:
     """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
     often tagged PROPN): an adjective of that noun."""
     return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _particle_word(word: str, rules: LanguageRules) -> bool:
+    """A name after a lower-case particle joined by a hyphen ("el-Facher", "al-Harir")."""
+    head, _, rest = word.partition("-")
+    return head in rules.name_particles and rest[:1].isupper()
 
 
 def _looks_like_acronym(word: str) -> bool:
