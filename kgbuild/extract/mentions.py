@@ -729,18 +729,36 @@ class _Finder:
         """ "la coalition Viv Ansanm", "le mouvement Ennahda", "le régiment Azov": an unknown name
         right after a definite description's noun (its lower-case adjectives between) is an
         actor of the noun's first kind, whatever person or place the model read."""
-        j = head.i - 1
-        while j > 0 and self.tokens[j].pos_ == "ADJ" and self.tokens[j].text.islower() \
-                and self.lows[j] not in self.rules.demonyms and head.i - j < 3:
-            j -= 1  # "le groupe jihadiste X", "la milice paramilitaire X"
-        if j < 1 or j == head.i:
+        j = self._description_before(head.i)
+        if j is None and head.i > 2 and self.lows[head.i - 1] in self.rules.coordinating_conjunctions \
+                and self.capitalised[head.i - 2]:  # "les sociétés de sécurité Ambrey et UKMTO"
+            first = head.i - 2
+            while first > 0 and self.capitalised[first - 1]:
+                first -= 1
+            j = self._description_before(first)
+        if j is None:
             return None
         noun = self.tokens[j]
         kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
             self.rules.descriptions.get(self.lows[j])
-        if not kinds or noun.pos_ != "NOUN" or self.lows[j - 1] not in self.rules.definite_determiners:
-            return None
         return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
+
+    def _description_before(self, i: int) -> int | None:
+        """The definite description's noun right before the name at ``i``, past its lower-case
+        adjectives ("le groupe jihadiste X") or a short "de" complement ("la société de sécurité
+        maritime X", "l'agence de presse officielle X")."""
+        j = i - 1
+        while j > 0 and i - j < 6 and self.tokens[j].text.islower() and self.lows[j] not in self.rules.demonyms \
+                and (self.tokens[j].pos_ in ("ADJ", "NOUN") or self.lows[j] in self.rules.of_prepositions
+                     or self.lows[j] in self.rules.articles):
+            kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
+                self.rules.descriptions.get(self.lows[j])
+            if kinds and self.tokens[j].pos_ == "NOUN":
+                return j if self.lows[j - 1] in self.rules.definite_determiners else None
+            if self.tokens[j].pos_ != "ADJ" and i - j == 1:
+                return None  # a noun, "de" or an article right before the name: no description's
+            j -= 1
+        return None
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part."""
@@ -1793,7 +1811,7 @@ class _Finder:
     def _sourced(self, name: int) -> bool:
         """Whether a name closes a source phrase ("Selon l'agence officielle Sana, le président
         ..."): the name is the source, the role after the comma someone else."""
-        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 5))
+        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 7))
 
 
 def _grammatical_gender(token: Token) -> str | None:
