@@ -529,10 +529,16 @@ class _Finder:
             name = self.text[token.idx:end]
             if "\n" in name:
                 continue
+            entry = self._lookup(name)
+            if entry is not None and entry.kind == "Person":
+                if size >= 3 and self.capitalised[last.i] and _is_name_of(entry, name):
+                    # "du général Min Aung Hlaing": a known person of three words or more, whatever
+                    # longer name the model glued around it
+                    return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+                continue
             if self._inside_longer_name(token.idx, end):
                 return None  # the model's longer name holds it ("Forces armées ... de X")
-            entry = self._lookup(name)
-            if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
+            if entry is not None and entry.kind != "Event" and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return self._known_group_word(token)
 
