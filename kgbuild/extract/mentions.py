@@ -379,6 +379,9 @@ class _Finder:
             if span is None:
                 continue
             start, end, name = span
+            if ent.label_ == "PER":
+                end = self._person_end(ent.end, end)
+                name = self.text[start:end]
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
@@ -393,6 +396,18 @@ class _Finder:
             item = self._named_item(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _person_end(self, after: int, end: int) -> int:
+        """The end of a person's name the model cut short ("Aung" of "Aung San Suu Kyi", "San"
+        tagged a verb): the capitalised name words right after it that the model tagged as no
+        other name and that name no state."""
+        i = after
+        while i < len(self.tokens) and i - after < 3 and self.tokens[i - 1].whitespace_ == " " \
+                and not self.tokens[i].ent_type_ and self._first_name_word(self.tokens[i]) \
+                and self._lookup(self.tokens[i].text, _STATE_KINDS) is None:
+            end = self.tokens[i].idx + len(self.tokens[i].text)
+            i += 1
+        return end
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
