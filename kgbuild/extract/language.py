@@ -122,6 +122,7 @@ class LanguageRules:
     stem_matched_endings: Ordered
     negation_particles: Words
     name_particles: Words
+    inner_name_particles: Words
     privative_words: Words
     impersonal_pronouns: Words
     copular_verbs: Words

@@ -1077,9 +1077,10 @@ class _Finder:
             token = self.tokens[last]
             if _CAPITALISED.match(token.text) and not token.is_punct:
                 last += 1
-            elif _inside_word(token) and last + 1 < len(self.tokens) and last > first \
+            elif (_inside_word(token) or self.lows[last] in self.rules.inner_name_particles) \
+                    and last + 1 < len(self.tokens) and last > first \
                     and (_CAPITALISED.match(self.tokens[last + 1].text) or token.text == "-"):
-                last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord"
+                last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord", "Mocímboa da Praia"
             else:
                 break
         return last
