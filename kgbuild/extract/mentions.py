@@ -1498,7 +1498,8 @@ class _Finder:
                 continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
             entry = self._lookup(state_name, _STATE_KINDS)
             head = token.head if token.dep_ == "amod" else None
-            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns:
+            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
+                    or self._after_body_name(token.i):
                 continue
             before = self.tokens[token.i - 1] if token.i > 0 else None
             if (head is not None and self._is_place_noun(head)) or (
@@ -1508,6 +1509,18 @@ class _Finder:
                 type_, kind = "Actor", "State"
             yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind,
                                       "demonym", 0.7), state_name, entry, country=state_name)
+
+    def _after_body_name(self, i: int) -> bool:
+        """ "le Hamas palestinien", "le Jihad islamique palestinien": a demonym right after the
+        name of a group or body found already qualifies that name; the state acts in nothing."""
+        if i == 0:
+            return False
+        starts, ends = self._claimed_names
+        n = bisect_left(ends, self.tokens[i - 1].idx + len(self.tokens[i - 1].text))
+        if n >= len(ends) or ends[n] != self.tokens[i - 1].idx + len(self.tokens[i - 1].text):
+            return False
+        entry = self._lookup(self.text[starts[n]:ends[n]])
+        return entry is not None and entry.kind in self._BODY_KINDS
 
     def _is_place_noun(self, token: Token) -> bool:
         lemma = fold_quotes(token.lemma_.lower())
