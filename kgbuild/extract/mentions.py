@@ -703,8 +703,17 @@ class _Finder:
             found = self._in_context(label, start, end, name, head)
             if found is not None:
                 return found
+        if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
+            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
+        """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
+        noun of an unnamed person is that person, whatever other name the model reads."""
+        words = name.split()
+        return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and head.dep_ == "appos" \
+            and fold_quotes(head.head.lemma_.lower()) in self.rules.unnamed_speakers
 
     def _in_context(self, label: str, start: int, end: int, name: str, head: Token) -> Found | None:
         """An unknown person or place name as its context reads it: the speaker after an
