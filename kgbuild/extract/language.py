@@ -80,6 +80,7 @@ class LanguageRules:
     institution_heads: Words
     water_nouns: Words
     vessel_nouns: Words
+    inhabitant_endings: Ordered
     role_nouns: ListTable
     place_nouns: Table
     weapon_classes: Table

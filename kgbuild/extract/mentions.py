@@ -460,6 +460,8 @@ class _Finder:
             return None
         if self._is_rubric(start, end) and self._lookup(name) is None:
             return None  # "Défense : la Pologne commande ...": a section word, not a name
+        if self._inhabitants(ent.start, name):
+            return None  # "les Gazaouis": people of a town, no place
         return self._classify_named(ent, start, end, name)
 
     def _missed_places(self):
@@ -668,6 +670,14 @@ class _Finder:
         words = fold_quotes(text).lower().replace("'", "' ").split()
         return any(_match_phrase(words, phrase) and len(phrase.replace("'", "' ").split()) == len(words)
                    for phrase in self.rules.role_nouns)
+
+    def _inhabitants(self, i: int, name: str) -> bool:
+        """ "les Gazaouis", "des milliers de Kiéviens": one capitalised word ending as a town's
+        inhabitants do, after an article or "de", that the KB does not know."""
+        r = self.rules
+        return " " not in name and name.endswith(tuple(r.inhabitant_endings)) and i > 0 \
+            and fold_quotes(self.lows[i - 1]) in (r.articles | r.contracted_articles | set(r.of_prepositions)) \
+            and self._lookup(name) is None
 
     def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         """A named entity as the KB knows it (a known part of it, when the whole is unknown),
