@@ -1072,6 +1072,11 @@ class _Finder:
         if (kind == "AdministrativeRegion" or self.lows[noun.i] in self.rules.water_nouns) \
                 and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
             return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
+        after = noun.i + gap
+        if after + 3 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
+                and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
+                and self.lows[after + 2] in self.rules.place_of_prepositions:
+            return after + 3  # "le camp de déplacés d'Abou Chouk", "le camp de réfugiés de Jénine"
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
