@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from difflib import SequenceMatcher
 from dataclasses import replace
 from typing import Sequence
 
@@ -41,6 +42,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys, rules.person_titles)
+    _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
@@ -327,6 +329,37 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
             keys[i] = full[form]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
             keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
+
+
+#: how alike two spellings of one full name are at least (difflib ratio): "Yahya" / "Yahia"
+_SAME_SPELLING = 0.85
+
+
+def _merge_spellings(found: list[Found], keys: list[str | None]) -> None:
+    """'Yahia Saree' after 'Yahya Saree', 'Mohamed Hamdane Daglo' after 'Mohamed Hamdan
+    Daglo': one person whose full name the text transliterates two ways (as many words, each
+    with the same first letter, nearly the same letters); a name the KB knows stays apart."""
+    firsts: list[tuple[list[str], str, Found]] = []  # each person's words, key, first mention
+    moved: dict[str, tuple[str, Found]] = {}
+    for f, k in zip(found, keys):
+        words = normalize_label(f.name).split()
+        if not k or k in moved or f.mention.kind != "Person" or len(words) < 2:
+            continue
+        same = None if f.entry is not None else next(
+            ((key, first) for other, key, first in firsts if key != k and _same_spelling(words, other)), None)
+        if same is not None:
+            moved[k] = same
+        elif all(key != k for _, key, _ in firsts):
+            firsts.append((words, k, f))
+    for i, k in enumerate(keys):
+        if k in moved:  # named as first written (the mention keeps its own spelling)
+            keys[i], first = moved[k]
+            found[i] = replace(found[i], name=first.name, entry=first.entry)
+
+
+def _same_spelling(words: list[str], other: list[str]) -> bool:
+    return len(words) == len(other) and all(a[:1] == b[:1] for a, b in zip(words, other)) \
+        and SequenceMatcher(None, " ".join(words), " ".join(other)).ratio() >= _SAME_SPELLING
 
 
 def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:

@@ -79,6 +79,8 @@ class LanguageRules:
     group_name_words: Words
     institution_heads: Words
     water_nouns: Words
+    vessel_nouns: Words
+    inhabitant_endings: Ordered
     role_nouns: ListTable
     place_nouns: Table
     weapon_classes: Table
@@ -120,6 +122,8 @@ class LanguageRules:
     ordinal_suffixes: Ordered
     stem_matched_endings: Ordered
     negation_particles: Words
+    name_particles: Words
+    inner_name_particles: Words
     privative_words: Words
     impersonal_pronouns: Words
     copular_verbs: Words

@@ -99,6 +99,7 @@ class _Finder:
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
+        self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -108,6 +109,7 @@ class _Finder:
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         self._claimed_names = claimed[False]
         bodies: set[tuple[int, int]] = set()
+        vessels, vessel_names = self._vessels()
         # order matters: more specific finders claim their spans first; a role or a body may
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
@@ -120,7 +122,7 @@ class _Finder:
                               (self._descriptions, "name")):
             for item in finder():
                 m = item.mention
-                if self._in_caption(m.start, m.end):
+                if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names):
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
@@ -139,6 +141,41 @@ class _Finder:
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    # -- vessels ----------------------------------------------------------------
+    def _vessels(self) -> tuple[list[tuple[int, int]], set[str]]:
+        """ "le cargo Zografia", "la frégate HMS Lancaster", "le navire israélien MSC Alexandria":
+        the capitalised words after a vessel's noun (its lower-case qualifiers between) name a
+        ship, which is neither an actor nor a place; their spans and their names, folded."""
+        spans, names = [], set()
+        for token in self.tokens:
+            if self.lows[token.i] not in self.rules.vessel_nouns or token.pos_ != "NOUN":
+                continue
+            span = self._vessel_name_after(token.i)
+            if span is not None:
+                spans.append(span)
+                names.add(normalize_label(self.text[span[0]:span[1]]))
+        return spans, names
+
+    def _vessel_name_after(self, i: int) -> tuple[int, int] | None:
+        """The run of capitalised words after the vessel noun at ``i``, past up to four
+        lower-case qualifiers ("israélien", "lance-missiles")."""
+        j, tokens = i + 1, self.tokens
+        while j < len(tokens) and j - i <= 4 and not self.capitalised[j] and (
+                tokens[j].text == "-" or tokens[j].is_alpha and tokens[j].pos_ not in _FUNCTION_POS
+                and tokens[j].pos_ not in ("VERB", "ADV")):
+            j += 1
+        first = j
+        while j < len(tokens) and j - first < 4 and self.capitalised[j] and not tokens[j].is_punct:
+            j += 1
+        if j == first:
+            return None
+        return tokens[first].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+
+    @staticmethod
+    def _names_vessel(m: Mention, spans: list[tuple[int, int]], names: set[str]) -> bool:
+        """A mention inside a ship's name, or the ship named again alone ("le Zografia")."""
+        return any(a < m.end and m.start < b for a, b in spans) or normalize_label(m.text) in names
 
     def _first_name_word(self, token: Token) -> bool:
         """A capitalised word that can be a first name before a surname ("Aung San" Suu Kyi,
@@ -342,6 +379,9 @@ class _Finder:
             if span is None:
                 continue
             start, end, name = span
+            if ent.label_ == "PER":
+                end = self._person_end(ent.end, end)
+                name = self.text[start:end]
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
@@ -356,6 +396,18 @@ class _Finder:
             item = self._named_item(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _person_end(self, after: int, end: int) -> int:
+        """The end of a person's name the model cut short ("Aung" of "Aung San Suu Kyi", "San"
+        tagged a verb): the capitalised name words right after it that the model tagged as no
+        other name and that name no state."""
+        i = after
+        while i < len(self.tokens) and i - after < 3 and self.tokens[i - 1].whitespace_ == " " \
+                and not self.tokens[i].ent_type_ and self._first_name_word(self.tokens[i]) \
+                and self._lookup(self.tokens[i].text, _STATE_KINDS) is None:
+            end = self.tokens[i].idx + len(self.tokens[i].text)
+            i += 1
+        return end
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
@@ -393,7 +445,7 @@ class _Finder:
             return None
         if name.split()[0] in self.rules.water_nouns:
             return None  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
-        if not _CAPITALISED.match(name) and self._lookup(name) is None:
+        if not _CAPITALISED.match(name) and not _particle_word(name.split()[0], self.rules) and self._lookup(name) is None:
             tail = self._named_tail(start, end)
             if tail is None:
                 return None  # a common noun, unless the KB knows it ("département d'État")
@@ -408,6 +460,8 @@ class _Finder:
             return None
         if self._is_rubric(start, end) and self._lookup(name) is None:
             return None  # "Défense : la Pologne commande ...": a section word, not a name
+        if self._inhabitants(ent.start, name):
+            return None  # "les Gazaouis": people of a town, no place
         return self._classify_named(ent, start, end, name)
 
     def _missed_places(self):
@@ -492,10 +546,16 @@ class _Finder:
             name = self.text[token.idx:end]
             if "\n" in name:
                 continue
+            entry = self._lookup(name)
+            if entry is not None and entry.kind == "Person":
+                if size >= 3 and self.capitalised[last.i] and _is_name_of(entry, name):
+                    # "du général Min Aung Hlaing": a known person of three words or more, whatever
+                    # longer name the model glued around it
+                    return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+                continue
             if self._inside_longer_name(token.idx, end):
                 return None  # the model's longer name holds it ("Forces armées ... de X")
-            entry = self._lookup(name)
-            if entry is not None and entry.kind not in ("Person", "Event") and _is_name_of(entry, name):
+            if entry is not None and entry.kind != "Event" and _is_name_of(entry, name):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return self._known_group_word(token)
 
@@ -611,6 +671,14 @@ class _Finder:
         return any(_match_phrase(words, phrase) and len(phrase.replace("'", "' ").split()) == len(words)
                    for phrase in self.rules.role_nouns)
 
+    def _inhabitants(self, i: int, name: str) -> bool:
+        """ "les Gazaouis", "des milliers de Kiéviens": one capitalised word ending as a town's
+        inhabitants do, after an article or "de", that the KB does not know."""
+        r = self.rules
+        return " " not in name and name.endswith(tuple(r.inhabitant_endings)) and i > 0 \
+            and fold_quotes(self.lows[i - 1]) in (r.articles | r.contracted_articles | set(r.of_prepositions)) \
+            and self._lookup(name) is None
+
     def _classify_named(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         """A named entity as the KB knows it (a known part of it, when the whole is unknown),
         else as the model's label says."""
@@ -645,8 +713,17 @@ class _Finder:
             found = self._in_context(label, start, end, name, head)
             if found is not None:
                 return found
+        if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
+            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
+        """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
+        noun of an unnamed person is that person, whatever other name the model reads."""
+        words = name.split()
+        return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and head.dep_ == "appos" \
+            and fold_quotes(head.head.lemma_.lower()) in self.rules.unnamed_speakers
 
     def _in_context(self, label: str, start: int, end: int, name: str, head: Token) -> Found | None:
         """An unknown person or place name as its context reads it: the speaker after an
@@ -659,7 +736,7 @@ class _Finder:
         headed = self._named_after_head(start, end, name, head)
         if headed is not None or label != "LOC":
             return headed
-        if self._after_title(head) or self._opens_with_title(name):
+        if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
             return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
         if self._bracketed_acronym(start, end, name):
             return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
@@ -692,18 +769,36 @@ class _Finder:
         """ "la coalition Viv Ansanm", "le mouvement Ennahda", "le régiment Azov": an unknown name
         right after a definite description's noun (its lower-case adjectives between) is an
         actor of the noun's first kind, whatever person or place the model read."""
-        j = head.i - 1
-        while j > 0 and self.tokens[j].pos_ == "ADJ" and self.tokens[j].text.islower() \
-                and self.lows[j] not in self.rules.demonyms and head.i - j < 3:
-            j -= 1  # "le groupe jihadiste X", "la milice paramilitaire X"
-        if j < 1 or j == head.i:
+        j = self._description_before(head.i)
+        if j is None and head.i > 2 and self.lows[head.i - 1] in self.rules.coordinating_conjunctions \
+                and self.capitalised[head.i - 2]:  # "les sociétés de sécurité Ambrey et UKMTO"
+            first = head.i - 2
+            while first > 0 and self.capitalised[first - 1]:
+                first -= 1
+            j = self._description_before(first)
+        if j is None:
             return None
         noun = self.tokens[j]
         kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
             self.rules.descriptions.get(self.lows[j])
-        if not kinds or noun.pos_ != "NOUN" or self.lows[j - 1] not in self.rules.definite_determiners:
-            return None
         return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
+
+    def _description_before(self, i: int) -> int | None:
+        """The definite description's noun right before the name at ``i``, past its lower-case
+        adjectives ("le groupe jihadiste X") or a short "de" complement ("la société de sécurité
+        maritime X", "l'agence de presse officielle X")."""
+        j = i - 1
+        while j > 0 and i - j < 6 and self.tokens[j].text.islower() and self.lows[j] not in self.rules.demonyms \
+                and (self.tokens[j].pos_ in ("ADJ", "NOUN") or self.lows[j] in self.rules.of_prepositions
+                     or self.lows[j] in self.rules.articles):
+            kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
+                self.rules.descriptions.get(self.lows[j])
+            if kinds and self.tokens[j].pos_ == "NOUN":
+                return j if self.lows[j - 1] in self.rules.definite_determiners else None
+            if self.tokens[j].pos_ != "ADJ" and i - j == 1:
+                return None  # a noun, "de" or an article right before the name: no description's
+            j -= 1
+        return None
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part."""
@@ -970,12 +1065,18 @@ class _Finder:
 
     def _place_name_start(self, noun: Token, kind: str) -> int | None:
         """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
-        after a subdivision noun's "du" ("la province du Nord-Kivu")."""
+        after a subdivision's or a water's "du" ("la province du Nord-Kivu")."""
         gap = 1
         if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
             gap = 2  # "la région russe de Briansk"
-        if kind == "AdministrativeRegion" and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
-            return noun.i + gap + 1
+        if (kind == "AdministrativeRegion" or self.lows[noun.i] in self.rules.water_nouns) \
+                and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
+            return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
+        after = noun.i + gap
+        if after + 3 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
+                and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
+                and self.lows[after + 2] in self.rules.place_of_prepositions:
+            return after + 3  # "le camp de déplacés d'Abou Chouk", "le camp de réfugiés de Jénine"
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
@@ -1000,9 +1101,10 @@ class _Finder:
             token = self.tokens[last]
             if _CAPITALISED.match(token.text) and not token.is_punct:
                 last += 1
-            elif _inside_word(token) and last + 1 < len(self.tokens) and last > first \
+            elif (_inside_word(token) or self.lows[last] in self.rules.inner_name_particles) \
+                    and last + 1 < len(self.tokens) and last > first \
                     and (_CAPITALISED.match(self.tokens[last + 1].text) or token.text == "-"):
-                last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord"
+                last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord", "Mocímboa da Praia"
             else:
                 break
         return last
@@ -1420,7 +1522,8 @@ class _Finder:
                 continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
             entry = self._lookup(state_name, _STATE_KINDS)
             head = token.head if token.dep_ == "amod" else None
-            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns:
+            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
+                    or self._after_body_name(token.i):
                 continue
             before = self.tokens[token.i - 1] if token.i > 0 else None
             if (head is not None and self._is_place_noun(head)) or (
@@ -1430,6 +1533,18 @@ class _Finder:
                 type_, kind = "Actor", "State"
             yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind,
                                       "demonym", 0.7), state_name, entry, country=state_name)
+
+    def _after_body_name(self, i: int) -> bool:
+        """ "le Hamas palestinien", "le Jihad islamique palestinien": a demonym right after the
+        name of a group or body found already qualifies that name; the state acts in nothing."""
+        if i == 0:
+            return False
+        starts, ends = self._claimed_names
+        n = bisect_left(ends, self.tokens[i - 1].idx + len(self.tokens[i - 1].text))
+        if n >= len(ends) or ends[n] != self.tokens[i - 1].idx + len(self.tokens[i - 1].text):
+            return False
+        entry = self._lookup(self.text[starts[n]:ends[n]])
+        return entry is not None and entry.kind in self._BODY_KINDS
 
     def _is_place_noun(self, token: Token) -> bool:
         lemma = fold_quotes(token.lemma_.lower())
@@ -1618,9 +1733,13 @@ class _Finder:
     def _phrase_tail(self, i: int) -> int:
         """Last token of the contiguous noun phrase headed at ``i`` ("présidence russe")."""
         subtree = {t.i for t in self.tokens[i].subtree}
-        while i + 1 < len(self.tokens) and i + 1 in subtree and not self.tokens[i + 1].is_space and (
-                not self.tokens[i + 1].is_punct or _inside_word(self.tokens[i + 1])):
-            i += 1
+        while i + 1 < len(self.tokens) and not self.tokens[i + 1].is_space:
+            if _inside_word(self.tokens[i + 1]) and i + 2 < len(self.tokens):
+                i += 2  # "administration civilo-militaire": the parse may hang the parts elsewhere
+            elif i + 1 in subtree and not self.tokens[i + 1].is_punct:
+                i += 1
+            else:
+                break
         return i
 
     def _complement(self, end_tok: int) -> tuple[int, str | None] | None:
@@ -1690,11 +1809,36 @@ class _Finder:
         j = self._after_brackets(last + 1, last + 8)
         if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
             j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
+        j = self._past_place_complement(j)
         if j < len(doc) and doc[j].text == ",":
-            j = self._after_titles(j + 1)
+            j = self._after_titles(self._past_participle_aside(j + 1))
         if j < len(doc) and _is_name_token(doc[j]):
+            self._role_names.add(doc[j].idx)
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         return None
+
+    def _past_place_complement(self, j: int) -> int:
+        """The comma after a short "de" complement at ``j`` the parse left out of the role
+        ("chef de l'administration civilo-militaire de la région de X, Y"), else ``j``."""
+        doc = self.doc
+        if j >= len(doc) or fold_quotes(doc[j].lower_) not in self.rules.of_prepositions:
+            return j
+        k = j + 1
+        while k < len(doc) and k - j < 7 and (doc[k].pos_ in ("DET", "ADP", "NOUN", "PROPN", "ADJ")
+                                             or _inside_word(doc[k])) and doc[k].text != ",":
+            k += 1
+        return k if k < len(doc) and doc[k].text == "," else j
+
+    def _past_participle_aside(self, j: int) -> int:
+        """The token after an aside opening on a participle at ``j`` and closed by a comma
+        ("le gouverneur du Darfour, nommé par les FSR, X"), else ``j``."""
+        doc = self.doc
+        if j >= len(doc) or doc[j].pos_ != "VERB" or "Part" not in doc[j].morph.get("VerbForm"):
+            return j
+        k = j + 1
+        while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", "(", ")") and not doc[k].is_space:
+            k += 1
+        return k + 1 if k < len(doc) and doc[k].text == "," else j
 
     def _after_brackets(self, j: int, limit: int) -> int:
         """The token after a bracketed acronym opening at ``j`` ("(AIEA)"), closed before ``limit``."""
@@ -1726,7 +1870,7 @@ class _Finder:
     def _sourced(self, name: int) -> bool:
         """Whether a name closes a source phrase ("Selon l'agence officielle Sana, le président
         ..."): the name is the source, the role after the comma someone else."""
-        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 5))
+        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 7))
 
 
 def _grammatical_gender(token: Token) -> str | None:
@@ -1781,6 +1925,12 @@ def _adjective_after_noun(token: Token) -> bool:
     """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
     often tagged PROPN): an adjective of that noun."""
     return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _particle_word(word: str, rules: LanguageRules) -> bool:
+    """A name after a lower-case particle joined by a hyphen ("el-Facher", "al-Harir")."""
+    head, _, rest = word.partition("-")
+    return head in rules.name_particles and rest[:1].isupper()
 
 
 def _looks_like_acronym(word: str) -> bool:

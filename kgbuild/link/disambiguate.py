@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -342,6 +342,18 @@ def calibrated(method: str, entry: KBEntry, score: float) -> float:
     return table.get(cls, table.get(cls.split("/")[0] + "/*", score))
 
 
+def _without_self(entity: Entity, pool: Sequence[Candidate], ctx: DocContext) -> DocContext:
+    """Between homonyms of different countries ("Al-Shabab": the Somali group, the insurgents
+    of Cabo Delgado), the entity's own mentions vouch for no country: only the countries
+    the rest of the document names weigh."""
+    countries = {c.entry.key if c.entry.kind == "Country" else c.entry.capital_of or c.entry.country
+                 for c in pool} - {None, ""}
+    if len(countries) < 2:
+        return ctx
+    others = ctx.named_by_others(entity.id)
+    return replace(ctx, countries={k: w for k, w in ctx.countries.items() if k in others})
+
+
 def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
                 get: Callable[[str], KBEntry | None]) -> Link:
     """The best candidate over the NIL threshold, with its confidence and method."""
@@ -349,6 +361,7 @@ def choose_link(entity: Entity, cands: Sequence[Candidate], ctx: DocContext,
     pool = list(cands) + _metonyms(entity, cands, get)
     if not pool:
         return Link(entity_id=entity.id, entry=None, confidence=1.0, method="nil")
+    ctx = _without_self(entity, pool, ctx)
     scored = sorted(((score_candidate(entity, c, ctx), c) for c in pool),
                     key=lambda sc: (-sc[0], -sc[1].entry.prior, sc[1].entry.key))
     best_score, best = scored[0]
