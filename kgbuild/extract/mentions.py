@@ -94,7 +94,7 @@ class _Finder:
         self.tokens = tokens
         self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
         # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
-        self.capitalised = [_CAPITALISED.match(t.text) is not None for t in self.tokens]
+        self.capitalised = [_capitalised(t) for t in self.tokens]
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
@@ -1902,9 +1902,33 @@ def _low(token: Token) -> str:
 _LOWS: dict[int, str] = {}
 
 
+def _capitalised(token: Token) -> bool:
+    """Whether the token's form starts with a capital or a digit, remembered by its hash."""
+    key = token.orth
+    found = _CAPITALS.get(key)
+    if found is None:
+        if len(_CAPITALS) >= 65536:
+            _CAPITALS.clear()  # memory stays flat over a corpus
+        found = _CAPITALS[key] = _CAPITALISED.match(token.text) is not None
+    return found
+
+
+_CAPITALS: dict[int, bool] = {}
+
+
 def _folded_lemma(token: Token) -> str:
-    """``fold_quotes(token.lemma_.lower())``, the lower-case lemma remembered by grammar."""
-    return fold_quotes(lower_lemma(token))
+    """``fold_quotes(token.lemma_.lower())``, remembered by the lemma's hash (two finders ask
+    for every token's)."""
+    key = token.lemma
+    folded = _FOLDED_LEMMAS.get(key)
+    if folded is None:
+        if len(_FOLDED_LEMMAS) >= 65536:
+            _FOLDED_LEMMAS.clear()  # memory stays flat over a corpus
+        folded = _FOLDED_LEMMAS[key] = fold_quotes(lower_lemma(token))
+    return folded
+
+
+_FOLDED_LEMMAS: dict[int, str] = {}
 
 @functools.cache
 def _domain_words(rules: LanguageRules) -> frozenset[str]:
