@@ -575,10 +575,13 @@ class _Finder:
         governs, unless another verb stands between them."""
         lo = self.units.bounds(cue)[0]
         aside = self.participle_aside_before(cue, lo)
+        hidden = _aside_tokens(self.tokens[lo:group_start(cue)])
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start) or ref.start >= aside:
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if before.start in hidden:
+                continue
             k = before.start - 1
             while k >= lo and self.tokens[k].pos_ == "DET":
                 k -= 1
@@ -678,7 +681,7 @@ class _Finder:
     def verb_between(self, first: int, last: int) -> bool:
         """Whether a full verb stands between two token indexes, an aside apart ("X, lié à Y,
         affirme"; "X (Y), lié à Z, a revendiqué")."""
-        gap = [t for t in self.doc[first:last] if t.text != ")"]
+        gap = [t for t in _outside_asides(list(self.doc[first:last])) if t.text != ")"]
         while gap and gap[-1].dep_.startswith("aux"):
             gap.pop()
         aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","
@@ -1111,7 +1114,7 @@ class _Finder:
         """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
         et Kiev démentent", "L'Observatoire, basé à Londres, et les comités locaux ont affirmé"):
         the clause opens with the two noun phrases, one of them the speaker found."""
-        span = self.subject_span(tokens, n)
+        span = _outside_asides(self.subject_span(tokens, n))
         ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
         if speaker is None or len(ands) != 1 or any(
                 "Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
@@ -2021,6 +2024,28 @@ def _multiword_entries(rules: LanguageRules) -> tuple[str, ...]:
 
 
 #: the typographic forms of the ASCII apostrophe and hyphen the lexicons are written with
+def _aside_tokens(span: list[Token]) -> set[int]:
+    """The indices of the tokens of ``span`` inside a bracketed or dash-enclosed aside ("Les
+    autorités du Karabakh – une région disputée entre X et Y – ont affirmé": X and Y)."""
+    dashes = [t.i for t in span if t.text in _ASIDE_DASHES]
+    inside = {m for a, b in zip(dashes[::2], dashes[1::2]) for m in range(a, b + 1)}
+    depth = 0
+    for t in span:
+        depth += t.text == "("
+        if depth:
+            inside.add(t.i)
+        depth -= t.text == ")" and depth > 0
+    return inside
+
+
+def _outside_asides(span: list[Token]) -> list[Token]:
+    """The tokens of ``span`` outside its asides (`_aside_tokens`)."""
+    inside = _aside_tokens(span)
+    return [t for t in span if t.i not in inside]
+
+
+_ASIDE_DASHES = ("–", "—", "-")
+
 _SURFACE_VARIANTS = {"'": ("'", "’", "‘", "ʼ", "`", "´"), "-": ("-", "‐", "‑", "–", "—")}
 
 
