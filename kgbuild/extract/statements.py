@@ -517,6 +517,8 @@ class _Finder:
         if early is not None:
             return early
         subjects = subjects_of(cue, self.rules)
+        if self.hyphen_pronoun(cue) is not None:  # "A est « B », a-t-il ajouté": not A's noun
+            subjects = [s for s in subjects if s.i > cue.i]
         found = self.parsed_speaker(cue, own, subjects)
         if found is not None:
             return found
@@ -1459,7 +1461,8 @@ class _Finder:
             return None
         m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
         quoted = tokens[m].text != "," or tokens[m - 1].text in _CLOSING_QUOTES
-        if not quoted and (self.subject_before(tokens, cue) or not any(
+        own_subject = self.subject_before(tokens, cue) and self.hyphen_pronoun(cue) is None
+        if not quoted and (own_subject or not any(
                 "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == ",":
