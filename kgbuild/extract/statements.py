@@ -1329,13 +1329,24 @@ class _Finder:
         """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
         if m + 1 >= len(tokens) or tokens[m].text != ",":
             return m
-        ref = self.index.at_token(tokens[m + 1])
-        if ref is None or ref.entity.kind != "Person" or ref.start != tokens[m + 1].idx:
+        first = self.past_titles(tokens, m + 1)  # "Selon le porte-parole, le lieutenant-général X, ..."
+        ref = self.index.at_token(tokens[first]) if first < len(tokens) else None
+        if ref is None or ref.entity.kind != "Person" or ref.start != tokens[first].idx:
             return m
-        for n in range(m + 1, len(tokens)):
+        for n in range(first, len(tokens)):
             if tokens[n].idx >= ref.end:  # a comma, or the sentence's end ("..., selon le préfet, X.")
                 return n if tokens[n].text == "," or (n == len(tokens) - 1 and tokens[n].is_punct) else m
         return m
+
+    def past_titles(self, tokens: list[Token], j: int) -> int:
+        """The index after a determiner and the titles before a name ("le général", "le
+        lieutenant-général" however the tokenizer cuts it), else ``j``."""
+        det = int(j < len(tokens) and tokens[j].pos_ == "DET")
+        k = j + det
+        while k < len(tokens) and (lower_text(tokens[k]) in self.rules.name_titles or tokens[k].text == "-"
+                                   or k + 1 < len(tokens) and tokens[k + 1].text == "-" and not tokens[k].whitespace_):
+            k += 1
+        return k if k > j + det else j
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
         """Content spans of "que A et que B": one per que-clause; "que" after a noun and a comma
@@ -1705,7 +1716,7 @@ class _Finder:
         apposed = self.past_apposition(tokens, m)
         if apposed != m:
             if ref is None or ref.entity.kind != "Person":
-                ref, factor = self.index.at_token(tokens[m + 1]), 1.0
+                ref, factor = self.index.at_token(tokens[self.past_titles(tokens, m + 1)]), 1.0
             m = apposed
         relay = m + 1
         if relay < len(tokens) and lows[relay] in self.rules.relay_words and self.source_width(tokens, relay):
