@@ -517,12 +517,13 @@ class _Finder:
         if early is not None:
             return early
         subjects = subjects_of(cue, self.rules)
-        if self.hyphen_pronoun(cue) is not None:  # "A est « B », a-t-il ajouté": not A's noun
+        misplaced = self.subject_misplaced(cue)
+        if misplaced:  # "A est « B », a-t-il ajouté": not A's noun
             subjects = [s for s in subjects if s.i > cue.i]
         found = self.parsed_speaker(cue, own, subjects)
         if found is not None:
             return found
-        if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
+        if cue is not own or misplaced or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
             if ref is None and cue is not own:
@@ -532,6 +533,22 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    def subject_misplaced(self, cue: Token) -> bool:
+        """Whether the subjects the parse sets before a cue are the content's nouns ("A est « B »,
+        a-t-il ajouté"; "A est une réponse à B, ont affirmé mardi les Gardiens"): an inverted
+        pronoun joins the cue, or the cue follows a comma, its subjects before it name no actor
+        and an actor follows it."""
+        if self.hyphen_pronoun(cue) is not None:
+            return True
+        first = group_start(cue)
+        if first < 1 or self.doc[first - 1].text != ",":
+            return False
+        before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
+        if not before or any(self.speaker_of(s)[0] is not None for s in before):
+            return False
+        after = self.inverted_subject(cue)
+        return after is not None and self.speaker_of(after)[0] is not None
 
     def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
         """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
@@ -1472,7 +1489,7 @@ class _Finder:
             return None
         m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
         quoted = tokens[m].text != "," or tokens[m - 1].text in _CLOSING_QUOTES
-        own_subject = self.subject_before(tokens, cue) and self.hyphen_pronoun(cue) is None
+        own_subject = self.subject_before(tokens, cue) and not self.subject_misplaced(cue)
         if not quoted and (own_subject or not any(
                 "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
