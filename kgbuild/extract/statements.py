@@ -1250,6 +1250,8 @@ class _Finder:
         """ "a assuré pouvoir régler ..."."""
         if "Inf" not in morph_values(c.next, "VerbForm") or c.lemma not in self.rules.infinitive_cues:
             return None
+        if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
+            return []  # "n'a pas souhaité donner de détails": nothing said
         return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
 
     def frame_attribute(self, c: _Cue) -> list | None:
