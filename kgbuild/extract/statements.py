@@ -542,13 +542,18 @@ class _Finder:
         if self.hyphen_pronoun(cue) is not None:
             return True
         first = group_start(cue)
-        if first < 1 or self.doc[first - 1].text != ",":
+        if first < 1 or self.doc[first - 1].text != "," or self.spoken_about(cue):
             return False
         before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
         if not before or any(self.speaker_of(s)[0] is not None for s in before):
             return False
         after = self.inverted_subject(cue)
-        return after is not None and self.speaker_of(after)[0] is not None
+        ref = self.speaker_of(after)[0] if after is not None else None
+        if ref is None:
+            return False
+        end = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        # the speaker closes the clause ("..., ont affirmé X, qui"), not "ont poussé X à agir"
+        return end is not None and (end.end >= len(self.doc) or self.doc[end.end].is_punct)
 
     def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
         """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
