@@ -133,6 +133,7 @@ class LanguageRules:
     # --- statements (data/speech.toml)
     speech_verbs: Words
     infinitive_cues: Words
+    withheld_speech: Words
     de_infinitive_cues: Words
     accusation_cues: Words
     subordinators: Words

@@ -517,10 +517,13 @@ class _Finder:
         if early is not None:
             return early
         subjects = subjects_of(cue, self.rules)
+        misplaced = self.subject_misplaced(cue)
+        if misplaced:  # "A est « B », a-t-il ajouté": not A's noun
+            subjects = [s for s in subjects if s.i > cue.i]
         found = self.parsed_speaker(cue, own, subjects)
         if found is not None:
             return found
-        if cue is not own or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
+        if cue is not own or misplaced or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
             if ref is None and cue is not own:
@@ -530,6 +533,27 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    def subject_misplaced(self, cue: Token) -> bool:
+        """Whether the subjects the parse sets before a cue are the content's nouns ("A est « B »,
+        a-t-il ajouté"; "A est une réponse à B, ont affirmé mardi les Gardiens"): an inverted
+        pronoun joins the cue, or the cue follows a comma, its subjects before it name no actor
+        and an actor follows it."""
+        if self.hyphen_pronoun(cue) is not None:
+            return True
+        first = group_start(cue)
+        if first < 1 or self.doc[first - 1].text != "," or self.spoken_about(cue):
+            return False
+        before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
+        if not before or any(self.speaker_of(s)[0] is not None for s in before):
+            return False
+        after = self.inverted_subject(cue)
+        ref = self.speaker_of(after)[0] if after is not None else None
+        if ref is None:
+            return False
+        end = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        # the speaker closes the clause ("..., ont affirmé X, qui"), not "ont poussé X à agir"
+        return end is not None and (end.end >= len(self.doc) or self.doc[end.end].is_punct)
 
     def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
         """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
@@ -575,10 +599,13 @@ class _Finder:
         governs, unless another verb stands between them."""
         lo = self.units.bounds(cue)[0]
         aside = self.participle_aside_before(cue, lo)
+        hidden = _aside_tokens(self.tokens[lo:group_start(cue)])
         for ref in self.index.before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start) or ref.start >= aside:
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if before.start in hidden:
+                continue
             k = before.start - 1
             while k >= lo and self.tokens[k].pos_ == "DET":
                 k -= 1
@@ -678,7 +705,7 @@ class _Finder:
     def verb_between(self, first: int, last: int) -> bool:
         """Whether a full verb stands between two token indexes, an aside apart ("X, lié à Y,
         affirme"; "X (Y), lié à Z, a revendiqué")."""
-        gap = [t for t in self.doc[first:last] if t.text != ")"]
+        gap = [t for t in _outside_asides(list(self.doc[first:last])) if t.text != ")"]
         while gap and gap[-1].dep_.startswith("aux"):
             gap.pop()
         aside = len(gap) > 2 and gap[0].text == "," and gap[-1].text == ","
@@ -1111,7 +1138,7 @@ class _Finder:
         """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
         et Kiev démentent", "L'Observatoire, basé à Londres, et les comités locaux ont affirmé"):
         the clause opens with the two noun phrases, one of them the speaker found."""
-        span = self.subject_span(tokens, n)
+        span = _outside_asides(self.subject_span(tokens, n))
         ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
         if speaker is None or len(ands) != 1 or any(
                 "Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
@@ -1228,6 +1255,8 @@ class _Finder:
         """ "a assuré pouvoir régler ..."."""
         if "Inf" not in morph_values(c.next, "VerbForm") or c.lemma not in self.rules.infinitive_cues:
             return None
+        if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
+            return []  # "n'a pas souhaité donner de détails": nothing said
         return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
 
     def frame_attribute(self, c: _Cue) -> list | None:
@@ -1324,13 +1353,24 @@ class _Finder:
         """Index of the comma closing a name apposed after a source phrase ending at comma ``m``."""
         if m + 1 >= len(tokens) or tokens[m].text != ",":
             return m
-        ref = self.index.at_token(tokens[m + 1])
-        if ref is None or ref.entity.kind != "Person" or ref.start != tokens[m + 1].idx:
+        first = self.past_titles(tokens, m + 1)  # "Selon le porte-parole, le lieutenant-général X, ..."
+        ref = self.index.at_token(tokens[first]) if first < len(tokens) else None
+        if ref is None or ref.entity.kind != "Person" or ref.start != tokens[first].idx:
             return m
-        for n in range(m + 1, len(tokens)):
+        for n in range(first, len(tokens)):
             if tokens[n].idx >= ref.end:  # a comma, or the sentence's end ("..., selon le préfet, X.")
                 return n if tokens[n].text == "," or (n == len(tokens) - 1 and tokens[n].is_punct) else m
         return m
+
+    def past_titles(self, tokens: list[Token], j: int) -> int:
+        """The index after a determiner and the titles before a name ("le général", "le
+        lieutenant-général" however the tokenizer cuts it), else ``j``."""
+        det = int(j < len(tokens) and tokens[j].pos_ == "DET")
+        k = j + det
+        while k < len(tokens) and (lower_text(tokens[k]) in self.rules.name_titles or tokens[k].text == "-"
+                                   or k + 1 < len(tokens) and tokens[k + 1].text == "-" and not tokens[k].whitespace_):
+            k += 1
+        return k if k > j + det else j
 
     def coordinated(self, tokens: list[Token], first: int) -> list[tuple[int, int]]:
         """Content spans of "que A et que B": one per que-clause; "que" after a noun and a comma
@@ -1456,7 +1496,8 @@ class _Finder:
             return None
         m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
         quoted = tokens[m].text != "," or tokens[m - 1].text in _CLOSING_QUOTES
-        if not quoted and (self.subject_before(tokens, cue) or not any(
+        own_subject = self.subject_before(tokens, cue) and not self.subject_misplaced(cue)
+        if not quoted and (own_subject or not any(
                 "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == ",":
@@ -1699,7 +1740,7 @@ class _Finder:
         apposed = self.past_apposition(tokens, m)
         if apposed != m:
             if ref is None or ref.entity.kind != "Person":
-                ref, factor = self.index.at_token(tokens[m + 1]), 1.0
+                ref, factor = self.index.at_token(tokens[self.past_titles(tokens, m + 1)]), 1.0
             m = apposed
         relay = m + 1
         if relay < len(tokens) and lows[relay] in self.rules.relay_words and self.source_width(tokens, relay):
@@ -2021,6 +2062,28 @@ def _multiword_entries(rules: LanguageRules) -> tuple[str, ...]:
 
 
 #: the typographic forms of the ASCII apostrophe and hyphen the lexicons are written with
+def _aside_tokens(span: list[Token]) -> set[int]:
+    """The indices of the tokens of ``span`` inside a bracketed or dash-enclosed aside ("Les
+    autorités du Karabakh – une région disputée entre X et Y – ont affirmé": X and Y)."""
+    dashes = [t.i for t in span if t.text in _ASIDE_DASHES]
+    inside = {m for a, b in zip(dashes[::2], dashes[1::2]) for m in range(a, b + 1)}
+    depth = 0
+    for t in span:
+        depth += t.text == "("
+        if depth:
+            inside.add(t.i)
+        depth -= t.text == ")" and depth > 0
+    return inside
+
+
+def _outside_asides(span: list[Token]) -> list[Token]:
+    """The tokens of ``span`` outside its asides (`_aside_tokens`)."""
+    inside = _aside_tokens(span)
+    return [t for t in span if t.i not in inside]
+
+
+_ASIDE_DASHES = ("–", "—", "-")
+
 _SURFACE_VARIANTS = {"'": ("'", "’", "‘", "ʼ", "`", "´"), "-": ("-", "‐", "‑", "–", "—")}
 
 
