@@ -135,6 +135,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     own_actors, collectives = rules.description_actors, rules.collective_nouns
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     bodies = {normalize_label(w) for w in rules.body_nouns}
+    # folded, as the description's own head is ("société": "societe")
+    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
@@ -142,7 +144,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = _described_actor(i, head, found, keys, kinds, introduced, rules.introduced_descriptions, bodies)
+        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -158,8 +160,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
 
 def _introducing_words(f: Found, text: str) -> list[str]:
     """The words that may introduce a named actor: "l'ONG X", "le quotidien français X" (the
-    noun, maybe before an adjective) or a name that holds it ("la Coalition arabe")."""
-    before = text[max(0, f.mention.start - 40):f.mention.start].split()[-2:]
+    noun, maybe before an adjective or a short complement: "la société de sécurité maritime X")
+    or a name that holds it ("la Coalition arabe")."""
+    before = text[max(0, f.mention.start - 40):f.mention.start].split()[-4:]
     return [normalize_label(w) for w in before + f.mention.text.split()]
 
 

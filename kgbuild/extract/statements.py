@@ -783,8 +783,9 @@ class _Finder:
         return self.actor_after(cue, j)
 
     def hyphen_pronoun(self, cue: Token) -> Token | None:
-        """The pronoun joined to an inverted cue ("a-t-il dit", "estime-t-elle")."""
-        return next((t for t in cue.doc[max(cue.i - 3, 0): cue.i + 3] if t.i != cue.i and "-" in t.text
+        """The pronoun joined to an inverted cue ("a-t-il dit", "estime-t-elle"; not a demonstrative,
+        "en accusant celle-ci")."""
+        return next((t for t in cue.doc[max(cue.i - 3, 0): cue.i + 3] if t.i != cue.i and t.text.startswith("-")
                      and pronoun_form(t) in self.rules.pronoun_gender
                      and all(u.text.startswith("-") or u.dep_.startswith("aux")
                              or lower_text(u) in self.rules.cue_fillers for u in cue.doc[
