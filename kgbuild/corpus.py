@@ -1056,12 +1056,12 @@ def _write_jsonld(journal: _Journal, index, corpus: list[ox.Quad], target: Path)
 
 
 def _document_json_text(extraction: Extraction, single: bool) -> str:
-    from kgbuild.export import document_json
+    from kgbuild.export import document_json, line_safe
 
     data = document_json(extraction)
     text = (json.dumps(data, ensure_ascii=False, indent=2) if single
             else json.dumps(data, ensure_ascii=False)) + "\n"
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return line_safe(text)
 
 
 def _corpus_quads(entities: dict[tuple[str, ...], _CorpusEntity], first_of: dict[str, str]) -> Iterator[ox.Quad]:
@@ -1124,6 +1124,8 @@ def _write_failures(path: Path, failures: list[Failure]) -> Path | None:
     if not failures:
         path.unlink(missing_ok=True)
         return None
-    text = "".join(json.dumps({"source": f.source, "problem": f.problem}, ensure_ascii=False) + "\n"
-                   for f in failures)
+    from kgbuild.export import line_safe
+
+    text = line_safe("".join(json.dumps({"source": f.source, "problem": f.problem}, ensure_ascii=False) + "\n"
+                             for f in failures))
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))

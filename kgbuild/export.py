@@ -231,6 +231,13 @@ def extraction_from_json(data: dict) -> Extraction:
     )
 
 
+def line_safe(text: str) -> str:
+    """JSON text with every Unicode line break inside its strings escaped: one object a line
+    for readers that split on any of them, as str.splitlines() does (the JSON means the same;
+    the breaks below U+0020 json.dumps escapes already)."""
+    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def write_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
     """One document: an indented JSON object; several: JSON Lines, one document a line."""
     documents = [document_json(x) for x in extractions]
@@ -238,8 +245,7 @@ def write_json(extractions: Iterable[Extraction], path: str | Path) -> Path:
         text = json.dumps(documents[0], ensure_ascii=False, indent=2) + "\n"
     else:
         text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents)
-    # keep one object per line for readers that split on every Unicode line break
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = line_safe(text)
     return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 

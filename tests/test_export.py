@@ -109,7 +109,7 @@ def test_json_one_document_is_an_object_several_are_lines(tmp_path, authorisatio
     write_json([authorisation], tmp_path / "one.json")
     assert json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))["doc"]["id"] == authorisation.article.id
     odd = dataclasses.replace(authorisation, article=dataclasses.replace(
-        authorisation.article, id="odd", title="ligne\u2028séparée\u2029fin\nnouvelle"))
+        authorisation.article, id="odd", title="ligne\u2028séparée\u2029fin\nnouvelle\x85suite"))
     write_json([authorisation, negation, odd], tmp_path / "many.jsonl")
     lines = (tmp_path / "many.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["doc"]["id"] for line in lines] == ["autorisation-atacms", "scholz-taurus", "odd"]
