@@ -188,7 +188,9 @@ class _Finder:
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
             if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
                     or child.dep_ in ("appos", "flat:name"):
-                hit = self.ref_at(child)
+                # "le groupe russe Wagner": the name the parse hangs on the demonym, not its state
+                hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
+                            for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
                     return hit
         return self.name_after(token)
@@ -1690,8 +1692,9 @@ class _Finder:
         return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
-        """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
-        preps = self.rules.recipient_prepositions if n.pos_ == "ADJ" else self.rules.of_prepositions
+        """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
+        "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
+        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ == "ADJ" else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
