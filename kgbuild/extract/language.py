@@ -280,6 +280,7 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    stance_manner_prepositions: Words
     attribution_verbs: Words
     attribution_prepositions: Words
     list_conjunctions: Words

@@ -1684,7 +1684,16 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        return agents
+        return agents or self.manner_stance_authors(n)
+
+    def manner_stance_authors(self, n: Token) -> list[MentionRef]:
+        """The subject of the verb a bare stance noun qualifies ("le Hezbollah tire des roquettes
+        en soutien au Hamas", "le Hezbollah a, en soutien au Hamas, ouvert un front": the parse
+        may make the phrase the head of the clause, its subject then hangs on the noun)."""
+        if not _introduced_by(n, self.rules.stance_manner_prepositions) or any(c.dep_ == "det" for c in n.children):
+            return []
+        own = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        return self.typed(own or (self.subject(n.head) if n.head.pos_ in ("VERB", "AUX") else []), ("Actor",))
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
