@@ -1531,9 +1531,12 @@ class _Finder:
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
-        (only phrases after token ``after`` when given)."""
+        (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
+        sur deux militaires rwandais" names whose soldiers, not where."""
+        troops = self.rules.troop_nouns | self.rules.fighter_nouns
         for c in head.children:
-            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions):
+            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
+                    and not _in(c, troops):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
                     return found
