@@ -1458,9 +1458,10 @@ class _Finder:
         return [r for r in self.typed([ref] if ref else [], ("Actor",)) if r.entity.kind in _STATE_KINDS]
 
     def holding(self, t: Token) -> bool:
-        """A verb of holding troops, also a present tense the tagger read as a noun ("compte")."""
+        """A verb of holding troops, also a present tense the tagger read as a noun or left
+        unlemmatised ("compte")."""
         holding = self.rules.troop_holding_verbs
-        return lower_lemma(t) in holding or t.pos_ == "NOUN" and bool(
+        return lower_lemma(t) in holding or t.pos_ in ("NOUN", "VERB") and bool(
             holding & set(self.rules.grammar.verb_lemmas(lower_text(t))))
 
     def counted_place(self, n: Token) -> list[MentionRef]:
