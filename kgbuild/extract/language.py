@@ -206,6 +206,8 @@ class LanguageRules:
     target_nouns: Words
     target_prepositions: Ordered
     hostile_prepositions: Words
+    operation_nouns: Words
+    operation_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
     deploy_verbs: Words

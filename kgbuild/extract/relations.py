@@ -1021,6 +1021,13 @@ class _Finder:
         hit = self.struck(self.strike_aims(n, host, host_object))
         self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
 
+    def operation_noun(self, n: Token, k: int) -> None:
+        """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
+        someone is a strike on them; any other ("une opération de maintien de la paix") is none."""
+        if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
+               for c in n.children):
+            self.strike_noun(n, k)
+
     def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
         """The agents of a strike noun with those who claim or carry it out: the agent of a
         claim participle ("une attaque revendiquée par X"), and, with no actor yet, the subject
@@ -2356,13 +2363,14 @@ _NOUN_READERS = (
     (("supply_nouns",), lambda finder, t, k, lemma: finder.supply_noun(t, k)),
     (("purchase_nouns",), lambda finder, t, k, lemma: finder.purchase(t, k)),
     (("target_nouns", "attack_nouns"), lambda finder, t, k, lemma: finder.strike_noun(t, k)),
+    (("operation_nouns",), lambda finder, t, k, lemma: finder.operation_noun(t, k)),
     (("support_nouns", "oppose_nouns"), lambda finder, t, k, lemma: finder.stance_noun(
         t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
-                  "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
+                  "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
 
