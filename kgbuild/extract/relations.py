@@ -1654,9 +1654,19 @@ class _Finder:
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
             objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
                 or self.described(p)
+        # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
+        objs = [o for o in objs if not self.bare_people(o)]
         for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def bare_people(self, ref: MentionRef) -> bool:
+        """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
+        people of the nation, not its state."""
+        span = self.span_at(ref)
+        p = span.root if span is not None else None
+        return p is not None and p.pos_ in ("NOUN", "PROPN") and lower_text(p) in self.rules.demonyms \
+            and not any(c.dep_ == "det" for c in p.children)
 
     def described(self, p: Token) -> list[MentionRef]:
         """The name a description is apposed to after a comma ("le M23, groupe rebelle soutenu
