@@ -225,6 +225,7 @@ class LanguageRules:
     wish_words: Words
     anaphoric_determiners: Words
     troop_verbs: Words
+    arrival_verbs: Words
     troop_nouns: Words
     support_verbs: Words
     support_nouns: Words

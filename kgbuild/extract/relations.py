@@ -1387,6 +1387,8 @@ class _Finder:
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return
+        if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
+            return
         who = self.deployed(v, troops_obj)
         where = []
         for c in v.children:
@@ -1398,6 +1400,12 @@ class _Finder:
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def troops_arrive(self, v: Token) -> bool:
+        """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
+        "les soldats sont arrivés à X"), the only arrival that deploys."""
+        heads = [v.head] if v.dep_ in ("acl", "amod") else subjects_of(v, self.rules)
+        return any(_in(h, self.rules.troop_nouns | self.rules.fighter_nouns) for h in heads)
 
     def deployed(self, v: Token, troops_obj: list[Token]) -> list[MentionRef]:
         """Who a deployment verb deploys: a passive verb's patient, an active verb's troops or
