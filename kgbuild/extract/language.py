@@ -211,6 +211,8 @@ class LanguageRules:
     target_nouns: Words
     target_prepositions: Ordered
     hostile_prepositions: Words
+    operation_nouns: Words
+    operation_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
     deploy_verbs: Words
@@ -228,6 +230,7 @@ class LanguageRules:
     wish_words: Words
     anaphoric_determiners: Words
     troop_verbs: Words
+    arrival_verbs: Words
     troop_nouns: Words
     support_verbs: Words
     support_nouns: Words
@@ -285,6 +288,7 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    stance_manner_prepositions: Words
     attribution_verbs: Words
     attribution_prepositions: Words
     list_conjunctions: Words

@@ -1200,7 +1200,17 @@ class _Finder:
             return False
         nxt = self.tokens[token.i + 1]
         return nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm") \
-            or self.lows[nxt.i] in self.rules.reflexive_clitics
+            or self.lows[nxt.i] in self.rules.reflexive_clitics or self._mistagged_act(nxt)
+
+    def _mistagged_act(self, nxt: Token) -> bool:
+        """A verb of acting the tagger read as a bare noun ("Washington compte 2 500 soldats en
+        Irak", "Moscou livre des armes"): a lower-case noun with no determiner whose possible
+        infinitives include a relation verb."""
+        r = self.rules
+        if nxt.pos_ != "NOUN" or self.capitalised[nxt.i] or any(c.dep_ == "det" for c in nxt.children):
+            return False
+        acts = r.troop_holding_verbs | r.supply_verbs | r.attack_verbs | r.support_verbs | r.oppose_verbs | r.deploy_verbs
+        return bool(acts & set(r.grammar.verb_lemmas(self.lows[nxt.i])))
 
     def _subject_in_parse(self, token: Token) -> bool:
         """A subject by its dependency, itself or through up to two conj/appos links."""

@@ -188,7 +188,9 @@ class _Finder:
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
             if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
                     or child.dep_ in ("appos", "flat:name"):
-                hit = self.ref_at(child)
+                # "le groupe russe Wagner": the name the parse hangs on the demonym, not its state
+                hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
+                            for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
                     return hit
         return self.name_after(token)
@@ -1019,6 +1021,13 @@ class _Finder:
         hit = self.struck(self.strike_aims(n, host, host_object))
         self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
 
+    def operation_noun(self, n: Token, k: int) -> None:
+        """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
+        someone is a strike on them; any other ("une opération de maintien de la paix") is none."""
+        if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
+               for c in n.children):
+            self.strike_noun(n, k)
+
     def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
         """The agents of a strike noun with those who claim or carry it out: the agent of a
         claim participle ("une attaque revendiquée par X"), and, with no actor yet, the subject
@@ -1378,6 +1387,8 @@ class _Finder:
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return
+        if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
+            return
         who = self.deployed(v, troops_obj)
         where = []
         for c in v.children:
@@ -1389,6 +1400,12 @@ class _Finder:
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def troops_arrive(self, v: Token) -> bool:
+        """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
+        "les soldats sont arrivés à X"), the only arrival that deploys."""
+        heads = [v.head] if v.dep_ in ("acl", "amod") else subjects_of(v, self.rules)
+        return any(_in(h, self.rules.troop_nouns | self.rules.fighter_nouns) for h in heads)
 
     def deployed(self, v: Token, troops_obj: list[Token]) -> list[MentionRef]:
         """Who a deployment verb deploys: a passive verb's patient, an active verb's troops or
@@ -1456,9 +1473,10 @@ class _Finder:
         return [r for r in self.typed([ref] if ref else [], ("Actor",)) if r.entity.kind in _STATE_KINDS]
 
     def holding(self, t: Token) -> bool:
-        """A verb of holding troops, also a present tense the tagger read as a noun ("compte")."""
+        """A verb of holding troops, also a present tense the tagger read as a noun or left
+        unlemmatised ("compte")."""
         holding = self.rules.troop_holding_verbs
-        return lower_lemma(t) in holding or t.pos_ == "NOUN" and bool(
+        return lower_lemma(t) in holding or t.pos_ in ("NOUN", "VERB") and bool(
             holding & set(self.rules.grammar.verb_lemmas(lower_text(t))))
 
     def counted_place(self, n: Token) -> list[MentionRef]:
@@ -1529,9 +1547,12 @@ class _Finder:
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
-        (only phrases after token ``after`` when given)."""
+        (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
+        sur deux militaires rwandais" names whose soldiers, not where."""
+        troops = self.rules.troop_nouns | self.rules.fighter_nouns
         for c in head.children:
-            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions):
+            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
+                    and not _in(c, troops):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
                     return found
@@ -1641,9 +1662,19 @@ class _Finder:
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
             objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
                 or self.described(p)
+        # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
+        objs = [o for o in objs if not self.bare_people(o)]
         for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def bare_people(self, ref: MentionRef) -> bool:
+        """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
+        people of the nation, not its state."""
+        span = self.span_at(ref)
+        p = span.root if span is not None else None
+        return p is not None and p.pos_ in ("NOUN", "PROPN") and lower_text(p) in self.rules.demonyms \
+            and not any(c.dep_ == "det" for c in p.children)
 
     def described(self, p: Token) -> list[MentionRef]:
         """The name a description is apposed to after a comma ("le M23, groupe rebelle soutenu
@@ -1682,7 +1713,16 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        return agents
+        return agents or self.manner_stance_authors(n)
+
+    def manner_stance_authors(self, n: Token) -> list[MentionRef]:
+        """The subject of the verb a bare stance noun qualifies ("le Hezbollah tire des roquettes
+        en soutien au Hamas", "le Hezbollah a, en soutien au Hamas, ouvert un front": the parse
+        may make the phrase the head of the clause, its subject then hangs on the noun)."""
+        if not _introduced_by(n, self.rules.stance_manner_prepositions) or any(c.dep_ == "det" for c in n.children):
+            return []
+        own = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        return self.typed(own or (self.subject(n.head) if n.head.pos_ in ("VERB", "AUX") else []), ("Actor",))
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
@@ -1690,8 +1730,9 @@ class _Finder:
         return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
-        """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y"."""
-        preps = self.rules.recipient_prepositions if n.pos_ == "ADJ" else self.rules.of_prepositions
+        """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
+        "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
+        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ == "ADJ" else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
@@ -2340,13 +2381,14 @@ _NOUN_READERS = (
     (("supply_nouns",), lambda finder, t, k, lemma: finder.supply_noun(t, k)),
     (("purchase_nouns",), lambda finder, t, k, lemma: finder.purchase(t, k)),
     (("target_nouns", "attack_nouns"), lambda finder, t, k, lemma: finder.strike_noun(t, k)),
+    (("operation_nouns",), lambda finder, t, k, lemma: finder.operation_noun(t, k)),
     (("support_nouns", "oppose_nouns"), lambda finder, t, k, lemma: finder.stance_noun(
         t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
-                  "purchase_nouns", "target_nouns", "attack_nouns", "support_nouns", "oppose_nouns",
+                  "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
 
 
