@@ -1736,6 +1736,8 @@ class _Finder:
         if complement is None:
             return end_tok, None, False
         last, name = complement
+        if name is None and self._role_phrase_at(self.doc[self._after_of(end_tok)]) is not None:
+            return end_tok, None, False  # "porte-parole du président russe X": the president is X
         if name is None:
             return self._phrase_tail(last), None, True
         return last, name, False

@@ -2022,7 +2022,18 @@ class _Finder:
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
-        return self.role_phrase(words) if words else None
+        return self.role_phrase(self.nearest_role(words)) if words else None
+
+    def nearest_role(self, words: list[Token]) -> list[Token]:
+        """The words from the role nearest the name, when a role is the complement of another
+        ("porte-parole du président russe X": X is the president)."""
+        for m in range(len(words) - 1, 1, -1):
+            of = m - 2 if words[m - 1].pos_ == "DET" else m - 1
+            if _in(words[of], self.rules.of_prepositions):
+                found = self.role_words(words[m:])
+                if found is not None and found[1] == 0:
+                    return words[m:]
+        return words
 
     def role_aside_before_title(self, span, title: Token) -> tuple | None:
         """The role phrase in the aside before a bare title that names no body ("Le chef de la
