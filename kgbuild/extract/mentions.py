@@ -1530,19 +1530,21 @@ class _Finder:
             if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper() \
                     and not _adjective_after_noun(token):
                 continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
-            entry = self._lookup(state_name, _STATE_KINDS)
             head = token.head if token.dep_ == "amod" else None
             if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
                     or self._after_body_name(token.i):
                 continue
-            before = self.tokens[token.i - 1] if token.i > 0 else None
-            if (head is not None and self._is_place_noun(head)) or (
-                    before is not None and self._is_place_noun(before)):
-                type_, kind = "Region", "Country"
-            else:
-                type_, kind = "Actor", "State"
-            yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind,
-                                      "demonym", 0.7), state_name, entry, country=state_name)
+            type_, kind = self._demonym_type(token, head)
+            yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind, "demonym", 0.7),
+                        state_name, self._lookup(state_name, _STATE_KINDS), country=state_name)
+
+    def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
+        """A country after a place noun ("le territoire ukrainien"), else the acting state."""
+        before = self.tokens[token.i - 1] if token.i > 0 else None
+        if (head is not None and self._is_place_noun(head)) or (
+                before is not None and self._is_place_noun(before)):
+            return "Region", "Country"
+        return "Actor", "State"
 
     def _after_body_name(self, i: int) -> bool:
         """ "le Hamas palestinien", "le Jihad islamique palestinien": a demonym right after the

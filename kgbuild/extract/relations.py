@@ -1390,16 +1390,20 @@ class _Finder:
         if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
             return
         who = self.deployed(v, troops_obj)
+        where = self.deployed_where(v)
+        for w in who[:2]:
+            for r in where[:3]:
+                self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def deployed_where(self, v: Token) -> list[MentionRef]:
+        """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
+        its first place phrase with the places coordinated in it, else a place after it."""
         where = []
         for c in v.children:
             if lower_text(c) in self.rules.place_relative_pronouns:
                 where = self.typed(self.relative_antecedent(c), ("Region",))
-        # the first place phrase, with the places coordinated in it
         where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
-        where = where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
-        for w in who[:2]:
-            for r in where[:3]:
-                self.add(w, "deployedIn", r, v, k, 0.7)
+        return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
 
     def troops_arrive(self, v: Token) -> bool:
         """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
