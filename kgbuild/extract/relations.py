@@ -1085,7 +1085,17 @@ class _Finder:
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
                 and not any(c.dep_ == "case" for c in host.children):
             return host, True
+        if self.day_partitive(host):  # "a mené mardi des frappes contre X": the day stands in its place
+            return host.head, True
         return host, host.dep_ == "obj"
+
+    def day_partitive(self, phrase: Token) -> bool:
+        """Whether a partitive phrase hangs on a day the parse made an agentive verb's object or
+        complement ("a mené mardi des frappes": "des frappes" on "mardi")."""
+        day = phrase.head
+        return phrase.dep_ == "nmod" and lower_lemma(day) in self.rules.time_words \
+            and (day.dep_ == "obj" or day.dep_.startswith("obl")) and _in(day.head, self.rules.agentive_verbs) \
+            and _introduced_by(phrase, self.rules.partitive_articles)
 
     def strike_aims(self, n: Token, host: Token, host_object: bool) -> list[Token]:
         """The phrases a strike is aimed at ("l'attaque des Houthis contre un navire
