@@ -1206,11 +1206,15 @@ class _Finder:
         """A verb of acting the tagger read as a bare noun ("Washington compte 2 500 soldats en
         Irak", "Moscou livre des armes"): a lower-case noun with no determiner whose possible
         infinitives include a relation verb."""
-        r = self.rules
         if nxt.pos_ != "NOUN" or self.capitalised[nxt.i] or any(c.dep_ == "det" for c in nxt.children):
             return False
-        acts = r.troop_holding_verbs | r.supply_verbs | r.attack_verbs | r.support_verbs | r.oppose_verbs | r.deploy_verbs
-        return bool(acts & set(r.grammar.verb_lemmas(self.lows[nxt.i])))
+        return any(lemma in self._act_verbs for lemma in self.rules.grammar.verb_lemmas(self.lows[nxt.i]))
+
+    @functools.cached_property
+    def _act_verbs(self) -> frozenset[str]:
+        """The verbs of the relation families a state's capital stands for it with."""
+        r = self.rules
+        return r.troop_holding_verbs | r.supply_verbs | r.attack_verbs | r.support_verbs | r.oppose_verbs | r.deploy_verbs
 
     def _subject_in_parse(self, token: Token) -> bool:
         """A subject by its dependency, itself or through up to two conj/appos links."""
@@ -1847,7 +1851,7 @@ class _Finder:
         """The token after an aside opening on a participle at ``j`` and closed by a comma
         ("le gouverneur du Darfour, nommé par les FSR, X"), else ``j``."""
         doc = self.doc
-        if j >= len(doc) or doc[j].pos_ != "VERB" or "Part" not in doc[j].morph.get("VerbForm"):
+        if j >= len(doc) or doc[j].pos_ != "VERB" or "Part" not in morph_values(doc[j], "VerbForm"):
             return j
         k = j + 1
         while k < len(doc) and k - j < 7 and doc[k].text not in (",", ".", "(", ")") and not doc[k].is_space:

@@ -104,6 +104,7 @@ class _Finder:
         for e in entities:
             for m in e.mentions:
                 self.by_label.setdefault(normalize_label(m.text), e)
+        self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -615,7 +616,7 @@ class _Finder:
         while head.dep_ in ("amod", "flat:name") and head.head.i < head.i and head.head.i >= lo:
             head = head.head
         found = self.np(head)
-        if not found and _in(head, self.rules.troop_nouns | self.rules.fighter_nouns):
+        if not found and _in(head, self.forces):
             # "400 policiers kényans déployés", the demonym cut off its noun by the parse
             found = self.typed([self.ref_at(t) for t in self.tokens[k + 1: verb.i] if t.pos_ == "ADJ"], ("Actor",))[:1]
         return found
@@ -1419,7 +1420,7 @@ class _Finder:
         """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
         "les soldats sont arrivés à X"), the only arrival that deploys."""
         heads = [v.head] if v.dep_ in ("acl", "amod") else subjects_of(v, self.rules)
-        return any(_in(h, self.rules.troop_nouns | self.rules.fighter_nouns) for h in heads)
+        return any(_in(h, self.forces) for h in heads)
 
     def deployed(self, v: Token, troops_obj: list[Token]) -> list[MentionRef]:
         """Who a deployment verb deploys: a passive verb's patient, an active verb's troops or
@@ -1548,7 +1549,7 @@ class _Finder:
             heads = [a.head]
         else:
             return
-        forces = self.rules.troop_nouns | self.rules.fighter_nouns | self.rules.quantity_nouns
+        forces = self.forces | self.rules.quantity_nouns
         # the force itself named, or troops ("les soldats français"), not "le ministre français"
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
         where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
@@ -1563,10 +1564,9 @@ class _Finder:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
         (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
         sur deux militaires rwandais" names whose soldiers, not where."""
-        troops = self.rules.troop_nouns | self.rules.fighter_nouns
         for c in head.children:
             if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
-                    and not _in(c, troops):
+                    and not _in(c, self.forces):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
                     return found
