@@ -1,4 +1,4 @@
-"""The parse as kgbuild runs it: spaCy's pipeline with its attribute ruler applied as arrays."""
+"""The parse as kgbuild runs it: spaCy's pipeline with its attribute ruler and lemmatizer applied as arrays."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
 from kgbuild.extract.language import load_rules
-from kgbuild.extract.parse import _array_ruler, _pipe, _ARRAY_ATTRS, load_pipeline
+from kgbuild.extract.parse import _array_lemmatizer, _array_ruler, _pipe, _ARRAY_ATTRS, join_docs, load_pipeline
 
 ATTRS = [*_ARRAY_ATTRS, LEMMA]
 
@@ -67,3 +67,37 @@ def test_a_ruler_beyond_single_token_tests_is_spacys():
     assert _array_ruler(ruler) is None
     _, ruler = _ruler([{"patterns": [[{"POS": "NOUN"}]], "attrs": {"LEMMA": "chef"}}])
     assert _array_ruler(ruler) is None
+
+
+def test_lemmas_are_spacys_own_in_both_languages():
+    texts = {"fr": TEXTS, "en": ["The rebels said on Tuesday they had seized the town.\n\nTroops were fighting.",
+                                 "Officials   denied it; drones struck the region's capitals. ", ""]}
+    for lang, batch in texts.items():
+        nlp = load_pipeline(load_rules(lang).model)
+        assert _array_lemmatizer(nlp.get_pipe("lemmatizer")) is not None
+        theirs, ours = list(nlp.pipe(batch)), list(_pipe(nlp, batch))
+        assert all(same_docs(a, b) for a, b in zip(theirs, ours))
+        assert [t.lemma_ for doc in ours for t in doc] == [t.lemma_ for doc in theirs for t in doc]
+
+
+def test_a_lemma_set_before_is_kept_unless_the_lemmatizer_overwrites():
+    nlp = load_pipeline(load_rules("fr").model)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        doc = nlp("Les soldats ont tiré sur les manifestants.")
+    doc[1].lemma_ = "troupe"
+    for overwrite in (False, True):
+        lemmatizer.overwrite = overwrite
+        try:
+            theirs, ours = lemmatizer(doc.copy()), _array_lemmatizer(lemmatizer)(doc.copy())
+        finally:
+            lemmatizer.overwrite = False
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+        assert (ours[1].lemma_ == "troupe") is not overwrite
+
+
+def test_joined_parts_are_spacys_join():
+    nlp = load_pipeline(load_rules("fr").model)
+    parts = list(nlp.pipe(["Le ministre a parlé.\n\n", "Les rebelles, inconnus du vocabulaire Zxqwv, ont fui. "]))
+    theirs, ours = Doc.from_docs(parts, ensure_whitespace=False), join_docs(parts)
+    assert same_docs(theirs, ours) and ours.text == theirs.text and (ours.tensor == theirs.tensor).all()

@@ -17,8 +17,9 @@ import numpy
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import DEP, IDX, IS_SPACE, MORPH, POS, SENT_START, SPACY, TAG
-from spacy.symbols import ORTH
+from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.errors import Errors
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -84,15 +85,16 @@ def parse_texts(nlp: Language, items: list[tuple[str, tuple[Span, ...]]]) -> lis
 
 
 def _pipe(nlp: Language, texts: list[str]):
-    """``nlp.pipe(texts)``, the attribute ruler applied as arrays when its patterns allow it.
+    """``nlp.pipe(texts)``, the attribute ruler and the lemmatizer applied as arrays when they allow it.
 
     The components run in order, each on the whole batch, as ``Language.pipe`` runs them.
     spaCy's ruler matches every token against every pattern and sets attributes through a
     Span and a Token per match (2-3% of a French parse); ``_ArrayRuler`` sets the same values.
+    spaCy's lemmatizer sets each lemma through a Token; ``_ArrayLemmatizer`` writes the column.
     """
     docs = (nlp.make_doc(text) for text in texts)
     for name, proc in nlp.pipeline:
-        ruler = _array_ruler(proc) if name == "attribute_ruler" else None
+        ruler = _array_ruler(proc) if name == "attribute_ruler" else _array_lemmatizer(proc)
         if ruler is not None:
             docs = map(ruler, docs)
         elif hasattr(proc, "pipe"):
@@ -113,6 +115,16 @@ def _array_ruler(proc):
             _RULERS[key] = (proc, _ArrayRuler(proc))
         except _Unsupported:
             _RULERS[key] = (proc, None)
+    return _RULERS[key][1]
+
+
+def _array_lemmatizer(proc):
+    """The array version of a spaCy rule or lookup lemmatizer (remembered), else None."""
+    key = id(proc)
+    if key not in _RULERS:
+        supported = (isinstance(proc, Lemmatizer) and proc.mode in ("rule", "lookup")
+                     and type(proc).__call__ is Lemmatizer.__call__)
+        _RULERS[key] = (proc, _ArrayLemmatizer(proc) if supported else None)
     return _RULERS[key][1]
 
 
@@ -191,6 +203,41 @@ class _ArrayRuler:
         return doc
 
 
+class _ArrayLemmatizer:
+    """A spaCy rule or lookup Lemmatizer whose lemmas are written as a column.
+
+    What such a lemmatizer gives a token depends on its form, POS, tag and morphology alone
+    (the rules read the POS and the features, the tables the form): the lemmatizer itself
+    works out each combination once, on the first token that has it; a lemma set before is
+    kept unless the lemmatizer overwrites, as spaCy's does."""
+
+    _COLUMNS = [ORTH, POS, TAG, MORPH, LEMMA]
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self._lemmas: dict[tuple[int, ...], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer, lemmas, column = self.lemmatizer, self._lemmas, []
+        if not lemmatizer._validated:  # the tables a mode needs, checked as spaCy's __call__ does
+            lemmatizer._validate_tables(Errors.E1004)
+        overwrite, strings = lemmatizer.overwrite, doc.vocab.strings
+        for i, (*key, lemma) in enumerate(doc.to_array(self._COLUMNS).tolist()):
+            if lemma and not overwrite:
+                column.append(lemma)
+                continue
+            value = lemmas.get(key := tuple(key))
+            if value is None:
+                if len(lemmas) >= 65536:
+                    lemmas.clear()  # memory stays flat over a corpus
+                value = lemmas[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
+            column.append(value)
+        doc.from_array([LEMMA], numpy.array(column, dtype=numpy.uint64))
+        return doc
+
+
 _ARRAY_ATTRS = [*Doc._get_array_attrs(), *((SPACY,) if SPACY not in Doc._get_array_attrs() else ())]
 
 
@@ -198,14 +245,13 @@ def join_docs(parts: list[Doc]) -> Doc:
     """``Doc.from_docs(parts, ensure_whitespace=False)``, the words read as an array.
 
     spaCy's version reads each token's text and whitespace through a new Token
-    object; here the words come from the ORTH column (a string-store look-up each).
+    object; here the words are the ORTH column's hashes (the vocabulary's entries).
     Parts with spans or user data (none in kgbuild's pipelines) go through spaCy's.
     """
     if any(part.spans or part.user_data for part in parts):
         return Doc.from_docs(parts, ensure_whitespace=False)
     array = numpy.concatenate([part.to_array(_ARRAY_ATTRS) for part in parts])
-    strings = parts[0].vocab.strings
-    words = [strings[orth] for orth in array[:, _ARRAY_ATTRS.index(ORTH)].tolist()]
+    words = array[:, _ARRAY_ATTRS.index(ORTH)].tolist()
     spaces = array[:, _ARRAY_ATTRS.index(SPACY)].astype(bool).tolist()
     doc = Doc(parts[0].vocab, words=words, spaces=spaces)
     doc.from_array(_ARRAY_ATTRS, array)
