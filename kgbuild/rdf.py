@@ -403,7 +403,8 @@ class _TriGSink:
     _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
 
     def __init__(self) -> None:
-        self.triples: dict[tuple[str, str], None] = {}  # (subject, "predicate object")
+        # (subject, predicate, object) as written: made once each, so hashed once each
+        self.triples: dict[tuple[str, str, str], None] = {}
         self.terms: dict = {str(RDF.type): "a"}
 
     def iri(self, value: str) -> str:
@@ -433,12 +434,12 @@ class _TriGSink:
 
     def __call__(self, s: str, p: str, o) -> None:
         made = self.terms.get  # a term not seen yet in this document is made by ``term``
-        self.triples[(made(s) or self.term(s), f"{made(p) or self.term(p)} {made(o) or self.term(o)}")] = None
+        self.triples[(made(s) or self.term(s), made(p) or self.term(p), made(o) or self.term(o))] = None
 
     def text(self) -> str:
         parts, previous = [], None
-        for subject, rest in self.triples:
-            parts.append(f" ;\n    {rest}" if subject == previous else f" .\n{subject} {rest}")
+        for subject, predicate, obj in self.triples:
+            parts.append(f" ;\n    {predicate} {obj}" if subject == previous else f" .\n{subject} {predicate} {obj}")
             previous = subject
         return "".join(parts)[3:] + " .\n" if parts else ""
 
