@@ -119,7 +119,7 @@ def add_extraction(dataset: Dataset, extraction: Extraction, *, base: str = DEFA
     if any(True for _ in dataset.quads((None, None, None, name))):
         raise ExportError(f"document {extraction.article.id!r}: id used by another document")
     graph = dataset.graph(name)
-    _GraphBuilder(_GraphSink(graph), extraction, str(doc)).build()
+    _GraphBuilder(_GraphSink(graph).__call__, extraction, str(doc)).build()
     return graph
 
 
@@ -133,7 +133,7 @@ def document_trig(extraction: Extraction, *, base: str = DEFAULT_BASE) -> tuple[
     _check_extraction(extraction)
     doc = str(document_iri(extraction.article.id, base))
     sink = _TriGSink()
-    builder = _GraphBuilder(sink, extraction, doc)
+    builder = _GraphBuilder(sink.__call__, extraction, doc)  # a bound method: called without a slot look-up
     builder.build()
     return f"<{doc}/graph> {{\n{sink.text()}}}\n", builder.entities
 
@@ -401,6 +401,8 @@ class _TriGSink:
                                     for n, (ns, _) in enumerate(_namespaces)))
     _prefix_of = {f"n{n}": (len(ns), prefix) for n, (ns, prefix) in enumerate(_namespaces)}
     _compact: dict[str, str] = {}  # prefixed names found so far, shared by every document
+    _heads = tuple(ns for ns, _ in _namespaces)  # what a prefixed name's IRI starts with
+    _typed: dict = {}  # short typed literals written so far (offsets, counts, confidences), shared too
 
     def __init__(self) -> None:
         # (subject, predicate, object) as written: made once each, so hashed once each
@@ -411,7 +413,8 @@ class _TriGSink:
         found = self._compact.get(value)
         if found is not None:
             return found
-        match = self._prefixed.fullmatch(value)
+        # str's own startswith: rdflib's URIRef overrides it (one prefix only)
+        match = self._prefixed.fullmatch(value) if str.startswith(value, self._heads) else None
         if match is not None:
             size, prefix = self._prefix_of[match.lastgroup]
             found = self._compact[value] = f"{prefix}:{value[size:]}"
@@ -422,14 +425,24 @@ class _TriGSink:
         made = self.terms.get(value)
         if made is None:
             if isinstance(value, _Lit):
-                made = '"' + _escape(value.lexical) + '"'
-                if value.lang is not None:
-                    made += "@" + value.lang
-                elif value.datatype is not None:
-                    made += "^^" + self.iri(value.datatype)
+                made = self._typed.get(value) if value.datatype is not None else None
+                if made is None:
+                    made = self.literal(value)
             else:
                 made = self.iri(value)
             self.terms[value] = made
+        return made
+
+    def literal(self, value: _Lit) -> str:
+        made = '"' + _escape(value.lexical) + '"'
+        if value.lang is not None:
+            made += "@" + value.lang
+        elif value.datatype is not None:
+            made += "^^" + self.iri(value.datatype)
+            if len(value.lexical) <= 40:  # numbers repeat across documents: remembered
+                if len(self._typed) >= 65536:
+                    self._typed.clear()  # memory stays flat over a corpus
+                self._typed[value] = made
         return made
 
     def __call__(self, s: str, p: str, o) -> None:
@@ -520,16 +533,17 @@ class _GraphBuilder:
         if key in self.spans:  # strings are shared (a sentence, a mention in two roles): written once
             return node
         self.spans.add(key)
-        self.add(node, _RDF.type, _NIF.String)
-        self.add(node, _RDF.type, _NIF.RFC5147String)
-        self.add(node, _NIF.beginIndex, _index(start))
-        self.add(node, _NIF.endIndex, _index(end))
-        self.add(node, _NIF.referenceContext, self.context)
+        add = self.add  # the builder's busiest method: every string written passes here
+        add(node, _RDF.type, _NIF.String)
+        add(node, _RDF.type, _NIF.RFC5147String)
+        add(node, _NIF.beginIndex, _index(start))
+        add(node, _NIF.endIndex, _index(end))
+        add(node, _NIF.referenceContext, self.context)
         if anchor:
-            self.add(node, _NIF.anchorOf, _Lit(self.article.text[start:end]))
+            add(node, _NIF.anchorOf, _Lit(self.article.text[start:end]))
         if sentence is not None and self.extraction.sentences:
             # also when the string is the sentence itself: queries follow evidence/nif:sentence
-            self.add(node, _NIF.sentence, self.sentence(sentence))
+            add(node, _NIF.sentence, self.sentence(sentence))
         return node
 
     def sentence(self, index: int) -> str:
@@ -603,15 +617,16 @@ class _GraphBuilder:
             self.add(node, _KG.linkConfidence, _decimal(entity.link_confidence))
         if entity.link_method is not None:
             self.add(node, _KG.linkMethod, _Lit(entity.link_method))
+        add = self.add
         for mention in entity.mentions:
             m = self.mint(f"{node}/mention/{mention.start}-{mention.end}")
-            self.add(node, _KG.hasMention, m)
-            self.add(m, _RDF.type, _KG.Mention)
-            self.add(m, _KG.role, _KG[mention.type])
-            self.add(m, _KG.kind, _Lit(mention.kind))
-            self.add(m, _KG.method, _Lit(mention.method))
-            self.add(m, _KG.confidence, _decimal(mention.confidence))
-            self.add(m, _KG.evidence, self.span(mention.start, mention.end, sentence=mention.sentence))
+            add(node, _KG.hasMention, m)
+            add(m, _RDF.type, _KG.Mention)
+            add(m, _KG.role, _KG[mention.type])
+            add(m, _KG.kind, _Lit(mention.kind))
+            add(m, _KG.method, _Lit(mention.method))
+            add(m, _KG.confidence, _decimal(mention.confidence))
+            add(m, _KG.evidence, self.span(mention.start, mention.end, sentence=mention.sentence))
 
     # -- statements
 
