@@ -70,15 +70,7 @@ def compare(other: Path, rounds: int, docs: int) -> dict:
         for name, proc in procs.items():
             if proc.stdout.readline().strip() != "ready":
                 raise SystemExit(f"the {name} tree ({trees[name]}) did not start")
-        turns: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
-        for r in range(rounds):
-            for name in (list(trees) if r % 2 == 0 else list(trees)[::-1]):
-                procs[name].stdin.write("go\n")
-                procs[name].stdin.flush()
-                bare, build = map(float, procs[name].stdout.readline().split())
-                turns[name].append((bare, build))
-            print(f"round {r + 1}: " + ", ".join(f"{n} bare {turns[n][-1][0]:.2f} s build {turns[n][-1][1]:.2f} s"
-                                                 for n in trees), flush=True)
+        turns = _take_turns(procs, rounds)
         for proc in procs.values():
             proc.stdin.close()
             proc.wait()
@@ -87,6 +79,20 @@ def compare(other: Path, rounds: int, docs: int) -> dict:
             "paired_build_ratios": [round(p, 3) for p in paired],
             **{f"{n}_build_seconds_median": statistics.median(c for _, c in turns[n]) for n in trees},
             **{f"{n}_throughput_ratio_median": statistics.median(b / c for b, c in turns[n]) for n in trees}}
+
+
+def _take_turns(procs: dict, rounds: int) -> dict[str, list[tuple[float, float]]]:
+    """(bare, build) seconds of each process's turns, the order swapped every round."""
+    turns: dict[str, list[tuple[float, float]]] = {name: [] for name in procs}
+    for r in range(rounds):
+        for name in (list(procs) if r % 2 == 0 else list(procs)[::-1]):
+            procs[name].stdin.write("go\n")
+            procs[name].stdin.flush()
+            bare, build = map(float, procs[name].stdout.readline().split())
+            turns[name].append((bare, build))
+        print(f"round {r + 1}: " + ", ".join(f"{n} bare {turns[n][-1][0]:.2f} s build {turns[n][-1][1]:.2f} s"
+                                             for n in procs), flush=True)
+    return turns
 
 
 def main() -> None:
