@@ -15,7 +15,8 @@ from rdflib import Graph
 
 from kgbuild.errors import LinkError
 from kgbuild.identity import fold_same_items
-from kgbuild.kb.keys import match_key
+from kgbuild.kb.keys import is_acronym, match_key
+from kgbuild.link.acronyms import long_forms, names_agree
 from kgbuild.link.disambiguate import (
     DocContext,
     build_context,
@@ -125,6 +126,8 @@ class Linker:
                 old = pool.get(cand.entry.key)
                 if old is None or old.score < cand.score:
                     pool[cand.entry.key] = cand
+        for key in _spelled_otherwise(entity, names, found, pool):
+            del pool[key]
         return list(pool.values())
 
     @staticmethod
@@ -139,6 +142,22 @@ class Linker:
         return replace(entity, label=label, qid=entry.qid if entry else None,
                        link_confidence=link.confidence, link_method=link.method if entry else "nil",
                        kb_id=entry.key if entry else None)
+
+
+def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: dict[str, Candidate]) -> list[str]:
+    """The pool's entries reached only through an acronym of the entity whose long form the
+    text spells otherwise ("le Front de libération du Nord (FLN)" is not Algeria's FLN;
+    see ``kgbuild.link.acronyms``). The label extraction took from a KB entry is no evidence."""
+    written = {m.text.strip() for m in entity.mentions}
+    names = [n for n in names if n != entity.label or n in written]
+    longs = long_forms(names)
+    acronyms = [n for n in names if is_acronym(n)]
+    if not longs or not acronyms:
+        return []
+    by_name = {c.entry.key for n in names if not is_acronym(n) for c in found.candidates.get(n, ())}
+    by_acronym = {c.entry.key for n in acronyms for c in found.candidates.get(n, ())}
+    return [key for key in pool if key in by_acronym and key not in by_name
+            and not any(names_agree(form, pool[key].entry) for form in longs)]
 
 
 def _written_name(entity: Entity) -> str:
