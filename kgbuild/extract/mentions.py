@@ -738,8 +738,8 @@ class _Finder:
             return headed
         if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
             return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
-        if self._bracketed_acronym(start, end, name):
-            return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
+        if self._bracketed_acronym(start, end, name) or _capital_acronym(name, self.text, start):
+            return self._ner_organisation(start, end, name, head)  # "... (FAMa)", "le NUG": a body
         kinds = self._body_noun_kinds(name)
         if kinds:  # "l'Observatoire syrien pour les droits humains", "la Cour constitutionnelle"
             return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
@@ -1980,6 +1980,16 @@ def _looks_like_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() \
         and sum(c.isupper() for c in letters) >= 2
+
+
+def _capital_acronym(name: str, text: str, start: int) -> bool:
+    """ "NUG", "GNA", "EUTM-S": an unknown word of three capitals or more (parts joined by a
+    hyphen) abbreviates a body, not a place (places the press writes so are known: "RDC"),
+    except at a line's start, where a dateline writes its town so ("AL-MUKALLA: ...")."""
+    parts = name.split("-")
+    at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
+    return " " not in name and not at_line_start and sum(len(p) for p in parts) >= 3 \
+        and all(p.isalpha() and p.isupper() for p in parts)
 
 
 def _is_model_number(word: str) -> bool:
