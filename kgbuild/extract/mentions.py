@@ -709,6 +709,8 @@ class _Finder:
         ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
+        if head is not None and label in ("ORG", "MISC") and self._person_apposed_to_role(start, name):
+            return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
         if head is not None and label in ("PER", "LOC"):
             found = self._in_context(label, start, end, name, head)
             if found is not None:
@@ -717,6 +719,14 @@ class _Finder:
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _person_apposed_to_role(self, start: int, name: str) -> bool:
+        """A name of capitalised words apposed to a person's role ("le porte-parole du TNLA,
+        Tar Bhone Kyaw") is that person, whatever organisation the model reads, unless a word
+        of it names a body ("le chef, Front X") or it is an acronym."""
+        words = name.split()
+        return start in self._role_names and len(words) > 1 and all(_CAPITALISED.match(w) for w in words) \
+            and not self._body_noun_kinds(name) and self._organisation_kind(name) != "Group"
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
@@ -1830,10 +1840,23 @@ class _Finder:
         j = self._past_place_complement(j)
         if j < len(doc) and doc[j].text == ",":
             j = self._after_titles(self._past_participle_aside(j + 1))
-        if j < len(doc) and _is_name_token(doc[j]):
+        if j < len(doc) and (_is_name_token(doc[j]) or self._organisation_read_apposed(j)):
             self._role_names.add(doc[j].idx)
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         return None
+
+    def _organisation_read_apposed(self, j: int) -> bool:
+        """A name of capitalised words the model reads as an organisation, closed by a comma,
+        after a role's comma ("le porte-parole du TNLA, Tar Bhone Kyaw, a déclaré"): a person's
+        name, unless a word of it names a body (see ``_person_apposed_to_role``)."""
+        token = self.doc[j]
+        if token.ent_iob_ != "B" or token.ent_type_ not in ("ORG", "MISC"):
+            return False
+        k = j
+        while k + 1 < len(self.doc) and self.doc[k + 1].ent_iob_ == "I":
+            k += 1
+        after = self.doc[k + 1].text if k + 1 < len(self.doc) else ""
+        return k > j and after in (",", ")") and all(self.capitalised[i] for i in range(j, k + 1))
 
     def _past_place_complement(self, j: int) -> int:
         """The comma after a short "de" complement at ``j`` the parse left out of the role
@@ -1983,13 +2006,14 @@ def _looks_like_acronym(word: str) -> bool:
 
 
 def _capital_acronym(name: str, text: str, start: int) -> bool:
-    """ "NUG", "GNA", "EUTM-S": an unknown word of three capitals or more (parts joined by a
-    hyphen) abbreviates a body, not a place (places the press writes so are known: "RDC"),
-    except at a line's start, where a dateline writes its town so ("AL-MUKALLA: ...")."""
-    parts = name.split("-")
-    at_line_start = not text[text.rfind("\n", 0, start) + 1:start].strip()
-    return " " not in name and not at_line_start and sum(len(p) for p in parts) >= 3 \
-        and all(p.isalpha() and p.isupper() for p in parts)
+    """ "le NUG", "du GNA", "l'EUTM-S": an unknown word of three to six capitals after a lower-case word
+    abbreviates a body, not a place (places the press writes so are known: "RDC"); not in a
+    dateline or a heading in capitals ("AL-MUKALLA: ...", "A VENDRE")."""
+    before = text[max(0, start - 30):start].split()
+    letters = name.replace("-", "")
+    return " " not in name and 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() \
+        and bool(before) and (before[-1].endswith("(") or before[-1][:1].islower()
+                              and (before[-1][-1:].isalpha() or before[-1][-1:] in "'’"))
 
 
 def _is_model_number(word: str) -> bool:
