@@ -851,8 +851,21 @@ class _Finder:
         return "Group" if words & self.rules.group_name_words else "Organization"
 
     def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
-        found = self._region_of_place_noun(None, start, end, name, head)
+        found = self._region_of_place_noun(None, start, end, name, head) \
+            or self._subdivision_after_noun(start, end, name)
         return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
+
+    def _subdivision_after_noun(self, start: int, end: int, name: str) -> Found | None:
+        """ "l'État Shan", "l'Etat Rakhine": a subdivision's noun right before a name the KB
+        knows as a subdivision (no "de" between) is that subdivision."""
+        noun, _, rest = name.strip().partition(" ")
+        nouns = {strip_accents(k) for k, kind in self.rules.place_nouns.items() if kind == "AdministrativeRegion"}
+        if not rest[:1].isupper() or strip_accents(noun.lower()) not in nouns:
+            return None
+        entry = self._lookup(rest, ("AdministrativeRegion",))
+        if entry is None:
+            return None
+        return Found(self._mention(start, end, "Region", "AdministrativeRegion", "pattern", 0.85), rest, entry)
 
     #: what an unknown name is by the model's label (MISC without KB support: too noisy to keep)
     _NER_LABELS = {"PER": _ner_person, "ORG": _ner_organisation, "LOC": _ner_place}
