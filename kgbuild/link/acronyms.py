@@ -22,6 +22,7 @@ from kgbuild.types import KBEntry
 
 __all__ = ["content_words", "long_forms", "names_agree"]
 
+SAME_RATIO = 85  # in the text's own language a word must be nearly the same ("somalienne" / "syrienne": 67)
 WORD_RATIO = 60  # a transliterated word ("nusrat" / "nasr": 60) still agrees
 _MIN_LETTERS = 4  # shorter words are articles, prepositions and particles ("de", "al", "wa", "aux")
 _SPLIT = re.compile(r"[\s'’\-/]+")
@@ -36,12 +37,21 @@ def long_forms(names: Iterable[str]) -> list[str]:
     return [n for n in names if not is_acronym(n) and len(content_words(n)) >= 2]
 
 
-def _entry_words(entry: KBEntry) -> set[str]:
-    names = list(entry.labels.values()) + [a for aliases in entry.aliases.values() for a in aliases]
+def _words_of(names: Iterable[str]) -> set[str]:
     return {w for name in names for w in content_words(name)}
 
 
-def names_agree(long_form: str, entry: KBEntry) -> bool:
-    """Whether every content word of ``long_form`` is close to a word of the entry's names."""
-    words = _entry_words(entry)
-    return all(any(fuzz.ratio(w, e) >= WORD_RATIO for e in words) for w in content_words(long_form))
+def names_agree(long_form: str, entry: KBEntry, lang: str | None = None) -> bool:
+    """Whether every content word of ``long_form`` is close to a word of the entry's names:
+    nearly the same (SAME_RATIO) as a word of its names in the text's language, or near
+    (WORD_RATIO, a transliteration) a word of its names in other languages ("l'Armée
+    nationale somalienne (SNA)" is not the "Armée nationale syrienne")."""
+    own = [entry.labels.get(lang, "")] + list(entry.aliases.get(lang, ())) if lang else []
+    other = [n for code, n in entry.labels.items() if code != lang] \
+        + [a for code, aliases in entry.aliases.items() if code != lang for a in aliases]
+    words = content_words(long_form)
+    return any(_all_near(words, _words_of(names), ratio) for names, ratio in ((own, SAME_RATIO), (other, WORD_RATIO)))
+
+
+def _all_near(words: list[str], names: set[str], ratio: float) -> bool:
+    return bool(names) and all(any(fuzz.ratio(w, n) >= ratio for n in names) for w in words)

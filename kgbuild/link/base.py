@@ -96,7 +96,7 @@ class Linker:
             return replace(extraction, warnings=extraction.warnings + (message,))
         for message in found.warnings:
             log.warning("%s: %s", extraction.article.id, message)
-        pools = {e.id: self._pool(e, per_entity[e.id], found) for e in extraction.entities}
+        pools = {e.id: self._pool(e, per_entity[e.id], found, lang) for e in extraction.entities}
         first = DocContext(countries={}, region_cues=frozenset(cues))
         best = {}
         for entity in extraction.entities:
@@ -114,7 +114,7 @@ class Linker:
         return fold_same_items(linked)  # "M. Zelenski" linked to the item of "Volodymyr Zelensky": one entity
 
     @staticmethod
-    def _pool(entity: Entity, names: list[str], found: Lookup) -> list[Candidate]:
+    def _pool(entity: Entity, names: list[str], found: Lookup, lang: str | None = None) -> list[Candidate]:
         pool: dict[str, Candidate] = {}
         # extraction's candidate key counts only when the entity has a name worth looking up
         # (not a title or a letter alone: "M" is no town)
@@ -126,7 +126,7 @@ class Linker:
                 old = pool.get(cand.entry.key)
                 if old is None or old.score < cand.score:
                     pool[cand.entry.key] = cand
-        for key in _spelled_otherwise(entity, names, found, pool):
+        for key in _spelled_otherwise(entity, names, found, pool, lang):
             del pool[key]
         return list(pool.values())
 
@@ -144,7 +144,8 @@ class Linker:
                        kb_id=entry.key if entry else None)
 
 
-def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: dict[str, Candidate]) -> list[str]:
+def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: dict[str, Candidate],
+                       lang: str | None = None) -> list[str]:
     """The pool's entries reached only through an acronym of the entity whose long form the
     text spells otherwise ("le Front de libération du Nord (FLN)" is not Algeria's FLN;
     see ``kgbuild.link.acronyms``). The label extraction took from a KB entry is no evidence."""
@@ -157,7 +158,7 @@ def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: di
     by_name = {c.entry.key for n in names if not is_acronym(n) for c in found.candidates.get(n, ())}
     by_acronym = {c.entry.key for n in acronyms for c in found.candidates.get(n, ())}
     return [key for key in pool if key in by_acronym and key not in by_name
-            and not any(names_agree(form, pool[key].entry) for form in longs)]
+            and not any(names_agree(form, pool[key].entry, lang) for form in longs)]
 
 
 def _written_name(entity: Entity) -> str:
