@@ -133,7 +133,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     actor of its own too.  One that names nothing the text named stays out of the graph.
     A body ("le ministère libanais de la Santé") is named again only by its own noun: "le
     mouvement" after it is the group named before."""
-    own_actors, collectives = rules.description_actors, rules.collective_nouns
+    own_actors = rules.description_actors
+    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     bodies = {normalize_label(w) for w in rules.body_nouns}
     # folded, as the description's own head is ("société": "societe")
