@@ -155,10 +155,13 @@ def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: di
     acronyms = [n for n in names if is_acronym(n)]
     if not longs or not acronyms:
         return []
-    by_name = {c.entry.key for n in names if not is_acronym(n) for c in found.candidates.get(n, ())}
-    by_acronym = {c.entry.key for n in acronyms for c in found.candidates.get(n, ())}
-    return [key for key in pool if key in by_acronym and key not in by_name
-            and not any(names_agree(form, pool[key].entry, lang) for form in longs)]
+    only = _keys_of(acronyms, found) - _keys_of([n for n in names if not is_acronym(n)], found)
+    return [key for key in pool if key in only and not any(names_agree(f, pool[key].entry, lang) for f in longs)]
+
+
+def _keys_of(names: list[str], found: Lookup) -> set[str]:
+    """The keys of the entries the lookup found for these names."""
+    return {c.entry.key for n in names for c in found.candidates.get(n, ())}
 
 
 def _written_name(entity: Entity) -> str:
