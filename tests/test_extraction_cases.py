@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kgbuild.errors import EvalError
-from kgbuild.evaluate import GoldDocument, load_gold, score_documents
+from kgbuild.evaluate import GoldDocument, load_gold, pair_entities, score_documents
 
 CASES_DIR = Path(__file__).parent / "extraction"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
@@ -32,6 +32,7 @@ class Case:
     gold: GoldDocument
     date: str | None
     exhaustive: tuple[str, ...]
+    unlinked: tuple[str, ...] = ()
 
 
 def load_case(folder: Path) -> Case:
@@ -55,7 +56,11 @@ def load_case(folder: Path) -> Case:
                     pytrace=False)
     if gold.id != folder.name:
         pytest.fail(f"{expected_path}: doc.id is {gold.id!r}, not the folder name {folder.name!r}", pytrace=False)
-    return Case(folder.name, text_path, gold, raw["doc"].get("date"), tuple(exhaustive))
+    unlinked = raw.get("unlinked", [])
+    keys = {e.key for e in gold.entities}
+    if not isinstance(unlinked, list) or not set(unlinked) <= keys:
+        pytest.fail(f"{expected_path}: 'unlinked' must be a list of entity keys, got {unlinked!r}", pytrace=False)
+    return Case(folder.name, text_path, gold, raw["doc"].get("date"), tuple(exhaustive), tuple(unlinked))
 
 
 def case_problems(case: Case, export: dict) -> list[str]:
@@ -64,7 +69,15 @@ def case_problems(case: Case, export: dict) -> list[str]:
     problems = [f"missing {ONE[part]}: {item}" for part in PARTS for item in doc.missed[part]]
     problems += [f"wrong link: {item}" for item in doc.missed["links"]]
     problems += [f"unexpected {ONE[part]}: {item}" for part in case.exhaustive for item in doc.spurious[part]]
-    return problems
+    return problems + unlinked_problems(case, export)
+
+
+def unlinked_problems(case: Case, export: dict) -> list[str]:
+    """The entities listed in "unlinked" that were found linked to a QID (a known wrong link)."""
+    pairing = pair_entities(case.gold.entities, export["entities"])
+    return [f"linked, expected no QID: {case.gold.entities[gi].key} {e['label']!r} has {e['wikidata']}"
+            for e in export["entities"] if (gi := pairing.get(e["id"])) is not None
+            and case.gold.entities[gi].key in case.unlinked and e.get("wikidata")]
 
 
 def describe_export(export: dict) -> str:

@@ -42,6 +42,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
     _merge_surnames(found, keys, rules.person_titles)
+    _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
@@ -132,7 +133,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     actor of its own too.  One that names nothing the text named stays out of the graph.
     A body ("le ministère libanais de la Santé") is named again only by its own noun: "le
     mouvement" after it is the group named before."""
-    own_actors, collectives = rules.description_actors, rules.collective_nouns
+    own_actors = rules.description_actors
+    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     bodies = {normalize_label(w) for w in rules.body_nouns}
     # folded, as the description's own head is ("société": "societe")
@@ -332,6 +334,21 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
             keys[i] = full[form]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
             keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
+
+
+def _merge_titled_full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:
+    """ "M. Tar Bhone Kyaw" after "Tar Bhone Kyaw": a title before a person's full name names
+    the person the text named so without it."""
+    persons: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if k and f.mention.kind == "Person" and _untitled(f.name, titles) == f.name.strip():
+            persons.setdefault(normalize_label(f.name), k)
+    for i, f in enumerate(found):
+        name = _untitled(f.name, titles)
+        key = persons.get(normalize_label(name))
+        if key and keys[i] and f.mention.kind == "Person" and " " in name and name != f.name.strip():
+            keys[i] = key
+            found[i] = replace(f, name=name)  # named without the title
 
 
 #: how alike two spellings of one full name are at least (difflib ratio): "Yahya" / "Yahia"

@@ -709,6 +709,8 @@ class _Finder:
         ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
+        if head is not None and label in ("ORG", "MISC") and self._person_apposed_to_role(start, name):
+            return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
         if head is not None and label in ("PER", "LOC"):
             found = self._in_context(label, start, end, name, head)
             if found is not None:
@@ -717,6 +719,14 @@ class _Finder:
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _person_apposed_to_role(self, start: int, name: str) -> bool:
+        """A name of capitalised words apposed to a person's role ("le porte-parole du TNLA,
+        Tar Bhone Kyaw") is that person, whatever organisation the model reads, unless a word
+        of it names a body ("le chef, Front X") or it is an acronym."""
+        words = name.split()
+        return start in self._role_names and len(words) > 1 and all(_CAPITALISED.match(w) for w in words) \
+            and not self._body_noun_kinds(name) and self._organisation_kind(name) != "Group"
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
@@ -738,8 +748,8 @@ class _Finder:
             return headed
         if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
             return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
-        if self._bracketed_acronym(start, end, name):
-            return self._ner_organisation(start, end, name, head)  # "... (FAMa)" abbreviates a body
+        if self._bracketed_acronym(start, end, name) or _capital_acronym(name, self.text, start):
+            return self._ner_organisation(start, end, name, head)  # "... (FAMa)", "le NUG": a body
         kinds = self._body_noun_kinds(name)
         if kinds:  # "l'Observatoire syrien pour les droits humains", "la Cour constitutionnelle"
             return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
@@ -841,8 +851,21 @@ class _Finder:
         return "Group" if words & self.rules.group_name_words else "Organization"
 
     def _ner_place(self, start: int, end: int, name: str, head: Token | None) -> Found:
-        found = self._region_of_place_noun(None, start, end, name, head)
+        found = self._region_of_place_noun(None, start, end, name, head) \
+            or self._subdivision_after_noun(start, end, name)
         return found or Found(self._mention(start, end, "Region", "Place", "ner", 0.65), name)
+
+    def _subdivision_after_noun(self, start: int, end: int, name: str) -> Found | None:
+        """ "l'État Shan", "l'Etat Rakhine": a subdivision's noun right before a name the KB
+        knows as a subdivision (no "de" between) is that subdivision."""
+        noun, _, rest = name.strip().partition(" ")
+        nouns = {strip_accents(k) for k, kind in self.rules.place_nouns.items() if kind == "AdministrativeRegion"}
+        if not rest[:1].isupper() or strip_accents(noun.lower()) not in nouns:
+            return None
+        entry = self._lookup(rest, ("AdministrativeRegion",))
+        if entry is None:
+            return None
+        return Found(self._mention(start, end, "Region", "AdministrativeRegion", "pattern", 0.85), rest, entry)
 
     #: what an unknown name is by the model's label (MISC without KB support: too noisy to keep)
     _NER_LABELS = {"PER": _ner_person, "ORG": _ner_organisation, "LOC": _ner_place}
@@ -1340,10 +1363,18 @@ class _Finder:
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
+            if self._generic_body(end):
+                continue
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    def _generic_body(self, end: int) -> bool:
+        """A body phrase right before the name it introduces ("le service de renseignement
+        Shin Bet") names no body of its own: the name is the body."""
+        nxt = end + 1
+        return nxt < len(self.tokens) and self.capitalised[nxt] and self.tokens[nxt].pos_ == "PROPN"
 
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
@@ -1830,10 +1861,23 @@ class _Finder:
         j = self._past_place_complement(j)
         if j < len(doc) and doc[j].text == ",":
             j = self._after_titles(self._past_participle_aside(j + 1))
-        if j < len(doc) and _is_name_token(doc[j]):
+        if j < len(doc) and (_is_name_token(doc[j]) or self._organisation_read_apposed(j)):
             self._role_names.add(doc[j].idx)
             return doc[j].idx, doc[j].idx + len(doc[j].text)
         return None
+
+    def _organisation_read_apposed(self, j: int) -> bool:
+        """A name of capitalised words the model reads as an organisation, closed by a comma,
+        after a role's comma ("le porte-parole du TNLA, Tar Bhone Kyaw, a déclaré"): a person's
+        name, unless a word of it names a body (see ``_person_apposed_to_role``)."""
+        token = self.doc[j]
+        if token.ent_iob_ != "B" or token.ent_type_ not in ("ORG", "MISC"):
+            return False
+        k = j
+        while k + 1 < len(self.doc) and self.doc[k + 1].ent_iob_ == "I":
+            k += 1
+        after = self.doc[k + 1].text if k + 1 < len(self.doc) else ""
+        return k > j and after in (",", ")") and all(self.capitalised[i] for i in range(j, k + 1))
 
     def _past_place_complement(self, j: int) -> int:
         """The comma after a short "de" complement at ``j`` the parse left out of the role
@@ -1980,6 +2024,17 @@ def _looks_like_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() \
         and sum(c.isupper() for c in letters) >= 2
+
+
+def _capital_acronym(name: str, text: str, start: int) -> bool:
+    """ "le NUG", "du GNA", "l'EUTM-S": an unknown word of three to six capitals after a lower-case word
+    abbreviates a body, not a place (places the press writes so are known: "RDC"); not in a
+    dateline or a heading in capitals ("AL-MUKALLA: ...", "A VENDRE")."""
+    before = text[max(0, start - 30):start].split()
+    letters = name.replace("-", "")
+    return " " not in name and 3 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() \
+        and bool(before) and (before[-1].endswith("(") or before[-1][:1].islower()
+                              and (before[-1][-1:].isalpha() or before[-1][-1:] in "'’"))
 
 
 def _is_model_number(word: str) -> bool:

@@ -15,7 +15,8 @@ from rdflib import Graph
 
 from kgbuild.errors import LinkError
 from kgbuild.identity import fold_same_items
-from kgbuild.kb.keys import match_key
+from kgbuild.kb.keys import is_acronym, match_key
+from kgbuild.link.acronyms import long_forms, names_agree
 from kgbuild.link.disambiguate import (
     DocContext,
     build_context,
@@ -95,7 +96,7 @@ class Linker:
             return replace(extraction, warnings=extraction.warnings + (message,))
         for message in found.warnings:
             log.warning("%s: %s", extraction.article.id, message)
-        pools = {e.id: self._pool(e, per_entity[e.id], found) for e in extraction.entities}
+        pools = {e.id: self._pool(e, per_entity[e.id], found, lang) for e in extraction.entities}
         first = DocContext(countries={}, region_cues=frozenset(cues))
         best = {}
         for entity in extraction.entities:
@@ -113,7 +114,7 @@ class Linker:
         return fold_same_items(linked)  # "M. Zelenski" linked to the item of "Volodymyr Zelensky": one entity
 
     @staticmethod
-    def _pool(entity: Entity, names: list[str], found: Lookup) -> list[Candidate]:
+    def _pool(entity: Entity, names: list[str], found: Lookup, lang: str | None = None) -> list[Candidate]:
         pool: dict[str, Candidate] = {}
         # extraction's candidate key counts only when the entity has a name worth looking up
         # (not a title or a letter alone: "M" is no town)
@@ -125,6 +126,8 @@ class Linker:
                 old = pool.get(cand.entry.key)
                 if old is None or old.score < cand.score:
                     pool[cand.entry.key] = cand
+        for key in _spelled_otherwise(entity, names, found, pool, lang):
+            del pool[key]
         return list(pool.values())
 
     @staticmethod
@@ -139,6 +142,26 @@ class Linker:
         return replace(entity, label=label, qid=entry.qid if entry else None,
                        link_confidence=link.confidence, link_method=link.method if entry else "nil",
                        kb_id=entry.key if entry else None)
+
+
+def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: dict[str, Candidate],
+                       lang: str | None = None) -> list[str]:
+    """The pool's entries reached only through an acronym of the entity whose long form the
+    text spells otherwise ("le Front de libération du Nord (FLN)" is not Algeria's FLN;
+    see ``kgbuild.link.acronyms``). The label extraction took from a KB entry is no evidence."""
+    written = {m.text.strip() for m in entity.mentions}
+    names = [n for n in names if n != entity.label or n in written]
+    longs = long_forms(names)
+    acronyms = [n for n in names if is_acronym(n)]
+    if not longs or not acronyms:
+        return []
+    only = _keys_of(acronyms, found) - _keys_of([n for n in names if not is_acronym(n)], found)
+    return [key for key in pool if key in only and not any(names_agree(f, pool[key].entry, lang) for f in longs)]
+
+
+def _keys_of(names: list[str], found: Lookup) -> set[str]:
+    """The keys of the entries the lookup found for these names."""
+    return {c.entry.key for n in names for c in found.candidates.get(n, ())}
 
 
 def _written_name(entity: Entity) -> str:

@@ -101,15 +101,30 @@ def has_article_cue(text: str, start: int, lang: str | None) -> bool:
     return bool(pattern and pattern.search(text[max(0, start - 8):start]))
 
 
+#: a list of names after a plural region noun ("les provinces d'Alep, Idlib et Hama"): the noun,
+#: then names joined by commas or a conjunction, up to the mention
+_NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’-]*|[a-zà-ÿ]{1,3}[-'’][A-ZÀ-Ý][\w'’-]*)"  # "Deir", "ez-Zor"
+_LISTED = re.compile(rf"(\w+)\s+(?:d['’]|de\s+|of\s+)?(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+                     r"(?:\s*,\s*|\s+(?:et|and|und)\s+))+$")
+
+
+def _listed_after_region_noun(text: str, start: int) -> bool:
+    """ "les provinces d'Alep, Idlib et Hama": Idlib and Hama are listed after the noun too."""
+    found = _LISTED.search(text[max(0, start - 120):start])
+    return bool(found) and match_key(found.group(1)).rstrip("s") in REGION_WORDS
+
+
 def has_region_cue(text: str, start: int, end: int) -> bool:
-    """Whether "région", "oblast"... stands just before a mention or opens it."""
+    """Whether "région", "oblast"... stands just before a mention or opens it (also plural,
+    and before a list the mention closes: "les provinces d'Alep, Idlib et Hama")."""
     window = text[max(0, start - 24):min(end, start + 24)].lower()
     if not any(w in window for w in _CUE_STEMS):
-        return False
+        return _listed_after_region_noun(text, start)
     before = match_key(text[max(0, start - 24):start])
     inside = match_key(text[start:end])
     words = (before.split()[-3:] if before else []) + inside.split()[:2]
-    return any(w in REGION_WORDS for w in words)
+    return any(w in REGION_WORDS or w.rstrip("s") in REGION_WORDS for w in words) \
+        or _listed_after_region_noun(text, start)
 
 
 def link_names(entity: Entity) -> list[str]:
