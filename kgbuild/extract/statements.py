@@ -267,7 +267,20 @@ class _Finder:
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         return ((None if unnamed else self.actor_next_to(token, within))
-                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within))
+                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
+                or self.group_named_by_complement(token, within))
+
+    def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
+        """A speaking group whose "de" complement is a definite group noun the entity stage left
+        unnamed speaks for the group the text named last ("a indiqué un communiqué du mouvement
+        libanais", "affirme le porte-parole du groupe")."""
+        for child in token.children:
+            if child.dep_ != "nmod" or child.i < token.i or (within is not None and child.i not in within):
+                continue
+            if child.lemma_.lower() in self.rules.group_anaphors and any(
+                    g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children):
+                return self.last_group(child)
+        return None
 
     def speaks_for_others(self, lemma: str) -> bool:
         """Whether a noun is a speaking group, also behind a role prefix ("le vice-ministre")."""
