@@ -223,7 +223,20 @@ class _Finder:
         end, or the actor a speaking group stands for."""
         return (self.index.at_token(token) or self.apposed_name(token, within)
                 or self.apposed_person(token, within) or self.broken_phrase_person(token, within)
-                or self.group_actor(token, within) or self.named_again(token))
+                or self.group_actor(token, within) or self.named_again(token)
+                or self.coordinated_title(token, within))
+
+    def coordinated_title(self, token: Token, within: range | None) -> MentionRef | None:
+        """The person a role coordinated with the speaker's own names, where the parse hangs that
+        role elsewhere ("a indiqué le ministre de la Communication et porte-parole du gouvernement X")."""
+        end = max(t.i for t in token.subtree) + 1
+        if end + 1 >= len(self.tokens) or self.tokens[end].pos_ != "CCONJ":
+            return None
+        title = self.tokens[end + 1]
+        if not _shared_title(title) or (within is not None and title.i not in within):
+            return None
+        ref = self.index.at_token(title)
+        return ref if ref is not None and ref.start == title.idx and ref.entity.kind == "Person" else None
 
     def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
@@ -423,7 +436,8 @@ class _Finder:
             if ref is None or ref.entity.kind != "Person" or ref.start != t.idx:
                 continue
             before = self.tokens[t.i - 1]
-            if before.pos_ in ("ADP", "DET", "CCONJ") or before.pos_ == "PUNCT" and before.text != ",":
+            if before.pos_ in ("ADP", "DET") or before.pos_ == "CCONJ" and not _shared_title(t) \
+                    or before.pos_ == "PUNCT" and before.text != ",":
                 return None
             head = t.head
             while head.i != token.i and head.pos_ not in ("VERB", "AUX"):
@@ -2014,6 +2028,12 @@ def _opens_clause(token: Token) -> bool:
 def _present_participle(token: Token) -> bool:
     """Whether a token is a present participle ("estimant")."""
     return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
+
+
+def _shared_title(token: Token) -> bool:
+    """Whether a role noun coordinated without a determiner of its own shares the first role's
+    holder ("le ministre de la Communication et porte-parole du gouvernement, X")."""
+    return token.pos_ == "NOUN" and token.dep_ == "conj" and not any(c.dep_ == "det" for c in token.children)
 
 
 def _is_definite(token: Token) -> bool:
