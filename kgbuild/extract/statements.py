@@ -1476,6 +1476,7 @@ class _Finder:
         span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
+        relay = self.reports_speech(tokens, *span)  # "X a souligné que A, a rapporté la radio Y"
         phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
@@ -1490,7 +1491,21 @@ class _Finder:
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
-                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
+
+    def reports_speech(self, tokens: list[Token], start: int, end: int) -> bool:
+        """Whether a clause before an inverted or aside cue is itself reported speech, out of
+        quotes, with a named speaker ("M. X a souligné que A, a rapporté la radio Y"): the cue
+        after it only relays X, a source that gives way to X's cue and ends X's content."""
+        for t in tokens:
+            if not start <= t.idx < end or t.lemma_ not in self.rules.speech_verbs or t.pos_ != "VERB" \
+                    or self.quotes.inside(t.idx) or not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "obj" and any(
+                        g.dep_ == "mark" for g in c.children) for c in t.children):  # not "a lancé une attaque"
+                continue
+            subject = next((c for c in t.children if c.dep_ == "nsubj" and start <= c.idx < t.idx), None)
+            if subject is not None and self.speaker_of(subject)[0] is not None:
+                return True
+        return False
 
     def cue_group_start(self, tokens: list[Token], n: int) -> int:
         """The index before the cue at ``n`` and its auxiliaries, pronouns and fillers ("a-t-elle
@@ -1669,7 +1684,12 @@ class _Finder:
         span = self.quote_after_speaker(tokens, n, speaker)
         if span is None and m > 0 and tokens[m - 1].text == ",":
             span = tokens[0].idx, tokens[m - 1].idx
-        return self.word_claim(speaker, cue, *span, k, 0.8 * factor) if span is not None else None
+        if span is None:
+            return None
+        claim = self.word_claim(speaker, cue, *span, k, 0.8 * factor)
+        if claim is None or not self.reports_speech(tokens, *span):
+            return claim
+        return dataclasses.replace(claim, source_only=True)  # "X a indiqué que A, comme le rapporte Y"
 
     def aside_opener(self, tokens: list[Token], n: int) -> int | None:
         """The index of the word opening the comparative aside of the cue at ``n`` ("comme",
