@@ -588,14 +588,33 @@ class _Finder:
         for subject in subjects:
             ref, factor = self.speaker_of(subject)
             if ref is None and subject.pos_ == "NOUN":
-                ref, factor = self.name_before_apposition(subject), 0.85
+                ref, factor = self.name_before_apposition(subject) or self.named_conjunct(subject), 0.85
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
-            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN" \
+                    and not self.coordinated_subject_after(subject, subjects):
                 if subject.i < cue.i:
                     self.remember_subject(subject, None)
                 return None, 0.0  # its own subject, unnamed
+        return None
+
+    def coordinated_subject_after(self, subject: Token, subjects: list[Token]) -> bool:
+        """Whether another subject of the same verb follows an unnamed one across a conjunction
+        ("les ONG internationales et l'ONU accusent": the ONU speaks)."""
+        return any(s.i > subject.i and s.head.i == subject.head.i and any(
+            t.pos_ == "CCONJ" for t in self.tokens[subject.i + 1:s.i]) for s in subjects)
+
+    def named_conjunct(self, subject: Token) -> MentionRef | None:
+        """The actor named after a conjunction in an unnamed subject's phrase, however deep the
+        parse hangs it ("Les associations de défense des droits humains et Amnesty International
+        dénoncent"; not "les habitants de Goma et de Bukavu")."""
+        for t in subject.subtree:
+            if t.i <= subject.i + 1 or t.dep_ != "conj" or self.tokens[t.i - 1].pos_ != "CCONJ":
+                continue
+            ref = self.index.at_token(t)
+            if ref is not None and ref.start == t.idx and self.speaks_for(ref, True):
+                return ref
         return None
 
     def name_before_apposition(self, subject: Token) -> MentionRef | None:
