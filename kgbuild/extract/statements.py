@@ -863,7 +863,8 @@ class _Finder:
             if past is not None:
                 j = past
                 continue
-            if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words:
+            if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words \
+                    or _prenominal_adjective(tok):  # "a précisé à l'AFP un haut responsable"
                 j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
                 continue
             ref = self.index.at_token(tok)
@@ -2067,6 +2068,11 @@ def _opens_clause(token: Token) -> bool:
 def _present_participle(token: Token) -> bool:
     """Whether a token is a present participle ("estimant")."""
     return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
+
+
+def _prenominal_adjective(token: Token) -> bool:
+    """A lower-case adjective before the noun it qualifies ("un haut responsable")."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i and token.text.islower()
 
 
 def _shared_title(token: Token) -> bool:
