@@ -1305,7 +1305,17 @@ class _Finder:
             return None
         if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
             return []  # "n'a pas souhaité donner de détails": nothing said
-        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+        start = self.negation_before(c.tokens, c.n, c.j)  # "a assuré ne pas avoir visé de civils"
+        return [(start, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+
+    def negation_before(self, tokens: list[Token], n: int, j: int) -> int:
+        """The start of an infinitive content with the negation between the cue at ``n`` and the
+        infinitive at ``j`` ("a assuré ne pas avoir visé", "a affirmé n'avoir jamais"): from its
+        particle, which before an infinitive is never expletive, it belongs to the content."""
+        k = j
+        while k - 1 > n and tokens[k - 1].pos_ == "ADV":
+            k -= 1
+        return next((t.idx for t in tokens[k:j] if lower_text(t) in self.rules.negation_particles), tokens[j].idx)
 
     def frame_attribute(self, c: _Cue) -> list | None:
         """ "se dit prêt à ..."."""
