@@ -281,7 +281,7 @@ class _Finder:
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         return ((None if unnamed else self.actor_next_to(token, within))
                 or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
-                or self.group_named_by_complement(token, within))
+                or self.group_named_by_complement(token, within) or self.document_author(token, within))
 
     def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
         """A speaking group whose "de" complement is a definite group noun the entity stage left
@@ -293,6 +293,25 @@ class _Finder:
             if child.lemma_.lower() in self.rules.group_anaphors and any(
                     g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children):
                 return self.last_group(child)
+        return None
+
+    def document_author(self, token: Token, within: range | None) -> MentionRef | None:
+        """The author of a document named past the unknown platform it was posted on ("un message
+        sur Telegram du groupe Wagner affirme", the parse hanging the author on the platform) or
+        as the agent of its participle ("un communiqué publié par l'armée malienne")."""
+        if token.lemma_ not in self.rules.document_nouns:
+            return None
+        for c in token.children:
+            if c.i < token.i or (within is not None and c.i not in within):
+                continue
+            ref = None
+            if c.dep_ == "nmod" and c.pos_ == "PROPN" and self.index.at_token(c) is None:
+                ref = self.complement_actor(c, within, False)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":
+                agent = next((g for g in c.children if g.dep_ == "obl:agent"), None)
+                ref = self.phrase_entity(agent, within) if agent is not None else None
+            if ref is not None:
+                return ref
         return None
 
     def speaks_for_others(self, lemma: str) -> bool:
