@@ -1533,7 +1533,7 @@ class _Finder:
         speaker, factor = self.speaker_of(subject)
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
-        s, e = self.trim(*span)
+        s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
         if e <= s or speaker is None:
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
                 self.remember_subject(subject, None)
@@ -1803,7 +1803,7 @@ class _Finder:
         if is_pour and (ref is None or _ACTOR not in ref.entity.types or head.pos_ == "VERB"):
             return None
         span = self.source_content(tokens, lows, n, m)
-        if span is None:
+        if span is None or self.cataphoric_source(tokens, head, span[1]):
             return None
         self.remember_source(head, ref)
         s, e = self.trim(*span)
@@ -1813,6 +1813,31 @@ class _Finder:
         conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
         return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
+
+    def past_pronoun_source(self, tokens: list[Token], start: int) -> int:
+        """A content's start past a pronoun source opening it ("Selon lui, A, a déclaré X": A)."""
+        n = next((t.i - tokens[0].i for t in tokens if t.idx >= start), None)
+        width = self.source_width(tokens, n) if n is not None else 0
+        if not width or n + width + 1 >= len(tokens) or tokens[n + width + 1].text != ",":
+            return start
+        pronoun = tokens[n + width]
+        if pronoun.pos_ != "PRON" or pronoun_form(pronoun) not in self.rules.pronoun_gender:
+            return start
+        return tokens[n + width + 2].idx if n + width + 2 < len(tokens) else start
+
+    def cataphoric_source(self, tokens: list[Token], head: Token, end: int) -> bool:
+        """Whether a pronoun source names the speaker of the inverted cue that closes its clause
+        ("Selon lui, la ville est tombée, a déclaré le général X": X, not the actor before)."""
+        if head.pos_ != "PRON" or pronoun_form(head) not in self.rules.pronoun_gender:
+            return False
+        j = next((t.i - tokens[0].i for t in tokens if t.idx >= end), len(tokens))
+        if j >= len(tokens) or tokens[j].text != ",":
+            return False
+        j += 1
+        while j < len(tokens) and tokens[j].dep_.startswith("aux"):
+            j += 1
+        return j + 1 < len(tokens) and tokens[j].lemma_ in self.rules.speech_verbs \
+            and not tokens[j + 1].text.startswith("-") and tokens[j + 1].pos_ != "PUNCT"
 
     def remember_source(self, head: Token, ref: MentionRef | None) -> None:
         """ "Selon l'amiral X, ... « ... », a-t-il souligné", "À en croire l'ONG, ..., estime-t-elle":
