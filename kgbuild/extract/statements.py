@@ -241,7 +241,9 @@ class _Finder:
     def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
         unnamed = token.lemma_ in self.rules.unnamed_speakers
-        for child in token.children:
+        # the head's own apposed name before a person of its complement ("le représentant adjoint
+        # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
+        for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
             if (within is None or child.i in within) and child.i > token.i \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
