@@ -456,9 +456,7 @@ class _Finder:
             ref = self.index.at_token(t)
             if ref is None or ref.entity.kind != "Person" or ref.start != t.idx:
                 continue
-            before = self.tokens[t.i - 1]
-            if before.pos_ in ("ADP", "DET") or before.pos_ == "CCONJ" and not _shared_title(t) \
-                    or before.pos_ == "PUNCT" and before.text != ",":
+            if _opens_other_phrase(self.tokens[t.i - 1], t):
                 return None
             head = t.head
             while head.i != token.i and head.pos_ not in ("VERB", "AUX"):
@@ -1550,8 +1548,7 @@ class _Finder:
         after it only relays X, a source that gives way to X's cue and ends X's content."""
         for t in tokens:
             if not start <= t.idx < end or t.lemma_ not in self.rules.speech_verbs or t.pos_ != "VERB" \
-                    or self.quotes.inside(t.idx) or not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "obj" and any(
-                        g.dep_ == "mark" for g in c.children) for c in t.children):  # not "a lancé une attaque"
+                    or self.quotes.inside(t.idx) or not _governs_clause(t):  # not "a lancé une attaque"
                 continue
             subject = next((c for c in t.children if c.dep_ == "nsubj" and start <= c.idx < t.idx), None)
             if subject is not None and self.speaker_of(subject)[0] is not None:
@@ -2129,6 +2126,21 @@ def _present_participle(token: Token) -> bool:
 def _prenominal_adjective(token: Token) -> bool:
     """A lower-case adjective before the noun it qualifies ("un haut responsable")."""
     return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i and token.text.islower()
+
+
+def _governs_clause(verb: Token) -> bool:
+    """Whether a verb governs a clause or an infinitive ("a indiqué qu'une opération était en
+    cours", the parse making "cours" its object), not a noun ("a lancé une attaque")."""
+    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "obj" and any(g.dep_ == "mark" for g in c.children)
+               for c in verb.children)
+
+
+def _opens_other_phrase(before: Token, token: Token) -> bool:
+    """Whether the word before a name in a role phrase opens another phrase: a preposition, an
+    article, a conjunction (but for a role sharing the first one's holder), punctuation other
+    than a comma."""
+    return before.pos_ in ("ADP", "DET") or before.pos_ == "CCONJ" and not _shared_title(token) \
+        or before.pos_ == "PUNCT" and before.text != ","
 
 
 def _shared_title(token: Token) -> bool:
