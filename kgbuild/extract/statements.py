@@ -293,8 +293,9 @@ class _Finder:
             if child.dep_ != "nmod" or child.i < token.i or (within is not None and child.i not in within):
                 continue
             if child.lemma_.lower() in self.rules.group_anaphors and any(
-                    g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children):
-                return self.last_group(child)
+                    g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children) \
+                    and not any(g.dep_ == "nmod" for g in child.children):
+                return self.last_group(child)  # not "du groupe arabe à l'ONU": a group of its own
         return None
 
     def document_author(self, token: Token, within: range | None) -> MentionRef | None:
