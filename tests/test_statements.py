@@ -442,3 +442,12 @@ def test_a_source_last_without_a_comma_is_not_in_its_content():
 def test_a_stance_phrase_reaches_its_marker_past_a_short_complement():
     s = only("La Russie a fait état sur son compte Telegram d'un « nombre de tirs venant de Kharkiv ».")
     assert (s.speaker, s.text) == ("ru", "un « nombre de tirs venant de Kharkiv »")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La Russie a assuré ne pas avoir visé Kharkiv.", "ne pas avoir visé Kharkiv"),
+    ("La Russie a affirmé n'avoir jamais frappé Odessa.", "n'avoir jamais frappé Odessa"),
+])
+def test_a_negation_before_an_infinitive_content_is_said(text, content):
+    s = only(text)
+    assert (s.speaker, s.text) == ("ru", content)

@@ -411,6 +411,8 @@ class _Finder:
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
+    #: and a medium, glued to the person after its dative ("a déclaré à l'AFP Azam Tariq")
+    _GLUED_KINDS = _BODY_KINDS + ("Media",)
 
     def _actor_then_person(self, start: int, end: int, name: str) -> list[Found]:
         """ "le chef du Hezbollah Hassan Nasrallah": a span the model reads whole, made of a
@@ -423,7 +425,7 @@ class _Finder:
             cut = words[size][0]
             head, rest = name[:cut].strip(), name[cut:]
             entry = self._lookup(head)
-            if entry is None or entry.kind not in self._BODY_KINDS:
+            if entry is None or entry.kind not in self._GLUED_KINDS:
                 continue
             known = self._lookup(rest)
             if not all(_CAPITALISED.match(w) for _, w in words[size:]) or known is not None and known.kind != "Person":

@@ -223,12 +223,27 @@ class _Finder:
         end, or the actor a speaking group stands for."""
         return (self.index.at_token(token) or self.apposed_name(token, within)
                 or self.apposed_person(token, within) or self.broken_phrase_person(token, within)
-                or self.group_actor(token, within) or self.named_again(token))
+                or self.group_actor(token, within) or self.named_again(token)
+                or self.coordinated_title(token, within))
+
+    def coordinated_title(self, token: Token, within: range | None) -> MentionRef | None:
+        """The person a role coordinated with the speaker's own names, where the parse hangs that
+        role elsewhere ("a indiqué le ministre de la Communication et porte-parole du gouvernement X")."""
+        end = max(t.i for t in token.subtree) + 1
+        if end + 1 >= len(self.tokens) or self.tokens[end].pos_ != "CCONJ":
+            return None
+        title = self.tokens[end + 1]
+        if not _shared_title(title) or (within is not None and title.i not in within):
+            return None
+        ref = self.index.at_token(title)
+        return ref if ref is not None and ref.start == title.idx and ref.entity.kind == "Person" else None
 
     def apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse attaches to the head ("le ministre X", "le porte-parole, X")."""
         unnamed = token.lemma_ in self.rules.unnamed_speakers
-        for child in token.children:
+        # the head's own apposed name before a person of its complement ("le représentant adjoint
+        # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
+        for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
             if (within is None or child.i in within) and child.i > token.i \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
@@ -267,7 +282,40 @@ class _Finder:
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         return ((None if unnamed else self.actor_next_to(token, within))
-                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within))
+                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
+                or self.group_named_by_complement(token, within) or self.document_author(token, within))
+
+    def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
+        """A speaking group whose "de" complement is a definite group noun the entity stage left
+        unnamed speaks for the group the text named last ("a indiqué un communiqué du mouvement
+        libanais", "affirme le porte-parole du groupe")."""
+        for child in token.children:
+            if child.dep_ != "nmod" or child.i < token.i or (within is not None and child.i not in within):
+                continue
+            if child.lemma_.lower() in self.rules.group_anaphors and any(
+                    g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children) \
+                    and not any(g.dep_ == "nmod" for g in child.children):
+                return self.last_group(child)  # not "du groupe arabe à l'ONU": a group of its own
+        return None
+
+    def document_author(self, token: Token, within: range | None) -> MentionRef | None:
+        """The author of a document named past the unknown platform it was posted on ("un message
+        sur Telegram du groupe Wagner affirme", the parse hanging the author on the platform) or
+        as the agent of its participle ("un communiqué publié par l'armée malienne")."""
+        if token.lemma_ not in self.rules.document_nouns:
+            return None
+        for c in token.children:
+            if c.i < token.i or (within is not None and c.i not in within):
+                continue
+            ref = None
+            if c.dep_ == "nmod" and c.pos_ == "PROPN" and self.index.at_token(c) is None:
+                ref = self.complement_actor(c, within, False)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":
+                agent = next((g for g in c.children if g.dep_ == "obl:agent"), None)
+                ref = self.phrase_entity(agent, within) if agent is not None else None
+            if ref is not None:
+                return ref
+        return None
 
     def speaks_for_others(self, lemma: str) -> bool:
         """Whether a noun is a speaking group, also behind a role prefix ("le vice-ministre")."""
@@ -409,8 +457,7 @@ class _Finder:
             ref = self.index.at_token(t)
             if ref is None or ref.entity.kind != "Person" or ref.start != t.idx:
                 continue
-            before = self.tokens[t.i - 1]
-            if before.pos_ in ("ADP", "DET", "CCONJ") or before.pos_ == "PUNCT" and before.text != ",":
+            if _opens_other_phrase(self.tokens[t.i - 1], t):
                 return None
             head = t.head
             while head.i != token.i and head.pos_ not in ("VERB", "AUX"):
@@ -561,14 +608,33 @@ class _Finder:
         for subject in subjects:
             ref, factor = self.speaker_of(subject)
             if ref is None and subject.pos_ == "NOUN":
-                ref, factor = self.name_before_apposition(subject), 0.85
+                ref, factor = self.name_before_apposition(subject) or self.named_conjunct(subject), 0.85
             if ref is not None:
                 self.remember_subject(subject, ref)
                 return ref, factor
-            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN":
+            if cue is own and subject.head.i == cue.i and subject.pos_ == "NOUN" \
+                    and not self.coordinated_subject_after(subject, subjects):
                 if subject.i < cue.i:
                     self.remember_subject(subject, None)
                 return None, 0.0  # its own subject, unnamed
+        return None
+
+    def coordinated_subject_after(self, subject: Token, subjects: list[Token]) -> bool:
+        """Whether another subject of the same verb follows an unnamed one across a conjunction
+        ("les ONG internationales et l'ONU accusent": the ONU speaks)."""
+        return any(s.i > subject.i and s.head.i == subject.head.i and any(
+            t.pos_ == "CCONJ" for t in self.tokens[subject.i + 1:s.i]) for s in subjects)
+
+    def named_conjunct(self, subject: Token) -> MentionRef | None:
+        """The actor named after a conjunction in an unnamed subject's phrase, however deep the
+        parse hangs it ("Les associations de défense des droits humains et Amnesty International
+        dénoncent"; not "les habitants de Goma et de Bukavu")."""
+        for t in subject.subtree:
+            if t.i <= subject.i + 1 or t.dep_ != "conj" or self.tokens[t.i - 1].pos_ != "CCONJ":
+                continue
+            ref = self.index.at_token(t)
+            if ref is not None and ref.start == t.idx and self.speaks_for(ref, True):
+                return ref
         return None
 
     def name_before_apposition(self, subject: Token) -> MentionRef | None:
@@ -817,7 +883,8 @@ class _Finder:
             if past is not None:
                 j = past
                 continue
-            if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words:
+            if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words \
+                    or _prenominal_adjective(tok):  # "a précisé à l'AFP un haut responsable"
                 j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
                 continue
             ref = self.index.at_token(tok)
@@ -1258,7 +1325,17 @@ class _Finder:
             return None
         if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
             return []  # "n'a pas souhaité donner de détails": nothing said
-        return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+        start = self.negation_before(c.tokens, c.n, c.j)  # "a assuré ne pas avoir visé de civils"
+        return [(start, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+
+    def negation_before(self, tokens: list[Token], n: int, j: int) -> int:
+        """The start of an infinitive content with the negation between the cue at ``n`` and the
+        infinitive at ``j`` ("a assuré ne pas avoir visé", "a affirmé n'avoir jamais"): from its
+        particle, which before an infinitive is never expletive, it belongs to the content."""
+        k = j
+        while k - 1 > n and tokens[k - 1].pos_ == "ADV":
+            k -= 1
+        return next((t.idx for t in tokens[k:j] if lower_text(t) in self.rules.negation_particles), tokens[j].idx)
 
     def frame_attribute(self, c: _Cue) -> list | None:
         """ "se dit prêt à ..."."""
@@ -1449,6 +1526,7 @@ class _Finder:
         span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
+        relay = self.reports_speech(tokens, *span)  # "X a souligné que A, a rapporté la radio Y"
         phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
@@ -1456,14 +1534,27 @@ class _Finder:
         speaker, factor = self.speaker_of(subject)
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
-        s, e = self.trim(*span)
+        s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
         if e <= s or speaker is None:
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
                 self.remember_subject(subject, None)
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
-                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4)
+                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
+
+    def reports_speech(self, tokens: list[Token], start: int, end: int) -> bool:
+        """Whether a clause before an inverted or aside cue is itself reported speech, out of
+        quotes, with a named speaker ("M. X a souligné que A, a rapporté la radio Y"): the cue
+        after it only relays X, a source that gives way to X's cue and ends X's content."""
+        for t in tokens:
+            if not start <= t.idx < end or t.lemma_ not in self.rules.speech_verbs or t.pos_ != "VERB" \
+                    or self.quotes.inside(t.idx) or not _governs_clause(t):  # not "a lancé une attaque"
+                continue
+            subject = next((c for c in t.children if c.dep_ == "nsubj" and start <= c.idx < t.idx), None)
+            if subject is not None and self.speaker_of(subject)[0] is not None:
+                return True
+        return False
 
     def cue_group_start(self, tokens: list[Token], n: int) -> int:
         """The index before the cue at ``n`` and its auxiliaries, pronouns and fillers ("a-t-elle
@@ -1642,7 +1733,12 @@ class _Finder:
         span = self.quote_after_speaker(tokens, n, speaker)
         if span is None and m > 0 and tokens[m - 1].text == ",":
             span = tokens[0].idx, tokens[m - 1].idx
-        return self.word_claim(speaker, cue, *span, k, 0.8 * factor) if span is not None else None
+        if span is None:
+            return None
+        claim = self.word_claim(speaker, cue, *span, k, 0.8 * factor)
+        if claim is None or not self.reports_speech(tokens, *span):
+            return claim
+        return dataclasses.replace(claim, source_only=True)  # "X a indiqué que A, comme le rapporte Y"
 
     def aside_opener(self, tokens: list[Token], n: int) -> int | None:
         """The index of the word opening the comparative aside of the cue at ``n`` ("comme",
@@ -1707,7 +1803,7 @@ class _Finder:
         if is_pour and (ref is None or _ACTOR not in ref.entity.types or head.pos_ == "VERB"):
             return None
         span = self.source_content(tokens, lows, n, m)
-        if span is None:
+        if span is None or self.cataphoric_source(tokens, head, span[1]):
             return None
         self.remember_source(head, ref)
         s, e = self.trim(*span)
@@ -1717,6 +1813,31 @@ class _Finder:
         conf = (0.65 if is_pour else 0.8) * factor if ref else 0.4
         return _Claim(ref, self.text[cue_start:cue_end], cue_start, cue_end, s, e, k,
                       self.modality(None, s, e, " ".join(lows[n:m])), conf, source_only=True, sources=sources)
+
+    def past_pronoun_source(self, tokens: list[Token], start: int) -> int:
+        """A content's start past a pronoun source opening it ("Selon lui, A, a déclaré X": A)."""
+        n = next((t.i - tokens[0].i for t in tokens if t.idx >= start), None)
+        width = self.source_width(tokens, n) if n is not None else 0
+        if not width or n + width + 1 >= len(tokens) or tokens[n + width + 1].text != ",":
+            return start
+        pronoun = tokens[n + width]
+        if pronoun.pos_ != "PRON" or pronoun_form(pronoun) not in self.rules.pronoun_gender:
+            return start
+        return tokens[n + width + 2].idx if n + width + 2 < len(tokens) else start
+
+    def cataphoric_source(self, tokens: list[Token], head: Token, end: int) -> bool:
+        """Whether a pronoun source names the speaker of the inverted cue that closes its clause
+        ("Selon lui, la ville est tombée, a déclaré le général X": X, not the actor before)."""
+        if head.pos_ != "PRON" or pronoun_form(head) not in self.rules.pronoun_gender:
+            return False
+        j = next((t.i - tokens[0].i for t in tokens if t.idx >= end), len(tokens))
+        if j >= len(tokens) or tokens[j].text != ",":
+            return False
+        j += 1
+        while j < len(tokens) and tokens[j].dep_.startswith("aux"):
+            j += 1
+        return j + 1 < len(tokens) and tokens[j].lemma_ in self.rules.speech_verbs \
+            and not tokens[j + 1].text.startswith("-") and tokens[j + 1].pos_ != "PUNCT"
 
     def remember_source(self, head: Token, ref: MentionRef | None) -> None:
         """ "Selon l'amiral X, ... « ... », a-t-il souligné", "À en croire l'ONG, ..., estime-t-elle":
@@ -2001,6 +2122,32 @@ def _opens_clause(token: Token) -> bool:
 def _present_participle(token: Token) -> bool:
     """Whether a token is a present participle ("estimant")."""
     return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
+
+
+def _prenominal_adjective(token: Token) -> bool:
+    """A lower-case adjective before the noun it qualifies ("un haut responsable")."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i and token.text.islower()
+
+
+def _governs_clause(verb: Token) -> bool:
+    """Whether a verb governs a clause or an infinitive ("a indiqué qu'une opération était en
+    cours", the parse making "cours" its object), not a noun ("a lancé une attaque")."""
+    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "obj" and any(g.dep_ == "mark" for g in c.children)
+               for c in verb.children)
+
+
+def _opens_other_phrase(before: Token, token: Token) -> bool:
+    """Whether the word before a name in a role phrase opens another phrase: a preposition, an
+    article, a conjunction (but for a role sharing the first one's holder), punctuation other
+    than a comma."""
+    return before.pos_ in ("ADP", "DET") or before.pos_ == "CCONJ" and not _shared_title(token) \
+        or before.pos_ == "PUNCT" and before.text != ","
+
+
+def _shared_title(token: Token) -> bool:
+    """Whether a role noun coordinated without a determiner of its own shares the first role's
+    holder ("le ministre de la Communication et porte-parole du gouvernement, X")."""
+    return token.pos_ == "NOUN" and token.dep_ == "conj" and not any(c.dep_ == "det" for c in token.children)
 
 
 def _is_definite(token: Token) -> bool:
