@@ -625,6 +625,9 @@ class _Finder:
         for subj in subjects_of(verb, self.rules):
             if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(c.dep_ == "case" for c in subj.children):
                 continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
+            if self.time_subject(subj, verb):
+                continue  # "Ces derniers jours l'ELN a mené ...": a fronted time phrase, misread
+            subj = self.participle_subject(subj)
             found = self.np(subj)
             if found:
                 return found
@@ -637,6 +640,20 @@ class _Finder:
             if root.i != verb.i:
                 return self.subject(root)
         return []
+
+    @staticmethod
+    def participle_subject(subj: Token) -> Token:
+        """The noun a participle aside describes where the parse makes the participle the verb's
+        subject ("Une colonne de X, venue à bord de camions, a attaqué": "venue" the subject)."""
+        if subj.pos_ != "VERB" or "Part" not in morph_values(subj, "VerbForm"):
+            return subj
+        return next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), subj)
+
+    def time_subject(self, subj: Token, verb: Token) -> bool:
+        """A time phrase the parse reads as a subject beside the verb's own ("Ces derniers jours
+        l'ELN a mené deux attaques": "jours" and "ELN" both subjects)."""
+        return lower_lemma(subj) in self.rules.time_words and self.index.at_token(subj) is None and any(
+            c.dep_.startswith("nsubj") and c.i != subj.i for c in verb.children)
 
     def doer(self, verb: Token) -> list[MentionRef]:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
@@ -930,6 +947,8 @@ class _Finder:
             "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
 
     def supply_noun(self, n: Token, k: int) -> None:
+        if self.sends_people(n):
+            return
         weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
@@ -947,6 +966,12 @@ class _Finder:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def sends_people(self, n: Token) -> bool:
+        """A transfer noun whose "de" complement is people sent, troops or a mission ("l'envoi
+        d'une mission de soutien à X", "l'envoi de 400 policiers"): a deployment, no supply."""
+        return any(_in(c, self.forces) or _in(c, self.rules.mission_nouns)
+                   for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions))
 
     def authorize_verb(self, v: Token, k: int) -> None:
         if any(c.dep_ == "obj" and _in(c, self.rules.supply_nouns) for c in v.children):
@@ -1107,7 +1132,15 @@ class _Finder:
         # or on a participle of it ("les frappes menées par X contre les rebelles")
         holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
-                                                      if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+                                                      if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
+            + self.aims_on_time(n, holders)
+
+    def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
+        """The phrase a strike is aimed at that the parse hung on a time phrase after it ("une
+        embuscade meurtrière ce vendredi contre l'armée malienne": "contre" on "vendredi")."""
+        days = [c for h in (n, *holders) for c in h.children
+                if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and lower_lemma(c) in self.rules.time_words]
+        return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.hostile(g)]
 
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
         """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
@@ -1224,7 +1257,7 @@ class _Finder:
         demonym or a genitive ("un navire américain", "des casques bleus de la Monusco").
         A place phrase ("le nord d'Israël", "Kharkiv") is a target, not an attacked actor."""
         found = []
-        for c in tokens:
+        for c in [*tokens, *self.aimed_conjuncts(tokens)]:
             ref = self.ref_at(c)
             if ref is not None and "Weapon" not in ref.entity.types:  # "le porte-avions américain": its owner
                 if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
@@ -1232,6 +1265,11 @@ class _Finder:
                 continue
             found += self.owners_hit(c)
         return found
+
+    def aimed_conjuncts(self, tokens: list[Token]) -> list[Token]:
+        """The nouns coordinated with a phrase aimed at, hit too ("contre l'armée malienne et ses
+        partenaires russes"); a name is read by ``np`` already."""
+        return [c for t in tokens if self.ref_at(t) is None for c in self.conjuncts(t) if c.pos_ == "NOUN"]
 
     def owners_hit(self, c: Token) -> list[MentionRef]:
         """The owners of a thing hit, by a demonym or a genitive ("un navire américain"), not
@@ -1874,8 +1912,9 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and _possessive(n):
-            who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
+            # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
+            who = self.typed(self.subject(n.head), ("Actor",))
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
