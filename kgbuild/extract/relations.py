@@ -1411,6 +1411,17 @@ class _Finder:
                      if "Weapon" not in r.entity.types]
         return found
 
+    def object_targets(self, v: Token) -> list[MentionRef]:
+        """What an attack verb's objects name as hit ("bombardé des positions du Hezbollah"),
+        none for an activity taken over ("a repris les opérations du groupe Wagner")."""
+        return [r for c in self.direct_objects(v) if not self.activity(c)
+                for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
+
+    def activity(self, c: Token) -> bool:
+        """An object that is an activity taken over or resumed, not a target ("a repris les
+        opérations du groupe Wagner", "reprendre l'offensive"): whose it was is not attacked."""
+        return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
+
     def attack_verb(self, v: Token, k: int) -> None:
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
@@ -1419,8 +1430,7 @@ class _Finder:
             agents = self.doer(v)
             if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
-            targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
-                       for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
+            targets = self.object_targets(v)
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
@@ -1606,6 +1616,8 @@ class _Finder:
             if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
                     and not _in(c, self.forces):
                 found = self.typed(self.np(c), ("Region",))
+                if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
+                    continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
                     return found
         return []
@@ -2206,18 +2218,38 @@ class _Finder:
             span = self.span_at(ref)
             if span is None or span.end >= len(self.tokens):
                 continue
-            for c in self.container_named(span):
+            measured = self.reference_point(span)
+            for c in ([] if measured else self.container_named(span)):
                 self.add(ref, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
-            if self.tokens[span.end].text not in (",", "("):
-                continue
-            preps, tail = self.aside(span)
-            if not preps or self.listed(span, tail):
-                continue
-            for c in self.after_prep(tail, preps, ("Region",))[:1]:
-                if preps == ("(",) and not self.named_area(c):
-                    continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
-                if c.entity.id != ref.entity.id:
-                    self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+            if self.tokens[span.end].text in (",", "("):
+                self.placed_by_aside(ref, span, k, measured)
+
+    def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
+        """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
+        in another; not a containment phrase after a place a distance is measured from."""
+        preps, tail = self.aside(span)
+        if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
+            return
+        for c in self.after_prep(tail, preps, ("Region",))[:1]:
+            if preps == ("(",) and not self.named_area(c):
+                continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
+            if c.entity.id != ref.entity.id:
+                self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def reference_point(self, span) -> bool:
+        """A place named as the point a distance or a bearing is measured from ("à 80 km au
+        sud-ouest de Mogadiscio, dans la région de X", "à 50 km de Gao dans la région de X"): the
+        aside after it places what was measured, not that place."""
+        k = span.start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return False
+        before = self.tokens[k - 1]
+        if _in(before, self.rules.compass_words):
+            return True
+        return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
+            lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
 
     def container_named(self, span) -> list[MentionRef]:
         """The area a place is put in by a containment phrase right after it that names the
