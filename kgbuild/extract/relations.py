@@ -129,9 +129,20 @@ class _Finder:
             return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
-        ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token)
+        ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token) \
+            or next(iter(self.body_named_before(token)), None)
         found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
         return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
+
+    def body_named_before(self, token: Token) -> list[MentionRef]:
+        """A bare body noun ("les attaques contre l'armée") stands for the state the text last
+        named with that noun ("l'armée régulière soudanaise" ... "l'armée": Sudan)."""
+        if token.pos_ != "NOUN" or lower_lemma(token) not in self.rules.home_bodies \
+                or any(c.dep_ in ("amod", "appos", "flat:name") or c.dep_ == "nmod" and self.ref_at(c)
+                       for c in token.children):
+            return []
+        return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
+                     and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), [])
 
     def conjuncts(self, token: Token) -> list[Token]:
         """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
@@ -222,6 +233,8 @@ class _Finder:
     def genitive(self, token: Token) -> bool:
         """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
         cases = [lower_text(c) for c in token.children if c.dep_ == "case"]
+        if any(lower_text(c) in self.rules.border_words for c in token.children if c.i < token.i):
+            return False  # "l'armée près de la frontière malienne": beside it, no owner
         return not cases or any(c in self.rules.of_prepositions for c in cases)
 
     def place_anaphor(self, token: Token) -> MentionRef | None:
@@ -1279,7 +1292,7 @@ class _Finder:
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
-        owners += self.holders_of(c)
+        owners += self.holders_of(c) + self.body_named_before(c)
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
 
     def holders_of(self, c: Token) -> list[MentionRef]:
