@@ -1058,7 +1058,16 @@ class _Finder:
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
         hit = self.struck(self.strike_aims(n, host, host_object))
-        self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
+        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
+        self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
+        """The places of a strike on an actor that are no target: where a state fights on its own
+        soil ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu")."""
+        actors = self.typed(agents, ("Actor",))[:1]
+        if not hit or not actors:
+            return regions
+        return [r for r in regions if not self.on_own_soil(r, actors[0])]
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
