@@ -189,10 +189,40 @@ class _Finder:
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
-            return self.owner(token, depth)
+            return self.owned_by(token, depth)
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def owned_by(self, token: Token, depth: int) -> list[MentionRef]:
+        """The owner of a group, quantity, facility or direction noun; for troops with a
+        possessive, their possessor ("X a annoncé que ses forces spéciales avaient mené")."""
+        if _possessive(token) and _in(token, self.forces):
+            return self.possessor(token)
+        return self.owner(token, depth)
+
+    def possessor(self, token: Token) -> list[MentionRef]:
+        """Whose troops a possessive names: the subject of the nearest verb above them that has
+        an actor subject other than them ("L'armée américaine a annoncé que ses forces avaient
+        mené une frappe": the United States)."""
+        verb, inner = token.head, token
+        for _ in range(4):
+            if verb.pos_ == "VERB":
+                subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != inner.i and c.i != token.i]
+                found = self.typed([r for c in subjects for r in self.state_of_body(c) or self.np(c, 3)], ("Actor",))
+                if found:
+                    return found[:1]
+            if verb.head.i == verb.i:
+                break
+            inner, verb = verb, verb.head
+        return []
+
+    def state_of_body(self, token: Token) -> list[MentionRef]:
+        """The state a body's demonym names ("le ministère russe de la Défense": Russia), whose
+        troops the body speaks of."""
+        states = [self.by_label.get(normalize_label(self.rules.demonyms[lower_text(c)])) for c in token.children
+                  if c.dep_ == "amod" and lower_text(c) in self.rules.demonyms]
+        return [MentionRef(e, e.mentions[0]) for e in states if e is not None and e.kind in _STATE_KINDS][:1]
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
