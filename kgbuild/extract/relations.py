@@ -2175,6 +2175,7 @@ class _Finder:
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
         end, hi = span.end, self.units.bounds(span.root)[1]
+        end = self.past_nickname(end, hi)
         if end < hi and self.tokens[end].text == ",":
             words = []
             for t in self.tokens[end + 1: min(hi, end + 12)]:
@@ -2184,6 +2185,13 @@ class _Finder:
             if words and words[0].pos_ in ("NOUN", "DET", "ADJ"):
                 return self.role_phrase(words)
         return None
+
+    def past_nickname(self, end: int, hi: int) -> int:
+        """The comma after a nickname aside that follows a name ("Jimmy Chérizier, alias
+        « Barbecue », chef de ..."): where a role after the name begins; ``end`` otherwise."""
+        if end + 1 >= hi or self.tokens[end].text != "," or lower_text(self.tokens[end + 1]) not in self.rules.nickname_cues:
+            return end
+        return next((t.i for t in self.tokens[end + 2: min(hi, end + 9)] if t.text == ","), end)
 
     def context_state(self, span) -> list[MentionRef]:
         """The state a bare title belongs to: the subject state of this or the previous sentence."""
