@@ -199,6 +199,8 @@ class _Finder:
         possessive, their possessor ("X a annoncé que ses forces spéciales avaient mené")."""
         if _possessive(token) and _in(token, self.forces):
             return self.possessor(token)
+        if _possessive(token) and _in(token, self.rules.state_stand_ins):  # "le président turc a dit que son pays"
+            return [r for r in self.possessor(token) if r.entity.kind in _STATE_KINDS]
         return self.owner(token, depth)
 
     def possessor(self, token: Token) -> list[MentionRef]:
@@ -221,7 +223,7 @@ class _Finder:
         """The state a body's demonym names ("le ministère russe de la Défense": Russia), whose
         troops the body speaks of."""
         states = [self.by_label.get(normalize_label(self.rules.demonyms[lower_text(c)])) for c in token.children
-                  if c.dep_ == "amod" and lower_text(c) in self.rules.demonyms]
+                  if c.dep_ in ("amod", "nmod") and lower_text(c) in self.rules.demonyms]
         return [MentionRef(e, e.mentions[0]) for e in states if e is not None and e.kind in _STATE_KINDS][:1]
 
     def apposed(self, token: Token) -> MentionRef | None:
