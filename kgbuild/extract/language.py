@@ -260,6 +260,7 @@ class LanguageRules:
     holding_participles: Words
     aim_verbs: Words
     transfer_nouns: Words
+    mission_nouns: Words
     lead_verbs: Words
     partitive_articles: Words
     relative_pronouns: Words

@@ -129,9 +129,20 @@ class _Finder:
             return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
-        ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token)
+        ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token) \
+            or next(iter(self.body_named_before(token)), None)
         found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
         return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
+
+    def body_named_before(self, token: Token) -> list[MentionRef]:
+        """A bare body noun ("les attaques contre l'armée") stands for the state the text last
+        named with that noun ("l'armée régulière soudanaise" ... "l'armée": Sudan)."""
+        if token.pos_ != "NOUN" or lower_lemma(token) not in self.rules.home_bodies \
+                or any(c.dep_ in ("amod", "appos", "flat:name") or c.dep_ == "nmod" and self.ref_at(c)
+                       for c in token.children):
+            return []
+        return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
+                     and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), [])
 
     def conjuncts(self, token: Token) -> list[Token]:
         """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
@@ -178,10 +189,42 @@ class _Finder:
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
-            return self.owner(token, depth)
+            return self.owned_by(token, depth)
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def owned_by(self, token: Token, depth: int) -> list[MentionRef]:
+        """The owner of a group, quantity, facility or direction noun; for troops with a
+        possessive, their possessor ("X a annoncé que ses forces spéciales avaient mené")."""
+        if _possessive(token) and _in(token, self.forces):
+            return self.possessor(token)
+        if _possessive(token) and _in(token, self.rules.state_stand_ins):  # "le président turc a dit que son pays"
+            return [r for r in self.possessor(token) if r.entity.kind in _STATE_KINDS]
+        return self.owner(token, depth)
+
+    def possessor(self, token: Token) -> list[MentionRef]:
+        """Whose troops a possessive names: the subject of the nearest verb above them that has
+        an actor subject other than them ("L'armée américaine a annoncé que ses forces avaient
+        mené une frappe": the United States)."""
+        verb, inner = token.head, token
+        for _ in range(4):
+            if verb.pos_ == "VERB":
+                subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != inner.i and c.i != token.i]
+                found = self.typed([r for c in subjects for r in self.state_of_body(c) or self.np(c, 3)], ("Actor",))
+                if found:
+                    return found[:1]
+            if verb.head.i == verb.i:
+                break
+            inner, verb = verb, verb.head
+        return []
+
+    def state_of_body(self, token: Token) -> list[MentionRef]:
+        """The state a body's demonym names ("le ministère russe de la Défense": Russia), whose
+        troops the body speaks of."""
+        states = [self.by_label.get(normalize_label(self.rules.demonyms[lower_text(c)])) for c in token.children
+                  if c.dep_ in ("amod", "nmod") and lower_text(c) in self.rules.demonyms]
+        return [MentionRef(e, e.mentions[0]) for e in states if e is not None and e.kind in _STATE_KINDS][:1]
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
@@ -222,6 +265,8 @@ class _Finder:
     def genitive(self, token: Token) -> bool:
         """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
         cases = [lower_text(c) for c in token.children if c.dep_ == "case"]
+        if any(lower_text(c) in self.rules.border_words for c in token.children if c.i < token.i):
+            return False  # "l'armée près de la frontière malienne": beside it, no owner
         return not cases or any(c in self.rules.of_prepositions for c in cases)
 
     def place_anaphor(self, token: Token) -> MentionRef | None:
@@ -625,6 +670,9 @@ class _Finder:
         for subj in subjects_of(verb, self.rules):
             if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(c.dep_ == "case" for c in subj.children):
                 continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
+            if self.time_subject(subj, verb):
+                continue  # "Ces derniers jours l'ELN a mené ...": a fronted time phrase, misread
+            subj = self.participle_subject(subj)
             found = self.np(subj)
             if found:
                 return found
@@ -637,6 +685,20 @@ class _Finder:
             if root.i != verb.i:
                 return self.subject(root)
         return []
+
+    @staticmethod
+    def participle_subject(subj: Token) -> Token:
+        """The noun a participle aside describes where the parse makes the participle the verb's
+        subject ("Une colonne de X, venue à bord de camions, a attaqué": "venue" the subject)."""
+        if subj.pos_ != "VERB" or "Part" not in morph_values(subj, "VerbForm"):
+            return subj
+        return next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), subj)
+
+    def time_subject(self, subj: Token, verb: Token) -> bool:
+        """A time phrase the parse reads as a subject beside the verb's own ("Ces derniers jours
+        l'ELN a mené deux attaques": "jours" and "ELN" both subjects)."""
+        return lower_lemma(subj) in self.rules.time_words and self.index.at_token(subj) is None and any(
+            c.dep_.startswith("nsubj") and c.i != subj.i for c in verb.children)
 
     def doer(self, verb: Token) -> list[MentionRef]:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
@@ -930,6 +992,8 @@ class _Finder:
             "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
 
     def supply_noun(self, n: Token, k: int) -> None:
+        if self.sends_people(n):
+            return
         weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
@@ -947,6 +1011,12 @@ class _Finder:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def sends_people(self, n: Token) -> bool:
+        """A transfer noun whose "de" complement is people sent, troops or a mission ("l'envoi
+        d'une mission de soutien à X", "l'envoi de 400 policiers"): a deployment, no supply."""
+        return any(_in(c, self.forces) or _in(c, self.rules.mission_nouns)
+                   for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions))
 
     def authorize_verb(self, v: Token, k: int) -> None:
         if any(c.dep_ == "obj" and _in(c, self.rules.supply_nouns) for c in v.children):
@@ -1020,7 +1090,16 @@ class _Finder:
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
         hit = self.struck(self.strike_aims(n, host, host_object))
-        self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
+        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
+        self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
+        """The places of a strike on an actor that are no target: where a state fights on its own
+        soil ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu")."""
+        actors = self.typed(agents, ("Actor",))[:1]
+        if not hit or not actors:
+            return regions
+        return [r for r in regions if not self.on_own_soil(r, actors[0])]
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
@@ -1107,7 +1186,15 @@ class _Finder:
         # or on a participle of it ("les frappes menées par X contre les rebelles")
         holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
-                                                      if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)]
+                                                      if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
+            + self.aims_on_time(n, holders)
+
+    def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
+        """The phrase a strike is aimed at that the parse hung on a time phrase after it ("une
+        embuscade meurtrière ce vendredi contre l'armée malienne": "contre" on "vendredi")."""
+        days = [c for h in (n, *holders) for c in h.children
+                if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and lower_lemma(c) in self.rules.time_words]
+        return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.hostile(g)]
 
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
         """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
@@ -1224,7 +1311,7 @@ class _Finder:
         demonym or a genitive ("un navire américain", "des casques bleus de la Monusco").
         A place phrase ("le nord d'Israël", "Kharkiv") is a target, not an attacked actor."""
         found = []
-        for c in tokens:
+        for c in [*tokens, *self.aimed_conjuncts(tokens)]:
             ref = self.ref_at(c)
             if ref is not None and "Weapon" not in ref.entity.types:  # "le porte-avions américain": its owner
                 if "Region" not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
@@ -1232,6 +1319,11 @@ class _Finder:
                 continue
             found += self.owners_hit(c)
         return found
+
+    def aimed_conjuncts(self, tokens: list[Token]) -> list[Token]:
+        """The nouns coordinated with a phrase aimed at, hit too ("contre l'armée malienne et ses
+        partenaires russes"); a name is read by ``np`` already."""
+        return [c for t in tokens if self.ref_at(t) is None for c in self.conjuncts(t) if c.pos_ == "NOUN"]
 
     def owners_hit(self, c: Token) -> list[MentionRef]:
         """The owners of a thing hit, by a demonym or a genitive ("un navire américain"), not
@@ -1241,7 +1333,7 @@ class _Finder:
         owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
-        owners += self.holders_of(c)
+        owners += self.holders_of(c) + self.body_named_before(c)
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
 
     def holders_of(self, c: Token) -> list[MentionRef]:
@@ -1373,6 +1465,17 @@ class _Finder:
                      if "Weapon" not in r.entity.types]
         return found
 
+    def object_targets(self, v: Token) -> list[MentionRef]:
+        """What an attack verb's objects name as hit ("bombardé des positions du Hezbollah"),
+        none for an activity taken over ("a repris les opérations du groupe Wagner")."""
+        return [r for c in self.direct_objects(v) if not self.activity(c)
+                for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
+
+    def activity(self, c: Token) -> bool:
+        """An object that is an activity taken over or resumed, not a target ("a repris les
+        opérations du groupe Wagner", "reprendre l'offensive"): whose it was is not attacked."""
+        return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
+
     def attack_verb(self, v: Token, k: int) -> None:
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
@@ -1381,8 +1484,7 @@ class _Finder:
             agents = self.doer(v)
             if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
                 agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
-            targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
-                       for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
+            targets = self.object_targets(v)
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
@@ -1568,6 +1670,8 @@ class _Finder:
             if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
                     and not _in(c, self.forces):
                 found = self.typed(self.np(c), ("Region",))
+                if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
+                    continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
                     return found
         return []
@@ -1874,8 +1978,9 @@ class _Finder:
         """ "le déploiement de soldats nord-coréens en Russie"."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and _possessive(n):
-            who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
+            # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
+            who = self.typed(self.subject(n.head), ("Actor",))
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
@@ -2072,6 +2177,7 @@ class _Finder:
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
         end, hi = span.end, self.units.bounds(span.root)[1]
+        end = self.past_nickname(end, hi)
         if end < hi and self.tokens[end].text == ",":
             words = []
             for t in self.tokens[end + 1: min(hi, end + 12)]:
@@ -2081,6 +2187,13 @@ class _Finder:
             if words and words[0].pos_ in ("NOUN", "DET", "ADJ"):
                 return self.role_phrase(words)
         return None
+
+    def past_nickname(self, end: int, hi: int) -> int:
+        """The comma after a nickname aside that follows a name ("Jimmy Chérizier, alias
+        « Barbecue », chef de ..."): where a role after the name begins; ``end`` otherwise."""
+        if end + 1 >= hi or self.tokens[end].text != "," or lower_text(self.tokens[end + 1]) not in self.rules.nickname_cues:
+            return end
+        return next((t.i for t in self.tokens[end + 2: min(hi, end + 9)] if t.text == ","), end)
 
     def context_state(self, span) -> list[MentionRef]:
         """The state a bare title belongs to: the subject state of this or the previous sentence."""
@@ -2167,18 +2280,38 @@ class _Finder:
             span = self.span_at(ref)
             if span is None or span.end >= len(self.tokens):
                 continue
-            for c in self.container_named(span):
+            measured = self.reference_point(span)
+            for c in ([] if measured else self.container_named(span)):
                 self.add(ref, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
-            if self.tokens[span.end].text not in (",", "("):
-                continue
-            preps, tail = self.aside(span)
-            if not preps or self.listed(span, tail):
-                continue
-            for c in self.after_prep(tail, preps, ("Region",))[:1]:
-                if preps == ("(",) and not self.named_area(c):
-                    continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
-                if c.entity.id != ref.entity.id:
-                    self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+            if self.tokens[span.end].text in (",", "("):
+                self.placed_by_aside(ref, span, k, measured)
+
+    def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
+        """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
+        in another; not a containment phrase after a place a distance is measured from."""
+        preps, tail = self.aside(span)
+        if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
+            return
+        for c in self.after_prep(tail, preps, ("Region",))[:1]:
+            if preps == ("(",) and not self.named_area(c):
+                continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
+            if c.entity.id != ref.entity.id:
+                self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def reference_point(self, span) -> bool:
+        """A place named as the point a distance or a bearing is measured from ("à 80 km au
+        sud-ouest de Mogadiscio, dans la région de X", "à 50 km de Gao dans la région de X"): the
+        aside after it places what was measured, not that place."""
+        k = span.start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return False
+        before = self.tokens[k - 1]
+        if _in(before, self.rules.compass_words):
+            return True
+        return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
+            lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
 
     def container_named(self, span) -> list[MentionRef]:
         """The area a place is put in by a containment phrase right after it that names the
