@@ -169,7 +169,7 @@ class _Finder:
         kurdes en Syrie")."""
         hit = self.apposed(token)
         if hit is not None:
-            return [hit]
+            return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
         found: list[MentionRef] = []
         if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
@@ -182,6 +182,13 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def coordinated_adjectives(self, token: Token, hit: MentionRef) -> list[MentionRef]:
+        """The entities of the adjectives coordinated with the one that named ``hit`` ("les forces
+        américaines et britanniques": the United Kingdom too)."""
+        return [r for child in token.children if child.dep_ == "amod" and self.ref_at(child) == hit
+                for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"
+                for r in [self.ref_at(c)] if r is not None and r.entity.id != hit.entity.id]
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
@@ -300,8 +307,10 @@ class _Finder:
         read as a phrase whose partitive article is a preposition (after the day read as the
         object, or after the verb)."""
         # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
-        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (
-            [c for c in day.children if c.dep_ == "nmod"] if day.i != verb.i else [])
+        days = [day] + [c for c in (*day.children, *verb.children) if c.dep_ == "conj" and c.i > day.i
+                        and lower_lemma(c) in self.rules.time_words]
+        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (  # "jeudi et vendredi des cibles"
+            [c for d in days for c in d.children if c.dep_ == "nmod"] if day.i != verb.i else [])
         return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
@@ -1175,10 +1184,18 @@ class _Finder:
                                     for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
                                    ("Actor",))
 
+    def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
+        """The actors who strike: the first, and a second one coordinated with it ("les forces
+        américaines et britanniques ont frappé")."""
+        actors = self.typed(agents, ("Actor",))
+        second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and r.entity.kind in _STATE_KINDS
+                  and actors[0].entity.kind in _STATE_KINDS]
+        return actors[:1] + second
+
     def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
         """A firing verb's relations: the actors hit are attacked; the places it aims at are
         targeted (and attacked when the strike happened and hit no actor)."""
-        for a in self.typed(agents, ("Actor",))[:1]:
+        for a in self.hitters(agents):
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
@@ -1186,7 +1203,8 @@ class _Finder:
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
         regions = regions or self.places_listed([r for r in self.after_prep(window, self.rules.target_prepositions,
-                                                                            ("Region",)) if not self.said_of_other(r, v)][:1])
+                                                                            ("Region",))
+                                                 if not self.said_of_other(r, v) and not self.others_act(r, v)][:1])
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -1195,6 +1213,18 @@ class _Finder:
                     self.add(a, "targets", r, v, k, 0.7)
                     if not hit:  # with an actor hit, the place is where it was hit
                         self.struck_place(a, r, v, k, self.modality(v))
+
+    def others_act(self, ref: MentionRef, verb: Token) -> bool:
+        """A place in an act the text gives another agent ("a frappé X pour mettre fin aux
+        attaques menées par le groupe contre des navires en mer Rouge": the group's act's place)."""
+        t = self.root_of(ref)
+        for _ in range(8):
+            if t.i == verb.i or t.head.i == t.i:
+                return False
+            if any(c.dep_ == "obl:agent" for c in t.children):
+                return True
+            t = t.head
+        return False
 
     def said_of_other(self, ref: MentionRef, verb: Token) -> bool:
         """A place in the complement of another participle or adjective ("viser les navires liés
@@ -1387,7 +1417,7 @@ class _Finder:
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
-        for a in self.typed(agents, ("Actor",))[:1]:
+        for a in self.hitters(agents):
             for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
