@@ -284,11 +284,17 @@ class _Finder:
         found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
                  and not any(g.dep_ == "case" for g in c.children)]
-        found = found or self.names_on_days(verb)
+        found = self.without_apposed(found) or self.names_on_days(verb)
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
         return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+
+    def without_apposed(self, objects: list[Token]) -> list[Token]:
+        """A verb's objects less a second one set off by a comma, an apposition the parse read
+        as an object ("a abattu un aéronef de la Turquie, un allié de l'Otan")."""
+        return [c for n, c in enumerate(objects)
+                if n == 0 or self.tokens[c.left_edge.i - 1].text != "," or c.pos_ == "PROPN"]
 
     def day_partitives(self, verb: Token) -> list[Token]:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
@@ -1371,13 +1377,18 @@ class _Finder:
             return []
         found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                            ("Actor",))
-        for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
+        for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             found = self.typed([self.ref_at(a) for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
         return found + self.ascribed(n)
+
+    def named_actor(self, g: Token) -> bool:
+        """A complement that names an actor of its own: its demonyms qualify that actor ("par la
+        milice kurde syrienne YPG": the YPG, not Syria)."""
+        return any(r.entity.kind not in _STATE_KINDS for r in self.typed(self.np(g), ("Actor",)))
 
     def undergone(self, v: Token) -> bool:
         """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
@@ -2124,8 +2135,16 @@ class _Finder:
                     continue
                 tok = self.root_of(ref)
                 if tok.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT") and ref.start < span.start_char:
-                    return [ref]
+                    if self.quotes.inside(ref.start) and not self.quotes.inside(span.start_char):
+                        continue  # the subject of someone's quoted words is not the narrative's
+                    return self.sole_state(ref, tok)
         return []
+
+    def sole_state(self, ref: MentionRef, tok: Token) -> list[MentionRef]:
+        """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
+        ...") leave a bare title's state unknown."""
+        return [] if self.listed_after(ref) or self.listed_before(ref) or any(c.dep_ == "conj" and self.typed(self.np(c), ("Actor",))
+                                                   for c in tok.children) else [ref]
 
     def context_body(self, span) -> list[MentionRef]:
         """The organisation a bare title belongs to: the last one named before it, in this or
