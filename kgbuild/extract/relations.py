@@ -1415,6 +1415,8 @@ class _Finder:
         return found
 
     def attack_verb(self, v: Token, k: int) -> None:
+        if self.held_place(v, k):
+            return
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
@@ -1433,6 +1435,16 @@ class _Finder:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
+
+    def held_place(self, v: Token, k: int) -> bool:
+        """A place described as held ("les collines de Kfar Chouba, occupées par Israël"): the
+        holder is there, it does not attack it."""
+        if v.dep_ != "acl" or not _in(v, self.rules.holding_participles) or not self.passive(v):
+            return False
+        for a in self.typed(self.agent(v), ("Actor",))[:1]:
+            for place in self.typed(self.np(v.head), ("Region",))[:1]:
+                self.add(a, "deployedIn", place, v, k, 0.55)
+        return True
 
     def deploy_verb(self, v: Token, k: int) -> None:
         troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
