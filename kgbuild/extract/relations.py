@@ -415,7 +415,8 @@ class _Finder:
                     or (quoted and not self.quotes.inside(t.idx)):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") and t.head.i != cue.i \
-                    and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
+                    and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out) \
+                    and prev.pos_ != "DET":  # "dans l'est de X": no verb after an article
                 break
             out.append(t)
         return self.clause_cut(cue, out)
@@ -1052,7 +1053,7 @@ class _Finder:
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
             if _possessive(host) or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
-                agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
+                agents = (self.typed(self.doer(host.head), ("Actor",)) or self.weapon_owners(host.head))[:1] + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
@@ -1385,6 +1386,16 @@ class _Finder:
                     found += self.typed(self.agent(acl), ("Actor",))
         return found + self.ascribed(n)
 
+    def weapon_owners(self, v: Token) -> list[MentionRef]:
+        """The state a demonym puts behind the weapons a verb's subject names ("des avions de
+        chasse israéliens ont bombardé X", "ont effectué des frappes"): it acts."""
+        subjects = [c for c in v.children if c.dep_.startswith("nsubj") and not self.passive(v)
+                    and self.typed(self.np(c), ("Weapon",))]
+        heads = [h for c in subjects for h in (c, *(g for g in c.children if g.dep_ == "nmod"))]
+        return [r for h in heads  # the demonym may hang on the weapon name's last noun ("avions de chasse")
+                for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
+                                    ("Actor",)) if r.entity.kind in _STATE_KINDS]
+
     def named_actor(self, g: Token) -> bool:
         """A complement that names an actor of its own: its demonyms qualify that actor ("par la
         milice kurde syrienne YPG": the YPG, not Syria)."""
@@ -1423,7 +1434,8 @@ class _Finder:
         else:
             agents = self.doer(v)
             if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
-                agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
+                agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] \
+                    or self.weapon_owners(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
