@@ -293,6 +293,7 @@ class LanguageRules:
     attribution_prepositions: Words
     list_conjunctions: Words
     death_verbs: Words
+    undergo_verbs: Words
     join_verbs: Words
     join_prepositions: Words
     grouping_verbs: Words

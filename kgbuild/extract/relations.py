@@ -1036,7 +1036,17 @@ class _Finder:
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
         hit = self.struck(self.strike_aims(n, host, host_object))
+        victims = self.undergoers(host)
+        regions = self.typed(victims, ("Region",))[:1] + regions
+        hit += [r for r in victims if not self.typed([r], ("Region",))]
         self.emit_strike(n, k, agents, [r for r in regions if r.entity.id not in {h.entity.id for h in hit}], hit)
+
+    def undergoers(self, host: Token) -> list[MentionRef]:
+        """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
+        a essuyé des pilonnages menés par X"): its subject."""
+        if host.dep_ != "obj" or not _in(host.head, self.rules.undergo_verbs):
+            return []
+        return self.typed(self.subject(host.head), ("Actor", "Region"))
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
@@ -1064,7 +1074,9 @@ class _Finder:
         it ("les frappes menées par les Etats-Unis")."""
         claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
                    for r in self.agent(a)]
-        done = [r for a in n.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
+        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
+                if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
