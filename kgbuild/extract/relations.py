@@ -495,8 +495,20 @@ class _Finder:
             k = self.skip_determiners(span.start - 1, lo)
             if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in self.rules.non_subject_words):
                 continue
+            if self.apposed_to_governed(span.root):
+                continue
             return [ref]
         return []
+
+    @staticmethod
+    def apposed_to_governed(root: Token) -> bool:
+        """A name apposed to a noun a preposition governs ("Selon la porte-parole de la Défense,
+        X, des détachements ont ...": X is the source, no subject)."""
+        if root.dep_ != "appos":
+            return False
+        while root.dep_ == "appos" and root.head.i != root.i:
+            root = root.head
+        return any(c.dep_ == "case" for c in root.children)
 
     # --- modality ----------------------------------------------------------------
     def governors(self, token: Token, steps: int = 4) -> list[Token]:
