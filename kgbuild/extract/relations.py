@@ -1075,7 +1075,7 @@ class _Finder:
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
             if _possessive(host) or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
-                agents = (self.typed(self.doer(host.head), ("Actor",)) or self.weapon_owners(host.head))[:1] + agents
+                agents = (self.hitters(self.doer(host.head)) or self.weapon_owners(host.head)[:1]) + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
@@ -1840,10 +1840,23 @@ class _Finder:
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
             agents = self.np(n.head)
-        agents = agents or self.one_of(n)
+        agents = agents or self.one_of(n) or self.fronted_subject(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def fronted_subject(self, n: Token) -> list[MentionRef]:
+        """The subject a noun set before it with a comma is said of ("Premier allié d'Israël,
+        Washington a ...")."""
+        verb = n.head
+        if verb.pos_ != "VERB" or n.i > verb.i or any(c.dep_ == "case" for c in n.children):
+            return []
+        # the name read as a conjunct after the comma ("Premier allié d'Israël, Washington, qui ...")
+        named = [r for c in n.children if c.dep_ == "conj" and c.pos_ == "PROPN" and self.tokens[c.i - 1].text == ","
+                 and not any(g.dep_ == "cc" for g in c.children) for r in [self.ref_at(c)] if r is not None]
+        if named or self.tokens[min(n.right_edge.i + 1, len(self.tokens) - 1)].text != ",":
+            return named
+        return [r for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i for r in self.np(c)]
 
     def apposed_name(self, c: Token) -> bool:
         """A name apposed to its head, also when the parse reads it as a complement after a
