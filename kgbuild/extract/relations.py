@@ -1056,9 +1056,12 @@ class _Finder:
     def undergoers(self, host: Token) -> list[MentionRef]:
         """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
         a essuyé des pilonnages menés par X"): its subject."""
-        if host.dep_ != "obj" or not _in(host.head, self.rules.undergo_verbs):
+        verb = host.head
+        if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
+            verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
+        if verb.i > host.i or not _in(verb, self.rules.undergo_verbs):
             return []
-        return self.typed(self.subject(host.head), ("Actor", "Region"))
+        return self.typed(self.subject(verb), ("Actor", "Region"))
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
@@ -1423,7 +1426,9 @@ class _Finder:
     def named_actor(self, g: Token) -> bool:
         """A complement that names an actor of its own: its demonyms qualify that actor ("par la
         milice kurde syrienne YPG": the YPG, not Syria)."""
-        return any(r.entity.kind not in _STATE_KINDS for r in self.typed(self.np(g), ("Actor",)))
+        names = [self.ref_at(c) for c in g.children if c.pos_ == "PROPN" and c.i > g.i
+                 and not any(h.dep_ == "case" for h in c.children)]  # "la milice kurde YPG" read as a complement
+        return any(r.entity.kind not in _STATE_KINDS for r in self.typed([*self.np(g), *names], ("Actor",)))
 
     def undergone(self, v: Token) -> bool:
         """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
