@@ -1483,7 +1483,8 @@ class _Finder:
         if v.dep_ != "acl" or not _in(v, self.rules.holding_participles) or not self.passive(v):
             return False
         for a in self.typed(self.agent(v), ("Actor",))[:1]:
-            for place in self.typed(self.np(v.head), ("Region",))[:1]:
+            held = self.np(v.head) or self.children_with(v.head, self.rules.of_prepositions)  # "les fermes de X"
+            for place in self.typed(held, ("Region",))[:1]:
                 self.add(a, "deployedIn", place, v, k, 0.55)
         return True
 
