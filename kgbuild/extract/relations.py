@@ -1236,9 +1236,7 @@ class _Finder:
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or self.places_listed([r for r in self.after_prep(window, self.rules.target_prepositions,
-                                                                            ("Region",))
-                                                 if not self.said_of_other(r, v) and not self.others_act(r, v)][:1])
+        regions = regions or self.places_listed(self.aimed_places(v, window)[:1])
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -1247,6 +1245,12 @@ class _Finder:
                     self.add(a, "targets", r, v, k, 0.7)
                     if not hit:  # with an actor hit, the place is where it was hit
                         self.struck_place(a, r, v, k, self.modality(v))
+
+    def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
+        """The places after a targeting preposition that are the verb's own, not said of
+        another thing or in another agent's act."""
+        return [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
+                if not self.said_of_other(r, v) and not self.others_act(r, v)]
 
     def others_act(self, ref: MentionRef, verb: Token) -> bool:
         """A place in an act the text gives another agent ("a frappé X pour mettre fin aux
@@ -1413,6 +1417,15 @@ class _Finder:
                     found += self.typed(self.agent(acl), ("Actor",))
         return found + self.ascribed(n)
 
+    def active_attackers(self, v: Token) -> list[MentionRef]:
+        """Who does an active attack verb: its doer, else the author of a strike noun subject
+        ("une frappe israélienne a tué trois personnes"), else the state behind the weapons it
+        names ("les avions de combat israéliens ont attaqué X")."""
+        agents = self.doer(v)
+        if self.typed(agents, ("Actor",)):
+            return agents
+        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v)
+
     def weapon_owners(self, v: Token) -> list[MentionRef]:
         """The state a demonym puts behind the weapons a verb's subject names ("des avions de
         chasse israéliens ont bombardé X", "ont effectué des frappes"): it acts."""
@@ -1461,10 +1474,7 @@ class _Finder:
             agents, targets = self.agent(v), self.patient(v)
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
-            agents = self.doer(v)
-            if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
-                agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] \
-                    or self.weapon_owners(v)
+            agents = self.active_attackers(v)
             targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
                        for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
@@ -1857,12 +1867,16 @@ class _Finder:
         verb = n.head
         if verb.pos_ != "VERB" or n.i > verb.i or any(c.dep_ == "case" for c in n.children):
             return []
-        # the name read as a conjunct after the comma ("Premier allié d'Israël, Washington, qui ...")
-        named = [r for c in n.children if c.dep_ == "conj" and c.pos_ == "PROPN" and self.tokens[c.i - 1].text == ","
-                 and not any(g.dep_ == "cc" for g in c.children) for r in [self.ref_at(c)] if r is not None]
+        named = self.comma_conjunct_names(n)
         if named or self.tokens[min(n.right_edge.i + 1, len(self.tokens) - 1)].text != ",":
             return named
         return [r for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i for r in self.np(c)]
+
+    def comma_conjunct_names(self, n: Token) -> list[MentionRef]:
+        """A name the parse reads as a conjunct after a comma, with no conjunction: an
+        apposition ("Premier allié d'Israël, Washington, qui ...")."""
+        return [r for c in n.children if c.dep_ == "conj" and c.pos_ == "PROPN" and self.tokens[c.i - 1].text == ","
+                and not any(g.dep_ == "cc" for g in c.children) for r in [self.ref_at(c)] if r is not None]
 
     def apposed_name(self, c: Token) -> bool:
         """A name apposed to its head, also when the parse reads it as a complement after a
