@@ -1548,13 +1548,29 @@ class _Finder:
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
-        who = [w for w in who if w.entity.kind in kinds] or (self.holder(n) if kinds == _STATE_KINDS else [])
+        who = [w for w in who if w.entity.kind in kinds] or (
+            self.holder(n) or self.troops_possessor(n) if kinds == _STATE_KINDS else [])
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def troops_possessor(self, n: Token) -> list[MentionRef]:
+        """The state whose troops a possessive names: the first state subject of the verbs
+        above it ("Washington a dénombré 103 attaques contre ses forces en Irak", "un drone qui
+        opérait près de leurs troupes en Syrie": the subject of the clause above)."""
+        if not _possessive(n):
+            return []
+        t = n.head
+        for _ in range(6):
+            states = [r for r in self.typed(self.subject(t), ("Actor",)) if r.entity.kind in _STATE_KINDS] \
+                if t.pos_ in ("VERB", "AUX") else []
+            if states or t.head.i == t.i:
+                return states[:1]
+            t = t.head
+        return []
 
     def troop_place(self, n: Token) -> list[MentionRef]:
         """The places a phrase puts troops in: their own place phrase, the one of the noun they
