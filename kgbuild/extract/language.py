@@ -294,6 +294,7 @@ class LanguageRules:
     list_conjunctions: Words
     death_verbs: Words
     undergo_verbs: Words
+    claim_nouns: Words
     join_verbs: Words
     join_prepositions: Words
     grouping_verbs: Words

@@ -1125,7 +1125,8 @@ class _Finder:
         """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
         quantity noun), and whether it is the verb's object ("a mené jeudi une offensive": an
         object the parse read as a time phrase counts)."""
-        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
+        host = n.head if n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns)  # "la responsabilité de l'attentat"
+                                               or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
                 and not any(c.dep_ == "case" for c in host.children):
             return host, True
