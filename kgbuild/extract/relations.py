@@ -294,7 +294,8 @@ class _Finder:
         """A verb's objects less a second one set off by a comma, an apposition the parse read
         as an object ("a abattu un aéronef de la Turquie, un allié de l'Otan")."""
         return [c for n, c in enumerate(objects)
-                if n == 0 or self.tokens[c.left_edge.i - 1].text != "," or c.pos_ == "PROPN"]
+                if n == 0 or self.tokens[c.left_edge.i - 1].text != "," or c.pos_ == "PROPN"
+                or not _singular_indefinite(c)]  # "X, des missiles balistiques": a list goes on
 
     def day_partitives(self, verb: Token) -> list[Token]:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
@@ -1197,7 +1198,7 @@ class _Finder:
             return  # the action of an authorisation: its event carries the target
         window = self.right_window(v)
         agents = self.shooters(v)
-        if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)):
+        if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)) and not self.fires_weapon_noun(v):
             return
         # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
         # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
@@ -1207,6 +1208,12 @@ class _Finder:
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
         self.emit_targets(v, k, agents, hit, window)
 
+    def fires_weapon_noun(self, v: Token) -> bool:
+        """A launch verb whose object is a weapon noun the text names no entity for ("a lancé
+        lundi des missiles sur Kiev")."""
+        return any(lower_lemma(c) in self.rules.weapon_heads or lower_text(c) in self.rules.weapon_heads
+                   for c in self.direct_objects(v))
+
     def shooters(self, v: Token) -> list[MentionRef]:
         """Who or what fires: a passive verb's weapon and agent; an active verb's subject, the
         weapon it fires, and the state a demonym puts behind the subject ("des drones russes
@@ -1214,7 +1221,8 @@ class _Finder:
         if self.passive(v):
             return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
-        agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
+        # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
+        agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
         return agents + self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
                                     for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
                                    ("Actor",))
@@ -2621,6 +2629,12 @@ def _reflexive(verb: Token) -> bool:
 
 def _present_participle(verb: Token) -> bool:
     return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense")
+
+
+def _singular_indefinite(noun: Token) -> bool:
+    """A noun opening on a singular indefinite article ("un allié", "une localité")."""
+    return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") and "Sing" in morph_values(c, "Number")
+               for c in noun.children)
 
 
 def _possessive(noun: Token) -> bool:
