@@ -1206,7 +1206,20 @@ class _Finder:
         hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
-        self.emit_targets(v, k, agents, hit, window)
+        self.emit_targets(v, k, agents, hit or self.possessors_hit(objects, agents), window)
+
+    def possessors_hit(self, objects: list[Token], agents: list[MentionRef]) -> list[MentionRef]:
+        """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
+        the nearest actor named before, in this or the previous sentence, that does not strike
+        (one does not strike one's own)."""
+        heads = [c for c in objects if _possessive(c) and _in(c, self.rules.facility_nouns)]
+        if not heads:
+            return []
+        k = self.units.sentence_at(heads[0].idx)
+        floor = self.sentences[max(k - 1, 0)].start
+        strikers = {a.entity.id for a in agents}
+        return next(([r] for r in self.index.before(heads[0].idx, floor) if r.entity.id not in strikers
+                     and r.entity.kind in _GROUP_KINDS + _STATE_KINDS and self.typed([r], ("Actor",))), [])
 
     def fires_weapon_noun(self, v: Token) -> bool:
         """A launch verb whose object is a weapon noun the text names no entity for ("a lancé
@@ -1426,6 +1439,13 @@ class _Finder:
                     found += self.typed(self.agent(acl), ("Actor",))
         return found + self.ascribed(n)
 
+    def active_targets(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
+        """What an active attack verb's objects name ("bombardé des positions du Hezbollah"),
+        or whose positions a possessive names ("a bombardé leurs positions")."""
+        objects = self.direct_objects(v)
+        return [r for c in objects for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))] \
+            or self.possessors_hit(objects, agents)
+
     def active_attackers(self, v: Token) -> list[MentionRef]:
         """Who does an active attack verb: its doer, else the author of a strike noun subject
         ("une frappe israélienne a tué trois personnes"), else the state behind the weapons it
@@ -1484,8 +1504,7 @@ class _Finder:
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
             agents = self.active_attackers(v)
-            targets = [r for c in self.direct_objects(v)  # "bombardé des positions du Hezbollah"
-                       for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
+            targets = self.active_targets(v, agents)
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
@@ -1557,14 +1576,18 @@ class _Finder:
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
-        who = [w for w in who if w.entity.kind in kinds] or (
-            self.holder(n) or self.troops_possessor(n) if kinds == _STATE_KINDS else [])
+        who = [w for w in who if w.entity.kind in kinds] or self.holding_state(n, kinds)
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def holding_state(self, n: Token, kinds) -> list[MentionRef]:
+        """The state whose troops no demonym names: the one before a verb of holding, or the
+        one a possessive points to."""
+        return (self.holder(n) or self.troops_possessor(n)) if kinds == _STATE_KINDS else []
 
     def troops_possessor(self, n: Token) -> list[MentionRef]:
         """The state whose troops a possessive names: the first state subject of the verbs
