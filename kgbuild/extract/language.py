@@ -295,6 +295,7 @@ class LanguageRules:
     death_verbs: Words
     undergo_verbs: Words
     claim_nouns: Words
+    leader_body_nouns: Words
     join_verbs: Words
     join_prepositions: Words
     grouping_verbs: Words

@@ -171,10 +171,7 @@ class _Finder:
         if hit is not None:
             return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
-        found: list[MentionRef] = []
-        if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
-            found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
-                                if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        found = self.head_names(token, lemma, depth)
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
@@ -182,6 +179,24 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def head_names(self, token: Token, lemma: str, depth: int) -> list[MentionRef]:
+        """A weapon's name after its noun ("les missiles ATACMS"), or the state a body named
+        after its leader stands for ("le gouvernement de Benyamin Netanyahou")."""
+        if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
+            return self.typed([self.ref_at(c) for c in token.children
+                               if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        if lemma in self.rules.leader_body_nouns:
+            return self.led_states(self.owner(token, depth))
+        return []
+
+    def led_states(self, owners: list[MentionRef]) -> list[MentionRef]:
+        """The state a person the text made its leader stands for in a body named after him
+        ("le gouvernement de Benyamin Netanyahou": Israel)."""
+        people = {r.entity.id for r in owners if r.entity.kind == "Person"}
+        led = {r.object for r in self.found if r.predicate == "leaderOf" and r.subject in people}
+        states = [e for e in self.by_label.values() if e.id in led and e.kind in _STATE_KINDS]
+        return [MentionRef(e, e.mentions[0]) for e in states[:1]]
 
     def coordinated_adjectives(self, token: Token, hit: MentionRef) -> list[MentionRef]:
         """The entities of the adjectives coordinated with the one that named ``hit`` ("les forces
