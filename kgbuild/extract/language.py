@@ -296,6 +296,7 @@ class LanguageRules:
     undergo_verbs: Words
     claim_nouns: Words
     leader_body_nouns: Words
+    plural_possessives: Words
     join_verbs: Words
     join_prepositions: Words
     grouping_verbs: Words

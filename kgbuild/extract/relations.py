@@ -2061,10 +2061,25 @@ class _Finder:
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs) and _possessive(n):
             who = self.typed(self.subject(n.head), ("Actor",))  # "les forces kényanes, qui ont entamé leur déploiement"
+        who = who or self.previous_possessor(n)
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def previous_possessor(self, n: Token) -> list[MentionRef]:
+        """Whose deployment a possessive opening a sentence names: the subject of the sentence
+        before, of the possessive's number ("Des soldats rwandais sont entrés en RDC. Leur
+        déploiement dans le pays ...": Rwanda)."""
+        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        lo = self.units.bounds(n)[0]
+        if det is None or not n.dep_.startswith("nsubj") or lo == 0 or self.index.before(n.idx, self.tokens[lo].idx):
+            return []
+        plural = lower_text(det) in self.rules.plural_possessives
+        for t in self.tokens[self.units.bounds(self.tokens[lo - 1])[0]: lo]:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
+                return self.typed(self.np(t), ("Actor",))[:1] if ("Plur" in morph_values(t, "Number")) == plural else []
+        return []
 
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
