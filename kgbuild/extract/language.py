@@ -294,6 +294,10 @@ class LanguageRules:
     attribution_prepositions: Words
     list_conjunctions: Words
     death_verbs: Words
+    undergo_verbs: Words
+    claim_nouns: Words
+    leader_body_nouns: Words
+    plural_possessives: Words
     join_verbs: Words
     join_prepositions: Words
     grouping_verbs: Words

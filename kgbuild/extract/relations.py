@@ -180,12 +180,9 @@ class _Finder:
         kurdes en Syrie")."""
         hit = self.apposed(token)
         if hit is not None:
-            return [hit]
+            return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
-        found: list[MentionRef] = []
-        if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
-            found = self.typed([self.ref_at(c) for c in token.children  # "les missiles ATACMS"
-                                if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        found = self.head_names(token, lemma, depth)
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
@@ -225,6 +222,31 @@ class _Finder:
         states = [self.by_label.get(normalize_label(self.rules.demonyms[lower_text(c)])) for c in token.children
                   if c.dep_ in ("amod", "nmod") and lower_text(c) in self.rules.demonyms]
         return [MentionRef(e, e.mentions[0]) for e in states if e is not None and e.kind in _STATE_KINDS][:1]
+
+    def head_names(self, token: Token, lemma: str, depth: int) -> list[MentionRef]:
+        """A weapon's name after its noun ("les missiles ATACMS"), or the state a body named
+        after its leader stands for ("le gouvernement de Benyamin Netanyahou")."""
+        if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
+            return self.typed([self.ref_at(c) for c in token.children
+                               if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
+        if lemma in self.rules.leader_body_nouns:
+            return self.led_states(self.owner(token, depth))
+        return []
+
+    def led_states(self, owners: list[MentionRef]) -> list[MentionRef]:
+        """The state a person the text made its leader stands for in a body named after him
+        ("le gouvernement de Benyamin Netanyahou": Israel)."""
+        people = {r.entity.id for r in owners if r.entity.kind == "Person"}
+        led = {r.object for r in self.found if r.predicate == "leaderOf" and r.subject in people}
+        states = [e for e in self.by_label.values() if e.id in led and e.kind in _STATE_KINDS]
+        return [MentionRef(e, e.mentions[0]) for e in states[:1]]
+
+    def coordinated_adjectives(self, token: Token, hit: MentionRef) -> list[MentionRef]:
+        """The entities of the adjectives coordinated with the one that named ``hit`` ("les forces
+        américaines et britanniques": the United Kingdom too)."""
+        return [r for child in token.children if child.dep_ == "amod" and self.ref_at(child) == hit
+                for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"
+                for r in [self.ref_at(c)] if r is not None and r.entity.id != hit.entity.id]
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
@@ -322,11 +344,18 @@ class _Finder:
         found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
                  and not any(g.dep_ == "case" for g in c.children)]
-        found = found or self.names_on_days(verb)
+        found = self.without_apposed(found) or self.names_on_days(verb)
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
         return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+
+    def without_apposed(self, objects: list[Token]) -> list[Token]:
+        """A verb's objects less a second one set off by a comma, an apposition the parse read
+        as an object ("a abattu un aéronef de la Turquie, un allié de l'Otan")."""
+        return [c for n, c in enumerate(objects)
+                if n == 0 or self.tokens[c.left_edge.i - 1].text != "," or c.pos_ == "PROPN"
+                or not _singular_indefinite(c)]  # "X, des missiles balistiques": a list goes on
 
     def day_partitives(self, verb: Token) -> list[Token]:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
@@ -345,8 +374,10 @@ class _Finder:
         read as a phrase whose partitive article is a preposition (after the day read as the
         object, or after the verb)."""
         # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
-        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (
-            [c for c in day.children if c.dep_ == "nmod"] if day.i != verb.i else [])
+        days = [day] + [c for c in (*day.children, *verb.children) if c.dep_ == "conj" and c.i > day.i
+                        and lower_lemma(c) in self.rules.time_words]
+        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (  # "jeudi et vendredi des cibles"
+            [c for d in days for c in d.children if c.dep_ == "nmod"] if day.i != verb.i else [])
         return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)]
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
@@ -445,7 +476,8 @@ class _Finder:
                     or (quoted and not self.quotes.inside(t.idx)):
                 break
             if t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") and t.head.i != cue.i \
-                    and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out):
+                    and not t.dep_.startswith("aux") and t.head.i not in (c.i for c in out) \
+                    and prev.pos_ != "DET":  # "dans l'est de X": no verb after an article
                 break
             out.append(t)
         return self.clause_cut(cue, out)
@@ -524,8 +556,20 @@ class _Finder:
             k = self.skip_determiners(span.start - 1, lo)
             if k >= lo and (self.tokens[k].pos_ == "ADP" or lower_text(self.tokens[k]) in self.rules.non_subject_words):
                 continue
+            if self.apposed_to_governed(span.root):
+                continue
             return [ref]
         return []
+
+    @staticmethod
+    def apposed_to_governed(root: Token) -> bool:
+        """A name apposed to a noun a preposition governs ("Selon la porte-parole de la Défense,
+        X, des détachements ont ...": X is the source, no subject)."""
+        if root.dep_ != "appos":
+            return False
+        while root.dep_ == "appos" and root.head.i != root.i:
+            root = root.head
+        return any(c.dep_ == "case" for c in root.children)
 
     # --- modality ----------------------------------------------------------------
     def governors(self, token: Token, steps: int = 4) -> list[Token]:
@@ -1090,6 +1134,9 @@ class _Finder:
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
         hit = self.struck(self.strike_aims(n, host, host_object))
+        victims = self.undergoers(host)
+        regions = self.typed(victims, ("Region",))[:1] + regions
+        hit += [r for r in victims if not self.typed([r], ("Region",))]
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
 
@@ -1100,6 +1147,16 @@ class _Finder:
         if not hit or not actors:
             return regions
         return [r for r in regions if not self.on_own_soil(r, actors[0])]
+
+    def undergoers(self, host: Token) -> list[MentionRef]:
+        """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
+        a essuyé des pilonnages menés par X"): its subject."""
+        verb = host.head
+        if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
+            verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
+        if verb.i > host.i or not _in(verb, self.rules.undergo_verbs):
+            return []
+        return self.typed(self.subject(verb), ("Actor", "Region"))
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
@@ -1116,7 +1173,7 @@ class _Finder:
         agents = agents + self.authors(n)
         if not self.typed(agents, ("Actor",)) and host_object:
             if _possessive(host) or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
-                agents = self.typed(self.doer(host.head), ("Actor",))[:1] + agents
+                agents = (self.hitters(self.doer(host.head)) or self.weapon_owners(host.head)[:1]) + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents
@@ -1127,7 +1184,9 @@ class _Finder:
         it ("les frappes menées par les Etats-Unis")."""
         claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
                    for r in self.agent(a)]
-        done = [r for a in n.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
+        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
+                if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
@@ -1161,7 +1220,8 @@ class _Finder:
         """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
         quantity noun), and whether it is the verb's object ("a mené jeudi une offensive": an
         object the parse read as a time phrase counts)."""
-        host = n.head if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else n
+        host = n.head if n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns)  # "la responsabilité de l'attentat"
+                                               or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
                 and not any(c.dep_ == "case" for c in host.children):
             return host, True
@@ -1240,7 +1300,7 @@ class _Finder:
             return  # the action of an authorisation: its event carries the target
         window = self.right_window(v)
         agents = self.shooters(v)
-        if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)):
+        if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)) and not self.fires_weapon_noun(v):
             return
         # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
         # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
@@ -1248,7 +1308,26 @@ class _Finder:
         hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
-        self.emit_targets(v, k, agents, hit, window)
+        self.emit_targets(v, k, agents, hit or self.possessors_hit(objects, agents), window)
+
+    def possessors_hit(self, objects: list[Token], agents: list[MentionRef]) -> list[MentionRef]:
+        """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
+        the nearest actor named before, in this or the previous sentence, that does not strike
+        (one does not strike one's own)."""
+        heads = [c for c in objects if _possessive(c) and _in(c, self.rules.facility_nouns)]
+        if not heads:
+            return []
+        k = self.units.sentence_at(heads[0].idx)
+        floor = self.sentences[max(k - 1, 0)].start
+        strikers = {a.entity.id for a in agents}
+        return next(([r] for r in self.index.before(heads[0].idx, floor) if r.entity.id not in strikers
+                     and r.entity.kind in _GROUP_KINDS + _STATE_KINDS and self.typed([r], ("Actor",))), [])
+
+    def fires_weapon_noun(self, v: Token) -> bool:
+        """A launch verb whose object is a weapon noun the text names no entity for ("a lancé
+        lundi des missiles sur Kiev")."""
+        return any(lower_lemma(c) in self.rules.weapon_heads or lower_text(c) in self.rules.weapon_heads
+                   for c in self.direct_objects(v))
 
     def shooters(self, v: Token) -> list[MentionRef]:
         """Who or what fires: a passive verb's weapon and agent; an active verb's subject, the
@@ -1257,23 +1336,31 @@ class _Finder:
         if self.passive(v):
             return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
-        agents += self.typed([r for c in v.children if c.dep_ == "obj" for r in self.np(c)], ("Weapon",))
+        # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
+        agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
         return agents + self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
                                     for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
                                    ("Actor",))
 
+    def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
+        """The actors who strike: the first, and a second one coordinated with it ("les forces
+        américaines et britanniques ont frappé")."""
+        actors = self.typed(agents, ("Actor",))
+        second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and r.entity.kind in _STATE_KINDS
+                  and actors[0].entity.kind in _STATE_KINDS]
+        return actors[:1] + second
+
     def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
         """A firing verb's relations: the actors hit are attacked; the places it aims at are
         targeted (and attacked when the strike happened and hit no actor)."""
-        for a in self.typed(agents, ("Actor",))[:1]:
+        for a in self.hitters(agents):
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or self.places_listed([r for r in self.after_prep(window, self.rules.target_prepositions,
-                                                                            ("Region",)) if not self.said_of_other(r, v)][:1])
+        regions = regions or self.places_listed(self.aimed_places(v, window)[:1])
         seen = set()
         for a in agents[:2]:
             for r in regions:
@@ -1282,6 +1369,24 @@ class _Finder:
                     self.add(a, "targets", r, v, k, 0.7)
                     if not hit:  # with an actor hit, the place is where it was hit
                         self.struck_place(a, r, v, k, self.modality(v))
+
+    def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
+        """The places after a targeting preposition that are the verb's own, not said of
+        another thing or in another agent's act."""
+        return [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
+                if not self.said_of_other(r, v) and not self.others_act(r, v)]
+
+    def others_act(self, ref: MentionRef, verb: Token) -> bool:
+        """A place in an act the text gives another agent ("a frappé X pour mettre fin aux
+        attaques menées par le groupe contre des navires en mer Rouge": the group's act's place)."""
+        t = self.root_of(ref)
+        for _ in range(8):
+            if t.i == verb.i or t.head.i == t.i:
+                return False
+            if any(c.dep_ == "obl:agent" for c in t.children):
+                return True
+            t = t.head
+        return False
 
     def said_of_other(self, ref: MentionRef, verb: Token) -> bool:
         """A place in the complement of another participle or adjective ("viser les navires liés
@@ -1433,13 +1538,46 @@ class _Finder:
             return []
         found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                            ("Actor",))
-        for c in (n, *(g for g in n.children if g.dep_ == "nmod")):
+        for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             found = self.typed([self.ref_at(a) for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
         return found + self.ascribed(n)
+
+    def active_targets(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
+        """What an active attack verb's objects name ("bombardé des positions du Hezbollah"),
+        or whose positions a possessive names ("a bombardé leurs positions")."""
+        objects = [c for c in self.direct_objects(v) if not self.activity(c)]
+        return [r for c in objects for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))] \
+            or self.possessors_hit(objects, agents)
+
+    def active_attackers(self, v: Token) -> list[MentionRef]:
+        """Who does an active attack verb: its doer, else the author of a strike noun subject
+        ("une frappe israélienne a tué trois personnes"), else the state behind the weapons it
+        names ("les avions de combat israéliens ont attaqué X")."""
+        agents = self.doer(v)
+        if self.typed(agents, ("Actor",)):
+            return agents
+        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v)
+
+    def weapon_owners(self, v: Token) -> list[MentionRef]:
+        """The state a demonym puts behind the weapons a verb's subject names ("des avions de
+        chasse israéliens ont bombardé X", "ont effectué des frappes"): it acts."""
+        subjects = [c for c in v.children if c.dep_.startswith("nsubj") and not self.passive(v)
+                    and self.typed(self.np(c), ("Weapon",))]
+        heads = [h for c in subjects for h in (c, *(g for g in c.children if g.dep_ == "nmod"))]
+        return [r for h in heads  # the demonym may hang on the weapon name's last noun ("avions de chasse")
+                for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
+                                    ("Actor",)) if r.entity.kind in _STATE_KINDS]
+
+    def named_actor(self, g: Token) -> bool:
+        """A complement that names an actor of its own: its demonyms qualify that actor ("par la
+        milice kurde syrienne YPG": the YPG, not Syria)."""
+        names = [self.ref_at(c) for c in g.children if c.pos_ == "PROPN" and c.i > g.i
+                 and not any(h.dep_ == "case" for h in c.children)]  # "la milice kurde YPG" read as a complement
+        return any(r.entity.kind not in _STATE_KINDS for r in self.typed([*self.np(g), *names], ("Actor",)))
 
     def undergone(self, v: Token) -> bool:
         """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
@@ -1465,35 +1603,40 @@ class _Finder:
                      if "Weapon" not in r.entity.types]
         return found
 
-    def object_targets(self, v: Token) -> list[MentionRef]:
-        """What an attack verb's objects name as hit ("bombardé des positions du Hezbollah"),
-        none for an activity taken over ("a repris les opérations du groupe Wagner")."""
-        return [r for c in self.direct_objects(v) if not self.activity(c)
-                for r in (self.attacked_in(c) or self.children_with(c, self.rules.of_prepositions))]
-
     def activity(self, c: Token) -> bool:
         """An object that is an activity taken over or resumed, not a target ("a repris les
         opérations du groupe Wagner", "reprendre l'offensive"): whose it was is not attacked."""
         return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
 
     def attack_verb(self, v: Token, k: int) -> None:
+        if self.held_place(v, k):
+            return
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
             agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
-            agents = self.doer(v)
-            if not self.typed(agents, ("Actor",)):  # "une frappe israélienne a tué trois personnes"
-                agents = [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)]
-            targets = self.object_targets(v)
+            agents = self.active_attackers(v)
+            targets = self.active_targets(v, agents)
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
-        for a in self.typed(agents, ("Actor",))[:1]:
+        for a in self.hitters(agents):
             for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
+
+    def held_place(self, v: Token, k: int) -> bool:
+        """A place described as held ("les collines de Kfar Chouba, occupées par Israël"): the
+        holder is there, it does not attack it."""
+        if v.dep_ != "acl" or not _in(v, self.rules.holding_participles) or not self.passive(v):
+            return False
+        for a in self.typed(self.agent(v), ("Actor",))[:1]:
+            held = self.np(v.head) or self.children_with(v.head, self.rules.of_prepositions)  # "les fermes de X"
+            for place in self.typed(held, ("Region",))[:1]:
+                self.add(a, "deployedIn", place, v, k, 0.55)
+        return True
 
     def deploy_verb(self, v: Token, k: int) -> None:
         troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
@@ -1545,13 +1688,33 @@ class _Finder:
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
                          + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
-        who = [w for w in who if w.entity.kind in kinds] or (self.holder(n) if kinds == _STATE_KINDS else [])
+        who = [w for w in who if w.entity.kind in kinds] or self.holding_state(n, kinds)
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def holding_state(self, n: Token, kinds) -> list[MentionRef]:
+        """The state whose troops no demonym names: the one before a verb of holding, or the
+        one a possessive points to."""
+        return (self.holder(n) or self.troops_possessor(n)) if kinds == _STATE_KINDS else []
+
+    def troops_possessor(self, n: Token) -> list[MentionRef]:
+        """The state whose troops a possessive names: the first state subject of the verbs
+        above it ("Washington a dénombré 103 attaques contre ses forces en Irak", "un drone qui
+        opérait près de leurs troupes en Syrie": the subject of the clause above)."""
+        if not _possessive(n):
+            return []
+        t = n.head
+        for _ in range(6):
+            states = [r for r in self.typed(self.subject(t), ("Actor",)) if r.entity.kind in _STATE_KINDS] \
+                if t.pos_ in ("VERB", "AUX") else []
+            if states or t.head.i == t.i:
+                return states[:1]
+            t = t.head
+        return []
 
     def troop_place(self, n: Token) -> list[MentionRef]:
         """The places a phrase puts troops in: their own place phrase, the one of the noun they
@@ -1855,10 +2018,27 @@ class _Finder:
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
             agents = self.np(n.head)
-        agents = agents or self.one_of(n)
+        agents = agents or self.one_of(n) or self.fronted_subject(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def fronted_subject(self, n: Token) -> list[MentionRef]:
+        """The subject a noun set before it with a comma is said of ("Premier allié d'Israël,
+        Washington a ...")."""
+        verb = n.head
+        if verb.pos_ != "VERB" or n.i > verb.i or any(c.dep_ == "case" for c in n.children):
+            return []
+        named = self.comma_conjunct_names(n)
+        if named or self.tokens[min(n.right_edge.i + 1, len(self.tokens) - 1)].text != ",":
+            return named
+        return [r for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i for r in self.np(c)]
+
+    def comma_conjunct_names(self, n: Token) -> list[MentionRef]:
+        """A name the parse reads as a conjunct after a comma, with no conjunction: an
+        apposition ("Premier allié d'Israël, Washington, qui ...")."""
+        return [r for c in n.children if c.dep_ == "conj" and c.pos_ == "PROPN" and self.tokens[c.i - 1].text == ","
+                and not any(g.dep_ == "cc" for g in c.children) for r in [self.ref_at(c)] if r is not None]
 
     def apposed_name(self, c: Token) -> bool:
         """A name apposed to its head, also when the parse reads it as a complement after a
@@ -1981,10 +2161,25 @@ class _Finder:
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
             # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
             who = self.typed(self.subject(n.head), ("Actor",))
+        who = who or self.previous_possessor(n)
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
         for w in who[:1]:
             for r in where[:1]:
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def previous_possessor(self, n: Token) -> list[MentionRef]:
+        """Whose deployment a possessive opening a sentence names: the subject of the sentence
+        before, of the possessive's number ("Des soldats rwandais sont entrés en RDC. Leur
+        déploiement dans le pays ...": Rwanda)."""
+        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        lo = self.units.bounds(n)[0]
+        if det is None or not n.dep_.startswith("nsubj") or lo == 0 or self.index.before(n.idx, self.tokens[lo].idx):
+            return []
+        plural = lower_text(det) in self.rules.plural_possessives
+        for t in self.tokens[self.units.bounds(self.tokens[lo - 1])[0]: lo]:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
+                return self.typed(self.np(t), ("Actor",))[:1] if ("Plur" in morph_values(t, "Number")) == plural else []
+        return []
 
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
@@ -2207,8 +2402,16 @@ class _Finder:
                     continue
                 tok = self.root_of(ref)
                 if tok.dep_ in ("nsubj", "nsubj:pass", "dep", "ROOT") and ref.start < span.start_char:
-                    return [ref]
+                    if self.quotes.inside(ref.start) and not self.quotes.inside(span.start_char):
+                        continue  # the subject of someone's quoted words is not the narrative's
+                    return self.sole_state(ref, tok)
         return []
+
+    def sole_state(self, ref: MentionRef, tok: Token) -> list[MentionRef]:
+        """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
+        ...") leave a bare title's state unknown."""
+        return [] if self.listed_after(ref) or self.listed_before(ref) or any(c.dep_ == "conj" and self.typed(self.np(c), ("Actor",))
+                                                   for c in tok.children) else [ref]
 
     def context_body(self, span) -> list[MentionRef]:
         """The organisation a bare title belongs to: the last one named before it, in this or
@@ -2607,6 +2810,12 @@ def _reflexive(verb: Token) -> bool:
 
 def _present_participle(verb: Token) -> bool:
     return "Part" in morph_values(verb, "VerbForm") and "Pres" in morph_values(verb, "Tense")
+
+
+def _singular_indefinite(noun: Token) -> bool:
+    """A noun opening on a singular indefinite article ("un allié", "une localité")."""
+    return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") and "Sing" in morph_values(c, "Number")
+               for c in noun.children)
 
 
 def _possessive(noun: Token) -> bool:
