@@ -1365,18 +1365,20 @@ class _Finder:
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
-            if self._generic_body(end):
+            if self._generic_body(domain, end):
                 continue
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
 
-    def _generic_body(self, end: int) -> bool:
-        """A body phrase right before the name it introduces ("le service de renseignement
-        Shin Bet") names no body of its own: the name is the body."""
+    def _generic_body(self, domain: int, end: int) -> bool:
+        """A body phrase of lower-case words right before the name it introduces ("le service
+        de renseignement Shin Bet") names no body of its own: the name is the body (a
+        capitalised domain is a name itself: "l'administration des C. F. F.")."""
         nxt = end + 1
-        return nxt < len(self.tokens) and self.capitalised[nxt] and self.tokens[nxt].pos_ == "PROPN"
+        return not self.capitalised[domain] and nxt < len(self.tokens) and self.capitalised[nxt] \
+            and self.tokens[nxt].pos_ == "PROPN"
 
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
