@@ -2614,7 +2614,8 @@ class _Finder:
             self.placed(k)
             self.bodies(k)
         self.close_frames()
-        return _dedupe(_consistent(self.found))
+        people = {e.id for e in self.by_label.values() if e.kind == "Person"}
+        return _dedupe(_consistent(self.found, people))
 
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
@@ -2872,12 +2873,14 @@ def _cue_text(token: Token, phrases=()) -> str:
 _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
 
 
-def _consistent(relations: list[Relation]) -> list[Relation]:
+def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     """The relations without a supply from a leader or member to its own body ("la visite du
     président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
-    nothing to Ukraine)."""
+    nothing to Ukraine), and without a person led or joined: a person has no members ("la
+    porte-parole du Premier ministre X, Y": Y is no member of X)."""
     ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
-    return [r for r in relations if r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks]
+    return [r for r in relations if (r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks)
+            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
