@@ -46,6 +46,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
+    _merge_quoted_nicknames(found, keys)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
@@ -444,6 +445,32 @@ def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
                 if keys[n] == nickname:
                     keys[n] = person
                     found[n] = replace(g, mention=replace(g.mention, kind="Person"))
+
+
+#: a nickname in quotes inside a person's name ("Joaquin « El Chapo » Guzman"), quotes folded
+_QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
+
+
+def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:
+    """ "Joaquin « El Chapo » Guzman" ... "les fils d'« El Chapo »", "l'arrestation du « Chapo »":
+    a name the KB does not know that is the quoted nickname of a person of the text, or its
+    last words, is that person."""
+    nicknames: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if k and f.mention.kind == "Person" and " " in f.name.strip():
+            for quoted in _QUOTED.findall(fold_quotes(f.name)):
+                words = normalize_label(quoted).split()
+                for n in range(len(words)):
+                    nicknames.setdefault(" ".join(words[n:]), k)
+    if not nicknames:
+        return
+    for i, f in enumerate(found):
+        person = nicknames.get(normalize_label(f.name.strip(' "«»“”')))
+        if person is None or keys[i] in (None, person) or f.mention.method in ("role", "description") \
+                or f.entry is not None and f.entry.qid:
+            continue
+        keys[i] = person
+        found[i] = replace(f, mention=replace(f.mention, kind="Person"))
 
 
 def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:

@@ -41,6 +41,8 @@ _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: capitalised words right after an offset (" Gallant"), for a name the model cut short
+#: a closing quote and the space before the next word (quotes folded)
+_CLOSING_THEN_NAME = re.compile(r' ?"( +)')
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
 
@@ -381,6 +383,7 @@ class _Finder:
             start, end, name = span
             if ent.label_ == "PER":
                 end = self._person_end(ent.end, end)
+                end = self._past_quoted_nickname(start, end)
                 name = self.text[start:end]
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
@@ -408,6 +411,21 @@ class _Finder:
             end = self.tokens[i].idx + len(self.tokens[i].text)
             i += 1
         return end
+
+    def _past_quoted_nickname(self, start: int, end: int) -> int:
+        """ "Aureliano « El Guano » Guzman", cut by the model inside its quotes: a person's name
+        holding an opening quote it does not close goes on over the closing quote and the
+        capitalised name words after it."""
+        name = fold_quotes(self.text[start:end])
+        if name.count('"') % 2 == 0:
+            return end
+        m = _CLOSING_THEN_NAME.match(fold_quotes(self.text[end:end + 80]))
+        if m is None:
+            return end
+        i = self._token_index(end + m.end(1))
+        if i >= len(self.tokens) or not self._first_name_word(self.tokens[i]):
+            return end
+        return self._person_end(i + 1, self.tokens[i].idx + len(self.tokens[i].text))
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
