@@ -545,6 +545,11 @@ class _Finder:
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to nine words that is a KB name of a body (not a person)."""
         for token in self.tokens:
+            if not self.capitalised[token.i] and token.pos_ == "NOUN":
+                item = self._lowercase_phrase_at(token)
+                if item is not None:
+                    yield item
+                continue
             if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
                     token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
                 continue  # "le groupe jihadiste État islamique": "État" tagged an adjective
@@ -553,6 +558,20 @@ class _Finder:
             item = self._known_phrase_at(token)
             if item is not None:
                 yield item
+
+    def _lowercase_phrase_at(self, token: Token) -> Found | None:
+        """ "le cartel de Sinaloa", "le commandement américain pour l'Afrique": a body's name the
+        KB writes, as the text does, with a lower-case noun first and a capitalised word after."""
+        for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 2, -1):
+            last = self.tokens[token.i + size - 1]
+            if not self.capitalised[last.i] or not self._can_end_name(last):
+                continue
+            end = last.idx + len(last.text)
+            name = self.text[token.idx:end]
+            entry = self._lookup(name, self._BODY_KINDS)
+            if entry is not None and "\n" not in name and _written_so(entry, name, self.lang):
+                return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+        return None
 
     #: the most words (tokens) of a KB name read whole ("Armée de libération nationale Ta'ang")
     _KNOWN_PHRASE_WORDS = 9
@@ -2033,6 +2052,12 @@ def _adjective_after_noun(token: Token) -> bool:
     """A lower-case word right after a noun, whatever the tagger says ("président afghan" is
     often tagged PROPN): an adjective of that noun."""
     return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _written_so(entry: KBEntry, name: str, lang: str) -> bool:
+    """Whether the KB writes this name so, letter case included, in the text's language."""
+    folded = fold_quotes(name)
+    return folded == fold_quotes(entry.labels.get(lang, "")) or folded in map(fold_quotes, entry.aliases.get(lang, ()))
 
 
 def _particle_word(word: str, rules: LanguageRules) -> bool:
