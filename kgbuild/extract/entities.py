@@ -45,6 +45,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
+    _merge_misread_persons(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
@@ -401,6 +402,24 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
             found[i] = replace(f, mention=replace(f.mention, type="Region", kind="Place"))
 
 
+def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
+    """ "Fayez al-Sarraj a prévenu ..." after "le chef du gouvernement, Fayez al-Sarraj": a full
+    name of several words the model reads once as a place or a body (no KB entry) is the person
+    the text names so elsewhere."""
+    persons: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if k and f.mention.kind == "Person" and " " in f.name.strip():
+            persons.setdefault(normalize_label(f.name), k)
+    for i, f in enumerate(found):
+        if f.mention.kind == "Person" or f.mention.method != "ner" or f.entry is not None \
+                or keys[i] != _key(f):
+            continue
+        person = persons.get(normalize_label(f.name))
+        if person is not None:
+            keys[i] = person
+            found[i] = replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
+
+
 def _as_surname(f: Found, name: str, known: bool) -> Found:
     """ "a déclaré Saree" after "Yahya Saree": a one-word surname of a person named in full is
     that person, whatever place or body the model read."""
@@ -480,11 +499,21 @@ def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
     before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
     cue = before.split()[-1:] if before else []
     if not cue or fold_quotes(cue[0]).lower() not in cues:
-        return None
+        return _quoted_apposition_end(text, f, window, before)
     lead = before[:-len(cue[0])].rstrip(" \u00a0")
     if not lead.endswith(","):
         return None  # "X dit « Y ... »" is speech, not a nickname
     return window + len(lead[:-1].rstrip(" \u00a0"))
+
+
+def _quoted_apposition_end(text: str, f: Found, window: int, before: str) -> int | None:
+    """ "Damaso Lopez, « El Licenciado », ancien bras droit": a name in quotes set between
+    commas right after a name is its nickname; where that name ends, or None."""
+    opened = fold_quotes(text[window + len(before):f.mention.start])
+    after = fold_quotes(text[f.mention.end:f.mention.end + 3]).lstrip()
+    if '"' not in opened or not after.startswith('",') or not before.endswith(","):
+        return None
+    return window + len(before[:-1].rstrip(" \u00a0"))
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,
