@@ -470,6 +470,11 @@ def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
 _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 
 
+def _unquoted(name: str) -> str:
+    """A name's comparison key without its quotes ("Chapo » Guzman" -> "chapo guzman")."""
+    return normalize_label(fold_quotes(name).replace('"', " "))
+
+
 def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:
     """ "Joaquin « El Chapo » Guzman" ... "les fils d'« El Chapo »", "l'arrestation du « Chapo »":
     a name the KB does not know that is the quoted nickname of a person of the text, or its
@@ -477,14 +482,16 @@ def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:
     nicknames: dict[str, str] = {}
     for f, k in zip(found, keys):
         if k and f.mention.kind == "Person" and " " in f.name.strip():
+            surname = _unquoted(_QUOTED.sub(" ", fold_quotes(f.name))).split()[-1:]
             for quoted in _QUOTED.findall(fold_quotes(f.name)):
-                words = normalize_label(quoted).split()
-                for n in range(len(words)):
+                words = _unquoted(quoted).split()
+                for n in range(len(words)):  # "El Chapo", "Chapo", "Chapo Guzman"
                     nicknames.setdefault(" ".join(words[n:]), k)
+                    nicknames.setdefault(" ".join(words[n:] + surname), k)
     if not nicknames:
         return
     for i, f in enumerate(found):
-        person = nicknames.get(normalize_label(f.name.strip(' "«»“”')))
+        person = nicknames.get(_unquoted(fold_quotes(f.name)))
         if person is None or keys[i] in (None, person) or f.mention.method in ("role", "description") \
                 or f.entry is not None and f.entry.qid:
             continue

@@ -782,7 +782,7 @@ class _Finder:
             # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read
             last = head.i + len(name.split())
             return Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "ner", 0.65), name)
-        headed = self._named_after_head(start, end, name, head)
+        headed = self._named_after_head(start, end, name, head) or self._unit_named_of(end, name, head, label)
         if headed is not None or label != "LOC":
             return headed
         if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
@@ -831,6 +831,18 @@ class _Finder:
         kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
             self.rules.descriptions.get(self.lows[j])
         return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
+
+    def _unit_named_of(self, end: int, name: str, head: Token, label: str) -> Found | None:
+        """ "les brigades des Géants", "la brigade des Martyrs": an unknown name the model reads as
+        a person right after a unit noun and "du" or "des" is the unit's name, and the phrase the
+        unit (not "la division de Jean X")."""
+        j = head.i - 1
+        if label != "PER" or j < 1 or self.lows[j] not in self.rules.of_prepositions \
+                or self.lows[j] in self.rules.place_of_prepositions \
+                or self.lows[j - 1] not in self.rules.military_units or self._lookup(name) is not None:
+            return None
+        start = self.tokens[j - 1].idx
+        return Found(self._mention(start, end, "Actor", "MilitaryUnit", "pattern", 0.7), self.text[start:end])
 
     def _description_before(self, i: int) -> int | None:
         """The definite description's noun right before the name at ``i``, past its lower-case
