@@ -203,9 +203,10 @@ def _initials(name: str, skip: frozenset[str]) -> str:
 
 
 def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
+    """ "HRW", "M.N.L.A.", "SPLA-IO"."""
+    letters = name.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
-        and letters[0].isupper()
+        and letters[0].isupper() and ("-" not in name or all(p.isupper() for p in name.split("-")))
 
 
 def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,

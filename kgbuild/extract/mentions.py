@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from kgbuild.extract.grammar import lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex
+from kgbuild.kb.keys import match_key
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
 
@@ -465,12 +466,20 @@ class _Finder:
             return None
         if name.split()[0] in self.rules.water_nouns:
             return None  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
-        if not _CAPITALISED.match(name) and not _particle_word(name.split()[0], self.rules) and self._lookup(name) is None:
+        if not _CAPITALISED.match(name) and not _particle_word(name.split()[0], self.rules) \
+                and not self._known_in_lower_case(name):
             tail = self._named_tail(start, end)
             if tail is None:
                 return None  # a common noun, unless the KB knows it ("département d'État")
             start, name = tail, self.text[tail:end]  # "attentat de Kaboul": Kaboul
         return start, end, name
+
+    def _known_in_lower_case(self, name: str) -> bool:
+        """Whether the KB writes this lower-case name so ("département d'État"; not "sahara
+        occidental", which it capitalises: a common phrase there)."""
+        key = match_key(name)
+        return any(n[:1].islower() and match_key(n) == key for e in self.kb.lookup(name, self.lang)
+                   for n in (*e.labels.values(), *(a for names in e.aliases.values() for a in names)))
 
     def _named_item(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         """A named entity unless it is a common word of the rules, a vague group or a rubric."""
@@ -1049,10 +1058,10 @@ class _Finder:
         initials spell it are one name, however the model cut them; the brackets may go on with
         a gloss ("l'Union des forces de la résistance (UFR, coalition des ...)")."""
         for token in self.tokens:
-            if token.text != "(" or token.i < 2 or token.i + 2 >= len(self.tokens) \
-                    or self.tokens[token.i + 2].text not in (")", ","):
+            close = self._acronym_close(token)
+            if close is None:
                 continue
-            acronym = self.tokens[token.i + 1].text
+            acronym = self.text[self.tokens[token.i + 1].idx:self.tokens[close].idx]
             if not _looks_like_acronym(acronym):
                 continue
             first = self._spelled_start(token.i, strip_accents(acronym.replace(".", "")).upper())
@@ -1069,9 +1078,21 @@ class _Finder:
             kind = entry.kind if entry else self._organisation_kind(name)
             yield Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
             inner = self.tokens[token.i + 1]
-            if self.tokens[token.i + 2].text == ",":  # the model tags no acronym glossed in its brackets
+            if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _acronym_close(self, token: Token) -> int | None:
+        """After an opening bracket, the closing bracket or comma of one word in it, which the
+        tokenizer may cut at hyphens ("(SPLA-IO)"); None elsewhere."""
+        if token.text != "(" or token.i < 2:
+            return None
+        for k in range(token.i + 2, min(token.i + 5, len(self.tokens))):
+            if self.tokens[k].text in (")", ","):
+                return k
+            if self.tokens[k - 1].whitespace_:
+                return None
+        return None
 
     #: how many words back from its brackets an acronym's long form may start
     _SPELLED_WINDOW = 14
@@ -1094,20 +1115,26 @@ class _Finder:
         return None
 
     #: the most words of a long form an acronym does not spell
-    _DETERMINED_WINDOW = 7
+    _DETERMINED_WINDOW = 9
 
     def _determined_name_start(self, bracket: int) -> int | None:
         """ "le Gouvernement d'union nationale (GNA)": an acronym of another language spells
-        no word of the name; a capitalised noun right after a determiner, up to seven words
-        before the brackets, opens the name it stands for (two words at least)."""
+        no word of the name; a capitalised noun right after a determiner, up to nine words
+        before the brackets, opens the name it stands for (two words at least); after a
+        contracted article the name may start further back ("l'Armée populaire de libération
+        du Soudan en opposition (SPLA-IO)", not "Soudan en opposition")."""
+        best = None
         for k in range(bracket - 1, max(bracket - self._DETERMINED_WINDOW - 1, 0), -1):
             t = self.tokens[k]
-            if _breaks_long_form(t):
-                return None
+            if _breaks_long_form(t) or best is not None and t.pos_ in ("VERB", "AUX", "NUM", "PRON"):
+                return best  # "les Etats-Unis avaient attaqué cinq bases du Hezbollah irakien (KH)"
             if self.lows[k - 1] in self.rules.definite_determiners or self.lows[k - 1] + " " in self.rules.determiners:
-                ok = bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")
-                return k if ok else None
-        return None
+                if not (bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")):
+                    return best
+                best = k
+                if self.lows[k - 1] not in self.rules.of_prepositions and self.lows[k - 2] not in self.rules.of_prepositions:
+                    return best  # "du X", "de l'X" go on back
+        return best
 
     def _spelled_parts(self, t: Token) -> list[str]:
         """The parts of a word that count in an acronym: hyphenated and elided words split,
@@ -1414,8 +1441,8 @@ class _Finder:
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
-            if self._generic_body(domain, end):
-                continue
+            if self._generic_body(domain, end) or self.tokens[domain].ent_type_ == "PER":
+                continue  # "l'administration de Haftar": the person's, no body of its own
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
@@ -2079,9 +2106,11 @@ def _particle_word(word: str, rules: LanguageRules) -> bool:
 
 
 def _looks_like_acronym(word: str) -> bool:
-    """ "GSIM", "PNH", "FAMa", "M.N.L.A.": two to eight letters, the first and another in capitals."""
-    letters = word.replace(".", "")
+    """ "GSIM", "PNH", "FAMa", "M.N.L.A.", "SPLA-IO": two to eight letters, the first and another
+    in capitals."""
+    letters = word.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() \
+        and ("-" not in word or all(p.isupper() for p in word.split("-"))) \
         and sum(c.isupper() for c in letters) >= 2
 
 

@@ -253,6 +253,8 @@ _PLACE_KINDS = ("City", "AdministrativeRegion")
 #: kinds that belong to one country: a party needs its country in the document, when the
 #: document names any ("Union" in a Swiss paper is not an Italian party)
 _NATIONAL_KINDS = ("Party",)
+#: kinds of a state's own bodies: a near name reaches one only in a text naming that state
+_STATE_BODY_KINDS = ("Organization", "Party")
 #: match methods that only suggest a name (a misspelling, another transliteration)
 _WEAK_METHODS = ("fuzzy", "transliteration")
 
@@ -291,6 +293,8 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
             return True  # a one-letter slip on a capital needs no context
         if entry.kind == "Continent":
             return True  # a continent belongs to no country of the document
+        if entry.kind in _STATE_BODY_KINDS and entry.country and not ctx.countries.get(entry.country):
+            return False  # "le ministère de la Défense" is no "ministère russe de la Défense"
     elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE) and entry.kind not in _NATIONAL_KINDS:
         return True
     if not ctx.countries:
