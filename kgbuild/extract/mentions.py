@@ -475,11 +475,13 @@ class _Finder:
         return start, end, name
 
     def _known_in_lower_case(self, name: str) -> bool:
-        """Whether the KB writes this lower-case name so ("département d'État"; not "sahara
-        occidental", which it capitalises: a common phrase there)."""
+        """Whether the KB knows this lower-case name ("département d'État", "la Havane", "le
+        parti radical"), unless only as a country it writes capitalised ("le sahara occidental":
+        a common phrase there)."""
         key = match_key(name)
-        return any(n[:1].islower() and match_key(n) == key for e in self.kb.lookup(name, self.lang)
-                   for n in (*e.labels.values(), *(a for names in e.aliases.values() for a in names)))
+        entries = self.kb.lookup(name, self.lang)
+        return any(e.kind != "Country" or any(n[:1].islower() and match_key(n) == key for n in (
+            *e.labels.values(), *(a for names in e.aliases.values() for a in names))) for e in entries)
 
     def _named_item(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         """A named entity unless it is a common word of the rules, a vague group or a rubric."""
@@ -1441,12 +1443,18 @@ class _Finder:
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
-            if self._generic_body(domain, end) or self.tokens[domain].ent_type_ == "PER":
+            if self._generic_body(domain, end) or self._person_domain(self.tokens[domain]):
                 continue  # "l'administration de Haftar": the person's, no body of its own
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    @staticmethod
+    def _person_domain(token: Token) -> bool:
+        """A person's name as a body's domain ("l'administration de Haftar"), not initials the
+        model reads as one ("l'administration des C. F. F.")."""
+        return token.ent_type_ == "PER" and len(token.text) >= 3 and not token.text.isupper()
 
     def _generic_body(self, domain: int, end: int) -> bool:
         """A body phrase of lower-case words right before the name it introduces ("le service
