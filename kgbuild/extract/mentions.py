@@ -342,12 +342,14 @@ class _Finder:
 
     def _named_tail(self, start: int, end: int) -> int | None:
         """Where the name starts in a span the model opened with common nouns ("attentat de
-        Kaboul"): the first capitalised word after a linking word, if the rest is a name."""
+        Kaboul", "général Shirko Rauf"): the first capitalised word after a linking word or a
+        title."""
         for token in self.tokens[self._token_index(start):]:
             if token.idx >= end:
                 return None
             if _CAPITALISED.match(token.text) and token.i > 0 \
-                    and self.lows[token.i - 1] in self.rules.unit_links:
+                    and (self.lows[token.i - 1] in self.rules.unit_links or self.lows[token.i - 1] in self.rules.name_titles
+                         or self.lows[token.i - 1] in self.rules.rank_complements):
                 return token.idx
         return None
 
@@ -954,8 +956,10 @@ class _Finder:
             and not self._named_with(name, prev)
 
     def _after_title(self, head: Token) -> bool:
-        prev = self._prev_words(head.i, 1)
-        return bool(prev) and prev[0] in self.rules.person_titles
+        """After "M.", "Mme", or a rank with its complement ("le général de brigade X")."""
+        prev = self._prev_words(head.i, 3)
+        return bool(prev) and (prev[0] in self.rules.person_titles or len(prev) == 3 and prev[0] in
+                               self.rules.rank_complements and prev[2] in self.rules.name_titles)
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
