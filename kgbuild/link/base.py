@@ -101,9 +101,8 @@ class Linker:
             return replace(extraction, warnings=extraction.warnings + (message,))
         for message in found.warnings:
             log.warning("%s: %s", extraction.article.id, message)
-        pools = {e.id: self._pool(e, per_entity[e.id], found, lang) for e in extraction.entities}
-        for entity_id, states in _states_named_inside(extraction.entities).items():
-            pools[entity_id] = [c for c in pools[entity_id] if _of_state(c.entry) in (None, *states)]
+        pools = _without_other_states({e.id: self._pool(e, per_entity[e.id], found, lang)
+                                       for e in extraction.entities}, extraction.entities)
         first = DocContext(countries={}, region_cues=frozenset(cues))
         best = {}
         for entity in extraction.entities:
@@ -164,6 +163,13 @@ def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: di
         return []
     only = _keys_of(acronyms, found) - _keys_of([n for n in names if not is_acronym(n)], found)
     return [key for key in pool if key in only and not any(names_agree(f, pool[key].entry, lang) for f in longs)]
+
+
+def _without_other_states(pools: dict[str, list[Candidate]], entities: Sequence[Entity]) -> dict[str, list[Candidate]]:
+    """The pools without the bodies of another state than the one an entity's name holds."""
+    for entity_id, states in _states_named_inside(entities).items():
+        pools[entity_id] = [c for c in pools[entity_id] if _of_state(c.entry) in (None, *states)]
+    return pools
 
 
 def _states_named_inside(entities: Sequence[Entity]) -> dict[str, set[str]]:

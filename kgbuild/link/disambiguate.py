@@ -183,11 +183,16 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
     articles = frozenset(e.id for e in extraction.entities
                          if any(m.method not in _SKIP_MENTION_METHODS and has_article_cue(text, m.start, lang)
                                 for m in e.mentions))
-    listed = frozenset(e.id for e in extraction.entities
-                       if any(_listed_after_region_noun(text, m.start, _SUBDIVISION_WORDS) for m in e.mentions))
     return DocContext(countries=weights, region_cues=frozenset(cues), article_cues=articles,
                       vouchers={k: frozenset(v) for k, v in vouchers.items()}, named_states=frozenset(states),
-                      listed=listed)
+                      listed=_listed_entities(extraction))
+
+
+def _listed_entities(extraction: Extraction) -> frozenset[str]:
+    """The entities named in a list after a plural subdivision noun ("les districts de X, Y et Z")."""
+    text = extraction.article.text
+    return frozenset(e.id for e in extraction.entities
+                     if any(_listed_after_region_noun(text, m.start, _SUBDIVISION_WORDS) for m in e.mentions))
 
 
 def _compatibility(entity: Entity, entry: KBEntry) -> float:
@@ -282,7 +287,7 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     names as such speaks against it ("Palma" in a text on Mozambique).
     """
     entry = cand.entry
-    if _city_of_another_state(entity, entry, ctx):
+    if _refused(entity, cand, ctx):
         return False
     weak = cand.method in _WEAK_METHODS
     if weak:
@@ -293,8 +298,6 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
             return True  # a one-letter slip on a capital needs no context
         if entry.kind == "Continent":
             return True  # a continent belongs to no country of the document
-        if entry.kind in _STATE_BODY_KINDS and entry.country and not ctx.countries.get(entry.country):
-            return False  # "le ministère de la Défense" is no "ministère russe de la Défense"
     elif not (entry.kind in _PLACE_KINDS and entry.prior < MINOR_PLACE) and entry.kind not in _NATIONAL_KINDS:
         return True
     if not ctx.countries:
@@ -308,6 +311,15 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     # country named, vouch for each other)
     others = ctx.named_by_others(entity.id)
     return bool(country) and (country in others or not others & ctx.named_states)
+
+
+def _refused(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
+    """A listed district that is a city of another state, or a near name of a body of a state
+    the text does not name ("le ministère de la Défense" is no "ministère russe de la Défense")."""
+    entry = cand.entry
+    return _city_of_another_state(entity, entry, ctx) or (
+        cand.method in _WEAK_METHODS and entry.kind in _STATE_BODY_KINDS and bool(entry.country)
+        and not ctx.countries.get(entry.country))
 
 
 def _city_of_another_state(entity: Entity, entry: KBEntry, ctx: DocContext) -> bool:
