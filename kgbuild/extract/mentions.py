@@ -890,8 +890,8 @@ class _Finder:
         if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X") \
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
-        if " " not in name and head is not None and self._after_place_preposition(head):
-            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
+        if head is not None and self._after_place_preposition(head) and (" " not in name or self._after_near(head)):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
     def _after_place_preposition(self, head: Token) -> bool:
@@ -903,6 +903,13 @@ class _Finder:
             return False
         if words[0] in self.rules.locative_prepositions:
             return words[0] not in self.rules.recipient_prepositions or head.dep_ in ("nmod", "obl:mod")
+        return len(words) == 2 and words[0] in self.rules.place_of_prepositions \
+            and words[1] in self.rules.locative_prepositions
+
+    def _after_near(self, head: Token) -> bool:
+        """After a locative phrase of two words ("près de", "non loin de"), which a person's name
+        hardly follows: a name of several words there is a place too."""
+        words = self._prev_words(head.i, 2)
         return len(words) == 2 and words[0] in self.rules.place_of_prepositions \
             and words[1] in self.rules.locative_prepositions
 
