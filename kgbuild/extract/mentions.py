@@ -862,7 +862,7 @@ class _Finder:
         adjectives ("le groupe jihadiste X") or a short "de" complement ("la société de sécurité
         maritime X", "l'agence de presse officielle X")."""
         j = i - 1
-        while j > 0 and i - j < 6 and self.tokens[j].text.islower() and self.lows[j] not in self.rules.demonyms \
+        while j > 0 and i - j < 6 and (self.tokens[j].text.islower() or self.lows[j] in self.rules.descriptions) \
                 and (self.tokens[j].pos_ in ("ADJ", "NOUN") or self.lows[j] in self.rules.of_prepositions
                      or self.lows[j] in self.rules.articles):
             kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
