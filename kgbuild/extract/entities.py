@@ -45,7 +45,9 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
+    _merge_misread_persons(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
+    _merge_quoted_nicknames(found, keys)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
@@ -201,9 +203,10 @@ def _initials(name: str, skip: frozenset[str]) -> str:
 
 
 def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
+    """ "HRW", "M.N.L.A.", "SPLA-IO"."""
+    letters = name.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
-        and letters[0].isupper()
+        and letters[0].isupper() and ("-" not in name or all(p.isupper() for p in name.split("-")))
 
 
 def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
@@ -400,6 +403,24 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
             found[i] = replace(f, mention=replace(f.mention, type="Region", kind="Place"))
 
 
+def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
+    """ "Fayez al-Sarraj a prévenu ..." after "le chef du gouvernement, Fayez al-Sarraj": a full
+    name of several words the model reads once as a place or a body (no KB entry) is the person
+    the text names so elsewhere."""
+    persons: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if k and f.mention.kind == "Person" and " " in f.name.strip():
+            persons.setdefault(normalize_label(f.name), k)
+    for i, f in enumerate(found):
+        if f.mention.kind == "Person" or f.mention.method != "ner" or f.entry is not None \
+                or keys[i] != _key(f):
+            continue
+        person = persons.get(normalize_label(f.name))
+        if person is not None:
+            keys[i] = person
+            found[i] = replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
+
+
 def _as_surname(f: Found, name: str, known: bool) -> Found:
     """ "a déclaré Saree" after "Yahya Saree": a one-word surname of a person named in full is
     that person, whatever place or body the model read."""
@@ -446,6 +467,39 @@ def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
                     found[n] = replace(g, mention=replace(g.mention, kind="Person"))
 
 
+#: a nickname in quotes inside a person's name ("Joaquin « El Chapo » Guzman"), quotes folded
+_QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
+
+
+def _unquoted(name: str) -> str:
+    """A name's comparison key without its quotes ("Chapo » Guzman" -> "chapo guzman")."""
+    return normalize_label(fold_quotes(name).replace('"', " "))
+
+
+def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:
+    """ "Joaquin « El Chapo » Guzman" ... "les fils d'« El Chapo »", "l'arrestation du « Chapo »":
+    a name the KB does not know that is the quoted nickname of a person of the text, or its
+    last words, is that person."""
+    nicknames: dict[str, str] = {}
+    for f, k in zip(found, keys):
+        if k and f.mention.kind == "Person" and " " in f.name.strip():
+            surname = _unquoted(_QUOTED.sub(" ", fold_quotes(f.name))).split()[-1:]
+            for quoted in _QUOTED.findall(fold_quotes(f.name)):
+                words = _unquoted(quoted).split()
+                for n in range(len(words)):  # "El Chapo", "Chapo", "Chapo Guzman"
+                    nicknames.setdefault(" ".join(words[n:]), k)
+                    nicknames.setdefault(" ".join(words[n:] + surname), k)
+    if not nicknames:
+        return
+    for i, f in enumerate(found):
+        person = nicknames.get(_unquoted(fold_quotes(f.name)))
+        if person is None or keys[i] in (None, person) or f.mention.method in ("role", "description") \
+                or f.entry is not None and f.entry.qid:
+            continue
+        keys[i] = person
+        found[i] = replace(f, mention=replace(f.mention, kind="Person"))
+
+
 def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
     """Where the name a nickname follows ends ("Daglo" of "Mohamed Hamdane Daglo, dit
     « Hemedti »"): before a comma and a nickname cue; None elsewhere."""
@@ -453,11 +507,21 @@ def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
     before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
     cue = before.split()[-1:] if before else []
     if not cue or fold_quotes(cue[0]).lower() not in cues:
-        return None
+        return _quoted_apposition_end(text, f, window, before)
     lead = before[:-len(cue[0])].rstrip(" \u00a0")
     if not lead.endswith(","):
         return None  # "X dit « Y ... »" is speech, not a nickname
     return window + len(lead[:-1].rstrip(" \u00a0"))
+
+
+def _quoted_apposition_end(text: str, f: Found, window: int, before: str) -> int | None:
+    """ "Damaso Lopez, « El Licenciado », ancien bras droit": a name in quotes set between
+    commas right after a name is its nickname; where that name ends, or None."""
+    opened = fold_quotes(text[window + len(before):f.mention.start])
+    after = fold_quotes(text[f.mention.end:f.mention.end + 3]).lstrip()
+    if '"' not in opened or not after.startswith('",') or not before.endswith(","):
+        return None
+    return window + len(before[:-1].rstrip(" \u00a0"))
 
 
 def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,

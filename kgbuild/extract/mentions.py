@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from kgbuild.extract.grammar import lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex
+from kgbuild.kb.keys import match_key
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
 
@@ -41,6 +42,8 @@ _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: capitalised words right after an offset (" Gallant"), for a name the model cut short
+#: a closing quote and the space before the next word (quotes folded)
+_CLOSING_THEN_NAME = re.compile(r' ?"( +)')
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
 
@@ -339,12 +342,14 @@ class _Finder:
 
     def _named_tail(self, start: int, end: int) -> int | None:
         """Where the name starts in a span the model opened with common nouns ("attentat de
-        Kaboul"): the first capitalised word after a linking word, if the rest is a name."""
+        Kaboul", "général Shirko Rauf"): the first capitalised word after a linking word or a
+        title."""
         for token in self.tokens[self._token_index(start):]:
             if token.idx >= end:
                 return None
             if _CAPITALISED.match(token.text) and token.i > 0 \
-                    and self.lows[token.i - 1] in self.rules.unit_links:
+                    and (self.lows[token.i - 1] in self.rules.unit_links or self.lows[token.i - 1] in self.rules.name_titles
+                         or self.lows[token.i - 1] in self.rules.rank_complements):
                 return token.idx
         return None
 
@@ -381,6 +386,7 @@ class _Finder:
             start, end, name = span
             if ent.label_ == "PER":
                 end = self._person_end(ent.end, end)
+                end = self._past_quoted_nickname(start, end)
                 name = self.text[start:end]
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
@@ -408,6 +414,21 @@ class _Finder:
             end = self.tokens[i].idx + len(self.tokens[i].text)
             i += 1
         return end
+
+    def _past_quoted_nickname(self, start: int, end: int) -> int:
+        """ "Aureliano « El Guano » Guzman", cut by the model inside its quotes: a person's name
+        holding an opening quote it does not close goes on over the closing quote and the
+        capitalised name words after it."""
+        name = fold_quotes(self.text[start:end])
+        if name.count('"') % 2 == 0:
+            return end
+        m = _CLOSING_THEN_NAME.match(fold_quotes(self.text[end:end + 80]))
+        if m is None:
+            return end
+        i = self._token_index(end + m.end(1))
+        if i >= len(self.tokens) or not self._first_name_word(self.tokens[i]):
+            return end
+        return self._person_end(i + 1, self.tokens[i].idx + len(self.tokens[i].text))
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
@@ -447,12 +468,22 @@ class _Finder:
             return None
         if name.split()[0] in self.rules.water_nouns:
             return None  # "mer Rouge": a water, read by the place phrases, not the KB's governorate
-        if not _CAPITALISED.match(name) and not _particle_word(name.split()[0], self.rules) and self._lookup(name) is None:
+        if not _CAPITALISED.match(name) and not _particle_word(name.split()[0], self.rules) \
+                and not self._known_in_lower_case(name):
             tail = self._named_tail(start, end)
             if tail is None:
                 return None  # a common noun, unless the KB knows it ("département d'État")
             start, name = tail, self.text[tail:end]  # "attentat de Kaboul": Kaboul
         return start, end, name
+
+    def _known_in_lower_case(self, name: str) -> bool:
+        """Whether the KB knows this lower-case name ("département d'État", "la Havane", "le
+        parti radical"), unless only as a country it writes capitalised ("le sahara occidental":
+        a common phrase there)."""
+        key = match_key(name)
+        entries = self.kb.lookup(name, self.lang)
+        return any(e.kind != "Country" or any(n[:1].islower() and match_key(n) == key for n in (
+            *e.labels.values(), *(a for names in e.aliases.values() for a in names))) for e in entries)
 
     def _named_item(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
         """A named entity unless it is a common word of the rules, a vague group or a rubric."""
@@ -527,6 +558,11 @@ class _Finder:
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to nine words that is a KB name of a body (not a person)."""
         for token in self.tokens:
+            if not self.capitalised[token.i] and token.pos_ == "NOUN":
+                item = self._lowercase_phrase_at(token)
+                if item is not None:
+                    yield item
+                continue
             if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
                     token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
                 continue  # "le groupe jihadiste État islamique": "État" tagged an adjective
@@ -535,6 +571,20 @@ class _Finder:
             item = self._known_phrase_at(token)
             if item is not None:
                 yield item
+
+    def _lowercase_phrase_at(self, token: Token) -> Found | None:
+        """ "le cartel de Sinaloa", "le commandement américain pour l'Afrique": a body's name the
+        KB writes, as the text does, with a lower-case noun first and a capitalised word after."""
+        for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 2, -1):
+            last = self.tokens[token.i + size - 1]
+            if not self.capitalised[last.i] or not self._can_end_name(last):
+                continue
+            end = last.idx + len(last.text)
+            name = self.text[token.idx:end]
+            entry = self._lookup(name, self._BODY_KINDS)
+            if entry is not None and "\n" not in name and _written_so(entry, name, self.lang):
+                return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
+        return None
 
     #: the most words (tokens) of a KB name read whole ("Armée de libération nationale Ta'ang")
     _KNOWN_PHRASE_WORDS = 9
@@ -745,7 +795,7 @@ class _Finder:
             # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read
             last = head.i + len(name.split())
             return Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "ner", 0.65), name)
-        headed = self._named_after_head(start, end, name, head)
+        headed = self._named_after_head(start, end, name, head) or self._unit_named_of(end, name, head, label)
         if headed is not None or label != "LOC":
             return headed
         if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
@@ -795,12 +845,24 @@ class _Finder:
             self.rules.descriptions.get(self.lows[j])
         return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
 
+    def _unit_named_of(self, end: int, name: str, head: Token, label: str) -> Found | None:
+        """ "les brigades des Géants", "la brigade des Martyrs": an unknown name the model reads as
+        a person right after a unit noun and "du" or "des" is the unit's name, and the phrase the
+        unit (not "la division de Jean X")."""
+        j = head.i - 1
+        if label != "PER" or j < 1 or self.lows[j] not in self.rules.of_prepositions \
+                or self.lows[j] in self.rules.place_of_prepositions \
+                or self.lows[j - 1] not in self.rules.military_units or self._lookup(name) is not None:
+            return None
+        start = self.tokens[j - 1].idx
+        return Found(self._mention(start, end, "Actor", "MilitaryUnit", "pattern", 0.7), self.text[start:end])
+
     def _description_before(self, i: int) -> int | None:
         """The definite description's noun right before the name at ``i``, past its lower-case
         adjectives ("le groupe jihadiste X") or a short "de" complement ("la société de sécurité
         maritime X", "l'agence de presse officielle X")."""
         j = i - 1
-        while j > 0 and i - j < 6 and self.tokens[j].text.islower() and self.lows[j] not in self.rules.demonyms \
+        while j > 0 and i - j < 6 and (self.tokens[j].text.islower() or self.lows[j] in self.rules.descriptions) \
                 and (self.tokens[j].pos_ in ("ADJ", "NOUN") or self.lows[j] in self.rules.of_prepositions
                      or self.lows[j] in self.rules.articles):
             kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
@@ -828,8 +890,8 @@ class _Finder:
         if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X") \
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
-        if " " not in name and head is not None and self._after_place_preposition(head):
-            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
+        if head is not None and self._after_place_preposition(head) and (" " not in name or self._after_near(head)):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
     def _after_place_preposition(self, head: Token) -> bool:
@@ -841,6 +903,13 @@ class _Finder:
             return False
         if words[0] in self.rules.locative_prepositions:
             return words[0] not in self.rules.recipient_prepositions or head.dep_ in ("nmod", "obl:mod")
+        return len(words) == 2 and words[0] in self.rules.place_of_prepositions \
+            and words[1] in self.rules.locative_prepositions
+
+    def _after_near(self, head: Token) -> bool:
+        """After a locative phrase of two words ("près de", "non loin de"), which a person's name
+        hardly follows: a name of several words there is a place too."""
+        words = self._prev_words(head.i, 2)
         return len(words) == 2 and words[0] in self.rules.place_of_prepositions \
             and words[1] in self.rules.locative_prepositions
 
@@ -894,8 +963,10 @@ class _Finder:
             and not self._named_with(name, prev)
 
     def _after_title(self, head: Token) -> bool:
-        prev = self._prev_words(head.i, 1)
-        return bool(prev) and prev[0] in self.rules.person_titles
+        """After "M.", "Mme", or a rank with its complement ("le général de brigade X")."""
+        prev = self._prev_words(head.i, 3)
+        return bool(prev) and (prev[0] in self.rules.person_titles or len(prev) == 3 and prev[0] in
+                               self.rules.rank_complements and prev[2] in self.rules.name_titles)
 
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -1000,10 +1071,10 @@ class _Finder:
         initials spell it are one name, however the model cut them; the brackets may go on with
         a gloss ("l'Union des forces de la résistance (UFR, coalition des ...)")."""
         for token in self.tokens:
-            if token.text != "(" or token.i < 2 or token.i + 2 >= len(self.tokens) \
-                    or self.tokens[token.i + 2].text not in (")", ","):
+            close = self._acronym_close(token)
+            if close is None:
                 continue
-            acronym = self.tokens[token.i + 1].text
+            acronym = self.text[self.tokens[token.i + 1].idx:self.tokens[close].idx]
             if not _looks_like_acronym(acronym):
                 continue
             first = self._spelled_start(token.i, strip_accents(acronym.replace(".", "")).upper())
@@ -1020,9 +1091,21 @@ class _Finder:
             kind = entry.kind if entry else self._organisation_kind(name)
             yield Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
             inner = self.tokens[token.i + 1]
-            if self.tokens[token.i + 2].text == ",":  # the model tags no acronym glossed in its brackets
+            if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _acronym_close(self, token: Token) -> int | None:
+        """After an opening bracket, the closing bracket or comma of one word in it, which the
+        tokenizer may cut at hyphens ("(SPLA-IO)"); None elsewhere."""
+        if token.text != "(" or token.i < 2:
+            return None
+        for k in range(token.i + 2, min(token.i + 5, len(self.tokens))):
+            if self.tokens[k].text in (")", ","):
+                return k
+            if self.tokens[k - 1].whitespace_:
+                return None
+        return None
 
     #: how many words back from its brackets an acronym's long form may start
     _SPELLED_WINDOW = 14
@@ -1045,20 +1128,26 @@ class _Finder:
         return None
 
     #: the most words of a long form an acronym does not spell
-    _DETERMINED_WINDOW = 7
+    _DETERMINED_WINDOW = 9
 
     def _determined_name_start(self, bracket: int) -> int | None:
         """ "le Gouvernement d'union nationale (GNA)": an acronym of another language spells
-        no word of the name; a capitalised noun right after a determiner, up to seven words
-        before the brackets, opens the name it stands for (two words at least)."""
+        no word of the name; a capitalised noun right after a determiner, up to nine words
+        before the brackets, opens the name it stands for (two words at least); after a
+        contracted article the name may start further back ("l'Armée populaire de libération
+        du Soudan en opposition (SPLA-IO)", not "Soudan en opposition")."""
+        best = None
         for k in range(bracket - 1, max(bracket - self._DETERMINED_WINDOW - 1, 0), -1):
             t = self.tokens[k]
-            if _breaks_long_form(t):
-                return None
+            if _breaks_long_form(t) or best is not None and t.pos_ in ("VERB", "AUX", "NUM", "PRON"):
+                return best  # "les Etats-Unis avaient attaqué cinq bases du Hezbollah irakien (KH)"
             if self.lows[k - 1] in self.rules.definite_determiners or self.lows[k - 1] + " " in self.rules.determiners:
-                ok = bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")
-                return k if ok else None
-        return None
+                if not (bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")):
+                    return best
+                best = k
+                if self.lows[k - 1] not in self.rules.of_prepositions and self.lows[k - 2] not in self.rules.of_prepositions:
+                    return best  # "du X", "de l'X" go on back
+        return best
 
     def _spelled_parts(self, t: Token) -> list[str]:
         """The parts of a word that count in an acronym: hyphenated and elided words split,
@@ -1365,12 +1454,18 @@ class _Finder:
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, stop):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
-            if self._generic_body(domain, end):
-                continue
+            if self._generic_body(domain, end) or self._person_domain(self.tokens[domain]):
+                continue  # "l'administration de Haftar": the person's, no body of its own
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    @staticmethod
+    def _person_domain(token: Token) -> bool:
+        """A person's name as a body's domain ("l'administration de Haftar"), not initials the
+        model reads as one ("l'administration des C. F. F.")."""
+        return token.ent_type_ == "PER" and len(token.text) >= 3 and not token.text.isupper()
 
     def _generic_body(self, domain: int, end: int) -> bool:
         """A body phrase of lower-case words right before the name it introduces ("le service
@@ -2017,6 +2112,12 @@ def _adjective_after_noun(token: Token) -> bool:
     return token.text.islower() and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
 
+def _written_so(entry: KBEntry, name: str, lang: str) -> bool:
+    """Whether the KB writes this name so, letter case included, in the text's language."""
+    folded = fold_quotes(name)
+    return folded == fold_quotes(entry.labels.get(lang, "")) or folded in map(fold_quotes, entry.aliases.get(lang, ()))
+
+
 def _particle_word(word: str, rules: LanguageRules) -> bool:
     """A name after a lower-case particle joined by a hyphen ("el-Facher", "al-Harir")."""
     head, _, rest = word.partition("-")
@@ -2024,9 +2125,11 @@ def _particle_word(word: str, rules: LanguageRules) -> bool:
 
 
 def _looks_like_acronym(word: str) -> bool:
-    """ "GSIM", "PNH", "FAMa", "M.N.L.A.": two to eight letters, the first and another in capitals."""
-    letters = word.replace(".", "")
+    """ "GSIM", "PNH", "FAMa", "M.N.L.A.", "SPLA-IO": two to eight letters, the first and another
+    in capitals."""
+    letters = word.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() \
+        and ("-" not in word or all(p.isupper() for p in word.split("-"))) \
         and sum(c.isupper() for c in letters) >= 2
 
 

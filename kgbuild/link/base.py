@@ -44,6 +44,11 @@ class Lookup:
     warnings: list[str] = field(default_factory=list)
 
 
+#: kinds of an entity that is a state; kinds of an entry that is a body of one
+_STATE_KINDS = ("State", "Country")
+_BODY_KINDS = ("Organization", "Party")
+
+
 def _region_names(name: str) -> list[str]:
     if any(w in match_key(name).split() for w in ("region", "oblast")):
         return []
@@ -96,7 +101,8 @@ class Linker:
             return replace(extraction, warnings=extraction.warnings + (message,))
         for message in found.warnings:
             log.warning("%s: %s", extraction.article.id, message)
-        pools = {e.id: self._pool(e, per_entity[e.id], found, lang) for e in extraction.entities}
+        pools = _without_other_states({e.id: self._pool(e, per_entity[e.id], found, lang)
+                                       for e in extraction.entities}, extraction.entities)
         first = DocContext(countries={}, region_cues=frozenset(cues))
         best = {}
         for entity in extraction.entities:
@@ -157,6 +163,35 @@ def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: di
         return []
     only = _keys_of(acronyms, found) - _keys_of([n for n in names if not is_acronym(n)], found)
     return [key for key in pool if key in only and not any(names_agree(f, pool[key].entry, lang) for f in longs)]
+
+
+def _without_other_states(pools: dict[str, list[Candidate]], entities: Sequence[Entity]) -> dict[str, list[Candidate]]:
+    """The pools without the bodies of another state than the one an entity's name holds."""
+    for entity_id, states in _states_named_inside(entities).items():
+        pools[entity_id] = [c for c in pools[entity_id] if _of_state(c.entry) in (None, *states)]
+    return pools
+
+
+def _states_named_inside(entities: Sequence[Entity]) -> dict[str, set[str]]:
+    """The states whose demonym lies inside an entity's name, by entity ("le ministère mexicain
+    de la Défense": Mexico): such a body is no body of another state (not the US department
+    the KB spells nearly alike)."""
+    demonyms = [(m.start, m.end, e.kb_id) for e in entities if e.kind in _STATE_KINDS and e.kb_id
+                for m in e.mentions if m.method == "demonym"]
+    inside: dict[str, set[str]] = {}
+    for e in entities:
+        if e.kind in _STATE_KINDS:
+            continue
+        for m in e.mentions:
+            states = {k for s, t, k in demonyms if m.start <= s and t <= m.end and (s, t) != (m.start, m.end)}
+            if states:
+                inside.setdefault(e.id, set()).update(states)
+    return inside
+
+
+def _of_state(entry: KBEntry) -> str | None:
+    """The state an organisation belongs to (None for places and for bodies of no state)."""
+    return entry.country if entry.kind in _BODY_KINDS else None
 
 
 def _keys_of(names: list[str], found: Lookup) -> set[str]:

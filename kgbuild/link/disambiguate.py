@@ -73,6 +73,7 @@ class DocContext:
     article_cues: frozenset[str] = frozenset()  # entity ids written after a definite article
     vouchers: dict[str, frozenset[str]] = field(default_factory=dict)  # country key -> entity ids naming it
     named_states: frozenset[str] = frozenset()  # country keys the text names as countries
+    listed: frozenset[str] = frozenset()  # entity ids listed after a plural region noun
 
     def named_by_others(self, entity_id: str) -> set[str]:
         """The countries some entity other than ``entity_id`` stands for."""
@@ -108,10 +109,16 @@ _LISTED = re.compile(rf"(\w+)\s+(?:d['’]|de\s+|of\s+)?(?:{_NAME_WORD}(?:\s+{_N
                      r"(?:\s*,\s*|\s+(?:et|and|und)\s+))+$")
 
 
-def _listed_after_region_noun(text: str, start: int) -> bool:
+#: subdivision nouns a list of names can follow, beyond the region words ("les districts de X,
+#: Y et Z": parts of a country, whatever city elsewhere the KB spells so)
+_SUBDIVISION_WORDS = REGION_WORDS + ("district", "gouvernorat", "governorate", "prefecture", "wilaya",
+                                     "municipalite", "municipality", "county")
+
+
+def _listed_after_region_noun(text: str, start: int, words: tuple[str, ...] = REGION_WORDS) -> bool:
     """ "les provinces d'Alep, Idlib et Hama": Idlib and Hama are listed after the noun too."""
     found = _LISTED.search(text[max(0, start - 120):start])
-    return bool(found) and match_key(found.group(1)).rstrip("s") in REGION_WORDS
+    return bool(found) and match_key(found.group(1)).rstrip("s") in words
 
 
 def has_region_cue(text: str, start: int, end: int) -> bool:
@@ -177,7 +184,15 @@ def build_context(extraction: Extraction, best: dict[str, KBEntry | None],
                          if any(m.method not in _SKIP_MENTION_METHODS and has_article_cue(text, m.start, lang)
                                 for m in e.mentions))
     return DocContext(countries=weights, region_cues=frozenset(cues), article_cues=articles,
-                      vouchers={k: frozenset(v) for k, v in vouchers.items()}, named_states=frozenset(states))
+                      vouchers={k: frozenset(v) for k, v in vouchers.items()}, named_states=frozenset(states),
+                      listed=_listed_entities(extraction))
+
+
+def _listed_entities(extraction: Extraction) -> frozenset[str]:
+    """The entities named in a list after a plural subdivision noun ("les districts de X, Y et Z")."""
+    text = extraction.article.text
+    return frozenset(e.id for e in extraction.entities
+                     if any(_listed_after_region_noun(text, m.start, _SUBDIVISION_WORDS) for m in e.mentions))
 
 
 def _compatibility(entity: Entity, entry: KBEntry) -> float:
@@ -243,6 +258,8 @@ _PLACE_KINDS = ("City", "AdministrativeRegion")
 #: kinds that belong to one country: a party needs its country in the document, when the
 #: document names any ("Union" in a Swiss paper is not an Italian party)
 _NATIONAL_KINDS = ("Party",)
+#: kinds of a state's own bodies: a near name reaches one only in a text naming that state
+_STATE_BODY_KINDS = ("Organization", "Party")
 #: match methods that only suggest a name (a misspelling, another transliteration)
 _WEAK_METHODS = ("fuzzy", "transliteration")
 
@@ -270,6 +287,8 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     names as such speaks against it ("Palma" in a text on Mozambique).
     """
     entry = cand.entry
+    if _refused(entity, cand, ctx):
+        return False
     weak = cand.method in _WEAK_METHODS
     if weak:
         groups = _KIND_GROUPS.get(entity.kind)
@@ -292,6 +311,24 @@ def admissible(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
     # country named, vouch for each other)
     others = ctx.named_by_others(entity.id)
     return bool(country) and (country in others or not others & ctx.named_states)
+
+
+def _refused(entity: Entity, cand: Candidate, ctx: DocContext) -> bool:
+    """A listed district that is a city of another state, or a near name of a body of a state
+    the text does not name ("le ministère de la Défense" is no "ministère russe de la Défense")."""
+    entry = cand.entry
+    return _city_of_another_state(entity, entry, ctx) or (
+        cand.method in _WEAK_METHODS and entry.kind in _STATE_BODY_KINDS and bool(entry.country)
+        and not ctx.countries.get(entry.country))
+
+
+def _city_of_another_state(entity: Entity, entry: KBEntry, ctx: DocContext) -> bool:
+    """A name listed after a plural subdivision noun ("les districts de Harib, Juba et
+    al-Abdiya" in a text on Yemen) is no city of a state the rest of the text does not name,
+    when it names states (not South Sudan's capital)."""
+    if entity.id not in ctx.listed or entry.kind != "City" or not ctx.named_states:
+        return False
+    return (entry.capital_of or entry.country) not in ctx.named_by_others(entity.id)
 
 
 def _vouched_first(cands: list[Candidate], entity: Entity, ctx: DocContext) -> list[Candidate]:
