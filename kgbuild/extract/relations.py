@@ -1941,13 +1941,35 @@ class _Finder:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs = []
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
-                or self.described(p)
+            # "le gouvernement yéménite des Houthis, soutenu par X": the group its genitive names
+            objs += self.named_group(p) or self.np(p) \
+                or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
+                or self.described(p) or self.copula_subject(p)
         # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
         objs = [o for o in objs if not self.bare_people(o)]
+        if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
+            objs = self.name_before_comma(v)
         for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def copula_subject(self, p: Token) -> list[MentionRef]:
+        """The subject a predicate noun is said of ("les Houthis sont un groupe soutenu par X")."""
+        if not any(c.dep_ == "cop" for c in p.children):
+            return []
+        return [r for c in p.children if c.dep_ == "nsubj" for r in self.np(c)]
+
+    def name_before_comma(self, v: Token) -> list[MentionRef]:
+        """The named actor a participle set off by a comma follows ("lancés par les Houthis,
+        (également) soutenus par l'Iran"), when the parse hangs the participle elsewhere."""
+        k = v.i - 1
+        while k > 0 and self.tokens[k].pos_ == "ADV":
+            k -= 1
+        if k < 1 or self.tokens[k].text != ",":
+            return []
+        ref = self.ref_at(self.tokens[k - 1])
+        return [ref] if ref is not None and ref.entity.kind not in ("Person",) \
+            and self.typed([ref], ("Actor",)) else []
 
     def bare_people(self, ref: MentionRef) -> bool:
         """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
