@@ -289,6 +289,7 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    partner_prepositions: Words
     stance_manner_prepositions: Words
     attribution_verbs: Words
     attribution_prepositions: Words

@@ -1176,7 +1176,15 @@ class _Finder:
                 agents = (self.hitters(self.doer(host.head)) or self.weapon_owners(host.head)[:1]) + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
-        return agents
+        return agents + self.partners(host) if host_object else agents
+
+    def partners(self, host: Token) -> list[MentionRef]:
+        """The state whose troops carry out a strike together with the verb's subject ("a lancé
+        des frappes avec l'armée congolaise contre X": both strike)."""
+        phrases = [c for h in (host, host.head) for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+                   and _introduced_by(c, self.rules.partner_prepositions) and _in(c, self.forces)]
+        return [r for c in phrases[:1] for r in self.typed(self.np(c), ("Actor",))
+                if r.entity.kind in _STATE_KINDS][:1]
 
     def authors(self, n: Token) -> list[MentionRef]:
         """Who a strike noun's participles name as its author: the claimant ("une attaque
@@ -1250,10 +1258,12 @@ class _Finder:
             + self.aims_on_time(n, holders)
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
-        """The phrase a strike is aimed at that the parse hung on a time phrase after it ("une
-        embuscade meurtrière ce vendredi contre l'armée malienne": "contre" on "vendredi")."""
+        """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
+        troops after it ("une embuscade meurtrière ce vendredi contre l'armée malienne": "contre"
+        on "vendredi"; "des frappes avec l'armée somalienne contre X": on "armée")."""
         days = [c for h in (n, *holders) for c in h.children
-                if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and lower_lemma(c) in self.rules.time_words]
+                if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and (lower_lemma(c) in self.rules.time_words or (
+                    _introduced_by(c, self.rules.partner_prepositions) and _in(c, self.forces)))]
         return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.hostile(g)]
 
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
@@ -1265,7 +1275,7 @@ class _Finder:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
         attack noun) or targeted (a strike noun, then attacked when the strike happened)."""
         modality = self.noun_modality(n)
-        for a in self.typed(agents, ("Actor",))[:1]:
+        for a in self.hitters(agents):  # "les armées congolaise et ougandaise mènent des opérations contre X"
             for h in hit[:2]:
                 if h.entity.id != a.entity.id:
                     self.add(a, "attacks", h, n, k, 0.6, modality=modality)
