@@ -719,7 +719,7 @@ class _Finder:
             subj = self.participle_subject(subj)
             found = self.np(subj)
             if found:
-                return found
+                return self.bodies_of_leaders(found)
             if subj.pos_ == "NOUN" and not _is_gerund(verb):
                 return []  # "l'objectif ... est d'attaquer Goma": a subject that is no actor, not the speaker's
         if _is_gerund(verb):  # "X a appelé au calme, tout en livrant des bombes": X livre
@@ -729,6 +729,16 @@ class _Finder:
             if root.i != verb.i:
                 return self.subject(root)
         return []
+
+    def bodies_of_leaders(self, found: list[MentionRef]) -> list[MentionRef]:
+        """A person named after a body noun the parse cut off ("Le régime de Bachar al-Assad a
+        bombardé": "Assad" read as the subject) stands for the state the text made him lead;
+        none when it made him lead none (the regime acts, not the man)."""
+        span = self.span_at(found[0]) if len(found) == 1 and found[0].entity.kind == "Person" else None
+        if span is None or span.start < 2 or lower_text(self.tokens[span.start - 1]) not in self.rules.name_prepositions \
+                or lower_lemma(self.tokens[span.start - 2]) not in self.rules.leader_body_nouns:
+            return found
+        return self.led_states(found)
 
     @staticmethod
     def participle_subject(subj: Token) -> Token:
@@ -1522,6 +1532,8 @@ class _Finder:
         words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
         lo = self.units.bounds(t)[0]
         k = self.skip_link_words(t.i - 1, lo, ("ADP", "DET", "ADV", "AUX"))
+        if k >= lo and _past_participle(self.tokens[k]):  # "X, récemment réélu à la tête de la Syrie"
+            k = self.skip_link_words(k - 1, lo, ("ADV", "AUX"))
         if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
             return (self.relative_antecedent(self.tokens[k]) or [None])[0]
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
@@ -2838,6 +2850,10 @@ def _introduced_by(phrase: Token, words) -> bool:
 def _reflexive(verb: Token) -> bool:
     """A verb with a reflexive pronoun before it ("s'empare", "s'est doté")."""
     return any("Yes" in morph_values(c, "Reflex") for c in verb.children if c.i < verb.i)
+
+
+def _past_participle(token: Token) -> bool:
+    return token.pos_ == "VERB" and "Part" in morph_values(token, "VerbForm") and "Pres" not in morph_values(token, "Tense")
 
 
 def _present_participle(verb: Token) -> bool:
