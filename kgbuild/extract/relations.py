@@ -61,6 +61,7 @@ PREDICATE_TYPES = {
 }
 _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
+_ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
 #: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
 #: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
@@ -186,10 +187,25 @@ class _Finder:
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
-            return self.owned_by(token, depth)
+            return self.mission_of(token, self.owned_by(token, depth))
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def mission_of(self, token: Token, owners: list[MentionRef]) -> list[MentionRef]:
+        """ "la force de l'ONU" where the text names one body of that organisation whose name
+        opens with the same noun ("la Force intérimaire des Nations unies au Liban"): that body,
+        not the organisation (``organisation_names`` spells an acronym out)."""
+        if len(owners) != 1 or owners[0].entity.kind not in _ORGANISATION_KINDS:
+            return owners
+        owner = owners[0].entity
+        names = {normalize_label(n) for m in (owner.label, *(x.text for x in owner.mentions))
+                 for n in (m, *self.rules.organisation_names.get(m.lower(), ()))}
+        bodies = [e for e in self.by_label.values() if e.id != owner.id and e.kind in _ORGANISATION_KINDS
+                  and normalize_label(e.label).split(" ")[0] == normalize_label(token.text)
+                  and any(n and f" {n} " in f" {normalize_label(e.label)} " for n in names)]
+        bodies = list({e.id: e for e in bodies}.values())
+        return [MentionRef(bodies[0], bodies[0].mentions[0])] if len(bodies) == 1 else owners
 
     def owned_by(self, token: Token, depth: int) -> list[MentionRef]:
         """The owner of a group, quantity, facility or direction noun; for troops with a
