@@ -1169,10 +1169,10 @@ class _Finder:
     def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
         """The places of a strike on an actor that are no target: where a state fights on its own
         soil ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu")."""
-        actors = self.typed(agents, ("Actor",))[:1]
+        actors = self.hitters(agents)  # "avec l'armée congolaise contre les ADF en RDC": a partner's soil too
         if not hit or not actors:
             return regions
-        return [r for r in regions if not self.on_own_soil(r, actors[0])]
+        return [r for r in regions if not any(self.on_own_soil(r, a) for a in actors)]
 
     def undergoers(self, host: Token) -> list[MentionRef]:
         """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
@@ -1880,6 +1880,8 @@ class _Finder:
     def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
         """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
         place_key, state_key = place.entity.kb_id, state.entity.kb_id
+        if place.entity.id == state.entity.id:  # the state itself
+            return True
         if not place_key or not state_key:
             return False
         entry = self.reading.kb.get(place_key) if self.reading.kb is not None else None
