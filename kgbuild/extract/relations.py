@@ -1098,7 +1098,9 @@ class _Finder:
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
         for action in v.children:  # "autoriser X à frapper le territoire russe"
             if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB":
+                # "à utiliser des missiles américains": weapons and their maker, no place
                 frame.regions += self.typed([r for c in action.children if c.dep_ == "obj"
+                                             and lower_lemma(c) not in self.rules.weapon_heads
                                              for r in self.np(c)], ("Region",))
         frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
         frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
