@@ -625,7 +625,7 @@ class _Finder:
     def hedging(self, cue: Token, anchor: Token) -> str | None:
         """ "hedged" for the press conditional, a wish, advocacy or possibility above the cue,
         or a hedge word next to it."""
-        if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules):
+        if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules) or self.hypothetical(anchor):
             return "hedged"
         rules = self.rules
         for g in self.governors(anchor, 3):
@@ -636,6 +636,15 @@ class _Finder:
         if any(lower_text(t) in rules.hedge_words for t in self.tokens[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
         return None
+
+    def hypothetical(self, anchor: Token) -> bool:
+        """A verb of a clause opened by a condition mark ("s'ils intervenaient en Libye"), or a
+        word of such a verb (``hypothesis_marks``)."""
+        for verb in (anchor, *self.governors(anchor, 2)):
+            if any(c.dep_ == "mark" and c.pos_ == "SCONJ" and lower_text(c) in self.rules.hypothesis_marks
+                   for c in verb.children):
+                return True
+        return False
 
     def reporting(self, cue: Token) -> str:
         """ "reported" inside what a speaker says (an actor claiming its own attack asserts it)
