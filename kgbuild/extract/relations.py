@@ -1240,8 +1240,21 @@ class _Finder:
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
         attribuée à la junte", "une attaque imputée aux shebab")."""
-        return self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
-                           for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
+        found = self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+                            for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
+        return found or self.ascribed_after(n)
+
+    def ascribed_after(self, n: Token) -> list[MentionRef]:
+        """The author an attack noun is ascribed to by a participle the parse hangs on a place
+        or date after it ("un attentat à Ankara le 1er octobre attribué au PKK"): only past
+        words of place and time, no verb, comma or other attack between them."""
+        hi = min(self.units.bounds(n)[1], n.i + 9)
+        for t in self.tokens[n.i + 1: hi]:
+            if t.pos_ == "VERB" and t.dep_ == "acl" and _in(t, self.rules.attribution_verbs):
+                return self.after_prep(self.tokens[t.i + 1: t.i + 5], self.rules.attribution_prepositions, ("Actor",))[:1]
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") or _in(t, self.rules.attack_nouns):
+                return []
+        return []
 
     def means_of(self, host: Token) -> bool:
         """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
@@ -1319,7 +1332,8 @@ class _Finder:
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",)) \
-                or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",))
+                or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",)) \
+                or self.relative_strike_places(n)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
@@ -1328,6 +1342,14 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+
+    def relative_strike_places(self, n: Token) -> list[MentionRef]:
+        """The place a relative clause on an attack noun says it hit ("l'attentat qui a frappé
+        le siège de la police à Ankara")."""
+        verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (_in(c, self.rules.attack_verbs)
+                                                                     or _in(c, self.rules.target_verbs))]
+        return [r for v in verbs[:1] for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions,
+                                                               ("Region",))][:1]
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
