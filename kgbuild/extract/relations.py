@@ -1718,9 +1718,31 @@ class _Finder:
             return
         who = self.deployed(v, troops_obj)
         where = self.deployed_where(v)
+        borrowed = not who
+        who = who or self.sender_before(v)
         for w in who[:2]:
             for r in where[:3]:
-                self.add(w, "deployedIn", r, v, k, 0.7)
+                if not (borrowed and self.on_own_soil(r, w)):
+                    self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def sender_before(self, v: Token) -> list[MentionRef]:
+        """The state whose troops a passive deployment names without owner ("Plusieurs
+        centaines de militaires ont été déployés à X"), when the sentence before has it as the
+        subject (a state or its body: "l'armée rwandaise a annoncé ...") and no other state is
+        named in either sentence."""
+        troops = [t for t in self.tokens[self.units.bounds(v)[0]: v.i] if _in(t, self.rules.troop_nouns)]
+        if not self.passive(v) or not troops or any(c.dep_ in ("amod", "nmod") and self.ref_at(c) for c in troops[0].children) \
+                or _possessive(troops[0]):
+            return []
+        lo = self.units.bounds(v)[0]
+        if lo == 0:
+            return []
+        prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
+        states = {r.entity.id for r in self.index.before(v.idx, self.tokens[prev_lo].idx) if r.entity.kind in _STATE_KINDS
+                  and not _introduced_by(self.root_of(r), self.rules.deploy_prepositions)}  # "au Mozambique": a place
+        subjects = [r for t in self.tokens[prev_lo: lo] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                    for r in self.state_of_body(t) or self.np(t) if r.entity.kind in _STATE_KINDS]
+        return subjects[:1] if len(states) == 1 and subjects and subjects[0].entity.id in states else []
 
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
