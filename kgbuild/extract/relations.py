@@ -1105,16 +1105,19 @@ class _Finder:
         window = self.right_window(v)
         self.authorized(v, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        for action in v.children:  # "autoriser X à frapper le territoire russe"
-            if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB":
-                # "à utiliser des missiles américains": weapons and their maker, no place
-                frame.regions += self.typed([r for c in action.children if c.dep_ == "obj"
-                                             and lower_lemma(c) not in self.rules.weapon_heads
-                                             for r in self.np(c)], ("Region",))
+        frame.regions += self.action_places(v)
         frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
         frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
                           or g.mention.type == "Actor"]
         self.frames.append(frame)
+
+    def action_places(self, v: Token) -> list[MentionRef]:
+        """The places the authorised action has as object ("autoriser X à frapper le territoire
+        russe"); weapons and their maker are none ("à utiliser des missiles américains")."""
+        return self.typed([r for action in v.children
+                           if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB"
+                           for c in action.children if c.dep_ == "obj" and lower_lemma(c) not in self.rules.weapon_heads
+                           for r in self.np(c)], ("Region",))
 
     def authorized(self, v: Token, k: int, frame: _Frame) -> None:
         """Fill the grantees and weapons of an authorisation verb from its complements
@@ -1331,9 +1334,7 @@ class _Finder:
                     self.add(a, "attacks", h, n, k, 0.6, modality=modality)
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
-            regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",)) \
-                or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",)) \
-                or self.relative_strike_places(n)
+            regions = regions or self.attack_places(n)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
@@ -1342,6 +1343,13 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+
+    def attack_places(self, n: Token) -> list[MentionRef]:
+        """The place of an attack noun: a place phrase on its verb or on it, or the place a
+        relative clause on it says it hit."""
+        return self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",)) \
+            or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",)) \
+            or self.relative_strike_places(n)
 
     def relative_strike_places(self, n: Token) -> list[MentionRef]:
         """The place a relative clause on an attack noun says it hit ("l'attentat qui a frappé
@@ -1716,33 +1724,42 @@ class _Finder:
             return
         if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
             return
-        who = self.deployed(v, troops_obj)
-        where = self.deployed_where(v)
-        borrowed = not who
-        who = who or self.sender_before(v)
+        who, where = self.deployed(v, troops_obj), self.deployed_where(v)
+        if not who:  # troops of the state the sentence before acts for, never on its own soil
+            who, where = self.sender_before(v, where)
         for w in who[:2]:
             for r in where[:3]:
-                if not (borrowed and self.on_own_soil(r, w)):
-                    self.add(w, "deployedIn", r, v, k, 0.7)
+                self.add(w, "deployedIn", r, v, k, 0.7)
 
-    def sender_before(self, v: Token) -> list[MentionRef]:
+    def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
+        """``sender`` and the places of ``where`` off its own soil."""
+        who = self.sender(v)
+        return who, [r for r in where if not any(self.on_own_soil(r, w) for w in who)]
+
+    def sender(self, v: Token) -> list[MentionRef]:
         """The state whose troops a passive deployment names without owner ("Plusieurs
         centaines de militaires ont été déployés à X"), when the sentence before has it as the
         subject (a state or its body: "l'armée rwandaise a annoncé ...") and no other state is
         named in either sentence."""
-        troops = [t for t in self.tokens[self.units.bounds(v)[0]: v.i] if _in(t, self.rules.troop_nouns)]
-        if not self.passive(v) or not troops or any(c.dep_ in ("amod", "nmod") and self.ref_at(c) for c in troops[0].children) \
-                or _possessive(troops[0]):
-            return []
         lo = self.units.bounds(v)[0]
-        if lo == 0:
+        if not self.passive(v) or lo == 0 or not self.ownerless_troops(v, lo):
             return []
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
-        states = {r.entity.id for r in self.index.before(v.idx, self.tokens[prev_lo].idx) if r.entity.kind in _STATE_KINDS
-                  and not _introduced_by(self.root_of(r), self.rules.deploy_prepositions)}  # "au Mozambique": a place
+        states = self.acting_states(prev_lo, v)
         subjects = [r for t in self.tokens[prev_lo: lo] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                     for r in self.state_of_body(t) or self.np(t) if r.entity.kind in _STATE_KINDS]
         return subjects[:1] if len(states) == 1 and subjects and subjects[0].entity.id in states else []
+
+    def acting_states(self, lo: int, v: Token) -> set[str]:
+        """The states named from token ``lo`` to ``v`` other than as a place ("au Mozambique")."""
+        return {r.entity.id for r in self.index.before(v.idx, self.tokens[lo].idx) if r.entity.kind in _STATE_KINDS
+                and not _introduced_by(self.root_of(r), self.rules.deploy_prepositions)}
+
+    def ownerless_troops(self, v: Token, lo: int) -> bool:
+        """Whether the first troop noun before ``v`` in its sentence names no owner."""
+        troops = [t for t in self.tokens[lo: v.i] if _in(t, self.rules.troop_nouns)]
+        return bool(troops) and not _possessive(troops[0]) and not any(
+            c.dep_ in ("amod", "nmod") and self.ref_at(c) for c in troops[0].children)
 
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
