@@ -343,3 +343,12 @@ def test_a_role_over_an_army_is_membership_of_the_state():
 def test_a_verb_the_tagger_reads_as_a_noun():
     assert ("tr", "opposes", "hzb", "asserted") in triples("La Turquie lutte contre le Hezbollah.")
     assert ("tr", "opposes", "hzb", "asserted") in triples("La Turquie combat depuis avril le Hezbollah.")
+
+
+def test_a_relation_in_a_condition_clause_is_hedged():
+    # "s'ils intervenaient": a hypothesis, not a deployment that happened
+    found = triples("L'Ukraine ripostera si la Russie déploie des soldats dans la région de Koursk.")
+    assert ("ru", "deployedIn", "kursk", "hedged") in found
+    assert not any(t[3] == "asserted" and t[1] == "deployedIn" for t in found)
+    assert ("ru", "deployedIn", "kursk", "asserted") in triples(
+        "La Russie a déployé des soldats dans la région de Koursk.")

@@ -289,6 +289,9 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    partner_prepositions: Words
+    hypothesis_marks: Words
+    organisation_names: ListTable
     stance_manner_prepositions: Words
     attribution_verbs: Words
     attribution_prepositions: Words

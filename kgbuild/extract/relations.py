@@ -61,6 +61,7 @@ PREDICATE_TYPES = {
 }
 _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
+_ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
 #: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
 #: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
@@ -186,10 +187,25 @@ class _Finder:
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
-            return self.owned_by(token, depth)
+            return self.mission_of(token, self.owned_by(token, depth))
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def mission_of(self, token: Token, owners: list[MentionRef]) -> list[MentionRef]:
+        """ "la force de l'ONU" where the text names one body of that organisation whose name
+        opens with the same noun ("la Force intérimaire des Nations unies au Liban"): that body,
+        not the organisation (``organisation_names`` spells an acronym out)."""
+        if len(owners) != 1 or owners[0].entity.kind not in _ORGANISATION_KINDS:
+            return owners
+        owner = owners[0].entity
+        names = {normalize_label(n) for m in (owner.label, *(x.text for x in owner.mentions))
+                 for n in (m, *self.rules.organisation_names.get(m.lower(), ()))}
+        bodies = [e for e in self.by_label.values() if e.id != owner.id and e.kind in _ORGANISATION_KINDS
+                  and normalize_label(e.label).split(" ")[0] == normalize_label(token.text)
+                  and any(n and f" {n} " in f" {normalize_label(e.label)} " for n in names)]
+        bodies = list({e.id: e for e in bodies}.values())
+        return [MentionRef(bodies[0], bodies[0].mentions[0])] if len(bodies) == 1 else owners
 
     def owned_by(self, token: Token, depth: int) -> list[MentionRef]:
         """The owner of a group, quantity, facility or direction noun; for troops with a
@@ -609,7 +625,7 @@ class _Finder:
     def hedging(self, cue: Token, anchor: Token) -> str | None:
         """ "hedged" for the press conditional, a wish, advocacy or possibility above the cue,
         or a hedge word next to it."""
-        if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules):
+        if clause_hedged(anchor, self.rules) or clause_hedged(cue, self.rules) or self.hypothetical(anchor):
             return "hedged"
         rules = self.rules
         for g in self.governors(anchor, 3):
@@ -620,6 +636,15 @@ class _Finder:
         if any(lower_text(t) in rules.hedge_words for t in self.tokens[max(lo, cue.i - 3): min(hi, cue.i + 4)]):
             return "hedged"
         return None
+
+    def hypothetical(self, anchor: Token) -> bool:
+        """A verb of a clause opened by a condition mark ("s'ils intervenaient en Libye"), or a
+        word of such a verb (``hypothesis_marks``)."""
+        for verb in (anchor, *self.governors(anchor, 2)):
+            if any(c.dep_ == "mark" and c.pos_ == "SCONJ" and lower_text(c) in self.rules.hypothesis_marks
+                   for c in verb.children):
+                return True
+        return False
 
     def reporting(self, cue: Token) -> str:
         """ "reported" inside what a speaker says (an actor claiming its own attack asserts it)
@@ -719,7 +744,7 @@ class _Finder:
             subj = self.participle_subject(subj)
             found = self.np(subj)
             if found:
-                return found
+                return self.bodies_of_leaders(found)
             if subj.pos_ == "NOUN" and not _is_gerund(verb):
                 return []  # "l'objectif ... est d'attaquer Goma": a subject that is no actor, not the speaker's
         if _is_gerund(verb):  # "X a appelé au calme, tout en livrant des bombes": X livre
@@ -729,6 +754,16 @@ class _Finder:
             if root.i != verb.i:
                 return self.subject(root)
         return []
+
+    def bodies_of_leaders(self, found: list[MentionRef]) -> list[MentionRef]:
+        """A person named after a body noun the parse cut off ("Le régime de Bachar al-Assad a
+        bombardé": "Assad" read as the subject) stands for the state the text made him lead;
+        none when it made him lead none (the regime acts, not the man)."""
+        span = self.span_at(found[0]) if len(found) == 1 and found[0].entity.kind == "Person" else None
+        if span is None or span.start < 2 or lower_text(self.tokens[span.start - 1]) not in self.rules.name_prepositions \
+                or lower_lemma(self.tokens[span.start - 2]) not in self.rules.leader_body_nouns:
+            return found
+        return self.led_states(found)
 
     @staticmethod
     def participle_subject(subj: Token) -> Token:
@@ -1070,14 +1105,19 @@ class _Finder:
         window = self.right_window(v)
         self.authorized(v, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        for action in v.children:  # "autoriser X à frapper le territoire russe"
-            if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB":
-                frame.regions += self.typed([r for c in action.children if c.dep_ == "obj"
-                                             for r in self.np(c)], ("Region",))
+        frame.regions += self.action_places(v)
         frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
         frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
                           or g.mention.type == "Actor"]
         self.frames.append(frame)
+
+    def action_places(self, v: Token) -> list[MentionRef]:
+        """The places the authorised action has as object ("autoriser X à frapper le territoire
+        russe"); weapons and their maker are none ("à utiliser des missiles américains")."""
+        return self.typed([r for action in v.children
+                           if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB"
+                           for c in action.children if c.dep_ == "obj" and lower_lemma(c) not in self.rules.weapon_heads
+                           for r in self.np(c)], ("Region",))
 
     def authorized(self, v: Token, k: int, frame: _Frame) -> None:
         """Fill the grantees and weapons of an authorisation verb from its complements
@@ -1143,10 +1183,10 @@ class _Finder:
     def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
         """The places of a strike on an actor that are no target: where a state fights on its own
         soil ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu")."""
-        actors = self.typed(agents, ("Actor",))[:1]
+        actors = self.hitters(agents)  # "avec l'armée congolaise contre les ADF en RDC": a partner's soil too
         if not hit or not actors:
             return regions
-        return [r for r in regions if not self.on_own_soil(r, actors[0])]
+        return [r for r in regions if not any(self.on_own_soil(r, a) for a in actors)]
 
     def undergoers(self, host: Token) -> list[MentionRef]:
         """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
@@ -1176,7 +1216,15 @@ class _Finder:
                 agents = (self.hitters(self.doer(host.head)) or self.weapon_owners(host.head)[:1]) + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
-        return agents
+        return agents + self.partners(host) if host_object else agents
+
+    def partners(self, host: Token) -> list[MentionRef]:
+        """The state whose troops carry out a strike together with the verb's subject ("a lancé
+        des frappes avec l'armée congolaise contre X": both strike)."""
+        phrases = [c for h in (host, host.head) for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+                   and _introduced_by(c, self.rules.partner_prepositions) and _in(c, self.forces)]
+        return [r for c in phrases[:1] for r in self.typed(self.np(c), ("Actor",))
+                if r.entity.kind in _STATE_KINDS][:1]
 
     def authors(self, n: Token) -> list[MentionRef]:
         """Who a strike noun's participles name as its author: the claimant ("une attaque
@@ -1195,8 +1243,21 @@ class _Finder:
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
         attribuée à la junte", "une attaque imputée aux shebab")."""
-        return self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
-                           for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
+        found = self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+                            for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
+        return found or self.ascribed_after(n)
+
+    def ascribed_after(self, n: Token) -> list[MentionRef]:
+        """The author an attack noun is ascribed to by a participle the parse hangs on a place
+        or date after it ("un attentat à Ankara le 1er octobre attribué au PKK"): only past
+        words of place and time, no verb, comma or other attack between them."""
+        hi = min(self.units.bounds(n)[1], n.i + 9)
+        for t in self.tokens[n.i + 1: hi]:
+            if t.pos_ == "VERB" and t.dep_ == "acl" and _in(t, self.rules.attribution_verbs):
+                return self.after_prep(self.tokens[t.i + 1: t.i + 5], self.rules.attribution_prepositions, ("Actor",))[:1]
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") or _in(t, self.rules.attack_nouns):
+                return []
+        return []
 
     def means_of(self, host: Token) -> bool:
         """A strike named as the means of an active verb ("l'armée a riposté par des frappes")."""
@@ -1250,10 +1311,12 @@ class _Finder:
             + self.aims_on_time(n, holders)
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
-        """The phrase a strike is aimed at that the parse hung on a time phrase after it ("une
-        embuscade meurtrière ce vendredi contre l'armée malienne": "contre" on "vendredi")."""
+        """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
+        troops after it ("une embuscade meurtrière ce vendredi contre l'armée malienne": "contre"
+        on "vendredi"; "des frappes avec l'armée somalienne contre X": on "armée")."""
         days = [c for h in (n, *holders) for c in h.children
-                if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and lower_lemma(c) in self.rules.time_words]
+                if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and (lower_lemma(c) in self.rules.time_words or (
+                    _introduced_by(c, self.rules.partner_prepositions) and _in(c, self.forces)))]
         return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.hostile(g)]
 
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
@@ -1265,14 +1328,13 @@ class _Finder:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
         attack noun) or targeted (a strike noun, then attacked when the strike happened)."""
         modality = self.noun_modality(n)
-        for a in self.typed(agents, ("Actor",))[:1]:
+        for a in self.hitters(agents):  # "les armées congolaise et ougandaise mènent des opérations contre X"
             for h in hit[:2]:
                 if h.entity.id != a.entity.id:
                     self.add(a, "attacks", h, n, k, 0.6, modality=modality)
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
-            regions = regions or self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",)) \
-                or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",))
+            regions = regions or self.attack_places(n)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
@@ -1281,6 +1343,21 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+
+    def attack_places(self, n: Token) -> list[MentionRef]:
+        """The place of an attack noun: a place phrase on its verb or on it, or the place a
+        relative clause on it says it hit."""
+        return self.typed(self.obliques(n.head, self.rules.attack_place_prepositions), ("Region",)) \
+            or self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Region",)) \
+            or self.relative_strike_places(n)
+
+    def relative_strike_places(self, n: Token) -> list[MentionRef]:
+        """The place a relative clause on an attack noun says it hit ("l'attentat qui a frappé
+        le siège de la police à Ankara")."""
+        verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (_in(c, self.rules.attack_verbs)
+                                                                     or _in(c, self.rules.target_verbs))]
+        return [r for v in verbs[:1] for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions,
+                                                               ("Region",))][:1]
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
@@ -1512,6 +1589,8 @@ class _Finder:
         words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
         lo = self.units.bounds(t)[0]
         k = self.skip_link_words(t.i - 1, lo, ("ADP", "DET", "ADV", "AUX"))
+        if k >= lo and _past_participle(self.tokens[k]):  # "X, récemment réélu à la tête de la Syrie"
+            k = self.skip_link_words(k - 1, lo, ("ADV", "AUX"))
         if k >= lo and lower_text(self.tokens[k]) in self.rules.relative_pronouns:
             return (self.relative_antecedent(self.tokens[k]) or [None])[0]
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
@@ -1645,11 +1724,42 @@ class _Finder:
             return
         if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
             return
-        who = self.deployed(v, troops_obj)
-        where = self.deployed_where(v)
+        who, where = self.deployed(v, troops_obj), self.deployed_where(v)
+        if not who:  # troops of the state the sentence before acts for, never on its own soil
+            who, where = self.sender_before(v, where)
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
+        """``sender`` and the places of ``where`` off its own soil."""
+        who = self.sender(v)
+        return who, [r for r in where if not any(self.on_own_soil(r, w) for w in who)]
+
+    def sender(self, v: Token) -> list[MentionRef]:
+        """The state whose troops a passive deployment names without owner ("Plusieurs
+        centaines de militaires ont été déployés à X"), when the sentence before has it as the
+        subject (a state or its body: "l'armée rwandaise a annoncé ...") and no other state is
+        named in either sentence."""
+        lo = self.units.bounds(v)[0]
+        if not self.passive(v) or lo == 0 or not self.ownerless_troops(v, lo):
+            return []
+        prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
+        states = self.acting_states(prev_lo, v)
+        subjects = [r for t in self.tokens[prev_lo: lo] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                    for r in self.state_of_body(t) or self.np(t) if r.entity.kind in _STATE_KINDS]
+        return subjects[:1] if len(states) == 1 and subjects and subjects[0].entity.id in states else []
+
+    def acting_states(self, lo: int, v: Token) -> set[str]:
+        """The states named from token ``lo`` to ``v`` other than as a place ("au Mozambique")."""
+        return {r.entity.id for r in self.index.before(v.idx, self.tokens[lo].idx) if r.entity.kind in _STATE_KINDS
+                and not _introduced_by(self.root_of(r), self.rules.deploy_prepositions)}
+
+    def ownerless_troops(self, v: Token, lo: int) -> bool:
+        """Whether the first troop noun before ``v`` in its sentence names no owner."""
+        troops = [t for t in self.tokens[lo: v.i] if _in(t, self.rules.troop_nouns)]
+        return bool(troops) and not _possessive(troops[0]) and not any(
+            c.dep_ in ("amod", "nmod") and self.ref_at(c) for c in troops[0].children)
 
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
@@ -1842,6 +1952,8 @@ class _Finder:
     def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
         """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
         place_key, state_key = place.entity.kb_id, state.entity.kb_id
+        if place.entity.id == state.entity.id:  # the state itself
+            return True
         if not place_key or not state_key:
             return False
         entry = self.reading.kb.get(place_key) if self.reading.kb is not None else None
@@ -1941,13 +2053,35 @@ class _Finder:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs = []
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-            objs += self.np(p) or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
-                or self.described(p)
+            # "le gouvernement yéménite des Houthis, soutenu par X": the group its genitive names
+            objs += self.named_group(p) or self.np(p) \
+                or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
+                or self.described(p) or self.copula_subject(p)
         # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
         objs = [o for o in objs if not self.bare_people(o)]
+        if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
+            objs = self.name_before_comma(v)
         for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def copula_subject(self, p: Token) -> list[MentionRef]:
+        """The subject a predicate noun is said of ("les Houthis sont un groupe soutenu par X")."""
+        if not any(c.dep_ == "cop" for c in p.children):
+            return []
+        return [r for c in p.children if c.dep_ == "nsubj" for r in self.np(c)]
+
+    def name_before_comma(self, v: Token) -> list[MentionRef]:
+        """The named actor a participle set off by a comma follows ("lancés par les Houthis,
+        (également) soutenus par l'Iran"), when the parse hangs the participle elsewhere."""
+        k = v.i - 1
+        while k > 0 and self.tokens[k].pos_ == "ADV":
+            k -= 1
+        if k < 1 or self.tokens[k].text != ",":
+            return []
+        ref = self.ref_at(self.tokens[k - 1])
+        return [ref] if ref is not None and ref.entity.kind not in ("Person",) \
+            and self.typed([ref], ("Actor",)) else []
 
     def bare_people(self, ref: MentionRef) -> bool:
         """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
@@ -2807,6 +2941,10 @@ def _introduced_by(phrase: Token, words) -> bool:
 def _reflexive(verb: Token) -> bool:
     """A verb with a reflexive pronoun before it ("s'empare", "s'est doté")."""
     return any("Yes" in morph_values(c, "Reflex") for c in verb.children if c.i < verb.i)
+
+
+def _past_participle(token: Token) -> bool:
+    return token.pos_ == "VERB" and "Part" in morph_values(token, "VerbForm") and "Pres" not in morph_values(token, "Tense")
 
 
 def _present_participle(verb: Token) -> bool:
