@@ -281,9 +281,12 @@ class _Finder:
                 for c in token.children):
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
-        return ((None if unnamed else self.actor_next_to(token, within))
-                or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
-                or self.group_named_by_complement(token, within) or self.document_author(token, within))
+        found = ((None if unnamed else self.actor_next_to(token, within))
+                 or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
+                 or self.group_named_by_complement(token, within) or self.document_author(token, within))
+        # an unnamed member speaks for a body, never for a person of its complement ("les
+        # partisans de l'ancien président X", "une source proche du président X": not X)
+        return None if unnamed and found is not None and found.entity.kind == "Person" else found
 
     def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
         """A speaking group whose "de" complement is a definite group noun the entity stage left
@@ -450,7 +453,10 @@ class _Finder:
     def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
         """The person named at the end of a role phrase, however deep the parse hangs the name
         ("le chef de la diplomatie européenne Josep Borrell"): a person mention in the phrase
-        that no preposition introduces."""
+        that no preposition introduces. An unnamed speaker's phrase names someone else ("les
+        partisans de l'ancien président X": not X)."""
+        if token.lemma_ in self.rules.unnamed_speakers:
+            return None
         for t in token.subtree:
             if t.i <= token.i or (within is not None and t.i not in within) or t.i - token.i > 12:
                 continue
