@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
@@ -389,36 +389,34 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     """ "C'est de Mbau que ..." after "vers Mbau": a one-word name the model reads once as a
     person (no title, no KB entry, no full name it ends) is the place the text names so
     elsewhere: one name, one sense in a document."""
-    places: dict[str, str] = {}
-    for f, k in zip(found, keys):
-        if k and f.mention.type == "Region":
-            places.setdefault(normalize_label(f.name), k)
-    for i, f in enumerate(found):
-        if f.mention.kind != "Person" or f.mention.method != "ner" or f.entry is not None \
-                or " " in f.name.strip() or keys[i] != _key(f):
-            continue
-        place = places.get(normalize_label(f.name))
-        if place is not None:
-            keys[i] = place
-            found[i] = replace(f, mention=replace(f.mention, type="Region", kind="Place"))
+    _merge_misread(found, keys, lambda f: f.mention.type == "Region",
+                   lambda f: f.mention.kind == "Person" and " " not in f.name.strip(), ("Region", "Place"))
 
 
 def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
     """ "Fayez al-Sarraj a prévenu ..." after "le chef du gouvernement, Fayez al-Sarraj": a full
     name of several words the model reads once as a place or a body (no KB entry) is the person
     the text names so elsewhere."""
-    persons: dict[str, str] = {}
+    _merge_misread(found, keys, lambda f: f.mention.kind == "Person" and " " in f.name.strip(),
+                   lambda f: f.mention.kind != "Person", ("Actor", "Person"))
+
+
+def _merge_misread(found: list[Found], keys: list[str | None], named: Callable[[Found], bool],
+                   misread: Callable[[Found], bool], sense: tuple[str, str]) -> None:
+    """A name the model reads once in another sense (``misread``: from its own NER, no KB entry)
+    joins the entity the text names so in the sense ``named`` finds, and takes its type and
+    kind (``sense``)."""
+    known: dict[str, str] = {}
     for f, k in zip(found, keys):
-        if k and f.mention.kind == "Person" and " " in f.name.strip():
-            persons.setdefault(normalize_label(f.name), k)
+        if k and named(f):
+            known.setdefault(normalize_label(f.name), k)
     for i, f in enumerate(found):
-        if f.mention.kind == "Person" or f.mention.method != "ner" or f.entry is not None \
-                or keys[i] != _key(f):
+        if f.mention.method != "ner" or f.entry is not None or keys[i] != _key(f) or not misread(f):
             continue
-        person = persons.get(normalize_label(f.name))
-        if person is not None:
-            keys[i] = person
-            found[i] = replace(f, mention=replace(f.mention, type="Actor", kind="Person"))
+        key = known.get(normalize_label(f.name))
+        if key is not None:
+            keys[i] = key
+            found[i] = replace(f, mention=replace(f.mention, type=sense[0], kind=sense[1]))
 
 
 def _as_surname(f: Found, name: str, known: bool) -> Found:

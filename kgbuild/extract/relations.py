@@ -1812,19 +1812,9 @@ class _Finder:
         return (self.holder(n) or self.troops_possessor(n)) if kinds == _STATE_KINDS else []
 
     def troops_possessor(self, n: Token) -> list[MentionRef]:
-        """The state whose troops a possessive names: the first state subject of the verbs
-        above it ("Washington a dénombré 103 attaques contre ses forces en Irak", "un drone qui
-        opérait près de leurs troupes en Syrie": the subject of the clause above)."""
-        if not _possessive(n):
-            return []
-        t = n.head
-        for _ in range(6):
-            states = [r for r in self.typed(self.subject(t), ("Actor",)) if r.entity.kind in _STATE_KINDS] \
-                if t.pos_ in ("VERB", "AUX") else []
-            if states or t.head.i == t.i:
-                return states[:1]
-            t = t.head
-        return []
+        """The state whose troops a possessive names ("Washington a dénombré 103 attaques contre
+        ses forces en Irak": the state subject of the clause above)."""
+        return [r for r in self.possessor(n) if r.entity.kind in _STATE_KINDS] if _possessive(n) else []
 
     def troop_place(self, n: Token) -> list[MentionRef]:
         """The places a phrase puts troops in: their own place phrase, the one of the noun they
