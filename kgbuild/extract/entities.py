@@ -51,6 +51,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
+    _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
@@ -246,6 +247,25 @@ def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) 
                    and " " in g.name.strip() and g.name.split()[0].lower() == word.lower()}
         if len(earlier) == 1:
             keys[i] = earlier.pop()
+
+
+def _merge_bodies_without_demonym(found: list[Found], keys: list[str | None], demonyms) -> None:
+    """ "le ministère de l'Intérieur" after "le ministère turc de l'Intérieur": an unknown body
+    named again without its demonym is the one body named before with it (two states' ministries
+    of the interior named before leave it alone)."""
+    bare: dict[str, set[str]] = defaultdict(set)  # name without its demonym -> keys named with one
+    for i, f in enumerate(found):
+        if keys[i] is None or f.entry is not None or f.mention.type != "Actor":
+            continue
+        words = f.name.split()
+        name = normalize_label(f.name)
+        if len(bare.get(name, ())) == 1 and keys[i] not in bare[name] and not any(
+                fold_quotes(w.lower()) in demonyms for w in words):
+            keys[i] = next(iter(bare[name]))
+            continue
+        kept = [w for w in words[1:] if fold_quotes(w.lower()) not in demonyms]
+        if len(kept) == len(words) - 2 and words[0][:1].islower():
+            bare[normalize_label(" ".join(words[:1] + kept))].add(keys[i])
 
 
 def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: dict[str, Found],

@@ -44,6 +44,7 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: capitalised words right after an offset (" Gallant"), for a name the model cut short
 #: a closing quote and the space before the next word (quotes folded)
 _CLOSING_THEN_NAME = re.compile(r' ?"( +)')
+_HYPHENS = ("-", "‐", "‑")
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
 
@@ -254,6 +255,7 @@ class _Finder:
                 last += 1
             if last == first.i and self.tokens[last].pos_ != "PROPN":
                 continue  # one capitalised word the tagger does not take for a name: unsure
+            last = self._past_hyphen_part(last + 1) - 1
             end = self.tokens[last].idx + len(self.tokens[last].text)
             if self._in_caption(first.idx, end):
                 continue
@@ -407,13 +409,27 @@ class _Finder:
         """The end of a person's name the model cut short ("Aung" of "Aung San Suu Kyi", "San"
         tagged a verb): the capitalised name words right after it that the model tagged as no
         other name and that name no state."""
-        i = after
+        i = self._past_hyphen_part(after)
+        if i > after:
+            end = self.tokens[i - 1].idx + len(self.tokens[i - 1].text)
         while i < len(self.tokens) and i - after < 3 and self.tokens[i - 1].whitespace_ == " " \
                 and not self.tokens[i].ent_type_ and self._first_name_word(self.tokens[i]) \
                 and self._lookup(self.tokens[i].text, _STATE_KINDS) is None:
             end = self.tokens[i].idx + len(self.tokens[i].text)
             i += 1
         return end
+
+    def _past_hyphen_part(self, i: int) -> int:
+        """After a name cut at a hyphen ("Ahmed al" of "Ahmed al-Jabouri", "Chia" of "Chia
+        al-Soudani"): past a short lower-case particle glued to the hyphen, the hyphen and the
+        capitalised word glued to it, else ``i``."""
+        tokens = self.tokens
+        j = i + 1 if i + 1 < len(tokens) and tokens[i].text.islower() and len(tokens[i]) <= 3 \
+            and not tokens[i].whitespace_ and tokens[i + 1].text in _HYPHENS else i
+        if 0 < j < len(tokens) - 1 and not tokens[j - 1].whitespace_ and tokens[j].text in _HYPHENS \
+                and not tokens[j].whitespace_ and self.capitalised[j + 1] and tokens[j + 1].text.isalpha():
+            return j + 2
+        return i
 
     def _past_quoted_nickname(self, start: int, end: int) -> int:
         """ "Aureliano « El Guano » Guzman", cut by the model inside its quotes: a person's name

@@ -3005,10 +3005,14 @@ def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     """The relations without a supply from a leader or member to its own body ("la visite du
     président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
     nothing to Ukraine), and without a person led or joined: a person has no members ("la
-    porte-parole du Premier ministre X, Y": Y is no member of X)."""
+    porte-parole du Premier ministre X, Y": Y is no member of X), and without an aim at what the
+    same actor is said to attack ("les frappes turques ont visé les bases du PKK à Gara": Turkey
+    attacks Gara; the aim adds nothing)."""
     ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
+    attacked = {(r.subject, r.object) for r in relations if r.predicate == "attacks"}
     return [r for r in relations if (r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks)
-            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)]
+            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)
+            and (r.predicate != "targets" or (r.subject, r.object) not in attacked)]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
