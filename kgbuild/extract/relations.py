@@ -1177,8 +1177,26 @@ class _Finder:
         victims = self.undergoers(host)
         regions = self.typed(victims, ("Region",))[:1] + regions
         hit += [r for r in victims if not self.typed([r], ("Region",))]
-        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
+        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
+            or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
+        """The places of the clause a strike noun with its own author is the subject of, or is
+        said of within the subject ("des frappes russes ont fait deux morts près de Kharkiv",
+        "Dans la région de X, des explosions liées à une attaque russe ont été entendues"); not
+        the author's own soil."""
+        actors = [a for a in self.typed(agents, ("Actor",)) if "Weapon" not in a.entity.types]
+        subject = n
+        for _ in range(4):
+            if subject.dep_ not in ("nmod", "acl", *_OBLIQUES) or subject.head.i == subject.i:
+                break
+            subject = subject.head
+        if not actors or not subject.dep_.startswith("nsubj") or subject.head.pos_ != "VERB":
+            return []
+        where = self._place_group(subject.head, _OBLIQUES) or self.after_prep(  # "près de X" the parse breaks
+            self.right_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1]
+        return [r for r in where if not any(self.on_own_soil(r, a) for a in actors)]
 
     def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
         """The places of a strike on an actor that are no target: where a state fights on its own
@@ -1805,6 +1823,64 @@ class _Finder:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def clash_noun(self, n: Token, k: int) -> None:
+        """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
+        stated between two sides, each attacks the other."""
+        sides = [r for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.between_prepositions)
+                 for r in self.typed(self.np(c), ("Actor",))]
+        sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
+                                       for r in self.opposed_sides(v)])
+        modality = self.noun_modality(n)
+        for a in sides[:2]:
+            for b in sides[:2]:
+                if a.entity.kind != "Person" and b.entity.kind != "Person":
+                    self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def opposed_sides(self, v: Token) -> list[MentionRef]:
+        """The two sides a verb of opposing on a clash noun names: its object and its "à" phrase
+        ("des combats opposant l'armée aux rebelles"), an object pronoun standing for the subject
+        of the verb the clash noun hangs on ("Huit soldats ont été tués dans des affrontements
+        qui les ont opposés aux rebelles": the soldiers')."""
+        if not _in(v, self.rules.prepositional_stance_verbs):
+            return []
+        first = [r for c in v.children if c.dep_ == "obj" for r in self.np(c) or (
+            self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
+        second = self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj"))
+        return self.typed(first[:1], ("Actor",)) + self.typed(second[:1], ("Actor",)) if first and second else []
+
+    @staticmethod
+    def distinct(refs: list[MentionRef]) -> list[MentionRef]:
+        """``refs`` with each entity once, in order."""
+        seen: set[str] = set()
+        return [r for r in refs if not (r.entity.id in seen or seen.add(r.entity.id))]
+
+    def stronghold_noun(self, n: Token, k: int) -> None:
+        """ "les bases du PKK à Gara, Hakurk et Qandil", "les positions de l'armée à X", "Patikul,
+        bastion des rebelles": the actor whose stronghold the noun names is in the places."""
+        holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",))
+                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        holders = [h for h in holders if h.entity.kind != "Person"]
+        if not holders:
+            return
+        where = self.stronghold_places(n)
+        for r in self.places_listed(where[:1]) + where[1:2]:
+            if not self.on_own_soil(r, holders[0]):
+                self.add(holders[0], "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def stronghold_places(self, n: Token) -> list[MentionRef]:
+        """The places of a stronghold noun: its place phrase (or its holder's, where the parse
+        hangs it there), the place it is apposed to ("Patikul, bastion des X"), or the
+        subject it is said of ("Qandil est le fief du PKK")."""
+        where = self._place_group(n, ("nmod",))
+        for c in n.children:
+            if not where and c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions):
+                where = self._place_group(c, ("nmod",))
+        if not where and n.dep_ == "appos":
+            where = self.typed(self.np(n.head), ("Region",))
+        if not where and any(c.dep_ == "cop" for c in n.children):
+            where = self.typed([r for s in subjects_of(n, self.rules) for r in self.np(s)], ("Region",))
+        return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
 
     def holding_state(self, n: Token, kinds) -> list[MentionRef]:
         """The state whose troops no demonym names: the one before a verb of holding, or the
@@ -2872,10 +2948,13 @@ _NOUN_READERS = (
         t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
+    (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
-                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
+                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
+                  "clash_nouns", "stronghold_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
