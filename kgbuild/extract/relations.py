@@ -1248,8 +1248,8 @@ class _Finder:
         """Who a strike noun's participles name as its author: the claimant ("une attaque
         revendiquée par X"), the one it is ascribed to, the agent of any passive participle on
         it ("les frappes menées par les Etats-Unis")."""
-        claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
-                   for r in self.agent(a)]
+        claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
+                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.agent(a)]
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
         done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
                 if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
@@ -1257,6 +1257,12 @@ class _Finder:
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
         return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
+
+    def complement_participles(self, n: Token) -> list[Token]:
+        """The participles the parse hangs on a noun's complement that names no one ("la
+        première attaque à Kaboul d'une telle ampleur revendiquée par X": on "ampleur")."""
+        return [a for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
+                for a in c.children if a.dep_ == "acl"]
 
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
@@ -1564,11 +1570,17 @@ class _Finder:
         rest, right = found
         if right:
             targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
+            targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
         for a in self.typed(self.doer(v), ("Actor",))[:1]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
+
+    def phrase_place(self, v: Token) -> list[MentionRef]:
+        """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
+        la ville de X")."""
+        return self.after_prep(self.right_window(v), self.rules.attack_place_prepositions, ("Region",))[:1]
 
     def phrase_rest(self, v: Token, table=None) -> tuple[list[Token], bool] | None:
         """The words after the first phrase of ``v`` in ``table`` (attack phrases by default)
@@ -1739,7 +1751,7 @@ class _Finder:
         troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
-            return
+            return self.passive_presence(v, k, troops_obj)
         if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
             return
         who, where = self.deployed(v, troops_obj), self.deployed_where(v)
@@ -1748,6 +1760,18 @@ class _Finder:
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def passive_presence(self, v: Token, k: int, subjects: list[Token]) -> None:
+        """ "L'Iran est engagé en Irak et en Syrie": a word of presence the tagger reads as a
+        passive verb, said of a named actor (not of troops, not of a person), puts it there."""
+        low = lower_text(v)
+        if not self.passive(v) or not any(low in self.rules.grammar.inflect(w) for w in self.rules.presence_words):
+            return
+        who = [r for c in subjects for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind != "Person"]
+        for w in who[:1]:
+            for r in self.deployed_where(v)[:3]:
+                if not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, v, k, 0.6)
 
     def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
         """``sender`` and the places of ``where`` off its own soil."""
@@ -1829,6 +1853,7 @@ class _Finder:
         stated between two sides, each attacks the other."""
         sides = [r for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.between_prepositions)
                  for r in self.typed(self.np(c), ("Actor",))]
+        sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
                                        for r in self.opposed_sides(v)])
         modality = self.noun_modality(n)
@@ -1836,6 +1861,18 @@ class _Finder:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def side_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The actor right after ``ref`` and a conjunction, however the parse cut the pair
+        ("entre les FAS et les FSR font rage": "FSR" read as a subject)."""
+        span = self.span_at(ref)
+        k = span.end if span is not None else len(self.tokens)
+        if k >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.and_words:
+            return []
+        k += 1
+        while k < len(self.tokens) and self.tokens[k].pos_ == "DET":
+            k += 1
+        return self.typed([self.ref_at(self.tokens[k])], ("Actor",)) if k < len(self.tokens) else []
 
     def opposed_sides(self, v: Token) -> list[MentionRef]:
         """The two sides a verb of opposing on a clash noun names: its object and its "à" phrase
@@ -2935,6 +2972,7 @@ _VERB_READERS = (
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
+    ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
