@@ -1194,8 +1194,8 @@ class _Finder:
             subject = subject.head
         if not actors or not subject.dep_.startswith("nsubj") or subject.head.pos_ != "VERB":
             return []
-        where = self._place_group(subject.head, _OBLIQUES) or self.after_prep(  # "près de X" the parse breaks
-            self.right_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1]
+        where = self.after_prep(self.right_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1] \
+            or self._place_group(subject.head, _OBLIQUES)  # the nearest after the verb, else one fronted
         return [r for r in where if not any(self.on_own_soil(r, a) for a in actors)]
 
     def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
@@ -1905,6 +1905,14 @@ class _Finder:
             if not self.on_own_soil(r, holders[0]):
                 self.add(holders[0], "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
 
+    def place_before_comma(self, n: Token) -> list[MentionRef]:
+        """The place named right before the comma that opens an apposition on ``n``, however the
+        parse hangs it ("une opération à Talipao, bastion des rebelles")."""
+        k = self.skip_determiners(n.i - 1, self.units.bounds(n)[0])
+        if k < 1 or self.tokens[k].text != ",":
+            return []
+        return self.typed([self.ref_at(self.tokens[k - 1])], ("Region",))
+
     def stronghold_places(self, n: Token) -> list[MentionRef]:
         """The places of a stronghold noun: its place phrase (or its holder's, where the parse
         hangs it there), the place it is apposed to ("Patikul, bastion des X"), or the
@@ -1915,6 +1923,7 @@ class _Finder:
                 where = self._place_group(c, ("nmod",))
         if not where and n.dep_ == "appos":
             where = self.typed(self.np(n.head), ("Region",))
+        where = where or self.place_before_comma(n)
         if not where and any(c.dep_ == "cop" for c in n.children):
             where = self.typed([r for s in subjects_of(n, self.rules) for r in self.np(s)], ("Region",))
         return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
