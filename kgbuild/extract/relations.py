@@ -1917,16 +1917,23 @@ class _Finder:
         """The places of a stronghold noun: its place phrase (or its holder's, where the parse
         hangs it there), the place it is apposed to ("Patikul, bastion des X"), or the
         subject it is said of ("Qandil est le fief du PKK")."""
-        where = self._place_group(n, ("nmod",))
-        for c in n.children:
-            if not where and c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions):
-                where = self._place_group(c, ("nmod",))
-        if not where and n.dep_ == "appos":
+        where = self._place_group(n, ("nmod",)) or next(
+            (found for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
+             for found in [self._place_group(c, ("nmod",))] if found), [])
+        where = where or self.apposed_place(n)
+        return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
+
+    def apposed_place(self, n: Token) -> list[MentionRef]:
+        """The place a noun is said of: the one it is apposed to, by the parse or right before
+        its comma, or its copula's subject."""
+        if n.dep_ == "appos":
             where = self.typed(self.np(n.head), ("Region",))
-        where = where or self.place_before_comma(n)
+            if where:
+                return where
+        where = self.place_before_comma(n)
         if not where and any(c.dep_ == "cop" for c in n.children):
             where = self.typed([r for s in subjects_of(n, self.rules) for r in self.np(s)], ("Region",))
-        return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
+        return where
 
     def holding_state(self, n: Token, kinds) -> list[MentionRef]:
         """The state whose troops no demonym names: the one before a verb of holding, or the
