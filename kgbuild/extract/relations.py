@@ -1899,11 +1899,23 @@ class _Finder:
                              + [self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         holders = [h for h in holders if h.entity.kind != "Person"]
         if not holders:
-            return
+            return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
         for r in self.places_listed(where[:1]) + where[1:2]:
             if not self.on_own_soil(r, holders[0]):
                 self.add(holders[0], "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def stronghold_set_up(self, n: Token, k: int) -> None:
+        """A stronghold of the subject's own set up or held in a place ("la province de X, où les
+        Russes ont installé leur base aérienne", "l'armée a établi ses positions à Y"): a
+        possessive stronghold object; the place of its verb, or the antecedent of "où"."""
+        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB":
+            return
+        who = [r for r in self.typed(self.subject(n.head), ("Actor",)) if r.entity.kind != "Person"]
+        for w in who[:1]:
+            for r in (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2]:
+                if not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
 
     def place_before_comma(self, n: Token) -> list[MentionRef]:
         """The place named right before the comma that opens an apposition on ``n``, however the
