@@ -1468,7 +1468,7 @@ class _Finder:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
-                    if not hit or not self.on_own_soil(r, a):  # an actor hit: the place off the agent's own soil
+                    if not hit:  # with an actor hit, the place is where it was hit
                         self.struck_place(a, r, v, k, self.modality(v))
 
     def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
