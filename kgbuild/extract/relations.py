@@ -1909,8 +1909,9 @@ class _Finder:
         """A stronghold of the subject's own set up or held in a place ("la province de X, où les
         Russes ont installé leur base aérienne", "l'armée a établi ses positions à Y"): a
         possessive stronghold object; the place of its verb, or the antecedent of "où"."""
-        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB":
-            return
+        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB" \
+                or _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
+            return  # "a riposté en frappant ses positions": the possessive is the one hit's
         who = [r for r in self.typed(self.subject(n.head), ("Actor",)) if r.entity.kind != "Person"]
         for w in who[:1]:
             for r in (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2]:
