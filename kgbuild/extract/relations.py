@@ -1768,8 +1768,9 @@ class _Finder:
         if not self.passive(v) or not any(low in self.rules.grammar.inflect(w) for w in self.rules.presence_words):
             return
         who = [r for c in subjects for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind != "Person"]
+        where = self.deployed_where(v)
         for w in who[:1]:
-            for r in self.deployed_where(v)[:3]:
+            for r in self.places_listed(where[:1]) + where[1:3]:  # "en Irak et en Syrie", however parsed
                 if not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, v, k, 0.6)
 
