@@ -1248,15 +1248,36 @@ class _Finder:
         """Who a strike noun's participles name as its author: the claimant ("une attaque
         revendiquée par X"), the one it is ascribed to, the agent of any passive participle on
         it ("les frappes menées par les Etats-Unis")."""
-        claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
-                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.agent(a)]
+        claimed = self.claimants(n)
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
         done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
                 if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
-        return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
+        return claimed + self.ascribed(n) + self.typed(done, ("Actor",))
+
+    def claimants(self, n: Token) -> list[MentionRef]:
+        """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
+        on its complement, or after it (``claimed_after``)."""
+        claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
+                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.agent(a)]
+        return self.typed(claimed, ("Actor",)) or self.claimed_after(n)
+
+    def claimed_after(self, n: Token) -> list[MentionRef]:
+        """The claimant of an attack noun named by a passive claim participle after it that
+        agrees with it, however the parse hangs it ("l'attentat en date revendiqué par X", "les
+        attentats perpétrés ... à Téhéran, qui ont fait dix-sept morts et ont été revendiqués
+        par X"); none past another attack noun."""
+        for t in self.tokens[n.i + 1: self.units.bounds(n)[1]]:
+            if t.text == ";" or (t.pos_ == "NOUN" and _in(t, self.rules.attack_nouns)):
+                return []
+            if _in(t, self.rules.claim_verbs) and self.passive(t) and all(
+                    morph_values(t, f) == morph_values(n, f) for f in ("Number", "Gender")):
+                window = self.tokens[t.i + 1: min(t.i + 6, len(self.tokens))]
+                return self.typed(self.agent(t), ("Actor",)) or self.after_prep(
+                    window, self.rules.agent_prepositions, ("Actor",))[:1]
+        return []
 
     def complement_participles(self, n: Token) -> list[Token]:
         """The participles the parse hangs on a noun's complement that names no one ("la
