@@ -1873,8 +1873,9 @@ class _Finder:
     def clash_noun(self, n: Token, k: int) -> None:
         """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
         stated between two sides, each attacks the other."""
-        sides = [r for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.between_prepositions)
-                 for r in self.typed(self.np(c), ("Actor",))]
+        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+                 and _introduced_by(c, self.rules.between_prepositions) for r in self.typed(self.np(c), ("Actor",))]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
                                        for r in self.opposed_sides(v)])
