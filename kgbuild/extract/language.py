@@ -218,6 +218,7 @@ class LanguageRules:
     clash_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
+    presence_object_verbs: Words
     deploy_verbs: Words
     deploy_nouns: Words
     deploy_prepositions: Ordered

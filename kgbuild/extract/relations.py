@@ -1795,6 +1795,21 @@ class _Finder:
                 if not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, v, k, 0.6)
 
+    def place_gone_through(self, v: Token, k: int) -> None:
+        """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
+        of going through a place is in it (not on its own soil)."""
+        if self.passive(v):
+            return
+        who = [r for r in self.typed(self.subject(v), ("Actor",)) if r.entity.kind != "Person"]
+        objects = self.direct_objects(v) + [  # "ont fouillé mercredi la ville de X": the object hung on the day
+            g for d in v.children if lower_lemma(d) in self.rules.time_words for g in d.children
+            if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
+        where = self.typed([r for c in objects for r in self.np(c)], ("Region",))
+        for w in who[:1]:
+            for r in self.places_listed(where[:1]) + where[1:2]:
+                if not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, v, k, 0.6)
+
     def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
         """``sender`` and the places of ``where`` off its own soil."""
         who = self.sender(v)
@@ -3025,6 +3040,7 @@ _VERB_READERS = (
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
     ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
+    ("presence_object_verbs", lambda finder, t, k: finder.place_gone_through(t, k)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
