@@ -1795,16 +1795,18 @@ class _Finder:
                 if not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, v, k, 0.6)
 
+    def objects_on_days(self, v: Token) -> list[Token]:
+        """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
+        return [g for d in v.children if lower_lemma(d) in self.rules.time_words for g in d.children
+                if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
+
     def place_gone_through(self, v: Token, k: int) -> None:
         """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
         of going through a place is in it (not on its own soil)."""
         if self.passive(v):
             return
         who = [r for r in self.typed(self.subject(v), ("Actor",)) if r.entity.kind != "Person"]
-        objects = self.direct_objects(v) + [  # "ont fouillé mercredi la ville de X": the object hung on the day
-            g for d in v.children if lower_lemma(d) in self.rules.time_words for g in d.children
-            if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
-        where = self.typed([r for c in objects for r in self.np(c)], ("Region",))
+        where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
         for w in who[:1]:
             for r in self.places_listed(where[:1]) + where[1:2]:
                 if not self.on_own_soil(r, w):
