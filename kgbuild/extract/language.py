@@ -215,6 +215,10 @@ class LanguageRules:
     operation_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
+    clash_nouns: Words
+    between_prepositions: Words
+    stronghold_nouns: Words
+    presence_object_verbs: Words
     deploy_verbs: Words
     deploy_nouns: Words
     deploy_prepositions: Ordered

@@ -906,7 +906,8 @@ class _Finder:
         if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X") \
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
-        if head is not None and self._after_place_preposition(head) and (" " not in name or self._after_near(head)):
+        if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
+                and (" " not in name or self._after_near(head)):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
@@ -921,6 +922,19 @@ class _Finder:
             return words[0] not in self.rules.recipient_prepositions or head.dep_ in ("nmod", "obl:mod")
         return len(words) == 2 and words[0] in self.rules.place_of_prepositions \
             and words[1] in self.rules.locative_prepositions
+
+    def _listed_after_place(self, head: Token) -> bool:
+        """ "les bases du PKK à Gara, Hakurk, Metina et Qandil": one unknown word the model reads
+        as a person in a list of one-word names whose first, after a locative preposition, is a
+        place (the model's, or by the preposition) is a place too."""
+        j = head.i - 1
+        while j >= 2 and (self.tokens[j].text == "," or _low(self.tokens[j]) in self.rules.and_words) \
+                and self.tokens[j - 1].text[:1].isupper():
+            first = self.tokens[j - 1]
+            if _low(self.tokens[j - 2]) in self.rules.locative_prepositions:
+                return first.ent_type_ == "LOC" or self._after_place_preposition(first)
+            j -= 2
+        return False
 
     def _after_near(self, head: Token) -> bool:
         """After a locative phrase of two words ("près de", "non loin de"), which a person's name

@@ -1177,8 +1177,26 @@ class _Finder:
         victims = self.undergoers(host)
         regions = self.typed(victims, ("Region",))[:1] + regions
         hit += [r for r in victims if not self.typed([r], ("Region",))]
-        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}]
+        regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
+            or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
+        """The places of the clause a strike noun with its own author is the subject of, or is
+        said of within the subject ("des frappes russes ont fait deux morts près de Kharkiv",
+        "Dans la région de X, des explosions liées à une attaque russe ont été entendues"); not
+        the author's own soil."""
+        actors = [a for a in self.typed(agents, ("Actor",)) if "Weapon" not in a.entity.types]
+        subject = n
+        for _ in range(4):
+            if subject.dep_ not in ("nmod", "acl", *_OBLIQUES) or subject.head.i == subject.i:
+                break
+            subject = subject.head
+        if not actors or not subject.dep_.startswith("nsubj") or subject.head.pos_ != "VERB":
+            return []
+        where = self.after_prep(self.right_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1] \
+            or self._place_group(subject.head, _OBLIQUES)  # the nearest after the verb, else one fronted
+        return [r for r in where if not any(self.on_own_soil(r, a) for a in actors)]
 
     def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
         """The places of a strike on an actor that are no target: where a state fights on its own
@@ -1230,15 +1248,42 @@ class _Finder:
         """Who a strike noun's participles name as its author: the claimant ("une attaque
         revendiquée par X"), the one it is ascribed to, the agent of any passive participle on
         it ("les frappes menées par les Etats-Unis")."""
-        claimed = [r for a in (*n.children, n.head) if _in(a, self.rules.claim_verbs) and self.passive(a)
-                   for r in self.agent(a)]
+        claimed = self.claimants(n)
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
         done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
                 if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
-        return self.typed(claimed, ("Actor",)) + self.ascribed(n) + self.typed(done, ("Actor",))
+        return claimed + self.ascribed(n) + self.typed(done, ("Actor",))
+
+    def claimants(self, n: Token) -> list[MentionRef]:
+        """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
+        on its complement, or after it (``claimed_after``)."""
+        claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
+                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.agent(a)]
+        return self.typed(claimed, ("Actor",)) or self.claimed_after(n)
+
+    def claimed_after(self, n: Token) -> list[MentionRef]:
+        """The claimant of an attack noun named by a passive claim participle after it that
+        agrees with it, however the parse hangs it ("l'attentat en date revendiqué par X", "les
+        attentats perpétrés ... à Téhéran, qui ont fait dix-sept morts et ont été revendiqués
+        par X"); none past another attack noun."""
+        for t in self.tokens[n.i + 1: self.units.bounds(n)[1]]:
+            if t.text == ";" or (t.pos_ == "NOUN" and _in(t, self.rules.attack_nouns)):
+                return []
+            if _in(t, self.rules.claim_verbs) and self.passive(t) and all(
+                    morph_values(t, f) == morph_values(n, f) for f in ("Number", "Gender")):
+                window = self.tokens[t.i + 1: min(t.i + 6, len(self.tokens))]
+                return self.typed(self.agent(t), ("Actor",)) or self.after_prep(
+                    window, self.rules.agent_prepositions, ("Actor",))[:1]
+        return []
+
+    def complement_participles(self, n: Token) -> list[Token]:
+        """The participles the parse hangs on a noun's complement that names no one ("la
+        première attaque à Kaboul d'une telle ampleur revendiquée par X": on "ampleur")."""
+        return [a for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
+                for a in c.children if a.dep_ == "acl"]
 
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
@@ -1546,11 +1591,17 @@ class _Finder:
         rest, right = found
         if right:
             targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
+            targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
         for a in self.typed(self.doer(v), ("Actor",))[:1]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
+
+    def phrase_place(self, v: Token) -> list[MentionRef]:
+        """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
+        la ville de X")."""
+        return self.after_prep(self.right_window(v), self.rules.attack_place_prepositions, ("Region",))[:1]
 
     def phrase_rest(self, v: Token, table=None) -> tuple[list[Token], bool] | None:
         """The words after the first phrase of ``v`` in ``table`` (attack phrases by default)
@@ -1721,7 +1772,7 @@ class _Finder:
         troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
-            return
+            return self.passive_presence(v, k, troops_obj)
         if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
             return
         who, where = self.deployed(v, troops_obj), self.deployed_where(v)
@@ -1730,6 +1781,36 @@ class _Finder:
         for w in who[:2]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def passive_presence(self, v: Token, k: int, subjects: list[Token]) -> None:
+        """ "L'Iran est engagé en Irak et en Syrie": a word of presence the tagger reads as a
+        passive verb, said of a named actor (not of troops, not of a person), puts it there."""
+        low = lower_text(v)
+        if not self.passive(v) or not any(low in self.rules.grammar.inflect(w) for w in self.rules.presence_words):
+            return
+        who = [r for c in subjects for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind != "Person"]
+        where = self.deployed_where(v)
+        for w in who[:1]:
+            for r in self.places_listed(where[:1]) + where[1:3]:  # "en Irak et en Syrie", however parsed
+                if not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, v, k, 0.6)
+
+    def objects_on_days(self, v: Token) -> list[Token]:
+        """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
+        return [g for d in v.children if lower_lemma(d) in self.rules.time_words for g in d.children
+                if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
+
+    def place_gone_through(self, v: Token, k: int) -> None:
+        """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
+        of going through a place is in it (not on its own soil)."""
+        if self.passive(v):
+            return
+        who = [r for r in self.typed(self.subject(v), ("Actor",)) if r.entity.kind != "Person"]
+        where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
+        for w in who[:1]:
+            for r in self.places_listed(where[:1]) + where[1:2]:
+                if not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, v, k, 0.6)
 
     def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
         """``sender`` and the places of ``where`` off its own soil."""
@@ -1805,6 +1886,107 @@ class _Finder:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def clash_noun(self, n: Token, k: int) -> None:
+        """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
+        stated between two sides, each attacks the other."""
+        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+                 and _introduced_by(c, self.rules.between_prepositions) for r in self.typed(self.np(c), ("Actor",))]
+        sides += self.side_after(sides[0]) if len(sides) == 1 else []
+        sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
+                                       for r in self.opposed_sides(v)])
+        modality = self.noun_modality(n)
+        for a in sides[:2]:
+            for b in sides[:2]:
+                if a.entity.kind != "Person" and b.entity.kind != "Person":
+                    self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def side_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The actor right after ``ref`` and a conjunction, however the parse cut the pair
+        ("entre les FAS et les FSR font rage": "FSR" read as a subject)."""
+        span = self.span_at(ref)
+        k = span.end if span is not None else len(self.tokens)
+        if k >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.and_words:
+            return []
+        k += 1
+        while k < len(self.tokens) and self.tokens[k].pos_ == "DET":
+            k += 1
+        return self.typed([self.ref_at(self.tokens[k])], ("Actor",)) if k < len(self.tokens) else []
+
+    def opposed_sides(self, v: Token) -> list[MentionRef]:
+        """The two sides a verb of opposing on a clash noun names: its object and its "à" phrase
+        ("des combats opposant l'armée aux rebelles"), an object pronoun standing for the subject
+        of the verb the clash noun hangs on ("Huit soldats ont été tués dans des affrontements
+        qui les ont opposés aux rebelles": the soldiers')."""
+        if not _in(v, self.rules.prepositional_stance_verbs):
+            return []
+        first = [r for c in v.children if c.dep_ == "obj" for r in self.np(c) or (
+            self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
+        second = self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj"))
+        return self.typed(first[:1], ("Actor",)) + self.typed(second[:1], ("Actor",)) if first and second else []
+
+    @staticmethod
+    def distinct(refs: list[MentionRef]) -> list[MentionRef]:
+        """``refs`` with each entity once, in order."""
+        seen: set[str] = set()
+        return [r for r in refs if not (r.entity.id in seen or seen.add(r.entity.id))]
+
+    def stronghold_noun(self, n: Token, k: int) -> None:
+        """ "les bases du PKK à Gara, Hakurk et Qandil", "les positions de l'armée à X", "Patikul,
+        bastion des rebelles": the actor whose stronghold the noun names is in the places."""
+        holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",))
+                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        holders = [h for h in holders if h.entity.kind != "Person"]
+        if not holders:
+            return self.stronghold_set_up(n, k)
+        where = self.stronghold_places(n)
+        for r in self.places_listed(where[:1]) + where[1:2]:
+            if not self.on_own_soil(r, holders[0]):
+                self.add(holders[0], "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def stronghold_set_up(self, n: Token, k: int) -> None:
+        """A stronghold of the subject's own set up or held in a place ("la province de X, où les
+        Russes ont installé leur base aérienne", "l'armée a établi ses positions à Y"): a
+        possessive stronghold object; the place of its verb, or the antecedent of "où"."""
+        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB" \
+                or _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
+            return  # "a riposté en frappant ses positions": the possessive is the one hit's
+        who = [r for r in self.typed(self.subject(n.head), ("Actor",)) if r.entity.kind != "Person"]
+        for w in who[:1]:
+            for r in (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2]:
+                if not self.on_own_soil(r, w):
+                    self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def place_before_comma(self, n: Token) -> list[MentionRef]:
+        """The place named right before the comma that opens an apposition on ``n``, however the
+        parse hangs it ("une opération à Talipao, bastion des rebelles")."""
+        k = self.skip_determiners(n.i - 1, self.units.bounds(n)[0])
+        if k < 1 or self.tokens[k].text != ",":
+            return []
+        return self.typed([self.ref_at(self.tokens[k - 1])], ("Region",))
+
+    def stronghold_places(self, n: Token) -> list[MentionRef]:
+        """The places of a stronghold noun: its place phrase (or its holder's, where the parse
+        hangs it there), the place it is apposed to ("Patikul, bastion des X"), or the
+        subject it is said of ("Qandil est le fief du PKK")."""
+        where = self._place_group(n, ("nmod",)) or next(
+            (found for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
+             for found in [self._place_group(c, ("nmod",))] if found), [])
+        where = where or self.apposed_place(n)
+        return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
+
+    def apposed_place(self, n: Token) -> list[MentionRef]:
+        """The place a noun is said of: the one it is apposed to, by the parse or right before
+        its comma, or its copula's subject."""
+        if n.dep_ == "appos":
+            where = self.typed(self.np(n.head), ("Region",))
+            if where:
+                return where
+        where = self.place_before_comma(n)
+        if not where and any(c.dep_ == "cop" for c in n.children):
+            where = self.typed([r for s in subjects_of(n, self.rules) for r in self.np(s)], ("Region",))
+        return where
 
     def holding_state(self, n: Token, kinds) -> list[MentionRef]:
         """The state whose troops no demonym names: the one before a verb of holding, or the
@@ -2859,6 +3041,8 @@ _VERB_READERS = (
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
+    ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
+    ("presence_object_verbs", lambda finder, t, k: finder.place_gone_through(t, k)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
@@ -2872,10 +3056,13 @@ _NOUN_READERS = (
         t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
+    (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
-                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words")
+                  "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
+                  "clash_nouns", "stronghold_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
