@@ -53,6 +53,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
+    _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -161,6 +162,38 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+
+
+def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> None:
+    """A bare organ of a state ("l'armée", "la junte", "les forces de l'ordre") is the state of
+    its context: the one last named with the same noun ("l'armée malienne" ... "l'armée"), else
+    the only state acting before it (the only state of its sentence when none acts before);
+    nobody when another state is named with that noun or several act."""
+    for i, f in enumerate(found):
+        if f.mention.method != "organ":
+            continue
+        j = _context_state(i, found, keys, text)
+        keys[i] = None if j is None else keys[j]
+        if j is not None:
+            found[i] = replace(f, entry=found[j].entry, name=found[j].name)
+
+
+def _context_state(i: int, found: list[Found], keys: list[str | None], text: str) -> int | None:
+    """The index of the state mention that the organ ``found[i]`` stands for (see above)."""
+    head = re.split(r"['’]", found[i].mention.text.split()[0])[-1].lower()
+    states = [j for j, f in enumerate(found) if keys[j] is not None and f.mention.method != "organ"
+              and (f.entry.kind if f.entry is not None else f.mention.kind) in _STATE_KINDS]
+    named = [j for j in states if head in (w.split("'")[-1].split("’")[-1] for w in
+                                           text[max(0, found[j].mention.start - 30):found[j].mention.start].lower().split()[-2:])]
+    before = [j for j in named if j < i]
+    if before:
+        return before[-1]
+    if named:
+        return None  # "l'armée" before "l'armée arménienne" and "l'armée azerbaïdjanaise"
+    acting = [j for j in states if j < i and found[j].mention.type == "Actor"]
+    if not acting:
+        acting = [j for j in states if found[j].mention.sentence == found[i].mention.sentence]
+    return acting[-1] if len({keys[j] for j in acting}) == 1 else None
 
 
 def _introducing_words(f: Found, text: str) -> list[str]:
@@ -313,7 +346,7 @@ def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> 
 
 
 def _key(f: Found) -> str | None:
-    if f.mention.method in ("role", "description"):
+    if f.mention.method in ("role", "description", "organ"):
         return None  # decided once every other mention has its key
     if f.entry is not None:
         return f.entry.key

@@ -123,7 +123,7 @@ class _Finder:
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._cue_subjects, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
-                              (self._descriptions, "name")):
+                              (self._descriptions, "name"), (self._organs, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names):
@@ -1609,6 +1609,37 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    def _organs(self):
+        """ "l'armée", "les forces de l'ordre", "la junte militaire": a definite organ of a state
+        with no demonym, name or complement after it (grouping gives it the state of the
+        context, or drops it)."""
+        for token in self.tokens:
+            if token.pos_ != "NOUN" or not self._is_definite(token, True):
+                continue
+            end = self._organ_end(token)
+            if end is None:
+                continue
+            yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
+                        self.text[token.idx:end], refers_to=_STATE_KINDS)
+
+    def _organ_end(self, token: Token) -> int | None:
+        """Where the organ phrase opening at ``token`` ends, None when it opens none or names
+        another thing ("l'armée malienne", "l'armée de libération", "la police (PNH)")."""
+        at = fold_quotes(self.text[token.idx:token.idx + 40]).lower()
+        phrase = next((p for p in self.rules.state_organs if at.startswith(p)
+                       and not at[len(p):len(p) + 1].isalpha()), None)
+        if phrase is None:
+            return None
+        end = token.idx + len(phrase)
+        i = self._past_plain_adjectives(self._token_index(end - 1) + 1)
+        if i < len(self.tokens):
+            nxt = self.tokens[i]
+            if self.lows[i] in self.rules.demonyms or self.lows[i] in self.rules.of_prepositions \
+                    or nxt.text in ("(", "[") or (nxt.text[:1].isupper() and nxt.idx - end < 2):
+                return None
+        last = self.tokens[i - 1]
+        return max(end, last.idx + len(last.text))
 
     @staticmethod
     def _plural(noun: Token) -> bool:
