@@ -190,10 +190,24 @@ def _context_state(i: int, found: list[Found], keys: list[str | None], text: str
         return before[-1]
     if named:
         return None  # "l'armée" before "l'armée arménienne" and "l'armée azerbaïdjanaise"
-    acting = [j for j in states if j < i and found[j].mention.type == "Actor"]
-    if not acting:
-        acting = [j for j in states if found[j].mention.sentence == found[i].mention.sentence]
-    return acting[-1] if len({keys[j] for j in acting}) == 1 else None
+    return _dominant_state([j for j in states if j < i], found, keys) if any(j < i for j in states) \
+        else _dominant_state([j for j in states if found[j].mention.sentence == found[i].mention.sentence],
+                             found, keys)
+
+
+def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]) -> int | None:
+    """The last mention of the state that ``named`` (indices of state mentions) names at least
+    twice as often as any other, provided it acts there (or is alone); None otherwise."""
+    counts: dict[str, int] = defaultdict(int)
+    for j in named:
+        counts[keys[j]] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return None
+    top = max(counts, key=counts.get)
+    mine = [j for j in named if keys[j] == top]
+    acts = len(counts) == 1 or any(found[j].mention.type == "Actor" for j in mine)
+    return mine[-1] if acts else None
 
 
 def _introducing_words(f: Found, text: str) -> list[str]:

@@ -1619,7 +1619,9 @@ class _Finder:
                            ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
-            found = self.typed([self.ref_at(a) for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",)) + found
+            # not a demonym the entity stage read as a place ("à la frontière malienne")
+            found = self.typed([r for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"
+                                for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
