@@ -1614,32 +1614,55 @@ class _Finder:
         """ "l'armée", "les forces de l'ordre", "la junte militaire": a definite organ of a state
         with no demonym, name or complement after it (grouping gives it the state of the
         context, or drops it)."""
+        others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
         for token in self.tokens:
             if token.pos_ != "NOUN" or not self._is_definite(token, True):
                 continue
-            end = self._organ_end(token)
-            if end is None:
-                continue
+            phrase = self._organ_phrase(token)
+            end = None if phrase is None else self._organ_end(token, phrase)
+            if phrase is not None and end is None:
+                others.add(phrase)
+            if end is None or end < 0 or phrase in others:
+                continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
             yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
                         self.text[token.idx:end], refers_to=_STATE_KINDS)
 
-    def _organ_end(self, token: Token) -> int | None:
-        """Where the organ phrase opening at ``token`` ends, None when it opens none or names
-        another thing ("l'armée malienne", "l'armée de libération", "la police (PNH)")."""
+    def _organ_phrase(self, token: Token) -> str | None:
+        """The organ phrase of the rules that opens at ``token``, if any."""
         at = fold_quotes(self.text[token.idx:token.idx + 40]).lower()
-        phrase = next((p for p in self.rules.state_organs if at.startswith(p)
-                       and not at[len(p):len(p) + 1].isalpha()), None)
-        if phrase is None:
-            return None
+        return next((p for p in self.rules.state_organs if at.startswith(p)
+                     and not at[len(p):len(p) + 1].isalpha()), None)
+
+    def _organ_end(self, token: Token, phrase: str) -> int | None:
+        """Where the organ phrase opening at ``token`` ends, None when it names another thing
+        ("l'armée de libération", "la police (PNH)", "la police londonienne"); -1 when a demonym
+        names its state ("l'armée malienne")."""
         end = token.idx + len(phrase)
-        i = self._past_plain_adjectives(self._token_index(end - 1) + 1)
-        if i < len(self.tokens):
-            nxt = self.tokens[i]
-            if self.lows[i] in self.rules.demonyms or self.lows[i] in self.rules.of_prepositions \
-                    or nxt.text in ("(", "[") or (nxt.text[:1].isupper() and nxt.idx - end < 2):
-                return None
+        first = self._token_index(end - 1) + 1
+        i = self._past_plain_adjectives(first)
+        if any((self.lows[k] + "s").endswith(tuple(self.rules.inhabitant_endings)) for k in range(first, i)):
+            return None  # "la police londonienne": a town's
+        if i < len(self.tokens) and (self.lows[i] in self.rules.demonyms or self._placed(i)):
+            return -1
+        if i < len(self.tokens) and self._names_other_organ(i, end):
+            return None
         last = self.tokens[i - 1]
         return max(end, last.idx + len(last.text))
+
+    def _names_other_organ(self, i: int, end: int) -> bool:
+        """Whether the words from token ``i`` make an organ another one than its context state's:
+        a "de" complement, brackets (not an ellipsis "(...)"), a name."""
+        nxt = self.tokens[i]
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return self.lows[i] in self.rules.of_prepositions \
+            or nxt.text in ("(", "[") and not (after is not None and after.text[:1] in ".…") \
+            or (nxt.text[:1].isupper() and nxt.idx - end < 2)
+
+    def _placed(self, i: int) -> bool:
+        """Whether token ``i`` opens a place given to an organ ("le gouvernement à Berlin",
+        "l'armée en Colombie"): the organ of the state there, found by the place's own mention."""
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return self.lows[i] in self.rules.locative_prepositions and after is not None and after.text[:1].isupper()
 
     @staticmethod
     def _plural(noun: Token) -> bool:
