@@ -170,9 +170,9 @@ def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> No
     the only state acting before it (the only state of its sentence when none acts before);
     nobody when another state is named with that noun or several act."""
     for i, f in enumerate(found):
-        if f.mention.method != "organ":
+        if f.mention.method not in ("organ", "anaphor"):
             continue
-        j = _context_state(i, found, keys, text)
+        j = _context_state(i, found, keys, text) if f.mention.method == "organ" else _last_state(i, found, keys)
         keys[i] = None if j is None else keys[j]
         if j is not None:
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
@@ -193,6 +193,18 @@ def _context_state(i: int, found: list[Found], keys: list[str | None], text: str
     return _dominant_state([j for j in states if j < i], found, keys) if any(j < i for j in states) \
         else _dominant_state([j for j in states if found[j].mention.sentence == found[i].mention.sentence],
                              found, keys)
+
+
+def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | None:
+    """The state named last before the country noun ``found[i]`` ("ce pays"), in its sentence
+    or the one before; the last acting there for a country noun that acts ("le ministère de la
+    Défense du pays" after "les forces turques ... le nord de l'Irak": Turkey)."""
+    sentence = found[i].mention.sentence
+    named = [j for j in range(i - 1, -1, -1) if keys[j] is not None
+             and sentence - found[j].mention.sentence <= 1 and found[j].mention.method not in ("organ", "anaphor")
+             and (found[j].entry.kind if found[j].entry is not None else found[j].mention.kind) in _STATE_KINDS]
+    acting = [j for j in named if found[j].mention.type == "Actor"]
+    return next(iter(acting if found[i].mention.type == "Actor" and acting else named), None)
 
 
 def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]) -> int | None:
@@ -360,7 +372,7 @@ def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> 
 
 
 def _key(f: Found) -> str | None:
-    if f.mention.method in ("role", "description", "organ"):
+    if f.mention.method in ("role", "description", "organ", "anaphor"):
         return None  # decided once every other mention has its key
     if f.entry is not None:
         return f.entry.key

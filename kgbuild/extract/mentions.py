@@ -123,7 +123,8 @@ class _Finder:
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._cue_subjects, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
-                              (self._descriptions, "name"), (self._organs, "name")):
+                              (self._descriptions, "name"), (self._organs, "name"),
+                              (self._country_anaphors, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names):
@@ -1626,6 +1627,20 @@ class _Finder:
                 continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
             yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
                         self.text[token.idx:end], refers_to=_STATE_KINDS)
+
+    def _country_anaphors(self):
+        """ "le ministère de la Défense du pays", "ce pays d'Afrique de l'Est": a definite or
+        demonstrative country noun names again the state named last (grouping decides)."""
+        for token in self.tokens:
+            kinds = self.rules.place_anaphors.get(self.lows[token.i]) or ()
+            if token.pos_ != "NOUN" or not set(kinds) & set(_STATE_KINDS) or self._plural(token) \
+                    or not self._is_definite(token, True):
+                continue
+            heads = (token.head, token.head.head)  # "le ministère de la Défense du pays"
+            type_ = "Actor" if token.dep_.startswith("nsubj") or any(
+                h.lemma_.lower() in self.rules.body_nouns for h in heads) else "Region"
+            yield Found(self._mention(token.idx, token.idx + len(token.text), type_, "State", "anaphor", 0.6),
+                        token.text, refers_to=_STATE_KINDS)
 
     def _organ_phrase(self, token: Token) -> str | None:
         """The organ phrase of the rules that opens at ``token``, if any."""
