@@ -1629,17 +1629,18 @@ class _Finder:
                         self.text[token.idx:end], refers_to=_STATE_KINDS)
 
     def _country_anaphors(self):
-        """ "le ministère de la Défense du pays", "ce pays d'Afrique de l'Est": a definite or
-        demonstrative country noun names again the state named last (grouping decides)."""
+        """ "le ministère de la Défense du pays", "le pays a riposté": a definite or demonstrative
+        country noun that acts (a subject, a body's country) names again the state that acted
+        last (grouping decides)."""
         for token in self.tokens:
             kinds = self.rules.place_anaphors.get(self.lows[token.i]) or ()
             if token.pos_ != "NOUN" or not set(kinds) & set(_STATE_KINDS) or self._plural(token) \
                     or not self._is_definite(token, True):
                 continue
             heads = (token.head, token.head.head)  # "le ministère de la Défense du pays"
-            type_ = "Actor" if token.dep_.startswith("nsubj") or any(
-                h.lemma_.lower() in self.rules.body_nouns for h in heads) else "Region"
-            yield Found(self._mention(token.idx, token.idx + len(token.text), type_, "State", "anaphor", 0.6),
+            if not (token.dep_.startswith("nsubj") or any(h.lemma_.lower() in self.rules.body_nouns for h in heads)):
+                continue  # a place ("le nord du pays"): the relation stage reads it where it needs it
+            yield Found(self._mention(token.idx, token.idx + len(token.text), "Actor", "State", "anaphor", 0.6),
                         token.text, refers_to=_STATE_KINDS)
 
     def _organ_phrase(self, token: Token) -> str | None:

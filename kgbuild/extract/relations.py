@@ -2582,13 +2582,22 @@ class _Finder:
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.mention.method != "pattern" or ref.entity.kind != "Organization":
                 continue
-            for inner in self.index.inside(ref.start, ref.end):
+            span = self.span_at(ref)
+            for inner in [*self.index.inside(ref.start, ref.end), *self.country_after(span)]:
                 if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
-                    span = self.span_at(ref)
                     if span is not None:
                         self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
                                  cue_text=span[0].text)
                     break
+
+    def country_after(self, span) -> list[MentionRef]:
+        """The country noun right after a body ("le ministère de la Défense du pays"), which
+        the entity stage gave the state it names again."""
+        if span is None or span.end + 1 >= len(self.tokens) or lower_text(self.tokens[span.end]) \
+                not in self.rules.of_prepositions:
+            return []
+        ref = next((self.ref_at(t) for t in self.tokens[span.end + 1: span.end + 3] if self.ref_at(t)), None)
+        return [ref] if ref is not None and ref.mention.method == "anaphor" else []
 
     def territory_phrase(self, tail: list[Token]) -> bool:
         """ "sur la commune de X", "sur le territoire de X": a preposition that puts a place in
