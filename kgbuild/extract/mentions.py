@@ -1599,7 +1599,9 @@ class _Finder:
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
         collective = self.lows[token.i] in self.rules.collective_nouns
-        if not self._is_bare_definite(token, collective) or (self._plural(token) and not collective):
+        # "le porte-parole du groupe": the complement of a role names the actor again too
+        of_role = _folded_lemma(token.head) in self.rules.role_nouns or self.lows[token.head.i] in self.rules.role_nouns
+        if not self._is_bare_definite(token, collective or of_role) or (self._plural(token) and not collective):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
