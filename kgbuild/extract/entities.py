@@ -201,7 +201,7 @@ def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | Non
     Défense du pays" after "les forces turques ... le nord de l'Irak": Turkey)."""
     sentence = found[i].mention.sentence
     named = [j for j in range(i - 1, -1, -1) if keys[j] is not None
-             and sentence - found[j].mention.sentence <= 1 and found[j].mention.method not in ("organ", "anaphor")
+             and sentence - found[j].mention.sentence <= 1 and found[j].mention.method != "anaphor"
              and (found[j].entry.kind if found[j].entry is not None else found[j].mention.kind) in _STATE_KINDS]
     acting = [j for j in named if found[j].mention.type == "Actor"]
     return next(iter(acting if found[i].mention.type == "Actor" and acting else named), None)
