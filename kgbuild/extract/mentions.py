@@ -1160,6 +1160,9 @@ class _Finder:
                 return best  # "les Etats-Unis avaient attaqué cinq bases du Hezbollah irakien (KH)"
             if self.lows[k - 1] in self.rules.definite_determiners or self.lows[k - 1] + " " in self.rules.determiners:
                 if not (bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")):
+                    if best is None and k >= 2 and self.lows[k - 2] in self.rules.of_prepositions \
+                            and not self.capitalised[k]:
+                        continue  # "les Forces de défense de la population (PDF)": a lower-case complement
                     return best
                 best = k
                 if self.lows[k - 1] not in self.rules.of_prepositions and self.lows[k - 2] not in self.rules.of_prepositions:
