@@ -180,19 +180,36 @@ def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> No
 
 def _context_state(i: int, found: list[Found], keys: list[str | None], text: str) -> int | None:
     """The index of the state mention that the organ ``found[i]`` stands for (see above)."""
-    head = re.split(r"['’]", found[i].mention.text.split()[0])[-1].lower()
-    states = [j for j, f in enumerate(found) if keys[j] is not None and f.mention.method != "organ"
-              and (f.entry.kind if f.entry is not None else f.mention.kind) in _STATE_KINDS]
-    named = [j for j in states if head in (w.split("'")[-1].split("’")[-1] for w in
-                                           text[max(0, found[j].mention.start - 30):found[j].mention.start].lower().split()[-2:])]
+    head = _last_word(found[i].mention.text.split()[0])
+    states = _state_mentions(found, keys)
+    named = [j for j in states if head in map(_last_word, _words_before(text, found[j].mention.start))]
     before = [j for j in named if j < i]
     if before:
         return before[-1]
     if named:
         return None  # "l'armée" before "l'armée arménienne" and "l'armée azerbaïdjanaise"
-    return _dominant_state([j for j in states if j < i], found, keys) if any(j < i for j in states) \
-        else _dominant_state([j for j in states if found[j].mention.sentence == found[i].mention.sentence],
-                             found, keys)
+    earlier = [j for j in states if j < i]
+    return _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
+                           found, keys)
+
+
+def _state_mentions(found: list[Found], keys: list[str | None]) -> list[int]:
+    """The indices of the mentions of states (organs apart)."""
+    return [j for j, f in enumerate(found) if keys[j] is not None and f.mention.method != "organ" and _is_state(f)]
+
+
+def _is_state(f: Found) -> bool:
+    return (f.entry.kind if f.entry is not None else f.mention.kind) in _STATE_KINDS
+
+
+def _last_word(word: str) -> str:
+    """A word without its elided article ("l'armée": "armée"), lower case."""
+    return re.split(r"['’]", word)[-1].lower()
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The two words before an offset ("l'armée malienne": "l'armée" before "malienne")."""
+    return text[max(0, start - 30):start].split()[-2:]
 
 
 def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | None:
@@ -202,7 +219,7 @@ def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | Non
     sentence = found[i].mention.sentence
     named = [j for j in range(i - 1, -1, -1) if keys[j] is not None
              and sentence - found[j].mention.sentence <= 1 and found[j].mention.method != "anaphor"
-             and (found[j].entry.kind if found[j].entry is not None else found[j].mention.kind) in _STATE_KINDS]
+             and _is_state(found[j])]
     acting = [j for j in named if found[j].mention.type == "Actor"]
     return next(iter(acting if found[i].mention.type == "Actor" and acting else named), None)
 

@@ -1160,14 +1160,17 @@ class _Finder:
                 return best  # "les Etats-Unis avaient attaqué cinq bases du Hezbollah irakien (KH)"
             if self.lows[k - 1] in self.rules.definite_determiners or self.lows[k - 1] + " " in self.rules.determiners:
                 if not (bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")):
-                    if best is None and k >= 2 and self.lows[k - 2] in self.rules.of_prepositions \
-                            and not self.capitalised[k]:
-                        continue  # "les Forces de défense de la population (PDF)": a lower-case complement
+                    if best is None and self._lowercase_complement(k):
+                        continue  # "les Forces de défense de la population (PDF)"
                     return best
                 best = k
                 if self.lows[k - 1] not in self.rules.of_prepositions and self.lows[k - 2] not in self.rules.of_prepositions:
                     return best  # "du X", "de l'X" go on back
         return best
+
+    def _lowercase_complement(self, k: int) -> bool:
+        """Whether token ``k`` is a lower-case noun of a "de la" complement inside a name."""
+        return k >= 2 and self.lows[k - 2] in self.rules.of_prepositions and not self.capitalised[k]
 
     def _spelled_parts(self, t: Token) -> list[str]:
         """The parts of a word that count in an acronym: hyphenated and elided words split,
