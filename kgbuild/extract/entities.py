@@ -601,11 +601,24 @@ def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
     before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
     cue = before.split()[-1:] if before else []
     if not cue or fold_quotes(cue[0]).lower() not in cues:
-        return _quoted_apposition_end(text, f, window, before)
+        return _phrase_cue_end(text, f, cues) or _quoted_apposition_end(text, f, window, before)
     lead = before[:-len(cue[0])].rstrip(" \u00a0")
     if not lead.endswith(","):
         return None  # "X dit « Y ... »" is speech, not a nickname
     return window + len(lead[:-1].rstrip(" \u00a0"))
+
+
+def _phrase_cue_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
+    """ "X, un ancien policier connu sous le nom de Y": where the name before the apposition
+    that a cue of several words closes ends (its comma), None without such a cue."""
+    window = max(0, f.mention.start - 100)
+    before = fold_quotes(text[window:f.mention.start]).rstrip(" \"'\u00a0").lower()
+    cue = next((c for c in cues if " " in c and before.endswith(c)), None)
+    if cue is None:
+        return None
+    lead = before[:-len(cue)]
+    comma = lead.rfind(",")
+    return window + len(lead[:comma].rstrip()) if comma >= 0 and len(lead) - comma < 60 else None
 
 
 def _quoted_apposition_end(text: str, f: Found, window: int, before: str) -> int | None:
