@@ -1400,11 +1400,19 @@ class _Finder:
         if prev in r.of_prepositions or prev in r.comitative_prepositions:
             # "la frontière de/avec X", "la région de X" are places; "l'implication des
             # Etats-Unis", "un accord avec Kiev" act
-            return not (before in r.place_nouns or before.startswith(r.border_prefixes))
+            return not self._beside_place_noun(token, words)
         last = self._prev_tokens(token.i, 1)
         if last and last[0].text in r.unaccented_prepositions:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
+
+    def _beside_place_noun(self, token: Token, words: list[str]) -> bool:
+        """Whether the "de"/"avec" before a name follows a place or border noun, past one
+        adjective ("la frontière de X", "la frontière orientale avec le Venezuela")."""
+        r = self.rules
+        tokens = [t for t in self._prev_tokens(token.i, 5) if _low(t) not in r.articles]
+        reach = 3 if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and _low(tokens[1]) not in r.demonyms else 2
+        return any(w in r.place_nouns or w.startswith(r.border_prefixes) for w in words[1:reach])
 
     def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
         """After a preposition of place a name is a place, unless a verb of orientation ("se
