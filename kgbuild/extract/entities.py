@@ -53,6 +53,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
+    _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -161,6 +162,81 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+
+
+def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> None:
+    """A bare organ of a state ("l'armée", "la junte", "les forces de l'ordre") is the state of
+    its context: the one last named with the same noun ("l'armée malienne" ... "l'armée"), else
+    the only state acting before it (the only state of its sentence when none acts before);
+    nobody when another state is named with that noun or several act."""
+    for i, f in enumerate(found):
+        if f.mention.method not in ("organ", "anaphor"):
+            continue
+        j = _context_state(i, found, keys, text) if f.mention.method == "organ" else _last_state(i, found, keys)
+        keys[i] = None if j is None else keys[j]
+        if j is not None:
+            found[i] = replace(f, entry=found[j].entry, name=found[j].name)
+
+
+def _context_state(i: int, found: list[Found], keys: list[str | None], text: str) -> int | None:
+    """The index of the state mention that the organ ``found[i]`` stands for (see above)."""
+    head = _last_word(found[i].mention.text.split()[0])
+    states = _state_mentions(found, keys)
+    named = [j for j in states if head in map(_last_word, _words_before(text, found[j].mention.start))]
+    before = [j for j in named if j < i]
+    if before:
+        return before[-1]
+    if named:
+        return None  # "l'armée" before "l'armée arménienne" and "l'armée azerbaïdjanaise"
+    earlier = [j for j in states if j < i]
+    return _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
+                           found, keys)
+
+
+def _state_mentions(found: list[Found], keys: list[str | None]) -> list[int]:
+    """The indices of the mentions of states (organs apart)."""
+    return [j for j, f in enumerate(found) if keys[j] is not None and f.mention.method != "organ" and _is_state(f)]
+
+
+def _is_state(f: Found) -> bool:
+    return (f.entry.kind if f.entry is not None else f.mention.kind) in _STATE_KINDS
+
+
+def _last_word(word: str) -> str:
+    """A word without its elided article ("l'armée": "armée"), lower case."""
+    return re.split(r"['’]", word)[-1].lower()
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The two words before an offset ("l'armée malienne": "l'armée" before "malienne")."""
+    return text[max(0, start - 30):start].split()[-2:]
+
+
+def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | None:
+    """The state named last before the country noun ``found[i]`` ("ce pays"), in its sentence
+    or the one before; the last acting there for a country noun that acts ("le ministère de la
+    Défense du pays" after "les forces turques ... le nord de l'Irak": Turkey)."""
+    sentence = found[i].mention.sentence
+    named = [j for j in range(i - 1, -1, -1) if keys[j] is not None
+             and sentence - found[j].mention.sentence <= 1 and found[j].mention.method != "anaphor"
+             and _is_state(found[j])]
+    acting = [j for j in named if found[j].mention.type == "Actor"]
+    return next(iter(acting if found[i].mention.type == "Actor" and acting else named), None)
+
+
+def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]) -> int | None:
+    """The last mention of the state that ``named`` (indices of state mentions) names at least
+    twice as often as any other, provided it acts there (or is alone); None otherwise."""
+    counts: dict[str, int] = defaultdict(int)
+    for j in named:
+        counts[keys[j]] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return None
+    top = max(counts, key=counts.get)
+    mine = [j for j in named if keys[j] == top]
+    acts = len(counts) == 1 or any(found[j].mention.type == "Actor" for j in mine)
+    return mine[-1] if acts else None
 
 
 def _introducing_words(f: Found, text: str) -> list[str]:
@@ -313,7 +389,7 @@ def _plausible(entry: KBEntry, members: Sequence[Found], doc_keys: set[str]) -> 
 
 
 def _key(f: Found) -> str | None:
-    if f.mention.method in ("role", "description"):
+    if f.mention.method in ("role", "description", "organ", "anaphor"):
         return None  # decided once every other mention has its key
     if f.entry is not None:
         return f.entry.key
@@ -525,11 +601,24 @@ def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
     before = text[window:f.mention.start].rstrip(" «“\"'\u00a0")
     cue = before.split()[-1:] if before else []
     if not cue or fold_quotes(cue[0]).lower() not in cues:
-        return _quoted_apposition_end(text, f, window, before)
+        return _phrase_cue_end(text, f, cues) or _quoted_apposition_end(text, f, window, before)
     lead = before[:-len(cue[0])].rstrip(" \u00a0")
     if not lead.endswith(","):
         return None  # "X dit « Y ... »" is speech, not a nickname
     return window + len(lead[:-1].rstrip(" \u00a0"))
+
+
+def _phrase_cue_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
+    """ "X, un ancien policier connu sous le nom de Y": where the name before the apposition
+    that a cue of several words closes ends (its comma), None without such a cue."""
+    window = max(0, f.mention.start - 100)
+    before = fold_quotes(text[window:f.mention.start]).rstrip(" \"'\u00a0").lower()
+    cue = next((c for c in cues if " " in c and before.endswith(c)), None)
+    if cue is None:
+        return None
+    lead = before[:-len(cue)]
+    comma = lead.rfind(",")
+    return window + len(lead[:comma].rstrip()) if comma >= 0 and len(lead) - comma < 60 else None
 
 
 def _quoted_apposition_end(text: str, f: Found, window: int, before: str) -> int | None:

@@ -90,6 +90,7 @@ class LanguageRules:
     introduced_descriptions: Words
     description_actors: Words
     collective_nouns: Words
+    state_organs: Ordered
     definite_determiners: Words
     acronym_skip_words: Words
     military_units: Words

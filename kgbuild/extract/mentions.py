@@ -123,7 +123,8 @@ class _Finder:
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._cue_subjects, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
-                              (self._descriptions, "name")):
+                              (self._descriptions, "name"), (self._organs, "name"),
+                              (self._country_anaphors, "name")):
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names):
@@ -1173,11 +1174,17 @@ class _Finder:
                 return best  # "les Etats-Unis avaient attaqué cinq bases du Hezbollah irakien (KH)"
             if self.lows[k - 1] in self.rules.definite_determiners or self.lows[k - 1] + " " in self.rules.determiners:
                 if not (bracket - k >= 2 and self.capitalised[k] and t.pos_ in ("NOUN", "PROPN")):
+                    if best is None and self._lowercase_complement(k):
+                        continue  # "les Forces de défense de la population (PDF)"
                     return best
                 best = k
                 if self.lows[k - 1] not in self.rules.of_prepositions and self.lows[k - 2] not in self.rules.of_prepositions:
                     return best  # "du X", "de l'X" go on back
         return best
+
+    def _lowercase_complement(self, k: int) -> bool:
+        """Whether token ``k`` is a lower-case noun of a "de la" complement inside a name."""
+        return k >= 2 and self.lows[k - 2] in self.rules.of_prepositions and not self.capitalised[k]
 
     def _spelled_parts(self, t: Token) -> list[str]:
         """The parts of a word that count in an acronym: hyphenated and elided words split,
@@ -1407,11 +1414,19 @@ class _Finder:
         if prev in r.of_prepositions or prev in r.comitative_prepositions:
             # "la frontière de/avec X", "la région de X" are places; "l'implication des
             # Etats-Unis", "un accord avec Kiev" act
-            return not (before in r.place_nouns or before.startswith(r.border_prefixes))
+            return not self._beside_place_noun(token, words)
         last = self._prev_tokens(token.i, 1)
         if last and last[0].text in r.unaccented_prepositions:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
+
+    def _beside_place_noun(self, token: Token, words: list[str]) -> bool:
+        """Whether the "de"/"avec" before a name follows a place or border noun, past one
+        adjective ("la frontière de X", "la frontière orientale avec le Venezuela")."""
+        r = self.rules
+        tokens = [t for t in self._prev_tokens(token.i, 5) if _low(t) not in r.articles]
+        reach = 3 if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and _low(tokens[1]) not in r.demonyms else 2
+        return any(w in r.place_nouns or w.startswith(r.border_prefixes) for w in words[1:reach])
 
     def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
         """After a preposition of place a name is a place, unless a verb of orientation ("se
@@ -1612,7 +1627,9 @@ class _Finder:
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
         collective = self.lows[token.i] in self.rules.collective_nouns
-        if not self._is_bare_definite(token, collective) or (self._plural(token) and not collective):
+        # "le porte-parole du groupe": the complement of a role names the actor again too
+        of_role = _folded_lemma(token.head) in self.rules.role_nouns or self.lows[token.head.i] in self.rules.role_nouns
+        if not self._is_bare_definite(token, collective or of_role) or (self._plural(token) and not collective):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
@@ -1623,6 +1640,75 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    def _organs(self):
+        """ "l'armée", "les forces de l'ordre", "la junte militaire": a definite organ of a state
+        with no demonym, name or complement after it (grouping gives it the state of the
+        context, or drops it)."""
+        others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
+        for token in self.tokens:
+            if token.pos_ != "NOUN" or not self._is_definite(token, True):
+                continue
+            phrase = self._organ_phrase(token)
+            end = None if phrase is None else self._organ_end(token, phrase)
+            if phrase is not None and end is None:
+                others.add(phrase)
+            if end is None or end < 0 or phrase in others:
+                continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
+            yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
+                        self.text[token.idx:end], refers_to=_STATE_KINDS)
+
+    def _country_anaphors(self):
+        """ "le ministère de la Défense du pays", "le pays a riposté": a definite or demonstrative
+        country noun that acts (a subject, a body's country) names again the state that acted
+        last (grouping decides)."""
+        for token in self.tokens:
+            kinds = self.rules.place_anaphors.get(self.lows[token.i]) or ()
+            if token.pos_ != "NOUN" or not set(kinds) & set(_STATE_KINDS) or self._plural(token) \
+                    or not self._is_definite(token, True):
+                continue
+            heads = (token.head, token.head.head)  # "le ministère de la Défense du pays"
+            if not (token.dep_.startswith("nsubj") or any(h.lemma_.lower() in self.rules.body_nouns for h in heads)):
+                continue  # a place ("le nord du pays"): the relation stage reads it where it needs it
+            yield Found(self._mention(token.idx, token.idx + len(token.text), "Actor", "State", "anaphor", 0.6),
+                        token.text, refers_to=_STATE_KINDS)
+
+    def _organ_phrase(self, token: Token) -> str | None:
+        """The organ phrase of the rules that opens at ``token``, if any."""
+        at = fold_quotes(self.text[token.idx:token.idx + 40]).lower()
+        return next((p for p in self.rules.state_organs if at.startswith(p)
+                     and not at[len(p):len(p) + 1].isalpha()), None)
+
+    def _organ_end(self, token: Token, phrase: str) -> int | None:
+        """Where the organ phrase opening at ``token`` ends, None when it names another thing
+        ("l'armée de libération", "la police (PNH)", "la police londonienne"); -1 when a demonym
+        names its state ("l'armée malienne")."""
+        end = token.idx + len(phrase)
+        first = self._token_index(end - 1) + 1
+        i = self._past_plain_adjectives(first)
+        if any((self.lows[k] + "s").endswith(tuple(self.rules.inhabitant_endings)) for k in range(first, i)):
+            return None  # "la police londonienne": a town's
+        if i < len(self.tokens) and (self.lows[i] in self.rules.demonyms or self._placed(i)):
+            return -1
+        if i < len(self.tokens) and self._names_other_organ(i, end):
+            return None
+        last = self.tokens[i - 1]
+        return max(end, last.idx + len(last.text))
+
+    def _names_other_organ(self, i: int, end: int) -> bool:
+        """Whether the words from token ``i`` make an organ another one than its context state's:
+        a "de" complement, brackets (not an ellipsis "(...)"), a name."""
+        nxt = self.tokens[i]
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return self.lows[i] in self.rules.of_prepositions \
+            or nxt.text in ("(", "[") and not (after is not None and after.text[:1] in ".…") \
+            or (nxt.text[:1].isupper() and nxt.idx - end < 2)
+
+    def _placed(self, i: int) -> bool:
+        """Whether token ``i`` opens a place given to an organ ("le gouvernement à Berlin",
+        "l'armée en Colombie"): the organ of the state there, found by the place's own mention."""
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return self.lows[i] in self.rules.locative_prepositions and after is not None and after.text[:1].isupper()
 
     @staticmethod
     def _plural(noun: Token) -> bool:

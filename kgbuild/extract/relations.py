@@ -1670,7 +1670,9 @@ class _Finder:
                            ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
-            found = self.typed([self.ref_at(a) for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",)) + found
+            # not a demonym the entity stage read as a place ("à la frontière malienne")
+            found = self.typed([r for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"
+                                for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
                     found += self.typed(self.agent(acl), ("Actor",))
@@ -2512,7 +2514,8 @@ class _Finder:
         predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
-        org, conf = (org, 0.75) if org else (self.context_of(role, span), 0.5)
+        titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
+        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
         for o in org[:1]:
             self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                      cue_text=role)
@@ -2532,7 +2535,7 @@ class _Finder:
             return after
         return found
 
-    def context_of(self, role: str, span) -> list[MentionRef]:
+    def context_of(self, role: str, span, titled: bool = False) -> list[MentionRef]:
         """The body a bare title belongs to: none for a local role ("le maire X": of a city the
         text may not name), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
@@ -2540,7 +2543,7 @@ class _Finder:
             return []
         if role in self.rules.organisation_roles:
             return self.context_body(span)
-        return self.context_state(span)
+        return self.context_state(span, titled and role in self.rules.leader_roles)
 
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
         """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
@@ -2696,8 +2699,9 @@ class _Finder:
             return end
         return next((t.i for t in self.tokens[end + 2: min(hi, end + 9)] if t.text == ","), end)
 
-    def context_state(self, span) -> list[MentionRef]:
-        """The state a bare title belongs to: the subject state of this or the previous sentence."""
+    def context_state(self, span, leads: bool = False) -> list[MentionRef]:
+        """The state a bare title belongs to: the subject state of this or the previous sentence;
+        for a leader's title ("le président X") with none, the state the text is about."""
         k = self.units.sentence_at(span.start_char)
         for j in (k, k - 1):
             if j < 0 or j in self.skip:
@@ -2711,7 +2715,20 @@ class _Finder:
                     if self.quotes.inside(ref.start) and not self.quotes.inside(span.start_char):
                         continue  # the subject of someone's quoted words is not the narrative's
                     return self.sole_state(ref, tok)
-        return []
+        return self.dominant_state(span.start_char) if leads and not self.quotes.inside(span.start_char) else []
+
+    def dominant_state(self, before: int) -> list[MentionRef]:
+        """The state the text is about up to ``before``: named at least twice as often as any
+        other state and acting; none when two states share the text ("le premier ministre X"
+        in an article on Haiti that names the American embassy once: Haiti)."""
+        counts: dict[str, list[MentionRef]] = {}
+        for ref in self.index.before(before):
+            if ref.entity.kind in _STATE_KINDS:
+                counts.setdefault(ref.entity.id, []).append(ref)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1]):
+            return []
+        return ranked[0][:1] if self.typed(ranked[0][:1], ("Actor",)) else []
 
     def sole_state(self, ref: MentionRef, tok: Token) -> list[MentionRef]:
         """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
@@ -2762,13 +2779,22 @@ class _Finder:
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.mention.method != "pattern" or ref.entity.kind != "Organization":
                 continue
-            for inner in self.index.inside(ref.start, ref.end):
+            span = self.span_at(ref)
+            for inner in [*self.index.inside(ref.start, ref.end), *self.country_after(span)]:
                 if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
-                    span = self.span_at(ref)
                     if span is not None:
                         self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
                                  cue_text=span[0].text)
                     break
+
+    def country_after(self, span) -> list[MentionRef]:
+        """The country noun right after a body ("le ministère de la Défense du pays"), which
+        the entity stage gave the state it names again."""
+        if span is None or span.end + 1 >= len(self.tokens) or lower_text(self.tokens[span.end]) \
+                not in self.rules.of_prepositions:
+            return []
+        ref = next((self.ref_at(t) for t in self.tokens[span.end + 1: span.end + 3] if self.ref_at(t)), None)
+        return [ref] if ref is not None and ref.mention.method == "anaphor" else []
 
     def territory_phrase(self, tail: list[Token]) -> bool:
         """ "sur la commune de X", "sur le territoire de X": a preposition that puts a place in

@@ -281,7 +281,7 @@ class _Finder:
                 for c in token.children):
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
-        found = ((None if unnamed else self.actor_next_to(token, within))
+        found = ((None if unnamed else self.named_next_to(token, within))
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         # an unnamed member speaks for a body, never for a person of its complement ("les
@@ -333,6 +333,22 @@ class _Finder:
             return None
         ref = self.index.at_token(after)
         return ref if ref is not None and ref.start == after.idx and _ACTOR in ref.entity.types else None
+
+    def named_next_to(self, token: Token, within: range | None) -> MentionRef | None:
+        """An actor named right after a speaking group, or in brackets closing its phrase."""
+        return self.actor_next_to(token, within) or self.bracketed_name(token, within)
+
+    def bracketed_name(self, token: Token, within: range | None) -> MentionRef | None:
+        """The actor a bracketed name closing the speaking group's phrase names ("la mission
+        des Nations unies en RCA (Minusca)": the Minusca, not the organisation inside)."""
+        for t in self.tokens[token.i + 1: min(len(self.tokens) - 1, token.i + 10)]:
+            if (within is not None and t.i not in within) or t.pos_ in ("VERB", "AUX", "PUNCT") \
+                    and t.text != "(" and t.dep_ != "amod":  # "Nations unies" read as a participle
+                return None
+            if t.text == "(":
+                ref = self.index.at_token(self.tokens[t.i + 1])
+                return ref if ref is not None and _ACTOR in ref.entity.types else None
+        return None
 
     def complement_actor(self, token: Token, within: range | None, unnamed: bool) -> MentionRef | None:
         """The actor a speaking group's complement or adjective names ("les services de

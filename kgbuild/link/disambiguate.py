@@ -59,7 +59,7 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "WeaponSystem": ("WeaponSystem",), "WeaponClass": ("WeaponClass",),
     "Weapon": ("WeaponSystem", "WeaponClass"),
 }
-_SKIP_MENTION_METHODS = ("pronoun", "role")
+_SKIP_MENTION_METHODS = ("pronoun", "role", "organ", "anaphor")  # "l'armée" names its state, it does not spell it
 _CUE_STEMS = ("gion", "oblast", "province", "gebiet", "kra", "territoire", "publique", "canton", "partement",
               "comt")
 
