@@ -346,9 +346,14 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if self.speaks_for(ref, unnamed):
+                if self.speaks_for(ref, unnamed) and not (unnamed and self.domain_demonym(child, ref)):
                     return ref
         return None
+
+    def domain_demonym(self, noun: Token, ref: MentionRef) -> bool:
+        """Whether a state is named only by the demonym of a domain noun, not of a body ("une
+        source de sécurité libanaise" is one person, as "une source sécuritaire libanaise")."""
+        return ref.mention.method == "demonym" and not self.speaks_for_others(noun.lemma_.lower())
 
     def speaks_for(self, ref: MentionRef | None, unnamed: bool) -> bool:
         """Whether a speaker's complement names the actor it speaks for: an actor, and for an
@@ -377,7 +382,8 @@ class _Finder:
                 return None
             ref = self.index.at_token(nxt) or self.demonym_of(nxt)
             if ref is not None:
-                return ref if _ACTOR in ref.entity.types else None
+                unnamed = token.lemma_ in self.rules.unnamed_speakers and self.domain_demonym(nxt, ref)
+                return ref if _ACTOR in ref.entity.types and not unnamed else None
             current = nxt
         return None
 
@@ -1361,13 +1367,15 @@ class _Finder:
             if first < len(c.tokens) else []
 
     def frame_de_infinitive(self, c: _Cue) -> list | None:
-        """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"."""
+        """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"
+        (not a reciprocal one, "s'accusent mutuellement de tirs": a noun phrase both sides say of
+        the other is no claim of either)."""
         if c.lemma not in self.rules.de_infinitive_cues:
             return None
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues:
+        if c.lemma in self.rules.accusation_cues and not c.reflexive:
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -1431,6 +1439,8 @@ class _Finder:
         d'atrocités"): a "que" after it opens a relative."""
         while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nmod" and token.head.i < token.i:
             token = token.head
+        if token.dep_ == "obj" and token.head.lemma_.lower() in self.rules.addressee_cues:
+            return False  # "rassure les populations que ...": who is told
         return token.pos_ == "NOUN" and token.dep_ == "obj" and token.lemma_.lower() not in self.rules.time_words
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
