@@ -73,6 +73,7 @@ class _Claim:
     weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
     sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
     joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
+    role: str = ""  # the role noun of an unnamed speaker, named in the sentences after ("un porte-parole")
 
 
 @dataclass(frozen=True)
@@ -1551,13 +1552,14 @@ class _Finder:
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
-        if e <= s or speaker is None:
+        role = self.role_noun(subject) if speaker is None else ""
+        if e <= s or (speaker is None and not role):
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
                 self.remember_subject(subject, None)
             return None
         self.remember_subject(subject, speaker)
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
-                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
+                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay, role=role)
 
     def reports_speech(self, tokens: list[Token], start: int, end: int) -> bool:
         """Whether a clause before an inverted or aside cue is itself reported speech, out of
@@ -1967,7 +1969,59 @@ class _Finder:
             if not found and claims:
                 found = self.continued_quote(claims[-1], tokens)
             claims.extend(found)
+        claims[:] = [c for c in (self.named_role(c, claims) for c in claims) if c.speaker or not c.role]
         return self.build(_drop_duplicates(claims), claims)
+
+    # -- a role that speaks unnamed, named in the sentences after
+    def named_role(self, claim: _Claim, claims: list[_Claim]) -> _Claim:
+        """A claim whose speaker is a role nobody named ("..., a annoncé un porte-parole de
+        l'armée", "a annoncé le gouverneur régional") is said by the person the text names as
+        that role holder next: under the same role ("le porte-parole X", "ce porte-parole, X",
+        up to six sentences on), or as the speaker of the next sentence's claim, under no other
+        role ("..., a précisé le major X")."""
+        holder = self.role_holder(claim, claim.role, claims) if claim.role and claim.speaker is None else None
+        return claim if holder is None else dataclasses.replace(claim, speaker=holder, confidence=0.6)
+
+    def role_noun(self, subject: Token) -> str:
+        """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
+        ("un porte-parole de l'armée", "le gouverneur régional"; not "des responsables")."""
+        lemma = subject.lemma_.lower()
+        if subject.pos_ != "NOUN" or "Plur" in morph_values(subject, "Number") or lemma in self.rules.unnamed_speakers:
+            return ""
+        return lemma if lemma in self.rules.role_nouns else ""
+
+    def role_holder(self, claim: _Claim, role: str, claims: list[_Claim]) -> MentionRef | None:
+        """The person named next as the holder of ``role`` after a claim (see ``named_role``)."""
+        run = self.units.run_at(claim.cue_start)
+        speakers = {o.speaker.entity.id for o in claims if o.speaker is not None and o.cue_start > claim.cue_end
+                    and self.units.run_at(o.cue_start) == run + 1}
+        for ref in self.index.inside(claim.cue_end, len(self.text)):
+            gap = self.units.run_at(ref.start) - run
+            if gap > 6:
+                break
+            if ref.entity.kind != "Person" or ref.entity.mentions[0].start < claim.cue_start:
+                continue
+            titled = self.role_before(ref)
+            if titled == role or (gap == 1 and titled is None and ref.entity.id in speakers):
+                return ref
+        return None
+
+    def role_before(self, ref: MentionRef) -> str | None:
+        """The role noun of a person's mention ("le ministre X" named by its role) or right before
+        the name ("le porte-parole X", "ce porte-parole, X"), past a comma and one title word."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        own = next((t.lemma_.lower() for t in span if t.lemma_.lower() in self.rules.role_nouns), None)
+        if own is not None:
+            return own
+        for t in reversed(self.doc[max(span.start - 3, 0): span.start]):
+            lemma = t.lemma_.lower()
+            if lemma in self.rules.role_nouns:
+                return lemma
+            if t.pos_ in ("VERB", "AUX", "ADP") or t.text in ".;:":
+                return None
+        return None
 
     def colon_quotes(self, k: int, tokens: list[Token], found: list[_Claim]) -> list[_Claim]:
         """ "X a réagi : « ... »", "Un rapport de la Ligue arabe apporte la même conclusion :
