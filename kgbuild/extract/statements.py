@@ -110,6 +110,7 @@ class _Finder:
         # role noun -> (run, token index, actor): who last spoke under that noun ("le ministre X")
         self.role_speakers: dict[str, tuple[int, int, MentionRef]] = {}
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
+        self.role_claims: list[_Claim] = []  # claims of an unnamed role ("un porte-parole"), to name later
 
     # -- multi-word cues and sourcing phrases, matched once per document
     @functools.cached_property
@@ -1552,14 +1553,16 @@ class _Finder:
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
-        role = self.role_noun(subject) if speaker is None else ""
-        if e <= s or (speaker is None and not role):
+        claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
+                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
+        if e <= s or speaker is None:
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
                 self.remember_subject(subject, None)
+            if e > s and self.role_noun(subject):  # "..., a annoncé un porte-parole": maybe named later
+                self.role_claims.append(dataclasses.replace(claim, role=self.role_noun(subject)))
             return None
         self.remember_subject(subject, speaker)
-        return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
-                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay, role=role)
+        return claim
 
     def reports_speech(self, tokens: list[Token], start: int, end: int) -> bool:
         """Whether a clause before an inverted or aside cue is itself reported speech, out of
@@ -1969,7 +1972,8 @@ class _Finder:
             if not found and claims:
                 found = self.continued_quote(claims[-1], tokens)
             claims.extend(found)
-        claims[:] = [c for c in (self.named_role(c, claims) for c in claims) if c.speaker or not c.role]
+        named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
+        claims[:] = sorted([*claims, *named], key=lambda c: c.cue_start)
         return self.build(_drop_duplicates(claims), claims)
 
     # -- a role that speaks unnamed, named in the sentences after
@@ -1979,7 +1983,7 @@ class _Finder:
         that role holder next: under the same role ("le porte-parole X", "ce porte-parole, X",
         up to six sentences on), or as the speaker of the next sentence's claim, under no other
         role ("..., a précisé le major X")."""
-        holder = self.role_holder(claim, claim.role, claims) if claim.role and claim.speaker is None else None
+        holder = self.role_holder(claim, claim.role, claims)
         return claim if holder is None else dataclasses.replace(claim, speaker=holder, confidence=0.6)
 
     def role_noun(self, subject: Token) -> str:
@@ -2001,10 +2005,17 @@ class _Finder:
                 break
             if ref.entity.kind != "Person" or ref.entity.mentions[0].start < claim.cue_start:
                 continue
-            titled = self.role_before(ref)
+            titled = self.role_before(ref) or self.apposed_to_role(claim, ref, role)
             if titled == role or (gap == 1 and titled is None and ref.entity.id in speakers):
                 return ref
         return None
+
+    def apposed_to_role(self, claim: _Claim, ref: MentionRef, role: str) -> str | None:
+        """``role`` when a name is apposed to the cue's role phrase right after it ("a déclaré un
+        commandant tribal, cheikh X")."""
+        between = self.text[claim.cue_end:ref.start]
+        words = between.lower().replace(",", " ").split()
+        return role if len(between) < 60 and "," in between and role in words and "." not in between else None
 
     def role_before(self, ref: MentionRef) -> str | None:
         """The role noun of a person's mention ("le ministre X" named by its role) or right before
