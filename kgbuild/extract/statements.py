@@ -291,14 +291,16 @@ class _Finder:
         return None if unnamed and found is not None and found.entity.kind == "Person" else found
 
     def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
-        """A speaking group whose "de" complement is a definite group noun the entity stage left
-        unnamed speaks for the group the text named last ("a indiqué un communiqué du mouvement
-        libanais", "affirme le porte-parole du groupe")."""
+        """A speaking group whose "de" complement is a definite or demonstrative group noun the
+        entity stage left unnamed speaks for the group the text named last ("a indiqué un
+        communiqué du mouvement libanais", "affirme le porte-parole du groupe", "les chefs de
+        cette guérilla")."""
         for child in token.children:
             if child.dep_ != "nmod" or child.i < token.i or (within is not None and child.i not in within):
                 continue
-            if child.lemma_.lower() in self.rules.group_anaphors and any(
-                    g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children) \
+            if child.lemma_.lower() in self.rules.group_anaphors and any(  # "du groupe", "de cette guérilla"
+                    g.dep_ in ("case", "det") and ("Def" in morph_values(g, "Definite") or "Dem" in morph_values(
+                        g, "PronType")) for g in child.children) \
                     and not any(g.dep_ == "nmod" for g in child.children):
                 return self.last_group(child)  # not "du groupe arabe à l'ONU": a group of its own
         return None
@@ -664,7 +666,7 @@ class _Finder:
             return None
         first = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")[0]
         before = self.tokens[first.i - 1] if first.i else None  # the name opens its phrase
-        return ref if before is None or before.pos_ in ("DET", "PUNCT") else None
+        return ref if before is None or before.pos_ in ("DET", "PUNCT", "SPACE") else None  # or opens a paragraph
 
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
