@@ -1057,7 +1057,8 @@ class _Finder:
             if lemma is None:
                 continue
             if self.quotes.inside(tok.idx):
-                continue  # a verb inside a quote is the quoted speaker's, not a cue
+                claims.extend(self.incise(k, tokens, n))  # else the quoted speaker's verb, not a cue
+                continue
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
             found = self.complements(k, tokens, n, lemma)
@@ -1065,6 +1066,25 @@ class _Finder:
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
             claims.extend(found)
         return claims
+
+    def incise(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
+        """A reporter's cue set inside a quote after a comma, its speaker after it («A, a déclaré
+        X. B», «A, a-t-il dit, B»): A and B, the quote's parts around the incise, are X's."""
+        cue, m = tokens[n], self.cue_group_start(tokens, n)
+        pair = next(((a, b) for a, b in self.quotes.near(cue.idx, cue.idx) if a < cue.idx < b), None)
+        if m < 1 or tokens[m].text != "," or pair is None or tokens[m].idx <= pair[0] + 1 \
+                or self.quotes.near(pair[0] + 1, tokens[m].idx, 0) != [pair]:
+            return []  # no comma before the cue, or another quote inside: not the reporter's incise
+        speaker, factor = self.speaker_of(self.inverted_subject(cue))
+        if speaker is None or speaker.start < cue.idx and speaker.mention.method != "pronoun":
+            return []
+        spans = [self.trim(pair[0] + 1, tokens[m].idx)]  # inside the marks: the quote is open at each end
+        rest = next((t for t in self.tokens[cue.i + 1:] if t.idx >= speaker.end and t.text in (",", ".")), None)
+        if rest is not None and rest.idx < pair[1]:
+            spans.append(self.trim(rest.idx + 1, pair[1]))
+        cue_end = cue.idx + len(cue.text)
+        return [_Claim(speaker, cue.text, cue.idx, cue_end, s, e, k, self.modality(cue, s, e), 0.8 * factor)
+                for s, e in spans if e > s]
 
     def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
         """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
@@ -1625,8 +1645,8 @@ class _Finder:
     _ASIDE_WORDS = 8
 
     def past_aside_complement(self, tokens: list[Token], m: int) -> int:
-        """The comma after a closing quote when a short complement with no verb stands between
-        it and the cue's comma ("« ... », dans un district de Kaboul, a déclaré X"), else ``m``."""
+        """The comma after a closing quote when a short complement or date with no verb stands
+        between it and the cue's comma ("« ... », dans un district de Kaboul, a déclaré X"), else ``m``."""
         if tokens[m].text != ",":
             return m
         k = m - 1
@@ -1634,8 +1654,8 @@ class _Finder:
                 and tokens[k].pos_ not in ("VERB", "AUX"):
             k -= 1
         if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in _CLOSING_QUOTES \
-                and tokens[k + 1].pos_ in ("ADP", "ADV"):
-            return k
+                and (tokens[k + 1].pos_ in ("ADP", "ADV") or lower_text(tokens[k + 1]) in self.rules.time_words):
+            return k  # also a date: "« ... », dimanche à la mi-journée, a rapporté X"
         return m
 
     def clause_of_quote(self, tokens: list[Token], opening: int) -> int:
