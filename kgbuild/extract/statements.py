@@ -350,7 +350,7 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if self.speaks_for(ref, unnamed) and not (unnamed and self.domain_demonym(child, ref)):
+                if self.speaks_for(ref, unnamed, child):
                     return ref
         return None
 
@@ -359,11 +359,12 @@ class _Finder:
         source de sécurité libanaise" is one person, as "une source sécuritaire libanaise")."""
         return ref.mention.method == "demonym" and not self.speaks_for_others(noun.lemma_.lower())
 
-    def speaks_for(self, ref: MentionRef | None, unnamed: bool) -> bool:
+    def speaks_for(self, ref: MentionRef | None, unnamed: bool, noun: Token | None = None) -> bool:
         """Whether a speaker's complement names the actor it speaks for: an actor, and for an
         unnamed speaker a body ("une habitante de Gressier" speaks for no town, "un proche de X"
         not for X)."""
-        return ref is not None and _ACTOR in ref.entity.types and not (unnamed and self.no_body(ref))
+        return ref is not None and _ACTOR in ref.entity.types and not (unnamed and (self.no_body(ref) or (
+            noun is not None and self.domain_demonym(noun, ref))))
 
     @staticmethod
     def no_body(ref: MentionRef) -> bool:
@@ -386,10 +387,15 @@ class _Finder:
                 return None
             ref = self.index.at_token(nxt) or self.demonym_of(nxt)
             if ref is not None:
-                unnamed = token.lemma_ in self.rules.unnamed_speakers and self.domain_demonym(nxt, ref)
-                return ref if _ACTOR in ref.entity.types and not unnamed else None
+                return self.chain_actor(token, nxt, ref)
             current = nxt
         return None
+
+    def chain_actor(self, token: Token, noun: Token, ref: MentionRef) -> MentionRef | None:
+        """The actor a complement chain ends at, if the speaker speaks for it (an unnamed one not
+        for the state of a domain noun's demonym: "une source de sécurité libanaise")."""
+        unnamed = token.lemma_ in self.rules.unnamed_speakers
+        return ref if _ACTOR in ref.entity.types and not (unnamed and self.domain_demonym(noun, ref)) else None
 
     def demonym_of(self, noun: Token) -> MentionRef | None:
         """The state a noun of the chain names by its demonym ("l'armée de l'air ukrainienne")."""
@@ -1071,10 +1077,9 @@ class _Finder:
         """A reporter's cue set inside a quote after a comma, its speaker after it («A, a déclaré
         X. B», «A, a-t-il dit, B»): A and B, the quote's parts around the incise, are X's."""
         cue, m = tokens[n], self.cue_group_start(tokens, n)
-        pair = next(((a, b) for a, b in self.quotes.near(cue.idx, cue.idx) if a < cue.idx < b), None)
-        if m < 1 or tokens[m].text != "," or pair is None or tokens[m].idx <= pair[0] + 1 \
-                or self.quotes.near(pair[0] + 1, tokens[m].idx, 0) != [pair]:
-            return []  # no comma before the cue, or another quote inside: not the reporter's incise
+        pair = self.incise_quote(tokens, n, m)
+        if pair is None:
+            return []
         speaker, factor = self.speaker_of(self.inverted_subject(cue))
         if speaker is None or speaker.start < cue.idx and speaker.mention.method != "pronoun":
             return []
@@ -1085,6 +1090,15 @@ class _Finder:
         cue_end = cue.idx + len(cue.text)
         return [_Claim(speaker, cue.text, cue.idx, cue_end, s, e, k, self.modality(cue, s, e), 0.8 * factor)
                 for s, e in spans if e > s]
+
+    def incise_quote(self, tokens: list[Token], n: int, m: int) -> tuple[int, int] | None:
+        """The quote a cue at ``n`` interrupts after a comma at ``m``, holding no other quote; None
+        when there is no comma before the cue (the quoted speaker's own verb)."""
+        cue = tokens[n]
+        pair = next(((a, b) for a, b in self.quotes.near(cue.idx, cue.idx) if a < cue.idx < b), None)
+        if m < 1 or tokens[m].text != "," or pair is None or tokens[m].idx <= pair[0] + 1:
+            return None
+        return pair if self.quotes.near(pair[0] + 1, tokens[m].idx, 0) == [pair] else None
 
     def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
         """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
@@ -2087,12 +2101,22 @@ class _Finder:
         if ended is not None:
             verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
             return verb, ended.speaker, 1.0
+        for verb in self.colon_verbs(tokens, n):
+            speaker, factor = self.cue_speaker(verb)
+            if speaker is not None:
+                return verb, speaker, factor
+        return None
+
+    def colon_verbs(self, tokens: list[Token], n: int) -> list[Token]:
+        """The verbs whose subject may say the quote after the colon at ``n``: the verb before
+        it, then the cue verb of its sentence, past an adjunct with a verb of its own ("a déclaré
+        à Reuters lors d'une conversation vite interrompue : « ... »")."""
+        colon = tokens[n]
         verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
         verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-        if verb is None or self.quotes.inside(verb.idx):
-            return None
-        speaker, factor = self.cue_speaker(verb)
-        return (verb, speaker, factor) if speaker is not None else None
+        first = max((m + 1 for m in range(n) if tokens[m].text in (".", "!", "?", ":", ";")), default=0)
+        cue = next((t for t in reversed(tokens[first:n]) if t.pos_ == "VERB" and self.cue_lemma(t, None)), None)
+        return list(dict.fromkeys(v for v in (verb, cue) if v is not None and not self.quotes.inside(v.idx)))
 
     def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
         """A sentence that is all one quote, right after a quoted statement, goes on with the same
