@@ -2119,15 +2119,16 @@ class _Finder:
         return list(dict.fromkeys(v for v in (verb, cue) if v is not None and not self.quotes.inside(v.idx)))
 
     def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
-        """A sentence that is all one quote, right after a quoted statement, goes on with the same
-        speaker ("« ... », écrit le journal. « La suite du texte ... »")."""
+        """A sentence that is all one quote, right after a statement that quotes (all or in part),
+        goes on with the same speaker ("« ... », écrit le journal. « La suite du texte ... »";
+        "Selon X, A « B ». « C »"), in the same paragraph."""
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        if not any(a <= previous.start and previous.end <= b + 1
+        if not any(a <= previous.start and previous.end <= b + 1 or previous.start <= a and b < previous.end
                    for a, b in self.quotes.near(previous.start, previous.end)):
-            return []  # the statement before was no quote: whose words these are is unsure
+            return []  # the statement before quoted nothing: whose words these are is unsure
         if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
             return []
         s, e = self.trim(quote[0], quote[1] + 1)
