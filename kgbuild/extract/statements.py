@@ -1704,6 +1704,9 @@ class _Finder:
         l'Afrique de l'Ouest, Jane Doe."), wherever the parse hangs the name: the phrase runs on
         without a verb to a comma and a person's name."""
         base = tokens[0].i
+        named = self.named_after_descriptor(tokens, subject.i - base + 1)
+        if named is not None:
+            return named
         for n in range(subject.i - base + 1, len(tokens) - 1):
             tok = tokens[n]
             if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
@@ -1714,6 +1717,15 @@ class _Finder:
                     return ref
                 return None
         return None
+
+    def named_after_descriptor(self, tokens: list[Token], n: int) -> MentionRef | None:
+        """The actor named right after a descriptor noun, with its own article ("affirme l'ONG
+        l'Observatoire X"): the name the parse hangs beside the noun."""
+        if n + 1 >= len(tokens) or tokens[n].pos_ != "DET":
+            return None
+        ref = self.index.at_token(tokens[n + 1])
+        return ref if ref is not None and ref.start == tokens[n + 1].idx and _ACTOR in ref.entity.types \
+            and ref.mention.method != "demonym" else None
 
     def echo(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """A cue in a relative on what was just said ("« ... » C'est ce qu'a affirmé X"; "..., c'est
