@@ -169,6 +169,7 @@ class LanguageRules:
     role_prefixes: Words
     source_words: Words
     report_cues: Words
+    addressee_cues: Words
     reported_events: Words
     object_content_cues: Words
     claim_verbs: Words

@@ -73,6 +73,7 @@ class _Claim:
     weak: bool = False  # a noun-phrase content ("nie toute implication"): none inside another's content
     sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
     joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
+    role: str = ""  # the role noun of an unnamed speaker, named in the sentences after ("un porte-parole")
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class _Finder:
         # role noun -> (run, token index, actor): who last spoke under that noun ("le ministre X")
         self.role_speakers: dict[str, tuple[int, int, MentionRef]] = {}
         self.claims: list[_Claim] = []  # the claims of the sentences read so far, in order
+        self.role_claims: list[_Claim] = []  # claims of an unnamed role ("un porte-parole"), to name later
 
     # -- multi-word cues and sourcing phrases, matched once per document
     @functools.cached_property
@@ -289,14 +291,16 @@ class _Finder:
         return None if unnamed and found is not None and found.entity.kind == "Person" else found
 
     def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
-        """A speaking group whose "de" complement is a definite group noun the entity stage left
-        unnamed speaks for the group the text named last ("a indiqué un communiqué du mouvement
-        libanais", "affirme le porte-parole du groupe")."""
+        """A speaking group whose "de" complement is a definite or demonstrative group noun the
+        entity stage left unnamed speaks for the group the text named last ("a indiqué un
+        communiqué du mouvement libanais", "affirme le porte-parole du groupe", "les chefs de
+        cette guérilla")."""
         for child in token.children:
             if child.dep_ != "nmod" or child.i < token.i or (within is not None and child.i not in within):
                 continue
-            if child.lemma_.lower() in self.rules.group_anaphors and any(
-                    g.dep_ in ("case", "det") and "Def" in morph_values(g, "Definite") for g in child.children) \
+            if child.lemma_.lower() in self.rules.group_anaphors and any(  # "du groupe", "de cette guérilla"
+                    g.dep_ in ("case", "det") and ("Def" in morph_values(g, "Definite") or "Dem" in morph_values(
+                        g, "PronType")) for g in child.children) \
                     and not any(g.dep_ == "nmod" for g in child.children):
                 return self.last_group(child)  # not "du groupe arabe à l'ONU": a group of its own
         return None
@@ -362,15 +366,21 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if self.speaks_for(ref, unnamed):
+                if self.speaks_for(ref, unnamed, child):
                     return ref
         return None
 
-    def speaks_for(self, ref: MentionRef | None, unnamed: bool) -> bool:
+    def domain_demonym(self, noun: Token, ref: MentionRef) -> bool:
+        """Whether a state is named only by the demonym of a domain noun, not of a body ("une
+        source de sécurité libanaise" is one person, as "une source sécuritaire libanaise")."""
+        return ref.mention.method == "demonym" and not self.speaks_for_others(noun.lemma_.lower())
+
+    def speaks_for(self, ref: MentionRef | None, unnamed: bool, noun: Token | None = None) -> bool:
         """Whether a speaker's complement names the actor it speaks for: an actor, and for an
         unnamed speaker a body ("une habitante de Gressier" speaks for no town, "un proche de X"
         not for X)."""
-        return ref is not None and _ACTOR in ref.entity.types and not (unnamed and self.no_body(ref))
+        return ref is not None and _ACTOR in ref.entity.types and not (unnamed and (self.no_body(ref) or (
+            noun is not None and self.domain_demonym(noun, ref))))
 
     @staticmethod
     def no_body(ref: MentionRef) -> bool:
@@ -393,9 +403,15 @@ class _Finder:
                 return None
             ref = self.index.at_token(nxt) or self.demonym_of(nxt)
             if ref is not None:
-                return ref if _ACTOR in ref.entity.types else None
+                return self.chain_actor(token, nxt, ref)
             current = nxt
         return None
+
+    def chain_actor(self, token: Token, noun: Token, ref: MentionRef) -> MentionRef | None:
+        """The actor a complement chain ends at, if the speaker speaks for it (an unnamed one not
+        for the state of a domain noun's demonym: "une source de sécurité libanaise")."""
+        unnamed = token.lemma_ in self.rules.unnamed_speakers
+        return ref if _ACTOR in ref.entity.types and not (unnamed and self.domain_demonym(noun, ref)) else None
 
     def demonym_of(self, noun: Token) -> MentionRef | None:
         """The state a noun of the chain names by its demonym ("l'armée de l'air ukrainienne")."""
@@ -672,7 +688,7 @@ class _Finder:
             return None
         first = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")[0]
         before = self.tokens[first.i - 1] if first.i else None  # the name opens its phrase
-        return ref if before is None or before.pos_ in ("DET", "PUNCT") else None
+        return ref if before is None or before.pos_ in ("DET", "PUNCT", "SPACE") else None  # or opens a paragraph
 
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
@@ -1063,7 +1079,8 @@ class _Finder:
             if lemma is None:
                 continue
             if self.quotes.inside(tok.idx):
-                continue  # a verb inside a quote is the quoted speaker's, not a cue
+                claims.extend(self.incise(k, tokens, n))  # else the quoted speaker's verb, not a cue
+                continue
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
             found = self.complements(k, tokens, n, lemma)
@@ -1071,6 +1088,33 @@ class _Finder:
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
             claims.extend(found)
         return claims
+
+    def incise(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
+        """A reporter's cue set inside a quote after a comma, its speaker after it («A, a déclaré
+        X. B», «A, a-t-il dit, B»): A and B, the quote's parts around the incise, are X's."""
+        cue, m = tokens[n], self.cue_group_start(tokens, n)
+        pair = self.incise_quote(tokens, n, m)
+        if pair is None:
+            return []
+        speaker, factor = self.speaker_of(self.inverted_subject(cue))
+        if speaker is None or speaker.start < cue.idx and speaker.mention.method != "pronoun":
+            return []
+        spans = [self.trim(pair[0] + 1, tokens[m].idx)]  # inside the marks: the quote is open at each end
+        rest = next((t for t in self.tokens[cue.i + 1:] if t.idx >= speaker.end and t.text in (",", ".")), None)
+        if rest is not None and rest.idx < pair[1]:
+            spans.append(self.trim(rest.idx + 1, pair[1]))
+        cue_end = cue.idx + len(cue.text)
+        return [_Claim(speaker, cue.text, cue.idx, cue_end, s, e, k, self.modality(cue, s, e), 0.8 * factor)
+                for s, e in spans if e > s]
+
+    def incise_quote(self, tokens: list[Token], n: int, m: int) -> tuple[int, int] | None:
+        """The quote a cue at ``n`` interrupts after a comma at ``m``, holding no other quote; None
+        when there is no comma before the cue (the quoted speaker's own verb)."""
+        cue = tokens[n]
+        pair = next(((a, b) for a, b in self.quotes.near(cue.idx, cue.idx) if a < cue.idx < b), None)
+        if m < 1 or tokens[m].text != "," or pair is None or tokens[m].idx <= pair[0] + 1:
+            return None
+        return pair if self.quotes.near(pair[0] + 1, tokens[m].idx, 0) == [pair] else None
 
     def cue_lemma(self, tok: Token, before: Token | None) -> str | None:
         """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
@@ -1377,13 +1421,15 @@ class _Finder:
             if first < len(c.tokens) else []
 
     def frame_de_infinitive(self, c: _Cue) -> list | None:
-        """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"."""
+        """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"
+        (not a reciprocal one, "s'accusent mutuellement de tirs": a noun phrase both sides say of
+        the other is no claim of either)."""
         if c.lemma not in self.rules.de_infinitive_cues:
             return None
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues:
+        if c.lemma in self.rules.accusation_cues and not c.reflexive:
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -1447,6 +1493,8 @@ class _Finder:
         d'atrocités"): a "que" after it opens a relative."""
         while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nmod" and token.head.i < token.i:
             token = token.head
+        if token.dep_ == "obj" and token.head.lemma_.lower() in self.rules.addressee_cues:
+            return False  # "rassure les populations que ...": who is told
         return token.pos_ == "NOUN" and token.dep_ == "obj" and token.lemma_.lower() not in self.rules.time_words
 
     def past_apposition(self, tokens: list[Token], m: int) -> int:
@@ -1557,13 +1605,16 @@ class _Finder:
         if speaker is None and subject.pos_ == "NOUN":
             speaker, factor = self.trailing_name(tokens, subject), 0.9
         s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
+        claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
+                       self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
         if e <= s or speaker is None:
             if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
                 self.remember_subject(subject, None)
+            if e > s and self.role_noun(subject):  # "..., a annoncé un porte-parole": maybe named later
+                self.role_claims.append(dataclasses.replace(claim, role=self.role_noun(subject)))
             return None
         self.remember_subject(subject, speaker)
-        return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
-                      self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
+        return claim
 
     def reports_speech(self, tokens: list[Token], start: int, end: int) -> bool:
         """Whether a clause before an inverted or aside cue is itself reported speech, out of
@@ -1624,8 +1675,8 @@ class _Finder:
     _ASIDE_WORDS = 8
 
     def past_aside_complement(self, tokens: list[Token], m: int) -> int:
-        """The comma after a closing quote when a short complement with no verb stands between
-        it and the cue's comma ("« ... », dans un district de Kaboul, a déclaré X"), else ``m``."""
+        """The comma after a closing quote when a short complement or date with no verb stands
+        between it and the cue's comma ("« ... », dans un district de Kaboul, a déclaré X"), else ``m``."""
         if tokens[m].text != ",":
             return m
         k = m - 1
@@ -1633,8 +1684,8 @@ class _Finder:
                 and tokens[k].pos_ not in ("VERB", "AUX"):
             k -= 1
         if k > 1 and m - k > 1 and tokens[k].text == "," and tokens[k - 1].text in _CLOSING_QUOTES \
-                and tokens[k + 1].pos_ in ("ADP", "ADV"):
-            return k
+                and (tokens[k + 1].pos_ in ("ADP", "ADV") or lower_text(tokens[k + 1]) in self.rules.time_words):
+            return k  # also a date: "« ... », dimanche à la mi-journée, a rapporté X"
         return m
 
     def clause_of_quote(self, tokens: list[Token], opening: int) -> int:
@@ -1669,6 +1720,9 @@ class _Finder:
         l'Afrique de l'Ouest, Jane Doe."), wherever the parse hangs the name: the phrase runs on
         without a verb to a comma and a person's name."""
         base = tokens[0].i
+        named = self.named_after_descriptor(tokens, subject.i - base + 1)
+        if named is not None:
+            return named
         for n in range(subject.i - base + 1, len(tokens) - 1):
             tok = tokens[n]
             if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
@@ -1679,6 +1733,15 @@ class _Finder:
                     return ref
                 return None
         return None
+
+    def named_after_descriptor(self, tokens: list[Token], n: int) -> MentionRef | None:
+        """The actor named right after a descriptor noun, with its own article ("affirme l'ONG
+        l'Observatoire X"): the name the parse hangs beside the noun."""
+        if n + 1 >= len(tokens) or tokens[n].pos_ != "DET":
+            return None
+        ref = self.index.at_token(tokens[n + 1])
+        return ref if ref is not None and ref.start == tokens[n + 1].idx and _ACTOR in ref.entity.types \
+            and ref.mention.method != "demonym" else None
 
     def echo(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """A cue in a relative on what was just said ("« ... » C'est ce qu'a affirmé X"; "..., c'est
@@ -1973,7 +2036,67 @@ class _Finder:
             if not found and claims:
                 found = self.continued_quote(claims[-1], tokens)
             claims.extend(found)
+        named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
+        claims[:] = sorted([*claims, *named], key=lambda c: c.cue_start)
         return self.build(_drop_duplicates(claims), claims)
+
+    # -- a role that speaks unnamed, named in the sentences after
+    def named_role(self, claim: _Claim, claims: list[_Claim]) -> _Claim:
+        """A claim whose speaker is a role nobody named ("..., a annoncé un porte-parole de
+        l'armée", "a annoncé le gouverneur régional") is said by the person the text names as
+        that role holder next: under the same role ("le porte-parole X", "ce porte-parole, X",
+        up to six sentences on), or as the speaker of the next sentence's claim, under no other
+        role ("..., a précisé le major X")."""
+        holder = self.role_holder(claim, claim.role, claims)
+        return claim if holder is None else dataclasses.replace(claim, speaker=holder, confidence=0.6)
+
+    def role_noun(self, subject: Token) -> str:
+        """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
+        ("un porte-parole de l'armée", "le gouverneur régional"; not "des responsables")."""
+        lemma = subject.lemma_.lower()
+        if subject.pos_ != "NOUN" or "Plur" in morph_values(subject, "Number") or lemma in self.rules.unnamed_speakers:
+            return ""
+        return lemma if lemma in self.rules.role_nouns else ""
+
+    def role_holder(self, claim: _Claim, role: str, claims: list[_Claim]) -> MentionRef | None:
+        """The person named next as the holder of ``role`` after a claim (see ``named_role``)."""
+        run = self.units.run_at(claim.cue_start)
+        speakers = {o.speaker.entity.id for o in claims if o.speaker is not None and o.cue_start > claim.cue_end
+                    and self.units.run_at(o.cue_start) == run + 1}
+        for ref in self.index.inside(claim.cue_end, len(self.text)):
+            gap = self.units.run_at(ref.start) - run
+            if gap > 6:
+                break
+            if ref.entity.kind != "Person" or ref.entity.mentions[0].start < claim.cue_start:
+                continue
+            titled = self.role_before(ref) or self.apposed_to_role(claim, ref, role)
+            if titled == role or (gap == 1 and titled is None and ref.entity.id in speakers):
+                return ref
+        return None
+
+    def apposed_to_role(self, claim: _Claim, ref: MentionRef, role: str) -> str | None:
+        """``role`` when a name is apposed to the cue's role phrase right after it ("a déclaré un
+        commandant tribal, cheikh X")."""
+        between = self.text[claim.cue_end:ref.start]
+        words = between.lower().replace(",", " ").split()
+        return role if len(between) < 60 and "," in between and role in words and "." not in between else None
+
+    def role_before(self, ref: MentionRef) -> str | None:
+        """The role noun of a person's mention ("le ministre X" named by its role) or right before
+        the name ("le porte-parole X", "ce porte-parole, X"), past a comma and one title word."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        own = next((t.lemma_.lower() for t in span if t.lemma_.lower() in self.rules.role_nouns), None)
+        if own is not None:
+            return own
+        for t in reversed(self.doc[max(span.start - 3, 0): span.start]):
+            lemma = t.lemma_.lower()
+            if lemma in self.rules.role_nouns:
+                return lemma
+            if t.pos_ in ("VERB", "AUX", "ADP") or t.text in ".;:":
+                return None
+        return None
 
     def colon_quotes(self, k: int, tokens: list[Token], found: list[_Claim]) -> list[_Claim]:
         """ "X a réagi : « ... »", "Un rapport de la Ligue arabe apporte la même conclusion :
@@ -2006,23 +2129,34 @@ class _Finder:
         if ended is not None:
             verb = self.doc.char_span(ended.cue_start, ended.cue_end, alignment_mode="expand")[0]
             return verb, ended.speaker, 1.0
+        for verb in self.colon_verbs(tokens, n):
+            speaker, factor = self.cue_speaker(verb)
+            if speaker is not None:
+                return verb, speaker, factor
+        return None
+
+    def colon_verbs(self, tokens: list[Token], n: int) -> list[Token]:
+        """The verbs whose subject may say the quote after the colon at ``n``: the verb before
+        it, then the cue verb of its sentence, past an adjunct with a verb of its own ("a déclaré
+        à Reuters lors d'une conversation vite interrompue : « ... »")."""
+        colon = tokens[n]
         verb = colon.head if colon.head.pos_ in ("VERB", "AUX") else None
         verb = verb or next((t for t in reversed(tokens[:n]) if t.pos_ == "VERB"), None)
-        if verb is None or self.quotes.inside(verb.idx):
-            return None
-        speaker, factor = self.cue_speaker(verb)
-        return (verb, speaker, factor) if speaker is not None else None
+        first = max((m + 1 for m in range(n) if tokens[m].text in (".", "!", "?", ":", ";")), default=0)
+        cue = next((t for t in reversed(tokens[first:n]) if t.pos_ == "VERB" and self.cue_lemma(t, None)), None)
+        return list(dict.fromkeys(v for v in (verb, cue) if v is not None and not self.quotes.inside(v.idx)))
 
     def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
-        """A sentence that is all one quote, right after a quoted statement, goes on with the same
-        speaker ("« ... », écrit le journal. « La suite du texte ... »")."""
+        """A sentence that is all one quote, right after a statement that quotes (all or in part),
+        goes on with the same speaker ("« ... », écrit le journal. « La suite du texte ... »";
+        "Selon X, A « B ». « C »"), in the same paragraph."""
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        if not any(a <= previous.start and previous.end <= b + 1
+        if not any(a <= previous.start and previous.end <= b + 1 or previous.start <= a and b < previous.end
                    for a, b in self.quotes.near(previous.start, previous.end)):
-            return []  # the statement before was no quote: whose words these are is unsure
+            return []  # the statement before quoted nothing: whose words these are is unsure
         if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
             return []
         s, e = self.trim(quote[0], quote[1] + 1)
