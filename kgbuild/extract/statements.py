@@ -1613,6 +1613,10 @@ class _Finder:
             if e > s and self.role_noun(subject):  # "..., a annoncé un porte-parole": maybe named later
                 self.role_claims.append(dataclasses.replace(claim, role=self.role_noun(subject)))
             return None
+        if self.role_noun(subject) and speaker.entity.kind != "Person" and self.indefinite(subject):
+            # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
+            self.role_claims.append(dataclasses.replace(claim, role=self.role_noun(subject)))
+            return None
         self.remember_subject(subject, speaker)
         return claim
 
@@ -2049,6 +2053,10 @@ class _Finder:
         role ("..., a précisé le major X")."""
         holder = self.role_holder(claim, claim.role, claims)
         return claim if holder is None else dataclasses.replace(claim, speaker=holder, confidence=0.6)
+
+    def indefinite(self, noun: Token) -> bool:
+        """Whether an indefinite determiner opens the noun's phrase ("un porte-parole")."""
+        return any(c.dep_ == "det" and c.lower_ in self.rules.indefinite_determiners for c in noun.children)
 
     def role_noun(self, subject: Token) -> str:
         """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
