@@ -538,7 +538,8 @@ class _Finder:
         group noun ("à l'armée birmane")."""
         k = n - 1
         while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
-                          or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() and k > 0
+                          or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod")
+                          and window[k].text.islower() and k > 0
                           and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
@@ -1995,6 +1996,9 @@ class _Finder:
         paramilitaire soudanais dirigé par X"), that subject."""
         if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i < head.i:
             head = head.head
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and self.ref_at(head) is None \
+                and self.ref_at(head.head) is not None:
+            return head.head  # "le GNA, exécutif dirigé par X": the name the description is apposed to
         if any(c.dep_ == "cop" for c in head.children) and self.ref_at(head) is None:
             subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
             return subject if subject is not None else head
@@ -2097,7 +2101,9 @@ class _Finder:
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         agents = self.stance_authors(n)
-        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
+        preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
+            tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
+        objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n)
         backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -2118,7 +2124,24 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        return agents or self.manner_stance_authors(n)
+        return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def partner_after(self, n: Token) -> list[MentionRef]:
+        """The one a solidarity noun is with, when the parse hangs its "avec" phrase on the
+        noun before it ("une campagne de solidarité avec les Palestiniens")."""
+        if not _in(n, self.rules.solidarity_nouns) or n.dep_ != "nmod":
+            return []
+        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_ == "nmod"
+                           and _introduced_by(c, self.rules.partner_prepositions) for r in self.np(c)], ("Actor",))
+
+    def campaign_authors(self, n: Token) -> list[MentionRef]:
+        """Whose stance a noun names as the "de" complement of a verb's object ("mener une
+        campagne de solidarité avec X", "lancer un appel de soutien à X"): the verb's subject."""
+        host = n.head
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or host.dep_ != "obj" \
+                or host.head.pos_ != "VERB" or any(c.dep_ == "det" for c in n.children):
+            return []
+        return self.typed(self.subject(host.head), ("Actor",))
 
     def manner_stance_authors(self, n: Token) -> list[MentionRef]:
         """The subject of the verb a bare stance noun qualifies ("le Hezbollah tire des roquettes
@@ -2137,15 +2160,22 @@ class _Finder:
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
         "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
-        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ == "ADJ" else ())
+        # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
+        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
-        if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
+        if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
         agents = agents or self.one_of(n) or self.fronted_subject(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def comma_conjunct(self, n: Token) -> bool:
+        """An adjective the parse reads as a conjunct of the name it is apposed to after a comma
+        ("la faction Mayitos, fidèle au baron X")."""
+        return n.dep_ == "conj" and n.pos_ == "ADJ" and self.tokens[n.i - 1].text == "," \
+            and not any(c.dep_ == "cc" for c in n.children)
 
     def fronted_subject(self, n: Token) -> list[MentionRef]:
         """The subject a noun set before it with a comma is said of ("Premier allié d'Israël,
@@ -2683,10 +2713,18 @@ class _Finder:
         of a list ("dans la ville de X, chef-lieu de la province" and "au Kivu, dans l'est de
         la RDC" still place it)."""
         if not _in(tail[0], self.rules.container_prepositions) or any(
-                _in(t, self.rules.direction_words) for t in tail[:3]):
+                _in(t, self.rules.direction_words) for t in tail[:3]) or self.wider_place_noun(span, tail):
             return False
         k = self.skip_determiners(span.start - 1, 0)
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
+
+    def wider_place_noun(self, span, tail: list[Token]) -> bool:
+        """ "dans le village de Jogi, dans le district tribal de Kurram": an aside whose place
+        noun differs from the place's own names a wider place, not the next item of a list
+        ("dans la région de Gao, dans la région de Kidal" is a list)."""
+        noun = next((t for t in tail[1:4] if _in(t, self.rules.place_heads)), None)
+        own = next((t for t in span if _in(t, self.rules.place_heads)), None)
+        return noun is not None and own is not None and lower_lemma(noun) != lower_lemma(own)
 
     @staticmethod
     def named_area(ref: MentionRef) -> bool:
@@ -2695,6 +2733,97 @@ class _Finder:
         text = ref.mention.text
         return ref.entity.kind in _AREA_KINDS and (
             normalize_label(text) == normalize_label(ref.entity.label) or text.isupper())
+
+    # --- ties read off phrases: leadership by a genitive, listing as an enemy, places ------
+    def ties(self, k: int, tokens: list[Token]) -> None:
+        """The support, opposition, leadership and containment phrases of one run that no cue
+        family reads: "le GSIM d'Iyad Ag Ghali", "inscrit sur la liste des organisations
+        terroristes par X", "la région de X, où se trouve Y", "dans X, en particulier dans Y"."""
+        self.led_by_genitive(k)
+        for t in tokens:
+            if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.listing_verbs:
+                self.listing(t, k)
+            elif lower_text(t) in self.rules.place_relative_pronouns:
+                self.place_relative(t, k)
+        self.place_inclusions(k)
+
+    def led_by_genitive(self, k: int) -> None:
+        """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
+        right away by "de" and a person's name is that person's (leaderOf)."""
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if ref.entity.kind == "Person" or ref.mention.method == "role" or not self.typed([ref], ("Actor",)) \
+                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
+                continue
+            span = self.span_at(ref)
+            if span is None or span.end + 1 >= len(self.tokens) \
+                    or lower_text(self.tokens[span.end]) not in self.rules.of_prepositions:
+                continue
+            person = self.index.at_token(self.tokens[span.end + 1])
+            if person is not None and person.entity.kind == "Person" and person.start == self.tokens[span.end + 1].idx:
+                self.add(person, "leaderOf", ref, self.tokens[span.end], k, 0.55, modality="asserted")
+
+    def listing(self, v: Token, k: int) -> None:
+        """ "le PKK, inscrit sur la liste des organisations terroristes par la Turquie et les
+        États-Unis", "Washington a classé le groupe organisation terroriste": whoever puts an
+        actor on a list of enemies (a mark of ``listing_marks`` in the phrase) opposes it."""
+        window = self.right_window(v)[:20]
+        if not any(lower_text(t) in self.rules.listing_marks for t in window):
+            return
+        by = next((n for n, t in enumerate(window) if lower_text(t) in self.rules.agent_prepositions), None)
+        if self.passive(v) or by is not None:
+            listers = self.agent(v) or (self.typed(self.index.inside(window[by].idx, window[-1].idx + len(window[-1].text)), ("Actor",))
+                                        if by is not None else [])
+            listed = self.patient(v)
+        else:
+            listers = self.subject(v)
+            listed = [r for c in self.direct_objects(v) for r in self.np(c)]
+        for s in self.typed(listers, ("Actor",))[:4]:
+            for o in self.typed(listed, ("Actor",))[:1]:
+                self.add(s, "opposes", o, v, k, 0.6)
+
+    def place_relative(self, where: Token, k: int) -> None:
+        """ "dans la région de Nabatieh, où se trouve Mayfadoun": the place a relative "où"
+        follows contains the place the verb of location after it names."""
+        lo, hi = self.units.bounds(where)
+        verb = next((t for t in self.tokens[where.i + 1: min(hi, where.i + 5)]
+                     if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.location_verbs), None)
+        if verb is None:
+            return
+        j = where.i - 1 if where.i - 1 >= lo and self.tokens[where.i - 1].text == "," else where.i
+        container = self.ref_at(self.tokens[j - 1]) if j - 1 >= lo else None
+        inner = next((r for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] for r in [self.ref_at(t)]
+                      if r is not None), None)
+        if container is None or inner is None or not self.typed([container], ("Region",)) \
+                or not self.typed([inner], ("Region",)) or inner.entity.kind in _STATE_KINDS:
+            return
+        self.add(inner, "locatedIn", container, verb, k, 0.6, modality="asserted")
+
+    def place_inclusions(self, k: int) -> None:
+        """ "dans le nord de l'Irak, en particulier dans les montagnes de Qandil": the place an
+        inclusion phrase adds after a place lies in it."""
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if not self.typed([ref], ("Region",)) or ref.entity.kind not in _AREA_KINDS:
+                continue
+            span = self.span_at(ref)
+            inner = self.included_place(span.end) if span is not None else None
+            if inner is not None and inner.entity.kind not in _STATE_KINDS:
+                self.add(inner, "locatedIn", ref, self.tokens[span.end], k, 0.55, modality="asserted")
+
+    def included_place(self, end: int) -> MentionRef | None:
+        """The place an inclusion phrase after a comma names ("..., en particulier dans les
+        montagnes de Qandil"), past prepositions, articles and common nouns."""
+        words = [lower_text(t) for t in self.tokens[end: end + 4]]
+        size = next((len(_words(p)) for p in self.rules.inclusion_phrases
+                     if words[:1] == [","] and " ".join(words[1:1 + len(_words(p))]).replace("' ", "'") == p), 0)
+        if not size:
+            return None
+        for t in self.tokens[end + 1 + size: min(len(self.tokens), end + size + 7)]:
+            ref = self.ref_at(t)
+            if ref is not None:
+                return ref if self.typed([ref], ("Region",)) else None
+            if not (t.pos_ in ("ADP", "DET") or t.pos_ in ("NOUN", "ADJ") and t.text.islower()):
+                return None
+        return None
 
     # --- authorisation events ----------------------------------------------------------
     def close_frames(self) -> None:
@@ -2737,6 +2866,7 @@ class _Finder:
             self.located(k, tokens)
             self.placed(k)
             self.bodies(k)
+            self.ties(k, tokens)
         self.close_frames()
         people = {e.id for e in self.by_label.values() if e.kind == "Person"}
         return _dedupe(_consistent(self.found, people))
