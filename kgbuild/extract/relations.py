@@ -2137,11 +2137,14 @@ class _Finder:
     def campaign_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names as the "de" complement of a verb's object ("mener une
         campagne de solidarité avec X", "lancer un appel de soutien à X"): the verb's subject."""
-        host = n.head
-        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or host.dep_ != "obj" \
-                or host.head.pos_ != "VERB" or any(c.dep_ == "det" for c in n.children):
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or any(c.dep_ == "det" for c in n.children):
             return []
-        return self.typed(self.subject(host.head), ("Actor",))
+        host = n.head  # "dans le cadre d'une campagne de solidarité": up the nouns to the verb
+        for _ in range(3):
+            if host.pos_ == "VERB" or host.dep_ not in ("obj", "obl", "obl:mod", "nmod") or host.head.i == host.i:
+                break
+            host = host.head
+        return self.typed(self.subject(host), ("Actor",)) if host.pos_ == "VERB" else []
 
     def manner_stance_authors(self, n: Token) -> list[MentionRef]:
         """The subject of the verb a bare stance noun qualifies ("le Hezbollah tire des roquettes
@@ -2745,7 +2748,7 @@ class _Finder:
                 self.listing(t, k)
             elif lower_text(t) in self.rules.place_relative_pronouns:
                 self.place_relative(t, k)
-        self.place_inclusions(k)
+        self.place_inclusions(k, tokens)
 
     def led_by_genitive(self, k: int) -> None:
         """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
@@ -2755,12 +2758,13 @@ class _Finder:
                     or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
                 continue
             span = self.span_at(ref)
-            if span is None or span.end + 1 >= len(self.tokens) \
-                    or lower_text(self.tokens[span.end]) not in self.rules.of_prepositions:
+            end = span.end + 1 if span is not None and span.end < len(self.tokens) and self.tokens[span.end].text == ")" \
+                else (span.end if span is not None else len(self.tokens))  # "le Groupe ... (GSIM) d'Iyad Ag Ghali"
+            if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
                 continue
-            person = self.index.at_token(self.tokens[span.end + 1])
-            if person is not None and person.entity.kind == "Person" and person.start == self.tokens[span.end + 1].idx:
-                self.add(person, "leaderOf", ref, self.tokens[span.end], k, 0.55, modality="asserted")
+            person = self.index.at_token(self.tokens[end + 1])
+            if person is not None and person.entity.kind == "Person" and person.start == self.tokens[end + 1].idx:
+                self.add(person, "leaderOf", ref, self.tokens[end], k, 0.55, modality="asserted")
 
     def listing(self, v: Token, k: int) -> None:
         """ "le PKK, inscrit sur la liste des organisations terroristes par la Turquie et les
@@ -2789,8 +2793,10 @@ class _Finder:
                      if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.location_verbs), None)
         if verb is None:
             return
-        j = where.i - 1 if where.i - 1 >= lo and self.tokens[where.i - 1].text == "," else where.i
-        container = self.ref_at(self.tokens[j - 1]) if j - 1 >= lo else None
+        j = where.i - 1
+        while j >= lo and (self.tokens[j].text == "," or self.tokens[j].is_quote):  # 'de Nabatieh", où'
+            j -= 1
+        container = self.ref_at(self.tokens[j]) if j >= lo else None
         inner = next((r for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] for r in [self.ref_at(t)]
                       if r is not None), None)
         if container is None or inner is None or not self.typed([container], ("Region",)) \
@@ -2798,16 +2804,19 @@ class _Finder:
             return
         self.add(inner, "locatedIn", container, verb, k, 0.6, modality="asserted")
 
-    def place_inclusions(self, k: int) -> None:
+    def place_inclusions(self, k: int, tokens: list[Token]) -> None:
         """ "dans le nord de l'Irak, en particulier dans les montagnes de Qandil": the place an
         inclusion phrase adds after a place lies in it."""
-        for ref in self.index.inside(*self.units.run_span(k)):
-            if not self.typed([ref], ("Region",)) or ref.entity.kind not in _AREA_KINDS:
+        lo = tokens[0].i if tokens else 0
+        for comma in (t for t in tokens if t.text == ","):
+            inner = self.included_place(comma.i)
+            if inner is None or inner.entity.kind in _STATE_KINDS:
                 continue
-            span = self.span_at(ref)
-            inner = self.included_place(span.end) if span is not None else None
-            if inner is not None and inner.entity.kind not in _STATE_KINDS:
-                self.add(inner, "locatedIn", ref, self.tokens[span.end], k, 0.55, modality="asserted")
+            # the last area named before, in the same clause ("dans le nord de l'Irak contre le PKK, en particulier dans Y")
+            area = next((r for r in self.index.before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
+                         if r.entity.kind in _AREA_KINDS and self.typed([r], ("Region",))), None)
+            if area is not None:
+                self.add(inner, "locatedIn", area, comma, k, 0.55, modality="asserted")
 
     def included_place(self, end: int) -> MentionRef | None:
         """The place an inclusion phrase after a comma names ("..., en particulier dans les
@@ -2817,7 +2826,10 @@ class _Finder:
                      if words[:1] == [","] and " ".join(words[1:1 + len(_words(p))]).replace("' ", "'") == p), 0)
         if not size:
             return None
-        for t in self.tokens[end + 1 + size: min(len(self.tokens), end + size + 7)]:
+        rest = self.tokens[end + 1 + size: min(len(self.tokens), end + size + 7)]
+        if not rest or not _in(rest[0], self.rules.container_prepositions):
+            return None  # "en particulier dans": a place phrase, not "notamment le Mali"
+        for t in rest:
             ref = self.ref_at(t)
             if ref is not None:
                 return ref if self.typed([ref], ("Region",)) else None
