@@ -309,6 +309,7 @@ class LanguageRules:
     listing_marks: Words
     location_verbs: Words
     solidarity_nouns: Words
+    state_body_heads: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -2749,6 +2749,50 @@ class _Finder:
             elif lower_text(t) in self.rules.place_relative_pronouns:
                 self.place_relative(t, k)
         self.place_inclusions(k, tokens)
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if ref.entity.kind in _BODY_KINDS:
+                self.state_of_named_body(ref, k)
+
+    def state_of_named_body(self, ref: MentionRef, k: int) -> None:
+        """A body whose name holds a state's demonym ("le Commandement central américain"), or
+        that an apposed body noun puts in a state through a genitive ("les Gardiens de la
+        révolution, l'armée d'élite du régime iranien"), is a part (memberOf) of that state."""
+        span = self.span_at(ref)
+        if span is None:
+            return
+        # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
+        states = [r for t in span for r in [self.named_state(t)] if r is not None] \
+            if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
+        for st in (states or self.apposed_body_state(span))[:1]:
+            self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def named_state(self, t: Token) -> MentionRef | None:
+        """The state a demonym word names, when the text names that state."""
+        label = self.rules.demonyms.get(lower_text(t))
+        entity = self.by_label.get(normalize_label(label)) if label else None
+        return MentionRef(entity, entity.mentions[0]) if entity is not None and entity.kind in _STATE_KINDS else None
+
+    def apposed_body_state(self, span) -> list[MentionRef]:
+        """ "X, l'armée d'élite du régime iranien", "X, la police de l'Iran": the state an
+        apposed body noun names through "de" (a state's name or a stand-in with its demonym)."""
+        words = []
+        for t in self.tokens[span.end: min(len(self.tokens), span.end + 12)]:
+            if t.text in (")", ".", ";", ":") or (t.text == "," and words):
+                break
+            words.append(t)
+        nouns = [t for t in words[1:3] if t.pos_ != "DET"]
+        if len(words) < 3 or words[0].text != "," or not nouns or not _in(nouns[0], self.rules.home_bodies):
+            return []
+        for n, t in enumerate(words[:-1]):
+            if lower_text(t) not in self.rules.of_prepositions:
+                continue
+            after = [w for w in words[n + 1: n + 4] if w.pos_ != "DET"]
+            if after and _in(after[0], self.rules.state_stand_ins) and len(after) > 1:
+                after = after[1:]
+            ref = self.ref_at(after[0]) if after else None
+            if ref is not None and ref.entity.kind in _STATE_KINDS:
+                return [ref]
+        return []
 
     def led_by_genitive(self, k: int) -> None:
         """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
