@@ -2103,7 +2103,8 @@ class _Finder:
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
-        objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n)
+        objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
+            or self.stance_verb_recipient(n, preps)
         backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -2125,6 +2126,14 @@ class _Finder:
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def stance_verb_recipient(self, n: Token, preps) -> list[MentionRef]:
+        """Whom a stance noun is aimed at when the parse hangs its "à" phrase on the verb that
+        voices it ("imposer des sanctions au Hezbollah")."""
+        if n.dep_ != "obj" or not _in(n.head, self.rules.stance_verbs):
+            return []
+        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_.startswith("obl")
+                           and _introduced_by(c, preps) for r in self.np(c)], ("Actor",))
 
     def partner_after(self, n: Token) -> list[MentionRef]:
         """The one a solidarity noun is with, when the parse hangs its "avec" phrase on the
