@@ -310,6 +310,7 @@ class LanguageRules:
     location_verbs: Words
     solidarity_nouns: Words
     state_body_heads: Words
+    threat_verbs: Words
 
 
 #: data keys read by the grammar module, not fields of their own

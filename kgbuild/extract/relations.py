@@ -2757,6 +2757,8 @@ class _Finder:
                 self.listing(t, k)
             elif lower_text(t) in self.rules.place_relative_pronouns:
                 self.place_relative(t, k)
+            elif t.pos_ == "VERB" and lower_lemma(t) in self.rules.threat_verbs:
+                self.threat(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS:
@@ -2802,6 +2804,18 @@ class _Finder:
             if ref is not None and ref.entity.kind in _STATE_KINDS:
                 return [ref]
         return []
+
+    def threat(self, v: Token, k: int) -> None:
+        """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
+        "les rebelles que X a promis d'anéantir": whoever vows or threatens an attack opposes
+        its target (an act not done yet)."""
+        for act in (c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs):
+            aimed = [r for c in self.direct_objects(act) for r in self.np(c)] \
+                or [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]  # "que X a promis de détruire"
+            for s in self.typed(self.subject(v), ("Actor",))[:1]:
+                for o in self.typed(aimed, ("Actor",))[:2]:
+                    if o.entity.kind not in ("City",):
+                        self.add(s, "opposes", o, v, k, 0.5)
 
     def led_by_genitive(self, k: int) -> None:
         """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
