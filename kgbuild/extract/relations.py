@@ -2786,24 +2786,30 @@ class _Finder:
     def apposed_body_state(self, span) -> list[MentionRef]:
         """ "X, l'armée d'élite du régime iranien", "X, la police de l'Iran": the state an
         apposed body noun names through "de" (a state's name or a stand-in with its demonym)."""
-        words = []
-        for t in self.tokens[span.end: min(len(self.tokens), span.end + 12)]:
-            if t.text in (")", ".", ";", ":") or (t.text == "," and words):
-                break
-            words.append(t)
+        words = self.aside_words(span.end)
         nouns = [t for t in words[1:3] if t.pos_ != "DET"]
         if len(words) < 3 or words[0].text != "," or not nouns or not _in(nouns[0], self.rules.home_bodies):
             return []
-        for n, t in enumerate(words[:-1]):
-            if lower_text(t) not in self.rules.of_prepositions:
-                continue
-            after = [w for w in words[n + 1: n + 4] if w.pos_ != "DET"]
-            if after and _in(after[0], self.rules.state_stand_ins) and len(after) > 1:
-                after = after[1:]
-            ref = self.ref_at(after[0]) if after else None
-            if ref is not None and ref.entity.kind in _STATE_KINDS:
-                return [ref]
-        return []
+        return next(([ref] for n, t in enumerate(words[:-1]) if lower_text(t) in self.rules.of_prepositions
+                     for ref in [self.state_after_of(words[n + 1: n + 4])] if ref is not None), [])
+
+    def aside_words(self, end: int) -> list[Token]:
+        """The words of an aside from the comma at ``end`` to the next stop (at most 12)."""
+        words = []
+        for t in self.tokens[end: min(len(self.tokens), end + 12)]:
+            if t.text in (")", ".", ";", ":") or (t.text == "," and words):
+                break
+            words.append(t)
+        return words
+
+    def state_after_of(self, words: list[Token]) -> MentionRef | None:
+        """The state named right after "de": by name, or by a stand-in and its demonym ("du
+        régime iranien")."""
+        after = [w for w in words if w.pos_ != "DET"]
+        if len(after) > 1 and _in(after[0], self.rules.state_stand_ins):
+            after = after[1:]
+        ref = self.ref_at(after[0]) if after else None
+        return ref if ref is not None and ref.entity.kind in _STATE_KINDS else None
 
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
@@ -2866,10 +2872,14 @@ class _Finder:
         container = self.ref_at(self.tokens[j]) if j >= lo else None
         inner = next((r for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] for r in [self.ref_at(t)]
                       if r is not None), None)
-        if container is None or inner is None or not self.typed([container], ("Region",)) \
-                or not self.typed([inner], ("Region",)) or inner.entity.kind in _STATE_KINDS:
-            return
-        self.add(inner, "locatedIn", container, verb, k, 0.6, modality="asserted")
+        if self.places_nest(inner, container):
+            self.add(inner, "locatedIn", container, verb, k, 0.6, modality="asserted")
+
+    def places_nest(self, inner: MentionRef | None, container: MentionRef | None) -> bool:
+        """Whether two mentions are places the first of which may lie in the second (no state
+        lies in another)."""
+        return inner is not None and container is not None and bool(self.typed([container], ("Region",))) \
+            and bool(self.typed([inner], ("Region",))) and inner.entity.kind not in _STATE_KINDS
 
     def place_inclusions(self, k: int, tokens: list[Token]) -> None:
         """ "dans le nord de l'Irak, en particulier dans les montagnes de Qandil": the place an
