@@ -2150,6 +2150,8 @@ class _Finder:
             return []
         host = n.head  # "dans le cadre d'une campagne de solidarité": up the nouns to the verb
         for _ in range(3):
+            if _in(host, self.rules.mission_nouns | self.rules.transfer_nouns):
+                return []  # "l'envoi d'une mission d'appui à X": what is sent, not a stance
             if host.pos_ == "VERB" or host.dep_ not in ("obj", "obl", "obl:mod", "nmod") or host.head.i == host.i:
                 break
             host = host.head
@@ -2811,6 +2813,11 @@ class _Finder:
         ref = self.ref_at(after[0]) if after else None
         return ref if ref is not None and ref.entity.kind in _STATE_KINDS else None
 
+    def place_phrase(self, span) -> bool:
+        """A name after a preposition of place ("une visite en Autriche de X"): a place, no body."""
+        k = self.skip_determiners(span.start - 1, 0)
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions
+
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
         "les rebelles que X a promis d'anéantir": whoever vows or threatens an attack opposes
@@ -2836,7 +2843,8 @@ class _Finder:
             if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
                 continue
             person = self.index.at_token(self.tokens[end + 1])
-            if person is not None and person.entity.kind == "Person" and person.start == self.tokens[end + 1].idx:
+            if person is not None and person.entity.kind == "Person" and person.start == self.tokens[end + 1].idx \
+                    and self.tokens[end + 1].pos_ == "PROPN" and not self.place_phrase(span):
                 self.add(person, "leaderOf", ref, self.tokens[end], k, 0.55, modality="asserted")
 
     def listing(self, v: Token, k: int) -> None:
