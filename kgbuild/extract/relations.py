@@ -2177,12 +2177,21 @@ class _Finder:
         # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
         preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
+        if _possessive(n) and n.dep_ == "conj":
+            return self.possessed_allies(n, k, predicate, objects)
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
         agents = agents or self.one_of(n) or self.fronted_subject(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
+                self.add(a, predicate, o, n, k, 0.55)
+
+    def possessed_allies(self, n: Token, k: int, predicate: str, named: list[MentionRef]) -> None:
+        """ "l'armée syrienne et ses alliés du Hezbollah": the ones a possessed ally noun names
+        in its genitive stand by (or against) the noun it is coordinated with."""
+        for o in self.typed(self.np(n.head), ("Actor",))[:1]:
+            for a in named[:2]:
                 self.add(a, predicate, o, n, k, 0.55)
 
     def comma_conjunct(self, n: Token) -> bool:
