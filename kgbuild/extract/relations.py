@@ -2178,7 +2178,7 @@ class _Finder:
         preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         if _possessive(n) and n.dep_ == "conj":
-            return self.possessed_allies(n, k, predicate, objects)
+            return self.possessed_allies(n, k, predicate)
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
@@ -2187,11 +2187,16 @@ class _Finder:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
 
-    def possessed_allies(self, n: Token, k: int, predicate: str, named: list[MentionRef]) -> None:
-        """ "l'armée syrienne et ses alliés du Hezbollah": the ones a possessed ally noun names
-        in its genitive stand by (or against) the noun it is coordinated with."""
-        for o in self.typed(self.np(n.head), ("Actor",))[:1]:
-            for a in named[:2]:
+    def possessed_allies(self, n: Token, k: int, predicate: str) -> None:
+        """ "l'armée syrienne et ses alliés du Hezbollah": the one a possessed ally noun names
+        right after it with "de" stands by (or against) the noun it is coordinated with (not
+        "l'Iran et ses alliés d'une part et Israël de l'autre")."""
+        named = [r for c in n.children if c.dep_ == "nmod" and n.i < c.i <= n.i + 4
+                 and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None]
+        lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
+        owners = [r for r in self.typed(self.np(n.head), ("Actor",)) if not lo <= r.start < hi]
+        for o in owners[:1]:
+            for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
 
     def comma_conjunct(self, n: Token) -> bool:
