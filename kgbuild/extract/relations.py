@@ -2146,8 +2146,9 @@ class _Finder:
     def campaign_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names as the "de" complement of a verb's object ("mener une
         campagne de solidarité avec X", "lancer un appel de soutien à X"): the verb's subject."""
-        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or any(c.dep_ == "det" for c in n.children):
-            return []
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or any(c.dep_ == "det" for c in n.children) \
+                or self.index.at_token(n) is not None:
+            return []  # not a word of a name ("le Groupe de soutien à l'islam et aux musulmans")
         host = n.head  # "dans le cadre d'une campagne de solidarité": up the nouns to the verb
         for _ in range(3):
             if _in(host, self.rules.mission_nouns | self.rules.transfer_nouns):
@@ -2852,14 +2853,21 @@ class _Finder:
                     or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
                 continue
             span = self.span_at(ref)
-            end = span.end + 1 if span is not None and span.end < len(self.tokens) and self.tokens[span.end].text == ")" \
-                else (span.end if span is not None else len(self.tokens))  # "le Groupe ... (GSIM) d'Iyad Ag Ghali"
-            if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
-                continue
-            person = self.index.at_token(self.tokens[end + 1])
-            if person is not None and person.entity.kind == "Person" and person.start == self.tokens[end + 1].idx \
-                    and self.tokens[end + 1].pos_ == "PROPN" and not self.place_phrase(span):
-                self.add(person, "leaderOf", ref, self.tokens[end], k, 0.55, modality="asserted")
+            found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
+            if found is not None:
+                self.add(found[0], "leaderOf", ref, found[1], k, 0.55, modality="asserted")
+
+    def genitive_person(self, span) -> tuple[MentionRef, Token] | None:
+        """The person named right after a name and "de" (past a bracketed acronym: "le Groupe
+        ... (GSIM) d'Iyad Ag Ghali"), with the "de"."""
+        end = span.end + 1 if span.end < len(self.tokens) and self.tokens[span.end].text == ")" else span.end
+        if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
+            return None
+        name = self.tokens[end + 1]
+        person = self.index.at_token(name)
+        if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
+            return None
+        return person, self.tokens[end]
 
     def listing(self, v: Token, k: int) -> None:
         """ "le PKK, inscrit sur la liste des organisations terroristes par la Turquie et les
@@ -2911,11 +2919,24 @@ class _Finder:
             inner = self.included_place(comma.i)
             if inner is None or inner.entity.kind in _STATE_KINDS:
                 continue
-            # the last area named before, in the same clause ("dans le nord de l'Irak contre le PKK, en particulier dans Y")
+            # the last area a place phrase named before, in the same clause ("dans le nord de l'Irak contre le PKK,
+            # en particulier dans Y"; not a demonym: "des soldats israéliens, notamment dans la région de X")
             area = next((r for r in self.index.before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
-                         if r.entity.kind in _AREA_KINDS and self.typed([r], ("Region",))), None)
+                         if r.entity.kind in _AREA_KINDS and self.typed([r], ("Region",)) and self.in_place_phrase(r)), None)
             if area is not None:
                 self.add(inner, "locatedIn", area, comma, k, 0.55, modality="asserted")
+
+    def in_place_phrase(self, ref: MentionRef) -> bool:
+        """A place named after a preposition of containment, past articles, "de" and
+        direction nouns ("dans le nord de l'Irak")."""
+        span = self.span_at(ref)
+        if span is None or span.root.pos_ == "ADJ":
+            return False
+        k = span.start - 1
+        while k >= max(0, span.start - 6) and (self.tokens[k].pos_ == "DET" or lower_text(self.tokens[k]) in self.rules.of_prepositions
+                                                or _in(self.tokens[k], self.rules.direction_words)):
+            k -= 1
+        return k >= 0 and _in(self.tokens[k], self.rules.container_prepositions)
 
     def included_place(self, end: int) -> MentionRef | None:
         """The place an inclusion phrase after a comma names ("..., en particulier dans les
