@@ -2519,7 +2519,17 @@ class _Finder:
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
-        return self.role_phrase(self.nearest_role(words)) if words else None
+        found = self.role_phrase(self.nearest_role(words)) if words else None
+        return found if found is not None else self.role_before_demonym(words, lo)
+
+    def role_before_demonym(self, words: list[Token], lo: int) -> tuple | None:
+        """ "Un chef d'al-Nosra, le Saoudien X": past a demonym title apposed to the name, the
+        role phrase in the aside before it."""
+        if not words or words[0].i - 2 < lo or self.tokens[words[0].i - 1].text != "," \
+                or not all(w.pos_ == "DET" or lower_text(w) in self.rules.demonyms for w in words) \
+                or not any(lower_text(w) in self.rules.demonyms for w in words):
+            return None
+        return self.role_aside_before(lo, words[0].i - 2)
 
     def nearest_role(self, words: list[Token]) -> list[Token]:
         """The words from the role nearest the name, when a role is the complement of another
