@@ -311,6 +311,7 @@ class LanguageRules:
     solidarity_nouns: Words
     state_body_heads: Words
     threat_verbs: Words
+    example_phrases: Words
 
 
 #: data keys read by the grammar module, not fields of their own

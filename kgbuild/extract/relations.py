@@ -2327,10 +2327,30 @@ class _Finder:
         else:
             whole, members = self.doer(v), [r for c in self.direct_objects(v) for r in self.np(c)]
         members = members + self.listed_after(members[0]) if len(members) == 1 else members
+        members = self.typed(members, ("Actor",)) or self.examples_after(v)  # "regroupe plusieurs factions, dont X"
         for w in self.bodies_of(whole)[:1]:
             for m in self.typed(members, ("Actor",))[:6]:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
+
+    def examples_after(self, v: Token) -> list[MentionRef]:
+        """The actors a phrase of examples names after a verb's common-noun complement ("est
+        composée de jihadistes, tels qu'al-Nosra, et de groupes salafistes, comme Ahrar al-Cham",
+        "regroupe plusieurs factions, dont X et Y"), up to the sentence's end."""
+        hi = self.units.bounds(v)[1]
+        words = list(self.tokens[v.i + 1: min(hi, v.i + 30)])
+        stop = next((n for n, t in enumerate(words) if t.text in (".", ";", ":")), len(words))
+        found = []
+        for n in (n for n, t in enumerate(words[:stop]) if t.text == "," and self.opens_examples(words[n + 1: n + 4])):
+            end = next((m for m in range(n + 2, stop) if words[m].text == ","), stop)
+            found += [r for w in words[n + 1: end] for r in [self.index.at_token(w)] if r is not None
+                      and r.start == w.idx and r.entity.kind != "Person" and self.typed([r], ("Actor",))]
+        return found
+
+    def opens_examples(self, words: list[Token]) -> bool:
+        """Whether words open a phrase of examples ("dont", "tels qu'", "comme")."""
+        rest = [lower_text(w).replace("’", "'") for w in words]
+        return any(rest[:len(_words(p))] == _words(p) for p in self.rules.example_phrases)
 
     def bodies_of(self, refs: list[MentionRef]) -> list[MentionRef]:
         """The organisations and groups among ``refs``: what one joins or is grouped in (not a
