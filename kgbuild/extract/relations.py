@@ -2698,7 +2698,8 @@ class _Finder:
                 continue
             measured = self.reference_point(span)
             for c in ([] if measured else self.container_named(span)):
-                self.add(ref, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
+                for r in [ref, *self.places_listed_before(span)]:  # "à Niafunké et à Goundam dans la région de X"
+                    self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
                 self.placed_by_aside(ref, span, k, measured)
 
@@ -2776,6 +2777,24 @@ class _Finder:
             return False
         k = self.skip_determiners(span.start - 1, 0)
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
+
+    def places_listed_before(self, span) -> list[MentionRef]:
+        """The places coordinated right before a place, each after its own preposition or not
+        ("à Niafunké et à Goundam", "Gao, Tessit et Ménaka"): no state."""
+        lo = self.units.bounds(span.root)[0]
+        found, k = [], span.start - 1
+        while k > lo:
+            k = self.skip_determiners(k, lo)
+            if k > lo and _in(self.tokens[k], {*self.rules.container_prepositions, *self.rules.relative_prepositions}):
+                k = self.skip_determiners(k - 1, lo)
+            if k <= lo or not (lower_text(self.tokens[k]) in self.rules.list_conjunctions or self.tokens[k].text == ","):
+                break
+            prev = self.ref_at(self.tokens[k - 1])
+            if prev is None or prev.entity.kind in _STATE_KINDS or not self.typed([prev], ("Region",)):
+                break
+            found.append(prev)
+            k = self.span_at(prev).start - 1
+        return found
 
     def wider_place_noun(self, span, tail: list[Token]) -> bool:
         """ "dans le village de Jogi, dans le district tribal de Kurram": an aside whose place
