@@ -312,6 +312,7 @@ class LanguageRules:
     state_body_heads: Words
     threat_verbs: Words
     example_phrases: Words
+    threat_nouns: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -2884,15 +2884,29 @@ class _Finder:
 
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
-        "les rebelles que X a promis d'anéantir": whoever vows or threatens an attack opposes
-        its target (an act not done yet)."""
-        for act in (c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs):
-            aimed = [r for c in self.direct_objects(act) for r in self.np(c)] \
-                or [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]  # "que X a promis de détruire"
-            for s in self.typed(self.subject(v), ("Actor",))[:1]:
-                for o in self.typed(aimed, ("Actor",))[:2]:
-                    if o.entity.kind not in ("City",):
-                        self.add(s, "opposes", o, v, k, 0.5)
+        "les shebab ont juré la perte du gouvernement": whoever vows or threatens an attack or a
+        ruin opposes its target (an act not done yet)."""
+        for s in self.typed(self.subject(v), ("Actor",))[:1]:
+            for o in self.typed(self.threatened(v), ("Actor",))[:2]:
+                if o.entity.kind != "City":
+                    self.add(s, "opposes", o, v, k, 0.5)
+
+    def threatened(self, v: Token) -> list[MentionRef]:
+        """Who a vow or threat verb aims at: the genitive of a noun of ruin it takes ("la perte
+        du gouvernement"), the object of an attack verb it governs ("de détruire le groupe"; a
+        relative's antecedent: "que X a promis de détruire")."""
+        aimed = [r for c in v.children if c.dep_ == "obj" and _in(c, self.rules.threat_nouns)
+                 for r in self.children_with(c, self.rules.of_prepositions)]
+        return aimed + self.vowed_attack_objects(v)
+
+    def vowed_attack_objects(self, v: Token) -> list[MentionRef]:
+        """The objects of the attack verbs a vow governs ("promis de détruire le groupe"), or
+        the relative's antecedent ("que X a promis de détruire")."""
+        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs]
+        aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
+        if acts and not aimed:
+            aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        return aimed
 
     def led_by_genitive(self, k: int) -> None:
         """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
