@@ -52,7 +52,9 @@ def test_the_accused_noun_does_what_it_is_accused_of():
     found = triples("Washington a imposé de nouvelles sanctions à la Hongrie, "
                     "accusée de livrer des drones à la Russie.")
     assert {(s, p, o) for s, p, o, _ in found} >= {("hu", "supplies", "drone"), ("hu", "suppliesTo", "ru")}
-    assert not any(s == "us" for s, *_ in found)
+    # the sanctions are Washington's opposition (dev README: "Q30 opposes Q794 for US sanctions"), no transfer
+    assert not any(s == "us" and p != "opposes" for s, p, *_ in found)
+    assert ("us", "opposes", "hu") in {(s, p, o) for s, p, o, _ in found}
 
 
 def test_supplies_and_supplies_to():

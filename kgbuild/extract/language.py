@@ -311,6 +311,14 @@ class LanguageRules:
     join_prepositions: Words
     grouping_verbs: Words
     grouping_prepositions: Words
+    listing_verbs: Words
+    listing_marks: Words
+    location_verbs: Words
+    solidarity_nouns: Words
+    state_body_heads: Words
+    threat_verbs: Words
+    example_phrases: Words
+    threat_nouns: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -538,7 +538,8 @@ class _Finder:
         group noun ("à l'armée birmane")."""
         k = n - 1
         while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
-                          or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() and k > 0
+                          or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod")
+                          and window[k].text.islower() and k > 0
                           and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
@@ -2179,6 +2180,9 @@ class _Finder:
         paramilitaire soudanais dirigé par X"), that subject."""
         if head.pos_ == "ADJ" and head.dep_ == "amod" and head.head.i < head.i:
             head = head.head
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and self.ref_at(head) is None \
+                and self.ref_at(head.head) is not None:
+            return head.head  # "le GNA, exécutif dirigé par X": the name the description is apposed to
         if any(c.dep_ == "cop" for c in head.children) and self.ref_at(head) is None:
             subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
             return subject if subject is not None else head
@@ -2281,7 +2285,10 @@ class _Finder:
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         agents = self.stance_authors(n)
-        objects = self.typed(self.children_with(n, self.rules.stance_noun_prepositions), ("Actor",))
+        preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
+            tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
+        objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
+            or self.stance_verb_recipient(n, preps)
         backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -2302,7 +2309,38 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        return agents or self.manner_stance_authors(n)
+        return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def stance_verb_recipient(self, n: Token, preps) -> list[MentionRef]:
+        """Whom a stance noun is aimed at when the parse hangs its "à" phrase on the verb that
+        voices it ("imposer des sanctions au Hezbollah")."""
+        if n.dep_ != "obj" or not _in(n.head, self.rules.stance_verbs):
+            return []
+        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_.startswith("obl")
+                           and _introduced_by(c, preps) for r in self.np(c)], ("Actor",))
+
+    def partner_after(self, n: Token) -> list[MentionRef]:
+        """The one a solidarity noun is with, when the parse hangs its "avec" phrase on the
+        noun before it ("une campagne de solidarité avec les Palestiniens")."""
+        if not _in(n, self.rules.solidarity_nouns) or n.dep_ != "nmod":
+            return []
+        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_ == "nmod"
+                           and _introduced_by(c, self.rules.partner_prepositions) for r in self.np(c)], ("Actor",))
+
+    def campaign_authors(self, n: Token) -> list[MentionRef]:
+        """Whose stance a noun names as the "de" complement of a verb's object ("mener une
+        campagne de solidarité avec X", "lancer un appel de soutien à X"): the verb's subject."""
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or any(c.dep_ == "det" for c in n.children) \
+                or self.index.at_token(n) is not None:
+            return []  # not a word of a name ("le Groupe de soutien à l'islam et aux musulmans")
+        host = n.head  # "dans le cadre d'une campagne de solidarité": up the nouns to the verb
+        for _ in range(3):
+            if _in(host, self.rules.mission_nouns | self.rules.transfer_nouns):
+                return []  # "l'envoi d'une mission d'appui à X": what is sent, not a stance
+            if host.pos_ == "VERB" or host.dep_ not in ("obj", "obl", "obl:mod", "nmod") or host.head.i == host.i:
+                break
+            host = host.head
+        return self.typed(self.subject(host), ("Actor",)) if host.pos_ == "VERB" else []
 
     def manner_stance_authors(self, n: Token) -> list[MentionRef]:
         """The subject of the verb a bare stance noun qualifies ("le Hezbollah tire des roquettes
@@ -2321,15 +2359,36 @@ class _Finder:
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
         "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
-        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ == "ADJ" else ())
+        # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
+        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
+        if _possessive(n) and n.dep_ == "conj":
+            return self.possessed_allies(n, k, predicate)
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
-        if not agents and n.dep_ in ("appos", "amod", "acl") and n.head.i < n.i:
+        if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
         agents = agents or self.one_of(n) or self.fronted_subject(n)
         for a in self.typed(agents, ("Actor",))[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def possessed_allies(self, n: Token, k: int, predicate: str) -> None:
+        """ "l'armée syrienne et ses alliés du Hezbollah": the one a possessed ally noun names
+        right after it with "de" stands by (or against) the noun it is coordinated with (not
+        "l'Iran et ses alliés d'une part et Israël de l'autre")."""
+        named = [r for c in n.children if c.dep_ == "nmod" and n.i < c.i <= n.i + 4
+                 and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None]
+        lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
+        owners = [r for r in self.typed(self.np(n.head), ("Actor",)) if not lo <= r.start < hi]
+        for o in owners[:1]:
+            for a in self.typed(named, ("Actor",))[:1]:
+                self.add(a, predicate, o, n, k, 0.55)
+
+    def comma_conjunct(self, n: Token) -> bool:
+        """An adjective the parse reads as a conjunct of the name it is apposed to after a comma
+        ("la faction Mayitos, fidèle au baron X")."""
+        return n.dep_ == "conj" and n.pos_ == "ADJ" and self.tokens[n.i - 1].text == "," \
+            and not any(c.dep_ == "cc" for c in n.children)
 
     def fronted_subject(self, n: Token) -> list[MentionRef]:
         """The subject a noun set before it with a comma is said of ("Premier allié d'Israël,
@@ -2452,10 +2511,30 @@ class _Finder:
         else:
             whole, members = self.doer(v), [r for c in self.direct_objects(v) for r in self.np(c)]
         members = members + self.listed_after(members[0]) if len(members) == 1 else members
+        members = self.typed(members, ("Actor",)) or self.examples_after(v)  # "regroupe plusieurs factions, dont X"
         for w in self.bodies_of(whole)[:1]:
             for m in self.typed(members, ("Actor",))[:6]:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
+
+    def examples_after(self, v: Token) -> list[MentionRef]:
+        """The actors a phrase of examples names after a verb's common-noun complement ("est
+        composée de jihadistes, tels qu'al-Nosra, et de groupes salafistes, comme Ahrar al-Cham",
+        "regroupe plusieurs factions, dont X et Y"), up to the sentence's end."""
+        hi = self.units.bounds(v)[1]
+        words = list(self.tokens[v.i + 1: min(hi, v.i + 30)])
+        stop = next((n for n, t in enumerate(words) if t.text in (".", ";", ":")), len(words))
+        found = []
+        for n in (n for n, t in enumerate(words[:stop]) if t.text == "," and self.opens_examples(words[n + 1: n + 4])):
+            end = next((m for m in range(n + 2, stop) if words[m].text == ","), stop)
+            found += [r for w in words[n + 1: end] for r in [self.index.at_token(w)] if r is not None
+                      and r.start == w.idx and r.entity.kind != "Person" and self.typed([r], ("Actor",))]
+        return found
+
+    def opens_examples(self, words: list[Token]) -> bool:
+        """Whether words open a phrase of examples ("dont", "tels qu'", "comme")."""
+        rest = [lower_text(w).replace("’", "'") for w in words]
+        return any(rest[:len(_words(p))] == _words(p) for p in self.rules.example_phrases)
 
     def bodies_of(self, refs: list[MentionRef]) -> list[MentionRef]:
         """The organisations and groups among ``refs``: what one joins or is grouped in (not a
@@ -2645,7 +2724,17 @@ class _Finder:
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
-        return self.role_phrase(self.nearest_role(words)) if words else None
+        found = self.role_phrase(self.nearest_role(words)) if words else None
+        return found if found is not None else self.role_before_demonym(words, lo)
+
+    def role_before_demonym(self, words: list[Token], lo: int) -> tuple | None:
+        """ "Un chef d'al-Nosra, le Saoudien X": past a demonym title apposed to the name, the
+        role phrase in the aside before it."""
+        if not words or words[0].i - 2 < lo or self.tokens[words[0].i - 1].text != "," \
+                or not all(w.pos_ == "DET" or lower_text(w) in self.rules.demonyms for w in words) \
+                or not any(lower_text(w) in self.rules.demonyms for w in words):
+            return None
+        return self.role_aside_before(lo, words[0].i - 2)
 
     def nearest_role(self, words: list[Token]) -> list[Token]:
         """The words from the role nearest the name, when a role is the complement of another
@@ -2817,7 +2906,8 @@ class _Finder:
                 continue
             measured = self.reference_point(span)
             for c in ([] if measured else self.container_named(span)):
-                self.add(ref, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
+                for r in [ref, *self.places_listed_before(span)]:  # "à Niafunké et à Goundam dans la région de X"
+                    self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
                 self.placed_by_aside(ref, span, k, measured)
 
@@ -2891,10 +2981,36 @@ class _Finder:
         of a list ("dans la ville de X, chef-lieu de la province" and "au Kivu, dans l'est de
         la RDC" still place it)."""
         if not _in(tail[0], self.rules.container_prepositions) or any(
-                _in(t, self.rules.direction_words) for t in tail[:3]):
+                _in(t, self.rules.direction_words) for t in tail[:3]) or self.wider_place_noun(span, tail):
             return False
         k = self.skip_determiners(span.start - 1, 0)
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.container_prepositions
+
+    def places_listed_before(self, span) -> list[MentionRef]:
+        """The places coordinated right before a place, each after its own preposition or not
+        ("à Niafunké et à Goundam", "Gao, Tessit et Ménaka"): no state."""
+        lo = self.units.bounds(span.root)[0]
+        found, k = [], span.start - 1
+        while k > lo:
+            k = self.skip_determiners(k, lo)
+            if k > lo and _in(self.tokens[k], {*self.rules.container_prepositions, *self.rules.relative_prepositions}):
+                k = self.skip_determiners(k - 1, lo)
+            if k <= lo or not (lower_text(self.tokens[k]) in self.rules.list_conjunctions or self.tokens[k].text == ","):
+                break
+            prev = self.ref_at(self.tokens[k - 1])
+            if prev is None or prev.entity.kind in _STATE_KINDS or not self.typed([prev], ("Region",)):
+                break
+            found.append(prev)
+            k = self.span_at(prev).start - 1
+        return found
+
+    def wider_place_noun(self, span, tail: list[Token]) -> bool:
+        """ "dans le village de Jogi, dans le district tribal de Kurram": an aside whose place
+        noun differs from the place's own names a wider place, not the next item of a list
+        ("dans la région de Gao, dans la région de Kidal" is a list)."""
+        noun = next((t for t in tail[1:4] if _in(t, self.rules.place_heads)), None)
+        own = next((t for t in span if _in(t, self.rules.place_heads)), None)
+        return noun is not None and own is not None and lower_lemma(noun) != lower_lemma(own)
 
     @staticmethod
     def named_area(ref: MentionRef) -> bool:
@@ -2903,6 +3019,214 @@ class _Finder:
         text = ref.mention.text
         return ref.entity.kind in _AREA_KINDS and (
             normalize_label(text) == normalize_label(ref.entity.label) or text.isupper())
+
+    # --- ties read off phrases: leadership by a genitive, listing as an enemy, places ------
+    def ties(self, k: int, tokens: list[Token]) -> None:
+        """The support, opposition, leadership and containment phrases of one run that no cue
+        family reads: "le GSIM d'Iyad Ag Ghali", "inscrit sur la liste des organisations
+        terroristes par X", "la région de X, où se trouve Y", "dans X, en particulier dans Y"."""
+        self.led_by_genitive(k)
+        for t in tokens:
+            if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.listing_verbs:
+                self.listing(t, k)
+            elif lower_text(t) in self.rules.place_relative_pronouns:
+                self.place_relative(t, k)
+            elif t.pos_ == "VERB" and lower_lemma(t) in self.rules.threat_verbs:
+                self.threat(t, k)
+        self.place_inclusions(k, tokens)
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if ref.entity.kind in _BODY_KINDS:
+                self.state_of_named_body(ref, k)
+
+    def state_of_named_body(self, ref: MentionRef, k: int) -> None:
+        """A body whose name holds a state's demonym ("le Commandement central américain"), or
+        that an apposed body noun puts in a state through a genitive ("les Gardiens de la
+        révolution, l'armée d'élite du régime iranien"), is a part (memberOf) of that state."""
+        span = self.span_at(ref)
+        if span is None:
+            return
+        # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
+        states = [r for t in span for r in [self.named_state(t)] if r is not None] \
+            if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
+        for st in (states or self.apposed_body_state(span))[:1]:
+            self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def named_state(self, t: Token) -> MentionRef | None:
+        """The state a demonym word names, when the text names that state."""
+        label = self.rules.demonyms.get(lower_text(t))
+        entity = self.by_label.get(normalize_label(label)) if label else None
+        return MentionRef(entity, entity.mentions[0]) if entity is not None and entity.kind in _STATE_KINDS else None
+
+    def apposed_body_state(self, span) -> list[MentionRef]:
+        """ "X, l'armée d'élite du régime iranien", "X, la police de l'Iran": the state an
+        apposed body noun names through "de" (a state's name or a stand-in with its demonym)."""
+        words = self.aside_words(span.end)
+        nouns = [t for t in words[1:3] if t.pos_ != "DET"]
+        if len(words) < 3 or words[0].text != "," or not nouns or not _in(nouns[0], self.rules.home_bodies):
+            return []
+        return next(([ref] for n, t in enumerate(words[:-1]) if lower_text(t) in self.rules.of_prepositions
+                     for ref in [self.state_after_of(words[n + 1: n + 4])] if ref is not None), [])
+
+    def aside_words(self, end: int) -> list[Token]:
+        """The words of an aside from the comma at ``end`` to the next stop (at most 12)."""
+        words = []
+        for t in self.tokens[end: min(len(self.tokens), end + 12)]:
+            if t.text in (")", ".", ";", ":") or (t.text == "," and words):
+                break
+            words.append(t)
+        return words
+
+    def state_after_of(self, words: list[Token]) -> MentionRef | None:
+        """The state named right after "de": by name, or by a stand-in and its demonym ("du
+        régime iranien")."""
+        after = [w for w in words if w.pos_ != "DET"]
+        if len(after) > 1 and _in(after[0], self.rules.state_stand_ins):
+            after = after[1:]
+        ref = self.ref_at(after[0]) if after else None
+        return ref if ref is not None and ref.entity.kind in _STATE_KINDS else None
+
+    def place_phrase(self, span) -> bool:
+        """A name after a preposition of place ("une visite en Autriche de X"): a place, no body."""
+        k = self.skip_determiners(span.start - 1, 0)
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions
+
+    def threat(self, v: Token, k: int) -> None:
+        """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
+        "les shebab ont juré la perte du gouvernement": whoever vows or threatens an attack or a
+        ruin opposes its target (an act not done yet)."""
+        for s in self.typed(self.subject(v), ("Actor",))[:1]:
+            for o in self.typed(self.threatened(v), ("Actor",))[:2]:
+                if o.entity.kind != "City":
+                    self.add(s, "opposes", o, v, k, 0.5)
+
+    def threatened(self, v: Token) -> list[MentionRef]:
+        """Who a vow or threat verb aims at: the genitive of a noun of ruin it takes ("la perte
+        du gouvernement"), the object of an attack verb it governs ("de détruire le groupe"; a
+        relative's antecedent: "que X a promis de détruire")."""
+        aimed = [r for c in v.children if c.dep_ == "obj" and _in(c, self.rules.threat_nouns)
+                 for r in self.children_with(c, self.rules.of_prepositions)]
+        return aimed + self.vowed_attack_objects(v)
+
+    def vowed_attack_objects(self, v: Token) -> list[MentionRef]:
+        """The objects of the attack verbs a vow governs ("promis de détruire le groupe"), or
+        the relative's antecedent ("que X a promis de détruire")."""
+        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs]
+        aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
+        if acts and not aimed:
+            aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        return aimed
+
+    def led_by_genitive(self, k: int) -> None:
+        """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
+        right away by "de" and a person's name is that person's (leaderOf)."""
+        for ref in self.index.inside(*self.units.run_span(k)):
+            if ref.entity.kind == "Person" or ref.mention.method == "role" or not self.typed([ref], ("Actor",)) \
+                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
+                continue
+            span = self.span_at(ref)
+            found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
+            if found is not None:
+                self.add(found[0], "leaderOf", ref, found[1], k, 0.55, modality="asserted")
+
+    def genitive_person(self, span) -> tuple[MentionRef, Token] | None:
+        """The person named right after a name and "de" (past a bracketed acronym: "le Groupe
+        ... (GSIM) d'Iyad Ag Ghali"), with the "de"."""
+        end = span.end + 1 if span.end < len(self.tokens) and self.tokens[span.end].text == ")" else span.end
+        if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
+            return None
+        name = self.tokens[end + 1]
+        person = self.index.at_token(name)
+        if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
+            return None
+        return person, self.tokens[end]
+
+    def listing(self, v: Token, k: int) -> None:
+        """ "le PKK, inscrit sur la liste des organisations terroristes par la Turquie et les
+        États-Unis", "Washington a classé le groupe organisation terroriste": whoever puts an
+        actor on a list of enemies (a mark of ``listing_marks`` in the phrase) opposes it."""
+        window = self.right_window(v)[:20]
+        if not any(lower_text(t) in self.rules.listing_marks for t in window):
+            return
+        by = next((n for n, t in enumerate(window) if lower_text(t) in self.rules.agent_prepositions), None)
+        if self.passive(v) or by is not None:
+            listers = self.agent(v) or (self.typed(self.index.inside(window[by].idx, window[-1].idx + len(window[-1].text)), ("Actor",))
+                                        if by is not None else [])
+            listed = self.patient(v)
+        else:
+            listers = self.subject(v)
+            listed = [r for c in self.direct_objects(v) for r in self.np(c)]
+        for s in self.typed(listers, ("Actor",))[:4]:
+            for o in self.typed(listed, ("Actor",))[:1]:
+                self.add(s, "opposes", o, v, k, 0.6)
+
+    def place_relative(self, where: Token, k: int) -> None:
+        """ "dans la région de Nabatieh, où se trouve Mayfadoun": the place a relative "où"
+        follows contains the place the verb of location after it names."""
+        lo, hi = self.units.bounds(where)
+        verb = next((t for t in self.tokens[where.i + 1: min(hi, where.i + 5)]
+                     if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.location_verbs), None)
+        if verb is None:
+            return
+        j = where.i - 1
+        while j >= lo and (self.tokens[j].text == "," or self.tokens[j].is_quote):  # 'de Nabatieh", où'
+            j -= 1
+        container = self.ref_at(self.tokens[j]) if j >= lo else None
+        inner = next((r for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] for r in [self.ref_at(t)]
+                      if r is not None), None)
+        if self.places_nest(inner, container):
+            self.add(inner, "locatedIn", container, verb, k, 0.6, modality="asserted")
+
+    def places_nest(self, inner: MentionRef | None, container: MentionRef | None) -> bool:
+        """Whether two mentions are places the first of which may lie in the second (no state
+        lies in another)."""
+        return inner is not None and container is not None and bool(self.typed([container], ("Region",))) \
+            and bool(self.typed([inner], ("Region",))) and inner.entity.kind not in _STATE_KINDS
+
+    def place_inclusions(self, k: int, tokens: list[Token]) -> None:
+        """ "dans le nord de l'Irak, en particulier dans les montagnes de Qandil": the place an
+        inclusion phrase adds after a place lies in it."""
+        lo = tokens[0].i if tokens else 0
+        for comma in (t for t in tokens if t.text == ","):
+            inner = self.included_place(comma.i)
+            if inner is None or inner.entity.kind in _STATE_KINDS:
+                continue
+            # the last area a place phrase named before, in the same clause ("dans le nord de l'Irak contre le PKK,
+            # en particulier dans Y"; not a demonym: "des soldats israéliens, notamment dans la région de X")
+            area = next((r for r in self.index.before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
+                         if r.entity.kind in _AREA_KINDS and self.typed([r], ("Region",)) and self.in_place_phrase(r)), None)
+            if area is not None:
+                self.add(inner, "locatedIn", area, comma, k, 0.55, modality="asserted")
+
+    def in_place_phrase(self, ref: MentionRef) -> bool:
+        """A place named after a preposition of containment, past articles, "de" and
+        direction nouns ("dans le nord de l'Irak")."""
+        span = self.span_at(ref)
+        if span is None or span.root.pos_ == "ADJ":
+            return False
+        k = span.start - 1
+        while k >= max(0, span.start - 6) and (self.tokens[k].pos_ == "DET" or lower_text(self.tokens[k]) in self.rules.of_prepositions
+                                                or _in(self.tokens[k], self.rules.direction_words)):
+            k -= 1
+        return k >= 0 and _in(self.tokens[k], self.rules.container_prepositions)
+
+    def included_place(self, end: int) -> MentionRef | None:
+        """The place an inclusion phrase after a comma names ("..., en particulier dans les
+        montagnes de Qandil"), past prepositions, articles and common nouns."""
+        words = [lower_text(t) for t in self.tokens[end: end + 4]]
+        size = next((len(_words(p)) for p in self.rules.inclusion_phrases
+                     if words[:1] == [","] and " ".join(words[1:1 + len(_words(p))]).replace("' ", "'") == p), 0)
+        if not size:
+            return None
+        rest = self.tokens[end + 1 + size: min(len(self.tokens), end + size + 7)]
+        if not rest or not _in(rest[0], self.rules.container_prepositions):
+            return None  # "en particulier dans": a place phrase, not "notamment le Mali"
+        for t in rest:
+            ref = self.ref_at(t)
+            if ref is not None:
+                return ref if self.typed([ref], ("Region",)) else None
+            if not (t.pos_ in ("ADP", "DET") or t.pos_ in ("NOUN", "ADJ") and t.text.islower()):
+                return None
+        return None
 
     # --- authorisation events ----------------------------------------------------------
     def close_frames(self) -> None:
@@ -2945,6 +3269,7 @@ class _Finder:
             self.located(k, tokens)
             self.placed(k)
             self.bodies(k)
+            self.ties(k, tokens)
         self.close_frames()
         people = {e.id for e in self.by_label.values() if e.kind == "Person"}
         return _dedupe(_consistent(self.found, people))
