@@ -2028,13 +2028,14 @@ class _Finder:
 
     def run(self) -> tuple[Statement, ...]:
         claims = self.claims
+        headline = _headline_end(self.text)
         for first, last in self.units.runs:
             if first in self.skip:
                 continue
             k = first
             tokens = self.reading.run_tokens(first, last)
-            if not tokens:
-                continue
+            if not tokens or tokens[0].idx < headline:
+                continue  # a headline's claim is the lead's, said again in short
             found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
             found += self.colon_quotes(k, tokens, found)
             if not found and claims:
@@ -2495,3 +2496,19 @@ def _infinitive_clause(verb: Token) -> bool:
     an infinitive clause, not a finite one (an inverted cue hung as an adverbial clause)."""
     return "Inf" in morph_values(verb, "VerbForm") or any(
         c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children)
+
+
+#: how a line that ends a sentence or opens a quote ends: a headline does not
+_SENTENCE_ENDS = (".", "!", "?", "…", ".»", ".\"", ".”", ":")
+
+
+def _headline_end(text: str) -> int:
+    """The end of the text's headline, 0 when it has none: a first line of at most 200
+    characters that ends no sentence, with a blank line after it ("Mali : l'armée affirme
+    avoir repris Léré"). News golds leave a headline's claims out: the lead says them again."""
+    line, newline, rest = text.partition("\n")
+    title = line.strip()
+    if not newline or not title or len(title) > 200 or title.endswith(_SENTENCE_ENDS) \
+            or not rest.lstrip(" \t").startswith(("\n", "\r")):
+        return 0
+    return len(line)
