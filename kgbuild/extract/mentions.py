@@ -1408,7 +1408,6 @@ class _Finder:
         r = self.rules
         words = [w for w in self._prev_words(token.i, 5) if w not in r.articles]
         prev = words[0] if words else ""
-        before = words[1] if len(words) > 1 else ""
         if prev in r.speech_introducers or prev in r.agent_prepositions or _after_phrase(words, r.facing_phrases):
             return True
         if prev in r.of_prepositions or prev in r.comitative_prepositions:

@@ -1608,17 +1608,29 @@ class _Finder:
         claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                        self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
         if e <= s or speaker is None:
-            if subject.pos_ == "NOUN":  # "..., a déclaré le ministre de la Défense. « ... », souligne-t-il"
-                self.remember_subject(subject, None)
-            if e > s and self.role_noun(subject):  # "..., a annoncé un porte-parole": maybe named later
-                self.role_claims.append(dataclasses.replace(claim, role=self.role_noun(subject)))
+            self.unnamed_subject(claim, subject, e > s)
             return None
-        if self.role_noun(subject) and speaker.entity.kind != "Person" and self.indefinite(subject):
-            # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
-            self.role_claims.append(dataclasses.replace(claim, role=self.role_noun(subject)))
-            return None
+        if speaker.entity.kind != "Person" and self.indefinite(subject) and self.hold_for_role(claim, subject):
+            return None  # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
+
+    def unnamed_subject(self, claim: _Claim, subject: Token, has_content: bool) -> None:
+        """An inverted cue's subject that names no actor: remembered as the last subject ("...,
+        a déclaré le ministre de la Défense. « ... », souligne-t-il"), its claim kept aside when
+        it is a role that may be named later ("..., a annoncé un porte-parole")."""
+        if subject.pos_ == "NOUN":
+            self.remember_subject(subject, None)
+        if has_content:
+            self.hold_for_role(claim, subject)
+
+    def hold_for_role(self, claim: _Claim, subject: Token) -> bool:
+        """Keep a claim of an unnamed role subject aside, to be said by the person named next as
+        that role holder (``named_role``); False when the subject is no role."""
+        role = self.role_noun(subject)
+        if role:
+            self.role_claims.append(dataclasses.replace(claim, role=role))
+        return bool(role)
 
     def reports_speech(self, tokens: list[Token], start: int, end: int) -> bool:
         """Whether a clause before an inverted or aside cue is itself reported speech, out of
