@@ -1895,7 +1895,7 @@ class _Finder:
         stated between two sides, each attacks the other."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
         sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
-                 and _introduced_by(c, self.rules.between_prepositions) for r in self.typed(self.np(c), ("Actor",))]
+                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
                                        for r in self.opposed_sides(v)])
@@ -1904,6 +1904,31 @@ class _Finder:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def sides_between(self, c: Token) -> list[MentionRef]:
+        """One actor for each side of an "entre" phrase, split at its conjunction wherever the
+        parse hangs it (inside the phrase, or right after it): the first actor a side names, or
+        the name it gives in brackets ("entre forces de l'Union africaine en Somalie (Amisom) et
+        les combattants shebab": the Amisom and the shebab, not the Union africaine)."""
+        refs = self.distinct(self.typed(self.np(c) + [self.ref_at(t) for t in c.subtree], ("Actor",)))
+        cut = next((t for t in c.subtree if t.dep_ == "cc" and lower_text(t) in self.rules.and_words), None) \
+            or self.and_after(c.right_edge.i + 1)
+        if cut is None:
+            return refs[:1]
+        after = [r for r in refs if r.start > cut.idx] or self.typed(
+            [self.ref_at(t) for t in self.tokens[cut.i + 1:cut.i + 5]], ("Actor",))
+        return [r for side in ([r for r in refs if r.start < cut.idx], after) for r in self.side_name(side)]
+
+    def side_name(self, side: list[MentionRef]) -> list[MentionRef]:
+        """The actor that names a side: the one it gives in brackets, else its first."""
+        bracketed = [r for r in side if self.text[max(0, r.start - 1):r.start] == "("]
+        return (bracketed or side)[:1]
+
+    def and_after(self, i: int) -> Token | None:
+        """The coordinating "et" at ``i``, past closing brackets, else None."""
+        while i < len(self.tokens) and self.tokens[i].text == ")":
+            i += 1
+        return self.tokens[i] if i < len(self.tokens) and lower_text(self.tokens[i]) in self.rules.and_words else None
 
     def side_after(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right after ``ref`` and a conjunction, however the parse cut the pair
