@@ -165,6 +165,7 @@ class LanguageRules:
     document_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words
+    lone_officials: Words
     within_nouns: Words
     role_prefixes: Words
     source_words: Words

@@ -283,12 +283,19 @@ class _Finder:
                 for c in token.children):
             return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
+        if self.lone_person(token, unnamed):
+            return None  # "a affirmé un haut responsable de l'armée": one unnamed person, no body
         found = ((None if unnamed else self.named_next_to(token, within))
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
-        # an unnamed member speaks for a body, never for a person of its complement ("les
-        # partisans de l'ancien président X", "une source proche du président X": not X)
-        return None if unnamed and found is not None and found.entity.kind == "Person" else found
+        return None if unnamed and _is_person(found) else found
+
+
+    def lone_person(self, token: Token, unnamed: bool) -> bool:
+        """Whether a speaking group is one unnamed person ("un haut responsable", "une source
+        militaire"): singular, indefinite, an unnamed speaker's noun or a lone official's."""
+        return (unnamed or token.lemma_ in self.rules.lone_officials) and "Sing" in morph_values(token, "Number") \
+            and any(c.dep_ == "det" and c.lower_ in self.rules.indefinite_determiners for c in token.children)
 
     def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
         """A speaking group whose "de" complement is a definite or demonstrative group noun the
@@ -2524,3 +2531,10 @@ def _headline_end(text: str) -> int:
             or not rest.lstrip(" \t").startswith(("\n", "\r")):
         return 0
     return len(line)
+
+
+def _is_person(ref: MentionRef | None) -> bool:
+    """Whether a mention is a person's: an unnamed member speaks for a body, never for a person
+    of its complement ("les partisans de l'ancien président X", "une source proche du président
+    X": not X)."""
+    return ref is not None and ref.entity.kind == "Person"
