@@ -85,6 +85,7 @@ class LanguageRules:
     place_nouns: Table
     weapon_classes: Table
     seats_of_power: Table
+    state_forces: Table
     short_forms: Table
     descriptions: ListTable
     introduced_descriptions: Words

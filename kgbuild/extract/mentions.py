@@ -1005,7 +1005,7 @@ class _Finder:
 
     def _from_entry(self, entry: KBEntry, start: int, end: int, name: str, head: Token | None,
                     method: str) -> Found | None:
-        seat = self._seat_acting(start, end, name, head)
+        seat = self._seat_acting(start, end, name, head) or self._state_forces(entry, start, end, name)
         if seat is not None:
             return seat
         if entry.kind in _WEAPON_KINDS:
@@ -1038,6 +1038,15 @@ class _Finder:
         kind = "State" if state.kind in _STATE_KINDS else state.kind
         return Found(self._mention(start, end, "Actor", kind, "metonymy", 0.75),
                      kb_label(state, self.lang), state)
+
+    def _state_forces(self, entry: KBEntry, start: int, end: int, name: str) -> Found | None:
+        """ "les Forces armées maliennes (FAMa)": a state's national armed forces, named or by
+        their acronym, are the state (`state_forces`)."""
+        state_name = _state_forces(self.rules).get(normalize_label(kb_label(entry, self.lang)))
+        state = self._lookup(state_name, _STATE_KINDS) if state_name else None
+        if state is None:
+            return None
+        return Found(self._mention(start, end, "Actor", "State", "metonymy", 0.75), kb_label(state, self.lang), state)
 
     def _region_of_place_noun(self, entry, start, end, name, head) -> Found | None:
         """'la région de Koursk': the mention covers 'région de Koursk'."""
@@ -1120,7 +1129,8 @@ class _Finder:
             if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
                 continue
             kind = entry.kind if entry else self._organisation_kind(name)
-            yield Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
+            forces = self._state_forces(entry, start, end, name) if entry else None
+            yield forces or Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
             inner = self.tokens[token.i + 1]
             if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
@@ -2333,6 +2343,12 @@ def _after_phrase(words: list[str], phrases: Sequence[str]) -> bool:
 @functools.cache
 def _seats(rules: LanguageRules) -> dict[str, str]:
     return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
+
+
+@functools.cache
+def _state_forces(rules: LanguageRules) -> dict[str, str]:
+    """The rules' national armed forces by normalised name -> their state's name."""
+    return {normalize_label(name): state for name, state in rules.state_forces.items()}
 
 
 @functools.cache
