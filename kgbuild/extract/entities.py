@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
-from kgbuild.extract.reading import SpanIndex
+from kgbuild.extract.reading import SpanIndex, dominant
 from kgbuild.kb.keys import match_key, skeleton
 from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
@@ -226,17 +226,11 @@ def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | Non
 
 def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]) -> int | None:
     """The last mention of the state that ``named`` (indices of state mentions) names at least
-    twice as often as any other, provided it acts there (or is alone); None otherwise."""
-    counts: dict[str, int] = defaultdict(int)
-    for j in named:
-        counts[keys[j]] += 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-        return None
-    top = max(counts, key=counts.get)
+    twice as often as any other (``dominant``), provided it acts there (or is alone); None otherwise."""
+    top = dominant([keys[j] for j in named])
     mine = [j for j in named if keys[j] == top]
-    acts = len(counts) == 1 or any(found[j].mention.type == "Actor" for j in mine)
-    return mine[-1] if acts else None
+    acts = len({keys[j] for j in named}) == 1 or any(found[j].mention.type == "Actor" for j in mine)
+    return mine[-1] if top is not None and acts else None
 
 
 def _introducing_words(f: Found, text: str) -> list[str]:

@@ -1655,8 +1655,9 @@ class _Finder:
         with no demonym, name or complement after it (grouping gives it the state of the
         context, or drops it)."""
         others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
+        firsts = _organ_first_words(self.rules)
         for token in self.tokens:
-            if token.pos_ != "NOUN" or not self._is_definite(token, True):
+            if self.lows[token.i] not in firsts or token.pos_ != "NOUN" or not self._is_definite(token, True):
                 continue
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
@@ -2343,6 +2344,13 @@ def _after_phrase(words: list[str], phrases: Sequence[str]) -> bool:
 @functools.cache
 def _seats(rules: LanguageRules) -> dict[str, str]:
     return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
+
+
+@functools.cache
+def _organ_first_words(rules: LanguageRules) -> frozenset[str]:
+    """The first words of the rules' state organ phrases ("forces", "armée"): the only nouns
+    ``_organs`` reads further."""
+    return frozenset(fold_quotes(p).lower().split()[0] for p in rules.state_organs)
 
 
 @functools.cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
@@ -285,3 +286,13 @@ class Reading:
             found = [t for t in self.tokens[span.start:span.end] if not t.is_space] if span is not None else []
             self._run_tokens[(first, last)] = found
         return list(found)
+
+
+def dominant(keys: list[str]) -> str | None:
+    """The key of ``keys`` (one per mention, in text order) named at least twice as often as any
+    other, None when none is: the state a text is about, say, when two states share it."""
+    counts = Counter(keys)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]

@@ -39,7 +39,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading
+from kgbuild.extract.reading import MentionRef, Reading, dominant
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Relation, Statement
 
@@ -1791,12 +1791,9 @@ class _Finder:
         low = lower_text(v)
         if not self.passive(v) or not any(low in self.rules.grammar.inflect(w) for w in self.rules.presence_words):
             return
-        who = [r for c in subjects for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind != "Person"]
-        where = self.deployed_where(v)
-        for w in who[:1]:
-            for r in self.places_listed(where[:1]) + where[1:3]:  # "en Irak et en Syrie", however parsed
-                if not self.on_own_soil(r, w):
-                    self.add(w, "deployedIn", r, v, k, 0.6)
+        where = self.deployed_where(v)  # "en Irak et en Syrie", however parsed
+        self.place_force([r for c in subjects for r in self.typed([self.ref_at(c)], ("Actor",))],
+                         self.places_listed(where[:1]) + where[1:3], v, k, 0.6)
 
     def objects_on_days(self, v: Token) -> list[Token]:
         """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
@@ -1808,12 +1805,16 @@ class _Finder:
         of going through a place is in it (not on its own soil)."""
         if self.passive(v):
             return
-        who = [r for r in self.typed(self.subject(v), ("Actor",)) if r.entity.kind != "Person"]
         where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
-        for w in who[:1]:
-            for r in self.places_listed(where[:1]) + where[1:2]:
+        self.place_force(self.typed(self.subject(v), ("Actor",)), self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
+                    confidence: float, modality: str | None = None) -> None:
+        """The first of ``who`` that is no person is in each place of ``where`` off its own soil."""
+        for w in [r for r in who if r.entity.kind != "Person"][:1]:
+            for r in where:
                 if not self.on_own_soil(r, w):
-                    self.add(w, "deployedIn", r, v, k, 0.6)
+                    self.add(w, "deployedIn", r, cue, k, confidence, modality=modality)
 
     def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
         """``sender`` and the places of ``where`` off its own soil."""
@@ -1965,13 +1966,10 @@ class _Finder:
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
         holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",))
                              + [self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        holders = [h for h in holders if h.entity.kind != "Person"]
-        if not holders:
+        if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
-        for r in self.places_listed(where[:1]) + where[1:2]:
-            if not self.on_own_soil(r, holders[0]):
-                self.add(holders[0], "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+        self.place_force(holders, self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
 
     def stronghold_set_up(self, n: Token, k: int) -> None:
         """A stronghold of the subject's own set up or held in a place ("la province de X, où les
@@ -1980,11 +1978,9 @@ class _Finder:
         if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB" \
                 or _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
             return  # "a riposté en frappant ses positions": the possessive is the one hit's
-        who = [r for r in self.typed(self.subject(n.head), ("Actor",)) if r.entity.kind != "Person"]
-        for w in who[:1]:
-            for r in (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2]:
-                if not self.on_own_soil(r, w):
-                    self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+        self.place_force(self.typed(self.subject(n.head), ("Actor",)),
+                         (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2], n, k, 0.55,
+                         self.noun_modality(n))
 
     def place_before_comma(self, n: Token) -> list[MentionRef]:
         """The place named right before the comma that opens an apposition on ``n``, however the
@@ -2092,16 +2088,23 @@ class _Finder:
         if not places:
             return []
         span = self.span_at(places[0])
-        words = [lower_text(t) for t in self.tokens[span.end: span.end + 6]]
-        for phrase in self.rules.inclusion_phrases:
-            size = len(_words(phrase))
-            if words[:1] == [","] and " ".join(words[1:1 + size]).replace("' ", "'") == phrase:
-                k = span.end + 1 + size
-                while k < len(self.tokens) and self.tokens[k].pos_ in ("ADP", "DET"):
-                    k += 1
-                ref = self.ref_at(self.tokens[k]) if k < len(self.tokens) else None
-                return [ref] if ref is not None and "Region" in ref.entity.types else []
-        return []
+        size = self.inclusion_at(span.end)
+        if not size:
+            return []
+        k = span.end + 1 + size
+        while k < len(self.tokens) and self.tokens[k].pos_ in ("ADP", "DET"):
+            k += 1
+        ref = self.ref_at(self.tokens[k]) if k < len(self.tokens) else None
+        return [ref] if ref is not None and "Region" in ref.entity.types else []
+
+    def inclusion_at(self, comma: int) -> int:
+        """The number of words of the phrase of inclusion a comma at ``comma`` opens (", y compris",
+        ", en particulier"), 0 when it opens none."""
+        words = [lower_text(t) for t in self.tokens[comma: comma + 6]]
+        if words[:1] != [","]:
+            return 0
+        return next((len(_words(p)) for p in self.rules.inclusion_phrases
+                     if " ".join(words[1:1 + len(_words(p))]).replace("' ", "'") == p), 0)
 
     def first_place(self, heads, deps=("obl", "obl:arg", "obl:mod")) -> list[MentionRef]:
         """The first place group found below one of ``heads``."""
@@ -2835,14 +2838,10 @@ class _Finder:
         """The state the text is about up to ``before``: named at least twice as often as any
         other state and acting; none when two states share the text ("le premier ministre X"
         in an article on Haiti that names the American embassy once: Haiti)."""
-        counts: dict[str, list[MentionRef]] = {}
-        for ref in self.index.before(before):
-            if ref.entity.kind in _STATE_KINDS:
-                counts.setdefault(ref.entity.id, []).append(ref)
-        ranked = sorted(counts.values(), key=len, reverse=True)
-        if not ranked or len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1]):
-            return []
-        return ranked[0][:1] if self.typed(ranked[0][:1], ("Actor",)) else []
+        states = [ref for ref in self.index.before(before) if ref.entity.kind in _STATE_KINDS]
+        top = dominant([ref.entity.id for ref in states])
+        first = [ref for ref in states if ref.entity.id == top][:1]
+        return first if self.typed(first, ("Actor",)) else []
 
     def sole_state(self, ref: MentionRef, tok: Token) -> list[MentionRef]:
         """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
@@ -3237,9 +3236,7 @@ class _Finder:
     def included_place(self, end: int) -> MentionRef | None:
         """The place an inclusion phrase after a comma names ("..., en particulier dans les
         montagnes de Qandil"), past prepositions, articles and common nouns."""
-        words = [lower_text(t) for t in self.tokens[end: end + 4]]
-        size = next((len(_words(p)) for p in self.rules.inclusion_phrases
-                     if words[:1] == [","] and " ".join(words[1:1 + len(_words(p))]).replace("' ", "'") == p), 0)
+        size = self.inclusion_at(end)
         if not size:
             return None
         rest = self.tokens[end + 1 + size: min(len(self.tokens), end + size + 7)]

@@ -290,12 +290,11 @@ class _Finder:
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         return None if unnamed and _is_person(found) else found
 
-
     def lone_person(self, token: Token, unnamed: bool) -> bool:
         """Whether a speaking group is one unnamed person ("un haut responsable", "une source
         militaire"): singular, indefinite, an unnamed speaker's noun or a lone official's."""
         return (unnamed or token.lemma_ in self.rules.lone_officials) and "Sing" in morph_values(token, "Number") \
-            and any(c.dep_ == "det" and c.lower_ in self.rules.indefinite_determiners for c in token.children)
+            and self.indefinite(token)
 
     def group_named_by_complement(self, token: Token, within: range | None) -> MentionRef | None:
         """A speaking group whose "de" complement is a definite or demonstrative group noun the
