@@ -80,6 +80,22 @@ def test_territory_demonym_is_a_region(extractor):
     assert by_label(ex)["Russie"].types == ("Region",)
 
 
+def test_demonym_of_any_held_place_is_a_region(extractor):
+    """A demonym on a place noun of any kind (a province, a city, the airspace) places the
+    country; on the state's own noun ("l'État hébreu") it names the actor."""
+    ex = extract(extractor, "Des drones ont violé l'espace aérien polonais. Dans plusieurs villes "
+                            "irakiennes, des roquettes sont tombées. L'État hébreu a riposté.")
+    labels = by_label(ex)
+    assert labels["Pologne"].types == ("Region",)
+    assert labels["Irak"].types == ("Region",)
+    assert labels["Israël"].types == ("Actor",)
+
+
+def test_short_form_of_a_country_name(extractor):
+    ex = extract(extractor, "Des soldats ont été tués dans l'est du Burkina.")
+    assert by_label(ex)["Burkina Faso"].types == ("Region",)
+
+
 def test_capital_as_speaker_is_the_state(extractor):
     ex = extract(extractor, "Pour Moscou, cette décision est une provocation. "
                             "Washington a confirmé l'envoi.")

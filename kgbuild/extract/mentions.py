@@ -1819,8 +1819,13 @@ class _Finder:
         return entry is not None and entry.kind in self._BODY_KINDS
 
     def _is_place_noun(self, token: Token) -> bool:
+        """A noun of a place the country holds ("le territoire ukrainien", "la province irakienne",
+        "l'espace aérien polonais"); the state's own noun ("l'État hébreu") names the actor."""
         lemma = fold_quotes(token.lemma_.lower())
-        return lemma in self.rules.place_nouns and self.rules.place_nouns[lemma] == "Country"
+        if lemma in self.rules.place_nouns:
+            return lemma not in self.rules.state_words
+        after = self.lows[token.i + 1] if token.i + 1 < len(self.tokens) else ""
+        return f"{lemma} {after}" in self.rules.place_nouns
 
     # -- weapons ------------------------------------------------------------------
     def _weapons(self):
