@@ -96,6 +96,15 @@ def test_short_form_of_a_country_name(extractor):
     assert by_label(ex)["Burkina Faso"].types == ("Region",)
 
 
+def test_compass_point_before_a_place_is_no_place(extractor):
+    """ "au Nord de X" is a direction from X; "les régions du Nord-Ouest et du Sud-Ouest" name regions."""
+    ex = extract(extractor, "À Tikrit (150 km au Nord de Bagdad), les tirs ont visé des positions au Sud "
+                            "et à l'Ouest de la ville. Les régions du Nord-Ouest et du Sud-Ouest sont en crise.")
+    labels = {e.mentions[0].text for e in ex.entities}
+    assert {"Tikrit", "Bagdad", "Nord-Ouest", "Sud-Ouest"} <= labels
+    assert not labels & {"Nord", "Sud", "Ouest"}
+
+
 def test_capital_as_speaker_is_the_state(extractor):
     ex = extract(extractor, "Pour Moscou, cette décision est une provocation. "
                             "Washington a confirmé l'envoi.")

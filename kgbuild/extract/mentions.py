@@ -127,7 +127,8 @@ class _Finder:
                               (self._country_anaphors, "name")):
             for item in finder():
                 m = item.mention
-                if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names):
+                if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
+                        or self._bare_compass(m):
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
@@ -146,6 +147,32 @@ class _Finder:
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    def _bare_compass(self, m: Mention) -> bool:
+        """A point of the compass before "de" is a direction from a place ("au Nord de Bagdad",
+        "dans l'Est de la RDC", "au Sud et à l'Ouest du chef-lieu"), and before a name a part of
+        it ("Sud Thaïlande"): no place of its own, unless a place noun names it ("les régions du
+        Nord et du Sud"); alone it may name a region ("dans le Sud-Ouest, la région ...")."""
+        if normalize_label(m.text) not in self.rules.compass_words:
+            return False
+        token = self._token_at(m.start)
+        if token is None:
+            return False
+        i = token.i - 1
+        while i >= 0 and self._compass_link(i):
+            i -= 1
+        if i >= 0 and self.rules.place_nouns.get(fold_quotes(self.tokens[i].lemma_.lower())) not in (None, "Country"):
+            return False
+        j = token.i + 1
+        while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
+            j += 1
+        return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _compass_link(self, i: int) -> bool:
+        """A word between a compass point and its place noun or its "de": a preposition, an
+        article, a conjunction or another compass point."""
+        return self.tokens[i].pos_ in ("ADP", "DET", "CCONJ") or self.lows[i] in self.rules.determiners \
+            or self.lows[i] in self.rules.compass_words
 
     # -- vessels ----------------------------------------------------------------
     def _vessels(self) -> tuple[list[tuple[int, int]], set[str]]:
