@@ -105,6 +105,13 @@ def test_compass_point_before_a_place_is_no_place(extractor):
     assert not labels & {"Nord", "Sud", "Ouest"}
 
 
+def test_known_group_name_whatever_its_first_word_is_tagged(extractor):
+    """The model tags "Boko" an adverb after a closing quote: the KB's name is read whole all the same."""
+    ex = extract(extractor, "Le porte-parole a précisé que, «aucun suspect n'a été arrêté ». Boko Haram "
+                            "mène depuis des années des raids meurtriers.")
+    assert [e.label for e in ex.entities] == ["Boko Haram"]
+
+
 def test_capital_as_speaker_is_the_state(extractor):
     ex = extract(extractor, "Pour Moscou, cette décision est une provocation. "
                             "Washington a confirmé l'envoi.")

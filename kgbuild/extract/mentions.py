@@ -607,9 +607,11 @@ class _Finder:
                 if item is not None:
                     yield item
                 continue
-            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ") or (
-                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms):
-                continue  # "le groupe jihadiste État islamique": "État" tagged an adjective
+            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ", "ADV", "X") or (
+                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms) or (
+                    token.pos_ in ("ADV", "X") and len(token.text) < 3):
+                continue  # "le groupe jihadiste État islamique": "État" tagged an adjective; "Boko"
+                # (Haram) an adverb; but "A Bruxelles" is a preposition without its accent
             if self._overlaps_name(token.idx, token.idx + 1):
                 continue  # inside a name found already
             item = self._known_phrase_at(token)
