@@ -112,6 +112,20 @@ def test_known_group_name_whatever_its_first_word_is_tagged(extractor):
     assert [e.label for e in ex.entities] == ["Boko Haram"]
 
 
+def test_body_name_goes_on_over_the_place_it_names(extractor):
+    """ "du Soudan" ends the name the model closed on "libération"; a known shorter name ("Front
+    populaire", a party) does not cut a longer one; a long bracketed gloss after a role is no
+    holder's name."""
+    ex = extract(extractor, "Le Front populaire de libération du Tigré a signé l'accord. « Nous tenons la "
+                            "ville », a déclaré Peter Lam Deng, porte-parole de l'armée gouvernementale "
+                            "(SPLA/Armée populaire de libération du Soudan).")
+    labels = by_label(ex)
+    assert {"Front populaire de libération du Tigré", "Armée populaire de libération du Soudan"} <= set(labels)
+    assert "Soudan" not in labels and "Front populaire" not in labels
+    assert labels["Armée populaire de libération du Soudan"].kind != "Person"
+    assert "porte-parole de l'armée gouvernementale" in [m.text for m in labels["Peter Lam Deng"].mentions]
+
+
 def test_capital_as_speaker_is_the_state(extractor):
     ex = extract(extractor, "Pour Moscou, cette décision est une provocation. "
                             "Washington a confirmé l'envoi.")

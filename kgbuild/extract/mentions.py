@@ -418,6 +418,9 @@ class _Finder:
                 end = self._person_end(ent.end, end)
                 end = self._past_quoted_nickname(start, end)
                 name = self.text[start:end]
+            elif ent.label_ in ("ORG", "MISC"):
+                end = self._place_in_name_end(self._token_at(end - 1).i + 1, end, name)
+                name = self.text[start:end]
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
@@ -432,6 +435,37 @@ class _Finder:
             item = self._named_item(ent, start, end, name)
             if item is not None:
                 yield item
+
+    def _place_in_name_end(self, after: int, end: int, name: str) -> int:
+        """The end of a body's name the model closed before the place it names: on a common noun
+        ("l'Armée populaire de libération" of "... du Soudan"), or on a shorter known name ("le
+        Front populaire" of "... de libération du Tigré"); else ``end``."""
+        last = self.tokens[after - 1]
+        if self._name_goes_on(after):
+            j = self._place_of_name_at(after + 2)
+        elif last.pos_ == "NOUN" and last.text.islower() and self._lookup(name) is None:
+            j = self._place_of_name_at(after)
+        else:
+            return end
+        return self.tokens[j - 1].idx + len(self.tokens[j - 1].text) if j is not None else end
+
+    def _place_of_name_at(self, i: int) -> int | None:
+        """After "de"/"du" (and an article) at ``i``, the end of the capitalised words that follow."""
+        tokens, n = self.tokens, len(self.tokens)
+        if i >= n or self.lows[i] not in self.rules.of_prepositions:
+            return None
+        j = i + 1 + (i + 1 < n and self.lows[i + 1] in self.rules.determiners)
+        k = j
+        while k < n and self.capitalised[k] and tokens[k].pos_ in ("PROPN", "NOUN", "ADJ") and k - j < 4:
+            k += 1
+        return k if k > j else None
+
+    def _name_goes_on(self, i: int) -> bool:
+        """ "le Front populaire de libération du Tigré": after a known name, "de", a common noun and
+        a place: a longer name, not the known one."""
+        n = len(self.tokens)
+        return i + 2 < n and self.lows[i] in self.rules.of_prepositions and self.tokens[i + 1].pos_ == "NOUN" \
+            and self.tokens[i + 1].text.islower() and self._place_of_name_at(i + 2) is not None
 
     def _person_end(self, after: int, end: int) -> int:
         """The end of a person's name the model cut short ("Aung" of "Aung San Suu Kyi", "San"
@@ -654,6 +688,8 @@ class _Finder:
             if self._inside_longer_name(token.idx, end):
                 return None  # the model's longer name holds it ("Forces armées ... de X")
             if entry is not None and entry.kind != "Event" and _is_name_of(entry, name):
+                if self._name_goes_on(last.i + 1):
+                    return None
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return self._known_group_word(token)
 
@@ -925,7 +961,7 @@ class _Finder:
         entry = self._lookup(name)
         if entry is None and " " in name:
             part = self._known_part(name)
-            if part is not None:
+            if part is not None and not (part[0] == 0 and self._name_goes_on(self._token_at(start + len(part[1]) - 1).i + 1)):
                 start, name = start + part[0], part[1]
                 return start, start + len(name), name, self._lookup(name)
         return start, end, name, entry
@@ -2165,9 +2201,10 @@ class _Finder:
         """The token after a bracketed acronym opening at ``j`` ("(AIEA)"), closed before ``limit``."""
         doc = self.doc
         if j < len(doc) and doc[j].text == "(":
-            while j < len(doc) and doc[j].text != ")" and j < limit:
-                j += 1
-            j += 1
+            k = j
+            while k < len(doc) and doc[k].text != ")" and k < limit:
+                k += 1
+            return k + 1 if k < len(doc) and doc[k].text == ")" else j  # a long gloss: no acronym
         return j
 
     def _after_titles(self, j: int) -> int:
