@@ -961,7 +961,8 @@ class _Finder:
         entry = self._lookup(name)
         if entry is None and " " in name:
             part = self._known_part(name)
-            if part is not None and not (part[0] == 0 and self._name_goes_on(self._token_at(start + len(part[1]) - 1).i + 1)):
+            after = self._token_at(start + len(part[1]) - 1).i + 1 if part is not None else 0
+            if part is not None and not (part[0] == 0 and self._name_goes_on(after)):
                 start, name = start + part[0], part[1]
                 return start, start + len(name), name, self._lookup(name)
         return start, end, name, entry
