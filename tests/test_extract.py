@@ -530,3 +530,42 @@ def test_a_name_read_once_as_a_person_is_the_place_the_text_names_so():
     entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
     assert [(e.label, e.types, len(e.mentions)) for e in entities] == [
         ("Nkuba", ("Region",), 2), ("Joseph Kamanzi", ("Actor",), 1)]
+
+
+def test_a_name_read_once_as_a_body_is_the_place_the_text_names_so():
+    # "une attaque de X à Nkuba" (the model read a body) then "contre Nkuba" (a place); an
+    # acronym keeps its own sense
+    from kgbuild.extract.entities import group_mentions
+    from kgbuild.extract.language import load_rules
+    from kgbuild.extract.mentions import Found
+    from kgbuild.link import load_snapshot
+    from kgbuild.types import Mention
+
+    text = "Un raid à Nkuba, revendiqué par le FPN. Les tirs contre Nkuba et FPN ont duré."
+
+    def found(name, type_, kind, nth=0):
+        start = text.index(name, text.index(name) + 1) if nth else text.index(name)
+        return Found(Mention(start, start + len(name), name, type_, kind, 0, method="ner"), name)
+
+    mentions = [found("Nkuba", "Actor", "Organization"), found("FPN", "Actor", "Organization"),
+                found("Nkuba", "Region", "Place", nth=1), found("FPN", "Region", "Place", nth=1)]
+    entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
+    assert sorted((e.label, e.types, len(e.mentions)) for e in entities) == [
+        ("FPN", ("Actor",), 1), ("FPN", ("Region",), 1), ("Nkuba", ("Region",), 2)]
+
+
+def test_one_word_body_after_a_locative_is_a_place(extractor):
+    """The model sometimes labels a village after "à" an organisation ("une attaque de X à Y"):
+    one unknown word hung on the noun after a locative preposition is a place."""
+    from spacy.tokens import Span
+
+    from kgbuild.extract.mentions import find_mentions
+    from kgbuild.extract.parse import doc_sentences, parse_text
+
+    text = "Six morts dans une attaque de Boko Haram à Kalongo."
+    doc = parse_text(extractor.nlp, text)
+    place = next(t for t in doc if t.text == "Kalongo")
+    doc.ents = [e for e in doc.ents if place not in e] + [Span(doc, place.i, place.i + 1, label="ORG")]
+    found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
+                                                       extractor.kb, "fr", text)}
+    assert (found["Kalongo"].type, found["Kalongo"].kind) == ("Region", "Place")

@@ -1011,6 +1011,11 @@ class _Finder:
             and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
+        if " " not in name and not name.isupper() and head is not None and head.dep_ in ("dep", "nmod", "obl:mod") \
+                and self._prev_words(head.i, 1) and self._prev_words(head.i, 1)[0] in self.rules.locative_prepositions:
+            # "une attaque de Boko Haram à Banki": one unknown word the parse hangs loose after
+            # a locative preposition is a place, whatever the model's label
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         return Found(self._mention(start, end, "Actor", self._organisation_kind(name), "ner", 0.7), name)
 
     def _organisation_kind(self, name: str) -> str:
