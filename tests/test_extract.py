@@ -80,6 +80,52 @@ def test_territory_demonym_is_a_region(extractor):
     assert by_label(ex)["Russie"].types == ("Region",)
 
 
+def test_demonym_of_any_held_place_is_a_region(extractor):
+    """A demonym on a place noun of any kind (a province, a city, the airspace) places the
+    country; on the state's own noun ("l'État hébreu") it names the actor."""
+    ex = extract(extractor, "Des drones ont violé l'espace aérien polonais. Dans plusieurs villes "
+                            "irakiennes, des roquettes sont tombées. L'État hébreu a riposté.")
+    labels = by_label(ex)
+    assert labels["Pologne"].types == ("Region",)
+    assert labels["Irak"].types == ("Region",)
+    assert labels["Israël"].types == ("Actor",)
+
+
+def test_short_form_of_a_country_name(extractor):
+    ex = extract(extractor, "Des soldats ont été tués dans l'est du Burkina.")
+    assert by_label(ex)["Burkina Faso"].types == ("Region",)
+
+
+def test_compass_point_before_a_place_is_no_place(extractor):
+    """ "au Nord de X" is a direction from X; "les régions du Nord-Ouest et du Sud-Ouest" name regions."""
+    ex = extract(extractor, "À Tikrit (150 km au Nord de Bagdad), les tirs ont visé des positions au Sud "
+                            "et à l'Ouest de la ville. Les régions du Nord-Ouest et du Sud-Ouest sont en crise.")
+    labels = {e.mentions[0].text for e in ex.entities}
+    assert {"Tikrit", "Bagdad", "Nord-Ouest", "Sud-Ouest"} <= labels
+    assert not labels & {"Nord", "Sud", "Ouest"}
+
+
+def test_known_group_name_whatever_its_first_word_is_tagged(extractor):
+    """The model tags "Boko" an adverb after a closing quote: the KB's name is read whole all the same."""
+    ex = extract(extractor, "Le porte-parole a précisé que, «aucun suspect n'a été arrêté ». Boko Haram "
+                            "mène depuis des années des raids meurtriers.")
+    assert [e.label for e in ex.entities] == ["Boko Haram"]
+
+
+def test_body_name_goes_on_over_the_place_it_names(extractor):
+    """ "du Soudan" ends the name the model closed on "libération"; a known shorter name ("Front
+    populaire", a party) does not cut a longer one; a long bracketed gloss after a role is no
+    holder's name."""
+    ex = extract(extractor, "Le Front populaire de libération du Tigré a signé l'accord. « Nous tenons la "
+                            "ville », a déclaré Peter Lam Deng, porte-parole de l'armée gouvernementale "
+                            "(SPLA/Armée populaire de libération du Soudan).")
+    labels = by_label(ex)
+    assert {"Front populaire de libération du Tigré", "Armée populaire de libération du Soudan"} <= set(labels)
+    assert "Soudan" not in labels and "Front populaire" not in labels
+    assert labels["Armée populaire de libération du Soudan"].kind != "Person"
+    assert "porte-parole de l'armée gouvernementale" in [m.text for m in labels["Peter Lam Deng"].mentions]
+
+
 def test_capital_as_speaker_is_the_state(extractor):
     ex = extract(extractor, "Pour Moscou, cette décision est une provocation. "
                             "Washington a confirmé l'envoi.")
@@ -484,3 +530,42 @@ def test_a_name_read_once_as_a_person_is_the_place_the_text_names_so():
     entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
     assert [(e.label, e.types, len(e.mentions)) for e in entities] == [
         ("Nkuba", ("Region",), 2), ("Joseph Kamanzi", ("Actor",), 1)]
+
+
+def test_a_name_read_once_as_a_body_is_the_place_the_text_names_so():
+    # "une attaque de X à Nkuba" (the model read a body) then "contre Nkuba" (a place); an
+    # acronym keeps its own sense
+    from kgbuild.extract.entities import group_mentions
+    from kgbuild.extract.language import load_rules
+    from kgbuild.extract.mentions import Found
+    from kgbuild.link import load_snapshot
+    from kgbuild.types import Mention
+
+    text = "Un raid à Nkuba, revendiqué par le FPN. Les tirs contre Nkuba et FPN ont duré."
+
+    def found(name, type_, kind, nth=0):
+        start = text.index(name, text.index(name) + 1) if nth else text.index(name)
+        return Found(Mention(start, start + len(name), name, type_, kind, 0, method="ner"), name)
+
+    mentions = [found("Nkuba", "Actor", "Organization"), found("FPN", "Actor", "Organization"),
+                found("Nkuba", "Region", "Place", nth=1), found("FPN", "Region", "Place", nth=1)]
+    entities = group_mentions(mentions, load_snapshot(), Article(id="t", text=text), load_rules("fr"))
+    assert sorted((e.label, e.types, len(e.mentions)) for e in entities) == [
+        ("FPN", ("Actor",), 1), ("FPN", ("Region",), 1), ("Nkuba", ("Region",), 2)]
+
+
+def test_one_word_body_after_a_locative_is_a_place(extractor):
+    """The model sometimes labels a village after "à" an organisation ("une attaque de X à Y"):
+    one unknown word hung on the noun after a locative preposition is a place."""
+    from spacy.tokens import Span
+
+    from kgbuild.extract.mentions import find_mentions
+    from kgbuild.extract.parse import doc_sentences, parse_text
+
+    text = "Six morts dans une attaque de Boko Haram à Kalongo."
+    doc = parse_text(extractor.nlp, text)
+    place = next(t for t in doc if t.text == "Kalongo")
+    doc.ents = [e for e in doc.ents if place not in e] + [Span(doc, place.i, place.i + 1, label="ORG")]
+    found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
+                                                       extractor.kb, "fr", text)}
+    assert (found["Kalongo"].type, found["Kalongo"].kind) == ("Region", "Place")

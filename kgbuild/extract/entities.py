@@ -477,10 +477,11 @@ def _same_spelling(words: list[str], other: list[str]) -> bool:
 
 def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     """ "C'est de Mbau que ..." after "vers Mbau": a one-word name the model reads once as a
-    person (no title, no KB entry, no full name it ends) is the place the text names so
-    elsewhere: one name, one sense in a document."""
+    person or a body (no title, no KB entry, no full name it ends, no acronym) is the place the
+    text names so elsewhere: one name, one sense in a document."""
     _merge_misread(found, keys, lambda f: f.mention.type == "Region",
-                   lambda f: f.mention.kind == "Person" and " " not in f.name.strip(), ("Region", "Place"))
+                   lambda f: f.mention.kind in ("Person", "Organization") and " " not in f.name.strip()
+                   and not f.name.isupper(), ("Region", "Place"))
 
 
 def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
