@@ -569,3 +569,13 @@ def test_one_word_body_after_a_locative_is_a_place(extractor):
     found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
                                                        extractor.kb, "fr", text)}
     assert (found["Kalongo"].type, found["Kalongo"].kind) == ("Region", "Place")
+
+
+def test_name_without_the_title_and_the_preposition_the_model_took_in(extractor):
+    """ "le Colonel X Y" is X Y, who holds the role before the comma; "en Irak" is Irak, a place."""
+    ex = extract(extractor, "Selon le Colonel Mark Dolan, porte-parole de la mission américaine en Irak, "
+                            "les tirs ont cessé. La porte-parole de l'ONU, Mme Awa Keita, a confirmé.")
+    labels = by_label(ex)
+    assert "Mark Dolan" in labels and "Colonel Mark Dolan" not in labels
+    assert labels["Irak"].types == ("Region",)
+    assert any(r.predicate == "memberOf" and r.subject == labels["Awa Keita"].id for r in ex.relations)

@@ -328,16 +328,26 @@ class _Finder:
                 chunk = chunk[len(det):]
                 lowered = lowered[len(det):]
                 break
-        lead = next((p for p in _leads(self.rules.of_prepositions)
+        lead = next((p for p in _leads((*self.rules.of_prepositions, *self.rules.locative_prepositions))
                      if chunk.startswith(p) and self._lookup(chunk[len(p):]) is not None), "")
-        start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France": NER took the "de"
+        start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France", "en Irak": NER took the "de"
         start, chunk = self._past_domain(start, chunk)
+        start, chunk = self._past_title(start, chunk)
         chunk = self._without_tail(chunk).strip()
         lead = self.text[start:].find(chunk)
         if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
             return None  # "l'État Rakhine (Ouest)": a direction, not the region of that name
         start += lead
         return start, start + len(chunk)
+
+    def _past_title(self, start: int, chunk: str) -> tuple[int, str]:
+        """A name without the rank or title the model took in, capitalised as at a line's start or
+        in some styles ("le Colonel Steve Warren"): two capitalised words at least stay."""
+        title, _, rest = chunk.partition(" ")
+        if fold_quotes(title.lower()) in self.rules.name_titles and title[:1].isupper() \
+                and len(rest.split()) >= 2 and all(w[:1].isupper() for w in rest.split()[:2]):
+            return start + len(title) + 1, rest
+        return start, chunk
 
     def _without_tail(self, chunk: str) -> str:
         """A name without the words the model joined after it: a credit's first word ("Soumy

@@ -2740,6 +2740,8 @@ class _Finder:
         """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
         lo = self.units.bounds(span.root)[0]
         k = span.start - 1
+        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles and self.tokens[k - 1].text == ",":
+            k -= 1  # "La procureure de la CPI, Mme X": past the title the name leaves out
         if k >= lo and self.tokens[k].text == ",":
             return self.role_aside_before(lo, k - 1)
         if k >= lo and lower_text(self.tokens[k]) in self.rules.of_prepositions:
