@@ -562,13 +562,17 @@ def test_one_word_body_after_a_locative_is_a_place(extractor):
     from kgbuild.extract.mentions import find_mentions
     from kgbuild.extract.parse import doc_sentences, parse_text
 
-    text = "Six morts dans une attaque de Boko Haram à Kalongo."
-    doc = parse_text(extractor.nlp, text)
-    place = next(t for t in doc if t.text == "Kalongo")
-    doc.ents = [e for e in doc.ents if place not in e] + [Span(doc, place.i, place.i + 1, label="ORG")]
-    found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
-                                                       extractor.kb, "fr", text)}
-    assert (found["Kalongo"].type, found["Kalongo"].kind) == ("Region", "Place")
+    def read(text, word, label):
+        doc = parse_text(extractor.nlp, text)
+        token = next(t for t in doc if t.text == word)
+        doc.ents = [e for e in doc.ents if token not in e] + [Span(doc, token.i, token.i + 1, label=label)]
+        found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
+                                                           extractor.kb, "fr", text)}
+        return found[word].type, found[word].kind
+
+    assert read("Six morts dans une attaque de Boko Haram à Kalongo.", "Kalongo", "ORG") == ("Region", "Place")
+    assert read("Une offensive des rebelles à Kalongo a échoué.", "Kalongo", "MISC") == ("Region", "Place")
+    assert read("Le groupe a publié une vidéo de l'attaque sur Telegrom.", "Telegrom", "ORG")[0] == "Actor"
 
 
 def test_name_without_the_title_and_the_preposition_the_model_took_in(extractor):

@@ -66,6 +66,7 @@ class LanguageRules:
     # --- entities (data/entities.toml)
     role_domains: Ordered
     locative_prepositions: Ordered
+    loose_place_prepositions: Words
     transfer_lemmas: Ordered
     orientation_lemmas: Ordered
     speech_introducers: Ordered

@@ -861,8 +861,18 @@ class _Finder:
                 return found
         if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
+        if head is not None and label in ("ORG", "MISC") and self._loose_place(name, head):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _loose_place(self, name: str, head: Token) -> bool:
+        """ "une attaque de Boko Haram à Banki", "une offensive à Haditha": one unknown word (no
+        acronym) hung on a noun after a preposition only places take ("à", "dans", not "sur":
+        "sur Telegram") is a place, whatever body or miscellany the model's label says."""
+        words = self._prev_words(head.i, 1)
+        return " " not in name and not name.isupper() and head.dep_ in ("dep", "nmod", "obl:mod") \
+            and bool(words) and words[0] in self.rules.loose_place_prepositions
 
     def _person_apposed_to_role(self, start: int, name: str) -> bool:
         """A name of capitalised words apposed to a person's role ("le porte-parole du TNLA,
@@ -1021,11 +1031,6 @@ class _Finder:
             and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
-        if " " not in name and not name.isupper() and head is not None and head.dep_ in ("dep", "nmod", "obl:mod") \
-                and self._prev_words(head.i, 1) and self._prev_words(head.i, 1)[0] in self.rules.locative_prepositions:
-            # "une attaque de Boko Haram à Banki": one unknown word the parse hangs loose after
-            # a locative preposition is a place, whatever the model's label
-            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         return Found(self._mention(start, end, "Actor", self._organisation_kind(name), "ner", 0.7), name)
 
     def _organisation_kind(self, name: str) -> str:
