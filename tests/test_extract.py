@@ -583,3 +583,15 @@ def test_name_without_the_title_and_the_preposition_the_model_took_in(extractor)
     assert "Mark Dolan" in labels and "Colonel Mark Dolan" not in labels
     assert labels["Irak"].types == ("Region",)
     assert any(r.predicate == "memberOf" and r.subject == labels["Awa Keita"].id for r in ex.relations)
+
+
+def test_heads_of_state_by_their_usual_names(extractor, snapshot_linker):
+    """The sources label them "Tshisekedi Tshilombo Felix" and "Abiy Ahmed Ali"; the press
+    writes "Félix Tshisekedi" and "Abiy Ahmed", then "Abiy"."""
+    from kgbuild.pipeline import link_extraction
+
+    ex = extract(extractor, "Le président Félix Tshisekedi a reçu le Premier ministre Abiy Ahmed. Abiy a promis "
+                            "de revenir.")
+    linked = {e.qid: e for e in link_extraction(ex, snapshot_linker).entities if e.qid}
+    assert {"Q29032770", "Q50365049"} <= set(linked)
+    assert "Abiy" in [m.text for m in linked["Q50365049"].mentions]
