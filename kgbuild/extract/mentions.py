@@ -1716,9 +1716,13 @@ class _Finder:
 
     def _placed(self, i: int) -> bool:
         """Whether token ``i`` opens a place given to an organ ("le gouvernement à Berlin",
-        "l'armée en Colombie"): the organ of the state there, found by the place's own mention."""
+        "l'armée en Colombie"): the organ of the state there, found by the place's own mention;
+        not a town ("l'armée à Beni": the army of the state of the context, posted there)."""
         after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        return self.lows[i] in self.rules.locative_prepositions and after is not None and after.text[:1].isupper()
+        if self.lows[i] not in self.rules.locative_prepositions or after is None or not after.text[:1].isupper():
+            return False
+        entries = self.kb.lookup(after.text, self.lang)
+        return not entries or any(e.kind in _STATE_KINDS or e.capital_of for e in entries)
 
     @staticmethod
     def _plural(noun: Token) -> bool:

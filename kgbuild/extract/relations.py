@@ -2615,6 +2615,8 @@ class _Finder:
         """The leaderOf or memberOf relation the role phrase next to a name gives."""
         person = ref.entity.kind == "Person"
         role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
+        if role is None and person:
+            self.member_by_genitive(ref, span, k)
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
@@ -2626,6 +2628,23 @@ class _Finder:
         for o in org[:1]:
             self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                      cue_text=role)
+
+    def member_by_genitive(self, ref: MentionRef, span, k: int) -> None:
+        """ "Sunai Phasuk de Human Rights Watch", "X, de l'ONG Amnesty International": a person
+        named with no role and then "de" and a body's name (a description noun of it between)
+        is a member of that body; not of a state or a place ("X du Venezuela")."""
+        j, hi = span.end, self.units.bounds(span.root)[1]
+        j += int(j < hi and self.tokens[j].text == ",")
+        if j >= hi - 1 or lower_text(self.tokens[j]) not in self.rules.of_prepositions:
+            return
+        for t in self.tokens[j + 1: min(hi, j + 4)]:
+            body = self.ref_at(t)
+            if body is not None:
+                if body.entity.kind in _BODY_KINDS or body.entity.kind in _ORGANISATION_KINDS:
+                    self.add(ref, "memberOf", body, self.tokens[j], k, 0.6, modality="asserted")
+                return
+            if t.pos_ not in ("DET", "NOUN"):
+                return
 
     def has_body(self, ref: MentionRef) -> bool:
         """Whether a role phrase before gave this entity the body it leads or belongs to."""
@@ -2673,11 +2692,20 @@ class _Finder:
     def heads_body(self, rest: list[Token], orgs: list[MentionRef]) -> bool:
         """Whether a role heads the body it names, not another noun's ("le chef de l'armée
         française": the army, France's, is what the role heads)."""
-        content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        content = self.past_role_adjectives([t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")])
         nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
         return not content or not orgs or content[0].idx >= orgs[0].start or _in(
             content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
             nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
+
+    def past_role_adjectives(self, content: list[Token]) -> list[Token]:
+        """The content words after a role from the first that is no plain adjective of the role
+        itself ("le président socialiste vénézuélien": "socialiste" qualifies the president, who
+        heads Venezuela)."""
+        n = 0
+        while n < len(content) and content[n].pos_ == "ADJ" and lower_text(content[n]) not in self.rules.demonyms:
+            n += 1
+        return content[n:]
 
     def role_rest(self, rest: list[Token]) -> list[Token] | None:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
