@@ -113,6 +113,7 @@ class _Finder:
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         self._claimed_names = claimed[False]
         bodies: set[tuple[int, int]] = set()
+        roles: set[tuple[int, int]] = set()
         vessels, vessel_names = self._vessels()
         # order matters: more specific finders claim their spans first; a role or a body may
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
@@ -133,19 +134,30 @@ class _Finder:
                     continue  # the model's name for a body found whole already
                 if layer == "name" and self._body_domain(item, bodies):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
-                starts, ends = claimed[layer == "outer"]
-                n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
-                if n and ends[n - 1] > m.start:
-                    continue  # overlaps a span of its layer claimed before
-                starts.insert(n, m.start)
-                ends.insert(n, m.end)
-                found.append(item)
-                if finder == self._bodies:
-                    bodies.add((m.start, m.end))
+                if self._claim(m, claimed[layer == "outer"], roles if finder == self._bodies else None):
+                    found.append(item)
+                    if finder == self._bodies:
+                        bodies.add((m.start, m.end))
+                    elif finder == self._roles:
+                        roles.add((m.start, m.end))
         found.extend(self._apposed_names(found))
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    @staticmethod
+    def _claim(m: Mention, spans: tuple[list[int], list[int]], roles: set[tuple[int, int]] | None) -> bool:
+        """Whether ``m`` is kept: it overlaps no span of its layer claimed before, or it is a
+        body inside a role phrase ("la porte-parole du ministère arménien de la Défense, X":
+        the ministry is an actor of its own, whose member X is), which claims nothing."""
+        starts, ends = spans
+        n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
+        if n and ends[n - 1] > m.start:
+            return roles is not None and (starts[n - 1], ends[n - 1]) in roles \
+                and starts[n - 1] < m.start and m.end <= ends[n - 1]
+        starts.insert(n, m.start)
+        ends.insert(n, m.end)
+        return True
 
     # -- vessels ----------------------------------------------------------------
     def _vessels(self) -> tuple[list[tuple[int, int]], set[str]]:
@@ -786,6 +798,8 @@ class _Finder:
                 return found
         if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
+        if label == "MISC" and _looks_like_acronym(name) and f"({name})" in self.text[:start]:
+            label = "ORG"  # "Les GRI ont indiqué": an acronym the text bracketed after a body's name
         by_label = self._NER_LABELS.get(label)
         return None if by_label is None else by_label(self, start, end, name, head)
 

@@ -3100,8 +3100,22 @@ class _Finder:
         # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
         states = [r for t in span for r in [self.named_state(t)] if r is not None] \
             if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
-        for st in (states or self.apposed_body_state(span))[:1]:
+        for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
+        """ "le corps des Gardiens de la Révolution islamique (GRI) d'Iran": an organisation's
+        name, past its bracketed acronym, then "de" and a state (not an armed group's: "les
+        Houthis du Yémen")."""
+        j = span.end
+        if ref.entity.kind != "Organization" or j + 1 >= len(self.tokens):
+            return []
+        if self.tokens[j].text == "(" and j + 2 < len(self.tokens) and self.tokens[j + 2].text == ")":
+            j += 3
+        if j + 1 >= len(self.tokens) or lower_text(self.tokens[j]) not in self.rules.of_prepositions:
+            return []
+        state = self.state_after_of(list(self.tokens[j + 1: j + 4]))
+        return [state] if state is not None and state.entity.id != ref.entity.id else []
 
     def named_state(self, t: Token) -> MentionRef | None:
         """The state a demonym word names, when the text names that state."""
@@ -3592,13 +3606,14 @@ _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
 def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     """The relations without a supply from a leader or member to its own body ("la visite du
     président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
-    nothing to Ukraine), and without a person led or joined: a person has no members ("la
+    nothing to Ukraine) nor a support ("les GRI ... renforcer les capacités de l'Iran": a body of
+    Iran, no backer of it), and without a person led or joined: a person has no members ("la
     porte-parole du Premier ministre X, Y": Y is no member of X), and without an aim at what the
     same actor is said to attack ("les frappes turques ont visé les bases du PKK à Gara": Turkey
     attacks Gara; the aim adds nothing)."""
     ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
     attacked = {(r.subject, r.object) for r in relations if r.predicate == "attacks"}
-    return [r for r in relations if (r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks)
+    return [r for r in relations if (r.predicate not in ("suppliesTo", "supports") or (r.subject, r.object) not in ranks)
             and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)
             and (r.predicate != "targets" or (r.subject, r.object) not in attacked)]
 
