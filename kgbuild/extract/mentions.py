@@ -798,10 +798,13 @@ class _Finder:
                 return found
         if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
-        if label == "MISC" and _looks_like_acronym(name) and f"({name})" in self.text[:start]:
-            label = "ORG"  # "Les GRI ont indiqué": an acronym the text bracketed after a body's name
-        by_label = self._NER_LABELS.get(label)
+        by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _bracketed_before(self, label: str, name: str, start: int) -> bool:
+        """ "Les GRI ont indiqué": an acronym the model reads as MISC that the text bracketed
+        before, after a body's name, names that body again."""
+        return label == "MISC" and _looks_like_acronym(name) and f"({name})" in self.text[:start]
 
     def _person_apposed_to_role(self, start: int, name: str) -> bool:
         """A name of capitalised words apposed to a person's role ("le porte-parole du TNLA,

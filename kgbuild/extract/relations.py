@@ -2599,12 +2599,36 @@ class _Finder:
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
         for ref in self.index.inside(*self.units.run_span(k)):
+            if self.lone_role(ref):
+                self.role_of_holder(ref, k)
             if not self.may_bear_role(ref):
                 continue
             span = self.span_at(ref)
             if span is None:
                 continue
             self.role_beside(ref, span, k)
+
+    def lone_role(self, ref: MentionRef) -> bool:
+        """A role phrase the entity stage gave a person the text names elsewhere, with no name
+        beside it ("a déclaré X. Le président ukrainien a précisé": X, the office's holder)."""
+        named = any(m.method != "role" and _has_name(m.text) for m in ref.entity.mentions)
+        return named and ref.mention.method == "role" and ref.entity.kind == "Person" and not any(
+            m is not ref.mention and (0 <= m.start - ref.end <= 3 or 0 <= ref.start - m.end <= 3)
+            for m in ref.entity.mentions)
+
+    def role_of_holder(self, ref: MentionRef, k: int) -> None:
+        """The body a lone role phrase names leads or counts its holder ("le président
+        ukrainien": leaderOf Ukraine), where the phrase is its clause's subject ("Le président
+        ukrainien a précisé"), not a source phrase ("selon le président russe")."""
+        span = self.span_at(ref)
+        if span is None or not span.root.dep_.startswith("nsubj"):
+            return
+        found = self.role_phrase(list(span))
+        if found is None or not found[1]:
+            return
+        role, orgs, anchor, direct = found
+        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+        self.add(ref, predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=role)
 
     def may_bear_role(self, ref: MentionRef) -> bool:
         """An actor's name; a role phrase ("porte-parole militaire des Houthis") is no name
