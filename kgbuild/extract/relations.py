@@ -2641,6 +2641,8 @@ class _Finder:
         role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
         if role is None and person:
             self.member_by_genitive(ref, span, k)
+            org = self.role_named_before(span)  # "a précisé le major X"
+            role, anchor = (self.tokens[span.start - 1].text, self.tokens[span.start - 1]) if org else (None, None)
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
@@ -2648,10 +2650,39 @@ class _Finder:
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
+        org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
         for o in org[:1]:
             self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                      cue_text=role)
+
+    def role_named_before(self, span) -> list[MentionRef]:
+        """ "a annoncé un porte-parole de l'armée. ... a précisé le major X", "un porte-parole de
+        la police nationale ... le porte-parole X": a name titled with a rank or a bare role
+        names the unnamed role holder of the two sentences before, so joins the body named
+        there."""
+        title = self.tokens[span.start - 1] if span.start else None
+        if title is None or not (lower_text(title) in self.rules.name_titles or lower_text(title) in self.rules.member_roles):
+            return []
+        lo = self.sentences[max(self.units.sentence_at(span.start_char) - 2, 0)].start
+        for t in reversed(self.tokens[max(0, span.start - 120): span.start - 1]):
+            if t.idx < lo:
+                break
+            if lower_text(t) in self.rules.member_roles and _singular_indefinite(t) and not self.quotes.inside(t.idx):
+                return self.unnamed_role_body(t)  # not a role in quoted words ("dont un sergent")
+        return []
+
+    def unnamed_role_body(self, role: Token) -> list[MentionRef]:
+        """The body after an indefinite role with no name apposed ("un porte-parole de
+        l'armée"): a state or an organisation."""
+        if role.i + 2 >= len(self.tokens) or lower_text(self.tokens[role.i + 1]) not in self.rules.of_prepositions:
+            return []
+        refs = [self.ref_at(t) for t in self.tokens[role.i + 2: role.i + 5]]
+        refs = [r for r in refs if r is not None]
+        if not refs or refs[0].entity.kind == "Person" or not self.typed(refs[:1], ("Actor",)) \
+                or any(r.entity.kind == "Person" for r in refs):
+            return []
+        return refs[:1]
 
     def member_by_genitive(self, ref: MentionRef, span, k: int) -> None:
         """ "Sunai Phasuk de Human Rights Watch", "X, de l'ONG Amnesty International": a person
