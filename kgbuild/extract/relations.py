@@ -2638,11 +2638,7 @@ class _Finder:
     def role_beside(self, ref: MentionRef, span, k: int) -> None:
         """The leaderOf or memberOf relation the role phrase next to a name gives."""
         person = ref.entity.kind == "Person"
-        role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
-        if role is None and person:
-            self.member_by_genitive(ref, span, k)
-            org = self.role_named_before(span)  # "a précisé le major X"
-            role, anchor = (self.tokens[span.start - 1].text, self.tokens[span.start - 1]) if org else (None, None)
+        role, org, anchor, direct = self.role_of(span, person) or self.untitled_role(ref, span, k, person)
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
@@ -2655,6 +2651,17 @@ class _Finder:
         for o in org[:1]:
             self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                      cue_text=role)
+
+    def untitled_role(self, ref: MentionRef, span, k: int, person: bool) -> tuple:
+        """For a person with no role phrase beside the name: membership by a genitive ("X de
+        Human Rights Watch"), or the role the rank before the name takes up ("a précisé le
+        major X" after "un porte-parole de l'armée"): (role, bodies, anchor, direct)."""
+        if not person:
+            return None, [], None, True
+        self.member_by_genitive(ref, span, k)
+        org = self.role_named_before(span)
+        title = self.tokens[span.start - 1] if org else None
+        return (title.text if title is not None else None), org, title, True
 
     def role_named_before(self, span) -> list[MentionRef]:
         """ "a annoncé un porte-parole de l'armée. ... a précisé le major X", "un porte-parole de
