@@ -2392,13 +2392,25 @@ class _Finder:
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         if _possessive(n) and n.dep_ == "conj":
             return self.possessed_allies(n, k, predicate)
+        for a in self.typed(self.stance_agents(n), ("Actor",))[:1]:
+            for o in objects[:1]:
+                self.add(a, predicate, o, n, k, 0.55)
+
+    def stance_agents(self, n: Token) -> list[MentionRef]:
+        """Whom a stance noun or adjective is said of: its subject, the noun it qualifies, the
+        name it is apposed to."""
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
-        agents = agents or self.one_of(n) or self.fronted_subject(n)
-        for a in self.typed(agents, ("Actor",))[:1]:
-            for o in objects[:1]:
-                self.add(a, predicate, o, n, k, 0.55)
+        return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n)
+
+    def described_head(self, n: Token) -> list[MentionRef]:
+        """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
+        locale opposée à la junte": the PDF), however the parse hangs the noun."""
+        head = n.head
+        if n.dep_ not in ("amod", "acl") or head.pos_ != "NOUN" or head.i > n.i or self.ref_at(head) is not None:
+            return []
+        return self.described(head)
 
     def possessed_allies(self, n: Token, k: int, predicate: str) -> None:
         """ "l'armée syrienne et ses alliés du Hezbollah": the one a possessed ally noun names
@@ -3240,9 +3252,37 @@ class _Finder:
         the relative's antecedent ("que X a promis de détruire")."""
         acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs]
         aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
-        if acts and not aimed:
-            aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        return aimed or (self.vowed_relative_antecedent(v) if acts else [])
+
+    def vowed_relative_antecedent(self, v: Token) -> list[MentionRef]:
+        """The object a vow's relative clause takes from before it: "que" read as the object
+        ("X que Y a promis de détruire"), the noun phrase right before the relative pronoun."""
+        aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        relative = self.relative_object(v) if not aimed else None
+        if relative is not None:  # "bastion des rebelles islamistes que X a promis de détruire"
+            aimed = self.actor_before_relative(relative) or self.relative_antecedent(relative)
         return aimed
+
+    def relative_object(self, v: Token) -> Token | None:
+        """The relative "que" of a verb's clause, read as its object pronoun or as a word
+        right before its subject ("des rebelles que le président a promis de détruire")."""
+        found = [c for c in v.children if c.i < v.i and c.dep_ == "obj" and "Rel" in morph_values(c, "PronType")]
+        subjects = [c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i]
+        if found or not subjects:
+            return found[0] if found else None
+        k = subjects[0].i - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return self.tokens[k] if k > 0 and lower_text(self.tokens[k]) in self.rules.complementizers else None
+
+    def actor_before_relative(self, token: Token) -> list[MentionRef]:
+        """The actor named right before ``token``, past its plain adjectives ("des rebelles
+        islamistes que ...": the rebels)."""
+        k = token.i - 1
+        while k > 0 and self.ref_at(self.tokens[k]) is None and self.tokens[k].dep_ == "amod":
+            k -= 1
+        ref = self.ref_at(self.tokens[k]) if k >= 0 else None
+        return [ref] if ref is not None else []
 
     def led_by_genitive(self, k: int) -> None:
         """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
