@@ -802,9 +802,10 @@ class _Finder:
         return None if by_label is None else by_label(self, start, end, name, head)
 
     def _bracketed_before(self, label: str, name: str, start: int) -> bool:
-        """ "Les GRI ont indiqué": an acronym the model reads as MISC that the text bracketed
-        before, after a body's name, names that body again."""
-        return label == "MISC" and _looks_like_acronym(name) and f"({name})" in self.text[:start]
+        """ "Les GRI ont indiqué": an acronym the model reads as MISC that the text brackets
+        there or bracketed before, after a body's name, names that body (again)."""
+        return label == "MISC" and _looks_like_acronym(name) and (f"({name})" in self.text[:start] or (
+            self.text[start - 1:start] == "(" and self.text[start + len(name):start + len(name) + 1] == ")"))
 
     def _person_apposed_to_role(self, start: int, name: str) -> bool:
         """A name of capitalised words apposed to a person's role ("le porte-parole du TNLA,
