@@ -644,8 +644,25 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
     earlier = _earlier_holder(f, found, keys)
     if earlier is not None:
         return earlier
-    holder = _holder(f, kb, article, doc_keys)
+    holder = _holder_named_in_text(f, found, keys, kb, article) or _holder(f, kb, article, doc_keys)
     return (holder.key, holder) if holder is not None else (None, None)
+
+
+def _holder_named_in_text(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,
+                          article: Article) -> KBEntry | None:
+    """A holder of the role's office in its country whom the text names by a spelling the KB
+    lacks ("a déclaré Volodimir Zelensky. Le président ukrainien a précisé": Zelensky, KB
+    "Volodymyr"); that name's mentions take the holder's key."""
+    people = [i for i, g in enumerate(found) if keys[i] and g.entry is None and g.mention.kind == "Person"
+              and g.mention.method not in ("role", "description")]
+    for holder in (_office_holders(f, kb, article) if people and f.country else []):
+        i = next((i for i in people if _names_holder(found[i].name, holder)), None)
+        if i is not None:
+            old = keys[i]
+            keys[:] = [holder.key if k == old else k for k in keys]
+            found[i] = replace(found[i], entry=holder)
+            return holder
+    return None
 
 
 def _holder(f: Found, kb: Gazetteer, article: Article, doc_keys: set[str]) -> KBEntry | None:
@@ -657,6 +674,12 @@ def _holder(f: Found, kb: Gazetteer, article: Article, doc_keys: set[str]) -> KB
             if chosen is not None:
                 return chosen
     return None
+
+
+def _office_holders(f: Found, kb: Gazetteer, article: Article) -> list[KBEntry]:
+    """Every holder of the role's office in its country (at the article's date, if any)."""
+    return [h for office in f.office for country_key in _role_countries(f, kb, article.lang)
+            for h in kb.office_holders(office, country_key, article.date, f.gender)]
 
 
 def _names_holder(name: str, holder: KBEntry) -> bool:

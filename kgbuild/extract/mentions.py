@@ -113,6 +113,7 @@ class _Finder:
         claimed: dict[bool, tuple[list[int], list[int]]] = {True: ([], []), False: ([], [])}
         self._claimed_names = claimed[False]
         bodies: set[tuple[int, int]] = set()
+        roles: set[tuple[int, int]] = set()
         vessels, vessel_names = self._vessels()
         # order matters: more specific finders claim their spans first; a role or a body may
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
@@ -134,15 +135,12 @@ class _Finder:
                     continue  # the model's name for a body found whole already
                 if layer == "name" and self._body_domain(item, bodies):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
-                starts, ends = claimed[layer == "outer"]
-                n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
-                if n and ends[n - 1] > m.start:
-                    continue  # overlaps a span of its layer claimed before
-                starts.insert(n, m.start)
-                ends.insert(n, m.end)
-                found.append(item)
-                if finder == self._bodies:
-                    bodies.add((m.start, m.end))
+                if self._claim(m, claimed[layer == "outer"], roles if finder == self._bodies else None):
+                    found.append(item)
+                    if finder == self._bodies:
+                        bodies.add((m.start, m.end))
+                    elif finder == self._roles:
+                        roles.add((m.start, m.end))
         found.extend(self._apposed_names(found))
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
@@ -173,6 +171,20 @@ class _Finder:
         article, a conjunction or another compass point."""
         return self.tokens[i].pos_ in ("ADP", "DET", "CCONJ") or self.lows[i] in self.rules.determiners \
             or self.lows[i] in self.rules.compass_words
+
+    @staticmethod
+    def _claim(m: Mention, spans: tuple[list[int], list[int]], roles: set[tuple[int, int]] | None) -> bool:
+        """Whether ``m`` is kept: it overlaps no span of its layer claimed before, or it is a
+        body inside a role phrase ("la porte-parole du ministère arménien de la Défense, X":
+        the ministry is an actor of its own, whose member X is), which claims nothing."""
+        starts, ends = spans
+        n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
+        if n and ends[n - 1] > m.start:
+            return roles is not None and (starts[n - 1], ends[n - 1]) in roles \
+                and starts[n - 1] < m.start and m.end <= ends[n - 1]
+        starts.insert(n, m.start)
+        ends.insert(n, m.end)
+        return True
 
     # -- vessels ----------------------------------------------------------------
     def _vessels(self) -> tuple[list[tuple[int, int]], set[str]]:
@@ -863,7 +875,7 @@ class _Finder:
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         if head is not None and label in ("ORG", "MISC") and self._loose_place(name, head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
-        by_label = self._NER_LABELS.get(label)
+        by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
         return None if by_label is None else by_label(self, start, end, name, head)
 
     def _loose_place(self, name: str, head: Token) -> bool:
@@ -873,6 +885,12 @@ class _Finder:
         words = self._prev_words(head.i, 1)
         return " " not in name and not name.isupper() and head.dep_ in ("dep", "nmod", "obl:mod") \
             and bool(words) and words[0] in self.rules.loose_place_prepositions
+
+    def _bracketed_before(self, label: str, name: str, start: int) -> bool:
+        """ "Les GRI ont indiqué": an acronym the model reads as MISC that the text brackets
+        there or bracketed before, after a body's name, names that body (again)."""
+        return label == "MISC" and _looks_like_acronym(name) and (f"({name})" in self.text[:start] or (
+            self.text[start - 1:start] == "(" and self.text[start + len(name):start + len(name) + 1] == ")"))
 
     def _person_apposed_to_role(self, start: int, name: str) -> bool:
         """A name of capitalised words apposed to a person's role ("le porte-parole du TNLA,
@@ -1802,9 +1820,13 @@ class _Finder:
 
     def _placed(self, i: int) -> bool:
         """Whether token ``i`` opens a place given to an organ ("le gouvernement à Berlin",
-        "l'armée en Colombie"): the organ of the state there, found by the place's own mention."""
+        "l'armée en Colombie"): the organ of the state there, found by the place's own mention;
+        not a town ("l'armée à Beni": the army of the state of the context, posted there)."""
         after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        return self.lows[i] in self.rules.locative_prepositions and after is not None and after.text[:1].isupper()
+        if self.lows[i] not in self.rules.locative_prepositions or after is None or not after.text[:1].isupper():
+            return False
+        entries = self.kb.lookup(after.text, self.lang)
+        return not entries or any(e.kind in _STATE_KINDS or e.capital_of for e in entries)
 
     @staticmethod
     def _plural(noun: Token) -> bool:

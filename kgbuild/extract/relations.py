@@ -2392,13 +2392,25 @@ class _Finder:
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         if _possessive(n) and n.dep_ == "conj":
             return self.possessed_allies(n, k, predicate)
+        for a in self.typed(self.stance_agents(n), ("Actor",))[:1]:
+            for o in objects[:1]:
+                self.add(a, predicate, o, n, k, 0.55)
+
+    def stance_agents(self, n: Token) -> list[MentionRef]:
+        """Whom a stance noun or adjective is said of: its subject, the noun it qualifies, the
+        name it is apposed to."""
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
-        agents = agents or self.one_of(n) or self.fronted_subject(n)
-        for a in self.typed(agents, ("Actor",))[:1]:
-            for o in objects[:1]:
-                self.add(a, predicate, o, n, k, 0.55)
+        return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n)
+
+    def described_head(self, n: Token) -> list[MentionRef]:
+        """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
+        locale opposée à la junte": the PDF), however the parse hangs the noun."""
+        head = n.head
+        if n.dep_ not in ("amod", "acl") or head.pos_ != "NOUN" or head.i > n.i or self.ref_at(head) is not None:
+            return []
+        return self.described(head)
 
     def possessed_allies(self, n: Token, k: int, predicate: str) -> None:
         """ "l'armée syrienne et ses alliés du Hezbollah": the one a possessed ally noun names
@@ -2599,12 +2611,36 @@ class _Finder:
     def roles(self, k: int, tokens: list[Token]) -> None:
         """leaderOf / memberOf from a role phrase next to a person's name."""
         for ref in self.index.inside(*self.units.run_span(k)):
+            if self.lone_role(ref):
+                self.role_of_holder(ref, k)
             if not self.may_bear_role(ref):
                 continue
             span = self.span_at(ref)
             if span is None:
                 continue
             self.role_beside(ref, span, k)
+
+    def lone_role(self, ref: MentionRef) -> bool:
+        """A role phrase the entity stage gave a person the text names elsewhere, with no name
+        beside it ("a déclaré X. Le président ukrainien a précisé": X, the office's holder)."""
+        named = any(m.method != "role" and _has_name(m.text) for m in ref.entity.mentions)
+        return named and ref.mention.method == "role" and ref.entity.kind == "Person" and not any(
+            m is not ref.mention and (0 <= m.start - ref.end <= 3 or 0 <= ref.start - m.end <= 3)
+            for m in ref.entity.mentions)
+
+    def role_of_holder(self, ref: MentionRef, k: int) -> None:
+        """The body a lone role phrase names leads or counts its holder ("le président
+        ukrainien": leaderOf Ukraine), where the phrase is its clause's subject ("Le président
+        ukrainien a précisé"), not a source phrase ("selon le président russe")."""
+        span = self.span_at(ref)
+        if span is None or not span.root.dep_.startswith("nsubj"):
+            return
+        found = self.role_phrase(list(span))
+        if found is None or not found[1]:
+            return
+        role, orgs, anchor, direct = found
+        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+        self.add(ref, predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=role)
 
     def may_bear_role(self, ref: MentionRef) -> bool:
         """An actor's name; a role phrase ("porte-parole militaire des Houthis") is no name
@@ -2614,7 +2650,7 @@ class _Finder:
     def role_beside(self, ref: MentionRef, span, k: int) -> None:
         """The leaderOf or memberOf relation the role phrase next to a name gives."""
         person = ref.entity.kind == "Person"
-        role, org, anchor, direct = self.role_of(span, person) or (None, [], None, True)
+        role, org, anchor, direct = self.role_of(span, person) or self.untitled_role(ref, span, k, person)
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
@@ -2622,10 +2658,67 @@ class _Finder:
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
+        org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
         for o in org[:1]:
             self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                      cue_text=role)
+
+    def untitled_role(self, ref: MentionRef, span, k: int, person: bool) -> tuple:
+        """For a person with no role phrase beside the name: membership by a genitive ("X de
+        Human Rights Watch"), or the role the rank before the name takes up ("a précisé le
+        major X" after "un porte-parole de l'armée"): (role, bodies, anchor, direct)."""
+        if not person:
+            return None, [], None, True
+        self.member_by_genitive(ref, span, k)
+        org = self.role_named_before(span)
+        title = self.tokens[span.start - 1] if org else None
+        return (title.text if title is not None else None), org, title, True
+
+    def role_named_before(self, span) -> list[MentionRef]:
+        """ "a annoncé un porte-parole de l'armée. ... a précisé le major X", "un porte-parole de
+        la police nationale ... le porte-parole X": a name titled with a rank or a bare role
+        names the unnamed role holder of the two sentences before, so joins the body named
+        there."""
+        title = self.tokens[span.start - 1] if span.start else None
+        if title is None or not (lower_text(title) in self.rules.name_titles or lower_text(title) in self.rules.member_roles):
+            return []
+        lo = self.sentences[max(self.units.sentence_at(span.start_char) - 2, 0)].start
+        for t in reversed(self.tokens[max(0, span.start - 120): span.start - 1]):
+            if t.idx < lo:
+                break
+            if lower_text(t) in self.rules.member_roles and _singular_indefinite(t) and not self.quotes.inside(t.idx):
+                return self.unnamed_role_body(t)  # not a role in quoted words ("dont un sergent")
+        return []
+
+    def unnamed_role_body(self, role: Token) -> list[MentionRef]:
+        """The body after an indefinite role with no name apposed ("un porte-parole de
+        l'armée"): a state or an organisation."""
+        if role.i + 2 >= len(self.tokens) or lower_text(self.tokens[role.i + 1]) not in self.rules.of_prepositions:
+            return []
+        refs = [self.ref_at(t) for t in self.tokens[role.i + 2: role.i + 5]]
+        refs = [r for r in refs if r is not None]
+        if not refs or refs[0].entity.kind == "Person" or not self.typed(refs[:1], ("Actor",)) \
+                or any(r.entity.kind == "Person" for r in refs):
+            return []
+        return refs[:1]
+
+    def member_by_genitive(self, ref: MentionRef, span, k: int) -> None:
+        """ "Sunai Phasuk de Human Rights Watch", "X, de l'ONG Amnesty International": a person
+        named with no role and then "de" and a body's name (a description noun of it between)
+        is a member of that body; not of a state or a place ("X du Venezuela")."""
+        j, hi = span.end, self.units.bounds(span.root)[1]
+        j += int(j < hi and self.tokens[j].text == ",")
+        if j >= hi - 1 or lower_text(self.tokens[j]) not in self.rules.of_prepositions:
+            return
+        for t in self.tokens[j + 1: min(hi, j + 4)]:
+            body = self.ref_at(t)
+            if body is not None:
+                if body.entity.kind in _BODY_KINDS or body.entity.kind in _ORGANISATION_KINDS:
+                    self.add(ref, "memberOf", body, self.tokens[j], k, 0.6, modality="asserted")
+                return
+            if t.pos_ not in ("DET", "NOUN"):
+                return
 
     def has_body(self, ref: MentionRef) -> bool:
         """Whether a role phrase before gave this entity the body it leads or belongs to."""
@@ -2673,11 +2766,20 @@ class _Finder:
     def heads_body(self, rest: list[Token], orgs: list[MentionRef]) -> bool:
         """Whether a role heads the body it names, not another noun's ("le chef de l'armée
         française": the army, France's, is what the role heads)."""
-        content = [t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        content = self.past_role_adjectives([t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")])
         nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
         return not content or not orgs or content[0].idx >= orgs[0].start or _in(
             content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
             nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
+
+    def past_role_adjectives(self, content: list[Token]) -> list[Token]:
+        """The content words after a role from the first that is no plain adjective of the role
+        itself ("le président socialiste vénézuélien": "socialiste" qualifies the president, who
+        heads Venezuela)."""
+        n = 0
+        while n < len(content) and content[n].pos_ == "ADJ" and lower_text(content[n]) not in self.rules.demonyms:
+            n += 1
+        return content[n:]
 
     def role_rest(self, rest: list[Token]) -> list[Token] | None:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
@@ -3074,8 +3176,22 @@ class _Finder:
         # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
         states = [r for t in span for r in [self.named_state(t)] if r is not None] \
             if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
-        for st in (states or self.apposed_body_state(span))[:1]:
+        for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
+        """ "le corps des Gardiens de la Révolution islamique (GRI) d'Iran": an organisation's
+        name, past its bracketed acronym, then "de" and a state (not an armed group's: "les
+        Houthis du Yémen")."""
+        j = span.end
+        if ref.entity.kind != "Organization" or j + 1 >= len(self.tokens):
+            return []
+        if self.tokens[j].text == "(" and j + 2 < len(self.tokens) and self.tokens[j + 2].text == ")":
+            j += 3
+        if j + 1 >= len(self.tokens) or lower_text(self.tokens[j]) not in self.rules.of_prepositions:
+            return []
+        state = self.state_after_of(list(self.tokens[j + 1: j + 4]))
+        return [state] if state is not None and state.entity.id != ref.entity.id else []
 
     def named_state(self, t: Token) -> MentionRef | None:
         """The state a demonym word names, when the text names that state."""
@@ -3138,9 +3254,37 @@ class _Finder:
         the relative's antecedent ("que X a promis de détruire")."""
         acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs]
         aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
-        if acts and not aimed:
-            aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        return aimed or (self.vowed_relative_antecedent(v) if acts else [])
+
+    def vowed_relative_antecedent(self, v: Token) -> list[MentionRef]:
+        """The object a vow's relative clause takes from before it: "que" read as the object
+        ("X que Y a promis de détruire"), the noun phrase right before the relative pronoun."""
+        aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        relative = self.relative_object(v) if not aimed else None
+        if relative is not None:  # "bastion des rebelles islamistes que X a promis de détruire"
+            aimed = self.actor_before_relative(relative) or self.relative_antecedent(relative)
         return aimed
+
+    def relative_object(self, v: Token) -> Token | None:
+        """The relative "que" of a verb's clause, read as its object pronoun or as a word
+        right before its subject ("des rebelles que le président a promis de détruire")."""
+        found = [c for c in v.children if c.i < v.i and c.dep_ == "obj" and "Rel" in morph_values(c, "PronType")]
+        subjects = [c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i]
+        if found or not subjects:
+            return found[0] if found else None
+        k = subjects[0].i - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return self.tokens[k] if k > 0 and lower_text(self.tokens[k]) in self.rules.complementizers else None
+
+    def actor_before_relative(self, token: Token) -> list[MentionRef]:
+        """The actor named right before ``token``, past its plain adjectives ("des rebelles
+        islamistes que ...": the rebels)."""
+        k = token.i - 1
+        while k > 0 and self.ref_at(self.tokens[k]) is None and self.tokens[k].dep_ == "amod":
+            k -= 1
+        ref = self.ref_at(self.tokens[k]) if k >= 0 else None
+        return [ref] if ref is not None else []
 
     def led_by_genitive(self, k: int) -> None:
         """ "le GSIM d'Iyad Ag Ghali", "la Russie de Vladimir Poutine": a named actor followed
@@ -3566,13 +3710,14 @@ _RANK = {"negated": 0, "hedged": 1, "reported": 2, "asserted": 3}
 def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     """The relations without a supply from a leader or member to its own body ("la visite du
     président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
-    nothing to Ukraine), and without a person led or joined: a person has no members ("la
+    nothing to Ukraine) nor a support ("les GRI ... renforcer les capacités de l'Iran": a body of
+    Iran, no backer of it), and without a person led or joined: a person has no members ("la
     porte-parole du Premier ministre X, Y": Y is no member of X), and without an aim at what the
     same actor is said to attack ("les frappes turques ont visé les bases du PKK à Gara": Turkey
     attacks Gara; the aim adds nothing)."""
     ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
     attacked = {(r.subject, r.object) for r in relations if r.predicate == "attacks"}
-    return [r for r in relations if (r.predicate != "suppliesTo" or (r.subject, r.object) not in ranks)
+    return [r for r in relations if (r.predicate not in ("suppliesTo", "supports") or (r.subject, r.object) not in ranks)
             and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)
             and (r.predicate != "targets" or (r.subject, r.object) not in attacked)]
 
