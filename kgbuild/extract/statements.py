@@ -1758,7 +1758,13 @@ class _Finder:
 
     def named_after_descriptor(self, tokens: list[Token], n: int) -> MentionRef | None:
         """The actor named right after a descriptor noun, with its own article ("affirme l'ONG
-        l'Observatoire X"): the name the parse hangs beside the noun."""
+        l'Observatoire X"), or the person named right after a title noun ("a expliqué le général
+        X Y Z", the parse hanging the name's first word beside the title): the name the parse
+        hangs beside the noun."""
+        if n < len(tokens) and tokens[n].pos_ == "PROPN":
+            ref = self.index.at_token(tokens[n])
+            if ref is not None and ref.start == tokens[n].idx and ref.entity.kind == "Person":
+                return ref
         if n + 1 >= len(tokens) or tokens[n].pos_ != "DET":
             return None
         ref = self.index.at_token(tokens[n + 1])
