@@ -941,8 +941,11 @@ class _Finder:
         """Past a complement of a cue at preposition ``tok`` and its adjectives ("à l'AFP",
         "publié en traduction française par X"), or None: the preposition's noun, not what the
         parse apposes to it."""
+        governor = tok.head.head  # "auprès de l'AFP": the adverb of a compound preposition
+        if governor.pos_ == "ADV" and governor.i < tok.i:
+            governor = governor.head
         if tok.pos_ != "ADP" or not tok.i < tok.head.i < limit or not (
-                tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
+                governor.i == cue.i or tok.head.dep_ == "conj"):
             return None
         j = tok.head.i + 1
         while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
