@@ -177,7 +177,7 @@ class _Finder:
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and trailing punctuation; keep a closing quote whose opening is inside."""
         text = self.text
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] == ","):  # "précisant que, « A »"
             start += 1
         for a, b in self.quotes.near(start, start):  # content opening right after a quote mark
             if a == start - 1 and start < b < end + 2:
@@ -809,7 +809,8 @@ class _Finder:
         a comma before the participle ("A, a ajouté X, précisant que")."""
         before = self.tokens[participle.i - 1] if participle.i else None
         return before is not None and before.text == "," and any(
-            t.dep_ == "parataxis" and t.head.i == clause.i and self.cue_lemma(t, None) is not None
+            t.head.i == clause.i and self.cue_lemma(t, None) is not None
+            and (t.dep_ == "parataxis" or t.dep_ == "advcl" and self.after_content(t))
             for t in self.doc[clause.i + 1: participle.i])
 
     def verb_between(self, first: int, last: int) -> bool:
@@ -2069,8 +2070,28 @@ class _Finder:
                 found = self.continued_quote(claims[-1], tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
-        claims[:] = sorted([*claims, *named], key=lambda c: c.cue_start)
+        claims[:] = self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
         return self.build(_drop_duplicates(claims), claims)
+
+    def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
+        """A participle's claim with no speaker right after an inverted cue whose unnamed role
+        was named later ("« A », a ajouté le porte-parole, précisant que B"): the same speaker."""
+        out = []
+        for c in claims:
+            before = out[-1] if out else None
+            if c.speaker is None and before is not None and before.speaker is not None \
+                    and before.end <= before.cue_start < c.cue_start and self.participle_after(before, c):
+                c = dataclasses.replace(c, speaker=before.speaker, confidence=before.confidence)
+            out.append(c)
+        return out
+
+    def participle_after(self, before: _Claim, claim: _Claim) -> bool:
+        """Whether a claim's cue is a present participle after a comma that closes the inverted
+        subject of the claim before, in the same sentence."""
+        gap = self.text[before.cue_end:claim.cue_start]
+        token = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+        return gap.rstrip().endswith(",") and len(gap) < 120 and before.sentence == claim.sentence \
+            and not any(ch in gap for ch in ".;:") and token is not None and _present_participle(token[0])
 
     # -- a role that speaks unnamed, named in the sentences after
     def named_role(self, claim: _Claim, claims: list[_Claim]) -> _Claim:
