@@ -544,7 +544,10 @@ class _Finder:
             return self.antecedent(token), 0.85
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
-            return None, 0.0  # a sea, a town the text does not make act: no speaker
+            # a sea, a town the text does not make act: no speaker, unless a person is apposed
+            # to what was taken for a place ("le Guide suprême, l'ayatollah X")
+            ref = self.apposed_name(token, within) or self.apposed_person(token, within)
+            return (ref, 1.0) if ref is not None and ref.entity.kind == "Person" else (None, 0.0)
         return ref, 1.0
 
     def same_pronoun(self, pronoun: Token, form: str) -> MentionRef | None:
@@ -1663,7 +1666,21 @@ class _Finder:
                           or lower_text(tokens[m]) in self.rules.reflexive_clitics
                           or lower_text(tokens[m]) in self.rules.cue_fillers):
             m -= 1
-        return m
+        aux = self.aux_before_aside(tokens, n, m)
+        return self.cue_group_start(tokens, aux) if aux is not None else m
+
+    #: the most words of an adverbial aside between an auxiliary and its cue ("a quant à lui déclaré")
+    _INSERT_WORDS = 4
+
+    def aux_before_aside(self, tokens: list[Token], n: int, m: int) -> int | None:
+        """The index of the cue's own auxiliary before a short adverbial aside that ends at ``m``
+        ("a de son côté affirmé", "a quant à lui déclaré", "a toutefois précisé"), or None."""
+        for a in range(m - 1, max(m - self._INSERT_WORDS, -1), -1):
+            tok = tokens[a]
+            if tok.dep_.startswith("aux") and tok.head.i == tokens[n].i:
+                between = tokens[a + 1: m + 1]
+                return a + 1 if not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN") for t in between) else None
+        return None
 
     def content_around(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
         """The sentence an inverted cue interrupts between commas ("La France, a-t-il estimé,
