@@ -366,7 +366,7 @@ class _Finder:
         militaire malienne")."""
         for child in token.children:
             if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
-                    unnamed and child.dep_ == "amod"):
+                    unnamed and child.dep_ == "amod") or self.located_by(token, child):
                 continue
             inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
@@ -375,6 +375,12 @@ class _Finder:
                 if self.speaks_for(ref, unnamed, child):
                     return ref
         return None
+
+    def located_by(self, token: Token, child: Token) -> bool:
+        """Whether a group's complement only places it ("la guérilla maoïste en Inde": India does
+        not speak for it); a state body's may name its state ("le gouvernement au Mali")."""
+        return token.lemma_ not in self.rules.home_bodies and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.locative_prepositions for g in child.children)
 
     def domain_demonym(self, noun: Token, ref: MentionRef) -> bool:
         """Whether a state is named only by the demonym of a domain noun, not of a body ("une
@@ -880,10 +886,24 @@ class _Finder:
         for ref in self.index.before(token.idx, self.tokens[self.units.bounds(token)[0]].idx):
             gap = self.text[ref.end:token.idx]
             if len(gap) <= 4 and _ACTOR in ref.entity.types:
-                return ref
+                owner = self.complement_owner(ref)
+                return ref if owner is None else self.speaker_of(owner)[0]
             break
         head = token.head.head if token.head.dep_.startswith("acl") else None
         return self.phrase_entity(head) if head is not None else None
+
+    def complement_owner(self, ref: MentionRef) -> Token | None:
+        """The noun a mention right before a relative is the complement of, when that noun names
+        no actor itself ("la guérilla maoïste en Inde, qui affirme", "un officier de l'armée qui
+        a fait état"): the relative is said of that noun, not of the mention."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.root
+        if not any(c.dep_ == "case" for c in root.children):
+            return None
+        head = root.head
+        return head if head.pos_ == "NOUN" and head.i < root.i and self.index.at_token(head) is None else None
 
     def inverted_subject(self, cue: Token) -> Token | None:
         """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
