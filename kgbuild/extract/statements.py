@@ -1359,13 +1359,22 @@ class _Finder:
         return None
 
     def frame_que_clause(self, c: _Cue) -> list | None:
-        """ "a prévenu qu'un tel feu vert signifierait ...", one span per coordinated clause."""
+        """ "a prévenu qu'un tel feu vert signifierait ...": one span over coordinated clauses
+        ("a déclaré que A, et que B": what the one cue says, as annotated), but one per clause
+        that opens on a quote of its own ("estime qu'il faut « A » et que « B »")."""
         que = self.que_after(c.tokens, c.j)
         if que is None:
             return None
-        spans = self.coordinated(c.tokens, que + 1)
         limit = self.relative_end(c, que + 1)
-        return [(start, min(end, limit), 0.85) for start, end in spans if start < limit]
+        out: list[tuple[int, int, float]] = []
+        for start, end in self.coordinated(c.tokens, que + 1):
+            if start >= limit:
+                continue
+            if out and not any(a == start for a, _ in self.quotes.near(start, start + 1, 0)):
+                out[-1] = (out[-1][0], min(end, limit), 0.85)  # the clause goes on the one before
+            else:
+                out.append((start, min(end, limit), 0.85))
+        return out
 
     def fronted_end(self, c: _Cue) -> int:
         """Where a cue in a clause set before the main one stops ("Si l'armée a assuré avoir
