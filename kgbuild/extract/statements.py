@@ -449,7 +449,16 @@ class _Finder:
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
             return self.last_claim_speaker(token)
+        if lemma in self.rules.document_nouns and self.indefinite(token):
+            return self.recent_claim_speaker(token)  # "..., selon un communiqué": who spoke just before
         return self.same_role_speaker(token)
+
+    def recent_claim_speaker(self, token: Token) -> MentionRef | None:
+        """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        if last is None or not 0 <= self.units.run_at(token.idx) - self.units.run_at(last.cue_start) <= 1:
+            return None
+        return last.speaker
 
     def has_complement(self, token: Token) -> bool:
         """Whether a noun has an apposition or a "de" complement that names what it is ("le
