@@ -74,6 +74,7 @@ class _Claim:
     sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
     joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
     role: str = ""  # the role noun of an unnamed speaker, named in the sentences after ("un porte-parole")
+    relative: bool = False  # its cue is in a relative clause ("A, sur laquelle l'armée a dit enquêter")
 
 
 @dataclass(frozen=True)
@@ -967,7 +968,24 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok) or self.person_after_first_name(tok)
+            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok)
+        return None
+
+    #: the most words of a description before the name apposed to it ("un de ses proches, X")
+    _DESCRIPTION_WORDS = 6
+
+    def name_after_description(self, tok: Token) -> Token | None:
+        """The person named after a comma that closes a short description without a verb opened
+        by a pronoun ("a affirmé à l'AFP un de ses proches, X Y, joint ..."): X."""
+        if tok.pos_ != "PRON":
+            return None
+        for t in self.tokens[tok.i + 1: tok.i + self._DESCRIPTION_WORDS]:
+            if t.pos_ in ("VERB", "AUX") or t.text in self.rules.quote_pairs:
+                return None
+            if t.text == ",":
+                after = self.token_after(t)
+                ref = self.index.at_token(after) if after is not None else None
+                return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
         return None
 
     def past_complement(self, cue: Token, tok: Token, limit: int) -> int | None:
@@ -1307,7 +1325,7 @@ class _Finder:
             if end > start:
                 claims.extend(_Claim(who, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
                                      k, self.modality(verb, start, end), conf * factor if who else 0.4,
-                                     joint=who is not speaker) for who in speakers)
+                                     joint=who is not speaker, relative=_in_relative(verb)) for who in speakers)
         return claims
 
     def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
@@ -2344,8 +2362,8 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and any(o is not c and not o.source_only and o.speaker is not None and c.start <= o.cue_start < c.end
-                                 for o in spans.within(c.start, c.end + 1)):
+        if c.source_only and any(o is not c and not o.source_only and o.speaker is not None and not _aside_of_other(o, c)
+                                 and c.start <= o.cue_start < c.end for o in spans.within(c.start, c.end + 1)):
             continue
         if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
@@ -2354,6 +2372,12 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
     return kept
+
+
+def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
+    """Whether a claim inside a "selon X" content is another speaker's relative aside ("selon X,
+    A, sur laquelle l'armée a dit enquêter"): the source does not give way to it."""
+    return inner.relative and (source.speaker is None or inner.speaker.entity.id != source.speaker.entity.id)
 
 
 def _inside_other(claim: _Claim, spans: SpanIndex) -> bool:
@@ -2385,6 +2409,11 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
 def _opens_clause(token: Token) -> bool:
     """Whether a token is a finite verb or a present participle (a clause of its own)."""
     return token.pos_ in ("VERB", "AUX") and ("Fin" in morph_values(token, "VerbForm") or _present_participle(token))
+
+
+def _in_relative(verb: Token) -> bool:
+    """Whether a verb heads a relative clause ("l'affaire, sur laquelle l'armée a dit enquêter")."""
+    return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in verb.children)
 
 
 def _present_participle(token: Token) -> bool:
