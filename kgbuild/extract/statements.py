@@ -448,11 +448,18 @@ class _Finder:
             return self.last_group(token)
         if lemma in self.rules.latter_words and any("Dem" in morph_values(c, "PronType") for c in token.children):
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
-        if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
+        if same and lemma in self.rules.speaking_groups:
             return self.last_claim_speaker(token)
-        if lemma in self.rules.document_nouns and self.indefinite(token):
-            return self.recent_claim_speaker(token)  # "..., selon un communiqué": who spoke just before
+        if lemma in self.rules.document_nouns:
+            return self.document_speaker(token, definite)
         return self.same_role_speaker(token)
+
+    def document_speaker(self, token: Token, definite: bool) -> MentionRef | None:
+        """Who issued a document named with no author: "le communiqué", who spoke last; "...,
+        selon un communiqué", who spoke in the sentence before."""
+        if definite:
+            return self.last_claim_speaker(token)
+        return self.recent_claim_speaker(token) if self.indefinite(token) else None
 
     def recent_claim_speaker(self, token: Token) -> MentionRef | None:
         """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
@@ -560,11 +567,14 @@ class _Finder:
             return self.antecedent(token), 0.85
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
-            # a sea, a town the text does not make act: no speaker, unless a person is apposed
-            # to what was taken for a place ("le Guide suprême, l'ayatollah X")
-            ref = self.apposed_name(token, within) or self.apposed_person(token, within)
-            return (ref, 1.0) if ref is not None and ref.entity.kind == "Person" else (None, 0.0)
+            return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def person_apposed_to_place(self, token: Token, within: range | None) -> tuple[MentionRef | None, float]:
+        """A subject that names a sea, a town the text does not make act is no speaker, unless a
+        person is apposed to what was taken for a place ("le Guide suprême, l'ayatollah X")."""
+        ref = self.apposed_name(token, within) or self.apposed_person(token, within)
+        return (ref, 1.0) if ref is not None and ref.entity.kind == "Person" else (None, 0.0)
 
     def same_pronoun(self, pronoun: Token, form: str) -> MentionRef | None:
         """The actor the same pronoun stood for at the cue before, a sentence back (an inverted
@@ -2362,8 +2372,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and any(o is not c and not o.source_only and o.speaker is not None and not _aside_of_other(o, c)
-                                 and c.start <= o.cue_start < c.end for o in spans.within(c.start, c.end + 1)):
+        if c.source_only and _gives_way(c, spans):
             continue
         if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
@@ -2372,6 +2381,12 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
     return kept
+
+
+def _gives_way(source: _Claim, spans: SpanIndex) -> bool:
+    """Whether a "selon X" claim gives way to a cue of its content with a known speaker."""
+    return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
+               and source.start <= o.cue_start < source.end for o in spans.within(source.start, source.end + 1))
 
 
 def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
