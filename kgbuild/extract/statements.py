@@ -1233,11 +1233,22 @@ class _Finder:
                 break  # the frame fits but found no content: the fallbacks may
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
-            return [fallback]
+            return self.quote_parts(fallback)
         if lemma in self.rules.object_content_cues:
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
+
+    def quote_parts(self, claim: _Claim) -> list[_Claim]:
+        """A content of several quotes joined by a conjunction or a comma only ("« A » et « B »,
+        précise le texte"): one claim per quote, as each is quoted apart."""
+        pairs = [(a, b) for a, b in self.quotes.near(claim.start, claim.end, 0) if claim.start <= a and b < claim.end]
+        if len(pairs) < 2 or pairs[0][0] != claim.start or pairs[-1][1] != claim.end - 1:
+            return [claim]
+        joins = {self.text[b + 1:a].strip().lower() for (_, b), (a, _) in zip(pairs, pairs[1:])}
+        if not joins <= {",", *self.rules.and_words}:
+            return [claim]
+        return [dataclasses.replace(claim, start=a, end=b + 1) for a, b in pairs]
 
     def content_start(self, tokens: list[Token], j: int) -> int:
         """Past the clitics, adverbs and dates between a cue and its content."""
