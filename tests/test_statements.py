@@ -452,3 +452,9 @@ def test_a_stance_phrase_reaches_its_marker_past_a_short_complement():
 def test_a_negation_before_an_infinitive_content_is_said(text, content):
     s = only(text)
     assert (s.speaker, s.text) == ("ru", content)
+
+
+def test_infinitive_before_que_is_the_content():
+    # "que" after an infinitive with words of its own is the infinitive's, not the cue's clause
+    s = only("La France a déclaré à la presse n'avoir compté que huit corps.")
+    assert (s.speaker, s.text) == ("fr", "n'avoir compté que huit corps")

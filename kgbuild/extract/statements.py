@@ -1562,9 +1562,16 @@ class _Finder:
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
-            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t):
-                return None  # another verb's clause ("a déclaré, ajoutant que")
+            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t) \
+                    or self.infinitive_before_que(tokens, m):
+                return None  # another verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que")
         return None
+
+    def infinitive_before_que(self, tokens: list[Token], m: int) -> bool:
+        """Whether an infinitive with words of its own stands at ``m`` before a "que" ("a déclaré
+        n'avoir compté que cinq corps": the infinitive is the content)."""
+        return "Inf" in morph_values(tokens[m], "VerbForm") and m + 1 < len(tokens) \
+            and lower_text(tokens[m + 1]) not in self.rules.complementizers
 
     def opens_content(self, tokens: list[Token], m: int, dative: bool) -> bool:
         """Whether the "que" at ``m`` opens the cue's content, not a relative ("ces accusations,
