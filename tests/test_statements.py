@@ -215,10 +215,11 @@ def test_relative_qui_speaker():
     assert s.speaker == "martin" and s.text == "la trêve tiendrait"
 
 
-def test_coordinated_que_clauses_are_two_statements():
+def test_coordinated_que_clauses_are_one_statement():
+    # what one cue says across "que A et que B" is one quote, as the annotated sets have it
     found = statements_of("La France estime que la guerre doit cesser et que les frontières doivent être respectées.")
     assert [(s.speaker, s.text) for s in found] == [
-        ("fr", "la guerre doit cesser"), ("fr", "les frontières doivent être respectées")]
+        ("fr", "la guerre doit cesser et que les frontières doivent être respectées")]
 
 
 def test_press_conditional_is_hedged():
@@ -451,3 +452,9 @@ def test_a_stance_phrase_reaches_its_marker_past_a_short_complement():
 def test_a_negation_before_an_infinitive_content_is_said(text, content):
     s = only(text)
     assert (s.speaker, s.text) == ("ru", content)
+
+
+def test_infinitive_before_que_is_the_content():
+    # "que" after an infinitive with words of its own is the infinitive's, not the cue's clause
+    s = only("La France a déclaré à la presse n'avoir compté que huit corps.")
+    assert (s.speaker, s.text) == ("fr", "n'avoir compté que huit corps")

@@ -74,6 +74,7 @@ class _Claim:
     sources: tuple[str, ...] = ()  # entity ids of a relayed source ("selon X cités par Y"), outermost first
     joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
     role: str = ""  # the role noun of an unnamed speaker, named in the sentences after ("un porte-parole")
+    relative: bool = False  # its cue is in a relative clause ("A, sur laquelle l'armée a dit enquêter")
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ class _Finder:
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and trailing punctuation; keep a closing quote whose opening is inside."""
         text = self.text
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] == ","):  # "précisant que, « A »"
             start += 1
         for a, b in self.quotes.near(start, start):  # content opening right after a quote mark
             if a == start - 1 and start < b < end + 2:
@@ -366,7 +367,7 @@ class _Finder:
         militaire malienne")."""
         for child in token.children:
             if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
-                    unnamed and child.dep_ == "amod"):
+                    unnamed and child.dep_ == "amod") or self.located_by(token, child):
                 continue
             inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
@@ -375,6 +376,12 @@ class _Finder:
                 if self.speaks_for(ref, unnamed, child):
                     return ref
         return None
+
+    def located_by(self, token: Token, child: Token) -> bool:
+        """Whether a group's complement only places it ("la guérilla maoïste en Inde": India does
+        not speak for it); a state body's may name its state ("le gouvernement au Mali")."""
+        return token.lemma_ not in self.rules.home_bodies and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.locative_prepositions for g in child.children)
 
     def domain_demonym(self, noun: Token, ref: MentionRef) -> bool:
         """Whether a state is named only by the demonym of a domain noun, not of a body ("une
@@ -441,9 +448,25 @@ class _Finder:
             return self.last_group(token)
         if lemma in self.rules.latter_words and any("Dem" in morph_values(c, "PronType") for c in token.children):
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
-        if (same and lemma in self.rules.speaking_groups) or (definite and lemma in self.rules.document_nouns):
+        if same and lemma in self.rules.speaking_groups:
             return self.last_claim_speaker(token)
+        if lemma in self.rules.document_nouns:
+            return self.document_speaker(token, definite)
         return self.same_role_speaker(token)
+
+    def document_speaker(self, token: Token, definite: bool) -> MentionRef | None:
+        """Who issued a document named with no author: "le communiqué", who spoke last; "...,
+        selon un communiqué", who spoke in the sentence before."""
+        if definite:
+            return self.last_claim_speaker(token)
+        return self.recent_claim_speaker(token) if self.indefinite(token) else None
+
+    def recent_claim_speaker(self, token: Token) -> MentionRef | None:
+        """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        if last is None or not 0 <= self.units.run_at(token.idx) - self.units.run_at(last.cue_start) <= 1:
+            return None
+        return last.speaker
 
     def has_complement(self, token: Token) -> bool:
         """Whether a noun has an apposition or a "de" complement that names what it is ("le
@@ -544,8 +567,14 @@ class _Finder:
             return self.antecedent(token), 0.85
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
-            return None, 0.0  # a sea, a town the text does not make act: no speaker
+            return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def person_apposed_to_place(self, token: Token, within: range | None) -> tuple[MentionRef | None, float]:
+        """A subject that names a sea, a town the text does not make act is no speaker, unless a
+        person is apposed to what was taken for a place ("le Guide suprême, l'ayatollah X")."""
+        ref = self.apposed_name(token, within) or self.apposed_person(token, within)
+        return (ref, 1.0) if ref is not None and ref.entity.kind == "Person" else (None, 0.0)
 
     def same_pronoun(self, pronoun: Token, form: str) -> MentionRef | None:
         """The actor the same pronoun stood for at the cue before, a sentence back (an inverted
@@ -809,7 +838,8 @@ class _Finder:
         a comma before the participle ("A, a ajouté X, précisant que")."""
         before = self.tokens[participle.i - 1] if participle.i else None
         return before is not None and before.text == "," and any(
-            t.dep_ == "parataxis" and t.head.i == clause.i and self.cue_lemma(t, None) is not None
+            t.head.i == clause.i and self.cue_lemma(t, None) is not None
+            and (t.dep_ == "parataxis" or t.dep_ == "advcl" and self.after_content(t))
             for t in self.doc[clause.i + 1: participle.i])
 
     def verb_between(self, first: int, last: int) -> bool:
@@ -876,10 +906,24 @@ class _Finder:
         for ref in self.index.before(token.idx, self.tokens[self.units.bounds(token)[0]].idx):
             gap = self.text[ref.end:token.idx]
             if len(gap) <= 4 and _ACTOR in ref.entity.types:
-                return ref
+                owner = self.complement_owner(ref)
+                return ref if owner is None else self.speaker_of(owner)[0]
             break
         head = token.head.head if token.head.dep_.startswith("acl") else None
         return self.phrase_entity(head) if head is not None else None
+
+    def complement_owner(self, ref: MentionRef) -> Token | None:
+        """The noun a mention right before a relative is the complement of, when that noun names
+        no actor itself ("la guérilla maoïste en Inde, qui affirme", "un officier de l'armée qui
+        a fait état"): the relative is said of that noun, not of the mention."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.root
+        if not any(c.dep_ == "case" for c in root.children):
+            return None
+        head = root.head
+        return head if head.pos_ == "NOUN" and head.i < root.i and self.index.at_token(head) is None else None
 
     def inverted_subject(self, cue: Token) -> Token | None:
         """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
@@ -934,15 +978,35 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok) or self.person_after_first_name(tok)
+            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok)
+        return None
+
+    #: the most words of a description before the name apposed to it ("un de ses proches, X")
+    _DESCRIPTION_WORDS = 6
+
+    def name_after_description(self, tok: Token) -> Token | None:
+        """The person named after a comma that closes a short description without a verb opened
+        by a pronoun ("a affirmé à l'AFP un de ses proches, X Y, joint ..."): X."""
+        if tok.pos_ != "PRON":
+            return None
+        for t in self.tokens[tok.i + 1: tok.i + self._DESCRIPTION_WORDS]:
+            if t.pos_ in ("VERB", "AUX") or t.text in self.rules.quote_pairs:
+                return None
+            if t.text == ",":
+                after = self.token_after(t)
+                ref = self.index.at_token(after) if after is not None else None
+                return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
         return None
 
     def past_complement(self, cue: Token, tok: Token, limit: int) -> int | None:
         """Past a complement of a cue at preposition ``tok`` and its adjectives ("à l'AFP",
         "publié en traduction française par X"), or None: the preposition's noun, not what the
         parse apposes to it."""
+        governor = tok.head.head  # "auprès de l'AFP": the adverb of a compound preposition
+        if governor.pos_ == "ADV" and governor.i < tok.i:
+            governor = governor.head
         if tok.pos_ != "ADP" or not tok.i < tok.head.i < limit or not (
-                tok.head.head.i == cue.i or tok.head.dep_ == "conj"):
+                governor.i == cue.i or tok.head.dep_ == "conj"):
             return None
         j = tok.head.i + 1
         while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
@@ -1169,11 +1233,22 @@ class _Finder:
                 break  # the frame fits but found no content: the fallbacks may
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
-            return [fallback]
+            return self.quote_parts(fallback)
         if lemma in self.rules.object_content_cues:
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
+
+    def quote_parts(self, claim: _Claim) -> list[_Claim]:
+        """A content of several quotes joined by a conjunction or a comma only ("« A » et « B »,
+        précise le texte"): one claim per quote, as each is quoted apart."""
+        pairs = [(a, b) for a, b in self.quotes.near(claim.start, claim.end, 0) if claim.start <= a and b < claim.end]
+        if len(pairs) < 2 or pairs[0][0] != claim.start or pairs[-1][1] != claim.end - 1:
+            return [claim]
+        joins = {self.text[b + 1:a].strip().lower() for (_, b), (a, _) in zip(pairs, pairs[1:])}
+        if not joins <= {",", *self.rules.and_words}:
+            return [claim]
+        return [dataclasses.replace(claim, start=a, end=b + 1) for a, b in pairs]
 
     def content_start(self, tokens: list[Token], j: int) -> int:
         """Past the clitics, adverbs and dates between a cue and its content."""
@@ -1271,7 +1346,7 @@ class _Finder:
             if end > start:
                 claims.extend(_Claim(who, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
                                      k, self.modality(verb, start, end), conf * factor if who else 0.4,
-                                     joint=who is not speaker) for who in speakers)
+                                     joint=who is not speaker, relative=_in_relative(verb)) for who in speakers)
         return claims
 
     def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
@@ -1332,13 +1407,22 @@ class _Finder:
         return None
 
     def frame_que_clause(self, c: _Cue) -> list | None:
-        """ "a prévenu qu'un tel feu vert signifierait ...", one span per coordinated clause."""
+        """ "a prévenu qu'un tel feu vert signifierait ...": one span over coordinated clauses
+        ("a déclaré que A, et que B": what the one cue says, as annotated), but one per clause
+        that opens on a quote of its own ("estime qu'il faut « A » et que « B »")."""
         que = self.que_after(c.tokens, c.j)
         if que is None:
             return None
-        spans = self.coordinated(c.tokens, que + 1)
         limit = self.relative_end(c, que + 1)
-        return [(start, min(end, limit), 0.85) for start, end in spans if start < limit]
+        out: list[tuple[int, int, float]] = []
+        for start, end in self.coordinated(c.tokens, que + 1):
+            if start >= limit:
+                continue
+            if out and not any(a == start for a, _ in self.quotes.near(start, start + 1, 0)):
+                out[-1] = (out[-1][0], min(end, limit), 0.85)  # the clause goes on the one before
+            else:
+                out.append((start, min(end, limit), 0.85))
+        return out
 
     def fronted_end(self, c: _Cue) -> int:
         """Where a cue in a clause set before the main one stops ("Si l'armée a assuré avoir
@@ -1478,9 +1562,16 @@ class _Finder:
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
-            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t):
-                return None  # another verb's clause ("a déclaré, ajoutant que")
+            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t) \
+                    or self.infinitive_before_que(tokens, m):
+                return None  # another verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que")
         return None
+
+    def infinitive_before_que(self, tokens: list[Token], m: int) -> bool:
+        """Whether an infinitive with words of its own stands at ``m`` before a "que" ("a déclaré
+        n'avoir compté que cinq corps": the infinitive is the content)."""
+        return "Inf" in morph_values(tokens[m], "VerbForm") and m + 1 < len(tokens) \
+            and lower_text(tokens[m + 1]) not in self.rules.complementizers
 
     def opens_content(self, tokens: list[Token], m: int, dative: bool) -> bool:
         """Whether the "que" at ``m`` opens the cue's content, not a relative ("ces accusations,
@@ -1659,7 +1750,21 @@ class _Finder:
                           or lower_text(tokens[m]) in self.rules.reflexive_clitics
                           or lower_text(tokens[m]) in self.rules.cue_fillers):
             m -= 1
-        return m
+        aux = self.aux_before_aside(tokens, n, m)
+        return self.cue_group_start(tokens, aux) if aux is not None else m
+
+    #: the most words of an adverbial aside between an auxiliary and its cue ("a quant à lui déclaré")
+    _INSERT_WORDS = 4
+
+    def aux_before_aside(self, tokens: list[Token], n: int, m: int) -> int | None:
+        """The index of the cue's own auxiliary before a short adverbial aside that ends at ``m``
+        ("a de son côté affirmé", "a quant à lui déclaré", "a toutefois précisé"), or None."""
+        for a in range(m - 1, max(m - self._INSERT_WORDS, -1), -1):
+            tok = tokens[a]
+            if tok.dep_.startswith("aux") and tok.head.i == tokens[n].i:
+                between = tokens[a + 1: m + 1]
+                return a + 1 if not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN") for t in between) else None
+        return None
 
     def content_around(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
         """The sentence an inverted cue interrupts between commas ("La France, a-t-il estimé,
@@ -1758,7 +1863,13 @@ class _Finder:
 
     def named_after_descriptor(self, tokens: list[Token], n: int) -> MentionRef | None:
         """The actor named right after a descriptor noun, with its own article ("affirme l'ONG
-        l'Observatoire X"): the name the parse hangs beside the noun."""
+        l'Observatoire X"), or the person named right after a title noun ("a expliqué le général
+        X Y Z", the parse hanging the name's first word beside the title): the name the parse
+        hangs beside the noun."""
+        if n < len(tokens) and tokens[n].pos_ == "PROPN":
+            ref = self.index.at_token(tokens[n])
+            if ref is not None and ref.start == tokens[n].idx and ref.entity.kind == "Person":
+                return ref
         if n + 1 >= len(tokens) or tokens[n].pos_ != "DET":
             return None
         ref = self.index.at_token(tokens[n + 1])
@@ -2060,8 +2171,28 @@ class _Finder:
                 found = self.continued_quote(claims[-1], tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
-        claims[:] = sorted([*claims, *named], key=lambda c: c.cue_start)
+        claims[:] = self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
         return self.build(_drop_duplicates(claims), claims)
+
+    def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
+        """A participle's claim with no speaker right after an inverted cue whose unnamed role
+        was named later ("« A », a ajouté le porte-parole, précisant que B"): the same speaker."""
+        out = []
+        for c in claims:
+            before = out[-1] if out else None
+            if c.speaker is None and before is not None and before.speaker is not None \
+                    and before.end <= before.cue_start < c.cue_start and self.participle_after(before, c):
+                c = dataclasses.replace(c, speaker=before.speaker, confidence=before.confidence)
+            out.append(c)
+        return out
+
+    def participle_after(self, before: _Claim, claim: _Claim) -> bool:
+        """Whether a claim's cue is a present participle after a comma that closes the inverted
+        subject of the claim before, in the same sentence."""
+        gap = self.text[before.cue_end:claim.cue_start]
+        token = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+        return gap.rstrip().endswith(",") and len(gap) < 120 and before.sentence == claim.sentence \
+            and not any(ch in gap for ch in ".;:") and token is not None and _present_participle(token[0])
 
     # -- a role that speaks unnamed, named in the sentences after
     def named_role(self, claim: _Claim, claims: list[_Claim]) -> _Claim:
@@ -2259,8 +2390,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and any(o is not c and not o.source_only and o.speaker is not None and c.start <= o.cue_start < c.end
-                                 for o in spans.within(c.start, c.end + 1)):
+        if c.source_only and _gives_way(c, spans):
             continue
         if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
@@ -2269,6 +2399,18 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
                 first.speaker is None or (c.end <= c.cue_start and first.cue_start < first.start)):
             kept[(c.start, c.end)] = c  # "X a démenti : « ... », a précisé Y": the words are Y's
     return kept
+
+
+def _gives_way(source: _Claim, spans: SpanIndex) -> bool:
+    """Whether a "selon X" claim gives way to a cue of its content with a known speaker."""
+    return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
+               and source.start <= o.cue_start < source.end for o in spans.within(source.start, source.end + 1))
+
+
+def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
+    """Whether a claim inside a "selon X" content is another speaker's relative aside ("selon X,
+    A, sur laquelle l'armée a dit enquêter"): the source does not give way to it."""
+    return inner.relative and (source.speaker is None or inner.speaker.entity.id != source.speaker.entity.id)
 
 
 def _inside_other(claim: _Claim, spans: SpanIndex) -> bool:
@@ -2300,6 +2442,11 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
 def _opens_clause(token: Token) -> bool:
     """Whether a token is a finite verb or a present participle (a clause of its own)."""
     return token.pos_ in ("VERB", "AUX") and ("Fin" in morph_values(token, "VerbForm") or _present_participle(token))
+
+
+def _in_relative(verb: Token) -> bool:
+    """Whether a verb heads a relative clause ("l'affaire, sur laquelle l'armée a dit enquêter")."""
+    return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in verb.children)
 
 
 def _present_participle(token: Token) -> bool:
