@@ -261,6 +261,7 @@ class LanguageRules:
     agentive_verbs: Words
     direction_words: Words
     compass_words: Words
+    origin_prepositions: Words
     relative_prepositions: Words
     role_domain_prepositions: Words
     troop_holding_verbs: Words

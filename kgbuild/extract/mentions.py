@@ -305,12 +305,27 @@ class _Finder:
                      if chunk.startswith(p) and self._lookup(chunk[len(p):]) is not None), "")
         start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France": NER took the "de"
         start, chunk = self._past_domain(start, chunk)
+        start, chunk = self._past_compass(start, chunk)
         chunk = self._without_tail(chunk).strip()
         lead = self.text[start:].find(chunk)
         if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
             return None  # "l'État Rakhine (Ouest)": a direction, not the region of that name
         start += lead
         return start, start + len(chunk)
+
+    def _past_compass(self, start: int, chunk: str) -> tuple[int, str]:
+        """ "dans l'Est de la République démocratique du Congo": the model's place opens with a
+        compass part of the place named after it; the name is that place."""
+        first, _, rest = chunk.partition(" ")
+        if normalize_label(first) not in self.rules.compass_words:
+            return start, chunk
+        lead = next((p for p in _leads(self.rules.of_prepositions) if rest.startswith(p)), "")
+        rest = rest[len(lead):]
+        det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
+        rest = rest[len(det):]
+        if not lead or not rest[:1].isupper():
+            return start, chunk
+        return start + len(chunk) - len(rest), rest
 
     def _without_tail(self, chunk: str) -> str:
         """A name without the words the model joined after it: a credit's first word ("Soumy
@@ -355,6 +370,22 @@ class _Finder:
                          or self.lows[token.i - 1] in self.rules.rank_complements):
                 return token.idx
         return None
+
+    def _bearing(self, name: str, start: int, end: int) -> bool:
+        """ "au Nord de Bagdad", "au Sud et à l'Ouest du chef-lieu": a compass word before a
+        complement gives a bearing from a place, no region of that name ("la région du
+        Nord-Ouest du Cameroun" is one: a place noun before it)."""
+        if normalize_label(name) not in self.rules.compass_words:
+            return False
+        before = [t for t in self._prev_tokens(self._token_index(start), 3) if t.pos_ != "DET"]
+        if before and _low(before[0]) in self.rules.of_prepositions and len(before) > 1 \
+                and (_low(before[1]) in self.rules.place_heads or before[1].lemma_.lower() in self.rules.place_heads):
+            return False
+        k = self._token_index(end - 1) + 1
+        passable = {*self.rules.list_conjunctions, *self.rules.relative_prepositions, *self.rules.compass_words}
+        while k < len(self.tokens) and (self.tokens[k].pos_ == "DET" or _low(self.tokens[k]) in passable):
+            k += 1
+        return k < len(self.tokens) and _low(self.tokens[k]) in self.rules.of_prepositions
 
     def _token_index(self, offset: int) -> int:
         token = self._token_at(offset)
@@ -512,6 +543,8 @@ class _Finder:
             return None  # "Défense : la Pologne commande ...": a section word, not a name
         if self._inhabitants(ent.start, name):
             return None  # "les Gazaouis": people of a town, no place
+        if self._bearing(name, start, end):
+            return None  # "au Nord de Bagdad": a direction, no region "Nord"
         return self._classify_named(ent, start, end, name)
 
     def _missed_places(self):
@@ -525,7 +558,8 @@ class _Finder:
             if token.pos_ != "PROPN" and not (token.is_upper and len(token.text) > 3 and self._in_dateline(token)):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
-            if entry is not None and not self._not_the_town(entry, token.text, token, None):
+            if entry is not None and not self._not_the_town(entry, token.text, token, None) \
+                    and not self._bearing(token.text, token.idx, token.idx + len(token.text)):
                 item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
                                         "gazetteer")
                 if item is not None:

@@ -63,6 +63,8 @@ _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
 _ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
+#: how wide an area of each kind is (a town or a site: 0)
+_AREA_RANKS = {"AdministrativeRegion": 1, "State": 2, "Country": 2, "Continent": 3}
 #: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
 #: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
 _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
@@ -2868,10 +2870,27 @@ class _Finder:
             if not places:
                 continue
             place = places[0]
-            containers = self.typed([self.ref_at(c) for c in t.children if c.dep_ == "amod"], ("Region",))
+            containers = self.typed([self.own_container(c, place) for c in t.children if c.dep_ == "amod"], ("Region",))
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             for c in (containers + self.container_after(place))[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def own_container(self, adjective: Token, place: MentionRef) -> MentionRef | None:
+        """The state a demonym before a place's name puts it in, also where the place's own
+        mention holds the demonym ("la province irakienne de Kirkouk")."""
+        ref = self.ref_at(adjective)
+        if ref is None or ref.entity.id != place.entity.id:
+            return ref
+        return self.demonym_state(adjective)
+
+    def demonym_state(self, token: Token) -> MentionRef | None:
+        """The state entity a demonym adjective names, whatever mention covers the word (none
+        when the text names no such state)."""
+        state = self.rules.demonyms.get(lower_text(token)) if token.pos_ == "ADJ" else None
+        entity = self.by_label.get(normalize_label(state)) if state else None
+        if entity is None or entity.kind not in _STATE_KINDS:
+            return None
+        return MentionRef(entity, entity.mentions[0])
 
     def container_after(self, place: MentionRef) -> list[MentionRef]:
         """The place a phrase after ``place`` puts it in ("..., en Ukraine", "sur la commune
@@ -2929,7 +2948,7 @@ class _Finder:
             if span is None or span.end >= len(self.tokens):
                 continue
             measured = self.reference_point(span)
-            for c in ([] if measured else self.container_named(span)):
+            for c in ([] if measured else self.containers_right_after(span, ref)):
                 for r in [ref, *self.places_listed_before(span)]:  # "à Niafunké et à Goundam dans la région de X"
                     self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
@@ -2941,11 +2960,24 @@ class _Finder:
         preps, tail = self.aside(span)
         if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
             return
-        for c in self.after_prep(tail, preps, ("Region",))[:1]:
-            if preps == ("(",) and not self.named_area(c):
+        regions = self.bracketed_region(preps, tail)
+        for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
+            if preps == ("(",) and not self.named_area(c) and c not in regions:
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
             if c.entity.id != ref.entity.id:
                 self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def bracketed_region(self, preps, tail: list[Token]) -> list[MentionRef]:
+        """ "Andek (Nord-Ouest)": a capitalised compass word alone in brackets after a place,
+        in a text that names a region so ("les régions du Nord-Ouest et du Sud-Ouest"), is that
+        region (the entity stage reads a bracketed compass word as a direction)."""
+        word = tail[-1] if preps == ("(",) else None
+        if word is None or not word.text[:1].isupper() or not _in(word, self.rules.compass_words):
+            return []
+        entity = self.by_label.get(normalize_label(word.text))
+        if entity is None or entity.kind not in _AREA_KINDS:
+            return []
+        return [MentionRef(entity, entity.mentions[0])]
 
     def reference_point(self, span) -> bool:
         """A place named as the point a distance or a bearing is measured from ("à 80 km au
@@ -2961,6 +2993,51 @@ class _Finder:
             return True
         return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
             lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
+
+    def containers_right_after(self, span, ref: MentionRef) -> list[MentionRef]:
+        """The area a containment phrase right after a place puts it in: named with its place
+        noun, by a compass part ("à Beni dans l'Est de la RDC") or by its name alone ("le
+        district de Pakur au Jharkhand")."""
+        return self.container_named(span) or self.container_part(span, ref) or self.container_plain(span, ref)
+
+    def container_part(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "à Beni dans l'Est de la RDC", "Tessit dans le nord du Mali": a containment phrase
+        naming a compass part of an area, right after the place (no comma)."""
+        window = list(self.tokens[span.end: min(len(self.tokens), span.end + 7)])
+        if not window or not _in(window[0], self.rules.container_prepositions) \
+                or not any(_in(t, self.rules.compass_words) for t in window[1:3]):
+            return []
+        found = [c for c in self.after_prep(window, self.rules.container_prepositions, ("Region",))
+                 if c.mention.text.lower() not in self.rules.compass_words]
+        return [c for c in found[:1] if c.entity.kind in _AREA_KINDS and c.entity.id != ref.entity.id]
+
+    def container_plain(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "le district de Pakur au Jharkhand", "à Goma au Nord-Kivu": a containment
+        preposition right after a place and before a wider area's name; not "de X au Y" (a way
+        from one to the other), nor an area the knowledge base puts the place out of."""
+        window = list(self.tokens[span.end: min(len(self.tokens), span.end + 3)])
+        if len(window) < 2 or not _in(window[0], self.rules.container_prepositions) or self.way_from(span):
+            return []
+        first = next((t for t in window[1:] if t.pos_ != "DET"), None)
+        c = self.ref_at(first) if first is not None else None
+        if c is None or self.span_at(c).start != first.i or not self.typed([c], ("Region",)):
+            return []
+        wider = _AREA_RANKS.get(c.entity.kind, 0) > _AREA_RANKS.get(ref.entity.kind, 0) or (
+            c.entity.kind == ref.entity.kind == "AdministrativeRegion" and _in(span[0], self.rules.place_heads))
+        return [c] if wider and not self.placed_elsewhere(ref, c) else []
+
+    def way_from(self, span) -> bool:
+        """A place that opens a way ("de Tombouctou au Niger", "depuis Gao jusqu'au Mali"): a
+        preposition of origin right before its name (not before its place noun)."""
+        k = self.skip_determiners(span.start - 1, 0)
+        return k >= 0 and not _in(span[0], self.rules.place_heads) and (
+            lower_text(self.tokens[k]) in self.rules.of_prepositions or _in(self.tokens[k], self.rules.origin_prepositions))
+
+    def placed_elsewhere(self, place: MentionRef, area: MentionRef) -> bool:
+        """Whether the knowledge base puts ``place`` in a state other than ``area`` (a state)."""
+        entry = self.reading.kb.get(place.entity.kb_id) if self.reading.kb is not None and place.entity.kb_id else None
+        return entry is not None and area.entity.kind in _STATE_KINDS and bool(entry.country) \
+            and bool(area.entity.kb_id) and entry.country != area.entity.kb_id
 
     def container_named(self, span) -> list[MentionRef]:
         """The area a place is put in by a containment phrase right after it that names the
@@ -2993,11 +3070,26 @@ class _Finder:
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
-                or _in(tail[0], self.rules.place_heads):
-            return tuple(self.rules.of_prepositions), tail
+                or _in(tail[0], self.rules.place_heads) or self.place_noun_aside(tail):
+            return self.aside_place_prepositions(tail), tail
         if self.tokens[span.end].text == "(" and len(tail) == 1:
             return ("(",), [self.tokens[span.end], *tail]
         return (), tail
+
+    def place_noun_aside(self, tail: list[Token]) -> bool:
+        """ "Lower Dir, l'un des sept districts de Malakand", "X, un autre village du sud du
+        Liban": an aside whose first noun, past a quantity and adjectives, is a place noun."""
+        noun = next((t for t in tail[:6] if t.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None and _in(noun, self.rules.place_heads) and all(
+            t.pos_ in ("DET", "NUM", "PRON", "ADJ") or lower_text(t) in self.rules.of_prepositions
+            for t in tail[:noun.i - tail[0].i])
+
+    def aside_place_prepositions(self, tail: list[Token]) -> tuple[str, ...]:
+        """The prepositions that put a place in the one an aside with a place noun names: "de"
+        ("la capitale du Nord-Kivu"), and containment after a participle of location ("une
+        ville située dans la province de X")."""
+        located = any(_in(t, self.rules.location_verbs) for t in tail[1:4])
+        return tuple(self.rules.of_prepositions) + (tuple(self.rules.container_prepositions) if located else ())
 
     def listed(self, span, tail: list[Token]) -> bool:
         """A place that is itself the object of a preposition of containment, followed by
