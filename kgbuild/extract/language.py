@@ -223,11 +223,14 @@ class LanguageRules:
     between_prepositions: Words
     stronghold_nouns: Words
     presence_object_verbs: Words
+    settle_verbs: Words
     deploy_verbs: Words
     deploy_nouns: Words
     deploy_prepositions: Ordered
     deploy_window_prepositions: Ordered
     presence_words: Words
+    armed_presence_words: Words
+    armed_group_nouns: Words
     pointing_determiners: Words
     place_anaphors: ListTable
     territory_prepositions: Words

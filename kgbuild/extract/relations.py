@@ -1810,6 +1810,16 @@ class _Finder:
         where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
         self.place_force(self.typed(self.subject(v), ("Actor",)), self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
 
+    def settled(self, v: Token, k: int) -> None:
+        """ "les ADF, qui se sont installés en RDC", "les jihadistes se sont retranchés dans la
+        forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
+        there (a reflexive verb; "installer des caméras" is none)."""
+        if not _reflexive(v):
+            return
+        who = [r for r in self.typed([r for s in subjects_of(v, self.rules) for r in self.np(s)], ("Actor",))
+               if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
+        self.place_force(who, self.deployed_where(v)[:2], v, k, 0.6)
+
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                     confidence: float, modality: str | None = None) -> None:
         """The first of ``who`` that is no person is in each place of ``where`` off its own soil."""
@@ -1871,10 +1881,19 @@ class _Finder:
         who = self.typed(self.patient(v) if self.passive(v) else [
             r for c in troops_obj for r in self.np(c)], ("Actor",))
         if not who and not self.passive(v):
-            who = self.typed(self.subject(v), ("Actor",))
+            who = [r for r in self.typed(self.subject(v), ("Actor",))
+                   if not self.origin_of_group(r, subjects_of(v, self.rules)[:1])]
         if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
             who = self.typed(self.noun_before(v), ("Actor",))
         return who
+
+    def origin_of_group(self, ref: MentionRef, heads: list[Token]) -> bool:
+        """ "Plusieurs groupes palestiniens armés opèrent à Gaza", "des jihadistes maliens": a
+        state read off a demonym on a subject noun of armed groups or fighters says where they
+        come from; the state is not the one there (a state's troops are: "les soldats français")."""
+        return ref.entity.kind in _STATE_KINDS and any(
+            (_in(h, self.rules.fighter_nouns) or _in(h, self.rules.armed_group_nouns)) and self.ref_at(h) is None
+            for h in heads)
 
     def troop_noun(self, n: Token, k: int) -> None:
         """ "les soldats américains en Irak", "le retrait des forces françaises dans ce pays",
@@ -2123,8 +2142,8 @@ class _Finder:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
         a force (not a person: a minister present at a summit is not deployed) in a place,
         unless the place is the force's own soil."""
-        if any(c.dep_ == "cop" for c in a.children) or a.dep_ == "xcomp":  # "est / reste présent"
-            heads = subjects_of(a, self.rules)
+        if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":  # "est / reste présent"
+            heads = subjects_of(a, self.rules)  # "Les shebab, très actifs dans le sud" (parsed as its subject)
         elif a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i:
             heads = [a.head]
         else:
@@ -2132,8 +2151,10 @@ class _Finder:
         forces = self.forces | self.rules.quantity_nouns
         # the force itself named, or troops ("les soldats français"), not "le ministre français"
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        if _in(a, self.rules.armed_presence_words):  # "actif dans": said of an armed actor only
+            who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
-        for w in self.typed(who, ("Actor",))[:1]:
+        for w in [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)][:1]:
             if w.entity.kind == "Person":
                 continue
             for r in where[:2]:
@@ -3508,6 +3529,7 @@ _VERB_READERS = (
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
     ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
     ("presence_object_verbs", lambda finder, t, k: finder.place_gone_through(t, k)),
+    ("settle_verbs", lambda finder, t, k: finder.settled(t, k)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
