@@ -1816,8 +1816,11 @@ class _Finder:
         there (a reflexive verb; "installer des caméras" is none)."""
         if not _reflexive(v):
             return
-        who = [r for r in self.typed([r for s in subjects_of(v, self.rules) for r in self.np(s)], ("Actor",))
-               if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
+        heads = subjects_of(v, self.rules)[:1]
+        # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
+        who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
+        who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
+               and not self.origin_of_group(r, heads)]
         self.place_force(who, self.deployed_where(v)[:2], v, k, 0.6)
 
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
@@ -2891,7 +2894,8 @@ class _Finder:
             if not places:
                 continue
             place = places[0]
-            containers = self.typed([self.own_container(c, place) for c in t.children if c.dep_ == "amod"], ("Region",))
+            containers = self.typed([self.own_container(c, place) for c in t.children
+                                     if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             for c in (containers + self.container_after(place))[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
