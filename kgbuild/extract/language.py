@@ -126,6 +126,7 @@ class LanguageRules:
     negation_particles: Words
     name_particles: Words
     inner_name_particles: Words
+    place_name_adjectives: Words
     privative_words: Words
     impersonal_pronouns: Words
     copular_verbs: Words

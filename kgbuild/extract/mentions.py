@@ -1254,6 +1254,9 @@ class _Finder:
             if last == first:
                 continue
             last = self._known_longer_name(first, last)
+            if kind == "AdministrativeRegion" and last < len(self.tokens) and self.tokens[last].text.islower() \
+                    and self.lows[last] in self.rules.place_name_adjectives:
+                last += 1  # "l'Etat du Nil oriental"
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
@@ -1272,6 +1275,10 @@ class _Finder:
                 and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
                 and self.lows[after + 2] in self.rules.place_of_prepositions:
             return after + 3  # "le camp de déplacés d'Abou Chouk", "le camp de réfugiés de Jénine"
+        if kind == "AdministrativeRegion" and self.lows[after] in self.rules.place_of_prepositions \
+                and after + 2 < len(self.tokens) and self.tokens[after + 1].pos_ == "DET" \
+                and self.lows[after + 1] in self.rules.articles and self.capitalised[after + 2]:
+            return after + 2  # "la province de la Kompienga", "la région de l'Est"
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
