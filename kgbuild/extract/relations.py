@@ -2904,8 +2904,8 @@ class _Finder:
         """The state a demonym before a place's name puts it in, also where the place's own
         mention holds the demonym ("la province irakienne de Kirkouk")."""
         ref = self.ref_at(adjective)
-        if ref is None or ref.entity.id != place.entity.id:
-            return ref
+        if ref is None or ref.entity.id != place.entity.id:  # a demonym's own mention opens at it
+            return ref if ref is None or ref.start == adjective.idx or lower_text(adjective) in self.rules.demonyms else None
         return self.demonym_state(adjective)
 
     def demonym_state(self, token: Token) -> MentionRef | None:
@@ -2982,14 +2982,14 @@ class _Finder:
     def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
         in another; not a containment phrase after a place a distance is measured from."""
-        preps, tail = self.aside(span)
+        preps, tail = self.aside(span.end)
         if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
             return
         regions = self.bracketed_region(preps, tail)
         for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
             if preps == ("(",) and not self.named_area(c) and c not in regions:
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
-            if c.entity.id != ref.entity.id:
+            if c.entity.id != ref.entity.id and not (tail[0].i > span.end + 1 and self.placed_elsewhere(ref, c)):
                 self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
 
     def bracketed_region(self, preps, tail: list[Token]) -> list[MentionRef]:
@@ -3081,24 +3081,30 @@ class _Finder:
         found = self.typed(self.children_with(tail[1], self.rules.name_prepositions), ("Region",))
         return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id]
 
-    def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
-        """The words of the aside after a place up to its end, and the prepositions that put the
-        place in another there: one of containment ("dans le nord du Mali"), "de" after a place
-        noun ("la capitale du Nord-Kivu"), or the bracket itself ("(Ukraine)")."""
+    def aside(self, end: int) -> tuple[tuple[str, ...], list[Token]]:
+        """The words of the aside opened at ``end`` (the comma or bracket after a place) up to its
+        end, and the prepositions that put the place in another there: one of containment
+        ("dans le nord du Mali"), "de" after a place noun ("la capitale du Nord-Kivu"), or the
+        bracket itself ("(Ukraine)"); past an aside of nearness ("à Banki, proche de la
+        frontière avec le Cameroun, dans l'Etat de Borno")."""
         tail = []
-        for t in self.tokens[span.end + 1: min(len(self.tokens), span.end + 10)]:
+        for t in self.tokens[end + 1: min(len(self.tokens), end + 10)]:
             if t.text in (",", ")", ".", ";", ":"):
                 break
             tail.append(t)
         if not tail:
             return (), tail
+        stop = end + 1 + len(tail)
+        if _in(tail[0], self.rules.border_words) and stop + 1 < len(self.tokens) and self.tokens[stop].text == "," \
+                and self.tokens[end].text == "," and _in(self.tokens[stop + 1], self.rules.container_prepositions):
+            return self.aside(stop)  # not "proches de Malakal, la capitale de X" (Malakal's)
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
                 or _in(tail[0], self.rules.place_heads) or self.place_noun_aside(tail):
             return self.aside_place_prepositions(tail), tail
-        if self.tokens[span.end].text == "(" and len(tail) == 1:
-            return ("(",), [self.tokens[span.end], *tail]
+        if self.tokens[end].text == "(" and len(tail) == 1:
+            return ("(",), [self.tokens[end], *tail]
         return (), tail
 
     def place_noun_aside(self, tail: list[Token]) -> bool:
