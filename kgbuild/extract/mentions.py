@@ -1271,19 +1271,31 @@ class _Finder:
                 and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
             return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
         after = noun.i + gap
-        if after + 3 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
-                and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
-                and self.lows[after + 2] in self.rules.place_of_prepositions:
-            return after + 3  # "le camp de déplacés d'Abou Chouk", "le camp de réfugiés de Jénine"
-        if kind == "AdministrativeRegion" and self.lows[after] in self.rules.place_of_prepositions \
-                and after + 2 < len(self.tokens) and self.tokens[after + 1].pos_ == "DET" \
-                and self.lows[after + 1] in self.rules.articles and self.capitalised[after + 2]:
-            return after + 2  # "la province de la Kompienga", "la région de l'Est"
+        further = self._name_start_further(after, kind)
+        if further is not None:
+            return further
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
             return noun.i + 1 if water and _CAPITALISED.match(self.tokens[noun.i + 1].text) else None
         return noun.i + gap + 1
+
+    def _name_start_further(self, after: int, kind: str) -> int | None:
+        """The name's first word past a noun complement ("le camp de déplacés d'Abou Chouk",
+        "le camp de réfugiés de Jénine") or, for a subdivision, past an article ("la province de
+        la Kompienga", "la région de l'Est"); None when neither is there."""
+        if after + 3 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
+                and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
+                and self.lows[after + 2] in self.rules.place_of_prepositions:
+            return after + 3
+        return after + 2 if kind == "AdministrativeRegion" and self._articled_name(after) else None
+
+    def _articled_name(self, after: int) -> bool:
+        """A name after "de" and an article ("de la Kompienga", "de l'Est"), as a subdivision's
+        noun may have it."""
+        return after + 2 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
+            and self.tokens[after + 1].pos_ == "DET" and self.lows[after + 1] in self.rules.articles \
+            and self.capitalised[after + 2]
 
     def _known_longer_name(self, first: int, last: int) -> int:
         """The end of a place name that goes on past a "de"/"du" when the KB knows the longer

@@ -2145,12 +2145,7 @@ class _Finder:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
         a force (not a person: a minister present at a summit is not deployed) in a place,
         unless the place is the force's own soil."""
-        if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":  # "est / reste présent"
-            heads = subjects_of(a, self.rules)  # "Les shebab, très actifs dans le sud" (parsed as its subject)
-        elif a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i:
-            heads = [a.head]
-        else:
-            return
+        heads = self.present_ones(a)
         forces = self.forces | self.rules.quantity_nouns
         # the force itself named, or troops ("les soldats français"), not "le ministre français"
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
@@ -2163,6 +2158,13 @@ class _Finder:
             for r in where[:2]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, a, k, 0.6)
+
+    def present_ones(self, a: Token) -> list[Token]:
+        """The nouns a word of presence is said of: its subjects ("est / reste présent", "Les
+        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies."""
+        if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
+            return subjects_of(a, self.rules)
+        return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
@@ -3094,10 +3096,8 @@ class _Finder:
             tail.append(t)
         if not tail:
             return (), tail
-        stop = end + 1 + len(tail)
-        if _in(tail[0], self.rules.border_words) and stop + 1 < len(self.tokens) and self.tokens[stop].text == "," \
-                and self.tokens[end].text == "," and _in(self.tokens[stop + 1], self.rules.container_prepositions):
-            return self.aside(stop)  # not "proches de Malakal, la capitale de X" (Malakal's)
+        if self.nearness_aside(end, tail):
+            return self.aside(end + 1 + len(tail))
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
@@ -3106,6 +3106,14 @@ class _Finder:
         if self.tokens[end].text == "(" and len(tail) == 1:
             return ("(",), [self.tokens[end], *tail]
         return (), tail
+
+    def nearness_aside(self, end: int, tail: list[Token]) -> bool:
+        """An aside of nearness after a comma ("à Banki, proche de la frontière avec le Cameroun,")
+        followed by one of containment, which places the place named before both (not "proches
+        de Malakal, la capitale de X": Malakal's apposition)."""
+        stop = end + 1 + len(tail)
+        return _in(tail[0], self.rules.border_words) and stop + 1 < len(self.tokens) and self.tokens[end].text == "," \
+            and self.tokens[stop].text == "," and _in(self.tokens[stop + 1], self.rules.container_prepositions)
 
     def place_noun_aside(self, tail: list[Token]) -> bool:
         """ "Lower Dir, l'un des sept districts de Malakand", "X, un autre village du sud du
