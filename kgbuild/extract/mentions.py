@@ -121,7 +121,8 @@ class _Finder:
                               (self._spelled_names, "name"),
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
-                              (self._missed_places, "name"), (self._cue_subjects, "name"),
+                              (self._missed_places, "name"), (self._apposed_places, "name"),
+                              (self._cue_subjects, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name"), (self._organs, "name"),
                               (self._country_anaphors, "name")):
@@ -564,6 +565,32 @@ class _Finder:
                                         "gazetteer")
                 if item is not None:
                     yield item
+
+    def _apposed_places(self):
+        """ "sur Adaïssé, un autre village du sud du Liban", "le maire de Haditha, une ville
+        située dans la province de X": an unknown capitalised word the model left untagged, after
+        a locative preposition or "de", with an aside whose first noun is a place noun, is a place."""
+        for token in self.tokens[1:-3]:
+            if token.ent_type_ not in ("", "MISC") or not self.capitalised[token.i] or token.is_sent_start \
+                    or token.pos_ not in ("PROPN", "NOUN", "X"):  # the model's MISC alone is dropped
+                continue
+            before = self.lows[token.i - 1]
+            if self.tokens[token.i + 1].text != "," or not (
+                    before in self.rules.locative_prepositions or before in self.rules.place_of_prepositions):
+                continue
+            if self._place_noun_after(token.i + 2) and self._lookup(token.text) is None:
+                yield Found(self._mention(token.idx, token.idx + len(token.text), "Region", "Place", "pattern", 0.6),
+                            token.text)
+
+    def _place_noun_after(self, i: int) -> bool:
+        """Whether the words from ``i`` open with a place noun, past determiners, numbers and
+        adjectives ("un autre village", "l'un des sept districts")."""
+        for t in self.tokens[i: i + 5]:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return self.lows[t.i] in self.rules.place_nouns or t.lemma_.lower() in self.rules.place_nouns
+            if t.pos_ not in ("DET", "NUM", "ADJ", "PRON", "ADP"):
+                return False
+        return False
 
     def _cue_subjects(self):
         """ "», a indiqué Amaq, l'agence de l'EI": capitalised words right after an inverted
