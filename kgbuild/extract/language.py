@@ -225,6 +225,7 @@ class LanguageRules:
     stronghold_nouns: Words
     presence_object_verbs: Words
     settle_verbs: Words
+    place_clitics: Words
     deploy_verbs: Words
     deploy_nouns: Words
     deploy_prepositions: Ordered

@@ -1868,8 +1868,20 @@ class _Finder:
         for c in v.children:
             if lower_text(c) in self.rules.place_relative_pronouns:
                 where = self.typed(self.relative_antecedent(c), ("Region",))
-        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
+        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
         return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+
+    def clitic_place(self, v: Token) -> list[MentionRef]:
+        """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
+        y déploiera trois unités"): the nearest place before it in its sentence, else the first
+        after it ("Avec 500 000 soldats qui y sont déployés, la vallée de X est ...")."""
+        if not any(lower_text(c) in self.rules.place_clitics and c.i < v.i for c in v.children):
+            return []
+        lo, hi = self.units.bounds(v)
+        start, end = self.tokens[lo].idx, self.tokens[hi - 1].idx + len(self.tokens[hi - 1])
+        before = self.typed(self.index.before(v.idx, start), ("Region",))
+        after = [r for r in self.typed(self.index.inside(v.idx, end), ("Region",)) if r.start > v.idx]
+        return [r for r in before if not self.adjectival(r)][:1] or after[:1]
 
     def troops_arrive(self, v: Token) -> bool:
         """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
