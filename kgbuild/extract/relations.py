@@ -3037,7 +3037,22 @@ class _Finder:
         """The area a containment phrase right after a place puts it in: named with its place
         noun, by a compass part ("à Beni dans l'Est de la RDC") or by its name alone ("le
         district de Pakur au Jharkhand")."""
-        return self.container_named(span) or self.container_part(span, ref) or self.container_plain(span, ref)
+        return self.container_named(span) or self.container_part(span, ref) or self.container_plain(span, ref) \
+            or self.subdivision_of(span, ref)
+
+    def subdivision_of(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "« le détachement militaire de Madjoari » de la province de la Kompienga", "la
+        commune de Boni du département de X": a subdivision named with its noun in a "de"
+        complement right after a place (past a closing quote) holds the place."""
+        j = span.end
+        while j < len(self.tokens) - 1 and self.tokens[j].is_quote:
+            j += 1
+        rest = [t for t in self.tokens[j + 1: j + 4] if t.pos_ != "DET"]
+        if not rest or lower_text(self.tokens[j]) not in self.rules.of_prepositions \
+                or self.rules.place_nouns.get(lower_text(rest[0])) != "AdministrativeRegion":
+            return []
+        found = self.typed(self.children_with(rest[0], self.rules.name_prepositions), ("Region",))
+        return [c for c in found[:1] if c.entity.id != ref.entity.id]
 
     def container_part(self, span, ref: MentionRef) -> list[MentionRef]:
         """ "à Beni dans l'Est de la RDC", "Tessit dans le nord du Mali": a containment phrase
