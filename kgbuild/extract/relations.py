@@ -342,8 +342,15 @@ class _Finder:
     def points_back(self, token: Token) -> bool:
         """ "le pays", "ce pays", not "le pays voisin" or "le pays hôte du sommet" (another
         country)."""
-        return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children) \
+        return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners or self.contracted_the(c, token)
+                   for c in token.children) \
             and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
+
+    def contracted_the(self, c: Token, noun: Token) -> bool:
+        """A contracted definite article before a singular noun complementing a compass point
+        ("dans le nord du pays"; "plusieurs régions du pays" is left alone)."""
+        return c.dep_ == "case" and lower_text(c) in self.rules.contracted_articles \
+            and "Sing" in morph_values(noun, "Number") and _in(noun.head, self.rules.compass_words)
 
     def span_at(self, ref: MentionRef):
         """The tokens of a mention (spans cut inside a word taken whole)."""
@@ -1887,7 +1894,16 @@ class _Finder:
         """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
         "les soldats sont arrivés à X"), the only arrival that deploys."""
         heads = [v.head] if v.dep_ in ("acl", "amod") else subjects_of(v, self.rules)
+        if not heads and "Part" in morph_values(v, "VerbForm"):  # the parse left it no subject
+            heads = self.troops_before(v)
         return any(_in(h, self.forces) for h in heads)
+
+    def troops_before(self, v: Token) -> list[Token]:
+        """The troop nouns between the last comma before a verb and the verb ("Selon X, des
+        instructeurs du groupe Wagner seraient arrivés", the troops hung on X by the parse)."""
+        lo = self.units.bounds(v)[0]
+        comma = next((t.i for t in reversed(self.tokens[lo: v.i]) if t.text == ","), lo - 1)
+        return [t for t in self.tokens[comma + 1: v.i] if _in(t, self.forces)]
 
     def deployed(self, v: Token, troops_obj: list[Token]) -> list[MentionRef]:
         """Who a deployment verb deploys: a passive verb's patient, an active verb's troops or
