@@ -122,8 +122,7 @@ class _Finder:
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._apposed_places, "name"),
-                              (self._cue_subjects, "name"),
-                              (self._units, "name"), (self._demonyms, "name"),
+                              (self._cue_subjects, "name"), (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name"), (self._organs, "name"),
                               (self._country_anaphors, "name")):
             for item in finder():
