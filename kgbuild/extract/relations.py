@@ -3132,15 +3132,13 @@ class _Finder:
         ("dans le nord du Mali"), "de" after a place noun ("la capitale du Nord-Kivu"), or the
         bracket itself ("(Ukraine)"); past an aside of nearness ("à Banki, proche de la
         frontière avec le Cameroun, dans l'Etat de Borno")."""
-        tail = []
-        for t in self.tokens[end + 1: min(len(self.tokens), end + 10)]:
-            if t.text in (",", ")", ".", ";", ":"):
-                break
-            tail.append(t)
+        tail = self.aside_tokens(end)
         if not tail:
             return (), tail
         if self.nearness_aside(end, tail):
             return self.aside(end + 1 + len(tail))
+        if len(tail) > 1 and _in(tail[0], self.rules.location_verbs) and _in(tail[1], self.rules.container_prepositions):
+            tail = tail[1:]  # "le village de Nturo, situé dans le territoire de Masisi"
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
@@ -3149,6 +3147,15 @@ class _Finder:
         if self.tokens[end].text == "(" and len(tail) == 1:
             return ("(",), [self.tokens[end], *tail]
         return (), tail
+
+    def aside_tokens(self, end: int) -> list[Token]:
+        """The words after ``end`` up to the aside's end (at most 9)."""
+        tail = []
+        for t in self.tokens[end + 1: min(len(self.tokens), end + 10)]:
+            if t.text in (",", ")", ".", ";", ":"):
+                break
+            tail.append(t)
+        return tail
 
     def nearness_aside(self, end: int, tail: list[Token]) -> bool:
         """An aside of nearness after a comma ("à Banki, proche de la frontière avec le Cameroun,")
