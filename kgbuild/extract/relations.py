@@ -1916,7 +1916,16 @@ class _Finder:
                    if not self.origin_of_group(r, subjects_of(v, self.rules)[:1])]
         if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
             who = self.typed(self.noun_before(v), ("Actor",))
-        return who
+        return self.bracketed_body(subjects_of(v, self.rules)[:1] or [v.head], who) or who
+
+    def bracketed_body(self, heads: list[Token], who: list[MentionRef]) -> list[MentionRef]:
+        """ "Le gouvernement libyen d'union nationale (GNA) ... basé à Tripoli": a subject read
+        as its state whose bracketed acronym names a body of its own is that body."""
+        if not who or who[0].entity.kind not in _STATE_KINDS:
+            return []
+        return [r for h in heads for c in h.children if c.dep_ == "appos" and c.i > 0
+                and self.tokens[c.i - 1].text == "(" for r in [self.ref_at(c)]
+                if r is not None and r.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)][:1]
 
     def origin_of_group(self, ref: MentionRef, heads: list[Token]) -> bool:
         """ "Plusieurs groupes palestiniens armés opèrent à Gaza", "des jihadistes maliens": a
