@@ -127,6 +127,7 @@ class LanguageRules:
     negation_particles: Words
     name_particles: Words
     inner_name_particles: Words
+    place_name_adjectives: Words
     privative_words: Words
     impersonal_pronouns: Words
     copular_verbs: Words
@@ -224,11 +225,15 @@ class LanguageRules:
     between_prepositions: Words
     stronghold_nouns: Words
     presence_object_verbs: Words
+    settle_verbs: Words
+    place_clitics: Words
     deploy_verbs: Words
     deploy_nouns: Words
     deploy_prepositions: Ordered
     deploy_window_prepositions: Ordered
     presence_words: Words
+    armed_presence_words: Words
+    armed_group_nouns: Words
     pointing_determiners: Words
     place_anaphors: ListTable
     territory_prepositions: Words
@@ -262,6 +267,7 @@ class LanguageRules:
     agentive_verbs: Words
     direction_words: Words
     compass_words: Words
+    origin_prepositions: Words
     relative_prepositions: Words
     role_domain_prepositions: Words
     troop_holding_verbs: Words

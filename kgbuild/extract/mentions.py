@@ -122,8 +122,8 @@ class _Finder:
                               (self._spelled_names, "name"),
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
-                              (self._missed_places, "name"), (self._cue_subjects, "name"),
-                              (self._units, "name"), (self._demonyms, "name"),
+                              (self._missed_places, "name"), (self._apposed_places, "name"),
+                              (self._cue_subjects, "name"), (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name"), (self._organs, "name"),
                               (self._country_anaphors, "name")):
             for item in finder():
@@ -345,6 +345,7 @@ class _Finder:
         start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France", "en Irak": NER took the "de"
         start, chunk = self._past_domain(start, chunk)
         start, chunk = self._past_title(start, chunk)
+        start, chunk = self._past_compass(start, chunk)
         chunk = self._without_tail(chunk).strip()
         lead = self.text[start:].find(chunk)
         if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
@@ -360,6 +361,20 @@ class _Finder:
                 and len(rest.split()) >= 2 and all(w[:1].isupper() for w in rest.split()[:2]):
             return start + len(title) + 1, rest
         return start, chunk
+
+    def _past_compass(self, start: int, chunk: str) -> tuple[int, str]:
+        """ "dans l'Est de la République démocratique du Congo": the model's place opens with a
+        compass part of the place named after it; the name is that place."""
+        first, _, rest = chunk.partition(" ")
+        if normalize_label(first) not in self.rules.compass_words:
+            return start, chunk
+        lead = next((p for p in _leads(self.rules.of_prepositions) if rest.startswith(p)), "")
+        rest = rest[len(lead):]
+        det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
+        rest = rest[len(det):]
+        if not lead or not rest[:1].isupper():
+            return start, chunk
+        return start + len(chunk) - len(rest), rest
 
     def _without_tail(self, chunk: str) -> str:
         """A name without the words the model joined after it: a credit's first word ("Soumy
@@ -404,6 +419,22 @@ class _Finder:
                          or self.lows[token.i - 1] in self.rules.rank_complements):
                 return token.idx
         return None
+
+    def _bearing(self, name: str, start: int, end: int) -> bool:
+        """ "au Nord de Bagdad", "au Sud et à l'Ouest du chef-lieu": a compass word before a
+        complement gives a bearing from a place, no region of that name ("la région du
+        Nord-Ouest du Cameroun" is one: a place noun before it)."""
+        if normalize_label(name) not in self.rules.compass_words:
+            return False
+        before = [t for t in self._prev_tokens(self._token_index(start), 3) if t.pos_ != "DET"]
+        if before and _low(before[0]) in self.rules.of_prepositions and len(before) > 1 \
+                and (_low(before[1]) in self.rules.place_heads or before[1].lemma_.lower() in self.rules.place_heads):
+            return False
+        k = self._token_index(end - 1) + 1
+        passable = {*self.rules.list_conjunctions, *self.rules.relative_prepositions, *self.rules.compass_words}
+        while k < len(self.tokens) and (self.tokens[k].pos_ == "DET" or _low(self.tokens[k]) in passable):
+            k += 1
+        return k < len(self.tokens) and _low(self.tokens[k]) in self.rules.of_prepositions
 
     def _token_index(self, offset: int) -> int:
         token = self._token_at(offset)
@@ -595,6 +626,8 @@ class _Finder:
             return None  # "Défense : la Pologne commande ...": a section word, not a name
         if self._inhabitants(ent.start, name):
             return None  # "les Gazaouis": people of a town, no place
+        if self._bearing(name, start, end):
+            return None  # "au Nord de Bagdad": a direction, no region "Nord"
         return self._classify_named(ent, start, end, name)
 
     def _missed_places(self):
@@ -608,11 +641,38 @@ class _Finder:
             if token.pos_ != "PROPN" and not (token.is_upper and len(token.text) > 3 and self._in_dateline(token)):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
-            if entry is not None and not self._not_the_town(entry, token.text, token, None):
+            if entry is not None and not self._not_the_town(entry, token.text, token, None) \
+                    and not self._bearing(token.text, token.idx, token.idx + len(token.text)):
                 item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
                                         "gazetteer")
                 if item is not None:
                     yield item
+
+    def _apposed_places(self):
+        """ "sur Adaïssé, un autre village du sud du Liban", "le maire de Haditha, une ville
+        située dans la province de X": an unknown capitalised word the model left untagged, after
+        a locative preposition or "de", with an aside whose first noun is a place noun, is a place."""
+        for token in self.tokens[1:-3]:
+            if token.ent_type_ not in ("", "MISC") or not self.capitalised[token.i] or token.is_sent_start \
+                    or token.pos_ not in ("PROPN", "NOUN", "X"):  # the model's MISC alone is dropped
+                continue
+            before = self.lows[token.i - 1]
+            if self.tokens[token.i + 1].text != "," or not (
+                    before in self.rules.locative_prepositions or before in self.rules.place_of_prepositions):
+                continue
+            if self._place_noun_after(token.i + 2) and self._lookup(token.text) is None:
+                yield Found(self._mention(token.idx, token.idx + len(token.text), "Region", "Place", "pattern", 0.6),
+                            token.text)
+
+    def _place_noun_after(self, i: int) -> bool:
+        """Whether the words from ``i`` open with a place noun, past determiners, numbers and
+        adjectives ("un autre village", "l'un des sept districts")."""
+        for t in self.tokens[i: i + 5]:
+            if t.pos_ in ("NOUN", "PROPN"):
+                return self.lows[t.i] in self.rules.place_nouns or t.lemma_.lower() in self.rules.place_nouns
+            if t.pos_ not in ("DET", "NUM", "ADJ", "PRON", "ADP"):
+                return False
+        return False
 
     def _cue_subjects(self):
         """ "», a indiqué Amaq, l'agence de l'EI": capitalised words right after an inverted
@@ -1324,6 +1384,9 @@ class _Finder:
             if last == first:
                 continue
             last = self._known_longer_name(first, last)
+            if kind == "AdministrativeRegion" and last < len(self.tokens) and self.tokens[last].text.islower() \
+                    and self.lows[last] in self.rules.place_name_adjectives:
+                last += 1  # "l'Etat du Nil oriental"
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
@@ -1338,15 +1401,31 @@ class _Finder:
                 and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
             return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
         after = noun.i + gap
-        if after + 3 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
-                and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
-                and self.lows[after + 2] in self.rules.place_of_prepositions:
-            return after + 3  # "le camp de déplacés d'Abou Chouk", "le camp de réfugiés de Jénine"
+        further = self._name_start_further(after, kind)
+        if further is not None:
+            return further
         if self.lows[noun.i + gap] not in self.rules.place_of_prepositions:
             # a water is also named by a name right after it ("la mer Rouge", "le golfe Persique")
             water = self.lows[noun.i] in self.rules.water_nouns and noun.text.islower()
             return noun.i + 1 if water and _CAPITALISED.match(self.tokens[noun.i + 1].text) else None
         return noun.i + gap + 1
+
+    def _name_start_further(self, after: int, kind: str) -> int | None:
+        """The name's first word past a noun complement ("le camp de déplacés d'Abou Chouk",
+        "le camp de réfugiés de Jénine") or, for a subdivision, past an article ("la province de
+        la Kompienga", "la région de l'Est"); None when neither is there."""
+        if after + 3 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
+                and self.tokens[after + 1].pos_ in ("NOUN", "ADJ", "VERB") and self.tokens[after + 1].text.islower() \
+                and self.lows[after + 2] in self.rules.place_of_prepositions:
+            return after + 3
+        return after + 2 if kind == "AdministrativeRegion" and self._articled_name(after) else None
+
+    def _articled_name(self, after: int) -> bool:
+        """A name after "de" and an article ("de la Kompienga", "de l'Est"), as a subdivision's
+        noun may have it."""
+        return after + 2 < len(self.tokens) and self.lows[after] in self.rules.place_of_prepositions \
+            and self.tokens[after + 1].pos_ == "DET" and self.lows[after + 1] in self.rules.articles \
+            and self.capitalised[after + 2]
 
     def _known_longer_name(self, first: int, last: int) -> int:
         """The end of a place name that goes on past a "de"/"du" when the KB knows the longer

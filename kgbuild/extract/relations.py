@@ -63,6 +63,8 @@ _STATE_KINDS = ("State", "Country")
 _GROUP_KINDS = ("ArmedGroup", "Group")
 _ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
 _AREA_KINDS = ("State", "Country", "AdministrativeRegion", "Continent")
+#: how wide an area of each kind is (a town or a site: 0)
+_AREA_RANKS = {"AdministrativeRegion": 1, "State": 2, "Country": 2, "Continent": 3}
 #: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
 #: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
 _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
@@ -340,8 +342,15 @@ class _Finder:
     def points_back(self, token: Token) -> bool:
         """ "le pays", "ce pays", not "le pays voisin" or "le pays hôte du sommet" (another
         country)."""
-        return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners for c in token.children) \
+        return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners or self.contracted_the(c, token)
+                   for c in token.children) \
             and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
+
+    def contracted_the(self, c: Token, noun: Token) -> bool:
+        """A contracted definite article before a singular noun complementing a compass point
+        ("dans le nord du pays"; "plusieurs régions du pays" is left alone)."""
+        return c.dep_ == "case" and lower_text(c) in self.rules.contracted_articles \
+            and "Sing" in morph_values(noun, "Number") and _in(noun.head, self.rules.compass_words)
 
     def span_at(self, ref: MentionRef):
         """The tokens of a mention (spans cut inside a word taken whole)."""
@@ -1808,6 +1817,19 @@ class _Finder:
         where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
         self.place_force(self.typed(self.subject(v), ("Actor",)), self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
 
+    def settled(self, v: Token, k: int) -> None:
+        """ "les ADF, qui se sont installés en RDC", "les jihadistes se sont retranchés dans la
+        forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
+        there (a reflexive verb; "installer des caméras" is none)."""
+        if not _reflexive(v):
+            return
+        heads = subjects_of(v, self.rules)[:1]
+        # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
+        who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
+        who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
+               and not self.origin_of_group(r, heads)]
+        self.place_force(who, self.deployed_where(v)[:2], v, k, 0.6)
+
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                     confidence: float, modality: str | None = None) -> None:
         """The first of ``who`` that is no person is in each place of ``where`` off its own soil."""
@@ -1853,14 +1875,35 @@ class _Finder:
         for c in v.children:
             if lower_text(c) in self.rules.place_relative_pronouns:
                 where = self.typed(self.relative_antecedent(c), ("Region",))
-        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod"))
+        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
         return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+
+    def clitic_place(self, v: Token) -> list[MentionRef]:
+        """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
+        y déploiera trois unités"): the nearest place before it in its sentence, else the first
+        after it ("Avec 500 000 soldats qui y sont déployés, la vallée de X est ...")."""
+        if not any(lower_text(c) in self.rules.place_clitics and c.i < v.i for c in v.children):
+            return []
+        lo, hi = self.units.bounds(v)
+        start, end = self.tokens[lo].idx, self.tokens[hi - 1].idx + len(self.tokens[hi - 1])
+        before = self.typed(self.index.before(v.idx, start), ("Region",))
+        after = [r for r in self.typed(self.index.inside(v.idx, end), ("Region",)) if r.start > v.idx]
+        return [r for r in before if not self.adjectival(r)][:1] or after[:1]
 
     def troops_arrive(self, v: Token) -> bool:
         """Whether an arrival verb's subject is troops ("des militaires russes arrivés à X",
         "les soldats sont arrivés à X"), the only arrival that deploys."""
         heads = [v.head] if v.dep_ in ("acl", "amod") else subjects_of(v, self.rules)
+        if not heads and "Part" in morph_values(v, "VerbForm"):  # the parse left it no subject
+            heads = self.troops_before(v)
         return any(_in(h, self.forces) for h in heads)
+
+    def troops_before(self, v: Token) -> list[Token]:
+        """The troop nouns between the last comma before a verb and the verb ("Selon X, des
+        instructeurs du groupe Wagner seraient arrivés", the troops hung on X by the parse)."""
+        lo = self.units.bounds(v)[0]
+        comma = next((t.i for t in reversed(self.tokens[lo: v.i]) if t.text == ","), lo - 1)
+        return [t for t in self.tokens[comma + 1: v.i] if _in(t, self.forces)]
 
     def deployed(self, v: Token, troops_obj: list[Token]) -> list[MentionRef]:
         """Who a deployment verb deploys: a passive verb's patient, an active verb's troops or
@@ -1869,10 +1912,28 @@ class _Finder:
         who = self.typed(self.patient(v) if self.passive(v) else [
             r for c in troops_obj for r in self.np(c)], ("Actor",))
         if not who and not self.passive(v):
-            who = self.typed(self.subject(v), ("Actor",))
+            who = [r for r in self.typed(self.subject(v), ("Actor",))
+                   if not self.origin_of_group(r, subjects_of(v, self.rules)[:1])]
         if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
             who = self.typed(self.noun_before(v), ("Actor",))
-        return who
+        return self.bracketed_body(subjects_of(v, self.rules)[:1] or [v.head], who) or who
+
+    def bracketed_body(self, heads: list[Token], who: list[MentionRef]) -> list[MentionRef]:
+        """ "Le gouvernement libyen d'union nationale (GNA) ... basé à Tripoli": a subject read
+        as its state whose bracketed acronym names a body of its own is that body."""
+        if not who or who[0].entity.kind not in _STATE_KINDS:
+            return []
+        return [r for h in heads for c in h.children if c.dep_ == "appos" and c.i > 0
+                and self.tokens[c.i - 1].text == "(" for r in [self.ref_at(c)]
+                if r is not None and r.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)][:1]
+
+    def origin_of_group(self, ref: MentionRef, heads: list[Token]) -> bool:
+        """ "Plusieurs groupes palestiniens armés opèrent à Gaza", "des jihadistes maliens": a
+        state read off a demonym on a subject noun of armed groups or fighters says where they
+        come from; the state is not the one there (a state's troops are: "les soldats français")."""
+        return ref.entity.kind in _STATE_KINDS and any(
+            (_in(h, self.rules.fighter_nouns) or _in(h, self.rules.armed_group_nouns)) and self.ref_at(h) is None
+            for h in heads)
 
     def troop_noun(self, n: Token, k: int) -> None:
         """ "les soldats américains en Irak", "le retrait des forces françaises dans ce pays",
@@ -2121,22 +2182,26 @@ class _Finder:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
         a force (not a person: a minister present at a summit is not deployed) in a place,
         unless the place is the force's own soil."""
-        if any(c.dep_ == "cop" for c in a.children) or a.dep_ == "xcomp":  # "est / reste présent"
-            heads = subjects_of(a, self.rules)
-        elif a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i:
-            heads = [a.head]
-        else:
-            return
+        heads = self.present_ones(a)
         forces = self.forces | self.rules.quantity_nouns
         # the force itself named, or troops ("les soldats français"), not "le ministre français"
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        if _in(a, self.rules.armed_presence_words):  # "actif dans": said of an armed actor only
+            who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
-        for w in self.typed(who, ("Actor",))[:1]:
+        for w in [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)][:1]:
             if w.entity.kind == "Person":
                 continue
             for r in where[:2]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, a, k, 0.6)
+
+    def present_ones(self, a: Token) -> list[Token]:
+        """The nouns a word of presence is said of: its subjects ("est / reste présent", "Les
+        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies."""
+        if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
+            return subjects_of(a, self.rules)
+        return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
@@ -2972,10 +3037,28 @@ class _Finder:
             if not places:
                 continue
             place = places[0]
-            containers = self.typed([self.ref_at(c) for c in t.children if c.dep_ == "amod"], ("Region",))
+            containers = self.typed([self.own_container(c, place) for c in t.children
+                                     if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             for c in (containers + self.container_after(place))[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def own_container(self, adjective: Token, place: MentionRef) -> MentionRef | None:
+        """The state a demonym before a place's name puts it in, also where the place's own
+        mention holds the demonym ("la province irakienne de Kirkouk")."""
+        ref = self.ref_at(adjective)
+        if ref is None or ref.entity.id != place.entity.id:  # a demonym's own mention opens at it
+            return ref if ref is None or ref.start == adjective.idx or lower_text(adjective) in self.rules.demonyms else None
+        return self.demonym_state(adjective)
+
+    def demonym_state(self, token: Token) -> MentionRef | None:
+        """The state entity a demonym adjective names, whatever mention covers the word (none
+        when the text names no such state)."""
+        state = self.rules.demonyms.get(lower_text(token)) if token.pos_ == "ADJ" else None
+        entity = self.by_label.get(normalize_label(state)) if state else None
+        if entity is None or entity.kind not in _STATE_KINDS:
+            return None
+        return MentionRef(entity, entity.mentions[0])
 
     def container_after(self, place: MentionRef) -> list[MentionRef]:
         """The place a phrase after ``place`` puts it in ("..., en Ukraine", "sur la commune
@@ -3033,7 +3116,7 @@ class _Finder:
             if span is None or span.end >= len(self.tokens):
                 continue
             measured = self.reference_point(span)
-            for c in ([] if measured else self.container_named(span)):
+            for c in ([] if measured else self.containers_right_after(span, ref)):
                 for r in [ref, *self.places_listed_before(span)]:  # "à Niafunké et à Goundam dans la région de X"
                     self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
@@ -3042,14 +3125,27 @@ class _Finder:
     def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
         in another; not a containment phrase after a place a distance is measured from."""
-        preps, tail = self.aside(span)
+        preps, tail = self.aside(span.end)
         if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
             return
-        for c in self.after_prep(tail, preps, ("Region",))[:1]:
-            if preps == ("(",) and not self.named_area(c):
+        regions = self.bracketed_region(preps, tail)
+        for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
+            if preps == ("(",) and not self.named_area(c) and c not in regions:
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
-            if c.entity.id != ref.entity.id:
+            if c.entity.id != ref.entity.id and not (tail[0].i > span.end + 1 and self.placed_elsewhere(ref, c)):
                 self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def bracketed_region(self, preps, tail: list[Token]) -> list[MentionRef]:
+        """ "Andek (Nord-Ouest)": a capitalised compass word alone in brackets after a place,
+        in a text that names a region so ("les régions du Nord-Ouest et du Sud-Ouest"), is that
+        region (the entity stage reads a bracketed compass word as a direction)."""
+        word = tail[-1] if preps == ("(",) else None
+        if word is None or not word.text[:1].isupper() or not _in(word, self.rules.compass_words):
+            return []
+        entity = self.by_label.get(normalize_label(word.text))
+        if entity is None or entity.kind not in _AREA_KINDS:
+            return []
+        return [MentionRef(entity, entity.mentions[0])]
 
     def reference_point(self, span) -> bool:
         """A place named as the point a distance or a bearing is measured from ("à 80 km au
@@ -3065,6 +3161,66 @@ class _Finder:
             return True
         return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
             lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
+
+    def containers_right_after(self, span, ref: MentionRef) -> list[MentionRef]:
+        """The area a containment phrase right after a place puts it in: named with its place
+        noun, by a compass part ("à Beni dans l'Est de la RDC") or by its name alone ("le
+        district de Pakur au Jharkhand")."""
+        return self.container_named(span) or self.container_part(span, ref) or self.container_plain(span, ref) \
+            or self.subdivision_of(span, ref)
+
+    def subdivision_of(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "« le détachement militaire de Madjoari » de la province de la Kompienga", "la
+        commune de Boni du département de X": a subdivision named with its noun in a "de"
+        complement right after a place (past a closing quote) holds the place."""
+        j = span.end
+        while j < len(self.tokens) - 1 and self.tokens[j].is_quote:
+            j += 1
+        rest = [t for t in self.tokens[j + 1: j + 4] if t.pos_ != "DET"]
+        if not rest or lower_text(self.tokens[j]) not in self.rules.of_prepositions \
+                or self.rules.place_nouns.get(lower_text(rest[0])) != "AdministrativeRegion":
+            return []
+        found = self.typed(self.children_with(rest[0], self.rules.name_prepositions), ("Region",))
+        return [c for c in found[:1] if c.entity.id != ref.entity.id]
+
+    def container_part(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "à Beni dans l'Est de la RDC", "Tessit dans le nord du Mali": a containment phrase
+        naming a compass part of an area, right after the place (no comma)."""
+        window = list(self.tokens[span.end: min(len(self.tokens), span.end + 7)])
+        if not window or not _in(window[0], self.rules.container_prepositions) \
+                or not any(_in(t, self.rules.compass_words) for t in window[1:3]):
+            return []
+        found = [c for c in self.after_prep(window, self.rules.container_prepositions, ("Region",))
+                 if c.mention.text.lower() not in self.rules.compass_words]
+        return [c for c in found[:1] if c.entity.kind in _AREA_KINDS and c.entity.id != ref.entity.id]
+
+    def container_plain(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "le district de Pakur au Jharkhand", "à Goma au Nord-Kivu": a containment
+        preposition right after a place and before a wider area's name; not "de X au Y" (a way
+        from one to the other), nor an area the knowledge base puts the place out of."""
+        window = list(self.tokens[span.end: min(len(self.tokens), span.end + 3)])
+        if len(window) < 2 or not _in(window[0], self.rules.container_prepositions) or self.way_from(span):
+            return []
+        first = next((t for t in window[1:] if t.pos_ != "DET"), None)
+        c = self.ref_at(first) if first is not None else None
+        if c is None or self.span_at(c).start != first.i or not self.typed([c], ("Region",)):
+            return []
+        wider = _AREA_RANKS.get(c.entity.kind, 0) > _AREA_RANKS.get(ref.entity.kind, 0) or (
+            c.entity.kind == ref.entity.kind == "AdministrativeRegion" and _in(span[0], self.rules.place_heads))
+        return [c] if wider and not self.placed_elsewhere(ref, c) else []
+
+    def way_from(self, span) -> bool:
+        """A place that opens a way ("de Tombouctou au Niger", "depuis Gao jusqu'au Mali"): a
+        preposition of origin right before its name (not before its place noun)."""
+        k = self.skip_determiners(span.start - 1, 0)
+        return k >= 0 and not _in(span[0], self.rules.place_heads) and (
+            lower_text(self.tokens[k]) in self.rules.of_prepositions or _in(self.tokens[k], self.rules.origin_prepositions))
+
+    def placed_elsewhere(self, place: MentionRef, area: MentionRef) -> bool:
+        """Whether the knowledge base puts ``place`` in a state other than ``area`` (a state)."""
+        entry = self.reading.kb.get(place.entity.kb_id) if self.reading.kb is not None and place.entity.kb_id else None
+        return entry is not None and area.entity.kind in _STATE_KINDS and bool(entry.country) \
+            and bool(area.entity.kb_id) and entry.country != area.entity.kb_id
 
     def container_named(self, span) -> list[MentionRef]:
         """The area a place is put in by a containment phrase right after it that names the
@@ -3083,25 +3239,59 @@ class _Finder:
         found = self.typed(self.children_with(tail[1], self.rules.name_prepositions), ("Region",))
         return [c for c in found[:1] if c.entity.id != self.ref_at(span.root).entity.id]
 
-    def aside(self, span) -> tuple[tuple[str, ...], list[Token]]:
-        """The words of the aside after a place up to its end, and the prepositions that put the
-        place in another there: one of containment ("dans le nord du Mali"), "de" after a place
-        noun ("la capitale du Nord-Kivu"), or the bracket itself ("(Ukraine)")."""
-        tail = []
-        for t in self.tokens[span.end + 1: min(len(self.tokens), span.end + 10)]:
-            if t.text in (",", ")", ".", ";", ":"):
-                break
-            tail.append(t)
+    def aside(self, end: int) -> tuple[tuple[str, ...], list[Token]]:
+        """The words of the aside opened at ``end`` (the comma or bracket after a place) up to its
+        end, and the prepositions that put the place in another there: one of containment
+        ("dans le nord du Mali"), "de" after a place noun ("la capitale du Nord-Kivu"), or the
+        bracket itself ("(Ukraine)"); past an aside of nearness ("à Banki, proche de la
+        frontière avec le Cameroun, dans l'Etat de Borno")."""
+        tail = self.aside_tokens(end)
         if not tail:
             return (), tail
+        if self.nearness_aside(end, tail):
+            return self.aside(end + 1 + len(tail))
+        if len(tail) > 1 and _in(tail[0], self.rules.location_verbs) and _in(tail[1], self.rules.container_prepositions):
+            tail = tail[1:]  # "le village de Nturo, situé dans le territoire de Masisi"
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
-                or _in(tail[0], self.rules.place_heads):
-            return tuple(self.rules.of_prepositions), tail
-        if self.tokens[span.end].text == "(" and len(tail) == 1:
-            return ("(",), [self.tokens[span.end], *tail]
+                or _in(tail[0], self.rules.place_heads) or self.place_noun_aside(tail):
+            return self.aside_place_prepositions(tail), tail
+        if self.tokens[end].text == "(" and len(tail) == 1:
+            return ("(",), [self.tokens[end], *tail]
         return (), tail
+
+    def aside_tokens(self, end: int) -> list[Token]:
+        """The words after ``end`` up to the aside's end (at most 9)."""
+        tail = []
+        for t in self.tokens[end + 1: min(len(self.tokens), end + 10)]:
+            if t.text in (",", ")", ".", ";", ":"):
+                break
+            tail.append(t)
+        return tail
+
+    def nearness_aside(self, end: int, tail: list[Token]) -> bool:
+        """An aside of nearness after a comma ("à Banki, proche de la frontière avec le Cameroun,")
+        followed by one of containment, which places the place named before both (not "proches
+        de Malakal, la capitale de X": Malakal's apposition)."""
+        stop = end + 1 + len(tail)
+        return _in(tail[0], self.rules.border_words) and stop + 1 < len(self.tokens) and self.tokens[end].text == "," \
+            and self.tokens[stop].text == "," and _in(self.tokens[stop + 1], self.rules.container_prepositions)
+
+    def place_noun_aside(self, tail: list[Token]) -> bool:
+        """ "Lower Dir, l'un des sept districts de Malakand", "X, un autre village du sud du
+        Liban": an aside whose first noun, past a quantity and adjectives, is a place noun."""
+        noun = next((t for t in tail[:6] if t.pos_ in ("NOUN", "PROPN")), None)
+        return noun is not None and _in(noun, self.rules.place_heads) and all(
+            t.pos_ in ("DET", "NUM", "PRON", "ADJ") or lower_text(t) in self.rules.of_prepositions
+            for t in tail[:noun.i - tail[0].i])
+
+    def aside_place_prepositions(self, tail: list[Token]) -> tuple[str, ...]:
+        """The prepositions that put a place in the one an aside with a place noun names: "de"
+        ("la capitale du Nord-Kivu"), and containment after a participle of location ("une
+        ville située dans la province de X")."""
+        located = any(_in(t, self.rules.location_verbs) for t in tail[1:4])
+        return tuple(self.rules.of_prepositions) + (tuple(self.rules.container_prepositions) if located else ())
 
     def listed(self, span, tail: list[Token]) -> bool:
         """A place that is itself the object of a preposition of containment, followed by
@@ -3562,6 +3752,7 @@ _VERB_READERS = (
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
     ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
     ("presence_object_verbs", lambda finder, t, k: finder.place_gone_through(t, k)),
+    ("settle_verbs", lambda finder, t, k: finder.settled(t, k)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
