@@ -1213,9 +1213,18 @@ class _Finder:
         verb = host.head
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
-        if verb.i > host.i or not _in(verb, self.rules.undergo_verbs):
+        if verb.i > host.i or not self.suffers(verb):
             return []
         return self.typed(self.subject(verb), ("Actor", "Region"))
+
+    def suffers(self, verb: Token) -> bool:
+        """A verb of suffering ("essuyer"), a verb with the noun that makes it one ("faire face
+        à une offensive de X"), or a noun of it after a copula ("ont été la cible d'une attaque")."""
+        if verb.pos_ == "NOUN":
+            return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in verb.children)
+        return _in(verb, self.rules.undergo_verbs) or any(
+            c.dep_ == "obj" and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            for c in verb.children)
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
