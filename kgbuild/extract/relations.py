@@ -1330,7 +1330,16 @@ class _Finder:
             if agents:
                 break
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon"))
+                                   ("Actor", "Weapon")) + self.past_qualifier(n)
+
+    def past_qualifier(self, n: Token) -> list[MentionRef]:
+        """The actor a genitive names past a bare noun that qualifies a strike noun ("cette
+        attaque d'envergure du groupe X", "une offensive de grande ampleur de X"): no article on
+        the qualifier, so it is no owner ("l'attaque de la base de l'armée": the base's)."""
+        bare = [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and c.pos_ == "NOUN" and self.genitive(c)
+                and self.ref_at(c) is None and not any(g.dep_ == "det" for g in c.children)]
+        return [r for c in bare[:1] for g in self.genitives(c) for r in self.typed(self.np(g), ("Actor",))
+                if "Weapon" not in r.entity.types][:1]
 
     def strike_host(self, n: Token) -> tuple[Token, bool]:
         """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
@@ -1499,7 +1508,9 @@ class _Finder:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
-                    if not hit:  # with an actor hit, the place is where it was hit
+                    # with an actor hit, the place where it was hit is attacked too ("a frappé des
+                    # cibles du Hamas dans la bande de Gaza"), not the striker's own soil
+                    if not hit or not self.on_own_soil(r, a):
                         self.struck_place(a, r, v, k, self.modality(v))
 
     def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
@@ -1677,7 +1688,7 @@ class _Finder:
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
         found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                           ("Actor",))
+                           ("Actor",)) or self.past_qualifier(n)
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             # not a demonym the entity stage read as a place ("à la frontière malienne")
