@@ -143,7 +143,17 @@ class _Finder:
                        for c in token.children):
             return []
         return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
-                     and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), [])
+                     and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), []) or self.body_named_later(token)
+
+    def body_named_later(self, token: Token) -> list[MentionRef]:
+        """A bare body noun before any state is named ("L'armée lance une offensive contre X" in
+        a headline): the one state the text names later with that noun or calls by it alone."""
+        if any(r.entity.kind in _STATE_KINDS for r in self.index.before(token.idx)):
+            return []
+        lemma = lower_lemma(token)
+        later = [r for r in self.index.refs if r.start > token.idx and r.entity.kind in _STATE_KINDS
+                 and lemma in (lower_lemma(self.root_of(r).head), lower_lemma(self.root_of(r)))]
+        return later[:1] if len({r.entity.id for r in later}) == 1 else []
 
     def conjuncts(self, token: Token) -> list[Token]:
         """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
