@@ -284,8 +284,15 @@ class _Finder:
                 hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
-                    return hit
+                    return self.group_of_genitive(token) if hit.entity.kind in _STATE_KINDS \
+                        and child.dep_ == "amod" and self.group_of_genitive(token) else hit
         return self.name_after(token)
+
+    def group_of_genitive(self, token: Token) -> MentionRef | None:
+        """The named group or body a noun's genitive names, over the demonym that qualifies the
+        noun ("la guérilla colombienne de l'ELN": the ELN, not Colombia)."""
+        return next((r for g in self.genitives(token) for r in [self.ref_at(g)]
+                     if r is not None and r.entity.kind in _BODY_KINDS and "Actor" in r.entity.types), None)
 
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
