@@ -1277,8 +1277,9 @@ class _Finder:
         it ("les frappes menées par les Etats-Unis")."""
         claimed = self.claimants(n)
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
-        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
-                if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        # and on a bare qualifier ("une attaque de grande envergure lancée par X")
+        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj"), *self.bare_qualifiers(n))
+                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
@@ -1353,10 +1354,14 @@ class _Finder:
         """The actor a genitive names past a bare noun that qualifies a strike noun ("cette
         attaque d'envergure du groupe X", "une offensive de grande ampleur de X"): no article on
         the qualifier, so it is no owner ("l'attaque de la base de l'armée": the base's)."""
-        bare = [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and c.pos_ == "NOUN" and self.genitive(c)
-                and self.ref_at(c) is None and not any(g.dep_ == "det" for g in c.children)]
-        return [r for c in bare[:1] for g in self.genitives(c) for r in self.typed(self.np(g), ("Actor",))
+        return [r for c in self.bare_qualifiers(n) for g in self.genitives(c) for r in self.typed(self.np(g), ("Actor",))
                 if "Weapon" not in r.entity.types][:1]
+
+    def bare_qualifiers(self, n: Token) -> list[Token]:
+        """The first noun complement without an article that names no one ("d'envergure",
+        "de grande ampleur"): what the parse hangs on it is said of ``n``."""
+        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and c.pos_ == "NOUN" and self.genitive(c)
+                and self.ref_at(c) is None and not any(g.dep_ == "det" for g in c.children)][:1]
 
     def strike_host(self, n: Token) -> tuple[Token, bool]:
         """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
@@ -1456,6 +1461,8 @@ class _Finder:
     def target_verb(self, v: Token, k: int) -> None:
         if v.head.i != v.i and _in(v.head, self.rules.authorize_verbs):
             return  # the action of an authorisation: its event carries the target
+        if self.describes_holder(v):
+            return
         window = self.right_window(v)
         agents = self.shooters(v)
         if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)) and not self.fires_weapon_noun(v):
@@ -1467,6 +1474,12 @@ class _Finder:
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
         self.emit_targets(v, k, agents, hit or self.possessors_hit(objects, agents), window)
+
+    def describes_holder(self, v: Token) -> bool:
+        """A participle of holding that says whose a thing is ("15 drones utilisés par les
+        Houthis dans la zone de X", shot down): no firing, unless aimed ("utilisés contre X")."""
+        return v.dep_ == "acl" and self.passive(v) and _in(v, self.rules.holding_participles) \
+            and not any(c.dep_.startswith("obl") and self.hostile(c) for c in v.children)
 
     def possessors_hit(self, objects: list[Token], agents: list[MentionRef]) -> list[MentionRef]:
         """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
