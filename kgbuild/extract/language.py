@@ -306,6 +306,7 @@ class LanguageRules:
     list_conjunctions: Words
     death_verbs: Words
     undergo_verbs: Words
+    state_force_nouns: Words
     claim_nouns: Words
     leader_body_nouns: Words
     plural_possessives: Words

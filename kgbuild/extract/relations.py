@@ -1726,8 +1726,22 @@ class _Finder:
                                 for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
             for acl in c.children:
                 if acl.dep_ == "acl" and acl.pos_ == "VERB":
-                    found += self.typed(self.agent(acl), ("Actor",))
+                    found += self.typed(self.agent(acl), ("Actor",)) or self.described_agent(acl)
         return found + self.ascribed(n)
+
+    def described_agent(self, verb: Token) -> list[MentionRef]:
+        """The group a passive's agent describes and names right after a comma, where the parse
+        hangs the name elsewhere ("une embuscade tendue par la principale guérilla du pays, les
+        Forces armées révolutionnaires de Colombie (Farc)")."""
+        phrase = agent_phrase(verb, self.rules)
+        if phrase is None or not (_in(phrase, self.rules.group_anaphors) or _in(phrase, self.rules.group_heads)):
+            return []
+        k = max(t.i for t in phrase.subtree) + 1
+        words = [t for t in self.tokens[k + 1: k + 4] if t.pos_ != "DET"]
+        if k >= len(self.tokens) or self.tokens[k].text != "," or not words:
+            return []
+        ref = self.ref_at(words[0])
+        return [ref] if ref is not None and ref.start == words[0].idx and ref.entity.kind in _BODY_KINDS else []
 
     def active_targets(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """What an active attack verb's objects name ("bombardé des positions du Hezbollah"),
@@ -1800,6 +1814,7 @@ class _Finder:
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
+        targets = targets or self.home_forces(v, agents)
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
             targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
@@ -1809,6 +1824,20 @@ class _Finder:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
+
+    def home_forces(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
+        """The state whose forces an attack verb's victims are when the text names no owner
+        ("Quatorze policiers ont péri dans une embuscade tendue par X", "ont tué quatre
+        soldats"): the one state the text has act, never the attacker."""
+        victims = subjects_of(v, self.rules)[:1] if self.undergone(v) else self.direct_objects(v)
+        if not any(_in(t, self.rules.state_force_nouns) for t in victims):
+            return []
+        states = {e.id: e for e in self.by_label.values() if e.kind == "State" and "Actor" in e.types}
+        actors = self.typed(agents, ("Actor",))
+        if len(states) != 1 or not actors or any(a.entity.id in states for a in actors):
+            return []
+        state = next(iter(states.values()))
+        return [MentionRef(state, state.mentions[0])]
 
     def held_place(self, v: Token, k: int) -> bool:
         """A place described as held ("les collines de Kfar Chouba, occupées par Israël"): the
