@@ -1239,9 +1239,9 @@ class _Finder:
         à une offensive de X"), or a noun of it after a copula ("ont été la cible d'une attaque")."""
         if verb.pos_ == "NOUN":
             return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in verb.children)
-        return _in(verb, self.rules.undergo_verbs) or any(
-            c.dep_ == "obj" and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
-            for c in verb.children)
+        return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
+            c.i == verb.i + 1 and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
