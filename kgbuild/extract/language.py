@@ -307,6 +307,7 @@ class LanguageRules:
     death_verbs: Words
     undergo_verbs: Words
     state_force_nouns: Words
+    fighter_descriptions: Words
     claim_nouns: Words
     leader_body_nouns: Words
     plural_possessives: Words

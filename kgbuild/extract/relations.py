@@ -1652,7 +1652,20 @@ class _Finder:
     def phrase_place(self, v: Token) -> list[MentionRef]:
         """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
         la ville de X")."""
-        return self.after_prep(self.right_window(v), self.rules.attack_place_prepositions, ("Region",))[:1]
+        return [r for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions, ("Region",))
+                if not self.container_of_place(r)][:1]
+
+    def container_of_place(self, ref: MentionRef) -> bool:
+        """A place phrase right after another place, that only says where that one is ("le chef
+        de la police du district de X au Jharkhand"): not the place of the act."""
+        span = self.span_at(ref)
+        if span is None or span.start < 2:
+            return False
+        k = span.start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        before = self.ref_at(self.tokens[k - 1]) if self.tokens[k].pos_ == "ADP" else None
+        return before is not None and before.entity.id != ref.entity.id and "Region" in before.entity.types
 
     def phrase_rest(self, v: Token, table=None) -> tuple[list[Token], bool] | None:
         """The words after the first phrase of ``v`` in ``table`` (attack phrases by default)
@@ -1757,7 +1770,27 @@ class _Finder:
         agents = self.doer(v)
         if self.typed(agents, ("Actor",)):
             return agents
-        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v)
+        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
+            or [r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
+
+    def described_group(self, token: Token) -> list[MentionRef]:
+        """The group a plural description of fighters stands for ("des militants ont attaqué",
+        "une centaine de rebelles maoïstes"): the one armed group the text names, when the text
+        names it by a description itself ("les rebelles") or by that noun elsewhere ("les
+        rebelles du M23"); nobody when it names several."""
+        nouns = [token, *(g for g in self.genitives(token) if _in(token, self.rules.quantity_nouns))]
+        noun = next((t for t in nouns if _in(t, self.rules.fighter_descriptions)
+                     and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
+        groups = {e.id: e for e in self.by_label.values() if e.kind in _GROUP_KINDS and "Actor" in e.types}
+        if noun is None or len(groups) != 1:
+            return []
+        group = next(iter(groups.values()))
+        ref = MentionRef(group, group.mentions[0])
+        if group.label[:1].islower() or any(
+                t.i != noun.i and lower_lemma(t) == lower_lemma(noun) and group.id in {r.entity.id for r in self.np(t)}
+                for t in self.tokens):
+            return [ref]
+        return []
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
         """The state a demonym puts behind the weapons a verb's subject names ("des avions de
@@ -1810,14 +1843,17 @@ class _Finder:
             return
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
-            agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
+            phrase = agent_phrase(v, self.rules)
+            agents = self.typed(agents, ("Actor",)) or self.strike_agents(v) or self.described_group(phrase) \
+                if phrase is not None else self.typed(agents, ("Actor",)) or self.strike_agents(v)
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
         targets = targets or self.home_forces(v, agents)
         preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
         if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
-            targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
+            targets = targets[:2] + [r for r in self.after_prep(self.right_window(v), preps, ("Region",))
+                                     if not self.container_of_place(r)][:1]
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
             for t in targets[:6]:
