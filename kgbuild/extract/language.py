@@ -308,6 +308,7 @@ class LanguageRules:
     undergo_verbs: Words
     state_force_nouns: Words
     fighter_descriptions: Words
+    presumption_participles: Words
     claim_nouns: Words
     leader_body_nouns: Words
     plural_possessives: Words

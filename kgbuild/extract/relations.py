@@ -315,6 +315,16 @@ class _Finder:
                 found = self.np(child, depth + 1)
                 if found:
                     return found
+        return self.presumed_owner(token, depth)
+
+    def presumed_owner(self, token: Token, depth: int) -> list[MentionRef]:
+        """The owner a participle of presumption names ("des terroristes présumés de Boko Haram",
+        "des individus armés présumés membres du groupe X"): its first complement that names one."""
+        for child in token.children:
+            if child.dep_ == "acl" and _in(child, self.rules.presumption_participles):
+                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obj") for r in self.np(g, depth + 1)]
+                if found:
+                    return found[:1]
         return []
 
     def genitive(self, token: Token) -> bool:
@@ -1347,8 +1357,11 @@ class _Finder:
             agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
             if agents:
                 break
+        # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
+        by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
+                  for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon")) + self.past_qualifier(n)
+                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",))
 
     def past_qualifier(self, n: Token) -> list[MentionRef]:
         """The actor a genitive names past a bare noun that qualifies a strike noun ("cette
