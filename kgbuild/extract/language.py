@@ -309,6 +309,7 @@ class LanguageRules:
     state_force_nouns: Words
     fighter_descriptions: Words
     presumption_participles: Words
+    repel_verbs: Words
     claim_nouns: Words
     leader_body_nouns: Words
     plural_possessives: Words

@@ -1852,7 +1852,7 @@ class _Finder:
         return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
 
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.held_place(v, k):
+        if self.held_place(v, k) or self.repels_attack(v):
             return
         if self.undergone(v):
             agents, targets = self.agent(v), self.patient(v)
@@ -1873,6 +1873,11 @@ class _Finder:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
+
+    def repels_attack(self, v: Token) -> bool:
+        """A verb of repelling whose object is an attack ("a repoussé des attaques du JNIM dans la
+        région de X"): the subject defends; the attack noun names who attacks."""
+        return _in(v, self.rules.repel_verbs) and any(_in(c, self.rules.attack_nouns) for c in self.direct_objects(v))
 
     def home_forces(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """The state whose forces an attack verb's victims are when the text names no owner
