@@ -284,15 +284,16 @@ class _Finder:
                 hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
-                    return self.group_of_genitive(token) if hit.entity.kind in _STATE_KINDS \
-                        and child.dep_ == "amod" and self.group_of_genitive(token) else hit
+                    return self.over_demonym(token, child, hit)
         return self.name_after(token)
 
-    def group_of_genitive(self, token: Token) -> MentionRef | None:
+    def over_demonym(self, token: Token, child: Token, hit: MentionRef) -> MentionRef:
         """The named group or body a noun's genitive names, over the demonym that qualifies the
-        noun ("la guérilla colombienne de l'ELN": the ELN, not Colombia)."""
+        noun ("la guérilla colombienne de l'ELN": the ELN, not Colombia); else ``hit``."""
+        if child.dep_ != "amod" or hit.entity.kind not in _STATE_KINDS:
+            return hit
         return next((r for g in self.genitives(token) for r in [self.ref_at(g)]
-                     if r is not None and r.entity.kind in _BODY_KINDS and "Actor" in r.entity.types), None)
+                     if r is not None and r.entity.kind in _BODY_KINDS and "Actor" in r.entity.types), hit)
 
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
@@ -1750,10 +1751,13 @@ class _Finder:
             # not a demonym the entity stage read as a place ("à la frontière malienne")
             found = self.typed([r for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"
                                 for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
-            for acl in c.children:
-                if acl.dep_ == "acl" and acl.pos_ == "VERB":
-                    found += self.typed(self.agent(acl), ("Actor",)) or self.described_agent(acl)
+            found += self.participle_agents(c)
         return found + self.ascribed(n)
+
+    def participle_agents(self, c: Token) -> list[MentionRef]:
+        """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
+        return [r for acl in c.children if acl.dep_ == "acl" and acl.pos_ == "VERB"
+                for r in self.typed(self.agent(acl), ("Actor",)) or self.described_agent(acl)]
 
     def described_agent(self, verb: Token) -> list[MentionRef]:
         """The group a passive's agent describes and names right after a comma, where the parse
@@ -1791,19 +1795,26 @@ class _Finder:
         "une centaine de rebelles maoïstes"): the one armed group the text names, when the text
         names it by a description itself ("les rebelles") or by that noun elsewhere ("les
         rebelles du M23"); nobody when it names several."""
-        nouns = [token, *(g for g in self.genitives(token) if _in(token, self.rules.quantity_nouns))]
-        noun = next((t for t in nouns if _in(t, self.rules.fighter_descriptions)
-                     and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
+        noun = self.fighter_noun(token)
         groups = {e.id: e for e in self.by_label.values() if e.kind in _GROUP_KINDS and "Actor" in e.types}
         if noun is None or len(groups) != 1:
             return []
         group = next(iter(groups.values()))
-        ref = MentionRef(group, group.mentions[0])
-        if group.label[:1].islower() or any(
-                t.i != noun.i and lower_lemma(t) == lower_lemma(noun) and group.id in {r.entity.id for r in self.np(t)}
-                for t in self.tokens):
-            return [ref]
+        if group.label[:1].islower() or self.named_by_noun(group, noun):
+            return [MentionRef(group, group.mentions[0])]
         return []
+
+    def fighter_noun(self, token: Token) -> Token | None:
+        """A plural fighter description that names no entity, as the noun or after a quantity
+        ("une centaine de rebelles")."""
+        nouns = [token, *(g for g in self.genitives(token) if _in(token, self.rules.quantity_nouns))]
+        return next((t for t in nouns if _in(t, self.rules.fighter_descriptions)
+                     and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
+
+    def named_by_noun(self, group, noun: Token) -> bool:
+        """Whether the text names ``group`` elsewhere with the noun ("les rebelles du M23")."""
+        return any(t.i != noun.i and lower_lemma(t) == lower_lemma(noun) and group.id in {r.entity.id for r in self.np(t)}
+                   for t in self.tokens)
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
         """The state a demonym puts behind the weapons a verb's subject names ("des avions de
@@ -1855,24 +1866,32 @@ class _Finder:
         if self.held_place(v, k) or self.repels_attack(v):
             return
         if self.undergone(v):
-            agents, targets = self.agent(v), self.patient(v)
-            phrase = agent_phrase(v, self.rules)
-            agents = self.typed(agents, ("Actor",)) or self.strike_agents(v) or self.described_group(phrase) \
-                if phrase is not None else self.typed(agents, ("Actor",)) or self.strike_agents(v)
+            agents, targets = self.undergone_agents(v), self.patient(v)
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
         targets = targets or self.home_forces(v, agents)
-        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
-        if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
-            targets = targets[:2] + [r for r in self.after_prep(self.right_window(v), preps, ("Region",))
-                                     if not self.container_of_place(r)][:1]
+        if not self.typed(targets, ("Region",)) and not any(self.activity(c) for c in self.direct_objects(v)):
+            targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
             for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
+
+    def undergone_agents(self, v: Token) -> list[MentionRef]:
+        """Who does what a passive or a verb of dying undergoes: its agent, the author of the
+        strike named as its means, else the group a described agent stands for."""
+        phrase = agent_phrase(v, self.rules)
+        return self.typed(self.agent(v), ("Actor",)) or self.strike_agents(v) or (
+            self.described_group(phrase) if phrase is not None else [])
+
+    def act_place(self, v: Token) -> list[MentionRef]:
+        """The first place after an attack verb's place prepositions, not one that only locates
+        the place before it."""
+        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
+        return [r for r in self.after_prep(self.right_window(v), preps, ("Region",)) if not self.container_of_place(r)][:1]
 
     def repels_attack(self, v: Token) -> bool:
         """A verb of repelling whose object is an attack ("a repoussé des attaques du JNIM dans la
