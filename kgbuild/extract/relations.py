@@ -1351,18 +1351,26 @@ class _Finder:
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
         ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
-        agents = []
-        for nxt in self.tokens[n.i + 1: n.i + 3]:  # "les frappes (aériennes) israéliennes"
-            if nxt.pos_ != "ADJ":
-                break
-            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
-            if agents:
-                break
+        agents = self.demonym_after(n, ("Actor", "Weapon"))
         # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
                                    ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",))
+
+    def demonym_after(self, n: Token, types) -> list[MentionRef]:
+        """The entity of an adjective right after a strike noun ("les frappes (aériennes)
+        israéliennes"), also set off by commas with an adverb ("des raids, probablement russes,")."""
+        after = self.tokens[n.i + 1: n.i + 5]
+        if after and after[0].text == ",":
+            after = [t for t in after[1:] if t.pos_ != "ADV"]
+        for nxt in after[:2]:
+            if nxt.pos_ != "ADJ":
+                break
+            found = self.typed([self.ref_at(nxt)], types)
+            if found:
+                return found
+        return []
 
     def past_qualifier(self, n: Token) -> list[MentionRef]:
         """The actor a genitive names past a bare noun that qualifies a strike noun ("cette
@@ -1659,7 +1667,7 @@ class _Finder:
             targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
-        for a in self.typed(self.doer(v), ("Actor",))[:1]:
+        for a in self.typed(self.doer(v), ("Actor",))[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
 
@@ -1689,6 +1697,8 @@ class _Finder:
         before = [lower_text(t) for t in self.tokens[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
         after = [t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV"]
+        while len(after) > 1 and (after[0].text == "," or lower_lemma(after[0]) in self.rules.time_words):
+            after = after[1:]  # "ont pris, dimanche, le contrôle de X"
         for phrase in (table or self.rules.attack_phrases).get(lower_lemma(v), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
@@ -1745,7 +1755,7 @@ class _Finder:
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
         found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                           ("Actor",)) or self.past_qualifier(n)
+                           ("Actor",)) or self.past_qualifier(n) or self.demonym_after(n, ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             # not a demonym the entity stage read as a place ("à la frontière malienne")
