@@ -1696,9 +1696,7 @@ class _Finder:
         lo, hi = self.units.bounds(v)
         before = [lower_text(t) for t in self.tokens[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
-        after = [t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV"]
-        while len(after) > 1 and (after[0].text == "," or lower_lemma(after[0]) in self.rules.time_words):
-            after = after[1:]  # "ont pris, dimanche, le contrôle de X"
+        after = self.past_day(t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV")
         for phrase in (table or self.rules.attack_phrases).get(lower_lemma(v), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
@@ -1707,6 +1705,14 @@ class _Finder:
             if [lower_text(t) for t in after[:len(right)]] == right:
                 return [t for t in after[len(right):] if t.pos_ != "DET"], bool(right)
         return None
+
+    def past_day(self, words) -> list[Token]:
+        """The words after a verb past the commas and days that open them ("ont pris, dimanche,
+        le contrôle de X")."""
+        after = list(words)
+        while len(after) > 1 and (after[0].text == "," or lower_lemma(after[0]) in self.rules.time_words):
+            after = after[1:]
+        return after
 
     def leadership(self, t: Token, k: int) -> None:
         """ "Abdul Malik al-Houthi, à la tête des Houthis", "X est à la tête de l'armée d'Arakan":
