@@ -1202,7 +1202,7 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        hit = self.struck(self.strike_aims(n, host, host_object))
+        hit = self.struck(self.strike_aims(n, host, host_object) or self.aim_after(n))
         victims = self.undergoers(host)
         regions = self.typed(victims, ("Region",))[:1] + regions
         hit += [r for r in victims if not self.typed([r], ("Region",))]
@@ -1417,6 +1417,18 @@ class _Finder:
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
                                                       if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
             + self.aims_on_time(n, holders)
+
+    def aim_after(self, n: Token) -> list[Token]:
+        """The phrase a strike noun is aimed at that a broken parse hangs elsewhere, read off the
+        words: "contre"/"sur" past a participle and a date ("les attentats perpétrés le 7 juin
+        contre le Parlement"); none past a finite verb, a comma or another attack."""
+        for t in self.tokens[n.i + 1: min(n.i + 8, self.units.bounds(n)[1])]:
+            if t.text in (",", ";") or (t.pos_ in ("VERB", "AUX") and "Part" not in morph_values(t, "VerbForm")) \
+                    or _in(t, self.rules.attack_nouns):
+                return []
+            if lower_text(t) in self.rules.hostile_prepositions and t.head.i > t.i:
+                return [t.head]
+        return []
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
         """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
