@@ -1891,8 +1891,8 @@ class _Finder:
         return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
 
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.held_place(v, k) or self.repels_attack(v):
-            return
+        if self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
+            return  # "si son pays était attaqué par X": a condition, no attack (its consequence is read)
         if self.undergone(v):
             agents, targets = self.undergone_agents(v), self.patient(v)
         else:
