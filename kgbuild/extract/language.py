@@ -310,6 +310,7 @@ class LanguageRules:
     fighter_descriptions: Words
     presumption_participles: Words
     repel_verbs: Words
+    clash_verbs: Words
     claim_nouns: Words
     leader_body_nouns: Words
     plural_possessives: Words

@@ -2078,8 +2078,9 @@ class _Finder:
         sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
-                                       for r in self.opposed_sides(v)])
+        opposing = [v for v in n.children if v.dep_ in ("acl", "acl:relcl")]
+        opposing += [n.head] if n.dep_ == "nsubj" and n.head.pos_ == "VERB" else []  # "des combats ont opposé X à Y"
+        sides = self.distinct(sides + [r for v in opposing for r in self.opposed_sides(v)])
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
@@ -2132,8 +2133,36 @@ class _Finder:
             return []
         first = [r for c in v.children if c.dep_ == "obj" for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        second = self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj"))
+        second = self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")) \
+            or [r for c in v.children if c.dep_ == "obj"  # "ont opposé l'armée aux jihadistes": hung on the object
+                for r in self.children_with(c, self.rules.stance_verb_prepositions, ("nmod",))]
         return self.typed(first[:1], ("Actor",)) + self.typed(second[:1], ("Actor",)) if first and second else []
+
+    def clash_verb(self, v: Token, k: int) -> None:
+        """Fighting told by a verb ("l'armée a affronté les rebelles du M23", "X et Y
+        s'affrontent depuis avril"): its subject (every actor listed in it) and its object or
+        "avec"/"contre" phrase each attack the other."""
+        sides = self.typed(self.doer(v), ("Actor",))
+        sides += self.typed([r for c in self.direct_objects(v) for r in self.np(c)]
+                            + self.children_with(v, (*self.rules.partner_prepositions, *self.rules.hostile_prepositions)),
+                            ("Actor",))
+        sides = [r for r in self.distinct(sides) if r.entity.kind != "Person"][:2]
+        if len(sides) == 1 and _reflexive(v):  # "X et les FSR s'affrontent", the parse cut at "et"
+            sides += self.side_before(sides[0])
+        for a in sides:
+            for b in sides:
+                self.add(a, "attacks", b, v, k, 0.55)
+
+    def side_before(self, ref: MentionRef) -> list[MentionRef]:
+        """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
+        et les FSR": Sudan)."""
+        span = self.span_at(ref)
+        k = self.skip_determiners(span.start - 1, 0) if span is not None else -1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
+            return []
+        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
+        return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
     @staticmethod
     def distinct(refs: list[MentionRef]) -> list[MentionRef]:
@@ -3584,6 +3613,7 @@ _VERB_READERS = (
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
