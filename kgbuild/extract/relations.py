@@ -2078,14 +2078,19 @@ class _Finder:
         sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        opposing = [v for v in n.children if v.dep_ in ("acl", "acl:relcl")]
-        opposing += [n.head] if n.dep_ == "nsubj" and n.head.pos_ == "VERB" else []  # "des combats ont opposé X à Y"
-        sides = self.distinct(sides + [r for v in opposing for r in self.opposed_sides(v)])
+        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    @staticmethod
+    def opposing_verbs(n: Token) -> list[Token]:
+        """The verbs that may name a clash noun's sides: its participles and relative clauses, the
+        verb it is the subject of ("des combats ont opposé X à Y")."""
+        return [v for v in n.children if v.dep_ in ("acl", "acl:relcl")] + (
+            [n.head] if n.dep_ == "nsubj" and n.head.pos_ == "VERB" else [])
 
     def sides_between(self, c: Token) -> list[MentionRef]:
         """One actor for each side of an "entre" phrase, split at its conjunction wherever the
