@@ -2136,12 +2136,14 @@ class _Finder:
         qui les ont opposés aux rebelles": the soldiers')."""
         if not _in(v, self.rules.prepositional_stance_verbs):
             return []
-        first = [r for c in v.children if c.dep_ == "obj" for r in self.np(c) or (
+        objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
+        first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        second = self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")) \
-            or [r for c in v.children if c.dep_ == "obj"  # "ont opposé l'armée aux jihadistes": hung on the object
-                for r in self.children_with(c, self.rules.stance_verb_prepositions, ("nmod",))]
-        return self.typed(first[:1], ("Actor",)) + self.typed(second[:1], ("Actor",)) if first and second else []
+        second = self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
+                            ("Actor",)) or self.typed([r for c in objects  # "ont opposé l'armée aux jihadistes"
+                                                       for r in self.children_with(c, self.rules.stance_verb_prepositions,
+                                                                                   ("nmod",))], ("Actor",))
+        return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
 
     def clash_verb(self, v: Token, k: int) -> None:
         """Fighting told by a verb ("l'armée a affronté les rebelles du M23", "X et Y
