@@ -316,7 +316,17 @@ class _Finder:
                 found = self.np(child, depth + 1)
                 if found:
                     return found
-        return self.presumed_owner(token, depth)
+        return self.presumed_owner(token, depth) or self.loyal_to(token, depth)
+
+    def loyal_to(self, token: Token, depth: int) -> list[MentionRef]:
+        """The actor troops are loyal to ("les forces loyales au GNA", "des combattants fidèles au
+        groupe X"): theirs, the "à" phrase hung on the adjective or on the noun."""
+        loyal = [a for a in token.children if a.dep_ == "amod" and _in(a, self.rules.allegiance_adjectives)]
+        if not loyal:
+            return []
+        phrases = [c for h in (loyal[0], token) for c in h.children if c.dep_ in ("nmod", "obl", "obl:arg")
+                   and _introduced_by(c, self.rules.stance_verb_prepositions)]
+        return [r for c in phrases[:1] for r in self.typed(self.np(c, depth + 1), ("Actor",))][:1]
 
     def presumed_owner(self, token: Token, depth: int) -> list[MentionRef]:
         """The owner a participle of presumption names ("des terroristes présumés de Boko Haram",
