@@ -313,6 +313,12 @@ class LanguageRules:
     list_conjunctions: Words
     death_verbs: Words
     undergo_verbs: Words
+    state_force_nouns: Words
+    fighter_descriptions: Words
+    presumption_participles: Words
+    repel_verbs: Words
+    clash_verbs: Words
+    allegiance_adjectives: Words
     claim_nouns: Words
     leader_body_nouns: Words
     plural_possessives: Words

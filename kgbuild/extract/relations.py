@@ -145,7 +145,17 @@ class _Finder:
                        for c in token.children):
             return []
         return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
-                     and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), [])
+                     and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), []) or self.body_named_later(token)
+
+    def body_named_later(self, token: Token) -> list[MentionRef]:
+        """A bare body noun before any state is named ("L'armée lance une offensive contre X" in
+        a headline): the one state the text names later with that noun or calls by it alone."""
+        if any(r.entity.kind in _STATE_KINDS for r in self.index.before(token.idx)):
+            return []
+        lemma = lower_lemma(token)
+        later = [r for r in self.index.refs if r.start > token.idx and r.entity.kind in _STATE_KINDS
+                 and lemma in (lower_lemma(self.root_of(r).head), lower_lemma(self.root_of(r)))]
+        return later[:1] if len({r.entity.id for r in later}) == 1 else []
 
     def conjuncts(self, token: Token) -> list[Token]:
         """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
@@ -276,8 +286,16 @@ class _Finder:
                 hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
-                    return hit
+                    return self.over_demonym(token, child, hit)
         return self.name_after(token)
+
+    def over_demonym(self, token: Token, child: Token, hit: MentionRef) -> MentionRef:
+        """The named group or body a noun's genitive names, over the demonym that qualifies the
+        noun ("la guérilla colombienne de l'ELN": the ELN, not Colombia); else ``hit``."""
+        if child.dep_ != "amod" or hit.entity.kind not in _STATE_KINDS:
+            return hit
+        return next((r for g in self.genitives(token) for r in [self.ref_at(g)]
+                     if r is not None and r.entity.kind in _BODY_KINDS and "Actor" in r.entity.types), hit)
 
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
@@ -300,6 +318,26 @@ class _Finder:
                 found = self.np(child, depth + 1)
                 if found:
                     return found
+        return self.presumed_owner(token, depth) or self.loyal_to(token, depth)
+
+    def loyal_to(self, token: Token, depth: int) -> list[MentionRef]:
+        """The actor troops are loyal to ("les forces loyales au GNA", "des combattants fidèles au
+        groupe X"): theirs, the "à" phrase hung on the adjective or on the noun."""
+        loyal = [a for a in token.children if a.dep_ == "amod" and _in(a, self.rules.allegiance_adjectives)]
+        if not loyal:
+            return []
+        phrases = [c for h in (loyal[0], token) for c in h.children if c.dep_ in ("nmod", "obl", "obl:arg")
+                   and _introduced_by(c, self.rules.stance_verb_prepositions)]
+        return [r for c in phrases[:1] for r in self.typed(self.np(c, depth + 1), ("Actor",))][:1]
+
+    def presumed_owner(self, token: Token, depth: int) -> list[MentionRef]:
+        """The owner a participle of presumption names ("des terroristes présumés de Boko Haram",
+        "des individus armés présumés membres du groupe X"): its first complement that names one."""
+        for child in token.children:
+            if child.dep_ == "acl" and _in(child, self.rules.presumption_participles):
+                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obj") for r in self.np(g, depth + 1)]
+                if found:
+                    return found[:1]
         return []
 
     def genitive(self, token: Token) -> bool:
@@ -1183,7 +1221,7 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        hit = self.struck(self.strike_aims(n, host, host_object))
+        hit = self.struck(self.strike_aims(n, host, host_object) or self.aim_after(n))
         victims = self.undergoers(host)
         regions = self.typed(victims, ("Region",))[:1] + regions
         hit += [r for r in victims if not self.typed([r], ("Region",))]
@@ -1222,9 +1260,18 @@ class _Finder:
         verb = host.head
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
-        if verb.i > host.i or not _in(verb, self.rules.undergo_verbs):
+        if verb.i > host.i or not self.suffers(verb):
             return []
         return self.typed(self.subject(verb), ("Actor", "Region"))
+
+    def suffers(self, verb: Token) -> bool:
+        """A verb of suffering ("essuyer"), a verb with the noun that makes it one ("faire face
+        à une offensive de X"), or a noun of it after a copula ("ont été la cible d'une attaque")."""
+        if verb.pos_ == "NOUN":
+            return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in verb.children)
+        return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
+            c.i == verb.i + 1 and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
@@ -1260,8 +1307,9 @@ class _Finder:
         it ("les frappes menées par les Etats-Unis")."""
         claimed = self.claimants(n)
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
-        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj")) for a in h.children
-                if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+        # and on a bare qualifier ("une attaque de grande envergure lancée par X")
+        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj"), *self.bare_qualifiers(n))
+                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
@@ -1322,15 +1370,39 @@ class _Finder:
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
         ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
-        agents = []
-        for nxt in self.tokens[n.i + 1: n.i + 3]:  # "les frappes (aériennes) israéliennes"
+        agents = self.demonym_after(n, ("Actor", "Weapon"))
+        # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
+        by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
+                  for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
+        return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
+                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",))
+
+    def demonym_after(self, n: Token, types) -> list[MentionRef]:
+        """The entity of an adjective right after a strike noun ("les frappes (aériennes)
+        israéliennes"), also set off by commas with an adverb ("des raids, probablement russes,")."""
+        after = self.tokens[n.i + 1: n.i + 5]
+        if after and after[0].text == ",":
+            after = [t for t in after[1:] if t.pos_ != "ADV"]
+        for nxt in after[:2]:
             if nxt.pos_ != "ADJ":
                 break
-            agents = self.typed([self.ref_at(nxt)], ("Actor", "Weapon"))
-            if agents:
-                break
-        return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon"))
+            found = self.typed([self.ref_at(nxt)], types)
+            if found:
+                return found
+        return []
+
+    def past_qualifier(self, n: Token) -> list[MentionRef]:
+        """The actor a genitive names past a bare noun that qualifies a strike noun ("cette
+        attaque d'envergure du groupe X", "une offensive de grande ampleur de X"): no article on
+        the qualifier, so it is no owner ("l'attaque de la base de l'armée": the base's)."""
+        return [r for c in self.bare_qualifiers(n) for g in self.genitives(c) for r in self.typed(self.np(g), ("Actor",))
+                if "Weapon" not in r.entity.types][:1]
+
+    def bare_qualifiers(self, n: Token) -> list[Token]:
+        """The first noun complement without an article that names no one ("d'envergure",
+        "de grande ampleur"): what the parse hangs on it is said of ``n``."""
+        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and c.pos_ == "NOUN" and self.genitive(c)
+                and self.ref_at(c) is None and not any(g.dep_ == "det" for g in c.children)][:1]
 
     def strike_host(self, n: Token) -> tuple[Token, bool]:
         """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
@@ -1364,6 +1436,18 @@ class _Finder:
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
                                                       if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
             + self.aims_on_time(n, holders)
+
+    def aim_after(self, n: Token) -> list[Token]:
+        """The phrase a strike noun is aimed at that a broken parse hangs elsewhere, read off the
+        words: "contre"/"sur" past a participle and a date ("les attentats perpétrés le 7 juin
+        contre le Parlement"); none past a finite verb, a comma or another attack."""
+        for t in self.tokens[n.i + 1: min(n.i + 8, self.units.bounds(n)[1])]:
+            if t.text in (",", ";") or (t.pos_ in ("VERB", "AUX") and "Part" not in morph_values(t, "VerbForm")) \
+                    or _in(t, self.rules.attack_nouns):
+                return []
+            if lower_text(t) in self.rules.hostile_prepositions and t.head.i > t.i:
+                return [t.head]
+        return []
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
         """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
@@ -1430,6 +1514,8 @@ class _Finder:
     def target_verb(self, v: Token, k: int) -> None:
         if v.head.i != v.i and _in(v.head, self.rules.authorize_verbs):
             return  # the action of an authorisation: its event carries the target
+        if self.describes_holder(v):
+            return
         window = self.right_window(v)
         agents = self.shooters(v)
         if _in(v, self.rules.launch_verbs) and not self.typed(agents, ("Weapon",)) and not self.fires_weapon_noun(v):
@@ -1441,6 +1527,12 @@ class _Finder:
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
                            *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
         self.emit_targets(v, k, agents, hit or self.possessors_hit(objects, agents), window)
+
+    def describes_holder(self, v: Token) -> bool:
+        """A participle of holding that says whose a thing is ("15 drones utilisés par les
+        Houthis dans la zone de X", shot down): no firing, unless aimed ("utilisés contre X")."""
+        return v.dep_ == "acl" and self.passive(v) and _in(v, self.rules.holding_participles) \
+            and not any(c.dep_.startswith("obl") and self.hostile(c) for c in v.children)
 
     def possessors_hit(self, objects: list[Token], agents: list[MentionRef]) -> list[MentionRef]:
         """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
@@ -1499,7 +1591,9 @@ class _Finder:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
                     self.add(a, "targets", r, v, k, 0.7)
-                    if not hit:  # with an actor hit, the place is where it was hit
+                    # with an actor hit, the place where it was hit is attacked too ("a frappé des
+                    # cibles du Hamas dans la bande de Gaza"), not the striker's own soil
+                    if not hit or not self.on_own_soil(r, a):
                         self.struck_place(a, r, v, k, self.modality(v))
 
     def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
@@ -1604,14 +1698,27 @@ class _Finder:
             targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
-        for a in self.typed(self.doer(v), ("Actor",))[:1]:
+        for a in self.typed(self.doer(v), ("Actor",))[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
 
     def phrase_place(self, v: Token) -> list[MentionRef]:
         """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
         la ville de X")."""
-        return self.after_prep(self.right_window(v), self.rules.attack_place_prepositions, ("Region",))[:1]
+        return [r for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions, ("Region",))
+                if not self.container_of_place(r)][:1]
+
+    def container_of_place(self, ref: MentionRef) -> bool:
+        """A place phrase right after another place, that only says where that one is ("le chef
+        de la police du district de X au Jharkhand"): not the place of the act."""
+        span = self.span_at(ref)
+        if span is None or span.start < 2:
+            return False
+        k = span.start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        before = self.ref_at(self.tokens[k - 1]) if self.tokens[k].pos_ == "ADP" else None
+        return before is not None and before.entity.id != ref.entity.id and "Region" in before.entity.types
 
     def phrase_rest(self, v: Token, table=None) -> tuple[list[Token], bool] | None:
         """The words after the first phrase of ``v`` in ``table`` (attack phrases by default)
@@ -1620,7 +1727,7 @@ class _Finder:
         lo, hi = self.units.bounds(v)
         before = [lower_text(t) for t in self.tokens[max(lo, v.i - 4): v.i]
                   if not t.dep_.startswith("aux") and t.pos_ not in ("AUX", "ADV")]
-        after = [t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV"]
+        after = self.past_day(t for t in self.tokens[v.i + 1: hi] if t.pos_ != "ADV")
         for phrase in (table or self.rules.attack_phrases).get(lower_lemma(v), ()):
             left, _, right = phrase.partition("~")
             left, right = _words(left), _words(right)
@@ -1629,6 +1736,14 @@ class _Finder:
             if [lower_text(t) for t in after[:len(right)]] == right:
                 return [t for t in after[len(right):] if t.pos_ != "DET"], bool(right)
         return None
+
+    def past_day(self, words) -> list[Token]:
+        """The words after a verb past the commas and days that open them ("ont pris, dimanche,
+        le contrôle de X")."""
+        after = list(words)
+        while len(after) > 1 and (after[0].text == "," or lower_lemma(after[0]) in self.rules.time_words):
+            after = after[1:]
+        return after
 
     def leadership(self, t: Token, k: int) -> None:
         """ "Abdul Malik al-Houthi, à la tête des Houthis", "X est à la tête de l'armée d'Arakan":
@@ -1677,16 +1792,33 @@ class _Finder:
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
         found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                           ("Actor",))
+                           ("Actor",)) or self.past_qualifier(n) or self.demonym_after(n, ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             # not a demonym the entity stage read as a place ("à la frontière malienne")
             found = self.typed([r for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"
                                 for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
-            for acl in c.children:
-                if acl.dep_ == "acl" and acl.pos_ == "VERB":
-                    found += self.typed(self.agent(acl), ("Actor",))
+            found += self.participle_agents(c)
         return found + self.ascribed(n)
+
+    def participle_agents(self, c: Token) -> list[MentionRef]:
+        """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
+        return [r for acl in c.children if acl.dep_ == "acl" and acl.pos_ == "VERB"
+                for r in self.typed(self.agent(acl), ("Actor",)) or self.described_agent(acl)]
+
+    def described_agent(self, verb: Token) -> list[MentionRef]:
+        """The group a passive's agent describes and names right after a comma, where the parse
+        hangs the name elsewhere ("une embuscade tendue par la principale guérilla du pays, les
+        Forces armées révolutionnaires de Colombie (Farc)")."""
+        phrase = agent_phrase(verb, self.rules)
+        if phrase is None or not (_in(phrase, self.rules.group_anaphors) or _in(phrase, self.rules.group_heads)):
+            return []
+        k = max(t.i for t in phrase.subtree) + 1
+        words = [t for t in self.tokens[k + 1: k + 4] if t.pos_ != "DET"]
+        if k >= len(self.tokens) or self.tokens[k].text != "," or not words:
+            return []
+        ref = self.ref_at(words[0])
+        return [ref] if ref is not None and ref.start == words[0].idx and ref.entity.kind in _BODY_KINDS else []
 
     def active_targets(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """What an active attack verb's objects name ("bombardé des positions du Hezbollah"),
@@ -1702,7 +1834,34 @@ class _Finder:
         agents = self.doer(v)
         if self.typed(agents, ("Actor",)):
             return agents
-        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v)
+        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
+            or [r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
+
+    def described_group(self, token: Token) -> list[MentionRef]:
+        """The group a plural description of fighters stands for ("des militants ont attaqué",
+        "une centaine de rebelles maoïstes"): the one armed group the text names, when the text
+        names it by a description itself ("les rebelles") or by that noun elsewhere ("les
+        rebelles du M23"); nobody when it names several."""
+        noun = self.fighter_noun(token)
+        groups = {e.id: e for e in self.by_label.values() if e.kind in _GROUP_KINDS and "Actor" in e.types}
+        if noun is None or len(groups) != 1:
+            return []
+        group = next(iter(groups.values()))
+        if group.label[:1].islower() or self.named_by_noun(group, noun):
+            return [MentionRef(group, group.mentions[0])]
+        return []
+
+    def fighter_noun(self, token: Token) -> Token | None:
+        """A plural fighter description that names no entity, as the noun or after a quantity
+        ("une centaine de rebelles")."""
+        nouns = [token, *(g for g in self.genitives(token) if _in(token, self.rules.quantity_nouns))]
+        return next((t for t in nouns if _in(t, self.rules.fighter_descriptions)
+                     and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
+
+    def named_by_noun(self, group, noun: Token) -> bool:
+        """Whether the text names ``group`` elsewhere with the noun ("les rebelles du M23")."""
+        return any(t.i != noun.i and lower_lemma(t) == lower_lemma(noun) and group.id in {r.entity.id for r in self.np(t)}
+                   for t in self.tokens)
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
         """The state a demonym puts behind the weapons a verb's subject names ("des avions de
@@ -1751,23 +1910,54 @@ class _Finder:
         return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
 
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.held_place(v, k):
-            return
+        if self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
+            return  # "si son pays était attaqué par X": a condition, no attack (its consequence is read)
         if self.undergone(v):
-            agents, targets = self.agent(v), self.patient(v)
-            agents = self.typed(agents, ("Actor",)) or self.strike_agents(v)
+            agents, targets = self.undergone_agents(v), self.patient(v)
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
-        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
-        if not self.typed(targets, ("Region",)):  # "des positions du Hezbollah dans le sud du Liban": both
-            targets = targets[:2] + self.after_prep(self.right_window(v), preps, ("Region",))[:1]
+        targets = targets or self.home_forces(v, agents)
+        if not self.typed(targets, ("Region",)) and not any(self.activity(c) for c in self.direct_objects(v)):
+            targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
             for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7)
+
+    def undergone_agents(self, v: Token) -> list[MentionRef]:
+        """Who does what a passive or a verb of dying undergoes: its agent, the author of the
+        strike named as its means, else the group a described agent stands for."""
+        phrase = agent_phrase(v, self.rules)
+        return self.typed(self.agent(v), ("Actor",)) or self.strike_agents(v) or (
+            self.described_group(phrase) if phrase is not None else [])
+
+    def act_place(self, v: Token) -> list[MentionRef]:
+        """The first place after an attack verb's place prepositions, not one that only locates
+        the place before it."""
+        preps = (*self.rules.attack_place_prepositions, *self.rules.attack_prepositions.get(lower_lemma(v), ()))
+        return [r for r in self.after_prep(self.right_window(v), preps, ("Region",)) if not self.container_of_place(r)][:1]
+
+    def repels_attack(self, v: Token) -> bool:
+        """A verb of repelling whose object is an attack ("a repoussé des attaques du JNIM dans la
+        région de X"): the subject defends; the attack noun names who attacks."""
+        return _in(v, self.rules.repel_verbs) and any(_in(c, self.rules.attack_nouns) for c in self.direct_objects(v))
+
+    def home_forces(self, v: Token, agents: list[MentionRef]) -> list[MentionRef]:
+        """The state whose forces an attack verb's victims are when the text names no owner
+        ("Quatorze policiers ont péri dans une embuscade tendue par X", "ont tué quatre
+        soldats"): the one state the text has act, never the attacker."""
+        victims = subjects_of(v, self.rules)[:1] if self.undergone(v) else self.direct_objects(v)
+        if not any(_in(t, self.rules.state_force_nouns) for t in victims):
+            return []
+        states = {e.id: e for e in self.by_label.values() if e.kind == "State" and "Actor" in e.types}
+        actors = self.typed(agents, ("Actor",))
+        if len(states) != 1 or not actors or any(a.entity.id in states for a in actors):
+            return []
+        state = next(iter(states.values()))
+        return [MentionRef(state, state.mentions[0])]
 
     def held_place(self, v: Token, k: int) -> bool:
         """A place described as held ("les collines de Kfar Chouba, occupées par Israël"): the
@@ -1959,13 +2149,19 @@ class _Finder:
         sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        sides = self.distinct(sides + [r for v in n.children if v.dep_ in ("acl", "acl:relcl")
-                                       for r in self.opposed_sides(v)])
+        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    @staticmethod
+    def opposing_verbs(n: Token) -> list[Token]:
+        """The verbs that may name a clash noun's sides: its participles and relative clauses, the
+        verb it is the subject of ("des combats ont opposé X à Y")."""
+        return [v for v in n.children if v.dep_ in ("acl", "acl:relcl")] + (
+            [n.head] if n.dep_ == "nsubj" and n.head.pos_ == "VERB" else [])
 
     def sides_between(self, c: Token) -> list[MentionRef]:
         """One actor for each side of an "entre" phrase, split at its conjunction wherever the
@@ -2011,10 +2207,40 @@ class _Finder:
         qui les ont opposés aux rebelles": the soldiers')."""
         if not _in(v, self.rules.prepositional_stance_verbs):
             return []
-        first = [r for c in v.children if c.dep_ == "obj" for r in self.np(c) or (
+        objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
+        first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        second = self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj"))
-        return self.typed(first[:1], ("Actor",)) + self.typed(second[:1], ("Actor",)) if first and second else []
+        second = self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
+                            ("Actor",)) or self.typed([r for c in objects  # "ont opposé l'armée aux jihadistes"
+                                                       for r in self.children_with(c, self.rules.stance_verb_prepositions,
+                                                                                   ("nmod",))], ("Actor",))
+        return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
+
+    def clash_verb(self, v: Token, k: int) -> None:
+        """Fighting told by a verb ("l'armée a affronté les rebelles du M23", "X et Y
+        s'affrontent depuis avril"): its subject (every actor listed in it) and its object or
+        "avec"/"contre" phrase each attack the other."""
+        sides = self.typed(self.doer(v), ("Actor",))
+        sides += self.typed([r for c in self.direct_objects(v) for r in self.np(c)]
+                            + self.children_with(v, (*self.rules.partner_prepositions, *self.rules.hostile_prepositions)),
+                            ("Actor",))
+        sides = [r for r in self.distinct(sides) if r.entity.kind != "Person"][:2]
+        if len(sides) == 1 and _reflexive(v):  # "X et les FSR s'affrontent", the parse cut at "et"
+            sides += self.side_before(sides[0])
+        for a in sides:
+            for b in sides:
+                self.add(a, "attacks", b, v, k, 0.55)
+
+    def side_before(self, ref: MentionRef) -> list[MentionRef]:
+        """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
+        et les FSR": Sudan)."""
+        span = self.span_at(ref)
+        k = self.skip_determiners(span.start - 1, 0) if span is not None else -1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
+            return []
+        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
+        return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
     @staticmethod
     def distinct(refs: list[MentionRef]) -> list[MentionRef]:
@@ -3740,6 +3966,7 @@ _VERB_READERS = (
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
+    ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
