@@ -472,7 +472,7 @@ class _Finder:
                 end = self._past_quoted_nickname(start, end)
                 name = self.text[start:end]
             elif ent.label_ in ("ORG", "MISC"):
-                end = self._place_in_name_end(self._token_at(end - 1).i + 1, end, name)
+                end = self._place_in_name_end(self._token_index(end - 1) + 1, end, name)
                 name = self.text[start:end]
             state = self._state_periphrasis(name)
             if state is not None:  # "l'État hébreu", "l'État français"
@@ -1059,7 +1059,7 @@ class _Finder:
         entry = self._lookup(name)
         if entry is None and " " in name:
             part = self._known_part(name)
-            after = self._token_at(start + len(part[1]) - 1).i + 1 if part is not None else 0
+            after = self._token_index(start + len(part[1]) - 1) + 1 if part is not None else 0
             if part is not None and not (part[0] == 0 and self._name_goes_on(after)):
                 start, name = start + part[0], part[1]
                 return start, start + len(name), name, self._lookup(name)
