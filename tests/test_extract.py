@@ -595,3 +595,13 @@ def test_heads_of_state_by_their_usual_names(extractor, snapshot_linker):
     linked = {e.qid: e for e in link_extraction(ex, snapshot_linker).entities if e.qid}
     assert {"Q29032770", "Q50365049"} <= set(linked)
     assert "Abiy" in [m.text for m in linked["Q50365049"].mentions]
+
+
+def test_last_words_of_a_longer_name_and_a_capitalised_title_before_them(extractor):
+    """ "le général de brigade Paul Kalume Ngoy Mbuyi" then "dit le Général Kalume Ngoy Mbuyi":
+    one person, who speaks; the title is no name."""
+    ex = extract(extractor, "Un communiqué signé par le général de brigade Paul Kalume Ngoy Mbuyi a été lu. "
+                            "« Nos troupes tiennent la ville », dit le Général Kalume Ngoy Mbuyi.")
+    people = [e for e in ex.entities if e.kind == "Person"]
+    assert [e.label for e in people] == ["Paul Kalume Ngoy Mbuyi"]
+    assert [ex_s.speaker for ex_s in ex.statements] == [people[0].id]

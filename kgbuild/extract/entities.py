@@ -412,12 +412,14 @@ def _surnames(name: str) -> list[str]:
 
 def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:
     """'Poutine' or 'M. Poutine' after 'Vladimir Poutine' is the same person, and so are
-    'Mme Suu Kyi' after 'Aung San Suu Kyi' and 'M. Assad' after 'Bachar al-Assad'."""
+    'Mme Suu Kyi' after 'Aung San Suu Kyi', 'M. Assad' after 'Bachar al-Assad' and, a person
+    read as such, the last words of a longer name ('Ekenge Bomusa Efomi' after 'Sylvain Ekenge
+    Bomusa Efomi')."""
     full, words, given = _full_names(found, keys, titles)
     for i, f in enumerate(found):
         name = _untitled(f.name, titles)
         titled = name != f.name.strip()
-        if not keys[i] or f.entry is not None or (" " in name and not titled):
+        if not keys[i] or f.entry is not None or (" " in name and not titled and f.mention.kind != "Person"):
             continue
         form = normalize_label(name)
         found[i] = f = _as_surname(f, name, form in full)

@@ -470,7 +470,7 @@ class _Finder:
             if ent.label_ == "PER":
                 end = self._person_end(ent.end, end)
                 end = self._past_quoted_nickname(start, end)
-                name = self.text[start:end]
+                start, name = self._past_title(start, self.text[start:end])  # "Général" + the name after it
             elif ent.label_ in ("ORG", "MISC"):
                 end = self._place_in_name_end(self._token_index(end - 1) + 1, end, name)
                 name = self.text[start:end]
@@ -1066,8 +1066,8 @@ class _Finder:
         return start, end, name, entry
 
     def _ner_person(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
-        if fold_quotes(name).lower() in self.rules.person_titles:
-            return None  # "Mme" alone: a title, no name
+        if fold_quotes(name).lower() in self.rules.person_titles or fold_quotes(name).lower() in self.rules.name_titles:
+            return None  # "Mme" alone, "Général" before a name the model tags apart: a title, no name
         if " " not in name and head is not None and head.pos_ not in ("PROPN", "NOUN", "X") \
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None

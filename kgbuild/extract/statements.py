@@ -224,10 +224,18 @@ class _Finder:
     def phrase_entity(self, token: Token, within: range | None = None) -> MentionRef | None:
         """The actor a subject or "selon" phrase names: its head, an apposed name, a person at its
         end, or the actor a speaking group stands for."""
-        return (self.index.at_token(token) or self.apposed_name(token, within)
+        return (self.index.at_token(token) or self.titled_name(token) or self.apposed_name(token, within)
                 or self.apposed_person(token, within) or self.broken_phrase_person(token, within)
                 or self.group_actor(token, within) or self.named_again(token)
                 or self.coordinated_title(token, within))
+
+    def titled_name(self, token: Token) -> MentionRef | None:
+        """A title the name leaves out ("dit le Général X Y": the person X Y right after it)."""
+        if lower_text(token) not in self.rules.name_titles or token.i + 1 >= len(self.tokens):
+            return None
+        ref = self.index.at_token(self.tokens[token.i + 1])
+        return ref if ref is not None and ref.entity.kind == "Person" and ref.start == self.tokens[token.i + 1].idx \
+            else None
 
     def coordinated_title(self, token: Token, within: range | None) -> MentionRef | None:
         """The person a role coordinated with the speaker's own names, where the parse hangs that
