@@ -605,3 +605,19 @@ def test_last_words_of_a_longer_name_and_a_capitalised_title_before_them(extract
     people = [e for e in ex.entities if e.kind == "Person"]
     assert [e.label for e in people] == ["Paul Kalume Ngoy Mbuyi"]
     assert [ex_s.speaker for ex_s in ex.statements] == [people[0].id]
+
+
+def test_a_capital_named_with_its_noun_is_a_city(extractor):
+    """ "au nord de la capitale Addis Abeba, une source a rapporté ...": the parse may make the
+    capital the verb's subject (set by hand here); named with the noun "capitale", it is the
+    city, not the state."""
+    from kgbuild.extract.mentions import find_mentions
+    from kgbuild.extract.parse import doc_sentences, parse_text
+
+    text = "A Gondar, à 700 km au nord de la capitale Addis Abeba, une source médicale a rapporté la nouvelle."
+    doc = parse_text(extractor.nlp, text)
+    capital = next(t for t in doc if t.text == "Addis")
+    capital.head, capital.dep_ = next(t for t in doc if t.text == "rapporté"), "nsubj"
+    found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
+                                                       extractor.kb, "fr", text)}
+    assert (found["Addis Abeba"].type, found["Addis Abeba"].kind) == ("Region", "City")

@@ -1495,6 +1495,8 @@ class _Finder:
         if not self._acts(token) or self._in_dateline(token):
             return False
         words = self._prev_words(token.i, 2)
+        if words and self.rules.place_nouns.get(words[0]) == "City":
+            return False  # "la capitale Addis Abeba": named as a city, whatever the parse hangs on it
         # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return any(part(token, words) for part in (
