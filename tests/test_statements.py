@@ -458,3 +458,12 @@ def test_infinitive_before_que_is_the_content():
     # "que" after an infinitive with words of its own is the infinitive's, not the cue's clause
     s = only("La France a déclaré à la presse n'avoir compté que huit corps.")
     assert (s.speaker, s.text) == ("fr", "n'avoir compté que huit corps")
+
+
+def test_claimed_object_the_parse_hangs_on_the_day(extractor):
+    """ "a revendiqué jeudi la prise de X": the parse makes "prise" the object of "jeudi"."""
+    from kgbuild.types import Article
+
+    ex = extractor.extract(Article(id="t", lang="fr", text=(
+        "La Russie a revendiqué jeudi la prise d'un nouveau village de la région de Zaporijjia.")))
+    assert [s.text for s in ex.statements] == ["la prise d'un nouveau village de la région de Zaporijjia"]

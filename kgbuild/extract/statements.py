@@ -1924,7 +1924,7 @@ class _Finder:
         attaques", "nie toute implication"): what is said is that thing, also a noun that could
         speak when the subject came first ("le groupe annonce un bilan de 30 morts")."""
         subject_first = any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
-        for child in cue.children:
+        for child in self.objects_past_days(cue):
             if not self.said_object(cue, child, subject_first):
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
@@ -1934,6 +1934,14 @@ class _Finder:
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
         return []
+
+    def objects_past_days(self, cue: Token):
+        """The cue's children, and the object the parse hangs on a day right after the cue ("a
+        revendiqué jeudi la prise de X": "prise" the object of "jeudi")."""
+        for child in cue.children:
+            yield child
+            if child.i == cue.i + 1 and child.lemma_.lower() in self.rules.time_words:
+                yield from (c for c in child.children if c.dep_ == "obj")
 
     def said_object(self, cue: Token, child: Token, subject_first: bool) -> bool:
         """Whether a child of a content verb is the noun phrase said."""
