@@ -621,3 +621,18 @@ def test_a_capital_named_with_its_noun_is_a_city(extractor):
     found = {f.name: f.mention for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
                                                        extractor.kb, "fr", text)}
     assert (found["Addis Abeba"].type, found["Addis Abeba"].kind) == ("Region", "City")
+
+
+def test_a_capital_right_after_an_inverted_cue_speaks_for_its_state(extractor):
+    """ "« ... », a ajouté New Delhi": the parse may take the capital for the cue's object (set
+    by hand here); right after an inverted cue it is the speaking state."""
+    from kgbuild.extract.mentions import find_mentions
+    from kgbuild.extract.parse import doc_sentences, parse_text
+
+    text = "« Nos frappes ont été mesurées », a ajouté New Delhi dans un communiqué."
+    doc = parse_text(extractor.nlp, text)
+    capital = next(t for t in doc if t.text == "New")
+    capital.dep_ = "obj"
+    found = {f.mention.text: f for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
+                                                       extractor.kb, "fr", text)}
+    assert (found["New Delhi"].mention.type, found["New Delhi"].name) == ("Actor", "Inde")

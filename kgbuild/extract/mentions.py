@@ -1537,8 +1537,9 @@ class _Finder:
 
     def _is_subject(self, token: Token) -> bool:
         """The subject of a verb (or of an adjective with a copula), itself or as the second
-        of two coordinated subjects ("Paris et Londres ont ...")."""
-        return self._before_finite_verb(token) or self._subject_in_parse(token)
+        of two coordinated subjects ("Paris et Londres ont ..."), or right after an inverted cue
+        ("« ... », a ajouté New Delhi")."""
+        return self._before_finite_verb(token) or self._subject_in_parse(token) or self._after_inverted_cue(token.i)
 
     def _before_finite_verb(self, token: Token) -> bool:
         """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète"."""
