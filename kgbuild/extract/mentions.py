@@ -123,6 +123,7 @@ class _Finder:
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._cue_subjects, "name"),
+                              (self._titled_names, "name"),
                               (self._units, "name"), (self._demonyms, "name"),
                               (self._descriptions, "name"), (self._organs, "name"),
                               (self._country_anaphors, "name")):
@@ -437,6 +438,7 @@ class _Finder:
                 continue
             start, end, name = span
             if ent.label_ == "PER":
+                start = self._first_name_before(ent.start, start)
                 end = self._person_end(ent.end, end)
                 end = self._past_quoted_nickname(start, end)
                 name = self.text[start:end]
@@ -502,6 +504,21 @@ class _Finder:
             end = self.tokens[i].idx + len(self.tokens[i].text)
             i += 1
         return end
+
+    def _first_name_before(self, i: int, start: int) -> int:
+        """The start of a person's name the model opened one word late ("Bahadar Khan" of "Sher
+        Bahadar Khan", "Sher" tagged a pronoun): one capitalised word inside the sentence right
+        before it, that the model tagged as no name, no word of the language's stop list, title,
+        demonym or name the KB knows; else ``start``."""
+        if i < 2 or self.tokens[i - 1].whitespace_ != " " or self.tokens[i - 1].is_sent_start:
+            return start
+        t = self.tokens[i - 1]
+        if not self.capitalised[t.i] or not t.text.isalpha() or t.ent_type_ or t.is_stop \
+                or self.capitalised[i - 2] or self.lows[t.i] in self.rules.name_titles \
+                or self.lows[t.i] in self.rules.person_titles or self.lows[t.i] in self.rules.demonyms \
+                or normalize_label(t.text) in self.rules.not_names or self._lookup(t.text) is not None:
+            return start
+        return t.idx
 
     def _past_hyphen_part(self, i: int) -> int:
         """After a name cut at a hyphen ("Ahmed al" of "Ahmed al-Jabouri", "Chia" of "Chia
@@ -632,6 +649,28 @@ class _Finder:
             if normalize_label(name) in self.rules.not_names or self._lookup(name) is not None:
                 continue
             yield Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "pattern", 0.65), name)
+
+    def _titled_names(self):
+        """ "le général de brigade Shirko Rauf": proper nouns the model left untagged right after
+        a rank written in lower case (with its complement) name a person."""
+        tokens, n = self.tokens, len(self.tokens)
+        for i in range(n - 1):
+            if self.lows[i] not in self.rules.name_titles or not tokens[i].text.islower():
+                continue
+            first = i + 1
+            if first + 1 < n and self.lows[first] in self.rules.of_prepositions \
+                    and self.lows[first + 1] in self.rules.rank_complements:
+                first += 2
+            last = first
+            while last < n and last - first < 3 and tokens[last].pos_ == "PROPN" \
+                    and not tokens[last].ent_type_ and self._first_name_word(tokens[last]):
+                last += 1
+            if last == first:
+                continue
+            start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1].text)
+            name = self.text[start:end]
+            if normalize_label(name) not in self.rules.not_names and self._lookup(name) is None:
+                yield Found(self._mention(start, end, "Actor", "Person", "pattern", 0.65), name)
 
     def _untagged_name_word(self, t: Token) -> bool:
         """A capitalised proper noun the model tagged as no name (or as MISC)."""
@@ -912,7 +951,10 @@ class _Finder:
         inverted cue, an actor after a description's noun, a person after a title, a body's
         bracketed acronym or a name opening on a body's noun."""
         if label == "LOC" and self._after_inverted_cue(head.i):
-            # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read
+            # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read;
+            # with the name words the model left out ("Billene" of "Billene Seyoum")
+            end = self._person_end(head.i + len(name.split()), end)
+            name = self.text[start:end]
             last = head.i + len(name.split())
             return Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "ner", 0.65), name)
         headed = self._named_after_head(start, end, name, head) or self._unit_named_of(end, name, head, label)
