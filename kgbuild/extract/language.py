@@ -108,6 +108,7 @@ class LanguageRules:
     body_nouns: Words
     body_domains: Words
     rank_complements: Words
+    compass_adjectives: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
     contracted_articles: Words

@@ -1366,6 +1366,8 @@ class _Finder:
             if last == first:
                 continue
             last = self._known_longer_name(first, last)
+            if last < len(self.tokens) and self.lows[last] in self.rules.compass_adjectives:
+                last += 1  # "l'Etat du Nil oriental": a place of its own, not the KB's "État du Nil"
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
