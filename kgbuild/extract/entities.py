@@ -286,13 +286,14 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
     named, by_initials = _named_bodies(found, keys, skip)
     ends = {f.mention.end: k for k, f in named.items()}
+    starts = {f.mention.start: k for k, f in named.items()}
     doc_keys = set(keys)
     rename: dict[str, str] = {}
     disowned: set[str] = set()  # known acronyms whose KB entry is another body's
     for i, f in enumerate(found):
         if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
-        target = ends.get(_bracketed_after(text, f))
+        target = ends.get(_bracketed_after(text, f)) or _slashed_to(text, f, starts, ends)
         if f.entry is not None:
             _rename_known_acronym(keys[i], f.entry, target, named, doc_keys, rename, disowned)
             continue
@@ -363,6 +364,16 @@ def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
             for form in (f.name, f.mention.text):
                 by_initials.setdefault(_initials(form, skip), k)
     return named, by_initials
+
+
+def _slashed_to(text: str, f: Found, starts: dict[int, str], ends: dict[int, str]) -> str | None:
+    """The body whose name a slash joins to an acronym ("SPLA/Armée populaire de libération du
+    Soudan", the acronym of another language's name): the same body, written both ways."""
+    if text[f.mention.end:f.mention.end + 1] == "/":
+        return starts.get(f.mention.end + 1)
+    if text[f.mention.start - 1:f.mention.start] == "/":
+        return ends.get(f.mention.start - 1)
+    return None
 
 
 def _bracketed_after(text: str, f: Found) -> int | None:
