@@ -52,6 +52,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
+    _merge_qualified_bodies(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -321,22 +322,48 @@ def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) 
 
 
 def _merge_bodies_without_demonym(found: list[Found], keys: list[str | None], demonyms) -> None:
-    """ "le ministère de l'Intérieur" after "le ministère turc de l'Intérieur": an unknown body
-    named again without its demonym is the one body named before with it (two states' ministries
-    of the interior named before leave it alone)."""
+    """ "le ministère de l'Intérieur" before or after "le ministère turc de l'Intérieur": an
+    unknown body named without its demonym is the one body the text names with it (two states'
+    ministries of the interior leave it alone)."""
     bare: dict[str, set[str]] = defaultdict(set)  # name without its demonym -> keys named with one
     for i, f in enumerate(found):
-        if keys[i] is None or f.entry is not None or f.mention.type != "Actor":
+        if not _unknown_actor(f, keys[i]):
             continue
         words = f.name.split()
-        name = normalize_label(f.name)
-        if len(bare.get(name, ())) == 1 and keys[i] not in bare[name] and not any(
-                fold_quotes(w.lower()) in demonyms for w in words):
-            keys[i] = next(iter(bare[name]))
-            continue
         kept = [w for w in words[1:] if fold_quotes(w.lower()) not in demonyms]
         if len(kept) == len(words) - 2 and words[0][:1].islower():
             bare[normalize_label(" ".join(words[:1] + kept))].add(keys[i])
+    for i, f in enumerate(found):
+        named = bare.get(normalize_label(f.name), set()) if _unknown_actor(f, keys[i]) else set()
+        if len(named) == 1 and keys[i] not in named and not any(
+                fold_quotes(w.lower()) in demonyms for w in f.name.split()):
+            keys[i] = next(iter(named))
+
+
+def _merge_qualified_bodies(found: list[Found], keys: list[str | None]) -> None:
+    """ "le ministère de la Sécurité intérieure" and "le ministère de la Sécurité": an unknown
+    body's name that another one's goes on by one lower-case word is that body, named short,
+    when no other body's name goes on from it."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        if _unknown_actor(f, k) and " " in f.name.strip():
+            names[normalize_label(f.name)].add(k)
+    longer: dict[str, set[str]] = defaultdict(set)  # a short name's key -> the keys named longer
+    for f, k in zip(found, keys):
+        words = f.name.split()
+        if not _unknown_actor(f, k) or len(words) < 4 or not words[-1].isalpha() or not words[-1].islower() \
+                or not any(w[:1].isupper() for w in words[1:-1]):
+            continue
+        for short in names.get(normalize_label(" ".join(words[:-1])), ()):
+            if short != k:
+                longer[short].add(k)
+    rename = {short: next(iter(ks)) for short, ks in longer.items() if len(ks) == 1}
+    for n, k in enumerate(keys):
+        keys[n] = rename.get(k, k)
+
+
+def _unknown_actor(f: Found, key: str | None) -> bool:
+    return key is not None and f.entry is None and f.mention.type == "Actor"
 
 
 def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: dict[str, Found],
