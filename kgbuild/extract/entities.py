@@ -144,6 +144,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     bodies = {normalize_label(w) for w in rules.body_nouns}
     # folded, as the description's own head is ("société": "societe")
     introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)
+    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
@@ -151,7 +152,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies)
+        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -244,7 +245,8 @@ def _introducing_words(f: Found, text: str) -> list[str]:
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     introduced_only: frozenset[str], bodies: set[str]) -> tuple[int, str] | None:
+                     introduced_only: frozenset[str], bodies: set[str],
+                     peoples: frozenset[str]) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, named within the window before it, introduced with
     its noun if the noun requires it; one introduced with the noun first, then the nearest."""
@@ -254,7 +256,8 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
         other, key = found[j], keys[j]
         if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
             break
-        if key is None or other.mention.method == "description" or other.mention.type != "Actor":
+        if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
+                or normalize_label(other.mention.text) in peoples:
             continue
         if head in introduced_only and head not in introduced[key]:
             continue

@@ -109,6 +109,7 @@ class LanguageRules:
     body_domains: Words
     rank_complements: Words
     compass_adjectives: Words
+    peoples: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
     contracted_articles: Words

@@ -124,7 +124,7 @@ class _Finder:
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._cue_subjects, "name"),
                               (self._titled_names, "name"),
-                              (self._units, "name"), (self._demonyms, "name"),
+                              (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
                               (self._descriptions, "name"), (self._organs, "name"),
                               (self._country_anaphors, "name")):
             for item in finder():
@@ -1933,6 +1933,18 @@ class _Finder:
         return case is None or self.lows[case.i] in self.rules.of_prepositions
 
     # -- demonyms -----------------------------------------------------------------
+    def _peoples(self):
+        """ "les Kurdes", "des Touareg": a people with no state of its own, named by its
+        capitalised plural noun after a determiner, acts as a group."""
+        for token in self.tokens[1:]:
+            if self.lows[token.i] not in self.rules.peoples or not self.capitalised[token.i] \
+                    or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            before = self.lows[token.i - 1]
+            if f"{before} " in self.rules.determiners or before in self.rules.contracted_articles:
+                yield Found(self._mention(token.idx, token.idx + len(token.text), "Actor", "Group", "pattern", 0.65),
+                            token.text)
+
     def _demonyms(self):
         for token in self.tokens:
             form = self.lows[token.i]
