@@ -110,6 +110,7 @@ class LanguageRules:
     rank_complements: Words
     compass_adjectives: Words
     peoples: Words
+    state_media_words: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
     contracted_articles: Words

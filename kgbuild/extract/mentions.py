@@ -119,6 +119,7 @@ class _Finder:
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
+                              (self._state_media, "name"),
                               (self._spelled_names, "name"),
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
@@ -1230,6 +1231,34 @@ class _Finder:
             if entry is not None and entry.kind not in ("Media", "Organization"):
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
+
+    def _state_media(self):
+        """ "d'après la radio d'État, qui ...": a medium's noun and a word that makes it a state's
+        ("d'État", "publique"), with no name after it nor before its comma, named as a source
+        or a speaker, is a medium of its own, named by the phrase (with its demonym)."""
+        for token in self.tokens[2:-2]:
+            if self.lows[token.i] not in self.rules.media_heads or not self._as_source(token):
+                continue
+            j = token.i + 1
+            glued = (self.lows[j] + self.lows[j + 1]) if not self.tokens[j].whitespace_ else ""
+            j += 2 if glued in self.rules.state_media_words else 1 if self.lows[j] in self.rules.state_media_words else 0
+            if j == token.i + 1:
+                continue
+            j += j < len(self.tokens) and self.lows[j] in self.rules.demonyms
+            if j < len(self.tokens) and self.capitalised[j] or self.lows[token.i - 2] == ",":
+                continue  # "la télévision publique RTS", "la RTP, la télévision d'État": the name's
+            end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+            yield Found(self._mention(token.idx, end, "Actor", "Media", "pattern", 0.65), self.text[token.idx:end])
+
+    def _as_source(self, noun: Token) -> bool:
+        """A definite noun after a source's preposition ("selon la radio") or the subject of a
+        speech verb."""
+        if self.lows[noun.i - 1] not in self.rules.articles:
+            return False
+        before = self.tokens[noun.i - 2]
+        glued = "" if noun.i < 3 or self.tokens[noun.i - 3].whitespace_ else self.lows[noun.i - 3] + self.lows[noun.i - 2]
+        return self.lows[before.i] in self.rules.speech_introducers or glued in self.rules.speech_introducers or (
+            noun.dep_.startswith("nsubj") and noun.head.lemma_ in self.rules.speech_verbs)
 
     def _media_name_after(self, head: Token) -> tuple[int, int] | None:
         """The offsets of the capitalised words (up to four) after a medium's noun and its
