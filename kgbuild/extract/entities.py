@@ -52,7 +52,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
-    _merge_qualified_bodies(found, keys)
+    _merge_qualified_bodies(found, keys, rules.demonyms)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -343,19 +343,21 @@ def _merge_bodies_without_demonym(found: list[Found], keys: list[str | None], de
             keys[i] = next(iter(named))
 
 
-def _merge_qualified_bodies(found: list[Found], keys: list[str | None]) -> None:
-    """ "le ministère de la Sécurité intérieure" and "le ministère de la Sécurité": an unknown
-    body's name that another one's goes on by one lower-case word is that body, named short,
-    when no other body's name goes on from it."""
+def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms) -> None:
+    """ "le ministère de la Sécurité intérieure" and "le ministère (somalien) de la Sécurité": an
+    unknown body's name that another one's (without its demonym) goes on by one lower-case word
+    is that body, named short, when no other body's name goes on from it."""
     names: dict[str, set[str]] = defaultdict(set)
     for f, k in zip(found, keys):
         if _unknown_actor(f, k) and " " in f.name.strip():
             names[normalize_label(f.name)].add(k)
+            bare = [w for w in f.name.split() if fold_quotes(w.lower()) not in demonyms]
+            names[normalize_label(" ".join(bare))].add(k)
     longer: dict[str, set[str]] = defaultdict(set)  # a short name's key -> the keys named longer
     for f, k in zip(found, keys):
         words = f.name.split()
         if not _unknown_actor(f, k) or len(words) < 4 or not words[-1].isalpha() or not words[-1].islower() \
-                or not any(w[:1].isupper() for w in words[1:-1]):
+                or not any(ch.isupper() for w in words[1:-1] for ch in w):
             continue
         for short in names.get(normalize_label(" ".join(words[:-1])), ()):
             if short != k:
