@@ -355,16 +355,23 @@ def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms
             names[normalize_label(" ".join(bare))].add(k)
     longer: dict[str, set[str]] = defaultdict(set)  # a short name's key -> the keys named longer
     for f, k in zip(found, keys):
-        words = f.name.split()
-        if not _unknown_actor(f, k) or len(words) < 4 or not words[-1].isalpha() or not words[-1].islower() \
-                or not any(ch.isupper() for w in words[1:-1] for ch in w):
-            continue
-        for short in names.get(normalize_label(" ".join(words[:-1])), ()):
-            if short != k:
-                longer[short].add(k)
+        short = _short_of_qualified(f.name) if _unknown_actor(f, k) else None
+        for other in names.get(short, ()) if short else ():
+            if other != k:
+                longer[other].add(k)
     rename = {short: next(iter(ks)) for short, ks in longer.items() if len(ks) == 1}
     for n, k in enumerate(keys):
         keys[n] = rename.get(k, k)
+
+
+def _short_of_qualified(name: str) -> str | None:
+    """A body's name without its last, lower-case word ("ministère de la Sécurité" of "...
+    intérieure"), when a capitalised word comes before it; else None."""
+    words = name.split()
+    if len(words) < 4 or not words[-1].isalpha() or not words[-1].islower() \
+            or not any(ch.isupper() for w in words[1:-1] for ch in w):
+        return None
+    return normalize_label(" ".join(words[:-1]))
 
 
 def _unknown_actor(f: Found, key: str | None) -> bool:
