@@ -911,8 +911,9 @@ class _Finder:
             found = self._in_context(label, start, end, name, head)
             if found is not None:
                 return found
-        if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
-            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
+        misc = self._misc_in_context(label, start, end, name, head) if head is not None and label in ("ORG", "MISC") else None
+        if misc is not None:
+            return misc
         if head is not None and label in ("ORG", "MISC") and self._loose_place(name, head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
@@ -939,6 +940,19 @@ class _Finder:
         words = name.split()
         return start in self._role_names and len(words) > 1 and all(_CAPITALISED.match(w) for w in words) \
             and not self._body_noun_kinds(name) and self._organisation_kind(name) != "Group"
+
+    def _misc_in_context(self, label: str, start: int, end: int, name: str, head: Token) -> Found | None:
+        """A miscellany (or body) the model reads that its apposition names: a person after a noun
+        of an unnamed person ("Un autre témoin, Asha Omar"), or an acronym of the kind of the
+        description apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
+        if label == "MISC" and self._apposed_to_person_noun(head, name):
+            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
+        after = self._token_at(end - 1).i + 1
+        if not _looks_like_acronym(name) or after + 2 >= len(self.tokens) or self.tokens[after].text != ",":
+            return None
+        kinds = self.rules.descriptions.get(self.lows[after + 2]) \
+            if self.lows[after + 1] in self.rules.definite_determiners else None
+        return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.65), name) if kinds else None
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
