@@ -1419,8 +1419,9 @@ class _Finder:
         """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
         after a subdivision's or a water's "du" ("la province du Nord-Kivu")."""
         gap = 1
-        if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
-            gap = 2  # "la région russe de Briansk"
+        if (self.lows[noun.i + 1] in self.rules.demonyms or self.lows[noun.i + 1] in self.rules.compass_adjectives) \
+                and noun.i + 3 < len(self.tokens):
+            gap = 2  # "la région russe de Briansk", "l'État septentrional de Sinaloa"
         if (kind == "AdministrativeRegion" or self.lows[noun.i] in self.rules.water_nouns) \
                 and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
             return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
