@@ -1402,7 +1402,7 @@ class _Finder:
                 continue
             if kind == "AdministrativeRegion" and self._indefinite_before(token):
                 continue  # "un district de Kaboul" is a part of Kaboul, not a district so named
-            first = self._place_name_start(token, kind)
+            first = self._past_name_article(self._place_name_start(token, kind))
             if first is None or not self.tokens[first].text[:1].isalpha():
                 continue  # "faire état de 31 morts": no name
             last = self._capitalised_run(first)
@@ -1414,6 +1414,21 @@ class _Finder:
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
+
+    def _past_name_article(self, first: int | None) -> int | None:
+        """Past the article of a name that takes one ("la province de la Kompienga"), unless
+        the name is a body's domain ("le département de la Défense") or a point of the compass
+        ("la région de l'Est" of a country)."""
+        if first is None or first + 1 >= len(self.tokens) or self.lows[first] not in self.rules.articles \
+                or not self.capitalised[first + 1] or self.tokens[first + 1].pos_ not in ("PROPN", "NOUN") \
+                or self.lows[first + 1] in self.rules.compass_words or self._place_noun_at(first + 1):
+            return first  # "la capitale de l'Etat du Nil": the place phrase opens on "Etat"
+        return first if strip_accents(self.lows[first + 1]) in _domain_words(self.rules) else first + 1
+
+    def _place_noun_at(self, i: int) -> bool:
+        low = self.lows[i]
+        return low in self.rules.place_nouns or any(
+            strip_accents(noun) == strip_accents(low) for noun in self.rules.place_nouns)
 
     def _place_name_start(self, noun: Token, kind: str) -> int | None:
         """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
