@@ -1425,6 +1425,13 @@ class _Finder:
             return first  # "la capitale de l'Etat du Nil": the place phrase opens on "Etat"
         return first if strip_accents(self.lows[first + 1]) in _domain_words(self.rules) else first + 1
 
+    def _place_noun_gap(self, noun: Token) -> int:
+        """2 past a demonym or a compass adjective after a place noun ("la région russe de
+        Briansk", "l'État septentrional de Sinaloa"), else 1."""
+        after = self.lows[noun.i + 1]
+        adjective = after in self.rules.demonyms or after in self.rules.compass_adjectives
+        return 2 if adjective and noun.i + 3 < len(self.tokens) else 1
+
     def _place_noun_at(self, i: int) -> bool:
         low = self.lows[i]
         return low in self.rules.place_nouns or any(
@@ -1433,10 +1440,7 @@ class _Finder:
     def _place_name_start(self, noun: Token, kind: str) -> int | None:
         """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
         after a subdivision's or a water's "du" ("la province du Nord-Kivu")."""
-        gap = 1
-        if (self.lows[noun.i + 1] in self.rules.demonyms or self.lows[noun.i + 1] in self.rules.compass_adjectives) \
-                and noun.i + 3 < len(self.tokens):
-            gap = 2  # "la région russe de Briansk", "l'État septentrional de Sinaloa"
+        gap = self._place_noun_gap(noun)
         if (kind == "AdministrativeRegion" or self.lows[noun.i] in self.rules.water_nouns) \
                 and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
             return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
