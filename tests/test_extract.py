@@ -636,3 +636,20 @@ def test_a_capital_right_after_an_inverted_cue_speaks_for_its_state(extractor):
     found = {f.mention.text: f for f in find_mentions(doc, doc_sentences(doc, text), (), extractor.rules,
                                                        extractor.kb, "fr", text)}
     assert (found["New Delhi"].mention.type, found["New Delhi"].name) == ("Actor", "Inde")
+
+
+def test_acronym_takes_the_kind_of_its_apposed_description(extractor):
+    """ "la RTA, la télévision d'État angolaise": an unknown acronym the model reads as a body or
+    a miscellany is of the kind of the description apposed to it (a medium)."""
+    ex = extract(extractor, "Une équipe de la RTA, la télévision d'État angolaise, a accompagné des "
+                            "militaires angolais lors d'une patrouille.")
+    assert by_label(ex)["RTA"].kind == "Media"
+
+
+def test_people_as_actor_and_state_media(extractor):
+    """ "les Kurdes" is a group (no place), "la radio d'État" a medium when it is a source."""
+    ex = extract(extractor, "Trois soldats ont été tués près de Kumba, d'après la radio d'État. "
+                            "Dans le nord de la Syrie, les Kurdes ont repris deux villages.")
+    labels = by_label(ex)
+    assert labels["Kurdes"].kind == "Group" and "Actor" in labels["Kurdes"].types
+    assert labels["radio d'État"].kind == "Media"

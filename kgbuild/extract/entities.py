@@ -52,6 +52,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
+    _merge_qualified_bodies(found, keys, rules.demonyms)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -143,6 +144,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     bodies = {normalize_label(w) for w in rules.body_nouns}
     # folded, as the description's own head is ("société": "societe")
     introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)
+    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
@@ -150,7 +152,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies)
+        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -243,7 +245,8 @@ def _introducing_words(f: Found, text: str) -> list[str]:
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     introduced_only: frozenset[str], bodies: set[str]) -> tuple[int, str] | None:
+                     introduced_only: frozenset[str], bodies: set[str],
+                     peoples: frozenset[str]) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, named within the window before it, introduced with
     its noun if the noun requires it; one introduced with the noun first, then the nearest."""
@@ -253,7 +256,8 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
         other, key = found[j], keys[j]
         if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
             break
-        if key is None or other.mention.method == "description" or other.mention.type != "Actor":
+        if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
+                or normalize_label(other.mention.text) in peoples:
             continue
         if head in introduced_only and head not in introduced[key]:
             continue
@@ -286,13 +290,14 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
     named, by_initials = _named_bodies(found, keys, skip)
     ends = {f.mention.end: k for k, f in named.items()}
+    starts = {f.mention.start: k for k, f in named.items()}
     doc_keys = set(keys)
     rename: dict[str, str] = {}
     disowned: set[str] = set()  # known acronyms whose KB entry is another body's
     for i, f in enumerate(found):
         if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
             continue
-        target = ends.get(_bracketed_after(text, f))
+        target = ends.get(_bracketed_after(text, f)) or _slashed_to(text, f, starts, ends)
         if f.entry is not None:
             _rename_known_acronym(keys[i], f.entry, target, named, doc_keys, rename, disowned)
             continue
@@ -320,22 +325,57 @@ def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) 
 
 
 def _merge_bodies_without_demonym(found: list[Found], keys: list[str | None], demonyms) -> None:
-    """ "le ministère de l'Intérieur" after "le ministère turc de l'Intérieur": an unknown body
-    named again without its demonym is the one body named before with it (two states' ministries
-    of the interior named before leave it alone)."""
+    """ "le ministère de l'Intérieur" before or after "le ministère turc de l'Intérieur": an
+    unknown body named without its demonym is the one body the text names with it (two states'
+    ministries of the interior leave it alone)."""
     bare: dict[str, set[str]] = defaultdict(set)  # name without its demonym -> keys named with one
     for i, f in enumerate(found):
-        if keys[i] is None or f.entry is not None or f.mention.type != "Actor":
+        if not _unknown_actor(f, keys[i]):
             continue
         words = f.name.split()
-        name = normalize_label(f.name)
-        if len(bare.get(name, ())) == 1 and keys[i] not in bare[name] and not any(
-                fold_quotes(w.lower()) in demonyms for w in words):
-            keys[i] = next(iter(bare[name]))
-            continue
         kept = [w for w in words[1:] if fold_quotes(w.lower()) not in demonyms]
         if len(kept) == len(words) - 2 and words[0][:1].islower():
             bare[normalize_label(" ".join(words[:1] + kept))].add(keys[i])
+    for i, f in enumerate(found):
+        named = bare.get(normalize_label(f.name), set()) if _unknown_actor(f, keys[i]) else set()
+        if len(named) == 1 and keys[i] not in named and not any(
+                fold_quotes(w.lower()) in demonyms for w in f.name.split()):
+            keys[i] = next(iter(named))
+
+
+def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms) -> None:
+    """ "le ministère de la Sécurité intérieure" and "le ministère (somalien) de la Sécurité": an
+    unknown body's name that another one's (without its demonym) goes on by one lower-case word
+    is that body, named short, when no other body's name goes on from it."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        if _unknown_actor(f, k) and " " in f.name.strip():
+            names[normalize_label(f.name)].add(k)
+            bare = [w for w in f.name.split() if fold_quotes(w.lower()) not in demonyms]
+            names[normalize_label(" ".join(bare))].add(k)
+    longer: dict[str, set[str]] = defaultdict(set)  # a short name's key -> the keys named longer
+    for f, k in zip(found, keys):
+        short = _short_of_qualified(f.name) if _unknown_actor(f, k) else None
+        for other in names.get(short, ()) if short else ():
+            if other != k:
+                longer[other].add(k)
+    rename = {short: next(iter(ks)) for short, ks in longer.items() if len(ks) == 1}
+    for n, k in enumerate(keys):
+        keys[n] = rename.get(k, k)
+
+
+def _short_of_qualified(name: str) -> str | None:
+    """A body's name without its last, lower-case word ("ministère de la Sécurité" of "...
+    intérieure"), when a capitalised word comes before it; else None."""
+    words = name.split()
+    if len(words) < 4 or not words[-1].isalpha() or not words[-1].islower() \
+            or not any(ch.isupper() for w in words[1:-1] for ch in w):
+        return None
+    return normalize_label(" ".join(words[:-1]))
+
+
+def _unknown_actor(f: Found, key: str | None) -> bool:
+    return key is not None and f.entry is None and f.mention.type == "Actor"
 
 
 def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: dict[str, Found],
@@ -363,6 +403,16 @@ def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
             for form in (f.name, f.mention.text):
                 by_initials.setdefault(_initials(form, skip), k)
     return named, by_initials
+
+
+def _slashed_to(text: str, f: Found, starts: dict[int, str], ends: dict[int, str]) -> str | None:
+    """The body whose name a slash joins to an acronym ("SPLA/Armée populaire de libération du
+    Soudan", the acronym of another language's name): the same body, written both ways."""
+    if text[f.mention.end:f.mention.end + 1] == "/":
+        return starts.get(f.mention.end + 1)
+    if text[f.mention.start - 1:f.mention.start] == "/":
+        return ends.get(f.mention.start - 1)
+    return None
 
 
 def _bracketed_after(text: str, f: Found) -> int | None:

@@ -108,6 +108,9 @@ class LanguageRules:
     body_nouns: Words
     body_domains: Words
     rank_complements: Words
+    compass_adjectives: Words
+    peoples: Words
+    state_media_words: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
     contracted_articles: Words
@@ -127,7 +130,6 @@ class LanguageRules:
     negation_particles: Words
     name_particles: Words
     inner_name_particles: Words
-    place_name_adjectives: Words
     privative_words: Words
     impersonal_pronouns: Words
     copular_verbs: Words

@@ -119,11 +119,13 @@ class _Finder:
         # contain other mentions ("le président russe", "le ministère russe de la Défense")
         for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
                               (self._place_phrases, "name"), (self._media_phrases, "name"),
+                              (self._state_media, "name"),
                               (self._spelled_names, "name"),
                               (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                               (self._bodies, "outer"), (self._named, "name"),
                               (self._missed_places, "name"), (self._apposed_places, "name"),
-                              (self._cue_subjects, "name"), (self._units, "name"), (self._demonyms, "name"),
+                              (self._cue_subjects, "name"), (self._titled_names, "name"),
+                              (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
                               (self._descriptions, "name"), (self._organs, "name"),
                               (self._country_anaphors, "name")):
             for item in finder():
@@ -468,6 +470,7 @@ class _Finder:
                 continue
             start, end, name = span
             if ent.label_ == "PER":
+                start = self._first_name_before(ent.start, start)
                 end = self._person_end(ent.end, end)
                 end = self._past_quoted_nickname(start, end)
                 start, name = self._past_title(start, self.text[start:end])  # "Général" + the name after it
@@ -533,6 +536,21 @@ class _Finder:
             end = self.tokens[i].idx + len(self.tokens[i].text)
             i += 1
         return end
+
+    def _first_name_before(self, i: int, start: int) -> int:
+        """The start of a person's name the model opened one word late ("Bahadar Khan" of "Sher
+        Bahadar Khan", "Sher" tagged a pronoun): one capitalised word inside the sentence right
+        before it, that the model tagged as no name, no word of the language's stop list, title,
+        demonym or name the KB knows; else ``start``."""
+        if i < 2 or self.tokens[i - 1].whitespace_ != " " or self.tokens[i - 1].is_sent_start:
+            return start
+        t = self.tokens[i - 1]
+        if not self.capitalised[t.i] or not t.text.isalpha() or t.ent_type_ or t.is_stop \
+                or self.capitalised[i - 2] or self.lows[t.i] in self.rules.name_titles \
+                or self.lows[t.i] in self.rules.person_titles or self.lows[t.i] in self.rules.demonyms \
+                or normalize_label(t.text) in self.rules.not_names or self._lookup(t.text) is not None:
+            return start
+        return t.idx
 
     def _past_hyphen_part(self, i: int) -> int:
         """After a name cut at a hyphen ("Ahmed al" of "Ahmed al-Jabouri", "Chia" of "Chia
@@ -620,8 +638,8 @@ class _Finder:
         """A named entity unless it is a common word of the rules, a vague group or a rubric."""
         if normalize_label(name) in self.rules.not_names:
             return self._known_with_words_before(ent.start, end)  # "département d'Etat": NER saw only "Etat"
-        if normalize_label(name) in self.rules.vague_groups:
-            return None
+        if normalize_label(name) in self.rules.vague_groups or self.lows[ent.start] in self.rules.peoples:
+            return None  # "les Kurdes": a people, read by ``_peoples`` whatever place the model reads
         if self._is_rubric(start, end) and self._lookup(name) is None:
             return None  # "Défense : la Pologne commande ...": a section word, not a name
         if self._inhabitants(ent.start, name):
@@ -692,6 +710,28 @@ class _Finder:
             if normalize_label(name) in self.rules.not_names or self._lookup(name) is not None:
                 continue
             yield Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "pattern", 0.65), name)
+
+    def _titled_names(self):
+        """ "le général de brigade Shirko Rauf": proper nouns the model left untagged right after
+        a rank written in lower case (with its complement) name a person."""
+        tokens, n = self.tokens, len(self.tokens)
+        for i in range(n - 1):
+            if self.lows[i] not in self.rules.name_titles or not tokens[i].text.islower():
+                continue
+            first = i + 1
+            if first + 1 < n and self.lows[first] in self.rules.of_prepositions \
+                    and self.lows[first + 1] in self.rules.rank_complements:
+                first += 2
+            last = first
+            while last < n and last - first < 3 and tokens[last].pos_ == "PROPN" \
+                    and not tokens[last].ent_type_ and self._first_name_word(tokens[last]):
+                last += 1
+            if last == first:
+                continue
+            start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1].text)
+            name = self.text[start:end]
+            if normalize_label(name) not in self.rules.not_names and self._lookup(name) is None:
+                yield Found(self._mention(start, end, "Actor", "Person", "pattern", 0.65), name)
 
     def _untagged_name_word(self, t: Token) -> bool:
         """A capitalised proper noun the model tagged as no name (or as MISC)."""
@@ -931,8 +971,9 @@ class _Finder:
             found = self._in_context(label, start, end, name, head)
             if found is not None:
                 return found
-        if head is not None and label == "MISC" and self._apposed_to_person_noun(head, name):
-            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
+        misc = self._misc_in_context(label, start, end, name, head) if head is not None and label in ("ORG", "MISC") else None
+        if misc is not None:
+            return misc
         if head is not None and label in ("ORG", "MISC") and self._loose_place(name, head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
@@ -960,6 +1001,19 @@ class _Finder:
         return start in self._role_names and len(words) > 1 and all(_CAPITALISED.match(w) for w in words) \
             and not self._body_noun_kinds(name) and self._organisation_kind(name) != "Group"
 
+    def _misc_in_context(self, label: str, start: int, end: int, name: str, head: Token) -> Found | None:
+        """A miscellany (or body) the model reads that its apposition names: a person after a noun
+        of an unnamed person ("Un autre témoin, Asha Omar"), or an acronym of the kind of the
+        description apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
+        if label == "MISC" and self._apposed_to_person_noun(head, name):
+            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
+        after = self._token_at(end - 1).i + 1
+        if not _looks_like_acronym(name) or after + 2 >= len(self.tokens) or self.tokens[after].text != ",":
+            return None
+        kinds = self.rules.descriptions.get(self.lows[after + 2]) \
+            if self.lows[after + 1] in self.rules.definite_determiners else None
+        return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.65), name) if kinds else None
+
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
         noun of an unnamed person is that person, whatever other name the model reads."""
@@ -972,7 +1026,10 @@ class _Finder:
         inverted cue, an actor after a description's noun, a person after a title, a body's
         bracketed acronym or a name opening on a body's noun."""
         if label == "LOC" and self._after_inverted_cue(head.i):
-            # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read
+            # "», a indiqué Nashir, l'agence de l'EI": the speaker, whatever place the model read;
+            # with the name words the model left out ("Billene" of "Billene Seyoum")
+            end = self._person_end(head.i + len(name.split()), end)
+            name = self.text[start:end]
             last = head.i + len(name.split())
             return Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "ner", 0.65), name)
         headed = self._named_after_head(start, end, name, head) or self._unit_named_of(end, name, head, label)
@@ -1249,6 +1306,34 @@ class _Finder:
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
 
+    def _state_media(self):
+        """ "d'après la radio d'État, qui ...": a medium's noun and a word that makes it a state's
+        ("d'État", "publique"), with no name after it nor before its comma, named as a source
+        or a speaker, is a medium of its own, named by the phrase (with its demonym)."""
+        for token in self.tokens[2:-2]:
+            if self.lows[token.i] not in self.rules.media_heads or not self._as_source(token):
+                continue
+            j = token.i + 1
+            glued = (self.lows[j] + self.lows[j + 1]) if not self.tokens[j].whitespace_ else ""
+            j += 2 if glued in self.rules.state_media_words else 1 if self.lows[j] in self.rules.state_media_words else 0
+            if j == token.i + 1:
+                continue
+            j += j < len(self.tokens) and self.lows[j] in self.rules.demonyms
+            if j < len(self.tokens) and self.capitalised[j] or self.lows[token.i - 2] == ",":
+                continue  # "la télévision publique RTS", "la RTP, la télévision d'État": the name's
+            end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+            yield Found(self._mention(token.idx, end, "Actor", "Media", "pattern", 0.65), self.text[token.idx:end])
+
+    def _as_source(self, noun: Token) -> bool:
+        """A definite noun after a source's preposition ("selon la radio") or the subject of a
+        speech verb."""
+        if self.lows[noun.i - 1] not in self.rules.articles:
+            return False
+        before = self.tokens[noun.i - 2]
+        glued = "" if noun.i < 3 or self.tokens[noun.i - 3].whitespace_ else self.lows[noun.i - 3] + self.lows[noun.i - 2]
+        return self.lows[before.i] in self.rules.speech_introducers or glued in self.rules.speech_introducers or (
+            noun.dep_.startswith("nsubj") and noun.head.lemma_ in self.rules.speech_verbs)
+
     def _media_name_after(self, head: Token) -> tuple[int, int] | None:
         """The offsets of the capitalised words (up to four) after a medium's noun and its
         lower-case adjectives ("l'agence officielle Sana", "la télévision publique RTS")."""
@@ -1377,26 +1462,45 @@ class _Finder:
                 continue
             if kind == "AdministrativeRegion" and self._indefinite_before(token):
                 continue  # "un district de Kaboul" is a part of Kaboul, not a district so named
-            first = self._place_name_start(token, kind)
+            first = self._past_name_article(self._place_name_start(token, kind))
             if first is None or not self.tokens[first].text[:1].isalpha():
                 continue  # "faire état de 31 morts": no name
             last = self._capitalised_run(first)
             if last == first:
                 continue
             last = self._known_longer_name(first, last)
-            if kind == "AdministrativeRegion" and last < len(self.tokens) and self.tokens[last].text.islower() \
-                    and self.lows[last] in self.rules.place_name_adjectives:
-                last += 1  # "l'Etat du Nil oriental"
+            if last < len(self.tokens) and self.lows[last] in self.rules.compass_adjectives:
+                last += 1  # "l'Etat du Nil oriental": a place of its own, not the KB's "État du Nil"
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
 
+    def _past_name_article(self, first: int | None) -> int | None:
+        """Past the article of a name that takes one ("la province de la Kompienga"), unless
+        the name is a body's domain ("le département de la Défense") or a point of the compass
+        ("la région de l'Est" of a country)."""
+        if first is None or first + 1 >= len(self.tokens) or self.lows[first] not in self.rules.articles \
+                or not self.capitalised[first + 1] or self.tokens[first + 1].pos_ not in ("PROPN", "NOUN") \
+                or self.lows[first + 1] in self.rules.compass_words or self._place_noun_at(first + 1):
+            return first  # "la capitale de l'Etat du Nil": the place phrase opens on "Etat"
+        return first if strip_accents(self.lows[first + 1]) in _domain_words(self.rules) else first + 1
+
+    def _place_noun_gap(self, noun: Token) -> int:
+        """2 past a demonym or a compass adjective after a place noun ("la région russe de
+        Briansk", "l'État septentrional de Sinaloa"), else 1."""
+        after = self.lows[noun.i + 1]
+        adjective = after in self.rules.demonyms or after in self.rules.compass_adjectives
+        return 2 if adjective and noun.i + 3 < len(self.tokens) else 1
+
+    def _place_noun_at(self, i: int) -> bool:
+        low = self.lows[i]
+        return low in self.rules.place_nouns or any(
+            strip_accents(noun) == strip_accents(low) for noun in self.rules.place_nouns)
+
     def _place_name_start(self, noun: Token, kind: str) -> int | None:
         """The word after the place noun's "de" ("la région russe de Briansk": Briansk), or
         after a subdivision's or a water's "du" ("la province du Nord-Kivu")."""
-        gap = 1
-        if self.lows[noun.i + 1] in self.rules.demonyms and noun.i + 3 < len(self.tokens):
-            gap = 2  # "la région russe de Briansk"
+        gap = self._place_noun_gap(noun)
         if (kind == "AdministrativeRegion" or self.lows[noun.i] in self.rules.water_nouns) \
                 and self.lows[noun.i + gap] in self.rules.articled_place_prepositions:
             return noun.i + gap + 1  # "la province du Nord-Kivu", "le golfe du Bengale"
@@ -1971,6 +2075,18 @@ class _Finder:
         return case is None or self.lows[case.i] in self.rules.of_prepositions
 
     # -- demonyms -----------------------------------------------------------------
+    def _peoples(self):
+        """ "les Kurdes", "des Touareg": a people with no state of its own, named by its
+        capitalised plural noun after a determiner, acts as a group."""
+        for token in self.tokens[1:]:
+            if self.lows[token.i] not in self.rules.peoples or not self.capitalised[token.i] \
+                    or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            before = self.lows[token.i - 1]
+            if f"{before} " in self.rules.determiners or before in self.rules.contracted_articles:
+                yield Found(self._mention(token.idx, token.idx + len(token.text), "Actor", "Group", "pattern", 0.65),
+                            token.text)
+
     def _demonyms(self):
         for token in self.tokens:
             form = self.lows[token.i]
