@@ -226,6 +226,8 @@ class LanguageRules:
     stronghold_nouns: Words
     presence_object_verbs: Words
     settle_verbs: Words
+    control_verbs: Words
+    place_part_nouns: Words
     place_clitics: Words
     deploy_verbs: Words
     deploy_nouns: Words

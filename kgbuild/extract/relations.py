@@ -2020,6 +2020,39 @@ class _Finder:
                and not self.origin_of_group(r, heads)]
         self.place_force(who, self.deployed_where(v)[:2], v, k, 0.6)
 
+    def control_word(self, t: Token, k: int) -> None:
+        """ "les FSR contrôlent une grande partie de Khartoum, de l'État d'al-Jazira et du
+        Darfour", "les Houthis, qui contrôlent de larges pans du Yémen": an armed actor (a group,
+        a state or its troops, no person) that holds a place, or a part of it, is there.  Read
+        off the words (the tagger often takes the verb for an adjective): the actor right before
+        or the antecedent of the relative pronoun before.  The passive ("la ville, contrôlée par
+        X") is ``held_place``; a noun ("le contrôle de X") holds nothing."""
+        prev = self.tokens[t.i - 1]
+        if prev.pos_ in ("DET", "ADP") or "Part" in morph_values(t, "VerbForm") or self.passive(t):
+            return
+        who = self.relative_antecedent(prev) if lower_text(prev) in self.rules.relative_pronouns \
+            else [r for r in [self.word_subject(t)] if r is not None]
+        who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
+        if who and not self.denial(t) and not self.hypothetical(t):
+            self.place_force(who[:1], self.held_in_words(self.right_window(t))[:5], t, k, 0.6)
+
+    def held_in_words(self, window: list[Token]) -> list[MentionRef]:
+        """The places a verb of holding names right after it ("contrôlent Kaboul") and those
+        its part nouns are of, the list going on ("une grande partie de X, de Y (centre) ainsi
+        que des zones du Z"); the first other word ends the list ("le nord du pays": no part)."""
+        found: list[MentionRef] = []
+        depth = 0
+        for w in window:
+            depth += (w.text == "(") - (w.text == ")")
+            ref = self.ref_at(w)
+            if ref is not None and self.typed([ref], ("Region",)):
+                if not found or found[-1].entity.id != ref.entity.id:
+                    found.append(ref)
+            elif not (depth or w.text == ")" or w.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "CCONJ", "SCONJ")
+                      or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)):
+                break
+        return found
+
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                     confidence: float, modality: str | None = None) -> None:
         """The first of ``who`` that is no person is in each place of ``where`` off its own soil."""
@@ -3866,6 +3899,8 @@ class _Finder:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
+        if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
+            self.control_word(t, k)  # "les FSR contrôlent X", however tagged
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
@@ -4013,6 +4048,12 @@ def _mistagged_predicate(rules: LanguageRules, low: str) -> str | None:
         if lemmas & getattr(rules, family):
             return predicate
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _control_form(rules: LanguageRules, low: str) -> bool:
+    """Whether a word form may be a verb of holding ground ("contrôlent"), by its infinitives."""
+    return bool(set(rules.grammar.verb_lemmas(low)) & rules.control_verbs)
 
 
 @functools.cache
