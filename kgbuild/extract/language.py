@@ -227,6 +227,7 @@ class LanguageRules:
     presence_object_verbs: Words
     settle_verbs: Words
     control_verbs: Words
+    frame_nouns: Words
     place_part_nouns: Words
     place_clitics: Words
     deploy_verbs: Words

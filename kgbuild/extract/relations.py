@@ -1980,9 +1980,18 @@ class _Finder:
         who, where = self.deployed(v, troops_obj), self.deployed_where(v)
         if not who:  # troops of the state the sentence before acts for, never on its own soil
             who, where = self.sender_before(v, where)
-        for w in who[:2]:
+        for w in who[:2] + self.framing_bodies(v, who)[:1]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def framing_bodies(self, v: Token, who: list[MentionRef]) -> list[MentionRef]:
+        """ "des policiers kényans envoyés en Haïti dans le cadre de la MMAS": the mission or
+        force (an organisation or a group) a deployment is made within is there too."""
+        if not who:
+            return []
+        return [r for c in v.children if c.dep_.startswith("obl") and _in(c, self.rules.frame_nouns)
+                for g in c.children if g.dep_ == "nmod" for r in self.np(g)
+                if r.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)]
 
     def passive_presence(self, v: Token, k: int, subjects: list[Token]) -> None:
         """ "L'Iran est engagé en Irak et en Syrie": a word of presence the tagger reads as a
