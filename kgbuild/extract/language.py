@@ -304,6 +304,7 @@ class LanguageRules:
     mistagged_verbs: Table
     affiliation_words: ListTable
     leadership_phrases: ListTable
+    led_by_phrases: ListTable
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words

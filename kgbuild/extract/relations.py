@@ -1760,6 +1760,23 @@ class _Finder:
             if o.entity.kind != "Person":
                 self.add(leader, "leaderOf", o, t, k, 0.6, cue_text=t.text)
 
+    def led_by(self, t: Token, k: int) -> bool:
+        """ "l'armée soudanaise, sous la direction du général X": the person named right after a
+        phrase of ``led_by_phrases`` leads the actor (no person) named right before it; whether
+        the phrase was one."""
+        found = self.phrase_rest(t, self.rules.led_by_phrases)
+        if found is None:
+            return False
+        leader = next((r for w in found[0][:3] for r in [self.ref_at(w)] if r is not None), None)
+        lo = self.units.bounds(t)[0]
+        j = self.skip_link_words(t.i - 1, lo, ("ADP", "DET"))
+        j -= int(j > lo and self.tokens[j].text == ",")
+        led = self.ref_at(self.tokens[j]) if j >= lo else None
+        if leader is not None and leader.entity.kind == "Person" and led is not None \
+                and led.entity.kind != "Person" and self.typed([led], ("Actor",)):
+            self.add(leader, "leaderOf", led, t, k, 0.6, cue_text=t.text)
+        return True
+
     def leader_before(self, t: Token) -> MentionRef | None:
         """The person a leading phrase is said of: the name before it (past the phrase's own
         words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
@@ -3983,6 +4000,8 @@ class _Finder:
             self.affiliation(t, k, preps)
         elif lemma in self.rules.leadership_phrases:
             self.leadership(t, k)
+        elif lemma in self.rules.led_by_phrases and self.led_by(t, k):
+            pass
         else:
             return False
         return True
@@ -4040,7 +4059,7 @@ _NOUN_READERS = (
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
-_NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
+_NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "stronghold_nouns")
