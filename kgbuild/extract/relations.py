@@ -1767,7 +1767,8 @@ class _Finder:
         found = self.phrase_rest(t, self.rules.led_by_phrases)
         if found is None:
             return False
-        leader = next((r for w in found[0][:3] for r in [self.ref_at(w)] if r is not None), None)
+        leader = next((r for w in found[0][:4] for r in [self.ref_at(w)]  # past a rank and a demonym
+                       if r is not None and r.entity.kind == "Person"), None)
         lo = self.units.bounds(t)[0]
         j = self.skip_link_words(t.i - 1, lo, ("ADP", "DET"))
         j -= int(j > lo and self.tokens[j].text == ",")
@@ -2064,8 +2065,8 @@ class _Finder:
 
     def held_in_words(self, window: list[Token]) -> list[MentionRef]:
         """The places a verb of holding names right after it ("contrôlent Kaboul") and those
-        its part nouns are of, the list going on ("une grande partie de X, de Y (centre) ainsi
-        que des zones du Z"); the first other word ends the list ("le nord du pays": no part)."""
+        its part nouns or directions are of, the list going on ("une grande partie de X, de Y
+        (centre) ainsi que des zones du Z", "le nord du Mali"); the first other word ends it."""
         found: list[MentionRef] = []
         depth = 0
         for w in window:
@@ -2075,7 +2076,8 @@ class _Finder:
                 if not found or found[-1].entity.id != ref.entity.id:
                     found.append(ref)
             elif not (depth or w.text == ")" or w.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "CCONJ", "SCONJ")
-                      or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)):
+                      or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)
+                      or _in(w, self.rules.direction_words)):
                 break
         return found
 
