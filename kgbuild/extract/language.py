@@ -224,6 +224,7 @@ class LanguageRules:
     clash_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
+    stronghold_prepositions: Ordered
     presence_object_verbs: Words
     settle_verbs: Words
     control_verbs: Words

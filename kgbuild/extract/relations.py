@@ -2312,12 +2312,20 @@ class _Finder:
     def stronghold_noun(self, n: Token, k: int) -> None:
         """ "les bases du PKK à Gara, Hakurk et Qandil", "les positions de l'armée à X", "Patikul,
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
-        holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",))
-                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        holders = self.typed(self.children_with(n, self.rules.stronghold_prepositions, ("nmod",))
+                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"]
+                             + self.holders_named_among(n), ("Actor",))
         if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
         self.place_force(holders, self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def holders_named_among(self, n: Token) -> list[MentionRef]:
+        """ "un repaire pour les jihadistes, notamment ceux de l'EIGS": the group a pronoun
+        apposed to an unnamed holder names by "de" (a part of the holders, there too)."""
+        return [r for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.stronghold_prepositions)
+                and self.ref_at(c) is None for a in c.children if a.dep_ == "appos" and a.pos_ == "PRON"
+                for r in self.children_with(a, self.rules.of_prepositions, ("nmod",))]
 
     def stronghold_set_up(self, n: Token, k: int) -> None:
         """A stronghold of the subject's own set up or held in a place ("la province de X, où les
