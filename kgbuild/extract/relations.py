@@ -3659,7 +3659,7 @@ class _Finder:
         if span is None:
             return
         # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
-        states = [r for t in span for r in [self.named_state(t)] if r is not None] \
+        states = [r for t in span for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
             if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
         for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
@@ -3677,6 +3677,15 @@ class _Finder:
             return []
         state = self.state_after_of(list(self.tokens[j + 1: j + 4]))
         return [state] if state is not None and state.entity.id != ref.entity.id else []
+
+    def state_ending_name(self, span) -> list[MentionRef]:
+        """ "le Commandement central des États-Unis": the state a body's name ends with, after "de"."""
+        for t in span[1:-1]:
+            if lower_text(t) in self.rules.of_prepositions:
+                entity = self.by_label.get(normalize_label(span[t.i - span.start + 1:].text))
+                if entity is not None and entity.kind in _STATE_KINDS:
+                    return [MentionRef(entity, entity.mentions[0])]
+        return []
 
     def named_state(self, t: Token) -> MentionRef | None:
         """The state a demonym word names, when the text names that state."""
