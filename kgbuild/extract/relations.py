@@ -3682,8 +3682,9 @@ class _Finder:
         """ "le Commandement central des États-Unis": the state a body's name ends with, after "de"."""
         for t in span[1:-1]:
             if lower_text(t) in self.rules.of_prepositions:
-                entity = self.by_label.get(normalize_label(span[t.i - span.start + 1:].text))
-                if entity is not None and entity.kind in _STATE_KINDS:
+                name = normalize_label(span[t.i - span.start + 1:].text)
+                entity = self.by_label.get(name)  # by its name, not a body noun ("de l'Armée")
+                if entity is not None and entity.kind in _STATE_KINDS and normalize_label(entity.label) == name:
                     return [MentionRef(entity, entity.mentions[0])]
         return []
 
