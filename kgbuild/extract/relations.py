@@ -3184,16 +3184,17 @@ class _Finder:
             orgs = [r for r in self.index.overlapping(rest[0].idx, end)
                     if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
             orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
-            if orgs and orgs[0].entity.kind in _STATE_KINDS and self.adjectival(orgs[0]):
-                orgs = self.group_described(rest) or orgs  # "des rebelles yéménites": the rebels, not Yemen
+            orgs = self.group_described(rest, orgs) or orgs  # "des rebelles yéménites": the rebels, not Yemen
         if not orgs and n and "before" in self.rules.demonym_positions:
             orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
         return orgs
 
-    def group_described(self, rest: list[Token]) -> list[MentionRef]:
-        """The armed group a fighter description after a role stands for, when the text names
-        that group by the same words elsewhere ("porte-parole militaire des rebelles yéménites",
-        the text calling the Houthis "les rebelles")."""
+    def group_described(self, rest: list[Token], orgs: list[MentionRef]) -> list[MentionRef]:
+        """The armed group a fighter description after a role stands for, over the state of its
+        demonym (``orgs``), when the text names that group by the same words elsewhere
+        ("porte-parole militaire des rebelles yéménites", the text calling the Houthis "les rebelles")."""
+        if not orgs or orgs[0].entity.kind not in _STATE_KINDS or not self.adjectival(orgs[0]):
+            return []
         return [MentionRef(e, e.mentions[0]) for t in rest[:3] if _in(t, self.rules.fighter_descriptions)
                 for e in [self.by_label.get(normalize_label(t.text))]
                 if e is not None and e.kind in _GROUP_KINDS][:1]
