@@ -226,8 +226,12 @@ class LanguageRules:
     clash_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
+    stronghold_prepositions: Ordered
     presence_object_verbs: Words
     settle_verbs: Words
+    control_verbs: Words
+    frame_nouns: Words
+    place_part_nouns: Words
     place_clitics: Words
     deploy_verbs: Words
     deploy_nouns: Words
@@ -303,6 +307,7 @@ class LanguageRules:
     mistagged_verbs: Table
     affiliation_words: ListTable
     leadership_phrases: ListTable
+    led_by_phrases: ListTable
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words

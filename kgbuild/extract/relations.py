@@ -1760,6 +1760,24 @@ class _Finder:
             if o.entity.kind != "Person":
                 self.add(leader, "leaderOf", o, t, k, 0.6, cue_text=t.text)
 
+    def led_by(self, t: Token, k: int) -> bool:
+        """ "l'armée soudanaise, sous la direction du général X": the person named right after a
+        phrase of ``led_by_phrases`` leads the actor (no person) named right before it; whether
+        the phrase was one."""
+        found = self.phrase_rest(t, self.rules.led_by_phrases)
+        if found is None:
+            return False
+        leader = next((r for w in found[0][:4] for r in [self.ref_at(w)]  # past a rank and a demonym
+                       if r is not None and r.entity.kind == "Person"), None)
+        lo = self.units.bounds(t)[0]
+        j = self.skip_link_words(t.i - 1, lo, ("ADP", "DET"))
+        j -= int(j > lo and self.tokens[j].text == ",")
+        led = self.ref_at(self.tokens[j]) if j >= lo else None
+        if leader is not None and leader.entity.kind == "Person" and led is not None \
+                and led.entity.kind != "Person" and self.typed([led], ("Actor",)):
+            self.add(leader, "leaderOf", led, t, k, 0.6, cue_text=t.text)
+        return True
+
     def leader_before(self, t: Token) -> MentionRef | None:
         """The person a leading phrase is said of: the name before it (past the phrase's own
         words, a comma, a copula), the antecedent of "qui", or the subject of the phrase."""
@@ -1980,9 +1998,18 @@ class _Finder:
         who, where = self.deployed(v, troops_obj), self.deployed_where(v)
         if not who:  # troops of the state the sentence before acts for, never on its own soil
             who, where = self.sender_before(v, where)
-        for w in who[:2]:
+        for w in who[:2] + self.framing_bodies(v, who)[:1]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def framing_bodies(self, v: Token, who: list[MentionRef]) -> list[MentionRef]:
+        """ "des policiers kényans envoyés en Haïti dans le cadre de la MMAS": the mission or
+        force (an organisation or a group) a deployment is made within is there too."""
+        if not who:
+            return []
+        return [r for c in v.children if c.dep_.startswith("obl") and _in(c, self.rules.frame_nouns)
+                for g in c.children if g.dep_ == "nmod" for r in self.np(g)
+                if r.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)]
 
     def passive_presence(self, v: Token, k: int, subjects: list[Token]) -> None:
         """ "L'Iran est engagé en Irak et en Syrie": a word of presence the tagger reads as a
@@ -2019,6 +2046,40 @@ class _Finder:
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
                and not self.origin_of_group(r, heads)]
         self.place_force(who, self.deployed_where(v)[:2], v, k, 0.6)
+
+    def control_word(self, t: Token, k: int) -> None:
+        """ "les FSR contrôlent une grande partie de Khartoum, de l'État d'al-Jazira et du
+        Darfour", "les Houthis, qui contrôlent de larges pans du Yémen": an armed actor (a group,
+        a state or its troops, no person) that holds a place, or a part of it, is there.  Read
+        off the words (the tagger often takes the verb for an adjective): the actor right before
+        or the antecedent of the relative pronoun before.  The passive ("la ville, contrôlée par
+        X") is ``held_place``; a noun ("le contrôle de X") holds nothing."""
+        prev = self.tokens[t.i - 1]
+        if prev.pos_ in ("DET", "ADP") or "Part" in morph_values(t, "VerbForm") or self.passive(t):
+            return
+        who = self.relative_antecedent(prev) if lower_text(prev) in self.rules.relative_pronouns \
+            else [r for r in [self.word_subject(t)] if r is not None]
+        who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
+        if who and not self.denial(t) and not self.hypothetical(t):
+            self.place_force(who[:1], self.held_in_words(self.right_window(t))[:5], t, k, 0.6)
+
+    def held_in_words(self, window: list[Token]) -> list[MentionRef]:
+        """The places a verb of holding names right after it ("contrôlent Kaboul") and those
+        its part nouns or directions are of, the list going on ("une grande partie de X, de Y
+        (centre) ainsi que des zones du Z", "le nord du Mali"); the first other word ends it."""
+        found: list[MentionRef] = []
+        depth = 0
+        for w in window:
+            depth += (w.text == "(") - (w.text == ")")
+            ref = self.ref_at(w)
+            if ref is not None and self.typed([ref], ("Region",)):
+                if not found or found[-1].entity.id != ref.entity.id:
+                    found.append(ref)
+            elif not (depth or w.text == ")" or w.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "CCONJ", "SCONJ")
+                      or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)
+                      or _in(w, self.rules.direction_words)):
+                break
+        return found
 
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                     confidence: float, modality: str | None = None) -> None:
@@ -2251,12 +2312,20 @@ class _Finder:
     def stronghold_noun(self, n: Token, k: int) -> None:
         """ "les bases du PKK à Gara, Hakurk et Qandil", "les positions de l'armée à X", "Patikul,
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
-        holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",))
-                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        holders = self.typed(self.children_with(n, self.rules.stronghold_prepositions, ("nmod",))
+                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"]
+                             + self.holders_named_among(n), ("Actor",))
         if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
         self.place_force(holders, self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def holders_named_among(self, n: Token) -> list[MentionRef]:
+        """ "un repaire pour les jihadistes, notamment ceux de l'EIGS": the group a pronoun
+        apposed to an unnamed holder names by "de" (a part of the holders, there too)."""
+        return [r for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.stronghold_prepositions)
+                and self.ref_at(c) is None for a in c.children if a.dep_ == "appos" and a.pos_ == "PRON"
+                for r in self.children_with(a, self.rules.of_prepositions, ("nmod",))]
 
     def stronghold_set_up(self, n: Token, k: int) -> None:
         """A stronghold of the subject's own set up or held in a place ("la province de X, où les
@@ -3115,9 +3184,20 @@ class _Finder:
             orgs = [r for r in self.index.overlapping(rest[0].idx, end)
                     if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
             orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
+            orgs = self.group_described(rest, orgs) or orgs  # "des rebelles yéménites": the rebels, not Yemen
         if not orgs and n and "before" in self.rules.demonym_positions:
             orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
         return orgs
+
+    def group_described(self, rest: list[Token], orgs: list[MentionRef]) -> list[MentionRef]:
+        """The armed group a fighter description after a role stands for, over the state of its
+        demonym (``orgs``), when the text names that group by the same words elsewhere
+        ("porte-parole militaire des rebelles yéménites", the text calling the Houthis "les rebelles")."""
+        if not orgs or orgs[0].entity.kind not in _STATE_KINDS or not self.adjectival(orgs[0]):
+            return []
+        return [MentionRef(e, e.mentions[0]) for t in rest[:3] if _in(t, self.rules.fighter_descriptions)
+                for e in [self.by_label.get(normalize_label(t.text))]
+                if e is not None and e.kind in _GROUP_KINDS][:1]
 
     def unnamed_body(self, rest: list[Token]) -> bool:
         """ "directeur de la régie de l'alcool", "lieutenant du curé X": the role's complement is
@@ -3590,7 +3670,7 @@ class _Finder:
         if span is None:
             return
         # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
-        states = [r for t in span for r in [self.named_state(t)] if r is not None] \
+        states = [r for t in span for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
             if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
         for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
@@ -3608,6 +3688,16 @@ class _Finder:
             return []
         state = self.state_after_of(list(self.tokens[j + 1: j + 4]))
         return [state] if state is not None and state.entity.id != ref.entity.id else []
+
+    def state_ending_name(self, span) -> list[MentionRef]:
+        """ "le Commandement central des États-Unis": the state a body's name ends with, after "de"."""
+        for t in span[1:-1]:
+            if lower_text(t) in self.rules.of_prepositions:
+                name = normalize_label(span[t.i - span.start + 1:].text)
+                entity = self.by_label.get(name)  # by its name, not a body noun ("de l'Armée")
+                if entity is not None and entity.kind in _STATE_KINDS and normalize_label(entity.label) == name:
+                    return [MentionRef(entity, entity.mentions[0])]
+        return []
 
     def named_state(self, t: Token) -> MentionRef | None:
         """The state a demonym word names, when the text names that state."""
@@ -3866,6 +3956,8 @@ class _Finder:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
+        if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
+            self.control_word(t, k)  # "les FSR contrôlent X", however tagged
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
@@ -3939,6 +4031,8 @@ class _Finder:
             self.affiliation(t, k, preps)
         elif lemma in self.rules.leadership_phrases:
             self.leadership(t, k)
+        elif lemma in self.rules.led_by_phrases and self.led_by(t, k):
+            pass
         else:
             return False
         return True
@@ -3996,7 +4090,7 @@ _NOUN_READERS = (
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
-_NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
+_NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "stronghold_nouns")
@@ -4013,6 +4107,12 @@ def _mistagged_predicate(rules: LanguageRules, low: str) -> str | None:
         if lemmas & getattr(rules, family):
             return predicate
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _control_form(rules: LanguageRules, low: str) -> bool:
+    """Whether a word form may be a verb of holding ground ("contrôlent"), by its infinitives."""
+    return bool(set(rules.grammar.verb_lemmas(low)) & rules.control_verbs)
 
 
 @functools.cache
