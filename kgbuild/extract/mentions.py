@@ -115,19 +115,7 @@ class _Finder:
         bodies: set[tuple[int, int]] = set()
         roles: set[tuple[int, int]] = set()
         vessels, vessel_names = self._vessels()
-        # order matters: more specific finders claim their spans first; a role or a body may
-        # contain other mentions ("le président russe", "le ministère russe de la Défense")
-        for finder, layer in ((self._roles, "outer"), (self._weapons, "name"),
-                              (self._place_phrases, "name"), (self._media_phrases, "name"),
-                              (self._state_media, "name"),
-                              (self._spelled_names, "name"),
-                              (self._known_phrases, "name"), (self._lowercase_groups, "name"),
-                              (self._bodies, "outer"), (self._named, "name"),
-                              (self._missed_places, "name"), (self._apposed_places, "name"),
-                              (self._cue_subjects, "name"), (self._titled_names, "name"),
-                              (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
-                              (self._descriptions, "name"), (self._organs, "name"),
-                              (self._country_anaphors, "name")):
+        for finder, layer in self._finders():
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
@@ -147,6 +135,22 @@ class _Finder:
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
         return found
+
+    def _finders(self):
+        """The finders and the layer of their spans, in order: more specific finders claim their
+        spans first; a role or a body may contain other mentions ("le président russe", "le
+        ministère russe de la Défense")."""
+        return ((self._roles, "outer"), (self._weapons, "name"),
+                (self._place_phrases, "name"), (self._media_phrases, "name"),
+                (self._state_media, "name"),
+                (self._spelled_names, "name"),
+                (self._known_phrases, "name"), (self._lowercase_groups, "name"),
+                (self._bodies, "outer"), (self._named, "name"),
+                (self._missed_places, "name"), (self._apposed_places, "name"),
+                (self._cue_subjects, "name"), (self._titled_names, "name"),
+                (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
+                (self._descriptions, "name"), (self._organs, "name"),
+                (self._country_anaphors, "name"))
 
     def _bare_compass(self, m: Mention) -> bool:
         """A point of the compass before "de" is a direction from a place ("au Nord de Bagdad",
@@ -965,17 +969,11 @@ class _Finder:
         ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
-        if head is not None and label in ("ORG", "MISC") and self._person_apposed_to_role(start, name):
-            return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
-        if head is not None and label in ("PER", "LOC"):
-            found = self._in_context(label, start, end, name, head)
+        if head is not None:
+            reader = self._in_context if label in ("PER", "LOC") else self._misc_in_context
+            found = reader(label, start, end, name, head)
             if found is not None:
                 return found
-        misc = self._misc_in_context(label, start, end, name, head) if head is not None and label in ("ORG", "MISC") else None
-        if misc is not None:
-            return misc
-        if head is not None and label in ("ORG", "MISC") and self._loose_place(name, head):
-            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
         return None if by_label is None else by_label(self, start, end, name, head)
 
@@ -1002,12 +1000,19 @@ class _Finder:
             and not self._body_noun_kinds(name) and self._organisation_kind(name) != "Group"
 
     def _misc_in_context(self, label: str, start: int, end: int, name: str, head: Token) -> Found | None:
-        """A miscellany (or body) the model reads that its apposition names: a person after a noun
-        of an unnamed person ("Un autre témoin, Asha Omar"), or an acronym of the kind of the
-        description apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
+        """A miscellany (or body) the model reads that its place in the text names: a person
+        apposed to a role or after a noun of an unnamed person ("Un autre témoin, Asha Omar"), a
+        place after a preposition only places take, or an acronym of the kind of the description
+        apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
+        if label not in ("ORG", "MISC"):
+            return None
+        if self._person_apposed_to_role(start, name):
+            return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
         if label == "MISC" and self._apposed_to_person_noun(head, name):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
-        after = self._token_at(end - 1).i + 1
+        if self._loose_place(name, head):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
+        after = self._token_index(end - 1) + 1
         if not _looks_like_acronym(name) or after + 2 >= len(self.tokens) or self.tokens[after].text != ",":
             return None
         kinds = self.rules.descriptions.get(self.lows[after + 2]) \

@@ -3212,9 +3212,7 @@ class _Finder:
     def role_before(self, span) -> tuple | None:
         """ "le chancelier (allemand) Olaf Scholz", "Le représentant de l'UE ..., Josep Borrell"."""
         lo = self.units.bounds(span.root)[0]
-        k = span.start - 1
-        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles and self.tokens[k - 1].text == ",":
-            k -= 1  # "La procureure de la CPI, Mme X": past the title the name leaves out
+        k = self.before_titles(span.start - 1, lo)
         if k >= lo and self.tokens[k].text == ",":
             return self.role_aside_before(lo, k - 1)
         if k >= lo and lower_text(self.tokens[k]) in self.rules.of_prepositions:
@@ -3229,6 +3227,12 @@ class _Finder:
             k -= 1
         found = self.role_phrase(self.nearest_role(words)) if words else None
         return found if found is not None else self.role_before_demonym(words, lo)
+
+    def before_titles(self, k: int, lo: int) -> int:
+        """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X")."""
+        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles and self.tokens[k - 1].text == ",":
+            k -= 1
+        return k
 
     def role_before_demonym(self, words: list[Token], lo: int) -> tuple | None:
         """ "Un chef d'al-Nosra, le Saoudien X": past a demonym title apposed to the name, the
