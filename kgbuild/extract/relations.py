@@ -192,6 +192,8 @@ class _Finder:
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
         hit = self.apposed(token)
+        if hit is not None and self.fighters_origin(token, hit):
+            return self.described_group(token)  # "les terroristes somaliens": not Somalia
         if hit is not None:
             return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
@@ -203,6 +205,13 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def fighters_origin(self, token: Token, hit: MentionRef) -> bool:
+        """A state's demonym on a fighter description ("les terroristes somaliens ont visé",
+        "le porte-parole des rebelles yéménites"): it tells where the fighters come from; they
+        are not that state (its army would be "l'armée somalienne")."""
+        return hit.entity.kind in _STATE_KINDS and self.fighter_noun(token) is not None and any(
+            c.dep_ == "amod" and c.pos_ == "ADJ" and self.ref_at(c) == hit for c in token.children)
 
     def mission_of(self, token: Token, owners: list[MentionRef]) -> list[MentionRef]:
         """ "la force de l'ONU" where the text names one body of that organisation whose name
@@ -1698,9 +1707,15 @@ class _Finder:
             targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
-        for a in self.typed(self.doer(v), ("Actor",))[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
+        for a in self.phrase_doers(v)[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
+
+    def phrase_doers(self, v: Token) -> list[MentionRef]:
+        """Who does an attack phrase: its doer, else the group its described subject stands for
+        ("un nombre inconnu d'extrémistes ont pris d'assaut le poste")."""
+        return self.typed(self.doer(v), ("Actor",)) or [
+            r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
 
     def phrase_place(self, v: Token) -> list[MentionRef]:
         """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
@@ -1859,9 +1874,16 @@ class _Finder:
                      and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
 
     def named_by_noun(self, group, noun: Token) -> bool:
-        """Whether the text names ``group`` elsewhere with the noun ("les rebelles du M23")."""
-        return any(t.i != noun.i and lower_lemma(t) == lower_lemma(noun) and group.id in {r.entity.id for r in self.np(t)}
+        """Whether the text names ``group`` elsewhere with the noun or another fighter
+        description ("les rebelles du M23", "une attaque d'extrémistes shebab")."""
+        return any(t.i != noun.i and (lower_lemma(t) == lower_lemma(noun) or _in(t, self.rules.fighter_descriptions))
+                   and group.id in {r.entity.id for r in (*self.np(t), *self.name_right_after(t))}
                    for t in self.tokens)
+
+    def name_right_after(self, t: Token) -> list[MentionRef]:
+        """The entity whose mention opens right after ``t``, however the parse hangs it."""
+        ref = self.ref_at(self.tokens[t.i + 1]) if t.i + 1 < len(self.tokens) else None
+        return [ref] if ref is not None and ref.start == self.tokens[t.i + 1].idx else []
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
         """The state a demonym puts behind the weapons a verb's subject names ("des avions de
