@@ -222,6 +222,7 @@ class LanguageRules:
     attack_verbs: Words
     attack_nouns: Words
     clash_nouns: Words
+    war_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
     presence_object_verbs: Words

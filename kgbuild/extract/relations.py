@@ -1221,7 +1221,7 @@ class _Finder:
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
         agents = self.strike_doers(n)
-        regions = self.after_prep(self.right_window(n), self.rules.target_prepositions, ("Region",))
+        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",))
         regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
@@ -1238,6 +1238,15 @@ class _Finder:
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
 
+    def own_window(self, n: Token) -> list[Token]:
+        """The right window of a strike noun or of the verb it is the subject of, up to another
+        event noun not coordinated with it ("Les attaques des Houthis ont perturbé le trafic, au milieu de la guerre entre X et Y
+        dans la bande de Gaza": the strip is the war's place)."""
+        events = self.rules.war_nouns | self.rules.clash_nouns | self.rules.attack_nouns | self.rules.target_nouns
+        window = self.right_window(n)
+        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj"), len(window))
+        return window[:cut]
+
     def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """The places of the clause a strike noun with its own author is the subject of, or is
         said of within the subject ("des frappes russes ont fait deux morts près de Kharkiv",
@@ -1251,7 +1260,7 @@ class _Finder:
             subject = subject.head
         if not actors or not subject.dep_.startswith("nsubj") or subject.head.pos_ != "VERB":
             return []
-        where = self.after_prep(self.right_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1] \
+        where = self.after_prep(self.own_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1] \
             or self._place_group(subject.head, _OBLIQUES)  # the nearest after the verb, else one fronted
         return [r for r in where if not any(self.on_own_soil(r, a) for a in actors)]
 
