@@ -730,8 +730,8 @@ class _Finder:
             cue_text: str | None = None, event: str | None = None) -> bool:
         if subj is None or obj is None or subj.entity.id == obj.entity.id:
             return False
-        if predicate == "attacks" and obj.entity.kind == "Sea":
-            return False  # one strikes in a sea (it targets it), one does not attack it
+        if predicate == "attacks" and obj.entity.kind == "Sea" and not self.attack_word(cue):
+            return False  # one fires into a sea (it targets it); attacks in a sea attack it
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes):
             return False
@@ -747,6 +747,11 @@ class _Finder:
             modality=modality or self.modality(cue, verb), cue=cue_text or cue.text, event=event,
         ))
         return True
+
+    def attack_word(self, cue: Token) -> bool:
+        """An attack verb or noun ("les attaques en mer Rouge", "attaquent les navires en mer
+        Rouge"), not a firing one ("a tiré deux roquettes ... en mer Noire"): its sea is attacked."""
+        return _in(cue, self.rules.attack_verbs) or _in(cue, self.rules.attack_nouns)
 
     # --- passive / participle helpers -----------------------------------------------
     @staticmethod
