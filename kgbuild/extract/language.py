@@ -223,6 +223,7 @@ class LanguageRules:
     attack_nouns: Words
     clash_nouns: Words
     war_nouns: Words
+    exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
     presence_object_verbs: Words

@@ -2192,6 +2192,16 @@ class _Finder:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
 
+    def exchange_noun(self, n: Token, k: int) -> None:
+        """ "les échanges de tirs entre Israël et le Hezbollah": an exchange of strikes between
+        two sides is fighting between them (the "entre" phrase on either noun)."""
+        shots = [g for g in self.genitives(n) if _in(g, self.rules.target_nouns)]
+        for h in (n, *shots[:1]) if shots else ():
+            if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)
+                   for c in h.children):
+                return self.clash_noun(h, k)
+        return None
+
     @staticmethod
     def opposing_verbs(n: Token) -> list[Token]:
         """The verbs that may name a clash noun's sides: its participles and relative clauses, the
@@ -4030,12 +4040,13 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "stronghold_nouns")
+                  "clash_nouns", "exchange_nouns", "stronghold_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
