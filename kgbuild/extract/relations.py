@@ -727,11 +727,11 @@ class _Finder:
     # --- output -------------------------------------------------------------------
     def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
             k: int, confidence: float, modality: str | None = None, verb: Token | None = None,
-            cue_text: str | None = None, event: str | None = None) -> bool:
+            cue_text: str | None = None, event: str | None = None, sea: bool = False) -> bool:
         if subj is None or obj is None or subj.entity.id == obj.entity.id:
             return False
-        if predicate == "attacks" and obj.entity.kind == "Sea" and not self.attack_word(cue):
-            return False  # one fires into a sea (it targets it); attacks in a sea attack it
+        if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
+            return False  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes):
             return False
@@ -750,7 +750,9 @@ class _Finder:
 
     def attack_word(self, cue: Token) -> bool:
         """An attack verb or noun ("les attaques en mer Rouge", "attaquent les navires en mer
-        Rouge"), not a firing one ("a tiré deux roquettes ... en mer Noire"): its sea is attacked."""
+        Rouge"), not a firing one ("a tiré deux roquettes ... en mer Noire"): its sea is attacked
+        when it hits no actor ("une attaque contre le porte-avions britannique en mer Rouge": the
+        United Kingdom is attacked, the sea is only where)."""
         return _in(cue, self.rules.attack_verbs) or _in(cue, self.rules.attack_nouns)
 
     # --- passive / participle helpers -----------------------------------------------
@@ -1499,12 +1501,12 @@ class _Finder:
             regions = regions or self.attack_places(n)
         for a in agents[:2]:
             for r in regions[:1]:
-                self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+                self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
                 if not attack:
                     self.struck_place(a, r, n, k, modality)
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
-                    self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+                    self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
 
     def attack_places(self, n: Token) -> list[MentionRef]:
         """The place of an attack noun: a place phrase on its verb or on it, or the place a
@@ -1961,7 +1963,7 @@ class _Finder:
             for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
-                self.add(a, "attacks", t, v, k, 0.7)
+                self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
 
     def undergone_agents(self, v: Token) -> list[MentionRef]:
         """Who does what a passive or a verb of dying undergoes: its agent, the author of the
