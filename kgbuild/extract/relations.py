@@ -1251,8 +1251,16 @@ class _Finder:
         dans la bande de Gaza": the strip is the war's place)."""
         events = self.rules.war_nouns | self.rules.clash_nouns | self.rules.attack_nouns | self.rules.target_nouns
         window = self.right_window(n)
-        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj"), len(window))
+        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj"
+                    or self.other_deed(t) and t.i != n.head.i), len(window))  # not the strike's own verb
         return window[:cut]
+
+    def other_deed(self, t: Token) -> bool:
+        """A verb with an object of its own that neither strikes nor aims ("L'attaque contre le
+        navire X, revendiquée par Y, exacerbe les tensions en mer Rouge", the verb read as a
+        participle): the places after it are its own."""
+        return t.pos_ == "VERB" and any(c.dep_ == "obj" for c in t.children) and not any(
+            _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs))
 
     def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """The places of the clause a strike noun with its own author is the subject of, or is
