@@ -224,6 +224,8 @@ class LanguageRules:
     attack_verbs: Words
     attack_nouns: Words
     clash_nouns: Words
+    war_nouns: Words
+    exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
     stronghold_prepositions: Ordered

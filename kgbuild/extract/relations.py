@@ -192,6 +192,8 @@ class _Finder:
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
         hit = self.apposed(token)
+        if hit is not None and self.fighters_origin(token, hit):
+            return self.described_group(token)  # "les terroristes somaliens": not Somalia
         if hit is not None:
             return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
@@ -203,6 +205,13 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def fighters_origin(self, token: Token, hit: MentionRef) -> bool:
+        """A state's demonym on a fighter description ("les terroristes somaliens ont visé",
+        "le porte-parole des rebelles yéménites"): it tells where the fighters come from; they
+        are not that state (its army would be "l'armée somalienne")."""
+        return hit.entity.kind in _STATE_KINDS and self.fighter_noun(token) is not None and any(
+            c.dep_ == "amod" and c.pos_ == "ADJ" and self.ref_at(c) == hit for c in token.children)
 
     def mission_of(self, token: Token, owners: list[MentionRef]) -> list[MentionRef]:
         """ "la force de l'ONU" where the text names one body of that organisation whose name
@@ -718,11 +727,11 @@ class _Finder:
     # --- output -------------------------------------------------------------------
     def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
             k: int, confidence: float, modality: str | None = None, verb: Token | None = None,
-            cue_text: str | None = None, event: str | None = None) -> bool:
+            cue_text: str | None = None, event: str | None = None, sea: bool = False) -> bool:
         if subj is None or obj is None or subj.entity.id == obj.entity.id:
             return False
-        if predicate == "attacks" and obj.entity.kind == "Sea":
-            return False  # one strikes in a sea (it targets it), one does not attack it
+        if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
+            return False  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes):
             return False
@@ -738,6 +747,13 @@ class _Finder:
             modality=modality or self.modality(cue, verb), cue=cue_text or cue.text, event=event,
         ))
         return True
+
+    def attack_word(self, cue: Token) -> bool:
+        """An attack verb or noun ("les attaques en mer Rouge", "attaquent les navires en mer
+        Rouge"), not a firing one ("a tiré deux roquettes ... en mer Noire"): its sea is attacked
+        when it hits no actor ("une attaque contre le porte-avions britannique en mer Rouge": the
+        United Kingdom is attacked, the sea is only where)."""
+        return _in(cue, self.rules.attack_verbs) or _in(cue, self.rules.attack_nouns)
 
     # --- passive / participle helpers -----------------------------------------------
     @staticmethod
@@ -1212,7 +1228,7 @@ class _Finder:
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
         agents = self.strike_doers(n)
-        regions = self.after_prep(self.right_window(n), self.rules.target_prepositions, ("Region",))
+        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",))
         regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
@@ -1229,6 +1245,23 @@ class _Finder:
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
 
+    def own_window(self, n: Token) -> list[Token]:
+        """The right window of a strike noun or of the verb it is the subject of, up to another
+        event noun not coordinated with it ("Les attaques des Houthis ont perturbé le trafic, au milieu de la guerre entre X et Y
+        dans la bande de Gaza": the strip is the war's place)."""
+        events = self.rules.war_nouns | self.rules.clash_nouns | self.rules.attack_nouns | self.rules.target_nouns
+        window = self.right_window(n)
+        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj"
+                    or self.other_deed(t) and t.i != n.head.i), len(window))  # not the strike's own verb
+        return window[:cut]
+
+    def other_deed(self, t: Token) -> bool:
+        """A verb with an object of its own that neither strikes nor aims ("L'attaque contre le
+        navire X, revendiquée par Y, exacerbe les tensions en mer Rouge", the verb read as a
+        participle): the places after it are its own."""
+        return t.pos_ == "VERB" and any(c.dep_ == "obj" for c in t.children) and not any(
+            _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs))
+
     def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """The places of the clause a strike noun with its own author is the subject of, or is
         said of within the subject ("des frappes russes ont fait deux morts près de Kharkiv",
@@ -1242,7 +1275,7 @@ class _Finder:
             subject = subject.head
         if not actors or not subject.dep_.startswith("nsubj") or subject.head.pos_ != "VERB":
             return []
-        where = self.after_prep(self.right_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1] \
+        where = self.after_prep(self.own_window(subject.head), self.rules.deploy_prepositions, ("Region",))[:1] \
             or self._place_group(subject.head, _OBLIQUES)  # the nearest after the verb, else one fronted
         return [r for r in where if not any(self.on_own_soil(r, a) for a in actors)]
 
@@ -1476,12 +1509,12 @@ class _Finder:
             regions = regions or self.attack_places(n)
         for a in agents[:2]:
             for r in regions[:1]:
-                self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+                self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
                 if not attack:
                     self.struck_place(a, r, n, k, modality)
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
-                    self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality)
+                    self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
 
     def attack_places(self, n: Token) -> list[MentionRef]:
         """The place of an attack noun: a place phrase on its verb or on it, or the place a
@@ -1698,9 +1731,15 @@ class _Finder:
             targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
-        for a in self.typed(self.doer(v), ("Actor",))[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
+        for a in self.phrase_doers(v)[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
+
+    def phrase_doers(self, v: Token) -> list[MentionRef]:
+        """Who does an attack phrase: its doer, else the group its described subject stands for
+        ("un nombre inconnu d'extrémistes ont pris d'assaut le poste")."""
+        return self.typed(self.doer(v), ("Actor",)) or [
+            r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
 
     def phrase_place(self, v: Token) -> list[MentionRef]:
         """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
@@ -1852,6 +1891,8 @@ class _Finder:
         agents = self.doer(v)
         if self.typed(agents, ("Actor",)):
             return agents
+        if v.dep_ == "advcl" and "Inf" in morph_values(v, "VerbForm") and self.typed(self.subject(v.head), ("Actor",)):
+            return self.subject(v.head)  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
         return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
             or [r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
 
@@ -1877,9 +1918,16 @@ class _Finder:
                      and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
 
     def named_by_noun(self, group, noun: Token) -> bool:
-        """Whether the text names ``group`` elsewhere with the noun ("les rebelles du M23")."""
-        return any(t.i != noun.i and lower_lemma(t) == lower_lemma(noun) and group.id in {r.entity.id for r in self.np(t)}
+        """Whether the text names ``group`` elsewhere with the noun or another fighter
+        description ("les rebelles du M23", "une attaque d'extrémistes shebab")."""
+        return any(t.i != noun.i and (lower_lemma(t) == lower_lemma(noun) or _in(t, self.rules.fighter_descriptions))
+                   and group.id in {r.entity.id for r in (*self.np(t), *self.name_right_after(t))}
                    for t in self.tokens)
+
+    def name_right_after(self, t: Token) -> list[MentionRef]:
+        """The entity whose mention opens right after ``t``, however the parse hangs it."""
+        ref = self.ref_at(self.tokens[t.i + 1]) if t.i + 1 < len(self.tokens) else None
+        return [ref] if ref is not None and ref.start == self.tokens[t.i + 1].idx else []
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
         """The state a demonym puts behind the weapons a verb's subject names ("des avions de
@@ -1943,7 +1991,7 @@ class _Finder:
             for t in targets[:6]:
                 if len(targets) > 1 and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
-                self.add(a, "attacks", t, v, k, 0.7)
+                self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
 
     def undergone_agents(self, v: Token) -> list[MentionRef]:
         """Who does what a passive or a verb of dying undergoes: its agent, the author of the
@@ -2216,6 +2264,16 @@ class _Finder:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def exchange_noun(self, n: Token, k: int) -> None:
+        """ "les échanges de tirs entre Israël et le Hezbollah": an exchange of strikes between
+        two sides is fighting between them (the "entre" phrase on either noun)."""
+        shots = [g for g in self.genitives(n) if _in(g, self.rules.target_nouns)]
+        for h in (n, *shots[:1]) if shots else ():
+            if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)
+                   for c in h.children):
+                return self.clash_noun(h, k)
+        return None
 
     @staticmethod
     def opposing_verbs(n: Token) -> list[Token]:
@@ -4092,12 +4150,13 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "stronghold_nouns")
+                  "clash_nouns", "exchange_nouns", "stronghold_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
