@@ -485,8 +485,8 @@ def test_a_role_with_adjectives_names_its_holder_again(extractor):
 def test_a_role_is_held_by_a_person_not_by_the_capital_after_it(extractor):
     """ "X, porte-parole du gouverneur, Kinshasa affirme": the capital speaking after the role is
     not its holder; "le général de Brigade X" is X, the rank's end apart."""
-    ex = extract(extractor, "Dans un communiqué signé par le général de Brigade Paul Mbala Ekanga, porte-parole "
-                            "du gouverneur militaire du Nord-Kivu, Kinshasa affirme avoir capturé deux soldats.")
+    ex = extract(extractor, "Dans une note du général de Brigade Paul Mbala Ekanga, porte-parole du gouverneur "
+                            "militaire de l'Ituri, Kinshasa dit avoir arrêté trois espions.")
     labels = by_label(ex)
     assert "Paul Mbala Ekanga" in labels and labels["Paul Mbala Ekanga"].kind == "Person"
     state = labels["République démocratique du Congo"]
