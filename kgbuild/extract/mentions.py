@@ -426,22 +426,6 @@ class _Finder:
                 return token.idx
         return None
 
-    def _bearing(self, name: str, start: int, end: int) -> bool:
-        """ "au Nord de Bagdad", "au Sud et à l'Ouest du chef-lieu": a compass word before a
-        complement gives a bearing from a place, no region of that name ("la région du
-        Nord-Ouest du Cameroun" is one: a place noun before it)."""
-        if normalize_label(name) not in self.rules.compass_words:
-            return False
-        before = [t for t in self._prev_tokens(self._token_index(start), 3) if t.pos_ != "DET"]
-        if before and _low(before[0]) in self.rules.of_prepositions and len(before) > 1 \
-                and (_low(before[1]) in self.rules.place_heads or before[1].lemma_.lower() in self.rules.place_heads):
-            return False
-        k = self._token_index(end - 1) + 1
-        passable = {*self.rules.list_conjunctions, *self.rules.relative_prepositions, *self.rules.compass_words}
-        while k < len(self.tokens) and (self.tokens[k].pos_ == "DET" or _low(self.tokens[k]) in passable):
-            k += 1
-        return k < len(self.tokens) and _low(self.tokens[k]) in self.rules.of_prepositions
-
     def _token_index(self, offset: int) -> int:
         token = self._token_at(offset)
         return token.i if token is not None else 0
@@ -648,8 +632,6 @@ class _Finder:
             return None  # "Défense : la Pologne commande ...": a section word, not a name
         if self._inhabitants(ent.start, name):
             return None  # "les Gazaouis": people of a town, no place
-        if self._bearing(name, start, end):
-            return None  # "au Nord de Bagdad": a direction, no region "Nord"
         return self._classify_named(ent, start, end, name)
 
     def _missed_places(self):
@@ -663,8 +645,7 @@ class _Finder:
             if token.pos_ != "PROPN" and not (token.is_upper and len(token.text) > 3 and self._in_dateline(token)):
                 continue
             entry = self._lookup(token.text, _PLACE_KINDS)
-            if entry is not None and not self._not_the_town(entry, token.text, token, None) \
-                    and not self._bearing(token.text, token.idx, token.idx + len(token.text)):
+            if entry is not None and not self._not_the_town(entry, token.text, token, None):
                 item = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token,
                                         "gazetteer")
                 if item is not None:

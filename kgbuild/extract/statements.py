@@ -231,11 +231,11 @@ class _Finder:
 
     def titled_name(self, token: Token) -> MentionRef | None:
         """A title the name leaves out ("dit le Général X Y": the person X Y right after it)."""
-        if lower_text(token) not in self.rules.name_titles or token.i + 1 >= len(self.tokens):
+        if lower_text(token) not in self.rules.name_titles:
             return None
-        ref = self.index.at_token(self.tokens[token.i + 1])
-        return ref if ref is not None and ref.entity.kind == "Person" and ref.start == self.tokens[token.i + 1].idx \
-            else None
+        name = self.past_titles(self.tokens, token.i)  # "le lieutenant-général X" however it is cut
+        ref = self.index.at_token(self.tokens[name]) if token.i < name < len(self.tokens) else None
+        return ref if ref is not None and ref.entity.kind == "Person" and ref.start == self.tokens[name].idx else None
 
     def coordinated_title(self, token: Token, within: range | None) -> MentionRef | None:
         """The person a role coordinated with the speaker's own names, where the parse hangs that
