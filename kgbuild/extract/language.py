@@ -231,6 +231,7 @@ class LanguageRules:
     stronghold_prepositions: Ordered
     presence_object_verbs: Words
     settle_verbs: Words
+    roam_verbs: Words
     control_verbs: Words
     frame_nouns: Words
     place_part_nouns: Words

@@ -2082,11 +2082,12 @@ class _Finder:
         where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
         self.place_force(self.typed(self.subject(v), ("Actor",)), self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
 
-    def settled(self, v: Token, k: int) -> None:
+    def settled(self, v: Token, k: int, reflexive: bool = True) -> None:
         """ "les ADF, qui se sont installés en RDC", "les jihadistes se sont retranchés dans la
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
-        there (a reflexive verb; "installer des caméras" is none)."""
-        if not _reflexive(v):
+        there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
+        reflexive ("les jihadistes sévissent dans le centre")."""
+        if reflexive and not _reflexive(v):
             return
         heads = subjects_of(v, self.rules)[:1]
         # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
@@ -3078,9 +3079,11 @@ class _Finder:
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
+        holders = [ref] if titled else self.listed_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         for o in org[:1]:
-            self.add(ref, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
-                     cue_text=role)
+            for h in holders:
+                self.add(h, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
+                         cue_text=role)
 
     def untitled_role(self, ref: MentionRef, span, k: int, person: bool) -> tuple:
         """For a person with no role phrase beside the name: membership by a genitive ("X de
@@ -3342,7 +3345,7 @@ class _Finder:
                 if t.text in (",", ".", ";"):
                     break
                 words.append(t)
-            if words and words[0].pos_ in ("NOUN", "DET", "ADJ"):
+            if words and words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
                 return self.role_phrase(words)
         return None
 
@@ -4020,6 +4023,8 @@ class _Finder:
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)  # "les FSR contrôlent X", however tagged
+        if t.pos_ == "VERB" and lemma == low and lemma not in triggers:  # a form the lemmatizer left ("s'active")
+            lemma = next((g for g in self.rules.grammar.verb_lemmas(low) if g in triggers), lemma)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
@@ -4136,6 +4141,7 @@ _VERB_READERS = (
     ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
     ("presence_object_verbs", lambda finder, t, k: finder.place_gone_through(t, k)),
     ("settle_verbs", lambda finder, t, k: finder.settled(t, k)),
+    ("roam_verbs", lambda finder, t, k: finder.settled(t, k, reflexive=False)),
 )
 #: noun families -> the reader, the first that has the lemma reads it
 _NOUN_READERS = (
