@@ -3726,6 +3726,38 @@ class _Finder:
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS:
                 self.state_of_named_body(ref, k)
+            if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS):
+                self.name_parts(ref, k)
+
+    def name_parts(self, ref: MentionRef, k: int) -> None:
+        """ "la Force de l'Union africaine en Somalie (Amisom)", "la Mission des Nations unies au
+        Mali", "l'État islamique en Afrique de l'Ouest": a body whose name holds another body the
+        text names (after "de", or at its head) is a part of it (memberOf), and is deployed in the
+        place its name puts it in (after "en", "au", "aux", "dans")."""
+        span = self.span_at(ref)
+        if span is None or len(span) < 3:
+            return
+        cut = next((t.i for t in span[1:-1] if lower_text(t) in self.rules.container_prepositions), None)
+        if cut is None:
+            return
+        place = self.entity_named(self.text[self.tokens[cut + 1].idx: span.end_char])
+        of = next((t.i for t in span[1: cut - span.start] if lower_text(t) in self.rules.of_prepositions), None)
+        parent = self.entity_named(self.text[self.tokens[of + 1 if of is not None else span.start].idx:
+                                             self.tokens[cut - 1].idx + len(self.tokens[cut - 1])])
+        if parent is not None and parent.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS):
+            self.add(ref, "memberOf", parent, span[0], k, 0.6, modality="asserted")
+        if place is not None and parent is not None:
+            self.add(ref, "deployedIn", place, span[0], k, 0.6, modality="asserted")
+
+    def entity_named(self, name: str) -> MentionRef | None:
+        """The entity the text names by ``name`` (an organisation's acronym by its spelled-out
+        name too: "Nations unies" for the ONU)."""
+        key = normalize_label(name)
+        entity = self.by_label.get(key)
+        if entity is None:
+            entity = next((self.by_label[a] for a, names in self.rules.organisation_names.items()
+                           if a in self.by_label and key in {normalize_label(n) for n in names}), None)
+        return MentionRef(entity, entity.mentions[0]) if entity is not None else None
 
     def state_of_named_body(self, ref: MentionRef, k: int) -> None:
         """A body whose name holds a state's demonym ("le Commandement central américain"), or
