@@ -2094,7 +2094,9 @@ class _Finder:
         who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
                and not self.origin_of_group(r, heads)]
-        self.place_force(who, self.deployed_where(v)[:2], v, k, 0.6)
+        # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
+        where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
+        self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
 
     def control_word(self, t: Token, k: int) -> None:
         """ "les FSR contrôlent une grande partie de Khartoum, de l'État d'al-Jazira et du
@@ -4056,7 +4058,7 @@ class _Finder:
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)  # "les FSR contrôlent X", however tagged
         if t.pos_ == "VERB" and lemma == low and lemma not in triggers:  # a form the lemmatizer left ("s'active")
-            lemma = next((g for g in self.rules.grammar.verb_lemmas(low) if g in triggers), lemma)
+            lemma = next((g for g in self.rules.grammar.verb_lemmas(low) if _presence_verb(self.rules, g)), lemma)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
@@ -4208,6 +4210,11 @@ def _mistagged_predicate(rules: LanguageRules, low: str) -> str | None:
         if lemmas & getattr(rules, family):
             return predicate
     return None
+
+
+def _presence_verb(rules: LanguageRules, lemma: str) -> bool:
+    """Whether a verb says where its subject is (deploying, settling, roaming)."""
+    return lemma in rules.deploy_verbs or lemma in rules.settle_verbs or lemma in rules.roam_verbs
 
 
 @functools.lru_cache(maxsize=65536)
