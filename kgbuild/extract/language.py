@@ -245,6 +245,7 @@ class LanguageRules:
     armed_group_nouns: Words
     pointing_determiners: Words
     place_anaphors: ListTable
+    same_place_anaphors: ListTable
     territory_prepositions: Words
     fighter_nouns: Words
     of_prepositions: Ordered

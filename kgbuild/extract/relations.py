@@ -360,8 +360,8 @@ class _Finder:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
         pays") is the last state named in this sentence or the one before; "la province" the
         last province (the rules' ``place_anaphors`` give each noun the kinds it points back to)."""
-        kinds = self.rules.place_anaphors.get(lower_lemma(token))
-        if not kinds or not self.points_back(token):
+        kinds = self.same_kinds(token) or self.rules.place_anaphors.get(lower_lemma(token))
+        if not kinds or not (self.same_kinds(token) or self.points_back(token)):
             return None
         k = self.units.sentence_at(token.idx)
         floor = self.sentences[max(k - 1, 0)].start
@@ -374,6 +374,15 @@ class _Finder:
                  if ref.entity.kind in kinds and ref.start < own and self.names_country(ref, qualified)]
         subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
         return (subjects or found or [None])[0]
+
+    def same_kinds(self, token: Token) -> tuple[str, ...]:
+        """The kinds of place a place noun with a determiner and a word of sameness points back
+        to ("située dans le même État": the state, a province, named before)."""
+        if not any(c.dep_ == "det" for c in token.children) or not any(
+                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in token.children):
+            return ()
+        return self.rules.same_place_anaphors.get(lower_lemma(token)) or self.rules.same_place_anaphors.get(
+            lower_text(token), ())
 
     def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
         """A mention "le pays" may point back to: a noun (no demonym), a state only where it
@@ -599,7 +608,8 @@ class _Finder:
                           and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
-                          or lower_text(window[k]) in self.rules.place_phrase_links):
+                          or lower_text(window[k]) in self.rules.place_phrase_links
+                          or lower_text(window[k]) in self.rules.sameness_words):  # "dans la même province"
             if lower_text(window[k]) in preps:
                 break
             k -= 1
