@@ -3646,9 +3646,12 @@ class _Finder:
 
     def aside_tokens(self, end: int) -> list[Token]:
         """The words after ``end`` up to the aside's end (at most 9)."""
-        tail = []
-        for t in self.tokens[end + 1: min(len(self.tokens), end + 10)]:
-            if t.text in (",", ")", ".", ";", ":"):
+        tail, depth = [], 0
+        for t in self.tokens[end + 1: min(len(self.tokens), end + 14)]:
+            if tail and (t.text == "(" or depth):  # past a bracket inside ("une chefferie (entité administrative) de X")
+                depth += (t.text == "(") - (t.text == ")")
+                continue
+            if t.text in (",", ")", ".", ";", ":") or len(tail) == 9:
                 break
             tail.append(t)
         return tail
@@ -3665,7 +3668,8 @@ class _Finder:
         """ "Lower Dir, l'un des sept districts de Malakand", "X, un autre village du sud du
         Liban": an aside whose first noun, past a quantity and adjectives, is a place noun."""
         noun = next((t for t in tail[:6] if t.pos_ in ("NOUN", "PROPN")), None)
-        return noun is not None and _in(noun, self.rules.place_heads) and all(
+        # a facility too: "l'aéroport de X, le seul aéroport civil de Y"
+        return noun is not None and (_in(noun, self.rules.place_heads) or _in(noun, self.rules.facility_nouns)) and all(
             t.pos_ in ("DET", "NUM", "PRON", "ADJ") or lower_text(t) in self.rules.of_prepositions
             for t in tail[:noun.i - tail[0].i])
 
