@@ -364,7 +364,8 @@ class _Finder:
         if not kinds or not (self.same_kinds(token) or self.points_back(token)):
             return None
         k = self.units.sentence_at(token.idx)
-        floor = self.sentences[max(k - 1, 0)].start
+        # "le même État" may point further back than "le pays"
+        floor = self.sentences[max(k - (3 if self.same_kinds(token) else 1), 0)].start
         # "les forces françaises dans ce pays": the country is not the one the phrase starts with
         own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
         # a country named by a noun, not a demonym ("le départ des soldats français"), the
@@ -3648,13 +3649,22 @@ class _Finder:
         """The words after ``end`` up to the aside's end (at most 9)."""
         tail, depth = [], 0
         for t in self.tokens[end + 1: min(len(self.tokens), end + 14)]:
-            if tail and (t.text == "(" or depth):  # past a bracket inside ("une chefferie (entité administrative) de X")
-                depth += (t.text == "(") - (t.text == ")")
-                continue
+            if tail and (depth or t.text == "(" and not self.bracket_place(t)):
+                depth += (t.text == "(") - (t.text == ")")  # past a bracket inside that names no place
+                continue  # ("une chefferie (entité administrative) de X"; not "la capitale de l'État (nord du Mexique)")
             if t.text in (",", ")", ".", ";", ":") or len(tail) == 9:
                 break
             tail.append(t)
         return tail
+
+    def bracket_place(self, opening: Token) -> bool:
+        """Whether the bracket opened at ``opening`` names a place before it closes."""
+        for t in self.tokens[opening.i + 1: min(len(self.tokens), opening.i + 8)]:
+            if t.text == ")":
+                return False
+            if self.typed([self.ref_at(t)], ("Region",)):
+                return True
+        return False
 
     def nearness_aside(self, end: int, tail: list[Token]) -> bool:
         """An aside of nearness after a comma ("à Banki, proche de la frontière avec le Cameroun,")
@@ -3740,7 +3750,7 @@ class _Finder:
                 self.threat(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
-            if ref.entity.kind in _BODY_KINDS:
+            if ref.entity.kind in _BODY_KINDS or ref.entity.kind == "MilitaryUnit":
                 self.state_of_named_body(ref, k)
             if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS):
                 self.name_parts(ref, k)
@@ -3793,8 +3803,8 @@ class _Finder:
         name, past its bracketed acronym, then "de" and a state (not an armed group's: "les
         Houthis du Yémen")."""
         j = span.end
-        if ref.entity.kind != "Organization" or j + 1 >= len(self.tokens):
-            return []
+        if ref.entity.kind not in ("Organization", "MilitaryUnit") or j + 1 >= len(self.tokens):
+            return []  # "la 7e division d'infanterie de l'armée philippine": a unit too
         if self.tokens[j].text == "(" and j + 2 < len(self.tokens) and self.tokens[j + 2].text == ")":
             j += 3
         if j + 1 >= len(self.tokens) or lower_text(self.tokens[j]) not in self.rules.of_prepositions:
@@ -3844,6 +3854,8 @@ class _Finder:
         if len(after) > 1 and _in(after[0], self.rules.state_stand_ins):
             after = after[1:]
         ref = self.ref_at(after[0]) if after else None
+        if (ref is None or ref.entity.kind not in _STATE_KINDS) and len(after) > 1 and _in(after[0], self.forces):
+            ref = self.ref_at(after[1])  # "de l'armée syrienne": the state of the army's demonym
         return ref if ref is not None and ref.entity.kind in _STATE_KINDS else None
 
     def place_phrase(self, span) -> bool:
