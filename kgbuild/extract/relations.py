@@ -2927,7 +2927,19 @@ class _Finder:
         if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
         ref = ref or self.name_before_description(k, lo)
+        outer = self.affiliation_noun_before(ref, lo) if ref is not None else None
+        if outer is not None:  # "X, faction de Boko Haram affiliée à l'EI": X, what the faction is, is affiliated
+            return self.affiliated(outer)
         return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def affiliation_noun_before(self, ref: MentionRef, lo: int) -> Token | None:
+        """The affiliation noun whose complement ``ref`` is ("faction de Boko Haram"), if any."""
+        span = self.span_at(ref)
+        k = self.skip_determiners(span.start - 1, lo) if span is not None else -1
+        if k - 1 < lo or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return None
+        noun = self.tokens[k - 1]
+        return noun if noun.pos_ == "NOUN" and self.affiliation_cue(noun) is not None else None
 
     def name_before_description(self, k: int, lo: int) -> MentionRef | None:
         """The group a description ending at ``k`` is apposed to ("les ADF, un groupe ougandais
