@@ -3271,9 +3271,21 @@ class _Finder:
                     if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
             orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
             orgs = self.group_described(rest, orgs) or orgs  # "des rebelles yéménites": the rebels, not Yemen
+            orgs = orgs or self.body_by_head_noun(rest)  # "le cofondateur du cartel": the cartel named before
         if not orgs and n and "before" in self.rules.demonym_positions:
             orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
         return orgs
+
+    def body_by_head_noun(self, rest: list[Token]) -> list[MentionRef]:
+        """The body a bare noun after a role names again ("le cofondateur du cartel" after "le
+        cartel de Sinaloa"): the last organisation or group named before whose name opens with
+        that noun."""
+        words = [t for t in rest if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        if not rest or lower_text(rest[0]) not in self.rules.of_prepositions or len(words) != 1 or words[0].pos_ != "NOUN":
+            return []
+        head = normalize_label(words[0].text)
+        return [ref for ref in self.index.before(words[0].idx) if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)
+                and normalize_label(ref.entity.label).split(" ")[0] == head][:1]
 
     def group_described(self, rest: list[Token], orgs: list[MentionRef]) -> list[MentionRef]:
         """The armed group a fighter description after a role stands for, over the state of its
@@ -3367,8 +3379,8 @@ class _Finder:
         if end < hi and self.tokens[end].text == ",":
             words = []
             for t in self.tokens[end + 1: min(hi, end + 12)]:
-                if t.text in (",", ".", ";"):
-                    break
+                if t.text in (",", ".", ";") or t.pos_ == "AUX" and t.dep_.startswith("aux"):
+                    break  # "X, porte-parole de l'armée a accusé les Y": the role ends at the verb
                 words.append(t)
             if words and words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
                 return self.role_phrase(words)
