@@ -2098,9 +2098,9 @@ class _Finder:
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
         there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
         reflexive ("les jihadistes sévissent dans le centre")."""
-        if reflexive and not _reflexive(v):
-            return
-        heads = subjects_of(v, self.rules)[:1]
+        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)):
+            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X")
+        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else subjects_of(v, self.rules)[:1]
         # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
         who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
@@ -3068,6 +3068,8 @@ class _Finder:
         """A role phrase the entity stage gave a person the text names elsewhere, with no name
         beside it ("a déclaré X. Le président ukrainien a précisé": X, the office's holder)."""
         named = any(m.method != "role" and _has_name(m.text) for m in ref.entity.mentions)
+        # or a person the text names by the office alone ("Le président mexicain a appelé ...")
+        named = named or all(m.method == "role" for m in ref.entity.mentions)
         return named and ref.mention.method == "role" and ref.entity.kind == "Person" and not any(
             m is not ref.mention and (0 <= m.start - ref.end <= 3 or 0 <= ref.start - m.end <= 3)
             for m in ref.entity.mentions)
