@@ -360,12 +360,11 @@ class _Finder:
         """ "La Russie a attaqué Kharkiv. Le pays a aussi frappé Odessa": "le pays" (or "ce
         pays") is the last state named in this sentence or the one before; "la province" the
         last province (the rules' ``place_anaphors`` give each noun the kinds it points back to)."""
-        kinds = self.same_kinds(token) or self.rules.place_anaphors.get(lower_lemma(token))
-        if not kinds or not (self.same_kinds(token) or self.points_back(token)):
+        kinds, reach = self.anaphor_kinds(token)
+        if not kinds:
             return None
         k = self.units.sentence_at(token.idx)
-        # "le même État" may point further back than "le pays"
-        floor = self.sentences[max(k - (3 if self.same_kinds(token) else 1), 0)].start
+        floor = self.sentences[max(k - reach, 0)].start
         # "les forces françaises dans ce pays": the country is not the one the phrase starts with
         own = token.head.left_edge.idx if token.dep_ == "nmod" and token.head.i < token.i else token.idx
         # a country named by a noun, not a demonym ("le départ des soldats français"), the
@@ -375,6 +374,15 @@ class _Finder:
                  if ref.entity.kind in kinds and ref.start < own and self.names_country(ref, qualified)]
         subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
         return (subjects or found or [None])[0]
+
+    def anaphor_kinds(self, token: Token) -> tuple[tuple[str, ...], int]:
+        """The kinds of place a noun points back to and how many sentences back it may reach:
+        "le même État" further than "le pays"; none for a noun that does not point back."""
+        same = self.same_kinds(token)
+        if same:
+            return same, 3
+        kinds = self.rules.place_anaphors.get(lower_lemma(token))
+        return (kinds, 1) if kinds and self.points_back(token) else ((), 0)
 
     def same_kinds(self, token: Token) -> tuple[str, ...]:
         """The kinds of place a place noun with a determiner and a word of sameness points back
@@ -3107,7 +3115,12 @@ class _Finder:
         org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
         holders = [ref] if titled else self.listed_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
-        for o in org[:1]:
+        self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def add_roles(self, holders: list[MentionRef], predicate: str, org: list[MentionRef], anchor: Token, k: int,
+                  conf: float, role: str) -> None:
+        """The leaderOf or memberOf relation of each holder of a role to its body."""
+        for o in org:
             for h in holders:
                 self.add(h, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
@@ -4109,8 +4122,7 @@ class _Finder:
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)  # "les FSR contrôlent X", however tagged
-        if t.pos_ == "VERB" and lemma == low and lemma not in triggers:  # a form the lemmatizer left ("s'active")
-            lemma = next((g for g in self.rules.grammar.verb_lemmas(low) if _presence_verb(self.rules, g)), lemma)
+        lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
@@ -4264,9 +4276,13 @@ def _mistagged_predicate(rules: LanguageRules, low: str) -> str | None:
     return None
 
 
-def _presence_verb(rules: LanguageRules, lemma: str) -> bool:
-    """Whether a verb says where its subject is (deploying, settling, roaming)."""
-    return lemma in rules.deploy_verbs or lemma in rules.settle_verbs or lemma in rules.roam_verbs
+def _guessed_presence_lemma(rules: LanguageRules, t: Token, lemma: str, low: str) -> str:
+    """A verb form the lemmatizer left as written ("s'active") read by the infinitive it may
+    belong to, when that is a verb of presence (deploying, settling, roaming)."""
+    if t.pos_ != "VERB" or lemma != low:
+        return lemma
+    presence = rules.deploy_verbs | rules.settle_verbs | rules.roam_verbs
+    return lemma if lemma in presence else next((g for g in rules.grammar.verb_lemmas(low) if g in presence), lemma)
 
 
 @functools.lru_cache(maxsize=65536)
