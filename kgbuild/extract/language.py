@@ -266,6 +266,7 @@ class LanguageRules:
     oppose_adjectives: Words
     leader_roles: Words
     state_stand_ins: Words
+    epithet_roles: Words
     member_roles: Words
     place_heads: Words
     container_prepositions: Ordered

@@ -3093,6 +3093,8 @@ class _Finder:
         if found is None or not found[1]:
             return
         role, orgs, anchor, direct = found
+        if role in self.rules.epithet_roles and all(m.method == "role" for m in ref.entity.mentions):
+            return  # "le dictateur nord-coréen accuse": a label, no office the text gives him
         predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
         self.add(ref, predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=role)
 
