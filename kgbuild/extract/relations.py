@@ -3116,8 +3116,20 @@ class _Finder:
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
-        holders = [ref] if titled else self.listed_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
+        holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def conjuncts_before(self, ref: MentionRef) -> list[MentionRef]:
+        """The names of the kind of ``ref`` listed before it, or at least the one joined to it
+        by the conjunction ("Au Mali, A et B, deux cadres de X": A, though a place opens the sentence)."""
+        listed = self.listed_before(ref)
+        if listed:
+            return listed
+        span = self.span_at(ref)
+        lo = self.units.bounds(span.root)[0]
+        k = self.skip_determiners(span.start - 1, lo)
+        prev = self.ref_at(self.tokens[k - 1]) if k - 1 >= lo and lower_text(self.tokens[k]) in self.rules.list_conjunctions else None
+        return [prev] if prev is not None and prev.entity.kind == ref.entity.kind and prev.entity.id != ref.entity.id else []
 
     def add_roles(self, holders: list[MentionRef], predicate: str, org: list[MentionRef], anchor: Token, k: int,
                   conf: float, role: str) -> None:
