@@ -158,12 +158,20 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             keys[i] = key
             introduced[key].add(head)
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
-        elif (head in own_actors and " " in f.mention.text.strip()) or head in collectives:
-            # "la coalition internationale", "la coalition arabe": an actor of its own
+        elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
+                or head in collectives:
+            # "la coalition internationale", "la coalition arabe", "la coalition menée par
+            # l'Arabie saoudite": an actor of its own
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+
+
+def _led(f: Found, text: str, rules: LanguageRules) -> bool:
+    """Whether words saying who leads it follow a description ("la coalition menée par X")."""
+    after = " ".join(text[f.mention.end:f.mention.end + 40].split()).lower()
+    return any(after.startswith(phrase) for phrase in rules.led_phrases)
 
 
 def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> None:

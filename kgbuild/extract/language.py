@@ -91,6 +91,7 @@ class LanguageRules:
     descriptions: ListTable
     introduced_descriptions: Words
     description_actors: Words
+    led_phrases: Ordered
     collective_nouns: Words
     state_organs: Ordered
     definite_determiners: Words
