@@ -53,6 +53,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
+    _merge_organs(found, keys, kb, article.lang, rules)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -303,7 +304,8 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     rename: dict[str, str] = {}
     disowned: set[str] = set()  # known acronyms whose KB entry is another body's
     for i, f in enumerate(found):
-        if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
+        if keys[i] is None or keys[i] in rename or not (
+                _is_acronym(f.mention.text.strip()) or _bracketed_short_name(f, text, ends, named)):
             continue
         target = ends.get(_bracketed_after(text, f)) or _slashed_to(text, f, starts, ends)
         if f.entry is not None:
@@ -372,6 +374,39 @@ def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms
         keys[n] = rename.get(k, k)
 
 
+def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
+                  rules: LanguageRules) -> None:
+    """ "la force de l'UA" and "la Force de l'Union africaine en Somalie (Amisom)": an
+    organisation's organ named without its place is the one organ of the same noun and
+    organisation the text names with its place; with none, the text names no organ of its own
+    ("les rapports de la Mission de la Ligue arabe": the League's, the name inside it)."""
+    organs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (noun, organisation) -> placed keys
+    bare: list[tuple[int, tuple[str, str]]] = []
+    for i, f in enumerate(found):
+        parts = _organ_parts(f.mention.text, kb, lang, rules) if keys[i] and f.mention.type == "Actor" else None
+        if parts is not None:
+            (organs[parts[:2]].add(keys[i]) if parts[2] else bare.append((i, parts[:2])))
+    for i, organ in bare:
+        placed = organs.get(organ, set()) - {keys[i]}
+        if found[i].entry is None:
+            keys[i] = next(iter(placed)) if len(placed) == 1 else None
+
+
+def _organ_parts(name: str, kb: Gazetteer, lang: str, rules: LanguageRules) -> tuple[str, str, bool] | None:
+    """An organ's noun, its organisation's KB key and whether a place follows ("mission de
+    l'ONU en Libye": mission, ONU's key, True), or None for another name."""
+    words = re.split(r"\s+|(?<=['’])", name.strip())
+    if len(words) < 3 or words[0].lower() not in rules.organ_heads or words[1].lower() not in rules.of_prepositions:
+        return None
+    rest = [w for w in words[2:] if w.lower() not in rules.definite_determiners]
+    cut = next((n for n, w in enumerate(rest) if w.lower() in rules.organ_place_prepositions), len(rest))
+    organisation = " ".join(rest[:cut])
+    entries = kb.lookup(organisation, lang) or kb.lookup(organisation.upper(), lang)
+    if not entries:
+        return None
+    return words[0].lower(), max(entries, key=lambda e: e.prior).key, cut < len(rest)
+
+
 def _short_of_qualified(name: str) -> str | None:
     """A body's name without its last, lower-case word ("ministère de la Sécurité" of "...
     intérieure"), when a capitalised word comes before it; else None."""
@@ -411,6 +446,15 @@ def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
             for form in (f.name, f.mention.text):
                 by_initials.setdefault(_initials(form, skip), k)
     return named, by_initials
+
+
+def _bracketed_short_name(f: Found, text: str, ends: dict[int, str], named: dict[str, Found]) -> bool:
+    """A one-word name in brackets after a body's name ("la mission des Nations unies en RCA
+    (Minusca)"): its short name, written as a word rather than as capitals."""
+    word = f.mention.text.strip()
+    target = ends.get(_bracketed_after(text, f))
+    return target is not None and word.isalpha() and word[:1].isupper() and f.mention.type == "Actor" \
+        and f.mention.kind != "Person" and named[target].mention.kind != "Person"
 
 
 def _slashed_to(text: str, f: Found, starts: dict[int, str], ends: dict[int, str]) -> str | None:

@@ -104,6 +104,7 @@ class _Finder:
         self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
         self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
+        self._organ_spans: set[tuple[int, int]] = set()  # organs' phrases ("la mission de l'ONU en Libye")
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -282,7 +283,7 @@ class _Finder:
         word = mention.text.lower()
         domain = item.entry is None or word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains
         return domain and mention.method != "demonym" and any(
-            a <= mention.start and mention.end <= b for a, b in bodies)
+            a <= mention.start and mention.end <= b for a, b in bodies if (a, b) not in self._organ_spans)
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
         """The name a role is apposed to when the model tagged none ("le président kényan
@@ -569,6 +570,7 @@ class _Finder:
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
+    _ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
     #: and a medium, glued to the person after its dative ("a déclaré à l'AFP Azam Tariq")
     _GLUED_KINDS = _BODY_KINDS + ("Media",)
 
@@ -1779,13 +1781,18 @@ class _Finder:
             domain = self._body_domain_at(token)
             if domain is None:
                 continue
-            end = self._body_end(domain)
+            organ = self._is_organ_head(token)
+            end = self._served_place_end(self._known_run_end(domain, self._ORGANISATION_KINDS)) \
+                if organ else self._body_end(domain)
             last = self.tokens[end]
             start, stop = token.idx, last.idx + len(last.text)
-            if self._overlaps_name(start, stop):
+            if self._overlaps_name(start, token.idx + len(token.text)) or (
+                    not organ and self._overlaps_name(self.tokens[domain].idx, stop)):
                 continue  # a name the knowledge base knows ("le ministère russe de la Défense")
             if self._generic_body(domain, end) or self._person_domain(self.tokens[domain]):
                 continue  # "l'administration de Haftar": the person's, no body of its own
+            if organ:
+                self._organ_spans.add((start, stop))
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
@@ -1805,9 +1812,46 @@ class _Finder:
         return not self.capitalised[domain] and nxt < len(self.tokens) and self.capitalised[nxt] \
             and self.tokens[nxt].pos_ == "PROPN"
 
+    def _is_organ_head(self, token: Token) -> bool:
+        """A singular noun of a body an organisation sends ("la mission", "la force")."""
+        return self.lows[token.i] in self.rules.organ_heads and "Plur" not in morph_values(token, "Number")
+
+    def _known_run_end(self, i: int, kinds: Sequence[str]) -> int | None:
+        """The last token of the longest name of one of ``kinds`` the KB knows from token ``i``
+        ("l'ONU", "l'Union africaine", "en République centrafricaine"), or None."""
+        last = None
+        for k in range(i, min(i + 4, len(self.tokens))):
+            if k > i and not self.tokens[k].is_alpha:
+                break
+            name = self.text[self.tokens[i].idx:self.tokens[k].idx + len(self.tokens[k].text)]
+            if self._lookup(name, kinds) is not None or (k == i and len(name) <= 5 and self._lookup(name.upper(), kinds)):
+                last = k  # "l'Onu" is "l'ONU"
+        return last
+
+    def _served_place_end(self, end: int) -> int:
+        """The end of an organ's name past its purpose and the place it serves in ("... de l'ONU
+        en Libye", "la Force des Nations unies pour la stabilisation en RDC")."""
+        j = end + 1
+        if j < len(self.tokens) and self.lows[j] in self.rules.organ_purpose_prepositions:
+            k = j + 1
+            while k < min(j + 6, len(self.tokens)) and self.tokens[k].is_alpha and self.tokens[k].text.islower() \
+                    and self.lows[k] not in self.rules.organ_place_prepositions:
+                k += 1
+            if k + 1 < len(self.tokens) and self.lows[k] in self.rules.organ_place_prepositions:
+                j = k
+        if j + 1 < len(self.tokens) and self.lows[j] in self.rules.organ_place_prepositions \
+                and self.capitalised[j + 1]:
+            place = self._known_run_end(j + 1, _PLACE_KINDS)
+            return end if place is None else place
+        return end
+
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
-        if self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
+        if self._is_organ_head(token):
+            domain = self._body_domain_at(token)
+            if domain is None or self._known_run_end(domain, self._ORGANISATION_KINDS) is None:
+                return False
+        elif self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
@@ -1855,7 +1899,8 @@ class _Finder:
         domain, end = self.tokens[j], j
         while end + 1 < len(self.tokens) and end - j < 3:
             nxt = self.tokens[end + 1]
-            if nxt.pos_ == "ADJ" or (nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and domain.text[:1].isupper()):
+            if nxt.pos_ == "ADJ" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper()
+                                     and domain.text[:1].isupper()):
                 end += 1
             else:
                 break

@@ -3442,18 +3442,37 @@ class _Finder:
         return []
 
     def bodies(self, k: int) -> None:
-        """ "le ministère japonais de la Défense": a state body named with its state's demonym is
-        a part (memberOf) of that state."""
+        """ "le ministère japonais de la Défense", "le ministère taliban de la Défense": a body
+        named with its state's demonym (or its group's name) is a part (memberOf) of it; "la
+        mission de l'ONU en Libye" is a part of the organisation, deployed where it serves."""
         for ref in self.index.inside(*self.units.run_span(k)):
-            if ref.mention.method != "pattern" or ref.entity.kind != "Organization":
+            span = self.span_at(ref) if ref.entity.kind == "Organization" else None
+            if span is None or not (ref.mention.method == "pattern" or self.is_organ(span)):
                 continue
-            span = self.span_at(ref)
+            if self.is_organ(span):
+                self.organ_relations(ref, span, k)
+                continue
             for inner in [*self.index.inside(ref.start, ref.end), *self.country_after(span)]:
-                if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
-                    if span is not None:
-                        self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
-                                 cue_text=span[0].text)
+                if inner.entity.id != ref.entity.id and (inner.entity.kind in _STATE_KINDS or (
+                        inner.entity.kind in _GROUP_KINDS and inner.mention.type == "Actor")):
+                    self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
+                             cue_text=span[0].text)
                     break
+
+    def is_organ(self, span) -> bool:
+        """A body an organisation sends, by its noun ("la mission de l'ONU en Libye")."""
+        return lower_text(span[0]) in self.rules.organ_heads and len(span) > 2
+
+    def organ_relations(self, ref: MentionRef, span, k: int) -> None:
+        """The organisation an organ belongs to and the place it serves in, both named in it."""
+        for inner in self.index.inside(ref.start, ref.end):
+            if inner.entity.id == ref.entity.id:
+                continue
+            if inner.entity.kind in _ORGANISATION_KINDS:
+                self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted", cue_text=span[0].text)
+            elif inner.entity.kind in _AREA_KINDS and lower_text(self.tokens[self.span_at(inner).start - 1]) \
+                    in self.rules.organ_place_prepositions:
+                self.add(ref, "deployedIn", inner, span[0], k, 0.7, modality="asserted", cue_text=span[0].text)
 
     def country_after(self, span) -> list[MentionRef]:
         """The country noun right after a body ("le ministère de la Défense du pays"), which
