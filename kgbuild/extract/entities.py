@@ -54,6 +54,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
     _merge_organs(found, keys, kb, article.lang, rules)
+    _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -340,8 +341,8 @@ def _merge_bodies_without_demonym(found: list[Found], keys: list[str | None], de
     ministries of the interior leave it alone)."""
     bare: dict[str, set[str]] = defaultdict(set)  # name without its demonym -> keys named with one
     for i, f in enumerate(found):
-        if not _unknown_actor(f, keys[i]):
-            continue
+        if not (_unknown_actor(f, keys[i]) or _known_body(f, keys[i])):
+            continue  # "le ministère russe de la Défense" may be known
         words = f.name.split()
         kept = [w for w in words[1:] if fold_quotes(w.lower()) not in demonyms]
         if len(kept) == len(words) - 2 and words[0][:1].islower():
@@ -392,6 +393,24 @@ def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lan
             keys[i] = next(iter(placed)) if len(placed) == 1 else None
 
 
+def _merge_truncated_names(found: list[Found], keys: list[str | None]) -> None:
+    """ "les Forces de soutien" after "les Forces de soutien rapide": an unknown name of three
+    words or more that opens exactly one longer actor's name, one or two words longer, is that
+    actor named short."""
+    longer: dict[str, set[str]] = defaultdict(set)  # a name's first words -> actors named so
+    for f, k in zip(found, keys):
+        words = normalize_label(f.mention.text).split()
+        if k is not None and f.mention.type == "Actor" and len(words) >= 4:
+            for cut in (len(words) - 1, len(words) - 2):
+                longer[" ".join(words[:cut])].add(k)
+    for i, f in enumerate(found):
+        name = normalize_label(f.mention.text)
+        named = longer.get(name, set()) - {keys[i]}
+        if _unknown_actor(f, keys[i]) and len(name.split()) >= 3 and f.mention.text[:1].isupper() \
+                and len(named) == 1:
+            keys[i] = next(iter(named))
+
+
 def _organ_parts(name: str, kb: Gazetteer, lang: str, rules: LanguageRules) -> tuple[str, str, bool] | None:
     """An organ's noun, its organisation's KB key and whether a place follows ("mission de
     l'ONU en Libye": mission, ONU's key, True), or None for another name."""
@@ -415,6 +434,10 @@ def _short_of_qualified(name: str) -> str | None:
             or not any(ch.isupper() for w in words[1:-1] for ch in w):
         return None
     return normalize_label(" ".join(words[:-1]))
+
+
+def _known_body(f: Found, key: str | None) -> bool:
+    return key is not None and f.entry is not None and f.entry.kind == "Organization" and f.mention.type == "Actor"
 
 
 def _unknown_actor(f: Found, key: str | None) -> bool:

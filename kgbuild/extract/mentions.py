@@ -124,7 +124,7 @@ class _Finder:
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
-                if layer == "name" and self._body_domain(item, bodies):
+                if layer == "name" and (self._body_domain(item, bodies | roles) or self._domain_word_alone(item)):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
                 if self._claim(m, claimed[layer == "outer"], roles if finder == self._bodies else None):
                     found.append(item)
@@ -284,6 +284,21 @@ class _Finder:
         domain = item.entry is None or word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains
         return domain and mention.method != "demonym" and any(
             a <= mention.start and mention.end <= b for a, b in bodies if (a, b) not in self._organ_spans)
+
+    def _domain_word_alone(self, item: Found) -> bool:
+        """A domain word the model took for a name, unknown, after "de" or a noun ("le ministre
+        des Armées", "l'armée de l'Air", "dans sa version Marine"): a body's domain or a
+        qualifier, no actor ("la Marine a tiré" stays)."""
+        m = item.mention
+        word = m.text.lower()
+        if item.entry is not None or m.method != "ner" or " " in m.text.strip() or not (
+                word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains):
+            return False
+        i = self._token_index(m.start)
+        before = [self.lows[j] for j in range(max(0, i - 2), i)]
+        return bool(before) and (before[-1] in self.rules.of_prepositions or (
+            len(before) == 2 and before[0] in self.rules.of_prepositions and self.tokens[i - 1].pos_ == "DET")
+            or (self.tokens[i - 1].pos_ == "NOUN" and self.tokens[i - 1].text.islower()))
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
         """The name a role is apposed to when the model tagged none ("le président kényan
