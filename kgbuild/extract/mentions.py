@@ -124,7 +124,7 @@ class _Finder:
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
-                if layer == "name" and (self._body_domain(item, bodies | roles) or self._domain_word_alone(item)):
+                if layer == "name" and (self._body_domain(item, bodies) or self._domain_word_alone(item)):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
                 if self._claim(m, claimed[layer == "outer"], roles if finder == self._bodies else None):
                     found.append(item)
