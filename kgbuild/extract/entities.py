@@ -91,7 +91,9 @@ def _resolve_roles(found: list[Found], keys: list[str | None], entries: dict[str
 def _entity(entity_id: str, entry: KBEntry | None, members: Sequence[Found], lang: str) -> Entity:
     """One entity of a group of mentions, labelled by its KB entry or its best name."""
     mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
-    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
+    # a country heading its article ("Syrie : ...") is a place only if nothing else says what it is
+    typing = [m for m in mentions if m.method != "rubric"] or mentions
+    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in typing))
     return Entity(
         id=entity_id,
         label=kb_label(entry, lang) if entry else _best_name(members),

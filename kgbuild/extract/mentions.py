@@ -1241,6 +1241,8 @@ class _Finder:
                              kb_label(state, self.lang), state)
             return Found(self._mention(start, end, "Region", "City", method, 0.85), name, entry)
         if entry.kind in _STATE_KINDS:
+            if self._is_rubric(start, end):  # "Syrie : ...": the topic, a place unless it acts elsewhere
+                return Found(self._mention(start, end, "Region", "Country", "rubric", 0.9), name, entry)
             if head is not None and not self._acts(head):
                 return self._region_of_place_noun(entry, start, end, name, head) or Found(
                     self._mention(start, end, "Region", "Country", method, 0.9), name, entry)
@@ -2153,10 +2155,16 @@ class _Finder:
     def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
         """A country after a place noun ("le territoire ukrainien"), else the acting state."""
         before = self.tokens[token.i - 1] if token.i > 0 else None
-        if (head is not None and self._is_place_noun(head)) or (
+        if (head is not None and (self._is_place_noun(head) or self._origin_only(head))) or (
                 before is not None and self._is_place_noun(before)):
             return "Region", "Country"
         return "Actor", "State"
+
+    def _origin_only(self, head: Token) -> bool:
+        """A fighter or an armed group's noun ("des islamistes somaliens", "les factions
+        syriennes proturques"): the demonym says where they come from; the state acts not."""
+        lemma = _folded_lemma(head)
+        return lemma in self.rules.fighter_nouns or lemma in self.rules.armed_group_nouns
 
     def _after_body_name(self, i: int) -> bool:
         """ "le Hamas palestinien", "le Jihad islamique palestinien": a demonym right after the
