@@ -1711,6 +1711,8 @@ class _Finder:
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
         r = self.rules
+        if self._between_places(token):
+            return False
         words = [w for w in self._prev_words(token.i, 5) if w not in r.articles]
         prev = words[0] if words else ""
         if prev in r.speech_introducers or prev in r.agent_prepositions or _after_phrase(words, r.facing_phrases):
@@ -1723,6 +1725,16 @@ class _Finder:
         if last and last[0].text in r.unaccented_prepositions:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
+
+    def _between_places(self, token: Token) -> bool:
+        """ "la frontière entre le Myanmar et le Bangladesh": both names after "entre" on a
+        place or border noun are places."""
+        node = token.head if token.dep_ == "conj" else token
+        if not any(c.dep_ == "case" and self.lows[c.i] in self.rules.between_prepositions for c in node.children):
+            return False
+        noun = node.head
+        return noun.i != node.i and (_folded_lemma(noun) in self.rules.place_nouns
+                                      or self.lows[noun.i].startswith(self.rules.border_prefixes))
 
     def _beside_place_noun(self, token: Token, words: list[str]) -> bool:
         """Whether the "de"/"avec" before a name follows a place or border noun, past one
@@ -2148,9 +2160,15 @@ class _Finder:
             if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
                     or self._after_body_name(token.i):
                 continue
+            entry = self._lookup(state_name, _STATE_KINDS)
+            if entry is not None and token.text[:1].isupper() and normalize_label(token.text) == normalize_label(state_name):
+                found = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token, "gazetteer")
+                if found is not None:  # "les Philippines": the country's own name, read as one
+                    yield found
+                    continue
             type_, kind = self._demonym_type(token, head)
             yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind, "demonym", 0.7),
-                        state_name, self._lookup(state_name, _STATE_KINDS), country=state_name)
+                        state_name, entry, country=state_name)
 
     def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
         """A country after a place noun ("le territoire ukrainien"), else the acting state."""
