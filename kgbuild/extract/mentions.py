@@ -40,6 +40,7 @@ _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", 
                  "Region", "Village", "Place", "Sea", "Building")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
+_LOCAL_KINDS = ("City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: capitalised words right after an offset (" Gallant"), for a name the model cut short
 #: a closing quote and the space before the next word (quotes folded)
@@ -1816,8 +1817,10 @@ class _Finder:
             last = self.tokens[end]
             start, stop = token.idx, last.idx + len(last.text)
             if self._overlaps_name(start, token.idx + len(token.text)) or (
-                    not organ and self._overlaps_name(self.tokens[domain].idx, stop)):
-                continue  # a name the knowledge base knows ("le ministère russe de la Défense")
+                    not organ and self._overlaps_name(self.tokens[domain].idx, stop)
+                    and self._lookup(self._claimed_name_over(domain), _LOCAL_KINDS) is None):
+                continue  # a name the knowledge base knows ("le ministère russe de la Défense"),
+                # not a town's ("le conseil militaire de Deir ez-Zor")
             if self._generic_body(domain, end) or self._person_domain(self.tokens[domain]):
                 continue  # "l'administration de Haftar": the person's, no body of its own
             if organ:
@@ -1856,6 +1859,14 @@ class _Finder:
             if self._lookup(name, kinds) is not None or (k == i and len(name) <= 5 and self._lookup(name.upper(), kinds)):
                 last = k  # "l'Onu" is "l'ONU"
         return last
+
+    def _claimed_name_over(self, i: int) -> str:
+        """The name claimed so far over token ``i`` ("Deir ez-Zor"), or its own text."""
+        starts, ends = self._claimed_names
+        n = bisect_left(starts, self.tokens[i].idx + 1)
+        if n and ends[n - 1] > self.tokens[i].idx:
+            return self.text[starts[n - 1]:ends[n - 1]]
+        return self.tokens[i].text
 
     def _served_place_end(self, end: int) -> int:
         """The end of an organ's name past its purpose and the place it serves in ("... de l'ONU
@@ -1924,8 +1935,12 @@ class _Finder:
 
     def _body_end(self, j: int) -> int:
         """The domain's last word: its adjectives and, after a capitalised domain, capitalised
-        nouns ("des renseignements militaires", "des Affaires étrangères", "syrienne")."""
+        nouns ("des renseignements militaires", "des Affaires étrangères", "syrienne"), or the
+        end of a name claimed over it ("de Deir ez-Zor")."""
         domain, end = self.tokens[j], j
+        stop = domain.idx + len(self._claimed_name_over(j)) if self._claimed_name_over(j) != domain.text else 0
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].idx < stop:
+            end += 1
         while end + 1 < len(self.tokens) and end - j < 3:
             nxt = self.tokens[end + 1]
             if nxt.pos_ == "ADJ" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper()
