@@ -376,10 +376,10 @@ class _Finder:
         return (subjects or found or [None])[0]
 
     def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
-        """A mention "le pays" may point back to: a noun (no demonym), a state only where it
-        acts, none the phrase of the anaphor qualifies."""
-        return not self.adjectival(ref) and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS) \
-            and ref.entity.id not in qualified
+        """A mention "le pays" may point back to: a noun (no demonym), a country the text acts
+        in or names as a place (its heading too: "Tchad : ..." then "dans ce pays"), none the
+        phrase of the anaphor qualifies."""
+        return not self.adjectival(ref) and ref.entity.id not in qualified
 
     def qualified_in(self, head: Token) -> set[str]:
         """The entities the demonyms of a phrase name ("les forces françaises dans ce pays":
