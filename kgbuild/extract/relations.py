@@ -1983,8 +1983,9 @@ class _Finder:
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
-        targets = targets or self.home_forces(v, agents)
-        if not self.typed(targets, ("Region",)) and not any(self.activity(c) for c in self.direct_objects(v)):
+        home = [] if targets else self.home_forces(v, agents)  # the victims' state: an actor, the place apart
+        targets = targets or home
+        if (home or not self.typed(targets, ("Region",))) and not any(self.activity(c) for c in self.direct_objects(v)):
             targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
