@@ -3448,6 +3448,8 @@ class _Finder:
         mission de l'ONU en Libye" is a part of the organisation, deployed where it serves."""
         for ref in self.index.inside(*self.units.run_span(k)):
             span = self.span_at(ref) if ref.entity.kind == "Organization" else None
+            if span is not None and lower_text(span[0]) in self.rules.description_actors:
+                self.led_coalition(ref, span, k)
             if span is None or not (ref.mention.method == "pattern" or self.is_organ(span)):
                 continue
             if self.is_organ(span):
@@ -3459,6 +3461,19 @@ class _Finder:
                     self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
                              cue_text=span[0].text)
                     break
+
+    def led_coalition(self, ref: MentionRef, span, k: int) -> None:
+        """ "la coalition menée par l'Arabie saoudite", "la coalition sous commandement saoudien":
+        the state or actor named right after the words of leading leads the coalition."""
+        after = " ".join(self.text[ref.end:ref.end + 40].split()).lower()
+        phrase = next((p for p in self.rules.led_phrases if after.startswith(p)), None)
+        if phrase is None:
+            return
+        window = [t for t in self.tokens[span.end: span.end + len(phrase.split()) + 4] if t.idx >= ref.end]
+        leader = next((r for t in window[len(phrase.split()):] for r in [self.ref_at(t)]
+                       if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
+        if leader is not None:
+            self.add(leader, "leaderOf", ref, span[0], k, 0.6, modality="asserted", cue_text=phrase)
 
     def is_organ(self, span) -> bool:
         """A body an organisation sends, by its noun ("la mission de l'ONU en Libye")."""
