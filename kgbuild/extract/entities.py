@@ -156,7 +156,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
+        chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
+            or _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -170,6 +171,22 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+
+
+def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str,
+                   rules: LanguageRules) -> tuple[int, str] | None:
+    """The named actor apposed right after a description, past its adjectives ("la principale
+    coalition paramilitaire pro-iranienne, le Hachd al-Chaabi"): the description names it."""
+    f = found[i]
+    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end), None)
+    if j is None or keys[j] is None or found[j].mention.type != "Actor" or found[j].mention.method == "description":
+        return None
+    qualifiers, comma, article = text[f.mention.end:found[j].mention.start].partition(",")
+    article = fold_quotes(article.strip().lower())
+    if not comma or len(qualifiers.split()) > 3 or any(ch in qualifiers for ch in ".;:«»()\"") \
+            or (article and article not in rules.definite_determiners):
+        return None
+    return j, keys[j]
 
 
 def _led(f: Found, text: str, rules: LanguageRules) -> bool:
