@@ -260,7 +260,9 @@ def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]
     twice as often as any other (``dominant``), provided it acts there (or is alone); None otherwise."""
     top = dominant([keys[j] for j in named])
     mine = [j for j in named if keys[j] == top]
-    acts = len({keys[j] for j in named}) == 1 or any(found[j].mention.type == "Actor" for j in mine)
+    # the country heading the article ("Nigeria : ...") is the one whose organs it names
+    acts = len({keys[j] for j in named}) == 1 or any(found[j].mention.type == "Actor" or found[j].mention.method == "rubric"
+                                                     for j in mine)
     return mine[-1] if top is not None and acts else None
 
 
