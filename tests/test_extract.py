@@ -91,6 +91,24 @@ def test_demonym_of_any_held_place_is_a_region(extractor):
     assert labels["Israël"].types == ("Actor",)
 
 
+def test_heading_fighters_origin_and_border_sides_type_states(extractor):
+    """A country heading the article is typed by its other mentions, a place when it has none;
+    a demonym on fighters says where they come from; names after "entre" on a border noun are
+    places (tests/extraction/state-typing-heading-and-borders)."""
+    ex = extract(extractor, "Niger : des jihadistes tchadiens attaquent un poste\n\n"
+                            "Des islamistes tchadiens ont attaqué jeudi un poste près de Diffa, a annoncé "
+                            "l'armée nigérienne. Les assaillants ont fui vers la frontière entre le Cameroun "
+                            "et le Nigeria.")
+    labels = by_label(ex)
+    assert labels["Niger"].types == ("Actor",)
+    assert labels["Tchad"].types == ("Region",)
+    assert labels["Cameroun"].types == ("Region",)
+    assert labels["Nigéria"].types == ("Region",)
+    alone = by_label(extract(extractor, "Somalie : trois soldats tués à Mogadiscio\n\nTrois soldats ont été "
+                                        "tués jeudi à Mogadiscio."))
+    assert alone["Somalie"].types == ("Region",)
+
+
 def test_short_form_of_a_country_name(extractor):
     ex = extract(extractor, "Des soldats ont été tués dans l'est du Burkina.")
     assert by_label(ex)["Burkina Faso"].types == ("Region",)

@@ -53,6 +53,8 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
+    _merge_organs(found, keys, kb, article.lang, rules)
+    _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
@@ -89,7 +91,9 @@ def _resolve_roles(found: list[Found], keys: list[str | None], entries: dict[str
 def _entity(entity_id: str, entry: KBEntry | None, members: Sequence[Found], lang: str) -> Entity:
     """One entity of a group of mentions, labelled by its KB entry or its best name."""
     mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
-    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
+    # a country heading its article ("Syrie : ...") is a place only if nothing else says what it is
+    typing = [m for m in mentions if m.method != "rubric"] or mentions
+    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in typing))
     return Entity(
         id=entity_id,
         label=kb_label(entry, lang) if entry else _best_name(members),
@@ -152,18 +156,43 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
+        chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
+            or _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
             introduced[key].add(head)
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
-        elif (head in own_actors and " " in f.mention.text.strip()) or head in collectives:
-            # "la coalition internationale", "la coalition arabe": an actor of its own
+        elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
+                or head in collectives:
+            # "la coalition internationale", "la coalition arabe", "la coalition menée par
+            # l'Arabie saoudite": an actor of its own
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+
+
+def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str,
+                   rules: LanguageRules) -> tuple[int, str] | None:
+    """The named actor apposed right after a description, past its adjectives ("la principale
+    coalition paramilitaire pro-iranienne, le Hachd al-Chaabi"): the description names it."""
+    f = found[i]
+    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end), None)
+    if j is None or keys[j] is None or found[j].mention.type != "Actor" or found[j].mention.method == "description":
+        return None
+    qualifiers, comma, article = text[f.mention.end:found[j].mention.start].partition(",")
+    article = fold_quotes(article.strip().lower())
+    if not comma or len(qualifiers.split()) > 3 or any(ch in qualifiers for ch in ".;:«»()\"") \
+            or (article and article not in rules.definite_determiners):
+        return None
+    return j, keys[j]
+
+
+def _led(f: Found, text: str, rules: LanguageRules) -> bool:
+    """Whether words saying who leads it follow a description ("la coalition menée par X")."""
+    after = " ".join(text[f.mention.end:f.mention.end + 40].split()).lower()
+    return any(after.startswith(phrase) for phrase in rules.led_phrases)
 
 
 def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> None:
@@ -231,7 +260,9 @@ def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]
     twice as often as any other (``dominant``), provided it acts there (or is alone); None otherwise."""
     top = dominant([keys[j] for j in named])
     mine = [j for j in named if keys[j] == top]
-    acts = len({keys[j] for j in named}) == 1 or any(found[j].mention.type == "Actor" for j in mine)
+    # the country heading the article ("Nigeria : ...") is the one whose organs it names
+    acts = len({keys[j] for j in named}) == 1 or any(found[j].mention.type == "Actor" or found[j].mention.method == "rubric"
+                                                     for j in mine)
     return mine[-1] if top is not None and acts else None
 
 
@@ -295,7 +326,8 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     rename: dict[str, str] = {}
     disowned: set[str] = set()  # known acronyms whose KB entry is another body's
     for i, f in enumerate(found):
-        if keys[i] is None or keys[i] in rename or not _is_acronym(f.mention.text.strip()):
+        if keys[i] is None or keys[i] in rename or not (
+                _is_acronym(f.mention.text.strip()) or _bracketed_short_name(f, text, ends, named)):
             continue
         target = ends.get(_bracketed_after(text, f)) or _slashed_to(text, f, starts, ends)
         if f.entry is not None:
@@ -330,8 +362,8 @@ def _merge_bodies_without_demonym(found: list[Found], keys: list[str | None], de
     ministries of the interior leave it alone)."""
     bare: dict[str, set[str]] = defaultdict(set)  # name without its demonym -> keys named with one
     for i, f in enumerate(found):
-        if not _unknown_actor(f, keys[i]):
-            continue
+        if not (_unknown_actor(f, keys[i]) or _known_body(f, keys[i])):
+            continue  # "le ministère russe de la Défense" may be known
         words = f.name.split()
         kept = [w for w in words[1:] if fold_quotes(w.lower()) not in demonyms]
         if len(kept) == len(words) - 2 and words[0][:1].islower():
@@ -364,6 +396,57 @@ def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms
         keys[n] = rename.get(k, k)
 
 
+def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
+                  rules: LanguageRules) -> None:
+    """ "la force de l'UA" and "la Force de l'Union africaine en Somalie (Amisom)": an
+    organisation's organ named without its place is the one organ of the same noun and
+    organisation the text names with its place; with none, the text names no organ of its own
+    ("les rapports de la Mission de la Ligue arabe": the League's, the name inside it)."""
+    organs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (noun, organisation) -> placed keys
+    bare: list[tuple[int, tuple[str, str]]] = []
+    for i, f in enumerate(found):
+        parts = _organ_parts(f.mention.text, kb, lang, rules) if keys[i] and f.mention.type == "Actor" else None
+        if parts is not None:
+            (organs[parts[:2]].add(keys[i]) if parts[2] else bare.append((i, parts[:2])))
+    for i, organ in bare:
+        placed = organs.get(organ, set()) - {keys[i]}
+        if found[i].entry is None:
+            keys[i] = next(iter(placed)) if len(placed) == 1 else None
+
+
+def _merge_truncated_names(found: list[Found], keys: list[str | None]) -> None:
+    """ "les Forces de soutien" after "les Forces de soutien rapide": an unknown name of three
+    words or more that opens exactly one longer actor's name, one or two words longer, is that
+    actor named short."""
+    longer: dict[str, set[str]] = defaultdict(set)  # a name's first words -> actors named so
+    for f, k in zip(found, keys):
+        words = normalize_label(f.mention.text).split()
+        if k is not None and f.mention.type == "Actor" and len(words) >= 4:
+            for cut in (len(words) - 1, len(words) - 2):
+                longer[" ".join(words[:cut])].add(k)
+    for i, f in enumerate(found):
+        name = normalize_label(f.mention.text)
+        named = longer.get(name, set()) - {keys[i]}
+        if _unknown_actor(f, keys[i]) and len(name.split()) >= 3 and f.mention.text[:1].isupper() \
+                and len(named) == 1:
+            keys[i] = next(iter(named))
+
+
+def _organ_parts(name: str, kb: Gazetteer, lang: str, rules: LanguageRules) -> tuple[str, str, bool] | None:
+    """An organ's noun, its organisation's KB key and whether a place follows ("mission de
+    l'ONU en Libye": mission, ONU's key, True), or None for another name."""
+    words = re.split(r"\s+|(?<=['’])", name.strip())
+    if len(words) < 3 or words[0].lower() not in rules.organ_heads or words[1].lower() not in rules.of_prepositions:
+        return None
+    rest = [w for w in words[2:] if w.lower() not in rules.definite_determiners]
+    cut = next((n for n, w in enumerate(rest) if w.lower() in rules.organ_place_prepositions), len(rest))
+    organisation = " ".join(rest[:cut])
+    entries = kb.lookup(organisation, lang) or kb.lookup(organisation.upper(), lang)
+    if not entries:
+        return None
+    return words[0].lower(), max(entries, key=lambda e: e.prior).key, cut < len(rest)
+
+
 def _short_of_qualified(name: str) -> str | None:
     """A body's name without its last, lower-case word ("ministère de la Sécurité" of "...
     intérieure"), when a capitalised word comes before it; else None."""
@@ -372,6 +455,10 @@ def _short_of_qualified(name: str) -> str | None:
             or not any(ch.isupper() for w in words[1:-1] for ch in w):
         return None
     return normalize_label(" ".join(words[:-1]))
+
+
+def _known_body(f: Found, key: str | None) -> bool:
+    return key is not None and f.entry is not None and f.entry.kind == "Organization" and f.mention.type == "Actor"
 
 
 def _unknown_actor(f: Found, key: str | None) -> bool:
@@ -403,6 +490,15 @@ def _named_bodies(found: Sequence[Found], keys: Sequence[str | None],
             for form in (f.name, f.mention.text):
                 by_initials.setdefault(_initials(form, skip), k)
     return named, by_initials
+
+
+def _bracketed_short_name(f: Found, text: str, ends: dict[int, str], named: dict[str, Found]) -> bool:
+    """A one-word name in brackets after a body's name ("la mission des Nations unies en RCA
+    (Minusca)"): its short name, written as a word rather than as capitals."""
+    word = f.mention.text.strip()
+    target = ends.get(_bracketed_after(text, f))
+    return target is not None and word.isalpha() and word[:1].isupper() and f.mention.type == "Actor" \
+        and f.mention.kind != "Person" and named[target].mention.kind != "Person"
 
 
 def _slashed_to(text: str, f: Found, starts: dict[int, str], ends: dict[int, str]) -> str | None:

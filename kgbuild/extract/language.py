@@ -91,6 +91,7 @@ class LanguageRules:
     descriptions: ListTable
     introduced_descriptions: Words
     description_actors: Words
+    led_phrases: Ordered
     collective_nouns: Words
     state_organs: Ordered
     definite_determiners: Words
@@ -107,6 +108,9 @@ class LanguageRules:
     unit_links: Words
     body_nouns: Words
     body_domains: Words
+    organ_heads: Words
+    organ_place_prepositions: Words
+    organ_purpose_prepositions: Words
     rank_complements: Words
     compass_adjectives: Words
     peoples: Words

@@ -40,6 +40,7 @@ _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", 
                  "Region", "Village", "Place", "Sea", "Building")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
+_LOCAL_KINDS = ("City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: capitalised words right after an offset (" Gallant"), for a name the model cut short
 #: a closing quote and the space before the next word (quotes folded)
@@ -104,6 +105,7 @@ class _Finder:
         self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
         self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
+        self._organ_spans: set[tuple[int, int]] = set()  # organs' phrases ("la mission de l'ONU en Libye")
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -123,7 +125,7 @@ class _Finder:
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
-                if layer == "name" and self._body_domain(item, bodies):
+                if layer == "name" and (self._body_domain(item, bodies) or self._domain_word_alone(item)):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
                 if self._claim(m, claimed[layer == "outer"], roles if finder == self._bodies else None):
                     found.append(item)
@@ -282,7 +284,22 @@ class _Finder:
         word = mention.text.lower()
         domain = item.entry is None or word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains
         return domain and mention.method != "demonym" and any(
-            a <= mention.start and mention.end <= b for a, b in bodies)
+            a <= mention.start and mention.end <= b for a, b in bodies if (a, b) not in self._organ_spans)
+
+    def _domain_word_alone(self, item: Found) -> bool:
+        """A domain word the model took for a name, unknown, after "de" or a noun ("le ministre
+        des Armées", "l'armée de l'Air", "dans sa version Marine"): a body's domain or a
+        qualifier, no actor ("la Marine a tiré" stays)."""
+        m = item.mention
+        word = m.text.lower()
+        if item.entry is not None or m.method != "ner" or " " in m.text.strip() or not (
+                word in self.rules.body_domains or word.rstrip("s") in self.rules.body_domains):
+            return False
+        i = self._token_index(m.start)
+        before = [self.lows[j] for j in range(max(0, i - 2), i)]
+        return bool(before) and (before[-1] in self.rules.of_prepositions or (
+            len(before) == 2 and before[0] in self.rules.of_prepositions and self.tokens[i - 1].pos_ == "DET")
+            or (self.tokens[i - 1].pos_ == "NOUN" and self.tokens[i - 1].text.islower()))
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
         """The name a role is apposed to when the model tagged none ("le président kényan
@@ -569,6 +586,7 @@ class _Finder:
 
     #: kinds of a known actor the model may glue to the person after it
     _BODY_KINDS = ("Group", "ArmedGroup", "Organization", "InternationalOrganization", "Party")
+    _ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
     #: and a medium, glued to the person after its dative ("a déclaré à l'AFP Azam Tariq")
     _GLUED_KINDS = _BODY_KINDS + ("Media",)
 
@@ -1224,6 +1242,8 @@ class _Finder:
                              kb_label(state, self.lang), state)
             return Found(self._mention(start, end, "Region", "City", method, 0.85), name, entry)
         if entry.kind in _STATE_KINDS:
+            if self._is_rubric(start, end):  # "Syrie : ...": the topic, a place unless it acts elsewhere
+                return Found(self._mention(start, end, "Region", "Country", "rubric", 0.9), name, entry)
             if head is not None and not self._acts(head):
                 return self._region_of_place_noun(entry, start, end, name, head) or Found(
                     self._mention(start, end, "Region", "Country", method, 0.9), name, entry)
@@ -1692,6 +1712,8 @@ class _Finder:
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
         r = self.rules
+        if self._between_places(token):
+            return False
         words = [w for w in self._prev_words(token.i, 5) if w not in r.articles]
         prev = words[0] if words else ""
         if prev in r.speech_introducers or prev in r.agent_prepositions or _after_phrase(words, r.facing_phrases):
@@ -1704,6 +1726,16 @@ class _Finder:
         if last and last[0].text in r.unaccented_prepositions:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
+
+    def _between_places(self, token: Token) -> bool:
+        """ "la frontière entre le Myanmar et le Bangladesh": both names after "entre" on a
+        place or border noun are places."""
+        node = token.head if token.dep_ == "conj" else token
+        if not any(c.dep_ == "case" and self.lows[c.i] in self.rules.between_prepositions for c in node.children):
+            return False
+        noun = node.head
+        return noun.i != node.i and (_folded_lemma(noun) in self.rules.place_nouns
+                                      or self.lows[noun.i].startswith(self.rules.border_prefixes))
 
     def _beside_place_noun(self, token: Token, words: list[str]) -> bool:
         """Whether the "de"/"avec" before a name follows a place or border noun, past one
@@ -1779,13 +1811,20 @@ class _Finder:
             domain = self._body_domain_at(token)
             if domain is None:
                 continue
-            end = self._body_end(domain)
+            organ = self._is_organ_head(token)
+            end = self._served_place_end(self._known_run_end(domain, self._ORGANISATION_KINDS)) \
+                if organ else self._body_end(domain)
             last = self.tokens[end]
             start, stop = token.idx, last.idx + len(last.text)
-            if self._overlaps_name(start, stop):
-                continue  # a name the knowledge base knows ("le ministère russe de la Défense")
+            if self._overlaps_name(start, token.idx + len(token.text)) or (
+                    not organ and self._overlaps_name(self.tokens[domain].idx, stop)
+                    and self._lookup(self._claimed_name_over(domain), _LOCAL_KINDS) is None):
+                continue  # a name the knowledge base knows ("le ministère russe de la Défense"),
+                # not a town's ("le conseil militaire de Deir ez-Zor")
             if self._generic_body(domain, end) or self._person_domain(self.tokens[domain]):
                 continue  # "l'administration de Haftar": the person's, no body of its own
+            if organ:
+                self._organ_spans.add((start, stop))
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
@@ -1805,9 +1844,54 @@ class _Finder:
         return not self.capitalised[domain] and nxt < len(self.tokens) and self.capitalised[nxt] \
             and self.tokens[nxt].pos_ == "PROPN"
 
+    def _is_organ_head(self, token: Token) -> bool:
+        """A singular noun of a body an organisation sends ("la mission", "la force")."""
+        return self.lows[token.i] in self.rules.organ_heads and "Plur" not in morph_values(token, "Number")
+
+    def _known_run_end(self, i: int, kinds: Sequence[str]) -> int | None:
+        """The last token of the longest name of one of ``kinds`` the KB knows from token ``i``
+        ("l'ONU", "l'Union africaine", "en République centrafricaine"), or None."""
+        last = None
+        for k in range(i, min(i + 4, len(self.tokens))):
+            if k > i and not self.tokens[k].is_alpha:
+                break
+            name = self.text[self.tokens[i].idx:self.tokens[k].idx + len(self.tokens[k].text)]
+            if self._lookup(name, kinds) is not None or (k == i and len(name) <= 5 and self._lookup(name.upper(), kinds)):
+                last = k  # "l'Onu" is "l'ONU"
+        return last
+
+    def _claimed_name_over(self, i: int) -> str:
+        """The name claimed so far over token ``i`` ("Deir ez-Zor"), or its own text."""
+        starts, ends = self._claimed_names
+        n = bisect_left(starts, self.tokens[i].idx + 1)
+        if n and ends[n - 1] > self.tokens[i].idx:
+            return self.text[starts[n - 1]:ends[n - 1]]
+        return self.tokens[i].text
+
+    def _served_place_end(self, end: int) -> int:
+        """The end of an organ's name past its purpose and the place it serves in ("... de l'ONU
+        en Libye", "la Force des Nations unies pour la stabilisation en RDC")."""
+        j = end + 1
+        if j < len(self.tokens) and self.lows[j] in self.rules.organ_purpose_prepositions:
+            k = j + 1
+            while k < min(j + 6, len(self.tokens)) and self.tokens[k].is_alpha and self.tokens[k].text.islower() \
+                    and self.lows[k] not in self.rules.organ_place_prepositions:
+                k += 1
+            if k + 1 < len(self.tokens) and self.lows[k] in self.rules.organ_place_prepositions:
+                j = k
+        if j + 1 < len(self.tokens) and self.lows[j] in self.rules.organ_place_prepositions \
+                and self.capitalised[j + 1]:
+            place = self._known_run_end(j + 1, _PLACE_KINDS)
+            return end if place is None else place
+        return end
+
     def _is_body_head(self, token: Token) -> bool:
         """A body noun after a definite determiner ("le ministère", "la direction")."""
-        if self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
+        if self._is_organ_head(token):
+            domain = self._body_domain_at(token)
+            if domain is None or self._known_run_end(domain, self._ORGANISATION_KINDS) is None:
+                return False
+        elif self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
@@ -1851,11 +1935,16 @@ class _Finder:
 
     def _body_end(self, j: int) -> int:
         """The domain's last word: its adjectives and, after a capitalised domain, capitalised
-        nouns ("des renseignements militaires", "des Affaires étrangères", "syrienne")."""
+        nouns ("des renseignements militaires", "des Affaires étrangères", "syrienne"), or the
+        end of a name claimed over it ("de Deir ez-Zor")."""
         domain, end = self.tokens[j], j
+        stop = domain.idx + len(self._claimed_name_over(j)) if self._claimed_name_over(j) != domain.text else 0
+        while end + 1 < len(self.tokens) and self.tokens[end + 1].idx < stop:
+            end += 1
         while end + 1 < len(self.tokens) and end - j < 3:
             nxt = self.tokens[end + 1]
-            if nxt.pos_ == "ADJ" or (nxt.pos_ == "NOUN" and nxt.text[:1].isupper() and domain.text[:1].isupper()):
+            if nxt.pos_ == "ADJ" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper()
+                                     and domain.text[:1].isupper()):
                 end += 1
             else:
                 break
@@ -2086,17 +2175,29 @@ class _Finder:
             if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
                     or self._after_body_name(token.i):
                 continue
+            entry = self._lookup(state_name, _STATE_KINDS)
+            if entry is not None and token.text[:1].isupper() and normalize_label(token.text) == normalize_label(state_name):
+                found = self._from_entry(entry, token.idx, token.idx + len(token.text), token.text, token, "gazetteer")
+                if found is not None:  # "les Philippines": the country's own name, read as one
+                    yield found
+                    continue
             type_, kind = self._demonym_type(token, head)
             yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind, "demonym", 0.7),
-                        state_name, self._lookup(state_name, _STATE_KINDS), country=state_name)
+                        state_name, entry, country=state_name)
 
     def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
         """A country after a place noun ("le territoire ukrainien"), else the acting state."""
         before = self.tokens[token.i - 1] if token.i > 0 else None
-        if (head is not None and self._is_place_noun(head)) or (
+        if (head is not None and (self._is_place_noun(head) or self._origin_only(head))) or (
                 before is not None and self._is_place_noun(before)):
             return "Region", "Country"
         return "Actor", "State"
+
+    def _origin_only(self, head: Token) -> bool:
+        """A fighter or an armed group's noun ("des islamistes somaliens", "les factions
+        syriennes proturques"): the demonym says where they come from; the state acts not."""
+        lemma = _folded_lemma(head)
+        return lemma in self.rules.fighter_nouns or lemma in self.rules.armed_group_nouns
 
     def _after_body_name(self, i: int) -> bool:
         """ "le Hamas palestinien", "le Jihad islamique palestinien": a demonym right after the

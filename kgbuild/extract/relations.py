@@ -394,10 +394,10 @@ class _Finder:
             lower_text(token), ())
 
     def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
-        """A mention "le pays" may point back to: a noun (no demonym), a state only where it
-        acts, none the phrase of the anaphor qualifies."""
-        return not self.adjectival(ref) and ("Actor" in ref.entity.types or ref.entity.kind not in _STATE_KINDS) \
-            and ref.entity.id not in qualified
+        """A mention "le pays" may point back to: a noun (no demonym), a country the text acts
+        in or names as a place (its heading too: "Tchad : ..." then "dans ce pays"), none the
+        phrase of the anaphor qualifies."""
+        return not self.adjectival(ref) and ref.entity.id not in qualified
 
     def qualified_in(self, head: Token) -> set[str]:
         """The entities the demonyms of a phrase name ("les forces françaises dans ce pays":
@@ -2002,8 +2002,9 @@ class _Finder:
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
-        targets = targets or self.home_forces(v, agents)
-        if not self.typed(targets, ("Region",)) and not any(self.activity(c) for c in self.direct_objects(v)):
+        home = [] if targets else self.home_forces(v, agents)  # the victims' state: an actor, the place apart
+        targets = targets or home
+        if (home or not self.typed(targets, ("Region",))) and not any(self.activity(c) for c in self.direct_objects(v)):
             targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
@@ -3511,18 +3512,52 @@ class _Finder:
         return []
 
     def bodies(self, k: int) -> None:
-        """ "le ministère japonais de la Défense": a state body named with its state's demonym is
-        a part (memberOf) of that state."""
+        """ "le ministère japonais de la Défense", "le ministère taliban de la Défense": a body
+        named with its state's demonym (or its group's name) is a part (memberOf) of it; "la
+        mission de l'ONU en Libye" is a part of the organisation, deployed where it serves."""
         for ref in self.index.inside(*self.units.run_span(k)):
-            if ref.mention.method != "pattern" or ref.entity.kind != "Organization":
+            span = self.span_at(ref) if ref.entity.kind == "Organization" else None
+            if span is not None and lower_text(span[0]) in self.rules.description_actors:
+                self.led_coalition(ref, span, k)
+            if span is None or not (ref.mention.method == "pattern" or self.is_organ(span)):
                 continue
-            span = self.span_at(ref)
+            if self.is_organ(span):
+                self.organ_relations(ref, span, k)
+                continue
             for inner in [*self.index.inside(ref.start, ref.end), *self.country_after(span)]:
-                if inner.entity.id != ref.entity.id and inner.entity.kind in _STATE_KINDS:
-                    if span is not None:
-                        self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
-                                 cue_text=span[0].text)
+                if inner.entity.id != ref.entity.id and (inner.entity.kind in _STATE_KINDS or (
+                        inner.entity.kind in _GROUP_KINDS and inner.mention.type == "Actor")):
+                    self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted",
+                             cue_text=span[0].text)
                     break
+
+    def led_coalition(self, ref: MentionRef, span, k: int) -> None:
+        """ "la coalition menée par l'Arabie saoudite", "la coalition sous commandement saoudien":
+        the state or actor named right after the words of leading leads the coalition."""
+        after = " ".join(self.text[ref.end:ref.end + 40].split()).lower()
+        phrase = next((p for p in self.rules.led_phrases if after.startswith(p)), None)
+        if phrase is None:
+            return
+        window = [t for t in self.tokens[span.end: span.end + len(phrase.split()) + 4] if t.idx >= ref.end]
+        leader = next((r for t in window[len(phrase.split()):] for r in [self.ref_at(t)]
+                       if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
+        if leader is not None:
+            self.add(leader, "leaderOf", ref, span[0], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def is_organ(self, span) -> bool:
+        """A body an organisation sends, by its noun ("la mission de l'ONU en Libye")."""
+        return lower_text(span[0]) in self.rules.organ_heads and len(span) > 2
+
+    def organ_relations(self, ref: MentionRef, span, k: int) -> None:
+        """The organisation an organ belongs to and the place it serves in, both named in it."""
+        for inner in self.index.inside(ref.start, ref.end):
+            if inner.entity.id == ref.entity.id:
+                continue
+            if inner.entity.kind in _ORGANISATION_KINDS:
+                self.add(ref, "memberOf", inner, span[0], k, 0.7, modality="asserted", cue_text=span[0].text)
+            elif inner.entity.kind in _AREA_KINDS and lower_text(self.tokens[self.span_at(inner).start - 1]) \
+                    in self.rules.organ_place_prepositions:
+                self.add(ref, "deployedIn", inner, span[0], k, 0.7, modality="asserted", cue_text=span[0].text)
 
     def country_after(self, span) -> list[MentionRef]:
         """The country noun right after a body ("le ministère de la Défense du pays"), which
