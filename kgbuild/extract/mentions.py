@@ -926,9 +926,9 @@ class _Finder:
         return None
 
     def _is_role_phrase(self, text: str) -> bool:
+        """Whether the words are a role phrase of as many words, accents aside."""
         words = fold_quotes(text).lower().replace("'", "' ").split()
-        return any(_match_phrase(words, phrase) and len(phrase.replace("'", "' ").split()) == len(words)
-                   for phrase in self.rules.role_nouns)
+        return _phrase_key(words, len(words)) in _role_keys(self.rules).get(len(words), ())
 
     def _inhabitants(self, i: int, name: str) -> bool:
         """ "les Gazaouis", "des milliers de Kiéviens": one capitalised word ending as a town's
@@ -2764,13 +2764,8 @@ def _role_heads(rules: LanguageRules) -> frozenset[str]:
     return frozenset(strip_accents(phrase.replace("'", "' ").split()[0]) for phrase in rules.role_nouns)
 
 
-def _match_phrase(words: list[str], phrase: str) -> bool:
-    """Do the words start with the phrase (case and accents aside: "d'Etat" = "d'état")?"""
-    return _phrase_key(words, len(phrase.replace("'", "' ").split())) == strip_accents(phrase)
-
-
 def _phrase_key(words: list[str], size: int) -> str:
-    """The first ``size`` words as one phrase, accents stripped (what ``_match_phrase`` compares)."""
+    """The first ``size`` words as one phrase, accents stripped (compared with a role phrase's key)."""
     return strip_accents(" ".join(w.replace("'", "' ").strip() for w in words[:size]).replace("' ", "'"))
 
 
@@ -2779,6 +2774,16 @@ def _role_phrases(rules: LanguageRules) -> tuple[tuple[str, tuple[str, ...], int
     """(phrase, offices, number of words, phrase key) of each role noun, in the rules' order."""
     return tuple((phrase, offices, len(phrase.replace("'", "' ").split()), strip_accents(phrase))
                  for phrase, offices in rules.role_nouns.items())
+
+
+@functools.cache
+def _role_keys(rules: LanguageRules) -> dict[int, frozenset[str]]:
+    """The role phrases' keys by their number of words (a phrase is looked up, not matched
+    against each role noun in turn)."""
+    keys: dict[int, set[str]] = {}
+    for _, _, size, key in _role_phrases(rules):
+        keys.setdefault(size, set()).add(key)
+    return {size: frozenset(found) for size, found in keys.items()}
 
 
 def _singular(phrase: str, rules: LanguageRules) -> str:

@@ -108,6 +108,7 @@ class _Finder:
             for m in e.mentions:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
+        self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -729,10 +730,17 @@ class _Finder:
         inside = [s for s in self.statements if s.start <= cue.idx < s.end]
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"
-        lo, hi = self.units.bounds(cue)
-        if any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx) for t in self.tokens[lo:hi]):
-            return "reported"
-        return "asserted"
+        return "reported" if self.sourced(self.units.bounds(cue)) else "asserted"
+
+    def sourced(self, bounds: tuple[int, int]) -> bool:
+        """Whether the tokens in ``bounds`` hold a source word outside quotes (read once per run:
+        every relation of the run asks)."""
+        found = self._sourced.get(bounds)
+        if found is None:
+            lo, hi = bounds
+            found = self._sourced[bounds] = any(_is_source_word(t, self.rules) and not self.quotes.inside(t.idx)
+                                                for t in self.tokens[lo:hi])
+        return found
 
     def claims_own_act(self, statement: Statement) -> bool:
         """A claim of responsibility ("le groupe a revendiqué l'attaque")."""

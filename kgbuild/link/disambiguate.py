@@ -107,6 +107,9 @@ def has_article_cue(text: str, start: int, lang: str | None) -> bool:
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'’-]*|[a-zà-ÿ]{1,3}[-'’][A-ZÀ-Ý][\w'’-]*)"  # "Deir", "ez-Zor"
 _LISTED = re.compile(rf"(\w+)\s+(?:d['’]|de\s+|of\s+)?(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
                      r"(?:\s*,\s*|\s+(?:et|and|und)\s+))+$")
+#: what the text before the mention ends with (spaces aside) when such a list stands there: checked
+#: first, since a search of ``_LISTED`` tries every position of its window (most mentions follow no list)
+_LIST_SEPARATOR_ENDS = (",", "et", "and", "und")
 
 
 #: subdivision nouns a list of names can follow, beyond the region words ("les districts de X,
@@ -117,7 +120,8 @@ _SUBDIVISION_WORDS = REGION_WORDS + ("district", "gouvernorat", "governorate", "
 
 def _listed_after_region_noun(text: str, start: int, words: tuple[str, ...] = REGION_WORDS) -> bool:
     """ "les provinces d'Alep, Idlib et Hama": Idlib and Hama are listed after the noun too."""
-    found = _LISTED.search(text[max(0, start - 120):start])
+    window = text[max(0, start - 120):start]
+    found = _LISTED.search(window) if window.rstrip().endswith(_LIST_SEPARATOR_ENDS) else None
     return bool(found) and match_key(found.group(1)).rstrip("s") in words
 
 
