@@ -304,6 +304,7 @@ class LanguageRules:
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable
+    dative_aim_verbs: ListTable
     attack_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table

@@ -1237,7 +1237,8 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        hit = self.struck(self.strike_aims(n, host, host_object) or self.aim_after(n))
+        aims = self.strike_aims(n, host, host_object) or self.aim_after(n)
+        hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
         regions = self.typed(victims, ("Region",))[:1] + regions
         hit += [r for r in victims if not self.typed([r], ("Region",))]
@@ -1310,7 +1311,7 @@ class _Finder:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
         someone is a strike on them; any other ("une opération de maintien de la paix") is none."""
         if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
-               for c in n.children):
+               for h in (n, *self.strike_holders(n)) for c in h.children if c.i > n.i):
             self.strike_noun(n, k)
 
     def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
@@ -1463,12 +1464,23 @@ class _Finder:
         britannique", "a mené une offensive contre le M23")."""
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
-        # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
-        # or on a participle of it ("les frappes menées par X contre les rebelles")
-        holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
+        holders = self.strike_holders(n) + ([host.head] if host_object else [])
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
                                                       if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
-            + self.aims_on_time(n, holders)
+            + self.aims_on_time(n, holders) + (self.dative_aims(host.head) if host_object else [])
+
+    def strike_holders(self, n: Token) -> list[Token]:
+        """The words after a strike noun its aim may hang on: an adjective or a participle of
+        it ("une attaque meurtrière contre la police", "les frappes menées par X contre les
+        rebelles"), or of its bare qualifier ("l'opération de représailles menée par X contre Y")."""
+        return [a for h in (n, *self.bare_qualifiers(n)) for a in h.children
+                if (a.dep_ == "acl" or a.dep_ == "amod" and h.i == n.i) and a.i > n.i]
+
+    def dative_aims(self, verb: Token) -> list[Token]:
+        """The dative of a light verb whose object is the strike ("ont tendu une embuscade aux
+        soldats": the soldiers), by the prepositions ``dative_aim_verbs`` gives the verb."""
+        preps = self.rules.dative_aim_verbs.get(lower_lemma(verb), ())
+        return [c for c in verb.children if c.dep_ in ("iobj", *_OBLIQUES) and _introduced_by(c, preps)]
 
     def aim_after(self, n: Token) -> list[Token]:
         """The phrase a strike noun is aimed at that a broken parse hangs elsewhere, read off the
@@ -1571,14 +1583,14 @@ class _Finder:
         """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
         the nearest actor named before, in this or the previous sentence, that does not strike
         (one does not strike one's own)."""
-        heads = [c for c in objects if _possessive(c) and _in(c, self.rules.facility_nouns)]
+        heads = [c for c in objects if _possessive(c) and (_in(c, self.rules.facility_nouns) or _in(c, self.forces))]
         if not heads:
             return []
         k = self.units.sentence_at(heads[0].idx)
         floor = self.sentences[max(k - 1, 0)].start
         strikers = {a.entity.id for a in agents}
         return next(([r] for r in self.index.before(heads[0].idx, floor) if r.entity.id not in strikers
-                     and r.entity.kind in _GROUP_KINDS + _STATE_KINDS and self.typed([r], ("Actor",))), [])
+                     and r.entity.kind in _GROUP_KINDS + _STATE_KINDS + _ORGANISATION_KINDS and self.typed([r], ("Actor",))), [])
 
     def fires_weapon_noun(self, v: Token) -> bool:
         """A launch verb whose object is a weapon noun the text names no entity for ("a lancé
@@ -2259,11 +2271,26 @@ class _Finder:
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def partner_sides(self, n: Token) -> list[MentionRef]:
+        """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
+        clause's subject (or the body its members belong to) and the "avec" actor ("un officier
+        de l'armée X a été tué dans des affrontements avec les rebelles", "elle s'est retirée
+        après des affrontements avec les forces de Y")."""
+        others = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i
+                  and _introduced_by(c, self.rules.partner_prepositions) for r in self.np(c) or self.owners_hit(c)]
+        verb = n.head
+        if not self.typed(others, ("Actor",)) or not n.dep_.startswith("obl") or verb.pos_ != "VERB":
+            return []
+        own = [r for c in verb.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)]
+        own = [r for r in self.typed(own, ("Actor",)) if r.entity.kind != "Person"]
+        return own[:1] + self.typed(others, ("Actor",))[:1] if own else []
 
     def exchange_noun(self, n: Token, k: int) -> None:
         """ "les échanges de tirs entre Israël et le Hezbollah": an exchange of strikes between
