@@ -34,6 +34,7 @@ from kgbuild.extract.grammar import (
     is_impersonal,
     lower_lemma,
     lower_text,
+    misread_partitive,
     morph_values,
     resolve_pronoun,
     subjects_of,
@@ -801,7 +802,8 @@ class _Finder:
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
-            if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(c.dep_ == "case" for c in subj.children):
+            if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(
+                    c.dep_ == "case" and not misread_partitive(c, self.rules) for c in subj.children):
                 continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
             if self.time_subject(subj, verb):
                 continue  # "Ces derniers jours l'ELN a mené ...": a fronted time phrase, misread
@@ -1486,13 +1488,19 @@ class _Finder:
         """The phrase a strike noun is aimed at that a broken parse hangs elsewhere, read off the
         words: "contre"/"sur" past a participle and a date ("les attentats perpétrés le 7 juin
         contre le Parlement"); none past a finite verb, a comma or another attack."""
-        for t in self.tokens[n.i + 1: min(n.i + 8, self.units.bounds(n)[1])]:
-            if t.text in (",", ";") or (t.pos_ in ("VERB", "AUX") and "Part" not in morph_values(t, "VerbForm")) \
-                    or _in(t, self.rules.attack_nouns):
+        for t in self.tokens[n.i + 1: min(n.i + 11, self.units.bounds(n)[1])]:
+            if t.text in (",", ";") or (t.pos_ in ("VERB", "AUX") and "Part" not in morph_values(t, "VerbForm")
+                                        and not self.existential(t)) or _in(t, self.rules.attack_nouns):
                 return []
             if lower_text(t) in self.rules.hostile_prepositions and t.head.i > t.i:
                 return [t.head]
         return []
+
+    @staticmethod
+    def existential(verb: Token) -> bool:
+        """A verb with two expletives, the existential of a time phrase ("menés il y a une semaine
+        contre X"), read as a verb by the parse: no clause of its own."""
+        return {"expl:subj", "expl:comp"} <= {c.dep_ for c in verb.children}
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
         """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
@@ -2283,8 +2291,9 @@ class _Finder:
         clause's subject (or the body its members belong to) and the "avec" actor ("un officier
         de l'armée X a été tué dans des affrontements avec les rebelles", "elle s'est retirée
         après des affrontements avec les forces de Y")."""
-        others = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i
-                  and _introduced_by(c, self.rules.partner_prepositions) for r in self.np(c) or self.owners_hit(c)]
+        others = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)
+                  and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])  # not "la frontière avec X"
+                  for r in self.np(c) or self.owners_hit(c)]
         verb = n.head
         if not self.typed(others, ("Actor",)) or not n.dep_.startswith("obl") or verb.pos_ != "VERB":
             return []
