@@ -289,6 +289,8 @@ class _Finder:
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
         for child in token.children:
+            if child.dep_ == "appos" and self.owned_fighters(token, child):
+                continue
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
             if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
                     or child.dep_ in ("appos", "flat:name"):
@@ -298,6 +300,13 @@ class _Finder:
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
         return self.name_after(token)
+
+    def owned_fighters(self, token: Token, appos: Token) -> bool:
+        """Troops or fighters whose genitive names their group before an apposition: the
+        apposition describes the group ("des combattants de X (Y), faction de Z, ont attaqué":
+        X's fighters, not Z's)."""
+        return _in(token, self.forces) and any(g.dep_ == "nmod" and g.i < appos.i and self.genitive(g)
+                                               and self.ref_at(g) is not None for g in token.children)
 
     def over_demonym(self, token: Token, child: Token, hit: MentionRef) -> MentionRef:
         """The named group or body a noun's genitive names, over the demonym that qualifies the
@@ -600,6 +609,7 @@ class _Finder:
                           and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
+                          or types == ("Region",) and _in(window[k], self.rules.facility_nouns)  # "contre l'aéroport de X"
                           or lower_text(window[k]) in self.rules.place_phrase_links):
             if lower_text(window[k]) in preps:
                 break
@@ -1469,7 +1479,7 @@ class _Finder:
         holders = self.strike_holders(n) + ([host.head] if host_object else [])
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
                                                       if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
-            + self.aims_on_time(n, holders) + (self.dative_aims(host.head) if host_object else [])
+            + self.aims_on_time(n, holders) + (self.dative_aims(host.head, n) if host_object else [])
 
     def strike_holders(self, n: Token) -> list[Token]:
         """The words after a strike noun its aim may hang on: an adjective or a participle of
@@ -1478,11 +1488,13 @@ class _Finder:
         return [a for h in (n, *self.bare_qualifiers(n)) for a in h.children
                 if (a.dep_ == "acl" or a.dep_ == "amod" and h.i == n.i) and a.i > n.i]
 
-    def dative_aims(self, verb: Token) -> list[Token]:
-        """The dative of a light verb whose object is the strike ("ont tendu une embuscade aux
-        soldats": the soldiers), by the prepositions ``dative_aim_verbs`` gives the verb."""
+    def dative_aims(self, verb: Token, n: Token) -> list[Token]:
+        """The dative of a light verb whose object is the strike ``n`` ("ont tendu une embuscade
+        aux soldats": the soldiers, hung on the verb or on the noun), by the prepositions
+        ``dative_aim_verbs`` gives the verb."""
         preps = self.rules.dative_aim_verbs.get(lower_lemma(verb), ())
-        return [c for c in verb.children if c.dep_ in ("iobj", *_OBLIQUES) and _introduced_by(c, preps)]
+        return [c for h in (verb, n) for c in h.children if c.i > n.i
+                and c.dep_ in ("iobj", "nmod", *_OBLIQUES) and _introduced_by(c, preps)]
 
     def aim_after(self, n: Token) -> list[Token]:
         """The phrase a strike noun is aimed at that a broken parse hangs elsewhere, read off the
@@ -1746,12 +1758,25 @@ class _Finder:
         if found is None or not found[0]:
             return
         rest, right = found
+        if right and self.passive(v):  # "le poste a été pris d'assaut par X", "une patrouille prise en embuscade par X"
+            return self.passive_phrase(v, k)
         if right:
             targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
             targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
         for a in self.phrase_doers(v)[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
+            for t in targets[:2]:
+                self.add(a, "attacks", t, v, k, 0.65)
+
+    def passive_phrase(self, v: Token, k: int) -> None:
+        """A passive attack phrase: its agent attacks its subject, the owner of a thing named
+        there ("une patrouille de l'armée X a été prise en embuscade par Y"), or its place."""
+        agents = self.typed(self.agent(v), ("Actor",)) or [
+            r for c in v.children if c.dep_ == "obl:agent" for r in self.described_group(c)]
+        subjects = [c for c in v.children if c.dep_ == "nsubj:pass"]
+        targets = self.typed([r for c in subjects for r in self.np(c)], ("Region", "Actor")) or self.struck(subjects)
+        for a in agents[:2]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
 
@@ -2475,13 +2500,15 @@ class _Finder:
     def troop_place(self, n: Token) -> list[MentionRef]:
         """The places a phrase puts troops in: their own place phrase, the one of the noun they
         complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
-        présents en X"), or of the verb they are the subject of, unless it fires from afar."""
+        présents en X"), or of the verb they are the subject of, unless it fires from afar or
+        attacks (the place is the attack's)."""
         where = self._place_group(n, ("nmod",))
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
-        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head):
+        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) \
+                and not _in(n.head, self.rules.attack_verbs):  # "ont attaqué une base dans X": the attack's place
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
