@@ -1252,6 +1252,7 @@ class _Finder:
         aims = self.strike_aims(n, host, host_object) or self.aim_after(n)
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
+        agents = agents if self.typed(agents, ("Actor",)) or not victims else agents + self.undergone_authors(host)
         regions = self.typed(victims, ("Region",))[:1] + regions
         hit += [r for r in victims if not self.typed([r], ("Region",))]
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
@@ -1309,6 +1310,12 @@ class _Finder:
         if verb.i > host.i or not self.suffers(verb):
             return []
         return self.typed(self.subject(verb), ("Actor", "Region"))
+
+    def undergone_authors(self, host: Token) -> list[MentionRef]:
+        """The author of a strike its victim falls into, the agent the parse hangs on the verb of
+        suffering ("une patrouille est tombée dans une embuscade tendue par X": "par X" on
+        "tombée")."""
+        return self.typed(self.agent(host.head), ("Actor",))
 
     def suffers(self, verb: Token) -> bool:
         """A verb of suffering ("essuyer"), a verb with the noun that makes it one ("faire face
@@ -1758,7 +1765,8 @@ class _Finder:
         if found is None or not found[0]:
             return
         rest, right = found
-        if right and self.passive(v):  # "le poste a été pris d'assaut par X", "une patrouille prise en embuscade par X"
+        if right and self.passive(v) and not any(c.dep_ in ("nsubj", "obj") for c in v.children):
+            # "le poste a été pris d'assaut par X", "une patrouille prise en embuscade par X"
             return self.passive_phrase(v, k)
         if right:
             targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
@@ -2501,17 +2509,22 @@ class _Finder:
         """The places a phrase puts troops in: their own place phrase, the one of the noun they
         complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
         présents en X"), or of the verb they are the subject of, unless it fires from afar or
-        attacks (the place is the attack's)."""
+        attacks a facility (the place is the attack's)."""
         where = self._place_group(n, ("nmod",))
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
         if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) \
-                and not _in(n.head, self.rules.attack_verbs):  # "ont attaqué une base dans X": the attack's place
+                and not self.attacks_facility(n.head):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def attacks_facility(self, v: Token) -> bool:
+        """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
+        localité de X"): the place is the attack's, not the attackers' presence."""
+        return _in(v, self.rules.attack_verbs) and any(_in(c, self.rules.facility_nouns) for c in self.direct_objects(v))
 
     def counted(self, n: Token) -> bool:
         """Troops counted by a number right before them ("2 500 soldats", "quelque 300 hommes")."""
