@@ -609,12 +609,18 @@ class _Finder:
                           and _in(window[k - 1], self.rules.place_heads)
                           or _in(window[k], self.rules.direction_words)
                           or "Actor" in types and _in(window[k], self.rules.group_heads)
-                          or types == ("Region",) and _in(window[k], self.rules.facility_nouns)  # "contre l'aéroport de X"
+                          or types == ("Region",) and self.facility_word(window, k)  # "contre l'aéroport de X"
                           or lower_text(window[k]) in self.rules.place_phrase_links):
             if lower_text(window[k]) in preps:
                 break
             k -= 1
         return k
+
+    def facility_word(self, window: list[Token], k: int) -> bool:
+        """A facility noun, or a lower-case adjective right after one, between a preposition and
+        the place it is in ("contre l'aéroport de X", "contre une mosquée chiite de X")."""
+        return _in(window[k], self.rules.facility_nouns) or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() \
+            and k > 0 and _in(window[k - 1], self.rules.facility_nouns)
 
     def beside(self, phrase: list[Token], ref: MentionRef) -> bool:
         """ "au nord de Moreuil", "à l'est de Goma": a compass point after a preposition of
@@ -1634,9 +1640,11 @@ class _Finder:
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
         # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
-        return agents + self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
-                                    for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
-                                   ("Actor",))
+        agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
+                              for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
+        # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject
+        return agents + ([] if self.typed(agents, ("Actor",)) else self.typed(
+            [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)))
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
@@ -2008,7 +2016,7 @@ class _Finder:
         """What an attack verb's object names: its entities, or for a weapon hit the owner its
         genitive names ("abattu un avion de chasse des Forces armées soudanaises"; not the maker a
         demonym names: "un drone turc")."""
-        found = self.np(c)
+        found = self.np(c) or self.typed(self.holders_of(c), ("Actor",))  # "des villages tenus par X"
         if not found or not all("Weapon" in r.entity.types for r in found):
             return found
         owners = [r for g in self.genitives(c) for r in self.owners_of(g)]
