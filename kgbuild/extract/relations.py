@@ -1324,10 +1324,13 @@ class _Finder:
         return self.typed(self.agent(host.head), ("Actor",))
 
     def suffers(self, verb: Token) -> bool:
-        """A verb of suffering ("essuyer"), a verb with the noun that makes it one ("faire face
-        à une offensive de X"), or a noun of it after a copula ("ont été la cible d'une attaque")."""
+        """A verb of suffering ("essuyer") or of repelling ("repousser une offensive de X"), a verb
+        with the noun that makes it one ("faire face à une offensive de X"), or a noun of it after
+        a copula ("ont été la cible d'une attaque")."""
         if verb.pos_ == "NOUN":
             return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in verb.children)
+        if _in(verb, self.rules.repel_verbs):  # "le GNA a repoussé une offensive des forces de X": X attacks it
+            return True
         return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
             c.i == verb.i + 1 and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
             and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
