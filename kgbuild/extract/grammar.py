@@ -115,11 +115,15 @@ def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
         if child.dep_ in ("nsubj", "nsubj:pass") or (
                 child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
             found.extend(unsourced(child, rules))
-    if not found:  # "Vendredi, des combattants de X ont attaqué": the article read as a preposition
-        found = [c for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i < verb.i and c.pos_ == "NOUN"
-                 and [g for g in c.children if g.dep_ == "case"] and all(
-                     misread_partitive(g, rules) for g in c.children if g.dep_ == "case")][:1]
-    return found
+    return found or _partitive_oblique(verb, rules)
+
+
+def _partitive_oblique(verb: Token, rules: LanguageRules) -> list[Token]:
+    """The subject the parse hangs as an oblique before its verb, its partitive article read as
+    a preposition ("Vendredi, des combattants de X ont attaqué")."""
+    return [c for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i < verb.i and c.pos_ == "NOUN"
+            and [g for g in c.children if g.dep_ == "case"]
+            and all(misread_partitive(g, rules) for g in c.children if g.dep_ == "case")][:1]
 
 
 def misread_partitive(token: Token, rules: LanguageRules) -> bool:

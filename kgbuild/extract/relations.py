@@ -603,18 +603,21 @@ class _Finder:
         direction nouns and their links ("dans le nord de la ville (frontalière) de X"), and for an actor a
         group noun ("à l'armée birmane")."""
         k = n - 1
-        while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
-                          or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod")
-                          and window[k].text.islower() and k > 0
-                          and _in(window[k - 1], self.rules.place_heads)
-                          or _in(window[k], self.rules.direction_words)
-                          or "Actor" in types and _in(window[k], self.rules.group_heads)
-                          or types == ("Region",) and self.facility_word(window, k)  # "contre l'aéroport de X"
-                          or lower_text(window[k]) in self.rules.place_phrase_links):
+        while k >= 0 and self.phrase_word(window, k, types):
             if lower_text(window[k]) in preps:
                 break
             k -= 1
         return k
+
+    def phrase_word(self, window: list[Token], k: int, types) -> bool:
+        """A word between a preposition and the entity it introduces (``preposition_before``)."""
+        return window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads) \
+            or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod") \
+            and window[k].text.islower() and k > 0 and _in(window[k - 1], self.rules.place_heads) \
+            or _in(window[k], self.rules.direction_words) \
+            or "Actor" in types and _in(window[k], self.rules.group_heads) \
+            or types == ("Region",) and self.facility_word(window, k) \
+            or lower_text(window[k]) in self.rules.place_phrase_links  # "contre l'aéroport de X"
 
     def facility_word(self, window: list[Token], k: int) -> bool:
         """A facility noun, or a lower-case adjective right after one, between a preposition and
@@ -1258,9 +1261,10 @@ class _Finder:
         aims = self.strike_aims(n, host, host_object) or self.aim_after(n)
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
-        agents = agents if self.typed(agents, ("Actor",)) or not victims else agents + self.undergone_authors(host)
-        regions = self.typed(victims, ("Region",))[:1] + regions
-        hit += [r for r in victims if not self.typed([r], ("Region",))]
+        agents = self.undergone_authors(host, agents, victims)
+        acting = self.typed(victims, ("Actor",))  # "les FAS ont repoussé une attaque des FSR sur X": hit, X the place
+        regions = ([] if acting else self.typed(victims, ("Region",))[:1]) + regions
+        hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
@@ -1314,14 +1318,16 @@ class _Finder:
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
         if verb.i > host.i or not self.suffers(verb):
-            return []
-        return self.typed(self.subject(verb), ("Actor", "Region"))
+            return []  # a place suffers a strike, only an actor repels one
+        return self.typed(self.subject(verb), ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
 
-    def undergone_authors(self, host: Token) -> list[MentionRef]:
-        """The author of a strike its victim falls into, the agent the parse hangs on the verb of
-        suffering ("une patrouille est tombée dans une embuscade tendue par X": "par X" on
-        "tombée")."""
-        return self.typed(self.agent(host.head), ("Actor",))
+    def undergone_authors(self, host: Token, agents: list[MentionRef], victims: list[MentionRef]) -> list[MentionRef]:
+        """``agents``, with the author of a strike its victims fall into when none is an actor:
+        the agent the parse hangs on the verb of suffering ("une patrouille est tombée dans une
+        embuscade tendue par X": "par X" on "tombée")."""
+        if self.typed(agents, ("Actor",)) or not victims:
+            return agents
+        return agents + self.typed(self.agent(host.head), ("Actor",))
 
     def suffers(self, verb: Token) -> bool:
         """A verb of suffering ("essuyer") or of repelling ("repousser une offensive de X"), a verb
@@ -2335,15 +2341,20 @@ class _Finder:
         clause's subject (or the body its members belong to) and the "avec" actor ("un officier
         de l'armée X a été tué dans des affrontements avec les rebelles", "elle s'est retirée
         après des affrontements avec les forces de Y")."""
-        others = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)
-                  and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])  # not "la frontière avec X"
-                  for r in self.np(c) or self.owners_hit(c)]
+        others = self.partners_of(n)
         verb = n.head
         if not self.typed(others, ("Actor",)) or not n.dep_.startswith("obl") or verb.pos_ != "VERB":
             return []
         own = [r for c in verb.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)]
         own = [r for r in self.typed(own, ("Actor",)) if r.entity.kind != "Person"]
         return own[:1] + self.typed(others, ("Actor",))[:1] if own else []
+
+    def partners_of(self, n: Token) -> list[MentionRef]:
+        """What the "avec" phrase right after a clash noun names (past adjectives: "des
+        affrontements meurtriers avec X"; not "à la frontière avec X")."""
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)
+                and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])
+                for r in self.np(c) or self.owners_hit(c)]
 
     def exchange_noun(self, n: Token, k: int) -> None:
         """ "les échanges de tirs entre Israël et le Hezbollah": an exchange of strikes between
@@ -2526,11 +2537,15 @@ class _Finder:
             where = self._place_group(n.head, ("nmod",), after=n.i)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
-        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) \
-                and not self.attacks_facility(n.head):
+        if not where and self.present_subject(n):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def present_subject(self, n: Token) -> bool:
+        """Troops that are the subject of a verb whose places are theirs: not one that fires from
+        afar or attacks a facility."""
+        return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head)
 
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
