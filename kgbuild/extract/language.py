@@ -305,6 +305,7 @@ class LanguageRules:
     name_prepositions: Ordered
     attack_prepositions: ListTable
     dative_aim_verbs: ListTable
+    oppose_copula_prepositions: Words
     attack_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table

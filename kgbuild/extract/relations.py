@@ -2904,6 +2904,17 @@ class _Finder:
         de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
         return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
 
+    def copula_stance(self, n: Token, k: int) -> None:
+        """A copula with a preposition of opposition ("le Hachd est contre la présence américaine
+        en Irak", ``oppose_copula_prepositions``): the subject opposes who the phrase names, or
+        whose presence or policy it is (a demonym or a genitive)."""
+        if not any(c.dep_ == "case" and lower_text(c) in self.rules.oppose_copula_prepositions for c in n.children):
+            return
+        opposed = self.typed(self.np(n), ("Actor",)) or self.owners_hit(n)
+        for a in self.typed([r for c in n.children if c.dep_ == "nsubj" for r in self.np(c)], ("Actor",))[:1]:
+            for o in opposed[:1]:
+                self.add(a, "opposes", o, n, k, 0.55)
+
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
         "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
@@ -4122,6 +4133,8 @@ class _Finder:
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)  # "les FSR contrôlent X", however tagged
+        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
+            self.copula_stance(t, k)  # "X est contre la présence américaine"
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
