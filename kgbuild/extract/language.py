@@ -306,6 +306,7 @@ class LanguageRules:
     attack_prepositions: ListTable
     dative_aim_verbs: ListTable
     oppose_copula_prepositions: Words
+    agentive_oblique_verbs: ListTable
     attack_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table

@@ -1443,7 +1443,15 @@ class _Finder:
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",))
+                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
+            + self.weapon_demonym(n)
+
+    def weapon_demonym(self, n: Token) -> list[MentionRef]:
+        """The state a demonym on a strike noun's weapon complement names ("une frappe de drone
+        turque", "des tirs de roquettes israéliens"): the author."""
+        return self.typed([self.ref_at(a) for g in n.children if g.dep_ == "nmod" and g.i > n.i
+                           and lower_lemma(g) in self.rules.weapon_heads for a in g.children
+                           if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",))
 
     def demonym_after(self, n: Token, types) -> list[MentionRef]:
         """The entity of an adjective right after a strike noun ("les frappes (aériennes)
@@ -1479,7 +1487,8 @@ class _Finder:
         host = n.head if n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns)  # "la responsabilité de l'attentat"
                                                or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
-                and not any(c.dep_ == "case" for c in host.children):
+                and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
+                        for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
             return host, True
         if self.day_partitive(host):  # "a mené mardi des frappes contre X": the day stands in its place
             return host.head, True
@@ -1548,7 +1557,8 @@ class _Finder:
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
         """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
         return [c for a in holders if a.dep_ == "acl" and _in(a, self.rules.aim_verbs) for c in a.children
-                if c.dep_ == "obj"]
+                if c.dep_ == "obj" or c.dep_ == "obl:arg" and all(  # "visant des combattants": a transitive verb's article
+                    lower_text(g) in self.rules.partitive_articles for g in c.children if g.dep_ == "case")]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
@@ -1750,11 +1760,17 @@ class _Finder:
         of a place noun ("le nord de X") and not a person."""
         if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
             return []
-        owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        owners = self.demonyms_on(c)
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
         owners += self.holders_of(c) + self.body_named_before(c)
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+
+    def demonyms_on(self, c: Token) -> list[MentionRef | None]:
+        """The entities of the adjectives on a noun, also of one the parse hangs on the first
+        ("un navire marchand britannique")."""
+        adjectives = [g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        return [self.ref_at(g) for a in adjectives for g in (a, *a.children) if g.dep_ == "amod" and g.pos_ == "ADJ"]
 
     def holders_of(self, c: Token) -> list[MentionRef]:
         """Who uses or holds a thing hit, by the agent of a participle of holding on it or on
@@ -4131,15 +4147,20 @@ class _Finder:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
-        if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
-            self.control_word(t, k)  # "les FSR contrôlent X", however tagged
-        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
-            self.copula_stance(t, k)  # "X est contre la présence américaine"
+        self.untriggered(t, k, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return
         self.dispatch(t, k, lemma, low)
+
+    def untriggered(self, t: Token, k: int, lemma: str, low: str) -> None:
+        """Relations a word starts without a cue of its own: holding ground, however tagged ("les
+        FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
+        if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
+            self.control_word(t, k)
+        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
+            self.copula_stance(t, k)
 
     def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
