@@ -1414,7 +1414,9 @@ class _Finder:
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
         attribuée à la junte", "une attaque imputée aux shebab")."""
-        found = self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+        # the participle may hang on the strike's complement ("une attaque à la voiture piégée attribuée aux shebab")
+        holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
+        found = self.typed([r for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
                             for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
         return found or self.ascribed_after(n)
 
