@@ -330,6 +330,7 @@ class LanguageRules:
     presumption_participles: Words
     repel_verbs: Words
     clash_verbs: Words
+    fight_verbs: Words
     allegiance_adjectives: Words
     claim_nouns: Words
     leader_body_nouns: Words

@@ -2459,6 +2459,18 @@ class _Finder:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
 
+    def fight_verb(self, v: Token, k: int) -> None:
+        """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
+        de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
+        if self.passive(v):
+            return
+        targets = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Actor",))
+                   if r.entity.kind != "Person"]
+        for a in self.hitters(self.active_attackers(v))[:1]:
+            for t in targets[:2]:
+                if t.entity.id != a.entity.id:
+                    self.add(a, "attacks", t, v, k, 0.6)
+
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
         et les FSR": Sudan)."""
@@ -2772,11 +2784,20 @@ class _Finder:
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
-        if predicate == "opposes" or _in(v, self.rules.prepositional_stance_verbs):
-            objs += self.children_with(v, self.rules.stance_verb_prepositions)
+        objs += self.children_with(v, self.stance_prepositions(v, predicate))
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
+        """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
+        hostile one for another verb of opposition ("lutter contre X"; not a place, "combattre au
+        Mali", nor a side, "combattre aux côtés de X"), none for support."""
+        if _in(v, self.rules.prepositional_stance_verbs):
+            return list(self.rules.stance_verb_prepositions)
+        if predicate == "opposes":
+            return [p for p in self.rules.stance_verb_prepositions if p in self.rules.hostile_prepositions]
+        return []
 
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
@@ -4261,6 +4282,7 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
+    ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
