@@ -1319,7 +1319,15 @@ class _Finder:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
         if verb.i > host.i or not self.suffers(verb):
             return []  # a place suffers a strike, only an actor repels one
-        return self.typed(self.subject(verb), ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
+        subject = self.subject(verb) or (self.subject(verb.head) if self.infinitive_clause(verb) else [])
+        return self.typed(subject, ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
+
+    @staticmethod
+    def infinitive_clause(verb: Token) -> bool:
+        """An infinitive clause set on a verb, whose subject is that verb's ("des soldats sont
+        portés disparus après être tombés dans une embuscade de X")."""
+        return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+            "Inf" in morph_values(t, "VerbForm") for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))))
 
     def undergone_authors(self, host: Token, agents: list[MentionRef], victims: list[MentionRef]) -> list[MentionRef]:
         """``agents``, with the author of a strike its victims fall into when none is an actor:
