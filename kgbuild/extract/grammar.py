@@ -109,12 +109,27 @@ def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
     """A verb's own subjects, an expletive subject pronoun included ("a-t-il dit")."""
     found = []
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and any(c.dep_ == "case" for c in child.children):
+        if child.dep_ in ("nsubj", "nsubj:pass") and any(c.dep_ == "case" and not misread_partitive(c, rules)
+                                                          for c in child.children):
             continue  # "a de son côté revendiqué": a noun after a preposition is no subject
         if child.dep_ in ("nsubj", "nsubj:pass") or (
                 child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
             found.extend(unsourced(child, rules))
-    return found
+    return found or _partitive_oblique(verb, rules)
+
+
+def _partitive_oblique(verb: Token, rules: LanguageRules) -> list[Token]:
+    """The subject the parse hangs as an oblique before its verb, its partitive article read as
+    a preposition ("Vendredi, des combattants de X ont attaqué")."""
+    return [c for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i < verb.i and c.pos_ == "NOUN"
+            and [g for g in c.children if g.dep_ == "case"]
+            and all(misread_partitive(g, rules) for g in c.children if g.dep_ == "case")][:1]
+
+
+def misread_partitive(token: Token, rules: LanguageRules) -> bool:
+    """A partitive article the parse hangs as a preposition ("des combattants de X ont attaqué":
+    "des" read as "case"): tagged a determiner, it leaves its noun a subject."""
+    return token.pos_ == "DET" and lower_text(token) in rules.partitive_articles
 
 
 def _shares_subject_with_head(verb: Token, rules: LanguageRules) -> bool:

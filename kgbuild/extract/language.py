@@ -311,6 +311,9 @@ class LanguageRules:
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable
+    dative_aim_verbs: ListTable
+    oppose_copula_prepositions: Words
+    agentive_oblique_verbs: ListTable
     attack_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table
@@ -334,6 +337,7 @@ class LanguageRules:
     presumption_participles: Words
     repel_verbs: Words
     clash_verbs: Words
+    fight_verbs: Words
     allegiance_adjectives: Words
     claim_nouns: Words
     leader_body_nouns: Words

@@ -34,6 +34,7 @@ from kgbuild.extract.grammar import (
     is_impersonal,
     lower_lemma,
     lower_text,
+    misread_partitive,
     morph_values,
     resolve_pronoun,
     subjects_of,
@@ -289,6 +290,8 @@ class _Finder:
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
         for child in token.children:
+            if child.dep_ == "appos" and self.owned_fighters(token, child):
+                continue
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
             if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
                     or child.dep_ in ("appos", "flat:name"):
@@ -298,6 +301,13 @@ class _Finder:
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
         return self.name_after(token)
+
+    def owned_fighters(self, token: Token, appos: Token) -> bool:
+        """Troops or fighters whose genitive names their group before an apposition: the
+        apposition describes the group ("des combattants de X (Y), faction de Z, ont attaqué":
+        X's fighters, not Z's)."""
+        return _in(token, self.forces) and any(g.dep_ == "nmod" and g.i < appos.i and self.genitive(g)
+                                               and self.ref_at(g) is not None for g in token.children)
 
     def over_demonym(self, token: Token, child: Token, hit: MentionRef) -> MentionRef:
         """The named group or body a noun's genitive names, over the demonym that qualifies the
@@ -612,18 +622,28 @@ class _Finder:
         direction nouns and their links ("dans le nord de la ville (frontalière) de X"), and for an actor a
         group noun ("à l'armée birmane")."""
         k = n - 1
-        while k >= 0 and (window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads)
-                          or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod")
-                          and window[k].text.islower() and k > 0
-                          and _in(window[k - 1], self.rules.place_heads)
-                          or _in(window[k], self.rules.direction_words)
-                          or "Actor" in types and _in(window[k], self.rules.group_heads)
-                          or lower_text(window[k]) in self.rules.place_phrase_links
-                          or lower_text(window[k]) in self.rules.sameness_words):  # "dans la même province"
+        while k >= 0 and self.phrase_word(window, k, types):
             if lower_text(window[k]) in preps:
                 break
             k -= 1
         return k
+
+    def phrase_word(self, window: list[Token], k: int, types) -> bool:
+        """A word between a preposition and the entity it introduces (``preposition_before``)."""
+        return window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads) \
+            or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod") \
+            and window[k].text.islower() and k > 0 and _in(window[k - 1], self.rules.place_heads) \
+            or _in(window[k], self.rules.direction_words) \
+            or "Actor" in types and _in(window[k], self.rules.group_heads) \
+            or types == ("Region",) and self.facility_word(window, k) \
+            or lower_text(window[k]) in self.rules.place_phrase_links \
+            or lower_text(window[k]) in self.rules.sameness_words  # "contre l'aéroport de X", "dans la même province"
+
+    def facility_word(self, window: list[Token], k: int) -> bool:
+        """A facility noun, or a lower-case adjective right after one, between a preposition and
+        the place it is in ("contre l'aéroport de X", "contre une mosquée chiite de X")."""
+        return _in(window[k], self.rules.facility_nouns) or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() \
+            and k > 0 and _in(window[k - 1], self.rules.facility_nouns)
 
     def beside(self, phrase: list[Token], ref: MentionRef) -> bool:
         """ "au nord de Moreuil", "à l'est de Goma": a compass point after a preposition of
@@ -828,7 +848,8 @@ class _Finder:
 
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
-            if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(c.dep_ == "case" for c in subj.children):
+            if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(
+                    c.dep_ == "case" and not misread_partitive(c, self.rules) for c in subj.children):
                 continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
             if self.time_subject(subj, verb):
                 continue  # "Ces derniers jours l'ELN a mené ...": a fronted time phrase, misread
@@ -1264,10 +1285,13 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        hit = self.struck(self.strike_aims(n, host, host_object) or self.aim_after(n))
+        aims = self.strike_aims(n, host, host_object) or self.aim_after(n)
+        hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
-        regions = self.typed(victims, ("Region",))[:1] + regions
-        hit += [r for r in victims if not self.typed([r], ("Region",))]
+        agents = self.undergone_authors(host, agents, victims)
+        acting = self.typed(victims, ("Actor",))  # "les FAS ont repoussé une attaque des FSR sur X": hit, X the place
+        regions = ([] if acting else self.typed(victims, ("Region",))[:1]) + regions
+        hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
@@ -1321,14 +1345,33 @@ class _Finder:
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
         if verb.i > host.i or not self.suffers(verb):
-            return []
-        return self.typed(self.subject(verb), ("Actor", "Region"))
+            return []  # a place suffers a strike, only an actor repels one
+        subject = self.subject(verb) or (self.subject(verb.head) if self.infinitive_clause(verb) else [])
+        return self.typed(subject, ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
+
+    @staticmethod
+    def infinitive_clause(verb: Token) -> bool:
+        """An infinitive clause set on a verb, whose subject is that verb's ("des soldats sont
+        portés disparus après être tombés dans une embuscade de X")."""
+        return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+            "Inf" in morph_values(t, "VerbForm") for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))))
+
+    def undergone_authors(self, host: Token, agents: list[MentionRef], victims: list[MentionRef]) -> list[MentionRef]:
+        """``agents``, with the author of a strike its victims fall into when none is an actor:
+        the agent the parse hangs on the verb of suffering ("une patrouille est tombée dans une
+        embuscade tendue par X": "par X" on "tombée")."""
+        if self.typed(agents, ("Actor",)) or not victims:
+            return agents
+        return agents + self.typed(self.agent(host.head), ("Actor",))
 
     def suffers(self, verb: Token) -> bool:
-        """A verb of suffering ("essuyer"), a verb with the noun that makes it one ("faire face
-        à une offensive de X"), or a noun of it after a copula ("ont été la cible d'une attaque")."""
+        """A verb of suffering ("essuyer") or of repelling ("repousser une offensive de X"), a verb
+        with the noun that makes it one ("faire face à une offensive de X"), or a noun of it after
+        a copula ("ont été la cible d'une attaque")."""
         if verb.pos_ == "NOUN":
             return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in verb.children)
+        if _in(verb, self.rules.repel_verbs):  # "le GNA a repoussé une offensive des forces de X": X attacks it
+            return True
         return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
             c.i == verb.i + 1 and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
             and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
@@ -1337,7 +1380,7 @@ class _Finder:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
         someone is a strike on them; any other ("une opération de maintien de la paix") is none."""
         if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
-               for c in n.children):
+               for h in (n, *self.strike_holders(n)) for c in h.children if c.i > n.i):
             self.strike_noun(n, k)
 
     def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
@@ -1406,7 +1449,9 @@ class _Finder:
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
         attribuée à la junte", "une attaque imputée aux shebab")."""
-        found = self.typed([r for a in n.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+        # the participle may hang on the strike's complement ("une attaque à la voiture piégée attribuée aux shebab")
+        holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
+        found = self.typed([r for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
                             for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
         return found or self.ascribed_after(n)
 
@@ -1435,7 +1480,15 @@ class _Finder:
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
         return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",))
+                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
+            + self.weapon_demonym(n)
+
+    def weapon_demonym(self, n: Token) -> list[MentionRef]:
+        """The state a demonym on a strike noun's weapon complement names ("une frappe de drone
+        turque", "des tirs de roquettes israéliens"): the author."""
+        return self.typed([self.ref_at(a) for g in n.children if g.dep_ == "nmod" and g.i > n.i
+                           and lower_lemma(g) in self.rules.weapon_heads for a in g.children
+                           if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",))
 
     def demonym_after(self, n: Token, types) -> list[MentionRef]:
         """The entity of an adjective right after a strike noun ("les frappes (aériennes)
@@ -1471,7 +1524,8 @@ class _Finder:
         host = n.head if n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns)  # "la responsabilité de l'attentat"
                                                or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
-                and not any(c.dep_ == "case" for c in host.children):
+                and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
+                        for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
             return host, True
         if self.day_partitive(host):  # "a mené mardi des frappes contre X": the day stands in its place
             return host.head, True
@@ -1490,24 +1544,43 @@ class _Finder:
         britannique", "a mené une offensive contre le M23")."""
         aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
-        # "une attaque meurtrière contre la police égyptienne": the phrase hung on the adjective
-        # or on a participle of it ("les frappes menées par X contre les rebelles")
-        holders = [a for a in n.children if a.dep_ in ("amod", "acl") and a.i > n.i] + ([host.head] if host_object else [])
+        holders = self.strike_holders(n) + ([host.head] if host_object else [])
         return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
                                                       if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
-            + self.aims_on_time(n, holders)
+            + self.aims_on_time(n, holders) + (self.dative_aims(host.head, n) if host_object else [])
+
+    def strike_holders(self, n: Token) -> list[Token]:
+        """The words after a strike noun its aim may hang on: an adjective or a participle of
+        it ("une attaque meurtrière contre la police", "les frappes menées par X contre les
+        rebelles"), or of its bare qualifier ("l'opération de représailles menée par X contre Y")."""
+        return [a for h in (n, *self.bare_qualifiers(n)) for a in h.children
+                if (a.dep_ == "acl" or a.dep_ == "amod" and h.i == n.i) and a.i > n.i]
+
+    def dative_aims(self, verb: Token, n: Token) -> list[Token]:
+        """The dative of a light verb whose object is the strike ``n`` ("ont tendu une embuscade
+        aux soldats": the soldiers, hung on the verb or on the noun), by the prepositions
+        ``dative_aim_verbs`` gives the verb."""
+        preps = self.rules.dative_aim_verbs.get(lower_lemma(verb), ())
+        return [c for h in (verb, n) for c in h.children if c.i > n.i
+                and c.dep_ in ("iobj", "nmod", *_OBLIQUES) and _introduced_by(c, preps)]
 
     def aim_after(self, n: Token) -> list[Token]:
         """The phrase a strike noun is aimed at that a broken parse hangs elsewhere, read off the
         words: "contre"/"sur" past a participle and a date ("les attentats perpétrés le 7 juin
         contre le Parlement"); none past a finite verb, a comma or another attack."""
-        for t in self.tokens[n.i + 1: min(n.i + 8, self.units.bounds(n)[1])]:
-            if t.text in (",", ";") or (t.pos_ in ("VERB", "AUX") and "Part" not in morph_values(t, "VerbForm")) \
-                    or _in(t, self.rules.attack_nouns):
+        for t in self.tokens[n.i + 1: min(n.i + 11, self.units.bounds(n)[1])]:
+            if t.text in (",", ";") or (t.pos_ in ("VERB", "AUX") and "Part" not in morph_values(t, "VerbForm")
+                                        and not self.existential(t)) or _in(t, self.rules.attack_nouns):
                 return []
             if lower_text(t) in self.rules.hostile_prepositions and t.head.i > t.i:
                 return [t.head]
         return []
+
+    @staticmethod
+    def existential(verb: Token) -> bool:
+        """A verb with two expletives, the existential of a time phrase ("menés il y a une semaine
+        contre X"), read as a verb by the parse: no clause of its own."""
+        return {"expl:subj", "expl:comp"} <= {c.dep_ for c in verb.children}
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
         """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
@@ -1521,7 +1594,8 @@ class _Finder:
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
         """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
         return [c for a in holders if a.dep_ == "acl" and _in(a, self.rules.aim_verbs) for c in a.children
-                if c.dep_ == "obj"]
+                if c.dep_ == "obj" or c.dep_ == "obl:arg" and all(  # "visant des combattants": a transitive verb's article
+                    lower_text(g) in self.rules.partitive_articles for g in c.children if g.dep_ == "case")]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
@@ -1598,14 +1672,14 @@ class _Finder:
         """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
         the nearest actor named before, in this or the previous sentence, that does not strike
         (one does not strike one's own)."""
-        heads = [c for c in objects if _possessive(c) and _in(c, self.rules.facility_nouns)]
+        heads = [c for c in objects if _possessive(c) and (_in(c, self.rules.facility_nouns) or _in(c, self.forces))]
         if not heads:
             return []
         k = self.units.sentence_at(heads[0].idx)
         floor = self.sentences[max(k - 1, 0)].start
         strikers = {a.entity.id for a in agents}
         return next(([r] for r in self.index.before(heads[0].idx, floor) if r.entity.id not in strikers
-                     and r.entity.kind in _GROUP_KINDS + _STATE_KINDS and self.typed([r], ("Actor",))), [])
+                     and r.entity.kind in _GROUP_KINDS + _STATE_KINDS + _ORGANISATION_KINDS and self.typed([r], ("Actor",))), [])
 
     def fires_weapon_noun(self, v: Token) -> bool:
         """A launch verb whose object is a weapon noun the text names no entity for ("a lancé
@@ -1622,9 +1696,11 @@ class _Finder:
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
         # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
-        return agents + self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
-                                    for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"],
-                                   ("Actor",))
+        agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
+                              for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
+        # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject
+        return agents + ([] if self.typed(agents, ("Actor",)) else self.typed(
+            [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)))
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
@@ -1721,11 +1797,17 @@ class _Finder:
         of a place noun ("le nord de X") and not a person."""
         if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
             return []
-        owners = [self.ref_at(g) for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        owners = self.demonyms_on(c)
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
         owners += self.holders_of(c) + self.body_named_before(c)
         return [r for r in self.typed(owners, ("Actor",)) if r.entity.kind != "Person"]
+
+    def demonyms_on(self, c: Token) -> list[MentionRef | None]:
+        """The entities of the adjectives on a noun, also of one the parse hangs on the first
+        ("un navire marchand britannique")."""
+        adjectives = [g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        return [self.ref_at(g) for a in adjectives for g in (a, *a.children) if g.dep_ == "amod" and g.pos_ == "ADJ"]
 
     def holders_of(self, c: Token) -> list[MentionRef]:
         """Who uses or holds a thing hit, by the agent of a participle of holding on it or on
@@ -1753,12 +1835,26 @@ class _Finder:
         if found is None or not found[0]:
             return
         rest, right = found
+        if right and self.passive(v) and not any(c.dep_ in ("nsubj", "obj") for c in v.children):
+            # "le poste a été pris d'assaut par X", "une patrouille prise en embuscade par X"
+            return self.passive_phrase(v, k)
         if right:
             targets = self.typed(self.np(rest[0]), ("Region", "Actor")) or self.struck(rest[:1])
             targets += [] if self.typed(targets, ("Region",)) else self.phrase_place(v)
         else:  # "a pris Damas": the verb alone attacks only a place it takes
             targets = self.typed([self.ref_at(rest[0])], ("Region",))
         for a in self.phrase_doers(v)[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
+            for t in targets[:2]:
+                self.add(a, "attacks", t, v, k, 0.65)
+
+    def passive_phrase(self, v: Token, k: int) -> None:
+        """A passive attack phrase: its agent attacks its subject, the owner of a thing named
+        there ("une patrouille de l'armée X a été prise en embuscade par Y"), or its place."""
+        agents = self.typed(self.agent(v), ("Actor",)) or [
+            r for c in v.children if c.dep_ == "obl:agent" for r in self.described_group(c)]
+        subjects = [c for c in v.children if c.dep_ == "nsubj:pass"]
+        targets = self.typed([r for c in subjects for r in self.np(c)], ("Region", "Actor")) or self.struck(subjects)
+        for a in agents[:2]:
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
 
@@ -1982,7 +2078,7 @@ class _Finder:
         """What an attack verb's object names: its entities, or for a weapon hit the owner its
         genitive names ("abattu un avion de chasse des Forces armées soudanaises"; not the maker a
         demonym names: "un drone turc")."""
-        found = self.np(c)
+        found = self.np(c) or self.typed(self.holders_of(c), ("Actor",))  # "des villages tenus par X"
         if not found or not all("Weapon" in r.entity.types for r in found):
             return found
         owners = [r for g in self.genitives(c) for r in self.owners_of(g)]
@@ -2290,11 +2386,32 @@ class _Finder:
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def partner_sides(self, n: Token) -> list[MentionRef]:
+        """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
+        clause's subject (or the body its members belong to) and the "avec" actor ("un officier
+        de l'armée X a été tué dans des affrontements avec les rebelles", "elle s'est retirée
+        après des affrontements avec les forces de Y")."""
+        others = self.partners_of(n)
+        verb = n.head
+        if not self.typed(others, ("Actor",)) or not n.dep_.startswith("obl") or verb.pos_ != "VERB":
+            return []
+        own = [r for c in verb.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)]
+        own = [r for r in self.typed(own, ("Actor",)) if r.entity.kind != "Person"]
+        return own[:1] + self.typed(others, ("Actor",))[:1] if own else []
+
+    def partners_of(self, n: Token) -> list[MentionRef]:
+        """What the "avec" phrase right after a clash noun names (past adjectives: "des
+        affrontements meurtriers avec X"; not "à la frontière avec X")."""
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)
+                and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])
+                for r in self.np(c) or self.owners_hit(c)]
 
     def exchange_noun(self, n: Token, k: int) -> None:
         """ "les échanges de tirs entre Israël et le Hezbollah": an exchange of strikes between
@@ -2380,6 +2497,18 @@ class _Finder:
         for a in sides:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
+
+    def fight_verb(self, v: Token, k: int) -> None:
+        """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
+        de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
+        if self.passive(v):
+            return
+        targets = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Actor",))
+                   if r.entity.kind != "Person"]
+        for a in self.hitters(self.active_attackers(v))[:1]:
+            for t in targets[:2]:
+                if t.entity.id != a.entity.id:
+                    self.add(a, "attacks", t, v, k, 0.6)
 
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
@@ -2470,16 +2599,27 @@ class _Finder:
     def troop_place(self, n: Token) -> list[MentionRef]:
         """The places a phrase puts troops in: their own place phrase, the one of the noun they
         complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
-        présents en X"), or of the verb they are the subject of, unless it fires from afar."""
+        présents en X"), or of the verb they are the subject of, unless it fires from afar or
+        attacks a facility (the place is the attack's)."""
         where = self._place_group(n, ("nmod",))
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
-        if not where and n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head):
+        if not where and self.present_subject(n):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def present_subject(self, n: Token) -> bool:
+        """Troops that are the subject of a verb whose places are theirs: not one that fires from
+        afar or attacks a facility."""
+        return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head)
+
+    def attacks_facility(self, v: Token) -> bool:
+        """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
+        localité de X"): the place is the attack's, not the attackers' presence."""
+        return _in(v, self.rules.attack_verbs) and any(_in(c, self.rules.facility_nouns) for c in self.direct_objects(v))
 
     def counted(self, n: Token) -> bool:
         """Troops counted by a number right before them ("2 500 soldats", "quelque 300 hommes")."""
@@ -2683,11 +2823,20 @@ class _Finder:
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
-        if predicate == "opposes" or _in(v, self.rules.prepositional_stance_verbs):
-            objs += self.children_with(v, self.rules.stance_verb_prepositions)
+        objs += self.children_with(v, self.stance_prepositions(v, predicate))
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
+        """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
+        hostile one for another verb of opposition ("lutter contre X"; not a place, "combattre au
+        Mali", nor a side, "combattre aux côtés de X"), none for support."""
+        if _in(v, self.rules.prepositional_stance_verbs):
+            return list(self.rules.stance_verb_prepositions)
+        if predicate == "opposes":
+            return [p for p in self.rules.stance_verb_prepositions if p in self.rules.hostile_prepositions]
+        return []
 
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
@@ -2832,6 +2981,17 @@ class _Finder:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
         de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
         return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
+
+    def copula_stance(self, n: Token, k: int) -> None:
+        """A copula with a preposition of opposition ("le Hachd est contre la présence américaine
+        en Irak", ``oppose_copula_prepositions``): the subject opposes who the phrase names, or
+        whose presence or policy it is (a demonym or a genitive)."""
+        if not any(c.dep_ == "case" and lower_text(c) in self.rules.oppose_copula_prepositions for c in n.children):
+            return
+        opposed = self.typed(self.np(n), ("Actor",)) or self.owners_hit(n)
+        for a in self.typed([r for c in n.children if c.dep_ == "nsubj" for r in self.np(c)], ("Actor",))[:1]:
+            for o in opposed[:1]:
+                self.add(a, "opposes", o, n, k, 0.55)
 
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
@@ -4177,14 +4337,21 @@ class _Finder:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
-        if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
-            self.control_word(t, k)  # "les FSR contrôlent X", however tagged
+        self.untriggered(t, k, lemma, low)
         lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
             return
         self.dispatch(t, k, lemma, low)
+
+    def untriggered(self, t: Token, k: int, lemma: str, low: str) -> None:
+        """Relations a word starts without a cue of its own: holding ground, however tagged ("les
+        FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
+        if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
+            self.control_word(t, k)
+        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
+            self.copula_stance(t, k)
 
     def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
@@ -4283,6 +4450,7 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
+    ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
