@@ -634,6 +634,8 @@ class _Finder:
         det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
         gender = morph_values((det or subject), "Gender")  # "la ministre": the article tells
         plural = "Plur" in morph_values(subject, "Number")
+        if plural and form in self.rules.plural_pronouns:
+            return True  # "Les Forces ... ont déclaré ... « ... », ont-ils ajouté": news copy's "ils"
         return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
@@ -918,7 +920,37 @@ class _Finder:
                 return ref if owner is None else self.speaker_of(owner)[0]
             break
         head = token.head.head if token.head.dep_.startswith("acl") else None
-        return self.phrase_entity(head) if head is not None else None
+        if head is None:
+            return None
+        head = self.agreeing_noun(head, token.head)
+        return self.phrase_entity(head) or self.described_actor(head)
+
+    @staticmethod
+    def agreeing_noun(noun: Token, verb: Token) -> Token:
+        """The noun a relative clause is said of: the parse's noun, or the noun above it whose
+        number the verb agrees with ("une milice de plusieurs milliers d'hommes qui affirme")."""
+        number = morph_values(verb, "Number")
+        current = noun
+        for _ in range(3):
+            if not number or set(number) & set(morph_values(current, "Number")):
+                return current
+            if current.dep_ != "nmod" or current.head.i > current.i or current.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            current = current.head
+        return noun
+
+    def described_actor(self, noun: Token) -> MentionRef | None:
+        """The actor a description stands for: the subject of a copula ("X est une milice qui
+        affirme") or the name it is apposed to ("X, une milice qui affirme"; also when the parse
+        took the name for the noun's subject)."""
+        subject = next((c for c in noun.children if c.dep_.startswith("nsubj") and c.i < noun.i), None)
+        if subject is not None and subject.pos_ != "PRON" and (
+                any(c.dep_ == "cop" for c in noun.children) or self.tokens[noun.i - 1].text == ","
+                or self.tokens[max(noun.i - 2, 0)].text == ","):
+            return self.speaker_of(subject)[0]
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            return self.phrase_entity(noun.head)
+        return None
 
     def complement_owner(self, ref: MentionRef) -> Token | None:
         """The noun a mention right before a relative is the complement of, when that noun names
