@@ -466,8 +466,25 @@ class _Finder:
         """Who issued a document named with no author: "le communiqué", who spoke last; "...,
         selon un communiqué", who spoke in the sentence before."""
         if definite:
-            return self.last_claim_speaker(token)
+            issued = self.document_issuer(token)
+            return issued[0] if issued is not None else self.last_claim_speaker(token)
         return self.recent_claim_speaker(token) if self.indefinite(token) else None
+
+    def document_issuer(self, token: Token) -> tuple[MentionRef | None] | None:
+        """Who spoke "dans un communiqué" before "le communiqué" names it again, other speakers
+        between (« ... », ajoute le communiqué): (their speaker,), None when no claim within eight
+        sentences names that document outside its content."""
+        lemma, run = token.lemma_.lower(), self.units.run_at(token.idx)
+        for claim in reversed(self.claims):
+            if claim.cue_start >= token.idx:
+                continue
+            if run - self.units.run_at(claim.cue_start) > 8:
+                return None
+            lo, hi = self.units.span_of(*self.units.runs[self.units.run_at(claim.cue_start)])
+            around = self.doc.char_span(lo, hi, alignment_mode="expand") or ()
+            if any(t.lemma_.lower() == lemma and not claim.start <= t.idx < claim.end for t in around):
+                return (claim.speaker,)
+        return None
 
     def recent_claim_speaker(self, token: Token) -> MentionRef | None:
         """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
@@ -2113,7 +2130,9 @@ class _Finder:
 
     def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
         """Whether token ``n`` opens a clause: first, or after punctuation or a conjunction."""
-        return n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in self.rules.coordinating_conjunctions
+        before = tokens[n - 1] if n else None
+        return before is None or before.pos_ == "CCONJ" or lows[n - 1] in self.rules.coordinating_conjunctions or (
+            before.pos_ == "PUNCT" and before.text not in _CLOSING_QUOTES)  # not "un « instrument » pour X"
 
     def source_speaker(self, tokens: list[Token], lows: list[str], phrase: list[Token], head: Token,
                        first: int, m: int):
@@ -2164,15 +2183,26 @@ class _Finder:
         last = m >= len(tokens) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in tokens[n:m])
         return tokens[n].idx if last else self.clause_end(tokens, 0, ())
 
-    @staticmethod
-    def past_source_aside(tokens: list[Token], j: int) -> int:
+    def past_source_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside on the source before what it sources ("Selon l'OSDH, qui dispose d'un
         réseau de sources, 20 civils ...", "Selon X, citant des sources médicales, ..."), else ``j``."""
         opener = tokens[j]
-        if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener):
-            return j
+        apposed = opener.pos_ == "DET" and opener.head.i > opener.i and (
+            opener.head.dep_ == "appos" and opener.head.head.i < opener.i or self.role_aside(opener.head))
+        if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener) and not apposed:
+            return j  # also "Pour X, le PDG de Y, le radar est ..."
         close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
         return close + 1 if close is not None else j
+
+    def role_aside(self, noun: Token) -> bool:
+        """Whether a noun after a source's comma is its role, the clause after the next comma
+        ("Selon X, le porte-parole de l'armée, douze soldats ...")."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self.rules.role_nouns:
+            return False
+        close = next((t for t in noun.doc[noun.i + 1: noun.i + 10] if t.text in (",", ".")), None)
+        return close is not None and close.text == "," and not any(
+            t.pos_ in ("VERB", "AUX") for t in noun.doc[noun.i: close.i])
 
     def clause_opening(self, tokens: list[Token], lows: list[str], first: int) -> int:
         """Where a clause before a source phrase opens: with the prepositions and adverbs before
