@@ -692,15 +692,27 @@ class _Finder:
         if first < 1 or self.doc[first - 1].text != "," or self.spoken_about(cue):
             return False
         before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
-        if not before or any(self.speaker_of(s)[0] is not None for s in before):
-            return False
+        if not before or any(self.speaker_of(s)[0] is not None and not self.finite_between(s.i, first)
+                             for s in before):
+            return False  # "Trois soldats de X ont été tués ..., a annoncé X": the clause's own subject
         after = self.inverted_subject(cue)
         ref = self.speaker_of(after)[0] if after is not None else None
         if ref is None:
             return False
         end = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        # the speaker closes the clause ("..., ont affirmé X, qui"), not "ont poussé X à agir"
-        return end is not None and (end.end >= len(self.doc) or self.doc[end.end].is_punct)
+        # the speaker closes the clause ("..., ont affirmé X, qui"; "a annoncé X dans un bilan"),
+        # not "ont poussé X à agir"
+        return end is not None and (end.end >= len(self.doc) or self.doc[end.end].is_punct
+                                    or self.cue_adjunct(self.doc[end.end], cue))
+
+    def cue_adjunct(self, token: Token, cue: Token) -> bool:
+        """Whether a preposition opens an adjunct of the cue itself ("dans un communiqué") that
+        runs to the end of the clause."""
+        noun = token.head
+        if token.pos_ != "ADP" or noun.head.i != cue.i or not noun.dep_.startswith("obl"):
+            return False
+        last = noun.right_edge.i + 1
+        return last >= len(self.doc) or self.doc[last].is_punct
 
     def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
         """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
@@ -868,6 +880,10 @@ class _Finder:
             t.head.i == clause.i and self.cue_lemma(t, None) is not None
             and (t.dep_ == "parataxis" or t.dep_ == "advcl" and self.after_content(t))
             for t in self.doc[clause.i + 1: participle.i])
+
+    def finite_between(self, first: int, last: int) -> bool:
+        """Whether a finite verb of its own stands between two token indexes."""
+        return any("Fin" in morph_values(t, "VerbForm") for t in self.doc[first + 1:last])
 
     def verb_between(self, first: int, last: int) -> bool:
         """Whether a full verb stands between two token indexes, an aside apart ("X, lié à Y,
@@ -1060,15 +1076,25 @@ class _Finder:
         "publié en traduction française par X"), or None: the preposition's noun, not what the
         parse apposes to it."""
         governor = tok.head.head  # "auprès de l'AFP": the adverb of a compound preposition
-        if governor.pos_ == "ADV" and governor.i < tok.i:
-            governor = governor.head
+        for _ in range(2):  # "a assuré dimanche lors d'une conférence": hung on the date
+            if (governor.pos_ == "ADV" or governor.lemma_.lower() in self.rules.time_words) and governor.i < tok.i:
+                governor = governor.head
         if tok.pos_ != "ADP" or not tok.i < tok.head.i < limit or not (
-                governor.i == cue.i or tok.head.dep_ == "conj"):
+                governor.i == cue.i or tok.head.dep_ == "conj" or self.complement_of_complement(tok, cue)):
             return None
         j = tok.head.i + 1
         while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
             j += 1
         return j
+
+    def complement_of_complement(self, tok: Token, cue: Token) -> bool:
+        """Whether a preposition opens the unnamed complement of a cue's complement ("a assuré
+        lors d'une conférence de presse X": "de presse", past which X stands)."""
+        noun, governor = tok.head, tok.head.head
+        if noun.dep_ != "nmod" or noun.pos_ != "NOUN" or self.index.at_token(noun) is not None \
+                or not cue.i < governor.i < tok.i or not governor.dep_.startswith("obl"):
+            return False
+        return any(a.i == cue.i for a in list(governor.ancestors)[:3])
 
     def person_after_first_name(self, tok: Token) -> Token | None:
         """A person whose name the model tagged without its first word ("a déclaré à l'AFP
