@@ -471,19 +471,19 @@ class _Finder:
         return self.recent_claim_speaker(token) if self.indefinite(token) else None
 
     def document_issuer(self, token: Token) -> tuple[MentionRef | None] | None:
-        """Who spoke "dans un communiqué" before "le communiqué" names it again, other speakers
-        between (« ... », ajoute le communiqué): (their speaker,), None when no claim within eight
-        sentences names that document outside its content."""
+        """Who spoke in the sentence that brought in a document ("..., a indiqué X dans un
+        communiqué") that "le communiqué" names again, other speakers between (« ... », ajoute le
+        communiqué): (their speaker,), (None,) when that cue's speaker is unknown, None when no
+        sentence of the eight before brings such a document in."""
         lemma, run = token.lemma_.lower(), self.units.run_at(token.idx)
-        for claim in reversed(self.claims):
-            if claim.cue_start >= token.idx:
-                continue
-            if run - self.units.run_at(claim.cue_start) > 8:
-                return None
-            lo, hi = self.units.span_of(*self.units.runs[self.units.run_at(claim.cue_start)])
+        for back in range(run - 1, max(run - 9, -1), -1):
+            lo, hi = self.units.span_of(*self.units.runs[back])
             around = self.doc.char_span(lo, hi, alignment_mode="expand") or ()
-            if any(t.lemma_.lower() == lemma and not claim.start <= t.idx < claim.end for t in around):
-                return (claim.speaker,)
+            if not any(t.lemma_.lower() == lemma and not _is_definite(t) and not self.quotes.inside(t.idx)
+                       for t in around):
+                continue
+            claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
+            return (claim.speaker if claim is not None else None),
         return None
 
     def recent_claim_speaker(self, token: Token) -> MentionRef | None:
