@@ -659,6 +659,9 @@ class _Finder:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
+        absolute = self.absolute_subject(cue)
+        if absolute is not None:
+            return absolute, 0.85
         own, cue = cue, self.clause_verb(cue)
         early = self.speaker_out_of_parse(cue, own)
         if early is not None:
@@ -680,6 +683,25 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    def absolute_subject(self, cue: Token) -> MentionRef | None:
+        """The person of an absolute participle clause set after the main one ("La Russie a
+        balayé les craintes, le porte-parole du Kremlin, Dmitri Peskov, assurant que"): the
+        person or role the participle hangs on, opened by a comma after the main verb."""
+        head = cue.head
+        if not _present_participle(cue) or head.pos_ not in ("NOUN", "PROPN") or not head.i < cue.i:
+            return None
+        root = head
+        while root.dep_ in ("appos", "flat:name") and root.head.i < root.i:
+            root = root.head
+        first = root.left_edge.i + (root.left_edge.text == ",")
+        main = root.head
+        if first < 2 or self.tokens[first - 1].text != "," or root.dep_.startswith(("nsubj", "obj")) \
+                or main.pos_ not in ("VERB", "AUX") or main.i >= first:
+            return None
+        ref = self.speaker_of(root)[0]
+        person = ref is not None and ref.entity.kind == "Person"
+        return ref if person or (ref is not None and root.lemma_.lower() in self.rules.role_nouns) else None
 
     def subject_misplaced(self, cue: Token) -> bool:
         """Whether the subjects the parse sets before a cue are the content's nouns ("A est « B »,
