@@ -185,6 +185,7 @@ class LanguageRules:
     agent_prepositions: Words
     relay_words: Words
     auxiliaries: Words
+    perfect_auxiliaries: Words
     cue_fillers: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered

@@ -337,6 +337,19 @@ class _Finder:
                 ref = self.phrase_entity(agent, within) if agent is not None else None
             if ref is not None:
                 return ref
+        return self.document_agent(token, within)
+
+    def document_agent(self, token: Token, within: range | None) -> MentionRef | None:
+        """The agent of a document's participle the parse read as a noun ("selon un bilan
+        communiqué mercredi par X"): the actor after the first agent preposition, no name or
+        comma before it."""
+        stop = within.stop if within is not None else min(len(self.tokens), token.i + 8)
+        for t in self.tokens[token.i + 1: stop]:
+            if t.text == "," or self.index.at_token(t) is not None:
+                return None
+            if lower_text(t) in self.rules.agent_prepositions and t.i + 1 < stop:
+                ref = self.phrase_entity(t.head if t.head.i > t.i else self.tokens[t.i + 1], within)
+                return ref if ref is not None and _ACTOR in ref.entity.types else None
         return None
 
     def speaks_for_others(self, lemma: str) -> bool:
@@ -791,7 +804,7 @@ class _Finder:
         "a de son côté dénoncé", a tense the parse split, nor "X est convaincu que")."""
         passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
-            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries and not self.split_tense(cue))
         return passive and cue.lemma_.lower() not in self.rules.belief_participles
 
     def unparsed_subject(self, cue: Token) -> tuple[MentionRef | None, float]:
@@ -851,6 +864,12 @@ class _Finder:
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def split_tense(self, cue: Token) -> bool:
+        """Whether a participle's perfect auxiliary hangs on the noun of an adverbial phrase
+        before it ("a au contraire reproché": the parse's "contraire")."""
+        return any(c.lemma_.lower() in self.rules.perfect_auxiliaries and c.i < cue.i
+                   and "Fin" in morph_values(c, "VerbForm") for c in cue.head.children)
 
     def relays_speaker_before(self, cue: Token) -> bool:
         """Whether a cue right after another inverted cue's speaker relays it ("« ... », a
