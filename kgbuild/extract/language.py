@@ -168,6 +168,7 @@ class LanguageRules:
     sameness_words: Words
     latter_words: Words
     document_nouns: Words
+    authored_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words
     lone_officials: Words

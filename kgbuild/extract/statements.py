@@ -324,7 +324,7 @@ class _Finder:
         """The author of a document named past the unknown platform it was posted on ("un message
         sur Telegram du groupe Wagner affirme", the parse hanging the author on the platform) or
         as the agent of its participle ("un communiqué publié par l'armée malienne")."""
-        if token.lemma_ not in self.rules.document_nouns:
+        if token.lemma_ not in self.rules.authored_nouns:
             return None
         for c in token.children:
             if c.i < token.i or (within is not None and c.i not in within):
@@ -496,6 +496,8 @@ class _Finder:
                        for t in around):
                 continue
             claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
+            if claim is None and any(lo <= c.cue_start < hi for c in self.role_claims):
+                return None  # "a annoncé le ministre dans un communiqué": named since, as he spoke
             return (claim.speaker if claim is not None else None),
         return None
 
