@@ -331,11 +331,14 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
 
 
 def is_subject_mention(ref: MentionRef, doc) -> bool:
-    """Whether a mention is its clause's subject or apposed to it ("Le chef, X, a dit")."""
+    """Whether a mention is its clause's subject, apposed to it ("Le chef, X, a dit") or the group
+    of its plural members ("les combattants du M23 ont pris")."""
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     token = span.root
+    if token.dep_ == "nmod" and token.head.pos_ == "NOUN" and "Plur" in morph_values(token.head, "Number"):
+        token = token.head  # "les combattants du M23 ont pris": its members are the subject
     for _ in range(3):
         if token.dep_.startswith("nsubj"):
             return True

@@ -666,8 +666,10 @@ class _Finder:
         det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
         gender = morph_values((det or subject), "Gender")  # "la ministre": the article tells
         plural = "Plur" in morph_values(subject, "Number")
-        if plural and form in self.rules.plural_pronouns:
-            return True  # "Les Forces ... ont déclaré ... « ... », ont-ils ajouté": news copy's "ils"
+        if plural and form in self.rules.plural_pronouns:  # "Les Forces ... ont déclaré ... « ... »,
+            # ont-ils ajouté", not past another subject
+            between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
+            return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
         return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
@@ -710,9 +712,9 @@ class _Finder:
         while root.dep_ in ("appos", "flat:name") and root.head.i < root.i:
             root = root.head
         first = root.left_edge.i + (root.left_edge.text == ",")
-        main = root.head
+        main = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)  # also past a
         if first < 2 or self.tokens[first - 1].text != "," or root.dep_.startswith(("nsubj", "obj")) \
-                or main.pos_ not in ("VERB", "AUX") or main.i >= first:
+                or main is None or main.i >= first:  # conjunct the parse made of the phrase
             return None
         ref = self.speaker_of(root)[0]
         person = ref is not None and ref.entity.kind == "Person"
