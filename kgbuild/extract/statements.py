@@ -666,19 +666,21 @@ class _Finder:
         det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
         gender = morph_values((det or subject), "Gender")  # "la ministre": the article tells
         plural = "Plur" in morph_values(subject, "Number")
-        if plural and form in self.rules.plural_pronouns:  # "Les Forces ... ont déclaré ... « ... »,
-            # ont-ils ajouté", not past another subject
-            between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
-            return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
+        if plural and form in self.rules.plural_pronouns:
+            return self.same_group(pronoun, subject)
         return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
+
+    def same_group(self, pronoun: Token, subject: Token) -> bool:
+        """Whether a plural pronoun stands for the plural subject that spoke last, of either
+        gender ("Les Forces ... ont déclaré ... « ... », ont-ils ajouté"): no other subject
+        between them, out of quotes."""
+        between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
+        return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
-        absolute = self.absolute_subject(cue)
-        if absolute is not None:
-            return absolute, 0.85
         own, cue = cue, self.clause_verb(cue)
         early = self.speaker_out_of_parse(cue, own)
         if early is not None:
@@ -711,14 +713,19 @@ class _Finder:
         root = head
         while root.dep_ in ("appos", "flat:name") and root.head.i < root.i:
             root = root.head
-        first = root.left_edge.i + (root.left_edge.text == ",")
-        main = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)  # also past a
-        if first < 2 or self.tokens[first - 1].text != "," or root.dep_.startswith(("nsubj", "obj")) \
-                or main is None or main.i >= first:  # conjunct the parse made of the phrase
+        if not self.phrase_after_main(root):
             return None
         ref = self.speaker_of(root)[0]
         person = ref is not None and ref.entity.kind == "Person"
         return ref if person or (ref is not None and root.lemma_.lower() in self.rules.role_nouns) else None
+
+    def phrase_after_main(self, root: Token) -> bool:
+        """Whether a noun phrase opens after a comma past the main verb, neither its subject nor
+        its object (also a conjunct the parse made of it)."""
+        first = root.left_edge.i + (root.left_edge.text == ",")
+        main = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return first >= 2 and self.tokens[first - 1].text == "," and not root.dep_.startswith(("nsubj", "obj")) \
+            and main is not None and main.i < first
 
     def subject_misplaced(self, cue: Token) -> bool:
         """Whether the subjects the parse sets before a cue are the content's nouns ("A est « B »,
@@ -730,10 +737,8 @@ class _Finder:
         first = group_start(cue)
         if first < 1 or self.doc[first - 1].text != "," or self.spoken_about(cue):
             return False
-        before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
-        if not before or any(self.speaker_of(s)[0] is not None and not self.finite_between(s.i, first)
-                             for s in before):
-            return False  # "Trois soldats de X ont été tués ..., a annoncé X": the clause's own subject
+        if not self.subjects_in_content(cue, first):
+            return False
         after = self.inverted_subject(cue)
         ref = self.speaker_of(after)[0] if after is not None else None
         if ref is None:
@@ -854,6 +859,9 @@ class _Finder:
         clause ("X, bastion rebelle dont le régime a dit")."""
         if self.relays_speaker_before(own):
             return None, 0.0  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
+        absolute = self.absolute_subject(own)
+        if absolute is not None:
+            return absolute, 0.85
         clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
         if "Part" in morph_values(own, "VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
             ref, factor = self.inverted_before(clause, own)
@@ -925,6 +933,13 @@ class _Finder:
             t.head.i == clause.i and self.cue_lemma(t, None) is not None
             and (t.dep_ == "parataxis" or t.dep_ == "advcl" and self.after_content(t))
             for t in self.doc[clause.i + 1: participle.i])
+
+    def subjects_in_content(self, cue: Token, first: int) -> bool:
+        """Whether the parse sets subjects before a cue that name no actor, or only clauses with a
+        finite verb of their own ("Trois soldats de X ont été tués ..., a annoncé X")."""
+        before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
+        return bool(before) and not any(
+            self.speaker_of(s)[0] is not None and not self.finite_between(s.i, first) for s in before)
 
     def finite_between(self, first: int, last: int) -> bool:
         """Whether a finite verb of its own stands between two token indexes."""
