@@ -2064,11 +2064,17 @@ class _Finder:
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
-            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
+            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(child, last):
                 continue
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
         return []
+
+    @staticmethod
+    def pointed_back(noun: Token, last: int) -> bool:
+        """Whether an object only points back at what was told before ("n'a pas confirmé ces
+        frappes", "a démenti cette information"): a demonstrative and its noun, nothing more."""
+        return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
         """The cue's children, and the object the parse hangs on a day right after the cue ("a
