@@ -2064,16 +2064,18 @@ class _Finder:
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
-            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(child, last):
+            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(cue, child, last):
                 continue
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
         return []
 
-    @staticmethod
-    def pointed_back(noun: Token, last: int) -> bool:
-        """Whether an object only points back at what was told before ("n'a pas confirmé ces
-        frappes", "a démenti cette information"): a demonstrative and its noun, nothing more."""
+    def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
+        """Whether a negated cue's object only points back at what was told before, a
+        demonstrative and its noun ("n'a pas confirmé ces frappes"): nothing is said (a denial
+        says the contrary: "a démenti cette version" stays)."""
+        if cue.lemma_.lower() in self.rules.denial_verbs or clause_negation(cue, self.rules) is None:
+            return False
         return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
@@ -2280,7 +2282,8 @@ class _Finder:
         réseau de sources, 20 civils ...", "Selon X, citant des sources médicales, ..."), else ``j``."""
         opener = tokens[j]
         apposed = opener.pos_ == "DET" and opener.head.i > opener.i and (
-            opener.head.dep_ == "appos" and opener.head.head.i < opener.i or self.role_aside(opener.head))
+            opener.head.dep_ == "appos" and opener.head.head.i < opener.i and self.verbless_aside(opener.head)
+            or self.role_aside(opener.head))
         if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener) and not apposed:
             return j  # also "Pour X, le PDG de Y, le radar est ..."
         close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
@@ -2289,11 +2292,17 @@ class _Finder:
     def role_aside(self, noun: Token) -> bool:
         """Whether a noun after a source's comma is its role, the clause after the next comma
         ("Selon X, le porte-parole de l'armée, douze soldats ...")."""
-        lemma = noun.lemma_.lower()
-        if lemma not in self.rules.role_nouns:
-            return False
+        return noun.lemma_.lower() in self.rules.role_nouns and self.verbless_aside(noun)
+
+    @staticmethod
+    def verbless_aside(noun: Token) -> bool:
+        """Whether a singular noun's phrase ends at a comma within ten words, with no verb, and
+        no relative opens after it ("le PDG de Y, le radar est"; not "les soldats, qui ...")."""
         close = next((t for t in noun.doc[noun.i + 1: noun.i + 10] if t.text in (",", ".")), None)
-        return close is not None and close.text == "," and not any(
+        if close is None or close.text != "," or "Plur" in morph_values(noun, "Number"):
+            return False
+        after = noun.doc[close.i + 1] if close.i + 1 < len(noun.doc) else None
+        return after is not None and "Rel" not in morph_values(after, "PronType") and not any(
             t.pos_ in ("VERB", "AUX") for t in noun.doc[noun.i: close.i])
 
     def clause_opening(self, tokens: list[Token], lows: list[str], first: int) -> int:
