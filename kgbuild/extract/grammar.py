@@ -155,6 +155,8 @@ def reduced_relative(verb: Token) -> bool:
     advcl right after "Noun,")."""
     if "Part" not in morph_values(verb, "VerbForm") or "Past" not in morph_values(verb, "Tense"):
         return False
+    if any(c.dep_ in ("aux:tense", "nsubj") and c.i < verb.i for c in verb.children):
+        return False  # "X, porte-parole, a lui aussi accusé": a compound tense the parse hung on a noun
     if verb.dep_ == "acl":
         return True
     return verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].text == ","
@@ -333,7 +335,8 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
             continue
         if ref.entity.id not in reading.genders:
             reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)
-        fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, reading.genders[ref.entity.id], rules)
+        g = _written_plural(ref, doc, rules) if gender == "Plur" else reading.genders[ref.entity.id]
+        fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, g, rules)
         if fit is None:
             continue
         rank = (not (subjects_first and is_subject_mention(ref, doc)), k - units.run_at(ref.start), fit, -ref.end)
@@ -343,11 +346,14 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
 
 
 def is_subject_mention(ref: MentionRef, doc) -> bool:
-    """Whether a mention is its clause's subject or apposed to it ("Le chef, X, a dit")."""
+    """Whether a mention is its clause's subject, apposed to it ("Le chef, X, a dit") or the group
+    of its plural members ("les combattants du M23 ont pris")."""
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     token = span.root
+    if token.dep_ == "nmod" and token.head.pos_ == "NOUN" and "Plur" in morph_values(token.head, "Number"):
+        token = token.head  # "les combattants du M23 ont pris": its members are the subject
     for _ in range(3):
         if token.dep_.startswith("nsubj"):
             return True
@@ -361,10 +367,25 @@ def is_subject_mention(ref: MentionRef, doc) -> bool:
 # cannot be it, 0 when it is the first choice, 1 when it is a fallback.  ``g`` is the
 # antecedent's grammatical gender, when known.
 
+def _written_plural(ref: MentionRef, doc, rules: LanguageRules) -> str | None:
+    """ "Plur" when a mention is written in the plural: its last word ("les Houthis"), its head
+    noun ("les Forces de soutien rapide") or the plural noun it is the complement of ("les
+    rebelles du M23", "les combattants de X": "ils" are the group)."""
+    if ref.mention.text.rstrip().endswith(rules.plural_endings):
+        return "Plur"
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root, head = span.root, span.root.head
+    if "Plur" in morph_values(root, "Number") and root.pos_ in ("NOUN", "PROPN"):
+        return "Plur"
+    described = root.dep_ == "nmod" and head.i < root.i and head.pos_ == "NOUN"
+    return "Plur" if described and "Plur" in morph_values(head, "Number") else None
+
+
 def _plural_fit(ref: MentionRef, g: str | None, rules: LanguageRules) -> int | None:
-    """ "ils", "eux": a group of actors written in the plural, not a person."""
-    plural = ref.mention.text.rstrip().endswith(rules.plural_endings)
-    return 0 if plural and ref.entity.kind != "Person" else None
+    """ "ils", "eux": a group of actors written in the plural (``g``), not a person."""
+    return 0 if g == "Plur" and ref.entity.kind != "Person" else None
 
 
 def _masculine_fit(ref: MentionRef, g: str | None, rules: LanguageRules) -> int | None:

@@ -172,6 +172,7 @@ class LanguageRules:
     sameness_words: Words
     latter_words: Words
     document_nouns: Words
+    authored_nouns: Words
     group_anaphors: Words
     unnamed_speakers: Words
     lone_officials: Words
@@ -189,6 +190,7 @@ class LanguageRules:
     agent_prepositions: Words
     relay_words: Words
     auxiliaries: Words
+    perfect_auxiliaries: Words
     cue_fillers: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered

@@ -324,7 +324,7 @@ class _Finder:
         """The author of a document named past the unknown platform it was posted on ("un message
         sur Telegram du groupe Wagner affirme", the parse hanging the author on the platform) or
         as the agent of its participle ("un communiqué publié par l'armée malienne")."""
-        if token.lemma_ not in self.rules.document_nouns:
+        if token.lemma_ not in self.rules.authored_nouns:
             return None
         for c in token.children:
             if c.i < token.i or (within is not None and c.i not in within):
@@ -337,6 +337,19 @@ class _Finder:
                 ref = self.phrase_entity(agent, within) if agent is not None else None
             if ref is not None:
                 return ref
+        return self.document_agent(token, within)
+
+    def document_agent(self, token: Token, within: range | None) -> MentionRef | None:
+        """The agent of a document's participle the parse read as a noun ("selon un bilan
+        communiqué mercredi par X"): the actor after the first agent preposition, no name or
+        comma before it."""
+        stop = within.stop if within is not None else min(len(self.tokens), token.i + 8)
+        for t in self.tokens[token.i + 1: stop]:
+            if t.text == "," or self.index.at_token(t) is not None:
+                return None
+            if lower_text(t) in self.rules.agent_prepositions and t.i + 1 < stop:
+                ref = self.phrase_entity(t.head if t.head.i > t.i else self.tokens[t.i + 1], within)
+                return ref if ref is not None and _ACTOR in ref.entity.types else None
         return None
 
     def speaks_for_others(self, lemma: str) -> bool:
@@ -466,8 +479,27 @@ class _Finder:
         """Who issued a document named with no author: "le communiqué", who spoke last; "...,
         selon un communiqué", who spoke in the sentence before."""
         if definite:
-            return self.last_claim_speaker(token)
+            issued = self.document_issuer(token)
+            return issued[0] if issued is not None else self.last_claim_speaker(token)
         return self.recent_claim_speaker(token) if self.indefinite(token) else None
+
+    def document_issuer(self, token: Token) -> tuple[MentionRef | None] | None:
+        """Who spoke in the sentence that brought in a document ("..., a indiqué X dans un
+        communiqué") that "le communiqué" names again, other speakers between (« ... », ajoute le
+        communiqué): (their speaker,), (None,) when that cue's speaker is unknown, None when no
+        sentence of the eight before brings such a document in."""
+        lemma, run = token.lemma_.lower(), self.units.run_at(token.idx)
+        for back in range(run - 1, max(run - 9, -1), -1):
+            lo, hi = self.units.span_of(*self.units.runs[back])
+            around = self.doc.char_span(lo, hi, alignment_mode="expand") or ()
+            if not any(t.lemma_.lower() == lemma and not _is_definite(t) and not self.quotes.inside(t.idx)
+                       for t in around):
+                continue
+            claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
+            if claim is None and any(lo <= c.cue_start < hi for c in self.role_claims):
+                return None  # "a annoncé le ministre dans un communiqué": named since, as he spoke
+            return (claim.speaker if claim is not None else None),
+        return None
 
     def recent_claim_speaker(self, token: Token) -> MentionRef | None:
         """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
@@ -634,7 +666,16 @@ class _Finder:
         det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
         gender = morph_values((det or subject), "Gender")  # "la ministre": the article tells
         plural = "Plur" in morph_values(subject, "Number")
+        if plural and form in self.rules.plural_pronouns:
+            return self.same_group(pronoun, subject)
         return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
+
+    def same_group(self, pronoun: Token, subject: Token) -> bool:
+        """Whether a plural pronoun stands for the plural subject that spoke last, of either
+        gender ("Les Forces ... ont déclaré ... « ... », ont-ils ajouté"): no other subject
+        between them, out of quotes."""
+        between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
+        return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
@@ -662,6 +703,30 @@ class _Finder:
             return None, 0.0
         return self.unparsed_subject(cue)
 
+    def absolute_subject(self, cue: Token) -> MentionRef | None:
+        """The person of an absolute participle clause set after the main one ("La Russie a
+        balayé les craintes, le porte-parole du Kremlin, Dmitri Peskov, assurant que"): the
+        person or role the participle hangs on, opened by a comma after the main verb."""
+        head = cue.head
+        if not _present_participle(cue) or head.pos_ not in ("NOUN", "PROPN") or not head.i < cue.i:
+            return None
+        root = head
+        while root.dep_ in ("appos", "flat:name") and root.head.i < root.i:
+            root = root.head
+        if not self.phrase_after_main(root):
+            return None
+        ref = self.speaker_of(root)[0]
+        person = ref is not None and ref.entity.kind == "Person"
+        return ref if person or (ref is not None and root.lemma_.lower() in self.rules.role_nouns) else None
+
+    def phrase_after_main(self, root: Token) -> bool:
+        """Whether a noun phrase opens after a comma past the main verb, neither its subject nor
+        its object (also a conjunct the parse made of it)."""
+        first = root.left_edge.i + (root.left_edge.text == ",")
+        main = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return first >= 2 and self.tokens[first - 1].text == "," and not root.dep_.startswith(("nsubj", "obj")) \
+            and main is not None and main.i < first
+
     def subject_misplaced(self, cue: Token) -> bool:
         """Whether the subjects the parse sets before a cue are the content's nouns ("A est « B »,
         a-t-il ajouté"; "A est une réponse à B, ont affirmé mardi les Gardiens"): an inverted
@@ -672,16 +737,26 @@ class _Finder:
         first = group_start(cue)
         if first < 1 or self.doc[first - 1].text != "," or self.spoken_about(cue):
             return False
-        before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
-        if not before or any(self.speaker_of(s)[0] is not None for s in before):
+        if not self.subjects_in_content(cue, first):
             return False
         after = self.inverted_subject(cue)
         ref = self.speaker_of(after)[0] if after is not None else None
         if ref is None:
             return False
         end = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        # the speaker closes the clause ("..., ont affirmé X, qui"), not "ont poussé X à agir"
-        return end is not None and (end.end >= len(self.doc) or self.doc[end.end].is_punct)
+        # the speaker closes the clause ("..., ont affirmé X, qui"; "a annoncé X dans un bilan"),
+        # not "ont poussé X à agir"
+        return end is not None and (end.end >= len(self.doc) or self.doc[end.end].is_punct
+                                    or self.cue_adjunct(self.doc[end.end], cue))
+
+    def cue_adjunct(self, token: Token, cue: Token) -> bool:
+        """Whether a preposition opens an adjunct of the cue itself ("dans un communiqué") that
+        runs to the end of the clause."""
+        noun = token.head
+        if token.pos_ != "ADP" or noun.head.i != cue.i or not noun.dep_.startswith("obl"):
+            return False
+        last = noun.right_edge.i + 1
+        return last >= len(self.doc) or self.doc[last].is_punct
 
     def parsed_speaker(self, cue: Token, own: Token, subjects: list[Token]) -> tuple[MentionRef | None, float] | None:
         """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
@@ -738,7 +813,7 @@ class _Finder:
         "a de son côté dénoncé", a tense the parse split, nor "X est convaincu que")."""
         passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
-            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries)
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries and not self.split_tense(cue))
         return passive and cue.lemma_.lower() not in self.rules.belief_participles
 
     def unparsed_subject(self, cue: Token) -> tuple[MentionRef | None, float]:
@@ -784,6 +859,9 @@ class _Finder:
         clause ("X, bastion rebelle dont le régime a dit")."""
         if self.relays_speaker_before(own):
             return None, 0.0  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
+        absolute = self.absolute_subject(own)
+        if absolute is not None:
+            return absolute, 0.85
         clause = cue if cue is not own else own.head  # "précisant" hung on the clause as it may
         if "Part" in morph_values(own, "VerbForm") and clause is not own and self.inverted_cue_between(clause, own):
             ref, factor = self.inverted_before(clause, own)
@@ -798,6 +876,12 @@ class _Finder:
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def split_tense(self, cue: Token) -> bool:
+        """Whether a participle's perfect auxiliary hangs on the noun of an adverbial phrase
+        before it ("a au contraire reproché": the parse's "contraire")."""
+        return any(c.lemma_.lower() in self.rules.perfect_auxiliaries and c.i < cue.i
+                   and "Fin" in morph_values(c, "VerbForm") for c in cue.head.children)
 
     def relays_speaker_before(self, cue: Token) -> bool:
         """Whether a cue right after another inverted cue's speaker relays it ("« ... », a
@@ -849,6 +933,17 @@ class _Finder:
             t.head.i == clause.i and self.cue_lemma(t, None) is not None
             and (t.dep_ == "parataxis" or t.dep_ == "advcl" and self.after_content(t))
             for t in self.doc[clause.i + 1: participle.i])
+
+    def subjects_in_content(self, cue: Token, first: int) -> bool:
+        """Whether the parse sets subjects before a cue that name no actor, or only clauses with a
+        finite verb of their own ("Trois soldats de X ont été tués ..., a annoncé X")."""
+        before = [s for s in subjects_of(cue, self.rules) if s.i < cue.i]
+        return bool(before) and not any(
+            self.speaker_of(s)[0] is not None and not self.finite_between(s.i, first) for s in before)
+
+    def finite_between(self, first: int, last: int) -> bool:
+        """Whether a finite verb of its own stands between two token indexes."""
+        return any("Fin" in morph_values(t, "VerbForm") for t in self.doc[first + 1:last])
 
     def verb_between(self, first: int, last: int) -> bool:
         """Whether a full verb stands between two token indexes, an aside apart ("X, lié à Y,
@@ -918,7 +1013,37 @@ class _Finder:
                 return ref if owner is None else self.speaker_of(owner)[0]
             break
         head = token.head.head if token.head.dep_.startswith("acl") else None
-        return self.phrase_entity(head) if head is not None else None
+        if head is None:
+            return None
+        head = self.agreeing_noun(head, token.head)
+        return self.phrase_entity(head) or self.described_actor(head)
+
+    @staticmethod
+    def agreeing_noun(noun: Token, verb: Token) -> Token:
+        """The noun a relative clause is said of: the parse's noun, or the noun above it whose
+        number the verb agrees with ("une milice de plusieurs milliers d'hommes qui affirme")."""
+        number = morph_values(verb, "Number")
+        current = noun
+        for _ in range(3):
+            if not number or set(number) & set(morph_values(current, "Number")):
+                return current
+            if current.dep_ != "nmod" or current.head.i > current.i or current.head.pos_ not in ("NOUN", "PROPN"):
+                break
+            current = current.head
+        return noun
+
+    def described_actor(self, noun: Token) -> MentionRef | None:
+        """The actor a description stands for: the subject of a copula ("X est une milice qui
+        affirme") or the name it is apposed to ("X, une milice qui affirme"; also when the parse
+        took the name for the noun's subject)."""
+        subject = next((c for c in noun.children if c.dep_.startswith("nsubj") and c.i < noun.i), None)
+        if subject is not None and subject.pos_ != "PRON" and (
+                any(c.dep_ == "cop" for c in noun.children) or self.tokens[noun.i - 1].text == ","
+                or self.tokens[max(noun.i - 2, 0)].text == ","):
+            return self.speaker_of(subject)[0]
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            return self.phrase_entity(noun.head)
+        return None
 
     def complement_owner(self, ref: MentionRef) -> Token | None:
         """The noun a mention right before a relative is the complement of, when that noun names
@@ -1011,15 +1136,25 @@ class _Finder:
         "publié en traduction française par X"), or None: the preposition's noun, not what the
         parse apposes to it."""
         governor = tok.head.head  # "auprès de l'AFP": the adverb of a compound preposition
-        if governor.pos_ == "ADV" and governor.i < tok.i:
-            governor = governor.head
+        for _ in range(2):  # "a assuré dimanche lors d'une conférence": hung on the date
+            if (governor.pos_ == "ADV" or governor.lemma_.lower() in self.rules.time_words) and governor.i < tok.i:
+                governor = governor.head
         if tok.pos_ != "ADP" or not tok.i < tok.head.i < limit or not (
-                governor.i == cue.i or tok.head.dep_ == "conj"):
+                governor.i == cue.i or tok.head.dep_ == "conj" or self.complement_of_complement(tok, cue)):
             return None
         j = tok.head.i + 1
         while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
             j += 1
         return j
+
+    def complement_of_complement(self, tok: Token, cue: Token) -> bool:
+        """Whether a preposition opens the unnamed complement of a cue's complement ("a assuré
+        lors d'une conférence de presse X": "de presse", past which X stands)."""
+        noun, governor = tok.head, tok.head.head
+        if noun.dep_ != "nmod" or noun.pos_ != "NOUN" or self.index.at_token(noun) is not None \
+                or not cue.i < governor.i < tok.i or not governor.dep_.startswith("obl"):
+            return False
+        return any(a.i == cue.i for a in list(governor.ancestors)[:3])
 
     def person_after_first_name(self, tok: Token) -> Token | None:
         """A person whose name the model tagged without its first word ("a déclaré à l'AFP
@@ -1929,11 +2064,19 @@ class _Finder:
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
-            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i:
+            if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(cue, child, last):
                 continue
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
         return []
+
+    def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
+        """Whether a negated cue's object only points back at what was told before, a
+        demonstrative and its noun ("n'a pas confirmé ces frappes"): nothing is said (a denial
+        says the contrary: "a démenti cette version" stays)."""
+        if cue.lemma_.lower() in self.rules.denial_verbs or clause_negation(cue, self.rules) is None:
+            return False
+        return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
         """The cue's children, and the object the parse hangs on a day right after the cue ("a
@@ -2081,7 +2224,9 @@ class _Finder:
 
     def opens_clause_at(self, tokens: list[Token], lows: list[str], n: int) -> bool:
         """Whether token ``n`` opens a clause: first, or after punctuation or a conjunction."""
-        return n == 0 or tokens[n - 1].pos_ in ("CCONJ", "PUNCT") or lows[n - 1] in self.rules.coordinating_conjunctions
+        before = tokens[n - 1] if n else None
+        return before is None or before.pos_ == "CCONJ" or lows[n - 1] in self.rules.coordinating_conjunctions or (
+            before.pos_ == "PUNCT" and before.text not in _CLOSING_QUOTES)  # not "un « instrument » pour X"
 
     def source_speaker(self, tokens: list[Token], lows: list[str], phrase: list[Token], head: Token,
                        first: int, m: int):
@@ -2132,15 +2277,33 @@ class _Finder:
         last = m >= len(tokens) - 1 and not any(t.pos_ in ("VERB", "AUX") for t in tokens[n:m])
         return tokens[n].idx if last else self.clause_end(tokens, 0, ())
 
-    @staticmethod
-    def past_source_aside(tokens: list[Token], j: int) -> int:
+    def past_source_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside on the source before what it sources ("Selon l'OSDH, qui dispose d'un
         réseau de sources, 20 civils ...", "Selon X, citant des sources médicales, ..."), else ``j``."""
         opener = tokens[j]
-        if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener):
-            return j
+        apposed = opener.pos_ == "DET" and opener.head.i > opener.i and (
+            opener.head.dep_ == "appos" and opener.head.head.i < opener.i and self.verbless_aside(opener.head)
+            or self.role_aside(opener.head))
+        if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener) and not apposed:
+            return j  # also "Pour X, le PDG de Y, le radar est ..."
         close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
         return close + 1 if close is not None else j
+
+    def role_aside(self, noun: Token) -> bool:
+        """Whether a noun after a source's comma is its role, the clause after the next comma
+        ("Selon X, le porte-parole de l'armée, douze soldats ...")."""
+        return noun.lemma_.lower() in self.rules.role_nouns and self.verbless_aside(noun)
+
+    @staticmethod
+    def verbless_aside(noun: Token) -> bool:
+        """Whether a singular noun's phrase ends at a comma within ten words, with no verb, and
+        no relative opens after it ("le PDG de Y, le radar est"; not "les soldats, qui ...")."""
+        close = next((t for t in noun.doc[noun.i + 1: noun.i + 10] if t.text in (",", ".")), None)
+        if close is None or close.text != "," or "Plur" in morph_values(noun, "Number"):
+            return False
+        after = noun.doc[close.i + 1] if close.i + 1 < len(noun.doc) else None
+        return after is not None and "Rel" not in morph_values(after, "PronType") and not any(
+            t.pos_ in ("VERB", "AUX") for t in noun.doc[noun.i: close.i])
 
     def clause_opening(self, tokens: list[Token], lows: list[str], first: int) -> int:
         """Where a clause before a source phrase opens: with the prepositions and adverbs before
