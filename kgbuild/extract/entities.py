@@ -8,6 +8,7 @@ the document's date (filtered by the grammatical gender the text shows).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -18,6 +19,7 @@ from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.extract.reading import SpanIndex, dominant
 from kgbuild.kb.keys import match_key, skeleton
+from kgbuild.kb.reader import OFFICE_GROUPS
 from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 
@@ -863,7 +865,7 @@ def _office_holder(f: Found, office: str, country_key: str | None, kb: Gazetteer
     holders = kb.office_holders(office, country_key, article.date, f.gender)
     if country_key is None:
         holders = [h for h in holders if _holder_country(h, office) in doc_keys]
-    return _choose_holder(holders, doc_keys, article.date)
+    return _choose_holder(holders, doc_keys, article.date, office)
 
 
 def _earlier_holder(f: Found, found: list[Found], keys: list[str | None]
@@ -900,15 +902,29 @@ def _holder_country(holder: KBEntry, office: str) -> str | None:
     return None
 
 
-def _choose_holder(holders: list[KBEntry], doc_keys: set[str], date: str | None) -> KBEntry | None:
+def _choose_holder(holders: list[KBEntry], doc_keys: set[str], date: str | None,
+                   office: str) -> KBEntry | None:
     if not holders:
         return None
     named = [h for h in holders if h.key in doc_keys]
     if named:
         return named[0]
-    if date is not None or len(holders) == 1:
+    if date is not None:
         return holders[0]
-    return None  # several holders, no date, none named: the text does not make it clear
+    if len(holders) == 1 and _in_office_today(holders[0], office):
+        return holders[0]
+    # several holders, or only a former one ("le ministre de la Défense" in an undated article
+    # that names another minister), no date, none named: the text does not make it clear
+    return None
+
+
+def _in_office_today(holder: KBEntry, office: str) -> bool:
+    """Whether the person still holds the office (an undated article is read as current
+    news, so a former holder is no guess for its role)."""
+    today = _dt.date.today().isoformat()
+    offices = set(OFFICE_GROUPS.get(office, (office,)))
+    return any(end is None or end > today for held, _country, _start, end in holder.positions
+               if held in offices)
 
 
 def _best_name(members: Sequence[Found]) -> str:
