@@ -892,12 +892,38 @@ class _Finder:
         first = group_start(cue)
         if first < 3 or self.tokens[first - 1].text != ",":
             return False
+        if self.quote_of_colon_cue(self.tokens[first - 2]):
+            return True  # "X a déclaré : « ... », rapporte le journal Y": Y relays X
         ref = self.index.at_token(self.tokens[first - 2])
         if ref is None:
             return False
         before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").start - 1
         return before > 0 and self.tokens[before].lemma_ in self.rules.speech_verbs \
             and self.after_content(self.tokens[before])
+
+    def named_after_inverted(self, last: Token) -> bool:
+        """Whether a word ends the named speaker of an inverted cue ("« ... », a déclaré X"), so
+        that a source phrase after it ("..., a déclaré X, selon un communiqué de Y") relays X."""
+        ref = self.index.at_token(last)
+        if ref is None:
+            return False
+        before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").start - 1
+        while before > 0 and self.tokens[before].pos_ in ("DET", "NOUN", "ADJ", "ADV"):
+            before -= 1  # "lance le colonel X": the title before the name
+        return before > 0 and self.tokens[before].lemma_ in self.rules.speech_verbs \
+            and self.after_content(self.tokens[before])
+
+    def quote_of_colon_cue(self, closing: Token) -> bool:
+        """Whether a closing quote mark ends a quote that a speech verb and a colon open
+        ("X a déclaré : « ... »")."""
+        if closing.text not in self.rules.quote_pairs.values():
+            return False
+        pair = next(((a, b) for a, b in self.quotes.near(closing.idx, closing.idx) if a < closing.idx <= b), None)
+        if pair is None:
+            return False
+        opening = self.doc.char_span(pair[0], pair[0] + 1, alignment_mode="expand")
+        o = opening.start if opening is not None else 0
+        return o >= 2 and self.tokens[o - 1].text == ":" and self.tokens[o - 2].lemma_ in self.rules.speech_verbs
 
     def after_content(self, verb: Token) -> bool:
         """Whether a verb's group comes right after a comma or a closing quote with no subject
@@ -2155,7 +2181,7 @@ class _Finder:
         """ "selon X cités par Y", "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": a
         relay read with the source or cue before it, no claim of its own."""
         if lows[n] not in self.rules.relay_words:
-            return False
+            return n > 1 and tokens[n - 1].text == "," and self.named_after_inverted(tokens[n - 2])
         def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
             return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
 
