@@ -865,7 +865,10 @@ def _office_holder(f: Found, office: str, country_key: str | None, kb: Gazetteer
     holders = kb.office_holders(office, country_key, article.date, f.gender)
     if country_key is None:
         holders = [h for h in holders if _holder_country(h, office) in doc_keys]
-    return _choose_holder(holders, doc_keys, article.date, office)
+    if article.date is None and len(holders) == 1 and not _in_office_today(holders[0], office) \
+            and _rival_named(holders[0], office, kb, doc_keys, f.gender):
+        return None  # "le ministre de la Défense" in an undated text naming another French man
+    return _choose_holder(holders, doc_keys, article.date)
 
 
 def _earlier_holder(f: Found, found: list[Found], keys: list[str | None]
@@ -902,20 +905,27 @@ def _holder_country(holder: KBEntry, office: str) -> str | None:
     return None
 
 
-def _choose_holder(holders: list[KBEntry], doc_keys: set[str], date: str | None,
-                   office: str) -> KBEntry | None:
+def _choose_holder(holders: list[KBEntry], doc_keys: set[str], date: str | None) -> KBEntry | None:
     if not holders:
         return None
     named = [h for h in holders if h.key in doc_keys]
     if named:
         return named[0]
-    if date is not None:
+    if date is not None or len(holders) == 1:
         return holders[0]
-    if len(holders) == 1 and _in_office_today(holders[0], office):
-        return holders[0]
-    # several holders, or only a former one ("le ministre de la Défense" in an undated article
-    # that names another minister), no date, none named: the text does not make it clear
-    return None
+    return None  # several holders, no date, none named: the text does not make it clear
+
+
+def _rival_named(holder: KBEntry, office: str, kb: Gazetteer, doc_keys: set[str], gender: str | None) -> bool:
+    """Whether the text names another person of the office's country, of the role's gender: in
+    an undated text the role may be theirs rather than a former holder's."""
+    country = _holder_country(holder, office)
+    for key in doc_keys:
+        other = kb.get(key) if key != holder.key else None
+        if other is not None and other.kind == "Person" and other.country == country \
+                and not (gender and other.gender and other.gender != gender):
+            return True
+    return False
 
 
 def _in_office_today(holder: KBEntry, office: str) -> bool:
