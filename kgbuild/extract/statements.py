@@ -1857,8 +1857,8 @@ class _Finder:
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
-        if self.relays_speaker_before(cue):
-            return None  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
+        if self.relays_speaker_before(cue) or _present_participle(cue):
+            return None  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X; "..., réfutant X": no subject after
         span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
