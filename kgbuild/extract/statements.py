@@ -1650,6 +1650,8 @@ class _Finder:
             return None
         if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
             return []  # "n'a pas souhaité donner de détails": nothing said
+        if c.next.lemma_.lower() in self.rules.pro_verbs and lower_text(c.tokens[c.j - 1]) in self.rules.object_clitics:
+            return []  # "comme ils avaient annoncé le faire": the act named before, nothing said
         start = self.negation_before(c.tokens, c.n, c.j)  # "a assuré ne pas avoir visé de civils"
         return [(start, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
 
@@ -2355,9 +2357,12 @@ class _Finder:
             return None
         span = range(phrase[0].i, phrase[-1].i + 1)
         teller, factor = self.speaker_of(_phrase_head(medium), span)
-        source, _ = self.speaker_of(_phrase_head(origin), range(origin[0].i, origin[-1].i + 1))
+        head = _phrase_head(origin)
+        source, _ = self.speaker_of(head, range(origin[0].i, origin[-1].i + 1))
         if teller is None:
             return (source, 0.8), ()
+        if source is None and head.lemma_.lower() in self.rules.document_nouns:
+            return (None, 0.0), ()  # "selon le communiqué cité par l'agence Y": Y did not write it
         return (teller, factor), tuple(dict.fromkeys(r.entity.id for r in (teller, source) if r is not None))
 
     def run(self) -> tuple[Statement, ...]:
@@ -2442,7 +2447,11 @@ class _Finder:
         commandant tribal, cheikh X")."""
         between = self.text[claim.cue_end:ref.start]
         words = between.lower().replace(",", " ").split()
-        return role if len(between) < 60 and "," in between and role in words and "." not in between else None
+        if len(between) >= 60 or "," not in between or role not in words or "." in between:
+            return None
+        span = self.doc.char_span(claim.cue_end, ref.start, alignment_mode="expand") or ()
+        # not "a précisé le ministre, réfutant la proposition de X": X is in another phrase
+        return None if any(t.pos_ in ("VERB", "ADP") for t in span if t.idx >= claim.cue_end) else role
 
     def role_before(self, ref: MentionRef) -> str | None:
         """The role noun of a person's mention ("le ministre X" named by its role) or right before
