@@ -255,12 +255,20 @@ class _Finder:
         # the head's own apposed name before a person of its complement ("le représentant adjoint
         # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
         for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
-            if (within is None or child.i in within) and child.i > token.i \
+            if (within is None or child.i in within) and child.i > token.i and not self.acronym_before_name(token, child) \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
                 if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
         return None
+
+    def acronym_before_name(self, token: Token, child: Token) -> bool:
+        """Whether a bracketed child of a speaker's head is the acronym of its complement, a person
+        apposed after it ("un porte-parole de l'Armée X (AX), Y Z": Y Z, not AX)."""
+        if self.tokens[child.i - 1].text != "(":
+            return False
+        return any(c.i > child.i and c.dep_ == "appos" and (ref := self.index.at_token(c)) is not None
+                   and ref.entity.kind == "Person" for c in token.children)
 
     def names_head(self, child: Token, ref: MentionRef, unnamed: bool) -> bool:
         """Whether a name hung on a speaker's head is that speaker: apposed, a person, or an actor
