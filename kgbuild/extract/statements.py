@@ -686,6 +686,16 @@ class _Finder:
         return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
+        """The speaker of a cue verb (``subject_speaker``), never the one it accuses ("Ils
+        accusent le Hamas d'utiliser des civils": not the Hamas, whatever "ils" stands for)."""
+        ref, factor = self.subject_speaker(cue)
+        if ref is not None and cue.lemma_.lower() in self.rules.accusation_cues and any(
+                c.dep_ == "obj" and (o := self.index.at_token(c)) is not None and o.entity.id == ref.entity.id
+                for c in cue.children):
+            return None, 0.0
+        return ref, factor
+
+    def subject_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
@@ -1004,7 +1014,7 @@ class _Finder:
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
-        if cue.dep_ == "conj" and cue.head.i < cue.i and not subjects_of(cue, self.rules):
+        if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
         if not _present_participle(cue) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
@@ -1014,6 +1024,16 @@ class _Finder:
             head = head.head
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    def joins_cue_above(self, cue: Token) -> bool:
+        """Whether a coordinated cue with no subject of its own joins the cue above: none to
+        inherit, or one inherited from the content it is hung on ("X a indiqué que le groupe a des
+        plans et a souligné que ...": X stresses, not the group)."""
+        if not subjects_of(cue, self.rules):
+            return True
+        head = cue.head
+        return head.dep_ == "ccomp" and self.cue_lemma(head.head, None) is not None and _governs_clause(cue) \
+            and not any(c.dep_.startswith("nsubj") for c in cue.children)
 
     def coordinated_above(self, cue: Token) -> Token:
         """The cue a subjectless coordinated cue joins when the parse hung it inside the first
