@@ -1555,6 +1555,8 @@ class _Finder:
         if speaker is None or len(ands) != 1 or any(
                 "Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
             return []
+        if ands[0] + 1 < len(span) and span[ands[0] + 1].pos_ == "ADP":
+            return []  # "..., formée de déserteurs et de civils, X a affirmé": two complements, one subject
         refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
         if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
             return []
