@@ -8,6 +8,7 @@ the document's date (filtered by the grammatical gender the text shows).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -18,6 +19,7 @@ from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.extract.reading import SpanIndex, dominant
 from kgbuild.kb.keys import match_key, skeleton
+from kgbuild.kb.reader import OFFICE_GROUPS
 from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
 
@@ -863,6 +865,9 @@ def _office_holder(f: Found, office: str, country_key: str | None, kb: Gazetteer
     holders = kb.office_holders(office, country_key, article.date, f.gender)
     if country_key is None:
         holders = [h for h in holders if _holder_country(h, office) in doc_keys]
+    if article.date is None and len(holders) == 1 and not _in_office_today(holders[0], office) \
+            and _rival_named(holders[0], office, kb, doc_keys, f.gender):
+        return None  # "le ministre de la Défense" in an undated text naming another French man
     return _choose_holder(holders, doc_keys, article.date)
 
 
@@ -909,6 +914,27 @@ def _choose_holder(holders: list[KBEntry], doc_keys: set[str], date: str | None)
     if date is not None or len(holders) == 1:
         return holders[0]
     return None  # several holders, no date, none named: the text does not make it clear
+
+
+def _rival_named(holder: KBEntry, office: str, kb: Gazetteer, doc_keys: set[str], gender: str | None) -> bool:
+    """Whether the text names another person of the office's country, of the role's gender: in
+    an undated text the role may be theirs rather than a former holder's."""
+    country = _holder_country(holder, office)
+    for key in doc_keys:
+        other = kb.get(key) if key != holder.key else None
+        if other is not None and other.kind == "Person" and other.country == country \
+                and not (gender and other.gender and other.gender != gender):
+            return True
+    return False
+
+
+def _in_office_today(holder: KBEntry, office: str) -> bool:
+    """Whether the person still holds the office (an undated article is read as current
+    news, so a former holder is no guess for its role)."""
+    today = _dt.date.today().isoformat()
+    offices = set(OFFICE_GROUPS.get(office, (office,)))
+    return any(end is None or end > today for held, _country, _start, end in holder.positions
+               if held in offices)
 
 
 def _best_name(members: Sequence[Found]) -> str:

@@ -195,6 +195,7 @@ class LanguageRules:
     reflexive_clitics: Words
     clause_coordinators: Ordered
     object_clitics: Words
+    pro_verbs: Words
     parenthetical_openers: Words
     masculine_titles: Ordered
     possibility_modals: Words

@@ -255,12 +255,20 @@ class _Finder:
         # the head's own apposed name before a person of its complement ("le représentant adjoint
         # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
         for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
-            if (within is None or child.i in within) and child.i > token.i \
+            if (within is None or child.i in within) and child.i > token.i and not self.acronym_before_name(token, child) \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
                 if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
         return None
+
+    def acronym_before_name(self, token: Token, child: Token) -> bool:
+        """Whether a bracketed child of a speaker's head is the acronym of its complement, a person
+        apposed after it ("un porte-parole de l'Armée X (AX), Y Z": Y Z, not AX)."""
+        if self.tokens[child.i - 1].text != "(":
+            return False
+        return any(c.i > child.i and c.dep_ == "appos" and (ref := self.index.at_token(c)) is not None
+                   and ref.entity.kind == "Person" for c in token.children)
 
     def names_head(self, child: Token, ref: MentionRef, unnamed: bool) -> bool:
         """Whether a name hung on a speaker's head is that speaker: apposed, a person, or an actor
@@ -678,6 +686,16 @@ class _Finder:
         return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
+        """The speaker of a cue verb (``subject_speaker``), never the one it accuses ("Ils
+        accusent le Hamas d'utiliser des civils": not the Hamas, whatever "ils" stands for)."""
+        ref, factor = self.subject_speaker(cue)
+        if ref is not None and cue.lemma_.lower() in self.rules.accusation_cues and any(
+                c.dep_ == "obj" and (o := self.index.at_token(c)) is not None and o.entity.id == ref.entity.id
+                for c in cue.children):
+            return None, 0.0
+        return ref, factor
+
+    def subject_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
         """The speaker of a cue verb: the first of its subject candidates that names an actor.
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
@@ -892,12 +910,38 @@ class _Finder:
         first = group_start(cue)
         if first < 3 or self.tokens[first - 1].text != ",":
             return False
+        if self.quote_of_colon_cue(self.tokens[first - 2]):
+            return True  # "X a déclaré : « ... », rapporte le journal Y": Y relays X
         ref = self.index.at_token(self.tokens[first - 2])
         if ref is None:
             return False
         before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").start - 1
         return before > 0 and self.tokens[before].lemma_ in self.rules.speech_verbs \
             and self.after_content(self.tokens[before])
+
+    def named_after_inverted(self, last: Token) -> bool:
+        """Whether a word ends the named speaker of an inverted cue ("« ... », a déclaré X"), so
+        that a source phrase after it ("..., a déclaré X, selon un communiqué de Y") relays X."""
+        ref = self.index.at_token(last)
+        if ref is None:
+            return False
+        before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").start - 1
+        while before > 0 and self.tokens[before].pos_ in ("DET", "NOUN", "ADJ", "ADV"):
+            before -= 1  # "lance le colonel X": the title before the name
+        return before > 0 and self.tokens[before].lemma_ in self.rules.speech_verbs \
+            and self.after_content(self.tokens[before])
+
+    def quote_of_colon_cue(self, closing: Token) -> bool:
+        """Whether a closing quote mark ends a quote that a speech verb and a colon open
+        ("X a déclaré : « ... »")."""
+        if closing.text not in self.rules.quote_pairs.values():
+            return False
+        pair = next(((a, b) for a, b in self.quotes.near(closing.idx, closing.idx) if a < closing.idx <= b), None)
+        if pair is None:
+            return False
+        opening = self.doc.char_span(pair[0], pair[0] + 1, alignment_mode="expand")
+        o = opening.start if opening is not None else 0
+        return o >= 2 and self.tokens[o - 1].text == ":" and self.tokens[o - 2].lemma_ in self.rules.speech_verbs
 
     def after_content(self, verb: Token) -> bool:
         """Whether a verb's group comes right after a comma or a closing quote with no subject
@@ -970,7 +1014,7 @@ class _Finder:
         k = cue.i - 1
         if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
             k -= 1  # "..., en relevant que": the gerund's marker
-        if cue.dep_ == "conj" and cue.head.i < cue.i and not subjects_of(cue, self.rules):
+        if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
         if not _present_participle(cue) or k < 0 \
                 or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
@@ -980,6 +1024,16 @@ class _Finder:
             head = head.head
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    def joins_cue_above(self, cue: Token) -> bool:
+        """Whether a coordinated cue with no subject of its own joins the cue above: none to
+        inherit, or one inherited from the content it is hung on ("X a indiqué que le groupe a des
+        plans et a souligné que ...": X stresses, not the group)."""
+        if not subjects_of(cue, self.rules):
+            return True
+        head = cue.head
+        return head.dep_ == "ccomp" and self.cue_lemma(head.head, None) is not None and _governs_clause(cue) \
+            and not any(c.dep_.startswith("nsubj") for c in cue.children)
 
     def coordinated_above(self, cue: Token) -> Token:
         """The cue a subjectless coordinated cue joins when the parse hung it inside the first
@@ -1501,6 +1555,8 @@ class _Finder:
         if speaker is None or len(ands) != 1 or any(
                 "Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
             return []
+        if ands[0] + 1 < len(span) and span[ands[0] + 1].pos_ == "ADP":
+            return []  # "..., formée de déserteurs et de civils, X a affirmé": two complements, one subject
         refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
         if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
             return []
@@ -1624,6 +1680,8 @@ class _Finder:
             return None
         if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
             return []  # "n'a pas souhaité donner de détails": nothing said
+        if c.next.lemma_.lower() in self.rules.pro_verbs and lower_text(c.tokens[c.j - 1]) in self.rules.object_clitics:
+            return []  # "comme ils avaient annoncé le faire": the act named before, nothing said
         start = self.negation_before(c.tokens, c.n, c.j)  # "a assuré ne pas avoir visé de civils"
         return [(start, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
 
@@ -1831,8 +1889,8 @@ class _Finder:
     def inverted(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """"« ... », a déclaré X" / "Les frappes continueront, affirme X": content before the cue."""
         cue = tokens[n]
-        if self.relays_speaker_before(cue):
-            return None  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X
+        if self.relays_speaker_before(cue) or _present_participle(cue):
+            return None  # "« ... », a déclaré X, rapporte l'agence Y": Y relays X; "..., réfutant X": no subject after
         span = self.content_before(tokens, n) or self.content_around(tokens, n)
         if span is None:
             return None
@@ -2155,7 +2213,7 @@ class _Finder:
         """ "selon X cités par Y", "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": a
         relay read with the source or cue before it, no claim of its own."""
         if lows[n] not in self.rules.relay_words:
-            return False
+            return n > 1 and tokens[n - 1].text == "," and self.named_after_inverted(tokens[n - 2])
         def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
             return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
 
@@ -2329,9 +2387,12 @@ class _Finder:
             return None
         span = range(phrase[0].i, phrase[-1].i + 1)
         teller, factor = self.speaker_of(_phrase_head(medium), span)
-        source, _ = self.speaker_of(_phrase_head(origin), range(origin[0].i, origin[-1].i + 1))
+        head = _phrase_head(origin)
+        source, _ = self.speaker_of(head, range(origin[0].i, origin[-1].i + 1))
         if teller is None:
             return (source, 0.8), ()
+        if source is None and head.lemma_.lower() in self.rules.document_nouns:
+            return (None, 0.0), ()  # "selon le communiqué cité par l'agence Y": Y did not write it
         return (teller, factor), tuple(dict.fromkeys(r.entity.id for r in (teller, source) if r is not None))
 
     def run(self) -> tuple[Statement, ...]:
@@ -2416,7 +2477,11 @@ class _Finder:
         commandant tribal, cheikh X")."""
         between = self.text[claim.cue_end:ref.start]
         words = between.lower().replace(",", " ").split()
-        return role if len(between) < 60 and "," in between and role in words and "." not in between else None
+        if len(between) >= 60 or "," not in between or role not in words or "." in between:
+            return None
+        span = self.doc.char_span(claim.cue_end, ref.start, alignment_mode="expand") or ()
+        # not "a précisé le ministre, réfutant la proposition de X": X is in another phrase
+        return None if any(t.pos_ in ("VERB", "ADP") for t in span if t.idx >= claim.cue_end) else role
 
     def role_before(self, ref: MentionRef) -> str | None:
         """The role noun of a person's mention ("le ministre X" named by its role) or right before
