@@ -1736,7 +1736,23 @@ class _Finder:
         """The places after a targeting preposition that are the verb's own, not said of
         another thing or in another agent's act."""
         return [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
-                if not self.said_of_other(r, v) and not self.others_act(r, v)]
+                if not self.said_of_other(r, v) and not self.others_act(r, v) and not self.left_from(window, r)]
+
+    def left_from(self, window: list[Token], ref: MentionRef) -> bool:
+        """A place inside the phrase the fire leaves from ("tiré depuis un sous-marin en mer
+        Noire", "depuis la région de X, dans le centre de Y, vers Z"): the phrase runs from a
+        preposition of origin (not one of time: "depuis lundi") to a verb, a conjunction or a
+        word that aims ("vers", "sur", "en direction de")."""
+        start = self.span_at(ref).start
+        before = [t for t in window if t.i < start]
+        for n in range(len(before) - 1, -1, -1):
+            t = before[n]
+            if t.pos_ in ("VERB", "AUX", "CCONJ") or lower_text(t) in self.rules.aim_words:
+                return False
+            if _in(t, self.rules.origin_prepositions):
+                head = next((w for w in before[n + 1:] if w.pos_ != "DET"), None)
+                return head is not None and head.pos_ != "NUM" and not _in(head, self.rules.origin_time_words)
+        return False
 
     def others_act(self, ref: MentionRef, verb: Token) -> bool:
         """A place in an act the text gives another agent ("a frappé X pour mettre fin aux
