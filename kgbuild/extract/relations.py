@@ -462,7 +462,15 @@ class _Finder:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
         des bases de l'Amisom")."""
         days = [c for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words]
-        return self.partitive_objects(verb, days[0]) if days else []
+        return (self.partitive_objects(verb, days[0]) or self.bare_after_day(verb, days[0])) if days else []
+
+    @staticmethod
+    def bare_after_day(verb: Token, day: Token) -> list[Token]:
+        """The object the parse read as a phrase of the verb after the day ("a repoussé samedi
+        une offensive de X"): a noun with its determiner and no preposition, right after it."""
+        return [c for c in verb.children if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > day.i
+                and all(w.dep_ == "det" for w in c.doc[day.i + 1: c.i])
+                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ == "det" for g in c.children)][:1]
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -1479,8 +1487,7 @@ class _Finder:
         # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
-        return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
+        return agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
             + self.weapon_demonym(n)
 
     def weapon_demonym(self, n: Token) -> list[MentionRef]:
@@ -1987,8 +1994,8 @@ class _Finder:
         revendiquée par X")."""
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
-        found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                           ("Actor",)) or self.past_qualifier(n) or self.demonym_after(n, ("Actor",))
+        found = self.typed(self.noun_agent_phrases(n), ("Actor",)) or self.past_qualifier(n) \
+            or self.demonym_after(n, ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             # not a demonym the entity stage read as a place ("à la frontière malienne")
@@ -1996,6 +2003,14 @@ class _Finder:
                                 for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
             found += self.participle_agents(c)
         return found + self.ascribed(n)
+
+    def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
+        """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
+        place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
+        return [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
+                     and not _in(c, self.rules.facility_nouns))
+                for r in self.np(c)]
 
     def participle_agents(self, c: Token) -> list[MentionRef]:
         """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
