@@ -3315,9 +3315,17 @@ class _Finder:
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
+        if not org and self.plural_possessed(anchor):
+            return  # "leur chef X": a group's, which the sentence's state is not
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def plural_possessed(self, anchor: Token | None) -> bool:
+        """A role word with a plural possessive ("leur chef"): the holders' body is a group the
+        possessive refers to, not a state the context names."""
+        return anchor is not None and any(c.dep_ == "det" and lower_text(c) in self.rules.plural_possessives
+                                          for c in anchor.children)
 
     def conjuncts_before(self, ref: MentionRef) -> list[MentionRef]:
         """The names of the kind of ``ref`` listed before it, or at least the one joined to it
