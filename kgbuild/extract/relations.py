@@ -1179,9 +1179,19 @@ class _Finder:
         on the goods ("des hélicoptères russes")."""
         from_ = (*self.rules.of_prepositions, *self.rules.agent_prepositions)
         suppliers = self.typed(self.children_with(v, from_), ("Actor",))
-        suppliers = suppliers or self.after_prep(window, from_, ("Actor",))
+        suppliers = suppliers or self.after_prep(self.clause_window(window), from_, ("Actor",))
         return suppliers + self.typed([self.ref_at(g) for c in objs for g in c.subtree
-                                       if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
+                                       if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ" and not _verb_between(g, c)],
+                                      ("Actor",))
+
+    @staticmethod
+    def clause_window(window: list[Token]) -> list[Token]:
+        """A verb's right window up to the next verb or auxiliary (a participle on a noun
+        aside): what follows belongs to another clause ("..., a déclaré le ministre X";
+        "... pour repousser les forces russes")."""
+        end = next((n for n, t in enumerate(window) if t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ != "acl"),
+                   len(window))
+        return window[:end]
 
     def noun_modality(self, n: Token) -> str:
         """A noun cue takes the modality of its verb only when it is that verb's complement."""
@@ -4585,6 +4595,17 @@ def _words(phrase: str) -> list[str]:
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
     return _present_participle(verb) and any(lower_text(c) == "en" for c in verb.children)
+
+
+def _verb_between(word: Token, top: Token) -> bool:
+    """Whether a verb lies on the way up from ``word`` to ``top`` (its clause is another's:
+    "des avions pour repousser les forces russes")."""
+    t = word.head
+    while t.i != top.i and t.head.i != t.i:
+        if t.pos_ == "VERB":
+            return True
+        t = t.head
+    return False
 
 
 def _introduced_by(phrase: Token, words) -> bool:
