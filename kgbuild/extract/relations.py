@@ -2115,6 +2115,12 @@ class _Finder:
         ("ont péri dans une frappe de X")."""
         return self.passive(v) or _in(v, self.rules.death_verbs)
 
+    def kills_fighters(self, v: Token) -> bool:
+        """An attack verb whose object is unnamed fighters ("l'armée a tué dix-huit combattants
+        dans le nord du Sinaï"): the place is where a state fights on its own soil, not attacked."""
+        return any((_in(c, self.rules.fighter_descriptions) or _in(c, self.rules.fighter_nouns)) and self.ref_at(c) is None
+                   for c in self.direct_objects(v))
+
     def attacked_in(self, c: Token) -> list[MentionRef]:
         """What an attack verb's object names: its entities, or for a weapon hit the owner its
         genitive names ("abattu un avion de chasse des Forces armées soudanaises"; not the maker a
@@ -2154,7 +2160,7 @@ class _Finder:
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
             for t in targets[:6]:
-                if len(targets) > 1 and self.on_own_soil(t, a):
+                if (len(targets) > 1 or self.kills_fighters(v)) and self.on_own_soil(t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
 
