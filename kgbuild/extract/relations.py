@@ -1764,7 +1764,8 @@ class _Finder:
         before = [t for t in window if t.i < start]
         for n in range(len(before) - 1, -1, -1):
             t = before[n]
-            if t.pos_ in ("VERB", "AUX", "CCONJ") or lower_text(t) in self.rules.aim_words:
+            clause = t.pos_ in ("VERB", "AUX") and not t.dep_.startswith(("obl", "nmod"))  # not "dans l'est de"
+            if clause or t.pos_ == "CCONJ" or lower_text(t) in self.rules.aim_words:
                 return False
             if _in(t, self.rules.origin_prepositions):
                 head = next((w for w in before[n + 1:] if w.pos_ != "DET"), None)
