@@ -2126,6 +2126,11 @@ class _Finder:
         ("ont péri dans une frappe de X")."""
         return self.passive(v) or _in(v, self.rules.death_verbs)
 
+    def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
+        """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
+        killed: where it fights, not what it attacks."""
+        return (len(targets) > 1 or self.kills_fighters(v)) and self.on_own_soil(t, a)
+
     def kills_fighters(self, v: Token) -> bool:
         """An attack verb whose object is unnamed fighters ("l'armée a tué dix-huit combattants
         dans le nord du Sinaï"): the place is where a state fights on its own soil, not attacked."""
@@ -2171,7 +2176,7 @@ class _Finder:
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
             for t in targets[:6]:
-                if (len(targets) > 1 or self.kills_fighters(v)) and self.on_own_soil(t, a):
+                if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
 
@@ -3342,9 +3347,7 @@ class _Finder:
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
-        if not org and self.plural_possessed(anchor):
-            return  # "leur chef X": a group's, which the sentence's state is not
-        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
+        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
 
@@ -3445,11 +3448,12 @@ class _Finder:
             return after
         return found
 
-    def context_of(self, role: str, span, titled: bool = False) -> list[MentionRef]:
+    def context_of(self, role: str, span, titled: bool = False, anchor: Token | None = None) -> list[MentionRef]:
         """The body a bare title belongs to: none for a local role ("le maire X": of a city the
-        text may not name), the organisation named last for an organisation's role ("le
+        text may not name) or a plural possessive one ("leur chef X": a group's, which the
+        sentence's state is not), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
-        if role in self.rules.local_roles:
+        if role in self.rules.local_roles or self.plural_possessed(anchor):
             return []
         if role in self.rules.organisation_roles:
             return self.context_body(span)
