@@ -2129,7 +2129,8 @@ class _Finder:
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
         """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
         killed: where it fights, not what it attacks."""
-        return (len(targets) > 1 or self.kills_fighters(v)) and self.on_own_soil(t, a)
+        fought_in = self.kills_fighters(v) and "Region" in t.entity.types and "Actor" not in t.entity.types
+        return (len(targets) > 1 or fought_in) and self.on_own_soil(t, a)
 
     def kills_fighters(self, v: Token) -> bool:
         """An attack verb whose object is unnamed fighters ("l'armée a tué dix-huit combattants
