@@ -1752,16 +1752,16 @@ class _Finder:
     def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
         """The places after a targeting preposition that are the verb's own, not said of
         another thing or in another agent's act."""
-        window = self.before_other_event(window)
+        window = self.before_other_event(window, v)
         return [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
                 if not self.said_of_other(r, v) and not self.others_act(r, v) and not self.left_from(window, r)]
 
-    def before_other_event(self, window: list[Token]) -> list[Token]:
+    def before_other_event(self, window: list[Token], v: Token) -> list[Token]:
         """A firing verb's window up to an event noun in a phrase of its own ("a tiré des
         roquettes sur X en réponse aux frappes israéliennes sur le sud du Liban": Lebanon is
         the place of the other strikes)."""
         events = self.rules.attack_nouns | self.rules.target_nouns | self.rules.war_nouns | self.rules.clash_nouns
-        cut = next((n for n, t in enumerate(window) if _in(t, events) and any(
+        cut = next((n for n, t in enumerate(window) if t.i > v.i and _in(t, events) and any(
             g.dep_ == "case" and lower_text(g) not in self.rules.of_prepositions for g in t.children)), len(window))
         return window[:cut]
 
