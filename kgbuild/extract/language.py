@@ -286,6 +286,8 @@ class LanguageRules:
     direction_words: Words
     compass_words: Words
     origin_prepositions: Words
+    aim_words: Words
+    origin_time_words: Words
     relative_prepositions: Words
     role_domain_prepositions: Words
     troop_holding_verbs: Words

@@ -462,7 +462,15 @@ class _Finder:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
         des bases de l'Amisom")."""
         days = [c for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words]
-        return self.partitive_objects(verb, days[0]) if days else []
+        return (self.partitive_objects(verb, days[0]) or self.bare_after_day(verb, days[0])) if days else []
+
+    @staticmethod
+    def bare_after_day(verb: Token, day: Token) -> list[Token]:
+        """The object the parse read as a phrase of the verb after the day ("a repoussé samedi
+        une offensive de X"): a noun with its determiner and no preposition, right after it."""
+        return [c for c in verb.children if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > day.i
+                and all(w.dep_ == "det" for w in c.doc[day.i + 1: c.i])
+                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ == "det" for g in c.children)][:1]
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -1171,9 +1179,19 @@ class _Finder:
         on the goods ("des hélicoptères russes")."""
         from_ = (*self.rules.of_prepositions, *self.rules.agent_prepositions)
         suppliers = self.typed(self.children_with(v, from_), ("Actor",))
-        suppliers = suppliers or self.after_prep(window, from_, ("Actor",))
+        suppliers = suppliers or self.after_prep(self.clause_window(window), from_, ("Actor",))
         return suppliers + self.typed([self.ref_at(g) for c in objs for g in c.subtree
-                                       if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
+                                       if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ" and not _verb_between(g, c)],
+                                      ("Actor",))
+
+    @staticmethod
+    def clause_window(window: list[Token]) -> list[Token]:
+        """A verb's right window up to the next verb or auxiliary (a participle on a noun
+        aside): what follows belongs to another clause ("..., a déclaré le ministre X";
+        "... pour repousser les forces russes")."""
+        end = next((n for n, t in enumerate(window) if t.pos_ == "AUX" or t.pos_ == "VERB" and t.dep_ != "acl"),
+                   len(window))
+        return window[:end]
 
     def noun_modality(self, n: Token) -> str:
         """A noun cue takes the modality of its verb only when it is that verb's complement."""
@@ -1479,8 +1497,7 @@ class _Finder:
         # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
-        return agents + self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                                   ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
+        return agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
             + self.weapon_demonym(n)
 
     def weapon_demonym(self, n: Token) -> list[MentionRef]:
@@ -1735,8 +1752,35 @@ class _Finder:
     def aimed_places(self, v: Token, window: list[Token]) -> list[MentionRef]:
         """The places after a targeting preposition that are the verb's own, not said of
         another thing or in another agent's act."""
+        window = self.before_other_event(window, v)
         return [r for r in self.after_prep(window, self.rules.target_prepositions, ("Region",))
-                if not self.said_of_other(r, v) and not self.others_act(r, v)]
+                if not self.said_of_other(r, v) and not self.others_act(r, v) and not self.left_from(window, r)]
+
+    def before_other_event(self, window: list[Token], v: Token) -> list[Token]:
+        """A firing verb's window up to an event noun in a phrase of its own ("a tiré des
+        roquettes sur X en réponse aux frappes israéliennes sur le sud du Liban": Lebanon is
+        the place of the other strikes)."""
+        events = self.rules.attack_nouns | self.rules.target_nouns | self.rules.war_nouns | self.rules.clash_nouns
+        cut = next((n for n, t in enumerate(window) if t.i > v.i and _in(t, events) and any(
+            g.dep_ == "case" and lower_text(g) not in self.rules.of_prepositions for g in t.children)), len(window))
+        return window[:cut]
+
+    def left_from(self, window: list[Token], ref: MentionRef) -> bool:
+        """A place inside the phrase the fire leaves from ("tiré depuis un sous-marin en mer
+        Noire", "depuis la région de X, dans le centre de Y, vers Z"): the phrase runs from a
+        preposition of origin (not one of time: "depuis lundi") to a verb, a conjunction or a
+        word that aims ("vers", "sur", "en direction de")."""
+        start = self.span_at(ref).start
+        before = [t for t in window if t.i < start]
+        for n in range(len(before) - 1, -1, -1):
+            t = before[n]
+            clause = t.pos_ in ("VERB", "AUX") and not t.dep_.startswith(("obl", "nmod"))  # not "dans l'est de"
+            if clause or t.pos_ == "CCONJ" or lower_text(t) in self.rules.aim_words:
+                return False
+            if _in(t, self.rules.origin_prepositions):
+                head = next((w for w in before[n + 1:] if w.pos_ != "DET"), None)
+                return head is not None and head.pos_ != "NUM" and not _in(head, self.rules.origin_time_words)
+        return False
 
     def others_act(self, ref: MentionRef, verb: Token) -> bool:
         """A place in an act the text gives another agent ("a frappé X pour mettre fin aux
@@ -1971,8 +2015,8 @@ class _Finder:
         revendiquée par X")."""
         if not _in(n, self.rules.target_nouns | self.rules.attack_nouns):
             return []
-        found = self.typed(self.children_with(n, (*self.rules.of_prepositions, *self.rules.agent_prepositions)),
-                           ("Actor",)) or self.past_qualifier(n) or self.demonym_after(n, ("Actor",))
+        found = self.typed(self.noun_agent_phrases(n), ("Actor",)) or self.past_qualifier(n) \
+            or self.demonym_after(n, ("Actor",))
         for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             # not a demonym the entity stage read as a place ("à la frontière malienne")
@@ -1980,6 +2024,14 @@ class _Finder:
                                 for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
             found += self.participle_agents(c)
         return found + self.ascribed(n)
+
+    def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
+        """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
+        place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
+        return [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
+                     and not _in(c, self.rules.facility_nouns))
+                for r in self.np(c)]
 
     def participle_agents(self, c: Token) -> list[MentionRef]:
         """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
@@ -2074,6 +2126,18 @@ class _Finder:
         ("ont péri dans une frappe de X")."""
         return self.passive(v) or _in(v, self.rules.death_verbs)
 
+    def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
+        """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
+        killed: where it fights, not what it attacks."""
+        fought_in = self.kills_fighters(v) and "Region" in t.entity.types and "Actor" not in t.entity.types
+        return (len(targets) > 1 or fought_in) and self.on_own_soil(t, a)
+
+    def kills_fighters(self, v: Token) -> bool:
+        """An attack verb whose object is unnamed fighters ("l'armée a tué dix-huit combattants
+        dans le nord du Sinaï"): the place is where a state fights on its own soil, not attacked."""
+        return any((_in(c, self.rules.fighter_descriptions) or _in(c, self.rules.fighter_nouns)) and self.ref_at(c) is None
+                   for c in self.direct_objects(v))
+
     def attacked_in(self, c: Token) -> list[MentionRef]:
         """What an attack verb's object names: its entities, or for a weapon hit the owner its
         genitive names ("abattu un avion de chasse des Forces armées soudanaises"; not the maker a
@@ -2113,7 +2177,7 @@ class _Finder:
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
             for t in targets[:6]:
-                if len(targets) > 1 and self.on_own_soil(t, a):
+                if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
 
@@ -3284,9 +3348,15 @@ class _Finder:
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
-        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled), 0.5)
+        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def plural_possessed(self, anchor: Token | None) -> bool:
+        """A role word with a plural possessive ("leur chef"): the holders' body is a group the
+        possessive refers to, not a state the context names."""
+        return anchor is not None and any(c.dep_ == "det" and lower_text(c) in self.rules.plural_possessives
+                                          for c in anchor.children)
 
     def conjuncts_before(self, ref: MentionRef) -> list[MentionRef]:
         """The names of the kind of ``ref`` listed before it, or at least the one joined to it
@@ -3379,11 +3449,12 @@ class _Finder:
             return after
         return found
 
-    def context_of(self, role: str, span, titled: bool = False) -> list[MentionRef]:
+    def context_of(self, role: str, span, titled: bool = False, anchor: Token | None = None) -> list[MentionRef]:
         """The body a bare title belongs to: none for a local role ("le maire X": of a city the
-        text may not name), the organisation named last for an organisation's role ("le
+        text may not name) or a plural possessive one ("leur chef X": a group's, which the
+        sentence's state is not), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
-        if role in self.rules.local_roles:
+        if role in self.rules.local_roles or self.plural_possessed(anchor):
             return []
         if role in self.rules.organisation_roles:
             return self.context_body(span)
@@ -4546,6 +4617,17 @@ def _words(phrase: str) -> list[str]:
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
     return _present_participle(verb) and any(lower_text(c) == "en" for c in verb.children)
+
+
+def _verb_between(word: Token, top: Token) -> bool:
+    """Whether a verb lies on the way up from ``word`` to ``top`` (its clause is another's:
+    "des avions pour repousser les forces russes")."""
+    t = word.head
+    while t.i != top.i and t.head.i != t.i:
+        if t.pos_ == "VERB":
+            return True
+        t = t.head
+    return False
 
 
 def _introduced_by(phrase: Token, words) -> bool:
