@@ -48,6 +48,8 @@ _CLOSING_THEN_NAME = re.compile(r' ?"( +)')
 _HYPHENS = ("-", "‐", "‑")
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
+#: parts of speech no name ends on
+_NO_NAME_END_POS = frozenset(("ADP", "DET", "CCONJ", "SCONJ", "PRON"))
 
 
 class Gazetteer(Protocol):
@@ -100,6 +102,13 @@ class _Finder:
         self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
         # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
         self.capitalised = [_capitalised(t) for t in self.tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.texts = [t.text for t in tokens]
+        self.ends = [t.idx + len(x) for t, x in zip(tokens, self.texts)]  # where each token's form ends
+        self.blank = [t.is_punct or t.is_space for t in tokens]
+        # whether a word can end a name: no punctuation, function word or elided word ("Moscou n'a pas")
+        self.can_end = [not (b or p in _NO_NAME_END_POS or x.endswith(("'", "’")))
+                        for b, p, x in zip(self.blank, self.pos, self.texts)]
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
@@ -340,6 +349,18 @@ class _Finder:
                        sentence=self._sentence_of(start), method=method, confidence=confidence)
 
     def _lookup(self, name: str, kinds: Sequence[str] | None = None) -> KBEntry | None:
+        """The likeliest entry of one of ``kinds`` named ``name``, remembered: the finders ask
+        for the same words and n-grams in every document."""
+        key = (name, kinds if kinds is None or type(kinds) is tuple else tuple(kinds), self.lang)
+        memo = _lookups_of(self.kb)
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(memo) >= 65536:
+                memo.clear()  # memory stays flat over a corpus
+            found = memo[key] = self._best_entry(name, kinds)
+        return found
+
+    def _best_entry(self, name: str, kinds: Sequence[str] | None) -> KBEntry | None:
         entries = self.kb.lookup(name, self.lang)
         if kinds is not None:
             entries = [e for e in entries if e.kind in kinds]
@@ -760,17 +781,19 @@ class _Finder:
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to nine words that is a KB name of a body (not a person)."""
-        for token in self.tokens:
-            if not self.capitalised[token.i] and token.pos_ == "NOUN":
-                item = self._lowercase_phrase_at(token)
-                if item is not None:
-                    yield item
+        for i, pos in enumerate(self.pos):
+            if not self.capitalised[i]:
+                if pos == "NOUN":
+                    item = self._lowercase_phrase_at(self.tokens[i])
+                    if item is not None:
+                        yield item
                 continue
-            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ", "ADV", "X") or (
-                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms) or (
-                    token.pos_ in ("ADV", "X") and len(token.text) < 3):
+            if pos not in ("PROPN", "NOUN", "ADJ", "ADV", "X") or (
+                    pos == "ADJ" and self.lows[i] in self.rules.demonyms) or (
+                    pos in ("ADV", "X") and len(self.texts[i]) < 3):
                 continue  # "le groupe jihadiste État islamique": "État" tagged an adjective; "Boko"
                 # (Haram) an adverb; but "A Bruxelles" is a preposition without its accent
+            token = self.tokens[i]
             if self._overlaps_name(token.idx, token.idx + 1):
                 continue  # inside a name found already
             item = self._known_phrase_at(token)
@@ -781,10 +804,10 @@ class _Finder:
         """ "le cartel de Sinaloa", "le commandement américain pour l'Afrique": a body's name the
         KB writes, as the text does, with a lower-case noun first and a capitalised word after."""
         for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 2, -1):
-            last = self.tokens[token.i + size - 1]
-            if not self.capitalised[last.i] or not self._can_end_name(last):
+            last = token.i + size - 1
+            if not self.capitalised[last] or not self.can_end[last]:
                 continue
-            end = last.idx + len(last.text)
+            end = self.ends[last]
             name = self.text[token.idx:end]
             entry = self._lookup(name, self._BODY_KINDS)
             if entry is not None and "\n" not in name and _written_so(entry, name, self.lang):
@@ -796,16 +819,16 @@ class _Finder:
 
     def _known_phrase_at(self, token: Token) -> Found | None:
         for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 1, -1):
-            last = self.tokens[token.i + size - 1]
-            if not self._can_end_name(last):
+            last = token.i + size - 1
+            if not self.can_end[last]:
                 continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
-            end = last.idx + len(last.text)
+            end = self.ends[last]
             name = self.text[token.idx:end]
             if "\n" in name:
                 continue
             entry = self._lookup(name)
             if entry is not None and entry.kind == "Person":
-                if size >= 3 and self.capitalised[last.i] and _is_name_of(entry, name):
+                if size >= 3 and self.capitalised[last] and _is_name_of(entry, name):
                     # "du général Min Aung Hlaing": a known person of three words or more, whatever
                     # longer name the model glued around it
                     return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
@@ -813,17 +836,10 @@ class _Finder:
             if self._inside_longer_name(token.idx, end):
                 return None  # the model's longer name holds it ("Forces armées ... de X")
             if entry is not None and entry.kind != "Event" and _is_name_of(entry, name):
-                if self._name_goes_on(last.i + 1):
+                if self._name_goes_on(last + 1):
                     return None
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return self._known_group_word(token)
-
-    @staticmethod
-    def _can_end_name(last: Token) -> bool:
-        """Whether a word can end a name: no punctuation, function word or elided word
-        ("Moscou n'a pas")."""
-        return not (last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON")
-                    or last.text.endswith(("'", "’")))
 
     def _known_group_word(self, token: Token) -> Found | None:
         """ "les miliciens Wazalendo": one untagged proper noun the KB names a group by; not
@@ -1394,10 +1410,10 @@ class _Finder:
     def _acronym_close(self, token: Token) -> int | None:
         """After an opening bracket, the closing bracket or comma of one word in it, which the
         tokenizer may cut at hyphens ("(SPLA-IO)"); None elsewhere."""
-        if token.text != "(" or token.i < 2:
+        if self.texts[token.i] != "(" or token.i < 2:
             return None
         for k in range(token.i + 2, min(token.i + 5, len(self.tokens))):
-            if self.tokens[k].text in (")", ","):
+            if self.texts[k] in (")", ","):
                 return k
             if self.tokens[k - 1].whitespace_:
                 return None
@@ -2276,12 +2292,9 @@ class _Finder:
             if not self.capitalised[token.i] or token.is_space:
                 continue
             for n in (3, 2, 1):
-                if token.i + n > len(self.tokens):
+                if token.i + n > len(self.tokens) or self.blank[token.i + n - 1]:
                     continue
-                last = self.tokens[token.i + n - 1]
-                if last.is_punct or last.is_space:
-                    continue
-                start, end = token.idx, last.idx + len(last.text)
+                start, end = token.idx, self.ends[token.i + n - 1]
                 entry = self._lookup(self.text[start:end], _WEAPON_KINDS)
                 if entry is not None:
                     yield Found(self._mention(start, end, "Weapon", entry.kind, "gazetteer", 0.85),
@@ -2586,6 +2599,17 @@ def _low(token: Token) -> str:
 
 
 _LOWS: dict[int, str] = {}
+
+_UNSEEN = object()
+#: the knowledge base the remembered look-ups are of, and them (one at a time: it is loaded once)
+_LOOKUPS: list = [None, {}]
+
+
+def _lookups_of(kb) -> dict:
+    """The look-ups remembered for ``kb`` (forgotten when another knowledge base comes)."""
+    if _LOOKUPS[0] is not kb:
+        _LOOKUPS[0], _LOOKUPS[1] = kb, {}
+    return _LOOKUPS[1]
 
 
 def _capitalised(token: Token) -> bool:
