@@ -106,6 +106,7 @@ class _Finder:
         self.texts = [t.text for t in tokens]
         self.ends = [t.idx + len(x) for t, x in zip(tokens, self.texts)]  # where each token's form ends
         self.blank = [t.is_punct or t.is_space for t in tokens]
+        self.lemmas = [_folded_lemma(t) for t in tokens]
         # whether a word can end a name: no punctuation, function word or elided word ("Moscou n'a pas")
         self.can_end = [not (b or p in _NO_NAME_END_POS or x.endswith(("'", "’")))
                         for b, p, x in zip(self.blank, self.pos, self.texts)]
@@ -858,18 +859,18 @@ class _Finder:
         names = self.kb.lowercase_group_names(self.lang)
         if not names:
             return
-        for token in self.tokens:
-            if self.capitalised[token.i] or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        for i, pos in enumerate(self.pos):
+            if self.capitalised[i] or pos not in ("NOUN", "PROPN", "ADJ"):
                 continue
+            start = self.tokens[i].idx
             for size in (2, 1):
-                last = self.tokens[min(token.i + size - 1, len(self.tokens) - 1)]
-                name = self.text[token.idx:last.idx + len(last.text)]
+                end = self.ends[min(i + size - 1, len(self.tokens) - 1)]
+                name = self.text[start:end]
                 if name not in names:
                     continue
                 entry = self._lookup(name, ("Group",))
                 if entry is not None:
-                    yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "Group",
-                                              "gazetteer", 0.8), name, entry)
+                    yield Found(self._mention(start, end, "Actor", "Group", "gazetteer", 0.8), name, entry)
                 break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
@@ -1821,7 +1822,11 @@ class _Finder:
         """ "le ministère japonais de la Défense", "la direction des renseignements militaires": a
         body noun with a definite determiner, an optional demonym and its domain (capitalised, or
         one of the rules' domains) is an actor of its own, named by the whole phrase."""
-        for token in self.tokens:
+        organs, nouns = self.rules.organ_heads, self.rules.body_nouns
+        for i, low in enumerate(self.lows):
+            if low not in organs and low not in nouns and self.lemmas[i] not in nouns:
+                continue  # the cheap test first: this runs on every word
+            token = self.tokens[i]
             if not self._is_body_head(token):
                 continue
             domain = self._body_domain_at(token)
@@ -1907,7 +1912,7 @@ class _Finder:
             domain = self._body_domain_at(token)
             if domain is None or self._known_run_end(domain, self._ORGANISATION_KINDS) is None:
                 return False
-        elif self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
+        elif self.lows[token.i] not in self.rules.body_nouns and self.lemmas[token.i] not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
@@ -1999,10 +2004,11 @@ class _Finder:
         """ "l'ONG", "le quotidien", "l'organisation islamique": a definite description that
         names again an actor named before (grouping decides which, by kind and distance)."""
         table = self.rules.descriptions
-        for token in self.tokens:
-            kinds = table.get(_folded_lemma(token)) or table.get(self.lows[token.i])
-            if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
+        for i, lemma in enumerate(self.lemmas):
+            kinds = table.get(lemma) or table.get(self.lows[i])
+            if kinds is None or self.pos[i] not in ("NOUN", "PROPN"):
                 continue
+            token = self.tokens[i]
             end = self._description_end(token)
             if end is None:
                 continue
