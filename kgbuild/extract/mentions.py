@@ -117,6 +117,12 @@ class _Finder:
         self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
         self._organ_spans: set[tuple[int, int]] = set()  # organs' phrases ("la mission de l'ONU en Libye")
 
+    def _tokens_in(self, words, first: int = 0, last: int = 0) -> list[Token]:
+        """The tokens whose lower-case form is one of ``words`` (the first test of the finders
+        that open on a word of a list), past the ``first`` tokens and before the ``last`` ones."""
+        stop = len(self.lows) - last
+        return [self.tokens[i] for i, low in enumerate(self.lows) if low in words and first <= i < stop]
+
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
         found: list[Found] = []
@@ -210,8 +216,8 @@ class _Finder:
         the capitalised words after a vessel's noun (its lower-case qualifiers between) name a
         ship, which is neither an actor nor a place; their spans and their names, folded."""
         spans, names = [], set()
-        for token in self.tokens:
-            if self.lows[token.i] not in self.rules.vessel_nouns or token.pos_ != "NOUN":
+        for token in self._tokens_in(self.rules.vessel_nouns):
+            if self.pos[token.i] != "NOUN":
                 continue
             span = self._vessel_name_after(token.i)
             if span is not None:
@@ -1316,9 +1322,7 @@ class _Finder:
 
     def _media_phrases(self):
         """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
-        for token in self.tokens:
-            if self.lows[token.i] not in self.rules.media_heads:
-                continue
+        for token in self._tokens_in(self.rules.media_heads):
             span = self._media_name_after(token)
             if span is None:
                 continue
@@ -1333,8 +1337,8 @@ class _Finder:
         """ "d'après la radio d'État, qui ...": a medium's noun and a word that makes it a state's
         ("d'État", "publique"), with no name after it nor before its comma, named as a source
         or a speaker, is a medium of its own, named by the phrase (with its demonym)."""
-        for token in self.tokens[2:-2]:
-            if self.lows[token.i] not in self.rules.media_heads or not self._as_source(token):
+        for token in self._tokens_in(self.rules.media_heads, 2, 2):
+            if not self._as_source(token):
                 continue
             j = token.i + 1
             glued = (self.lows[j] + self.lows[j + 1]) if not self.tokens[j].whitespace_ else ""
@@ -1479,7 +1483,7 @@ class _Finder:
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
-        for token in self.tokens:
+        for token in self._tokens_in(self.rules.place_nouns):
             kind = self.rules.place_nouns.get(self.lows[token.i])
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
@@ -1789,10 +1793,10 @@ class _Finder:
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
         ordinal = _ordinal(self.rules)
-        for token in self.tokens:
-            if not (self.lows[token.i] in self.rules.ordinal_words or ordinal.match(token.text)) \
-                    or token.i + 1 >= len(self.tokens):
+        for i, low in enumerate(self.lows):
+            if not (low in self.rules.ordinal_words or ordinal.match(self.texts[i])) or i + 1 >= len(self.tokens):
                 continue  # "la 3e brigade", "la sixième division"
+            token = self.tokens[i]
             unit = self.tokens[token.i + 1]
             if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
                     and self.lows[unit.i] not in self.rules.military_units:
@@ -2043,8 +2047,8 @@ class _Finder:
         context, or drops it)."""
         others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
         firsts = _organ_first_words(self.rules)
-        for token in self.tokens:
-            if self.lows[token.i] not in firsts or token.pos_ != "NOUN" or not self._is_definite(token, True):
+        for token in self._tokens_in(firsts):
+            if self.pos[token.i] != "NOUN" or not self._is_definite(token, True):
                 continue
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
@@ -2059,10 +2063,12 @@ class _Finder:
         """ "le ministère de la Défense du pays", "le pays a riposté": a definite or demonstrative
         country noun that acts (a subject, a body's country) names again the state that acted
         last (grouping decides)."""
-        for token in self.tokens:
-            kinds = self.rules.place_anaphors.get(self.lows[token.i]) or ()
-            if token.pos_ != "NOUN" or not set(kinds) & set(_STATE_KINDS) or self._plural(token) \
-                    or not self._is_definite(token, True):
+        for i, low in enumerate(self.lows):
+            kinds = self.rules.place_anaphors.get(low)
+            if not kinds or self.pos[i] != "NOUN" or not set(kinds) & set(_STATE_KINDS):
+                continue  # the cheap tests first: this runs on every word
+            token = self.tokens[i]
+            if self._plural(token) or not self._is_definite(token, True):
                 continue
             heads = (token.head, token.head.head)  # "le ministère de la Défense du pays"
             if not (token.dep_.startswith("nsubj") or any(h.lemma_.lower() in self.rules.body_nouns for h in heads)):
@@ -2175,9 +2181,8 @@ class _Finder:
     def _peoples(self):
         """ "les Kurdes", "des Touareg": a people with no state of its own, named by its
         capitalised plural noun after a determiner, acts as a group."""
-        for token in self.tokens[1:]:
-            if self.lows[token.i] not in self.rules.peoples or not self.capitalised[token.i] \
-                    or token.pos_ not in ("NOUN", "PROPN"):
+        for token in self._tokens_in(self.rules.peoples, 1):
+            if not self.capitalised[token.i] or self.pos[token.i] not in ("NOUN", "PROPN"):
                 continue
             before = self.lows[token.i - 1]
             if f"{before} " in self.rules.determiners or before in self.rules.contracted_articles:
@@ -2185,7 +2190,7 @@ class _Finder:
                             token.text)
 
     def _demonyms(self):
-        for token in self.tokens:
+        for token in self._tokens_in(self.rules.demonyms):
             form = self.lows[token.i]
             state_name = self.rules.demonyms.get(form)
             if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
@@ -2262,9 +2267,7 @@ class _Finder:
                             entry)
 
     def _systems_after_heads(self):
-        for token in self.tokens:
-            if self.lows[token.i] not in self.rules.weapon_heads:
-                continue
+        for token in self._tokens_in(self.rules.weapon_heads):
             offsets = self._system_name_after(token)
             if offsets is None:
                 continue
