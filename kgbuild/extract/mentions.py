@@ -114,14 +114,26 @@ class _Finder:
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
+        self._positions: dict[str, list[int]] | None = None  # the token indices of each form
         self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
         self._organ_spans: set[tuple[int, int]] = set()  # organs' phrases ("la mission de l'ONU en Libye")
 
     def _tokens_in(self, words, first: int = 0, last: int = 0) -> list[Token]:
         """The tokens whose lower-case form is one of ``words`` (the first test of the finders
         that open on a word of a list), past the ``first`` tokens and before the ``last`` ones."""
+        positions = self._form_positions()
+        small, big = (words, positions) if len(words) < len(positions) else (positions, words)
+        found = sorted(i for w in {w for w in small if w in big} for i in positions[w])
         stop = len(self.lows) - last
-        return [self.tokens[i] for i, low in enumerate(self.lows) if low in words and first <= i < stop]
+        return [self.tokens[i] for i in found if first <= i < stop]
+
+    def _form_positions(self) -> dict[str, list[int]]:
+        """The token indices of each lower-case form of the document, read once."""
+        if self._positions is None:
+            self._positions = {}
+            for i, low in enumerate(self.lows):
+                self._positions.setdefault(low, []).append(i)
+        return self._positions
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -1386,7 +1398,7 @@ class _Finder:
         d'Haïti (PNH)", "l'État-Major central (EMC)": the words before a bracketed acronym whose
         initials spell it are one name, however the model cut them; the brackets may go on with
         a gloss ("l'Union des forces de la résistance (UFR, coalition des ...)")."""
-        for token in self.tokens:
+        for token in self._tokens_in(("(",), 2):  # the opening brackets
             close = self._acronym_close(token)
             if close is None:
                 continue
@@ -2313,11 +2325,11 @@ class _Finder:
     # -- roles --------------------------------------------------------------------
     def _roles(self):
         heads = _role_heads(self.rules)
-        for token in self.tokens:
-            if strip_accents(self.lows[token.i]) in heads:
-                found = self._role_at(token)
-                if found is not None:
-                    yield found
+        starts = sorted(i for low, at in self._form_positions().items() if strip_accents(low) in heads for i in at)
+        for i in starts:
+            found = self._role_at(self.tokens[i])
+            if found is not None:
+                yield found
 
     def _role_at(self, token: Token) -> Found | None:
         """A role phrase starting at ``token`` ("le ministre polonais de la Défense"): its
