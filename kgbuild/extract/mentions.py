@@ -46,6 +46,7 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: a closing quote and the space before the next word (quotes folded)
 _CLOSING_THEN_NAME = re.compile(r' ?"( +)')
 _HYPHENS = ("-", "‐", "‑")
+_WORD = re.compile(r"\w+")
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
 #: parts of speech no name ends on
@@ -740,7 +741,7 @@ class _Finder:
         speech cue that the model left untagged (or called MISC) name its speaker: of the kind of the
         description apposed to them ("l'agence": a medium), else a person (a body when one
         word in capitals)."""
-        for first in range(3, len(self.tokens)):
+        for first in [t.i + 3 for t in self._tokens_in((",", "»", '"', "”"), 0, 3)]:  # a name 3 words on
             if not self._after_inverted_cue(first):
                 continue
             last = first
@@ -758,8 +759,8 @@ class _Finder:
         """ "le général de brigade Shirko Rauf": proper nouns the model left untagged right after
         a rank written in lower case (with its complement) name a person."""
         tokens, n = self.tokens, len(self.tokens)
-        for i in range(n - 1):
-            if self.lows[i] not in self.rules.name_titles or not tokens[i].text.islower():
+        for i in [t.i for t in self._tokens_in(self.rules.name_titles, 0, 1)]:
+            if not self.texts[i].islower():
                 continue
             first = i + 1
             if first + 1 < n and self.lows[first] in self.rules.of_prepositions \
@@ -2269,8 +2270,9 @@ class _Finder:
 
     def _weapon_class_phrases(self):
         text_lower = fold_quotes(self.text).lower()
-        for phrase, key, folded, pattern in _weapon_classes(self.rules):
-            if folded not in text_lower:  # most classes are absent: skip the regex
+        words = set(_WORD.findall(text_lower))
+        for phrase, key, folded, pattern, first in _weapon_classes(self.rules):
+            if first and first not in words or folded not in text_lower:  # most are absent: no regex run
                 continue
             for m in pattern.finditer(text_lower):
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
@@ -2309,8 +2311,9 @@ class _Finder:
 
     def _known_systems(self):
         """Bare system names the KB knows ("HIMARS", "Taurus"): the longest of up to three words."""
-        for token in self.tokens:
-            if not self.capitalised[token.i] or token.is_space:
+        for i, capitalised in enumerate(self.capitalised):
+            token = self.tokens[i]
+            if not capitalised or token.is_space:
                 continue
             for n in (3, 2, 1):
                 if token.i + n > len(self.tokens) or self.blank[token.i + n - 1]:
@@ -2755,12 +2758,21 @@ def _determiners(rules: LanguageRules) -> tuple[str, ...]:
 
 
 @functools.cache
-def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern], ...]:
-    """(phrase, key, phrase with quotes folded, its whole-word pattern), longest phrase first."""
+def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern, str], ...]:
+    """(phrase, key, phrase with quotes folded, its whole-word pattern, its first word or ""),
+    longest phrase first.  The pattern matches only where the first word is a whole word of
+    the text (the phrase's bounds are the word's, or it goes on with a non-word character)."""
     ordered = sorted(rules.weapon_classes.items(), key=lambda kv: -len(kv[0]))
     return tuple((phrase, key, fold_quotes(phrase),
-                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"))
+                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"),
+                  _first_word(fold_quotes(phrase)))
                  for phrase, key in ordered)
+
+
+def _first_word(phrase: str) -> str:
+    """The first run of word characters a phrase opens with ("" when it opens with another)."""
+    match = _WORD.match(phrase)
+    return match.group() if match else ""
 
 
 @functools.lru_cache(maxsize=256)
