@@ -404,14 +404,15 @@ class _Finder:
                 chunk = chunk[len(det):]
                 lowered = lowered[len(det):]
                 break
-        lead = next((p for p in _leads((*self.rules.of_prepositions, *self.rules.locative_prepositions))
+        lead = next((p for p in _name_leads(self.rules)
                      if chunk.startswith(p) and self._lookup(chunk[len(p):]) is not None), "")
         start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France", "en Irak": NER took the "de"
         start, chunk = self._past_domain(start, chunk)
         start, chunk = self._past_title(start, chunk)
         start, chunk = self._past_compass(start, chunk)
         chunk = self._without_tail(chunk).strip()
-        lead = self.text[start:].find(chunk)
+        lead = self.text.find(chunk, start)
+        lead = lead - start if lead >= 0 else -1  # where the chunk is after ``start`` (-1: nowhere)
         if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
             return None  # "l'État Rakhine (Ouest)": a direction, not the region of that name
         start += lead
@@ -1839,11 +1840,7 @@ class _Finder:
         """ "le ministère japonais de la Défense", "la direction des renseignements militaires": a
         body noun with a definite determiner, an optional demonym and its domain (capitalised, or
         one of the rules' domains) is an actor of its own, named by the whole phrase."""
-        organs, nouns = self.rules.organ_heads, self.rules.body_nouns
-        for i, low in enumerate(self.lows):
-            if low not in organs and low not in nouns and self.lemmas[i] not in nouns:
-                continue  # the cheap test first: this runs on every word
-            token = self.tokens[i]
+        for token in self._body_nouns():
             if not self._is_body_head(token):
                 continue
             domain = self._body_domain_at(token)
@@ -1867,6 +1864,13 @@ class _Finder:
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    def _body_nouns(self) -> list[Token]:
+        """The tokens that may head a body: an organ's or a body's noun (by form or lemma); the
+        cheap test of ``_is_body_head`` first, as the finder runs on every word."""
+        organs, nouns = self.rules.organ_heads, self.rules.body_nouns
+        return [self.tokens[i] for i, low in enumerate(self.lows)
+                if low in organs or low in nouns or self.lemmas[i] in nouns]
 
     @staticmethod
     def _person_domain(token: Token) -> bool:
@@ -2779,6 +2783,12 @@ def _first_word(phrase: str) -> str:
 def _stems(lemmas: tuple[str, ...], endings: tuple[str, ...]) -> tuple[str, ...]:
     """The stems of the lemmas with one of these infinitive endings ("tourner" -> "tourn")."""
     return tuple(sorted(lemma[:-len(e)] for lemma in lemmas for e in endings if e and lemma.endswith(e)))
+
+
+@functools.cache
+def _name_leads(rules: LanguageRules) -> tuple[str, ...]:
+    """The prepositions the model may take into a name ("de France", "en Irak"), as they open it."""
+    return _leads((*rules.of_prepositions, *rules.locative_prepositions))
 
 
 @functools.cache
