@@ -1808,7 +1808,8 @@ class _Finder:
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
         ordinal = _ordinal(self.rules)
         for i, low in enumerate(self.lows):
-            if not (low in self.rules.ordinal_words or ordinal.match(self.texts[i])) or i + 1 >= len(self.tokens):
+            if not (low in self.rules.ordinal_words or self.texts[i][:1].isdigit() and ordinal.match(self.texts[i])) \
+                    or i + 1 >= len(self.tokens):
                 continue  # "la 3e brigade", "la sixième division"
             token = self.tokens[i]
             unit = self.tokens[token.i + 1]
