@@ -46,8 +46,11 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: a closing quote and the space before the next word (quotes folded)
 _CLOSING_THEN_NAME = re.compile(r' ?"( +)')
 _HYPHENS = ("-", "‐", "‑")
+_WORD = re.compile(r"\w+")
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
+#: parts of speech no name ends on
+_NO_NAME_END_POS = frozenset(("ADP", "DET", "CCONJ", "SCONJ", "PRON"))
 
 
 class Gazetteer(Protocol):
@@ -100,12 +103,38 @@ class _Finder:
         self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
         # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
         self.capitalised = [_capitalised(t) for t in self.tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.texts = [t.text for t in tokens]
+        self.ends = [t.idx + len(x) for t, x in zip(tokens, self.texts)]  # where each token's form ends
+        self.blank = [t.is_punct or t.is_space for t in tokens]
+        self.lemmas = [_folded_lemma(t) for t in tokens]
+        # whether a word can end a name: no punctuation, function word or elided word ("Moscou n'a pas")
+        self.can_end = [not (b or p in _NO_NAME_END_POS or x.endswith(("'", "’")))
+                        for b, p, x in zip(self.blank, self.pos, self.texts)]
         self.sentences = sentences
         self.captions = tuple(sorted(captions, key=lambda c: c.start))
         self._caption_starts = [c.start for c in self.captions]
         self._sent_starts = [s.start for s in sentences]
+        self._positions: dict[str, list[int]] | None = None  # the token indices of each form
         self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
         self._organ_spans: set[tuple[int, int]] = set()  # organs' phrases ("la mission de l'ONU en Libye")
+
+    def _tokens_in(self, words, first: int = 0, last: int = 0) -> list[Token]:
+        """The tokens whose lower-case form is one of ``words`` (the first test of the finders
+        that open on a word of a list), past the ``first`` tokens and before the ``last`` ones."""
+        positions = self._form_positions()
+        small, big = (words, positions) if len(words) < len(positions) else (positions, words)
+        found = sorted(i for w in {w for w in small if w in big} for i in positions[w])
+        stop = len(self.lows) - last
+        return [self.tokens[i] for i in found if first <= i < stop]
+
+    def _form_positions(self) -> dict[str, list[int]]:
+        """The token indices of each lower-case form of the document, read once."""
+        if self._positions is None:
+            self._positions = {}
+            for i, low in enumerate(self.lows):
+                self._positions.setdefault(low, []).append(i)
+        return self._positions
 
     # -- driver -----------------------------------------------------------------
     def run(self) -> list[Found]:
@@ -200,8 +229,8 @@ class _Finder:
         the capitalised words after a vessel's noun (its lower-case qualifiers between) name a
         ship, which is neither an actor nor a place; their spans and their names, folded."""
         spans, names = [], set()
-        for token in self.tokens:
-            if self.lows[token.i] not in self.rules.vessel_nouns or token.pos_ != "NOUN":
+        for token in self._tokens_in(self.rules.vessel_nouns):
+            if self.pos[token.i] != "NOUN":
                 continue
             span = self._vessel_name_after(token.i)
             if span is not None:
@@ -340,6 +369,18 @@ class _Finder:
                        sentence=self._sentence_of(start), method=method, confidence=confidence)
 
     def _lookup(self, name: str, kinds: Sequence[str] | None = None) -> KBEntry | None:
+        """The likeliest entry of one of ``kinds`` named ``name``, remembered: the finders ask
+        for the same words and n-grams in every document."""
+        key = (name, kinds if kinds is None or type(kinds) is tuple else tuple(kinds), self.lang)
+        memo = _lookups_of(self.kb)
+        found = memo.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(memo) >= 65536:
+                memo.clear()  # memory stays flat over a corpus
+            found = memo[key] = self._best_entry(name, kinds)
+        return found
+
+    def _best_entry(self, name: str, kinds: Sequence[str] | None) -> KBEntry | None:
         entries = self.kb.lookup(name, self.lang)
         if kinds is not None:
             entries = [e for e in entries if e.kind in kinds]
@@ -363,14 +404,15 @@ class _Finder:
                 chunk = chunk[len(det):]
                 lowered = lowered[len(det):]
                 break
-        lead = next((p for p in _leads((*self.rules.of_prepositions, *self.rules.locative_prepositions))
+        lead = next((p for p in _name_leads(self.rules)
                      if chunk.startswith(p) and self._lookup(chunk[len(p):]) is not None), "")
         start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France", "en Irak": NER took the "de"
         start, chunk = self._past_domain(start, chunk)
         start, chunk = self._past_title(start, chunk)
         start, chunk = self._past_compass(start, chunk)
         chunk = self._without_tail(chunk).strip()
-        lead = self.text[start:].find(chunk)
+        lead = self.text.find(chunk, start)
+        lead = lead - start if lead >= 0 else -1  # where the chunk is after ``start`` (-1: nowhere)
         if not chunk or (normalize_label(chunk) in self.rules.compass_words and self.text[start - 1:start] == "("):
             return None  # "l'État Rakhine (Ouest)": a direction, not the region of that name
         start += lead
@@ -700,7 +742,7 @@ class _Finder:
         speech cue that the model left untagged (or called MISC) name its speaker: of the kind of the
         description apposed to them ("l'agence": a medium), else a person (a body when one
         word in capitals)."""
-        for first in range(3, len(self.tokens)):
+        for first in [t.i + 3 for t in self._tokens_in((",", "»", '"', "”"), 0, 3)]:  # a name 3 words on
             if not self._after_inverted_cue(first):
                 continue
             last = first
@@ -718,8 +760,8 @@ class _Finder:
         """ "le général de brigade Shirko Rauf": proper nouns the model left untagged right after
         a rank written in lower case (with its complement) name a person."""
         tokens, n = self.tokens, len(self.tokens)
-        for i in range(n - 1):
-            if self.lows[i] not in self.rules.name_titles or not tokens[i].text.islower():
+        for i in [t.i for t in self._tokens_in(self.rules.name_titles, 0, 1)]:
+            if not self.texts[i].islower():
                 continue
             first = i + 1
             if first + 1 < n and self.lows[first] in self.rules.of_prepositions \
@@ -760,17 +802,19 @@ class _Finder:
         """Names of several words the knowledge base knows and the model missed or cut
         ("l'État islamique", "les Forces de soutien rapide"): from each capitalised word, the
         longest run of up to nine words that is a KB name of a body (not a person)."""
-        for token in self.tokens:
-            if not self.capitalised[token.i] and token.pos_ == "NOUN":
-                item = self._lowercase_phrase_at(token)
-                if item is not None:
-                    yield item
+        for i, pos in enumerate(self.pos):
+            if not self.capitalised[i]:
+                if pos == "NOUN":
+                    item = self._lowercase_phrase_at(self.tokens[i])
+                    if item is not None:
+                        yield item
                 continue
-            if not self.capitalised[token.i] or token.pos_ not in ("PROPN", "NOUN", "ADJ", "ADV", "X") or (
-                    token.pos_ == "ADJ" and self.lows[token.i] in self.rules.demonyms) or (
-                    token.pos_ in ("ADV", "X") and len(token.text) < 3):
+            if pos not in ("PROPN", "NOUN", "ADJ", "ADV", "X") or (
+                    pos == "ADJ" and self.lows[i] in self.rules.demonyms) or (
+                    pos in ("ADV", "X") and len(self.texts[i]) < 3):
                 continue  # "le groupe jihadiste État islamique": "État" tagged an adjective; "Boko"
                 # (Haram) an adverb; but "A Bruxelles" is a preposition without its accent
+            token = self.tokens[i]
             if self._overlaps_name(token.idx, token.idx + 1):
                 continue  # inside a name found already
             item = self._known_phrase_at(token)
@@ -781,10 +825,10 @@ class _Finder:
         """ "le cartel de Sinaloa", "le commandement américain pour l'Afrique": a body's name the
         KB writes, as the text does, with a lower-case noun first and a capitalised word after."""
         for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 2, -1):
-            last = self.tokens[token.i + size - 1]
-            if not self.capitalised[last.i] or not self._can_end_name(last):
+            last = token.i + size - 1
+            if not self.capitalised[last] or not self.can_end[last]:
                 continue
-            end = last.idx + len(last.text)
+            end = self.ends[last]
             name = self.text[token.idx:end]
             entry = self._lookup(name, self._BODY_KINDS)
             if entry is not None and "\n" not in name and _written_so(entry, name, self.lang):
@@ -796,16 +840,16 @@ class _Finder:
 
     def _known_phrase_at(self, token: Token) -> Found | None:
         for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 1, -1):
-            last = self.tokens[token.i + size - 1]
-            if not self._can_end_name(last):
+            last = token.i + size - 1
+            if not self.can_end[last]:
                 continue  # a name ends on a word of its own ("Conseil de sécurité", not "... d'")
-            end = last.idx + len(last.text)
+            end = self.ends[last]
             name = self.text[token.idx:end]
             if "\n" in name:
                 continue
             entry = self._lookup(name)
             if entry is not None and entry.kind == "Person":
-                if size >= 3 and self.capitalised[last.i] and _is_name_of(entry, name):
+                if size >= 3 and self.capitalised[last] and _is_name_of(entry, name):
                     # "du général Min Aung Hlaing": a known person of three words or more, whatever
                     # longer name the model glued around it
                     return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
@@ -813,17 +857,10 @@ class _Finder:
             if self._inside_longer_name(token.idx, end):
                 return None  # the model's longer name holds it ("Forces armées ... de X")
             if entry is not None and entry.kind != "Event" and _is_name_of(entry, name):
-                if self._name_goes_on(last.i + 1):
+                if self._name_goes_on(last + 1):
                     return None
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return self._known_group_word(token)
-
-    @staticmethod
-    def _can_end_name(last: Token) -> bool:
-        """Whether a word can end a name: no punctuation, function word or elided word
-        ("Moscou n'a pas")."""
-        return not (last.is_punct or last.is_space or last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PRON")
-                    or last.text.endswith(("'", "’")))
 
     def _known_group_word(self, token: Token) -> Found | None:
         """ "les miliciens Wazalendo": one untagged proper noun the KB names a group by; not
@@ -842,18 +879,18 @@ class _Finder:
         names = self.kb.lowercase_group_names(self.lang)
         if not names:
             return
-        for token in self.tokens:
-            if self.capitalised[token.i] or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        for i, pos in enumerate(self.pos):
+            if self.capitalised[i] or pos not in ("NOUN", "PROPN", "ADJ"):
                 continue
+            start = self.tokens[i].idx
             for size in (2, 1):
-                last = self.tokens[min(token.i + size - 1, len(self.tokens) - 1)]
-                name = self.text[token.idx:last.idx + len(last.text)]
+                end = self.ends[min(i + size - 1, len(self.tokens) - 1)]
+                name = self.text[start:end]
                 if name not in names:
                     continue
                 entry = self._lookup(name, ("Group",))
                 if entry is not None:
-                    yield Found(self._mention(token.idx, last.idx + len(last.text), "Actor", "Group",
-                                              "gazetteer", 0.8), name, entry)
+                    yield Found(self._mention(start, end, "Actor", "Group", "gazetteer", 0.8), name, entry)
                 break
 
     def _inside_longer_name(self, start: int, end: int) -> bool:
@@ -1299,9 +1336,7 @@ class _Finder:
 
     def _media_phrases(self):
         """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
-        for token in self.tokens:
-            if self.lows[token.i] not in self.rules.media_heads:
-                continue
+        for token in self._tokens_in(self.rules.media_heads):
             span = self._media_name_after(token)
             if span is None:
                 continue
@@ -1316,8 +1351,8 @@ class _Finder:
         """ "d'après la radio d'État, qui ...": a medium's noun and a word that makes it a state's
         ("d'État", "publique"), with no name after it nor before its comma, named as a source
         or a speaker, is a medium of its own, named by the phrase (with its demonym)."""
-        for token in self.tokens[2:-2]:
-            if self.lows[token.i] not in self.rules.media_heads or not self._as_source(token):
+        for token in self._tokens_in(self.rules.media_heads, 2, 2):
+            if not self._as_source(token):
                 continue
             j = token.i + 1
             glued = (self.lows[j] + self.lows[j + 1]) if not self.tokens[j].whitespace_ else ""
@@ -1365,7 +1400,7 @@ class _Finder:
         d'Haïti (PNH)", "l'État-Major central (EMC)": the words before a bracketed acronym whose
         initials spell it are one name, however the model cut them; the brackets may go on with
         a gloss ("l'Union des forces de la résistance (UFR, coalition des ...)")."""
-        for token in self.tokens:
+        for token in self._tokens_in(("(",), 2):  # the opening brackets
             close = self._acronym_close(token)
             if close is None:
                 continue
@@ -1394,10 +1429,10 @@ class _Finder:
     def _acronym_close(self, token: Token) -> int | None:
         """After an opening bracket, the closing bracket or comma of one word in it, which the
         tokenizer may cut at hyphens ("(SPLA-IO)"); None elsewhere."""
-        if token.text != "(" or token.i < 2:
+        if self.texts[token.i] != "(" or token.i < 2:
             return None
         for k in range(token.i + 2, min(token.i + 5, len(self.tokens))):
-            if self.tokens[k].text in (")", ","):
+            if self.texts[k] in (")", ","):
                 return k
             if self.tokens[k - 1].whitespace_:
                 return None
@@ -1462,7 +1497,7 @@ class _Finder:
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
-        for token in self.tokens:
+        for token in self._tokens_in(self.rules.place_nouns):
             kind = self.rules.place_nouns.get(self.lows[token.i])
             if kind is None or kind == "Country" or token.i + 2 >= len(self.tokens):
                 continue
@@ -1772,10 +1807,11 @@ class _Finder:
         """ "la 3e brigade d'assaut", "le 9e régiment d'infanterie de marine": a numbered unit is
         an actor of its own, named by the number, the unit noun and its lower-case complements."""
         ordinal = _ordinal(self.rules)
-        for token in self.tokens:
-            if not (self.lows[token.i] in self.rules.ordinal_words or ordinal.match(token.text)) \
-                    or token.i + 1 >= len(self.tokens):
+        for i, low in enumerate(self.lows):
+            if not (low in self.rules.ordinal_words or self.texts[i][:1].isdigit() and ordinal.match(self.texts[i])) \
+                    or i + 1 >= len(self.tokens):
                 continue  # "la 3e brigade", "la sixième division"
+            token = self.tokens[i]
             unit = self.tokens[token.i + 1]
             if fold_quotes(unit.lemma_.lower()) not in self.rules.military_units \
                     and self.lows[unit.i] not in self.rules.military_units:
@@ -1805,7 +1841,7 @@ class _Finder:
         """ "le ministère japonais de la Défense", "la direction des renseignements militaires": a
         body noun with a definite determiner, an optional demonym and its domain (capitalised, or
         one of the rules' domains) is an actor of its own, named by the whole phrase."""
-        for token in self.tokens:
+        for token in self._body_nouns():
             if not self._is_body_head(token):
                 continue
             domain = self._body_domain_at(token)
@@ -1829,6 +1865,13 @@ class _Finder:
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    def _body_nouns(self) -> list[Token]:
+        """The tokens that may head a body: an organ's or a body's noun (by form or lemma); the
+        cheap test of ``_is_body_head`` first, as the finder runs on every word."""
+        organs, nouns = self.rules.organ_heads, self.rules.body_nouns
+        return [self.tokens[i] for i, low in enumerate(self.lows)
+                if low in organs or low in nouns or self.lemmas[i] in nouns]
 
     @staticmethod
     def _person_domain(token: Token) -> bool:
@@ -1891,7 +1934,7 @@ class _Finder:
             domain = self._body_domain_at(token)
             if domain is None or self._known_run_end(domain, self._ORGANISATION_KINDS) is None:
                 return False
-        elif self.lows[token.i] not in self.rules.body_nouns and _folded_lemma(token) not in self.rules.body_nouns:
+        elif self.lows[token.i] not in self.rules.body_nouns and self.lemmas[token.i] not in self.rules.body_nouns:
             return False
         det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
@@ -1983,10 +2026,11 @@ class _Finder:
         """ "l'ONG", "le quotidien", "l'organisation islamique": a definite description that
         names again an actor named before (grouping decides which, by kind and distance)."""
         table = self.rules.descriptions
-        for token in self.tokens:
-            kinds = table.get(_folded_lemma(token)) or table.get(self.lows[token.i])
-            if kinds is None or token.pos_ not in ("NOUN", "PROPN"):
+        for i, lemma in enumerate(self.lemmas):
+            kinds = table.get(lemma) or table.get(self.lows[i])
+            if kinds is None or self.pos[i] not in ("NOUN", "PROPN"):
                 continue
+            token = self.tokens[i]
             end = self._description_end(token)
             if end is None:
                 continue
@@ -2021,8 +2065,8 @@ class _Finder:
         context, or drops it)."""
         others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
         firsts = _organ_first_words(self.rules)
-        for token in self.tokens:
-            if self.lows[token.i] not in firsts or token.pos_ != "NOUN" or not self._is_definite(token, True):
+        for token in self._tokens_in(firsts):
+            if self.pos[token.i] != "NOUN" or not self._is_definite(token, True):
                 continue
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
@@ -2037,10 +2081,12 @@ class _Finder:
         """ "le ministère de la Défense du pays", "le pays a riposté": a definite or demonstrative
         country noun that acts (a subject, a body's country) names again the state that acted
         last (grouping decides)."""
-        for token in self.tokens:
-            kinds = self.rules.place_anaphors.get(self.lows[token.i]) or ()
-            if token.pos_ != "NOUN" or not set(kinds) & set(_STATE_KINDS) or self._plural(token) \
-                    or not self._is_definite(token, True):
+        for i, low in enumerate(self.lows):
+            kinds = self.rules.place_anaphors.get(low)
+            if not kinds or self.pos[i] != "NOUN" or not set(kinds) & set(_STATE_KINDS):
+                continue  # the cheap tests first: this runs on every word
+            token = self.tokens[i]
+            if self._plural(token) or not self._is_definite(token, True):
                 continue
             heads = (token.head, token.head.head)  # "le ministère de la Défense du pays"
             if not (token.dep_.startswith("nsubj") or any(h.lemma_.lower() in self.rules.body_nouns for h in heads)):
@@ -2153,9 +2199,8 @@ class _Finder:
     def _peoples(self):
         """ "les Kurdes", "des Touareg": a people with no state of its own, named by its
         capitalised plural noun after a determiner, acts as a group."""
-        for token in self.tokens[1:]:
-            if self.lows[token.i] not in self.rules.peoples or not self.capitalised[token.i] \
-                    or token.pos_ not in ("NOUN", "PROPN"):
+        for token in self._tokens_in(self.rules.peoples, 1):
+            if not self.capitalised[token.i] or self.pos[token.i] not in ("NOUN", "PROPN"):
                 continue
             before = self.lows[token.i - 1]
             if f"{before} " in self.rules.determiners or before in self.rules.contracted_articles:
@@ -2163,7 +2208,7 @@ class _Finder:
                             token.text)
 
     def _demonyms(self):
-        for token in self.tokens:
+        for token in self._tokens_in(self.rules.demonyms):
             form = self.lows[token.i]
             state_name = self.rules.demonyms.get(form)
             if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
@@ -2230,8 +2275,9 @@ class _Finder:
 
     def _weapon_class_phrases(self):
         text_lower = fold_quotes(self.text).lower()
-        for phrase, key, folded, pattern in _weapon_classes(self.rules):
-            if folded not in text_lower:  # most classes are absent: skip the regex
+        words = set(_WORD.findall(text_lower))
+        for phrase, key, folded, pattern, first in _weapon_classes(self.rules):
+            if first and first not in words or folded not in text_lower:  # most are absent: no regex run
                 continue
             for m in pattern.finditer(text_lower):
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
@@ -2240,9 +2286,7 @@ class _Finder:
                             entry)
 
     def _systems_after_heads(self):
-        for token in self.tokens:
-            if self.lows[token.i] not in self.rules.weapon_heads:
-                continue
+        for token in self._tokens_in(self.rules.weapon_heads):
             offsets = self._system_name_after(token)
             if offsets is None:
                 continue
@@ -2272,16 +2316,14 @@ class _Finder:
 
     def _known_systems(self):
         """Bare system names the KB knows ("HIMARS", "Taurus"): the longest of up to three words."""
-        for token in self.tokens:
-            if not self.capitalised[token.i] or token.is_space:
+        for i, capitalised in enumerate(self.capitalised):
+            token = self.tokens[i]
+            if not capitalised or token.is_space:
                 continue
             for n in (3, 2, 1):
-                if token.i + n > len(self.tokens):
+                if token.i + n > len(self.tokens) or self.blank[token.i + n - 1]:
                     continue
-                last = self.tokens[token.i + n - 1]
-                if last.is_punct or last.is_space:
-                    continue
-                start, end = token.idx, last.idx + len(last.text)
+                start, end = token.idx, self.ends[token.i + n - 1]
                 entry = self._lookup(self.text[start:end], _WEAPON_KINDS)
                 if entry is not None:
                     yield Found(self._mention(start, end, "Weapon", entry.kind, "gazetteer", 0.85),
@@ -2291,11 +2333,11 @@ class _Finder:
     # -- roles --------------------------------------------------------------------
     def _roles(self):
         heads = _role_heads(self.rules)
-        for token in self.tokens:
-            if strip_accents(self.lows[token.i]) in heads:
-                found = self._role_at(token)
-                if found is not None:
-                    yield found
+        starts = sorted(i for low, at in self._form_positions().items() if strip_accents(low) in heads for i in at)
+        for i in starts:
+            found = self._role_at(self.tokens[i])
+            if found is not None:
+                yield found
 
     def _role_at(self, token: Token) -> Found | None:
         """A role phrase starting at ``token`` ("le ministre polonais de la Défense"): its
@@ -2587,6 +2629,17 @@ def _low(token: Token) -> str:
 
 _LOWS: dict[int, str] = {}
 
+_UNSEEN = object()
+#: the knowledge base the remembered look-ups are of, and them (one at a time: it is loaded once)
+_LOOKUPS: list = [None, {}]
+
+
+def _lookups_of(kb) -> dict:
+    """The look-ups remembered for ``kb`` (forgotten when another knowledge base comes)."""
+    if _LOOKUPS[0] is not kb:
+        _LOOKUPS[0], _LOOKUPS[1] = kb, {}
+    return _LOOKUPS[1]
+
 
 def _capitalised(token: Token) -> bool:
     """Whether the token's form starts with a capital or a digit, remembered by its hash."""
@@ -2710,18 +2763,33 @@ def _determiners(rules: LanguageRules) -> tuple[str, ...]:
 
 
 @functools.cache
-def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern], ...]:
-    """(phrase, key, phrase with quotes folded, its whole-word pattern), longest phrase first."""
+def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern, str], ...]:
+    """(phrase, key, phrase with quotes folded, its whole-word pattern, its first word or ""),
+    longest phrase first.  The pattern matches only where the first word is a whole word of
+    the text (the phrase's bounds are the word's, or it goes on with a non-word character)."""
     ordered = sorted(rules.weapon_classes.items(), key=lambda kv: -len(kv[0]))
     return tuple((phrase, key, fold_quotes(phrase),
-                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"))
+                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"),
+                  _first_word(fold_quotes(phrase)))
                  for phrase, key in ordered)
+
+
+def _first_word(phrase: str) -> str:
+    """The first run of word characters a phrase opens with ("" when it opens with another)."""
+    match = _WORD.match(phrase)
+    return match.group() if match else ""
 
 
 @functools.lru_cache(maxsize=256)
 def _stems(lemmas: tuple[str, ...], endings: tuple[str, ...]) -> tuple[str, ...]:
     """The stems of the lemmas with one of these infinitive endings ("tourner" -> "tourn")."""
     return tuple(sorted(lemma[:-len(e)] for lemma in lemmas for e in endings if e and lemma.endswith(e)))
+
+
+@functools.cache
+def _name_leads(rules: LanguageRules) -> tuple[str, ...]:
+    """The prepositions the model may take into a name ("de France", "en Irak"), as they open it."""
+    return _leads((*rules.of_prepositions, *rules.locative_prepositions))
 
 
 @functools.cache
