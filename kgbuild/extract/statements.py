@@ -1552,15 +1552,20 @@ class _Finder:
         the clause opens with the two noun phrases, one of them the speaker found."""
         span = _outside_asides(self.subject_span(tokens, n))
         ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
-        if speaker is None or len(ands) != 1 or any(
-                "Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
+        if speaker is None or not self.two_subjects(span, ands):
             return []
-        if ands[0] + 1 < len(span) and span[ands[0] + 1].pos_ == "ADP":
-            return []  # "..., formée de déserteurs et de civils, X a affirmé": two complements, one subject
         refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
         if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
             return []
         return [r for r in refs if r.entity.id != speaker.entity.id]
+
+    def two_subjects(self, span: list[Token], ands: list[int]) -> bool:
+        """Whether the words before a cue, joined by their one conjunction, are two noun
+        phrases: no verb or quoted word among them, and no preposition right after the
+        conjunction ("..., formée de déserteurs et de civils, X a affirmé": two complements)."""
+        if len(ands) != 1 or any("Fin" in morph_values(t, "VerbForm") or self.quotes.inside(t.idx) for t in span):
+            return False
+        return not (ands[0] + 1 < len(span) and span[ands[0] + 1].pos_ == "ADP")
 
     @staticmethod
     def subject_span(tokens: list[Token], n: int) -> list[Token]:
