@@ -403,7 +403,7 @@ def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lan
     """ "la force de l'UA" and "la Force de l'Union africaine en Somalie (Amisom)": an
     organisation's organ named without its place is the one organ of the same noun and
     organisation the text names with its place; with none, the text names no organ of its own
-    ("les rapports de la Mission de la Ligue arabe": the League's, the name inside it)."""
+    ("un observateur de la Mission de l'OTAN": the Alliance's, the name inside it)."""
     organs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (noun, organisation) -> placed keys
     bare: list[tuple[int, tuple[str, str]]] = []
     for i, f in enumerate(found):
