@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.mentions import Found, Gazetteer, kb_label
-from kgbuild.extract.reading import SpanIndex, dominant
+from kgbuild.extract.reading import SpanIndex, dominant, led_phrase_after
 from kgbuild.kb.keys import match_key, skeleton
 from kgbuild.kb.reader import OFFICE_GROUPS
 from kgbuild.normalize import fold_quotes, normalize_label
@@ -193,8 +193,7 @@ def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str
 
 def _led(f: Found, text: str, rules: LanguageRules) -> bool:
     """Whether words saying who leads it follow a description ("la coalition menée par X")."""
-    after = " ".join(text[f.mention.end:f.mention.end + 40].split()).lower()
-    return any(after.startswith(phrase) for phrase in rules.led_phrases)
+    return led_phrase_after(text, f.mention.end, rules) is not None
 
 
 def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> None:
@@ -408,8 +407,10 @@ def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lan
     bare: list[tuple[int, tuple[str, str]]] = []
     for i, f in enumerate(found):
         parts = _organ_parts(f.mention.text, kb, lang, rules) if keys[i] and f.mention.type == "Actor" else None
-        if parts is not None:
-            (organs[parts[:2]].add(keys[i]) if parts[2] else bare.append((i, parts[:2])))
+        if parts is not None and parts[2]:
+            organs[parts[:2]].add(keys[i])
+        elif parts is not None:
+            bare.append((i, parts[:2]))
     for i, organ in bare:
         placed = organs.get(organ, set()) - {keys[i]}
         if found[i].entry is None:

@@ -1981,7 +1981,8 @@ class _Finder:
         nouns ("des renseignements militaires", "des Affaires étrangères", "syrienne"), or the
         end of a name claimed over it ("de Deir ez-Zor")."""
         domain, end = self.tokens[j], j
-        stop = domain.idx + len(self._claimed_name_over(j)) if self._claimed_name_over(j) != domain.text else 0
+        claimed = self._claimed_name_over(j)
+        stop = domain.idx + len(claimed) if claimed != domain.text else 0
         while end + 1 < len(self.tokens) and self.tokens[end + 1].idx < stop:
             end += 1
         while end + 1 < len(self.tokens) and end - j < 3:

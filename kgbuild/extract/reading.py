@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 from kgbuild.extract.language import LanguageRules
 from kgbuild.types import Article, Entity, Mention, Span
 
-__all__ = ["MentionRef", "SpanIndex", "Quotes", "EntityIndex", "find_quotes", "caption_sentences", "Units", "Reading"]
+__all__ = ["MentionRef", "SpanIndex", "Quotes", "EntityIndex", "find_quotes", "caption_sentences", "Units", "Reading",
+           "led_phrase_after", "dominant"]
 
 # --- entity lookup ------------------------------------------------------------------
 
@@ -286,6 +287,13 @@ class Reading:
             found = [t for t in self.tokens[span.start:span.end] if not t.is_space] if span is not None else []
             self._run_tokens[(first, last)] = found
         return list(found)
+
+
+def led_phrase_after(text: str, end: int, rules: LanguageRules) -> str | None:
+    """The words saying who leads it that follow a description ending at ``end`` ("la
+    coalition menée par X", "sous commandement saoudien"): one of ``rules.led_phrases``, or None."""
+    after = " ".join(text[end:end + 40].split()).lower()
+    return next((p for p in rules.led_phrases if after.startswith(p)), None)
 
 
 def dominant(keys: list[str]) -> str | None:

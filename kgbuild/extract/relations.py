@@ -40,7 +40,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading, dominant
+from kgbuild.extract.reading import MentionRef, Reading, dominant, led_phrase_after
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Relation, Statement
 
@@ -1760,7 +1760,7 @@ class _Finder:
         """A firing verb's window up to an event noun in a phrase of its own ("a tiré des
         roquettes sur X en réponse aux frappes israéliennes sur le sud du Liban": Lebanon is
         the place of the other strikes)."""
-        events = self.rules.attack_nouns | self.rules.target_nouns | self.rules.war_nouns | self.rules.clash_nouns
+        events = _event_nouns(self.rules)
         cut = next((n for n, t in enumerate(window) if t.i > v.i and _in(t, events) and any(
             g.dep_ == "case" and lower_text(g) not in self.rules.of_prepositions for g in t.children)), len(window))
         return window[:cut]
@@ -3773,8 +3773,7 @@ class _Finder:
     def led_coalition(self, ref: MentionRef, span, k: int) -> None:
         """ "la coalition menée par l'Arabie saoudite", "la coalition sous commandement saoudien":
         the state or actor named right after the words of leading leads the coalition."""
-        after = " ".join(self.text[ref.end:ref.end + 40].split()).lower()
-        phrase = next((p for p in self.rules.led_phrases if after.startswith(p)), None)
+        phrase = led_phrase_after(self.text, ref.end, self.rules)
         if phrase is None:
             return
         window = [t for t in self.tokens[span.end: span.end + len(phrase.split()) + 4] if t.idx >= ref.end]
@@ -4577,8 +4576,20 @@ def _guessed_presence_lemma(rules: LanguageRules, t: Token, lemma: str, low: str
     belong to, when that is a verb of presence (deploying, settling, roaming)."""
     if t.pos_ != "VERB" or lemma != low:
         return lemma
-    presence = rules.deploy_verbs | rules.settle_verbs | rules.roam_verbs
+    presence = _presence_verbs(rules)
     return lemma if lemma in presence else next((g for g in rules.grammar.verb_lemmas(low) if g in presence), lemma)
+
+
+@functools.cache
+def _presence_verbs(rules: LanguageRules) -> frozenset[str]:
+    """The verbs of deploying, settling and roaming, one set (read for each word a lemmatizer left as written)."""
+    return frozenset(rules.deploy_verbs | rules.settle_verbs | rules.roam_verbs)
+
+
+@functools.cache
+def _event_nouns(rules: LanguageRules) -> frozenset[str]:
+    """The nouns of an event with places of its own: attacks, targets, wars and clashes."""
+    return frozenset(rules.attack_nouns | rules.target_nouns | rules.war_nouns | rules.clash_nouns)
 
 
 @functools.lru_cache(maxsize=65536)
