@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bz2
 import csv
+import datetime
 import gzip
 import json
 import shutil
@@ -419,3 +420,18 @@ def test_word_by_word_french_names_of_subdivisions_are_left_out(shipped):
     assert "Q193494" not in {e.key for e in shipped.lookup("Au loin")}
     assert shipped.get("Q11925").labels["fr"] == "Grisons"  # Graubünden
     assert "Q607499" in {e.key for e in shipped.lookup("Sud-Ouest")}  # Cameroon's South-West
+
+
+def test_a_snapshot_is_read_as_of_its_newest_office(shipped):
+    """An undated article is read as news of the snapshot's day (its newest office start), so a
+    build gives the same graph whatever day it runs."""
+    rows = [
+        {"k": "Q1", "t": "Country", "l": {"fr": "Xlande"}},
+        {"k": "P1", "t": "Person", "l": {"fr": "Anna Lind"}, "p": [["president", "Q1", "2015-03-01", "2021-03-01"]]},
+        {"k": "P2", "t": "Person", "l": {"fr": "Otto Berg"}, "p": [["president", "Q1", "2021-03-01", "2099-01-01"]]},
+    ]
+    kb = Snapshot(rows)
+    assert kb.as_of == "2021-03-01"
+    assert Snapshot(rows[:1]).as_of == datetime.date.today().isoformat()  # no office: no day of its own
+    starts = [p[2] for e in shipped.entries for p in e.positions if p[2]]
+    assert shipped.as_of == max(starts)

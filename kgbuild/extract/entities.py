@@ -866,7 +866,7 @@ def _office_holder(f: Found, office: str, country_key: str | None, kb: Gazetteer
     holders = kb.office_holders(office, country_key, article.date, f.gender)
     if country_key is None:
         holders = [h for h in holders if _holder_country(h, office) in doc_keys]
-    if article.date is None and len(holders) == 1 and not _in_office_today(holders[0], office) \
+    if article.date is None and len(holders) == 1 and not _in_office_now(holders[0], office, kb) \
             and _rival_named(holders[0], office, kb, doc_keys, f.gender):
         return None  # "le ministre de la Défense" in an undated text naming another French man
     return _choose_holder(holders, doc_keys, article.date)
@@ -929,10 +929,10 @@ def _rival_named(holder: KBEntry, office: str, kb: Gazetteer, doc_keys: set[str]
     return False
 
 
-def _in_office_today(holder: KBEntry, office: str) -> bool:
-    """Whether the person still holds the office (an undated article is read as current
-    news, so a former holder is no guess for its role)."""
-    today = _dt.date.today().isoformat()
+def _in_office_now(holder: KBEntry, office: str, kb: Gazetteer) -> bool:
+    """Whether the person still holds the office on the knowledge base's day (an undated
+    article is read as news of that day, so a former holder is no guess for its role)."""
+    today = getattr(kb, "as_of", None) or _dt.date.today().isoformat()
     offices = set(OFFICE_GROUPS.get(office, (office,)))
     return any(end is None or end > today for held, _country, _start, end in holder.positions
                if held in offices)

@@ -57,6 +57,8 @@ class Gazetteer(Protocol):
     """What extraction needs of the knowledge base (the snapshot implements it)."""
 
     entries: Sequence[KBEntry]
+    #: the day its facts are as of (ISO): an undated article is read as news of that day
+    as_of: str
 
     def lookup(self, name: str, lang: str | None = None) -> list[KBEntry]: ...
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gzip
 import io
 import json
@@ -167,15 +168,23 @@ class Snapshot:
         """Countries (or unions) whose people a demonym names: "nord-coréens" -> Q423."""
         return [self._by_key(k) for k in _keys(self._demonyms.get(match_key(name)))]
 
+    @functools.cached_property
+    def as_of(self) -> str:
+        """The day the snapshot's facts are as of: the latest start of an office it holds (ISO).
+        An undated article is read as news of that day, not of the day the build runs, so the
+        same input gives the same graph whenever it is built."""
+        starts = [row[2] for rows in self._offices.values() for row in rows if row[2]]
+        return max(starts, default=None) or _dt.date.today().isoformat()
+
     def office_holders(self, office: str, country_key: str | None, date: str | None = None,
                        gender: str | None = None) -> list[KBEntry]:
         """People who held ``office`` for ``country_key`` (any country when None).
 
-        With a date (ISO), those in office that day; without, everyone, current
-        holders first, then the most recent.  ``gender`` filters ("female"/"male").
+        With a date (ISO), those in office that day; without, everyone, holders on the
+        snapshot's ``as_of`` day first, then the most recent.  ``gender`` filters ("female"/"male").
         """
         offices = OFFICE_GROUPS.get(office, (office,))
-        today = _dt.date.today().isoformat()
+        today = self.as_of
         found: dict[str, tuple] = {}
         for name in offices:
             for key, of, start, end in self._offices.get(name, ()):
