@@ -204,6 +204,7 @@ class LanguageRules:
     connective_words: Words
     de_infinitive_markers: Words
     infinitive_endings: Ordered
+    participle_endings: Ordered
     # --- relations (data/relations.toml)
     supply_verbs: Words
     recipient_prepositions: Ordered

@@ -1011,19 +1011,34 @@ class _Finder:
     def clause_verb(self, cue: Token) -> Token:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
-        k = cue.i - 1
-        if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
-            k -= 1  # "..., en relevant que": the gerund's marker
+        k, marked = self.participle_opening(cue)
         if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
-        if not _present_participle(cue) or k < 0 \
-                or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
+        if not self.participle(cue) or k < 0 or cue.dep_.startswith("nsubj") or not (
+                marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
             return cue
         head = cue.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+
+    def participle(self, cue: Token) -> bool:
+        """Whether a cue is a present participle, also where the tagger gave another verb form
+        ("qualifiant" read as a future): by its ending."""
+        return _present_participle(cue) or (
+            cue.pos_ == "VERB" and bool(self.rules.participle_endings)
+            and lower_text(cue).endswith(tuple(self.rules.participle_endings)))
+
+    def participle_opening(self, cue: Token) -> tuple[int, bool]:
+        """The token before a participle's own object clitics and gerund marker ("..., la
+        qualifiant de", "en déclarant", "et affirmant"), and whether a gerund marker stood there:
+        a gerund's subject is the main verb's, with or without a comma."""
+        k = cue.i - 1
+        while k > 0 and lower_text(self.tokens[k]) in self.rules.object_clitics and self.tokens[k].head.i == cue.i:
+            k -= 1  # "la qualifiant de « violation »"
+        marked = k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i
+        return (k - 1, True) if marked else (k, False)  # "..., en relevant que": the gerund's marker
 
     def joins_cue_above(self, cue: Token) -> bool:
         """Whether a coordinated cue with no subject of its own joins the cue above: none to
