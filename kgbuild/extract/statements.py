@@ -1740,7 +1740,7 @@ class _Finder:
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues and not c.reflexive:
+        if c.lemma in self.rules.accusation_cues and not c.reflexive and not _relative_object(c.tokens[c.n]):
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -2335,7 +2335,7 @@ class _Finder:
         l'ONU, ...")."""
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
                 and lows[t.i - tokens[0].i] not in self.rules.connective_words]
-        if m < len(tokens) - 1 and not lead:
+        if m < len(tokens) - 1 and (not lead or self.relative_before_source(tokens, n, m)):
             first = self.past_source_aside(tokens, m + 1)
             return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
@@ -2347,6 +2347,13 @@ class _Finder:
         if tokens[n - 1].text != ",":
             e = self.unparted_source_end(tokens, n, m)
         return s, e
+
+    @staticmethod
+    def relative_before_source(tokens: list[Token], n: int, m: int) -> bool:
+        """Whether a source phrase set off by commas opens a relative clause ("des frappes qui,
+        selon X, visaient des bases"): it sources the relative's verb phrase after it."""
+        return n >= 2 and tokens[n - 1].text == "," and tokens[m].text == "," \
+            and "Rel" in morph_values(tokens[n - 2], "PronType") and tokens[n - 2].dep_.startswith("nsubj")
 
     def unparted_source_end(self, tokens: list[Token], n: int, m: int) -> int:
         """Where the clause of a source phrase with no comma before it ends: at the phrase when it
@@ -2711,6 +2718,12 @@ def _opens_clause(token: Token) -> bool:
 def _in_relative(verb: Token) -> bool:
     """Whether a verb heads a relative clause ("l'affaire, sur laquelle l'armée a dit enquêter")."""
     return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in verb.children)
+
+
+def _relative_object(verb: Token) -> bool:
+    """Whether a verb's object is a relative pronoun ("ces accusations, qu'il a qualifiées de
+    « politiques »"): what it qualifies is the noun before, a comment, not a claim."""
+    return any(c.dep_ == "obj" and "Rel" in morph_values(c, "PronType") for c in verb.children)
 
 
 def _present_participle(token: Token) -> bool:
