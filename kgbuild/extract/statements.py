@@ -1021,7 +1021,7 @@ class _Finder:
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         head = self.governing_verb(head)
-        return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+        return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
 
     def participle(self, cue: Token) -> bool:
         """Whether a cue is a present participle, also where the tagger gave another verb form
@@ -1064,7 +1064,7 @@ class _Finder:
         soulignant que" (who warned), "a accusé X de l'avoir trahi en lançant Y, promettant" (who
         accused, not X)."""
         while head.head.i < head.i:
-            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX") \
+            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX", "ADJ") \
                     or head.dep_ == "advcl" and _infinitive_clause(head) and head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # also out of "de l'avoir trahi" under "a accusé X": who accused
             elif head.dep_ == "acl:relcl" and head.head.dep_ == "obj" and head.head.head.pos_ == "VERB":
@@ -1360,7 +1360,7 @@ class _Finder:
             lemma = self.cue_lemma(tok, tokens[n - 1] if n else None)
             if lemma is None:
                 continue
-            if self.quotes.inside(tok.idx):
+            if self.quotes.inside(tok.idx) and not self.quoted_word(tok):
                 claims.extend(self.incise(k, tokens, n))  # else the quoted speaker's verb, not a cue
                 continue
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
@@ -1370,6 +1370,13 @@ class _Finder:
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
             claims.extend(found)
         return claims
+
+    def quoted_word(self, tok: Token) -> bool:
+        """Whether a word is quoted alone, the reporter's own cue ("a « exigé » de X que")."""
+        end = tok.idx + len(tok.text)
+        return any(a == tok.idx - 1 and b == end for a, b in self.quotes.near(tok.idx, end)) \
+            or any(a + 1 < tok.idx and self.text[a + 1:tok.idx].isspace() and self.text[end:b].isspace()
+                   for a, b in self.quotes.near(tok.idx, end))
 
     def incise(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
         """A reporter's cue set inside a quote after a comma, its speaker after it («A, a déclaré
@@ -1430,7 +1437,7 @@ class _Finder:
         phrase = self.cue_phrase(tokens, n)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
-        j = self.content_start(tokens, n + 1 + (phrase[1] if phrase else 0))
+        j = self.content_start(tokens, self.past_cue_quote(tokens, n, n + 1 + (phrase[1] if phrase else 0)))
         if j >= len(tokens):
             return []
         cue = _Cue(tokens, n, j, lemma, phrase, self.reflexive(tokens, n))
@@ -1450,6 +1457,13 @@ class _Finder:
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
+
+    def past_cue_quote(self, tokens: list[Token], n: int, j: int) -> int:
+        """Past the closing mark of a cue the reporter quoted ("a « exigé » de X qu'elle ..."),
+        else ``j``."""
+        opening = tokens[n - 1].text if n else ""
+        closing = self.rules.quote_pairs.get(opening)
+        return j + 1 if closing is not None and j < len(tokens) and tokens[j].text == closing else j
 
     def quote_parts(self, claim: _Claim) -> list[_Claim]:
         """A content of several quotes joined by a conjunction or a comma only ("« A » et « B »,
