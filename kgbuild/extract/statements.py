@@ -2449,7 +2449,7 @@ class _Finder:
             found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
             found += self.colon_quotes(k, tokens, found)
             if not found and claims:
-                found = self.continued_quote(claims[-1], tokens)
+                found = self.continued_quote(claims, tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
         claims[:] = self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
@@ -2589,16 +2589,19 @@ class _Finder:
         cue = next((t for t in reversed(tokens[first:n]) if t.pos_ == "VERB" and self.cue_lemma(t, None)), None)
         return list(dict.fromkeys(v for v in (verb, cue) if v is not None and not self.quotes.inside(v.idx)))
 
-    def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
+    def continued_quote(self, claims: list[_Claim], tokens: list[Token]) -> list[_Claim]:
         """A sentence that is all one quote, right after a statement that quotes (all or in part),
         goes on with the same speaker ("« ... », écrit le journal. « La suite du texte ... »";
-        "Selon X, A « B ». « C »"), in the same paragraph."""
+        "Selon X, A « B ». « C »"; also "« A », a déclaré X, précisant que B. « C »": the
+        sentence before quoted X), in the same paragraph."""
+        previous = claims[-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        if not any(a <= previous.start and previous.end <= b + 1 or previous.start <= a and b < previous.end
-                   for a, b in self.quotes.near(previous.start, previous.end)):
+        said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
+                and c.speaker.entity.id == previous.speaker.entity.id]
+        if not any(self.quotes_content(c) for c in said):
             return []  # the statement before quoted nothing: whose words these are is unsure
         if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
             return []
@@ -2606,6 +2609,11 @@ class _Finder:
         return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
+
+    def quotes_content(self, claim: _Claim) -> bool:
+        """Whether a claim's content is a quote, all or in part."""
+        return any(a <= claim.start and claim.end <= b + 1 or claim.start <= a and b < claim.end
+                   for a, b in self.quotes.near(claim.start, claim.end))
 
     def cue_line(self, c: _Claim) -> tuple[int, int]:
         """A content before its cue starts on the cue's line: a line without a full stop before it
