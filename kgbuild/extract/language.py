@@ -205,6 +205,7 @@ class LanguageRules:
     de_infinitive_markers: Words
     infinitive_endings: Ordered
     participle_endings: Ordered
+    naming_words: Words
     # --- relations (data/relations.toml)
     supply_verbs: Words
     recipient_prepositions: Ordered

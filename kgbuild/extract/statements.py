@@ -1131,7 +1131,7 @@ class _Finder:
         """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
         found = self.hyphen_pronoun(cue) or self.subject_after(cue)
         if found is not None:
-            return found
+            return self.name_after_naming(found) or found
         # "a martelé mercredi le président": the parser often hangs the subject on the day
         j = self.past_dates(cue.i + 1, cue.i + 3)
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
@@ -1180,8 +1180,21 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok)
+            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok) \
+                or self.name_after_naming(tok)
         return None
+
+    def name_after_naming(self, tok: Token) -> Token | None:
+        """The person a participle of naming gives after an unnamed noun ("a déclaré cet homme,
+        prénommé Ali, joint par l'AFP": Ali; `naming_words`)."""
+        if tok.pos_ != "NOUN":
+            return None
+        comma = next((t for t in self.tokens[tok.i + 1: tok.i + 4] if t.text == ","), None)
+        if comma is None or comma.i + 2 >= len(self.tokens) or lower_text(self.tokens[comma.i + 1]) not in self.rules.naming_words:
+            return None
+        after = self.tokens[comma.i + 2]
+        ref = self.index.at_token(after)
+        return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
 
     #: the most words of a description before the name apposed to it ("un de ses proches, X")
     _DESCRIPTION_WORDS = 6
@@ -1792,7 +1805,8 @@ class _Finder:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
-        dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj")
+        # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
+        dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
         for m in range(j, min(len(tokens), j + (14 if dative else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
