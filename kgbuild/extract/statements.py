@@ -613,10 +613,25 @@ class _Finder:
             return ref, 0.85
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
+        official = self.official_named_before(token)
+        if official is not None:
+            return official, 0.8
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def official_named_before(self, token: Token) -> MentionRef | None:
+        """ "a lancé le responsable irakien" after a person spoke: a definite lone official with no
+        complement of its own, its noun new to the text, names that person again, not the state
+        of its adjective."""
+        if token.lemma_.lower() not in self.rules.lone_officials or not _is_definite(token) \
+                or "Sing" not in morph_values(token, "Number") or self.has_complement(token):
+            return None
+        if any(t.lemma_ == token.lemma_ for t in self.tokens[:token.i]):
+            return None  # "un haut responsable de l'armée ... Le responsable militaire": that one
+        last = self.last_claim_speaker(token)
+        return last if _is_person(last) else None
 
     def person_apposed_to_place(self, token: Token, within: range | None) -> tuple[MentionRef | None, float]:
         """A subject that names a sea, a town the text does not make act is no speaker, unless a
@@ -1437,12 +1452,14 @@ class _Finder:
     def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
         comma or a name, or an "adjective" that governs a verb or an object ("le groupe jihadiste
-        revendique avoir tiré", "le Jnim revendique des attaques")."""
+        revendique avoir tiré", "le Jnim revendique des attaques"), or right after the perfect
+        auxiliary ("a tweeté", tagged a name)."""
         pos = tok.pos_
         return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
-            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children))
+            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children)) or (
+            before is not None and before.lemma_ in self.rules.perfect_auxiliaries)  # "a tweeté" read as a name
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
@@ -1928,8 +1945,9 @@ class _Finder:
         """Index of the first word of the charge after "de" ("accuser X de terrorisme")."""
         for m in range(j, min(len(tokens), j + 8)):
             low = lower_text(tokens[m])
-            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm"):
-                return None
+            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm") \
+                    or tokens[m].pos_ == "CCONJ" and tokens[m - 1].text == ",":
+                return None  # "a accusé l'Iran, et le secrétaire d'État X a ...": another clause
             if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
         return None
