@@ -298,7 +298,7 @@ class _Finder:
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
                 for c in token.children):
-            return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
+            return self.actor_next_to(token, within) or self.possessor(token) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         if self.lone_person(token, unnamed):
             return None  # "a affirmé un haut responsable de l'armée": one unnamed person, no body
@@ -306,6 +306,15 @@ class _Finder:
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         return None if unnamed and _is_person(found) else found
+
+    def possessor(self, token: Token) -> MentionRef | None:
+        """The state or group a singular possessive gives a bare body ("Moscou revendique ...
+        Samedi, son armée avait dit": Russia), the actor named last; None without a possessive."""
+        det = next((c for c in token.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        if det is None or "Sing" not in morph_values(det, "Number"):
+            return None
+        ref = self.last_actor(token)
+        return ref if ref is not None and (ref.entity.kind in _STATE_KINDS or ref.entity.kind == "Group") else None
 
     def lone_person(self, token: Token, unnamed: bool) -> bool:
         """Whether a speaking group is one unnamed person ("un haut responsable", "une source
@@ -331,7 +340,8 @@ class _Finder:
     def document_author(self, token: Token, within: range | None) -> MentionRef | None:
         """The author of a document named past the unknown platform it was posted on ("un message
         sur Telegram du groupe Wagner affirme", the parse hanging the author on the platform) or
-        as the agent of its participle ("un communiqué publié par l'armée malienne")."""
+        as the agent of its participle ("un communiqué publié par l'armée malienne", "un bilan
+        actualisé du ministère")."""
         if token.lemma_ not in self.rules.authored_nouns:
             return None
         for c in token.children:
@@ -340,8 +350,9 @@ class _Finder:
             ref = None
             if c.dep_ == "nmod" and c.pos_ == "PROPN" and self.index.at_token(c) is None:
                 ref = self.complement_actor(c, within, False)
-            elif c.dep_ == "acl" and c.pos_ == "VERB":
-                agent = next((g for g in c.children if g.dep_ == "obl:agent"), None)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":  # also "un bilan actualisé du ministère"
+                agent = next((g for g in c.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
+                    d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
                 ref = self.phrase_entity(agent, within) if agent is not None else None
             if ref is not None:
                 return ref
