@@ -1044,8 +1044,8 @@ class _Finder:
                 marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
             return cue
         head = cue.head
-        while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
-            head = head.head
+        while head.i != head.head.i and (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl"):
+            head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
 
@@ -1470,7 +1470,14 @@ class _Finder:
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
             pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children)) or (
-            before is not None and before.lemma_ in self.rules.perfect_auxiliaries)  # "a tweeté" read as a name
+            before is not None and self.after_auxiliary(before))  # "a tweeté" read as a name, "a « exigé »"
+
+    def after_auxiliary(self, before: Token) -> bool:
+        """Whether the word before a token is the perfect auxiliary, or an opening quote mark
+        right after it ("a « exigé »")."""
+        if before.text in self.rules.quote_pairs and before.i > 0:
+            before = self.doc[before.i - 1]
+        return before.lemma_ in self.rules.perfect_auxiliaries
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
