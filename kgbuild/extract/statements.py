@@ -1051,9 +1051,9 @@ class _Finder:
 
     def participle(self, cue: Token) -> bool:
         """Whether a cue is a present participle, also where the tagger gave another verb form
-        ("qualifiant" read as a future): by its ending."""
+        or a noun ("qualifiant" read as a future, "les qualifiant" as a noun): by its ending."""
         return _present_participle(cue) or (
-            cue.pos_ == "VERB" and bool(self.rules.participle_endings)
+            cue.pos_ in ("VERB", "NOUN") and bool(self.rules.participle_endings)
             and lower_text(cue).endswith(tuple(self.rules.participle_endings)))
 
     def participle_opening(self, cue: Token) -> tuple[int, bool]:
@@ -1464,13 +1464,15 @@ class _Finder:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
         comma or a name, or an "adjective" that governs a verb or an object ("le groupe jihadiste
         revendique avoir tiré", "le Jnim revendique des attaques"), or right after the perfect
-        auxiliary ("a tweeté", tagged a name)."""
+        auxiliary ("a tweeté", tagged a name), or a participle after an object clitic ("les
+        qualifiant de", tagged a noun)."""
         pos = tok.pos_
         return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
             pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children)) or (
-            before is not None and self.after_auxiliary(before))  # "a tweeté" read as a name, "a « exigé »"
+            before is not None and self.after_auxiliary(before)) or (  # "a tweeté" read as a name, "a « exigé »"
+            before is not None and lower_text(before) in self.rules.object_clitics and self.participle(tok))
 
     def after_auxiliary(self, before: Token) -> bool:
         """Whether the word before a token is the perfect auxiliary, or an opening quote mark
@@ -2643,7 +2645,8 @@ class _Finder:
         """A sentence that is all one quote, right after a statement that quotes (all or in part),
         goes on with the same speaker ("« ... », écrit le journal. « La suite du texte ... »";
         "Selon X, A « B ». « C »"; also "« A », a déclaré X, précisant que B. « C »": the
-        sentence before quoted X), in the same paragraph."""
+        sentence before quoted X), in the same paragraph; also after a person named last in the
+        sentence before, after an inverted cue ("A, a déclaré le président X. « B »")."""
         previous = claims[-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
@@ -2651,14 +2654,25 @@ class _Finder:
             return []
         said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
                 and c.speaker.entity.id == previous.speaker.entity.id]
-        if not any(self.quotes_content(c) for c in said):
+        closing = self.closing_person(previous, start)
+        if not closing and not any(self.quotes_content(c) for c in said):
             return []  # the statement before quoted nothing: whose words these are is unsure
-        if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
+        gap = self.text[previous.end:start]
+        if not closing and (gap.count("\n\n") or len(gap.strip()) > 40):
             return []
         s, e = self.trim(quote[0], quote[1] + 1)
         return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
+
+    def closing_person(self, claim: _Claim, start: int) -> bool:
+        """Whether a claim's speaker is a person named after its inverted cue, at the very end of
+        the sentence before ``start`` ("A, a déclaré le président X. « B »": B is X's too)."""
+        speaker = claim.speaker
+        if speaker is None or speaker.entity.kind != "Person" or claim.end > claim.cue_start:
+            return False
+        last = next((r for r in self.index.before(start, claim.cue_start) if r.entity.id == speaker.entity.id), None)
+        return last is not None and self.text[last.end:start].strip() == "."  # "le président X. « B »"
 
     def quotes_content(self, claim: _Claim) -> bool:
         """Whether a claim's content is a quote, all or in part."""

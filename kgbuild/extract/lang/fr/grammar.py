@@ -47,6 +47,9 @@ class Grammar:
             guesses.append(form[:-1] + "re")  # dit -> dire, écrit -> écrire
         if form.endswith("t"):
             guesses.append(form[:-1] + "r")  # avertit -> avertir
+        if form.endswith("ant"):  # "les qualifiant de" tagged a noun -> qualifier
+            stem = form[:-3]
+            guesses.append((stem[:-1] if stem.endswith("ge") else stem[:-1] + "c" if stem.endswith("ç") else stem) + "er")
         if form.endswith("é"):
             guesses.append(form[:-1] + "er")  # a « exigé » -> exiger: a participle the quotes hide
         return tuple(guesses)
