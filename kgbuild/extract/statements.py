@@ -1452,7 +1452,7 @@ class _Finder:
         pos, lemma = tok.pos_, tok.lemma_  # read once: every token of the text passes here
         if pos in ("VERB", "AUX", "ADJ") and lemma in cues:
             return lemma
-        if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
+        if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X"):  # X: "a tweeté" left untagged
             return None
         if lemma in self.rules.mistagged_cues:
             return self.rules.mistagged_cues[lemma]
@@ -2034,6 +2034,7 @@ class _Finder:
         encore ajouté", "estime-t-elle", "s'est félicité")."""
         m = n - 1
         while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or tokens[m].pos_ == "X" and tokens[m].lemma_ in self.rules.auxiliaries  # "a" untagged
                           or lower_text(tokens[m]) in self.rules.reflexive_clitics
                           or lower_text(tokens[m]) in self.rules.cue_fillers):
             m -= 1
