@@ -624,6 +624,8 @@ class _Finder:
             return ref, 0.85
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
+        if low in self.rules.indefinite_subjects:
+            return self.side_actor(token), 0.8
         official = self.official_named_before(token)
         if official is not None:
             return official, 0.8
@@ -631,6 +633,17 @@ class _Finder:
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def side_actor(self, token: Token) -> MentionRef | None:
+        """The actor an indefinite subject speaks for: the one named in a side phrase opening its
+        sentence ("Du côté des YPG, on affirme", "Côté russe, on dément"), else nobody."""
+        lo = self.units.bounds(token)[0]
+        comma = next((t for t in self.tokens[lo:token.i] if t.text == ","), None)
+        if comma is None or not self.text[self.tokens[lo].idx:comma.idx].lower().startswith(
+                tuple(self.rules.side_openers)):
+            return None
+        return next((r for r in self.index.inside(self.tokens[lo].idx, comma.idx)
+                     if _ACTOR in r.entity.types or r.entity.kind in _STATE_KINDS), None)
 
     def official_named_before(self, token: Token) -> MentionRef | None:
         """ "a lancé le responsable irakien" after a person spoke: a definite lone official with no
