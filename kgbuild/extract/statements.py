@@ -298,7 +298,7 @@ class _Finder:
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
                 for c in token.children):
-            return self.actor_next_to(token, within) or self.possessor(token) or self.home_state  # "l'état-major sud-coréen"
+            return self.bare_body_actor(token, within)
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         if self.lone_person(token, unnamed):
             return None  # "a affirmé un haut responsable de l'armée": one unnamed person, no body
@@ -306,6 +306,11 @@ class _Finder:
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         return None if unnamed and _is_person(found) else found
+
+    def bare_body_actor(self, token: Token, within: range | None) -> MentionRef | None:
+        """The actor a body without complement stands for: the one right after it ("l'état-major
+        sud-coréen"), its possessor ("son armée"), else the state the text is about."""
+        return self.actor_next_to(token, within) or self.possessor(token) or self.home_state
 
     def possessor(self, token: Token) -> MentionRef | None:
         """The state or group a singular possessive gives a bare body ("Moscou revendique ...
@@ -350,13 +355,18 @@ class _Finder:
             ref = None
             if c.dep_ == "nmod" and c.pos_ == "PROPN" and self.index.at_token(c) is None:
                 ref = self.complement_actor(c, within, False)
-            elif c.dep_ == "acl" and c.pos_ == "VERB":  # also "un bilan actualisé du ministère"
-                agent = next((g for g in c.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
-                    d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":
+                agent = self.participle_agent(c)
                 ref = self.phrase_entity(agent, within) if agent is not None else None
             if ref is not None:
                 return ref
         return self.document_agent(token, within)
+
+    def participle_agent(self, participle: Token) -> Token | None:
+        """The agent of a document's participle: its "par" phrase, or its "de" complement ("un
+        bilan actualisé du ministère")."""
+        return next((g for g in participle.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
+            d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
 
     def document_agent(self, token: Token, within: range | None) -> MentionRef | None:
         """The agent of a document's participle the parse read as a noun ("selon un bilan
@@ -624,15 +634,21 @@ class _Finder:
             return ref, 0.85
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
-        if low in self.rules.indefinite_subjects:
-            return self.side_actor(token), 0.8
-        official = self.official_named_before(token)
-        if official is not None:
-            return official, 0.8
+        named = self.speaker_named_elsewhere(token, low)
+        if named is not None:
+            return named
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def speaker_named_elsewhere(self, token: Token, low: str) -> tuple[MentionRef | None, float] | None:
+        """A subject whose speaker is named out of its phrase: an indefinite one by a side phrase
+        ("Du côté de X, on affirme"), a definite lone official by who spoke last; else None."""
+        if low in self.rules.indefinite_subjects:
+            return self.side_actor(token), 0.8
+        official = self.official_named_before(token)
+        return (official, 0.8) if official is not None else None
 
     def side_actor(self, token: Token) -> MentionRef | None:
         """The actor an indefinite subject speaks for: the one named in a side phrase opening its
@@ -2415,7 +2431,7 @@ class _Finder:
         l'ONU, ...")."""
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
                 and lows[t.i - tokens[0].i] not in self.rules.connective_words]
-        if m < len(tokens) - 1 and (not lead or self.relative_before_source(tokens, n, m)):
+        if m < len(tokens) - 1 and self.sources_after(tokens, n, m, bool(lead)):
             first = self.past_source_aside(tokens, m + 1)
             return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
@@ -2427,6 +2443,11 @@ class _Finder:
         if tokens[n - 1].text != ",":
             e = self.unparted_source_end(tokens, n, m)
         return s, e
+
+    def sources_after(self, tokens: list[Token], n: int, m: int, lead: bool) -> bool:
+        """Whether a source phrase sources what follows it: it opens its clause, or a relative
+        ("des frappes qui, selon X, visaient ...")."""
+        return not lead or self.relative_before_source(tokens, n, m)
 
     @staticmethod
     def relative_before_source(tokens: list[Token], n: int, m: int) -> bool:
@@ -2666,18 +2687,21 @@ class _Finder:
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
-                and c.speaker.entity.id == previous.speaker.entity.id]
-        closing = self.closing_person(previous, start)
-        if not closing and not any(self.quotes_content(c) for c in said):
+        if not self.closing_person(previous, start) and not self.quoted_just_before(claims, start):
             return []  # the statement before quoted nothing: whose words these are is unsure
-        gap = self.text[previous.end:start]
-        if not closing and (gap.count("\n\n") or len(gap.strip()) > 40):
-            return []
         s, e = self.trim(quote[0], quote[1] + 1)
         return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
+
+    def quoted_just_before(self, claims: list[_Claim], start: int) -> bool:
+        """Whether the speaker of the last claim quoted in its sentence, which ends close before
+        ``start`` in the same paragraph."""
+        previous = claims[-1]
+        said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
+                and c.speaker.entity.id == previous.speaker.entity.id]
+        gap = self.text[previous.end:start]
+        return any(self.quotes_content(c) for c in said) and not gap.count("\n\n") and len(gap.strip()) <= 40
 
     def closing_person(self, claim: _Claim, start: int) -> bool:
         """Whether a claim's speaker is a person named after its inverted cue, at the very end of
