@@ -188,6 +188,8 @@ class _Finder:
         for a, b in self.quotes.near(end, end):  # a quote left open at the end: its closing mark
             if start <= a < end <= b:
                 end = b + 1
+            elif a < start and b == end - 1:
+                end = b  # "« qu'A »": the mark opened before the content, with its cue
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         return start, end
@@ -1877,6 +1879,9 @@ class _Finder:
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
+            if t.text in self.rules.quote_pairs and m + 1 < len(tokens) \
+                    and lower_text(tokens[m + 1]) in self.rules.complementizers:
+                continue  # "rassure « que ... »": the quote opens on the clause
             if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t) \
                     or self.infinitive_before_que(tokens, m):
                 return None  # another verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que")
