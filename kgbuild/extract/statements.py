@@ -417,9 +417,9 @@ class _Finder:
         """The actor a speaking group's complement or adjective names ("les services de
         renseignement sud-coréens"); an unnamed speaker's adjective names none ("une source
         militaire malienne")."""
+        no_adjective = unnamed or self.rebel_noun(token)  # "les forces séparatistes arméniennes": not Armenia
         for child in token.children:
-            if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
-                    unnamed and child.dep_ == "amod") or self.located_by(token, child):
+            if self.skips_complement(token, child, within, no_adjective):
                 continue
             inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
@@ -428,6 +428,19 @@ class _Finder:
                 if self.speaks_for(ref, unnamed, child):
                     return ref
         return None
+
+    def skips_complement(self, token: Token, child: Token, within: range | None, no_adjective: bool) -> bool:
+        """Whether a child of a speaking group is no complement naming whom it speaks for: out of
+        the phrase, neither "de" complement nor adjective (or an adjective it may not read), a
+        place ("les habitants de X")."""
+        return (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
+            no_adjective and child.dep_ == "amod") or self.located_by(token, child)
+
+    def rebel_noun(self, token: Token) -> bool:
+        """Whether a noun is qualified as fighting the state ("les forces séparatistes"): its
+        demonym then names no state that speaks."""
+        return any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
+                   for c in token.children if c.dep_ == "amod" for g in (c, *c.children))  # also hung on the demonym
 
     def located_by(self, token: Token, child: Token) -> bool:
         """Whether a group's complement only places it ("la guérilla maoïste en Inde": India does
