@@ -780,7 +780,7 @@ class _Finder:
         found = self.parsed_speaker(cue, own, subjects)
         if found is not None:
             return found
-        if cue is not own or misplaced or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children):
+        if self.reads_inverted(cue, own, misplaced, subjects):
             # "a-t-il déclaré, ajoutant que", "a ajouté le porte-parole, précisant que"
             ref, factor = self.speaker_of(self.inverted_subject(cue))
             if ref is None and cue is not own:
@@ -790,6 +790,15 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    @staticmethod
+    def reads_inverted(cue: Token, own: Token, misplaced: bool, subjects: list[Token]) -> bool:
+        """Whether a cue's speaker may be read after it: a participle's main cue ("a-t-il déclaré,
+        ajoutant que") with no subject of its own before it ("Le chef a appelé les insurgés à ...
+        en accusant": not the insurgents), a misplaced subject, an inverted pronoun."""
+        if cue is not own and any(t.i < cue.i for t in subjects):
+            return False
+        return cue is not own or misplaced or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children)
 
     def absolute_subject(self, cue: Token) -> MentionRef | None:
         """The person of an absolute participle clause set after the main one ("La Russie a
@@ -1092,6 +1101,13 @@ class _Finder:
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def relative_object(self, verb: Token) -> bool:
+        """Whether a verb's object is a relative "que" before it ("ces accusations, qu'il a
+        qualifiées de « politiques »", also parsed as a marker): what it qualifies is the noun
+        before, a comment, not a claim."""
+        return any(c.i < verb.i and ("Rel" in morph_values(c, "PronType") and c.dep_ == "obj"
+                                     or lower_text(c) in self.rules.complementizers) for c in verb.children)
 
     def participle(self, cue: Token) -> bool:
         """Whether a cue is a present participle, also where the tagger gave another verb form
@@ -1848,7 +1864,7 @@ class _Finder:
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues and not c.reflexive and not _relative_object(c.tokens[c.n]):
+        if c.lemma in self.rules.accusation_cues and not c.reflexive and not self.relative_object(c.tokens[c.n]):
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -2860,12 +2876,6 @@ def _opens_clause(token: Token) -> bool:
 def _in_relative(verb: Token) -> bool:
     """Whether a verb heads a relative clause ("l'affaire, sur laquelle l'armée a dit enquêter")."""
     return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in verb.children)
-
-
-def _relative_object(verb: Token) -> bool:
-    """Whether a verb's object is a relative pronoun ("ces accusations, qu'il a qualifiées de
-    « politiques »"): what it qualifies is the noun before, a comment, not a claim."""
-    return any(c.dep_ == "obj" and "Rel" in morph_values(c, "PronType") for c in verb.children)
 
 
 def _present_participle(token: Token) -> bool:
