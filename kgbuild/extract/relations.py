@@ -2456,6 +2456,25 @@ class _Finder:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n), n, k, modality)
+
+    def clash_places(self, n: Token) -> list[MentionRef]:
+        """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
+        région du Kanem"), else the place phrase of the verb it is the subject or a phrase of ("les
+        combats se sont produits à X", "tués dans des affrontements ... sur l'île de X") or of the
+        verb naming its sides ("des affrontements qui les ont opposés aux rebelles sur l'île de X")."""
+        heads = [n, *self.opposing_verbs(n)] + ([n.head] if n.head.pos_ == "VERB" and n.dep_ != "obj" else [])
+        return self.first_place(heads, ("nmod", *_OBLIQUES)) or self.first_place(
+            [t for h in heads[:-1] or heads for t in h.subtree if t.i > n.i and t.pos_ in ("NOUN", "PROPN")], ("nmod",))
+
+    def fought_in(self, sides: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
+                  modality: str | None = None) -> None:
+        """Both sides of fighting stated at a place are there (deployedIn), a state on its own
+        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"); a side
+        is never in itself, nor a person anywhere."""
+        for a in sides:
+            for r in where[:2] if a.entity.kind != "Person" else ():
+                self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
@@ -2561,6 +2580,7 @@ class _Finder:
         for a in sides:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
+        self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
 
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
@@ -2573,6 +2593,7 @@ class _Finder:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
+                    self.fought_in([a, t], self.first_place([v]), v, k)
 
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
