@@ -2817,7 +2817,7 @@ class _Finder:
         (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
         sur deux militaires rwandais" names whose soldiers, not where."""
         for c in head.children:
-            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
+            if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
                     and not _in(c, self.forces):
                 found = self.typed(self.np(c), ("Region",))
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
@@ -2825,6 +2825,13 @@ class _Finder:
                 if found:
                     return found
         return []
+
+    def near_phrase(self, c: Token) -> bool:
+        """A phrase the parse opens on "de" after an adverb of place it hung elsewhere ("combattait
+        près de la municipalité de X": "près" an adverb of the verb)."""
+        first = c.left_edge
+        return first.i > 0 and first.dep_ in ("dep", "case") and lower_text(first) in self.rules.of_prepositions \
+            and lower_text(self.tokens[first.i - 1]) in self.rules.deploy_prepositions
 
     def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
         """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
@@ -2846,9 +2853,10 @@ class _Finder:
                 continue
             for token in led[:1]:
                 direct = self.names_itself(token)
+                anchor = token if token.i < v.i and v not in token.children and token.head != v else None
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
-                    if o.entity.kind != "Person":
-                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+                    if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
+                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
 
     def lead_arguments(self, v: Token) -> tuple[list[MentionRef], list[Token]]:
         """(the leaders, the phrases led) of a verb of leading: a passive's agent and what it
@@ -2860,7 +2868,23 @@ class _Finder:
             leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
             return leaders, [self.led_noun(v.head)] if v.dep_ == "acl" else [
                 c for c in v.children if c.dep_ == "nsubj:pass"]
+        named = self.name_right_before(v) if self.past_participle_with_agent(v) else None
+        if named is not None:  # "du FACT mené par X", the participle hung on the main verb
+            return self.agent(v), [named]
         return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+
+    def past_participle_with_agent(self, v: Token) -> bool:
+        """A past participle with its own agent phrase and no auxiliary ("mené par X")."""
+        return "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense") \
+            and not any(c.dep_.startswith("aux") for c in v.children) and agent_phrase(v, self.rules) is not None
+
+    def name_right_before(self, v: Token) -> Token | None:
+        """The last word of the name right before ``v``, past a bracketed acronym ("le groupe
+        rebelle du Front ... (FACT) mené par X": the Front), None when no name ends there."""
+        k = v.i - 1
+        if k > 0 and self.tokens[k].text == ")":
+            k = next((j for j in range(k - 1, max(k - 8, 0), -1) if self.tokens[j].text == "("), 0) - 1
+        return self.tokens[k] if k >= 0 and self.ref_at(self.tokens[k]) is not None else None
 
     @staticmethod
     def fronted_participle(v: Token) -> bool:
