@@ -313,6 +313,7 @@ class LanguageRules:
     stance_noun_prepositions: Ordered
     deploy_noun_prepositions: Ordered
     membership_roles: Words
+    likening_prepositions: Words
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable

@@ -3262,6 +3262,20 @@ class _Finder:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
 
+    def membership_noun(self, n: Token, k: int) -> None:
+        """A copula on a membership noun ("la Pologne est membre de l'Otan", "l'Iran, comme le
+        Pakistan, sont membres de l'OCS"): its subjects, those a likening aside adds too, and the
+        name the parse made the head of the noun, are members of the body after "de"."""
+        if not any(c.dep_ == "cop" for c in n.children):
+            return
+        heads = [c for c in n.children if c.dep_.startswith("nsubj")] or ([n.head] if n.dep_ == "conj" else [])
+        members = [r for h in heads for r in self.np(h)] + [
+            r for h in (n, *heads) for r in self.children_with(h, self.rules.likening_prepositions)]
+        for w in self.bodies_of(self.children_with(n, self.rules.of_prepositions, ("nmod",)))[:1]:
+            for m in self.typed(self.distinct(members), ("Actor",))[:4]:
+                if m.entity.kind != "Person" and m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, n, k, 0.6)
+
     def join_phrase(self, v: Token, k: int) -> None:
         """ "la katiba Macina fait partie du JNIM": the subject is a member of the organisation
         or group named right after the phrase."""
@@ -4594,13 +4608,14 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("membership_roles",), lambda finder, t, k, lemma: finder.membership_noun(t, k)),
     (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "exchange_nouns", "stronghold_nouns")
+                  "clash_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
 
 
 @functools.lru_cache(maxsize=65536)
