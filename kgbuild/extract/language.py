@@ -314,6 +314,7 @@ class LanguageRules:
     deploy_noun_prepositions: Ordered
     membership_roles: Words
     likening_prepositions: Words
+    topic_markers: Words
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable

@@ -3406,10 +3406,21 @@ class _Finder:
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
-        org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
+        org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def genitive_owner(self, title: Token) -> list[MentionRef]:
+        """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
+        président Y"): the title is that body's."""
+        k = title.i - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return []
+        owner = self.ref_at(self.tokens[k - 1])
+        return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
 
     def plural_possessed(self, anchor: Token | None) -> bool:
         """A role word with a plural possessive ("leur chef"): the holders' body is a group the
@@ -3632,6 +3643,8 @@ class _Finder:
         if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
             return False
         nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        if nouns and len(nouns[0].text) > 1 and nouns[0].text.isupper() and self.ref_at(nouns[0]) is None:
+            return True  # "le secrétaire général de l'ONU X", the acronym read as no entity: not the group named last
         return bool(nouns) and nouns[0].pos_ == "NOUN" and nouns[0].text[:1].islower() \
             and not _in(nouns[0], self.rules.state_stand_ins)
 
@@ -4246,7 +4259,8 @@ class _Finder:
     def place_phrase(self, span) -> bool:
         """A name after a preposition of place ("une visite en Autriche de X"): a place, no body."""
         k = self.skip_determiners(span.start - 1, 0)
-        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions \
+            and not (k > 0 and lower_text(self.tokens[k - 1]) in self.rules.topic_markers)  # "Quant au Fatah de X"
 
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
@@ -4307,7 +4321,7 @@ class _Finder:
         right away by "de" and a person's name is that person's (leaderOf)."""
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind == "Person" or ref.mention.method == "role" or not self.typed([ref], ("Actor",)) \
-                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
+                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS, "Party"):
                 continue
             span = self.span_at(ref)
             found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
@@ -4320,7 +4334,10 @@ class _Finder:
         end = span.end + 1 if span.end < len(self.tokens) and self.tokens[span.end].text == ")" else span.end
         if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
-        name = self.tokens[end + 1]
+        n = end + 1
+        while n < min(end + 4, len(self.tokens) - 1) and lower_text(self.tokens[n]) in self.rules.leader_roles:
+            n += 1  # "le Fatah du président Abbas": a leader's title before the name
+        name = self.tokens[n]
         person = self.index.at_token(name)
         if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
             return None
