@@ -278,6 +278,7 @@ class LanguageRules:
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words
+    border_nouns: Words
     quantity_nouns: Words
     group_heads: Words
     facility_nouns: Words

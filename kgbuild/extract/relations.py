@@ -611,8 +611,8 @@ class _Finder:
             if k >= 0 and lower_text(window[k]) in preps:
                 if self.bordering(window[max(0, k - 2): k], ref):
                     continue
-                if self.beside(window[k:n], ref):
-                    continue
+                if self.beside(window[k:n], ref) or any(_in(w, self.rules.border_nouns) for w in window[k:n]):
+                    continue  # "à la frontière russe": beside Russia
                 if self.typed([ref], types):
                     found.append(ref)
         return found
@@ -2818,7 +2818,7 @@ class _Finder:
         sur deux militaires rwandais" names whose soldiers, not where."""
         for c in head.children:
             if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
-                    and not _in(c, self.forces):
+                    and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
                 found = self.typed(self.np(c), ("Region",))
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
@@ -3595,9 +3595,16 @@ class _Finder:
             for size in (4, 3, 2, 1):
                 for forms in (lows, lemmas):
                     phrase = " ".join(forms[n:n + size]).replace("' ", "'")
-                    if phrase in roles:
+                    if phrase in roles and not self.noun_qualifier(words[n], size):
                         return phrase, n, size
         return None
+
+    @staticmethod
+    def noun_qualifier(word: Token, size: int) -> bool:
+        """A one-word role the parse reads as an adjective on the noun before it ("le quartier
+        général du groupe": no rank)."""
+        return size == 1 and word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i == word.i - 1 \
+            and word.head.pos_ == "NOUN"
 
     def role_body(self, words: list[Token], n: int, rest: list[Token]) -> list[MentionRef]:
         """The state or organisation named with a role: in the words after it (nested mentions
@@ -4580,6 +4587,8 @@ class _Finder:
             return self.authorize_noun(t, k, extra=extra - 1)
         if _qualified(t, self.rules.supply_nouns):
             lemma = next(p for p in self.rules.supply_nouns if p.startswith(lemma + " "))
+        if t.i + 1 < len(self.tokens) and f"{lemma} {lower_text(self.tokens[t.i + 1])}" in self.rules.stronghold_nouns:
+            lemma = f"{lemma} {lower_text(self.tokens[t.i + 1])}"  # "le quartier général du groupe"
         for families, read in _NOUN_READERS:
             if any(lemma in getattr(self.rules, name) for name in families):
                 return read(self, t, k, lemma)
