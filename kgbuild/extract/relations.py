@@ -2456,16 +2456,19 @@ class _Finder:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
-        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n), n, k, modality)
+        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
 
-    def clash_places(self, n: Token) -> list[MentionRef]:
+    def clash_places(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
         """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
         région du Kanem"), else the place phrase of the verb it is the subject or a phrase of ("les
         combats se sont produits à X", "tués dans des affrontements ... sur l'île de X") or of the
         verb naming its sides ("des affrontements qui les ont opposés aux rebelles sur l'île de X")."""
         heads = [n, *self.opposing_verbs(n)] + ([n.head] if n.head.pos_ == "VERB" and n.dep_ != "obj" else [])
-        return self.first_place(heads, ("nmod", *_OBLIQUES)) or self.first_place(
-            [t for h in heads[:-1] or heads for t in h.subtree if t.i > n.i and t.pos_ in ("NOUN", "PROPN")], ("nmod",))
+        past = max([r.end for r in sides], default=len(self.text))  # a place after the sides, not inside their names
+        found = [r for h in heads for group in self.place_groups(h, ("nmod", *_OBLIQUES)) for r in group[:1]]
+        return self.distinct(found)[-2:] or next(  # "En Colombie, ... dans le département d'Arauca": both
+            (group for h in heads[:-1] or heads for t in h.subtree if t.idx >= past and t.dep_ in ("nmod", *_OBLIQUES)
+             for group in self.place_groups(t.head, (t.dep_,), t.i - 1) if group), [])
 
     def fought_in(self, sides: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                   modality: str | None = None) -> None:
@@ -2617,11 +2620,18 @@ class _Finder:
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
         holders = self.typed(self.children_with(n, self.rules.stronghold_prepositions, ("nmod",))
                              + [self.ref_at(c) for c in n.children if c.dep_ == "amod"]
-                             + self.holders_named_among(n), ("Actor",))
+                             + self.holders_named_among(n) + self.holder_after_place(n), ("Actor",))
         if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
         self.place_force(holders, self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def holder_after_place(self, n: Token) -> list[MentionRef]:
+        """The holder the parse hangs on the stronghold's place phrase ("le quartier général au
+        Mali du groupe X": "du groupe X" read as the Mali's)."""
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.deploy_prepositions)
+                for r in self.children_with(c, self.rules.of_prepositions, ("nmod",))
+                if r.entity.kind in (*_GROUP_KINDS, *_ORGANISATION_KINDS)][:1]
 
     def holders_named_among(self, n: Token) -> list[MentionRef]:
         """ "un repaire pour les jihadistes, notamment ceux de l'EIGS": the group a pronoun
@@ -2816,6 +2826,10 @@ class _Finder:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
         (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
         sur deux militaires rwandais" names whose soldiers, not where."""
+        return next(self.place_groups(head, deps, after), [])
+
+    def place_groups(self, head: Token, deps, after: int = -1):
+        """Each place phrase of ``head`` in turn, as ``_place_group`` reads the first."""
         for c in head.children:
             if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
                     and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
@@ -2823,8 +2837,7 @@ class _Finder:
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
-                    return found
-        return []
+                    yield found
 
     def near_phrase(self, c: Token) -> bool:
         """A phrase the parse opens on "de" after an adverb of place it hung elsewhere ("combattait
@@ -2866,7 +2879,8 @@ class _Finder:
             return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
         if self.passive(v):
             leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
-            return leaders, [self.led_noun(v.head)] if v.dep_ == "acl" else [
+            acronym = self.name_right_before(v) if self.tokens[v.i - 1].text == ")" else None
+            return leaders, [acronym or self.led_noun(v.head)] if v.dep_ == "acl" else [
                 c for c in v.children if c.dep_ == "nsubj:pass"]
         named = self.name_right_before(v) if self.past_participle_with_agent(v) else None
         if named is not None:  # "du FACT mené par X", the participle hung on the main verb
@@ -2882,8 +2896,8 @@ class _Finder:
         """The last word of the name right before ``v``, past a bracketed acronym ("le groupe
         rebelle du Front ... (FACT) mené par X": the Front), None when no name ends there."""
         k = v.i - 1
-        if k > 0 and self.tokens[k].text == ")":
-            k = next((j for j in range(k - 1, max(k - 8, 0), -1) if self.tokens[j].text == "("), 0) - 1
+        if k > 1 and self.tokens[k].text == ")" and self.ref_at(self.tokens[k - 1]) is not None:
+            return self.tokens[k - 1]  # the acronym, not a place inside the long form ("du Tchad (FRT)")
         return self.tokens[k] if k >= 0 and self.ref_at(self.tokens[k]) is not None else None
 
     @staticmethod
@@ -3650,7 +3664,8 @@ class _Finder:
         if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
             return False
         nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
-        if nouns and len(nouns[0].text) > 1 and nouns[0].text.isupper() and self.ref_at(nouns[0]) is None:
+        named = self.ref_at(nouns[0]) if nouns else None
+        if nouns and len(nouns[0].text) > 1 and nouns[0].text.isupper() and (named is None or named.entity.kind == "Person"):
             return True  # "le secrétaire général de l'ONU X", the acronym read as no entity: not the group named last
         return bool(nouns) and nouns[0].pos_ == "NOUN" and nouns[0].text[:1].islower() \
             and not _in(nouns[0], self.rules.state_stand_ins)
@@ -4342,8 +4357,12 @@ class _Finder:
         if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
         n = end + 1
-        while n < min(end + 4, len(self.tokens) - 1) and lower_text(self.tokens[n]) in self.rules.leader_roles:
-            n += 1  # "le Fatah du président Abbas": a leader's title before the name
+        while n < min(end + 4, len(self.tokens) - 2):  # "le Fatah du président Abbas": a leader's title before the name
+            pair = f"{lower_text(self.tokens[n])} {lower_text(self.tokens[n + 1])}"
+            size = 1 if lower_text(self.tokens[n]) in self.rules.leader_roles else 2 if pair in self.rules.leader_roles else 0
+            if not size:
+                break
+            n += size
         name = self.tokens[n]
         person = self.index.at_token(name)
         if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
