@@ -316,6 +316,7 @@ class LanguageRules:
     membership_roles: Words
     likening_prepositions: Words
     topic_markers: Words
+    withdraw_verbs: Words
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable

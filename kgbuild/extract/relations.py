@@ -2238,6 +2238,24 @@ class _Finder:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
 
+    def withdraw_verb(self, v: Token, k: int) -> None:
+        """Troops withdrawn from a place, or to one, are (were) there ("la Russie commence à
+        retirer ses troupes du Kazakhstan", "les soldats sud-africains se sont retirés à Pemba"):
+        the verb's object or reflexive subject must be troops or fighters."""
+        troops = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
+        heads = troops if not _reflexive(v) else subjects_of(v, self.rules)
+        if not any(_in(c, self.forces) or any(_in(g, self.forces) for g in c.children) for c in heads):
+            return  # "la plupart des soldats": troops counted too
+        who = self.deployed(v, [c for c in troops if _in(c, self.forces)])
+        preps = (*self.rules.of_prepositions, *self.rules.deploy_prepositions)
+        where = [r for h in (v, *troops) for group in self.place_groups_by(h, preps) for r in group][:2]
+        self.place_force(who, where, v, k, 0.55)
+
+    def place_groups_by(self, head: Token, preps) -> list[list[MentionRef]]:
+        """The places of ``head``'s phrases introduced by ``preps`` ("du Kazakhstan")."""
+        return [found for c in head.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)
+                and not _in(c, self.rules.border_nouns) for found in [self.typed(self.np(c), ("Region",))] if found]
+
     def framing_bodies(self, v: Token, who: list[MentionRef]) -> list[MentionRef]:
         """ "des policiers kényans envoyés en Haïti dans le cadre de la MMAS": the mission or
         force (an organisation or a group) a deployment is made within is there too."""
@@ -2275,9 +2293,11 @@ class _Finder:
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
         there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
         reflexive ("les jihadistes sévissent dans le centre")."""
-        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)):
-            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X")
-        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else subjects_of(v, self.rules)[:1]
+        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)) \
+                and not (_past_participle(v) and self.relative_place(v)):
+            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X", "où est retranché X")
+        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
+            subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
         # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
         who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
@@ -2297,7 +2317,8 @@ class _Finder:
         if prev.pos_ in ("DET", "ADP") or "Part" in morph_values(t, "VerbForm") or self.passive(t):
             return
         who = self.relative_antecedent(prev) if lower_text(prev) in self.rules.relative_pronouns \
-            else [r for r in [self.word_subject(t)] if r is not None]
+            else self.np(prev) if lower_text(prev) in self.rules.subject_pronouns \
+            else [r for r in [self.word_subject(t)] if r is not None]  # "ils occupent X": the pronoun's antecedent
         who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         if who and not self.denial(t) and not self.hypothetical(t):
             self.place_force(who[:1], self.held_in_words(self.right_window(t))[:5], t, k, 0.6)
@@ -2316,8 +2337,8 @@ class _Finder:
                     found.append(ref)
             elif not (depth or w.text == ")" or w.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "CCONJ", "SCONJ")
                       or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)
-                      or _in(w, self.rules.direction_words)):
-                break
+                      or _in(w, self.rules.direction_words) or _in(w, self.rules.place_heads)):
+                break  # "la capitale du Yémen, Sanaa": a place noun goes on to the name
         return found
 
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
@@ -2361,12 +2382,28 @@ class _Finder:
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
         its first place phrase with the places coordinated in it, else a place after it."""
-        where = []
-        for c in v.children:
-            if lower_text(c) in self.rules.place_relative_pronouns:
-                where = self.typed(self.relative_antecedent(c), ("Region",))
-        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
+        where = self.relative_place(v) or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
         return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+
+    def relative_place(self, v: Token) -> list[MentionRef]:
+        """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe")."""
+        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for c in v.children
+                      if lower_text(c) in self.rules.place_relative_pronouns), [])
+        return self.place_before_part(found[0]) or found if found else []
+
+    def place_before_part(self, ref: MentionRef) -> list[MentionRef]:
+        """The place right before the part of ``ref`` that follows it ("le camp de X dans le nord
+        du Liban, où ...": the camp, which the part only locates)."""
+        span = self.span_at(ref)
+        k = span.start - 1 if span is not None else -1
+        for test in (lambda t: lower_text(t) in self.rules.of_prepositions, lambda t: _in(t, self.rules.direction_words),
+                     lambda t: lower_text(t) in self.rules.container_prepositions):
+            k = self.skip_determiners(k, 0)
+            if k < 1 or not test(self.tokens[k]):
+                return []
+            k -= 1
+        before = self.ref_at(self.tokens[k])
+        return [before] if before is not None and self.typed([before], ("Region",)) else []
 
     def clitic_place(self, v: Token) -> list[MentionRef]:
         """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
@@ -2807,7 +2844,7 @@ class _Finder:
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
         if _in(a, self.rules.armed_presence_words):  # "actif dans": said of an armed actor only
             who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
-        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
+        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a)
         for w in [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)][:1]:
             if w.entity.kind == "Person":
                 continue
@@ -2817,10 +2854,21 @@ class _Finder:
 
     def present_ones(self, a: Token) -> list[Token]:
         """The nouns a word of presence is said of: its subjects ("est / reste présent", "Les
-        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies."""
+        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies; after a
+        relative "où", the subject put after it ("Kidal, où sont basés les rebelles")."""
+        inverted = self.inverted_subject(a)
+        if inverted:
+            return inverted
         if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
         return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
+
+    def inverted_subject(self, v: Token) -> list[Token]:
+        """The subject put after a verb or participle of presence opened by a relative "où"
+        ("Kidal, où sont basés les rebelles", parsed as the object)."""
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+            return []
+        return [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.i > v.i][:1]
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
@@ -4573,7 +4621,8 @@ class _Finder:
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
-        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
+        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and (
+                "Part" in morph_values(t, "VerbForm") or lemma in _presence_verbs(self.rules))):  # "où sont basés X"
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
@@ -4632,6 +4681,7 @@ _VERB_READERS = (
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
+    ("withdraw_verbs", lambda finder, t, k: finder.withdraw_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
