@@ -2944,8 +2944,10 @@ class _Finder:
         """The last word of the name right before ``v``, past a bracketed acronym ("le groupe
         rebelle du Front ... (FACT) mené par X": the Front), None when no name ends there."""
         k = v.i - 1
-        if k > 1 and self.tokens[k].text == ")" and self.ref_at(self.tokens[k - 1]) is not None:
-            return self.tokens[k - 1]  # the acronym, not a place inside the long form ("du Tchad (FRT)")
+        if k > 1 and self.tokens[k].text == ")":
+            if self.ref_at(self.tokens[k - 1]) is not None:
+                return self.tokens[k - 1]  # the acronym, not a place inside the long form ("du Tchad (FRT)")
+            k = next((j for j in range(k - 1, max(k - 8, 0), -1) if self.tokens[j].text == "("), 0) - 1
         return self.tokens[k] if k >= 0 and self.ref_at(self.tokens[k]) is not None else None
 
     @staticmethod
