@@ -2392,18 +2392,19 @@ class _Finder:
         return self.place_before_part(found[0]) or found if found else []
 
     def place_before_part(self, ref: MentionRef) -> list[MentionRef]:
-        """The place right before the part of ``ref`` that follows it ("le camp de X dans le nord
-        du Liban, où ...": the camp, which the part only locates)."""
+        """The place right before the phrase that locates it in ``ref`` ("le camp de X dans le nord
+        du Liban, où ...", "la ville de Y, dans l'État de Z, où ...": the camp, the town, which the
+        phrase only locates)."""
         span = self.span_at(ref)
-        k = span.start - 1 if span is not None else -1
-        for test in (lambda t: lower_text(t) in self.rules.of_prepositions, lambda t: _in(t, self.rules.direction_words),
-                     lambda t: lower_text(t) in self.rules.container_prepositions):
-            k = self.skip_determiners(k, 0)
-            if k < 1 or not test(self.tokens[k]):
-                return []
+        k, container = (span.start - 1 if span is not None else -1), False
+        while k > 0 and span.start - k <= 7 and (
+                self.tokens[k].pos_ == "DET" or self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.of_prepositions
+                or _in(self.tokens[k], self.rules.direction_words) or _in(self.tokens[k], self.rules.place_heads)
+                or lower_text(self.tokens[k]) in self.rules.container_prepositions):
+            container = container or lower_text(self.tokens[k]) in self.rules.container_prepositions
             k -= 1
-        before = self.ref_at(self.tokens[k])
-        return [before] if before is not None and self.typed([before], ("Region",)) else []
+        before = self.ref_at(self.tokens[k]) if container and k >= 0 else None
+        return [before] if before is not None and before.entity.id != ref.entity.id and self.typed([before], ("Region",)) else []
 
     def clitic_place(self, v: Token) -> list[MentionRef]:
         """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
@@ -2513,7 +2514,9 @@ class _Finder:
         soil too ("des affrontements entre l'armée et les rebelles dans la province de X"); a side
         is never in itself, nor a person anywhere."""
         for a in sides:
-            for r in where[:2] if a.entity.kind != "Person" else ():
+            if a.entity.kind == "Person" or _in(self.root_of(a).head, self.rules.border_nouns):
+                continue  # "vers la frontière nigérienne": a place named by its demonym, no side
+            for r in where[:2]:
                 self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
