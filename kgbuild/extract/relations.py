@@ -2293,9 +2293,8 @@ class _Finder:
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
         there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
         reflexive ("les jihadistes sévissent dans le centre")."""
-        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)) \
-                and not (_past_participle(v) and self.relative_place(v)):
-            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X", "où est retranché X")
+        if reflexive and not _reflexive(v) and not self.settled_participle(v):
+            return
         heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
             subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
         # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
@@ -2305,6 +2304,11 @@ class _Finder:
         # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
         where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
         self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def settled_participle(self, v: Token) -> bool:
+        """A participle of settling said of its noun ("les jihadistes, implantés dans X") or after a
+        relative "où" ("où est retranché X"): settled without a reflexive."""
+        return _past_participle(v) and (v.dep_ in ("acl", "amod") or bool(self.relative_place(v)))
 
     def control_word(self, t: Token, k: int) -> None:
         """ "les FSR contrôlent une grande partie de Khartoum, de l'État d'al-Jazira et du
@@ -2396,15 +2400,20 @@ class _Finder:
         du Liban, où ...", "la ville de Y, dans l'État de Z, où ...": the camp, the town, which the
         phrase only locates)."""
         span = self.span_at(ref)
-        k, container = (span.start - 1 if span is not None else -1), False
-        while k > 0 and span.start - k <= 7 and (
-                self.tokens[k].pos_ == "DET" or self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.of_prepositions
-                or _in(self.tokens[k], self.rules.direction_words) or _in(self.tokens[k], self.rules.place_heads)
-                or lower_text(self.tokens[k]) in self.rules.container_prepositions):
+        if span is None:
+            return []
+        k, container = span.start - 1, False
+        while k > 0 and span.start - k <= 7 and self.locating_word(self.tokens[k]):
             container = container or lower_text(self.tokens[k]) in self.rules.container_prepositions
             k -= 1
         before = self.ref_at(self.tokens[k]) if container and k >= 0 else None
         return [before] if before is not None and before.entity.id != ref.entity.id and self.typed([before], ("Region",)) else []
+
+    def locating_word(self, t: Token) -> bool:
+        """A word of a phrase that locates a place in another ("dans le nord du", ", dans l'État de")."""
+        low = lower_text(t)
+        return t.pos_ == "DET" or t.text == "," or low in self.rules.of_prepositions or low in self.rules.container_prepositions \
+            or _in(t, self.rules.direction_words) or _in(t, self.rules.place_heads)
 
     def clitic_place(self, v: Token) -> list[MentionRef]:
         """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
@@ -2483,18 +2492,23 @@ class _Finder:
     def clash_noun(self, n: Token, k: int) -> None:
         """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
         stated between two sides, each attacks the other."""
-        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
-        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
-                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
-        sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
-        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        sides = self.clash_sides(n)
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
         self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def clash_sides(self, n: Token) -> list[MentionRef]:
+        """The sides a clash noun names: its "entre" phrase (on its verb too, for a subject), the
+        verb of opposing on it, else its "avec" partner and the clause's subject."""
+        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
+        sides += self.side_after(sides[0]) if len(sides) == 1 else []
+        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        return sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
 
     def clash_places(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
         """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
@@ -2842,18 +2856,20 @@ class _Finder:
         a force (not a person: a minister present at a summit is not deployed) in a place,
         unless the place is the force's own soil."""
         heads = self.present_ones(a)
-        forces = self.forces | self.rules.quantity_nouns
-        # the force itself named, or troops ("les soldats français"), not "le ministre français"
-        who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
-        if _in(a, self.rules.armed_presence_words):  # "actif dans": said of an armed actor only
-            who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a)
-        for w in [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)][:1]:
-            if w.entity.kind == "Person":
-                continue
+        for w in [r for r in self.present_forces(a, heads)[:1] if r.entity.kind != "Person"]:
             for r in where[:2]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, a, k, 0.6)
+
+    def present_forces(self, a: Token, heads: list[Token]) -> list[MentionRef]:
+        """The actors a word of presence places: the force itself named, or troops ("les soldats
+        français"), not "le ministre français"; an armed actor only for "actif dans"."""
+        forces = self.forces | self.rules.quantity_nouns
+        who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        if _in(a, self.rules.armed_presence_words):
+            who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
+        return [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)]
 
     def present_ones(self, a: Token) -> list[Token]:
         """The nouns a word of presence is said of: its subjects ("est / reste présent", "Les
@@ -2930,13 +2946,16 @@ class _Finder:
             return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
         if self.passive(v):
             leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
-            acronym = self.name_right_before(v) if self.tokens[v.i - 1].text == ")" else None
-            return leaders, [acronym or self.led_noun(v.head)] if v.dep_ == "acl" else [
+            return leaders, [self.acronym_before(v) or self.led_noun(v.head)] if v.dep_ == "acl" else [
                 c for c in v.children if c.dep_ == "nsubj:pass"]
         named = self.name_right_before(v) if self.past_participle_with_agent(v) else None
         if named is not None:  # "du FACT mené par X", the participle hung on the main verb
             return self.agent(v), [named]
         return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+
+    def acronym_before(self, v: Token) -> Token | None:
+        """The bracketed acronym right before a participle ("du Front ... du Tchad (FRT) mené par")."""
+        return self.name_right_before(v) if self.tokens[v.i - 1].text == ")" else None
 
     def past_participle_with_agent(self, v: Token) -> bool:
         """A past participle with its own agent phrase and no auxiliary ("mené par X")."""
@@ -4626,8 +4645,7 @@ class _Finder:
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
-        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and (
-                "Part" in morph_values(t, "VerbForm") or lemma in _presence_verbs(self.rules))):  # "où sont basés X"
+        elif self.verb_like(t, lemma):
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
@@ -4637,6 +4655,12 @@ class _Finder:
             self.predicate_noun(t, k, "opposes")
         elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
             self.presence(t, k)
+
+    def verb_like(self, t: Token, lemma: str) -> bool:
+        """A verb, a participle tagged as an adjective, or an adjective whose lemma is a verb of
+        presence ("où sont basés X")."""
+        return t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and (
+            "Part" in morph_values(t, "VerbForm") or lemma in _presence_verbs(self.rules)))
 
     def dispatch_phrase(self, t: Token, k: int, lemma: str) -> bool:
         """Words read by the phrase they open or close, whatever their tag: affiliation
