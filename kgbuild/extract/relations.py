@@ -3817,9 +3817,14 @@ class _Finder:
                 if t.text in (",", ".", ";") or t.pos_ == "AUX" and t.dep_.startswith("aux"):
                     break  # "X, porte-parole de l'armée a accusé les Y": the role ends at the verb
                 words.append(t)
-            if words and words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
-                return self.role_phrase(words)
+            if words and (words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM") or self.opens_role(words)):
+                return self.role_phrase(words)  # "X, chargé de communication auprès de Y": a participle's role too
         return None
+
+    def opens_role(self, words: list[Token]) -> bool:
+        """Whether ``words`` open on a role phrase of several words, however tagged."""
+        found = self.role_words(words[:4])
+        return found is not None and found[1] == 0 and found[2] > 1
 
     def past_nickname(self, end: int, hi: int) -> int:
         """The comma after a nickname aside that follows a name ("Jimmy Chérizier, alias
