@@ -317,6 +317,7 @@ class LanguageRules:
     likening_prepositions: Words
     topic_markers: Words
     withdraw_verbs: Words
+    stance_adverbial_prepositions: Words
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable

@@ -3105,6 +3105,8 @@ class _Finder:
 
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
+        if self.adverbial_stance(n):
+            return self.stance_in_aid(n, k, predicate)
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
@@ -3119,6 +3121,31 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def adverbial_stance(self, n: Token) -> bool:
+        """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
+        return n.i > 0 and lower_text(self.tokens[n.i - 1]) in self.rules.stance_adverbial_prepositions \
+            and not any(c.dep_ == "det" for c in n.children)
+
+    def stance_in_aid(self, n: Token, k: int, predicate: str) -> None:
+        """ "En soutien de l'offensive turque, des membres de l'ASL ont ...", "X échange des tirs
+        avec Y, en soutien au Hamas": the subject of the clause backs the one the phrase names,
+        or the owner of the operation it names (its demonym or genitive)."""
+        preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions)
+        phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
+        objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",))
+        verb = n.head if n.head.pos_ in ("VERB", "AUX") else None
+        agents = self.typed(self.doer(verb), ("Actor",)) if verb is not None else []
+        for a in agents[:1]:
+            for o in objects[:1]:
+                self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def operation_owners(self, c: Token) -> list[MentionRef]:
+        """Whose operation or attack a noun names ("l'offensive turque", "les opérations de l'armée X")."""
+        if not _in(c, _event_nouns(self.rules) | self.rules.operation_nouns):
+            return []
+        return [r for a in c.children if a.dep_ == "amod" for r in [self.ref_at(a)] if r is not None] + self.children_with(
+            c, self.rules.of_prepositions, ("nmod",))
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names: its demonym or "de" phrases ("l'appui américain", "le
