@@ -4628,6 +4628,25 @@ class _Finder:
             self.control_word(t, k)
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
             self.copula_stance(t, k)
+        if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
+            self.copula_role(t, k)
+
+    def copula_role(self, t: Token, k: int) -> None:
+        """A role said of a person by a copula ("X est le chef du Hamas", "il est l'un des chefs
+        historiques d'Aqmi", the pronoun's antecedent): leaderOf or memberOf the body named with it."""
+        role = t if t.pos_ == "NOUN" else next((c for c in t.children if c.dep_ == "nmod" and c.i > t.i), None)
+        holders = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c) if r.entity.kind == "Person"]
+        if role is None or not holders or self.quotes.inside(t.idx):
+            return
+        hi = self.units.bounds(t)[1]
+        words = list(self.tokens[role.i: min(hi, role.i + 12)])
+        words = words[:next((n for n, w in enumerate(words) if w.text in (",", ".", ";")), len(words))]
+        found = self.role_phrase(words) if words and self.role_words(words[:4]) is not None else None
+        if found is None or not found[1] or self.role_words(words[:4])[1] != 0:
+            return
+        phrase, orgs, anchor, direct = found
+        predicate = "leaderOf" if phrase in self.rules.leader_roles and direct else "memberOf"
+        self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
 
     def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
