@@ -318,6 +318,7 @@ class LanguageRules:
     topic_markers: Words
     withdraw_verbs: Words
     stance_adverbial_prepositions: Words
+    capital_nouns: Words
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable

@@ -3906,7 +3906,7 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns:
+            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k):
                 continue
             places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
             if not places:
@@ -3917,6 +3917,22 @@ class _Finder:
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             for c in (containers + self.container_after(place))[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def capital_named_after(self, t: Token, k: int) -> bool:
+        """"la capitale du Yémen, Sanaa": a capital noun whose "de" names a country or region, and
+        the name right after the comma, is that name, in the area; whether it was one."""
+        if lower_lemma(t) not in self.rules.capital_nouns:
+            return False
+        area = self.typed(self.children_with(t, self.rules.of_prepositions, ("nmod",)), ("Region",))[:1]
+        span = self.span_at(area[0]) if area else None
+        if span is None or span.end + 1 >= len(self.tokens) \
+                or self.tokens[span.end].text != ",":
+            return False
+        named = self.ref_at(self.tokens[span.end + 1])
+        if named is None or named.entity.kind in _STATE_KINDS or not self.typed([named], ("Region",)):
+            return False
+        self.add(named, "locatedIn", area[0], t, k, 0.6, modality="asserted")
+        return True
 
     def own_container(self, adjective: Token, place: MentionRef) -> MentionRef | None:
         """The state a demonym before a place's name puts it in, also where the place's own
