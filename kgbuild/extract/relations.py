@@ -3131,7 +3131,8 @@ class _Finder:
         """ "En soutien de l'offensive turque, des membres de l'ASL ont ...", "X échange des tirs
         avec Y, en soutien au Hamas": the subject of the clause backs the one the phrase names,
         or the owner of the operation it names (its demonym or genitive)."""
-        preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions)
+        preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions, *(  # "en solidarité avec X"
+            self.rules.partner_prepositions if _in(n, self.rules.solidarity_nouns) else ()))
         phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
         objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",))
         verb = n.head if n.head.pos_ in ("VERB", "AUX") else None
