@@ -317,7 +317,6 @@ class LanguageRules:
     likening_prepositions: Words
     topic_markers: Words
     withdraw_verbs: Words
-    stance_adverbial_prepositions: Words
     capital_nouns: Words
     territory_nouns: Words
     name_prepositions: Ordered

@@ -3124,7 +3124,7 @@ class _Finder:
 
     def adverbial_stance(self, n: Token) -> bool:
         """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
-        return n.i > 0 and lower_text(self.tokens[n.i - 1]) in self.rules.stance_adverbial_prepositions \
+        return n.i > 0 and lower_text(self.tokens[n.i - 1]) in self.rules.stance_manner_prepositions \
             and not any(c.dep_ == "det" for c in n.children)
 
     def stance_in_aid(self, n: Token, k: int, predicate: str) -> None:
@@ -3136,7 +3136,7 @@ class _Finder:
         phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
         objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",))
         verb = n.head if n.head.pos_ in ("VERB", "AUX") else None
-        agents = self.typed(self.doer(verb), ("Actor",)) if verb is not None else []
+        agents = self.manner_stance_authors(n) or (self.typed(self.doer(verb), ("Actor",)) if verb is not None else [])
         for a in agents[:1]:
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
