@@ -4651,19 +4651,25 @@ class _Finder:
     def copula_role(self, t: Token, k: int) -> None:
         """A role said of a person by a copula ("X est le chef du Hamas", "il est l'un des chefs
         historiques d'Aqmi", the pronoun's antecedent): leaderOf or memberOf the body named with it."""
-        role = t if t.pos_ == "NOUN" else next((c for c in t.children if c.dep_ == "nmod" and c.i > t.i), None)
         holders = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c) if r.entity.kind == "Person"]
-        if role is None or not holders or self.quotes.inside(t.idx):
+        if not holders or self.quotes.inside(t.idx):
             return
-        hi = self.units.bounds(t)[1]
-        words = list(self.tokens[role.i: min(hi, role.i + 12)])
-        words = words[:next((n for n, w in enumerate(words) if w.text in (",", ".", ";")), len(words))]
-        found = self.role_phrase(words) if words and self.role_words(words[:4]) is not None else None
-        if found is None or not found[1] or self.role_words(words[:4])[1] != 0:
+        found = self.role_opening(t if t.pos_ == "NOUN" else next(  # "l'un des chefs de X"
+            (c for c in t.children if c.dep_ == "nmod" and c.i > t.i), None))
+        if found is None or not found[1]:
             return
         phrase, orgs, anchor, direct = found
         predicate = "leaderOf" if phrase in self.rules.leader_roles and direct else "memberOf"
         self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
+
+    def role_opening(self, role: Token | None) -> tuple | None:
+        """The role phrase that opens at ``role`` and runs to the clause's next comma or stop."""
+        if role is None:
+            return None
+        words = list(self.tokens[role.i: min(self.units.bounds(role)[1], role.i + 12)])
+        words = words[:next((n for n, w in enumerate(words) if w.text in (",", ".", ";")), len(words))]
+        opening = self.role_words(words[:4]) if words else None
+        return self.role_phrase(words) if opening is not None and opening[1] == 0 else None
 
     def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
