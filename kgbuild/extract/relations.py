@@ -611,8 +611,8 @@ class _Finder:
             if k >= 0 and lower_text(window[k]) in preps:
                 if self.bordering(window[max(0, k - 2): k], ref):
                     continue
-                if self.beside(window[k:n], ref):
-                    continue
+                if self.beside(window[k:n], ref) or any(_in(w, self.rules.border_nouns) for w in window[k:n]):
+                    continue  # "à la frontière russe": beside Russia
                 if self.typed([ref], types):
                     found.append(ref)
         return found
@@ -2238,6 +2238,24 @@ class _Finder:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
 
+    def withdraw_verb(self, v: Token, k: int) -> None:
+        """Troops withdrawn from a place, or to one, are (were) there ("la Russie commence à
+        retirer ses troupes du Kazakhstan", "les soldats sud-africains se sont retirés à Pemba"):
+        the verb's object or reflexive subject must be troops or fighters."""
+        troops = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
+        heads = troops if not _reflexive(v) else subjects_of(v, self.rules)
+        if not any(_in(c, self.forces) or any(_in(g, self.forces) for g in c.children) for c in heads):
+            return  # "la plupart des soldats": troops counted too
+        who = self.deployed(v, [c for c in troops if _in(c, self.forces)])
+        preps = (*self.rules.of_prepositions, *self.rules.deploy_prepositions)
+        where = [r for h in (v, *troops) for group in self.place_groups_by(h, preps) for r in group][:2]
+        self.place_force(who, where, v, k, 0.55)
+
+    def place_groups_by(self, head: Token, preps) -> list[list[MentionRef]]:
+        """The places of ``head``'s phrases introduced by ``preps`` ("du Kazakhstan")."""
+        return [found for c in head.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)
+                and not _in(c, self.rules.border_nouns) for found in [self.typed(self.np(c), ("Region",))] if found]
+
     def framing_bodies(self, v: Token, who: list[MentionRef]) -> list[MentionRef]:
         """ "des policiers kényans envoyés en Haïti dans le cadre de la MMAS": the mission or
         force (an organisation or a group) a deployment is made within is there too."""
@@ -2275,9 +2293,10 @@ class _Finder:
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
         there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
         reflexive ("les jihadistes sévissent dans le centre")."""
-        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)):
-            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X")
-        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else subjects_of(v, self.rules)[:1]
+        if reflexive and not _reflexive(v) and not self.settled_participle(v):
+            return
+        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
+            subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
         # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
         who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
@@ -2285,6 +2304,11 @@ class _Finder:
         # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
         where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
         self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def settled_participle(self, v: Token) -> bool:
+        """A participle of settling said of its noun ("les jihadistes, implantés dans X") or after a
+        relative "où" ("où est retranché X"): settled without a reflexive."""
+        return _past_participle(v) and (v.dep_ in ("acl", "amod") or bool(self.relative_place(v)))
 
     def control_word(self, t: Token, k: int) -> None:
         """ "les FSR contrôlent une grande partie de Khartoum, de l'État d'al-Jazira et du
@@ -2297,7 +2321,8 @@ class _Finder:
         if prev.pos_ in ("DET", "ADP") or "Part" in morph_values(t, "VerbForm") or self.passive(t):
             return
         who = self.relative_antecedent(prev) if lower_text(prev) in self.rules.relative_pronouns \
-            else [r for r in [self.word_subject(t)] if r is not None]
+            else self.np(prev) if lower_text(prev) in self.rules.subject_pronouns \
+            else [r for r in [self.word_subject(t)] if r is not None]  # "ils occupent X": the pronoun's antecedent
         who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         if who and not self.denial(t) and not self.hypothetical(t):
             self.place_force(who[:1], self.held_in_words(self.right_window(t))[:5], t, k, 0.6)
@@ -2316,8 +2341,8 @@ class _Finder:
                     found.append(ref)
             elif not (depth or w.text == ")" or w.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "CCONJ", "SCONJ")
                       or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)
-                      or _in(w, self.rules.direction_words)):
-                break
+                      or _in(w, self.rules.direction_words) or _in(w, self.rules.place_heads)):
+                break  # "la capitale du Yémen, Sanaa": a place noun goes on to the name
         return found
 
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
@@ -2361,12 +2386,34 @@ class _Finder:
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
         its first place phrase with the places coordinated in it, else a place after it."""
-        where = []
-        for c in v.children:
-            if lower_text(c) in self.rules.place_relative_pronouns:
-                where = self.typed(self.relative_antecedent(c), ("Region",))
-        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
+        where = self.relative_place(v) or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
         return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+
+    def relative_place(self, v: Token) -> list[MentionRef]:
+        """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe")."""
+        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for c in v.children
+                      if lower_text(c) in self.rules.place_relative_pronouns), [])
+        return self.place_before_part(found[0]) or found if found else []
+
+    def place_before_part(self, ref: MentionRef) -> list[MentionRef]:
+        """The place right before the phrase that locates it in ``ref`` ("le camp de X dans le nord
+        du Liban, où ...", "la ville de Y, dans l'État de Z, où ...": the camp, the town, which the
+        phrase only locates)."""
+        span = self.span_at(ref)
+        if span is None:
+            return []
+        k, container = span.start - 1, False
+        while k > 0 and span.start - k <= 7 and self.locating_word(self.tokens[k]):
+            container = container or lower_text(self.tokens[k]) in self.rules.container_prepositions
+            k -= 1
+        before = self.ref_at(self.tokens[k]) if container and k >= 0 else None
+        return [before] if before is not None and before.entity.id != ref.entity.id and self.typed([before], ("Region",)) else []
+
+    def locating_word(self, t: Token) -> bool:
+        """A word of a phrase that locates a place in another ("dans le nord du", ", dans l'État de")."""
+        low = lower_text(t)
+        return t.pos_ == "DET" or t.text == "," or low in self.rules.of_prepositions or low in self.rules.container_prepositions \
+            or _in(t, self.rules.direction_words) or _in(t, self.rules.place_heads)
 
     def clitic_place(self, v: Token) -> list[MentionRef]:
         """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
@@ -2445,17 +2492,46 @@ class _Finder:
     def clash_noun(self, n: Token, k: int) -> None:
         """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
         stated between two sides, each attacks the other."""
-        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
-        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
-                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
-        sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
-        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        sides = self.clash_sides(n)
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def clash_sides(self, n: Token) -> list[MentionRef]:
+        """The sides a clash noun names: its "entre" phrase (on its verb too, for a subject), the
+        verb of opposing on it, else its "avec" partner and the clause's subject."""
+        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
+        sides += self.side_after(sides[0]) if len(sides) == 1 else []
+        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        return sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+
+    def clash_places(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
+        """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
+        région du Kanem"), else the place phrase of the verb it is the subject or a phrase of ("les
+        combats se sont produits à X", "tués dans des affrontements ... sur l'île de X") or of the
+        verb naming its sides ("des affrontements qui les ont opposés aux rebelles sur l'île de X")."""
+        heads = [n, *self.opposing_verbs(n)] + ([n.head] if n.head.pos_ == "VERB" and n.dep_ != "obj" else [])
+        past = max([r.end for r in sides], default=len(self.text))  # a place after the sides, not inside their names
+        found = [r for h in heads for group in self.place_groups(h, ("nmod", *_OBLIQUES)) for r in group[:1]]
+        return self.distinct(found)[-2:] or next(  # "En Colombie, ... dans le département d'Arauca": both
+            (group for h in heads[:-1] or heads for t in h.subtree if t.idx >= past and t.dep_ in ("nmod", *_OBLIQUES)
+             for group in self.place_groups(t.head, (t.dep_,), t.i - 1) if group), [])
+
+    def fought_in(self, sides: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
+                  modality: str | None = None) -> None:
+        """Both sides of fighting stated at a place are there (deployedIn), a state on its own
+        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"); a side
+        is never in itself, nor a person anywhere."""
+        for a in sides:
+            if a.entity.kind == "Person" or _in(self.root_of(a).head, self.rules.border_nouns):
+                continue  # "vers la frontière nigérienne": a place named by its demonym, no side
+            for r in where[:2]:
+                self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
@@ -2561,6 +2637,7 @@ class _Finder:
         for a in sides:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
+        self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
 
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
@@ -2573,6 +2650,7 @@ class _Finder:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
+                    self.fought_in([a, t], self.first_place([v]), v, k)
 
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
@@ -2596,11 +2674,18 @@ class _Finder:
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
         holders = self.typed(self.children_with(n, self.rules.stronghold_prepositions, ("nmod",))
                              + [self.ref_at(c) for c in n.children if c.dep_ == "amod"]
-                             + self.holders_named_among(n), ("Actor",))
+                             + self.holders_named_among(n) + self.holder_after_place(n), ("Actor",))
         if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
         self.place_force(holders, self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def holder_after_place(self, n: Token) -> list[MentionRef]:
+        """The holder the parse hangs on the stronghold's place phrase ("le quartier général au
+        Mali du groupe X": "du groupe X" read as the Mali's)."""
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.deploy_prepositions)
+                for r in self.children_with(c, self.rules.of_prepositions, ("nmod",))
+                if r.entity.kind in (*_GROUP_KINDS, *_ORGANISATION_KINDS)][:1]
 
     def holders_named_among(self, n: Token) -> list[MentionRef]:
         """ "un repaire pour les jihadistes, notamment ceux de l'EIGS": the group a pronoun
@@ -2771,39 +2856,62 @@ class _Finder:
         a force (not a person: a minister present at a summit is not deployed) in a place,
         unless the place is the force's own soil."""
         heads = self.present_ones(a)
-        forces = self.forces | self.rules.quantity_nouns
-        # the force itself named, or troops ("les soldats français"), not "le ministre français"
-        who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
-        if _in(a, self.rules.armed_presence_words):  # "actif dans": said of an armed actor only
-            who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
-        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
-        for w in [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)][:1]:
-            if w.entity.kind == "Person":
-                continue
+        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a)
+        for w in [r for r in self.present_forces(a, heads)[:1] if r.entity.kind != "Person"]:
             for r in where[:2]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, a, k, 0.6)
 
+    def present_forces(self, a: Token, heads: list[Token]) -> list[MentionRef]:
+        """The actors a word of presence places: the force itself named, or troops ("les soldats
+        français"), not "le ministre français"; an armed actor only for "actif dans"."""
+        forces = self.forces | self.rules.quantity_nouns
+        who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        if _in(a, self.rules.armed_presence_words):
+            who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
+        return [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)]
+
     def present_ones(self, a: Token) -> list[Token]:
         """The nouns a word of presence is said of: its subjects ("est / reste présent", "Les
-        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies."""
+        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies; after a
+        relative "où", the subject put after it ("Kidal, où sont basés les rebelles")."""
+        inverted = self.inverted_subject(a)
+        if inverted:
+            return inverted
         if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
         return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
+
+    def inverted_subject(self, v: Token) -> list[Token]:
+        """The subject put after a verb or participle of presence opened by a relative "où"
+        ("Kidal, où sont basés les rebelles", parsed as the object)."""
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+            return []
+        return [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.i > v.i][:1]
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
         (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
         sur deux militaires rwandais" names whose soldiers, not where."""
+        return next(self.place_groups(head, deps, after), [])
+
+    def place_groups(self, head: Token, deps, after: int = -1):
+        """Each place phrase of ``head`` in turn, as ``_place_group`` reads the first."""
         for c in head.children:
-            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
-                    and not _in(c, self.forces):
+            if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
+                    and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
                 found = self.typed(self.np(c), ("Region",))
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
-                    return found
-        return []
+                    yield found
+
+    def near_phrase(self, c: Token) -> bool:
+        """A phrase the parse opens on "de" after an adverb of place it hung elsewhere ("combattait
+        près de la municipalité de X": "près" an adverb of the verb)."""
+        first = c.left_edge
+        return first.i > 0 and first.dep_ in ("dep", "case") and lower_text(first) in self.rules.of_prepositions \
+            and lower_text(self.tokens[first.i - 1]) in self.rules.deploy_prepositions
 
     def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
         """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
@@ -2825,9 +2933,10 @@ class _Finder:
                 continue
             for token in led[:1]:
                 direct = self.names_itself(token)
+                anchor = token if token.i < v.i and v not in token.children and token.head != v else None
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
-                    if o.entity.kind != "Person":
-                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+                    if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
+                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
 
     def lead_arguments(self, v: Token) -> tuple[list[MentionRef], list[Token]]:
         """(the leaders, the phrases led) of a verb of leading: a passive's agent and what it
@@ -2837,9 +2946,31 @@ class _Finder:
             return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
         if self.passive(v):
             leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
-            return leaders, [self.led_noun(v.head)] if v.dep_ == "acl" else [
+            return leaders, [self.acronym_before(v) or self.led_noun(v.head)] if v.dep_ == "acl" else [
                 c for c in v.children if c.dep_ == "nsubj:pass"]
+        named = self.name_right_before(v) if self.past_participle_with_agent(v) else None
+        if named is not None:  # "du FACT mené par X", the participle hung on the main verb
+            return self.agent(v), [named]
         return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+
+    def acronym_before(self, v: Token) -> Token | None:
+        """The bracketed acronym right before a participle ("du Front ... du Tchad (FRT) mené par")."""
+        return self.name_right_before(v) if self.tokens[v.i - 1].text == ")" else None
+
+    def past_participle_with_agent(self, v: Token) -> bool:
+        """A past participle with its own agent phrase and no auxiliary ("mené par X")."""
+        return "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense") \
+            and not any(c.dep_.startswith("aux") for c in v.children) and agent_phrase(v, self.rules) is not None
+
+    def name_right_before(self, v: Token) -> Token | None:
+        """The last word of the name right before ``v``, past a bracketed acronym ("le groupe
+        rebelle du Front ... (FACT) mené par X": the Front), None when no name ends there."""
+        k = v.i - 1
+        if k > 1 and self.tokens[k].text == ")":
+            if self.ref_at(self.tokens[k - 1]) is not None:
+                return self.tokens[k - 1]  # the acronym, not a place inside the long form ("du Tchad (FRT)")
+            k = next((j for j in range(k - 1, max(k - 8, 0), -1) if self.tokens[j].text == "("), 0) - 1
+        return self.tokens[k] if k >= 0 and self.ref_at(self.tokens[k]) is not None else None
 
     @staticmethod
     def fronted_participle(v: Token) -> bool:
@@ -2974,6 +3105,8 @@ class _Finder:
 
     def stance_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
+        if self.adverbial_stance(n):
+            return self.stance_in_aid(n, k, predicate)
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
@@ -2988,6 +3121,32 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def adverbial_stance(self, n: Token) -> bool:
+        """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
+        return n.i > 0 and lower_text(self.tokens[n.i - 1]) in self.rules.stance_manner_prepositions \
+            and not any(c.dep_ == "det" for c in n.children)
+
+    def stance_in_aid(self, n: Token, k: int, predicate: str) -> None:
+        """ "En soutien de l'offensive turque, des membres de l'ASL ont ...", "X échange des tirs
+        avec Y, en soutien au Hamas": the subject of the clause backs the one the phrase names,
+        or the owner of the operation it names (its demonym or genitive)."""
+        preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions, *(  # "en solidarité avec X"
+            self.rules.partner_prepositions if _in(n, self.rules.solidarity_nouns) else ()))
+        phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
+        objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",))
+        verb = n.head if n.head.pos_ in ("VERB", "AUX") else None
+        agents = self.manner_stance_authors(n) or (self.typed(self.doer(verb), ("Actor",)) if verb is not None else [])
+        for a in agents[:1]:
+            for o in objects[:1]:
+                self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def operation_owners(self, c: Token) -> list[MentionRef]:
+        """Whose operation or attack a noun names ("l'offensive turque", "les opérations de l'armée X")."""
+        if not _in(c, _event_nouns(self.rules) | self.rules.operation_nouns):
+            return []
+        return [r for a in c.children if a.dep_ == "amod" for r in [self.ref_at(a)] if r is not None] + self.children_with(
+            c, self.rules.of_prepositions, ("nmod",))
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names: its demonym or "de" phrases ("l'appui américain", "le
@@ -3217,6 +3376,20 @@ class _Finder:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
 
+    def membership_noun(self, n: Token, k: int) -> None:
+        """A copula on a membership noun ("la Pologne est membre de l'Otan", "l'Iran, comme le
+        Pakistan, sont membres de l'OCS"): its subjects, those a likening aside adds too, and the
+        name the parse made the head of the noun, are members of the body after "de"."""
+        if not any(c.dep_ == "cop" for c in n.children):
+            return
+        heads = [c for c in n.children if c.dep_.startswith("nsubj")] or ([n.head] if n.dep_ == "conj" else [])
+        members = [r for h in heads for r in self.np(h)] + [
+            r for h in (n, *heads) for r in self.children_with(h, self.rules.likening_prepositions)]
+        for w in self.bodies_of(self.children_with(n, self.rules.of_prepositions, ("nmod",)))[:1]:
+            for m in self.typed(self.distinct(members), ("Actor",))[:4]:
+                if m.entity.kind != "Person" and m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, n, k, 0.6)
+
     def join_phrase(self, v: Token, k: int) -> None:
         """ "la katiba Macina fait partie du JNIM": the subject is a member of the organisation
         or group named right after the phrase."""
@@ -3347,10 +3520,21 @@ class _Finder:
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
-        org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
+        org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def genitive_owner(self, title: Token) -> list[MentionRef]:
+        """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
+        président Y"): the title is that body's."""
+        k = title.i - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return []
+        owner = self.ref_at(self.tokens[k - 1])
+        return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
 
     def plural_possessed(self, anchor: Token | None) -> bool:
         """A role word with a plural possessive ("leur chef"): the holders' body is a group the
@@ -3525,9 +3709,16 @@ class _Finder:
             for size in (4, 3, 2, 1):
                 for forms in (lows, lemmas):
                     phrase = " ".join(forms[n:n + size]).replace("' ", "'")
-                    if phrase in roles:
+                    if phrase in roles and not self.noun_qualifier(words[n], size):
                         return phrase, n, size
         return None
+
+    @staticmethod
+    def noun_qualifier(word: Token, size: int) -> bool:
+        """A one-word role the parse reads as an adjective on the noun before it ("le quartier
+        général du groupe": no rank)."""
+        return size == 1 and word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i == word.i - 1 \
+            and word.head.pos_ == "NOUN"
 
     def role_body(self, words: list[Token], n: int, rest: list[Token]) -> list[MentionRef]:
         """The state or organisation named with a role: in the words after it (nested mentions
@@ -3573,6 +3764,9 @@ class _Finder:
         if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
             return False
         nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        named = self.ref_at(nouns[0]) if nouns else None
+        if nouns and len(nouns[0].text) > 1 and nouns[0].text.isupper() and (named is None or named.entity.kind == "Person"):
+            return True  # "le secrétaire général de l'ONU X", the acronym read as no entity: not the group named last
         return bool(nouns) and nouns[0].pos_ == "NOUN" and nouns[0].text[:1].islower() \
             and not _in(nouns[0], self.rules.state_stand_ins)
 
@@ -3651,9 +3845,14 @@ class _Finder:
                 if t.text in (",", ".", ";") or t.pos_ == "AUX" and t.dep_.startswith("aux"):
                     break  # "X, porte-parole de l'armée a accusé les Y": the role ends at the verb
                 words.append(t)
-            if words and words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM"):
-                return self.role_phrase(words)
+            if words and (words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM") or self.opens_role(words)):
+                return self.role_phrase(words)  # "X, chargé de communication auprès de Y": a participle's role too
         return None
+
+    def opens_role(self, words: list[Token]) -> bool:
+        """Whether ``words`` open on a role phrase of several words, however tagged."""
+        found = self.role_words(words[:4])
+        return found is not None and found[1] == 0 and found[2] > 1
 
     def past_nickname(self, end: int, hi: int) -> int:
         """The comma after a nickname aside that follows a name ("Jimmy Chérizier, alias
@@ -3708,7 +3907,7 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns:
+            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k):
                 continue
             places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
             if not places:
@@ -3719,6 +3918,22 @@ class _Finder:
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
             for c in (containers + self.container_after(place))[:1]:
                 self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def capital_named_after(self, t: Token, k: int) -> bool:
+        """"la capitale du Yémen, Sanaa": a capital noun whose "de" names a country or region, and
+        the name right after the comma, is that name, in the area; whether it was one."""
+        if lower_lemma(t) not in self.rules.capital_nouns:
+            return False
+        area = self.typed(self.children_with(t, self.rules.of_prepositions, ("nmod",)), ("Region",))[:1]
+        span = self.span_at(area[0]) if area else None
+        if span is None or span.end + 1 >= len(self.tokens) \
+                or self.tokens[span.end].text != ",":
+            return False
+        named = self.ref_at(self.tokens[span.end + 1])
+        if named is None or named.entity.kind in _STATE_KINDS or not self.typed([named], ("Region",)):
+            return False
+        self.add(named, "locatedIn", area[0], t, k, 0.6, modality="asserted")
+        return True
 
     def own_container(self, adjective: Token, place: MentionRef) -> MentionRef | None:
         """The state a demonym before a place's name puts it in, also where the place's own
@@ -4187,7 +4402,8 @@ class _Finder:
     def place_phrase(self, span) -> bool:
         """A name after a preposition of place ("une visite en Autriche de X"): a place, no body."""
         k = self.skip_determiners(span.start - 1, 0)
-        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions \
+            and not (k > 0 and lower_text(self.tokens[k - 1]) in self.rules.topic_markers)  # "Quant au Fatah de X"
 
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
@@ -4248,7 +4464,7 @@ class _Finder:
         right away by "de" and a person's name is that person's (leaderOf)."""
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind == "Person" or ref.mention.method == "role" or not self.typed([ref], ("Actor",)) \
-                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
+                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS, "Party"):
                 continue
             span = self.span_at(ref)
             found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
@@ -4261,7 +4477,14 @@ class _Finder:
         end = span.end + 1 if span.end < len(self.tokens) and self.tokens[span.end].text == ")" else span.end
         if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
-        name = self.tokens[end + 1]
+        n = end + 1
+        while n < min(end + 4, len(self.tokens) - 2):  # "le Fatah du président Abbas": a leader's title before the name
+            pair = f"{lower_text(self.tokens[n])} {lower_text(self.tokens[n + 1])}"
+            size = 1 if lower_text(self.tokens[n]) in self.rules.leader_roles else 2 if pair in self.rules.leader_roles else 0
+            if not size:
+                break
+            n += size
+        name = self.tokens[n]
         person = self.index.at_token(name)
         if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
             return None
@@ -4422,6 +4645,31 @@ class _Finder:
             self.control_word(t, k)
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
             self.copula_stance(t, k)
+        if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
+            self.copula_role(t, k)
+
+    def copula_role(self, t: Token, k: int) -> None:
+        """A role said of a person by a copula ("X est le chef du Hamas", "il est l'un des chefs
+        historiques d'Aqmi", the pronoun's antecedent): leaderOf or memberOf the body named with it."""
+        holders = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c) if r.entity.kind == "Person"]
+        if not holders or self.quotes.inside(t.idx):
+            return
+        found = self.role_opening(t if t.pos_ == "NOUN" else next(  # "l'un des chefs de X"
+            (c for c in t.children if c.dep_ == "nmod" and c.i > t.i), None))
+        if found is None or not found[1]:
+            return
+        phrase, orgs, anchor, direct = found
+        predicate = "leaderOf" if phrase in self.rules.leader_roles and direct else "memberOf"
+        self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
+
+    def role_opening(self, role: Token | None) -> tuple | None:
+        """The role phrase that opens at ``role`` and runs to the clause's next comma or stop."""
+        if role is None:
+            return None
+        words = list(self.tokens[role.i: min(self.units.bounds(role)[1], role.i + 12)])
+        words = words[:next((n for n, w in enumerate(words) if w.text in (",", ".", ";")), len(words))]
+        opening = self.role_words(words[:4]) if words else None
+        return self.role_phrase(words) if opening is not None and opening[1] == 0 else None
 
     def mistagged(self, t: Token, k: int, predicate: str) -> None:
         """A present-tense verb the tagger read as a noun right after its subject ("la Turquie
@@ -4471,7 +4719,7 @@ class _Finder:
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
-        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
+        elif self.verb_like(t, lemma):
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name):
                     read(self, t, k)
@@ -4481,6 +4729,12 @@ class _Finder:
             self.predicate_noun(t, k, "opposes")
         elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
             self.presence(t, k)
+
+    def verb_like(self, t: Token, lemma: str) -> bool:
+        """A verb, a participle tagged as an adjective, or an adjective whose lemma is a verb of
+        presence ("où sont basés X")."""
+        return t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and (
+            "Part" in morph_values(t, "VerbForm") or lemma in _presence_verbs(self.rules)))
 
     def dispatch_phrase(self, t: Token, k: int, lemma: str) -> bool:
         """Words read by the phrase they open or close, whatever their tag: affiliation
@@ -4504,6 +4758,8 @@ class _Finder:
             return self.authorize_noun(t, k, extra=extra - 1)
         if _qualified(t, self.rules.supply_nouns):
             lemma = next(p for p in self.rules.supply_nouns if p.startswith(lemma + " "))
+        if t.i + 1 < len(self.tokens) and f"{lemma} {lower_text(self.tokens[t.i + 1])}" in self.rules.stronghold_nouns:
+            lemma = f"{lemma} {lower_text(self.tokens[t.i + 1])}"  # "le quartier général du groupe"
         for families, read in _NOUN_READERS:
             if any(lemma in getattr(self.rules, name) for name in families):
                 return read(self, t, k, lemma)
@@ -4528,6 +4784,7 @@ _VERB_READERS = (
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
+    ("withdraw_verbs", lambda finder, t, k: finder.withdraw_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
@@ -4549,13 +4806,14 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("membership_roles",), lambda finder, t, k, lemma: finder.membership_noun(t, k)),
     (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "exchange_nouns", "stronghold_nouns")
+                  "clash_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
 
 
 @functools.lru_cache(maxsize=65536)
