@@ -159,7 +159,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
         chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
-            or _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
+            or _described_actor(i, head, found, keys, kinds, introduced,
+                                (introduced_only, bodies, peoples, collectives))
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -277,12 +278,14 @@ def _introducing_words(f: Found, text: str) -> list[str]:
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     introduced_only: frozenset[str], bodies: set[str],
-                     peoples: frozenset[str]) -> tuple[int, str] | None:
+                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+                     ) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, named within the window before it, introduced with
-    its noun if the noun requires it; one introduced with the noun first, then the nearest."""
+    its noun if the noun requires it; one introduced with the noun first, then the nearest.
+    ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives."""
     f = found[i]
+    introduced_only, bodies, peoples, collectives = words
     candidates = []
     for j in range(i - 1, -1, -1):
         other, key = found[j], keys[j]
@@ -299,9 +302,20 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
         if kinds[key] & set(f.refers_to):
             candidates.append((head not in introduced[key], i - j, j, key))
     if not candidates:
-        return None
+        return _collective_again(i, head, found, keys) if head in collectives else None
     _, _, j, key = min(candidates)
     return j, key
+
+
+def _collective_again(i: int, head: str, found: list[Found], keys: list[str | None]) -> tuple[int, str] | None:
+    """A collective past the description window ("les djihadistes" ten sentences after "des
+    djihadistes affiliés à X") still names the one actor the text called by that noun before."""
+    called = {keys[j] for j in range(i) if keys[j] is not None
+              and normalize_label(found[j].mention.text.split()[0]) == head}
+    if len(called) != 1:
+        return None
+    key = called.pop()
+    return max(j for j in range(i) if keys[j] == key), key
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
