@@ -281,35 +281,43 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
                      words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
                      ) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
-    again: of a kind it can stand for, named within the window before it, introduced with
-    its noun if the noun requires it; one introduced with the noun first, then the nearest.
+    again: of a kind it can stand for, introduced with its noun if the noun requires it, named
+    within the window before it (one introduced with the noun first, then the nearest), else
+    the only such actor the text named before it ("le groupe séparatiste" ten sentences after
+    the one armed group), else, for a collective, the one actor the text called by that noun.
     ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives."""
     f = found[i]
-    introduced_only, bodies, peoples, collectives = words
-    candidates = []
-    for j in range(i - 1, -1, -1):
-        other, key = found[j], keys[j]
-        if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
-            break
-        if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
-                or normalize_label(other.mention.text) in peoples:
-            continue
-        if head in introduced_only and head not in introduced[key]:
-            continue
-        named = normalize_label(other.mention.text.split()[0])
-        if named in bodies and named != head:
-            continue  # "le mouvement" is not the ministry named before
-        if kinds[key] & set(f.refers_to):
-            candidates.append((head not in introduced[key], i - j, j, key))
-    if not candidates:
-        return _collective_again(i, head, found, keys) if head in collectives else None
-    _, _, j, key = min(candidates)
-    return j, key
+    fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
+               if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
+    near = [(head not in introduced[key], i - j, j, key) for j, key in fitting
+            if f.mention.sentence - found[j].mention.sentence <= _DESCRIPTION_WINDOW]
+    if near:
+        _, _, j, key = min(near)
+        return j, key
+    if len({key for _, key in fitting}) == 1:
+        return fitting[0]
+    return _collective_again(i, head, found, keys) if head in words[3] else None
+
+
+def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
+              introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+              ) -> bool:
+    """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
+    introduced_only, bodies, peoples, _ = words
+    if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
+            or normalize_label(other.mention.text) in peoples:
+        return False
+    if head in introduced_only and head not in introduced[key]:
+        return False
+    named = normalize_label(other.mention.text.split()[0])
+    if named in bodies and named != head:
+        return False  # "le mouvement" is not the ministry named before
+    return bool(kinds[key] & set(f.refers_to))
 
 
 def _collective_again(i: int, head: str, found: list[Found], keys: list[str | None]) -> tuple[int, str] | None:
     """A collective past the description window ("les djihadistes" ten sentences after "des
-    djihadistes affiliés à X") still names the one actor the text called by that noun before."""
+    djihadistes affiliés à X" and "l'armée") still names the one actor the text called by that noun before."""
     called = {keys[j] for j in range(i) if keys[j] is not None
               and normalize_label(found[j].mention.text.split()[0]) == head}
     if len(called) != 1:
