@@ -55,6 +55,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
+    _merge_placed_bodies(found, keys, rules.of_prepositions)
     _merge_organs(found, keys, kb, article.lang, rules)
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
@@ -417,6 +418,22 @@ def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms
     rename = {short: next(iter(ks)) for short, ks in longer.items() if len(ks) == 1}
     for n, k in enumerate(keys):
         keys[n] = rename.get(k, k)
+
+
+def _merge_placed_bodies(found: list[Found], keys: list[str | None], of_words) -> None:
+    """ "le ministère de l'intérieur" and "le ministère de l'Intérieur du Daghestan": an unknown
+    body's name that one other body's name goes on with "de" and a name is that body, named short."""
+    placed: dict[str, set[str]] = defaultdict(set)  # a short name -> the keys named with a place
+    for f, k in zip(found, keys):
+        words = f.name.split()
+        if _unknown_actor(f, k) and words[-1][:1].isupper():
+            for n in range(2, len(words) - 1):
+                if fold_quotes(words[n].lower()) in of_words:
+                    placed[normalize_label(" ".join(words[:n]))].add(k)
+    for i, f in enumerate(found):
+        longer = placed.get(normalize_label(f.name), set()) - {keys[i]} if _unknown_actor(f, keys[i]) else set()
+        if len(longer) == 1:
+            keys[i] = next(iter(longer))
 
 
 def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,

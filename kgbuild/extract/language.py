@@ -108,6 +108,7 @@ class LanguageRules:
     unit_links: Words
     body_nouns: Words
     body_domains: Words
+    demonym_body_nouns: Words
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words

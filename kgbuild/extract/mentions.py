@@ -1846,6 +1846,7 @@ class _Finder:
                 continue
             domain = self._body_domain_at(token)
             if domain is None:
+                yield from self._demonym_body(token)
                 continue
             organ = self._is_organ_head(token)
             end = self._served_place_end(self._known_run_end(domain, self._ORGANISATION_KINDS)) \
@@ -1861,10 +1862,41 @@ class _Finder:
                 continue  # "l'administration de Haftar": the person's, no body of its own
             if organ:
                 self._organ_spans.add((start, stop))
+            else:
+                stop = self._subdivision_stop(end, stop)
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    def _demonym_body(self, head: Token):
+        """ "le parquet général russe": a body noun with no domain, past its lower-case
+        adjectives to a state's demonym, is a body of that state (named by the whole phrase)."""
+        if self.lows[head.i] not in self.rules.demonym_body_nouns:
+            return
+        j = head.i + 1
+        while j < len(self.tokens) and self.pos[j] == "ADJ" and self.tokens[j].text.islower() \
+                and self.lows[j] not in self.rules.demonyms:
+            j += 1
+        if j >= len(self.tokens) or self.lows[j] not in self.rules.demonyms \
+                or self._overlaps_name(head.idx, head.idx + len(head.text)):
+            return
+        yield self._body_found(head, head.idx, self.tokens[j].idx + len(self.tokens[j].text))
+
+    def _subdivision_stop(self, end: int, stop: int) -> int:
+        """The end of a body's name past the subdivision it serves ("le ministère de l'Intérieur
+        du Daghestan", "le comité de sécurité de l'Etat de X" stays as the place phrase names it):
+        "de" and a name the KB knows as a subdivision, not a state (whose body is a part of it)."""
+        j = end + 1
+        if j + 1 >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
+            return stop
+        j += 1
+        while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+            j += 1
+        if j >= len(self.tokens) or not self.capitalised[j]:
+            return stop
+        last = self._known_run_end(j, ("AdministrativeRegion",))
+        return stop if last is None else self.tokens[last].idx + len(self.tokens[last].text)
 
     def _body_nouns(self) -> list[Token]:
         """The tokens that may head a body: an organ's or a body's noun (by form or lemma); the
@@ -1987,12 +2019,18 @@ class _Finder:
             end += 1
         while end + 1 < len(self.tokens) and end - j < 3:
             nxt = self.tokens[end + 1]
-            if nxt.pos_ == "ADJ" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper()
-                                     and domain.text[:1].isupper()):
+            if nxt.pos_ == "ADJ" or self._domain_noun_after(nxt) or (
+                    nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper() and domain.text[:1].isupper()):
                 end += 1
             else:
                 break
         return end
+
+    def _domain_noun_after(self, token: Token) -> bool:
+        """A lower-case domain word the model reads as a noun qualifying the word before it ("des
+        forces armées")."""
+        return token.text.islower() and token.head.i == token.i - 1 \
+            and fold_quotes(token.lemma_.lower()) in self.rules.body_domains
 
     def _coordinated_body(self, head: Token, end: int) -> Found | None:
         """ "les ministères de l'Intérieur et de la Justice": a second capitalised
