@@ -672,6 +672,11 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     _merge_misread(found, keys, lambda f: f.mention.type == "Region",
                    lambda f: f.mention.kind in ("Person", "Organization") and " " not in f.name.strip()
                    and not f.name.isupper(), ("Region", "Place"))
+    # "à Ben Guerdane" read as a person where the text says "la ville de Ben Guerdane": a name
+    # of several words too, when a place noun names the place
+    _merge_misread(found, keys, lambda f: f.mention.type == "Region" and f.mention.method == "pattern"
+                   and f.name.strip() != f.mention.text.strip(),
+                   lambda f: f.mention.kind == "Person" and " " in f.name.strip(), ("Region", "Place"))
 
 
 def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:

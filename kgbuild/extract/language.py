@@ -109,6 +109,7 @@ class LanguageRules:
     body_nouns: Words
     body_domains: Words
     demonym_body_nouns: Words
+    army_phrases: Ordered
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words

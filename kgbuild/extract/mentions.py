@@ -916,7 +916,23 @@ class _Finder:
         words = fold_quotes(name).lower().split()
         if len(words) == 2 and strip_accents(words[0]) in _unaccented(self.rules.state_words):
             return self.rules.demonyms.get(words[1])
-        return None
+        return self._army_of_state(fold_quotes(name))
+
+    def _army_of_state(self, name: str) -> str | None:
+        """ "Forces armées de la RDC" -> "RDC": the state whose armed forces a name calls so (an
+        army phrase, "de", an article and the name of a state; not "l'Armée de libération ...")."""
+        low = name.lower()
+        phrase = next((p for p in self.rules.army_phrases if low.startswith(p + " ")), None)
+        if phrase is None:
+            return None
+        rest = name[len(phrase):].lstrip()
+        for words in (self.rules.of_prepositions, self.rules.definite_determiners):
+            first = next((w for w in sorted(words, key=len, reverse=True) if rest.lower().startswith(w)
+                          and (w.endswith("'") or rest[len(w):len(w) + 1] == " ")), None)
+            if first is None and words is self.rules.of_prepositions:
+                return None
+            rest = rest[len(first or ""):].lstrip()
+        return rest if rest and self._lookup(rest, _STATE_KINDS) is not None else None
 
     def _known_with_words_before(self, first: int, end: int) -> Found | None:
         """A KB name made of the one to three words before a span and the span."""
