@@ -166,6 +166,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             j, key = chosen
             keys[i] = key
             introduced[key].add(head)
+            kinds[key].add(f.mention.kind)  # named "le groupe", it is known as a group from then on
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in collectives:
