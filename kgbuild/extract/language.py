@@ -110,6 +110,7 @@ class LanguageRules:
     body_domains: Words
     demonym_body_nouns: Words
     army_phrases: Ordered
+    state_titles: Ordered
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words

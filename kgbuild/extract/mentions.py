@@ -916,13 +916,15 @@ class _Finder:
         words = fold_quotes(name).lower().split()
         if len(words) == 2 and strip_accents(words[0]) in _unaccented(self.rules.state_words):
             return self.rules.demonyms.get(words[1])
-        return self._army_of_state(fold_quotes(name))
+        return self._state_of_phrase(fold_quotes(name))
 
-    def _army_of_state(self, name: str) -> str | None:
-        """ "Forces armées de la RDC" -> "RDC": the state whose armed forces a name calls so (an
-        army phrase, "de", an article and the name of a state; not "l'Armée de libération ...")."""
+    def _state_of_phrase(self, name: str) -> str | None:
+        """ "Forces armées de la RDC" -> "RDC", "République d'Azerbaïdjan" -> "Azerbaïdjan": the
+        state whose armed forces or formal name a name gives (an army phrase or a state's title,
+        "de", an article and the name of a state; not "l'Armée de libération ...")."""
         low = name.lower()
-        phrase = next((p for p in self.rules.army_phrases if low.startswith(p + " ")), None)
+        phrase = next((p for p in (*self.rules.army_phrases, *self.rules.state_titles)
+                       if low.startswith(p + " ")), None)
         if phrase is None:
             return None
         rest = name[len(phrase):].lstrip()
@@ -1060,7 +1062,7 @@ class _Finder:
             return None
         if self._person_apposed_to_role(start, name):
             return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
-        if label == "MISC" and self._apposed_to_person_noun(head, name):
+        if label == "MISC" and (self._apposed_to_person_noun(head, name) or self._role_apposed_after(end, name)):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         if self._loose_place(name, head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
@@ -1070,6 +1072,15 @@ class _Finder:
         kinds = self.rules.descriptions.get(self.lows[after + 2]) \
             if self.lows[after + 1] in self.rules.definite_determiners else None
         return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.65), name) if kinds else None
+
+    def _role_apposed_after(self, end: int, name: str) -> bool:
+        """ "Selon Tar Bhone Kyaw, commandant du TNLA, ...": a name of capitalised words followed
+        by a comma and a person's role with no determiner is that person (not a body's name)."""
+        words = name.split()
+        j = self._token_index(end - 1) + 1
+        return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and not self._body_noun_kinds(name) \
+            and j + 1 < len(self.tokens) and self.tokens[j].text == "," \
+            and (_folded_lemma(self.tokens[j + 1]) in self.rules.role_nouns or self.lows[j + 1] in self.rules.role_nouns)
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
@@ -1408,7 +1419,10 @@ class _Finder:
         return self.tokens[first].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
 
     def _media_name_word(self, t: Token) -> bool:
-        """A capitalised word that is no punctuation nor demonym."""
+        """A capitalised word that is no punctuation nor demonym, or a hyphen glued between two
+        words of the name ("le journal Al-Sudani")."""
+        if t.text == "-" and 0 < t.i < len(self.tokens) - 1:
+            return not self.tokens[t.i - 1].whitespace_ and not t.whitespace_ and self.capitalised[t.i + 1]
         return _CAPITALISED.match(t.text) is not None and not t.is_punct and t.lower_ not in self.rules.demonyms
 
     def _spelled_names(self):
