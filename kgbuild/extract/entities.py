@@ -50,6 +50,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_misread_persons(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
+    _merge_glosses(found, keys, article.text, rules.gloss_words)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
@@ -759,6 +760,36 @@ _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 def _unquoted(name: str) -> str:
     """A name's comparison key without its quotes ("Chapo » Guzman" -> "chapo guzman")."""
     return normalize_label(fold_quotes(name).replace('"', " "))
+
+
+def _merge_glosses(found: list[Found], keys: list[str | None], text: str, words) -> None:
+    """ "Jaish al-Adl, ou « Armée de la justice »", "Ansar Allah (Partisans de Dieu)": an unknown
+    name of several words in quotes or brackets right after a group's or a body's name (a gloss
+    word between) translates it: the same actor."""
+    for i in range(len(found) - 1):
+        f, g = found[i], found[i + 1]
+        if not (keys[i] and keys[i + 1] and _glossed(f, g, text, words)) or keys[i] == keys[i + 1]:
+            continue
+        gloss, kind = keys[i + 1], g.mention.kind  # a group the model read as a person takes the gloss's kind
+        for n, k in enumerate(keys):
+            if k == gloss or k == keys[i] and found[n].mention.kind == "Person":
+                keys[n] = keys[i]
+                found[n] = replace(found[n], mention=replace(found[n].mention, kind=kind),
+                                   name=f.name if k == gloss else found[n].name)  # named by the original
+
+
+def _glossed(f: Found, g: Found, text: str, words) -> bool:
+    """Whether the mention ``g`` is a quoted or bracketed gloss of the group or body ``f`` (or of
+    a group the model read as a person)."""
+    if f.mention.type != "Actor" or f.mention.kind in _STATE_KINDS or g.mention.kind == "Person" \
+            or g.entry is not None or g.mention.type != "Actor" or " " not in g.name.strip():
+        return False
+    between = fold_quotes(text[f.mention.end:g.mention.start])
+    bracket = "(" in between
+    quoted = '"' in between and '"' in fold_quotes(text[g.mention.end:g.mention.end + 2])
+    rest = between.replace("(", " ").replace('"', " ").replace(",", " ").split()
+    return (bracket and not rest and text[g.mention.end:g.mention.end + 3].lstrip('"» ').startswith(")")) \
+        or (quoted and (not rest or (len(rest) == 1 and rest[0].lower() in words)))
 
 
 def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:

@@ -111,6 +111,7 @@ class LanguageRules:
     demonym_body_nouns: Words
     army_phrases: Ordered
     state_titles: Ordered
+    gloss_words: Words
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words
