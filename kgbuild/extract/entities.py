@@ -47,6 +47,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
+    _merge_short_places(found, keys)
     _merge_misread_persons(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
@@ -679,6 +680,23 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     _merge_misread(found, keys, lambda f: f.mention.type == "Region" and f.mention.method == "pattern"
                    and f.name.strip() != f.mention.text.strip(),
                    lambda f: f.mention.kind == "Person" and " " in f.name.strip(), ("Region", "Place"))
+
+
+def _merge_short_places(found: list[Found], keys: list[str | None]) -> None:
+    """ "Rio" in a text that names "Rio de Janeiro": an unknown one-word place that opens the
+    name of exactly one longer place the text names is that place, named short."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        words = re.split(r"[\s-]+", f.name.strip())
+        if k is not None and f.mention.type == "Region" and len(words) > 1:
+            longer[normalize_label(words[0])].add(k)
+    for i, f in enumerate(found):
+        if keys[i] is None or f.entry is not None or f.mention.type != "Region" \
+                or re.search(r"[\s-]", f.name.strip()):
+            continue
+        named = longer.get(normalize_label(f.name), set()) - {keys[i]}
+        if len(named) == 1:
+            keys[i] = next(iter(named))
 
 
 def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:

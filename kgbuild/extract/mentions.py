@@ -317,8 +317,9 @@ class _Finder:
 
     def _domain_word_alone(self, item: Found) -> bool:
         """A domain word the model took for a name, unknown, after "de" or a noun ("le ministre
-        des Armées", "l'armée de l'Air", "dans sa version Marine"): a body's domain or a
-        qualifier, no actor ("la Marine a tiré" stays)."""
+        des Armées", "l'armée de l'Air", "dans sa version Marine") or a preposition and an
+        article ("le secrétaire à la Sécurité"): a body's domain or a qualifier, no actor ("la
+        Marine a tiré" stays)."""
         m = item.mention
         word = m.text.lower()
         if item.entry is not None or m.method != "ner" or " " in m.text.strip() or not (
@@ -327,7 +328,8 @@ class _Finder:
         i = self._token_index(m.start)
         before = [self.lows[j] for j in range(max(0, i - 2), i)]
         return bool(before) and (before[-1] in self.rules.of_prepositions or (
-            len(before) == 2 and before[0] in self.rules.of_prepositions and self.tokens[i - 1].pos_ == "DET")
+            len(before) == 2 and (before[0] in self.rules.of_prepositions or self.tokens[i - 2].pos_ == "ADP")
+            and self.tokens[i - 1].pos_ == "DET")
             or (self.tokens[i - 1].pos_ == "NOUN" and self.tokens[i - 1].text.islower()))
 
     def _apposed_names(self, found: list[Found]) -> list[Found]:
