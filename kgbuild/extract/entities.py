@@ -126,6 +126,8 @@ def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer
 
 #: how many sentences back a description ("l'ONG") looks for the actor it names again
 _DESCRIPTION_WINDOW = 4
+#: the sentences of a headline ("Ethiopie : les rebelles ..." is two, cut at its colon)
+_HEADLINE_SENTENCES = 1
 
 
 def _entity_kinds(found: Sequence[Found], keys: Sequence[str | None]) -> dict[str, set[str]]:
@@ -288,7 +290,10 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
     again: of a kind it can stand for, introduced with its noun if the noun requires it, named
     within the window before it (one introduced with the noun first, then the nearest), else
     the only such actor the text named before it ("le groupe séparatiste" ten sentences after
-    the one armed group), else, for a collective, the one actor the text called by that noun.
+    the one armed group); a collective of the headline with none before names the only one its
+    sentence or the next names after it ("Ethiopie : ... les rebelles ..." before the TPLF; not
+    "selon les jihadistes, qui se réclament de X" further on), else the one actor the text called
+    by that noun.
     ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives."""
     f = found[i]
     fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
@@ -300,7 +305,23 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
         return j, key
     if len({key for _, key in fitting}) == 1:
         return fitting[0]
-    return _collective_again(i, head, found, keys) if head in words[3] else None
+    if head not in words[3]:
+        return None
+    return (None if fitting else _named_next(i, head, found, keys, kinds, introduced, words)) \
+        or _collective_again(i, head, found, keys)
+
+
+def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
+                introduced: dict[str, set[str]], words) -> tuple[int, str] | None:
+    """A headline's collective ("Ethiopie : ... les rebelles ...") names the only fitting actor
+    its sentence or the next names after it."""
+    f = found[i]
+    if f.mention.sentence > _HEADLINE_SENTENCES:
+        return None
+    ahead = [(j, keys[j]) for j in range(i + 1, len(found))
+             if found[j].mention.sentence - f.mention.sentence <= 1
+             and _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
+    return ahead[0] if len({key for _, key in ahead}) == 1 else None
 
 
 def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
