@@ -1080,9 +1080,10 @@ class _Finder:
         by a comma and a person's role with no determiner is that person (not a body's name)."""
         words = name.split()
         j = self._token_index(end - 1) + 1
+        roles = self.rules.role_nouns
         return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and not self._body_noun_kinds(name) \
             and j + 1 < len(self.tokens) and self.tokens[j].text == "," \
-            and (_folded_lemma(self.tokens[j + 1]) in self.rules.role_nouns or self.lows[j + 1] in self.rules.role_nouns)
+            and (_folded_lemma(self.tokens[j + 1]) in roles or self.lows[j + 1] in roles)
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
