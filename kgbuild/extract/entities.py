@@ -58,6 +58,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
     _merge_placed_bodies(found, keys, rules.of_prepositions)
+    _merge_national_bodies(found, keys, rules.demonyms, rules.national_adjectives)
     _merge_organs(found, keys, kb, article.lang, rules)
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
@@ -458,6 +459,31 @@ def _merge_placed_bodies(found: list[Found], keys: list[str | None], of_words) -
         longer = placed.get(normalize_label(f.name), set()) - {keys[i]} if _unknown_actor(f, keys[i]) else set()
         if len(longer) == 1:
             keys[i] = next(iter(longer))
+
+
+def _merge_national_bodies(found: list[Found], keys: list[str | None], demonyms, nationals) -> None:
+    """ "le Comité antiterroriste national", "le Comité antiterroriste russe", "le Comité national
+    antiterroriste": two unknown bodies whose names differ only by a demonym or a national
+    adjective are one body (the first one named), unless both carry a demonym (two states')."""
+    forms: dict[str, dict[str, bool]] = defaultdict(dict)  # name without its qualifier -> {key: demonym}
+    for f, k in zip(found, keys):
+        form = _unqualified(f.name, demonyms, nationals) if _unknown_actor(f, k) else None
+        if form is not None:
+            forms[form[0]].setdefault(k, form[1])
+    for named in forms.values():
+        if len(named) == 2 and not all(named.values()):
+            first, second = named
+            keys[:] = [first if k == second else k for k in keys]
+
+
+def _unqualified(name: str, demonyms, nationals) -> tuple[str, bool] | None:
+    """A capitalised body's name without its one demonym or national adjective, and whether it was
+    a demonym; None for a name of fewer than two other words or with two qualifiers."""
+    words = [fold_quotes(w.lower()) for w in name.split()]
+    kept = [w for w in words if w not in demonyms and w not in nationals]
+    if len(kept) < 2 or not name[:1].isupper() or len(words) - len(kept) > 1:
+        return None
+    return normalize_label(" ".join(kept)), len(kept) < len(words) and any(w in demonyms for w in words)
 
 
 def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,

@@ -112,6 +112,7 @@ class LanguageRules:
     army_phrases: Ordered
     state_titles: Ordered
     gloss_words: Words
+    national_adjectives: Words
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words
