@@ -47,14 +47,18 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_misread_places(found, keys)
+    _merge_short_places(found, keys)
     _merge_misread_persons(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
+    _merge_glosses(found, keys, article.text, rules.gloss_words)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
+    _merge_placed_bodies(found, keys, rules.of_prepositions)
+    _merge_national_bodies(found, keys, rules.demonyms, rules.national_adjectives)
     _merge_organs(found, keys, kb, article.lang, rules)
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
@@ -123,6 +127,8 @@ def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer
 
 #: how many sentences back a description ("l'ONG") looks for the actor it names again
 _DESCRIPTION_WINDOW = 4
+#: the sentences of a headline ("Ethiopie : les rebelles ..." is two, cut at its colon)
+_HEADLINE_SENTENCES = 1
 
 
 def _entity_kinds(found: Sequence[Found], keys: Sequence[str | None]) -> dict[str, set[str]]:
@@ -159,11 +165,13 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
         chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
-            or _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
+            or _described_actor(i, head, found, keys, kinds, introduced,
+                                (introduced_only, bodies, peoples, collectives))
         if chosen is not None:
             j, key = chosen
             keys[i] = key
             introduced[key].add(head)
+            kinds[key].add(f.mention.kind)  # named "le groupe", it is known as a group from then on
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in collectives:
@@ -277,31 +285,71 @@ def _introducing_words(f: Found, text: str) -> list[str]:
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     introduced_only: frozenset[str], bodies: set[str],
-                     peoples: frozenset[str]) -> tuple[int, str] | None:
+                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+                     ) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
-    again: of a kind it can stand for, named within the window before it, introduced with
-    its noun if the noun requires it; one introduced with the noun first, then the nearest."""
+    again: of a kind it can stand for, introduced with its noun if the noun requires it, named
+    within the window before it (one introduced with the noun first, then the nearest), else
+    the only such actor the text named before it ("le groupe séparatiste" ten sentences after
+    the one armed group); a collective of the headline with none before names the only one its
+    sentence or the next names after it ("Ethiopie : ... les rebelles ..." before the TPLF; not
+    "selon les jihadistes, qui se réclament de X" further on), else the one actor the text called
+    by that noun.
+    ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives."""
     f = found[i]
-    candidates = []
-    for j in range(i - 1, -1, -1):
-        other, key = found[j], keys[j]
-        if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
-            break
-        if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
-                or normalize_label(other.mention.text) in peoples:
-            continue
-        if head in introduced_only and head not in introduced[key]:
-            continue
-        named = normalize_label(other.mention.text.split()[0])
-        if named in bodies and named != head:
-            continue  # "le mouvement" is not the ministry named before
-        if kinds[key] & set(f.refers_to):
-            candidates.append((head not in introduced[key], i - j, j, key))
-    if not candidates:
+    fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
+               if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
+    near = [(head not in introduced[key], i - j, j, key) for j, key in fitting
+            if f.mention.sentence - found[j].mention.sentence <= _DESCRIPTION_WINDOW]
+    if near:
+        _, _, j, key = min(near)
+        return j, key
+    if len({key for _, key in fitting}) == 1:
+        return fitting[0]
+    if head not in words[3]:
         return None
-    _, _, j, key = min(candidates)
-    return j, key
+    return (None if fitting else _named_next(i, head, found, keys, kinds, introduced, words)) \
+        or _collective_again(i, head, found, keys)
+
+
+def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
+                introduced: dict[str, set[str]], words) -> tuple[int, str] | None:
+    """A headline's collective ("Ethiopie : ... les rebelles ...") names the only fitting actor
+    its sentence or the next names after it."""
+    f = found[i]
+    if f.mention.sentence > _HEADLINE_SENTENCES:
+        return None
+    ahead = [(j, keys[j]) for j in range(i + 1, len(found))
+             if found[j].mention.sentence - f.mention.sentence <= 1
+             and _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
+    return ahead[0] if len({key for _, key in ahead}) == 1 else None
+
+
+def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
+              introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+              ) -> bool:
+    """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
+    introduced_only, bodies, peoples, _ = words
+    if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
+            or normalize_label(other.mention.text) in peoples:
+        return False
+    if head in introduced_only and head not in introduced[key]:
+        return False
+    named = normalize_label(other.mention.text.split()[0])
+    if named in bodies and named != head:
+        return False  # "le mouvement" is not the ministry named before
+    return bool(kinds[key] & set(f.refers_to))
+
+
+def _collective_again(i: int, head: str, found: list[Found], keys: list[str | None]) -> tuple[int, str] | None:
+    """A collective past the description window ("les djihadistes" ten sentences after "des
+    djihadistes affiliés à X" and "l'armée") still names the one actor the text called by that noun before."""
+    called = {keys[j] for j in range(i) if keys[j] is not None
+              and normalize_label(found[j].mention.text.split()[0]) == head}
+    if len(called) != 1:
+        return None
+    key = called.pop()
+    return max(j for j in range(i) if keys[j] == key), key
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
@@ -395,6 +443,47 @@ def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms
     rename = {short: next(iter(ks)) for short, ks in longer.items() if len(ks) == 1}
     for n, k in enumerate(keys):
         keys[n] = rename.get(k, k)
+
+
+def _merge_placed_bodies(found: list[Found], keys: list[str | None], of_words) -> None:
+    """ "le ministère de l'intérieur" and "le ministère de l'Intérieur du Daghestan": an unknown
+    body's name that one other body's name goes on with "de" and a name is that body, named short."""
+    placed: dict[str, set[str]] = defaultdict(set)  # a short name -> the keys named with a place
+    for f, k in zip(found, keys):
+        words = f.name.split()
+        if _unknown_actor(f, k) and words[-1][:1].isupper():
+            for n in range(2, len(words) - 1):
+                if fold_quotes(words[n].lower()) in of_words:
+                    placed[normalize_label(" ".join(words[:n]))].add(k)
+    for i, f in enumerate(found):
+        longer = placed.get(normalize_label(f.name), set()) - {keys[i]} if _unknown_actor(f, keys[i]) else set()
+        if len(longer) == 1:
+            keys[i] = next(iter(longer))
+
+
+def _merge_national_bodies(found: list[Found], keys: list[str | None], demonyms, nationals) -> None:
+    """ "le Comité antiterroriste national", "le Comité antiterroriste russe", "le Comité national
+    antiterroriste": two unknown bodies whose names differ only by a demonym or a national
+    adjective are one body (the first one named), unless both carry a demonym (two states')."""
+    forms: dict[str, dict[str, bool]] = defaultdict(dict)  # name without its qualifier -> {key: demonym}
+    for f, k in zip(found, keys):
+        form = _unqualified(f.name, demonyms, nationals) if _unknown_actor(f, k) else None
+        if form is not None:
+            forms[form[0]].setdefault(k, form[1])
+    for named in forms.values():
+        if len(named) == 2 and not all(named.values()):
+            first, second = named
+            keys[:] = [first if k == second else k for k in keys]
+
+
+def _unqualified(name: str, demonyms, nationals) -> tuple[str, bool] | None:
+    """A capitalised body's name without its one demonym or national adjective, and whether it was
+    a demonym; None for a name of fewer than two other words or with two qualifiers."""
+    words = [fold_quotes(w.lower()) for w in name.split()]
+    kept = [w for w in words if w not in demonyms and w not in nationals]
+    if len(kept) < 2 or not name[:1].isupper() or len(words) - len(kept) > 1:
+        return None
+    return normalize_label(" ".join(kept)), len(kept) < len(words) and any(w in demonyms for w in words)
 
 
 def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
@@ -633,6 +722,28 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     _merge_misread(found, keys, lambda f: f.mention.type == "Region",
                    lambda f: f.mention.kind in ("Person", "Organization") and " " not in f.name.strip()
                    and not f.name.isupper(), ("Region", "Place"))
+    # "à Ben Guerdane" read as a person where the text says "la ville de Ben Guerdane": a name
+    # of several words too, when a place noun names the place
+    _merge_misread(found, keys, lambda f: f.mention.type == "Region" and f.mention.method == "pattern"
+                   and f.name.strip() != f.mention.text.strip(),
+                   lambda f: f.mention.kind == "Person" and " " in f.name.strip(), ("Region", "Place"))
+
+
+def _merge_short_places(found: list[Found], keys: list[str | None]) -> None:
+    """ "Rio" in a text that names "Rio de Janeiro": an unknown one-word place that opens the
+    name of exactly one longer place the text names is that place, named short."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        words = re.split(r"[\s-]+", f.name.strip())
+        if k is not None and f.mention.type == "Region" and len(words) > 1:
+            longer[normalize_label(words[0])].add(k)
+    for i, f in enumerate(found):
+        if keys[i] is None or f.entry is not None or f.mention.type != "Region" \
+                or re.search(r"[\s-]", f.name.strip()):
+            continue
+        named = longer.get(normalize_label(f.name), set()) - {keys[i]}
+        if len(named) == 1:
+            keys[i] = next(iter(named))
 
 
 def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
@@ -714,6 +825,36 @@ _QUOTED = re.compile(r'"\s*([^"]+?)\s*"')
 def _unquoted(name: str) -> str:
     """A name's comparison key without its quotes ("Chapo » Guzman" -> "chapo guzman")."""
     return normalize_label(fold_quotes(name).replace('"', " "))
+
+
+def _merge_glosses(found: list[Found], keys: list[str | None], text: str, words) -> None:
+    """ "Jaish al-Adl, ou « Armée de la justice »", "Ansar Allah (Partisans de Dieu)": an unknown
+    name of several words in quotes or brackets right after a group's or a body's name (a gloss
+    word between) translates it: the same actor."""
+    for i in range(len(found) - 1):
+        f, g = found[i], found[i + 1]
+        if not (keys[i] and keys[i + 1] and _glossed(f, g, text, words)) or keys[i] == keys[i + 1]:
+            continue
+        gloss, kind = keys[i + 1], g.mention.kind  # a group the model read as a person takes the gloss's kind
+        for n, k in enumerate(keys):
+            if k == gloss or k == keys[i] and found[n].mention.kind == "Person":
+                keys[n] = keys[i]
+                found[n] = replace(found[n], mention=replace(found[n].mention, kind=kind),
+                                   name=f.name if k == gloss else found[n].name)  # named by the original
+
+
+def _glossed(f: Found, g: Found, text: str, words) -> bool:
+    """Whether the mention ``g`` is a quoted or bracketed gloss of the group or body ``f`` (or of
+    a group the model read as a person)."""
+    if f.mention.type != "Actor" or f.mention.kind in _STATE_KINDS or g.mention.kind == "Person" \
+            or g.entry is not None or g.mention.type != "Actor" or " " not in g.name.strip():
+        return False
+    between = fold_quotes(text[f.mention.end:g.mention.start])
+    bracket = "(" in between
+    quoted = '"' in between and '"' in fold_quotes(text[g.mention.end:g.mention.end + 2])
+    rest = between.replace("(", " ").replace('"', " ").replace(",", " ").split()
+    return (bracket and not rest and text[g.mention.end:g.mention.end + 3].lstrip('"» ').startswith(")")) \
+        or (quoted and (not rest or (len(rest) == 1 and rest[0].lower() in words)))
 
 
 def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:

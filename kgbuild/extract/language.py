@@ -108,6 +108,11 @@ class LanguageRules:
     unit_links: Words
     body_nouns: Words
     body_domains: Words
+    demonym_body_nouns: Words
+    army_phrases: Ordered
+    state_titles: Ordered
+    gloss_words: Words
+    national_adjectives: Words
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words
