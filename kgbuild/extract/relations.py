@@ -2259,8 +2259,16 @@ class _Finder:
 
     def objects_on_days(self, v: Token) -> list[Token]:
         """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
-        return [g for d in v.children if lower_lemma(d) in self.rules.time_words for g in d.children
+        return [g for d in v.children if self.time_phrase(d) for g in d.children
                 if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
+
+    def time_phrase(self, d: Token) -> bool:
+        """A phrase of time hung on a verb: a day ("mercredi"), a span ("depuis mi-avril",
+        "depuis des mois", "depuis 2021")."""
+        words = self.rules.time_words | self.rules.origin_time_words
+        if lower_lemma(d) in words or lower_lemma(d).rsplit("-", 1)[-1] in words:
+            return True
+        return d.dep_.startswith("obl") and _introduced_by(d, self.rules.origin_prepositions) and d.pos_ in ("NOUN", "NUM")
 
     def place_gone_through(self, v: Token, k: int) -> None:
         """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
@@ -2541,8 +2549,9 @@ class _Finder:
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
         first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
+        holders = objects + [c.head for c in objects if c.head.i != v.i]  # "opposent depuis mi-avril X à Y": on the span
         second = self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
-                            ("Actor",)) or self.typed([r for c in objects  # "ont opposé l'armée aux jihadistes"
+                            ("Actor",)) or self.typed([r for c in holders  # "ont opposé l'armée aux jihadistes"
                                                        for r in self.children_with(c, self.rules.stance_verb_prepositions,
                                                                                    ("nmod",))], ("Actor",))
         return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
