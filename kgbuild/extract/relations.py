@@ -1723,9 +1723,16 @@ class _Finder:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
         américaines et britanniques ont frappé")."""
         actors = self.typed(agents, ("Actor",))
-        second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and r.entity.kind in _STATE_KINDS
-                  and actors[0].entity.kind in _STATE_KINDS]
+        second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and (
+            r.entity.kind in _STATE_KINDS and actors[0].entity.kind in _STATE_KINDS or self.coordinated_names(actors[0], r))]
         return actors[:1] + second
+
+    def coordinated_names(self, a: MentionRef, b: MentionRef) -> bool:
+        """Two names joined by a bare conjunction, with their articles ("du JNIM et d'Ansarul
+        Islam", "de l'EI et Al-Qaïda"): one phrase naming both."""
+        words = self.text[a.end:b.start].lower().replace("’", "'").replace("'", "' ").split()
+        return bool(words) and words[0] in self.rules.and_words and all(
+            w in self.rules.of_prepositions or w in self.rules.articles for w in words[1:])
 
     def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
         """A firing verb's relations: the actors hit are attacked; the places it aims at are
@@ -2028,10 +2035,19 @@ class _Finder:
     def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
         """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
         place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
-        return [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
-                and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
-                     and not _in(c, self.rules.facility_nouns))
-                for r in self.np(c)]
+        found = [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                 and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
+                      and not _in(c, self.rules.facility_nouns))
+                 for r in self.np(c)]
+        return found + self.genitive_conjuncts(n) if self.typed(found, ("Actor",)) else found
+
+    def genitive_conjuncts(self, n: Token) -> list[MentionRef]:
+        """A name the parse coordinates with a strike noun right after the noun's genitive author
+        ("les attaques de l'EI et Al-Qaïda": a second author, no second attack)."""
+        cases = [(c, [g for g in c.children if g.dep_ == "case"]) for c in n.children
+                 if c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children)]
+        return self.typed([r for c, case in cases if all(_in(g, self.rules.of_prepositions) for g in case)
+                           and (case or c.pos_ == "PROPN") for r in [self.ref_at(c)] if r is not None], ("Actor",))
 
     def participle_agents(self, c: Token) -> list[MentionRef]:
         """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
