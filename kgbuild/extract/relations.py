@@ -1293,9 +1293,10 @@ class _Finder:
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
-        agents = self.strike_doers(n)
+        agents, owned = self.possessed_strike(n, self.strike_doers(n))
         regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",))
-        regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+        regions = self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
+            + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
             frame.weapons += self.typed(agents, ("Weapon",))
@@ -1303,7 +1304,7 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        aims = self.strike_aims(n, host, host_object) or self.aim_after(n)
+        aims = (self.strike_aims(n, host, host_object) or self.aim_after(n)) + owned
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
         agents = self.undergone_authors(host, agents, victims)
@@ -1313,6 +1314,34 @@ class _Finder:
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def possessed_strike(self, n: Token, agents: list[MentionRef]) -> tuple[list[MentionRef], list[Token]]:
+        """An attack noun whose possessive names its author ("la Russie ... son agression de
+        l'Ukraine", "dans leur assaut sur X, les jihadistes ont ..."): the author, the subject of
+        the nearest clause above it, and its "de" phrases, then what it hits; else ``agents``."""
+        author = self.possessive_author(n) if _possessive(n) and _in(n, self.rules.attack_nouns) else []
+        if not author:
+            return agents, []
+        owned = [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)]
+        return author + [a for a in agents if a.start < n.idx], owned
+
+    def possessive_author(self, n: Token) -> list[MentionRef]:
+        """The subject a possessive on ``n`` points to: that of the nearest verb above it with a
+        subject, agreeing in number ("leur" a plural one), not a verb of condemning the noun itself
+        ("X dénonce son agression": another's); no person."""
+        plural = any(lower_text(c) in self.rules.plural_possessives for c in n.children if c.dep_ == "det")
+        verb, inner = n.head, n
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != inner.i]
+            if verb.pos_ in ("VERB", "AUX") and subjects:
+                if inner.i == n.i and _in(verb, self.rules.oppose_verbs) \
+                        or ("Plur" in morph_values(subjects[0], "Number")) != plural:
+                    return []
+                return [r for r in self.typed(self.np(subjects[0]), ("Actor",)) if r.entity.kind != "Person"][:1]
+            if verb.head.i == verb.i:
+                break
+            inner, verb = verb, verb.head
+        return []
 
     def own_window(self, n: Token) -> list[Token]:
         """The right window of a strike noun or of the verb it is the subject of, up to another
