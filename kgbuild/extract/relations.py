@@ -2497,7 +2497,10 @@ class _Finder:
 
     def clash_noun(self, n: Token, k: int) -> None:
         """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
-        stated between two sides, each attacks the other."""
+        stated between two sides, each attacks the other; the noun read for a verb of fighting that
+        has a subject and an object ("le PKK, qui combat l'armée turque") is that verb."""
+        if self.objects_of_noun_verb(n):
+            return self.fight_verb(n, k)
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
         sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
@@ -2621,12 +2624,22 @@ class _Finder:
         de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
         if self.passive(v):
             return
-        targets = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Actor",))
-                   if r.entity.kind != "Person"]
+        objects = self.direct_objects(v) or self.objects_of_noun_verb(v)
+        targets = [r for r in self.typed([r for c in objects for r in self.np(c)], ("Actor",)) if r.entity.kind != "Person"]
         for a in self.hitters(self.active_attackers(v))[:1]:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
+
+    @staticmethod
+    def objects_of_noun_verb(n: Token) -> list[Token]:
+        """The objects of a verb the parse read as a noun, its homograph ("le PKK, qui combat
+        l'armée", "la Turquie combat le PKK"): a noun with a subject and an object, or a noun
+        complement without a preposition after it."""
+        if n.pos_ != "NOUN" or not any(c.dep_ == "nsubj" for c in n.children):
+            return []
+        return [c for c in n.children if c.i > n.i and (c.dep_ == "obj" or c.dep_ == "nmod" and not any(
+            g.dep_ == "case" for g in c.children))][:1]
 
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
