@@ -1571,6 +1571,7 @@ class _Finder:
                                                or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
                 and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
+                        or lower_text(c) in self.rules.partitive_articles  # "ont lancé samedi des attaques"
                         for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
             return host, True
         if self.day_partitive(host):  # "a mené mardi des frappes contre X": the day stands in its place
