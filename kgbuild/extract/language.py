@@ -298,6 +298,8 @@ class LanguageRules:
     mission_nouns: Words
     lead_verbs: Words
     partitive_articles: Words
+    casualty_prepositions: Words
+    rank_nouns: Words
     relative_pronouns: Words
     subject_pronouns: Words
     place_phrase_links: Words

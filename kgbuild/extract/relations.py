@@ -1294,6 +1294,7 @@ class _Finder:
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
         agents, owned = self.possessed_strike(n, self.strike_doers(n))
+        owned += self.casualty_aims(n)
         regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",))
         regions = self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
             + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
@@ -1324,6 +1325,17 @@ class _Finder:
             return agents, []
         owned = [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)]
         return author + [a for a in agents if a.start < n.idx], owned
+
+    def casualty_aims(self, n: Token) -> list[Token]:
+        """Those an attack's toll falls among, named by a clause on it or the verb it is the subject
+        of ("une série d'attaques ..., qui ont fait trois morts parmi les forces de l'ordre", "l'embuscade
+        a fait dix morts dans les rangs de l'armée"): hit."""
+        holders = {n, self.strike_host(n)[0]}
+        verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl"] + [
+            h.head for h in holders if h.dep_ == "nsubj" and h.head.pos_ == "VERB"]
+        phrases = [c for v in verbs for c in v.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
+        return [c for c in phrases if _introduced_by(c, self.rules.casualty_prepositions)] + [
+            g for c in phrases if lower_lemma(c) in self.rules.rank_nouns for g in self.genitives(c)]
 
     def possessive_author(self, n: Token) -> list[MentionRef]:
         """The subject a possessive on ``n`` points to: that of the nearest verb above it with a
@@ -1498,9 +1510,28 @@ class _Finder:
         attribuée à la junte", "une attaque imputée aux shebab")."""
         # the participle may hang on the strike's complement ("une attaque à la voiture piégée attribuée aux shebab")
         holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
-        found = self.typed([r for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
-                            for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
+        phrases = [c for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+                   for c in a.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                   and _introduced_by(c, self.rules.attribution_prepositions)]
+        found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c)], ("Actor",))
         return found or self.ascribed_after(n)
+
+    def group_anaphor(self, token: Token) -> list[MentionRef]:
+        """The armed group a bare definite group noun names again ("une attaque attribuée à la
+        guérilla", "tendue par le groupe"): the one group the text named before it, or the one
+        organisation it called by a fighter description ("les guérilleros de l'ELN")."""
+        if not _in(token, self.rules.group_anaphors) or "Plur" in morph_values(token, "Number") or self.ref_at(token) \
+                or not any(lower_text(c) in self.rules.articles for c in token.children if c.dep_ == "det") \
+                or any(c.dep_ in ("nmod", "amod", "appos") for c in token.children):
+            return []
+        before = {r.entity.id: r for r in self.index.before(token.idx) if "Actor" in r.entity.types and (
+            r.entity.kind in _GROUP_KINDS or r.entity.kind in _ORGANISATION_KINDS and self.fighters_of(r))}
+        return list(before.values())[:1] if len(before) == 1 else []
+
+    def fighters_of(self, ref: MentionRef) -> bool:
+        """Whether ``ref`` is the genitive of a fighter description ("les guérilleros de X")."""
+        span = self.span_at(ref)
+        return span is not None and _in(span.root.head, self.rules.fighter_descriptions) and span.root.head.i < span.root.i
 
     def ascribed_after(self, n: Token) -> list[MentionRef]:
         """The author an attack noun is ascribed to by a participle the parse hangs on a place
