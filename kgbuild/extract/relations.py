@@ -641,6 +641,8 @@ class _Finder:
         return window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads) \
             or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod") \
             and window[k].text.islower() and k > 0 and _in(window[k - 1], self.rules.place_heads) \
+            or window[k].pos_ == "ADJ" and window[k].text.islower() and k + 1 < len(window) \
+            and _in(window[k + 1], self.rules.place_heads) \
             or _in(window[k], self.rules.direction_words) \
             or "Actor" in types and _in(window[k], self.rules.group_heads) \
             or types == ("Region",) and self.facility_word(window, k) \
@@ -2100,15 +2102,14 @@ class _Finder:
                  and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
                       and not _in(c, self.rules.facility_nouns))
                  for r in self.np(c)]
-        return found + self.genitive_conjuncts(n) if self.typed(found, ("Actor",)) else found
+        actors = self.typed(found, ("Actor",))
+        return found + self.genitive_conjuncts(actors[-1]) if actors else found
 
-    def genitive_conjuncts(self, n: Token) -> list[MentionRef]:
-        """A name the parse coordinates with a strike noun right after the noun's genitive author
-        ("les attaques de l'EI et Al-Qaïda": a second author, no second attack)."""
-        cases = [(c, [g for g in c.children if g.dep_ == "case"]) for c in n.children
-                 if c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children)]
-        return self.typed([r for c, case in cases if all(_in(g, self.rules.of_prepositions) for g in case)
-                           and (case or c.pos_ == "PROPN") for r in [self.ref_at(c)] if r is not None], ("Actor",))
+    def genitive_conjuncts(self, ref: MentionRef) -> list[MentionRef]:
+        """A name coordinated with a strike noun's genitive author, however the parse hangs it
+        ("les attaques de l'EI et Al-Qaïda", "du JNIM et de l'EI": a second author)."""
+        nxt = min(self.index.inside(ref.end, min(ref.end + 80, len(self.text))), key=lambda r: r.start, default=None)
+        return self.typed([nxt], ("Actor",)) if nxt is not None and self.coordinated_names(ref, nxt) else []
 
     def participle_agents(self, c: Token) -> list[MentionRef]:
         """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
