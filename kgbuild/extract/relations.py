@@ -2202,7 +2202,7 @@ class _Finder:
     def undergone(self, v: Token) -> bool:
         """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
         ("ont péri dans une frappe de X")."""
-        return self.passive(v) or _in(v, self.rules.death_verbs)
+        return self.passive(v) or _in(v, self.rules.death_verbs) or _phrase_length(v, self.rules.death_verbs) > 0
 
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
         """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
@@ -4573,8 +4573,8 @@ class _Finder:
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
-                if lemma in getattr(self.rules, name):
-                    read(self, t, k)
+                if lemma in getattr(self.rules, name) or name == "death_verbs" and _phrase_length(t, self.rules.death_verbs):
+                    read(self, t, k)  # "ont trouvé la mort dans une embuscade"
         elif t.pos_ in ("NOUN", "PROPN"):
             self.dispatch_noun(t, k, lemma)
         elif t.pos_ == "ADJ" and low in self.rules.oppose_adjectives:
