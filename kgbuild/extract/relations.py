@@ -354,11 +354,16 @@ class _Finder:
         """The owner a participle of presumption names ("des terroristes présumés de Boko Haram",
         "des individus armés présumés membres du groupe X"): its first complement that names one."""
         for child in token.children:
-            if child.dep_ == "acl" and _in(child, self.rules.presumption_participles):
-                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obj") for r in self.np(g, depth + 1)]
+            if child.dep_ in ("acl", "amod") and _in(child, self.rules.presumption_participles):
+                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obl:mod", "obl", "obj")
+                         for r in self.np(g, depth + 1) or self.group_genitive(g)]
                 if found:
                     return found[:1]
         return []
+
+    def group_genitive(self, g: Token) -> list[MentionRef]:
+        """The name a group noun gives in its genitive ("l'organisation du Sentier lumineux")."""
+        return [r for c in self.genitives(g) for r in self.np(c)] if _in(g, self.rules.group_anaphors) else []
 
     def genitive(self, token: Token) -> bool:
         """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
@@ -1515,7 +1520,8 @@ class _Finder:
         phrases = [c for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
                    for c in a.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                    and _introduced_by(c, self.rules.attribution_prepositions)]
-        found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c)], ("Actor",))
+        found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
+                           ("Actor",))
         return found or self.ascribed_after(n)
 
     def group_anaphor(self, token: Token) -> list[MentionRef]:
