@@ -2546,11 +2546,45 @@ class _Finder:
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
         sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        sides = sides if len(sides) > 1 else self.fallen_sides(n)
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def fallen_sides(self, n: Token) -> list[MentionRef]:
+        """The sides of a clash their dead name ("six rebelles et un soldat indien ont été tués
+        dans des combats", "deux soldats thaïlandais et trois cambodgiens ont péri dans des
+        affrontements"): the owners of the coordinated victims of a kill or death verb."""
+        verb = n.head
+        if not n.dep_.startswith("obl") or verb.pos_ != "VERB" or not self.undergone(verb):
+            return []
+        victims = [c for c in verb.children if c.dep_.startswith("nsubj")] or subjects_of(verb, self.rules)[:1]
+        victims += [c for v in victims for c in v.children if c.dep_ == "conj"]
+        sides = [self.victim_side(v) for v in victims]
+        return self.distinct([r for r in sides if r is not None]) if all(sides) and len(victims) > 1 else []
+
+    def victim_side(self, v: Token) -> MentionRef | None:
+        """The actor a victim belongs to: named ("17 taliban"), by a demonym or genitive ("un
+        soldat indien"), or the group a fighter description stands for ("six rebelles")."""
+        named = self.ref_at(v) or self.demonym_noun(v)
+        found = [r for r in self.typed(([named] if named else []) or self.owners_hit(v) or self.described_group(v)
+                                       or self.acting_state(v), ("Actor",)) if r.entity.kind != "Person"]
+        return found[0] if found else None
+
+    def demonym_noun(self, v: Token) -> MentionRef | None:
+        """The state a demonym read as a noun names ("deux soldats thaïlandais et trois
+        cambodgiens"), when the text names it."""
+        entity = self.by_label.get(normalize_label(self.rules.demonyms.get(lower_text(v), "")))
+        return MentionRef(entity, entity.mentions[0]) if entity is not None and v.pos_ == "NOUN" else None
+
+    def acting_state(self, v: Token) -> list[MentionRef]:
+        """The one state the text has act, for forces named without owner ("six soldats")."""
+        if not _in(v, self.rules.state_force_nouns):
+            return []
+        states = {e.id: e for e in self.by_label.values() if e.kind == "State" and "Actor" in e.types}
+        return [MentionRef(e, e.mentions[0]) for e in states.values()] if len(states) == 1 else []
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
