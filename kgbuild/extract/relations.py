@@ -454,7 +454,16 @@ class _Finder:
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
-        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb) or self.phrase_objects(verb)
+
+    def phrase_objects(self, verb: Token) -> list[Token]:
+        """The object the parse hangs on the last word of a multi-word verb ("ont pris pour cible
+        des navires": on "cible")."""
+        size = _phrase_length(verb, self.rules.attack_verbs)
+        last = verb.doc[verb.i + size - 1] if size else verb
+        return [c for c in last.children if c.i > last.i and c.dep_ in ("obj", "nmod") and (
+            _introduced_by(c, self.rules.partitive_articles) or not any(g.dep_ == "case" for g in c.children))] \
+            if last.i != verb.i else []
 
     def without_apposed(self, objects: list[Token]) -> list[Token]:
         """A verb's objects less a second one set off by a comma, an apposition the parse read
@@ -4613,8 +4622,8 @@ class _Finder:
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
-                if lemma in getattr(self.rules, name) or name == "death_verbs" and _phrase_length(t, self.rules.death_verbs):
-                    read(self, t, k)  # "ont trouvé la mort dans une embuscade"
+                if lemma in getattr(self.rules, name) or _phrase_length(t, getattr(self.rules, name)):
+                    read(self, t, k)  # a multi-word verb: "ont trouvé la mort", "ont pris pour cible"
         elif t.pos_ in ("NOUN", "PROPN"):
             self.dispatch_noun(t, k, lemma)
         elif t.pos_ == "ADJ" and low in self.rules.oppose_adjectives:
