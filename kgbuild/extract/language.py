@@ -299,6 +299,7 @@ class LanguageRules:
     lead_verbs: Words
     partitive_articles: Words
     casualty_prepositions: Words
+    authorship_nouns: Words
     rank_nouns: Words
     relative_pronouns: Words
     subject_pronouns: Words

@@ -1491,7 +1491,22 @@ class _Finder:
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
-        return claimed + self.ascribed(n) + self.typed(done, ("Actor",))
+        return claimed + self.ascribed(n) + self.typed(done, ("Actor",)) + self.copula_authors(n)
+
+    def copula_authors(self, n: Token) -> list[MentionRef]:
+        """The author a copula names for an attack noun subject, alone or coordinated ("l'attentat
+        de X est l'œuvre des rebelles du M23", "l'explosion ... et l'attentat ... seraient le fait
+        du JNIM"): the genitive of the authorship noun."""
+        subject = n
+        for _ in range(3):  # "l'explosion à X et l'attentat ...": coordinated within the subject
+            if subject.dep_.startswith("nsubj") or subject.dep_ not in ("conj", "nmod"):
+                break
+            subject = subject.head
+        pred = subject.head if subject.dep_.startswith("nsubj") else None
+        if pred is None or pred.pos_ != "NOUN" or not _in(pred, self.rules.authorship_nouns) \
+                or not any(c.dep_ == "cop" for c in pred.children):
+            return []
+        return [r for g in self.genitives(pred) for r in self.typed(self.np(g), ("Actor",))][:1]
 
     def claimants(self, n: Token) -> list[MentionRef]:
         """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
