@@ -2268,7 +2268,9 @@ class _Finder:
     def activity(self, c: Token) -> bool:
         """An object that is an activity taken over or resumed, not a target ("a repris les
         opérations du groupe Wagner", "reprendre l'offensive"): whose it was is not attacked."""
-        return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
+        return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns) or (  # "a repris ses discussions"
+            _possessive(c) and self.ref_at(c) is None and not _in(c, self.rules.facility_nouns) and not _in(c, self.forces)
+            and not _in(c, self.rules.place_heads) and not _in(c, self.rules.stronghold_nouns))
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
