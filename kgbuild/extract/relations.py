@@ -2270,7 +2270,8 @@ class _Finder:
         opérations du groupe Wagner", "reprendre l'offensive"): whose it was is not attacked."""
         return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns) or (  # "a repris ses discussions"
             _possessive(c) and self.ref_at(c) is None and not _in(c, self.rules.facility_nouns) and not _in(c, self.forces)
-            and not _in(c, self.rules.place_heads) and not _in(c, self.rules.stronghold_nouns))
+            and not _in(c, self.rules.place_heads) and not _in(c, self.rules.stronghold_nouns)
+            and not any(_in(t, self.rules.attack_nouns) for t in c.subtree))  # "a repris ses actes de destruction à X"
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
