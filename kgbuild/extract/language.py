@@ -300,6 +300,7 @@ class LanguageRules:
     partitive_articles: Words
     casualty_prepositions: Words
     authorship_nouns: Words
+    occurrence_verbs: Words
     rank_nouns: Words
     relative_pronouns: Words
     subject_pronouns: Words

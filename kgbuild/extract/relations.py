@@ -1311,7 +1311,7 @@ class _Finder:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
         agents, owned = self.possessed_strike(n, self.strike_doers(n))
         owned += self.casualty_aims(n)
-        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",))
+        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",)) or self.occurrence_places(n)
         regions = self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
             + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
         if frame is not None:
@@ -1331,6 +1331,18 @@ class _Finder:
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def occurrence_places(self, n: Token) -> list[MentionRef]:
+        """The place a relative clause of occurrence on a strike noun, or on the noun it is
+        coordinated with, names ("les combats et raids aériens géorgiens qui faisaient rage à X",
+        "des frappes qui ont eu lieu à Y")."""
+        holders = [n, *(a for a in n.children if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
+        verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl" and (
+            _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs))]
+        end = self.units.bounds(n)[1]  # the words after the phrase, however the parse hangs them
+        return [r for v in verbs[:1] for r in self.after_prep(
+            self.tokens[v.i + _phrase_length(v, self.rules.occurrence_verbs): min(v.i + 10, end)],
+            self.rules.attack_place_prepositions, ("Region",))][:1]
 
     def possessed_strike(self, n: Token, agents: list[MentionRef]) -> tuple[list[MentionRef], list[Token]]:
         """An attack noun whose possessive names its author ("la Russie ... son agression de
@@ -1386,7 +1398,8 @@ class _Finder:
         navire X, revendiquée par Y, exacerbe les tensions en mer Rouge", the verb read as a
         participle): the places after it are its own."""
         return t.pos_ == "VERB" and any(c.dep_ == "obj" for c in t.children) and not any(
-            _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs))
+            _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)) \
+            and not _phrase_length(t, self.rules.occurrence_verbs)  # "les raids qui faisaient rage à X"
 
     def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """The places of the clause a strike noun with its own author is the subject of, or is
