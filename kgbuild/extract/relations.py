@@ -1320,6 +1320,8 @@ class _Finder:
             frame.regions += regions
             return
         host, host_object = self.strike_host(n)
+        if self.mutual_accusation(n, k):
+            return
         agents = self.strike_claimants(n, host, host_object, agents)
         aims = (self.strike_aims(n, host, host_object) or self.aim_after(n)) + owned
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
@@ -1331,6 +1333,34 @@ class _Finder:
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def accusation_verb(self, n: Token) -> Token | None:
+        """The verb of accusing whose "de" phrase is the strike noun ``n`` ("X a accusé Y de
+        frappes", "X et Y s'accusent mutuellement de tirs", the phrase hung on the adverb)."""
+        head = n.head
+        for _ in range(2):
+            if head.pos_ == "VERB" and _in(head, self.rules.accusation_cues):
+                return head if _introduced_by(n, self.rules.of_prepositions) else None
+            head = head.head
+        return None
+
+    def mutual_accusation(self, n: Token, k: int) -> bool:
+        """Two sides that accuse each other of strikes ("l'Arménie et l'Azerbaïdjan s'accusent
+        mutuellement de tirs"): each attacks the other, as the accusers report; whether read."""
+        verb = self.accusation_verb(n)
+        if verb is None or not _reflexive(verb) and not any(c.dep_.startswith("expl") for c in verb.children):
+            return False
+        sides = [r for r in self.distinct(self.typed(self.subject(verb), ("Actor",))) if r.entity.kind != "Person"][:2]
+        for a in sides if len(sides) == 2 else ():
+            for b in sides:
+                self.add(a, "attacks", b, n, k, 0.5, modality="reported")
+        return len(sides) == 2
+
+    def accused_authors(self, n: Token) -> list[MentionRef]:
+        """Who a verb of accusing charges with a strike ("le Pakistan a accusé l'Iran de frappes
+        aériennes"): its object."""
+        verb = self.accusation_verb(n)
+        return self.typed([r for c in verb.children if c.dep_ == "obj" for r in self.np(c)], ("Actor",)) if verb is not None else []
 
     def occurrence_places(self, n: Token) -> list[MentionRef]:
         """The place a relative clause of occurrence on a strike noun, or on the noun it is
@@ -1504,7 +1534,7 @@ class _Finder:
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
-        return claimed + self.ascribed(n) + self.typed(done, ("Actor",)) + self.copula_authors(n)
+        return claimed + self.ascribed(n) + self.typed(done, ("Actor",)) + self.copula_authors(n) + self.accused_authors(n)
 
     def copula_authors(self, n: Token) -> list[MentionRef]:
         """The author a copula names for an attack noun subject, alone or coordinated ("l'attentat
