@@ -450,11 +450,16 @@ class _Finder:
         found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
                  and not any(g.dep_ == "case" for g in c.children)]
-        found = self.without_apposed(found) or self.names_on_days(verb)
+        found = self.without_apposed(found) or self.hung_objects(verb)
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
-        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb) or self.phrase_objects(verb)
+        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+
+    def hung_objects(self, verb: Token) -> list[Token]:
+        """Objects the parse hangs elsewhere: on a time word after the verb, or on the last word
+        of a multi-word verb."""
+        return self.names_on_days(verb) or self.phrase_objects(verb)
 
     def phrase_objects(self, verb: Token) -> list[Token]:
         """The object the parse hangs on the last word of a multi-word verb ("ont pris pour cible
@@ -655,13 +660,16 @@ class _Finder:
         return window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads) \
             or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod") \
             and window[k].text.islower() and k > 0 and _in(window[k - 1], self.rules.place_heads) \
-            or window[k].pos_ == "ADJ" and window[k].text.islower() and k + 1 < len(window) \
-            and _in(window[k + 1], self.rules.place_heads) \
-            or _in(window[k], self.rules.direction_words) \
+            or self.prenominal(window, k) or _in(window[k], self.rules.direction_words) \
             or "Actor" in types and _in(window[k], self.rules.group_heads) \
             or types == ("Region",) and self.facility_word(window, k) \
             or lower_text(window[k]) in self.rules.place_phrase_links \
             or lower_text(window[k]) in self.rules.sameness_words  # "contre l'aéroport de X", "dans la même province"
+
+    def prenominal(self, window: list[Token], k: int) -> bool:
+        """A lower-case adjective right before a place noun ("dans la vaste zone de X")."""
+        return window[k].pos_ == "ADJ" and window[k].text.islower() and k + 1 < len(window) \
+            and _in(window[k + 1], self.rules.place_heads)
 
     def facility_word(self, window: list[Token], k: int) -> bool:
         """A facility noun, or a lower-case adjective right after one, between a preposition and
@@ -1311,17 +1319,15 @@ class _Finder:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
         agents, owned = self.possessed_strike(n, self.strike_doers(n))
         owned += self.casualty_aims(n)
-        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",)) or self.occurrence_places(n)
-        regions = self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
-            + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+        regions = self.strike_regions(n, agents, owned)
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
-        host, host_object = self.strike_host(n)
         if self.mutual_accusation(n, k):
             return
+        host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
         aims = (self.strike_aims(n, host, host_object) or self.aim_after(n)) + owned
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
@@ -1333,6 +1339,13 @@ class _Finder:
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def strike_regions(self, n: Token, agents: list[MentionRef], owned: list[Token]) -> list[MentionRef]:
+        """The places a strike noun names: those its own phrases or a clause of occurrence on it
+        introduce, and the places its possessed or casualty complements name; not its author."""
+        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",)) or self.occurrence_places(n)
+        return self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
+            + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
 
     def accusation_verb(self, n: Token) -> Token | None:
         """The verb of accusing whose "de" phrase is the strike noun ``n`` ("X a accusé Y de
@@ -1388,12 +1401,16 @@ class _Finder:
         """Those an attack's toll falls among, named by a clause on it or the verb it is the subject
         of ("une série d'attaques ..., qui ont fait trois morts parmi les forces de l'ordre", "l'embuscade
         a fait dix morts dans les rangs de l'armée"): hit."""
-        holders = {n, self.strike_host(n)[0]}
-        verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl"] + [
-            h.head for h in holders if h.dep_ == "nsubj" and h.head.pos_ == "VERB"]
-        phrases = [c for v in verbs for c in v.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
+        phrases = [c for v in self.toll_verbs(n) for c in v.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
         return [c for c in phrases if _introduced_by(c, self.rules.casualty_prepositions)] + [
             g for c in phrases if lower_lemma(c) in self.rules.rank_nouns for g in self.genitives(c)]
+
+    def toll_verbs(self, n: Token) -> list[Token]:
+        """The verbs that may tell a strike's toll: a relative clause on it or on its quantity
+        noun, the verb it is the subject of."""
+        holders = {n, self.strike_host(n)[0]}
+        return [c for h in holders for c in h.children if c.dep_ == "acl:relcl"] + [
+            h.head for h in holders if h.dep_ == "nsubj" and h.head.pos_ == "VERB"]
 
     def possessive_author(self, n: Token) -> list[MentionRef]:
         """The subject a possessive on ``n`` points to: that of the nearest verb above it with a
@@ -1585,11 +1602,15 @@ class _Finder:
         # the participle may hang on the strike's complement ("une attaque à la voiture piégée attribuée aux shebab")
         holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
         phrases = [c for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
-                   for c in a.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
-                   and _introduced_by(c, self.rules.attribution_prepositions)]
+                   for c in self.attributed_to(a)]
         found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
                            ("Actor",))
         return found or self.ascribed_after(n)
+
+    def attributed_to(self, participle: Token) -> list[Token]:
+        """The phrases of a participle of ascription that name who it is ascribed to ("à X")."""
+        return [c for c in participle.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                and _introduced_by(c, self.rules.attribution_prepositions)]
 
     def group_anaphor(self, token: Token) -> list[MentionRef]:
         """The armed group a bare definite group noun names again ("une attaque attribuée à la
@@ -2615,13 +2636,17 @@ class _Finder:
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
-        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
-        sides = sides if len(sides) > 1 else self.fallen_sides(n)
+        sides = self.other_sides(n, sides)
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+
+    def other_sides(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
+        """``sides`` when two, else completed by an "avec" phrase, else those its dead name."""
+        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        return sides if len(sides) > 1 else self.fallen_sides(n)
 
     def fallen_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash their dead name ("six rebelles et un soldat indien ont été tués
@@ -2740,12 +2765,16 @@ class _Finder:
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
         first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        holders = objects + [c.head for c in objects if c.head.i != v.i]  # "opposent depuis mi-avril X à Y": on the span
-        second = self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
-                            ("Actor",)) or self.typed([r for c in holders  # "ont opposé l'armée aux jihadistes"
-                                                       for r in self.children_with(c, self.rules.stance_verb_prepositions,
-                                                                                   ("nmod",))], ("Actor",))
+        second = self.second_side(v, objects)
         return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
+
+    def second_side(self, v: Token, objects: list[Token]) -> list[MentionRef]:
+        """The "à" side of a verb of opposing: on the verb, on its object ("ont opposé l'armée aux
+        jihadistes"), or on the span of time the object hangs on ("opposent depuis mi-avril X à Y")."""
+        holders = objects + [c.head for c in objects if c.head.i != v.i]
+        return self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
+                          ("Actor",)) or self.typed([r for c in holders for r in self.children_with(
+                              c, self.rules.stance_verb_prepositions, ("nmod",))], ("Actor",))
 
     def clash_verb(self, v: Token, k: int) -> None:
         """Fighting told by a verb ("l'armée a affronté les rebelles du M23", "X et Y
@@ -4683,8 +4712,8 @@ class _Finder:
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
             for name, read in _VERB_READERS:  # a verb may belong to several families
-                if lemma in getattr(self.rules, name) or _phrase_length(t, getattr(self.rules, name)):
-                    read(self, t, k)  # a multi-word verb: "ont trouvé la mort", "ont pris pour cible"
+                if _verb_entry(t, lemma, getattr(self.rules, name)):
+                    read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
             self.dispatch_noun(t, k, lemma)
         elif t.pos_ == "ADJ" and low in self.rules.oppose_adjectives:
@@ -4900,6 +4929,12 @@ def _particle_name(word: str) -> bool:
     """A surname after a short lower-case particle joined by a hyphen ("al-Assad", "el-Sissi")."""
     head, _, rest = word.partition("-")
     return 0 < len(head) <= 3 and head.islower() and rest[:1].isupper()
+
+
+def _verb_entry(token: Token, lemma: str, words) -> bool:
+    """A verb of a family: its lemma, or the multi-word entry it opens ("ont trouvé la mort",
+    "ont pris pour cible")."""
+    return lemma in words or _phrase_length(token, words) > 0
 
 
 def _phrase_length(token: Token, phrases) -> int:
