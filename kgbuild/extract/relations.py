@@ -2657,8 +2657,8 @@ class _Finder:
             return []
         victims = [c for c in verb.children if c.dep_.startswith("nsubj")] or subjects_of(verb, self.rules)[:1]
         victims += [c for v in victims for c in v.children if c.dep_ == "conj"]
-        sides = [self.victim_side(v) for v in victims]
-        return self.distinct([r for r in sides if r is not None]) if all(sides) and len(victims) > 1 else []
+        sides = self.distinct([r for r in map(self.victim_side, victims) if r is not None])  # "et deux civils": no side
+        return sides if len(sides) > 1 else []
 
     def victim_side(self, v: Token) -> MentionRef | None:
         """The actor a victim belongs to: named ("17 taliban"), by a demonym or genitive ("un
