@@ -1547,7 +1547,7 @@ class _Finder:
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
         # and on a bare qualifier ("une attaque de grande envergure lancée par X")
         done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj"), *self.bare_qualifiers(n))
-                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.strike_agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
@@ -1568,11 +1568,17 @@ class _Finder:
             return []
         return [r for g in self.genitives(pred) for r in self.typed(self.np(g), ("Actor",))][:1]
 
+    def strike_agent(self, participle: Token) -> list[MentionRef]:
+        """The agent of a participle on a strike noun, a bare group noun naming the one armed group
+        the text named ("une embuscade tendue par la guérilla", "revendiquée par le groupe")."""
+        phrase = agent_phrase(participle, self.rules)
+        return self.np(phrase) or self.group_anaphor(phrase) if phrase is not None else []
+
     def claimants(self, n: Token) -> list[MentionRef]:
         """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
         on its complement, or after it (``claimed_after``)."""
         claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
-                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.agent(a)]
+                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.strike_agent(a)]
         return self.typed(claimed, ("Actor",)) or self.claimed_after(n)
 
     def claimed_after(self, n: Token) -> list[MentionRef]:
@@ -2195,7 +2201,7 @@ class _Finder:
         found = [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                  and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
                       and not _in(c, self.rules.facility_nouns))
-                 for r in self.np(c)]
+                 for r in self.np(c) or self.group_anaphor(c)]  # "une embuscade de la guérilla"
         actors = self.typed(found, ("Actor",))
         return found + self.genitive_conjuncts(actors[-1]) if actors else found
 
