@@ -308,6 +308,10 @@ class LanguageRules:
     mission_nouns: Words
     lead_verbs: Words
     partitive_articles: Words
+    casualty_prepositions: Words
+    authorship_nouns: Words
+    occurrence_verbs: Words
+    rank_nouns: Words
     relative_pronouns: Words
     subject_pronouns: Words
     place_phrase_links: Words

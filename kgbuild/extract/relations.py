@@ -354,11 +354,16 @@ class _Finder:
         """The owner a participle of presumption names ("des terroristes présumés de Boko Haram",
         "des individus armés présumés membres du groupe X"): its first complement that names one."""
         for child in token.children:
-            if child.dep_ == "acl" and _in(child, self.rules.presumption_participles):
-                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obj") for r in self.np(g, depth + 1)]
+            if child.dep_ in ("acl", "amod") and _in(child, self.rules.presumption_participles):
+                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obl:mod", "obl", "obj")
+                         for r in self.np(g, depth + 1) or self.group_genitive(g)]
                 if found:
                     return found[:1]
         return []
+
+    def group_genitive(self, g: Token) -> list[MentionRef]:
+        """The name a group noun gives in its genitive ("l'organisation du Sentier lumineux")."""
+        return [r for c in self.genitives(g) for r in self.np(c)] if _in(g, self.rules.group_anaphors) else []
 
     def genitive(self, token: Token) -> bool:
         """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
@@ -445,11 +450,25 @@ class _Finder:
         found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
                  and not any(g.dep_ == "case" for g in c.children)]
-        found = self.without_apposed(found) or self.names_on_days(verb)
+        found = self.without_apposed(found) or self.hung_objects(verb)
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
         return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+
+    def hung_objects(self, verb: Token) -> list[Token]:
+        """Objects the parse hangs elsewhere: on a time word after the verb, or on the last word
+        of a multi-word verb."""
+        return self.names_on_days(verb) or self.phrase_objects(verb)
+
+    def phrase_objects(self, verb: Token) -> list[Token]:
+        """The object the parse hangs on the last word of a multi-word verb ("ont pris pour cible
+        des navires": on "cible")."""
+        size = _phrase_length(verb, self.rules.attack_verbs)
+        last = verb.doc[verb.i + size - 1] if size else verb
+        return [c for c in last.children if c.i > last.i and c.dep_ in ("obj", "nmod") and (
+            _introduced_by(c, self.rules.partitive_articles) or not any(g.dep_ == "case" for g in c.children))] \
+            if last.i != verb.i else []
 
     def without_apposed(self, objects: list[Token]) -> list[Token]:
         """A verb's objects less a second one set off by a comma, an apposition the parse read
@@ -641,11 +660,16 @@ class _Finder:
         return window[k].pos_ == "DET" or _in(window[k], self.rules.place_heads) \
             or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod") \
             and window[k].text.islower() and k > 0 and _in(window[k - 1], self.rules.place_heads) \
-            or _in(window[k], self.rules.direction_words) \
+            or self.prenominal(window, k) or _in(window[k], self.rules.direction_words) \
             or "Actor" in types and _in(window[k], self.rules.group_heads) \
             or types == ("Region",) and self.facility_word(window, k) \
             or lower_text(window[k]) in self.rules.place_phrase_links \
             or lower_text(window[k]) in self.rules.sameness_words  # "contre l'aéroport de X", "dans la même province"
+
+    def prenominal(self, window: list[Token], k: int) -> bool:
+        """A lower-case adjective right before a place noun ("dans la vaste zone de X")."""
+        return window[k].pos_ == "ADJ" and window[k].text.islower() and k + 1 < len(window) \
+            and _in(window[k + 1], self.rules.place_heads)
 
     def facility_word(self, window: list[Token], k: int) -> bool:
         """A facility noun, or a lower-case adjective right after one, between a preposition and
@@ -1293,17 +1317,19 @@ class _Finder:
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
         """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
-        agents = self.strike_doers(n)
-        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",))
-        regions = [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+        agents, owned = self.possessed_strike(n, self.strike_doers(n))
+        owned += self.casualty_aims(n)
+        regions = self.strike_regions(n, agents, owned)
         if frame is not None:
             frame.grantees += self.typed(agents, ("Actor",))
             frame.weapons += self.typed(agents, ("Weapon",))
             frame.regions += regions
             return
+        if self.mutual_accusation(n, k):
+            return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        aims = self.strike_aims(n, host, host_object) or self.aim_after(n)
+        aims = (self.strike_aims(n, host, host_object) or self.aim_after(n)) + owned
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
         agents = self.undergone_authors(host, agents, victims)
@@ -1313,6 +1339,96 @@ class _Finder:
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+
+    def strike_regions(self, n: Token, agents: list[MentionRef], owned: list[Token]) -> list[MentionRef]:
+        """The places a strike noun names: those its own phrases or a clause of occurrence on it
+        introduce, and the places its possessed or casualty complements name; not its author."""
+        regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",)) or self.occurrence_places(n)
+        return self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
+            + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+
+    def accusation_verb(self, n: Token) -> Token | None:
+        """The verb of accusing whose "de" phrase is the strike noun ``n`` ("X a accusé Y de
+        frappes", "X et Y s'accusent mutuellement de tirs", the phrase hung on the adverb)."""
+        head = n.head
+        for _ in range(2):
+            if head.pos_ == "VERB" and _in(head, self.rules.accusation_cues):
+                return head if _introduced_by(n, self.rules.of_prepositions) else None
+            head = head.head
+        return None
+
+    def mutual_accusation(self, n: Token, k: int) -> bool:
+        """Two sides that accuse each other of strikes ("l'Arménie et l'Azerbaïdjan s'accusent
+        mutuellement de tirs"): each attacks the other, as the accusers report; whether read."""
+        verb = self.accusation_verb(n)
+        if verb is None or not _reflexive(verb) and not any(c.dep_.startswith("expl") for c in verb.children):
+            return False
+        sides = [r for r in self.distinct(self.typed(self.subject(verb), ("Actor",))) if r.entity.kind != "Person"][:2]
+        for a in sides if len(sides) == 2 else ():
+            for b in sides:
+                self.add(a, "attacks", b, n, k, 0.5, modality="reported")
+        return len(sides) == 2
+
+    def accused_authors(self, n: Token) -> list[MentionRef]:
+        """Who a verb of accusing charges with a strike ("le Pakistan a accusé l'Iran de frappes
+        aériennes"): its object."""
+        verb = self.accusation_verb(n)
+        return self.typed([r for c in verb.children if c.dep_ == "obj" for r in self.np(c)], ("Actor",)) if verb is not None else []
+
+    def occurrence_places(self, n: Token) -> list[MentionRef]:
+        """The place a relative clause of occurrence on a strike noun, or on the noun it is
+        coordinated with, names ("les combats et raids aériens géorgiens qui faisaient rage à X",
+        "des frappes qui ont eu lieu à Y")."""
+        holders = [n, *(a for a in n.children if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
+        verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl" and (
+            _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs))]
+        end = self.units.bounds(n)[1]  # the words after the phrase, however the parse hangs them
+        return [r for v in verbs[:1] for r in self.after_prep(
+            self.tokens[v.i + _phrase_length(v, self.rules.occurrence_verbs): min(v.i + 10, end)],
+            self.rules.attack_place_prepositions, ("Region",))][:1]
+
+    def possessed_strike(self, n: Token, agents: list[MentionRef]) -> tuple[list[MentionRef], list[Token]]:
+        """An attack noun whose possessive names its author ("la Russie ... son agression de
+        l'Ukraine", "dans leur assaut sur X, les jihadistes ont ..."): the author, the subject of
+        the nearest clause above it, and its "de" phrases, then what it hits; else ``agents``."""
+        author = self.possessive_author(n) if _possessive(n) and _in(n, self.rules.attack_nouns) else []
+        if not author:
+            return agents, []
+        owned = [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)]
+        return author + [a for a in agents if a.start < n.idx], owned
+
+    def casualty_aims(self, n: Token) -> list[Token]:
+        """Those an attack's toll falls among, named by a clause on it or the verb it is the subject
+        of ("une série d'attaques ..., qui ont fait trois morts parmi les forces de l'ordre", "l'embuscade
+        a fait dix morts dans les rangs de l'armée"): hit."""
+        phrases = [c for v in self.toll_verbs(n) for c in v.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
+        return [c for c in phrases if _introduced_by(c, self.rules.casualty_prepositions)] + [
+            g for c in phrases if lower_lemma(c) in self.rules.rank_nouns for g in self.genitives(c)]
+
+    def toll_verbs(self, n: Token) -> list[Token]:
+        """The verbs that may tell a strike's toll: a relative clause on it or on its quantity
+        noun, the verb it is the subject of."""
+        holders = {n, self.strike_host(n)[0]}
+        return [c for h in holders for c in h.children if c.dep_ == "acl:relcl"] + [
+            h.head for h in holders if h.dep_ == "nsubj" and h.head.pos_ == "VERB"]
+
+    def possessive_author(self, n: Token) -> list[MentionRef]:
+        """The subject a possessive on ``n`` points to: that of the nearest verb above it with a
+        subject, agreeing in number ("leur" a plural one), not a verb of condemning the noun itself
+        ("X dénonce son agression": another's); no person."""
+        plural = any(lower_text(c) in self.rules.plural_possessives for c in n.children if c.dep_ == "det")
+        verb, inner = n.head, n
+        for _ in range(5):
+            subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != inner.i]
+            if verb.pos_ in ("VERB", "AUX") and subjects:
+                if inner.i == n.i and _in(verb, self.rules.oppose_verbs) \
+                        or ("Plur" in morph_values(subjects[0], "Number")) != plural:
+                    return []
+                return [r for r in self.typed(self.np(subjects[0]), ("Actor",)) if r.entity.kind != "Person"][:1]
+            if verb.head.i == verb.i:
+                break
+            inner, verb = verb, verb.head
+        return []
 
     def own_window(self, n: Token) -> list[Token]:
         """The right window of a strike noun or of the verb it is the subject of, up to another
@@ -1329,7 +1445,8 @@ class _Finder:
         navire X, revendiquée par Y, exacerbe les tensions en mer Rouge", the verb read as a
         participle): the places after it are its own."""
         return t.pos_ == "VERB" and any(c.dep_ == "obj" for c in t.children) and not any(
-            _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs))
+            _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)) \
+            and not _phrase_length(t, self.rules.occurrence_verbs)  # "les raids qui faisaient rage à X"
 
     def subject_strike_places(self, n: Token, agents: list[MentionRef]) -> list[MentionRef]:
         """The places of the clause a strike noun with its own author is the subject of, or is
@@ -1430,17 +1547,38 @@ class _Finder:
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
         # and on a bare qualifier ("une attaque de grande envergure lancée par X")
         done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj"), *self.bare_qualifiers(n))
-                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.agent(a)]
+                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.strike_agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
-        return claimed + self.ascribed(n) + self.typed(done, ("Actor",))
+        return claimed + self.ascribed(n) + self.typed(done, ("Actor",)) + self.copula_authors(n) + self.accused_authors(n)
+
+    def copula_authors(self, n: Token) -> list[MentionRef]:
+        """The author a copula names for an attack noun subject, alone or coordinated ("l'attentat
+        de X est l'œuvre des rebelles du M23", "l'explosion ... et l'attentat ... seraient le fait
+        du JNIM"): the genitive of the authorship noun."""
+        subject = n
+        for _ in range(3):  # "l'explosion à X et l'attentat ...": coordinated within the subject
+            if subject.dep_.startswith("nsubj") or subject.dep_ not in ("conj", "nmod"):
+                break
+            subject = subject.head
+        pred = subject.head if subject.dep_.startswith("nsubj") else None
+        if pred is None or pred.pos_ != "NOUN" or not _in(pred, self.rules.authorship_nouns) \
+                or not any(c.dep_ == "cop" for c in pred.children):
+            return []
+        return [r for g in self.genitives(pred) for r in self.typed(self.np(g), ("Actor",))][:1]
+
+    def strike_agent(self, participle: Token) -> list[MentionRef]:
+        """The agent of a participle on a strike noun, a bare group noun naming the one armed group
+        the text named ("une embuscade tendue par la guérilla", "revendiquée par le groupe")."""
+        phrase = agent_phrase(participle, self.rules)
+        return self.np(phrase) or self.group_anaphor(phrase) if phrase is not None else []
 
     def claimants(self, n: Token) -> list[MentionRef]:
         """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
         on its complement, or after it (``claimed_after``)."""
         claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
-                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.agent(a)]
+                   if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.strike_agent(a)]
         return self.typed(claimed, ("Actor",)) or self.claimed_after(n)
 
     def claimed_after(self, n: Token) -> list[MentionRef]:
@@ -1469,9 +1607,33 @@ class _Finder:
         attribuée à la junte", "une attaque imputée aux shebab")."""
         # the participle may hang on the strike's complement ("une attaque à la voiture piégée attribuée aux shebab")
         holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
-        found = self.typed([r for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
-                            for r in self.children_with(a, self.rules.attribution_prepositions)], ("Actor",))
+        phrases = [c for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+                   for c in self.attributed_to(a)]
+        found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
+                           ("Actor",))
         return found or self.ascribed_after(n)
+
+    def attributed_to(self, participle: Token) -> list[Token]:
+        """The phrases of a participle of ascription that name who it is ascribed to ("à X")."""
+        return [c for c in participle.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                and _introduced_by(c, self.rules.attribution_prepositions)]
+
+    def group_anaphor(self, token: Token) -> list[MentionRef]:
+        """The armed group a bare definite group noun names again ("une attaque attribuée à la
+        guérilla", "tendue par le groupe"): the one group the text named before it, or the one
+        organisation it called by a fighter description ("les guérilleros de l'ELN")."""
+        if not _in(token, self.rules.group_anaphors) or "Plur" in morph_values(token, "Number") or self.ref_at(token) \
+                or not any(lower_text(c) in self.rules.articles for c in token.children if c.dep_ == "det") \
+                or any(c.dep_ in ("nmod", "amod", "appos") for c in token.children):
+            return []
+        before = {r.entity.id: r for r in self.index.before(token.idx) if "Actor" in r.entity.types and (
+            r.entity.kind in _GROUP_KINDS or r.entity.kind in _ORGANISATION_KINDS and self.fighters_of(r))}
+        return list(before.values())[:1] if len(before) == 1 else []
+
+    def fighters_of(self, ref: MentionRef) -> bool:
+        """Whether ``ref`` is the genitive of a fighter description ("les guérilleros de X")."""
+        span = self.span_at(ref)
+        return span is not None and _in(span.root.head, self.rules.fighter_descriptions) and span.root.head.i < span.root.i
 
     def ascribed_after(self, n: Token) -> list[MentionRef]:
         """The author an attack noun is ascribed to by a participle the parse hangs on a place
@@ -1542,6 +1704,7 @@ class _Finder:
                                                or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
                 and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
+                        or lower_text(c) in self.rules.partitive_articles  # "ont lancé samedi des attaques"
                         for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
             return host, True
         if self.day_partitive(host):  # "a mené mardi des frappes contre X": the day stands in its place
@@ -1723,9 +1886,16 @@ class _Finder:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
         américaines et britanniques ont frappé")."""
         actors = self.typed(agents, ("Actor",))
-        second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and r.entity.kind in _STATE_KINDS
-                  and actors[0].entity.kind in _STATE_KINDS]
+        second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and (
+            r.entity.kind in _STATE_KINDS and actors[0].entity.kind in _STATE_KINDS or self.coordinated_names(actors[0], r))]
         return actors[:1] + second
+
+    def coordinated_names(self, a: MentionRef, b: MentionRef) -> bool:
+        """Two names joined by a bare conjunction, with their articles ("du JNIM et d'Ansarul
+        Islam", "de l'EI et Al-Qaïda"): one phrase naming both."""
+        words = self.text[a.end:b.start].lower().replace("’", "'").replace("'", "' ").split()
+        return bool(words) and words[0] in self.rules.and_words and all(
+            w in self.rules.of_prepositions or w in self.rules.articles for w in words[1:])
 
     def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
         """A firing verb's relations: the actors hit are attacked; the places it aims at are
@@ -2028,10 +2198,18 @@ class _Finder:
     def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
         """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
         place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
-        return [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
-                and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
-                     and not _in(c, self.rules.facility_nouns))
-                for r in self.np(c)]
+        found = [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                 and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
+                      and not _in(c, self.rules.facility_nouns))
+                 for r in self.np(c) or self.group_anaphor(c)]  # "une embuscade de la guérilla"
+        actors = self.typed(found, ("Actor",))
+        return found + self.genitive_conjuncts(actors[-1]) if actors else found
+
+    def genitive_conjuncts(self, ref: MentionRef) -> list[MentionRef]:
+        """A name coordinated with a strike noun's genitive author, however the parse hangs it
+        ("les attaques de l'EI et Al-Qaïda", "du JNIM et de l'EI": a second author)."""
+        nxt = min(self.index.inside(ref.end, min(ref.end + 80, len(self.text))), key=lambda r: r.start, default=None)
+        return self.typed([nxt], ("Actor",)) if nxt is not None and self.coordinated_names(ref, nxt) else []
 
     def participle_agents(self, c: Token) -> list[MentionRef]:
         """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
@@ -2124,7 +2302,7 @@ class _Finder:
     def undergone(self, v: Token) -> bool:
         """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
         ("ont péri dans une frappe de X")."""
-        return self.passive(v) or _in(v, self.rules.death_verbs)
+        return self.passive(v) or _in(v, self.rules.death_verbs) or _phrase_length(v, self.rules.death_verbs) > 0
 
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
         """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
@@ -2160,7 +2338,10 @@ class _Finder:
     def activity(self, c: Token) -> bool:
         """An object that is an activity taken over or resumed, not a target ("a repris les
         opérations du groupe Wagner", "reprendre l'offensive"): whose it was is not attacked."""
-        return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns)
+        return _in(c, self.rules.operation_nouns) or _in(c, self.rules.attack_nouns) or (  # "a repris ses discussions"
+            _possessive(c) and self.ref_at(c) is None and not _in(c, self.rules.facility_nouns) and not _in(c, self.forces)
+            and not _in(c, self.rules.place_heads) and not _in(c, self.rules.stronghold_nouns)
+            and not any(_in(t, self.rules.attack_nouns) for t in c.subtree))  # "a repris ses actes de destruction à X"
 
     def attack_verb(self, v: Token, k: int) -> None:
         if self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
@@ -2277,8 +2458,16 @@ class _Finder:
 
     def objects_on_days(self, v: Token) -> list[Token]:
         """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
-        return [g for d in v.children if lower_lemma(d) in self.rules.time_words for g in d.children
+        return [g for d in v.children if self.time_phrase(d) for g in d.children
                 if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
+
+    def time_phrase(self, d: Token) -> bool:
+        """A phrase of time hung on a verb: a day ("mercredi"), a span ("depuis mi-avril",
+        "depuis des mois", "depuis 2021")."""
+        words = self.rules.time_words | self.rules.origin_time_words
+        if lower_lemma(d) in words or lower_lemma(d).rsplit("-", 1)[-1] in words:
+            return True
+        return d.dep_.startswith("obl") and _introduced_by(d, self.rules.origin_prepositions) and d.pos_ in ("NOUN", "NUM")
 
     def place_gone_through(self, v: Token, k: int) -> None:
         """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
@@ -2491,8 +2680,11 @@ class _Finder:
 
     def clash_noun(self, n: Token, k: int) -> None:
         """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
-        stated between two sides, each attacks the other."""
-        sides = self.clash_sides(n)
+        stated between two sides, each attacks the other; the noun read for a verb of fighting that
+        has a subject and an object ("le PKK, qui combat l'armée turque") is that verb."""
+        if self.objects_of_noun_verb(n):
+            return self.fight_verb(n, k)
+        sides = self.other_sides(n, self.clash_sides(n))
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
@@ -2532,6 +2724,44 @@ class _Finder:
                 continue  # "vers la frontière nigérienne": a place named by its demonym, no side
             for r in where[:2]:
                 self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
+
+    def other_sides(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
+        """``sides`` when two, else completed by an "avec" phrase, else those its dead name."""
+        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        return sides if len(sides) > 1 else self.fallen_sides(n)
+
+    def fallen_sides(self, n: Token) -> list[MentionRef]:
+        """The sides of a clash their dead name ("six rebelles et un soldat indien ont été tués
+        dans des combats", "deux soldats thaïlandais et trois cambodgiens ont péri dans des
+        affrontements"): the owners of the coordinated victims of a kill or death verb."""
+        verb = n.head
+        if not n.dep_.startswith("obl") or verb.pos_ != "VERB" or not self.undergone(verb):
+            return []
+        victims = [c for c in verb.children if c.dep_.startswith("nsubj")] or subjects_of(verb, self.rules)[:1]
+        victims += [c for v in victims for c in v.children if c.dep_ == "conj"]
+        sides = self.distinct([r for r in map(self.victim_side, victims) if r is not None])  # "et deux civils": no side
+        return sides if len(sides) > 1 else []
+
+    def victim_side(self, v: Token) -> MentionRef | None:
+        """The actor a victim belongs to: named ("17 taliban"), by a demonym or genitive ("un
+        soldat indien"), or the group a fighter description stands for ("six rebelles")."""
+        named = self.ref_at(v) or self.demonym_noun(v)
+        found = [r for r in self.typed(([named] if named else []) or self.owners_hit(v) or self.described_group(v)
+                                       or self.acting_state(v), ("Actor",)) if r.entity.kind != "Person"]
+        return found[0] if found else None
+
+    def demonym_noun(self, v: Token) -> MentionRef | None:
+        """The state a demonym read as a noun names ("deux soldats thaïlandais et trois
+        cambodgiens"), when the text names it."""
+        entity = self.by_label.get(normalize_label(self.rules.demonyms.get(lower_text(v), "")))
+        return MentionRef(entity, entity.mentions[0]) if entity is not None and v.pos_ == "NOUN" else None
+
+    def acting_state(self, v: Token) -> list[MentionRef]:
+        """The one state the text has act, for forces named without owner ("six soldats")."""
+        if not _in(v, self.rules.state_force_nouns):
+            return []
+        states = {e.id: e for e in self.by_label.values() if e.kind == "State" and "Actor" in e.types}
+        return [MentionRef(e, e.mentions[0]) for e in states.values()] if len(states) == 1 else []
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
@@ -2617,11 +2847,16 @@ class _Finder:
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
         first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        second = self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
-                            ("Actor",)) or self.typed([r for c in objects  # "ont opposé l'armée aux jihadistes"
-                                                       for r in self.children_with(c, self.rules.stance_verb_prepositions,
-                                                                                   ("nmod",))], ("Actor",))
+        second = self.second_side(v, objects)
         return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
+
+    def second_side(self, v: Token, objects: list[Token]) -> list[MentionRef]:
+        """The "à" side of a verb of opposing: on the verb, on its object ("ont opposé l'armée aux
+        jihadistes"), or on the span of time the object hangs on ("opposent depuis mi-avril X à Y")."""
+        holders = objects + [c.head for c in objects if c.head.i != v.i]
+        return self.typed(self.children_with(v, self.rules.stance_verb_prepositions, ("obl", "obl:arg", "obl:mod", "iobj")),
+                          ("Actor",)) or self.typed([r for c in holders for r in self.children_with(
+                              c, self.rules.stance_verb_prepositions, ("nmod",))], ("Actor",))
 
     def clash_verb(self, v: Token, k: int) -> None:
         """Fighting told by a verb ("l'armée a affronté les rebelles du M23", "X et Y
@@ -2644,13 +2879,23 @@ class _Finder:
         de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
         if self.passive(v):
             return
-        targets = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Actor",))
-                   if r.entity.kind != "Person"]
+        objects = self.direct_objects(v) or self.objects_of_noun_verb(v)
+        targets = [r for r in self.typed([r for c in objects for r in self.np(c)], ("Actor",)) if r.entity.kind != "Person"]
         for a in self.hitters(self.active_attackers(v))[:1]:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
                     self.fought_in([a, t], self.first_place([v]), v, k)
+
+    @staticmethod
+    def objects_of_noun_verb(n: Token) -> list[Token]:
+        """The objects of a verb the parse read as a noun, its homograph ("le PKK, qui combat
+        l'armée", "la Turquie combat le PKK"): a noun with a subject and an object, or a noun
+        complement without a preposition after it."""
+        if n.pos_ != "NOUN" or not any(c.dep_ == "nsubj" for c in n.children):
+            return []
+        return [c for c in n.children if c.i > n.i and (c.dep_ == "obj" or c.dep_ == "nmod" and not any(
+            g.dep_ == "case" for g in c.children))][:1]
 
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
@@ -4721,7 +4966,7 @@ class _Finder:
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif self.verb_like(t, lemma):
             for name, read in _VERB_READERS:  # a verb may belong to several families
-                if lemma in getattr(self.rules, name):
+                if _verb_entry(t, lemma, getattr(self.rules, name)):
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
             self.dispatch_noun(t, k, lemma)
@@ -4948,6 +5193,12 @@ def _particle_name(word: str) -> bool:
     """A surname after a short lower-case particle joined by a hyphen ("al-Assad", "el-Sissi")."""
     head, _, rest = word.partition("-")
     return 0 < len(head) <= 3 and head.islower() and rest[:1].isupper()
+
+
+def _verb_entry(token: Token, lemma: str, words) -> bool:
+    """A verb of a family: its lemma, or the multi-word entry it opens ("ont trouvé la mort",
+    "ont pris pour cible")."""
+    return lemma in words or _phrase_length(token, words) > 0
 
 
 def _phrase_length(token: Token, phrases) -> int:
