@@ -329,10 +329,12 @@ def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[st
               introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
               ) -> bool:
     """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
-    introduced_only, bodies, peoples, _ = words
+    introduced_only, bodies, peoples, collectives = words
     if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
             or normalize_label(other.mention.text) in peoples:
         return False
+    if normalize_label(other.mention.text) in collectives - {head}:
+        return False  # "les jihadistes" do not name "les rebelles" (no name, another noun)
     if head in introduced_only and head not in introduced[key]:
         return False
     named = normalize_label(other.mention.text.split()[0])
