@@ -154,8 +154,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     bodies = {normalize_label(w) for w in rules.body_nouns}
-    # folded, as the description's own head is ("société": "societe")
-    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)
+    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)  # folded: "societe"
     peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
     for i, f in enumerate(found):
         if f.mention.method != "description":
