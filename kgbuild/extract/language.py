@@ -278,6 +278,7 @@ class LanguageRules:
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words
+    border_nouns: Words
     quantity_nouns: Words
     group_heads: Words
     facility_nouns: Words
@@ -316,6 +317,9 @@ class LanguageRules:
     stance_noun_prepositions: Ordered
     deploy_noun_prepositions: Ordered
     membership_roles: Words
+    likening_prepositions: Words
+    topic_markers: Words
+    withdraw_verbs: Words
     territory_nouns: Words
     name_prepositions: Ordered
     attack_prepositions: ListTable

@@ -625,8 +625,8 @@ class _Finder:
             if k >= 0 and lower_text(window[k]) in preps:
                 if self.bordering(window[max(0, k - 2): k], ref):
                     continue
-                if self.beside(window[k:n], ref):
-                    continue
+                if self.beside(window[k:n], ref) or any(_in(w, self.rules.border_nouns) for w in window[k:n]):
+                    continue  # "à la frontière russe": beside Russia
                 if self.typed([ref], types):
                     found.append(ref)
         return found
@@ -2346,6 +2346,24 @@ class _Finder:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
 
+    def withdraw_verb(self, v: Token, k: int) -> None:
+        """Troops withdrawn from a place, or to one, are (were) there ("la Russie commence à
+        retirer ses troupes du Kazakhstan", "les soldats sud-africains se sont retirés à Pemba"):
+        the verb's object or reflexive subject must be troops or fighters."""
+        troops = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
+        heads = troops if not _reflexive(v) else subjects_of(v, self.rules)
+        if not any(_in(c, self.forces) or any(_in(g, self.forces) for g in c.children) for c in heads):
+            return  # "la plupart des soldats": troops counted too
+        who = self.deployed(v, [c for c in troops if _in(c, self.forces)])
+        preps = (*self.rules.of_prepositions, *self.rules.deploy_prepositions)
+        where = [r for h in (v, *troops) for group in self.place_groups_by(h, preps) for r in group][:2]
+        self.place_force(who, where, v, k, 0.55)
+
+    def place_groups_by(self, head: Token, preps) -> list[list[MentionRef]]:
+        """The places of ``head``'s phrases introduced by ``preps`` ("du Kazakhstan")."""
+        return [found for c in head.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)
+                and not _in(c, self.rules.border_nouns) for found in [self.typed(self.np(c), ("Region",))] if found]
+
     def framing_bodies(self, v: Token, who: list[MentionRef]) -> list[MentionRef]:
         """ "des policiers kényans envoyés en Haïti dans le cadre de la MMAS": the mission or
         force (an organisation or a group) a deployment is made within is there too."""
@@ -2391,9 +2409,11 @@ class _Finder:
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
         there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
         reflexive ("les jihadistes sévissent dans le centre")."""
-        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)):
-            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X")
-        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else subjects_of(v, self.rules)[:1]
+        if reflexive and not _reflexive(v) and not (v.dep_ in ("acl", "amod") and _past_participle(v)) \
+                and not (_past_participle(v) and self.relative_place(v)):
+            return  # a participle said of its noun is settled too ("les jihadistes, implantés dans X", "où est retranché X")
+        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
+            subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
         # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
         who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
@@ -2413,7 +2433,8 @@ class _Finder:
         if prev.pos_ in ("DET", "ADP") or "Part" in morph_values(t, "VerbForm") or self.passive(t):
             return
         who = self.relative_antecedent(prev) if lower_text(prev) in self.rules.relative_pronouns \
-            else [r for r in [self.word_subject(t)] if r is not None]
+            else self.np(prev) if lower_text(prev) in self.rules.subject_pronouns \
+            else [r for r in [self.word_subject(t)] if r is not None]  # "ils occupent X": the pronoun's antecedent
         who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         if who and not self.denial(t) and not self.hypothetical(t):
             self.place_force(who[:1], self.held_in_words(self.right_window(t))[:5], t, k, 0.6)
@@ -2432,8 +2453,8 @@ class _Finder:
                     found.append(ref)
             elif not (depth or w.text == ")" or w.pos_ in ("DET", "ADJ", "ADV", "PUNCT", "CCONJ", "SCONJ")
                       or lower_text(w) in self.rules.of_prepositions or _in(w, self.rules.place_part_nouns)
-                      or _in(w, self.rules.direction_words)):
-                break
+                      or _in(w, self.rules.direction_words) or _in(w, self.rules.place_heads)):
+                break  # "la capitale du Yémen, Sanaa": a place noun goes on to the name
         return found
 
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
@@ -2477,12 +2498,28 @@ class _Finder:
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
         its first place phrase with the places coordinated in it, else a place after it."""
-        where = []
-        for c in v.children:
-            if lower_text(c) in self.rules.place_relative_pronouns:
-                where = self.typed(self.relative_antecedent(c), ("Region",))
-        where = where or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
+        where = self.relative_place(v) or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
         return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+
+    def relative_place(self, v: Token) -> list[MentionRef]:
+        """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe")."""
+        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for c in v.children
+                      if lower_text(c) in self.rules.place_relative_pronouns), [])
+        return self.place_before_part(found[0]) or found if found else []
+
+    def place_before_part(self, ref: MentionRef) -> list[MentionRef]:
+        """The place right before the part of ``ref`` that follows it ("le camp de X dans le nord
+        du Liban, où ...": the camp, which the part only locates)."""
+        span = self.span_at(ref)
+        k = span.start - 1 if span is not None else -1
+        for test in (lambda t: lower_text(t) in self.rules.of_prepositions, lambda t: _in(t, self.rules.direction_words),
+                     lambda t: lower_text(t) in self.rules.container_prepositions):
+            k = self.skip_determiners(k, 0)
+            if k < 1 or not test(self.tokens[k]):
+                return []
+            k -= 1
+        before = self.ref_at(self.tokens[k])
+        return [before] if before is not None and self.typed([before], ("Region",)) else []
 
     def clitic_place(self, v: Token) -> list[MentionRef]:
         """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
@@ -2576,6 +2613,28 @@ class _Finder:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
+        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def clash_places(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
+        """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
+        région du Kanem"), else the place phrase of the verb it is the subject or a phrase of ("les
+        combats se sont produits à X", "tués dans des affrontements ... sur l'île de X") or of the
+        verb naming its sides ("des affrontements qui les ont opposés aux rebelles sur l'île de X")."""
+        heads = [n, *self.opposing_verbs(n)] + ([n.head] if n.head.pos_ == "VERB" and n.dep_ != "obj" else [])
+        past = max([r.end for r in sides], default=len(self.text))  # a place after the sides, not inside their names
+        found = [r for h in heads for group in self.place_groups(h, ("nmod", *_OBLIQUES)) for r in group[:1]]
+        return self.distinct(found)[-2:] or next(  # "En Colombie, ... dans le département d'Arauca": both
+            (group for h in heads[:-1] or heads for t in h.subtree if t.idx >= past and t.dep_ in ("nmod", *_OBLIQUES)
+             for group in self.place_groups(t.head, (t.dep_,), t.i - 1) if group), [])
+
+    def fought_in(self, sides: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
+                  modality: str | None = None) -> None:
+        """Both sides of fighting stated at a place are there (deployedIn), a state on its own
+        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"); a side
+        is never in itself, nor a person anywhere."""
+        for a in sides:
+            for r in where[:2] if a.entity.kind != "Person" else ():
+                self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
 
     def fallen_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash their dead name ("six rebelles et un soldat indien ont été tués
@@ -2715,6 +2774,7 @@ class _Finder:
         for a in sides:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
+        self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
 
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
@@ -2727,6 +2787,7 @@ class _Finder:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
+                    self.fought_in([a, t], self.first_place([v]), v, k)
 
     @staticmethod
     def objects_of_noun_verb(n: Token) -> list[Token]:
@@ -2760,11 +2821,18 @@ class _Finder:
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
         holders = self.typed(self.children_with(n, self.rules.stronghold_prepositions, ("nmod",))
                              + [self.ref_at(c) for c in n.children if c.dep_ == "amod"]
-                             + self.holders_named_among(n), ("Actor",))
+                             + self.holders_named_among(n) + self.holder_after_place(n), ("Actor",))
         if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
         where = self.stronghold_places(n)
         self.place_force(holders, self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def holder_after_place(self, n: Token) -> list[MentionRef]:
+        """The holder the parse hangs on the stronghold's place phrase ("le quartier général au
+        Mali du groupe X": "du groupe X" read as the Mali's)."""
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.deploy_prepositions)
+                for r in self.children_with(c, self.rules.of_prepositions, ("nmod",))
+                if r.entity.kind in (*_GROUP_KINDS, *_ORGANISATION_KINDS)][:1]
 
     def holders_named_among(self, n: Token) -> list[MentionRef]:
         """ "un repaire pour les jihadistes, notamment ceux de l'EIGS": the group a pronoun
@@ -2940,7 +3008,7 @@ class _Finder:
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
         if _in(a, self.rules.armed_presence_words):  # "actif dans": said of an armed actor only
             who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
-        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod"))
+        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a)
         for w in [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)][:1]:
             if w.entity.kind == "Person":
                 continue
@@ -2950,24 +3018,45 @@ class _Finder:
 
     def present_ones(self, a: Token) -> list[Token]:
         """The nouns a word of presence is said of: its subjects ("est / reste présent", "Les
-        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies."""
+        shebab, très actifs dans le sud" parsed as its subject) or the noun it qualifies; after a
+        relative "où", the subject put after it ("Kidal, où sont basés les rebelles")."""
+        inverted = self.inverted_subject(a)
+        if inverted:
+            return inverted
         if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
         return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
+
+    def inverted_subject(self, v: Token) -> list[Token]:
+        """The subject put after a verb or participle of presence opened by a relative "où"
+        ("Kidal, où sont basés les rebelles", parsed as the object)."""
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+            return []
+        return [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.i > v.i][:1]
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
         (only phrases after token ``after`` when given).  Troops are no place: "a mis la main
         sur deux militaires rwandais" names whose soldiers, not where."""
+        return next(self.place_groups(head, deps, after), [])
+
+    def place_groups(self, head: Token, deps, after: int = -1):
+        """Each place phrase of ``head`` in turn, as ``_place_group`` reads the first."""
         for c in head.children:
-            if c.dep_ in deps and c.i > after and _introduced_by(c, self.rules.deploy_prepositions) \
-                    and not _in(c, self.forces):
+            if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
+                    and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
                 found = self.typed(self.np(c), ("Region",))
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
-                    return found
-        return []
+                    yield found
+
+    def near_phrase(self, c: Token) -> bool:
+        """A phrase the parse opens on "de" after an adverb of place it hung elsewhere ("combattait
+        près de la municipalité de X": "près" an adverb of the verb)."""
+        first = c.left_edge
+        return first.i > 0 and first.dep_ in ("dep", "case") and lower_text(first) in self.rules.of_prepositions \
+            and lower_text(self.tokens[first.i - 1]) in self.rules.deploy_prepositions
 
     def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
         """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
@@ -2989,9 +3078,10 @@ class _Finder:
                 continue
             for token in led[:1]:
                 direct = self.names_itself(token)
+                anchor = token if token.i < v.i and v not in token.children and token.head != v else None
                 for o in self.typed(self.np(token), ("Actor",))[:1]:
-                    if o.entity.kind != "Person":
-                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6)
+                    if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
+                        self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
 
     def lead_arguments(self, v: Token) -> tuple[list[MentionRef], list[Token]]:
         """(the leaders, the phrases led) of a verb of leading: a passive's agent and what it
@@ -3001,9 +3091,28 @@ class _Finder:
             return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
         if self.passive(v):
             leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
-            return leaders, [self.led_noun(v.head)] if v.dep_ == "acl" else [
+            acronym = self.name_right_before(v) if self.tokens[v.i - 1].text == ")" else None
+            return leaders, [acronym or self.led_noun(v.head)] if v.dep_ == "acl" else [
                 c for c in v.children if c.dep_ == "nsubj:pass"]
+        named = self.name_right_before(v) if self.past_participle_with_agent(v) else None
+        if named is not None:  # "du FACT mené par X", the participle hung on the main verb
+            return self.agent(v), [named]
         return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+
+    def past_participle_with_agent(self, v: Token) -> bool:
+        """A past participle with its own agent phrase and no auxiliary ("mené par X")."""
+        return "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense") \
+            and not any(c.dep_.startswith("aux") for c in v.children) and agent_phrase(v, self.rules) is not None
+
+    def name_right_before(self, v: Token) -> Token | None:
+        """The last word of the name right before ``v``, past a bracketed acronym ("le groupe
+        rebelle du Front ... (FACT) mené par X": the Front), None when no name ends there."""
+        k = v.i - 1
+        if k > 1 and self.tokens[k].text == ")":
+            if self.ref_at(self.tokens[k - 1]) is not None:
+                return self.tokens[k - 1]  # the acronym, not a place inside the long form ("du Tchad (FRT)")
+            k = next((j for j in range(k - 1, max(k - 8, 0), -1) if self.tokens[j].text == "("), 0) - 1
+        return self.tokens[k] if k >= 0 and self.ref_at(self.tokens[k]) is not None else None
 
     @staticmethod
     def fronted_participle(v: Token) -> bool:
@@ -3381,6 +3490,20 @@ class _Finder:
                 if m.entity.id != w.entity.id:
                     self.add(m, "memberOf", w, v, k, 0.6)
 
+    def membership_noun(self, n: Token, k: int) -> None:
+        """A copula on a membership noun ("la Pologne est membre de l'Otan", "l'Iran, comme le
+        Pakistan, sont membres de l'OCS"): its subjects, those a likening aside adds too, and the
+        name the parse made the head of the noun, are members of the body after "de"."""
+        if not any(c.dep_ == "cop" for c in n.children):
+            return
+        heads = [c for c in n.children if c.dep_.startswith("nsubj")] or ([n.head] if n.dep_ == "conj" else [])
+        members = [r for h in heads for r in self.np(h)] + [
+            r for h in (n, *heads) for r in self.children_with(h, self.rules.likening_prepositions)]
+        for w in self.bodies_of(self.children_with(n, self.rules.of_prepositions, ("nmod",)))[:1]:
+            for m in self.typed(self.distinct(members), ("Actor",))[:4]:
+                if m.entity.kind != "Person" and m.entity.id != w.entity.id:
+                    self.add(m, "memberOf", w, n, k, 0.6)
+
     def join_phrase(self, v: Token, k: int) -> None:
         """ "la katiba Macina fait partie du JNIM": the subject is a member of the organisation
         or group named right after the phrase."""
@@ -3511,10 +3634,21 @@ class _Finder:
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
-        org = org or (self.role_named_before(span) if titled else [])  # "le porte-parole X"
+        org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def genitive_owner(self, title: Token) -> list[MentionRef]:
+        """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
+        président Y"): the title is that body's."""
+        k = title.i - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return []
+        owner = self.ref_at(self.tokens[k - 1])
+        return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
 
     def plural_possessed(self, anchor: Token | None) -> bool:
         """A role word with a plural possessive ("leur chef"): the holders' body is a group the
@@ -3689,9 +3823,16 @@ class _Finder:
             for size in (4, 3, 2, 1):
                 for forms in (lows, lemmas):
                     phrase = " ".join(forms[n:n + size]).replace("' ", "'")
-                    if phrase in roles:
+                    if phrase in roles and not self.noun_qualifier(words[n], size):
                         return phrase, n, size
         return None
+
+    @staticmethod
+    def noun_qualifier(word: Token, size: int) -> bool:
+        """A one-word role the parse reads as an adjective on the noun before it ("le quartier
+        général du groupe": no rank)."""
+        return size == 1 and word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i == word.i - 1 \
+            and word.head.pos_ == "NOUN"
 
     def role_body(self, words: list[Token], n: int, rest: list[Token]) -> list[MentionRef]:
         """The state or organisation named with a role: in the words after it (nested mentions
@@ -3737,6 +3878,9 @@ class _Finder:
         if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
             return False
         nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        named = self.ref_at(nouns[0]) if nouns else None
+        if nouns and len(nouns[0].text) > 1 and nouns[0].text.isupper() and (named is None or named.entity.kind == "Person"):
+            return True  # "le secrétaire général de l'ONU X", the acronym read as no entity: not the group named last
         return bool(nouns) and nouns[0].pos_ == "NOUN" and nouns[0].text[:1].islower() \
             and not _in(nouns[0], self.rules.state_stand_ins)
 
@@ -4351,7 +4495,8 @@ class _Finder:
     def place_phrase(self, span) -> bool:
         """A name after a preposition of place ("une visite en Autriche de X"): a place, no body."""
         k = self.skip_determiners(span.start - 1, 0)
-        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions
+        return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions \
+            and not (k > 0 and lower_text(self.tokens[k - 1]) in self.rules.topic_markers)  # "Quant au Fatah de X"
 
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
@@ -4412,7 +4557,7 @@ class _Finder:
         right away by "de" and a person's name is that person's (leaderOf)."""
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind == "Person" or ref.mention.method == "role" or not self.typed([ref], ("Actor",)) \
-                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS):
+                    or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS, "Party"):
                 continue
             span = self.span_at(ref)
             found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
@@ -4425,7 +4570,14 @@ class _Finder:
         end = span.end + 1 if span.end < len(self.tokens) and self.tokens[span.end].text == ")" else span.end
         if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
-        name = self.tokens[end + 1]
+        n = end + 1
+        while n < min(end + 4, len(self.tokens) - 2):  # "le Fatah du président Abbas": a leader's title before the name
+            pair = f"{lower_text(self.tokens[n])} {lower_text(self.tokens[n + 1])}"
+            size = 1 if lower_text(self.tokens[n]) in self.rules.leader_roles else 2 if pair in self.rules.leader_roles else 0
+            if not size:
+                break
+            n += size
+        name = self.tokens[n]
         person = self.index.at_token(name)
         if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
             return None
@@ -4635,7 +4787,8 @@ class _Finder:
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
-        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and "Part" in morph_values(t, "VerbForm")):
+        elif t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADJ" and (
+                "Part" in morph_values(t, "VerbForm") or lemma in _presence_verbs(self.rules))):  # "où sont basés X"
             for name, read in _VERB_READERS:  # a verb may belong to several families
                 if lemma in getattr(self.rules, name) or _phrase_length(t, getattr(self.rules, name)):
                     read(self, t, k)  # a multi-word verb: "ont trouvé la mort", "ont pris pour cible"
@@ -4668,6 +4821,8 @@ class _Finder:
             return self.authorize_noun(t, k, extra=extra - 1)
         if _qualified(t, self.rules.supply_nouns):
             lemma = next(p for p in self.rules.supply_nouns if p.startswith(lemma + " "))
+        if t.i + 1 < len(self.tokens) and f"{lemma} {lower_text(self.tokens[t.i + 1])}" in self.rules.stronghold_nouns:
+            lemma = f"{lemma} {lower_text(self.tokens[t.i + 1])}"  # "le quartier général du groupe"
         for families, read in _NOUN_READERS:
             if any(lemma in getattr(self.rules, name) for name in families):
                 return read(self, t, k, lemma)
@@ -4692,6 +4847,7 @@ _VERB_READERS = (
     ("attack_phrases", lambda finder, t, k: finder.attack_phrase(t, k)),
     ("deploy_verbs", lambda finder, t, k: finder.deploy_verb(t, k)),
     ("lead_verbs", lambda finder, t, k: finder.lead_verb(t, k)),
+    ("withdraw_verbs", lambda finder, t, k: finder.withdraw_verb(t, k)),
     ("support_verbs", lambda finder, t, k: finder.stance_verb(t, k, "supports")),
     ("oppose_verbs", lambda finder, t, k: finder.stance_verb(t, k, "opposes")),
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
@@ -4713,13 +4869,14 @@ _NOUN_READERS = (
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
     (("troop_nouns", "fighter_nouns"), lambda finder, t, k, lemma: finder.troop_noun(t, k)),
     (("clash_nouns",), lambda finder, t, k, lemma: finder.clash_noun(t, k)),
+    (("membership_roles",), lambda finder, t, k, lemma: finder.membership_noun(t, k)),
     (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "exchange_nouns", "stronghold_nouns")
+                  "clash_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
 
 
 @functools.lru_cache(maxsize=65536)
