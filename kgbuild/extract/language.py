@@ -204,6 +204,8 @@ class LanguageRules:
     connective_words: Words
     de_infinitive_markers: Words
     infinitive_endings: Ordered
+    participle_endings: Ordered
+    naming_words: Words
     # --- relations (data/relations.toml)
     supply_verbs: Words
     recipient_prepositions: Ordered

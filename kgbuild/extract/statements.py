@@ -298,7 +298,7 @@ class _Finder:
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
                 for c in token.children):
-            return self.actor_next_to(token, within) or self.home_state  # "l'état-major sud-coréen"
+            return self.actor_next_to(token, within) or self.possessor(token) or self.home_state  # "l'état-major sud-coréen"
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         if self.lone_person(token, unnamed):
             return None  # "a affirmé un haut responsable de l'armée": one unnamed person, no body
@@ -306,6 +306,15 @@ class _Finder:
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         return None if unnamed and _is_person(found) else found
+
+    def possessor(self, token: Token) -> MentionRef | None:
+        """The state or group a singular possessive gives a bare body ("Moscou revendique ...
+        Samedi, son armée avait dit": Russia), the actor named last; None without a possessive."""
+        det = next((c for c in token.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        if det is None or "Sing" not in morph_values(det, "Number"):
+            return None
+        ref = self.last_actor(token)
+        return ref if ref is not None and (ref.entity.kind in _STATE_KINDS or ref.entity.kind == "Group") else None
 
     def lone_person(self, token: Token, unnamed: bool) -> bool:
         """Whether a speaking group is one unnamed person ("un haut responsable", "une source
@@ -331,7 +340,8 @@ class _Finder:
     def document_author(self, token: Token, within: range | None) -> MentionRef | None:
         """The author of a document named past the unknown platform it was posted on ("un message
         sur Telegram du groupe Wagner affirme", the parse hanging the author on the platform) or
-        as the agent of its participle ("un communiqué publié par l'armée malienne")."""
+        as the agent of its participle ("un communiqué publié par l'armée malienne", "un bilan
+        actualisé du ministère")."""
         if token.lemma_ not in self.rules.authored_nouns:
             return None
         for c in token.children:
@@ -340,8 +350,9 @@ class _Finder:
             ref = None
             if c.dep_ == "nmod" and c.pos_ == "PROPN" and self.index.at_token(c) is None:
                 ref = self.complement_actor(c, within, False)
-            elif c.dep_ == "acl" and c.pos_ == "VERB":
-                agent = next((g for g in c.children if g.dep_ == "obl:agent"), None)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":  # also "un bilan actualisé du ministère"
+                agent = next((g for g in c.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
+                    d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
                 ref = self.phrase_entity(agent, within) if agent is not None else None
             if ref is not None:
                 return ref
@@ -613,10 +624,25 @@ class _Finder:
             return ref, 0.85
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
+        official = self.official_named_before(token)
+        if official is not None:
+            return official, 0.8
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def official_named_before(self, token: Token) -> MentionRef | None:
+        """ "a lancé le responsable irakien" after a person spoke: a definite lone official with no
+        complement of its own, its noun new to the text, names that person again, not the state
+        of its adjective."""
+        if token.lemma_.lower() not in self.rules.lone_officials or not _is_definite(token) \
+                or "Sing" not in morph_values(token, "Number") or self.has_complement(token):
+            return None
+        if any(t.lemma_ == token.lemma_ for t in self.tokens[:token.i]):
+            return None  # "un haut responsable de l'armée ... Le responsable militaire": that one
+        last = self.last_claim_speaker(token)
+        return last if _is_person(last) else None
 
     def person_apposed_to_place(self, token: Token, within: range | None) -> tuple[MentionRef | None, float]:
         """A subject that names a sea, a town the text does not make act is no speaker, unless a
@@ -1011,19 +1037,34 @@ class _Finder:
     def clause_verb(self, cue: Token) -> Token:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
-        k = cue.i - 1
-        if k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i:
-            k -= 1  # "..., en relevant que": the gerund's marker
+        k, marked = self.participle_opening(cue)
         if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
-        if not _present_participle(cue) or k < 0 \
-                or self.tokens[k].text != "," or cue.dep_.startswith("nsubj"):
+        if not self.participle(cue) or k < 0 or cue.dep_.startswith("nsubj") or not (
+                marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
             return cue
         head = cue.head
-        while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
-            head = head.head
+        while head.i != head.head.i and (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl"):
+            head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
-        return head if head.i < cue.i and head.pos_ in ("VERB", "AUX") else cue
+        return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def participle(self, cue: Token) -> bool:
+        """Whether a cue is a present participle, also where the tagger gave another verb form
+        or a noun ("qualifiant" read as a future, "les qualifiant" as a noun): by its ending."""
+        return _present_participle(cue) or (
+            cue.pos_ in ("VERB", "NOUN") and bool(self.rules.participle_endings)
+            and lower_text(cue).endswith(tuple(self.rules.participle_endings)))
+
+    def participle_opening(self, cue: Token) -> tuple[int, bool]:
+        """The token before a participle's own object clitics and gerund marker ("..., la
+        qualifiant de", "en déclarant", "et affirmant"), and whether a gerund marker stood there:
+        a gerund's subject is the main verb's, with or without a comma."""
+        k = cue.i - 1
+        while k > 0 and lower_text(self.tokens[k]) in self.rules.object_clitics and self.tokens[k].head.i == cue.i:
+            k -= 1  # "la qualifiant de « violation »"
+        marked = k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i
+        return (k - 1, True) if marked else (k, False)  # "..., en relevant que": the gerund's marker
 
     def joins_cue_above(self, cue: Token) -> bool:
         """Whether a coordinated cue with no subject of its own joins the cue above: none to
@@ -1049,7 +1090,7 @@ class _Finder:
         soulignant que" (who warned), "a accusé X de l'avoir trahi en lançant Y, promettant" (who
         accused, not X)."""
         while head.head.i < head.i:
-            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX") \
+            if head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX", "ADJ") \
                     or head.dep_ == "advcl" and _infinitive_clause(head) and head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # also out of "de l'avoir trahi" under "a accusé X": who accused
             elif head.dep_ == "acl:relcl" and head.head.dep_ == "obj" and head.head.head.pos_ == "VERB":
@@ -1116,7 +1157,7 @@ class _Finder:
         """The subject after a cue verb ("..., a déclaré le ministre", "a-t-il dit")."""
         found = self.hyphen_pronoun(cue) or self.subject_after(cue)
         if found is not None:
-            return found
+            return self.name_after_naming(found) or found
         # "a martelé mercredi le président": the parser often hangs the subject on the day
         j = self.past_dates(cue.i + 1, cue.i + 3)
         if j > cue.i + 1 and j < len(self.tokens) and self.tokens[j].pos_ in ("NOUN", "PROPN"):
@@ -1165,8 +1206,21 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok)
+            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok) \
+                or self.name_after_naming(tok)
         return None
+
+    def name_after_naming(self, tok: Token) -> Token | None:
+        """The person a participle of naming gives after an unnamed noun ("a déclaré cet homme,
+        prénommé Ali, joint par l'AFP": Ali; `naming_words`)."""
+        if tok.pos_ != "NOUN":
+            return None
+        comma = next((t for t in self.tokens[tok.i + 1: tok.i + 4] if t.text == ","), None)
+        if comma is None or comma.i + 2 >= len(self.tokens) or lower_text(self.tokens[comma.i + 1]) not in self.rules.naming_words:
+            return None
+        after = self.tokens[comma.i + 2]
+        ref = self.index.at_token(after)
+        return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
 
     #: the most words of a description before the name apposed to it ("un de ses proches, X")
     _DESCRIPTION_WORDS = 6
@@ -1345,7 +1399,7 @@ class _Finder:
             lemma = self.cue_lemma(tok, tokens[n - 1] if n else None)
             if lemma is None:
                 continue
-            if self.quotes.inside(tok.idx):
+            if self.quotes.inside(tok.idx) and not self.quoted_word(tok):
                 claims.extend(self.incise(k, tokens, n))  # else the quoted speaker's verb, not a cue
                 continue
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
@@ -1355,6 +1409,13 @@ class _Finder:
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
             claims.extend(found)
         return claims
+
+    def quoted_word(self, tok: Token) -> bool:
+        """Whether a word is quoted alone, the reporter's own cue ("a « exigé » de X que")."""
+        end = tok.idx + len(tok.text)
+        return any(a == tok.idx - 1 and b == end for a, b in self.quotes.near(tok.idx, end)) \
+            or any(a + 1 < tok.idx and self.text[a + 1:tok.idx].isspace() and self.text[end:b].isspace()
+                   for a, b in self.quotes.near(tok.idx, end))
 
     def incise(self, k: int, tokens: list[Token], n: int) -> list[_Claim]:
         """A reporter's cue set inside a quote after a comma, its speaker after it («A, a déclaré
@@ -1391,7 +1452,7 @@ class _Finder:
         pos, lemma = tok.pos_, tok.lemma_  # read once: every token of the text passes here
         if pos in ("VERB", "AUX", "ADJ") and lemma in cues:
             return lemma
-        if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB"):
+        if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X"):  # X: "a tweeté" left untagged
             return None
         if lemma in self.rules.mistagged_cues:
             return self.rules.mistagged_cues[lemma]
@@ -1402,12 +1463,23 @@ class _Finder:
     def mistagged_verb(self, tok: Token, before: Token | None) -> bool:
         """Whether the tagger may have misread a verb: unlemmatised, right after a quote, a
         comma or a name, or an "adjective" that governs a verb or an object ("le groupe jihadiste
-        revendique avoir tiré", "le Jnim revendique des attaques")."""
+        revendique avoir tiré", "le Jnim revendique des attaques"), or right after the perfect
+        auxiliary ("a tweeté", tagged a name), or a participle after an object clitic ("les
+        qualifiant de", tagged a noun)."""
         pos = tok.pos_
         return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
-            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children))
+            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children)) or (
+            before is not None and self.after_auxiliary(before)) or (  # "a tweeté" read as a name, "a « exigé »"
+            before is not None and lower_text(before) in self.rules.object_clitics and self.participle(tok))
+
+    def after_auxiliary(self, before: Token) -> bool:
+        """Whether the word before a token is the perfect auxiliary, or an opening quote mark
+        right after it ("a « exigé »")."""
+        if before.text in self.rules.quote_pairs and before.i > 0:
+            before = self.doc[before.i - 1]
+        return before.lemma_ in self.rules.perfect_auxiliaries
 
     def complements(self, k: int, tokens: list[Token], n: int, lemma: str) -> list[_Claim]:
         """The claims of a cue: the first of the language's cue frames that fits it (data,
@@ -1415,7 +1487,7 @@ class _Finder:
         phrase = self.cue_phrase(tokens, n)
         if phrase is None and lemma in _speech_verb_starts(self.rules):
             return []  # "mettre" reports speech only in "mettre en garde"
-        j = self.content_start(tokens, n + 1 + (phrase[1] if phrase else 0))
+        j = self.content_start(tokens, self.past_cue_quote(tokens, n, n + 1 + (phrase[1] if phrase else 0)))
         if j >= len(tokens):
             return []
         cue = _Cue(tokens, n, j, lemma, phrase, self.reflexive(tokens, n))
@@ -1435,6 +1507,13 @@ class _Finder:
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
+
+    def past_cue_quote(self, tokens: list[Token], n: int, j: int) -> int:
+        """Past the closing mark of a cue the reporter quoted ("a « exigé » de X qu'elle ..."),
+        else ``j``."""
+        opening = tokens[n - 1].text if n else ""
+        closing = self.rules.quote_pairs.get(opening)
+        return j + 1 if closing is not None and j < len(tokens) and tokens[j].text == closing else j
 
     def quote_parts(self, claim: _Claim) -> list[_Claim]:
         """A content of several quotes joined by a conjunction or a comma only ("« A » et « B »,
@@ -1725,7 +1804,7 @@ class _Finder:
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues and not c.reflexive:
+        if c.lemma in self.rules.accusation_cues and not c.reflexive and not _relative_object(c.tokens[c.n]):
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -1763,7 +1842,8 @@ class _Finder:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
-        dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj")
+        # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
+        dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
         for m in range(j, min(len(tokens), j + (14 if dative else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
@@ -1885,8 +1965,9 @@ class _Finder:
         """Index of the first word of the charge after "de" ("accuser X de terrorisme")."""
         for m in range(j, min(len(tokens), j + 8)):
             low = lower_text(tokens[m])
-            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm"):
-                return None
+            if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm") \
+                    or tokens[m].pos_ == "CCONJ" and tokens[m - 1].text == ",":
+                return None  # "a accusé l'Iran, et le secrétaire d'État X a ...": another clause
             if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
         return None
@@ -1953,6 +2034,7 @@ class _Finder:
         encore ajouté", "estime-t-elle", "s'est félicité")."""
         m = n - 1
         while m >= 0 and (tokens[m].dep_.startswith("aux") or tokens[m].text.startswith("-")
+                          or tokens[m].pos_ == "X" and tokens[m].lemma_ in self.rules.auxiliaries  # "a" untagged
                           or lower_text(tokens[m]) in self.rules.reflexive_clitics
                           or lower_text(tokens[m]) in self.rules.cue_fillers):
             m -= 1
@@ -2320,7 +2402,7 @@ class _Finder:
         l'ONU, ...")."""
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
                 and lows[t.i - tokens[0].i] not in self.rules.connective_words]
-        if m < len(tokens) - 1 and not lead:
+        if m < len(tokens) - 1 and (not lead or self.relative_before_source(tokens, n, m)):
             first = self.past_source_aside(tokens, m + 1)
             return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
@@ -2332,6 +2414,13 @@ class _Finder:
         if tokens[n - 1].text != ",":
             e = self.unparted_source_end(tokens, n, m)
         return s, e
+
+    @staticmethod
+    def relative_before_source(tokens: list[Token], n: int, m: int) -> bool:
+        """Whether a source phrase set off by commas opens a relative clause ("des frappes qui,
+        selon X, visaient des bases"): it sources the relative's verb phrase after it."""
+        return n >= 2 and tokens[n - 1].text == "," and tokens[m].text == "," \
+            and "Rel" in morph_values(tokens[n - 2], "PronType") and tokens[n - 2].dep_.startswith("nsubj")
 
     def unparted_source_end(self, tokens: list[Token], n: int, m: int) -> int:
         """Where the clause of a source phrase with no comma before it ends: at the phrase when it
@@ -2413,7 +2502,7 @@ class _Finder:
             found = self.source_claims(k, tokens) + self.cue_claims(k, tokens)
             found += self.colon_quotes(k, tokens, found)
             if not found and claims:
-                found = self.continued_quote(claims[-1], tokens)
+                found = self.continued_quote(claims, tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
         claims[:] = self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
@@ -2553,23 +2642,43 @@ class _Finder:
         cue = next((t for t in reversed(tokens[first:n]) if t.pos_ == "VERB" and self.cue_lemma(t, None)), None)
         return list(dict.fromkeys(v for v in (verb, cue) if v is not None and not self.quotes.inside(v.idx)))
 
-    def continued_quote(self, previous: _Claim, tokens: list[Token]) -> list[_Claim]:
+    def continued_quote(self, claims: list[_Claim], tokens: list[Token]) -> list[_Claim]:
         """A sentence that is all one quote, right after a statement that quotes (all or in part),
         goes on with the same speaker ("« ... », écrit le journal. « La suite du texte ... »";
-        "Selon X, A « B ». « C »"), in the same paragraph."""
+        "Selon X, A « B ». « C »"; also "« A », a déclaré X, précisant que B. « C »": the
+        sentence before quoted X), in the same paragraph; also after a person named last in the
+        sentence before, after an inverted cue ("A, a déclaré le président X. « B »")."""
+        previous = claims[-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        if not any(a <= previous.start and previous.end <= b + 1 or previous.start <= a and b < previous.end
-                   for a, b in self.quotes.near(previous.start, previous.end)):
+        said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
+                and c.speaker.entity.id == previous.speaker.entity.id]
+        closing = self.closing_person(previous, start)
+        if not closing and not any(self.quotes_content(c) for c in said):
             return []  # the statement before quoted nothing: whose words these are is unsure
-        if self.text[previous.end:start].count("\n\n") or len(self.text[previous.end:start].strip()) > 40:
+        gap = self.text[previous.end:start]
+        if not closing and (gap.count("\n\n") or len(gap.strip()) > 40):
             return []
         s, e = self.trim(quote[0], quote[1] + 1)
         return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
+
+    def closing_person(self, claim: _Claim, start: int) -> bool:
+        """Whether a claim's speaker is a person named after its inverted cue, at the very end of
+        the sentence before ``start`` ("A, a déclaré le président X. « B »": B is X's too)."""
+        speaker = claim.speaker
+        if speaker is None or speaker.entity.kind != "Person" or claim.end > claim.cue_start:
+            return False
+        last = next((r for r in self.index.before(start, claim.cue_start) if r.entity.id == speaker.entity.id), None)
+        return last is not None and self.text[last.end:start].strip() == "."  # "le président X. « B »"
+
+    def quotes_content(self, claim: _Claim) -> bool:
+        """Whether a claim's content is a quote, all or in part."""
+        return any(a <= claim.start and claim.end <= b + 1 or claim.start <= a and b < claim.end
+                   for a, b in self.quotes.near(claim.start, claim.end))
 
     def cue_line(self, c: _Claim) -> tuple[int, int]:
         """A content before its cue starts on the cue's line: a line without a full stop before it
@@ -2696,6 +2805,12 @@ def _opens_clause(token: Token) -> bool:
 def _in_relative(verb: Token) -> bool:
     """Whether a verb heads a relative clause ("l'affaire, sur laquelle l'armée a dit enquêter")."""
     return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in verb.children)
+
+
+def _relative_object(verb: Token) -> bool:
+    """Whether a verb's object is a relative pronoun ("ces accusations, qu'il a qualifiées de
+    « politiques »"): what it qualifies is the noun before, a comment, not a claim."""
+    return any(c.dep_ == "obj" and "Rel" in morph_values(c, "PronType") for c in verb.children)
 
 
 def _present_participle(token: Token) -> bool:

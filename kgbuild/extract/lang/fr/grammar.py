@@ -34,8 +34,9 @@ class Grammar:
         return (base, fem, plural, fem + "s")
 
     def verb_lemmas(self, form: str) -> tuple[str, ...]:
-        """Infinitives a present-tense third person may belong to ("indique" -> "indiquer",
-        "précisent" -> "préciser", "dit" -> "dire"), for a verb the tagger took for a noun."""
+        """Infinitives a present-tense third person or a past participle may belong to
+        ("indique" -> "indiquer", "précisent" -> "préciser", "dit" -> "dire", "exigé" ->
+        "exiger"), for a verb the tagger took for a noun or an adjective."""
         form = form.lower()
         if form.endswith("ent"):
             form = form[:-2]
@@ -46,6 +47,11 @@ class Grammar:
             guesses.append(form[:-1] + "re")  # dit -> dire, écrit -> écrire
         if form.endswith("t"):
             guesses.append(form[:-1] + "r")  # avertit -> avertir
+        if form.endswith("ant"):  # "les qualifiant de" tagged a noun -> qualifier
+            stem = form[:-3]
+            guesses.append((stem[:-1] if stem.endswith("ge") else stem[:-1] + "c" if stem.endswith("ç") else stem) + "er")
+        if form.endswith("é"):
+            guesses.append(form[:-1] + "er")  # a « exigé » -> exiger: a participle the quotes hide
         return tuple(guesses)
 
     def _future_stem(self, lemma: str) -> str:
