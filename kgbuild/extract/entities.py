@@ -55,6 +55,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_head_nouns(found, keys, rules.descriptions)
     _merge_bodies_without_demonym(found, keys, rules.demonyms)
     _merge_qualified_bodies(found, keys, rules.demonyms)
+    _merge_placed_bodies(found, keys, rules.of_prepositions)
     _merge_organs(found, keys, kb, article.lang, rules)
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
@@ -159,11 +160,13 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
         chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
-            or _described_actor(i, head, found, keys, kinds, introduced, introduced_only, bodies, peoples)
+            or _described_actor(i, head, found, keys, kinds, introduced,
+                                (introduced_only, bodies, peoples, collectives))
         if chosen is not None:
             j, key = chosen
             keys[i] = key
             introduced[key].add(head)
+            kinds[key].add(f.mention.kind)  # named "le groupe", it is known as a group from then on
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in collectives:
@@ -277,31 +280,52 @@ def _introducing_words(f: Found, text: str) -> list[str]:
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     introduced_only: frozenset[str], bodies: set[str],
-                     peoples: frozenset[str]) -> tuple[int, str] | None:
+                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+                     ) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
-    again: of a kind it can stand for, named within the window before it, introduced with
-    its noun if the noun requires it; one introduced with the noun first, then the nearest."""
+    again: of a kind it can stand for, introduced with its noun if the noun requires it, named
+    within the window before it (one introduced with the noun first, then the nearest), else
+    the only such actor the text named before it ("le groupe séparatiste" ten sentences after
+    the one armed group), else, for a collective, the one actor the text called by that noun.
+    ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives."""
     f = found[i]
-    candidates = []
-    for j in range(i - 1, -1, -1):
-        other, key = found[j], keys[j]
-        if f.mention.sentence - other.mention.sentence > _DESCRIPTION_WINDOW:
-            break
-        if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
-                or normalize_label(other.mention.text) in peoples:
-            continue
-        if head in introduced_only and head not in introduced[key]:
-            continue
-        named = normalize_label(other.mention.text.split()[0])
-        if named in bodies and named != head:
-            continue  # "le mouvement" is not the ministry named before
-        if kinds[key] & set(f.refers_to):
-            candidates.append((head not in introduced[key], i - j, j, key))
-    if not candidates:
+    fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
+               if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
+    near = [(head not in introduced[key], i - j, j, key) for j, key in fitting
+            if f.mention.sentence - found[j].mention.sentence <= _DESCRIPTION_WINDOW]
+    if near:
+        _, _, j, key = min(near)
+        return j, key
+    if len({key for _, key in fitting}) == 1:
+        return fitting[0]
+    return _collective_again(i, head, found, keys) if head in words[3] else None
+
+
+def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
+              introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+              ) -> bool:
+    """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
+    introduced_only, bodies, peoples, _ = words
+    if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
+            or normalize_label(other.mention.text) in peoples:
+        return False
+    if head in introduced_only and head not in introduced[key]:
+        return False
+    named = normalize_label(other.mention.text.split()[0])
+    if named in bodies and named != head:
+        return False  # "le mouvement" is not the ministry named before
+    return bool(kinds[key] & set(f.refers_to))
+
+
+def _collective_again(i: int, head: str, found: list[Found], keys: list[str | None]) -> tuple[int, str] | None:
+    """A collective past the description window ("les djihadistes" ten sentences after "des
+    djihadistes affiliés à X" and "l'armée") still names the one actor the text called by that noun before."""
+    called = {keys[j] for j in range(i) if keys[j] is not None
+              and normalize_label(found[j].mention.text.split()[0]) == head}
+    if len(called) != 1:
         return None
-    _, _, j, key = min(candidates)
-    return j, key
+    key = called.pop()
+    return max(j for j in range(i) if keys[j] == key), key
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:
@@ -395,6 +419,22 @@ def _merge_qualified_bodies(found: list[Found], keys: list[str | None], demonyms
     rename = {short: next(iter(ks)) for short, ks in longer.items() if len(ks) == 1}
     for n, k in enumerate(keys):
         keys[n] = rename.get(k, k)
+
+
+def _merge_placed_bodies(found: list[Found], keys: list[str | None], of_words) -> None:
+    """ "le ministère de l'intérieur" and "le ministère de l'Intérieur du Daghestan": an unknown
+    body's name that one other body's name goes on with "de" and a name is that body, named short."""
+    placed: dict[str, set[str]] = defaultdict(set)  # a short name -> the keys named with a place
+    for f, k in zip(found, keys):
+        words = f.name.split()
+        if _unknown_actor(f, k) and words[-1][:1].isupper():
+            for n in range(2, len(words) - 1):
+                if fold_quotes(words[n].lower()) in of_words:
+                    placed[normalize_label(" ".join(words[:n]))].add(k)
+    for i, f in enumerate(found):
+        longer = placed.get(normalize_label(f.name), set()) - {keys[i]} if _unknown_actor(f, keys[i]) else set()
+        if len(longer) == 1:
+            keys[i] = next(iter(longer))
 
 
 def _merge_organs(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
@@ -633,6 +673,11 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     _merge_misread(found, keys, lambda f: f.mention.type == "Region",
                    lambda f: f.mention.kind in ("Person", "Organization") and " " not in f.name.strip()
                    and not f.name.isupper(), ("Region", "Place"))
+    # "à Ben Guerdane" read as a person where the text says "la ville de Ben Guerdane": a name
+    # of several words too, when a place noun names the place
+    _merge_misread(found, keys, lambda f: f.mention.type == "Region" and f.mention.method == "pattern"
+                   and f.name.strip() != f.mention.text.strip(),
+                   lambda f: f.mention.kind == "Person" and " " in f.name.strip(), ("Region", "Place"))
 
 
 def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:

@@ -108,6 +108,9 @@ class LanguageRules:
     unit_links: Words
     body_nouns: Words
     body_domains: Words
+    demonym_body_nouns: Words
+    army_phrases: Ordered
+    state_titles: Ordered
     organ_heads: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words

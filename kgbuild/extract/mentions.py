@@ -916,7 +916,25 @@ class _Finder:
         words = fold_quotes(name).lower().split()
         if len(words) == 2 and strip_accents(words[0]) in _unaccented(self.rules.state_words):
             return self.rules.demonyms.get(words[1])
-        return None
+        return self._state_of_phrase(fold_quotes(name))
+
+    def _state_of_phrase(self, name: str) -> str | None:
+        """ "Forces armées de la RDC" -> "RDC", "République d'Azerbaïdjan" -> "Azerbaïdjan": the
+        state whose armed forces or formal name a name gives (an army phrase or a state's title,
+        "de", an article and the name of a state; not "l'Armée de libération ...")."""
+        low = name.lower()
+        phrase = next((p for p in (*self.rules.army_phrases, *self.rules.state_titles)
+                       if low.startswith(p + " ")), None)
+        if phrase is None:
+            return None
+        rest = name[len(phrase):].lstrip()
+        for words in (self.rules.of_prepositions, self.rules.definite_determiners):
+            first = next((w for w in sorted(words, key=len, reverse=True) if rest.lower().startswith(w)
+                          and (w.endswith("'") or rest[len(w):len(w) + 1] == " ")), None)
+            if first is None and words is self.rules.of_prepositions:
+                return None
+            rest = rest[len(first or ""):].lstrip()
+        return rest if rest and self._lookup(rest, _STATE_KINDS) is not None else None
 
     def _known_with_words_before(self, first: int, end: int) -> Found | None:
         """A KB name made of the one to three words before a span and the span."""
@@ -1044,7 +1062,7 @@ class _Finder:
             return None
         if self._person_apposed_to_role(start, name):
             return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
-        if label == "MISC" and self._apposed_to_person_noun(head, name):
+        if label == "MISC" and (self._apposed_to_person_noun(head, name) or self._role_apposed_after(end, name)):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
         if self._loose_place(name, head):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
@@ -1054,6 +1072,15 @@ class _Finder:
         kinds = self.rules.descriptions.get(self.lows[after + 2]) \
             if self.lows[after + 1] in self.rules.definite_determiners else None
         return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.65), name) if kinds else None
+
+    def _role_apposed_after(self, end: int, name: str) -> bool:
+        """ "Selon Tar Bhone Kyaw, commandant du TNLA, ...": a name of capitalised words followed
+        by a comma and a person's role with no determiner is that person (not a body's name)."""
+        words = name.split()
+        j = self._token_index(end - 1) + 1
+        return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and not self._body_noun_kinds(name) \
+            and j + 1 < len(self.tokens) and self.tokens[j].text == "," \
+            and (_folded_lemma(self.tokens[j + 1]) in self.rules.role_nouns or self.lows[j + 1] in self.rules.role_nouns)
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
@@ -1392,7 +1419,10 @@ class _Finder:
         return self.tokens[first].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
 
     def _media_name_word(self, t: Token) -> bool:
-        """A capitalised word that is no punctuation nor demonym."""
+        """A capitalised word that is no punctuation nor demonym, or a hyphen glued between two
+        words of the name ("le journal Al-Sudani")."""
+        if t.text == "-" and 0 < t.i < len(self.tokens) - 1:
+            return not self.tokens[t.i - 1].whitespace_ and not t.whitespace_ and self.capitalised[t.i + 1]
         return _CAPITALISED.match(t.text) is not None and not t.is_punct and t.lower_ not in self.rules.demonyms
 
     def _spelled_names(self):
@@ -1846,6 +1876,7 @@ class _Finder:
                 continue
             domain = self._body_domain_at(token)
             if domain is None:
+                yield from self._demonym_body(token)
                 continue
             organ = self._is_organ_head(token)
             end = self._served_place_end(self._known_run_end(domain, self._ORGANISATION_KINDS)) \
@@ -1861,10 +1892,41 @@ class _Finder:
                 continue  # "l'administration de Haftar": the person's, no body of its own
             if organ:
                 self._organ_spans.add((start, stop))
+            else:
+                stop = self._subdivision_stop(end, stop)
             yield self._body_found(token, start, stop)
             second = self._coordinated_body(token, end)
             if second is not None:
                 yield second
+
+    def _demonym_body(self, head: Token):
+        """ "le parquet général russe": a body noun with no domain, past its lower-case
+        adjectives to a state's demonym, is a body of that state (named by the whole phrase)."""
+        if self.lows[head.i] not in self.rules.demonym_body_nouns:
+            return
+        j = head.i + 1
+        while j < len(self.tokens) and self.pos[j] == "ADJ" and self.tokens[j].text.islower() \
+                and self.lows[j] not in self.rules.demonyms:
+            j += 1
+        if j >= len(self.tokens) or self.lows[j] not in self.rules.demonyms \
+                or self._overlaps_name(head.idx, head.idx + len(head.text)):
+            return
+        yield self._body_found(head, head.idx, self.tokens[j].idx + len(self.tokens[j].text))
+
+    def _subdivision_stop(self, end: int, stop: int) -> int:
+        """The end of a body's name past the subdivision it serves ("le ministère de l'Intérieur
+        du Daghestan", "le comité de sécurité de l'Etat de X" stays as the place phrase names it):
+        "de" and a name the KB knows as a subdivision, not a state (whose body is a part of it)."""
+        j = end + 1
+        if j + 1 >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
+            return stop
+        j += 1
+        while j < len(self.tokens) and self.tokens[j].pos_ == "DET":
+            j += 1
+        if j >= len(self.tokens) or not self.capitalised[j]:
+            return stop
+        last = self._known_run_end(j, ("AdministrativeRegion",))
+        return stop if last is None else self.tokens[last].idx + len(self.tokens[last].text)
 
     def _body_nouns(self) -> list[Token]:
         """The tokens that may head a body: an organ's or a body's noun (by form or lemma); the
@@ -1987,12 +2049,18 @@ class _Finder:
             end += 1
         while end + 1 < len(self.tokens) and end - j < 3:
             nxt = self.tokens[end + 1]
-            if nxt.pos_ == "ADJ" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper()
-                                     and domain.text[:1].isupper()):
+            if nxt.pos_ == "ADJ" or self._domain_noun_after(nxt) or (
+                    nxt.pos_ in ("NOUN", "PROPN") and nxt.text[:1].isupper() and domain.text[:1].isupper()):
                 end += 1
             else:
                 break
         return end
+
+    def _domain_noun_after(self, token: Token) -> bool:
+        """A lower-case domain word the model reads as a noun qualifying the word before it ("des
+        forces armées")."""
+        return token.text.islower() and token.head.i == token.i - 1 \
+            and fold_quotes(token.lemma_.lower()) in self.rules.body_domains
 
     def _coordinated_body(self, head: Token, end: int) -> Found | None:
         """ "les ministères de l'Intérieur et de la Justice": a second capitalised
