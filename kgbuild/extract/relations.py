@@ -110,6 +110,8 @@ class _Finder:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
+        self.claims: list[MentionRef] = []  # who claims or is ascribed an attack of the text
+        self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -1321,6 +1323,7 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
+        self.claims += self.claimed_by(n, host, host_object)
         aims = (self.strike_aims(n, host, host_object) or self.aim_after(n)) + owned
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
@@ -1718,6 +1721,8 @@ class _Finder:
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
+            if not self.hitters(agents) and modality != "negated":
+                self.unclaimed.append((n, k, regions, hit))
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
@@ -1726,6 +1731,33 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
+
+    def claimed_by(self, n: Token, host: Token, host_object: bool) -> list[MentionRef]:
+        """Who claims an attack noun or is ascribed it: the agent of a claim or attribution
+        participle ("une attaque revendiquée par X", "attribuée à X"), the subject of a claim
+        verb it is the object of ("X a revendiqué l'attaque")."""
+        if not _in(n, self.rules.attack_nouns):
+            return []
+        found = self.claimants(n) + self.ascribed(n)
+        if host_object and _in(host.head, self.rules.claim_verbs) and self.modality(host, host.head) != "negated":
+            found += self.doer(host.head)
+        return [a for a in self.hitters(found) if a.entity.kind != "Person"]
+
+    def claimed_attacks(self) -> None:
+        """Attacks the text names with no author, when it ascribes or lets someone claim its
+        attacks and names one claimant only ("Ces attaques ont été revendiquées par X" after
+        "dans les camps visés, à A, B et C"; "l'attentat, revendiqué par X" before "L'autre
+        attentat a visé la place Y"): that claimant attacks what they hit."""
+        if len({a.entity.id for a in self.claims}) != 1:
+            return
+        author = self.claims[0]
+        for n, k, regions, hit in self.unclaimed:
+            for h in hit[:2]:
+                if h.entity.id != author.entity.id:
+                    self.add(author, "attacks", h, n, k, 0.5, modality="reported")
+            for r in regions[:1] + self.places_listed(regions[:1])[1:]:
+                if not self.on_own_soil(r, author):
+                    self.add(author, "attacks", r, n, k, 0.5, modality="reported")
 
     def attack_places(self, n: Token) -> list[MentionRef]:
         """The place of an attack noun: a place phrase on its verb or on it, or the place a
@@ -4711,6 +4743,7 @@ class _Finder:
             self.placed(k)
             self.bodies(k)
             self.ties(k, tokens)
+        self.claimed_attacks()
         self.close_frames()
         people = {e.id for e in self.by_label.values() if e.kind == "Person"}
         return _dedupe(_consistent(self.found, people))
