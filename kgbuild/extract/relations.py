@@ -110,7 +110,6 @@ class _Finder:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
-        self.claims: list[MentionRef] = []  # who claims or is ascribed an attack of the text
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
 
     # --- noun phrases -> entities -------------------------------------------------
@@ -1323,7 +1322,6 @@ class _Finder:
             return
         host, host_object = self.strike_host(n)
         agents = self.strike_claimants(n, host, host_object, agents)
-        self.claims += self.claimed_by(n, host, host_object)
         aims = (self.strike_aims(n, host, host_object) or self.aim_after(n)) + owned
         hit = self.struck(aims) or self.possessors_hit(aims, agents)  # "contre son quartier général"
         victims = self.undergoers(host)
@@ -1721,7 +1719,7 @@ class _Finder:
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
-            if not self.hitters(agents) and modality != "negated":
+            if not self.hitters(agents) and modality != "negated" and not self.described_author(n):
                 self.unclaimed.append((n, k, regions, hit))
         for a in agents[:2]:
             for r in regions[:1]:
@@ -1732,26 +1730,66 @@ class _Finder:
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
 
-    def claimed_by(self, n: Token, host: Token, host_object: bool) -> list[MentionRef]:
-        """Who claims an attack noun or is ascribed it: the agent of a claim or attribution
-        participle ("une attaque revendiquée par X", "attribuée à X"), the subject of a claim
-        verb it is the object of ("X a revendiqué l'attaque")."""
-        if not _in(n, self.rules.attack_nouns):
-            return []
-        found = self.claimants(n) + self.ascribed(n)
-        if host_object and _in(host.head, self.rules.claim_verbs) and self.modality(host, host.head) != "negated":
-            found += self.doer(host.head)
-        return [a for a in self.hitters(found) if a.entity.kind != "Person"]
+    def described_author(self, n: Token) -> bool:
+        """An attack noun whose author is told though not named ("des attaques de groupes armés"),
+        or a plural one no determiner points at ("mener des attaques dans les villes"): no claim
+        elsewhere in the text is about it."""
+        generic = "Plur" in morph_values(n, "Number") and not any(
+            c.dep_ == "det" and "Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType")
+            or c.dep_ == "nummod" for c in n.children)
+        return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
+                              and not self.typed(self.np(c), ("Region",)) for c in n.children)
+
+    def text_claims(self) -> list[tuple[int, MentionRef]]:
+        """(run, claimant) for each attack noun the text lets someone claim: the agent of a
+        passive claim verb or participle on it ("Ces attaques ont été revendiquées par X", "des
+        attentats revendiqués par X"), the subject of a claim verb with it as object ("X a
+        revendiqué l'attaque"); not a claim of attacks no determiner points at ("X revendique de
+        nouvelles attaques")."""
+        found = []
+        for k, last in self.units.runs:
+            for t in self.reading.run_tokens(k, last) if k not in self.skip else []:
+                self.event_subject(t, k)
+                if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
+                    continue
+                if self.passive(t):
+                    nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
+                    who = self.agent(t)
+                else:
+                    nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
+                    who = self.doer(t)
+                if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c) for c in nouns):
+                    found += [(k, a) for a in self.hitters(who) if a.entity.kind != "Person"]
+        return found
+
+    def event_subject(self, t: Token, k: int) -> None:
+        """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
+        attentat a visé la place X"): an attack of the text with what the verb hits."""
+        verb = t.head
+        if t.dep_ != "nsubj" or not _in(t, self.rules.attack_nouns) or self.described_author(t) \
+                or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
+            return
+        objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
+        self.unclaimed.append((t, k, self.typed(objects, ("Region",)), [
+            r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types]))
+
+    def pronoun_of_attacks(self, token: Token) -> bool:
+        """A subject pronoun ("Ils ont été revendiqués par X" after "Ces attentats ...")."""
+        return lower_text(token) in self.rules.subject_pronouns
 
     def claimed_attacks(self) -> None:
-        """Attacks the text names with no author, when it ascribes or lets someone claim its
-        attacks and names one claimant only ("Ces attaques ont été revendiquées par X" after
-        "dans les camps visés, à A, B et C"; "l'attentat, revendiqué par X" before "L'autre
-        attentat a visé la place Y"): that claimant attacks what they hit."""
-        if len({a.entity.id for a in self.claims}) != 1:
+        """Attacks the text names with no author, near a claim or pointed at ("cette attaque"),
+        when it lets one claimant only claim its attacks ("Ces attaques ont été revendiquées par
+        X" after "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before
+        "L'autre attentat a visé la place Y"): that claimant attacks what they hit."""
+        claims = self.text_claims()
+        if len({a.entity.id for _, a in claims}) != 1:
             return
-        author = self.claims[0]
+        author = claims[0][1]
         for n, k, regions, hit in self.unclaimed:
+            pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
+            if not pointed and not any(abs(k - j) <= 2 for j, _ in claims):
+                continue
             for h in hit[:2]:
                 if h.entity.id != author.entity.id:
                     self.add(author, "attacks", h, n, k, 0.5, modality="reported")
