@@ -1750,11 +1750,13 @@ class _Finder:
         for k, last in self.units.runs:
             for t in self.reading.run_tokens(k, last) if k not in self.skip else []:
                 self.event_subject(t, k)
+                if _in(t, self.rules.attack_nouns):  # "une attaque attribuée aux rebelles du X"
+                    found += [(k, a) for a in self.hitters(self.ascribed(t)) if a.entity.kind != "Person"]
                 if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
                     continue
                 if self.passive(t):
                     nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
-                    who = self.agent(t)
+                    who = self.named_agent(t)
                 else:
                     nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
                     who = self.doer(t)
@@ -1773,6 +1775,16 @@ class _Finder:
         self.unclaimed.append((t, k, self.typed(objects, ("Region",)), [
             r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types]))
 
+    def named_agent(self, verb: Token) -> list[MentionRef]:
+        """The agent of a passive verb, also where its phrase's head is a description noun before
+        the name and the parse hangs a person on it ("par la katiba X, du prédicateur Y")."""
+        phrase = agent_phrase(verb, self.rules)
+        found = [r for r in self.agent(verb) if r.entity.kind != "Person"]
+        if phrase is None or found:
+            return found
+        names = [self.ref_at(c) for c in phrase.children if c.dep_ in ("nmod", "flat:name") and c.i == phrase.i + 1]
+        return [r for r in names if r is not None]
+
     def pronoun_of_attacks(self, token: Token) -> bool:
         """A subject pronoun ("Ils ont été revendiqués par X" after "Ces attentats ...")."""
         return lower_text(token) in self.rules.subject_pronouns
@@ -1783,13 +1795,13 @@ class _Finder:
         X" after "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before
         "L'autre attentat a visé la place Y"): that claimant attacks what they hit."""
         claims = self.text_claims()
-        if len({a.entity.id for _, a in claims}) != 1:
-            return
-        author = claims[0][1]
-        for n, k, regions, hit in self.unclaimed:
+        for n, k, regions, hit in self.unclaimed if claims else []:
             pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-            if not pointed and not any(abs(k - j) <= 2 for j, _ in claims):
-                continue
+            near = min(abs(k - j) for j, _ in claims)
+            authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
+            if len(authors) != 1 or not pointed and near > 2:
+                continue  # two claimants as near: neither
+            author = next(iter(authors.values()))
             for h in hit[:2]:
                 if h.entity.id != author.entity.id:
                     self.add(author, "attacks", h, n, k, 0.5, modality="reported")
