@@ -1752,6 +1752,8 @@ class _Finder:
                 self.event_subject(t, k)
                 if _in(t, self.rules.attack_nouns):  # "une attaque attribuée aux rebelles du X"
                     found += [(k, a) for a in self.hitters(self.ascribed(t)) if a.entity.kind != "Person"]
+                if _in(t, self.rules.attribution_verbs) and not self.passive(t):
+                    found += self.attributed_by_verb(t, k)
                 if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
                     continue
                 if self.passive(t):
@@ -1785,6 +1787,24 @@ class _Finder:
         names = [self.ref_at(c) for c in phrase.children if c.dep_ in ("nmod", "flat:name") and c.i == phrase.i + 1]
         return [r for r in names if r is not None]
 
+    def attributed_by_verb(self, t: Token, k: int) -> list[tuple[int, MentionRef]]:
+        """(run, author) for an active verb of ascribing an attack, named or as a clitic ("Les
+        autorités l'ont attribuée aux hommes du groupe X", "imputent l'attentat à X")."""
+        objects = [c for c in t.children if c.dep_ == "obj" or c.pos_ == "PRON" and c.i < t.i
+                   and lower_text(c) in self.rules.object_clitics]  # "l'ont attribuée": the clitic read as a subject
+        if self.modality(t, t) == "negated" or not any(
+                _in(c, self.rules.attack_nouns) or lower_text(c) in self.rules.object_clitics for c in objects):
+            return []
+        phrases = [c for c in t.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+                   and _introduced_by(c, self.rules.attribution_prepositions)]
+        refs = [r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)]
+        return [(k, a) for a in self.hitters(refs) if a.entity.kind != "Person"]
+
+    def same_paragraph(self, j: int, k: int) -> bool:
+        """Whether two sentences are in one paragraph (no line break between them)."""
+        a, b = self.sentences[min(j, k)], self.sentences[max(j, k)]
+        return "\n" not in self.text[a.end: b.start]
+
     def pronoun_of_attacks(self, token: Token) -> bool:
         """A subject pronoun ("Ils ont été revendiqués par X" after "Ces attentats ...")."""
         return lower_text(token) in self.rules.subject_pronouns
@@ -1794,10 +1814,11 @@ class _Finder:
         when it lets one claimant only claim its attacks ("Ces attaques ont été revendiquées par
         X" after "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before
         "L'autre attentat a visé la place Y"): that claimant attacks what they hit."""
-        claims = self.text_claims()
-        for n, k, regions, hit in self.unclaimed if claims else []:
+        found = self.text_claims()
+        for n, k, regions, hit in self.unclaimed:
             pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-            near = min(abs(k - j) for j, _ in claims)
+            claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or (found if pointed else [])
+            near = min((abs(k - j) for j, _ in claims), default=99)
             authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
             if len(authors) != 1 or not pointed and near > 2:
                 continue  # two claimants as near: neither
