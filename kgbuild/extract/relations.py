@@ -1719,8 +1719,7 @@ class _Finder:
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
-            if not self.hitters(agents) and modality != "negated" and not self.described_author(n):
-                self.unclaimed.append((n, k, regions, hit))
+            self.note_unclaimed(n, k, agents, regions, hit, modality)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
@@ -1729,6 +1728,11 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
+
+    def note_unclaimed(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
+        """Keep an attack named with no author, for a claim elsewhere in the text."""
+        if not self.hitters(agents) and modality != "negated" and not self.described_author(n):
+            self.unclaimed.append((n, k, regions, hit))
 
     def described_author(self, n: Token) -> bool:
         """An attack noun whose author is told though not named ("des attaques de groupes armés"),
@@ -1741,30 +1745,41 @@ class _Finder:
                               and not self.typed(self.np(c), ("Region",)) for c in n.children)
 
     def text_claims(self) -> list[tuple[int, MentionRef]]:
-        """(run, claimant) for each attack noun the text lets someone claim: the agent of a
-        passive claim verb or participle on it ("Ces attaques ont été revendiquées par X", "des
-        attentats revendiqués par X"), the subject of a claim verb with it as object ("X a
-        revendiqué l'attaque"); not a claim of attacks no determiner points at ("X revendique de
-        nouvelles attaques")."""
+        """(run, claimant) for each attack noun the text lets someone claim or ascribes
+        (``claims_at``); every attack noun with no author the verb it is subject of hits too
+        (``event_subject``)."""
         found = []
         for k, last in self.units.runs:
             for t in self.reading.run_tokens(k, last) if k not in self.skip else []:
                 self.event_subject(t, k)
-                if _in(t, self.rules.attack_nouns):  # "une attaque attribuée aux rebelles du X"
-                    found += [(k, a) for a in self.hitters(self.ascribed(t)) if a.entity.kind != "Person"]
-                if _in(t, self.rules.attribution_verbs) and not self.passive(t):
-                    found += self.attributed_by_verb(t, k)
-                if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
-                    continue
-                if self.passive(t):
-                    nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
-                    who = self.named_agent(t)
-                else:
-                    nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
-                    who = self.doer(t)
-                if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c) for c in nouns):
-                    found += [(k, a) for a in self.hitters(who) if a.entity.kind != "Person"]
+                found += [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
         return found
+
+    def claims_at(self, t: Token) -> list[MentionRef]:
+        """Who a word says claims or is ascribed an attack: an attribution participle on an
+        attack noun ("une attaque attribuée aux rebelles du X") or an active verb of ascribing
+        (``attributed_by_verb``); the agent of a passive claim verb or participle on an attack noun
+        ("Ces attaques ont été revendiquées par X", "des attentats revendiqués par X"), the
+        subject of a claim verb with one as object ("X a revendiqué l'attaque"), not of attacks
+        no determiner points at ("X revendique de nouvelles attaques")."""
+        if _in(t, self.rules.attack_nouns):
+            return self.hitters(self.ascribed(t))
+        if _in(t, self.rules.attribution_verbs) and not self.passive(t):
+            return self.attributed_by_verb(t)
+        return self.claimed_by_verb(t)
+
+    def claimed_by_verb(self, t: Token) -> list[MentionRef]:
+        """The claimant a claim verb names for an attack noun (see ``claims_at``)."""
+        if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
+            return []
+        if self.passive(t):
+            nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
+            who = self.named_agent(t)
+        else:
+            nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
+            who = self.doer(t)
+        return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
+                                        for c in nouns) else []
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
@@ -1787,18 +1802,21 @@ class _Finder:
         names = [self.ref_at(c) for c in phrase.children if c.dep_ in ("nmod", "flat:name") and c.i == phrase.i + 1]
         return [r for r in names if r is not None]
 
-    def attributed_by_verb(self, t: Token, k: int) -> list[tuple[int, MentionRef]]:
-        """(run, author) for an active verb of ascribing an attack, named or as a clitic ("Les
+    def attributed_by_verb(self, t: Token) -> list[MentionRef]:
+        """The author an active verb ascribes an attack to, the attack named or a clitic ("Les
         autorités l'ont attribuée aux hommes du groupe X", "imputent l'attentat à X")."""
-        objects = [c for c in t.children if c.dep_ == "obj" or c.pos_ == "PRON" and c.i < t.i
-                   and lower_text(c) in self.rules.object_clitics]  # "l'ont attribuée": the clitic read as a subject
-        if self.modality(t, t) == "negated" or not any(
-                _in(c, self.rules.attack_nouns) or lower_text(c) in self.rules.object_clitics for c in objects):
+        if self.modality(t, t) == "negated" or not self.attack_object(t):
             return []
         phrases = [c for c in t.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
                    and _introduced_by(c, self.rules.attribution_prepositions)]
-        refs = [r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)]
-        return [(k, a) for a in self.hitters(refs) if a.entity.kind != "Person"]
+        return self.hitters([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)])
+
+    def attack_object(self, t: Token) -> bool:
+        """Whether a verb's object is an attack noun or an object clitic (which the parse may read
+        as a subject: "l'ont attribuée")."""
+        return any(_in(c, self.rules.attack_nouns) or lower_text(c) in self.rules.object_clitics
+                   for c in t.children if c.dep_ == "obj" or c.pos_ == "PRON" and c.i < t.i
+                   and lower_text(c) in self.rules.object_clitics)
 
     def same_paragraph(self, j: int, k: int) -> bool:
         """Whether two sentences are in one paragraph (no line break between them)."""
@@ -1810,25 +1828,40 @@ class _Finder:
         return lower_text(token) in self.rules.subject_pronouns
 
     def claimed_attacks(self) -> None:
-        """Attacks the text names with no author, near a claim or pointed at ("cette attaque"),
-        when it lets one claimant only claim its attacks ("Ces attaques ont été revendiquées par
-        X" after "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before
-        "L'autre attentat a visé la place Y"): that claimant attacks what they hit."""
+        """Attacks the text names with no author, near a claim or pointed at ("cette attaque"):
+        the nearest claimant attacks what they hit ("Ces attaques ont été revendiquées par X" after
+        "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before "L'autre
+        attentat a visé la place Y")."""
         found = self.text_claims()
         for n, k, regions, hit in self.unclaimed:
-            pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-            claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or (found if pointed else [])
-            near = min((abs(k - j) for j, _ in claims), default=99)
-            authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
-            if len(authors) != 1 or not pointed and near > 2:
-                continue  # two claimants as near: neither
-            author = next(iter(authors.values()))
+            author = self.nearest_claimant(n, k, found)
+            if author is None or self.told_author(n):
+                continue
             for h in hit[:2]:
                 if h.entity.id != author.entity.id:
                     self.add(author, "attacks", h, n, k, 0.5, modality="reported")
             for r in regions[:1] + self.places_listed(regions[:1])[1:]:
                 if not self.on_own_soil(r, author):
                     self.add(author, "attacks", r, n, k, 0.5, modality="reported")
+
+    def nearest_claimant(self, n: Token, k: int, found: list[tuple[int, MentionRef]]) -> MentionRef | None:
+        """The claimant of the claim nearest an attack in its paragraph, at most two sentences
+        away unless a demonstrative points at the attack (then anywhere in the text when its
+        paragraph has none); none when two claimants are as near."""
+        pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
+        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or (found if pointed else [])
+        near = min((abs(k - j) for j, _ in claims), default=99)
+        authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
+        if len(authors) != 1 or not pointed and near > 2:
+            return None
+        return next(iter(authors.values()))
+
+    def told_author(self, n: Token) -> bool:
+        """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
+        six morts dans les camps visés, par des groupes armés"): an agent phrase of no actor."""
+        lo, hi = self.units.bounds(n)
+        return any(t.pos_ == "NOUN" and _introduced_by(t, self.rules.agent_prepositions)
+                   and not self.typed(self.np(t), ("Actor",)) for t in self.tokens[lo:hi])
 
     def attack_places(self, n: Token) -> list[MentionRef]:
         """The place of an attack noun: a place phrase on its verb or on it, or the place a
