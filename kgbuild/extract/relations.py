@@ -1846,10 +1846,11 @@ class _Finder:
 
     def nearest_claimant(self, n: Token, k: int, found: list[tuple[int, MentionRef]]) -> MentionRef | None:
         """The claimant of the claim nearest an attack in its paragraph, at most two sentences
-        away unless a demonstrative points at the attack (then anywhere in the text when its
-        paragraph has none); none when two claimants are as near."""
+        away unless a demonstrative points at the attack (then, when its paragraph has none, a
+        claim further on: "L'attaque a été revendiquée par X" closing the article, not a
+        headline's); none when two claimants are as near."""
         pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or (found if pointed else [])
+        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [(j, a) for j, a in found if pointed and j > k]
         near = min((abs(k - j) for j, _ in claims), default=99)
         authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
         if len(authors) != 1 or not pointed and near > 2:
@@ -1861,6 +1862,7 @@ class _Finder:
         six morts dans les camps visés, par des groupes armés"): an agent phrase of no actor."""
         lo, hi = self.units.bounds(n)
         return any(t.pos_ == "NOUN" and _introduced_by(t, self.rules.agent_prepositions)
+                   and (_in(t, self.forces) or _in(t, self.rules.armed_group_nouns))
                    and not self.typed(self.np(t), ("Actor",)) for t in self.tokens[lo:hi])
 
     def attack_places(self, n: Token) -> list[MentionRef]:
