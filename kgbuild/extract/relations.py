@@ -4280,7 +4280,8 @@ class _Finder:
 
     def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
-        in another; not a containment phrase after a place a distance is measured from."""
+        in another, and the places listed before it with it ("les villages de A, B et C, dans le
+        territoire de X"); not a containment phrase after a place a distance is measured from."""
         preps, tail = self.aside(span.end)
         if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
             return
@@ -4289,7 +4290,9 @@ class _Finder:
             if preps == ("(",) and not self.named_area(c) and c not in regions:
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
             if c.entity.id != ref.entity.id and not (tail[0].i > span.end + 1 and self.placed_elsewhere(ref, c)):
-                self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+                for r in [ref, *self.places_listed_before(span)]:  # "les villages de A, B et C, dans le territoire de X"
+                    if r.entity.id != c.entity.id:
+                        self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
 
     def bracketed_region(self, preps, tail: list[Token]) -> list[MentionRef]:
         """ "Andek (Nord-Ouest)": a capitalised compass word alone in brackets after a place,
