@@ -4290,9 +4290,17 @@ class _Finder:
             if preps == ("(",) and not self.named_area(c) and c not in regions:
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
             if c.entity.id != ref.entity.id and not (tail[0].i > span.end + 1 and self.placed_elsewhere(ref, c)):
-                for r in [ref, *self.places_listed_before(span)]:  # "les villages de A, B et C, dans le territoire de X"
+                for r in [ref, *self.list_closed_by(span)]:  # "les villages de A, B et C, dans le territoire de X"
                     if r.entity.id != c.entity.id:
                         self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def list_closed_by(self, span) -> list[MentionRef]:
+        """The places listed before a place that closes their list with a conjunction ("A, B et
+        C"); none after a comma alone ("le village de A, dans la province de B": an aside)."""
+        k = self.skip_determiners(span.start - 1, self.units.bounds(span.root)[0])
+        if k > 0 and _in(self.tokens[k], {*self.rules.container_prepositions, *self.rules.relative_prepositions}):
+            k = self.skip_determiners(k - 1, 0)
+        return self.places_listed_before(span) if lower_text(self.tokens[k]) in self.rules.list_conjunctions else []
 
     def bracketed_region(self, preps, tail: list[Token]) -> list[MentionRef]:
         """ "Andek (Nord-Ouest)": a capitalised compass word alone in brackets after a place,
