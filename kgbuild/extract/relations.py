@@ -110,6 +110,7 @@ class _Finder:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
+        self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -1788,6 +1789,7 @@ class _Finder:
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
+            self.note_unclaimed(n, k, agents, regions, hit, modality)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
@@ -1796,6 +1798,142 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
+
+    def note_unclaimed(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
+        """Keep an attack named with no author, for a claim elsewhere in the text."""
+        if not self.hitters(agents) and modality != "negated" and not self.described_author(n):
+            self.unclaimed.append((n, k, regions, hit))
+
+    def described_author(self, n: Token) -> bool:
+        """An attack noun whose author is told though not named ("des attaques de groupes armés"),
+        or a plural one no determiner points at ("mener des attaques dans les villes"): no claim
+        elsewhere in the text is about it."""
+        generic = "Plur" in morph_values(n, "Number") and not any(
+            c.dep_ == "det" and "Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType")
+            or c.dep_ == "nummod" for c in n.children)
+        return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
+                              and not self.typed(self.np(c), ("Region",)) for c in n.children)
+
+    def text_claims(self) -> list[tuple[int, MentionRef]]:
+        """(run, claimant) for each attack noun the text lets someone claim or ascribes
+        (``claims_at``); every attack noun with no author the verb it is subject of hits too
+        (``event_subject``)."""
+        found = []
+        for k, last in self.units.runs:
+            for t in self.reading.run_tokens(k, last) if k not in self.skip else []:
+                self.event_subject(t, k)
+                found += [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
+        return found
+
+    def claims_at(self, t: Token) -> list[MentionRef]:
+        """Who a word says claims or is ascribed an attack: an attribution participle on an
+        attack noun ("une attaque attribuée aux rebelles du X") or an active verb of ascribing
+        (``attributed_by_verb``); the agent of a passive claim verb or participle on an attack noun
+        ("Ces attaques ont été revendiquées par X", "des attentats revendiqués par X"), the
+        subject of a claim verb with one as object ("X a revendiqué l'attaque"), not of attacks
+        no determiner points at ("X revendique de nouvelles attaques")."""
+        if _in(t, self.rules.attack_nouns):
+            return self.hitters(self.ascribed(t))
+        if _in(t, self.rules.attribution_verbs) and not self.passive(t):
+            return self.attributed_by_verb(t)
+        return self.claimed_by_verb(t)
+
+    def claimed_by_verb(self, t: Token) -> list[MentionRef]:
+        """The claimant a claim verb names for an attack noun (see ``claims_at``)."""
+        if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
+            return []
+        if self.passive(t):
+            nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
+            who = self.named_agent(t)
+        else:
+            nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
+            who = self.doer(t)
+        return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
+                                        for c in nouns) else []
+
+    def event_subject(self, t: Token, k: int) -> None:
+        """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
+        attentat a visé la place X"): an attack of the text with what the verb hits."""
+        verb = t.head
+        if t.dep_ != "nsubj" or not _in(t, self.rules.attack_nouns) or self.described_author(t) \
+                or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
+            return
+        objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
+        self.unclaimed.append((t, k, self.typed(objects, ("Region",)), [
+            r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types]))
+
+    def named_agent(self, verb: Token) -> list[MentionRef]:
+        """The agent of a passive verb, also where its phrase's head is a description noun before
+        the name and the parse hangs a person on it ("par la katiba X, du prédicateur Y")."""
+        phrase = agent_phrase(verb, self.rules)
+        found = [r for r in self.agent(verb) if r.entity.kind != "Person"]
+        if phrase is None or found:
+            return found
+        names = [self.ref_at(c) for c in phrase.children if c.dep_ in ("nmod", "flat:name") and c.i == phrase.i + 1]
+        return [r for r in names if r is not None]
+
+    def attributed_by_verb(self, t: Token) -> list[MentionRef]:
+        """The author an active verb ascribes an attack to, the attack named or a clitic ("Les
+        autorités l'ont attribuée aux hommes du groupe X", "imputent l'attentat à X")."""
+        if self.modality(t, t) == "negated" or not self.attack_object(t):
+            return []
+        phrases = [c for c in t.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+                   and _introduced_by(c, self.rules.attribution_prepositions)]
+        return self.hitters([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)])
+
+    def attack_object(self, t: Token) -> bool:
+        """Whether a verb's object is an attack noun or an object clitic (which the parse may read
+        as a subject: "l'ont attribuée")."""
+        return any(_in(c, self.rules.attack_nouns) or lower_text(c) in self.rules.object_clitics
+                   for c in t.children if c.dep_ == "obj" or c.pos_ == "PRON" and c.i < t.i
+                   and lower_text(c) in self.rules.object_clitics)
+
+    def same_paragraph(self, j: int, k: int) -> bool:
+        """Whether two sentences are in one paragraph (no line break between them)."""
+        a, b = self.sentences[min(j, k)], self.sentences[max(j, k)]
+        return "\n" not in self.text[a.end: b.start]
+
+    def pronoun_of_attacks(self, token: Token) -> bool:
+        """A subject pronoun ("Ils ont été revendiqués par X" after "Ces attentats ...")."""
+        return lower_text(token) in self.rules.subject_pronouns
+
+    def claimed_attacks(self) -> None:
+        """Attacks the text names with no author, near a claim or pointed at ("cette attaque"):
+        the nearest claimant attacks what they hit ("Ces attaques ont été revendiquées par X" after
+        "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before "L'autre
+        attentat a visé la place Y")."""
+        found = self.text_claims()
+        for n, k, regions, hit in self.unclaimed:
+            author = self.nearest_claimant(n, k, found)
+            if author is None or self.told_author(n):
+                continue
+            for h in hit[:2]:
+                if h.entity.id != author.entity.id:
+                    self.add(author, "attacks", h, n, k, 0.5, modality="reported")
+            for r in regions[:1] + self.places_listed(regions[:1])[1:]:
+                if not self.on_own_soil(r, author):
+                    self.add(author, "attacks", r, n, k, 0.5, modality="reported")
+
+    def nearest_claimant(self, n: Token, k: int, found: list[tuple[int, MentionRef]]) -> MentionRef | None:
+        """The claimant of the claim nearest an attack in its paragraph, at most two sentences
+        away unless a demonstrative points at the attack (then, when its paragraph has none, a
+        claim further on: "L'attaque a été revendiquée par X" closing the article, not a
+        headline's); none when two claimants are as near."""
+        pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
+        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [(j, a) for j, a in found if pointed and j > k]
+        near = min((abs(k - j) for j, _ in claims), default=99)
+        authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
+        if len(authors) != 1 or not pointed and near > 2:
+            return None
+        return next(iter(authors.values()))
+
+    def told_author(self, n: Token) -> bool:
+        """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
+        six morts dans les camps visés, par des groupes armés"): an agent phrase of no actor."""
+        lo, hi = self.units.bounds(n)
+        return any(t.pos_ == "NOUN" and _introduced_by(t, self.rules.agent_prepositions)
+                   and (_in(t, self.forces) or _in(t, self.rules.armed_group_nouns))
+                   and not self.typed(self.np(t), ("Actor",)) for t in self.tokens[lo:hi])
 
     def attack_places(self, n: Token) -> list[MentionRef]:
         """The place of an attack noun: a place phrase on its verb or on it, or the place a
@@ -4294,7 +4432,8 @@ class _Finder:
 
     def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
-        in another; not a containment phrase after a place a distance is measured from."""
+        in another, and the places listed before it with it ("les villages de A, B et C, dans le
+        territoire de X"); not a containment phrase after a place a distance is measured from."""
         preps, tail = self.aside(span.end)
         if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
             return
@@ -4303,7 +4442,17 @@ class _Finder:
             if preps == ("(",) and not self.named_area(c) and c not in regions:
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
             if c.entity.id != ref.entity.id and not (tail[0].i > span.end + 1 and self.placed_elsewhere(ref, c)):
-                self.add(ref, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+                for r in [ref, *self.list_closed_by(span)]:  # "les villages de A, B et C, dans le territoire de X"
+                    if r.entity.id != c.entity.id:
+                        self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def list_closed_by(self, span) -> list[MentionRef]:
+        """The places listed before a place that closes their list with a conjunction ("A, B et
+        C"); none after a comma alone ("le village de A, dans la province de B": an aside)."""
+        k = self.skip_determiners(span.start - 1, self.units.bounds(span.root)[0])
+        if k > 0 and _in(self.tokens[k], {*self.rules.container_prepositions, *self.rules.relative_prepositions}):
+            k = self.skip_determiners(k - 1, 0)
+        return self.places_listed_before(span) if lower_text(self.tokens[k]) in self.rules.list_conjunctions else []
 
     def bracketed_region(self, preps, tail: list[Token]) -> list[MentionRef]:
         """ "Andek (Nord-Ouest)": a capitalised compass word alone in brackets after a place,
@@ -4863,6 +5012,7 @@ class _Finder:
             self.placed(k)
             self.bodies(k)
             self.ties(k, tokens)
+        self.claimed_attacks()
         self.close_frames()
         people = {e.id for e in self.by_label.values() if e.kind == "Person"}
         return _dedupe(_consistent(self.found, people))
