@@ -209,6 +209,8 @@ class LanguageRules:
     infinitive_endings: Ordered
     participle_endings: Ordered
     naming_words: Words
+    indefinite_subjects: Words
+    side_openers: Ordered
     # --- relations (data/relations.toml)
     supply_verbs: Words
     recipient_prepositions: Ordered

@@ -188,6 +188,8 @@ class _Finder:
         for a, b in self.quotes.near(end, end):  # a quote left open at the end: its closing mark
             if start <= a < end <= b:
                 end = b + 1
+            elif a < start and b == end - 1:
+                end = b  # "« qu'A »": the mark opened before the content, with its cue
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         return start, end
@@ -298,7 +300,7 @@ class _Finder:
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
                 for c in token.children):
-            return self.actor_next_to(token, within) or self.possessor(token) or self.home_state  # "l'état-major sud-coréen"
+            return self.bare_body_actor(token, within)
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         if self.lone_person(token, unnamed):
             return None  # "a affirmé un haut responsable de l'armée": one unnamed person, no body
@@ -306,6 +308,11 @@ class _Finder:
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         return None if unnamed and _is_person(found) else found
+
+    def bare_body_actor(self, token: Token, within: range | None) -> MentionRef | None:
+        """The actor a body without complement stands for: the one right after it ("l'état-major
+        sud-coréen"), its possessor ("son armée"), else the state the text is about."""
+        return self.actor_next_to(token, within) or self.possessor(token) or self.home_state
 
     def possessor(self, token: Token) -> MentionRef | None:
         """The state or group a singular possessive gives a bare body ("Moscou revendique ...
@@ -350,13 +357,18 @@ class _Finder:
             ref = None
             if c.dep_ == "nmod" and c.pos_ == "PROPN" and self.index.at_token(c) is None:
                 ref = self.complement_actor(c, within, False)
-            elif c.dep_ == "acl" and c.pos_ == "VERB":  # also "un bilan actualisé du ministère"
-                agent = next((g for g in c.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
-                    d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
+            elif c.dep_ == "acl" and c.pos_ == "VERB":
+                agent = self.participle_agent(c)
                 ref = self.phrase_entity(agent, within) if agent is not None else None
             if ref is not None:
                 return ref
         return self.document_agent(token, within)
+
+    def participle_agent(self, participle: Token) -> Token | None:
+        """The agent of a document's participle: its "par" phrase, or its "de" complement ("un
+        bilan actualisé du ministère")."""
+        return next((g for g in participle.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
+            d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
 
     def document_agent(self, token: Token, within: range | None) -> MentionRef | None:
         """The agent of a document's participle the parse read as a noun ("selon un bilan
@@ -405,9 +417,9 @@ class _Finder:
         """The actor a speaking group's complement or adjective names ("les services de
         renseignement sud-coréens"); an unnamed speaker's adjective names none ("une source
         militaire malienne")."""
+        no_adjective = unnamed or self.rebel_noun(token)  # "les forces séparatistes arméniennes": not Armenia
         for child in token.children:
-            if (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
-                    unnamed and child.dep_ == "amod") or self.located_by(token, child):
+            if self.skips_complement(token, child, within, no_adjective):
                 continue
             inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
@@ -416,6 +428,19 @@ class _Finder:
                 if self.speaks_for(ref, unnamed, child):
                     return ref
         return None
+
+    def skips_complement(self, token: Token, child: Token, within: range | None, no_adjective: bool) -> bool:
+        """Whether a child of a speaking group is no complement naming whom it speaks for: out of
+        the phrase, neither "de" complement nor adjective (or an adjective it may not read), a
+        place ("les habitants de X")."""
+        return (within is not None and child.i not in within) or child.dep_ not in ("nmod", "amod") or (
+            no_adjective and child.dep_ == "amod") or self.located_by(token, child)
+
+    def rebel_noun(self, token: Token) -> bool:
+        """Whether a noun is qualified as fighting the state ("les forces séparatistes"): its
+        demonym then names no state that speaks."""
+        return any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
+                   for c in token.children if c.dep_ == "amod" for g in (c, *c.children))  # also hung on the demonym
 
     def located_by(self, token: Token, child: Token) -> bool:
         """Whether a group's complement only places it ("la guérilla maoïste en Inde": India does
@@ -624,13 +649,32 @@ class _Finder:
             return ref, 0.85
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
-        official = self.official_named_before(token)
-        if official is not None:
-            return official, 0.8
+        named = self.speaker_named_elsewhere(token, low)
+        if named is not None:
+            return named
         ref = self.phrase_entity(token, within)
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def speaker_named_elsewhere(self, token: Token, low: str) -> tuple[MentionRef | None, float] | None:
+        """A subject whose speaker is named out of its phrase: an indefinite one by a side phrase
+        ("Du côté de X, on affirme"), a definite lone official by who spoke last; else None."""
+        if low in self.rules.indefinite_subjects:
+            return self.side_actor(token), 0.8
+        official = self.official_named_before(token)
+        return (official, 0.8) if official is not None else None
+
+    def side_actor(self, token: Token) -> MentionRef | None:
+        """The actor an indefinite subject speaks for: the one named in a side phrase opening its
+        sentence ("Du côté des YPG, on affirme", "Côté russe, on dément"), else nobody."""
+        lo = self.units.bounds(token)[0]
+        comma = next((t for t in self.tokens[lo:token.i] if t.text == ","), None)
+        if comma is None or not self.text[self.tokens[lo].idx:comma.idx].lower().startswith(
+                tuple(self.rules.side_openers)):
+            return None
+        return next((r for r in self.index.inside(self.tokens[lo].idx, comma.idx)
+                     if _ACTOR in r.entity.types or r.entity.kind in _STATE_KINDS), None)
 
     def official_named_before(self, token: Token) -> MentionRef | None:
         """ "a lancé le responsable irakien" after a person spoke: a definite lone official with no
@@ -1848,6 +1892,9 @@ class _Finder:
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
+            if t.text in self.rules.quote_pairs and m + 1 < len(tokens) \
+                    and lower_text(tokens[m + 1]) in self.rules.complementizers:
+                continue  # "rassure « que ... »": the quote opens on the clause
             if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t) \
                     or self.infinitive_before_que(tokens, m):
                 return None  # another verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que")
@@ -2402,7 +2449,7 @@ class _Finder:
         l'ONU, ...")."""
         lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
                 and lows[t.i - tokens[0].i] not in self.rules.connective_words]
-        if m < len(tokens) - 1 and (not lead or self.relative_before_source(tokens, n, m)):
+        if m < len(tokens) - 1 and self.sources_after(tokens, n, m, bool(lead)):
             first = self.past_source_aside(tokens, m + 1)
             return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
@@ -2414,6 +2461,11 @@ class _Finder:
         if tokens[n - 1].text != ",":
             e = self.unparted_source_end(tokens, n, m)
         return s, e
+
+    def sources_after(self, tokens: list[Token], n: int, m: int, lead: bool) -> bool:
+        """Whether a source phrase sources what follows it: it opens its clause, or a relative
+        ("des frappes qui, selon X, visaient ...")."""
+        return not lead or self.relative_before_source(tokens, n, m)
 
     @staticmethod
     def relative_before_source(tokens: list[Token], n: int, m: int) -> bool:
@@ -2653,18 +2705,21 @@ class _Finder:
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
         if quote is None or previous.speaker is None:
             return []
-        said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
-                and c.speaker.entity.id == previous.speaker.entity.id]
-        closing = self.closing_person(previous, start)
-        if not closing and not any(self.quotes_content(c) for c in said):
+        if not self.closing_person(previous, start) and not self.quoted_just_before(claims, start):
             return []  # the statement before quoted nothing: whose words these are is unsure
-        gap = self.text[previous.end:start]
-        if not closing and (gap.count("\n\n") or len(gap.strip()) > 40):
-            return []
         s, e = self.trim(quote[0], quote[1] + 1)
         return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
+
+    def quoted_just_before(self, claims: list[_Claim], start: int) -> bool:
+        """Whether the speaker of the last claim quoted in its sentence, which ends close before
+        ``start`` in the same paragraph."""
+        previous = claims[-1]
+        said = [c for c in claims if c.sentence == previous.sentence and c.speaker is not None
+                and c.speaker.entity.id == previous.speaker.entity.id]
+        gap = self.text[previous.end:start]
+        return any(self.quotes_content(c) for c in said) and not gap.count("\n\n") and len(gap.strip()) <= 40
 
     def closing_person(self, claim: _Claim, start: int) -> bool:
         """Whether a claim's speaker is a person named after its inverted cue, at the very end of
