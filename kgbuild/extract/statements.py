@@ -1848,7 +1848,8 @@ class _Finder:
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues and not c.reflexive and not _relative_object(c.tokens[c.n]):
+        if c.lemma in self.rules.accusation_cues and not c.reflexive and not _relative_object(c.tokens[c.n]) \
+                and not _after_comma(c.tokens, c.n):  # "« ... », a accusé le ministre de la Défense": its subject
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -2850,6 +2851,17 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
     while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
         m += 1
     return m
+
+
+def _after_comma(tokens: list[Token], n: int) -> bool:
+    """Whether the cue at ``n`` (past its auxiliaries) follows a comma: an inverted cue, the noun
+    phrase after it its subject, not its object."""
+    if _present_participle(tokens[n]):
+        return False  # "..., accusant Kiev de terrorisme": the participle's charge
+    m = n - 1
+    while m > 0 and tokens[m].pos_ == "AUX":
+        m -= 1
+    return m >= 0 and tokens[m].text == ","
 
 
 def _opens_clause(token: Token) -> bool:
