@@ -1889,7 +1889,9 @@ class _Finder:
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
         # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
         dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
-        for m in range(j, min(len(tokens), j + (14 if dative else 7))):
+        # "a affirmé dans un message diffusé sur le même média que": a phrase of where it was said
+        reach = 14 if dative or (j < len(tokens) and tokens[j].pos_ == "ADP") else 7
+        for m in range(j, min(len(tokens), j + reach)):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
