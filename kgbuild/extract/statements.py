@@ -2560,8 +2560,19 @@ class _Finder:
                 found = self.continued_quote(claims, tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
-        claims[:] = self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
+        claims[:] = [c for c in self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
+                     if not self.describes_other(c)]
         return self.build(_drop_duplicates(claims), claims)
+
+    def describes_other(self, claim: _Claim) -> bool:
+        """Whether a claim's speaker, known only by a description ("la milice kurde"), is named
+        by name in its own content ("a annoncé la fin de sa bataille contre l'EI"): the
+        description named the wrong actor, who speaks of another."""
+        speaker = claim.speaker
+        if speaker is None or speaker.mention.method != "description" or speaker.start >= claim.start:
+            return False
+        return any(r.entity.id == speaker.entity.id and r.mention.method != "description"
+                   for r in self.index.before(claim.end, claim.start))
 
     def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
         """A participle's claim with no speaker right after an inverted cue whose unnamed role
