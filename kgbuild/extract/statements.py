@@ -1639,9 +1639,9 @@ class _Finder:
                        None)
         between = tokens[j + 1: opening] if opening is not None else []
         if not any(t.pos_ in ("NOUN", "PROPN") for t in between) or any(
-                t.pos_ in ("VERB", "AUX", "PUNCT") for t in between):
-            return j  # "mis en garde contre « ... »": the preposition opens the content
-        return opening
+                t.pos_ in ("VERB", "AUX", "PUNCT") or "obj" in (t.dep_, t.head.dep_) for t in between):
+            return j  # "mis en garde contre « ... »": the preposition opens the content; "a lancé en
+        return opening  # juillet une campagne « ... »": past the phrase, the cue's object
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
@@ -1890,18 +1890,26 @@ class _Finder:
         # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
         dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
         # "a affirmé dans un message diffusé sur le même média que": a phrase of where it was said
-        reach = 14 if dative or (j < len(tokens) and tokens[j].pos_ == "ADP") else 7
-        for m in range(j, min(len(tokens), j + reach)):
+        # (not past a conjunction: "le droit de répondre au moment et à l'endroit de son choix et qu'")
+        wide = not dative and j < len(tokens) and tokens[j].pos_ == "ADP"
+        for m in range(j, min(len(tokens), j + (14 if dative or wide else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
             if t.text in self.rules.quote_pairs and m + 1 < len(tokens) \
                     and lower_text(tokens[m + 1]) in self.rules.complementizers:
                 continue  # "rassure « que ... »": the quote opens on the clause
-            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t) \
-                    or self.infinitive_before_que(tokens, m):
-                return None  # another verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que")
+            if self.ends_que_search(tokens, m, wide):
+                return None
         return None
+
+    def ends_que_search(self, tokens: list[Token], m: int, wide: bool) -> bool:
+        """Whether the token at ``m`` ends the search for a cue's "que": a quote, a stop, another
+        verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que"), or past a long phrase a
+        conjunction."""
+        t = tokens[m]
+        return (wide and t.pos_ == "CCONJ") or t.text in self.rules.quote_pairs or t.text in (".", ";", ":") \
+            or _opens_clause(t) or self.infinitive_before_que(tokens, m)
 
     def infinitive_before_que(self, tokens: list[Token], m: int) -> bool:
         """Whether an infinitive with words of its own stands at ``m`` before a "que" ("a déclaré
