@@ -2825,7 +2825,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and _gives_way(c, spans):
+        if c.source_only and _gives_way(c, claims):
             continue
         if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
@@ -2836,10 +2836,11 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     return kept
 
 
-def _gives_way(source: _Claim, spans: SpanIndex) -> bool:
-    """Whether a "selon X" claim gives way to a cue of its content with a known speaker."""
+def _gives_way(source: _Claim, claims: list[_Claim]) -> bool:
+    """Whether a "selon X" claim gives way to a cue of its content with a known speaker, whatever
+    that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before)."""
     return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
-               and source.start <= o.cue_start < source.end for o in spans.within(source.start, source.end + 1))
+               and source.start <= o.cue_start < source.end for o in claims)
 
 
 def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
