@@ -1639,9 +1639,11 @@ class _Finder:
                        None)
         between = tokens[j + 1: opening] if opening is not None else []
         if not any(t.pos_ in ("NOUN", "PROPN") for t in between) or any(
-                t.pos_ in ("VERB", "AUX", "PUNCT") or "obj" in (t.dep_, t.head.dep_) for t in between):
-            return j  # "mis en garde contre « ... »": the preposition opens the content; "a lancé en
-        return opening  # juillet une campagne « ... »": past the phrase, the cue's object
+                t.pos_ in ("VERB", "AUX", "PUNCT") for t in between):
+            return j  # "mis en garde contre « ... »": the preposition opens the content
+        if any(t.pos_ == "DET" and p.pos_ != "ADP" for p, t in zip(between, between[1:])):
+            return j  # "a lancé en juillet une campagne « ... »": a noun phrase of its own, the cue's object
+        return opening
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
