@@ -2581,8 +2581,9 @@ class _Finder:
         speaker = claim.speaker
         if speaker is None or speaker.mention.method != "description" or speaker.start >= claim.start:
             return False
+        comma = self.text.find(",", claim.start, claim.end)  # "..., comme le rappelle HRW": an aside of its own
         return any(r.entity.id == speaker.entity.id and r.mention.method != "description"
-                   for r in self.index.before(claim.end, claim.start))
+                   for r in self.index.before(claim.end if comma < 0 else comma, claim.start))
 
     def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
         """A participle's claim with no speaker right after an inverted cue whose unnamed role
