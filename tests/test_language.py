@@ -59,12 +59,18 @@ def _field_words(code: str) -> dict[str, set[str]]:
             for key, value in data.items() if isinstance(value, (list, dict)) and value}
 
 
+#: the Universal Dependencies values of VerbForm, which the engine reads as morphology ("Fin" in
+#: ``morph_values(t, "VerbForm")`` is no French "fin")
+_VERB_FORMS = {"fin", "inf", "part", "ger", "conv", "gdv", "sup", "vnoun"}
+
+
 def _french_words() -> set[str]:
     """Words the French data has and the English data of the same field lacks ("of" in both
-    acronym lists is no French word); spaCy's labels ("aux", "det") are the engine's."""
+    acronym lists is no French word); spaCy's labels ("aux", "det") and morphology values
+    ("Fin") are the engine's."""
     french, english = _field_words("fr"), _field_words("en")
     words = set().union(*(w - english.get(key, set()) for key, w in french.items()))
-    return words - {label.lower() for label in GLOSSARY}
+    return words - {label.lower() for label in GLOSSARY} - _VERB_FORMS
 
 
 def _literals(source: str):

@@ -1657,6 +1657,8 @@ class _Finder:
         if not any(t.pos_ in ("NOUN", "PROPN") for t in between) or any(
                 t.pos_ in ("VERB", "AUX", "PUNCT") for t in between):
             return j  # "mis en garde contre « ... »": the preposition opens the content
+        if any(t.pos_ == "DET" and p.pos_ != "ADP" for p, t in zip(between, between[1:])):
+            return j  # "a lancé en juillet une campagne « ... »": a noun phrase of its own, the cue's object
         return opening
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
@@ -1864,7 +1866,8 @@ class _Finder:
         de = self.de_infinitive(c.tokens, c.j)
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
-        if c.lemma in self.rules.accusation_cues and not c.reflexive and not self.relative_object(c.tokens[c.n]):
+        if c.lemma in self.rules.accusation_cues and not c.reflexive and not self.relative_object(c.tokens[c.n]) \
+                and not _after_comma(c.tokens, c.n):  # "« ... », a accusé le ministre de la Défense": its subject
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -1904,17 +1907,27 @@ class _Finder:
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
         # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
         dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
-        for m in range(j, min(len(tokens), j + (14 if dative else 7))):
+        # "a affirmé dans un message diffusé sur le même média que": a phrase of where it was said
+        # (not past a conjunction: "le droit de répondre au moment et à l'endroit de son choix et qu'")
+        wide = not dative and j < len(tokens) and tokens[j].pos_ == "ADP"
+        for m in range(j, min(len(tokens), j + (14 if dative or wide else 7))):
             t = tokens[m]
             if lower_text(t) in self.rules.complementizers:
                 return m if self.opens_content(tokens, m, dative) else None
             if t.text in self.rules.quote_pairs and m + 1 < len(tokens) \
                     and lower_text(tokens[m + 1]) in self.rules.complementizers:
                 continue  # "rassure « que ... »": the quote opens on the clause
-            if t.text in self.rules.quote_pairs or t.text in (".", ";", ":") or _opens_clause(t) \
-                    or self.infinitive_before_que(tokens, m):
-                return None  # another verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que")
+            if self.ends_que_search(tokens, m, wide):
+                return None
         return None
+
+    def ends_que_search(self, tokens: list[Token], m: int, wide: bool) -> bool:
+        """Whether the token at ``m`` ends the search for a cue's "que": a quote, a stop, another
+        verb's clause ("a déclaré, ajoutant que"; "n'avoir compté que"), or past a long phrase a
+        conjunction."""
+        t = tokens[m]
+        return (wide and t.pos_ == "CCONJ") or t.text in self.rules.quote_pairs or t.text in (".", ";", ":") \
+            or _opens_clause(t) or self.infinitive_before_que(tokens, m)
 
     def infinitive_before_que(self, tokens: list[Token], m: int) -> bool:
         """Whether an infinitive with words of its own stands at ``m`` before a "que" ("a déclaré
@@ -2573,8 +2586,20 @@ class _Finder:
                 found = self.continued_quote(claims, tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
-        claims[:] = self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
+        claims[:] = [c for c in self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
+                     if not self.describes_other(c)]
         return self.build(_drop_duplicates(claims), claims)
+
+    def describes_other(self, claim: _Claim) -> bool:
+        """Whether a claim's speaker, known only by a description ("la milice kurde"), is named
+        by name in its own content ("a annoncé la fin de sa bataille contre l'EI"): the
+        description named the wrong actor, who speaks of another."""
+        speaker = claim.speaker
+        if speaker is None or speaker.mention.method != "description" or speaker.start >= claim.start:
+            return False
+        comma = self.text.find(",", claim.start, claim.end)  # "..., comme le rappelle HRW": an aside of its own
+        return any(r.entity.id == speaker.entity.id and r.mention.method != "description"
+                   for r in self.index.before(claim.end if comma < 0 else comma, claim.start))
 
     def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
         """A participle's claim with no speaker right after an inverted cue whose unnamed role
@@ -2819,7 +2844,7 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     kept: dict[tuple[int, int], _Claim] = {}
     spans = SpanIndex(claims)
     for c in claims:
-        if c.source_only and _gives_way(c, spans):
+        if c.source_only and _gives_way(c, claims):
             continue
         if c.weak and _inside_other(c, spans):
             continue  # "a affirmé que Washington ne reconnaîtrait pas le résultat": what is said, not a claim
@@ -2830,10 +2855,11 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
     return kept
 
 
-def _gives_way(source: _Claim, spans: SpanIndex) -> bool:
-    """Whether a "selon X" claim gives way to a cue of its content with a known speaker."""
+def _gives_way(source: _Claim, claims: list[_Claim]) -> bool:
+    """Whether a "selon X" claim gives way to a cue of its content with a known speaker, whatever
+    that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before)."""
     return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
-               and source.start <= o.cue_start < source.end for o in spans.within(source.start, source.end + 1))
+               and source.start <= o.cue_start < source.end for o in claims)
 
 
 def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
@@ -2866,6 +2892,17 @@ def _phrase_end(tokens: list[Token], m: int) -> int:
     while m < len(tokens) and tokens[m].text not in (",", ";", ":", "."):
         m += 1
     return m
+
+
+def _after_comma(tokens: list[Token], n: int) -> bool:
+    """Whether the cue at ``n`` (past its auxiliaries) follows a comma: an inverted cue, the noun
+    phrase after it its subject, not its object."""
+    if _present_participle(tokens[n]):
+        return False  # "..., accusant Kiev de terrorisme": the participle's charge
+    m = n - 1
+    while m > 0 and tokens[m].pos_ == "AUX":
+        m -= 1
+    return m >= 0 and tokens[m].text == ","
 
 
 def _opens_clause(token: Token) -> bool:
