@@ -81,6 +81,9 @@ class LanguageRules:
     institution_heads: Words
     water_nouns: Words
     vessel_nouns: Words
+    site_nouns: Words
+    regard_phrases: Ordered
+    clock_nouns: Words
     inhabitant_endings: Ordered
     role_nouns: ListTable
     place_nouns: Table

@@ -150,7 +150,7 @@ class _Finder:
             for item in finder():
                 m = item.mention
                 if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
-                        or self._bare_compass(m):
+                        or self._bare_compass(m) or self._time_zone(m):
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
@@ -172,7 +172,7 @@ class _Finder:
         spans first; a role or a body may contain other mentions ("le président russe", "le
         ministère russe de la Défense")."""
         return ((self._roles, "outer"), (self._weapons, "name"),
-                (self._place_phrases, "name"), (self._media_phrases, "name"),
+                (self._place_phrases, "name"), (self._site_names, "name"), (self._media_phrases, "name"),
                 (self._state_media, "name"),
                 (self._spelled_names, "name"),
                 (self._known_phrases, "name"), (self._lowercase_groups, "name"),
@@ -202,6 +202,12 @@ class _Finder:
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _time_zone(self, m: Mention) -> bool:
+        """ "04H15 heure de Paris": a place after a clock noun and "de" names a time zone."""
+        token = self._token_at(m.start)
+        return token is not None and token.i > 1 and self.lows[token.i - 1] in self.rules.place_of_prepositions \
+            and self.lows[token.i - 2] in self.rules.clock_nouns
 
     def _compass_link(self, i: int) -> bool:
         """A word between a compass point and its place noun or its "de": a preposition, an
@@ -1078,9 +1084,26 @@ class _Finder:
         by a comma and a person's role with no determiner is that person (not a body's name)."""
         words = name.split()
         j = self._token_index(end - 1) + 1
-        return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and not self._body_noun_kinds(name) \
-            and j + 1 < len(self.tokens) and self.tokens[j].text == "," \
-            and (_folded_lemma(self.tokens[j + 1]) in self.rules.role_nouns or self.lows[j + 1] in self.rules.role_nouns)
+        if len(words) < 2 or not all(_CAPITALISED.match(w) for w in words) or self._body_noun_kinds(name) \
+                or j + 1 >= len(self.tokens) or self.tokens[j].text != ",":
+            return False
+        k = self._past_role_lead(j + 1)
+        return k < len(self.tokens) and (
+            _folded_lemma(self.tokens[k]) in self.rules.role_nouns or self.lows[k] in self.rules.role_nouns)
+
+    def _past_role_lead(self, i: int) -> int:
+        """Past what may open a role apposed to a name ("considéré comme le « chef du réseau",
+        "l'ancien commandant"): a regard phrase, a determiner, quote marks, a role modifier."""
+        for phrase in self.rules.regard_phrases:
+            words = phrase.split()
+            if self.lows[i:i + len(words)] == words:
+                i += len(words)
+                break
+        while i < len(self.tokens) and i < len(self.lows) and (
+                self.lows[i] in self.rules.determiners or self.lows[i] in self.rules.definite_determiners
+                or self.tokens[i].is_quote or self.lows[i] in self.rules.role_modifiers):
+            i += 1
+        return i
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
@@ -1103,7 +1126,8 @@ class _Finder:
         headed = self._named_after_head(start, end, name, head) or self._unit_named_of(end, name, head, label)
         if headed is not None or label != "LOC":
             return headed
-        if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
+        if self._after_title(head) or self._opens_with_title(name) or start in self._role_names \
+                or self._role_apposed_after(end, name):  # "X, considéré comme le chef de Y"
             return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
         if self._bracketed_acronym(start, end, name) or _capital_acronym(name, self.text, start):
             return self._ner_organisation(start, end, name, head)  # "... (FAMa)", "le NUG": a body
@@ -1524,6 +1548,50 @@ class _Finder:
     def _opens_long_form(self, t: Token) -> bool:
         """Whether an acronym's long form can open on a word: a noun or a capitalised name."""
         return t.pos_ in ("NOUN", "PROPN") and (self.capitalised[t.i] or t.pos_ == "NOUN")
+
+    def _site_names(self):
+        """ "la place Tayran", "l'hôpital Amai Pakpak", "le fort Paramacay", "les places Tayran et
+        Wathba": the capitalised words right after a lower-case site noun (its lower-case
+        adjectives between: "la base aérienne Osman Digna") name a place, the first joined to
+        the noun's phrase, whatever person the model reads or misses."""
+        for token in self._tokens_in(self.rules.site_nouns):
+            if not token.text.islower() or self.pos[token.i] != "NOUN" and (
+                    token.i == 0 or self.lows[token.i - 1] not in self.rules.definite_determiners):
+                continue  # "le fort Paramacay" tagged an adjective: a noun after its article
+            first = token.i + 1
+            while first < len(self.tokens) and first - token.i <= 2 and self.pos[first] == "ADJ" \
+                    and self.tokens[first].text.islower():
+                first += 1
+            start = token.idx
+            while first < len(self.tokens) and self.capitalised[first] and self.tokens[first].is_alpha:
+                last = self._capitalised_run(first)
+                item = self._site_name(start, first, last)
+                if item is None:
+                    break
+                yield item
+                if last + 1 >= len(self.tokens) or self.lows[last] not in self.rules.coordinating_conjunctions:
+                    break
+                first, start = last + 1, self.tokens[last + 1].idx
+
+    def _site_name(self, start: int, first: int, last: int) -> Found | None:
+        """The place a site noun names from ``first`` to ``last``, unless the name is known as
+        something else than a place or is no name."""
+        last = self._site_name_end(first, last)
+        end = self.ends[last - 1]
+        name = self.text[self.tokens[first].idx:end]
+        entry = self._lookup(name)
+        if normalize_label(name) in self.rules.not_names or (entry is not None and entry.kind not in _REGION_KINDS):
+            return None
+        return Found(self._mention(start, end, "Region", "Place", "pattern", 0.75), name, entry)
+
+    def _site_name_end(self, first: int, last: int) -> int:
+        """The end of a site's name that goes on past "de" with words naming nothing known
+        ("l'aéroport Charles de Gaulle"), not past a known place ("l'hôpital Al-Shifa de Gaza")."""
+        if last + 1 >= len(self.tokens) or self.lows[last] not in self.rules.place_of_prepositions \
+                or not self.capitalised[last + 1]:
+            return last
+        longer = self._capitalised_run(last + 1)
+        return last if self._lookup(self.text[self.tokens[last + 1].idx:self.ends[longer - 1]]) else longer
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
