@@ -176,7 +176,7 @@ class _Finder:
                 (self._state_media, "name"),
                 (self._spelled_names, "name"),
                 (self._known_phrases, "name"), (self._lowercase_groups, "name"),
-                (self._bodies, "outer"), (self._named, "name"),
+                (self._bodies, "outer"), (self._named, "name"), (self._described_names, "name"),
                 (self._missed_places, "name"), (self._apposed_places, "name"),
                 (self._cue_subjects, "name"), (self._titled_names, "name"),
                 (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
@@ -1196,8 +1196,9 @@ class _Finder:
                      or self.lows[j] in self.rules.articles):
             kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
                 self.rules.descriptions.get(self.lows[j])
-            if kinds and self.tokens[j].pos_ == "NOUN":
-                return j if self.lows[j - 1] in self.rules.definite_determiners else None
+            if kinds and self.tokens[j].pos_ == "NOUN":  # "le groupe X", "du groupe X"
+                return j if self.lows[j - 1] in self.rules.definite_determiners \
+                    or self.lows[j - 1] in self.rules.contracted_articles else None
             if self.tokens[j].pos_ != "ADJ" and i - j == 1:
                 return None  # a noun, "de" or an article right before the name: no description's
             j -= 1
@@ -1583,6 +1584,26 @@ class _Finder:
         if normalize_label(name) in self.rules.not_names or (entry is not None and entry.kind not in _REGION_KINDS):
             return None
         return Found(self._mention(start, end, "Region", "Place", "pattern", 0.75), name, entry)
+
+    def _described_names(self):
+        """ "les terroristes du groupe Maute", "le mouvement X" where the model tags no name: the
+        capitalised proper nouns right after a description's noun and its article (its
+        lower-case adjectives between), unknown to the KB, are an actor of the noun's first kind."""
+        i = 1
+        while i < len(self.tokens):
+            if not (self.capitalised[i] and self.pos[i] == "PROPN" and self.tokens[i].is_alpha
+                    and not self.capitalised[i - 1]):
+                i += 1
+                continue
+            last = self._capitalised_run(i)
+            j = self._description_before(i)
+            name = self.text[self.tokens[i].idx:self.ends[last - 1]]
+            if j is not None and self._lookup(name) is None and normalize_label(name) not in self.rules.not_names:
+                noun = self.tokens[j]
+                kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
+                    self.rules.descriptions.get(self.lows[j])
+                yield Found(self._mention(self.tokens[i].idx, self.ends[last - 1], "Actor", kinds[0], "pattern", 0.7), name)
+            i = last
 
     def _site_name_end(self, first: int, last: int) -> int:
         """The end of a site's name that goes on past "de" with words naming nothing known
