@@ -90,6 +90,7 @@ class LanguageRules:
     place_nouns: Table
     weapon_classes: Table
     seats_of_power: Table
+    english_name_forms: Table
     state_forces: Table
     short_forms: Table
     descriptions: ListTable

@@ -149,8 +149,7 @@ class _Finder:
         for finder, layer in self._finders():
             for item in finder():
                 m = item.mention
-                if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
-                        or self._bare_compass(m) or self._time_zone(m):
+                if self._no_mention(m, vessels, vessel_names):
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
@@ -202,6 +201,11 @@ class _Finder:
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
+        """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
+        return self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
+            or self._bare_compass(m) or self._time_zone(m)
 
     def _time_zone(self, m: Mention) -> bool:
         """ "04H15 heure de Paris": a place after a clock noun and "de" names a time zone."""
@@ -1172,7 +1176,8 @@ class _Finder:
         noun = self.tokens[j]
         kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
             self.rules.descriptions.get(self.lows[j])
-        return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
+        return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name,
+                     self._english_named(self.lows[j], name))
 
     def _unit_named_of(self, end: int, name: str, head: Token, label: str) -> Found | None:
         """ "les brigades des Géants", "la brigade des Martyrs": an unknown name the model reads as
@@ -1206,7 +1211,7 @@ class _Finder:
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part."""
-        entry = self._lookup(name)
+        entry = self._lookup(name) or self._english_named_at(start, name)
         if entry is None and " " in name:
             part = self._known_part(name)
             after = self._token_index(start + len(part[1]) - 1) + 1 if part is not None else 0
@@ -1556,13 +1561,7 @@ class _Finder:
         adjectives between: "la base aérienne Osman Digna") name a place, the first joined to
         the noun's phrase, whatever person the model reads or misses."""
         for token in self._tokens_in(self.rules.site_nouns):
-            if not token.text.islower() or self.pos[token.i] != "NOUN" and (
-                    token.i == 0 or self.lows[token.i - 1] not in self.rules.definite_determiners):
-                continue  # "le fort Paramacay" tagged an adjective: a noun after its article
-            first = token.i + 1
-            while first < len(self.tokens) and first - token.i <= 2 and self.pos[first] == "ADJ" \
-                    and self.tokens[first].text.islower():
-                first += 1
+            first = self._site_name_start(token)
             start = token.idx
             while first < len(self.tokens) and self.capitalised[first] and self.tokens[first].is_alpha:
                 last = self._capitalised_run(first)
@@ -1573,6 +1572,18 @@ class _Finder:
                 if last + 1 >= len(self.tokens) or self.lows[last] not in self.rules.coordinating_conjunctions:
                     break
                 first, start = last + 1, self.tokens[last + 1].idx
+
+    def _site_name_start(self, token: Token) -> int:
+        """Where the name after a site noun opens, past two lower-case adjectives ("la base
+        aérienne X"); past the text's end when the word is no site noun."""
+        if not token.text.islower() or self.pos[token.i] != "NOUN" and (
+                token.i == 0 or self.lows[token.i - 1] not in self.rules.definite_determiners):
+            return len(self.tokens)  # "le fort Paramacay" tagged an adjective: a noun after its article
+        first = token.i + 1
+        while first < len(self.tokens) and first - token.i <= 2 and self.pos[first] == "ADJ" \
+                and self.tokens[first].text.islower():
+            first += 1
+        return first
 
     def _site_name(self, start: int, first: int, last: int) -> Found | None:
         """The place a site noun names from ``first`` to ``last``, unless the name is known as
@@ -1602,8 +1613,23 @@ class _Finder:
                 noun = self.tokens[j]
                 kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
                     self.rules.descriptions.get(self.lows[j])
-                yield Found(self._mention(self.tokens[i].idx, self.ends[last - 1], "Actor", kinds[0], "pattern", 0.7), name)
+                yield Found(self._mention(self.tokens[i].idx, self.ends[last - 1], "Actor", kinds[0], "pattern", 0.7),
+                            name, self._english_named(self.lows[j], name))
             i = last
+
+    def _english_named_at(self, start: int, name: str) -> KBEntry | None:
+        """The KB's actor named by its English label on the description noun right before the
+        name at ``start`` ("Le groupe Maute a revendiqué")."""
+        token = self._token_at(start)
+        j = self._description_before(token.i) if token is not None and token.i > 1 else None
+        return self._english_named(self.lows[j], name) if j is not None else None
+
+    def _english_named(self, noun: str, name: str) -> KBEntry | None:
+        """The actor the KB knows only by an English label on the description's noun ("le
+        groupe Maute": "Maute group")."""
+        form = self.rules.english_name_forms.get(noun)
+        entry = self._lookup(form.format(name)) if form else None
+        return entry if entry is not None and entry.kind not in _REGION_KINDS else None
 
     def _site_name_end(self, first: int, last: int) -> int:
         """The end of a site's name that goes on past "de" with words naming nothing known
