@@ -1565,7 +1565,7 @@ class _Finder:
             start = token.idx
             while first < len(self.tokens) and self.capitalised[first] and self.tokens[first].is_alpha:
                 last = self._capitalised_run(first)
-                item = self._site_name(start, first, last)
+                item = self._site_name(start, first, last, self.lows[token.i] in self.rules.place_nouns)
                 if item is None:
                     break
                 yield item
@@ -1585,14 +1585,16 @@ class _Finder:
             first += 1
         return first
 
-    def _site_name(self, start: int, first: int, last: int) -> Found | None:
+    def _site_name(self, start: int, first: int, last: int, unknown_only: bool) -> Found | None:
         """The place a site noun names from ``first`` to ``last``, unless the name is known as
-        something else than a place or is no name."""
+        something else than a place or is no name; after a noun of places ("la capitale X"),
+        only a name the KB does not know (the known ones are read as their place)."""
         last = self._site_name_end(first, last)
         end = self.ends[last - 1]
         name = self.text[self.tokens[first].idx:end]
         entry = self._lookup(name)
-        if normalize_label(name) in self.rules.not_names or (entry is not None and entry.kind not in _REGION_KINDS):
+        if normalize_label(name) in self.rules.not_names or (entry is not None and entry.kind not in _REGION_KINDS) \
+                or (unknown_only and entry is not None):
             return None
         return Found(self._mention(start, end, "Region", "Place", "pattern", 0.75), name, entry)
 
