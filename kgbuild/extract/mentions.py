@@ -2403,8 +2403,7 @@ class _Finder:
                     and not _adjective_after_noun(token):
                 continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
             head = token.head if token.dep_ == "amod" else None
-            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
-                    or self._after_body_name(token.i):
+            if self._nationality_only(token, head) or self._after_body_name(token.i):
                 continue
             entry = self._lookup(state_name, _STATE_KINDS)
             if entry is not None and token.text[:1].isupper() and normalize_label(token.text) == normalize_label(state_name):
@@ -2415,6 +2414,14 @@ class _Finder:
             type_, kind = self._demonym_type(token, head)
             yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind, "demonym", 0.7),
                         state_name, entry, country=state_name)
+
+    def _nationality_only(self, token: Token, head: Token | None) -> bool:
+        """A demonym on a noun that takes a nationality or a language ("le mouvement
+        palestinien", "son acronyme anglais"), its head or, the parse missing it, the noun
+        right before."""
+        nouns = self.rules.nationality_only_nouns
+        return head is not None and head.lemma_.lower() in nouns or token.i > 0 and \
+            self.pos[token.i - 1] == "NOUN" and self.tokens[token.i - 1].lemma_.lower() in nouns
 
     def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
         """A country after a place noun ("le territoire ukrainien"), else the acting state."""
