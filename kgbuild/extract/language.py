@@ -84,7 +84,6 @@ class LanguageRules:
     site_nouns: Words
     regard_phrases: Ordered
     clock_nouns: Words
-    generic_weapon_words: Words
     inhabitant_endings: Ordered
     role_nouns: ListTable
     place_nouns: Table

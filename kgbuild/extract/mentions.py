@@ -2472,28 +2472,11 @@ class _Finder:
         for phrase, key, folded, pattern, first in _weapon_classes(self.rules):
             if first and first not in words or folded not in text_lower:  # most are absent: no regex run
                 continue
-            if phrase in self.rules.generic_weapon_words and self._specific_weapon_named(phrase, text_lower):
-                continue
             for m in pattern.finditer(text_lower):
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
-
-    def _specific_weapon_named(self, word: str, text_lower: str) -> bool:
-        """Whether the text names a more specific weapon of a general class word: a longer
-        class phrase opening on it ("missiles balistiques"), a system or an adjective after it
-        ("missiles sol-air Patriot", "un missile supersonique")."""
-        generic = self.rules.generic_weapon_words
-        if any(p.split()[0] in generic and p not in generic and fold_quotes(p) in text_lower
-               for p in self.rules.weapon_classes):
-            return True
-        for token in self._tokens_in(generic):
-            nxt = token.i + 1
-            if self._system_name_after(token) is not None or nxt < len(self.tokens) and \
-                    self.pos[nxt] == "ADJ" and self.tokens[nxt].text.islower() and self.lows[nxt] not in self.rules.demonyms:
-                return True
-        return False
 
     def _systems_after_heads(self):
         for token in self._tokens_in(self.rules.weapon_heads):
