@@ -14,6 +14,7 @@ from spacy.glossary import GLOSSARY
 
 from kgbuild.errors import ConfigError, LanguageDataError
 from kgbuild.extract.language import LANG_DIR, LanguageRules, available_languages, load_rules, read_language
+from kgbuild.extract.mentions import _REGION_KINDS
 
 ENGINE = Path(__file__).resolve().parent.parent / "kgbuild" / "extract"
 
@@ -67,10 +68,11 @@ _VERB_FORMS = {"fin", "inf", "part", "ger", "conv", "gdv", "sup", "vnoun"}
 def _french_words() -> set[str]:
     """Words the French data has and the English data of the same field lacks ("of" in both
     acronym lists is no French word); spaCy's labels ("aux", "det") and morphology values
-    ("Fin") are the engine's."""
+    ("Fin"), and the engine's own kinds of places ("Place", beside the French site noun
+    "place"), are the engine's."""
     french, english = _field_words("fr"), _field_words("en")
     words = set().union(*(w - english.get(key, set()) for key, w in french.items()))
-    return words - {label.lower() for label in GLOSSARY} - _VERB_FORMS
+    return words - {label.lower() for label in GLOSSARY} - _VERB_FORMS - {kind.lower() for kind in _REGION_KINDS}
 
 
 def _literals(source: str):

@@ -81,11 +81,15 @@ class LanguageRules:
     institution_heads: Words
     water_nouns: Words
     vessel_nouns: Words
+    site_nouns: Words
+    regard_phrases: Ordered
+    clock_nouns: Words
     inhabitant_endings: Ordered
     role_nouns: ListTable
     place_nouns: Table
     weapon_classes: Table
     seats_of_power: Table
+    english_name_forms: Table
     state_forces: Table
     short_forms: Table
     descriptions: ListTable

@@ -151,8 +151,7 @@ class _Finder:
         for finder, layer in self._finders():
             for item in finder():
                 m = item.mention
-                if self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
-                        or self._bare_compass(m):
+                if self._no_mention(m, vessels, vessel_names):
                     continue
                 if layer == "name" and (m.start, m.end) in bodies:
                     continue  # the model's name for a body found whole already
@@ -174,11 +173,11 @@ class _Finder:
         spans first; a role or a body may contain other mentions ("le président russe", "le
         ministère russe de la Défense")."""
         return ((self._roles, "outer"), (self._weapons, "name"),
-                (self._place_phrases, "name"), (self._media_phrases, "name"),
+                (self._place_phrases, "name"), (self._site_names, "name"), (self._media_phrases, "name"),
                 (self._state_media, "name"),
                 (self._spelled_names, "name"),
                 (self._known_phrases, "name"), (self._lowercase_groups, "name"),
-                (self._bodies, "outer"), (self._named, "name"),
+                (self._bodies, "outer"), (self._named, "name"), (self._described_names, "name"),
                 (self._missed_places, "name"), (self._apposed_places, "name"),
                 (self._cue_subjects, "name"), (self._titled_names, "name"),
                 (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
@@ -204,6 +203,17 @@ class _Finder:
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
+        """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
+        return self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
+            or self._bare_compass(m) or self._time_zone(m)
+
+    def _time_zone(self, m: Mention) -> bool:
+        """ "04H15 heure de Paris": a place after a clock noun and "de" names a time zone."""
+        token = self._token_at(m.start)
+        return token is not None and token.i > 1 and self.lows[token.i - 1] in self.rules.place_of_prepositions \
+            and self.lows[token.i - 2] in self.rules.clock_nouns
 
     def _compass_link(self, i: int) -> bool:
         """A word between a compass point and its place noun or its "de": a preposition, an
@@ -1082,10 +1092,26 @@ class _Finder:
         by a comma and a person's role with no determiner is that person (not a body's name)."""
         words = name.split()
         j = self._token_index(end - 1) + 1
-        roles = self.rules.role_nouns
-        return len(words) > 1 and all(_CAPITALISED.match(w) for w in words) and not self._body_noun_kinds(name) \
-            and j + 1 < len(self.tokens) and self.tokens[j].text == "," \
-            and (_folded_lemma(self.tokens[j + 1]) in roles or self.lows[j + 1] in roles)
+        if len(words) < 2 or not all(_CAPITALISED.match(w) for w in words) or self._body_noun_kinds(name) \
+                or j + 1 >= len(self.tokens) or self.tokens[j].text != ",":
+            return False
+        k = self._past_role_lead(j + 1)
+        return k < len(self.tokens) and (
+            _folded_lemma(self.tokens[k]) in self.rules.role_nouns or self.lows[k] in self.rules.role_nouns)
+
+    def _past_role_lead(self, i: int) -> int:
+        """Past what may open a role apposed to a name ("considéré comme le « chef du réseau",
+        "l'ancien commandant"): a regard phrase, a determiner, quote marks, a role modifier."""
+        for phrase in self.rules.regard_phrases:
+            words = phrase.split()
+            if self.lows[i:i + len(words)] == words:
+                i += len(words)
+                break
+        while i < len(self.tokens) and i < len(self.lows) and (
+                self.lows[i] in self.rules.determiners or self.lows[i] in self.rules.definite_determiners
+                or self.tokens[i].is_quote or self.lows[i] in self.rules.role_modifiers):
+            i += 1
+        return i
 
     def _apposed_to_person_noun(self, head: Token, name: str) -> bool:
         """ "Un autre témoin, Asha Omar, a déclaré": a name of capitalised words apposed to a
@@ -1108,7 +1134,8 @@ class _Finder:
         headed = self._named_after_head(start, end, name, head) or self._unit_named_of(end, name, head, label)
         if headed is not None or label != "LOC":
             return headed
-        if self._after_title(head) or self._opens_with_title(name) or start in self._role_names:
+        if self._after_title(head) or self._opens_with_title(name) or start in self._role_names \
+                or self._role_apposed_after(end, name):  # "X, considéré comme le chef de Y"
             return self._ner_person(start, end, name, head)  # "M. Tshisekedi" read as a place
         if self._bracketed_acronym(start, end, name) or _capital_acronym(name, self.text, start):
             return self._ner_organisation(start, end, name, head)  # "... (FAMa)", "le NUG": a body
@@ -1153,7 +1180,8 @@ class _Finder:
         noun = self.tokens[j]
         kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
             self.rules.descriptions.get(self.lows[j])
-        return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name)
+        return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.75), name,
+                     self._english_named(self.lows[j], name))
 
     def _unit_named_of(self, end: int, name: str, head: Token, label: str) -> Found | None:
         """ "les brigades des Géants", "la brigade des Martyrs": an unknown name the model reads as
@@ -1177,8 +1205,9 @@ class _Finder:
                      or self.lows[j] in self.rules.articles):
             kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
                 self.rules.descriptions.get(self.lows[j])
-            if kinds and self.tokens[j].pos_ == "NOUN":
-                return j if self.lows[j - 1] in self.rules.definite_determiners else None
+            if kinds and self.tokens[j].pos_ == "NOUN":  # "le groupe X", "du groupe X"
+                return j if self.lows[j - 1] in self.rules.definite_determiners \
+                    or self.lows[j - 1] in self.rules.contracted_articles else None
             if self.tokens[j].pos_ != "ADJ" and i - j == 1:
                 return None  # a noun, "de" or an article right before the name: no description's
             j -= 1
@@ -1186,7 +1215,7 @@ class _Finder:
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part."""
-        entry = self._lookup(name)
+        entry = self._lookup(name) or self._english_named_at(start, name)
         if entry is None and " " in name:
             part = self._known_part(name)
             after = self._token_index(start + len(part[1]) - 1) + 1 if part is not None else 0
@@ -1529,6 +1558,93 @@ class _Finder:
     def _opens_long_form(self, t: Token) -> bool:
         """Whether an acronym's long form can open on a word: a noun or a capitalised name."""
         return t.pos_ in ("NOUN", "PROPN") and (self.capitalised[t.i] or t.pos_ == "NOUN")
+
+    def _site_names(self):
+        """ "la place Tayran", "l'hôpital Amai Pakpak", "le fort Paramacay", "les places Tayran et
+        Wathba": the capitalised words right after a lower-case site noun (its lower-case
+        adjectives between: "la base aérienne Osman Digna") name a place, the first joined to
+        the noun's phrase, whatever person the model reads or misses."""
+        for token in self._tokens_in(self.rules.site_nouns):
+            first = self._site_name_start(token)
+            start = token.idx
+            while first < len(self.tokens) and self.capitalised[first] and self.tokens[first].is_alpha:
+                last = self._capitalised_run(first)
+                item = self._site_name(start, first, last, self.lows[token.i] in self.rules.place_nouns)
+                if item is None:
+                    break
+                yield item
+                if last + 1 >= len(self.tokens) or self.lows[last] not in self.rules.coordinating_conjunctions:
+                    break
+                first, start = last + 1, self.tokens[last + 1].idx
+
+    def _site_name_start(self, token: Token) -> int:
+        """Where the name after a site noun opens, past two lower-case adjectives ("la base
+        aérienne X"); past the text's end when the word is no site noun."""
+        if not token.text.islower() or self.pos[token.i] != "NOUN" and (
+                token.i == 0 or self.lows[token.i - 1] not in self.rules.definite_determiners):
+            return len(self.tokens)  # "le fort Paramacay" tagged an adjective: a noun after its article
+        first = token.i + 1
+        while first < len(self.tokens) and first - token.i <= 2 and self.pos[first] == "ADJ" \
+                and self.tokens[first].text.islower():
+            first += 1
+        return first
+
+    def _site_name(self, start: int, first: int, last: int, unknown_only: bool) -> Found | None:
+        """The place a site noun names from ``first`` to ``last``, unless the name is known as
+        something else than a place or is no name; after a noun of places ("la capitale X"),
+        only a name the KB does not know (the known ones are read as their place)."""
+        last = self._site_name_end(first, last)
+        end = self.ends[last - 1]
+        name = self.text[self.tokens[first].idx:end]
+        entry = self._lookup(name)
+        if normalize_label(name) in self.rules.not_names or (entry is not None and entry.kind not in _REGION_KINDS) \
+                or (unknown_only and entry is not None):
+            return None
+        return Found(self._mention(start, end, "Region", "Place", "pattern", 0.75), name, entry)
+
+    def _described_names(self):
+        """ "les terroristes du groupe Maute", "le mouvement X" where the model tags no name: the
+        capitalised proper nouns right after a description's noun and its article (its
+        lower-case adjectives between), unknown to the KB, are an actor of the noun's first kind."""
+        i = 1
+        while i < len(self.tokens):
+            if not (self.capitalised[i] and self.pos[i] == "PROPN" and self.tokens[i].is_alpha
+                    and not self.capitalised[i - 1]):
+                i += 1
+                continue
+            last = self._capitalised_run(i)
+            j = self._description_before(i)
+            name = self.text[self.tokens[i].idx:self.ends[last - 1]]
+            if j is not None and self._lookup(name) is None and normalize_label(name) not in self.rules.not_names:
+                noun = self.tokens[j]
+                kinds = self.rules.descriptions.get(fold_quotes(noun.lemma_.lower())) or \
+                    self.rules.descriptions.get(self.lows[j])
+                yield Found(self._mention(self.tokens[i].idx, self.ends[last - 1], "Actor", kinds[0], "pattern", 0.7),
+                            name, self._english_named(self.lows[j], name))
+            i = last
+
+    def _english_named_at(self, start: int, name: str) -> KBEntry | None:
+        """The KB's actor named by its English label on the description noun right before the
+        name at ``start`` ("Le groupe Maute a revendiqué")."""
+        token = self._token_at(start)
+        j = self._description_before(token.i) if token is not None and token.i > 1 else None
+        return self._english_named(self.lows[j], name) if j is not None else None
+
+    def _english_named(self, noun: str, name: str) -> KBEntry | None:
+        """The actor the KB knows only by an English label on the description's noun ("le
+        groupe Maute": "Maute group")."""
+        form = self.rules.english_name_forms.get(noun)
+        entry = self._lookup(form.format(name)) if form else None
+        return entry if entry is not None and entry.kind not in _REGION_KINDS else None
+
+    def _site_name_end(self, first: int, last: int) -> int:
+        """The end of a site's name that goes on past "de" with words naming nothing known
+        ("l'aéroport Charles de Gaulle"), not past a known place ("l'hôpital Al-Shifa de Gaza")."""
+        if last + 1 >= len(self.tokens) or self.lows[last] not in self.rules.place_of_prepositions \
+                or not self.capitalised[last + 1]:
+            return last
+        longer = self._capitalised_run(last + 1)
+        return last if self._lookup(self.text[self.tokens[last + 1].idx:self.ends[longer - 1]]) else longer
 
     def _place_phrases(self):
         """ "la région de Koursk", "la ville d'Avdiïvka": a place even when NER misses the name."""
@@ -2291,8 +2407,7 @@ class _Finder:
                     and not _adjective_after_noun(token):
                 continue  # "le russe" (the language); "le président afghan" tagged PROPN stays
             head = token.head if token.dep_ == "amod" else None
-            if head is not None and head.lemma_.lower() in self.rules.nationality_only_nouns \
-                    or self._after_body_name(token.i):
+            if self._nationality_only(token, head) or self._after_body_name(token.i):
                 continue
             entry = self._lookup(state_name, _STATE_KINDS)
             if entry is not None and token.text[:1].isupper() and normalize_label(token.text) == normalize_label(state_name):
@@ -2303,6 +2418,14 @@ class _Finder:
             type_, kind = self._demonym_type(token, head)
             yield Found(self._mention(token.idx, token.idx + len(token.text), type_, kind, "demonym", 0.7),
                         state_name, entry, country=state_name)
+
+    def _nationality_only(self, token: Token, head: Token | None) -> bool:
+        """A demonym on a noun that takes a nationality or a language ("le mouvement
+        palestinien", "son acronyme anglais"), its head or, the parse missing it, the noun
+        right before."""
+        nouns = self.rules.nationality_only_nouns
+        return head is not None and head.lemma_.lower() in nouns or token.i > 0 and \
+            self.pos[token.i - 1] == "NOUN" and self.tokens[token.i - 1].lemma_.lower() in nouns
 
     def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
         """A country after a place noun ("le territoire ukrainien"), else the acting state."""
