@@ -1378,7 +1378,7 @@ class _Finder:
 
     def occurrence_places(self, n: Token) -> list[MentionRef]:
         """The place a relative clause of occurrence on a strike noun, or on the noun it is
-        coordinated with, names ("les combats et raids aériens géorgiens qui faisaient rage à X",
+        coordinated with, names ("les combats et bombardements russes qui faisaient rage à X",
         "des frappes qui ont eu lieu à Y")."""
         holders = [n, *(a for a in n.children if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
         verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl" and (
@@ -1400,7 +1400,7 @@ class _Finder:
 
     def casualty_aims(self, n: Token) -> list[Token]:
         """Those an attack's toll falls among, named by a clause on it or the verb it is the subject
-        of ("une série d'attaques ..., qui ont fait trois morts parmi les forces de l'ordre", "l'embuscade
+        of ("des attaques ..., qui ont fait cinq morts parmi les gendarmes", "l'embuscade
         a fait dix morts dans les rangs de l'armée"): hit."""
         phrases = [c for v in self.toll_verbs(n) for c in v.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
         return [c for c in phrases if _introduced_by(c, self.rules.casualty_prepositions)] + [
@@ -2869,7 +2869,7 @@ class _Finder:
         return sides if len(sides) > 1 else self.fallen_sides(n)
 
     def fallen_sides(self, n: Token) -> list[MentionRef]:
-        """The sides of a clash their dead name ("six rebelles et un soldat indien ont été tués
+        """The sides of a clash their dead name ("quatre rebelles et deux soldats maliens ont été tués
         dans des combats", "deux soldats thaïlandais et trois cambodgiens ont péri dans des
         affrontements"): the owners of the coordinated victims of a kill or death verb."""
         verb = n.head
@@ -3511,7 +3511,7 @@ class _Finder:
             and not any(c.dep_ == "det" for c in n.children)
 
     def stance_in_aid(self, n: Token, k: int, predicate: str) -> None:
-        """ "En soutien de l'offensive turque, des membres de l'ASL ont ...", "X échange des tirs
+        """ "En soutien de l'offensive russe, des membres du groupe X ont ...", "X échange des tirs
         avec Y, en soutien au Hamas": the subject of the clause backs the one the phrase names,
         or the owner of the operation it names (its demonym or genitive)."""
         preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions, *(  # "en solidarité avec X"

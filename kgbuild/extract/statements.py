@@ -1907,8 +1907,8 @@ class _Finder:
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
         # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
         dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
-        # "a affirmé dans un message diffusé sur le même média que": a phrase of where it was said
-        # (not past a conjunction: "le droit de répondre au moment et à l'endroit de son choix et qu'")
+        # "a affirmé dans une vidéo publiée sur la même chaîne que": a phrase of where it was said
+        # (not past a conjunction: "le droit de riposter quand il le jugera bon et qu'")
         wide = not dative and j < len(tokens) and tokens[j].pos_ == "ADP"
         for m in range(j, min(len(tokens), j + (14 if dative or wide else 7))):
             t = tokens[m]
@@ -2592,7 +2592,7 @@ class _Finder:
 
     def describes_other(self, claim: _Claim) -> bool:
         """Whether a claim's speaker, known only by a description ("la milice kurde"), is named
-        by name in its own content ("a annoncé la fin de sa bataille contre l'EI"): the
+        by name in its own content ("a annoncé la fin de sa campagne contre l'EI"): the
         description named the wrong actor, who speaks of another."""
         speaker = claim.speaker
         if speaker is None or speaker.mention.method != "description" or speaker.start >= claim.start:
