@@ -111,6 +111,8 @@ class _Finder:
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
+        self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
+        self.claims: list[tuple[int, MentionRef]] = []  # (run, claimant) of the claims read
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -1814,16 +1816,12 @@ class _Finder:
         return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
                               and not self.typed(self.np(c), ("Region",)) for c in n.children)
 
-    def text_claims(self) -> list[tuple[int, MentionRef]]:
-        """(run, claimant) for each attack noun the text lets someone claim or ascribes
-        (``claims_at``); every attack noun with no author the verb it is subject of hits too
-        (``event_subject``)."""
-        found = []
-        for k, last in self.units.runs:
-            for t in self.reading.run_tokens(k, last) if k not in self.skip else []:
-                self.event_subject(t, k)
-                found += [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
-        return found
+    def note_claims(self, t: Token, k: int) -> None:
+        """Keep, while the text is read, (run, claimant) for an attack noun the word lets someone
+        claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
+        the subject of hits (``event_subject``)."""
+        self.event_subject(t, k)
+        self.claims += [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
 
     def claims_at(self, t: Token) -> list[MentionRef]:
         """Who a word says claims or is ascribed an attack: an attribution participle on an
@@ -1859,7 +1857,7 @@ class _Finder:
                 or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
             return
         objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
-        self.unclaimed.append((t, k, self.typed(objects, ("Region",)), [
+        self.subject_events.append((t, k, self.typed(objects, ("Region",)), [
             r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types]))
 
     def named_agent(self, verb: Token) -> list[MentionRef]:
@@ -1902,9 +1900,8 @@ class _Finder:
         the nearest claimant attacks what they hit ("Ces attaques ont été revendiquées par X" after
         "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before "L'autre
         attentat a visé la place Y")."""
-        found = self.text_claims()
-        for n, k, regions, hit in self.unclaimed:
-            author = self.nearest_claimant(n, k, found)
+        for n, k, regions, hit in self.unclaimed + self.subject_events:
+            author = self.nearest_claimant(n, k, self.claims)
             if author is None or self.told_author(n):
                 continue
             for h in hit[:2]:
@@ -2822,7 +2819,7 @@ class _Finder:
         has a subject and an object ("le PKK, qui combat l'armée turque") is that verb."""
         if self.objects_of_noun_verb(n):
             return self.fight_verb(n, k)
-        sides = self.other_sides(n, self.clash_sides(n))
+        sides = self.clash_sides(n)
         modality = self.noun_modality(n)
         for a in sides[:2]:
             for b in sides[:2]:
@@ -2832,13 +2829,15 @@ class _Finder:
 
     def clash_sides(self, n: Token) -> list[MentionRef]:
         """The sides a clash noun names: its "entre" phrase (on its verb too, for a subject), the
-        verb of opposing on it, else its "avec" partner and the clause's subject."""
+        verb of opposing on it, else its "avec" partner and the clause's subject, else those its dead
+        name (``fallen_sides``)."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
         sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
                  and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
-        return sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        return sides if len(sides) > 1 else self.fallen_sides(n)
 
     def clash_places(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
         """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
@@ -2862,11 +2861,6 @@ class _Finder:
                 continue  # "vers la frontière nigérienne": a place named by its demonym, no side
             for r in where[:2]:
                 self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
-
-    def other_sides(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
-        """``sides`` when two, else completed by an "avec" phrase, else those its dead name."""
-        sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
-        return sides if len(sides) > 1 else self.fallen_sides(n)
 
     def fallen_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash their dead name ("quatre rebelles et deux soldats maliens ont été tués
@@ -5007,6 +5001,7 @@ class _Finder:
             tokens = self.reading.run_tokens(k, last)
             for t in tokens:
                 self.read_word(t, k, triggers)
+                self.note_claims(t, k)
             self.roles(k, tokens)
             self.located(k, tokens)
             self.placed(k)
