@@ -2532,13 +2532,27 @@ class _Finder:
     def held_place(self, v: Token, k: int) -> bool:
         """A place described as held ("les collines de Kfar Chouba, occupées par Israël"): the
         holder is there, it does not attack it."""
-        if v.dep_ != "acl" or not _in(v, self.rules.holding_participles) or not self.passive(v):
+        noun = self.held_noun(v)
+        if noun is None or not _in(v, self.rules.holding_participles):
             return False
         for a in self.typed(self.agent(v), ("Actor",))[:1]:
-            held = self.np(v.head) or self.children_with(v.head, self.rules.of_prepositions)  # "les fermes de X"
-            for place in self.typed(held, ("Region",))[:1]:
+            held = self.np(noun) or self.children_with(noun, self.rules.of_prepositions)  # "les fermes de X"
+            for place in (self.typed(held, ("Region",)) or self.place_before_comma(v))[:1]:
                 self.add(a, "deployedIn", place, v, k, 0.55)
         return True
+
+    def held_noun(self, v: Token) -> Token | None:
+        """The noun a participle of holding with its agent is said of: its head ("la région,
+        contrôlée par X"), that of the participle it is coordinated with ("la centrale, située
+        dans le sud et occupée par X"), or, where the parse hangs it on a clause, the place
+        right before its comma (``held_place`` reads that)."""
+        if v.dep_ == "acl" and self.passive(v):
+            return v.head
+        if not _past_participle(v) or not any(c.dep_ == "obl:agent" for c in v.children):
+            return None
+        if v.dep_ == "conj" and v.head.dep_ == "acl" and _past_participle(v.head):
+            return v.head.head
+        return v.head if v.dep_ == "advcl" else None
 
     def deploy_verb(self, v: Token, k: int) -> None:
         troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
@@ -2603,6 +2617,20 @@ class _Finder:
         if lower_lemma(d) in words or lower_lemma(d).rsplit("-", 1)[-1] in words:
             return True
         return d.dep_.startswith("obl") and _introduced_by(d, self.rules.origin_prepositions) and d.pos_ in ("NOUN", "NUM")
+
+    def hosted(self, v: Token, k: int) -> None:
+        """ "Le pays a accueilli une centaine de militaires russes", "le lac abrite des
+        combattants de X", "une base irakienne abritant des soldats américains": the owner of
+        troops or fighters a place hosts is there (not "accueillir un sommet", nor its own soil)."""
+        if self.passive(v):
+            return
+        troops = [t for c in self.direct_objects(v) for t in (c, *c.children)
+                  if _in(t, self.forces) and (t is c or t.dep_ == "nmod")]  # "une centaine de militaires"
+        hosts = [v.head] if v.dep_ == "acl" else subjects_of(v, self.rules)[:1]
+        where = self.typed([r for h in hosts for r in self.np(h)], ("Region",))
+        who = self.typed([r for t in troops[:1] for r in self.np(t) or [  # "militaires russes" read as a clause
+            self.ref_at(c) for c in t.children if c.pos_ == "ADJ" and self.ref_at(c) is not None]], ("Actor",))
+        self.place_force(who, where[:1], v, k, 0.6)
 
     def place_gone_through(self, v: Token, k: int) -> None:
         """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
@@ -5180,6 +5208,7 @@ _VERB_READERS = (
     ("reliance_verbs", lambda finder, t, k: finder.reliance(t, k)),
     ("holding_participles", lambda finder, t, k: finder.held_place(t, k)),  # "la région, contrôlée par X"
     ("presence_object_verbs", lambda finder, t, k: finder.place_gone_through(t, k)),
+    ("host_verbs", lambda finder, t, k: finder.hosted(t, k)),
     ("settle_verbs", lambda finder, t, k: finder.settled(t, k)),
     ("roam_verbs", lambda finder, t, k: finder.settled(t, k, reflexive=False)),
 )
