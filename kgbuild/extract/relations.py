@@ -4321,8 +4321,32 @@ class _Finder:
             containers = self.typed([self.own_container(c, place) for c in t.children
                                      if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
             containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
+            # "les provinces iraniennes de A, de B et de C": the demonym places each name of the list
+            listed = [p for p in [*places, *self.places_listed_after(place)]
+                      if p.entity.kind not in _STATE_KINDS] if containers else [place]
             for c in (containers + self.container_after(place))[:1]:
-                self.add(place, "locatedIn", c, t, k, 0.6, modality="asserted")
+                for p in [p for p in listed if p.entity.id != c.entity.id]:
+                    self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def places_listed_after(self, place: MentionRef) -> list[MentionRef]:
+        """The places a list goes on with after ``place``, each after a comma or the closing
+        conjunction and its own "de" ("de A, du B et de C"), however the parse cuts it; none
+        unless the conjunction closes the list."""
+        span = self.span_at(place)
+        found, k, closed = [], span.end if span is not None else len(self.tokens), False
+        while k < len(self.tokens) - 2 and not closed and (
+                self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            closed = lower_text(self.tokens[k]) in self.rules.list_conjunctions
+            j = k + 1 + (lower_text(self.tokens[k + 1]) in self.rules.of_prepositions)
+            while j < len(self.tokens) - 1 and self.tokens[j].pos_ == "DET":
+                j += 1
+            ref = self.ref_at(self.tokens[j])
+            nxt = self.span_at(ref) if ref is not None else None
+            if nxt is None or nxt.start != j or not self.typed([ref], ("Region",)):
+                return []
+            found.append(ref)
+            k = nxt.end
+        return found if closed else []
 
     def capital_named_after(self, t: Token, k: int) -> bool:
         """"la capitale du Yémen, Sanaa": a capital noun whose "de" names a country or region, and
