@@ -4619,12 +4619,22 @@ class _Finder:
             tail = tail[1:]  # "le village de Nturo, situé dans le territoire de Masisi"
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
+        if self.compass_part_aside(tail):  # "la province de X, à l'est de la RDC": an area's part
+            return tuple(self.rules.relative_prepositions), tail
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
                 or _in(tail[0], self.rules.place_heads) or self.place_noun_aside(tail):
             return self.aside_place_prepositions(tail), tail
         if self.tokens[end].text == "(" and len(tail) == 1:
             return ("(",), [self.tokens[end], *tail]
         return (), tail
+
+    def compass_part_aside(self, tail: list[Token]) -> bool:
+        """An aside that opens on a preposition of relative position and a compass point ("à
+        l'est de la RDC"): the part of an area named after it (``beside`` leaves out a town's
+        surroundings, "à l'est de Goma")."""
+        words = [t for t in tail[:3] if t.pos_ != "DET"]
+        return len(words) > 1 and lower_text(words[0]) in self.rules.relative_prepositions \
+            and _in(words[1], self.rules.compass_words)
 
     def aside_tokens(self, end: int) -> list[Token]:
         """The words after ``end`` up to the aside's end (at most 9)."""
