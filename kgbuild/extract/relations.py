@@ -4970,11 +4970,34 @@ class _Finder:
         j = where.i - 1
         while j >= lo and (self.tokens[j].text == "," or self.tokens[j].is_quote):  # 'de Nabatieh", où'
             j -= 1
-        container = self.ref_at(self.tokens[j]) if j >= lo else None
+        container = self.relative_container(self.tokens[j]) if j >= lo else None
         inner = next((r for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] for r in [self.ref_at(t)]
                       if r is not None), None)
         if self.places_nest(inner, container):
             self.add(inner, "locatedIn", container, verb, k, 0.6, modality="asserted")
+        elif container is not None and self.typed([container], ("Region",)):
+            self.place_force(self.found_there(verb, hi), [container], verb, k, 0.6)
+
+    def relative_container(self, t: Token) -> MentionRef | None:
+        """The place the word before a relative "où" names: a name, the name a place noun is
+        apposed to ("la RDC, pays où ..."), or the place the noun points back to."""
+        ref = self.ref_at(t)
+        if ref is None and t.dep_ == "appos" and t.head.i < t.i:
+            ref = self.ref_at(t.head)
+        return ref or self.place_anaphor(t)
+
+    def found_there(self, verb: Token, hi: int) -> list[MentionRef]:
+        """The owner of the troops, or the holder of the stronghold, a verb of location names
+        right after a relative "où" ("l'île où se trouve un détachement de l'armée X", "pays
+        où se trouve la base arrière du groupe Y")."""
+        noun = next((t for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None:
+            return []
+        if lower_lemma(noun) in self.rules.stronghold_nouns:
+            return self.typed(self.children_with(noun, self.rules.stronghold_prepositions, ("nmod",)), ("Actor",))
+        if _in(noun, self.forces) or lower_lemma(noun) in self.rules.quantity_nouns:
+            return self.typed(self.np(noun), ("Actor",))
+        return []
 
     def places_nest(self, inner: MentionRef | None, container: MentionRef | None) -> bool:
         """Whether two mentions are places the first of which may lie in the second (no state
