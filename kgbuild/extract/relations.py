@@ -2643,9 +2643,11 @@ class _Finder:
     def settled(self, v: Token, k: int, reflexive: bool = True) -> None:
         """ "les ADF, qui se sont installés en RDC", "les jihadistes se sont retranchés dans la
         forêt": an armed actor (a group, a state or its troops) that settles itself in a place is
-        there (a reflexive verb; "installer des caméras" is none); a verb of roaming needs no
-        reflexive ("les jihadistes sévissent dans le centre")."""
-        if reflexive and not _reflexive(v) and not self.settled_participle(v):
+        there (a reflexive verb, or its passive: "les ADF sont implantés dans X"; "installer des
+        caméras" is none); a verb of roaming needs no reflexive ("les jihadistes sévissent dans
+        le centre")."""
+        if reflexive and not _reflexive(v) and not self.settled_participle(v) \
+                and not any(c.dep_ == "aux:pass" for c in v.children):  # "les ADF sont implantés dans X"
             return
         heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
             subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
