@@ -2628,9 +2628,13 @@ class _Finder:
                   if _in(t, self.forces) and (t is c or t.dep_ == "nmod")]  # "une centaine de militaires"
         hosts = [v.head] if v.dep_ == "acl" else subjects_of(v, self.rules)[:1]
         where = self.typed([r for h in hosts for r in self.np(h)], ("Region",))
-        who = self.typed([r for t in troops[:1] for r in self.np(t) or [  # "militaires russes" read as a clause
-            self.ref_at(c) for c in t.children if c.pos_ == "ADJ" and self.ref_at(c) is not None]], ("Actor",))
-        self.place_force(who, where[:1], v, k, 0.6)
+        self.place_force(self.typed(self.troop_owners(troops[:1]), ("Actor",)), where[:1], v, k, 0.6)
+
+    def troop_owners(self, troops: list[Token]) -> list[MentionRef]:
+        """Whose troop nouns these are, also by a demonym the parse reads as a clause
+        ("des militaires russes")."""
+        return [r for t in troops for r in self.np(t) or [
+            self.ref_at(c) for c in t.children if c.pos_ == "ADJ" and self.ref_at(c) is not None]]
 
     def place_gone_through(self, v: Token, k: int) -> None:
         """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
@@ -2646,8 +2650,7 @@ class _Finder:
         there (a reflexive verb, or its passive: "les ADF sont implantés dans X"; "installer des
         caméras" is none); a verb of roaming needs no reflexive ("les jihadistes sévissent dans
         le centre")."""
-        if reflexive and not _reflexive(v) and not self.settled_participle(v) \
-                and not any(c.dep_ == "aux:pass" for c in v.children):  # "les ADF sont implantés dans X"
+        if reflexive and not self.settling_form(v):
             return
         heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
             subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
@@ -2658,6 +2661,11 @@ class _Finder:
         # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
         where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
         self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def settling_form(self, v: Token) -> bool:
+        """A verb of settling said without an object: reflexive, a participle of its noun, or
+        passive ("les ADF sont implantés dans X")."""
+        return _reflexive(v) or self.settled_participle(v) or any(c.dep_ == "aux:pass" for c in v.children)
 
     def settled_participle(self, v: Token) -> bool:
         """A participle of settling said of its noun ("les jihadistes, implantés dans X") or after a
@@ -4316,19 +4324,35 @@ class _Finder:
         for t in tokens:
             if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k):
                 continue
-            places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
-            if not places:
-                continue
-            place = places[0]
-            containers = self.typed([self.own_container(c, place) for c in t.children
-                                     if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
-            containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
-            # "les provinces iraniennes de A, de B et de C": the demonym places each name of the list
-            listed = [p for p in [*places, *self.places_listed_after(place)]
-                      if p.entity.kind not in _STATE_KINDS] if containers else [place]
-            for c in (containers + self.container_after(place))[:1]:
-                for p in [p for p in listed if p.entity.id != c.entity.id]:
-                    self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
+            places = self.named_places(t)
+            if places:
+                self.place_named(t, places, k)
+
+    def place_named(self, t: Token, places: list[MentionRef], k: int) -> None:
+        """The area the demonym on place noun ``t`` or a phrase after its first name puts the
+        names in."""
+        place = places[0]
+        containers = self.typed([self.own_container(c, place) for c in t.children
+                                 if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
+        containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
+        # "les provinces iraniennes de A, de B et de C": the demonym places each name of the list
+        listed = self.demonym_list(places) if containers else [place]
+        for c in (containers + self.container_after(place))[:1]:
+            for p in [p for p in listed if p.entity.id != c.entity.id]:
+                self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def demonym_list(self, places: list[MentionRef]) -> list[MentionRef]:
+        """The places a demonym on their place noun puts in its state: those named and those the
+        list goes on with ("les provinces iraniennes de A, de B et de C"), no state."""
+        return [p for p in [*places, *self.places_listed_after(places[0])] if p.entity.kind not in _STATE_KINDS]
+
+    def named_places(self, t: Token) -> list[MentionRef]:
+        """The places a place noun names ("la ville de Soumy"); after a demonym, "du" opens the
+        name too ("les provinces iraniennes du Khouzistan")."""
+        places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
+        if not places and any(c.pos_ == "ADJ" and self.demonym_state(c) for c in t.children):
+            places = self.typed(self.children_with(t, self.rules.of_prepositions), ("Region",))
+        return places
 
     def places_listed_after(self, place: MentionRef) -> list[MentionRef]:
         """The places a list goes on with after ``place``, each after a comma or the closing
