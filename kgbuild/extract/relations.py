@@ -2619,7 +2619,7 @@ class _Finder:
         return d.dep_.startswith("obl") and _introduced_by(d, self.rules.origin_prepositions) and d.pos_ in ("NOUN", "NUM")
 
     def hosted(self, v: Token, k: int) -> None:
-        """ "Le pays a accueilli une centaine de militaires russes", "le lac abrite des
+        """ "Le pays a accueilli une soixantaine d'instructeurs russes", "le lac abrite des
         combattants de X", "une base irakienne abritant des soldats américains": the owner of
         troops or fighters a place hosts is there (not "accueillir un sommet", nor its own soil)."""
         if self.passive(v):
@@ -5014,8 +5014,8 @@ class _Finder:
 
     def found_there(self, verb: Token, hi: int) -> list[MentionRef]:
         """The owner of the troops, or the holder of the stronghold, a verb of location names
-        right after a relative "où" ("l'île où se trouve un détachement de l'armée X", "pays
-        où se trouve la base arrière du groupe Y")."""
+        right after a relative "où" ("l'archipel de X, où se trouve un bataillon de l'armée Y",
+        "le pays voisin, où se trouve le fief du groupe Z")."""
         noun = next((t for t in self.tokens[verb.i + 1: min(hi, verb.i + 5)] if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is None:
             return []
