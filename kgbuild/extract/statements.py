@@ -469,7 +469,8 @@ class _Finder:
 
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
-        du gouvernement du Hamas"): a "de" chain of at most three nouns, which may cross a noun
+        du gouvernement du Hamas"), or named right after its last noun ("un reportage de la chaîne
+        X"): a "de" chain of at most three nouns, which may cross a noun
         of a place within a body ("une source au sein de l'armée syrienne")."""
         current = token
         for _ in range(3):
@@ -479,8 +480,8 @@ class _Finder:
                             for g in c.children))), None)
             if nxt is None:
                 return None
-            ref = self.index.at_token(nxt) or self.demonym_of(nxt)
-            if ref is not None:
+            ref = self.index.at_token(nxt) or self.demonym_of(nxt) or self.actor_next_to(nxt, within)
+            if ref is not None:  # "un article du quotidien X": the name apposed to the last noun
                 return self.chain_actor(token, nxt, ref)
             current = nxt
         return None
