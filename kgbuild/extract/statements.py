@@ -1314,6 +1314,19 @@ class _Finder:
         j = tok.head.i + 1
         while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
             j += 1
+        return self.past_name_of(tok.head, j, limit)
+
+    def past_name_of(self, noun: Token, j: int, limit: int) -> int:
+        """Past the name right after a complement's common noun, which is the complement's own
+        ("a raconté à la radio X le colonel Y", "a précisé à l'agence X Y": X names the radio or
+        the agency, Y speaks), else ``j``."""
+        if noun.pos_ != "NOUN" or j >= limit or self.tokens[j].pos_ != "PROPN":
+            return j
+        ref = self.index.at_token(self.tokens[j])
+        if ref is None or ref.start != self.tokens[j].idx or ref.entity.kind == "Person":
+            return j
+        while j < limit and self.tokens[j].idx < ref.end:
+            j += 1
         return j
 
     def complement_of_complement(self, tok: Token, cue: Token) -> bool:
@@ -1686,7 +1699,23 @@ class _Finder:
                 claims.extend(_Claim(who, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
                                      k, self.modality(verb, start, end), conf * factor if who else 0.4,
                                      joint=who is not speaker, relative=_in_relative(verb)) for who in speakers)
+        if len(speakers) == 1 and self.held_for_role(verb, speaker, claims):
+            return []
         return claims
+
+    def held_for_role(self, verb: Token, speaker: MentionRef | None, claims: list[_Claim]) -> bool:
+        """Keep aside the claims of a cue whose subject before it is one unnamed holder of a role
+        speaking for a body ("Le porte-parole des garde-côtes a déclaré que ...", "Un porte-parole
+        militaire a exprimé ..."): the person the next sentences name as that holder says them
+        (``named_role``), else the body still does."""
+        if speaker is None or speaker.entity.kind == "Person" or not claims:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
+        if subject is None or not self.role_noun(subject) or self.index.at_token(subject) is not None:
+            return False
+        for claim in claims:
+            self.hold_for_role(claim, subject)
+        return True
 
     def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
         """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
@@ -2655,7 +2684,7 @@ class _Finder:
                 break
             if ref.entity.kind != "Person" or ref.entity.mentions[0].start < claim.cue_start:
                 continue
-            titled = self.role_before(ref) or self.apposed_to_role(claim, ref, role)
+            titled = self.role_before(ref) or self.role_after(ref) or self.apposed_to_role(claim, ref, role)
             if titled == role or (gap == 1 and titled is None and ref.entity.id in speakers):
                 return ref
         return None
@@ -2670,6 +2699,20 @@ class _Finder:
         span = self.doc.char_span(claim.cue_end, ref.start, alignment_mode="expand") or ()
         # not "a précisé le ministre, réfutant la proposition de X": X is in another phrase
         return None if any(t.pos_ in ("VERB", "ADP") for t in span if t.idx >= claim.cue_end) else role
+
+    def role_after(self, ref: MentionRef) -> str | None:
+        """The role noun apposed right after a person's name ("X, un porte-parole du ministère",
+        "X, porte-parole de l'armée"), past a comma and a determiner."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.doc) or self.doc[span.end].text != ",":
+            return None
+        for t in self.doc[span.end + 1: span.end + 3]:
+            lemma = t.lemma_.lower()
+            if lemma in self.rules.role_nouns:
+                return lemma
+            if t.pos_ != "DET":
+                return None
+        return None
 
     def role_before(self, ref: MentionRef) -> str | None:
         """The role noun of a person's mention ("le ministre X" named by its role) or right before
