@@ -573,10 +573,40 @@ class _Finder:
         porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X), other speakers
         between ("a écrit le ministre X. ... indique le communiqué ... a affirmé le ministre": X)."""
         lemma = token.lemma_.lower()
-        if lemma not in self.rules.speaking_groups or not _is_definite(token) or lemma not in self.role_speakers:
+        if not _is_definite(token):
             return None
-        run, i, ref = self.role_speakers[lemma]
-        return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
+        if lemma in self.speakers_by_role(lemma):
+            run, i, ref = self.role_speakers[lemma]
+            return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
+        return self.titled_person_before(token)
+
+    def speakers_by_role(self, lemma: str) -> dict[str, tuple[int, int, MentionRef]]:
+        """The subjects that spoke last under each role, when ``lemma`` is a speaking group's."""
+        return self.role_speakers if lemma in self.rules.speaking_groups else {}
+
+    def titled_person_before(self, token: Token) -> MentionRef | None:
+        """The person named last, up to six sentences before, under the role or title a bare
+        definite noun gives again ("le général X ... Le général estime", "X, un porte-parole du
+        ministère ... a ajouté le porte-parole"): a title right before the name, or a role
+        before or apposed after it."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.rules.role_nouns and lemma not in self.rules.name_titles \
+                or "Sing" not in morph_values(token, "Number"):
+            return None
+        run = self.units.run_at(token.idx)
+        for ref in self.index.before(token.idx):
+            if run - self.units.run_at(ref.start) > 6:
+                return None
+            if ref.entity.kind == "Person" and lemma in self.roles_at(ref):
+                return ref
+        return None
+
+    def roles_at(self, ref: MentionRef) -> tuple[str | None, ...]:
+        """The role or title nouns a person's mention stands under: the word right before it,
+        a role before or apposed after it."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        before = self.doc[span.start - 1].lemma_.lower() if span is not None and span.start > 0 else None
+        return before, self.role_before(ref), self.role_after(ref)
 
     def last_actor(self, token: Token) -> MentionRef | None:
         """The actor named last before a token, within the sentence before it ("..., Jimmy
