@@ -1555,7 +1555,7 @@ class _Finder:
         cues = _cue_lemmas(self.rules)
         pos, lemma = tok.pos_, tok.lemma_  # read once: every token of the text passes here
         if pos in ("VERB", "AUX", "ADJ") and lemma in cues:
-            return lemma
+            return self.rules.mistagged_cues.get(lemma, lemma)  # "estime" left unlemmatised: "estimer"
         if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X"):  # X: "a tweeté" left untagged
             return None
         if lemma in self.rules.mistagged_cues:
