@@ -968,13 +968,16 @@ class _Finder:
         return None, 0.0
 
     def participle_aside_before(self, cue: Token, lo: int) -> int:
-        """Where a participle aside right before a cue's group opens ("X, soutenus par Y comme
-        Z, ont prévenu": neither Y nor Z speaks), else the cue's own offset."""
+        """Where a participle or relative aside right before a cue's group opens ("X, soutenus par
+        Y comme Z, ont prévenu", "X, qui accuse Y, a indiqué": neither Y nor Z speaks), else the
+        cue's own offset."""
         first = group_start(cue)
         if first - 1 <= lo or self.tokens[first - 1].text != ",":
             return cue.idx
         opening = next((m for m in range(first - 2, lo, -1) if self.tokens[m].text == ","), None)
         after = self.tokens[opening + 1] if opening is not None else None
+        if after is not None and pronoun_form(after) in self.rules.relative_pronouns:
+            return self.tokens[opening].idx  # "X, qui accusent Y de soutenir Z, ont indiqué": nor Y nor Z
         if after is None or after.pos_ != "VERB" or "Part" not in morph_values(after, "VerbForm") \
                 or "Pres" in morph_values(after, "Tense"):
             return cue.idx
