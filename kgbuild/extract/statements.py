@@ -1512,8 +1512,9 @@ class _Finder:
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
             found = self.complements(k, tokens, n, lemma)
-            if not found and tok.pos_ == "VERB":
+            if not found and tok.pos_ == "VERB" and not _present_participle(tok):
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
+                # (not "..., faisant flamber les tensions": a participle's subject is read, not named)
             claims.extend(found)
         return claims
 
