@@ -469,7 +469,8 @@ class _Finder:
 
     def body_of_domain(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor at the end of a complement chain through a domain ("le ministre de la Santé
-        du gouvernement du Hamas"): a "de" chain of at most three nouns, which may cross a noun
+        du gouvernement du Hamas"), or named right after its last noun ("un reportage de la chaîne
+        X"): a "de" chain of at most three nouns, which may cross a noun
         of a place within a body ("une source au sein de l'armée syrienne")."""
         current = token
         for _ in range(3):
@@ -479,8 +480,8 @@ class _Finder:
                             for g in c.children))), None)
             if nxt is None:
                 return None
-            ref = self.index.at_token(nxt) or self.demonym_of(nxt)
-            if ref is not None:
+            ref = self.index.at_token(nxt) or self.demonym_of(nxt) or self.actor_next_to(nxt, within)
+            if ref is not None:  # "un article du quotidien X": the name apposed to the last noun
                 return self.chain_actor(token, nxt, ref)
             current = nxt
         return None
@@ -572,10 +573,40 @@ class _Finder:
         porte-parole militaire, le colonel X. ... le porte-parole a indiqué": X), other speakers
         between ("a écrit le ministre X. ... indique le communiqué ... a affirmé le ministre": X)."""
         lemma = token.lemma_.lower()
-        if lemma not in self.rules.speaking_groups or not _is_definite(token) or lemma not in self.role_speakers:
+        if not _is_definite(token):
             return None
-        run, i, ref = self.role_speakers[lemma]
-        return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
+        if lemma in self.speakers_by_role(lemma):
+            run, i, ref = self.role_speakers[lemma]
+            return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
+        return self.titled_person_before(token)
+
+    def speakers_by_role(self, lemma: str) -> dict[str, tuple[int, int, MentionRef]]:
+        """The subjects that spoke last under each role, when ``lemma`` is a speaking group's."""
+        return self.role_speakers if lemma in self.rules.speaking_groups else {}
+
+    def titled_person_before(self, token: Token) -> MentionRef | None:
+        """The person named last, up to six sentences before, under the role or title a bare
+        definite noun gives again ("le général X ... Le général estime", "X, un porte-parole du
+        ministère ... a ajouté le porte-parole"): a title right before the name, or a role
+        before or apposed after it."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.rules.role_nouns and lemma not in self.rules.name_titles \
+                or "Sing" not in morph_values(token, "Number"):
+            return None
+        run = self.units.run_at(token.idx)
+        for ref in self.index.before(token.idx):
+            if run - self.units.run_at(ref.start) > 6:
+                return None
+            if ref.entity.kind == "Person" and lemma in self.roles_at(ref):
+                return ref
+        return None
+
+    def roles_at(self, ref: MentionRef) -> tuple[str | None, ...]:
+        """The role or title nouns a person's mention stands under: the word right before it,
+        a role before or apposed after it."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        before = self.doc[span.start - 1].lemma_.lower() if span is not None and span.start > 0 else None
+        return before, self.role_before(ref), self.role_after(ref)
 
     def last_actor(self, token: Token) -> MentionRef | None:
         """The actor named last before a token, within the sentence before it ("..., Jimmy
@@ -937,13 +968,16 @@ class _Finder:
         return None, 0.0
 
     def participle_aside_before(self, cue: Token, lo: int) -> int:
-        """Where a participle aside right before a cue's group opens ("X, soutenus par Y comme
-        Z, ont prévenu": neither Y nor Z speaks), else the cue's own offset."""
+        """Where a participle or relative aside right before a cue's group opens ("X, soutenus par
+        Y comme Z, ont prévenu", "X, qui accuse Y, a indiqué": neither Y nor Z speaks), else the
+        cue's own offset."""
         first = group_start(cue)
         if first - 1 <= lo or self.tokens[first - 1].text != ",":
             return cue.idx
         opening = next((m for m in range(first - 2, lo, -1) if self.tokens[m].text == ","), None)
         after = self.tokens[opening + 1] if opening is not None else None
+        if after is not None and pronoun_form(after) in self.rules.relative_pronouns:
+            return self.tokens[opening].idx  # "X, qui accusent Y de soutenir Z, ont indiqué": nor Y nor Z
         if after is None or after.pos_ != "VERB" or "Part" not in morph_values(after, "VerbForm") \
                 or "Pres" in morph_values(after, "Tense"):
             return cue.idx
@@ -1313,6 +1347,19 @@ class _Finder:
         j = tok.head.i + 1
         while j < limit and self.tokens[j].head.i == tok.head.i and self.tokens[j].dep_ == "amod":
             j += 1
+        return self.past_name_of(tok.head, j, limit)
+
+    def past_name_of(self, noun: Token, j: int, limit: int) -> int:
+        """Past the name right after a complement's common noun, which is the complement's own
+        ("a raconté à la radio X le colonel Y", "a précisé à l'agence X Y": X names the radio or
+        the agency, Y speaks), else ``j``."""
+        if noun.pos_ != "NOUN" or j >= limit or self.tokens[j].pos_ != "PROPN":
+            return j
+        ref = self.index.at_token(self.tokens[j])
+        if ref is None or ref.start != self.tokens[j].idx or ref.entity.kind == "Person":
+            return j
+        while j < limit and self.tokens[j].idx < ref.end:
+            j += 1
         return j
 
     def complement_of_complement(self, tok: Token, cue: Token) -> bool:
@@ -1465,8 +1512,9 @@ class _Finder:
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
             found = self.complements(k, tokens, n, lemma)
-            if not found and tok.pos_ == "VERB":
+            if not found and tok.pos_ == "VERB" and not _present_participle(tok):
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
+                # (not "..., faisant flamber les tensions": a participle's subject is read, not named)
             claims.extend(found)
         return claims
 
@@ -1511,7 +1559,7 @@ class _Finder:
         cues = _cue_lemmas(self.rules)
         pos, lemma = tok.pos_, tok.lemma_  # read once: every token of the text passes here
         if pos in ("VERB", "AUX", "ADJ") and lemma in cues:
-            return lemma
+            return self.rules.mistagged_cues.get(lemma, lemma)  # "estime" left unlemmatised: "estimer"
         if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X"):  # X: "a tweeté" left untagged
             return None
         if lemma in self.rules.mistagged_cues:
@@ -1685,7 +1733,23 @@ class _Finder:
                 claims.extend(_Claim(who, self.text[cue_start:cue_end], cue_start, cue_end, start, end,
                                      k, self.modality(verb, start, end), conf * factor if who else 0.4,
                                      joint=who is not speaker, relative=_in_relative(verb)) for who in speakers)
+        if len(speakers) == 1 and self.held_for_role(verb, speaker, claims):
+            return []
         return claims
+
+    def held_for_role(self, verb: Token, speaker: MentionRef | None, claims: list[_Claim]) -> bool:
+        """Keep aside the claims of a cue whose subject before it is one unnamed holder of a role
+        speaking for a body ("Le porte-parole des garde-côtes a déclaré que ...", "Un porte-parole
+        militaire a exprimé ..."): the person the next sentences name as that holder says them
+        (``named_role``), else the body still does."""
+        if speaker is None or speaker.entity.kind == "Person" or not claims:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
+        if subject is None or not self.role_noun(subject) or self.index.at_token(subject) is not None:
+            return False
+        for claim in claims:
+            self.hold_for_role(claim, subject)
+        return True
 
     def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
         """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
@@ -2654,7 +2718,7 @@ class _Finder:
                 break
             if ref.entity.kind != "Person" or ref.entity.mentions[0].start < claim.cue_start:
                 continue
-            titled = self.role_before(ref) or self.apposed_to_role(claim, ref, role)
+            titled = self.role_before(ref) or self.role_after(ref) or self.apposed_to_role(claim, ref, role)
             if titled == role or (gap == 1 and titled is None and ref.entity.id in speakers):
                 return ref
         return None
@@ -2669,6 +2733,20 @@ class _Finder:
         span = self.doc.char_span(claim.cue_end, ref.start, alignment_mode="expand") or ()
         # not "a précisé le ministre, réfutant la proposition de X": X is in another phrase
         return None if any(t.pos_ in ("VERB", "ADP") for t in span if t.idx >= claim.cue_end) else role
+
+    def role_after(self, ref: MentionRef) -> str | None:
+        """The role noun apposed right after a person's name ("X, un porte-parole du ministère",
+        "X, porte-parole de l'armée"), past a comma and a determiner."""
+        span = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None or span.end + 1 >= len(self.doc) or self.doc[span.end].text != ",":
+            return None
+        for t in self.doc[span.end + 1: span.end + 3]:
+            lemma = t.lemma_.lower()
+            if lemma in self.rules.role_nouns:
+                return lemma
+            if t.pos_ != "DET":
+                return None
+        return None
 
     def role_before(self, ref: MentionRef) -> str | None:
         """The role noun of a person's mention ("le ministre X" named by its role) or right before
