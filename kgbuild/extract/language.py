@@ -71,6 +71,7 @@ class LanguageRules:
     orientation_lemmas: Ordered
     speech_introducers: Ordered
     weapon_heads: Ordered
+    weapon_type_words: Ordered
     nationality_only_nouns: Ordered
     not_names: Ordered
     determiners: Ordered
