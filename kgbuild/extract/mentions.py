@@ -212,7 +212,7 @@ class _Finder:
     def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
         """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
         return self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
-            or self._bare_compass(m) or self._time_zone(m)
+            or self._bare_compass(m) or self._time_zone(m) or self._class_of_system(m)
 
     def _time_zone(self, m: Mention) -> bool:
         """ "04H15 heure de Paris": a place after a clock noun and "de" names a time zone."""
@@ -2476,26 +2476,28 @@ class _Finder:
         yield from self._known_systems()
 
     def _weapon_class_phrases(self):
-        """Weapon class phrases, but not one that opens a system's name ("des chars de combat
-        K2", "un missile balistique Iskander-M"): that phrase is the system's, not a class
-        named of its own."""
+        """Weapon class phrases ("missiles de croisière")."""
         text_lower = self._folded_lower
         words = set(_WORD.findall(text_lower))
         for phrase, key, folded, pattern, first in _weapon_classes(self.rules):
             if first and first not in words or folded not in text_lower:  # most are absent: no regex run
                 continue
             for m in pattern.finditer(text_lower):
-                if self._names_system(m.start()):
-                    continue
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
 
-    def _names_system(self, start: int) -> bool:
-        """Does the weapon noun at ``start`` open a system's name it is followed by?"""
-        token = self._token_at(start)
-        return token is not None and self.lows[token.i] in self.rules.weapon_heads \
+    def _class_of_system(self, m: Mention) -> bool:
+        """A weapon class phrase that opens a system's name ("des chars de combat K2", 'un "char
+        Merkava"', "un missile balistique Iskander-M") is the system's, no class of its own."""
+        if m.kind != "WeaponClass":
+            return False
+        token = self._token_at(m.start)
+        while token is not None and token.i < len(self.tokens) - 1 and token.idx < m.end \
+                and self.lows[token.i] not in self.rules.weapon_heads:
+            token = self.tokens[token.i + 1]  # past 'un "' the model took in
+        return token is not None and token.idx < m.end and self.lows[token.i] in self.rules.weapon_heads \
             and any(self._known_weapon_or_unknown(name) for name in self._system_names_after(token))
 
     def _known_weapon_or_unknown(self, offsets: tuple[int, int]) -> bool:
