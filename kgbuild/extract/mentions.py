@@ -2483,10 +2483,25 @@ class _Finder:
             if first and first not in words or folded not in text_lower:  # most are absent: no regex run
                 continue
             for m in pattern.finditer(text_lower):
+                if " " not in phrase and self._no_class_of_its_own(m.start()):
+                    continue
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
+
+    def _no_class_of_its_own(self, start: int) -> bool:
+        """A bare weapon noun that names no class: a noun's complement without an article
+        ("des bases de lancement de missiles", "un tir de missile": what kind of thing, not a
+        weapon named) or after a demonstrative ("ces missiles": the weapon named before)."""
+        token = self._token_at(start)
+        if token is None or token.i == 0:
+            return False
+        before = self.tokens[token.i - 1]
+        if "Dem" in before.morph.get("PronType"):
+            return True
+        return token.i > 1 and self.lows[token.i - 1] in self.rules.place_of_prepositions \
+            and self.pos[token.i - 2] == "NOUN"
 
     def _class_of_system(self, m: Mention) -> bool:
         """A weapon class phrase that opens a system's name ("des chars de combat K2", 'un "char

@@ -4988,8 +4988,9 @@ class _Finder:
         for g in f.grantors[:2]:
             for e in (grantees[:1] or f.weapons[:1]):
                 self.add(g, "authorizes", e, f.cue, f.sentence, conf, modality=mod, cue_text=cue, event=event)
+        granted = {g.entity.id for g in f.grantees}
         for agent in (f.weapons[:1] or f.grantees[:1]):
-            for r in f.regions[:1]:
+            for r in [r for r in f.regions if r.entity.id not in granted][:1]:  # not who is let act
                 self.add(agent, "targets", r, f.cue, f.sentence, 0.6, modality=mod, cue_text=cue, event=event)
 
     # --- driver ------------------------------------------------------------------------
