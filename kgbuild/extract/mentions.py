@@ -2485,23 +2485,60 @@ class _Finder:
             for m in pattern.finditer(text_lower):
                 if " " not in phrase and self._no_class_of_its_own(m.start()):
                     continue
+                end = self._qualified_end(phrase, m.end())
+                if end > m.end():  # "des missiles légers multirôles": a class of its own
+                    yield Found(self._mention(m.start(), end, "Weapon", "WeaponClass", "pattern", 0.75),
+                                self.text[m.start():end])
+                    continue
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
 
+    def _qualified_end(self, phrase: str, end: int) -> int:
+        """Where a bare noun of `determined_weapon_words` ends with the lower-case adjectives
+        after it ("missiles terrestres"), which make it a narrower class."""
+        if phrase not in self.rules.determined_weapon_words:
+            return end
+        j = self._token_after(end)
+        last = self._past_weapon_adjectives(j)
+        if j < last < len(self.tokens) - 1 and self._adjective_read_as_noun(last, j - 1):
+            last += 1  # "missiles légers multirôles"
+        return self.ends[last - 1] if last > j else end
+
     def _no_class_of_its_own(self, start: int) -> bool:
-        """A bare weapon noun that names no class: a noun's complement without an article
-        ("des bases de lancement de missiles", "un tir de missile": what kind of thing, not a
-        weapon named) or after a demonstrative ("ces missiles": the weapon named before)."""
+        """A bare weapon noun that names no class: after a demonstrative ("ces drones": the
+        weapon named before), and a noun that names a class only when determined
+        (`determined_weapon_words`) without a determiner or a numeral before it ("des bases de
+        lancement de missiles", "un tir de missile"; but "des missiles", "40 missiles", "des
+        drones et de missiles")."""
         token = self._token_at(start)
         if token is None or token.i == 0:
             return False
         before = self.tokens[token.i - 1]
         if "Dem" in before.morph.get("PronType"):
             return True
-        return token.i > 1 and self.lows[token.i - 1] in self.rules.place_of_prepositions \
-            and self.pos[token.i - 2] == "NOUN"
+        if self.lows[token.i] not in self.rules.determined_weapon_words:
+            return False
+        return not self._determined(token.i)
+
+    def _determined(self, i: int) -> bool:
+        """A determiner, a numeral or a contracted article right before token ``i``, or "de"
+        after a conjunction or a quantity ("des drones et de missiles", "des dizaines de
+        missiles")."""
+        low = self.lows[i - 1]
+        if self.pos[i - 1] in ("DET", "NUM") or f"{low} " in self.rules.determiners \
+                or low in self.rules.contracted_articles:
+            return True
+        return i > 1 and low in self.rules.place_of_prepositions and (
+            self.pos[i - 2] == "CCONJ" or self.tokens[i - 2].lemma_.lower() in self.rules.quantity_nouns)
+
+    def _adjective_read_as_noun(self, i: int, head: int) -> bool:
+        """A lower-case noun after an adjective of the head, in its number and with no
+        complement: an adjective the model read as a noun ("missiles légers multirôles")."""
+        return self.pos[i] == "NOUN" and self.texts[i].islower() \
+            and self.tokens[i].morph.get("Number") == self.tokens[head].morph.get("Number") \
+            and self.lows[i + 1] not in self.rules.place_of_prepositions
 
     def _class_of_system(self, m: Mention) -> bool:
         """A weapon class phrase that opens a system's name ("des chars de combat K2", 'un "char
