@@ -1823,11 +1823,12 @@ class _Finder:
             or _after_phrase(words, r.facing_phrases)
 
     def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
-        """ "les alliés de Kiev", "le soutien de Paris" (not "un responsable de Tripoli")."""
+        """ "les alliés de Kiev", "le soutien de Paris", "le régime de Damas", "les forces de
+        Moscou" (not "un responsable de Tripoli")."""
         r = self.rules
         return bool(words) and words[0] in r.of_prepositions and token.head.i != token.i \
             and fold_quotes(token.head.lemma_.lower()) in (r.ally_nouns | r.enemy_nouns | r.support_nouns
-                                                           | r.oppose_nouns)
+                                                           | r.oppose_nouns | r.capital_organ_nouns)
 
     def _as_object_of_act(self, token: Token, words: list[str]) -> bool:
         """One acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"."""
