@@ -3087,10 +3087,11 @@ def _determiners(rules: LanguageRules) -> tuple[str, ...]:
 def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern, str], ...]:
     """(phrase, key, phrase with quotes folded, its whole-word pattern, its first word or ""),
     longest phrase first.  The pattern matches only where the first word is a whole word of
-    the text (the phrase's bounds are the word's, or it goes on with a non-word character)."""
+    the text (the phrase's bounds are the word's, or it goes on with a non-word character), and
+    not the end of a compound ("lance-roquettes" is no "roquettes")."""
     ordered = sorted(rules.weapon_classes.items(), key=lambda kv: -len(kv[0]))
     return tuple((phrase, key, fold_quotes(phrase),
-                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"),
+                  re.compile(r"(?<![\w-])" + re.escape(fold_quotes(phrase)) + r"(?!\w)"),
                   _first_word(fold_quotes(phrase)))
                  for phrase, key in ordered)
 
