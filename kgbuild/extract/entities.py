@@ -63,6 +63,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
+    _split_homonym_places(found, keys)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -728,6 +729,41 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     _merge_misread(found, keys, lambda f: f.mention.type == "Region" and f.mention.method == "pattern"
                    and f.name.strip() != f.mention.text.strip(),
                    lambda f: f.mention.kind == "Person" and " " in f.name.strip(), ("Region", "Place"))
+
+
+#: the kinds of place noun a town and a subdivision of the same name are told apart by
+_TOWN_KINDS = ("City", "Village")
+_SUBDIVISION_KINDS = ("AdministrativeRegion",)
+
+
+def _split_homonym_places(found: list[Found], keys: list[str | None]) -> None:
+    """ "la ville de X" and "la province de X" in one text are two places: where phrases of a
+    town's and of a subdivision's noun name the same X, those of the kind X's KB entry is not
+    (the towns', without an entry) become a place of their own, named by their phrase."""
+    nouns: dict[str, set[str]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        if k is not None and _place_phrase(f):
+            nouns[normalize_label(f.name)].add("town" if f.mention.kind in _TOWN_KINDS else "subdivision")
+    for name in [n for n, kinds in nouns.items() if len(kinds) == 2]:
+        members = [i for i, f in enumerate(found) if keys[i] is not None and normalize_label(f.name) == name]
+        entry = next((found[i].entry for i in members if found[i].entry is not None), None)
+        apart = _SUBDIVISION_KINDS if entry is not None and entry.kind in _TOWN_KINDS else _TOWN_KINDS
+        phrases = [i for i in members if _place_phrase(found[i]) and found[i].mention.kind in apart]
+        phrase = _strip_article(found[phrases[0]].mention.text)
+        for i in phrases:
+            keys[i] = f"Region:{normalize_label(phrase)}"
+            found[i] = replace(found[i], entry=None, name=phrase)
+
+
+def _place_phrase(f: Found) -> bool:
+    """A place named with its noun ("la ville de X"), whose kind the noun gave."""
+    return f.mention.type == "Region" and f.mention.method == "pattern" \
+        and f.mention.kind in _TOWN_KINDS + _SUBDIVISION_KINDS and f.name.strip() != f.mention.text.strip()
+
+
+def _strip_article(text: str) -> str:
+    """The phrase without a leading elided article ("l'")."""
+    return re.sub(r"^\w['’]", "", text.strip())
 
 
 def _merge_short_places(found: list[Found], keys: list[str | None]) -> None:
