@@ -63,7 +63,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
-    _split_homonym_places(found, keys)
+    _split_homonym_places(found, keys, rules.area_nouns)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -736,13 +736,14 @@ _TOWN_KINDS = ("City", "Village")
 _SUBDIVISION_KINDS = ("AdministrativeRegion",)
 
 
-def _split_homonym_places(found: list[Found], keys: list[str | None]) -> None:
+def _split_homonym_places(found: list[Found], keys: list[str | None], area_nouns) -> None:
     """ "la ville de X" and "la province de X" in one text are two places: where phrases of a
     town's and of a subdivision's noun name the same X, those of the kind X's KB entry is not
-    (the towns', without an entry) become a place of their own, named by their phrase."""
+    (the towns', without an entry) become a place of their own, named by their phrase. An
+    area noun names no subdivision ("la région de X" is the town's surroundings)."""
     nouns: dict[str, set[str]] = defaultdict(set)
     for f, k in zip(found, keys):
-        if k is not None and _place_phrase(f):
+        if k is not None and _place_phrase(f) and f.mention.text.split()[0].lower() not in area_nouns:
             nouns[normalize_label(f.name)].add("town" if f.mention.kind in _TOWN_KINDS else "subdivision")
     for name in [n for n, kinds in nouns.items() if len(kinds) == 2]:
         members = [i for i, f in enumerate(found) if keys[i] is not None and normalize_label(f.name) == name]

@@ -72,6 +72,7 @@ class LanguageRules:
     speech_introducers: Ordered
     weapon_heads: Ordered
     weapon_type_words: Ordered
+    area_nouns: Words
     capital_organ_nouns: Words
     determined_weapon_words: Words
     nationality_only_nouns: Ordered
