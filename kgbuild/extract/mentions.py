@@ -2498,13 +2498,11 @@ class _Finder:
 
     def _qualified_end(self, phrase: str, end: int) -> int:
         """Where a bare noun of `determined_weapon_words` ends with the lower-case adjectives
-        after it ("missiles terrestres"), which make it a narrower class."""
+        after it ("missiles terrestres", "missiles légers multirôles"): a narrower class."""
         if phrase not in self.rules.determined_weapon_words:
             return end
         j = self._token_after(end)
         last = self._past_weapon_adjectives(j)
-        if j < last < len(self.tokens) - 1 and self._adjective_read_as_noun(last, j - 1):
-            last += 1  # "missiles légers multirôles"
         return self.ends[last - 1] if last > j else end
 
     def _no_class_of_its_own(self, start: int) -> bool:
@@ -2603,9 +2601,12 @@ class _Finder:
         return fold_quotes(self.text).lower()
 
     def _past_weapon_adjectives(self, j: int) -> int:
+        """Past up to two lower-case adjectives (no demonym) after the weapon noun before ``j``,
+        also one the model read as a noun ("des obusiers automoteurs K9")."""
         start = j
-        while j < min(start + 2, len(self.tokens)) and self.tokens[j].pos_ == "ADJ" \
-                and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.demonyms:
+        while j < min(start + 2, len(self.tokens) - 1) and self.texts[j].islower() \
+                and self.lows[j] not in self.rules.demonyms \
+                and (self.pos[j] == "ADJ" or self._adjective_read_as_noun(j, start - 1)):
             j += 1
         return j
 
