@@ -2632,8 +2632,8 @@ class _Finder:
                 break
             names.append(t)
             j += 1
-        if not names or names[0].is_sent_start:
-            return None
+        if not names:
+            return None  # (a first word the parse opens a sentence on is still the name: no stop before it)
         return names[0].idx, _glued_end(self.text, names[-1].idx + len(names[-1].text))
 
     def _known_systems(self):
