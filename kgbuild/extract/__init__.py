@@ -85,13 +85,14 @@ def _speakers_act(entities: tuple[Entity, ...], statements: tuple[Statement, ...
 
 
 #: the predicates whose object is a place the state is, when a state is their object
-_PLACE_OBJECT_PREDICATES = frozenset(("attacks", "deployedIn", "locatedIn", "targets"))
+_PLACE_OBJECT_PREDICATES = frozenset(("attacks", "deployedIn", "targets"))
 
 
 def _attacked_states_are_places(entities: tuple[Entity, ...], relations: tuple[Relation, ...]) -> tuple[Entity, ...]:
     """A state that is attacked is also a place, the ground the attack falls on (a country both
     attacked and acting is a Region and an Actor, as the annotation guide has it), and so is one
-    that troops are deployed in, that holds a place, or that is targeted."""
+    that troops are deployed in or that is targeted (not one that only holds a place: "X
+    locatedIn Russia" says nothing of Russia as a place acted in)."""
     attacked = {r.object for r in relations if r.predicate in _PLACE_OBJECT_PREDICATES and r.modality != "negated"}
     return tuple(replace(e, types=tuple(t for t in ENTITY_TYPES if t in e.types or t == "Region"))
                  if e.id in attacked and e.kind in ("State", "Country") and "Region" not in e.types else e
