@@ -671,3 +671,28 @@ def test_people_as_actor_and_state_media(extractor):
     labels = by_label(ex)
     assert labels["Kurdes"].kind == "Group" and "Actor" in labels["Kurdes"].types
     assert labels["radio d'État"].kind == "Media"
+
+
+def test_an_attacked_state_is_also_a_place():
+    """A state that is the object of an attack (not a negated one) is a Region and an Actor,
+    as the annotation guide's example has it; its attacker and a group stay actors."""
+    from kgbuild.extract import _attacked_states_are_places
+    from kgbuild.types import Entity, Relation
+
+    def state(id_, kind="State"):
+        return Entity(id=id_, label=id_, types=("Actor",), kind=kind, mentions=())
+
+    entities = (state("e1"), state("e2"), state("e3"), state("e4", kind="Group"))
+    relations = (Relation("e1", "attacks", "e2", 0, 1), Relation("e1", "attacks", "e3", 0, 1, modality="negated"),
+                 Relation("e1", "attacks", "e4", 0, 1))
+    types = {e.id: e.types for e in _attacked_states_are_places(entities, relations)}
+    assert types == {"e1": ("Actor",), "e2": ("Actor", "Region"), "e3": ("Actor",), "e4": ("Actor",)}
+
+
+def test_a_state_troops_are_deployed_in_is_a_place():
+    from kgbuild.extract import _attacked_states_are_places
+    from kgbuild.types import Entity, Relation
+
+    entities = tuple(Entity(id=i, label=i, types=("Actor",), kind="State", mentions=()) for i in ("e1", "e2"))
+    out = _attacked_states_are_places(entities, (Relation("e1", "deployedIn", "e2", 0, 1),))
+    assert [e.types for e in out] == [("Actor",), ("Actor", "Region")]

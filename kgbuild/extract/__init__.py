@@ -25,7 +25,7 @@ from kgbuild.extract.parse import (
 from kgbuild.extract.reading import Reading
 from kgbuild.extract.relations import find_relations
 from kgbuild.extract.statements import find_statements
-from kgbuild.types import ENTITY_TYPES, Article, Entity, Extraction, Statement
+from kgbuild.types import ENTITY_TYPES, Article, Entity, Extraction, Relation, Statement
 
 __all__ = ["Extractor", "Gazetteer"]
 
@@ -66,7 +66,7 @@ class Extractor:
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)
-        entities = _speakers_act(entities, statements)
+        entities = _attacked_states_are_places(_speakers_act(entities, statements), relations)
         return Extraction(article=article, sentences=sentences, entities=entities,
                           statements=statements, relations=relations, captions=captions)
 
@@ -82,3 +82,18 @@ def _speakers_act(entities: tuple[Entity, ...], statements: tuple[Statement, ...
             e = replace(e, types=types, kind="State" if e.kind == "Country" else e.kind)
         out.append(e)
     return tuple(out)
+
+
+#: the predicates whose object is a place the state is, when a state is their object
+_PLACE_OBJECT_PREDICATES = frozenset(("attacks", "deployedIn", "targets"))
+
+
+def _attacked_states_are_places(entities: tuple[Entity, ...], relations: tuple[Relation, ...]) -> tuple[Entity, ...]:
+    """A state that is attacked is also a place, the ground the attack falls on (a country both
+    attacked and acting is a Region and an Actor, as the annotation guide has it), and so is one
+    that troops are deployed in or that is targeted (not one that only holds a place: "X
+    locatedIn Russia" says nothing of Russia as a place acted in)."""
+    attacked = {r.object for r in relations if r.predicate in _PLACE_OBJECT_PREDICATES and r.modality != "negated"}
+    return tuple(replace(e, types=tuple(t for t in ENTITY_TYPES if t in e.types or t == "Region"))
+                 if e.id in attacked and e.kind in ("State", "Country") and "Region" not in e.types else e
+                 for e in entities)

@@ -46,8 +46,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_surnames(found, keys, rules.person_titles)
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
-    _merge_misread_places(found, keys)
-    _merge_short_places(found, keys)
+    _merge_places(found, keys)
     _merge_misread_persons(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
@@ -63,6 +62,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_truncated_names(found, keys)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
+    _split_homonym_places(found, keys, rules.area_nouns)
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
@@ -716,6 +716,12 @@ def _same_spelling(words: list[str], other: list[str]) -> bool:
         and SequenceMatcher(None, " ".join(words), " ".join(other)).ratio() >= _SAME_SPELLING
 
 
+def _merge_places(found: list[Found], keys: list[str | None]) -> None:
+    """Places named in another sense once, or named short (see the two steps)."""
+    _merge_misread_places(found, keys)
+    _merge_short_places(found, keys)
+
+
 def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     """ "C'est de Mbau que ..." after "vers Mbau": a one-word name the model reads once as a
     person or a body (no title, no KB entry, no full name it ends, no acronym) is the place the
@@ -728,6 +734,47 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
     _merge_misread(found, keys, lambda f: f.mention.type == "Region" and f.mention.method == "pattern"
                    and f.name.strip() != f.mention.text.strip(),
                    lambda f: f.mention.kind == "Person" and " " in f.name.strip(), ("Region", "Place"))
+
+
+#: the kinds of place noun a town and a subdivision of the same name are told apart by
+_TOWN_KINDS = ("City", "Village")
+_SUBDIVISION_KINDS = ("AdministrativeRegion",)
+
+
+def _split_homonym_places(found: list[Found], keys: list[str | None], area_nouns) -> None:
+    """ "la ville de X" and "la province de X" in one text are two places: where phrases of a
+    town's and of a subdivision's noun name the same X, those of the kind X's KB entry is not
+    (the towns', without an entry) become a place of their own, named by their phrase. An
+    area noun names no subdivision ("la région de X" is the town's surroundings)."""
+    nouns: dict[str, set[bool]] = defaultdict(set)
+    for f, k in zip(found, keys):
+        if k is not None and _place_phrase(f) and f.mention.text.split()[0].lower() not in area_nouns:
+            nouns[normalize_label(f.name)].add(f.mention.kind in _TOWN_KINDS)
+    for name in [n for n, kinds in nouns.items() if len(kinds) == 2]:
+        _split_place(found, keys, [i for i, f in enumerate(found)
+                                   if keys[i] is not None and normalize_label(f.name) == name])
+
+
+def _split_place(found: list[Found], keys: list[str | None], members: list[int]) -> None:
+    """The phrases among ``members`` of the kind their KB entry is not become one place."""
+    entry = next((found[i].entry for i in members if found[i].entry is not None), None)
+    apart = _SUBDIVISION_KINDS if entry is not None and entry.kind in _TOWN_KINDS else _TOWN_KINDS
+    phrases = [i for i in members if _place_phrase(found[i]) and found[i].mention.kind in apart]
+    phrase = _strip_article(found[phrases[0]].mention.text)
+    for i in phrases:
+        keys[i] = f"Region:{normalize_label(phrase)}"
+        found[i] = replace(found[i], entry=None, name=phrase)
+
+
+def _place_phrase(f: Found) -> bool:
+    """A place named with its noun ("la ville de X"), whose kind the noun gave."""
+    return f.mention.type == "Region" and f.mention.method == "pattern" \
+        and f.mention.kind in _TOWN_KINDS + _SUBDIVISION_KINDS and f.name.strip() != f.mention.text.strip()
+
+
+def _strip_article(text: str) -> str:
+    """The phrase without a leading elided article ("l'")."""
+    return re.sub(r"^\w['’]", "", text.strip())
 
 
 def _merge_short_places(found: list[Found], keys: list[str | None]) -> None:

@@ -71,6 +71,10 @@ class LanguageRules:
     orientation_lemmas: Ordered
     speech_introducers: Ordered
     weapon_heads: Ordered
+    weapon_type_words: Ordered
+    area_nouns: Words
+    capital_organ_nouns: Words
+    determined_weapon_words: Words
     nationality_only_nouns: Ordered
     not_names: Ordered
     determiners: Ordered

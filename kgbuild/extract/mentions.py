@@ -108,6 +108,7 @@ class _Finder:
         self.pos = [t.pos_ for t in tokens]
         self.texts = [t.text for t in tokens]
         self.ends = [t.idx + len(x) for t, x in zip(tokens, self.texts)]  # where each token's form ends
+        self.starts = [t.idx for t in tokens]
         self.blank = [t.is_punct or t.is_space for t in tokens]
         self.lemmas = [_folded_lemma(t) for t in tokens]
         # whether a word can end a name: no punctuation, function word or elided word ("Moscou n'a pas")
@@ -188,7 +189,9 @@ class _Finder:
         """A point of the compass before "de" is a direction from a place ("au Nord de Bagdad",
         "dans l'Est de la RDC", "au Sud et à l'Ouest du chef-lieu"), and before a name a part of
         it ("Sud Thaïlande"): no place of its own, unless a place noun names it ("les régions du
-        Nord et du Sud"); alone it may name a region ("dans le Sud-Ouest, la région ...")."""
+        Nord et du Sud"); alone, a compound point may name a region ("dans le Sud-Ouest, la
+        région ..."), a simple one is a direction or a part of a place said before ("vers
+        l'Est", "dans le Sud ukrainien", "son voisin du Sud")."""
         if normalize_label(m.text) not in self.rules.compass_words:
             return False
         token = self._token_at(m.start)
@@ -199,6 +202,8 @@ class _Finder:
             i -= 1
         if i >= 0 and self.rules.place_nouns.get(fold_quotes(self.tokens[i].lemma_.lower())) not in (None, "Country"):
             return False
+        if not any(h in m.text for h in _HYPHENS):
+            return True
         j = token.i + 1
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
@@ -207,7 +212,7 @@ class _Finder:
     def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
         """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
         return self._in_caption(m.start, m.end) or self._names_vessel(m, vessels, vessel_names) \
-            or self._bare_compass(m) or self._time_zone(m)
+            or self._bare_compass(m) or self._time_zone(m) or self._class_of_system(m)
 
     def _time_zone(self, m: Mention) -> bool:
         """ "04H15 heure de Paris": a place after a clock noun and "de" names a time zone."""
@@ -1818,11 +1823,12 @@ class _Finder:
             or _after_phrase(words, r.facing_phrases)
 
     def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
-        """ "les alliés de Kiev", "le soutien de Paris" (not "un responsable de Tripoli")."""
+        """ "les alliés de Kiev", "le soutien de Paris", "le régime de Damas", "les forces de
+        Moscou" (not "un responsable de Tripoli")."""
         r = self.rules
         return bool(words) and words[0] in r.of_prepositions and token.head.i != token.i \
             and fold_quotes(token.head.lemma_.lower()) in (r.ally_nouns | r.enemy_nouns | r.support_nouns
-                                                           | r.oppose_nouns)
+                                                           | r.oppose_nouns | r.capital_organ_nouns)
 
     def _as_object_of_act(self, token: Token, words: list[str]) -> bool:
         """One acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"."""
@@ -2471,44 +2477,163 @@ class _Finder:
         yield from self._known_systems()
 
     def _weapon_class_phrases(self):
-        text_lower = fold_quotes(self.text).lower()
+        """Weapon class phrases ("missiles de croisière")."""
+        text_lower = self._folded_lower
         words = set(_WORD.findall(text_lower))
         for phrase, key, folded, pattern, first in _weapon_classes(self.rules):
             if first and first not in words or folded not in text_lower:  # most are absent: no regex run
                 continue
             for m in pattern.finditer(text_lower):
+                if " " not in phrase and self._no_class_of_its_own(m.start()):
+                    continue
+                end = self._qualified_end(phrase, m.end())
+                if end > m.end():  # "des missiles légers multirôles": a class of its own
+                    yield Found(self._mention(m.start(), end, "Weapon", "WeaponClass", "pattern", 0.75),
+                                self.text[m.start():end])
+                    continue
                 entry = self._lookup(key, _WEAPON_KINDS) or self._lookup(phrase, _WEAPON_KINDS)
                 yield Found(self._mention(m.start(), m.end(), "Weapon", "WeaponClass", "pattern", 0.8),
                             entry.labels.get(self.lang, phrase) if entry else _singular(phrase, self.rules),
                             entry)
 
+    def _qualified_end(self, phrase: str, end: int) -> int:
+        """Where a bare noun of `determined_weapon_words` ends with the lower-case adjectives
+        after it ("missiles terrestres", "missiles légers multirôles"): a narrower class."""
+        if phrase not in self.rules.determined_weapon_words:
+            return end
+        j = self._token_after(end)
+        last = self._past_weapon_adjectives(j)
+        return self.ends[last - 1] if last > j else end
+
+    def _no_class_of_its_own(self, start: int) -> bool:
+        """A bare weapon noun that names no class: after a demonstrative ("ces drones": the
+        weapon named before), and a noun that names a class only when determined
+        (`determined_weapon_words`) without a determiner or a numeral before it ("des bases de
+        lancement de missiles", "un tir de missile"; but "des missiles", "40 missiles", "des
+        drones et de missiles")."""
+        token = self._token_at(start)
+        if token is None or token.i == 0:
+            return False
+        before = self.tokens[token.i - 1]
+        if "Dem" in before.morph.get("PronType"):
+            return True
+        if self.lows[token.i] not in self.rules.determined_weapon_words:
+            return False
+        return not self._determined(token.i)
+
+    def _determined(self, i: int) -> bool:
+        """A determiner, a numeral or a contracted article right before token ``i``, or "de"
+        after a conjunction or a quantity ("des drones et de missiles", "des dizaines de
+        missiles")."""
+        low = self.lows[i - 1]
+        if self.pos[i - 1] in ("DET", "NUM") or f"{low} " in self.rules.determiners \
+                or low in self.rules.contracted_articles:
+            return True
+        return i > 1 and low in self.rules.place_of_prepositions and (
+            self.pos[i - 2] == "CCONJ" or self.tokens[i - 2].lemma_.lower() in self.rules.quantity_nouns)
+
+    def _adjective_read_as_noun(self, i: int, head: int) -> bool:
+        """A lower-case noun after an adjective of the head, in its number and with no
+        complement: an adjective the model read as a noun ("missiles légers multirôles")."""
+        return self.pos[i] == "NOUN" and self.texts[i].islower() \
+            and self.tokens[i].morph.get("Number") == self.tokens[head].morph.get("Number") \
+            and self.lows[i + 1] not in self.rules.place_of_prepositions
+
+    def _class_of_system(self, m: Mention) -> bool:
+        """A weapon class phrase that opens a system's name ("des chars de combat K2", 'un "char
+        Merkava"', "un missile balistique Iskander-M") is the system's, no class of its own."""
+        if m.kind != "WeaponClass":
+            return False
+        token = self._token_at(m.start)
+        while token is not None and token.i < len(self.tokens) - 1 and token.idx < m.end \
+                and self.lows[token.i] not in self.rules.weapon_heads:
+            token = self.tokens[token.i + 1]  # past 'un "' the model took in
+        return token is not None and token.idx < m.end and self.lows[token.i] in self.rules.weapon_heads \
+            and any(self._known_weapon_or_unknown(name) for name in self._system_names_after(token))
+
+    def _known_weapon_or_unknown(self, offsets: tuple[int, int]) -> bool:
+        """A name after a weapon noun names a system unless the KB knows it as something else
+        ("missiles de l'Otan")."""
+        name = self.text[offsets[0]:offsets[1]]
+        return self._lookup(name, _WEAPON_KINDS) is not None or self._lookup(name) is None
+
     def _systems_after_heads(self):
         for token in self._tokens_in(self.rules.weapon_heads):
-            offsets = self._system_name_after(token)
-            if offsets is None:
-                continue
-            name = self.text[offsets[0]:offsets[1]]
-            entry = self._lookup(name, _WEAPON_KINDS)
-            if entry is None and self._lookup(name) is not None:
-                continue  # "missiles de l'Otan": a known non-weapon name
-            yield Found(self._mention(*offsets, "Weapon", "WeaponSystem", "pattern", 0.85), name, entry)
+            for offsets in self._system_names_after(token):
+                name = self.text[offsets[0]:offsets[1]]
+                if not self._known_weapon_or_unknown(offsets):
+                    continue  # "missiles de l'Otan": a known non-weapon name
+                yield Found(self._mention(*offsets, "Weapon", "WeaponSystem", "pattern", 0.85), name,
+                            self._lookup(name, _WEAPON_KINDS))
 
-    def _system_name_after(self, head: Token) -> tuple[int, int] | None:
-        """Up to three capitalised words (or model numbers) after a weapon noun and its
-        adjectives: "missiles antinavires Harpoon", "chars lourds Leopard"."""
-        j = head.i + 1
-        while j < min(head.i + 3, len(self.tokens)) and self.tokens[j].pos_ == "ADJ" \
-                and self.tokens[j].text.islower() and self.tokens[j].lower_ not in self.rules.demonyms:
+    def _system_names_after(self, head: Token) -> list[tuple[int, int]]:
+        """The systems named after a weapon noun, past its class phrase, its adjectives and a
+        word of type ("missiles antinavires Harpoon", "missiles de croisière de type X"), with
+        those coordinated to the first ("des chasseurs J-10, J-11 et Su-30")."""
+        j = self._past_type_words(self._past_weapon_adjectives(self._past_class_phrase(head)))
+        found = []
+        while True:
+            offsets = self._system_name_at(j)
+            if offsets is None:
+                return found
+            found.append(offsets)
+            j = self._token_after(offsets[1])
+            if j + 1 < len(self.tokens) and (self.texts[j] == "," or self.pos[j] == "CCONJ") \
+                    and not self.tokens[j + 1].is_sent_start:
+                j += 1
+            else:
+                return found
+
+    def _past_class_phrase(self, head: Token) -> int:
+        """The token after the weapon class phrase the head opens ("missiles de croisière"),
+        else after the head."""
+        text_lower = self._folded_lower
+        for _, _, _, pattern, first in _weapon_classes(self.rules):
+            if first == self.lows[head.i]:
+                m = pattern.match(text_lower, head.idx)
+                if m:
+                    return self._token_after(m.end())
+        return head.i + 1
+
+    @functools.cached_property
+    def _folded_lower(self) -> str:
+        """The text in lower case, quotes folded (as the weapon class phrases are written)."""
+        return fold_quotes(self.text).lower()
+
+    def _past_weapon_adjectives(self, j: int) -> int:
+        """Past up to two lower-case adjectives (no demonym) after the weapon noun before ``j``,
+        also one the model read as a noun ("des obusiers automoteurs K9")."""
+        start = j
+        while j < min(start + 2, len(self.tokens) - 1) and self.texts[j].islower() \
+                and self.lows[j] not in self.rules.demonyms \
+                and (self.pos[j] == "ADJ" or self._adjective_read_as_noun(j, start - 1)):
             j += 1
+        return j
+
+    def _past_type_words(self, j: int) -> int:
+        """Past "de type" and its like between a weapon noun and the name."""
+        for phrase in self.rules.weapon_type_words:
+            words = phrase.split()
+            if self.lows[j:j + len(words)] == words:
+                return j + len(words)
+        return j
+
+    def _token_after(self, offset: int) -> int:
+        """The first token that starts at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def _system_name_at(self, j: int) -> tuple[int, int] | None:
+        """Up to three capitalised words (or model numbers) from token ``j``."""
         names = []
         while j < len(self.tokens) and len(names) < 3:
             t = self.tokens[j]
-            if t.is_space or t.is_sent_start or not (_CAPITALISED.match(t.text) or _is_model_number(t.text)):
+            if t.is_space or (names and t.is_sent_start) \
+                    or not (_CAPITALISED.match(t.text) or _is_model_number(t.text)):
                 break
             names.append(t)
             j += 1
         if not names:
-            return None
+            return None  # (a first word the parse opens a sentence on is still the name: no stop before it)
         return names[0].idx, _glued_end(self.text, names[-1].idx + len(names[-1].text))
 
     def _known_systems(self):
@@ -2963,10 +3088,11 @@ def _determiners(rules: LanguageRules) -> tuple[str, ...]:
 def _weapon_classes(rules: LanguageRules) -> tuple[tuple[str, str, str, re.Pattern, str], ...]:
     """(phrase, key, phrase with quotes folded, its whole-word pattern, its first word or ""),
     longest phrase first.  The pattern matches only where the first word is a whole word of
-    the text (the phrase's bounds are the word's, or it goes on with a non-word character)."""
+    the text (the phrase's bounds are the word's, or it goes on with a non-word character), and
+    not the end of a compound ("lance-roquettes" is no "roquettes")."""
     ordered = sorted(rules.weapon_classes.items(), key=lambda kv: -len(kv[0]))
     return tuple((phrase, key, fold_quotes(phrase),
-                  re.compile(r"(?<!\w)" + re.escape(fold_quotes(phrase)) + r"(?!\w)"),
+                  re.compile(r"(?<![\w-])" + re.escape(fold_quotes(phrase)) + r"(?!\w)"),
                   _first_word(fold_quotes(phrase)))
                  for phrase, key in ordered)
 

@@ -5093,14 +5093,17 @@ class _Finder:
 
     def emit_frame(self, f: _Frame, event: str, grantees: list[MentionRef], conf: float) -> None:
         """One authorisation event: the grantor authorizes the grantee (or, with none, the
-        weapon); the weapon or grantee targets the region."""
+        weapon); the named weapon (a system, not a bare class) or else the grantee targets the
+        region, never the grantee itself."""
         mod = self.noun_modality(f.cue) if f.cue.pos_ == "NOUN" else self.modality(f.cue)
         cue = _cue_text(f.cue, self.rules.authorize_nouns)
         for g in f.grantors[:2]:
             for e in (grantees[:1] or f.weapons[:1]):
                 self.add(g, "authorizes", e, f.cue, f.sentence, conf, modality=mod, cue_text=cue, event=event)
-        for agent in (f.weapons[:1] or f.grantees[:1]):
-            for r in f.regions[:1]:
+        granted = {g.entity.id for g in f.grantees}
+        named = [w for w in f.weapons if w.entity.kind != "WeaponClass"]  # a bare class acts for nobody
+        for agent in (named[:1] or f.grantees[:1]):
+            for r in [r for r in f.regions if r.entity.id not in granted][:1]:  # not who is let act
                 self.add(agent, "targets", r, f.cue, f.sentence, 0.6, modality=mod, cue_text=cue, event=event)
 
     # --- driver ------------------------------------------------------------------------
