@@ -288,6 +288,7 @@ class LanguageRules:
     state_stand_ins: Words
     epithet_roles: Words
     member_roles: Words
+    complement_leader_roles: Words
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words

@@ -3311,7 +3311,7 @@ class _Finder:
             for token in led[:1]:
                 direct = self.names_itself(token)
                 anchor = token if token.i < v.i and v not in token.children and token.head != v else None
-                for o in self.typed(self.np(token), ("Actor",))[:1]:
+                for o in self.typed(self.np(token), ("Actor",))[:1] or self.governed_state(token):
                     if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
 
@@ -3355,6 +3355,33 @@ class _Finder:
         elle ...")."""
         return v.dep_ in ("obl", "obl:mod", "advcl") and v.head.pos_ == "VERB" and v.i < v.head.i \
             and "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense")
+
+    def governed_state(self, noun: Token | None) -> list[MentionRef]:
+        """The state a ruling body named by a common noun stands for ("le régime dirigé par X",
+        "le gouvernement de X", "le régime du président X"): the state of its demonym, else the
+        state the text is about; none for a noun in quoted words or a plural one."""
+        if noun is None or self.ref_at(noun) is not None or "Plur" in morph_values(noun, "Number") \
+                or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
+                or self.quotes.inside(noun.idx):
+            return []
+        return self.state_of_body(noun) or self.dominant_state(noun.idx)
+
+    def ruling_noun_before(self, k: int, lo: int) -> Token | None:
+        """The ruling body noun right before "de" at ``k`` ("le gouvernement de X", "le régime du
+        président X"), past the determiner "de" may hold."""
+        k = self.skip_determiners(k, lo)
+        if k - 1 < lo or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return None
+        return self.tokens[k - 1] if self.tokens[k - 1].pos_ == "NOUN" else None
+
+    def ruler_of_body(self, ref: MentionRef, span, k: int) -> None:
+        """ "le gouvernement de Gustavo Petro", "le nouveau gouvernement de X": a person named as
+        the one whose ruling body it is leads the state it stands for."""
+        if ref.entity.kind != "Person" or span.start < 2:
+            return
+        noun = self.ruling_noun_before(span.start - 1, self.units.bounds(span.root)[0])
+        for o in self.governed_state(noun)[:1]:
+            self.add(ref, "leaderOf", o, noun, k, 0.5, modality=self.noun_modality(noun))
 
     def names_itself(self, token: Token) -> bool:
         """A led phrase that names the actor itself (a name, a pronoun, "la junte", "la
@@ -3853,6 +3880,7 @@ class _Finder:
             span = self.span_at(ref)
             if span is None:
                 continue
+            self.ruler_of_body(ref, span, k)
             self.role_beside(ref, span, k)
 
     def lone_role(self, ref: MentionRef) -> bool:
@@ -3878,7 +3906,7 @@ class _Finder:
         role, orgs, anchor, direct = found
         if role in self.rules.epithet_roles and all(m.method == "role" for m in ref.entity.mentions):
             return  # "le dictateur nord-coréen accuse": a label, no office the text gives him
-        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
         self.add(ref, predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=role)
 
     def may_bear_role(self, ref: MentionRef) -> bool:
@@ -3893,7 +3921,7 @@ class _Finder:
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
-        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
         if not org and self.has_body(ref):
             return  # a bare title ("le président X") after the text named X's body
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
@@ -4017,9 +4045,13 @@ class _Finder:
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
         if role in self.rules.local_roles or self.plural_possessed(anchor):
             return []
+        if titled and self.leads(role):  # "le régime du président X": the regime's state
+            ruled = self.governed_state(self.ruling_noun_before(anchor.i - 1, self.units.bounds(anchor)[0]))
+            if ruled:
+                return ruled
         if role in self.rules.organisation_roles:
             return self.context_body(span)
-        return self.context_state(span, titled and role in self.rules.leader_roles)
+        return self.context_state(span, titled and self.leads(role))
 
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
         """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
@@ -4037,7 +4069,16 @@ class _Finder:
         if not orgs and self.unnamed_body(rest):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
+        if phrase in self.rules.complement_leader_roles and orgs and not scoped and _in(rest[0], self.rules.of_prepositions):
+            phrase = f"{phrase} {lower_text(rest[0])}"  # "le commandant de l'Africom": he heads it, no rank
         return phrase, orgs, words[n], not scoped and self.heads_body(rest, orgs)
+
+    def leads(self, role: str | None) -> bool:
+        """Whether a role phrase's holder leads the body named with it: a leader's role, or a rank
+        that heads the body its "de" complement names ("commandant du TNLA")."""
+        first, _, last = (role or "").rpartition(" ")
+        return role in self.rules.leader_roles or (
+            first in self.rules.complement_leader_roles and last in self.rules.of_prepositions)
 
     def heads_body(self, rest: list[Token], orgs: list[MentionRef]) -> bool:
         """Whether a role heads the body it names, not another noun's ("le chef de l'armée
@@ -5049,7 +5090,7 @@ class _Finder:
         if found is None or not found[1]:
             return
         phrase, orgs, anchor, direct = found
-        predicate = "leaderOf" if phrase in self.rules.leader_roles and direct else "memberOf"
+        predicate = "leaderOf" if self.leads(phrase) and direct else "memberOf"
         self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
 
     def role_opening(self, role: Token | None) -> tuple | None:
