@@ -3463,10 +3463,16 @@ class _Finder:
         # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
         objs = [o for o in objs if not self.bare_people(o)]
         if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
-            objs = self.name_before_comma(v)
-        for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
+            objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
+        for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def further_agents(self, v: Token) -> list[MentionRef]:
+        """Agents a participle takes in a phrase of its own after its first one ("soutenues par
+        une coalition ..., ainsi que par l'Iran"), which the parse hangs on the participle."""
+        return [r for c in v.children if c.dep_ == "conj" and c.i > v.i
+                and _introduced_by(c, self.rules.agent_prepositions) for r in self.np(c)]
 
     def copula_subject(self, p: Token) -> list[MentionRef]:
         """The subject a predicate noun is said of ("les Houthis sont un groupe soutenu par X")."""
@@ -3483,8 +3489,9 @@ class _Finder:
         if k < 1 or self.tokens[k].text != ",":
             return []
         ref = self.ref_at(self.tokens[k - 1])
-        return [ref] if ref is not None and ref.entity.kind not in ("Person",) \
-            and self.typed([ref], ("Actor",)) else []
+        if ref is None:  # "le pouvoir, appuyé par X": the state the ruling noun stands for
+            return self.governed_state(self.tokens[k - 1])
+        return [ref] if ref.entity.kind not in ("Person",) and self.typed([ref], ("Actor",)) else []
 
     def bare_people(self, ref: MentionRef) -> bool:
         """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
