@@ -3412,8 +3412,8 @@ class _Finder:
                 if r is not None and r.entity.kind == "Person"][:1]
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
-        if self.passive(v) and agent_phrase(v, self.rules) is not None:
-            return self.passive_stance(v, k, predicate)
+        if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
+            return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
         subj = self.subject(v)
         if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
             head = v.head  # "déployés ... pour épauler X": the deployed ones support X
@@ -3471,7 +3471,9 @@ class _Finder:
     def further_agents(self, v: Token) -> list[MentionRef]:
         """Agents a participle takes in a phrase of its own after its first one ("soutenues par
         une coalition ..., ainsi que par l'Iran"), which the parse hangs on the participle."""
-        return [r for c in v.children if c.dep_ == "conj" and c.i > v.i
+        first = agent_phrase(v, self.rules)
+        return [r for c in v.children if c.dep_ in ("conj", "obl", "obl:mod", "obl:agent") and c.i > v.i and c != first
+                and first is not None and any(g.dep_ == "cc" for g in c.children)
                 and _introduced_by(c, self.rules.agent_prepositions) for r in self.np(c)]
 
     def copula_subject(self, p: Token) -> list[MentionRef]:
