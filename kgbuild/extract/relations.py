@@ -3364,7 +3364,11 @@ class _Finder:
                 or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
                 or self.quotes.inside(noun.idx):
             return []
-        return self.state_of_body(noun) or self.dominant_state(noun.idx)
+        sent = self.sentences[self.units.sentence_at(noun.idx)]
+        named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
+        # the text's state only when the sentence names it ("le régime dirigé par X ... du Burundi"):
+        # not "le gouvernement de Kim Jong-un" in a text about Burma
+        return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx) if r.entity.id in named]
 
     def ruling_noun_before(self, k: int, lo: int) -> Token | None:
         """The ruling body noun right before "de" at ``k`` ("le gouvernement de X", "le régime du
