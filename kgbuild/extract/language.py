@@ -318,6 +318,7 @@ class LanguageRules:
     occurrence_verbs: Words
     rank_nouns: Words
     relative_pronouns: Words
+    possessive_relatives: Words
     subject_pronouns: Words
     place_phrase_links: Words
     non_subject_words: Words

@@ -3935,8 +3935,8 @@ class _Finder:
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
         predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
-        if not org and self.has_body(ref):
-            return  # a bare title ("le président X") after the text named X's body
+        if not org and self.has_body(ref, leading=predicate == "leaderOf"):
+            return  # a bare title ("le président X") after the text named X's body (a rank's, no leader's)
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
@@ -3945,11 +3945,14 @@ class _Finder:
 
     def genitive_owner(self, title: Token) -> list[MentionRef]:
         """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
-        président Y"): the title is that body's."""
+        président Y") or before a relative of possession ("le groupe X, dont le chef Y"): the
+        title is that body's."""
         k = title.i - 1
         while k > 0 and self.tokens[k].pos_ == "DET":
             k -= 1
-        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+        if k > 1 and lower_text(self.tokens[k]) in self.rules.possessive_relatives and self.tokens[k - 1].text == ",":
+            k -= 1  # "Wagner, dont le chef X": the body the relative's antecedent names
+        elif k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
             return []
         owner = self.ref_at(self.tokens[k - 1])
         return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
@@ -4036,9 +4039,11 @@ class _Finder:
             if t.pos_ not in ("DET", "NOUN"):
                 return
 
-    def has_body(self, ref: MentionRef) -> bool:
-        """Whether a role phrase before gave this entity the body it leads or belongs to."""
-        return any(r.subject == ref.entity.id and r.predicate in ("leaderOf", "memberOf") for r in self.found)
+    def has_body(self, ref: MentionRef, leading: bool = False) -> bool:
+        """Whether a role phrase before gave this entity the body it leads or belongs to; for a
+        leader's title only one it leads ("le capitaine X" ... "le président X": he leads)."""
+        kept = ("leaderOf",) if leading else ("leaderOf", "memberOf")
+        return any(r.subject == ref.entity.id and r.predicate in kept for r in self.found)
 
     def role_of(self, span, person: bool) -> tuple | None:
         """The role phrase next to a name: before it (a person's title) or after it, the one
@@ -4276,9 +4281,19 @@ class _Finder:
                 if t.text in (",", ".", ";") or t.pos_ == "AUX" and t.dep_.startswith("aux"):
                     break  # "X, porte-parole de l'armée a accusé les Y": the role ends at the verb
                 words.append(t)
-            if words and (words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM") or self.opens_role(words)):
+            if words and (words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM") or self.opens_role(words)) \
+                    and not self.plural_subject_after(span, words):
                 return self.role_phrase(words)  # "X, chargé de communication auprès de Y": a participle's role too
         return None
+
+    def plural_subject_after(self, span, words: list[Token]) -> bool:
+        """A plural noun phrase after one name's comma that is the subject of the next clause
+        ("la protection du président X, les experts russes formeront ..."), no role of X's; a list
+        of names may take a plural role ("A et B, deux cadres de X")."""
+        head = next((w for w in words if w.pos_ == "NOUN"), None)
+        k = self.skip_determiners(span.start - 1, 0)
+        return head is not None and "Plur" in morph_values(head, "Number") and head.dep_.startswith("nsubj") \
+            and head.head.i > head.i and not (k >= 0 and lower_text(self.tokens[k]) in self.rules.list_conjunctions)
 
     def opens_role(self, words: list[Token]) -> bool:
         """Whether ``words`` open on a role phrase of several words, however tagged."""
@@ -5432,14 +5447,17 @@ def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
     nothing to Ukraine) nor a support ("les GRI ... renforcer les capacités de l'Iran": a body of
     Iran, no backer of it), and without a person led or joined: a person has no members ("la
-    porte-parole du Premier ministre X, Y": Y is no member of X), and without an aim at what the
+    porte-parole du Premier ministre X, Y": Y is no member of X) nor a member of what he leads ("le
+    capitaine X" ... "le président X": leaderOf only), and without an aim at what the
     same actor is said to attack ("les frappes turques ont visé les bases du PKK à Gara": Turkey
     attacks Gara; the aim adds nothing)."""
     ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
+    led = {(r.subject, r.object) for r in relations if r.predicate == "leaderOf"}
     attacked = {(r.subject, r.object) for r in relations if r.predicate == "attacks"}
     return [r for r in relations if (r.predicate not in ("suppliesTo", "supports") or (r.subject, r.object) not in ranks)
             and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)
-            and (r.predicate != "targets" or (r.subject, r.object) not in attacked)]
+            and (r.predicate != "targets" or (r.subject, r.object) not in attacked)
+            and (r.predicate != "memberOf" or (r.subject, r.object) not in led)]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
