@@ -3940,8 +3940,16 @@ class _Finder:
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
         org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
+        if conf < 0.75 and not self.same_body(ref, org[:1]):
+            return  # "le capitaine X" ... "le président X": he leads the body he was a member of, no other
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+
+    def same_body(self, ref: MentionRef, org: list[MentionRef]) -> bool:
+        """Whether a body guessed from the context for a bare title is the one the text made the
+        person a member of already, when it made him one of any."""
+        bodies = {r.object for r in self.found if r.subject == ref.entity.id and r.predicate == "memberOf"}
+        return not bodies or any(o.entity.id in bodies for o in org)
 
     def genitive_owner(self, title: Token) -> list[MentionRef]:
         """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
