@@ -3311,7 +3311,7 @@ class _Finder:
             for token in led[:1]:
                 direct = self.names_itself(token)
                 anchor = token if token.i < v.i and v not in token.children and token.head != v else None
-                for o in self.typed(self.np(token), ("Actor",))[:1] or self.governed_state(token):
+                for o in self.typed(self.np(token), ("Actor",))[:1] or self.governed_state(token, p):
                     if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
 
@@ -3356,19 +3356,28 @@ class _Finder:
         return v.dep_ in ("obl", "obl:mod", "advcl") and v.head.pos_ == "VERB" and v.i < v.head.i \
             and "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense")
 
-    def governed_state(self, noun: Token | None) -> list[MentionRef]:
+    def governed_state(self, noun: Token | None, person: MentionRef | None = None) -> list[MentionRef]:
         """The state a ruling body named by a common noun stands for ("le régime dirigé par X",
         "le gouvernement de X", "le régime du président X"): the state of its demonym, else the
-        state the text is about; none for a noun in quoted words or a plural one."""
+        state the text is about when the sentence names it or the KB makes the person its
+        citizen (not "le gouvernement de Kim Jong-un" in a text about Burma); none for a noun in
+        quoted words or a plural one."""
         if noun is None or self.ref_at(noun) is not None or "Plur" in morph_values(noun, "Number") \
                 or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
                 or self.quotes.inside(noun.idx):
             return []
         sent = self.sentences[self.units.sentence_at(noun.idx)]
         named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
-        # the text's state only when the sentence names it ("le régime dirigé par X ... du Burundi"):
-        # not "le gouvernement de Kim Jong-un" in a text about Burma
-        return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx) if r.entity.id in named]
+        home = self.home_country(person)
+        return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
+                                            if (r.entity.id in named and home in (None, r.entity.kb_id))
+                                            or (home is not None and home == r.entity.kb_id)]
+
+    def home_country(self, person: MentionRef | None) -> str | None:
+        """The KB key of the country a linked person is a citizen of, if the KB knows it."""
+        kb = self.reading.kb
+        entry = kb.get(person.entity.kb_id) if kb is not None and person is not None and person.entity.kb_id else None
+        return entry.country if entry is not None else None
 
     def ruling_noun_before(self, k: int, lo: int) -> Token | None:
         """The ruling body noun right before "de" at ``k`` ("le gouvernement de X", "le régime du
@@ -3384,7 +3393,7 @@ class _Finder:
         if ref.entity.kind != "Person" or span.start < 2:
             return
         noun = self.ruling_noun_before(span.start - 1, self.units.bounds(span.root)[0])
-        for o in self.governed_state(noun)[:1]:
+        for o in self.governed_state(noun, ref)[:1]:
             self.add(ref, "leaderOf", o, noun, k, 0.5, modality=self.noun_modality(noun))
 
     def names_itself(self, token: Token) -> bool:
