@@ -3467,19 +3467,23 @@ class _Finder:
 
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
-        objs = []
-        for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-            # "le gouvernement yéménite des Houthis, soutenu par X": the group its genitive names
-            objs += self.named_group(p) or self.np(p) \
-                or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
-                or self.described(p) or self.copula_subject(p)
-        # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
-        objs = [o for o in objs if not self.bare_people(o)]
+        objs = self.stance_patients(v)
         if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
         for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
+
+    def stance_patients(self, v: Token) -> list[MentionRef]:
+        """What a passive stance verb is said of: its subject or the noun its participle hangs on,
+        through a genitive ("le gouvernement yéménite des Houthis, soutenu par X": the group), a
+        description or a copula; not some people ("une rébellion de Congolais tutsi soutenus par X")."""
+        objs = []
+        for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
+            objs += self.named_group(p) or self.np(p) \
+                or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
+                or self.described(p) or self.copula_subject(p)
+        return [o for o in objs if not self.bare_people(o)]
 
     def further_agents(self, v: Token) -> list[MentionRef]:
         """Agents a participle takes in a phrase of its own after its first one ("soutenues par
@@ -3947,18 +3951,21 @@ class _Finder:
         if not org and self.has_body(ref, leading=predicate == "leaderOf"):
             return  # a bare title ("le président X") after the text named X's body (a rank's, no leader's)
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
-        org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
-        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
-        if conf < 0.75 and not self.same_body(ref, org[:1]):
-            return  # "le capitaine X" ... "le président X": he leads the body he was a member of, no other
+        org, conf = (org, 0.75) if org else self.bare_title_body(ref, span, role, anchor, titled)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
 
-    def same_body(self, ref: MentionRef, org: list[MentionRef]) -> bool:
-        """Whether a body guessed from the context for a bare title is the one the text made the
-        person a member of already, when it made him one of any."""
+    def bare_title_body(self, ref: MentionRef, span, role: str, anchor: Token | None, titled: bool) -> tuple:
+        """(bodies, confidence) of a role that names none: the body of the unnamed holder before
+        or the genitive owner ("le porte-parole X", "le Fatah du président X"), else the context's
+        when it is the body the text made the person a member of, if any ("le capitaine X" ...
+        "le président X": he leads the body he was a member of, no other)."""
+        org = (self.role_named_before(span) or self.genitive_owner(anchor)) if titled else []
+        if org:
+            return org, 0.75
+        org = self.context_of(role, span, titled, anchor)
         bodies = {r.object for r in self.found if r.subject == ref.entity.id and r.predicate == "memberOf"}
-        return not bodies or any(o.entity.id in bodies for o in org)
+        return ([o for o in org if not bodies or o.entity.id in bodies]), 0.5
 
     def genitive_owner(self, title: Token) -> list[MentionRef]:
         """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
@@ -5468,13 +5475,13 @@ def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     capitaine X" ... "le président X": leaderOf only), and without an aim at what the
     same actor is said to attack ("les frappes turques ont visé les bases du PKK à Gara": Turkey
     attacks Gara; the aim adds nothing)."""
-    ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
-    led = {(r.subject, r.object) for r in relations if r.predicate == "leaderOf"}
-    attacked = {(r.subject, r.object) for r in relations if r.predicate == "attacks"}
-    return [r for r in relations if (r.predicate not in ("suppliesTo", "supports") or (r.subject, r.object) not in ranks)
-            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)
-            and (r.predicate != "targets" or (r.subject, r.object) not in attacked)
-            and (r.predicate != "memberOf" or (r.subject, r.object) not in led)]
+    pairs = {p: {(r.subject, r.object) for r in relations if r.predicate in p}
+             for p in (("leaderOf", "memberOf"), ("leaderOf",), ("attacks",))}
+    # the pairs that rule out each predicate: a rank over supplies and supports, a lead over membership
+    excluded = {"suppliesTo": pairs[("leaderOf", "memberOf")], "supports": pairs[("leaderOf", "memberOf")],
+                "targets": pairs[("attacks",)], "memberOf": pairs[("leaderOf",)]}
+    return [r for r in relations if (r.subject, r.object) not in excluded.get(r.predicate, ())
+            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
