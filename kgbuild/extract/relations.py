@@ -139,7 +139,8 @@ class _Finder:
             return self.relative_antecedent(token)
         ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token) \
             or next(iter(self.body_named_before(token)), None)
-        found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
+        found: list[MentionRef] = [ref] if ref is not None else (
+            self.np_dependants(token, depth) or self.governed_state(token))  # "combattre le régime": its state
         return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
 
     def body_named_before(self, token: Token) -> list[MentionRef]:
