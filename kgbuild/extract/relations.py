@@ -4190,13 +4190,18 @@ class _Finder:
             end = rest[-1].idx + len(rest[-1].text)
             orgs = [r for r in self.index.overlapping(rest[0].idx, end)
                     if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
-            orgs = orgs or self.typed([r for t in rest if t.pos_ == "ADJ" for r in [self.ref_at(t)]
-                                       if r is not None and r.entity.kind != "Person"], ("Actor",))[:1]  # "le président islamo-conservateur X": no body
+            orgs = orgs or self.adjective_bodies(rest)
             orgs = self.group_described(rest, orgs) or orgs  # "des rebelles yéménites": the rebels, not Yemen
             orgs = orgs or self.body_by_head_noun(rest)  # "le cofondateur du cartel": the cartel named before
         if not orgs and n and "before" in self.rules.demonym_positions:
             orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
         return orgs
+
+    def adjective_bodies(self, rest: list[Token]) -> list[MentionRef]:
+        """The actor an adjective after a role names ("le président ukrainien"), not the person's
+        own role mention ("le président islamo-conservateur X": no body)."""
+        refs = [self.ref_at(t) for t in rest if t.pos_ == "ADJ"]
+        return self.typed([r for r in refs if r is not None and r.entity.kind != "Person"], ("Actor",))[:1]
 
     def body_by_head_noun(self, rest: list[Token]) -> list[MentionRef]:
         """The body a bare noun after a role names again ("le cofondateur du cartel" after "le
