@@ -293,6 +293,7 @@ class LanguageRules:
     state_stand_ins: Words
     epithet_roles: Words
     member_roles: Words
+    complement_leader_roles: Words
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words
@@ -322,6 +323,7 @@ class LanguageRules:
     occurrence_verbs: Words
     rank_nouns: Words
     relative_pronouns: Words
+    possessive_relatives: Words
     subject_pronouns: Words
     place_phrase_links: Words
     non_subject_words: Words

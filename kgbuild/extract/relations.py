@@ -139,7 +139,8 @@ class _Finder:
             return self.relative_antecedent(token)
         ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token) \
             or next(iter(self.body_named_before(token)), None)
-        found: list[MentionRef] = [ref] if ref is not None else self.np_dependants(token, depth)
+        found: list[MentionRef] = [ref] if ref is not None else (
+            self.np_dependants(token, depth) or self.governed_state(token))  # "combattre le régime": its state
         return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
 
     def body_named_before(self, token: Token) -> list[MentionRef]:
@@ -3349,7 +3350,7 @@ class _Finder:
             for token in led[:1]:
                 direct = self.names_itself(token)
                 anchor = token if token.i < v.i and v not in token.children and token.head != v else None
-                for o in self.typed(self.np(token), ("Actor",))[:1]:
+                for o in self.typed(self.np(token), ("Actor",))[:1] or self.governed_state(token, p):
                     if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
 
@@ -3394,6 +3395,46 @@ class _Finder:
         return v.dep_ in ("obl", "obl:mod", "advcl") and v.head.pos_ == "VERB" and v.i < v.head.i \
             and "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense")
 
+    def governed_state(self, noun: Token | None, person: MentionRef | None = None) -> list[MentionRef]:
+        """The state a ruling body named by a common noun stands for ("le régime dirigé par X",
+        "le gouvernement de X", "le régime du président X"): the state of its demonym, else the
+        state the text is about when the sentence names it or the KB makes the person its
+        citizen (not "le gouvernement de Kim Jong-un" in a text about Burma); none for a noun in
+        quoted words or a plural one."""
+        if noun is None or self.ref_at(noun) is not None or "Plur" in morph_values(noun, "Number") \
+                or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
+                or self.quotes.inside(noun.idx):
+            return []
+        sent = self.sentences[self.units.sentence_at(noun.idx)]
+        named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
+        home = self.home_country(person)
+        return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
+                                            if (r.entity.id in named and home in (None, r.entity.kb_id))
+                                            or (home is not None and home == r.entity.kb_id)]
+
+    def home_country(self, person: MentionRef | None) -> str | None:
+        """The KB key of the country a linked person is a citizen of, if the KB knows it."""
+        kb = self.reading.kb
+        entry = kb.get(person.entity.kb_id) if kb is not None and person is not None and person.entity.kb_id else None
+        return entry.country if entry is not None else None
+
+    def ruling_noun_before(self, k: int, lo: int) -> Token | None:
+        """The ruling body noun right before "de" at ``k`` ("le gouvernement de X", "le régime du
+        président X"), past the determiner "de" may hold."""
+        k = self.skip_determiners(k, lo)
+        if k - 1 < lo or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return None
+        return self.tokens[k - 1] if self.tokens[k - 1].pos_ == "NOUN" else None
+
+    def ruler_of_body(self, ref: MentionRef, span, k: int) -> None:
+        """ "le gouvernement de Gustavo Petro", "le nouveau gouvernement de X": a person named as
+        the one whose ruling body it is leads the state it stands for."""
+        if ref.entity.kind != "Person" or span.start < 2:
+            return
+        noun = self.ruling_noun_before(span.start - 1, self.units.bounds(span.root)[0])
+        for o in self.governed_state(noun, ref)[:1]:
+            self.add(ref, "leaderOf", o, noun, k, 0.5, modality=self.noun_modality(noun))
+
     def names_itself(self, token: Token) -> bool:
         """A led phrase that names the actor itself (a name, a pronoun, "la junte", "la
         coalition Viv Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
@@ -3423,8 +3464,8 @@ class _Finder:
                 if r is not None and r.entity.kind == "Person"][:1]
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
-        if self.passive(v) and agent_phrase(v, self.rules) is not None:
-            return self.passive_stance(v, k, predicate)
+        if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
+            return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
         subj = self.subject(v)
         if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
             head = v.head  # "déployés ... pour épauler X": the deployed ones support X
@@ -3465,19 +3506,31 @@ class _Finder:
 
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
+        objs = self.stance_patients(v)
+        if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
+            objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
+        for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
+            for o in self.typed(objs, ("Actor",))[:2]:
+                self.add(s, predicate, o, v, k, 0.55)
+
+    def stance_patients(self, v: Token) -> list[MentionRef]:
+        """What a passive stance verb is said of: its subject or the noun its participle hangs on,
+        through a genitive ("le gouvernement yéménite des Houthis, soutenu par X": the group), a
+        description or a copula; not some people ("une rébellion de Congolais tutsi soutenus par X")."""
         objs = []
         for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
-            # "le gouvernement yéménite des Houthis, soutenu par X": the group its genitive names
             objs += self.named_group(p) or self.np(p) \
                 or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
                 or self.described(p) or self.copula_subject(p)
-        # "une rébellion de Congolais tutsi soutenus par X": some people, not their state
-        objs = [o for o in objs if not self.bare_people(o)]
-        if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
-            objs = self.name_before_comma(v)
-        for s in self.typed(self.agent(v), ("Actor",))[:3]:  # "soutenu par la Russie et l'Iran": both
-            for o in self.typed(objs, ("Actor",))[:2]:
-                self.add(s, predicate, o, v, k, 0.55)
+        return [o for o in objs if not self.bare_people(o)]
+
+    def further_agents(self, v: Token) -> list[MentionRef]:
+        """Agents a participle takes in a phrase of its own after its first one ("soutenues par
+        une coalition ..., ainsi que par l'Iran"), which the parse hangs on the participle."""
+        first = agent_phrase(v, self.rules)
+        return [r for c in v.children if c.dep_ in ("conj", "obl", "obl:mod", "obl:agent") and c.i > v.i and c != first
+                and first is not None and any(g.dep_ == "cc" for g in c.children)
+                and _introduced_by(c, self.rules.agent_prepositions) for r in self.np(c)]
 
     def copula_subject(self, p: Token) -> list[MentionRef]:
         """The subject a predicate noun is said of ("les Houthis sont un groupe soutenu par X")."""
@@ -3494,8 +3547,9 @@ class _Finder:
         if k < 1 or self.tokens[k].text != ",":
             return []
         ref = self.ref_at(self.tokens[k - 1])
-        return [ref] if ref is not None and ref.entity.kind not in ("Person",) \
-            and self.typed([ref], ("Actor",)) else []
+        if ref is None:  # "le pouvoir, appuyé par X": the state the ruling noun stands for
+            return self.governed_state(self.tokens[k - 1])
+        return [ref] if ref.entity.kind not in ("Person",) and self.typed([ref], ("Actor",)) else []
 
     def bare_people(self, ref: MentionRef) -> bool:
         """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
@@ -3891,6 +3945,7 @@ class _Finder:
             span = self.span_at(ref)
             if span is None:
                 continue
+            self.ruler_of_body(ref, span, k)
             self.role_beside(ref, span, k)
 
     def lone_role(self, ref: MentionRef) -> bool:
@@ -3916,7 +3971,7 @@ class _Finder:
         role, orgs, anchor, direct = found
         if role in self.rules.epithet_roles and all(m.method == "role" for m in ref.entity.mentions):
             return  # "le dictateur nord-coréen accuse": a label, no office the text gives him
-        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
+        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
         self.add(ref, predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=role)
 
     def may_bear_role(self, ref: MentionRef) -> bool:
@@ -3931,22 +3986,36 @@ class _Finder:
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         # "le chef d'état-major de l'armée française": he leads the army, a part of France
-        predicate = "leaderOf" if role in self.rules.leader_roles and direct else "memberOf"
-        if not org and self.has_body(ref):
-            return  # a bare title ("le président X") after the text named X's body
+        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
+        if not org and self.has_body(ref, leading=predicate == "leaderOf"):
+            return  # a bare title ("le président X") after the text named X's body (a rank's, no leader's)
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
-        org = org or (self.role_named_before(span) or self.genitive_owner(anchor) if titled else [])  # "le porte-parole X"
-        org, conf = (org, 0.75) if org else (self.context_of(role, span, titled, anchor), 0.5)
+        org, conf = (org, 0.75) if org else self.bare_title_body(ref, span, role, anchor, titled)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
 
+    def bare_title_body(self, ref: MentionRef, span, role: str, anchor: Token | None, titled: bool) -> tuple:
+        """(bodies, confidence) of a role that names none: the body of the unnamed holder before
+        or the genitive owner ("le porte-parole X", "le Fatah du président X"), else the context's
+        when it is the body the text made the person a member of, if any ("le capitaine X" ...
+        "le président X": he leads the body he was a member of, no other)."""
+        org = (self.role_named_before(span) or self.genitive_owner(anchor)) if titled else []
+        if org:
+            return org, 0.75
+        org = self.context_of(role, span, titled, anchor)
+        bodies = {r.object for r in self.found if r.subject == ref.entity.id and r.predicate == "memberOf"}
+        return ([o for o in org if not bodies or o.entity.id in bodies]), 0.5
+
     def genitive_owner(self, title: Token) -> list[MentionRef]:
         """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
-        président Y"): the title is that body's."""
+        président Y") or before a relative of possession ("le groupe X, dont le chef Y"): the
+        title is that body's."""
         k = title.i - 1
         while k > 0 and self.tokens[k].pos_ == "DET":
             k -= 1
-        if k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+        if k > 1 and lower_text(self.tokens[k]) in self.rules.possessive_relatives and self.tokens[k - 1].text == ",":
+            k -= 1  # "Wagner, dont le chef X": the body the relative's antecedent names
+        elif k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
             return []
         owner = self.ref_at(self.tokens[k - 1])
         return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
@@ -4033,9 +4102,11 @@ class _Finder:
             if t.pos_ not in ("DET", "NOUN"):
                 return
 
-    def has_body(self, ref: MentionRef) -> bool:
-        """Whether a role phrase before gave this entity the body it leads or belongs to."""
-        return any(r.subject == ref.entity.id and r.predicate in ("leaderOf", "memberOf") for r in self.found)
+    def has_body(self, ref: MentionRef, leading: bool = False) -> bool:
+        """Whether a role phrase before gave this entity the body it leads or belongs to; for a
+        leader's title only one it leads ("le capitaine X" ... "le président X": he leads)."""
+        kept = ("leaderOf",) if leading else ("leaderOf", "memberOf")
+        return any(r.subject == ref.entity.id and r.predicate in kept for r in self.found)
 
     def role_of(self, span, person: bool) -> tuple | None:
         """The role phrase next to a name: before it (a person's title) or after it, the one
@@ -4055,9 +4126,13 @@ class _Finder:
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
         if role in self.rules.local_roles or self.plural_possessed(anchor):
             return []
+        if titled and self.leads(role):  # "le régime du président X": the regime's state
+            ruled = self.governed_state(self.ruling_noun_before(anchor.i - 1, self.units.bounds(anchor)[0]))
+            if ruled:
+                return ruled
         if role in self.rules.organisation_roles:
             return self.context_body(span)
-        return self.context_state(span, titled and role in self.rules.leader_roles)
+        return self.context_state(span, titled and self.leads(role))
 
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
         """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
@@ -4075,7 +4150,16 @@ class _Finder:
         if not orgs and self.unnamed_body(rest):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
+        if phrase in self.rules.complement_leader_roles and orgs and not scoped and _in(rest[0], self.rules.of_prepositions):
+            phrase = f"{phrase} {lower_text(rest[0])}"  # "le commandant de l'Africom": he heads it, no rank
         return phrase, orgs, words[n], not scoped and self.heads_body(rest, orgs)
+
+    def leads(self, role: str | None) -> bool:
+        """Whether a role phrase's holder leads the body named with it: a leader's role, or a rank
+        that heads the body its "de" complement names ("commandant du TNLA")."""
+        first, _, last = (role or "").rpartition(" ")
+        return role in self.rules.leader_roles or (
+            first in self.rules.complement_leader_roles and last in self.rules.of_prepositions)
 
     def heads_body(self, rest: list[Token], orgs: list[MentionRef]) -> bool:
         """Whether a role heads the body it names, not another noun's ("le chef de l'armée
@@ -4144,12 +4228,18 @@ class _Finder:
             end = rest[-1].idx + len(rest[-1].text)
             orgs = [r for r in self.index.overlapping(rest[0].idx, end)
                     if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
-            orgs = orgs or self.typed([self.ref_at(t) for t in rest if t.pos_ == "ADJ"], ("Actor",))[:1]
+            orgs = orgs or self.adjective_bodies(rest)
             orgs = self.group_described(rest, orgs) or orgs  # "des rebelles yéménites": the rebels, not Yemen
             orgs = orgs or self.body_by_head_noun(rest)  # "le cofondateur du cartel": the cartel named before
         if not orgs and n and "before" in self.rules.demonym_positions:
             orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
         return orgs
+
+    def adjective_bodies(self, rest: list[Token]) -> list[MentionRef]:
+        """The actor an adjective after a role names ("le président ukrainien"), not the person's
+        own role mention ("le président islamo-conservateur X": no body)."""
+        refs = [self.ref_at(t) for t in rest if t.pos_ == "ADJ"]
+        return self.typed([r for r in refs if r is not None and r.entity.kind != "Person"], ("Actor",))[:1]
 
     def body_by_head_noun(self, rest: list[Token]) -> list[MentionRef]:
         """The body a bare noun after a role names again ("le cofondateur du cartel" after "le
@@ -4260,9 +4350,19 @@ class _Finder:
                 if t.text in (",", ".", ";") or t.pos_ == "AUX" and t.dep_.startswith("aux"):
                     break  # "X, porte-parole de l'armée a accusé les Y": the role ends at the verb
                 words.append(t)
-            if words and (words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM") or self.opens_role(words)):
+            if words and (words[0].pos_ in ("NOUN", "DET", "ADJ", "NUM") or self.opens_role(words)) \
+                    and not self.plural_subject_after(span, words):
                 return self.role_phrase(words)  # "X, chargé de communication auprès de Y": a participle's role too
         return None
+
+    def plural_subject_after(self, span, words: list[Token]) -> bool:
+        """A plural noun phrase after one name's comma that is the subject of the next clause
+        ("la protection du président X, les experts russes formeront ..."), no role of X's; a list
+        of names may take a plural role ("A et B, deux cadres de X")."""
+        head = next((w for w in words if w.pos_ == "NOUN"), None)
+        k = self.skip_determiners(span.start - 1, 0)
+        return head is not None and "Plur" in morph_values(head, "Number") and head.dep_.startswith("nsubj") \
+            and head.head.i > head.i and not (k >= 0 and lower_text(self.tokens[k]) in self.rules.list_conjunctions)
 
     def opens_role(self, words: list[Token]) -> bool:
         """Whether ``words`` open on a role phrase of several words, however tagged."""
@@ -5163,7 +5263,7 @@ class _Finder:
         if found is None or not found[1]:
             return
         phrase, orgs, anchor, direct = found
-        predicate = "leaderOf" if phrase in self.rules.leader_roles and direct else "memberOf"
+        predicate = "leaderOf" if self.leads(phrase) and direct else "memberOf"
         self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
 
     def role_opening(self, role: Token | None) -> tuple | None:
@@ -5493,14 +5593,17 @@ def _consistent(relations: list[Relation], people: set[str]) -> list[Relation]:
     président ukrainien X ..., le gouvernement a accordé une aide à l'Ukraine": X supplies
     nothing to Ukraine) nor a support ("les GRI ... renforcer les capacités de l'Iran": a body of
     Iran, no backer of it), and without a person led or joined: a person has no members ("la
-    porte-parole du Premier ministre X, Y": Y is no member of X), and without an aim at what the
+    porte-parole du Premier ministre X, Y": Y is no member of X) nor a member of what he leads ("le
+    capitaine X" ... "le président X": leaderOf only), and without an aim at what the
     same actor is said to attack ("les frappes turques ont visé les bases du PKK à Gara": Turkey
     attacks Gara; the aim adds nothing)."""
-    ranks = {(r.subject, r.object) for r in relations if r.predicate in ("leaderOf", "memberOf")}
-    attacked = {(r.subject, r.object) for r in relations if r.predicate == "attacks"}
-    return [r for r in relations if (r.predicate not in ("suppliesTo", "supports") or (r.subject, r.object) not in ranks)
-            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)
-            and (r.predicate != "targets" or (r.subject, r.object) not in attacked)]
+    pairs = {p: {(r.subject, r.object) for r in relations if r.predicate in p}
+             for p in (("leaderOf", "memberOf"), ("leaderOf",), ("attacks",))}
+    # the pairs that rule out each predicate: a rank over supplies and supports, a lead over membership
+    excluded = {"suppliesTo": pairs[("leaderOf", "memberOf")], "supports": pairs[("leaderOf", "memberOf")],
+                "targets": pairs[("attacks",)], "memberOf": pairs[("leaderOf",)]}
+    return [r for r in relations if (r.subject, r.object) not in excluded.get(r.predicate, ())
+            and (r.predicate not in ("leaderOf", "memberOf") or r.object not in people)]
 
 
 def _dedupe(relations: list[Relation]) -> tuple[Relation, ...]:
