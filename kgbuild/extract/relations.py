@@ -2821,21 +2821,63 @@ class _Finder:
             return self.fight_verb(n, k)
         sides = self.clash_sides(n)
         modality = self.noun_modality(n)
+        self.fight_between(sides, n, k, modality)
+        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def war_noun(self, n: Token, k: int) -> None:
+        """ "la guerre entre X et Y", "le conflit qui oppose X à Y": a war stated between two named
+        sides is fighting between them, each attacks the other; no side of a war is placed by it
+        (its places are its theatre); else a war noun of opposing is read as one ("mener une guerre
+        contre X": ``stance_noun``)."""
+        sides = self.named_sides(n)
+        if len(sides) > 1:
+            if self.averted_war(n):
+                return None
+            return self.fight_between(sides, n, k, self.noun_modality(n))
+        return self.stance_noun(n, k, "opposes") if _in(n, self.rules.oppose_nouns) else None
+
+    def averted_war(self, n: Token) -> bool:
+        """A war feared, risked or kept off by a word up to three heads above it ("redoutent le
+        déclenchement d'une guerre entre X et Y", "pour éviter un conflit entre X et Y")."""
+        heads, current = [], n
+        while len(heads) < 3 and current.head.i != current.i:
+            current = current.head
+            heads.append(current)
+        return any(_in(g, self.rules.averted_war_words) for g in heads)
+
+    def fight_between(self, sides: list[MentionRef], n: Token, k: int, modality: str) -> None:
+        """The first two sides of fighting attack each other (no person is a side)."""
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
-        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def named_sides(self, n: Token) -> list[MentionRef]:
+        """The sides a noun of fighting names: its "entre" phrase (on its verb too, for a subject)
+        and the verb of opposing on it ("le conflit qui oppose X à Y")."""
+        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        sides = [r for c in self.between_phrases(holders) + self.between_hung_above(n) for r in self.sides_between(c)]
+        sides += self.side_after(sides[0]) if len(sides) == 1 else []
+        return self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+
+    def between_phrases(self, holders: list[Token]) -> list[Token]:
+        """The "entre" phrases on these words."""
+        return [c for h in holders for c in h.children
+                if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)]
+
+    def between_hung_above(self, n: Token) -> list[Token]:
+        """An "entre" phrase right after a noun complement that the parse hangs on the noun above it
+        ("le début de la guerre entre X et Y", "le théâtre d'échanges de tirs, principalement entre
+        X et Y"): only punctuation and adverbs between the complement's last word and the phrase."""
+        if n.dep_ != "nmod" or n.head.i >= n.i:
+            return []
+        return [c for c in self.between_phrases([n.head]) if c.left_edge.i > n.right_edge.i and all(
+            t.pos_ in ("PUNCT", "ADV") for t in self.tokens[n.right_edge.i + 1:c.left_edge.i])]
 
     def clash_sides(self, n: Token) -> list[MentionRef]:
-        """The sides a clash noun names: its "entre" phrase (on its verb too, for a subject), the
-        verb of opposing on it, else its "avec" partner and the clause's subject, else those its dead
-        name (``fallen_sides``)."""
-        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
-        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
-                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
-        sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        """The sides a clash noun names: its "entre" phrase and verb of opposing (``named_sides``),
+        else its "avec" partner and the clause's subject, else those its dead name (``fallen_sides``)."""
+        sides = self.named_sides(n)
         sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
         return sides if len(sides) > 1 else self.fallen_sides(n)
 
@@ -2920,8 +2962,7 @@ class _Finder:
         two sides is fighting between them (the "entre" phrase on either noun)."""
         shots = [g for g in self.genitives(n) if _in(g, self.rules.target_nouns)]
         for h in (n, *shots[:1]) if shots else ():
-            if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)
-                   for c in h.children):
+            if self.between_phrases([h]) or self.between_hung_above(n):
                 return self.clash_noun(h, k)
         return None
 
@@ -5191,6 +5232,7 @@ _NOUN_READERS = (
     (("purchase_nouns",), lambda finder, t, k, lemma: finder.purchase(t, k)),
     (("target_nouns", "attack_nouns"), lambda finder, t, k, lemma: finder.strike_noun(t, k)),
     (("operation_nouns",), lambda finder, t, k, lemma: finder.operation_noun(t, k)),
+    (("war_nouns",), lambda finder, t, k, lemma: finder.war_noun(t, k)),
     (("support_nouns", "oppose_nouns"), lambda finder, t, k, lemma: finder.stance_noun(
         t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
@@ -5203,7 +5245,7 @@ _NOUN_READERS = (
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
+                  "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
 
 
 @functools.lru_cache(maxsize=65536)
