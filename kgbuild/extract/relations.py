@@ -113,6 +113,8 @@ class _Finder:
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
         self.claims: list[tuple[int, MentionRef]] = []  # (run, claimant) of the claims read
+        self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
+        self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -828,6 +830,8 @@ class _Finder:
             start=min(points), end=max(points), sentence=k, confidence=round(confidence, 2),
             modality=modality or self.modality(cue, verb), cue=cue_text or cue.text, event=event,
         ))
+        if predicate == "attacks" and self.found[-1].modality in ("asserted", "reported"):
+            self.attackers.append((k, subj))
         return True
 
     def attack_word(self, cue: Token) -> bool:
@@ -1792,6 +1796,8 @@ class _Finder:
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
             self.note_unclaimed(n, k, agents, regions, hit, modality)
+        elif not self.hitters(agents) and modality != "negated" and self.points_back(n):
+            self.pointed_strikes.append((n, k, regions or self.attack_places(n), hit))  # "Les frappes ont visé X"
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
@@ -1900,8 +1906,8 @@ class _Finder:
         the nearest claimant attacks what they hit ("Ces attaques ont été revendiquées par X" after
         "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before "L'autre
         attentat a visé la place Y")."""
-        for n, k, regions, hit in self.unclaimed + self.subject_events:
-            author = self.nearest_claimant(n, k, self.claims)
+        for n, k, regions, hit in self.unclaimed + self.subject_events + self.pointed_strikes:
+            author = _in(n, self.rules.attack_nouns) and self.nearest_claimant(n, k, self.claims) or self.earlier_author(n)
             if author is None or self.told_author(n):
                 continue
             for h in hit[:2]:
@@ -1923,6 +1929,25 @@ class _Finder:
         if len(authors) != 1 or not pointed and near > 2:
             return None
         return next(iter(authors.values()))
+
+    def earlier_author(self, n: Token) -> MentionRef | None:
+        """The author of the attacks found in the nearest of the two sentences before an attack
+        noun a definite or demonstrative determiner points back with ("L'armée X a mené des frappes
+        dans le nord de Y. Les frappes ont visé la région de Z": X hits Z), when one actor made them."""
+        if not self.points_back(n):
+            return None
+        k = self.units.sentence_at(n.idx)
+        for j in (k - 1, k - 2):
+            authors = {a.entity.id: a for i, a in self.attackers if i == j}
+            if authors:
+                return next(iter(authors.values())) if len(authors) == 1 else None
+        return None
+
+    @staticmethod
+    def points_back(n: Token) -> bool:
+        """Whether a definite or demonstrative determiner is on a noun ("Les frappes", "Cette attaque")."""
+        return any(c.dep_ == "det" and ("Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType"))
+                   for c in n.children)
 
     def told_author(self, n: Token) -> bool:
         """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
