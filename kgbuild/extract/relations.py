@@ -1796,7 +1796,7 @@ class _Finder:
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
             self.note_unclaimed(n, k, agents, regions, hit, modality)
-        elif not self.hitters(agents) and modality != "negated" and self.points_back(n):
+        elif not self.hitters(agents) and modality != "negated" and self.event_pointed_back(n):
             self.pointed_strikes.append((n, k, regions or self.attack_places(n), hit))  # "Les frappes ont visé X"
         for a in agents[:2]:
             for r in regions[:1]:
@@ -1934,7 +1934,7 @@ class _Finder:
         """The author of the attacks found in the nearest of the two sentences before an attack
         noun a definite or demonstrative determiner points back with ("L'armée X a mené des frappes
         dans le nord de Y. Les frappes ont visé la région de Z": X hits Z), when one actor made them."""
-        if not self.points_back(n):
+        if not self.event_pointed_back(n):
             return None
         k = self.units.sentence_at(n.idx)
         for j in (k - 1, k - 2):
@@ -1943,11 +1943,12 @@ class _Finder:
                 return next(iter(authors.values())) if len(authors) == 1 else None
         return None
 
-    @staticmethod
-    def points_back(n: Token) -> bool:
-        """Whether a definite or demonstrative determiner is on a noun ("Les frappes", "Cette attaque")."""
+    def event_pointed_back(self, n: Token) -> bool:
+        """Whether a definite or demonstrative determiner is on an event noun that names no agent in
+        its phrase ("Les frappes", "Cette attaque"; not "l'attaque menée par l'ennemi")."""
         return any(c.dep_ == "det" and ("Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType"))
-                   for c in n.children)
+                   for c in n.children) \
+            and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
 
     def told_author(self, n: Token) -> bool:
         """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
