@@ -1857,9 +1857,11 @@ class _Finder:
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
-        attentat a visé la place X"): an attack of the text with what the verb hits."""
+        attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
+        an attack of the text with what the verb hits."""
         verb = t.head
-        if t.dep_ != "nsubj" or not _in(t, self.rules.attack_nouns) or self.described_author(t) \
+        event = _in(t, self.rules.attack_nouns) or _in(t, self.rules.target_nouns) and self.event_pointed_back(t)
+        if t.dep_ != "nsubj" or not event or self.described_author(t) \
                 or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
             return
         objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
