@@ -1385,8 +1385,9 @@ class _Finder:
     def occurrence_places(self, n: Token) -> list[MentionRef]:
         """The place a relative clause of occurrence on a strike noun, or on the noun it is
         coordinated with, names ("les combats et bombardements russes qui faisaient rage à X",
-        "des frappes qui ont eu lieu à Y")."""
-        holders = [n, *(a for a in n.children if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
+        "des frappes qui ont eu lieu à Y"), also hung on its complement ("l'attaque des X, qui s'est
+        déroulée sur une base à Y": an occurrence verb tells of the event, not of its author)."""
+        holders = [n, *(a for a in n.children if a.dep_ in ("amod", "nmod") and a.i > n.i)] + ([n.head] if n.dep_ == "conj" else [])
         verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl" and (
             _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs))]
         end = self.units.bounds(n)[1]  # the words after the phrase, however the parse hangs them
@@ -1618,7 +1619,20 @@ class _Finder:
                    for c in self.attributed_to(a)]
         found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
                            ("Actor",))
-        return found or self.ascribed_after(n)
+        return found or self.ascribed_after(n) or self.ascribed_in_phrase(n)
+
+    def ascribed_in_phrase(self, n: Token) -> list[MentionRef]:
+        """The author a participle of ascription deeper in an attack noun's phrase names, the parse
+        hanging it on a place of the aim ("une attaque visant un poste dans le nord du pays, attribuée
+        au groupe X"): the participle agrees with the attack noun in gender and number, and no other
+        attack noun comes between."""
+        agree = [morph_values(n, f) for f in ("Gender", "Number")]
+        for a in n.subtree:
+            if a.i > n.i and a.dep_ == "acl" and a.head.i != n.i and _in(a, self.rules.attribution_verbs) \
+                    and all(set(v) & set(morph_values(a, f)) for v, f in zip(agree, ("Gender", "Number")) if v) \
+                    and not any(_in(t, self.rules.attack_nouns) for t in self.tokens[n.i + 1:a.i]):
+                return self.typed([r for c in self.attributed_to(a) for r in self.np(c)], ("Actor",))
+        return []
 
     def attributed_to(self, participle: Token) -> list[Token]:
         """The phrases of a participle of ascription that name who it is ascribed to ("à X")."""
@@ -2886,7 +2900,8 @@ class _Finder:
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
         sides = [r for c in self.between_phrases(holders) + self.between_hung_above(n) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        return self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        verbs = self.opposing_verbs(n) + self.hung_above(n, [c for c in n.head.children if c.dep_ in ("acl", "acl:relcl")])
+        return self.distinct(sides + [r for v in verbs for r in self.opposed_sides(v)])
 
     def between_phrases(self, holders: list[Token]) -> list[Token]:
         """The "entre" phrases on these words."""
@@ -2896,10 +2911,16 @@ class _Finder:
     def between_hung_above(self, n: Token) -> list[Token]:
         """An "entre" phrase right after a noun complement that the parse hangs on the noun above it
         ("le début de la guerre entre X et Y", "le théâtre d'échanges de tirs, principalement entre
-        X et Y"): only punctuation and adverbs between the complement's last word and the phrase."""
+        X et Y")."""
+        return self.hung_above(n, self.between_phrases([n.head]))
+
+    def hung_above(self, n: Token, phrases: list[Token]) -> list[Token]:
+        """Of phrases on the noun above a noun complement, those right after the complement (only
+        punctuation and adverbs between): the complement's own, however the parse hung them ("le
+        cessez-le-feu du conflit qui opposait X à Y": the conflict's relative clause)."""
         if n.dep_ != "nmod" or n.head.i >= n.i:
             return []
-        return [c for c in self.between_phrases([n.head]) if c.left_edge.i > n.right_edge.i and all(
+        return [c for c in phrases if c.left_edge.i > n.right_edge.i and all(
             t.pos_ in ("PUNCT", "ADV") for t in self.tokens[n.right_edge.i + 1:c.left_edge.i])]
 
     def clash_sides(self, n: Token) -> list[MentionRef]:
