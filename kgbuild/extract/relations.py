@@ -1385,9 +1385,8 @@ class _Finder:
     def occurrence_places(self, n: Token) -> list[MentionRef]:
         """The place a relative clause of occurrence on a strike noun, or on the noun it is
         coordinated with, names ("les combats et bombardements russes qui faisaient rage à X",
-        "des frappes qui ont eu lieu à Y"), also hung on its complement ("l'attaque des X, qui s'est
-        déroulée sur une base à Y": an occurrence verb tells of the event, not of its author)."""
-        holders = [n, *(a for a in n.children if a.dep_ in ("amod", "nmod") and a.i > n.i)] + ([n.head] if n.dep_ == "conj" else [])
+        "des frappes qui ont eu lieu à Y")."""
+        holders = [n, *(a for a in n.children if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
         verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl" and (
             _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs))]
         end = self.units.bounds(n)[1]  # the words after the phrase, however the parse hangs them
