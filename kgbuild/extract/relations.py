@@ -934,13 +934,37 @@ class _Finder:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
         parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller);
         with the actors listed before a lone one, however the parse cut the list."""
-        if subjects_of(verb, self.rules) or _is_gerund(verb):
+        host = self.adverbial_host(verb)
+        if subjects_of(verb, self.rules) and verb.dep_ != "conj" or _is_gerund(verb):
             found = self.subject(verb)
-        elif verb.dep_ == "advcl" and _present_participle(verb):
-            found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
+        elif host is not None:
+            found = self.subject(host)  # "a frappé un immeuble, tuant un commandant": who struck kills
+        elif subjects_of(verb, self.rules):
+            found = self.subject(verb)
         else:
             found = self.left_actor(verb)
         return found + self.listed_before(found[0]) if len(found) == 1 else found
+
+    def adverbial_host(self, verb: Token) -> Token | None:
+        """The verb whose subject does what a present participle set off after it says: an adverbial
+        participle ("a frappé un immeuble, tuant un commandant"), one coordinated with it ("tuant
+        trois civils et visant la ville de X"), one the parse hangs on a noun of place or thing
+        after a comma ("a tiré des roquettes sur le sud de X, frappant la ville de Y"), not on an
+        actor, a weapon or a strike ("des drones, visant X": the drones aim)."""
+        if not _present_participle(verb):
+            return None
+        if verb.dep_ == "conj" and _present_participle(verb.head) and verb.head.i < verb.i:
+            verb = verb.head
+        if verb.dep_ == "advcl" and verb.head.i < verb.i:
+            return verb.head
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.i == 0 or self.tokens[verb.i - 1].text != "," or noun.i > verb.i \
+                or self.typed([self.ref_at(noun)], ("Actor", "Weapon")) or _in(noun, _event_nouns(self.rules)) \
+                or _in(noun, self.forces):
+            return None
+        while noun.pos_ != "VERB" and noun.head.i != noun.i:
+            noun = noun.head
+        return noun if noun.pos_ == "VERB" and noun.i < verb.i else None
 
     def listed_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actors of the kind of ``ref`` listed right before it, by commas and a closing
@@ -2049,6 +2073,9 @@ class _Finder:
         ont visé ...")."""
         if self.passive(v):
             return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
+        host = self.adverbial_host(v)
+        if host is not None and not self.subject(v):
+            return self.shooters(host)  # "a tiré des roquettes sur X, frappant la ville de Y"
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
         # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
@@ -2420,6 +2447,9 @@ class _Finder:
         agents = self.doer(v)
         if self.typed(agents, ("Actor",)):
             return agents
+        host = self.adverbial_host(v)
+        if host is not None:
+            return self.active_attackers(host)  # "les avions russes ont bombardé X, tuant Y"
         if v.dep_ == "advcl" and "Inf" in morph_values(v, "VerbForm") and self.typed(self.subject(v.head), ("Actor",)):
             return self.subject(v.head)  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
         return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
