@@ -832,6 +832,8 @@ class _Finder:
         ))
         if predicate == "attacks" and self.found[-1].modality in ("asserted", "reported"):
             self.attackers.append((k, subj))
+        elif predicate == "targets" and "Weapon" in subj.entity.types:
+            self.attackers.append((k, None))  # weapons fired by no one named: a strike of unknown author
         return True
 
     def attack_word(self, cue: Token) -> bool:
@@ -1972,12 +1974,15 @@ class _Finder:
     def earlier_author(self, n: Token) -> MentionRef | None:
         """The author of the attacks found in the nearest of the two sentences before an attack
         noun a definite or demonstrative determiner points back with ("L'armée X a mené des frappes
-        dans le nord de Y. Les frappes ont visé la région de Z": X hits Z), when one actor made them."""
+        dans le nord de Y. Les frappes ont visé la région de Z": X hits Z), when one actor made them
+        and that sentence tells of no strike of unknown author (weapons fired by no one named, an
+        attack with no author: "Des roquettes ont visé X, et l'armée a riposté ... La première salve")."""
         if not self.event_pointed_back(n):
             return None
         k = self.units.sentence_at(n.idx)
         for j in (k - 1, k - 2):
-            authors = {a.entity.id: a for i, a in self.attackers if i == j}
+            authors = {a.entity.id if a else None: a for i, a in self.attackers if i == j}
+            authors.update({None: None for e in self.unclaimed if self.units.sentence_at(e[0].idx) == j})
             if authors:
                 return next(iter(authors.values())) if len(authors) == 1 else None
         return None
@@ -2905,7 +2910,19 @@ class _Finder:
             if self.averted_war(n):
                 return None
             return self.fight_between(sides, n, k, self.noun_modality(n))
+        if self.war_by_named_author(n) and not self.averted_war(n):
+            return self.strike_noun(n, k)  # "la guerre de la Russie contre l'Ukraine", "la guerre engagée par X en Y"
         return self.stance_noun(n, k, "opposes") if _in(n, self.rules.oppose_nouns) else None
+
+    def war_by_named_author(self, n: Token) -> bool:
+        """A war noun whose own phrase names who wages it: a "de" actor with a "contre" aim ("la
+        guerre de la Russie contre l'Ukraine"; "la guerre d'Irak" is a place) or a participle with
+        an agent ("la guerre engagée par Moscou en Ukraine")."""
+        genitive = any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
+                       and self.typed(self.np(c), ("Actor",)) for c in n.children)
+        aimed = any(c.dep_ == "nmod" and c.i > n.i and self.hostile(c) for c in n.children)
+        return genitive and aimed or any(a.dep_ == "acl" and self.passive(a) and self.typed(self.agent(a), ("Actor",))
+                                         for a in n.children)
 
     def averted_war(self, n: Token) -> bool:
         """A war feared, risked or kept off by a word up to three heads above it ("redoutent le
