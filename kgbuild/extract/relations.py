@@ -830,11 +830,16 @@ class _Finder:
             start=min(points), end=max(points), sentence=k, confidence=round(confidence, 2),
             modality=modality or self.modality(cue, verb), cue=cue_text or cue.text, event=event,
         ))
-        if predicate == "attacks" and self.found[-1].modality in ("asserted", "reported"):
-            self.attackers.append((k, subj))
-        elif predicate == "targets" and "Weapon" in subj.entity.types:
-            self.attackers.append((k, None))  # weapons fired by no one named: a strike of unknown author
+        self.note_attacker(self.found[-1], subj)
         return True
+
+    def note_attacker(self, relation: Relation, subj: MentionRef) -> None:
+        """Keep (sentence, author) of an attack that happened, and (sentence, None) of weapons fired by
+        no one named (a strike of unknown author), for an attack noun pointed back later (``earlier_author``)."""
+        if relation.predicate == "attacks" and relation.modality in ("asserted", "reported"):
+            self.attackers.append((relation.sentence, subj))
+        elif relation.predicate == "targets" and "Weapon" in subj.entity.types:
+            self.attackers.append((relation.sentence, None))
 
     def attack_word(self, cue: Token) -> bool:
         """An attack verb or noun ("les attaques en mer Rouge", "attaquent les navires en mer
@@ -959,6 +964,11 @@ class _Finder:
             verb = verb.head
         if verb.dep_ == "advcl" and verb.head.i < verb.i:
             return verb.head
+        return self.comma_participle_host(verb)
+
+    def comma_participle_host(self, verb: Token) -> Token | None:
+        """The verb above the noun a participle after a comma is hung on, when that noun is a place
+        or a thing (``adverbial_host``)."""
         noun = verb.head
         if verb.dep_ != "acl" or verb.i == 0 or self.tokens[verb.i - 1].text != "," or noun.i > verb.i \
                 or self.typed([self.ref_at(noun)], ("Actor", "Weapon")) or _in(noun, _event_nouns(self.rules)) \
@@ -1644,7 +1654,12 @@ class _Finder:
                    for c in self.attributed_to(a)]
         found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
                            ("Actor",))
-        return found or self.ascribed_after(n) or self.ascribed_in_phrase(n)
+        return found or self.ascribed_further(n)
+
+    def ascribed_further(self, n: Token) -> list[MentionRef]:
+        """The author a participle of ascription the parse hangs away from the attack noun names
+        (``ascribed_after``, ``ascribed_in_phrase``)."""
+        return self.ascribed_after(n) or self.ascribed_in_phrase(n)
 
     def ascribed_in_phrase(self, n: Token) -> list[MentionRef]:
         """The author a participle of ascription deeper in an attack noun's phrase names, the parse
@@ -1835,8 +1850,8 @@ class _Finder:
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
             self.note_unclaimed(n, k, agents, regions, hit, modality)
-        elif not self.hitters(agents) and modality != "negated" and self.event_pointed_back(n):
-            self.pointed_strikes.append((n, k, regions or self.attack_places(n), hit))  # "Les frappes ont visé X"
+        else:
+            self.note_pointed_strike(n, k, agents, regions, hit, modality)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
@@ -1845,6 +1860,12 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
+
+    def note_pointed_strike(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
+        """Keep a strike noun with no author that a determiner points back at ("Les frappes ont été
+        menées dans la région de X"), for the author of the attacks just before (``earlier_author``)."""
+        if not self.hitters(agents) and modality != "negated" and self.event_pointed_back(n):
+            self.pointed_strikes.append((n, k, regions or self.attack_places(n), hit))
 
     def note_unclaimed(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
         """Keep an attack named with no author, for a claim elsewhere in the text."""
