@@ -2009,11 +2009,14 @@ class _Finder:
         return None
 
     def event_pointed_back(self, n: Token) -> bool:
-        """Whether a definite or demonstrative determiner is on an event noun that names no agent in
-        its phrase ("Les frappes", "Cette attaque"; not "l'attaque menée par l'ennemi")."""
-        return any(c.dep_ == "det" and ("Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType"))
-                   for c in n.children) \
-            and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
+        """Whether an event noun points back: a demonstrative on it ("Cette attaque"), or a definite
+        article with no complement after it ("Les frappes aériennes"; "l'attaque d'une base à X" is
+        told anew), and no agent in its phrase (not "l'attaque menée par l'ennemi")."""
+        dets = [c for c in n.children if c.dep_ == "det"]
+        pointed = any("Dem" in morph_values(c, "PronType") for c in dets) or any(
+            "Def" in morph_values(c, "Definite") for c in dets) and not any(
+            c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children)
+        return pointed and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
 
     def told_author(self, n: Token) -> bool:
         """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
