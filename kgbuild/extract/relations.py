@@ -960,11 +960,24 @@ class _Finder:
         actor, a weapon or a strike ("des drones, visant X": the drones aim)."""
         if not _present_participle(verb):
             return None
-        if verb.dep_ == "conj" and _present_participle(verb.head) and verb.head.i < verb.i:
-            verb = verb.head
         if verb.dep_ == "advcl" and verb.head.i < verb.i:
             return verb.head
-        return self.comma_participle_host(verb)
+        if verb.dep_ == "conj" and _present_participle(verb.head) and verb.head.i < verb.i:
+            host = self.adverbial_host(verb.head)
+        else:
+            host = self.comma_participle_host(verb)
+        return host if host is not None and self.strike_clause(host) else None
+
+    def striking_host(self, verb: Token) -> Token | None:
+        """The strike clause a participle of hitting goes on with (``adverbial_host``), else None."""
+        host = self.adverbial_host(verb)
+        return host if host is not None and self.strike_clause(host) else None
+
+    def strike_clause(self, verb: Token) -> bool:
+        """A verb of attacking or firing, or one whose object is an attack or strike ("a lancé une
+        offensive"): a participle after it goes on with the strike ("sanctions contre X, visant Y" does not)."""
+        return _in(verb, self.rules.attack_verbs) or _in(verb, self.rules.target_verbs) or any(
+            _in(c, _event_nouns(self.rules)) for c in self.direct_objects(verb))
 
     def comma_participle_host(self, verb: Token) -> Token | None:
         """The verb above the noun a participle after a comma is hung on, when that noun is a place
@@ -2102,7 +2115,7 @@ class _Finder:
         ont visé ...")."""
         if self.passive(v):
             return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
-        host = self.adverbial_host(v)
+        host = self.striking_host(v)
         if host is not None and not self.subject(v):
             return self.shooters(host)  # "a tiré des roquettes sur X, frappant la ville de Y"
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
@@ -2476,7 +2489,7 @@ class _Finder:
         agents = self.doer(v)
         if self.typed(agents, ("Actor",)):
             return agents
-        host = self.adverbial_host(v)
+        host = self.striking_host(v)
         if host is not None:
             return self.active_attackers(host)  # "les avions russes ont bombardé X, tuant Y"
         if v.dep_ == "advcl" and "Inf" in morph_values(v, "VerbForm") and self.typed(self.subject(v.head), ("Actor",)):
