@@ -1875,8 +1875,8 @@ class _Finder:
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
 
     def note_pointed_strike(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
-        """Keep a strike noun with no author that a determiner points back at ("Les frappes ont été
-        menées dans la région de X"), for the author of the attacks just before (``earlier_author``)."""
+        """Keep a strike noun with no author that a determiner points back at ("Les raids se sont
+        concentrés sur la province de X"), for the author of the attacks just before (``earlier_author``)."""
         if not self.hitters(agents) and modality != "negated" and self.event_pointed_back(n):
             self.pointed_strikes.append((n, k, regions or self.attack_places(n), hit))
 
@@ -2948,13 +2948,13 @@ class _Finder:
                 return None
             return self.fight_between(sides, n, k, self.noun_modality(n))
         if self.war_by_named_author(n) and not self.averted_war(n):
-            return self.strike_noun(n, k)  # "la guerre de la Russie contre l'Ukraine", "la guerre engagée par X en Y"
+            return self.strike_noun(n, k)  # "la guerre de X contre Y", "la guerre lancée par X en Y"
         return self.stance_noun(n, k, "opposes") if _in(n, self.rules.oppose_nouns) else None
 
     def war_by_named_author(self, n: Token) -> bool:
         """A war noun whose own phrase names who wages it: a "de" actor with a "contre" aim ("la
-        guerre de la Russie contre l'Ukraine"; "la guerre d'Irak" is a place) or a participle with
-        an agent ("la guerre engagée par Moscou en Ukraine")."""
+        guerre de X contre Y"; "la guerre d'Irak" is a place) or a participle with
+        an agent ("la guerre lancée par X en Y")."""
         genitive = any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
                        and self.typed(self.np(c), ("Actor",)) for c in n.children)
         aimed = any(c.dep_ == "nmod" and c.i > n.i and self.hostile(c) for c in n.children)
