@@ -249,6 +249,7 @@ class LanguageRules:
     attack_nouns: Words
     clash_nouns: Words
     war_nouns: Words
+    averted_war_words: Words
     exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words

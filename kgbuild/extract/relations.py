@@ -113,6 +113,8 @@ class _Finder:
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
         self.claims: list[tuple[int, MentionRef]] = []  # (run, claimant) of the claims read
+        self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
+        self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -829,7 +831,16 @@ class _Finder:
             start=min(points), end=max(points), sentence=k, confidence=round(confidence, 2),
             modality=modality or self.modality(cue, verb), cue=cue_text or cue.text, event=event,
         ))
+        self.note_attacker(self.found[-1], subj)
         return True
+
+    def note_attacker(self, relation: Relation, subj: MentionRef) -> None:
+        """Keep (sentence, author) of an attack that happened, and (sentence, None) of weapons fired by
+        no one named (a strike of unknown author), for an attack noun pointed back later (``earlier_author``)."""
+        if relation.predicate == "attacks" and relation.modality in ("asserted", "reported"):
+            self.attackers.append((relation.sentence, subj))
+        elif relation.predicate == "targets" and "Weapon" in subj.entity.types:
+            self.attackers.append((relation.sentence, None))
 
     def attack_word(self, cue: Token) -> bool:
         """An attack verb or noun ("les attaques en mer Rouge", "attaquent les navires en mer
@@ -931,13 +942,55 @@ class _Finder:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
         parse gives no subject at all ("appeler les alliés à livrer": the allies, not the caller);
         with the actors listed before a lone one, however the parse cut the list."""
-        if subjects_of(verb, self.rules) or _is_gerund(verb):
+        host = self.adverbial_host(verb)
+        if subjects_of(verb, self.rules) and verb.dep_ != "conj" or _is_gerund(verb):
             found = self.subject(verb)
-        elif verb.dep_ == "advcl" and _present_participle(verb):
-            found = self.subject(verb.head)  # "a frappé un immeuble, tuant un commandant": who struck kills
+        elif host is not None:
+            found = self.subject(host)  # "a frappé un immeuble, tuant un commandant": who struck kills
+        elif subjects_of(verb, self.rules):
+            found = self.subject(verb)
         else:
             found = self.left_actor(verb)
         return found + self.listed_before(found[0]) if len(found) == 1 else found
+
+    def adverbial_host(self, verb: Token) -> Token | None:
+        """The verb whose subject does what a present participle set off after it says: an adverbial
+        participle ("a frappé un immeuble, tuant un commandant"), one coordinated with it ("tuant
+        trois civils et visant la ville de X"), one the parse hangs on a noun of place or thing
+        after a comma ("a tiré des roquettes sur le sud de X, frappant la ville de Y"), not on an
+        actor, a weapon or a strike ("des drones, visant X": the drones aim)."""
+        if not _present_participle(verb):
+            return None
+        if verb.dep_ == "advcl" and verb.head.i < verb.i:
+            return verb.head
+        if verb.dep_ == "conj" and _present_participle(verb.head) and verb.head.i < verb.i:
+            host = self.adverbial_host(verb.head)
+        else:
+            host = self.comma_participle_host(verb)
+        return host if host is not None and self.strike_clause(host) else None
+
+    def striking_host(self, verb: Token) -> Token | None:
+        """The strike clause a participle of hitting goes on with (``adverbial_host``), else None."""
+        host = self.adverbial_host(verb)
+        return host if host is not None and self.strike_clause(host) else None
+
+    def strike_clause(self, verb: Token) -> bool:
+        """A verb of attacking or firing, or one whose object is an attack or strike ("a lancé une
+        offensive"): a participle after it goes on with the strike ("sanctions contre X, visant Y" does not)."""
+        return _in(verb, self.rules.attack_verbs) or _in(verb, self.rules.target_verbs) or any(
+            _in(c, _event_nouns(self.rules)) for c in self.direct_objects(verb))
+
+    def comma_participle_host(self, verb: Token) -> Token | None:
+        """The verb above the noun a participle after a comma is hung on, when that noun is a place
+        or a thing (``adverbial_host``)."""
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.i == 0 or self.tokens[verb.i - 1].text != "," or noun.i > verb.i \
+                or self.typed([self.ref_at(noun)], ("Actor", "Weapon")) or _in(noun, _event_nouns(self.rules)) \
+                or _in(noun, self.forces):
+            return None
+        while noun.pos_ != "VERB" and noun.head.i != noun.i:
+            noun = noun.head
+        return noun if noun.pos_ == "VERB" and noun.i < verb.i else None
 
     def listed_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actors of the kind of ``ref`` listed right before it, by commas and a closing
@@ -1615,7 +1668,25 @@ class _Finder:
                    for c in self.attributed_to(a)]
         found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
                            ("Actor",))
-        return found or self.ascribed_after(n)
+        return found or self.ascribed_further(n)
+
+    def ascribed_further(self, n: Token) -> list[MentionRef]:
+        """The author a participle of ascription the parse hangs away from the attack noun names
+        (``ascribed_after``, ``ascribed_in_phrase``)."""
+        return self.ascribed_after(n) or self.ascribed_in_phrase(n)
+
+    def ascribed_in_phrase(self, n: Token) -> list[MentionRef]:
+        """The author a participle of ascription deeper in an attack noun's phrase names, the parse
+        hanging it on a place of the aim ("une attaque visant un poste dans le nord du pays, attribuée
+        au groupe X"): the participle agrees with the attack noun in gender and number, and no other
+        attack noun comes between."""
+        agree = [morph_values(n, f) for f in ("Gender", "Number")]
+        for a in n.subtree:
+            if a.i > n.i and a.dep_ == "acl" and a.head.i != n.i and _in(a, self.rules.attribution_verbs) \
+                    and all(set(v) & set(morph_values(a, f)) for v, f in zip(agree, ("Gender", "Number")) if v) \
+                    and not any(_in(t, self.rules.attack_nouns) for t in self.tokens[n.i + 1:a.i]):
+                return self.typed([r for c in self.attributed_to(a) for r in self.np(c)], ("Actor",))
+        return []
 
     def attributed_to(self, participle: Token) -> list[Token]:
         """The phrases of a participle of ascription that name who it is ascribed to ("à X")."""
@@ -1793,6 +1864,8 @@ class _Finder:
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
             regions = regions or self.attack_places(n)
             self.note_unclaimed(n, k, agents, regions, hit, modality)
+        else:
+            self.note_pointed_strike(n, k, agents, regions, hit, modality)
         for a in agents[:2]:
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
@@ -1801,6 +1874,12 @@ class _Finder:
             for r in self.places_listed(regions[:1])[1:]:  # "des frappes sur X et Y": Y is hit too
                 if attack or not self.struck_place(a, r, n, k, modality):
                     self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
+
+    def note_pointed_strike(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
+        """Keep a strike noun with no author that a determiner points back at ("Les raids se sont
+        concentrés sur la province de X"), for the author of the attacks just before (``earlier_author``)."""
+        if not self.hitters(agents) and modality != "negated" and self.event_pointed_back(n):
+            self.pointed_strikes.append((n, k, regions or self.attack_places(n), hit))
 
     def note_unclaimed(self, n: Token, k: int, agents, regions, hit, modality: str) -> None:
         """Keep an attack named with no author, for a claim elsewhere in the text."""
@@ -1852,9 +1931,11 @@ class _Finder:
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
-        attentat a visé la place X"): an attack of the text with what the verb hits."""
+        attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
+        an attack of the text with what the verb hits."""
         verb = t.head
-        if t.dep_ != "nsubj" or not _in(t, self.rules.attack_nouns) or self.described_author(t) \
+        event = _in(t, self.rules.attack_nouns) or _in(t, self.rules.target_nouns) and self.event_pointed_back(t)
+        if t.dep_ != "nsubj" or not event or self.described_author(t) \
                 or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
             return
         objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
@@ -1901,8 +1982,8 @@ class _Finder:
         the nearest claimant attacks what they hit ("Ces attaques ont été revendiquées par X" after
         "dans les camps visés, à A, B et C"; "des attentats revendiqués par X" before "L'autre
         attentat a visé la place Y")."""
-        for n, k, regions, hit in self.unclaimed + self.subject_events:
-            author = self.nearest_claimant(n, k, self.claims)
+        for n, k, regions, hit in self.unclaimed + self.subject_events + self.pointed_strikes:
+            author = _in(n, self.rules.attack_nouns) and self.nearest_claimant(n, k, self.claims) or self.earlier_author(n)
             if author is None or self.told_author(n):
                 continue
             for h in hit[:2]:
@@ -1924,6 +2005,32 @@ class _Finder:
         if len(authors) != 1 or not pointed and near > 2:
             return None
         return next(iter(authors.values()))
+
+    def earlier_author(self, n: Token) -> MentionRef | None:
+        """The author of the attacks found in the nearest of the two sentences before an attack
+        noun a definite or demonstrative determiner points back with ("L'armée X a mené des frappes
+        dans le nord de Y. Les frappes ont visé la région de Z": X hits Z), when one actor made them
+        and that sentence tells of no strike of unknown author (weapons fired by no one named, an
+        attack with no author: "Des roquettes ont visé X, et l'armée a riposté ... La première salve")."""
+        if not self.event_pointed_back(n):
+            return None
+        k = self.units.sentence_at(n.idx)
+        for j in (k - 1, k - 2):
+            authors = {a.entity.id if a else None: a for i, a in self.attackers if i == j}
+            authors.update({None: None for e in self.unclaimed if self.units.sentence_at(e[0].idx) == j})
+            if authors:
+                return next(iter(authors.values())) if len(authors) == 1 else None
+        return None
+
+    def event_pointed_back(self, n: Token) -> bool:
+        """Whether an event noun points back: a demonstrative on it ("Cette attaque"), or a definite
+        article with no complement after it ("Les frappes aériennes"; "l'attaque d'une base à X" is
+        told anew), and no agent in its phrase (not "l'attaque menée par l'ennemi")."""
+        dets = [c for c in n.children if c.dep_ == "det"]
+        pointed = any("Dem" in morph_values(c, "PronType") for c in dets) or any(
+            "Def" in morph_values(c, "Definite") for c in dets) and not any(
+            c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children)
+        return pointed and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
 
     def told_author(self, n: Token) -> bool:
         """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
@@ -2009,6 +2116,9 @@ class _Finder:
         ont visé ...")."""
         if self.passive(v):
             return self.typed(self.patient(v), ("Weapon",)) + self.typed(self.agent(v), ("Actor",))
+        host = self.striking_host(v)
+        if host is not None and not self.subject(v):
+            return self.shooters(host)  # "a tiré des roquettes sur X, frappant la ville de Y"
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
         # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
@@ -2380,6 +2490,9 @@ class _Finder:
         agents = self.doer(v)
         if self.typed(agents, ("Actor",)):
             return agents
+        host = self.striking_host(v)
+        if host is not None:
+            return self.active_attackers(host)  # "les avions russes ont bombardé X, tuant Y"
         if v.dep_ == "advcl" and "Inf" in morph_values(v, "VerbForm") and self.typed(self.subject(v.head), ("Actor",)):
             return self.subject(v.head)  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
         return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
@@ -2860,21 +2973,82 @@ class _Finder:
             return self.fight_verb(n, k)
         sides = self.clash_sides(n)
         modality = self.noun_modality(n)
+        self.fight_between(sides, n, k, modality)
+        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def war_noun(self, n: Token, k: int) -> None:
+        """ "la guerre entre X et Y", "le conflit qui oppose X à Y": a war stated between two named
+        sides is fighting between them, each attacks the other; no side of a war is placed by it
+        (its places are its theatre); else a war noun of opposing is read as one ("mener une guerre
+        contre X": ``stance_noun``)."""
+        sides = self.named_sides(n)
+        if len(sides) > 1:
+            if self.averted_war(n):
+                return None
+            return self.fight_between(sides, n, k, self.noun_modality(n))
+        if self.war_by_named_author(n) and not self.averted_war(n):
+            return self.strike_noun(n, k)  # "la guerre de X contre Y", "la guerre lancée par X en Y"
+        return self.stance_noun(n, k, "opposes") if _in(n, self.rules.oppose_nouns) else None
+
+    def war_by_named_author(self, n: Token) -> bool:
+        """A war noun whose own phrase names who wages it: a "de" actor with a "contre" aim ("la
+        guerre de X contre Y"; "la guerre d'Irak" is a place) or a participle with
+        an agent ("la guerre lancée par X en Y")."""
+        genitive = any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
+                       and self.typed(self.np(c), ("Actor",)) for c in n.children)
+        aimed = any(c.dep_ == "nmod" and c.i > n.i and self.hostile(c) for c in n.children)
+        return genitive and aimed or any(a.dep_ == "acl" and self.passive(a) and self.typed(self.agent(a), ("Actor",))
+                                         for a in n.children)
+
+    def averted_war(self, n: Token) -> bool:
+        """A war feared, risked or kept off by a word up to three heads above it ("redoutent le
+        déclenchement d'une guerre entre X et Y", "pour éviter un conflit entre X et Y")."""
+        heads, current = [], n
+        while len(heads) < 3 and current.head.i != current.i:
+            current = current.head
+            heads.append(current)
+        return any(_in(g, self.rules.averted_war_words) for g in heads)
+
+    def fight_between(self, sides: list[MentionRef], n: Token, k: int, modality: str) -> None:
+        """The first two sides of fighting attack each other (no person is a side)."""
         for a in sides[:2]:
             for b in sides[:2]:
                 if a.entity.kind != "Person" and b.entity.kind != "Person":
                     self.add(a, "attacks", b, n, k, 0.55, modality=modality)
-        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+
+    def named_sides(self, n: Token) -> list[MentionRef]:
+        """The sides a noun of fighting names: its "entre" phrase (on its verb too, for a subject)
+        and the verb of opposing on it ("le conflit qui oppose X à Y")."""
+        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        sides = [r for c in self.between_phrases(holders) + self.between_hung_above(n) for r in self.sides_between(c)]
+        sides += self.side_after(sides[0]) if len(sides) == 1 else []
+        verbs = self.opposing_verbs(n) + self.hung_above(n, [c for c in n.head.children if c.dep_ in ("acl", "acl:relcl")])
+        return self.distinct(sides + [r for v in verbs for r in self.opposed_sides(v)])
+
+    def between_phrases(self, holders: list[Token]) -> list[Token]:
+        """The "entre" phrases on these words."""
+        return [c for h in holders for c in h.children
+                if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)]
+
+    def between_hung_above(self, n: Token) -> list[Token]:
+        """An "entre" phrase right after a noun complement that the parse hangs on the noun above it
+        ("le début de la guerre entre X et Y", "le théâtre d'échanges de tirs, principalement entre
+        X et Y")."""
+        return self.hung_above(n, self.between_phrases([n.head]))
+
+    def hung_above(self, n: Token, phrases: list[Token]) -> list[Token]:
+        """Of phrases on the noun above a noun complement, those right after the complement (only
+        punctuation and adverbs between): the complement's own, however the parse hung them ("le
+        cessez-le-feu du conflit qui opposait X à Y": the conflict's relative clause)."""
+        if n.dep_ != "nmod" or n.head.i >= n.i:
+            return []
+        return [c for c in phrases if c.left_edge.i > n.right_edge.i and all(
+            t.pos_ in ("PUNCT", "ADV") for t in self.tokens[n.right_edge.i + 1:c.left_edge.i])]
 
     def clash_sides(self, n: Token) -> list[MentionRef]:
-        """The sides a clash noun names: its "entre" phrase (on its verb too, for a subject), the
-        verb of opposing on it, else its "avec" partner and the clause's subject, else those its dead
-        name (``fallen_sides``)."""
-        holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
-        sides = [r for h in holders for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
-                 and _introduced_by(c, self.rules.between_prepositions) for r in self.sides_between(c)]
-        sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        sides = self.distinct(sides + [r for v in self.opposing_verbs(n) for r in self.opposed_sides(v)])
+        """The sides a clash noun names: its "entre" phrase and verb of opposing (``named_sides``),
+        else its "avec" partner and the clause's subject, else those its dead name (``fallen_sides``)."""
+        sides = self.named_sides(n)
         sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
         return sides if len(sides) > 1 else self.fallen_sides(n)
 
@@ -2959,8 +3133,7 @@ class _Finder:
         two sides is fighting between them (the "entre" phrase on either noun)."""
         shots = [g for g in self.genitives(n) if _in(g, self.rules.target_nouns)]
         for h in (n, *shots[:1]) if shots else ():
-            if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)
-                   for c in h.children):
+            if self.between_phrases([h]) or self.between_hung_above(n):
                 return self.clash_noun(h, k)
         return None
 
@@ -5406,6 +5579,7 @@ _NOUN_READERS = (
     (("purchase_nouns",), lambda finder, t, k, lemma: finder.purchase(t, k)),
     (("target_nouns", "attack_nouns"), lambda finder, t, k, lemma: finder.strike_noun(t, k)),
     (("operation_nouns",), lambda finder, t, k, lemma: finder.operation_noun(t, k)),
+    (("war_nouns",), lambda finder, t, k, lemma: finder.war_noun(t, k)),
     (("support_nouns", "oppose_nouns"), lambda finder, t, k, lemma: finder.stance_noun(
         t, k, "supports" if lemma in finder.rules.support_nouns else "opposes")),
     (("deploy_nouns",), lambda finder, t, k, lemma: finder.deploy_noun(t, k)),
@@ -5418,7 +5592,7 @@ _NOUN_READERS = (
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
+                  "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
 
 
 @functools.lru_cache(maxsize=65536)
