@@ -298,6 +298,7 @@ class LanguageRules:
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words
+    naming_border_words: Words
     border_nouns: Words
     quantity_nouns: Words
     group_heads: Words

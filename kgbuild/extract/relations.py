@@ -419,7 +419,16 @@ class _Finder:
         """A mention "le pays" may point back to: a noun (no demonym), a country the text acts
         in or names as a place (its heading too: "Tchad : ..." then "dans ce pays"), none the
         phrase of the anaphor qualifies."""
-        return not self.adjectival(ref) and ref.entity.id not in qualified
+        return not self.adjectival(ref) and ref.entity.id not in qualified and not self.named_as_beside(ref)
+
+    def named_as_beside(self, ref: MentionRef) -> bool:
+        """A country named only as what a place lies near or borders ("Inates, près de la
+        frontière avec le Mali", "l'État Kayah près de la Thaïlande"): not the country "le pays"
+        then points back to."""
+        root = self.root_of(ref)
+        words = [t for t in root.children if t.i < root.i] + [root.head] + [
+            t for t in root.head.children if t.i < root.head.i]
+        return any(_in(t, self.rules.border_nouns) or lower_text(t) in self.rules.border_words for t in words)
 
     def qualified_in(self, head: Token) -> set[str]:
         """The entities the demonyms of a phrase name ("les forces françaises dans ce pays":
@@ -647,7 +656,8 @@ class _Finder:
         "la ville frontalière de Maungdaw" names the town (a place noun, then a town's name)."""
         for n, w in enumerate(before):
             if lower_text(w) in self.rules.border_words:
-                return not (n > 0 and _in(before[n - 1], self.rules.place_heads) and ref.entity.kind not in _AREA_KINDS)
+                return not (n > 0 and _in(before[n - 1], self.rules.place_heads) and ref.entity.kind not in _AREA_KINDS
+                            and lower_text(w) in self.rules.naming_border_words)
         return False
 
     def preposition_before(self, window: list[Token], n: int, preps, types) -> int:
