@@ -299,7 +299,7 @@ class _Finder:
             if child.dep_ == "appos" and self.owned_fighters(token, child):
                 continue
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
-            if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN") \
+            if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child)) \
                     or child.dep_ in ("appos", "flat:name"):
                 # "le groupe russe Wagner": the name the parse hangs on the demonym, not its state
                 hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
@@ -307,6 +307,13 @@ class _Finder:
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
         return self.name_after(token)
+
+    def bare_compound(self, token: Token, child: Token) -> bool:
+        """An adjective after a noun that a bare noun of its own joins first ("les forces armées
+        congolaises": the adjective qualifies the whole, as right after the noun)."""
+        between = self.tokens[token.i + 1: child.i]
+        return len(between) == 1 and between[0].pos_ == "NOUN" and between[0].head.i == token.i \
+            and between[0].text.islower() and not list(between[0].children)
 
     def owned_fighters(self, token: Token, appos: Token) -> bool:
         """Troops or fighters whose genitive names their group before an apposition: the
