@@ -294,6 +294,7 @@ class LanguageRules:
     state_stand_ins: Words
     epithet_roles: Words
     member_roles: Words
+    topic_roles: Words
     complement_leader_roles: Words
     place_heads: Words
     container_prepositions: Ordered

@@ -4230,8 +4230,13 @@ class _Finder:
 
     def add_roles(self, holders: list[MentionRef], predicate: str, org: list[MentionRef], anchor: Token, k: int,
                   conf: float, role: str) -> None:
-        """The leaderOf or memberOf relation of each holder of a role to its body."""
+        """The leaderOf or memberOf relation of each holder of a role to its body; an expert's
+        country or region is the topic of the expertise ("expert de la Birmanie", "chercheur
+        spécialiste de la Somalie à l'ICG"), no body."""
+        topical = (role or "").lower() in self.rules.topic_roles
         for o in org:
+            if topical and (o.entity.kind in _AREA_KINDS or "Actor" not in o.entity.types):
+                continue
             for h in holders:
                 self.add(h, predicate, o, anchor, k, conf, modality=self.noun_modality(anchor),
                          cue_text=role)
