@@ -299,14 +299,19 @@ class _Finder:
             if child.dep_ == "appos" and self.owned_fighters(token, child):
                 continue
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
-            if child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child)) \
-                    or child.dep_ in ("appos", "flat:name"):
+            if self.qualifier(token, child) or child.dep_ in ("appos", "flat:name"):
                 # "le groupe russe Wagner": the name the parse hangs on the demonym, not its state
                 hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
         return self.name_after(token)
+
+    def qualifier(self, token: Token, child: Token) -> bool:
+        """An adjective or a name hung as a modifier that qualifies the noun itself: right after
+        it, a proper name past an adjective ("le mouvement rebelle M23"), or after a bare noun
+        joined to it first ("les forces armées congolaises")."""
+        return child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child))
 
     def bare_compound(self, token: Token, child: Token) -> bool:
         """An adjective after a noun that a bare noun of its own joins first ("les forces armées
