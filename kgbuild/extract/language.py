@@ -314,6 +314,9 @@ class LanguageRules:
     troop_holding_verbs: Words
     inclusion_phrases: Words
     holding_participles: Words
+    holding_nouns: Words
+    holding_phrases: Words
+    holding_link_verbs: Words
     aim_verbs: Words
     transfer_nouns: Words
     mission_nouns: Words

@@ -2651,7 +2651,8 @@ class _Finder:
             return False
         for a in self.typed(self.agent(v), ("Actor",))[:1]:
             held = self.np(noun) or self.children_with(noun, self.rules.of_prepositions)  # "les fermes de X"
-            for place in (self.typed(held, ("Region",)) or self.place_before_comma(v))[:1]:
+            apposed = self.place_before_comma(noun) if _in(noun, self.rules.place_heads) else []  # "X, cité contrôlée par Y"
+            for place in (self.typed(held, ("Region",)) or apposed or self.place_before_comma(v))[:1]:
                 self.add(a, "deployedIn", place, v, k, 0.55)
         return True
 
@@ -3287,12 +3288,59 @@ class _Finder:
         """A stronghold of the subject's own set up or held in a place ("la province de X, où les
         Russes ont installé leur base aérienne", "l'armée a établi ses positions à Y"): a
         possessive stronghold object; the place of its verb, or the antecedent of "où"."""
-        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB" \
-                or _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
+        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB":
+            return self.possessed_stronghold(n, k)
+        if _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
             return  # "a riposté en frappant ses positions": the possessive is the one hit's
         self.place_force(self.typed(self.subject(n.head), ("Actor",)),
                          (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2], n, k, 0.55,
                          self.noun_modality(n))
+
+    def held_by_phrase(self, n: Token, k: int) -> None:
+        """ "Kiwanja et Rutshuru sont entre les mains du M23", "le village est tombé sous le
+        contrôle des shebab", "Hodeida, aux mains des Houthis": the actor of the phrase's "de"
+        complement is in the place named before the phrase (with the places coordinated with it),
+        past only verbs that link a place to its holder (``holding_link_verbs``)."""
+        size = next((len(ws) for ws in map(_words, self.rules.holding_phrases) if n.i + 1 >= len(ws)
+                     and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
+        holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",)) if size else []
+        if holders:
+            self.place_force(holders, self.place_held_before(n.i + 1 - size), n, k, 0.55, self.noun_modality(n))
+
+    def place_held_before(self, start: int) -> list[MentionRef]:
+        """The place nearest before token ``start`` in its sentence, and those coordinated right
+        before it ("A et B sont aux mains de X"); none past a verb other than a linking one."""
+        lo, found = self.units.bounds(self.tokens[start])[0], []
+        for t in reversed(self.tokens[lo: start]):
+            if t.pos_ == "VERB" and lower_lemma(t) not in self.rules.holding_link_verbs:
+                break
+            ref = self.ref_at(t)
+            if ref is not None and "Region" in ref.entity.types and all(ref.entity.id != r.entity.id for r in found):
+                found.append(ref)
+            elif found and not (t.pos_ in ("CCONJ", "DET", "ADP") or self.ref_at(t) is not None):
+                break  # "A et B sont aux mains de X"; not "la capitale de A, B, est ..."
+        return found[:3]
+
+    def possessed_stronghold(self, n: Token, k: int) -> None:
+        """A possessive stronghold below a verb, past a count or a preposition ("la mission a
+        fermé dix de ses treize bases au Mali", "les troupes ont quitté leurs bases à X"): its
+        possessor, the subject of the nearest verb above, is in the places of its own phrase
+        or of the count it complements; never below a verb of hitting (the bases are another's)."""
+        if not _possessive(n) or any(_in(t, _strike_words(self.rules) | self.rules.attack_verbs)
+                                     for t in self.heads_up(n, 4)):
+            return
+        where = self._place_group(n, ("nmod",))
+        if not where and n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns) or n.head.pos_ in ("NUM", "PRON")):
+            where = self._place_group(n.head, ("nmod",), after=n.i)
+        self.place_force(self.possessor(n), self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def heads_up(self, token: Token, depth: int) -> list[Token]:
+        """The heads above ``token``, nearest first, ``depth`` at most."""
+        found = []
+        while depth > 0 and token.head.i != token.i:
+            token, depth = token.head, depth - 1
+            found.append(token)
+        return found
 
     def place_before_comma(self, n: Token) -> list[MentionRef]:
         """The place named right before the comma that opens an apposition on ``n``, however the
@@ -3309,8 +3357,14 @@ class _Finder:
         where = self._place_group(n, ("nmod",)) or next(
             (found for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
              for found in [self._place_group(c, ("nmod",))] if found), [])
-        where = where or self.apposed_place(n)
+        where = where or self.apposed_place(n) or self.named_site(n)
         return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
+
+    def named_site(self, n: Token) -> list[MentionRef]:
+        """A stronghold named by the town it is in ("la base navale russe de Tartous"): a "de"
+        complement that is a place and no actor (the holder is named otherwise)."""
+        return [r for r in self.children_with(n, self.rules.of_prepositions, ("nmod",))
+                if "Actor" not in r.entity.types and "Region" in r.entity.types][:1]
 
     def apposed_place(self, n: Token) -> list[MentionRef]:
         """The place a noun is said of: the one it is apposed to, by the parse or right before
@@ -5588,11 +5642,13 @@ _NOUN_READERS = (
     (("membership_roles",), lambda finder, t, k, lemma: finder.membership_noun(t, k)),
     (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
+    (("holding_nouns",), lambda finder, t, k, lemma: finder.held_by_phrase(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
+                  "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
+                  "holding_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
