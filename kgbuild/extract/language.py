@@ -264,6 +264,7 @@ class LanguageRules:
     place_clitics: Words
     deploy_verbs: Words
     deploy_nouns: Words
+    withdraw_nouns: Words
     deploy_prepositions: Ordered
     deploy_window_prepositions: Ordered
     presence_words: Words

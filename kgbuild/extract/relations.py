@@ -2956,8 +2956,8 @@ class _Finder:
         are not a deployment."""
         kinds = (_STATE_KINDS if _in(n, self.rules.troop_nouns) else ()) + (
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
-        who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
-                         + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
+        owners = [] if _possessive(n) else self.children_with(n, self.rules.of_prepositions, ("nmod",))  # "ses soldats du Mali": where
+        who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"] + owners, ("Actor",))
         who = [w for w in who if w.entity.kind in kinds] or self.holding_state(n, kinds)
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
@@ -3305,7 +3305,10 @@ class _Finder:
                      and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
         holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",)) if size else []
         if holders:
-            self.place_force(holders, self.place_held_before(n.i + 1 - size), n, k, 0.55, self.noun_modality(n))
+            where = self.typed([r for s in subjects_of(n, self.rules) or subjects_of(n.head, self.rules)
+                                for r in self.np(s)], ("Region",))  # "la ville de X, située à ..., est sous le contrôle de Y"
+            self.place_force(holders, self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size), n, k, 0.55,
+                             self.noun_modality(n))
 
     def place_held_before(self, start: int) -> list[MentionRef]:
         """The place nearest before token ``start`` in its sentence, and those coordinated right
@@ -3395,13 +3398,34 @@ class _Finder:
         attacks a facility (the place is the attack's)."""
         where = self._place_group(n, ("nmod",))
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
-            where = self._place_group(n.head, ("nmod",), after=n.i)
+            where = self._place_group(n.head, ("nmod",), after=n.i) or self.withdrawn_from(n)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
         if not where and self.present_subject(n):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def withdrawn_from(self, n: Token) -> list[MentionRef]:
+        """Where troops a withdrawal noun names were: its "de" place phrase, theirs, or that of a
+        relative of deployment or presence the parse hangs on the noun ("le retrait des forces
+        arméniennes de la région", "le retrait de ses troupes qui étaient déployées dans X")."""
+        if not _in(n.head, self.rules.withdraw_nouns):
+            return []
+        groups = [self.typed(self.np(c), ("Region",)) for h in (n, n.head) for c in h.children
+                  if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces)]
+        return next((g for g in groups if g), []) or self.first_place(
+            c for c in n.head.children if c.dep_ == "acl:relcl" and c.i > n.i
+            and (_in(c, self.rules.deploy_verbs) or _in(c, self.rules.presence_words)))
+
+    def withdraw_noun(self, n: Token, k: int) -> None:
+        """ "Les troupes israéliennes ont achevé leur retrait du Sud-Liban": a withdrawal noun with
+        a possessive puts the possessor (the subject above, troops or an armed actor, no person)
+        in the place it is withdrawn from."""
+        if not _possessive(n):
+            return
+        where = next(iter(self.place_groups_by(n, self.rules.of_prepositions)), [])
+        self.place_force(self.possessor(n), where[:2], n, k, 0.55, self.noun_modality(n))
 
     def present_subject(self, n: Token) -> bool:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
@@ -5643,12 +5667,13 @@ _NOUN_READERS = (
     (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
     (("holding_nouns",), lambda finder, t, k, lemma: finder.held_by_phrase(t, k)),
+    (("withdraw_nouns",), lambda finder, t, k, lemma: finder.withdraw_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
-                  "holding_nouns")
+                  "holding_nouns", "withdraw_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
