@@ -3435,7 +3435,8 @@ class _Finder:
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
         localité de X"): the place is the attack's, not the attackers' presence."""
-        return _in(v, self.rules.attack_verbs) and any(_in(c, self.rules.facility_nouns) for c in self.direct_objects(v))
+        return _in(v, self.rules.attack_verbs) and not _in(v, self.rules.control_verbs) \
+            and any(_in(c, self.rules.facility_nouns) for c in self.direct_objects(v))  # "occupent des positions": held
 
     def counted(self, n: Token) -> bool:
         """Troops counted by a number right before them ("2 500 soldats", "quelque 300 hommes")."""
@@ -3567,11 +3568,26 @@ class _Finder:
         for c in head.children:
             if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
                     and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
-                found = self.typed(self.np(c), ("Region",))
+                found = self.typed(self.np(c), ("Region",)) or self.inner_place(c, 2)
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
                     yield found
+
+    def inner_place(self, c: Token, depth: int) -> list[MentionRef]:
+        """The place a facility or a part of a place locates itself in, past its own place phrase
+        ("présents dans quatre bases dans cette région", "des positions dans dix zones de la
+        région de X", "dans une base aérienne à Y", "du camp de Z"): the first place found."""
+        part = _in(c, self.rules.place_part_nouns)
+        if depth <= 0 or not (part or _in(c, self.rules.facility_nouns) or _in(c, self.rules.stronghold_nouns)):
+            return []
+        preps = (*self.rules.deploy_prepositions, *self.rules.of_prepositions)
+        for g in c.children:
+            if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, preps) and not _in(g, self.forces):
+                found = self.typed(self.np(g), ("Region",)) or self.inner_place(g, depth - 1)
+                if found:
+                    return found
+        return []
 
     def near_phrase(self, c: Token) -> bool:
         """A phrase the parse opens on "de" after an adverb of place it hung elsewhere ("combattait
