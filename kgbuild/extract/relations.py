@@ -2767,15 +2767,28 @@ class _Finder:
         le centre")."""
         if reflexive and not self.settling_form(v):
             return
-        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
+        heads = [v.head] if v.dep_ in ("acl", "amod") and (_past_participle(v) or not reflexive) else (
             subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
-        # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
-        who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
+        # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés");
+        # a description apposed to a name is that name ("X, un groupe armé opérant dans Y")
+        who = [r for h in heads for r in self.np(h) or self.actor_before_comma(h)
+               if not (h.pos_ == "PRON" and self.adjectival(r))]
         who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
                and not self.origin_of_group(r, heads)]
         # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
         where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
         self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def actor_before_comma(self, n: Token) -> list[MentionRef]:
+        """The actor named right before the comma that opens a description on ``n``, past its
+        bracketed acronym ("les ADF, un groupe armé opérant dans X", "l'Armée X (KIA), un groupe ...")."""
+        k, lo = n.i - 1, self.units.bounds(n)[0]
+        while k >= lo and self.tokens[k].pos_ in ("DET", "ADJ"):  # "un autre groupe"
+            k -= 1
+        if k < 2 or self.tokens[k].text != "," or n.pos_ != "NOUN" or self.ref_at(n) is not None:
+            return []
+        k -= 2 if self.tokens[k - 1].text == ")" else 1
+        return self.typed([self.ref_at(self.tokens[k])], ("Actor",))
 
     def settling_form(self, v: Token) -> bool:
         """A verb of settling said without an object: reflexive, a participle of its noun, or
