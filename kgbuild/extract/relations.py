@@ -3435,10 +3435,17 @@ class _Finder:
         """ "Les troupes israéliennes ont achevé leur retrait du Sud-Liban": a withdrawal noun with
         a possessive puts the possessor (the subject above, troops or an armed actor, no person)
         in the place it is withdrawn from."""
-        if not _possessive(n):
-            return
+        if not _possessive(n) or not self.force_possessor(n):
+            return  # "le ministre a annoncé son départ de X": a person's leaving
         where = next(iter(self.place_groups_by(n, self.rules.of_prepositions)), [])
         self.place_force(self.possessor(n), where[:2], n, k, 0.55, self.noun_modality(n))
+
+    def force_possessor(self, n: Token) -> bool:
+        """Whether the subject a possessive on ``n`` points to is troops or a name ("les troupes
+        X ont achevé leur retrait", "Israël a achevé son retrait"; not "le ministre ... son départ")."""
+        verb = next((h for h in self.heads_up(n, 4) if h.pos_ == "VERB" and subjects_of(h, self.rules)), None)
+        subject = subjects_of(verb, self.rules)[0] if verb is not None else None
+        return subject is not None and (_in(subject, self.forces) or subject.pos_ == "PROPN")
 
     def present_subject(self, n: Token) -> bool:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
