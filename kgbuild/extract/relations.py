@@ -2769,15 +2769,19 @@ class _Finder:
             return
         heads = [v.head] if v.dep_ in ("acl", "amod") and (_past_participle(v) or not reflexive) else (
             subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
-        # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés");
-        # a description apposed to a name is that name ("X, un groupe armé opérant dans Y")
-        who = [r for h in heads for r in self.np(h) or self.actor_before_comma(h)
-               if not (h.pos_ == "PRON" and self.adjectival(r))]
-        who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
-               and not self.origin_of_group(r, heads)]
+        who = self.settlers(heads)
         # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
         where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
         self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def settlers(self, heads: list[Token]) -> list[MentionRef]:
+        """The armed actors (groups, states) the subjects of a verb of settling name: a pronoun
+        names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés");
+        a description apposed to a name is that name ("X, un groupe armé opérant dans Y")."""
+        who = [r for h in heads for r in self.np(h) or self.actor_before_comma(h)
+               if not (h.pos_ == "PRON" and self.adjectival(r))]
+        return [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
+                and not self.origin_of_group(r, heads)]
 
     def actor_before_comma(self, n: Token) -> list[MentionRef]:
         """The actor named right before the comma that opens a description on ``n``, past its
@@ -3425,11 +3429,19 @@ class _Finder:
         arméniennes de la région", "le retrait de ses troupes qui étaient déployées dans X")."""
         if not _in(n.head, self.rules.withdraw_nouns):
             return []
-        groups = [self.typed(self.np(c), ("Region",)) for h in (n, n.head) for c in h.children
-                  if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces)]
-        return next((g for g in groups if g), []) or self.first_place(
+        return self.left_place(n) or self.first_place(
             c for c in n.head.children if c.dep_ == "acl:relcl" and c.i > n.i
             and (_in(c, self.rules.deploy_verbs) or _in(c, self.rules.presence_words)))
+
+    def left_place(self, n: Token) -> list[MentionRef]:
+        """The place of the first "de" phrase after troops, on them or on the withdrawal noun
+        above ("le retrait des forces X de la région": not the troops themselves)."""
+        for c in (c for h in (n, n.head) for c in h.children):
+            if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces):
+                found = self.typed(self.np(c), ("Region",))
+                if found:
+                    return found
+        return []
 
     def withdraw_noun(self, n: Token, k: int) -> None:
         """ "Les troupes israéliennes ont achevé leur retrait du Sud-Liban": a withdrawal noun with
