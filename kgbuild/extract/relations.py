@@ -3435,9 +3435,11 @@ class _Finder:
 
     def left_place(self, n: Token) -> list[MentionRef]:
         """The place of the first "de" phrase after troops, on them or on the withdrawal noun
-        above ("le retrait des forces X de la région": not the troops themselves)."""
-        for c in (c for h in (n, n.head) for c in h.children):
-            if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces):
+        above ("le retrait des forces X de la région": not the troops themselves), or on their
+        demonym ("des troupes américaines de Syrie", the phrase hung on the adjective)."""
+        heads = (n, n.head, *(a for a in n.children if a.dep_ == "amod"))
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ in ("nmod", "obl:arg", "obl") and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
                     return found
