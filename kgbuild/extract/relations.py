@@ -2652,6 +2652,7 @@ class _Finder:
         for a in self.typed(self.agent(v), ("Actor",))[:1]:
             held = self.np(noun) or self.children_with(noun, self.rules.of_prepositions)  # "les fermes de X"
             apposed = self.place_before_comma(noun) if _in(noun, self.rules.place_heads) else []  # "X, cité contrôlée par Y"
+            apposed = self.place_before_part(apposed[0]) or apposed if apposed else []  # "X, dans le nord de Z, ville ..."
             for place in (self.typed(held, ("Region",)) or apposed or self.place_before_comma(v))[:1]:
                 self.add(a, "deployedIn", place, v, k, 0.55)
         return True
@@ -3609,12 +3610,11 @@ class _Finder:
                     yield found
 
     def inner_place(self, c: Token, depth: int) -> list[MentionRef]:
-        """The place a facility or a part of a place locates itself in, past its own place phrase
+        """The place a stronghold or a part of a place locates itself in, past its own place phrase
         ("présents dans quatre bases dans cette région", "des positions dans dix zones de la
         région de X", "dans une base aérienne à Y", "du camp de Z"): the first place found."""
-        part = _in(c, self.rules.place_part_nouns)
-        if depth <= 0 or not (part or _in(c, self.rules.facility_nouns) or _in(c, self.rules.stronghold_nouns)):
-            return []
+        if depth <= 0 or not (_in(c, self.rules.place_part_nouns) or _in(c, self.rules.stronghold_nouns)):
+            return []  # "une attaque dans un camp de pêcheurs à X": a facility is where a deed was done
         preps = (*self.rules.deploy_prepositions, *self.rules.of_prepositions)
         for g in c.children:
             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, preps) and not _in(g, self.forces):
