@@ -264,6 +264,7 @@ class LanguageRules:
     place_clitics: Words
     deploy_verbs: Words
     deploy_nouns: Words
+    withdraw_nouns: Words
     deploy_prepositions: Ordered
     deploy_window_prepositions: Ordered
     presence_words: Words
@@ -316,6 +317,9 @@ class LanguageRules:
     troop_holding_verbs: Words
     inclusion_phrases: Words
     holding_participles: Words
+    holding_nouns: Words
+    holding_phrases: Words
+    holding_link_verbs: Words
     aim_verbs: Words
     transfer_nouns: Words
     mission_nouns: Words

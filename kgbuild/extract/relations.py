@@ -2673,7 +2673,9 @@ class _Finder:
             return False
         for a in self.typed(self.agent(v), ("Actor",))[:1]:
             held = self.np(noun) or self.children_with(noun, self.rules.of_prepositions)  # "les fermes de X"
-            for place in (self.typed(held, ("Region",)) or self.place_before_comma(v))[:1]:
+            apposed = self.place_before_comma(noun) if _in(noun, self.rules.place_heads) else []  # "X, cité contrôlée par Y"
+            apposed = self.place_before_part(apposed[0]) or apposed if apposed else []  # "X, dans le nord de Z, ville ..."
+            for place in (self.typed(held, ("Region",)) or apposed or self.place_before_comma(v))[:1]:
                 self.add(a, "deployedIn", place, v, k, 0.55)
         return True
 
@@ -2788,15 +2790,32 @@ class _Finder:
         le centre")."""
         if reflexive and not self.settling_form(v):
             return
-        heads = [v.head] if v.dep_ in ("acl", "amod") and _past_participle(v) else (
+        heads = [v.head] if v.dep_ in ("acl", "amod") and (_past_participle(v) or not reflexive) else (
             subjects_of(v, self.rules)[:1] or self.inverted_subject(v))
-        # a pronoun names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés")
-        who = [r for h in heads for r in self.np(h) if not (h.pos_ == "PRON" and self.adjectival(r))]
-        who = [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
-               and not self.origin_of_group(r, heads)]
+        who = self.settlers(heads)
         # the place phrase after the verb over a fronted one ("En Afrique centrale, les ADF évoluent dans X")
         where = self._place_group(v, _OBLIQUES, after=v.i) or self.deployed_where(v)
         self.place_force(who, self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
+
+    def settlers(self, heads: list[Token]) -> list[MentionRef]:
+        """The armed actors (groups, states) the subjects of a verb of settling name: a pronoun
+        names no state by a demonym ("des rebelles ougandais, qui ... où ils se sont installés");
+        a description apposed to a name is that name ("X, un groupe armé opérant dans Y")."""
+        who = [r for h in heads for r in self.np(h) or self.actor_before_comma(h)
+               if not (h.pos_ == "PRON" and self.adjectival(r))]
+        return [r for r in self.typed(who, ("Actor",)) if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)
+                and not self.origin_of_group(r, heads)]
+
+    def actor_before_comma(self, n: Token) -> list[MentionRef]:
+        """The actor named right before the comma that opens a description on ``n``, past its
+        bracketed acronym ("les ADF, un groupe armé opérant dans X", "l'Armée X (KIA), un groupe ...")."""
+        k, lo = n.i - 1, self.units.bounds(n)[0]
+        while k >= lo and self.tokens[k].pos_ in ("DET", "ADJ"):  # "un autre groupe"
+            k -= 1
+        if k < 2 or self.tokens[k].text != "," or n.pos_ != "NOUN" or self.ref_at(n) is not None:
+            return []
+        k -= 2 if self.tokens[k - 1].text == ")" else 1
+        return self.typed([self.ref_at(self.tokens[k])], ("Actor",))
 
     def settling_form(self, v: Token) -> bool:
         """A verb of settling said without an object: reflexive, a participle of its noun, or
@@ -2977,8 +2996,8 @@ class _Finder:
         are not a deployment."""
         kinds = (_STATE_KINDS if _in(n, self.rules.troop_nouns) else ()) + (
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
-        who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"]
-                         + self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
+        owners = [] if _possessive(n) else self.children_with(n, self.rules.of_prepositions, ("nmod",))  # "ses soldats du Mali": where
+        who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"] + owners, ("Actor",))
         who = [w for w in who if w.entity.kind in kinds] or self.holding_state(n, kinds)
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
@@ -3309,12 +3328,62 @@ class _Finder:
         """A stronghold of the subject's own set up or held in a place ("la province de X, où les
         Russes ont installé leur base aérienne", "l'armée a établi ses positions à Y"): a
         possessive stronghold object; the place of its verb, or the antecedent of "où"."""
-        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB" \
-                or _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
+        if n.dep_ != "obj" or not _possessive(n) or n.head.pos_ != "VERB":
+            return self.possessed_stronghold(n, k)
+        if _in(n.head, _strike_words(self.rules) | self.rules.attack_verbs):
             return  # "a riposté en frappant ses positions": the possessive is the one hit's
         self.place_force(self.typed(self.subject(n.head), ("Actor",)),
                          (self._place_group(n, ("nmod",)) or self.deployed_where(n.head))[:2], n, k, 0.55,
                          self.noun_modality(n))
+
+    def held_by_phrase(self, n: Token, k: int) -> None:
+        """ "Kiwanja et Rutshuru sont entre les mains du M23", "le village est tombé sous le
+        contrôle des shebab", "Hodeida, aux mains des Houthis": the actor of the phrase's "de"
+        complement is in the place named before the phrase (with the places coordinated with it),
+        past only verbs that link a place to its holder (``holding_link_verbs``)."""
+        size = next((len(ws) for ws in map(_words, self.rules.holding_phrases) if n.i + 1 >= len(ws)
+                     and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
+        holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",)) if size else []
+        if holders:
+            where = self.typed([r for s in subjects_of(n, self.rules) or subjects_of(n.head, self.rules)
+                                for r in self.np(s)], ("Region",))  # "la ville de X, située à ..., est sous le contrôle de Y"
+            self.place_force(holders, self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size), n, k, 0.55,
+                             self.noun_modality(n))
+
+    def place_held_before(self, start: int) -> list[MentionRef]:
+        """The place nearest before token ``start`` in its sentence, and those coordinated right
+        before it ("A et B sont aux mains de X"); none past a verb other than a linking one."""
+        lo, found = self.units.bounds(self.tokens[start])[0], []
+        for t in reversed(self.tokens[lo: start]):
+            if t.pos_ == "VERB" and lower_lemma(t) not in self.rules.holding_link_verbs:
+                break
+            ref = self.ref_at(t)
+            if ref is not None and "Region" in ref.entity.types and all(ref.entity.id != r.entity.id for r in found):
+                found.append(ref)
+            elif found and not (t.pos_ in ("CCONJ", "DET", "ADP") or self.ref_at(t) is not None):
+                break  # "A et B sont aux mains de X"; not "la capitale de A, B, est ..."
+        return found[:3]
+
+    def possessed_stronghold(self, n: Token, k: int) -> None:
+        """A possessive stronghold below a verb, past a count or a preposition ("la mission a
+        fermé dix de ses treize bases au Mali", "les troupes ont quitté leurs bases à X"): its
+        possessor, the subject of the nearest verb above, is in the places of its own phrase
+        or of the count it complements; never below a verb of hitting (the bases are another's)."""
+        if not _possessive(n) or any(_in(t, _strike_words(self.rules) | self.rules.attack_verbs)
+                                     for t in self.heads_up(n, 4)):
+            return
+        where = self._place_group(n, ("nmod",))
+        if not where and n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns) or n.head.pos_ in ("NUM", "PRON")):
+            where = self._place_group(n.head, ("nmod",), after=n.i)
+        self.place_force(self.possessor(n), self.places_listed(where[:1]) + where[1:2], n, k, 0.55, self.noun_modality(n))
+
+    def heads_up(self, token: Token, depth: int) -> list[Token]:
+        """The heads above ``token``, nearest first, ``depth`` at most."""
+        found = []
+        while depth > 0 and token.head.i != token.i:
+            token, depth = token.head, depth - 1
+            found.append(token)
+        return found
 
     def place_before_comma(self, n: Token) -> list[MentionRef]:
         """The place named right before the comma that opens an apposition on ``n``, however the
@@ -3331,8 +3400,14 @@ class _Finder:
         where = self._place_group(n, ("nmod",)) or next(
             (found for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
              for found in [self._place_group(c, ("nmod",))] if found), [])
-        where = where or self.apposed_place(n)
+        where = where or self.apposed_place(n) or self.named_site(n)
         return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
+
+    def named_site(self, n: Token) -> list[MentionRef]:
+        """A stronghold named by the town it is in ("la base navale russe de Tartous"): a "de"
+        complement that is a place and no actor (the holder is named otherwise)."""
+        return [r for r in self.children_with(n, self.rules.of_prepositions, ("nmod",))
+                if "Actor" not in r.entity.types and "Region" in r.entity.types][:1]
 
     def apposed_place(self, n: Token) -> list[MentionRef]:
         """The place a noun is said of: the one it is apposed to, by the parse or right before
@@ -3363,13 +3438,51 @@ class _Finder:
         attacks a facility (the place is the attack's)."""
         where = self._place_group(n, ("nmod",))
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
-            where = self._place_group(n.head, ("nmod",), after=n.i)
+            where = self._place_group(n.head, ("nmod",), after=n.i) or self.withdrawn_from(n)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
         if not where and self.present_subject(n):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def withdrawn_from(self, n: Token) -> list[MentionRef]:
+        """Where troops a withdrawal noun names were: its "de" place phrase, theirs, or that of a
+        relative of deployment or presence the parse hangs on the noun ("le retrait des forces
+        arméniennes de la région", "le retrait de ses troupes qui étaient déployées dans X")."""
+        if not _in(n.head, self.rules.withdraw_nouns):
+            return []
+        return self.left_place(n) or self.first_place(
+            c for c in n.head.children if c.dep_ == "acl:relcl" and c.i > n.i
+            and (_in(c, self.rules.deploy_verbs) or _in(c, self.rules.presence_words)))
+
+    def left_place(self, n: Token) -> list[MentionRef]:
+        """The place of the first "de" phrase after troops, on them or on the withdrawal noun
+        above ("le retrait des forces X de la région": not the troops themselves), or on their
+        demonym ("des troupes américaines de Syrie", the phrase hung on the adjective)."""
+        heads = (n, n.head, *(a for a in n.children if a.dep_ == "amod"))
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ in ("nmod", "obl:arg", "obl") and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces):
+                found = self.typed(self.np(c), ("Region",))
+                if found:
+                    return found
+        return []
+
+    def withdraw_noun(self, n: Token, k: int) -> None:
+        """ "Les troupes israéliennes ont achevé leur retrait du Sud-Liban": a withdrawal noun with
+        a possessive puts the possessor (the subject above, troops or an armed actor, no person)
+        in the place it is withdrawn from."""
+        if not _possessive(n) or not self.force_possessor(n):
+            return  # "le ministre a annoncé son départ de X": a person's leaving
+        where = next(iter(self.place_groups_by(n, self.rules.of_prepositions)), [])
+        self.place_force(self.possessor(n), where[:2], n, k, 0.55, self.noun_modality(n))
+
+    def force_possessor(self, n: Token) -> bool:
+        """Whether the subject a possessive on ``n`` points to is troops or a name ("les troupes
+        X ont achevé leur retrait", "Israël a achevé son retrait"; not "le ministre ... son départ")."""
+        verb = next((h for h in self.heads_up(n, 4) if h.pos_ == "VERB" and subjects_of(h, self.rules)), None)
+        subject = subjects_of(verb, self.rules)[0] if verb is not None else None
+        return subject is not None and (_in(subject, self.forces) or subject.pos_ == "PROPN")
 
     def present_subject(self, n: Token) -> bool:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
@@ -3379,7 +3492,8 @@ class _Finder:
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
         localité de X"): the place is the attack's, not the attackers' presence."""
-        return _in(v, self.rules.attack_verbs) and any(_in(c, self.rules.facility_nouns) for c in self.direct_objects(v))
+        return _in(v, self.rules.attack_verbs) and not _in(v, self.rules.control_verbs) \
+            and any(_in(c, self.rules.facility_nouns) for c in self.direct_objects(v))  # "occupent des positions": held
 
     def counted(self, n: Token) -> bool:
         """Troops counted by a number right before them ("2 500 soldats", "quelque 300 hommes")."""
@@ -3511,11 +3625,25 @@ class _Finder:
         for c in head.children:
             if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
                     and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
-                found = self.typed(self.np(c), ("Region",))
+                found = self.typed(self.np(c), ("Region",)) or self.inner_place(c, 2)
                 if found and self.beside(list(self.tokens[c.left_edge.i: c.i + 1]), found[0]):
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
                     yield found
+
+    def inner_place(self, c: Token, depth: int) -> list[MentionRef]:
+        """The place a stronghold or a part of a place locates itself in, past its own place phrase
+        ("présents dans quatre bases dans cette région", "des positions dans dix zones de la
+        région de X", "dans une base aérienne à Y", "du camp de Z"): the first place found."""
+        if depth <= 0 or not (_in(c, self.rules.place_part_nouns) or _in(c, self.rules.stronghold_nouns)):
+            return []  # "une attaque dans un camp de pêcheurs à X": a facility is where a deed was done
+        preps = (*self.rules.deploy_prepositions, *self.rules.of_prepositions)
+        for g in c.children:
+            if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, preps) and not _in(g, self.forces):
+                found = self.typed(self.np(g), ("Region",)) or self.inner_place(g, depth - 1)
+                if found:
+                    return found
+        return []
 
     def near_phrase(self, c: Token) -> bool:
         """A phrase the parse opens on "de" after an adverb of place it hung elsewhere ("combattait
@@ -5615,11 +5743,14 @@ _NOUN_READERS = (
     (("membership_roles",), lambda finder, t, k, lemma: finder.membership_noun(t, k)),
     (("exchange_nouns",), lambda finder, t, k, lemma: finder.exchange_noun(t, k)),
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
+    (("holding_nouns",), lambda finder, t, k, lemma: finder.held_by_phrase(t, k)),
+    (("withdraw_nouns",), lambda finder, t, k, lemma: finder.withdraw_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
-                  "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles")
+                  "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
+                  "holding_nouns", "withdraw_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
