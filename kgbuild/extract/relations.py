@@ -78,8 +78,26 @@ _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 
 
 
+_FIRST_WORDS: dict[int, tuple] = {}  # id of a word list -> (the list, kept alive; its first words)
+
+
+def _first_words(lemmas) -> frozenset:
+    """The first words of a list's entries of two words ("casque bleu": "casque")."""
+    known = _FIRST_WORDS.get(id(lemmas))
+    if known is None or known[0] is not lemmas:
+        known = _FIRST_WORDS[id(lemmas)] = (lemmas, frozenset(w.split(" ", 1)[0] for w in lemmas if " " in w))
+    return known[1]
+
+
 def _in(token: Token, lemmas) -> bool:
-    return lower_lemma(token) in lemmas or lower_text(token) in lemmas
+    """The token's lemma or form is in the list, or with the word after it an entry of two words
+    ("les Casques bleus" for "casque bleu")."""
+    lemma = lower_lemma(token)
+    if lemma in lemmas or lower_text(token) in lemmas:
+        return True
+    if lemma not in _first_words(lemmas) or token.i + 1 >= len(token.doc):
+        return False
+    return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
 
 
 @dataclass
