@@ -2124,9 +2124,10 @@ class _Finder:
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
         agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
                               for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
-        # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject
+        # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject;
+        # "les drones de l'armée X ont frappé Y": the owner of the craft
         return agents + ([] if self.typed(agents, ("Actor",)) else self.typed(
-            [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)))
+            [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)) or self.weapon_owners(v))
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
@@ -2532,14 +2533,21 @@ class _Finder:
         return [ref] if ref is not None and ref.start == self.tokens[t.i + 1].idx else []
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
-        """The state a demonym puts behind the weapons a verb's subject names ("des avions de
-        chasse israéliens ont bombardé X", "ont effectué des frappes"): it acts."""
+        """The state a demonym puts behind the weapons or craft a verb's subject names ("des avions
+        de chasse israéliens ont bombardé X", "ont effectué des frappes"), else the actor its "de"
+        phrase names as owner ("les avions du régime X", "les drones de l'armée Y"): it acts. Not
+        a maker ("des drones de fabrication iranienne")."""
         subjects = [c for c in v.children if c.dep_.startswith("nsubj") and not self.passive(v)
-                    and self.typed(self.np(c), ("Weapon",))]
-        heads = [h for c in subjects for h in (c, *(g for g in c.children if g.dep_ == "nmod"))]
-        return [r for h in heads  # the demonym may hang on the weapon name's last noun ("avions de chasse")
-                for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
-                                    ("Actor",)) if r.entity.kind in _STATE_KINDS]
+                    and (self.typed(self.np(c), ("Weapon",)) or _in(c, self.rules.strike_craft))]
+        genitives = [g for c in subjects for g in c.children if g.dep_ == "nmod" and not _in(g, self.rules.maker_nouns)]
+        genitives += [j for g in genitives for j in g.children if j.dep_ == "conj"]  # "du régime X et de son allié Y"
+        heads = [*subjects, *genitives]
+        found = [r for h in heads  # the demonym may hang on the weapon name's last noun ("avions de chasse")
+                 for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
+                                     ("Actor",)) if r.entity.kind in _STATE_KINDS]
+        return found or [r for g in genitives if _introduced_by(g, self.rules.of_prepositions)
+                         for r in self.typed(self.np(g), ("Actor",))
+                         if r.entity.kind != "Person" and "Weapon" not in r.entity.types]
 
     def named_actor(self, g: Token) -> bool:
         """A complement that names an actor of its own: its demonyms qualify that actor ("par la
