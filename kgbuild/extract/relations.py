@@ -460,7 +460,15 @@ class _Finder:
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
-        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb) or self.objects_on_obliques(verb)
+
+    def objects_on_obliques(self, verb: Token) -> list[Token]:
+        """The object the parse hangs, with no preposition, on an oblique between the verb and it
+        ("a tué dans une frappe aérienne 13 miliciens X", "a détruit dans la nuit des positions de X")."""
+        return [c for o in verb.children if o.dep_.startswith("obl") and o.i > verb.i
+                and any(g.dep_ == "case" for g in o.children) for c in o.children
+                if c.dep_ == "nmod" and c.i > o.i and c.pos_ == "NOUN" and lower_lemma(c) not in self.rules.time_words
+                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ in ("det", "nummod") for g in c.children)]
 
     def hung_objects(self, verb: Token) -> list[Token]:
         """Objects the parse hangs elsewhere: on a time word after the verb, or on the last word
