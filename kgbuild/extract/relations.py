@@ -460,7 +460,12 @@ class _Finder:
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
-        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb) or self.objects_on_obliques(verb)
+        return found or self.partitive_objects(verb, verb) or self.misplaced_objects(verb)
+
+    def misplaced_objects(self, verb: Token) -> list[Token]:
+        """An object the parse hung on a day or on an oblique before it (``day_partitives``,
+        ``objects_on_obliques``)."""
+        return self.day_partitives(verb) or self.objects_on_obliques(verb)
 
     def objects_on_obliques(self, verb: Token) -> list[Token]:
         """The object the parse hangs, with no preposition, on an oblique between the verb and it
@@ -2134,8 +2139,12 @@ class _Finder:
                               for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
         # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject;
         # "les drones de l'armée X ont frappé Y": the owner of the craft
-        return agents + ([] if self.typed(agents, ("Actor",)) else self.typed(
-            [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)) or self.weapon_owners(v))
+        return agents + ([] if self.typed(agents, ("Actor",)) else self.subject_authors(v))
+
+    def subject_authors(self, v: Token) -> list[MentionRef]:
+        """The author of a strike noun subject, else the owner of the craft the subject names."""
+        return self.typed([r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)) \
+            or self.weapon_owners(v)
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
@@ -2547,15 +2556,23 @@ class _Finder:
         a maker ("des drones de fabrication iranienne")."""
         subjects = [c for c in v.children if c.dep_.startswith("nsubj") and not self.passive(v)
                     and (self.typed(self.np(c), ("Weapon",)) or _in(c, self.rules.strike_craft))]
-        genitives = [g for c in subjects for g in c.children if g.dep_ == "nmod" and not _in(g, self.rules.maker_nouns)]
-        genitives += [j for g in genitives for j in g.children if j.dep_ == "conj"]  # "du régime X et de son allié Y"
-        heads = [*subjects, *genitives]
-        found = [r for h in heads  # the demonym may hang on the weapon name's last noun ("avions de chasse")
-                 for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
-                                     ("Actor",)) if r.entity.kind in _STATE_KINDS]
+        genitives = self.owner_genitives(subjects)
+        # the demonym may hang on the weapon name's last noun ("avions de chasse")
+        found = [r for h in (*subjects, *genitives) for r in self.demonym_states(h)]
         return found or [r for g in genitives if _introduced_by(g, self.rules.of_prepositions)
                          for r in self.typed(self.np(g), ("Actor",))
                          if r.entity.kind != "Person" and "Weapon" not in r.entity.types]
+
+    def owner_genitives(self, subjects: list[Token]) -> list[Token]:
+        """The complements of craft subjects that may name their owner, with the ones coordinated
+        with them ("du régime X et de son allié Y"), not a noun of make ("de fabrication X")."""
+        genitives = [g for c in subjects for g in c.children if g.dep_ == "nmod" and not _in(g, self.rules.maker_nouns)]
+        return genitives + [j for g in genitives for j in g.children if j.dep_ == "conj"]
+
+    def demonym_states(self, h: Token) -> list[MentionRef]:
+        """The states the demonyms on a noun name."""
+        return [r for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
+                                      ("Actor",)) if r.entity.kind in _STATE_KINDS]
 
     def named_actor(self, g: Token) -> bool:
         """A complement that names an actor of its own: its demonyms qualify that actor ("par la
