@@ -241,6 +241,8 @@ class LanguageRules:
     authority_verbs: Words
     target_verbs: Words
     target_nouns: Words
+    strike_craft: Words
+    maker_nouns: Words
     target_prepositions: Ordered
     hostile_prepositions: Words
     operation_nouns: Words

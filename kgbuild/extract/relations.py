@@ -499,7 +499,20 @@ class _Finder:
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
         # "a neutralisé des combattants du X", "a attaqué ce dimanche des bases de X"
-        return found or self.partitive_objects(verb, verb) or self.day_partitives(verb)
+        return found or self.partitive_objects(verb, verb) or self.misplaced_objects(verb)
+
+    def misplaced_objects(self, verb: Token) -> list[Token]:
+        """An object the parse hung on a day or on an oblique before it (``day_partitives``,
+        ``objects_on_obliques``)."""
+        return self.day_partitives(verb) or self.objects_on_obliques(verb)
+
+    def objects_on_obliques(self, verb: Token) -> list[Token]:
+        """The object the parse hangs, with no preposition, on an oblique between the verb and it
+        ("a tué dans une frappe aérienne 13 miliciens X", "a détruit dans la nuit des positions de X")."""
+        return [c for o in verb.children if o.dep_.startswith("obl") and o.i > verb.i
+                and any(g.dep_ == "case" for g in o.children) for c in o.children
+                if c.dep_ == "nmod" and c.i > o.i and c.pos_ == "NOUN" and lower_lemma(c) not in self.rules.time_words
+                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ in ("det", "nummod") for g in c.children)]
 
     def hung_objects(self, verb: Token) -> list[Token]:
         """Objects the parse hangs elsewhere: on a time word after the verb, or on the last word
@@ -2164,9 +2177,14 @@ class _Finder:
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
         agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
                               for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
-        # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject
-        return agents + ([] if self.typed(agents, ("Actor",)) else self.typed(
-            [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)))
+        # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject;
+        # "les drones de l'armée X ont frappé Y": the owner of the craft
+        return agents + ([] if self.typed(agents, ("Actor",)) else self.subject_authors(v))
+
+    def subject_authors(self, v: Token) -> list[MentionRef]:
+        """The author of a strike noun subject, else the owner of the craft the subject names."""
+        return self.typed([r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)) \
+            or self.weapon_owners(v)
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
@@ -2572,14 +2590,29 @@ class _Finder:
         return [ref] if ref is not None and ref.start == self.tokens[t.i + 1].idx else []
 
     def weapon_owners(self, v: Token) -> list[MentionRef]:
-        """The state a demonym puts behind the weapons a verb's subject names ("des avions de
-        chasse israéliens ont bombardé X", "ont effectué des frappes"): it acts."""
+        """The state a demonym puts behind the weapons or craft a verb's subject names ("des avions
+        de chasse israéliens ont bombardé X", "ont effectué des frappes"), else the actor its "de"
+        phrase names as owner ("les avions du régime X", "les drones de l'armée Y"): it acts. Not
+        a maker ("des drones de fabrication iranienne")."""
         subjects = [c for c in v.children if c.dep_.startswith("nsubj") and not self.passive(v)
-                    and self.typed(self.np(c), ("Weapon",))]
-        heads = [h for c in subjects for h in (c, *(g for g in c.children if g.dep_ == "nmod"))]
-        return [r for h in heads  # the demonym may hang on the weapon name's last noun ("avions de chasse")
-                for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
-                                    ("Actor",)) if r.entity.kind in _STATE_KINDS]
+                    and (self.typed(self.np(c), ("Weapon",)) or _in(c, self.rules.strike_craft))]
+        genitives = self.owner_genitives(subjects)
+        # the demonym may hang on the weapon name's last noun ("avions de chasse")
+        found = [r for h in (*subjects, *genitives) for r in self.demonym_states(h)]
+        return found or [r for g in genitives if _introduced_by(g, self.rules.of_prepositions)
+                         for r in self.typed(self.np(g), ("Actor",))
+                         if r.entity.kind != "Person" and "Weapon" not in r.entity.types]
+
+    def owner_genitives(self, subjects: list[Token]) -> list[Token]:
+        """The complements of craft subjects that may name their owner, with the ones coordinated
+        with them ("du régime X et de son allié Y"), not a noun of make ("de fabrication X")."""
+        genitives = [g for c in subjects for g in c.children if g.dep_ == "nmod" and not _in(g, self.rules.maker_nouns)]
+        return genitives + [j for g in genitives for j in g.children if j.dep_ == "conj"]
+
+    def demonym_states(self, h: Token) -> list[MentionRef]:
+        """The states the demonyms on a noun name."""
+        return [r for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
+                                      ("Actor",)) if r.entity.kind in _STATE_KINDS]
 
     def named_actor(self, g: Token) -> bool:
         """A complement that names an actor of its own: its demonyms qualify that actor ("par la
