@@ -1396,7 +1396,8 @@ class _Finder:
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
         """negated, hedged or reported: from the cue, then its clause's words ("sous couvert
         d'anonymat"), then the content (a conditional, a hedge word)."""
-        if cue is not None and (clause_negation(cue, self.rules) or cue.lemma_ in self.rules.denial_verbs):
+        if cue is not None and (clause_negation(cue, self.rules) or (
+                self.rules.mistagged_cues.get(cue.lemma_, cue.lemma_) in self.rules.denial_verbs)):
             return "negated"
         if cue is not None and clause_hedged(cue, self.rules):
             return "hedged"
@@ -1641,6 +1642,9 @@ class _Finder:
                 or lower_text(tokens[j]) in self.rules.time_words
                 or lower_text(tokens[j]) in self.rules.cue_fillers):
             j += 1
+            while j < len(tokens) and tokens[j].dep_ == "fixed" and tokens[j].head.i < tokens[j].i and (
+                    lower_text(tokens[j]) not in self.rules.complementizers):
+                j += 1  # the rest of a fixed adverbial skipped by its first word ("quant à lui")
         return self.past_adjuncts(tokens, self.past_aside(tokens, j))
 
     #: the most words of dates and places skipped between a cue and its infinitive
@@ -1676,9 +1680,12 @@ class _Finder:
         if close is None or close + 1 >= len(tokens) or any(
                 t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
             return j
-        after = tokens[close + 1]
+        k = close + 1
+        while k + 1 < len(tokens) and tokens[k].pos_ == "PRON" and tokens[k].head.i > tokens[k].i:
+            k += 1  # the infinitive's clitics ("se servir"), taken back into the content by its frame
+        after = tokens[k]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm")  # "avoir perdu"
-        return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
+        return k if infinitive else close + 1 if tokens[close + 1].text in self.rules.quote_pairs else j
 
     def past_phrase(self, tokens: list[Token], j: int) -> int:
         """Past a prepositional phrase before an infinitive or a quote, else ``j``."""
@@ -1892,8 +1899,17 @@ class _Finder:
             return []  # "n'a pas souhaité donner de détails": nothing said
         if c.next.lemma_.lower() in self.rules.pro_verbs and lower_text(c.tokens[c.j - 1]) in self.rules.object_clitics:
             return []  # "comme ils avaient annoncé le faire": the act named before, nothing said
-        start = self.negation_before(c.tokens, c.n, c.j)  # "a assuré ne pas avoir visé de civils"
+        start = self.negation_before(c.tokens, c.n, self.clitics_before(c.tokens, c.n, c.j))  # "ne pas avoir visé"
         return [(start, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+
+    @staticmethod
+    def clitics_before(tokens: list[Token], n: int, j: int) -> int:
+        """The first of the clitic pronouns right before an infinitive content at ``j`` that
+        belong to it ("a démenti se servir des hôpitaux", "a affirmé les avoir tués"), else ``j``."""
+        k = j
+        while k - 1 > n and tokens[k - 1].pos_ == "PRON" and tokens[k - 1].head.i >= tokens[j].i:
+            k -= 1
+        return k
 
     def negation_before(self, tokens: list[Token], n: int, j: int) -> int:
         """The start of an infinitive content with the negation between the cue at ``n`` and the
