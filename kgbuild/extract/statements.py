@@ -2142,8 +2142,9 @@ class _Finder:
         if subject is None:
             return None
         speaker, factor = self.speaker_of(subject)
-        if speaker is None and subject.pos_ == "NOUN":
-            speaker, factor = self.trailing_name(tokens, subject), 0.9
+        if subject.pos_ == "NOUN" and (speaker is None or speaker.entity.kind != "Person"):
+            named = self.trailing_name(tokens, subject)  # "a déclaré un dirigeant du Hamas, X": X, not the group
+            speaker, factor = (named, 0.9) if named is not None or speaker is None else (speaker, factor)
         s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
         claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                        self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
@@ -2294,13 +2295,13 @@ class _Finder:
         named = self.named_after_descriptor(tokens, subject.i - base + 1)
         if named is not None:
             return named
-        for n in range(subject.i - base + 1, len(tokens) - 1):
-            tok = tokens[n]
+        for n in range(subject.i + 1, min(len(self.tokens) - 1, tokens[-1].i + 1)):  # the name may open the next run
+            tok = self.tokens[n]
             if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
                 return None
             if tok.text == ",":
-                ref = self.index.at_token(tokens[n + 1])
-                if ref is not None and ref.entity.kind == "Person" and ref.start == tokens[n + 1].idx:
+                ref = self.index.at_token(self.tokens[n + 1])
+                if ref is not None and ref.entity.kind == "Person" and ref.start == self.tokens[n + 1].idx:
                     return ref
                 return None
         return None
