@@ -1680,9 +1680,7 @@ class _Finder:
         if close is None or close + 1 >= len(tokens) or any(
                 t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
             return j
-        k = close + 1
-        while k + 1 < len(tokens) and tokens[k].pos_ == "PRON" and tokens[k].head.i > tokens[k].i:
-            k += 1  # the infinitive's clitics ("se servir"), taken back into the content by its frame
+        k = _past_clitics(tokens, close + 1)  # "se servir": the clitics taken back into the content by its frame
         after = tokens[k]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm")  # "avoir perdu"
         return k if infinitive else close + 1 if tokens[close + 1].text in self.rules.quote_pairs else j
@@ -2141,10 +2139,7 @@ class _Finder:
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
             return None
-        speaker, factor = self.speaker_of(subject)
-        if subject.pos_ == "NOUN" and (speaker is None or speaker.entity.kind != "Person"):
-            named = self.trailing_name(tokens, subject)  # "a déclaré un dirigeant du Hamas, X": X, not the group
-            speaker, factor = (named, 0.9) if named is not None or speaker is None else (speaker, factor)
+        speaker, factor = self.inverted_speaker(tokens, subject)
         s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
         claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                        self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
@@ -2155,6 +2150,15 @@ class _Finder:
             return None  # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
+
+    def inverted_speaker(self, tokens: list[Token], subject: Token) -> tuple[MentionRef | None, float]:
+        """The speaker of an inverted subject; a common noun's gives way to the person named after
+        its phrase ("a déclaré un dirigeant du Hamas, X": X, not the group)."""
+        speaker, factor = self.speaker_of(subject)
+        if subject.pos_ != "NOUN" or (speaker is not None and speaker.entity.kind == "Person"):
+            return speaker, factor
+        named = self.trailing_name(tokens, subject)
+        return (named, 0.9) if named is not None or speaker is None else (speaker, factor)
 
     def unnamed_subject(self, claim: _Claim, subject: Token, has_content: bool) -> None:
         """An inverted cue's subject that names no actor: remembered as the last subject ("...,
@@ -2980,6 +2984,13 @@ def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
                 a = dataclasses.replace(a, end=b.end)
         out.append(a)
     return out
+
+
+def _past_clitics(tokens: list[Token], k: int) -> int:
+    """Past the clitic pronouns from ``k`` that hang on a word after them ("se servir")."""
+    while k + 1 < len(tokens) and tokens[k].pos_ == "PRON" and tokens[k].head.i > tokens[k].i:
+        k += 1
+    return k
 
 
 def _phrase_end(tokens: list[Token], m: int) -> int:
