@@ -1396,7 +1396,8 @@ class _Finder:
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
         """negated, hedged or reported: from the cue, then its clause's words ("sous couvert
         d'anonymat"), then the content (a conditional, a hedge word)."""
-        if cue is not None and (clause_negation(cue, self.rules) or cue.lemma_ in self.rules.denial_verbs):
+        if cue is not None and (clause_negation(cue, self.rules) or (
+                self.rules.mistagged_cues.get(cue.lemma_, cue.lemma_) in self.rules.denial_verbs)):
             return "negated"
         if cue is not None and clause_hedged(cue, self.rules):
             return "hedged"
@@ -1641,6 +1642,9 @@ class _Finder:
                 or lower_text(tokens[j]) in self.rules.time_words
                 or lower_text(tokens[j]) in self.rules.cue_fillers):
             j += 1
+            while j < len(tokens) and tokens[j].dep_ == "fixed" and tokens[j].head.i < tokens[j].i and (
+                    lower_text(tokens[j]) not in self.rules.complementizers):
+                j += 1  # the rest of a fixed adverbial skipped by its first word ("quant à lui")
         return self.past_adjuncts(tokens, self.past_aside(tokens, j))
 
     #: the most words of dates and places skipped between a cue and its infinitive
@@ -1676,9 +1680,10 @@ class _Finder:
         if close is None or close + 1 >= len(tokens) or any(
                 t.pos_ in ("VERB", "AUX") or self.quotes.inside(t.idx) for t in tokens[j + 1: close]):
             return j
-        after = tokens[close + 1]
+        k = _past_clitics(tokens, close + 1)  # "se servir": the clitics taken back into the content by its frame
+        after = tokens[k]
         infinitive = after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm")  # "avoir perdu"
-        return close + 1 if infinitive or after.text in self.rules.quote_pairs else j
+        return k if infinitive else close + 1 if tokens[close + 1].text in self.rules.quote_pairs else j
 
     def past_phrase(self, tokens: list[Token], j: int) -> int:
         """Past a prepositional phrase before an infinitive or a quote, else ``j``."""
@@ -1892,8 +1897,17 @@ class _Finder:
             return []  # "n'a pas souhaité donner de détails": nothing said
         if c.next.lemma_.lower() in self.rules.pro_verbs and lower_text(c.tokens[c.j - 1]) in self.rules.object_clitics:
             return []  # "comme ils avaient annoncé le faire": the act named before, nothing said
-        start = self.negation_before(c.tokens, c.n, c.j)  # "a assuré ne pas avoir visé de civils"
+        start = self.negation_before(c.tokens, c.n, self.clitics_before(c.tokens, c.n, c.j))  # "ne pas avoir visé"
         return [(start, self.clause_end(c.tokens, c.j, self.rules.content_stops), 0.75)]
+
+    @staticmethod
+    def clitics_before(tokens: list[Token], n: int, j: int) -> int:
+        """The first of the clitic pronouns right before an infinitive content at ``j`` that
+        belong to it ("a démenti se servir des hôpitaux", "a affirmé les avoir tués"), else ``j``."""
+        k = j
+        while k - 1 > n and tokens[k - 1].pos_ == "PRON" and tokens[k - 1].head.i >= tokens[j].i:
+            k -= 1
+        return k
 
     def negation_before(self, tokens: list[Token], n: int, j: int) -> int:
         """The start of an infinitive content with the negation between the cue at ``n`` and the
@@ -2125,9 +2139,7 @@ class _Finder:
         subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
         if subject is None:
             return None
-        speaker, factor = self.speaker_of(subject)
-        if speaker is None and subject.pos_ == "NOUN":
-            speaker, factor = self.trailing_name(tokens, subject), 0.9
+        speaker, factor = self.inverted_speaker(tokens, subject)
         s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
         claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                        self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
@@ -2138,6 +2150,15 @@ class _Finder:
             return None  # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
+
+    def inverted_speaker(self, tokens: list[Token], subject: Token) -> tuple[MentionRef | None, float]:
+        """The speaker of an inverted subject; a common noun's gives way to the person named after
+        its phrase ("a déclaré un dirigeant du Hamas, X": X, not the group)."""
+        speaker, factor = self.speaker_of(subject)
+        if subject.pos_ != "NOUN" or (speaker is not None and speaker.entity.kind == "Person"):
+            return speaker, factor
+        named = self.trailing_name(tokens, subject)
+        return (named, 0.9) if named is not None or speaker is None else (speaker, factor)
 
     def unnamed_subject(self, claim: _Claim, subject: Token, has_content: bool) -> None:
         """An inverted cue's subject that names no actor: remembered as the last subject ("...,
@@ -2278,13 +2299,13 @@ class _Finder:
         named = self.named_after_descriptor(tokens, subject.i - base + 1)
         if named is not None:
             return named
-        for n in range(subject.i - base + 1, len(tokens) - 1):
-            tok = tokens[n]
+        for n in range(subject.i + 1, min(len(self.tokens) - 1, tokens[-1].i + 1)):  # the name may open the next run
+            tok = self.tokens[n]
             if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
                 return None
             if tok.text == ",":
-                ref = self.index.at_token(tokens[n + 1])
-                if ref is not None and ref.entity.kind == "Person" and ref.start == tokens[n + 1].idx:
+                ref = self.index.at_token(self.tokens[n + 1])
+                if ref is not None and ref.entity.kind == "Person" and ref.start == self.tokens[n + 1].idx:
                     return ref
                 return None
         return None
@@ -2963,6 +2984,13 @@ def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
                 a = dataclasses.replace(a, end=b.end)
         out.append(a)
     return out
+
+
+def _past_clitics(tokens: list[Token], k: int) -> int:
+    """Past the clitic pronouns from ``k`` that hang on a word after them ("se servir")."""
+    while k + 1 < len(tokens) and tokens[k].pos_ == "PRON" and tokens[k].head.i > tokens[k].i:
+        k += 1
+    return k
 
 
 def _phrase_end(tokens: list[Token], m: int) -> int:
