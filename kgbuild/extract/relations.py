@@ -3749,12 +3749,14 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         if self.adverbial_stance(n):
             return self.stance_in_aid(n, k, predicate)
+        if predicate == "supports" and self.role_stance(n, k):
+            return None
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
             or self.stance_verb_recipient(n, preps)
-        backed = self.backing(n)
+        backed = self.backing(n) or self.benefiting(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
         authors = {x.entity.id for x in agents}
@@ -3763,6 +3765,29 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def benefiting(self, n: Token) -> bool:
+        """A support noun a verb of receiving governs ("le groupe bénéficie d'un soutien du pays
+        voisin", "a reçu l'appui de X"): its author backs the verb's subject."""
+        return n.head.pos_ == "VERB" and n.dep_ in ("obj", "obl", "obl:arg") and _in(n.head, self.rules.benefit_verbs)
+
+    def role_stance(self, n: Token, k: int) -> bool:
+        """A support noun said of a name, apposed after a comma or after a copula ("l'Iran,
+        principal soutien du mouvement", "Moscou est le premier soutien de Damas"): the name
+        backs the one its "de" phrase names."""
+        if self.index.at_token(n) is not None or self.children_with(n, self.rules.stance_noun_prepositions):
+            return False
+        owners = [self.ref_at(c) for c in n.children if c.dep_.startswith("nsubj")]
+        comma = any(c.text == "," and c.i < n.i for c in n.children) or self.tokens[n.left_edge.i - 1].text == ","
+        if not owners and n.dep_ in ("appos", "conj") and n.head.i < n.i and comma and not any(c.dep_ == "cc" for c in n.children):
+            owners = [self.ref_at(n.head)]
+        owners = self.typed([r for r in owners if r is not None], ("Actor",))
+        backed = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
+        for a in owners[:1]:
+            for o in backed[:1]:
+                if o.entity.id != a.entity.id:
+                    self.add(a, "supports", o, n, k, 0.55)
+        return bool(owners and backed)
 
     def adverbial_stance(self, n: Token) -> bool:
         """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
@@ -3795,12 +3820,17 @@ class _Finder:
         soutien de la France"), else the subject of the verb it is the object of ("exprimer
         son soutien", "mener une lutte contre")."""
         # "l'appui de la Russie, de l'Iran et du Hezbollah": the last may hang on the noun as a conjunct
-        agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
+        agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c)]
                             + self.children_with(n, self.rules.of_prepositions,
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def next_modifier(self, n: Token, c: Token) -> bool:
+        """An adjective right after its noun or after other adjectives of it ("l'appui américain",
+        "le soutien militaire iranien")."""
+        return c.i > n.i and all(self.tokens[i].dep_ == "amod" and self.tokens[i].head.i == n.i for i in range(n.i + 1, c.i))
 
     def stance_verb_recipient(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at when the parse hangs its "à" phrase on the verb that
