@@ -3755,7 +3755,8 @@ class _Finder:
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps)
+            or self.stance_verb_recipient(n, preps) or self.typed(  # "l'appui américain à Kiev" hung on the adjective
+                [r for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c) for r in self.children_with(c, preps)], ("Actor",))
         backed = self.backing(n) or self.benefiting(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -3769,7 +3770,8 @@ class _Finder:
     def benefiting(self, n: Token) -> bool:
         """A support noun a verb of receiving governs ("le groupe bénéficie d'un soutien du pays
         voisin", "a reçu l'appui de X"): its author backs the verb's subject."""
-        return n.head.pos_ == "VERB" and n.dep_ in ("obj", "obl", "obl:arg") and _in(n.head, self.rules.benefit_verbs)
+        return n.head.pos_ == "VERB" and n.dep_ in ("obj", "obl", "obl:arg", "obl:agent", "obl:mod") \
+            and _in(n.head, self.rules.benefit_verbs)
 
     def role_stance(self, n: Token, k: int) -> bool:
         """A support noun said of a name, apposed after a comma or after a copula ("l'Iran,
