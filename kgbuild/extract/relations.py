@@ -4500,9 +4500,15 @@ class _Finder:
         return found if found is not None else self.role_before_demonym(words, lo)
 
     def before_titles(self, k: int, lo: int) -> int:
-        """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X")."""
-        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles and self.tokens[k - 1].text == ",":
-            k -= 1
+        """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X"),
+        with their article ("Le chef du mouvement, le cheikh X")."""
+        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles:
+            if self.tokens[k - 1].text == ",":
+                k -= 1
+            elif k - 1 > lo and self.tokens[k - 1].pos_ == "DET" and self.tokens[k - 2].text == ",":
+                k -= 2
+            else:
+                break
         return k
 
     def role_before_demonym(self, words: list[Token], lo: int) -> tuple | None:
