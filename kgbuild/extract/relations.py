@@ -3749,15 +3749,14 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         if self.adverbial_stance(n):
             return self.stance_in_aid(n, k, predicate)
-        if predicate == "supports" and self.role_stance(n, k):
+        if self.role_stance(n, k, predicate):
             return None
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps) or self.typed(  # "l'appui américain à Kiev" hung on the adjective
-                [r for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c) for r in self.children_with(c, preps)], ("Actor",))
-        backed = self.backing(n) or self.benefiting(n)
+            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps)
+        backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
         authors = {x.entity.id for x in agents}
@@ -3767,29 +3766,42 @@ class _Finder:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
 
+    def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
+        """The one a stance noun is aimed at when the parse hangs its phrase on the author's
+        demonym ("l'appui américain à Kiev")."""
+        return self.typed([r for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c)
+                           for r in self.children_with(c, preps)], ("Actor",))
+
     def benefiting(self, n: Token) -> bool:
         """A support noun a verb of receiving governs ("le groupe bénéficie d'un soutien du pays
         voisin", "a reçu l'appui de X"): its author backs the verb's subject."""
         return n.head.pos_ == "VERB" and n.dep_ in ("obj", "obl", "obl:arg", "obl:agent", "obl:mod") \
             and _in(n.head, self.rules.benefit_verbs)
 
-    def role_stance(self, n: Token, k: int) -> bool:
+    def role_stance(self, n: Token, k: int, predicate: str) -> bool:
         """A support noun said of a name, apposed after a comma or after a copula ("l'Iran,
         principal soutien du mouvement", "Moscou est le premier soutien de Damas"): the name
         backs the one its "de" phrase names."""
-        if self.index.at_token(n) is not None or self.children_with(n, self.rules.stance_noun_prepositions):
+        if predicate != "supports" or self.index.at_token(n) is not None \
+                or self.children_with(n, self.rules.stance_noun_prepositions):
             return False
-        owners = [self.ref_at(c) for c in n.children if c.dep_.startswith("nsubj")]
-        comma = any(c.text == "," and c.i < n.i for c in n.children) or self.tokens[n.left_edge.i - 1].text == ","
-        if not owners and n.dep_ in ("appos", "conj") and n.head.i < n.i and comma and not any(c.dep_ == "cc" for c in n.children):
-            owners = [self.ref_at(n.head)]
-        owners = self.typed([r for r in owners if r is not None], ("Actor",))
+        owners = self.stance_holders(n)
         backed = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
         for a in owners[:1]:
             for o in backed[:1]:
                 if o.entity.id != a.entity.id:
                     self.add(a, "supports", o, n, k, 0.55)
         return bool(owners and backed)
+
+    def stance_holders(self, n: Token) -> list[MentionRef]:
+        """The name a stance noun is said of: the copula's subject, or the name the noun is
+        apposed to after a comma (no conjunction: "X, principal soutien de Y")."""
+        owners = [self.ref_at(c) for c in n.children if c.dep_.startswith("nsubj")]
+        comma = any(c.text == "," and c.i < n.i for c in n.children) or self.tokens[n.left_edge.i - 1].text == ","
+        if not owners and n.dep_ in ("appos", "conj") and n.head.i < n.i and comma \
+                and not any(c.dep_ == "cc" for c in n.children):
+            owners = [self.ref_at(n.head)]
+        return self.typed([r for r in owners if r is not None], ("Actor",))
 
     def adverbial_stance(self, n: Token) -> bool:
         """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
@@ -3876,8 +3888,10 @@ class _Finder:
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
-        de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
-        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
+        de la Russie, le gouvernement a reconquis ...": Russia supports the subject), or that a
+        verb of receiving governs ("a reçu l'appui de X")."""
+        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions) \
+            or self.benefiting(n)
 
     def copula_stance(self, n: Token, k: int) -> None:
         """A copula with a preposition of opposition ("le Hachd est contre la présence américaine
