@@ -366,6 +366,7 @@ class LanguageRules:
     reliance_verbs: Words
     reliance_prepositions: Words
     backing_prepositions: Words
+    benefit_verbs: Words
     partner_prepositions: Words
     hypothesis_marks: Words
     organisation_names: ListTable

@@ -3950,11 +3950,13 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         if self.adverbial_stance(n):
             return self.stance_in_aid(n, k, predicate)
+        if self.role_stance(n, k, predicate):
+            return None
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps)
+            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps)
         backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -3964,6 +3966,43 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
+        """The one a stance noun is aimed at when the parse hangs its phrase on the author's
+        demonym ("l'appui américain à Kiev")."""
+        return self.typed([r for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c)
+                           for r in self.children_with(c, preps)], ("Actor",))
+
+    def benefiting(self, n: Token) -> bool:
+        """A support noun a verb of receiving governs ("le groupe bénéficie d'un soutien du pays
+        voisin", "a reçu l'appui de X"): its author backs the verb's subject."""
+        return n.head.pos_ == "VERB" and n.dep_ in ("obj", "obl", "obl:arg", "obl:agent", "obl:mod") \
+            and _in(n.head, self.rules.benefit_verbs)
+
+    def role_stance(self, n: Token, k: int, predicate: str) -> bool:
+        """A support noun said of a name, apposed after a comma or after a copula ("l'Iran,
+        principal soutien du mouvement", "Moscou est le premier soutien de Damas"): the name
+        backs the one its "de" phrase names."""
+        if predicate != "supports" or self.index.at_token(n) is not None \
+                or self.children_with(n, self.rules.stance_noun_prepositions):
+            return False
+        owners = self.stance_holders(n)
+        backed = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",))
+        for a in owners[:1]:
+            for o in backed[:1]:
+                if o.entity.id != a.entity.id:
+                    self.add(a, "supports", o, n, k, 0.55)
+        return bool(owners and backed)
+
+    def stance_holders(self, n: Token) -> list[MentionRef]:
+        """The name a stance noun is said of: the copula's subject, or the name the noun is
+        apposed to after a comma (no conjunction: "X, principal soutien de Y")."""
+        owners = [self.ref_at(c) for c in n.children if c.dep_.startswith("nsubj")]
+        comma = any(c.text == "," and c.i < n.i for c in n.children) or self.tokens[n.left_edge.i - 1].text == ","
+        if not owners and n.dep_ in ("appos", "conj") and n.head.i < n.i and comma \
+                and not any(c.dep_ == "cc" for c in n.children):
+            owners = [self.ref_at(n.head)]
+        return self.typed([r for r in owners if r is not None], ("Actor",))
 
     def adverbial_stance(self, n: Token) -> bool:
         """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
@@ -3996,12 +4035,17 @@ class _Finder:
         soutien de la France"), else the subject of the verb it is the object of ("exprimer
         son soutien", "mener une lutte contre")."""
         # "l'appui de la Russie, de l'Iran et du Hezbollah": the last may hang on the noun as a conjunct
-        agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.i == n.i + 1]
+        agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c)]
                             + self.children_with(n, self.rules.of_prepositions,
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
         return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def next_modifier(self, n: Token, c: Token) -> bool:
+        """An adjective right after its noun or after other adjectives of it ("l'appui américain",
+        "le soutien militaire iranien")."""
+        return c.i > n.i and all(self.tokens[i].dep_ == "amod" and self.tokens[i].head.i == n.i for i in range(n.i + 1, c.i))
 
     def stance_verb_recipient(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at when the parse hangs its "à" phrase on the verb that
@@ -4045,8 +4089,10 @@ class _Finder:
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
-        de la Russie, le gouvernement a reconquis ...": Russia supports the subject)."""
-        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions)
+        de la Russie, le gouvernement a reconquis ...": Russia supports the subject), or that a
+        verb of receiving governs ("a reçu l'appui de X")."""
+        return n.head.pos_ == "VERB" and n.dep_.startswith("obl") and _introduced_by(n, self.rules.backing_prepositions) \
+            or self.benefiting(n)
 
     def copula_stance(self, n: Token, k: int) -> None:
         """A copula with a preposition of opposition ("le Hachd est contre la présence américaine
@@ -4674,9 +4720,15 @@ class _Finder:
         return found if found is not None else self.role_before_demonym(words, lo)
 
     def before_titles(self, k: int, lo: int) -> int:
-        """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X")."""
-        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles and self.tokens[k - 1].text == ",":
-            k -= 1
+        """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X"),
+        with their article ("Le chef du mouvement, le cheikh X")."""
+        while k > lo and lower_text(self.tokens[k]) in self.rules.name_titles:
+            if self.tokens[k - 1].text == ",":
+                k -= 1
+            elif k - 1 > lo and self.tokens[k - 1].pos_ == "DET" and self.tokens[k - 2].text == ",":
+                k -= 2
+            else:
+                break
         return k
 
     def role_before_demonym(self, words: list[Token], lo: int) -> tuple | None:
