@@ -3687,7 +3687,7 @@ class _Finder:
         ("présents dans quatre bases dans cette région", "des positions dans dix zones de la
         région de X", "dans une base aérienne à Y", "du camp de Z"): the first place found."""
         if depth <= 0 or not (_in(c, self.rules.place_part_nouns) or _in(c, self.rules.stronghold_nouns)):
-            return []  # "une attaque dans un camp de pêcheurs à X": a facility is where a deed was done
+            return []  # "une attaque dans un campement de pêche près de X": a facility is where a deed was done
         preps = (*self.rules.deploy_prepositions, *self.rules.of_prepositions)
         for g in c.children:
             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, preps) and not _in(g, self.forces):
@@ -4461,8 +4461,8 @@ class _Finder:
     def add_roles(self, holders: list[MentionRef], predicate: str, org: list[MentionRef], anchor: Token, k: int,
                   conf: float, role: str) -> None:
         """The leaderOf or memberOf relation of each holder of a role to its body; an expert's
-        country or region is the topic of the expertise ("expert de la Birmanie", "chercheur
-        spécialiste de la Somalie à l'ICG"), no body."""
+        country or region is the topic of the expertise ("expert de la Birmanie", "analyste
+        spécialiste du Sahel pour l'ICG"), no body."""
         topical = (role or "").lower() in self.rules.topic_roles
         for o in org:
             if topical and (o.entity.kind in _AREA_KINDS or "Actor" not in o.entity.types):
