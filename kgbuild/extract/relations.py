@@ -2744,7 +2744,7 @@ class _Finder:
         return v.head if v.dep_ == "advcl" else None
 
     def deploy_verb(self, v: Token, k: int) -> None:
-        troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
+        troops_obj = self.unset_off([c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")])
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return self.passive_presence(v, k, troops_obj)
@@ -2756,6 +2756,16 @@ class _Finder:
         for w in who[:2] + self.framing_bodies(v, who)[:1]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def unset_off(self, objects: list[Token]) -> list[Token]:
+        """The objects of a verb but those the parse hangs on it after a comma that follows one of
+        its places ("arrivés à Bria, une ville de l'est du pays"): an aside on the place, whose
+        state is not the one deployed."""
+        def set_off(c: Token) -> bool:
+            first = next(t.i for t in c.subtree if not t.is_punct or t.i == c.i)
+            return first > 0 and self.tokens[first - 1].text == "," and any(
+                o.dep_.startswith("obl") and o.i < c.i for o in c.head.children)
+        return [c for c in objects if not set_off(c)]
 
     def withdraw_verb(self, v: Token, k: int) -> None:
         """Troops withdrawn from a place, or to one, are (were) there ("la Russie commence à
