@@ -3857,11 +3857,19 @@ class _Finder:
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
-                objs += self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+                objs += self.stance_object(c)
         objs += self.children_with(v, self.stance_prepositions(v, predicate))
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_object(self, c: Token) -> list[MentionRef]:
+        """Who a stance verb's object stands for: the actor it names, or the author of the act it
+        names ("salue la décision des États-Unis"); a harm done to someone names its victim after
+        "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
+        if _in(c, self.rules.victim_nouns):
+            return self.children_with(c, self.rules.agent_prepositions)
+        return self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
@@ -3890,8 +3898,8 @@ class _Finder:
 
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
-        objs = self.stance_patients(v)
-        if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
+        objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
+        if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
         for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
@@ -3902,11 +3910,18 @@ class _Finder:
         through a genitive ("le gouvernement yéménite des Houthis, soutenu par X": the group), a
         description or a copula; not some people ("une rébellion de Congolais tutsi soutenus par X")."""
         objs = []
-        for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
+        for p in self.patient_heads(v):
+            if _in(p, self.rules.victim_nouns):  # "l'assassinat de X a été condamné par Y": not X
+                objs += self.stance_object(p)
+                continue
             objs += self.named_group(p) or self.np(p) \
                 or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
                 or self.described(p) or self.copula_subject(p)
         return [o for o in objs if not self.bare_people(o)]
+
+    def patient_heads(self, v: Token) -> list[Token]:
+        """The noun a passive verb or participle is said of: its passive subject or its head."""
+        return [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
 
     def further_agents(self, v: Token) -> list[MentionRef]:
         """Agents a participle takes in a phrase of its own after its first one ("soutenues par
