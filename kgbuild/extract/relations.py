@@ -3792,9 +3792,19 @@ class _Finder:
         sent = self.sentences[self.units.sentence_at(noun.idx)]
         named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
         home = self.home_country(person)
+        if person is not None and home is None:  # "Washington a armé le gouvernement de X": not Washington's
+            named -= self.clause_actor_ids(noun)
         return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
                                             if (r.entity.id in named and home in (None, r.entity.kb_id))
                                             or (home is not None and home == r.entity.kb_id)]
+
+    def clause_actor_ids(self, noun: Token) -> set[str]:
+        """The actors the subject (or a passive's agent) of the verb a noun hangs on names: a
+        ruling body a clause's subject acts on is another one's."""
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return set()
+        return {r.entity.id for r in self.subject(verb) + (self.agent(verb) if self.passive(verb) else [])}
 
     def home_country(self, person: MentionRef | None) -> str | None:
         """The KB key of the country a linked person is a citizen of, if the KB knows it."""
