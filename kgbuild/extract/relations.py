@@ -3789,14 +3789,18 @@ class _Finder:
                 or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
                 or self.quotes.inside(noun.idx):
             return []
-        sent = self.sentences[self.units.sentence_at(noun.idx)]
-        named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
         home = self.home_country(person)
-        if person is not None and home is None:  # "Washington a armé le gouvernement de X": not Washington's
-            named -= self.clause_actor_ids(noun)
+        named = self.states_named_for(noun, person is not None and home is None)
         return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
                                             if (r.entity.id in named and home in (None, r.entity.kb_id))
                                             or (home is not None and home == r.entity.kb_id)]
+
+    def states_named_for(self, noun: Token, unknown_person: bool) -> set[str]:
+        """The actors the sentence of a ruling body noun names, but, for a person the KB gives no
+        country, those its clause's subject names ("Washington a armé le gouvernement de X")."""
+        sent = self.sentences[self.units.sentence_at(noun.idx)]
+        named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
+        return named - self.clause_actor_ids(noun) if unknown_person else named
 
     def clause_actor_ids(self, noun: Token) -> set[str]:
         """The actors the subject (or a passive's agent) of the verb a noun hangs on names: a
