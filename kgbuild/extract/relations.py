@@ -2759,12 +2759,12 @@ class _Finder:
 
     def unset_off(self, objects: list[Token]) -> list[Token]:
         """The objects of a verb but those the parse hangs on it after a comma that follows one of
-        its places ("arrivés à Bria, une ville de l'est du pays"): an aside on the place, whose
+        its obliques after it ("arrivés à Bria, une ville de l'est du pays"): an aside on the place, whose
         state is not the one deployed."""
         def set_off(c: Token) -> bool:
             first = next(t.i for t in c.subtree if not t.is_punct or t.i == c.i)
             return first > 0 and self.tokens[first - 1].text == "," and any(
-                o.dep_.startswith("obl") and o.i < c.i for o in c.head.children)
+                o.dep_.startswith("obl") and c.head.i < o.i < c.i for o in c.head.children)
         return [c for c in objects if not set_off(c)]
 
     def withdraw_verb(self, v: Token, k: int) -> None:
