@@ -2744,7 +2744,7 @@ class _Finder:
         return v.head if v.dep_ == "advcl" else None
 
     def deploy_verb(self, v: Token, k: int) -> None:
-        troops_obj = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
+        troops_obj = self.unset_off([c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")])
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
                 _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
             return self.passive_presence(v, k, troops_obj)
@@ -2756,6 +2756,16 @@ class _Finder:
         for w in who[:2] + self.framing_bodies(v, who)[:1]:
             for r in where[:3]:
                 self.add(w, "deployedIn", r, v, k, 0.7)
+
+    def unset_off(self, objects: list[Token]) -> list[Token]:
+        """The objects of a verb but those the parse hangs on it after a comma that follows one of
+        its obliques after it ("arrivés à Bria, une ville de l'est du pays"): an aside on the place, whose
+        state is not the one deployed."""
+        def set_off(c: Token) -> bool:
+            first = next(t.i for t in c.subtree if not t.is_punct or t.i == c.i)
+            return first > 0 and self.tokens[first - 1].text == "," and any(
+                o.dep_.startswith("obl") and c.head.i < o.i < c.i for o in c.head.children)
+        return [c for c in objects if not set_off(c)]
 
     def withdraw_verb(self, v: Token, k: int) -> None:
         """Troops withdrawn from a place, or to one, are (were) there ("la Russie commence à
@@ -3779,12 +3789,26 @@ class _Finder:
                 or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
                 or self.quotes.inside(noun.idx):
             return []
-        sent = self.sentences[self.units.sentence_at(noun.idx)]
-        named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
         home = self.home_country(person)
+        named = self.states_named_for(noun, person is not None and home is None)
         return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
                                             if (r.entity.id in named and home in (None, r.entity.kb_id))
                                             or (home is not None and home == r.entity.kb_id)]
+
+    def states_named_for(self, noun: Token, unknown_person: bool) -> set[str]:
+        """The actors the sentence of a ruling body noun names, but, for a person the KB gives no
+        country, those its clause's subject names ("Washington a armé le gouvernement de X")."""
+        sent = self.sentences[self.units.sentence_at(noun.idx)]
+        named = {r.entity.id for r in self.index.inside(sent.start, sent.end)}
+        return named - self.clause_actor_ids(noun) if unknown_person else named
+
+    def clause_actor_ids(self, noun: Token) -> set[str]:
+        """The actors the subject (or a passive's agent) of the verb a noun hangs on names: a
+        ruling body a clause's subject acts on is another one's."""
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return set()
+        return {r.entity.id for r in self.subject(verb) + (self.agent(verb) if self.passive(verb) else [])}
 
     def home_country(self, person: MentionRef | None) -> str | None:
         """The KB key of the country a linked person is a citizen of, if the KB knows it."""
@@ -3847,11 +3871,19 @@ class _Finder:
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
-                objs += self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+                objs += self.stance_object(c)
         objs += self.children_with(v, self.stance_prepositions(v, predicate))
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_object(self, c: Token) -> list[MentionRef]:
+        """Who a stance verb's object stands for: the actor it names, or the author of the act it
+        names ("salue la décision des États-Unis"); a harm done to someone names its victim after
+        "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
+        if _in(c, self.rules.victim_nouns):
+            return self.children_with(c, self.rules.agent_prepositions)
+        return self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
@@ -3880,8 +3912,8 @@ class _Finder:
 
     def passive_stance(self, v: Token, k: int, predicate: str) -> None:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
-        objs = self.stance_patients(v)
-        if not self.typed(objs, ("Actor",)):  # "des missiles lancés par les Houthis, soutenus par X"
+        objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
+        if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
         for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
             for o in self.typed(objs, ("Actor",))[:2]:
@@ -3892,11 +3924,18 @@ class _Finder:
         through a genitive ("le gouvernement yéménite des Houthis, soutenu par X": the group), a
         description or a copula; not some people ("une rébellion de Congolais tutsi soutenus par X")."""
         objs = []
-        for p in ([v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]):
+        for p in self.patient_heads(v):
+            if _in(p, self.rules.victim_nouns):  # "l'assassinat de X a été condamné par Y": not X
+                objs += self.stance_object(p)
+                continue
             objs += self.named_group(p) or self.np(p) \
                 or self.typed(self.children_with(p, self.rules.of_prepositions), ("Actor",)) \
                 or self.described(p) or self.copula_subject(p)
         return [o for o in objs if not self.bare_people(o)]
+
+    def patient_heads(self, v: Token) -> list[Token]:
+        """The noun a passive verb or participle is said of: its passive subject or its head."""
+        return [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
 
     def further_agents(self, v: Token) -> list[MentionRef]:
         """Agents a participle takes in a phrase of its own after its first one ("soutenues par
