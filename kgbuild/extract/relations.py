@@ -78,15 +78,19 @@ _PURCHASE_CHAIN = frozenset({"nmod", "obj", "obl", "obl:arg", "obl:mod"})
 
 
 
-_FIRST_WORDS: dict[int, tuple] = {}  # id of a word list -> (the list, kept alive; its first words)
+@functools.lru_cache(maxsize=512)
+def _first_words_of(lemmas: frozenset) -> frozenset:
+    return frozenset(w.split(" ", 1)[0] for w in lemmas if " " in w)
 
 
-def _first_words(lemmas) -> frozenset:
-    """The first words of a list's entries of two words ("casque bleu": "casque")."""
-    known = _FIRST_WORDS.get(id(lemmas))
-    if known is None or known[0] is not lemmas:
-        known = _FIRST_WORDS[id(lemmas)] = (lemmas, frozenset(w.split(" ", 1)[0] for w in lemmas if " " in w))
-    return known[1]
+def _first_words(lemmas) -> frozenset | None:
+    """The first words of a list's entries of two words ("casque bleu": "casque"), cached for the
+    frozen lists (a bounded cache: lists made per document, such as a finder's own unions, come
+    and go); None for a list that cannot be hashed (its entries of two words are then tried)."""
+    try:
+        return _first_words_of(lemmas)
+    except TypeError:
+        return None
 
 
 def _in(token: Token, lemmas) -> bool:
@@ -95,7 +99,8 @@ def _in(token: Token, lemmas) -> bool:
     lemma = lower_lemma(token)
     if lemma in lemmas or lower_text(token) in lemmas:
         return True
-    if lemma not in _first_words(lemmas) or token.i + 1 >= len(token.doc):
+    firsts = _first_words(lemmas)
+    if (firsts is not None and lemma not in firsts) or token.i + 1 >= len(token.doc):
         return False
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
 
