@@ -1362,14 +1362,26 @@ class _Finder:
             j += 1
         return j
 
+    #: the most complements a chain of them may nest between a cue and its inverted subject
+    _COMPLEMENT_CHAIN = 4
+
     def complement_of_complement(self, tok: Token, cue: Token) -> bool:
-        """Whether a preposition opens the unnamed complement of a cue's complement ("a assuré
-        lors d'une conférence de presse X": "de presse", past which X stands)."""
+        """Whether a preposition opens a complement the parse hangs on a cue's complement, itself
+        perhaps hung on another ("a assuré lors d'une conférence de presse X": "de presse"; "a
+        indiqué de son côté à l'AFP X", "a déclaré lors d'une conférence de presse à Y le général
+        X": each complement chained to the one before), past which the subject stands."""
         noun, governor = tok.head, tok.head.head
-        if noun.dep_ != "nmod" or noun.pos_ != "NOUN" or self.index.at_token(noun) is not None \
-                or not cue.i < governor.i < tok.i or not governor.dep_.startswith("obl"):
+        if noun.dep_ != "nmod" or noun.pos_ not in ("NOUN", "PROPN"):
             return False
-        return any(a.i == cue.i for a in list(governor.ancestors)[:3])
+        for _ in range(self._COMPLEMENT_CHAIN):
+            if not cue.i < governor.i < tok.i:
+                return False
+            if governor.dep_.startswith("obl"):
+                return any(a.i == cue.i for a in list(governor.ancestors)[:3])
+            if governor.dep_ != "nmod":
+                return False
+            governor = governor.head
+        return False
 
     def person_after_first_name(self, tok: Token) -> Token | None:
         """A person whose name the model tagged without its first word ("a déclaré à l'AFP
@@ -1389,6 +1401,10 @@ class _Finder:
         if self.speaks_for_others(tok.lemma_):
             return tok
         after = self.token_after(tok)
+        while after is not None and after.dep_ == "amod" and after.head.i == tok.i:
+            after = self.token_after(after)  # "a précisé sur X le gouverneur régional, Y"
+        if after is not None and after.text == ",":
+            after = self.token_after(after)
         ref = self.index.at_token(after) if after is not None else None
         return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
@@ -2210,9 +2226,12 @@ class _Finder:
         ("a de son côté affirmé", "a quant à lui déclaré", "a toutefois précisé"), or None."""
         for a in range(m - 1, max(m - self._INSERT_WORDS, -1), -1):
             tok = tokens[a]
-            if tok.dep_.startswith("aux") and tok.head.i == tokens[n].i:
+            own = tok.dep_.startswith("aux") and tok.head.i == tokens[n].i
+            if own or tok.pos_ == "AUX" and tok.lemma_ in self.rules.auxiliaries:  # also hung apart by the parse
                 between = tokens[a + 1: m + 1]
-                return a + 1 if not any(t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN") for t in between) else None
+                if any(t.is_punct or t.pos_ in ("VERB", "AUX", "PROPN") for t in between):
+                    return None
+                return a + 1 if own else a
         return None
 
     def content_around(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
