@@ -196,6 +196,8 @@ class LanguageRules:
     addressee_cues: Words
     reported_events: Words
     object_content_cues: Words
+    stance_object_cues: Words
+    stance_object_nouns: Words
     claim_verbs: Words
     cue_frames: Ordered
     complementizers: Words

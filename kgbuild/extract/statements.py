@@ -1628,7 +1628,7 @@ class _Finder:
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
             return self.quote_parts(fallback)
-        if lemma in self.rules.object_content_cues:
+        if lemma in self.rules.object_content_cues or lemma in self.rules.stance_object_cues:
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
@@ -2417,6 +2417,8 @@ class _Finder:
             return False
         if (child.lemma_ in self.rules.speaking_groups and not subject_first) or self.index.at_token(child) is not None:
             return False  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
+        if cue.lemma_ not in self.rules.object_content_cues:  # "a exprimé sa ferme opposition à X"
+            return child.lemma_ in self.rules.stance_object_nouns and _own_or_indefinite(child)
         # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
         return cue.lemma_ not in self.rules.report_cues or child.lemma_ in self.rules.reported_events
 
@@ -3075,6 +3077,15 @@ def _is_definite(token: Token) -> bool:
     """Whether a noun has a definite or demonstrative determiner ("le groupe", "ce texte")."""
     det = next((c for c in token.children if c.dep_ == "det"), None)
     return det is not None and ("Def" in morph_values(det, "Definite") or "Dem" in morph_values(det, "PronType"))
+
+
+def _own_or_indefinite(token: Token) -> bool:
+    """Whether a noun has a possessive or an indefinite determiner ("sa ferme opposition", "une
+    vive inquiétude"): the speaker's own stance, not one it reports of another ("l'opposition de X")."""
+    if any(c.i < token.i and "Yes" in morph_values(c, "Poss") for c in token.children):
+        return True  # also a possessive the parse hangs apart ("his concern")
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    return det is not None and "Ind" in morph_values(det, "Definite")
 
 
 @functools.cache
