@@ -1628,10 +1628,15 @@ class _Finder:
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
             return self.quote_parts(fallback)
-        if lemma in self.rules.object_content_cues or lemma in self.rules.stance_object_cues:
+        if self.says_object(lemma):
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
         return []
+
+    def says_object(self, lemma: str) -> bool:
+        """Whether a cue's noun-phrase object may be what it says ("a annoncé la mort de X", "a
+        exprimé sa ferme opposition à Y")."""
+        return lemma in self.rules.object_content_cues or lemma in self.rules.stance_object_cues
 
     def past_cue_quote(self, tokens: list[Token], n: int, j: int) -> int:
         """Past the closing mark of a cue the reporter quoted ("a « exigé » de X qu'elle ..."),
