@@ -1630,7 +1630,7 @@ class _Finder:
             return self.quote_parts(fallback)
         if self.says_object(lemma):
             return [dataclasses.replace(c, weak=True)
-                    for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n]))]
+                    for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n], lemma))]
         return []
 
     def says_object(self, lemma: str) -> bool:
@@ -2384,13 +2384,13 @@ class _Finder:
         return _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), start, end, k,
                       self.modality(cue, start, end), confidence)
 
-    def object_content(self, tokens: list[Token], cue: Token) -> list[tuple[int, int, float]]:
+    def object_content(self, tokens: list[Token], cue: Token, lemma: str) -> list[tuple[int, int, float]]:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
         attaques", "nie toute implication"): what is said is that thing, also a noun that could
         speak when the subject came first ("le groupe annonce un bilan de 30 morts")."""
         subject_first = any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
         for child in self.objects_past_days(cue):
-            if not self.said_object(cue, child, subject_first):
+            if not self.said_object(cue, child, subject_first, lemma):
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
             first, last = min(ids), max(ids)
@@ -2416,13 +2416,13 @@ class _Finder:
             if child.i == cue.i + 1 and child.lemma_.lower() in self.rules.time_words:
                 yield from (c for c in child.children if c.dep_ == "obj")
 
-    def said_object(self, cue: Token, child: Token, subject_first: bool) -> bool:
+    def said_object(self, cue: Token, child: Token, subject_first: bool, lemma: str) -> bool:
         """Whether a child of a content verb is the noun phrase said."""
         if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
             return False
         if (child.lemma_ in self.rules.speaking_groups and not subject_first) or self.index.at_token(child) is not None:
             return False  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
-        if cue.lemma_ not in self.rules.object_content_cues:  # "a exprimé sa ferme opposition à X"
+        if lemma not in self.rules.object_content_cues:  # "a exprimé sa ferme opposition à X"
             return child.lemma_ in self.rules.stance_object_nouns and _own_or_indefinite(child)
         # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
         return cue.lemma_ not in self.rules.report_cues or child.lemma_ in self.rules.reported_events
