@@ -252,6 +252,7 @@ class LanguageRules:
     clash_nouns: Words
     war_nouns: Words
     averted_war_words: Words
+    unrealised_words: Words
     exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words

@@ -105,6 +105,15 @@ def _in(token: Token, lemmas) -> bool:
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
 
 
+def _heads(token: Token, steps: int) -> list[Token]:
+    """The words up to ``steps`` heads above a token."""
+    out, current = [], token
+    while len(out) < steps and current.head.i != current.i:
+        current = current.head
+        out.append(current)
+    return out
+
+
 @dataclass
 class _Frame:
     """An authorisation mention with whatever slots its sentence fills."""
@@ -876,7 +885,9 @@ class _Finder:
         if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
             return False  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
         stypes, otypes = PREDICATE_TYPES[predicate]
-        if not self.typed([subj], stypes) or not self.typed([obj], otypes):
+        if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
+            return False
+        if predicate in ("locatedIn", "deployedIn") and self.measured_from(obj):
             return False
         k = self.units.sentence_at(cue.idx)  # the evidence: the cue's sentence
         sent = self.sentences[k]
@@ -891,6 +902,38 @@ class _Finder:
         ))
         self.note_attacker(self.found[-1], subj)
         return True
+
+    def unrealised(self, cue: Token, verb: Token | None) -> bool:
+        """A relation the text only risks, plans or invites ("le risque d'une confrontation entre
+        X et Y", "des préparatifs pour tirer sur X", "invitée à adhérer à Y", "sa volonté de voir
+        X rejoindre Y"): a word of ``unrealised_words`` up to three heads above the cue or its verb."""
+        anchors = {cue, verb or cue}
+        heads = [g for anchor in anchors for g in _heads(anchor, 3)]
+        # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
+        marks = [c.i for anchor in anchors for c in anchor.children if c.dep_ == "mark" and c.i == anchor.i - 1]
+        return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
+
+    def measured_from(self, ref: MentionRef) -> bool:
+        """A place a distance or a bearing is measured from ("localité à 90 km de X", "ville
+        située au sud-est de X"): what the phrase places lies outside it. A bearing from a
+        country ("au nord du Mali") names its part, and "dans le nord de X" lies inside X."""
+        span = self.span_at(ref)
+        if span is None:
+            return False
+        k = span.start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET" and lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            k -= 1
+        if k < 2 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return False
+        before = self.tokens[k - 1]
+        if _in(before, self.rules.compass_words):
+            j = k - 2
+            while j > 0 and self.tokens[j].pos_ == "DET":
+                j -= 1
+            return lower_text(self.tokens[j]) in self.rules.relative_prepositions \
+                and ref.entity.kind not in (*_STATE_KINDS, "Continent")
+        return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
+            lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
 
     def note_attacker(self, relation: Relation, subj: MentionRef) -> None:
         """Keep (sentence, author) of an attack that happened, and (sentence, None) of weapons fired by
