@@ -106,9 +106,10 @@ def _in(token: Token, lemmas) -> bool:
 
 
 def _heads(token: Token, steps: int) -> list[Token]:
-    """The words up to ``steps`` heads above a token."""
+    """The words up to ``steps`` heads above a token, not above a subject or a relative clause
+    (the verb of a subject does not govern what the subject's phrase says)."""
     out, current = [], token
-    while len(out) < steps and current.head.i != current.i:
+    while len(out) < steps and current.head.i != current.i and not current.dep_.startswith(("nsubj", "csubj", "acl:relcl")):
         current = current.head
         out.append(current)
     return out
