@@ -647,13 +647,16 @@ class _Finder:
         return []
 
     def np_head_of(self, ref: MentionRef) -> MentionRef:
-        """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk."""
+        """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk;
+        only through "de" complements ("la fourniture par X d'armes aux rebelles Y qui": Y, the
+        "à" phrase not climbed to X)."""
         span = self.span_at(ref)
         if span is None:
             return ref
         current = span.root
         for _ in range(3):
-            if current.dep_ not in ("appos", "nmod", "amod") or current.head.i >= current.i:
+            if current.dep_ not in ("appos", "nmod", "amod") or current.head.i >= current.i or (
+                    current.dep_ == "nmod" and not _introduced_by(current, self.rules.of_prepositions)):
                 break
             current = current.head
             hit = self.index.at_token(current)
