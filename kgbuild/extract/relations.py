@@ -891,7 +891,8 @@ class _Finder:
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
             return False
-        if predicate in ("locatedIn", "deployedIn") and self.measured_from(obj):
+        if predicate in ("locatedIn", "deployedIn") and self.measured_from(obj) \
+                or predicate == "memberOf" and self.police_of_state(obj):
             return False
         k = self.units.sentence_at(cue.idx)  # the evidence: the cue's sentence
         sent = self.sentences[k]
@@ -916,6 +917,16 @@ class _Finder:
         # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
         marks = [c.i for anchor in anchors for c in anchor.children if c.dep_ == "mark" and c.i == anchor.i - 1]
         return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
+
+    def police_of_state(self, ref: MentionRef) -> bool:
+        """A state named by its police ("le porte-parole de la police somalienne, X"): the
+        police is a body of its own (the annotation keeps it apart from the state), so a
+        member of it is not stated a member of the state."""
+        span = self.span_at(ref)
+        if span is None or ref.entity.kind not in _STATE_KINDS:
+            return False
+        root = span.root.head if span.root.pos_ == "ADJ" else span.root
+        return _in(root, self.rules.police_nouns)
 
     def measured_from(self, ref: MentionRef) -> bool:
         """A place a distance or a bearing is measured from ("localité à 90 km de X", "ville
