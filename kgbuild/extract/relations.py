@@ -884,15 +884,7 @@ class _Finder:
     def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
             k: int, confidence: float, modality: str | None = None, verb: Token | None = None,
             cue_text: str | None = None, event: str | None = None, sea: bool = False) -> bool:
-        if subj is None or obj is None or subj.entity.id == obj.entity.id:
-            return False
-        if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
-            return False  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
-        stypes, otypes = PREDICATE_TYPES[predicate]
-        if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
-            return False
-        if predicate in ("locatedIn", "deployedIn") and self.measured_from(obj) \
-                or predicate == "memberOf" and self.police_of_state(obj):
+        if subj is None or obj is None or subj.entity.id == obj.entity.id or self.ruled_out(subj, predicate, obj, cue, verb, sea):
             return False
         k = self.units.sentence_at(cue.idx)  # the evidence: the cue's sentence
         sent = self.sentences[k]
@@ -907,6 +899,18 @@ class _Finder:
         ))
         self.note_attacker(self.found[-1], subj)
         return True
+
+    def ruled_out(self, subj: MentionRef, predicate: str, obj: MentionRef, cue: Token, verb: Token | None,
+                  sea: bool) -> bool:
+        """A relation its ends' types forbid, or one its sentence does not state: only risked or
+        planned, measured from a place, a member of a state's police."""
+        if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
+            return True  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
+        stypes, otypes = PREDICATE_TYPES[predicate]
+        if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
+            return True
+        return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj) \
+            or predicate == "memberOf" and self.police_of_state(obj)
 
     def unrealised(self, cue: Token, verb: Token | None) -> bool:
         """A relation the text only risks, plans or invites ("le risque d'une confrontation entre
@@ -947,8 +951,12 @@ class _Finder:
                 j -= 1
             return lower_text(self.tokens[j]) in self.rules.relative_prepositions \
                 and ref.entity.kind not in (*_STATE_KINDS, "Continent")
-        return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
-            lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
+        return self.distance_noun(before)
+
+    def distance_noun(self, noun: Token) -> bool:
+        """A counted noun after a relative preposition ("à 90 km", "à 3 kilomètres")."""
+        return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children) and any(
+            lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, noun.i - 4): noun.i])
 
     def note_attacker(self, relation: Relation, subj: MentionRef) -> None:
         """Keep (sentence, author) of an attack that happened, and (sentence, None) of weapons fired by
