@@ -254,6 +254,8 @@ class LanguageRules:
     clash_nouns: Words
     war_nouns: Words
     averted_war_words: Words
+    unrealised_words: Words
+    police_nouns: Words
     exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words

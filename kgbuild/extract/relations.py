@@ -105,6 +105,16 @@ def _in(token: Token, lemmas) -> bool:
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
 
 
+def _heads(token: Token, steps: int) -> list[Token]:
+    """The words up to ``steps`` heads above a token, not above a subject or a relative clause
+    (the verb of a subject does not govern what the subject's phrase says)."""
+    out, current = [], token
+    while len(out) < steps and current.head.i != current.i and not current.dep_.startswith(("nsubj", "csubj", "acl:relcl")):
+        current = current.head
+        out.append(current)
+    return out
+
+
 @dataclass
 class _Frame:
     """An authorisation mention with whatever slots its sentence fills."""
@@ -637,13 +647,16 @@ class _Finder:
         return []
 
     def np_head_of(self, ref: MentionRef) -> MentionRef:
-        """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk."""
+        """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk;
+        only through "de" complements ("la fourniture par X d'armes aux rebelles Y qui": Y, the
+        "à" phrase not climbed to X)."""
         span = self.span_at(ref)
         if span is None:
             return ref
         current = span.root
         for _ in range(3):
-            if current.dep_ not in ("appos", "nmod", "amod") or current.head.i >= current.i:
+            if current.dep_ not in ("appos", "nmod", "amod") or current.head.i >= current.i or (
+                    current.dep_ == "nmod" and not _introduced_by(current, self.rules.of_prepositions)):
                 break
             current = current.head
             hit = self.index.at_token(current)
@@ -871,12 +884,7 @@ class _Finder:
     def add(self, subj: MentionRef | None, predicate: str, obj: MentionRef | None, cue: Token,
             k: int, confidence: float, modality: str | None = None, verb: Token | None = None,
             cue_text: str | None = None, event: str | None = None, sea: bool = False) -> bool:
-        if subj is None or obj is None or subj.entity.id == obj.entity.id:
-            return False
-        if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
-            return False  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
-        stypes, otypes = PREDICATE_TYPES[predicate]
-        if not self.typed([subj], stypes) or not self.typed([obj], otypes):
+        if subj is None or obj is None or subj.entity.id == obj.entity.id or self.ruled_out(subj, predicate, obj, cue, verb, sea):
             return False
         k = self.units.sentence_at(cue.idx)  # the evidence: the cue's sentence
         sent = self.sentences[k]
@@ -891,6 +899,64 @@ class _Finder:
         ))
         self.note_attacker(self.found[-1], subj)
         return True
+
+    def ruled_out(self, subj: MentionRef, predicate: str, obj: MentionRef, cue: Token, verb: Token | None,
+                  sea: bool) -> bool:
+        """A relation its ends' types forbid, or one its sentence does not state: only risked or
+        planned, measured from a place, a member of a state's police."""
+        if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
+            return True  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
+        stypes, otypes = PREDICATE_TYPES[predicate]
+        if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
+            return True
+        return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj) \
+            or predicate == "memberOf" and self.police_of_state(obj)
+
+    def unrealised(self, cue: Token, verb: Token | None) -> bool:
+        """A relation the text only risks, plans or invites ("le risque d'une confrontation entre
+        X et Y", "des préparatifs pour tirer sur X", "invitée à adhérer à Y", "sa volonté de voir
+        X rejoindre Y"): a word of ``unrealised_words`` up to three heads above the cue or its verb."""
+        anchors = {cue, verb or cue}
+        heads = [g for anchor in anchors for g in _heads(anchor, 3)]
+        # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
+        marks = [c.i for anchor in anchors for c in anchor.children if c.dep_ == "mark" and c.i == anchor.i - 1]
+        return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
+
+    def police_of_state(self, ref: MentionRef) -> bool:
+        """A state named by its police ("le porte-parole de la police somalienne, X"): the
+        police is a body of its own (the annotation keeps it apart from the state), so a
+        member of it is not stated a member of the state."""
+        span = self.span_at(ref)
+        if span is None or ref.entity.kind not in _STATE_KINDS:
+            return False
+        root = span.root.head if span.root.pos_ == "ADJ" else span.root
+        return _in(root, self.rules.police_nouns)
+
+    def measured_from(self, ref: MentionRef) -> bool:
+        """A place a distance or a bearing is measured from ("localité à 90 km de X", "ville
+        située au sud-est de X"): what the phrase places lies outside it. A bearing from a
+        country ("au nord du Mali") names its part, and "dans le nord de X" lies inside X."""
+        span = self.span_at(ref)
+        if span is None:
+            return False
+        k = span.start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET" and lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            k -= 1
+        if k < 2 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
+            return False
+        before = self.tokens[k - 1]
+        if _in(before, self.rules.compass_words):
+            j = k - 2
+            while j > 0 and self.tokens[j].pos_ == "DET":
+                j -= 1
+            return lower_text(self.tokens[j]) in self.rules.relative_prepositions \
+                and ref.entity.kind not in (*_STATE_KINDS, "Continent")
+        return self.distance_noun(before)
+
+    def distance_noun(self, noun: Token) -> bool:
+        """A counted noun after a relative preposition ("à 90 km", "à 3 kilomètres")."""
+        return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children) and any(
+            lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, noun.i - 4): noun.i])
 
     def note_attacker(self, relation: Relation, subj: MentionRef) -> None:
         """Keep (sentence, author) of an attack that happened, and (sentence, None) of weapons fired by
