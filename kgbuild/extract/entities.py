@@ -370,7 +370,8 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     """ "HRW" and "Human Rights Watch", "le Commandement des opérations spéciales (COS)": an
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
     named, by_initials = _named_bodies(found, keys, skip)
-    ends = {f.mention.end: k for k, f in named.items()}
+    # any mention of several words of a body may come before its brackets, not only the first
+    ends = {f.mention.end: k for f, k in zip(found, keys) if k in named and " " in f.name.strip()}
     starts = {f.mention.start: k for k, f in named.items()}
     doc_keys = set(keys)
     rename: dict[str, str] = {}
@@ -386,6 +387,8 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
             rename[keys[i]] = target
+            body = named[target].mention
+            found[i] = replace(f, mention=replace(f.mention, type=body.type, kind=body.kind))
     for n, k in enumerate(keys):
         if k in disowned:
             found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
@@ -590,8 +593,10 @@ def _bracketed_short_name(f: Found, text: str, ends: dict[int, str], named: dict
     (Minusca)"): its short name, written as a word rather than as capitals."""
     word = f.mention.text.strip()
     target = ends.get(_bracketed_after(text, f))
-    return target is not None and word.isalpha() and word[:1].isupper() and f.mention.type == "Actor" \
-        and f.mention.kind != "Person" and named[target].mention.kind != "Person"
+    # NER may take the word for a place ("(Milf)"): one the KB does not know is the body's too
+    return target is not None and word.isalpha() and word[:1].isupper() and f.mention.kind != "Person" \
+        and (f.mention.type == "Actor" or f.entry is None and f.mention.type == "Region") \
+        and named[target].mention.kind != "Person"
 
 
 def _slashed_to(text: str, f: Found, starts: dict[int, str], ends: dict[int, str]) -> str | None:
@@ -1028,7 +1033,14 @@ def _names_holder(name: str, holder: KBEntry) -> bool:
     form = skeleton(match_key(name))
     names = [*holder.labels.values(), *(a for forms in holder.aliases.values() for a in forms)]
     return any(form == skeleton(match_key(n)) or form in {skeleton(match_key(w)) for w in _surnames(n)}
-               for n in names if n)
+               or _variant_first_name(form, skeleton(match_key(n))) for n in names if n)
+
+
+def _variant_first_name(form: str, holder_form: str) -> bool:
+    """ "Aleksandar Vucic" for "Alexander Vučić": the same surname after a first name that
+    another transliteration spells with the same initial."""
+    words, other = form.split(), holder_form.split()
+    return len(words) == len(other) == 2 and words[1] == other[1] and words[0][:1] == other[0][:1]
 
 
 def _may_hold_role(f: Found) -> bool:

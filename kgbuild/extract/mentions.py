@@ -1409,7 +1409,8 @@ class _Finder:
             start, end = span
             name = self.text[start:end]
             entry = self._lookup(name)
-            if entry is not None and entry.kind not in ("Media", "Organization"):
+            if entry is not None and entry.kind not in ("Media", "Organization") \
+                    or normalize_label(name) in self.rules.not_names:  # "son site Internet"
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
 
