@@ -468,8 +468,21 @@ class _Finder:
             if chunk.endswith(" " + marker):
                 chunk = chunk[: -len(marker) - 1]
         chunk = self._without_demonym(chunk)
+        chunk = self._before_coordinated_noun(chunk)
         rest, _, last = chunk.strip().rpartition(" ")
         return rest if rest and normalize_label(last) in self.rules.not_names else chunk
+
+    def _before_coordinated_noun(self, chunk: str) -> str:
+        """ "les Forces de soutien rapide et l'armée régulière du ...": a known name the model ran
+        on past a conjunction into a common noun phrase is the known name (a name the KB knows
+        with its conjunction, "Organisation pour la sécurité et la coopération en Europe", stays)."""
+        for conj in self.rules.and_words:
+            head, sep, rest = chunk.partition(f" {conj} ")
+            det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
+            noun = rest[len(det):].lstrip()
+            if sep and det and noun[:1].islower() and self._lookup(head) is not None and self._lookup(chunk) is None:
+                return head
+        return chunk
 
     def _past_domain(self, start: int, chunk: str) -> tuple[int, str]:
         """ "le ministre de la Défense Yoav Gallant", "le général de Brigade X": the model's name
