@@ -563,7 +563,7 @@ class _Finder:
                 if entry is not None:
                     yield self._from_entry(entry, start, end, name, head, "demonym")
                 continue
-            split = self._actor_then_person(start, end, name)
+            split = self._actor_then_person(start, end, name, ent.label_ in ("PER", "LOC"))
             if split:
                 yield from split
                 continue
@@ -664,18 +664,20 @@ class _Finder:
     #: and a medium, glued to the person after its dative ("a déclaré à l'AFP Azam Tariq")
     _GLUED_KINDS = _BODY_KINDS + ("Media",)
 
-    def _actor_then_person(self, start: int, end: int, name: str) -> list[Found]:
+    def _actor_then_person(self, start: int, end: int, name: str, person: bool = False) -> list[Found]:
         """ "le chef du Hezbollah Hassan Nasrallah": a span the model reads whole, made of a
         known group or body and two or more capitalised words the KB does not know, is that
-        body and a person."""
+        body and a person; so is a country the model read in one place or person name with the
+        person after it ("le président de Serbie Aleksandar Vucic")."""
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
         if len(words) < 3 or self._lookup(name) is not None:
             return []
+        kinds = self._GLUED_KINDS + (_STATE_KINDS if person else ())
         for size in range(1, len(words) - 1):
             cut = words[size][0]
             head, rest = name[:cut].strip(), name[cut:]
             entry = self._lookup(head)
-            if entry is None or entry.kind not in self._GLUED_KINDS:
+            if entry is None or entry.kind not in kinds:
                 continue
             known = self._lookup(rest)
             if not all(_CAPITALISED.match(w) for _, w in words[size:]) or known is not None and known.kind != "Person":
@@ -1419,13 +1421,27 @@ class _Finder:
             span = self._media_name_after(token)
             if span is None:
                 continue
-            start, end = span
+            start, end = self._known_medium_of(*span)
             name = self.text[start:end]
             entry = self._lookup(name)
             if entry is not None and entry.kind not in ("Media", "Organization") \
                     or normalize_label(name) in self.rules.not_names:  # "son site Internet"
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
+
+    def _known_medium_of(self, start: int, end: int) -> tuple[int, int]:
+        """The known medium opening the capitalised words after a medium's noun, when the words
+        go on into a speaker's name ("a précisé à l'agence Interfax Ivan Petrov")."""
+        name = self.text[start:end]
+        if " " not in name or self._lookup(name) is not None:
+            return start, end
+        words = name.split(" ")
+        for size in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:size])
+            entry = self._lookup(head)
+            if entry is not None and entry.kind == "Media":
+                return start, start + len(head)
+        return start, end
 
     def _state_media(self):
         """ "d'après la radio d'État, qui ...": a medium's noun and a word that makes it a state's
