@@ -164,8 +164,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
         chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
-            or _described_actor(i, head, found, keys, kinds, introduced,
-                                (introduced_only, bodies, peoples, collectives))
+            or (None if head in own_actors and _introduced_here(f, text, rules) else _described_actor(
+                i, head, found, keys, kinds, introduced, (introduced_only, bodies, peoples, collectives)))
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -196,6 +196,13 @@ def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str
             or (article and article not in rules.definite_determiners):
         return None
     return j, keys[j]
+
+
+def _introduced_here(f: Found, text: str, rules: LanguageRules) -> bool:
+    """An indefinite description ("une coalition internationale menée par ...") brings in an
+    actor of its own rather than naming one again."""
+    before = fold_quotes(text[max(0, f.mention.start - 12):f.mention.start]).lower().split()
+    return bool(before) and before[-1] in rules.indefinite_determiners
 
 
 def _led(f: Found, text: str, rules: LanguageRules) -> bool:

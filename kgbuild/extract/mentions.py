@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kgbuild.extract.grammar import lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import SpanIndex
+from kgbuild.extract.reading import SpanIndex, led_phrase_after
 from kgbuild.kb.keys import match_key
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
@@ -2270,6 +2270,8 @@ class _Finder:
         rebelles", "les rebelles de Kidal" (a collective: the group named before or its own
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
+        if self.lows[token.i] in self.rules.description_actors:
+            return self._joint_actor_end(token)
         collective = self.lows[token.i] in self.rules.collective_nouns
         # "le porte-parole du groupe": the complement of a role names the actor again too
         of_role = _folded_lemma(token.head) in self.rules.role_nouns or self.lows[token.head.i] in self.rules.role_nouns
@@ -2284,6 +2286,25 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    def _joint_actor_end(self, token: Token) -> int | None:
+        """The last token of a coalition's description: "la coalition", past all its
+        adjectives ("la coalition internationale anti-jihadiste"), before who leads it ("la
+        coalition sous commandement saoudien qui ..."); an indefinite one only with an adjective
+        and who leads it ("une coalition internationale menée par les Etats-Unis"), not "une
+        coalition de groupes armés" (a class)."""
+        nxt = token.i + 1
+        while nxt < len(self.tokens) and self.tokens[nxt].text.islower() and (
+                self.tokens[nxt].pos_ == "ADJ" or self.tokens[nxt].dep_ == "amod" and self.tokens[nxt].head.i == token.i):
+            nxt += 1  # "internationale", "saoudienne", "anti-jihadiste" (tagged a noun)
+        end = nxt - 1
+        led = led_phrase_after(self.text, self.tokens[end].idx + len(self.tokens[end].text), self.rules) is not None
+        if not self._is_definite(token, True):
+            return end if end > token.i and led and any(c.dep_ == "det" for c in token.children) else None
+        if led or end > token.i:
+            named = nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0]
+            return None if named else end  # "la coalition Viv Ansanm": the name it introduces
+        return end if self._is_bare_definite(token) else None
 
     def _organs(self):
         """ "l'armée", "les forces de l'ordre", "la junte militaire": a definite organ of a state
