@@ -163,9 +163,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
-            or (None if head in own_actors and _introduced_here(f, text, rules) else _described_actor(
-                i, head, found, keys, kinds, introduced, (introduced_only, bodies, peoples, collectives)))
+        described = (kinds, introduced, (introduced_only, bodies, peoples, collectives))
+        chosen = _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors \
+            else _described_actor(i, head, found, keys, *described)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -196,6 +196,14 @@ def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str
             or (article and article not in rules.definite_determiners):
         return None
     return j, keys[j]
+
+
+def _joint_actor_named(i: int, head: str, found: list[Found], keys: list[str | None], text: str,
+                       rules: LanguageRules, *described) -> tuple[int, str] | None:
+    """The actor a coalition's description names: the one apposed to it, else (unless an
+    indefinite article brings it in) one named before."""
+    return _apposed_actor(i, found, keys, text, rules) or (
+        None if _introduced_here(found[i], text, rules) else _described_actor(i, head, found, keys, *described))
 
 
 def _introduced_here(f: Found, text: str, rules: LanguageRules) -> bool:
@@ -377,8 +385,7 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     """ "HRW" and "Human Rights Watch", "le Commandement des opérations spéciales (COS)": an
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
     named, by_initials = _named_bodies(found, keys, skip)
-    # any mention of several words of a body may come before its brackets, not only the first
-    ends = {f.mention.end: k for f, k in zip(found, keys) if k in named and " " in f.name.strip()}
+    ends = _body_name_ends(found, keys, named)
     starts = {f.mention.start: k for k, f in named.items()}
     doc_keys = set(keys)
     rename: dict[str, str] = {}
@@ -394,12 +401,22 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
             rename[keys[i]] = target
-            body = named[target].mention
-            found[i] = replace(f, mention=replace(f.mention, type=body.type, kind=body.kind))
+            found[i] = _as_body(f, named[target])
     for n, k in enumerate(keys):
         if k in disowned:
             found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
+
+
+def _body_name_ends(found: list[Found], keys: list[str | None], named: dict[str, Found]) -> dict[int, str]:
+    """Where each mention of several words of a named body ends: any of them, not only the
+    first, may come before the brackets of its short name."""
+    return {f.mention.end: k for f, k in zip(found, keys) if k in named and " " in f.name.strip()}
+
+
+def _as_body(f: Found, body: Found) -> Found:
+    """A short name typed as the body it names ("(Milf)" NER took for a place)."""
+    return replace(f, mention=replace(f.mention, type=body.mention.type, kind=body.mention.kind))
 
 
 def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) -> None:

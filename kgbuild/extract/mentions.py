@@ -2293,10 +2293,7 @@ class _Finder:
         coalition sous commandement saoudien qui ..."); an indefinite one only with an adjective
         and who leads it ("une coalition internationale menée par les Etats-Unis"), not "une
         coalition de groupes armés" (a class)."""
-        nxt = token.i + 1
-        while nxt < len(self.tokens) and self.tokens[nxt].text.islower() and (
-                self.tokens[nxt].pos_ == "ADJ" or self.tokens[nxt].dep_ == "amod" and self.tokens[nxt].head.i == token.i):
-            nxt += 1  # "internationale", "saoudienne", "anti-jihadiste" (tagged a noun)
+        nxt = self._past_adjectives_of(token)
         end = nxt - 1
         led = led_phrase_after(self.text, self.tokens[end].idx + len(self.tokens[end].text), self.rules) is not None
         if not self._is_definite(token, True):
@@ -2305,6 +2302,15 @@ class _Finder:
             named = nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0]
             return None if named else end  # "la coalition Viv Ansanm": the name it introduces
         return end if self._is_bare_definite(token) else None
+
+    def _past_adjectives_of(self, noun: Token) -> int:
+        """The first token after a noun's lower-case adjectives ("internationale",
+        "saoudienne", "anti-jihadiste" the tagger takes for a noun)."""
+        i = noun.i + 1
+        while i < len(self.tokens) and self.tokens[i].text.islower() and (
+                self.tokens[i].pos_ == "ADJ" or self.tokens[i].dep_ == "amod" and self.tokens[i].head.i == noun.i):
+            i += 1
+        return i
 
     def _organs(self):
         """ "l'armée", "les forces de l'ordre", "la junte militaire": a definite organ of a state
