@@ -415,7 +415,10 @@ def _body_name_ends(found: list[Found], keys: list[str | None], named: dict[str,
 
 
 def _as_body(f: Found, body: Found) -> Found:
-    """A short name typed as the body it names ("(Milf)" NER took for a place)."""
+    """A short name typed as the body it names ("(Milf)" NER took for a place); one already
+    typed as the body keeps its kind."""
+    if f.mention.type == body.mention.type:
+        return f
     return replace(f, mention=replace(f.mention, type=body.mention.type, kind=body.mention.kind))
 
 
