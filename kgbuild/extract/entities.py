@@ -163,9 +163,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        chosen = (_apposed_actor(i, found, keys, text, rules) if head in own_actors else None) \
-            or _described_actor(i, head, found, keys, kinds, introduced,
-                                (introduced_only, bodies, peoples, collectives))
+        described = (kinds, introduced, (introduced_only, bodies, peoples, collectives))
+        chosen = _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors \
+            else _described_actor(i, head, found, keys, *described)
         if chosen is not None:
             j, key = chosen
             keys[i] = key
@@ -196,6 +196,21 @@ def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str
             or (article and article not in rules.definite_determiners):
         return None
     return j, keys[j]
+
+
+def _joint_actor_named(i: int, head: str, found: list[Found], keys: list[str | None], text: str,
+                       rules: LanguageRules, *described) -> tuple[int, str] | None:
+    """The actor a coalition's description names: the one apposed to it, else (unless an
+    indefinite article brings it in) one named before."""
+    return _apposed_actor(i, found, keys, text, rules) or (
+        None if _introduced_here(found[i], text, rules) else _described_actor(i, head, found, keys, *described))
+
+
+def _introduced_here(f: Found, text: str, rules: LanguageRules) -> bool:
+    """An indefinite description ("une coalition internationale menée par ...") brings in an
+    actor of its own rather than naming one again."""
+    before = fold_quotes(text[max(0, f.mention.start - 12):f.mention.start]).lower().split()
+    return bool(before) and before[-1] in rules.indefinite_determiners
 
 
 def _led(f: Found, text: str, rules: LanguageRules) -> bool:
@@ -370,7 +385,7 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
     """ "HRW" and "Human Rights Watch", "le Commandement des opérations spéciales (COS)": an
     acronym is the body whose initials it spells, or whose name it follows in brackets."""
     named, by_initials = _named_bodies(found, keys, skip)
-    ends = {f.mention.end: k for k, f in named.items()}
+    ends = _body_name_ends(found, keys, named)
     starts = {f.mention.start: k for k, f in named.items()}
     doc_keys = set(keys)
     rename: dict[str, str] = {}
@@ -386,10 +401,25 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         target = target or by_initials.get(f.mention.text.strip().replace(".", "").upper())
         if target is not None and target != keys[i]:
             rename[keys[i]] = target
+            found[i] = _as_body(f, named[target])
     for n, k in enumerate(keys):
         if k in disowned:
             found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
+
+
+def _body_name_ends(found: list[Found], keys: list[str | None], named: dict[str, Found]) -> dict[int, str]:
+    """Where each mention of several words of a named body ends: any of them, not only the
+    first, may come before the brackets of its short name."""
+    return {f.mention.end: k for f, k in zip(found, keys) if k in named and " " in f.name.strip()}
+
+
+def _as_body(f: Found, body: Found) -> Found:
+    """A short name typed as the body it names ("(Milf)" NER took for a place); one already
+    typed as the body keeps its kind."""
+    if f.mention.type == body.mention.type:
+        return f
+    return replace(f, mention=replace(f.mention, type=body.mention.type, kind=body.mention.kind))
 
 
 def _merge_head_nouns(found: list[Found], keys: list[str | None], descriptions) -> None:
@@ -590,8 +620,10 @@ def _bracketed_short_name(f: Found, text: str, ends: dict[int, str], named: dict
     (Minusca)"): its short name, written as a word rather than as capitals."""
     word = f.mention.text.strip()
     target = ends.get(_bracketed_after(text, f))
-    return target is not None and word.isalpha() and word[:1].isupper() and f.mention.type == "Actor" \
-        and f.mention.kind != "Person" and named[target].mention.kind != "Person"
+    # NER may take the word for a place ("(Milf)"): one the KB does not know is the body's too
+    return target is not None and word.isalpha() and word[:1].isupper() and f.mention.kind != "Person" \
+        and (f.mention.type == "Actor" or f.entry is None and f.mention.type == "Region") \
+        and named[target].mention.kind != "Person"
 
 
 def _slashed_to(text: str, f: Found, starts: dict[int, str], ends: dict[int, str]) -> str | None:
@@ -1028,7 +1060,14 @@ def _names_holder(name: str, holder: KBEntry) -> bool:
     form = skeleton(match_key(name))
     names = [*holder.labels.values(), *(a for forms in holder.aliases.values() for a in forms)]
     return any(form == skeleton(match_key(n)) or form in {skeleton(match_key(w)) for w in _surnames(n)}
-               for n in names if n)
+               or _variant_first_name(form, skeleton(match_key(n))) for n in names if n)
+
+
+def _variant_first_name(form: str, holder_form: str) -> bool:
+    """ "Aleksandar Vucic" for "Alexander Vučić": the same surname after a first name that
+    another transliteration spells with the same initial."""
+    words, other = form.split(), holder_form.split()
+    return len(words) == len(other) == 2 and words[1] == other[1] and words[0][:1] == other[0][:1]
 
 
 def _may_hold_role(f: Found) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kgbuild.extract.grammar import lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import SpanIndex
+from kgbuild.extract.reading import SpanIndex, led_phrase_after
 from kgbuild.kb.keys import match_key
 from kgbuild.normalize import fold_quotes, normalize_label, strip_accents
 from kgbuild.types import KBEntry, Mention, Span
@@ -468,8 +468,21 @@ class _Finder:
             if chunk.endswith(" " + marker):
                 chunk = chunk[: -len(marker) - 1]
         chunk = self._without_demonym(chunk)
+        chunk = self._before_coordinated_noun(chunk)
         rest, _, last = chunk.strip().rpartition(" ")
         return rest if rest and normalize_label(last) in self.rules.not_names else chunk
+
+    def _before_coordinated_noun(self, chunk: str) -> str:
+        """ "les Forces de soutien rapide et l'armée régulière du ...": a known name the model ran
+        on past a conjunction into a common noun phrase is the known name (a name the KB knows
+        with its conjunction, "Organisation pour la sécurité et la coopération en Europe", stays)."""
+        for conj in self.rules.and_words:
+            head, sep, rest = chunk.partition(f" {conj} ")
+            det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
+            noun = rest[len(det):].lstrip()
+            if sep and det and noun[:1].islower() and self._lookup(head) is not None and self._lookup(chunk) is None:
+                return head
+        return chunk
 
     def _past_domain(self, start: int, chunk: str) -> tuple[int, str]:
         """ "le ministre de la Défense Yoav Gallant", "le général de Brigade X": the model's name
@@ -550,7 +563,7 @@ class _Finder:
                 if entry is not None:
                     yield self._from_entry(entry, start, end, name, head, "demonym")
                 continue
-            split = self._actor_then_person(start, end, name)
+            split = self._actor_then_person(start, end, name, ent.label_ in ("PER", "LOC"))
             if split:
                 yield from split
                 continue
@@ -651,18 +664,20 @@ class _Finder:
     #: and a medium, glued to the person after its dative ("a déclaré à l'AFP Azam Tariq")
     _GLUED_KINDS = _BODY_KINDS + ("Media",)
 
-    def _actor_then_person(self, start: int, end: int, name: str) -> list[Found]:
+    def _actor_then_person(self, start: int, end: int, name: str, person: bool = False) -> list[Found]:
         """ "le chef du Hezbollah Hassan Nasrallah": a span the model reads whole, made of a
         known group or body and two or more capitalised words the KB does not know, is that
-        body and a person."""
+        body and a person; so is a country the model read in one place or person name with the
+        person after it ("le président de Serbie Aleksandar Vucic")."""
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", name)]
         if len(words) < 3 or self._lookup(name) is not None:
             return []
+        kinds = self._GLUED_KINDS + (_STATE_KINDS if person else ())
         for size in range(1, len(words) - 1):
             cut = words[size][0]
             head, rest = name[:cut].strip(), name[cut:]
             entry = self._lookup(head)
-            if entry is None or entry.kind not in self._GLUED_KINDS:
+            if entry is None or entry.kind not in kinds:
                 continue
             known = self._lookup(rest)
             if not all(_CAPITALISED.match(w) for _, w in words[size:]) or known is not None and known.kind != "Person":
@@ -1406,12 +1421,27 @@ class _Finder:
             span = self._media_name_after(token)
             if span is None:
                 continue
-            start, end = span
+            start, end = self._known_medium_of(*span)
             name = self.text[start:end]
             entry = self._lookup(name)
-            if entry is not None and entry.kind not in ("Media", "Organization"):
+            if entry is not None and entry.kind not in ("Media", "Organization") \
+                    or normalize_label(name) in self.rules.not_names:  # "son site Internet"
                 continue
             yield Found(self._mention(start, end, "Actor", "Media", "pattern", 0.8), name, entry)
+
+    def _known_medium_of(self, start: int, end: int) -> tuple[int, int]:
+        """The known medium opening the capitalised words after a medium's noun, when the words
+        go on into a speaker's name ("a précisé à l'agence Interfax Ivan Petrov")."""
+        name = self.text[start:end]
+        if " " not in name or self._lookup(name) is not None:
+            return start, end
+        words = name.split(" ")
+        for size in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:size])
+            entry = self._lookup(head)
+            if entry is not None and entry.kind == "Media":
+                return start, start + len(head)
+        return start, end
 
     def _state_media(self):
         """ "d'après la radio d'État, qui ...": a medium's noun and a word that makes it a state's
@@ -2240,6 +2270,8 @@ class _Finder:
         rebelles", "les rebelles de Kidal" (a collective: the group named before or its own
         actor), "l'organisation islamique"; not "les groupes jihadistes" (a class), nor "le
         groupe jihadiste État islamique" (the name it introduces follows)."""
+        if self.lows[token.i] in self.rules.description_actors:
+            return self._joint_actor_end(token)
         collective = self.lows[token.i] in self.rules.collective_nouns
         # "le porte-parole du groupe": the complement of a role names the actor again too
         of_role = _folded_lemma(token.head) in self.rules.role_nouns or self.lows[token.head.i] in self.rules.role_nouns
@@ -2254,6 +2286,31 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    def _joint_actor_end(self, token: Token) -> int | None:
+        """The last token of a coalition's description: "la coalition", past all its
+        adjectives ("la coalition internationale anti-jihadiste"), before who leads it ("la
+        coalition sous commandement saoudien qui ..."); an indefinite one only with an adjective
+        and who leads it ("une coalition internationale menée par les Etats-Unis"), not "une
+        coalition de groupes armés" (a class)."""
+        nxt = self._past_adjectives_of(token)
+        end = nxt - 1
+        led = led_phrase_after(self.text, self.tokens[end].idx + len(self.tokens[end].text), self.rules) is not None
+        if not self._is_definite(token, True):
+            return end if end > token.i and led and any(c.dep_ == "det" for c in token.children) else None
+        if led or end > token.i:
+            named = nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0]
+            return None if named else end  # "la coalition Viv Ansanm": the name it introduces
+        return end if self._is_bare_definite(token) else None
+
+    def _past_adjectives_of(self, noun: Token) -> int:
+        """The first token after a noun's lower-case adjectives ("internationale",
+        "saoudienne", "anti-jihadiste" the tagger takes for a noun)."""
+        i = noun.i + 1
+        while i < len(self.tokens) and self.tokens[i].text.islower() and (
+                self.tokens[i].pos_ == "ADJ" or self.tokens[i].dep_ == "amod" and self.tokens[i].head.i == noun.i):
+            i += 1
+        return i
 
     def _organs(self):
         """ "l'armée", "les forces de l'ordre", "la junte militaire": a definite organ of a state
