@@ -3869,10 +3869,7 @@ class _Finder:
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
-        subj = self.subject(v)
-        if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
-            head = v.head  # "déployés ... pour épauler X": the deployed ones support X
-            subj = self.patient(head) if self.passive(head) else self.subject(head)
+        subj = self.subject(v) or self.stance_verb_doer(v)
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
@@ -3881,6 +3878,18 @@ class _Finder:
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_verb_doer(self, v: Token) -> list[MentionRef]:
+        """Who a stance verb without a subject of its own is said of: the noun its present
+        participle qualifies ("le principal groupe armé combattant le régime": the name the
+        description is apposed to), else the doer of the verb it depends on ("déployés ... pour
+        épauler X": the deployed ones support X)."""
+        if v.dep_ not in ("advcl", "xcomp", "acl") or v.head.i == v.i:
+            return []
+        head = v.head
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < v.i and "Pres" in morph_values(v, "Tense"):
+            return self.np(head) or self.stance_agents(head)
+        return self.patient(head) if self.passive(head) else self.subject(head)
 
     def stance_object(self, c: Token) -> list[MentionRef]:
         """Who a stance verb's object stands for: the actor it names, or the author of the act it
