@@ -4164,7 +4164,7 @@ class _Finder:
         # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
         preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
-        if _possessive(n) and n.dep_ == "conj":
+        if _possessive(n) and (n.dep_ == "conj" or self.sibling_before(n)):
             return self.possessed_allies(n, k, predicate)
         for a in self.typed(self.stance_agents(n), ("Actor",))[:1]:
             for o in objects[:1]:
@@ -4193,10 +4193,21 @@ class _Finder:
         named = [r for c in n.children if c.dep_ == "nmod" and n.i < c.i <= n.i + 4
                  and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None]
         lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
-        owners = [r for r in self.typed(self.np(n.head), ("Actor",)) if not lo <= r.start < hi]
+        owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
+                  if not lo <= r.start < hi] or self.sibling_before(n)
         for o in owners[:1]:
             for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def sibling_before(self, n: Token) -> list[MentionRef]:
+        """The actor listed right before a possessed noun, past a comma or a conjunction, when the
+        parse makes the two siblings rather than conjuncts ("que se livrent l'armée malienne, ses
+        supplétifs de Wagner et ...": the army)."""
+        k = n.left_edge.i - 1
+        if k < 1 or not (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            return []
+        ref = self.ref_at(self.tokens[k - 1])
+        return self.typed([ref], ("Actor",)) if ref is not None and ref.entity.kind != "Person" else []
 
     def comma_conjunct(self, n: Token) -> bool:
         """An adjective the parse reads as a conjunct of the name it is apposed to after a comma
