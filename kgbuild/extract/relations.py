@@ -1234,12 +1234,33 @@ class _Finder:
         window = self.right_window(cue)
         weapons = self.purchased(goods, window)
         buyers, sellers = self.purchase_parties(cue, verb, chain, window)
+        sellers = sellers or [r for r in self.goods_makers(cue) if r.entity.id not in {b.entity.id for b in buyers}]
         for seller in sellers[:1]:
             for w in weapons:
                 self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
             if weapons or any(_in(t, self.rules.military_goods) for t in window):
                 for b in buyers[:1]:
                     self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
+
+    def goods_makers(self, cue: Token) -> list[MentionRef]:
+        """The state a demonym on the goods of a purchase names, its seller when no seller
+        phrase is there ("l'acquisition du système antidrones russe X", "acheter des chars
+        américains"), as for goods received."""
+        preps = self.rules.of_prepositions if cue.pos_ in ("NOUN", "PROPN") else ()
+        goods = [c for c in cue.children if c.dep_ == "obj" or preps and c.dep_ in ("nmod", "obl:arg") and _introduced_by(c, preps)]
+        return self.typed([self.ref_at(g) for c in goods for g in c.subtree
+                           if g.dep_ == "amod" and g.pos_ == "ADJ" and not _verb_between(g, c)]
+                          + [self.ref_at(g) for c in goods for g in self.adjectives_after(c)], ("Actor",))
+
+    def adjectives_after(self, c: Token) -> list[Token]:
+        """The adjectives right after a noun, however the parse hangs them ("l'acquisition de
+        drones turcs de type X", "turcs" read as the purchase's)."""
+        out = []
+        for t in self.tokens[c.i + 1: c.i + 4]:
+            if t.pos_ != "ADJ":
+                break
+            out.append(t)
+        return out
 
     @staticmethod
     def purchase_chain(cue: Token) -> list[Token]:
