@@ -1234,7 +1234,9 @@ class _Finder:
         window = self.right_window(cue)
         weapons = self.purchased(goods, window)
         buyers, sellers = self.purchase_parties(cue, verb, chain, window)
-        sellers = sellers or [r for r in self.goods_makers(cue) if r.entity.id not in {b.entity.id for b in buyers}]
+        if not sellers:  # the maker's demonym sells only the named system ("chars sud-coréens": no class)
+            sellers = [r for r in self.goods_makers(cue) if r.entity.id not in {b.entity.id for b in buyers}]
+            weapons = [w for w in weapons if w.entity.kind == "WeaponSystem"]
         for seller in sellers[:1]:
             for w in weapons:
                 self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
@@ -3891,6 +3893,8 @@ class _Finder:
         if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
         subj = self.subject(v) or self.stance_verb_doer(v)
+        if _in(v, self.rules.accusation_cues):  # a person accusing speaks for a side: no stance of theirs
+            subj = [r for r in subj if r.entity.kind != "Person"]
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
