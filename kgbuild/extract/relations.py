@@ -1234,15 +1234,19 @@ class _Finder:
         window = self.right_window(cue)
         weapons = self.purchased(goods, window)
         buyers, sellers = self.purchase_parties(cue, verb, chain, window)
-        if not sellers:  # the maker's demonym sells only the named system ("chars sud-coréens": no class)
-            sellers = [r for r in self.goods_makers(cue) if r.entity.id not in {b.entity.id for b in buyers}]
-            weapons = [w for w in weapons if w.entity.kind == "WeaponSystem"]
+        sellers, weapons = (sellers, weapons) if sellers else self.maker_sale(cue, buyers, weapons)
         for seller in sellers[:1]:
             for w in weapons:
                 self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
             if weapons or any(_in(t, self.rules.military_goods) for t in window):
                 for b in buyers[:1]:
                     self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
+
+    def maker_sale(self, cue: Token, buyers: list[MentionRef], weapons: list[MentionRef]):
+        """(sellers, weapons) of a purchase with no seller phrase: the maker its goods' demonym
+        names sells, only the named system ("des chars sud-coréens": no class)."""
+        makers = [r for r in self.goods_makers(cue) if r.entity.id not in {b.entity.id for b in buyers}]
+        return makers, [w for w in weapons if w.entity.kind == "WeaponSystem"]
 
     def goods_makers(self, cue: Token) -> list[MentionRef]:
         """The state a demonym on the goods of a purchase names, its seller when no seller
