@@ -1300,12 +1300,39 @@ class _Finder:
         window = self.right_window(cue)
         weapons = self.purchased(goods, window)
         buyers, sellers = self.purchase_parties(cue, verb, chain, window)
+        sellers, weapons = (sellers, weapons) if sellers else self.maker_sale(cue, buyers, weapons)
         for seller in sellers[:1]:
             for w in weapons:
                 self.add(seller, "supplies", w, cue, k, 0.6, modality=mod)
             if weapons or any(_in(t, self.rules.military_goods) for t in window):
                 for b in buyers[:1]:
                     self.add(seller, "suppliesTo", b, cue, k, 0.55, modality=mod)
+
+    def maker_sale(self, cue: Token, buyers: list[MentionRef], weapons: list[MentionRef]):
+        """(sellers, weapons) of a purchase with no seller phrase: the maker its goods' demonym
+        names sells, only the named system ("des chars sud-coréens": no class)."""
+        makers = [r for r in self.goods_makers(cue) if r.entity.id not in {b.entity.id for b in buyers}]
+        return makers, [w for w in weapons if w.entity.kind == "WeaponSystem"]
+
+    def goods_makers(self, cue: Token) -> list[MentionRef]:
+        """The state a demonym on the goods of a purchase names, its seller when no seller
+        phrase is there ("l'acquisition du système antidrones russe X", "acheter des chars
+        américains"), as for goods received."""
+        preps = self.rules.of_prepositions if cue.pos_ in ("NOUN", "PROPN") else ()
+        goods = [c for c in cue.children if c.dep_ == "obj" or preps and c.dep_ in ("nmod", "obl:arg") and _introduced_by(c, preps)]
+        return self.typed([self.ref_at(g) for c in goods for g in c.subtree
+                           if g.dep_ == "amod" and g.pos_ == "ADJ" and not _verb_between(g, c)]
+                          + [self.ref_at(g) for c in goods for g in self.adjectives_after(c)], ("Actor",))
+
+    def adjectives_after(self, c: Token) -> list[Token]:
+        """The adjectives right after a noun, however the parse hangs them ("l'acquisition de
+        drones turcs de type X", "turcs" read as the purchase's)."""
+        out = []
+        for t in self.tokens[c.i + 1: c.i + 4]:
+            if t.pos_ != "ADJ":
+                break
+            out.append(t)
+        return out
 
     @staticmethod
     def purchase_chain(cue: Token) -> list[Token]:
@@ -3935,10 +3962,9 @@ class _Finder:
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
-        subj = self.subject(v)
-        if not subj and v.dep_ in ("advcl", "xcomp", "acl") and v.head.i != v.i:
-            head = v.head  # "déployés ... pour épauler X": the deployed ones support X
-            subj = self.patient(head) if self.passive(head) else self.subject(head)
+        subj = self.subject(v) or self.stance_verb_doer(v)
+        if _in(v, self.rules.accusation_cues):  # a person accusing speaks for a side: no stance of theirs
+            subj = [r for r in subj if r.entity.kind != "Person"]
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
@@ -3947,6 +3973,18 @@ class _Finder:
         for s in self.typed(subj, ("Actor",))[:1]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_verb_doer(self, v: Token) -> list[MentionRef]:
+        """Who a stance verb without a subject of its own is said of: the noun its present
+        participle qualifies ("le principal groupe armé combattant le régime": the name the
+        description is apposed to), else the doer of the verb it depends on ("déployés ... pour
+        épauler X": the deployed ones support X)."""
+        if v.dep_ not in ("advcl", "xcomp", "acl") or v.head.i == v.i:
+            return []
+        head = v.head
+        if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < v.i and "Pres" in morph_values(v, "Tense"):
+            return self.np(head) or self.stance_agents(head)
+        return self.patient(head) if self.passive(head) else self.subject(head)
 
     def stance_object(self, c: Token) -> list[MentionRef]:
         """Who a stance verb's object stands for: the actor it names, or the author of the act it
@@ -4221,7 +4259,7 @@ class _Finder:
         # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
         preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
-        if _possessive(n) and n.dep_ == "conj":
+        if _possessive(n) and (n.dep_ == "conj" or self.sibling_before(n)):
             return self.possessed_allies(n, k, predicate)
         for a in self.typed(self.stance_agents(n), ("Actor",))[:1]:
             for o in objects[:1]:
@@ -4250,10 +4288,21 @@ class _Finder:
         named = [r for c in n.children if c.dep_ == "nmod" and n.i < c.i <= n.i + 4
                  and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None]
         lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
-        owners = [r for r in self.typed(self.np(n.head), ("Actor",)) if not lo <= r.start < hi]
+        owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
+                  if not lo <= r.start < hi] or self.sibling_before(n)
         for o in owners[:1]:
             for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def sibling_before(self, n: Token) -> list[MentionRef]:
+        """The actor listed right before a possessed noun, past a comma or a conjunction, when the
+        parse makes the two siblings rather than conjuncts ("que se livrent l'armée malienne, ses
+        supplétifs de Wagner et ...": the army)."""
+        k = n.left_edge.i - 1
+        if k < 1 or not (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
+            return []
+        ref = self.ref_at(self.tokens[k - 1])
+        return self.typed([ref], ("Actor",)) if ref is not None and ref.entity.kind != "Person" else []
 
     def comma_conjunct(self, n: Token) -> bool:
         """An adjective the parse reads as a conjunct of the name it is apposed to after a comma
