@@ -4991,7 +4991,9 @@ class _Finder:
     def demonym_state(self, token: Token) -> MentionRef | None:
         """The state entity a demonym adjective names, whatever mention covers the word (none
         when the text names no such state)."""
-        state = self.rules.demonyms.get(lower_text(token)) if token.pos_ == "ADJ" else None
+        # a lower-case demonym the tagger took for a name counts ("la province yéménite d'X")
+        adjective = token.pos_ == "ADJ" or (token.dep_ == "amod" and token.text.islower())
+        state = self.rules.demonyms.get(lower_text(token)) if adjective else None
         entity = self.by_label.get(normalize_label(state)) if state else None
         if entity is None or entity.kind not in _STATE_KINDS:
             return None
