@@ -1633,8 +1633,8 @@ class _Finder:
         if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
                for h in (n, *self.strike_holders(n)) for c in h.children if c.i > n.i):
             self.strike_noun(n, k)
-        else:
-            self.deploy_noun(n, k)
+        elif not any(_in(t, self.rules.operation_prepositions) for t in self.right_window(n)):
+            self.deploy_noun(n, k)  # "deux opérations, l'une contre un navire dans X": aimed all the same
 
     def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
         """The agents of a strike noun with those who claim or carry it out: the agent of a
