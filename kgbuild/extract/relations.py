@@ -5099,7 +5099,7 @@ class _Finder:
         in another, and the places listed before it with it ("les villages de A, B et C, dans le
         territoire de X"); not a containment phrase after a place a distance is measured from."""
         preps, tail = self.aside(span.end)
-        if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
+        if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP") or self.distance_in(tail):
             return
         regions = self.bracketed_region(preps, tail)
         for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
@@ -5109,6 +5109,13 @@ class _Finder:
                 for r in [ref, *self.list_closed_by(span)]:  # "les villages de A, B et C, dans le territoire de X"
                     if r.entity.id != c.entity.id:
                         self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def distance_in(self, tail: list[Token]) -> bool:
+        """An aside that measures a distance ("X, localité agricole à 160 km de Y"): the place
+        after it is where the distance is taken from, not what holds X."""
+        words = [t for t in tail if t.pos_ != "ADV"]
+        return any(lower_text(a) in self.rules.relative_prepositions and b.like_num
+                   for a, b in zip(words, words[1:]))
 
     def list_closed_by(self, span) -> list[MentionRef]:
         """The places listed before a place that closes their list with a conjunction ("A, B et
