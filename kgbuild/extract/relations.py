@@ -5099,7 +5099,7 @@ class _Finder:
         in another, and the places listed before it with it ("les villages de A, B et C, dans le
         territoire de X"); not a containment phrase after a place a distance is measured from."""
         preps, tail = self.aside(span.end)
-        if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP") or self.distance_in(tail):
+        if not preps or self.aside_places_nothing(span, tail, measured):
             return
         regions = self.bracketed_region(preps, tail)
         for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
@@ -5109,6 +5109,11 @@ class _Finder:
                 for r in [ref, *self.list_closed_by(span)]:  # "les villages de A, B et C, dans le territoire de X"
                     if r.entity.id != c.entity.id:
                         self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def aside_places_nothing(self, span, tail: list[Token], measured: bool) -> bool:
+        """An aside that holds no container of the place before it: a list going on, a phrase
+        after a place a distance is measured from, or a distance of its own."""
+        return self.listed(span, tail) or (measured and tail[0].pos_ == "ADP") or self.distance_in(tail)
 
     def distance_in(self, tail: list[Token]) -> bool:
         """An aside that measures a distance ("X, localité agricole à 160 km de Y"): the place
