@@ -1721,10 +1721,13 @@ class _Finder:
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
-        someone is a strike on them; any other ("une opération de maintien de la paix") is none."""
+        someone is a strike on them; any other ("une opération de l'armée X dans l'Etat de Y") puts
+        whose it is in the place it names, as a deployment noun does."""
         if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
                for h in (n, *self.strike_holders(n)) for c in h.children if c.i > n.i):
             self.strike_noun(n, k)
+        elif not any(_in(t, self.rules.operation_prepositions) for t in self.right_window(n)):
+            self.deploy_noun(n, k)  # "deux opérations, l'une contre un navire dans X": aimed all the same
 
     def strike_claimants(self, n: Token, host: Token, host_object: bool, agents) -> list[MentionRef]:
         """The agents of a strike noun with those who claim or carry it out: the agent of a
@@ -3740,17 +3743,26 @@ class _Finder:
         a force (not a person: a minister present at a summit is not deployed) in a place,
         unless the place is the force's own soil."""
         heads = self.present_ones(a)
-        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a)
+        where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a) \
+            or self.described_place(a)
         for w in [r for r in self.present_forces(a, heads)[:1] if r.entity.kind != "Person"]:
             for r in where[:2]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
                     self.add(w, "deployedIn", r, a, k, 0.6)
+
+    def described_place(self, a: Token) -> list[MentionRef]:
+        """The place the parse hangs on the noun a word of presence qualifies, after the word
+        ("X, la dernière guérilla encore active en Colombie": "en Colombie" on "guérilla")."""
+        if a.dep_ != "amod" or a.head.i > a.i:
+            return []
+        return self._place_group(a.head, ("nmod",), after=a.i)
 
     def present_forces(self, a: Token, heads: list[Token]) -> list[MentionRef]:
         """The actors a word of presence places: the force itself named, or troops ("les soldats
         français"), not "le ministre français"; an armed actor only for "actif dans"."""
         forces = self.forces | self.rules.quantity_nouns
         who = [r for h in heads if self.ref_at(h) is not None or _in(h, forces) for r in self.np(h)]
+        who = who or self.described_head(a)  # "X, une guérilla active en Y": the name the noun is apposed to
         if _in(a, self.rules.armed_presence_words):
             who = [r for r in who if r.entity.kind in (*_GROUP_KINDS, *_STATE_KINDS)]
         return [r for r in self.typed(who, ("Actor",)) if not self.origin_of_group(r, heads)]
@@ -3764,6 +3776,9 @@ class _Finder:
             return inverted
         if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
+        if a.dep_ == "advcl" and a.head.pos_ == "VERB" and a.i < a.head.i:
+            # set before its clause ("Déjà présente au Mali, la Russie renforce ..."): its subject
+            return [c for c in a.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > a.i]
         return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
 
     def inverted_subject(self, v: Token) -> list[Token]:
@@ -5091,7 +5106,9 @@ class _Finder:
     def demonym_state(self, token: Token) -> MentionRef | None:
         """The state entity a demonym adjective names, whatever mention covers the word (none
         when the text names no such state)."""
-        state = self.rules.demonyms.get(lower_text(token)) if token.pos_ == "ADJ" else None
+        # a lower-case demonym the tagger took for a name counts ("la province yéménite d'X")
+        adjective = token.pos_ == "ADJ" or (token.dep_ == "amod" and token.text.islower())
+        state = self.rules.demonyms.get(lower_text(token)) if adjective else None
         entity = self.by_label.get(normalize_label(state)) if state else None
         if entity is None or entity.kind not in _STATE_KINDS:
             return None
@@ -5197,7 +5214,7 @@ class _Finder:
         in another, and the places listed before it with it ("les villages de A, B et C, dans le
         territoire de X"); not a containment phrase after a place a distance is measured from."""
         preps, tail = self.aside(span.end)
-        if not preps or self.listed(span, tail) or (measured and tail[0].pos_ == "ADP"):
+        if not preps or self.aside_places_nothing(span, tail, measured):
             return
         regions = self.bracketed_region(preps, tail)
         for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
@@ -5207,6 +5224,18 @@ class _Finder:
                 for r in [ref, *self.list_closed_by(span)]:  # "les villages de A, B et C, dans le territoire de X"
                     if r.entity.id != c.entity.id:
                         self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def aside_places_nothing(self, span, tail: list[Token], measured: bool) -> bool:
+        """An aside that holds no container of the place before it: a list going on, a phrase
+        after a place a distance is measured from, or a distance of its own."""
+        return self.listed(span, tail) or (measured and tail[0].pos_ == "ADP") or self.distance_in(tail)
+
+    def distance_in(self, tail: list[Token]) -> bool:
+        """An aside that measures a distance ("X, localité agricole à 160 km de Y"): the place
+        after it is where the distance is taken from, not what holds X."""
+        words = [t for t in tail if t.pos_ != "ADV"]
+        return any(lower_text(a) in self.rules.relative_prepositions and b.like_num
+                   for a, b in zip(words, words[1:]))
 
     def list_closed_by(self, span) -> list[MentionRef]:
         """The places listed before a place that closes their list with a conjunction ("A, B et
