@@ -255,7 +255,6 @@ class LanguageRules:
     war_nouns: Words
     averted_war_words: Words
     unrealised_words: Words
-    police_nouns: Words
     exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words

@@ -903,14 +903,13 @@ class _Finder:
     def ruled_out(self, subj: MentionRef, predicate: str, obj: MentionRef, cue: Token, verb: Token | None,
                   sea: bool) -> bool:
         """A relation its ends' types forbid, or one its sentence does not state: only risked or
-        planned, measured from a place, a member of a state's police."""
+        planned, or measured from a place."""
         if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
             return True  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
             return True
-        return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj) \
-            or predicate == "memberOf" and self.police_of_state(obj)
+        return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj)
 
     def unrealised(self, cue: Token, verb: Token | None) -> bool:
         """A relation the text only risks, plans or invites ("le risque d'une confrontation entre
@@ -921,16 +920,6 @@ class _Finder:
         # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
         marks = [c.i for anchor in anchors for c in anchor.children if c.dep_ == "mark" and c.i == anchor.i - 1]
         return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
-
-    def police_of_state(self, ref: MentionRef) -> bool:
-        """A state named by its police ("le porte-parole de la police somalienne, X"): the
-        police is a body of its own (the annotation keeps it apart from the state), so a
-        member of it is not stated a member of the state."""
-        span = self.span_at(ref)
-        if span is None or ref.entity.kind not in _STATE_KINDS:
-            return False
-        root = span.root.head if span.root.pos_ == "ADJ" else span.root
-        return _in(root, self.rules.police_nouns)
 
     def measured_from(self, ref: MentionRef) -> bool:
         """A place a distance or a bearing is measured from ("localité à 90 km de X", "ville
