@@ -375,6 +375,7 @@ class LanguageRules:
     attribution_prepositions: Words
     list_conjunctions: Words
     death_verbs: Words
+    occasion_nouns: Words
     victim_nouns: Words
     undergo_verbs: Words
     state_force_nouns: Words

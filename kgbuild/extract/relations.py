@@ -2486,7 +2486,15 @@ class _Finder:
         for n in phrases:
             if n.dep_.startswith("obl"):
                 found += self.noun_agents(n)
+                found += [r for g in self.occasion_of(n) for r in self.noun_agents(g)]
         return found
+
+    def occasion_of(self, n: Token) -> list[Token]:
+        """The event a noun of occasion names ("au cours d'une attaque", "à l'occasion d'un
+        raid"): its "de" complements."""
+        if not _in(n, self.rules.occasion_nouns):
+            return []
+        return [g for g in n.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)]
 
     def noun_agents(self, n: Token) -> list[MentionRef]:
         """Who carries out the strike or attack a noun names: its demonym, its "de"/"par"
