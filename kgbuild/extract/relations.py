@@ -2688,7 +2688,7 @@ class _Finder:
             targets = self.active_targets(v, agents)
         home = [] if targets else self.home_forces(v, agents)  # the victims' state: an actor, the place apart
         targets = targets or home
-        if (home or not self.typed(targets, ("Region",))) and not any(self.activity(c) for c in self.direct_objects(v)):
+        if (home or self.states_only(targets)) and not any(self.activity(c) for c in self.direct_objects(v)):
             targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
@@ -2696,6 +2696,11 @@ class _Finder:
                 if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+
+    def states_only(self, targets: list[MentionRef]) -> bool:
+        """Targets that name no place but states hit as actors ("cinq soldats nigériens ont été
+        tués dans la région de X": the place is read too)."""
+        return not self.typed(targets, ("Region",)) or all(r.entity.kind in _STATE_KINDS for r in targets)
 
     def undergone_agents(self, v: Token) -> list[MentionRef]:
         """Who does what a passive or a verb of dying undergoes: its agent, the author of the
