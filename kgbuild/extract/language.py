@@ -357,6 +357,7 @@ class LanguageRules:
     dative_aim_verbs: ListTable
     oppose_copula_prepositions: Words
     agentive_oblique_verbs: ListTable
+    fight_oblique_verbs: ListTable
     attack_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table

@@ -3341,15 +3341,23 @@ class _Finder:
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
         de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
-        if self.passive(v):
-            return
-        objects = self.direct_objects(v) or self.objects_of_noun_verb(v)
+        if self.passive(v) and lower_lemma(v) in self.rules.fight_verbs:
+            return  # "est intervenue contre X": no passive, "être" is its auxiliary
+        objects = self.hostile_obliques(v) if lower_lemma(v) not in self.rules.fight_verbs else (
+            self.direct_objects(v) or self.objects_of_noun_verb(v))
         targets = [r for r in self.typed([r for c in objects for r in self.np(c)], ("Actor",)) if r.entity.kind != "Person"]
         for a in self.hitters(self.active_attackers(v))[:1]:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
                     self.fought_in([a, t], self.first_place([v]), v, k)
+
+    def hostile_obliques(self, v: Token) -> list[Token]:
+        """The complements a verb of ``fight_oblique_verbs`` names its foe by, after one of its
+        prepositions ("les forces spéciales sont intervenues contre le groupe X", "la coalition
+        intervient depuis 2015 contre les Houthis", "se battre contre X")."""
+        preps = self.rules.fight_oblique_verbs.get(lower_lemma(v), ())
+        return [c for c in v.children if c.dep_.startswith("obl") and _introduced_by(c, preps)]
 
     @staticmethod
     def objects_of_noun_verb(n: Token) -> list[Token]:
@@ -5869,6 +5877,7 @@ _VERB_READERS = (
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
+    ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
