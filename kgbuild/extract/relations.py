@@ -3341,9 +3341,10 @@ class _Finder:
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
         de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
-        if self.passive(v) and lower_lemma(v) in self.rules.fight_verbs:
-            return  # "est intervenue contre X": no passive, "être" is its auxiliary
-        objects = self.hostile_obliques(v) if lower_lemma(v) not in self.rules.fight_verbs else (
+        oblique = lower_lemma(v) in self.rules.fight_oblique_verbs
+        if self.passive(v) and not oblique or oblique and v.dep_.startswith("acl") and self.ref_at(v.head) is None:
+            return  # "est intervenue contre X": no passive; "la chaîne X à la coalition ... qui intervient": unnamed
+        objects = self.hostile_obliques(v) if oblique else (
             self.direct_objects(v) or self.objects_of_noun_verb(v))
         targets = [r for r in self.typed([r for c in objects for r in self.np(c)], ("Actor",)) if r.entity.kind != "Person"]
         for a in self.hitters(self.active_attackers(v))[:1]:
