@@ -3356,7 +3356,7 @@ class _Finder:
     def hostile_obliques(self, v: Token) -> list[Token]:
         """The complements a verb of ``fight_oblique_verbs`` names its foe by, after one of its
         prepositions ("les forces spéciales sont intervenues contre le groupe X", "la coalition
-        intervient depuis 2015 contre les Houthis", "se battre contre X")."""
+        intervient depuis 2015 contre les Houthis")."""
         preps = self.rules.fight_oblique_verbs.get(lower_lemma(v), ())
         return [c for c in v.children if c.dep_.startswith("obl") and _introduced_by(c, preps)]
 
