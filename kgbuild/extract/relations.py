@@ -2482,12 +2482,20 @@ class _Finder:
         lancé par les rebelles", "tué dans une frappe israélienne", "lors d'une attaque du M23")."""
         found = []
         # "lors d'une attaque": the noun may hang on the adverb
-        phrases = [g for c in v.children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
+        children = [*v.children, *(g for c in self.inserted_reports(v) for g in c.children if g.i > c.i)]
+        phrases = [g for c in children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
         for n in phrases:
             if n.dep_.startswith("obl"):
                 found += self.noun_agents(n)
                 found += [r for g in self.occasion_of(n) for r in self.noun_agents(g)]
         return found
+
+    def inserted_reports(self, v: Token) -> list[Token]:
+        """A verb of reporting set off by a comma after ``v``, on which the parse hangs the rest of
+        the sentence ("ont été tuées dimanche, a annoncé le gouvernement, dans une attaque
+        revendiquée par X")."""
+        return [c for c in v.children if c.dep_ in ("conj", "parataxis") and c.i > v.i and _in(c, self.rules.speech_verbs)
+                and any(p.dep_ == "punct" and p.text == "," and p.i < c.i for p in c.children)]
 
     def occasion_of(self, n: Token) -> list[Token]:
         """The event a noun of occasion names ("au cours d'une attaque", "à l'occasion d'un
