@@ -360,6 +360,7 @@ class LanguageRules:
     dative_aim_verbs: ListTable
     oppose_copula_prepositions: Words
     agentive_oblique_verbs: ListTable
+    fight_oblique_verbs: ListTable
     attack_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table
@@ -378,6 +379,7 @@ class LanguageRules:
     attribution_prepositions: Words
     list_conjunctions: Words
     death_verbs: Words
+    occasion_nouns: Words
     victim_nouns: Words
     undergo_verbs: Words
     state_force_nouns: Words

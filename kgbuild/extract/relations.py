@@ -2567,11 +2567,27 @@ class _Finder:
         lancé par les rebelles", "tué dans une frappe israélienne", "lors d'une attaque du M23")."""
         found = []
         # "lors d'une attaque": the noun may hang on the adverb
-        phrases = [g for c in v.children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
+        children = [*v.children, *(g for c in self.inserted_reports(v) for g in c.children if g.i > c.i)]
+        phrases = [g for c in children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
         for n in phrases:
             if n.dep_.startswith("obl"):
                 found += self.noun_agents(n)
+                found += [r for g in self.occasion_of(n) for r in self.noun_agents(g)]
         return found
+
+    def inserted_reports(self, v: Token) -> list[Token]:
+        """A verb of reporting set off by a comma after ``v``, on which the parse hangs the rest of
+        the sentence ("ont été tuées dimanche, a annoncé le gouvernement, dans une attaque
+        revendiquée par X")."""
+        return [c for c in v.children if c.dep_ in ("conj", "parataxis") and c.i > v.i and _in(c, self.rules.speech_verbs)
+                and any(p.dep_ == "punct" and p.text == "," and p.i < c.i for p in c.children)]
+
+    def occasion_of(self, n: Token) -> list[Token]:
+        """The event a noun of occasion names ("au cours d'une attaque", "à l'occasion d'un
+        raid"): its "de" complements."""
+        if not _in(n, self.rules.occasion_nouns):
+            return []
+        return [g for g in n.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)]
 
     def noun_agents(self, n: Token) -> list[MentionRef]:
         """Who carries out the strike or attack a noun names: its demonym, its "de"/"par"
@@ -2765,7 +2781,7 @@ class _Finder:
             targets = self.active_targets(v, agents)
         home = [] if targets else self.home_forces(v, agents)  # the victims' state: an actor, the place apart
         targets = targets or home
-        if (home or not self.typed(targets, ("Region",))) and not any(self.activity(c) for c in self.direct_objects(v)):
+        if (home or self.states_only(targets)) and not any(self.activity(c) for c in self.direct_objects(v)):
             targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         for a in self.hitters(agents):
@@ -2773,6 +2789,11 @@ class _Finder:
                 if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+
+    def states_only(self, targets: list[MentionRef]) -> bool:
+        """Targets that name no place but states hit as actors ("cinq soldats nigériens ont été
+        tués dans la région de X": the place is read too)."""
+        return not self.typed(targets, ("Region",)) or all(r.entity.kind in _STATE_KINDS for r in targets)
 
     def undergone_agents(self, v: Token) -> list[MentionRef]:
         """Who does what a passive or a verb of dying undergoes: its agent, the author of the
@@ -3413,15 +3434,24 @@ class _Finder:
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
         de la NPA"): the subject attacks it; a place or no object ("combattre au Mali") is none."""
-        if self.passive(v):
-            return
-        objects = self.direct_objects(v) or self.objects_of_noun_verb(v)
+        oblique = lower_lemma(v) in self.rules.fight_oblique_verbs
+        if self.passive(v) and not oblique or oblique and v.dep_.startswith("acl") and self.ref_at(v.head) is None:
+            return  # "est intervenue contre X": no passive; "la chaîne X à la coalition ... qui intervient": unnamed
+        objects = self.hostile_obliques(v) if oblique else (
+            self.direct_objects(v) or self.objects_of_noun_verb(v))
         targets = [r for r in self.typed([r for c in objects for r in self.np(c)], ("Actor",)) if r.entity.kind != "Person"]
         for a in self.hitters(self.active_attackers(v))[:1]:
             for t in targets[:2]:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
                     self.fought_in([a, t], self.first_place([v]), v, k)
+
+    def hostile_obliques(self, v: Token) -> list[Token]:
+        """The complements a verb of ``fight_oblique_verbs`` names its foe by, after one of its
+        prepositions ("les forces spéciales sont intervenues contre le groupe X", "la coalition
+        intervient depuis 2015 contre les Houthis")."""
+        preps = self.rules.fight_oblique_verbs.get(lower_lemma(v), ())
+        return [c for c in v.children if c.dep_.startswith("obl") and _introduced_by(c, preps)]
 
     @staticmethod
     def objects_of_noun_verb(n: Token) -> list[Token]:
@@ -5989,6 +6019,7 @@ _VERB_READERS = (
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
+    ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
