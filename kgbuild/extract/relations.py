@@ -4300,8 +4300,11 @@ class _Finder:
         return None
 
     def join_verb(self, v: Token, k: int) -> None:
-        """ "la Finlande a rejoint l'Otan", "a rejoint les rangs du JNIM", "adhérer à l'AES": the
-        subject is a member of the organisation or group joined."""
+        """ "la Finlande a rejoint l'Otan", "a rejoint les rangs du JNIM": the subject is a member
+        of the organisation or group joined; not with the verb in the infinitive, a joining wished,
+        invited or planned ("invitée à adhérer à l'Otan", "veut intégrer l'UE"), not done."""
+        if "Inf" in morph_values(v, "VerbForm"):
+            return
         wholes = [r for c in self.direct_objects(v) for r in self.np(c)] + self.children_with(
             v, self.rules.join_prepositions)
         for w in self.bodies_of(wholes)[:1]:
