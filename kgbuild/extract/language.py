@@ -295,6 +295,7 @@ class LanguageRules:
     oppose_adjectives: Words
     leader_roles: Words
     state_stand_ins: Words
+    state_office_nouns: Words
     epithet_roles: Words
     member_roles: Words
     topic_roles: Words

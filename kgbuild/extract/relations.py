@@ -4596,6 +4596,8 @@ class _Finder:
         text may not name) or a plural possessive one ("leur chef X": a group's, which the
         sentence's state is not), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
+        if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
+            return self.context_state(span, True)
         if role in self.rules.local_roles or self.plural_possessed(anchor):
             return []
         if titled and self.leads(role):  # "le régime du président X": the regime's state
@@ -4619,7 +4621,7 @@ class _Finder:
         if rest is None:
             return None
         orgs = self.role_body(words, n, rest)
-        if not orgs and self.unnamed_body(rest):
+        if not orgs and self.unnamed_body(rest) and not self.state_office(words[n]):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
         if phrase in self.rules.complement_leader_roles and orgs and not scoped and _in(rest[0], self.rules.of_prepositions):
@@ -4806,7 +4808,23 @@ class _Finder:
         if k < lo or self.tokens[k].text != ",":
             return None
         found = self.role_aside_before(lo, k - 1)
-        return found if found is not None and found[1] else None
+        return found if found is not None and (found[1] or self.state_office(found[2])) else None
+
+    def state_office(self, anchor: Token | None) -> bool:
+        """Whether a role names an office of a state with no state named: its complement is a
+        portfolio or one of the state's forces ("le ministre de la Défense X", "le secrétaire au
+        Trésor", "le commandant de l'armée de terre"), no entity of the text."""
+        if anchor is None:
+            return False
+        for n, t in enumerate(self.tokens[anchor.i + 1: anchor.i + 4]):
+            if t.pos_ == "ADP":
+                nxt = [w for w in self.tokens[anchor.i + n + 2: anchor.i + n + 4] if w.pos_ != "DET"]
+                ref = self.ref_at(nxt[0]) if nxt else None  # the holder's own role mention may hold it
+                return bool(nxt) and (ref is None or ref.entity.kind == "Person" or not self.typed([ref], ("Actor",))) \
+                    and lower_text(nxt[0]) in self.rules.state_office_nouns
+            if t.pos_ not in ("NOUN", "ADJ"):
+                return False
+        return False
 
     def role_aside_before(self, lo: int, stop: int) -> tuple | None:
         """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
