@@ -4460,6 +4460,18 @@ class _Finder:
         org, conf = (org, 0.75) if org else self.bare_title_body(ref, span, role, anchor, titled)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+        if titled and person and conf > 0.5:
+            self.role_of_aside(ref, span, anchor, k)
+
+    def role_of_aside(self, ref: MentionRef, span, title: Token, k: int) -> None:
+        """ "le porte-parole de la coalition, le colonel saoudien X": a title that names a body of
+        its own (a demonym) after an aside role of another body; the name holds both roles."""
+        found = self.role_aside_before_title(span, title)
+        if found is None or not found[1]:
+            return
+        role, orgs, anchor, direct = found
+        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
+        self.add_roles([ref], predicate, orgs[:1], anchor, k, 0.75, role)
 
     def bare_title_body(self, ref: MentionRef, span, role: str, anchor: Token | None, titled: bool) -> tuple:
         """(bodies, confidence) of a role that names none: the body of the unnamed holder before
