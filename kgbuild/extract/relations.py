@@ -4414,6 +4414,8 @@ class _Finder:
                 continue
             self.ruler_of_body(ref, span, k)
             self.role_beside(ref, span, k)
+            if ref.entity.kind != "Person":
+                self.led_after_name(ref, span, k)
 
     def lone_role(self, ref: MentionRef) -> bool:
         """A role phrase the entity stage gave a person the text names elsewhere, with no name
@@ -5059,6 +5061,30 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, span[0], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def led_after_name(self, ref: MentionRef, span, k: int) -> None:
+        """ "les Forces du peuple (FDP), les milices dirigées par le général X", "le Groupe de
+        soutien (GSS), dirigé par l'Allemagne": the actor named after the words of leading that
+        follow a name, past its bracketed acronym, a comma and an apposed description, leads it."""
+        end = self.sentences[self.units.sentence_at(ref.start)].end
+        j, hi = span.end, next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
+        if j < hi and self.tokens[j].text == "(":
+            j = next((m for m in range(j, min(hi, j + 8)) if self.tokens[m].text == ")"), hi - 1)
+        j += int(j < hi and self.tokens[j].text == ")")
+        if j >= hi - 1 or self.tokens[j].text != ",":
+            return
+        j += 1
+        if j + 2 < hi and self.tokens[j].pos_ == "DET" and self.tokens[j + 1].pos_ == "NOUN" \
+                and self.ref_at(self.tokens[j + 1]) is None:
+            j += 2  # an apposed description ("les milices")
+        phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules)
+        if phrase is None:
+            return
+        window = self.tokens[j + len(phrase.split()): min(hi, j + len(phrase.split()) + 4)]
+        leader = next((r for t in window for r in [self.ref_at(t)]
+                       if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
+        if leader is not None:
+            self.add(leader, "leaderOf", ref, self.tokens[j], k, 0.6, modality="asserted", cue_text=phrase)
 
     def is_organ(self, span) -> bool:
         """A body an organisation sends, by its noun ("la mission de l'ONU en Libye")."""
