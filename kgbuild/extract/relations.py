@@ -4494,12 +4494,37 @@ class _Finder:
         k = title.i - 1
         while k > 0 and self.tokens[k].pos_ == "DET":
             k -= 1
-        if k > 1 and lower_text(self.tokens[k]) in self.rules.possessive_relatives and self.tokens[k - 1].text == ",":
-            k -= 1  # "Wagner, dont le chef X": the body the relative's antecedent names
+        if k > 1 and lower_text(self.tokens[k]) in self.rules.possessive_relatives:
+            k = self.relative_antecedent_end(k)  # "Wagner, dont le chef X": the body the relative's antecedent names
+            if k is None:
+                return []
         elif k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
             return []
         owner = self.ref_at(self.tokens[k - 1])
         return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
+
+    def relative_antecedent_end(self, k: int) -> int | None:
+        """The index after which a possessive relative's named antecedent ends: the comma before
+        "dont" ("Wagner, dont le chef X"), or the one before a description apposed to the name
+        ("le Front X, un groupe armé dont le chef, Y"); None when no name comes before."""
+        if self.tokens[k - 1].text == ",":
+            return k - 1
+        j = k - 1
+        while j > 0 and j > k - 8 and self.tokens[j].pos_ in ("NOUN", "ADJ", "DET") and self.ref_at(self.tokens[j]) is None:
+            j -= 1
+        return j if j < k - 1 and self.tokens[j].text == "," else None
+
+    def possessed_by_relative(self, anchor: Token | None) -> bool:
+        """A role word after a possessive relative whose antecedent is no state ("un groupe dont
+        le chef, X", not "un pays dont le président, X"): its body is the antecedent, never a
+        state of the context."""
+        if anchor is None:
+            return False
+        k = anchor.i - 1
+        while k > 0 and self.tokens[k].pos_ in ("DET", "ADJ"):
+            k -= 1
+        return k > 0 and lower_text(self.tokens[k]) in self.rules.possessive_relatives \
+            and not _in(self.tokens[k - 1], self.rules.state_stand_ins)
 
     def plural_possessed(self, anchor: Token | None) -> bool:
         """A role word with a plural possessive ("leur chef"): the holders' body is a group the
@@ -4612,7 +4637,7 @@ class _Finder:
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
         if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
             return self.context_state(span, True)
-        if role in self.rules.local_roles or self.plural_possessed(anchor):
+        if role in self.rules.local_roles or self.plural_possessed(anchor) or self.possessed_by_relative(anchor):
             return []
         if titled and self.leads(role):  # "le régime du président X": the regime's state
             ruled = self.governed_state(self.ruling_noun_before(anchor.i - 1, self.units.bounds(anchor)[0]))
