@@ -5092,17 +5092,9 @@ class _Finder:
         soutien (GSS), dirigé par l'Allemagne": the actor named after the words of leading that
         follow a name, past its bracketed acronym, a comma and an apposed description, leads it."""
         end = self.sentences[self.units.sentence_at(ref.start)].end
-        j, hi = span.end, next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
-        if j < hi and self.tokens[j].text == "(":
-            j = next((m for m in range(j, min(hi, j + 8)) if self.tokens[m].text == ")"), hi - 1)
-        j += int(j < hi and self.tokens[j].text == ")")
-        if j >= hi - 1 or self.tokens[j].text != ",":
-            return
-        j += 1
-        if j + 2 < hi and self.tokens[j].pos_ == "DET" and self.tokens[j + 1].pos_ == "NOUN" \
-                and self.ref_at(self.tokens[j + 1]) is None:
-            j += 2  # an apposed description ("les milices")
-        phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules)
+        hi = next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
+        j = self.past_name_aside(span.end, hi)
+        phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules) if j is not None else None
         if phrase is None:
             return
         window = self.tokens[j + len(phrase.split()): min(hi, j + len(phrase.split()) + 4)]
@@ -5110,6 +5102,20 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, self.tokens[j], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def past_name_aside(self, j: int, hi: int) -> int | None:
+        """The index of the first word after a name's bracketed acronym, the comma that follows
+        and an apposed description ("(FDP), les milices"); None with no comma there."""
+        if j < hi and self.tokens[j].text == "(":
+            j = next((m for m in range(j, min(hi, j + 8)) if self.tokens[m].text == ")"), hi - 1)
+        j += int(j < hi and self.tokens[j].text == ")")
+        if j >= hi - 1 or self.tokens[j].text != ",":
+            return None
+        j += 1
+        if j + 2 < hi and self.tokens[j].pos_ == "DET" and self.tokens[j + 1].pos_ == "NOUN" \
+                and self.ref_at(self.tokens[j + 1]) is None:
+            j += 2  # an apposed description ("les milices")
+        return j
 
     def is_organ(self, span) -> bool:
         """A body an organisation sends, by its noun ("la mission de l'ONU en Libye")."""
