@@ -296,6 +296,7 @@ class LanguageRules:
     leader_roles: Words
     state_stand_ins: Words
     state_office_nouns: Words
+    local_office_adjectives: Words
     epithet_roles: Words
     member_roles: Words
     topic_roles: Words

@@ -4458,6 +4458,8 @@ class _Finder:
         predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
         if not org and self.has_body(ref, leading=predicate == "leaderOf"):
             return  # a bare title ("le président X") after the text named X's body (a rank's, no leader's)
+        if not org and self.state_office(anchor):
+            predicate = "memberOf"  # "le chef de la police X": a member of the state, which he does not lead
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org, conf = (org, 0.75) if org else self.bare_title_body(ref, span, role, anchor, titled)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
@@ -4860,10 +4862,22 @@ class _Finder:
                 nxt = [w for w in self.tokens[anchor.i + n + 2: anchor.i + n + 4] if w.pos_ != "DET"]
                 ref = self.ref_at(nxt[0]) if nxt else None  # the holder's own role mention may hold it
                 return bool(nxt) and (ref is None or ref.entity.kind == "Person" or not self.typed([ref], ("Actor",))) \
-                    and lower_text(nxt[0]) in self.rules.state_office_nouns
+                    and lower_text(nxt[0]) in self.rules.state_office_nouns and not self.local_office(nxt[0])
             if t.pos_ not in ("NOUN", "ADJ"):
                 return False
         return False
+
+    def local_office(self, office: Token) -> bool:
+        """An office of a part of the state, not of the state: a local adjective after it ("la
+        police provinciale") or a place named after it ("le ministre de l'Intérieur de la
+        Rhénanie", "le commandant de la police de Kandahar")."""
+        after = self.tokens[office.i + 1: office.i + 4]
+        if after and lower_text(after[0]) in self.rules.local_office_adjectives:
+            return True
+        if not after or lower_text(after[0]) not in self.rules.of_prepositions:
+            return False
+        ref = next((self.ref_at(w) for w in after[1:] if w.pos_ != "DET"), None)
+        return ref is not None and ref.entity.kind != "Person"
 
     def role_aside_before(self, lo: int, stop: int) -> tuple | None:
         """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
@@ -5093,6 +5107,8 @@ class _Finder:
         follow a name, past its bracketed acronym, a comma and an apposed description, leads it."""
         end = self.sentences[self.units.sentence_at(ref.start)].end
         hi = next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
+        if any(r.entity.id != ref.entity.id for r in self.index.overlapping(span[0].idx - 1, ref.end + 3)):
+            return  # a name inside a longer one or before another's acronym ("... de l'Ukraine (UDCG)")
         j = self.past_name_aside(span.end, hi)
         phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules) if j is not None else None
         if phrase is None:
