@@ -4876,8 +4876,8 @@ class _Finder:
             return True
         if not after or lower_text(after[0]) not in self.rules.of_prepositions:
             return False
-        ref = next((self.ref_at(w) for w in after[1:] if w.pos_ != "DET"), None)
-        return ref is not None and ref.entity.kind != "Person"
+        place = next((w for w in after[1:] if w.pos_ != "DET"), None)  # the holder's role mention may span it
+        return place is not None and any(r.entity.kind != "Person" for r in self.index.overlapping(place.idx, place.idx + 1))
 
     def role_aside_before(self, lo: int, stop: int) -> tuple | None:
         """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
