@@ -5113,8 +5113,8 @@ class _Finder:
         phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules) if j is not None else None
         if phrase is None:
             return
-        window = self.tokens[j + len(phrase.split()): min(hi, j + len(phrase.split()) + 4)]
-        leader = next((r for t in window for r in [self.ref_at(t)]
+        window = self.tokens[j + len(phrase.split()): min(hi, j + len(phrase.split()) + 5)]
+        leader = next((r for t in window if t.pos_ != "ADJ" for r in [self.ref_at(t)]  # no demonym of a rank
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, self.tokens[j], k, 0.6, modality="asserted", cue_text=phrase)
