@@ -4454,18 +4454,24 @@ class _Finder:
         role, org, anchor, direct = self.role_of(span, person) or self.untitled_role(ref, span, k, person)
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
-        # "le chef d'état-major de l'armée française": he leads the army, a part of France
-        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
+        predicate = self.role_predicate(role, org, anchor, direct)
         if not org and self.has_body(ref, leading=predicate == "leaderOf"):
             return  # a bare title ("le président X") after the text named X's body (a rank's, no leader's)
-        if not org and self.state_office(anchor):
-            predicate = "memberOf"  # "le chef de la police X": a member of the state, which he does not lead
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org, conf = (org, 0.75) if org else self.bare_title_body(ref, span, role, anchor, titled)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
         if titled and person and conf > 0.5:
             self.role_of_aside(ref, span, anchor, k)
+
+    def role_predicate(self, role: str, org: list[MentionRef], anchor: Token | None, direct: bool) -> str:
+        """leaderOf for a leader's role over the body it heads ("le chef d'état-major de l'armée
+        française": he leads the army, a part of France), else memberOf; memberOf too for an
+        office of the state with no body named ("le chef de la police X": a member of the state,
+        which he does not lead)."""
+        if not org and self.state_office(anchor):
+            return "memberOf"
+        return "leaderOf" if self.leads(role) and direct else "memberOf"
 
     def role_of_aside(self, ref: MentionRef, span, title: Token, k: int) -> None:
         """ "le porte-parole de la coalition, le colonel saoudien X": a title that names a body of
