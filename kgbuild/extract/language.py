@@ -298,6 +298,8 @@ class LanguageRules:
     oppose_adjectives: Words
     leader_roles: Words
     state_stand_ins: Words
+    state_office_nouns: Words
+    local_office_adjectives: Words
     epithet_roles: Words
     member_roles: Words
     topic_roles: Words

@@ -4449,8 +4449,11 @@ class _Finder:
         return None
 
     def join_verb(self, v: Token, k: int) -> None:
-        """ "la Finlande a rejoint l'Otan", "a rejoint les rangs du JNIM", "adhérer à l'AES": the
-        subject is a member of the organisation or group joined."""
+        """ "la Finlande a rejoint l'Otan", "a rejoint les rangs du JNIM": the subject is a member
+        of the organisation or group joined; not with the verb in the infinitive, a joining wished,
+        invited or planned ("invitée à adhérer à l'Otan", "veut intégrer l'UE"), not done."""
+        if "Inf" in morph_values(v, "VerbForm"):
+            return
         wholes = [r for c in self.direct_objects(v) for r in self.np(c)] + self.children_with(
             v, self.rules.join_prepositions)
         for w in self.bodies_of(wholes)[:1]:
@@ -4560,6 +4563,8 @@ class _Finder:
                 continue
             self.ruler_of_body(ref, span, k)
             self.role_beside(ref, span, k)
+            if ref.entity.kind != "Person":
+                self.led_after_name(ref, span, k)
 
     def lone_role(self, ref: MentionRef) -> bool:
         """A role phrase the entity stage gave a person the text names elsewhere, with no name
@@ -4598,14 +4603,34 @@ class _Finder:
         role, org, anchor, direct = self.role_of(span, person) or self.untitled_role(ref, span, k, person)
         if role is None or (not person and role not in self.rules.membership_roles):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
-        # "le chef d'état-major de l'armée française": he leads the army, a part of France
-        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
+        predicate = self.role_predicate(role, org, anchor, direct)
         if not org and self.has_body(ref, leading=predicate == "leaderOf"):
             return  # a bare title ("le président X") after the text named X's body (a rank's, no leader's)
         titled = anchor is not None and anchor.i < span.start  # "le président X", not "X, présidente d'une ONG"
         org, conf = (org, 0.75) if org else self.bare_title_body(ref, span, role, anchor, titled)
         holders = [ref] if titled else self.conjuncts_before(ref) + [ref]  # "A, B et C, pays membres de X": all three
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
+        if titled and person and conf > 0.5:
+            self.role_of_aside(ref, span, anchor, k)
+
+    def role_predicate(self, role: str, org: list[MentionRef], anchor: Token | None, direct: bool) -> str:
+        """leaderOf for a leader's role over the body it heads ("le chef d'état-major de l'armée
+        française": he leads the army, a part of France), else memberOf; memberOf too for an
+        office of the state with no body named ("le chef de la police X": a member of the state,
+        which he does not lead)."""
+        if not org and self.state_office(anchor):
+            return "memberOf"
+        return "leaderOf" if self.leads(role) and direct else "memberOf"
+
+    def role_of_aside(self, ref: MentionRef, span, title: Token, k: int) -> None:
+        """ "le porte-parole de la coalition, le colonel saoudien X": a title that names a body of
+        its own (a demonym) after an aside role of another body; the name holds both roles."""
+        found = self.role_aside_before_title(span, title)
+        if found is None or not found[1]:
+            return
+        role, orgs, anchor, direct = found
+        predicate = "leaderOf" if self.leads(role) and direct else "memberOf"
+        self.add_roles([ref], predicate, orgs[:1], anchor, k, 0.75, role)
 
     def bare_title_body(self, ref: MentionRef, span, role: str, anchor: Token | None, titled: bool) -> tuple:
         """(bodies, confidence) of a role that names none: the body of the unnamed holder before
@@ -4626,12 +4651,37 @@ class _Finder:
         k = title.i - 1
         while k > 0 and self.tokens[k].pos_ == "DET":
             k -= 1
-        if k > 1 and lower_text(self.tokens[k]) in self.rules.possessive_relatives and self.tokens[k - 1].text == ",":
-            k -= 1  # "Wagner, dont le chef X": the body the relative's antecedent names
+        if k > 1 and lower_text(self.tokens[k]) in self.rules.possessive_relatives:
+            k = self.relative_antecedent_end(k)  # "Wagner, dont le chef X": the body the relative's antecedent names
+            if k is None:
+                return []
         elif k < 1 or lower_text(self.tokens[k]) not in self.rules.of_prepositions:
             return []
         owner = self.ref_at(self.tokens[k - 1])
         return [owner] if owner is not None and owner.entity.kind != "Person" and self.typed([owner], ("Actor",)) else []
+
+    def relative_antecedent_end(self, k: int) -> int | None:
+        """The index after which a possessive relative's named antecedent ends: the comma before
+        "dont" ("Wagner, dont le chef X"), or the one before a description apposed to the name
+        ("le Front X, un groupe armé dont le chef, Y"); None when no name comes before."""
+        if self.tokens[k - 1].text == ",":
+            return k - 1
+        j = k - 1
+        while j > 0 and j > k - 8 and self.tokens[j].pos_ in ("NOUN", "ADJ", "DET") and self.ref_at(self.tokens[j]) is None:
+            j -= 1
+        return j if j < k - 1 and self.tokens[j].text == "," else None
+
+    def possessed_by_relative(self, anchor: Token | None) -> bool:
+        """A role word after a possessive relative whose antecedent is no state ("un groupe dont
+        le chef, X", not "un pays dont le président, X"): its body is the antecedent, never a
+        state of the context."""
+        if anchor is None:
+            return False
+        k = anchor.i - 1
+        while k > 0 and self.tokens[k].pos_ in ("DET", "ADJ"):
+            k -= 1
+        return k > 0 and lower_text(self.tokens[k]) in self.rules.possessive_relatives \
+            and not _in(self.tokens[k - 1], self.rules.state_stand_ins)
 
     def plural_possessed(self, anchor: Token | None) -> bool:
         """A role word with a plural possessive ("leur chef"): the holders' body is a group the
@@ -4742,7 +4792,9 @@ class _Finder:
         text may not name) or a plural possessive one ("leur chef X": a group's, which the
         sentence's state is not), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
-        if role in self.rules.local_roles or self.plural_possessed(anchor):
+        if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
+            return self.context_state(span, True)
+        if role in self.rules.local_roles or self.plural_possessed(anchor) or self.possessed_by_relative(anchor):
             return []
         if titled and self.leads(role):  # "le régime du président X": the regime's state
             ruled = self.governed_state(self.ruling_noun_before(anchor.i - 1, self.units.bounds(anchor)[0]))
@@ -4765,7 +4817,7 @@ class _Finder:
         if rest is None:
             return None
         orgs = self.role_body(words, n, rest)
-        if not orgs and self.unnamed_body(rest):
+        if not orgs and self.unnamed_body(rest) and not self.state_office(words[n]):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
         if phrase in self.rules.complement_leader_roles and orgs and not scoped and _in(rest[0], self.rules.of_prepositions):
@@ -4952,7 +5004,35 @@ class _Finder:
         if k < lo or self.tokens[k].text != ",":
             return None
         found = self.role_aside_before(lo, k - 1)
-        return found if found is not None and found[1] else None
+        return found if found is not None and (found[1] or self.state_office(found[2])) else None
+
+    def state_office(self, anchor: Token | None) -> bool:
+        """Whether a role names an office of a state with no state named: its complement is a
+        portfolio or one of the state's forces ("le ministre de la Défense X", "le secrétaire au
+        Trésor", "le commandant de l'armée de terre"), no entity of the text."""
+        if anchor is None:
+            return False
+        for n, t in enumerate(self.tokens[anchor.i + 1: anchor.i + 4]):
+            if t.pos_ == "ADP":
+                nxt = [w for w in self.tokens[anchor.i + n + 2: anchor.i + n + 4] if w.pos_ != "DET"]
+                ref = self.ref_at(nxt[0]) if nxt else None  # the holder's own role mention may hold it
+                return bool(nxt) and (ref is None or ref.entity.kind == "Person" or not self.typed([ref], ("Actor",))) \
+                    and lower_text(nxt[0]) in self.rules.state_office_nouns and not self.local_office(nxt[0])
+            if t.pos_ not in ("NOUN", "ADJ"):
+                return False
+        return False
+
+    def local_office(self, office: Token) -> bool:
+        """An office of a part of the state, not of the state: a local adjective after it ("la
+        police provinciale") or a place named after it ("le ministre de l'Intérieur de la
+        Rhénanie", "le commandant de la police de Kandahar")."""
+        after = self.tokens[office.i + 1: office.i + 4]
+        if after and lower_text(after[0]) in self.rules.local_office_adjectives:
+            return True
+        if not after or lower_text(after[0]) not in self.rules.of_prepositions:
+            return False
+        place = next((w for w in after[1:] if w.pos_ != "DET"), None)  # the holder's role mention may span it
+        return place is not None and any(r.entity.kind != "Person" for r in self.index.overlapping(place.idx, place.idx + 1))
 
     def role_aside_before(self, lo: int, stop: int) -> tuple | None:
         """ "Le représentant de l'UE pour les affaires étrangères, Josep Borrell": the role
@@ -5177,6 +5257,38 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, span[0], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def led_after_name(self, ref: MentionRef, span, k: int) -> None:
+        """ "les Forces du peuple (FDP), les milices dirigées par le général X", "le Groupe de
+        soutien (GSS), dirigé par l'Allemagne": the actor named after the words of leading that
+        follow a name, past its bracketed acronym, a comma and an apposed description, leads it."""
+        end = self.sentences[self.units.sentence_at(ref.start)].end
+        hi = next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
+        if any(r.entity.id != ref.entity.id for r in self.index.overlapping(span[0].idx - 1, ref.end + 3)):
+            return  # a name inside a longer one or before another's acronym ("... de l'Ukraine (UDCG)")
+        j = self.past_name_aside(span.end, hi)
+        phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules) if j is not None else None
+        if phrase is None:
+            return
+        window = self.tokens[j + len(phrase.split()): min(hi, j + len(phrase.split()) + 5)]
+        leader = next((r for t in window if t.pos_ != "ADJ" for r in [self.ref_at(t)]  # no demonym of a rank
+                       if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
+        if leader is not None:
+            self.add(leader, "leaderOf", ref, self.tokens[j], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def past_name_aside(self, j: int, hi: int) -> int | None:
+        """The index of the first word after a name's bracketed acronym, the comma that follows
+        and an apposed description ("(FDP), les milices"); None with no comma there."""
+        if j < hi and self.tokens[j].text == "(":
+            j = next((m for m in range(j, min(hi, j + 8)) if self.tokens[m].text == ")"), hi - 1)
+        j += int(j < hi and self.tokens[j].text == ")")
+        if j >= hi - 1 or self.tokens[j].text != ",":
+            return None
+        j += 1
+        if j + 2 < hi and self.tokens[j].pos_ == "DET" and self.tokens[j + 1].pos_ == "NOUN" \
+                and self.ref_at(self.tokens[j + 1]) is None:
+            j += 2  # an apposed description ("les milices")
+        return j
 
     def is_organ(self, span) -> bool:
         """A body an organisation sends, by its noun ("la mission de l'ONU en Libye")."""
