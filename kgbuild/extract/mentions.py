@@ -473,7 +473,7 @@ class _Finder:
         return rest if rest and normalize_label(last) in self.rules.not_names else chunk
 
     def _before_coordinated_noun(self, chunk: str) -> str:
-        """ "les Forces de soutien rapide et l'armée régulière du ...": a known name the model ran
+        """ "les combattants des Forces de soutien rapide et l'armée loyale au ...": a known name the model ran
         on past a conjunction into a common noun phrase is the known name (a name the KB knows
         with its conjunction, "Organisation pour la sécurité et la coopération en Europe", stays)."""
         for conj in self.rules.and_words:
@@ -2291,7 +2291,7 @@ class _Finder:
         """The last token of a coalition's description: "la coalition", past all its
         adjectives ("la coalition internationale anti-jihadiste"), before who leads it ("la
         coalition sous commandement saoudien qui ..."); an indefinite one only with an adjective
-        and who leads it ("une coalition internationale menée par les Etats-Unis"), not "une
+        and who leads it ("une coalition internationale menée par X"), not "une
         coalition de groupes armés" (a class)."""
         nxt = self._past_adjectives_of(token)
         end = nxt - 1

@@ -4330,8 +4330,8 @@ class _Finder:
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
-        parse makes the two siblings rather than conjuncts ("que se livrent l'armée malienne, ses
-        supplétifs de Wagner et ...": the army)."""
+        parse makes the two siblings rather than conjuncts ("le conflit entre l'armée X, ses
+        supplétifs de Y et ...": the army)."""
         k = n.left_edge.i - 1
         if k < 1 or not (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             return []
@@ -4623,7 +4623,7 @@ class _Finder:
         return "leaderOf" if self.leads(role) and direct else "memberOf"
 
     def role_of_aside(self, ref: MentionRef, span, title: Token, k: int) -> None:
-        """ "le porte-parole de la coalition, le colonel saoudien X": a title that names a body of
+        """ "le porte-parole de l'alliance, le général qatari X": a title that names a body of
         its own (a demonym) after an aside role of another body; the name holds both roles."""
         found = self.role_aside_before_title(span, title)
         if found is None or not found[1]:

@@ -1368,7 +1368,7 @@ class _Finder:
     def complement_of_complement(self, tok: Token, cue: Token) -> bool:
         """Whether a preposition opens a complement the parse hangs on a cue's complement, itself
         perhaps hung on another ("a assuré lors d'une conférence de presse X": "de presse"; "a
-        indiqué de son côté à l'AFP X", "a déclaré lors d'une conférence de presse à Y le général
+        expliqué de son côté à une agence X", "a déclaré lors d'un point de presse à Y le général
         X": each complement chained to the one before), past which the subject stands."""
         noun, governor = tok.head, tok.head.head
         if noun.dep_ != "nmod" or noun.pos_ not in ("NOUN", "PROPN"):
