@@ -1960,11 +1960,14 @@ class _Finder:
                                       or self.lows[noun.i].startswith(self.rules.border_prefixes))
 
     def _beside_place_noun(self, token: Token, words: list[str]) -> bool:
-        """Whether the "de"/"avec" before a name follows a place or border noun, past one
+        """Whether the "de"/"avec" before a name follows a place or border noun, past one or two
         adjective ("la frontière de X", "la frontière orientale avec le Venezuela")."""
         r = self.rules
         tokens = [t for t in self._prev_tokens(token.i, 5) if _low(t) not in r.articles]
-        reach = 3 if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and _low(tokens[1]) not in r.demonyms else 2
+        reach = 2
+        while reach < 4 and len(tokens) > reach and tokens[reach - 1].pos_ == "ADJ" \
+                and tokens[reach - 1].text.islower():
+            reach += 1  # "la zone autonome kurde d'X": past the adjectives of the noun
         return any(w in r.place_nouns or w.startswith(r.border_prefixes) for w in words[1:reach])
 
     def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
@@ -1978,6 +1981,8 @@ class _Finder:
         return True
 
     def _governed_by(self, token: Token, lemmas) -> bool:
+        """Whether the nearest verb above the name (past its nouns) is one of `lemmas`: in
+        "annonce mener des frappes au Liban" the place hangs on "mener", not on "annonce"."""
         node = token
         for _ in range(4):
             node = node.head
@@ -1985,7 +1990,7 @@ class _Finder:
             if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(
                     _stems(lemmas, self.rules.stem_matched_endings)):
                 return True
-            if node.head is node:
+            if node.head is node or node.pos_ == "VERB":
                 break
         return False
 
