@@ -68,6 +68,7 @@ class LanguageRules:
     locative_prepositions: Ordered
     loose_place_prepositions: Words
     transfer_lemmas: Ordered
+    transfer_dative_nouns: Words
     orientation_lemmas: Ordered
     speech_introducers: Ordered
     weapon_heads: Ordered

@@ -1841,7 +1841,7 @@ class _Finder:
     def _as_recipient(self, token: Token, words: list[str]) -> bool:
         """ "enverrait des obus à Kiev" (not "un courrier de Berlin")."""
         return bool(words) and words[0] in self.rules.recipient_prepositions \
-            and self._governed_by(token, self.rules.transfer_lemmas)
+            and self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
 
     def _as_partner(self, token: Token, words: list[str]) -> bool:
         """ "selon Moscou", "un accord avec Kiev", "face à Moscou", "se tourne vers Moscou"
@@ -1977,18 +1977,19 @@ class _Finder:
             return True
         if prev in self.rules.locative_prepositions:
             return prev in self.rules.recipient_prepositions \
-                and self._governed_by(token, self.rules.transfer_lemmas)
+                and self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
         return True
 
-    def _governed_by(self, token: Token, lemmas) -> bool:
-        """Whether the nearest verb above the name (past its nouns) is one of `lemmas`: in
-        "annonce mener des frappes au Liban" the place hangs on "mener", not on "annonce"."""
+    def _governed_by(self, token: Token, lemmas, nouns=frozenset()) -> bool:
+        """Whether the nearest verb above the name, or a noun of `nouns` on the way, is one of
+        `lemmas`: in "annonce mener des frappes au Liban" the place hangs on "mener", not on
+        "annonce"; in "un contrat d'acquisition à X" on the noun of a transfer."""
         node = token
         for _ in range(4):
             node = node.head
             # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
             if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(
-                    _stems(lemmas, self.rules.stem_matched_endings)):
+                    _stems(lemmas, self.rules.stem_matched_endings)) or _folded_lemma(node) in nouns:
                 return True
             if node.head is node or node.pos_ == "VERB":
                 break
