@@ -91,8 +91,29 @@ def test_demonym_of_any_held_place_is_a_region(extractor):
     assert labels["Israël"].types == ("Actor",)
 
 
+def test_places_hit_near_and_beside_type_states(extractor):
+    """The place of an action hangs on its nearest verb ("a annoncé mener des patrouilles au
+    Niger": a place, though "annoncer à X" names a recipient); "près du X" and a place noun with
+    two adjectives before "de X" name places; the object of a verb that hits ground is the place
+    hit; "à X" on a transfer noun keeps X the other party (tests/extraction/state-typing-places-hit)."""
+    ex = extract(extractor, "Bénin : l'armée signale des incursions\n\n"
+                            "L'armée béninoise a annoncé mener des patrouilles au Niger après plusieurs "
+                            "incursions. Deux soldats ont été blessés près du Togo, selon un officier. Les "
+                            "bandes armées venaient de la région désertique orientale du Tchad. En mars, des "
+                            "miliciens avaient attaqué le Burkina Faso. Cotonou a par ailleurs signé un "
+                            "contrat d'achat à la France de véhicules blindés.")
+    labels = by_label(ex)
+    assert labels["Bénin"].types == ("Actor", "Region")
+    assert labels["Niger"].types == ("Region",)
+    assert labels["Togo"].types == ("Region",)
+    assert labels["Tchad"].types == ("Region",)
+    assert labels["Burkina Faso"].types == ("Region",)
+    assert labels["France"].types == ("Actor",)
+
+
 def test_heading_fighters_origin_and_border_sides_type_states(extractor):
-    """A country heading the article is typed by its other mentions, a place when it has none;
+    """A country heading the article is the place the story is about, an actor too when its
+    other mentions act (the dev golds type every topic country a Region);
     a demonym on fighters says where they come from; names after "entre" on a border noun are
     places (tests/extraction/state-typing-heading-and-borders)."""
     ex = extract(extractor, "Niger : des jihadistes tchadiens attaquent un poste\n\n"
@@ -100,7 +121,7 @@ def test_heading_fighters_origin_and_border_sides_type_states(extractor):
                             "l'armée nigérienne. Les assaillants ont fui vers la frontière entre le Cameroun "
                             "et le Nigeria.")
     labels = by_label(ex)
-    assert labels["Niger"].types == ("Actor",)
+    assert labels["Niger"].types == ("Actor", "Region")
     assert labels["Tchad"].types == ("Region",)
     assert labels["Cameroun"].types == ("Region",)
     assert labels["Nigéria"].types == ("Region",)

@@ -97,9 +97,10 @@ def _resolve_roles(found: list[Found], keys: list[str | None], entries: dict[str
 def _entity(entity_id: str, entry: KBEntry | None, members: Sequence[Found], lang: str) -> Entity:
     """One entity of a group of mentions, labelled by its KB entry or its best name."""
     mentions = tuple(sorted((f.mention for f in members), key=lambda m: (m.start, m.end)))
-    # a country heading its article ("Syrie : ...") is a place only if nothing else says what it is
-    typing = [m for m in mentions if m.method != "rubric"] or mentions
-    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in typing))
+    # a country heading its article ("Syrie : ...") is the place the story is about: a Region,
+    # and an Actor too when the text has it act (the annotation guide's dev golds type every
+    # such topic country a Region)
+    types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
     return Entity(
         id=entity_id,
         label=kb_label(entry, lang) if entry else _best_name(members),

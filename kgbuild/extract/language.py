@@ -68,6 +68,9 @@ class LanguageRules:
     locative_prepositions: Ordered
     loose_place_prepositions: Words
     transfer_lemmas: Ordered
+    transfer_dative_nouns: Words
+    place_adverbs: Words
+    place_hit_verbs: Words
     orientation_lemmas: Ordered
     speech_introducers: Ordered
     weapon_heads: Ordered

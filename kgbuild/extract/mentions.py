@@ -1841,7 +1841,7 @@ class _Finder:
     def _as_recipient(self, token: Token, words: list[str]) -> bool:
         """ "enverrait des obus à Kiev" (not "un courrier de Berlin")."""
         return bool(words) and words[0] in self.rules.recipient_prepositions \
-            and self._governed_by(token, self.rules.transfer_lemmas)
+            and self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
 
     def _as_partner(self, token: Token, words: list[str]) -> bool:
         """ "selon Moscou", "un accord avec Kiev", "face à Moscou", "se tourne vers Moscou"
@@ -1934,7 +1934,7 @@ class _Finder:
     def _acts(self, token: Token) -> bool:
         """Does this name stand for an actor here (subject, agent, speaker, recipient)?"""
         r = self.rules
-        if self._between_places(token):
+        if self._between_places(token) or self._ground_hit(token):
             return False
         words = [w for w in self._prev_words(token.i, 5) if w not in r.articles]
         prev = words[0] if words else ""
@@ -1949,6 +1949,20 @@ class _Finder:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
 
+    def _ground_hit(self, token: Token) -> bool:
+        """The object, or passive subject, of a verb that hits ground ("Israël frappe le Liban",
+        "l'Ukraine est bombardée"): the place hit, itself or as a coordinated second one."""
+        node = token.head if token.dep_ == "conj" else token
+        before = [t for t in self._prev_tokens(node.i, 2) if _low(t) not in self.rules.articles][:1]
+        if before and before[0].pos_ == "VERB" and self._hits(before[0]):
+            return True  # right after the verb, whatever dependency the parse gives ("frappe le Liban")
+        verb = node.head
+        return node.dep_ in ("obj", "nsubj:pass") and verb.pos_ == "VERB" and verb.i != node.i and self._hits(verb)
+
+    def _hits(self, verb: Token) -> bool:
+        hit = self.rules.place_hit_verbs
+        return _folded_lemma(verb) in hit or verb.lower_.startswith(_stems(hit, self.rules.stem_matched_endings))
+
     def _between_places(self, token: Token) -> bool:
         """ "la frontière entre le Myanmar et le Bangladesh": both names after "entre" on a
         place or border noun are places."""
@@ -1960,12 +1974,17 @@ class _Finder:
                                       or self.lows[noun.i].startswith(self.rules.border_prefixes))
 
     def _beside_place_noun(self, token: Token, words: list[str]) -> bool:
-        """Whether the "de"/"avec" before a name follows a place or border noun, past one
-        adjective ("la frontière de X", "la frontière orientale avec le Venezuela")."""
+        """Whether the "de"/"avec" before a name follows a word of nearness ("près de X") or a
+        place or border noun, past one or two adjectives ("la frontière de X", "la frontière
+        orientale avec le Venezuela")."""
         r = self.rules
         tokens = [t for t in self._prev_tokens(token.i, 5) if _low(t) not in r.articles]
-        reach = 3 if len(tokens) > 2 and tokens[1].pos_ == "ADJ" and _low(tokens[1]) not in r.demonyms else 2
-        return any(w in r.place_nouns or w.startswith(r.border_prefixes) for w in words[1:reach])
+        reach = 2
+        while reach < 4 and len(tokens) > reach and tokens[reach - 1].pos_ == "ADJ" \
+                and tokens[reach - 1].text.islower():
+            reach += 1  # "la zone autonome kurde d'X": past the adjectives of the noun
+        return bool(words[1:2]) and words[1] in r.place_adverbs \
+            or any(w in r.place_nouns or w.startswith(r.border_prefixes) for w in words[1:reach])
 
     def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
         """After a preposition of place a name is a place, unless a verb of orientation ("se
@@ -1974,18 +1993,21 @@ class _Finder:
             return True
         if prev in self.rules.locative_prepositions:
             return prev in self.rules.recipient_prepositions \
-                and self._governed_by(token, self.rules.transfer_lemmas)
+                and self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
         return True
 
-    def _governed_by(self, token: Token, lemmas) -> bool:
+    def _governed_by(self, token: Token, lemmas, nouns=frozenset()) -> bool:
+        """Whether the nearest verb above the name, or a noun of `nouns` on the way, is one of
+        `lemmas`: in "annonce mener des frappes au Liban" the place hangs on "mener", not on
+        "annonce"; in "un contrat d'acquisition à X" on the noun of a transfer."""
         node = token
         for _ in range(4):
             node = node.head
             # the model's lemmas of rarer verbs are unreliable ("tourne"): match -er stems too
             if node.lemma_ in lemmas or node.pos_ == "VERB" and node.lower_.startswith(
-                    _stems(lemmas, self.rules.stem_matched_endings)):
+                    _stems(lemmas, self.rules.stem_matched_endings)) or _folded_lemma(node) in nouns:
                 return True
-            if node.head is node:
+            if node.head is node or node.pos_ == "VERB":
                 break
         return False
 

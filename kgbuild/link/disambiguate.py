@@ -231,8 +231,9 @@ def _cue(entity: Entity, entry: KBEntry, ctx: DocContext) -> float:
 
 
 def _metonyms(entity: Entity, cands: Iterable[Candidate], get: Callable[[str], KBEntry | None]) -> list[Candidate]:
-    """A capital named as an Actor (and not as a place) stands for its state."""
-    if "Actor" not in entity.types or "Region" in entity.types or entity.kind == "Person":
+    """A capital named as an Actor (and not as a place) stands for its state, as it does in an
+    entity extraction made a state (a topic country, a place and an actor, named by its capital)."""
+    if "Actor" not in entity.types or "Region" in entity.types and entity.kind != "State" or entity.kind == "Person":
         return []
     out = []
     for c in cands:
