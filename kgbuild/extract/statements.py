@@ -54,6 +54,7 @@ _ACTOR = "Actor"
 _STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
 _CLOSING_QUOTES = ("»", "”", '"')  # the marks an inverted cue's quote may close with
+_GROUP_KINDS = ("Group", "Organization")
 _OWN_NAMING = ("nmod", "amod", "appos", "flat:name", "nummod")  # a noun's own naming children
 
 # --- the finder ---------------------------------------------------------------------
@@ -262,11 +263,15 @@ class _Finder:
         return None
 
     def only_group_before(self, token: Token, at: MentionRef | None) -> MentionRef | None:
-        """The one non-state group named before a token (not the description at it), else None."""
+        """The one non-state group named in the sentence of a token or the one before it (not a
+        description such as the one at it: a name starts with a capital), else None."""
+        run = self.units.run_at(token.idx)
         seen: dict[str, MentionRef] = {}
         for ref in self.index.before(token.idx):
-            if ref.entity.kind == "Group" and _ACTOR in ref.entity.types and (
-                    at is None or ref.entity.id != at.entity.id):
+            if run - self.units.run_at(ref.start) > 1:
+                break
+            if ref.entity.kind in _GROUP_KINDS and _ACTOR in ref.entity.types and ref.entity.label[:1].isupper() \
+                    and (at is None or ref.entity.id != at.entity.id):
                 seen.setdefault(ref.entity.id, ref)
         return next(iter(seen.values())) if len(seen) == 1 else None
 
