@@ -694,8 +694,7 @@ class _Finder:
     @functools.cached_property
     def home_state(self) -> MentionRef | None:
         """The state the article is about: its dateline city's state when the text names that
-        state, else the only state it names, else the only one its headline names; None when
-        it names several."""
+        state, else the only state it names; None when it names several."""
         entities = self.reading.entities
         states = [e for e in entities if e.kind in _STATE_KINDS]
         dateline = next(self.rules.dateline_re.finditer(self.text), None)
@@ -704,9 +703,6 @@ class _Finder:
             city = re.split(r"[,(]", dateline.group(0))[0].strip().title()
             keys = {e.country or e.capital_of for e in kb.lookup(city, self.rules.code)} - {None}
             states = [e for e in states if e.kb_id in keys] or states
-        if len(states) > 1:  # several: the one the headline names alone ("Burundi : ...")
-            headline = _headline_end(self.text)
-            states = [e for e in states if any(m.start < headline for m in e.mentions)]
         if len(states) != 1:
             return None
         state = states[0]
