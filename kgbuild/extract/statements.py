@@ -236,7 +236,7 @@ class _Finder:
     def members_named_again(self, token: Token) -> MentionRef | None:
         """The group bare plural members stand for ("les rebelles ont affirmé", "selon les
         paramilitaires"): the group the same noun was first given with ("les rebelles du X"),
-        else the only non-state group named before; None when the noun has a complement or
+        else the only named group of its sentence or the one before; None when the noun has a complement or
         adjective of its own, or when a named entity stands at it."""
         lemma = token.lemma_.lower()
         if lemma not in self.rules.member_anaphors or "Plur" not in morph_values(token, "Number") \
