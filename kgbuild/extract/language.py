@@ -190,6 +190,7 @@ class LanguageRules:
     document_nouns: Words
     authored_nouns: Words
     group_anaphors: Words
+    member_anaphors: Words
     unnamed_speakers: Words
     lone_officials: Words
     within_nouns: Words

@@ -54,6 +54,8 @@ _ACTOR = "Actor"
 _STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
 _CLOSING_QUOTES = ("»", "”", '"')  # the marks an inverted cue's quote may close with
+_GROUP_KINDS = ("Group", "Organization")
+_OWN_NAMING = ("nmod", "amod", "appos", "flat:name", "nummod")  # a noun's own naming children
 
 # --- the finder ---------------------------------------------------------------------
 
@@ -226,10 +228,52 @@ class _Finder:
     def phrase_entity(self, token: Token, within: range | None = None) -> MentionRef | None:
         """The actor a subject or "selon" phrase names: its head, an apposed name, a person at its
         end, or the actor a speaking group stands for."""
-        return (self.index.at_token(token) or self.titled_name(token) or self.apposed_name(token, within)
+        return (self.members_named_again(token) or self.index.at_token(token) or self.titled_name(token) or self.apposed_name(token, within)
                 or self.apposed_person(token, within) or self.broken_phrase_person(token, within)
                 or self.group_actor(token, within) or self.named_again(token)
                 or self.coordinated_title(token, within))
+
+    def members_named_again(self, token: Token) -> MentionRef | None:
+        """The group bare plural members stand for ("les rebelles ont affirmé", "selon les
+        paramilitaires"): the group the same noun was first given with ("les rebelles du X"),
+        else the only named group of its sentence or the one before; None when the noun has a complement or
+        adjective of its own, or when a named entity stands at it."""
+        lemma = token.lemma_.lower()
+        if lemma not in self.rules.member_anaphors or "Plur" not in morph_values(token, "Number") \
+                or not _is_definite(token) or any(c.dep_ in _OWN_NAMING for c in token.children):
+            return None
+        at = self.index.at_token(token)
+        bare = (lemma, lower_text(token))
+        if at is not None and at.mention.text.lower() not in bare:
+            return None  # "les Houthis": a name, not members named again
+        given = self.members_given_with(token)
+        if given is not None or (at is not None and at.entity.label.lower() not in bare):
+            return given  # else the group the entity stage took the noun for
+        return self.only_group_before(token, at)
+
+    def members_given_with(self, token: Token) -> MentionRef | None:
+        """The actor the first "de" complement of the same noun named ("les rebelles du X")."""
+        for t in self.tokens[:token.i]:
+            if t.lemma_.lower() != token.lemma_.lower():
+                continue
+            for c in t.children:
+                ref = self.index.at_token(c) if c.dep_ in ("nmod", "appos") and c.i > t.i else None
+                if ref is not None and _ACTOR in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
+                    return ref
+        return None
+
+    def only_group_before(self, token: Token, at: MentionRef | None) -> MentionRef | None:
+        """The one non-state group named in the sentence of a token or the one before it (not a
+        description such as the one at it: a name starts with a capital), else None."""
+        run = self.units.run_at(token.idx)
+        seen: dict[str, MentionRef] = {}
+        for ref in self.index.before(token.idx):
+            if run - self.units.run_at(ref.start) > 1:
+                break
+            if ref.entity.kind in _GROUP_KINDS and _ACTOR in ref.entity.types and ref.entity.label[:1].isupper() \
+                    and (at is None or ref.entity.id != at.entity.id):
+                seen.setdefault(ref.entity.id, ref)
+        return next(iter(seen.values())) if len(seen) == 1 else None
 
     def titled_name(self, token: Token) -> MentionRef | None:
         """A title the name leaves out ("dit le Général X Y": the person X Y right after it)."""
