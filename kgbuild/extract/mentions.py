@@ -473,7 +473,7 @@ class _Finder:
         return rest if rest and normalize_label(last) in self.rules.not_names else chunk
 
     def _before_coordinated_noun(self, chunk: str) -> str:
-        """ "les combattants des Forces de soutien rapide et l'armée loyale au ...": a known name the model ran
+        """ "les combattants du Front X et l'armée loyale au ...": a known name the model ran
         on past a conjunction into a common noun phrase is the known name (a name the KB knows
         with its conjunction, "Organisation pour la sécurité et la coopération en Europe", stays)."""
         for conj in self.rules.and_words:

@@ -2577,7 +2577,7 @@ class _Finder:
 
     def inserted_reports(self, v: Token) -> list[Token]:
         """A verb of reporting set off by a comma after ``v``, on which the parse hangs the rest of
-        the sentence ("ont été tuées dimanche, a annoncé le gouvernement, dans une attaque
+        the sentence ("ont été tuées dimanche, a annoncé la police, lors d'une attaque
         revendiquée par X")."""
         return [c for c in v.children if c.dep_ in ("conj", "parataxis") and c.i > v.i and _in(c, self.rules.speech_verbs)
                 and any(p.dep_ == "punct" and p.text == "," and p.i < c.i for p in c.children)]
@@ -3771,7 +3771,7 @@ class _Finder:
 
     def described_place(self, a: Token) -> list[MentionRef]:
         """The place the parse hangs on the noun a word of presence qualifies, after the word
-        ("X, la dernière guérilla encore active en Colombie": "en Colombie" on "guérilla")."""
+        ("X, un maquis toujours actif en Y": "en Y" on "maquis")."""
         if a.dep_ != "amod" or a.head.i > a.i:
             return []
         return self._place_group(a.head, ("nmod",), after=a.i)
@@ -5009,7 +5009,7 @@ class _Finder:
     def state_office(self, anchor: Token | None) -> bool:
         """Whether a role names an office of a state with no state named: its complement is a
         portfolio or one of the state's forces ("le ministre de la Défense X", "le secrétaire au
-        Trésor", "le commandant de l'armée de terre"), no entity of the text."""
+        Trésor", "le chef de la marine"), no entity of the text."""
         if anchor is None:
             return False
         for n, t in enumerate(self.tokens[anchor.i + 1: anchor.i + 4]):
