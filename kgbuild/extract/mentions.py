@@ -2341,8 +2341,8 @@ class _Finder:
         others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
         firsts = _organ_first_words(self.rules)
         for token in self._tokens_in(firsts):
-            if self.pos[token.i] != "NOUN" or not self._is_definite(token, True):
-                continue
+            if self.pos[token.i] != "NOUN" or not self._is_definite(token, True) or _counted(token):
+                continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
             if phrase is not None and end is None:
@@ -3216,6 +3216,11 @@ def _seats(rules: LanguageRules) -> dict[str, str]:
 
 
 @functools.cache
+def _counted(noun: Token) -> bool:
+    """Whether a number counts the noun ("les deux soldats")."""
+    return any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
+
+
 def _organ_first_words(rules: LanguageRules) -> frozenset[str]:
     """The first words of the rules' state organ phrases ("forces", "armée"): the only nouns
     ``_organs`` reads further."""
