@@ -314,10 +314,12 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
     f = found[i]
     fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
                if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
-    near = [(head not in introduced[key], i - j, j, key) for j, key in fitting
+    # within the window, one of the noun's first kind comes before a nearer one of another
+    # ("le mouvement" after "le PKK ... l'Union européenne": the group)
+    near = [(head not in introduced[key], f.refers_to[0] not in kinds[key], i - j, j, key) for j, key in fitting
             if f.mention.sentence - found[j].mention.sentence <= _DESCRIPTION_WINDOW]
     if near:
-        _, _, j, key = min(near)
+        *_, j, key = min(near)
         return j, key
     if len({key for _, key in fitting}) == 1:
         return fitting[0]
