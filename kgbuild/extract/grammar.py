@@ -335,6 +335,8 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
             continue
         if ref.entity.id not in reading.genders:
             reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)
+        if gender != "Plur" and _plural_organ(ref, doc):
+            continue  # "les soldats ont tué ..., estime-t-elle": a state's men are no "elle"
         g = _written_plural(ref, doc, rules) if gender == "Plur" else reading.genders[ref.entity.id]
         fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, g, rules)
         if fit is None:
@@ -366,6 +368,14 @@ def is_subject_mention(ref: MentionRef, doc) -> bool:
 # How well an antecedent fits a pronoun, by the pronoun's gender (or "Plur"): None when it
 # cannot be it, 0 when it is the first choice, 1 when it is a fallback.  ``g`` is the
 # antecedent's grammatical gender, when known.
+
+def _plural_organ(ref: MentionRef, doc) -> bool:
+    """Whether a mention is a state's organ written in the plural ("les soldats")."""
+    if ref.mention.method != "organ":
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and "Plur" in morph_values(span.root, "Number")
+
 
 def _written_plural(ref: MentionRef, doc, rules: LanguageRules) -> str | None:
     """ "Plur" when a mention is written in the plural: its last word ("les Houthis"), its head
