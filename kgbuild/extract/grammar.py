@@ -331,12 +331,10 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
     floor = units.span_of(*units.runs[max(0, k - window)])[0] if units.runs else 0
     best: tuple | None = None
     for ref in index.before(pos, floor):
-        if "Actor" not in ref.entity.types and ref.mention.type != "Actor" or quotes.inside(ref.start):
+        if _no_antecedent(ref, gender, quotes, doc):
             continue
         if ref.entity.id not in reading.genders:
             reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)
-        if gender != "Plur" and _plural_organ(ref, doc):
-            continue  # "les soldats ont tué ..., estime-t-elle": a state's men are no "elle"
         g = _written_plural(ref, doc, rules) if gender == "Plur" else reading.genders[ref.entity.id]
         fit = _ANTECEDENT_FIT.get(gender, _any_actor)(ref, g, rules)
         if fit is None:
@@ -368,6 +366,13 @@ def is_subject_mention(ref: MentionRef, doc) -> bool:
 # How well an antecedent fits a pronoun, by the pronoun's gender (or "Plur"): None when it
 # cannot be it, 0 when it is the first choice, 1 when it is a fallback.  ``g`` is the
 # antecedent's grammatical gender, when known.
+
+def _no_antecedent(ref: MentionRef, gender: str | None, quotes, doc) -> bool:
+    """A mention a pronoun cannot take: no actor, inside quotes, or a state's organ written in
+    the plural for a singular pronoun ("les soldats ont tué ..., estime-t-elle")."""
+    return ("Actor" not in ref.entity.types and ref.mention.type != "Actor") or quotes.inside(ref.start) \
+        or (gender != "Plur" and _plural_organ(ref, doc))
+
 
 def _plural_organ(ref: MentionRef, doc) -> bool:
     """Whether a mention is a state's organ written in the plural ("les soldats")."""
