@@ -232,6 +232,9 @@ class _Finder:
         right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
+        named = self.apposed_people(token, depth)
+        if named:
+            return named
         hit = self.apposed(token)
         if hit is not None and self.fighters_origin(token, hit):
             return self.described_group(token)  # "les terroristes somaliens": not Somalia
@@ -246,6 +249,16 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def apposed_people(self, token: Token, depth: int) -> list[MentionRef]:
+        """The people named in apposition after a comma to a noun that names no entity, with
+        the ones coordinated to them ("deux militants palestiniens, A et B": A and B, not the
+        state of the demonym)."""
+        for child in token.children:
+            ref = self.ref_at(child) if child.dep_ == "appos" and child.i > token.i else None
+            if ref is not None and ref.entity.kind == "Person" and self.tokens[child.left_edge.i - 1].text == ",":
+                return [r for r in self.np(child, depth + 1) if r.entity.kind == "Person"]
+        return []
 
     def fighters_origin(self, token: Token, hit: MentionRef) -> bool:
         """A state's demonym on a fighter description ("les terroristes somaliens ont visé",
