@@ -172,11 +172,15 @@ class _Finder:
             return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
+        found = self.apposed_people(token, depth) or self.head_entities(token, depth)
+        return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
+
+    def head_entities(self, token: Token, depth: int) -> list[MentionRef]:
+        """Entities the head of a noun phrase stands for, its coordination aside."""
         ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token) \
             or next(iter(self.body_named_before(token)), None)
-        found: list[MentionRef] = [ref] if ref is not None else (
+        return [ref] if ref is not None else (
             self.np_dependants(token, depth) or self.governed_state(token))  # "combattre le régime": its state
-        return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
 
     def body_named_before(self, token: Token) -> list[MentionRef]:
         """A bare body noun ("les attaques contre l'armée") stands for the state the text last
@@ -232,9 +236,6 @@ class _Finder:
         right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
-        named = self.apposed_people(token, depth)
-        if named:
-            return named
         hit = self.apposed(token)
         if hit is not None and self.fighters_origin(token, hit):
             return self.described_group(token)  # "les terroristes somaliens": not Somalia
@@ -254,7 +255,7 @@ class _Finder:
         """The people named in apposition after a comma to a noun that names no entity, with
         the ones coordinated to them ("deux militants palestiniens, A et B": A and B, not the
         state of the demonym)."""
-        for child in token.children:
+        for child in token.children if token.pos_ == "NOUN" else ():
             ref = self.ref_at(child) if child.dep_ == "appos" and child.i > token.i else None
             if ref is not None and ref.entity.kind == "Person" and self.tokens[child.left_edge.i - 1].text == ",":
                 return [r for r in self.np(child, depth + 1) if r.entity.kind == "Person"]
