@@ -252,14 +252,35 @@ class _Finder:
         return found
 
     def apposed_people(self, token: Token, depth: int) -> list[MentionRef]:
-        """The people named in apposition after a comma to a noun that names no entity, with
-        the ones coordinated to them ("deux militants palestiniens, A et B": A and B, not the
-        state of the demonym)."""
-        for child in token.children if token.pos_ == "NOUN" else ():
-            ref = self.ref_at(child) if child.dep_ == "appos" and child.i > token.i else None
-            if ref is not None and ref.entity.kind == "Person" and self.tokens[child.left_edge.i - 1].text == ",":
-                return [r for r in self.np(child, depth + 1) if r.entity.kind == "Person"]
-        return []
+        """The people listed after a comma right behind a noun (its adjectives aside) and closing
+        the phrase ("deux militants palestiniens, A et B, ..."): they, not the state of a demonym,
+        are what the phrase stands for, however the parse hangs the names."""
+        k = token.i + 1
+        while k < len(self.tokens) and self.tokens[k].head.i == token.i and self.tokens[k].dep_ == "amod":
+            k += 1
+        if token.pos_ != "NOUN" or depth > 0 or k >= len(self.tokens) or self.tokens[k].text != ",":
+            return []
+        people, k = self.people_list(k + 1)
+        closing = k >= len(self.tokens) or self.tokens[k].is_punct or lower_text(self.tokens[k]) in self.rules.relative_pronouns
+        return people if closing else []
+
+    def people_list(self, k: int) -> tuple[list[MentionRef], int]:
+        """The person mentions from token ``k`` on, joined by commas or a list conjunction, and
+        the index of the first token past them."""
+        people: list[MentionRef] = []
+        while k < len(self.tokens):
+            ref = self.ref_at(self.tokens[k])
+            if ref is None or ref.entity.kind != "Person" or ref.start < self.tokens[k].idx:
+                break
+            people.append(ref)
+            while k < len(self.tokens) and self.tokens[k].idx < ref.end:
+                k += 1
+            joint = k + 1 < len(self.tokens) and (self.tokens[k].text == "," or _in(self.tokens[k], self.rules.list_conjunctions))
+            nxt = self.ref_at(self.tokens[k + 1]) if joint else None
+            if nxt is None or nxt.entity.kind != "Person":
+                break
+            k += 1
+        return people, k
 
     def fighters_origin(self, token: Token, hit: MentionRef) -> bool:
         """A state's demonym on a fighter description ("les terroristes somaliens ont visé",
