@@ -258,7 +258,9 @@ class _Finder:
         k = token.i + 1
         while k < len(self.tokens) and self.tokens[k].head.i == token.i and self.tokens[k].dep_ == "amod":
             k += 1
-        if token.pos_ != "NOUN" or depth > 0 or k >= len(self.tokens) or self.tokens[k].text != ",":
+        # "le chef des X, Y": Y is the chief, not the X
+        owned = token.dep_ == "nmod" and _introduced_by(token, self.rules.of_prepositions)
+        if token.pos_ != "NOUN" or depth > 0 or owned or k >= len(self.tokens) or self.tokens[k].text != ",":
             return []
         people, k = self.people_list(k + 1)
         closing = k >= len(self.tokens) or self.tokens[k].is_punct or lower_text(self.tokens[k]) in self.rules.relative_pronouns
