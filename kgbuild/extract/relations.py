@@ -172,11 +172,15 @@ class _Finder:
             return self.pronoun_antecedent(token, low)
         if low in self.rules.relative_pronouns:
             return self.relative_antecedent(token)
+        found = self.apposed_people(token, depth) or self.head_entities(token, depth)
+        return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
+
+    def head_entities(self, token: Token, depth: int) -> list[MentionRef]:
+        """Entities the head of a noun phrase stands for, its coordination aside."""
         ref = self.person_of_demonym(token) or self.ref_at(token) or self.place_anaphor(token) \
             or next(iter(self.body_named_before(token)), None)
-        found: list[MentionRef] = [ref] if ref is not None else (
+        return [ref] if ref is not None else (
             self.np_dependants(token, depth) or self.governed_state(token))  # "combattre le régime": its state
-        return found + [r for child in self.conjuncts(token) for r in self.np(child, depth + 1)]
 
     def body_named_before(self, token: Token) -> list[MentionRef]:
         """A bare body noun ("les attaques contre l'armée") stands for the state the text last
@@ -246,6 +250,39 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def apposed_people(self, token: Token, depth: int) -> list[MentionRef]:
+        """The people listed after a comma right behind a noun (its adjectives aside) and closing
+        the phrase ("deux militants palestiniens, A et B, ..."): they, not the state of a demonym,
+        are what the phrase stands for, however the parse hangs the names."""
+        k = token.i + 1
+        while k < len(self.tokens) and self.tokens[k].head.i == token.i and self.tokens[k].dep_ == "amod":
+            k += 1
+        # "le chef des X, Y": Y is the chief, not the X
+        owned = token.dep_ == "nmod" and _introduced_by(token, self.rules.of_prepositions)
+        if token.pos_ != "NOUN" or depth > 0 or owned or k >= len(self.tokens) or self.tokens[k].text != ",":
+            return []
+        people, k = self.people_list(k + 1)
+        closing = k >= len(self.tokens) or self.tokens[k].is_punct or lower_text(self.tokens[k]) in self.rules.relative_pronouns
+        return people if closing else []
+
+    def people_list(self, k: int) -> tuple[list[MentionRef], int]:
+        """The person mentions from token ``k`` on, joined by commas or a list conjunction, and
+        the index of the first token past them."""
+        people: list[MentionRef] = []
+        while k < len(self.tokens):
+            ref = self.ref_at(self.tokens[k])
+            if ref is None or ref.entity.kind != "Person" or ref.start < self.tokens[k].idx:
+                break
+            people.append(ref)
+            while k < len(self.tokens) and self.tokens[k].idx < ref.end:
+                k += 1
+            joint = k + 1 < len(self.tokens) and (self.tokens[k].text == "," or _in(self.tokens[k], self.rules.list_conjunctions))
+            nxt = self.ref_at(self.tokens[k + 1]) if joint else None
+            if nxt is None or nxt.entity.kind != "Person":
+                break
+            k += 1
+        return people, k
 
     def fighters_origin(self, token: Token, hit: MentionRef) -> bool:
         """A state's demonym on a fighter description ("les terroristes somaliens ont visé",
