@@ -684,7 +684,7 @@ class _Finder:
         return []
 
     def np_head_of(self, ref: MentionRef) -> MentionRef:
-        """For "la région de Kourk, frontalière de l'Ukraine, où": climb from Ukraine to Kourk;
+        """For "la province de A, voisine de B, où": climb from B to A;
         only through "de" complements ("la fourniture par X d'armes aux rebelles Y qui": Y, the
         "à" phrase not climbed to X)."""
         span = self.span_at(ref)
