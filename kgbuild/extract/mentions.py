@@ -478,9 +478,11 @@ class _Finder:
         with its conjunction, "Organisation pour la sécurité et la coopération en Europe", stays)."""
         for conj in self.rules.and_words:
             head, sep, rest = chunk.partition(f" {conj} ")
+            if not sep:
+                continue
             det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
             noun = rest[len(det):].lstrip()
-            if sep and det and noun[:1].islower() and self._lookup(head) is not None and self._lookup(chunk) is None:
+            if det and noun[:1].islower() and self._lookup(head) is not None and self._lookup(chunk) is None:
                 return head
         return chunk
 

@@ -5401,9 +5401,7 @@ class _Finder:
     def distance_in(self, tail: list[Token]) -> bool:
         """An aside that measures a distance ("X, localité agricole à 160 km de Y"): the place
         after it is where the distance is taken from, not what holds X."""
-        words = [t for t in tail if t.pos_ != "ADV"]
-        return any(lower_text(a) in self.rules.relative_prepositions and b.like_num
-                   for a, b in zip(words, words[1:]))
+        return any(self.distance_noun(t) for t in tail)
 
     def list_closed_by(self, span) -> list[MentionRef]:
         """The places listed before a place that closes their list with a conjunction ("A, B et
