@@ -616,7 +616,14 @@ class _Finder:
                         and lower_lemma(c) in self.rules.time_words]
         phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (  # "jeudi et vendredi des cibles"
             [c for d in days for c in d.children if c.dep_ == "nmod"] if day.i != verb.i else [])
-        return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)]
+        return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)
+                and not self.origin_name(c)]
+
+    def origin_name(self, c: Token) -> bool:
+        """A name after a singular "du" or "de" on a verb ("tirées du Liban", "tiré de X"): the
+        place something leaves from; a name takes no partitive article."""
+        return c.pos_ == "PROPN" and c.head.pos_ == "VERB" and c.dep_.startswith("obl") and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions and lower_text(g) != "des" for g in c.children)
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
@@ -2378,6 +2385,8 @@ class _Finder:
             clause = t.pos_ in ("VERB", "AUX") and not t.dep_.startswith(("obl", "nmod"))  # not "dans l'est de"
             if clause or t.pos_ == "CCONJ" or lower_text(t) in self.rules.aim_words:
                 return False
+            if t.dep_ == "case" and self.origin_name(t.head):  # "tiré de X, dans le sud de Y"
+                return True
             if _in(t, self.rules.origin_prepositions):
                 head = next((w for w in before[n + 1:] if w.pos_ != "DET"), None)
                 return head is not None and head.pos_ != "NUM" and not _in(head, self.rules.origin_time_words)
