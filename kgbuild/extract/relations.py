@@ -3714,7 +3714,14 @@ class _Finder:
     def present_subject(self, n: Token) -> bool:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
         afar or attacks a facility."""
-        return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head)
+        return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head) \
+            and not self.attacks_at(n.head)
+
+    def attacks_at(self, v: Token) -> bool:
+        """An attack verb with a phrase of aim ("ont ouvert le feu sur les positions X"): that
+        phrase names whom it hits, not where its subject is."""
+        return (_in(v, self.rules.attack_verbs) or _phrase_length(v, self.rules.attack_verbs) > 0) \
+            and any(c.dep_.startswith("obl") and self.hostile(c) for c in v.children)
 
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
