@@ -4906,10 +4906,19 @@ class _Finder:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
         l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
         ("l'envoyé pour la Somalie"), which names no body."""
+        rest = rest[:next((m for m, t in enumerate(rest) if m and self.agent_participle(t)), len(rest))]
         cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
         if cut is None:
             return rest
         return rest[:cut] or self.body_after_domain(rest)
+
+    @staticmethod
+    def agent_participle(t: Token) -> bool:
+        """A participle with an agent after a role ("gouverneur joint par l'agence X", "un
+        responsable cité par la télévision"): who reached or quoted the person, not the body of
+        the role, which ends there."""
+        return t.pos_ == "VERB" and "Part" in morph_values(t, "VerbForm") and any(
+            c.dep_ == "obl:agent" and c.i > t.i for c in t.children)
 
     def body_after_domain(self, rest: list[Token]) -> list[Token] | None:
         """The words after a domain that comes first, from the preposition that names an actor
