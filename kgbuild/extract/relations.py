@@ -4559,7 +4559,9 @@ class _Finder:
         "regroupe plusieurs factions, dont X et Y"), up to the sentence's end."""
         hi = self.units.bounds(v)[1]
         words = list(self.tokens[v.i + 1: min(hi, v.i + 30)])
-        stop = next((n for n, t in enumerate(words) if t.text in (".", ";", ":")), len(words))
+        # up to another verb ("les ministres, réunis à X, ont décidé de sanctionner dix entités,
+        # dont Y": the examples of that verb's object)
+        stop = next((n for n, t in enumerate(words) if t.text in (".", ";", ":") or t.pos_ in ("VERB", "AUX")), len(words))
         found = []
         for n in (n for n, t in enumerate(words[:stop]) if t.text == "," and self.opens_examples(words[n + 1: n + 4])):
             end = next((m for m in range(n + 2, stop) if words[m].text == ","), stop)
