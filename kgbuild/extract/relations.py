@@ -3720,8 +3720,10 @@ class _Finder:
     def attacks_at(self, v: Token) -> bool:
         """An attack verb with a phrase of aim ("ont ouvert le feu sur les positions X"): that
         phrase names whom it hits, not where its subject is."""
-        return (_in(v, self.rules.attack_verbs) or _phrase_length(v, self.rules.attack_verbs) > 0) \
-            and any(c.dep_.startswith("obl") and self.hostile(c) for c in v.children)
+        size = _phrase_length(v, self.rules.attack_verbs)
+        last = v.doc[v.i + size - 1] if size else v  # "ouvert le feu sur X": the phrase may hang on "feu"
+        return (size > 0 or _in(v, self.rules.attack_verbs)) and any(
+            c.dep_.startswith(("obl", "nmod")) and self.hostile(c) for w in (v, last) for c in w.children)
 
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
