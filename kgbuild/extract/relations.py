@@ -1315,10 +1315,24 @@ class _Finder:
                 suppliers = self.np(c)
         if not suppliers and n.dep_ == "appos":
             suppliers = self.np(n.head)
-        suppliers = self.typed(suppliers, ("Actor",)) or self.left_actor(n)
+        aside = None if suppliers else self.supplier_before_comma(n)
+        suppliers = self.typed(suppliers, ("Actor",)) or (aside if aside is not None else self.left_actor(n))
         for s in suppliers[:1]:
             for r in recipients[:2]:
                 self.add(s, "suppliesTo", r, n, k, 0.6, modality=self.noun_modality(n))
+
+    def supplier_before_comma(self, n: Token) -> list[MentionRef] | None:
+        """The actor a supplier noun set off by a comma is said of, however the parse hangs it
+        ("des sanctions contre six entreprises iraniennes, fournisseurs de X": the firms' state,
+        not the clause's subject); None when no comma sets it off."""
+        k = n.i - 1
+        while k > 0 and self.tokens[k].pos_ in ("DET", "ADJ", "ADV"):  # "X, principal fournisseur de Y"
+            k -= 1
+        if k < 1 or self.tokens[k].text != ",":
+            return None
+        prev = self.tokens[k - 1]
+        found = self.np(prev) or (self.np(prev.head) if prev.dep_ == "nmod" else [])  # "six entreprises X de drones,"
+        return self.typed(found, ("Actor",))
 
     def purchase(self, cue: Token, k: int) -> None:
         """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
