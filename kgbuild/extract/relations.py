@@ -221,7 +221,7 @@ class _Finder:
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
         subject of the sentence before, else the nearest fitting actor."""
-        ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
+        ref = self.speaker_pronoun(token) or self.reporter_subject(token, low) or self.subject_antecedent(token, low) \
             or resolve_pronoun(low, token.idx, self.reading)
         return [ref] if ref and not self.fronted(ref, token) else []
 
@@ -636,6 +636,19 @@ class _Finder:
                 entity = self.index.entities.get(st.speaker)
                 if entity is not None:
                     return MentionRef(entity, entity.mentions[0])
+        return None
+
+    def reporter_subject(self, token: Token, low: str) -> MentionRef | None:
+        """The subject pronoun of a clause a speech verb reports takes that verb's named subject
+        when it fits ("X déclare au Congrès qu'il a approuvé la vente": X, not the one addressed)."""
+        verb = token.head
+        if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns or verb.dep_ != "ccomp" \
+                or not _in(verb.head, self.rules.speech_verbs):
+            return None
+        for t in verb.head.children:
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and self.agrees(t, low):
+                found = self.typed(self.np(t), ("Actor",))
+                return found[0] if found else None
         return None
 
     def subject_antecedent(self, token: Token, low: str) -> MentionRef | None:
