@@ -640,7 +640,7 @@ class _Finder:
 
     def reporter_subject(self, token: Token, low: str) -> MentionRef | None:
         """The subject pronoun of a clause a speech verb reports takes that verb's named subject
-        when it fits ("X déclare au Congrès qu'il a approuvé la vente": X, not the one addressed)."""
+        when it fits ("X écrit aux députés qu'il autorise l'export": X, not those addressed)."""
         verb = token.head
         if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns or verb.dep_ != "ccomp" \
                 or not _in(verb.head, self.rules.speech_verbs):
@@ -3745,7 +3745,7 @@ class _Finder:
             and not self.attacks_at(n.head)
 
     def attacks_at(self, v: Token) -> bool:
-        """An attack verb with a phrase of aim ("ont ouvert le feu sur les positions X"): that
+        """An attack verb with a phrase of aim ("a ouvert le feu sur des positions de X"): that
         phrase names whom it hits, not where its subject is."""
         size = _phrase_length(v, self.rules.attack_verbs)
         last = v.doc[v.i + size - 1] if size else v  # "ouvert le feu sur X": the phrase may hang on "feu"
@@ -4588,15 +4588,20 @@ class _Finder:
         "regroupe plusieurs factions, dont X et Y"), up to the sentence's end."""
         hi = self.units.bounds(v)[1]
         words = list(self.tokens[v.i + 1: min(hi, v.i + 30)])
-        # up to another verb ("les ministres, réunis à X, ont décidé de sanctionner dix entités,
-        # dont Y": the examples of that verb's object)
-        stop = next((n for n, t in enumerate(words) if t.text in (".", ";", ":") or t.pos_ in ("VERB", "AUX")), len(words))
+        stop = self.examples_stop(words)
         found = []
         for n in (n for n, t in enumerate(words[:stop]) if t.text == "," and self.opens_examples(words[n + 1: n + 4])):
             end = next((m for m in range(n + 2, stop) if words[m].text == ","), stop)
             found += [r for w in words[n + 1: end] for r in [self.index.at_token(w)] if r is not None
                       and r.start == w.idx and r.entity.kind != "Person" and self.typed([r], ("Actor",))]
         return found
+
+    @staticmethod
+    def examples_stop(words: list[Token]) -> int:
+        """Where a phrase of examples after a grouping verb must end: at the sentence's end or at
+        another verb ("les ministres, réunis à X, ont décidé de sanctionner dix entités, dont Y":
+        the examples of that verb's object)."""
+        return next((n for n, t in enumerate(words) if t.text in (".", ";", ":") or t.pos_ in ("VERB", "AUX")), len(words))
 
     def opens_examples(self, words: list[Token]) -> bool:
         """Whether words open a phrase of examples ("dont", "tels qu'", "comme")."""
