@@ -623,7 +623,8 @@ class _Finder:
         """A name after a singular "du" or "de" on a verb ("tirées du Liban", "tiré de X"): the
         place something leaves from; a name takes no partitive article."""
         return c.pos_ == "PROPN" and c.head.pos_ == "VERB" and c.dep_.startswith("obl") and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions and lower_text(g) != "des" for g in c.children)
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions and "Plur" not in morph_values(g, "Number")
+            for g in c.children)
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
