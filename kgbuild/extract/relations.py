@@ -221,7 +221,7 @@ class _Finder:
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
         subject of the sentence before, else the nearest fitting actor."""
-        ref = self.speaker_pronoun(token) or self.subject_antecedent(token, low) \
+        ref = self.speaker_pronoun(token) or self.reporter_subject(token, low) or self.subject_antecedent(token, low) \
             or resolve_pronoun(low, token.idx, self.reading)
         return [ref] if ref and not self.fronted(ref, token) else []
 
@@ -616,7 +616,15 @@ class _Finder:
                         and lower_lemma(c) in self.rules.time_words]
         phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (  # "jeudi et vendredi des cibles"
             [c for d in days for c in d.children if c.dep_ == "nmod"] if day.i != verb.i else [])
-        return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)]
+        return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)
+                and not self.origin_name(c)]
+
+    def origin_name(self, c: Token) -> bool:
+        """A name after a singular "du" or "de" on a verb ("tirées du Liban", "tiré de X"): the
+        place something leaves from; a name takes no partitive article."""
+        return c.pos_ == "PROPN" and c.head.pos_ == "VERB" and c.dep_.startswith("obl") and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions and "Plur" not in morph_values(g, "Number")
+            for g in c.children)
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
@@ -629,6 +637,19 @@ class _Finder:
                 entity = self.index.entities.get(st.speaker)
                 if entity is not None:
                     return MentionRef(entity, entity.mentions[0])
+        return None
+
+    def reporter_subject(self, token: Token, low: str) -> MentionRef | None:
+        """The subject pronoun of a clause a speech verb reports takes that verb's named subject
+        when it fits ("X écrit aux députés qu'il autorise l'export": X, not those addressed)."""
+        verb = token.head
+        if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns or verb.dep_ != "ccomp" \
+                or not _in(verb.head, self.rules.speech_verbs):
+            return None
+        for t in verb.head.children:
+            if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and self.agrees(t, low):
+                found = self.typed(self.np(t), ("Actor",))
+                return found[0] if found else None
         return None
 
     def subject_antecedent(self, token: Token, low: str) -> MentionRef | None:
@@ -1308,10 +1329,24 @@ class _Finder:
                 suppliers = self.np(c)
         if not suppliers and n.dep_ == "appos":
             suppliers = self.np(n.head)
-        suppliers = self.typed(suppliers, ("Actor",)) or self.left_actor(n)
+        aside = None if suppliers else self.supplier_before_comma(n)
+        suppliers = self.typed(suppliers, ("Actor",)) or (aside if aside is not None else self.left_actor(n))
         for s in suppliers[:1]:
             for r in recipients[:2]:
                 self.add(s, "suppliesTo", r, n, k, 0.6, modality=self.noun_modality(n))
+
+    def supplier_before_comma(self, n: Token) -> list[MentionRef] | None:
+        """The actor a supplier noun set off by a comma is said of, however the parse hangs it
+        ("des sanctions contre six entreprises iraniennes, fournisseurs de X": the firms' state,
+        not the clause's subject); None when no comma sets it off."""
+        k = n.i - 1
+        while k > 0 and self.tokens[k].pos_ in ("DET", "ADJ", "ADV"):  # "X, principal fournisseur de Y"
+            k -= 1
+        if k < 1 or self.tokens[k].text != ",":
+            return None
+        prev = self.tokens[k - 1]
+        found = self.np(prev) or (self.np(prev.head) if prev.dep_ == "nmod" else [])  # "six entreprises X de drones,"
+        return self.typed(found, ("Actor",))
 
     def purchase(self, cue: Token, k: int) -> None:
         """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
@@ -2378,6 +2413,8 @@ class _Finder:
             clause = t.pos_ in ("VERB", "AUX") and not t.dep_.startswith(("obl", "nmod"))  # not "dans l'est de"
             if clause or t.pos_ == "CCONJ" or lower_text(t) in self.rules.aim_words:
                 return False
+            if t.dep_ == "case" and self.origin_name(t.head):  # "tiré de X, dans le sud de Y"
+                return True
             if _in(t, self.rules.origin_prepositions):
                 head = next((w for w in before[n + 1:] if w.pos_ != "DET"), None)
                 return head is not None and head.pos_ != "NUM" and not _in(head, self.rules.origin_time_words)
@@ -3705,7 +3742,16 @@ class _Finder:
     def present_subject(self, n: Token) -> bool:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
         afar or attacks a facility."""
-        return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head)
+        return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head) \
+            and not self.attacks_at(n.head)
+
+    def attacks_at(self, v: Token) -> bool:
+        """An attack verb with a phrase of aim ("a ouvert le feu sur des positions de X"): that
+        phrase names whom it hits, not where its subject is."""
+        size = _phrase_length(v, self.rules.attack_verbs)
+        last = v.doc[v.i + size - 1] if size else v  # "ouvert le feu sur X": the phrase may hang on "feu"
+        return (size > 0 or _in(v, self.rules.attack_verbs)) and any(
+            c.dep_.startswith(("obl", "nmod")) and self.hostile(c) for w in (v, last) for c in w.children)
 
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
@@ -4543,13 +4589,20 @@ class _Finder:
         "regroupe plusieurs factions, dont X et Y"), up to the sentence's end."""
         hi = self.units.bounds(v)[1]
         words = list(self.tokens[v.i + 1: min(hi, v.i + 30)])
-        stop = next((n for n, t in enumerate(words) if t.text in (".", ";", ":")), len(words))
+        stop = self.examples_stop(words)
         found = []
         for n in (n for n, t in enumerate(words[:stop]) if t.text == "," and self.opens_examples(words[n + 1: n + 4])):
             end = next((m for m in range(n + 2, stop) if words[m].text == ","), stop)
             found += [r for w in words[n + 1: end] for r in [self.index.at_token(w)] if r is not None
                       and r.start == w.idx and r.entity.kind != "Person" and self.typed([r], ("Actor",))]
         return found
+
+    @staticmethod
+    def examples_stop(words: list[Token]) -> int:
+        """Where a phrase of examples after a grouping verb must end: at the sentence's end or at
+        another verb ("les ministres, réunis à X, ont décidé de sanctionner dix entités, dont Y":
+        the examples of that verb's object)."""
+        return next((n for n, t in enumerate(words) if t.text in (".", ";", ":") or t.pos_ in ("VERB", "AUX")), len(words))
 
     def opens_examples(self, words: list[Token]) -> bool:
         """Whether words open a phrase of examples ("dont", "tels qu'", "comme")."""
@@ -4890,10 +4943,19 @@ class _Finder:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
         l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
         ("l'envoyé pour la Somalie"), which names no body."""
+        rest = rest[:next((m for m, t in enumerate(rest) if m and self.agent_participle(t)), len(rest))]
         cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
         if cut is None:
             return rest
         return rest[:cut] or self.body_after_domain(rest)
+
+    @staticmethod
+    def agent_participle(t: Token) -> bool:
+        """A participle with an agent after a role ("gouverneur joint par l'agence X", "un
+        responsable cité par la télévision"): who reached or quoted the person, not the body of
+        the role, which ends there."""
+        return t.pos_ == "VERB" and "Part" in morph_values(t, "VerbForm") and any(
+            c.dep_ == "obl:agent" and c.i > t.i for c in t.children)
 
     def body_after_domain(self, rest: list[Token]) -> list[Token] | None:
         """The words after a domain that comes first, from the preposition that names an actor
