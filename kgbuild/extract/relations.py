@@ -2231,9 +2231,15 @@ class _Finder:
         """The place a relative clause on an attack noun says it hit ("l'attentat qui a frappé
         le siège de la police à Ankara")."""
         verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (_in(c, self.rules.attack_verbs)
-                                                                     or _in(c, self.rules.target_verbs))]
+                                                                     or _in(c, self.rules.target_verbs) or self.toll_clause(c))]
         return [r for v in verbs[:1] for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions,
                                                                ("Region",))][:1]
+
+    def toll_clause(self, v: Token) -> bool:
+        """A verb telling a toll: one of ``toll_clause_verbs`` with a toll noun as object ("qui a
+        fait quinze morts", "qui a coûté la vie à", "qui a causé la mort de")."""
+        return _in(v, self.rules.toll_clause_verbs) and any(
+            c.dep_ == "obj" and _in(c, self.rules.toll_nouns) for c in v.children)
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
