@@ -789,7 +789,14 @@ class _Finder:
         """A facility noun, or a lower-case adjective right after one, between a preposition and
         the place it is in ("contre l'aéroport de X", "contre une mosquée chiite de X")."""
         return _in(window[k], self.rules.facility_nouns) or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() \
-            and k > 0 and _in(window[k - 1], self.rules.facility_nouns)
+            and k > 0 and _in(window[self.past_links(window, k - 1)], self.rules.facility_nouns)
+
+    def past_links(self, window: list[Token], k: int) -> int:
+        """The index before the links of a place phrase ending at ``k`` ("le siège du gouverneur":
+        the office's holder hangs on the facility by "du")."""
+        while k > 0 and lower_text(window[k]) in self.rules.place_phrase_links:
+            k -= 1
+        return k
 
     def beside(self, phrase: list[Token], ref: MentionRef) -> bool:
         """ "au nord de Moreuil", "à l'est de Goma": a compass point after a preposition of
@@ -1670,9 +1677,18 @@ class _Finder:
         dans la bande de Gaza": the strip is the war's place)."""
         events = self.rules.war_nouns | self.rules.clash_nouns | self.rules.attack_nouns | self.rules.target_nouns
         window = self.right_window(n)
-        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj"
+        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj" and not self.aimed_facility(t)
                     or self.other_deed(t) and t.i != n.head.i), len(window))  # not the strike's own verb
         return window[:cut]
+
+    def aimed_facility(self, t: Token) -> bool:
+        """An event noun that is also a facility, right after a hostile preposition and its
+        determiner: the building aimed at ("une attaque contre le siège du gouverneur de X"), no
+        event of its own."""
+        k = t.i - 1
+        while k >= 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return _in(t, self.rules.facility_nouns) and k < t.i - 1 and lower_text(self.tokens[k]) in self.rules.hostile_prepositions
 
     def other_deed(self, t: Token) -> bool:
         """A verb with an object of its own that neither strikes nor aims ("L'attaque contre le
