@@ -2120,10 +2120,16 @@ class _Finder:
             nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
             who = self.named_agent(t)
         else:
-            nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
+            nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
             who = self.doer(t)
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
+
+    def objects_on_days(self, verb: Token) -> list[Token]:
+        """An object the parse hung on a day right after the verb ("a revendiqué dimanche un
+        attentat": "attentat" read as the object of "dimanche")."""
+        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
+                for g in c.children if g.dep_ == "obj"]
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
