@@ -2468,8 +2468,10 @@ class _Finder:
     def owners_hit(self, c: Token) -> list[MentionRef]:
         """The owners of a thing hit, by a demonym or a genitive ("un navire américain"), not
         of a place noun ("le nord de X") and not a person."""
-        if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
+        if c.pos_ != "NOUN":
             return []
+        if _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):  # "les zones contrôlées par X": X
+            return [r for r in self.typed(self.holders_of(c), ("Actor",)) if r.entity.kind != "Person"]
         owners = self.demonyms_on(c)
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
