@@ -337,6 +337,8 @@ class LanguageRules:
     lead_verbs: Words
     partitive_articles: Words
     casualty_prepositions: Words
+    toll_clause_verbs: Words
+    toll_nouns: Words
     authorship_nouns: Words
     occurrence_verbs: Words
     rank_nouns: Words

@@ -810,7 +810,14 @@ class _Finder:
         """A facility noun, or a lower-case adjective right after one, between a preposition and
         the place it is in ("contre l'aéroport de X", "contre une mosquée chiite de X")."""
         return _in(window[k], self.rules.facility_nouns) or window[k].pos_ in ("ADJ", "NOUN") and window[k].text.islower() \
-            and k > 0 and _in(window[k - 1], self.rules.facility_nouns)
+            and k > 0 and _in(window[self.past_links(window, k - 1)], self.rules.facility_nouns)
+
+    def past_links(self, window: list[Token], k: int) -> int:
+        """The index before the links of a place phrase ending at ``k`` ("le siège du gouverneur":
+        the office's holder hangs on the facility by "du")."""
+        while k > 0 and lower_text(window[k]) in self.rules.place_phrase_links:
+            k -= 1
+        return k
 
     def beside(self, phrase: list[Token], ref: MentionRef) -> bool:
         """ "au nord de Moreuil", "à l'est de Goma": a compass point after a preposition of
@@ -1705,9 +1712,18 @@ class _Finder:
         dans la bande de Gaza": the strip is the war's place)."""
         events = self.rules.war_nouns | self.rules.clash_nouns | self.rules.attack_nouns | self.rules.target_nouns
         window = self.right_window(n)
-        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj"
+        cut = next((w for w, t in enumerate(window) if _in(t, events) and t.dep_ != "conj" and not self.aimed_facility(t)
                     or self.other_deed(t) and t.i != n.head.i), len(window))  # not the strike's own verb
         return window[:cut]
+
+    def aimed_facility(self, t: Token) -> bool:
+        """An event noun that is also a facility, right after a hostile preposition and its
+        determiner: the building aimed at ("une attaque contre le siège du gouverneur de X"), no
+        event of its own."""
+        k = t.i - 1
+        while k >= 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return _in(t, self.rules.facility_nouns) and k < t.i - 1 and lower_text(self.tokens[k]) in self.rules.hostile_prepositions
 
     def other_deed(self, t: Token) -> bool:
         """A verb with an object of its own that neither strikes nor aims ("L'attaque contre le
@@ -2139,10 +2155,16 @@ class _Finder:
             nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
             who = self.named_agent(t)
         else:
-            nouns = [c for c in t.children if c.dep_ == "obj" and not self.described_author(c)]
+            nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
             who = self.doer(t)
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
+
+    def objects_on_days(self, verb: Token) -> list[Token]:
+        """An object the parse hung on a day right after the verb ("a revendiqué dimanche un
+        attentat": "attentat" read as the object of "dimanche")."""
+        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
+                for g in c.children if g.dep_ == "obj"]
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
@@ -2266,9 +2288,15 @@ class _Finder:
         """The place a relative clause on an attack noun says it hit ("l'attentat qui a frappé
         le siège de la police à Ankara")."""
         verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (_in(c, self.rules.attack_verbs)
-                                                                     or _in(c, self.rules.target_verbs))]
+                                                                     or _in(c, self.rules.target_verbs) or self.toll_clause(c))]
         return [r for v in verbs[:1] for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions,
                                                                ("Region",))][:1]
+
+    def toll_clause(self, v: Token) -> bool:
+        """A verb telling a toll: one of ``toll_clause_verbs`` with a toll noun as object ("qui a
+        fait quinze morts", "qui a coûté la vie à", "qui a causé la mort de")."""
+        return _in(v, self.rules.toll_clause_verbs) and any(
+            c.dep_ == "obj" and _in(c, self.rules.toll_nouns) for c in v.children)
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
@@ -2477,8 +2505,10 @@ class _Finder:
     def owners_hit(self, c: Token) -> list[MentionRef]:
         """The owners of a thing hit, by a demonym or a genitive ("un navire américain"), not
         of a place noun ("le nord de X") and not a person."""
-        if c.pos_ != "NOUN" or _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):
+        if c.pos_ != "NOUN":
             return []
+        if _in(c, self.rules.place_heads) or _in(c, self.rules.direction_words):  # "les zones contrôlées par X": X
+            return [r for r in self.typed(self.holders_of(c), ("Actor",)) if r.entity.kind != "Person"]
         owners = self.demonyms_on(c)
         for g in self.genitives(c):  # "un véhicule (de patrouille) de la Finul"
             owners += self.np(g) or [r for h in self.genitives(g) if g.pos_ == "NOUN" for r in self.np(h)]
