@@ -4041,9 +4041,30 @@ class _Finder:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
         objs += self.children_with(v, self.stance_prepositions(v, predicate))
-        for s in self.typed(subj, ("Actor",))[:1]:
+        for s in self.sides(self.typed(subj, ("Actor",))):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def sides(self, found: list[MentionRef]) -> list[MentionRef]:
+        """The actors a stance is said of: the first found and those of its kind coordinated
+        with it ("la France et l'Allemagne condamnent X"; "les États-Unis, le Royaume-Uni et la
+        France ont adopté des sanctions"), however the parse cut the list; up to four."""
+        if not found:
+            return []
+        first = found[0]
+        out = [first] + [r for r in found[1:] if r.entity.kind == first.entity.kind] + self.closed_list_after(first)
+        out = self.listed_before(out[-1]) + out  # the list's head the parse cut off ("Les A, B, C et D")
+        return list({r.entity.id: r for r in reversed(out)}.values())[::-1][:4]
+
+    def closed_list_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors listed right after ``ref`` when a conjunction closes the list."""
+        found = self.listed_after(ref)
+        if not found:
+            return []
+        k = self.span_at(found[-1]).start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return found if lower_text(self.tokens[k]) in self.rules.list_conjunctions else []
 
     def stance_verb_doer(self, v: Token) -> list[MentionRef]:
         """Who a stance verb without a subject of its own is said of: the noun its present
@@ -4181,7 +4202,7 @@ class _Finder:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
         authors = {x.entity.id for x in agents}
         # one author for a stance noun of its own ("le soutien de la France à X")
-        for a in agents[:3 if backed else 1]:
+        for a in agents[:3] if backed else self.sides(agents):
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
@@ -4332,7 +4353,7 @@ class _Finder:
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         if _possessive(n) and (n.dep_ == "conj" or self.sibling_before(n)):
             return self.possessed_allies(n, k, predicate)
-        for a in self.typed(self.stance_agents(n), ("Actor",))[:1]:
+        for a in self.sides(self.typed(self.stance_agents(n), ("Actor",))):
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
 
