@@ -1264,15 +1264,23 @@ class _Finder:
             self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
         if not suppliers and not goods:
             suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
+        if not suppliers and self.passive(v):  # "des armes livrées aux forces X par Y": the "par" phrase hung further
+            suppliers = self.after_prep(self.clause_window([t for t in window if t.dep_ != "amod"])[:8],
+                                        self.rules.agent_prepositions, ("Actor",))[:2]
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
-        military = weapons or any(_in(t, self.rules.military_goods) for t in window)
+        military = weapons or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
         for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def sent_goods(self, v: Token) -> list[Token]:
+        """The nouns a passive transfer verb or participle sends, left of it ("des armes livrées à
+        l'armée X par Y", "les munitions ont été fournies à X par Y")."""
+        return self.patient_heads(v) if self.passive(v) else []
 
     def reduced_passive(self, v: Token) -> tuple[list[MentionRef], list[MentionRef]]:
         """(agents, weapons) of a past participle the parse left alone with a "par" phrase
@@ -4041,9 +4049,18 @@ class _Finder:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
         objs += self.children_with(v, self.stance_prepositions(v, predicate))
+        objs = objs or self.shared_object(v)
         for s in self.sides(self.typed(subj, ("Actor",))):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def shared_object(self, v: Token) -> list[MentionRef]:
+        """The object a verb shares with the verb coordinated right after it, which the parse
+        gives to that one ("appuient et forment l'armée X", "finance et arme les rebelles")."""
+        nxt = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and v.i < c.i <= v.i + 3
+                    and any(g.dep_ == "cc" and lower_text(g) in self.rules.list_conjunctions for g in c.children)
+                    and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+        return [r for c in nxt.children if c.dep_ == "obj" for r in self.stance_object(c)] if nxt is not None else []
 
     def sides(self, found: list[MentionRef]) -> list[MentionRef]:
         """The actors a stance is said of: the first found and those of its kind coordinated
