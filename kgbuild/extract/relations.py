@@ -1260,13 +1260,7 @@ class _Finder:
         if self.reflexive_supply(v):
             return self.self_supply(v, k)  # "se doter de": the subject receives
         window = self.right_window(v)
-        suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
-            self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
-        if not suppliers and not goods:
-            suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
-        if not suppliers and self.passive(v):  # "des armes livrées aux forces X par Y": the "par" phrase hung further
-            suppliers = self.after_prep(self.clause_window([t for t in window if t.dep_ != "amod"])[:8],
-                                        self.rules.agent_prepositions, ("Actor",))[:2]
+        suppliers, goods = self.transfer_parties(v, window)
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
         military = weapons or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
@@ -1276,6 +1270,19 @@ class _Finder:
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def transfer_parties(self, v: Token, window: list[Token]) -> tuple[list[MentionRef], list[MentionRef]]:
+        """(suppliers, goods) of a transfer verb: its subject and object, or its agent and
+        patient when passive (the "par" phrase the parse hangs further on: "des armes livrées
+        aux forces X par Y")."""
+        suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
+            self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
+        if not suppliers and not goods:
+            suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
+        if not suppliers and self.passive(v):
+            suppliers = self.after_prep(self.clause_window([t for t in window if t.dep_ != "amod"])[:8],
+                                        self.rules.agent_prepositions, ("Actor",))[:2]
+        return suppliers, goods
 
     def sent_goods(self, v: Token) -> list[Token]:
         """The nouns a passive transfer verb or participle sends, left of it ("des armes livrées à
