@@ -2488,7 +2488,7 @@ class _Finder:
         for token in self._tokens_in(self.rules.demonyms):
             form = self.lows[token.i]
             state_name = self.rules.demonyms.get(form)
-            if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            if state_name is None or token.pos_ not in ("ADJ", "NOUN", "PROPN") and not _misread_demonym(token):
                 continue
             if token.pos_ in ("NOUN", "PROPN") and not token.text[:1].isupper() \
                     and not _adjective_after_noun(token):
@@ -3279,3 +3279,9 @@ def _inside_word(token: Token) -> bool:
     """A hyphen or apostrophe inside a word ("Darfour-Nord"), no space on either side."""
     return token.i > 0 and not token.doc[token.i - 1].whitespace_ and bool(token.whitespace_ == "") \
         and token.i + 1 < len(token.doc) and token.text in ("-", "'", "’")
+
+
+def _misread_demonym(token: Token) -> bool:
+    """A lower-case demonym the tagger reads as a participle on its noun ("aux forces
+    ukrainiennes", "les troupes tadjikes"): an adjective all the same."""
+    return token.pos_ == "VERB" and token.dep_ == "amod" and token.text.islower()

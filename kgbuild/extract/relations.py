@@ -1288,19 +1288,34 @@ class _Finder:
         if self.reflexive_supply(v):
             return self.self_supply(v, k)  # "se doter de": the subject receives
         window = self.right_window(v)
-        suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
-            self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
-        if not suppliers and not goods:
-            suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
+        suppliers, goods = self.transfer_parties(v, window)
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
-        military = weapons or any(_in(t, self.rules.military_goods) for t in window)
+        military = weapons or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
         for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def transfer_parties(self, v: Token, window: list[Token]) -> tuple[list[MentionRef], list[MentionRef]]:
+        """(suppliers, goods) of a transfer verb: its subject and object, or its agent and
+        patient when passive (the "par" phrase the parse hangs further on: "des armes livrées
+        aux forces X par Y")."""
+        suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
+            self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
+        if not suppliers and not goods:
+            suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
+        if not suppliers and self.passive(v):
+            suppliers = self.after_prep(self.clause_window([t for t in window if t.dep_ != "amod"])[:8],
+                                        self.rules.agent_prepositions, ("Actor",))[:2]
+        return suppliers, goods
+
+    def sent_goods(self, v: Token) -> list[Token]:
+        """The nouns a passive transfer verb or participle sends, left of it ("des armes livrées à
+        l'armée X par Y", "les munitions ont été fournies à X par Y")."""
+        return self.patient_heads(v) if self.passive(v) else []
 
     def reduced_passive(self, v: Token) -> tuple[list[MentionRef], list[MentionRef]]:
         """(agents, weapons) of a past participle the parse left alone with a "par" phrase
@@ -4117,9 +4132,39 @@ class _Finder:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
         objs += self.children_with(v, self.stance_prepositions(v, predicate))
-        for s in self.typed(subj, ("Actor",))[:1]:
+        objs = objs or self.shared_object(v)
+        for s in self.sides(self.typed(subj, ("Actor",))):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def shared_object(self, v: Token) -> list[MentionRef]:
+        """The object a verb shares with the verb coordinated right after it, which the parse
+        gives to that one ("appuient et forment l'armée X", "finance et arme les rebelles")."""
+        nxt = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and v.i < c.i <= v.i + 3
+                    and any(g.dep_ == "cc" and lower_text(g) in self.rules.list_conjunctions for g in c.children)
+                    and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+        return [r for c in nxt.children if c.dep_ == "obj" for r in self.stance_object(c)] if nxt is not None else []
+
+    def sides(self, found: list[MentionRef]) -> list[MentionRef]:
+        """The actors a stance is said of: the first found and those of its kind coordinated
+        with it ("la France et l'Allemagne condamnent X"; "les États-Unis, le Royaume-Uni et la
+        France ont adopté des sanctions"), however the parse cut the list; up to four."""
+        if not found:
+            return []
+        first = found[0]
+        out = [first] + [r for r in found[1:] if r.entity.kind == first.entity.kind] + self.closed_list_after(first)
+        out = self.listed_before(out[-1]) + out  # the list's head the parse cut off ("Les A, B, C et D")
+        return list({r.entity.id: r for r in reversed(out)}.values())[::-1][:4]
+
+    def closed_list_after(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors listed right after ``ref`` when a conjunction closes the list."""
+        found = self.listed_after(ref)
+        if not found:
+            return []
+        k = self.span_at(found[-1]).start - 1
+        while k > 0 and self.tokens[k].pos_ == "DET":
+            k -= 1
+        return found if lower_text(self.tokens[k]) in self.rules.list_conjunctions else []
 
     def stance_verb_doer(self, v: Token) -> list[MentionRef]:
         """Who a stance verb without a subject of its own is said of: the noun its present
@@ -4257,7 +4302,7 @@ class _Finder:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
         authors = {x.entity.id for x in agents}
         # one author for a stance noun of its own ("le soutien de la France à X")
-        for a in agents[:3 if backed else 1]:
+        for a in agents[:3] if backed else self.sides(agents):
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
@@ -4408,7 +4453,7 @@ class _Finder:
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         if _possessive(n) and (n.dep_ == "conj" or self.sibling_before(n)):
             return self.possessed_allies(n, k, predicate)
-        for a in self.typed(self.stance_agents(n), ("Actor",))[:1]:
+        for a in self.sides(self.typed(self.stance_agents(n), ("Actor",))):
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
 

@@ -29,7 +29,7 @@ class Grammar:
             return (base, *self._irregular[base])
         if base.endswith("e"):
             return (base, base + "s")
-        fem = base + "ne" if base.endswith(("ien", "on")) else base + "e"
+        fem = base + "ne" if base.endswith(("en", "on")) else base + "e"  # "malienne", "nord-coréenne"
         plural = base if base.endswith("s") else base + "s"
         return (base, fem, plural, fem + "s")
 
