@@ -1671,11 +1671,31 @@ class _Finder:
                 break  # the frame fits but found no content: the fallbacks may
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
-            return self.quote_parts(fallback)
+            return self.quote_parts(fallback) + self.trailing_quote(tokens, n, fallback)
         if self.says_object(lemma):
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n], lemma))]
         return []
+
+    def trailing_quote(self, tokens: list[Token], n: int, claim: _Claim) -> list[_Claim]:
+        """A second quote closing the sentence of an inverted cue, after its speaker and a comma
+        ("« A », a déclaré X dans un communiqué, « B »."): B is X's too, a claim of its own."""
+        if claim.speaker is None or claim.end > claim.cue_start:
+            return []
+        after = max(claim.cue_end, claim.speaker.end)
+        pair = self.quotes.first_after(after)
+        last = tokens[-1]
+        if pair is None or pair[1] > last.idx + len(last.text) or not self.text[:pair[0]].rstrip().endswith(","):
+            return []
+        if self.text[pair[1] + 1:last.idx + len(last.text)].strip(" .") or self.clause_between(tokens, after, pair[0]):
+            return []
+        s, e = self.trim(pair[0] + 1, pair[1])
+        return [dataclasses.replace(claim, start=s, end=e, modality=self.modality(tokens[n], s, e))] if e > s else []
+
+    def clause_between(self, tokens: list[Token], start: int, end: int) -> bool:
+        """Whether words between two offsets hold a verb or a conjunction of their own, or a quote."""
+        return any(start <= t.idx < end and (t.pos_ in ("VERB", "AUX", "SCONJ") or self.quotes.inside(t.idx))
+                   for t in tokens)
 
     def says_object(self, lemma: str) -> bool:
         """Whether a cue's noun-phrase object may be what it says ("a annoncé la mort de X", "a
