@@ -1715,8 +1715,10 @@ class _Finder:
         return [dataclasses.replace(claim, start=s, end=e, modality=self.modality(tokens[n], s, e))] if e > s else []
 
     def clause_between(self, tokens: list[Token], start: int, end: int) -> bool:
-        """Whether words between two offsets hold a verb or a conjunction of their own, or a quote."""
-        return any(start <= t.idx < end and (t.pos_ in ("VERB", "AUX", "SCONJ") or self.quotes.inside(t.idx))
+        """Whether words between two offsets hold a verb or a conjunction of their own, or a quote
+        (a past participle alone is an adjective: "dans une allocution télévisée")."""
+        return any(start <= t.idx < end and (t.pos_ in ("AUX", "SCONJ") or self.quotes.inside(t.idx) or (
+            t.pos_ == "VERB" and not ("Part" in morph_values(t, "VerbForm") and "Past" in morph_values(t, "Tense"))))
                    for t in tokens)
 
     def says_object(self, lemma: str) -> bool:
