@@ -1173,34 +1173,39 @@ class _Finder:
             return self.coordinated_above(cue)
         if not self.participle(cue) or k < 0 or cue.dep_.startswith("nsubj") or not (
                 marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
-            return self.issuing_verb(cue) or cue
+            return self.issuing_verb(cue)
         head = cue.head
         while head.i != head.head.i and (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl"):
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
 
-    def issuing_verb(self, cue: Token) -> Token | None:
+    def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
         the document its object ("a publié un décret déclarant que") or in a complement ("a
-        revendiqué l'opération dans un message sur WhatsApp affirmant que"); None otherwise."""
-        if not _present_participle(cue):
-            return None
-        if cue.dep_ == "advcl":  # the parse hangs it on the verb, right after the document's phrase
+        revendiqué l'opération dans un message sur WhatsApp affirmant que"); else the cue."""
+        noun = self.document_before(cue) if _present_participle(cue) else None
+        if noun is None:
+            return cue
+        verb = noun.head
+        if verb.pos_ != "VERB" or not verb.i < noun.i < cue.i:
+            return cue
+        if noun.dep_ == "obj":
+            return verb if verb.lemma_ in self.rules.issuing_verbs else cue
+        return verb if noun.dep_.startswith("obl") else cue
+
+    def document_before(self, cue: Token) -> Token | None:
+        """The document noun a participle cue describes, as the parse hangs it: the cue's head, or
+        the verb's complement that ends right before the cue; past a platform between them ("un
+        message sur WhatsApp affirmant")."""
+        if cue.dep_ == "advcl":
             noun = next((c for c in cue.head.children if c.right_edge.i == cue.i - 1 and c.i < cue.i), None)
         else:
             noun = cue.head if cue.dep_ == "acl" else None
         while noun is not None and noun.lemma_ not in self.rules.authored_nouns and noun.dep_ == "nmod" \
                 and noun.head.i < noun.i:
-            noun = noun.head  # "un message sur WhatsApp affirmant": the platform between
-        if noun is None:
-            return None
-        verb = noun.head
-        if noun.lemma_ not in self.rules.authored_nouns or verb.pos_ != "VERB" or not verb.i < noun.i < cue.i:
-            return None
-        if noun.dep_ == "obj":
-            return verb if verb.lemma_ in self.rules.issuing_verbs else None
-        return verb if noun.dep_.startswith("obl") else None
+            noun = noun.head
+        return noun if noun is not None and noun.lemma_ in self.rules.authored_nouns else None
 
     def relative_object(self, verb: Token) -> bool:
         """Whether a verb's object is a relative "que" before it ("ces accusations, qu'il a
