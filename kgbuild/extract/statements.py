@@ -2495,10 +2495,13 @@ class _Finder:
 
     def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
         """Whether a negated cue's object only points back at what was told before, a
-        demonstrative and its noun ("n'a pas confirmé ces frappes"): nothing is said (a denial
-        says the contrary: "a démenti cette version" stays)."""
+        demonstrative and its noun ("n'a pas confirmé ces frappes"), or is a report withheld ("n'a
+        pas annoncé ses pertes"): nothing is said (a denial says the contrary: "a démenti cette
+        version" stays)."""
         if cue.lemma_.lower() in self.rules.denial_verbs or clause_negation(cue, self.rules) is None:
             return False
+        if cue.lemma_.lower() in self.rules.report_cues:
+            return True  # "n'a pas annoncé ses pertes": a report withheld says nothing
         return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
