@@ -189,6 +189,7 @@ class LanguageRules:
     latter_words: Words
     document_nouns: Words
     authored_nouns: Words
+    issuing_verbs: Words
     group_anaphors: Words
     member_anaphors: Words
     unnamed_speakers: Words

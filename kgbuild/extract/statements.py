@@ -1173,12 +1173,39 @@ class _Finder:
             return self.coordinated_above(cue)
         if not self.participle(cue) or k < 0 or cue.dep_.startswith("nsubj") or not (
                 marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
-            return cue
+            return self.issuing_verb(cue)
         head = cue.head
         while head.i != head.head.i and (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl"):
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def issuing_verb(self, cue: Token) -> Token:
+        """The verb that issues the document a participle cue describes, whose subject says it:
+        the document its object ("a publié un décret déclarant que") or in a complement ("a
+        revendiqué l'opération dans un message sur WhatsApp affirmant que"); else the cue."""
+        noun = self.document_before(cue) if _present_participle(cue) else None
+        if noun is None:
+            return cue
+        verb = noun.head
+        if verb.pos_ != "VERB" or not verb.i < noun.i < cue.i:
+            return cue
+        if noun.dep_ == "obj":
+            return verb if verb.lemma_ in self.rules.issuing_verbs else cue
+        return verb if noun.dep_.startswith("obl") else cue
+
+    def document_before(self, cue: Token) -> Token | None:
+        """The document noun a participle cue describes, as the parse hangs it: the cue's head, or
+        the verb's complement that ends right before the cue; past a platform between them ("un
+        message sur WhatsApp affirmant")."""
+        if cue.dep_ == "advcl":
+            noun = next((c for c in cue.head.children if c.right_edge.i == cue.i - 1 and c.i < cue.i), None)
+        else:
+            noun = cue.head if cue.dep_ == "acl" else None
+        while noun is not None and noun.lemma_ not in self.rules.authored_nouns and noun.dep_ == "nmod" \
+                and noun.head.i < noun.i:
+            noun = noun.head
+        return noun if noun is not None and noun.lemma_ in self.rules.authored_nouns else None
 
     def relative_object(self, verb: Token) -> bool:
         """Whether a verb's object is a relative "que" before it ("ces accusations, qu'il a
@@ -1671,11 +1698,33 @@ class _Finder:
                 break  # the frame fits but found no content: the fallbacks may
         fallback = self.parenthetical(k, tokens, n) or self.inverted(k, tokens, n) or self.echo(k, tokens, n)
         if fallback is not None:
-            return self.quote_parts(fallback)
+            return self.quote_parts(fallback) + self.trailing_quote(tokens, n, fallback)
         if self.says_object(lemma):
             return [dataclasses.replace(c, weak=True)
                     for c in self.claims_of(k, cue, self.object_content(tokens, tokens[n], lemma))]
         return []
+
+    def trailing_quote(self, tokens: list[Token], n: int, claim: _Claim) -> list[_Claim]:
+        """A second quote closing the sentence of an inverted cue, after its speaker and a comma
+        ("« A », a déclaré X dans un communiqué, « B »."): B is X's too, a claim of its own."""
+        if claim.speaker is None or claim.end > claim.cue_start:
+            return []
+        after = max(claim.cue_end, claim.speaker.end)
+        pair = self.quotes.first_after(after)
+        last = tokens[-1]
+        if pair is None or pair[1] > last.idx + len(last.text) or not self.text[:pair[0]].rstrip().endswith(","):
+            return []
+        if self.text[pair[1] + 1:last.idx + len(last.text)].strip(" .") or self.clause_between(tokens, after, pair[0]):
+            return []
+        s, e = self.trim(pair[0] + 1, pair[1])
+        return [dataclasses.replace(claim, start=s, end=e, modality=self.modality(tokens[n], s, e))] if e > s else []
+
+    def clause_between(self, tokens: list[Token], start: int, end: int) -> bool:
+        """Whether words between two offsets hold a verb or a conjunction of their own, or a quote
+        (a past participle alone is an adjective: "dans une allocution télévisée")."""
+        return any(start <= t.idx < end and (t.pos_ in ("AUX", "SCONJ") or self.quotes.inside(t.idx) or (
+            t.pos_ == "VERB" and not ("Part" in morph_values(t, "VerbForm") and "Past" in morph_values(t, "Tense"))))
+                   for t in tokens)
 
     def says_object(self, lemma: str) -> bool:
         """Whether a cue's noun-phrase object may be what it says ("a annoncé la mort de X", "a
@@ -2446,10 +2495,13 @@ class _Finder:
 
     def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
         """Whether a negated cue's object only points back at what was told before, a
-        demonstrative and its noun ("n'a pas confirmé ces frappes"): nothing is said (a denial
-        says the contrary: "a démenti cette version" stays)."""
+        demonstrative and its noun ("n'a pas confirmé ces frappes"), or is a report withheld ("n'a
+        pas annoncé ses pertes"): nothing is said (a denial says the contrary: "a démenti cette
+        version" stays)."""
         if cue.lemma_.lower() in self.rules.denial_verbs or clause_negation(cue, self.rules) is None:
             return False
+        if cue.lemma_.lower() in self.rules.report_cues:
+            return True  # "n'a pas annoncé ses pertes": a report withheld says nothing
         return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
