@@ -1096,6 +1096,9 @@ class _Finder:
         apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
         if label not in ("ORG", "MISC"):
             return None
+        described = self._short_name_of_description(start, end, name)  # "la force européenne (Eufor)"
+        if described is not None:
+            return described
         if self._person_apposed_to_role(start, name):
             return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
         if label == "MISC" and (self._apposed_to_person_noun(head, name) or self._role_apposed_after(end, name)):
@@ -1164,7 +1167,35 @@ class _Finder:
         kinds = self._body_noun_kinds(name)
         if kinds:  # "l'Observatoire syrien pour les droits humains", "la Cour constitutionnelle"
             return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
+        return self._short_name_of_description(start, end, name)
+
+    def _short_name_of_description(self, start: int, end: int, name: str) -> Found | None:
+        """ "la force européenne (Eufor)", "le parquet national antiterroriste (Pnat)": one
+        capitalised word in brackets right after a definite description of a body (its noun a
+        description's, an institution's or an organ's, then lower-case words) is that body's
+        short name, whatever place the model reads."""
+        if not name.isalpha() or not name[:1].isupper() or self.text[start - 1:start] != "(" \
+                or self.text[end:end + 1] != ")":
+            return None
+        j = self._token_index(start - 1) - 1
+        first = j
+        while j > 0 and first - j < 6 and self.tokens[j].text.islower():
+            kinds = self._described_body_kinds(j)
+            if kinds and self.tokens[j].pos_ == "NOUN" and (
+                    self.lows[j - 1] in self.rules.definite_determiners or self.lows[j - 1] in self.rules.contracted_articles):
+                return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.7), name)
+            j -= 1
         return None
+
+    def _described_body_kinds(self, j: int) -> list[str]:
+        """The actor kinds of the noun at ``j`` as a body's description ("groupe", "parquet",
+        "force"), else none."""
+        lemma = fold_quotes(self.tokens[j].lemma_.lower())
+        kinds = [k for k in self.rules.descriptions.get(lemma, []) if k not in ("Person", "Place")]
+        if kinds:
+            return kinds
+        body = lemma in self.rules.institution_heads or lemma in self.rules.organ_heads
+        return ["Organization"] if body else []
 
     def _body_noun_kinds(self, name: str) -> list[str]:
         """The actor kinds of a name that opens on a capitalised description noun of a body
