@@ -1284,9 +1284,28 @@ class _Finder:
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
-                and (" " not in name or self._after_near(head)):
+                and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+
+    def _placed_by_aside(self, head: Token | None, end: int) -> bool:
+        """ "tiré de Sukchon, dans le sud du pays", "sur Kiryat Shmona, dans le nord d'Israël": a
+        name after a locative preposition or "de" whose aside places it (a locative preposition and
+        a point of the compass, or a place noun) is a place, whatever person the model reads."""
+        if head is None or head.i < 1 or self._after_title(head):
+            return False
+        before = self.lows[head.i - 1]
+        if before not in self.rules.locative_prepositions and before not in self.rules.place_of_prepositions:
+            return False
+        k = self._token_index(end - 1) + 1
+        if k + 2 >= len(self.tokens) or self.tokens[k].text != ",":
+            return False
+        if self._place_noun_after(k + 1):
+            return True
+        j = k + 2 if self.lows[k + 1] in self.rules.locative_prepositions else k + 1
+        while j < len(self.lows) and (self.lows[j] in self.rules.articles or self.lows[j] in self.rules.definite_determiners):
+            j += 1
+        return j > k + 1 and j < len(self.lows) and self.lows[j] in self.rules.compass_words
 
     def _after_place_preposition(self, head: Token) -> bool:
         """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
