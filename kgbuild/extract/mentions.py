@@ -1103,7 +1103,7 @@ class _Finder:
             return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
         if label == "MISC" and (self._apposed_to_person_noun(head, name) or self._role_apposed_after(end, name)):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
-        if self._loose_place(name, head):
+        if self._loose_place(name, head) or self._listed_names_after_place(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         after = self._token_index(end - 1) + 1
         if not _looks_like_acronym(name) or after + 2 >= len(self.tokens) or self.tokens[after].text != ",":
@@ -1284,7 +1284,8 @@ class _Finder:
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
-                and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end):
+                and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end) \
+                or self._listed_names_after_place(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
@@ -1331,6 +1332,38 @@ class _Finder:
                 return first.ent_type_ == "LOC" or self._after_place_preposition(first)
             j -= 2
         return False
+
+    def _listed_names_after_place(self, head: Token | None, end: int) -> bool:
+        """ "à Kiryat Shmona, Kfar Giladi, Tel Hai et Margaliot": names of several words in a list
+        closed by "et" whose first, after a locative preposition inside its sentence, is a place
+        the model reads, are places too, whatever persons the model reads."""
+        if head is None or not self._list_closes_after(self._token_index(end - 1) + 1) and not (
+                head.i > 0 and self.lows[head.i - 1] in self.rules.and_words):
+            return False
+        j = head.i - 1
+        while j >= 2 and (self.tokens[j].text == "," or self.lows[j] in self.rules.and_words):
+            k = self._capitalised_run_before(j)
+            if k == j - 1:
+                return False
+            if self.lows[k] in self.rules.locative_prepositions and not self.tokens[k].is_sent_start:
+                return all(t.ent_type_ == "LOC" and (t.i == k + 1 or t.ent_iob_ == "I") for t in self.tokens[k + 1:j])
+            j = k
+        return False
+
+    def _capitalised_run_before(self, j: int) -> int:
+        """The token before the capitalised words that end before ``j`` (inside their sentence)."""
+        k = j - 1
+        while k > 0 and self.capitalised[k] and not self.tokens[k].is_sent_start:
+            k -= 1
+        return k
+
+    def _list_closes_after(self, i: int) -> bool:
+        """Whether a list of capitalised names goes on from ``i`` to an "et" and a last name."""
+        while i + 1 < len(self.tokens) and self.tokens[i].text == ",":
+            i += 1
+            while i < len(self.tokens) and self.capitalised[i]:
+                i += 1
+        return i + 1 < len(self.tokens) and self.lows[i] in self.rules.and_words and self.capitalised[i + 1]
 
     def _after_near(self, head: Token) -> bool:
         """After a locative phrase of two words ("près de", "non loin de"), which a person's name
