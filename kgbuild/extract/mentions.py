@@ -39,6 +39,10 @@ _STATE_KINDS = ("Country", "State")
 _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", "Continent",
                  "Region", "Village", "Place", "Sea", "Building")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
+#: the actor kinds of a description noun that may open a body's name ("Radio X", "Brigade X")
+_BODY_NAME_KINDS = ("Organization", "InternationalOrganization", "Group", "Party", "Media", "MilitaryUnit")
+#: those a body's name the model reads as one takes from its noun ("Radio X": a medium)
+_NAMED_BODY_KINDS = ("Media", "MilitaryUnit")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _LOCAL_KINDS = ("City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
@@ -1059,6 +1063,9 @@ class _Finder:
         ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
+        opened = self._opened_by_body_noun(label, start, end, name, head)
+        if opened is not None:
+            return opened
         if head is not None:
             reader = self._in_context if label in ("PER", "LOC") else self._misc_in_context
             found = reader(label, start, end, name, head)
@@ -1066,6 +1073,23 @@ class _Finder:
                 return found
         by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _opened_by_body_noun(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        """ "sur Radio Kiskeya", "la Force Qods", "Radio Caraïbes": an unknown name that opens on a
+        capitalised noun of a body (a medium's, a unit's, a force's), or right after one the model
+        left out of it, is that body, named with its noun, whatever place the model reads."""
+        if head is None:
+            return None
+        j = head.i - 1
+        extended = j > 0 and not head.is_sent_start and self.capitalised[j] \
+            and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
+        if extended:
+            start = self.tokens[j].idx
+            name = self.text[start:end]
+        kinds = self._body_noun_kinds(name) if " " in name.strip() else []
+        if not kinds or not extended and label not in ("PER", "LOC") and kinds[0] not in _NAMED_BODY_KINDS:
+            return None  # a body's name the model reads so keeps the kind its words give
+        return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
 
     def _loose_place(self, name: str, head: Token) -> bool:
         """ "une attaque de Boko Haram à Banki", "une offensive à Haditha": one unknown word (no
@@ -1205,8 +1229,9 @@ class _Finder:
         if not words or not words[0][:1].isupper():
             return []
         kinds = self.rules.descriptions.get(words[0].lower(), [])
-        kinds = [k for k in kinds if k in ("Organization", "InternationalOrganization", "Group", "Party")]
-        return kinds or (["Organization"] if words[0].lower() in self.rules.institution_heads else [])
+        kinds = [k for k in kinds if k in _BODY_NAME_KINDS]
+        heads = (self.rules.institution_heads, self.rules.organ_heads)
+        return kinds or (["Organization"] if any(words[0].lower() in h for h in heads) else [])
 
     def _bracketed_acronym(self, start: int, end: int, name: str) -> bool:
         """An acronym alone in brackets ("(FAMa)")."""
