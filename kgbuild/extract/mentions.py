@@ -1078,18 +1078,29 @@ class _Finder:
         """ "sur Radio Kiskeya", "la Force Qods", "Radio Caraïbes": an unknown name that opens on a
         capitalised noun of a body (a medium's, a unit's, a force's), or right after one the model
         left out of it, is that body, named with its noun, whatever place the model reads."""
-        if head is None:
-            return None
+        if head is None or head.i > 0 and self._numbered(head.i - 1):
+            return None  # "le 119e Bataillon de ...": a numbered unit's noun
         j = head.i - 1
-        extended = j > 0 and not head.is_sent_start and self.capitalised[j] \
-            and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
+        extended = self._body_noun_left_out(head, name)
         if extended:
             start = self.tokens[j].idx
             name = self.text[start:end]
-        kinds = self._body_noun_kinds(name) if " " in name.strip() else []
+        rest = name.split()[1:]  # "Journal officiel": no name after the noun
+        kinds = self._body_noun_kinds(name) if any(not w.islower() for w in rest) else []
         if not kinds or not extended and label not in ("PER", "LOC") and kinds[0] not in _NAMED_BODY_KINDS:
             return None  # a body's name the model reads so keeps the kind its words give
         return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
+
+    def _body_noun_left_out(self, head: Token, name: str) -> bool:
+        """Whether the word before an unknown name is a capitalised noun of a body ("la Force
+        Qods", the model's name "Qods"), not a numbered unit's ("le 3e Bataillon")."""
+        j = head.i - 1
+        return j > 0 and not head.is_sent_start and self.capitalised[j] and not self._numbered(j - 1) \
+            and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
+
+    def _numbered(self, i: int) -> bool:
+        """Whether token ``i`` is a numeral or an ordinal ("119e", "troisième")."""
+        return self.texts[i][:1].isdigit() or self.lows[i] in self.rules.ordinal_words
 
     def _loose_place(self, name: str, head: Token) -> bool:
         """ "une attaque de Boko Haram à Banki", "une offensive à Haditha": one unknown word (no
