@@ -839,7 +839,7 @@ def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
 
 
 def _merge_misread_bodies(found: list[Found], keys: list[str | None]) -> None:
-    """ "l'Eufor" after "la force européenne (Eufor)": a one-word name the model reads as a
+    """ "l'Interfor" after "la force intérimaire (Interfor)": a one-word name the model reads as a
     place (no KB entry) is the body its context names so elsewhere in the text."""
     _merge_misread(found, keys, lambda f: f.mention.type == "Actor" and f.mention.method == "pattern"
                    and f.mention.kind != "Person" and f.entry is None and " " not in f.name.strip(),

@@ -1075,11 +1075,11 @@ class _Finder:
         return None if by_label is None else by_label(self, start, end, name, head)
 
     def _opened_by_body_noun(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
-        """ "sur Radio Kiskeya", "la Force Qods", "Radio Caraïbes": an unknown name that opens on a
+        """ "sur Radio Belu", "la Force Hadid", "Radio Tessit": an unknown name that opens on a
         capitalised noun of a body (a medium's, a unit's, a force's), or right after one the model
         left out of it, is that body, named with its noun, whatever place the model reads."""
         if head is None or head.i > 0 and self._numbered(head.i - 1):
-            return None  # "le 119e Bataillon de ...": a numbered unit's noun
+            return None  # "le 42e Bataillon de ...": a numbered unit's noun
         j = head.i - 1
         extended = self._body_noun_left_out(head, name)
         if extended:
@@ -1093,13 +1093,13 @@ class _Finder:
 
     def _body_noun_left_out(self, head: Token, name: str) -> bool:
         """Whether the word before an unknown name is a capitalised noun of a body ("la Force
-        Qods", the model's name "Qods"), not a numbered unit's ("le 3e Bataillon")."""
+        Hadid", the model's name "Hadid"), not a numbered unit's ("le 3e Bataillon")."""
         j = head.i - 1
         return j > 0 and not head.is_sent_start and self.capitalised[j] and not self._numbered(j - 1) \
             and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
 
     def _numbered(self, i: int) -> bool:
-        """Whether token ``i`` is a numeral or an ordinal ("119e", "troisième")."""
+        """Whether token ``i`` is a numeral or an ordinal ("42e", "troisième")."""
         return self.texts[i][:1].isdigit() or self.lows[i] in self.rules.ordinal_words
 
     def _loose_place(self, name: str, head: Token) -> bool:
@@ -1131,7 +1131,7 @@ class _Finder:
         apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
         if label not in ("ORG", "MISC"):
             return None
-        described = self._short_name_of_description(start, end, name)  # "la force européenne (Eufor)"
+        described = self._short_name_of_description(start, end, name)  # "la force intérimaire (Interfor)"
         if described is not None:
             return described
         if self._person_apposed_to_role(start, name):
@@ -1205,7 +1205,7 @@ class _Finder:
         return self._short_name_of_description(start, end, name)
 
     def _short_name_of_description(self, start: int, end: int, name: str) -> Found | None:
-        """ "la force européenne (Eufor)", "le parquet national antiterroriste (Pnat)": one
+        """ "la force intérimaire (Interfor)", "le parquet militaire régional (Pamir)": one
         capitalised word in brackets right after a definite description of a body (its noun a
         description's, an institution's or an organ's, then lower-case words) is that body's
         short name, whatever place the model reads."""
@@ -1326,7 +1326,7 @@ class _Finder:
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
     def _placed_by_aside(self, head: Token | None, end: int) -> bool:
-        """ "tiré de Sukchon, dans le sud du pays", "sur Kiryat Shmona, dans le nord d'Israël": a
+        """ "lancé de Tonghae, dans l'est du pays", "des tirs sur Kfar Meron, au nord de Safed": a
         name after a locative preposition or "de" whose aside places it (a locative preposition and
         a point of the compass, or a place noun) is a place, whatever person the model reads."""
         if head is None or head.i < 1 or self._after_title(head):
@@ -1370,7 +1370,7 @@ class _Finder:
         return False
 
     def _listed_names_after_place(self, head: Token | None, end: int) -> bool:
-        """ "à Kiryat Shmona, Kfar Giladi, Tel Hai et Margaliot": names of several words in a list
+        """ "à Kfar Meron, Beit Alon, Tel Nof et Giv'at Shemer": names of several words in a list
         closed by "et" whose first, after a locative preposition inside its sentence, is a place
         the model reads, are places too, whatever persons the model reads."""
         if head is None or not self._list_closes_after(self._token_index(end - 1) + 1) and not (
