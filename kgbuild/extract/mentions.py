@@ -1078,7 +1078,7 @@ class _Finder:
         """ "sur Radio Belu", "la Force Hadid", "Radio Tessit": an unknown name that opens on a
         capitalised noun of a body (a medium's, a unit's, a force's), or right after one the model
         left out of it, is that body, named with its noun, whatever place the model reads."""
-        if head is None or head.i > 0 and self._numbered(head.i - 1):
+        if head is None or head.i > 0 and self._numbered(head.i - 1) or self._of_rank(head.i):
             return None  # "le 42e Bataillon de ...": a numbered unit's noun
         j = head.i - 1
         extended = self._body_noun_left_out(head, name)
@@ -1096,7 +1096,11 @@ class _Finder:
         Hadid", the model's name "Hadid"), not a numbered unit's ("le 3e Bataillon")."""
         j = head.i - 1
         return j > 0 and not head.is_sent_start and self.capitalised[j] and not self._numbered(j - 1) \
-            and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
+            and not self._of_rank(j) and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
+
+    def _of_rank(self, i: int) -> bool:
+        """Whether the word at ``i`` completes a rank ("général de Brigade", "général de Division")."""
+        return i > 1 and self.lows[i - 1] in self.rules.of_prepositions and self.lows[i - 2] in self.rules.name_titles
 
     def _numbered(self, i: int) -> bool:
         """Whether token ``i`` is a numeral or an ordinal ("42e", "troisième")."""
