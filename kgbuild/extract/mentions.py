@@ -1085,8 +1085,8 @@ class _Finder:
         if extended:
             start = self.tokens[j].idx
             name = self.text[start:end]
-        rest = name.split()[1:]  # "Journal officiel": no name after the noun
-        kinds = self._body_noun_kinds(name) if any(not w.islower() for w in rest) else []
+        first, *rest = name.split()  # "Journal officiel": no name after the noun; "l'ONG X": a noun in capitals
+        kinds = self._body_noun_kinds(name) if any(not w.islower() for w in rest) and first[1:].islower() else []
         if not kinds or not extended and label not in ("PER", "LOC") and kinds[0] not in _NAMED_BODY_KINDS:
             return None  # a body's name the model reads so keeps the kind its words give
         return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
