@@ -48,6 +48,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_spellings(found, keys)
     _merge_places(found, keys)
     _merge_misread_persons(found, keys)
+    _merge_misread_bodies(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
     _merge_glosses(found, keys, article.text, rules.gloss_words)
@@ -835,6 +836,14 @@ def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
     the text names so elsewhere."""
     _merge_misread(found, keys, lambda f: f.mention.kind == "Person" and " " in f.name.strip(),
                    lambda f: f.mention.kind != "Person", ("Actor", "Person"))
+
+
+def _merge_misread_bodies(found: list[Found], keys: list[str | None]) -> None:
+    """ "l'Interfor" after "la force intérimaire (Interfor)": a one-word name the model reads as a
+    place (no KB entry) is the body its context names so elsewhere in the text."""
+    _merge_misread(found, keys, lambda f: f.mention.type == "Actor" and f.mention.method == "pattern"
+                   and f.mention.kind != "Person" and f.entry is None and " " not in f.name.strip(),
+                   lambda f: f.mention.type == "Region" and f.mention.kind == "Place", ("Actor", "Organization"))
 
 
 def _merge_misread(found: list[Found], keys: list[str | None], named: Callable[[Found], bool],

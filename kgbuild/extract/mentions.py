@@ -39,6 +39,10 @@ _STATE_KINDS = ("Country", "State")
 _REGION_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion", "Continent",
                  "Region", "Village", "Place", "Sea", "Building")
 _WEAPON_KINDS = ("WeaponSystem", "WeaponClass", "Weapon")
+#: the actor kinds of a description noun that may open a body's name ("Radio X", "Brigade X")
+_BODY_NAME_KINDS = ("Organization", "InternationalOrganization", "Group", "Party", "Media", "MilitaryUnit")
+#: those a body's name the model reads as one takes from its noun ("Radio X": a medium)
+_NAMED_BODY_KINDS = ("Media", "MilitaryUnit")
 _PLACE_KINDS = ("Country", "State", "City", "Capital", "AdministrativeRegion")
 _LOCAL_KINDS = ("City", "Capital", "AdministrativeRegion")
 _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
@@ -1059,6 +1063,9 @@ class _Finder:
         ("« Soutenons notre armée »")."""
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
             return None
+        opened = self._opened_by_body_noun(label, start, end, name, head)
+        if opened is not None:
+            return opened
         if head is not None:
             reader = self._in_context if label in ("PER", "LOC") else self._misc_in_context
             found = reader(label, start, end, name, head)
@@ -1066,6 +1073,38 @@ class _Finder:
                 return found
         by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _opened_by_body_noun(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        """ "sur Radio Belu", "la Force Hadid", "Radio Tessit": an unknown name that opens on a
+        capitalised noun of a body (a medium's, a unit's, a force's), or right after one the model
+        left out of it, is that body, named with its noun, whatever place the model reads."""
+        if head is None or head.i > 0 and self._numbered(head.i - 1) or self._of_rank(head.i):
+            return None  # "le 42e Bataillon de ...": a numbered unit's noun
+        j = head.i - 1
+        extended = self._body_noun_left_out(head, name)
+        if extended:
+            start = self.tokens[j].idx
+            name = self.text[start:end]
+        first, *rest = name.split()  # "Journal officiel": no name after the noun; "l'ONG X": a noun in capitals
+        kinds = self._body_noun_kinds(name) if any(not w.islower() for w in rest) and first[1:].islower() else []
+        if not kinds or not extended and label not in ("PER", "LOC") and kinds[0] not in _NAMED_BODY_KINDS:
+            return None  # a body's name the model reads so keeps the kind its words give
+        return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
+
+    def _body_noun_left_out(self, head: Token, name: str) -> bool:
+        """Whether the word before an unknown name is a capitalised noun of a body ("la Force
+        Hadid", the model's name "Hadid"), not a numbered unit's ("le 3e Bataillon")."""
+        j = head.i - 1
+        return j > 0 and not head.is_sent_start and self.capitalised[j] and not self._numbered(j - 1) \
+            and not self._of_rank(j) and bool(self._body_noun_kinds(self.texts[j])) and self._lookup(name) is None
+
+    def _of_rank(self, i: int) -> bool:
+        """Whether the word at ``i`` completes a rank ("général de Brigade", "général de Division")."""
+        return i > 1 and self.lows[i - 1] in self.rules.of_prepositions and self.lows[i - 2] in self.rules.name_titles
+
+    def _numbered(self, i: int) -> bool:
+        """Whether token ``i`` is a numeral or an ordinal ("42e", "troisième")."""
+        return self.texts[i][:1].isdigit() or self.lows[i] in self.rules.ordinal_words
 
     def _loose_place(self, name: str, head: Token) -> bool:
         """ "une attaque de Boko Haram à Banki", "une offensive à Haditha": one unknown word (no
@@ -1096,11 +1135,14 @@ class _Finder:
         apposed to it ("la RTP, la télévision d'État portugaise": a medium)."""
         if label not in ("ORG", "MISC"):
             return None
+        described = self._short_name_of_description(start, end, name)  # "la force intérimaire (Interfor)"
+        if described is not None:
+            return described
         if self._person_apposed_to_role(start, name):
             return self._ner_person(start, end, name, head)  # "Le porte-parole du TNLA, Tar Bhone Kyaw"
         if label == "MISC" and (self._apposed_to_person_noun(head, name) or self._role_apposed_after(end, name)):
             return Found(self._mention(start, end, "Actor", "Person", "ner", 0.65), name)
-        if self._loose_place(name, head):
+        if self._loose_place(name, head) or self._listed_names_after_place(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         after = self._token_index(end - 1) + 1
         if not _looks_like_acronym(name) or after + 2 >= len(self.tokens) or self.tokens[after].text != ",":
@@ -1164,7 +1206,35 @@ class _Finder:
         kinds = self._body_noun_kinds(name)
         if kinds:  # "l'Observatoire syrien pour les droits humains", "la Cour constitutionnelle"
             return Found(self._mention(start, end, "Actor", kinds[0], "ner", 0.7), name)
+        return self._short_name_of_description(start, end, name)
+
+    def _short_name_of_description(self, start: int, end: int, name: str) -> Found | None:
+        """ "la force intérimaire (Interfor)", "le parquet militaire régional (Pamir)": one
+        capitalised word in brackets right after a definite description of a body (its noun a
+        description's, an institution's or an organ's, then lower-case words) is that body's
+        short name, whatever place the model reads."""
+        if not name.isalpha() or not name[:1].isupper() or self.text[start - 1:start] != "(" \
+                or self.text[end:end + 1] != ")":
+            return None
+        j = self._token_index(start - 1) - 1
+        first = j
+        while j > 0 and first - j < 6 and self.tokens[j].text.islower():
+            kinds = self._described_body_kinds(j)
+            if kinds and self.tokens[j].pos_ == "NOUN" and (
+                    self.lows[j - 1] in self.rules.definite_determiners or self.lows[j - 1] in self.rules.contracted_articles):
+                return Found(self._mention(start, end, "Actor", kinds[0], "pattern", 0.7), name)
+            j -= 1
         return None
+
+    def _described_body_kinds(self, j: int) -> list[str]:
+        """The actor kinds of the noun at ``j`` as a body's description ("groupe", "parquet",
+        "force"), else none."""
+        lemma = fold_quotes(self.tokens[j].lemma_.lower())
+        kinds = [k for k in self.rules.descriptions.get(lemma, []) if k not in ("Person", "Place")]
+        if kinds:
+            return kinds
+        body = lemma in self.rules.institution_heads or lemma in self.rules.organ_heads
+        return ["Organization"] if body else []
 
     def _body_noun_kinds(self, name: str) -> list[str]:
         """The actor kinds of a name that opens on a capitalised description noun of a body
@@ -1174,8 +1244,9 @@ class _Finder:
         if not words or not words[0][:1].isupper():
             return []
         kinds = self.rules.descriptions.get(words[0].lower(), [])
-        kinds = [k for k in kinds if k in ("Organization", "InternationalOrganization", "Group", "Party")]
-        return kinds or (["Organization"] if words[0].lower() in self.rules.institution_heads else [])
+        kinds = [k for k in kinds if k in _BODY_NAME_KINDS]
+        heads = (self.rules.institution_heads, self.rules.organ_heads)
+        return kinds or (["Organization"] if any(words[0].lower() in h for h in heads) else [])
 
     def _bracketed_acronym(self, start: int, end: int, name: str) -> bool:
         """An acronym alone in brackets ("(FAMa)")."""
@@ -1253,9 +1324,29 @@ class _Finder:
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
-                and (" " not in name or self._after_near(head)):
+                and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end) \
+                or self._listed_names_after_place(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
+
+    def _placed_by_aside(self, head: Token | None, end: int) -> bool:
+        """ "lancé de Tonghae, dans l'est du pays", "des tirs sur Kfar Meron, au nord de Safed": a
+        name after a locative preposition or "de" whose aside places it (a locative preposition and
+        a point of the compass, or a place noun) is a place, whatever person the model reads."""
+        if head is None or head.i < 1 or self._after_title(head):
+            return False
+        before = self.lows[head.i - 1]
+        if before not in self.rules.locative_prepositions and before not in self.rules.place_of_prepositions:
+            return False
+        k = self._token_index(end - 1) + 1
+        if k + 2 >= len(self.tokens) or self.tokens[k].text != ",":
+            return False
+        if self._place_noun_after(k + 1):
+            return True
+        j = k + 2 if self.lows[k + 1] in self.rules.locative_prepositions else k + 1
+        while j < len(self.lows) and (self.lows[j] in self.rules.articles or self.lows[j] in self.rules.definite_determiners):
+            j += 1
+        return j > k + 1 and j < len(self.lows) and self.lows[j] in self.rules.compass_words
 
     def _after_place_preposition(self, head: Token) -> bool:
         """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
@@ -1281,6 +1372,38 @@ class _Finder:
                 return first.ent_type_ == "LOC" or self._after_place_preposition(first)
             j -= 2
         return False
+
+    def _listed_names_after_place(self, head: Token | None, end: int) -> bool:
+        """ "à Kfar Meron, Beit Alon, Tel Nof et Giv'at Shemer": names of several words in a list
+        closed by "et" whose first, after a locative preposition inside its sentence, is a place
+        the model reads, are places too, whatever persons the model reads."""
+        if head is None or not self._list_closes_after(self._token_index(end - 1) + 1) and not (
+                head.i > 0 and self.lows[head.i - 1] in self.rules.and_words):
+            return False
+        j = head.i - 1
+        while j >= 2 and (self.tokens[j].text == "," or self.lows[j] in self.rules.and_words):
+            k = self._capitalised_run_before(j)
+            if k == j - 1:
+                return False
+            if self.lows[k] in self.rules.locative_prepositions and not self.tokens[k].is_sent_start:
+                return all(t.ent_type_ == "LOC" and (t.i == k + 1 or t.ent_iob_ == "I") for t in self.tokens[k + 1:j])
+            j = k
+        return False
+
+    def _capitalised_run_before(self, j: int) -> int:
+        """The token before the capitalised words that end before ``j`` (inside their sentence)."""
+        k = j - 1
+        while k > 0 and self.capitalised[k] and not self.tokens[k].is_sent_start:
+            k -= 1
+        return k
+
+    def _list_closes_after(self, i: int) -> bool:
+        """Whether a list of capitalised names goes on from ``i`` to an "et" and a last name."""
+        while i + 1 < len(self.tokens) and self.tokens[i].text == ",":
+            i += 1
+            while i < len(self.tokens) and self.capitalised[i]:
+                i += 1
+        return i + 1 < len(self.tokens) and self.lows[i] in self.rules.and_words and self.capitalised[i + 1]
 
     def _after_near(self, head: Token) -> bool:
         """After a locative phrase of two words ("près de", "non loin de"), which a person's name
