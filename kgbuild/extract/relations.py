@@ -4568,11 +4568,26 @@ class _Finder:
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
             # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
             who = self.typed(self.subject(n.head), ("Actor",))
-        who = who or self.previous_possessor(n)
-        where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
+        who = who or self.previous_possessor(n) or self.possessor_subject(n)
+        where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))[:1]
+        if not where and n.dep_.startswith("nsubj") and n.head.pos_ == "VERB":
+            # "la présence des FSR se limite à quelques poches dans X": the place its verb names
+            where = self.after_prep(self.right_window(n.head), self.rules.deploy_noun_prepositions, ("Region",))[:1]
         for w in who[:1]:
-            for r in where[:1]:
+            for r in where + (self.places_listed_after(where[0]) if where else []):  # "dans les États de A, du B et du C"
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def possessor_subject(self, n: Token) -> list[MentionRef]:
+        """Whose presence or hold a possessive on the object of a verb names: the verb's subject,
+        of the possessive's number ("la Russie renforce sa présence militaire au Sahel", "l'armée
+        a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
+        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        if det is None or n.dep_ != "obj" or n.head.pos_ != "VERB":
+            return []
+        subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None or ("Plur" in morph_values(subject, "Number")) != (lower_text(det) in self.rules.plural_possessives):
+            return []
+        return self.typed(self.np(subject), ("Actor",))[:1]
 
     def previous_possessor(self, n: Token) -> list[MentionRef]:
         """Whose deployment a possessive opening a sentence names: the subject of the sentence
@@ -5376,12 +5391,22 @@ class _Finder:
                     self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
                 self.placed_by_aside(ref, span, k, measured)
+            elif self.location_word(self.tokens[span.end]):  # "la localité de X située dans la région Y"
+                self.placed_by_aside(ref, span, k, measured, span.end - 1)
 
-    def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
+    def location_word(self, t: Token) -> bool:
+        """A participle of location or of dependency right after a place, before a preposition
+        ("X située dans la région Y", "X relevant du département de Y")."""
+        return t.pos_ in ("VERB", "ADJ") and t.i + 1 < len(self.tokens) and lower_text(self.tokens[t.i + 1]) in (
+            *self.rules.container_prepositions, *self.rules.dependency_prepositions) \
+            and (_in(t, self.rules.location_verbs) or _in(t, self.rules.dependency_verbs))
+
+    def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool, end: int | None = None) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
         in another, and the places listed before it with it ("les villages de A, B et C, dans le
-        territoire de X"); not a containment phrase after a place a distance is measured from."""
-        preps, tail = self.aside(span.end)
+        territoire de X"); not a containment phrase after a place a distance is measured from.
+        ``end``: where the aside opens, when no comma or bracket does ("X située dans Y")."""
+        preps, tail = self.aside(span.end if end is None else end)
         if not preps or self.aside_places_nothing(span, tail, measured):
             return
         regions = self.bracketed_region(preps, tail)
@@ -5528,6 +5553,8 @@ class _Finder:
             return self.aside(end + 1 + len(tail))
         if len(tail) > 1 and _in(tail[0], self.rules.location_verbs) and _in(tail[1], self.rules.container_prepositions):
             tail = tail[1:]  # "le village de Nturo, situé dans le territoire de Masisi"
+        if len(tail) > 1 and _in(tail[0], self.rules.dependency_verbs) and _in(tail[1], self.rules.dependency_prepositions):
+            return tuple(self.rules.dependency_prepositions), tail[1:]  # "X, relevant du département de Y"
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if self.compass_part_aside(tail):  # "la province de X, à l'est de la RDC": an area's part
