@@ -3559,14 +3559,18 @@ class _Finder:
         contrôle des shebab", "Hodeida, aux mains des Houthis": the actor of the phrase's "de"
         complement is in the place named before the phrase (with the places coordinated with it),
         past only verbs that link a place to its holder (``holding_link_verbs``)."""
-        size = next((len(ws) for ws in map(_words, self.rules.holding_phrases) if n.i + 1 >= len(ws)
-                     and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
+        size = self.holding_size(n)
         holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",)) if size else []
         if holders:
             where = self.typed([r for s in subjects_of(n, self.rules) or subjects_of(n.head, self.rules)
                                 for r in self.np(s)], ("Region",))  # "la ville de X, située à ..., est sous le contrôle de Y"
             self.place_force(holders, self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size), n, k, 0.55,
                              self.noun_modality(n))
+
+    def holding_size(self, n: Token) -> int:
+        """The number of words of the phrase of holding ``n`` ends ("sous le contrôle"), 0 if none."""
+        return next((len(ws) for ws in map(_words, self.rules.holding_phrases) if n.i + 1 >= len(ws)
+                     and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
 
     def place_held_before(self, start: int) -> list[MentionRef]:
         """The place nearest before token ``start`` in its sentence, and those coordinated right
@@ -4562,7 +4566,10 @@ class _Finder:
         return [r for r in self.typed(refs, ("Actor",)) if r.entity.kind in _BODY_KINDS]
 
     def deploy_noun(self, n: Token, k: int) -> None:
-        """ "le déploiement de soldats nord-coréens en Russie"."""
+        """ "le déploiement de soldats nord-coréens en Russie"; a noun of holding that ends a
+        phrase of holding ("sous le contrôle de X") is read by ``held_by_phrase``."""
+        if self.holding_size(n):
+            return self.held_by_phrase(n, k)
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
@@ -5623,8 +5630,8 @@ class _Finder:
         """A place that is itself the object of a preposition of containment, followed by
         another such phrase that names no part ("dans les Balkans, en Afrique"): the next item
         of a list ("dans la ville de X, chef-lieu de la province" and "au Kivu, dans l'est de
-        la RDC" still place it)."""
-        if not _in(tail[0], self.rules.container_prepositions) or any(
+        la RDC" still place it; so does a participle of location: "dans X, située dans Y")."""
+        if not _in(tail[0], self.rules.container_prepositions) or _in(self.tokens[tail[0].i - 1], self.rules.location_verbs) or any(
                 _in(t, self.rules.direction_words) for t in tail[:3]) or self.wider_place_noun(span, tail):
             return False
         k = self.skip_determiners(span.start - 1, 0)
