@@ -5185,7 +5185,8 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k):
+            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k) \
+                    or self.capital_of_demonym(t, k):
                 continue
             places = self.named_places(t)
             if places:
@@ -5252,6 +5253,34 @@ class _Finder:
             return False
         self.add(named, "locatedIn", area[0], t, k, 0.6, modality="asserted")
         return True
+
+    def capital_of_demonym(self, t: Token, k: int) -> bool:
+        """ "la capitale somalienne Mogadiscio", "la capitale syrienne, Damas", "Mogadiscio ...
+        la capitale somalienne": a capital noun with a state's demonym and no name of its own
+        names the city the text names right after it, else the one the knowledge base has as that
+        state's capital, which lies in the state; whether it was one."""
+        if lower_lemma(t) not in self.rules.capital_nouns:
+            return False
+        state = next((r for c in self.tokens[t.i + 1: t.i + 3] if c.pos_ == "ADJ"
+                      for r in [self.demonym_state(c)] if r is not None), None)  # however the parse hangs it
+        if state is None:
+            return False
+        named = self.name_after_capital(t) or next(
+            (MentionRef(e, e.mentions[0]) for e in self.by_label.values() if e.kind == "City" and e.kb_id
+             and self.reading.kb is not None and (entry := self.reading.kb.get(e.kb_id)) is not None
+             and entry.capital_of and entry.capital_of == state.entity.kb_id), None)
+        if named is not None and named.entity.id != state.entity.id and self.typed([named], ("Region",)):
+            self.add(named, "locatedIn", state, t, k, 0.6, modality="asserted")
+        return True
+
+    def name_after_capital(self, t: Token) -> MentionRef | None:
+        """The city a capital noun's name names right after its demonym, past a comma ("la
+        capitale syrienne, Damas"); not a state's."""
+        j = t.i + 1
+        while j < len(self.tokens) and (self.tokens[j].pos_ == "ADJ" or self.tokens[j].text == ","):
+            j += 1
+        ref = self.ref_at(self.tokens[j]) if j < len(self.tokens) else None
+        return ref if ref is not None and ref.start == self.tokens[j].idx and ref.entity.kind == "City" else None
 
     def own_container(self, adjective: Token, place: MentionRef) -> MentionRef | None:
         """The state a demonym before a place's name puts it in, also where the place's own
