@@ -5265,13 +5265,18 @@ class _Finder:
                       for r in [self.demonym_state(c)] if r is not None), None)  # however the parse hangs it
         if state is None:
             return False
-        named = self.name_after_capital(t) or next(
-            (MentionRef(e, e.mentions[0]) for e in self.by_label.values() if e.kind == "City" and e.kb_id
-             and self.reading.kb is not None and (entry := self.reading.kb.get(e.kb_id)) is not None
-             and entry.capital_of and entry.capital_of == state.entity.kb_id), None)
+        named = self.name_after_capital(t) or self.capital_in_kb(state)
         if named is not None and named.entity.id != state.entity.id and self.typed([named], ("Region",)):
             self.add(named, "locatedIn", state, t, k, 0.6, modality="asserted")
         return True
+
+    def capital_in_kb(self, state: MentionRef) -> MentionRef | None:
+        """The city of the text the knowledge base has as ``state``'s capital."""
+        kb = self.reading.kb
+        if kb is None or not state.entity.kb_id:
+            return None
+        return next((MentionRef(e, e.mentions[0]) for e in self.by_label.values() if e.kind == "City" and e.kb_id
+                     and (entry := kb.get(e.kb_id)) is not None and entry.capital_of == state.entity.kb_id), None)
 
     def name_after_capital(self, t: Token) -> MentionRef | None:
         """The city a capital noun's name names right after its demonym, past a comma ("la
@@ -5587,10 +5592,9 @@ class _Finder:
             return (), tail
         if self.nearness_aside(end, tail):
             return self.aside(end + 1 + len(tail))
-        if len(tail) > 1 and _in(tail[0], self.rules.location_verbs) and _in(tail[1], self.rules.container_prepositions):
-            tail = tail[1:]  # "le village de Nturo, situé dans le territoire de Masisi"
-        if len(tail) > 1 and _in(tail[0], self.rules.dependency_verbs) and _in(tail[1], self.rules.dependency_prepositions):
-            return tuple(self.rules.dependency_prepositions), tail[1:]  # "X, relevant du département de Y"
+        if self.participle_prepositions(tail):
+            # "le village de Nturo, situé dans le territoire de Masisi", "X, relevant du département de Y"
+            return self.participle_prepositions(tail), tail[1:]
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if self.compass_part_aside(tail):  # "la province de X, à l'est de la RDC": an area's part
@@ -5601,6 +5605,15 @@ class _Finder:
         if self.tokens[end].text == "(" and len(tail) == 1:
             return ("(",), [self.tokens[end], *tail]
         return (), tail
+
+    def participle_prepositions(self, tail: list[Token]) -> tuple[str, ...]:
+        """The prepositions that put a place in another after the participle of location ("située
+        dans") or of dependency ("relevant de") opening ``tail``, when one of them follows it."""
+        if len(tail) < 2:
+            return ()
+        preps = tuple(self.rules.container_prepositions) if _in(tail[0], self.rules.location_verbs) else \
+            tuple(self.rules.dependency_prepositions) if _in(tail[0], self.rules.dependency_verbs) else ()
+        return preps if _in(tail[1], preps) else ()
 
     def compass_part_aside(self, tail: list[Token]) -> bool:
         """An aside that opens on a preposition of relative position and a compass point ("à
