@@ -491,11 +491,18 @@ class _Finder:
     def same_kinds(self, token: Token) -> tuple[str, ...]:
         """The kinds of place a place noun with a determiner and a word of sameness points back
         to ("située dans le même État": the state, a province, named before)."""
-        if not any(c.dep_ == "det" for c in token.children) or not any(
-                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in token.children):
+        if not any(c.dep_ == "det" for c in token.children) or not (any(
+                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in token.children)
+                or self.capital_complement(token)):
             return ()
         return self.rules.same_place_anaphors.get(lower_lemma(token)) or self.rules.same_place_anaphors.get(
             lower_text(token), ())
+
+    def capital_complement(self, token: Token) -> bool:
+        """A place noun in the "de" complement of a capital noun ("Culiacan, la capitale de
+        l'État"): it points back to the area named before, as with a word of sameness."""
+        return token.dep_ == "nmod" and lower_lemma(token.head) in self.rules.capital_nouns and token.head.i < token.i \
+            and _introduced_by(token, self.rules.of_prepositions)
 
     def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
         """A mention "le pays" may point back to: a noun (no demonym), a country the text acts
