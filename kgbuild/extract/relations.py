@@ -499,7 +499,7 @@ class _Finder:
             lower_text(token), ())
 
     def capital_complement(self, token: Token) -> bool:
-        """A place noun in the "de" complement of a capital noun ("Culiacan, la capitale de
+        """A place noun in the "de" complement of a capital noun ("Guadalajara, la capitale de
         l'État"): it points back to the area named before, as with a word of sameness."""
         return token.dep_ == "nmod" and lower_lemma(token.head) in self.rules.capital_nouns and token.head.i < token.i \
             and _introduced_by(token, self.rules.of_prepositions)
@@ -4585,7 +4585,7 @@ class _Finder:
         who = who or self.previous_possessor(n) or self.possessor_subject(n)
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))[:1]
         if not where and n.dep_.startswith("nsubj") and n.head.pos_ == "VERB":
-            # "la présence des FSR se limite à quelques poches dans X": the place its verb names
+            # "la présence du groupe se réduit à deux districts dans X": the place its verb names
             where = self.after_prep(self.right_window(n.head), self.rules.deploy_noun_prepositions, ("Region",))[:1]
         for w in who[:1]:
             for r in where + (self.places_listed_after(where[0]) if where else []):  # "dans les États de A, du B et du C"
