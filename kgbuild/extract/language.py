@@ -408,6 +408,8 @@ class LanguageRules:
     listing_verbs: Words
     listing_marks: Words
     location_verbs: Words
+    dependency_verbs: Words
+    dependency_prepositions: Words
     solidarity_nouns: Words
     state_body_heads: Words
     threat_verbs: Words

@@ -491,11 +491,18 @@ class _Finder:
     def same_kinds(self, token: Token) -> tuple[str, ...]:
         """The kinds of place a place noun with a determiner and a word of sameness points back
         to ("située dans le même État": the state, a province, named before)."""
-        if not any(c.dep_ == "det" for c in token.children) or not any(
-                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in token.children):
+        if not any(c.dep_ == "det" for c in token.children) or not (any(
+                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in token.children)
+                or self.capital_complement(token)):
             return ()
         return self.rules.same_place_anaphors.get(lower_lemma(token)) or self.rules.same_place_anaphors.get(
             lower_text(token), ())
+
+    def capital_complement(self, token: Token) -> bool:
+        """A place noun in the "de" complement of a capital noun ("Guadalajara, la capitale de
+        l'État"): it points back to the area named before, as with a word of sameness."""
+        return token.dep_ == "nmod" and lower_lemma(token.head) in self.rules.capital_nouns and token.head.i < token.i \
+            and _introduced_by(token, self.rules.of_prepositions)
 
     def names_country(self, ref: MentionRef, qualified: set[str]) -> bool:
         """A mention "le pays" may point back to: a noun (no demonym), a country the text acts
@@ -3641,14 +3648,18 @@ class _Finder:
         contrôle des shebab", "Hodeida, aux mains des Houthis": the actor of the phrase's "de"
         complement is in the place named before the phrase (with the places coordinated with it),
         past only verbs that link a place to its holder (``holding_link_verbs``)."""
-        size = next((len(ws) for ws in map(_words, self.rules.holding_phrases) if n.i + 1 >= len(ws)
-                     and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
+        size = self.holding_size(n)
         holders = self.typed(self.children_with(n, self.rules.of_prepositions, ("nmod",)), ("Actor",)) if size else []
         if holders:
             where = self.typed([r for s in subjects_of(n, self.rules) or subjects_of(n.head, self.rules)
                                 for r in self.np(s)], ("Region",))  # "la ville de X, située à ..., est sous le contrôle de Y"
             self.place_force(holders, self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size), n, k, 0.55,
                              self.noun_modality(n))
+
+    def holding_size(self, n: Token) -> int:
+        """The number of words of the phrase of holding ``n`` ends ("sous le contrôle"), 0 if none."""
+        return next((len(ws) for ws in map(_words, self.rules.holding_phrases) if n.i + 1 >= len(ws)
+                     and [lower_text(t) for t in self.tokens[n.i + 1 - len(ws): n.i + 1]] == ws), 0)
 
     def place_held_before(self, start: int) -> list[MentionRef]:
         """The place nearest before token ``start`` in its sentence, and those coordinated right
@@ -4690,17 +4701,35 @@ class _Finder:
         return [r for r in self.typed(refs, ("Actor",)) if r.entity.kind in _BODY_KINDS]
 
     def deploy_noun(self, n: Token, k: int) -> None:
-        """ "le déploiement de soldats nord-coréens en Russie"."""
+        """ "le déploiement de soldats nord-coréens en Russie"; a noun of holding that ends a
+        phrase of holding ("sous le contrôle de X") is read by ``held_by_phrase``."""
+        if self.holding_size(n):
+            return self.held_by_phrase(n, k)
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
             # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
             who = self.typed(self.subject(n.head), ("Actor",))
-        who = who or self.previous_possessor(n)
-        where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))
+        who = who or self.previous_possessor(n) or self.possessor_subject(n)
+        where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))[:1]
+        if not where and n.dep_.startswith("nsubj") and n.head.pos_ == "VERB":
+            # "la présence du groupe se réduit à deux districts dans X": the place its verb names
+            where = self.after_prep(self.right_window(n.head), self.rules.deploy_noun_prepositions, ("Region",))[:1]
         for w in who[:1]:
-            for r in where[:1]:
+            for r in where + (self.places_listed_after(where[0]) if where else []):  # "dans les États de A, du B et du C"
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def possessor_subject(self, n: Token) -> list[MentionRef]:
+        """Whose presence or hold a possessive on the object of a verb names: the verb's subject,
+        of the possessive's number ("la Russie renforce sa présence militaire au Sahel", "l'armée
+        a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
+        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        if det is None or n.dep_ != "obj" or n.head.pos_ != "VERB":
+            return []
+        subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if subject is None or ("Plur" in morph_values(subject, "Number")) != (lower_text(det) in self.rules.plural_possessives):
+            return []
+        return self.typed(self.np(subject), ("Actor",))[:1]
 
     def previous_possessor(self, n: Token) -> list[MentionRef]:
         """Whose deployment a possessive opening a sentence names: the subject of the sentence
@@ -5300,7 +5329,8 @@ class _Finder:
     def located(self, k: int, tokens: list[Token]) -> None:
         """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
         for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k):
+            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k) \
+                    or self.capital_of_demonym(t, k):
                 continue
             places = self.named_places(t)
             if places:
@@ -5367,6 +5397,39 @@ class _Finder:
             return False
         self.add(named, "locatedIn", area[0], t, k, 0.6, modality="asserted")
         return True
+
+    def capital_of_demonym(self, t: Token, k: int) -> bool:
+        """ "la capitale somalienne Mogadiscio", "la capitale syrienne, Damas", "Mogadiscio ...
+        la capitale somalienne": a capital noun with a state's demonym and no name of its own
+        names the city the text names right after it, else the one the knowledge base has as that
+        state's capital, which lies in the state; whether it was one."""
+        if lower_lemma(t) not in self.rules.capital_nouns:
+            return False
+        state = next((r for c in self.tokens[t.i + 1: t.i + 3] if c.pos_ == "ADJ"
+                      for r in [self.demonym_state(c)] if r is not None), None)  # however the parse hangs it
+        if state is None:
+            return False
+        named = self.name_after_capital(t) or self.capital_in_kb(state)
+        if named is not None and named.entity.id != state.entity.id and self.typed([named], ("Region",)):
+            self.add(named, "locatedIn", state, t, k, 0.6, modality="asserted")
+        return True
+
+    def capital_in_kb(self, state: MentionRef) -> MentionRef | None:
+        """The city of the text the knowledge base has as ``state``'s capital."""
+        kb = self.reading.kb
+        if kb is None or not state.entity.kb_id:
+            return None
+        return next((MentionRef(e, e.mentions[0]) for e in self.by_label.values() if e.kind == "City" and e.kb_id
+                     and (entry := kb.get(e.kb_id)) is not None and entry.capital_of == state.entity.kb_id), None)
+
+    def name_after_capital(self, t: Token) -> MentionRef | None:
+        """The city a capital noun's name names right after its demonym, past a comma ("la
+        capitale syrienne, Damas"); not a state's."""
+        j = t.i + 1
+        while j < len(self.tokens) and (self.tokens[j].pos_ == "ADJ" or self.tokens[j].text == ","):
+            j += 1
+        ref = self.ref_at(self.tokens[j]) if j < len(self.tokens) else None
+        return ref if ref is not None and ref.start == self.tokens[j].idx and ref.entity.kind == "City" else None
 
     def own_container(self, adjective: Token, place: MentionRef) -> MentionRef | None:
         """The state a demonym before a place's name puts it in, also where the place's own
@@ -5513,12 +5576,22 @@ class _Finder:
                     self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
                 self.placed_by_aside(ref, span, k, measured)
+            elif self.location_word(self.tokens[span.end]):  # "la localité de X située dans la région Y"
+                self.placed_by_aside(ref, span, k, measured, span.end - 1)
 
-    def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool) -> None:
+    def location_word(self, t: Token) -> bool:
+        """A participle of location or of dependency right after a place, before a preposition
+        ("X située dans la région Y", "X relevant du département de Y")."""
+        return t.pos_ in ("VERB", "ADJ") and t.i + 1 < len(self.tokens) and lower_text(self.tokens[t.i + 1]) in (
+            *self.rules.container_prepositions, *self.rules.dependency_prepositions) \
+            and (_in(t, self.rules.location_verbs) or _in(t, self.rules.dependency_verbs))
+
+    def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool, end: int | None = None) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
         in another, and the places listed before it with it ("les villages de A, B et C, dans le
-        territoire de X"); not a containment phrase after a place a distance is measured from."""
-        preps, tail = self.aside(span.end)
+        territoire de X"); not a containment phrase after a place a distance is measured from.
+        ``end``: where the aside opens, when no comma or bracket does ("X située dans Y")."""
+        preps, tail = self.aside(span.end if end is None else end)
         if not preps or self.aside_places_nothing(span, tail, measured):
             return
         regions = self.bracketed_region(preps, tail)
@@ -5663,8 +5736,9 @@ class _Finder:
             return (), tail
         if self.nearness_aside(end, tail):
             return self.aside(end + 1 + len(tail))
-        if len(tail) > 1 and _in(tail[0], self.rules.location_verbs) and _in(tail[1], self.rules.container_prepositions):
-            tail = tail[1:]  # "le village de Nturo, situé dans le territoire de Masisi"
+        if self.participle_prepositions(tail):
+            # "le village de Nturo, situé dans le territoire de Masisi", "X, relevant du département de Y"
+            return self.participle_prepositions(tail), tail[1:]
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if self.compass_part_aside(tail):  # "la province de X, à l'est de la RDC": an area's part
@@ -5675,6 +5749,15 @@ class _Finder:
         if self.tokens[end].text == "(" and len(tail) == 1:
             return ("(",), [self.tokens[end], *tail]
         return (), tail
+
+    def participle_prepositions(self, tail: list[Token]) -> tuple[str, ...]:
+        """The prepositions that put a place in another after the participle of location ("située
+        dans") or of dependency ("relevant de") opening ``tail``, when one of them follows it."""
+        if len(tail) < 2:
+            return ()
+        preps = tuple(self.rules.container_prepositions) if _in(tail[0], self.rules.location_verbs) else \
+            tuple(self.rules.dependency_prepositions) if _in(tail[0], self.rules.dependency_verbs) else ()
+        return preps if _in(tail[1], preps) else ()
 
     def compass_part_aside(self, tail: list[Token]) -> bool:
         """An aside that opens on a preposition of relative position and a compass point ("à
@@ -5733,8 +5816,8 @@ class _Finder:
         """A place that is itself the object of a preposition of containment, followed by
         another such phrase that names no part ("dans les Balkans, en Afrique"): the next item
         of a list ("dans la ville de X, chef-lieu de la province" and "au Kivu, dans l'est de
-        la RDC" still place it)."""
-        if not _in(tail[0], self.rules.container_prepositions) or any(
+        la RDC" still place it; so does a participle of location: "dans X, située dans Y")."""
+        if not _in(tail[0], self.rules.container_prepositions) or _in(self.tokens[tail[0].i - 1], self.rules.location_verbs) or any(
                 _in(t, self.rules.direction_words) for t in tail[:3]) or self.wider_place_noun(span, tail):
             return False
         k = self.skip_determiners(span.start - 1, 0)
