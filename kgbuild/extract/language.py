@@ -123,6 +123,7 @@ class LanguageRules:
     army_phrases: Ordered
     state_titles: Ordered
     gloss_words: Words
+    editor_notes: Words
     national_adjectives: Words
     organ_heads: Words
     organ_place_prepositions: Words
