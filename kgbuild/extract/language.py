@@ -309,6 +309,7 @@ class LanguageRules:
     member_roles: Words
     topic_roles: Words
     complement_leader_roles: Words
+    local_office_roles: Words
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words
