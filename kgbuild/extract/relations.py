@@ -3901,7 +3901,6 @@ class _Finder:
         leaders, led = self.lead_arguments(v)
         for p in leaders[:1]:
             if p.entity.kind != "Person":
-                self.body_leads(p, led[:1], v, k)
                 continue
             for token in led[:1]:
                 direct = self.names_itself(token)
@@ -3909,17 +3908,6 @@ class _Finder:
                 for o in self.typed(self.np(token), ("Actor",))[:1] or self.governed_state(token, p):
                     if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
-
-    def body_leads(self, leader: MentionRef, led: list[Token], v: Token, k: int) -> None:
-        """ "la chaîne Radio X, dirigée par les rebelles", "le groupe de contact, dirigé par les
-        États-Unis": a state, group or organisation leads the actor the phrase names by its name
-        (not a body of a state named by a common noun, nor a place)."""
-        if leader.entity.kind not in _STATE_KINDS + _GROUP_KINDS + _ORGANISATION_KINDS:
-            return
-        for token in led:
-            for o in self.typed([self.ref_at(token)], ("Actor",))[:1]:
-                if o.entity.kind not in _STATE_KINDS + ("Person",) and o.entity.id != leader.entity.id:
-                    self.add(leader, "leaderOf", o, v, k, 0.5)
 
     def lead_arguments(self, v: Token) -> tuple[list[MentionRef], list[Token]]:
         """(the leaders, the phrases led) of a verb of leading: a passive's agent and what it
