@@ -310,6 +310,7 @@ class LanguageRules:
     topic_roles: Words
     complement_leader_roles: Words
     local_office_roles: Words
+    local_area_words: ListTable
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words

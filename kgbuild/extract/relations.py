@@ -4869,8 +4869,21 @@ class _Finder:
         if phrase not in self.rules.local_office_roles or not rest:
             return []
         end = rest[-1].idx + len(rest[-1].text)
+        named = [r for r in self.index.overlapping(rest[0].idx, end) if r.entity.kind in _LOCAL_KINDS]
         return [MentionRef(r.entity, replace(r.mention, type="Actor"))  # the place's government acts
-                for r in self.index.overlapping(rest[0].idx, end) if r.entity.kind in _LOCAL_KINDS][:1]
+                for r in named or self.local_area_before(rest)][:1]
+
+    def local_area_before(self, rest: list[Token]) -> list[MentionRef]:
+        """The area a local office names by a word ("le gouverneur régional", "le gouverneur de
+        la province"): the last place of its kind named before it in its sentence."""
+        words = [t for t in rest[:3] if t.pos_ in ("ADJ", "NOUN")]
+        kinds = self.rules.local_area_words.get(lower_lemma(words[0])) if words else None
+        own = self.ref_at(words[0]) if kinds else None  # none, or the holder's role mention itself
+        if not kinds or (own is not None and own.entity.kind != "Person"):
+            return []
+        k = self.units.sentence_at(words[0].idx)
+        found = self.index.before(rest[0].idx, self.sentences[k].start)
+        return [r for r in found if r.entity.kind in kinds][:1]
 
     def leads(self, role: str | None) -> bool:
         """Whether a role phrase's holder leads the body named with it: a leader's role, or a rank
