@@ -937,9 +937,14 @@ def _glossed(f: Found, g: Found, text: str, rules) -> bool:
     quoted = '"' in between and '"' in fold_quotes(text[g.mention.end:g.mention.end + 2])
     rest = between.replace("(", " ").replace('"', " ").replace(",", " ").split()
     if bracket and _bracket_closes(text[g.mention.end:g.mention.end + 16], rules.editor_notes):
-        return not rest or (between.lstrip().startswith("(") and all(
-            w.lower() in rules.definite_determiners for w in rest))  # "(les services ..., NDLR)"
+        return _bracket_gloss(between, rest, rules)
     return quoted and (not rest or (len(rest) == 1 and rest[0].lower() in rules.gloss_words))
+
+
+def _bracket_gloss(between: str, rest: list[str], rules) -> bool:
+    """Whether the words between a name and a bracketed gloss leave it a gloss: none, or only
+    its article right after the bracket ("le BSN (les services ..., NDLR)")."""
+    return not rest or (between.lstrip().startswith("(") and all(w.lower() in rules.definite_determiners for w in rest))
 
 
 def _bracket_closes(after: str, notes) -> bool:
