@@ -4855,7 +4855,7 @@ class _Finder:
         rest = self.role_rest(words[n + size:])
         if rest is None:
             return None
-        orgs = self.role_body(words, n, rest) or self.local_body(phrase, rest)
+        orgs = self.local_body(phrase, rest) or self.role_body(words, n, rest)  # "de la province afghane de X": X
         if not orgs and self.unnamed_body(rest) and not self.state_office(words[n]):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
@@ -4869,9 +4869,18 @@ class _Finder:
         if phrase not in self.rules.local_office_roles or not rest:
             return []
         end = rest[-1].idx + len(rest[-1].text)
-        named = [r for r in self.index.overlapping(rest[0].idx, end) if r.entity.kind in _LOCAL_KINDS]
+        named = [r for r in self.index.overlapping(rest[0].idx, end) if r.entity.kind in _LOCAL_KINDS
+                 and self.genitive_in(r, rest)]
         return [MentionRef(r.entity, replace(r.mention, type="Actor"))  # the place's government acts
                 for r in named or self.local_area_before(rest)][:1]
+
+    def genitive_in(self, ref: MentionRef, rest: list[Token]) -> bool:
+        """Whether a place in the words after a role is their "de" complement ("de Bavière",
+        "de la province de X"), not a place of another kind ("en visite à Washington")."""
+        m = next((m for m, t in enumerate(rest) if t.idx >= ref.start), 0)
+        while m > 0 and rest[m - 1].pos_ == "DET":
+            m -= 1
+        return m > 0 and lower_text(rest[m - 1]) in self.rules.of_prepositions
 
     def local_area_before(self, rest: list[Token]) -> list[MentionRef]:
         """The area a local office names by a word ("le gouverneur régional", "le gouverneur de
