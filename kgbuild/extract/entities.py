@@ -51,7 +51,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_misread_bodies(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
-    _merge_glosses(found, keys, article.text, rules.gloss_words)
+    _merge_glosses(found, keys, article.text, rules)
     _merge_short_forms(found, keys, kb, article.lang, rules.short_forms)
     _merge_acronyms(found, keys, article.text, rules.acronym_skip_words)
     _merge_head_nouns(found, keys, rules.descriptions)
@@ -919,13 +919,13 @@ def _unquoted(name: str) -> str:
     return normalize_label(fold_quotes(name).replace('"', " "))
 
 
-def _merge_glosses(found: list[Found], keys: list[str | None], text: str, words) -> None:
+def _merge_glosses(found: list[Found], keys: list[str | None], text: str, rules) -> None:
     """ "Jaish al-Adl, ou « Armée de la justice »", "Ansar Allah (Partisans de Dieu)": an unknown
     name of several words in quotes or brackets right after a group's or a body's name (a gloss
     word between) translates it: the same actor."""
     for i in range(len(found) - 1):
         f, g = found[i], found[i + 1]
-        if not (keys[i] and keys[i + 1] and _glossed(f, g, text, words)) or keys[i] == keys[i + 1]:
+        if not (keys[i] and keys[i + 1] and _glossed(f, g, text, rules)) or keys[i] == keys[i + 1]:
             continue
         gloss, kind = keys[i + 1], g.mention.kind  # a group the model read as a person takes the gloss's kind
         for n, k in enumerate(keys):
@@ -935,7 +935,7 @@ def _merge_glosses(found: list[Found], keys: list[str | None], text: str, words)
                                    name=f.name if k == gloss else found[n].name)  # named by the original
 
 
-def _glossed(f: Found, g: Found, text: str, words) -> bool:
+def _glossed(f: Found, g: Found, text: str, rules) -> bool:
     """Whether the mention ``g`` is a quoted or bracketed gloss of the group or body ``f`` (or of
     a group the model read as a person)."""
     if f.mention.type != "Actor" or f.mention.kind in _STATE_KINDS or g.mention.kind == "Person" \
@@ -945,8 +945,24 @@ def _glossed(f: Found, g: Found, text: str, words) -> bool:
     bracket = "(" in between
     quoted = '"' in between and '"' in fold_quotes(text[g.mention.end:g.mention.end + 2])
     rest = between.replace("(", " ").replace('"', " ").replace(",", " ").split()
-    return (bracket and not rest and text[g.mention.end:g.mention.end + 3].lstrip('"» ').startswith(")")) \
-        or (quoted and (not rest or (len(rest) == 1 and rest[0].lower() in words)))
+    if bracket and _bracket_closes(text[g.mention.end:g.mention.end + 16], rules.editor_notes):
+        return _bracket_gloss(between, rest, rules)
+    return quoted and (not rest or (len(rest) == 1 and rest[0].lower() in rules.gloss_words))
+
+
+def _bracket_gloss(between: str, rest: list[str], rules) -> bool:
+    """Whether the words between a name and a bracketed gloss leave it a gloss: none, or only
+    its article right after the bracket ("le BSN (les services ..., NDLR)")."""
+    return not rest or (between.lstrip().startswith("(") and all(w.lower() in rules.definite_determiners for w in rest))
+
+
+def _bracket_closes(after: str, notes) -> bool:
+    """Whether a bracket closes right after a gloss, or after an editor's note ("..., NDLR)")."""
+    after = after.lstrip('"» ')
+    if after.startswith(")"):
+        return True
+    note = after[1:].split(")")[0].strip().lower() if after.startswith(",") and ")" in after else None
+    return note in notes
 
 
 def _merge_quoted_nicknames(found: list[Found], keys: list[str | None]) -> None:

@@ -123,6 +123,7 @@ class LanguageRules:
     army_phrases: Ordered
     state_titles: Ordered
     gloss_words: Words
+    editor_notes: Words
     national_adjectives: Words
     organ_heads: Words
     organ_place_prepositions: Words
@@ -309,6 +310,8 @@ class LanguageRules:
     member_roles: Words
     topic_roles: Words
     complement_leader_roles: Words
+    local_office_roles: Words
+    local_area_words: ListTable
     place_heads: Words
     container_prepositions: Ordered
     border_words: Words

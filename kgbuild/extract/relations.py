@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -71,6 +71,8 @@ _AREA_RANKS = {"AdministrativeRegion": 1, "State": 2, "Country": 2, "Continent":
 _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
 #: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
 _BODY_KINDS = frozenset({"Organization", "Group"})
+#: places with a government of their own under the state's (a local office's body)
+_LOCAL_KINDS = ("AdministrativeRegion", "City")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _OBLIQUES = ("obl", "obl:arg", "obl:mod")  # "a riposté par des frappes au Liban": strikes too
@@ -5010,13 +5012,44 @@ class _Finder:
         rest = self.role_rest(words[n + size:])
         if rest is None:
             return None
-        orgs = self.role_body(words, n, rest)
+        orgs = self.local_body(phrase, rest) or self.role_body(words, n, rest)  # "de la province afghane de X": X
         if not orgs and self.unnamed_body(rest) and not self.state_office(words[n]):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
         if phrase in self.rules.complement_leader_roles and orgs and not scoped and _in(rest[0], self.rules.of_prepositions):
             phrase = f"{phrase} {lower_text(rest[0])}"  # "le commandant de l'Africom": he heads it, no rank
         return phrase, orgs, words[n], not scoped and self.heads_body(rest, orgs)
+
+    def local_body(self, phrase: str, rest: list[Token]) -> list[MentionRef]:
+        """The province, region or town named with a local office ("le gouverneur de l'État de
+        Sonora", "le ministre de l'Intérieur de Bavière"): its government is the body."""
+        if phrase not in self.rules.local_office_roles or not rest:
+            return []
+        end = rest[-1].idx + len(rest[-1].text)
+        named = [r for r in self.index.overlapping(rest[0].idx, end) if r.entity.kind in _LOCAL_KINDS
+                 and self.genitive_in(r, rest)]
+        return [MentionRef(r.entity, replace(r.mention, type="Actor"))  # the place's government acts
+                for r in named or self.local_area_before(rest)][:1]
+
+    def genitive_in(self, ref: MentionRef, rest: list[Token]) -> bool:
+        """Whether a place in the words after a role is their "de" complement ("de Bavière",
+        "de la province de X"), not a place of another kind ("en visite à Washington")."""
+        m = next((m for m, t in enumerate(rest) if t.idx >= ref.start), 0)
+        while m > 0 and rest[m - 1].pos_ == "DET":
+            m -= 1
+        return m > 0 and lower_text(rest[m - 1]) in self.rules.of_prepositions
+
+    def local_area_before(self, rest: list[Token]) -> list[MentionRef]:
+        """The area a local office names by a word ("le gouverneur régional", "le gouverneur de
+        la province"): the last place of its kind named before it in its sentence."""
+        words = [t for t in rest[:3] if t.pos_ in ("ADJ", "NOUN")]
+        kinds = self.rules.local_area_words.get(lower_lemma(words[0])) if words else None
+        own = self.ref_at(words[0]) if kinds else None  # none, or the holder's role mention itself
+        if not kinds or (own is not None and own.entity.kind != "Person"):
+            return []
+        k = self.units.sentence_at(words[0].idx)
+        found = self.index.before(rest[0].idx, self.sentences[k].start)
+        return [r for r in found if r.entity.kind in kinds][:1]
 
     def leads(self, role: str | None) -> bool:
         """Whether a role phrase's holder leads the body named with it: a leader's role, or a rank
@@ -5048,7 +5081,8 @@ class _Finder:
         l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
         ("l'envoyé pour la Somalie"), which names no body."""
         rest = rest[:next((m for m, t in enumerate(rest) if m and self.agent_participle(t)), len(rest))]
-        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
+        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions
+                    or (m and t.pos_ == "VERB")), None)  # "gouverneur provincial joint par l'AFP"
         if cut is None:
             return rest
         return rest[:cut] or self.body_after_domain(rest)
