@@ -242,11 +242,13 @@ def _context_state(i: int, found: list[Found], keys: list[str | None], text: str
     before = [j for j in named if j < i]
     if before:
         return before[-1]
-    if named:
-        return None  # "l'armée" before "l'armée arménienne" and "l'armée azerbaïdjanaise"
     earlier = [j for j in states if j < i]
-    return _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
-                           found, keys)
+    context = _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
+                              found, keys)
+    if named:  # "Soudan : l'armée accuse ..." before "L'armée soudanaise a annoncé": that state's
+        agreed = len({keys[j] for j in named}) == 1 and (not earlier or context is not None and keys[context] == keys[named[0]])
+        return named[0] if agreed else None  # not before "l'armée arménienne" and "l'armée azerbaïdjanaise"
+    return context
 
 
 def _state_mentions(found: list[Found], keys: list[str | None]) -> list[int]:

@@ -2470,8 +2470,8 @@ class _Finder:
                 continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
-            if phrase is not None and end is None:
-                others.add(phrase)
+            if phrase is not None and end is None and not self.capitalised[token.i]:
+                others.add(phrase)  # not a name's noun ("l'Armée d'Arakan" ... "l'armée": the state's)
             if end is None or end < 0 or phrase in others:
                 continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
             yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
