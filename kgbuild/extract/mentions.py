@@ -2470,7 +2470,8 @@ class _Finder:
                 continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
-            if phrase is not None and end is None and not self.capitalised[token.i]:
+            if phrase is not None and end is None and not self.capitalised[token.i] \
+                    and not self._state_complement(token.idx + len(phrase)):
                 others.add(phrase)  # not a name's noun ("l'Armée d'Arakan" ... "l'armée": the state's)
             if end is None or end < 0 or phrase in others:
                 continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
@@ -2516,11 +2517,28 @@ class _Finder:
         last = self.tokens[i - 1]
         return max(end, last.idx + len(last.text))
 
+    def _state_complement(self, end: int) -> bool:
+        """Whether the "de" complement after an organ phrase ending at ``end`` names the state
+        itself or one of its organs ("l'armée de ce pays", "les troupes de l'armée mexicaine"):
+        the organ is no other body's, and named bare again it is the state's."""
+        i = self._token_index(end - 1) + 1
+        if i >= len(self.tokens) or self.lows[i] not in self.rules.of_prepositions:
+            return False
+        j = i + 1
+        while j < len(self.tokens) and self.pos[j] == "DET":
+            j += 1
+        kinds = self.rules.place_anaphors.get(self.lows[j], ()) if j < len(self.tokens) else ()
+        return j < len(self.tokens) and (bool(set(kinds) & set(_STATE_KINDS))
+                                         or self.lows[j] in _organ_first_words(self.rules))
+
     def _names_other_organ(self, i: int, end: int) -> bool:
         """Whether the words from token ``i`` make an organ another one than its context state's:
-        a "de" complement, brackets (not an ellipsis "(...)"), a name."""
+        a "de" complement (not an infinitive: "accusent l'armée d'avoir attaqué"), brackets (not
+        an ellipsis "(...)"), a name."""
         nxt = self.tokens[i]
         after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if self.lows[i] in self.rules.of_prepositions and after is not None and after.pos_ in ("VERB", "AUX"):
+            return False
         return self.lows[i] in self.rules.of_prepositions \
             or nxt.text in ("(", "[") and not (after is not None and after.text[:1] in ".…") \
             or (nxt.text[:1].isupper() and nxt.idx - end < 2)
