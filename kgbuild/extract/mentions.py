@@ -2518,12 +2518,15 @@ class _Finder:
         return max(end, last.idx + len(last.text))
 
     def _state_complement(self, end: int) -> bool:
-        """Whether the "de" complement after an organ phrase ending at ``end`` names the state
-        itself or one of its organs ("l'armée de ce pays", "les troupes de l'armée mexicaine"):
-        the organ is no other body's, and named bare again it is the state's."""
+        """Whether the "de" after an organ phrase ending at ``end`` opens an infinitive ("accusent
+        l'armée d'avoir attaqué") or a complement naming the state itself or one of its organs
+        ("l'armée de ce pays", "les troupes de l'armée mexicaine"): the organ is no other body's,
+        and named bare again it is the state's."""
         i = self._token_index(end - 1) + 1
-        if i >= len(self.tokens) or self.lows[i] not in self.rules.of_prepositions:
+        if i + 1 >= len(self.tokens) or self.lows[i] not in self.rules.of_prepositions:
             return False
+        if self.pos[i + 1] in ("VERB", "AUX"):
+            return True
         j = i + 1
         while j < len(self.tokens) and self.pos[j] == "DET":
             j += 1
@@ -2533,12 +2536,9 @@ class _Finder:
 
     def _names_other_organ(self, i: int, end: int) -> bool:
         """Whether the words from token ``i`` make an organ another one than its context state's:
-        a "de" complement (not an infinitive: "accusent l'armée d'avoir attaqué"), brackets (not
-        an ellipsis "(...)"), a name."""
+        a "de" complement, brackets (not an ellipsis "(...)"), a name."""
         nxt = self.tokens[i]
         after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if self.lows[i] in self.rules.of_prepositions and after is not None and after.pos_ in ("VERB", "AUX"):
-            return False
         return self.lows[i] in self.rules.of_prepositions \
             or nxt.text in ("(", "[") and not (after is not None and after.text[:1] in ".…") \
             or (nxt.text[:1].isupper() and nxt.idx - end < 2)
