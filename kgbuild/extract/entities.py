@@ -223,8 +223,9 @@ def _led(f: Found, text: str, rules: LanguageRules) -> bool:
 def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> None:
     """A bare organ of a state ("l'armée", "la junte", "les forces de l'ordre") is the state of
     its context: the one last named with the same noun ("l'armée malienne" ... "l'armée"), else
-    the only state acting before it (the only state of its sentence when none acts before);
-    nobody when another state is named with that noun or several act."""
+    the only state acting before it (the only state of its sentence when none acts before), else
+    the one state named with that noun after it when it agrees ("Soudan : l'armée ..." then
+    "L'armée soudanaise"); nobody when several states are named with that noun or several act."""
     for i, f in enumerate(found):
         if f.mention.method not in ("organ", "anaphor"):
             continue
@@ -242,11 +243,18 @@ def _context_state(i: int, found: list[Found], keys: list[str | None], text: str
     before = [j for j in named if j < i]
     if before:
         return before[-1]
-    if named:
-        return None  # "l'armée" before "l'armée arménienne" and "l'armée azerbaïdjanaise"
     earlier = [j for j in states if j < i]
-    return _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
-                           found, keys)
+    context = _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
+                              found, keys)
+    return _organ_named_next(named, context, bool(earlier), keys) if named else context
+
+
+def _organ_named_next(named: list[int], context: int | None, earlier: bool, keys: list[str | None]) -> int | None:
+    """The state an organ named with its noun only after it stands for ("Soudan : l'armée
+    accuse ..." before "L'armée soudanaise a annoncé"): the one state so named, if no other
+    context state came before; nobody before "l'armée arménienne" and "l'armée azerbaïdjanaise"."""
+    agreed = len({keys[j] for j in named}) == 1 and (not earlier or context is not None and keys[context] == keys[named[0]])
+    return named[0] if agreed else None
 
 
 def _state_mentions(found: list[Found], keys: list[str | None]) -> list[int]:

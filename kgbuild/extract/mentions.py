@@ -2470,8 +2470,9 @@ class _Finder:
                 continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
-            if phrase is not None and end is None:
-                others.add(phrase)
+            if phrase is not None and end is None and not self.capitalised[token.i] \
+                    and not self._state_complement(token.idx + len(phrase)):
+                others.add(phrase)  # not a name's noun ("l'Armée d'Arakan" ... "l'armée": the state's)
             if end is None or end < 0 or phrase in others:
                 continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
             yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
@@ -2515,6 +2516,23 @@ class _Finder:
             return None
         last = self.tokens[i - 1]
         return max(end, last.idx + len(last.text))
+
+    def _state_complement(self, end: int) -> bool:
+        """Whether the "de" after an organ phrase ending at ``end`` opens an infinitive ("accusent
+        l'armée d'avoir attaqué") or a complement naming the state itself or one of its organs
+        ("l'armée de ce pays", "les troupes de l'armée mexicaine"): the organ is no other body's,
+        and named bare again it is the state's."""
+        i = self._token_index(end - 1) + 1
+        if i + 1 >= len(self.tokens) or self.lows[i] not in self.rules.of_prepositions:
+            return False
+        if self.pos[i + 1] in ("VERB", "AUX"):
+            return True
+        j = i + 1
+        while j < len(self.tokens) and self.pos[j] == "DET":
+            j += 1
+        kinds = self.rules.place_anaphors.get(self.lows[j], ()) if j < len(self.tokens) else ()
+        return j < len(self.tokens) and (bool(set(kinds) & set(_STATE_KINDS))
+                                         or self.lows[j] in _organ_first_words(self.rules))
 
     def _names_other_organ(self, i: int, end: int) -> bool:
         """Whether the words from token ``i`` make an organ another one than its context state's:
