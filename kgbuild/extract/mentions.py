@@ -211,7 +211,20 @@ class _Finder:
         j = token.i + 1
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
+        if j < len(self.tokens) and self._region_of_state_after(m.text, j):
+            return False  # "le Nord-Ouest (et le Sud-Ouest) du Cameroun": regions of that name there
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _region_of_state_after(self, name: str, i: int) -> bool:
+        """Whether "de" and a state at ``i`` name a state the KB knows a region ``name`` of."""
+        if self.lows[i] not in self.rules.of_prepositions:
+            return False
+        last = self._state_complement_end(i)
+        first = i + 1 + (self.tokens[i + 1].pos_ == "DET")
+        state = None if last is None else self._lookup(
+            self.text[self.tokens[first].idx:self.tokens[last].idx + len(self.tokens[last].text)], _STATE_KINDS)
+        return state is not None and any(
+            e.kind == "AdministrativeRegion" and e.country == state.key for e in self.kb.lookup(name, self.lang))
 
     def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
         """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
