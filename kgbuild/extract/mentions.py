@@ -206,13 +206,16 @@ class _Finder:
             i -= 1
         if i >= 0 and self.rules.place_nouns.get(fold_quotes(self.tokens[i].lemma_.lower())) not in (None, "Country"):
             return False
-        if not any(h in m.text for h in _HYPHENS):
-            return True
+        return not any(h in m.text for h in _HYPHENS) or self._compound_compass_bare(m.text, token)
+
+    def _compound_compass_bare(self, name: str, token: Token) -> bool:
+        """A compound point is a direction before "de" or a name, unless "de" and a state the
+        KB knows a region of that name in follow ("le Nord-Ouest (et le Sud-Ouest) du Cameroun")."""
         j = token.i + 1
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
-        if j < len(self.tokens) and self._region_of_state_after(m.text, j):
-            return False  # "le Nord-Ouest (et le Sud-Ouest) du Cameroun": regions of that name there
+        if j < len(self.tokens) and self._region_of_state_after(name, j):
+            return False
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
 
     def _region_of_state_after(self, name: str, i: int) -> bool:
