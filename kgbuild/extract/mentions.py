@@ -1997,13 +1997,25 @@ class _Finder:
         if not self._acts(token) or self._in_dateline(token):
             return False
         words = self._prev_words(token.i, 2)
-        if words and self.rules.place_nouns.get(words[0]) == "City":
+        if words and self.rules.place_nouns.get(words[0]) == "City" or self._apposed_to_city_noun(token):
             return False  # "la capitale Addis Abeba": named as a city, whatever the parse hangs on it
         # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return any(part(token, words) for part in (
             self._as_agent, self._as_recipient, self._as_partner, self._as_party_of_stance,
             self._as_object_of_act)) or self._is_subject(token)
+
+    def _apposed_to_city_noun(self, token: Token) -> bool:
+        """ "La capitale somalienne, Mogadiscio, a été visée": a name after a comma that follows
+        a town's noun and its lower-case adjectives is that town, named again."""
+        i = token.i - 1
+        if i < 1 or self.tokens[i].text != ",":
+            return False
+        i -= 1
+        while i > 0 and i > token.i - 5 and self.tokens[i].text.islower() and self.pos[i] == "ADJ":
+            i -= 1
+        return self.rules.place_nouns.get(fold_quotes(self.tokens[i].lemma_.lower())) == "City" \
+            and self.tokens[i].text.islower()
 
     def _as_agent(self, token: Token, words: list[str]) -> bool:
         """ "utilisée par Moscou"."""
