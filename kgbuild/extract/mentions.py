@@ -183,7 +183,8 @@ class _Finder:
                 (self._spelled_names, "name"),
                 (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                 (self._bodies, "outer"), (self._named, "name"), (self._described_names, "name"),
-                (self._missed_places, "name"), (self._states_after_of, "name"), (self._apposed_places, "name"),
+                (self._missed_places, "name"), (self._states_after_of, "name"),
+                (self._compass_regions, "name"), (self._apposed_places, "name"),
                 (self._cue_subjects, "name"), (self._titled_names, "name"),
                 (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
                 (self._descriptions, "name"), (self._organs, "name"),
@@ -217,6 +218,35 @@ class _Finder:
         if j < len(self.tokens) and self._region_of_state_after(name, j):
             return False
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _compass_regions(self):
+        """ "le Nord-Ouest et le Sud-Ouest du Cameroun": a capitalised compound point (the model's
+        place or not) before "de" and a state the KB knows a region of that name in is that
+        region."""
+        for token in self._tokens_in(self.rules.compass_words):
+            if not self.capitalised[token.i] or not any(h in token.text for h in _HYPHENS):
+                continue
+            j = token.i + 1
+            while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
+                j += 1
+            state = self._state_after(j) if j < len(self.tokens) else None
+            entry = next((e for e in self.kb.lookup(token.text, self.lang) if state is not None
+                          and e.kind == "AdministrativeRegion" and e.country == state.key), None)
+            item = None if entry is None else self._from_entry(
+                entry, token.idx, token.idx + len(token.text), token.text, token, "gazetteer")
+            if item is not None:
+                yield item
+
+    def _state_after(self, i: int) -> KBEntry | None:
+        """The state "de" at ``i`` (and an article) names, if any."""
+        if self.lows[i] not in self.rules.of_prepositions:
+            return None
+        last = self._state_complement_end(i)
+        if last is None:
+            return None
+        first = i + 1 + (self.tokens[i + 1].pos_ == "DET")
+        return self._lookup(self.text[self.tokens[first].idx:self.tokens[last].idx + len(self.tokens[last].text)],
+                            _STATE_KINDS)
 
     def _region_of_state_after(self, name: str, i: int) -> bool:
         """Whether "de" and a state at ``i`` name a state the KB knows a region ``name`` of."""
