@@ -183,7 +183,8 @@ class _Finder:
                 (self._spelled_names, "name"),
                 (self._known_phrases, "name"), (self._lowercase_groups, "name"),
                 (self._bodies, "outer"), (self._named, "name"), (self._described_names, "name"),
-                (self._missed_places, "name"), (self._apposed_places, "name"),
+                (self._missed_places, "name"), (self._states_after_of, "name"),
+                (self._compass_regions, "name"), (self._apposed_places, "name"),
                 (self._cue_subjects, "name"), (self._titled_names, "name"),
                 (self._units, "name"), (self._demonyms, "name"), (self._peoples, "name"),
                 (self._descriptions, "name"), (self._organs, "name"),
@@ -206,12 +207,57 @@ class _Finder:
             i -= 1
         if i >= 0 and self.rules.place_nouns.get(fold_quotes(self.tokens[i].lemma_.lower())) not in (None, "Country"):
             return False
-        if not any(h in m.text for h in _HYPHENS):
-            return True
+        return not any(h in m.text for h in _HYPHENS) or self._compound_compass_bare(m.text, token)
+
+    def _compound_compass_bare(self, name: str, token: Token) -> bool:
+        """A compound point is a direction before "de" or a name, unless "de" and a state the
+        KB knows a region of that name in follow ("le Nord-Ouest (et le Sud-Ouest) du Cameroun")."""
         j = token.i + 1
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
+        if j < len(self.tokens) and self._region_of_state_after(name, j):
+            return False
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _compass_regions(self):
+        """ "le Nord-Ouest et le Sud-Ouest du Cameroun": a capitalised compound point (the model's
+        place or not) before "de" and a state the KB knows a region of that name in is that
+        region."""
+        for token in self._tokens_in(self.rules.compass_words):
+            if not self.capitalised[token.i] or not any(h in token.text for h in _HYPHENS):
+                continue
+            j = token.i + 1
+            while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
+                j += 1
+            state = self._state_after(j) if j < len(self.tokens) else None
+            entry = next((e for e in self.kb.lookup(token.text, self.lang) if state is not None
+                          and e.kind == "AdministrativeRegion" and e.country == state.key), None)
+            item = None if entry is None else self._from_entry(
+                entry, token.idx, token.idx + len(token.text), token.text, token, "gazetteer")
+            if item is not None:
+                yield item
+
+    def _state_after(self, i: int) -> KBEntry | None:
+        """The state "de" at ``i`` (and an article) names, if any."""
+        if self.lows[i] not in self.rules.of_prepositions:
+            return None
+        last = self._state_complement_end(i)
+        if last is None:
+            return None
+        first = i + 1 + (self.tokens[i + 1].pos_ == "DET")
+        return self._lookup(self.text[self.tokens[first].idx:self.tokens[last].idx + len(self.tokens[last].text)],
+                            _STATE_KINDS)
+
+    def _region_of_state_after(self, name: str, i: int) -> bool:
+        """Whether "de" and a state at ``i`` name a state the KB knows a region ``name`` of."""
+        if self.lows[i] not in self.rules.of_prepositions:
+            return False
+        last = self._state_complement_end(i)
+        first = i + 1 + (self.tokens[i + 1].pos_ == "DET")
+        state = None if last is None else self._lookup(
+            self.text[self.tokens[first].idx:self.tokens[last].idx + len(self.tokens[last].text)], _STATE_KINDS)
+        return state is not None and any(
+            e.kind == "AdministrativeRegion" and e.country == state.key for e in self.kb.lookup(name, self.lang))
 
     def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
         """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
@@ -750,6 +796,36 @@ class _Finder:
                                         "gazetteer")
                 if item is not None:
                     yield item
+
+    def _states_after_of(self):
+        """ "le ministère de la Défense des Pays-Bas", "la police des Émirats arabes unis": a
+        state the KB knows by one or several capitalised words after "de" (and an article) that
+        the model left out or folded into a body's name is a state, when no capitalised word
+        nor adjective goes on with its name ("de la République du Congo démocratique")."""
+        for token in self._tokens_in(self.rules.of_prepositions, 0, 1):
+            j = self._state_complement_end(token.i)
+            if j is None:
+                continue
+            first = token.i + 1 + (self.tokens[token.i + 1].pos_ == "DET")
+            if self.tokens[first].ent_type_ in ("LOC", "GPE", "PER"):
+                continue  # the model's place: ``_named`` reads it
+            start, end = self.tokens[first].idx, self.tokens[j].idx + len(self.tokens[j].text)
+            entry = self._lookup(self.text[start:end], _STATE_KINDS)
+            item = self._from_entry(entry, start, end, self.text[start:end], self.tokens[first], "gazetteer")
+            if item is not None:
+                yield item
+
+    def _state_complement_end(self, i: int) -> int | None:
+        """After the "de" at ``i`` (and an article), the last token of a state's name the KB
+        knows that no capitalised word or adjective goes on with; None for another complement."""
+        j = i + 1 + (i + 1 < len(self.tokens) and self.tokens[i + 1].pos_ == "DET")
+        if j >= len(self.tokens) or not self.capitalised[j]:
+            return None
+        last = self._known_run_end(j, _STATE_KINDS)
+        if last is None or last + 1 < len(self.tokens) and (
+                self.capitalised[last + 1] and self.tokens[last + 1].is_alpha or self.tokens[last + 1].pos_ == "ADJ"):
+            return None
+        return last
 
     def _apposed_places(self):
         """ "sur Adaïssé, un autre village du sud du Liban", "le maire de Haditha, une ville
@@ -1951,13 +2027,25 @@ class _Finder:
         if not self._acts(token) or self._in_dateline(token):
             return False
         words = self._prev_words(token.i, 2)
-        if words and self.rules.place_nouns.get(words[0]) == "City":
+        if words and self.rules.place_nouns.get(words[0]) == "City" or self._apposed_to_city_noun(token):
             return False  # "la capitale Addis Abeba": named as a city, whatever the parse hangs on it
         # anything else is a place unless it is a subject: "l'attentat de Kaboul", "des
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return any(part(token, words) for part in (
             self._as_agent, self._as_recipient, self._as_partner, self._as_party_of_stance,
             self._as_object_of_act)) or self._is_subject(token)
+
+    def _apposed_to_city_noun(self, token: Token) -> bool:
+        """ "La capitale somalienne, Mogadiscio, a été visée": a name after a comma that follows
+        a town's noun and its lower-case adjectives is that town, named again."""
+        i = token.i - 1
+        if i < 1 or self.tokens[i].text != ",":
+            return False
+        i -= 1
+        while i > 0 and i > token.i - 5 and self.tokens[i].text.islower() and self.pos[i] == "ADJ":
+            i -= 1
+        return self.rules.place_nouns.get(fold_quotes(self.tokens[i].lemma_.lower())) == "City" \
+            and self.tokens[i].text.islower()
 
     def _as_agent(self, token: Token, words: list[str]) -> bool:
         """ "utilisée par Moscou"."""
@@ -2218,9 +2306,10 @@ class _Finder:
         yield self._body_found(head, head.idx, self.tokens[j].idx + len(self.tokens[j].text))
 
     def _subdivision_stop(self, end: int, stop: int) -> int:
-        """The end of a body's name past the subdivision it serves ("le ministère de l'Intérieur
-        du Daghestan", "le comité de sécurité de l'Etat de X" stays as the place phrase names it):
-        "de" and a name the KB knows as a subdivision, not a state (whose body is a part of it)."""
+        """The end of a body's name past the subdivision or the state it serves ("le ministère de
+        l'Intérieur du Daghestan", "le ministère de la Défense des Pays-Bas"; "le comité de
+        sécurité de l'Etat de X" stays as the place phrase names it): "de" and a name the KB
+        knows as a subdivision, or as a state with nothing going on after its name."""
         j = end + 1
         if j + 1 >= len(self.tokens) or self.lows[j] not in self.rules.of_prepositions:
             return stop
@@ -2230,6 +2319,8 @@ class _Finder:
         if j >= len(self.tokens) or not self.capitalised[j]:
             return stop
         last = self._known_run_end(j, ("AdministrativeRegion",))
+        if last is None:
+            last = self._state_complement_end(end + 1)
         return stop if last is None else self.tokens[last].idx + len(self.tokens[last].text)
 
     def _body_nouns(self) -> list[Token]:
@@ -2504,14 +2595,15 @@ class _Finder:
     def _organ_end(self, token: Token, phrase: str) -> int | None:
         """Where the organ phrase opening at ``token`` ends, None when it names another thing
         ("l'armée de libération", "la police (PNH)", "la police londonienne"); -1 when a demonym
-        names its state ("l'armée malienne")."""
+        or a "de" complement names its state ("l'armée malienne", "l'armée du Mali")."""
         end = token.idx + len(phrase)
         first = self._token_index(end - 1) + 1
         i = self._past_plain_adjectives(first)
         if any((self.lows[k] + "s").endswith(tuple(self.rules.inhabitant_endings)) for k in range(first, i)):
             return None  # "la police londonienne": a town's
-        if i < len(self.tokens) and (self.lows[i] in self.rules.demonyms or self._placed(i)):
-            return -1
+        if i < len(self.tokens) and (self.lows[i] in self.rules.demonyms or self._placed(i)
+                                     or self.lows[i] in self.rules.of_prepositions and self._state_complement_end(i)):
+            return -1  # "l'armée malienne", "la police des Pays-Bas": the state's own, read by its name
         if i < len(self.tokens) and self._names_other_organ(i, end):
             return None
         last = self.tokens[i - 1]

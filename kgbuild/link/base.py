@@ -173,11 +173,11 @@ def _without_other_states(pools: dict[str, list[Candidate]], entities: Sequence[
 
 
 def _states_named_inside(entities: Sequence[Entity]) -> dict[str, set[str]]:
-    """The states whose demonym lies inside an entity's name, by entity ("le ministère mexicain
-    de la Défense": Mexico): such a body is no body of another state (not the US department
-    the KB spells nearly alike)."""
+    """The states whose demonym or name lies inside an entity's name, by entity ("le ministère
+    mexicain de la Défense", "le ministère de la Défense du Mexique": Mexico): such a body is no
+    body of another state (not the US department the KB spells nearly alike)."""
     demonyms = [(m.start, m.end, e.kb_id) for e in entities if e.kind in _STATE_KINDS and e.kb_id
-                for m in e.mentions if m.method == "demonym"]
+                for m in e.mentions if m.method in ("demonym", "gazetteer", "ner")]
     inside: dict[str, set[str]] = {}
     for e in entities:
         if e.kind in _STATE_KINDS:
