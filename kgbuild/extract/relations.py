@@ -236,6 +236,9 @@ class _Finder:
         right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
+        part_of = self.group_of_part(token, depth)
+        if part_of:
+            return part_of
         hit = self.apposed(token)
         if hit is not None and self.fighters_origin(token, hit):
             return self.described_group(token)  # "les terroristes somaliens": not Somalia
@@ -250,6 +253,15 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def group_of_part(self, token: Token, depth: int) -> list[MentionRef]:
+        """The group a part noun belongs to ("la branche égyptienne du groupe X", "l'aile armée
+        de Y"): the actor its "de" phrase names, not the state of an adjective on it."""
+        if lower_lemma(token) not in self.rules.group_part_nouns:
+            return []
+        owners = [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                  and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
+        return [r for r in owners if "Actor" in r.entity.types and r.entity.kind not in _STATE_KINDS][:1]
 
     def apposed_people(self, token: Token, depth: int) -> list[MentionRef]:
         """The people listed after a comma right behind a noun (its adjectives aside) and closing
