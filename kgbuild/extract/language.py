@@ -416,6 +416,7 @@ class LanguageRules:
     example_phrases: Words
     threat_nouns: Words
     group_part_nouns: Words
+    identity_verbs: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -4587,13 +4587,20 @@ class _Finder:
         lo = self.units.bounds(t)[0]
         k = self.skip_link_words(t.i - 1, lo, ("DET", "ADV"))
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
-        if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
+        if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB" and self.affiliating_verb(t):
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
         ref = ref or self.name_before_description(k, lo)
         outer = self.affiliation_noun_before(ref, lo) if ref is not None else None
         if outer is not None:  # "X, faction de Boko Haram affiliée à l'EI": X, what the faction is, is affiliated
             return self.affiliated(outer)
         return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def affiliating_verb(self, t: Token) -> bool:
+        """Whether the verb whose object an affiliation word is says its subject is affiliated:
+        any verb for a bond ("a prêté allégeance à X"), a verb of being for a part of a group
+        ("X constitue la branche de Y"; not "l'armée combat une branche de Y")."""
+        part = lower_lemma(t) in self.rules.group_part_nouns or _in(t, self.rules.armed_group_nouns)
+        return not part or lower_lemma(t.head) in self.rules.identity_verbs
 
     def affiliation_noun_before(self, ref: MentionRef, lo: int) -> Token | None:
         """The affiliation noun whose complement ``ref`` is ("faction de Boko Haram"), if any."""
