@@ -2268,9 +2268,12 @@ class _Finder:
         """The claimant of the claim nearest an attack in its paragraph, at most two sentences
         away unless a demonstrative points at the attack (then, when its paragraph has none, a
         claim further on: "L'attaque a été revendiquée par X" closing the article, not a
-        headline's); none when two claimants are as near."""
+        headline's; a definite attack with no complement, a claim at most two sentences on);
+        none when two claimants are as near."""
         pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [(j, a) for j, a in found if pointed and j > k]
+        told = pointed or self.event_pointed_back(n)  # "L'attaque a eu lieu à X." then, a line on, the claim
+        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [
+            (j, a) for j, a in found if j > k and (pointed or told and j - k <= 2)]
         near = min((abs(k - j) for j, _ in claims), default=99)
         authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
         if len(authors) != 1 or not pointed and near > 2:
