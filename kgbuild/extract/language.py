@@ -417,6 +417,7 @@ class LanguageRules:
     threat_nouns: Words
     group_part_nouns: Words
     identity_verbs: Words
+    preposition_nouns: Words
 
 
 #: data keys read by the grammar module, not fields of their own

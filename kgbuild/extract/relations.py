@@ -239,6 +239,9 @@ class _Finder:
         part_of = self.group_of_part(token, depth)
         if part_of:
             return part_of
+        if lower_lemma(token) in self.rules.preposition_nouns:  # "des sanctions à l'encontre du pays X"
+            return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                    and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
         hit = self.apposed(token)
         if hit is not None and self.fighters_origin(token, hit):
             return self.described_group(token)  # "les terroristes somaliens": not Somalia
