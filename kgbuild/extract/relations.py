@@ -146,6 +146,7 @@ class _Finder:
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
         self.claims: list[tuple[int, MentionRef]] = []  # (run, claimant) of the claims read
+        self.claims_pointing_back: set[int] = set()  # runs of the claims of an attack told before
         self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
         self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
 
@@ -2169,7 +2170,16 @@ class _Finder:
         claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
         the subject of hits (``event_subject``)."""
         self.event_subject(t, k)
-        self.claims += [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
+        found = [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
+        self.claims += found
+        if found and self.claim_points_back(t):
+            self.claims_pointing_back.add(k)
+
+    def claim_points_back(self, t: Token) -> bool:
+        """Whether a claim verb's attack noun points back ("a revendiqué l'attaque", "cette
+        attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere)."""
+        nouns = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")] + ([t.head] if t.dep_ == "acl" else [])
+        return any(_in(c, self.rules.attack_nouns) and self.event_pointed_back(c) for c in nouns)
 
     def claims_at(self, t: Token) -> list[MentionRef]:
         """Who a word says claims or is ascribed an attack: an attribution participle on an
@@ -2276,7 +2286,7 @@ class _Finder:
         pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
         told = pointed or self.event_pointed_back(n)  # "L'attaque a eu lieu à X." then, a line on, the claim
         claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [
-            (j, a) for j, a in found if j > k and (pointed or told and j - k <= 2)]
+            (j, a) for j, a in found if j > k and (pointed or told and j - k <= 2 and j in self.claims_pointing_back)]
         near = min((abs(k - j) for j, _ in claims), default=99)
         authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
         if len(authors) != 1 or not pointed and near > 2:
