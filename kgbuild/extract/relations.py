@@ -237,12 +237,9 @@ class _Finder:
         right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
-        part_of = self.group_of_part(token, depth)
+        part_of = self.group_of_part(token, depth) or self.preposition_noun_object(token, depth)
         if part_of:
             return part_of
-        if lower_lemma(token) in self.rules.preposition_nouns:  # "des sanctions à l'encontre du pays X"
-            return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
-                    and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
         hit = self.apposed(token)
         if hit is not None and self.fighters_origin(token, hit):
             return self.described_group(token)  # "les terroristes somaliens": not Somalia
@@ -258,13 +255,22 @@ class _Finder:
             return self.typed(self.owner(token, depth), ("Region",))
         return found
 
+    def of_phrases(self, token: Token, depth: int) -> list[MentionRef]:
+        """The entities the "de" phrases after a noun name."""
+        return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
+
+    def preposition_noun_object(self, token: Token, depth: int) -> list[MentionRef]:
+        """The noun of a compound preposition stands for its "de" phrase ("des sanctions à
+        l'encontre du pays X": X)."""
+        return self.of_phrases(token, depth) if lower_lemma(token) in self.rules.preposition_nouns else []
+
     def group_of_part(self, token: Token, depth: int) -> list[MentionRef]:
         """The group a part noun belongs to ("la branche égyptienne du groupe X", "l'aile armée
         de Y"): the actor its "de" phrase names, not the state of an adjective on it."""
         if lower_lemma(token) not in self.rules.group_part_nouns:
             return []
-        owners = [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
-                  and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
+        owners = self.of_phrases(token, depth)
         return [r for r in owners if "Actor" in r.entity.types and r.entity.kind not in _STATE_KINDS][:1]
 
     def apposed_people(self, token: Token, depth: int) -> list[MentionRef]:
@@ -2284,14 +2290,24 @@ class _Finder:
         headline's; a definite attack with no complement, a claim at most two sentences on);
         none when two claimants are as near."""
         pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-        told = pointed or self.event_pointed_back(n)  # "L'attaque a eu lieu à X." then, a line on, the claim
-        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [
-            (j, a) for j, a in found if j > k and (pointed or told and j - k <= 2 and j in self.claims_pointing_back)]
+        claims = self.claims_in_reach(n, k, found, pointed)
         near = min((abs(k - j) for j, _ in claims), default=99)
         authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
         if len(authors) != 1 or not pointed and near > 2:
             return None
         return next(iter(authors.values()))
+
+    def claims_in_reach(self, n: Token, k: int, found: list[tuple[int, MentionRef]],
+                        pointed: bool) -> list[tuple[int, MentionRef]]:
+        """The claims of an attack noun's paragraph, else those further on that may be of it."""
+        return [(j, a) for j, a in found if self.same_paragraph(j, k)] or [
+            (j, a) for j, a in found if j > k and (pointed or self.claim_of_told_attack(n, k, j))]
+
+    def claim_of_told_attack(self, n: Token, k: int, j: int) -> bool:
+        """Whether the claim of run ``j``, past the paragraph of an attack noun pointing back
+        ("L'attaque a eu lieu à X." then, a line on, "Y a revendiqué l'attaque"), is of that
+        attack: at most two sentences on, its own attack noun pointing back too."""
+        return j - k <= 2 and j in self.claims_pointing_back and self.event_pointed_back(n)
 
     def earlier_author(self, n: Token) -> MentionRef | None:
         """The author of the attacks found in the nearest of the two sentences before an attack
