@@ -418,6 +418,9 @@ class LanguageRules:
     threat_verbs: Words
     example_phrases: Words
     threat_nouns: Words
+    group_part_nouns: Words
+    identity_verbs: Words
+    preposition_nouns: Words
 
 
 #: data keys read by the grammar module, not fields of their own

@@ -148,6 +148,7 @@ class _Finder:
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
         self.claims: list[tuple[int, MentionRef]] = []  # (run, claimant) of the claims read
+        self.claims_pointing_back: set[int] = set()  # runs of the claims of an attack told before
         self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
         self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
 
@@ -238,6 +239,9 @@ class _Finder:
         right after it, a weapon's name ("les missiles ATACMS"), or the owner a group,
         quantity, facility or direction noun is of ("les forces du M23", not "les forces
         kurdes en Syrie")."""
+        part_of = self.group_of_part(token, depth) or self.preposition_noun_object(token, depth)
+        if part_of:
+            return part_of
         hit = self.apposed(token)
         if hit is not None and self.fighters_origin(token, hit):
             return self.described_group(token)  # "les terroristes somaliens": not Somalia
@@ -252,6 +256,24 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def of_phrases(self, token: Token, depth: int) -> list[MentionRef]:
+        """The entities the "de" phrases after a noun name."""
+        return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
+
+    def preposition_noun_object(self, token: Token, depth: int) -> list[MentionRef]:
+        """The noun of a compound preposition stands for its "de" phrase ("des sanctions à
+        l'encontre du pays X": X)."""
+        return self.of_phrases(token, depth) if lower_lemma(token) in self.rules.preposition_nouns else []
+
+    def group_of_part(self, token: Token, depth: int) -> list[MentionRef]:
+        """The group a part noun belongs to ("la branche égyptienne du groupe X", "l'aile armée
+        de Y"): the actor its "de" phrase names, not the state of an adjective on it."""
+        if lower_lemma(token) not in self.rules.group_part_nouns:
+            return []
+        owners = self.of_phrases(token, depth)
+        return [r for r in owners if "Actor" in r.entity.types and r.entity.kind not in _STATE_KINDS][:1]
 
     def apposed_people(self, token: Token, depth: int) -> list[MentionRef]:
         """The people listed after a comma right behind a noun (its adjectives aside) and closing
@@ -2156,7 +2178,16 @@ class _Finder:
         claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
         the subject of hits (``event_subject``)."""
         self.event_subject(t, k)
-        self.claims += [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
+        found = [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
+        self.claims += found
+        if found and self.claim_points_back(t):
+            self.claims_pointing_back.add(k)
+
+    def claim_points_back(self, t: Token) -> bool:
+        """Whether a claim verb's attack noun points back ("a revendiqué l'attaque", "cette
+        attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere)."""
+        nouns = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")] + ([t.head] if t.dep_ == "acl" else [])
+        return any(_in(c, self.rules.attack_nouns) and self.event_pointed_back(c) for c in nouns)
 
     def claims_at(self, t: Token) -> list[MentionRef]:
         """Who a word says claims or is ascribed an attack: an attribution participle on an
@@ -2258,14 +2289,27 @@ class _Finder:
         """The claimant of the claim nearest an attack in its paragraph, at most two sentences
         away unless a demonstrative points at the attack (then, when its paragraph has none, a
         claim further on: "L'attaque a été revendiquée par X" closing the article, not a
-        headline's); none when two claimants are as near."""
+        headline's; a definite attack with no complement, a claim at most two sentences on);
+        none when two claimants are as near."""
         pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
-        claims = [(j, a) for j, a in found if self.same_paragraph(j, k)] or [(j, a) for j, a in found if pointed and j > k]
+        claims = self.claims_in_reach(n, k, found, pointed)
         near = min((abs(k - j) for j, _ in claims), default=99)
         authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
         if len(authors) != 1 or not pointed and near > 2:
             return None
         return next(iter(authors.values()))
+
+    def claims_in_reach(self, n: Token, k: int, found: list[tuple[int, MentionRef]],
+                        pointed: bool) -> list[tuple[int, MentionRef]]:
+        """The claims of an attack noun's paragraph, else those further on that may be of it."""
+        return [(j, a) for j, a in found if self.same_paragraph(j, k)] or [
+            (j, a) for j, a in found if j > k and (pointed or self.claim_of_told_attack(n, k, j))]
+
+    def claim_of_told_attack(self, n: Token, k: int, j: int) -> bool:
+        """Whether the claim of run ``j``, past the paragraph of an attack noun pointing back
+        ("L'attaque a eu lieu à X." then, a line on, "Y a revendiqué l'attaque"), is of that
+        attack: at most two sentences on, its own attack noun pointing back too."""
+        return j - k <= 2 and j in self.claims_pointing_back and self.event_pointed_back(n)
 
     def earlier_author(self, n: Token) -> MentionRef | None:
         """The author of the attacks found in the nearest of the two sentences before an attack
@@ -4577,13 +4621,20 @@ class _Finder:
         lo = self.units.bounds(t)[0]
         k = self.skip_link_words(t.i - 1, lo, ("DET", "ADV"))
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
-        if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB":
+        if ref is None and t.dep_ == "obj" and t.head.pos_ == "VERB" and self.affiliating_verb(t):
             return (self.typed(self.subject(t.head), ("Actor",)) or [None])[0]
         ref = ref or self.name_before_description(k, lo)
         outer = self.affiliation_noun_before(ref, lo) if ref is not None else None
         if outer is not None:  # "X, faction de Boko Haram affiliée à l'EI": X, what the faction is, is affiliated
             return self.affiliated(outer)
         return ref if ref is not None and self.typed([ref], ("Actor",)) else None
+
+    def affiliating_verb(self, t: Token) -> bool:
+        """Whether the verb whose object an affiliation word is says its subject is affiliated:
+        any verb for a bond ("a prêté allégeance à X"), a verb of being for a part of a group
+        ("X constitue la branche de Y"; not "l'armée combat une branche de Y")."""
+        part = lower_lemma(t) in self.rules.group_part_nouns or _in(t, self.rules.armed_group_nouns)
+        return not part or lower_lemma(t.head) in self.rules.identity_verbs
 
     def affiliation_noun_before(self, ref: MentionRef, lo: int) -> Token | None:
         """The affiliation noun whose complement ``ref`` is ("faction de Boko Haram"), if any."""
