@@ -2184,12 +2184,6 @@ class _Finder:
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
 
-    def objects_on_days(self, verb: Token) -> list[Token]:
-        """An object the parse hung on a day right after the verb ("a revendiqué dimanche un
-        attentat": "attentat" read as the object of "dimanche")."""
-        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
-                for g in c.children if g.dep_ == "obj"]
-
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
         attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
@@ -3044,7 +3038,8 @@ class _Finder:
                          self.places_listed(where[:1]) + where[1:3], v, k, 0.6)
 
     def objects_on_days(self, v: Token) -> list[Token]:
-        """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
+        """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X",
+        "a revendiqué dimanche un attentat": "attentat" read as the day's)."""
         return [g for d in v.children if self.time_phrase(d) for g in d.children
                 if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
 
