@@ -5428,8 +5428,8 @@ class _Finder:
         return True
 
     def capital_of_demonym(self, t: Token, k: int) -> bool:
-        """ "la capitale somalienne Mogadiscio", "la capitale syrienne, Damas", "Mogadiscio ...
-        la capitale somalienne": a capital noun with a state's demonym and no name of its own
+        """ "la capitale tchadienne N'Djamena", "la capitale nigérienne, Niamey", "Niamey ...
+        la capitale nigérienne": a capital noun with a state's demonym and no name of its own
         names the city the text names right after it, else the one the knowledge base has as that
         state's capital, which lies in the state; whether it was one."""
         if lower_lemma(t) not in self.rules.capital_nouns:
@@ -5453,7 +5453,7 @@ class _Finder:
 
     def name_after_capital(self, t: Token) -> MentionRef | None:
         """The city a capital noun's name names right after its demonym, past a comma ("la
-        capitale syrienne, Damas"); not a state's."""
+        capitale nigérienne, Niamey"); not a state's."""
         j = t.i + 1
         while j < len(self.tokens) and (self.tokens[j].pos_ == "ADJ" or self.tokens[j].text == ","):
             j += 1

@@ -1182,7 +1182,7 @@ class _Finder:
 
     def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
-        the document its object ("a publié un décret déclarant que") or in a complement ("a
+        the document its object ("a signé un arrêté précisant que") or in a complement ("a
         revendiqué l'embuscade dans un message sur Telegram soulignant que"); else the cue."""
         noun = self.document_before(cue) if _present_participle(cue) else None
         if noun is None:
