@@ -5074,21 +5074,14 @@ class _Finder:
     def role_rest(self, rest: list[Token]) -> list[Token] | None:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
         l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
-        ("l'envoyé pour la Somalie"), which names no body."""
-        rest = rest[:next((m for m, t in enumerate(rest) if m and self.agent_participle(t)), len(rest))]
-        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions
-                    or (m and t.pos_ == "VERB")), None)  # "gouverneur provincial joint par l'AFP"
+        ("l'envoyé pour la Somalie"), which names no body. A verb past the role's first word ends
+        them ("gouverneur provincial joint par l'agence X", "un responsable cité par la
+        télévision": who reached or quoted the person, not the body of the role)."""
+        rest = rest[:next((m for m, t in enumerate(rest) if m and t.pos_ == "VERB"), len(rest))]
+        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
         if cut is None:
             return rest
         return rest[:cut] or self.body_after_domain(rest)
-
-    @staticmethod
-    def agent_participle(t: Token) -> bool:
-        """A participle with an agent after a role ("gouverneur joint par l'agence X", "un
-        responsable cité par la télévision"): who reached or quoted the person, not the body of
-        the role, which ends there."""
-        return t.pos_ == "VERB" and "Part" in morph_values(t, "VerbForm") and any(
-            c.dep_ == "obl:agent" and c.i > t.i for c in t.children)
 
     def body_after_domain(self, rest: list[Token]) -> list[Token] | None:
         """The words after a domain that comes first, from the preposition that names an actor
@@ -5452,8 +5445,8 @@ class _Finder:
                      and (entry := kb.get(e.kb_id)) is not None and entry.capital_of == state.entity.kb_id), None)
 
     def name_after_capital(self, t: Token) -> MentionRef | None:
-        """The city a capital noun's name names right after its demonym, past a comma ("la
-        capitale nigérienne, Niamey"); not a state's."""
+        """The city named right after a capital noun and its demonym, also past a comma ("la
+        capitale nigérienne, Niamey"); not a state."""
         j = t.i + 1
         while j < len(self.tokens) and (self.tokens[j].pos_ == "ADJ" or self.tokens[j].text == ","):
             j += 1
@@ -5611,9 +5604,7 @@ class _Finder:
     def location_word(self, t: Token) -> bool:
         """A participle of location or of dependency right after a place, before a preposition
         ("X située dans la région Y", "X relevant du département de Y")."""
-        return t.pos_ in ("VERB", "ADJ") and t.i + 1 < len(self.tokens) and lower_text(self.tokens[t.i + 1]) in (
-            *self.rules.container_prepositions, *self.rules.dependency_prepositions) \
-            and (_in(t, self.rules.location_verbs) or _in(t, self.rules.dependency_verbs))
+        return t.pos_ in ("VERB", "ADJ") and bool(self.participle_prepositions(list(self.tokens[t.i:t.i + 2])))
 
     def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool, end: int | None = None) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it
