@@ -47,8 +47,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_places(found, keys)
-    _merge_misread_persons(found, keys)
-    _merge_misread_bodies(found, keys)
+    _merge_misread_names(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
     _merge_glosses(found, keys, article.text, rules)
@@ -844,6 +843,13 @@ def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
     the text names so elsewhere."""
     _merge_misread(found, keys, lambda f: f.mention.kind == "Person" and " " in f.name.strip(),
                    lambda f: f.mention.kind != "Person", ("Actor", "Person"))
+
+
+def _merge_misread_names(found: list[Found], keys: list[str | None]) -> None:
+    """Names the model reads once in another sense join the person or the body they name
+    elsewhere in the text."""
+    _merge_misread_persons(found, keys)
+    _merge_misread_bodies(found, keys)
 
 
 def _merge_misread_bodies(found: list[Found], keys: list[str | None]) -> None:

@@ -2215,12 +2215,6 @@ class _Finder:
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
 
-    def objects_on_days(self, verb: Token) -> list[Token]:
-        """An object the parse hung on a day right after the verb ("a revendiqué dimanche un
-        attentat": "attentat" read as the object of "dimanche")."""
-        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
-                for g in c.children if g.dep_ == "obj"]
-
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
         attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
@@ -3088,7 +3082,8 @@ class _Finder:
                          self.places_listed(where[:1]) + where[1:3], v, k, 0.6)
 
     def objects_on_days(self, v: Token) -> list[Token]:
-        """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X")."""
+        """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X",
+        "a revendiqué dimanche un attentat": "attentat" read as the day's)."""
         return [g for d in v.children if self.time_phrase(d) for g in d.children
                 if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
 
@@ -5130,21 +5125,14 @@ class _Finder:
     def role_rest(self, rest: list[Token]) -> list[Token] | None:
         """The words after a role up to a preposition of its domain ("le représentant spécial de
         l'ONU pour la Somalie": the UN's, not Somalia's); None when the domain comes first
-        ("l'envoyé pour la Somalie"), which names no body."""
-        rest = rest[:next((m for m, t in enumerate(rest) if m and self.agent_participle(t)), len(rest))]
-        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions
-                    or (m and t.pos_ == "VERB")), None)  # "gouverneur provincial joint par l'AFP"
+        ("l'envoyé pour la Somalie"), which names no body. A verb past the role's first word ends
+        them ("gouverneur provincial joint par l'agence X", "un responsable cité par la
+        télévision": who reached or quoted the person, not the body of the role)."""
+        rest = rest[:next((m for m, t in enumerate(rest) if m and t.pos_ == "VERB"), len(rest))]
+        cut = next((m for m, t in enumerate(rest) if lower_text(t) in self.rules.role_domain_prepositions), None)
         if cut is None:
             return rest
         return rest[:cut] or self.body_after_domain(rest)
-
-    @staticmethod
-    def agent_participle(t: Token) -> bool:
-        """A participle with an agent after a role ("gouverneur joint par l'agence X", "un
-        responsable cité par la télévision"): who reached or quoted the person, not the body of
-        the role, which ends there."""
-        return t.pos_ == "VERB" and "Part" in morph_values(t, "VerbForm") and any(
-            c.dep_ == "obl:agent" and c.i > t.i for c in t.children)
 
     def body_after_domain(self, rest: list[Token]) -> list[Token] | None:
         """The words after a domain that comes first, from the preposition that names an actor
@@ -5484,8 +5472,8 @@ class _Finder:
         return True
 
     def capital_of_demonym(self, t: Token, k: int) -> bool:
-        """ "la capitale somalienne Mogadiscio", "la capitale syrienne, Damas", "Mogadiscio ...
-        la capitale somalienne": a capital noun with a state's demonym and no name of its own
+        """ "la capitale tchadienne N'Djamena", "la capitale nigérienne, Niamey", "Niamey ...
+        la capitale nigérienne": a capital noun with a state's demonym and no name of its own
         names the city the text names right after it, else the one the knowledge base has as that
         state's capital, which lies in the state; whether it was one."""
         if lower_lemma(t) not in self.rules.capital_nouns:
@@ -5508,8 +5496,8 @@ class _Finder:
                      and (entry := kb.get(e.kb_id)) is not None and entry.capital_of == state.entity.kb_id), None)
 
     def name_after_capital(self, t: Token) -> MentionRef | None:
-        """The city a capital noun's name names right after its demonym, past a comma ("la
-        capitale syrienne, Damas"); not a state's."""
+        """The city named right after a capital noun and its demonym, also past a comma ("la
+        capitale nigérienne, Niamey"); not a state."""
         j = t.i + 1
         while j < len(self.tokens) and (self.tokens[j].pos_ == "ADJ" or self.tokens[j].text == ","):
             j += 1
@@ -5667,9 +5655,7 @@ class _Finder:
     def location_word(self, t: Token) -> bool:
         """A participle of location or of dependency right after a place, before a preposition
         ("X située dans la région Y", "X relevant du département de Y")."""
-        return t.pos_ in ("VERB", "ADJ") and t.i + 1 < len(self.tokens) and lower_text(self.tokens[t.i + 1]) in (
-            *self.rules.container_prepositions, *self.rules.dependency_prepositions) \
-            and (_in(t, self.rules.location_verbs) or _in(t, self.rules.dependency_verbs))
+        return t.pos_ in ("VERB", "ADJ") and bool(self.participle_prepositions(list(self.tokens[t.i:t.i + 2])))
 
     def placed_by_aside(self, ref: MentionRef, span, k: int, measured: bool, end: int | None = None) -> None:
         """ "Tessalit, dans le nord du Mali", "Soumy (Ukraine)": the aside after a place puts it

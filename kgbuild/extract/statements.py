@@ -1182,8 +1182,8 @@ class _Finder:
 
     def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
-        the document its object ("a publié un décret déclarant que") or in a complement ("a
-        revendiqué l'opération dans un message sur WhatsApp affirmant que"); else the cue."""
+        the document its object ("a signé un arrêté précisant que") or in a complement ("a
+        revendiqué l'embuscade dans un message sur Telegram soulignant que"); else the cue."""
         noun = self.document_before(cue) if _present_participle(cue) else None
         if noun is None:
             return cue
@@ -1197,7 +1197,7 @@ class _Finder:
     def document_before(self, cue: Token) -> Token | None:
         """The document noun a participle cue describes, as the parse hangs it: the cue's head, or
         the verb's complement that ends right before the cue; past a platform between them ("un
-        message sur WhatsApp affirmant")."""
+        message sur Telegram soulignant")."""
         if cue.dep_ == "advcl":
             noun = next((c for c in cue.head.children if c.right_edge.i == cue.i - 1 and c.i < cue.i), None)
         else:
