@@ -2520,6 +2520,8 @@ class _Finder:
         """Whether a child of a content verb is the noun phrase said."""
         if child.dep_ not in ("obj", "obl:mod") or child.i < cue.i:
             return False
+        if child.dep_ == "obl:mod" and not self.after_day(cue, child):
+            return False
         noun = self.partitive_noun(child) or child  # "a revendiqué l'une des deux attaques": "attaques"
         if noun.pos_ not in ("NOUN", "PROPN"):
             return False
@@ -2529,6 +2531,13 @@ class _Finder:
             return child is noun and child.lemma_ in self.rules.stance_object_nouns and _own_or_indefinite(child)
         # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
         return cue.lemma_ not in self.rules.report_cues or noun.lemma_ in self.rules.reported_events
+
+    def after_day(self, cue: Token, noun: Token) -> bool:
+        """Whether a noun the parse reads as an adjunct of a cue follows the cue past a day and
+        nothing else ("a revendiqué lundi 26 attentats"), so is its object."""
+        first = min(t.i for t in noun.subtree)
+        return noun.lemma_.lower() not in self.rules.time_words and first > cue.i + 1 and all(
+            self.tokens[j].lemma_.lower() in self.rules.time_words for j in range(cue.i + 1, first))
 
     def partitive_noun(self, head: Token) -> Token | None:
         """The noun a pronoun or number picks some of ("l'une des deux attaques", "deux des
