@@ -2533,11 +2533,15 @@ class _Finder:
         return cue.lemma_ not in self.rules.report_cues or noun.lemma_ in self.rules.reported_events
 
     def after_day(self, cue: Token, noun: Token) -> bool:
-        """Whether a noun the parse reads as an adjunct of a cue follows the cue past a day and
-        nothing else ("a revendiqué lundi 26 attentats"), so is its object."""
+        """Whether a phrase the parse reads as an adjunct of a cue is its object: right after it
+        past a day ("a revendiqué lundi 26 attentats"), or a number picking some of a set right
+        after it ("a revendiqué deux des attaques")."""
         first = min(t.i for t in noun.subtree)
-        return noun.lemma_.lower() not in self.rules.time_words and first > cue.i + 1 and all(
-            self.tokens[j].lemma_.lower() in self.rules.time_words for j in range(cue.i + 1, first))
+        if noun.lemma_.lower() in self.rules.time_words or first <= cue.i:
+            return False
+        if first == cue.i + 1:
+            return self.partitive_noun(noun) is not None
+        return all(self.tokens[j].lemma_.lower() in self.rules.time_words for j in range(cue.i + 1, first))
 
     def partitive_noun(self, head: Token) -> Token | None:
         """The noun a pronoun or number picks some of ("l'une des deux attaques", "deux des
