@@ -2485,7 +2485,7 @@ class _Finder:
         for child in self.objects_past_days(cue):
             if not self.said_object(cue, child, subject_first, lemma):
                 continue
-            ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ == "det"]
+            ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ in ("det", "nummod")]
             first, last = min(ids), max(ids)
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(cue, child, last):
                 continue
@@ -2511,17 +2511,45 @@ class _Finder:
             yield child
             if child.i == cue.i + 1 and child.lemma_.lower() in self.rules.time_words:
                 yield from (c for c in child.children if c.dep_ == "obj")
+                # "a revendiqué lundi 26 attentats": the object read as a second adjunct
+                yield from (c for c in cue.children if c.i > child.i and c.dep_ == "obl:mod" and c.pos_ == "NOUN"
+                            and c.lemma_.lower() not in self.rules.time_words
+                            and not any(g.dep_ == "case" for g in c.children))
 
     def said_object(self, cue: Token, child: Token, subject_first: bool, lemma: str) -> bool:
         """Whether a child of a content verb is the noun phrase said."""
-        if child.dep_ != "obj" or child.i < cue.i or child.pos_ not in ("NOUN", "PROPN"):
+        if child.dep_ not in ("obj", "obl:mod") or child.i < cue.i:
             return False
-        if (child.lemma_ in self.rules.speaking_groups and not subject_first) or self.index.at_token(child) is not None:
+        if child.dep_ == "obl:mod" and not self.after_day(cue, child):
+            return False
+        noun = self.partitive_noun(child) or child  # "a revendiqué l'une des deux attaques": "attaques"
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if (child.lemma_ in self.rules.speaking_groups and not subject_first) or self.index.at_token(noun) is not None:
             return False  # "..., a reconnu un porte-parole": the subject after the verb, not what is said
         if lemma not in self.rules.object_content_cues:  # "a exprimé sa ferme opposition à X"
-            return child.lemma_ in self.rules.stance_object_nouns and _own_or_indefinite(child)
+            return child is noun and child.lemma_ in self.rules.stance_object_nouns and _own_or_indefinite(child)
         # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
-        return cue.lemma_ not in self.rules.report_cues or child.lemma_ in self.rules.reported_events
+        return cue.lemma_ not in self.rules.report_cues or noun.lemma_ in self.rules.reported_events
+
+    def after_day(self, cue: Token, noun: Token) -> bool:
+        """Whether a phrase the parse reads as an adjunct of a cue is its object: right after it
+        past a day ("a revendiqué lundi 26 attentats"), or a number picking some of a set right
+        after it ("a revendiqué deux des attaques")."""
+        first = min(t.i for t in noun.subtree)
+        if noun.lemma_.lower() in self.rules.time_words or first <= cue.i:
+            return False
+        if first == cue.i + 1:
+            return self.partitive_noun(noun) is not None
+        return all(self.tokens[j].lemma_.lower() in self.rules.time_words for j in range(cue.i + 1, first))
+
+    def partitive_noun(self, head: Token) -> Token | None:
+        """The noun a pronoun or number picks some of ("l'une des deux attaques", "deux des
+        attentats"): its complement opened by "de", or None."""
+        if head.pos_ not in ("PRON", "NUM"):
+            return None
+        return next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)), None)
 
     def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
