@@ -45,7 +45,8 @@ class Extractor:
 
             kb = load_snapshot()
         self.kb = kb
-        keep_names_whole(self.nlp, kb, self.rules.compound_words)
+        demonyms = tuple(form for form in self.rules.demonyms if "-" in form)  # "sri-lankaise"
+        keep_names_whole(self.nlp, kb, self.rules.compound_words + demonyms)
 
     def extract(self, article: Article) -> Extraction:
         """The Extraction of one article (one without a language is read in the extractor's)."""
