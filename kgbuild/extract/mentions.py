@@ -1117,8 +1117,9 @@ class _Finder:
         if entry is None and not self._enough_letters(name, label):
             return None
         head = self._token_at(start)
-        if entry is not None and (self._not_the_town(entry, name, head, label) or self._titled_place(entry, start, head)):
-            if label == "PER" or self._after_title(head) or self._titled_place(entry, start, head):
+        titled = entry is not None and self._titled_place(entry, start, head)
+        if entry is not None and (titled or self._not_the_town(entry, name, head, label)):
+            if label == "PER" or titled or self._after_title(head):
                 return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
             entry = None
         if entry is not None:
