@@ -714,8 +714,8 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
 
 
 def _merge_titled_full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:
-    """ "M. Tar Bhone Kyaw" after "Tar Bhone Kyaw": a title before a person's full name names
-    the person the text named so without it."""
+    """ "M. Tar Bhone Kyaw" after "Tar Bhone Kyaw", "M. Dupont" after "le président Dupont": a
+    title before a person's name names the person the text named so without it."""
     persons: dict[str, str] = {}
     for f, k in zip(found, keys):
         if k and f.mention.kind == "Person" and _untitled(f.name, titles) == f.name.strip():
@@ -723,7 +723,7 @@ def _merge_titled_full_names(found: list[Found], keys: list[str | None], titles:
     for i, f in enumerate(found):
         name = _untitled(f.name, titles)
         key = persons.get(normalize_label(name))
-        if key and keys[i] and f.mention.kind == "Person" and " " in name and name != f.name.strip():
+        if key and keys[i] and f.mention.kind == "Person" and name != f.name.strip():
             keys[i] = key
             found[i] = replace(f, name=name)  # named without the title
 

@@ -1117,8 +1117,9 @@ class _Finder:
         if entry is None and not self._enough_letters(name, label):
             return None
         head = self._token_at(start)
-        if entry is not None and self._not_the_town(entry, name, head, label):
-            if label == "PER" or self._after_title(head):
+        titled = entry is not None and self._titled_place(entry, start, head)
+        if entry is not None and (titled or self._not_the_town(entry, name, head, label)):
+            if label == "PER" or titled or self._after_title(head):
                 return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
             entry = None
         if entry is not None:
@@ -1536,6 +1537,18 @@ class _Finder:
         # provinces and regions do take one ("la Kapisa", "le Tessin")
         return entry.kind == "City" and prev in self.rules.definite_determiners \
             and not self._named_with(name, prev)
+
+    def _titled_place(self, entry: KBEntry, start: int, head: Token | None) -> bool:
+        """ "M. Hollande", "le général Kidal", "le président Hollande", "l'ancien président
+        américain X": a name the KB knows as a place (a state's other name, a town) right after
+        a person's title, a rank or a leader's role (no comma between) is that person."""
+        if head is None or head.i < 1 or entry.kind not in _PLACE_KINDS + ("Continent",):
+            return False
+        before = self.tokens[head.i - 1]
+        if not before.text[:1].isalpha():
+            return False
+        return self._after_title(head) or self.lows[head.i - 1] in self.rules.name_titles \
+            or start in self._role_names
 
     def _after_title(self, head: Token) -> bool:
         """After "M.", "Mme", or a rank with its complement ("le général de brigade X")."""

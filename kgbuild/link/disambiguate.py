@@ -59,6 +59,8 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "WeaponSystem": ("WeaponSystem",), "WeaponClass": ("WeaponClass",),
     "Weapon": ("WeaponSystem", "WeaponClass"),
 }
+#: KB kinds a person is never linked to: places
+_PERSONLESS_KINDS = ("Country", "City", "AdministrativeRegion", "Continent", "Sea")
 _SKIP_MENTION_METHODS = ("pronoun", "role", "organ", "anaphor")  # "l'armée" names its state, it does not spell it
 _CUE_STEMS = ("gion", "oblast", "province", "gebiet", "kra", "territoire", "publique", "canton", "partement",
               "comt")
@@ -204,6 +206,8 @@ def _compatibility(entity: Entity, entry: KBEntry) -> float:
         return 0.0
     if entity.kind == "Sea" and entry.kind != "Sea":
         return 0.0  # "la mer Rouge" is no governorate of that name
+    if entity.kind == "Person" and entry.kind in _PERSONLESS_KINDS:
+        return 0.0  # "M. Hollande" is no other name of the Netherlands, "le président X" no town
     groups = _KIND_GROUPS.get(entity.kind)
     if groups is None or entry.kind in groups:
         return 1.0
