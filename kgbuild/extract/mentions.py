@@ -220,7 +220,7 @@ class _Finder:
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
 
     def _compass_regions(self):
-        """ "le Nord-Ouest et le Sud-Ouest du Cameroun": a capitalised compound point (the model's
+        """ "le Sud-Ouest et le Nord-Ouest du Cameroun": a capitalised compound point (the model's
         place or not) before "de" and a state the KB knows a region of that name in is that
         region."""
         for token in self._tokens_in(self.rules.compass_words):
@@ -798,7 +798,7 @@ class _Finder:
                     yield item
 
     def _states_after_of(self):
-        """ "le ministère de la Défense des Pays-Bas", "la police des Émirats arabes unis": a
+        """ "le ministère de la Défense de la Norvège", "la police des Émirats arabes unis": a
         state the KB knows by one or several capitalised words after "de" (and an article) that
         the model left out or folded into a body's name is a state, when no capitalised word
         nor adjective goes on with its name ("de la République du Congo démocratique")."""
@@ -2320,7 +2320,7 @@ class _Finder:
 
     def _subdivision_stop(self, end: int, stop: int) -> int:
         """The end of a body's name past the subdivision or the state it serves ("le ministère de
-        l'Intérieur du Daghestan", "le ministère de la Défense des Pays-Bas"; "le comité de
+        l'Intérieur du Daghestan", "le ministère de la Défense de la Norvège"; "le comité de
         sécurité de l'Etat de X" stays as the place phrase names it): "de" and a name the KB
         knows as a subdivision, or as a state with nothing going on after its name."""
         j = end + 1
