@@ -211,7 +211,7 @@ class _Finder:
 
     def _compound_compass_bare(self, name: str, token: Token) -> bool:
         """A compound point is a direction before "de" or a name, unless "de" and a state the
-        KB knows a region of that name in follow ("le Nord-Ouest (et le Sud-Ouest) du Cameroun")."""
+        KB knows a region of that name in follow ("le Sud-Ouest (et le Nord-Ouest) du Cameroun")."""
         j = token.i + 1
         while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
             j += 1
