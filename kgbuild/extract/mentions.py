@@ -3463,12 +3463,12 @@ def _seats(rules: LanguageRules) -> dict[str, str]:
     return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
 
 
-@functools.cache
 def _counted(noun: Token) -> bool:
     """Whether a number counts the noun ("les deux soldats")."""
     return any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
 
 
+@functools.cache
 def _organ_first_words(rules: LanguageRules) -> frozenset[str]:
     """The first words of the rules' state organ phrases ("forces", "armée"): the only nouns
     ``_organs`` reads further."""
