@@ -212,12 +212,17 @@ class _Finder:
     def _compound_compass_bare(self, name: str, token: Token) -> bool:
         """A compound point is a direction before "de" or a name, unless "de" and a state the
         KB knows a region of that name in follow ("le Sud-Ouest (et le Nord-Ouest) du Cameroun")."""
-        j = token.i + 1
-        while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
-            j += 1
-        if j < len(self.tokens) and self._region_of_state_after(name, j):
+        j = self._past_compass_links(token.i + 1)
+        if j < len(self.tokens) and self._region_of_state_after(name, j) is not None:
             return False
         return j < len(self.tokens) and (self.lows[j] in self.rules.of_prepositions or self.capitalised[j])
+
+    def _past_compass_links(self, j: int) -> int:
+        """The first token from ``j`` on past the words that join compass points ("et le
+        Nord-Ouest"), stopping at "de"."""
+        while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
+            j += 1
+        return j
 
     def _compass_regions(self):
         """ "le Sud-Ouest et le Nord-Ouest du Cameroun": a capitalised compound point (the model's
@@ -226,12 +231,8 @@ class _Finder:
         for token in self._tokens_in(self.rules.compass_words):
             if not self.capitalised[token.i] or not any(h in token.text for h in _HYPHENS):
                 continue
-            j = token.i + 1
-            while j < len(self.tokens) and self._compass_link(j) and self.lows[j] not in self.rules.of_prepositions:
-                j += 1
-            state = self._state_after(j) if j < len(self.tokens) else None
-            entry = next((e for e in self.kb.lookup(token.text, self.lang) if state is not None
-                          and e.kind == "AdministrativeRegion" and e.country == state.key), None)
+            j = self._past_compass_links(token.i + 1)
+            entry = self._region_of_state_after(token.text, j) if j < len(self.tokens) else None
             item = None if entry is None else self._from_entry(
                 entry, token.idx, token.idx + len(token.text), token.text, token, "gazetteer")
             if item is not None:
@@ -241,23 +242,24 @@ class _Finder:
         """The state "de" at ``i`` (and an article) names, if any."""
         if self.lows[i] not in self.rules.of_prepositions:
             return None
+        words = self._state_words_after(i)
+        return None if words is None else self._lookup(
+            self.text[words[0].idx:words[1].idx + len(words[1].text)], _STATE_KINDS)
+
+    def _state_words_after(self, i: int) -> tuple[Token, Token] | None:
+        """The first and last words of a state's name the KB knows after the "de" at ``i`` (and
+        an article), as ``_state_complement_end`` bounds it; None for another complement."""
         last = self._state_complement_end(i)
         if last is None:
             return None
-        first = i + 1 + (self.tokens[i + 1].pos_ == "DET")
-        return self._lookup(self.text[self.tokens[first].idx:self.tokens[last].idx + len(self.tokens[last].text)],
-                            _STATE_KINDS)
+        return self.tokens[i + 1 + (self.tokens[i + 1].pos_ == "DET")], self.tokens[last]
 
-    def _region_of_state_after(self, name: str, i: int) -> bool:
-        """Whether "de" and a state at ``i`` name a state the KB knows a region ``name`` of."""
-        if self.lows[i] not in self.rules.of_prepositions:
-            return False
-        last = self._state_complement_end(i)
-        first = i + 1 + (self.tokens[i + 1].pos_ == "DET")
-        state = None if last is None else self._lookup(
-            self.text[self.tokens[first].idx:self.tokens[last].idx + len(self.tokens[last].text)], _STATE_KINDS)
-        return state is not None and any(
-            e.kind == "AdministrativeRegion" and e.country == state.key for e in self.kb.lookup(name, self.lang))
+    def _region_of_state_after(self, name: str, i: int) -> KBEntry | None:
+        """The region ``name`` the KB knows in the state "de" at ``i`` names, if any."""
+        state = self._state_after(i)
+        return None if state is None else next(
+            (e for e in self.kb.lookup(name, self.lang) if e.kind == "AdministrativeRegion" and e.country == state.key),
+            None)
 
     def _no_mention(self, m: Mention, vessels, vessel_names) -> bool:
         """A span read nowhere: in a caption, a ship's name, a bare compass point, a time zone."""
@@ -803,15 +805,13 @@ class _Finder:
         the model left out or folded into a body's name is a state, when no capitalised word
         nor adjective goes on with its name ("de la République du Congo démocratique")."""
         for token in self._tokens_in(self.rules.of_prepositions, 0, 1):
-            j = self._state_complement_end(token.i)
-            if j is None:
-                continue
-            first = token.i + 1 + (self.tokens[token.i + 1].pos_ == "DET")
-            if self.tokens[first].ent_type_ in ("LOC", "GPE", "PER"):
+            words = self._state_words_after(token.i)
+            if words is None or words[0].ent_type_ in ("LOC", "GPE", "PER"):
                 continue  # the model's place: ``_named`` reads it
-            start, end = self.tokens[first].idx, self.tokens[j].idx + len(self.tokens[j].text)
+            first, last = words
+            start, end = first.idx, last.idx + len(last.text)
             entry = self._lookup(self.text[start:end], _STATE_KINDS)
-            item = self._from_entry(entry, start, end, self.text[start:end], self.tokens[first], "gazetteer")
+            item = self._from_entry(entry, start, end, self.text[start:end], first, "gazetteer")
             if item is not None:
                 yield item
 
@@ -3463,12 +3463,12 @@ def _seats(rules: LanguageRules) -> dict[str, str]:
     return {normalize_label(seat): state for seat, state in rules.seats_of_power.items()}
 
 
-@functools.cache
 def _counted(noun: Token) -> bool:
     """Whether a number counts the noun ("les deux soldats")."""
     return any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
 
 
+@functools.cache
 def _organ_first_words(rules: LanguageRules) -> frozenset[str]:
     """The first words of the rules' state organ phrases ("forces", "armée"): the only nouns
     ``_organs`` reads further."""
