@@ -88,7 +88,7 @@ class GoldEntity:
 
 @dataclass(frozen=True)
 class GoldStatement:
-    speaker: str  # a GoldEntity key
+    speaker: str | None  # a GoldEntity key, or None: a speaker the annotator could not name
     quote: str
     optional: bool = False
 
@@ -265,7 +265,9 @@ def _gold_entity(check: _Checker, i: int, item: Any) -> GoldEntity:
 def _gold_statement(check: _Checker, known: set[str], i: int, item: Any) -> GoldStatement:
     where = f"statements[{i}]"
     check.that(isinstance(item, dict), where, "must be an object")
-    speaker = check.entity_key(item, "speaker", known, where)
+    # a null speaker is one the annotator could not name (score.py reads it so): it pairs with an
+    # exported statement whose speaker is unknown or pairs with no gold entity
+    speaker = None if item.get("speaker", "") is None else check.entity_key(item, "speaker", known, where)
     return GoldStatement(speaker, check.text(item, "quote", where), check.flag(item, where))
 
 

@@ -231,6 +231,24 @@ def test_statements_need_the_speaker_and_overlapping_text(tmp_path):
     assert doc.spurious["statements"][0] == "s2 by 'Berlin' (= Q183): 'la décision appartient au conseil'"
 
 
+def test_a_gold_statement_with_no_speaker_pairs_with_one_whose_speaker_is_unknown(tmp_path):
+    # as score.py reads it: a null gold speaker equals an exported speaker that is null or pairs
+    # with no gold entity; a speaker paired with a gold entity is another speaker
+    gold_statements = [
+        {"speaker": None, "quote": "aucun blessé n'a été signalé"},
+        {"speaker": None, "quote": "les routes restent fermées"},
+        {"speaker": None, "quote": "la frontière est rouverte"},
+    ]
+    exported_entities = [xent("e1", "Allemagne"), xent("e2", "un témoin")]
+    exported_statements = [
+        statement("s1", None, "aucun blessé n'a été signalé"),
+        statement("s2", "e2", "les routes restent fermées"),  # 'un témoin' pairs with no gold entity
+        statement("s3", "e1", "la frontière est rouverte"),  # Germany is a gold entity: not unknown
+    ]
+    doc = score_one(tmp_path, SPEAKERS, exported_entities, gold_statements, exported_statements)
+    assert (doc.statements.matched, doc.statements.exported, doc.statements.gold) == (2, 3, 3)
+
+
 def test_each_gold_statement_matches_one_exported_statement(tmp_path):
     exported_statements = [
         statement("s1", "e1", "livrerons des chars"),
