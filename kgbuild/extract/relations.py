@@ -149,6 +149,7 @@ class _Finder:
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
         self.claims: list[tuple[int, MentionRef]] = []  # (run, claimant) of the claims read
         self.claims_pointing_back: set[int] = set()  # runs of the claims of an attack told before
+        self.claims_of_this: set[int] = set()  # runs of the claims of an attack a demonstrative points at
         self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
         self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
 
@@ -567,6 +568,18 @@ class _Finder:
 
     def root_of(self, ref: MentionRef) -> Token:
         return self.span_at(ref).root
+
+    def without_nationals(self, refs: list[MentionRef]) -> list[MentionRef]:
+        """The mentions that are no national named by a nationality noun (``national``)."""
+        return [r for r in refs if not self.national(r)]
+
+    def national(self, ref: MentionRef) -> bool:
+        """A mention that is one person named by a nationality noun with an indefinite article or
+        a numeral ("un Britannique", "deux Américains"): a national, not the state ("les
+        Américains" stays the state)."""
+        root = self.root_of(ref)
+        return root.pos_ in ("NOUN", "PROPN") and lower_text(root) in self.rules.demonyms and any(
+            c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in root.children)
 
     def adjectival(self, ref: MentionRef) -> bool:
         """A mention that is an adjective (a demonym: "les soldats français")."""
@@ -1050,6 +1063,14 @@ class _Finder:
             self.attackers.append((relation.sentence, subj))
         elif relation.predicate == "targets" and "Weapon" in subj.entity.types:
             self.attackers.append((relation.sentence, None))
+
+    def note_unaimed(self, v: Token, agents: list[MentionRef], targets: list[MentionRef]) -> None:
+        """Keep the one author of an attack verb that names no entity hit ("X ont envahi un camp
+        militaire"), for an attack noun pointing back in the next sentences ("L'attaque de lundi sur
+        Y": ``earlier_author``)."""
+        hitters = self.hitters(agents)
+        if not targets and len(hitters) == 1 and self.modality(v) in ("asserted", "reported"):
+            self.attackers.append((self.units.sentence_at(v.idx), hitters[0]))
 
     def attack_word(self, cue: Token) -> bool:
         """An attack verb or noun ("les attaques en mer Rouge", "attaquent les navires en mer
@@ -1943,9 +1964,14 @@ class _Finder:
         holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
         phrases = [c for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
                    for c in self.attributed_to(a)]
-        found = self.typed([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)],
-                           ("Actor",))
+        found = self.typed([r for c in phrases for r in self.ascribed_to(c)], ("Actor",))
         return found or self.ascribed_further(n)
+
+    def ascribed_to(self, c: Token) -> list[MentionRef]:
+        """Who the phrase an attack is ascribed to names: its entities, the group a description
+        names again, the owner of presumed members, the one group fighters described by a word of
+        the text stand for ("attribuée aux forces séparatistes")."""
+        return self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1) or self.described_group(c)
 
     def ascribed_further(self, n: Token) -> list[MentionRef]:
         """The author a participle of ascription the parse hangs away from the attack noun names
@@ -2166,12 +2192,12 @@ class _Finder:
     def described_author(self, n: Token) -> bool:
         """An attack noun whose author is told though not named ("des attaques de groupes armés"),
         or a plural one no determiner points at ("mener des attaques dans les villes"): no claim
-        elsewhere in the text is about it."""
+        elsewhere in the text is about it; a day complement tells no author ("l'attaque de lundi")."""
         generic = "Plur" in morph_values(n, "Number") and not any(
             c.dep_ == "det" and "Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType")
             or c.dep_ == "nummod" for c in n.children)
         return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
-                              and not self.typed(self.np(c), ("Region",)) for c in n.children)
+                              and not self.typed(self.np(c), ("Region",)) for c in n.children) and not self.dated(n)
 
     def note_claims(self, t: Token, k: int) -> None:
         """Keep, while the text is read, (run, claimant) for an attack noun the word lets someone
@@ -2182,12 +2208,17 @@ class _Finder:
         self.claims += found
         if found and self.claim_points_back(t):
             self.claims_pointing_back.add(k)
+        if found and self.claim_points_back(t, demonstrative=True):
+            self.claims_of_this.add(k)
 
-    def claim_points_back(self, t: Token) -> bool:
+    def claim_points_back(self, t: Token, demonstrative: bool = False) -> bool:
         """Whether a claim verb's attack noun points back ("a revendiqué l'attaque", "cette
-        attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere)."""
+        attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere), with a
+        demonstrative when asked ("cette attaque revendiquée par X")."""
         nouns = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")] + ([t.head] if t.dep_ == "acl" else [])
-        return any(_in(c, self.rules.attack_nouns) and self.event_pointed_back(c) for c in nouns)
+        return any(_in(c, self.rules.attack_nouns) and (any(
+            d.dep_ == "det" and "Dem" in morph_values(d, "PronType") for d in c.children)
+            if demonstrative else self.event_pointed_back(c)) for c in nouns)
 
     def claims_at(self, t: Token) -> list[MentionRef]:
         """Who a word says claims or is ascribed an attack: an attribution participle on an
@@ -2303,7 +2334,8 @@ class _Finder:
         """Whether the claim of run ``j``, past the paragraph of an attack noun pointing back
         ("L'attaque a eu lieu à X." then, a line on, "Y a revendiqué l'attaque"), is of that
         attack: at most two sentences on, its own attack noun pointing back too."""
-        return j - k <= 2 and j in self.claims_pointing_back and self.event_pointed_back(n)
+        return j - k <= 2 and j in self.claims_pointing_back and self.event_pointed_back(n) \
+            or j - k == 1 and j in self.claims_of_this  # "un attentat ... a visé X." then "cette attaque revendiquée par Y"
 
     def earlier_author(self, n: Token) -> MentionRef | None:
         """The author of the attacks found in the nearest of the two sentences before an attack
@@ -2324,12 +2356,17 @@ class _Finder:
     def event_pointed_back(self, n: Token) -> bool:
         """Whether an event noun points back: a demonstrative on it ("Cette attaque"), or a definite
         article with no complement after it ("Les frappes aériennes"; "l'attaque d'une base à X" is
-        told anew), and no agent in its phrase (not "l'attaque menée par l'ennemi")."""
+        told anew; "L'attaque de lundi sur X", dated by a day, is the one told before), and no agent
+        in its phrase (not "l'attaque menée par l'ennemi")."""
         dets = [c for c in n.children if c.dep_ == "det"]
         pointed = any("Dem" in morph_values(c, "PronType") for c in dets) or any(
-            "Def" in morph_values(c, "Definite") for c in dets) and not any(
-            c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children)
+            "Def" in morph_values(c, "Definite") for c in dets) and (self.dated(n) or not any(
+                c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children))
         return pointed and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
+
+    def dated(self, n: Token) -> bool:
+        """An event noun with a day or time complement ("l'attaque de lundi")."""
+        return any(c.i > n.i and c.dep_ == "nmod" and _in(c, self.rules.origin_time_words) for c in n.children)
 
     def told_author(self, n: Token) -> bool:
         """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
@@ -2843,9 +2880,11 @@ class _Finder:
         return []
 
     def fighter_noun(self, token: Token) -> Token | None:
-        """A plural fighter description that names no entity, as the noun or after a quantity
-        ("une centaine de rebelles")."""
+        """A plural fighter description that names no entity, as the noun, after a quantity
+        ("une centaine de rebelles") or as the adjective of a force noun ("les forces séparatistes")."""
         nouns = [token, *(g for g in self.genitives(token) if _in(token, self.rules.quantity_nouns))]
+        nouns += [a for t in nouns if _in(t, self.forces) and self.ref_at(t) is None
+                  for a in t.children if a.dep_ == "amod"]  # "les forces séparatistes": the adjective describes
         return next((t for t in nouns if _in(t, self.rules.fighter_descriptions)
                      and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
 
@@ -2896,7 +2935,20 @@ class _Finder:
     def undergone(self, v: Token) -> bool:
         """A verb whose subject undergoes the attack: a passive ("tués par X") or a verb of dying
         ("ont péri dans une frappe de X")."""
-        return self.passive(v) or _in(v, self.rules.death_verbs) or _phrase_length(v, self.rules.death_verbs) > 0
+        return self.passive(v) or self.passive_conjunct(v) or _in(v, self.rules.death_verbs) \
+            or _phrase_length(v, self.rules.death_verbs) > 0
+
+    def passive_conjunct(self, v: Token) -> bool:
+        """A past participle coordinated with a passive verb, sharing its auxiliary ("ont été
+        attaqués et tués par X": "tués" is passive too)."""
+        return v.dep_ == "conj" and "Part" in morph_values(v, "VerbForm") and "Past" in morph_values(v, "Tense") \
+            and not any(c.dep_.startswith("aux") for c in v.children) and self.passive(v.head)
+
+    def shared_agent(self, v: Token) -> Token | None:
+        """The agent phrase of a passive verb, or the one its coordinated participle carries for both
+        ("ont été attaqués et tués par X": X attacked them too)."""
+        return agent_phrase(v, self.rules) or next((agent_phrase(c, self.rules) for c in v.children if c.dep_ == "conj"
+                                                    and self.passive_conjunct(c) and agent_phrase(c, self.rules)), None)
 
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
         """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
@@ -2945,11 +2997,13 @@ class _Finder:
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
+        targets = self.without_nationals(targets)  # "deux touristes, un Britannique et ...": no state hit
         home = [] if targets else self.home_forces(v, agents)  # the victims' state: an actor, the place apart
         targets = targets or home
         if (home or self.states_only(targets)) and not any(self.activity(c) for c in self.direct_objects(v)):
             targets = targets[:2] + self.act_place(v)  # "des positions du Hezbollah dans le sud du Liban": both
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
+        self.note_unaimed(v, agents, targets)
         for a in self.hitters(agents):
             for t in targets[:6]:
                 if self.own_soil_fought(v, targets, t, a):
@@ -2964,8 +3018,8 @@ class _Finder:
     def undergone_agents(self, v: Token) -> list[MentionRef]:
         """Who does what a passive or a verb of dying undergoes: its agent, the author of the
         strike named as its means, else the group a described agent stands for."""
-        phrase = agent_phrase(v, self.rules)
-        return self.typed(self.agent(v), ("Actor",)) or self.strike_agents(v) or (
+        phrase = self.shared_agent(v)
+        return self.typed(self.np(phrase) if phrase is not None else [], ("Actor",)) or self.strike_agents(v) or (
             self.described_group(phrase) if phrase is not None else [])
 
     def act_place(self, v: Token) -> list[MentionRef]:
@@ -3400,7 +3454,8 @@ class _Finder:
         """The sides a noun of fighting names: its "entre" phrase (on its verb too, for a subject)
         and the verb of opposing on it ("le conflit qui oppose X à Y")."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
-        sides = [r for c in self.between_phrases(holders) + self.between_hung_above(n) for r in self.sides_between(c)]
+        phrases = self.between_phrases(holders) + self.between_hung_above(n)
+        sides = [r for c in phrases or self.between_in_order(n) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         verbs = self.opposing_verbs(n) + self.hung_above(n, [c for c in n.head.children if c.dep_ in ("acl", "acl:relcl")])
         return self.distinct(sides + [r for v in verbs for r in self.opposed_sides(v)])
@@ -3409,6 +3464,24 @@ class _Finder:
         """The "entre" phrases on these words."""
         return [c for h in holders for c in h.children
                 if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)]
+
+    def between_in_order(self, n: Token) -> list[Token]:
+        """The "entre" phrase that comes right after a noun of fighting, wherever the parse hung it
+        ("des combats ont eu lieu ce mercredi entre X et Y", hung on the day; "les combats se
+        poursuivent entre X et Y"): only modifiers, a day, and the verb the noun is the subject of
+        with its auxiliaries and object of occurrence may come between; not for a war noun, whose
+        sides are more often told by description ("la guerre de 2006 entre X et la formation Y")."""
+        if not _in(n, self.rules.clash_nouns):
+            return []
+        verb = n.head if n.dep_.startswith("nsubj") else None
+        for t in self.tokens[n.i + 1: min(n.i + 10, self.units.bounds(n)[1])]:
+            if lower_text(t) in self.rules.between_prepositions:
+                return [t.head] if t.dep_ == "case" and t.head.i > t.i else []
+            if not (t.pos_ in ("ADJ", "ADV", "DET", "NUM") or t.dep_.startswith(("aux", "expl"))
+                    or _in(t, self.rules.origin_time_words)
+                    or verb is not None and (t.i == verb.i or t.head.i == verb.i and t.dep_ == "obj")):
+                return []
+        return []
 
     def between_hung_above(self, n: Token) -> list[Token]:
         """An "entre" phrase right after a noun complement that the parse hangs on the noun above it
