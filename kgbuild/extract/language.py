@@ -324,6 +324,7 @@ class LanguageRules:
     agentive_verbs: Words
     direction_words: Words
     compass_words: Words
+    centre_words: Words
     origin_prepositions: Words
     aim_words: Words
     origin_time_words: Words

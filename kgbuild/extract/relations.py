@@ -3825,8 +3825,19 @@ class _Finder:
         where = self._place_group(n, ("nmod",)) or next(
             (found for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
              for found in [self._place_group(c, ("nmod",))] if found), [])
-        where = where or self.apposed_place(n) or self.named_site(n)
+        where = where or self.apposed_place(n) or self.named_site(n) or self.place_right_after(n)
         return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
+
+    def place_right_after(self, n: Token) -> list[MentionRef]:
+        """The place of a phrase of deployment right after the phrase of ``n`` that the parse
+        hangs on the verb above ("a frappé des bases du groupe X dans la province de Y": the
+        bases are in Y)."""
+        end = n.right_edge.i + 1
+        if end >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.deploy_noun_prepositions:
+            return []
+        found = self.after_prep(list(self.tokens[end: min(end + 6, self.units.bounds(n)[1])]),
+                                self.rules.deploy_noun_prepositions, ("Region",))
+        return [r for r in found[:1] if self.span_at(r) is not None and self.span_at(r).root.head.i != n.i]
 
     def named_site(self, n: Token) -> list[MentionRef]:
         """A stronghold named by the town it is in ("la base navale russe de Tartous"): a "de"
@@ -4845,10 +4856,10 @@ class _Finder:
         of the possessive's number ("la Russie renforce sa présence militaire au Sahel", "l'armée
         a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
         det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
-        if det is None or n.dep_ != "obj" or n.head.pos_ != "VERB":
-            return []
+        if det is None or n.dep_ not in ("obj", *_OBLIQUES) or n.head.pos_ != "VERB":
+            return []  # "malgré leur présence en X, les shebab mènent ...": an oblique too
         subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if subject is None or ("Plur" in morph_values(subject, "Number")) != (lower_text(det) in self.rules.plural_possessives):
+        if subject is None or _plural_noun(subject) != (lower_text(det) in self.rules.plural_possessives):
             return []
         return self.typed(self.np(subject), ("Actor",))[:1]
 
@@ -5712,6 +5723,7 @@ class _Finder:
             # "au Nord, dans la région de Gao": a compass point is no place of its own
             if not self.typed([ref], ("Region",)) or ref.entity.kind in _STATE_KINDS \
                     or ref.mention.text.lower() in self.rules.compass_words:
+                self.compass_region_in(ref, k)
                 continue
             span = self.span_at(ref)
             if span is None or span.end >= len(self.tokens):
@@ -5799,6 +5811,20 @@ class _Finder:
         return self.container_named(span) or self.container_part(span, ref) or self.container_plain(span, ref) \
             or self.subdivision_of(span, ref)
 
+    def compass_region_in(self, ref: MentionRef, k: int) -> None:
+        """"le Nord-Ouest du Cameroun", "le Nord-Ouest et le Sud-Ouest du Cameroun": a region
+        named by a compass point (a capitalised name the entity stage made a region) lies in the
+        state its "de" complement names, with the regions listed before it."""
+        span = self.span_at(ref)
+        if span is None or ref.entity.kind != "AdministrativeRegion" or not ref.mention.text[:1].isupper() \
+                or ref.mention.text.lower() not in self.rules.compass_words:
+            return
+        rest = [t for t in self.tokens[span.end: span.end + 3] if t.pos_ != "DET"]
+        c = self.ref_at(rest[1]) if len(rest) > 1 and lower_text(rest[0]) in self.rules.of_prepositions else None
+        if c is not None and c.entity.kind in _STATE_KINDS and self.span_at(c).start == rest[1].i:
+            for r in [ref, *self.places_listed_before(span)]:
+                self.add(r, "locatedIn", c, rest[0], k, 0.6, modality="asserted")
+
     def subdivision_of(self, span, ref: MentionRef) -> list[MentionRef]:
         """ "« le détachement militaire de Madjoari » de la province de la Kompienga", "la
         commune de Boni du département de X": a subdivision named with its noun in a "de"
@@ -5880,9 +5906,9 @@ class _Finder:
             return (), tail
         if self.nearness_aside(end, tail):
             return self.aside(end + 1 + len(tail))
-        if self.participle_prepositions(tail):
-            # "le village de Nturo, situé dans le territoire de Masisi", "X, relevant du département de Y"
-            return self.participle_prepositions(tail), tail[1:]
+        verbal = self.verb_aside(tail)
+        if verbal is not None:
+            return verbal
         if _in(tail[0], self.rules.container_prepositions):
             return tuple(self.rules.container_prepositions), tail
         if self.compass_part_aside(tail):  # "la province de X, à l'est de la RDC": an area's part
@@ -5890,9 +5916,16 @@ class _Finder:
         if tail[0].pos_ == "DET" and len(tail) > 1 and _in(tail[1], self.rules.place_heads) \
                 or _in(tail[0], self.rules.place_heads) or self.place_noun_aside(tail):
             return self.aside_place_prepositions(tail), tail
-        if self.tokens[end].text == "(" and len(tail) == 1:
-            return ("(",), [self.tokens[end], *tail]
+        if self.tokens[end].text == "(" and (len(tail) == 1 or self.area_part_aside(tail)):
+            return ("(",), [self.tokens[end], *tail]  # "Soumy (Ukraine)", "Kidal (nord du Mali)"
         return (), tail
+
+    def area_part_aside(self, tail: list[Token]) -> bool:
+        """A bracketed aside naming a part of an area by a compass point or a centre word and "de"
+        ("Kidal (nord du Mali)", "X (sud-est de la Turquie)"); the area must be one named as
+        such (``named_area``: a town's surroundings, "(nord de Goma)", stay beside it)."""
+        return len(tail) > 2 and (_in(tail[0], self.rules.compass_words) or _in(tail[0], self.rules.centre_words)) \
+            and lower_text(tail[1]) in self.rules.of_prepositions
 
     def participle_prepositions(self, tail: list[Token]) -> tuple[str, ...]:
         """The prepositions that put a place in another after the participle of location ("située
@@ -5902,6 +5935,25 @@ class _Finder:
         preps = tuple(self.rules.container_prepositions) if _in(tail[0], self.rules.location_verbs) else \
             tuple(self.rules.dependency_prepositions) if _in(tail[0], self.rules.dependency_verbs) else ()
         return preps if _in(tail[1], preps) else ()
+
+    def verb_aside(self, tail: list[Token]) -> tuple[tuple[str, ...], list[Token]] | None:
+        """The prepositions and words of an aside opened by a participle of location or
+        dependency ("le village de Nturo, situé dans le territoire de Masisi", "X, relevant du
+        département de Y"), also after a relative "qui" ("la péninsule de X, qui se trouve dans
+        l'île de Y", "X, qui appartient à Y"); None for any other aside."""
+        lead = self.relative_lead(tail)
+        preps = self.participle_prepositions(tail[lead:])
+        return (preps, tail[lead + 1:]) if preps else None
+
+    def relative_lead(self, tail: list[Token]) -> int:
+        """The number of words before the verb of an aside opened by a relative "qui", past a
+        reflexive and an auxiliary ("qui se trouve", "qui est située"); 0 for any other aside."""
+        if not tail or lower_text(tail[0]) not in self.rules.relative_pronouns:
+            return 0
+        n = 1
+        while n < len(tail) and (lower_text(tail[n]) in self.rules.reflexive_clitics or tail[n].pos_ == "AUX"):
+            n += 1
+        return n
 
     def compass_part_aside(self, tail: list[Token]) -> bool:
         """An aside that opens on a preposition of relative position and a compass point ("à
@@ -6656,6 +6708,13 @@ def _verb_between(word: Token, top: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _plural_noun(noun: Token) -> bool:
+    """Whether a noun is plural, its determiner's number first ("les ADF": the tagger gives the
+    acronym no number)."""
+    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and morph_values(c, "Number")), None)
+    return "Plur" in morph_values(det or noun, "Number")
 
 
 def _introduced_by(phrase: Token, words) -> bool:
