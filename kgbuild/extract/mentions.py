@@ -1730,6 +1730,9 @@ class _Finder:
             last = self.tokens[token.i - 1]
             start, end = self.tokens[first].idx, last.idx + len(last.text)
             name = self.text[start:end]
+            if fold_quotes(name).lower() in self.rules.state_organs:
+                yield from self._spelled_organ(start, end, self.tokens[token.i + 1].idx, acronym)
+                continue
             entry = self._lookup(name)
             if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
                 continue
@@ -1740,6 +1743,12 @@ class _Finder:
             if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _spelled_organ(self, start: int, end: int, inner: int, acronym: str):
+        """ "les Forces de défense et de sécurité (FDS)": a state organ's common name and the
+        acronym it spells are that organ, the state of the context (grouping decides)."""
+        for a, b in ((start, end), (inner, inner + len(acronym))):
+            yield Found(self._mention(a, b, "Actor", "State", "organ", 0.6), self.text[a:b], refers_to=_STATE_KINDS)
 
     def _acronym_close(self, token: Token) -> int | None:
         """After an opening bracket, the closing bracket or comma of one word in it, which the
