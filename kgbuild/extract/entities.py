@@ -603,7 +603,14 @@ def _rename_known_acronym(key: str, entry: KBEntry, target: str | None, named: d
                           doc_keys: set[str | None], rename: dict[str, str], disowned: set[str]) -> None:
     """A known acronym is the unknown name in front of its brackets (``target``), unless its
     KB entry's country is not in the text ("la police nationale d'Haïti (PNH)" is not
-    Honduras's PNH): then the acronym is the name's, and its entry disowned."""
+    Honduras's PNH): then the acronym is the name's, and its entry disowned.  After a state's
+    armed forces read as the state ("les Forces armées de la RDC (FARC)"), an acronym of another
+    country's body is the state's."""
+    if target is not None and target != key and _is_state(named[target]) and entry.kind not in _STATE_KINDS \
+            and entry.country is not None and entry.country not in doc_keys:
+        rename[key] = target
+        disowned.add(key)
+        return
     if target is None or target == key or named[target].entry is not None:
         return
     if entry.country is None or entry.country in doc_keys:

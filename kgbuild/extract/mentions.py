@@ -939,7 +939,8 @@ class _Finder:
 
     def _lowercase_phrase_at(self, token: Token) -> Found | None:
         """ "le cartel de Sinaloa", "le commandement américain pour l'Afrique": a body's name the
-        KB writes, as the text does, with a lower-case noun first and a capitalised word after."""
+        KB writes, as the text does, with a lower-case noun first and a capitalised word after, or
+        one it writes with its first noun capitalised ("les brigades Ezzedine al-Qassam")."""
         for size in range(min(self._KNOWN_PHRASE_WORDS, len(self.tokens) - token.i), 2, -1):
             last = token.i + size - 1
             if not self.capitalised[last] or not self.can_end[last]:
@@ -947,7 +948,8 @@ class _Finder:
             end = self.ends[last]
             name = self.text[token.idx:end]
             entry = self._lookup(name, self._BODY_KINDS)
-            if entry is not None and "\n" not in name and _written_so(entry, name, self.lang):
+            if entry is not None and "\n" not in name and (
+                    _written_so(entry, name, self.lang) or _written_so(entry, name[:1].upper() + name[1:], self.lang)):
                 return self._from_entry(entry, token.idx, end, name, token, "gazetteer")
         return None
 
@@ -1728,6 +1730,9 @@ class _Finder:
             last = self.tokens[token.i - 1]
             start, end = self.tokens[first].idx, last.idx + len(last.text)
             name = self.text[start:end]
+            if fold_quotes(name).lower() in self.rules.state_organs:
+                yield from self._spelled_organ(start, end, self.tokens[token.i + 1].idx, acronym)
+                continue
             entry = self._lookup(name)
             if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
                 continue
@@ -1738,6 +1743,12 @@ class _Finder:
             if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _spelled_organ(self, start: int, end: int, inner: int, acronym: str):
+        """ "les Forces de défense et de sécurité (FDS)": a state organ's common name and the
+        acronym it spells are that organ, the state of the context (grouping decides)."""
+        for a, b in ((start, end), (inner, inner + len(acronym))):
+            yield Found(self._mention(a, b, "Actor", "State", "organ", 0.6), self.text[a:b], refers_to=_STATE_KINDS)
 
     def _acronym_close(self, token: Token) -> int | None:
         """After an opening bracket, the closing bracket or comma of one word in it, which the
@@ -2830,7 +2841,14 @@ class _Finder:
             return end
         j = self._token_after(end)
         last = self._past_weapon_adjectives(j)
+        if last > j and self._opens_infinitive(last):
+            return end  # "des missiles capables de transporter ...": what they can do, no class
         return self.ends[last - 1] if last > j else end
+
+    def _opens_infinitive(self, i: int) -> bool:
+        """Whether token ``i`` is a preposition opening an infinitive ("capables d'atteindre")."""
+        return i + 1 < len(self.tokens) and self.pos[i] == "ADP" \
+            and "Inf" in self.tokens[i + 1].morph.get("VerbForm")
 
     def _no_class_of_its_own(self, start: int) -> bool:
         """A bare weapon noun that names no class: after a demonstrative ("ces drones": the
@@ -3510,10 +3528,10 @@ def _role_keys(rules: LanguageRules) -> dict[int, frozenset[str]]:
 
 
 def _singular(phrase: str, rules: LanguageRules) -> str:
-    for other, key in rules.weapon_classes.items():
-        if rules.weapon_classes[phrase] == key and len(other) <= len(phrase):
-            return other
-    return phrase
+    """A weapon class's name: the first phrase the rules list for its key, whatever phrase the
+    text wrote ("engins explosifs" and "engin explosif improvisé" are one class, one entity)."""
+    key = rules.weapon_classes[phrase]
+    return next(other for other, k in rules.weapon_classes.items() if k == key)
 
 
 def kb_label(entry: KBEntry, lang: str) -> str:

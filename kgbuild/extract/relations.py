@@ -95,6 +95,18 @@ def _first_words(lemmas) -> frozenset | None:
         return None
 
 
+def _first_of_each_type(refs: list[MentionRef], size: int) -> list[MentionRef]:
+    """The first ``size`` actors and the first ``size`` weapons of ``refs``, in their order: two
+    weapons named first ("des tirs de mortier et de roquettes menés par X") keep X."""
+    counts: Counter = Counter()
+    kept = []
+    for ref in refs:
+        counts["Weapon" in ref.entity.types] += 1
+        if counts["Weapon" in ref.entity.types] <= size:
+            kept.append(ref)
+    return kept
+
+
 def _in(token: Token, lemmas) -> bool:
     """The token's lemma or form is in the list, or with the word after it an entry of two words
     ("les Casques bleus" for "casque bleu")."""
@@ -2169,7 +2181,7 @@ class _Finder:
             self.note_unclaimed(n, k, agents, regions, hit, modality)
         else:
             self.note_pointed_strike(n, k, agents, regions, hit, modality)
-        for a in agents[:2]:
+        for a in _first_of_each_type(agents, 2):
             for r in regions[:1]:
                 self.add(a, "attacks" if attack else "targets", r, n, k, 0.6, modality=modality, sea=not hit)
                 if not attack:
