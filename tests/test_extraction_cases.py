@@ -33,6 +33,7 @@ class Case:
     date: str | None
     exhaustive: tuple[str, ...]
     unlinked: tuple[str, ...] = ()
+    typed: tuple[str, ...] = ()
 
 
 def load_case(folder: Path) -> Case:
@@ -60,7 +61,11 @@ def load_case(folder: Path) -> Case:
     keys = {e.key for e in gold.entities}
     if not isinstance(unlinked, list) or not set(unlinked) <= keys:
         pytest.fail(f"{expected_path}: 'unlinked' must be a list of entity keys, got {unlinked!r}", pytrace=False)
-    return Case(folder.name, text_path, gold, raw["doc"].get("date"), tuple(exhaustive), tuple(unlinked))
+    typed = raw.get("typed", [])
+    if not isinstance(typed, list) or not set(typed) <= keys:
+        pytest.fail(f"{expected_path}: 'typed' must be a list of entity keys, got {typed!r}", pytrace=False)
+    return Case(folder.name, text_path, gold, raw["doc"].get("date"), tuple(exhaustive), tuple(unlinked),
+                tuple(typed))
 
 
 def case_problems(case: Case, export: dict) -> list[str]:
@@ -69,7 +74,15 @@ def case_problems(case: Case, export: dict) -> list[str]:
     problems = [f"missing {ONE[part]}: {item}" for part in PARTS for item in doc.missed[part]]
     problems += [f"wrong link: {item}" for item in doc.missed["links"]]
     problems += [f"unexpected {ONE[part]}: {item}" for part in case.exhaustive for item in doc.spurious[part]]
-    return problems + unlinked_problems(case, export)
+    return problems + unlinked_problems(case, export) + typed_problems(case, export)
+
+
+def typed_problems(case: Case, export: dict) -> list[str]:
+    """The entities listed in "typed" that were found with other types than the expected ones."""
+    pairing = pair_entities(case.gold.entities, export["entities"])
+    return [f"wrong types: {g.key} {e['label']!r} has {e['types']}, expected {list(g.types)}"
+            for e in export["entities"] if (gi := pairing.get(e["id"])) is not None
+            and (g := case.gold.entities[gi]).key in case.typed and set(e["types"]) != set(g.types)]
 
 
 def unlinked_problems(case: Case, export: dict) -> list[str]:

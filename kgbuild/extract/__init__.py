@@ -93,8 +93,12 @@ def _attacked_states_are_places(entities: tuple[Entity, ...], relations: tuple[R
     """A state that is attacked is also a place, the ground the attack falls on (a country both
     attacked and acting is a Region and an Actor, as the annotation guide has it), and so is one
     that troops are deployed in or that is targeted (not one that only holds a place: "X
-    locatedIn Russia" says nothing of Russia as a place acted in)."""
-    attacked = {r.object for r in relations if r.predicate in _PLACE_OBJECT_PREDICATES and r.modality != "negated"}
+    locatedIn Russia" says nothing of Russia as a place acted in). Fighting between two states
+    ("les affrontements entre troupes indiennes et pakistanaises": each attacks the other) is
+    between actors: it makes neither a place."""
+    held = [r for r in relations if r.predicate in _PLACE_OBJECT_PREDICATES and r.modality != "negated"]
+    mutual = {(r.subject, r.object) for r in held if r.predicate == "attacks"}
+    attacked = {r.object for r in held if r.predicate != "attacks" or (r.object, r.subject) not in mutual}
     return tuple(replace(e, types=tuple(t for t in ENTITY_TYPES if t in e.types or t == "Region"))
                  if e.id in attacked and e.kind in ("State", "Country") and "Region" not in e.types else e
                  for e in entities)

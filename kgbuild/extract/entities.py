@@ -829,12 +829,15 @@ def _strip_article(text: str) -> str:
 
 def _merge_short_places(found: list[Found], keys: list[str | None]) -> None:
     """ "Rio" in a text that names "Rio de Janeiro": an unknown one-word place that opens the
-    name of exactly one longer place the text names is that place, named short."""
+    name of exactly one longer place the text names is that place, named short; so is "X" in a
+    text that names "la province de X", known by that phrase."""
     longer: dict[str, set[str]] = defaultdict(set)
     for f, k in zip(found, keys):
         words = re.split(r"[\s-]+", f.name.strip())
         if k is not None and f.mention.type == "Region" and len(words) > 1:
             longer[normalize_label(words[0])].add(k)
+        elif k is not None and f.entry is not None and _place_phrase(f):
+            longer[normalize_label(f.name)].add(k)
     for i, f in enumerate(found):
         if keys[i] is None or f.entry is not None or f.mention.type != "Region" \
                 or re.search(r"[\s-]", f.name.strip()):

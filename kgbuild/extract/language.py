@@ -70,6 +70,8 @@ class LanguageRules:
     transfer_lemmas: Ordered
     transfer_dative_nouns: Words
     place_adverbs: Words
+    guard_nouns: Words
+    typed_weapon_heads: Words
     place_hit_verbs: Words
     orientation_lemmas: Ordered
     speech_introducers: Ordered

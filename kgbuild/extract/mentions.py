@@ -1613,9 +1613,10 @@ class _Finder:
         """'la région de Koursk': the mention covers 'région de Koursk'."""
         if head is None:
             return None
-        words = self._prev_words(head.i, 2)
-        if len(words) == 2 and words[0] in self.rules.place_of_prepositions and words[1] in self.rules.place_nouns:
-            kind = self.rules.place_nouns[words[1]]
+        before = self._prev_tokens(head.i, 2)
+        noun_key = self._place_noun_key(before[1]) if len(before) == 2 else None
+        if noun_key is not None and _low(before[0]) in self.rules.place_of_prepositions:
+            kind = self.rules.place_nouns[noun_key]
             if kind == "Country":
                 return None
             j = head.i - 1
@@ -2057,7 +2058,21 @@ class _Finder:
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return any(part(token, words) for part in (
             self._as_agent, self._as_recipient, self._as_partner, self._as_party_of_stance,
-            self._as_object_of_act)) or self._is_subject(token)
+            self._as_object_of_act, self._as_apposed_ally)) or self._is_subject(token)
+
+    def _as_apposed_ally(self, token: Token, words: list[str]) -> bool:
+        """ "Washington, allié inconditionnel d'Israël, ...", "Moscou, principal soutien de X":
+        a capital a noun of alliance is apposed to (past a lower-case adjective) is its state."""
+        j = token.i + 1
+        if j >= len(self.tokens) or self.texts[j] != ",":
+            return False
+        nouns = self.rules.ally_nouns | self.rules.support_nouns
+        for k in range(j + 1, min(j + 3, len(self.tokens))):
+            if not self.texts[k].islower():
+                return False
+            if self.lows[k] in nouns:
+                return True
+        return False
 
     def _apposed_to_city_noun(self, token: Token) -> bool:
         """ "La capitale somalienne, Mogadiscio, a été visée": a name after a comma that follows
@@ -2175,6 +2190,9 @@ class _Finder:
             return False
         words = [w for w in self._prev_words(token.i, 5) if w not in r.articles]
         prev = words[0] if words else ""
+        first = self._first_conjunct(token, prev)
+        if first is not None:
+            return self._acts(first)
         if prev in r.speech_introducers or prev in r.agent_prepositions or _after_phrase(words, r.facing_phrases):
             return True
         if prev in r.of_prepositions or prev in r.comitative_prepositions:
@@ -2185,6 +2203,15 @@ class _Finder:
         if last and last[0].text in r.unaccented_prepositions:
             return False  # "A Paris, ...": an unaccented capital À
         return self._acts_after_place_preposition(token, prev)
+
+    def _first_conjunct(self, token: Token, prev: str) -> Token | None:
+        """The name a second one is joined to by "et" ("près des frontières avec le Tchad et le
+        Soudan", "la France et l'Allemagne ont signé"): both play the one role."""
+        head = token.head
+        if prev not in self.rules.and_words or token.dep_ != "conj" or head.pos_ != "PROPN" \
+                or not 0 < token.i - head.i <= 6:
+            return None
+        return head
 
     def _ground_hit(self, token: Token) -> bool:
         """The object, or passive subject, of a verb that hits ground ("Israël frappe le Liban",
@@ -2221,7 +2248,20 @@ class _Finder:
                 and tokens[reach - 1].text.islower():
             reach += 1  # "la zone autonome kurde d'X": past the adjectives of the noun
         return bool(words[1:2]) and words[1] in r.place_adverbs \
-            or any(w in r.place_nouns or w.startswith(r.border_prefixes) for w in words[1:reach])
+            or any(self._place_word(t) for t in tokens[1:reach])
+
+    def _place_noun_key(self, token: Token) -> str | None:
+        """The place noun a word is, in the singular or the plural ("les régions de X")."""
+        low = _low(token)
+        if low in self.rules.place_nouns:
+            return low
+        lemma = _folded_lemma(token)
+        return lemma if lemma in self.rules.place_nouns else None
+
+    def _place_word(self, token: Token) -> bool:
+        """A place or border noun, in the singular or the plural ("la frontière", "les frontières
+        avec X", "les régions de X"), or a word of a border ("frontalière avec X")."""
+        return self._place_noun_key(token) is not None or _low(token).startswith(self.rules.border_prefixes)
 
     def _acts_after_place_preposition(self, token: Token, prev: str) -> bool:
         """After a preposition of place a name is a place, unless a verb of orientation ("se
@@ -2773,11 +2813,24 @@ class _Finder:
 
     def _demonym_type(self, token: Token, head: Token | None) -> tuple[str, str]:
         """A country after a place noun ("le territoire ukrainien"), else the acting state."""
-        before = self.tokens[token.i - 1] if token.i > 0 else None
+        before = self._word_before_compound(token.i)
         if (head is not None and (self._is_place_noun(head) or self._origin_only(head))) or (
                 before is not None and self._is_place_noun(before)):
             return "Region", "Country"
         return "Actor", "State"
+
+    def _word_before_compound(self, i: int) -> Token | None:
+        """The word before a demonym, past the first part of a compound one ("la frontière
+        syro-libanaise": "frontière")."""
+        j = i - 1
+        if j >= 2 and self.texts[j] == "-" and self.lows[j - 1].endswith("o") and self.texts[j - 1].islower():
+            j -= 2
+        return self.tokens[j] if j >= 0 else None
+
+    def _guard_of(self, token: Token) -> bool:
+        """ "des gardes frontières tchadiens": the place noun names what guards keep, written
+        without its hyphen; the guards are the state's."""
+        return token.i > 0 and _folded_lemma(self.tokens[token.i - 1]) in self.rules.guard_nouns
 
     def _origin_only(self, head: Token) -> bool:
         """A fighter or an armed group's noun ("des islamistes somaliens", "les factions
@@ -2802,7 +2855,7 @@ class _Finder:
         "l'espace aérien polonais"); the state's own noun ("l'État hébreu") names the actor."""
         lemma = fold_quotes(token.lemma_.lower())
         if lemma in self.rules.place_nouns:
-            return lemma not in self.rules.state_words
+            return lemma not in self.rules.state_words and not self._guard_of(token)
         after = self.lows[token.i + 1] if token.i + 1 < len(self.tokens) else ""
         return f"{lemma} {after}" in self.rules.place_nouns
 
@@ -2915,7 +2968,10 @@ class _Finder:
         """The systems named after a weapon noun, past its class phrase, its adjectives and a
         word of type ("missiles antinavires Harpoon", "missiles de croisière de type X"), with
         those coordinated to the first ("des chasseurs J-10, J-11 et Su-30")."""
-        j = self._past_type_words(self._past_weapon_adjectives(self._past_class_phrase(head)))
+        past_adjectives = self._past_weapon_adjectives(self._past_class_phrase(head))
+        j = self._past_type_words(past_adjectives)
+        if j == past_adjectives and self.lows[head.i] in self.rules.typed_weapon_heads:
+            return []  # "un véhicule Toyota": a make; "un véhicule de type X" names a system
         found = []
         while True:
             offsets = self._system_name_at(j)
