@@ -1401,6 +1401,27 @@ class _Finder:
         found = self.np(prev) or (self.np(prev.head) if prev.dep_ == "nmod" else [])  # "six entreprises X de drones,"
         return self.typed(found, ("Actor",))
 
+    def maker_verb(self, v: Token, k: int) -> None:
+        """ "des hélicoptères X fabriqués par le groupe Y", "le consortium Z produit les missiles
+        W": the maker (the agent of the passive, else the subject) supplies the weapon made."""
+        if self.passive(v) or agent_phrase(v, self.rules) is not None:
+            makers, made = self.agent(v), self.patient(v)
+        else:
+            makers, made = self.subject(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+        for m in self.typed(makers, ("Actor",))[:1]:
+            for w in self.typed(made, ("Weapon",))[:3]:
+                self.add(m, "supplies", w, v, k, 0.55, modality=self.modality(v))
+
+    def made_by_demonym(self, n: Token, k: int) -> None:
+        """ "des drones X de fabrication iranienne", "des blindés de conception allemande": the
+        state the demonym on a noun of make names supplies the weapon the noun qualifies."""
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions):
+            return
+        makers = [self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        for m in self.typed(makers, ("Actor",))[:1]:
+            for w in self.typed(self.np(n.head) or [self.ref_at(n.head)], ("Weapon",))[:2]:
+                self.add(m, "supplies", w, n, k, 0.5)
+
     def purchase(self, cue: Token, k: int) -> None:
         """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
         chain = self.purchase_chain(cue)
@@ -1462,9 +1483,23 @@ class _Finder:
         general), else the goods, else the first weapon near the cue."""
         weapons = self.typed(goods, ("Weapon",)) or self.typed(
             [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
-        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
+        named = [r for r in self.typed([self.ref_at(t) for t in window[:12]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
-        return named[:1] or weapons
+        return self.listed_systems(named[0], window) if named else weapons
+
+    def listed_systems(self, first: MentionRef, window: list[Token]) -> list[MentionRef]:
+        """The named system first bought and those listed after it up to the next verb ("de chars
+        K2, d'obusiers K9 et d'avions FA-50"), at most four."""
+        out = {first.entity.id: first}
+        for t in window:
+            if t.idx < first.start:
+                continue
+            if t.pos_ in ("VERB", "AUX") or len(out) >= 4:
+                break
+            ref = self.ref_at(t)
+            if ref is not None and ref.entity.kind == "WeaponSystem":
+                out.setdefault(ref.entity.id, ref)
+        return list(out.values())
 
     def purchase_parties(self, cue: Token, verb: Token | None, chain: list[Token], window: list[Token]):
         """(buyers, sellers) of a purchase: the verb's subject or the noun's "par" phrase buys;
@@ -1478,9 +1513,18 @@ class _Finder:
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
                 sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
+        sellers = sellers or self.contract_seller(cue, chain)
         # "auprès de la Chine" read as an adverb's complement: the words then
         sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
         return buyers, [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
+
+    def contract_seller(self, cue: Token, chain: list[Token]) -> list[MentionRef]:
+        """The seller phrase the parse hangs on the contract noun a purchase noun qualifies ("un
+        contrat d'acquisition à la Corée du Sud de chars X"): an actor, not a town."""
+        if cue.pos_ != "NOUN" or not chain or chain[0].pos_ != "NOUN":
+            return []
+        found = self.typed(self.children_with(chain[0], self.rules.seller_prepositions, ("nmod",)), ("Actor",))
+        return [r for r in found if r.entity.kind not in _LOCAL_KINDS]
 
     def noun_parties(self, cue: Token) -> tuple[list[MentionRef], list[MentionRef]]:
         """(buyers, sellers) named on a purchase noun or the nouns below it ("la commande de
@@ -4236,7 +4280,14 @@ class _Finder:
         "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
         if _in(c, self.rules.victim_nouns):
             return self.children_with(c, self.rules.agent_prepositions)
-        return self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+        return self.np(c) or self.deed_agents(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+
+    def deed_agents(self, c: Token) -> list[MentionRef]:
+        """The agent of the participle that qualifies an act named as a stance verb's object
+        ("dénonce une guerre menée par X", "condamne les frappes conduites par Y"): its author,
+        through a verb of carrying out only (not "défend les mesures dénoncées par X")."""
+        return [r for a in c.children if a.dep_ == "acl" and self.passive(a)
+                and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)]
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
@@ -4500,14 +4551,25 @@ class _Finder:
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
         "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
-        # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
-        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
-        objects = self.typed(self.children_with(n, preps), ("Actor",))
+        objects = self.stance_noun_objects(n)
         if _possessive(n) and (n.dep_ == "conj" or self.sibling_before(n)):
             return self.possessed_allies(n, k, predicate)
         for a in self.sides(self.typed(self.stance_agents(n), ("Actor",))):
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def stance_noun_objects(self, n: Token) -> list[MentionRef]:
+        """Whom an ally or enemy word names: its "de" complement; an adjective or a participle
+        ("alliés à l'Iran", read as "allier") may take "à" too, and so may a noun used as one, with
+        no determiner ("les milices X, alliées à Y"); the complement the parse gives to the noun
+        a misread adjective qualifies ("des fervents partisans de X")."""
+        bare = n.pos_ in ("ADJ", "VERB") or not any(c.dep_ == "det" for c in n.children)
+        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if bare else ())
+        objects = self.typed(self.children_with(n, preps), ("Actor",))
+        if objects or n.dep_ != "amod" or n.head.i > n.i:
+            return objects
+        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_ == "nmod"
+                           and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c)], ("Actor",))
 
     def stance_agents(self, n: Token) -> list[MentionRef]:
         """Whom a stance noun or adjective is said of: its subject, the noun it qualifies, the
@@ -4515,7 +4577,8 @@ class _Finder:
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
-        return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n)
+        return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n) or (
+            self.one_of(n.head) if n.dep_ == "amod" else [])  # "l'un des fervents partisans de X", misread
 
     def described_head(self, n: Token) -> list[MentionRef]:
         """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
@@ -4529,14 +4592,20 @@ class _Finder:
         """ "l'armée syrienne et ses alliés du Hezbollah": the one a possessed ally noun names
         right after it with "de" stands by (or against) the noun it is coordinated with (not
         "l'Iran et ses alliés d'une part et Israël de l'autre")."""
-        named = [r for c in n.children if c.dep_ == "nmod" and n.i < c.i <= n.i + 4
-                 and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None]
+        named = self.possessed_ally_names(n)
         lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
                   if not lo <= r.start < hi] or self.sibling_before(n)
         for o in owners[:1]:
             for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def possessed_ally_names(self, n: Token) -> list[MentionRef]:
+        """Who a possessed ally noun names right after it: its "de" complement ("ses alliés du
+        Hezbollah") or its demonym ("son allié russe")."""
+        return [r for c in n.children if (c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
+                                          or c.dep_ == "amod" and c.pos_ == "ADJ")
+                and n.i < c.i <= n.i + 4 for r in [self.ref_at(c)] if r is not None]
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
@@ -5941,6 +6010,8 @@ class _Finder:
                 self.place_relative(t, k)
             elif t.pos_ == "VERB" and lower_lemma(t) in self.rules.threat_verbs:
                 self.threat(t, k)
+            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.make_nouns:
+                self.made_by_demonym(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS or ref.entity.kind == "MilitaryUnit":
@@ -6072,12 +6143,15 @@ class _Finder:
         relative's antecedent: "que X a promis de détruire")."""
         aimed = [r for c in v.children if c.dep_ == "obj" and _in(c, self.rules.threat_nouns)
                  for r in self.children_with(c, self.rules.of_prepositions)]
+        if _in(v, self.rules.threat_object_verbs):  # "X a menacé l'Iran de sanctions": the one threatened
+            aimed += [r for c in v.children if c.dep_ == "obj" and c.i > v.i for r in self.np(c)]
         return aimed + self.vowed_attack_objects(v)
 
     def vowed_attack_objects(self, v: Token) -> list[MentionRef]:
         """The objects of the attack verbs a vow governs ("promis de détruire le groupe"), or
         the relative's antecedent ("que X a promis de détruire")."""
-        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs]
+        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in (
+            self.rules.attack_verbs | self.rules.target_verbs | self.rules.ruin_verbs)]
         aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
         return aimed or (self.vowed_relative_antecedent(v) if acts else [])
 
@@ -6451,6 +6525,7 @@ class _Finder:
 _VERB_READERS = (
     ("supply_verbs", lambda finder, t, k: finder.supply_verb(t, k)),
     ("purchase_verbs", lambda finder, t, k: finder.purchase(t, k)),
+    ("maker_verbs", lambda finder, t, k: finder.maker_verb(t, k)),
     ("receive_verbs", lambda finder, t, k: finder.receive(t, k)),
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
