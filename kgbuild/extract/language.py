@@ -419,6 +419,7 @@ class LanguageRules:
     state_body_heads: Words
     threat_verbs: Words
     threat_object_verbs: Words
+    alliance_nouns: Words
     ruin_verbs: Words
     example_phrases: Words
     threat_nouns: Words

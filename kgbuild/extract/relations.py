@@ -1414,13 +1414,15 @@ class _Finder:
 
     def made_by_demonym(self, n: Token, k: int) -> None:
         """ "des drones X de fabrication iranienne", "des blindés de conception allemande": the
-        state the demonym on a noun of make names supplies the weapon the noun qualifies."""
+        state the demonym on a noun of make names supplies the named system the noun qualifies
+        (not a class: "des drones de fabrication iranienne", as for a maker's sale)."""
         if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions):
             return
         makers = [self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
         for m in self.typed(makers, ("Actor",))[:1]:
             for w in self.typed(self.np(n.head) or [self.ref_at(n.head)], ("Weapon",))[:2]:
-                self.add(m, "supplies", w, n, k, 0.5)
+                if w.entity.kind == "WeaponSystem":
+                    self.add(m, "supplies", w, n, k, 0.5)
 
     def purchase(self, cue: Token, k: int) -> None:
         """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
@@ -4602,10 +4604,12 @@ class _Finder:
 
     def possessed_ally_names(self, n: Token) -> list[MentionRef]:
         """Who a possessed ally noun names right after it: its "de" complement ("ses alliés du
-        Hezbollah") or its demonym ("son allié russe")."""
-        return [r for c in n.children if (c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
-                                          or c.dep_ == "amod" and c.pos_ == "ADJ")
-                and n.i < c.i <= n.i + 4 for r in [self.ref_at(c)] if r is not None]
+        Hezbollah", also past a demonym: "leurs alliés libanais du Hezbollah"), else its demonym
+        ("son allié russe")."""
+        near = [c for c in n.children if n.i < c.i <= n.i + 4]
+        named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
+                 for r in [self.ref_at(c)] if r is not None]
+        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None]
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
@@ -6012,6 +6016,8 @@ class _Finder:
                 self.threat(t, k)
             elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.make_nouns:
                 self.made_by_demonym(t, k)
+            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
+                self.alliance_against(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS or ref.entity.kind == "MilitaryUnit":
@@ -6127,6 +6133,19 @@ class _Finder:
         k = self.skip_determiners(span.start - 1, 0)
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions \
             and not (k > 0 and lower_text(self.tokens[k - 1]) in self.rules.topic_markers)  # "Quant au Fatah de X"
+
+    def alliance_against(self, n: Token, k: int) -> None:
+        """ "la coalition internationale conduite par X contre l'EI", "une alliance contre Y": the
+        coalition (an actor the text names) opposes whom its "contre" phrase names, on the noun
+        or on the participle that qualifies it."""
+        coalition = self.typed([self.ref_at(n)], ("Actor",))
+        hosts = [n, *(c for c in n.children if c.dep_ == "acl")]
+        if n.dep_ in ("obl:arg", "nmod"):  # the participle the parse hangs beside it ("à la coalition conduite ...")
+            hosts += [c for c in n.head.children if c.dep_ in ("xcomp", "acl") and n.i < c.i <= n.i + 3]
+        against = [r for h in hosts for r in self.children_with(h, self.rules.operation_prepositions)]
+        for c in coalition[:1]:
+            for o in self.typed(against, ("Actor",))[:2]:
+                self.add(c, "opposes", o, n, k, 0.5)
 
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
