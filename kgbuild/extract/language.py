@@ -419,6 +419,7 @@ class LanguageRules:
     state_body_heads: Words
     threat_verbs: Words
     threat_object_verbs: Words
+    spokesman_roles: Words
     alliance_nouns: Words
     ruin_verbs: Words
     example_phrases: Words

@@ -4224,7 +4224,7 @@ class _Finder:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
         subj = self.subject(v) or self.stance_verb_doer(v)
         if _in(v, self.rules.accusation_cues):  # a person accusing speaks for a side: no stance of theirs
-            subj = [r for r in subj if r.entity.kind != "Person"]
+            subj = [r for r in subj if r.entity.kind != "Person"] or self.spoken_for(subj)
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
@@ -4234,6 +4234,15 @@ class _Finder:
         for s in self.sides(self.typed(subj, ("Actor",))):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
+        """The body a spokesman speaks for: the one the text already made a member of it, when one
+        of the person's mentions is a spokesman's role ("le porte-parole du groupe X, Y")."""
+        spokesmen = {r.entity.id for r in people if r.entity.kind == "Person" and any(
+            normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles for m in r.entity.mentions)}
+        bodies = [r.object for r in self.found if r.subject in spokesmen and r.predicate == "memberOf"]
+        entities = {e.id: e for e in self.by_label.values()}
+        return [MentionRef(entities[b], entities[b].mentions[0]) for b in dict.fromkeys(bodies) if b in entities][:1]
 
     def shared_object(self, v: Token) -> list[MentionRef]:
         """The object a verb shares with the verb coordinated right after it, which the parse
