@@ -420,6 +420,7 @@ class LanguageRules:
     threat_verbs: Words
     threat_object_verbs: Words
     spokesman_roles: Words
+    speaker_pronouns: Words
     alliance_nouns: Words
     ruin_verbs: Words
     example_phrases: Words

@@ -4222,9 +4222,7 @@ class _Finder:
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
-        subj = self.subject(v) or self.stance_verb_doer(v)
-        if _in(v, self.rules.accusation_cues):  # a person accusing speaks for a side: no stance of theirs
-            subj = [r for r in subj if r.entity.kind != "Person"] or self.spoken_for(subj)
+        subj = self.stance_doers(v)
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
@@ -4234,6 +4232,27 @@ class _Finder:
         for s in self.sides(self.typed(subj, ("Actor",))):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_doers(self, v: Token) -> list[MentionRef]:
+        """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
+        stands for in a quote; a person accusing speaks for a side and takes no stance of their own
+        (a spokesman's body does)."""
+        subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v)
+        if _in(v, self.rules.accusation_cues):
+            subj = [r for r in subj if r.entity.kind != "Person"] or self.spoken_for(subj)
+        return subj
+
+    def speaker_body(self, v: Token) -> list[MentionRef]:
+        """Who "nous" as a verb's subject stands for in a quote: the one body the quote's speaker
+        was made a member or the leader of ("« Nous soutenons X », a ajouté le ministre"), none
+        when the speaker belongs to several."""
+        if not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in v.children):
+            return []
+        speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
+        bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
+                                    and r.predicate in ("memberOf", "leaderOf")))
+        entities = {e.id: e for e in self.by_label.values()}
+        return [MentionRef(entities[b], entities[b].mentions[0]) for b in bodies if b in entities] if len(bodies) == 1 else []
 
     def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
         """The body a spokesman speaks for: the one the text already made a member of it, when one
