@@ -253,6 +253,8 @@ class LanguageRules:
     target_nouns: Words
     strike_craft: Words
     maker_nouns: Words
+    maker_verbs: Words
+    make_nouns: Words
     target_prepositions: Ordered
     hostile_prepositions: Words
     operation_nouns: Words
@@ -419,6 +421,11 @@ class LanguageRules:
     solidarity_nouns: Words
     state_body_heads: Words
     threat_verbs: Words
+    threat_object_verbs: Words
+    spokesman_roles: Words
+    speaker_pronouns: Words
+    alliance_nouns: Words
+    ruin_verbs: Words
     example_phrases: Words
     threat_nouns: Words
     group_part_nouns: Words

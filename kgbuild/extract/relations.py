@@ -1434,6 +1434,29 @@ class _Finder:
         found = self.np(prev) or (self.np(prev.head) if prev.dep_ == "nmod" else [])  # "six entreprises X de drones,"
         return self.typed(found, ("Actor",))
 
+    def maker_verb(self, v: Token, k: int) -> None:
+        """ "des hélicoptères X fabriqués par le groupe Y", "le consortium Z produit les missiles
+        W": the maker (the agent of the passive, else the subject) supplies the weapon made."""
+        if self.passive(v) or agent_phrase(v, self.rules) is not None:
+            makers, made = self.agent(v), self.patient(v)
+        else:
+            makers, made = self.subject(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+        for m in self.typed(makers, ("Actor",))[:1]:
+            for w in self.typed(made, ("Weapon",))[:3]:
+                self.add(m, "supplies", w, v, k, 0.55, modality=self.modality(v))
+
+    def made_by_demonym(self, n: Token, k: int) -> None:
+        """ "des drones X de fabrication iranienne", "des blindés de conception allemande": the
+        state the demonym on a noun of make names supplies the named system the noun qualifies
+        (not a class: "des drones de fabrication iranienne", as for a maker's sale)."""
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions):
+            return
+        makers = [self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        for m in self.typed(makers, ("Actor",))[:1]:
+            for w in self.typed(self.np(n.head) or [self.ref_at(n.head)], ("Weapon",))[:2]:
+                if w.entity.kind == "WeaponSystem":
+                    self.add(m, "supplies", w, n, k, 0.5)
+
     def purchase(self, cue: Token, k: int) -> None:
         """ "X achète des chars K2 à Y", "contrat avec Y pour l'achat de chars K2": Y supplies X."""
         chain = self.purchase_chain(cue)
@@ -1495,9 +1518,23 @@ class _Finder:
         general), else the goods, else the first weapon near the cue."""
         weapons = self.typed(goods, ("Weapon",)) or self.typed(
             [self.ref_at(t) for t in window[:8]], ("Weapon",))[:1]
-        named = [r for r in self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))
+        named = [r for r in self.typed([self.ref_at(t) for t in window[:12]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
-        return named[:1] or weapons
+        return self.listed_systems(named[0], window) if named else weapons
+
+    def listed_systems(self, first: MentionRef, window: list[Token]) -> list[MentionRef]:
+        """The named system first bought and those listed after it up to the next verb ("de chars
+        K2, d'obusiers K9 et d'avions FA-50"), at most four."""
+        out = {first.entity.id: first}
+        for t in window:
+            if t.idx < first.start:
+                continue
+            if t.pos_ in ("VERB", "AUX") or len(out) >= 4:
+                break
+            ref = self.ref_at(t)
+            if ref is not None and ref.entity.kind == "WeaponSystem":
+                out.setdefault(ref.entity.id, ref)
+        return list(out.values())
 
     def purchase_parties(self, cue: Token, verb: Token | None, chain: list[Token], window: list[Token]):
         """(buyers, sellers) of a purchase: the verb's subject or the noun's "par" phrase buys;
@@ -1511,9 +1548,18 @@ class _Finder:
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
             for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
                 sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
+        sellers = sellers or self.contract_seller(cue, chain)
         # "auprès de la Chine" read as an adverb's complement: the words then
         sellers = sellers or self.after_prep(window, self.rules.contract_prepositions, ("Actor",))[:1]
         return buyers, [r for r in sellers if r.entity.id not in {b.entity.id for b in buyers}]
+
+    def contract_seller(self, cue: Token, chain: list[Token]) -> list[MentionRef]:
+        """The seller phrase the parse hangs on the contract noun a purchase noun qualifies ("un
+        contrat d'acquisition à la Corée du Sud de chars X"): an actor, not a town."""
+        if cue.pos_ != "NOUN" or not chain or chain[0].pos_ != "NOUN":
+            return []
+        found = self.typed(self.children_with(chain[0], self.rules.seller_prepositions, ("nmod",)), ("Actor",))
+        return [r for r in found if r.entity.kind not in _LOCAL_KINDS]
 
     def noun_parties(self, cue: Token) -> tuple[list[MentionRef], list[MentionRef]]:
         """(buyers, sellers) named on a purchase noun or the nouns below it ("la commande de
@@ -4272,9 +4318,7 @@ class _Finder:
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
         if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
-        subj = self.subject(v) or self.stance_verb_doer(v)
-        if _in(v, self.rules.accusation_cues):  # a person accusing speaks for a side: no stance of theirs
-            subj = [r for r in subj if r.entity.kind != "Person"]
+        subj = self.stance_doers(v)
         objs = []
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
@@ -4284,6 +4328,36 @@ class _Finder:
         for s in self.sides(self.typed(subj, ("Actor",))):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def stance_doers(self, v: Token) -> list[MentionRef]:
+        """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
+        stands for in a quote; a person accusing speaks for a side and takes no stance of their own
+        (a spokesman's body does)."""
+        subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v)
+        if _in(v, self.rules.accusation_cues):
+            subj = [r for r in subj if r.entity.kind != "Person"] or self.spoken_for(subj)
+        return subj
+
+    def speaker_body(self, v: Token) -> list[MentionRef]:
+        """Who "nous" as a verb's subject stands for in a quote: the one body the quote's speaker
+        was made a member or the leader of ("« Nous soutenons X », a ajouté le ministre"), none
+        when the speaker belongs to several."""
+        if not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in v.children):
+            return []
+        speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
+        bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
+                                    and r.predicate in ("memberOf", "leaderOf")))
+        entities = {e.id: e for e in self.by_label.values()}
+        return [MentionRef(entities[b], entities[b].mentions[0]) for b in bodies if b in entities] if len(bodies) == 1 else []
+
+    def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
+        """The body a spokesman speaks for: the one the text already made a member of it, when one
+        of the person's mentions is a spokesman's role ("le porte-parole du groupe X, Y")."""
+        spokesmen = {r.entity.id for r in people if r.entity.kind == "Person" and any(
+            normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles for m in r.entity.mentions)}
+        bodies = [r.object for r in self.found if r.subject in spokesmen and r.predicate == "memberOf"]
+        entities = {e.id: e for e in self.by_label.values()}
+        return [MentionRef(entities[b], entities[b].mentions[0]) for b in dict.fromkeys(bodies) if b in entities][:1]
 
     def shared_object(self, v: Token) -> list[MentionRef]:
         """The object a verb shares with the verb coordinated right after it, which the parse
@@ -4332,7 +4406,14 @@ class _Finder:
         "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
         if _in(c, self.rules.victim_nouns):
             return self.children_with(c, self.rules.agent_prepositions)
-        return self.np(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+        return self.np(c) or self.deed_agents(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+
+    def deed_agents(self, c: Token) -> list[MentionRef]:
+        """The agent of the participle that qualifies an act named as a stance verb's object
+        ("dénonce une guerre menée par X", "condamne les frappes conduites par Y"): its author,
+        through a verb of carrying out only (not "défend les mesures dénoncées par X")."""
+        return [r for a in c.children if a.dep_ == "acl" and self.passive(a)
+                and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)]
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
@@ -4596,14 +4677,25 @@ class _Finder:
     def predicate_noun(self, n: Token, k: int, predicate: str) -> None:
         """ "la Biélorussie, alliée de Moscou", "X est l'adversaire de Y", "X, hostile à Y",
         "Wagner, supplétif de l'armée malienne" (an adjective may take either preposition)."""
-        # an adjective or a participle ("alliés à l'Iran", read as "allier") may take either preposition
-        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if n.pos_ in ("ADJ", "VERB") else ())
-        objects = self.typed(self.children_with(n, preps), ("Actor",))
+        objects = self.stance_noun_objects(n)
         if _possessive(n) and (n.dep_ == "conj" or self.sibling_before(n)):
             return self.possessed_allies(n, k, predicate)
         for a in self.sides(self.typed(self.stance_agents(n), ("Actor",))):
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def stance_noun_objects(self, n: Token) -> list[MentionRef]:
+        """Whom an ally or enemy word names: its "de" complement; an adjective or a participle
+        ("alliés à l'Iran", read as "allier") may take "à" too, and so may a noun used as one, with
+        no determiner ("les milices X, alliées à Y"); the complement the parse gives to the noun
+        a misread adjective qualifies ("des fervents partisans de X")."""
+        bare = n.pos_ in ("ADJ", "VERB") or not any(c.dep_ == "det" for c in n.children)
+        preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if bare else ())
+        objects = self.typed(self.children_with(n, preps), ("Actor",))
+        if objects or n.dep_ != "amod" or n.head.i > n.i:
+            return objects
+        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_ == "nmod"
+                           and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c)], ("Actor",))
 
     def stance_agents(self, n: Token) -> list[MentionRef]:
         """Whom a stance noun or adjective is said of: its subject, the noun it qualifies, the
@@ -4611,7 +4703,8 @@ class _Finder:
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.np(n.head)
-        return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n)
+        return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n) or (
+            self.one_of(n.head) if n.dep_ == "amod" else [])  # "l'un des fervents partisans de X", misread
 
     def described_head(self, n: Token) -> list[MentionRef]:
         """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
@@ -4625,14 +4718,22 @@ class _Finder:
         """ "l'armée syrienne et ses alliés du Hezbollah": the one a possessed ally noun names
         right after it with "de" stands by (or against) the noun it is coordinated with (not
         "l'Iran et ses alliés d'une part et Israël de l'autre")."""
-        named = [r for c in n.children if c.dep_ == "nmod" and n.i < c.i <= n.i + 4
-                 and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None]
+        named = self.possessed_ally_names(n)
         lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
                   if not lo <= r.start < hi] or self.sibling_before(n)
         for o in owners[:1]:
             for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def possessed_ally_names(self, n: Token) -> list[MentionRef]:
+        """Who a possessed ally noun names right after it: its "de" complement ("ses alliés du
+        Hezbollah", also past a demonym: "leurs alliés libanais du Hezbollah"), else its demonym
+        ("son allié russe")."""
+        near = [c for c in n.children if n.i < c.i <= n.i + 4]
+        named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
+                 for r in [self.ref_at(c)] if r is not None]
+        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None]
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
@@ -6078,6 +6179,10 @@ class _Finder:
                 self.place_relative(t, k)
             elif t.pos_ == "VERB" and lower_lemma(t) in self.rules.threat_verbs:
                 self.threat(t, k)
+            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.make_nouns:
+                self.made_by_demonym(t, k)
+            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
+                self.alliance_against(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS or ref.entity.kind == "MilitaryUnit":
@@ -6194,6 +6299,19 @@ class _Finder:
         return k >= 0 and lower_text(self.tokens[k]) in self.rules.deploy_prepositions \
             and not (k > 0 and lower_text(self.tokens[k - 1]) in self.rules.topic_markers)  # "Quant au Fatah de X"
 
+    def alliance_against(self, n: Token, k: int) -> None:
+        """ "la coalition internationale conduite par X contre l'EI", "une alliance contre Y": the
+        coalition (an actor the text names) opposes whom its "contre" phrase names, on the noun
+        or on the participle that qualifies it."""
+        coalition = self.typed([self.ref_at(n)], ("Actor",))
+        hosts = [n, *(c for c in n.children if c.dep_ == "acl")]
+        if n.dep_ in ("obl:arg", "nmod"):  # the participle the parse hangs beside it ("à la coalition conduite ...")
+            hosts += [c for c in n.head.children if c.dep_ in ("xcomp", "acl") and n.i < c.i <= n.i + 3]
+        against = [r for h in hosts for r in self.children_with(h, self.rules.operation_prepositions)]
+        for c in coalition[:1]:
+            for o in self.typed(against, ("Actor",))[:2]:
+                self.add(c, "opposes", o, n, k, 0.5)
+
     def threat(self, v: Token, k: int) -> None:
         """ "le président a promis de détruire le groupe", "le Hamas menace de frapper Israël",
         "les shebab ont juré la perte du gouvernement": whoever vows or threatens an attack or a
@@ -6209,12 +6327,15 @@ class _Finder:
         relative's antecedent: "que X a promis de détruire")."""
         aimed = [r for c in v.children if c.dep_ == "obj" and _in(c, self.rules.threat_nouns)
                  for r in self.children_with(c, self.rules.of_prepositions)]
+        if _in(v, self.rules.threat_object_verbs):  # "X a menacé l'Iran de sanctions": the one threatened
+            aimed += [r for c in v.children if c.dep_ == "obj" and c.i > v.i for r in self.np(c)]
         return aimed + self.vowed_attack_objects(v)
 
     def vowed_attack_objects(self, v: Token) -> list[MentionRef]:
         """The objects of the attack verbs a vow governs ("promis de détruire le groupe"), or
         the relative's antecedent ("que X a promis de détruire")."""
-        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in self.rules.attack_verbs | self.rules.target_verbs]
+        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in (
+            self.rules.attack_verbs | self.rules.target_verbs | self.rules.ruin_verbs)]
         aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
         return aimed or (self.vowed_relative_antecedent(v) if acts else [])
 
@@ -6588,6 +6709,7 @@ class _Finder:
 _VERB_READERS = (
     ("supply_verbs", lambda finder, t, k: finder.supply_verb(t, k)),
     ("purchase_verbs", lambda finder, t, k: finder.purchase(t, k)),
+    ("maker_verbs", lambda finder, t, k: finder.maker_verb(t, k)),
     ("receive_verbs", lambda finder, t, k: finder.receive(t, k)),
     ("authorize_verbs", lambda finder, t, k: finder.authorize_verb(t, k)),
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
