@@ -1213,8 +1213,9 @@ class _Finder:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
         k, marked = self.participle_opening(cue)
-        if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
-            return self.coordinated_above(cue)
+        above = self.verb_above(cue, k)
+        if above is not None:
+            return above
         if not self.participle(cue) or k < 0 or cue.dep_.startswith("nsubj") or not (
                 marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
             return self.issuing_verb(cue)
@@ -1223,6 +1224,18 @@ class _Finder:
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def verb_above(self, cue: Token, k: int) -> Token | None:
+        """The verb whose subject says a cue that has none of its own, found before the cue's frame:
+        the cue a subjectless coordinated cue joins ("X a indiqué que A et a souligné que B"), the
+        main verb after a participle that opens its sentence ("Qualifiant la situation de « ... »,
+        le gouverneur a annoncé"); else None."""
+        if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
+            return self.coordinated_above(cue)
+        opens = k < 0 or k < self.units.bounds(cue)[0]
+        if opens and self.participle(cue) and cue.head.i > cue.i and cue.head.pos_ in ("VERB", "AUX"):
+            return cue.head
+        return None
 
     def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
@@ -2105,7 +2118,8 @@ class _Finder:
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
         if c.lemma in self.rules.accusation_cues and not c.reflexive and not self.relative_object(c.tokens[c.n]) \
-                and not _after_comma(c.tokens, c.n):  # "« ... », a accusé le ministre de la Défense": its subject
+                and not (_after_comma(c.tokens, c.n) and not self.subject_before(c.tokens, c.tokens[c.n])):
+            # "« ... », a accusé le ministre de la Défense": its subject; not "X, le colonel Y, a qualifié"
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
