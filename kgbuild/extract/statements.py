@@ -1232,10 +1232,13 @@ class _Finder:
         le gouverneur a annoncé"); else None."""
         if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
-        opens = k < 0 or k < self.units.bounds(cue)[0]
-        if opens and self.participle(cue) and cue.head.i > cue.i and cue.head.pos_ in ("VERB", "AUX"):
+        lo, hi = self.units.bounds(cue)
+        if not self.participle(cue) or not all(t.is_space for t in self.tokens[lo:k + 1]):
+            return None  # not a participle with nothing before it but spaces
+        if cue.head.i > cue.i and cue.head.pos_ in ("VERB", "AUX"):
             return cue.head
-        return None
+        return next((t for t in self.tokens[cue.i + 1:hi] if t.pos_ == "VERB" and any(  # hung on the sentence before
+            c.dep_ == "nsubj" and c.i > cue.i for c in t.children)), None)
 
     def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
