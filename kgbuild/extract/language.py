@@ -228,6 +228,7 @@ class LanguageRules:
     de_infinitive_markers: Words
     infinitive_endings: Ordered
     participle_endings: Ordered
+    gerund_markers: Words
     naming_words: Words
     indefinite_subjects: Words
     side_openers: Ordered

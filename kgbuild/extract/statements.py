@@ -53,6 +53,13 @@ __all__ = ["find_statements"]
 _ACTOR = "Actor"
 _STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
+# what goes on with a sentence after a quote: a comma, a lower-case word
+_RUNS_ON = tuple(",;abcdefghijklmnopqrstuvwxyzàâçéèêëîïôöùûü")
+# what may close the sentence of a person named after an inverted cue before a quote of theirs: a
+# full stop ("a déclaré le président X. « B »"), after a role in apposition (", ministre de Y."),
+# with no quote between
+_ROLE_CLOSE = re.compile(r"[^«»\"“”.!?;:]*\.")
+_ENDS = (".", "!", "?", ";")  # marks that end a sentence or a clause of its own
 _CLOSING_QUOTES = ("»", "”", '"')  # the marks an inverted cue's quote may close with
 _GROUP_KINDS = ("Group", "Organization")
 _OWN_NAMING = ("nmod", "amod", "appos", "flat:name", "nummod")  # a noun's own naming children
@@ -737,7 +744,7 @@ class _Finder:
         ("Du côté de X, on affirme"), a definite lone official by who spoke last; else None."""
         if low in self.rules.indefinite_subjects:
             return self.side_actor(token), 0.8
-        official = self.official_named_before(token)
+        official = self.official_named_before(token) or self.bare_role_before(token)
         return (official, 0.8) if official is not None else None
 
     def side_actor(self, token: Token) -> MentionRef | None:
@@ -762,6 +769,28 @@ class _Finder:
             return None  # "un haut responsable de l'armée ... Le responsable militaire": that one
         last = self.last_claim_speaker(token)
         return last if _is_person(last) else None
+
+    def bare_role_before(self, token: Token) -> MentionRef | None:
+        """ "a précisé le ministre", "selon le gouverneur" after a person spoke: a definite singular
+        role noun with nothing of its own (no adjective, no complement, which would name a state or
+        a body) names the person who spoke last, up to three sentences back (another actor's claim
+        may stand between), unless the text gives that person another role or title."""
+        if token.lemma_.lower() not in self.rules.role_nouns or not _is_definite(token) \
+                or "Sing" not in morph_values(token, "Number") or any(
+                c.dep_ not in ("det", "punct") and c.i > token.i for c in token.children):
+            return None
+        run = self.units.run_at(token.idx)
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx and _is_person(c.speaker)), None)
+        if last is None or run - self.units.run_at(last.cue_start) > 3:
+            return None
+        return None if self.other_role(last.speaker, token.lemma_.lower()) else last.speaker
+
+    def other_role(self, ref: MentionRef, lemma: str) -> bool:
+        """Whether a person is named in the text under a role or title other than ``lemma`` ("le
+        colonel X": not "le ministre")."""
+        roles = {r for m in ref.entity.mentions for r in self.roles_at(MentionRef(ref.entity, m)) if r}
+        return any(r != lemma and r not in self.rules.person_titles  # "M." is no role
+                   and (r in self.rules.role_nouns or r in self.rules.name_titles) for r in roles)
 
     def person_apposed_to_place(self, token: Token, within: range | None) -> tuple[MentionRef | None, float]:
         """A subject that names a sea, a town the text does not make act is no speaker, unless a
@@ -985,8 +1014,23 @@ class _Finder:
         "a de son côté dénoncé", a tense the parse split, nor "X est convaincu que")."""
         passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
-            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries and not self.split_tense(cue))
+            and cue.head.head.lemma_.lower() not in self.rules.auxiliaries and not self.split_tense(cue)) \
+            or self.participle_after_noun(cue)
         return passive and cue.lemma_.lower() not in self.rules.belief_participles
+
+    #: how far back an auxiliary of a cue's compound tense may stand
+    _AUX_REACH = 8
+
+    def participle_after_noun(self, cue: Token) -> bool:
+        """Whether a cue is a past participle right after a noun, with no auxiliary before it in
+        its sentence, which the parse made a main verb: it describes that noun ("le chef du
+        groupe accusé de ces meurtres a été arrêté": accused, not accusing)."""
+        if "Part" not in morph_values(cue, "VerbForm") or "Past" not in morph_values(cue, "Tense") \
+                or cue.i < 1 or self.tokens[cue.i - 1].pos_ not in ("NOUN", "PROPN"):
+            return False
+        lo = max(self.units.bounds(cue)[0], cue.i - self._AUX_REACH)
+        return not any(c.dep_.startswith("aux") for c in cue.children) and not any(
+            t.lemma_ in self.rules.auxiliaries for t in self.tokens[lo:cue.i])
 
     def unparsed_subject(self, cue: Token) -> tuple[MentionRef | None, float]:
         """A cue the parse gives no subject: the nearest actor before it that no preposition
@@ -1169,8 +1213,9 @@ class _Finder:
         """The verb whose subject says a cue: the cue itself, or for "..., estimant que" (a
         present participle after a comma) the main verb, wherever the parser hung it."""
         k, marked = self.participle_opening(cue)
-        if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
-            return self.coordinated_above(cue)
+        above = self.verb_above(cue, k)
+        if above is not None:
+            return above
         if not self.participle(cue) or k < 0 or cue.dep_.startswith("nsubj") or not (
                 marked or self.tokens[k].text == "," or self.tokens[k].pos_ == "CCONJ"):
             return self.issuing_verb(cue)
@@ -1179,6 +1224,21 @@ class _Finder:
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
         head = self.governing_verb(head)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def verb_above(self, cue: Token, k: int) -> Token | None:
+        """The verb whose subject says a cue that has none of its own, found before the cue's frame:
+        the cue a subjectless coordinated cue joins ("X a indiqué que A et a souligné que B"), the
+        main verb after a participle that opens its sentence ("Qualifiant la situation de « ... »,
+        le gouverneur a annoncé"); else None."""
+        if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
+            return self.coordinated_above(cue)
+        lo, hi = self.units.bounds(cue)
+        if not self.participle(cue) or not all(t.is_space for t in self.tokens[lo:k + 1]):
+            return None  # not a participle with nothing before it but spaces
+        if cue.head.i > cue.i and cue.head.pos_ in ("VERB", "AUX"):
+            return cue.head
+        return next((t for t in self.tokens[cue.i + 1:hi] if t.pos_ == "VERB" and any(  # hung on the sentence before
+            c.dep_ == "nsubj" and c.i > cue.i for c in t.children)), None)
 
     def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
@@ -1228,7 +1288,8 @@ class _Finder:
         k = cue.i - 1
         while k > 0 and lower_text(self.tokens[k]) in self.rules.object_clitics and self.tokens[k].head.i == cue.i:
             k -= 1  # "la qualifiant de « violation »"
-        marked = k > 0 and self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i
+        marked = k > 0 and (self.tokens[k].dep_ == "mark" and self.tokens[k].head.i == cue.i
+                            or lower_text(self.tokens[k]) in self.rules.gerund_markers and k == cue.i - 1)
         return (k - 1, True) if marked else (k, False)  # "..., en relevant que": the gerund's marker
 
     def joins_cue_above(self, cue: Token) -> bool:
@@ -1365,7 +1426,7 @@ class _Finder:
                 j = past
                 continue
             if tok.pos_ in ("DET", "ADV", "CCONJ") or tok.lemma_.lower() in self.rules.time_words \
-                    or _prenominal_adjective(tok):  # "a précisé à l'AFP un haut responsable"
+                    or _prenominal_adjective(tok) or _participle_on(tok, cue):  # "a précisé à l'AFP un haut responsable"
                 j += 1  # "a expliqué à l'AFP et dans un communiqué le porte-parole"
                 continue
             ref = self.index.at_token(tok)
@@ -1998,9 +2059,10 @@ class _Finder:
     def frame_quoted_phrase(self, c: _Cue) -> list | None:
         """ "a dénoncé une « escalade inutile »"."""
         opens = c.next.pos_ in ("DET", "ADJ", "NOUN") or (c.reflexive and c.next.pos_ == "ADP")  # "s'est inquiété d'une « ... »"
-        if c.lemma not in self.rules.speech_verbs or not opens or not any(
-                t.text in self.rules.quote_pairs for t in c.tokens[c.j + 1: c.j + 4]):
-            return None
+        mark = next((t for t in c.tokens[c.j + 1: c.j + 4]
+                     if t.text in self.rules.quote_pairs or t.text in _ENDS), None)
+        if c.lemma not in self.rules.speech_verbs or not opens or mark is None or mark.text in _ENDS:
+            return None  # not "a ajouté le communiqué. « B »": a quote of the next sentence
         return [(c.next.idx, self.clause_end(c.tokens, c.j, (",", *self.rules.clause_coordinators)), 0.7)]
 
     def frame_infinitive(self, c: _Cue) -> list | None:
@@ -2059,7 +2121,8 @@ class _Finder:
         if de is not None:
             return [(c.tokens[de].idx, self.clause_end(c.tokens, de, self.rules.content_stops), 0.75)]
         if c.lemma in self.rules.accusation_cues and not c.reflexive and not self.relative_object(c.tokens[c.n]) \
-                and not _after_comma(c.tokens, c.n):  # "« ... », a accusé le ministre de la Défense": its subject
+                and not (_after_comma(c.tokens, c.n) and not self.subject_before(c.tokens, c.tokens[c.n])):
+            # "« ... », a accusé le ministre de la Défense": its subject; not "X, le colonel Y, a qualifié"
             de = self.de_charge(c.tokens, c.j)
             if de is not None:
                 return [(c.tokens[de].idx, self.clause_end(c.tokens, de, (*self.rules.content_stops, ",")), 0.65)]
@@ -2234,8 +2297,9 @@ class _Finder:
         for m in range(j, min(len(tokens), j + 8)):
             low = lower_text(tokens[m])
             if tokens[m].pos_ in ("VERB", "AUX") and "Fin" in morph_values(tokens[m], "VerbForm") \
-                    or tokens[m].pos_ == "CCONJ" and tokens[m - 1].text == ",":
-                return None  # "a accusé l'Iran, et le secrétaire d'État X a ...": another clause
+                    or tokens[m].pos_ == "CCONJ" and tokens[m - 1].text == "," or _present_participle(tokens[m]):
+                return None  # "a accusé l'Iran, et le secrétaire d'État X a ...", "a-t-il accusé, évoquant des
+                #              tirs d'artillerie": another clause
             if low in self.rules.de_infinitive_markers and m + 1 < len(tokens):
                 return m + 1
         return None
@@ -2250,7 +2314,8 @@ class _Finder:
             return None
         relay = self.reports_speech(tokens, *span)  # "X a souligné que A, a rapporté la radio Y"
         phrase = self.cue_phrase(tokens, n)  # "a fait valoir X": X hangs on the phrase's end
-        subject = self.inverted_subject(tokens[n + phrase[1]] if phrase else cue)
+        subject = (self.hyphen_pronoun(cue) if phrase else None) or self.inverted_subject(
+            tokens[n + phrase[1]] if phrase else cue)  # "a-t-il mis en garde": the pronoun on its first word
         if subject is None:
             return None
         speaker, factor = self.inverted_speaker(tokens, subject)
@@ -2355,8 +2420,7 @@ class _Finder:
         m = self.past_aside_complement(tokens, m)  # "« ... », dans un district de X, a déclaré Y"
         quoted = tokens[m].text != "," or tokens[m - 1].text in _CLOSING_QUOTES
         own_subject = self.subject_before(tokens, cue) and not self.subject_misplaced(cue)
-        if not quoted and (own_subject or not any(
-                "Fin" in morph_values(t, "VerbForm") for t in tokens[:m])):
+        if not quoted and (own_subject or not any(_finite_clause(t) for t in tokens[:m])):
             return None  # "X, fournisseur de Y, a annoncé ...": not a clause before the cue
         if tokens[m].text == ",":
             m -= 1
@@ -2416,16 +2480,34 @@ class _Finder:
         named = self.named_after_descriptor(tokens, subject.i - base + 1)
         if named is not None:
             return named
-        for n in range(subject.i + 1, min(len(self.tokens) - 1, tokens[-1].i + 1)):  # the name may open the next run
+        commas = 0
+        last = min(len(self.tokens) - 1, subject.i + self._SUBJECT_PHRASE)
+        for n in range(subject.i + 1, last):  # the name may open the next run
             tok = self.tokens[n]
-            if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs:
+            if tok.pos_ in ("VERB", "AUX") or tok.text in self.rules.quote_pairs or tok.text in (*_ENDS, ":", "("):
                 return None
-            if tok.text == ",":
-                ref = self.index.at_token(self.tokens[n + 1])
-                if ref is not None and ref.entity.kind == "Person" and ref.start == self.tokens[n + 1].idx:
-                    return ref
-                return None
+            commas += tok.text == ","
+            ref = self.index.at_token(tok)
+            if commas > 1 or ref is not None and ref.entity.kind == "Person" and ref.start == tok.idx:
+                return ref if commas <= 1 and self.closes_subject_phrase(tok) else None
         return None
+
+    #: the most words of an inverted subject's phrase up to the name that closes it
+    _SUBJECT_PHRASE = 16
+
+    def closes_subject_phrase(self, name: Token) -> bool:
+        """Whether a person's name closes the phrase of an inverted subject as its holder ("le
+        ministre de l'Information X Y", "le porte-parole de l'armée, le général de brigade X"), not
+        as a complement ("le porte-parole de X", "le porte-parole du président X")."""
+        before = self.tokens[name.i - 1]
+        if _opens_other_phrase(before, name):
+            return False
+        if before.lemma_.lower() not in self.rules.role_nouns and lower_text(before) not in self.rules.name_titles:
+            return True
+        k = before.i - 1
+        while k > 0 and self.tokens[k].pos_ == "ADJ":
+            k -= 1
+        return self.tokens[k].pos_ != "ADP"
 
     def named_after_descriptor(self, tokens: list[Token], n: int) -> MentionRef | None:
         """The actor named right after a descriptor noun, with its own article ("affirme l'ONG
@@ -2723,8 +2805,32 @@ class _Finder:
         if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
             return tokens[aside + 1].idx, tokens[n].idx
         if tokens[n - 1].text != ",":
-            e = self.unparted_source_end(tokens, n, m)
-        return s, e
+            return s, self.unparted_source_end(tokens, n, m)
+        return s, self.set_off_source_end(tokens, m, e)
+
+    def set_off_source_end(self, tokens: list[Token], m: int, end: int) -> int:
+        """Where the clause a source phrase set between commas interrupts ends: past the phrase
+        when the rest of that clause follows ("Les frappes, selon X, ont tué 20 civils": the whole
+        clause), else at the phrase (``end``)."""
+        if m < len(tokens) - 1 and tokens[m].text == "," and not self.new_clause_after(tokens, m + 1):
+            return self.clause_end(tokens, m + 1, ())
+        return end
+
+    def new_clause_after(self, tokens: list[Token], first: int) -> bool:
+        """Whether a source phrase set between commas inside a clause is followed by a clause of
+        its own ("A a repris, selon X, et les rebelles ont pris B"), not by the rest of the clause
+        it interrupts ("Les frappes, selon X, ont tué ...", "visaient, selon X, à déployer ...")."""
+        if tokens[first].pos_ == "CCONJ":
+            return True
+        start = tokens[first].i
+        for t in tokens[first:]:
+            if t.text in _ENDS:
+                return False
+            verb = t.head if t.dep_.startswith("aux") else t
+            if "Fin" in morph_values(t, "VerbForm") and t.dep_ != "fixed" and any(
+                    c.dep_.startswith("nsubj") and c.i >= start for c in verb.children):
+                return True
+        return False
 
     def sources_after(self, tokens: list[Token], n: int, m: int, lead: bool) -> bool:
         """Whether a source phrase sources what follows it: it opens its clause, or a relative
@@ -2819,6 +2925,8 @@ class _Finder:
             found += self.colon_quotes(k, tokens, found)
             if not found and claims:
                 found = self.continued_quote(claims, tokens)
+            elif found:
+                found += self.quote_closing_run(claims, found, tokens)
             claims.extend(found)
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
         claims[:] = [c for c in self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
@@ -2993,14 +3101,26 @@ class _Finder:
         previous = claims[-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
-        if quote is None or previous.speaker is None:
-            return []
+        if quote is None or previous.speaker is None or self.text[quote[1] + 1:].lstrip(" ")[:1] in _RUNS_ON:
+            return []  # the run ends inside a sentence that goes on ("« ... » à X, a affirmé Y"): not all one quote
         if not self.closing_person(previous, start) and not self.quoted_just_before(claims, start):
             return []  # the statement before quoted nothing: whose words these are is unsure
         s, e = self.trim(quote[0], quote[1] + 1)
         return [dataclasses.replace(previous, start=s, end=e, sentence=self.units.sentence_at(s),
                                     modality=self.modality(None, s, e),
                                     confidence=round(previous.confidence * 0.75, 2))]
+
+    def quote_closing_run(self, claims: list[_Claim], found: list[_Claim], tokens: list[Token]) -> list[_Claim]:
+        """A sentence all one quote that closes a run after its claims, the parser having joined it
+        to the sentence of the cue before ("« A », a dit X, commandant de Y. « B. »"): B goes on
+        with the same speaker, as a quote sentence of its own would (``continued_quote``)."""
+        said = sorted(found, key=lambda c: c.cue_start)
+        last = max(max(c.end, c.cue_end) for c in said)
+        opening = next((n for n, t in enumerate(tokens) if t.idx >= last and t.text in self.rules.quote_pairs
+                        and self.text[last:t.idx].rstrip()[-1:] in _ENDS), None)
+        if opening is None or any(c.start >= tokens[opening].idx for c in said):
+            return []
+        return self.continued_quote([*claims, *said], tokens[opening:])
 
     def quoted_just_before(self, claims: list[_Claim], start: int) -> bool:
         """Whether the speaker of the last claim quoted in its sentence, which ends close before
@@ -3018,7 +3138,10 @@ class _Finder:
         if speaker is None or speaker.entity.kind != "Person" or claim.end > claim.cue_start:
             return False
         last = next((r for r in self.index.before(start, claim.cue_start) if r.entity.id == speaker.entity.id), None)
-        return last is not None and self.text[last.end:start].strip() == "."  # "le président X. « B »"
+        if last is None or _ROLE_CLOSE.fullmatch(self.text[last.end:start].strip()) is None:
+            return False
+        between = self.doc.char_span(last.end, start, alignment_mode="expand") or ()
+        return not any(_finite_clause(t) for t in between)  # "le président X, commandant de Y. « B »"
 
     def quotes_content(self, claim: _Claim) -> bool:
         """Whether a claim's content is a quote, all or in part."""
@@ -3174,6 +3297,20 @@ def _in_relative(verb: Token) -> bool:
 def _present_participle(token: Token) -> bool:
     """Whether a token is a present participle ("estimant")."""
     return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
+
+
+def _participle_on(token: Token, cue: Token) -> bool:
+    """Whether a word is a participle qualifying a noun of a cue's complement ("a déclaré devant
+    les caméras de journalistes embarqués le commandant X")."""
+    return token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and cue.i < token.head.i < token.i \
+        and "Part" in morph_values(token, "VerbForm")
+
+
+def _finite_clause(verb: Token) -> bool:
+    """Whether a word is the verb of a finite clause: tagged finite, or a verb with its own subject
+    that the tagger took for a participle ("La Pologne signera un contrat")."""
+    return "Fin" in morph_values(verb, "VerbForm") or verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def _prenominal_adjective(token: Token) -> bool:
