@@ -4931,6 +4931,29 @@ class _Finder:
         return anchor is not None and any(c.dep_ == "det" and lower_text(c) in self.rules.plural_possessives
                                           for c in anchor.children)
 
+    @staticmethod
+    def possessive_of(anchor: Token | None) -> Token | None:
+        """The possessive determiner of a role word ("leur porte-parole"), if any."""
+        if anchor is None:
+            return None
+        return next((c for c in anchor.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+
+    def possessive_owner(self, anchor: Token) -> list[MentionRef]:
+        """The body a possessive role word names: the nearest subject before it in its sentence,
+        of the possessive's number, when that subject is a state, group or organisation ("Les
+        Houthis ont tiré ..., a déclaré leur porte-parole militaire, X"); none when it is a
+        person ("le président a reçu son homologue") or no subject comes before."""
+        plural = lower_text(self.possessive_of(anchor)) in self.rules.plural_possessives
+        lo = self.units.bounds(anchor)[0]
+        for t in reversed(self.tokens[lo: anchor.i]):
+            if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("NOUN", "PROPN") or self.quotes.inside(t.idx):
+                continue
+            if _plural_subject(t) != plural:
+                return []
+            refs = self.typed(self.np(t), ("Actor",))[:1]
+            return refs if refs and refs[0].entity.kind != "Person" else []
+        return []
+
     def conjuncts_before(self, ref: MentionRef) -> list[MentionRef]:
         """The names of the kind of ``ref`` listed before it, or at least the one joined to it
         by the conjunction ("Au Mali, A et B, deux cadres de X": A, though a place opens the sentence)."""
@@ -5036,6 +5059,8 @@ class _Finder:
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
         if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
             return self.context_state(span, True)
+        if self.possessive_of(anchor) is not None and role not in self.rules.local_roles:
+            return self.possessive_owner(anchor)  # "les Houthis ..., a déclaré leur porte-parole, X"
         if role in self.rules.local_roles or self.plural_possessed(anchor) or self.possessed_by_relative(anchor):
             return []
         if titled and self.leads(role):  # "le régime du président X": the regime's state
@@ -5232,13 +5257,18 @@ class _Finder:
         words = []
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
-            if self.tokens[k].pos_ == "DET" and not (  # "le chef de la diplomatie russe X": on to "chef"
+            if self.tokens[k].pos_ == "DET" and not self.role_closed_by(k) and not (  # "le chef de la diplomatie russe X": on to "chef"
                     k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
         found = self.role_phrase(self.nearest_role(words)) if words else None
         return found if found is not None else self.role_before_demonym(words, lo)
+
+    def role_closed_by(self, k: int) -> bool:
+        """Whether a determiner ends a role phrase of two words ("le numéro un nord-coréen X": "un"
+        is part of the role, not the article before it)."""
+        return k > 0 and f"{lower_text(self.tokens[k - 1])} {lower_text(self.tokens[k])}" in self.rules.leader_roles
 
     def before_titles(self, k: int, lo: int) -> int:
         """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X"),
@@ -5316,9 +5346,18 @@ class _Finder:
         k = stop
         while k >= lo and self.tokens[k].text not in (",", ";", ":"):
             k -= 1
-        words = list(self.tokens[k + 1: stop + 1])
+        words = self.past_clause_verb(list(self.tokens[k + 1: stop + 1]))
         dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
         return self.role_phrase(words[dets[0]:] if dets else words) if words else None
+
+    @staticmethod
+    def past_clause_verb(words: list[Token]) -> list[Token]:
+        """The words of an aside after its last conjugated verb ("Le ministre A s'est entretenu
+        avec le ministre iranien de X, B": the phrase after "entretenu" is B's role, not the
+        opening one, which is A's)."""
+        last = max((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX") and (
+            "Fin" in morph_values(t, "VerbForm") or any(c.dep_.startswith("aux") for c in t.children))), default=-1)
+        return words[last + 1:]
 
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
@@ -6621,6 +6660,14 @@ def _is_source_word(token: Token, rules: LanguageRules) -> bool:
     if low in rules.source_words:
         return True
     return token.i > 0 and lower_text(token.doc[token.i - 1]) + low in rules.source_words
+
+
+def _plural_subject(t: Token) -> bool:
+    """Whether a subject is plural: by its own number, its article's ("Les Houthis", which the
+    parse may read as singular) or its verb's conjugated auxiliary."""
+    words = [t, *(c for c in t.children if c.dep_ == "det"),
+             *(c for c in t.head.children if c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm"))]
+    return any("Plur" in morph_values(w, "Number") for w in words)
 
 
 def _has_name(text: str) -> bool:
