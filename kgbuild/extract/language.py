@@ -362,6 +362,7 @@ class LanguageRules:
     stance_noun_prepositions: Ordered
     deploy_noun_prepositions: Ordered
     membership_roles: Words
+    member_country_nouns: Words
     likening_prepositions: Words
     topic_markers: Words
     withdraw_verbs: Words

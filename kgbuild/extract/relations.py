@@ -4843,7 +4843,8 @@ class _Finder:
         """The leaderOf or memberOf relation the role phrase next to a name gives."""
         person = ref.entity.kind == "Person"
         role, org, anchor, direct = self.role_of(span, person) or self.untitled_role(ref, span, k, person)
-        if role is None or (not person and role not in self.rules.membership_roles):
+        if role is None or (not person and role not in self.rules.membership_roles
+                            and not self.country_of_organisation(role, org, anchor)):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         predicate = self.role_predicate(role, org, anchor, direct)
         if not org and self.has_body(ref, leading=predicate == "leaderOf"):
@@ -4854,6 +4855,14 @@ class _Finder:
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
         if titled and person and conf > 0.5:
             self.role_of_aside(ref, span, anchor, k)
+
+    def country_of_organisation(self, role: str, org: list[MentionRef], anchor: Token | None) -> bool:
+        """ "la Pologne, pays de l'Otan": a country noun right before "de" and an organisation puts
+        the country in it; not "pays voisin de l'Ukraine" (a state) nor "pays pauvre" (none)."""
+        return role in self.rules.member_country_nouns and bool(org) and anchor is not None \
+            and org[0].entity.kind in _ORGANISATION_KINDS and anchor.i + 1 < len(self.tokens) \
+            and (_in(self.tokens[anchor.i + 1], self.rules.of_prepositions)
+                 or _in(self.tokens[anchor.i + 1], self.rules.membership_roles))  # "pays membre de l'UE"
 
     def role_predicate(self, role: str, org: list[MentionRef], anchor: Token | None, direct: bool) -> str:
         """leaderOf for a leader's role over the body it heads ("le chef d'état-major de l'armée
@@ -5172,7 +5181,7 @@ class _Finder:
     def role_words(self, words: list[Token]) -> tuple[str, int, int] | None:
         """The first role phrase among ``words`` (the longest at its place), as written or as
         lemmas ("un des chercheurs de HRW": the singular): (phrase, start, size)."""
-        roles = self.rules.leader_roles | self.rules.member_roles
+        roles = self.rules.leader_roles | self.rules.member_roles | self.rules.member_country_nouns
         lows = [lower_text(t) for t in words]
         lemmas = [lower_lemma(t) for t in words]
         for n in range(len(words)):
@@ -5982,7 +5991,7 @@ class _Finder:
                 self.threat(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
-            if ref.entity.kind in _BODY_KINDS or ref.entity.kind == "MilitaryUnit":
+            if ref.entity.kind in _BODY_KINDS or ref.entity.kind in ("MilitaryUnit", "Media"):
                 self.state_of_named_body(ref, k)
             if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS):
                 self.name_parts(ref, k)
@@ -6025,10 +6034,25 @@ class _Finder:
         if span is None:
             return
         # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
-        states = [r for t in span for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
-            if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
+        words = self.described_before(span) + list(span) if ref.entity.kind == "Media" else list(span)
+        states = [r for t in words for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
+            if (ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads)) or self.state_media(ref, words) else []
         for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def state_media(self, ref: MentionRef, words: list[Token]) -> bool:
+        """A medium its name or description calls official or public ("l'agence de presse
+        officielle nord-coréenne X", "la télévision publique algérienne"): a part of the state its
+        demonym names; a newspaper with a demonym alone ("le quotidien américain X") is none."""
+        return ref.entity.kind == "Media" and any(_in(t, self.rules.state_media_words) for t in words)
+
+    def described_before(self, span) -> list[Token]:
+        """The description right before a name, from its article ("l'agence de presse officielle
+        nord-coréenne X": "agence ... nord-coréenne"); none when no article opens it within six words."""
+        k = span.start - 1
+        while k >= max(0, span.start - 7) and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP"):
+            k -= 1
+        return list(self.tokens[k + 1: span.start]) if k >= 0 and self.tokens[k].pos_ == "DET" else []
 
     def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
         """ "le corps des Gardiens de la Révolution islamique (GRI) d'Iran": an organisation's
@@ -6065,7 +6089,9 @@ class _Finder:
         apposed body noun names through "de" (a state's name or a stand-in with its demonym)."""
         words = self.aside_words(span.end)
         nouns = [t for t in words[1:3] if t.pos_ != "DET"]
-        if len(words) < 3 or words[0].text != "," or not nouns or not _in(nouns[0], self.rules.home_bodies):
+        if len(words) < 3 or words[0].text != "," or not nouns or not (
+                _in(nouns[0], self.rules.home_bodies) or _in(nouns[0], self.forces)  # "X, unité d'élite de l'armée iranienne"
+                or _in(nouns[0], self.rules.group_part_nouns)):
             return []
         return next(([ref] for n, t in enumerate(words[:-1]) if lower_text(t) in self.rules.of_prepositions
                      for ref in [self.state_after_of(words[n + 1: n + 4])] if ref is not None), [])
