@@ -416,6 +416,7 @@ class LanguageRules:
     dependency_prepositions: Words
     solidarity_nouns: Words
     state_body_heads: Words
+    organisation_body_nouns: Words
     threat_verbs: Words
     example_phrases: Words
     threat_nouns: Words

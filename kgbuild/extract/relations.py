@@ -71,6 +71,8 @@ _AREA_RANKS = {"AdministrativeRegion": 1, "State": 2, "Country": 2, "Continent":
 _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
 #: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
 _BODY_KINDS = frozenset({"Organization", "Group"})
+#: parts of speech of a description before a bracketed name ("la mission de l'ONU (X)")
+_DESCRIPTION_POS = ("NOUN", "ADJ", "ADP", "DET", "PROPN")
 #: places with a government of their own under the state's (a local office's body)
 _LOCAL_KINDS = ("AdministrativeRegion", "City")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
@@ -5995,6 +5997,8 @@ class _Finder:
                 self.state_of_named_body(ref, k)
             if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS):
                 self.name_parts(ref, k)
+            if ref.entity.kind in _ORGANISATION_KINDS:
+                self.organisation_of_acronym(ref, k)
 
     def name_parts(self, ref: MentionRef, k: int) -> None:
         """ "la Force de l'Union africaine en Somalie (Amisom)", "la Mission des Nations unies au
@@ -6029,7 +6033,8 @@ class _Finder:
     def state_of_named_body(self, ref: MentionRef, k: int) -> None:
         """A body whose name holds a state's demonym ("le Commandement central américain"), or
         that an apposed body noun puts in a state through a genitive ("les Gardiens de la
-        révolution, l'armée d'élite du régime iranien"), is a part (memberOf) of that state."""
+        révolution, l'armée d'élite du régime iranien"), is a part (memberOf) of that state; so is
+        a named medium that an official description puts in a state ("l'agence officielle nord-coréenne X")."""
         span = self.span_at(ref)
         if span is None:
             return
@@ -6037,14 +6042,18 @@ class _Finder:
         words = self.described_before(span) + list(span) if ref.entity.kind == "Media" else list(span)
         states = [r for t in words for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
             if (ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads)) or self.state_media(ref, words) else []
-        for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
+        if not states and ref.entity.kind != "Media":  # a medium only by its official description
+            states = self.apposed_body_state(span) or self.genitive_state(ref, span)
+        for st in states[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
 
     def state_media(self, ref: MentionRef, words: list[Token]) -> bool:
         """A medium its name or description calls official or public ("l'agence de presse
         officielle nord-coréenne X", "la télévision publique algérienne"): a part of the state its
-        demonym names; a newspaper with a demonym alone ("le quotidien américain X") is none."""
-        return ref.entity.kind == "Media" and any(_in(t, self.rules.state_media_words) for t in words)
+        demonym names; a newspaper with a demonym alone ("le quotidien américain X") is none, and
+        so is a medium the text names by a description only ("l'agence nationale libanaise")."""
+        return ref.entity.kind == "Media" and _has_name(ref.mention.text) \
+            and any(_in(t, self.rules.state_media_words) for t in words)
 
     def described_before(self, span) -> list[Token]:
         """The description right before a name, from its article ("l'agence de presse officielle
@@ -6053,6 +6062,28 @@ class _Finder:
         while k >= max(0, span.start - 7) and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP"):
             k -= 1
         return list(self.tokens[k + 1: span.start]) if k >= 0 and self.tokens[k].pos_ == "DET" else []
+
+    def organisation_of_acronym(self, ref: MentionRef, k: int) -> None:
+        """ "la mission de l'ONU (Minusca)": a body whose acronym comes in brackets after a body
+        noun and "de" an organisation is a part (memberOf) of that organisation."""
+        span = self.span_at(ref)
+        words = self.acronym_description(span) if span is not None else []
+        for n, t in enumerate(words[1:-1], 1):
+            after = [w for w in words[n + 1:] if w.pos_ != "DET"]
+            owner = self.ref_at(after[0]) if after and _in(t, self.rules.of_prepositions) else None
+            if owner is not None and owner.entity.id != ref.entity.id and owner.entity.kind in _ORGANISATION_KINDS:
+                self.add(ref, "memberOf", owner, t, k, 0.6, modality="asserted")
+                return
+
+    def acronym_description(self, span) -> list[Token]:
+        """The words before a bracketed name from the last body noun with its article ("la
+        mission de l'ONU (X)": "mission de l'ONU"); none when no such noun opens them."""
+        if span.start < 4 or self.tokens[span.start - 1].text != "(":
+            return []
+        window = self.tokens[max(0, span.start - 9): span.start - 1]
+        heads = [n for n, t in enumerate(window) if n and _in(t, self.rules.organisation_body_nouns)
+                 and window[n - 1].pos_ == "DET" and all(w.pos_ in _DESCRIPTION_POS for w in window[n:])]
+        return list(window[heads[-1]:]) if heads else []
 
     def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
         """ "le corps des Gardiens de la Révolution islamique (GRI) d'Iran": an organisation's
@@ -6090,11 +6121,15 @@ class _Finder:
         words = self.aside_words(span.end)
         nouns = [t for t in words[1:3] if t.pos_ != "DET"]
         if len(words) < 3 or words[0].text != "," or not nouns or not (
-                _in(nouns[0], self.rules.home_bodies) or _in(nouns[0], self.forces)  # "X, unité d'élite de l'armée iranienne"
-                or _in(nouns[0], self.rules.group_part_nouns)):
+                _in(nouns[0], self.rules.home_bodies) or self.apposed_unit(nouns[0])):
             return []
         return next(([ref] for n, t in enumerate(words[:-1]) if lower_text(t) in self.rules.of_prepositions
                      for ref in [self.state_after_of(words[n + 1: n + 4])] if ref is not None), [])
+
+    def apposed_unit(self, noun: Token) -> bool:
+        """A singular unit or branch noun apposed to a body's name ("X, unité d'élite de l'armée
+        iranienne"); a plural one opens the next clause's subject ("D'après X, des soldats ...")."""
+        return (_in(noun, self.forces) or _in(noun, self.rules.group_part_nouns)) and "Plur" not in morph_values(noun, "Number")
 
     def aside_words(self, end: int) -> list[Token]:
         """The words of an aside from the comma at ``end`` to the next stop (at most 12)."""
