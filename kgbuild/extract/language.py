@@ -368,6 +368,7 @@ class LanguageRules:
     stance_noun_prepositions: Ordered
     deploy_noun_prepositions: Ordered
     membership_roles: Words
+    member_country_nouns: Words
     likening_prepositions: Words
     topic_markers: Words
     withdraw_verbs: Words
@@ -421,6 +422,7 @@ class LanguageRules:
     dependency_prepositions: Words
     solidarity_nouns: Words
     state_body_heads: Words
+    organisation_body_nouns: Words
     threat_verbs: Words
     threat_object_verbs: Words
     spokesman_roles: Words

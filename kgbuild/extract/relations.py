@@ -71,6 +71,8 @@ _AREA_RANKS = {"AdministrativeRegion": 1, "State": 2, "Country": 2, "Continent":
 _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
 #: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
 _BODY_KINDS = frozenset({"Organization", "Group"})
+#: parts of speech of a description before a bracketed name ("la mission de l'ONU (X)")
+_DESCRIPTION_POS = ("NOUN", "ADJ", "ADP", "DET", "PROPN")
 #: places with a government of their own under the state's (a local office's body)
 _LOCAL_KINDS = ("AdministrativeRegion", "City")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
@@ -5040,7 +5042,8 @@ class _Finder:
         """The leaderOf or memberOf relation the role phrase next to a name gives."""
         person = ref.entity.kind == "Person"
         role, org, anchor, direct = self.role_of(span, person) or self.untitled_role(ref, span, k, person)
-        if role is None or (not person and role not in self.rules.membership_roles):
+        if role is None or (not person and role not in self.rules.membership_roles
+                            and not self.country_of_organisation(role, org, anchor)):
             return  # "la Turquie, membre de l'Otan": only membership for non-people
         predicate = self.role_predicate(role, org, anchor, direct)
         if not org and self.has_body(ref, leading=predicate == "leaderOf"):
@@ -5051,6 +5054,14 @@ class _Finder:
         self.add_roles(holders, predicate, org[:1], anchor, k, conf, role)
         if titled and person and conf > 0.5:
             self.role_of_aside(ref, span, anchor, k)
+
+    def country_of_organisation(self, role: str, org: list[MentionRef], anchor: Token | None) -> bool:
+        """ "la Pologne, pays de l'Otan": a country noun right before "de" and an organisation puts
+        the country in it; not "pays voisin de l'Ukraine" (a state) nor "pays pauvre" (none)."""
+        return role in self.rules.member_country_nouns and bool(org) and anchor is not None \
+            and org[0].entity.kind in _ORGANISATION_KINDS and anchor.i + 1 < len(self.tokens) \
+            and (_in(self.tokens[anchor.i + 1], self.rules.of_prepositions)
+                 or _in(self.tokens[anchor.i + 1], self.rules.membership_roles))  # "pays membre de l'UE"
 
     def role_predicate(self, role: str, org: list[MentionRef], anchor: Token | None, direct: bool) -> str:
         """leaderOf for a leader's role over the body it heads ("le chef d'état-major de l'armée
@@ -5127,6 +5138,29 @@ class _Finder:
         possessive refers to, not a state the context names."""
         return anchor is not None and any(c.dep_ == "det" and lower_text(c) in self.rules.plural_possessives
                                           for c in anchor.children)
+
+    @staticmethod
+    def possessive_of(anchor: Token | None) -> Token | None:
+        """The possessive determiner of a role word ("leur porte-parole"), if any."""
+        if anchor is None:
+            return None
+        return next((c for c in anchor.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+
+    def possessive_owner(self, anchor: Token) -> list[MentionRef]:
+        """The body a possessive role word names: the nearest subject before it in its sentence,
+        of the possessive's number, when that subject is a state, group or organisation ("Les
+        Houthis ont tiré ..., a déclaré leur porte-parole militaire, X"); none when it is a
+        person ("le président a reçu son homologue") or no subject comes before."""
+        plural = lower_text(self.possessive_of(anchor)) in self.rules.plural_possessives
+        lo = self.units.bounds(anchor)[0]
+        for t in reversed(self.tokens[lo: anchor.i]):
+            if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("NOUN", "PROPN") or self.quotes.inside(t.idx):
+                continue
+            if _plural_subject(t) != plural:
+                return []
+            refs = self.typed(self.np(t), ("Actor",))[:1]
+            return refs if refs and refs[0].entity.kind != "Person" else []
+        return []
 
     def conjuncts_before(self, ref: MentionRef) -> list[MentionRef]:
         """The names of the kind of ``ref`` listed before it, or at least the one joined to it
@@ -5233,6 +5267,8 @@ class _Finder:
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
         if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
             return self.context_state(span, True)
+        if self.possessive_of(anchor) is not None and role not in self.rules.local_roles:
+            return self.possessive_owner(anchor)  # "les Houthis ..., a déclaré leur porte-parole, X"
         if role in self.rules.local_roles or self.plural_possessed(anchor) or self.possessed_by_relative(anchor):
             return []
         if titled and self.leads(role):  # "le régime du président X": the regime's state
@@ -5344,7 +5380,7 @@ class _Finder:
     def role_words(self, words: list[Token]) -> tuple[str, int, int] | None:
         """The first role phrase among ``words`` (the longest at its place), as written or as
         lemmas ("un des chercheurs de HRW": the singular): (phrase, start, size)."""
-        roles = self.rules.leader_roles | self.rules.member_roles
+        roles = self.rules.leader_roles | self.rules.member_roles | self.rules.member_country_nouns
         lows = [lower_text(t) for t in words]
         lemmas = [lower_lemma(t) for t in words]
         for n in range(len(words)):
@@ -5429,13 +5465,18 @@ class _Finder:
         words = []
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
-            if self.tokens[k].pos_ == "DET" and not (  # "le chef de la diplomatie russe X": on to "chef"
+            if self.tokens[k].pos_ == "DET" and not self.role_closed_by(k) and not (  # "le chef de la diplomatie russe X": on to "chef"
                     k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
         found = self.role_phrase(self.nearest_role(words)) if words else None
         return found if found is not None else self.role_before_demonym(words, lo)
+
+    def role_closed_by(self, k: int) -> bool:
+        """Whether a determiner ends a role phrase of two words ("le numéro un nord-coréen X": "un"
+        is part of the role, not the article before it)."""
+        return k > 0 and f"{lower_text(self.tokens[k - 1])} {lower_text(self.tokens[k])}" in self.rules.leader_roles
 
     def before_titles(self, k: int, lo: int) -> int:
         """Past the titles a name leaves out after a comma ("La procureure de la CPI, Mme X"),
@@ -5513,9 +5554,18 @@ class _Finder:
         k = stop
         while k >= lo and self.tokens[k].text not in (",", ";", ":"):
             k -= 1
-        words = list(self.tokens[k + 1: stop + 1])
+        words = self.past_clause_verb(list(self.tokens[k + 1: stop + 1]))
         dets = [n for n, t in enumerate(words) if t.pos_ == "DET"]
         return self.role_phrase(words[dets[0]:] if dets else words) if words else None
+
+    @staticmethod
+    def past_clause_verb(words: list[Token]) -> list[Token]:
+        """The words of an aside after its last conjugated verb ("Le ministre A s'est entretenu
+        avec le ministre iranien de X, B": the phrase after "entretenu" is B's role, not the
+        opening one, which is A's)."""
+        last = max((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX") and (
+            "Fin" in morph_values(t, "VerbForm") or any(c.dep_.startswith("aux") for c in t.children))), default=-1)
+        return words[last + 1:]
 
     def role_after(self, span) -> tuple | None:
         """ "Olaf Scholz, chancelier allemand,"."""
@@ -6185,10 +6235,12 @@ class _Finder:
                 self.alliance_against(t, k)
         self.place_inclusions(k, tokens)
         for ref in self.index.inside(*self.units.run_span(k)):
-            if ref.entity.kind in _BODY_KINDS or ref.entity.kind == "MilitaryUnit":
+            if ref.entity.kind in _BODY_KINDS or ref.entity.kind in ("MilitaryUnit", "Media"):
                 self.state_of_named_body(ref, k)
             if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS):
                 self.name_parts(ref, k)
+            if ref.entity.kind in _ORGANISATION_KINDS:
+                self.organisation_of_acronym(ref, k)
 
     def name_parts(self, ref: MentionRef, k: int) -> None:
         """ "la Force de l'Union africaine en Somalie (Amisom)", "la Mission des Nations unies au
@@ -6223,15 +6275,57 @@ class _Finder:
     def state_of_named_body(self, ref: MentionRef, k: int) -> None:
         """A body whose name holds a state's demonym ("le Commandement central américain"), or
         that an apposed body noun puts in a state through a genitive ("les Gardiens de la
-        révolution, l'armée d'élite du régime iranien"), is a part (memberOf) of that state."""
+        révolution, l'armée d'élite du régime iranien"), is a part (memberOf) of that state; so is
+        a named medium that an official description puts in a state ("l'agence officielle nord-coréenne X")."""
         span = self.span_at(ref)
         if span is None:
             return
         # "le Commandement central américain"; not the state's armed forces (the state itself) nor an NGO
-        states = [r for t in span for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
-            if ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads) else []
-        for st in (states or self.apposed_body_state(span) or self.genitive_state(ref, span))[:1]:
+        words = self.described_before(span) + list(span) if ref.entity.kind == "Media" else list(span)
+        states = [r for t in words for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
+            if (ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads)) or self.state_media(ref, words) else []
+        if not states and ref.entity.kind != "Media":  # a medium only by its official description
+            states = self.apposed_body_state(span) or self.genitive_state(ref, span)
+        for st in states[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def state_media(self, ref: MentionRef, words: list[Token]) -> bool:
+        """A medium its name or description calls official or public ("l'agence de presse
+        officielle nord-coréenne X", "la télévision publique algérienne"): a part of the state its
+        demonym names; a newspaper with a demonym alone ("le quotidien américain X") is none, and
+        so is a medium the text names by a description only ("l'agence nationale libanaise")."""
+        return ref.entity.kind == "Media" and _has_name(ref.mention.text) \
+            and any(_in(t, self.rules.state_media_words) for t in words)
+
+    def described_before(self, span) -> list[Token]:
+        """The description right before a name, from its article ("l'agence de presse officielle
+        nord-coréenne X": "agence ... nord-coréenne"); none when no article opens it within six words."""
+        k = span.start - 1
+        while k >= max(0, span.start - 7) and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP"):
+            k -= 1
+        return list(self.tokens[k + 1: span.start]) if k >= 0 and self.tokens[k].pos_ == "DET" else []
+
+    def organisation_of_acronym(self, ref: MentionRef, k: int) -> None:
+        """ "la mission de l'ONU (Minusca)": a body whose acronym comes in brackets after a body
+        noun and "de" an organisation is a part (memberOf) of that organisation."""
+        span = self.span_at(ref)
+        words = self.acronym_description(span) if span is not None else []
+        for n, t in enumerate(words[1:-1], 1):
+            after = [w for w in words[n + 1:] if w.pos_ != "DET"]
+            owner = self.ref_at(after[0]) if after and _in(t, self.rules.of_prepositions) else None
+            if owner is not None and owner.entity.id != ref.entity.id and owner.entity.kind in _ORGANISATION_KINDS:
+                self.add(ref, "memberOf", owner, t, k, 0.6, modality="asserted")
+                return
+
+    def acronym_description(self, span) -> list[Token]:
+        """The words before a bracketed name from the last body noun with its article ("la
+        mission de l'ONU (X)": "mission de l'ONU"); none when no such noun opens them."""
+        if span.start < 4 or self.tokens[span.start - 1].text != "(":
+            return []
+        window = self.tokens[max(0, span.start - 9): span.start - 1]
+        heads = [n for n, t in enumerate(window) if n and _in(t, self.rules.organisation_body_nouns)
+                 and window[n - 1].pos_ == "DET" and all(w.pos_ in _DESCRIPTION_POS for w in window[n:])]
+        return list(window[heads[-1]:]) if heads else []
 
     def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
         """ "le corps des Gardiens de la Révolution islamique (GRI) d'Iran": an organisation's
@@ -6268,10 +6362,16 @@ class _Finder:
         apposed body noun names through "de" (a state's name or a stand-in with its demonym)."""
         words = self.aside_words(span.end)
         nouns = [t for t in words[1:3] if t.pos_ != "DET"]
-        if len(words) < 3 or words[0].text != "," or not nouns or not _in(nouns[0], self.rules.home_bodies):
+        if len(words) < 3 or words[0].text != "," or not nouns or not (
+                _in(nouns[0], self.rules.home_bodies) or self.apposed_unit(nouns[0])):
             return []
         return next(([ref] for n, t in enumerate(words[:-1]) if lower_text(t) in self.rules.of_prepositions
                      for ref in [self.state_after_of(words[n + 1: n + 4])] if ref is not None), [])
+
+    def apposed_unit(self, noun: Token) -> bool:
+        """A singular unit or branch noun apposed to a body's name ("X, unité d'élite de l'armée
+        iranienne"); a plural one opens the next clause's subject ("D'après X, des soldats ...")."""
+        return (_in(noun, self.forces) or _in(noun, self.rules.group_part_nouns)) and "Plur" not in morph_values(noun, "Number")
 
     def aside_words(self, end: int) -> list[Token]:
         """The words of an aside from the comma at ``end`` to the next stop (at most 12)."""
@@ -6887,6 +6987,14 @@ def _is_source_word(token: Token, rules: LanguageRules) -> bool:
     if low in rules.source_words:
         return True
     return token.i > 0 and lower_text(token.doc[token.i - 1]) + low in rules.source_words
+
+
+def _plural_subject(t: Token) -> bool:
+    """Whether a subject is plural: by its own number, its article's ("Les Houthis", which the
+    parse may read as singular) or its verb's conjugated auxiliary."""
+    words = [t, *(c for c in t.children if c.dep_ == "det"),
+             *(c for c in t.head.children if c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm"))]
+    return any("Plur" in morph_values(w, "Number") for w in words)
 
 
 def _has_name(text: str) -> bool:
