@@ -30,7 +30,7 @@ _STATE_KINDS = ("Country", "State")
 _BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
                "Government", "ArmedForces")
 #: kinds of mention that never hold a role apposed to them
-_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place",
+_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place", "Media",
                 "Village", "Sea", "Building")
 #: offices a country has one holder of at a time, so "le chancelier" alone can be resolved
 #: from the countries of the text

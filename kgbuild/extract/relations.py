@@ -3057,6 +3057,7 @@ class _Finder:
         else:
             agents = self.active_attackers(v)
             targets = self.active_targets(v, agents)
+            agents = self.not_victims(agents, targets)
         targets = self.without_nationals(targets)  # "deux touristes, un Britannique et ...": no state hit
         home = [] if targets else self.home_forces(v, agents)  # the victims' state: an actor, the place apart
         targets = targets or home
@@ -3069,6 +3070,13 @@ class _Finder:
                 if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+
+    @staticmethod
+    def not_victims(agents: list[MentionRef], targets: list[MentionRef]) -> list[MentionRef]:
+        """The doers of an attack verb that are not also what its object names ("affirment avoir
+        tué des soldats du groupe X": the parse may make X the doer too; X is hit, no attacker)."""
+        hit = {t.entity.id for t in targets}
+        return [a for a in agents if a.entity.id not in hit]
 
     def states_only(self, targets: list[MentionRef]) -> bool:
         """Targets that name no place but states hit as actors ("cinq soldats nigériens ont été
@@ -3113,13 +3121,27 @@ class _Finder:
         noun = self.held_noun(v)
         if noun is None or not _in(v, self.rules.holding_participles):
             return False
-        for a in self.typed(self.agent(v), ("Actor",))[:1]:
+        for a in self.holders(v)[:1]:
             held = self.np(noun) or self.children_with(noun, self.rules.of_prepositions)  # "les fermes de X"
             apposed = self.place_before_comma(noun) if _in(noun, self.rules.place_heads) else []  # "X, cité contrôlée par Y"
             apposed = self.place_before_part(apposed[0]) or apposed if apposed else []  # "X, dans le nord de Z, ville ..."
             for place in (self.typed(held, ("Region",)) or apposed or self.place_before_comma(v))[:1]:
                 self.add(a, "deployedIn", place, v, k, 0.55)
         return True
+
+    def holders(self, v: Token) -> list[MentionRef]:
+        """The actors the agent of a participle of holding names; no person holds ground: one
+        named as the owner of a ruling body ("contrôlée par le régime de X") stands for the
+        state he rules, if the text gives it, another holds nothing."""
+        found = []
+        for a in self.typed(self.agent(v), ("Actor",)):
+            span = self.span_at(a) if a.entity.kind == "Person" else None
+            if a.entity.kind != "Person":
+                found.append(a)
+            elif span is not None and span.start >= 2:
+                noun = self.ruling_noun_before(span.start - 1, self.units.bounds(v)[0])
+                found += self.typed(self.governed_state(noun, a)[:1], ("Actor",))
+        return found
 
     def held_noun(self, v: Token) -> Token | None:
         """The noun a participle of holding with its agent is said of: its head ("la région,
@@ -5086,13 +5108,21 @@ class _Finder:
         """(bodies, confidence) of a role that names none: the body of the unnamed holder before
         or the genitive owner ("le porte-parole X", "le Fatah du président X"), else the context's
         when it is the body the text made the person a member of, if any ("le capitaine X" ...
-        "le président X": he leads the body he was a member of, no other)."""
+        "le président X": he leads the body he was a member of, no other); no context state
+        other than the one the KB makes the person a citizen of ("le président Biden" after a
+        sentence on Ukraine)."""
         org = (self.role_named_before(span) or self.genitive_owner(anchor)) if titled else []
         if org:
             return org, 0.75
-        org = self.context_of(role, span, titled, anchor)
+        org = self.citizen_bodies(ref, self.context_of(role, span, titled, anchor))
         bodies = {r.object for r in self.found if r.subject == ref.entity.id and r.predicate == "memberOf"}
         return ([o for o in org if not bodies or o.entity.id in bodies]), 0.5
+
+    def citizen_bodies(self, ref: MentionRef, bodies: list[MentionRef]) -> list[MentionRef]:
+        """The bodies a context gives a bare title, less any state other than the one the KB
+        makes the person a citizen of."""
+        home = self.home_country(ref)
+        return [o for o in bodies if home is None or o.entity.kind not in _STATE_KINDS or o.entity.kb_id == home]
 
     def genitive_owner(self, title: Token) -> list[MentionRef]:
         """The named body right before "de" and a title ("le Fatah du président X", "la Russie du
@@ -6483,9 +6513,10 @@ class _Finder:
 
     def genitive_person(self, span) -> tuple[MentionRef, Token] | None:
         """The person named right after a name and "de" (past a bracketed acronym: "le Groupe
-        ... (GSIM) d'Iyad Ag Ghali"), with the "de"."""
-        end = span.end + 1 if span.end < len(self.tokens) and self.tokens[span.end].text == ")" else span.end
-        if end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
+        ... (GSIM) d'Iyad Ag Ghali"), with the "de"; a name that only closes a bracketed aside
+        ("les villages (proches du Sénégal) de X") owns nothing after it."""
+        end = self.past_own_bracket(span)
+        if end is None or end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
         n = end + 1
         while n < min(end + 4, len(self.tokens) - 2):  # "le Fatah du président Abbas": a leader's title before the name
@@ -6499,6 +6530,13 @@ class _Finder:
         if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
             return None
         return person, self.tokens[end]
+
+    def past_own_bracket(self, span) -> int | None:
+        """Where a name ends past the bracket it fills ("(GSIM)"), None for a name that only
+        closes a longer bracketed aside."""
+        if span.end >= len(self.tokens) or self.tokens[span.end].text != ")":
+            return span.end
+        return span.end + 1 if span.start > 0 and self.tokens[span.start - 1].text == "(" else None
 
     def listing(self, v: Token, k: int) -> None:
         """ "le PKK, inscrit sur la liste des organisations terroristes par la Turquie et les
