@@ -3071,6 +3071,21 @@ class _Finder:
                 if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+        self.taken_places(v, self.hitters(agents), targets, k)
+
+    def taken_places(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
+        """ "le M23 s'est emparé de Goma", "les talibans ont conquis Kandahar": who takes a place
+        (a state only by a part of it: "s'est emparé d'une partie du pays") is there after,
+        deployed in it; not an infinitive ("tente de reprendre X": not taken yet), nor a state (what
+        it retakes is mostly its own soil, which the KB may not know: "l'armée malienne a repris Kidal")."""
+        if not _in(v, self.rules.capture_verbs) or "Inf" in v.morph.get("VerbForm"):
+            return
+        part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
+        for a in [a for a in agents[:2] if a.entity.kind not in _STATE_KINDS]:  # a state retakes its own towns
+            for t in targets[:3]:
+                if (part or t.entity.kind not in _STATE_KINDS) and self.typed([t], ("Region",)) \
+                        and not self.on_own_soil(t, a):
+                    self.add(a, "deployedIn", t, v, k, 0.6)
 
     def states_only(self, targets: list[MentionRef]) -> bool:
         """Targets that name no place but states hit as actors ("cinq soldats nigériens ont été
