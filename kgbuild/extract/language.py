@@ -275,6 +275,7 @@ class LanguageRules:
     settle_verbs: Words
     roam_verbs: Words
     control_verbs: Words
+    capture_verbs: Words
     frame_nouns: Words
     place_part_nouns: Words
     place_clitics: Words

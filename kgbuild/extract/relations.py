@@ -1029,6 +1029,8 @@ class _Finder:
         planned, or measured from a place."""
         if predicate == "attacks" and obj.entity.kind == "Sea" and not (sea and self.attack_word(cue)):
             return True  # one fires into a sea (it targets it); attacks in it that hit no actor attack it
+        if predicate == "locatedIn" and subj.entity.kind == "Sea" and obj.entity.kind not in ("Sea", "Continent"):
+            return True  # "la flotte de la mer Noire, en Crimée": a sea lies in no land area, what it names does
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
             return True
@@ -3070,6 +3072,21 @@ class _Finder:
                 if self.own_soil_fought(v, targets, t, a):
                     continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
                 self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+        self.taken_places(v, self.hitters(agents), targets, k)
+
+    def taken_places(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
+        """ "le M23 s'est emparé de Goma", "les talibans ont conquis Kandahar": who takes a place
+        (a state only by a part of it: "s'est emparé d'une partie du pays") is there after,
+        deployed in it; not an infinitive ("tente de reprendre X": not taken yet), nor a state (what
+        it retakes is mostly its own soil, which the KB may not know: "l'armée malienne a repris Kidal")."""
+        if not _in(v, self.rules.capture_verbs) or "Inf" in v.morph.get("VerbForm"):
+            return
+        part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
+        for a in [a for a in agents[:2] if a.entity.kind not in _STATE_KINDS]:  # a state retakes its own towns
+            for t in targets[:3]:
+                if (part or t.entity.kind not in _STATE_KINDS) and self.typed([t], ("Region",)) \
+                        and not self.on_own_soil(t, a):
+                    self.add(a, "deployedIn", t, v, k, 0.6)
 
     @staticmethod
     def not_victims(agents: list[MentionRef], targets: list[MentionRef]) -> list[MentionRef]:
@@ -3476,6 +3493,7 @@ class _Finder:
         who = [w for w in who if w.entity.kind in kinds] or self.holding_state(n, kinds)
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
+        where += self.counted_after(n, where[:1])
         for w in who[:1]:
             for r in where[:3]:
                 if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
@@ -4038,11 +4056,16 @@ class _Finder:
             t = self.tokens[k]
             if self.holding(t):
                 held = True
-            elif not (t.like_num or t.pos_ in ("ADV", "DET", "NUM", "AUX", "SCONJ")):
+            elif not (t.like_num or t.pos_ in ("ADV", "DET", "NUM", "AUX", "SCONJ") or self.held_de(t)):
                 break
             k -= 1
         ref = self.ref_at(self.tokens[k]) if held and k >= lo else None
         return [r for r in self.typed([ref] if ref else [], ("Actor",)) if r.entity.kind in _STATE_KINDS]
+
+    def held_de(self, t: Token) -> bool:
+        """The "de" a verb of holding takes before its count ("Washington dispose d'environ 2 500
+        militaires en Irak"), right after that verb."""
+        return lower_text(t) in self.rules.place_of_prepositions and t.i > 0 and self.holding(self.tokens[t.i - 1])
 
     def holding(self, t: Token) -> bool:
         """A verb of holding troops, also a present tense the tagger read as a noun or left
@@ -4067,6 +4090,24 @@ class _Finder:
             if found:  # "sont en effet dans X": a phrase that names no place is passed
                 return found[:1]
         return []
+
+    def counted_after(self, n: Token, places: list[MentionRef]) -> list[MentionRef]:
+        """The place of a second count of the troops ``n`` counts, their noun left out, right
+        after the first place ("2 500 militaires en Irak et 900 en Syrie": Syria too)."""
+        if not places or not self.counted(n):
+            return []
+        k = self.span_at(places[0]).end
+        if k + 2 >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.coordinating_conjunctions \
+                or not self.tokens[k + 1].like_num:
+            return []
+        k += 1
+        while k < len(self.tokens) and self.tokens[k].like_num:
+            k += 1
+        if k + 1 >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.deploy_window_prepositions:
+            return []
+        k += 2 if self.tokens[k + 1].pos_ == "DET" else 1
+        ref = self.ref_at(self.tokens[k]) if k < len(self.tokens) else None
+        return [ref] if ref is not None and "Region" in ref.entity.types else []
 
     def included(self, places: list[MentionRef]) -> list[MentionRef]:
         """The places a phrase of inclusion adds right after a place ("dans la région du Sahel,
