@@ -355,12 +355,20 @@ def is_subject_mention(ref: MentionRef, doc) -> bool:
     if token.dep_ == "nmod" and token.head.pos_ == "NOUN" and "Plur" in morph_values(token.head, "Number"):
         token = token.head  # "les combattants du M23 ont pris": its members are the subject
     for _ in range(3):
-        if token.dep_.startswith("nsubj"):
+        if token.dep_.startswith("nsubj") or _heads_subject_relative(token):
             return True
         if token.dep_ not in ("appos", "flat:name") or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _heads_subject_relative(token: Token) -> bool:
+    """Whether a noun heads a relative clause it is the subject of ("accueillis par le Premier
+    ministre, X, qui a souligné ...": X acts there, as a subject does)."""
+    return any(c.dep_ == "acl:relcl" and any(g.dep_.startswith("nsubj") and g.pos_ == "PRON" and g.i < c.i
+                                              and g.i == c.left_edge.i for g in c.children)
+               for c in token.children)
 
 
 # How well an antecedent fits a pronoun, by the pronoun's gender (or "Plur"): None when it

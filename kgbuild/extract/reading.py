@@ -201,6 +201,7 @@ def caption_sentences(sentences: tuple[Span, ...], captions: tuple[Span, ...]) -
 
 
 _TERMINAL = (".", "!", "?", "…", "»", '"', "”", ":")
+_CLOSING_MARKS = ("»", "”", '"')  # the marks that close a quote (" closes one too)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -208,6 +209,16 @@ def _ends_sentence(text: str, end: int) -> bool:
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end > 0 and text[end - 1] in _TERMINAL
+
+
+def _quote_closed_at(text: str, start: int) -> bool:
+    """Does the sentence at ``start`` open with the mark closing the quote before it, the cue
+    after it ("« Fuyez ! » a crié X", '"Fuyez !" a crié X': the parser cuts after the "!")?
+    A closing mark is followed by a comma or a lower-case word; an opening one by its quote."""
+    if text[start:start + 1] not in _CLOSING_MARKS:
+        return False
+    rest = text[start + 1:start + 40].lstrip()
+    return rest[:1] == "," or rest[:1].islower()
 
 
 class Units:
@@ -225,7 +236,7 @@ class Units:
                 gap = text[prev.end:s.start]
                 opener = text[s.start:s.start + 1]
                 if "\n" not in gap and (not _ends_sentence(text, prev.end)
-                                        or opener in (",", ";") or opener.islower()):
+                                        or opener in (",", ";") or opener.islower() or _quote_closed_at(text, s.start)):
                     runs[-1].append(k)
                     continue
             runs.append([k])

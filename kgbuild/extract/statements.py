@@ -850,7 +850,16 @@ class _Finder:
         plural = "Plur" in morph_values(subject, "Number")
         if plural and form in self.rules.plural_pronouns:
             return self.same_group(pronoun, subject)
-        return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
+        return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number"))
+                    or self.person_acting_between(pronoun, subject, ref))
+
+    def person_acting_between(self, pronoun: Token, subject: Token, ref: MentionRef | None) -> bool:
+        """Whether another person acts as a subject between the last speaker and a singular
+        pronoun, out of quotes ("X a annoncé ... reçus par le maire, Y, qui a salué ... « ... »,
+        a-t-il déclaré": Y)."""
+        between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
+        return any(r.entity.kind == "Person" and (ref is None or r.entity.id != ref.entity.id)
+                   and is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
 
     def same_group(self, pronoun: Token, subject: Token) -> bool:
         """Whether a plural pronoun stands for the plural subject that spoke last, of either
