@@ -134,6 +134,20 @@ def test_a_guessed_qid_in_the_additions_is_refused(tmp_path):
         build_snapshot(SOURCES, additions, tmp_path / "out")
 
 
+def test_a_qid_a_source_note_shows_after_the_name_is_taken_and_not_for_another_name(tmp_path):
+    # the shared sources' notes name the Islamic State's QID next to it ("Islamic State itself
+    # (Q2429253), Hezbollah, ..."): the shipped KB links it; the same QID under a name the
+    # note lists after it is a guess
+    assert load_snapshot().lookup("État islamique")[0].qid == "Q2429253"
+    additions = _copy_additions(tmp_path)
+    rows = (additions / "entities.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    rows = [r for r in rows if not r.startswith("Q2429253,")]
+    rows.append("Q2429253,Q2429253,Group,Hezbollah,Hezbollah,Hisbollah,,,,,,,,0.5,a misreading of a note\n")
+    (additions / "entities.csv").write_text("".join(rows), encoding="utf-8")
+    with pytest.raises(KBError, match="Q2429253.*never guess"):
+        build_snapshot(SOURCES, additions, tmp_path / "out")
+
+
 def test_an_addition_without_source_note_names_file_and_line(tmp_path):
     additions = _copy_additions(tmp_path)
     with (additions / "entities.csv").open("a", encoding="utf-8") as fh:

@@ -15,6 +15,7 @@ writes into OUT:
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -117,11 +118,32 @@ def _source_tag(source: str) -> str:
     return "additions" if source.startswith("additions:") else source
 
 
-def _check_additions(merged: dict[str, Draft], allowed: set[str]) -> None:
+def _noted_qids(src: Path) -> dict[str, list[str]]:
+    """{QID: [lines]} of the sources' notes (README.md, LICENSE_NOTE.txt, ...): prose that names a
+    QID next to its entity ("Lacks Islamic State Q2429253") shows it as a source file does."""
+    noted: dict[str, list[str]] = {}
+    for path in sorted([*src.rglob("*.md"), *src.rglob("*.txt")]):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            for qid in set(re.findall(r"\bQ[1-9][0-9]*\b", line)):
+                noted.setdefault(qid, []).append(line.casefold())
+    return noted
+
+
+def _shown_in_notes(d: Draft, noted: dict[str, list[str]]) -> bool:
+    """Whether a note shows the QID right after one of the entry's labels (within a few
+    characters: "Islamic State Q2429253", "Islamic State itself (Q2429253)")."""
+    labels = [label.casefold() for label in d.labels.values() if label and len(label) > 3]
+    qid = (d.qid or "").casefold()
+    return any(re.search(re.escape(label) + r"\W[^\n]{0,12}?\b" + qid + r"\b", line)
+               for line in noted.get(d.qid or "", ()) for label in labels)
+
+
+def _check_additions(merged: dict[str, Draft], allowed: set[str], noted: dict[str, list[str]]) -> None:
     for d in merged.values():
-        if d.authoritative and d.qid and d.qid not in allowed:
+        if d.authoritative and d.qid and d.qid not in allowed and not _shown_in_notes(d, noted):
             raise KBError(f"additions: QID {d.qid} ({d.labels.get('en')}) is neither confirmed in "
-                          "verified_qids.csv nor found in a source file; never guess a QID")
+                          "verified_qids.csv nor found in a source file or next to its name in a "
+                          "source's note; never guess a QID")
 
 
 def _resolve_refs(merged: dict[str, Draft], log: SourceLog, checked: set[tuple] = frozenset()) -> None:
@@ -241,7 +263,7 @@ def _gather(src: Path, additions: Path, dumps, endpoints, classes, log) -> tuple
     for key, wrong in read_not_names(additions).items():
         if key in merged:
             remove_not_names(merged[key], wrong)
-    _check_additions(merged, allowed)
+    _check_additions(merged, allowed, _noted_qids(src))
     for d in merged.values():  # a confirmed QID's kind wins over a source's guess
         kind = verified.confirmed.get(d.qid or "")
         if kind and kind != d.kind and not d.authoritative:
