@@ -3320,8 +3320,22 @@ class _Finder:
 
     def _sourced(self, name: int) -> bool:
         """Whether a name closes a source phrase ("Selon l'agence officielle Sana, le président
-        ..."): the name is the source, the role after the comma someone else."""
-        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 7))
+        ..."), or is the agent of a participle opening its clause ("Interrogé par l'AFP, le
+        porte-parole ..."): the name is the source, the role after the comma someone else."""
+        return any(w in self.rules.speech_introducers for w in self._prev_words(name, 7)) \
+            or self._opening_participle_agent(name)
+
+    def _opening_participle_agent(self, name: int) -> bool:
+        """Whether the name at ``name`` follows "par" (past its determiner) after a participle
+        that opens the sentence or follows a comma ("Contacté par Reuters, ...", "Joint par X")."""
+        before = [t for t in self._prev_tokens(name, 4) if t.pos_ != "DET"]
+        if len(before) < 2 or _low(before[0]) not in self.rules.agent_prepositions:
+            return False
+        verb = before[1]  # the parse may read a capitalised participle as a name ("Joint par X")
+        if verb.pos_ not in ("VERB", "ADJ", "PROPN") or verb.pos_ != "PROPN" and "Part" not in morph_values(verb, "VerbForm"):
+            return False
+        before_verb = self._prev_tokens(verb.i, 1)
+        return not before_verb or bool(verb.is_sent_start) or before_verb[0].text in (",", ".", "!", "?", ";")
 
 
 def _grammatical_gender(token: Token) -> str | None:

@@ -69,6 +69,8 @@ _AREA_RANKS = {"AdministrativeRegion": 1, "State": 2, "Country": 2, "Continent":
 #: what may stand between a noun phrase and the relative pronoun after it: commas, spaces and a
 #: short bracketed acronym ("l'Alliance des Etats du Sahel (AES), qui ...")
 _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
+#: an open bracket of lower-case words glossing the name before it ("les YPG (milice kurde qui")
+_GLOSS_GAP = re.compile(r"\s*\(\s*[^\W\dA-Z][^\W\d]*(?:[\s'’-]+[^\W\dA-Z][^\W\d]*){0,3}\s*")
 #: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
 _BODY_KINDS = frozenset({"Organization", "Group"})
 #: parts of speech of a description before a bracketed name ("la mission de l'ONU (X)")
@@ -748,7 +750,9 @@ class _Finder:
             not numbers or ("Plur" in numbers) == plural)
 
     def relative_antecedent(self, token: Token) -> list[MentionRef]:
-        """What a relative pronoun refers to: the noun phrase just before it."""
+        """What a relative pronoun refers to: the noun phrase just before it; the name a
+        bracketed lower-case gloss opening right before the pronoun is said of ("les YPG (milice
+        kurde qui ...": the YPG)."""
         start = self.tokens[self.units.bounds(token)[0]].idx
         for ref in self.index.before(token.idx, start):
             gap = self.text[ref.end:token.idx]
@@ -756,6 +760,8 @@ class _Finder:
                 continue  # a name in brackets: the phrase before them ("la Cedeao (...), qui")
             if _BRACKET_GAP.fullmatch(gap):  # "l'Alliance des Etats du Sahel (AES), qui"
                 return [self.np_head_of(ref)]
+            if _GLOSS_GAP.fullmatch(gap) and not gap.strip(" (").isupper():  # "les YPG (milice kurde qui"
+                return [ref]
             break
         head = token.head
         if head.dep_.startswith("acl") and head.head.i != head.i:
@@ -4864,12 +4870,18 @@ class _Finder:
         """ "le JNIM, affilié à Al-Qaïda", "les Brigades al-Quds, la branche militaire du Jihad
         islamique", "l'Iswap, faction de Boko Haram", "le groupe a prêté allégeance à l'EI":
         the named group belongs to (memberOf) the one named after the cue.  Only names: "un
-        groupe affilié à l'EI" names no member; "lié à" (any tie) is no affiliation."""
+        groupe affilié à l'EI" names no member; "lié à" (any tie) is no affiliation.  An armed
+        group affiliated to a state ("le groupe X, affilié à l'Iran") is no part of it: the state
+        backs it (supports)."""
         subject = self.affiliated(t)
         obj = self.affiliate_of(t, preps)
         if subject is None or obj is None or "Person" in (subject.entity.kind, obj.entity.kind):
             return
-        self.add(subject, "memberOf", obj, t, k, 0.6, modality=self.noun_modality(t) if t.pos_ == "NOUN" else None)
+        modality = self.noun_modality(t) if t.pos_ == "NOUN" else None
+        if obj.entity.kind in _STATE_KINDS and subject.entity.kind in _GROUP_KINDS:
+            self.add(obj, "supports", subject, t, k, 0.6, modality=modality)
+            return
+        self.add(subject, "memberOf", obj, t, k, 0.6, modality=modality)
 
     def affiliated(self, t: Token) -> MentionRef | None:
         """The group an affiliation word is said of: the name right before it (past a comma,
@@ -5337,7 +5349,7 @@ class _Finder:
         sentence's state is not), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
         if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
-            return self.context_state(span, True)
+            return self.context_state(span, True) or self.state_named_later(span.start_char)
         if self.possessive_of(anchor) is not None and role not in self.rules.local_roles:
             return self.possessive_owner(anchor)  # "les Houthis ..., a déclaré leur porte-parole, X"
         if role in self.rules.local_roles or self.plural_possessed(anchor) or self.possessed_by_relative(anchor):
@@ -5700,6 +5712,16 @@ class _Finder:
         top = dominant([ref.entity.id for ref in states])
         first = [ref for ref in states if ref.entity.id == top][:1]
         return first if self.typed(first, ("Actor",)) else []
+
+    def state_named_later(self, before: int) -> list[MentionRef]:
+        """The state the whole text is about when none is named before ``before`` ("le
+        porte-parole de l'armée, X" in an article that names the country only further on): the
+        dominant state, named more than once (a state named once further on may be another's)."""
+        if any(ref.entity.kind in _STATE_KINDS for ref in self.index.before(before)):
+            return []
+        found = self.dominant_state(len(self.text))
+        named = [ref for ref in self.index.before(len(self.text)) if found and ref.entity.id == found[0].entity.id]
+        return found if len(named) > 1 else []
 
     def sole_state(self, ref: MentionRef, tok: Token) -> list[MentionRef]:
         """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
