@@ -675,16 +675,23 @@ class _Finder:
         """The start of a person's name the model opened one word late ("Bahadar Khan" of "Sher
         Bahadar Khan", "Sher" tagged a pronoun): one capitalised word inside the sentence right
         before it, that the model tagged as no name, no word of the language's stop list, title,
-        demonym or name the KB knows; else ``start``."""
+        demonym, role's domain ("le secrétaire à la Défense X Y") or name the KB knows; else
+        ``start``."""
         if i < 2 or self.tokens[i - 1].whitespace_ != " " or self.tokens[i - 1].is_sent_start:
             return start
         t = self.tokens[i - 1]
         if not self.capitalised[t.i] or not t.text.isalpha() or t.ent_type_ or t.is_stop \
-                or self.capitalised[i - 2] or self.lows[t.i] in self.rules.name_titles \
-                or self.lows[t.i] in self.rules.person_titles or self.lows[t.i] in self.rules.demonyms \
-                or normalize_label(t.text) in self.rules.not_names or self._lookup(t.text) is not None:
+                or self.capitalised[i - 2] or self._no_first_name(t):
             return start
         return t.idx
+
+    def _no_first_name(self, t: Token) -> bool:
+        """A word that opens no person's name: a title, a demonym, a role's domain, a word that
+        is no name or a name the KB knows."""
+        low = self.lows[t.i]
+        return low in self.rules.name_titles or low in self.rules.person_titles or low in self.rules.demonyms \
+            or strip_accents(low) in _domain_words(self.rules) \
+            or normalize_label(t.text) in self.rules.not_names or self._lookup(t.text) is not None
 
     def _past_hyphen_part(self, i: int) -> int:
         """After a name cut at a hyphen ("Ahmed al" of "Ahmed al-Jabouri", "Chia" of "Chia
