@@ -85,7 +85,7 @@ class Mention:
     type: str  # "Actor" | "Weapon" | "Region": the role played here
     kind: str  # Person, State, Organization, Group, Media, Country, City, ...
     sentence: int  # index into Extraction.sentences
-    method: str = "ner"  # ner | gazetteer | pattern | demonym | capital | role | pronoun
+    method: str = "ner"  # ner | gazetteer | pattern | demonym | capital | role | pronoun | site
     confidence: float = 0.8
 
 

@@ -91,6 +91,8 @@ class LanguageRules:
     water_nouns: Words
     vessel_nouns: Words
     site_nouns: Words
+    facility_site_nouns: Words
+    facility_town_prepositions: Words
     regard_phrases: Ordered
     clock_nouns: Words
     inhabitant_endings: Ordered

@@ -153,6 +153,7 @@ class _Finder:
         bodies: set[tuple[int, int]] = set()
         roles: set[tuple[int, int]] = set()
         vessels, vessel_names = self._vessels()
+        in_roles = (self._bodies, self._facility_sites)  # finders whose phrases may sit in a role's
         for finder, layer in self._finders():
             for item in finder():
                 m = item.mention
@@ -162,7 +163,7 @@ class _Finder:
                     continue  # the model's name for a body found whole already
                 if layer == "name" and (self._body_domain(item, bodies) or self._domain_word_alone(item)):
                     continue  # "ministère libanais de la Santé": "Santé" is no place
-                if self._claim(m, claimed[layer == "outer"], roles if finder == self._bodies else None):
+                if self._claim(m, claimed[layer == "outer"], roles if finder in in_roles else None):
                     found.append(item)
                     if finder == self._bodies:
                         bodies.add((m.start, m.end))
@@ -177,7 +178,7 @@ class _Finder:
         """The finders and the layer of their spans, in order: more specific finders claim their
         spans first; a role or a body may contain other mentions ("le président russe", "le
         ministère russe de la Défense")."""
-        return ((self._roles, "outer"), (self._weapons, "name"),
+        return ((self._roles, "outer"), (self._facility_sites, "outer"), (self._weapons, "name"),
                 (self._place_phrases, "name"), (self._site_names, "name"), (self._media_phrases, "name"),
                 (self._state_media, "name"),
                 (self._spelled_names, "name"),
@@ -674,16 +675,23 @@ class _Finder:
         """The start of a person's name the model opened one word late ("Bahadar Khan" of "Sher
         Bahadar Khan", "Sher" tagged a pronoun): one capitalised word inside the sentence right
         before it, that the model tagged as no name, no word of the language's stop list, title,
-        demonym or name the KB knows; else ``start``."""
+        demonym, role's domain ("le secrétaire à la Défense X Y") or name the KB knows; else
+        ``start``."""
         if i < 2 or self.tokens[i - 1].whitespace_ != " " or self.tokens[i - 1].is_sent_start:
             return start
         t = self.tokens[i - 1]
         if not self.capitalised[t.i] or not t.text.isalpha() or t.ent_type_ or t.is_stop \
-                or self.capitalised[i - 2] or self.lows[t.i] in self.rules.name_titles \
-                or self.lows[t.i] in self.rules.person_titles or self.lows[t.i] in self.rules.demonyms \
-                or normalize_label(t.text) in self.rules.not_names or self._lookup(t.text) is not None:
+                or self.capitalised[i - 2] or self._no_first_name(t):
             return start
         return t.idx
+
+    def _no_first_name(self, t: Token) -> bool:
+        """A word that opens no person's name: a title, a demonym, a role's domain, a word that
+        is no name or a name the KB knows."""
+        low = self.lows[t.i]
+        return low in self.rules.name_titles or low in self.rules.person_titles or low in self.rules.demonyms \
+            or strip_accents(low) in _domain_words(self.rules) \
+            or normalize_label(t.text) in self.rules.not_names or self._lookup(t.text) is not None
 
     def _past_hyphen_part(self, i: int) -> int:
         """After a name cut at a hyphen ("Ahmed al" of "Ahmed al-Jabouri", "Chia" of "Chia
@@ -1723,7 +1731,10 @@ class _Finder:
             acronym = self.text[self.tokens[token.i + 1].idx:self.tokens[close].idx]
             if not _looks_like_acronym(acronym):
                 continue
-            first = self._spelled_start(token.i, strip_accents(acronym.replace(".", "")).upper())
+            spelled = strip_accents(acronym.replace(".", "")).upper()
+            first = self._spelled_start(token.i, spelled)
+            if first is None:  # "la Mission multinationale de soutien à la sécurité (MSS)"
+                first = self._spelled_start(token.i, spelled, skip_adjectives=True)
             if first is None:
                 first = self._determined_name_start(token.i)
             if first is None:
@@ -1766,15 +1777,17 @@ class _Finder:
     #: how many words back from its brackets an acronym's long form may start
     _SPELLED_WINDOW = 14
 
-    def _spelled_start(self, bracket: int, acronym: str) -> int | None:
+    def _spelled_start(self, bracket: int, acronym: str, skip_adjectives: bool = False) -> int | None:
         """The first word of the shortest run before ``bracket`` whose initials (small words
-        left out, hyphenated and elided words split) spell ``acronym``, if it opens on a noun
-        or a name."""
+        left out, hyphenated and elided words split; with ``skip_adjectives``, lower-case
+        adjectives too) spell ``acronym``, if it opens on a noun or a name."""
         initials = ""
         for k in range(bracket - 1, max(bracket - self._SPELLED_WINDOW, -1), -1):
             t = self.tokens[k]
             if _breaks_long_form(t):
                 return None
+            if skip_adjectives and self.pos[k] == "ADJ" and t.text.islower():
+                continue
             parts = self._spelled_parts(t)
             initials = "".join(strip_accents(p[0]).upper() for p in parts if p[0].isalpha()) + initials
             if not acronym.endswith(initials):
@@ -1837,6 +1850,63 @@ class _Finder:
                 if last + 1 >= len(self.tokens) or self.lows[last] not in self.rules.coordinating_conjunctions:
                     break
                 first, start = last + 1, self.tokens[last + 1].idx
+
+    def _facility_sites(self):
+        """ "l'aéroport international de X", "le camp de réfugiés de Y", "la base aérienne d'Z": a
+        facility noun after a definite article, its lower-case adjectives (or one lower-case "de"
+        complement) between, and a place's name after "de" are a site of its own, a place named by
+        the whole phrase (the place's name in it stays a mention of that place, and the one the
+        relation and statement rules read: method "site")."""
+        for token in self._tokens_in(self.rules.facility_site_nouns):
+            if token.i == 0 or not token.text.islower() or self.pos[token.i] != "NOUN" \
+                    or self.lows[token.i - 1] not in self.rules.definite_determiners:
+                continue
+            end = self._facility_place_end(self._past_facility_words(token.i + 1))
+            if end is not None:  # named without the town it stands in, as it is named again
+                start, stop = token.idx, self.ends[end - 1] - self.texts[end - 1].endswith(".")
+                town = self.ends[self._facility_town_end(end) - 1]
+                yield Found(self._mention(start, max(stop, town), "Region", "Building", "site", 0.7),
+                            self.text[start:stop])
+
+    def _past_facility_words(self, i: int) -> int:
+        """The index past a facility noun's lower-case adjectives (two at most) or its one
+        lower-case "de" complement ("le camp de réfugiés de X")."""
+        first = i
+        while i < len(self.tokens) and i - first < 2 and self.pos[i] == "ADJ" and self.tokens[i].text.islower():
+            i += 1
+        if i == first and i + 2 < len(self.tokens) and self.lows[i] in self.rules.of_prepositions \
+                and self.pos[i + 1] in ("NOUN", "ADJ", "VERB") \
+                and self.tokens[i + 1].text.islower() and self.lows[i + 2] in self.rules.of_prepositions:
+            i += 2
+        return i
+
+    def _facility_town_end(self, end: int) -> int:
+        """The end of a facility's phrase past the town it stands in, known to the KB as a place
+        ("l'ambassade de X à Y"), else ``end``."""
+        if end + 1 >= len(self.tokens) or self.lows[end] not in self.rules.facility_town_prepositions \
+                or not self.capitalised[end + 1]:
+            return end
+        last = self._capitalised_run(end + 1)
+        entry = self._lookup(self.text[self.starts[end + 1]:self.ends[last - 1]])
+        return last if entry is not None and entry.kind in _REGION_KINDS else end
+
+    def _facility_place_end(self, i: int) -> int | None:
+        """The index past the place a facility's "de" introduces at ``i`` ("d'Erbil", "du W",
+        "des Virunga"), None when none does or the name is known as no place."""
+        if i >= len(self.tokens) or self.lows[i] not in self.rules.of_prepositions:
+            return None
+        first = i + 1
+        if first < len(self.tokens) and self.lows[first] in self.rules.definite_determiners:
+            first += 1
+        if first >= len(self.tokens) or not self.capitalised[first] \
+                or not self.texts[first].rstrip(".").replace("-", "").isalpha() or self.tokens[first].ent_type_ == "PER":
+            return None
+        last = self._capitalised_run(first)
+        name = self.text[self.tokens[first].idx:self.ends[last - 1]].rstrip(".")  # "du W." at a sentence's end
+        entry = self._lookup(name)
+        if normalize_label(name) in self.rules.not_names or (entry is not None and entry.kind not in _REGION_KINDS):
+            return None
+        return last
 
     def _site_name_start(self, token: Token) -> int:
         """Where the name after a site noun opens, past two lower-case adjectives ("la base
