@@ -1856,7 +1856,7 @@ class _Finder:
         facility noun after a definite article, its lower-case adjectives (or one lower-case "de"
         complement) between, and a place's name after "de" are a site of its own, a place named by
         the whole phrase (the place's name in it stays a mention of that place, and the one the
-        relation and statement rules read: method "site")."""
+        relation and statement rules read: method "facility")."""
         for token in self._tokens_in(self.rules.facility_site_nouns):
             if token.i == 0 or not token.text.islower() or self.pos[token.i] != "NOUN" \
                     or self.lows[token.i - 1] not in self.rules.definite_determiners:
@@ -1865,7 +1865,7 @@ class _Finder:
             if end is not None:  # named without the town it stands in, as it is named again
                 start, stop = token.idx, self.ends[end - 1] - self.texts[end - 1].endswith(".")
                 town = self.ends[self._facility_town_end(end) - 1]
-                yield Found(self._mention(start, max(stop, town), "Region", "Building", "site", 0.7),
+                yield Found(self._mention(start, max(stop, town), "Region", "Building", "facility", 0.7),
                             self.text[start:stop])
 
     def _past_facility_words(self, i: int) -> int:

@@ -110,7 +110,7 @@ def _merged_insides(pairs) -> list[tuple[int, int]]:
 _UNKNOWN = object()  # an answer not asked yet
 #: mentions the relation and statement rules do not read: a site named by the place it is of
 #: ("l'aéroport de X") is an entity, but what is said of it is said of the place, as the gold has it
-_UNREAD_METHODS = ("site",)
+_UNREAD_METHODS = ("facility",)
 
 
 class EntityIndex:
