@@ -268,6 +268,7 @@ class LanguageRules:
     averted_war_words: Words
     unrealised_words: Words
     waging_verbs: Words
+    reflexive_clash_verbs: Words
     reciprocal_waging_verbs: Words
     exchange_nouns: Words
     between_prepositions: Words

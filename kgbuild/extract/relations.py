@@ -3511,7 +3511,7 @@ class _Finder:
             heads.append(current)
         return any(_in(g, self.rules.averted_war_words) for g in heads)
 
-    def fight_between(self, sides: list[MentionRef], n: Token, k: int, modality: str) -> None:
+    def fight_between(self, sides: list[MentionRef], n: Token, k: int, modality: str | None) -> None:
         """The first two sides of fighting attack each other (no person is a side)."""
         for a in sides[:2]:
             for b in sides[:2]:
@@ -3766,6 +3766,25 @@ class _Finder:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
         self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
+
+    def collision_verb(self, v: Token, k: int) -> None:
+        """ "les rebelles se sont heurtés aux forces de sécurité": a reflexive verb of running into
+        (``reflexive_clash_verbs``) with an "à"/"avec"/"contre" actor is fighting, each side attacks
+        the other, when a side is an armed group or troops ("Washington s'est heurté à Pékin": none)."""
+        if not _reflexive(v) and not any(c.dep_.startswith("expl") for c in v.children):
+            return
+        preps = (*self.rules.partner_prepositions, *self.rules.stance_verb_prepositions)
+        phrases = [c for c in v.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)]
+        sides = self.distinct(self.typed(self.doer(v), ("Actor",))[:1]
+                              + self.typed([r for c in phrases for r in self.np(c)], ("Actor",))[:1])
+        if self.armed_pair(sides, phrases):
+            self.fight_between(sides, v, k, None)
+            self.fought_in(sides, self.first_place([v]), v, k)
+
+    def armed_pair(self, sides: list[MentionRef], phrases: list[Token]) -> bool:
+        """Two sides, no person, one an armed group or named by a noun of troops or fighters."""
+        armed = any(r.entity.kind in _GROUP_KINDS for r in sides) or any(_in(c, self.forces) for c in phrases)
+        return len(sides) == 2 and armed and all(r.entity.kind != "Person" for r in sides)
 
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
@@ -6851,6 +6870,7 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
+    ("reflexive_clash_verbs", lambda finder, t, k: finder.collision_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
