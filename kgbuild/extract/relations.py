@@ -1310,8 +1310,12 @@ class _Finder:
     def list_lead_word(self, t: Token, last: bool) -> bool:
         """A word between a list's separator and the place it names: a determiner; after the
         closing conjunction, a preposition repeated or a direction ("et le sud de"), not a border."""
-        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or _in(t, self.rules.direction_words)
+        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or self.elided_article(t) or _in(t, self.rules.direction_words)
                                             and not _in(t, self.rules.border_nouns))
+
+    def elided_article(self, t: Token) -> bool:
+        """An article the tagger read as a pronoun ("l'" of "et l'est de X", "est" read as a verb)."""
+        return t.pos_ == "PRON" and lower_text(t) in {d.strip() for d in self.rules.determiners}
 
     def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
         """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
