@@ -79,6 +79,7 @@ class LanguageRules:
     weapon_type_words: Ordered
     area_nouns: Words
     capital_organ_nouns: Words
+    strike_words: Words
     determined_weapon_words: Words
     nationality_only_nouns: Ordered
     not_names: Ordered
@@ -268,6 +269,9 @@ class LanguageRules:
     war_nouns: Words
     averted_war_words: Words
     unrealised_words: Words
+    waging_verbs: Words
+    reflexive_clash_verbs: Words
+    reciprocal_waging_verbs: Words
     exchange_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words

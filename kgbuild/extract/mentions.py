@@ -2171,8 +2171,17 @@ class _Finder:
         r = self.rules
         prev = words[0] if words else ""
         return prev in r.speech_introducers or prev in r.comitative_prepositions \
-            or prev in r.opponent_prepositions or prev in r.orientation_prepositions \
+            or prev in r.opponent_prepositions and not self._struck_town(token) or prev in r.orientation_prepositions \
             or _after_phrase(words, r.facing_phrases)
+
+    def _struck_town(self, token: Token) -> bool:
+        """ "des attaques de drones contre Kiev", "ont tiré des missiles contre Kiev": a capital
+        after "contre" that hangs on a word of a physical strike (or on a verb whose object is one)
+        is the town hit, not its government ("des sanctions contre Moscou" stays the state)."""
+        head = token.head
+        words = [head] + ([c for c in head.children if c.dep_ == "obj"] if head.pos_ == "VERB" else [])
+        return any(_folded_lemma(w) in self.rules.strike_words or self.lows[w.i] in self.rules.strike_words
+                   for w in words)
 
     def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
         """ "les alliés de Kiev", "le soutien de Paris", "le régime de Damas", "les forces de

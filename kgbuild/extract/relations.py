@@ -825,7 +825,7 @@ class _Finder:
             if ref is None or (found and found[-1].entity.id == ref.entity.id):
                 continue
             k = self.preposition_before(window, n, preps, types)
-            if k >= 0 and lower_text(window[k]) in preps:
+            if k >= 0 and (lower_text(window[k]) in preps ):
                 if self.bordering(window[max(0, k - 2): k], ref):
                     continue
                 if self.beside(window[k:n], ref) or any(_in(w, self.rules.border_nouns) for w in window[k:n]):
@@ -1297,13 +1297,14 @@ class _Finder:
 
     def regions_after(self, ref: MentionRef) -> list[MentionRef]:
         """The places named after ``ref`` by commas and a closing conjunction, each right after
-        its separator (past a determiner or a preposition repeated: "à X et à Y")."""
+        its separator (past a determiner or a preposition repeated: "à X et à Y"; past a direction
+        after the conjunction: "contre Kiev et le sud de l'Ukraine", not "la frontière de X")."""
         span = self.span_at(ref)
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
             k += 1
-            while k < hi and (self.tokens[k].pos_ == "DET" or self.tokens[k].pos_ == "ADP" and last):
+            while k < hi and self.list_lead_word(self.tokens[k], last):
                 k += 1
             nxt = self.ref_at(self.tokens[k]) if k < hi else None
             if nxt is None or "Region" not in nxt.entity.types or nxt.start != self.tokens[k].idx:
@@ -1313,6 +1314,16 @@ class _Finder:
             if last:
                 return found
         return []
+
+    def list_lead_word(self, t: Token, last: bool) -> bool:
+        """A word between a list's separator and the place it names: a determiner; after the
+        closing conjunction, a preposition repeated or a direction ("et le sud de"), not a border."""
+        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or self.elided_article(t) or _in(t, self.rules.direction_words)
+                                            and not _in(t, self.rules.border_nouns))
+
+    def elided_article(self, t: Token) -> bool:
+        """An article the tagger read as a pronoun ("l'" of "et l'est de X", "est" read as a verb)."""
+        return t.pos_ == "PRON" and lower_text(t) in {d.strip() for d in self.rules.determiners}
 
     def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
         """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
@@ -3522,6 +3533,7 @@ class _Finder:
         (its places are its theatre); else a war noun of opposing is read as one ("mener une guerre
         contre X": ``stance_noun``)."""
         sides = self.named_sides(n)
+        sides = sides if len(sides) > 1 else self.engaged_sides(n)
         if len(sides) > 1:
             if self.averted_war(n):
                 return None
@@ -3549,7 +3561,7 @@ class _Finder:
             heads.append(current)
         return any(_in(g, self.rules.averted_war_words) for g in heads)
 
-    def fight_between(self, sides: list[MentionRef], n: Token, k: int, modality: str) -> None:
+    def fight_between(self, sides: list[MentionRef], n: Token, k: int, modality: str | None) -> None:
         """The first two sides of fighting attack each other (no person is a side)."""
         for a in sides[:2]:
             for b in sides[:2]:
@@ -3609,7 +3621,35 @@ class _Finder:
         else its "avec" partner and the clause's subject, else those its dead name (``fallen_sides``)."""
         sides = self.named_sides(n)
         sides = sides if len(sides) > 1 else self.distinct(sides + self.partner_sides(n))
+        sides = sides if len(sides) > 1 else self.engaged_sides(n)
         return sides if len(sides) > 1 else self.fallen_sides(n)
+
+    def engaged_sides(self, n: Token) -> list[MentionRef]:
+        """ "l'armée et les rebelles sont engagés dans un conflit", "X et Y se livrent des combats":
+        an indefinite war or clash noun that a verb of waging (``waging_verbs``; reflexive for
+        ``reciprocal_waging_verbs``) takes, aimed at no one and with no partner, has as sides the
+        actors its subject lists (not "X et Y sont engagés dans le conflit syrien", "... contre Z")."""
+        verb, r = n.head, self.rules
+        if verb.pos_ != "VERB" or lower_lemma(verb) not in r.waging_verbs or not n.dep_.startswith(("obl", "obj")) \
+                or lower_lemma(verb) in r.reciprocal_waging_verbs and not _reflexive(verb) \
+                or not any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in n.children):
+            return []
+        if any(c.dep_ in ("nmod", *_OBLIQUES) and (self.hostile(c) or _introduced_by(c, r.partner_prepositions))
+               for h in (n, verb) for c in h.children):
+            return []
+        return self.pair_before(verb)
+
+    def pair_before(self, verb: Token) -> list[MentionRef]:
+        """The two actors named before a verb, from the last comma of its sentence, joined by a
+        conjunction ("Depuis avril, l'armée et les FSR sont ...", however the parse cut the pair)."""
+        lo = self.units.bounds(verb)[0]
+        first = next((t.i + 1 for t in reversed(self.tokens[lo: verb.i]) if t.text == ","), lo)
+        refs = [a for a in self.distinct(self.typed(self.index.inside(self.tokens[first].idx, verb.idx), ("Actor",)))
+                if a.entity.kind != "Person"]
+        if len(refs) != 2:
+            return []
+        between = self.text[refs[0].end:refs[1].start].split()
+        return refs if any(w.lower() in self.rules.and_words for w in between) and len(between) <= 4 else []
 
     def clash_places(self, n: Token, sides: list[MentionRef]) -> list[MentionRef]:
         """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
@@ -3776,6 +3816,25 @@ class _Finder:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
         self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
+
+    def collision_verb(self, v: Token, k: int) -> None:
+        """ "les rebelles se sont heurtés aux forces de sécurité": a reflexive verb of running into
+        (``reflexive_clash_verbs``) with an "à"/"avec"/"contre" actor is fighting, each side attacks
+        the other, when a side is an armed group or troops ("Washington s'est heurté à Pékin": none)."""
+        if not _reflexive(v) and not any(c.dep_.startswith("expl") for c in v.children):
+            return
+        preps = (*self.rules.partner_prepositions, *self.rules.stance_verb_prepositions)
+        phrases = [c for c in v.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)]
+        sides = self.distinct(self.typed(self.doer(v), ("Actor",))[:1]
+                              + self.typed([r for c in phrases for r in self.np(c)], ("Actor",))[:1])
+        if self.armed_pair(sides, phrases):
+            self.fight_between(sides, v, k, None)
+            self.fought_in(sides, self.first_place([v]), v, k)
+
+    def armed_pair(self, sides: list[MentionRef], phrases: list[Token]) -> bool:
+        """Two sides, no person, one an armed group or named by a noun of troops or fighters."""
+        armed = any(r.entity.kind in _GROUP_KINDS for r in sides) or any(_in(c, self.forces) for c in phrases)
+        return len(sides) == 2 and armed and all(r.entity.kind != "Person" for r in sides)
 
     def fight_verb(self, v: Token, k: int) -> None:
         """Fighting an actor named as the object ("l'armée combattait une vingtaine de guérilleros
@@ -6916,6 +6975,7 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
+    ("reflexive_clash_verbs", lambda finder, t, k: finder.collision_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
