@@ -1035,7 +1035,7 @@ class _Finder:
     def participle_after_noun(self, cue: Token) -> bool:
         """Whether a cue is a past participle right after a noun, with no auxiliary before it in
         its sentence, which the parse made a main verb: it describes that noun ("le chef du
-        groupe accusé de ces meurtres a été arrêté": accused, not accusing)."""
+        groupe accusé de ces pillages a été interpellé": accused, not accusing)."""
         if "Part" not in morph_values(cue, "VerbForm") or "Past" not in morph_values(cue, "Tense") \
                 or cue.i < 1 or self.tokens[cue.i - 1].pos_ not in ("NOUN", "PROPN"):
             return False
@@ -1239,7 +1239,7 @@ class _Finder:
     def verb_above(self, cue: Token, k: int) -> Token | None:
         """The verb whose subject says a cue that has none of its own, found before the cue's frame:
         the cue a subjectless coordinated cue joins ("X a indiqué que A et a souligné que B"), the
-        main verb after a participle that opens its sentence ("Qualifiant la situation de « ... »,
+        main verb after a participle that opens its sentence ("Décrivant le front comme « ... »,
         le gouverneur a annoncé"); else None."""
         if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
@@ -3317,8 +3317,8 @@ def _runs_on(first: str) -> bool:
 
 
 def _participle_on(token: Token, cue: Token) -> bool:
-    """Whether a word is a participle qualifying a noun of a cue's complement ("a déclaré devant
-    les caméras de journalistes embarqués le commandant X")."""
+    """Whether a word is a participle qualifying a noun of a cue's complement ("a lancé devant
+    des photographes embarqués le chef des opérations X")."""
     return token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and cue.i < token.head.i < token.i \
         and "Part" in morph_values(token, "VerbForm")
 
