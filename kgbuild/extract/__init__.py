@@ -89,6 +89,14 @@ def _speakers_act(entities: tuple[Entity, ...], statements: tuple[Statement, ...
 _PLACE_OBJECT_PREDICATES = frozenset(("attacks", "deployedIn", "targets"))
 
 
+def _ground_objects(relations: tuple[Relation, ...]) -> set[str]:
+    """The objects of the relations that make a state a place (``_PLACE_OBJECT_PREDICATES``, not
+    negated), but for the two sides of an attack each makes on the other."""
+    held = [r for r in relations if r.predicate in _PLACE_OBJECT_PREDICATES and r.modality != "negated"]
+    mutual = {(r.subject, r.object) for r in held if r.predicate == "attacks"}
+    return {r.object for r in held if r.predicate != "attacks" or (r.object, r.subject) not in mutual}
+
+
 def _attacked_states_are_places(entities: tuple[Entity, ...], relations: tuple[Relation, ...]) -> tuple[Entity, ...]:
     """A state that is attacked is also a place, the ground the attack falls on (a country both
     attacked and acting is a Region and an Actor, as the annotation guide has it), and so is one
@@ -96,9 +104,7 @@ def _attacked_states_are_places(entities: tuple[Entity, ...], relations: tuple[R
     locatedIn Russia" says nothing of Russia as a place acted in). Fighting between two states
     ("les affrontements entre troupes indiennes et pakistanaises": each attacks the other) is
     between actors: it makes neither a place."""
-    held = [r for r in relations if r.predicate in _PLACE_OBJECT_PREDICATES and r.modality != "negated"]
-    mutual = {(r.subject, r.object) for r in held if r.predicate == "attacks"}
-    attacked = {r.object for r in held if r.predicate != "attacks" or (r.object, r.subject) not in mutual}
+    attacked = _ground_objects(relations)
     return tuple(replace(e, types=tuple(t for t in ENTITY_TYPES if t in e.types or t == "Region"))
                  if e.id in attacked and e.kind in ("State", "Country") and "Region" not in e.types else e
                  for e in entities)

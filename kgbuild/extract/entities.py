@@ -30,11 +30,8 @@ _STATE_KINDS = ("Country", "State")
 _BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
                "Government", "ArmedForces")
 #: kinds of mention that never hold a role apposed to them
-_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place", "Media",
+_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place",
                 "Village", "Sea", "Building")
-#: kinds of KB bodies: a role apposed to one names none of them ("Interrogé par l'AFP, le
-#: porte-parole de l'armée": not the agency)
-_KNOWN_BODIES = ("Media", "NewsAgency", "Organization", "InternationalOrganization", "Company", "NGO")
 #: offices a country has one holder of at a time, so "le chancelier" alone can be resolved
 #: from the countries of the text
 _ONE_PER_COUNTRY = ("president", "head_of_state", "chancellor", "prime_minister",
@@ -1127,10 +1124,11 @@ def _variant_first_name(form: str, holder_form: str) -> bool:
 
 def _may_hold_role(f: Found) -> bool:
     """Whether a mention apposed to a role may name its holder: not a place the KB knows
-    ("Kinshasa"), a body it knows ("l'AFP") or a place phrase ("l'Etat du Darfour-Nord"); a name
-    the model took for a place may ("le porte-parole, Al-Fateh Qureshi")."""
-    if f.entry is not None:  # a body the KB knows ("l'AFP, le porte-parole de l'armée") holds no office
-        return f.entry.kind not in _NOT_HOLDERS and f.entry.kind not in _KNOWN_BODIES
+    ("Kinshasa") or a place phrase ("l'Etat du Darfour-Nord"); a name the model took for a
+    place may ("le porte-parole, Al-Fateh Qureshi").  (A source before the role, "Interrogé
+    par l'AFP, le porte-parole ...", is no apposition at all: ``mentions._Finder._sourced``.)"""
+    if f.entry is not None:
+        return f.entry.kind not in _NOT_HOLDERS
     return not (f.mention.method == "pattern" and f.mention.kind in _NOT_HOLDERS)
 
 

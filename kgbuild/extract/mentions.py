@@ -2171,7 +2171,7 @@ class _Finder:
         r = self.rules
         prev = words[0] if words else ""
         return prev in r.speech_introducers or prev in r.comitative_prepositions \
-            or prev in r.opponent_prepositions and not self._struck_town(token) or prev in r.orientation_prepositions \
+            or (prev in r.opponent_prepositions and not self._struck_town(token)) or prev in r.orientation_prepositions \
             or _after_phrase(words, r.facing_phrases)
 
     def _struck_town(self, token: Token) -> bool:
@@ -3411,7 +3411,8 @@ class _Finder:
         if len(before) < 2 or _low(before[0]) not in self.rules.agent_prepositions:
             return False
         verb = before[1]  # the parse may read a capitalised participle as a name ("Joint par X")
-        if verb.pos_ not in ("VERB", "ADJ", "PROPN") or verb.pos_ != "PROPN" and "Part" not in morph_values(verb, "VerbForm"):
+        if verb.pos_ not in ("VERB", "ADJ", "PROPN") or (
+                verb.pos_ != "PROPN" and "Part" not in morph_values(verb, "VerbForm")):
             return False
         before_verb = self._prev_tokens(verb.i, 1)
         return not before_verb or bool(verb.is_sent_start) or before_verb[0].text in (",", ".", "!", "?", ";")

@@ -224,6 +224,17 @@ def _quote_closed_at(text: str, start: int) -> bool:
     return rest[:1] == "," or rest[:1].islower()
 
 
+def _goes_on(text: str, prev: Span, s: Span) -> bool:
+    """Whether sentence ``s`` goes on with ``prev``, the one right before it in the same
+    paragraph: ``prev`` ends with no terminal mark, or ``s`` opens with a comma, a semicolon,
+    a lower-case word or the mark closing a quote before it."""
+    if "\n" in text[prev.end:s.start]:
+        return False
+    opener = text[s.start:s.start + 1]
+    return not _ends_sentence(text, prev.end) or opener in (",", ";") or opener.islower() \
+        or _quote_closed_at(text, s.start)
+
+
 class Units:
     """Runs of sentences that the parser cut inside one real sentence ("Le Royaume-" | "Uni va
     livrer ...", "Selon le New York Times" | ", la Russie ..."): the rules read a whole run."""
@@ -234,15 +245,11 @@ class Units:
         self.doc, self.sentences = doc, sentences
         runs: list[list[int]] = []
         for k, s in enumerate(sentences):
-            if runs and k - 1 == runs[-1][-1] and k not in apart and k - 1 not in apart:
-                prev = sentences[k - 1]
-                gap = text[prev.end:s.start]
-                opener = text[s.start:s.start + 1]
-                if "\n" not in gap and (not _ends_sentence(text, prev.end)
-                                        or opener in (",", ";") or opener.islower() or _quote_closed_at(text, s.start)):
-                    runs[-1].append(k)
-                    continue
-            runs.append([k])
+            if runs and k - 1 == runs[-1][-1] and k not in apart and k - 1 not in apart \
+                    and _goes_on(text, sentences[k - 1], s):
+                runs[-1].append(k)
+            else:
+                runs.append([k])
         self.runs = tuple((r[0], r[-1]) for r in runs)
         self._run_of = {k: n for n, (a, b) in enumerate(self.runs) for k in range(a, b + 1)}
         self._starts = [s.start for s in sentences]

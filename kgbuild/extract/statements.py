@@ -53,8 +53,6 @@ __all__ = ["find_statements"]
 _ACTOR = "Actor"
 _STATE_KINDS = ("State", "Country")
 _TRAILING = " \t\n.,;:!?…-–—"
-# what goes on with a sentence after a quote: a comma, a lower-case word
-_RUNS_ON = tuple(",;abcdefghijklmnopqrstuvwxyzàâçéèêëîïôöùûü")
 # what may close the sentence of a person named after an inverted cue before a quote of theirs: a
 # full stop ("a déclaré le président X. « B »"), after a role in apposition (", ministre de Y."),
 # with no quote between
@@ -844,14 +842,18 @@ class _Finder:
         reach = 3 if pronoun.text.startswith("-") else 1
         if not 0 <= self.units.run_at(pronoun.idx) - run <= reach or subject.pos_ == "PRON":
             return False
+        if "Plur" in morph_values(subject, "Number") and form in self.rules.plural_pronouns:
+            return self.same_group(pronoun, subject)
+        return self.agrees(pronoun, form, subject) and not self.person_acting_between(pronoun, subject, ref)
+
+    def agrees(self, pronoun: Token, form: str, subject: Token) -> bool:
+        """Whether a pronoun agrees with a subject in number, and in gender when both tell theirs
+        (the subject's by its article when that has one: "la ministre")."""
         want = self.rules.pronoun_gender.get(form) or None
         det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
-        gender = morph_values((det or subject), "Gender")  # "la ministre": the article tells
+        gender = morph_values((det or subject), "Gender")
         plural = "Plur" in morph_values(subject, "Number")
-        if plural and form in self.rules.plural_pronouns:
-            return self.same_group(pronoun, subject)
-        return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number"))
-                    or self.person_acting_between(pronoun, subject, ref))
+        return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
 
     def person_acting_between(self, pronoun: Token, subject: Token, ref: MentionRef | None) -> bool:
         """Whether another person acts as a subject between the last speaker and a singular
@@ -1033,7 +1035,7 @@ class _Finder:
     def participle_after_noun(self, cue: Token) -> bool:
         """Whether a cue is a past participle right after a noun, with no auxiliary before it in
         its sentence, which the parse made a main verb: it describes that noun ("le chef du
-        groupe accusé de ces meurtres a été arrêté": accused, not accusing)."""
+        groupe accusé de ces pillages a été interpellé": accused, not accusing)."""
         if "Part" not in morph_values(cue, "VerbForm") or "Past" not in morph_values(cue, "Tense") \
                 or cue.i < 1 or self.tokens[cue.i - 1].pos_ not in ("NOUN", "PROPN"):
             return False
@@ -1237,7 +1239,7 @@ class _Finder:
     def verb_above(self, cue: Token, k: int) -> Token | None:
         """The verb whose subject says a cue that has none of its own, found before the cue's frame:
         the cue a subjectless coordinated cue joins ("X a indiqué que A et a souligné que B"), the
-        main verb after a participle that opens its sentence ("Qualifiant la situation de « ... »,
+        main verb after a participle that opens its sentence ("Décrivant le front comme « ... »,
         le gouverneur a annoncé"); else None."""
         if cue.dep_ == "conj" and cue.head.i < cue.i and self.joins_cue_above(cue):
             return self.coordinated_above(cue)
@@ -3110,7 +3112,7 @@ class _Finder:
         previous = claims[-1]
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         quote = next(((a, b) for a, b in self.quotes.near(start, start) if a == start and b >= end - 2), None)
-        if quote is None or previous.speaker is None or self.text[quote[1] + 1:].lstrip(" ")[:1] in _RUNS_ON:
+        if quote is None or previous.speaker is None or _runs_on(self.text[quote[1] + 1:].lstrip(" ")[:1]):
             return []  # the run ends inside a sentence that goes on ("« ... » à X, a affirmé Y"): not all one quote
         if not self.closing_person(previous, start) and not self.quoted_just_before(claims, start):
             return []  # the statement before quoted nothing: whose words these are is unsure
@@ -3308,9 +3310,15 @@ def _present_participle(token: Token) -> bool:
     return "Part" in morph_values(token, "VerbForm") and "Pres" in morph_values(token, "Tense")
 
 
+def _runs_on(first: str) -> bool:
+    """Whether the first character after a quote goes on with its sentence: a comma, a
+    semicolon or a lower-case letter."""
+    return first in (",", ";") or first.islower()
+
+
 def _participle_on(token: Token, cue: Token) -> bool:
-    """Whether a word is a participle qualifying a noun of a cue's complement ("a déclaré devant
-    les caméras de journalistes embarqués le commandant X")."""
+    """Whether a word is a participle qualifying a noun of a cue's complement ("a lancé devant
+    des photographes embarqués le chef des opérations X")."""
     return token.pos_ == "VERB" and token.dep_ in ("acl", "amod") and cue.i < token.head.i < token.i \
         and "Part" in morph_values(token, "VerbForm")
 
