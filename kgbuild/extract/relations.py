@@ -825,7 +825,7 @@ class _Finder:
             if ref is None or (found and found[-1].entity.id == ref.entity.id):
                 continue
             k = self.preposition_before(window, n, preps, types)
-            if k >= 0 and (lower_text(window[k]) in preps ):
+            if k >= 0 and lower_text(window[k]) in preps:
                 if self.bordering(window[max(0, k - 2): k], ref):
                     continue
                 if self.beside(window[k:n], ref) or any(_in(w, self.rules.border_nouns) for w in window[k:n]):
@@ -4477,8 +4477,7 @@ class _Finder:
         speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
                                     and r.predicate in ("memberOf", "leaderOf")))
-        entities = {e.id: e for e in self.by_label.values()}
-        return [MentionRef(entities[b], entities[b].mentions[0]) for b in bodies if b in entities] if len(bodies) == 1 else []
+        return self.first_mentions(bodies) if len(bodies) == 1 else []
 
     def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
         """The body a spokesman speaks for: the one the text already made a member of it, when one
@@ -4486,8 +4485,12 @@ class _Finder:
         spokesmen = {r.entity.id for r in people if r.entity.kind == "Person" and any(
             normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles for m in r.entity.mentions)}
         bodies = [r.object for r in self.found if r.subject in spokesmen and r.predicate == "memberOf"]
+        return self.first_mentions(list(dict.fromkeys(bodies)))[:1]
+
+    def first_mentions(self, ids: list[str]) -> list[MentionRef]:
+        """The entities of ``ids`` the text names, in order, each by its first mention."""
         entities = {e.id: e for e in self.by_label.values()}
-        return [MentionRef(entities[b], entities[b].mentions[0]) for b in dict.fromkeys(bodies) if b in entities][:1]
+        return [MentionRef(entities[b], entities[b].mentions[0]) for b in ids if b in entities]
 
     def shared_object(self, v: Token) -> list[MentionRef]:
         """The object a verb shares with the verb coordinated right after it, which the parse
@@ -6386,6 +6389,11 @@ class _Finder:
             elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
                 self.alliance_against(t, k)
         self.place_inclusions(k, tokens)
+        self.named_body_ties(k)
+
+    def named_body_ties(self, k: int) -> None:
+        """The ties of the named bodies of run ``k``: the state a body or medium belongs to, the
+        bodies its name holds, the organisation its bracketed acronym's description names."""
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS or ref.entity.kind in ("MilitaryUnit", "Media"):
                 self.state_of_named_body(ref, k)
