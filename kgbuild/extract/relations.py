@@ -1318,8 +1318,8 @@ class _Finder:
     def list_lead_word(self, t: Token, last: bool) -> bool:
         """A word between a list's separator and the place it names: a determiner; after the
         closing conjunction, a preposition repeated or a direction ("et le sud de"), not a border."""
-        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or self.elided_article(t) or _in(t, self.rules.direction_words)
-                                            and not _in(t, self.rules.border_nouns))
+        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or self.elided_article(t) or (
+            _in(t, self.rules.direction_words) and not _in(t, self.rules.border_nouns)))
 
     def elided_article(self, t: Token) -> bool:
         """An article the tagger read as a pronoun ("l'" of "et l'est de X", "est" read as a verb)."""
@@ -2295,9 +2295,8 @@ class _Finder:
         attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere), with a
         demonstrative when asked ("cette attaque revendiquée par X")."""
         nouns = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")] + ([t.head] if t.dep_ == "acl" else [])
-        return any(_in(c, self.rules.attack_nouns) and (any(
-            d.dep_ == "det" and "Dem" in morph_values(d, "PronType") for d in c.children)
-            if demonstrative else self.event_pointed_back(c)) for c in nouns)
+        pointed = _demonstrative if demonstrative else self.event_pointed_back
+        return any(_in(c, self.rules.attack_nouns) and pointed(c) for c in nouns)
 
     def claims_at(self, t: Token) -> list[MentionRef]:
         """Who a word says claims or is ascribed an attack: an attribution participle on an
@@ -3026,8 +3025,9 @@ class _Finder:
     def shared_agent(self, v: Token) -> Token | None:
         """The agent phrase of a passive verb, or the one its coordinated participle carries for both
         ("ont été attaqués et tués par X": X attacked them too)."""
-        return agent_phrase(v, self.rules) or next((agent_phrase(c, self.rules) for c in v.children if c.dep_ == "conj"
-                                                    and self.passive_conjunct(c) and agent_phrase(c, self.rules)), None)
+        conjuncts = (c for c in v.children if c.dep_ == "conj" and self.passive_conjunct(c))
+        return agent_phrase(v, self.rules) or next(
+            (p for c in conjuncts for p in [agent_phrase(c, self.rules)] if p is not None), None)
 
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
         """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
@@ -5104,10 +5104,10 @@ class _Finder:
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
 
     def possessor_subject(self, n: Token) -> list[MentionRef]:
-        """Whose presence or hold a possessive on the object of a verb names: the verb's subject,
-        of the possessive's number ("la Russie renforce sa présence militaire au Sahel", "l'armée
-        a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
-        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        """Whose presence or hold a possessive on the object or an oblique of a verb names: the
+        verb's subject, of the possessive's number ("la Russie renforce sa présence militaire au
+        Sahel", "l'armée a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
+        det = self.possessive_of(n)
         if det is None or n.dep_ not in ("obj", *_OBLIQUES) or n.head.pos_ != "VERB":
             return []  # "malgré leur présence en X, les shebab mènent ...": an oblique too
         subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -7142,6 +7142,11 @@ def _singular_indefinite(noun: Token) -> bool:
     """A noun opening on a singular indefinite article ("un allié", "une localité")."""
     return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") and "Sing" in morph_values(c, "Number")
                for c in noun.children)
+
+
+def _demonstrative(noun: Token) -> bool:
+    """A noun with a demonstrative determiner ("cette attaque")."""
+    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
 
 
 def _possessive(noun: Token) -> bool:
