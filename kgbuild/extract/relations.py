@@ -2437,7 +2437,7 @@ class _Finder:
         told anew; "L'attaque de lundi sur X", dated by a day, is the one told before), and no agent
         in its phrase (not "l'attaque menée par l'ennemi")."""
         dets = [c for c in n.children if c.dep_ == "det"]
-        pointed = any("Dem" in morph_values(c, "PronType") for c in dets) or any(
+        pointed = _demonstrative(n) or any(
             "Def" in morph_values(c, "Definite") for c in dets) and (self.dated(n) or not any(
                 c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children))
         return pointed and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
@@ -5111,7 +5111,7 @@ class _Finder:
         if det is None or n.dep_ not in ("obj", *_OBLIQUES) or n.head.pos_ != "VERB":
             return []  # "malgré leur présence en X, les shebab mènent ...": an oblique too
         subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if subject is None or _plural_noun(subject) != (lower_text(det) in self.rules.plural_possessives):
+        if subject is None or _plural_subject(subject) != (lower_text(det) in self.rules.plural_possessives):
             return []
         return self.typed(self.np(subject), ("Actor",))[:1]
 
@@ -7111,13 +7111,6 @@ def _verb_between(word: Token, top: Token) -> bool:
             return True
         t = t.head
     return False
-
-
-def _plural_noun(noun: Token) -> bool:
-    """Whether a noun is plural, its determiner's number first ("les ADF": the tagger gives the
-    acronym no number)."""
-    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and morph_values(c, "Number")), None)
-    return "Plur" in morph_values(det or noun, "Number")
 
 
 def _introduced_by(phrase: Token, words) -> bool:
