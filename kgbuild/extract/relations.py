@@ -590,9 +590,9 @@ class _Finder:
         return [r for r in refs if not self.national(r)]
 
     def national(self, ref: MentionRef) -> bool:
-        """A mention that is one person named by a nationality noun with an indefinite article or
-        a numeral ("un Britannique", "deux Américains"): a national, not the state ("les
-        Américains" stays the state)."""
+        """A mention that is people named by a nationality noun with an indefinite article or a
+        numeral ("un Britannique", "deux Américains"): nationals, not the state ("les Américains"
+        stays the state)."""
         root = self.root_of(ref)
         return root.pos_ in ("NOUN", "PROPN") and lower_text(root) in self.rules.demonyms and any(
             c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in root.children)
@@ -6130,7 +6130,7 @@ class _Finder:
             or self.subdivision_of(span, ref)
 
     def compass_region_in(self, ref: MentionRef, k: int) -> None:
-        """"le Nord-Ouest du Cameroun", "le Nord-Ouest et le Sud-Ouest du Cameroun": a region
+        """ "le Nord-Ouest du Cameroun", "le Nord-Ouest et le Sud-Ouest du Cameroun": a region
         named by a compass point (a capitalised name the entity stage made a region) lies in the
         state its "de" complement names, with the regions listed before it."""
         span = self.span_at(ref)
@@ -6240,8 +6240,8 @@ class _Finder:
 
     def area_part_aside(self, tail: list[Token]) -> bool:
         """A bracketed aside naming a part of an area by a compass point or a centre word and "de"
-        ("Kidal (nord du Mali)", "X (sud-est de la Turquie)"); the area must be one named as
-        such (``named_area``: a town's surroundings, "(nord de Goma)", stay beside it)."""
+        ("Kidal (nord du Mali)", "X (sud-est de la Turquie)"); the caller keeps only an area named
+        as such (``named_area``: a town's surroundings, "(nord de Goma)", stay beside it)."""
         return len(tail) > 2 and (_in(tail[0], self.rules.compass_words) or _in(tail[0], self.rules.centre_words)) \
             and lower_text(tail[1]) in self.rules.of_prepositions
 
