@@ -3096,7 +3096,7 @@ class _Finder:
         (a state only by a part of it: "s'est emparé d'une partie du pays") is there after,
         deployed in it; not an infinitive ("tente de reprendre X": not taken yet), nor a state (what
         it retakes is mostly its own soil, which the KB may not know: "l'armée malienne a repris Kidal")."""
-        if not _in(v, self.rules.capture_verbs) or "Inf" in v.morph.get("VerbForm"):
+        if not _in(v, self.rules.capture_verbs) or "Inf" in morph_values(v, "VerbForm"):
             return
         part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
         for a in [a for a in agents[:2] if a.entity.kind not in _STATE_KINDS]:  # a state retakes its own towns
