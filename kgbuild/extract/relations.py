@@ -590,9 +590,9 @@ class _Finder:
         return [r for r in refs if not self.national(r)]
 
     def national(self, ref: MentionRef) -> bool:
-        """A mention that is one person named by a nationality noun with an indefinite article or
-        a numeral ("un Britannique", "deux Américains"): a national, not the state ("les
-        Américains" stays the state)."""
+        """A mention that is people named by a nationality noun with an indefinite article or a
+        numeral ("un Britannique", "deux Américains"): nationals, not the state ("les Américains"
+        stays the state)."""
         root = self.root_of(ref)
         return root.pos_ in ("NOUN", "PROPN") and lower_text(root) in self.rules.demonyms and any(
             c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in root.children)
@@ -825,7 +825,7 @@ class _Finder:
             if ref is None or (found and found[-1].entity.id == ref.entity.id):
                 continue
             k = self.preposition_before(window, n, preps, types)
-            if k >= 0 and (lower_text(window[k]) in preps ):
+            if k >= 0 and lower_text(window[k]) in preps:
                 if self.bordering(window[max(0, k - 2): k], ref):
                     continue
                 if self.beside(window[k:n], ref) or any(_in(w, self.rules.border_nouns) for w in window[k:n]):
@@ -1318,8 +1318,8 @@ class _Finder:
     def list_lead_word(self, t: Token, last: bool) -> bool:
         """A word between a list's separator and the place it names: a determiner; after the
         closing conjunction, a preposition repeated or a direction ("et le sud de"), not a border."""
-        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or self.elided_article(t) or _in(t, self.rules.direction_words)
-                                            and not _in(t, self.rules.border_nouns))
+        return t.pos_ == "DET" or last and (t.pos_ == "ADP" or self.elided_article(t) or (
+            _in(t, self.rules.direction_words) and not _in(t, self.rules.border_nouns)))
 
     def elided_article(self, t: Token) -> bool:
         """An article the tagger read as a pronoun ("l'" of "et l'est de X", "est" read as a verb)."""
@@ -2295,9 +2295,8 @@ class _Finder:
         attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere), with a
         demonstrative when asked ("cette attaque revendiquée par X")."""
         nouns = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")] + ([t.head] if t.dep_ == "acl" else [])
-        return any(_in(c, self.rules.attack_nouns) and (any(
-            d.dep_ == "det" and "Dem" in morph_values(d, "PronType") for d in c.children)
-            if demonstrative else self.event_pointed_back(c)) for c in nouns)
+        pointed = _demonstrative if demonstrative else self.event_pointed_back
+        return any(_in(c, self.rules.attack_nouns) and pointed(c) for c in nouns)
 
     def claims_at(self, t: Token) -> list[MentionRef]:
         """Who a word says claims or is ascribed an attack: an attribution participle on an
@@ -2438,7 +2437,7 @@ class _Finder:
         told anew; "L'attaque de lundi sur X", dated by a day, is the one told before), and no agent
         in its phrase (not "l'attaque menée par l'ennemi")."""
         dets = [c for c in n.children if c.dep_ == "det"]
-        pointed = any("Dem" in morph_values(c, "PronType") for c in dets) or any(
+        pointed = _demonstrative(n) or any(
             "Def" in morph_values(c, "Definite") for c in dets) and (self.dated(n) or not any(
                 c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children))
         return pointed and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
@@ -3026,8 +3025,9 @@ class _Finder:
     def shared_agent(self, v: Token) -> Token | None:
         """The agent phrase of a passive verb, or the one its coordinated participle carries for both
         ("ont été attaqués et tués par X": X attacked them too)."""
-        return agent_phrase(v, self.rules) or next((agent_phrase(c, self.rules) for c in v.children if c.dep_ == "conj"
-                                                    and self.passive_conjunct(c) and agent_phrase(c, self.rules)), None)
+        conjuncts = (c for c in v.children if c.dep_ == "conj" and self.passive_conjunct(c))
+        return agent_phrase(v, self.rules) or next(
+            (p for c in conjuncts for p in [agent_phrase(c, self.rules)] if p is not None), None)
 
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
         """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
@@ -3096,7 +3096,7 @@ class _Finder:
         (a state only by a part of it: "s'est emparé d'une partie du pays") is there after,
         deployed in it; not an infinitive ("tente de reprendre X": not taken yet), nor a state (what
         it retakes is mostly its own soil, which the KB may not know: "l'armée malienne a repris Kidal")."""
-        if not _in(v, self.rules.capture_verbs) or "Inf" in v.morph.get("VerbForm"):
+        if not _in(v, self.rules.capture_verbs) or "Inf" in morph_values(v, "VerbForm"):
             return
         part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
         for a in [a for a in agents[:2] if a.entity.kind not in _STATE_KINDS]:  # a state retakes its own towns
@@ -4477,8 +4477,7 @@ class _Finder:
         speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
                                     and r.predicate in ("memberOf", "leaderOf")))
-        entities = {e.id: e for e in self.by_label.values()}
-        return [MentionRef(entities[b], entities[b].mentions[0]) for b in bodies if b in entities] if len(bodies) == 1 else []
+        return self.first_mentions(bodies) if len(bodies) == 1 else []
 
     def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
         """The body a spokesman speaks for: the one the text already made a member of it, when one
@@ -4486,8 +4485,12 @@ class _Finder:
         spokesmen = {r.entity.id for r in people if r.entity.kind == "Person" and any(
             normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles for m in r.entity.mentions)}
         bodies = [r.object for r in self.found if r.subject in spokesmen and r.predicate == "memberOf"]
+        return self.first_mentions(list(dict.fromkeys(bodies)))[:1]
+
+    def first_mentions(self, ids: list[str]) -> list[MentionRef]:
+        """The entities of ``ids`` the text names, in order, each by its first mention."""
         entities = {e.id: e for e in self.by_label.values()}
-        return [MentionRef(entities[b], entities[b].mentions[0]) for b in dict.fromkeys(bodies) if b in entities][:1]
+        return [MentionRef(entities[b], entities[b].mentions[0]) for b in ids if b in entities]
 
     def shared_object(self, v: Token) -> list[MentionRef]:
         """The object a verb shares with the verb coordinated right after it, which the parse
@@ -5101,14 +5104,14 @@ class _Finder:
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
 
     def possessor_subject(self, n: Token) -> list[MentionRef]:
-        """Whose presence or hold a possessive on the object of a verb names: the verb's subject,
-        of the possessive's number ("la Russie renforce sa présence militaire au Sahel", "l'armée
-        a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
-        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        """Whose presence or hold a possessive on the object or an oblique of a verb names: the
+        verb's subject, of the possessive's number ("la Russie renforce sa présence militaire au
+        Sahel", "l'armée a étendu son contrôle dans X"; not "Moscou dénonce leur présence")."""
+        det = self.possessive_of(n)
         if det is None or n.dep_ not in ("obj", *_OBLIQUES) or n.head.pos_ != "VERB":
             return []  # "malgré leur présence en X, les shebab mènent ...": an oblique too
         subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        if subject is None or _plural_noun(subject) != (lower_text(det) in self.rules.plural_possessives):
+        if subject is None or _plural_subject(subject) != (lower_text(det) in self.rules.plural_possessives):
             return []
         return self.typed(self.np(subject), ("Actor",))[:1]
 
@@ -6127,7 +6130,7 @@ class _Finder:
             or self.subdivision_of(span, ref)
 
     def compass_region_in(self, ref: MentionRef, k: int) -> None:
-        """"le Nord-Ouest du Cameroun", "le Nord-Ouest et le Sud-Ouest du Cameroun": a region
+        """ "le Nord-Ouest du Cameroun", "le Nord-Ouest et le Sud-Ouest du Cameroun": a region
         named by a compass point (a capitalised name the entity stage made a region) lies in the
         state its "de" complement names, with the regions listed before it."""
         span = self.span_at(ref)
@@ -6237,8 +6240,8 @@ class _Finder:
 
     def area_part_aside(self, tail: list[Token]) -> bool:
         """A bracketed aside naming a part of an area by a compass point or a centre word and "de"
-        ("Kidal (nord du Mali)", "X (sud-est de la Turquie)"); the area must be one named as
-        such (``named_area``: a town's surroundings, "(nord de Goma)", stay beside it)."""
+        ("Kidal (nord du Mali)", "X (sud-est de la Turquie)"); the caller keeps only an area named
+        as such (``named_area``: a town's surroundings, "(nord de Goma)", stay beside it)."""
         return len(tail) > 2 and (_in(tail[0], self.rules.compass_words) or _in(tail[0], self.rules.centre_words)) \
             and lower_text(tail[1]) in self.rules.of_prepositions
 
@@ -6386,6 +6389,11 @@ class _Finder:
             elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
                 self.alliance_against(t, k)
         self.place_inclusions(k, tokens)
+        self.named_body_ties(k)
+
+    def named_body_ties(self, k: int) -> None:
+        """The ties of the named bodies of run ``k``: the state a body or medium belongs to, the
+        bodies its name holds, the organisation its bracketed acronym's description names."""
         for ref in self.index.inside(*self.units.run_span(k)):
             if ref.entity.kind in _BODY_KINDS or ref.entity.kind in ("MilitaryUnit", "Media"):
                 self.state_of_named_body(ref, k)
@@ -7105,13 +7113,6 @@ def _verb_between(word: Token, top: Token) -> bool:
     return False
 
 
-def _plural_noun(noun: Token) -> bool:
-    """Whether a noun is plural, its determiner's number first ("les ADF": the tagger gives the
-    acronym no number)."""
-    det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and morph_values(c, "Number")), None)
-    return "Plur" in morph_values(det or noun, "Number")
-
-
 def _introduced_by(phrase: Token, words) -> bool:
     """Whether one of ``words`` is a preposition (case marker) of ``phrase``."""
     return any(g.dep_ == "case" and lower_text(g) in words for g in phrase.children)
@@ -7134,6 +7135,11 @@ def _singular_indefinite(noun: Token) -> bool:
     """A noun opening on a singular indefinite article ("un allié", "une localité")."""
     return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") and "Sing" in morph_values(c, "Number")
                for c in noun.children)
+
+
+def _demonstrative(noun: Token) -> bool:
+    """A noun with a demonstrative determiner ("cette attaque")."""
+    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
 
 
 def _possessive(noun: Token) -> bool:
