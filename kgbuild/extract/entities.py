@@ -30,7 +30,7 @@ _STATE_KINDS = ("Country", "State")
 _BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
                "Government", "ArmedForces")
 #: kinds of mention that never hold a role apposed to them
-_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place",
+_NOT_HOLDERS = ("State", "Country", "City", "Capital", "AdministrativeRegion", "Continent", "Region", "Place", "Media",
                 "Village", "Sea", "Building")
 #: offices a country has one holder of at a time, so "le chancelier" alone can be resolved
 #: from the countries of the text
@@ -1124,7 +1124,8 @@ def _variant_first_name(form: str, holder_form: str) -> bool:
 
 def _may_hold_role(f: Found) -> bool:
     """Whether a mention apposed to a role may name its holder: not a place the KB knows
-    ("Kinshasa") or a place phrase ("l'Etat du Darfour-Nord"); a name the model took for a
+    ("Kinshasa"), a medium ("Dans une interview à Radio X, le chef du Conseil": the chief is
+    not the radio) or a place phrase ("l'Etat du Darfour-Nord"); a name the model took for a
     place may ("le porte-parole, Al-Fateh Qureshi").  (A source before the role, "Interrogé
     par l'AFP, le porte-parole ...", is no apposition at all: ``mentions._Finder._sourced``.)"""
     if f.entry is not None:
