@@ -102,7 +102,7 @@ def _attacked_states_are_places(entities: tuple[Entity, ...], relations: tuple[R
     attacked and acting is a Region and an Actor, as the annotation guide has it), and so is one
     that troops are deployed in or that is targeted (not one that only holds a place: "X
     locatedIn Russia" says nothing of Russia as a place acted in). Fighting between two states
-    ("les affrontements entre troupes indiennes et pakistanaises": each attacks the other) is
+    ("les affrontements entre troupes kényanes et somaliennes": each attacks the other) is
     between actors: it makes neither a place."""
     attacked = _ground_objects(relations)
     return tuple(replace(e, types=tuple(t for t in ENTITY_TYPES if t in e.types or t == "Region"))

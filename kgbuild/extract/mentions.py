@@ -282,7 +282,7 @@ class _Finder:
     @staticmethod
     def _claim(m: Mention, spans: tuple[list[int], list[int]], roles: set[tuple[int, int]] | None) -> bool:
         """Whether ``m`` is kept: it overlaps no span of its layer claimed before, or it is a
-        body inside a role phrase ("la porte-parole du ministère arménien de la Défense, X":
+        body inside a role phrase ("la porte-parole du ministère estonien de la Défense, X":
         the ministry is an actor of its own, whose member X is), which claims nothing."""
         starts, ends = spans
         n = bisect_left(starts, m.end)  # the claimed spans starting before m ends
@@ -836,7 +836,7 @@ class _Finder:
         return last
 
     def _apposed_places(self):
-        """ "sur Adaïssé, un autre village du sud du Liban", "le maire de Haditha, une ville
+        """ "sur Kouroumé, un autre village de l'est du Tchad", "le maire de Haditha, une ville
         située dans la province de X": an unknown capitalised word the model left untagged, after
         a locative preposition or "de", with an aside whose first noun is a place noun, is a place."""
         for token in self.tokens[1:-3]:

@@ -1576,7 +1576,7 @@ class _Finder:
 
     def contract_seller(self, cue: Token, chain: list[Token]) -> list[MentionRef]:
         """The seller phrase the parse hangs on the contract noun a purchase noun qualifies ("un
-        contrat d'acquisition à la Corée du Sud de chars X"): an actor, not a town."""
+        contrat d'achat au Brésil de chars X"): an actor, not a town."""
         if cue.pos_ != "NOUN" or not chain or chain[0].pos_ != "NOUN":
             return []
         found = self.typed(self.children_with(chain[0], self.rules.seller_prepositions, ("nmod",)), ("Actor",))
@@ -2700,7 +2700,7 @@ class _Finder:
 
     def holders_of(self, c: Token) -> list[MentionRef]:
         """Who uses or holds a thing hit, by the agent of a participle of holding on it or on
-        its complement ("une base utilisée par le Hezbollah", "un site de missiles utilisé par
+        its complement ("une base utilisée par le Hezbollah", "un dépôt de roquettes utilisé par
         les Houthis")."""
         found = []
         for h in (c, *self.genitives(c)):
@@ -3585,7 +3585,7 @@ class _Finder:
 
     def between_in_order(self, n: Token) -> list[Token]:
         """The "entre" phrase that comes right after a noun of fighting, wherever the parse hung it
-        ("des combats ont eu lieu ce mercredi entre X et Y", hung on the day; "les combats se
+        ("des combats se sont produits ce jeudi entre X et Y", hung on the day; "les combats se
         poursuivent entre X et Y"): only modifiers, a day, and the verb the noun is the subject of
         with its auxiliaries and object of occurrence may come between; not for a war noun, whose
         sides are more often told by description ("la guerre de 2006 entre X et la formation Y")."""
@@ -3655,7 +3655,7 @@ class _Finder:
         """Where a clash noun says the fighting was: its own place phrase ("des combats dans la
         région du Kanem"), else the place phrase of the verb it is the subject or a phrase of ("les
         combats se sont produits à X", "tués dans des affrontements ... sur l'île de X") or of the
-        verb naming its sides ("des affrontements qui les ont opposés aux rebelles sur l'île de X")."""
+        verb naming its sides ("des heurts qui les ont opposés aux insurgés sur l'île de X")."""
         heads = [n, *self.opposing_verbs(n)] + ([n.head] if n.head.pos_ == "VERB" and n.dep_ != "obj" else [])
         past = max([r.end for r in sides], default=len(self.text))  # a place after the sides, not inside their names
         found = [r for h in heads for group in self.place_groups(h, ("nmod", *_OBLIQUES)) for r in group[:1]]
@@ -3784,7 +3784,7 @@ class _Finder:
         """The two sides a verb of opposing on a clash noun names: its object and its "à" phrase
         ("des combats opposant l'armée aux rebelles"), an object pronoun standing for the subject
         of the verb the clash noun hangs on ("Huit soldats ont été tués dans des affrontements
-        qui les ont opposés aux rebelles": the soldiers')."""
+        qui les ont opposés aux insurgés": the soldiers')."""
         if not _in(v, self.rules.prepositional_stance_verbs):
             return []
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
@@ -4158,7 +4158,7 @@ class _Finder:
 
     def counted_after(self, n: Token, places: list[MentionRef]) -> list[MentionRef]:
         """The place of a second count of the troops ``n`` counts, their noun left out, right
-        after the first place ("2 500 militaires en Irak et 900 en Syrie": Syria too)."""
+        after the first place ("1 200 soldats au Niger et 400 au Tchad": Chad too)."""
         if not places or not self.counted(n):
             return []
         k = self.span_at(places[0]).end

@@ -989,7 +989,7 @@ class _Finder:
 
     def coordinated_subject_after(self, subject: Token, subjects: list[Token]) -> bool:
         """Whether another subject of the same verb follows an unnamed one across a conjunction
-        ("les ONG internationales et l'ONU accusent": the ONU speaks)."""
+        ("des ONG locales et l'ONU dénoncent": the ONU speaks)."""
         return any(s.i > subject.i and s.head.i == subject.head.i and any(
             t.pos_ == "CCONJ" for t in self.tokens[subject.i + 1:s.i]) for s in subjects)
 
@@ -2508,7 +2508,7 @@ class _Finder:
 
     def closes_subject_phrase(self, name: Token) -> bool:
         """Whether a person's name closes the phrase of an inverted subject as its holder ("le
-        ministre de l'Information X Y", "le porte-parole de l'armée, le général de brigade X"), not
+        ministre de l'Information X Y", "le porte-parole de la marine, le contre-amiral X"), not
         as a complement ("le porte-parole de X", "le porte-parole du président X")."""
         before = self.tokens[name.i - 1]
         if _opens_other_phrase(before, name):
