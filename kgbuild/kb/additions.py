@@ -11,8 +11,8 @@
   Guyana "Guyane", the French name of French Guiana): the build removes them.
 
 Every row carries a ``source`` note.  A QID here must be confirmed in
-verified_qids.csv or come from one of the shared source files; the build
-checks it.
+verified_qids.csv, come from one of the shared source files, or be shown right
+after the entry's name in a source's note; the build checks it.
 """
 
 from __future__ import annotations
