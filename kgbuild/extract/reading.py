@@ -204,7 +204,7 @@ def caption_sentences(sentences: tuple[Span, ...], captions: tuple[Span, ...]) -
 
 
 _TERMINAL = (".", "!", "?", "…", "»", '"', "”", ":")
-_CLOSING_MARKS = ("»", "”", '"')  # the marks that close a quote (" closes one too)
+CLOSING_QUOTES = ("»", "”", '"')  # the marks that close a quote (" closes one too)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -218,7 +218,7 @@ def _quote_closed_at(text: str, start: int) -> bool:
     """Does the sentence at ``start`` open with the mark closing the quote before it, the cue
     after it ("« Fuyez ! » a crié X", '"Fuyez !" a crié X': the parser cuts after the "!")?
     A closing mark is followed by a comma or a lower-case word; an opening one by its quote."""
-    if text[start:start + 1] not in _CLOSING_MARKS:
+    if text[start:start + 1] not in CLOSING_QUOTES:
         return False
     rest = text[start + 1:start + 40].lstrip()
     return rest[:1] == "," or rest[:1].islower()

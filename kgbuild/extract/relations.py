@@ -1323,7 +1323,7 @@ class _Finder:
 
     def elided_article(self, t: Token) -> bool:
         """An article the tagger read as a pronoun ("l'" of "et l'est de X", "est" read as a verb)."""
-        return t.pos_ == "PRON" and lower_text(t) in {d.strip() for d in self.rules.determiners}
+        return t.pos_ == "PRON" and lower_text(t) in _bare_determiners(self.rules)
 
     def skip_link_words(self, k: int, lo: int, tags: tuple[str, ...]) -> int:
         """The index of the first word at or before ``k`` (down to ``lo``) that is none of the
@@ -7056,6 +7056,12 @@ def _guessed_presence_lemma(rules: LanguageRules, t: Token, lemma: str, low: str
 def _presence_verbs(rules: LanguageRules) -> frozenset[str]:
     """The verbs of deploying, settling and roaming, one set (read for each word a lemmatizer left as written)."""
     return frozenset(rules.deploy_verbs | rules.settle_verbs | rules.roam_verbs)
+
+
+@functools.cache
+def _bare_determiners(rules: LanguageRules) -> frozenset[str]:
+    """The determiners without their trailing space ("l'", "le")."""
+    return frozenset(d.strip() for d in rules.determiners)
 
 
 @functools.cache

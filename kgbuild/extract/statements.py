@@ -44,7 +44,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading, SpanIndex
+from kgbuild.extract.reading import CLOSING_QUOTES as _CLOSING_QUOTES, MentionRef, Reading, SpanIndex
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Statement
 
@@ -58,7 +58,6 @@ _TRAILING = " \t\n.,;:!?…-–—"
 # with no quote between
 _ROLE_CLOSE = re.compile(r"[^«»\"“”.!?;:]*\.")
 _ENDS = (".", "!", "?", ";")  # marks that end a sentence or a clause of its own
-_CLOSING_QUOTES = ("»", "”", '"')  # the marks an inverted cue's quote may close with
 _GROUP_KINDS = ("Group", "Organization")
 _OWN_NAMING = ("nmod", "amod", "appos", "flat:name", "nummod")  # a noun's own naming children
 
