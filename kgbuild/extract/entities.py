@@ -60,6 +60,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _merge_national_bodies(found, keys, rules.demonyms, rules.national_adjectives)
     _merge_organs(found, keys, kb, article.lang, rules)
     _merge_truncated_names(found, keys)
+    _merge_bare_weapon_nouns(found, keys, article.text, rules)
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     _split_homonym_places(found, keys, rules.area_nouns)
@@ -114,11 +115,13 @@ def _entity(entity_id: str, entry: KBEntry | None, members: Sequence[Found], lan
 
 def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer, lang: str,
                        short_forms: dict[str, str]) -> None:
-    """ "l'Alliance" in a text about the Otan is the Otan (the rules list such short forms)."""
+    """ "l'Alliance" in a text about the Otan is the Otan, "le Congo" in a text about the RDC
+    the RDC (the rules list such short forms); a known name counts only as the text wrote it
+    ("la République du Congo" is no short form, whatever its KB label)."""
     present = set(keys)
     for i, f in enumerate(found):
         long_form = short_forms.get(normalize_label(f.name))
-        if long_form is None:
+        if long_form is None or f.entry is not None and normalize_label(f.mention.text) not in short_forms:
             continue
         target = next((e.key for e in kb.lookup(long_form, lang) if e.key in present), None)
         if target is not None:
@@ -564,6 +567,65 @@ def _merge_truncated_names(found: list[Found], keys: list[str | None]) -> None:
         if _unknown_actor(f, keys[i]) and len(name.split()) >= 3 and f.mention.text[:1].isupper() \
                 and len(named) == 1:
             keys[i] = next(iter(named))
+
+
+#: how many words before a system's name its weapon noun may stand ("des chars de combat K2")
+_WEAPON_HEAD_WINDOW = 4
+
+
+def _merge_bare_weapon_nouns(found: list[Found], keys: list[str | None], text: str,
+                             rules: LanguageRules) -> None:
+    """ "les missiles" after "des missiles balistiques", "les obusiers" after "des obusiers
+    K9": a bare weapon noun in a text that names one narrower class or one system with that
+    noun is that class or system named again; with several ("chars K2" and "chars Abrams"),
+    or none, or after a determiner that brings in a weapon of its own ("un drone"), it stays
+    a class of its own."""
+    classes = rules.weapon_classes
+    narrower: dict[str, set[str]] = defaultdict(set)  # a bare noun's class -> keys named with it
+    owner: dict[str, int] = {}
+    for i, f in enumerate(found):
+        noun = _weapon_head(f, text, classes)
+        if keys[i] is not None and noun is not None and not _bare_weapon(f, classes):
+            narrower[classes[noun]].add(keys[i])
+            owner.setdefault(keys[i], i)
+    for i, f in enumerate(found):
+        if keys[i] is None or not _bare_weapon(f, classes) \
+                or _last_word_before(text, f.mention.start) in rules.new_weapon_determiners:
+            continue
+        named = narrower.get(classes[fold_quotes(f.mention.text.strip().lower())], set()) - {keys[i]}
+        if len(named) == 1:
+            keys[i] = named.pop()
+            found[i] = replace(f, entry=found[owner[keys[i]]].entry, name=found[owner[keys[i]]].name)
+
+
+def _last_word_before(text: str, start: int) -> str:
+    """The word right before an offset, lower case, without its elided preposition ("d'un
+    drone": "un"; "" at the start)."""
+    words = _words_before(text, start)
+    return _last_word(words[-1]) if words else ""
+
+
+def _bare_weapon(f: Found, classes: dict[str, str]) -> bool:
+    """A weapon class named by its noun alone ("missiles", "le drone")."""
+    return f.mention.type == "Weapon" and f.mention.kind == "WeaponClass" \
+        and fold_quotes(f.mention.text.strip().lower()) in classes and " " not in f.mention.text.strip()
+
+
+def _weapon_head(f: Found, text: str, classes: dict[str, str]) -> str | None:
+    """The weapon noun a weapon mention is named with: its own first word ("missiles
+    balistiques"), else the nearest one-word class among the few words before it in its clause
+    ("des obusiers K9", "des chars de combat K2")."""
+    if f.mention.type != "Weapon":
+        return None
+    words = fold_quotes(f.mention.text.strip().lower()).split()
+    if f.mention.kind == "WeaponClass":
+        return words[0] if words and words[0] in classes else None
+    before = re.split(r"[.,;:!?()«»\"]", text[max(0, f.mention.start - 60):f.mention.start])[-1]
+    for word in reversed(before.split()[-_WEAPON_HEAD_WINDOW:]):
+        word = _last_word(fold_quotes(word))
+        if word in classes:
+            return word
+    return None
 
 
 def _organ_parts(name: str, kb: Gazetteer, lang: str, rules: LanguageRules) -> tuple[str, str, bool] | None:

@@ -81,6 +81,7 @@ class LanguageRules:
     capital_organ_nouns: Words
     strike_words: Words
     determined_weapon_words: Words
+    new_weapon_determiners: Words
     nationality_only_nouns: Ordered
     not_names: Ordered
     determiners: Ordered

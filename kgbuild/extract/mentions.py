@@ -2967,8 +2967,12 @@ class _Finder:
                             entry)
 
     def _qualified_end(self, phrase: str, end: int) -> int:
-        """Where a bare noun of `determined_weapon_words` ends with the lower-case adjectives
-        after it ("missiles terrestres", "missiles légers multirôles"): a narrower class."""
+        """Where a weapon noun alone ends with the rest of its compound ("drones-suicides"), or
+        a bare noun of `determined_weapon_words` with the lower-case adjectives after it
+        ("missiles terrestres", "missiles légers multirôles"): a narrower class."""
+        compound = _COMPOUND_TAIL.match(self.text, end) if " " not in phrase else None
+        if compound:
+            return compound.end()
         if phrase not in self.rules.determined_weapon_words:
             return end
         j = self._token_after(end)
@@ -3103,11 +3107,12 @@ class _Finder:
         return bisect_left(self.starts, offset)
 
     def _system_name_at(self, j: int) -> tuple[int, int] | None:
-        """Up to three capitalised words (or model numbers) from token ``j``."""
+        """Up to three capitalised words (or model numbers) from token ``j``; a bare number opens
+        none ("deux missiles Onyx et 12 autres missiles Kalibr": a count)."""
         names = []
         while j < len(self.tokens) and len(names) < 3:
             t = self.tokens[j]
-            if t.is_space or (names and t.is_sent_start) \
+            if t.is_space or (names and t.is_sent_start) or (not names and t.text.isdigit()) \
                     or not (_CAPITALISED.match(t.text) or _is_model_number(t.text)):
                 break
             names.append(t)
@@ -3577,6 +3582,10 @@ def _is_name_token(token: Token) -> bool:
 def _determiners(rules: LanguageRules) -> tuple[str, ...]:
     """The rules' leading determiners, quotes folded, longest first."""
     return tuple(sorted({fold_quotes(d) for d in rules.determiners}, key=len, reverse=True))
+
+
+#: the rest of a hyphenated compound after a weapon noun ("drones-suicides", "drone-kamikaze")
+_COMPOUND_TAIL = re.compile(r"-[a-zà-öø-ÿœæ]+(?:-[a-zà-öø-ÿœæ]+)*(?![\w-])")
 
 
 @functools.cache
