@@ -18,6 +18,7 @@ from kgbuild.extract.mentions import Gazetteer, find_mentions
 from kgbuild.extract.parse import (
     doc_sentences,
     find_captions,
+    keep_elisions_before_quotes,
     keep_names_whole,
     load_pipeline,
     parse_text,
@@ -47,6 +48,7 @@ class Extractor:
         self.kb = kb
         demonyms = tuple(form for form in self.rules.demonyms if "-" in form)  # "sri-lankaise"
         keep_names_whole(self.nlp, kb, self.rules.compound_words + demonyms)
+        keep_elisions_before_quotes(self.nlp, self.rules.elided_words, tuple(self.rules.quote_pairs))
 
     def extract(self, article: Article) -> Extraction:
         """The Extraction of one article (one without a language is read in the extractor's)."""

@@ -86,6 +86,7 @@ class LanguageRules:
     not_names: Ordered
     determiners: Ordered
     compound_words: Ordered
+    elided_words: Ordered
     vague_groups: Ordered
     media_heads: Ordered
     group_name_words: Words

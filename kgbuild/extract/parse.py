@@ -291,6 +291,19 @@ def split_quote_after_elision(nlp: Language) -> None:
 _HYPHENATED_NAME = re.compile(r"^[A-ZÀ-Ý0-9][\w']*(?:-[A-ZÀ-Ý0-9][\w']*)+$")
 
 
+def keep_elisions_before_quotes(nlp: Language, elided: tuple[str, ...], quotes: tuple[str, ...]) -> None:
+    """Tokenizer exceptions for an elided word glued to an opening quote mark that a space
+    follows ("d'« un acte »"): the elided word and the mark, where the tokenizer would cut
+    the apostrophe off as a word of its own ("d", "'", "«") and the "de" before the quote is lost."""
+    for word in elided:
+        stem = word[:-1]
+        for form in {stem, stem[:1].upper() + stem[1:]}:
+            for apostrophe in ("'", "’"):
+                for mark in quotes:
+                    nlp.tokenizer.add_special_case(form + apostrophe + mark,
+                                                   [{ORTH: form + apostrophe}, {ORTH: mark}])
+
+
 def keep_names_whole(nlp: Language, kb, words: tuple[str, ...] = ()) -> None:
     """Tokenizer exceptions for hyphenated names and words it would split ("Royaume-Uni").
 

@@ -973,7 +973,7 @@ class _Finder:
         """The first of a cue's parsed subjects that names an actor; (None, 0.0) at the cue's own
         noun subject naming none ("puis les jihadistes déclarent"); None when no subject decides."""
         for subject in subjects:
-            ref, factor = self.speaker_of(subject)
+            ref, factor = self.apposed_holder(subject) or self.speaker_of(subject)
             if ref is None and subject.pos_ == "NOUN":
                 ref, factor = self.name_before_apposition(subject) or self.named_conjunct(subject), 0.85
             if ref is not None:
@@ -985,6 +985,14 @@ class _Finder:
                     self.remember_subject(subject, None)
                 return None, 0.0  # its own subject, unnamed
         return None
+
+    def apposed_holder(self, subject: Token) -> tuple[MentionRef, float] | None:
+        """The person named right before a role the parse took for the subject ("X, un
+        porte-parole du groupe Y, a nié": X, not the group); None for other subjects."""
+        if subject.pos_ != "NOUN" or not self.role_noun(subject):
+            return None
+        named = self.name_before_apposition(subject)
+        return (named, 0.85) if named is not None and named.entity.kind == "Person" else None
 
     def coordinated_subject_after(self, subject: Token, subjects: list[Token]) -> bool:
         """Whether another subject of the same verb follows an unnamed one across a conjunction
@@ -1931,8 +1939,9 @@ class _Finder:
         """Keep aside the claims of a cue whose subject before it is one unnamed holder of a role
         speaking for a body ("Le porte-parole des garde-côtes a déclaré que ...", "Un porte-parole
         militaire a exprimé ..."): the person the next sentences name as that holder says them
-        (``named_role``), else the body still does."""
-        if speaker is None or speaker.entity.kind == "Person" or not claims:
+        (``named_role``), else the body still does; a role naming no body ("La porte-parole du
+        Premier ministre a déclaré que ...") is said only by the holder named next."""
+        if speaker is not None and speaker.entity.kind == "Person" or not claims:
             return False
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
         if subject is None or not self.role_noun(subject) or self.index.at_token(subject) is not None:
@@ -2067,9 +2076,11 @@ class _Finder:
         return [(c.next.idx, self.clause_end(c.tokens, c.j, self.rules.clause_coordinators), 0.85)]
 
     def frame_quoted_phrase(self, c: _Cue) -> list | None:
-        """ "a dénoncé une « escalade inutile »"."""
-        opens = c.next.pos_ in ("DET", "ADJ", "NOUN") or (c.reflexive and c.next.pos_ == "ADP")  # "s'est inquiété d'une « ... »"
-        mark = next((t for t in c.tokens[c.j + 1: c.j + 4]
+        """ "a dénoncé une « escalade inutile »", "a parlé d'« un acte de guerre »" (the quote within
+        a word or two of the "de")."""
+        of = c.next.pos_ == "ADP" and lower_text(c.next) in self.rules.de_infinitive_markers
+        opens = c.next.pos_ in ("DET", "ADJ", "NOUN") or (c.reflexive and c.next.pos_ == "ADP") or of  # "s'est inquiété d'une « ... »"
+        mark = next((t for t in c.tokens[c.j + 1: c.j + (3 if of and not c.reflexive else 4)]
                      if t.text in self.rules.quote_pairs or t.text in _ENDS), None)
         if c.lemma not in self.rules.speech_verbs or not opens or mark is None or mark.text in _ENDS:
             return None  # not "a ajouté le communiqué. « B »": a quote of the next sentence
@@ -2579,6 +2590,8 @@ class _Finder:
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ in ("det", "nummod")]
             first, last = min(ids), max(ids)
+            if child.dep_ == "obl:arg":  # "annonce des frappes": the article read as a preposition
+                first = child.left_edge.i
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(cue, child, last):
                 continue
             end = self.tokens[min(last, tokens[-1].i)]
@@ -2610,9 +2623,7 @@ class _Finder:
 
     def said_object(self, cue: Token, child: Token, subject_first: bool, lemma: str) -> bool:
         """Whether a child of a content verb is the noun phrase said."""
-        if child.dep_ not in ("obj", "obl:mod") or child.i < cue.i:
-            return False
-        if child.dep_ == "obl:mod" and not self.after_day(cue, child):
+        if not self.object_like(cue, child):
             return False
         noun = self.partitive_noun(child) or child  # "a revendiqué l'une des deux attaques": "attaques"
         if noun.pos_ not in ("NOUN", "PROPN"):
@@ -2623,6 +2634,25 @@ class _Finder:
             return child is noun and child.lemma_ in self.rules.stance_object_nouns and _own_or_indefinite(child)
         # "a annoncé la mort de 57 civils" reports; "a annoncé l'envoi de missiles" acts
         return cue.lemma_ not in self.rules.report_cues or noun.lemma_ in self.rules.reported_events
+
+    def object_like(self, cue: Token, child: Token) -> bool:
+        """Whether a child after a content verb stands as its object: an object, an adjunct
+        right after a day, or a partitive the parse read as a "de" complement."""
+        if child.i < cue.i:
+            return False
+        if child.dep_ == "obl:mod":
+            return self.after_day(cue, child)
+        return child.dep_ == "obj" or self.partitive_object(cue, child)
+
+    def partitive_object(self, cue: Token, noun: Token) -> bool:
+        """Whether a phrase the parse hangs on a cue as a "de" complement is its object, its
+        partitive article read as a preposition ("annonce des frappes", "qui rapporte aussi des
+        destructions"): opened by that article right after the cue, past days and adverbs."""
+        if noun.dep_ != "obl:arg" or not any(g.dep_ == "case" and g.i == noun.left_edge.i and lower_text(g)
+                                              in self.rules.partitive_articles for g in noun.children):
+            return False
+        return all(t.pos_ == "ADV" or t.lemma_.lower() in self.rules.time_words
+                   for t in self.tokens[cue.i + 1:noun.left_edge.i])
 
     def after_day(self, cue: Token, noun: Token) -> bool:
         """Whether a phrase the parse reads as an adjunct of a cue is its object: right after it
@@ -2956,20 +2986,22 @@ class _Finder:
 
     def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
         """A participle's claim with no speaker right after an inverted cue whose unnamed role
-        was named later ("« A », a ajouté le porte-parole, précisant que B"): the same speaker."""
+        was named later ("« A », a ajouté le porte-parole, précisant que B"), or right after the
+        content of a cue before it ("La porte-parole a déclaré que A, affirmant que B"): the same
+        speaker."""
         out = []
         for c in claims:
             before = out[-1] if out else None
             if c.speaker is None and before is not None and before.speaker is not None \
-                    and before.end <= before.cue_start < c.cue_start and self.participle_after(before, c):
+                    and max(before.end, before.cue_start) < c.cue_start and self.participle_after(before, c):
                 c = dataclasses.replace(c, speaker=before.speaker, confidence=before.confidence)
             out.append(c)
         return out
 
     def participle_after(self, before: _Claim, claim: _Claim) -> bool:
         """Whether a claim's cue is a present participle after a comma that closes the inverted
-        subject of the claim before, in the same sentence."""
-        gap = self.text[before.cue_end:claim.cue_start]
+        subject of the claim before, or its content, in the same sentence."""
+        gap = self.text[max(before.cue_end, before.end):claim.cue_start]
         token = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
         return gap.rstrip().endswith(",") and len(gap) < 120 and before.sentence == claim.sentence \
             and not any(ch in gap for ch in ".;:") and token is not None and _present_participle(token[0])
@@ -2999,8 +3031,7 @@ class _Finder:
     def role_holder(self, claim: _Claim, role: str, claims: list[_Claim]) -> MentionRef | None:
         """The person named next as the holder of ``role`` after a claim (see ``named_role``)."""
         run = self.units.run_at(claim.cue_start)
-        speakers = {o.speaker.entity.id for o in claims if o.speaker is not None and o.cue_start > claim.cue_end
-                    and self.units.run_at(o.cue_start) == run + 1}
+        speakers = self.next_speakers(claim, claims, run)
         for ref in self.index.inside(claim.cue_end, len(self.text)):
             gap = self.units.run_at(ref.start) - run
             if gap > 6:
@@ -3008,9 +3039,15 @@ class _Finder:
             if ref.entity.kind != "Person" or ref.entity.mentions[0].start < claim.cue_start:
                 continue
             titled = self.role_before(ref) or self.role_after(ref) or self.apposed_to_role(claim, ref, role)
-            if titled == role or (gap == 1 and titled is None and ref.entity.id in speakers):
+            if titled == role or (gap <= 2 and titled is None and ref.entity.id in speakers):
                 return ref
         return None
+
+    def next_speakers(self, claim: _Claim, claims: list[_Claim], run: int) -> set[str]:
+        """The speakers of the claims after ``claim`` whose cue or content opens the next sentence
+        (a quote of two sentences: "« A. B », a déclaré X")."""
+        return {o.speaker.entity.id for o in claims if o.speaker is not None and o.cue_start > claim.cue_end
+                and run + 1 in (self.units.run_at(o.cue_start), self.units.run_at(o.start))}
 
     def apposed_to_role(self, claim: _Claim, ref: MentionRef, role: str) -> str | None:
         """``role`` when a name is apposed to the cue's role phrase right after it ("a déclaré un
