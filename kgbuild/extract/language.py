@@ -267,6 +267,9 @@ class LanguageRules:
     operation_prepositions: Words
     attack_verbs: Words
     attack_nouns: Words
+    remote_attack_words: Words
+    home_field_verbs: Words
+    ground_offensive_nouns: Words
     clash_nouns: Words
     war_nouns: Words
     averted_war_words: Words
@@ -390,6 +393,7 @@ class LanguageRules:
     agentive_oblique_verbs: ListTable
     fight_oblique_verbs: ListTable
     attack_phrases: ListTable
+    capture_phrases: ListTable
     join_phrases: ListTable
     mistagged_verbs: Table
     affiliation_words: ListTable

@@ -1760,7 +1760,7 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
-        self.emit_strike(n, k, agents, self.field_of(regions, agents, hit), hit)
+        self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
 
     def strike_regions(self, n: Token, agents: list[MentionRef], owned: list[Token]) -> list[MentionRef]:
         """The places a strike noun names: those its own phrases or a clause of occurrence on it
@@ -1896,13 +1896,38 @@ class _Finder:
             or self._place_group(subject.head, _OBLIQUES)  # the nearest after the verb, else one fronted
         return [r for r in where if not any(self.on_own_soil(r, a) for a in actors)]
 
-    def field_of(self, regions: list[MentionRef], agents: list[MentionRef], hit: list[MentionRef]) -> list[MentionRef]:
-        """The places of a strike on an actor that are no target: where a state fights on its own
-        soil ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu")."""
+    def field_of(self, n: Token, k: int, regions: list[MentionRef], agents: list[MentionRef],
+                 hit: list[MentionRef]) -> list[MentionRef]:
+        """The places of a strike that are targets: not those where a state fights on its own soil
+        ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu", "l'armée a
+        lancé une offensive à X"), where it is (``fought_at_home``); a strike from afar with no
+        actor hit keeps its place (aimed at)."""
         actors = self.hitters(agents)  # "avec l'armée congolaise contre les ADF en RDC": a partner's soil too
-        if not hit or not actors:
-            return regions
-        return [r for r in regions if not any(self.on_own_soil(r, a) for a in actors)]
+        if not actors or not hit and _in(n, self.rules.remote_attack_words):
+            return regions  # "l'armée a lancé une offensive à X", X its own: there; "des frappes": aimed
+        for a in actors[:2]:
+            home = self.home_places(regions, a)
+            self.fought_at_home(a, home[:1], n, k, self.noun_modality(n))
+            regions = [r for r in regions if r.entity.id not in {h.entity.id for h in home}]
+        self.ground_offensive(n, k, actors, regions)
+        return regions
+
+    def ground_offensive(self, n: Token, k: int, actors: list[MentionRef], regions: list[MentionRef]) -> None:
+        """A state that launches an offensive or an operation on the ground at a place is there
+        too, whoever's soil it is ("l'armée a lancé une offensive terrestre à X"; not "une
+        offensive aérienne")."""
+        if not _in(n, self.rules.ground_offensive_nouns) or any(
+                c.dep_ == "amod" and _in(c, self.rules.remote_attack_words) for c in n.children):
+            return
+        for a in [a for a in actors if a.entity.kind in _STATE_KINDS][:2]:
+            self.fought_at_home(a, regions[:1], n, k, self.noun_modality(n))
+
+    def home_places(self, regions: list[MentionRef], a: MentionRef) -> list[MentionRef]:
+        """The places of ``regions`` on ``a``'s own soil, by the knowledge base or because the
+        text locates them in such a place ("dans le territoire de X, dans la province de Y", Y the
+        state's): the place so located first (where it is), then its container."""
+        home = [r for r in regions if self.on_own_soil(r, a)]
+        return [p for h in home for p in self.place_before_part(h)] + home
 
     def undergoers(self, host: Token) -> list[MentionRef]:
         """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
@@ -2244,7 +2269,7 @@ class _Finder:
                     self.add(a, "attacks", h, n, k, 0.6, modality=modality)
         attack = _in(n, self.rules.attack_nouns)
         if attack:  # "l'attentat de Kaboul": the attack's own place phrase too
-            regions = regions or self.attack_places(n)
+            regions = regions or self.field_of(n, k, self.attack_places(n), agents, hit)
             self.note_unclaimed(n, k, agents, regions, hit, modality)
         else:
             self.note_pointed_strike(n, k, agents, regions, hit, modality)
@@ -2735,6 +2760,8 @@ class _Finder:
         for a in self.phrase_doers(v)[:2]:  # "X et ses alliés de Y ont pris le contrôle de Z"
             for t in targets[:2]:
                 self.add(a, "attacks", t, v, k, 0.65)
+        if self.phrase_rest(v, self.rules.capture_phrases) is not None and "Inf" not in morph_values(v, "VerbForm"):
+            self.hold_taken(v, self.phrase_doers(v)[:2], targets[:2], k)  # "ont pris le contrôle de X": there after
 
     def passive_phrase(self, v: Token, k: int) -> None:
         """A passive attack phrase: its agent attacks its subject, the owner of a thing named
@@ -3035,6 +3062,18 @@ class _Finder:
         fought_in = self.kills_fighters(v) and "Region" in t.entity.types and "Actor" not in t.entity.types
         return (len(targets) > 1 or fought_in) and self.on_own_soil(t, a)
 
+    def fought_at_home(self, a: MentionRef, places: list[MentionRef], cue: Token, k: int,
+                       modality: str | None = None) -> None:
+        """A state (or its force) that fights on its own soil is there (deployedIn), where it
+        does not attack the place: the places but itself, unless the cue fires from afar ("a
+        bombardé", "des frappes": the shooter need not be there)."""
+        if a.entity.kind == "Person" or _in(cue, self.rules.remote_attack_words) or any(
+                g.dep_ in _OBLIQUES and _in(g, self.rules.remote_attack_words) for c in cue.children for g in (c, *c.children)):
+            return  # "a tué des commandants lors de sa frappe sur X"
+        for r in self.typed(places, ("Region",)):
+            if r.entity.id != a.entity.id:
+                self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
+
     def kills_fighters(self, v: Token) -> bool:
         """An attack verb whose object is unnamed fighters ("l'armée a tué dix-huit combattants
         dans le nord du Sinaï"): the place is where a state fights on its own soil, not attacked."""
@@ -3085,24 +3124,34 @@ class _Finder:
         targets = self.places_listed(targets[:3])  # "a bombardé X, Y et Z"
         self.note_unaimed(v, agents, targets)
         for a in self.hitters(agents):
-            for t in targets[:6]:
-                if self.own_soil_fought(v, targets, t, a):
-                    continue  # "l'armée nigérienne a tué un chef de l'EI dans la région de Tillabéri"
-                self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+            self.attack_targets(v, k, a, targets)
         self.taken_places(v, self.hitters(agents), targets, k)
+
+    def attack_targets(self, v: Token, k: int, a: MentionRef, targets: list[MentionRef]) -> None:
+        """``a`` attacks each target of an attack verb but a place of its own soil where it fights
+        ("l'armée nigérienne a tué un chef de l'EI dans la région de X"), where it is instead (not
+        where its own men are hit: "un colonel de l'armée a été abattu à X")."""
+        for t in targets[:6]:
+            if not self.own_soil_fought(v, targets, t, a):
+                self.add(a, "attacks", t, v, k, 0.7, sea=not self.typed(targets, ("Actor",)))
+            elif not any(h.entity.id == a.entity.id for h in targets):
+                self.fought_at_home(a, [t], v, k)
 
     def taken_places(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
         """ "le M23 s'est emparé de Goma", "les talibans ont conquis Kandahar": who takes a place
         (a state only by a part of it: "s'est emparé d'une partie du pays") is there after,
-        deployed in it; not an infinitive ("tente de reprendre X": not taken yet), nor a state (what
-        it retakes is mostly its own soil, which the KB may not know: "l'armée malienne a repris Kidal")."""
-        if not _in(v, self.rules.capture_verbs) or "Inf" in morph_values(v, "VerbForm"):
-            return
+        deployed in it, a state on its own soil too ("l'armée malienne a repris Kidal"); not an
+        infinitive ("tente de reprendre X": not taken yet)."""
+        if _in(v, self.rules.capture_verbs) and "Inf" not in morph_values(v, "VerbForm"):
+            self.hold_taken(v, agents, targets, k)
+
+    def hold_taken(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
+        """Each agent is in each place of ``targets`` it took (a state only by a part of it)."""
         part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
-        for a in [a for a in agents[:2] if a.entity.kind not in _STATE_KINDS]:  # a state retakes its own towns
+        for a in agents[:2]:
             for t in targets[:3]:
                 if (part or t.entity.kind not in _STATE_KINDS) and self.typed([t], ("Region",)) \
-                        and not self.on_own_soil(t, a):
+                        and t.entity.id != a.entity.id:
                     self.add(a, "deployedIn", t, v, k, 0.6)
 
     @staticmethod
@@ -3373,16 +3422,18 @@ class _Finder:
 
     def place_force(self, who: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                     confidence: float, modality: str | None = None) -> None:
-        """The first of ``who`` that is no person is in each place of ``where`` off its own soil."""
+        """The first of ``who`` that is no person is in each place of ``where`` but itself, on
+        its own soil too ("l'armée malienne, retranchée à X": a state's troops at home are there)."""
         for w in [r for r in who if r.entity.kind != "Person"][:1]:
             for r in where:
-                if not self.on_own_soil(r, w):
+                if r.entity.id != w.entity.id:
                     self.add(w, "deployedIn", r, cue, k, confidence, modality=modality)
 
     def sender_before(self, v: Token, where: list[MentionRef]) -> tuple[list[MentionRef], list[MentionRef]]:
-        """``sender`` and the places of ``where`` off its own soil."""
+        """``sender`` and the places of ``where`` but the sender itself (its own soil counts:
+        "l'armée malienne a annoncé ... Des renforts ont été envoyés à X")."""
         who = self.sender(v)
-        return who, [r for r in where if not any(self.on_own_soil(r, w) for w in who)]
+        return who, [r for r in where if not any(r.entity.id == w.entity.id for w in who)]
 
     def sender(self, v: Token) -> list[MentionRef]:
         """The state whose troops a passive deployment names without owner ("Plusieurs
@@ -3501,8 +3552,8 @@ class _Finder:
     def troop_noun(self, n: Token, k: int) -> None:
         """ "les soldats américains en Irak", "le retrait des forces françaises dans ce pays",
         "les troupes russes ont pris position en Syrie": a state's troops and the place a
-        phrase puts them in, without a deployment verb.  A state's troops on its own soil
-        are not a deployment."""
+        phrase puts them in, without a deployment verb, on the state's own soil too ("les
+        soldats maliens à X")."""
         kinds = (_STATE_KINDS if _in(n, self.rules.troop_nouns) else ()) + (
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         owners = [] if _possessive(n) else self.children_with(n, self.rules.of_prepositions, ("nmod",))  # "ses soldats du Mali": where
@@ -3512,9 +3563,24 @@ class _Finder:
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
         where += self.counted_after(n, where[:1])
         for w in who[:1]:
-            for r in where[:3]:
-                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
-                    self.add(w, "deployedIn", r, n, k, 0.55)
+            self.troops_in(w, where[:3], n, k)
+
+    def troops_in(self, w: MentionRef, where: list[MentionRef], n: Token, k: int) -> None:
+        """Troops of ``w`` are in each place of ``where`` but ``w`` itself; one of its own soil
+        only when a phrase of theirs or a verb of the field puts them there (``in_the_field``)."""
+        for r in where:
+            if r.entity.id != w.entity.id and (not self.on_own_soil(r, w) or self.in_the_field(n)):
+                self.add(w, "deployedIn", r, n, k, 0.55)
+
+    def in_the_field(self, n: Token) -> bool:
+        """Whether troops are said to be at a place of their own state's soil by a phrase of
+        their own ("les soldats maliens à X") or as the subject of a verb of the field (fighting,
+        deploying, holding, going through, guarding: "l'armée combat les jihadistes dans la
+        région de X"); not of any other verb ("À X, l'armée a présenté un drone": the place of
+        a ceremony or a statement at home)."""
+        if n.dep_ != "nsubj" or n.head.pos_ != "VERB" or self._place_group(n, ("nmod",)):
+            return True
+        return _in(n.head, _field_verbs(self.rules))
 
     def clash_noun(self, n: Token, k: int) -> None:
         """ "les affrontements entre l'armée et les rebelles", "des combats opposant X à Y": fighting
@@ -4212,13 +4278,13 @@ class _Finder:
     def presence(self, a: Token, k: int) -> None:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
         a force (not a person: a minister present at a summit is not deployed) in a place,
-        unless the place is the force's own soil."""
+        its own soil too ("l'armée nigériane, présente dans l'État de X")."""
         heads = self.present_ones(a)
         where = self._place_group(a, ("obl", "obl:arg", "obl:mod", "nmod")) or self.relative_place(a) \
             or self.described_place(a)
         for w in [r for r in self.present_forces(a, heads)[:1] if r.entity.kind != "Person"]:
             for r in where[:2]:
-                if r.entity.id != w.entity.id and not self.on_own_soil(r, w):
+                if r.entity.id != w.entity.id:
                     self.add(w, "deployedIn", r, a, k, 0.6)
 
     def described_place(self, a: Token) -> list[MentionRef]:
@@ -7081,6 +7147,13 @@ def _strike_words(rules: LanguageRules) -> frozenset[str]:
     """Words of firing from afar and of deploying: a troop noun's place phrase with them puts
     no one there ("intensifie ses frappes au Liban"), or is read by the deployment reader."""
     return rules.target_verbs | rules.deploy_verbs | rules.target_nouns
+
+
+@functools.cache
+def _field_verbs(rules: LanguageRules) -> frozenset[str]:
+    """Verbs of the field: troops their subject are where the clause puts them, at home too."""
+    return rules.home_field_verbs | rules.attack_verbs | rules.repel_verbs | rules.clash_verbs | rules.fight_verbs \
+        | rules.deploy_verbs | rules.control_verbs | rules.settle_verbs | rules.roam_verbs | rules.presence_object_verbs
 
 
 @functools.cache
