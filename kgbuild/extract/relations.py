@@ -982,12 +982,14 @@ class _Finder:
         return False
 
     def reporting(self, cue: Token) -> str:
-        """ "reported" inside what a speaker says (an actor claiming its own attack asserts it)
-        or in a sentence with a source word the statements could not name ("..., selon des
+        """ "reported" inside what a speaker says (an actor claiming its own attack asserts it),
+        named or not (``attributed_quote``), or in a sentence with a source word the statements could not name ("..., selon des
         sources"); "asserted" otherwise."""
         inside = [s for s in self.statements if s.start <= cue.idx < s.end]
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"
+        if not inside and self.quotes.inside(cue.idx) and self.attributed_quote(cue):
+            return "reported"  # quoted words of a source the text names no speaker for
         return "reported" if self.sourced(self.units.bounds(cue)) else "asserted"
 
     def sourced(self, bounds: tuple[int, int]) -> bool:
@@ -1874,8 +1876,9 @@ class _Finder:
     def other_deed(self, t: Token) -> bool:
         """A verb with an object of its own that neither strikes nor aims ("L'attaque contre le
         navire X, revendiquée par Y, exacerbe les tensions en mer Rouge", the verb read as a
-        participle): the places after it are its own."""
-        return t.pos_ == "VERB" and any(c.dep_ == "obj" for c in t.children) and not any(
+        participle): the places after it are its own.  A day the parse read as the object is none
+        ("des attaques perpétrées mardi par X dans la région de Y")."""
+        return t.pos_ == "VERB" and any(c.dep_ == "obj" and not self.time_phrase(c) for c in t.children) and not any(
             _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)) \
             and not _phrase_length(t, self.rules.occurrence_verbs)  # "les raids qui faisaient rage à X"
 
@@ -2031,7 +2034,20 @@ class _Finder:
         """The agent of a participle on a strike noun, a bare group noun naming the one armed group
         the text named ("une embuscade tendue par la guérilla", "revendiquée par le groupe")."""
         phrase = agent_phrase(participle, self.rules)
-        return self.np(phrase) or self.group_anaphor(phrase) if phrase is not None else []
+        return self.np(phrase) or self.group_anaphor(phrase) if phrase is not None else self.agent_past_day(participle)
+
+    def agent_past_day(self, participle: Token) -> list[MentionRef]:
+        """The "par" phrase right after a participle and the day or adverb between them, which the
+        parse hung elsewhere ("des attaques perpétrées vendredi par X": on the day, or on the
+        quantity noun of "une série d'attaques"): the actor it names."""
+        for t in self.tokens[participle.i + 1: participle.i + 4]:
+            if lower_lemma(t) in self.rules.time_words or t.pos_ == "ADV":
+                continue
+            if lower_text(t) not in self.rules.agent_prepositions:
+                return []
+            named = next((w for w in self.tokens[t.i + 1: t.i + 4] if w.pos_ in ("NOUN", "PROPN")), None)
+            return self.typed(self.np(named) if named is not None else [], ("Actor",))[:1]
+        return []
 
     def claimants(self, n: Token) -> list[MentionRef]:
         """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
@@ -2141,8 +2157,37 @@ class _Finder:
         # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
-        return agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
+        found = agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
             + self.weapon_demonym(n)
+        by_agent = self.agent_past_genitive(n)
+        if not by_agent:
+            return found
+        attacked = {r.entity.id for g in self.aimed_phrases(n) for r in self.np(g)}
+        return by_agent + [r for r in found if r.entity.id not in attacked]
+
+    def aimed_phrases(self, n: Token) -> list[Token]:
+        """A strike noun's phrases that name what it hits: "contre"/"sur" ("des frappes sur X"),
+        and an attack noun's "de" ("l'invasion de X")."""
+        attack = _in(n, self.rules.attack_nouns)
+        return [g for g in n.children if g.dep_ == "nmod" and g.i > n.i
+                and (self.hostile(g) or attack and self.genitive(g))]
+
+    def agent_past_genitive(self, n: Token) -> list[MentionRef]:
+        """The "par" phrase after the phrase that names what a strike noun hits ("l'invasion de
+        l'Ukraine par la Russie", "l'attaque de leur base par X", "des frappes sur le territoire
+        afghan par l'armée X"), read by position past the noun and its adjectives: the author,
+        however the parse hangs the phrases; none past a verb or a comma."""
+        opening = next((t for t in self.tokens[n.i + 1: n.i + 4] if t.pos_ != "ADJ"), None)
+        if opening is None or not (lower_text(opening) in self.rules.hostile_prepositions or _in(
+                n, self.rules.attack_nouns) and lower_text(opening) in self.rules.of_prepositions):
+            return []
+        for t in self.tokens[opening.i + 2: opening.i + 9]:
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") and self.ref_at(t) is None:
+                return []  # a name the tagger read as a verb ("de Rubaya") goes on
+            if lower_text(t) in self.rules.agent_prepositions:
+                named = next((w for w in self.tokens[t.i + 1: t.i + 4] if w.pos_ in ("NOUN", "PROPN")), None)
+                return self.typed(self.np(named) if named is not None else [], ("Actor",))[:1]
+        return []
 
     def weapon_demonym(self, n: Token) -> list[MentionRef]:
         """The state a demonym on a strike noun's weapon complement names ("une frappe de drone
@@ -2575,8 +2620,15 @@ class _Finder:
 
     def subject_authors(self, v: Token) -> list[MentionRef]:
         """The author of a strike noun subject, else the owner of the craft the subject names."""
-        return self.typed([r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)], ("Actor",)) \
-            or self.weapon_owners(v)
+        return self.typed([r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(self.counted_strike(c))],
+                          ("Actor",)) or self.weapon_owners(v)
+
+    def counted_strike(self, n: Token) -> Token:
+        """The strike or attack noun a quantity noun counts ("une série de frappes", "une vague
+        d'attaques menées par X"): what is said of the quantity is said of it; else ``n``."""
+        if not _in(n, self.rules.quantity_nouns):
+            return n
+        return next((g for g in self.genitives(n) if g.i > n.i and _in(g, self.rules.target_nouns | self.rules.attack_nouns)), n)
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
@@ -6906,9 +6958,37 @@ class _Finder:
         lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
-        if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements):
+        if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements) \
+                and not self.attributed_quote(t):
             return
         self.dispatch(t, k, lemma, low)
+
+    def attributed_quote(self, t: Token) -> bool:
+        """Whether ``t`` is in quoted words told as what a source said, one the text names no
+        speaker for ("« X a bombardé Y », indique un communiqué", "selon une source, « ... »"): a
+        clause (a finite verb inside the marks) with a verb of speech right after the closing
+        mark or a source word right before the opening one; not words merely set in quotes."""
+        inner = self.quoted_clause(t)
+        if not inner:
+            return False
+        after = [w for w in self.tokens[inner[-1].i + 1: inner[-1].i + 6] if not w.is_punct][:3]
+        before = [w for w in self.tokens[max(inner[0].i - 6, 0): inner[0].i] if not w.is_punct]
+        return any(self.speech_verb(w) for w in after) or any(_is_source_word(w, self.rules) for w in before[-4:])
+
+    def quoted_clause(self, t: Token) -> list[Token]:
+        """The words inside the quote marks around ``t`` when they hold a finite verb (a clause,
+        not a phrase set in quotes); else none."""
+        pair = next((q for q in self.quotes.near(t.idx, t.idx + 1, 0) if q[0] < t.idx < q[1]), None)
+        if pair is None:
+            return []
+        inner = [w for w in self.tokens[max(t.i - 60, 0): t.i + 60] if pair[0] < w.idx < pair[1]]
+        return inner if any(w.pos_ in ("VERB", "AUX") and "Fin" in morph_values(w, "VerbForm") for w in inner) else []
+
+    def speech_verb(self, w: Token) -> bool:
+        """A verb of speech, by its lemma or, one the lemmatizer left as written ("indique"), by the
+        infinitives its form may belong to."""
+        return w.pos_ == "VERB" and (_in(w, self.rules.speech_verbs)
+                                     or bool(set(self.rules.grammar.verb_lemmas(lower_text(w))) & self.rules.speech_verbs))
 
     def untriggered(self, t: Token, k: int, lemma: str, low: str) -> None:
         """Relations a word starts without a cue of its own: holding ground, however tagged ("les
