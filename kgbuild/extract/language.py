@@ -444,6 +444,13 @@ class LanguageRules:
     ruin_verbs: Words
     example_phrases: Words
     threat_nouns: Words
+    demand_verbs: Words
+    demand_prepositions: Words
+    ouster_nouns: Words
+    side_nouns: Words
+    side_prepositions: Words
+    side_verbs: Words
+    side_head_nouns: Words
     group_part_nouns: Words
     identity_verbs: Words
     preposition_nouns: Words

@@ -1654,9 +1654,9 @@ class _Finder:
         weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
-        weapons = named[:1] or weapons  # "la vente de missiles antinavires Harpoon": the Harpoon
+        weapons = named[:1] or weapons + self.listed_goods(n)  # "la vente de missiles antinavires Harpoon": the Harpoon
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        suppliers += self.typed(self.children_with(n, ("par",)), ("Actor",))
+        suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.typed(self.children_with(n, self.rules.recipient_prepositions), ("Actor",)) or \
             self.after_prep(self.right_window(n)[:10], self.rules.recipient_prepositions, ("Actor",))[:1]
         if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
@@ -1668,6 +1668,28 @@ class _Finder:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def supply_authors(self, n: Token) -> list[MentionRef]:
+        """The body a transfer noun names as its author with "de" ("une aide militaire des
+        États-Unis"), also on the goods it names, where the parse hangs it ("la livraison d'armes
+        de l'Allemagne à X"): the supplier, before whoever announces or presents the transfer (a
+        person is no author here)."""
+        heads = [n] + [g for g in self.genitives(n) if _in(g, self.rules.military_goods)]
+        return self.typed([r for h in heads for c in self.genitives(h)
+                           for r in [self.ref_at(c)] if r is not None and r.entity.kind != "Person"], ("Actor",))
+
+    def listed_goods(self, n: Token) -> list[MentionRef]:
+        """The goods a transfer noun lists further down its noun phrase ("une aide de X,
+        notamment des véhicules blindés, de l'artillerie et des drones"): weapons reached from the
+        noun through "de" or example ("comme") complements and conjuncts only (not through a
+        clause), also nouns the parse reads as modifiers or as conjuncts of the transfer noun."""
+        found, frontier = [], [n]
+        for _ in range(5):
+            frontier = [c for t in frontier for c in t.children if c.pos_ in ("NOUN", "PROPN") and (
+                c.dep_ in ("conj", "appos", "amod") or c.dep_ == "nmod" and (
+                    self.genitive(c) or _introduced_by(c, self.rules.example_phrases)))]
+            found += [r for t in frontier for r in [self.ref_at(t)] if r is not None]
+        return [r for r in self.typed(found, ("Weapon",)) if r.entity.kind in ("WeaponClass", "WeaponSystem")]
 
     def sends_people(self, n: Token) -> bool:
         """A transfer noun whose "de" complement is people sent, troops or a mission ("l'envoi
@@ -6506,6 +6528,8 @@ class _Finder:
                 self.made_by_demonym(t, k)
             elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
                 self.alliance_against(t, k)
+            else:
+                self.stance_tie(t, k)
         self.place_inclusions(k, tokens)
         self.named_body_ties(k)
 
@@ -6698,6 +6722,47 @@ class _Finder:
             for o in self.typed(self.threatened(v), ("Actor",))[:2]:
                 if o.entity.kind != "City":
                     self.add(s, "opposes", o, v, k, 0.5)
+
+    def demand(self, v: Token, k: int) -> None:
+        """ "X réclame le départ des soldats français", "Y exige la démission du président Z",
+        "W appelle au retrait de la mission": whoever demands an ouster (``ouster_nouns``, as the
+        verb's object or after ``demand_prepositions``) opposes the one to go."""
+        ousted = self.typed([r for n in self.demanded_ousters(v) for g in self.genitives(n)
+                             for r in self.np(g) or self.demonyms_on(g) if r is not None], ("Actor",))
+        for s in self.typed(self.subject(v), ("Actor",))[:1]:
+            for o in ousted[:2]:
+                self.add(s, "opposes", o, v, k, 0.5)
+
+    def stance_tie(self, t: Token, k: int) -> None:
+        """A stance read off a phrase no cue family reads: demanding an ouster ("réclame le départ
+        de X"), taking someone's side ("combat aux côtés de Y")."""
+        if t.pos_ == "VERB" and _may_be(self.rules, t, self.rules.demand_verbs):
+            self.demand(t, k)
+        elif lower_text(t) in self.rules.side_nouns and t.i > 0 \
+                and lower_text(self.tokens[t.i - 1]) in self.rules.side_prepositions:
+            self.side_taken(t, k)
+
+    def side_taken(self, t: Token, k: int) -> None:
+        """ "les miliciens X combattent aux côtés de l'armée Y", "Z restera aux côtés de W", "a
+        rejoint le combat aux côtés de V": whoever fights or stands at someone's side (a verb of
+        ``side_verbs``, or one governing a fight noun of ``side_head_nouns``) backs them."""
+        host = t.head
+        if host.pos_ == "NOUN" and _in(host, self.rules.side_head_nouns) and host.head.pos_ == "VERB":
+            host = host.head
+        elif not (host.pos_ == "VERB" and _may_be(self.rules, host, self.rules.side_verbs)):
+            return
+        backed = self.typed([r for g in self.genitives(t) for r in self.np(g)], ("Actor",))
+        doers = self.typed(self.subject(host) or self.stance_verb_doer(host), ("Actor",))
+        for s in self.sides(doers):
+            for o in backed[:1]:
+                self.add(s, "supports", o, t, k, 0.55)
+
+    def demanded_ousters(self, v: Token) -> list[Token]:
+        """The ouster nouns a demand verb takes, as its object or after a demand preposition,
+        and those coordinated with them ("la démission de X et le départ de Y")."""
+        nouns = [c for c in v.children if c.dep_ == "obj" or c.dep_.startswith("obl")
+                 and _introduced_by(c, self.rules.demand_prepositions)]
+        return [n for c in nouns for n in [c, *self.conjuncts(c)] if _in(n, self.rules.ouster_nouns)]
 
     def threatened(self, v: Token) -> list[MentionRef]:
         """Who a vow or threat verb aims at: the genitive of a noun of ruin it takes ("la perte
@@ -6948,9 +7013,10 @@ class _Finder:
 
     def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
-        read as a noun ("lutte", a noun cue too, right after its subject)."""
+        read as a noun, an adjective or an adverb ("lutte", a noun cue too, right after its
+        subject; "les États-Unis arment les X", "arment" tagged an adverb)."""
         lemma, low = lower_lemma(t), lower_text(t)
-        if (t.pos_ in ("NOUN", "ADJ") or lemma == low) and t.i > 0:
+        if (t.pos_ in ("NOUN", "ADJ", "ADV") or lemma == low) and t.i > 0:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
@@ -7028,11 +7094,10 @@ class _Finder:
         lutte contre le PKK", "le Qatar finance le Hamas", "l'armée nigériane combat Boko
         Haram", "l'Iran arme les Houthis"): the parse is wrong too, so the arguments are read off the words: the actor
         just before, the first actor after (past "contre" for a fight)."""
-        if any(c.dep_ in ("det", "case") for c in t.children):
-            return  # "la lutte", "le combat": a noun indeed
         subject = self.word_subject(t)
-        if subject is None:
-            return
+        span = self.span_at(subject) if subject is not None else None
+        if span is None or any(c.dep_ in ("det", "case") and span.end <= c.i < t.i for c in t.children):
+            return  # "la lutte", "le combat": a noun indeed (not an article of the subject the parse hangs on it)
         window = self.object_words(t, predicate)
         if not window:
             return
@@ -7041,9 +7106,12 @@ class _Finder:
             self.add(subject, predicate, o, t, k, 0.5, cue_text=t.text)
 
     def object_words(self, t: Token, predicate: str) -> list[Token]:
-        """The words after a mistagged verb from its object on: past a phrase that names no one
-        ("combat depuis avril les FSR") and, for a fight, past "contre"."""
+        """The words after a mistagged verb from its object on: past adverbs ("aide militairement
+        X", "arme toujours Y"), past a phrase that names no one ("combat depuis avril les FSR")
+        and, for a fight, past "contre"."""
         window = [w for w in self.right_window(t)[:8] if w.pos_ != "DET"]
+        while window and window[0].pos_ == "ADV":
+            window = window[1:]
         if len(window) > 2 and window[0].pos_ == "ADP" and window[1].pos_ in ("NOUN", "NUM") \
                 and self.ref_at(window[1]) is None:
             window = window[2:]
@@ -7270,6 +7338,13 @@ def _verb_between(word: Token, top: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def _may_be(rules: LanguageRules, verb: Token, lemmas) -> bool:
+    """Whether a verb is one of ``lemmas``, by its lemma or, when the lemmatizer left the form as
+    written ("réclame"), by the infinitives the form may belong to."""
+    lemma, low = lower_lemma(verb), lower_text(verb)
+    return lemma in lemmas or lemma == low and any(g in lemmas for g in rules.grammar.verb_lemmas(low))
 
 
 def _introduced_by(phrase: Token, words) -> bool:
