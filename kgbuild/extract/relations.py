@@ -6194,6 +6194,19 @@ class _Finder:
                 self.placed_by_aside(ref, span, k, measured)
             elif self.location_word(self.tokens[span.end]):  # "la localité de X située dans la région Y"
                 self.placed_by_aside(ref, span, k, measured, span.end - 1)
+            elif self.bracketed_before_aside(span):  # "X (Nord-Kivu), dans l'est de la RDC"
+                self.placed_by_aside(ref, span, k, measured, span.end + 1)
+
+    def bracketed_before_aside(self, span) -> bool:
+        """A place alone in brackets after another, with a containment aside right after the
+        bracket ("à X, en territoire de Y (Nord-Kivu), dans l'est de la RDC", "à X (préfecture de
+        Y), dans le sud du pays"): the aside puts the bracketed place, the wider of the two, in
+        its area (the place before the bracket gets it from the bracket)."""
+        j = span.end
+        if span.start < 1 or j + 2 >= len(self.tokens) or self.tokens[span.start - 1].text != "(" \
+                or self.tokens[j].text != ")" or self.tokens[j + 1].text != ",":
+            return False
+        return _in(self.tokens[j + 2], self.rules.container_prepositions) or self.compass_part_aside(self.aside_tokens(j + 1))
 
     def location_word(self, t: Token) -> bool:
         """A participle of location or of dependency right after a place, before a preposition
