@@ -5947,6 +5947,8 @@ class _Finder:
             if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k) \
                     or self.capital_of_demonym(t, k):
                 continue
+            if _demonstrative(t):  # "cette région de l'est de l'Ukraine"
+                self.place_described(t, k)
             places = self.named_places(t)
             if places:
                 self.place_named(t, places, k)
@@ -5963,6 +5965,44 @@ class _Finder:
         for c in (containers + self.container_after(place))[:1]:
             for p in [p for p in listed if p.entity.id != c.entity.id]:
                 self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def place_described(self, t: Token, k: int) -> None:
+        """ "cette région du sud de l'Ukraine", "cette région ukrainienne", "cet État situé dans
+        l'ouest du pays": a place noun with a demonstrative points back to the last place of its
+        kind, in this sentence or the two before (``same_place_anaphors``), which lies in the
+        wider area its demonym, its compass "de" phrase or its participle of location names."""
+        kinds = [kind for kind in self.rules.same_place_anaphors.get(lower_lemma(t), ()) if kind not in _STATE_KINDS]
+        floor = self.sentences[max(self.units.sentence_at(t.idx) - 2, 0)].start
+        place = next((r for r in self.index.before(t.idx, floor) if r.entity.kind in kinds), None)
+        if place is None:
+            return
+        rank = _AREA_RANKS.get(place.entity.kind, 0)
+        for c in self.described_area(t)[:1]:
+            if c.entity.id != place.entity.id and _AREA_RANKS.get(c.entity.kind, 0) > rank:
+                self.add(place, "locatedIn", c, t, k, 0.55, modality="asserted")
+
+    def described_area(self, t: Token) -> list[MentionRef]:
+        """The area a place noun's own words put it in: a demonym ("cette région ukrainienne"),
+        a compass part in its "de" phrase ("cette ville du nord du Mali") or a participle of
+        location ("ce district situé dans l'est du pays")."""
+        states = [r for c in t.children if c.dep_ == "amod" or c.pos_ == "ADJ" for r in [self.demonym_state(c)] if r]
+        if states:
+            return states
+        part = self.compass_complement(t)
+        if part is not None:
+            return part
+        preps, tail = self.verb_aside(self.aside_tokens(t.i)) or ((), [])
+        return self.after_prep(tail, preps, ("Region",)) if preps else []
+
+    def compass_complement(self, t: Token) -> list[MentionRef] | None:
+        """The area a compass "de" phrase right after a noun names ("du nord-est de l'Ukraine"),
+        None when no such phrase follows."""
+        window = list(self.tokens[t.i + 1: min(len(self.tokens), t.i + 8)])
+        words = [w for w in window[1:3] if w.pos_ != "DET"]
+        if not words or lower_text(window[0]) not in self.rules.of_prepositions or not _in(words[0], self.rules.compass_words):
+            return None
+        return [c for c in self.after_prep(window[window.index(words[0]):], self.rules.of_prepositions, ("Region",))
+                if c.mention.text.lower() not in self.rules.compass_words]
 
     def demonym_list(self, places: list[MentionRef]) -> list[MentionRef]:
         """The places a demonym on their place noun puts in its state: those named and those the
