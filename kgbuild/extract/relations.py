@@ -518,7 +518,21 @@ class _Finder:
         found = [ref for ref in self.index.before(token.idx, floor)
                  if ref.entity.kind in kinds and ref.start < own and self.names_country(ref, qualified)]
         subjects = [ref for ref in found if self.root_of(ref).dep_ in ("nsubj", "nsubj:pass")]
-        return (subjects or found or [None])[0]
+        return (subjects or found or [self.state_by_demonyms(token, kinds)])[0]
+
+    def state_by_demonyms(self, token: Token, kinds) -> MentionRef | None:
+        """The country "le pays" points back to in a text that names none by its name before
+        it, only by demonyms and organs ("l'armée afghane ... dans le centre du pays"): the
+        state named most before it, at least twice and more than any other."""
+        if not set(kinds) & set(_STATE_KINDS):
+            return None
+        refs = [r for r in self.index.before(token.idx) if r.entity.kind in _STATE_KINDS]
+        if any(r.mention.text[:1].isupper() for r in refs):
+            return None  # a country named by its name that does not qualify: not this one
+        counts = Counter(r.entity.id for r in refs).most_common(2)
+        if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+            return None
+        return next(r for r in refs if r.entity.id == counts[0][0])
 
     def anaphor_kinds(self, token: Token) -> tuple[tuple[str, ...], int]:
         """The kinds of place a noun points back to and how many sentences back it may reach:
@@ -573,10 +587,14 @@ class _Finder:
             and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
 
     def contracted_the(self, c: Token, noun: Token) -> bool:
-        """A contracted definite article before a singular noun complementing a compass point
-        ("dans le nord du pays"; "plusieurs régions du pays" is left alone)."""
+        """A contracted definite article before a singular noun complementing a compass point,
+        a centre word or a singular place noun ("dans le nord du pays", "dans le centre du pays",
+        "la deuxième ville du pays"; "plusieurs régions du pays" is left alone)."""
+        head = noun.head
         return c.dep_ == "case" and lower_text(c) in self.rules.contracted_articles \
-            and "Sing" in morph_values(noun, "Number") and _in(noun.head, self.rules.compass_words)
+            and "Sing" in morph_values(noun, "Number") and (
+                _in(head, self.rules.compass_words) or _in(head, self.rules.centre_words)
+                or _in(head, self.rules.place_heads) and "Sing" in morph_values(head, "Number"))
 
     def span_at(self, ref: MentionRef):
         """The tokens of a mention (spans cut inside a word taken whole)."""
