@@ -6338,7 +6338,22 @@ class _Finder:
         noun, by a compass part ("à Beni dans l'Est de la RDC") or by its name alone ("le
         district de Pakur au Jharkhand")."""
         return self.container_named(span) or self.container_part(span, ref) or self.container_plain(span, ref) \
-            or self.subdivision_of(span, ref)
+            or self.subdivision_of(span, ref) or self.facility_town(span, ref)
+
+    def facility_town(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "l'hôpital Nasser à Khan Younès", "l'aéroport international X de Y": a site named
+        with its facility noun (``facility_site_nouns``) and a name of its own lies in the town
+        or province named right after it by "à" or "de" (not a state: "de France" owns it)."""
+        if not span[0].text.islower() or not _in(span[0], self.rules.facility_site_nouns) or span.end + 1 >= len(self.tokens):
+            return []
+        low = lower_text(self.tokens[span.end])
+        if low not in self.rules.facility_town_prepositions and low not in self.rules.of_prepositions:
+            return []
+        first = next((t for t in self.tokens[span.end + 1: span.end + 3] if t.pos_ != "DET"), None)
+        c = self.ref_at(first) if first is not None else None
+        if c is None or self.span_at(c).start != first.i or c.entity.kind in _STATE_KINDS or not self.typed([c], ("Region",)):
+            return []
+        return [c] if c.entity.id != ref.entity.id else []
 
     def compass_region_in(self, ref: MentionRef, k: int) -> None:
         """ "le Nord-Ouest du Cameroun", "le Nord-Ouest et le Sud-Ouest du Cameroun": a region
