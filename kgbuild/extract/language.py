@@ -338,6 +338,7 @@ class LanguageRules:
     group_heads: Words
     facility_nouns: Words
     facility_prepositions: Words
+    portfolio_prepositions: Words
     clause_breakers: Words
     agentive_verbs: Words
     direction_words: Words

@@ -5764,12 +5764,17 @@ class _Finder:
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
             if self.tokens[k].pos_ == "DET" and not self.role_closed_by(k) and not (  # "le chef de la diplomatie russe X": on to "chef"
-                    k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
+                    k - 2 >= lo and self.role_link(self.tokens[k - 1])
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
         found = self.role_phrase(self.nearest_role(words)) if words else None
         return found if found is not None else self.role_before_demonym(words, lo)
+
+    def role_link(self, token: Token) -> bool:
+        """A preposition between a role and its complement: "de", or one of a portfolio ("le
+        secrétaire à la Défense X", "la ministre déléguée à la Mer Y": ``portfolio_prepositions``)."""
+        return lower_text(token) in self.rules.of_prepositions or lower_text(token) in self.rules.portfolio_prepositions
 
     def role_closed_by(self, k: int) -> bool:
         """Whether a determiner ends a role phrase of two words ("le numéro un nord-coréen X": "un"
