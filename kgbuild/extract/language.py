@@ -337,6 +337,8 @@ class LanguageRules:
     quantity_nouns: Words
     group_heads: Words
     facility_nouns: Words
+    facility_prepositions: Words
+    portfolio_prepositions: Words
     clause_breakers: Words
     agentive_verbs: Words
     direction_words: Words

@@ -1780,7 +1780,10 @@ class _Finder:
         return self.after_prep(window, self.rules.strike_prepositions, ("Region",))
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
-        """ "les frappes ukrainiennes en territoire russe": agent adjective, target place."""
+        """ "les frappes ukrainiennes en territoire russe": agent adjective, target place; an attack
+        noun read as the facility it also names is none (``facility_sense``)."""
+        if self.facility_sense(n):
+            return
         agents, owned = self.possessed_strike(n, self.strike_doers(n))
         owned += self.casualty_aims(n)
         regions = self.strike_regions(n, agents, owned)
@@ -1803,6 +1806,16 @@ class _Finder:
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
+
+    def facility_sense(self, n: Token) -> bool:
+        """An attack noun that also names a facility ("siège": a siege, a seat) is that facility
+        after a preposition of place or aim ("une frappe sur le siège de X", "devant le siège de
+        Y", "au siège de Z") or as the object of a verb of aiming or attacking ("ont visé le siège
+        de X"): the body after it attacks nothing ("le siège de Marioupol" stays a siege)."""
+        if not _in(n, self.rules.facility_nouns):
+            return False
+        return _introduced_by(n, self.rules.facility_prepositions) or n.dep_ == "obj" and (
+            _in(n.head, self.rules.target_verbs) or _in(n.head, self.rules.attack_verbs))
 
     def strike_regions(self, n: Token, agents: list[MentionRef], owned: list[Token]) -> list[MentionRef]:
         """The places a strike noun names: those its own phrases or a clause of occurrence on it
@@ -5769,12 +5782,17 @@ class _Finder:
         while k >= lo and k >= span.start - 7 and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN", "NUM"):
             words.insert(0, self.tokens[k])
             if self.tokens[k].pos_ == "DET" and not self.role_closed_by(k) and not (  # "le chef de la diplomatie russe X": on to "chef"
-                    k - 2 >= lo and lower_text(self.tokens[k - 1]) in self.rules.of_prepositions
+                    k - 2 >= lo and self.role_link(self.tokens[k - 1])
                     and self.tokens[k - 2].pos_ in ("NOUN", "ADJ")):  # "le ministre israélien de la Défense X"
                 break
             k -= 1
         found = self.role_phrase(self.nearest_role(words)) if words else None
         return found if found is not None else self.role_before_demonym(words, lo)
+
+    def role_link(self, token: Token) -> bool:
+        """A preposition between a role and its complement: "de", or one of a portfolio ("le
+        secrétaire à la Défense X", "la ministre déléguée à la Mer Y": ``portfolio_prepositions``)."""
+        return lower_text(token) in self.rules.of_prepositions or lower_text(token) in self.rules.portfolio_prepositions
 
     def role_closed_by(self, k: int) -> bool:
         """Whether a determiner ends a role phrase of two words ("le numéro un nord-coréen X": "un"
