@@ -4465,7 +4465,7 @@ class _Finder:
             return False  # "a attaqué les jihadistes": an actor hit is no soil
         if self.text_inside(place.entity.id, state.entity, 3):
             return True
-        entry = self.kb_entry(place.entity)
+        entry = self.kb_entry(place.entity) if place.entity.qid else None  # a link kept only in-house is a guess
         if place.entity.kind in _STATE_KINDS or entry is not None and (entry.country or entry.located_in):
             return False  # the KB places it: the text's frame does not move it
         return self.framed_in(place, state) or self.only_state() == state.entity.id
