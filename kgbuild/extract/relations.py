@@ -4460,7 +4460,8 @@ class _Finder:
         """Whether the text puts ``place`` in state ``state``: its own locatedIn, through a place
         the state holds ("X, dans le nord du Mali", "X (Nord-Kivu)", the province the KB puts in
         the state); or, for a place the KB does not place, a frame fronting its sentence ("Au
-        Mozambique, l'armée ... X") or a text that names no state but that one."""
+        Mozambique, l'armée ... X") or, for a place the KB does not know at all, a text that names
+        no state but that one (one state in play, no neighbour's soil)."""
         if state.entity.kind not in _STATE_KINDS or "Actor" in place.entity.types or not self.typed([place], ("Region",)):
             return False  # "a attaqué les jihadistes": an actor hit is no soil
         if self.text_inside(place.entity.id, state.entity, 3):
@@ -4468,7 +4469,7 @@ class _Finder:
         entry = self.kb_entry(place.entity) if place.entity.qid else None  # a link kept only in-house is a guess
         if place.entity.kind in _STATE_KINDS or entry is not None and (entry.country or entry.located_in):
             return False  # the KB places it: the text's frame does not move it
-        return self.framed_in(place, state) or self.only_state() == state.entity.id
+        return self.framed_in(place, state) or not place.entity.kb_id and self.only_state_id == state.entity.id
 
     def text_inside(self, place_id: str, state, depth: int) -> bool:
         """Whether the text's locatedIn chain from ``place_id`` reaches ``state`` or a place the
@@ -4517,9 +4518,6 @@ class _Finder:
         """The one state the text names, None when it names none or several."""
         states = {e.id for e in self.by_label.values() if e.kind in _STATE_KINDS}
         return next(iter(states)) if len(states) == 1 else None
-
-    def only_state(self) -> str | None:
-        return self.only_state_id
 
     def lead_verb(self, v: Token, k: int) -> None:
         """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
