@@ -4461,7 +4461,8 @@ class _Finder:
         the state holds ("X, dans le nord du Mali", "X (Nord-Kivu)", the province the KB puts in
         the state); or, for a place the KB does not place, a frame fronting its sentence ("Au
         Mozambique, l'armée ... X") or, for a place the KB does not know at all, a text that names
-        no state but that one (one state in play, no neighbour's soil)."""
+        no state but that one, and that one as a place ("au Mali": one state in play, no
+        neighbour's soil)."""
         if state.entity.kind not in _STATE_KINDS or "Actor" in place.entity.types or not self.typed([place], ("Region",)):
             return False  # "a attaqué les jihadistes": an actor hit is no soil
         if self.text_inside(place.entity.id, state.entity, 3):
@@ -4515,9 +4516,16 @@ class _Finder:
 
     @functools.cached_property
     def only_state_id(self) -> str | None:
-        """The one state the text names, None when it names none or several."""
-        states = {e.id for e in self.by_label.values() if e.kind in _STATE_KINDS}
-        return next(iter(states)) if len(states) == 1 else None
+        """The one state the text names, when it names no other and names it as a place too ("au
+        Mali", "en Somalie": where the events are); else None."""
+        states = {e.id: e for e in self.by_label.values() if e.kind in _STATE_KINDS}
+        if len(states) != 1:
+            return None
+        state = next(iter(states.values()))
+        starts = {m.start for m in state.mentions}
+        placed = any(t.idx in starts and t.i > 0 and lower_text(self.tokens[t.i - 1]) in self.rules.container_prepositions
+                     for t in self.tokens)
+        return state.id if placed else None
 
     def lead_verb(self, v: Token, k: int) -> None:
         """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
