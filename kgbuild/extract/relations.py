@@ -3162,9 +3162,11 @@ class _Finder:
             (p for c in conjuncts for p in [agent_phrase(c, self.rules)] if p is not None), None)
 
     def own_soil_fought(self, v: Token, targets: list[MentionRef], t: MentionRef, a: MentionRef) -> bool:
-        """A place on the attacker's own soil, beside an actor hit or where unnamed fighters are
-        killed: where it fights, not what it attacks."""
-        fought_in = self.kills_fighters(v) and "Region" in t.entity.types and "Actor" not in t.entity.types
+        """A place on the attacker's own soil, beside an actor hit, where unnamed fighters are
+        killed or that it takes back ("l'armée tente de reprendre X", X its own): where it fights,
+        not what it attacks."""
+        fought_in = (self.kills_fighters(v) or _in(v, self.rules.capture_verbs)) \
+            and "Region" in t.entity.types and "Actor" not in t.entity.types
         return (len(targets) > 1 or fought_in) and self.on_own_soil(t, a)
 
     def fought_at_home(self, a: MentionRef, places: list[MentionRef], cue: Token, k: int,
@@ -4469,14 +4471,92 @@ class _Finder:
             and lower_text(self.tokens[first.i - 1]) in self.rules.deploy_prepositions
 
     def on_own_soil(self, place: MentionRef, state: MentionRef) -> bool:
-        """Whether the knowledge base puts ``place`` inside ``state`` (the entities' KB keys)."""
-        place_key, state_key = place.entity.kb_id, state.entity.kb_id
+        """Whether ``place`` lies inside ``state``: the state itself, by the knowledge base (the
+        entities' KB keys), else by the text (``soil_by_text``)."""
         if place.entity.id == state.entity.id:  # the state itself
             return True
-        if not place_key or not state_key:
+        return self.kb_inside(place.entity, state.entity) or self.soil_by_text(place, state)
+
+    def kb_inside(self, place, state) -> bool:
+        """Whether the knowledge base puts entity ``place`` inside entity ``state``."""
+        entry = self.kb_entry(place)
+        return entry is not None and state.kb_id is not None and state.kb_id in (entry.country, entry.located_in)
+
+    def kb_entry(self, entity):
+        """The knowledge base's entry for an entity, None when unlinked or unknown."""
+        kb = self.reading.kb
+        return kb.get(entity.kb_id) if kb is not None and entity.kb_id else None
+
+    def soil_by_text(self, place: MentionRef, state: MentionRef) -> bool:
+        """Whether the text puts ``place`` in state ``state``: its own locatedIn, through a place
+        the state holds ("X, dans le nord du Mali", "X (Nord-Kivu)", the province the KB puts in
+        the state); or, for a place the KB does not place, a frame fronting its sentence ("Au
+        Mozambique, l'armée ... X") or, for a place the KB does not know at all, a text that names
+        no state but that one, and that one as a place ("au Mali": one state in play, no
+        neighbour's soil)."""
+        if state.entity.kind not in _STATE_KINDS or "Actor" in place.entity.types or not self.typed([place], ("Region",)):
+            return False  # "a attaqué les jihadistes": an actor hit is no soil
+        if self.text_inside(place.entity.id, state.entity, 3):
+            return True
+        entry = self.kb_entry(place.entity) if place.entity.qid else None  # a link kept only in-house is a guess
+        if place.entity.kind in _STATE_KINDS or entry is not None and (entry.country or entry.located_in):
+            return False  # the KB places it: the text's frame does not move it
+        return self.framed_in(place, state) or not place.entity.kb_id and self.only_state_id == state.entity.id
+
+    def text_inside(self, place_id: str, state, depth: int) -> bool:
+        """Whether the text's locatedIn chain from ``place_id`` reaches ``state`` or a place the
+        KB puts in it, in at most ``depth`` steps."""
+        for c in self.text_containers.get(place_id, ()) if depth > 0 else ():
+            if c.id == state.id or self.kb_inside(c, state) or self.text_inside(c.id, state, depth - 1):
+                return True
+        return False
+
+    @functools.cached_property
+    def text_containers(self) -> dict[str, list]:
+        """The places the text itself locates each place in (its locatedIn, read ahead of the
+        sentences' other relations): place id -> container entities."""
+        kept, attackers = self.found, self.attackers
+        self.found, self.attackers = [], list(attackers)
+        try:
+            for k, last in self.units.runs:
+                if k not in self.skip:
+                    self.located(k, self.reading.run_tokens(k, last))
+                    self.placed(k)
+            pairs = [(r.subject, r.object) for r in self.found if r.predicate == "locatedIn"]
+        finally:
+            self.found, self.attackers = kept, attackers
+        by_id = {e.id: e for e in self.by_label.values()}
+        containers: dict[str, list] = {}
+        for a, b in pairs:
+            if b in by_id:
+                containers.setdefault(a, []).append(by_id[b])
+        return containers
+
+    def framed_in(self, place: MentionRef, state: MentionRef) -> bool:
+        """Whether the sentence of ``place`` opens on a frame of place naming ``state`` ("Au
+        Mozambique, ...", "En Somalie, ..."): a container preposition, the state, a comma."""
+        sent = self.sentences[self.units.sentence_at(place.start)]
+        span = self.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or len(span) < 3 or lower_text(span[0]) not in self.rules.container_prepositions:
             return False
-        entry = self.reading.kb.get(place_key) if self.reading.kb is not None else None
-        return entry is not None and state_key in (entry.country, entry.located_in)
+        ref = self.ref_at(span[1])
+        if ref is None or ref.entity.id != state.entity.id:
+            return False
+        comma = next((t for t in span[1:6] if t.idx >= ref.end), None)
+        return comma is not None and comma.text == ","
+
+    @functools.cached_property
+    def only_state_id(self) -> str | None:
+        """The one state the text names, when it names no other and names it as a place too ("au
+        Mali", "en Somalie": where the events are); else None."""
+        states = {e.id: e for e in self.by_label.values() if e.kind in _STATE_KINDS}
+        if len(states) != 1:
+            return None
+        state = next(iter(states.values()))
+        starts = {m.start for m in state.mentions}
+        placed = any(t.idx in starts and t.i > 0 and lower_text(self.tokens[t.i - 1]) in self.rules.container_prepositions
+                     for t in self.tokens)
+        return state.id if placed else None
 
     def lead_verb(self, v: Token, k: int) -> None:
         """ "l'armée soudanaise, commandée par le général X", "X dirige le Hamas": a person leads
