@@ -155,13 +155,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     A body ("le ministère libanais de la Santé") is named again only by its own noun: "le
     mouvement" after it is the group named before."""
     own_actors = rules.description_actors
-    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
-    bodies = {normalize_label(w) for w in rules.body_nouns}
-    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)  # folded: "societe"
-    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
-    cuts = [_complement(f, text, rules, collectives) for f in found]
-    complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
+    words, cuts = _description_words(found, text, rules)
     own: set[str] = set()  # the keys of collectives that are actors of their own
     for i, f in enumerate(found):
         if f.mention.method != "description":
@@ -170,21 +165,34 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        described = (kinds, introduced, (introduced_only, bodies, peoples, collectives, complements))
+        described = (kinds, introduced, words)
         chosen = _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors \
             else _described_actor(i, head, found, keys, *described)
         if chosen is not None:
             _join_described(i, head, chosen, found, keys, kinds, introduced, own)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
-                or head in collectives:
+                or head in words[3]:
             # "la coalition internationale", "la coalition arabe", "la coalition menée par
             # l'Arabie saoudite", "les rebelles" with no group before: an actor of its own
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
-            own.update([keys[i]] if head in collectives else [])
+            if head in words[3]:
+                own.add(keys[i])
     _name_collectives(found, keys, own, text, rules)
+
+
+def _description_words(found: list[Found], text: str, rules: LanguageRules):
+    """The word sets descriptions are resolved with (see ``_described_actor``), and where the
+    description of each mention that is a clause's complement begins (None for the others)."""
+    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
+    bodies = {normalize_label(w) for w in rules.body_nouns}
+    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)  # folded: "societe"
+    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
+    cuts = [_complement(f, text, rules, collectives) for f in found]
+    complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
+    return (introduced_only, bodies, peoples, collectives, complements), cuts
 
 
 def _join_described(i: int, head: str, chosen: tuple[int, str], found: list[Found], keys: list[str | None],
@@ -426,13 +434,20 @@ def _complement(f: Found, text: str, rules: LanguageRules, collectives: frozense
         at, word = spans[n]
         if word in rules.complement_prepositions:
             joined = n > 0 and normalize_label(spans[n - 1][1]) in collectives
-            articled = n == len(spans) - 1 or word not in rules.place_of_prepositions \
-                or spans[n + 1][1] in rules.definite_determiners | rules.indefinite_determiners \
-                or spans[n + 1][1].endswith("'")
-            return f.mention.start - len(before) + at + len(word) if articled and not joined else None
+            ahead = spans[n + 1][1] if n + 1 < len(spans) else None
+            return f.mention.start - len(before) + at + len(word) \
+                if _articled(word, ahead, rules) and not joined else None
         if not (word.isalpha() or word.endswith("'")) or not before[at:at + 1].islower():
             return None
     return None
+
+
+def _articled(preposition: str, ahead: str | None, rules: LanguageRules) -> bool:
+    """Whether a preposition before a name makes it a complement: right before it, a contracted
+    article ("du groupe X", "à X"), or "de" before an article ("de la milice X"); not "de"
+    inside a description ("la société de sécurité X")."""
+    return ahead is None or preposition not in rules.place_of_prepositions \
+        or ahead in rules.definite_determiners | rules.indefinite_determiners or ahead.endswith("'")
 
 
 def _name_collectives(found: list[Found], keys: list[str | None], own: set[str], text: str,
