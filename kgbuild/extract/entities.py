@@ -166,8 +166,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
         described = (kinds, introduced, words)
-        chosen = _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors \
-            else _described_actor(i, head, found, keys, *described)
+        chosen = _named_after_demonym(i, found, keys, text, rules) or (
+            _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors
+            else _described_actor(i, head, found, keys, *described))
         if chosen is not None:
             _join_described(i, head, chosen, found, keys, kinds, introduced, own)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
@@ -193,6 +194,23 @@ def _description_words(found: list[Found], text: str, rules: LanguageRules):
     cuts = [_complement(f, text, rules, collectives) for f in found]
     complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
     return (introduced_only, bodies, peoples, collectives, complements), cuts
+
+
+def _named_after_demonym(i: int, found: list[Found], keys: list[str | None], text: str,
+                         rules: LanguageRules) -> tuple[int, str] | None:
+    """The named actor a description introduces with its adjectives and a demonym right before
+    its name ("le groupe paramilitaire russe Wagner", "l'agence officielle saoudienne X"): the
+    description names it, not an actor named before."""
+    f = found[i]
+    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end
+              and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
+    if j is None or keys[j] is None or f.mention.sentence != found[j].mention.sentence:
+        return None
+    words = text[f.mention.end:found[j].mention.start].split(" ")
+    if not 3 <= len(words) <= 5 or words[0] or words[-1] or not all(w.isalpha() and w.islower() for w in words[1:-1]) \
+            or words[-2] not in rules.demonyms:
+        return None
+    return j, keys[j]
 
 
 def _join_described(i: int, head: str, chosen: tuple[int, str], found: list[Found], keys: list[str | None],
