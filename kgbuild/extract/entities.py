@@ -206,11 +206,15 @@ def _named_after_demonym(i: int, found: list[Found], keys: list[str | None], tex
               and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
     if j is None or keys[j] is None or f.mention.sentence != found[j].mention.sentence:
         return None
-    words = text[f.mention.end:found[j].mention.start].split(" ")
-    if not 3 <= len(words) <= 5 or words[0] or words[-1] or not all(w.isalpha() and w.islower() for w in words[1:-1]) \
-            or words[-2] not in rules.demonyms:
-        return None
-    return j, keys[j]
+    return (j, keys[j]) if _demonym_gap(text[f.mention.end:found[j].mention.start], rules) else None
+
+
+def _demonym_gap(gap: str, rules: LanguageRules) -> bool:
+    """Whether the words between a description and a name are one to three lower-case words,
+    single-spaced, the last a demonym ("paramilitaire russe")."""
+    words = gap.split(" ")
+    return 3 <= len(words) <= 5 and not words[0] and not words[-1] \
+        and all(w.isalpha() and w.islower() for w in words[1:-1]) and words[-2] in rules.demonyms
 
 
 def _join_described(i: int, head: str, chosen: tuple[int, str], found: list[Found], keys: list[str | None],
