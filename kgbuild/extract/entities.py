@@ -155,35 +155,79 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     A body ("le ministère libanais de la Santé") is named again only by its own noun: "le
     mouvement" after it is the group named before."""
     own_actors = rules.description_actors
-    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
-    bodies = {normalize_label(w) for w in rules.body_nouns}
-    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)  # folded: "societe"
-    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
+    words, cuts = _description_words(found, text, rules)
+    own: set[str] = set()  # the keys of collectives that are actors of their own
     for i, f in enumerate(found):
         if f.mention.method != "description":
             if keys[i] is not None:
-                introduced[keys[i]].update(_introducing_words(f, text))
+                introduced[keys[i]].update(_introducing_words(f, text, cuts[i]))
             continue
         keys[i] = None
         head = normalize_label(f.mention.text.split()[0])
-        described = (kinds, introduced, (introduced_only, bodies, peoples, collectives))
-        chosen = _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors \
-            else _described_actor(i, head, found, keys, *described)
+        described = (kinds, introduced, words)
+        chosen = _named_after_demonym(i, found, keys, text, rules) or (
+            _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors
+            else _described_actor(i, head, found, keys, *described))
         if chosen is not None:
-            j, key = chosen
-            keys[i] = key
-            introduced[key].add(head)
-            kinds[key].add(f.mention.kind)  # named "le groupe", it is known as a group from then on
-            found[i] = replace(f, entry=found[j].entry, name=found[j].name)
+            _join_described(i, head, chosen, found, keys, kinds, introduced, own)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
-                or head in collectives:
+                or head in words[3]:
             # "la coalition internationale", "la coalition arabe", "la coalition menée par
-            # l'Arabie saoudite": an actor of its own
+            # l'Arabie saoudite", "les rebelles" with no group before: an actor of its own
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
             found[i] = replace(f, mention=replace(f.mention, method="pattern"))
+            if head in words[3]:
+                own.add(keys[i])
+    _name_collectives(found, keys, own, text, rules)
+
+
+def _description_words(found: list[Found], text: str, rules: LanguageRules):
+    """The word sets descriptions are resolved with (see ``_described_actor``), and where the
+    description of each mention that is a clause's complement begins (None for the others)."""
+    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
+    bodies = {normalize_label(w) for w in rules.body_nouns}
+    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)  # folded: "societe"
+    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
+    cuts = [_complement(f, text, rules, collectives) for f in found]
+    complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
+    return (introduced_only, bodies, peoples, collectives, complements), cuts
+
+
+def _named_after_demonym(i: int, found: list[Found], keys: list[str | None], text: str,
+                         rules: LanguageRules) -> tuple[int, str] | None:
+    """The named actor a description introduces with its adjectives and a demonym right before
+    its name ("le groupe paramilitaire russe Wagner", "l'agence officielle saoudienne X"): the
+    description names it, not an actor named before."""
+    f = found[i]
+    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end
+              and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
+    if j is None or keys[j] is None or f.mention.sentence != found[j].mention.sentence:
+        return None
+    return (j, keys[j]) if _demonym_gap(text[f.mention.end:found[j].mention.start], rules) else None
+
+
+def _demonym_gap(gap: str, rules: LanguageRules) -> bool:
+    """Whether the words between a description and a name are one to three lower-case words,
+    single-spaced, the last a demonym ("paramilitaire russe")."""
+    words = gap.split(" ")
+    return 3 <= len(words) <= 5 and not words[0] and not words[-1] \
+        and all(w.isalpha() and w.islower() for w in words[1:-1]) and words[-2] in rules.demonyms
+
+
+def _join_described(i: int, head: str, chosen: tuple[int, str], found: list[Found], keys: list[str | None],
+                    kinds: dict[str, set[str]], introduced: dict[str, set[str]], own: set[str]) -> None:
+    """The description ``found[i]`` names the actor of ``chosen``; named again by a collective
+    that is an actor of its own ("les séparatistes" after "Les séparatistes armés ..."), it is a
+    mention of that actor the next descriptions may name again, as its first one is."""
+    j, key = chosen
+    keys[i] = key
+    introduced[key].add(head)
+    kinds[key].add(found[i].mention.kind)  # named "le groupe", it is known as a group from then on
+    f = replace(found[i], entry=found[j].entry, name=found[j].name)
+    found[i] = replace(f, mention=replace(f.mention, method="pattern")) if key in own else f
 
 
 def _apposed_actor(i: int, found: list[Found], keys: list[str | None], text: str,
@@ -301,17 +345,18 @@ def _dominant_state(named: list[int], found: list[Found], keys: list[str | None]
     return mine[-1] if top is not None and acts else None
 
 
-def _introducing_words(f: Found, text: str) -> list[str]:
+def _introducing_words(f: Found, text: str, cut: int | None = None) -> list[str]:
     """The words that may introduce a named actor: "l'ONG X", "le quotidien français X" (the
     noun, maybe before an adjective or a short complement: "la société de sécurité maritime X")
-    or a name that holds it ("la Coalition arabe")."""
-    before = text[max(0, f.mention.start - 40):f.mention.start].split()[-4:]
+    or a name that holds it ("la Coalition arabe"); past its preposition, none of its clause
+    (not "séparatistes" in "les séparatistes attribuent à X": ``cut``)."""
+    before = text[max(0, f.mention.start - 40, cut or 0):f.mention.start].split()[-4:]
     return [normalize_label(w) for w in before + f.mention.text.split()]
 
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str], frozenset[int]],
                      ) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, introduced with its noun if the noun requires it, named
@@ -321,7 +366,8 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
     sentence or the next names after it ("Ethiopie : ... les rebelles ..." before the TPLF; not
     "selon les jihadistes, qui se réclament de X" further on), else the one actor the text called
     by that noun.
-    ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives."""
+    ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives,
+    the indices of the mentions that are a clause's complements."""
     f = found[i]
     fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
                if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
@@ -343,21 +389,23 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
 def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
                 introduced: dict[str, set[str]], words) -> tuple[int, str] | None:
     """A headline's collective ("Ethiopie : ... les rebelles ...") names the only fitting actor
-    its sentence or the next names after it."""
+    its sentence or the next names after it, not one standing as a complement there (its foe or
+    victim: "les séparatistes affirment avoir tué des soldats du groupe X", "attribuent à X")."""
     f = found[i]
     if f.mention.sentence > _HEADLINE_SENTENCES:
         return None
     ahead = [(j, keys[j]) for j in range(i + 1, len(found))
-             if found[j].mention.sentence - f.mention.sentence <= 1
+             if found[j].mention.sentence - f.mention.sentence <= 1 and j not in words[4]
              and _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
     return ahead[0] if len({key for _, key in ahead}) == 1 else None
 
 
 def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
-              introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str]],
+              introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str],
+                                                            frozenset[int]],
               ) -> bool:
     """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
-    introduced_only, bodies, peoples, collectives = words
+    introduced_only, bodies, peoples, collectives, _ = words
     if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
             or normalize_label(other.mention.text) in peoples:
         return False
@@ -380,6 +428,93 @@ def _collective_again(i: int, head: str, found: list[Found], keys: list[str | No
         return None
     key = called.pop()
     return max(j for j in range(i) if keys[j] == key), key
+
+
+#: how many words of its description a complement's preposition may stand before a name
+#: ("des soldats du groupe paramilitaire russe Wagner")
+_COMPLEMENT_WORDS = 4
+#: the apposition that names a collective: its qualifiers, then a comma and a definite article
+#: ("les rebelles, le FLN"), or a comma and a short description before the name in brackets
+#: ("les séparatistes, une alliance de groupes armés (CSP)"), or the brackets alone
+_APPOSED_NAME = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?\s*(?:,\s*(?P<article>\S+)\s*|"
+                           r",\s*(?P<description>(?:[^\W\d]+['’]?\s*){1,10})\(\s*|\(\s*)")
+#: words that open a clause, not a description ("les rebelles, qui combattent le FLN (...)")
+_CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "dont", "ou"})
+
+
+def _complement(f: Found, text: str, rules: LanguageRules, collectives: frozenset[str]) -> int | None:
+    """Where the words of a named actor's description begin when the actor stands as a complement
+    of its clause (a preposition right before it, or before an article or a contracted one and
+    the lower-case words of its description: "attribuent à Wagner", "des soldats du groupe
+    paramilitaire russe Wagner", "contre le FLN"); None for others: not "la société de sécurité
+    X", nor one that a preposition joins to a collective ("les rebelles du M23")."""
+    if f.mention.type != "Actor" or f.mention.method == "description":
+        return None
+    before = re.split(r"[.,;:()«»\"!?]", text[max(0, f.mention.start - 80):f.mention.start])[-1]
+    spans = [(m.start(), fold_quotes(m.group().lower())) for m in re.finditer(r"\S+", before)]
+    for n in range(len(spans) - 1, max(-1, len(spans) - 2 - _COMPLEMENT_WORDS), -1):
+        at, word = spans[n]
+        if word in rules.complement_prepositions:
+            joined = n > 0 and normalize_label(spans[n - 1][1]) in collectives
+            ahead = spans[n + 1][1] if n + 1 < len(spans) else None
+            return f.mention.start - len(before) + at + len(word) \
+                if _articled(word, ahead, rules) and not joined else None
+        if not (word.isalpha() or word.endswith("'")) or not before[at:at + 1].islower():
+            return None
+    return None
+
+
+def _articled(preposition: str, ahead: str | None, rules: LanguageRules) -> bool:
+    """Whether a preposition before a name makes it a complement: right before it, a contracted
+    article ("du groupe X", "à X"), or "de" before an article ("de la milice X"); not "de"
+    inside a description ("la société de sécurité X")."""
+    return ahead is None or preposition not in rules.place_of_prepositions \
+        or ahead in rules.definite_determiners | rules.indefinite_determiners or ahead.endswith("'")
+
+
+def _name_collectives(found: list[Found], keys: list[str | None], own: set[str], text: str,
+                      rules: LanguageRules) -> None:
+    """A collective with no group named before it ("Les séparatistes ...", an actor of its own) is
+    the one named group the text apposes to one of its mentions ("les séparatistes, une alliance
+    de groupes armés (CSP)", "les rebelles, le FLN,"): all its mentions join that group; nobody
+    when its mentions are apposed to different groups."""
+    for key in own:
+        named = {_group_apposed(i, found, keys, text, rules) for i, k in enumerate(keys) if k == key}
+        named.discard(None)
+        if len(named) != 1:
+            continue
+        j = named.pop()
+        for i, k in enumerate(keys):
+            if k == key:
+                keys[i] = keys[j]
+                found[i] = replace(found[i], entry=found[j].entry, name=found[j].name)
+
+
+def _group_apposed(i: int, found: list[Found], keys: list[str | None], text: str,
+                   rules: LanguageRules) -> int | None:
+    """The index of the named group apposed right after the collective ``found[i]``, if any."""
+    f = found[i]
+    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end
+              and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
+    if j is None or keys[j] in (None, keys[i]) or found[j].mention.sentence != f.mention.sentence \
+            or (found[j].entry.kind if found[j].entry else found[j].mention.kind) not in f.refers_to + ("Organization",):
+        return None
+    match = _APPOSED_NAME.fullmatch(text[f.mention.end:found[j].mention.start])
+    return j if match is not None and _apposition(match, rules) else None
+
+
+def _apposition(match: re.Match, rules: LanguageRules) -> bool:
+    """Whether the words between a collective and a name make an apposition: a definite article
+    ("les rebelles, le FLN"), a description opened by an article and no relative pronoun ("les
+    séparatistes, une alliance de groupes armés (CSP)"), or brackets alone."""
+    if match["article"]:
+        return fold_quotes(match["article"].lower()) in rules.definite_determiners
+    if not match["description"]:
+        return True
+    words = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", fold_quotes(match["description"].lower())) if w]
+    first = fold_quotes(match["description"].lower()).split()[0]
+    return (first in rules.indefinite_determiners or first in rules.definite_determiners
+            or re.split(r"(?<=')", first)[0] in rules.definite_determiners) and not _CLAUSE_WORDS & set(words)
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:

@@ -111,6 +111,7 @@ class LanguageRules:
     description_actors: Words
     led_phrases: Ordered
     collective_nouns: Words
+    complement_prepositions: Words
     state_organs: Ordered
     definite_determiners: Words
     acronym_skip_words: Words
