@@ -2656,7 +2656,8 @@ class _Finder:
         collective = self.lows[token.i] in self.rules.collective_nouns
         # "le porte-parole du groupe": the complement of a role names the actor again too
         of_role = _folded_lemma(token.head) in self.rules.role_nouns or self.lows[token.head.i] in self.rules.role_nouns
-        if not self._is_bare_definite(token, collective or of_role) or (self._plural(token) and not collective):
+        bare = collective and self._bare_side(token)  # "entre jihadistes et forces du régime"
+        if not (bare or self._is_bare_definite(token, collective or of_role)) or (self._plural(token) and not collective):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
@@ -2700,7 +2701,8 @@ class _Finder:
         others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
         firsts = _organ_first_words(self.rules)
         for token in self._tokens_in(firsts):
-            if self.pos[token.i] != "NOUN" or not self._is_definite(token, True) or _counted(token):
+            if self.pos[token.i] != "NOUN" or _counted(token) \
+                    or not (self._is_definite(token, True) or self._bare_side(token)):
                 continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
@@ -2711,6 +2713,20 @@ class _Finder:
                 continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
             yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
                         self.text[token.idx:end], refers_to=_STATE_KINDS)
+
+    def _bare_side(self, token: Token) -> bool:
+        """ "des combats entre forces de l'ordre et insurgés", "entre jihadistes et forces du
+        régime": a noun with no determiner right after "entre", or after the "et" of a bare
+        "entre" pair (three words at most between), is a side named as definitely as "les ..."."""
+        if any(c.dep_ == "det" and c.i < token.i for c in token.children) or token.i == 0:
+            return False
+        before = self.lows[token.i - 1]
+        if before in self.rules.between_prepositions:
+            return True
+        if before not in self.rules.and_words:
+            return False
+        window = range(max(0, token.i - 5), token.i - 1)
+        return any(self.lows[k] in self.rules.between_prepositions and self.pos[k + 1] != "DET" for k in window)
 
     def _country_anaphors(self):
         """ "le ministère de la Défense du pays", "le pays a riposté": a definite or demonstrative
