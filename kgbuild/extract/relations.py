@@ -3712,6 +3712,7 @@ class _Finder:
         """The sides a noun of fighting names: its "entre" phrase (on its verb too, for a subject)
         and the verb of opposing on it ("le conflit qui oppose X à Y")."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ in _OBLIQUES and c.pos_ == "PROPN"]  # "en X entre"
         phrases = self.between_phrases(holders) + self.between_hung_above(n)
         sides = [r for c in phrases or self.between_in_order(n) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
@@ -3731,7 +3732,7 @@ class _Finder:
         sides are more often told by description ("la guerre de 2006 entre X et la formation Y")."""
         if not _in(n, self.rules.clash_nouns):
             return []
-        verb = n.head if n.dep_.startswith("nsubj") else None
+        verb = n.head if n.dep_.startswith("nsubj") else self.verb_right_after(n)
         for t in self.tokens[n.i + 1: min(n.i + 10, self.units.bounds(n)[1])]:
             if lower_text(t) in self.rules.between_prepositions:
                 return [t.head] if t.dep_ == "case" and t.head.i > t.i else []
@@ -3740,6 +3741,16 @@ class _Finder:
                     or verb is not None and (t.i == verb.i or t.head.i == verb.i and t.dep_ == "obj")):
                 return []
         return []
+
+    def verb_right_after(self, n: Token) -> Token | None:
+        """The verb right after a noun, past its pronouns and auxiliaries, however the parse hung
+        the noun ("... et les combats se poursuivent entre X et Y", the noun read as a conjunct)."""
+        for t in self.tokens[n.i + 1: min(n.i + 5, len(self.tokens))]:
+            if t.pos_ == "VERB":
+                return t
+            if not t.dep_.startswith(("aux", "expl")):
+                return None
+        return None
 
     def between_hung_above(self, n: Token) -> list[Token]:
         """An "entre" phrase right after a noun complement that the parse hangs on the noun above it
