@@ -3941,8 +3941,13 @@ class _Finder:
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
         first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        second = self.second_side(v, objects)
+        second = self.second_side(v, objects) or self.joined_side(objects)
         return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
+
+    def joined_side(self, objects: list[Token]) -> list[MentionRef]:
+        """The side joined to the object of a verb of opposing with no "à" phrase ("des combats
+        ont opposé l'armée et les rebelles", "opposaient insurgés et soldats")."""
+        return self.typed([r for c in objects for j in c.children if j.dep_ == "conj" for r in self.np(j)], ("Actor",))
 
     def second_side(self, v: Token, objects: list[Token]) -> list[MentionRef]:
         """The "à" side of a verb of opposing: on the verb, on its object ("ont opposé l'armée aux
