@@ -156,6 +156,7 @@ class _Finder:
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
+        self.by_id = {e.id: e for e in entities}
         for e in entities:
             for m in e.mentions:
                 self.by_label.setdefault(normalize_label(m.text), e)
@@ -3965,13 +3966,36 @@ class _Finder:
         sides += self.typed([r for c in self.direct_objects(v) for r in self.np(c)]
                             + self.children_with(v, (*self.rules.partner_prepositions, *self.rules.hostile_prepositions)),
                             ("Actor",))
-        sides = [r for r in self.distinct(sides) if r.entity.kind != "Person"][:2]
+        sides = [r for r in self.distinct(sides) if r.entity.kind != "Person"][:2] or self.pair_told_before(v)
         if len(sides) == 1 and _reflexive(v):  # "X et les FSR s'affrontent", the parse cut at "et"
             sides += self.side_before(sides[0])
         for a in sides:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
         self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
+
+    def exchange_verb(self, v: Token, k: int) -> None:
+        """ "X et Y ont échangé des tirs", "X a échangé des tirs avec Y": a verb of exchanging
+        (``exchange_verbs``) whose object is a strike noun (``target_nouns``) is fighting, read as
+        a verb of clashing; not "échanger des prisonniers"."""
+        if any(c.dep_ == "obj" and _in(c, self.rules.target_nouns) for c in v.children):
+            self.clash_verb(v, k)
+
+    def pair_told_before(self, v: Token) -> list[MentionRef]:
+        """ "où les deux parties ont échangé des tirs": a subject naming two sides (a noun of
+        ``pair_nouns`` with a number) stands for the last two actors the text set against each
+        other (an attack or an opposition found before, in its sentence or the one before it)."""
+        if not any(c.dep_.startswith("nsubj") and _in(c, self.rules.pair_nouns)
+                   and any(n.dep_ == "nummod" for n in c.children) for c in v.children):
+            return []
+        k = self.units.sentence_at(v.idx)
+        last = next((r for r in reversed(self.found) if r.predicate in ("attacks", "opposes")
+                     and k - 1 <= r.sentence <= k and r.start < v.idx), None)
+        ends = [] if last is None else [self.by_id.get(last.subject), self.by_id.get(last.object)]
+        if any(e is None or e.kind == "Person" or "Actor" not in e.types for e in ends):
+            return []
+        return [MentionRef(e, max((m for m in e.mentions if m.start < v.idx), key=lambda m: m.start,
+                                  default=e.mentions[0])) for e in ends]
 
     def collision_verb(self, v: Token, k: int) -> None:
         """ "les rebelles se sont heurtés aux forces de sécurité": a reflexive verb of running into
@@ -7213,6 +7237,7 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
+    ("exchange_verbs", lambda finder, t, k: finder.exchange_verb(t, k)),
     ("reflexive_clash_verbs", lambda finder, t, k: finder.collision_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
