@@ -3978,7 +3978,7 @@ class _Finder:
         """ "X et Y ont échangé des tirs", "X a échangé des tirs avec Y": a verb of exchanging
         (``exchange_verbs``) whose object is a strike noun (``target_nouns``) is fighting, read as
         a verb of clashing; not "échanger des prisonniers"."""
-        if any(c.dep_ == "obj" and _in(c, self.rules.target_nouns) for c in v.children):
+        if any(c.dep_ in ("obj", "obl:arg") and _in(c, self.rules.target_nouns) for c in v.children):  # "des" read as "de"
             self.clash_verb(v, k)
 
     def pair_told_before(self, v: Token) -> list[MentionRef]:
