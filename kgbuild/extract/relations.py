@@ -3988,14 +3988,19 @@ class _Finder:
         if not any(c.dep_.startswith("nsubj") and _in(c, self.rules.pair_nouns)
                    and any(n.dep_ == "nummod" for n in c.children) for c in v.children):
             return []
-        k = self.units.sentence_at(v.idx)
-        last = next((r for r in reversed(self.found) if r.predicate in ("attacks", "opposes")
-                     and k - 1 <= r.sentence <= k and r.start < v.idx), None)
-        ends = [] if last is None else [self.by_id.get(last.subject), self.by_id.get(last.object)]
-        if any(e is None or e.kind == "Person" or "Actor" not in e.types for e in ends):
+        ends = self.last_opposed(v)
+        if len(ends) != 2 or any(e is None or e.kind == "Person" or "Actor" not in e.types for e in ends):
             return []
         return [MentionRef(e, max((m for m in e.mentions if m.start < v.idx), key=lambda m: m.start,
                                   default=e.mentions[0])) for e in ends]
+
+    def last_opposed(self, at: Token) -> list:
+        """The two ends of the last attack or opposition found before ``at``, in its sentence or
+        the one before it (none when there is none)."""
+        k = self.units.sentence_at(at.idx)
+        last = next((r for r in reversed(self.found) if r.predicate in ("attacks", "opposes")
+                     and k - 1 <= r.sentence <= k and r.start < at.idx), None)
+        return [] if last is None else [self.by_id.get(last.subject), self.by_id.get(last.object)]
 
     def collision_verb(self, v: Token, k: int) -> None:
         """ "les rebelles se sont heurtés aux forces de sécurité": a reflexive verb of running into
