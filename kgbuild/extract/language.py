@@ -279,6 +279,8 @@ class LanguageRules:
     reflexive_clash_verbs: Words
     reciprocal_waging_verbs: Words
     exchange_nouns: Words
+    exchange_verbs: Words
+    pair_nouns: Words
     between_prepositions: Words
     stronghold_nouns: Words
     stronghold_prepositions: Ordered

@@ -2656,7 +2656,7 @@ class _Finder:
         collective = self.lows[token.i] in self.rules.collective_nouns
         # "le porte-parole du groupe": the complement of a role names the actor again too
         of_role = _folded_lemma(token.head) in self.rules.role_nouns or self.lows[token.head.i] in self.rules.role_nouns
-        if not self._is_bare_definite(token, collective or of_role) or (self._plural(token) and not collective):
+        if not self._bare_description(token, collective, of_role):
             return None
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
@@ -2667,6 +2667,15 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
             return None
         return end
+
+    def _bare_description(self, token: Token, collective: bool, of_role: bool) -> bool:
+        """Whether a description's noun stands bare: definite with no complement (after a
+        contracted article too for a collective or a role's complement), singular unless a
+        collective; a collective also with no determiner in an "entre" pair ("entre jihadistes et
+        forces du régime")."""
+        if collective:
+            return self._bare_side(token) or self._is_bare_definite(token, True)
+        return self._is_bare_definite(token, of_role) and not self._plural(token)
 
     def _joint_actor_end(self, token: Token) -> int | None:
         """The last token of a coalition's description: "la coalition", past all its
@@ -2700,7 +2709,8 @@ class _Finder:
         others = set()  # heads of organs of another thing ("la police londonienne" ... "la police")
         firsts = _organ_first_words(self.rules)
         for token in self._tokens_in(firsts):
-            if self.pos[token.i] != "NOUN" or not self._is_definite(token, True) or _counted(token):
+            if self.pos[token.i] != "NOUN" or _counted(token) \
+                    or not (self._is_definite(token, True) or self._bare_side(token)):
                 continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
             end = None if phrase is None else self._organ_end(token, phrase)
@@ -2711,6 +2721,26 @@ class _Finder:
                 continue  # end < 0: a state's own organ ("l'armée malienne", "le gouvernement à Berlin")
             yield Found(self._mention(token.idx, end, "Actor", "State", "organ", 0.6),
                         self.text[token.idx:end], refers_to=_STATE_KINDS)
+
+    def _bare_side(self, token: Token) -> bool:
+        """ "des combats entre forces de l'ordre et insurgés", "entre jihadistes et forces du
+        régime", "ont opposé jihadistes et soldats": a noun with no determiner right after "entre"
+        or a verb of opposing, or after the "et" of such a bare pair (three words at most
+        between), is a side named as definitely as "les ..."."""
+        if any(c.dep_ == "det" and c.i < token.i for c in token.children) or token.i == 0:
+            return False
+        if self._opens_pair(token.i - 1):
+            return True
+        if self.lows[token.i - 1] not in self.rules.and_words:
+            return False
+        window = range(max(0, token.i - 5), token.i - 1)
+        return any(self._opens_pair(k) and self.pos[k + 1] != "DET" for k in window)
+
+    def _opens_pair(self, k: int) -> bool:
+        """Whether token ``k`` opens a pair of sides: "entre", a verb of opposing ("des combats
+        ont opposé insurgés et soldats")."""
+        return self.lows[k] in self.rules.between_prepositions \
+            or self.pos[k] == "VERB" and _folded_lemma(self.tokens[k]) in self.rules.prepositional_stance_verbs
 
     def _country_anaphors(self):
         """ "le ministère de la Défense du pays", "le pays a riposté": a definite or demonstrative

@@ -156,6 +156,7 @@ class _Finder:
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
+        self.by_id = {e.id: e for e in entities}
         for e in entities:
             for m in e.mentions:
                 self.by_label.setdefault(normalize_label(m.text), e)
@@ -3745,6 +3746,7 @@ class _Finder:
         """The sides a noun of fighting names: its "entre" phrase (on its verb too, for a subject)
         and the verb of opposing on it ("le conflit qui oppose X à Y")."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ in _OBLIQUES and c.pos_ == "PROPN"]  # "en X entre"
         phrases = self.between_phrases(holders) + self.between_hung_above(n)
         sides = [r for c in phrases or self.between_in_order(n) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
@@ -3764,7 +3766,7 @@ class _Finder:
         sides are more often told by description ("la guerre de 2006 entre X et la formation Y")."""
         if not _in(n, self.rules.clash_nouns):
             return []
-        verb = n.head if n.dep_.startswith("nsubj") else None
+        verb = n.head if n.dep_.startswith("nsubj") else self.verb_right_after(n)
         for t in self.tokens[n.i + 1: min(n.i + 10, self.units.bounds(n)[1])]:
             if lower_text(t) in self.rules.between_prepositions:
                 return [t.head] if t.dep_ == "case" and t.head.i > t.i else []
@@ -3773,6 +3775,16 @@ class _Finder:
                     or verb is not None and (t.i == verb.i or t.head.i == verb.i and t.dep_ == "obj")):
                 return []
         return []
+
+    def verb_right_after(self, n: Token) -> Token | None:
+        """The verb right after a noun, past its pronouns and auxiliaries, however the parse hung
+        the noun ("... et les combats se poursuivent entre X et Y", the noun read as a conjunct)."""
+        for t in self.tokens[n.i + 1: min(n.i + 5, len(self.tokens))]:
+            if t.pos_ == "VERB":
+                return t
+            if not t.dep_.startswith(("aux", "expl")):
+                return None
+        return None
 
     def between_hung_above(self, n: Token) -> list[Token]:
         """An "entre" phrase right after a noun complement that the parse hangs on the noun above it
@@ -3963,8 +3975,13 @@ class _Finder:
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
         first = [r for c in objects for r in self.np(c) or (
             self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
-        second = self.second_side(v, objects)
+        second = self.second_side(v, objects) or self.joined_side(objects)
         return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
+
+    def joined_side(self, objects: list[Token]) -> list[MentionRef]:
+        """The side joined to the object of a verb of opposing with no "à" phrase ("des combats
+        ont opposé l'armée et les rebelles", "opposaient insurgés et soldats")."""
+        return self.typed([r for c in objects for j in c.children if j.dep_ == "conj" for r in self.np(j)], ("Actor",))
 
     def second_side(self, v: Token, objects: list[Token]) -> list[MentionRef]:
         """The "à" side of a verb of opposing: on the verb, on its object ("ont opposé l'armée aux
@@ -3982,13 +3999,41 @@ class _Finder:
         sides += self.typed([r for c in self.direct_objects(v) for r in self.np(c)]
                             + self.children_with(v, (*self.rules.partner_prepositions, *self.rules.hostile_prepositions)),
                             ("Actor",))
-        sides = [r for r in self.distinct(sides) if r.entity.kind != "Person"][:2]
+        sides = [r for r in self.distinct(sides) if r.entity.kind != "Person"][:2] or self.pair_told_before(v)
         if len(sides) == 1 and _reflexive(v):  # "X et les FSR s'affrontent", the parse cut at "et"
             sides += self.side_before(sides[0])
         for a in sides:
             for b in sides:
                 self.add(a, "attacks", b, v, k, 0.55)
         self.fought_in(sides if len(sides) > 1 else [], self.first_place([v]), v, k)
+
+    def exchange_verb(self, v: Token, k: int) -> None:
+        """ "X et Y ont échangé des tirs", "X a échangé des tirs avec Y": a verb of exchanging
+        (``exchange_verbs``) whose object is a strike noun (``target_nouns``) is fighting, read as
+        a verb of clashing; not "échanger des prisonniers"."""
+        if any(c.dep_ in ("obj", "obl:arg") and _in(c, self.rules.target_nouns) for c in v.children):  # "des" read as "de"
+            self.clash_verb(v, k)
+
+    def pair_told_before(self, v: Token) -> list[MentionRef]:
+        """ "où les deux parties ont échangé des tirs": a subject naming two sides (a noun of
+        ``pair_nouns`` with a number) stands for the last two actors the text set against each
+        other (an attack or an opposition found before, in its sentence or the one before it)."""
+        if not any(c.dep_.startswith("nsubj") and _in(c, self.rules.pair_nouns)
+                   and any(n.dep_ == "nummod" for n in c.children) for c in v.children):
+            return []
+        ends = self.last_opposed(v)
+        if len(ends) != 2 or any(e is None or e.kind == "Person" or "Actor" not in e.types for e in ends):
+            return []
+        return [MentionRef(e, max((m for m in e.mentions if m.start < v.idx), key=lambda m: m.start,
+                                  default=e.mentions[0])) for e in ends]
+
+    def last_opposed(self, at: Token) -> list:
+        """The two ends of the last attack or opposition found before ``at``, in its sentence or
+        the one before it (none when there is none)."""
+        k = self.units.sentence_at(at.idx)
+        last = next((r for r in reversed(self.found) if r.predicate in ("attacks", "opposes")
+                     and k - 1 <= r.sentence <= k and r.start < at.idx), None)
+        return [] if last is None else [self.by_id.get(last.subject), self.by_id.get(last.object)]
 
     def collision_verb(self, v: Token, k: int) -> None:
         """ "les rebelles se sont heurtés aux forces de sécurité": a reflexive verb of running into
@@ -7381,6 +7426,7 @@ _VERB_READERS = (
     ("target_verbs", lambda finder, t, k: finder.target_verb(t, k)),
     ("attack_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("clash_verbs", lambda finder, t, k: finder.clash_verb(t, k)),
+    ("exchange_verbs", lambda finder, t, k: finder.exchange_verb(t, k)),
     ("reflexive_clash_verbs", lambda finder, t, k: finder.collision_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
