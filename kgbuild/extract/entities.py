@@ -436,10 +436,8 @@ _COMPLEMENT_WORDS = 4
 #: the apposition that names a collective: its qualifiers, then a comma and a definite article
 #: ("les rebelles, le FLN"), or a comma and a short description before the name in brackets
 #: ("les séparatistes, une alliance de groupes armés (CSP)"), or the brackets alone
-_APPOSED_NAME = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?\s*(?:,\s*(?P<article>\S+)\s*|"
+_APPOSED_NAME = re.compile(r"\s*(?:[^\W\d]+\s+){0,3}?\s*(?:,\s*(?P<det>\S+)\s*|"
                            r",\s*(?P<description>(?:[^\W\d]+['’]?\s*){1,10})\(\s*|\(\s*)")
-#: words that open a clause, not a description ("les rebelles, qui combattent le FLN (...)")
-_CLAUSE_WORDS = frozenset({"qui", "que", "qu'", "dont", "ou"})
 
 
 def _complement(f: Found, text: str, rules: LanguageRules, collectives: frozenset[str]) -> int | None:
@@ -507,14 +505,14 @@ def _apposition(match: re.Match, rules: LanguageRules) -> bool:
     """Whether the words between a collective and a name make an apposition: a definite article
     ("les rebelles, le FLN"), a description opened by an article and no relative pronoun ("les
     séparatistes, une alliance de groupes armés (CSP)"), or brackets alone."""
-    if match["article"]:
-        return fold_quotes(match["article"].lower()) in rules.definite_determiners
+    if match["det"]:
+        return fold_quotes(match["det"].lower()) in rules.definite_determiners
     if not match["description"]:
         return True
     words = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", fold_quotes(match["description"].lower())) if w]
     first = fold_quotes(match["description"].lower()).split()[0]
     return (first in rules.indefinite_determiners or first in rules.definite_determiners
-            or re.split(r"(?<=')", first)[0] in rules.definite_determiners) and not _CLAUSE_WORDS & set(words)
+            or re.split(r"(?<=')", first)[0] in rules.definite_determiners) and not rules.clause_openers & set(words)
 
 
 def _initials(name: str, skip: frozenset[str]) -> str:

@@ -112,6 +112,7 @@ class LanguageRules:
     led_phrases: Ordered
     collective_nouns: Words
     complement_prepositions: Words
+    clause_openers: Words
     state_organs: Ordered
     definite_determiners: Words
     acronym_skip_words: Words
