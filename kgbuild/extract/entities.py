@@ -909,10 +909,22 @@ def _merge_surnames(found: list[Found], keys: list[str | None], titles: frozense
         found[i] = f = _as_surname(f, name, form in full)
         if f.mention.kind != "Person":
             continue
-        if form in full and words[form] > len(name.split()):
-            keys[i] = full[form]
+        near = form if form in full else _near_surname(form, full, titled)
+        if near is not None and words[near] > len(name.split()):
+            keys[i] = full[near]
         elif titled and len(given.get(form, ())) == 1 and keys[i] not in given[form]:
             keys[i] = next(iter(given[form]))  # "M. Abiy" after "Abiy Ahmed": a name that is no surname
+
+
+def _near_surname(form: str, full: dict[str, str], titled: bool) -> str | None:
+    """The one-word surname of a person named in full that a titled surname spells nearly alike
+    ("le Mwami Nyamoulagha" after "Raphaël Nyamulagha": the same first letter, nearly the same
+    letters), when just one does."""
+    if not titled or " " in form or len(form) < 6:
+        return None
+    near = [other for other in full if " " not in other and other[:1] == form[:1]
+            and SequenceMatcher(None, form, other).ratio() >= _SAME_SPELLING]
+    return near[0] if len(near) == 1 else None
 
 
 def _merge_titled_full_names(found: list[Found], keys: list[str | None], titles: frozenset[str]) -> None:

@@ -89,6 +89,8 @@ class LanguageRules:
     elided_words: Ordered
     vague_groups: Ordered
     media_heads: Ordered
+    media_name_links: Words
+    media_complements: Words
     group_name_words: Words
     institution_heads: Words
     water_nouns: Words
@@ -124,6 +126,7 @@ class LanguageRules:
     qualifier_starts: Ordered
     name_titles: Words
     role_modifiers: Words
+    role_tails: Ordered
     demonym_positions: Ordered
     unit_links: Words
     body_nouns: Words

@@ -50,6 +50,7 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-ÖØ-Þ0-9]")
 #: a closing quote and the space before the next word (quotes folded)
 _CLOSING_THEN_NAME = re.compile(r' ?"( +)')
 _HYPHENS = ("-", "‐", "‑")
+_OPENING_QUOTES = ("«", '"', "“")
 _WORD = re.compile(r"\w+")
 _CAPITALISED_WORDS = re.compile(r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]*)+")
 _FUNCTION_POS = ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PUNCT", "NUM", "SPACE")
@@ -413,19 +414,27 @@ class _Finder:
             first = self._token_at(f.apposition[0])
             if first is None:
                 continue
-            last = first.i
-            while last + 1 < len(self.tokens) and last + 1 - first.i < 4 \
-                    and _is_name_token(self.tokens[last + 1]):
-                last += 1
+            last = self._name_run_end(first.i)
             if last == first.i and self.tokens[last].pos_ != "PROPN":
                 continue  # one capitalised word the tagger does not take for a name: unsure
-            last = self._past_hyphen_part(last + 1) - 1
             end = self.tokens[last].idx + len(self.tokens[last].text)
             if self._in_caption(first.idx, end):
                 continue
             name = self.text[first.idx:end]
             names.append(Found(self._mention(first.idx, end, "Actor", "Person", "pattern", 0.7), name))
         return names
+
+    def _name_run_end(self, first: int) -> int:
+        """The last token of the name words from ``first`` (up to four), over the hyphens glued
+        inside them ("Al-Hafiz Bakheet", "Ahmed al-Jabouri")."""
+        last = first
+        while True:
+            while last + 1 < len(self.tokens) and last + 1 - first < 4 and _is_name_token(self.tokens[last + 1]):
+                last += 1
+            hyphened = self._past_hyphen_part(last + 1) - 1
+            if hyphened == last or hyphened - first >= 6:
+                return max(last, hyphened)
+            last = hyphened
 
     # -- helpers ----------------------------------------------------------------
     def _in_caption(self, start: int, end: int) -> bool:
@@ -618,6 +627,10 @@ class _Finder:
                 if entry is not None:
                     yield self._from_entry(entry, start, end, name, head, "demonym")
                 continue
+            person = self._person_after_domain(ent, start, end, name)
+            if person is not None:
+                yield person
+                continue
             split = self._actor_then_person(start, end, name, ent.label_ in ("PER", "LOC"))
             if split:
                 yield from split
@@ -676,12 +689,15 @@ class _Finder:
         Bahadar Khan", "Sher" tagged a pronoun): one capitalised word inside the sentence right
         before it, that the model tagged as no name, no word of the language's stop list, title,
         demonym, role's domain ("le secrétaire à la Défense X Y") or name the KB knows; else
-        ``start``."""
+        ``start``; after a role's capitalised domain, a word the model joined to it
+        ("de l'Information Rémis" + "Fulgance Dandjinou") is the first name too."""
         if i < 2 or self.tokens[i - 1].whitespace_ != " " or self.tokens[i - 1].is_sent_start:
             return start
         t = self.tokens[i - 1]
-        if not self.capitalised[t.i] or not t.text.isalpha() or t.ent_type_ or t.is_stop \
-                or self.capitalised[i - 2] or self._no_first_name(t):
+        after_domain = strip_accents(self.lows[i - 2]) in _body_domains(self.rules)
+        tagged = t.ent_type_ and not (after_domain and t.ent_type_ == "MISC")
+        if not self.capitalised[t.i] or not t.text.isalpha() or tagged or t.is_stop \
+                or self.capitalised[i - 2] and not after_domain or self._no_first_name(t):
             return start
         return t.idx
 
@@ -725,6 +741,24 @@ class _Finder:
     _ORGANISATION_KINDS = ("Organization", "InternationalOrganization")
     #: and a medium, glued to the person after its dative ("a déclaré à l'AFP Azam Tariq")
     _GLUED_KINDS = _BODY_KINDS + ("Media",)
+
+    def _person_after_domain(self, ent: SpacySpan, start: int, end: int, name: str) -> Found | None:
+        """ "le ministre de l'Information Akim Dogoté Mahamat": a span the model reads whole,
+        opening on a role's capitalised domain after "de" (trimmed off), then two or more
+        capitalised words the KB does not know, is the person the role is apposed to."""
+        words = name.split()
+        if ent.label_ not in ("MISC", "ORG") or len(words) < 2 or start <= ent.start_char \
+                or not self._follows_of(ent.start) \
+                or strip_accents(self.lows[ent.start]) not in _body_domains(self.rules) \
+                or not all(_CAPITALISED.match(w) for w in words) or self._lookup(name) is not None:
+            return None
+        return Found(self._mention(start, end, "Actor", "Person", "ner", 0.7), name)
+
+    def _follows_of(self, i: int) -> bool:
+        """Whether token ``i`` comes after "de" and its article ("du", "de la", "de l'")."""
+        before = [fold_quotes(w) for w in self.lows[max(0, i - 2):i]]
+        return bool(before) and (before[-1] in self.rules.of_prepositions or len(before) == 2
+                                 and before[0] in self.rules.of_prepositions and before[1] in self.rules.articles)
 
     def _actor_then_person(self, start: int, end: int, name: str, person: bool = False) -> list[Found]:
         """ "le chef du Hezbollah Hassan Nasrallah": a span the model reads whole, made of a
@@ -881,11 +915,12 @@ class _Finder:
             yield Found(self._mention(start, end, "Actor", self._apposed_kind(last, name), "pattern", 0.65), name)
 
     def _titled_names(self):
-        """ "le général de brigade Shirko Rauf": proper nouns the model left untagged right after
-        a rank written in lower case (with its complement) name a person."""
+        """ "le général de brigade Shirko Rauf", "le Mwami X": proper nouns the model left untagged
+        right after a rank written in lower case or after an article (with its complement) name a
+        person."""
         tokens, n = self.tokens, len(self.tokens)
         for i in [t.i for t in self._tokens_in(self.rules.name_titles, 0, 1)]:
-            if not self.texts[i].islower():
+            if not self._title_in_text(i):
                 continue
             first = i + 1
             if first + 1 < n and self.lows[first] in self.rules.of_prepositions \
@@ -901,6 +936,12 @@ class _Finder:
             name = self.text[start:end]
             if normalize_label(name) not in self.rules.not_names and self._lookup(name) is None:
                 yield Found(self._mention(start, end, "Actor", "Person", "pattern", 0.65), name)
+
+    def _title_in_text(self, i: int) -> bool:
+        """A title written in lower case ("le général X"), or a person's title after an article
+        ("le Mwami X"); no capitalised word opening a sentence nor a body's name ("the General Staff")."""
+        return self.texts[i].islower() or i > 0 and self.lows[i - 1] in self.rules.articles \
+            and self.lows[i] in self.rules.person_titles
 
     def _untagged_name_word(self, t: Token) -> bool:
         """A capitalised proper noun the model tagged as no name (or as MISC)."""
@@ -1147,12 +1188,18 @@ class _Finder:
     def _unknown_named(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """A name the KB does not know: what its place in the text says (see ``_in_context``),
         else what the model's label says; a lone word the tagger reads as a verb is none
-        ("« Soutenons notre armée »")."""
-        if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX"):
+        ("« Soutenons notre armée »"), unless an acronym in capitals ("a indiqué UKMTO"); a body's
+        name that opens on a title is a person ("le Mwami X"), a title alone no name."""
+        if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX") \
+                and not _capital_acronym(name, self.text, start):
             return None
         opened = self._opened_by_body_noun(label, start, end, name, head)
         if opened is not None:
             return opened
+        if label in ("ORG", "MISC") and self._opens_with_title(name):  # "Mwami X" read as a body
+            return self._ner_person(start, end, name, head)
+        if fold_quotes(name).lower() in self.rules.name_titles:
+            return None  # "le Mwami" + a name the model left out: a title, no name
         if head is not None:
             reader = self._in_context if label in ("PER", "LOC") else self._misc_in_context
             found = reader(label, start, end, name, head)
@@ -1341,6 +1388,7 @@ class _Finder:
             and self.text[end:end + 1] == ")"
 
     def _opens_with_title(self, name: str) -> bool:
+        """Whether a name opens on a person's title ("M. X", "Mwami X")."""
         words = fold_quotes(name).lower().split()
         return len(words) > 1 and words[0] in self.rules.person_titles
 
@@ -1697,26 +1745,44 @@ class _Finder:
             noun.dep_.startswith("nsubj") and noun.head.lemma_ in self.rules.speech_verbs)
 
     def _media_name_after(self, head: Token) -> tuple[int, int] | None:
-        """The offsets of the capitalised words (up to four) after a medium's noun and its
-        lower-case adjectives ("l'agence officielle Sana", "la télévision publique RTS")."""
-        first = head.i + 1
-        while first < len(self.tokens) and first < head.i + 3 and self.tokens[first].pos_ == "ADJ" \
-                and self.tokens[first].text.islower():
-            first += 1
+        """The offsets of the capitalised words (up to four, and the lower-case links between
+        them: "Global New Light of Myanmar") after a medium's noun, its lower-case adjectives, its
+        "de" complement and an opening quote ("l'agence officielle Sana", "la télévision publique
+        RTS", "le site d'actualités « Koaci »")."""
+        first = self._media_name_start(head)
         if first >= len(self.tokens):
             return None
-        j = first
-        while j < len(self.tokens) and j < first + 4 and self._media_name_word(self.tokens[j]):
+        j, words = first, 0
+        while j < len(self.tokens) and words < 4 and self._media_name_word(self.tokens[j]):
+            words += self.lows[j] not in self.rules.media_name_links
             j += 1
+        while j > first and self.lows[j - 1] in self.rules.media_name_links:
+            j -= 1  # a link word ends no name
         if j == first:
             return None
         return self.tokens[first].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
 
+    def _media_name_start(self, head: Token) -> int:
+        """The first word after a medium's noun past its lower-case adjectives, a "de" complement
+        of the rules ("d'actualités", "de presse") and an opening quote."""
+        first, n = head.i + 1, len(self.tokens)
+        while first < n and first < head.i + 3 and self.tokens[first].pos_ == "ADJ" \
+                and self.tokens[first].text.islower():
+            first += 1
+        if first + 1 < n and fold_quotes(self.lows[first]) in self.rules.place_of_prepositions \
+                and self.lows[first + 1] in self.rules.media_complements:
+            first += 2
+        if first + 1 < n and self.tokens[first].text in _OPENING_QUOTES and self.capitalised[first + 1]:
+            first += 1
+        return first
+
     def _media_name_word(self, t: Token) -> bool:
-        """A capitalised word that is no punctuation nor demonym, or a hyphen glued between two
-        words of the name ("le journal Al-Sudani")."""
-        if t.text == "-" and 0 < t.i < len(self.tokens) - 1:
-            return not self.tokens[t.i - 1].whitespace_ and not t.whitespace_ and self.capitalised[t.i + 1]
+        """A capitalised word that is no punctuation nor demonym, a hyphen glued between two
+        words of the name ("le journal Al-Sudani"), or a link word before a capitalised word
+        ("Voice of America")."""
+        if 0 < t.i < len(self.tokens) - 1 and (t.text == "-" and not self.tokens[t.i - 1].whitespace_
+                                               and not t.whitespace_ or self.lows[t.i] in self.rules.media_name_links):
+            return self.capitalised[t.i + 1] and self.tokens[t.i + 1].text not in _OPENING_QUOTES
         return _CAPITALISED.match(t.text) is not None and not t.is_punct and t.lower_ not in self.rules.demonyms
 
     def _spelled_names(self):
@@ -3261,11 +3327,16 @@ class _Finder:
 
     def _past_adjectives(self, end_tok: int) -> int:
         """The last of the lower-case adjectives right after a role noun that qualify it
-        ("porte-parole militaire", "chef adjoint"), demonyms aside."""
+        ("porte-parole militaire", "chef adjoint"), demonyms aside, and of a phrase of the
+        rules' ``role_tails`` after them ("le gouverneur par intérim")."""
         i = end_tok
         while i + 1 < len(self.tokens) and self._is_plain_adjective(i + 1) \
                 and self.tokens[i + 1].dep_ == "amod" and self.tokens[i + 1].head.i == end_tok:
             i += 1
+        for tail in self.rules.role_tails:
+            words = tail.split()
+            if self.lows[i + 1: i + 1 + len(words)] == words:
+                return i + len(words)
         return i
 
     def _role_complement(self, end_tok: int) -> tuple[int, str | None, bool]:
@@ -3525,6 +3596,12 @@ _FOLDED_LEMMAS: dict[int, str] = {}
 def _domain_words(rules: LanguageRules) -> frozenset[str]:
     """Role domains and rank ends, without accents ("defense", "brigade")."""
     return frozenset(strip_accents(w) for w in rules.body_domains | rules.rank_complements)
+
+
+@functools.cache
+def _body_domains(rules: LanguageRules) -> frozenset[str]:
+    """Role domains, without accents ("defense", "information")."""
+    return frozenset(strip_accents(w) for w in rules.body_domains)
 
 
 @functools.cache
