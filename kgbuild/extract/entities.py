@@ -43,6 +43,29 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     """Cluster found mentions into Entities (ids e1, e2, ... by first mention)."""
     found = list(found)
     keys: list[str | None] = [_key(f) for f in found]
+    _merge_keys(found, keys, kb, article, rules)
+    entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
+    doc_keys = {k for k in keys if k}
+    _resolve_roles(found, keys, entries, kb, article, doc_keys)
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for f, k in zip(found, keys):
+        if k is not None:
+            groups[k].append(f)
+    ordered = sorted(groups.items(), key=lambda kv: min(f.mention.start for f in kv[1]))
+    entities: list[Entity] = []
+    for key, members in ordered:
+        entry = entries.get(key)
+        if entry is not None and not _plausible(entry, members, doc_keys):
+            continue  # "l'Alliance" is no party of a country the text is about
+        entities.append(_entity(f"e{len(entities) + 1}", entry, members, article.lang))
+    return tuple(entities)
+
+
+def _merge_keys(found: list[Found], keys: list[str | None], kb: Gazetteer, article: Article,
+                rules: LanguageRules) -> None:
+    """Give the mentions that name one thing one key, in place (``keys[i]`` is ``found[i]``'s):
+    the merges of spellings, short forms, acronyms, bodies, organs and weapon nouns, in order,
+    then descriptions, organs and homonym places resolved (roles aside)."""
     _merge_surnames(found, keys, rules.person_titles)
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
@@ -64,21 +87,6 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     _resolve_descriptions(found, keys, _entity_kinds(found, keys), article.text, rules)
     _resolve_organs(found, keys, article.text)
     _split_homonym_places(found, keys, rules.area_nouns)
-    entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
-    doc_keys = {k for k in keys if k}
-    _resolve_roles(found, keys, entries, kb, article, doc_keys)
-    groups: dict[str, list[Found]] = defaultdict(list)
-    for f, k in zip(found, keys):
-        if k is not None:
-            groups[k].append(f)
-    ordered = sorted(groups.items(), key=lambda kv: min(f.mention.start for f in kv[1]))
-    entities: list[Entity] = []
-    for key, members in ordered:
-        entry = entries.get(key)
-        if entry is not None and not _plausible(entry, members, doc_keys):
-            continue  # "l'Alliance" is no party of a country the text is about
-        entities.append(_entity(f"e{len(entities) + 1}", entry, members, article.lang))
-    return tuple(entities)
 
 
 def _resolve_roles(found: list[Found], keys: list[str | None], entries: dict[str, KBEntry],

@@ -1002,8 +1002,8 @@ class _Finder:
 
     def reporting(self, cue: Token) -> str:
         """ "reported" inside what a speaker says (an actor claiming its own attack asserts it),
-        named or not (``attributed_quote``), or in a sentence with a source word the statements could not name ("..., selon des
-        sources"); "asserted" otherwise."""
+        named or not (``attributed_quote``), or in a sentence with a source word the statements
+        could not name ("..., selon des sources"); "asserted" otherwise."""
         inside = [s for s in self.statements if s.start <= cue.idx < s.end]
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"
@@ -2099,9 +2099,14 @@ class _Finder:
                 continue
             if lower_text(t) not in self.rules.agent_prepositions:
                 return []
-            named = next((w for w in self.tokens[t.i + 1: t.i + 4] if w.pos_ in ("NOUN", "PROPN")), None)
-            return self.typed(self.np(named) if named is not None else [], ("Actor",))[:1]
+            return self.actor_after_agent_word(t)
         return []
+
+    def actor_after_agent_word(self, by: Token) -> list[MentionRef]:
+        """The actor a "par" phrase names, read by position: the noun phrase of the first noun or
+        proper noun within three words after ``by`` (none if it names no actor)."""
+        named = next((w for w in self.tokens[by.i + 1: by.i + 4] if w.pos_ in ("NOUN", "PROPN")), None)
+        return self.typed(self.np(named) if named is not None else [], ("Actor",))[:1]
 
     def claimants(self, n: Token) -> list[MentionRef]:
         """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
@@ -2206,13 +2211,15 @@ class _Finder:
 
     def strike_doers(self, n: Token) -> list[MentionRef]:
         """The actors or weapons a strike noun names as its own: the adjective right after it
-        ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles")."""
+        ("les frappes ukrainiennes"), its "de"/"par" phrase ("les tirs de missiles"); an author
+        named by "par" past what the noun hits (``agent_past_genitive``: "l'invasion de X par Y")
+        comes first, and what the noun hits is then no author of it."""
         agents = self.demonym_after(n, ("Actor", "Weapon"))
         # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
         by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
-        found = agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) + self.typed(by_aim, ("Actor",)) \
-            + self.weapon_demonym(n)
+        found = agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) \
+            + self.typed(by_aim, ("Actor",)) + self.weapon_demonym(n)
         by_agent = self.agent_past_genitive(n)
         if not by_agent:
             return found
@@ -2239,8 +2246,7 @@ class _Finder:
             if t.pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON") and self.ref_at(t) is None:
                 return []  # a name the tagger read as a verb ("de Rubaya") goes on
             if lower_text(t) in self.rules.agent_prepositions:
-                named = next((w for w in self.tokens[t.i + 1: t.i + 4] if w.pos_ in ("NOUN", "PROPN")), None)
-                return self.typed(self.np(named) if named is not None else [], ("Actor",))[:1]
+                return self.actor_after_agent_word(t)
         return []
 
     def weapon_demonym(self, n: Token) -> list[MentionRef]:
@@ -2682,7 +2688,8 @@ class _Finder:
         d'attaques menées par X"): what is said of the quantity is said of it; else ``n``."""
         if not _in(n, self.rules.quantity_nouns):
             return n
-        return next((g for g in self.genitives(n) if g.i > n.i and _in(g, self.rules.target_nouns | self.rules.attack_nouns)), n)
+        counted = self.rules.target_nouns | self.rules.attack_nouns
+        return next((g for g in self.genitives(n) if g.i > n.i and _in(g, counted)), n)
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
         """The actors who strike: the first, and a second one coordinated with it ("les forces
