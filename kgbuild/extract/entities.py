@@ -210,11 +210,17 @@ def _named_after_demonym(i: int, found: list[Found], keys: list[str | None], tex
     its name ("le groupe paramilitaire russe Wagner", "l'agence officielle saoudienne X"): the
     description names it, not an actor named before."""
     f = found[i]
-    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end
-              and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
+    j = _next_actor(i, found)
     if j is None or keys[j] is None or f.mention.sentence != found[j].mention.sentence:
         return None
     return (j, keys[j]) if _demonym_gap(text[f.mention.end:found[j].mention.start], rules) else None
+
+
+def _next_actor(i: int, found: list[Found]) -> int | None:
+    """The index of the first actor mention after ``found[i]`` that is no description, if any."""
+    end = found[i].mention.end
+    return next((j for j in range(i + 1, len(found)) if found[j].mention.start >= end
+                 and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
 
 
 def _demonym_gap(gap: str, rules: LanguageRules) -> bool:
@@ -500,8 +506,7 @@ def _group_apposed(i: int, found: list[Found], keys: list[str | None], text: str
                    rules: LanguageRules) -> int | None:
     """The index of the named group apposed right after the collective ``found[i]``, if any."""
     f = found[i]
-    j = next((j for j in range(i + 1, len(found)) if found[j].mention.start >= f.mention.end
-              and found[j].mention.type == "Actor" and found[j].mention.method != "description"), None)
+    j = _next_actor(i, found)
     if j is None or keys[j] in (None, keys[i]) or found[j].mention.sentence != f.mention.sentence \
             or (found[j].entry.kind if found[j].entry else found[j].mention.kind) not in f.refers_to + ("Organization",):
         return None
@@ -517,8 +522,9 @@ def _apposition(match: re.Match, rules: LanguageRules) -> bool:
         return fold_quotes(match["det"].lower()) in rules.definite_determiners
     if not match["description"]:
         return True
-    words = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", fold_quotes(match["description"].lower())) if w]
-    first = fold_quotes(match["description"].lower()).split()[0]
+    description = fold_quotes(match["description"].lower())
+    words = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", description) if w]
+    first = description.split()[0]
     return (first in rules.indefinite_determiners or first in rules.definite_determiners
             or re.split(r"(?<=')", first)[0] in rules.definite_determiners) and not rules.clause_openers & set(words)
 

@@ -4577,11 +4577,10 @@ class _Finder:
             pairs = [(r.subject, r.object) for r in self.found if r.predicate == "locatedIn"]
         finally:
             self.found, self.attackers = kept, attackers
-        by_id = {e.id: e for e in self.by_label.values()}
         containers: dict[str, list] = {}
         for a, b in pairs:
-            if b in by_id:
-                containers.setdefault(a, []).append(by_id[b])
+            if b in self.by_id:
+                containers.setdefault(a, []).append(self.by_id[b])
         return containers
 
     def framed_in(self, place: MentionRef, state: MentionRef) -> bool:
