@@ -1958,7 +1958,8 @@ class _Finder:
         """The places of a strike that are targets: not those where a state fights on its own soil
         ("l'armée congolaise mène des opérations contre les ADF dans le Nord-Kivu", "l'armée a
         lancé une offensive à X"), where it is (``fought_at_home``); a strike from afar with no
-        actor hit keeps its place (aimed at)."""
+        actor hit keeps its place (aimed at).  A ground offensive also puts its state at the
+        places left (``ground_offensive``)."""
         actors = self.hitters(agents)  # "avec l'armée congolaise contre les ADF en RDC": a partner's soil too
         if not actors or not hit and _in(n, self.rules.remote_attack_words):
             return regions  # "l'armée a lancé une offensive à X", X its own: there; "des frappes": aimed
