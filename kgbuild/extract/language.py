@@ -352,6 +352,7 @@ class LanguageRules:
     compass_words: Words
     centre_words: Words
     origin_prepositions: Words
+    agent_pronouns: Words
     aim_words: Words
     origin_time_words: Words
     relative_prepositions: Words

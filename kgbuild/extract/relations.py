@@ -123,6 +123,11 @@ def _in(token: Token, lemmas) -> bool:
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
 
 
+def _describing_clauses(token: Token) -> list[Token]:
+    """The clauses on a noun (``acl``, ``acl:relcl``) that hold a word, the word included."""
+    return [t for t in [token, *token.ancestors] if t.dep_ in ("acl", "acl:relcl")]
+
+
 def _heads(token: Token, steps: int) -> list[Token]:
     """The words up to ``steps`` heads above a token, not above a subject or a relative clause
     (the verb of a subject does not govern what the subject's phrase says)."""
@@ -1061,7 +1066,31 @@ class _Finder:
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
             return True
+        if predicate in ("attacks", "targets") and self.across_description(subj, obj, cue):
+            return True
         return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj)
+
+    def across_description(self, subj: MentionRef, obj: MentionRef, cue: Token) -> bool:
+        """A strike read across a clause that describes another word: a place in a clause telling
+        where the attacker is based or what it holds ("le groupe X, basé au Pakistan", "tiré des
+        zones qu'ils contrôlent au Yémen"), or an attacker outside the relative clause that tells
+        the strike ("X multiplie les attaques contre Y, qui a riposté par des frappes au Yémen")."""
+        place = self.root_of(obj)
+        if any(self.describes_agent(r, subj) for r in _describing_clauses(place) if cue not in r.subtree and r.head != cue):
+            return True
+        agent = self.root_of(subj) if self.units.sentence_at(subj.start) == self.units.sentence_at(cue.idx) else None
+        return agent is not None and any(agent not in r.head.subtree for r in _describing_clauses(cue)
+                                         if r.dep_ == "acl:relcl" and cue in r.subtree)
+
+    def describes_agent(self, clause: Token, subj: MentionRef) -> bool:
+        """Whether a clause on a noun describes the attacker: it hangs on the attacker's phrase
+        ("le groupe X, basé au Pakistan") or its subject is a personal pronoun taking it up
+        ("les zones qu'ils contrôlent")."""
+        if self.units.sentence_at(subj.start) == self.units.sentence_at(clause.idx):
+            root = self.root_of(subj)
+            if clause.head == root or clause.head == root.head and root.dep_ in ("nmod", "appos", "flat:name"):
+                return True
+        return any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.agent_pronouns for c in clause.children)
 
     def unrealised(self, cue: Token, verb: Token | None) -> bool:
         """A relation the text only risks, plans or invites ("le risque d'une confrontation entre
