@@ -626,7 +626,16 @@ class _Finder:
         if lemma in self.speakers_by_role(lemma):
             run, i, ref = self.role_speakers[lemma]
             return ref if 0 <= self.units.run_at(token.idx) - run <= 6 and i < token.i else None
-        return self.titled_person_before(token)
+        return self.titled_person_before(token) or self.described_speaker(token)
+
+    def described_speaker(self, token: Token) -> MentionRef | None:
+        """A person named again by a definite singular noun of an unnamed speaker he was never
+        given as a role ("..., selon X, porte-parole des rebelles. « ... », a déclaré le
+        militant"): the person who spoke in the sentence before or in the same one."""
+        if token.lemma_.lower() not in self.rules.unnamed_speakers or "Sing" not in morph_values(token, "Number"):
+            return None
+        ref = self.recent_claim_speaker(token)
+        return ref if ref is not None and ref.entity.kind == "Person" else None
 
     def speakers_by_role(self, lemma: str) -> dict[str, tuple[int, int, MentionRef]]:
         """The subjects that spoke last under each role, when ``lemma`` is a speaking group's."""
