@@ -2789,7 +2789,7 @@ class _Finder:
                         self.text[token.idx:end], refers_to=_STATE_KINDS)
 
     def _bare_side(self, token: Token) -> bool:
-        """ "des combats entre forces de l'ordre et insurgés", "entre jihadistes et forces du
+        """ "des heurts entre forces de l'ordre et rebelles", "entre jihadistes et forces du
         régime", "ont opposé jihadistes et soldats": a noun with no determiner right after "entre"
         or a verb of opposing, or after the "et" of such a bare pair (three words at most
         between), is a side named as definitely as "les ..."."""

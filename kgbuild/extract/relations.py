@@ -1728,7 +1728,7 @@ class _Finder:
 
     def listed_goods(self, n: Token) -> list[MentionRef]:
         """The goods a transfer noun lists further down its noun phrase ("une aide de X,
-        notamment des véhicules blindés, de l'artillerie et des drones"): weapons reached from the
+        notamment des drones, des blindés et de l'artillerie"): weapons reached from the
         noun through "de" or example ("comme") complements and conjuncts only (not through a
         clause), also nouns the parse reads as modifiers or as conjuncts of the transfer noun."""
         found, frontier = [], [n]
@@ -6164,7 +6164,7 @@ class _Finder:
                 self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
 
     def place_described(self, t: Token, k: int) -> None:
-        """ "cette région du sud de l'Ukraine", "cette région ukrainienne", "cet État situé dans
+        """ "cette région de l'est du Soudan", "cette région ukrainienne", "cet État situé dans
         l'ouest du pays": a place noun with a demonstrative points back to the last place of its
         kind, in this sentence or the two before (``same_place_anaphors``), which lies in the
         wider area its demonym, its compass "de" phrase or its participle of location names."""
@@ -6431,12 +6431,12 @@ class _Finder:
                 self.placed_by_aside(ref, span, k, measured)
             elif self.location_word(self.tokens[span.end]):  # "la localité de X située dans la région Y"
                 self.placed_by_aside(ref, span, k, measured, span.end - 1)
-            elif self.bracketed_before_aside(span):  # "X (Nord-Kivu), dans l'est de la RDC"
+            elif self.bracketed_before_aside(span):  # "X (Ituri), dans le nord-est de la RDC"
                 self.placed_by_aside(ref, span, k, measured, span.end + 1)
 
     def bracketed_before_aside(self, span) -> bool:
         """A place alone in brackets after another, with a containment aside right after the
-        bracket ("à X, en territoire de Y (Nord-Kivu), dans l'est de la RDC", "à X (préfecture de
+        bracket ("à X, en territoire de Y (Ituri), dans le nord-est de la RDC", "à X (préfecture de
         Y), dans le sud du pays"): the aside puts the bracketed place, the wider of the two, in
         its area (the place before the bracket gets it from the bracket)."""
         j = span.end
