@@ -151,7 +151,7 @@ def test_ctrl_c_keeps_what_was_built_and_says_how_to_go_on(tmp_path):
     """A real SIGINT to the build's process group, as a terminal sends on Ctrl-C."""
     corpus = tmp_path / "corpus.jsonl"
     sentences = GOOD.strip().split(". ")
-    total = 600  # enough that the first journalled batch is far from the end on a fast machine
+    total = 3000  # enough that the first journalled batch (flushed about once a second) is far from the end on a fast machine
     lines = [json.dumps({"id": f"d{n}", "text": f"{sentences[n % 2]}. Article {n}."}) for n in range(total)]
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
