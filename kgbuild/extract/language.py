@@ -248,6 +248,9 @@ class LanguageRules:
     goods_prepositions: Ordered
     recipient_object_verbs: Words
     supply_nouns: Words
+    dative_pronouns: Words
+    destination_prepositions: Ordered
+    destination_nouns: Words
     purchase_verbs: Words
     receive_verbs: Words
     purchase_nouns: Words

@@ -1475,8 +1475,25 @@ class _Finder:
             return self.typed(goods, ("Actor",)), self.children_with(v, self.rules.goods_prepositions) or self.typed(
                 [self.ref_at(t) for t in window], ("Weapon",))
         to = self.rules.recipient_prepositions
-        recipients = self.typed(self.children_with(v, to), ("Actor",)) or self.after_prep(window, to, ("Actor",))
+        recipients = self.typed(self.children_with(v, to), ("Actor",)) or self.dative_recipient(v)
+        if not recipients and not self.dative_clitic(v):  # "en lui livrant Y, a dit X à Z": not Z
+            recipients = self.after_prep(window, to, ("Actor",))
         return recipients, goods
+
+    def dative_clitic(self, v: Token) -> bool:
+        return any(c.dep_ in ("iobj", "obj") and lower_text(c) in self.rules.dative_pronouns for c in v.children)
+
+    def dative_recipient(self, v: Token) -> list[MentionRef]:
+        """The actor a dative clitic on a transfer gerund stands for ("soutient X en lui livrant
+        des chars", "accroître ses livraisons à X en lui envoyant Y"): the last actor its host
+        clause names before it that is not the supplier."""
+        if not _is_gerund(v) or not self.dative_clitic(v):
+            return []
+        suppliers = {r.entity.id for r in self.doer(v)}
+        lo = self.units.bounds(v)[0]
+        before = [r for t in self.tokens[lo:v.i] for r in [self.ref_at(t)] if r is not None]
+        return [r for r in self.typed(before, ("Actor",)) if r.entity.id not in suppliers
+                and r.entity.kind != "Person"][-1:]
 
     def supplier_noun(self, n: Token, k: int) -> None:
         recipients = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
@@ -1705,9 +1722,8 @@ class _Finder:
         weapons = named[:1] or weapons + self.listed_goods(n)  # "la vente de missiles antinavires Harpoon": the Harpoon
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
-        recipients = self.typed(self.children_with(n, self.rules.recipient_prepositions), ("Actor",)) or \
-            self.after_prep(self.right_window(n)[:10], self.rules.recipient_prepositions, ("Actor",))[:1]
-        if not suppliers and n.dep_ == "obj" and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
+        recipients = self.noun_recipients(n)
+        if not suppliers and n.dep_ in ("obj", "obl:mod") and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
                                                          | self.rules.supply_governors):
             suppliers = self.typed(self.doer(n.head), ("Actor",))
         mod = self.noun_modality(n)
@@ -1716,6 +1732,16 @@ class _Finder:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def noun_recipients(self, n: Token) -> list[MentionRef]:
+        """Who a transfer noun sends to: its "à" phrase, before or after the goods ("la livraison à
+        X de chars", "la livraison de chars à X"), or for a delivery noun its "vers" phrase ("les
+        livraisons de matériel vers X"), however the parse hangs it."""
+        to = self.rules.recipient_prepositions
+        if _in(n, self.rules.destination_nouns):
+            to = to + self.rules.destination_prepositions
+        return self.typed(self.children_with(n, to), ("Actor",)) or \
+            self.after_prep(self.right_window(n)[:10], to, ("Actor",))[:1]
 
     def supply_authors(self, n: Token) -> list[MentionRef]:
         """The body a transfer noun names as its author with "de" ("une aide militaire des
@@ -1753,8 +1779,9 @@ class _Finder:
         window = self.right_window(v)
         self.authorized(v, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        frame.regions += self.action_places(v)
-        frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
+        if not any(_in(c, self.rules.supply_nouns) for c in v.children):  # "autorisé la livraison à X": no target
+            frame.regions += self.action_places(v)
+            frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
         frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
                           or g.mention.type == "Actor"]
         self.frames.append(frame)
