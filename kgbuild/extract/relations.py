@@ -6429,8 +6429,8 @@ class _Finder:
                     self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
                 self.placed_by_aside(ref, span, k, measured)
-            elif self.location_word(self.tokens[span.end]):  # "la localité de X située dans la région Y"
-                self.placed_by_aside(ref, span, k, measured, span.end - 1)
+            elif self.location_word(self.tokens[self.past_auxiliaries(span.end)]):  # "X située dans Y", "X se trouve dans Y"
+                self.placed_by_aside(ref, span, k, measured, self.past_auxiliaries(span.end) - 1)
             elif self.bracketed_before_aside(span):  # "X (Ituri), dans le nord-est de la RDC"
                 self.placed_by_aside(ref, span, k, measured, span.end + 1)
 
@@ -6444,6 +6444,13 @@ class _Finder:
                 or self.tokens[j].text != ")" or self.tokens[j + 1].text != ",":
             return False
         return _in(self.tokens[j + 2], self.rules.container_prepositions) or self.compass_part_aside(self.aside_tokens(j + 1))
+
+    def past_auxiliaries(self, j: int) -> int:
+        """The first word at or after ``j`` past auxiliaries and a reflexive clitic ("X est
+        située dans Y", "X se trouve dans Y": the place is the verb's subject)."""
+        while j < len(self.tokens) - 1 and (self.tokens[j].pos_ == "AUX" or lower_text(self.tokens[j]) in self.rules.reflexive_clitics):
+            j += 1
+        return j
 
     def location_word(self, t: Token) -> bool:
         """A participle of location or of dependency right after a place, before a preposition
