@@ -6781,11 +6781,18 @@ class _Finder:
             if k <= lo or not (lower_text(self.tokens[k]) in self.rules.list_conjunctions or self.tokens[k].text == ","):
                 break
             prev = self.ref_at(self.tokens[k - 1])
-            if prev is None or prev.entity.kind in _STATE_KINDS or not self.typed([prev], ("Region",)):
+            if prev is None or prev.entity.kind in _STATE_KINDS or not self.typed([prev], ("Region",)) or self.named_as_near(prev):
                 break
             found.append(prev)
             k = self.span_at(prev).start - 1
         return found
+
+    def named_as_near(self, ref: MentionRef) -> bool:
+        """ "près de Damas et dans la province de X": a place named as what something is near,
+        not an item of the list a containment phrase after it places."""
+        span = self.span_at(ref)
+        k = self.skip_determiners(span.start - 1, 0) if span is not None else 0
+        return k > 0 and lower_text(self.tokens[k]) in self.rules.of_prepositions and _in(self.tokens[k - 1], self.rules.border_words)
 
     def wider_place_noun(self, span, tail: list[Token]) -> bool:
         """ "dans le village de Jogi, dans le district tribal de Kurram": an aside whose place
