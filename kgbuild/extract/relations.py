@@ -6451,13 +6451,13 @@ class _Finder:
             if span is None or span.end >= len(self.tokens):
                 continue
             measured = self.reference_point(span)
-            for c in ([] if measured else self.containers_right_after(span, ref)):
+            for c in (self.state_right_after(span, ref) if measured else self.containers_right_after(span, ref)):
                 for r in [ref, *self.places_listed_before(span)]:  # "à Niafunké et à Goundam dans la région de X"
                     self.add(r, "locatedIn", c, self.tokens[span.end], k, 0.6, modality="asserted")
             if self.tokens[span.end].text in (",", "("):
                 self.placed_by_aside(ref, span, k, measured)
-            elif self.location_word(self.tokens[span.end]):  # "la localité de X située dans la région Y"
-                self.placed_by_aside(ref, span, k, measured, span.end - 1)
+            elif self.location_word(self.tokens[self.past_auxiliaries(span.end)]):  # "X située dans Y", "X se trouve dans Y"
+                self.placed_by_aside(ref, span, k, measured, self.past_auxiliaries(span.end) - 1)
             elif self.bracketed_before_aside(span):  # "X (Ituri), dans le nord-est de la RDC"
                 self.placed_by_aside(ref, span, k, measured, span.end + 1)
 
@@ -6471,6 +6471,13 @@ class _Finder:
                 or self.tokens[j].text != ")" or self.tokens[j + 1].text != ",":
             return False
         return _in(self.tokens[j + 2], self.rules.container_prepositions) or self.compass_part_aside(self.aside_tokens(j + 1))
+
+    def past_auxiliaries(self, j: int) -> int:
+        """The first word at or after ``j`` past auxiliaries and a reflexive clitic ("X est
+        située dans Y", "X se trouve dans Y": the place is the verb's subject)."""
+        while j < len(self.tokens) - 1 and (self.tokens[j].pos_ == "AUX" or lower_text(self.tokens[j]) in self.rules.reflexive_clitics):
+            j += 1
+        return j
 
     def location_word(self, t: Token) -> bool:
         """A participle of location or of dependency right after a place, before a preposition
@@ -6487,12 +6494,26 @@ class _Finder:
             return
         regions = self.bracketed_region(preps, tail)
         for c in self.after_prep(tail, preps, ("Region",))[:1] or regions:
-            if preps == ("(",) and not self.named_area(c) and c not in regions:
+            if preps == ("(",) and not self.bracket_area(span, c, regions):
                 continue  # "Moraz (Crissier)", "Hirter (Berne)": a person's or a village's home
             if c.entity.id != ref.entity.id and not (tail[0].i > span.end + 1 and self.placed_elsewhere(ref, c)):
                 for r in [ref, *self.list_closed_by(span)]:  # "les villages de A, B et C, dans le territoire de X"
                     if r.entity.id != c.entity.id:
                         self.add(r, "locatedIn", c, tail[0], k, 0.6, modality="asserted")
+
+    def bracket_area(self, span, c: MentionRef, regions: list[MentionRef]) -> bool:
+        """Whether the place alone in brackets after a place holds it: an area named as such, a
+        region named by a compass word, or any place after a locality named with its noun."""
+        return self.named_area(c) or c in regions or self.named_locality(span, c)
+
+    def named_locality(self, span, area: MentionRef) -> bool:
+        """ "la municipalité de Tame (Arauca)", "le village de X (Y)": a locality named with its
+        place noun, then one name alone in brackets, lies in that place (not a state's capital:
+        the bracket names an area there, however the knowledge base reads the name)."""
+        k = self.skip_determiners(span.start - 1, 0)
+        noun = self.tokens[k - 1] if k > 0 and lower_text(self.tokens[k]) in self.rules.name_prepositions else span[0]
+        return noun is not None and self.rules.place_nouns.get(lower_text(noun)) in ("City", "Village") \
+            and area.entity.kind not in _STATE_KINDS and area.mention.text[:1].isupper()
 
     def aside_places_nothing(self, span, tail: list[Token], measured: bool) -> bool:
         """An aside that holds no container of the place before it: a list going on, a phrase
@@ -6615,11 +6636,17 @@ class _Finder:
             c.entity.kind == ref.entity.kind == "AdministrativeRegion" and _in(span[0], self.rules.place_heads))
         return [c] if wider and not self.placed_elsewhere(ref, c) else []
 
+    def state_right_after(self, span, ref: MentionRef) -> list[MentionRef]:
+        """ "au nord de X au Soudan", "à 30 km de X en Syrie": a place a bearing or a distance is
+        measured from still lies in the state named right after it (not a wider area's part, which
+        may hold what was measured instead)."""
+        return [c for c in self.container_plain(span, ref) if c.entity.kind in _STATE_KINDS]
+
     def way_from(self, span) -> bool:
         """A place that opens a way ("de Tombouctou au Niger", "depuis Gao jusqu'au Mali"): a
         preposition of origin right before its name (not before its place noun)."""
         k = self.skip_determiners(span.start - 1, 0)
-        return k >= 0 and not _in(span[0], self.rules.place_heads) and (
+        return k >= 0 and not _in(span[0], self.rules.place_heads) and not self.reference_point(span) and (
             lower_text(self.tokens[k]) in self.rules.of_prepositions or _in(self.tokens[k], self.rules.origin_prepositions))
 
     def placed_elsewhere(self, place: MentionRef, area: MentionRef) -> bool:
@@ -6781,11 +6808,18 @@ class _Finder:
             if k <= lo or not (lower_text(self.tokens[k]) in self.rules.list_conjunctions or self.tokens[k].text == ","):
                 break
             prev = self.ref_at(self.tokens[k - 1])
-            if prev is None or prev.entity.kind in _STATE_KINDS or not self.typed([prev], ("Region",)):
+            if prev is None or prev.entity.kind in _STATE_KINDS or not self.typed([prev], ("Region",)) or self.named_as_near(prev):
                 break
             found.append(prev)
             k = self.span_at(prev).start - 1
         return found
+
+    def named_as_near(self, ref: MentionRef) -> bool:
+        """ "près de Damas et dans la province de X": a place named as what something is near,
+        not an item of the list a containment phrase after it places."""
+        span = self.span_at(ref)
+        k = self.skip_determiners(span.start - 1, 0) if span is not None else 0
+        return k > 0 and lower_text(self.tokens[k]) in self.rules.of_prepositions and _in(self.tokens[k - 1], self.rules.border_words)
 
     def wider_place_noun(self, span, tail: list[Token]) -> bool:
         """ "dans le village de Jogi, dans le district tribal de Kurram": an aside whose place
