@@ -2699,10 +2699,11 @@ class _Finder:
             and not any(c.dep_.startswith("obl") and self.hostile(c) for c in v.children)
 
     def possessors_hit(self, objects: list[Token], agents: list[MentionRef]) -> list[MentionRef]:
-        """Whose positions or bases a possessive names ("a riposté en frappant ses positions"):
-        the nearest actor named before, in this or the previous sentence, that does not strike
-        (one does not strike one's own)."""
-        heads = [c for c in objects if _possessive(c) and (_in(c, self.rules.facility_nouns) or _in(c, self.forces))]
+        """Whose positions, bases or strongholds a possessive names ("a riposté en frappant ses
+        positions", "a pilonné leurs bastions"): the nearest actor named before, in this or the
+        previous sentence, that does not strike (one does not strike one's own)."""
+        heads = [c for c in objects if _possessive(c) and (_in(c, self.rules.facility_nouns)
+                                                           or _in(c, self.rules.stronghold_nouns) or _in(c, self.forces))]
         if not heads:
             return []
         k = self.units.sentence_at(heads[0].idx)
