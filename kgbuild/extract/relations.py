@@ -1481,6 +1481,7 @@ class _Finder:
         return recipients, goods
 
     def dative_clitic(self, v: Token) -> bool:
+        """Whether a verb carries a dative clitic ("en lui livrant", "leur envoyer")."""
         return any(c.dep_ in ("iobj", "obj") and lower_text(c) in self.rules.dative_pronouns for c in v.children)
 
     def dative_recipient(self, v: Token) -> list[MentionRef]:
