@@ -6817,7 +6817,7 @@ class _Finder:
         return found
 
     def named_as_near(self, ref: MentionRef) -> bool:
-        """ "près de Damas et dans la province de X": a place named as what something is near,
+        """ "près d'Alep et dans le gouvernorat de X": a place named as what something is near,
         not an item of the list a containment phrase after it places."""
         span = self.span_at(ref)
         k = self.skip_determiners(span.start - 1, 0) if span is not None else 0
