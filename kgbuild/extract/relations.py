@@ -1838,7 +1838,7 @@ class _Finder:
         return self.after_prep(window, self.rules.strike_prepositions, ("Region",))
 
     def strike_noun(self, n: Token, k: int, frame: _Frame | None = None) -> None:
-        """ "les frappes ukrainiennes en territoire russe": agent adjective, target place; an attack
+        """ "les frappes turques en territoire irakien": agent adjective, target place; an attack
         noun read as the facility it also names is none (``facility_sense``)."""
         if self.facility_sense(n):
             return
