@@ -4757,8 +4757,7 @@ class _Finder:
 
     def home_country(self, person: MentionRef | None) -> str | None:
         """The KB key of the country a linked person is a citizen of, if the KB knows it."""
-        kb = self.reading.kb
-        entry = kb.get(person.entity.kb_id) if kb is not None and person is not None and person.entity.kb_id else None
+        entry = self.kb_entry(person.entity) if person is not None else None
         return entry.country if entry is not None else None
 
     def ruling_noun_before(self, k: int, lo: int) -> Token | None:
@@ -6653,7 +6652,7 @@ class _Finder:
 
     def placed_elsewhere(self, place: MentionRef, area: MentionRef) -> bool:
         """Whether the knowledge base puts ``place`` in a state other than ``area`` (a state)."""
-        entry = self.reading.kb.get(place.entity.kb_id) if self.reading.kb is not None and place.entity.kb_id else None
+        entry = self.kb_entry(place.entity)
         return entry is not None and area.entity.kind in _STATE_KINDS and bool(entry.country) \
             and bool(area.entity.kb_id) and entry.country != area.entity.kb_id
 
@@ -7381,8 +7380,7 @@ class _Finder:
     def speech_verb(self, w: Token) -> bool:
         """A verb of speech, by its lemma or, one the lemmatizer left as written ("indique"), by the
         infinitives its form may belong to."""
-        return w.pos_ == "VERB" and (_in(w, self.rules.speech_verbs)
-                                     or bool(set(self.rules.grammar.verb_lemmas(lower_text(w))) & self.rules.speech_verbs))
+        return w.pos_ == "VERB" and (_in(w, self.rules.speech_verbs) or _may_be(self.rules, w, self.rules.speech_verbs))
 
     def untriggered(self, t: Token, k: int, lemma: str, low: str) -> None:
         """Relations a word starts without a cue of its own: holding ground, however tagged ("les
