@@ -2355,8 +2355,8 @@ class _Finder:
         if e <= s or speaker is None:
             self.unnamed_subject(claim, subject, e > s)
             return None
-        if speaker.entity.kind != "Person" and self.indefinite(subject) and self.hold_for_role(claim, subject):
-            return None  # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
+        if speaker.entity.kind != "Person" and self.hold_for_role(claim, subject):
+            return None  # "..., a annoncé un (le) porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
 
