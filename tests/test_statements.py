@@ -310,6 +310,19 @@ def test_speakers_named_through_their_institution(extractor, text, speaker, cont
     assert any(who == speaker and content in what for who, what in got), got
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("Le gouvernement tanzanien a annoncé avoir fermé trois postes frontaliers, en affirmant vouloir "
+     "couper les routes des insurgés.", "avoir fermé trois postes frontaliers", "vouloir couper les routes des insurgés"),
+    ("Le porte-parole de la police, Jumanne Mrisho, a démenti que des réfugiés aient été refoulés, tout en "
+     "admettant que des contrôles avaient été renforcés à Mtwara.", "des réfugiés aient été refoulés",
+     "des contrôles avaient été renforcés à Mtwara"),
+])
+def test_content_ends_before_the_same_speakers_next_cue(extractor, text, first, second):
+    """A content that runs over the same speaker's next cue after a comma ends at that comma."""
+    got = [what for _, what in said(extractor, text)]
+    assert first in got and second in got, got
+
+
 def test_adverbial_que_is_not_a_content_clause(extractor):
     got = said(extractor, "Berlin a promis des chars, tandis que Washington hésite.")
     assert not [what for _, what in got if "Washington hésite" in what]

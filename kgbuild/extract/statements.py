@@ -60,6 +60,7 @@ _ROLE_CLOSE = re.compile(r"[^«»\"“”.!?;:]*\.")
 _ENDS = (".", "!", "?", ";")  # marks that end a sentence or a clause of its own
 _GROUP_KINDS = ("Group", "Organization")
 _OWN_NAMING = ("nmod", "amod", "appos", "flat:name", "nummod")  # a noun's own naming children
+_LINK_POS = ("ADV", "SCONJ", "CCONJ", "DET", "AUX", "ADP", "PRON", "PUNCT")  # words that link a clause to the one before
 
 # --- the finder ---------------------------------------------------------------------
 
@@ -2355,8 +2356,8 @@ class _Finder:
         if e <= s or speaker is None:
             self.unnamed_subject(claim, subject, e > s)
             return None
-        if speaker.entity.kind != "Person" and self.indefinite(subject) and self.hold_for_role(claim, subject):
-            return None  # "..., a annoncé un porte-parole de l'armée": its body speaks unless he is named next
+        if speaker.entity.kind != "Person" and self.hold_for_role(claim, subject):
+            return None  # "..., a annoncé un (le) porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
 
@@ -2980,7 +2981,34 @@ class _Finder:
         named = [c for c in (self.named_role(c, claims) for c in self.role_claims) if c.speaker is not None]
         claims[:] = [c for c in self.participles_named(sorted([*claims, *named], key=lambda c: c.cue_start))
                      if not self.describes_other(c)]
-        return self.build(_drop_duplicates(claims), claims)
+        return self.build(self.cut_at_own_cue(_drop_duplicates(claims)), claims)
+
+    def cut_at_own_cue(self, claims: list[_Claim]) -> list[_Claim]:
+        """A content that runs over the cue of the same speaker's next claim of its sentence, past
+        a comma ("a nié que A, tout en reconnaissant que B", "a annoncé A, en affirmant B", "A,
+        bien que, comme le rappelle X, B") ends at that comma: B is a claim of its own."""
+        out = []
+        for a in claims:
+            for b in claims:
+                if b is not a and _same_speaker(a, b) and a.start < b.cue_start < a.end <= b.end \
+                        and b.cue_end <= b.start and b.sentence == a.sentence:
+                    cut = self.clause_comma(a.start, b.cue_start)
+                    a = a if cut is None else dataclasses.replace(a, end=cut)
+            out.append(a)
+        return out
+
+    def clause_comma(self, start: int, cue: int) -> int | None:
+        """The offset of the comma that opens a cue's clause inside a content begun at ``start``:
+        the first of the commas before the cue with only linking words between them and it
+        ("tout en", "bien que, comme le"); None when a content word comes first."""
+        span = self.doc.char_span(start, cue, alignment_mode="expand")
+        comma = None
+        for t in reversed(span or ()):
+            if t.text == ",":
+                comma = t
+            elif t.pos_ not in _LINK_POS:
+                break
+        return comma.idx if comma is not None and comma.idx > start else None
 
     def describes_other(self, claim: _Claim) -> bool:
         """Whether a claim's speaker, known only by a description ("la milice kurde"), is named
@@ -3254,6 +3282,11 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
                 merged[m] = dataclasses.replace(outer, sources=chain)
     kept = [merged.get(n, st) for n, st in enumerate(statements) if n not in drop]
     return tuple(dataclasses.replace(st, id=f"s{n}") for n, st in enumerate(kept, start=1))
+
+
+def _same_speaker(a: _Claim, b: _Claim) -> bool:
+    """Whether two claims have one known speaker."""
+    return a.speaker is not None and b.speaker is not None and a.speaker.entity.id == b.speaker.entity.id
 
 
 def _drop_duplicates(claims: list[_Claim]) -> list[_Claim]:
