@@ -225,6 +225,7 @@ class LanguageRules:
     auxiliaries: Words
     perfect_auxiliaries: Words
     cue_fillers: Words
+    phrase_adverbs: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered
     object_clitics: Words

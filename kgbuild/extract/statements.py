@@ -37,6 +37,7 @@ from kgbuild.extract.grammar import (
     is_past,
     is_subject_mention,
     lower_text,
+    misread_partitive,
     morph_values,
     pronoun_form,
     reduced_relative,
@@ -161,21 +162,23 @@ class _Finder:
 
     def cue_phrase(self, tokens: list[Token], n: int) -> tuple[str, int] | None:
         """("faire part", 1) when the cue verb at ``n`` starts a multi-word cue that ends within
-        ``tokens`` (the first in data order); the int is its words after the first."""
+        ``tokens`` (the first in data order); the int is its tokens after the first."""
         for _, phrase, last in self.cue_phrases.get(tokens[n].i, ()):
             if last <= tokens[-1].i:
-                return phrase, len(phrase.split()) - 1
+                return phrase, last - tokens[n].i  # past an adverb inside it ("faisant aussi état de")
         return None
 
     def source_width(self, tokens: list[Token], n: int) -> int:
         """How many words the sourcing phrase starting at ``n`` spans within ``tokens`` (0: none):
-        a source preposition ("selon"), else the first sourcing phrase in data order."""
-        if lower_text(tokens[n]) in self.rules.source_prepositions:
-            return 1
-        for _, phrase, last in self.source_phrases.get(tokens[n].i, ()):
-            if last <= tokens[-1].i:
-                return len(_words_of(phrase))
-        return 0
+        a source preposition ("selon"), else the first sourcing phrase in data order; with the
+        adverbs after it ("selon toujours la même source")."""
+        width = 1 if lower_text(tokens[n]) in self.rules.source_prepositions else next(
+            (len(_words_of(phrase)) for _, phrase, last in self.source_phrases.get(tokens[n].i, ())
+             if last <= tokens[-1].i), 0)
+        while width and n + width + 1 < len(tokens) and lower_text(tokens[n + width]) in self.rules.phrase_adverbs \
+                and not tokens[n + width + 1].is_punct:
+            width += 1
+        return width
 
     def token_after(self, token: Token) -> Token | None:
         """The document's token after ``token`` (None at its end)."""
@@ -2491,17 +2494,24 @@ class _Finder:
         """The offset of the mark that opens the quote closing at ``close`` (else ``default``)."""
         return next((a for a, b in self.quotes.near(close, close) if b == close), default)
 
-    @staticmethod
-    def subject_before(tokens: list[Token], cue: Token) -> bool:
+    def subject_before(self, tokens: list[Token], cue: Token) -> bool:
         """Whether the cue's subject comes before it and opens the sentence ("X, fournisseur de Y,
         a annoncé"), not a noun the parse took from an apposition in the clause before ("Des
-        combats ont opposé ... la coalition X, une alliance de groupes, a annoncé Y")."""
+        combats ont opposé ... la coalition X, une alliance de groupes, a annoncé Y") nor the
+        predicate of the clause before, with its own preposition or copula ("Cent soldats sont
+        au Niger, a indiqué X": Niger)."""
         base = tokens[0].i
         for t in cue.children:
-            if t.dep_.startswith("nsubj") and t.i < cue.i and not any(
+            if t.dep_.startswith("nsubj") and t.i < cue.i and not self.predicate_noun(t) and not any(
                     "Fin" in morph_values(v, "VerbForm") for v in tokens[:t.left_edge.i - base]):
                 return True
         return False
+
+    def predicate_noun(self, noun: Token) -> bool:
+        """Whether a noun has a copula or a preposition of its own (not a partitive article the
+        parse took for one): a predicate or complement, no subject ("sont au Niger")."""
+        return any(c.dep_ == "cop" or c.dep_ == "case" and not misread_partitive(c, self.rules)
+                   for c in noun.children)
 
     def trailing_name(self, tokens: list[Token], subject: Token) -> MentionRef | None:
         """The person named after an inverted subject's phrase ("a affirmé sa directrice pour
@@ -3482,8 +3492,9 @@ def _phrase_tables(rules: LanguageRules) -> tuple[_PhraseTable, _PhraseTable, _P
     "mettre en garde"), sourcing phrases (words: "aux yeux de", "d'après") and the multi-word
     entries of the word lists read at a token ("en faveur de", "ainsi que", "sans doute").
     Words are compared in the lexicons' form (``_surface_forms``), space tokens between
-    them skipped."""
-    cues, sources, entries = _PhraseTable(LEMMA), _PhraseTable(LOWER), _PhraseTable(LOWER)
+    them skipped, and a cue's adverbs after its verb ("faisant aussi état de")."""
+    adverbs = frozenset(get_string_id(f) for word in rules.phrase_adverbs for f in _surface_forms(word))
+    cues, sources, entries = _PhraseTable(LEMMA, adverbs), _PhraseTable(LOWER), _PhraseTable(LOWER)
     for phrase in _multiword_cues(rules):
         first, *rest = phrase.split()
         cues.add(phrase, [first], rest)
@@ -3543,8 +3554,9 @@ class _PhraseTable:
     LOWER hashes of their surface forms: read off a document's arrays in one pass (spaCy's
     Matcher makes a Token object per word and calls a Python predicate per set)."""
 
-    def __init__(self, attr: int) -> None:
+    def __init__(self, attr: int, skipped: frozenset[int] = frozenset()) -> None:
         self.attr = attr  # what the first word is compared in (the next words: LOWER)
+        self.skipped = skipped  # LOWER hashes of words that may stand after the first word
         self.by_first: dict[int, list[tuple[str, tuple[frozenset[int], ...]]]] = {}
 
     def add(self, phrase: str, firsts: list[str], rest: list[str]) -> None:
@@ -3560,6 +3572,8 @@ class _PhraseTable:
         for start in [i for i, key in enumerate(keys) if key in by_first]:  # most words start none
             for phrase, words in by_first[keys[start]]:
                 j = start + 1
+                while words and j < size and (spaces[j] or lowers[j] in self.skipped):
+                    j += 1  # "faisant aussi état de"
                 for forms in words:
                     while j < size and spaces[j]:
                         j += 1
