@@ -106,6 +106,7 @@ class LanguageRules:
     weapon_classes: Table
     seats_of_power: Table
     english_name_forms: Table
+    compass_part_adjectives: Table
     state_forces: Table
     short_forms: Table
     descriptions: ListTable

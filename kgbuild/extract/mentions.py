@@ -1681,12 +1681,27 @@ class _Finder:
             noun = self.tokens[j]
             if kind == "AdministrativeRegion" and self._indefinite_before(noun):
                 return None  # "un district de Mossoul" is a part of Mossoul
+            end, name, other = self._with_compass_part(start, end, name)
             phrase = self.text[noun.idx:end]
             # the entry must be of the place noun's kind: "région de Kharkiv" is the oblast,
             # not the city; when the KB has no such entry the linker decides from the phrase
-            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
+            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,)) \
+                or (self._lookup(other, (kind,)) if other else None)
             return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.85), name, entry)
         return None
+
+    def _with_compass_part(self, start: int, end: int, name: str) -> tuple[int, str, str | None]:
+        """The name from ``start`` to ``end`` with the capitalised point of the compass that
+        follows it ("la région du Kordofan de l'Ouest"), its new end, and the name with the
+        point as an adjective, as a KB may write it ("Kordofan occidental",
+        `compass_part_adjectives`; None when there is no point or no such adjective)."""
+        past = self._compass_part_end(self._token_after(end))
+        if past is None:
+            return end, name, None
+        adjective = self.rules.compass_part_adjectives.get(self.lows[past - 1])
+        other = f"{name} {adjective}" if adjective else None
+        end = self.ends[past - 1]
+        return end, self.text[start:end], other
 
     def _media_phrases(self):
         """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
@@ -2122,7 +2137,12 @@ class _Finder:
 
     def _known_longer_name(self, first: int, last: int) -> int:
         """The end of a place name that goes on past a "de"/"du" when the KB knows the longer
-        name ("l'Etat du Darfour du Nord": "Darfour du Nord", not "Darfour")."""
+        name ("l'Etat du Darfour du Nord": "Darfour du Nord", not "Darfour"), and past a
+        capitalised point of the compass that names a part of it ("les États du Kordofan de
+        l'Ouest": "Kordofan de l'Ouest", whether the KB knows it or not)."""
+        compass = self._compass_part_end(last)
+        if compass is not None:
+            return compass
         links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
         if last + 1 >= len(self.tokens) or self.lows[last] not in links or not self.capitalised[last + 1]:
             return last
@@ -2130,6 +2150,32 @@ class _Finder:
         entry = self._lookup(self.text[self.tokens[first].idx:self.tokens[longer - 1].idx
                                        + len(self.tokens[longer - 1].text)])
         return longer if entry is not None and entry.kind in _REGION_KINDS else last
+
+    def _compass_part_end(self, last: int) -> int | None:
+        """The index past a capitalised point of the compass right after a place name, behind
+        "du" or behind "de" and an article ("Kordofan du Sud", "Kordofan de l'Ouest"); None
+        when there is none."""
+        j = last
+        if j + 2 < len(self.tokens) and self.lows[j] in self.rules.place_of_prepositions \
+                and self.lows[j + 1] in self.rules.articles:
+            j += 2
+        elif j + 1 < len(self.tokens) and self.lows[j] in self.rules.articled_place_prepositions:
+            j += 1
+        else:
+            return None
+        if self.capitalised[j] and self.lows[j] in self.rules.compass_words:
+            return j + 1
+        return None
+
+    def _compass_adjective_name(self, first: int, last: int) -> str | None:
+        """The name from token ``first`` to ``last`` that ends on a point of the compass, with
+        the point as an adjective ("Kordofan de l'Ouest": "Kordofan occidental",
+        `compass_part_adjectives`); None for another name."""
+        adjective = self.rules.compass_part_adjectives.get(self.lows[last - 1])
+        base = next((k for k in (last - 3, last - 2) if k > first and self._compass_part_end(k) == last), None)
+        if adjective is None or base is None:
+            return None
+        return f"{self.text[self.tokens[first].idx:self.ends[base - 1]]} {adjective}"
 
     def _capitalised_run(self, first: int) -> int:
         """The index after the capitalised words from ``first``."""
@@ -2142,9 +2188,16 @@ class _Finder:
                     and last + 1 < len(self.tokens) and last > first \
                     and (_CAPITALISED.match(self.tokens[last + 1].text) or token.text == "-"):
                 last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord", "Mocímboa da Praia"
+            elif last > first and self._hyphened_particle(last):
+                last += 3  # "la province de Deir ez-Zor", the particle and its hyphen apart
             else:
                 break
         return last
+
+    def _hyphened_particle(self, i: int) -> bool:
+        """A name particle at token ``i``, then a hyphen and a capitalised word ("ez", "-", "Zor")."""
+        return i + 2 < len(self.tokens) and self.lows[i] in self.rules.inner_name_particles \
+            and self.tokens[i + 1].text == "-" and _CAPITALISED.match(self.tokens[i + 2].text) is not None
 
     def _place_phrase(self, noun: Token, kind: str, first: int, last: int) -> Found | None:
         """The place phrase from ``noun`` to the name's end, unless the phrase or the name is a
@@ -2160,6 +2213,9 @@ class _Finder:
         if water:
             kind = "Sea"  # "la mer Rouge" is no governorate of that name, "le golfe d'Oman" no country
         entry = self._place_entry(phrase, name, kind, water)
+        if entry is None and not water:
+            adjectived = self._compass_adjective_name(first, last)
+            entry = self._lookup(adjectived, (kind,)) if adjectived else None
         other = self._lookup(name)
         if entry is None and other is not None and other.kind not in _REGION_KINDS:
             return None  # a known name that is no place
