@@ -143,6 +143,7 @@ class LanguageRules:
     organ_purpose_prepositions: Words
     rank_complements: Words
     compass_adjectives: Words
+    place_noun_adjectives: Words
     peoples: Words
     state_media_words: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)

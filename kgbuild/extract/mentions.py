@@ -2094,7 +2094,15 @@ class _Finder:
         Briansk", "l'État septentrional de Sinaloa"), else 1."""
         after = self.lows[noun.i + 1]
         adjective = after in self.rules.demonyms or after in self.rules.compass_adjectives
-        return 2 if adjective and noun.i + 3 < len(self.tokens) else 1
+        return 2 if adjective and noun.i + 3 < len(self.tokens) or self._neighbour_name_after(noun.i + 1) else 1
+
+    def _neighbour_name_after(self, i: int) -> bool:
+        """An adjective of position at token ``i`` ("voisin", "frontalière": `place_noun_adjectives`),
+        then "de" and a capitalised name with no article ("l'Etat voisin de Sokoto"; not "la
+        région frontalière de l'Ukraine", the state it borders)."""
+        return i + 2 < len(self.tokens) and self.lows[i] in self.rules.place_noun_adjectives \
+            and self.lows[i + 1] in self.rules.place_of_prepositions and self.capitalised[i + 2] \
+            and self.lows[i + 2] not in self.rules.articles
 
     def _place_noun_at(self, i: int) -> bool:
         low = self.lows[i]
