@@ -1460,7 +1460,7 @@ class _Finder:
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
                 and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end) \
-                or self._listed_names_after_place(head, end):
+                or self._listed_or_held(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
@@ -1482,6 +1482,35 @@ class _Finder:
         while j < len(self.lows) and (self.lows[j] in self.rules.articles or self.lows[j] in self.rules.definite_determiners):
             j += 1
         return j > k + 1 and j < len(self.lows) and self.lows[j] in self.rules.compass_words
+
+    def _listed_or_held(self, head: Token | None, end: int) -> bool:
+        """A name listed after a place, or held by a subdivision after it (the two below)."""
+        return self._listed_names_after_place(head, end) or self._held_after_preposition(head, end)
+
+    def _held_after_preposition(self, head: Token | None, end: int) -> bool:
+        """ "dans la zone de gouvernement local de Tambuwal de l'Etat de Sokoto": a name after a
+        locative preposition or "de" that a subdivision holding it follows is a place."""
+        if head is None or head.i < 1 or self._after_title(head):
+            return False
+        before = self.lows[head.i - 1]
+        return (before in self.rules.locative_prepositions or before in self.rules.place_of_prepositions) \
+            and self._container_after(end, True)
+
+    def _container_after(self, end: int, complement: bool) -> bool:
+        """A subdivision that holds the name ending at ``end``, in brackets ("Bashali Mokoto
+        (territoire de Masisi)") or, when ``complement``, after "de" and an article
+        ("Tambuwal de l'Etat de Sokoto"): the place noun, then "de" or "du"."""
+        k = self._token_index(end - 1) + 1
+        if k + 3 >= len(self.tokens):
+            return False
+        if self.tokens[k].text == "(":
+            i = k + 1
+        elif complement and self.lows[k] in self.rules.place_of_prepositions and self.lows[k + 1] in self.rules.articles:
+            i = k + 2
+        else:
+            return False
+        links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
+        return self._place_noun_at(i) and self.lows[i + 1] in links
 
     def _after_place_preposition(self, head: Token) -> bool:
         """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
@@ -1548,6 +1577,12 @@ class _Finder:
             and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
+        """An unknown organisation the model reads, or a place: one after a lower-case noun
+        or a preposition whose bracketed aside names the subdivision that holds it ("le
+        groupement Bashali Mokoto (territoire de Masisi)")."""
+        if head is not None and head.i > 0 and self.tokens[head.i - 1].text.islower() \
+                and self.tokens[head.i - 1].pos_ in ("NOUN", "ADP") and self._container_after(end, False):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         return Found(self._mention(start, end, "Actor", self._organisation_kind(name), "ner", 0.7), name)
 
     def _organisation_kind(self, name: str) -> str:
