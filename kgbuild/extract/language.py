@@ -106,6 +106,7 @@ class LanguageRules:
     weapon_classes: Table
     seats_of_power: Table
     english_name_forms: Table
+    compass_part_adjectives: Table
     state_forces: Table
     short_forms: Table
     descriptions: ListTable
@@ -142,6 +143,7 @@ class LanguageRules:
     organ_purpose_prepositions: Words
     rank_complements: Words
     compass_adjectives: Words
+    place_noun_adjectives: Words
     peoples: Words
     state_media_words: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)

@@ -1460,7 +1460,7 @@ class _Finder:
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
                 and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end) \
-                or self._listed_names_after_place(head, end):
+                or self._listed_or_held(head, end):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
@@ -1482,6 +1482,35 @@ class _Finder:
         while j < len(self.lows) and (self.lows[j] in self.rules.articles or self.lows[j] in self.rules.definite_determiners):
             j += 1
         return j > k + 1 and j < len(self.lows) and self.lows[j] in self.rules.compass_words
+
+    def _listed_or_held(self, head: Token | None, end: int) -> bool:
+        """A name listed after a place, or held by a subdivision after it (the two below)."""
+        return self._listed_names_after_place(head, end) or self._held_after_preposition(head, end)
+
+    def _held_after_preposition(self, head: Token | None, end: int) -> bool:
+        """ "dans la zone de gouvernement local de Tambuwal de l'Etat de Sokoto": a name after a
+        locative preposition or "de" that a subdivision holding it follows is a place."""
+        if head is None or head.i < 1 or self._after_title(head):
+            return False
+        before = self.lows[head.i - 1]
+        return (before in self.rules.locative_prepositions or before in self.rules.place_of_prepositions) \
+            and self._container_after(end, True)
+
+    def _container_after(self, end: int, complement: bool) -> bool:
+        """A subdivision that holds the name ending at ``end``, in brackets ("Bashali Mokoto
+        (territoire de Masisi)") or, when ``complement``, after "de" and an article
+        ("Tambuwal de l'Etat de Sokoto"): the place noun, then "de" or "du"."""
+        k = self._token_index(end - 1) + 1
+        if k + 3 >= len(self.tokens):
+            return False
+        if self.tokens[k].text == "(":
+            i = k + 1
+        elif complement and self.lows[k] in self.rules.place_of_prepositions and self.lows[k + 1] in self.rules.articles:
+            i = k + 2
+        else:
+            return False
+        links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
+        return self._place_noun_at(i) and self.lows[i + 1] in links
 
     def _after_place_preposition(self, head: Token) -> bool:
         """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
@@ -1548,6 +1577,12 @@ class _Finder:
             and words[1] in self.rules.locative_prepositions
 
     def _ner_organisation(self, start: int, end: int, name: str, head: Token | None) -> Found:
+        """An unknown organisation the model reads, or a place: one after a lower-case noun
+        or a preposition whose bracketed aside names the subdivision that holds it ("le
+        groupement Bashali Mokoto (territoire de Masisi)")."""
+        if head is not None and head.i > 0 and self.tokens[head.i - 1].text.islower() \
+                and self.tokens[head.i - 1].pos_ in ("NOUN", "ADP") and self._container_after(end, False):
+            return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)
         return Found(self._mention(start, end, "Actor", self._organisation_kind(name), "ner", 0.7), name)
 
     def _organisation_kind(self, name: str) -> str:
@@ -1681,12 +1716,27 @@ class _Finder:
             noun = self.tokens[j]
             if kind == "AdministrativeRegion" and self._indefinite_before(noun):
                 return None  # "un district de Mossoul" is a part of Mossoul
+            end, name, other = self._with_compass_part(start, end, name)
             phrase = self.text[noun.idx:end]
             # the entry must be of the place noun's kind: "région de Kharkiv" is the oblast,
             # not the city; when the KB has no such entry the linker decides from the phrase
-            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,))
+            entry = self._lookup(phrase, (kind,)) or self._lookup(name, (kind,)) \
+                or (self._lookup(other, (kind,)) if other else None)
             return Found(self._mention(noun.idx, end, "Region", kind, "pattern", 0.85), name, entry)
         return None
+
+    def _with_compass_part(self, start: int, end: int, name: str) -> tuple[int, str, str | None]:
+        """The name from ``start`` to ``end`` with the capitalised point of the compass that
+        follows it ("la région du Kordofan de l'Ouest"), its new end, and the name with the
+        point as an adjective, as a KB may write it ("Kordofan occidental",
+        `compass_part_adjectives`; None when there is no point or no such adjective)."""
+        past = self._compass_part_end(self._token_after(end))
+        if past is None:
+            return end, name, None
+        adjective = self.rules.compass_part_adjectives.get(self.lows[past - 1])
+        other = f"{name} {adjective}" if adjective else None
+        end = self.ends[past - 1]
+        return end, self.text[start:end], other
 
     def _media_phrases(self):
         """ "le quotidien Haaretz", "l'agence Irna": a medium even when NER misses its name."""
@@ -2079,7 +2129,15 @@ class _Finder:
         Briansk", "l'État septentrional de Sinaloa"), else 1."""
         after = self.lows[noun.i + 1]
         adjective = after in self.rules.demonyms or after in self.rules.compass_adjectives
-        return 2 if adjective and noun.i + 3 < len(self.tokens) else 1
+        return 2 if adjective and noun.i + 3 < len(self.tokens) or self._neighbour_name_after(noun.i + 1) else 1
+
+    def _neighbour_name_after(self, i: int) -> bool:
+        """An adjective of position at token ``i`` ("voisin", "frontalière": `place_noun_adjectives`),
+        then "de" and a capitalised name with no article ("l'Etat voisin de Sokoto"; not "la
+        région frontalière de l'Ukraine", the state it borders)."""
+        return i + 2 < len(self.tokens) and self.lows[i] in self.rules.place_noun_adjectives \
+            and self.lows[i + 1] in self.rules.place_of_prepositions and self.capitalised[i + 2] \
+            and self.lows[i + 2] not in self.rules.articles
 
     def _place_noun_at(self, i: int) -> bool:
         low = self.lows[i]
@@ -2122,7 +2180,12 @@ class _Finder:
 
     def _known_longer_name(self, first: int, last: int) -> int:
         """The end of a place name that goes on past a "de"/"du" when the KB knows the longer
-        name ("l'Etat du Darfour du Nord": "Darfour du Nord", not "Darfour")."""
+        name ("l'Etat du Darfour du Nord": "Darfour du Nord", not "Darfour"), and past a
+        capitalised point of the compass that names a part of it ("les États du Kordofan de
+        l'Ouest": "Kordofan de l'Ouest", whether the KB knows it or not)."""
+        compass = self._compass_part_end(last)
+        if compass is not None:
+            return compass
         links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
         if last + 1 >= len(self.tokens) or self.lows[last] not in links or not self.capitalised[last + 1]:
             return last
@@ -2130,6 +2193,32 @@ class _Finder:
         entry = self._lookup(self.text[self.tokens[first].idx:self.tokens[longer - 1].idx
                                        + len(self.tokens[longer - 1].text)])
         return longer if entry is not None and entry.kind in _REGION_KINDS else last
+
+    def _compass_part_end(self, last: int) -> int | None:
+        """The index past a capitalised point of the compass right after a place name, behind
+        "du" or behind "de" and an article ("Kordofan du Sud", "Kordofan de l'Ouest"); None
+        when there is none."""
+        j = last
+        if j + 2 < len(self.tokens) and self.lows[j] in self.rules.place_of_prepositions \
+                and self.lows[j + 1] in self.rules.articles:
+            j += 2
+        elif j + 1 < len(self.tokens) and self.lows[j] in self.rules.articled_place_prepositions:
+            j += 1
+        else:
+            return None
+        if self.capitalised[j] and self.lows[j] in self.rules.compass_words:
+            return j + 1
+        return None
+
+    def _compass_adjective_name(self, first: int, last: int) -> str | None:
+        """The name from token ``first`` to ``last`` that ends on a point of the compass, with
+        the point as an adjective ("Kordofan de l'Ouest": "Kordofan occidental",
+        `compass_part_adjectives`); None for another name."""
+        adjective = self.rules.compass_part_adjectives.get(self.lows[last - 1])
+        base = next((k for k in (last - 3, last - 2) if k > first and self._compass_part_end(k) == last), None)
+        if adjective is None or base is None:
+            return None
+        return f"{self.text[self.tokens[first].idx:self.ends[base - 1]]} {adjective}"
 
     def _capitalised_run(self, first: int) -> int:
         """The index after the capitalised words from ``first``."""
@@ -2142,9 +2231,16 @@ class _Finder:
                     and last + 1 < len(self.tokens) and last > first \
                     and (_CAPITALISED.match(self.tokens[last + 1].text) or token.text == "-"):
                 last += 2  # "la région de Primorsko-Akhtarsk", "la région du Centre-nord", "Mocímboa da Praia"
+            elif last > first and self._hyphened_particle(last):
+                last += 3  # "la province de Deir ez-Zor", the particle and its hyphen apart
             else:
                 break
         return last
+
+    def _hyphened_particle(self, i: int) -> bool:
+        """A name particle at token ``i``, then a hyphen and a capitalised word ("ez", "-", "Zor")."""
+        return i + 2 < len(self.tokens) and self.lows[i] in self.rules.inner_name_particles \
+            and self.tokens[i + 1].text == "-" and _CAPITALISED.match(self.tokens[i + 2].text) is not None
 
     def _place_phrase(self, noun: Token, kind: str, first: int, last: int) -> Found | None:
         """The place phrase from ``noun`` to the name's end, unless the phrase or the name is a
@@ -2160,6 +2256,9 @@ class _Finder:
         if water:
             kind = "Sea"  # "la mer Rouge" is no governorate of that name, "le golfe d'Oman" no country
         entry = self._place_entry(phrase, name, kind, water)
+        if entry is None and not water:
+            adjectived = self._compass_adjective_name(first, last)
+            entry = self._lookup(adjectived, (kind,)) if adjectived else None
         other = self._lookup(name)
         if entry is None and other is not None and other.kind not in _REGION_KINDS:
             return None  # a known name that is no place
