@@ -7419,6 +7419,53 @@ class _Finder:
             self.copula_stance(t, k)
         if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
             self.copula_role(t, k)
+        elif t.pos_ == "NOUN":
+            self.predicated_role(t, k)
+
+    def predicated_role(self, t: Token, k: int) -> None:
+        """A role a naming verb gives as its complement ("X a été nommé chef de l'armée", "Y
+        est devenu le chef du groupe", "se présente comme le chef du conseil", "a prêté serment
+        comme président de X", "s'exprimait en tant que président de Y"): its object, else its
+        subject, holds it; leaderOf or memberOf the body named with it."""
+        verb = self.naming_verb(t)
+        if verb is None or self.quotes.inside(t.idx):
+            return
+        holders = self.named_holders(verb)
+        found = self.role_opening(t) if holders else None
+        if found is None or not found[1]:
+            return
+        phrase, orgs, anchor, direct = found
+        predicate = "leaderOf" if self.leads(phrase) and direct else "memberOf"
+        self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
+
+    def named_holders(self, verb: Token) -> list[MentionRef]:
+        """The people a naming verb gives a role: its object, else its subject, else the subject
+        of the verb it completes ("continue de se présenter comme le chef": who continues)."""
+        for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+            for deps in (("obj",), ("nsubj", "nsubj:pass")):
+                words = [c for c in (v.children if v is not None else ()) if c.dep_ in deps]
+                if words:  # an object that names no person ("a présenté le plan comme"): no holder
+                    return [r for c in words for r in self.np(c) if r.entity.kind == "Person"]
+        return []
+
+    def naming_verb(self, t: Token) -> Token | None:
+        """The verb a role noun completes: its head for a complement ("nommé chef"), past a noun
+        of the verb's phrase ("prêté serment comme président") or a day the parse hangs the role
+        on ("nommé mercredi chef de"), when it is a naming verb or the role comes after "en tant que"."""
+        marker = self.role_marker(t)
+        misread = t.dep_ == "nmod" and t.head.dep_ == "obl:mod" and t.i == t.head.i + 1  # "nommé mardi chef de"
+        if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers:
+            return None
+        verb = t.head if t.head.pos_ == "VERB" or t.dep_ == "xcomp" else t.head.head
+        if verb.pos_ != "VERB":
+            return None
+        return verb if _in(verb, self.rules.role_naming_verbs) or marker == self.rules.role_as_markers[-1] else None
+
+    @staticmethod
+    def role_marker(t: Token) -> str:
+        """The words that introduce a noun, as written ("comme", "en tant que")."""
+        return " ".join(lower_text(w) for c in t.children if c.dep_ == "case" and c.i < t.i
+                        for w in [c, *[f for f in c.children if f.dep_ == "fixed"]])
 
     def copula_role(self, t: Token, k: int) -> None:
         """A role said of a person by a copula ("X est le chef du Hamas", "il est l'un des chefs
