@@ -513,7 +513,8 @@ class _Finder:
         """The body a role title the model took for a name opens with ("Président du Conseil de
         souveraineté", "Secrétaire général de l'ONU", "Ministre de la Défense du Mali", titles
         capitalised in some styles): the words after the role and "de"; nothing when they are
-        no name ("Porte-parole du gouvernement malien": a common noun, the role stage reads it)."""
+        no name ("Porte-parole du gouvernement malien": a common noun, the role stage reads it;
+        "Président de la République": the state's own office)."""
         words = fold_quotes(chunk).lower().replace("'", "' ").split()
         keys = _role_keys(self.rules)
         size = next((n for n in (4, 3, 2, 1) if _phrase_key(words, n) in keys.get(n, ())), 0)
@@ -527,7 +528,9 @@ class _Finder:
         rest = rest[len(det):]
         if not lead:
             return start, chunk
-        return (start + len(chunk) - len(rest), rest) if rest[:1].isupper() else (start + len(chunk), "")
+        if rest[:1].isupper() and fold_quotes(rest).lower() not in self.rules.state_stand_ins:
+            return start + len(chunk) - len(rest), rest
+        return start + len(chunk), ""  # "Président de la République": the state's office, no name
 
     def _past_compass(self, start: int, chunk: str) -> tuple[int, str]:
         """ "dans l'Est de la République démocratique du Congo": the model's place opens with a

@@ -7432,8 +7432,8 @@ class _Finder:
             return
         holders = self.named_holders(verb)
         found = self.role_opening(t) if holders else None
-        if found is None or not found[1]:
-            return
+        if found is None or not found[1] or found[1][0].start <= found[2].idx:
+            return  # no body, or a name the model made of the role itself ("chef d'état-major des armées")
         phrase, orgs, anchor, direct = found
         predicate = "leaderOf" if self.leads(phrase) and direct else "memberOf"
         self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
