@@ -7430,7 +7430,7 @@ class _Finder:
         verb = self.naming_verb(t)
         if verb is None or self.quotes.inside(t.idx):
             return
-        holders = self.named_holders(verb)
+        holders = self.named_holders(verb, _in(verb, self.rules.role_naming_verbs))
         found = self.role_opening(t) if holders else None
         if found is None or not found[1] or found[1][0].start <= found[2].idx:
             return  # no body, or a name the model made of the role itself ("chef d'état-major des armées")
@@ -7438,11 +7438,12 @@ class _Finder:
         predicate = "leaderOf" if self.leads(phrase) and direct else "memberOf"
         self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
 
-    def named_holders(self, verb: Token) -> list[MentionRef]:
+    def named_holders(self, verb: Token, naming: bool) -> list[MentionRef]:
         """The people a naming verb gives a role: its object, else its subject, else the subject
-        of the verb it completes ("continue de se présenter comme le chef": who continues)."""
+        of the verb it completes ("continue de se présenter comme le chef": who continues); only
+        the subject for another verb ("A a rencontré B en tant que représentant de X": A's role)."""
         for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
-            for deps in (("obj",), ("nsubj", "nsubj:pass")):
+            for deps in ((("obj",),) if naming else ()) + (("nsubj", "nsubj:pass"),):
                 words = [c for c in (v.children if v is not None else ()) if c.dep_ in deps]
                 if words:  # an object that names no person ("a présenté le plan comme"): no holder
                     return [r for c in words for r in self.np(c) if r.entity.kind == "Person"]
