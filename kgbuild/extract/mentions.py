@@ -526,8 +526,8 @@ class _Finder:
         rest = rest[len(lead):]
         det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
         rest = rest[len(det):]
-        if not lead:
-            return start, chunk
+        if not lead:  # "Ministre de la Défense portugaise": a title and its state's demonym, no name
+            return (start + len(chunk), "") if fold_quotes(rest).lower() in self.rules.demonyms else (start, chunk)
         if rest[:1].isupper() and fold_quotes(rest).lower() not in self.rules.state_stand_ins:
             return start + len(chunk) - len(rest), rest
         return start + len(chunk), ""  # "Président de la République": the state's office, no name
