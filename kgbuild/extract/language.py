@@ -337,6 +337,8 @@ class LanguageRules:
     state_office_nouns: Words
     local_office_adjectives: Words
     epithet_roles: Words
+    role_naming_verbs: Words
+    role_as_markers: Ordered
     member_roles: Words
     topic_roles: Words
     complement_leader_roles: Words

@@ -490,6 +490,7 @@ class _Finder:
         start, chunk = start + len(lead), chunk[len(lead):]  # "l'ambassadeur de France", "en Irak": NER took the "de"
         start, chunk = self._past_domain(start, chunk)
         start, chunk = self._past_title(start, chunk)
+        start, chunk = self._past_role_title(start, chunk)
         start, chunk = self._past_compass(start, chunk)
         chunk = self._without_tail(chunk).strip()
         lead = self.text.find(chunk, start)
@@ -507,6 +508,29 @@ class _Finder:
                 and len(rest.split()) >= 2 and all(w[:1].isupper() for w in rest.split()[:2]):
             return start + len(title) + 1, rest
         return start, chunk
+
+    def _past_role_title(self, start: int, chunk: str) -> tuple[int, str]:
+        """The body a role title the model took for a name opens with ("Président du Conseil de
+        souveraineté", "Secrétaire général de l'ONU", "Ministre de la Défense du Mali", titles
+        capitalised in some styles): the words after the role and "de"; nothing when they are
+        no name ("Porte-parole du gouvernement malien": a common noun, the role stage reads it;
+        "Président de la République": the state's own office)."""
+        words = fold_quotes(chunk).lower().replace("'", "' ").split()
+        keys = _role_keys(self.rules)
+        size = next((n for n in (4, 3, 2, 1) if _phrase_key(words, n) in keys.get(n, ())), 0)
+        if not size:
+            return start, chunk
+        role = len(" ".join(words[:size]).replace("' ", "'"))
+        rest = chunk[role:].lstrip()
+        lead = next((p for p in _leads(self.rules.of_prepositions) if rest.startswith(p)), "")
+        rest = rest[len(lead):]
+        det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
+        rest = rest[len(det):]
+        if not lead:  # "Ministre de la Défense portugaise": a title and its state's demonym, no name
+            return (start + len(chunk), "") if fold_quotes(rest).lower() in self.rules.demonyms else (start, chunk)
+        if rest[:1].isupper() and fold_quotes(rest).lower() not in self.rules.state_stand_ins:
+            return start + len(chunk) - len(rest), rest
+        return start + len(chunk), ""  # "Président de la République": the state's office, no name
 
     def _past_compass(self, start: int, chunk: str) -> tuple[int, str]:
         """ "dans l'Est de la République démocratique du Congo": the model's place opens with a

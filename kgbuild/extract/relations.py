@@ -5913,7 +5913,7 @@ class _Finder:
             orgs = [r for r in self.index.overlapping(rest[0].idx, end)
                     if r.entity.kind != "Person" and self.typed([r], ("Actor",))][:1]
             orgs = orgs or self.adjective_bodies(rest)
-            orgs = self.group_described(rest, orgs) or orgs  # "des rebelles yéménites": the rebels, not Yemen
+            orgs = self.group_described(rest, orgs) or ([] if self.demonym_of_fighters(rest, orgs) else orgs)
             orgs = orgs or self.body_by_head_noun(rest)  # "le cofondateur du cartel": the cartel named before
         if not orgs and n and "before" in self.rules.demonym_positions:
             orgs = self.typed([self.ref_at(t) for t in words[:n] if t.pos_ in ("ADJ", "PROPN")], ("Actor",))[-1:]
@@ -5922,8 +5922,17 @@ class _Finder:
     def adjective_bodies(self, rest: list[Token]) -> list[MentionRef]:
         """The actor an adjective after a role names ("le président ukrainien"), not the person's
         own role mention ("le président islamo-conservateur X": no body)."""
-        refs = [self.ref_at(t) for t in rest if t.pos_ == "ADJ"]
+        refs = [self.at_adjective(t) for t in rest if t.pos_ == "ADJ"]
         return self.typed([r for r in refs if r is not None and r.entity.kind != "Person"], ("Actor",))[:1]
+
+    def at_adjective(self, token: Token) -> MentionRef | None:
+        """The actor a demonym names, placed at the demonym even when it has no mention of its
+        own (the entity's first mention may be far before: "Syrie :" as a rubric), so that its
+        place next to the other words after a role is read right."""
+        ref = self.ref_at(token)
+        if ref is None or ref.start <= token.idx < ref.end:
+            return ref
+        return MentionRef(ref.entity, replace(ref.mention, start=token.idx, end=token.idx + len(token.text), text=token.text))
 
     def body_by_head_noun(self, rest: list[Token]) -> list[MentionRef]:
         """The body a bare noun after a role names again ("le cofondateur du cartel" after "le
@@ -5946,13 +5955,22 @@ class _Finder:
                 for e in [self.by_label.get(normalize_label(t.text))]
                 if e is not None and e.kind in _GROUP_KINDS][:1]
 
+    def demonym_of_fighters(self, rest: list[Token], orgs: list[MentionRef]) -> bool:
+        """Whether the state a demonym after a role names is only where the fighters it describes
+        come from ("le chef d'une coalition rebelle syrienne", "porte-parole d'une milice
+        soudanaise"): the role is one of their group, which the text does not name, not of the state."""
+        if not orgs or orgs[0].entity.kind not in _STATE_KINDS or not self.adjectival(orgs[0]):
+            return False
+        return any(_in(t, self.rules.fighter_descriptions) for t in rest if t.idx < orgs[0].start)
+
     def unnamed_body(self, rest: list[Token]) -> bool:
         """ "directeur de la régie de l'alcool", "lieutenant du curé X": the role's complement is
         a common noun that names no entity, so the body is not the text's state or organisation
-        (a capitalised portfolio, "ministre de la Défense", or "président de la République" is)."""
+        (a capitalised portfolio, "ministre de la Défense", or "président de la République" is);
+        adjectives before the noun aside ("chef d'une importante coalition rebelle")."""
         if not rest or lower_text(rest[0]) not in self.rules.of_prepositions:
             return False
-        nouns = [t for t in rest[1:4] if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
+        nouns = [t for t in rest[1:5] if t.pos_ not in ("DET", "ADJ") and lower_text(t) not in self.rules.of_prepositions]
         named = self.ref_at(nouns[0]) if nouns else None
         if nouns and len(nouns[0].text) > 1 and nouns[0].text.isupper() and (named is None or named.entity.kind == "Person"):
             return True  # "le secrétaire général de l'ONU X", the acronym read as no entity: not the group named last
@@ -5964,7 +5982,7 @@ class _Finder:
         lo = self.units.bounds(span.root)[0]
         k = self.before_titles(span.start - 1, lo)
         if k >= lo and self.tokens[k].text == ",":
-            return self.role_aside_before(lo, k - 1)
+            return self.one_holder_aside(self.role_aside_before(lo, k - 1), span)
         if k >= lo and lower_text(self.tokens[k]) in self.rules.of_prepositions:
             return None  # "le porte-parole de X": X is whom the role serves, not who holds it
         words = []
@@ -6027,8 +6045,18 @@ class _Finder:
         k = self.skip_determiners(title.i - 1, lo)
         if k < lo or self.tokens[k].text != ",":
             return None
-        found = self.role_aside_before(lo, k - 1)
+        found = self.one_holder_aside(self.role_aside_before(lo, k - 1), span)
         return found if found is not None and (found[1] or self.state_office(found[2])) else None
+
+    def one_holder_aside(self, found: tuple | None, span) -> tuple | None:
+        """An aside role before a name, unless it is plural and the name stands alone: "neuf
+        commandants du Hezbollah, X a montré" names no role of X (a plural role is apposed only to
+        a list: "les chefs de la diplomatie, A et B")."""
+        if found is None or "Plur" not in morph_values(found[2], "Number") \
+                or lower_text(found[2]) == lower_lemma(found[2]):  # "porte-parole": the same in both numbers
+            return found
+        nxt = self.tokens[span.end] if span.end < len(self.tokens) else None
+        return found if nxt is not None and (nxt.text == "," or lower_text(nxt) in self.rules.and_words) else None
 
     def state_office(self, anchor: Token | None) -> bool:
         """Whether a role names an office of a state with no state named: its complement is a
@@ -7391,6 +7419,54 @@ class _Finder:
             self.copula_stance(t, k)
         if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
             self.copula_role(t, k)
+        elif t.pos_ == "NOUN":
+            self.predicated_role(t, k)
+
+    def predicated_role(self, t: Token, k: int) -> None:
+        """A role a naming verb gives as its complement ("X a été nommé chef de l'armée", "Y
+        est devenu le chef du groupe", "se présente comme le chef du conseil", "a prêté serment
+        comme président de X", "s'exprimait en tant que président de Y"): its object, else its
+        subject, holds it; leaderOf or memberOf the body named with it."""
+        verb = self.naming_verb(t)
+        if verb is None or self.quotes.inside(t.idx):
+            return
+        holders = self.named_holders(verb, _in(verb, self.rules.role_naming_verbs))
+        found = self.role_opening(t) if holders else None
+        if found is None or not found[1] or found[1][0].start <= found[2].idx:
+            return  # no body, or a name the model made of the role itself ("chef d'état-major des armées")
+        phrase, orgs, anchor, direct = found
+        predicate = "leaderOf" if self.leads(phrase) and direct else "memberOf"
+        self.add(holders[0], predicate, orgs[0], anchor, k, 0.6, modality=self.noun_modality(anchor), cue_text=phrase)
+
+    def named_holders(self, verb: Token, naming: bool) -> list[MentionRef]:
+        """The people a naming verb gives a role: its object, else its subject, else the subject
+        of the verb it completes ("continue de se présenter comme le chef": who continues); only
+        the subject for another verb ("A a rencontré B en tant que représentant de X": A's role)."""
+        for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+            for deps in ((("obj",),) if naming else ()) + (("nsubj", "nsubj:pass"),):
+                words = [c for c in (v.children if v is not None else ()) if c.dep_ in deps]
+                if words:  # an object that names no person ("a présenté le plan comme"): no holder
+                    return [r for c in words for r in self.np(c) if r.entity.kind == "Person"]
+        return []
+
+    def naming_verb(self, t: Token) -> Token | None:
+        """The verb a role noun completes: its head for a complement ("nommé chef"), past a noun
+        of the verb's phrase ("prêté serment comme président") or a day the parse hangs the role
+        on ("nommé mercredi chef de"), when it is a naming verb or the role comes after "en tant que"."""
+        marker = self.role_marker(t)
+        misread = t.dep_ == "nmod" and t.head.dep_ == "obl:mod" and t.i == t.head.i + 1  # "nommé mardi chef de"
+        if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers:
+            return None
+        verb = t.head if t.head.pos_ == "VERB" or t.dep_ == "xcomp" else t.head.head
+        if verb.pos_ != "VERB":
+            return None
+        return verb if _in(verb, self.rules.role_naming_verbs) or marker == self.rules.role_as_markers[-1] else None
+
+    @staticmethod
+    def role_marker(t: Token) -> str:
+        """The words that introduce a noun, as written ("comme", "en tant que")."""
+        return " ".join(lower_text(w) for c in t.children if c.dep_ == "case" and c.i < t.i
+                        for w in [c, *[f for f in c.children if f.dep_ == "fixed"]])
 
     def copula_role(self, t: Token, k: int) -> None:
         """A role said of a person by a copula ("X est le chef du Hamas", "il est l'un des chefs
