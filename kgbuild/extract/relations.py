@@ -428,7 +428,16 @@ class _Finder:
         """An adjective or a name hung as a modifier that qualifies the noun itself: right after
         it, a proper name past an adjective ("le mouvement rebelle M23"), or after a bare noun
         joined to it first ("les forces armées congolaises")."""
-        return child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child))
+        return child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child)) \
+            or self.bare_name_after(token, child)
+
+    @staticmethod
+    def bare_name_after(token: Token, child: Token) -> bool:
+        """A lower-case word with no preposition right after a noun, hung as its complement: a
+        demonym of a group the tagger took for a name or the parse for a "de" phrase ("ses alliés
+        houthis au Yémen": the Houthis, not the place the phrase goes on with)."""
+        return child.dep_ == "nmod" and child.i == token.i + 1 and child.pos_ in ("PROPN", "ADJ") and child.text.islower() \
+            and not any(g.dep_ == "case" for g in child.children)
 
     def bare_compound(self, token: Token, child: Token) -> bool:
         """An adjective after a noun that a bare noun of its own joins first ("les forces armées
@@ -1251,9 +1260,21 @@ class _Finder:
             found = self.subject(host)  # "a frappé un immeuble, tuant un commandant": who struck kills
         elif subjects_of(verb, self.rules):
             found = self.subject(verb)
+        elif self.qualified_noun(verb) is not None:
+            found = self.np(self.qualified_noun(verb))
         else:
             found = self.left_actor(verb)
         return found + self.listed_before(found[0]) if len(found) == 1 else found
+
+    @staticmethod
+    def qualified_noun(verb: Token) -> Token | None:
+        """The noun before it a past participle qualifies ("la force déployée en Somalie en
+        soutien à X"): who the participle speaks of, never the nearest actor left of it (an
+        inverted subject's, "... a annoncé la force déployée"); None for any other verb."""
+        if verb.dep_ != "acl" or verb.head.i >= verb.i or verb.head.pos_ not in ("NOUN", "PROPN") \
+                or not _past_participle(verb):
+            return None
+        return verb.head
 
     def adverbial_host(self, verb: Token) -> Token | None:
         """The verb whose subject does what a present participle set off after it says: an adverbial
@@ -1426,7 +1447,8 @@ class _Finder:
         suppliers, goods = self.transfer_parties(v, window)
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
-        military = weapons or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
+        military = weapons or _in(v, self.rules.arming_verbs) \
+            or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
         for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
