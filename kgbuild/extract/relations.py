@@ -6204,14 +6204,22 @@ class _Finder:
         """The area the demonym on place noun ``t`` or a phrase after its first name puts the
         names in."""
         place = places[0]
-        containers = self.typed([self.own_container(c, place) for c in t.children
-                                 if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
-        containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
+        containers = self.demonym_containers(t, place)
         # "les provinces iraniennes de A, de B et de C": the demonym places each name of the list
         listed = self.demonym_list(places) if containers else [place]
         for c in (containers + self.container_after(place))[:1]:
             for p in [p for p in listed if p.entity.id != c.entity.id]:
                 self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def demonym_containers(self, t: Token, place: MentionRef) -> list[MentionRef]:
+        """The areas the adjectives of place noun ``t`` name ("les provinces iraniennes de A"),
+        also misparsed as "nmod"; only those before its name's "de": a name of the list after it
+        hung as an adjective ("les régions de A, B et C": B) holds nothing."""
+        first = min((g.i for c in t.children if c.i > t.i for g in c.children if g.dep_ == "case"
+                     and lower_text(g) in self.rules.name_prepositions), default=len(self.tokens))
+        containers = self.typed([self.own_container(c, place) for c in t.children
+                                 if (c.dep_ == "amod" or c.pos_ == "ADJ") and c.i < first], ("Region",))
+        return [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
 
     def place_described(self, t: Token, k: int) -> None:
         """ "cette région de l'est du Soudan", "cette région ukrainienne", "cet État situé dans
@@ -6835,7 +6843,13 @@ class _Finder:
                 break
             found.append(prev)
             k = self.span_at(prev).start - 1
-        return found
+        return [] if found and self.opens_pair(found[-1], lo) else found
+
+    def opens_pair(self, ref: MentionRef, lo: int) -> bool:
+        """A place right after "entre" ("entre Abou Dhabi et X, dans le sud libyen"): the pair
+        names two ends, and what is said of the last place is not said of the first."""
+        k = self.skip_determiners(self.span_at(ref).start - 1, lo)
+        return k >= lo and lower_text(self.tokens[k]) in self.rules.between_prepositions
 
     def named_as_near(self, ref: MentionRef) -> bool:
         """ "près d'Alep et dans le gouvernorat de X": a place named as what something is near,
