@@ -4928,7 +4928,7 @@ class _Finder:
         ("dénonce une guerre menée par X", "condamne les frappes conduites par Y"): its author,
         through a verb of carrying out only (not "défend les mesures dénoncées par X")."""
         return [r for a in c.children if a.dep_ == "acl" and self.passive(a)
-                and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)]
+                and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)] or self.measure_agents(c)
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
@@ -5039,8 +5039,7 @@ class _Finder:
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
-        objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps)
+        objects = self.stance_noun_targets(n, preps)
         backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -5050,6 +5049,12 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def stance_noun_targets(self, n: Token, preps) -> list[MentionRef]:
+        """Whom a stance noun is aimed at: its own phrase, or the one the parse hangs elsewhere
+        (on the verb voicing it, on its author's demonym, on its participle of voicing)."""
+        return self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
+            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps) or self.measure_objects(n, preps)
 
     def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
         """The one a stance noun is aimed at when the parse hangs its phrase on the author's
@@ -5124,7 +5129,31 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+        return agents or self.measure_agents(n) or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def measure_participles(self, n: Token) -> list[Token]:
+        """The past participles of a verb voicing a stance that qualify a stance noun with an agent
+        ("les sanctions imposées à X par Y", "les sanctions prises par l'UE contre Z")."""
+        return [a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
+                and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
+
+    def measure_agent_phrase(self, a: Token) -> Token | None:
+        """The agent of a participle of voicing, also where the parse hangs it on the participle's
+        own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie")."""
+        return agent_phrase(a, self.rules) or next(
+            (g for c in a.children if c.dep_.startswith("obl") for g in c.children
+             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
+
+    def measure_agents(self, n: Token) -> list[MentionRef]:
+        """Whose stance a noun names by the agent of its participle of voicing ("les sanctions
+        imposées par les États-Unis": the United States)."""
+        return self.typed([r for a in self.measure_participles(n) for r in self.np(self.measure_agent_phrase(a))],
+                          ("Actor",))
+
+    def measure_objects(self, n: Token, preps) -> list[MentionRef]:
+        """Whom a stance noun is aimed at by the phrase its participle of voicing takes ("les
+        sanctions imposées à la Syrie par X", "prises contre la Russie")."""
+        return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)], ("Actor",))
 
     def next_modifier(self, n: Token, c: Token) -> bool:
         """An adjective right after its noun or after other adjectives of it ("l'appui américain",
