@@ -410,6 +410,10 @@ class _Finder:
                 for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"
                 for r in [self.ref_at(c)] if r is not None and r.entity.id != hit.entity.id]
 
+    def weapon_pair(self, hit: MentionRef, c: Token) -> bool:
+        """A name coordinated with a weapon's name that names a weapon too."""
+        return c.pos_ == "PROPN" and "Weapon" in hit.entity.types and bool(self.typed([self.ref_at(c)], ("Weapon",)))
+
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
         for child in token.children:
@@ -1447,6 +1451,7 @@ class _Finder:
         suppliers, goods = self.transfer_parties(v, window)
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
+        weapons += self.weapon_conjuncts(weapons[0]) if weapons else []
         military = weapons or _in(v, self.rules.arming_verbs) \
             or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
         for s in self.typed(suppliers, ("Actor",))[:4]:
@@ -1742,7 +1747,8 @@ class _Finder:
         weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
-        weapons = named[:1] or weapons + self.listed_goods(n)  # "la vente de missiles antinavires Harpoon": the Harpoon
+        # "la vente de missiles antinavires Harpoon": the Harpoon, and the names coordinated with it
+        weapons = named[:1] + self.weapon_conjuncts(named[0]) if named else weapons + self.listed_goods(n)
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.noun_recipients(n)
@@ -1755,6 +1761,12 @@ class _Finder:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def weapon_conjuncts(self, weapon: MentionRef) -> list[MentionRef]:
+        """The weapon names coordinated with a weapon's name ("des systèmes Patriot et THAAD")."""
+        span = self.span_at(weapon)
+        return [] if span is None else [r for c in span.root.children if c.dep_ == "conj" and self.weapon_pair(weapon, c)
+                                        for r in [self.ref_at(c)] if r.entity.id != weapon.entity.id][:3]
 
     def noun_recipients(self, n: Token) -> list[MentionRef]:
         """Who a transfer noun sends to: its "à" phrase, before or after the goods ("la livraison à
