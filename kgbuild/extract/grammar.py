@@ -81,7 +81,7 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
             break
         if not _shares_subject_with_head(current, rules):
             break
-        if current.dep_ == "xcomp" and current.head.lemma_ in rules.object_control_verbs:
+        if current.dep_ == "xcomp" and _control_verb(current.head, rules):
             # "autoriser Kiev à frapper": the object is who strikes
             found.extend(c for c in current.head.children
                          if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < current.i)
@@ -89,6 +89,14 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
                 break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
         current = current.head
     return found
+
+
+def _control_verb(verb: Token, rules: LanguageRules) -> bool:
+    """An object-control verb, by its lemma or, when the lemmatizer left the form as written
+    ("reproche"), by the infinitives the form may belong to."""
+    lemma, low = verb.lemma_, lower_text(verb)
+    return lemma in rules.object_control_verbs or lemma.lower() == low and any(
+        g in rules.object_control_verbs for g in rules.grammar.verb_lemmas(low))
 
 
 def _described_noun(participle: Token) -> list[Token]:
@@ -101,7 +109,7 @@ def _hung_on_controlled_object(verb: Token, rules: LanguageRules) -> bool:
     """An infinitive the parser hangs on the object of an object-control verb ("a accusé les
     forces russes d'attaquer X"): that object does it."""
     obj = verb.head
-    return verb.dep_ == "acl" and obj.dep_ in ("obj", "iobj") and obj.head.lemma_ in rules.object_control_verbs \
+    return verb.dep_ == "acl" and obj.dep_ in ("obj", "iobj") and _control_verb(obj.head, rules) \
         and "Inf" in morph_values(verb, "VerbForm")
 
 

@@ -250,6 +250,7 @@ class LanguageRules:
     recipient_prepositions: Ordered
     goods_prepositions: Ordered
     recipient_object_verbs: Words
+    arming_verbs: Words
     supply_nouns: Words
     dative_pronouns: Words
     destination_prepositions: Ordered

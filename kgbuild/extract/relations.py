@@ -410,6 +410,10 @@ class _Finder:
                 for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"
                 for r in [self.ref_at(c)] if r is not None and r.entity.id != hit.entity.id]
 
+    def weapon_pair(self, hit: MentionRef, c: Token) -> bool:
+        """A name coordinated with a weapon's name that names a weapon too."""
+        return c.pos_ == "PROPN" and "Weapon" in hit.entity.types and bool(self.typed([self.ref_at(c)], ("Weapon",)))
+
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
         for child in token.children:
@@ -428,7 +432,16 @@ class _Finder:
         """An adjective or a name hung as a modifier that qualifies the noun itself: right after
         it, a proper name past an adjective ("le mouvement rebelle M23"), or after a bare noun
         joined to it first ("les forces armées congolaises")."""
-        return child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child))
+        return child.dep_ == "amod" and (child.i == token.i + 1 or child.pos_ == "PROPN" or self.bare_compound(token, child)) \
+            or self.bare_name_after(token, child)
+
+    @staticmethod
+    def bare_name_after(token: Token, child: Token) -> bool:
+        """A lower-case word with no preposition right after a noun, hung as its complement: a
+        demonym of a group the tagger took for a name or the parse for a "de" phrase ("ses alliés
+        houthis au Yémen": the Houthis, not the place the phrase goes on with)."""
+        return child.dep_ == "nmod" and child.i == token.i + 1 and child.pos_ in ("PROPN", "ADJ") and child.text.islower() \
+            and not any(g.dep_ == "case" for g in child.children)
 
     def bare_compound(self, token: Token, child: Token) -> bool:
         """An adjective after a noun that a bare noun of its own joins first ("les forces armées
@@ -1251,9 +1264,21 @@ class _Finder:
             found = self.subject(host)  # "a frappé un immeuble, tuant un commandant": who struck kills
         elif subjects_of(verb, self.rules):
             found = self.subject(verb)
+        elif self.qualified_noun(verb) is not None:
+            found = self.np(self.qualified_noun(verb))
         else:
             found = self.left_actor(verb)
         return found + self.listed_before(found[0]) if len(found) == 1 else found
+
+    @staticmethod
+    def qualified_noun(verb: Token) -> Token | None:
+        """The noun before it a past participle qualifies ("la force déployée en Somalie en
+        soutien à X"): who the participle speaks of, never the nearest actor left of it (an
+        inverted subject's, "... a annoncé la force déployée"); None for any other verb."""
+        if verb.dep_ != "acl" or verb.head.i >= verb.i or verb.head.pos_ not in ("NOUN", "PROPN") \
+                or not _past_participle(verb):
+            return None
+        return verb.head
 
     def adverbial_host(self, verb: Token) -> Token | None:
         """The verb whose subject does what a present participle set off after it says: an adverbial
@@ -1426,7 +1451,9 @@ class _Finder:
         suppliers, goods = self.transfer_parties(v, window)
         recipients, goods = self.transfer_ends(v, goods, window)
         weapons = self.typed(goods, ("Weapon",)) or self.first_weapon(window)
-        military = weapons or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
+        weapons += self.weapon_conjuncts(weapons[0]) if weapons else []
+        military = weapons or _in(v, self.rules.arming_verbs) \
+            or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
         for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
@@ -1720,7 +1747,8 @@ class _Finder:
         weapons = self.typed(self.children_with(n, self.rules.of_prepositions), ("Weapon",))
         named = [r for r in self.typed([self.ref_at(t) for t in self.right_window(n)[:6]], ("Weapon",))
                  if r.entity.kind == "WeaponSystem"]
-        weapons = named[:1] or weapons + self.listed_goods(n)  # "la vente de missiles antinavires Harpoon": the Harpoon
+        # "la vente de missiles antinavires Harpoon": the Harpoon, and the names coordinated with it
+        weapons = named[:1] + self.weapon_conjuncts(named[0]) if named else weapons + self.listed_goods(n)
         suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
         suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.noun_recipients(n)
@@ -1733,6 +1761,12 @@ class _Finder:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def weapon_conjuncts(self, weapon: MentionRef) -> list[MentionRef]:
+        """The weapon names coordinated with a weapon's name ("des systèmes Patriot et THAAD")."""
+        span = self.span_at(weapon)
+        return [] if span is None else [r for c in span.root.children if c.dep_ == "conj" and self.weapon_pair(weapon, c)
+                                        for r in [self.ref_at(c)] if r.entity.id != weapon.entity.id][:3]
 
     def noun_recipients(self, n: Token) -> list[MentionRef]:
         """Who a transfer noun sends to: its "à" phrase, before or after the goods ("la livraison à
@@ -4906,7 +4940,7 @@ class _Finder:
         ("dénonce une guerre menée par X", "condamne les frappes conduites par Y"): its author,
         through a verb of carrying out only (not "défend les mesures dénoncées par X")."""
         return [r for a in c.children if a.dep_ == "acl" and self.passive(a)
-                and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)]
+                and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)] or self.measure_agents(c)
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
@@ -5017,8 +5051,7 @@ class _Finder:
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
             tuple(self.rules.partner_prepositions) if _in(n, self.rules.solidarity_nouns) else ())
-        objects = self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps)
+        objects = self.stance_noun_targets(n, preps)
         backed = self.backing(n)
         if not objects and predicate == "supports" and backed:
             agents, objects = agents[:3], self.typed(self.subject(n.head), ("Actor",))
@@ -5028,6 +5061,12 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def stance_noun_targets(self, n: Token, preps) -> list[MentionRef]:
+        """Whom a stance noun is aimed at: its own phrase, or the one the parse hangs elsewhere
+        (on the verb voicing it, on its author's demonym, on its participle of voicing)."""
+        return self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
+            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps) or self.measure_objects(n, preps)
 
     def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
         """The one a stance noun is aimed at when the parse hangs its phrase on the author's
@@ -5102,7 +5141,31 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
-        return agents or self.manner_stance_authors(n) or self.campaign_authors(n)
+        return agents or self.measure_agents(n) or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def measure_participles(self, n: Token) -> list[Token]:
+        """The past participles of a verb voicing a stance that qualify a stance noun with an agent
+        ("les sanctions imposées à X par Y", "les sanctions prises par l'UE contre Z")."""
+        return [a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
+                and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
+
+    def measure_agent_phrase(self, a: Token) -> Token | None:
+        """The agent of a participle of voicing, also where the parse hangs it on the participle's
+        own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie")."""
+        return agent_phrase(a, self.rules) or next(
+            (g for c in a.children if c.dep_.startswith("obl") for g in c.children
+             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
+
+    def measure_agents(self, n: Token) -> list[MentionRef]:
+        """Whose stance a noun names by the agent of its participle of voicing ("les sanctions
+        imposées par les États-Unis": the United States)."""
+        return self.typed([r for a in self.measure_participles(n) for r in self.np(self.measure_agent_phrase(a))],
+                          ("Actor",))
+
+    def measure_objects(self, n: Token, preps) -> list[MentionRef]:
+        """Whom a stance noun is aimed at by the phrase its participle of voicing takes ("les
+        sanctions imposées à la Syrie par X", "prises contre la Russie")."""
+        return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)], ("Actor",))
 
     def next_modifier(self, n: Token, c: Token) -> bool:
         """An adjective right after its noun or after other adjectives of it ("l'appui américain",
@@ -6210,14 +6273,22 @@ class _Finder:
         """The area the demonym on place noun ``t`` or a phrase after its first name puts the
         names in."""
         place = places[0]
-        containers = self.typed([self.own_container(c, place) for c in t.children
-                                 if c.dep_ == "amod" or c.pos_ == "ADJ"], ("Region",))  # also misparsed "nmod"
-        containers = [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
+        containers = self.demonym_containers(t, place)
         # "les provinces iraniennes de A, de B et de C": the demonym places each name of the list
         listed = self.demonym_list(places) if containers else [place]
         for c in (containers + self.container_after(place))[:1]:
             for p in [p for p in listed if p.entity.id != c.entity.id]:
                 self.add(p, "locatedIn", c, t, k, 0.6, modality="asserted")
+
+    def demonym_containers(self, t: Token, place: MentionRef) -> list[MentionRef]:
+        """The areas the adjectives of place noun ``t`` name ("les provinces iraniennes de A"),
+        also misparsed as "nmod"; only those before its name's "de": a name of the list after it
+        hung as an adjective ("les régions de A, B et C": B) holds nothing."""
+        first = min((g.i for c in t.children if c.i > t.i for g in c.children if g.dep_ == "case"
+                     and lower_text(g) in self.rules.name_prepositions), default=len(self.tokens))
+        containers = self.typed([self.own_container(c, place) for c in t.children
+                                 if (c.dep_ == "amod" or c.pos_ == "ADJ") and c.i < first], ("Region",))
+        return [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
 
     def place_described(self, t: Token, k: int) -> None:
         """ "cette région de l'est du Soudan", "cette région ukrainienne", "cet État situé dans
@@ -6841,7 +6912,13 @@ class _Finder:
                 break
             found.append(prev)
             k = self.span_at(prev).start - 1
-        return found
+        return [] if found and self.opens_pair(found[-1], lo) else found
+
+    def opens_pair(self, ref: MentionRef, lo: int) -> bool:
+        """A place right after "entre" ("entre Abou Dhabi et X, dans le sud libyen"): the pair
+        names two ends, and what is said of the last place is not said of the first."""
+        k = self.skip_determiners(self.span_at(ref).start - 1, lo)
+        return k >= lo and lower_text(self.tokens[k]) in self.rules.between_prepositions
 
     def named_as_near(self, ref: MentionRef) -> bool:
         """ "près d'Alep et dans le gouvernorat de X": a place named as what something is near,
