@@ -2843,7 +2843,7 @@ class _Finder:
         # a list the parse cuts is read whole ("a frappé les localités de A, B et C")
         regions = self.places_listed(regions or self.aimed_places(v, window)[:1])
         seen = set()
-        for a in agents[:2]:
+        for a in self.distinct(agents[:2] + self.hitters(agents)):  # and the rest of a list of shooters
             for r in regions:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
