@@ -693,10 +693,30 @@ class _Finder:
     @staticmethod
     def bare_after_day(verb: Token, day: Token) -> list[Token]:
         """The object the parse read as a phrase of the verb after the day ("a repoussé samedi
-        une offensive de X"): a noun with its determiner and no preposition, right after it."""
+        une offensive de X"): a noun with its determiner and no preposition, right after it; or
+        the one after a date set off by commas (``set_off_object``)."""
         return [c for c in verb.children if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > day.i
                 and all(w.dep_ == "det" for w in c.doc[day.i + 1: c.i])
-                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ == "det" for g in c.children)][:1]
+                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ == "det" for g in c.children)][:1] \
+            or _Finder.set_off_object(verb, day)
+
+    @staticmethod
+    def set_off_object(verb: Token, day: Token) -> list[Token]:
+        """The object after a date set off by commas right after the verb ("ont attaqué, lundi
+        3 mai, une base de X"), however the parse hung it: the noun after the closing comma and
+        its determiners (the date holds only numbers and a month between)."""
+        doc = verb.doc
+        if day.i != verb.i + 2 or doc[verb.i + 1].text != ",":
+            return []
+        k = day.i + 1
+        while k < min(day.i + 4, len(doc)) and doc[k].pos_ in ("NUM", "NOUN") and doc[k].text != ",":
+            k += 1
+        if k >= len(doc) or doc[k].text != ",":
+            return []
+        k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        return [doc[k]] if k < len(doc) and k > day.i + 2 and doc[k - 1].pos_ == "DET" and doc[k].pos_ in ("NOUN", "PROPN") else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -2790,7 +2810,52 @@ class _Finder:
         actors = self.typed(agents, ("Actor",))
         second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and (
             r.entity.kind in _STATE_KINDS and actors[0].entity.kind in _STATE_KINDS or self.coordinated_names(actors[0], r))]
-        return actors[:1] + second
+        return self.distinct([r for a in actors[:1] for r in self.listed_with(a)] + second)[:4]
+
+    def listed_with(self, ref: MentionRef) -> list[MentionRef]:
+        """The actors (no person) named in one list with ``ref``, in order, by commas and one
+        closing "et" ("le JNIM, l'EI et Ansarul Islam ont attaqué", "attaquée par X et Y": all
+        strike), however the parse cut it; ``ref`` alone when the list is not whole ("avec X et
+        Y, Z a ...")."""
+        before, seps_before = self.list_side(ref, -1)
+        after, seps_after = self.list_side(ref, 1)
+        seps = seps_before + seps_after
+        whole = seps and lower_text(seps[-1]) in self.rules.and_words and all(t.text == "," for t in seps[:-1])
+        return before + [ref] + after if whole else [ref]
+
+    def list_side(self, ref: MentionRef, step: int) -> tuple[list[MentionRef], list[Token]]:
+        """The list members named on one side of ``ref`` (``step`` -1: before, 1: after), each
+        past a comma or a conjunction and its determiners, with those separators in text order."""
+        lo, hi = self.units.bounds(self.span_at(ref).root)
+        found, seps, cur = [], [], ref
+        while True:
+            span = self.span_at(cur)
+            k = self.skip_determiners(span.start - 1, lo) if step < 0 else span.end
+            if not lo <= k < hi or not (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.and_words):
+                break
+            nxt = self.list_member(k, step, lo, hi)
+            if nxt is None or nxt.entity.id in {r.entity.id for r in [ref, *found]}:
+                break
+            found.append(nxt)
+            seps.append(self.tokens[k])
+            cur = nxt
+        return (found[::-1], seps[::-1]) if step < 0 else (found, seps)
+
+    def list_member(self, k: int, step: int, lo: int, hi: int) -> MentionRef | None:
+        """The actor (no person) named right beside the separator at ``k``, past determiners, on
+        the side ``step`` says, its name ending (before) or starting (after) there."""
+        j = self.skip_determiners(k - 1, lo) if step < 0 else self.past_determiners(k + 1, hi)
+        nxt = self.ref_at(self.tokens[j]) if lo <= j < hi else None
+        if nxt is None or nxt.entity.kind == "Person" or not self.typed([nxt], ("Actor",)):
+            return None
+        span = self.span_at(nxt)
+        return nxt if (span.end - 1 if step < 0 else span.start) == j else None
+
+    def past_determiners(self, k: int, hi: int) -> int:
+        """The index of the first word at or after ``k`` (up to ``hi``) that is no determiner."""
+        while k < hi and self.tokens[k].pos_ == "DET":
+            k += 1
+        return k
 
     def coordinated_names(self, a: MentionRef, b: MentionRef) -> bool:
         """Two names joined by a bare conjunction, with their articles ("du JNIM et d'Ansarul
@@ -2809,9 +2874,10 @@ class _Finder:
         # else the first place after a targeting preposition
         regions = [r for r in self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Region",))
                    if r.entity.id not in {h.entity.id for h in hit}][:3]
-        regions = regions or self.places_listed(self.aimed_places(v, window)[:1])
+        # a list the parse cuts is read whole ("a frappé les localités de A, B et C")
+        regions = self.places_listed(regions or self.aimed_places(v, window)[:1])
         seen = set()
-        for a in agents[:2]:
+        for a in self.distinct(agents[:2] + self.hitters(agents)):  # and the rest of a list of shooters
             for r in regions:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
