@@ -69,6 +69,7 @@ class LanguageRules:
     loose_place_prepositions: Words
     transfer_lemmas: Ordered
     transfer_dative_nouns: Words
+    party_dative_words: Words
     place_adverbs: Words
     guard_nouns: Words
     typed_weapon_heads: Words

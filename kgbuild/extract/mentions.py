@@ -2537,9 +2537,17 @@ class _Finder:
         if prev in self.rules.orientation_prepositions and self._governed_by(token, self.rules.orientation_lemmas):
             return True
         if prev in self.rules.locative_prepositions:
-            return prev in self.rules.recipient_prepositions \
-                and self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
+            return prev in self.rules.recipient_prepositions and (
+                self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
+                or self._party_of_stance_word(token))
         return True
+
+    def _party_of_stance_word(self, token: Token) -> bool:
+        """ "le soutien américain à Israël", "une milice affiliée à l'Iran", "hostile à la Russie":
+        the "à X" hangs right on a word of a stance or a tie (the first X of "à X et à Y"), so X
+        is the party it is toward, an actor."""
+        node = token.head if token.dep_ == "conj" and token.head.i < token.i else token
+        return node.head.i != node.i and _folded_lemma(node.head) in self.rules.party_dative_words
 
     def _governed_by(self, token: Token, lemmas, nouns=frozenset()) -> bool:
         """Whether the nearest verb above the name, or a noun of `nouns` on the way, is one of
