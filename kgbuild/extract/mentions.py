@@ -2146,10 +2146,8 @@ class _Finder:
         phrase (read by the other finders) unless an aside parts them.  A list with a name the
         KB knows as no place is none."""
         for token in self.tokens:
-            key = self._place_noun_key(token)
-            kind = self.rules.place_nouns.get(key) if key is not None else None
-            if kind in (None, "Country") or not self.lows[token.i].endswith(("s", "x")) \
-                    or not self._plural(token):
+            kind = self._plural_place_noun(token)
+            if kind is None:
                 continue
             after = self._past_bracket(token.i + 1)
             if after + 1 >= len(self.tokens) or self.lows[after] not in self.rules.place_of_prepositions:
@@ -2160,6 +2158,14 @@ class _Finder:
             for a, b in members[0 if after > token.i + 1 else 1:]:
                 if not self._model_place(a, b):
                     yield self._listed_place(a, b, kind)
+
+    def _plural_place_noun(self, token: Token) -> str | None:
+        """The kind of a plural place noun of a subdivision or a town ("les localités"), else None."""
+        key = self._place_noun_key(token)
+        kind = self.rules.place_nouns.get(key) if key is not None else None
+        if kind in (None, "Country") or not self.lows[token.i].endswith(("s", "x")) or not self._plural(token):
+            return None
+        return kind
 
     def _past_bracket(self, i: int) -> int:
         """The index past a short bracketed aside opening at ``i`` (else ``i``)."""
