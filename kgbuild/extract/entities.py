@@ -134,7 +134,17 @@ def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer
         target = next((e.key for e in kb.lookup(long_form, lang) if e.key in present), None)
         if target is not None:
             keys[i] = target
-            found[i] = replace(f, entry=None)
+            found[i] = replace(f, entry=None, mention=_typed_as_long_form(f, found, keys, target))
+
+
+def _typed_as_long_form(f: Found, found: list[Found], keys: list[str | None], target: str):
+    """A short form the model read as an unknown place ("les Émirats") takes the type the text
+    gives its long form's name ("les Émirats arabes unis" acting: an Actor), not a Region of
+    its own; another keeps its mention as found."""
+    if f.entry is not None or f.mention.kind != "Place":
+        return f.mention
+    named = next((g.mention for g, k in zip(found, keys) if k == target and g is not f and g.entry is not None), None)
+    return f.mention if named is None else replace(f.mention, type=named.type)
 
 
 #: how many sentences back a description ("l'ONG") looks for the actor it names again

@@ -180,7 +180,8 @@ class _Finder:
         spans first; a role or a body may contain other mentions ("le président russe", "le
         ministère russe de la Défense")."""
         return ((self._roles, "outer"), (self._facility_sites, "outer"), (self._weapons, "name"),
-                (self._place_phrases, "name"), (self._site_names, "name"), (self._media_phrases, "name"),
+                (self._place_phrases, "name"), (self._listed_places, "name"), (self._site_names, "name"),
+                (self._media_phrases, "name"),
                 (self._state_media, "name"),
                 (self._spelled_names, "name"),
                 (self._known_phrases, "name"), (self._lowercase_groups, "name"),
@@ -2137,6 +2138,81 @@ class _Finder:
             item = self._place_phrase(token, kind, first, last)
             if item is not None:
                 yield item
+
+    def _listed_places(self):
+        """ "les localités de Sabu, Tembo et Kilima Nord", "les villages (frontaliers) de A et B":
+        the names listed after a plural place noun and "de", the list closed by "et", are places
+        of the noun's kind, whatever persons or bodies the model reads; the first is the noun's
+        phrase (read by the other finders) unless an aside parts them.  A list with a name the
+        KB knows as no place is none."""
+        for token in self.tokens:
+            kind = self._plural_place_noun(token)
+            if kind is None:
+                continue
+            after = self._past_bracket(token.i + 1)
+            if after + 1 >= len(self.tokens) or self.lows[after] not in self.rules.place_of_prepositions:
+                continue
+            members = self._name_list(after + 1)
+            if not members or any(self._known_no_place(a, b) for a, b in members):
+                continue
+            for a, b in members[0 if after > token.i + 1 else 1:]:
+                if not self._model_place(a, b):
+                    yield self._listed_place(a, b, kind)
+
+    def _plural_place_noun(self, token: Token) -> str | None:
+        """The kind of a plural place noun of a subdivision or a town ("les localités"), else None."""
+        key = self._place_noun_key(token)
+        kind = self.rules.place_nouns.get(key) if key is not None else None
+        if kind in (None, "Country") or not self.lows[token.i].endswith(("s", "x")) or not self._plural(token):
+            return None
+        return kind
+
+    def _past_bracket(self, i: int) -> int:
+        """The index past a short bracketed aside opening at ``i`` (else ``i``)."""
+        if i >= len(self.tokens) or self.texts[i] != "(":
+            return i
+        close = next((j for j in range(i + 1, min(i + 10, len(self.tokens))) if self.texts[j] == ")"), None)
+        return i if close is None else close + 1
+
+    def _name_list(self, first: int) -> list[tuple[int, int]]:
+        """The capitalised names from ``first``, parted by commas and closed by "et" and a last
+        name, as token ranges; none when the words there are no such list."""
+        members: list[tuple[int, int]] = []
+        i = first
+        while True:
+            end = self._capitalised_run(i)
+            if end == i or any(self.tokens[k].is_sent_start for k in range(i, end)):
+                return []
+            members.append((i, end))
+            if end + 1 >= len(self.tokens) or self.tokens[end + 1].is_sent_start:
+                return []
+            if self.lows[end] in self.rules.and_words:
+                last = self._capitalised_run(end + 1)
+                return members + [(end + 1, last)] if last > end + 1 else []
+            if self.texts[end] != ",":
+                return []
+            i = end + 1
+
+    def _known_no_place(self, a: int, b: int) -> bool:
+        """Whether the KB knows the name of tokens ``a`` to ``b`` as something else than a place."""
+        entry = self._lookup(self.text[self.starts[a]:self.ends[b - 1]])
+        return entry is not None and entry.kind not in _REGION_KINDS
+
+    def _model_place(self, a: int, b: int) -> bool:
+        """Whether the model reads tokens ``a`` to ``b`` as one place name, just so."""
+        return self.tokens[a].ent_type_ == "LOC" and self.tokens[a].ent_iob_ == "B" \
+            and all(t.ent_iob_ == "I" for t in self.tokens[a + 1:b]) \
+            and (b >= len(self.tokens) or self.tokens[b].ent_iob_ != "I")
+
+    def _listed_place(self, a: int, b: int, kind: str) -> Found:
+        """A listed name as a place of ``kind`` (the KB's place of that kind, or of any, if known)."""
+        start, end = self.starts[a], self.ends[b - 1]
+        name = self.text[start:end]
+        entry = self._place_entry(name, name, kind, False)
+        if entry is None:
+            known = self._lookup(name)
+            entry = known if known is not None and known.kind in _REGION_KINDS else None
+        return Found(self._mention(start, end, "Region", kind, "pattern", 0.75), name, entry)
 
     def _past_name_article(self, first: int | None) -> int | None:
         """Past the article of a name that takes one ("la province de la Kompienga"), unless
