@@ -3754,9 +3754,13 @@ class _Finder:
 
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
-        its first place phrase with the places coordinated in it, else a place after it."""
+        its first place phrase with the places coordinated in it, else a place after it; the
+        first place with the places listed after it, however the parse hangs them ("stationnés
+        à X, Y et Z", "dans les régions de X, Y et Z, où ...")."""
         where = self.relative_place(v) or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
-        return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+        where = where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+        listed = self.places_listed(where[:1])
+        return listed + [r for r in where[1:] if r.entity.id not in {o.entity.id for o in listed}]
 
     def relative_place(self, v: Token) -> list[MentionRef]:
         """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe")."""
