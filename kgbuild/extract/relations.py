@@ -7151,13 +7151,21 @@ class _Finder:
         for n, t in enumerate(words[1:-1], 1):
             if lower_text(t) not in self.rules.container_prepositions:
                 continue
-            after = [w for w in words[n + 1:] if w.pos_ != "DET"]
-            place = self.ref_at(after[0]) if after else None
-            if place is None or place.entity.id == ref.entity.id:  # the description read as the body's name
-                place = self.entity_named(self.text[after[0].idx: words[-1].idx + len(words[-1])]) if after else None
-            if place is not None and place.entity.id != ref.entity.id and self.typed([place], ("Region",)):
+            place = self.description_place(ref, [w for w in words[n + 1:] if w.pos_ != "DET"])
+            if place is not None:
                 self.add(ref, "deployedIn", place, t, k, 0.6, modality="asserted")
             return
+
+    def description_place(self, ref: MentionRef, words: list[Token]) -> MentionRef | None:
+        """The place ``words`` (after a container preposition of a body's description) open
+        with, read as a name when the description was read as the body's own name."""
+        if not words:
+            return None
+        place = self.ref_at(words[0])
+        if place is None or place.entity.id == ref.entity.id:
+            place = self.entity_named(self.text[words[0].idx: words[-1].idx + len(words[-1])])
+        ok = place is not None and place.entity.id != ref.entity.id and self.typed([place], ("Region",))
+        return place if ok else None
 
     def acronym_description(self, span, reach: int = 9) -> list[Token]:
         """The words before a bracketed name from the last body noun with its article ("la
