@@ -247,8 +247,10 @@ class _Finder:
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
         subject of the sentence before, else the nearest fitting actor."""
-        ref = self.speaker_pronoun(token) or self.reporter_subject(token, low) or self.subject_antecedent(token, low) \
-            or resolve_pronoun(low, token.idx, self.reading)
+        ref = self.speaker_pronoun(token) or self.reporter_subject(token, low)
+        if ref is None and self.thing_antecedent(token, low):
+            return []
+        ref = ref or self.subject_antecedent(token, low) or resolve_pronoun(low, token.idx, self.reading)
         return [ref] if ref and not self.fronted(ref, token) else []
 
     def reflexive_subject(self, token: Token) -> bool:
@@ -773,6 +775,15 @@ class _Finder:
         """A subject pronoun opening its sentence's clause takes the subject of the sentence
         before when it fits ("Le M23 a pris Goma, dans l'est de la RDC, soutenu par le
         Rwanda. ... il s'empare de Bukavu": the M23, not the last actor named)."""
+        t = self.previous_subject(token, low)
+        if t is None:
+            return None
+        found = self.typed(self.np(t) or self.described(t), ("Actor",))
+        return found[0] if found and self.agrees(t, low) else None
+
+    def previous_subject(self, token: Token, low: str) -> Token | None:
+        """The noun subject of the sentence before, for a subject pronoun opening its own
+        sentence's clause with no actor named before it there."""
         if token.dep_ not in ("nsubj", "nsubj:pass", "expl:subj") or low not in self.rules.subject_pronouns:
             return None
         lo = self.units.bounds(token)[0]
@@ -780,11 +791,18 @@ class _Finder:
         if nearer or lo == 0:
             return None  # an actor earlier in its own sentence is nearer
         prev_lo = self.units.bounds(self.tokens[lo - 1])[0]
-        for t in self.tokens[prev_lo: lo]:
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
-                found = self.typed(self.np(t) or self.described(t), ("Actor",))
-                return found[0] if found and self.agrees(t, low) else None
-        return None
+        return next((t for t in self.tokens[prev_lo: lo] if t.dep_ in ("nsubj", "nsubj:pass")
+                     and t.head.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
+
+    def thing_antecedent(self, token: Token, low: str) -> bool:
+        """ "Le drone X a une portée de 2 000 km. Il a été déployé au Yémen": a subject pronoun
+        whose sentence before has a weapon (no actor) as its subject, fitting the pronoun, names
+        that weapon, not the nearest actor."""
+        t = self.previous_subject(token, low)
+        if t is None or not self.agrees(t, low):
+            return False
+        refs = self.np(t) or self.described(t)
+        return bool(self.typed(refs, ("Weapon",))) and not self.typed(refs, ("Actor",))
 
     def fronted(self, ref: MentionRef, pronoun: Token) -> bool:
         """A mention inside a participle phrase put before the subject pronoun of the same verb
@@ -3736,9 +3754,13 @@ class _Finder:
 
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
-        its first place phrase with the places coordinated in it, else a place after it."""
+        its first place phrase with the places coordinated in it, else a place after it; the
+        first place with the places listed after it, however the parse hangs them ("stationnés
+        à X, Y et Z", "dans les régions de X, Y et Z, où ...")."""
         where = self.relative_place(v) or self._place_group(v, ("obl", "obl:arg", "obl:mod")) or self.clitic_place(v)
-        return where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+        where = where or self.after_prep(self.right_window(v), self.rules.deploy_window_prepositions, ("Region",))[:1]
+        listed = self.places_listed(where[:1])
+        return listed + [r for r in where[1:] if r.entity.id not in {o.entity.id for o in listed}]
 
     def relative_place(self, v: Token) -> list[MentionRef]:
         """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe")."""
@@ -7041,6 +7063,7 @@ class _Finder:
                 self.name_parts(ref, k)
             if ref.entity.kind in _ORGANISATION_KINDS:
                 self.organisation_of_acronym(ref, k)
+                self.place_of_acronym(ref, k)
 
     def name_parts(self, ref: MentionRef, k: int) -> None:
         """ "la Force de l'Union africaine en Somalie (Amisom)", "la Mission des Nations unies au
@@ -7117,12 +7140,40 @@ class _Finder:
                 self.add(ref, "memberOf", owner, t, k, 0.6, modality="asserted")
                 return
 
-    def acronym_description(self, span) -> list[Token]:
+    def place_of_acronym(self, ref: MentionRef, k: int) -> None:
+        """ "la Mission de l'ONU au Mali (Minusma)", "la force de l'UA dans le pays (X)": a body
+        whose bracketed acronym follows a mission, force or operation noun is deployed in the place
+        named first after a container preposition ("en", "au", "aux", "dans") of that description."""
+        span = self.span_at(ref)
+        words = self.acronym_description(span, 12) if span is not None else []
+        if not words or not _in(words[0], self.rules.organ_heads):
+            return
+        for n, t in enumerate(words[1:-1], 1):
+            if lower_text(t) not in self.rules.container_prepositions:
+                continue
+            place = self.description_place(ref, [w for w in words[n + 1:] if w.pos_ != "DET"])
+            if place is not None:
+                self.add(ref, "deployedIn", place, t, k, 0.6, modality="asserted")
+            return
+
+    def description_place(self, ref: MentionRef, words: list[Token]) -> MentionRef | None:
+        """The place ``words`` (after a container preposition of a body's description) open
+        with, read as a name when the description was read as the body's own name."""
+        if not words:
+            return None
+        place = self.ref_at(words[0])
+        if place is None or place.entity.id == ref.entity.id:
+            place = self.entity_named(self.text[words[0].idx: words[-1].idx + len(words[-1])])
+        ok = place is not None and place.entity.id != ref.entity.id and self.typed([place], ("Region",))
+        return place if ok else None
+
+    def acronym_description(self, span, reach: int = 9) -> list[Token]:
         """The words before a bracketed name from the last body noun with its article ("la
-        mission de l'ONU (X)": "mission de l'ONU"); none when no such noun opens them."""
+        mission de l'ONU (X)": "mission de l'ONU"), within ``reach`` tokens; none when no such
+        noun opens them."""
         if span.start < 4 or self.tokens[span.start - 1].text != "(":
             return []
-        window = self.tokens[max(0, span.start - 9): span.start - 1]
+        window = self.tokens[max(0, span.start - reach): span.start - 1]
         heads = [n for n, t in enumerate(window) if n and _in(t, self.rules.organisation_body_nouns)
                  and window[n - 1].pos_ == "DET" and all(w.pos_ in _DESCRIPTION_POS for w in window[n:])]
         return list(window[heads[-1]:]) if heads else []
