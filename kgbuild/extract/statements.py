@@ -1253,8 +1253,18 @@ class _Finder:
         head = cue.head
         while head.i != head.head.i and (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl"):
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
-        head = self.governing_verb(head)
+        head = self.out_of_quote(self.governing_verb(head), cue)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def out_of_quote(self, head: Token, cue: Token) -> Token:
+        """The verb a participle set after a closing quotation mark joins: not a verb of the quoted
+        words the parse hangs it on ("a souligné que « le soutien à X, le Front Y, ne signifie
+        rien », ajoutant que": who stressed, not the Front), but the first verb above them outside
+        the quotation; the verb itself when the participle is quoted too or none is found."""
+        if not self.quotes.inside(head.idx) or self.quotes.inside(cue.idx):
+            return head
+        return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and a.i < cue.i
+                     and not self.quotes.inside(a.idx)), head)
 
     def verb_above(self, cue: Token, k: int) -> Token | None:
         """The verb whose subject says a cue that has none of its own, found before the cue's frame:
@@ -3481,9 +3491,9 @@ def _elided_markers(rules: LanguageRules) -> tuple[str, ...]:
 
 @functools.cache
 def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
-    """First words of multi-word cue verbs that are no cue alone ("mettre" of "mettre en garde")."""
-    return frozenset(v.split()[0] for v in _multiword_cues(rules)
-                     if v not in rules.stance_noun_cues) - rules.speech_verbs
+    """First words of multi-word cues that are no cue alone ("mettre" of "mettre en garde",
+    "faire" of "faire savoir"): "ne mettra fin à X qu'en cas de Y" reports nothing."""
+    return frozenset(v.split()[0] for v in _multiword_cues(rules)) - rules.speech_verbs
 
 
 @functools.cache
