@@ -582,14 +582,16 @@ class _Finder:
 
     def document_issuer(self, token: Token) -> tuple[MentionRef | None] | None:
         """Who spoke in the sentence that brought in a document ("..., a indiqué X dans un
-        communiqué") that "le communiqué" names again, other speakers between (« ... », ajoute le
-        communiqué): (their speaker,), (None,) when that cue's speaker is unknown, None when no
-        sentence of the eight before brings such a document in."""
+        communiqué") that "le communiqué" names again ("le texte", "le document": any document
+        brought in), other speakers between (« ... », ajoute le communiqué): (their speaker,),
+        (None,) when that cue's speaker is unknown, None when no sentence of the eight before
+        brings such a document in."""
         lemma, run = token.lemma_.lower(), self.units.run_at(token.idx)
+        kinds = self.rules.authored_nouns if lemma in self.rules.generic_document_nouns else (lemma,)
         for back in range(run - 1, max(run - 9, -1), -1):
             lo, hi = self.units.span_of(*self.units.runs[back])
             around = self.doc.char_span(lo, hi, alignment_mode="expand") or ()
-            if not any(t.lemma_.lower() == lemma and not _is_definite(t) and not self.quotes.inside(t.idx)
+            if not any(t.lemma_.lower() in kinds and not _is_definite(t) and not self.quotes.inside(t.idx)
                        for t in around):
                 continue
             claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
