@@ -2205,6 +2205,9 @@ class _Finder:
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
+        aside = self.que_past_aside(tokens, j)
+        if aside is not None:
+            return aside
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
         # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
         dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
@@ -2221,6 +2224,24 @@ class _Finder:
             if self.ends_que_search(tokens, m, wide):
                 return None
         return None
+
+    #: the most words of an aside between a cue and its "que"
+    _QUE_ASIDE_WORDS = 18
+
+    def que_past_aside(self, tokens: list[Token], j: int) -> int | None:
+        """The "que" right after an aside between commas that opens at the cue ("a estimé, dans
+        un communiqué relayé dimanche par la presse, que"): the aside's last noun takes no
+        relative there. None when the aside has a finite verb or a quote, or no "que" follows."""
+        if j >= len(tokens) or tokens[j].text != ",":
+            return None
+        close = next((m for m in range(j + 1, min(len(tokens), j + self._QUE_ASIDE_WORDS))
+                      if tokens[m].text == ","), None)
+        if close is None or close + 1 >= len(tokens) or lower_text(tokens[close + 1]) not in self.rules.complementizers:
+            return None
+        if any("Fin" in morph_values(t, "VerbForm") or t.text in self.rules.quote_pairs or self.quotes.inside(t.idx)
+               for t in tokens[j + 1:close]):
+            return None
+        return close + 1
 
     def ends_que_search(self, tokens: list[Token], m: int, wide: bool) -> bool:
         """Whether the token at ``m`` ends the search for a cue's "que": a quote, a stop, another
