@@ -204,6 +204,7 @@ class LanguageRules:
     sameness_words: Words
     latter_words: Words
     document_nouns: Words
+    generic_document_nouns: Words
     authored_nouns: Words
     issuing_verbs: Words
     group_anaphors: Words

@@ -582,14 +582,16 @@ class _Finder:
 
     def document_issuer(self, token: Token) -> tuple[MentionRef | None] | None:
         """Who spoke in the sentence that brought in a document ("..., a indiqué X dans un
-        communiqué") that "le communiqué" names again, other speakers between (« ... », ajoute le
-        communiqué): (their speaker,), (None,) when that cue's speaker is unknown, None when no
-        sentence of the eight before brings such a document in."""
+        communiqué") that "le communiqué" names again ("le texte", "le document": any document
+        brought in), other speakers between (« ... », ajoute le communiqué): (their speaker,),
+        (None,) when that cue's speaker is unknown, None when no sentence of the eight before
+        brings such a document in."""
         lemma, run = token.lemma_.lower(), self.units.run_at(token.idx)
+        kinds = self.rules.authored_nouns if lemma in self.rules.generic_document_nouns else (lemma,)
         for back in range(run - 1, max(run - 9, -1), -1):
             lo, hi = self.units.span_of(*self.units.runs[back])
             around = self.doc.char_span(lo, hi, alignment_mode="expand") or ()
-            if not any(t.lemma_.lower() == lemma and not _is_definite(t) and not self.quotes.inside(t.idx)
+            if not any(t.lemma_.lower() in kinds and not _is_definite(t) and not self.quotes.inside(t.idx)
                        for t in around):
                 continue
             claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
@@ -1253,8 +1255,18 @@ class _Finder:
         head = cue.head
         while head.i != head.head.i and (head.pos_ not in ("VERB", "AUX") or head.dep_ == "acl"):
             head = head.head  # past a reduced relative too ("a condamné le raid mené contre X, le qualifiant")
-        head = self.governing_verb(head)
+        head = self.out_of_quote(self.governing_verb(head), cue)
         return head if head.i < cue.i and head.pos_ in ("VERB", "AUX", "ADJ") else cue  # ADJ: a quoted « exigé »
+
+    def out_of_quote(self, head: Token, cue: Token) -> Token:
+        """The verb a participle set after a closing quotation mark joins: not a verb of the quoted
+        words the parse hangs it on ("a souligné que « le soutien à X, le Front Y, ne signifie
+        rien », ajoutant que": who stressed, not the Front), but the first verb above them outside
+        the quotation; the verb itself when the participle is quoted too or none is found."""
+        if not self.quotes.inside(head.idx) or self.quotes.inside(cue.idx):
+            return head
+        return next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX") and a.i < cue.i
+                     and not self.quotes.inside(a.idx)), head)
 
     def verb_above(self, cue: Token, k: int) -> Token | None:
         """The verb whose subject says a cue that has none of its own, found before the cue's frame:
@@ -2193,6 +2205,9 @@ class _Finder:
     def que_after(self, tokens: list[Token], j: int) -> int | None:
         """Index of the "que" opening a cue's clause, past a date, a dative or an aside
         ("a affirmé mardi que", "a déclaré à la presse que", "a indiqué, lundi, qu'")."""
+        aside = self.que_past_aside(tokens, j)
+        if aside is not None:
+            return aside
         # "a déclaré à la chaîne de l'armée, X, que": a dative before the clause
         # also a phrase of the way it was said ("a annoncé par la voix de sa porte-parole que")
         dative = j < len(tokens) and tokens[j].pos_ == "ADP" and tokens[j].head.dep_ in ("obl:arg", "iobj", "obl:agent")
@@ -2209,6 +2224,24 @@ class _Finder:
             if self.ends_que_search(tokens, m, wide):
                 return None
         return None
+
+    #: the most words of an aside between a cue and its "que"
+    _QUE_ASIDE_WORDS = 18
+
+    def que_past_aside(self, tokens: list[Token], j: int) -> int | None:
+        """The "que" right after an aside between commas that opens at the cue ("a estimé, dans
+        un communiqué relayé dimanche par la presse, que"): the aside's last noun takes no
+        relative there. None when the aside has a finite verb or a quote, or no "que" follows."""
+        if j >= len(tokens) or tokens[j].text != ",":
+            return None
+        close = next((m for m in range(j + 1, min(len(tokens), j + self._QUE_ASIDE_WORDS))
+                      if tokens[m].text == ","), None)
+        if close is None or close + 1 >= len(tokens) or lower_text(tokens[close + 1]) not in self.rules.complementizers:
+            return None
+        if any("Fin" in morph_values(t, "VerbForm") or t.text in self.rules.quote_pairs or self.quotes.inside(t.idx)
+               for t in tokens[j + 1:close]):
+            return None
+        return close + 1
 
     def ends_que_search(self, tokens: list[Token], m: int, wide: bool) -> bool:
         """Whether the token at ``m`` ends the search for a cue's "que": a quote, a stop, another
@@ -3481,9 +3514,9 @@ def _elided_markers(rules: LanguageRules) -> tuple[str, ...]:
 
 @functools.cache
 def _speech_verb_starts(rules: LanguageRules) -> frozenset[str]:
-    """First words of multi-word cue verbs that are no cue alone ("mettre" of "mettre en garde")."""
-    return frozenset(v.split()[0] for v in _multiword_cues(rules)
-                     if v not in rules.stance_noun_cues) - rules.speech_verbs
+    """First words of multi-word cues that are no cue alone ("mettre" of "mettre en garde",
+    "faire" of "faire savoir"): "ne mettra fin à X qu'en cas de Y" reports nothing."""
+    return frozenset(v.split()[0] for v in _multiword_cues(rules)) - rules.speech_verbs
 
 
 @functools.cache
