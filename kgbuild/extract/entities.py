@@ -1160,9 +1160,9 @@ def _merge_nicknames(found: list[Found], keys: list[str | None], text: str,
         person, nickname = by_end.get(person_end), keys[i]
         if person is not None and person != nickname:
             for n, g in enumerate(found):  # "Hemedti a accusé ...": the nickname used alone after
-                if keys[n] == nickname:
+                if keys[n] == nickname:  # a nickname the KB knows as a place names no place here
                     keys[n] = person
-                    found[n] = replace(g, mention=replace(g.mention, kind="Person"))
+                    found[n] = replace(g, mention=replace(g.mention, kind="Person", type="Actor"), entry=None)
 
 
 #: a nickname in quotes inside a person's name ("Joaquin « El Chapo » Guzman"), quotes folded
@@ -1253,9 +1253,19 @@ def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
     if not cue or fold_quotes(cue[0]).lower() not in cues:
         return _phrase_cue_end(text, f, cues) or _quoted_apposition_end(text, f, window, before)
     lead = before[:-len(cue[0])].rstrip(" \u00a0")
-    if not lead.endswith(","):
-        return None  # "X dit « Y ... »" is speech, not a nickname
-    return window + len(lead[:-1].rstrip(" \u00a0"))
+    if lead.endswith(","):
+        return window + len(lead[:-1].rstrip(" \u00a0"))
+    # "X dit « Y ... »" is speech, not a nickname, unless the quotes hold the name alone
+    return window + len(lead) if _quoted_alone(text, f, window + len(before)) else None
+
+
+def _quoted_alone(text: str, f: Found, cue_end: int) -> bool:
+    """ "Mohamed Hamdan Daglo dit «Hemetti» (48 ans)": a capitalised name of one or two words
+    that quotes hold alone right after the cue."""
+    opened = fold_quotes(text[cue_end:f.mention.start]).strip(" \u00a0")
+    closed = fold_quotes(text[f.mention.end:f.mention.end + 3]).lstrip(" \u00a0")
+    words = f.mention.text.split()
+    return opened == '"' and closed.startswith('"') and len(words) <= 2 and all(w[:1].isupper() for w in words)
 
 
 def _phrase_cue_end(text: str, f: Found, cues: frozenset[str]) -> int | None:

@@ -173,7 +173,44 @@ class _Finder:
         found.extend(self._apposed_names(found))
         found.extend(self._full_names_of_titles(found))
         found.sort(key=lambda f: (f.mention.start, f.mention.end))
-        return found
+        return self._joined_names(found)
+
+    def _joined_names(self, found: list[Found]) -> list[Found]:
+        """One person's name the model cut in two ("Mohamed Abdi" + "Hayir Mareye"; "Yoav" after
+        a role + "Gallant", the KB's surname; "Mohamed" read as a place + "Hamdan Daglo"): a
+        person's name right after an unknown name word, one space between, is one name (see
+        ``_joins_name``)."""
+        out: list[Found] = []
+        for f in found:
+            joined = self._joins_name(out[-1], f) if out else None
+            if joined is not None:
+                out[-1] = joined
+            else:
+                out.append(f)
+        return out
+
+    def _joins_name(self, a: Found, b: Found) -> Found | None:
+        """The one person ``a`` and ``b`` name together: ``b`` a person, ``a`` a person the KB
+        does not know or one unknown word the model read as a place, a single space between,
+        and, when the KB knows ``b``, the whole name the KB's name of the same person."""
+        ma, mb = a.mention, b.mention
+        if mb.kind != "Person" or not self._name_part(a) or self.text[ma.end:mb.start] != " ":
+            return None
+        name = self.text[ma.start:mb.end]
+        entry = self._lookup(name, ("Person",))
+        if b.entry is not None and (entry is None or entry.key != b.entry.key):
+            return None
+        return Found(self._mention(ma.start, mb.end, "Actor", "Person", mb.method, mb.confidence),
+                     kb_label(entry, self.lang) if entry else name, entry)
+
+    @staticmethod
+    def _name_part(f: Found) -> bool:
+        """A name that may open a longer person's name: capitalised words the KB does not know,
+        read as a person, or as a place when one word ("Mohamed")."""
+        m = f.mention
+        person = m.kind == "Person" and m.type == "Actor"
+        return f.entry is None and (person or m.kind == "Place" and " " not in m.text.strip()) \
+            and all(_CAPITALISED.match(w) for w in m.text.split())
 
     def _finders(self):
         """The finders and the layer of their spans, in order: more specific finders claim their
@@ -415,15 +452,28 @@ class _Finder:
             first = self._token_at(f.apposition[0])
             if first is None:
                 continue
-            last = self._name_run_end(first.i)
+            run = self._name_run_end(first.i)
+            last = self._known_person_end(first.i, run)
             if last == first.i and self.tokens[last].pos_ != "PROPN":
                 continue  # one capitalised word the tagger does not take for a name: unsure
             end = self.tokens[last].idx + len(self.tokens[last].text)
             if self._in_caption(first.idx, end):
                 continue
             name = self.text[first.idx:end]
-            names.append(Found(self._mention(first.idx, end, "Actor", "Person", "pattern", 0.7), name))
+            entry = self._lookup(name, ("Person",)) if last > run else None
+            names.append(Found(self._mention(first.idx, end, "Actor", "Person", "pattern", 0.7),
+                               kb_label(entry, self.lang) if entry else name, entry))
         return names
+
+    def _known_person_end(self, first: int, last: int) -> int:
+        """The last token of an apposed name that goes on over one capitalised word the tagger
+        read as no name, when the KB knows the whole as a person ("le ministre de la Défense
+        Yoav Gallant", "Gallant" tagged an adjective), else ``last``."""
+        nxt = last + 1
+        if nxt >= len(self.tokens) or self.tokens[last].whitespace_ != " " or not self.capitalised[nxt]:
+            return last
+        name = self.text[self.tokens[first].idx:self.tokens[nxt].idx + len(self.tokens[nxt].text)]
+        return nxt if self._lookup(name, ("Person",)) is not None else last
 
     def _name_run_end(self, first: int) -> int:
         """The last token of the name words from ``first`` (up to four), over the hyphens glued

@@ -132,7 +132,8 @@ class Linker:
                 old = pool.get(cand.entry.key)
                 if old is None or old.score < cand.score:
                     pool[cand.entry.key] = cand
-        for key in _spelled_otherwise(entity, names, found, pool, lang):
+        for key in _spelled_otherwise(entity, names, found, pool, lang) \
+                + _other_full_name(entity, names, found, pool, lang):
             del pool[key]
         return list(pool.values())
 
@@ -163,6 +164,23 @@ def _spelled_otherwise(entity: Entity, names: list[str], found: Lookup, pool: di
         return []
     only = _keys_of(acronyms, found) - _keys_of([n for n in names if not is_acronym(n)], found)
     return [key for key in pool if key in only and not any(names_agree(f, pool[key].entry, lang) for f in longs)]
+
+
+def _other_full_name(entity: Entity, names: list[str], found: Lookup, pool: dict[str, Candidate],
+                     lang: str | None = None) -> list[str]:
+    """The pool's persons reached only through a part of the entity's name (a surname alone)
+    whose full name the text writes otherwise: "le colonel Assaad" after "Riad Assaad" is not
+    "Bachar al-Assad", whom the KB spells nearly alike; "M. Poutine" after "Vladimir Poutine"
+    still is Poutine (the full name agrees with the KB's)."""
+    if entity.kind != "Person":
+        return []
+    written = {m.text.strip() for m in entity.mentions if m.method not in ("role", "pronoun", "demonym")}
+    fulls = [n for n in names if n in written and len(n.split()) >= 2]
+    if not fulls:
+        return []
+    reached = _keys_of(fulls, found)
+    return [key for key in pool if key not in reached and key != entity.kb_id
+            and not all(names_agree(f, pool[key].entry, lang) for f in fulls)]
 
 
 def _without_other_states(pools: dict[str, list[Candidate]], entities: Sequence[Entity]) -> dict[str, list[Candidate]]:
