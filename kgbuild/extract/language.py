@@ -353,6 +353,8 @@ class LanguageRules:
     border_nouns: Words
     quantity_nouns: Words
     group_heads: Words
+    firm_nouns: Words
+    currency_words: Words
     facility_nouns: Words
     facility_prepositions: Words
     portfolio_prepositions: Words
