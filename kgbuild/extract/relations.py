@@ -271,7 +271,7 @@ class _Finder:
         if hit is not None:
             return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
-        found = self.head_names(token, lemma, depth)
+        found = self.head_names(token, lemma, depth) or self.examples_named(token, lemma, depth)
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
@@ -279,6 +279,14 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def examples_named(self, token: Token, lemma: str, depth: int) -> list[MentionRef]:
+        """ "des pays comme la Norvège, la Suède ou la Pologne ont fourni ...": a noun of states or
+        groups that names no entity stands for the examples its "comme"/"tels que" phrase lists."""
+        if not (lemma in self.rules.group_heads or lemma in self.rules.example_hosts):
+            return []
+        return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                and _introduced_by(c, self.rules.example_phrases) for r in self.np(c, depth + 1)]
 
     def of_phrases(self, token: Token, depth: int) -> list[MentionRef]:
         """The entities the "de" phrases after a noun name."""
