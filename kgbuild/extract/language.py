@@ -354,6 +354,9 @@ class LanguageRules:
     border_nouns: Words
     quantity_nouns: Words
     group_heads: Words
+    firm_nouns: Words
+    example_hosts: Words
+    currency_words: Words
     facility_nouns: Words
     facility_prepositions: Words
     portfolio_prepositions: Words

@@ -2478,7 +2478,8 @@ class _Finder:
     def _as_recipient(self, token: Token, words: list[str]) -> bool:
         """ "enverrait des obus à Kiev" (not "un courrier de Berlin")."""
         return bool(words) and words[0] in self.rules.recipient_prepositions \
-            and self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
+            and (self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
+                 or self._after_goods_sent(token))
 
     def _as_partner(self, token: Token, words: list[str]) -> bool:
         """ "selon Moscou", "un accord avec Kiev", "face à Moscou", "se tourne vers Moscou"
@@ -2665,8 +2666,25 @@ class _Finder:
         if prev in self.rules.locative_prepositions:
             return prev in self.rules.recipient_prepositions and (
                 self._governed_by(token, self.rules.transfer_lemmas, self.rules.transfer_dative_nouns)
-                or self._party_of_stance_word(token))
+                or self._party_of_stance_word(token) or self._after_goods_sent(token))
         return True
+
+    def _after_goods_sent(self, token: Token) -> bool:
+        """ "envoyer 14 chars au total à Kiev", "la vente de chars d'une valeur de 2 milliards à la
+        Lituanie": read in the words, however the parse hangs "à X", the nearest verb before it
+        (or noun of a transfer) sends, with military goods between; then X is the recipient.
+        A clause's punctuation, or another verb first, ends the search."""
+        goods = False
+        for k in range(token.i - 2, max(-1, token.i - 24), -1):
+            t = self.tokens[k]
+            if t.is_punct and t.text not in ("'", "’", "-"):
+                return False
+            if t.pos_ in ("VERB", "AUX") and not self.capitalised[k]:
+                return goods and (t.lemma_ in self.rules.supply_verbs or _folded_lemma(t) in self.rules.supply_verbs)
+            goods = goods or _folded_lemma(t) in self.rules.military_goods
+            if goods and _folded_lemma(t) in self.rules.transfer_dative_nouns:
+                return True
+        return False
 
     def _party_of_stance_word(self, token: Token) -> bool:
         """ "le soutien américain à Israël", "une milice affiliée à l'Iran", "hostile à la Russie":

@@ -273,7 +273,7 @@ class _Finder:
         if hit is not None:
             return [hit] + self.coordinated_adjectives(token, hit)
         lemma = lower_lemma(token)
-        found = self.head_names(token, lemma, depth)
+        found = self.head_names(token, lemma, depth) or self.examples_named(token, lemma, depth)
         # "dans l'est de la RDC": the tagger may read "est" as the verb, its text still says
         if not found and (lemma in self.rules.quantity_nouns or lemma in self.rules.group_heads
                           or lemma in self.rules.facility_nouns or _in(token, self.rules.direction_words)):
@@ -281,6 +281,14 @@ class _Finder:
         if not found and _in(token, self.rules.place_heads):  # "la cité de Kiwanja", "le territoire de X"
             return self.typed(self.owner(token, depth), ("Region",))
         return found
+
+    def examples_named(self, token: Token, lemma: str, depth: int) -> list[MentionRef]:
+        """ "des pays comme la Norvège, la Suède ou la Pologne ont fourni ...": a noun of states or
+        groups that names no entity stands for the examples its "comme"/"tels que" phrase lists."""
+        if not (lemma in self.rules.group_heads or lemma in self.rules.example_hosts):
+            return []
+        return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                and _introduced_by(c, self.rules.example_phrases) for r in self.np(c, depth + 1)]
 
     def of_phrases(self, token: Token, depth: int) -> list[MentionRef]:
         """The entities the "de" phrases after a noun name."""
@@ -897,7 +905,7 @@ class _Finder:
         found = []
         for n, t in enumerate(window):
             ref = self.ref_at(t) or self.place_anaphor(t)
-            if ref is None or (found and found[-1].entity.id == ref.entity.id):
+            if ref is None or (found and found[-1].entity.id == ref.entity.id) or self.firm_nationality(window, n):
                 continue
             k = self.preposition_before(window, n, preps, types)
             if k >= 0 and lower_text(window[k]) in preps:
@@ -935,10 +943,26 @@ class _Finder:
             or (window[k].pos_ in ("ADJ", "NOUN") or window[k].dep_ == "amod") \
             and window[k].text.islower() and k > 0 and _in(window[k - 1], self.rules.place_heads) \
             or self.prenominal(window, k) or _in(window[k], self.rules.direction_words) \
-            or "Actor" in types and _in(window[k], self.rules.group_heads) \
+            or "Actor" in types and self.actor_lead_word(window, k) \
             or types == ("Region",) and self.facility_word(window, k) \
             or lower_text(window[k]) in self.rules.place_phrase_links \
             or lower_text(window[k]) in self.rules.sameness_words  # "contre l'aéroport de X", "dans la même province"
+
+    def actor_lead_word(self, window: list[Token], k: int) -> bool:
+        """A group noun ("à l'armée birmane") or a firm's ("auprès de la société X") before an actor."""
+        return _in(window[k], self.rules.group_heads) or self.firm_word(window, k)
+
+    def firm_word(self, window: list[Token], k: int) -> bool:
+        """A firm's noun before its name, or a lower-case adjective right after it ("auprès de la
+        compagnie turque X", "avec le groupe X")."""
+        return _in(window[k], self.rules.firm_nouns) or window[k].pos_ == "ADJ" and window[k].text.islower() \
+            and k > 0 and _in(window[k - 1], self.rules.firm_nouns)
+
+    def firm_nationality(self, window: list[Token], n: int) -> bool:
+        """ "la compagnie turque Baykar": the demonym between a firm's noun and its name is no
+        party of its own; the name that follows is."""
+        return 0 < n < len(window) - 1 and window[n].pos_ == "ADJ" and window[n].text.islower() \
+            and _in(window[n - 1], self.rules.firm_nouns) and window[n + 1].text[:1].isupper()
 
     def prenominal(self, window: list[Token], k: int) -> bool:
         """A lower-case adjective right before a place noun ("dans la vaste zone de X")."""
@@ -1492,12 +1516,30 @@ class _Finder:
         weapons += self.weapon_conjuncts(weapons[0]) if weapons else []
         military = weapons or _in(v, self.rules.arming_verbs) \
             or any(_in(t, self.rules.military_goods) for t in window + self.sent_goods(v))
+        if not suppliers and recipients and self.passive(v):  # "des drones iraniens livrés à X"
+            suppliers = self.goods_demonyms(self.patient_heads(v), recipients)
         for s in self.typed(suppliers, ("Actor",))[:4]:
             for w in weapons:
                 self.add(s, "supplies", w, v, k, 0.75)
             if military:
                 for r in recipients[:2]:
                     self.add(s, "suppliesTo", r, v, k, 0.7)
+
+    def goods_demonyms(self, heads: list[Token], recipients: list[MentionRef]) -> list[MentionRef]:
+        """The state a demonym on the goods names ("des drones iraniens livrés à X", "des ventes
+        d'armes israéliennes à X"): their seller, when the transfer names no other and names a
+        recipient (a demonym said of goods sent nowhere may be their owner's), never the recipient."""
+        taken = {r.entity.id for r in recipients}
+        return [r for r in self.typed([self.ref_at(c) for h in self.goods_carriers(heads) for c in h.children
+                                       if c.dep_ == "amod" and c.pos_ == "ADJ"], ("Actor",))
+                if r.entity.id not in taken][:1]
+
+    @staticmethod
+    def goods_carriers(heads: list[Token]) -> list[Token]:
+        """The goods' nouns and the words after them a demonym may hang on: an adjective or a bare
+        noun complement ("véhicules blindés turcs", "drones de combat turcs")."""
+        return heads + [c for h in heads for c in h.children if c.i > h.i and (
+            c.dep_ == "amod" or c.dep_ == "nmod" and not any(g.dep_ == "det" for g in c.children))]
 
     def transfer_parties(self, v: Token, window: list[Token]) -> tuple[list[MentionRef], list[MentionRef]]:
         """(suppliers, goods) of a transfer verb: its subject and object, or its agent and
@@ -1787,18 +1829,28 @@ class _Finder:
                  if r.entity.kind == "WeaponSystem"]
         # "la vente de missiles antinavires Harpoon": the Harpoon, and the names coordinated with it
         weapons = named[:1] + self.weapon_conjuncts(named[0]) if named else weapons + self.listed_goods(n)
-        suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
         recipients = self.noun_recipients(n)
-        if not suppliers and n.dep_ in ("obj", "obl:mod") and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
-                                                         | self.rules.supply_governors):
-            suppliers = self.typed(self.doer(n.head), ("Actor",))
+        suppliers = self.noun_suppliers(n, recipients)
         mod = self.noun_modality(n)
         for s in suppliers[:1]:
             for w in weapons:
                 self.add(s, "supplies", w, n, k, 0.6, modality=mod)
             for r in recipients:
                 self.add(s, "suppliesTo", r, n, k, 0.55, modality=mod)
+
+    def noun_suppliers(self, n: Token, recipients: list[MentionRef]) -> list[MentionRef]:
+        """Who a transfer noun's goods come from: its demonym, its "de" author, its "par" phrase;
+        else the doer of the verb that decides or announces it; else a demonym on its goods when
+        it names a recipient ("des ventes d'armes israéliennes à X")."""
+        suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
+        if not suppliers and n.dep_ in ("obj", "obl:mod") and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
+                                                         | self.rules.supply_governors):
+            suppliers = self.typed(self.doer(n.head), ("Actor",))
+        if not suppliers and recipients:
+            goods = [g for g in self.genitives(n) if _in(g, self.rules.military_goods) or self.typed([self.ref_at(g)], ("Weapon",))]
+            suppliers = self.goods_demonyms(goods, recipients)
+        return suppliers
 
     def weapon_conjuncts(self, weapon: MentionRef) -> list[MentionRef]:
         """The weapon names coordinated with a weapon's name ("des systèmes Patriot et THAAD")."""
@@ -1813,8 +1865,15 @@ class _Finder:
         to = self.rules.recipient_prepositions
         if _in(n, self.rules.destination_nouns):
             to = to + self.rules.destination_prepositions
+        window = self.right_window(n)
         return self.typed(self.children_with(n, to), ("Actor",)) or \
-            self.after_prep(self.right_window(n)[:10], to, ("Actor",))[:1]
+            self.after_prep(window[:max(10, self.amount_end(window) + 6)], to, ("Actor",))[:1]
+
+    def amount_end(self, window: list[Token]) -> int:
+        """Where the amount a transfer noun is worth ends in its first words ("la vente de chars
+        d'une valeur de 3 milliards de dollars à X"): its currency word; the recipient is looked
+        for past it. -1 when no amount is there."""
+        return max((n for n, t in enumerate(window[:24]) if _in(t, self.rules.currency_words)), default=-1)
 
     def supply_authors(self, n: Token) -> list[MentionRef]:
         """The body a transfer noun names as its author with "de" ("une aide militaire des
