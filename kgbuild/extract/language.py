@@ -369,6 +369,7 @@ class LanguageRules:
     troop_holding_verbs: Words
     inclusion_phrases: Words
     holding_participles: Words
+    place_strike_participles: Words
     holding_nouns: Words
     holding_phrases: Words
     holding_link_verbs: Words

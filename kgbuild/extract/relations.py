@@ -3401,6 +3401,59 @@ class _Finder:
             self.attack_targets(v, k, a, targets)
         self.taken_places(v, self.hitters(agents), targets, k)
 
+    def apposed_participle(self, t: Token, k: int) -> None:
+        """A passive participle of attacking set off by a comma after a place, with its "par"
+        agent ("les habitants de la ville de X, pilonnée par Y", "le faubourg de X, théâtre de
+        combats, pilonné par Y", "la province de X, pilonnée et assiégée par Y"), which the parse
+        hangs elsewhere or tags a noun: the agent attacks the place, when the participle agrees
+        with the place's noun and not with a word before the place the parse hangs it on."""
+        if t.i < 2 or self.tokens[t.i - 1].text != "," or t.pos_ not in ("VERB", "NOUN", "ADJ") \
+                or _participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
+            return
+        place, noun = self.place_ending_at_comma(t)
+        agent = self.participle_agent(t)
+        if place is None or not agent or not _agree(t, noun) or t.dep_ == "acl" and _agree(t, t.head) \
+                and t.head.idx < place.start:
+            return  # "les chefs du village de X, visés par Y": the chiefs, not the place
+        self.add(agent[0], "attacks", place, t, k, 0.6)
+
+    def place_ending_at_comma(self, t: Token) -> tuple[MentionRef | None, Token]:
+        """The place whose phrase ends at the comma before ``t``, past one apposition set off by
+        commas that names no one and has no verb ("X, théâtre de combats depuis des mois, ..."),
+        and the head noun of its phrase ("ville" of "la ville de X")."""
+        lo, end = self.units.bounds(t)[0], t.i - 1
+        commas = [w.i for w in self.tokens[lo:end] if w.text == ","]
+        spans = [end] + ([commas[-1]] if commas and self.bare_apposition(commas[-1] + 1, end) else [])
+        for stop in spans:
+            found = [r for r in self.index.before(self.tokens[stop].idx, self.tokens[lo].idx)
+                     if not self.text[r.end:self.tokens[stop].idx].strip()]
+            places = self.typed(found[:1], ("Region",))
+            if places:
+                return places[0], self.phrase_head(self.root_of(places[0]))
+        return None, t
+
+    def bare_apposition(self, start: int, end: int) -> bool:
+        """Words between two commas that open with a noun, name no one and hold no verb."""
+        words = self.tokens[start:end]
+        return bool(words) and words[0].pos_ == "NOUN" and not any(w.pos_ in ("VERB", "AUX", "PROPN") for w in words) \
+            and not self.index.inside(words[0].idx, words[-1].idx + len(words[-1].text))
+
+    @staticmethod
+    def phrase_head(n: Token) -> Token:
+        """The noun a name hangs on as its "de" complement ("ville" of "la ville de X"), else the
+        name's own head word."""
+        return n.head if n.pos_ == "PROPN" and n.dep_ == "nmod" and n.head.i < n.i and n.head.pos_ == "NOUN" else n
+
+    def participle_agent(self, t: Token) -> list[MentionRef]:
+        """The actor of the "par" phrase right after a participle, past participles coordinated
+        with it ("pilonnée et assiégée par X")."""
+        for w in self.tokens[t.i + 1: min(t.i + 5, len(self.tokens))]:
+            if lower_text(w) == "par":
+                return self.typed(self.np(w.head) if w.head.i > w.i else [], ("Actor",))[:1]
+            if not (w.pos_ == "CCONJ" or _participle_infinitive(lower_text(w))):
+                return []
+        return []
+
     def attack_targets(self, v: Token, k: int, a: MentionRef, targets: list[MentionRef]) -> None:
         """``a`` attacks each target of an attack verb but a place of its own soil where it fights
         ("l'armée nigérienne a tué un chef de l'EI dans la région de X"), where it is instead (not
@@ -7558,6 +7611,7 @@ class _Finder:
         FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)
+        self.apposed_participle(t, k)
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
             self.copula_stance(t, k)
         if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
@@ -7891,6 +7945,20 @@ def _may_be(rules: LanguageRules, verb: Token, lemmas) -> bool:
     written ("réclame"), by the infinitives the form may belong to."""
     lemma, low = lower_lemma(verb), lower_text(verb)
     return lemma in lemmas or lemma == low and any(g in lemmas for g in rules.grammar.verb_lemmas(low))
+
+
+def _participle_infinitive(low: str) -> str | None:
+    """The infinitive of a past participle of a verb in -er, however inflected ("pilonnées" ->
+    "pilonner"), else None."""
+    stem = low[:-1] if low.endswith("s") else low
+    stem = stem[:-1] if stem.endswith("ée") else stem
+    return stem[:-1] + "er" if stem.endswith("é") and len(stem) > 3 else None
+
+
+def _agree(a: Token, b: Token) -> bool:
+    """Two words agree in gender and number, as far as the tagger tells."""
+    return all(not (x and y) or set(x) & set(y)
+               for x, y in ((morph_values(a, f), morph_values(b, f)) for f in ("Gender", "Number")))
 
 
 def _introduced_by(phrase: Token, words) -> bool:
