@@ -370,6 +370,7 @@ class LanguageRules:
     inclusion_phrases: Words
     holding_participles: Words
     place_strike_participles: Words
+    perpetration_verbs: Words
     holding_nouns: Words
     holding_phrases: Words
     holding_link_verbs: Words

@@ -2554,7 +2554,10 @@ class _Finder:
         return self.claimed_by_verb(t)
 
     def claimed_by_verb(self, t: Token) -> list[MentionRef]:
-        """The claimant a claim verb names for an attack noun (see ``claims_at``)."""
+        """The claimant a claim verb names for an attack noun (see ``claims_at``), or the agent of
+        a passive clause of carrying out whose subject is an attack told before (``carried_out``)."""
+        if self.carried_out(t):
+            return self.hitters(self.named_agent(t))
         if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
             return []
         if self.passive(t):
@@ -2565,6 +2568,15 @@ class _Finder:
             who = self.doer(t)
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
+
+    def carried_out(self, t: Token) -> bool:
+        """A passive clause of carrying out (``perpetration_verbs``) whose subject is an attack
+        noun pointing back ("L'attaque a été menée par X", "Cet attentat aurait été perpétré par
+        Y"): who carried it out is its author, as who claims one; not a participle ("l'attaque
+        menée par X contre Y" names its author in its own phrase), nor a denial."""
+        return _in(t, self.rules.perpetration_verbs) and self.passive(t) and self.modality(t, t) != "negated" \
+            and any(c.dep_ == "nsubj:pass" and _in(c, self.rules.attack_nouns) and self.event_pointed_back(c)
+                    for c in t.children)
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
