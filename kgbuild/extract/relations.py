@@ -4124,22 +4124,48 @@ class _Finder:
         return [MentionRef(e, e.mentions[0]) for e in states.values()] if len(states) == 1 else []
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
-        """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
-        clause's subject (or the body its members belong to) and the "avec" actor ("un officier
-        de l'armée X a été tué dans des affrontements avec les rebelles", "elle s'est retirée
-        après des affrontements avec les forces de Y")."""
-        others = self.partners_of(n)
-        verb = n.head
-        if not self.typed(others, ("Actor",)) or not n.dep_.startswith("obl") or verb.pos_ != "VERB":
+        """The sides of a clash noun with an "avec" (or "contre") phrase, set as a phrase of a
+        clause: the clause's subject (or the body its members belong to; an armed one for
+        "contre") and the partner ("un officier de l'armée X a été tué dans des affrontements avec
+        les rebelles", "l'armée a perdu dix soldats dans des combats contre Y"); none for a
+        possessive aim ("X a soutenu Y dans ses combats contre Z": Y's)."""
+        others = self.typed(self.partners_of(n), ("Actor",))
+        if not others or _possessive(n) and not self.partner_phrases(n):
             return []
-        own = [r for c in verb.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)]
-        own = [r for r in self.typed(own, ("Actor",)) if r.entity.kind != "Person"]
-        return own[:1] + self.typed(others, ("Actor",))[:1] if own else []
+        if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
+            return self.implied_side(n, others)
+        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)],
+                         ("Actor",))
+        own = _clash_sides_kept(own, armed=not self.partner_phrases(n))  # "contre X": an armed subject
+        return own[:1] + others[:1] if own else []
+
+    def partner_phrases(self, n: Token) -> list[Token]:
+        """The "avec" phrases on a clash noun."""
+        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)]
+
+    def implied_side(self, n: Token, others: list[MentionRef]) -> list[MentionRef]:
+        """The side a clash noun with a partner leaves to its clause, hung less directly than as
+        the verb's phrase: after "lors de" ("l'armée a perdu dix soldats lors d'affrontements avec
+        X"), as the object of a verb of waging ("l'armée mène des combats contre X"), or in an
+        apposition to the verb's object ("ses soldats défendent la ville de Y, épicentre des
+        combats avec X"): the clause's subject, a state or an armed group."""
+        head = n.head
+        if n.dep_.startswith("obl") and head.pos_ == "ADV":
+            verb = head.head  # "lors de"
+        elif n.dep_ == "obj" and _in(head, self.rules.clash_conduct_verbs):
+            verb = head
+        elif n.dep_ == "nmod" and head.dep_ == "appos" and head.head.dep_ == "obj":
+            verb = head.head.head
+        else:
+            return []
+        own = _clash_sides_kept(self.typed(self.subject(verb), ("Actor",)), armed=True)
+        return own[:1] + others[:1] if verb.pos_ == "VERB" and own else []
 
     def partners_of(self, n: Token) -> list[MentionRef]:
-        """What the "avec" phrase right after a clash noun names (past adjectives: "des
+        """What the "avec" or "contre" phrase right after a clash noun names (past adjectives: "des
         affrontements meurtriers avec X"; not "à la frontière avec X")."""
-        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i
+                and (_introduced_by(c, self.rules.partner_prepositions) or self.hostile(c))
                 and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])
                 for r in self.np(c) or self.owners_hit(c)]
 
@@ -8000,6 +8026,12 @@ def _singular_indefinite(noun: Token) -> bool:
 def _demonstrative(noun: Token) -> bool:
     """A noun with a demonstrative determiner ("cette attaque")."""
     return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
+
+
+def _clash_sides_kept(refs: list[MentionRef], armed: bool) -> list[MentionRef]:
+    """The actors that may be a side of fighting: no person; only a state or an armed group when
+    ``armed`` (a side the text leaves to its clause's subject)."""
+    return [r for r in refs if r.entity.kind != "Person" and (not armed or r.entity.kind in _STATE_KINDS + _GROUP_KINDS)]
 
 
 def _possessive(noun: Token) -> bool:
