@@ -21,7 +21,7 @@ from kgbuild.extract.reading import SpanIndex, dominant, led_phrase_after
 from kgbuild.kb.keys import match_key, skeleton
 from kgbuild.kb.reader import OFFICE_GROUPS
 from kgbuild.normalize import fold_quotes, normalize_label
-from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry
+from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry, Mention
 
 __all__ = ["group_mentions"]
 
@@ -137,7 +137,7 @@ def _merge_short_forms(found: list[Found], keys: list[str | None], kb: Gazetteer
             found[i] = replace(f, entry=None, mention=_typed_as_long_form(f, found, keys, target))
 
 
-def _typed_as_long_form(f: Found, found: list[Found], keys: list[str | None], target: str):
+def _typed_as_long_form(f: Found, found: list[Found], keys: list[str | None], target: str) -> Mention:
     """A short form the model read as an unknown place ("les Émirats") takes the type the text
     gives its long form's name ("les Émirats arabes unis" acting: an Actor), not a Region of
     its own; another keeps its mention as found."""

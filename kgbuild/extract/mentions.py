@@ -176,7 +176,7 @@ class _Finder:
         return self._joined_names(found)
 
     def _joined_names(self, found: list[Found]) -> list[Found]:
-        """One person's name the model cut in two ("Mohamed Abdi" + "Hayir Mareye"; "Yoav" after
+        """One person's name the model cut in two ("Mohamed Nur" + "Hayir Farah"; "Yoav" after
         a role + "Gallant", the KB's surname; "Mohamed" read as a place + "Hamdan Daglo"): a
         person's name right after an unknown name word, one space between, is one name (see
         ``_joins_name``)."""

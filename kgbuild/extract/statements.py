@@ -172,9 +172,11 @@ class _Finder:
         """How many words the sourcing phrase starting at ``n`` spans within ``tokens`` (0: none):
         a source preposition ("selon"), else the first sourcing phrase in data order; with the
         adverbs after it ("selon toujours la même source")."""
-        width = 1 if lower_text(tokens[n]) in self.rules.source_prepositions else next(
-            (len(_words_of(phrase)) for _, phrase, last in self.source_phrases.get(tokens[n].i, ())
-             if last <= tokens[-1].i), 0)
+        if lower_text(tokens[n]) in self.rules.source_prepositions:
+            width = 1
+        else:
+            width = next((len(_words_of(phrase)) for _, phrase, last in self.source_phrases.get(tokens[n].i, ())
+                          if last <= tokens[-1].i), 0)
         while width and n + width + 1 < len(tokens) and lower_text(tokens[n + width]) in self.rules.phrase_adverbs \
                 and not tokens[n + width + 1].is_punct:
             width += 1
