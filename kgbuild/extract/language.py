@@ -342,6 +342,7 @@ class LanguageRules:
     epithet_roles: Words
     role_naming_verbs: Words
     role_as_markers: Ordered
+    role_any_verb_markers: Ordered
     member_roles: Words
     topic_roles: Words
     complement_leader_roles: Words

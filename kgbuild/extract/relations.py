@@ -1326,8 +1326,8 @@ class _Finder:
             found = self.subject(host)  # "a frappé un immeuble, tuant un commandant": who struck kills
         elif subjects_of(verb, self.rules):
             found = self.subject(verb)
-        elif self.qualified_noun(verb) is not None:
-            found = self.np(self.qualified_noun(verb))
+        elif (noun := self.qualified_noun(verb)) is not None:
+            found = self.np(noun)
         else:
             found = self.left_actor(verb)
         return found + self.listed_before(found[0]) if len(found) == 1 else found
@@ -1410,9 +1410,7 @@ class _Finder:
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
-            k += 1
-            while k < hi and self.tokens[k].pos_ == "DET":
-                k += 1
+            k = self.past_determiners(k + 1, hi)
             nxt = self.ref_at(self.tokens[k]) if k < hi else None
             if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
                 break
@@ -1476,6 +1474,12 @@ class _Finder:
         is left down to ``lo``)."""
         while k >= lo and self.tokens[k].pos_ == "DET":
             k -= 1
+        return k
+
+    def past_determiners(self, k: int, hi: int) -> int:
+        """The index of the first word at or after ``k`` (up to ``hi``) that is no determiner."""
+        while k < hi and self.tokens[k].pos_ == "DET":
+            k += 1
         return k
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
@@ -2882,8 +2886,9 @@ class _Finder:
         return next((g for g in self.genitives(n) if g.i > n.i and _in(g, counted)), n)
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
-        """The actors who strike: the first, and a second one coordinated with it ("les forces
-        américaines et britanniques ont frappé")."""
+        """The actors who strike (four at most): the first with the actors listed with it
+        (``listed_with``), and a second one coordinated with it ("les forces américaines et
+        britanniques ont frappé")."""
         actors = self.typed(agents, ("Actor",))
         second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and (
             r.entity.kind in _STATE_KINDS and actors[0].entity.kind in _STATE_KINDS or self.coordinated_names(actors[0], r))]
@@ -2928,12 +2933,6 @@ class _Finder:
         span = self.span_at(nxt)
         return nxt if (span.end - 1 if step < 0 else span.start) == j else None
 
-    def past_determiners(self, k: int, hi: int) -> int:
-        """The index of the first word at or after ``k`` (up to ``hi``) that is no determiner."""
-        while k < hi and self.tokens[k].pos_ == "DET":
-            k += 1
-        return k
-
     def coordinated_names(self, a: MentionRef, b: MentionRef) -> bool:
         """Two names joined by a bare conjunction, with their articles ("du JNIM et d'Ansarul
         Islam", "de l'EI et Al-Qaïda"): one phrase naming both."""
@@ -2944,7 +2943,8 @@ class _Finder:
     def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
         """A firing verb's relations: the actors hit are attacked; the places it aims at are
         targeted (and attacked when the strike happened and hit no actor)."""
-        for a in self.hitters(agents):
+        hitters = self.hitters(agents)
+        for a in hitters:
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
@@ -2954,7 +2954,7 @@ class _Finder:
         # a list the parse cuts is read whole ("a frappé les localités de A, B et C")
         regions = self.places_listed(regions or self.aimed_places(v, window)[:1])
         seen = set()
-        for a in self.distinct(agents[:2] + self.hitters(agents)):  # and the rest of a list of shooters
+        for a in self.distinct(agents[:2] + hitters):  # and the rest of a list of shooters
             for r in regions:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
@@ -4207,9 +4207,7 @@ class _Finder:
         k = span.end if span is not None else len(self.tokens)
         if k >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
-        k += 1
-        while k < len(self.tokens) and self.tokens[k].pos_ == "DET":
-            k += 1
+        k = self.past_determiners(k + 1, len(self.tokens))
         return self.typed([self.ref_at(self.tokens[k])], ("Actor",)) if k < len(self.tokens) else []
 
     def opposed_sides(self, v: Token) -> list[MentionRef]:
@@ -7705,15 +7703,18 @@ class _Finder:
     def naming_verb(self, t: Token) -> Token | None:
         """The verb a role noun completes: its head for a complement ("nommé chef"), past a noun
         of the verb's phrase ("prêté serment comme président") or a day the parse hangs the role
-        on ("nommé mercredi chef de"), when it is a naming verb or the role comes after "en tant que"."""
+        on ("nommé mercredi chef de"), when it is a naming verb (`role_naming_verbs`, the role
+        bare or after `role_as_markers`: "comme") or the role comes after `role_any_verb_markers`
+        ("en tant que")."""
         marker = self.role_marker(t)
+        any_verb = marker in self.rules.role_any_verb_markers
         misread = t.dep_ == "nmod" and t.head.dep_ == "obl:mod" and t.i == t.head.i + 1  # "nommé mardi chef de"
-        if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers:
+        if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers and not any_verb:
             return None
         verb = t.head if t.head.pos_ == "VERB" or t.dep_ == "xcomp" else t.head.head
         if verb.pos_ != "VERB":
             return None
-        return verb if _in(verb, self.rules.role_naming_verbs) or marker == self.rules.role_as_markers[-1] else None
+        return verb if any_verb or _in(verb, self.rules.role_naming_verbs) else None
 
     @staticmethod
     def role_marker(t: Token) -> str:
