@@ -714,7 +714,7 @@ class _Finder:
     def set_off_object(verb: Token, day: Token) -> list[Token]:
         """The object after a date set off by commas right after the verb ("ont attaqué, lundi
         3 mai, une base de X"), however the parse hung it: the noun after the closing comma and
-        its determiners (the date holds only numbers and a month between)."""
+        one determiner or more (the date goes on past the day by two numbers or nouns at most)."""
         doc = verb.doc
         if day.i != verb.i + 2 or doc[verb.i + 1].text != ",":
             return []
@@ -726,7 +726,7 @@ class _Finder:
         k += 1
         while k < len(doc) and doc[k].pos_ == "DET":
             k += 1
-        return [doc[k]] if k < len(doc) and k > day.i + 2 and doc[k - 1].pos_ == "DET" and doc[k].pos_ in ("NOUN", "PROPN") else []
+        return [doc[k]] if k < len(doc) and doc[k - 1].pos_ == "DET" and doc[k].pos_ in ("NOUN", "PROPN") else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -955,14 +955,16 @@ class _Finder:
     def firm_word(self, window: list[Token], k: int) -> bool:
         """A firm's noun before its name, or a lower-case adjective right after it ("auprès de la
         compagnie turque X", "avec le groupe X")."""
-        return _in(window[k], self.rules.firm_nouns) or window[k].pos_ == "ADJ" and window[k].text.islower() \
-            and k > 0 and _in(window[k - 1], self.rules.firm_nouns)
+        return _in(window[k], self.rules.firm_nouns) or self.firm_adjective(window, k)
 
     def firm_nationality(self, window: list[Token], n: int) -> bool:
         """ "la compagnie turque Baykar": the demonym between a firm's noun and its name is no
         party of its own; the name that follows is."""
-        return 0 < n < len(window) - 1 and window[n].pos_ == "ADJ" and window[n].text.islower() \
-            and _in(window[n - 1], self.rules.firm_nouns) and window[n + 1].text[:1].isupper()
+        return n < len(window) - 1 and self.firm_adjective(window, n) and window[n + 1].text[:1].isupper()
+
+    def firm_adjective(self, window: list[Token], k: int) -> bool:
+        """A lower-case adjective right after a firm's noun ("la compagnie turque")."""
+        return 0 < k and window[k].pos_ == "ADJ" and window[k].text.islower() and _in(window[k - 1], self.rules.firm_nouns)
 
     def prenominal(self, window: list[Token], k: int) -> bool:
         """A lower-case adjective right before a place noun ("dans la vaste zone de X")."""
