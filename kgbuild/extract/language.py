@@ -375,6 +375,9 @@ class LanguageRules:
     troop_holding_verbs: Words
     inclusion_phrases: Words
     holding_participles: Words
+    place_strike_participles: Words
+    perpetration_verbs: Words
+    clash_conduct_verbs: Words
     holding_nouns: Words
     holding_phrases: Words
     holding_link_verbs: Words

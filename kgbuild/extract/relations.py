@@ -2637,7 +2637,10 @@ class _Finder:
         return self.claimed_by_verb(t)
 
     def claimed_by_verb(self, t: Token) -> list[MentionRef]:
-        """The claimant a claim verb names for an attack noun (see ``claims_at``)."""
+        """The claimant a claim verb names for an attack noun (see ``claims_at``), or the agent of
+        a passive clause of carrying out whose subject is an attack told before (``carried_out``)."""
+        if self.carried_out(t):
+            return self.hitters(self.named_agent(t))
         if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
             return []
         if self.passive(t):
@@ -2648,6 +2651,15 @@ class _Finder:
             who = self.doer(t)
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
+
+    def carried_out(self, t: Token) -> bool:
+        """A passive clause of carrying out (``perpetration_verbs``) whose subject is an attack
+        noun pointing back ("L'attaque a été menée par X", "Cet attentat aurait été perpétré par
+        Y"): who carried it out is its author, as who claims one; not a participle ("l'attaque
+        menée par X contre Y" names its author in its own phrase), nor a denial."""
+        return _in(t, self.rules.perpetration_verbs) and self.passive(t) and self.modality(t, t) != "negated" \
+            and any(c.dep_ == "nsubj:pass" and _in(c, self.rules.attack_nouns) and self.event_pointed_back(c)
+                    for c in t.children)
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
@@ -3480,6 +3492,59 @@ class _Finder:
             self.attack_targets(v, k, a, targets)
         self.taken_places(v, self.hitters(agents), targets, k)
 
+    def apposed_participle(self, t: Token, k: int) -> None:
+        """A passive participle of attacking set off by a comma after a place, with its "par"
+        agent ("les habitants de la ville de X, pilonnée par Y", "le faubourg de X, théâtre de
+        combats, pilonné par Y", "la province de X, pilonnée et assiégée par Y"), which the parse
+        hangs elsewhere or tags a noun: the agent attacks the place, when the participle agrees
+        with the place's noun and not with a word before the place the parse hangs it on."""
+        if t.i < 2 or self.tokens[t.i - 1].text != "," or t.pos_ not in ("VERB", "NOUN", "ADJ") \
+                or _participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
+            return
+        place, noun = self.place_ending_at_comma(t)
+        agent = self.participle_agent(t)
+        if place is None or not agent or not _agree(t, noun) or t.dep_ == "acl" and _agree(t, t.head) \
+                and t.head.idx < place.start:
+            return  # "les chefs du village de X, visés par Y": the chiefs, not the place
+        self.add(agent[0], "attacks", place, t, k, 0.6)
+
+    def place_ending_at_comma(self, t: Token) -> tuple[MentionRef | None, Token]:
+        """The place whose phrase ends at the comma before ``t``, past one apposition set off by
+        commas that names no one and has no verb ("X, théâtre de combats depuis des mois, ..."),
+        and the head noun of its phrase ("ville" of "la ville de X")."""
+        lo, end = self.units.bounds(t)[0], t.i - 1
+        commas = [w.i for w in self.tokens[lo:end] if w.text == ","]
+        spans = [end] + ([commas[-1]] if commas and self.bare_apposition(commas[-1] + 1, end) else [])
+        for stop in spans:
+            found = [r for r in self.index.before(self.tokens[stop].idx, self.tokens[lo].idx)
+                     if not self.text[r.end:self.tokens[stop].idx].strip()]
+            places = self.typed(found[:1], ("Region",))
+            if places:
+                return places[0], self.phrase_head(self.root_of(places[0]))
+        return None, t
+
+    def bare_apposition(self, start: int, end: int) -> bool:
+        """Words between two commas that open with a noun, name no one and hold no verb."""
+        words = self.tokens[start:end]
+        return bool(words) and words[0].pos_ == "NOUN" and not any(w.pos_ in ("VERB", "AUX", "PROPN") for w in words) \
+            and not self.index.inside(words[0].idx, words[-1].idx + len(words[-1].text))
+
+    @staticmethod
+    def phrase_head(n: Token) -> Token:
+        """The noun a name hangs on as its "de" complement ("ville" of "la ville de X"), else the
+        name's own head word."""
+        return n.head if n.pos_ == "PROPN" and n.dep_ == "nmod" and n.head.i < n.i and n.head.pos_ == "NOUN" else n
+
+    def participle_agent(self, t: Token) -> list[MentionRef]:
+        """The actor of the "par" phrase right after a participle, past participles coordinated
+        with it ("pilonnée et assiégée par X")."""
+        for w in self.tokens[t.i + 1: min(t.i + 5, len(self.tokens))]:
+            if lower_text(w) == "par":
+                return self.typed(self.np(w.head) if w.head.i > w.i else [], ("Actor",))[:1]
+            if not (w.pos_ == "CCONJ" or _participle_infinitive(lower_text(w))):
+                return []
+        return []
+
     def attack_targets(self, v: Token, k: int, a: MentionRef, targets: list[MentionRef]) -> None:
         """``a`` attacks each target of an attack verb but a place of its own soil where it fights
         ("l'armée nigérienne a tué un chef de l'EI dans la région de X"), where it is instead (not
@@ -4142,22 +4207,48 @@ class _Finder:
         return [MentionRef(e, e.mentions[0]) for e in states.values()] if len(states) == 1 else []
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
-        """The sides of a clash noun with an "avec" phrase, set as a phrase of a clause: the
-        clause's subject (or the body its members belong to) and the "avec" actor ("un officier
-        de l'armée X a été tué dans des affrontements avec les rebelles", "elle s'est retirée
-        après des affrontements avec les forces de Y")."""
-        others = self.partners_of(n)
-        verb = n.head
-        if not self.typed(others, ("Actor",)) or not n.dep_.startswith("obl") or verb.pos_ != "VERB":
+        """The sides of a clash noun with an "avec" (or "contre") phrase, set as a phrase of a
+        clause: the clause's subject (or the body its members belong to; an armed one for
+        "contre") and the partner ("un officier de l'armée X a été tué dans des affrontements avec
+        les rebelles", "l'armée a perdu dix soldats dans des combats contre Y"); none for a
+        possessive aim ("X a soutenu Y dans ses combats contre Z": Y's)."""
+        others = self.typed(self.partners_of(n), ("Actor",))
+        if not others or _possessive(n) and not self.partner_phrases(n):
             return []
-        own = [r for c in verb.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)]
-        own = [r for r in self.typed(own, ("Actor",)) if r.entity.kind != "Person"]
-        return own[:1] + self.typed(others, ("Actor",))[:1] if own else []
+        if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
+            return self.implied_side(n, others)
+        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)],
+                         ("Actor",))
+        own = _clash_sides_kept(own, armed=not self.partner_phrases(n))  # "contre X": an armed subject
+        return own[:1] + others[:1] if own else []
+
+    def partner_phrases(self, n: Token) -> list[Token]:
+        """The "avec" phrases on a clash noun."""
+        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)]
+
+    def implied_side(self, n: Token, others: list[MentionRef]) -> list[MentionRef]:
+        """The side a clash noun with a partner leaves to its clause, hung less directly than as
+        the verb's phrase: after "lors de" ("l'armée a perdu dix soldats lors d'affrontements avec
+        X"), as the object of a verb of waging ("l'armée mène des combats contre X"), or in an
+        apposition to the verb's object ("ses soldats défendent la ville de Y, épicentre des
+        combats avec X"): the clause's subject, a state or an armed group."""
+        head = n.head
+        if n.dep_.startswith("obl") and head.pos_ == "ADV":
+            verb = head.head  # "lors de"
+        elif n.dep_ == "obj" and _in(head, self.rules.clash_conduct_verbs):
+            verb = head
+        elif n.dep_ == "nmod" and head.dep_ == "appos" and head.head.dep_ == "obj":
+            verb = head.head.head
+        else:
+            return []
+        own = _clash_sides_kept(self.typed(self.subject(verb), ("Actor",)), armed=True)
+        return own[:1] + others[:1] if verb.pos_ == "VERB" and own else []
 
     def partners_of(self, n: Token) -> list[MentionRef]:
-        """What the "avec" phrase right after a clash noun names (past adjectives: "des
+        """What the "avec" or "contre" phrase right after a clash noun names (past adjectives: "des
         affrontements meurtriers avec X"; not "à la frontière avec X")."""
-        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)
+        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i
+                and (_introduced_by(c, self.rules.partner_prepositions) or self.hostile(c))
                 and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])
                 for r in self.np(c) or self.owners_hit(c)]
 
@@ -7668,6 +7759,7 @@ class _Finder:
         FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)
+        self.apposed_participle(t, k)
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
             self.copula_stance(t, k)
         if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
@@ -8006,6 +8098,20 @@ def _may_be(rules: LanguageRules, verb: Token, lemmas) -> bool:
     return lemma in lemmas or lemma == low and any(g in lemmas for g in rules.grammar.verb_lemmas(low))
 
 
+def _participle_infinitive(low: str) -> str | None:
+    """The infinitive of a past participle of a verb in -er, however inflected ("pilonnées" ->
+    "pilonner"), else None."""
+    stem = low[:-1] if low.endswith("s") else low
+    stem = stem[:-1] if stem.endswith("ée") else stem
+    return stem[:-1] + "er" if stem.endswith("é") and len(stem) > 3 else None
+
+
+def _agree(a: Token, b: Token) -> bool:
+    """Two words agree in gender and number, as far as the tagger tells."""
+    return all(not (x and y) or set(x) & set(y)
+               for x, y in ((morph_values(a, f), morph_values(b, f)) for f in ("Gender", "Number")))
+
+
 def _introduced_by(phrase: Token, words) -> bool:
     """Whether one of ``words`` is a preposition (case marker) of ``phrase``."""
     return any(g.dep_ == "case" and lower_text(g) in words for g in phrase.children)
@@ -8033,6 +8139,12 @@ def _singular_indefinite(noun: Token) -> bool:
 def _demonstrative(noun: Token) -> bool:
     """A noun with a demonstrative determiner ("cette attaque")."""
     return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
+
+
+def _clash_sides_kept(refs: list[MentionRef], armed: bool) -> list[MentionRef]:
+    """The actors that may be a side of fighting: no person; only a state or an armed group when
+    ``armed`` (a side the text leaves to its clause's subject)."""
+    return [r for r in refs if r.entity.kind != "Person" and (not armed or r.entity.kind in _STATE_KINDS + _GROUP_KINDS)]
 
 
 def _possessive(noun: Token) -> bool:
