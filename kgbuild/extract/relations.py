@@ -3499,7 +3499,7 @@ class _Finder:
         hangs elsewhere or tags a noun: the agent attacks the place, when the participle agrees
         with the place's noun and not with a word before the place the parse hangs it on."""
         if t.i < 2 or self.tokens[t.i - 1].text != "," or t.pos_ not in ("VERB", "NOUN", "ADJ") \
-                or _participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
+                or self.rules.grammar.participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
             return
         place, noun = self.place_ending_at_comma(t)
         agent = self.participle_agent(t)
@@ -3541,7 +3541,7 @@ class _Finder:
         for w in self.tokens[t.i + 1: min(t.i + 5, len(self.tokens))]:
             if lower_text(w) == "par":
                 return self.typed(self.np(w.head) if w.head.i > w.i else [], ("Actor",))[:1]
-            if not (w.pos_ == "CCONJ" or _participle_infinitive(lower_text(w))):
+            if not (w.pos_ == "CCONJ" or self.rules.grammar.participle_infinitive(lower_text(w))):
                 return []
         return []
 
@@ -8096,14 +8096,6 @@ def _may_be(rules: LanguageRules, verb: Token, lemmas) -> bool:
     written ("réclame"), by the infinitives the form may belong to."""
     lemma, low = lower_lemma(verb), lower_text(verb)
     return lemma in lemmas or lemma == low and any(g in lemmas for g in rules.grammar.verb_lemmas(low))
-
-
-def _participle_infinitive(low: str) -> str | None:
-    """The infinitive of a past participle of a verb in -er, however inflected ("pilonnées" ->
-    "pilonner"), else None."""
-    stem = low[:-1] if low.endswith("s") else low
-    stem = stem[:-1] if stem.endswith("ée") else stem
-    return stem[:-1] + "er" if stem.endswith("é") and len(stem) > 3 else None
 
 
 def _agree(a: Token, b: Token) -> bool:
