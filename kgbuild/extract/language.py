@@ -5,7 +5,8 @@ A language is a folder ``kgbuild/extract/lang/<code>/``:
     language.toml   code, name, the spaCy model, the data files to read
     data/*.toml     word lists and tables (one topic a file: entities, speech, relations,
                     grammar words)
-    grammar.py      a ``Grammar`` class: inflection, mood, negation (what spaCy does not give)
+    grammar.py      a ``Grammar`` class: inflection, verb forms, mood, negation (what spaCy
+                    does not give)
 
 ``load_rules(code)`` reads the folder into one frozen ``LanguageRules``: every field is
 named here, so a data file that lacks one, or has one the engine does not know, is an
@@ -40,6 +41,8 @@ class LanguageGrammar(Protocol):
     def inflect(self, base: str) -> tuple[str, ...]: ...
 
     def verb_lemmas(self, form: str) -> tuple[str, ...]: ...
+
+    def participle_infinitive(self, low: str) -> str | None: ...
 
     def is_conditional(self, form: str, lemma: str) -> bool: ...
 
@@ -342,6 +345,7 @@ class LanguageRules:
     epithet_roles: Words
     role_naming_verbs: Words
     role_as_markers: Ordered
+    role_any_verb_markers: Ordered
     member_roles: Words
     topic_roles: Words
     complement_leader_roles: Words

@@ -714,7 +714,7 @@ class _Finder:
     def set_off_object(verb: Token, day: Token) -> list[Token]:
         """The object after a date set off by commas right after the verb ("ont attaqué, lundi
         3 mai, une base de X"), however the parse hung it: the noun after the closing comma and
-        its determiners (the date holds only numbers and a month between)."""
+        one determiner or more (the date goes on past the day by two numbers or nouns at most)."""
         doc = verb.doc
         if day.i != verb.i + 2 or doc[verb.i + 1].text != ",":
             return []
@@ -726,7 +726,7 @@ class _Finder:
         k += 1
         while k < len(doc) and doc[k].pos_ == "DET":
             k += 1
-        return [doc[k]] if k < len(doc) and k > day.i + 2 and doc[k - 1].pos_ == "DET" and doc[k].pos_ in ("NOUN", "PROPN") else []
+        return [doc[k]] if k < len(doc) and doc[k - 1].pos_ == "DET" and doc[k].pos_ in ("NOUN", "PROPN") else []
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
@@ -955,14 +955,16 @@ class _Finder:
     def firm_word(self, window: list[Token], k: int) -> bool:
         """A firm's noun before its name, or a lower-case adjective right after it ("auprès de la
         compagnie turque X", "avec le groupe X")."""
-        return _in(window[k], self.rules.firm_nouns) or window[k].pos_ == "ADJ" and window[k].text.islower() \
-            and k > 0 and _in(window[k - 1], self.rules.firm_nouns)
+        return _in(window[k], self.rules.firm_nouns) or self.firm_adjective(window, k)
 
     def firm_nationality(self, window: list[Token], n: int) -> bool:
         """ "la compagnie turque Baykar": the demonym between a firm's noun and its name is no
         party of its own; the name that follows is."""
-        return 0 < n < len(window) - 1 and window[n].pos_ == "ADJ" and window[n].text.islower() \
-            and _in(window[n - 1], self.rules.firm_nouns) and window[n + 1].text[:1].isupper()
+        return n < len(window) - 1 and self.firm_adjective(window, n) and window[n + 1].text[:1].isupper()
+
+    def firm_adjective(self, window: list[Token], k: int) -> bool:
+        """A lower-case adjective right after a firm's noun ("la compagnie turque")."""
+        return 0 < k and window[k].pos_ == "ADJ" and window[k].text.islower() and _in(window[k - 1], self.rules.firm_nouns)
 
     def prenominal(self, window: list[Token], k: int) -> bool:
         """A lower-case adjective right before a place noun ("dans la vaste zone de X")."""
@@ -1326,8 +1328,8 @@ class _Finder:
             found = self.subject(host)  # "a frappé un immeuble, tuant un commandant": who struck kills
         elif subjects_of(verb, self.rules):
             found = self.subject(verb)
-        elif self.qualified_noun(verb) is not None:
-            found = self.np(self.qualified_noun(verb))
+        elif (noun := self.qualified_noun(verb)) is not None:
+            found = self.np(noun)
         else:
             found = self.left_actor(verb)
         return found + self.listed_before(found[0]) if len(found) == 1 else found
@@ -1410,9 +1412,7 @@ class _Finder:
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
-            k += 1
-            while k < hi and self.tokens[k].pos_ == "DET":
-                k += 1
+            k = self.past_determiners(k + 1, hi)
             nxt = self.ref_at(self.tokens[k]) if k < hi else None
             if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
                 break
@@ -1476,6 +1476,12 @@ class _Finder:
         is left down to ``lo``)."""
         while k >= lo and self.tokens[k].pos_ == "DET":
             k -= 1
+        return k
+
+    def past_determiners(self, k: int, hi: int) -> int:
+        """The index of the first word at or after ``k`` (up to ``hi``) that is no determiner."""
+        while k < hi and self.tokens[k].pos_ == "DET":
+            k += 1
         return k
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
@@ -2894,8 +2900,9 @@ class _Finder:
         return next((g for g in self.genitives(n) if g.i > n.i and _in(g, counted)), n)
 
     def hitters(self, agents: list[MentionRef]) -> list[MentionRef]:
-        """The actors who strike: the first, and a second one coordinated with it ("les forces
-        américaines et britanniques ont frappé")."""
+        """The actors who strike (four at most): the first with the actors listed with it
+        (``listed_with``), and a second one coordinated with it ("les forces américaines et
+        britanniques ont frappé")."""
         actors = self.typed(agents, ("Actor",))
         second = [r for r in actors[1:2] if r.entity.id != actors[0].entity.id and (
             r.entity.kind in _STATE_KINDS and actors[0].entity.kind in _STATE_KINDS or self.coordinated_names(actors[0], r))]
@@ -2940,12 +2947,6 @@ class _Finder:
         span = self.span_at(nxt)
         return nxt if (span.end - 1 if step < 0 else span.start) == j else None
 
-    def past_determiners(self, k: int, hi: int) -> int:
-        """The index of the first word at or after ``k`` (up to ``hi``) that is no determiner."""
-        while k < hi and self.tokens[k].pos_ == "DET":
-            k += 1
-        return k
-
     def coordinated_names(self, a: MentionRef, b: MentionRef) -> bool:
         """Two names joined by a bare conjunction, with their articles ("du JNIM et d'Ansarul
         Islam", "de l'EI et Al-Qaïda"): one phrase naming both."""
@@ -2956,7 +2957,8 @@ class _Finder:
     def emit_targets(self, v: Token, k: int, agents, hit, window) -> None:
         """A firing verb's relations: the actors hit are attacked; the places it aims at are
         targeted (and attacked when the strike happened and hit no actor)."""
-        for a in self.hitters(agents):
+        hitters = self.hitters(agents)
+        for a in hitters:
             for h in hit[:2]:
                 self.add(a, "attacks", h, v, k, 0.65)
         # the object and what is coordinated with it ("les installations de Natanz et de Fordo"),
@@ -2966,7 +2968,7 @@ class _Finder:
         # a list the parse cuts is read whole ("a frappé les localités de A, B et C")
         regions = self.places_listed(regions or self.aimed_places(v, window)[:1])
         seen = set()
-        for a in self.distinct(agents[:2] + self.hitters(agents)):  # and the rest of a list of shooters
+        for a in self.distinct(agents[:2] + hitters):  # and the rest of a list of shooters
             for r in regions:
                 if (a.entity.id, r.entity.id) not in seen:
                     seen.add((a.entity.id, r.entity.id))
@@ -3497,7 +3499,7 @@ class _Finder:
         hangs elsewhere or tags a noun: the agent attacks the place, when the participle agrees
         with the place's noun and not with a word before the place the parse hangs it on."""
         if t.i < 2 or self.tokens[t.i - 1].text != "," or t.pos_ not in ("VERB", "NOUN", "ADJ") \
-                or _participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
+                or self.rules.grammar.participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
             return
         place, noun = self.place_ending_at_comma(t)
         agent = self.participle_agent(t)
@@ -3539,7 +3541,7 @@ class _Finder:
         for w in self.tokens[t.i + 1: min(t.i + 5, len(self.tokens))]:
             if lower_text(w) == "par":
                 return self.typed(self.np(w.head) if w.head.i > w.i else [], ("Actor",))[:1]
-            if not (w.pos_ == "CCONJ" or _participle_infinitive(lower_text(w))):
+            if not (w.pos_ == "CCONJ" or self.rules.grammar.participle_infinitive(lower_text(w))):
                 return []
         return []
 
@@ -4298,9 +4300,7 @@ class _Finder:
         k = span.end if span is not None else len(self.tokens)
         if k >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
-        k += 1
-        while k < len(self.tokens) and self.tokens[k].pos_ == "DET":
-            k += 1
+        k = self.past_determiners(k + 1, len(self.tokens))
         return self.typed([self.ref_at(self.tokens[k])], ("Actor",)) if k < len(self.tokens) else []
 
     def opposed_sides(self, v: Token) -> list[MentionRef]:
@@ -7797,15 +7797,18 @@ class _Finder:
     def naming_verb(self, t: Token) -> Token | None:
         """The verb a role noun completes: its head for a complement ("nommé chef"), past a noun
         of the verb's phrase ("prêté serment comme président") or a day the parse hangs the role
-        on ("nommé mercredi chef de"), when it is a naming verb or the role comes after "en tant que"."""
+        on ("nommé mercredi chef de"), when it is a naming verb (`role_naming_verbs`, the role
+        bare or after `role_as_markers`: "comme") or the role comes after `role_any_verb_markers`
+        ("en tant que")."""
         marker = self.role_marker(t)
+        any_verb = marker in self.rules.role_any_verb_markers
         misread = t.dep_ == "nmod" and t.head.dep_ == "obl:mod" and t.i == t.head.i + 1  # "nommé mardi chef de"
-        if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers:
+        if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers and not any_verb:
             return None
         verb = t.head if t.head.pos_ == "VERB" or t.dep_ == "xcomp" else t.head.head
         if verb.pos_ != "VERB":
             return None
-        return verb if _in(verb, self.rules.role_naming_verbs) or marker == self.rules.role_as_markers[-1] else None
+        return verb if any_verb or _in(verb, self.rules.role_naming_verbs) else None
 
     @staticmethod
     def role_marker(t: Token) -> str:
@@ -8093,14 +8096,6 @@ def _may_be(rules: LanguageRules, verb: Token, lemmas) -> bool:
     written ("réclame"), by the infinitives the form may belong to."""
     lemma, low = lower_lemma(verb), lower_text(verb)
     return lemma in lemmas or lemma == low and any(g in lemmas for g in rules.grammar.verb_lemmas(low))
-
-
-def _participle_infinitive(low: str) -> str | None:
-    """The infinitive of a past participle of a verb in -er, however inflected ("pilonnées" ->
-    "pilonner"), else None."""
-    stem = low[:-1] if low.endswith("s") else low
-    stem = stem[:-1] if stem.endswith("ée") else stem
-    return stem[:-1] + "er" if stem.endswith("é") and len(stem) > 3 else None
 
 
 def _agree(a: Token, b: Token) -> bool:

@@ -127,6 +127,11 @@ class Grammar:
             guesses += [form[:-2], form[:-1]]
         return tuple(guesses)
 
+    @staticmethod
+    def participle_infinitive(low: str) -> str | None:
+        """None: English participles are tagged as verbs, and no relation reads one by its form."""
+        return None
+
     def is_conditional(self, form: str, lemma: str) -> bool:
         """English marks the conditional with a modal ("would"), read as a hedge verb."""
         return form.lower() in ("would", "'d")

@@ -2,7 +2,8 @@
 
 The only code of the French language folder; every word list is a data file beside it.
 ``fr_core_news_md`` tags "pourraient" as indicative and has no demonym inflection, so
-these two bits of morphology are computed here, from the data files' stems and endings.
+these two bits of morphology are computed here, from the data files' stems and endings;
+so are the infinitives of verb forms the tagger misreads (``verb_lemmas``, ``participle_infinitive``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,14 @@ class Grammar:
         if form.endswith("é"):
             guesses.append(form[:-1] + "er")  # a « exigé » -> exiger: a participle the quotes hide
         return tuple(guesses)
+
+    @staticmethod
+    def participle_infinitive(low: str) -> str | None:
+        """The infinitive of a lower-case past participle of a verb in -er, however inflected
+        ("pilonnées" -> "pilonner"), else None."""
+        stem = low[:-1] if low.endswith("s") else low
+        stem = stem[:-1] if stem.endswith("ée") else stem
+        return stem[:-1] + "er" if stem.endswith("é") and len(stem) > 3 else None
 
     def _future_stem(self, lemma: str) -> str:
         if lemma in self._stems:
