@@ -1068,8 +1068,8 @@ class _Finder:
         for token in self.tokens:
             prefix = next((p for p in self.rules.former_prefixes if self.lows[token.i].startswith(p)), None)
             name = token.text[len(prefix):] if prefix else ""
-            if not _CAPITALISED.match(name):
-                continue
+            if not _CAPITALISED.match(name) or self._lookup(token.text) is not None:
+                continue  # "l'ex-Séléka": a name the KB knows whole is read whole
             entry = self._lookup(name, self._BODY_KINDS)
             if entry is not None and _is_name_of(entry, name):
                 start = token.idx + len(prefix)
