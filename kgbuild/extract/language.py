@@ -127,6 +127,8 @@ class LanguageRules:
     ordinal_words: Words
     person_titles: Words
     nickname_cues: Words
+    former_prefixes: Ordered
+    person_alias_cues: Words
     caption_words: Ordered
     qualifier_starts: Ordered
     name_titles: Words

@@ -221,7 +221,7 @@ class _Finder:
                 (self._media_phrases, "name"),
                 (self._state_media, "name"),
                 (self._spelled_names, "name"),
-                (self._known_phrases, "name"), (self._lowercase_groups, "name"),
+                (self._known_phrases, "name"), (self._former_names, "name"), (self._lowercase_groups, "name"),
                 (self._bodies, "outer"), (self._named, "name"), (self._described_names, "name"),
                 (self._missed_places, "name"), (self._states_after_of, "name"),
                 (self._compass_regions, "name"), (self._apposed_places, "name"),
@@ -1061,6 +1061,22 @@ class _Finder:
             if item is not None:
                 yield item
 
+    def _former_names(self):
+        """ "les dissidents de l'ex-FARC", "des ex-Farc": a word made of a prefix of the past
+        (``former_prefixes``) and a body's name the KB knows still names that body; the
+        mention is the name after the prefix."""
+        for token in self.tokens:
+            prefix = next((p for p in self.rules.former_prefixes if self.lows[token.i].startswith(p)), None)
+            name = token.text[len(prefix):] if prefix else ""
+            if not _CAPITALISED.match(name) or self._lookup(token.text) is not None:
+                continue  # "l'ex-Séléka": a name the KB knows whole is read whole
+            entry = self._lookup(name, self._BODY_KINDS)
+            if entry is not None and _is_name_of(entry, name):
+                start = token.idx + len(prefix)
+                item = self._from_entry(entry, start, start + len(name), name, token, "gazetteer")
+                if item is not None:
+                    yield item
+
     def _lowercase_phrase_at(self, token: Token) -> Found | None:
         """ "le cartel de Sinaloa", "le commandement américain pour l'Afrique": a body's name the
         KB writes, as the text does, with a lower-case noun first and a capitalised word after, or
@@ -1242,6 +1258,8 @@ class _Finder:
         start, end, name, entry = self._narrow_to_known(start, end, name)
         if entry is None and not self._enough_letters(name, label):
             return None
+        if self._after_alias_cue(start):
+            return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
         head = self._token_at(start)
         titled = entry is not None and self._titled_place(entry, start, head)
         if entry is not None and (titled or self._not_the_town(entry, name, head, label)):
@@ -1254,6 +1272,13 @@ class _Finder:
         if seat is not None:
             return seat
         return self._unknown_named(label, start, end, name, head)
+
+    def _after_alias_cue(self, start: int) -> bool:
+        """ "dirigé par alias « Calarcá »", "Néstor Vera, alias Iván Mordisco": a name right
+        after a word that gives a person's nom de guerre (``person_alias_cues``), its quotes
+        aside, is that person's, never a place's (a town may bear it)."""
+        before = fold_quotes(self.text[max(0, start - 30):start]).rstrip(' "\u00a0').split()
+        return bool(before) and before[-1].lower() in self.rules.person_alias_cues
 
     @staticmethod
     def _enough_letters(name: str, label: str) -> bool:
