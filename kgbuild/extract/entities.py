@@ -1342,12 +1342,21 @@ def _untitled_person_before(f: Found, found: list[Found], keys: list[str | None]
 
 
 def _titled_name(key: str, found: list[Found], keys: list[str | None], text: str, titles) -> bool:
-    """Whether a title or rank of the list stands just before a name of that key ("le major X")."""
+    """Whether a name of that key has a title, rank or description before it ("le major X",
+    "le rebelle X"), or is the subject of a passive ("X a été tué": a victim, no speaker)."""
     for g, k in zip(found, keys):
+        if k != key or g.mention.method == "role":
+            continue
         words = text[max(0, g.mention.start - 30):g.mention.start].lower().split()
-        if k == key and g.mention.method != "role" and words and words[-1] in titles:
+        described = len(words) > 1 and words[-2] in _DETERMINERS and words[-1].isalpha()
+        if words and words[-1] in titles or described or _PASSIVE_AFTER.match(text, g.mention.end):
             return True
     return False
+
+
+_DETERMINERS = frozenset({"le", "la", "les", "un", "une", "du", "des", "au", "aux"})
+#: a passive right after a name ("X a été enlevé", "X, qui avait été blessé")
+_PASSIVE_AFTER = re.compile(r"(?:,? qui)? (?:a|avait|aurait|ont|avaient) été ")
 
 
 def _people_before(f: Found, found: list[Found], keys: list[str | None]) -> set[str]:
@@ -1367,10 +1376,10 @@ def _titled_otherwise(key: str, f: Found, found: list[Found], keys: list[str | N
 
 
 def _named_in_full(key: str, found: list[Found], keys: list[str | None]) -> bool:
-    """Whether a key is a person the KB knows, or one the text names by more than one word."""
-    entries = [g.entry for g, k in zip(found, keys) if k == key and g.entry is not None]
-    if entries:
-        return all(e.kind == "Person" for e in entries)
+    """Whether a key is a person the KB does not know (one it knows has offices of their own:
+    "Emmanuel Macron ... Le ministre a dit") whom the text names by more than one word."""
+    if any(g.entry is not None for g, k in zip(found, keys) if k == key):
+        return False
     return any(k == key and len(g.name.split()) > 1 for g, k in zip(found, keys))
 
 
