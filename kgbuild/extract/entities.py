@@ -47,6 +47,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
+    _resolve_untitled_roles(found, keys, article.text, rules.name_titles - rules.person_titles)
     groups: dict[str, list[Found]] = defaultdict(list)
     for f, k in zip(found, keys):
         if k is not None:
@@ -1311,6 +1312,75 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
         return earlier
     holder = _holder_named_in_text(f, found, keys, kb, article) or _holder(f, kb, article, doc_keys)
     return (holder.key, holder) if holder is not None else (None, None)
+
+
+#: how many sentences back a role no holder fills looks for the one person it may name again
+_UNTITLED_WINDOW = 1
+
+
+def _resolve_untitled_roles(found: list[Found], keys: list[str | None], text: str, titles) -> None:
+    """Each role no holder fills yet takes the key of the person ``_untitled_person_before`` finds."""
+    for i, f in enumerate(found):
+        if f.mention.method == "role" and keys[i] is None:
+            keys[i] = _untitled_person_before(f, found, keys, text, titles)
+
+
+def _untitled_person_before(f: Found, found: list[Found], keys: list[str | None], text: str,
+                            titles) -> str | None:
+    """A role of no stated country or body whose holder nothing names ("Karim X a parlé. Le
+    ministre a expliqué que ..."): the one person this sentence or the last names by a full name (a
+    single word the model took for a person, "Grundgesetz", is too weak), when no other
+    person is named there, no title or rank stands before that person's name ("le major X": a
+    military man, no "gouverneur") and no role names that person as holder of another office."""
+    if f.qualified or f.country:
+        return None
+    near = _people_before(f, found, keys)
+    key = next(iter(near)) if len(near) == 1 else None
+    if key is None or not _named_in_full(key, found, keys) or _titled_otherwise(key, f, found, keys):
+        return None
+    return None if _titled_name(key, found, keys, text, titles) else key
+
+
+def _titled_name(key: str, found: list[Found], keys: list[str | None], text: str, titles) -> bool:
+    """Whether a name of that key has a title, rank or description before it ("le major X",
+    "le rebelle X"), or is the subject of a passive ("X a été tué": a victim, no speaker)."""
+    for g, k in zip(found, keys):
+        if k != key or g.mention.method == "role":
+            continue
+        words = text[max(0, g.mention.start - 30):g.mention.start].lower().split()
+        described = len(words) > 1 and words[-2] in _DETERMINERS and words[-1].isalpha()
+        if words and words[-1] in titles or described or _PASSIVE_AFTER.match(text, g.mention.end):
+            return True
+    return False
+
+
+_DETERMINERS = frozenset({"le", "la", "les", "un", "une", "du", "des", "au", "aux"})
+#: a passive right after a name ("X a été enlevé", "X, qui avait été blessé")
+_PASSIVE_AFTER = re.compile(r"(?:,? qui)? (?:a|avait|aurait|ont|avaient) été ")
+
+
+def _people_before(f: Found, found: list[Found], keys: list[str | None]) -> set[str]:
+    """The keys of the people named (by name, or by a role already resolved) in the sentence
+    of a mention, before it, and in the sentence just before."""
+    return {k for g, k in zip(found, keys)
+            if k and g.mention.start < f.mention.start and g.mention.kind == "Person"
+            and g.mention.method != "description"
+            and f.mention.sentence - g.mention.sentence <= _UNTITLED_WINDOW}
+
+
+def _titled_otherwise(key: str, f: Found, found: list[Found], keys: list[str | None]) -> bool:
+    """Whether a role of the text names that person as holder of an office other than the role's."""
+    return any(k == key and g.mention.method == "role" and g is not f
+               and not _same_office(g.office, f.office) and not _same_office(f.office, g.office)
+               for g, k in zip(found, keys))
+
+
+def _named_in_full(key: str, found: list[Found], keys: list[str | None]) -> bool:
+    """Whether a key is a person the KB does not know (one it knows has offices of their own:
+    "Emmanuel Macron ... Le ministre a dit") whom the text names by more than one word."""
+    if any(g.entry is not None for g, k in zip(found, keys) if k == key):
+        return False
+    return any(k == key and len(g.name.split()) > 1 for g, k in zip(found, keys))
 
 
 def _holder_named_in_text(f: Found, found: list[Found], keys: list[str | None], kb: Gazetteer,
