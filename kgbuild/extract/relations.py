@@ -436,7 +436,15 @@ class _Finder:
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
-        return self.name_after(token)
+        return self.name_after(token) or self.person_after(token)
+
+    def person_after(self, token: Token) -> MentionRef | None:
+        """A person's name right after a noun, hung as its bare complement (no preposition): the
+        name a title is apposed to however the parse hangs it ("le lieutenant-colonel X")."""
+        child = next((c for c in token.children if c.i == token.i + 1 and c.dep_ == "nmod" and c.pos_ == "PROPN"
+                      and not any(g.dep_ == "case" for g in c.children)), None)
+        hit = self.ref_at(child) if child is not None else None
+        return hit if hit is not None and hit.start == child.idx and hit.entity.kind == "Person" else None
 
     def qualifier(self, token: Token, child: Token) -> bool:
         """An adjective or a name hung as a modifier that qualifies the noun itself: right after
@@ -5004,13 +5012,19 @@ class _Finder:
         quoted words or a plural one."""
         if noun is None or self.ref_at(noun) is not None or "Plur" in morph_values(noun, "Number") \
                 or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
-                or self.quotes.inside(noun.idx):
+                or self.quotes.inside(noun.idx) or self.compound_complement(noun):
             return []
         home = self.home_country(person)
         named = self.states_named_for(noun, person is not None and home is None)
         return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
                                             if (r.entity.id in named and home in (None, r.entity.kb_id))
                                             or (home is not None and home == r.entity.kb_id)]
+
+    def compound_complement(self, noun: Token) -> bool:
+        """A ruling body noun with no determiner after "de" on another noun is part of a compound
+        ("un coup d'État", "les chefs d'État", "un changement de régime"), no state of its own."""
+        return noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in noun.children) \
+            and _introduced_by(noun, self.rules.place_of_prepositions)
 
     def states_named_for(self, noun: Token, unknown_person: bool) -> set[str]:
         """The actors the sentence of a ruling body noun names, but, for a person the KB gives no
