@@ -5529,10 +5529,19 @@ class _Finder:
         named = self.possessed_ally_names(n)
         lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
-                  if not lo <= r.start < hi] or self.sibling_before(n)
+                  if not lo <= r.start < hi] or self.sibling_before(n) or self.genitive_sibling(n)
         for o in owners[:1]:
             for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def genitive_sibling(self, n: Token) -> list[MentionRef]:
+        """The actor of the "de" phrase a possessed ally noun with "de" is coordinated with when the
+        parse hangs the ally on the noun above ("une attaque du Hamas et de son allié X": the Hamas)."""
+        if n.dep_ != "conj" or not _introduced_by(n, self.rules.of_prepositions):
+            return []
+        return self.typed([r for c in n.head.children if c.dep_ == "nmod" and c.i < n.i
+                           and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None][:1],
+                          ("Actor",))
 
     def possessed_ally_names(self, n: Token) -> list[MentionRef]:
         """Who a possessed ally noun names right after it: its "de" complement ("ses alliés du
@@ -5541,7 +5550,22 @@ class _Finder:
         near = [c for c in n.children if n.i < c.i <= n.i + 4]
         named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
                  for r in [self.ref_at(c)] if r is not None]
-        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None]
+        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None] \
+            or self.apposed_allies(n)
+
+    def apposed_allies(self, n: Token) -> list[MentionRef]:
+        """The actors an ally noun names as an apposition, with or without an article ("et son
+        allié le Jihad islamique", "et de son allié X", "ses alliés A et B"), each listed; the
+        first word after the noun must begin the name (no qualifier between)."""
+        first = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
+        if first is None or first.pos_ == "DET" and first.head.head.i != n.i and first.head.i != n.i:
+            return []
+        name = first.head if first.pos_ == "DET" else first
+        hit = self.ref_at(name)
+        if hit is None or name.head.i != n.i or _introduced_by(name, self.rules.of_prepositions) \
+                or "Actor" not in hit.entity.types:
+            return []
+        return [hit] + [r for c in self.conjuncts(name) for r in [self.ref_at(c)] if r is not None]
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
