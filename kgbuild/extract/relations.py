@@ -436,7 +436,15 @@ class _Finder:
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
-        return self.name_after(token)
+        return self.name_after(token) or self.person_after(token)
+
+    def person_after(self, token: Token) -> MentionRef | None:
+        """A person's name right after a noun, hung as its bare complement (no preposition): the
+        name a title is apposed to however the parse hangs it ("le lieutenant-colonel X")."""
+        child = next((c for c in token.children if c.i == token.i + 1 and c.dep_ == "nmod" and c.pos_ == "PROPN"
+                      and not any(g.dep_ == "case" for g in c.children)), None)
+        hit = self.ref_at(child) if child is not None else None
+        return hit if hit is not None and hit.start == child.idx and hit.entity.kind == "Person" else None
 
     def qualifier(self, token: Token, child: Token) -> bool:
         """An adjective or a name hung as a modifier that qualifies the noun itself: right after
@@ -5004,13 +5012,19 @@ class _Finder:
         quoted words or a plural one."""
         if noun is None or self.ref_at(noun) is not None or "Plur" in morph_values(noun, "Number") \
                 or not (_in(noun, self.rules.leader_body_nouns) or _in(noun, self.rules.state_stand_ins)) \
-                or self.quotes.inside(noun.idx):
+                or self.quotes.inside(noun.idx) or self.compound_complement(noun):
             return []
         home = self.home_country(person)
         named = self.states_named_for(noun, person is not None and home is None)
         return self.state_of_body(noun) or [r for r in self.dominant_state(noun.idx)
                                             if (r.entity.id in named and home in (None, r.entity.kb_id))
                                             or (home is not None and home == r.entity.kb_id)]
+
+    def compound_complement(self, noun: Token) -> bool:
+        """A ruling body noun with no determiner after "de" on another noun is part of a compound
+        ("un coup d'État", "les chefs d'État", "un changement de régime"), no state of its own."""
+        return noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in noun.children) \
+            and _introduced_by(noun, self.rules.place_of_prepositions)
 
     def states_named_for(self, noun: Token, unknown_person: bool) -> set[str]:
         """The actors the sentence of a ruling body noun names, but, for a person the KB gives no
@@ -5515,10 +5529,19 @@ class _Finder:
         named = self.possessed_ally_names(n)
         lo, hi = n.left_edge.idx, n.right_edge.idx + len(n.right_edge.text)
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
-                  if not lo <= r.start < hi] or self.sibling_before(n)
+                  if not lo <= r.start < hi] or self.sibling_before(n) or self.genitive_sibling(n)
         for o in owners[:1]:
             for a in self.typed(named, ("Actor",))[:1]:
                 self.add(a, predicate, o, n, k, 0.55)
+
+    def genitive_sibling(self, n: Token) -> list[MentionRef]:
+        """The actor of the "de" phrase a possessed ally noun with "de" is coordinated with when the
+        parse hangs the ally on the noun above ("une attaque du Hamas et de son allié X": the Hamas)."""
+        if n.dep_ != "conj" or not _introduced_by(n, self.rules.of_prepositions):
+            return []
+        return self.typed([r for c in n.head.children if c.dep_ == "nmod" and c.i < n.i
+                           and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None][:1],
+                          ("Actor",))
 
     def possessed_ally_names(self, n: Token) -> list[MentionRef]:
         """Who a possessed ally noun names right after it: its "de" complement ("ses alliés du
@@ -5527,7 +5550,22 @@ class _Finder:
         near = [c for c in n.children if n.i < c.i <= n.i + 4]
         named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
                  for r in [self.ref_at(c)] if r is not None]
-        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None]
+        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None] \
+            or self.apposed_allies(n)
+
+    def apposed_allies(self, n: Token) -> list[MentionRef]:
+        """The actors an ally noun names as an apposition, with or without an article ("et son
+        allié le Jihad islamique", "et de son allié X", "ses alliés A et B"), each listed; the
+        first word after the noun must begin the name (no qualifier between)."""
+        first = self.tokens[n.i + 1] if n.i + 1 < len(self.tokens) else None
+        if first is None or first.pos_ == "DET" and first.head.head.i != n.i and first.head.i != n.i:
+            return []
+        name = first.head if first.pos_ == "DET" else first
+        hit = self.ref_at(name)
+        if hit is None or name.head.i != n.i or _introduced_by(name, self.rules.of_prepositions) \
+                or "Actor" not in hit.entity.types:
+            return []
+        return [hit] + [r for c in self.conjuncts(name) for r in [self.ref_at(c)] if r is not None]
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
