@@ -1261,7 +1261,7 @@ def _nicknamed_end(text: str, f: Found, cues: frozenset[str]) -> int | None:
 
 
 def _quoted_alone(text: str, f: Found, cue_end: int) -> bool:
-    """ "Mohamed Hamdan Daglo dit «Hemetti» (48 ans)": a capitalised name of one or two words
+    """ "Idriss Mahamat dit «Le Faucon», un ancien officier": a capitalised name of one or two words
     that quotes hold alone right after the cue."""
     opened = fold_quotes(text[cue_end:f.mention.start]).strip(" \u00a0")
     closed = fold_quotes(text[f.mention.end:f.mention.end + 3]).lstrip(" \u00a0")

@@ -624,7 +624,7 @@ class _Finder:
         return chunk
 
     def _past_domain(self, start: int, chunk: str) -> tuple[int, str]:
-        """ "le ministre de la Défense Yoav Gallant", "le général de Brigade X": the model's name
+        """ "le ministre de la Défense X Y", "le général de Brigade X": the model's name
         opens with the role's domain or the rank's end; the name is what follows it."""
         first, _, rest = chunk.partition(" ")
         before = fold_quotes(self.text[max(0, start - 8):start]).lower().split()
@@ -1588,7 +1588,7 @@ class _Finder:
         return self._listed_names_after_place(head, end) or self._held_after_preposition(head, end)
 
     def _held_after_preposition(self, head: Token | None, end: int) -> bool:
-        """ "dans la zone de gouvernement local de Tambuwal de l'Etat de Sokoto": a name after a
+        """ "dans le district de Kamba de l'Etat de Kebbi": a name after a
         locative preposition or "de" that a subdivision holding it follows is a place."""
         if head is None or head.i < 1 or self._after_title(head):
             return False

@@ -283,7 +283,7 @@ class _Finder:
         return found
 
     def examples_named(self, token: Token, lemma: str, depth: int) -> list[MentionRef]:
-        """ "des pays comme la Norvège, la Suède ou la Pologne ont fourni ...": a noun of states or
+        """ "des pays comme le Danemark ou l'Estonie ont livré ...": a noun of states or
         groups that names no entity stands for the examples its "comme"/"tels que" phrase lists."""
         if not (lemma in self.rules.group_heads or lemma in self.rules.example_hosts):
             return []
@@ -7823,7 +7823,7 @@ class _Finder:
 
     def named_holders(self, verb: Token, naming: bool) -> list[MentionRef]:
         """The people a naming verb gives a role: its object, else its subject, else the subject
-        of the verb it completes ("continue de se présenter comme le chef": who continues); only
+        of the verb it completes ("veut se présenter comme chef de X": who wants to); only
         the subject for another verb ("A a rencontré B en tant que représentant de X": A's role)."""
         for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
             for deps in ((("obj",),) if naming else ()) + (("nsubj", "nsubj:pass"),):
