@@ -47,7 +47,7 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     entries: dict[str, KBEntry] = {k: f.entry for f, k in zip(found, keys) if f.entry and k}
     doc_keys = {k for k in keys if k}
     _resolve_roles(found, keys, entries, kb, article, doc_keys)
-    _resolve_untitled_roles(found, keys, article.text, rules.name_titles - rules.person_titles)
+    _resolve_untitled_roles(found, keys, article.text, rules)
     groups: dict[str, list[Found]] = defaultdict(list)
     for f, k in zip(found, keys):
         if k is not None:
@@ -1318,15 +1318,16 @@ def _resolve_role(f: Found, found: list[Found], keys: list[str | None], kb: Gaze
 _UNTITLED_WINDOW = 1
 
 
-def _resolve_untitled_roles(found: list[Found], keys: list[str | None], text: str, titles) -> None:
+def _resolve_untitled_roles(found: list[Found], keys: list[str | None], text: str,
+                            rules: LanguageRules) -> None:
     """Each role no holder fills yet takes the key of the person ``_untitled_person_before`` finds."""
     for i, f in enumerate(found):
         if f.mention.method == "role" and keys[i] is None:
-            keys[i] = _untitled_person_before(f, found, keys, text, titles)
+            keys[i] = _untitled_person_before(f, found, keys, text, rules)
 
 
 def _untitled_person_before(f: Found, found: list[Found], keys: list[str | None], text: str,
-                            titles) -> str | None:
+                            rules: LanguageRules) -> str | None:
     """A role of no stated country or body whose holder nothing names ("Karim X a parlé. Le
     ministre a expliqué que ..."): the one person this sentence or the last names by a full name (a
     single word the model took for a person, "Grundgesetz", is too weak), when no other
@@ -1338,25 +1339,28 @@ def _untitled_person_before(f: Found, found: list[Found], keys: list[str | None]
     key = next(iter(near)) if len(near) == 1 else None
     if key is None or not _named_in_full(key, found, keys) or _titled_otherwise(key, f, found, keys):
         return None
-    return None if _titled_name(key, found, keys, text, titles) else key
+    return None if _titled_name(key, found, keys, text, rules) else key
 
 
-def _titled_name(key: str, found: list[Found], keys: list[str | None], text: str, titles) -> bool:
+def _titled_name(key: str, found: list[Found], keys: list[str | None], text: str, rules: LanguageRules) -> bool:
     """Whether a name of that key has a title, rank or description before it ("le major X",
     "le rebelle X"), or is the subject of a passive ("X a été tué": a victim, no speaker)."""
+    titles = rules.name_titles - rules.person_titles
     for g, k in zip(found, keys):
         if k != key or g.mention.method == "role":
             continue
         words = text[max(0, g.mention.start - 30):g.mention.start].lower().split()
-        described = len(words) > 1 and words[-2] in _DETERMINERS and words[-1].isalpha()
-        if words and words[-1] in titles or described or _PASSIVE_AFTER.match(text, g.mention.end):
+        described = len(words) > 1 and words[-2] in rules.description_determiners and words[-1].isalpha()
+        if words and words[-1] in titles or described or _passive_after(text, g.mention.end, rules):
             return True
     return False
 
 
-_DETERMINERS = frozenset({"le", "la", "les", "un", "une", "du", "des", "au", "aux"})
-#: a passive right after a name ("X a été enlevé", "X, qui avait été blessé")
-_PASSIVE_AFTER = re.compile(r"(?:,? qui)? (?:a|avait|aurait|ont|avaient) été ")
+def _passive_after(text: str, end: int, rules: LanguageRules) -> bool:
+    """Whether a passive follows a name right away, past a comma and a relative pronoun
+    ("X a été enlevé", "X, qui avait été blessé": ``passive_after_name``)."""
+    rest = text[end:end + 40].lstrip(", ").lower()
+    return any(rest.startswith(m + " ") for m in rules.passive_after_name)
 
 
 def _people_before(f: Found, found: list[Found], keys: list[str | None]) -> set[str]:

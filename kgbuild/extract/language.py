@@ -73,6 +73,8 @@ class LanguageRules:
     transfer_lemmas: Ordered
     transfer_dative_nouns: Words
     party_dative_words: Words
+    description_determiners: Words
+    passive_after_name: Ordered
     place_adverbs: Words
     guard_nouns: Words
     typed_weapon_heads: Words
