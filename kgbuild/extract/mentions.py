@@ -1065,8 +1065,11 @@ class _Finder:
         """ "les dissidents de l'ex-FARC", "des ex-Farc": a word made of a prefix of the past
         (``former_prefixes``) and a body's name the KB knows still names that body; the
         mention is the name after the prefix."""
+        prefixes = tuple(self.rules.former_prefixes)
         for token in self.tokens:
-            prefix = next((p for p in self.rules.former_prefixes if self.lows[token.i].startswith(p)), None)
+            if not self.lows[token.i].startswith(prefixes):
+                continue  # one C call rules out almost every word
+            prefix = next((p for p in prefixes if self.lows[token.i].startswith(p)), None)
             name = token.text[len(prefix):] if prefix else ""
             if not _CAPITALISED.match(name) or self._lookup(token.text) is not None:
                 continue  # "l'ex-Séléka": a name the KB knows whole is read whole

@@ -2665,9 +2665,10 @@ class _Finder:
         noun pointing back ("L'attaque a été menée par X", "Cet attentat aurait été perpétré par
         Y"): who carried it out is its author, as who claims one; not a participle ("l'attaque
         menée par X contre Y" names its author in its own phrase), nor a denial."""
-        return _in(t, self.rules.perpetration_verbs) and self.passive(t) and self.modality(t, t) != "negated" \
-            and any(c.dep_ == "nsubj:pass" and _in(c, self.rules.attack_nouns) and self.event_pointed_back(c)
-                    for c in t.children)
+        subjects = [c for c in t.children if c.dep_ == "nsubj:pass"]  # cheapest test first
+        return bool(subjects) and _in(t, self.rules.perpetration_verbs) and self.passive(t) \
+            and self.modality(t, t) != "negated" \
+            and any(_in(c, self.rules.attack_nouns) and self.event_pointed_back(c) for c in subjects)
 
     def event_subject(self, t: Token, k: int) -> None:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
