@@ -2239,11 +2239,11 @@ class _Finder:
 
     def _plural_place_noun(self, token: Token) -> str | None:
         """The kind of a plural place noun of a subdivision or a town ("les localités"), else None."""
+        if not self.lows[token.i].endswith(("s", "x")):
+            return None  # the cheapest test first: it runs on every word
         key = self._place_noun_key(token)
         kind = self.rules.place_nouns.get(key) if key is not None else None
-        if kind in (None, "Country") or not self.lows[token.i].endswith(("s", "x")) or not self._plural(token):
-            return None
-        return kind
+        return None if kind in (None, "Country") or not self._plural(token) else kind
 
     def _past_bracket(self, i: int) -> int:
         """The index past a short bracketed aside opening at ``i`` (else ``i``)."""
