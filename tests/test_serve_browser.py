@@ -216,7 +216,14 @@ def test_download_csv_neutralises_formula_cells(browser, page_url):
     results_table(browser)
     WebDriverWait(browser, 20).until(ec.visibility_of_element_located((By.ID, "download"))).click()
     saved = browser.downloads / "results.csv"
-    WebDriverWait(browser, 20).until(lambda _: saved.exists())
+    WebDriverWait(browser, 20).until(lambda _: _downloaded(saved))
     text = saved.read_bytes().decode("utf-8")
     assert text.split("\r\n") == ["v", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", "'@SUM(A1)",
                                   "'-x", "-2.5", "3", "a=b", ""]
+
+
+def _downloaded(path) -> bool:
+    """Whether a download is complete: the browser may create the file empty, write it beside
+    under a partial name, then move it in place."""
+    partial = [p for p in path.parent.iterdir() if p.suffix in (".part", ".crdownload")]
+    return path.exists() and path.stat().st_size > 0 and not partial
