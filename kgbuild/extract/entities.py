@@ -71,6 +71,7 @@ def _merge_keys(found: list[Found], keys: list[str | None], kb: Gazetteer, artic
     _merge_titled_full_names(found, keys, rules.person_titles)
     _merge_spellings(found, keys)
     _merge_places(found, keys)
+    _merge_sites_of_unknown_places(found, keys, article.text)
     _merge_misread_names(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
@@ -1002,6 +1003,39 @@ def _merge_places(found: list[Found], keys: list[str | None]) -> None:
     """Places named in another sense once, or named short (see the two steps)."""
     _merge_misread_places(found, keys)
     _merge_short_places(found, keys)
+
+
+def _merge_sites_of_unknown_places(found: list[Found], keys: list[str | None], text: str) -> None:
+    """ "l'aéroport de Mitiga" and "les vols de Mitiga", "la base militaire de Puerto Jordán" and
+    "l'attaque de Puerto Jordan": a facility named by a place the KB does not know, a place the
+    text also names outside every facility's phrase, is that place (a known town keeps its site
+    apart: "la base aérienne d'Erbil" is not Erbil; so does a place named only in the site's
+    phrase: "le camp de déplacés de X")."""
+    sites = [(f.mention.start, f.mention.end) for f in found if f.mention.method == "facility"]
+    places = _unknown_places(found, keys)
+    for i, f in enumerate(found):
+        if keys[i] is None or f.mention.method != "facility" or f.entry is not None:
+            continue
+        words = normalize_label(f.name).split()
+        tail = next((" ".join(words[n:]) for n in range(1, len(words)) if " ".join(words[n:]) in places), None)
+        if tail is not None and any(_named_outside(text, name, sites) for name in places[tail][1]):
+            keys[i] = places[tail][0]
+
+
+def _unknown_places(found: list[Found], keys: list[str | None]) -> dict[str, tuple[str, set[str]]]:
+    """The places the KB does not know, by normalised name: their key and their written names."""
+    known = {k for f, k in zip(found, keys) if f.entry is not None}
+    places: dict[str, tuple[str, set[str]]] = {}
+    for f, k in zip(found, keys):
+        if k is not None and k not in known and f.mention.type == "Region" and f.mention.method != "facility":
+            places.setdefault(normalize_label(f.name), (k, set()))[1].add(f.name.strip())
+    return places
+
+
+def _named_outside(text: str, name: str, sites: list[tuple[int, int]]) -> bool:
+    """Whether ``name`` stands in the text as a word outside every span of ``sites``."""
+    return any(not any(a <= m.start() < b for a, b in sites)
+               for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
 
 def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:

@@ -1965,7 +1965,7 @@ class _Finder:
                 yield from self._spelled_organ(start, end, self.tokens[token.i + 1].idx, acronym)
                 continue
             entry = self._lookup(name)
-            if entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
+            if self._spelled_non_actor(name, entry):
                 continue
             kind = entry.kind if entry else self._organisation_kind(name)
             forces = self._state_forces(entry, start, end, name) if entry else None
@@ -1974,6 +1974,13 @@ class _Finder:
             if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _spelled_non_actor(self, name: str, entry: KBEntry | None) -> bool:
+        """Whether the words an acronym spells name no actor: a common noun of the rules ("la 1ère
+        Région militaire (RM)") or a place, a weapon or a person the KB knows."""
+        if normalize_label(name) in self.rules.not_names:
+            return True
+        return entry is not None and entry.kind in _REGION_KINDS + _WEAPON_KINDS + ("Person",)
 
     def _spelled_organ(self, start: int, end: int, inner: int, acronym: str):
         """ "les Forces de défense et de sécurité (FDS)": a state organ's common name and the
