@@ -16,7 +16,7 @@ from typing import Sequence
 from kgbuild.normalize import normalize_label
 from kgbuild.types import ENTITY_TYPES, Entity, Extraction
 
-__all__ = ["identity_key", "entity_key", "node_id", "fold_entity", "fold_same_items"]
+__all__ = ["identity_key", "entity_key", "node_id", "fold_entity", "fold_same_items", "drop_entities"]
 
 
 def identity_key(qid: str | None, kb_id: str | None, label: str, types: Sequence[str], doc_id: str,
@@ -91,3 +91,20 @@ def fold_same_items(extraction: Extraction) -> Extraction:
     for source_id, target_id in folds:
         extraction = fold_entity(extraction, source_id, target_id)
     return extraction
+
+
+def drop_entities(extraction: Extraction, entity_ids: Sequence[str]) -> Extraction:
+    """The extraction without these entities: the statements they speak and the relations
+    they are an end of go with them, and they leave the statements' other references."""
+    gone = set(entity_ids) & {e.id for e in extraction.entities}
+    if not gone:
+        return extraction
+
+    def keep(entity_ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(i for i in entity_ids if i not in gone)
+
+    statements = tuple(replace(s, about=keep(s.about), sources=keep(s.sources))
+                       for s in extraction.statements if s.speaker not in gone)
+    relations = tuple(r for r in extraction.relations if r.subject not in gone and r.object not in gone)
+    entities = tuple(e for e in extraction.entities if e.id not in gone)
+    return replace(extraction, entities=entities, statements=statements, relations=relations)

@@ -217,14 +217,34 @@ def load_overrides(config: BuildConfig) -> tuple:
 
 
 def link_extraction(extraction: Extraction, linker, overrides: tuple = ()) -> Extraction:
-    """Link an extraction, then apply the user's curation overrides."""
+    """Link an extraction, drop the states it names only by a people's demonym (they vouch for
+    their places' country while linking: ``people_demonym_entities``), then apply the user's
+    curation overrides."""
+    people = _people_demonym_entities(extraction)
     if linker is not None:
         extraction = linker.link(extraction)
+    if people:
+        from kgbuild.identity import drop_entities
+
+        extraction = drop_entities(extraction, people)
     if overrides:
         from kgbuild.curation import apply_overrides
 
         extraction = apply_overrides(extraction, overrides)
     return extraction
+
+
+def _people_demonym_entities(extraction: Extraction) -> list[str]:
+    """The entities of the extraction named only by a people's demonym (none for a language
+    with no rules)."""
+    from kgbuild.extract.entities import people_demonym_entities
+    from kgbuild.extract.language import load_rules
+
+    try:
+        rules = load_rules(extraction.article.lang or "")
+    except KgbuildError:  # no rules for this language
+        return []
+    return people_demonym_entities(extraction.entities, rules)
 
 
 def apply_defaults(article: Article, config: BuildConfig) -> Article:

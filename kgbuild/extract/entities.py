@@ -62,6 +62,14 @@ def group_mentions(found: Sequence[Found], kb: Gazetteer, article: Article,
     return tuple(entities)
 
 
+def people_demonym_entities(entities: Sequence[Entity], rules: LanguageRules) -> list[str]:
+    """The ids of the states named only by a demonym that names a people more than an acting
+    state ("les Palestiniens", "le ministère palestinien de la Santé": `people_states`): no
+    entity of the document, though their mentions vouch for their places' country when linking."""
+    return [e.id for e in entities if e.label in rules.people_states
+            and all(m.method == "demonym" for m in e.mentions)]
+
+
 def _merge_keys(found: list[Found], keys: list[str | None], kb: Gazetteer, article: Article,
                 rules: LanguageRules) -> None:
     """Give the mentions that name one thing one key, in place (``keys[i]`` is ``found[i]``'s):

@@ -153,6 +153,7 @@ class LanguageRules:
     compass_adjectives: Words
     place_noun_adjectives: Words
     peoples: Words
+    people_states: Words
     state_media_words: Words
     # --- grammar words of the mention and grammar helpers (data/grammar.toml)
     articles: Words
