@@ -196,7 +196,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         described = (kinds, introduced, words)
         chosen = _named_after_demonym(i, found, keys, text, rules) or (
             _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors
-            else _described_actor(i, head, found, keys, *described))
+            else _described_actor(i, head, found, keys, *described, _fighter_qualifiers(f, text, rules)))
         if chosen is not None:
             _join_described(i, head, chosen, found, keys, kinds, introduced, own)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
@@ -391,7 +391,7 @@ def _introducing_words(f: Found, text: str, cut: int | None = None) -> list[str]
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
                      words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str], frozenset[int]],
-                     ) -> tuple[int, str] | None:
+                     qualifiers: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, introduced with its noun if the noun requires it, named
     within the window before it (one introduced with the noun first, then the nearest), else
@@ -406,8 +406,11 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
     fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
                if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
     # within the window, one of the noun's first kind comes before a nearer one of another
-    # ("le mouvement" after "le PKK ... l'Union européenne": the group)
-    near = [(head not in introduced[key], f.refers_to[0] not in kinds[key], i - j, j, key) for j, key in fitting
+    # ("le mouvement" after "le PKK ... l'Union européenne": the group), and one introduced with
+    # the description's adjective before another ("ce mouvement rebelle" after "les rebelles du
+    # X ... les jeunes résistants Y": X)
+    near = [(head not in introduced[key], bool(qualifiers) and not qualifiers & _stems(introduced[key]),
+             f.refers_to[0] not in kinds[key], i - j, j, key) for j, key in fitting
             if f.mention.sentence - found[j].mention.sentence <= _DESCRIPTION_WINDOW]
     if near:
         *_, j, key = min(near)
@@ -418,6 +421,18 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
         return None
     return (None if fitting else _named_next(i, head, found, keys, kinds, introduced, words)) \
         or _collective_again(i, head, found, keys)
+
+
+def _stems(words) -> set[str]:
+    """Words without a plural's final "s" ("rebelles" and "rebelle" alike)."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
+
+
+def _fighter_qualifiers(f: Found, text: str, rules: LanguageRules) -> frozenset[str]:
+    """The fighters' words a description holds or has right after it ("ce mouvement rebelle",
+    "le groupe jihadiste"), singular: the actor the text introduced with them is the one it names."""
+    words = _stems(normalize_label(w) for w in f.mention.text.split()[1:] + text[f.mention.end:f.mention.end + 40].split()[:2])
+    return frozenset(words & {normalize_label(w) for w in rules.fighter_descriptions})
 
 
 def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
@@ -1375,13 +1390,20 @@ def _untitled_person_before(f: Found, found: list[Found], keys: list[str | None]
     single word the model took for a person, "Grundgesetz", is too weak), when no other
     person is named there, no title or rank stands before that person's name ("le major X": a
     military man, no "gouverneur") and no role names that person as holder of another office."""
-    if f.qualified or f.country:
+    if f.qualified or f.country or _opens_on_name(f, text):
         return None
     near = _people_before(f, found, keys)
     key = next(iter(near)) if len(near) == 1 else None
     if key is None or not _named_in_full(key, found, keys) or _titled_otherwise(key, f, found, keys):
         return None
     return None if _titled_name(key, found, keys, text, rules) else key
+
+
+def _opens_on_name(f: Found, text: str) -> bool:
+    """Whether a role mention opens mid-sentence on a capitalised word: a name the model left in
+    it ("le colonel Jean X porte-parole de l'armée"), whose holder it is, not a person named before."""
+    before = text[max(0, f.mention.start - 3):f.mention.start].strip()
+    return f.mention.text[:1].isupper() and bool(before) and before[-1].isalpha()
 
 
 def _titled_name(key: str, found: list[Found], keys: list[str | None], text: str, rules: LanguageRules) -> bool:

@@ -452,6 +452,7 @@ class LanguageRules:
     undergo_verbs: Words
     state_force_nouns: Words
     fighter_descriptions: Words
+    rebel_role_adjectives: Words
     presumption_participles: Words
     repel_verbs: Words
     clash_verbs: Words

@@ -1529,7 +1529,9 @@ class _Finder:
     def _description_before(self, i: int) -> int | None:
         """The definite description's noun right before the name at ``i``, past its lower-case
         adjectives ("le groupe jihadiste X") or a short "de" complement ("la société de sécurité
-        maritime X", "l'agence de presse officielle X")."""
+        maritime X", "l'agence de presse officielle X"); not a demonstrative one, which names
+        again an actor of the text ("le porte-parole de ce mouvement rebelle Jean X": Jean X is
+        the spokesman, no new name of the movement)."""
         j = i - 1
         while j > 0 and i - j < 6 and (self.tokens[j].text.islower() or self.lows[j] in self.rules.descriptions) \
                 and (self.tokens[j].pos_ in ("ADJ", "NOUN") or self.lows[j] in self.rules.of_prepositions
@@ -1537,12 +1539,17 @@ class _Finder:
             kinds = self.rules.descriptions.get(fold_quotes(self.tokens[j].lemma_.lower())) or \
                 self.rules.descriptions.get(self.lows[j])
             if kinds and self.tokens[j].pos_ == "NOUN":  # "le groupe X", "du groupe X"
-                return j if self.lows[j - 1] in self.rules.definite_determiners \
-                    or self.lows[j - 1] in self.rules.contracted_articles else None
+                return j if self._definite_before(j) else None
             if self.tokens[j].pos_ != "ADJ" and i - j == 1:
                 return None  # a noun, "de" or an article right before the name: no description's
             j -= 1
         return None
+
+    def _definite_before(self, j: int) -> bool:
+        """Whether the noun at ``j`` opens on a definite article or a contracted one ("le groupe",
+        "du groupe"), not a demonstrative ("ce groupe")."""
+        return (self.lows[j - 1] in self.rules.definite_determiners and not _demonstrative_det(self.tokens[j])) \
+            or self.lows[j - 1] in self.rules.contracted_articles
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part."""
@@ -3040,7 +3047,8 @@ class _Finder:
             end = max([token.i, *(c.i for c in token.children if c.dep_ == "amod" and c.i == token.i + 1)])
             nxt = end + 1
         if nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0] and not (
-                collective and self.lows[nxt] in self.rules.demonyms):  # "les rebelles syriens"
+                collective and self.lows[nxt] in self.rules.demonyms) \
+                and not _demonstrative_det(token):  # "les rebelles syriens"; "de ce mouvement Jean X"
             return None
         return end
 
@@ -3741,7 +3749,7 @@ class _Finder:
         j = self._after_brackets(last + 1, last + 8)
         if j + 1 < len(doc) and doc[j].pos_ == "ADJ" and doc[j].text.islower() and _is_name_token(doc[j + 1]):
             j += 1  # "le chef de la diplomatie européenne Kaja Kallas"
-        j = self._past_place_complement(j)
+        j = self._past_demonstrative_complement(self._past_place_complement(j))
         if j < len(doc) and doc[j].text == ",":
             j = self._after_titles(self._past_participle_aside(j + 1))
         if j < len(doc) and (_is_name_token(doc[j]) or self._organisation_read_apposed(j)):
@@ -3773,6 +3781,19 @@ class _Finder:
                                              or _inside_word(doc[k])) and doc[k].text != ",":
             k += 1
         return k if k < len(doc) and doc[k].text == "," else j
+
+    def _past_demonstrative_complement(self, j: int) -> int:
+        """The token after a "de" complement naming again an actor of the text with a
+        demonstrative and lower-case words ("le porte-parole de ce mouvement rebelle X"), when a
+        person's name (as the model reads it) follows it, else ``j``."""
+        doc = self.doc
+        if j + 2 >= len(doc) or fold_quotes(doc[j].lower_) not in self.rules.of_prepositions \
+                or doc[j + 2].pos_ != "NOUN" or not _demonstrative_det(doc[j + 2]):
+            return j
+        k = j + 3
+        while k < len(doc) and k - j < 6 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+            k += 1
+        return k if k < len(doc) and _is_name_token(doc[k]) and doc[k].ent_type_ == "PER" else j  # no "ce groupe X"
 
     def _past_participle_aside(self, j: int) -> int:
         """The token after an aside opening on a participle at ``j`` and closed by a comma
@@ -4125,3 +4146,9 @@ def _misread_demonym(token: Token) -> bool:
     """A lower-case demonym the tagger reads as a participle on its noun ("aux forces
     ukrainiennes", "les troupes tadjikes"): an adjective all the same."""
     return token.pos_ == "VERB" and token.dep_ == "amod" and token.text.islower()
+
+
+def _demonstrative_det(noun: Token) -> bool:
+    """A noun with a demonstrative determiner ("ce mouvement"): it names again an actor of the
+    text, so a name right after it is no new name of that actor."""
+    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)

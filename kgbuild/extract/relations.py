@@ -6110,6 +6110,9 @@ class _Finder:
         text may not name) or a plural possessive one ("leur chef X": a group's, which the
         sentence's state is not), the organisation named last for an organisation's role ("le
         secrétaire général X" at an Otan summit), else the sentence's subject state."""
+        found = self.body_by_role_form(anchor)
+        if found is not None:
+            return found
         if self.state_office(anchor):  # "le ministre de la Défense X": the state the text is about
             return self.context_state(span, True) or self.state_named_later(span.start_char)
         if self.possessive_of(anchor) is not None and role not in self.rules.local_roles:
@@ -6124,6 +6127,49 @@ class _Finder:
             return self.context_body(span)
         return self.context_state(span, titled and self.leads(role))
 
+    def body_by_role_form(self, anchor: Token | None) -> list[MentionRef] | None:
+        """The body a role's form alone gives, before any context: none for a rebel's role ("le
+        dirigeant rebelle de la région, le colonel X": no state of the context), the antecedent's
+        for a demonstrative one ("un dirigeant d'un groupe rebelle ... Ce dirigeant, X"); None
+        when the form says nothing."""
+        if self.rebel_role(anchor):
+            return []
+        return self.antecedent_role(anchor) if anchor is not None and _demonstrative(anchor) else None
+
+    def past_rebel_state(self, orgs: list[MentionRef], anchor: Token) -> list[MentionRef]:
+        """The bodies of a role less a state when a rebel's adjective qualifies the role ("un
+        dirigeant rebelle en Syrie", "un chef séparatiste ukrainien": a group's, not the state's)."""
+        return [] if orgs and orgs[0].entity.kind in _STATE_KINDS and self.rebel_role(anchor) else orgs
+
+    def rebel_role(self, anchor: Token | None) -> bool:
+        """A role a rebel's adjective qualifies, right after it or before it ("un dirigeant
+        (militaire) rebelle", "le chef jihadiste", "a rebel commander"): its holder serves an
+        armed group, so no state named as its place ("en Syrie") or by the context is its body."""
+        if anchor is None:
+            return False
+        for side in (self.tokens[anchor.i + 1: anchor.i + 3], reversed(self.tokens[max(anchor.i - 2, 0): anchor.i])):
+            for t in side:
+                if t.pos_ not in ("ADJ", "NOUN") or not t.text.islower():
+                    break
+                if _in(t, self.rules.rebel_role_adjectives):
+                    return True
+        return False
+
+    def antecedent_role(self, anchor: Token) -> list[MentionRef] | None:
+        """The body of the role a demonstrative names again ("un dirigeant d'un groupe rebelle
+        allié à X ... Ce dirigeant, Y"): the one the indefinite role of the same noun in the two
+        sentences before names, none when it names no entity; None when no such role comes before."""
+        k = self.units.sentence_at(anchor.idx)
+        lo = self.sentences[max(k - 2, 0)].start
+        lemma = lower_lemma(anchor)
+        for t in reversed(self.tokens[max(0, anchor.i - 120): anchor.i]):
+            if t.idx < lo:
+                break
+            if lower_lemma(t) == lemma and _singular_indefinite(t):
+                found = None if self.rebel_role(t) else self.role_phrase(list(self.tokens[t.i: t.i + 12]))
+                return found[1][:1] if found is not None else []
+        return None
+
     def role_phrase(self, words: list[Token]) -> tuple[str, list[MentionRef], Token, bool] | None:
         """("chancelier", [Germany], token, True) for "le chancelier allemand"; the last item is
         False when the body is reached through another noun ("le chef de l'armée française":
@@ -6137,6 +6183,7 @@ class _Finder:
         if rest is None:
             return None
         orgs = self.local_body(phrase, rest) or self.role_body(words, n, rest)  # "de la province afghane de X": X
+        orgs = self.past_rebel_state(orgs, words[n])
         if not orgs and self.unnamed_body(rest) and not self.state_office(words[n]):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
@@ -6276,11 +6323,12 @@ class _Finder:
 
     def body_by_head_noun(self, rest: list[Token]) -> list[MentionRef]:
         """The body a bare noun after a role names again ("le cofondateur du cartel" after "le
-        cartel de Sinaloa"): the last organisation or group named before whose name opens with
-        that noun."""
+        cartel de Sinaloa", "le porte-parole du mouvement rebelle X" after the Mouvement du 23
+        mars): the last organisation or group named before whose name opens with that noun."""
         words = [t for t in rest if t.pos_ != "DET" and lower_text(t) not in self.rules.of_prepositions]
-        if not rest or lower_text(rest[0]) not in self.rules.of_prepositions or len(words) != 1 or words[0].pos_ != "NOUN":
-            return []
+        if not rest or lower_text(rest[0]) not in self.rules.of_prepositions or not words or words[0].pos_ != "NOUN" \
+                or not all(t.pos_ == "ADJ" and t.text.islower() for t in words[1:]):
+            return []  # "du cartel", "du mouvement rebelle" (its lower-case adjectives aside)
         head = normalize_label(words[0].text)
         return [ref for ref in self.index.before(words[0].idx) if ref.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)
                 and normalize_label(ref.entity.label).split(" ")[0] == head][:1]
