@@ -2471,7 +2471,16 @@ class _Finder:
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return any(part(token, words) for part in (
             self._as_agent, self._as_recipient, self._as_partner, self._as_party_of_stance,
-            self._as_object_of_act, self._as_apposed_ally)) or self._is_subject(token)
+            self._as_object_of_act, self._as_apposed_ally, self._as_strike_author)) or self._is_subject(token)
+
+    def _as_strike_author(self, token: Token, words: list[str]) -> bool:
+        """ "la frappe de Kiev sur le port de X", "l'attaque de Moscou contre Y": a capital in the
+        "de" complement of a strike word, right before what the strike hits ("sur"/"contre"),
+        is the state that strikes, not the town ("les frappes sur Kiev" stay the town)."""
+        nxt = token.i + 1
+        return bool(words) and words[0] in self.rules.of_prepositions and 0 < token.i - token.head.i <= 3 \
+            and nxt < len(self.tokens) and self.lows[nxt] in self.rules.hostile_prepositions \
+            and (_folded_lemma(token.head) in self.rules.strike_words or self.lows[token.head.i] in self.rules.strike_words)
 
     def _as_apposed_ally(self, token: Token, words: list[str]) -> bool:
         """ "Washington, allié inconditionnel d'Israël, ...", "Moscou, principal soutien de X":

@@ -3337,10 +3337,30 @@ class _Finder:
         host = self.striking_host(v)
         if host is not None:
             return self.active_attackers(host)  # "les avions russes ont bombardé X, tuant Y"
-        if v.dep_ == "advcl" and "Inf" in morph_values(v, "VerbForm") and self.typed(self.subject(v.head), ("Actor",)):
-            return self.subject(v.head)  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
+        purpose = self.purpose_author(v)
+        if purpose:
+            return purpose  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
         return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
             or [r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
+
+    def purpose_author(self, v: Token) -> list[MentionRef]:
+        """Who an attack infinitive of purpose is the aim of: the subject of the verb it is
+        hung on ("l'armée a lancé une offensive pour déloger X"), the agent of a participle
+        ("l'offensive lancée par les FDS pour chasser X"), or the author of the operation noun
+        its purpose noun or aiming participle is on ("une opération en vue d'éliminer X", "une
+        offensive visant à reprendre Y": the noun's own author, else its verb's subject)."""
+        if "Inf" not in morph_values(v, "VerbForm"):
+            return []
+        head = v.head
+        if v.dep_ in ("acl", "xcomp") and (_in(head, self.rules.purpose_nouns) or _in(head, self.rules.aim_verbs)
+                                           and head.dep_ == "acl"):
+            head = head.head  # "une opération en vue d'éliminer X", "une offensive visant à reprendre Y"
+            if not (_in(head, self.rules.attack_nouns) or _in(head, self.rules.operation_nouns)):
+                return []
+            return self.typed(self.noun_agents(head), ("Actor",)) or self.typed(self.subject(head.head), ("Actor",))
+        if v.dep_ != "advcl":
+            return []
+        return self.typed(self.agent(head) or self.subject(head), ("Actor",))
 
     def described_group(self, token: Token) -> list[MentionRef]:
         """The group a plural description of fighters stands for ("des militants ont attaqué",
@@ -4497,8 +4517,21 @@ class _Finder:
         if holders:
             where = self.typed([r for s in subjects_of(n, self.rules) or subjects_of(n.head, self.rules)
                                 for r in self.np(s)], ("Region",))  # "la ville de X, située à ..., est sous le contrôle de Y"
-            self.place_force(holders, self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size), n, k, 0.55,
-                             self.noun_modality(n))
+            where = self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size)
+            self.place_force(holders, where, n, k, 0.55, self.noun_modality(n))
+            self.captured(holders, where, n, k)
+
+    def captured(self, holders: list[MentionRef], where: list[MentionRef], n: Token, k: int) -> None:
+        """ "la ville est tombée aux mains des jihadistes", "le village est tombé sous le contrôle
+        du M23": a place that falls into an actor's hands (``capture_link_verbs``) was taken by
+        it, so the holder (no person) attacks it; not one that stays there, is handed over ("est
+        passé sous le contrôle de") or is denied."""
+        verb = n.head
+        if not _in(verb, self.rules.capture_link_verbs) or self.denial(verb):
+            return
+        for w in [r for r in holders if r.entity.kind != "Person"][:1]:
+            for r in where:
+                self.add(w, "attacks", r, n, k, 0.55, self.noun_modality(n))
 
     def holding_size(self, n: Token) -> int:
         """The number of words of the phrase of holding ``n`` ends ("sous le contrôle"), 0 if none."""
