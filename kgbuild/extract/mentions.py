@@ -2218,7 +2218,8 @@ class _Finder:
                 yield item
 
     def _listed_places(self):
-        """ "les localités de Sabu, Tembo et Kilima Nord", "les villages (frontaliers) de A et B":
+        """ "les localités de Sabu, Tembo et Kilima Nord", "les villages (frontaliers) de A et B",
+        "les villages libanais de C, D et E":
         the names listed after a plural place noun and "de", the list closed by "et", are places
         of the noun's kind, whatever persons or bodies the model reads; the first is the noun's
         phrase (read by the other finders) unless an aside parts them.  A list with a name the
@@ -2227,7 +2228,7 @@ class _Finder:
             kind = self._plural_place_noun(token)
             if kind is None:
                 continue
-            after = self._past_bracket(token.i + 1)
+            after = self._past_list_adjectives(self._past_bracket(token.i + 1))
             if after + 1 >= len(self.tokens) or self.lows[after] not in self.rules.place_of_prepositions:
                 continue
             members = self._name_list(after + 1)
@@ -2251,6 +2252,14 @@ class _Finder:
             return i
         close = next((j for j in range(i + 1, min(i + 10, len(self.tokens))) if self.texts[j] == ")"), None)
         return i if close is None else close + 1
+
+    def _past_list_adjectives(self, i: int) -> int:
+        """The index past up to two lower-case adjectives opening at ``i`` ("les villages libanais
+        de A, B et C", "les localités frontalières de X et Y")."""
+        k = i
+        while k < min(i + 2, len(self.tokens)) and self.tokens[k].pos_ == "ADJ" and self.texts[k].islower():
+            k += 1
+        return k
 
     def _name_list(self, first: int) -> list[tuple[int, int]]:
         """The capitalised names from ``first``, parted by commas and closed by "et" and a last

@@ -2025,7 +2025,18 @@ class _Finder:
         introduce, and the places its possessed or casualty complements name; not its author."""
         regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",)) or self.occurrence_places(n)
         return self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
-            + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+            + [r for r in self.named_past_demonym(regions) if not agents or r.entity.id != agents[0].entity.id]
+
+    def named_past_demonym(self, regions: list[MentionRef]) -> list[MentionRef]:
+        """ "contre les villages libanais d'A, B et C": a demonym on a place noun whose "de"
+        phrase names the places is only where they lie; the named places are the ones hit."""
+        if len(regions) < 2 or not self.adjectival(regions[0]):
+            return regions
+        noun = self.root_of(regions[0]).head
+        named = self.root_of(regions[1])
+        if not _in(noun, self.rules.place_heads) or not (named.head.i == noun.i and named.i > noun.i):
+            return regions
+        return regions[1:]
 
     def accusation_verb(self, n: Token) -> Token | None:
         """The verb of accusing whose "de" phrase is the strike noun ``n`` ("X a accusé Y de
@@ -3288,12 +3299,33 @@ class _Finder:
     def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
         """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
         place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
-        found = [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+        found = [r for c in [*n.children, *self.past_date(n)] if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                  and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
                       and not _in(c, self.rules.facility_nouns))
                  for r in self.np(c) or self.group_anaphor(c)]  # "une embuscade de la guérilla"
         actors = self.typed(found, ("Actor",))
         return found + self.genitive_conjuncts(actors[-1]) if actors else found
+
+    def past_date(self, n: Token) -> list[Token]:
+        """The "de" phrases the parse hangs on a date complement of a strike noun instead of the
+        noun ("l'attaque du 7 octobre du Hamas", "l'assaut de lundi des rebelles"): the author's."""
+        days = [d for c in self.date_complements(n) for d in (c, *self.month_of(c))]
+        return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.plain_genitive(g)]
+
+    def date_complements(self, n: Token) -> list[Token]:
+        """A noun's "de" complements that are a day or a date ("du 7 octobre", "de lundi")."""
+        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
+                and _introduced_by(c, self.rules.of_prepositions)
+                and (lower_lemma(c) in self.rules.origin_time_words or c.pos_ == "NUM")]
+
+    def month_of(self, day: Token) -> list[Token]:
+        """The month the parse hangs on a day's number ("7" of "du 7 octobre")."""
+        return [m for m in day.children if m.dep_ == "nmod" and lower_lemma(m) in self.rules.origin_time_words]
+
+    def plain_genitive(self, g: Token) -> bool:
+        """A "de" phrase that names no time (False for "du 7 octobre", "de lundi")."""
+        return _introduced_by(g, self.rules.of_prepositions) and lower_lemma(g) not in self.rules.origin_time_words \
+            and g.pos_ != "NUM"
 
     def genitive_conjuncts(self, ref: MentionRef) -> list[MentionRef]:
         """A name coordinated with a strike noun's genitive author, however the parse hangs it
