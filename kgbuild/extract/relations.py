@@ -1153,7 +1153,21 @@ class _Finder:
             return True
         if predicate in ("attacks", "targets") and self.across_description(subj, obj, cue):
             return True
+        if predicate in ("attacks", "targets") and (self.origin_demonym(subj) or self.origin_demonym(obj)):
+            return True
         return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj)
+
+    def origin_demonym(self, ref: MentionRef) -> bool:
+        """A state named only by a demonym on a noun of irregular fighters or armed groups ("les
+        factions syriennes proturques", "des milices irakiennes", "des rebelles syriens"): it
+        says where they come from; the state neither attacks, targets nor is attacked by that phrase."""
+        if ref.entity.kind not in _STATE_KINDS:
+            return False
+        root = self.root_of(ref)
+        if root.pos_ != "ADJ" or root.dep_ != "amod":
+            return False
+        noun = root.head.head if root.head.pos_ == "ADJ" and root.head.dep_ == "amod" else root.head  # "groupes armés syriens"
+        return self.ref_at(noun) is None and _in(noun, self.rules.irregular_force_nouns)
 
     def across_description(self, subj: MentionRef, obj: MentionRef, cue: Token) -> bool:
         """A strike read across a clause that describes another word: a place in a clause telling
