@@ -1151,11 +1151,14 @@ class _Finder:
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
             return True
-        if predicate in ("attacks", "targets") and self.across_description(subj, obj, cue):
-            return True
-        if predicate in ("attacks", "targets") and (self.origin_demonym(subj) or self.origin_demonym(obj)):
+        if predicate in ("attacks", "targets") and self.misread_hostility(subj, obj, cue):
             return True
         return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj)
+
+    def misread_hostility(self, subj: MentionRef, obj: MentionRef, cue: Token) -> bool:
+        """A strike read across a describing clause (``across_description``) or on a state that is
+        only the origin of fighters (``origin_demonym``)."""
+        return self.across_description(subj, obj, cue) or self.origin_demonym(subj) or self.origin_demonym(obj)
 
     def origin_demonym(self, ref: MentionRef) -> bool:
         """A state named only by a demonym on a noun of irregular fighters or armed groups ("les
