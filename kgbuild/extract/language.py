@@ -389,6 +389,9 @@ class LanguageRules:
     holding_nouns: Words
     holding_phrases: Words
     holding_link_verbs: Words
+    capture_link_verbs: Words
+    purpose_nouns: Words
+    irregular_force_nouns: Words
     aim_verbs: Words
     transfer_nouns: Words
     mission_nouns: Words

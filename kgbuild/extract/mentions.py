@@ -2232,7 +2232,8 @@ class _Finder:
                 yield item
 
     def _listed_places(self):
-        """ "les localités de Sabu, Tembo et Kilima Nord", "les villages (frontaliers) de A et B":
+        """ "les localités de Sabu, Tembo et Kilima Nord", "les villages (frontaliers) de A et B",
+        "les villages libanais de C, D et E":
         the names listed after a plural place noun and "de", the list closed by "et", are places
         of the noun's kind, whatever persons or bodies the model reads; the first is the noun's
         phrase (read by the other finders) unless an aside parts them.  A list with a name the
@@ -2241,7 +2242,7 @@ class _Finder:
             kind = self._plural_place_noun(token)
             if kind is None:
                 continue
-            after = self._past_bracket(token.i + 1)
+            after = self._past_list_adjectives(self._past_bracket(token.i + 1))
             if after + 1 >= len(self.tokens) or self.lows[after] not in self.rules.place_of_prepositions:
                 continue
             members = self._name_list(after + 1)
@@ -2265,6 +2266,14 @@ class _Finder:
             return i
         close = next((j for j in range(i + 1, min(i + 10, len(self.tokens))) if self.texts[j] == ")"), None)
         return i if close is None else close + 1
+
+    def _past_list_adjectives(self, i: int) -> int:
+        """The index past up to two lower-case adjectives opening at ``i`` ("les villages libanais
+        de A, B et C", "les localités frontalières de X et Y")."""
+        k = i
+        while k < min(i + 2, len(self.tokens)) and self.tokens[k].pos_ == "ADJ" and self.texts[k].islower():
+            k += 1
+        return k
 
     def _name_list(self, first: int) -> list[tuple[int, int]]:
         """The capitalised names from ``first``, parted by commas and closed by "et" and a last
@@ -2485,7 +2494,16 @@ class _Finder:
         # frappes sur Kiev", "ont bombardé Kiev", "arrivé de Paris", a heading
         return any(part(token, words) for part in (
             self._as_agent, self._as_recipient, self._as_partner, self._as_party_of_stance,
-            self._as_object_of_act, self._as_apposed_ally)) or self._is_subject(token)
+            self._as_object_of_act, self._as_apposed_ally, self._as_strike_author)) or self._is_subject(token)
+
+    def _as_strike_author(self, token: Token, words: list[str]) -> bool:
+        """ "la frappe de Kiev sur le port de X", "l'attaque de Moscou contre Y": a capital in the
+        "de" complement of a strike word, right before what the strike hits ("sur"/"contre"),
+        is the state that strikes, not the town ("les frappes sur Kiev" stay the town)."""
+        nxt = token.i + 1
+        return bool(words) and words[0] in self.rules.of_prepositions and 0 < token.i - token.head.i <= 3 \
+            and nxt < len(self.tokens) and self.lows[nxt] in self.rules.hostile_prepositions \
+            and (_folded_lemma(token.head) in self.rules.strike_words or self.lows[token.head.i] in self.rules.strike_words)
 
     def _as_apposed_ally(self, token: Token, words: list[str]) -> bool:
         """ "Washington, allié inconditionnel d'Israël, ...", "Moscou, principal soutien de X":

@@ -1151,9 +1151,26 @@ class _Finder:
         stypes, otypes = PREDICATE_TYPES[predicate]
         if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
             return True
-        if predicate in ("attacks", "targets") and self.across_description(subj, obj, cue):
+        if predicate in ("attacks", "targets") and self.misread_hostility(subj, obj, cue):
             return True
         return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj)
+
+    def misread_hostility(self, subj: MentionRef, obj: MentionRef, cue: Token) -> bool:
+        """A strike read across a describing clause (``across_description``) or on a state that is
+        only the origin of fighters (``origin_demonym``)."""
+        return self.across_description(subj, obj, cue) or self.origin_demonym(subj) or self.origin_demonym(obj)
+
+    def origin_demonym(self, ref: MentionRef) -> bool:
+        """A state named only by a demonym on a noun of irregular fighters or armed groups ("les
+        factions syriennes proturques", "des milices irakiennes", "des rebelles syriens"): it
+        says where they come from; the state neither attacks, targets nor is attacked by that phrase."""
+        if ref.entity.kind not in _STATE_KINDS:
+            return False
+        root = self.root_of(ref)
+        if root.pos_ != "ADJ" or root.dep_ != "amod":
+            return False
+        noun = root.head.head if root.head.pos_ == "ADJ" and root.head.dep_ == "amod" else root.head  # "groupes armés syriens"
+        return self.ref_at(noun) is None and _in(noun, self.rules.irregular_force_nouns)
 
     def across_description(self, subj: MentionRef, obj: MentionRef, cue: Token) -> bool:
         """A strike read across a clause that describes another word: a place in a clause telling
@@ -2025,7 +2042,18 @@ class _Finder:
         introduce, and the places its possessed or casualty complements name; not its author."""
         regions = self.after_prep(self.own_window(n), self.rules.target_prepositions, ("Region",)) or self.occurrence_places(n)
         return self.typed([r for c in owned for r in self.np(c)], ("Region",)) \
-            + [r for r in regions if not agents or r.entity.id != agents[0].entity.id]
+            + [r for r in self.named_past_demonym(regions) if not agents or r.entity.id != agents[0].entity.id]
+
+    def named_past_demonym(self, regions: list[MentionRef]) -> list[MentionRef]:
+        """ "contre les villages libanais d'A, B et C": a demonym on a place noun whose "de"
+        phrase names the places is only where they lie; the named places are the ones hit."""
+        if len(regions) < 2 or not self.adjectival(regions[0]):
+            return regions
+        noun = self.root_of(regions[0]).head
+        named = self.root_of(regions[1])
+        if not _in(noun, self.rules.place_heads) or not (named.head.i == noun.i and named.i > noun.i):
+            return regions
+        return regions[1:]
 
     def accusation_verb(self, n: Token) -> Token | None:
         """The verb of accusing whose "de" phrase is the strike noun ``n`` ("X a accusé Y de
@@ -3288,12 +3316,33 @@ class _Finder:
     def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
         """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
         place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
-        found = [r for c in n.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+        found = [r for c in [*n.children, *self.past_date(n)] if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                  and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
                       and not _in(c, self.rules.facility_nouns))
                  for r in self.np(c) or self.group_anaphor(c)]  # "une embuscade de la guérilla"
         actors = self.typed(found, ("Actor",))
         return found + self.genitive_conjuncts(actors[-1]) if actors else found
+
+    def past_date(self, n: Token) -> list[Token]:
+        """The "de" phrases the parse hangs on a date complement of a strike noun instead of the
+        noun ("l'attaque du 7 octobre du Hamas", "l'assaut de lundi des rebelles"): the author's."""
+        days = [d for c in self.date_complements(n) for d in (c, *self.month_of(c))]
+        return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.plain_genitive(g)]
+
+    def date_complements(self, n: Token) -> list[Token]:
+        """A noun's "de" complements that are a day or a date ("du 7 octobre", "de lundi")."""
+        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
+                and _introduced_by(c, self.rules.of_prepositions)
+                and (lower_lemma(c) in self.rules.origin_time_words or c.pos_ == "NUM")]
+
+    def month_of(self, day: Token) -> list[Token]:
+        """The month the parse hangs on a day's number ("7" of "du 7 octobre")."""
+        return [m for m in day.children if m.dep_ == "nmod" and lower_lemma(m) in self.rules.origin_time_words]
+
+    def plain_genitive(self, g: Token) -> bool:
+        """A "de" phrase that names no time (False for "du 7 octobre", "de lundi")."""
+        return _introduced_by(g, self.rules.of_prepositions) and lower_lemma(g) not in self.rules.origin_time_words \
+            and g.pos_ != "NUM"
 
     def genitive_conjuncts(self, ref: MentionRef) -> list[MentionRef]:
         """A name coordinated with a strike noun's genitive author, however the parse hangs it
@@ -3337,10 +3386,30 @@ class _Finder:
         host = self.striking_host(v)
         if host is not None:
             return self.active_attackers(host)  # "les avions russes ont bombardé X, tuant Y"
-        if v.dep_ == "advcl" and "Inf" in morph_values(v, "VerbForm") and self.typed(self.subject(v.head), ("Actor",)):
-            return self.subject(v.head)  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
+        purpose = self.purpose_author(v)
+        if purpose:
+            return purpose  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
         return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
             or [r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
+
+    def purpose_author(self, v: Token) -> list[MentionRef]:
+        """Who an attack infinitive of purpose is the aim of: the subject of the verb it is
+        hung on ("l'armée a lancé une offensive pour déloger X"), the agent of a participle
+        ("l'offensive lancée par les FDS pour chasser X"), or the author of the operation noun
+        its purpose noun or aiming participle is on ("une opération en vue d'éliminer X", "une
+        offensive visant à reprendre Y": the noun's own author, else its verb's subject)."""
+        if "Inf" not in morph_values(v, "VerbForm"):
+            return []
+        head = v.head
+        if v.dep_ in ("acl", "xcomp") and (_in(head, self.rules.purpose_nouns) or _in(head, self.rules.aim_verbs)
+                                           and head.dep_ == "acl"):
+            head = head.head  # "une opération en vue d'éliminer X", "une offensive visant à reprendre Y"
+            if not (_in(head, self.rules.attack_nouns) or _in(head, self.rules.operation_nouns)):
+                return []
+            return self.typed(self.noun_agents(head), ("Actor",)) or self.typed(self.subject(head.head), ("Actor",))
+        if v.dep_ != "advcl":
+            return []
+        return self.typed(self.agent(head) or self.subject(head), ("Actor",))
 
     def described_group(self, token: Token) -> list[MentionRef]:
         """The group a plural description of fighters stands for ("des militants ont attaqué",
@@ -4497,8 +4566,21 @@ class _Finder:
         if holders:
             where = self.typed([r for s in subjects_of(n, self.rules) or subjects_of(n.head, self.rules)
                                 for r in self.np(s)], ("Region",))  # "la ville de X, située à ..., est sous le contrôle de Y"
-            self.place_force(holders, self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size), n, k, 0.55,
-                             self.noun_modality(n))
+            where = self.places_listed(where[:1]) or self.place_held_before(n.i + 1 - size)
+            self.place_force(holders, where, n, k, 0.55, self.noun_modality(n))
+            self.captured(holders, where, n, k)
+
+    def captured(self, holders: list[MentionRef], where: list[MentionRef], n: Token, k: int) -> None:
+        """ "la ville est tombée aux mains des jihadistes", "le village est tombé sous le contrôle
+        du M23": a place that falls into an actor's hands (``capture_link_verbs``) was taken by
+        it, so the holder (no person) attacks it; not one that stays there, is handed over ("est
+        passé sous le contrôle de") or is denied."""
+        verb = n.head
+        if not _in(verb, self.rules.capture_link_verbs) or self.denial(verb):
+            return
+        for w in [r for r in holders if r.entity.kind != "Person"][:1]:
+            for r in where:
+                self.add(w, "attacks", r, n, k, 0.55, self.noun_modality(n))
 
     def holding_size(self, n: Token) -> int:
         """The number of words of the phrase of holding ``n`` ends ("sous le contrôle"), 0 if none."""
