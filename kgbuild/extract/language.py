@@ -118,6 +118,7 @@ class LanguageRules:
     descriptions: ListTable
     introduced_descriptions: Words
     description_actors: Words
+    armed_description_adjectives: Words
     led_phrases: Ordered
     collective_nouns: Words
     complement_prepositions: Words
