@@ -240,6 +240,7 @@ class LanguageRules:
     phrase_adverbs: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered
+    que_clause_stops: Ordered
     object_clitics: Words
     pro_verbs: Words
     parenthetical_openers: Words

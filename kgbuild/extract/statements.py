@@ -2343,8 +2343,8 @@ class _Finder:
                 if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
-        if begin < len(tokens):
-            spans.append((tokens[begin].idx, self.clause_end(tokens, begin, ())))
+        if begin < len(tokens):  # "..., alors que B": B is no longer what was said
+            spans.append((tokens[begin].idx, self.clause_end(tokens, begin, self.rules.que_clause_stops)))
         return spans
 
     @staticmethod
