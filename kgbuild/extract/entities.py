@@ -26,6 +26,8 @@ from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry, Mention
 __all__ = ["group_mentions"]
 
 _STATE_KINDS = ("Country", "State")
+#: what an armed group's description ("le groupe jihadiste") may name among the actors the KB knows
+_ARMED_OR_PARTY_KINDS = ("Group", "ArmedGroup", "Party")
 #: what a role can be "of": a state or an organisation
 _BODY_KINDS = ("Country", "State", "Organization", "InternationalOrganization", "Party", "Media",
                "Government", "ArmedForces")
@@ -221,7 +223,8 @@ def _description_words(found: list[Found], text: str, rules: LanguageRules):
     peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
     cuts = [_complement(f, text, rules, collectives) for f in found]
     complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
-    return (introduced_only, bodies, peoples, collectives, complements), cuts
+    armed = frozenset(normalize_label(w) for w in rules.armed_description_adjectives)
+    return (introduced_only, bodies, peoples, collectives, complements, armed), cuts
 
 
 def _named_after_demonym(i: int, found: list[Found], keys: list[str | None], text: str,
@@ -390,7 +393,8 @@ def _introducing_words(f: Found, text: str, cut: int | None = None) -> list[str]
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str], frozenset[int]],
+                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str], frozenset[int],
+                                  frozenset[str]],
                      qualifiers: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
     again: of a kind it can stand for, introduced with its noun if the noun requires it, named
@@ -401,16 +405,18 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
     "selon les jihadistes, qui se réclament de X" further on), else the one actor the text called
     by that noun.
     ``words``: the nouns named only when introduced, the body nouns, the peoples, the collectives,
-    the indices of the mentions that are a clause's complements."""
+    the indices of the mentions that are a clause's complements, the armed groups' adjectives;
+    ``qualifiers``: the fighters' words the description holds."""
     f = found[i]
     fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
                if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
-    # within the window, one of the noun's first kind comes before a nearer one of another
-    # ("le mouvement" after "le PKK ... l'Union européenne": the group), and one introduced with
-    # the description's adjective before another ("ce mouvement rebelle" after "les rebelles du
-    # X ... les jeunes résistants Y": X)
+    # within the window, one of the noun's first kind (a group's for an armed group's description)
+    # comes before a nearer one of another ("le mouvement" after "le PKK ... l'Union européenne": the
+    # group), and one introduced with the description's adjective before another ("ce mouvement
+    # rebelle" after "les rebelles du X ... les jeunes résistants Y": X)
+    first_kind = _ARMED_OR_PARTY_KINDS[0] if _armed_words(f, words[5]) else f.refers_to[0]
     near = [(head not in introduced[key], bool(qualifiers) and not qualifiers & _stems(introduced[key]),
-             f.refers_to[0] not in kinds[key], i - j, j, key) for j, key in fitting
+             first_kind not in kinds[key], i - j, j, key) for j, key in fitting
             if f.mention.sentence - found[j].mention.sentence <= _DESCRIPTION_WINDOW]
     if near:
         *_, j, key = min(near)
@@ -451,12 +457,12 @@ def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], k
 
 def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
               introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str],
-                                                            frozenset[int]],
+                                                            frozenset[int], frozenset[str]],
               ) -> bool:
     """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
-    introduced_only, bodies, peoples, collectives, _ = words
+    introduced_only, bodies, peoples, collectives, _, armed = words
     if key is None or other.mention.method == "description" or other.mention.type != "Actor" \
-            or normalize_label(other.mention.text) in peoples:
+            or normalize_label(other.mention.text) in peoples or _unarmed_for(f, other, armed):
         return False
     if normalize_label(other.mention.text) in collectives - {head}:
         return False  # "les jihadistes" do not name "les rebelles" (no name, another noun)
@@ -466,6 +472,21 @@ def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[st
     if named in bodies and named != head:
         return False  # "le mouvement" is not the ministry named before
     return bool(kinds[key] & set(f.refers_to))
+
+
+def _unarmed_for(f: Found, other: Found, armed: frozenset[str]) -> bool:
+    """Whether an armed group's description ("le groupe djihadiste", "l'organisation
+    terroriste": an adjective of ``armed`` after its noun) meets an actor the KB knows as no
+    armed group or party (the UN mission, an agency, a state): it does not name that one."""
+    if other.entry is None or other.entry.kind in _ARMED_OR_PARTY_KINDS:
+        return False
+    return _armed_words(f, armed)
+
+
+def _armed_words(f: Found, armed: frozenset[str]) -> bool:
+    """Whether a description holds an armed group's adjective ("le groupe djihadiste"): it
+    names an armed group first, before a nearer organisation of another kind."""
+    return any(w in armed for w in normalize_label(f.mention.text).split())
 
 
 def _collective_again(i: int, head: str, found: list[Found], keys: list[str | None]) -> tuple[int, str] | None:

@@ -118,6 +118,7 @@ class LanguageRules:
     descriptions: ListTable
     introduced_descriptions: Words
     description_actors: Words
+    armed_description_adjectives: Words
     led_phrases: Ordered
     collective_nouns: Words
     complement_prepositions: Words
@@ -240,6 +241,7 @@ class LanguageRules:
     phrase_adverbs: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered
+    que_clause_stops: Ordered
     object_clitics: Words
     pro_verbs: Words
     parenthetical_openers: Words

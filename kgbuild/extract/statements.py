@@ -2064,10 +2064,39 @@ class _Finder:
         repris X, le groupe affirme ...": the first comma after the cue); the text's end
         otherwise.  The clause opens the sentence with one of ``fronted_subordinators``."""
         opening = fold_quotes(self.text[c.tokens[0].idx: c.tokens[c.n].idx]).lower()
+        if self.fronted_participle(c):
+            return self.main_clause_comma(c)
         if not opening.startswith(self.rules.fronted_subordinators):
             return len(self.text)
+        return self.first_comma(c)
+
+    def first_comma(self, c: _Cue) -> int:
+        """The first comma out of quotes past a cue's content start (the text's end if none)."""
         return next((t.idx for t in c.tokens[c.j:] if t.text == "," and not self.quotes.inside(t.idx)),
                     len(self.text))
+
+    def fronted_participle(self, c: _Cue) -> bool:
+        """Whether a cue is a present participle opening its sentence, bare or after a gerund
+        marker ("Affirmant que A, X a annoncé B", "En estimant que A, X ..."): its clause is set
+        before the main one."""
+        verb = c.tokens[c.n]
+        if c.n > 1 or (c.n == 1 and lower_text(c.tokens[0]) not in self.rules.gerund_markers):
+            return False
+        return self.participle(verb) and (verb.head.i > verb.i or verb.dep_ == "ROOT")
+
+    def main_clause_comma(self, c: _Cue) -> int:
+        """Where a fronted participle's content stops: at the first comma out of quotes right
+        before a subject that comes before its verb, the main clause's ("Estimant que la trêve
+        était rompue, le groupe a suspendu ...", however the parse hangs that clause), else at the
+        first comma out of quotes."""
+        for t in c.tokens[c.j:-1]:
+            if t.text != "," or self.quotes.inside(t.idx):
+                continue
+            nxt = self.tokens[t.i + 1]
+            subject = nxt.head if nxt.dep_ == "det" else nxt
+            if subject.dep_.startswith("nsubj") and subject.head.i > subject.i:
+                return t.idx
+        return self.first_comma(c)
 
     def relative_end(self, c: _Cue, first: int) -> int:
         """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
@@ -2314,8 +2343,8 @@ class _Finder:
                 if not self.quotes.inside(tokens[m].idx):
                     spans.append((tokens[begin].idx, tokens[m - 1].idx))
                     begin = m + 1
-        if begin < len(tokens):
-            spans.append((tokens[begin].idx, self.clause_end(tokens, begin, ())))
+        if begin < len(tokens):  # "..., alors que B": B is no longer what was said
+            spans.append((tokens[begin].idx, self.clause_end(tokens, begin, self.rules.que_clause_stops)))
         return spans
 
     @staticmethod

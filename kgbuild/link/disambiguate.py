@@ -61,7 +61,7 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
 }
 #: KB kinds a person is never linked to: places
 _PERSONLESS_KINDS = ("Country", "City", "AdministrativeRegion", "Continent", "Sea")
-_SKIP_MENTION_METHODS = ("pronoun", "role", "organ", "anaphor")  # "l'armée" names its state, it does not spell it
+_SKIP_MENTION_METHODS = ("pronoun", "role", "organ", "anaphor", "description")  # "l'armée", "le groupe" name, they do not spell
 _CUE_STEMS = ("gion", "oblast", "province", "gebiet", "kra", "territoire", "publique", "canton", "partement",
               "comt")
 
