@@ -573,12 +573,16 @@ class _Finder:
 
     def anaphor_kinds(self, token: Token) -> tuple[tuple[str, ...], int]:
         """The kinds of place a noun points back to and how many sentences back it may reach:
-        "le même État" further than "le pays"; none for a noun that does not point back."""
+        "le même État" further than "le pays" or "cette localité"; none for a noun that does not point back."""
         same = self.same_kinds(token)
         if same:
             return same, 3
         kinds = self.rules.place_anaphors.get(lower_lemma(token))
-        return (kinds, 1) if kinds and self.points_back(token) else ((), 0)
+        if kinds and self.points_back(token):
+            return kinds, 1
+        if any(c.dep_ == "det" and lower_text(c) in self.rules.demonstrative_determiners for c in token.children):
+            return self.rules.same_place_anaphors.get(lower_lemma(token), ()), 1  # "cette localité": the town just named
+        return (), 0
 
     def same_kinds(self, token: Token) -> tuple[str, ...]:
         """The kinds of place a place noun with a determiner and a word of sameness points back
@@ -3572,6 +3576,35 @@ class _Finder:
         if _in(v, self.rules.capture_verbs) and "Inf" not in morph_values(v, "VerbForm"):
             self.hold_taken(v, agents, targets, k)
 
+    def capture_noun(self, n: Token, k: int) -> None:
+        """ "la prise de Goma par le M23", "Wagner a revendiqué la prise de Bakhmout", "il revendique
+        la reprise de la ville de Kidal": who takes a place (``capture_takers``) is there after,
+        deployed in the place of the noun's first "de" phrase (not a state taken whole), a state on
+        its own soil too."""
+        phrase = next((g for g in n.children if g.dep_ == "nmod" and g.i > n.i
+                       and _introduced_by(g, self.rules.of_prepositions)), None)
+        where = [r for r in self.typed(self.np(phrase), ("Region",)) if r.entity.kind not in _STATE_KINDS] \
+            if phrase is not None else []
+        if where:
+            self.place_force(self.capture_takers(n)[:1], where[:2], n, k, 0.55, modality=self.noun_modality(n))
+
+    def capture_takers(self, n: Token) -> list[MentionRef]:
+        """The "par" agent of a noun of taking, else the subject of the verb of claiming it is the
+        object of ("X revendique la prise de Y", not a pronoun); an armed actor only (``armed_named``)."""
+        heads = [g for g in n.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.agent_prepositions)]
+        if not heads and n.dep_ == "obj" and _in(n.head, self.rules.capture_claim_verbs):
+            heads = [h for h in subjects_of(n.head, self.rules) if h.pos_ != "PRON"]  # a pronoun's antecedent is unsure
+        return [r for h in heads[:1] for r in self.armed_named(h)]
+
+    def armed_named(self, h: Token) -> list[MentionRef]:
+        """The armed actors a noun phrase names: a state or a group, or the body its fighters are
+        of ("les rebelles du Front de X", "les combattants de Y")."""
+        named = [r for r in self.typed(self.np(h), ("Actor",)) if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS)]
+        if named or not _in(h, self.forces):
+            return named
+        return [r for g in h.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)
+                for r in self.typed(self.np(g), ("Actor",)) if r.entity.kind != "Person"][:1]
+
     def hold_taken(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
         """Each agent is in each place of ``targets`` it took (a state only by a part of it)."""
         part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
@@ -3955,13 +3988,39 @@ class _Finder:
         else its subject ("la Russie a déployé"), or the troops before a participle the parse
         left alone."""
         who = self.typed(self.patient(v) if self.passive(v) else [
-            r for c in troops_obj for r in self.np(c)], ("Actor",))
+            r for c in troops_obj for r in self.np(c)], ("Actor",)) or self.craft_owners(v)
         if not who and not self.passive(v):
             who = [r for r in self.typed(self.subject(v), ("Actor",))
                    if not self.origin_of_group(r, subjects_of(v, self.rules)[:1])]
         if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
-            who = self.typed(self.noun_before(v), ("Actor",))
+            who = self.typed(self.noun_before(v), ("Actor",)) or self.fronted_forces(v)
         return self.bracketed_body(subjects_of(v, self.rules)[:1] or [v.head], who) or who
+
+    def craft_owners(self, v: Token) -> list[MentionRef]:
+        """ "une frégate marocaine a été déployée au large de X", "le porte-avions français, déployé
+        en Y": the state a demonym names on the troop noun (a warship the entity stage read as a
+        weapon) a passive deployment is said of."""
+        if not self.passive(v):
+            return []
+        heads = [v.head] if v.dep_ == "acl" else subjects_of(v, self.rules)
+        return [r for h in heads if _in(h, self.rules.troop_nouns) for c in h.children if c.dep_ == "amod"
+                for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind in _STATE_KINDS][:1]
+
+    def fronted_forces(self, v: Token) -> list[MentionRef]:
+        """ "Déployée dans X, l'armée rwandaise assure ...": the subject of the clause a past
+        participle is set before, when it is troops or an armed actor (a state, a group), not
+        "Basée à Genève, l'ONG X"."""
+        if "Past" not in morph_values(v, "Tense"):
+            return []
+        return [r for s in self.fronted_subjects(v) for r in self.typed(self.np(s), ("Actor",))
+                if _in(s, self.forces) or r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS)][:1]
+
+    def fronted_subjects(self, v: Token) -> list[Token]:
+        """The subjects of the clause a participle or a word of presence is set before ("Déjà
+        présente au Mali, la Russie renforce ...")."""
+        if v.dep_ != "advcl" or v.head.pos_ != "VERB" or v.i > v.head.i:
+            return []
+        return [c for c in v.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > v.i]
 
     def bracketed_body(self, heads: list[Token], who: list[MentionRef]) -> list[MentionRef]:
         """ "Le gouvernement libyen d'union nationale (GNA) ... basé à Tripoli": a subject read
@@ -4654,7 +4713,14 @@ class _Finder:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
         afar or attacks a facility."""
         return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head) \
-            and not self.attacks_at(n.head)
+            and not self.attacks_at(n.head) or self.harmed(n)
+
+    def harmed(self, n: Token) -> bool:
+        """Troops a verb of harm is done to, its passive subject or its object ("deux soldats
+        maliens ont été tués à X", "les jihadistes ont tué trois policiers nigériens près de Y"):
+        they were where the verb's place phrase puts them, struck from afar too."""
+        return n.head.pos_ == "VERB" and _in(n.head, self.rules.harm_verbs) and (
+            n.dep_ == "nsubj:pass" or n.dep_ == "obj" and not self.passive(n.head))
 
     def attacks_at(self, v: Token) -> bool:
         """An attack verb with a phrase of aim ("a ouvert le feu sur des positions de X"): that
@@ -4813,8 +4879,7 @@ class _Finder:
         if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
         if a.dep_ == "advcl" and a.head.pos_ == "VERB" and a.i < a.head.i:
-            # set before its clause ("Déjà présente au Mali, la Russie renforce ..."): its subject
-            return [c for c in a.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > a.i]
+            return self.fronted_subjects(a)
         return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
 
     def inverted_subject(self, v: Token) -> list[Token]:
@@ -4833,6 +4898,10 @@ class _Finder:
     def place_groups(self, head: Token, deps, after: int = -1):
         """Each place phrase of ``head`` in turn, as ``_place_group`` reads the first."""
         for c in head.children:
+            near = self.vicinity_place(c, deps) if c.i > after else []
+            if near:
+                yield near
+                continue
             if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
                     and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
                 found = self.typed(self.np(c), ("Region",)) or self.inner_place(c, 2)
@@ -4840,6 +4909,26 @@ class _Finder:
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
                     yield found
+
+    def vicinity_place(self, c: Token, deps) -> list[MentionRef]:
+        """ "déployée le long de la Ligne bleue", "au large de la Libye", "à proximité de Gao": the
+        place of the "de" phrase of a noun of surroundings (or of "près") the parse hangs on the
+        head (as an oblique, an object or an adverb); none along a border ("le long de la frontière
+        syrienne")."""
+        if c.dep_ not in (*deps, "obj", "advmod") or not self.vicinity_word(c):
+            return []
+        phrases = [g for g in c.children if g.dep_ in ("nmod", "dep")] or [  # "le long de X" with X hung on the head
+            g for g in c.head.children if g.dep_.startswith("obl") and g.left_edge.i == c.i + 1]
+        for g in phrases:
+            if g.i > c.i and _introduced_by(g, self.rules.of_prepositions):
+                return [] if _in(g, self.rules.border_nouns) else self.typed(self.np(g), ("Region",))
+        return []
+
+    def vicinity_word(self, c: Token) -> bool:
+        """A noun of a place's surroundings ("le long", "au large", "aux abords"), or "près" read as an adverb."""
+        if c.pos_ == "ADV":
+            return lower_text(c) in self.rules.deploy_prepositions
+        return c.pos_ == "NOUN" and _in(c, self.rules.vicinity_nouns)
 
     def inner_place(self, c: Token, depth: int) -> list[MentionRef]:
         """The place a stronghold or a part of a place locates itself in, past its own place phrase
@@ -7334,7 +7423,7 @@ class _Finder:
         whose bracketed acronym follows a mission, force or operation noun is deployed in the place
         named first after a container preposition ("en", "au", "aux", "dans") of that description."""
         span = self.span_at(ref)
-        words = self.acronym_description(span, 12) if span is not None else []
+        words = self.acronym_description(span, 18) if span is not None else []
         if not words or not _in(words[0], self.rules.organ_heads):
             return
         for n, t in enumerate(words[1:-1], 1):
@@ -7364,7 +7453,7 @@ class _Finder:
             return []
         window = self.tokens[max(0, span.start - reach): span.start - 1]
         heads = [n for n, t in enumerate(window) if n and _in(t, self.rules.organisation_body_nouns)
-                 and window[n - 1].pos_ == "DET" and all(w.pos_ in _DESCRIPTION_POS for w in window[n:])]
+                 and window[n - 1].pos_ == "DET" and all(_descriptive(w) for w in window[n:])]
         return list(window[heads[-1]:]) if heads else []
 
     def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
@@ -8026,12 +8115,13 @@ _NOUN_READERS = (
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
     (("holding_nouns",), lambda finder, t, k, lemma: finder.held_by_phrase(t, k)),
     (("withdraw_nouns",), lambda finder, t, k, lemma: finder.withdraw_noun(t, k)),
+    (("capture_nouns",), lambda finder, t, k, lemma: finder.capture_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
-                  "holding_nouns", "withdraw_nouns")
+                  "holding_nouns", "withdraw_nouns", "capture_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -8141,6 +8231,12 @@ def _agree(a: Token, b: Token) -> bool:
     """Two words agree in gender and number, as far as the tagger tells."""
     return all(not (x and y) or set(x) & set(y)
                for x, y in ((morph_values(a, f), morph_values(b, f)) for f in ("Gender", "Number")))
+
+
+def _descriptive(word: Token) -> bool:
+    """A word of a body's description: a noun, an adjective, a preposition, a determiner or a
+    participle ("la Mission multidimensionnelle intégrée des Nations unies pour ...")."""
+    return word.pos_ in _DESCRIPTION_POS or (word.pos_ == "VERB" and "Part" in morph_values(word, "VerbForm"))
 
 
 def _introduced_by(phrase: Token, words) -> bool:
