@@ -3993,8 +3993,15 @@ class _Finder:
             who = [r for r in self.typed(self.subject(v), ("Actor",))
                    if not self.origin_of_group(r, subjects_of(v, self.rules)[:1])]
         if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
-            who = self.typed(self.noun_before(v), ("Actor",)) or self.fronted_forces(v)
+            who = self.participle_forces(v)
         return self.bracketed_body(subjects_of(v, self.rules)[:1] or [v.head], who) or who
+
+    def participle_forces(self, v: Token) -> list[MentionRef]:
+        """Who a participle of deployment the parse left without a subject deploys: the noun
+        phrase right before it, the subject of the clause it is set before, or the troops put
+        after it by a relative "où"."""
+        return self.typed(self.noun_before(v), ("Actor",)) or self.fronted_forces(v) \
+            or self.typed(self.troop_owners(self.relative_troops(v)), ("Actor",))
 
     def craft_owners(self, v: Token) -> list[MentionRef]:
         """ "une frégate marocaine a été déployée au large de X", "le porte-avions français, déployé
@@ -4006,14 +4013,22 @@ class _Finder:
         return [r for h in heads if _in(h, self.rules.troop_nouns) for c in h.children if c.dep_ == "amod"
                 for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind in _STATE_KINDS][:1]
 
+    def relative_troops(self, v: Token) -> list[Token]:
+        """The troops put after a participle of deployment opened by a relative "où", however the
+        parse hangs them ("la ville de X, où sont stationnés des militaires tchadiens": "des" read
+        as a preposition)."""
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+            return []
+        return [c for c in v.children if c.i > v.i and c.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg")
+                and _in(c, self.forces)][:1]
+
     def fronted_forces(self, v: Token) -> list[MentionRef]:
         """ "Déployée dans X, l'armée rwandaise assure ...": the subject of the clause a past
         participle is set before, when it is troops or an armed actor (a state, a group), not
         "Basée à Genève, l'ONG X"."""
         if "Past" not in morph_values(v, "Tense"):
             return []
-        return [r for s in self.fronted_subjects(v) for r in self.typed(self.np(s), ("Actor",))
-                if _in(s, self.forces) or r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS)][:1]
+        return [r for s in self.fronted_subjects(v)[:1] for r in self.force_named(s)]
 
     def fronted_subjects(self, v: Token) -> list[Token]:
         """The subjects of the clause a participle or a word of presence is set before ("Déjà
@@ -5878,12 +5893,7 @@ class _Finder:
         phrase of holding ("sous le contrôle de X") is read by ``held_by_phrase``."""
         if self.holding_size(n):
             return self.held_by_phrase(n, k)
-        who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
-            # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
-            who = self.typed(self.subject(n.head), ("Actor",))
-        who = who or self.previous_possessor(n) or self.possessor_subject(n)
+        who = self.deployment_owners(n)
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))[:1]
         if not where and n.dep_.startswith("nsubj") and n.head.pos_ == "VERB":
             # "la présence du groupe se réduit à deux districts dans X": the place its verb names
@@ -5891,6 +5901,36 @@ class _Finder:
         for w in who[:1]:
             for r in where + (self.places_listed_after(where[0]) if where else []):  # "dans les États de A, du B et du C"
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def deployment_owners(self, n: Token) -> list[MentionRef]:
+        """Whose deployment a noun names: its "de" actor or demonym, the subject of a verb of
+        doing it is the object of, a possessive's owner, or the subject of the clause a phrase
+        holding the bare noun is set before."""
+        who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
+        who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
+            # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
+            who = self.typed(self.subject(n.head), ("Actor",))
+        return who or self.previous_possessor(n) or self.possessor_subject(n) or self.fronted_span_subject(n)
+
+    def fronted_span_subject(self, n: Token) -> list[MentionRef]:
+        """ "Après trois années de présence au Mali, le groupe Wagner se retire": whose presence a
+        bare noun names inside a phrase set before its clause (a "de" complement of an oblique):
+        the clause's subject, when troops or an armed actor (a state, a group)."""
+        if n.dep_ != "nmod" or any(c.dep_ == "det" for c in n.children) or n.head.dep_ not in _OBLIQUES \
+                or n.head.head.pos_ != "VERB":
+            return []
+        subjects = [c for c in n.head.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i][:1]
+        return [r for s in subjects for r in self.force_named(s)]
+
+    def force_named(self, s: Token) -> list[MentionRef]:
+        """The actor a subject names when it is troops ("les soldats tchadiens", "l'armée
+        burkinabè") or an armed actor by its name (a state, a group); not a person or a body
+        by a demonym ("le ministre français", "l'organisation X")."""
+        found = self.typed(self.np(s), ("Actor",))
+        if _in(s, self.forces):
+            return found[:1]
+        return [r for r in found if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS) and self.ref_at(s) is not None][:1]
 
     def possessor_subject(self, n: Token) -> list[MentionRef]:
         """Whose presence or hold a possessive on the object or an oblique of a verb names: the
