@@ -322,6 +322,7 @@ class LanguageRules:
     deploy_window_prepositions: Ordered
     vicinity_nouns: Words
     harm_verbs: Words
+    field_unit_nouns: Words
     presence_words: Words
     armed_presence_words: Words
     armed_group_nouns: Words

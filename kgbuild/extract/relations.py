@@ -2012,7 +2012,24 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
+        self.hit_forces_placed(aims, regions, n, k)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
+
+    def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int) -> None:
+        """ "une attaque contre l'armée ivoirienne dans le village de X", "une embuscade contre une
+        patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
+        was where the strike puts them, on its own soil too."""
+        owners = [r for a in aims for r in self.unit_owners(a)] if regions else []
+        self.place_force(owners[:1], regions[:2], n, k, 0.5)
+
+    def unit_owners(self, a: Token) -> list[MentionRef]:
+        """The state whose troops, or unit in the field (a patrol, a convoy, a post), a word
+        names: by a demonym, or by the troops of its "de" phrase ("une patrouille de l'armée X")."""
+        if not (_in(a, self.forces) or _in(a, self.rules.field_unit_nouns)):
+            return []
+        heads = [a] + [g for g in a.children if g.dep_ == "nmod" and _in(g, self.rules.troop_nouns)]
+        return [r for h in heads for r in self.typed(self.troop_owners([h]), ("Actor",))
+                if r.entity.kind in _STATE_KINDS][:1]
 
     def facility_sense(self, n: Token) -> bool:
         """An attack noun that also names a facility ("siège": a siege, a seat) is that facility
