@@ -6896,6 +6896,18 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, span[0], k, 0.6, modality="asserted", cue_text=phrase)
+            for place in self.place_after_leader(leader)[:1]:
+                self.add(ref, "deployedIn", place, span[0], k, 0.6, modality="asserted")
+
+    def place_after_leader(self, leader: MentionRef) -> list[MentionRef]:
+        """ "la coalition dirigée par l'Arabie saoudite au Yémen": the place a container
+        preposition names right after a coalition's leader, where the coalition is."""
+        lead = self.span_at(leader)
+        if lead is None or lead.end + 1 >= len(self.tokens) \
+                or lower_text(self.tokens[lead.end]) not in self.rules.container_prepositions:
+            return []
+        words = [t for t in self.tokens[lead.end + 1: lead.end + 3] if t.pos_ != "DET"]
+        return self.typed([self.ref_at(words[0])] if words else [], ("Region",))
 
     def led_after_name(self, ref: MentionRef, span, k: int) -> None:
         """ "les Forces du peuple (FDP), les milices dirigées par le général X", "le Groupe de
