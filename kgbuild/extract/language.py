@@ -305,6 +305,7 @@ class LanguageRules:
     stronghold_nouns: Words
     stronghold_prepositions: Ordered
     presence_object_verbs: Words
+    local_presence_object_verbs: Words
     host_verbs: Words
     settle_verbs: Words
     roam_verbs: Words

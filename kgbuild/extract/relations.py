@@ -3810,11 +3810,14 @@ class _Finder:
             self.ref_at(c) for c in t.children if c.pos_ == "ADJ" and self.ref_at(c) is not None]]
 
     def place_gone_through(self, v: Token, k: int) -> None:
-        """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
-        of going through a place is in it (not on its own soil)."""
+        """ "une unité des Frontier Corps fouillait le village de X", "les soldats défendent la ville
+        de Y": the actor subject of a verb of going through a place is in it (not on its own soil);
+        one of defending only in a town or an area, never in a state (a stance)."""
         if self.passive(v):
             return
         where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
+        if _in(v, self.rules.local_presence_object_verbs):  # "défendre la ville de X", not "défendre l'Ukraine"
+            where = [r for r in where if r.entity.kind not in _STATE_KINDS]
         self.place_force(self.typed(self.subject(v), ("Actor",)), self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
 
     def settled(self, v: Token, k: int, reflexive: bool = True) -> None:
