@@ -308,11 +308,14 @@ class LanguageRules:
     stronghold_nouns: Words
     stronghold_prepositions: Ordered
     presence_object_verbs: Words
+    local_presence_object_verbs: Words
     host_verbs: Words
     settle_verbs: Words
     roam_verbs: Words
     control_verbs: Words
     capture_verbs: Words
+    capture_nouns: Words
+    capture_claim_verbs: Words
     frame_nouns: Words
     place_part_nouns: Words
     place_clitics: Words
@@ -321,10 +324,14 @@ class LanguageRules:
     withdraw_nouns: Words
     deploy_prepositions: Ordered
     deploy_window_prepositions: Ordered
+    vicinity_nouns: Words
+    harm_verbs: Words
+    field_unit_nouns: Words
     presence_words: Words
     armed_presence_words: Words
     armed_group_nouns: Words
     pointing_determiners: Words
+    demonstrative_determiners: Words
     place_anaphors: ListTable
     same_place_anaphors: ListTable
     territory_prepositions: Words

@@ -573,12 +573,16 @@ class _Finder:
 
     def anaphor_kinds(self, token: Token) -> tuple[tuple[str, ...], int]:
         """The kinds of place a noun points back to and how many sentences back it may reach:
-        "le même État" further than "le pays"; none for a noun that does not point back."""
+        "le même État" further than "le pays" or "cette localité"; none for a noun that does not point back."""
         same = self.same_kinds(token)
         if same:
             return same, 3
         kinds = self.rules.place_anaphors.get(lower_lemma(token))
-        return (kinds, 1) if kinds and self.points_back(token) else ((), 0)
+        if kinds and self.points_back(token):
+            return kinds, 1
+        if any(c.dep_ == "det" and lower_text(c) in self.rules.demonstrative_determiners for c in token.children):
+            return self.rules.same_place_anaphors.get(lower_lemma(token), ()), 1  # "cette localité": the town just named
+        return (), 0
 
     def same_kinds(self, token: Token) -> tuple[str, ...]:
         """The kinds of place a place noun with a determiner and a word of sameness points back
@@ -2025,7 +2029,24 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
+        self.hit_forces_placed(aims, regions, n, k)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
+
+    def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int) -> None:
+        """ "une attaque contre l'armée ivoirienne dans le village de X", "une embuscade contre une
+        patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
+        was where the strike puts them, on its own soil too."""
+        owners = [r for a in aims for r in self.unit_owners(a)] if regions else []
+        self.place_force(owners[:1], regions[:2], n, k, 0.5)
+
+    def unit_owners(self, a: Token) -> list[MentionRef]:
+        """The state whose troops, or unit in the field (a patrol, a convoy, a post), a word
+        names: by a demonym, or by the troops of its "de" phrase ("une patrouille de l'armée X")."""
+        if not (_in(a, self.forces) or _in(a, self.rules.field_unit_nouns)):
+            return []
+        heads = [a] + [g for g in a.children if g.dep_ == "nmod" and _in(g, self.rules.troop_nouns)]
+        return [r for h in heads for r in self.typed(self.troop_owners([h]), ("Actor",))
+                if r.entity.kind in _STATE_KINDS][:1]
 
     def facility_sense(self, n: Token) -> bool:
         """An attack noun that also names a facility ("siège": a siege, a seat) is that facility
@@ -3641,6 +3662,35 @@ class _Finder:
         if _in(v, self.rules.capture_verbs) and "Inf" not in morph_values(v, "VerbForm"):
             self.hold_taken(v, agents, targets, k)
 
+    def capture_noun(self, n: Token, k: int) -> None:
+        """ "la prise de Goma par le M23", "Wagner a revendiqué la prise de Bakhmout", "il revendique
+        la reprise de la ville de Kidal": who takes a place (``capture_takers``) is there after,
+        deployed in the place of the noun's first "de" phrase (not a state taken whole), a state on
+        its own soil too."""
+        phrase = next((g for g in n.children if g.dep_ == "nmod" and g.i > n.i
+                       and _introduced_by(g, self.rules.of_prepositions)), None)
+        where = [r for r in self.typed(self.np(phrase), ("Region",)) if r.entity.kind not in _STATE_KINDS] \
+            if phrase is not None else []
+        if where:
+            self.place_force(self.capture_takers(n)[:1], where[:2], n, k, 0.55, modality=self.noun_modality(n))
+
+    def capture_takers(self, n: Token) -> list[MentionRef]:
+        """The "par" agent of a noun of taking, else the subject of the verb of claiming it is the
+        object of ("X revendique la prise de Y", not a pronoun); an armed actor only (``armed_named``)."""
+        heads = [g for g in n.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.agent_prepositions)]
+        if not heads and n.dep_ == "obj" and _in(n.head, self.rules.capture_claim_verbs):
+            heads = [h for h in subjects_of(n.head, self.rules) if h.pos_ != "PRON"]  # a pronoun's antecedent is unsure
+        return [r for h in heads[:1] for r in self.armed_named(h)]
+
+    def armed_named(self, h: Token) -> list[MentionRef]:
+        """The armed actors a noun phrase names: a state or a group, or the body its fighters are
+        of ("les rebelles du Front de X", "les combattants de Y")."""
+        named = [r for r in self.typed(self.np(h), ("Actor",)) if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS)]
+        if named or not _in(h, self.forces):
+            return named
+        return [r for g in h.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)
+                for r in self.typed(self.np(g), ("Actor",)) if r.entity.kind != "Person"][:1]
+
     def hold_taken(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
         """Each agent is in each place of ``targets`` it took (a state only by a part of it)."""
         part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
@@ -3829,11 +3879,14 @@ class _Finder:
             self.ref_at(c) for c in t.children if c.pos_ == "ADJ" and self.ref_at(c) is not None]]
 
     def place_gone_through(self, v: Token, k: int) -> None:
-        """ "une unité des Frontier Corps fouillait le village de X": the actor subject of a verb
-        of going through a place is in it (not on its own soil)."""
+        """ "une unité des Frontier Corps fouillait le village de X", "les soldats défendent la ville
+        de Y": the actor subject of a verb of going through a place is in it (not on its own soil);
+        one of defending only in a town or an area, never in a state (a stance)."""
         if self.passive(v):
             return
         where = self.typed([r for c in self.direct_objects(v) + self.objects_on_days(v) for r in self.np(c)], ("Region",))
+        if _in(v, self.rules.local_presence_object_verbs):  # "défendre la ville de X", not "défendre l'Ukraine"
+            where = [r for r in where if r.entity.kind not in _STATE_KINDS]
         self.place_force(self.typed(self.subject(v), ("Actor",)), self.places_listed(where[:1]) + where[1:2], v, k, 0.6)
 
     def settled(self, v: Token, k: int, reflexive: bool = True) -> None:
@@ -4024,13 +4077,54 @@ class _Finder:
         else its subject ("la Russie a déployé"), or the troops before a participle the parse
         left alone."""
         who = self.typed(self.patient(v) if self.passive(v) else [
-            r for c in troops_obj for r in self.np(c)], ("Actor",))
+            r for c in troops_obj for r in self.np(c)], ("Actor",)) or self.craft_owners(v)
         if not who and not self.passive(v):
             who = [r for r in self.typed(self.subject(v), ("Actor",))
                    if not self.origin_of_group(r, subjects_of(v, self.rules)[:1])]
         if not who and "Part" in morph_values(v, "VerbForm") and not subjects_of(v, self.rules):
-            who = self.typed(self.noun_before(v), ("Actor",))
+            who = self.participle_forces(v)
         return self.bracketed_body(subjects_of(v, self.rules)[:1] or [v.head], who) or who
+
+    def participle_forces(self, v: Token) -> list[MentionRef]:
+        """Who a participle of deployment the parse left without a subject deploys: the noun
+        phrase right before it, the subject of the clause it is set before, or the troops put
+        after it by a relative "où"."""
+        return self.typed(self.noun_before(v), ("Actor",)) or self.fronted_forces(v) \
+            or self.typed(self.troop_owners(self.relative_troops(v)), ("Actor",))
+
+    def craft_owners(self, v: Token) -> list[MentionRef]:
+        """ "une frégate marocaine a été déployée au large de X", "le porte-avions français, déployé
+        en Y": the state a demonym names on the troop noun (a warship the entity stage read as a
+        weapon) a passive deployment is said of."""
+        if not self.passive(v):
+            return []
+        heads = [v.head] if v.dep_ == "acl" else subjects_of(v, self.rules)
+        return [r for h in heads if _in(h, self.rules.troop_nouns) for c in h.children if c.dep_ == "amod"
+                for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind in _STATE_KINDS][:1]
+
+    def relative_troops(self, v: Token) -> list[Token]:
+        """The troops put after a participle of deployment opened by a relative "où", however the
+        parse hangs them ("la ville de X, où sont stationnés des militaires tchadiens": "des" read
+        as a preposition)."""
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+            return []
+        return [c for c in v.children if c.i > v.i and c.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg")
+                and _in(c, self.forces)][:1]
+
+    def fronted_forces(self, v: Token) -> list[MentionRef]:
+        """ "Déployée dans X, l'armée rwandaise assure ...": the subject of the clause a past
+        participle is set before, when it is troops or an armed actor (a state, a group), not
+        "Basée à Genève, l'ONG X"."""
+        if "Past" not in morph_values(v, "Tense"):
+            return []
+        return [r for s in self.fronted_subjects(v)[:1] for r in self.force_named(s)]
+
+    def fronted_subjects(self, v: Token) -> list[Token]:
+        """The subjects of the clause a participle or a word of presence is set before ("Déjà
+        présente au Mali, la Russie renforce ...")."""
+        if v.dep_ != "advcl" or v.head.pos_ != "VERB" or v.i > v.head.i:
+            return []
+        return [c for c in v.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > v.i]
 
     def bracketed_body(self, heads: list[Token], who: list[MentionRef]) -> list[MentionRef]:
         """ "Le gouvernement libyen d'union nationale (GNA) ... basé à Tripoli": a subject read
@@ -4736,7 +4830,14 @@ class _Finder:
         """Troops that are the subject of a verb whose places are theirs: not one that fires from
         afar or attacks a facility."""
         return n.dep_ == "nsubj" and n.head.pos_ == "VERB" and not self.fires(n.head) and not self.attacks_facility(n.head) \
-            and not self.attacks_at(n.head)
+            and not self.attacks_at(n.head) or self.harmed(n)
+
+    def harmed(self, n: Token) -> bool:
+        """Troops a verb of harm is done to, its passive subject or its object ("deux soldats
+        maliens ont été tués à X", "les jihadistes ont tué trois policiers nigériens près de Y"):
+        they were where the verb's place phrase puts them, struck from afar too."""
+        return n.head.pos_ == "VERB" and _in(n.head, self.rules.harm_verbs) and (
+            n.dep_ == "nsubj:pass" or n.dep_ == "obj" and not self.passive(n.head))
 
     def attacks_at(self, v: Token) -> bool:
         """An attack verb with a phrase of aim ("a ouvert le feu sur des positions de X"): that
@@ -4895,8 +4996,7 @@ class _Finder:
         if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
         if a.dep_ == "advcl" and a.head.pos_ == "VERB" and a.i < a.head.i:
-            # set before its clause ("Déjà présente au Mali, la Russie renforce ..."): its subject
-            return [c for c in a.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > a.i]
+            return self.fronted_subjects(a)
         return [a.head] if a.dep_ in ("amod", "acl", "appos") and a.head.i < a.i else []
 
     def inverted_subject(self, v: Token) -> list[Token]:
@@ -4915,6 +5015,10 @@ class _Finder:
     def place_groups(self, head: Token, deps, after: int = -1):
         """Each place phrase of ``head`` in turn, as ``_place_group`` reads the first."""
         for c in head.children:
+            near = self.vicinity_place(c, deps) if c.i > after else []
+            if near:
+                yield near
+                continue
             if c.dep_ in deps and c.i > after and (_introduced_by(c, self.rules.deploy_prepositions) or self.near_phrase(c)) \
                     and not _in(c, self.forces) and not _in(c, self.rules.border_nouns):  # "à la frontière russe": beside
                 found = self.typed(self.np(c), ("Region",)) or self.inner_place(c, 2)
@@ -4922,6 +5026,26 @@ class _Finder:
                     continue  # "un avant-poste au nord-ouest de Mogadiscio": beside the town, not in it
                 if found:
                     yield found
+
+    def vicinity_place(self, c: Token, deps) -> list[MentionRef]:
+        """ "déployée le long de la Ligne bleue", "au large de la Libye", "à proximité de Gao": the
+        place of the "de" phrase of a noun of surroundings (or of "près") the parse hangs on the
+        head (as an oblique, an object or an adverb); none along a border ("le long de la frontière
+        syrienne")."""
+        if c.dep_ not in (*deps, "obj", "advmod") or not self.vicinity_word(c):
+            return []
+        phrases = [g for g in c.children if g.dep_ in ("nmod", "dep")] or [  # "le long de X" with X hung on the head
+            g for g in c.head.children if g.dep_.startswith("obl") and g.left_edge.i == c.i + 1]
+        for g in phrases:
+            if g.i > c.i and _introduced_by(g, self.rules.of_prepositions):
+                return [] if _in(g, self.rules.border_nouns) else self.typed(self.np(g), ("Region",))
+        return []
+
+    def vicinity_word(self, c: Token) -> bool:
+        """A noun of a place's surroundings ("le long", "au large", "aux abords"), or "près" read as an adverb."""
+        if c.pos_ == "ADV":
+            return lower_text(c) in self.rules.deploy_prepositions
+        return c.pos_ == "NOUN" and _in(c, self.rules.vicinity_nouns)
 
     def inner_place(self, c: Token, depth: int) -> list[MentionRef]:
         """The place a stronghold or a part of a place locates itself in, past its own place phrase
@@ -5871,12 +5995,7 @@ class _Finder:
         phrase of holding ("sous le contrôle de X") is read by ``held_by_phrase``."""
         if self.holding_size(n):
             return self.held_by_phrase(n, k)
-        who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
-        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
-            # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
-            who = self.typed(self.subject(n.head), ("Actor",))
-        who = who or self.previous_possessor(n) or self.possessor_subject(n)
+        who = self.deployment_owners(n)
         where = self.after_prep(self.right_window(n), self.rules.deploy_noun_prepositions, ("Region",))[:1]
         if not where and n.dep_.startswith("nsubj") and n.head.pos_ == "VERB":
             # "la présence du groupe se réduit à deux districts dans X": the place its verb names
@@ -5884,6 +6003,36 @@ class _Finder:
         for w in who[:1]:
             for r in where + (self.places_listed_after(where[0]) if where else []):  # "dans les États de A, du B et du C"
                 self.add(w, "deployedIn", r, n, k, 0.55, modality=self.noun_modality(n))
+
+    def deployment_owners(self, n: Token) -> list[MentionRef]:
+        """Whose deployment a noun names: its "de" actor or demonym, the subject of a verb of
+        doing it is the object of, a possessive's owner, or the subject of the clause a phrase
+        holding the bare noun is set before."""
+        who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
+        who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
+            # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
+            who = self.typed(self.subject(n.head), ("Actor",))
+        return who or self.previous_possessor(n) or self.possessor_subject(n) or self.fronted_span_subject(n)
+
+    def fronted_span_subject(self, n: Token) -> list[MentionRef]:
+        """ "Après trois années de présence au Mali, le groupe Wagner se retire": whose presence a
+        bare noun names inside a phrase set before its clause (a "de" complement of an oblique):
+        the clause's subject, when troops or an armed actor (a state, a group)."""
+        if n.dep_ != "nmod" or any(c.dep_ == "det" for c in n.children) or n.head.dep_ not in _OBLIQUES \
+                or n.head.head.pos_ != "VERB":
+            return []
+        subjects = [c for c in n.head.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i][:1]
+        return [r for s in subjects for r in self.force_named(s)]
+
+    def force_named(self, s: Token) -> list[MentionRef]:
+        """The actor a subject names when it is troops ("les soldats tchadiens", "l'armée
+        burkinabè") or an armed actor by its name (a state, a group); not a person or a body
+        by a demonym ("le ministre français", "l'organisation X")."""
+        found = self.typed(self.np(s), ("Actor",))
+        if _in(s, self.forces):
+            return found[:1]
+        return [r for r in found if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS) and self.ref_at(s) is not None][:1]
 
     def possessor_subject(self, n: Token) -> list[MentionRef]:
         """Whose presence or hold a possessive on the object or an oblique of a verb names: the
@@ -6880,6 +7029,18 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, span[0], k, 0.6, modality="asserted", cue_text=phrase)
+            for place in self.place_after_leader(leader)[:1]:
+                self.add(ref, "deployedIn", place, span[0], k, 0.6, modality="asserted")
+
+    def place_after_leader(self, leader: MentionRef) -> list[MentionRef]:
+        """ "la coalition dirigée par l'Arabie saoudite au Yémen": the place a container
+        preposition names right after a coalition's leader, where the coalition is."""
+        lead = self.span_at(leader)
+        if lead is None or lead.end + 1 >= len(self.tokens) \
+                or lower_text(self.tokens[lead.end]) not in self.rules.container_prepositions:
+            return []
+        words = [t for t in self.tokens[lead.end + 1: lead.end + 3] if t.pos_ != "DET"]
+        return self.typed([self.ref_at(words[0])] if words else [], ("Region",))
 
     def led_after_name(self, ref: MentionRef, span, k: int) -> None:
         """ "les Forces du peuple (FDP), les milices dirigées par le général X", "le Groupe de
@@ -7464,7 +7625,7 @@ class _Finder:
         whose bracketed acronym follows a mission, force or operation noun is deployed in the place
         named first after a container preposition ("en", "au", "aux", "dans") of that description."""
         span = self.span_at(ref)
-        words = self.acronym_description(span, 12) if span is not None else []
+        words = self.acronym_description(span, 18) if span is not None else []
         if not words or not _in(words[0], self.rules.organ_heads):
             return
         for n, t in enumerate(words[1:-1], 1):
@@ -7494,7 +7655,7 @@ class _Finder:
             return []
         window = self.tokens[max(0, span.start - reach): span.start - 1]
         heads = [n for n, t in enumerate(window) if n and _in(t, self.rules.organisation_body_nouns)
-                 and window[n - 1].pos_ == "DET" and all(w.pos_ in _DESCRIPTION_POS for w in window[n:])]
+                 and window[n - 1].pos_ == "DET" and all(_descriptive(w) for w in window[n:])]
         return list(window[heads[-1]:]) if heads else []
 
     def genitive_state(self, ref: MentionRef, span) -> list[MentionRef]:
@@ -8156,12 +8317,13 @@ _NOUN_READERS = (
     (("stronghold_nouns",), lambda finder, t, k, lemma: finder.stronghold_noun(t, k)),
     (("holding_nouns",), lambda finder, t, k, lemma: finder.held_by_phrase(t, k)),
     (("withdraw_nouns",), lambda finder, t, k, lemma: finder.withdraw_noun(t, k)),
+    (("capture_nouns",), lambda finder, t, k, lemma: finder.capture_noun(t, k)),
 )
 _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "ally_nouns", "enemy_nouns", "authorize_nouns", "supplier_nouns", "supply_nouns",
                   "purchase_nouns", "target_nouns", "attack_nouns", "operation_nouns", "support_nouns", "oppose_nouns",
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
-                  "holding_nouns", "withdraw_nouns")
+                  "holding_nouns", "withdraw_nouns", "capture_nouns")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -8271,6 +8433,12 @@ def _agree(a: Token, b: Token) -> bool:
     """Two words agree in gender and number, as far as the tagger tells."""
     return all(not (x and y) or set(x) & set(y)
                for x, y in ((morph_values(a, f), morph_values(b, f)) for f in ("Gender", "Number")))
+
+
+def _descriptive(word: Token) -> bool:
+    """A word of a body's description: a noun, an adjective, a preposition, a determiner or a
+    participle ("la Mission multidimensionnelle intégrée des Nations unies pour ...")."""
+    return word.pos_ in _DESCRIPTION_POS or (word.pos_ == "VERB" and "Part" in morph_values(word, "VerbForm"))
 
 
 def _introduced_by(phrase: Token, words) -> bool:
