@@ -248,6 +248,9 @@ class _Finder:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
         subject of the sentence before, else the nearest fitting actor."""
         ref = self.speaker_pronoun(token) or self.reporter_subject(token, low)
+        host = self.relative_host_subject(token, low) if ref is None else []
+        if host:
+            return host
         if ref is None and self.thing_antecedent(token, low):
             return []
         ref = ref or self.subject_antecedent(token, low) or resolve_pronoun(low, token.idx, self.reading)
@@ -786,6 +789,28 @@ class _Finder:
                 found = self.typed(self.np(t), ("Actor",))
                 return found[0] if found else None
         return None
+
+    def relative_host_subject(self, token: Token, low: str) -> list[MentionRef]:
+        """The subject pronoun of a relative clause opened by "que" takes the subject of the
+        clause the relative hangs in, when it fits ("A et B ont rappelé leurs ambassadeurs au
+        Bénin, qu'ils accusent de ...": A and B, not Benin, the relative's antecedent)."""
+        verb = token.head
+        if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns \
+                or not self.relative_stance_object(verb):
+            return []
+        for host in list(verb.ancestors)[:4]:
+            subjects = [c for c in host.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if subjects:
+                return self.fitting_subjects(subjects, low)
+        return []
+
+    def fitting_subjects(self, subjects: list[Token], low: str) -> list[MentionRef]:
+        """The actors a clause's noun subjects name, when they fit a subject pronoun: several
+        ("A et B", "A, ses alliés de B") for a plural one, one that agrees for another."""
+        several = len(subjects) > 1 or bool(self.conjuncts(subjects[0]))
+        if not (several and low in self.rules.plural_pronouns or not several and self.agrees(subjects[0], low)):
+            return []
+        return self.typed([r for c in subjects for r in self.np(c)], ("Actor",))
 
     def subject_antecedent(self, token: Token, low: str) -> MentionRef | None:
         """A subject pronoun opening its sentence's clause takes the subject of the sentence
@@ -5101,10 +5126,18 @@ class _Finder:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
         objs += self.children_with(v, self.stance_prepositions(v, predicate))
-        objs = objs or self.shared_object(v)
-        for s in self.sides(self.typed(subj, ("Actor",))):
+        objs = objs or self.shared_object(v) or self.relative_stance_object(v)
+        for s in self.local_sides(self.typed(subj, ("Actor",)), v):
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def local_sides(self, found: list[MentionRef], v: Token) -> list[MentionRef]:
+        """The ``sides`` of a verb's doers when the first is named in the verb's own sentence; a
+        pronoun's antecedent named earlier is taken alone (the list it stood in there is not the
+        pronoun's: "par A, B et C ... A a rappelé ..., qu'il accuse": A)."""
+        span = self.span_at(found[0]) if found else None
+        lo, hi = self.units.bounds(v)
+        return self.sides(found) if span is not None and lo <= span.start < hi else found[:1]
 
     def stance_doers(self, v: Token) -> list[MentionRef]:
         """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
@@ -5178,7 +5211,31 @@ class _Finder:
         head = v.head
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < v.i and "Pres" in morph_values(v, "Tense"):
             return self.np(head) or self.stance_agents(head)
+        if v.dep_ == "xcomp" and _in(head, self.rules.accusation_cues) and not self.passive(head):
+            return self.accused(head)  # "X, que Y accuse de financer Z": X finances Z, not Y
         return self.patient(head) if self.passive(head) else self.subject(head)
+
+    def accused(self, v: Token) -> list[MentionRef]:
+        """Whom an active verb of accusing charges: its object, else the actor its relative "que"
+        stands for ("le Bénin, que le Togo accuse de ..."); never its subject, the accuser."""
+        found = [r for c in v.children if c.dep_ in ("obj", "iobj") for r in self.np(c)]
+        return found or self.relative_stance_object(v)
+
+    def relative_stance_object(self, v: Token) -> list[MentionRef]:
+        """The object of a stance verb in a relative clause opened by "que": the actor named right
+        before the pronoun, past a comma ("le rappel de ses ambassadeurs au Bénin, qu'il accuse de
+        ...", "le régime que les rebelles combattent"); not past a prepositional complement, which
+        may turn the verb to another sense ("le PKK, que X range parmi les organisations ...")."""
+        rel = self.relative_object(v)
+        if rel is None or rel.i < 1 or any(c.dep_.startswith("obl") and any(g.dep_ == "case" for g in c.children)
+                                           for c in v.children):
+            return []
+        comma = self.tokens[rel.i - 1].text == ","
+        if not (comma or v.dep_ == "acl:relcl" or "Rel" in morph_values(rel, "PronType")):
+            return []  # "déclare au Parlement qu'il a approuvé": a completive "que"
+        k = rel.i - 2 if comma else rel.i - 1
+        ref = self.ref_at(self.tokens[k]) if k >= 0 else None
+        return [self.np_head_of(ref)] if ref is not None and ref.end <= self.tokens[k].idx + len(self.tokens[k]) else []
 
     def stance_object(self, c: Token) -> list[MentionRef]:
         """Who a stance verb's object stands for: the actor it names, or the author of the act it
@@ -5225,7 +5282,8 @@ class _Finder:
         objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
         if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
-        for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
+        agents = self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v)  # "par A, B et C": each
+        for s in self.typed(agents, ("Actor",))[:4]:
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
 
@@ -5532,7 +5590,7 @@ class _Finder:
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
                   if not lo <= r.start < hi] or self.sibling_before(n) or self.genitive_sibling(n)
         for o in owners[:1]:
-            for a in self.typed(named, ("Actor",))[:1]:
+            for a in self.typed(named, ("Actor",))[:3]:  # "ses alliés du Niger et du Burkina Faso": each
                 self.add(a, predicate, o, n, k, 0.55)
 
     def genitive_sibling(self, n: Token) -> list[MentionRef]:
@@ -5550,9 +5608,13 @@ class _Finder:
         ("son allié russe")."""
         near = [c for c in n.children if n.i < c.i <= n.i + 4]
         named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
-                 for r in [self.ref_at(c)] if r is not None]
+                 for r in self.refs_at([c, *self.conjuncts(c)])]
         return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None] \
             or self.apposed_allies(n)
+
+    def refs_at(self, tokens: list[Token]) -> list[MentionRef]:
+        """The entities named at ``tokens``, those that name one."""
+        return [r for t in tokens for r in [self.ref_at(t)] if r is not None]
 
     def apposed_allies(self, n: Token) -> list[MentionRef]:
         """The actors an ally noun names as an apposition, with or without an article ("et son
