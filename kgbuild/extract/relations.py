@@ -489,8 +489,9 @@ class _Finder:
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
         groupe terroriste Boko Haram"), past a demonym too ("le groupe armé libanais
-        Hezbollah": the Hezbollah, not Lebanon)."""
-        if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)):
+        Hezbollah": the Hezbollah, not Lebanon), or after a firm noun ("le consortium MBDA")."""
+        if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)
+                or _in(token, self.rules.firm_nouns)):
             return None
         for t in self.tokens[token.i + 1: token.i + 4]:
             if t.pos_ == "ADJ" and t.text.islower():
@@ -5199,7 +5200,16 @@ class _Finder:
         k = self.span_at(found[-1]).start - 1
         while k > 0 and self.tokens[k].pos_ == "DET":
             k -= 1
-        return found if lower_text(self.tokens[k]) in self.rules.list_conjunctions else []
+        closed = lower_text(self.tokens[k]) in self.rules.list_conjunctions
+        return found if closed or self.closed_by_group(self.span_at(found[-1]).end) else []
+
+    def closed_by_group(self, k: int) -> bool:
+        """A list of names closed by a conjunction and a noun of states or groups ("par A, B et
+        plusieurs pays européens", "A, B et d'autres États"): the names are all listed."""
+        if k >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.list_conjunctions:
+            return False
+        nouns = self.rules.example_hosts | self.rules.group_heads
+        return any(t.pos_ == "NOUN" and lower_lemma(t) in nouns for t in self.tokens[k + 1: k + 4])
 
     def stance_verb_doer(self, v: Token) -> list[MentionRef]:
         """Who a stance verb without a subject of its own is said of: the noun its present
