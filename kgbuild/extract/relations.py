@@ -5126,7 +5126,7 @@ class _Finder:
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
-        objs += self.children_with(v, self.stance_prepositions(v, predicate))
+        objs += self.stance_phrase_objects(v, self.stance_prepositions(v, predicate))
         objs = objs or self.shared_object(v) or self.relative_stance_object(v)
         for s in self.local_sides(self.typed(subj, ("Actor",)), v):
             for o in self.typed(objs, ("Actor",))[:2]:
@@ -5144,10 +5144,18 @@ class _Finder:
         """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
         stands for in a quote; a person accusing speaks for a side and takes no stance of their own
         (a spokesman's body does)."""
-        subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v)
+        subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v) \
+            or [r for c in subjects_of(v, self.rules)[:1] for r in self.spokesman_body(c)]
         if _in(v, self.rules.accusation_cues):
             subj = [r for r in subj if r.entity.kind != "Person"] or self.spoken_for(subj)
         return subj
+
+    def spokesman_body(self, token: Token | None) -> list[MentionRef]:
+        """The body an unnamed spokesman's role names after "de" ("le porte-parole du gouvernement
+        malien a condamné ...", "condamnée par le porte-parole de l'armée X"): it takes the stance."""
+        if token is None or not _in(token, self.rules.spokesman_roles) or self.ref_at(token) is not None:
+            return []
+        return self.typed(self.of_phrases(token, 0), ("Actor",))[:1]
 
     def speaker_body(self, v: Token) -> list[MentionRef]:
         """Who "nous" as a verb's subject stands for in a quote: the one body the quote's speaker
@@ -5247,6 +5255,18 @@ class _Finder:
         ref = self.ref_at(self.tokens[k]) if k >= 0 else None
         return [self.np_head_of(ref)] if ref is not None and ref.end <= self.tokens[k].idx + len(self.tokens[k]) else []
 
+    def stance_phrase_objects(self, v: Token, preps) -> list[MentionRef]:
+        """Who a stance verb's prepositional object stands for, as a direct object does: the actor
+        it names, or the author of the act it names by name ("lutter contre l'expansion de X"); not
+        by a demonym ("protester contre les ventes d'armes chiliennes": whose make, not whose act)."""
+        return [r for c in v.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                and _introduced_by(c, preps) for r in self.np(c) or [a for a in self.stance_object(c) if self.named_at(a)]]
+
+    def named_at(self, ref: MentionRef) -> bool:
+        """Whether a mention opens on a name or a noun, not on an adjective (a demonym)."""
+        span = self.span_at(ref)
+        return span is not None and span[0].pos_ != "ADJ"
+
     def stance_object(self, c: Token) -> list[MentionRef]:
         """Who a stance verb's object stands for: the actor it names, or the author of the act it
         names ("salue la décision des États-Unis"); a harm done to someone names its victim after
@@ -5292,8 +5312,8 @@ class _Finder:
         objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
         if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
-        agents = self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v)  # "par A, B et C": each
-        for s in self.typed(agents, ("Actor",))[:4]:
+        agents = self.typed(self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v), ("Actor",))
+        for s in (agents or self.spokesman_body(agent_phrase(v, self.rules)))[:4]:  # "par A, B et C": each
             for o in self.typed(objs, ("Actor",))[:2]:
                 self.add(s, predicate, o, v, k, 0.55)
 
