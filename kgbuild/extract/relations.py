@@ -5129,7 +5129,7 @@ class _Finder:
         objs += self.stance_phrase_objects(v, self.stance_prepositions(v, predicate))
         objs = objs or self.shared_object(v) or self.relative_stance_object(v)
         for s in self.local_sides(self.typed(subj, ("Actor",)), v):
-            for o in self.typed(objs, ("Actor",))[:2]:
+            for o in self.typed(objs, ("Actor",))[:3]:
                 self.add(s, predicate, o, v, k, 0.6)
 
     def local_sides(self, found: list[MentionRef], v: Token) -> list[MentionRef]:
@@ -5313,8 +5313,10 @@ class _Finder:
         if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
         agents = self.typed(self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v), ("Actor",))
+        objs = self.typed(objs, ("Actor",))
+        objs = self.local_sides(objs, v) + objs[1:] if objs else []  # "A, B et C ont été sanctionnés": each
         for s in (agents or self.spokesman_body(agent_phrase(v, self.rules)))[:4]:  # "par A, B et C": each
-            for o in self.typed(objs, ("Actor",))[:2]:
+            for o in list({r.entity.id: r for r in reversed(objs)}.values())[::-1][:3]:
                 self.add(s, predicate, o, v, k, 0.55)
 
     def stance_patients(self, v: Token) -> list[MentionRef]:
