@@ -248,6 +248,9 @@ class _Finder:
         """What a personal pronoun stands for: the speaker of the reported speech it opens, the
         subject of the sentence before, else the nearest fitting actor."""
         ref = self.speaker_pronoun(token) or self.reporter_subject(token, low)
+        host = self.relative_host_subject(token, low) if ref is None else []
+        if host:
+            return host
         if ref is None and self.thing_antecedent(token, low):
             return []
         ref = ref or self.subject_antecedent(token, low) or resolve_pronoun(low, token.idx, self.reading)
@@ -486,8 +489,9 @@ class _Finder:
     def name_after(self, token: Token) -> MentionRef | None:
         """A name right after a group noun and its adjectives, however the parse hangs it ("le
         groupe terroriste Boko Haram"), past a demonym too ("le groupe armé libanais
-        Hezbollah": the Hezbollah, not Lebanon)."""
-        if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)):
+        Hezbollah": the Hezbollah, not Lebanon), or after a firm noun ("le consortium MBDA")."""
+        if not (_in(token, self.rules.quantity_nouns) or _in(token, self.rules.group_heads)
+                or _in(token, self.rules.firm_nouns)):
             return None
         for t in self.tokens[token.i + 1: token.i + 4]:
             if t.pos_ == "ADJ" and t.text.islower():
@@ -790,6 +794,28 @@ class _Finder:
                 found = self.typed(self.np(t), ("Actor",))
                 return found[0] if found else None
         return None
+
+    def relative_host_subject(self, token: Token, low: str) -> list[MentionRef]:
+        """The subject pronoun of a relative clause opened by "que" takes the subject of the
+        clause the relative hangs in, when it fits ("A et B ont rappelé leurs ambassadeurs au
+        Bénin, qu'ils accusent de ...": A and B, not Benin, the relative's antecedent)."""
+        verb = token.head
+        if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns \
+                or not self.relative_stance_object(verb):
+            return []
+        for host in list(verb.ancestors)[:4]:
+            subjects = [c for c in host.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if subjects:
+                return self.fitting_subjects(subjects, low)
+        return []
+
+    def fitting_subjects(self, subjects: list[Token], low: str) -> list[MentionRef]:
+        """The actors a clause's noun subjects name, when they fit a subject pronoun: several
+        ("A et B", "A, ses alliés de B") for a plural one, one that agrees for another."""
+        several = len(subjects) > 1 or bool(self.conjuncts(subjects[0]))
+        if not (several and low in self.rules.plural_pronouns or not several and self.agrees(subjects[0], low)):
+            return []
+        return self.typed([r for c in subjects for r in self.np(c)], ("Actor",))
 
     def subject_antecedent(self, token: Token, low: str) -> MentionRef | None:
         """A subject pronoun opening its sentence's clause takes the subject of the sentence
@@ -5306,20 +5332,36 @@ class _Finder:
         for c in v.children:
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
-        objs += self.children_with(v, self.stance_prepositions(v, predicate))
-        objs = objs or self.shared_object(v)
-        for s in self.sides(self.typed(subj, ("Actor",))):
-            for o in self.typed(objs, ("Actor",))[:2]:
+        objs += self.stance_phrase_objects(v, self.stance_prepositions(v, predicate))
+        objs = objs or self.shared_object(v) or self.relative_stance_object(v)
+        for s in self.local_sides(self.typed(subj, ("Actor",)), v):
+            for o in self.typed(objs, ("Actor",))[:3]:
                 self.add(s, predicate, o, v, k, 0.6)
+
+    def local_sides(self, found: list[MentionRef], v: Token) -> list[MentionRef]:
+        """The ``sides`` of a verb's doers when the first is named in the verb's own sentence; a
+        pronoun's antecedent named earlier is taken alone (the list it stood in there is not the
+        pronoun's: "par A, B et C ... A a rappelé ..., qu'il accuse": A)."""
+        span = self.span_at(found[0]) if found else None
+        lo, hi = self.units.bounds(v)
+        return self.sides(found) if span is not None and lo <= span.start < hi else found[:1]
 
     def stance_doers(self, v: Token) -> list[MentionRef]:
         """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
         stands for in a quote; a person accusing speaks for a side and takes no stance of their own
         (a spokesman's body does)."""
-        subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v)
+        subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v) \
+            or [r for c in subjects_of(v, self.rules)[:1] for r in self.spokesman_body(c)]
         if _in(v, self.rules.accusation_cues):
             subj = [r for r in subj if r.entity.kind != "Person"] or self.spoken_for(subj)
         return subj
+
+    def spokesman_body(self, token: Token | None) -> list[MentionRef]:
+        """The body an unnamed spokesman's role names after "de" ("le porte-parole du gouvernement
+        malien a condamné ...", "condamnée par le porte-parole de l'armée X"): it takes the stance."""
+        if token is None or not _in(token, self.rules.spokesman_roles) or self.ref_at(token) is not None:
+            return []
+        return self.typed(self.of_phrases(token, 0), ("Actor",))[:1]
 
     def speaker_body(self, v: Token) -> list[MentionRef]:
         """Who "nous" as a verb's subject stands for in a quote: the one body the quote's speaker
@@ -5372,7 +5414,16 @@ class _Finder:
         k = self.span_at(found[-1]).start - 1
         while k > 0 and self.tokens[k].pos_ == "DET":
             k -= 1
-        return found if lower_text(self.tokens[k]) in self.rules.list_conjunctions else []
+        closed = lower_text(self.tokens[k]) in self.rules.list_conjunctions
+        return found if closed or self.closed_by_group(self.span_at(found[-1]).end) else []
+
+    def closed_by_group(self, k: int) -> bool:
+        """A list of names closed by a conjunction and a noun of states or groups ("par A, B et
+        plusieurs pays européens", "A, B et d'autres États"): the names are all listed."""
+        if k >= len(self.tokens) or lower_text(self.tokens[k]) not in self.rules.list_conjunctions:
+            return False
+        nouns = self.rules.example_hosts | self.rules.group_heads
+        return any(t.pos_ == "NOUN" and lower_lemma(t) in nouns for t in self.tokens[k + 1: k + 4])
 
     def stance_verb_doer(self, v: Token) -> list[MentionRef]:
         """Who a stance verb without a subject of its own is said of: the noun its present
@@ -5384,7 +5435,43 @@ class _Finder:
         head = v.head
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < v.i and "Pres" in morph_values(v, "Tense"):
             return self.np(head) or self.stance_agents(head)
+        if v.dep_ == "xcomp" and _in(head, self.rules.accusation_cues) and not self.passive(head):
+            return self.accused(head)  # "X, que Y accuse de financer Z": X finances Z, not Y
         return self.patient(head) if self.passive(head) else self.subject(head)
+
+    def accused(self, v: Token) -> list[MentionRef]:
+        """Whom an active verb of accusing charges: its object, else the actor its relative "que"
+        stands for ("le Bénin, que le Togo accuse de ..."); never its subject, the accuser."""
+        found = [r for c in v.children if c.dep_ in ("obj", "iobj") for r in self.np(c)]
+        return found or self.relative_stance_object(v)
+
+    def relative_stance_object(self, v: Token) -> list[MentionRef]:
+        """The object of a stance verb in a relative clause opened by "que": the actor named right
+        before the pronoun, past a comma ("le rappel de ses ambassadeurs au Bénin, qu'il accuse de
+        ...", "le régime que les rebelles combattent"); not past a prepositional complement, which
+        may turn the verb to another sense ("le PKK, que X range parmi les organisations ...")."""
+        rel = self.relative_object(v)
+        if rel is None or rel.i < 1 or any(c.dep_.startswith("obl") and any(g.dep_ == "case" for g in c.children)
+                                           for c in v.children):
+            return []
+        comma = self.tokens[rel.i - 1].text == ","
+        if not (comma or v.dep_ == "acl:relcl" or "Rel" in morph_values(rel, "PronType")):
+            return []  # "déclare au Parlement qu'il a approuvé": a completive "que"
+        k = rel.i - 2 if comma else rel.i - 1
+        ref = self.ref_at(self.tokens[k]) if k >= 0 else None
+        return [self.np_head_of(ref)] if ref is not None and ref.end <= self.tokens[k].idx + len(self.tokens[k]) else []
+
+    def stance_phrase_objects(self, v: Token, preps) -> list[MentionRef]:
+        """Who a stance verb's prepositional object stands for, as a direct object does: the actor
+        it names, or the author of the act it names by name ("lutter contre l'expansion de X"); not
+        by a demonym ("protester contre les ventes d'armes chiliennes": whose make, not whose act)."""
+        return [r for c in v.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+                and _introduced_by(c, preps) for r in self.np(c) or [a for a in self.stance_object(c) if self.named_at(a)]]
+
+    def named_at(self, ref: MentionRef) -> bool:
+        """Whether a mention opens on a name or a noun, not on an adjective (a demonym)."""
+        span = self.span_at(ref)
+        return span is not None and span[0].pos_ != "ADJ"
 
     def stance_object(self, c: Token) -> list[MentionRef]:
         """Who a stance verb's object stands for: the actor it names, or the author of the act it
@@ -5431,8 +5518,11 @@ class _Finder:
         objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
         if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
             objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
-        for s in self.typed(self.agent(v) + self.further_agents(v), ("Actor",))[:3]:  # "par la Russie et l'Iran": both
-            for o in self.typed(objs, ("Actor",))[:2]:
+        agents = self.typed(self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v), ("Actor",))
+        objs = self.typed(objs, ("Actor",))
+        objs = self.local_sides(objs, v) + objs[1:] if objs else []  # "A, B et C ont été sanctionnés": each
+        for s in (agents or self.spokesman_body(agent_phrase(v, self.rules)))[:4]:  # "par A, B et C": each
+            for o in list({r.entity.id: r for r in reversed(objs)}.values())[::-1][:3]:
                 self.add(s, predicate, o, v, k, 0.55)
 
     def stance_patients(self, v: Token) -> list[MentionRef]:
@@ -5738,7 +5828,7 @@ class _Finder:
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
                   if not lo <= r.start < hi] or self.sibling_before(n) or self.genitive_sibling(n)
         for o in owners[:1]:
-            for a in self.typed(named, ("Actor",))[:1]:
+            for a in self.typed(named, ("Actor",))[:3]:  # "ses alliés du Niger et du Burkina Faso": each
                 self.add(a, predicate, o, n, k, 0.55)
 
     def genitive_sibling(self, n: Token) -> list[MentionRef]:
@@ -5756,9 +5846,13 @@ class _Finder:
         ("son allié russe")."""
         near = [c for c in n.children if n.i < c.i <= n.i + 4]
         named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
-                 for r in [self.ref_at(c)] if r is not None]
+                 for r in self.refs_at([c, *self.conjuncts(c)])]
         return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None] \
             or self.apposed_allies(n)
+
+    def refs_at(self, tokens: list[Token]) -> list[MentionRef]:
+        """The entities named at ``tokens``, those that name one."""
+        return [r for t in tokens for r in [self.ref_at(t)] if r is not None]
 
     def apposed_allies(self, n: Token) -> list[MentionRef]:
         """The actors an ally noun names as an apposition, with or without an article ("et son
