@@ -753,13 +753,7 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.last_subject[2] if self.follows_subject(token, low) else \
-                self.same_pronoun(token, low) or resolve_pronoun(
-                    low, token.idx, self.reading, subjects_first=True, skip=self.reported_at)
-            self.last_pronoun = (token.idx, low, ref)
-            if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
-                return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
-            return ref, 0.85
+            return self.pronoun_speaker(token, low)
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
         named = self.speaker_named_elsewhere(token, low)
@@ -769,6 +763,43 @@ class _Finder:
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def pronoun_speaker(self, token: Token, low: str) -> tuple[MentionRef | None, float]:
+        """The speaker a subject or source pronoun stands for: the subject that spoke last, the
+        same pronoun's, the actor it resolves to out of quotes and reported speech, else the
+        person whose words end in the sentence before ("« ... », a-t-il poursuivi. Selon lui,
+        ...": the quote ran over more sentences than the pronoun's window)."""
+        ref = self.last_subject[2] if self.follows_subject(token, low) else \
+            self.same_pronoun(token, low) or resolve_pronoun(
+                low, token.idx, self.reading, subjects_first=True, skip=self.reported_at) \
+            or self.named_before_quote(token, low) or self.speaker_just_quoted(token, low)
+        self.last_pronoun = (token.idx, low, ref)
+        if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
+            return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
+        return ref, 0.85
+
+    def named_before_quote(self, token: Token, low: str) -> MentionRef | None:
+        """The actor an inverted pronoun after a quote of several sentences stands for, read
+        from the quote's opening ("X a rencontré ... « A. B. C. D », a-t-il martelé": X), the
+        pronoun's window counting from there."""
+        if not token.text.startswith("-"):
+            return None
+        close = next((t for t in reversed(self.doc[max(token.i - 5, 0):token.i])
+                      if t.text in self.rules.quote_pairs.values()), None)
+        opening = self.quote_opening(close.idx, -1) if close is not None else -1
+        if opening < 0 or self.units.run_at(token.idx) - self.units.run_at(opening) < 2:
+            return None
+        return resolve_pronoun(low, opening, self.reading, subjects_first=True, skip=self.reported_at)
+
+    def speaker_just_quoted(self, token: Token, low: str) -> MentionRef | None:
+        """The person of the last claim when a singular pronoun follows the sentence its words
+        end in, of no other gender (None otherwise)."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        if last is None or not _is_person(last.speaker) or low in self.rules.plural_pronouns \
+                or self.units.run_at(token.idx) - self.units.run_at(max(last.cue_start, last.end - 1)) > 1:
+            return None
+        want, has = self.rules.pronoun_gender.get(low), self.reading.genders.get(last.speaker.entity.id)
+        return last.speaker if not (want and has and want != has) else None
 
     def speaker_named_elsewhere(self, token: Token, low: str) -> tuple[MentionRef | None, float] | None:
         """A subject whose speaker is named out of its phrase: an indefinite one by a side phrase
@@ -1824,8 +1855,10 @@ class _Finder:
 
     def after_auxiliary(self, before: Token) -> bool:
         """Whether the word before a token is the perfect auxiliary, or an opening quote mark
-        right after it ("a « exigé »")."""
+        or an inverted pronoun right after it ("a « exigé »", "a-t-il martelé")."""
         if before.text in self.rules.quote_pairs and before.i > 0:
+            before = self.doc[before.i - 1]
+        while before.text.startswith("-") and before.pos_ == "PRON" and before.i > 0:
             before = self.doc[before.i - 1]
         return before.lemma_ in self.rules.perfect_auxiliaries
 
