@@ -472,7 +472,8 @@ class _Finder:
         """The actor a speaking group's complement or adjective names ("les services de
         renseignement sud-coréens"); an unnamed speaker's adjective names none ("une source
         militaire malienne")."""
-        no_adjective = unnamed or self.rebel_noun(token)  # "les forces séparatistes arméniennes": not Armenia
+        rebel = self.rebel_noun(token)
+        no_adjective = unnamed or rebel  # "les forces séparatistes arméniennes": not Armenia
         for child in token.children:
             if self.skips_complement(token, child, within, no_adjective):
                 continue
@@ -480,8 +481,8 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if self.speaks_for(ref, unnamed, child):
-                    return ref
+                if self.speaks_for(ref, unnamed, child) and not (rebel and ref.entity.kind in _STATE_KINDS):
+                    return ref  # "un chef rebelle du Tchad" does not speak for Chad
         return None
 
     def skips_complement(self, token: Token, child: Token, within: range | None, no_adjective: bool) -> bool:
@@ -543,8 +544,11 @@ class _Finder:
 
     def chain_actor(self, token: Token, noun: Token, ref: MentionRef) -> MentionRef | None:
         """The actor a complement chain ends at, if the speaker speaks for it (an unnamed one not
-        for the state of a domain noun's demonym: "une source de sécurité libanaise")."""
+        for the state of a domain noun's demonym: "une source de sécurité libanaise"; a rebel
+        not for the state he comes from: "un chef rebelle du Niger")."""
         unnamed = token.lemma_ in self.rules.unnamed_speakers
+        if ref.entity.kind in _STATE_KINDS and self.rebel_noun(token):
+            return None
         return ref if _ACTOR in ref.entity.types and not (unnamed and self.domain_demonym(noun, ref)) else None
 
     def demonym_of(self, noun: Token) -> MentionRef | None:
