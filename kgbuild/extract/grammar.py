@@ -7,6 +7,7 @@ take every word they need from the language's rules (``LanguageRules``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -317,7 +318,7 @@ def _entity_gender(entity: Entity, doc: Doc, rules: LanguageRules) -> str | None
 
 
 def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
-                    subjects_first: bool = False) -> MentionRef | None:
+                    subjects_first: bool = False, skip: Callable[[int], bool] | None = None) -> MentionRef | None:
     """The most recent actor a third-person pronoun at ``pos`` can refer to.
 
     "il"/"lui" take a person not known to be a woman (or a masculine state or
@@ -326,7 +327,7 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
     pronoun's sentence or the ``window`` sentences before it, the nearest sentence first.
     With ``subjects_first`` (the subject of a cue), an actor that was a clause's subject in
     that window comes before one named in an object ("X a reconnu ... Il insulte le directeur
-    Y ... il affirme": X).
+    Y ... il affirme": X). ``skip`` (an offset test) leaves out more mentions, as quotes are.
     """
     rules, index, doc, quotes = reading.rules, reading.index, reading.doc, reading.quotes
     gender = rules.pronoun_gender.get(pronoun.lower())
@@ -339,7 +340,7 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
     floor = units.span_of(*units.runs[max(0, k - window)])[0] if units.runs else 0
     best: tuple | None = None
     for ref in index.before(pos, floor):
-        if _no_antecedent(ref, gender, quotes, doc):
+        if _no_antecedent(ref, gender, quotes, doc) or skip is not None and skip(ref.start):
             continue
         if ref.entity.id not in reading.genders:
             reading.genders[ref.entity.id] = _entity_gender(ref.entity, doc, rules)

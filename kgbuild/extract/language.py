@@ -239,6 +239,7 @@ class LanguageRules:
     perfect_auxiliaries: Words
     cue_fillers: Words
     phrase_adverbs: Words
+    incise_continuations: Words
     reflexive_clitics: Words
     clause_coordinators: Ordered
     que_clause_stops: Ordered

@@ -59,6 +59,7 @@ _TRAILING = " \t\n.,;:!?…-–—"
 # with no quote between
 _ROLE_CLOSE = re.compile(r"[^«»\"“”.!?;:]*\.")
 _ENDS = (".", "!", "?", ";")  # marks that end a sentence or a clause of its own
+_ENDS_OR_COMMA = (*_ENDS, ",")
 _GROUP_KINDS = ("Group", "Organization")
 _OWN_NAMING = ("nmod", "amod", "appos", "flat:name", "nummod")  # a noun's own naming children
 _LINK_POS = ("ADV", "SCONJ", "CCONJ", "DET", "AUX", "ADP", "PRON", "PUNCT")  # words that link a clause to the one before
@@ -471,7 +472,8 @@ class _Finder:
         """The actor a speaking group's complement or adjective names ("les services de
         renseignement sud-coréens"); an unnamed speaker's adjective names none ("une source
         militaire malienne")."""
-        no_adjective = unnamed or self.rebel_noun(token)  # "les forces séparatistes arméniennes": not Armenia
+        rebel = self.rebel_noun(token)
+        no_adjective = unnamed or rebel  # "les forces séparatistes arméniennes": not Armenia
         for child in token.children:
             if self.skips_complement(token, child, within, no_adjective):
                 continue
@@ -479,8 +481,8 @@ class _Finder:
             for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
-                if self.speaks_for(ref, unnamed, child):
-                    return ref
+                if self.speaks_for(ref, unnamed, child) and not (rebel and ref.entity.kind in _STATE_KINDS):
+                    return ref  # "un chef rebelle du Tchad" does not speak for Chad
         return None
 
     def skips_complement(self, token: Token, child: Token, within: range | None, no_adjective: bool) -> bool:
@@ -542,8 +544,11 @@ class _Finder:
 
     def chain_actor(self, token: Token, noun: Token, ref: MentionRef) -> MentionRef | None:
         """The actor a complement chain ends at, if the speaker speaks for it (an unnamed one not
-        for the state of a domain noun's demonym: "une source de sécurité libanaise")."""
+        for the state of a domain noun's demonym: "une source de sécurité libanaise"; a rebel
+        not for the state he comes from: "un chef rebelle du Niger")."""
         unnamed = token.lemma_ in self.rules.unnamed_speakers
+        if ref.entity.kind in _STATE_KINDS and self.rebel_noun(token):
+            return None
         return ref if _ACTOR in ref.entity.types and not (unnamed and self.domain_demonym(noun, ref)) else None
 
     def demonym_of(self, noun: Token) -> MentionRef | None:
@@ -642,8 +647,23 @@ class _Finder:
         militant"): the person who spoke in the sentence before or in the same one."""
         if token.lemma_.lower() not in self.rules.unnamed_speakers or "Sing" not in morph_values(token, "Number"):
             return None
-        ref = self.recent_claim_speaker(token)
+        ref = self.recent_claim_speaker(token) or self.lone_person_speaker(token)
         return ref if ref is not None and ref.entity.kind == "Person" else None
+
+    def lone_person_speaker(self, token: Token) -> MentionRef | None:
+        """The person who spoke last, his words ending up to three sentences before a definite
+        description of a person ("« ... », a affirmé le général X. <a sentence of the reporter's>
+        ... « ... », a jugé l'officier saoudien"), when no other person is named between, out of
+        quotes and out of what was reported."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        if last is None or not _is_person(last.speaker) \
+                or self.units.run_at(token.idx) - self.units.run_at(max(last.cue_start, last.end - 1)) > 3:
+            return None
+        between = self.index.before(token.idx, min(last.cue_start, last.start))
+        if any(r.entity.kind == "Person" and r.entity.id != last.speaker.entity.id and not self.quotes.inside(r.start)
+               and not self.reported_at(r.start) for r in between):
+            return None
+        return last.speaker
 
     def speakers_by_role(self, lemma: str) -> dict[str, tuple[int, int, MentionRef]]:
         """The subjects that spoke last under each role, when ``lemma`` is a speaking group's."""
@@ -737,12 +757,7 @@ class _Finder:
         if is_impersonal(token, self.rules):
             return None, 0.0
         if low in self.rules.pronoun_gender and low not in self.rules.relative_pronouns:
-            ref = self.last_subject[2] if self.follows_subject(token, low) else \
-                self.same_pronoun(token, low) or resolve_pronoun(low, token.idx, self.reading, subjects_first=True)
-            self.last_pronoun = (token.idx, low, ref)
-            if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
-                return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
-            return ref, 0.85
+            return self.pronoun_speaker(token, low)
         if low in self.rules.relative_pronouns:
             return self.antecedent(token), 0.85
         named = self.speaker_named_elsewhere(token, low)
@@ -752,6 +767,43 @@ class _Finder:
         if ref is not None and _ACTOR not in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
             return self.person_apposed_to_place(token, within)
         return ref, 1.0
+
+    def pronoun_speaker(self, token: Token, low: str) -> tuple[MentionRef | None, float]:
+        """The speaker a subject or source pronoun stands for: the subject that spoke last, the
+        same pronoun's, the actor it resolves to out of quotes and reported speech, else the
+        person whose words end in the sentence before ("« ... », a-t-il poursuivi. Selon lui,
+        ...": the quote ran over more sentences than the pronoun's window)."""
+        ref = self.last_subject[2] if self.follows_subject(token, low) else \
+            self.same_pronoun(token, low) or resolve_pronoun(
+                low, token.idx, self.reading, subjects_first=True, skip=self.reported_at) \
+            or self.named_before_quote(token, low) or self.speaker_just_quoted(token, low)
+        self.last_pronoun = (token.idx, low, ref)
+        if ref is not None and ref.mention.method == "demonym" and not self.speaks_for_state(ref):
+            return None, 0.0  # "des citoyens maliens ... Ils revendiquent": people, not the state
+        return ref, 0.85
+
+    def named_before_quote(self, token: Token, low: str) -> MentionRef | None:
+        """The actor an inverted pronoun after a quote of several sentences stands for, read
+        from the quote's opening ("X a rencontré ... « A. B. C. D », a-t-il martelé": X), the
+        pronoun's window counting from there."""
+        if not token.text.startswith("-"):
+            return None
+        close = next((t for t in reversed(self.doc[max(token.i - 5, 0):token.i])
+                      if t.text in self.rules.quote_pairs.values()), None)
+        opening = self.quote_opening(close.idx, -1) if close is not None else -1
+        if opening < 0 or self.units.run_at(token.idx) - self.units.run_at(opening) < 2:
+            return None
+        return resolve_pronoun(low, opening, self.reading, subjects_first=True, skip=self.reported_at)
+
+    def speaker_just_quoted(self, token: Token, low: str) -> MentionRef | None:
+        """The person of the last claim when a singular pronoun follows the sentence its words
+        end in, of no other gender (None otherwise)."""
+        last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
+        if last is None or not _is_person(last.speaker) or low in self.rules.plural_pronouns \
+                or self.units.run_at(token.idx) - self.units.run_at(max(last.cue_start, last.end - 1)) > 1:
+            return None
+        want, has = self.rules.pronoun_gender.get(low), self.reading.genders.get(last.speaker.entity.id)
+        return last.speaker if not (want and has and want != has) else None
 
     def speaker_named_elsewhere(self, token: Token, low: str) -> tuple[MentionRef | None, float] | None:
         """A subject whose speaker is named out of its phrase: an indefinite one by a side phrase
@@ -874,10 +926,17 @@ class _Finder:
     def person_acting_between(self, pronoun: Token, subject: Token, ref: MentionRef | None) -> bool:
         """Whether another person acts as a subject between the last speaker and a singular
         pronoun, out of quotes ("X a annoncé ... reçus par le maire, Y, qui a salué ... « ... »,
-        a-t-il déclaré": Y)."""
+        a-t-il déclaré": Y) and out of what was reported ("X a promis que Y pourrait revenir.
+        « ... », a-t-il dit": X still speaks)."""
         between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
         return any(r.entity.kind == "Person" and (ref is None or r.entity.id != ref.entity.id)
-                   and is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
+                   and is_subject_mention(r, self.doc) and not self.quotes.inside(r.start)
+                   and not self.reported_at(r.start) for r in between)
+
+    def reported_at(self, pos: int) -> bool:
+        """Whether an offset lies in the content of one of the last claims read (reported speech,
+        quoted or not)."""
+        return any(c.start <= pos < c.end for c in self.claims[-6:])
 
     def same_group(self, pronoun: Token, subject: Token) -> bool:
         """Whether a plural pronoun stands for the plural subject that spoke last, of either
@@ -901,6 +960,7 @@ class _Finder:
         A passive cue's subject is who is spoken to or about ("X est accusé de", "les habitants
         sont invités à"): its speaker is the agent ("par Y") or unknown."""
         own, cue = cue, self.clause_verb(cue)
+        cue = self.coordinated_reporter(cue) or cue
         early = self.speaker_out_of_parse(cue, own)
         if early is not None:
             return early
@@ -921,6 +981,27 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    def coordinated_reporter(self, cue: Token) -> Token | None:
+        """The speech verb a subjectless cue is coordinated with when the parse hangs it on the
+        verb of that verb's "que" clause ("X a assuré que l'UFR avait grandi et a promis que B":
+        X promised, not the UFR): the cue has the speech verb's tense auxiliary, not the clause
+        verb's; None otherwise."""
+        head = cue.head
+        if cue.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in cue.children):
+            return None
+        reporter = self.reporter_of_clause(head)
+        tense = _auxiliaries(cue)
+        return reporter if reporter is not None and tense and tense == _auxiliaries(reporter) != _auxiliaries(head) \
+            else None
+
+    def reporter_of_clause(self, verb: Token) -> Token | None:
+        """The cue verb a "que" clause's verb is said through, one or two links above it."""
+        if verb.dep_ not in ("ccomp", "advcl") or verb.head.i == verb.i or not any(
+                c.pos_ == "SCONJ" and lower_text(c) in self.rules.complementizers for c in verb.children):
+            return None
+        cues = _cue_lemmas(self.rules)
+        return next((a for a in list(verb.ancestors)[:2] if a.lemma_ in cues and a.i < verb.i), None)
 
     @staticmethod
     def reads_inverted(cue: Token, own: Token, misplaced: bool, subjects: list[Token]) -> bool:
@@ -1778,8 +1859,10 @@ class _Finder:
 
     def after_auxiliary(self, before: Token) -> bool:
         """Whether the word before a token is the perfect auxiliary, or an opening quote mark
-        right after it ("a « exigé »")."""
+        or an inverted pronoun right after it ("a « exigé »", "a-t-il martelé")."""
         if before.text in self.rules.quote_pairs and before.i > 0:
+            before = self.doc[before.i - 1]
+        while before.text.startswith("-") and before.pos_ == "PRON" and before.i > 0:
             before = self.doc[before.i - 1]
         return before.lemma_ in self.rules.perfect_auxiliaries
 
@@ -2133,12 +2216,13 @@ class _Finder:
 
     def frame_quoted_phrase(self, c: _Cue) -> list | None:
         """ "a dénoncé une « escalade inutile »", "a parlé d'« un acte de guerre »" (the quote within
-        a word or two of the "de")."""
+        a word or two of the "de"; not past a comma: "poursuit cet officier, « est de ... »" is an
+        inverted cue's subject)."""
         of = c.next.pos_ == "ADP" and lower_text(c.next) in self.rules.de_infinitive_markers
         opens = c.next.pos_ in ("DET", "ADJ", "NOUN") or (c.reflexive and c.next.pos_ == "ADP") or of  # "s'est inquiété d'une « ... »"
         mark = next((t for t in c.tokens[c.j + 1: c.j + (3 if of and not c.reflexive else 4)]
-                     if t.text in self.rules.quote_pairs or t.text in _ENDS), None)
-        if c.lemma not in self.rules.speech_verbs or not opens or mark is None or mark.text in _ENDS:
+                     if t.text in self.rules.quote_pairs or t.text in _ENDS_OR_COMMA), None)
+        if c.lemma not in self.rules.speech_verbs or not opens or mark is None or mark.text in _ENDS_OR_COMMA:
             return None  # not "a ajouté le communiqué. « B »": a quote of the next sentence
         return [(c.next.idx, self.clause_end(c.tokens, c.j, (",", *self.rules.clause_coordinators)), 0.7)]
 
@@ -2417,7 +2501,7 @@ class _Finder:
         if subject is None:
             return None
         speaker, factor = self.inverted_speaker(tokens, subject)
-        s, e = self.trim(self.past_pronoun_source(tokens, span[0]), span[1])
+        s, e = self.trim(self.past_pronoun_source(tokens, span[0]), self.past_incise(tokens, max(subject.right_edge.i, cue.i), span[1]))
         claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                        self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
         if e <= s or speaker is None:
@@ -2427,6 +2511,22 @@ class _Finder:
             return None  # "..., a annoncé un (le) porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
+
+    def past_incise(self, tokens: list[Token], last: int, end: int) -> int:
+        """The end of an unquoted content that an inverted cue interrupts before a phrase of the
+        same clause ("des missiles conçus, ont-ils précisé, pour atteindre X"): the end of that
+        phrase, the cue set inside it; ``end`` when a quote or a clause of its own follows
+        (``last``: the document index of the cue group's last word)."""
+        k = next((i for i, t in enumerate(tokens) if t.i > last), None)
+        if k is None or k + 1 >= len(tokens) or tokens[k].text != "," or self.text[end - 1] in _CLOSING_QUOTES:
+            return end
+        nxt = tokens[k + 1]
+        if nxt.lower_ not in self.rules.incise_continuations or not nxt.is_lower:
+            return end
+        stop = self.clause_end(tokens, k + 1, (",",))  # "..., pour atteindre X, rapporte Y": to X
+        if any(_finite_clause(t) for t in tokens[k + 1:] if t.idx < stop and not self.quotes.inside(t.idx)):
+            return end
+        return stop
 
     def inverted_speaker(self, tokens: list[Token], subject: Token) -> tuple[MentionRef | None, float]:
         """The speaker of an inverted subject; a common noun's gives way to the person named after
@@ -2504,10 +2604,19 @@ class _Finder:
                 t.pos_ in ("VERB", "AUX") for t in tokens[:m]):
             return None
         comma = next((c for c in range(n + 1, min(len(tokens), n + 8)) if tokens[c].text == ","), None)
-        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[n + 1: comma]) or not any(
-                "Fin" in morph_values(t, "VerbForm") and not self.quotes.inside(t.idx) for t in tokens[comma + 1:]):
+        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in tokens[n + 1: comma]):
+            return None
+        if not self.finite_after(tokens, comma + 1):
             return None
         return tokens[0].idx, self.clause_end(tokens, comma + 1, ())
+
+    def finite_after(self, tokens: list[Token], k: int) -> bool:
+        """Whether a finite verb follows from ``k``, out of quotes, or inside a quote opening at
+        ``k`` that carries on the sentence an inverted cue interrupts, lower case ("L'objectif,
+        poursuit-il, « est de reprendre X »")."""
+        carried = k + 1 < len(tokens) and tokens[k].text in self.rules.quote_pairs and tokens[k + 1].is_lower
+        return any("Fin" in morph_values(t, "VerbForm") and (carried or not self.quotes.inside(t.idx))
+                   for t in tokens[k:])
 
     def content_before(self, tokens: list[Token], n: int) -> tuple[int, int] | None:
         """The span of the quote or clause that ends right before the cue at ``n`` (past its
@@ -3068,20 +3177,35 @@ class _Finder:
                         and b.cue_end <= b.start and b.sentence == a.sentence:
                     cut = self.clause_comma(a.start, b.cue_start)
                     a = a if cut is None else dataclasses.replace(a, end=cut)
-            out.append(a)
+            if not self.only_speaker_left(a):
+                out.append(a)
         return out
+
+    def only_speaker_left(self, claim: _Claim) -> bool:
+        """Whether a content cut at its speaker's next cue holds only that speaker's own phrase,
+        no verb ("Les Gardiens, unité d'élite, ont annoncé A conçus, ont-ils précisé, pour B":
+        the "précisé" content is A's clause, not the subject of "annoncé")."""
+        span = self.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        return claim.speaker is not None and span is not None and claim.start <= claim.speaker.start < claim.end \
+            and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
     def clause_comma(self, start: int, cue: int) -> int | None:
         """The offset of the comma that opens a cue's clause inside a content begun at ``start``:
         the first of the commas before the cue with only linking words between them and it
-        ("tout en", "bien que, comme le"); None when a content word comes first."""
+        ("tout en", "bien que, comme le"); with no comma, the end of the word before a
+        coordinating conjunction that joins the cue ("a assuré que A et a promis que B": A);
+        None when a content word comes first."""
         span = self.doc.char_span(start, cue, alignment_mode="expand")
-        comma = None
+        comma = conj = None
         for t in reversed(span or ()):
             if t.text == ",":
                 comma = t
+            elif t.pos_ == "CCONJ":
+                conj = t
             elif t.pos_ not in _LINK_POS:
                 break
+        if comma is None and conj is not None and conj.i > 0 and conj.nbor(-1).idx > start:
+            return conj.nbor(-1).idx + len(conj.nbor(-1).text)
         return comma.idx if comma is not None and comma.idx > start else None
 
     def describes_other(self, claim: _Claim) -> bool:
@@ -3358,6 +3482,11 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
     return tuple(dataclasses.replace(st, id=f"s{n}") for n, st in enumerate(kept, start=1))
 
 
+def _auxiliaries(verb: Token) -> tuple[str, ...]:
+    """The tense auxiliaries of a verb, as written ("a promis": ("a",))."""
+    return tuple(c.lower_ for c in verb.children if c.dep_ == "aux:tense")
+
+
 def _same_speaker(a: _Claim, b: _Claim) -> bool:
     """Whether two claims have one known speaker."""
     return a.speaker is not None and b.speaker is not None and a.speaker.entity.id == b.speaker.entity.id
@@ -3394,7 +3523,14 @@ def _gives_way(source: _Claim, claims: list[_Claim]) -> bool:
     """Whether a "selon X" claim gives way to a cue of its content with a known speaker, whatever
     that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before)."""
     return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
-               and source.start <= o.cue_start < source.end for o in claims)
+               and source.start <= o.cue_start < source.end and not _goes_on(source, o) for o in claims)
+
+
+def _goes_on(source: _Claim, inner: _Claim) -> bool:
+    """Whether a cue inside a "pour X" content is the same speaker going on past the source's
+    clause, its content after it ("Pour X, A et il estime que B"): the source keeps A
+    (``cut_at_own_cue`` ends it there)."""
+    return _same_speaker(source, inner) and source.start < inner.cue_start and inner.cue_end <= inner.start
 
 
 def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
