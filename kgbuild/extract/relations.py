@@ -117,10 +117,20 @@ def _in(token: Token, lemmas) -> bool:
     lemma = lower_lemma(token)
     if lemma in lemmas or lower_text(token) in lemmas:
         return True
-    firsts = _first_words(lemmas)
+    firsts = _FIRST_WORDS.get(id(lemmas))  # a frozen list's, read once (most words open no entry)
+    if firsts is None:
+        firsts = _first_words(lemmas)
+        if type(lemmas) is frozenset and len(_FIRST_WORDS) < 4096:
+            _FIRST_WORDS[id(lemmas)] = (lemmas, firsts)
+    else:
+        firsts = firsts[1]
     if (firsts is not None and lemma not in firsts) or token.i + 1 >= len(token.doc):
         return False
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
+
+
+#: id of a frozen list -> (the list, kept so its id stays its own; its entries' first words)
+_FIRST_WORDS: dict[int, tuple[frozenset, frozenset]] = {}
 
 
 def _describing_clauses(token: Token) -> list[Token]:
@@ -2616,6 +2626,8 @@ class _Finder:
         claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
         the subject of hits (``event_subject``)."""
         self.event_subject(t, k)
+        if lower_lemma(t) not in _claim_words(self.rules) and lower_text(t) not in _claim_words(self.rules):
+            return  # a word of none of the lists ``claims_at`` reads (most words): it claims nothing
         found = [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
         self.claims += found
         if found and self.claim_points_back(t):
@@ -2674,9 +2686,11 @@ class _Finder:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
         attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
         an attack of the text with what the verb hits."""
+        if t.dep_ != "nsubj":  # cheapest test first
+            return
         verb = t.head
         event = _in(t, self.rules.attack_nouns) or _in(t, self.rules.target_nouns) and self.event_pointed_back(t)
-        if t.dep_ != "nsubj" or not event or self.described_author(t) \
+        if not event or self.described_author(t) \
                 or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
             return
         objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
@@ -3507,7 +3521,7 @@ class _Finder:
         combats, pilonné par Y", "la province de X, pilonnée et assiégée par Y"), which the parse
         hangs elsewhere or tags a noun: the agent attacks the place, when the participle agrees
         with the place's noun and not with a word before the place the parse hangs it on."""
-        if t.i < 2 or self.tokens[t.i - 1].text != "," or t.pos_ not in ("VERB", "NOUN", "ADJ") \
+        if t.i < 2 or t.pos_ not in ("VERB", "NOUN", "ADJ") or self.tokens[t.i - 1].text != "," \
                 or self.rules.grammar.participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
             return
         place, noun = self.place_ending_at_comma(t)
@@ -7799,11 +7813,13 @@ class _Finder:
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)
         self.apposed_participle(t, k)
-        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
+        pos = t.pos_
+        copula = pos in ("NOUN", "PROPN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children)
+        if copula and pos in ("NOUN", "PROPN"):
             self.copula_stance(t, k)
-        if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
+        if copula and pos in ("NOUN", "PRON", "NUM"):
             self.copula_role(t, k)
-        elif t.pos_ == "NOUN":
+        elif pos == "NOUN":
             self.predicated_role(t, k)
 
     def predicated_role(self, t: Token, k: int) -> None:
@@ -8057,6 +8073,15 @@ def _guessed_presence_lemma(rules: LanguageRules, t: Token, lemma: str, low: str
 
 
 @functools.cache
+def _claim_words(rules: LanguageRules) -> frozenset[str]:
+    """The words ``_Finder.claims_at`` can find in its lists (attack nouns, verbs of ascribing,
+    carrying out and claiming), an entry of two words by its first word too: a word whose lemma
+    and form are not here claims nothing."""
+    lists = (rules.attack_nouns, rules.attribution_verbs, rules.perpetration_verbs, rules.claim_verbs)
+    return frozenset().union(*lists, *(_first_words_of(words) for words in lists))
+
+
+@functools.cache
 def _presence_verbs(rules: LanguageRules) -> frozenset[str]:
     """The verbs of deploying, settling and roaming, one set (read for each word a lemmatizer left as written)."""
     return frozenset(rules.deploy_verbs | rules.settle_verbs | rules.roam_verbs)
@@ -8223,12 +8248,30 @@ def _phrase_length(token: Token, phrases) -> int:
     """The number of words of the multi-word entry of ``phrases`` that starts at ``token``
     (its lemma, then the next words as written: "feu vert"), 0 when none does."""
     doc, first = token.doc, lower_lemma(token)
-    for phrase in phrases:
-        words = phrase.split()
-        if len(words) > 1 and words[0] == first and token.i + len(words) <= len(doc) and all(
+    for words in _phrases_by_first(phrases).get(first, ()):
+        if token.i + len(words) <= len(doc) and all(
                 lower_text(doc[token.i + n]) == w for n, w in enumerate(words[1:], 1)):
             return len(words)
     return 0
+
+
+def _phrases_by_first(phrases) -> dict[str, list[list[str]]]:
+    """The multi-word entries of ``phrases`` as word lists, by their first word, in the list's
+    order; read once for a frozen list (kept by its id, the list with it)."""
+    known = _PHRASES_BY_FIRST.get(id(phrases))
+    if known is not None:
+        return known[1]
+    index: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) > 1:
+            index.setdefault(words[0], []).append(words)
+    if type(phrases) is frozenset and len(_PHRASES_BY_FIRST) < 4096:
+        _PHRASES_BY_FIRST[id(phrases)] = (phrases, index)
+    return index
+
+
+_PHRASES_BY_FIRST: dict[int, tuple[frozenset, dict]] = {}
 
 
 def _qualified(token: Token, phrases) -> bool:
