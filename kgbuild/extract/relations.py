@@ -25,7 +25,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc, Token
 
 from kgbuild.extract.grammar import (
     agent_phrase,
@@ -111,6 +113,16 @@ def _first_of_each_type(refs: list[MentionRef], size: int) -> list[MentionRef]:
     return kept
 
 
+def _heads_with(doc: Doc, label: str) -> set[int]:
+    """The indices of the words with a child labelled ``label`` ("X est le chef": "chef" for
+    "cop"), read off the parse's arrays (the relation rules ask it of every noun)."""
+    if not len(doc):
+        return set()
+    found = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings[label])
+    heads = found + doc.to_array(HEAD)[found].astype(numpy.int64)
+    return {int(h) for h, i in zip(heads, found) if h != i}
+
+
 def _in(token: Token, lemmas) -> bool:
     """The token's lemma or form is in the list, or with the word after it an entry of two words
     ("les Casques bleus" for "casque bleu")."""
@@ -176,6 +188,8 @@ class _Finder:
             for m in e.mentions:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
+        # the words a copula or a preposition hangs on, read once
+        self.copula_heads, self.case_heads = _heads_with(self.doc, "cop"), _heads_with(self.doc, "case")
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
@@ -7814,7 +7828,7 @@ class _Finder:
             self.control_word(t, k)
         self.apposed_participle(t, k)
         pos = t.pos_
-        copula = pos in ("NOUN", "PROPN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children)
+        copula = pos in ("NOUN", "PROPN", "PRON", "NUM") and t.i in self.copula_heads  # a "cop" child
         if copula and pos in ("NOUN", "PROPN"):
             self.copula_stance(t, k)
         if copula and pos in ("NOUN", "PRON", "NUM"):
@@ -7855,7 +7869,7 @@ class _Finder:
         on ("nommé mercredi chef de"), when it is a naming verb (`role_naming_verbs`, the role
         bare or after `role_as_markers`: "comme") or the role comes after `role_any_verb_markers`
         ("en tant que")."""
-        marker = self.role_marker(t)
+        marker = self.role_marker(t) if t.i in self.case_heads else ""  # no "case" word: no marker
         any_verb = marker in self.rules.role_any_verb_markers
         misread = t.dep_ == "nmod" and t.head.dep_ == "obl:mod" and t.i == t.head.i + 1  # "nommé mardi chef de"
         if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers and not any_verb:
