@@ -7781,13 +7781,14 @@ class _Finder:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun, an adjective or an adverb ("lutte", a noun cue too, right after its
         subject; "les États-Unis arment les X", "arment" tagged an adverb)."""
-        lemma, low = lower_lemma(t), lower_text(t)
-        if (t.pos_ in ("NOUN", "ADJ", "ADV") or lemma == low) and t.i > 0:
+        lemma, low, pos = lower_lemma(t), lower_text(t), t.pos_
+        if (pos in ("NOUN", "ADJ", "ADV") or lemma == low) and t.i > 0:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         self.untriggered(t, k, lemma, low)
-        lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
+        if pos == "VERB" and lemma == low:  # a form the lemmatizer left as written (the guess's own test)
+            lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements) \
@@ -7826,8 +7827,9 @@ class _Finder:
         FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)
-        self.apposed_participle(t, k)
         pos = t.pos_
+        if t.i >= 2 and pos in ("VERB", "NOUN", "ADJ"):  # the participle's own first tests
+            self.apposed_participle(t, k)
         copula = pos in ("NOUN", "PROPN", "PRON", "NUM") and t.i in self.copula_heads  # a "cop" child
         if copula and pos in ("NOUN", "PROPN"):
             self.copula_stance(t, k)
