@@ -2640,7 +2640,8 @@ class _Finder:
         claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
         the subject of hits (``event_subject``)."""
         self.event_subject(t, k)
-        if lower_lemma(t) not in _claim_words(self.rules) and lower_text(t) not in _claim_words(self.rules):
+        words = _claim_words(self.rules)
+        if lower_lemma(t) not in words and lower_text(t) not in words:
             return  # a word of none of the lists ``claims_at`` reads (most words): it claims nothing
         found = [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
         self.claims += found
@@ -7254,18 +7255,20 @@ class _Finder:
         family reads: "le GSIM d'Iyad Ag Ghali", "inscrit sur la liste des organisations
         terroristes par X", "la région de X, où se trouve Y", "dans X, en particulier dans Y"."""
         self.led_by_genitive(k)
+        rules = self.rules
         for t in tokens:
-            if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.listing_verbs:
+            pos, lemma, low = t.pos_, lower_lemma(t), lower_text(t)  # read once a word
+            if pos in ("VERB", "ADJ") and lemma in rules.listing_verbs:
                 self.listing(t, k)
-            elif lower_text(t) in self.rules.place_relative_pronouns:
+            elif low in rules.place_relative_pronouns:
                 self.place_relative(t, k)
-            elif t.pos_ == "VERB" and lower_lemma(t) in self.rules.threat_verbs:
+            elif pos == "VERB" and lemma in rules.threat_verbs:
                 self.threat(t, k)
-            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.make_nouns:
+            elif pos == "NOUN" and lemma in rules.make_nouns:
                 self.made_by_demonym(t, k)
-            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
+            elif pos == "NOUN" and lemma in rules.alliance_nouns:
                 self.alliance_against(t, k)
-            else:
+            elif pos == "VERB" or low in rules.side_nouns:  # what ``stance_tie`` tests first
                 self.stance_tie(t, k)
         self.place_inclusions(k, tokens)
         self.named_body_ties(k)
