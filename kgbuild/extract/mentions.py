@@ -566,22 +566,8 @@ class _Finder:
         capitalised in some styles): the words after the role and "de"; nothing when they are
         no name ("Porte-parole du gouvernement malien": a common noun, the role stage reads it;
         "Président de la République": the state's own office)."""
-        words = fold_quotes(chunk).lower().replace("'", "' ").split()
-        keys = _role_keys(self.rules)
-        size = next((n for n in (4, 3, 2, 1) if _phrase_key(words, n) in keys.get(n, ())), 0)
-        if not size:
-            return start, chunk
-        role = len(" ".join(words[:size]).replace("' ", "'"))
-        rest = chunk[role:].lstrip()
-        lead = next((p for p in _leads(self.rules.of_prepositions) if rest.startswith(p)), "")
-        rest = rest[len(lead):]
-        det = next((d for d in _determiners(self.rules) if fold_quotes(rest).lower().startswith(d)), "")
-        rest = rest[len(det):]
-        if not lead:  # "Ministre de la Défense portugaise": a title and its state's demonym, no name
-            return (start + len(chunk), "") if fold_quotes(rest).lower() in self.rules.demonyms else (start, chunk)
-        if rest[:1].isupper() and fold_quotes(rest).lower() not in self.rules.state_stand_ins:
-            return start + len(chunk) - len(rest), rest
-        return start + len(chunk), ""  # "Président de la République": the state's office, no name
+        skipped, rest = _past_role_title(self.rules, chunk)  # names recur: remembered by the words
+        return start + skipped, rest
 
     def _past_compass(self, start: int, chunk: str) -> tuple[int, str]:
         """ "dans l'Est de la République démocratique du Congo": the model's place opens with a
@@ -4130,6 +4116,27 @@ def _role_phrases(rules: LanguageRules) -> tuple[tuple[str, tuple[str, ...], int
     """(phrase, offices, number of words, phrase key) of each role noun, in the rules' order."""
     return tuple((phrase, offices, len(phrase.replace("'", "' ").split()), strip_accents(phrase))
                  for phrase, offices in rules.role_nouns.items())
+
+
+@functools.lru_cache(maxsize=16384)
+def _past_role_title(rules: LanguageRules, chunk: str) -> tuple[int, str]:
+    """``_Finder._past_role_title`` on a chunk: the characters skipped and the name left."""
+    words = fold_quotes(chunk).lower().replace("'", "' ").split()
+    keys = _role_keys(rules)
+    size = next((n for n in (4, 3, 2, 1) if _phrase_key(words, n) in keys.get(n, ())), 0)
+    if not size:
+        return 0, chunk
+    role = len(" ".join(words[:size]).replace("' ", "'"))
+    rest = chunk[role:].lstrip()
+    lead = next((p for p in _leads(rules.of_prepositions) if rest.startswith(p)), "")
+    rest = rest[len(lead):]
+    det = next((d for d in _determiners(rules) if fold_quotes(rest).lower().startswith(d)), "")
+    rest = rest[len(det):]
+    if not lead:  # "Ministre de la Défense portugaise": a title and its state's demonym, no name
+        return (len(chunk), "") if fold_quotes(rest).lower() in rules.demonyms else (0, chunk)
+    if rest[:1].isupper() and fold_quotes(rest).lower() not in rules.state_stand_ins:
+        return len(chunk) - len(rest), rest
+    return len(chunk), ""  # "Président de la République": the state's office, no name
 
 
 @functools.cache

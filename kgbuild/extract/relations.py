@@ -25,7 +25,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc, Token
 
 from kgbuild.extract.grammar import (
     agent_phrase,
@@ -111,16 +113,36 @@ def _first_of_each_type(refs: list[MentionRef], size: int) -> list[MentionRef]:
     return kept
 
 
+def _heads_with(doc: Doc, label: str) -> set[int]:
+    """The indices of the words with a child labelled ``label`` ("X est le chef": "chef" for
+    "cop"), read off the parse's arrays (the relation rules ask it of every noun)."""
+    if not len(doc):
+        return set()
+    found = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings[label])
+    heads = found + doc.to_array(HEAD)[found].astype(numpy.int64)
+    return {int(h) for h, i in zip(heads, found) if h != i}
+
+
 def _in(token: Token, lemmas) -> bool:
     """The token's lemma or form is in the list, or with the word after it an entry of two words
     ("les Casques bleus" for "casque bleu")."""
     lemma = lower_lemma(token)
     if lemma in lemmas or lower_text(token) in lemmas:
         return True
-    firsts = _first_words(lemmas)
+    firsts = _FIRST_WORDS.get(id(lemmas))  # a frozen list's, read once (most words open no entry)
+    if firsts is None:
+        firsts = _first_words(lemmas)
+        if type(lemmas) is frozenset and len(_FIRST_WORDS) < 4096:
+            _FIRST_WORDS[id(lemmas)] = (lemmas, firsts)
+    else:
+        firsts = firsts[1]
     if (firsts is not None and lemma not in firsts) or token.i + 1 >= len(token.doc):
         return False
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
+
+
+#: id of a frozen list -> (the list, kept so its id stays its own; its entries' first words)
+_FIRST_WORDS: dict[int, tuple[frozenset, frozenset]] = {}
 
 
 def _describing_clauses(token: Token) -> list[Token]:
@@ -166,6 +188,8 @@ class _Finder:
             for m in e.mentions:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
+        # the words a copula or a preposition hangs on, read once
+        self.copula_heads, self.case_heads = _heads_with(self.doc, "cop"), _heads_with(self.doc, "case")
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
@@ -2691,6 +2715,9 @@ class _Finder:
         claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
         the subject of hits (``event_subject``)."""
         self.event_subject(t, k)
+        words = _claim_words(self.rules)
+        if lower_lemma(t) not in words and lower_text(t) not in words:
+            return  # a word of none of the lists ``claims_at`` reads (most words): it claims nothing
         found = [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
         self.claims += found
         if found and self.claim_points_back(t):
@@ -2749,9 +2776,11 @@ class _Finder:
         """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
         attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
         an attack of the text with what the verb hits."""
+        if t.dep_ != "nsubj":  # cheapest test first
+            return
         verb = t.head
         event = _in(t, self.rules.attack_nouns) or _in(t, self.rules.target_nouns) and self.event_pointed_back(t)
-        if t.dep_ != "nsubj" or not event or self.described_author(t) \
+        if not event or self.described_author(t) \
                 or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
             return
         objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
@@ -3623,7 +3652,7 @@ class _Finder:
         combats, pilonné par Y", "la province de X, pilonnée et assiégée par Y"), which the parse
         hangs elsewhere or tags a noun: the agent attacks the place, when the participle agrees
         with the place's noun and not with a word before the place the parse hangs it on."""
-        if t.i < 2 or self.tokens[t.i - 1].text != "," or t.pos_ not in ("VERB", "NOUN", "ADJ") \
+        if t.i < 2 or t.pos_ not in ("VERB", "NOUN", "ADJ") or self.tokens[t.i - 1].text != "," \
                 or self.rules.grammar.participle_infinitive(lower_text(t)) not in self.rules.place_strike_participles:
             return
         place, noun = self.place_ending_at_comma(t)
@@ -7611,18 +7640,20 @@ class _Finder:
         family reads: "le GSIM d'Iyad Ag Ghali", "inscrit sur la liste des organisations
         terroristes par X", "la région de X, où se trouve Y", "dans X, en particulier dans Y"."""
         self.led_by_genitive(k)
+        rules = self.rules
         for t in tokens:
-            if t.pos_ in ("VERB", "ADJ") and lower_lemma(t) in self.rules.listing_verbs:
+            pos, lemma, low = t.pos_, lower_lemma(t), lower_text(t)  # read once a word
+            if pos in ("VERB", "ADJ") and lemma in rules.listing_verbs:
                 self.listing(t, k)
-            elif lower_text(t) in self.rules.place_relative_pronouns:
+            elif low in rules.place_relative_pronouns:
                 self.place_relative(t, k)
-            elif t.pos_ == "VERB" and lower_lemma(t) in self.rules.threat_verbs:
+            elif pos == "VERB" and lemma in rules.threat_verbs:
                 self.threat(t, k)
-            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.make_nouns:
+            elif pos == "NOUN" and lemma in rules.make_nouns:
                 self.made_by_demonym(t, k)
-            elif t.pos_ == "NOUN" and lower_lemma(t) in self.rules.alliance_nouns:
+            elif pos == "NOUN" and lemma in rules.alliance_nouns:
                 self.alliance_against(t, k)
-            else:
+            elif pos == "VERB" or low in rules.side_nouns:  # what ``stance_tie`` tests first
                 self.stance_tie(t, k)
         self.place_inclusions(k, tokens)
         self.named_body_ties(k)
@@ -8138,13 +8169,14 @@ class _Finder:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun, an adjective or an adverb ("lutte", a noun cue too, right after its
         subject; "les États-Unis arment les X", "arment" tagged an adverb)."""
-        lemma, low = lower_lemma(t), lower_text(t)
-        if (t.pos_ in ("NOUN", "ADJ", "ADV") or lemma == low) and t.i > 0:
+        lemma, low, pos = lower_lemma(t), lower_text(t), t.pos_
+        if (pos in ("NOUN", "ADJ", "ADV") or lemma == low) and t.i > 0:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
         self.untriggered(t, k, lemma, low)
-        lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
+        if pos == "VERB" and lemma == low:  # a form the lemmatizer left as written (the guess's own test)
+            lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
         if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements) \
@@ -8183,12 +8215,15 @@ class _Finder:
         FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)
-        self.apposed_participle(t, k)
-        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in t.children):
+        pos = t.pos_
+        if t.i >= 2 and pos in ("VERB", "NOUN", "ADJ"):  # the participle's own first tests
+            self.apposed_participle(t, k)
+        copula = pos in ("NOUN", "PROPN", "PRON", "NUM") and t.i in self.copula_heads  # a "cop" child
+        if copula and pos in ("NOUN", "PROPN"):
             self.copula_stance(t, k)
-        if t.pos_ in ("NOUN", "PRON", "NUM") and any(c.dep_ == "cop" for c in t.children):
+        if copula and pos in ("NOUN", "PRON", "NUM"):
             self.copula_role(t, k)
-        elif t.pos_ == "NOUN":
+        elif pos == "NOUN":
             self.predicated_role(t, k)
 
     def predicated_role(self, t: Token, k: int) -> None:
@@ -8224,7 +8259,7 @@ class _Finder:
         on ("nommé mercredi chef de"), when it is a naming verb (`role_naming_verbs`, the role
         bare or after `role_as_markers`: "comme") or the role comes after `role_any_verb_markers`
         ("en tant que")."""
-        marker = self.role_marker(t)
+        marker = self.role_marker(t) if t.i in self.case_heads else ""  # no "case" word: no marker
         any_verb = marker in self.rules.role_any_verb_markers
         misread = t.dep_ == "nmod" and t.head.dep_ == "obl:mod" and t.i == t.head.i + 1  # "nommé mardi chef de"
         if t.dep_ != "xcomp" and not misread and marker not in self.rules.role_as_markers and not any_verb:
@@ -8443,6 +8478,15 @@ def _guessed_presence_lemma(rules: LanguageRules, t: Token, lemma: str, low: str
 
 
 @functools.cache
+def _claim_words(rules: LanguageRules) -> frozenset[str]:
+    """The words ``_Finder.claims_at`` can find in its lists (attack nouns, verbs of ascribing,
+    carrying out and claiming), an entry of two words by its first word too: a word whose lemma
+    and form are not here claims nothing."""
+    lists = (rules.attack_nouns, rules.attribution_verbs, rules.perpetration_verbs, rules.claim_verbs)
+    return frozenset().union(*lists, *(_first_words_of(words) for words in lists))
+
+
+@functools.cache
 def _presence_verbs(rules: LanguageRules) -> frozenset[str]:
     """The verbs of deploying, settling and roaming, one set (read for each word a lemmatizer left as written)."""
     return frozenset(rules.deploy_verbs | rules.settle_verbs | rules.roam_verbs)
@@ -8615,12 +8659,30 @@ def _phrase_length(token: Token, phrases) -> int:
     """The number of words of the multi-word entry of ``phrases`` that starts at ``token``
     (its lemma, then the next words as written: "feu vert"), 0 when none does."""
     doc, first = token.doc, lower_lemma(token)
-    for phrase in phrases:
-        words = phrase.split()
-        if len(words) > 1 and words[0] == first and token.i + len(words) <= len(doc) and all(
+    for words in _phrases_by_first(phrases).get(first, ()):
+        if token.i + len(words) <= len(doc) and all(
                 lower_text(doc[token.i + n]) == w for n, w in enumerate(words[1:], 1)):
             return len(words)
     return 0
+
+
+def _phrases_by_first(phrases) -> dict[str, list[list[str]]]:
+    """The multi-word entries of ``phrases`` as word lists, by their first word, in the list's
+    order; read once for a frozen list (kept by its id, the list with it)."""
+    known = _PHRASES_BY_FIRST.get(id(phrases))
+    if known is not None:
+        return known[1]
+    index: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) > 1:
+            index.setdefault(words[0], []).append(words)
+    if type(phrases) is frozenset and len(_PHRASES_BY_FIRST) < 4096:
+        _PHRASES_BY_FIRST[id(phrases)] = (phrases, index)
+    return index
+
+
+_PHRASES_BY_FIRST: dict[int, tuple[frozenset, dict]] = {}
 
 
 def _qualified(token: Token, phrases) -> bool:

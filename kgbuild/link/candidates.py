@@ -61,6 +61,7 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def is_linkable(name: str) -> bool:
     """False for a title alone ("M.", "Mme") and for names of fewer than three letters
     (acronyms of two letters such as "UE" or "ONU" stay linkable)."""
