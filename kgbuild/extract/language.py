@@ -148,6 +148,7 @@ class LanguageRules:
     editor_notes: Words
     national_adjectives: Words
     organ_heads: Words
+    purpose_complement_nouns: Words
     organ_place_prepositions: Words
     organ_purpose_prepositions: Words
     rank_complements: Words

@@ -673,6 +673,8 @@ class _Finder:
             if span is None:
                 continue
             start, end, name = span
+            if fold_quotes(name).lower() in self.rules.state_organs:
+                continue  # "l'Etat-major général", "le Gouvernement": an organ, read by ``_organs``
             if ent.label_ == "PER":
                 start = self._first_name_before(ent.start, start)
                 end = self._person_end(ent.end, end)
@@ -3246,8 +3248,18 @@ class _Finder:
         # and a collective its place and its relative clause ("les rebelles de Kidal, qui tenaient la route")
         kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
         return any(c.dep_ in kept and c.i > noun.i and not self._subject_relative(c) or (
-            c.dep_ == "nmod" and c.i > noun.i and self._genitive(c)
+            c.dep_ == "nmod" and c.i > noun.i and self._genitive(c) and not self._purpose_complement(c)
             and not (places_kept and self._is_place_name(c))) for c in noun.children)
+
+    def _purpose_complement(self, c: Token) -> bool:
+        """Whether a "de" complement says what a body works at ("l'ONG de défense des droits
+        humains", "le groupe de réflexion": `purpose_complement_nouns`, no determiner): the
+        description stays bare, unless a name claimed so far lies in or right after it ("l'ONG
+        de défense des droits humains Amnesty International": the name it introduces)."""
+        if self.lemmas[c.i] not in self.rules.purpose_complement_nouns or any(d.dep_ == "det" for d in c.children):
+            return False
+        names = set(self._claimed_names[0])
+        return not any(self.starts[k] in names for k in range(c.i, min(c.right_edge.i + 2, len(self.tokens))))
 
     def _subject_relative(self, clause: Token) -> bool:
         """A relative clause right after its noun with the relative pronoun as subject ("l'ONG qui
@@ -4090,8 +4102,10 @@ def _counted(noun: Token) -> bool:
 @functools.cache
 def _organ_first_words(rules: LanguageRules) -> frozenset[str]:
     """The first words of the rules' state organ phrases ("forces", "armée"): the only nouns
-    ``_organs`` reads further."""
-    return frozenset(fold_quotes(p).lower().split()[0] for p in rules.state_organs)
+    ``_organs`` reads further; also a hyphenated word's part before its hyphen, where the
+    tokenizer cuts it ("Etat-major": "etat")."""
+    firsts = {fold_quotes(p).lower().split()[0] for p in rules.state_organs}
+    return frozenset(firsts | {w.split("-")[0] for w in firsts})
 
 
 @functools.cache

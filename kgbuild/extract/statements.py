@@ -317,6 +317,20 @@ class _Finder:
                 ref = self.index.at_token(child)
                 if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
+        return self.purpose_apposed_name(token, within)
+
+    def purpose_apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
+        """A name the parse hangs on the end of the head's purpose complement ("l'ONG de défense
+        des droits humains X": X apposed to "droits"): the head's name, an actor's, when the
+        complement is a bare one of `purpose_complement_nouns`."""
+        purpose = next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i
+                        and c.lemma_.lower() in self.rules.purpose_complement_nouns), None)
+        if purpose is None:
+            return None
+        for t in purpose.subtree:
+            ref = self.index.at_token(t) if t.dep_ == "appos" and (within is None or t.i in within) else None
+            if ref is not None and _ACTOR in ref.entity.types and ref.start == t.idx:
+                return ref
         return None
 
     def acronym_before_name(self, token: Token, child: Token) -> bool:
