@@ -2561,11 +2561,27 @@ class _Finder:
 
     def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
         """ "les alliés de Kiev", "le soutien de Paris", "le régime de Damas", "les forces de
-        Moscou" (not "un responsable de Tripoli")."""
+        Moscou", "la volonté de Washington", "les livraisons d'armes de Pékin"
+        (`capital_actor_nouns`; not "un responsable de Tripoli", "l'aéroport de Kaboul")."""
+        if not words or words[0] not in self.rules.of_prepositions or token.head.i == token.i:
+            return False
+        head = token.head
+        return fold_quotes(head.lemma_.lower()) in self._party_nouns or self._goods_supplied(head)
+
+    @functools.cached_property
+    def _party_nouns(self) -> frozenset[str]:
+        """Nouns whose "de" complement, a capital, is the state that holds, makes or leads them."""
         r = self.rules
-        return bool(words) and words[0] in r.of_prepositions and token.head.i != token.i \
-            and fold_quotes(token.head.lemma_.lower()) in (r.ally_nouns | r.enemy_nouns | r.support_nouns
-                                                           | r.oppose_nouns | r.capital_organ_nouns)
+        return frozenset(r.ally_nouns | r.enemy_nouns | r.support_nouns | r.oppose_nouns
+                         | r.capital_organ_nouns | r.capital_actor_nouns)
+
+    def _goods_supplied(self, noun: Token) -> bool:
+        """ "les livraisons d'armes de Pékin": a bare noun of goods after "de" (no determiner)
+        that hangs on a noun of supply (`capital_actor_nouns`) passes its "de" capital to it."""
+        if noun.pos_ != "NOUN" or noun.head.i == noun.i or any(c.dep_ == "det" for c in noun.children):
+            return False
+        return fold_quotes(noun.head.lemma_.lower()) in self.rules.capital_actor_nouns \
+            and any(c.dep_ == "case" and self.lows[c.i] in self.rules.of_prepositions for c in noun.children)
 
     def _as_object_of_act(self, token: Token, words: list[str]) -> bool:
         """One acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"."""
