@@ -2597,12 +2597,25 @@ class _Finder:
         return self._before_finite_verb(token) or self._subject_in_parse(token) or self._after_inverted_cue(token.i)
 
     def _before_finite_verb(self, token: Token) -> bool:
-        """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète"."""
-        if token.i + 1 >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
+        """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète", also past a
+        quote that opens at the verb ('Moscou "a attaqué ...')."""
+        nxt_i = token.i + 1 + self._opening_quote_after(token)
+        if nxt_i >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
             return False
-        nxt = self.tokens[token.i + 1]
+        nxt = self.tokens[nxt_i]
         return nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm") \
             or self.lows[nxt.i] in self.rules.reflexive_clitics or self._mistagged_act(nxt)
+
+    def _opening_quote_after(self, token: Token) -> int:
+        """1 when a quote opens right after the name ('Moscou "a attaqué ...', "X « tente de
+        ... »": a quote that starts at the verb), else 0; a straight quote opens when it is
+        glued to the next word and not to the name."""
+        j = token.i + 1
+        if j + 1 >= len(self.tokens) or self.texts[j] not in _OPENING_QUOTES:
+            return 0
+        if self.texts[j] == '"' and (not token.whitespace_ or self.tokens[j].whitespace_):
+            return 0
+        return 1
 
     def _mistagged_act(self, nxt: Token) -> bool:
         """A verb of acting the tagger read as a bare noun ("Washington compte 2 500 soldats en
