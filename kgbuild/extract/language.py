@@ -85,6 +85,7 @@ class LanguageRules:
     weapon_type_words: Ordered
     area_nouns: Words
     capital_organ_nouns: Words
+    capital_actor_nouns: Words
     strike_words: Words
     determined_weapon_words: Words
     new_weapon_determiners: Words

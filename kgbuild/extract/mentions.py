@@ -2549,11 +2549,27 @@ class _Finder:
 
     def _as_party_of_stance(self, token: Token, words: list[str]) -> bool:
         """ "les alliés de Kiev", "le soutien de Paris", "le régime de Damas", "les forces de
-        Moscou" (not "un responsable de Tripoli")."""
+        Moscou", "la volonté de Washington", "les livraisons d'armes de Pékin"
+        (`capital_actor_nouns`; not "un responsable de Tripoli", "l'aéroport de Kaboul")."""
+        if not words or words[0] not in self.rules.of_prepositions or token.head.i == token.i:
+            return False
+        head = token.head
+        return fold_quotes(head.lemma_.lower()) in self._party_nouns or self._goods_supplied(head)
+
+    @functools.cached_property
+    def _party_nouns(self) -> frozenset[str]:
+        """Nouns whose "de" complement, a capital, is the state that holds, makes or leads them."""
         r = self.rules
-        return bool(words) and words[0] in r.of_prepositions and token.head.i != token.i \
-            and fold_quotes(token.head.lemma_.lower()) in (r.ally_nouns | r.enemy_nouns | r.support_nouns
-                                                           | r.oppose_nouns | r.capital_organ_nouns)
+        return frozenset(r.ally_nouns | r.enemy_nouns | r.support_nouns | r.oppose_nouns
+                         | r.capital_organ_nouns | r.capital_actor_nouns)
+
+    def _goods_supplied(self, noun: Token) -> bool:
+        """ "les livraisons d'armes de Pékin": a bare noun of goods after "de" (no determiner)
+        that hangs on a noun of supply (`capital_actor_nouns`) passes its "de" capital to it."""
+        if noun.pos_ != "NOUN" or noun.head.i == noun.i or any(c.dep_ == "det" for c in noun.children):
+            return False
+        return fold_quotes(noun.head.lemma_.lower()) in self.rules.capital_actor_nouns \
+            and any(c.dep_ == "case" and self.lows[c.i] in self.rules.of_prepositions for c in noun.children)
 
     def _as_object_of_act(self, token: Token, words: list[str]) -> bool:
         """One acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"."""
@@ -2569,12 +2585,25 @@ class _Finder:
         return self._before_finite_verb(token) or self._subject_in_parse(token) or self._after_inverted_cue(token.i)
 
     def _before_finite_verb(self, token: Token) -> bool:
-        """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète"."""
-        if token.i + 1 >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
+        """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète", also past a
+        quote that opens at the verb ('Moscou "a attaqué ...')."""
+        nxt_i = token.i + 1 + self._opening_quote_after(token)
+        if nxt_i >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
             return False
-        nxt = self.tokens[token.i + 1]
+        nxt = self.tokens[nxt_i]
         return nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm") \
             or self.lows[nxt.i] in self.rules.reflexive_clitics or self._mistagged_act(nxt)
+
+    def _opening_quote_after(self, token: Token) -> int:
+        """1 when a quote opens right after the name ('Moscou "a attaqué ...', "X « tente de
+        ... »": a quote that starts at the verb), else 0; a straight quote opens when it is
+        glued to the next word and not to the name."""
+        j = token.i + 1
+        if j + 1 >= len(self.tokens) or self.texts[j] not in _OPENING_QUOTES:
+            return 0
+        if self.texts[j] == '"' and (not token.whitespace_ or self.tokens[j].whitespace_):
+            return 0
+        return 1
 
     def _mistagged_act(self, nxt: Token) -> bool:
         """A verb of acting the tagger read as a bare noun ("Washington compte 2 500 soldats en
