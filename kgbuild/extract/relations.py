@@ -602,6 +602,9 @@ class _Finder:
     def anaphor_kinds(self, token: Token) -> tuple[tuple[str, ...], int]:
         """The kinds of place a noun points back to and how many sentences back it may reach:
         "le même État" further than "le pays" or "cette localité"; none for a noun that does not point back."""
+        lemma, anaphors, same_anaphors = lower_lemma(token), self.rules.place_anaphors, self.rules.same_place_anaphors
+        if lemma not in anaphors and lemma not in same_anaphors and lower_text(token) not in same_anaphors:
+            return (), 0  # a noun of neither list (most nouns read): the tests below would find none
         same = self.same_kinds(token)
         if same:
             return same, 3
@@ -8349,7 +8352,7 @@ class _Finder:
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif self.verb_like(t, lemma):
-            for name, read in _VERB_READERS:  # a verb may belong to several families
+            for name, read in _verb_readers_of(self.rules, lemma, lower_lemma(t)):  # maybe several families
                 if _verb_entry(t, lemma, getattr(self.rules, name)):
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
@@ -8453,6 +8456,30 @@ _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
                   "holding_nouns", "withdraw_nouns", "capture_nouns")
+
+
+def _verb_readers_of(rules: LanguageRules, lemma: str, first: str) -> tuple:
+    """The entries of ``_VERB_READERS``, in their order, whose family holds ``lemma`` or an entry
+    of several words that ``first`` (the token's own lemma) opens: the only ones ``_verb_entry``
+    can accept (the others need not be asked)."""
+    by_word, by_first = _verb_reader_index(rules)
+    found = by_word.get(lemma, ()) + by_first.get(first, ())
+    return tuple(_VERB_READERS[n] for n in sorted(set(found)))
+
+
+@functools.cache
+def _verb_reader_index(rules: LanguageRules) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """For each word, the positions in ``_VERB_READERS`` of the families that hold it, and of
+    those with an entry of several words it opens ("pris" of "prendre pour cible")."""
+    by_word: dict[str, tuple[int, ...]] = {}
+    by_first: dict[str, tuple[int, ...]] = {}
+    for n, (name, _) in enumerate(_VERB_READERS):
+        words = getattr(rules, name)
+        for word in words:
+            by_word[word] = by_word.get(word, ()) + (n,)
+        for first in _phrases_by_first(words):
+            by_first[first] = by_first.get(first, ()) + (n,)
+    return by_word, by_first
 
 
 @functools.lru_cache(maxsize=65536)
