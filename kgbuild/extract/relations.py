@@ -144,6 +144,8 @@ def _in(token: Token, lemmas) -> bool:
 #: id of a frozen list -> (the list, kept so its id stays its own; its entries' first words)
 _FIRST_WORDS: dict[int, tuple[frozenset, frozenset]] = {}
 
+_UNSEEN = object()  # a span not made yet (``char_span`` may give None)
+
 
 def _describing_clauses(token: Token) -> list[Token]:
     """The clauses on a noun (``acl``, ``acl:relcl``) that hold a word, the word included."""
@@ -198,6 +200,8 @@ class _Finder:
         self.claims_of_this: set[int] = set()  # runs of the claims of an attack a demonstrative points at
         self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
         self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
+        self._spans: dict[tuple[int, int], object] = {}  # (start, end) -> ``span_at``'s span
+        self._roots: dict[tuple[int, int], Token] = {}  # (start, end) -> the root of that span
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -669,11 +673,20 @@ class _Finder:
                 or _in(head, self.rules.place_heads) and "Sing" in morph_values(head, "Number"))
 
     def span_at(self, ref: MentionRef):
-        """The tokens of a mention (spans cut inside a word taken whole)."""
-        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        """The tokens of a mention (spans cut inside a word taken whole), made once per offsets:
+        the readers ask for the same mentions' spans many times."""
+        key = (ref.start, ref.end)
+        span = self._spans.get(key, _UNSEEN)
+        if span is _UNSEEN:
+            span = self._spans[key] = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span
 
     def root_of(self, ref: MentionRef) -> Token:
-        return self.span_at(ref).root
+        key = (ref.start, ref.end)
+        root = self._roots.get(key)
+        if root is None:  # a span's root is found again at each ``.root``: once per offsets here
+            root = self._roots[key] = self.span_at(ref).root
+        return root
 
     def without_nationals(self, refs: list[MentionRef]) -> list[MentionRef]:
         """The mentions that are no national named by a nationality noun (``national``)."""
