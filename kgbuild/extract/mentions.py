@@ -126,6 +126,7 @@ class _Finder:
         self._positions: dict[str, list[int]] | None = None  # the token indices of each form
         self._role_names: set[int] = set()  # where a name apposed to a role phrase starts
         self._organ_spans: set[tuple[int, int]] = set()  # organs' phrases ("la mission de l'ONU en Libye")
+        self._tokens_at: dict[int, Token | None] = {}  # offset -> ``_token_at``'s token
 
     def _tokens_in(self, words, first: int = 0, last: int = 0) -> list[Token]:
         """The tokens whose lower-case form is one of ``words`` (the first test of the finders
@@ -1748,8 +1749,12 @@ class _Finder:
                                self.rules.rank_complements and prev[2] in self.rules.name_titles)
 
     def _token_at(self, offset: int) -> Token | None:
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+        """The token at a character offset, found once per offset (the finders ask again)."""
+        token = self._tokens_at.get(offset, _UNSEEN)
+        if token is _UNSEEN:
+            span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+            token = self._tokens_at[offset] = span[0] if span is not None and len(span) else None
+        return token
 
     def _from_entry(self, entry: KBEntry, start: int, end: int, name: str, head: Token | None,
                     method: str) -> Found | None:

@@ -144,6 +144,8 @@ def _in(token: Token, lemmas) -> bool:
 #: id of a frozen list -> (the list, kept so its id stays its own; its entries' first words)
 _FIRST_WORDS: dict[int, tuple[frozenset, frozenset]] = {}
 
+_UNSEEN = object()  # a span not made yet (``char_span`` may give None)
+
 
 def _describing_clauses(token: Token) -> list[Token]:
     """The clauses on a noun (``acl``, ``acl:relcl``) that hold a word, the word included."""
@@ -198,6 +200,8 @@ class _Finder:
         self.claims_of_this: set[int] = set()  # runs of the claims of an attack a demonstrative points at
         self.attackers: list[tuple[int, MentionRef]] = []  # (sentence, author) of the attacks found
         self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
+        self._spans: dict[tuple[int, int], object] = {}  # (start, end) -> ``span_at``'s span
+        self._roots: dict[tuple[int, int], Token] = {}  # (start, end) -> the root of that span
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -602,6 +606,9 @@ class _Finder:
     def anaphor_kinds(self, token: Token) -> tuple[tuple[str, ...], int]:
         """The kinds of place a noun points back to and how many sentences back it may reach:
         "le même État" further than "le pays" or "cette localité"; none for a noun that does not point back."""
+        lemma, anaphors, same_anaphors = lower_lemma(token), self.rules.place_anaphors, self.rules.same_place_anaphors
+        if lemma not in anaphors and lemma not in same_anaphors and lower_text(token) not in same_anaphors:
+            return (), 0  # a noun of neither list (most nouns read): the tests below would find none
         same = self.same_kinds(token)
         if same:
             return same, 3
@@ -666,11 +673,20 @@ class _Finder:
                 or _in(head, self.rules.place_heads) and "Sing" in morph_values(head, "Number"))
 
     def span_at(self, ref: MentionRef):
-        """The tokens of a mention (spans cut inside a word taken whole)."""
-        return self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        """The tokens of a mention (spans cut inside a word taken whole), made once per offsets:
+        the readers ask for the same mentions' spans many times."""
+        key = (ref.start, ref.end)
+        span = self._spans.get(key, _UNSEEN)
+        if span is _UNSEEN:
+            span = self._spans[key] = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        return span
 
     def root_of(self, ref: MentionRef) -> Token:
-        return self.span_at(ref).root
+        key = (ref.start, ref.end)
+        root = self._roots.get(key)
+        if root is None:  # a span's root is found again at each ``.root``: once per offsets here
+            root = self._roots[key] = self.span_at(ref).root
+        return root
 
     def without_nationals(self, refs: list[MentionRef]) -> list[MentionRef]:
         """The mentions that are no national named by a nationality noun (``national``)."""
@@ -8349,7 +8365,7 @@ class _Finder:
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
         elif self.verb_like(t, lemma):
-            for name, read in _VERB_READERS:  # a verb may belong to several families
+            for name, read in _verb_readers_of(self.rules, lemma, lower_lemma(t)):  # maybe several families
                 if _verb_entry(t, lemma, getattr(self.rules, name)):
                     read(self, t, k)
         elif t.pos_ in ("NOUN", "PROPN"):
@@ -8453,6 +8469,30 @@ _NOUN_FAMILIES = ("affiliation_words", "leadership_phrases", "led_by_phrases", "
                   "deploy_nouns", "troop_nouns", "fighter_nouns", "oppose_adjectives", "presence_words",
                   "clash_nouns", "war_nouns", "exchange_nouns", "stronghold_nouns", "membership_roles",
                   "holding_nouns", "withdraw_nouns", "capture_nouns")
+
+
+def _verb_readers_of(rules: LanguageRules, lemma: str, first: str) -> tuple:
+    """The entries of ``_VERB_READERS``, in their order, whose family holds ``lemma`` or an entry
+    of several words that ``first`` (the token's own lemma) opens: the only ones ``_verb_entry``
+    can accept (the others need not be asked)."""
+    by_word, by_first = _verb_reader_index(rules)
+    found = by_word.get(lemma, ()) + by_first.get(first, ())
+    return tuple(_VERB_READERS[n] for n in sorted(set(found)))
+
+
+@functools.cache
+def _verb_reader_index(rules: LanguageRules) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """For each word, the positions in ``_VERB_READERS`` of the families that hold it, and of
+    those with an entry of several words it opens ("pris" of "prendre pour cible")."""
+    by_word: dict[str, tuple[int, ...]] = {}
+    by_first: dict[str, tuple[int, ...]] = {}
+    for n, (name, _) in enumerate(_VERB_READERS):
+        words = getattr(rules, name)
+        for word in words:
+            by_word[word] = by_word.get(word, ()) + (n,)
+        for first in _phrases_by_first(words):
+            by_first[first] = by_first.get(first, ()) + (n,)
+    return by_word, by_first
 
 
 @functools.lru_cache(maxsize=65536)
