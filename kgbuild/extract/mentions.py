@@ -1877,8 +1877,9 @@ class _Finder:
             if j == token.i + 1:
                 continue
             j += j < len(self.tokens) and self.lows[j] in self.rules.demonyms
-            if j < len(self.tokens) and self.capitalised[j] or self.lows[token.i - 2] == ",":
-                continue  # "la télévision publique RTS", "la RTP, la télévision d'État": the name's
+            if j < len(self.tokens) and (self.capitalised[j] or self._glued_particle(self.tokens[j])) \
+                    or self.lows[token.i - 2] == ",":
+                continue  # "la télévision publique RTS" / "al-X", "la RTP, la télévision d'État": the name's
             end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
             yield Found(self._mention(token.idx, end, "Actor", "Media", "pattern", 0.65), self.text[token.idx:end])
 
@@ -1902,7 +1903,8 @@ class _Finder:
             return None
         j, words = first, 0
         while j < len(self.tokens) and words < 4 and self._media_name_word(self.tokens[j]):
-            words += self.lows[j] not in self.rules.media_name_links
+            words += self.lows[j] not in self.rules.media_name_links and self.lows[j] != "-" \
+                and self.lows[j] not in self.rules.name_particles  # "al-Araby al-Jadeed": two words
             j += 1
         while j > first and self.lows[j - 1] in self.rules.media_name_links:
             j -= 1  # a link word ends no name
