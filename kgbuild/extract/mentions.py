@@ -1882,8 +1882,9 @@ class _Finder:
             if j == token.i + 1:
                 continue
             j += j < len(self.tokens) and self.lows[j] in self.rules.demonyms
-            if j < len(self.tokens) and self.capitalised[j] or self.lows[token.i - 2] == ",":
-                continue  # "la télévision publique RTS", "la RTP, la télévision d'État": the name's
+            if j < len(self.tokens) and (self.capitalised[j] or self._glued_particle(self.tokens[j])) \
+                    or self.lows[token.i - 2] == ",":
+                continue  # "la télévision publique RTS" / "al-X", "la RTP, la télévision d'État": the name's
             end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
             yield Found(self._mention(token.idx, end, "Actor", "Media", "pattern", 0.65), self.text[token.idx:end])
 
@@ -1907,7 +1908,8 @@ class _Finder:
             return None
         j, words = first, 0
         while j < len(self.tokens) and words < 4 and self._media_name_word(self.tokens[j]):
-            words += self.lows[j] not in self.rules.media_name_links
+            words += self.lows[j] not in self.rules.media_name_links and self.lows[j] != "-" \
+                and self.lows[j] not in self.rules.name_particles  # "al-Araby al-Jadeed": two words
             j += 1
         while j > first and self.lows[j - 1] in self.rules.media_name_links:
             j -= 1  # a link word ends no name
@@ -1920,7 +1922,7 @@ class _Finder:
         of the rules ("d'actualités", "de presse") and an opening quote."""
         first, n = head.i + 1, len(self.tokens)
         while first < n and first < head.i + 3 and self.tokens[first].pos_ == "ADJ" \
-                and self.tokens[first].text.islower():
+                and self.tokens[first].text.islower() and not self._glued_particle(self.tokens[first]):
             first += 1
         if first + 1 < n and fold_quotes(self.lows[first]) in self.rules.place_of_prepositions \
                 and self.lows[first + 1] in self.rules.media_complements:
@@ -1929,10 +1931,19 @@ class _Finder:
             first += 1
         return first
 
+    def _glued_particle(self, t: Token) -> bool:
+        """A lower-case name particle glued to a hyphen before a capitalised word ("al" of "la
+        chaîne al-Masirah"): the name's first word, no adjective of the noun before it."""
+        return self.lows[t.i] in self.rules.name_particles and t.i + 2 < len(self.tokens) \
+            and not t.whitespace_ and self.tokens[t.i + 1].text == "-" and self.capitalised[t.i + 2]
+
     def _media_name_word(self, t: Token) -> bool:
         """A capitalised word that is no punctuation nor demonym, a hyphen glued between two
-        words of the name ("le journal Al-Sudani"), or a link word before a capitalised word
-        ("Voice of America")."""
+        words of the name ("le journal Al-Sudani"), a lower-case particle glued to the name's
+        hyphen ("la chaîne al-Masirah"), or a link word before a capitalised word ("Voice of
+        America")."""
+        if self._glued_particle(t):
+            return True
         if 0 < t.i < len(self.tokens) - 1 and (t.text == "-" and not self.tokens[t.i - 1].whitespace_
                                                and not t.whitespace_ or self.lows[t.i] in self.rules.media_name_links):
             return self.capitalised[t.i + 1] and self.tokens[t.i + 1].text not in _OPENING_QUOTES
