@@ -1519,7 +1519,7 @@ class _Finder:
         """The definite description's noun right before the name at ``i``, past its lower-case
         adjectives ("le groupe jihadiste X") or a short "de" complement ("la société de sécurité
         maritime X", "l'agence de presse officielle X"); not a demonstrative one, which names
-        again an actor of the text ("le porte-parole de ce mouvement rebelle Jean X": Jean X is
+        again an actor of the text ("un porte-parole de ce mouvement armé Jean X": Jean X is
         the spokesman, no new name of the movement)."""
         j = i - 1
         while j > 0 and i - j < 6 and (self.tokens[j].text.islower() or self.lows[j] in self.rules.descriptions) \
@@ -3845,7 +3845,7 @@ class _Finder:
 
     def _past_demonstrative_complement(self, j: int) -> int:
         """The token after a "de" complement naming again an actor of the text with a
-        demonstrative and lower-case words ("le porte-parole de ce mouvement rebelle X"), when a
+        demonstrative and lower-case words ("un délégué de ce mouvement armé X"), when a
         person's name (as the model reads it) follows it, else ``j``."""
         doc = self.doc
         if j + 2 >= len(doc) or fold_quotes(doc[j].lower_) not in self.rules.of_prepositions \

@@ -3487,7 +3487,7 @@ class _Finder:
     def purpose_author(self, v: Token) -> list[MentionRef]:
         """Who an attack infinitive of purpose is the aim of: the subject of the verb it is
         hung on ("l'armée a lancé une offensive pour déloger X"), the agent of a participle
-        ("l'offensive lancée par les FDS pour chasser X"), or the author of the operation noun
+        ("l'offensive conduite par l'armée afin de chasser X"), or the author of the operation noun
         its purpose noun or aiming participle is on ("une opération en vue d'éliminer X", "une
         offensive visant à reprendre Y": the noun's own author, else its verb's subject)."""
         if "Inf" not in morph_values(v, "VerbForm"):
@@ -3735,7 +3735,7 @@ class _Finder:
 
     def capture_noun(self, n: Token, k: int) -> None:
         """ "la prise de Goma par le M23", "Wagner a revendiqué la prise de Bakhmout", "il revendique
-        la reprise de la ville de Kidal": who takes a place (``capture_takers``) is there after,
+        la reprise de la ville de Y": who takes a place (``capture_takers``) is there after,
         deployed in the place of the noun's first "de" phrase (not a state taken whole), a state on
         its own soil too."""
         phrase = next((g for g in n.children if g.dep_ == "nmod" and g.i > n.i
@@ -5099,7 +5099,7 @@ class _Finder:
                     yield found
 
     def vicinity_place(self, c: Token, deps) -> list[MentionRef]:
-        """ "déployée le long de la Ligne bleue", "au large de la Libye", "à proximité de Gao": the
+        """ "postés le long de la ligne de cessez-le-feu", "au large de X", "à proximité de Y": the
         place of the "de" phrase of a noun of surroundings (or of "près") the parse hangs on the
         head (as an oblique, an object or an adverb); none along a border ("le long de la frontière
         syrienne")."""
@@ -5873,7 +5873,7 @@ class _Finder:
         owners = [r for r in self.typed(self.np(n.head) if n.dep_ == "conj" else [], ("Actor",))
                   if not lo <= r.start < hi] or self.sibling_before(n) or self.genitive_sibling(n)
         for o in owners[:1]:
-            for a in self.typed(named, ("Actor",))[:3]:  # "ses alliés du Niger et du Burkina Faso": each
+            for a in self.typed(named, ("Actor",))[:3]:  # "ses alliés du Tchad et du Soudan": each
                 self.add(a, predicate, o, n, k, 0.55)
 
     def genitive_sibling(self, n: Token) -> list[MentionRef]:
@@ -6155,7 +6155,7 @@ class _Finder:
         return who or self.previous_possessor(n) or self.possessor_subject(n) or self.fronted_span_subject(n)
 
     def fronted_span_subject(self, n: Token) -> list[MentionRef]:
-        """ "Après trois années de présence au Mali, le groupe Wagner se retire": whose presence a
+        """ "Après deux ans de présence au Tchad, la force X plie bagage": whose presence a
         bare noun names inside a phrase set before its clause (a "de" complement of an oblique):
         the clause's subject, when troops or an armed actor (a state, a group)."""
         if n.dep_ != "nmod" or any(c.dep_ == "det" for c in n.children) or n.head.dep_ not in _OBLIQUES \
@@ -6499,7 +6499,7 @@ class _Finder:
 
     def body_by_role_form(self, anchor: Token | None) -> list[MentionRef] | None:
         """The body a role's form alone gives, before any context: none for a rebel's role ("le
-        dirigeant rebelle de la région, le colonel X": no state of the context), the antecedent's
+        meneur rebelle du secteur, le commandant X": no state of the context), the antecedent's
         for a demonstrative one ("un dirigeant d'un groupe rebelle ... Ce dirigeant, X"); None
         when the form says nothing."""
         if self.rebel_role(anchor):
@@ -6508,7 +6508,7 @@ class _Finder:
 
     def past_rebel_state(self, orgs: list[MentionRef], anchor: Token) -> list[MentionRef]:
         """The bodies of a role less a state when a rebel's adjective qualifies the role ("un
-        dirigeant rebelle en Syrie", "un chef séparatiste ukrainien": a group's, not the state's)."""
+        chef rebelle du nord", "un meneur séparatiste de l'est": a group's, not the state's)."""
         return [] if orgs and orgs[0].entity.kind in _STATE_KINDS and self.rebel_role(anchor) else orgs
 
     def rebel_role(self, anchor: Token | None) -> bool:
@@ -7172,7 +7172,7 @@ class _Finder:
                 self.add(ref, "deployedIn", place, span[0], k, 0.6, modality="asserted")
 
     def place_after_leader(self, leader: MentionRef) -> list[MentionRef]:
-        """ "la coalition dirigée par l'Arabie saoudite au Yémen": the place a container
+        """ "la coalition dirigée par X au pays Y": the place a container
         preposition names right after a coalition's leader, where the coalition is."""
         lead = self.span_at(leader)
         if lead is None or lead.end + 1 >= len(self.tokens) \
