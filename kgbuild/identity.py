@@ -100,8 +100,8 @@ def drop_entities(extraction: Extraction, entity_ids: Sequence[str]) -> Extracti
     if not gone:
         return extraction
 
-    def keep(entity_ids: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(i for i in entity_ids if i not in gone)
+    def keep(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(i for i in ids if i not in gone)
 
     statements = tuple(replace(s, about=keep(s.about), sources=keep(s.sources))
                        for s in extraction.statements if s.speaker not in gone)

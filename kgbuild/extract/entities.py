@@ -9,6 +9,7 @@ the document's date (filtered by the grammatical gender the text shows).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -223,7 +224,7 @@ def _description_words(found: list[Found], text: str, rules: LanguageRules):
     peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
     cuts = [_complement(f, text, rules, collectives) for f in found]
     complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
-    armed = frozenset(normalize_label(w) for w in rules.armed_description_adjectives)
+    armed = _normalized(rules.armed_description_adjectives)
     return (introduced_only, bodies, peoples, collectives, complements, armed), cuts
 
 
@@ -437,8 +438,15 @@ def _stems(words) -> set[str]:
 def _fighter_qualifiers(f: Found, text: str, rules: LanguageRules) -> frozenset[str]:
     """The fighters' words a description holds or has right after it ("ce mouvement rebelle",
     "le groupe jihadiste"), singular: the actor the text introduced with them is the one it names."""
-    words = _stems(normalize_label(w) for w in f.mention.text.split()[1:] + text[f.mention.end:f.mention.end + 40].split()[:2])
-    return frozenset(words & {normalize_label(w) for w in rules.fighter_descriptions})
+    after = text[f.mention.end:f.mention.end + 40].split()[:2]
+    words = _stems(normalize_label(w) for w in f.mention.text.split()[1:] + after)
+    return frozenset(words & _normalized(rules.fighter_descriptions))
+
+
+@functools.cache
+def _normalized(words: frozenset[str]) -> frozenset[str]:
+    """A word list of the rules, normalised once (descriptions compare normalised words)."""
+    return frozenset(normalize_label(w) for w in words)
 
 
 def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],

@@ -2507,7 +2507,8 @@ class _Finder:
         nxt = token.i + 1
         return bool(words) and words[0] in self.rules.of_prepositions and 0 < token.i - token.head.i <= 3 \
             and nxt < len(self.tokens) and self.lows[nxt] in self.rules.hostile_prepositions \
-            and (_folded_lemma(token.head) in self.rules.strike_words or self.lows[token.head.i] in self.rules.strike_words)
+            and (_folded_lemma(token.head) in self.rules.strike_words
+                 or self.lows[token.head.i] in self.rules.strike_words)
 
     def _as_apposed_ally(self, token: Token, words: list[str]) -> bool:
         """ "Washington, allié inconditionnel d'Israël, ...", "Moscou, principal soutien de X":

@@ -2515,7 +2515,8 @@ class _Finder:
         if subject is None:
             return None
         speaker, factor = self.inverted_speaker(tokens, subject)
-        s, e = self.trim(self.past_pronoun_source(tokens, span[0]), self.past_incise(tokens, max(subject.right_edge.i, cue.i), span[1]))
+        end = self.past_incise(tokens, max(subject.right_edge.i, cue.i), span[1])
+        s, e = self.trim(self.past_pronoun_source(tokens, span[0]), end)
         claim = _Claim(speaker, cue.text, cue.idx, cue.idx + len(cue.text), s, e, k,
                        self.modality(cue, s, e), 0.8 * factor if speaker else 0.4, source_only=relay)
         if e <= s or speaker is None:
