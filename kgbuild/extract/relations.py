@@ -129,13 +129,8 @@ def _in(token: Token, lemmas) -> bool:
     lemma = lower_lemma(token)
     if lemma in lemmas or lower_text(token) in lemmas:
         return True
-    firsts = _FIRST_WORDS.get(id(lemmas))  # a frozen list's, read once (most words open no entry)
-    if firsts is None:
-        firsts = _first_words(lemmas)
-        if type(lemmas) is frozenset and len(_FIRST_WORDS) < 4096:
-            _FIRST_WORDS[id(lemmas)] = (lemmas, firsts)
-    else:
-        firsts = firsts[1]
+    known = _FIRST_WORDS.get(id(lemmas))  # a frozen list's, read once (most words open no entry)
+    firsts = known[1] if known is not None else _remembered(_FIRST_WORDS, lemmas, _first_words)
     if (firsts is not None and lemma not in firsts) or token.i + 1 >= len(token.doc):
         return False
     return f"{lemma} {lower_lemma(token.nbor(1))}" in lemmas
@@ -143,6 +138,15 @@ def _in(token: Token, lemmas) -> bool:
 
 #: id of a frozen list -> (the list, kept so its id stays its own; its entries' first words)
 _FIRST_WORDS: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+def _remembered(store: dict, lists, build):
+    """``build(lists)``, kept in ``store`` under the list's id when the list is frozen (with the
+    list, so that the id stays its own; at most 4096 lists): the callers look in ``store`` first."""
+    made = build(lists)
+    if type(lists) is frozenset and len(store) < 4096:
+        store[id(lists)] = (lists, made)
+    return made
 
 _UNSEEN = object()  # a span not made yet (``char_span`` may give None)
 
@@ -612,11 +616,11 @@ class _Finder:
         same = self.same_kinds(token)
         if same:
             return same, 3
-        kinds = self.rules.place_anaphors.get(lower_lemma(token))
+        kinds = anaphors.get(lemma)
         if kinds and self.points_back(token):
             return kinds, 1
         if any(c.dep_ == "det" and lower_text(c) in self.rules.demonstrative_determiners for c in token.children):
-            return self.rules.same_place_anaphors.get(lower_lemma(token), ()), 1  # "cette localité": the town just named
+            return same_anaphors.get(lemma, ()), 1  # "cette localité": the town just named
         return (), 0
 
     def same_kinds(self, token: Token) -> tuple[str, ...]:
@@ -5892,11 +5896,10 @@ class _Finder:
         near = [c for c in n.children if n.i < c.i <= n.i + 4]
         named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
                  for r in self.refs_at([c, *self.conjuncts(c)])]
-        return named or [r for c in near if c.dep_ == "amod" and c.pos_ == "ADJ" for r in [self.ref_at(c)] if r is not None] \
-            or self.apposed_allies(n)
+        return named or self.refs_at([c for c in near if c.dep_ == "amod" and c.pos_ == "ADJ"]) or self.apposed_allies(n)
 
     def refs_at(self, tokens: list[Token]) -> list[MentionRef]:
-        """The entities named at ``tokens``, those that name one."""
+        """The entities named at ``tokens`` (``ref_at``), skipping the tokens that name none."""
         return [r for t in tokens for r in [self.ref_at(t)] if r is not None]
 
     def apposed_allies(self, n: Token) -> list[MentionRef]:
@@ -5911,7 +5914,7 @@ class _Finder:
         if hit is None or name.head.i != n.i or _introduced_by(name, self.rules.of_prepositions) \
                 or "Actor" not in hit.entity.types:
             return []
-        return [hit] + [r for c in self.conjuncts(name) for r in [self.ref_at(c)] if r is not None]
+        return [hit] + self.refs_at(self.conjuncts(name))
 
     def sibling_before(self, n: Token) -> list[MentionRef]:
         """The actor listed right before a possessed noun, past a comma or a conjunction, when the
@@ -8710,15 +8713,16 @@ def _phrases_by_first(phrases) -> dict[str, list[list[str]]]:
     """The multi-word entries of ``phrases`` as word lists, by their first word, in the list's
     order; read once for a frozen list (kept by its id, the list with it)."""
     known = _PHRASES_BY_FIRST.get(id(phrases))
-    if known is not None:
-        return known[1]
+    return known[1] if known is not None else _remembered(_PHRASES_BY_FIRST, phrases, _phrase_index)
+
+
+def _phrase_index(phrases) -> dict[str, list[list[str]]]:
+    """The multi-word entries of ``phrases`` as word lists, by their first word, in the list's order."""
     index: dict[str, list[list[str]]] = {}
     for phrase in phrases:
         words = phrase.split()
         if len(words) > 1:
             index.setdefault(words[0], []).append(words)
-    if type(phrases) is frozenset and len(_PHRASES_BY_FIRST) < 4096:
-        _PHRASES_BY_FIRST[id(phrases)] = (phrases, index)
     return index
 
 
