@@ -3192,9 +3192,20 @@ class _Finder:
                         and b.cue_end <= b.start and b.sentence == a.sentence:
                     cut = self.clause_comma(a.start, b.cue_start)
                     a = a if cut is None else dataclasses.replace(a, end=cut)
-            if not self.only_speaker_left(a):
+            if not self.only_speaker_left(a) and not self.restated(a, claims):
                 out.append(a)
         return out
+
+    def restated(self, claim: _Claim, claims: list[_Claim]) -> bool:
+        """Whether a claim re-reads words its speaker is said to say in another claim: its cue,
+        whose subject is a pronoun, and its content lie inside that claim's content ("a indiqué qu'il
+        soutenait « la légalité »", "a déclaré qu'il soutiendrait A et que B": the outer claim says it)."""
+        if claim.end <= claim.cue_start or not any(
+                o is not claim and not o.source_only and _same_speaker(o, claim)
+                and o.start <= claim.cue_start and claim.end <= o.end for o in claims):
+            return False
+        cue = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+        return bool(cue) and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in cue[0].children)
 
     def only_speaker_left(self, claim: _Claim) -> bool:
         """Whether a content cut at its speaker's next cue holds only that speaker's own phrase,
