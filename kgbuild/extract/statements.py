@@ -3303,13 +3303,14 @@ class _Finder:
 
     def role_noun(self, subject: Token) -> str:
         """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
-        ("un porte-parole de l'armée", "le gouverneur régional"; not "des responsables"), with its
-        adjective when the role is the two ("le secrétaire général de X")."""
+        ("un porte-parole de l'armée", "le gouverneur régional", "le responsable du syndicat"; not
+        "des responsables", nor "un responsable", a lone official), with its adjective when the
+        role is the two ("le secrétaire général de X")."""
         lemma = subject.lemma_.lower()
         if subject.pos_ != "NOUN" or "Plur" in morph_values(subject, "Number") or lemma in self.rules.unnamed_speakers:
             return ""
-        if lemma in self.rules.role_nouns:
-            return lemma
+        if lemma in self.rules.role_nouns or lemma in self.rules.lone_officials and not self.indefinite(subject):
+            return lemma  # "le responsable du syndicat": one holder (not "un responsable", a lone official)
         # a role of a noun and its adjective ("le secrétaire général de X", "un haut représentant")
         compounds = (f"{lemma} {a.lower_}" if a.i > subject.i else f"{a.lower_} {lemma}"
                      for a in subject.children if a.dep_ == "amod")
