@@ -1894,7 +1894,7 @@ class _Finder:
             out = _FRAMES[name](self, cue)
             if out:
                 claims = self.claims_of(k, cue, out)
-                if name in _NOUN_PHRASE_FRAMES:  # what is said is a thing: no claim inside another's
+                if self.says_a_thing(name, out):  # no claim inside another's content
                     claims = [dataclasses.replace(c, weak=True) for c in claims]
                 return claims
             if out is not None:
@@ -2144,6 +2144,20 @@ class _Finder:
             return []
         first = marker + 1
         return [(c.tokens[first].idx, self.clause_end(c.tokens, first, (",",)), 0.6)]
+
+    def says_a_thing(self, frame: str, out: list) -> bool:
+        """Whether what a frame read is a thing, not a clause: a quoted phrase, or a stance phrase's
+        noun phrase ("lui a fait part de ses inquiétudes")."""
+        return frame in _NOUN_PHRASE_FRAMES or frame == "stance_noun" and self.noun_after_de(out)
+
+    def noun_after_de(self, out: list) -> bool:
+        """Whether a stance phrase's content opens on a noun phrase after its "de" ("faire part de
+        ses inquiétudes", "faire état de tirs"), not a clause ("faire savoir que ...")."""
+        first = self.doc.char_span(out[0][0], out[0][0] + 1, alignment_mode="expand")
+        if not first or first.start == 0:
+            return False
+        de, head = self.doc[first.start - 1], first[0]
+        return lower_text(de) in self.rules.de_infinitive_markers and "Inf" not in morph_values(head, "VerbForm")
 
     #: the most words of a complement between a stance phrase and its marker
     _MARKER_REACH = 8
