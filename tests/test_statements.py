@@ -259,6 +259,11 @@ def test_quotes_pair_within_paragraphs():
     assert [(text[a], text[b]) for a, b in find_quotes(text)] == [('"', '"'), ("«", "»")]
 
 
+def test_quote_marks_set_the_wrong_way_pair_by_their_place():
+    text = '“A b “, dit-il. Des gens "las", venus", puis "c d" et qu\' »e f ».'
+    assert [text[a:b + 1] for a, b in find_quotes(text)] == ['“A b “', '"las"', '"c d"', '»e f »']
+
+
 def test_date_between_cue_and_que():
     s = only("Jean Dupont a affirmé mardi que la trêve était rompue.")
     assert (s.speaker, s.text) == ("dupont", "la trêve était rompue")

@@ -174,20 +174,44 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
         stack: list[tuple[str, int]] = []
         for m in _QUOTE_MARK.finditer(text, lo, hi):  # only the marks, not every character
             ch, i = m.group(), m.start()
-            if ch == '"':
-                if stack and stack[-1][0] == '"':
-                    pairs.append((stack.pop()[1], i))
-                else:
-                    stack.append(('"', i))
-            elif ch in ("«", "“"):
-                stack.append((ch, i))
-            elif ch in ("»", "”"):
-                want = "«" if ch == "»" else "“"
-                while stack and stack[-1][0] != want:
+            role = _mark_role(text, ch, i, stack)
+            if role == "open":
+                stack.append(("«" if ch == "»" else ch, i))
+            elif role is not None:
+                while stack and stack[-1][0] != role:
                     stack.pop()
                 if stack:
                     pairs.append((stack.pop()[1], i))
     return tuple(sorted(pairs))
+
+
+_CLOSING_NEXT = frozenset(",.;:!?)\n")
+
+
+def _mark_role(text: str, ch: str, i: int, stack: list[tuple[str, int]]) -> str | None:
+    """What a quote mark does: "open", the opening mark it closes, or None (a stray mark).  Its
+    place tells a mark set the wrong way round: one followed by a comma or a stop closes
+    ("blessés “, a déclaré X": the opening “ it closes; 'Taser", au point' with no quote open:
+    stray), one glued to the word after it opens ("qu' »aucune attaque ... »")."""
+    top = stack[-1][0] if stack else None
+    if ch == '"':
+        return '"' if top == '"' else None if _closes_here(text, i) else "open"
+    if ch == "“":
+        return "“" if top == "“" and _closes_here(text, i) else "open"
+    if ch == "»":
+        return "open" if _opens_here(text, i) and all(s[0] != "«" for s in stack) else "«"
+    return "open" if ch == "«" else "“"
+
+
+def _closes_here(text: str, i: int) -> bool:
+    """Is the mark at ``i`` followed (spaces aside) by a comma, a stop, a bracket or a line end?"""
+    rest = text[i + 1:i + 8].lstrip(" \t\u00a0\u202f")
+    return not rest or rest[0] in _CLOSING_NEXT
+
+
+def _opens_here(text: str, i: int) -> bool:
+    """Is the mark at ``i`` glued to the word after it, with a space or an elision before it?"""
+    return i + 1 < len(text) and text[i + 1].isalpha() and (i == 0 or text[i - 1] in " \t\n'’(")
 
 
 def caption_sentences(sentences: tuple[Span, ...], captions: tuple[Span, ...]) -> frozenset[int]:

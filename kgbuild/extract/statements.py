@@ -1894,7 +1894,7 @@ class _Finder:
             out = _FRAMES[name](self, cue)
             if out:
                 claims = self.claims_of(k, cue, out)
-                if name in _NOUN_PHRASE_FRAMES:  # what is said is a thing: no claim inside another's
+                if self.says_a_thing(name, out):  # no claim inside another's content
                     claims = [dataclasses.replace(c, weak=True) for c in claims]
                 return claims
             if out is not None:
@@ -2019,9 +2019,10 @@ class _Finder:
         return k if after.pos_ in ("VERB", "AUX") and "Inf" in morph_values(after, "VerbForm") else None
 
     def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
-        """The quote's opening mark after a short prepositional phrase with no verb or
-        punctuation from ``j`` ("dans un communiqué « ... »"), else ``j``."""
-        opening = next((m for m in range(j + 1, min(len(tokens), j + 8)) if tokens[m].text in self.rules.quote_pairs),
+        """The quote's opening mark after a prepositional phrase of up to ten words with no verb or
+        punctuation from ``j`` ("dans un communiqué « ... »", "au cours d'une conférence de presse
+        lundi soir « ... »"), else ``j``; not a quote an inverted cue says."""
+        opening = next((m for m in range(j + 1, min(len(tokens), j + 12)) if tokens[m].text in self.rules.quote_pairs),
                        None)
         between = tokens[j + 1: opening] if opening is not None else []
         if not any(t.pos_ in ("NOUN", "PROPN") for t in between) or any(
@@ -2029,7 +2030,16 @@ class _Finder:
             return j  # "mis en garde contre « ... »": the preposition opens the content
         if any(t.pos_ == "DET" and p.pos_ != "ADP" for p, t in zip(between, between[1:])):
             return j  # "a lancé en juillet une campagne « ... »": a noun phrase of its own, the cue's object
-        return opening
+        return j if self.inverted_cue_after(tokens, opening) else opening
+
+    def inverted_cue_after(self, tokens: list[Token], opening: int) -> bool:
+        """Whether the quote opening at ``opening`` is followed by a comma and a verb, an inverted
+        cue that says it ("ont continué avec les opérations « pour ... », a-t-il ajouté")."""
+        pair = next((p for p in self.quotes.near(tokens[opening].idx, tokens[opening].idx + 1, 0)
+                     if p[0] == tokens[opening].idx), None)
+        close = next((m for m in range(opening + 1, len(tokens)) if pair and tokens[m].idx == pair[1]), None)
+        return close is not None and close + 2 < len(tokens) and tokens[close + 1].text == "," \
+            and tokens[close + 2].pos_ in ("AUX", "VERB")
 
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
@@ -2064,15 +2074,25 @@ class _Finder:
         speaking for a body ("Le porte-parole des garde-côtes a déclaré que ...", "Un porte-parole
         militaire a exprimé ..."): the person the next sentences name as that holder says them
         (``named_role``), else the body still does; a role naming no body ("La porte-parole du
-        Premier ministre a déclaré que ...") is said only by the holder named next."""
+        Premier ministre a déclaré que ...") is said only by the holder named next.  A relative
+        pronoun subject stands for the role noun it hangs on ("le porte-parole, qui a dit ...")."""
         if speaker is not None and speaker.entity.kind == "Person" or not claims:
             return False
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
+        subject = self.role_subject(verb)
         if subject is None or not self.role_noun(subject) or self.index.at_token(subject) is not None:
             return False
         for claim in claims:
             self.hold_for_role(claim, subject)
         return True
+
+    @staticmethod
+    def role_subject(verb: Token) -> Token | None:
+        """A verb's subject before it, a relative pronoun standing for the noun it hangs on
+        ("salué par le porte-parole du gouvernement, qui a qualifié X de « ... »": the spokesman)."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
+        if subject is not None and verb.dep_ == "acl:relcl" and "Rel" in morph_values(subject, "PronType"):
+            return verb.head
+        return subject
 
     def co_speakers(self, tokens: list[Token], n: int, speaker: MentionRef | None) -> list[MentionRef]:
         """The other speakers of a cue whose subject is two coordinated actors before it ("Moscou
@@ -2124,6 +2144,20 @@ class _Finder:
             return []
         first = marker + 1
         return [(c.tokens[first].idx, self.clause_end(c.tokens, first, (",",)), 0.6)]
+
+    def says_a_thing(self, frame: str, out: list) -> bool:
+        """Whether what a frame read is a thing, not a clause: a quoted phrase, or a stance phrase's
+        noun phrase ("lui a fait part de ses inquiétudes")."""
+        return frame in _NOUN_PHRASE_FRAMES or frame == "stance_noun" and self.noun_after_de(out)
+
+    def noun_after_de(self, out: list) -> bool:
+        """Whether a stance phrase's content opens on a noun phrase after its "de" ("faire part de
+        ses inquiétudes", "faire état de tirs"), not a clause ("faire savoir que ...")."""
+        first = self.doc.char_span(out[0][0], out[0][0] + 1, alignment_mode="expand")
+        if not first or first.start == 0:
+            return False
+        de, head = self.doc[first.start - 1], first[0]
+        return lower_text(de) in self.rules.de_infinitive_markers and "Inf" not in morph_values(head, "VerbForm")
 
     #: the most words of a complement between a stance phrase and its marker
     _MARKER_REACH = 8
@@ -3192,9 +3226,20 @@ class _Finder:
                         and b.cue_end <= b.start and b.sentence == a.sentence:
                     cut = self.clause_comma(a.start, b.cue_start)
                     a = a if cut is None else dataclasses.replace(a, end=cut)
-            if not self.only_speaker_left(a):
+            if not self.only_speaker_left(a) and not self.restated(a, claims):
                 out.append(a)
         return out
+
+    def restated(self, claim: _Claim, claims: list[_Claim]) -> bool:
+        """Whether a claim re-reads words its speaker is said to say in another claim: its cue,
+        whose subject is a pronoun, and its content lie inside that claim's content ("a indiqué qu'il
+        soutenait « la légalité »", "a déclaré qu'il soutiendrait A et que B": the outer claim says it)."""
+        if claim.end <= claim.cue_start or not any(
+                o is not claim and not o.source_only and _same_speaker(o, claim)
+                and o.start <= claim.cue_start and claim.end <= o.end for o in claims):
+            return False
+        cue = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
+        return bool(cue) and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in cue[0].children)
 
     def only_speaker_left(self, claim: _Claim) -> bool:
         """Whether a content cut at its speaker's next cue holds only that speaker's own phrase,
@@ -3272,11 +3317,18 @@ class _Finder:
 
     def role_noun(self, subject: Token) -> str:
         """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
-        ("un porte-parole de l'armée", "le gouverneur régional"; not "des responsables")."""
+        ("un porte-parole de l'armée", "le gouverneur régional", "le responsable du syndicat"; not
+        "des responsables", nor "un responsable", a lone official), with its adjective when the
+        role is the two ("le secrétaire général de X")."""
         lemma = subject.lemma_.lower()
         if subject.pos_ != "NOUN" or "Plur" in morph_values(subject, "Number") or lemma in self.rules.unnamed_speakers:
             return ""
-        return lemma if lemma in self.rules.role_nouns else ""
+        if lemma in self.rules.role_nouns or lemma in self.rules.lone_officials and not self.indefinite(subject):
+            return lemma  # "le responsable du syndicat": one holder (not "un responsable", a lone official)
+        # a role of a noun and its adjective ("le secrétaire général de X", "un haut représentant")
+        compounds = (f"{lemma} {a.lower_}" if a.i > subject.i else f"{a.lower_} {lemma}"
+                     for a in subject.children if a.dep_ == "amod")
+        return next((c for c in compounds if c in self.rules.role_nouns), "")
 
     def role_holder(self, claim: _Claim, role: str, claims: list[_Claim]) -> MentionRef | None:
         """The person named next as the holder of ``role`` after a claim (see ``named_role``)."""
