@@ -2099,14 +2099,16 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
-        self.hit_forces_placed(aims, regions, n, k)
+        self.hit_forces_placed(aims, regions, n, k, agents)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
 
-    def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int) -> None:
+    def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int,
+                          agents: list[MentionRef]) -> None:
         """ "une attaque contre l'armée ivoirienne dans le village de X", "une embuscade contre une
         patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
-        was where the strike puts them, on its own soil too."""
-        owners = [r for a in aims for r in self.unit_owners(a)] if regions else []
+        was where the strike puts them, on its own soil too (never the strike's author)."""
+        authors = {r.entity.id for r in agents}
+        owners = [r for a in aims for r in self.unit_owners(a) if r.entity.id not in authors] if regions else []
         self.place_force(owners[:1], regions[:2], n, k, 0.5)
 
     def unit_owners(self, a: Token) -> list[MentionRef]:
@@ -2116,7 +2118,17 @@ class _Finder:
             return []
         heads = [a] + [g for g in a.children if g.dep_ == "nmod" and _in(g, self.rules.troop_nouns)]
         return [r for h in heads for r in self.typed(self.troop_owners([h]), ("Actor",))
-                if r.entity.kind in _STATE_KINDS][:1]
+                if r.entity.kind in _STATE_KINDS][:1] or self.unowned_unit_state(a)
+
+    def unowned_unit_state(self, a: Token) -> list[MentionRef]:
+        """The state a military unit or site no phrase gives an owner belongs to ("un avant-poste
+        militaire", "la base militaire de X": a field unit noun with a troop adjective): the
+        state the text is about (``dominant_state``)."""
+        if not _in(a, self.rules.field_unit_nouns) or not any(
+                c.dep_ == "amod" and _in(c, self.rules.troop_nouns) for c in a.children) or any(
+                c.dep_ == "nmod" and self.typed(self.np(c), ("Actor",)) for c in a.children):
+            return []  # "une base militaire du JNIM": the group's
+        return [r for r in self.dominant_state(a.idx) if r.entity.kind in _STATE_KINDS]
 
     def facility_sense(self, n: Token) -> bool:
         """An attack noun that also names a facility ("siège": a siege, a seat) is that facility
