@@ -2099,14 +2099,16 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
-        self.hit_forces_placed(aims, regions, n, k)
+        self.hit_forces_placed(aims, regions, n, k, agents)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
 
-    def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int) -> None:
+    def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int,
+                          agents: list[MentionRef]) -> None:
         """ "une attaque contre l'armée ivoirienne dans le village de X", "une embuscade contre une
         patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
-        was where the strike puts them, on its own soil too."""
-        owners = [r for a in aims for r in self.unit_owners(a)] if regions else []
+        was where the strike puts them, on its own soil too (never the strike's author)."""
+        authors = {r.entity.id for r in agents}
+        owners = [r for a in aims for r in self.unit_owners(a) if r.entity.id not in authors] if regions else []
         self.place_force(owners[:1], regions[:2], n, k, 0.5)
 
     def unit_owners(self, a: Token) -> list[MentionRef]:
@@ -2116,7 +2118,17 @@ class _Finder:
             return []
         heads = [a] + [g for g in a.children if g.dep_ == "nmod" and _in(g, self.rules.troop_nouns)]
         return [r for h in heads for r in self.typed(self.troop_owners([h]), ("Actor",))
-                if r.entity.kind in _STATE_KINDS][:1]
+                if r.entity.kind in _STATE_KINDS][:1] or self.unowned_unit_state(a)
+
+    def unowned_unit_state(self, a: Token) -> list[MentionRef]:
+        """The state a military unit or site no phrase gives an owner belongs to ("un avant-poste
+        militaire", "la base militaire de X": a field unit noun with a troop adjective): the
+        state the text is about (``dominant_state``)."""
+        if not _in(a, self.rules.field_unit_nouns) or not any(
+                c.dep_ == "amod" and _in(c, self.rules.troop_nouns) for c in a.children) or any(
+                c.dep_ == "nmod" and self.typed(self.np(c), ("Actor",)) for c in a.children):
+            return []  # "une base militaire du JNIM": the group's
+        return [r for r in self.dominant_state(a.idx) if r.entity.kind in _STATE_KINDS]
 
     def facility_sense(self, n: Token) -> bool:
         """An attack noun that also names a facility ("siège": a siege, a seat) is that facility
@@ -2722,11 +2734,12 @@ class _Finder:
 
     def described_author(self, n: Token) -> bool:
         """An attack noun whose author is told though not named ("des attaques de groupes armés"),
-        or a plural one no determiner points at ("mener des attaques dans les villes"): no claim
-        elsewhere in the text is about it; a day complement tells no author ("l'attaque de lundi")."""
+        or a plural one no determiner points at ("mener des attaques dans les villes"; not one whose
+        toll is told: "Des attaques ont fait sept morts à X"): no claim elsewhere in the text is
+        about it; a day complement tells no author ("l'attaque de lundi")."""
         generic = "Plur" in morph_values(n, "Number") and not any(
             c.dep_ == "det" and "Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType")
-            or c.dep_ == "nummod" for c in n.children)
+            or c.dep_ == "nummod" for c in n.children) and not (n.dep_ == "nsubj" and self.toll_clause(n.head))
         return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
                               and not self.typed(self.np(c), ("Region",)) for c in n.children) and not self.dated(n)
 
@@ -2749,7 +2762,7 @@ class _Finder:
         """Whether a claim verb's attack noun points back ("a revendiqué l'attaque", "cette
         attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere), with a
         demonstrative when asked ("cette attaque revendiquée par X")."""
-        nouns = [c for c in t.children if c.dep_ in ("obj", "nsubj:pass")] + ([t.head] if t.dep_ == "acl" else [])
+        nouns = [c for c in t.children if c.dep_ == "obj"] + self.passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
         pointed = _demonstrative if demonstrative else self.event_pointed_back
         return any(_in(c, self.rules.attack_nouns) and pointed(c) for c in nouns)
 
@@ -2774,13 +2787,22 @@ class _Finder:
         if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
             return []
         if self.passive(t):
-            nouns = [c for c in t.children if c.dep_ == "nsubj:pass"] + ([t.head] if t.dep_ == "acl" else [])
+            nouns = self.passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
             who = self.named_agent(t)
         else:
             nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
             who = self.doer(t)
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
+
+    @staticmethod
+    def passive_subjects(t: Token) -> list[Token]:
+        """The subject of a passive verb, also one it shares with the passive verb it is coordinated
+        after ("Cette attaque a été menée par drone et a été revendiquée par X": the attack)."""
+        own = [c for c in t.children if c.dep_ == "nsubj:pass"]
+        if own or t.dep_ != "conj" or t.head.i > t.i or any(c.dep_.startswith("nsubj") for c in t.children):
+            return own
+        return [c for c in t.head.children if c.dep_ == "nsubj:pass"]
 
     def carried_out(self, t: Token) -> bool:
         """A passive clause of carrying out (``perpetration_verbs``) whose subject is an attack
@@ -2793,19 +2815,29 @@ class _Finder:
             and any(_in(c, self.rules.attack_nouns) and self.event_pointed_back(c) for c in subjects)
 
     def event_subject(self, t: Token, k: int) -> None:
-        """An attack noun with no author as the subject of a verb of hitting or aiming ("L'autre
-        attentat a visé la place X", also a strike noun pointed back: "Les frappes ont touché X"):
-        an attack of the text with what the verb hits."""
+        """An attack noun with no author as the subject of a verb of hitting, aiming or harming
+        ("L'autre attentat a visé la place X", "L'attaque a blessé trois soldats américains", also a
+        strike noun pointed back: "Les frappes ont touché X"): an attack of the text with what the
+        verb hits."""
         if t.dep_ != "nsubj":  # cheapest test first
             return
         verb = t.head
-        event = _in(t, self.rules.attack_nouns) or _in(t, self.rules.target_nouns) and self.event_pointed_back(t)
-        if not event or self.described_author(t) \
-                or not any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
+        hitting = self.hitting_event(t, verb)
+        if hitting is None or self.described_author(t):
             return
         objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
-        self.subject_events.append((t, k, self.typed(objects, ("Region",)), [
-            r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types]))
+        regions = self.typed(objects, ("Region",)) if hitting else []  # "a blessé trois soldats X": people, no place
+        self.subject_events.append((t, k, regions, [
+            r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types or not hitting]))
+
+    def hitting_event(self, t: Token, verb: Token) -> bool | None:
+        """For an attack noun, or a strike noun pointed back, subject of ``verb``: True when the
+        verb hits or aims, False when it only harms ("a blessé trois soldats"), else None."""
+        if not (_in(t, self.rules.attack_nouns) or _in(t, self.rules.target_nouns) and self.event_pointed_back(t)):
+            return None
+        if any(_in(verb, w) for w in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)):
+            return True
+        return False if _in(verb, self.rules.harm_verbs) else None
 
     def named_agent(self, verb: Token) -> list[MentionRef]:
         """The agent of a passive verb, also where its phrase's head is a description noun before
@@ -4308,11 +4340,25 @@ class _Finder:
         and the verb of opposing on it ("le conflit qui oppose X à Y")."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
         holders += [c for h in holders[1:] for c in h.children if c.dep_ in _OBLIQUES and c.pos_ == "PROPN"]  # "en X entre"
+        holders += self.clause_holders(n)
         phrases = self.between_phrases(holders) + self.between_hung_above(n)
         sides = [r for c in phrases or self.between_in_order(n) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
         verbs = self.opposing_verbs(n) + self.hung_above(n, [c for c in n.head.children if c.dep_ in ("acl", "acl:relcl")])
         return self.distinct(sides + [r for v in verbs for r in self.opposed_sides(v)])
+
+    def clause_holders(self, n: Token) -> list[Token]:
+        """The words of a fighting noun's own clause an "entre" phrase naming its sides may hang on
+        past other complements: a relative clause on it whose subject is the relative pronoun ("le
+        conflit qui fait rage depuis novembre dans la région de X entre A et B"), and the time
+        nouns the parse hangs on that clause's verb or on the verb the noun is the subject of ("les
+        combats ont eu lieu pour la seconde journée dans la région de X entre A et B"); not a place
+        noun ("dans la zone frontalière entre A et B": a border, no sides)."""
+        relatives = [c for c in n.children if c.dep_ == "acl:relcl" and any(
+            g.dep_ == "nsubj" and lower_text(g) in self.rules.relative_pronouns for g in c.children)]
+        verbs = relatives + ([n.head] if n.dep_.startswith("nsubj") else [])
+        return relatives + [c for v in verbs for c in v.children
+                            if c.dep_ in _OBLIQUES and c.pos_ == "NOUN" and _in(c, self.rules.origin_time_words)]
 
     def between_phrases(self, holders: list[Token]) -> list[Token]:
         """The "entre" phrases on these words."""
@@ -4523,11 +4569,43 @@ class _Finder:
         refs = self.distinct(self.typed(self.np(c) + [self.ref_at(t) for t in c.subtree], ("Actor",)))
         cut = next((t for t in c.subtree if t.dep_ == "cc" and lower_text(t) in self.rules.and_words), None) \
             or self.and_after(c.right_edge.i + 1)
-        if cut is None:
-            return refs[:1]
+        return refs[:1] if cut is None else self.sides_at_cut(c, refs, cut)
+
+    def sides_at_cut(self, c: Token, refs: list[MentionRef], cut: Token) -> list[MentionRef]:
+        """The side before and the side after the conjunction of an "entre" phrase (``sides_between``),
+        a side no mention names read as the state's men or organ (``organ_sides``)."""
         after = [r for r in refs if r.start > cut.idx] or self.typed(
             [self.ref_at(t) for t in self.tokens[cut.i + 1:cut.i + 5]], ("Actor",))
-        return [r for side in ([r for r in refs if r.start < cut.idx], after) for r in self.side_name(side)]
+        before = self.side_name([r for r in refs if r.start < cut.idx])
+        joined = next((t for t in c.children if t.dep_ == "conj" and t.i > cut.i), None)
+        return self.organ_sides(before, self.side_name(after), c if c.i < cut.i else None, joined)
+
+    def organ_sides(self, first: list[MentionRef], second: list[MentionRef],
+                    first_head: Token | None, second_head: Token | None) -> list[MentionRef]:
+        """Two sides of fighting, a side no mention names being the state's men or organ when
+        the other is no state ("des combats ont opposé des militaires et des combattants de X",
+        "entre des soldats et les jihadistes de Y": ``organ_side``)."""
+        if first and not second and first[0].entity.kind not in _STATE_KINDS:
+            second = self.organ_side(second_head)
+        elif second and not first and second[0].entity.kind not in _STATE_KINDS:
+            first = self.organ_side(first_head)
+        return first[:1] + second[:1]
+
+    def organ_side(self, token: Token | None) -> list[MentionRef]:
+        """The state an unnamed organ or body of men of a state stands for as a side of fighting
+        (``state_organs``: "des militaires", "des troupes gouvernementales", "forces de l'ordre"):
+        the state the text is about (``dominant_state``); none when a number or a "de" complement
+        beyond the organ's own words says how many or whose they are ("des soldats de la Minusca")."""
+        if token is None or token.pos_ != "NOUN" or self.ref_at(token) is not None:
+            return []
+        hi = self.units.bounds(token)[1]
+        ends = [t for t in self.tokens[token.i: min(token.i + 5, hi)]
+                if self.text[token.idx:t.idx + len(t.text)].lower().replace("’", "'") in self.rules.state_organs]
+        stop = min([c.i for c in token.children if c.dep_ == "conj"], default=len(self.tokens))
+        if not ends or any(c.dep_ == "nummod" or ends[-1].i < c.i < stop and _introduced_by(c, self.rules.of_prepositions)
+                           and not self.typed(self.np(c), ("Region",)) for c in token.children):
+            return []
+        return self.dominant_state(token.idx)
 
     def side_name(self, side: list[MentionRef]) -> list[MentionRef]:
         """The actor that names a side: the one it gives in brackets, else its first."""
@@ -4558,10 +4636,28 @@ class _Finder:
         if not _in(v, self.rules.prepositional_stance_verbs):
             return []
         objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
-        first = [r for c in objects for r in self.np(c) or (
-            self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])]
         second = self.second_side(v, objects) or self.joined_side(objects)
-        return self.typed(first[:1], ("Actor",)) + second[:1] if first and second else []
+        first = [r for r in self.object_side(v, objects)  # the object's own actor, not its conjunct's
+                 if not second or r.entity.id != second[0].entity.id]
+        if not first or not second:  # "ont opposé des militaires et des combattants de X": the state's men
+            return self.unnamed_opposed(v, objects, first, second)
+        return first[:1] + second[:1]
+
+    def object_side(self, v: Token, objects: list[Token]) -> list[MentionRef]:
+        """The actors the object of a verb of opposing names, an object pronoun standing for the
+        subject of the verb the clash noun hangs on (``opposed_sides``)."""
+        return self.typed([r for c in objects for r in self.np(c) or (
+            self.subject(v.head.head) if c.pos_ == "PRON" and v.head.head.pos_ == "VERB" else [])], ("Actor",))
+
+    def unnamed_opposed(self, v: Token, objects: list[Token], first: list[MentionRef],
+                        second: list[MentionRef]) -> list[MentionRef]:
+        """The two sides of a verb of opposing one of whose sides no mention names, read as the
+        state's men or organ (``organ_sides``): its object, or its "à" phrase or the object's conjunct."""
+        heads = [c for c in v.children if c.dep_ in (*_OBLIQUES, "iobj")
+                 and _introduced_by(c, self.rules.stance_verb_prepositions)] \
+            or [j for c in objects for j in c.children if j.dep_ == "conj"]
+        sides = self.organ_sides(first, second, objects[0] if objects else None, (heads or [None])[0])
+        return sides if len(sides) == 2 else []
 
     def joined_side(self, objects: list[Token]) -> list[MentionRef]:
         """The side joined to the object of a verb of opposing with no "à" phrase ("des combats
