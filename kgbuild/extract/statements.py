@@ -1221,10 +1221,20 @@ class _Finder:
             if ref is not None:
                 return ref, factor
         if self.spoken_about(cue):
-            agent = agent_phrase(cue, self.rules)
+            agent = self.passive_agent(cue)
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def passive_agent(self, cue: Token) -> Token | None:
+        """The agent of a passive cue, also when the parse hangs it on the day right after the cue
+        ("a été revendiquée jeudi par X")."""
+        agent = agent_phrase(cue, self.rules)
+        if agent is None and cue.i + 1 < len(self.tokens):
+            day = self.tokens[cue.i + 1]
+            if day.head.i == cue.i and day.lemma_.lower() in self.rules.time_words:
+                agent = agent_phrase(day, self.rules)
+        return agent
 
     def split_tense(self, cue: Token) -> bool:
         """Whether a participle's perfect auxiliary hangs on the noun of an adverbial phrase
@@ -2798,13 +2808,40 @@ class _Finder:
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ in ("det", "nummod")]
             first, last = min(ids), max(ids)
-            if child.dep_ == "obl:arg":  # "annonce des frappes": the article read as a preposition
+            if child.dep_ in ("obl:arg", "nmod"):  # "annonce des frappes": the article read as a preposition
                 first = child.left_edge.i
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(cue, child, last):
                 continue
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
-        return []
+        return self.passive_content(tokens, cue, lemma)
+
+    def passive_content(self, tokens: list[Token], cue: Token, lemma: str) -> list[tuple[int, int, float]]:
+        """The subject of a content verb in the passive with its agent, what the agent says ("L'attaque
+        a été revendiquée par les talibans", "la mort du chef a été confirmée par l'armée", also
+        coordinated: "a été menée ... et a été revendiquée par X"), under the rules of an object;
+        not a participle describing a noun ("une attaque revendiquée par X"), a pronoun, an actor,
+        nor words past a comma or a bracket after the noun ("L'attaque, qui a tué dix soldats, ...")."""
+        noun = self.passive_subject(cue) if lemma in self.rules.object_content_cues else None
+        if noun is None or not tokens[0].i <= noun.left_edge.i:
+            return []
+        if cue.lemma_ in self.rules.report_cues and noun.lemma_ not in self.rules.reported_events:
+            return []  # "l'envoi de renforts a été annoncé par X": an act, not a report
+        last = next((t.i - 1 for t in self.tokens[noun.i + 1:noun.right_edge.i + 1] if t.text in (",", "(")),
+                    noun.right_edge.i)
+        if self.pointed_back(cue, noun, last):
+            return []
+        end = self.tokens[last]
+        return [(self.tokens[noun.left_edge.i].idx, end.idx + len(end.text), 0.6)]
+
+    def passive_subject(self, cue: Token) -> Token | None:
+        """The noun subject, naming no actor, of a passive cue with an agent (also the subject of
+        the passive verb it is coordinated with), or None."""
+        if self.passive_agent(cue) is None or not any(c.dep_ == "aux:pass" for c in cue.children):
+            return None
+        holder = cue.head if cue.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in cue.children) else cue
+        noun = next((c for c in holder.children if c.dep_ == "nsubj:pass" and c.i < cue.i), None)
+        return noun if noun is not None and noun.pos_ == "NOUN" and self.index.at_token(noun) is None else None
 
     def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
         """Whether a negated cue's object only points back at what was told before, a
@@ -2818,8 +2855,10 @@ class _Finder:
         return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
-        """The cue's children, and the object the parse hangs on a day right after the cue ("a
-        revendiqué jeudi la prise de X": "prise" the object of "jeudi")."""
+        """The cue's children, the object the parse hangs on a day right after the cue ("a
+        revendiqué jeudi la prise de X": "prise" the object of "jeudi"), and the first noun it
+        hangs inside an adjunct opening right after the cue (``object_in_adjunct``)."""
+        yield from self.objects_in_adjuncts(cue)
         for child in cue.children:
             yield child
             if child.i == cue.i + 1 and child.lemma_.lower() in self.rules.time_words:
@@ -2828,6 +2867,24 @@ class _Finder:
                 yield from (c for c in cue.children if c.i > child.i and c.dep_ == "obl:mod" and c.pos_ == "NOUN"
                             and c.lemma_.lower() not in self.rules.time_words
                             and not any(g.dep_ == "case" for g in c.children))
+
+    def objects_in_adjuncts(self, cue: Token) -> list[Token]:
+        """The first noun inside the adjuncts right after a cue that stands as its object."""
+        return [t for a in self.adjuncts_after(cue) for t in a.subtree
+                if t.i > a.i and t.dep_ == "nmod" and self.object_in_adjunct(t)][:1]
+
+    def adjuncts_after(self, cue: Token) -> list[Token]:
+        """The adjuncts of a cue that follow it word after word, none its object ("a revendiqué
+        | dans la nuit de lundi | à mardi | des frappes")."""
+        found, at = [], cue.i + 1
+        for child in cue.children:
+            if child.i <= cue.i:
+                continue
+            if child.left_edge.i != at or child.dep_ == "obj" or child.pos_ == "PUNCT":
+                break
+            found.append(child)
+            at = child.right_edge.i + 1
+        return found
 
     def said_object(self, cue: Token, child: Token, subject_first: bool, lemma: str) -> bool:
         """Whether a child of a content verb is the noun phrase said."""
@@ -2850,7 +2907,29 @@ class _Finder:
             return False
         if child.dep_ == "obl:mod":
             return self.after_day(cue, child)
+        if child.dep_ == "nmod":
+            return self.object_in_adjunct(child)
         return child.dep_ == "obj" or self.partitive_object(cue, child)
+
+    def object_in_adjunct(self, noun: Token) -> bool:
+        """Whether a noun the parse hangs as a complement inside an adjunct of a content verb is
+        its object ("a revendiqué dans un communiqué l'attaque", "a confirmé lors d'un point de
+        presse la mort de X"): a determiner and no preposition of its own, or a partitive article
+        read as one right after a day or a date ("dans la nuit de vendredi à samedi des
+        attaques"; not "lors d'une conférence de presse des rebelles", a genitive)."""
+        if noun.pos_ != "NOUN":
+            return False
+        cases = [g for g in noun.children if g.dep_ == "case"]
+        if not cases:
+            return any(g.dep_ == "det" for g in noun.children)
+        return len(cases) == 1 and cases[0].i == noun.left_edge.i and lower_text(cases[0]) in \
+            self.rules.partitive_articles and self.after_date(noun)
+
+    def after_date(self, noun: Token) -> bool:
+        """Whether a phrase comes right after a day or a number, where its "des" or "du" is a
+        partitive article, no genitive ("dans la nuit de lundi à mardi des frappes")."""
+        before = self.tokens[noun.left_edge.i - 1]
+        return before.lemma_.lower() in self.rules.time_words or before.like_num
 
     def partitive_object(self, cue: Token, noun: Token) -> bool:
         """Whether a phrase the parse hangs on a cue as a "de" complement is its object, its
@@ -2860,7 +2939,9 @@ class _Finder:
                                               in self.rules.partitive_articles for g in noun.children):
             return False
         return all(t.pos_ == "ADV" or t.lemma_.lower() in self.rules.time_words
-                   for t in self.tokens[cue.i + 1:noun.left_edge.i])
+                   for t in self.tokens[cue.i + 1:noun.left_edge.i]) or any(
+            a.right_edge.i + 1 == noun.left_edge.i for a in self.adjuncts_after(cue) if a is not noun) \
+            and self.after_date(noun)
 
     def after_day(self, cue: Token, noun: Token) -> bool:
         """Whether a phrase the parse reads as an adjunct of a cue is its object: right after it
@@ -3536,9 +3617,11 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
 
 def _gives_way(source: _Claim, claims: list[_Claim]) -> bool:
     """Whether a "selon X" claim gives way to a cue of its content with a known speaker, whatever
-    that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before)."""
+    that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before),
+    but not to a passive cue's subject ("L'attaque a été revendiquée par X, selon Y": Y tells it)."""
     return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
-               and source.start <= o.cue_start < source.end and not _goes_on(source, o) for o in claims)
+               and source.start <= o.cue_start < source.end and not _goes_on(source, o)
+               and not (o.weak and o.end <= o.cue_start) for o in claims)
 
 
 def _goes_on(source: _Claim, inner: _Claim) -> bool:
