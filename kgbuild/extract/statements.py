@@ -84,6 +84,7 @@ class _Claim:
     joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
     role: str = ""  # the role noun of an unnamed speaker, named in the sentences after ("un porte-parole")
     relative: bool = False  # its cue is in a relative clause ("A, sur laquelle l'armée a dit enquêter")
+    echo: bool = False  # a cue on what was just told ("A, ce que X dément"): claims inside A stand
 
 
 @dataclass(frozen=True)
@@ -2769,25 +2770,52 @@ class _Finder:
         cue, m = tokens[n], n - 1
         while m >= 0 and tokens[m].dep_.startswith("aux"):
             m -= 1
+        m, subject = self.subject_after_relative(tokens, m)
         if m < 1 or lower_text(tokens[m]) not in self.rules.complementizers \
                 or lower_text(tokens[m - 1]) not in self.rules.relative_heads:
             return None
+        span = self.echoed_span(tokens, m)
+        if span is None:
+            return None
+        start, end = span
+        subject = subject or self.inverted_subject(cue)
+        speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
+        claim = self.word_claim(speaker, cue, start, end, k, 0.75 * factor) if speaker is not None else None
+        return dataclasses.replace(claim, echo=True) if claim is not None else None
+
+    def echoed_span(self, tokens: list[Token], m: int) -> tuple[int, int] | None:
+        """What a cue in a relative on what was just said (its "que" at ``m``) says: the clause
+        before the comma, or the sentence before when the relative opens its sentence."""
         comma = next((a for a in range(m - 2, 0, -1) if tokens[a].text == ","), None)
         if comma is not None:
-            start, end = tokens[0].idx, tokens[comma].idx
-        elif m - 1 <= 3:
-            at = self.units.sentence_at(tokens[0].idx)
-            if at == 0:
-                return None
-            before = self.sentences[at - 1]
-            if "\n\n" in self.text[before.end:tokens[0].idx]:
-                return None  # another paragraph
-            start, end = before.start, before.end
-        else:
+            return tokens[0].idx, tokens[comma].idx
+        if m - 1 > 3:
             return None
-        subject = self.inverted_subject(cue)
-        speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
-        return self.word_claim(speaker, cue, start, end, k, 0.75 * factor) if speaker is not None else None
+        at = self.units.sentence_at(tokens[0].idx)
+        if at == 0:
+            return None
+        before = self.sentences[at - 1]
+        if "\n\n" in self.text[before.end:tokens[0].idx]:
+            return None  # another paragraph
+        return before.start, before.end
+
+    #: how many words a subject set between a relative "que" and its cue may have
+    _RELATIVE_SUBJECT_REACH = 6
+
+    def subject_after_relative(self, tokens: list[Token], m: int) -> tuple[int, Token | None]:
+        """For a cue whose subject comes between "ce que" and it ("..., ce que le Rwanda a nié",
+        "ce qu'un porte-parole militaire congolais a démenti"): the position of that "que" and the
+        subject's noun; else ``m`` and None."""
+        j = m
+        while j > 0 and m - j < self._RELATIVE_SUBJECT_REACH and tokens[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ") \
+                and lower_text(tokens[j]) not in self.rules.complementizers:
+            j -= 1
+        if j == m or lower_text(tokens[j]) not in self.rules.complementizers:
+            return m, None
+        span = tokens[j + 1:m + 1]
+        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+        head = next((t for t in nouns if not span[0].i <= t.head.i <= span[-1].i), nouns[0] if nouns else None)
+        return j, head
 
     def word_claim(self, speaker: MentionRef, cue: Token, start: int, end: int, k: int,
                    confidence: float) -> _Claim | None:
@@ -3639,8 +3667,10 @@ def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
 
 def _inside_other(claim: _Claim, spans: SpanIndex) -> bool:
     """Whether a claim's cue lies inside another claim's content (a "selon X" frame apart: it
-    gives way to the cue)."""
-    return any(o is not claim and not o.source_only for o in spans.containing(claim.cue_start, claim.cue_start + 1))
+    gives way to the cue; and a cue on what was just told: "X a revendiqué l'attaque, ce
+    qu'Israël dément" keeps X's claim)."""
+    return any(o is not claim and not o.source_only and not o.echo
+               for o in spans.containing(claim.cue_start, claim.cue_start + 1))
 
 
 def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
