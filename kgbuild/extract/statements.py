@@ -1228,13 +1228,14 @@ class _Finder:
         return self.speaker_of(misread) if misread is not None else None
 
     def passive_agent(self, cue: Token) -> Token | None:
-        """The agent of a passive cue, also when the parse hangs it on the day right after the cue
-        ("a été revendiquée jeudi par X")."""
+        """The agent of a passive cue, also when the parse hangs it on an adjunct right after the
+        cue ("a été revendiquée jeudi par X", "a été revendiqué dans un communiqué par Y")."""
         agent = agent_phrase(cue, self.rules)
-        if agent is None and cue.i + 1 < len(self.tokens):
-            day = self.tokens[cue.i + 1]
-            if day.head.i == cue.i and day.lemma_.lower() in self.rules.time_words:
-                agent = agent_phrase(day, self.rules)
+        for adjunct in self.adjuncts_after(cue) if agent is None else ():
+            agent = agent_phrase(adjunct, self.rules) or next((c for c in adjunct.children if c.dep_ == "nmod" and any(
+                g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in c.children)), None)
+            if agent is not None:
+                break
         return agent
 
     def split_tense(self, cue: Token) -> bool:
