@@ -1982,10 +1982,10 @@ class _Finder:
     def past_adjuncts(self, tokens: list[Token], j: int) -> int:
         """The infinitive after phrases of time and place with no verb and no object of the cue
         ("a reconnu dans une vidéo ce mardi avoir subi ...", "a annoncé ce dimanche 8 décembre,
-        au petit matin, avoir commencé ..."), else ``j``."""
+        au petit matin, avoir commencé ...", also past a document's participle: "a déclaré dans un
+        communiqué publié sur Twitter avoir posé ..."), else ``j``."""
         k = j
-        while k < len(tokens) and k - j < self._ADJUNCT_WORDS and (
-                tokens[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") or tokens[k].text == ","):
+        while k < len(tokens) and k - j < self._ADJUNCT_WORDS and self.adjunct_word(tokens[k]):
             if tokens[k].dep_ == "obj" or self.quotes.inside(tokens[k].idx):
                 return j  # "a annoncé l'envoi de troupes pour sécuriser": the cue's object
             k += 1
@@ -1996,6 +1996,17 @@ class _Finder:
             return j
         head = verb.head if verb.pos_ == "AUX" else verb
         return j if any(c.dep_ == "mark" for c in head.children) else k
+
+    def adjunct_word(self, token: Token) -> bool:
+        """Whether a word may stand in a phrase of time or place between a cue and its infinitive."""
+        return token.pos_ in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") or token.text == "," \
+            or self.document_participle(token)
+
+    def document_participle(self, token: Token) -> bool:
+        """Whether a word is a past participle describing a document noun ("un communiqué publié
+        sur Twitter", "une vidéo diffusée samedi")."""
+        return token.dep_ == "acl" and token.head.lemma_ in self.rules.authored_nouns \
+            and "Part" in morph_values(token, "VerbForm") and "Past" in morph_values(token, "Tense")
 
     def past_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside with no verb between commas when an infinitive or a quote follows it
