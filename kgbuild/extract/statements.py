@@ -3072,6 +3072,10 @@ class _Finder:
         return n > 0 and tokens[n - 1].text == "," and any(
             sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
+    #: how many words a source phrase may have, a bracketed name apart ("selon un nouveau bilan de
+    #: l'Observatoire syrien des droits de l'Homme (OSDH)")
+    _SOURCE_WORDS = 14
+
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
         # "pour X, ...": a preposition that introduces a source only where it opens a clause
@@ -3080,7 +3084,7 @@ class _Finder:
             return None
         m = _phrase_end(tokens, n + width)  # the source phrase runs to the next comma (or the sentence end)
         phrase = tokens[n + width: m]
-        if not phrase or len(phrase) > 14:
+        if not phrase or _words_out_of_brackets(phrase) > self._SOURCE_WORDS:
             return None
         head = _phrase_head(phrase)
         (ref, factor), sources, m = self.source_speaker(tokens, lows, phrase, head, n + width, m)
@@ -3703,6 +3707,15 @@ def _past_clitics(tokens: list[Token], k: int) -> int:
     while k + 1 < len(tokens) and tokens[k].pos_ == "PRON" and tokens[k].head.i > tokens[k].i:
         k += 1
     return k
+
+
+def _words_out_of_brackets(phrase: list[Token]) -> int:
+    """How many words a phrase has outside round brackets."""
+    count, depth = 0, 0
+    for t in phrase:
+        depth += (t.text == "(") - (t.text == ")")
+        count += depth == 0 and t.text != ")"
+    return count
 
 
 def _phrase_end(tokens: list[Token], m: int) -> int:
