@@ -84,6 +84,7 @@ class _Claim:
     joint: bool = False  # said with the speaker of the claim before, of the same cue ("Moscou et Kiev démentent")
     role: str = ""  # the role noun of an unnamed speaker, named in the sentences after ("un porte-parole")
     relative: bool = False  # its cue is in a relative clause ("A, sur laquelle l'armée a dit enquêter")
+    echo: bool = False  # a cue on what was just told ("A, ce que X dément"): claims inside A stand
 
 
 @dataclass(frozen=True)
@@ -1221,10 +1222,21 @@ class _Finder:
             if ref is not None:
                 return ref, factor
         if self.spoken_about(cue):
-            agent = agent_phrase(cue, self.rules)
+            agent = self.passive_agent(cue)
             return self.speaker_of(agent) if agent is not None else (None, 0.0)
         misread = self.relative_clause_subject(cue)
         return self.speaker_of(misread) if misread is not None else None
+
+    def passive_agent(self, cue: Token) -> Token | None:
+        """The agent of a passive cue, also when the parse hangs it on an adjunct right after the
+        cue ("a été revendiquée jeudi par X", "a été revendiqué dans un communiqué par Y")."""
+        agent = agent_phrase(cue, self.rules)
+        for adjunct in self.adjuncts_after(cue) if agent is None else ():
+            agent = agent_phrase(adjunct, self.rules) or next((c for c in adjunct.children if c.dep_ == "nmod" and any(
+                g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in c.children)), None)
+            if agent is not None:
+                break
+        return agent
 
     def split_tense(self, cue: Token) -> bool:
         """Whether a participle's perfect auxiliary hangs on the noun of an adverbial phrase
@@ -1970,10 +1982,10 @@ class _Finder:
     def past_adjuncts(self, tokens: list[Token], j: int) -> int:
         """The infinitive after phrases of time and place with no verb and no object of the cue
         ("a reconnu dans une vidéo ce mardi avoir subi ...", "a annoncé ce dimanche 8 décembre,
-        au petit matin, avoir commencé ..."), else ``j``."""
+        au petit matin, avoir commencé ...", also past a document's participle: "a déclaré dans un
+        communiqué publié sur Twitter avoir posé ..."), else ``j``."""
         k = j
-        while k < len(tokens) and k - j < self._ADJUNCT_WORDS and (
-                tokens[k].pos_ in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") or tokens[k].text == ","):
+        while k < len(tokens) and k - j < self._ADJUNCT_WORDS and self.adjunct_word(tokens[k]):
             if tokens[k].dep_ == "obj" or self.quotes.inside(tokens[k].idx):
                 return j  # "a annoncé l'envoi de troupes pour sécuriser": the cue's object
             k += 1
@@ -1984,6 +1996,17 @@ class _Finder:
             return j
         head = verb.head if verb.pos_ == "AUX" else verb
         return j if any(c.dep_ == "mark" for c in head.children) else k
+
+    def adjunct_word(self, token: Token) -> bool:
+        """Whether a word may stand in a phrase of time or place between a cue and its infinitive."""
+        return token.pos_ in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "ADV") or token.text == "," \
+            or self.document_participle(token)
+
+    def document_participle(self, token: Token) -> bool:
+        """Whether a word is a past participle describing a document noun ("un communiqué publié
+        sur Twitter", "une vidéo diffusée samedi")."""
+        return token.dep_ == "acl" and token.head.lemma_ in self.rules.authored_nouns \
+            and "Part" in morph_values(token, "VerbForm") and "Past" in morph_values(token, "Tense")
 
     def past_aside(self, tokens: list[Token], j: int) -> int:
         """Past an aside with no verb between commas when an infinitive or a quote follows it
@@ -2793,25 +2816,52 @@ class _Finder:
         cue, m = tokens[n], n - 1
         while m >= 0 and tokens[m].dep_.startswith("aux"):
             m -= 1
+        m, subject = self.subject_after_relative(tokens, m)
         if m < 1 or lower_text(tokens[m]) not in self.rules.complementizers \
                 or lower_text(tokens[m - 1]) not in self.rules.relative_heads:
             return None
+        span = self.echoed_span(tokens, m)
+        if span is None:
+            return None
+        start, end = span
+        subject = subject or self.inverted_subject(cue)
+        speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
+        claim = self.word_claim(speaker, cue, start, end, k, 0.75 * factor) if speaker is not None else None
+        return dataclasses.replace(claim, echo=True) if claim is not None else None
+
+    def echoed_span(self, tokens: list[Token], m: int) -> tuple[int, int] | None:
+        """What a cue in a relative on what was just said (its "que" at ``m``) says: the clause
+        before the comma, or the sentence before when the relative opens its sentence."""
         comma = next((a for a in range(m - 2, 0, -1) if tokens[a].text == ","), None)
         if comma is not None:
-            start, end = tokens[0].idx, tokens[comma].idx
-        elif m - 1 <= 3:
-            at = self.units.sentence_at(tokens[0].idx)
-            if at == 0:
-                return None
-            before = self.sentences[at - 1]
-            if "\n\n" in self.text[before.end:tokens[0].idx]:
-                return None  # another paragraph
-            start, end = before.start, before.end
-        else:
+            return tokens[0].idx, tokens[comma].idx
+        if m - 1 > 3:
             return None
-        subject = self.inverted_subject(cue)
-        speaker, factor = self.speaker_of(subject) if subject is not None else (None, 0.0)
-        return self.word_claim(speaker, cue, start, end, k, 0.75 * factor) if speaker is not None else None
+        at = self.units.sentence_at(tokens[0].idx)
+        if at == 0:
+            return None
+        before = self.sentences[at - 1]
+        if "\n\n" in self.text[before.end:tokens[0].idx]:
+            return None  # another paragraph
+        return before.start, before.end
+
+    #: how many words a subject set between a relative "que" and its cue may have
+    _RELATIVE_SUBJECT_REACH = 6
+
+    def subject_after_relative(self, tokens: list[Token], m: int) -> tuple[int, Token | None]:
+        """For a cue whose subject comes between "ce que" and it ("..., ce que le Rwanda a nié",
+        "ce qu'un porte-parole militaire congolais a démenti"): the position of that "que" and the
+        subject's noun; else ``m`` and None."""
+        j = m
+        while j > 0 and m - j < self._RELATIVE_SUBJECT_REACH and tokens[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ") \
+                and lower_text(tokens[j]) not in self.rules.complementizers:
+            j -= 1
+        if j == m or lower_text(tokens[j]) not in self.rules.complementizers:
+            return m, None
+        span = tokens[j + 1:m + 1]
+        nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+        head = next((t for t in nouns if not span[0].i <= t.head.i <= span[-1].i), nouns[0] if nouns else None)
+        return j, head
 
     def word_claim(self, speaker: MentionRef, cue: Token, start: int, end: int, k: int,
                    confidence: float) -> _Claim | None:
@@ -2832,13 +2882,40 @@ class _Finder:
                 continue
             ids = [t.i for t in child.subtree if t.i >= child.i or t.dep_ in ("det", "nummod")]
             first, last = min(ids), max(ids)
-            if child.dep_ == "obl:arg":  # "annonce des frappes": the article read as a preposition
+            if child.dep_ in ("obl:arg", "nmod"):  # "annonce des frappes": the article read as a preposition
                 first = child.left_edge.i
             if last - first < 1 or not tokens[0].i <= first <= tokens[-1].i or self.pointed_back(cue, child, last):
                 continue
             end = self.tokens[min(last, tokens[-1].i)]
             return [(self.tokens[first].idx, end.idx + len(end.text), 0.6)]
-        return []
+        return self.passive_content(tokens, cue, lemma)
+
+    def passive_content(self, tokens: list[Token], cue: Token, lemma: str) -> list[tuple[int, int, float]]:
+        """The subject of a content verb in the passive with its agent, what the agent says ("L'attaque
+        a été revendiquée par les talibans", "la mort du chef a été confirmée par l'armée", also
+        coordinated: "a été menée ... et a été revendiquée par X"), under the rules of an object;
+        not a participle describing a noun ("une attaque revendiquée par X"), a pronoun, an actor,
+        nor words past a comma or a bracket after the noun ("L'attaque, qui a tué dix soldats, ...")."""
+        noun = self.passive_subject(cue) if lemma in self.rules.object_content_cues else None
+        if noun is None or not tokens[0].i <= noun.left_edge.i:
+            return []
+        if cue.lemma_ in self.rules.report_cues and noun.lemma_ not in self.rules.reported_events:
+            return []  # "l'envoi de renforts a été annoncé par X": an act, not a report
+        last = next((t.i - 1 for t in self.tokens[noun.i + 1:noun.right_edge.i + 1] if t.text in (",", "(")),
+                    noun.right_edge.i)
+        if self.pointed_back(cue, noun, last):
+            return []
+        end = self.tokens[last]
+        return [(self.tokens[noun.left_edge.i].idx, end.idx + len(end.text), 0.6)]
+
+    def passive_subject(self, cue: Token) -> Token | None:
+        """The noun subject, naming no actor, of a passive cue with an agent (also the subject of
+        the passive verb it is coordinated with), or None."""
+        if self.passive_agent(cue) is None or not any(c.dep_ == "aux:pass" for c in cue.children):
+            return None
+        holder = cue.head if cue.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in cue.children) else cue
+        noun = next((c for c in holder.children if c.dep_ == "nsubj:pass" and c.i < cue.i), None)
+        return noun if noun is not None and noun.pos_ == "NOUN" and self.index.at_token(noun) is None else None
 
     def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
         """Whether a negated cue's object only points back at what was told before, a
@@ -2852,8 +2929,10 @@ class _Finder:
         return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
-        """The cue's children, and the object the parse hangs on a day right after the cue ("a
-        revendiqué jeudi la prise de X": "prise" the object of "jeudi")."""
+        """The cue's children, the object the parse hangs on a day right after the cue ("a
+        revendiqué jeudi la prise de X": "prise" the object of "jeudi"), and the first noun it
+        hangs inside an adjunct opening right after the cue (``object_in_adjunct``)."""
+        yield from self.objects_in_adjuncts(cue)
         for child in cue.children:
             yield child
             if child.i == cue.i + 1 and child.lemma_.lower() in self.rules.time_words:
@@ -2862,6 +2941,24 @@ class _Finder:
                 yield from (c for c in cue.children if c.i > child.i and c.dep_ == "obl:mod" and c.pos_ == "NOUN"
                             and c.lemma_.lower() not in self.rules.time_words
                             and not any(g.dep_ == "case" for g in c.children))
+
+    def objects_in_adjuncts(self, cue: Token) -> list[Token]:
+        """The first noun inside the adjuncts right after a cue that stands as its object."""
+        return [t for a in self.adjuncts_after(cue) for t in a.subtree
+                if t.i > a.i and t.dep_ == "nmod" and self.object_in_adjunct(t)][:1]
+
+    def adjuncts_after(self, cue: Token) -> list[Token]:
+        """The adjuncts of a cue that follow it word after word, none its object ("a revendiqué
+        | dans la nuit de lundi | à mardi | des frappes")."""
+        found, at = [], cue.i + 1
+        for child in cue.children:
+            if child.i <= cue.i:
+                continue
+            if child.left_edge.i != at or child.dep_ == "obj" or child.pos_ == "PUNCT":
+                break
+            found.append(child)
+            at = child.right_edge.i + 1
+        return found
 
     def said_object(self, cue: Token, child: Token, subject_first: bool, lemma: str) -> bool:
         """Whether a child of a content verb is the noun phrase said."""
@@ -2884,7 +2981,29 @@ class _Finder:
             return False
         if child.dep_ == "obl:mod":
             return self.after_day(cue, child)
+        if child.dep_ == "nmod":
+            return self.object_in_adjunct(child)
         return child.dep_ == "obj" or self.partitive_object(cue, child)
+
+    def object_in_adjunct(self, noun: Token) -> bool:
+        """Whether a noun the parse hangs as a complement inside an adjunct of a content verb is
+        its object ("a revendiqué dans un communiqué l'attaque", "a confirmé lors d'un point de
+        presse la mort de X"): a determiner and no preposition of its own, or a partitive article
+        read as one right after a day or a date ("dans la nuit de vendredi à samedi des
+        attaques"; not "lors d'une conférence de presse des rebelles", a genitive)."""
+        if noun.pos_ != "NOUN":
+            return False
+        cases = [g for g in noun.children if g.dep_ == "case"]
+        if not cases:
+            return any(g.dep_ == "det" for g in noun.children)
+        return len(cases) == 1 and cases[0].i == noun.left_edge.i and lower_text(cases[0]) in \
+            self.rules.partitive_articles and self.after_date(noun)
+
+    def after_date(self, noun: Token) -> bool:
+        """Whether a phrase comes right after a day or a number, where its "des" or "du" is a
+        partitive article, no genitive ("dans la nuit de lundi à mardi des frappes")."""
+        before = self.tokens[noun.left_edge.i - 1]
+        return before.lemma_.lower() in self.rules.time_words or before.like_num
 
     def partitive_object(self, cue: Token, noun: Token) -> bool:
         """Whether a phrase the parse hangs on a cue as a "de" complement is its object, its
@@ -2894,7 +3013,9 @@ class _Finder:
                                               in self.rules.partitive_articles for g in noun.children):
             return False
         return all(t.pos_ == "ADV" or t.lemma_.lower() in self.rules.time_words
-                   for t in self.tokens[cue.i + 1:noun.left_edge.i])
+                   for t in self.tokens[cue.i + 1:noun.left_edge.i]) or any(
+            a.right_edge.i + 1 == noun.left_edge.i for a in self.adjuncts_after(cue) if a is not noun) \
+            and self.after_date(noun)
 
     def after_day(self, cue: Token, noun: Token) -> bool:
         """Whether a phrase the parse reads as an adjunct of a cue is its object: right after it
@@ -2985,6 +3106,10 @@ class _Finder:
         return n > 0 and tokens[n - 1].text == "," and any(
             sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
+    #: how many words a source phrase may have, a bracketed name apart ("selon un nouveau bilan de
+    #: l'Observatoire syrien des droits de l'Homme (OSDH)")
+    _SOURCE_WORDS = 14
+
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
         """The claim of the sourcing phrase at ``n``: its speaker, then its content."""
         # "pour X, ...": a preposition that introduces a source only where it opens a clause
@@ -2993,7 +3118,7 @@ class _Finder:
             return None
         m = _phrase_end(tokens, n + width)  # the source phrase runs to the next comma (or the sentence end)
         phrase = tokens[n + width: m]
-        if not phrase or len(phrase) > 14:
+        if not phrase or _words_out_of_brackets(phrase) > self._SOURCE_WORDS:
             return None
         head = _phrase_head(phrase)
         (ref, factor), sources, m = self.source_speaker(tokens, lows, phrase, head, n + width, m)
@@ -3588,9 +3713,11 @@ def _one_per_content(claims: list[_Claim]) -> dict[tuple[int, int], _Claim]:
 
 def _gives_way(source: _Claim, claims: list[_Claim]) -> bool:
     """Whether a "selon X" claim gives way to a cue of its content with a known speaker, whatever
-    that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before)."""
+    that cue's content ("C'est ce qu'a annoncé l'état-major, selon l'AFP": the sentence before),
+    but not to a passive cue's subject ("L'attaque a été revendiquée par X, selon Y": Y tells it)."""
     return any(o is not source and not o.source_only and o.speaker is not None and not _aside_of_other(o, source)
-               and source.start <= o.cue_start < source.end and not _goes_on(source, o) for o in claims)
+               and source.start <= o.cue_start < source.end and not _goes_on(source, o)
+               and not (o.weak and o.end <= o.cue_start) for o in claims)
 
 
 def _goes_on(source: _Claim, inner: _Claim) -> bool:
@@ -3608,8 +3735,10 @@ def _aside_of_other(inner: _Claim, source: _Claim) -> bool:
 
 def _inside_other(claim: _Claim, spans: SpanIndex) -> bool:
     """Whether a claim's cue lies inside another claim's content (a "selon X" frame apart: it
-    gives way to the cue)."""
-    return any(o is not claim and not o.source_only for o in spans.containing(claim.cue_start, claim.cue_start + 1))
+    gives way to the cue; and a cue on what was just told: "X a revendiqué l'attaque, ce
+    qu'Israël dément" keeps X's claim)."""
+    return any(o is not claim and not o.source_only and not o.echo
+               for o in spans.containing(claim.cue_start, claim.cue_start + 1))
 
 
 def _cut_at_inverted(claims: list[_Claim]) -> list[_Claim]:
@@ -3630,6 +3759,15 @@ def _past_clitics(tokens: list[Token], k: int) -> int:
     while k + 1 < len(tokens) and tokens[k].pos_ == "PRON" and tokens[k].head.i > tokens[k].i:
         k += 1
     return k
+
+
+def _words_out_of_brackets(phrase: list[Token]) -> int:
+    """How many words a phrase has outside round brackets."""
+    count, depth = 0, 0
+    for t in phrase:
+        depth += (t.text == "(") - (t.text == ")")
+        count += depth == 0 and t.text != ")"
+    return count
 
 
 def _phrase_end(tokens: list[Token], m: int) -> int:
