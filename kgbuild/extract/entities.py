@@ -787,26 +787,41 @@ _WEAPON_HEAD_WINDOW = 4
 def _merge_bare_weapon_nouns(found: list[Found], keys: list[str | None], text: str,
                              rules: LanguageRules) -> None:
     """ "les missiles" after "des missiles balistiques", "les obusiers" after "des obusiers
-    K9": a bare weapon noun in a text that names one narrower class or one system with that
-    noun is that class or system named again; with several ("chars K2" and "chars Abrams"),
-    or none, or after a determiner that brings in a weapon of its own ("un drone"), it stays
-    a class of its own."""
+    K9": a bare weapon noun is the narrower class or system named with that noun before it
+    when only one was ("le missile" after "un missile de moyenne portée", though "missiles X"
+    come later), else, with none before it, the only one the text names (a headline's "un
+    missile" before "un missile balistique"); with several before it ("chars K2" and "chars
+    Abrams"), or none in the text, or after a determiner that brings in a weapon of its own
+    once one was named ("un drone" after "des drones Shahed"), it stays a class of its own."""
     classes = rules.weapon_classes
     narrower: dict[str, set[str]] = defaultdict(set)  # a bare noun's class -> keys named with it
-    owner: dict[str, int] = {}
+    owner: dict[str, int] = {}  # a key -> the index of its first mention
     for i, f in enumerate(found):
         noun = _weapon_head(f, text, classes)
         if keys[i] is not None and noun is not None and not _bare_weapon(f, classes):
             narrower[classes[noun]].add(keys[i])
-            owner.setdefault(keys[i], i)
+            if keys[i] not in owner or f.mention.start < found[owner[keys[i]]].mention.start:
+                owner[keys[i]] = i
     for i, f in enumerate(found):
-        if keys[i] is None or not _bare_weapon(f, classes) \
-                or _last_word_before(text, f.mention.start) in rules.new_weapon_determiners:
+        if keys[i] is None or not _bare_weapon(f, classes):
             continue
         named = narrower.get(classes[fold_quotes(f.mention.text.strip().lower())], set()) - {keys[i]}
-        if len(named) == 1:
-            keys[i] = named.pop()
-            found[i] = replace(f, entry=found[owner[keys[i]]].entry, name=found[owner[keys[i]]].name)
+        key = _weapon_named_again(f, named, {k: found[owner[k]].mention.start for k in named}, text, rules)
+        if key is not None:
+            keys[i] = key
+            found[i] = replace(f, entry=found[owner[key]].entry, name=found[owner[key]].name)
+
+
+def _weapon_named_again(f: Found, named: set[str], starts: dict[str, int], text: str,
+                        rules: LanguageRules) -> str | None:
+    """The one narrower weapon of ``named`` (first named at ``starts``) that the bare weapon
+    noun ``f`` names again: the only one named before it, else, with none before it, the only
+    one; none after a determiner bringing in a weapon of its own once one was named."""
+    before = {k for k in named if starts[k] < f.mention.start}
+    if before and _last_word_before(text, f.mention.start) in rules.new_weapon_determiners:
+        return None
+    named = before or named
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _last_word_before(text: str, start: int) -> str:

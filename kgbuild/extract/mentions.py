@@ -684,7 +684,7 @@ class _Finder:
             elif ent.label_ in ("ORG", "MISC"):
                 end = self._place_in_name_end(self._token_index(end - 1) + 1, end, name)
                 name = self.text[start:end]
-            state = self._state_periphrasis(name)
+            state = self._state_periphrasis(name, end)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
                 head = self._token_at(start)
@@ -1161,23 +1161,31 @@ class _Finder:
     def _ent_starts(self) -> list[int]:
         return [a for a, _ in self._ent_offsets]
 
-    def _state_periphrasis(self, name: str) -> str | None:
+    def _state_periphrasis(self, name: str, end: int) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
         words = fold_quotes(name).lower().split()
         if len(words) == 2 and strip_accents(words[0]) in _unaccented(self.rules.state_words):
             return self.rules.demonyms.get(words[1])
-        return self._state_of_phrase(fold_quotes(name))
+        return self._state_of_phrase(fold_quotes(name), end)
 
-    def _state_of_phrase(self, name: str) -> str | None:
+    def _state_of_phrase(self, name: str, end: int) -> str | None:
         """ "Forces armées de la RDC" -> "RDC", "République d'Azerbaïdjan" -> "Azerbaïdjan": the
         state whose armed forces or formal name a name gives (an army phrase or a state's title,
-        "de", an article and the name of a state; not "l'Armée de libération ...")."""
+        "de", an article and the name of a state; not "l'Armée de libération ..."), or whose
+        demonym alone follows an army phrase ("Forces armées centrafricaines"; not "Armée
+        nationale libyenne", nor "Armée syrienne" cut off "libre" at ``end``)."""
         low = name.lower()
         phrase = next((p for p in (*self.rules.army_phrases, *self.rules.state_titles)
                        if low.startswith(p + " ")), None)
         if phrase is None:
             return None
         rest = name[len(phrase):].lstrip()
+        if phrase in self.rules.army_phrases and rest.lower() in self.rules.demonyms:
+            return self._army_demonym_state(rest, end)
+        return self._state_after_of(rest)
+
+    def _state_after_of(self, rest: str) -> str | None:
+        """The state named after "de" and an article opening ``rest`` ("de la RDC": "RDC"), else None."""
         for words in (self.rules.of_prepositions, self.rules.definite_determiners):
             first = next((w for w in sorted(words, key=len, reverse=True) if rest.lower().startswith(w)
                           and (w.endswith("'") or rest[len(w):len(w) + 1] == " ")), None)
@@ -1979,12 +1987,34 @@ class _Finder:
             if self._spelled_non_actor(name, entry):
                 continue
             kind = entry.kind if entry else self._organisation_kind(name)
-            forces = self._state_forces(entry, start, end, name) if entry else None
+            forces = self._state_forces(entry, start, end, name) if entry else self._army_of_demonym(first, end, name)
             yield forces or Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
             inner = self.tokens[token.i + 1]
             if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _army_demonym_state(self, demonym: str, end: int) -> str | None:
+        """The state of the demonym closing an army phrase that ends at ``end`` ("Forces armées
+        centrafricaines"), unless a lower-case adjective goes on with the name there."""
+        state = self.rules.demonyms[demonym.lower()]
+        if self._adjective_at(end) or self._lookup(state, _STATE_KINDS) is None:
+            return None
+        return state
+
+    def _adjective_at(self, offset: int) -> bool:
+        """Whether the first word at or after ``offset`` is a lower-case adjective."""
+        i = self._token_after(offset)
+        return i < len(self.tokens) and self.pos[i] == "ADJ" and self.texts[i].islower()
+
+    def _army_of_demonym(self, first: int, end: int, name: str) -> Found | None:
+        """ "les Forces armées tchadiennes (FAT)": an army phrase and a demonym before the
+        acronym they spell are the state (see ``_state_of_phrase``)."""
+        state = self._state_of_phrase(fold_quotes(name), end)
+        entry = self._lookup(state, _STATE_KINDS) if state is not None else None
+        if entry is None:
+            return None
+        return self._from_entry(entry, self.tokens[first].idx, end, name, self.tokens[first], "demonym")
 
     def _spelled_non_actor(self, name: str, entry: KBEntry | None) -> bool:
         """Whether the words an acronym spells name no actor: a common noun of the rules ("la 1ère
@@ -2273,9 +2303,11 @@ class _Finder:
 
     def _past_list_adjectives(self, i: int) -> int:
         """The index past up to two lower-case adjectives opening at ``i`` ("les villages libanais
-        de A, B et C", "les localités frontalières de X et Y")."""
+        de A, B et C", "les localités frontalières de X et Y"), a word of position the model
+        reads as a noun among them ("les villes frontières de X et Y": `place_noun_adjectives`)."""
         k = i
-        while k < min(i + 2, len(self.tokens)) and self.tokens[k].pos_ == "ADJ" and self.texts[k].islower():
+        while k < min(i + 2, len(self.tokens)) and self.texts[k].islower() and (
+                self.tokens[k].pos_ == "ADJ" or self.lows[k] in self.rules.place_noun_adjectives):
             k += 1
         return k
 
