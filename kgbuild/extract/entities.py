@@ -188,6 +188,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     own_actors = rules.description_actors
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     words, cuts = _description_words(found, text, rules)
+    _mark_collective_complements(found, keys, kinds, text, words[3], rules)
     own: set[str] = set()  # the keys of collectives that are actors of their own
     for i, f in enumerate(found):
         if f.mention.method != "description":
@@ -213,6 +214,23 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             if head in words[3]:
                 own.add(keys[i])
     _name_collectives(found, keys, own, text, rules)
+
+
+def _mark_collective_complements(found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
+                                 text: str, collectives: frozenset[str], rules: LanguageRules) -> None:
+    """An organisation named as the complement of a collective ("des rebelles du Mouvement X
+    (MX)", "les combattants de l'Organisation Y") is known as a group from then on: "les
+    rebelles" may name it again (not a state: "des combattants de l'armée syrienne")."""
+    for f, key in zip(found, keys):
+        if key is None or (f.entry.kind if f.entry is not None else f.mention.kind) != "Organization" \
+                or f.mention.method == "description":
+            continue
+        before = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", text[max(0, f.mention.start - 40):f.mention.start])
+                  if w][-3:]
+        while before and before[-1] in _normalized(rules.definite_determiners):
+            before.pop()
+        if len(before) >= 2 and before[-1] in _normalized(rules.of_prepositions) and before[-2] in collectives:
+            kinds[key].add("Group")
 
 
 def _description_words(found: list[Found], text: str, rules: LanguageRules):
