@@ -1566,8 +1566,7 @@ class _Finder:
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
-                and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end) \
-                or self._listed_or_held(head, end):
+                and (" " not in name or self._after_near(head)) or self._placed_by_context(head, end, name):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
@@ -1618,6 +1617,40 @@ class _Finder:
             return False
         links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
         return self._place_noun_at(i) and self.lows[i + 1] in links
+
+    def _placed_by_context(self, head: Token | None, end: int, name: str) -> bool:
+        """Whether an aside, a list, a holder or a governing word makes a name a place (below)."""
+        return self._placed_by_aside(head, end) or self._listed_or_held(head, end) \
+            or self._placed_by_governor(head, name)
+
+    def _placed_by_governor(self, head: Token | None, name: str) -> bool:
+        """ "ont attaqué Fataha", "le marché de Kolba", "la société civile de Mamove": one unknown
+        word the model reads as a person is a place as the object of a verb that takes a place
+        (`place_object_verbs`) or as the "de" complement of a noun of a place's people or parts
+        (`place_complement_nouns`), unless a title comes before it."""
+        if head is None or " " in name or self._after_title(head):
+            return False
+        if self._object_of_place_verb(head):
+            return True
+        governor = head.head
+        if head.dep_ != "nmod" or governor.pos_ != "NOUN" or head.i < 1 \
+                or self.lows[head.i - 1] not in self.rules.place_of_prepositions:
+            return False
+        lemma = governor.lemma_.lower()
+        after = self.lows[governor.i + 1] if governor.i + 1 < len(self.tokens) else ""
+        return lemma in self.rules.place_complement_nouns or f"{lemma} {after}" in self.rules.place_complement_nouns
+
+    def _object_of_place_verb(self, head: Token) -> bool:
+        """Whether ``head`` is the object of a verb of `place_object_verbs`, by the parse or right
+        after it, past a word of time ("ont attaqué samedi X", which the model may leave unparsed)."""
+        if head.dep_ in ("obj", "xcomp") and head.head.pos_ == "VERB":
+            return head.head.lemma_.lower() in self.rules.place_object_verbs
+        for k in (head.i - 1, head.i - 2):
+            if k < 0 or self.tokens[k].pos_ not in ("VERB", "NOUN", "ADV"):
+                return False
+            if self.tokens[k].pos_ == "VERB":
+                return self.tokens[k].lemma_.lower() in self.rules.place_object_verbs
+        return False
 
     def _after_place_preposition(self, head: Token) -> bool:
         """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
