@@ -201,8 +201,10 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         chosen = _named_after_demonym(i, found, keys, text, rules) or (
             _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors
             else _described_actor(i, head, found, keys, *described, _fighter_qualifiers(f, text, rules)))
-        if chosen is not None:
+        if chosen is not None and not _names_unnamed_one(f, head in introduced[chosen[1]], text, words[3], rules):
             _join_described(i, head, chosen, found, keys, kinds, introduced, own)
+        elif chosen is not None:
+            continue
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in words[3]:
             # "la coalition internationale", "la coalition arabe", "la coalition menée par
@@ -216,6 +218,35 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     _name_collectives(found, keys, own, text, rules)
 
 
+def _names_unnamed_one(f: Found, chosen_introduced: bool, text: str, collectives: frozenset[str],
+                       rules: LanguageRules) -> bool:
+    """Whether a description names a body the text never named rather than the actor chosen for
+    it: one it says is on the government's side ("la milice pro-gouvernementale":
+    `government_side_adjectives`), or, for a noun that is no collective, one the text brought in
+    with that noun, an indefinite article and no name, when the chosen actor was never called by
+    that noun ("une milice pro-gouvernement" ... "la milice", the Taliban named between)."""
+    words = fold_quotes(f.mention.text).lower().split()
+    after = fold_quotes(text[f.mention.end:f.mention.end + 30]).lower().split()[:1]
+    if any(w.strip(",.;:)") in rules.government_side_adjectives for w in words[1:] + after):
+        return True
+    if chosen_introduced or normalize_label(words[0]) in collectives:
+        return False
+    segment = text[:f.mention.start]
+    return any(_unnamed_indefinite(segment, m, rules) for m in
+               re.finditer(rf"\b{re.escape(f.mention.text.split()[0])}\b", segment, re.IGNORECASE))
+
+
+def _unnamed_indefinite(text: str, match: re.Match, rules: LanguageRules) -> bool:
+    """Whether the noun at ``match`` follows a determiner that brings in one body
+    (`unnamed_body_determiners`) and no name follows it ("d'une milice pro-gouvernementale", not
+    "une milice, les X", nor "une milice dite Y")."""
+    after = fold_quotes(text[match.end():match.end() + 40]).lstrip()
+    if after[:1].isupper() or after[:1] == "," or any(w in rules.nickname_cues for w in after.lower().split()[:3]):
+        return False
+    before = re.split(r"\s+|(?<=['’])", fold_quotes(text[max(0, match.start() - 12):match.start()]).lower().strip())
+    return bool(before) and before[-1] in rules.unnamed_body_determiners
+
+
 def _mark_collective_complements(found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
                                  text: str, collectives: frozenset[str], rules: LanguageRules) -> None:
     """An organisation named as the complement of a collective ("des rebelles du Mouvement X
@@ -225,8 +256,8 @@ def _mark_collective_complements(found: list[Found], keys: list[str | None], kin
         if key is None or (f.entry.kind if f.entry is not None else f.mention.kind) != "Organization" \
                 or f.mention.method == "description":
             continue
-        before = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", text[max(0, f.mention.start - 40):f.mention.start])
-                  if w][-3:]
+        window = text[max(0, f.mention.start - 40):f.mention.start]
+        before = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", window) if w][-3:]
         while before and before[-1] in _normalized(rules.definite_determiners):
             before.pop()
         if len(before) >= 2 and before[-1] in _normalized(rules.of_prepositions) and before[-2] in collectives:

@@ -156,6 +156,8 @@ class LanguageRules:
     compass_adjectives: Words
     place_noun_adjectives: Words
     place_object_verbs: Words
+    government_side_adjectives: Words
+    unnamed_body_determiners: Words
     place_complement_nouns: Words
     peoples: Words
     people_states: Words
