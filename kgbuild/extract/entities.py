@@ -207,8 +207,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             continue
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in words[3]:
-            # "la coalition internationale", "la coalition arabe", "la coalition menée par
-            # l'Arabie saoudite", "les rebelles" with no group before: an actor of its own
+            # "la coalition arabe", "la coalition menée par X", "les rebelles" with no group before: its own actor
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
