@@ -217,6 +217,10 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     _name_collectives(found, keys, own, text, rules)
 
 
+#: how many characters before a description the body it names may have been brought in unnamed
+_UNNAMED_WINDOW = 2000
+
+
 def _names_unnamed_one(f: Found, chosen_introduced: bool, text: str, collectives: frozenset[str],
                        rules: LanguageRules) -> bool:
     """Whether a description names a body the text never named rather than the actor chosen for
@@ -230,7 +234,7 @@ def _names_unnamed_one(f: Found, chosen_introduced: bool, text: str, collectives
         return True
     if chosen_introduced or normalize_label(words[0]) in collectives:
         return False
-    segment = text[:f.mention.start]
+    segment = text[max(0, f.mention.start - _UNNAMED_WINDOW):f.mention.start]
     return any(_unnamed_indefinite(segment, m, rules) for m in
                re.finditer(rf"\b{re.escape(f.mention.text.split()[0])}\b", segment, re.IGNORECASE))
 
