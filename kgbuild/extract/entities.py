@@ -188,6 +188,7 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
     own_actors = rules.description_actors
     introduced: dict[str, set[str]] = defaultdict(set)  # key -> nouns it was introduced with
     words, cuts = _description_words(found, text, rules)
+    _mark_collective_complements(found, keys, kinds, text, words[3], rules)
     own: set[str] = set()  # the keys of collectives that are actors of their own
     for i, f in enumerate(found):
         if f.mention.method != "description":
@@ -200,12 +201,13 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         chosen = _named_after_demonym(i, found, keys, text, rules) or (
             _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors
             else _described_actor(i, head, found, keys, *described, _fighter_qualifiers(f, text, rules)))
-        if chosen is not None:
+        if chosen is not None and not _names_unnamed_one(f, head in introduced[chosen[1]], text, words[3], rules):
             _join_described(i, head, chosen, found, keys, kinds, introduced, own)
+        elif chosen is not None:
+            continue
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in words[3]:
-            # "la coalition internationale", "la coalition arabe", "la coalition menée par
-            # l'Arabie saoudite", "les rebelles" with no group before: an actor of its own
+            # "la coalition arabe", "la coalition menée par X", "les rebelles" with no group before: its own actor
             keys[i] = normalize_label(f.mention.text)
             introduced[keys[i]].add(head)
             kinds[keys[i]].add(f.mention.kind)
@@ -213,6 +215,56 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
             if head in words[3]:
                 own.add(keys[i])
     _name_collectives(found, keys, own, text, rules)
+
+
+#: how many characters before a description the body it names may have been brought in unnamed
+_UNNAMED_WINDOW = 2000
+
+
+def _names_unnamed_one(f: Found, chosen_introduced: bool, text: str, collectives: frozenset[str],
+                       rules: LanguageRules) -> bool:
+    """Whether a description names a body the text never named rather than the actor chosen for
+    it: one it says is on the government's side ("la milice pro-gouvernementale":
+    `government_side_adjectives`), or, for a noun that is no collective, one the text brought in
+    with that noun, an indefinite article and no name, when the chosen actor was never called by
+    that noun ("une milice pro-gouvernement" ... "la milice", the Taliban named between)."""
+    words = fold_quotes(f.mention.text).lower().split()
+    after = fold_quotes(text[f.mention.end:f.mention.end + 30]).lower().split()[:1]
+    if any(w.strip(",.;:)") in rules.government_side_adjectives for w in words[1:] + after):
+        return True
+    if chosen_introduced or normalize_label(words[0]) in collectives:
+        return False
+    segment = text[max(0, f.mention.start - _UNNAMED_WINDOW):f.mention.start]
+    return any(_unnamed_indefinite(segment, m, rules) for m in
+               re.finditer(rf"\b{re.escape(f.mention.text.split()[0])}\b", segment, re.IGNORECASE))
+
+
+def _unnamed_indefinite(text: str, match: re.Match, rules: LanguageRules) -> bool:
+    """Whether the noun at ``match`` follows a determiner that brings in one body
+    (`unnamed_body_determiners`) and no name follows it ("d'une milice pro-gouvernementale", not
+    "une milice, les X", nor "une milice dite Y")."""
+    after = fold_quotes(text[match.end():match.end() + 40]).lstrip()
+    if after[:1].isupper() or after[:1] == "," or any(w in rules.nickname_cues for w in after.lower().split()[:3]):
+        return False
+    before = re.split(r"\s+|(?<=['’])", fold_quotes(text[max(0, match.start() - 12):match.start()]).lower().strip())
+    return bool(before) and before[-1] in rules.unnamed_body_determiners
+
+
+def _mark_collective_complements(found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
+                                 text: str, collectives: frozenset[str], rules: LanguageRules) -> None:
+    """An organisation named as the complement of a collective ("des rebelles du Mouvement X
+    (MX)", "les combattants de l'Organisation Y") is known as a group from then on: "les
+    rebelles" may name it again (not a state: "des combattants de l'armée syrienne")."""
+    for f, key in zip(found, keys):
+        if key is None or (f.entry.kind if f.entry is not None else f.mention.kind) != "Organization" \
+                or f.mention.method == "description":
+            continue
+        window = text[max(0, f.mention.start - 40):f.mention.start]
+        before = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", window) if w][-3:]
+        while before and before[-1] in _normalized(rules.definite_determiners):
+            before.pop()
+        if len(before) >= 2 and before[-1] in _normalized(rules.of_prepositions) and before[-2] in collectives:
+            kinds[key].add("Group")
 
 
 def _description_words(found: list[Found], text: str, rules: LanguageRules):
@@ -787,26 +839,41 @@ _WEAPON_HEAD_WINDOW = 4
 def _merge_bare_weapon_nouns(found: list[Found], keys: list[str | None], text: str,
                              rules: LanguageRules) -> None:
     """ "les missiles" after "des missiles balistiques", "les obusiers" after "des obusiers
-    K9": a bare weapon noun in a text that names one narrower class or one system with that
-    noun is that class or system named again; with several ("chars K2" and "chars Abrams"),
-    or none, or after a determiner that brings in a weapon of its own ("un drone"), it stays
-    a class of its own."""
+    K9": a bare weapon noun is the narrower class or system named with that noun before it
+    when only one was ("le missile" after "un missile de moyenne portée", though "missiles X"
+    come later), else, with none before it, the only one the text names (a headline's "un
+    missile" before "un missile balistique"); with several before it ("chars K2" and "chars
+    Abrams"), or none in the text, or after a determiner that brings in a weapon of its own
+    once one was named ("un drone" after "des drones Shahed"), it stays a class of its own."""
     classes = rules.weapon_classes
     narrower: dict[str, set[str]] = defaultdict(set)  # a bare noun's class -> keys named with it
-    owner: dict[str, int] = {}
+    owner: dict[str, int] = {}  # a key -> the index of its first mention
     for i, f in enumerate(found):
         noun = _weapon_head(f, text, classes)
         if keys[i] is not None and noun is not None and not _bare_weapon(f, classes):
             narrower[classes[noun]].add(keys[i])
-            owner.setdefault(keys[i], i)
+            if keys[i] not in owner or f.mention.start < found[owner[keys[i]]].mention.start:
+                owner[keys[i]] = i
     for i, f in enumerate(found):
-        if keys[i] is None or not _bare_weapon(f, classes) \
-                or _last_word_before(text, f.mention.start) in rules.new_weapon_determiners:
+        if keys[i] is None or not _bare_weapon(f, classes):
             continue
         named = narrower.get(classes[fold_quotes(f.mention.text.strip().lower())], set()) - {keys[i]}
-        if len(named) == 1:
-            keys[i] = named.pop()
-            found[i] = replace(f, entry=found[owner[keys[i]]].entry, name=found[owner[keys[i]]].name)
+        key = _weapon_named_again(f, named, {k: found[owner[k]].mention.start for k in named}, text, rules)
+        if key is not None:
+            keys[i] = key
+            found[i] = replace(f, entry=found[owner[key]].entry, name=found[owner[key]].name)
+
+
+def _weapon_named_again(f: Found, named: set[str], starts: dict[str, int], text: str,
+                        rules: LanguageRules) -> str | None:
+    """The one narrower weapon of ``named`` (first named at ``starts``) that the bare weapon
+    noun ``f`` names again: the only one named before it, else, with none before it, the only
+    one; none after a determiner bringing in a weapon of its own once one was named."""
+    before = {k for k in named if starts[k] < f.mention.start}
+    if before and _last_word_before(text, f.mention.start) in rules.new_weapon_determiners:
+        return None
+    named = before or named
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _last_word_before(text: str, start: int) -> str:

@@ -155,6 +155,10 @@ class LanguageRules:
     rank_complements: Words
     compass_adjectives: Words
     place_noun_adjectives: Words
+    place_object_verbs: Words
+    government_side_adjectives: Words
+    unnamed_body_determiners: Words
+    place_complement_nouns: Words
     peoples: Words
     people_states: Words
     state_media_words: Words

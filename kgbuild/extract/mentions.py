@@ -684,7 +684,7 @@ class _Finder:
             elif ent.label_ in ("ORG", "MISC"):
                 end = self._place_in_name_end(self._token_index(end - 1) + 1, end, name)
                 name = self.text[start:end]
-            state = self._state_periphrasis(name)
+            state = self._state_periphrasis(name, end)
             if state is not None:  # "l'État hébreu", "l'État français"
                 entry = self._lookup(state, _STATE_KINDS)
                 head = self._token_at(start)
@@ -1161,23 +1161,31 @@ class _Finder:
     def _ent_starts(self) -> list[int]:
         return [a for a, _ in self._ent_offsets]
 
-    def _state_periphrasis(self, name: str) -> str | None:
+    def _state_periphrasis(self, name: str, end: int) -> str | None:
         """ "État hébreu" -> "Israël": the state a "État" + demonym name stands for."""
         words = fold_quotes(name).lower().split()
         if len(words) == 2 and strip_accents(words[0]) in _unaccented(self.rules.state_words):
             return self.rules.demonyms.get(words[1])
-        return self._state_of_phrase(fold_quotes(name))
+        return self._state_of_phrase(fold_quotes(name), end)
 
-    def _state_of_phrase(self, name: str) -> str | None:
+    def _state_of_phrase(self, name: str, end: int) -> str | None:
         """ "Forces armées de la RDC" -> "RDC", "République d'Azerbaïdjan" -> "Azerbaïdjan": the
         state whose armed forces or formal name a name gives (an army phrase or a state's title,
-        "de", an article and the name of a state; not "l'Armée de libération ...")."""
+        "de", an article and the name of a state; not "l'Armée de libération ..."), or whose
+        demonym alone follows an army phrase ("Forces armées centrafricaines"; not "Armée
+        nationale libyenne", nor "Armée syrienne" cut off "libre" at ``end``)."""
         low = name.lower()
         phrase = next((p for p in (*self.rules.army_phrases, *self.rules.state_titles)
                        if low.startswith(p + " ")), None)
         if phrase is None:
             return None
         rest = name[len(phrase):].lstrip()
+        if phrase in self.rules.army_phrases and rest.lower() in self.rules.demonyms:
+            return self._army_demonym_state(rest, end)
+        return self._state_after_of(rest)
+
+    def _state_after_of(self, rest: str) -> str | None:
+        """The state named after "de" and an article opening ``rest`` ("de la RDC": "RDC"), else None."""
         for words in (self.rules.of_prepositions, self.rules.definite_determiners):
             first = next((w for w in sorted(words, key=len, reverse=True) if rest.lower().startswith(w)
                           and (w.endswith("'") or rest[len(w):len(w) + 1] == " ")), None)
@@ -1558,8 +1566,7 @@ class _Finder:
                 and not self._after_title(head):  # "M. Bisimwa", the name tagged an adjective
             return None
         if head is not None and (self._after_place_preposition(head) or self._listed_after_place(head)) \
-                and (" " not in name or self._after_near(head)) or self._placed_by_aside(head, end) \
-                or self._listed_or_held(head, end):
+                and (" " not in name or self._after_near(head)) or self._placed_by_context(head, end, name):
             return Found(self._mention(start, end, "Region", "Place", "ner", 0.6), name)  # "près de Tumbun Gini"
         return Found(self._mention(start, end, "Actor", "Person", "ner", 0.75), name)
 
@@ -1610,6 +1617,40 @@ class _Finder:
             return False
         links = self.rules.place_of_prepositions | self.rules.articled_place_prepositions
         return self._place_noun_at(i) and self.lows[i + 1] in links
+
+    def _placed_by_context(self, head: Token | None, end: int, name: str) -> bool:
+        """Whether an aside, a list, a holder or a governing word makes a name a place (below)."""
+        return self._placed_by_aside(head, end) or self._listed_or_held(head, end) \
+            or self._placed_by_governor(head, name)
+
+    def _placed_by_governor(self, head: Token | None, name: str) -> bool:
+        """ "ont attaqué Fataha", "le marché de Kolba", "la société civile de Mamove": one unknown
+        word the model reads as a person is a place as the object of a verb that takes a place
+        (`place_object_verbs`) or as the "de" complement of a noun of a place's people or parts
+        (`place_complement_nouns`), unless a title comes before it."""
+        if head is None or " " in name or self._after_title(head):
+            return False
+        if self._object_of_place_verb(head):
+            return True
+        governor = head.head
+        if head.dep_ != "nmod" or governor.pos_ != "NOUN" or head.i < 1 \
+                or self.lows[head.i - 1] not in self.rules.place_of_prepositions:
+            return False
+        lemma = governor.lemma_.lower()
+        after = self.lows[governor.i + 1] if governor.i + 1 < len(self.tokens) else ""
+        return lemma in self.rules.place_complement_nouns or f"{lemma} {after}" in self.rules.place_complement_nouns
+
+    def _object_of_place_verb(self, head: Token) -> bool:
+        """Whether ``head`` is the object of a verb of `place_object_verbs`, by the parse or right
+        after it, past a word of time ("ont attaqué samedi X", which the model may leave unparsed)."""
+        if head.dep_ in ("obj", "xcomp") and head.head.pos_ == "VERB":
+            return head.head.lemma_.lower() in self.rules.place_object_verbs
+        for k in (head.i - 1, head.i - 2):
+            if k < 0 or self.tokens[k].pos_ not in ("VERB", "NOUN", "ADV"):
+                return False
+            if self.tokens[k].pos_ == "VERB":
+                return self.tokens[k].lemma_.lower() in self.rules.place_object_verbs
+        return False
 
     def _after_place_preposition(self, head: Token) -> bool:
         """ "un commissariat à Jamundí", "près de Robotyné", "dans Bakhmout": one unknown word the
@@ -1979,12 +2020,34 @@ class _Finder:
             if self._spelled_non_actor(name, entry):
                 continue
             kind = entry.kind if entry else self._organisation_kind(name)
-            forces = self._state_forces(entry, start, end, name) if entry else None
+            forces = self._state_forces(entry, start, end, name) if entry else self._army_of_demonym(first, end, name)
             yield forces or Found(self._mention(start, end, "Actor", kind, "pattern", 0.75), name, entry)
             inner = self.tokens[token.i + 1]
             if self.tokens[close].text == ",":  # the model tags no acronym glossed in its brackets
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
+
+    def _army_demonym_state(self, demonym: str, end: int) -> str | None:
+        """The state of the demonym closing an army phrase that ends at ``end`` ("Forces armées
+        centrafricaines"), unless a lower-case adjective goes on with the name there."""
+        state = self.rules.demonyms[demonym.lower()]
+        if self._adjective_at(end) or self._lookup(state, _STATE_KINDS) is None:
+            return None
+        return state
+
+    def _adjective_at(self, offset: int) -> bool:
+        """Whether the first word at or after ``offset`` is a lower-case adjective."""
+        i = self._token_after(offset)
+        return i < len(self.tokens) and self.pos[i] == "ADJ" and self.texts[i].islower()
+
+    def _army_of_demonym(self, first: int, end: int, name: str) -> Found | None:
+        """ "les Forces armées tchadiennes (FAT)": an army phrase and a demonym before the
+        acronym they spell are the state (see ``_state_of_phrase``)."""
+        state = self._state_of_phrase(fold_quotes(name), end)
+        entry = self._lookup(state, _STATE_KINDS) if state is not None else None
+        if entry is None:
+            return None
+        return self._from_entry(entry, self.tokens[first].idx, end, name, self.tokens[first], "demonym")
 
     def _spelled_non_actor(self, name: str, entry: KBEntry | None) -> bool:
         """Whether the words an acronym spells name no actor: a common noun of the rules ("la 1ère
@@ -2273,9 +2336,11 @@ class _Finder:
 
     def _past_list_adjectives(self, i: int) -> int:
         """The index past up to two lower-case adjectives opening at ``i`` ("les villages libanais
-        de A, B et C", "les localités frontalières de X et Y")."""
+        de A, B et C", "les localités frontalières de X et Y"), a word of position the model
+        reads as a noun among them ("les villes frontières de X et Y": `place_noun_adjectives`)."""
         k = i
-        while k < min(i + 2, len(self.tokens)) and self.tokens[k].pos_ == "ADJ" and self.texts[k].islower():
+        while k < min(i + 2, len(self.tokens)) and self.texts[k].islower() and (
+                self.tokens[k].pos_ == "ADJ" or self.lows[k] in self.rules.place_noun_adjectives):
             k += 1
         return k
 
