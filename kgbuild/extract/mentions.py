@@ -23,6 +23,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -107,15 +109,10 @@ class _Finder:
     def __init__(self, doc, sentences, captions, rules, kb, lang, text, tokens):
         self.doc, self.text, self.rules, self.kb, self.lang = doc, text, rules, kb, lang
         self.tokens = tokens
-        self.lows = [_low(t) for t in self.tokens]  # the form the lexicons are written in
-        # read once: the finders each scan every token, and spaCy decodes ``text`` at each access
-        self.capitalised = [_capitalised(t) for t in self.tokens]
-        self.pos = [t.pos_ for t in tokens]
-        self.texts = [t.text for t in tokens]
-        self.ends = [t.idx + len(x) for t, x in zip(tokens, self.texts)]  # where each token's form ends
-        self.starts = [t.idx for t in tokens]
-        self.blank = [t.is_punct or t.is_space for t in tokens]
-        self.lemmas = [_folded_lemma(t) for t in tokens]
+        # read once: the finders each scan every token (lows: the form the lexicons are written in)
+        self.lows, self.capitalised, self.pos, self.texts, self.starts, self.blank, self.lemmas = \
+            _word_columns(doc, tokens)
+        self.ends = [start + len(x) for start, x in zip(self.starts, self.texts)]  # where each token's form ends
         # whether a word can end a name: no punctuation, function word or elided word ("Moscou n'a pas")
         self.can_end = [not (b or p in _NO_NAME_END_POS or x.endswith(("'", "’")))
                         for b, p, x in zip(self.blank, self.pos, self.texts)]
@@ -3994,6 +3991,26 @@ def _grammatical_gender(token: Token) -> str | None:
         if gender == ["Masc"] and source is det:
             return "male"
     return None
+
+
+def _word_columns(doc: Doc, tokens: list[Token]) -> tuple[list, ...]:
+    """Each word's lower-case form (``_low``), whether it is capitalised, its POS, form, offset,
+    whether it is punctuation or a space, and its folded lemma (``_folded_lemma``), read off
+    the parse's arrays (``tokens`` is ``list(doc)``): a look-up per word in what is remembered
+    by hash, where each attribute of a Token object decodes a string."""
+    if not len(doc):
+        return [], [], [], [], [], [], []
+    lower, orth, lemma, pos, idx, punct, space = zip(*doc.to_array(_COLUMNS).tolist())
+    lows, caps, lemmas, strings = _LOWS.get, _CAPITALS.get, _FOLDED_LEMMAS.get, doc.vocab.strings
+    return ([w if (w := lows(h)) is not None else _low(t) for h, t in zip(lower, tokens)],
+            [c if (c := caps(h)) is not None else _capitalised(t) for h, t in zip(orth, tokens)],
+            [_POS_NAMES[p] for p in pos], [strings[h] for h in orth], list(idx),
+            [bool(p or s) for p, s in zip(punct, space)],
+            [w if (w := lemmas(h)) is not None else _folded_lemma(t) for h, t in zip(lemma, tokens)])
+
+
+_COLUMNS = [LOWER, ORTH, LEMMA, POS, IDX, IS_PUNCT, IS_SPACE]
+_POS_NAMES = {int(key): name for key, name in POS_NAMES.items()}  # what ``Token.pos_`` reads
 
 
 def _low(token: Token) -> str:

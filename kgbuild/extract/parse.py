@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 
 import numpy
 
@@ -33,7 +32,6 @@ __all__ = ["load_pipeline", "keep_names_whole", "parse_text", "parse_texts", "sp
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 #: characters that end a sentence: a line break after one starts a new sentence
 _SENTENCE_ENDS = frozenset('.!?…»"”')
-_LINE_BREAK = re.compile(r"\n")
 
 
 @Language.component("kgbuild_line_ends")
@@ -41,16 +39,19 @@ def line_ends(doc: Doc) -> Doc:
     """Before the parser: a line break after a sentence's end starts a sentence (pasted wire
     copy often has no blank line between paragraphs, and the parser would join them).  The
     text is not cut there, so the model still reads each line in its context."""
-    text = doc.text
-    if "\n" not in text:
+    # a line break is always in a space token of its own (the tokenizer cuts at every run of
+    # spaces): the space tokens are read off the arrays, not the text (``doc.text`` makes a
+    # Token object per word)
+    if not len(doc):
         return doc
-    starts = doc.to_array([IDX]).tolist()
-    for pos in (m.start() for m in _LINE_BREAK.finditer(text)):
-        i = bisect_right(starts, pos) - 1  # the space token holding the break
-        if not 2 <= i + 1 < len(doc):
+    columns = doc.to_array([IS_SPACE, ORTH])
+    spaces = numpy.flatnonzero(columns[:, 0]).tolist()
+    strings = doc.vocab.strings
+    for i in spaces:
+        if not 2 <= i + 1 < len(doc) or "\n" not in strings[int(columns[i, 1])]:
             continue
-        brk, last, token = doc[i], doc[i - 1], doc[i + 1]  # the break, the "." before it, the next word
-        if brk.is_space and not token.is_space and last.text[-1:] in _SENTENCE_ENDS:
+        last, token = doc[i - 1], doc[i + 1]  # the "." before the break, the next word
+        if not token.is_space and last.text[-1:] in _SENTENCE_ENDS:
             token.is_sent_start = True
     return doc
 

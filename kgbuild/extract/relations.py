@@ -113,21 +113,29 @@ def _first_of_each_type(refs: list[MentionRef], size: int) -> list[MentionRef]:
     return kept
 
 
-def _heads_with(doc: Doc, label: str) -> set[int]:
-    """The indices of the words with a child labelled ``label`` ("X est le chef": "chef" for
-    "cop"), read off the parse's arrays (the relation rules ask it of every noun)."""
+def _heads_with(doc: Doc, *labels: str) -> list[set[int]]:
+    """For each label, the indices of the words with a child so labelled ("X est le chef":
+    "chef" for "cop"), read off the parse's arrays once for all labels (the relation rules ask
+    it of every noun); a root, its own head, is no one's child."""
     if not len(doc):
-        return set()
-    found = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings[label])
-    heads = found + doc.to_array(HEAD)[found].astype(numpy.int64)
-    return {int(h) for h, i in zip(heads, found) if h != i}
+        return [set() for _ in labels]
+    deps, offsets = doc.to_array(DEP), doc.to_array(HEAD).astype(numpy.int64)
+    found = []
+    for label in labels:
+        children = numpy.flatnonzero(deps == doc.vocab.strings[label])
+        found.append({i + o for i, o in zip(children.tolist(), offsets[children].tolist()) if o})
+    return found
 
 
 def _in(token: Token, lemmas) -> bool:
     """The token's lemma or form is in the list, or with the word after it an entry of two words
     ("les Casques bleus" for "casque bleu")."""
-    lemma = lower_lemma(token)
-    if lemma in lemmas or lower_text(token) in lemmas:
+    return _read_in(token, lower_lemma(token), lower_text(token), lemmas)
+
+
+def _read_in(token: Token, lemma: str, low: str, lemmas) -> bool:
+    """``_in`` for a word whose lower-cased lemma and form are read already (``run_words``)."""
+    if lemma in lemmas or low in lemmas:
         return True
     known = _FIRST_WORDS.get(id(lemmas))  # a frozen list's, read once (most words open no entry)
     firsts = known[1] if known is not None else _remembered(_FIRST_WORDS, lemmas, _first_words)
@@ -195,7 +203,7 @@ class _Finder:
                 self.by_label.setdefault(normalize_label(m.text), e)
         self.forces = self.rules.troop_nouns | self.rules.fighter_nouns  # troops and fighters, one list
         # the words a copula or a preposition hangs on, read once
-        self.copula_heads, self.case_heads = _heads_with(self.doc, "cop"), _heads_with(self.doc, "case")
+        self.copula_heads, self.case_heads = _heads_with(self.doc, "cop", "case")
         self._sourced: dict[tuple[int, int], bool] = {}  # runs with a source word outside quotes
         self.unclaimed: list[tuple] = []  # attacks named with no author: (noun, run, places, hit)
         self.subject_events: list[tuple] = []  # the same, subjects of a verb of hitting
@@ -206,6 +214,7 @@ class _Finder:
         self.pointed_strikes: list[tuple] = []  # strikes with no author a determiner points back at
         self._spans: dict[tuple[int, int], object] = {}  # (start, end) -> ``span_at``'s span
         self._roots: dict[tuple[int, int], Token] = {}  # (start, end) -> the root of that span
+        self._words: dict[tuple[int, int], list[tuple[Token, str, str, str]]] = {}  # see ``run_words``
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -2743,13 +2752,13 @@ class _Finder:
         return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
                               and not self.typed(self.np(c), ("Region",)) for c in n.children) and not self.dated(n)
 
-    def note_claims(self, t: Token, k: int) -> None:
+    def note_claims(self, t: Token, k: int, lemma: str, low: str) -> None:
         """Keep, while the text is read, (run, claimant) for an attack noun the word lets someone
         claim or ascribes (``claims_at``), and an attack noun with no author that the verb it is
-        the subject of hits (``event_subject``)."""
+        the subject of hits (``event_subject``).  ``lemma``, ``low``: the word's, lower-cased."""
         self.event_subject(t, k)
         words = _claim_words(self.rules)
-        if lower_lemma(t) not in words and lower_text(t) not in words:
+        if lemma not in words and low not in words:
             return  # a word of none of the lists ``claims_at`` reads (most words): it claims nothing
         found = [(k, a) for a in self.claims_at(t) if a.entity.kind != "Person"]
         self.claims += found
@@ -5289,7 +5298,7 @@ class _Finder:
         try:
             for k, last in self.units.runs:
                 if k not in self.skip:
-                    self.located(k, self.reading.run_tokens(k, last))
+                    self.located(k, self.run_words(k, last))
                     self.placed(k)
             pairs = [(r.subject, r.object) for r in self.found if r.predicate == "locatedIn"]
         finally:
@@ -7051,10 +7060,12 @@ class _Finder:
                 return [ref]
         return []
 
-    def located(self, k: int, tokens: list[Token]) -> None:
-        """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)"."""
-        for t in tokens:
-            if not _in(t, self.rules.place_heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k) \
+    def located(self, k: int, words: list[tuple[Token, str, str, str]]) -> None:
+        """ "la ville de Soumy, en Ukraine", "la ville ukrainienne de Soumy", "Soumy (Ukraine)";
+        ``words``: the run's ``run_words``."""
+        heads = self.rules.place_heads
+        for t, lemma, low, _ in words:
+            if not _read_in(t, lemma, low, heads) or t.lemma_ in self.rules.territory_nouns or self.capital_named_after(t, k) \
                     or self.capital_of_demonym(t, k):
                 continue
             if _demonstrative(t):  # "cette région de l'est de l'Ukraine"
@@ -7750,14 +7761,14 @@ class _Finder:
             normalize_label(text) == normalize_label(ref.entity.label) or text.isupper())
 
     # --- ties read off phrases: leadership by a genitive, listing as an enemy, places ------
-    def ties(self, k: int, tokens: list[Token]) -> None:
+    def ties(self, k: int, tokens: list[Token], words: list[tuple[Token, str, str, str]]) -> None:
         """The support, opposition, leadership and containment phrases of one run that no cue
         family reads: "le GSIM d'Iyad Ag Ghali", "inscrit sur la liste des organisations
-        terroristes par X", "la région de X, où se trouve Y", "dans X, en particulier dans Y"."""
+        terroristes par X", "la région de X, où se trouve Y", "dans X, en particulier dans Y".
+        ``words``: the run's ``run_words``."""
         self.led_by_genitive(k)
         rules = self.rules
-        for t in tokens:
-            pos, lemma, low = t.pos_, lower_lemma(t), lower_text(t)  # read once a word
+        for t, lemma, low, pos in words:
             if pos in ("VERB", "ADJ") and lemma in rules.listing_verbs:
                 self.listing(t, k)
             elif low in rules.place_relative_pronouns:
@@ -8266,30 +8277,41 @@ class _Finder:
         for k, last in self.units.runs:  # a run: the parser's pieces of one real sentence
             if k in self.skip:
                 continue
-            tokens = self.reading.run_tokens(k, last)
-            for t in tokens:
-                self.read_word(t, k, triggers)
-                self.note_claims(t, k)
+            tokens, words = self.reading.run_tokens(k, last), self.run_words(k, last)
+            for t, lemma, low, pos in words:
+                self.read_word(t, k, triggers, (lemma, low, pos))
+                self.note_claims(t, k, lemma, low)
             self.roles(k, tokens)
-            self.located(k, tokens)
+            self.located(k, words)
             self.placed(k)
             self.bodies(k)
-            self.ties(k, tokens)
+            self.ties(k, tokens, words)
         self.claimed_attacks()
         self.close_frames()
         people = {e.id for e in self.by_label.values() if e.kind == "Person"}
         return _dedupe(_consistent(self.found, people))
 
-    def read_word(self, t: Token, k: int, triggers: frozenset[str]) -> None:
+    def run_words(self, k: int, last: int) -> list[tuple[Token, str, str, str]]:
+        """The words of runs k..last (``run_tokens``), each with its lower-cased lemma and form and
+        its POS, read once: the per-word readers of the run all ask for them (the same list
+        when asked again)."""
+        found = self._words.get((k, last))
+        if found is None:
+            found = self._words[(k, last)] = [(t, lower_lemma(t), lower_text(t), t.pos_)
+                                              for t in self.reading.run_tokens(k, last)]
+        return found
+
+    def read_word(self, t: Token, k: int, triggers: frozenset[str], read: tuple[str, str, str]) -> None:
         """The relations one word starts: a cue of the rules' families, or a verb the tagger
         read as a noun, an adjective or an adverb ("lutte", a noun cue too, right after its
-        subject; "les États-Unis arment les X", "arment" tagged an adverb)."""
-        lemma, low, pos = lower_lemma(t), lower_text(t), t.pos_
+        subject; "les États-Unis arment les X", "arment" tagged an adverb).  ``read``: the word's
+        lower-cased lemma and form and its POS (``run_words``)."""
+        lemma, low, pos = read
         if (pos in ("NOUN", "ADJ", "ADV") or lemma == low) and t.i > 0:
             predicate = _mistagged_predicate(self.rules, low)  # most words name none
             if predicate is not None and not self.quotes.inside(t.idx):
                 self.mistagged(t, k, predicate)  # "l'Iran arme les Houthis": a verb the lemmatizer left as written
-        self.untriggered(t, k, lemma, low)
+        self.untriggered(t, k, lemma, low, pos)
         if pos == "VERB" and lemma == low:  # a form the lemmatizer left as written (the guess's own test)
             lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
@@ -8325,12 +8347,11 @@ class _Finder:
         infinitives its form may belong to."""
         return w.pos_ == "VERB" and (_in(w, self.rules.speech_verbs) or _may_be(self.rules, w, self.rules.speech_verbs))
 
-    def untriggered(self, t: Token, k: int, lemma: str, low: str) -> None:
+    def untriggered(self, t: Token, k: int, lemma: str, low: str, pos: str) -> None:
         """Relations a word starts without a cue of its own: holding ground, however tagged ("les
         FSR contrôlent X"), and a copula of opposition ("X est contre la présence américaine")."""
         if t.i > 0 and (lemma in self.rules.control_verbs or _control_form(self.rules, low)):
             self.control_word(t, k)
-        pos = t.pos_
         if t.i >= 2 and pos in ("VERB", "NOUN", "ADJ"):  # the participle's own first tests
             self.apposed_participle(t, k)
         copula = pos in ("NOUN", "PROPN", "PRON", "NUM") and t.i in self.copula_heads  # a "cop" child
