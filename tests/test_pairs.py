@@ -62,8 +62,8 @@ def test_training_is_deterministic_and_learns_a_planted_trigger():
     assert max(weights, key=weights.get) == "bw:pilonner"
     model = PairModel.from_json({"predicates": {"attacks": {"bias": bias, "threshold": 0.5, "weights": weights}}})
     hit = Candidate("e1", "e2", 0, 0, 10, ("attacks",), ("ord:ab", "dist:5", "bw:pilonner", "da:nsubj"),
-                    (("bw:pilonner", "pilonne"),))
+                    (("bw:pilonner", 2),))
     miss = Candidate("e1", "e2", 0, 0, 10, ("attacks",), ("ord:ab", "dist:5", "bw:rencontrer", "da:nsubj"),
-                     (("bw:rencontrer", "rencontre"),))
-    assert model.best(hit)[0] == "attacks" and model.cue("attacks", hit) == "pilonne"
+                     (("bw:rencontrer", 2),))
+    assert model.best(hit)[0] == "attacks" and model.cue("attacks", hit) == 2
     assert model.best(miss) is None

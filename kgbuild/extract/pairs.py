@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy
 from spacy.attrs import HEAD, IDX, POS
-from spacy.symbols import ADJ, ADP, AUX, NOUN, VERB
+from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PART, VERB
 
 from kgbuild.extract.grammar import lower_lemma, lower_text
 from kgbuild.extract.reading import MentionRef, Reading
@@ -43,7 +43,7 @@ DOMAINS = {
 _PLACE_KINDS = ("State", "Country")
 #: the parts of speech whose lemmas are features (names are never features)
 _CONTENT_POS = frozenset((VERB, NOUN, ADJ, AUX))
-_VERB_POS = frozenset((VERB, AUX))  # the words a negation hangs on
+_PARTICLE_POS = frozenset((ADV, PART))  # a negation particle is tagged one of these
 #: the feature prefixes whose word may be given as a relation's cue: the words between the two
 #: mentions or joining them in the tree
 _CUE_PREFIXES = ("bw:", "pa:", "pb:", "lca:")
@@ -64,7 +64,7 @@ class Candidate:
     end: int
     predicates: tuple[str, ...]  # those whose types the pair fits and the rules have not found
     features: tuple[str, ...]
-    words: tuple[tuple[str, str], ...] = ()  # (feature, the word of the text it was read off)
+    words: tuple[tuple[str, int], ...] = ()  # (feature, index of the token it was read off)
     known: tuple[str, ...] = ()  # predicates the rules found for the pair (kept for training only)
 
 
@@ -112,8 +112,8 @@ class PairModel:
                 best, margin = (name, p), p - model.threshold
         return best
 
-    def cue(self, predicate: str, candidate: Candidate) -> str | None:
-        """The word of the sentence whose feature weighs most for the predicate (if positive)."""
+    def cue(self, predicate: str, candidate: Candidate) -> int | None:
+        """The token whose feature weighs most for the predicate (if positive), by its index."""
         weights = self.predicates[predicate].weights
         scored = [(weights.get(f, 0.0), word) for f, word in candidate.words if f.startswith(_CUE_PREFIXES)]
         top = max(scored, default=(0.0, None), key=lambda x: x[0])
@@ -143,6 +143,11 @@ class _Parse:
         self.pos = arrays[:, 2].tolist()  # spaCy's part-of-speech symbols, read without decoding
         self.tokens, self.rules = reading.tokens, reading.rules
         self._lemma: dict[int, str] = {}
+        #: each token's lemma when it is a verb, noun or adjective (the words features name), else None
+        self.content = [self.lemma(i) if p in _CONTENT_POS else None for i, p in enumerate(self.pos)]
+        #: the verbs a negation particle hangs on ("ne" of "ne ... pas")
+        self.negated = {self.heads[i] for i, t in enumerate(self.tokens)
+                        if self.pos[i] in _PARTICLE_POS and lower_text(t) in reading.rules.negation_particles}
 
     def lemma(self, i: int) -> str:
         found = self._lemma.get(i)
@@ -257,7 +262,7 @@ def _bucket(n: int, bounds: tuple[int, ...]) -> str:
 
 
 def pair_features(parse: _Parse, reading: Reading, statements: tuple[Statement, ...],
-                  a: MentionRef, b: MentionRef) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+                  a: MentionRef, b: MentionRef) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
     """The features of a pair of mentions (subject ``a``, object ``b``) and the words that
     carry the lexical ones."""
     (a0, a1), (b0, b1) = parse.span(a.start, a.end), parse.span(b.start, b.end)
@@ -292,10 +297,11 @@ def _window(parse: _Parse, reading: Reading, k: int, pair: tuple[int, int], feat
 
 def _content_words(parse: _Parse, prefix: str, indices, feats: list, words: list) -> None:
     """A feature (and its word) for each verb, noun or adjective among the tokens."""
+    content = parse.content
     for i in indices:
-        if parse.pos[i] in _CONTENT_POS:
-            feats.append(prefix + parse.lemma(i))
-            words.append((prefix + parse.lemma(i), parse.tokens[i].text))
+        if content[i] is not None:
+            feats.append(prefix + content[i])
+            words.append((prefix + content[i], i))
 
 
 def _path(parse: _Parse, ha: int, hb: int, feats: list, words: list) -> None:
@@ -313,10 +319,8 @@ def _path(parse: _Parse, ha: int, hb: int, feats: list, words: list) -> None:
     lemma = "=A" if common == ha else "=B" if common == hb else parse.lemma(common)
     feats += ["lca:" + lemma, "lcapos:" + token.pos_, "lcao:" + lemma + ("<" if ha < hb else ">")]
     if common not in (ha, hb):
-        words += [("lca:" + lemma, token.text), ("lcao:" + lemma + ("<" if ha < hb else ">"), token.text)]
-    adverbs = [lower_text(c) for i in side_a + side_b + [common] if parse.pos[i] in _VERB_POS
-               for c in parse.tokens[i].children if c.dep_.startswith("advmod")]
-    if adverbs and parse.rules.grammar.negation_of(adverbs) is not None:  # the language's negation words
+        words += [("lca:" + lemma, common), ("lcao:" + lemma + ("<" if ha < hb else ">"), common)]
+    if parse.negated.intersection(side_a + side_b + [common]):
         feats.append("neg")
 
 
@@ -375,6 +379,13 @@ def _evidence(model: PairModel, predicate: str, pair: Candidate, candidates: lis
     return max(own, key=lambda c: model.predicates[predicate].probability(c.features))
 
 
+def _cue_word(reading: Reading, model: PairModel, name: str, evidence: Candidate, pair: Candidate) -> str | None:
+    """The text of the cue token: the evidence sentence's, else the pair's other sentences'."""
+    i = model.cue(name, evidence)
+    i = model.cue(name, pair) if i is None else i
+    return None if i is None else reading.tokens[i].text
+
+
 def find_learned_relations(reading: Reading, statements: tuple[Statement, ...],
                            relations: tuple[Relation, ...], model: PairModel | None) -> tuple[Relation, ...]:
     """The relations the pair model adds to the rules' (one per ordered pair of the document)."""
@@ -389,5 +400,5 @@ def find_learned_relations(reading: Reading, statements: tuple[Statement, ...],
         name, p = hit
         c = _evidence(model, name, pair, candidates)
         found.append(Relation(c.subject, name, c.object, c.start, c.end, sentence=c.sentence,
-                              confidence=round(p, 2), cue=model.cue(name, c) or model.cue(name, pair)))
+                              confidence=round(p, 2), cue=_cue_word(reading, model, name, c, pair)))
     return tuple(found)
