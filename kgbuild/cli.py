@@ -122,13 +122,16 @@ def _add_build_options(p: argparse.ArgumentParser, default_out: str | None = Non
     p.add_argument("--stem", default=None, help="base name of the output files")
     p.add_argument("--overrides", type=Path, default=None,
                    help="curation CSV (kgbuild curate export) applied after linking")
+    p.add_argument("--no-learned-relations", dest="learned_relations", action="store_false",
+                   help="the hand rules' relations only, without the pair model's (kgbuild/extract/pairs.py)")
 
 
 def _config(args) -> BuildConfig:
     return BuildConfig.from_formats(
         args.format, lang=args.lang, linker=args.linker, endpoint=args.endpoint,
         offline=args.offline, cache_dir=args.cache_dir, contact=args.contact,
-        max_chars=args.max_chars, date=args.date, overrides=args.overrides)
+        max_chars=args.max_chars, date=args.date, overrides=args.overrides,
+        learned_relations=getattr(args, "learned_relations", True))
 
 
 def _run_build(args) -> int:

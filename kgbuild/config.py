@@ -33,6 +33,7 @@ class BuildConfig:
     max_chars: int = 1_000_000
     date: str | None = None  # document date for inputs that carry none (ISO 8601)
     overrides: Path | None = None
+    learned_relations: bool = True  # add the pair model's relations (kgbuild/extract/pairs.py)
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:

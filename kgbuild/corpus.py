@@ -288,7 +288,7 @@ class _DocumentBuilder:
 
         extractor = self.extractors.get(lang)
         if extractor is None:
-            extractor = self.extractors[lang] = Extractor(lang)
+            extractor = self.extractors[lang] = Extractor(lang, learned=self.config.learned_relations)
             gc.freeze()  # what was just loaded lives as long as the process (see _frozen_heap)
         return extractor
 

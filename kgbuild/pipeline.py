@@ -193,7 +193,7 @@ def build_extractions(articles: Iterable[Article], config: BuildConfig,
             check_supported(article)
             extractor = extractors.get(article.lang)
             if extractor is None:
-                extractor = extractors[article.lang] = Extractor(article.lang)
+                extractor = extractors[article.lang] = Extractor(article.lang, learned=config.learned_relations)
             extraction = link_extraction(extractor.extract(article), linker, overrides)
         except KgbuildError as error:
             on_failure(Failure(article.source or article.id, str(error)))

@@ -4,8 +4,9 @@
     extraction = extractor.extract(article)
 
 The stages, each pure: parse (spaCy, paragraph-aware) -> find_mentions ->
-group_mentions -> find_statements -> find_relations.  The result holds only
-offsets and strings.
+group_mentions -> find_statements -> find_relations -> find_learned_relations (the
+pair model's recall booster, ``pairs.py``; ``learned=False`` switches it off).  The
+result holds only offsets and strings.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import replace
 from kgbuild.extract.entities import group_mentions
 from kgbuild.extract.language import load_rules
 from kgbuild.extract.mentions import Gazetteer, find_mentions
+from kgbuild.extract.pairs import find_learned_relations, load_model
 from kgbuild.extract.parse import (
     doc_sentences,
     find_captions,
@@ -34,8 +36,12 @@ __all__ = ["Extractor", "Gazetteer"]
 class Extractor:
     """Extract entities, statements and relations from articles of one language."""
 
-    def __init__(self, lang: str = "fr", kb: Gazetteer | None = None) -> None:
+    def __init__(self, lang: str = "fr", kb: Gazetteer | None = None, learned: bool = True) -> None:
+        """``learned``: add the pair model's relations to the rules' (``pairs.py``)."""
         self.lang = lang
+        #: the pair model (None: the rules alone); anything with ``find(reading, statements,
+        #: relations)`` may stand in for it (``tools/train_pairs.py`` records the candidates)
+        self.pairs = _LearnedRelations(load_model(lang)) if learned else None
         self.rules = load_rules(lang)
         self.nlp = load_pipeline(self.rules.model)
         adapt = getattr(self.rules.grammar, "adapt_pipeline", None)
@@ -69,9 +75,21 @@ class Extractor:
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)
         statements = find_statements(reading)
         relations = find_relations(reading, statements)
+        if self.pairs is not None:
+            relations += self.pairs.find(reading, statements, relations)
         entities = _attacked_states_are_places(_speakers_act(entities, statements), relations)
         return Extraction(article=article, sentences=sentences, entities=entities,
                           statements=statements, relations=relations, captions=captions)
+
+
+class _LearnedRelations:
+    """The pair model as a stage: the relations it adds to the rules'."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+
+    def find(self, reading: Reading, statements, relations) -> tuple[Relation, ...]:
+        return find_learned_relations(reading, statements, relations, self.model)
 
 
 def _speakers_act(entities: tuple[Entity, ...], statements: tuple[Statement, ...]) -> tuple[Entity, ...]:
