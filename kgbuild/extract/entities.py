@@ -201,10 +201,9 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
         chosen = _named_after_demonym(i, found, keys, text, rules) or (
             _joint_actor_named(i, head, found, keys, text, rules, *described) if head in own_actors
             else _described_actor(i, head, found, keys, *described, _fighter_qualifiers(f, text, rules)))
-        if chosen is not None and not _names_unnamed_one(f, head in introduced[chosen[1]], text, words[3], rules):
-            _join_described(i, head, chosen, found, keys, kinds, introduced, own)
-        elif chosen is not None:
-            continue
+        if chosen is not None:
+            if not _names_unnamed_one(f, head in introduced[chosen[1]], text, words[3], rules):
+                _join_described(i, head, chosen, found, keys, kinds, introduced, own)
         elif (head in own_actors and (" " in f.mention.text.strip() or _led(f, text, rules))) \
                 or head in words[3]:
             # "la coalition arabe", "la coalition menée par X", "les rebelles" with no group before: its own actor
@@ -219,6 +218,8 @@ def _resolve_descriptions(found: list[Found], keys: list[str | None],
 
 #: how many characters before a description the body it names may have been brought in unnamed
 _UNNAMED_WINDOW = 2000
+#: where a phrase splits into words: at spaces and after an elision ("l'armée": "l'", "armée")
+_WORD_SPLIT = re.compile(r"\s+|(?<=['’])")
 
 
 def _names_unnamed_one(f: Found, chosen_introduced: bool, text: str, collectives: frozenset[str],
@@ -227,7 +228,8 @@ def _names_unnamed_one(f: Found, chosen_introduced: bool, text: str, collectives
     it: one it says is on the government's side ("la milice pro-gouvernementale":
     `government_side_adjectives`), or, for a noun that is no collective, one the text brought in
     with that noun, an indefinite article and no name, when the chosen actor was never called by
-    that noun ("une milice pro-gouvernement" ... "la milice", the Taliban named between)."""
+    that noun, within `_UNNAMED_WINDOW` characters before the description ("une milice
+    pro-gouvernement" ... "la milice", the Taliban named between)."""
     words = fold_quotes(f.mention.text).lower().split()
     after = fold_quotes(text[f.mention.end:f.mention.end + 30]).lower().split()[:1]
     if any(w.strip(",.;:)") in rules.government_side_adjectives for w in words[1:] + after):
@@ -246,7 +248,7 @@ def _unnamed_indefinite(text: str, match: re.Match, rules: LanguageRules) -> boo
     after = fold_quotes(text[match.end():match.end() + 40]).lstrip()
     if after[:1].isupper() or after[:1] == "," or any(w in rules.nickname_cues for w in after.lower().split()[:3]):
         return False
-    before = re.split(r"\s+|(?<=['’])", fold_quotes(text[max(0, match.start() - 12):match.start()]).lower().strip())
+    before = _WORD_SPLIT.split(fold_quotes(text[max(0, match.start() - 12):match.start()]).lower().strip())
     return bool(before) and before[-1] in rules.unnamed_body_determiners
 
 
@@ -260,7 +262,7 @@ def _mark_collective_complements(found: list[Found], keys: list[str | None], kin
                 or f.mention.method == "description":
             continue
         window = text[max(0, f.mention.start - 40):f.mention.start]
-        before = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", window) if w][-3:]
+        before = [normalize_label(w) for w in _WORD_SPLIT.split(window) if w][-3:]
         while before and before[-1] in _normalized(rules.definite_determiners):
             before.pop()
         if len(before) >= 2 and before[-1] in _normalized(rules.of_prepositions) and before[-2] in collectives:
@@ -639,7 +641,7 @@ def _apposition(match: re.Match, rules: LanguageRules) -> bool:
     if not match["description"]:
         return True
     description = fold_quotes(match["description"].lower())
-    words = [normalize_label(w) for w in re.split(r"\s+|(?<=['’])", description) if w]
+    words = [normalize_label(w) for w in _WORD_SPLIT.split(description) if w]
     first = description.split()[0]
     return (first in rules.indefinite_determiners or first in rules.definite_determiners
             or re.split(r"(?<=')", first)[0] in rules.definite_determiners) and not rules.clause_openers & set(words)
@@ -909,7 +911,7 @@ def _weapon_head(f: Found, text: str, classes: dict[str, str]) -> str | None:
 def _organ_parts(name: str, kb: Gazetteer, lang: str, rules: LanguageRules) -> tuple[str, str, bool] | None:
     """An organ's noun, its organisation's KB key and whether a place follows ("mission de
     l'ONU en Libye": mission, ONU's key, True), or None for another name."""
-    words = re.split(r"\s+|(?<=['’])", name.strip())
+    words = _WORD_SPLIT.split(name.strip())
     if len(words) < 3 or words[0].lower() not in rules.organ_heads or words[1].lower() not in rules.of_prepositions:
         return None
     rest = [w for w in words[2:] if w.lower() not in rules.definite_determiners]

@@ -18,7 +18,7 @@ from kgbuild.types import Entity
 
 __all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal",
            "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
-           "is_subject_mention", "reduced_relative", "unsourced"]
+           "passive_subjects", "is_subject_mention", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
@@ -179,6 +179,15 @@ def agent_phrase(verb: Token, rules: LanguageRules) -> Token | None:
                 lower_text(g) in rules.agent_prepositions for g in c.children)):
             return c  # "par ailleurs", an adverb, is no agent
     return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subject of a passive verb, also one it shares with the passive verb it is coordinated
+    after ("Cette attaque a été menée par drone et a été revendiquée par X": the attack)."""
+    own = [c for c in verb.children if c.dep_ == "nsubj:pass"]
+    if own or verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj:pass"]
 
 
 def pronoun_form(token: Token) -> str:

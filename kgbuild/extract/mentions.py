@@ -1638,14 +1638,15 @@ class _Finder:
         return lemma in self.rules.place_complement_nouns or f"{lemma} {after}" in self.rules.place_complement_nouns
 
     def _object_of_place_verb(self, head: Token) -> bool:
-        """Whether ``head`` is the object of a verb of `place_object_verbs`, by the parse or right
-        after it, past a word of time ("ont attaqué samedi X", which the model may leave unparsed)."""
+        """Whether ``head`` is the object of a verb of `place_object_verbs`, by the parse, or right
+        after it or past one noun or adverb ("ont attaqué samedi X", which the model may leave
+        unparsed)."""
         if head.dep_ in ("obj", "xcomp") and head.head.pos_ == "VERB":
             return head.head.lemma_.lower() in self.rules.place_object_verbs
         for k in (head.i - 1, head.i - 2):
-            if k < 0 or self.tokens[k].pos_ not in ("VERB", "NOUN", "ADV"):
+            if k < 0 or self.pos[k] not in ("VERB", "NOUN", "ADV"):
                 return False
-            if self.tokens[k].pos_ == "VERB":
+            if self.pos[k] == "VERB":
                 return self.tokens[k].lemma_.lower() in self.rules.place_object_verbs
         return False
 
@@ -2337,7 +2338,7 @@ class _Finder:
         reads as a noun among them ("les villes frontières de X et Y": `place_noun_adjectives`)."""
         k = i
         while k < min(i + 2, len(self.tokens)) and self.texts[k].islower() and (
-                self.tokens[k].pos_ == "ADJ" or self.lows[k] in self.rules.place_noun_adjectives):
+                self.pos[k] == "ADJ" or self.lows[k] in self.rules.place_noun_adjectives):
             k += 1
         return k
 

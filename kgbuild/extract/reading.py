@@ -185,6 +185,7 @@ def find_quotes(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(pairs))
 
 
+#: what may follow a closing quote mark (spaces aside): a comma, a stop, a bracket, a line end
 _CLOSING_NEXT = frozenset(",.;:!?)\n")
 
 

@@ -38,6 +38,7 @@ from kgbuild.extract.grammar import (
     lower_text,
     misread_partitive,
     morph_values,
+    passive_subjects,
     resolve_pronoun,
     subjects_of,
 )
@@ -2771,7 +2772,7 @@ class _Finder:
         """Whether a claim verb's attack noun points back ("a revendiqué l'attaque", "cette
         attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere), with a
         demonstrative when asked ("cette attaque revendiquée par X")."""
-        nouns = [c for c in t.children if c.dep_ == "obj"] + self.passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
+        nouns = [c for c in t.children if c.dep_ == "obj"] + passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
         pointed = _demonstrative if demonstrative else self.event_pointed_back
         return any(_in(c, self.rules.attack_nouns) and pointed(c) for c in nouns)
 
@@ -2796,22 +2797,13 @@ class _Finder:
         if not _in(t, self.rules.claim_verbs) or self.modality(t, t) == "negated":
             return []
         if self.passive(t):
-            nouns = self.passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
+            nouns = passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
             who = self.named_agent(t)
         else:
             nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
             who = self.doer(t)
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
-
-    @staticmethod
-    def passive_subjects(t: Token) -> list[Token]:
-        """The subject of a passive verb, also one it shares with the passive verb it is coordinated
-        after ("Cette attaque a été menée par drone et a été revendiquée par X": the attack)."""
-        own = [c for c in t.children if c.dep_ == "nsubj:pass"]
-        if own or t.dep_ != "conj" or t.head.i > t.i or any(c.dep_.startswith("nsubj") for c in t.children):
-            return own
-        return [c for c in t.head.children if c.dep_ == "nsubj:pass"]
 
     def carried_out(self, t: Token) -> bool:
         """A passive clause of carrying out (``perpetration_verbs``) whose subject is an attack
@@ -4359,9 +4351,9 @@ class _Finder:
     def clause_holders(self, n: Token) -> list[Token]:
         """The words of a fighting noun's own clause an "entre" phrase naming its sides may hang on
         past other complements: a relative clause on it whose subject is the relative pronoun ("le
-        conflit qui fait rage depuis novembre dans la région de X entre A et B"), and the time
+        conflit qui dure depuis l'hiver dans le district de X entre A et B"), and the time
         nouns the parse hangs on that clause's verb or on the verb the noun is the subject of ("les
-        combats ont eu lieu pour la seconde journée dans la région de X entre A et B"); not a place
+        combats se sont poursuivis pour un deuxième jour dans le district de X entre A et B"); not a place
         noun ("dans la zone frontalière entre A et B": a border, no sides)."""
         relatives = [c for c in n.children if c.dep_ == "acl:relcl" and any(
             g.dep_ == "nsubj" and lower_text(g) in self.rules.relative_pronouns for g in c.children)]
@@ -4592,7 +4584,7 @@ class _Finder:
     def organ_sides(self, first: list[MentionRef], second: list[MentionRef],
                     first_head: Token | None, second_head: Token | None) -> list[MentionRef]:
         """Two sides of fighting, a side no mention names being the state's men or organ when
-        the other is no state ("des combats ont opposé des militaires et des combattants de X",
+        the other is no state ("des heurts ont opposé des soldats et des combattants de X",
         "entre des soldats et les jihadistes de Y": ``organ_side``)."""
         if first and not second and first[0].entity.kind not in _STATE_KINDS:
             second = self.organ_side(second_head)
@@ -4648,7 +4640,7 @@ class _Finder:
         second = self.second_side(v, objects) or self.joined_side(objects)
         first = [r for r in self.object_side(v, objects)  # the object's own actor, not its conjunct's
                  if not second or r.entity.id != second[0].entity.id]
-        if not first or not second:  # "ont opposé des militaires et des combattants de X": the state's men
+        if not first or not second:  # "ont opposé des soldats et des combattants de X": the state's men
             return self.unnamed_opposed(v, objects, first, second)
         return first[:1] + second[:1]
 

@@ -39,6 +39,7 @@ from kgbuild.extract.grammar import (
     lower_text,
     misread_partitive,
     morph_values,
+    passive_subjects,
     pronoun_form,
     reduced_relative,
     resolve_pronoun,
@@ -2043,8 +2044,8 @@ class _Finder:
 
     def past_phrase_to_quote(self, tokens: list[Token], j: int) -> int:
         """The quote's opening mark after a prepositional phrase of up to ten words with no verb or
-        punctuation from ``j`` ("dans un communiqué « ... »", "au cours d'une conférence de presse
-        lundi soir « ... »"), else ``j``; not a quote an inverted cue says."""
+        punctuation from ``j`` ("dans un communiqué « ... »", "au cours d'une réunion publique
+        dimanche soir « ... »"), else ``j``; not a quote an inverted cue says."""
         opening = next((m for m in range(j + 1, min(len(tokens), j + 12)) if tokens[m].text in self.rules.quote_pairs),
                        None)
         between = tokens[j + 1: opening] if opening is not None else []
@@ -2111,7 +2112,7 @@ class _Finder:
     @staticmethod
     def role_subject(verb: Token) -> Token | None:
         """A verb's subject before it, a relative pronoun standing for the noun it hangs on
-        ("salué par le porte-parole du gouvernement, qui a qualifié X de « ... »": the spokesman)."""
+        ("applaudi par la porte-parole du ministère, qui a qualifié X de « ... »": the spokeswoman)."""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
         if subject is not None and verb.dep_ == "acl:relcl" and "Rel" in morph_values(subject, "PronType"):
             return verb.head
@@ -2170,7 +2171,7 @@ class _Finder:
 
     def says_a_thing(self, frame: str, out: list) -> bool:
         """Whether what a frame read is a thing, not a clause: a quoted phrase, or a stance phrase's
-        noun phrase ("lui a fait part de ses inquiétudes")."""
+        noun phrase ("lui a fait part de sa vive inquiétude")."""
         return frame in _NOUN_PHRASE_FRAMES or frame == "stance_noun" and self.noun_after_de(out)
 
     def noun_after_de(self, out: list) -> bool:
@@ -2850,7 +2851,7 @@ class _Finder:
 
     def subject_after_relative(self, tokens: list[Token], m: int) -> tuple[int, Token | None]:
         """For a cue whose subject comes between "ce que" and it ("..., ce que le Rwanda a nié",
-        "ce qu'un porte-parole militaire congolais a démenti"): the position of that "que" and the
+        "ce qu'un porte-parole militaire tchadien a démenti"): the position of that "que" and the
         subject's noun; else ``m`` and None."""
         j = m
         while j > 0 and m - j < self._RELATIVE_SUBJECT_REACH and tokens[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ") \
@@ -2909,12 +2910,11 @@ class _Finder:
         return [(self.tokens[noun.left_edge.i].idx, end.idx + len(end.text), 0.6)]
 
     def passive_subject(self, cue: Token) -> Token | None:
-        """The noun subject, naming no actor, of a passive cue with an agent (also the subject of
-        the passive verb it is coordinated with), or None."""
+        """The noun subject before it, naming no actor, of a passive cue with an agent (also the
+        subject of the passive verb it is coordinated with: ``passive_subjects``), or None."""
         if self.passive_agent(cue) is None or not any(c.dep_ == "aux:pass" for c in cue.children):
             return None
-        holder = cue.head if cue.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in cue.children) else cue
-        noun = next((c for c in holder.children if c.dep_ == "nsubj:pass" and c.i < cue.i), None)
+        noun = next((c for c in passive_subjects(cue) if c.i < cue.i), None)
         return noun if noun is not None and noun.pos_ == "NOUN" and self.index.at_token(noun) is None else None
 
     def pointed_back(self, cue: Token, noun: Token, last: int) -> bool:
@@ -2989,7 +2989,7 @@ class _Finder:
         """Whether a noun the parse hangs as a complement inside an adjunct of a content verb is
         its object ("a revendiqué dans un communiqué l'attaque", "a confirmé lors d'un point de
         presse la mort de X"): a determiner and no preposition of its own, or a partitive article
-        read as one right after a day or a date ("dans la nuit de vendredi à samedi des
+        read as one right after a day or a date ("la nuit de mardi à mercredi des
         attaques"; not "lors d'une conférence de presse des rebelles", a genitive)."""
         if noun.pos_ != "NOUN":
             return False
@@ -3107,7 +3107,7 @@ class _Finder:
             sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
     #: how many words a source phrase may have, a bracketed name apart ("selon un nouveau bilan de
-    #: l'Observatoire syrien des droits de l'Homme (OSDH)")
+    #: la Commission nationale des droits humains du Tchad (CNDH)")
     _SOURCE_WORDS = 14
 
     def source_claim(self, k: int, tokens: list[Token], lows: list[str], n: int, width: int) -> _Claim | None:
@@ -3442,14 +3442,14 @@ class _Finder:
 
     def role_noun(self, subject: Token) -> str:
         """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
-        ("un porte-parole de l'armée", "le gouverneur régional", "le responsable du syndicat"; not
+        ("le gouverneur régional", "le responsable du syndicat", "un porte-parole de l'armée"; not
         "des responsables", nor "un responsable", a lone official), with its adjective when the
         role is the two ("le secrétaire général de X")."""
         lemma = subject.lemma_.lower()
         if subject.pos_ != "NOUN" or "Plur" in morph_values(subject, "Number") or lemma in self.rules.unnamed_speakers:
             return ""
         if lemma in self.rules.role_nouns or lemma in self.rules.lone_officials and not self.indefinite(subject):
-            return lemma  # "le responsable du syndicat": one holder (not "un responsable", a lone official)
+            return lemma
         # a role of a noun and its adjective ("le secrétaire général de X", "un haut représentant")
         compounds = (f"{lemma} {a.lower_}" if a.i > subject.i else f"{a.lower_} {lemma}"
                      for a in subject.children if a.dep_ == "amod")
