@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
+from kgbuild import cli
 from kgbuild.extract.pairs import DOMAINS, Candidate, PairModel, feature_is_well_formed
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "kgbuild" / "extract" / "lang" / "fr" / "data" / "pairs.json"
+#: the state strikes the group (a rule reads it); the group ambushes the state's army (no rule does)
+RECIPROCAL = ROOT / "tests" / "extraction" / "learned-reciprocal-attack" / "text.txt"
 
 
 def _tool():
@@ -67,3 +71,36 @@ def test_training_is_deterministic_and_learns_a_planted_trigger():
                      (("bw:rencontrer", 2),))
     assert model.best(hit)[0] == "attacks" and model.cue("attacks", hit) == 2
     assert model.best(miss) is None
+
+
+def _built_relations(out: Path, *flags: str) -> set[tuple]:
+    """(subject label, predicate, object label, confidence, cue, evidence paragraph) of a build."""
+    assert cli.main(["build", str(RECIPROCAL), "-o", str(out), "--format", "json", "--no-progress", *flags]) == 0
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    label = {e["id"]: e["label"] for e in graph["entities"]}
+    text = RECIPROCAL.read_text(encoding="utf-8")
+    return {(label[r["subject"]], r["predicate"], label[r["object"]], r["confidence"], r["cue"],
+             text[text.rfind("\n", 0, r["start"]) + 1:text.find("\n", r["end"])]) for r in graph["relations"]}
+
+
+def test_build_adds_the_models_relation_and_the_flag_leaves_the_rules_alone(tmp_path):
+    on = _built_relations(tmp_path / "on")
+    off = _built_relations(tmp_path / "off", "--no-learned-relations")
+    assert [r[:3] for r in off] == [("Nigéria", "attacks", "Boko Haram")]
+    assert off < on
+    [(subject, predicate, object_, confidence, cue, sentence)] = on - off
+    assert (subject, predicate, object_) == ("Boko Haram", "attacks", "Nigéria")
+    threshold = json.loads(SHIPPED.read_text(encoding="utf-8"))["predicates"]["attacks"]["threshold"]
+    assert threshold <= confidence < 1  # the model's probability, at or over the shipped threshold
+    assert "guet-apens tendu par Boko Haram" in sentence  # the evidence: the ambush's sentence
+    assert cue in re.findall(r"\w+", sentence)  # a word of it, shown as why
+
+
+def test_training_tool_names_missing_data(tmp_path, capsys):
+    tool = _tool()
+    assert tool.main(["--folds", str(tmp_path / "u1"), "--cache", str(tmp_path / "cache.pkl")]) == 2
+    assert f"no folder {tmp_path / 'u1'}" in capsys.readouterr().err
+    (tmp_path / "u1").mkdir()
+    (tmp_path / "u1" / "a.txt").write_text("Texte.", encoding="utf-8")
+    assert tool.main(["--folds", str(tmp_path / "u1"), "--cache", str(tmp_path / "cache.pkl")]) == 2
+    assert f"no file {tmp_path / 'u1' / 'a.gold.json'}" in capsys.readouterr().err

@@ -1,25 +1,44 @@
 """Train the pair model (``kgbuild/extract/pairs.py``) on annotated articles and estimate it.
 
-    python tools/train_pairs.py --out kgbuild/extract/lang/fr/data/pairs.json
-    python tools/train_pairs.py --cv            # the cross-validation table only
+    python tools/train_pairs.py --folds /work/notes/realset/u{1..7} --dev /work/shared/eval/dev \
+        --seed /work/shared/corpus/seed.fr.txt /work/shared/eval/gold/seed.gold.json \
+        --out kgbuild/extract/lang/fr/data/pairs.json
 
-Each article (``NAME.txt`` beside ``NAME.gold.json``, FORMAT.md gold) is built with the rules
-alone while a recorder keeps the pair model's candidates and their features; the exported
-entities are paired with the gold ones by the matcher ``kgbuild eval`` uses, and a candidate
-(A, p, B) is positive when the gold holds (A, p, B), optional or not.  The built articles are
-cached (``--cache``): re-training reads the cache and takes seconds.
+(the data of the project's workspace; without ``--out`` it prints the cross-validation table
+only).  The data, none of it in the repository but ``tests/quality/``:
 
-Per predicate, an L2 logistic regression (numpy, full batch, deterministic).  Leave-one-set-out
-cross-validation over the ``--folds`` sets (the ``--train`` sets always train) gives the honest
-figures: the relations the model adds on a held-out set, right and wrong, and the pooled
-relation P/R/F1 of the rules alone against rules + model.  A held-out set's thresholds are
-chosen on the other sets' out-of-fold probabilities: the lowest at which the relations added
-reach ``--precision`` (a predicate that never does is left out).
+- ``--folds DIR...``: annotated sets, each a folder of ``NAME.txt`` beside ``NAME.gold.json``
+  (FORMAT.md gold), held out one at a time;
+- ``--dev DIR``: articles 31-40 of the dev folder (``DIR/texts/N_fr.txt``, ``DIR/N_fr.gold.json``);
+- ``--seed TEXT GOLD``: one more article;
+- ``tests/quality/*.fr.txt`` with their gold, always.
+
+The folds, dev, seed and quality articles all train; only the folds are held out.  A folder or
+file that is missing, or a text without its gold, stops the tool with a message naming it.
+
+Each article is built with the rules alone while a recorder keeps the pair model's candidates
+and their features; the exported entities are paired with the gold ones by the matcher
+``kgbuild eval`` uses, and a candidate (A, p, B) is positive when the gold holds (A, p, B),
+optional or not.  The built articles are cached (``--cache``, keyed on the articles and on the
+code under ``kgbuild/``: a changed rule builds them again): re-training takes seconds.
+
+Per predicate, an L2 logistic regression (numpy, full batch, deterministic: the same data and
+code give the same ``pairs.json`` byte for byte).  Leave-one-set-out cross-validation over the
+folds gives the honest figures: the relations the model adds on a held-out set, right and
+wrong, and the pooled relation P/R/F1 of the rules alone against rules + model.  A held-out
+set's thresholds are chosen on the other sets' out-of-fold probabilities: the lowest at which
+the relations added reach ``--precision`` (a predicate that never does is left out); the
+shipped thresholds are chosen the same way on all the folds' out-of-fold probabilities.
+
+The shipped ``pairs.json`` is this command's output on the code of commit 042ddad (branch
+s20-clf).  The model's candidates depend on the rules' relations, so a rule change moves the
+figures; retrain and compare the ``cv`` lines before shipping a new model.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import sys
@@ -34,8 +53,7 @@ sys.path.insert(0, str(ROOT))
 from kgbuild.evaluate import load_gold, pair_entities, score_documents  # noqa: E402
 from kgbuild.extract.pairs import DOMAINS, Candidate, _Weights, bags  # noqa: E402
 
-REALSET = Path("/work/notes/realset")
-DEV = Path("/work/shared/eval/dev")
+DEV_ARTICLES = range(31, 41)  # 41-45 stay unseen
 GRID = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
 
 
@@ -54,15 +72,49 @@ class Doc:
 # --- corpus ------------------------------------------------------------------------------------
 
 
-def default_sources() -> list[tuple[str, Path, Path]]:
-    """(group, text, gold) of the training data: realset u1..u7, dev 31-40, the seed, the quality texts."""
-    found = [(f"u{n}", t, t.with_suffix(".gold.json"))
-             for n in range(1, 8) for t in sorted((REALSET / f"u{n}").glob("*.txt"))]
-    found += [("dev", DEV / "texts" / f"{n}_fr.txt", DEV / f"{n}_fr.gold.json") for n in range(31, 41)]
-    found.append(("seed", Path("/work/shared/corpus/seed.fr.txt"), Path("/work/shared/eval/gold/seed.gold.json")))
-    found += [("quality", t, t.parent / (t.name.split(".")[0] + ".gold.json"))
+class DataError(Exception):
+    """A data folder or file the command line names is missing or incomplete."""
+
+
+def _pair(group: str, text: Path, gold: Path) -> tuple[str, Path, Path]:
+    for path in (text, gold):
+        if not path.is_file():
+            raise DataError(f"{group}: no file {path}" + (f" (the gold of {text})" if path is gold else ""))
+    return group, text, gold
+
+
+def fold_sources(folder: Path) -> list[tuple[str, Path, Path]]:
+    """(group, text, gold) of an annotated set: its ``NAME.txt`` files, each beside ``NAME.gold.json``."""
+    if not folder.is_dir():
+        raise DataError(f"--folds: no folder {folder}")
+    texts = sorted(folder.glob("*.txt"))
+    if not texts:
+        raise DataError(f"--folds: {folder} holds no NAME.txt (each beside its NAME.gold.json)")
+    return [_pair(folder.name, t, t.with_suffix(".gold.json")) for t in texts]
+
+
+def data_sources(folds: list[Path], dev: Path | None, seed: list[Path] | None) -> list[tuple[str, Path, Path]]:
+    """(group, text, gold) of the training data, in a fixed order: the folds, dev 31-40, the seed,
+    the quality texts."""
+    found = [source for folder in folds for source in fold_sources(folder)]
+    if dev is not None:
+        if not dev.is_dir():
+            raise DataError(f"--dev: no folder {dev}")
+        found += [_pair("dev", dev / "texts" / f"{n}_fr.txt", dev / f"{n}_fr.gold.json") for n in DEV_ARTICLES]
+    if seed is not None:
+        found.append(_pair("seed", *seed))
+    found += [_pair("quality", t, t.parent / (t.name.split(".")[0] + ".gold.json"))
               for t in sorted((ROOT / "tests" / "quality").glob("*.fr.txt"))]
-    return [(g, t, gp) for g, t, gp in found if t.is_file() and gp.is_file()]
+    return found
+
+
+def _code_key() -> str:
+    """A digest of the files under ``kgbuild/`` (code, rules, KB), the model's ``pairs.json`` aside."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "kgbuild").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.name != "pairs.json":
+            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 class _Recorder:
@@ -108,14 +160,16 @@ def _labelled(group: str, gold_path: str, export: dict, candidates: list[Candida
     return Doc(group, gold_path, export, candidates, keys, triples)
 
 
-def load_docs(cache: Path, rebuild: bool) -> list[Doc]:
-    """The built articles, from the cache when there is one (kept as plain dicts: the tool may run
-    as a script or be imported)."""
-    if cache.is_file() and not rebuild:
-        docs = [Doc(**d) for d in pickle.loads(cache.read_bytes())]
+def load_docs(cache: Path, rebuild: bool, sources: list[tuple[str, Path, Path]]) -> list[Doc]:
+    """The built articles, from the cache when it was made from the same articles and code (kept
+    as plain dicts: the tool may run as a script or be imported)."""
+    key = {"code": _code_key(), "sources": [(g, str(t), str(gp)) for g, t, gp in sources]}
+    stored = pickle.loads(cache.read_bytes()) if cache.is_file() and not rebuild else None
+    if isinstance(stored, dict) and stored.get("key") == key:
+        docs = [Doc(**d) for d in stored["docs"]]
     else:
-        docs = build_docs(default_sources())
-        cache.write_bytes(pickle.dumps([vars(d) for d in docs]))
+        docs = build_docs(sources)
+        cache.write_bytes(pickle.dumps({"key": key, "docs": [vars(d) for d in docs]}))
     for doc in docs:  # the model reads a pair's sentences together, as the stage does
         doc.candidates = bags(doc.candidates)
     return docs
@@ -260,10 +314,10 @@ def out_of_fold(docs: list[Doc], held: list[Doc], folds: list[str], l2: float) -
     return [oof[id(d)] for d in held]
 
 
-def cross_validate(docs: list[Doc], l2: float, precision: float, min_right: int) -> tuple[dict, list[str]]:
-    """Leave-one-set-out over the u sets: out-of-fold probabilities, each fold's thresholds chosen
+def cross_validate(docs: list[Doc], folds: list[str], l2: float, precision: float,
+                   min_right: int) -> tuple[dict, list[str]]:
+    """Leave-one-set-out over the folds: out-of-fold probabilities, each fold's thresholds chosen
     on the other folds', and the table.  Returns (thresholds chosen on all folds, table lines)."""
-    folds = sorted({d.group for d in docs if d.group.startswith("u")})
     held = [d for d in docs if d.group in folds]
     probs = out_of_fold(docs, held, folds, l2)
     per_fold_t = {}
@@ -320,18 +374,38 @@ def write_model(path: Path, models, thresholds: dict[str, float], cv: list[str],
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8")
 
 
-def main(argv=None) -> int:
+def _arguments(argv) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--folds", type=Path, nargs="+", required=True, metavar="DIR",
+                    help="annotated sets held out in turn, each a folder of NAME.txt beside NAME.gold.json")
+    ap.add_argument("--dev", type=Path, default=None, metavar="DIR",
+                    help="the dev folder: DIR/texts/N_fr.txt beside DIR/N_fr.gold.json, N 31-40, always train")
+    ap.add_argument("--seed", type=Path, nargs=2, default=None, metavar=("TEXT", "GOLD"),
+                    help="one more article that always trains, and its gold")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/kgbuild-pairs-cache.pkl"))
-    ap.add_argument("--rebuild", action="store_true", help="build the articles again (the code changed)")
+    ap.add_argument("--rebuild", action="store_true", help="build the articles again even if the cache fits")
     ap.add_argument("--out", type=Path, default=None, help="write the model trained on all the data here")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--precision", type=float, default=0.85,
                     help="aimed at on the training sets (0.80 is wanted on held-out ones: a margin)")
     ap.add_argument("--min-right", type=int, default=3)
     args = ap.parse_args(argv)
-    docs = load_docs(args.cache, args.rebuild)
-    thresholds, cv = cross_validate(docs, args.l2, args.precision, args.min_right)
+    names = [folder.name for folder in args.folds]
+    if len(set(names)) != len(names) or set(names) & {"dev", "seed", "quality"}:
+        ap.error(f"--folds: the folders' names {names} must differ from each other and from dev, seed, quality")
+    return args
+
+
+def main(argv=None) -> int:
+    args = _arguments(argv)
+    try:
+        sources = data_sources(args.folds, args.dev, args.seed)
+    except DataError as error:
+        print(f"train_pairs: {error}", file=sys.stderr)
+        return 2
+    docs = load_docs(args.cache, args.rebuild, sources)
+    folds = [folder.name for folder in args.folds]
+    thresholds, cv = cross_validate(docs, folds, args.l2, args.precision, args.min_right)
     print("\n".join(cv))
     print("thresholds (all folds):", thresholds)
     if args.out:

@@ -360,8 +360,9 @@ def _quoting(reading: Reading, statements: tuple[Statement, ...], a: MentionRef,
 
 def bags(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per ordered pair of the document, the union of its sentences' features (the
-    gold says whether two entities are related in a document, not in which sentence): its
-    evidence is its first sentence."""
+    gold says whether two entities are related in a document, not in which sentence), with its
+    first sentence's place (the stage takes as evidence the sentence the model likes best:
+    ``_evidence``)."""
     merged: dict[tuple[str, str], Candidate] = {}
     for c in candidates:
         key = (c.subject, c.object)
