@@ -4515,7 +4515,7 @@ class _Finder:
         "contre") and the partner ("un officier de l'armée X a été tué dans des affrontements avec
         les rebelles", "l'armée a perdu dix soldats dans des combats contre Y"); none for a
         possessive aim ("X a soutenu Y dans ses combats contre Z": Y's)."""
-        others = self.typed(self.partners_of(n), ("Actor",))
+        others = self.typed(self.partners_of(n) or self.waged_against(n), ("Actor",))
         if not others or _possessive(n) and not self.partner_phrases(n):
             return []
         if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
@@ -4546,6 +4546,18 @@ class _Finder:
             return []
         own = _clash_sides_kept(self.typed(self.subject(verb), ("Actor",)), armed=True)
         return own[:1] + others[:1] if verb.pos_ == "VERB" and own else []
+
+    def waged_against(self, n: Token) -> list[MentionRef]:
+        """The foe of fighting waged by a verb of ``clash_conduct_verbs`` whose object is the clash
+        noun, named on the verb after "contre" ("a livré de violents combats contre X"), or after
+        "à" with a bare noun ("livrer bataille à X", "engager le combat": no "à" with an article,
+        "livrer des combats au Mali" is a place)."""
+        if n.dep_ != "obj" or not _in(n.head, self.rules.clash_conduct_verbs):
+            return []
+        bare = not any(c.dep_ == "det" for c in n.children)
+        preps = [p for p in self.rules.stance_verb_prepositions if bare or p in self.rules.hostile_prepositions]
+        return [r for c in n.head.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
+                for r in self.np(c)]
 
     def partners_of(self, n: Token) -> list[MentionRef]:
         """What the "avec" or "contre" phrase right after a clash noun names (past adjectives: "des
