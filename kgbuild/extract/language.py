@@ -447,6 +447,7 @@ class LanguageRules:
     oppose_copula_prepositions: Words
     agentive_oblique_verbs: ListTable
     fight_oblique_verbs: ListTable
+    reflexive_fight_verbs: ListTable
     attack_phrases: ListTable
     capture_phrases: ListTable
     join_phrases: ListTable

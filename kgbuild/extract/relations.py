@@ -80,6 +80,7 @@ _BODY_KINDS = frozenset({"Organization", "Group"})
 _DESCRIPTION_POS = ("NOUN", "ADJ", "ADP", "DET", "PROPN")
 #: places with a government of their own under the state's (a local office's body)
 _LOCAL_KINDS = ("AdministrativeRegion", "City")
+_NON_FIGHTERS = ("Person", *_ORGANISATION_KINDS)  # no side of fighting told by a reflexive verb
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "dep", "ROOT", "appos", "conj", "expl:subj"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "iobj"})
 _OBLIQUES = ("obl", "obl:arg", "obl:mod")  # "a riposté par des frappes au Liban": strikes too
@@ -4506,7 +4507,7 @@ class _Finder:
         "contre") and the partner ("un officier de l'armée X a été tué dans des affrontements avec
         les rebelles", "l'armée a perdu dix soldats dans des combats contre Y"); none for a
         possessive aim ("X a soutenu Y dans ses combats contre Z": Y's)."""
-        others = self.typed(self.partners_of(n), ("Actor",))
+        others = self.typed(self.partners_of(n) or self.waged_against(n), ("Actor",))
         if not others or _possessive(n) and not self.partner_phrases(n):
             return []
         if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
@@ -4537,6 +4538,18 @@ class _Finder:
             return []
         own = _clash_sides_kept(self.typed(self.subject(verb), ("Actor",)), armed=True)
         return own[:1] + others[:1] if verb.pos_ == "VERB" and own else []
+
+    def waged_against(self, n: Token) -> list[MentionRef]:
+        """The foe of fighting waged by a verb of ``clash_conduct_verbs`` whose object is the clash
+        noun, named on the verb after "contre" ("a livré de violents combats contre X"), or after
+        "à" with a bare noun ("livrer bataille à X", "engager le combat": no "à" with an article,
+        "livrer des combats au Mali" is a place)."""
+        if n.dep_ != "obj" or not _in(n.head, self.rules.clash_conduct_verbs):
+            return []
+        bare = not any(c.dep_ == "det" for c in n.children)
+        preps = [p for p in self.rules.stance_verb_prepositions if bare or p in self.rules.hostile_prepositions]
+        return [r for c in n.head.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
+                for r in self.np(c)]
 
     def partners_of(self, n: Token) -> list[MentionRef]:
         """What the "avec" or "contre" phrase right after a clash noun names (past adjectives: "des
@@ -4750,6 +4763,49 @@ class _Finder:
                 if t.entity.id != a.entity.id:
                     self.add(a, "attacks", t, v, k, 0.6)
                     self.fought_in([a, t], self.first_place([v]), v, k)
+
+    def reflexive_fight(self, v: Token, k: int) -> None:
+        """ "X et Y se battent (se combattent)", "X se bat contre Y", "X s'est affronté aux
+        rebelles": a reflexive verb of fighting (``reflexive_fight_verbs``) is fighting, each side
+        attacks the other (``fighting_pairs``)."""
+        for pair in self.fighting_pairs(v):
+            self.fight_between(pair, v, k, None)
+            self.fought_in(pair, self.first_place([v]), v, k)
+
+    def fighting_pairs(self, v: Token) -> list[list[MentionRef]]:
+        """The pairs a reflexive verb of fighting sets against each other: each actor of its subject
+        with the actor of its phrase after one of the verb's prepositions ("se bat contre X"), else
+        the first two actors its subject lists ("X et Y se battent"); none for a person, a verb
+        that is not reflexive ("X a battu Y") or a phrase of another preposition ("se battre pour X"),
+        nor for an organisation ("l'ONU se bat contre X" is a stance)."""
+        if lower_lemma(v) not in self.rules.reflexive_fight_verbs or not _reflexive(v):
+            return []
+        foes = self.reflexive_foes(v)
+        sides = [r for r in self.distinct(self.typed(self.doer(v), ("Actor",))) if r.entity.kind not in _NON_FIGHTERS]
+        if len(sides) == 1:  # "X et les FSR se battent", "X et l'armée se battent": the parse cut at "et"
+            sides += self.side_before(sides[0]) or self.side_before_subject(v, sides[0])
+        if foes:
+            return [[s, foes[0]] for s in sides[:2] if s.entity.id != foes[0].entity.id
+                    and foes[0].entity.kind not in _NON_FIGHTERS]
+        return [sides[:2]] if len(sides) > 1 else []
+
+    def reflexive_foes(self, v: Token) -> list[MentionRef]:
+        """The actor of a reflexive verb of fighting's phrase after one of its prepositions
+        (``reflexive_fight_verbs``: "se bat contre X", "s'est affronté aux rebelles de Y")."""
+        preps = self.rules.reflexive_fight_verbs[lower_lemma(v)]
+        return self.typed([r for c in v.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
+                           for r in self.np(c)], ("Actor",))[:1]
+
+    def side_before_subject(self, v: Token, ref: MentionRef) -> list[MentionRef]:
+        """The actor right before a conjunction that opens the subject phrase of ``v`` ("Les Houthis
+        et l'armée yéménite se battent": the Houthis), the parse having cut the pair at "et"."""
+        subj = next((c for c in v.children if c.dep_.startswith("nsubj")), None)
+        k = subj.left_edge.i - 1 if subj is not None else -1
+        if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
+            return []
+        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
+        return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
     def hostile_obliques(self, v: Token) -> list[Token]:
         """The complements a verb of ``fight_oblique_verbs`` names its foe by, after one of its
@@ -5471,6 +5527,8 @@ class _Finder:
                 if r is not None and r.entity.kind == "Person"][:1]
 
     def stance_verb(self, v: Token, k: int, predicate: str) -> None:
+        if predicate == "opposes" and self.fighting_pairs(v):
+            return  # "X se bat contre Y": fighting (``reflexive_fight``), not a stance
         if (self.passive(v) or self.past_participle_with_agent(v)) and agent_phrase(v, self.rules) is not None:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
         subj = self.stance_doers(v)
@@ -8538,6 +8596,7 @@ _VERB_READERS = (
     ("reflexive_clash_verbs", lambda finder, t, k: finder.collision_verb(t, k)),
     ("fight_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
     ("fight_oblique_verbs", lambda finder, t, k: finder.fight_verb(t, k)),
+    ("reflexive_fight_verbs", lambda finder, t, k: finder.reflexive_fight(t, k)),
     ("death_verbs", lambda finder, t, k: finder.attack_verb(t, k)),
     ("join_verbs", lambda finder, t, k: finder.join_verb(t, k)),
     ("join_phrases", lambda finder, t, k: finder.join_phrase(t, k)),
