@@ -2337,7 +2337,7 @@ class _Finder:
         verb = host.head
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
-        if verb.i > host.i or not self.suffers(verb):
+        if verb.i > host.i or not (self.suffers(verb) or self.struck_by(host)):
             return []  # a place suffers a strike, only an actor repels one
         subject = self.subject(verb) or (self.subject(verb.head) if self.infinitive_clause(verb) else [])
         return self.typed(subject, ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
@@ -2366,8 +2366,17 @@ class _Finder:
         if _in(verb, self.rules.repel_verbs):  # "le GNA a repoussé une offensive des forces de X": X attacks it
             return True
         return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
-            c.i == verb.i + 1 and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            c.i > verb.i and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            and all(t.pos_ == "DET" for t in verb.doc[verb.i + 1:c.i])  # "a fait l'objet d'une attaque"
             and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
+
+    def struck_by(self, host: Token) -> bool:
+        """A strike noun the agent of a passive verb of being hit ("le convoi a été visé par une
+        attaque de X", "la ville a été frappée par des tirs de Y"): its subject undergoes it. A
+        "par" phrase the parse read as a mere oblique counts ("a été visée jeudi par un assaut")."""
+        return (host.dep_ == "obl:agent" or host.dep_.startswith("obl")
+                and _introduced_by(host, self.rules.agent_prepositions)) \
+            and _in(host.head, self.rules.struck_verbs) and self.passive(host.head)
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
