@@ -2110,7 +2110,7 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
-        self.hit_forces_placed(aims, regions, n, k, agents)
+        self.hit_forces_placed(aims + self.undergoer_heads(host), regions, n, k, agents)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
 
     def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int,
@@ -2331,16 +2331,30 @@ class _Finder:
         home = [r for r in regions if self.on_own_soil(r, a)]
         return [p for h in home for p in self.place_before_part(h)] + home
 
-    def undergoers(self, host: Token) -> list[MentionRef]:
-        """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
-        a essuyé des pilonnages menés par X"): its subject."""
+    def suffering_verb(self, host: Token) -> Token | None:
+        """The verb whose subject undergoes the strike ``host`` heads: a verb of suffering it is
+        the object of, or a passive verb of being hit it is the agent of; None if there is none."""
         verb = host.head
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
         if verb.i > host.i or not (self.suffers(verb) or self.struck_by(host)):
+            return None
+        return verb
+
+    def undergoers(self, host: Token) -> list[MentionRef]:
+        """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
+        a essuyé des pilonnages menés par X"): its subject."""
+        verb = self.suffering_verb(host)
+        if verb is None:
             return []  # a place suffers a strike, only an actor repels one
         subject = self.subject(verb) or (self.subject(verb.head) if self.infinitive_clause(verb) else [])
         return self.typed(subject, ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
+
+    def undergoer_heads(self, host: Token) -> list[Token]:
+        """The subject words of the verb whose subject undergoes the strike ``host`` heads ("des
+        soldats kényans ont subi une attaque de X à Y"): troops hit, to be placed where it was."""
+        verb = self.suffering_verb(host)
+        return [] if verb is None or _in(verb, self.rules.repel_verbs) else subjects_of(verb, self.rules)
 
     @staticmethod
     def infinitive_clause(verb: Token) -> bool:
