@@ -470,6 +470,7 @@ class LanguageRules:
     occasion_nouns: Words
     victim_nouns: Words
     undergo_verbs: Words
+    struck_verbs: Words
     state_force_nouns: Words
     fighter_descriptions: Words
     rebel_role_adjectives: Words

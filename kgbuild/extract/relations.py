@@ -2110,7 +2110,7 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
-        self.hit_forces_placed(aims, regions, n, k, agents)
+        self.hit_forces_placed(aims + self.undergoer_heads(host), regions, n, k, agents)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
 
     def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int,
@@ -2331,16 +2331,30 @@ class _Finder:
         home = [r for r in regions if self.on_own_soil(r, a)]
         return [p for h in home for p in self.place_before_part(h)] + home
 
-    def undergoers(self, host: Token) -> list[MentionRef]:
-        """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
-        a essuyé des pilonnages menés par X"): its subject."""
+    def suffering_verb(self, host: Token) -> Token | None:
+        """The verb whose subject undergoes the strike ``host`` heads: a verb of suffering it is
+        the object of, or a passive verb of being hit it is the agent of; None if there is none."""
         verb = host.head
         if host.dep_ == "nmod" and lower_lemma(verb) in self.rules.time_words:
             verb = verb.head  # "a essuyé dimanche des tirs": the phrase hung on the day
-        if verb.i > host.i or not self.suffers(verb):
+        if verb.i > host.i or not (self.suffers(verb) or self.struck_by(host)):
+            return None
+        return verb
+
+    def undergoers(self, host: Token) -> list[MentionRef]:
+        """Who undergoes a strike named as the object of a verb of suffering ("le Haut-Karabagh
+        a essuyé des pilonnages menés par X"): its subject."""
+        verb = self.suffering_verb(host)
+        if verb is None:
             return []  # a place suffers a strike, only an actor repels one
         subject = self.subject(verb) or (self.subject(verb.head) if self.infinitive_clause(verb) else [])
         return self.typed(subject, ("Actor",) if _in(verb, self.rules.repel_verbs) else ("Actor", "Region"))
+
+    def undergoer_heads(self, host: Token) -> list[Token]:
+        """The subject words of the verb whose subject undergoes the strike ``host`` heads ("des
+        soldats kényans ont subi une attaque de X à Y"): troops hit, to be placed where it was."""
+        verb = self.suffering_verb(host)
+        return [] if verb is None or _in(verb, self.rules.repel_verbs) else subjects_of(verb, self.rules)
 
     @staticmethod
     def infinitive_clause(verb: Token) -> bool:
@@ -2366,8 +2380,17 @@ class _Finder:
         if _in(verb, self.rules.repel_verbs):  # "le GNA a repoussé une offensive des forces de X": X attacks it
             return True
         return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
-            c.i == verb.i + 1 and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            c.i > verb.i and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
+            and all(t.pos_ == "DET" for t in verb.doc[verb.i + 1:c.i])  # "a fait l'objet d'une attaque"
             and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
+
+    def struck_by(self, host: Token) -> bool:
+        """A strike noun the agent of a passive verb of being hit ("le convoi a été visé par une
+        attaque de X", "la ville a été frappée par des tirs de Y"): its subject undergoes it. A
+        "par" phrase the parse read as a mere oblique counts ("a été visée jeudi par un assaut")."""
+        return (host.dep_ == "obl:agent" or host.dep_.startswith("obl")
+                and _introduced_by(host, self.rules.agent_prepositions)) \
+            and _in(host.head, self.rules.struck_verbs) and self.passive(host.head)
 
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
