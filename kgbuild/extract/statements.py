@@ -873,15 +873,23 @@ class _Finder:
         """Whether a role noun has a word of its own after it that names a body or a person (a
         complement, an adjective other than a state's demonym, an apposed name)."""
         return any(c.dep_ not in ("det", "punct") and c.i > token.i and self.state_demonym(c) is None
-                   and not self.misattached(token, c) for c in token.children)
+                   and not self.misattached(token, c) and not self.portfolio(c) for c in token.children)
+
+    def portfolio(self, token: Token) -> bool:
+        """Whether a role's "de" complement is the domain of its office, naming no body ("le
+        ministre estonien de la Défense", "de l'Intérieur"): a capitalised noun of ``body_domains``
+        no entity stands at (not "le porte-parole de la police")."""
+        return token.dep_ == "nmod" and token.text[:1].isupper() and token.lemma_.lower() in self.rules.body_domains \
+            and any(lower_text(g) in self.rules.of_prepositions for g in token.children if g.dep_ == "case") \
+            and self.index.at_token(token) is None
 
     def misattached(self, role: Token, child: Token) -> bool:
         """Whether a role noun's dependent is the parse's misreading of the clause after its comma
         ("Selon le ministre polonais, la formation ...": not a complement of the minister); an
         apposed name ("le ministre, X") stays the role's own."""
         comma = next((t for t in self.tokens[role.i + 1:child.i] if t.text == ","), None)
-        if comma is None or child.pos_ == "PROPN":
-            return False
+        if comma is None or any(t.pos_ == "PROPN" for t in child.subtree):
+            return False  # "le porte-parole, le commissaire X"
         ref = self.index.at_token(child)
         return ref is None or ref.entity.kind != "Person"
 
