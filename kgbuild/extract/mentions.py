@@ -3942,9 +3942,14 @@ class _Finder:
         return j
 
     def _after_titles(self, j: int) -> int:
-        """The token after the determiners and titles from ``j`` ("M.", "la")."""
+        """The token after the determiners and titles from ``j`` ("M.", "le colonel"); at the
+        last determiner when no title follows it: a name right after an article is a place or a
+        body opening the clause, no holder ("Selon le ministre des Armées, le Mali reste ...")."""
         doc = self.doc
         while j < len(doc) and (doc[j].pos_ == "DET" or doc[j].lower_ in self.rules.name_titles):
+            if doc[j].pos_ == "DET" and j + 1 < len(doc) and _is_name_token(doc[j + 1]) \
+                    and doc[j + 1].lower_ not in self.rules.name_titles:
+                return j
             j += 1
         return j
 

@@ -854,18 +854,64 @@ class _Finder:
 
     def bare_role_before(self, token: Token) -> MentionRef | None:
         """ "a précisé le ministre", "selon le gouverneur" after a person spoke: a definite singular
-        role noun with nothing of its own (no adjective, no complement, which would name a state or
-        a body) names the person who spoke last, up to three sentences back (another actor's claim
+        role noun with nothing of its own but a state's demonym (no other adjective, no complement,
+        which would name a body; "selon le ministre polonais" is the minister, not Poland) names the person who spoke last, up to three sentences back (another actor's claim
         may stand between), unless the text gives that person another role or title."""
         if token.lemma_.lower() not in self.rules.role_nouns or not _is_definite(token) \
-                or "Sing" not in morph_values(token, "Number") or any(
-                c.dep_ not in ("det", "punct") and c.i > token.i for c in token.children):
+                or "Sing" not in morph_values(token, "Number") or self.role_has_own(token):
             return None
         run = self.units.run_at(token.idx)
         last = next((c for c in reversed(self.claims) if c.cue_start < token.idx and _is_person(c.speaker)), None)
         if last is None or run - self.units.run_at(last.cue_start) > 3:
             return None
-        return None if self.other_role(last.speaker, token.lemma_.lower()) else last.speaker
+        states = {ref.entity.id for c in token.children if (ref := self.state_demonym(c)) is not None}
+        if self.other_role(last.speaker, token.lemma_.lower()) or self.other_state(last.speaker, states):
+            return None
+        return last.speaker
+
+    def role_has_own(self, token: Token) -> bool:
+        """Whether a role noun has a word of its own after it that names a body or a person (a
+        complement, an adjective other than a state's demonym, an apposed name)."""
+        return any(c.dep_ not in ("det", "punct") and c.i > token.i and self.state_demonym(c) is None
+                   and not self.misattached(token, c) and not self.portfolio(c) for c in token.children)
+
+    def portfolio(self, token: Token) -> bool:
+        """Whether a role's "de" complement is the domain of its office, naming no body ("le
+        ministre estonien de la Défense", "de l'Intérieur"): a capitalised noun of ``body_domains``
+        no entity stands at (not "le porte-parole de la police")."""
+        return token.dep_ == "nmod" and token.text[:1].isupper() and token.lemma_.lower() in self.rules.body_domains \
+            and any(lower_text(g) in self.rules.of_prepositions for g in token.children if g.dep_ == "case") \
+            and self.index.at_token(token) is None
+
+    def misattached(self, role: Token, child: Token) -> bool:
+        """Whether a role noun's dependent is the parse's misreading of the clause after its comma
+        ("Selon le ministre polonais, la formation ...": not a complement of the minister); an
+        apposed name ("le ministre, X") stays the role's own."""
+        comma = next((t for t in self.tokens[role.i + 1:child.i] if t.text == ","), None)
+        if comma is None or any(t.pos_ == "PROPN" for t in child.subtree):
+            return False  # "le porte-parole, le commissaire X"
+        ref = self.index.at_token(child)
+        return ref is None or ref.entity.kind != "Person"
+
+    def state_demonym(self, token: Token) -> MentionRef | None:
+        """The state an adjective after a role noun names by its demonym ("le ministre polonais"),
+        else None."""
+        if token.dep_ != "amod" or token.pos_ != "ADJ":
+            return None
+        ref = self.index.at_token(token)
+        return ref if ref is not None and ref.mention.method == "demonym" and ref.entity.kind in _STATE_KINDS else None
+
+    def other_state(self, ref: MentionRef, states: set[str]) -> bool:
+        """Whether a person is named in the text right after a demonym of a state other than
+        ``states`` ("le président ukrainien X": not "le ministre polonais")."""
+        if not states:
+            return False
+        for m in ref.entity.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            before = self.state_demonym(self.doc[span.start - 1]) if span is not None and span.start > 0 else None
+            if before is not None and before.entity.id not in states:
+                return True
+        return False
 
     def other_role(self, ref: MentionRef, lemma: str) -> bool:
         """Whether a person is named in the text under a role or title other than ``lemma`` ("le
