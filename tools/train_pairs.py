@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kgbuild.evaluate import load_gold, pair_entities, score_documents  # noqa: E402
-from kgbuild.extract.pairs import DOMAINS, Candidate, _Weights, bags  # noqa: E402
+from kgbuild.extract.pairs import DOMAINS, Candidate, Weights, bags  # noqa: E402
 
 DEV_ARTICLES = range(31, 41)  # 41-45 stay unseen
 GRID = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))  # 0.30 .. 0.95
@@ -235,7 +235,7 @@ def probabilities(models, docs: list[Doc]) -> list[dict[tuple[str, str, str], fl
             for p in c.predicates:
                 if p in models:
                     bias, weights = models[p]
-                    prob = _Weights(bias, 1.0, weights).probability(c.features)
+                    prob = Weights(bias, 1.0, weights).probability(c.features)
                     key = (c.subject, p, c.object)
                     best[key] = max(best.get(key, 0.0), prob)
         out.append(best)

@@ -29,7 +29,7 @@ from kgbuild.extract.grammar import lower_lemma, lower_text
 from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.types import Relation, Statement
 
-__all__ = ["DOMAINS", "Candidate", "PairModel", "load_model", "pair_candidates", "pair_features", "bags",
+__all__ = ["DOMAINS", "Candidate", "PairModel", "Weights", "load_model", "pair_candidates", "pair_features", "bags",
            "find_learned_relations", "feature_is_well_formed"]
 
 #: predicate -> (subject types, object types) a pair must fit (FORMAT.md's vocabulary)
@@ -77,7 +77,9 @@ def feature_is_well_formed(name: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Weights:
+class Weights:
+    """One predicate's logistic regression: its bias, its threshold and its feature weights."""
+
     bias: float
     threshold: float
     weights: dict[str, float]
@@ -90,12 +92,12 @@ class _Weights:
 class PairModel:
     """One logistic regression per predicate, read from a ``pairs.json``."""
 
-    def __init__(self, predicates: dict[str, _Weights]) -> None:
+    def __init__(self, predicates: dict[str, Weights]) -> None:
         self.predicates = predicates
 
     @classmethod
     def from_json(cls, data: dict) -> "PairModel":
-        preds = {name: _Weights(float(p["bias"]), float(p["threshold"]),
+        preds = {name: Weights(float(p["bias"]), float(p["threshold"]),
                                 {k: float(v) for k, v in p["weights"].items()})
                  for name, p in data.get("predicates", {}).items() if name in DOMAINS and p.get("enabled", True)}
         return cls(preds)
