@@ -218,7 +218,7 @@ class _Finder:
                 (self._place_phrases, "name"), (self._listed_places, "name"), (self._site_names, "name"),
                 (self._media_phrases, "name"),
                 (self._state_media, "name"),
-                (self._spelled_names, "name"),
+                (self._spelled_names, "name"), (self._complement_names, "name"),
                 (self._known_phrases, "name"), (self._former_names, "name"), (self._lowercase_groups, "name"),
                 (self._bodies, "outer"), (self._named, "name"), (self._described_names, "name"),
                 (self._missed_places, "name"), (self._states_after_of, "name"),
@@ -1285,9 +1285,10 @@ class _Finder:
     def _unknown_named(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """A name the KB does not know: what its place in the text says (see ``_in_context``),
         else what the model's label says; a lone word the tagger reads as a verb is none
-        ("« Soutenons notre armée »"), unless an acronym in capitals ("a indiqué UKMTO"); a body's
-        name that opens on a title is a person ("le Mwami X"), a title alone no name."""
-        if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX") \
+        ("« Soutenons notre armée »"), or as a number ("Douze habitants ..." opening a sentence),
+        unless an acronym in capitals ("a indiqué UKMTO"); a body's name that opens on a title is
+        a person ("le Mwami X"), a title alone no name."""
+        if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX", "NUM") \
                 and not _capital_acronym(name, self.text, start):
             return None
         opened = self._opened_by_body_noun(label, start, end, name, head)
@@ -1546,12 +1547,15 @@ class _Finder:
             or self.lows[j - 1] in self.rules.contracted_articles
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
-        """The span and its KB entry; for an unknown name of several words, the known part."""
+        """The span and its KB entry; for an unknown name of several words, the known part,
+        unless the name goes on past it with a lower-case complement ("Alliance de la
+        fraternité": no town "Alliance")."""
         entry = self._lookup(name) or self._english_named_at(start, name)
         if entry is None and " " in name:
             part = self._known_part(name)
             after = self._token_index(start + len(part[1]) - 1) + 1 if part is not None else 0
-            if part is not None and not (part[0] == 0 and self._name_goes_on(after)):
+            if part is not None and not (part[0] == 0 and (
+                    self._name_goes_on(after) or self._complement_end(after) == self._token_index(end - 1) + 1)):
                 start, name = start + part[0], part[1]
                 return start, start + len(name), name, self._lookup(name)
         return start, end, name, entry
@@ -2025,6 +2029,58 @@ class _Finder:
                 yield Found(self._mention(inner.idx, inner.idx + len(acronym), "Actor", kind, "pattern", 0.7),
                             acronym, self._lookup(acronym))
 
+    def _complement_names(self):
+        """ "le Conseil de souveraineté au Soudan", l'"Alliance de la fraternité": a body's
+        capitalised noun ("Conseil", "Alliance", "Front") that the model reads alone as a name,
+        or that opens a quoted name, with a "de" complement of lower-case words right after it
+        (an article between), is one body named with them, up to the first word of another
+        kind; quoted, the name must close on its quote. The body takes its noun's first kind,
+        or the KB's entry of the whole name; no place the noun alone would give ("Alliance")."""
+        for token in self._tokens_in(_complement_heads(self.rules)):
+            end = self._complement_name_end(token.i)
+            if end is None:
+                continue
+            start, stop = token.idx, self.ends[end - 1]
+            name = self.text[start:stop]
+            entry = self._lookup(name)
+            kind = entry.kind if entry is not None else (self._body_noun_kinds(name) or ["Organization"])[0]
+            if entry is None or entry.kind not in _REGION_KINDS + _WEAPON_KINDS + ("Person",):
+                yield Found(self._mention(start, stop, "Actor", kind, "pattern", 0.7), name, entry)
+
+    def _complement_name_end(self, i: int) -> int | None:
+        """The end of the name a capitalised body noun at ``i`` opens with its lower-case
+        complement: when the model reads the noun alone as a name, or when a quote opens right
+        before it and closes right after the complement; else None."""
+        if not self.capitalised[i] or i == 0:
+            return None
+        quoted = self.texts[i - 1] in _OPENING_QUOTES
+        alone = self.tokens[i].ent_iob_ == "B" and (i + 1 >= len(self.tokens) or self.tokens[i + 1].ent_iob_ != "I")
+        end = self._complement_end(i + 1) if quoted or alone else None
+        if end is None or quoted and (end >= len(self.tokens) or fold_quotes(self.texts[end]) != '"'):
+            return None
+        return end
+
+    def _complement_end(self, i: int) -> int | None:
+        """After "de"/"du"/"des" at ``i`` (and an article), the end of the one to three lower-case
+        nouns and adjectives that follow (the model may tag the noun a proper one), the first a
+        noun, and of a second such complement right after ("Unité de protection du peuple");
+        None when there are none."""
+        end = self._one_complement_end(i)
+        further = self._one_complement_end(end) if end is not None else None
+        return further or end
+
+    def _one_complement_end(self, i: int) -> int | None:
+        """The end of one lower-case "de" complement at ``i`` (see ``_complement_end``)."""
+        n = len(self.tokens)
+        if i >= n or self.lows[i] not in self.rules.of_prepositions:
+            return None
+        j = i + 1 + (i + 1 < n and self.lows[i + 1] in self.rules.definite_determiners)
+        k = j
+        while k < n and k - j < 3 and self.texts[k].isalpha() and self.texts[k].islower() \
+                and self.pos[k] in ("NOUN", "PROPN", "ADJ"):
+            k += 1
+        return k if k > j and self.pos[j] != "ADJ" else None
+
     def _army_demonym_state(self, demonym: str, end: int) -> str | None:
         """The state of the demonym closing an army phrase that ends at ``end`` ("Forces armées
         centrafricaines"), unless a lower-case adjective goes on with the name there."""
@@ -2119,8 +2175,11 @@ class _Finder:
         return best
 
     def _lowercase_complement(self, k: int) -> bool:
-        """Whether token ``k`` is a lower-case noun of a "de la" complement inside a name."""
-        return k >= 2 and self.lows[k - 2] in self.rules.of_prepositions and not self.capitalised[k]
+        """Whether token ``k`` is a lower-case noun of a "de la" or "à la" complement inside a
+        name ("le Soutien à la sécurité multinationale (MSS)")."""
+        link = k - 2
+        return k >= 2 and not self.capitalised[k] and (self.lows[link] in self.rules.of_prepositions or (
+            self.pos[link] == "ADP" and self.lows[link] in self.rules.acronym_skip_words))
 
     def _spelled_parts(self, t: Token) -> list[str]:
         """The parts of a word that count in an acronym: hyphenated and elided words split,
@@ -4231,6 +4290,16 @@ def _seats(rules: LanguageRules) -> dict[str, str]:
 def _counted(noun: Token) -> bool:
     """Whether a number counts the noun ("les deux soldats")."""
     return any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
+
+
+@functools.cache
+def _complement_heads(rules: LanguageRules) -> frozenset[str]:
+    """The nouns that open a body's name made with a lower-case complement ("Conseil de
+    souveraineté", "Alliance de la fraternité"): descriptions of a body, actors' descriptions
+    ("alliance"), institutions' and organs' heads."""
+    described = {w for w, kinds in rules.descriptions.items() if any(k in _BODY_NAME_KINDS for k in kinds)}
+    return frozenset(described | set(rules.description_actors) | set(rules.institution_heads)
+                     | set(rules.organ_heads))
 
 
 @functools.cache
