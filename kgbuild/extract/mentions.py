@@ -4296,10 +4296,11 @@ def _counted(noun: Token) -> bool:
 def _complement_heads(rules: LanguageRules) -> frozenset[str]:
     """The nouns that open a body's name made with a lower-case complement ("Conseil de
     souveraineté", "Alliance de la fraternité"): descriptions of a body, actors' descriptions
-    ("alliance"), institutions' and organs' heads."""
+    ("alliance"), institutions' and organs' heads; not a state organ's noun ("le Gouvernement de
+    transition" stays the state's organ)."""
     described = {w for w, kinds in rules.descriptions.items() if any(k in _BODY_NAME_KINDS for k in kinds)}
-    return frozenset(described | set(rules.description_actors) | set(rules.institution_heads)
-                     | set(rules.organ_heads))
+    heads = described | set(rules.description_actors) | set(rules.institution_heads) | set(rules.organ_heads)
+    return frozenset(heads - _organ_first_words(rules))
 
 
 @functools.cache
