@@ -1548,17 +1548,23 @@ class _Finder:
 
     def _narrow_to_known(self, start: int, end: int, name: str) -> tuple[int, int, str, KBEntry | None]:
         """The span and its KB entry; for an unknown name of several words, the known part,
-        unless the name goes on past it with a lower-case complement ("Alliance de la
-        fraternité": no town "Alliance")."""
+        unless a body's noun opens the name and a lower-case complement goes on with it
+        ("Alliance de la fraternité": no town "Alliance")."""
         entry = self._lookup(name) or self._english_named_at(start, name)
         if entry is None and " " in name:
             part = self._known_part(name)
             after = self._token_index(start + len(part[1]) - 1) + 1 if part is not None else 0
             if part is not None and not (part[0] == 0 and (
-                    self._name_goes_on(after) or self._complement_end(after) == self._token_index(end - 1) + 1)):
+                    self._name_goes_on(after) or self._body_complement_name(part[1], after, end))):
                 start, name = start + part[0], part[1]
                 return start, start + len(name), name, self._lookup(name)
         return start, end, name, entry
+
+    def _body_complement_name(self, part: str, after: int, end: int) -> bool:
+        """Whether a name's known first word is a body's noun ("Alliance", "Unité") and the rest
+        of the name, from token ``after`` to ``end``, its lower-case "de" complement."""
+        return fold_quotes(part).lower() in _complement_heads(self.rules) \
+            and self._complement_end(after) == self._token_index(end - 1) + 1
 
     def _ner_person(self, start: int, end: int, name: str, head: Token | None) -> Found | None:
         if fold_quotes(name).lower() in self.rules.person_titles or fold_quotes(name).lower() in self.rules.name_titles:
