@@ -4563,10 +4563,18 @@ class _Finder:
             return []
         if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
             return self.implied_side(n, others)
-        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)],
-                         ("Actor",))
+        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj")
+                          for r in self.np(c) or self.owners_hit(c) or self.unowned_forces(c, others)], ("Actor",))
         own = _clash_sides_kept(own, armed=not self.partner_phrases(n))  # "contre X": an armed subject
         return own[:1] + others[:1] if own else []
+
+    def unowned_forces(self, c: Token, others: list[MentionRef]) -> list[MentionRef]:
+        """The state of forces named with no owner that a clash with another side hits, when
+        that side is no state ("deux soldats tués dans des combats avec le groupe X"): the one
+        state the text has act (``acting_state``)."""
+        if any(r.entity.kind in _STATE_KINDS for r in others):
+            return []
+        return self.acting_state(c)
 
     def partner_phrases(self, n: Token) -> list[Token]:
         """The "avec" phrases on a clash noun."""
