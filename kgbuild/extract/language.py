@@ -387,6 +387,9 @@ class LanguageRules:
     portfolio_prepositions: Words
     clause_breakers: Words
     agentive_verbs: Words
+    announce_verbs: Words
+    wound_verbs: Words
+    announced_strike_nouns: Words
     direction_words: Words
     compass_words: Words
     centre_words: Words

@@ -2395,9 +2395,11 @@ class _Finder:
     def operation_noun(self, n: Token, k: int) -> None:
         """ "des opérations au sol contre des cibles du Hezbollah": an operation aimed against
         someone is a strike on them; any other ("une opération de l'armée X dans l'Etat de Y") puts
-        whose it is in the place it names, as a deployment noun does."""
+        whose it is in the place it names, as a deployment noun does; the aim may hang on the
+        quantity noun it counts ("une série d'opérations contre X")."""
+        counted = [n.head] if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else []
         if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
-               for h in (n, *self.strike_holders(n)) for c in h.children if c.i > n.i):
+               for h in (n, *self.strike_holders(n), *counted) for c in h.children if c.i > n.i):
             self.strike_noun(n, k)
         elif not any(_in(t, self.rules.operation_prepositions) for t in self.right_window(n)):
             self.deploy_noun(n, k)  # "deux opérations, l'une contre un navire dans X": aimed all the same
@@ -2411,9 +2413,25 @@ class _Finder:
         if not self.typed(agents, ("Actor",)) and host_object:
             if _possessive(host) or _in(host.head, self.rules.agentive_verbs):  # "a déclaré avoir lancé une attaque"
                 agents = (self.hitters(self.doer(host.head)) or self.weapon_owners(host.head)[:1]) + agents
+            else:
+                agents = self.announcers(n, host) + agents
         elif not self.typed(agents, ("Actor",)) and self.means_of(host):
             agents = self.typed(self.subject(host.head), ("Actor",)) + agents  # "a riposté par des frappes"
         return agents + self.partners(host) if host_object else agents
+
+    def announcers(self, n: Token, host: Token) -> list[MentionRef]:
+        """The state or armed group that announces, as the verb's subject, strikes or operations
+        its object names with no author and aims at an actor ("l'armée américaine a annoncé une
+        série d'opérations contre les Houthis", "X a annoncé samedi des frappes contre Y":
+        ``announce_verbs``, ``announced_strike_nouns``): their author; not strikes told only by
+        their place, which an army also announces when it suffers them ("l'armée annonce des
+        frappes dans l'État de Z"), an attack one may suffer ("a annoncé une attaque contre ses
+        soldats"), nor a body, a medium or a person that reports strikes."""
+        verb = host.head
+        if not _in(verb, self.rules.announce_verbs) or not _in(n, self.rules.announced_strike_nouns) \
+                or not self.struck(self.strike_aims(n, host, True)):
+            return []
+        return [r for r in self.hitters(self.doer(verb)) if r.entity.kind in (*_STATE_KINDS, "Group")]
 
     def partners(self, host: Token) -> list[MentionRef]:
         """The state whose troops carry out a strike together with the verb's subject ("a lancé
@@ -2657,7 +2675,8 @@ class _Finder:
         object the parse read as a time phrase counts)."""
         host = n.head if n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns)  # "la responsabilité de l'attentat"
                                                or _in(n.head, self.rules.claim_nouns)) else n
-        if host.dep_ != "obj" and host.dep_.startswith("obl") and _in(host.head, self.rules.agentive_verbs) \
+        if host.dep_ != "obj" and host.dep_.startswith("obl") \
+                and (_in(host.head, self.rules.agentive_verbs) or _in(host.head, self.rules.announce_verbs)) \
                 and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
                         or lower_text(c) in self.rules.partitive_articles  # "ont lancé samedi des attaques"
                         for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
@@ -2671,7 +2690,8 @@ class _Finder:
         complement ("a mené mardi des frappes": "des frappes" on "mardi")."""
         day = phrase.head
         return phrase.dep_ == "nmod" and lower_lemma(day) in self.rules.time_words \
-            and (day.dep_ == "obj" or day.dep_.startswith("obl")) and _in(day.head, self.rules.agentive_verbs) \
+            and (day.dep_ == "obj" or day.dep_.startswith("obl")) \
+            and (_in(day.head, self.rules.agentive_verbs) or _in(day.head, self.rules.announce_verbs)) \
             and _introduced_by(phrase, self.rules.partitive_articles)
 
     def strike_aims(self, n: Token, host: Token, host_object: bool) -> list[Token]:
@@ -3704,7 +3724,7 @@ class _Finder:
             and not any(_in(t, self.rules.attack_nouns) for t in c.subtree))  # "a repris ses actes de destruction à X"
 
     def attack_verb(self, v: Token, k: int) -> None:
-        if self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
+        if self.joined_wound(v) or self.held_place(v, k) or self.repels_attack(v) or self.hypothetical(v):
             return  # "si son pays était attaqué par X": a condition, no attack (its consequence is read)
         if self.undergone(v):
             agents, targets = self.undergone_agents(v), self.patient(v)
@@ -3722,6 +3742,14 @@ class _Finder:
         for a in self.hitters(agents):
             self.attack_targets(v, k, a, targets)
         self.taken_places(v, self.hitters(agents), targets, k)
+
+    def joined_wound(self, v: Token) -> bool:
+        """A verb of wounding (``wound_verbs``) coordinated with another attack verb and with no
+        subject of its own ("a affirmé avoir tué ou blessé des commandants ... à X"): the first verb
+        reads the phrase, whatever the parse hangs on the second; one with its own subject is read
+        ("cinq soldats ont été tués et un conseiller américain blessé")."""
+        return v.dep_ == "conj" and _in(v, self.rules.wound_verbs) and _in(v.head, self.rules.attack_verbs) \
+            and not any(c.dep_.startswith("nsubj") for c in v.children)
 
     def apposed_participle(self, t: Token, k: int) -> None:
         """A passive participle of attacking set off by a comma after a place, with its "par"
@@ -4535,10 +4563,18 @@ class _Finder:
             return []
         if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
             return self.implied_side(n, others)
-        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj") for r in self.np(c) or self.owners_hit(c)],
-                         ("Actor",))
+        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj")
+                          for r in self.np(c) or self.owners_hit(c) or self.unowned_forces(c, others)], ("Actor",))
         own = _clash_sides_kept(own, armed=not self.partner_phrases(n))  # "contre X": an armed subject
         return own[:1] + others[:1] if own else []
+
+    def unowned_forces(self, c: Token, others: list[MentionRef]) -> list[MentionRef]:
+        """The state of forces named with no owner that a clash with another side hits, when
+        that side is no state ("deux soldats tués dans des combats avec le groupe X"): the one
+        state the text has act (``acting_state``)."""
+        if any(r.entity.kind in _STATE_KINDS for r in others):
+            return []
+        return self.acting_state(c)
 
     def partner_phrases(self, n: Token) -> list[Token]:
         """The "avec" phrases on a clash noun."""
