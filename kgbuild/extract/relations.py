@@ -1522,6 +1522,7 @@ class _Finder:
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
+            k += 1 if last and k + 1 < hi and self.tokens[k + 1].pos_ == "ADV" else 0  # "ou encore X", "et enfin X"
             k = self.past_determiners(k + 1, hi)
             nxt = self.ref_at(self.tokens[k]) if k < hi else None
             if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
@@ -5639,7 +5640,7 @@ class _Finder:
         if not found:
             return []
         k = self.span_at(found[-1]).start - 1
-        while k > 0 and self.tokens[k].pos_ == "DET":
+        while k > 0 and self.tokens[k].pos_ in ("DET", "ADV"):
             k -= 1
         closed = lower_text(self.tokens[k]) in self.rules.list_conjunctions
         return found if closed or self.closed_by_group(self.span_at(found[-1]).end) else []
@@ -5744,13 +5745,24 @@ class _Finder:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
         if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
-            objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
+            objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None) \
+                or self.participle_clause_subject(v)
         agents = self.typed(self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v), ("Actor",))
         objs = self.typed(objs, ("Actor",))
         objs = self.local_sides(objs, v) + objs[1:] if objs else []  # "A, B et C ont été sanctionnés": each
+        modality = self.apposed_modality(v)
         for s in (agents or self.spokesman_body(agent_phrase(v, self.rules)))[:4]:  # "par A, B et C": each
             for o in list({r.entity.id: r for r in reversed(objs)}.values())[::-1][:3]:
-                self.add(s, predicate, o, v, k, 0.55)
+                self.add(s, predicate, o, v, k, 0.55, modality=modality)
+
+    def apposed_modality(self, v: Token) -> str | None:
+        """The modality of a participle apposed to a noun or set before a clause, which states its
+        fact apart from the verb it hangs on ("Le M23, soutenu par X, dément ...", "Soutenu par X,
+        le régime a rejeté ...": X supports it, not denied); None (the usual reading) otherwise."""
+        apposed = v.i > 0 and self.tokens[v.i - 1].text == "," or v.dep_ == "advcl" and v.i < v.head.i
+        if v.dep_ not in ("acl", "advcl") or not apposed or clause_negation(v, self.rules) is not None:
+            return None  # "ce n'est pas un groupe soutenu par X": the copula's negation holds
+        return self.hedging(v, v) or self.reporting(v)
 
     def stance_patients(self, v: Token) -> list[MentionRef]:
         """What a passive stance verb is said of: its subject or the noun its participle hangs on,
@@ -5758,6 +5770,8 @@ class _Finder:
         description or a copula; not some people ("une rébellion de Congolais tutsi soutenus par X")."""
         objs = []
         for p in self.patient_heads(v):
+            if not self.participle_agrees(v, p):
+                continue  # "la progression du M23, soutenu par X": not the progression's noun phrase
             if _in(p, self.rules.victim_nouns):  # "l'assassinat de X a été condamné par Y": not X
                 objs += self.stance_object(p)
                 continue
@@ -5795,7 +5809,38 @@ class _Finder:
         ref = self.ref_at(self.tokens[k - 1])
         if ref is None:  # "le pouvoir, appuyé par X": the state the ruling noun stands for
             return self.governed_state(self.tokens[k - 1])
+        span = self.span_at(ref)
+        if span is not None and not self.participle_agrees(v, span.root):
+            return []  # "a repoussé les rebelles, appuyé par X": the participle is not said of them
         return [ref] if ref.entity.kind not in ("Person",) and self.typed([ref], ("Actor",)) else []
+
+    def participle_clause_subject(self, v: Token) -> list[MentionRef]:
+        """Whom a participle put before its clause, or set off by a comma after a noun it does not
+        agree with, is said of: the clause's subject, when it agrees ("Soutenu par X, le président
+        Y résiste": Y; "le Tchad a repoussé les rebelles, appuyé par X": Chad, not the rebels)."""
+        comma = v.i > 0 and self.tokens[v.i - 1].text == ","
+        if v.dep_ == "acl" and comma and not self.participle_agrees(v, v.head):
+            host = v.head.head
+        elif v.dep_ == "advcl" and (comma or v.i < v.head.i):
+            host = v.head
+        else:
+            return []
+        if host.pos_ not in ("VERB", "AUX"):
+            return []
+        return [r for c in host.children if c.dep_ in ("nsubj", "nsubj:pass") and self.participle_agrees(v, c)
+                for r in self.np(c)]
+
+    @staticmethod
+    def participle_agrees(v: Token, noun: Token) -> bool:
+        """Whether a participle can be said of a noun: the same number (its determiner's, which
+        the model reads better than a name's: "les Houthis"; a noun with conjuncts is plural) and,
+        for a common noun, the same gender; a feature either word lacks agrees."""
+        listed = any(c.dep_ == "conj" for c in noun.children)
+        det = next((morph_values(c, "Number") for c in noun.children if c.dep_ == "det" and morph_values(c, "Number")), None)
+        pairs = [(morph_values(v, "Number"), ["Plur"] if listed else det or morph_values(noun, "Number"))]
+        if noun.pos_ == "NOUN" and not listed:
+            pairs.append((morph_values(v, "Gender"), morph_values(noun, "Gender")))
+        return all(not a or not b or bool(set(a) & set(b)) for a, b in pairs)
 
     def bare_people(self, ref: MentionRef) -> bool:
         """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
@@ -5893,10 +5938,11 @@ class _Finder:
         preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions, *(  # "en solidarité avec X"
             self.rules.partner_prepositions if _in(n, self.rules.solidarity_nouns) else ()))
         phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
-        objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",))
-        verb = n.head if n.head.pos_ in ("VERB", "AUX") else None
+        objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",)) \
+            or self.partner_after(n)
+        verb = self.manner_host(n)
         agents = self.manner_stance_authors(n) or (self.typed(self.doer(verb), ("Actor",)) if verb is not None else [])
-        for a in agents[:1]:
+        for a in self.local_sides(agents, n):  # "A et B ont publié ... en solidarité avec X": each
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
 
@@ -5922,15 +5968,27 @@ class _Finder:
     def measure_participles(self, n: Token) -> list[Token]:
         """The past participles of a verb voicing a stance that qualify a stance noun with an agent
         ("les sanctions imposées à X par Y", "les sanctions prises par l'UE contre Z")."""
-        return [a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
-                and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
+        return [a for h in self.measure_hosts(n) for a in h.children if a.dep_ == "acl" and a.i > n.i
+                and _past_participle(a) and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
+
+    def measure_hosts(self, n: Token) -> list[Token]:
+        """A stance noun and the nouns of its "de" complement that name no actor, where the parse
+        may hang the participle of voicing ("les accusations de provocations et de trahison
+        formulées par X": "formulées" under "trahison")."""
+        hosts, frontier = [n], [n]
+        for _ in range(2):
+            frontier = [c for h in frontier for c in h.children if c.dep_ in ("nmod", "conj") and c.pos_ == "NOUN"
+                        and c.i > n.i and self.ref_at(c) is None]
+            hosts += frontier
+        return hosts
 
     def measure_agent_phrase(self, a: Token) -> Token | None:
         """The agent of a participle of voicing, also where the parse hangs it on the participle's
-        own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie")."""
+        own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie") or on a
+        day's name it misreads ("formulées jeudi par la Chine": "par" under "jeudi")."""
         return agent_phrase(a, self.rules) or next(
-            (g for c in a.children if c.dep_.startswith("obl") for g in c.children
-             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
+            (g for c in a.children if c.dep_.startswith("obl") or c.dep_ == "xcomp" for g in c.children
+             if g.dep_ in ("nmod", "obl:agent") and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
 
     def measure_agents(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names by the agent of its participle of voicing ("les sanctions
@@ -5940,8 +5998,11 @@ class _Finder:
 
     def measure_objects(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at by the phrase its participle of voicing takes ("les
-        sanctions imposées à la Syrie par X", "prises contre la Russie")."""
-        return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)], ("Actor",))
+        sanctions imposées à la Syrie par X", "prises contre la Russie"), also where the parse
+        hangs a hostile one on the agent ("portées par X contre Y": "contre" under X)."""
+        hostile = [p for p in preps if p in self.rules.hostile_prepositions]
+        return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)
+                           or self.children_with(self.measure_agent_phrase(a), hostile, ("nmod",))], ("Actor",))
 
     def next_modifier(self, n: Token, c: Token) -> bool:
         """An adjective right after its noun or after other adjectives of it ("l'appui américain",
@@ -5986,7 +6047,19 @@ class _Finder:
         if not _introduced_by(n, self.rules.stance_manner_prepositions) or any(c.dep_ == "det" for c in n.children):
             return []
         own = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
-        return self.typed(own or (self.subject(n.head) if n.head.pos_ in ("VERB", "AUX") else []), ("Actor",))
+        host = self.manner_host(n)
+        return self.typed(own or (self.subject(host) if host is not None else []), ("Actor",))
+
+    @staticmethod
+    def manner_host(n: Token) -> Token | None:
+        """The verb a bare stance phrase qualifies: its head, or the verb whose object or
+        circumstance the parse hangs it on ("ont publié un communiqué en solidarité avec X": the
+        publishers)."""
+        head = n.head
+        if head.pos_ not in ("VERB", "AUX") and head.dep_ == "obj" and n.dep_ == "nmod" \
+                or n.dep_ == "conj" and head.dep_.startswith("obl"):  # "..., ce 31 juillet, en solidarité avec X"
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
