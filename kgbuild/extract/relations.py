@@ -5707,7 +5707,20 @@ class _Finder:
         "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
         if _in(c, self.rules.victim_nouns):
             return self.children_with(c, self.rules.agent_prepositions)
+        if _in(c, self.rules.attack_nouns | self.rules.target_nouns) and self.refs_aimed(c):
+            return self.attack_authors(c)
         return self.np(c) or self.deed_agents(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+
+    def refs_aimed(self, n: Token) -> set[str]:
+        """The entities an attack noun's hostile phrases hit ("contre X", "sur Y")."""
+        return {r.entity.id for g in n.children if g.dep_ == "nmod" and g.i > n.i and self.hostile(g) for r in self.np(g)}
+
+    def attack_authors(self, n: Token) -> list[MentionRef]:
+        """Who an attack noun that says what it hits stands for as a stance's object: its
+        author alone ("condamne l'attaque des shebab contre une base de l'armée X": the shebab,
+        not X; "l'attaque contre la base de la mission Y": nobody)."""
+        aimed = self.refs_aimed(n)
+        return [r for r in self.typed(self.strike_doers(n), ("Actor",)) if r.entity.id not in aimed]
 
     def deed_agents(self, c: Token) -> list[MentionRef]:
         """The agent of the participle that qualifies an act named as a stance verb's object
@@ -5718,13 +5731,15 @@ class _Finder:
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
-        hostile one for another verb of opposition ("lutter contre X"; not a place, "combattre au
-        Mali", nor a side, "combattre aux côtés de X"), none for support."""
+        hostile one for another verb of opposition without a direct object ("lutter contre X"; not
+        a place, "combattre au Mali", nor a side, "combattre aux côtés de X"; with an object, the
+        parse hangs the object's aim on the verb: "condamne l'attaque de X contre Y"), none for
+        support."""
         if _in(v, self.rules.prepositional_stance_verbs):
             return list(self.rules.stance_verb_prepositions)
-        if predicate == "opposes":
+        if predicate == "opposes" and not any(c.dep_ == "obj" for c in v.children):
             return [p for p in self.rules.stance_verb_prepositions if p in self.rules.hostile_prepositions]
-        return []
+        return []  # "condamne l'attaque de X contre Y", "dénonce les sanctions contre Y": the object's aim
 
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
