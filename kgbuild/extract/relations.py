@@ -5978,7 +5978,15 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
+        agents = agents or self.possessor_doer(n)
         return agents or self.measure_agents(n) or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def possessor_doer(self, n: Token) -> list[MentionRef]:
+        """Whose stance a possessed noun completing a verb names: the verb's doer ("appelle X à
+        mettre fin à son soutien à Y", "renoncer à leur appui": X, the ones called)."""
+        if n.dep_ not in _OBLIQUES or not _possessive(n) or n.head.pos_ != "VERB":
+            return []
+        return self.typed(self.doer(n.head), ("Actor",))
 
     def measure_participles(self, n: Token) -> list[Token]:
         """The past participles of a verb voicing a stance that qualify a stance noun with an agent
@@ -6026,8 +6034,10 @@ class _Finder:
 
     def stance_verb_recipient(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at when the parse hangs its "à" phrase on the verb that
-        voices it ("imposer des sanctions au Hezbollah")."""
-        if n.dep_ != "obj" or not _in(n.head, self.rules.stance_verbs):
+        voices it ("imposer des sanctions au Hezbollah") or, after a possessed noun, on the verb
+        it is a complement of ("mettre fin à son appui aux ADF")."""
+        voiced = n.dep_ == "obj" and _in(n.head, self.rules.stance_verbs)
+        if not voiced and not (n.dep_ in _OBLIQUES and _possessive(n) and n.head.pos_ == "VERB"):
             return []
         return self.typed([r for c in n.head.children if c.i > n.i and c.dep_.startswith("obl")
                            and _introduced_by(c, preps) for r in self.np(c)], ("Actor",))
