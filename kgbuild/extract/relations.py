@@ -5882,7 +5882,7 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         if self.adverbial_stance(n):
             return self.stance_in_aid(n, k, predicate)
-        if self.role_stance(n, k, predicate):
+        if self.role_stance(n, k, predicate) or predicate == "supports" and self.received_support(n, k):
             return None
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
@@ -5897,6 +5897,31 @@ class _Finder:
             for o in objects[:2]:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
+
+    def received_support(self, n: Token, k: int) -> bool:
+        """ "le soutien reçu par X de Y et de Z", "l'aide obtenue par X de Y": a support noun
+        qualified by a participle of receiving (`benefit_verbs`) with an agent: Y and Z back X
+        (the "de" phrases on the noun, the participle or the agent, however the parse hangs them)."""
+        part, phrase = self.receipt_phrases(n)
+        if phrase is None:
+            return False
+        backed = self.typed(self.np(phrase), ("Actor",))[:1]
+        givers = self.typed([r for h in (n, part, phrase) for r in self.children_with(h, self.rules.of_prepositions,
+                                                                                   ("nmod", "obl", "obl:mod", "conj"))], ("Actor",))
+        for g in givers[:4]:
+            for b in backed:
+                self.add(g, "supports", b, n, k, 0.55, modality=self.noun_modality(n))
+        return bool(backed and givers)
+
+    def receipt_phrases(self, n: Token) -> tuple[Token | None, Token | None]:
+        """A support noun's participle of receiving and its agent phrase, also where the parse
+        hangs "par" on the noun ("l'aide obtenue par X")."""
+        part = next((a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
+                     and _in(a, self.rules.benefit_verbs)), None)
+        if part is None:
+            return None, None
+        return part, agent_phrase(part, self.rules) or next(
+            (c for c in n.children if c.dep_ == "nmod" and c.i > part.i and _introduced_by(c, self.rules.agent_prepositions)), None)
 
     def stance_noun_targets(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at: its own phrase, or the one the parse hangs elsewhere
