@@ -5927,7 +5927,18 @@ class _Finder:
         """Whom a stance noun is aimed at: its own phrase, or the one the parse hangs elsewhere
         (on the verb voicing it, on its author's demonym, on its participle of voicing)."""
         return self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps) or self.measure_objects(n, preps)
+            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps) or self.measure_objects(n, preps) \
+            or self.stance_aim_after(n, preps)
+
+    def stance_aim_after(self, n: Token, preps) -> list[MentionRef]:
+        """The hostile phrase right after a stance noun's own words that the parse hangs on the
+        noun's head ("conforté par les sanctions des États-Unis contre Caracas": "contre" under
+        "conforté"): what a noun of opposition is aimed at."""
+        hostile = [p for p in preps if p in self.rules.hostile_prepositions]
+        if not hostile or not _in(n, self.rules.oppose_nouns):
+            return []
+        return self.typed([r for c in n.head.children if c.dep_ in _OBLIQUES and c.left_edge.i == n.right_edge.i + 1
+                           and _introduced_by(c, hostile) for r in self.np(c)], ("Actor",))
 
     def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
         """The one a stance noun is aimed at when the parse hangs its phrase on the author's
