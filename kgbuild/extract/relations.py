@@ -1522,6 +1522,7 @@ class _Finder:
         hi, k, found = self.units.bounds(span.root)[1], span.end, []
         while k < hi and (self.tokens[k].text == "," or lower_text(self.tokens[k]) in self.rules.list_conjunctions):
             last = self.tokens[k].text != ","
+            k += 1 if last and k + 1 < hi and self.tokens[k + 1].pos_ == "ADV" else 0  # "ou encore X", "et enfin X"
             k = self.past_determiners(k + 1, hi)
             nxt = self.ref_at(self.tokens[k]) if k < hi else None
             if nxt is None or nxt.entity.kind != ref.entity.kind or nxt.start != self.tokens[k].idx:
@@ -5675,7 +5676,7 @@ class _Finder:
         if not found:
             return []
         k = self.span_at(found[-1]).start - 1
-        while k > 0 and self.tokens[k].pos_ == "DET":
+        while k > 0 and self.tokens[k].pos_ in ("DET", "ADV"):
             k -= 1
         closed = lower_text(self.tokens[k]) in self.rules.list_conjunctions
         return found if closed or self.closed_by_group(self.span_at(found[-1]).end) else []
@@ -5742,7 +5743,20 @@ class _Finder:
         "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
         if _in(c, self.rules.victim_nouns):
             return self.children_with(c, self.rules.agent_prepositions)
+        if _in(c, self.rules.attack_nouns | self.rules.target_nouns) and self.refs_aimed(c):
+            return self.attack_authors(c)
         return self.np(c) or self.deed_agents(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
+
+    def refs_aimed(self, n: Token) -> set[str]:
+        """The entities an attack noun's hostile phrases hit ("contre X", "sur Y")."""
+        return {r.entity.id for g in n.children if g.dep_ == "nmod" and g.i > n.i and self.hostile(g) for r in self.np(g)}
+
+    def attack_authors(self, n: Token) -> list[MentionRef]:
+        """Who an attack noun that says what it hits stands for as a stance's object: its
+        author alone ("condamne l'attaque des shebab contre une base de l'armée X": the shebab,
+        not X; "l'attaque contre la base de la mission Y": nobody)."""
+        aimed = self.refs_aimed(n)
+        return [r for r in self.typed(self.strike_doers(n), ("Actor",)) if r.entity.id not in aimed]
 
     def deed_agents(self, c: Token) -> list[MentionRef]:
         """The agent of the participle that qualifies an act named as a stance verb's object
@@ -5753,13 +5767,15 @@ class _Finder:
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
         """The prepositions of a stance verb's object: any of them for "s'opposer à X", only a
-        hostile one for another verb of opposition ("lutter contre X"; not a place, "combattre au
-        Mali", nor a side, "combattre aux côtés de X"), none for support."""
+        hostile one for another verb of opposition without a direct object ("lutter contre X"; not
+        a place, "combattre au Mali", nor a side, "combattre aux côtés de X"; with an object, the
+        parse hangs the object's aim on the verb: "condamne l'attaque de X contre Y"), none for
+        support."""
         if _in(v, self.rules.prepositional_stance_verbs):
             return list(self.rules.stance_verb_prepositions)
-        if predicate == "opposes":
+        if predicate == "opposes" and not any(c.dep_ == "obj" for c in v.children):
             return [p for p in self.rules.stance_verb_prepositions if p in self.rules.hostile_prepositions]
-        return []
+        return []  # "condamne l'attaque de X contre Y", "dénonce les sanctions contre Y": the object's aim
 
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
@@ -5780,13 +5796,24 @@ class _Finder:
         """ "l'attaque des Houthis a été condamnée par Londres": Londres opposes its author."""
         objs, harmed = self.stance_patients(v), any(_in(p, self.rules.victim_nouns) for p in self.patient_heads(v))
         if not self.typed(objs, ("Actor",)) and not harmed:  # "des missiles lancés par les Houthis, soutenus par X"
-            objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None)
+            objs = self.name_before_comma(v) or self.governed_state(v.head if v.dep_ == "acl" else None) \
+                or self.participle_clause_subject(v)
         agents = self.typed(self.sides(self.typed(self.agent(v), ("Actor",))) + self.further_agents(v), ("Actor",))
         objs = self.typed(objs, ("Actor",))
         objs = self.local_sides(objs, v) + objs[1:] if objs else []  # "A, B et C ont été sanctionnés": each
+        modality = self.apposed_modality(v)
         for s in (agents or self.spokesman_body(agent_phrase(v, self.rules)))[:4]:  # "par A, B et C": each
             for o in list({r.entity.id: r for r in reversed(objs)}.values())[::-1][:3]:
-                self.add(s, predicate, o, v, k, 0.55)
+                self.add(s, predicate, o, v, k, 0.55, modality=modality)
+
+    def apposed_modality(self, v: Token) -> str | None:
+        """The modality of a participle apposed to a noun or set before a clause, which states its
+        fact apart from the verb it hangs on ("Le M23, soutenu par X, dément ...", "Soutenu par X,
+        le régime a rejeté ...": X supports it, not denied); None (the usual reading) otherwise."""
+        apposed = v.i > 0 and self.tokens[v.i - 1].text == "," or v.dep_ == "advcl" and v.i < v.head.i
+        if v.dep_ not in ("acl", "advcl") or not apposed or clause_negation(v, self.rules) is not None:
+            return None  # "ce n'est pas un groupe soutenu par X": the copula's negation holds
+        return self.hedging(v, v) or self.reporting(v)
 
     def stance_patients(self, v: Token) -> list[MentionRef]:
         """What a passive stance verb is said of: its subject or the noun its participle hangs on,
@@ -5794,6 +5821,8 @@ class _Finder:
         description or a copula; not some people ("une rébellion de Congolais tutsi soutenus par X")."""
         objs = []
         for p in self.patient_heads(v):
+            if not self.participle_agrees(v, p):
+                continue  # "la progression du M23, soutenu par X": not the progression's noun phrase
             if _in(p, self.rules.victim_nouns):  # "l'assassinat de X a été condamné par Y": not X
                 objs += self.stance_object(p)
                 continue
@@ -5831,7 +5860,38 @@ class _Finder:
         ref = self.ref_at(self.tokens[k - 1])
         if ref is None:  # "le pouvoir, appuyé par X": the state the ruling noun stands for
             return self.governed_state(self.tokens[k - 1])
+        span = self.span_at(ref)
+        if span is not None and not self.participle_agrees(v, span.root):
+            return []  # "a repoussé les rebelles, appuyé par X": the participle is not said of them
         return [ref] if ref.entity.kind not in ("Person",) and self.typed([ref], ("Actor",)) else []
+
+    def participle_clause_subject(self, v: Token) -> list[MentionRef]:
+        """Whom a participle put before its clause, or set off by a comma after a noun it does not
+        agree with, is said of: the clause's subject, when it agrees ("Soutenu par X, le président
+        Y résiste": Y; "le Tchad a repoussé les rebelles, appuyé par X": Chad, not the rebels)."""
+        comma = v.i > 0 and self.tokens[v.i - 1].text == ","
+        if v.dep_ == "acl" and comma and not self.participle_agrees(v, v.head):
+            host = v.head.head
+        elif v.dep_ == "advcl" and (comma or v.i < v.head.i):
+            host = v.head
+        else:
+            return []
+        if host.pos_ not in ("VERB", "AUX"):
+            return []
+        return [r for c in host.children if c.dep_ in ("nsubj", "nsubj:pass") and self.participle_agrees(v, c)
+                for r in self.np(c)]
+
+    @staticmethod
+    def participle_agrees(v: Token, noun: Token) -> bool:
+        """Whether a participle can be said of a noun: the same number (its determiner's, which
+        the model reads better than a name's: "les Houthis"; a noun with conjuncts is plural) and,
+        for a common noun, the same gender; a feature either word lacks agrees."""
+        listed = any(c.dep_ == "conj" for c in noun.children)
+        det = next((morph_values(c, "Number") for c in noun.children if c.dep_ == "det" and morph_values(c, "Number")), None)
+        pairs = [(morph_values(v, "Number"), ["Plur"] if listed else det or morph_values(noun, "Number"))]
+        if noun.pos_ == "NOUN" and not listed:
+            pairs.append((morph_values(v, "Gender"), morph_values(noun, "Gender")))
+        return all(not a or not b or bool(set(a) & set(b)) for a, b in pairs)
 
     def bare_people(self, ref: MentionRef) -> bool:
         """A mention that is a demonym noun with no determiner ("de Congolais tutsi"): some
@@ -5858,7 +5918,7 @@ class _Finder:
         """ "le soutien de la France à l'Ukraine", "son opposition à Moscou", "l'appui américain à Kiev"."""
         if self.adverbial_stance(n):
             return self.stance_in_aid(n, k, predicate)
-        if self.role_stance(n, k, predicate):
+        if self.role_stance(n, k, predicate) or predicate == "supports" and self.received_support(n, k):
             return None
         agents = self.stance_authors(n)
         preps = self.rules.stance_noun_prepositions + (  # "solidarité avec les Palestiniens"
@@ -5874,11 +5934,47 @@ class _Finder:
                 if o.entity.id not in authors:
                     self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
 
+    def received_support(self, n: Token, k: int) -> bool:
+        """ "le soutien reçu par X de Y et de Z", "l'aide obtenue par X de Y": a support noun
+        qualified by a participle of receiving (`benefit_verbs`) with an agent: Y and Z back X
+        (the "de" phrases on the noun, the participle or the agent, however the parse hangs them)."""
+        part, phrase = self.receipt_phrases(n)
+        if phrase is None:
+            return False
+        backed = self.typed(self.np(phrase), ("Actor",))[:1]
+        givers = self.typed([r for h in (n, part, phrase) for r in self.children_with(h, self.rules.of_prepositions,
+                                                                                   ("nmod", "obl", "obl:mod", "conj"))], ("Actor",))
+        for g in givers[:4]:
+            for b in backed:
+                self.add(g, "supports", b, n, k, 0.55, modality=self.noun_modality(n))
+        return bool(backed and givers)
+
+    def receipt_phrases(self, n: Token) -> tuple[Token | None, Token | None]:
+        """A support noun's participle of receiving and its agent phrase, also where the parse
+        hangs "par" on the noun ("l'aide obtenue par X")."""
+        part = next((a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
+                     and _in(a, self.rules.benefit_verbs)), None)
+        if part is None:
+            return None, None
+        return part, agent_phrase(part, self.rules) or next(
+            (c for c in n.children if c.dep_ == "nmod" and c.i > part.i and _introduced_by(c, self.rules.agent_prepositions)), None)
+
     def stance_noun_targets(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at: its own phrase, or the one the parse hangs elsewhere
         (on the verb voicing it, on its author's demonym, on its participle of voicing)."""
         return self.typed(self.children_with(n, preps), ("Actor",)) or self.partner_after(n) \
-            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps) or self.measure_objects(n, preps)
+            or self.stance_verb_recipient(n, preps) or self.recipient_on_author(n, preps) or self.measure_objects(n, preps) \
+            or self.stance_aim_after(n, preps)
+
+    def stance_aim_after(self, n: Token, preps) -> list[MentionRef]:
+        """The hostile phrase right after a stance noun's own words that the parse hangs on the
+        noun's head ("conforté par les sanctions des États-Unis contre Caracas": "contre" under
+        "conforté"): what a noun of opposition is aimed at."""
+        hostile = [p for p in preps if p in self.rules.hostile_prepositions]
+        if not hostile or not _in(n, self.rules.oppose_nouns):
+            return []
+        return self.typed([r for c in n.head.children if c.dep_ in _OBLIQUES and c.left_edge.i == n.right_edge.i + 1
+                           and _introduced_by(c, hostile) for r in self.np(c)], ("Actor",))
 
     def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
         """The one a stance noun is aimed at when the parse hangs its phrase on the author's
@@ -5929,10 +6025,11 @@ class _Finder:
         preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions, *(  # "en solidarité avec X"
             self.rules.partner_prepositions if _in(n, self.rules.solidarity_nouns) else ()))
         phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
-        objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",))
-        verb = n.head if n.head.pos_ in ("VERB", "AUX") else None
+        objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",)) \
+            or self.partner_after(n)
+        verb = self.manner_host(n)
         agents = self.manner_stance_authors(n) or (self.typed(self.doer(verb), ("Actor",)) if verb is not None else [])
-        for a in agents[:1]:
+        for a in self.local_sides(agents, n):  # "A et B ont publié ... en solidarité avec X": each
             for o in objects[:1]:
                 self.add(a, predicate, o, n, k, 0.55, modality=self.noun_modality(n))
 
@@ -5953,20 +6050,40 @@ class _Finder:
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
             agents = self.typed(self.subject(n.head), ("Actor",))
+        agents = agents or self.possessor_doer(n)
         return agents or self.measure_agents(n) or self.manner_stance_authors(n) or self.campaign_authors(n)
+
+    def possessor_doer(self, n: Token) -> list[MentionRef]:
+        """Whose stance a possessed noun completing a verb names: the verb's doer ("appelle X à
+        mettre fin à son soutien à Y", "renoncer à leur appui": X, the ones called)."""
+        if n.dep_ not in _OBLIQUES or not _possessive(n) or n.head.pos_ != "VERB":
+            return []
+        return self.typed(self.doer(n.head), ("Actor",))
 
     def measure_participles(self, n: Token) -> list[Token]:
         """The past participles of a verb voicing a stance that qualify a stance noun with an agent
         ("les sanctions imposées à X par Y", "les sanctions prises par l'UE contre Z")."""
-        return [a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
-                and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
+        return [a for h in self.measure_hosts(n) for a in h.children if a.dep_ == "acl" and a.i > n.i
+                and _past_participle(a) and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
+
+    def measure_hosts(self, n: Token) -> list[Token]:
+        """A stance noun and the nouns of its "de" complement that name no actor, where the parse
+        may hang the participle of voicing ("les accusations de provocations et de trahison
+        formulées par X": "formulées" under "trahison")."""
+        hosts, frontier = [n], [n]
+        for _ in range(2):
+            frontier = [c for h in frontier for c in h.children if c.dep_ in ("nmod", "conj") and c.pos_ == "NOUN"
+                        and c.i > n.i and self.ref_at(c) is None]
+            hosts += frontier
+        return hosts
 
     def measure_agent_phrase(self, a: Token) -> Token | None:
         """The agent of a participle of voicing, also where the parse hangs it on the participle's
-        own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie")."""
+        own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie") or on a
+        day's name it misreads ("formulées jeudi par la Chine": "par" under "jeudi")."""
         return agent_phrase(a, self.rules) or next(
-            (g for c in a.children if c.dep_.startswith("obl") for g in c.children
-             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
+            (g for c in a.children if c.dep_.startswith("obl") or c.dep_ == "xcomp" for g in c.children
+             if g.dep_ in ("nmod", "obl:agent") and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
 
     def measure_agents(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names by the agent of its participle of voicing ("les sanctions
@@ -5976,8 +6093,11 @@ class _Finder:
 
     def measure_objects(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at by the phrase its participle of voicing takes ("les
-        sanctions imposées à la Syrie par X", "prises contre la Russie")."""
-        return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)], ("Actor",))
+        sanctions imposées à la Syrie par X", "prises contre la Russie"), also where the parse
+        hangs a hostile one on the agent ("portées par X contre Y": "contre" under X)."""
+        hostile = [p for p in preps if p in self.rules.hostile_prepositions]
+        return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)
+                           or self.children_with(self.measure_agent_phrase(a), hostile, ("nmod",))], ("Actor",))
 
     def next_modifier(self, n: Token, c: Token) -> bool:
         """An adjective right after its noun or after other adjectives of it ("l'appui américain",
@@ -5986,8 +6106,10 @@ class _Finder:
 
     def stance_verb_recipient(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at when the parse hangs its "à" phrase on the verb that
-        voices it ("imposer des sanctions au Hezbollah")."""
-        if n.dep_ != "obj" or not _in(n.head, self.rules.stance_verbs):
+        voices it ("imposer des sanctions au Hezbollah") or, after a possessed noun, on the verb
+        it is a complement of ("mettre fin à son appui aux ADF")."""
+        voiced = n.dep_ == "obj" and _in(n.head, self.rules.stance_verbs)
+        if not voiced and not (n.dep_ in _OBLIQUES and _possessive(n) and n.head.pos_ == "VERB"):
             return []
         return self.typed([r for c in n.head.children if c.i > n.i and c.dep_.startswith("obl")
                            and _introduced_by(c, preps) for r in self.np(c)], ("Actor",))
@@ -6022,7 +6144,19 @@ class _Finder:
         if not _introduced_by(n, self.rules.stance_manner_prepositions) or any(c.dep_ == "det" for c in n.children):
             return []
         own = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
-        return self.typed(own or (self.subject(n.head) if n.head.pos_ in ("VERB", "AUX") else []), ("Actor",))
+        host = self.manner_host(n)
+        return self.typed(own or (self.subject(host) if host is not None else []), ("Actor",))
+
+    @staticmethod
+    def manner_host(n: Token) -> Token | None:
+        """The verb a bare stance phrase qualifies: its head, or the verb whose object or
+        circumstance the parse hangs it on ("ont publié un communiqué en solidarité avec X": the
+        publishers)."""
+        head = n.head
+        if head.pos_ not in ("VERB", "AUX") and head.dep_ == "obj" and n.dep_ == "nmod" \
+                or n.dep_ == "conj" and head.dep_.startswith("obl"):  # "..., ce 31 juillet, en solidarité avec X"
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
 
     def backing(self, n: Token) -> bool:
         """A support noun that says with whose backing the verb's subject acts ("avec l'appui
