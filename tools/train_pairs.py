@@ -1,8 +1,8 @@
 """Train the pair model (``kgbuild/extract/pairs.py``) on annotated articles and estimate it.
 
-    python tools/train_pairs.py --folds /work/notes/realset/u{1..7} --dev /work/shared/eval/dev \
+    python tools/train_pairs.py --folds /work/notes/realset/u{1..9} --dev /work/shared/eval/dev \
         --seed /work/shared/corpus/seed.fr.txt /work/shared/eval/gold/seed.gold.json \
-        --out kgbuild/extract/lang/fr/data/pairs.json
+        --threshold attacks=0.75 --out kgbuild/extract/lang/fr/data/pairs.json
 
 (the data of the project's workspace; without ``--out`` it prints the cross-validation table
 only).  The data, none of it in the repository but ``tests/quality/``:
@@ -28,10 +28,13 @@ folds gives the honest figures: the relations the model adds on a held-out set, 
 wrong, and the pooled relation P/R/F1 of the rules alone against rules + model.  A held-out
 set's thresholds are chosen on the other sets' out-of-fold probabilities: the lowest at which
 the relations added reach ``--precision`` (a predicate that never does is left out); the
-shipped thresholds are chosen the same way on all the folds' out-of-fold probabilities.
+shipped thresholds are chosen the same way on all the folds' out-of-fold probabilities
+(``--threshold`` overrides one: the table prints the right/wrong added at fixed thresholds).
+Variants: ``--known`` trains on the pairs the rules joined too, ``--drop PREFIX...`` leaves
+features out (``rr: ra: rb:``: the rules' relations), ``--l2`` the penalty.
 
-The shipped ``pairs.json`` is this command's output on the code of commit 042ddad (branch
-s20-clf).  The model's candidates depend on the rules' relations, so a rule change moves the
+The shipped ``pairs.json`` is this command's output on the code of the twenty-first session's
+branch s21-clf.  The model's candidates depend on the rules' relations, so a rule change moves the
 figures; retrain and compare the ``cv`` lines before shipping a new model.
 """
 
