@@ -104,3 +104,12 @@ def test_training_tool_names_missing_data(tmp_path, capsys):
     (tmp_path / "u1" / "a.txt").write_text("Texte.", encoding="utf-8")
     assert tool.main(["--folds", str(tmp_path / "u1"), "--cache", str(tmp_path / "cache.pkl")]) == 2
     assert f"no file {tmp_path / 'u1' / 'a.gold.json'}" in capsys.readouterr().err
+
+
+def test_training_tool_takes_its_variants_and_a_shipped_threshold(tmp_path):
+    tool = _tool()
+    args = tool._arguments(["--folds", str(tmp_path / "u1"), "--known", "--drop", "rr:", "ra:",
+                            "--threshold", "attacks=0.75"])
+    assert args.known and args.drop == ["rr:", "ra:"] and args.threshold == ["attacks=0.75"]
+    doc = tool.Doc("u1", "g", {}, [], {"e1": "A", "e2": "B"}, {("A", "attacks", "B"): False})
+    assert tool._per_set([doc], [[("e1", "attacks", "e2"), ("e2", "attacks", "e1")]]) == ["u1 1/1"]
