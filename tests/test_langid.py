@@ -53,6 +53,33 @@ def test_a_french_article_quoting_english_is_french():
     assert detect_language(text)[0] == "fr"
 
 
+#: a plain French paragraph of our own (over 40 words)
+PLAIN_FRENCH = ("Le conseil municipal de la petite ville a voté lundi un budget pour la réfection des "
+                "routes et des ponts. Selon le maire, les travaux commenceront au printemps et "
+                "dureront deux ans. Les habitants, qui se plaignent depuis longtemps de l'état des "
+                "chaussées, ont salué une décision attendue, mais certains élus de l'opposition "
+                "estiment que le coût sera plus élevé que prévu et demandent un audit indépendant.")
+
+
+def test_a_plainly_french_text_is_settled_without_lingua_as_lingua_settles_it():
+    assert kgbuild.langid._plainly_french(PLAIN_FRENCH)
+    assert detect_language(PLAIN_FRENCH) == ("fr", 1.0)
+    code, confidence = kgbuild.langid._lingua_language(PLAIN_FRENCH)
+    assert (code, round(confidence, 2)) == ("fr", 1.0)
+
+
+@pytest.mark.parametrize("other", [ENGLISH, GERMAN, SPANISH, RUSSIAN,
+                                   "De minister van Defensie zei dat de steun aan de regering zal doorgaan."])
+def test_a_french_text_with_a_foreign_passage_is_left_to_lingua(other):
+    cut = len(PLAIN_FRENCH) // 2
+    assert not kgbuild.langid._plainly_french(PLAIN_FRENCH[:cut] + " " + other + " " + PLAIN_FRENCH[cut:])
+
+
+def test_short_or_foreign_lettered_french_is_left_to_lingua():
+    assert not kgbuild.langid._plainly_french(FRENCH)  # under 40 words
+    assert not kgbuild.langid._plainly_french(PLAIN_FRENCH.replace("maire", "maire Erdoğan"))
+
+
 def test_a_text_of_names_alone_falls_back_to_a_supported_language():
     code, _ = detect_language("Zelensky, Poutine, Biden")
     assert code in kgbuild.langid.supported_languages()
