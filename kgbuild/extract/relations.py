@@ -5059,7 +5059,7 @@ class _Finder:
         complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
         présents en X"), or of the verb they are the subject of, unless it fires from afar or
         attacks a facility (the place is the attack's)."""
-        where = self._place_group(n, ("nmod",))
+        where = self.own_troop_place(n)
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i) or self.withdrawn_from(n)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
@@ -5068,6 +5068,24 @@ class _Finder:
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def own_troop_place(self, n: Token) -> list[MentionRef]:
+        """Troops' own place phrase, else that of a noun of deployment complementing them."""
+        return self._place_group(n, ("nmod",)) or self.activity_place(n)
+
+    def activity_place(self, n: Token) -> list[MentionRef]:
+        """The place of a noun of deployment that complements troops, directly or through one
+        bare noun ("des militaires tchadiens en patrouille dans la région de X", "les soldats
+        rwandais en cours de déploiement au Y")."""
+        for c in n.children:
+            if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.i < n.i:
+                continue
+            noun = c if _in(c, self.rules.deploy_nouns) else next(
+                (g for g in c.children if g.dep_ == "nmod" and _in(g, self.rules.deploy_nouns)), None)
+            where = self._place_group(noun, ("nmod",)) if noun is not None else []
+            if where:
+                return where
+        return []
 
     def withdrawn_from(self, n: Token) -> list[MentionRef]:
         """Where troops a withdrawal noun names were: its "de" place phrase, theirs, or that of a
