@@ -3928,15 +3928,27 @@ class _Finder:
                 found += self.typed(self.governed_state(noun, a)[:1], ("Actor",))
         return found
 
+    def held_subject(self, v: Token) -> Token | None:
+        """The passive subject of a main verb of holding when it names a place by its name or a
+        place noun ("le récif de X est occupé par Y"; not people of a nationality, "huit
+        Indonésiens sont détenus par le groupe")."""
+        def place(c: Token) -> bool:
+            named = self.np(c) if c.pos_ == "PROPN" or _in(c, self.rules.place_heads) else []
+            return bool(self.typed(named or self.children_with(c, self.rules.of_prepositions), ("Region",)))
+        return next((c for c in v.children if c.dep_ == "nsubj:pass" and place(c)), None)
+
     def held_noun(self, v: Token) -> Token | None:
         """The noun a participle of holding with its agent is said of: its head ("la région,
         contrôlée par X"), that of the participle it is coordinated with ("la centrale, située
-        dans le sud et occupée par X"), or, where the parse hangs it on a clause, the place
-        right before its comma (``held_place`` reads that)."""
+        dans le sud et occupée par X"), the place subject of a main passive verb ("l'îlot de X
+        est occupé par Y"), or, where the parse hangs it on a clause, the place right before its
+        comma (``held_place`` reads that)."""
         if v.dep_ == "acl" and self.passive(v):
             return v.head
         if not _past_participle(v) or not any(c.dep_ == "obl:agent" for c in v.children):
             return None
+        if v.dep_ == "ROOT" and self.passive(v):  # "le récif de X, revendiqué par A, est occupé par B"
+            return self.held_subject(v)
         if v.dep_ == "conj" and v.head.dep_ == "acl" and _past_participle(v.head):
             return v.head.head
         return v.head if v.dep_ == "advcl" else None
