@@ -1238,7 +1238,31 @@ class _Finder:
             return True
         if predicate in ("attacks", "targets") and self.misread_hostility(subj, obj, cue):
             return True
-        return predicate in ("locatedIn", "deployedIn") and self.measured_from(obj)
+        return self.misplaced(subj, predicate, obj)
+
+    def misplaced(self, subj: MentionRef, predicate: str, obj: MentionRef) -> bool:
+        """A placement (locatedIn, deployedIn) in a place a distance or bearing is measured from,
+        or a place put in a state the knowledge base puts it out of (``kb_elsewhere``)."""
+        if predicate not in ("locatedIn", "deployedIn"):
+            return False
+        return self.measured_from(obj) or predicate == "locatedIn" and self.kb_elsewhere(subj, obj)
+
+    def kb_elsewhere(self, place: MentionRef, state: MentionRef) -> bool:
+        """Whether the knowledge base puts a place in a country other than the state it is said
+        to lie in, a country the text names too (a misread "du pays": "envoyer des soldats au
+        Mozambique ... dans la province de Cabo Delgado, au nord du pays" said with Rwanda as the
+        subject: Cabo Delgado is Mozambique's); not when that country is absent from the text (the
+        KB's entry may be a namesake: "le Nord-Ouest" of another country)."""
+        if state.entity.kind not in _STATE_KINDS or not state.entity.kb_id or not place.entity.kb_id:
+            return False
+        entry = self.kb_entry(place.entity)
+        return entry is not None and bool(entry.country) and entry.country != state.entity.kb_id \
+            and entry.located_in != state.entity.kb_id and entry.country in self.state_keys
+
+    @functools.cached_property
+    def state_keys(self) -> frozenset[str]:
+        """The KB keys of the states the text names."""
+        return frozenset(e.kb_id for e in self.by_id.values() if e.kind in _STATE_KINDS and e.kb_id)
 
     def misread_hostility(self, subj: MentionRef, obj: MentionRef, cue: Token) -> bool:
         """A strike read across a describing clause (``across_description``) or on a state that is
@@ -3933,15 +3957,27 @@ class _Finder:
                 found += self.typed(self.governed_state(noun, a)[:1], ("Actor",))
         return found
 
+    def held_subject(self, v: Token) -> Token | None:
+        """The passive subject of a main verb of holding when it names a place by its name or a
+        place noun ("le récif de X est occupé par Y"; not people of a nationality, "huit
+        Indonésiens sont détenus par le groupe")."""
+        def place(c: Token) -> bool:
+            named = self.np(c) if c.pos_ == "PROPN" or _in(c, self.rules.place_heads) else []
+            return bool(self.typed(named or self.children_with(c, self.rules.of_prepositions), ("Region",)))
+        return next((c for c in v.children if c.dep_ == "nsubj:pass" and place(c)), None)
+
     def held_noun(self, v: Token) -> Token | None:
         """The noun a participle of holding with its agent is said of: its head ("la région,
         contrôlée par X"), that of the participle it is coordinated with ("la centrale, située
-        dans le sud et occupée par X"), or, where the parse hangs it on a clause, the place
-        right before its comma (``held_place`` reads that)."""
+        dans le sud et occupée par X"), the place subject of a main passive verb ("l'îlot de X
+        est occupé par Y"), or, where the parse hangs it on a clause, the place right before its
+        comma (``held_place`` reads that)."""
         if v.dep_ == "acl" and self.passive(v):
             return v.head
         if not _past_participle(v) or not any(c.dep_ == "obl:agent" for c in v.children):
             return None
+        if v.dep_ == "ROOT" and self.passive(v):  # "le récif de X, revendiqué par A, est occupé par B"
+            return self.held_subject(v)
         if v.dep_ == "conj" and v.head.dep_ == "acl" and _past_participle(v.head):
             return v.head.head
         return v.head if v.dep_ == "advcl" else None
@@ -4181,9 +4217,12 @@ class _Finder:
         return listed + [r for r in where[1:] if r.entity.id not in {o.entity.id for o in listed}]
 
     def relative_place(self, v: Token) -> list[MentionRef]:
-        """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe")."""
-        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for c in v.children
-                      if lower_text(c) in self.rules.place_relative_pronouns), [])
+        """The place a relative "où" on ``v`` stands for ("le camp de X, où est retranché le groupe"),
+        or on the verb of saying an infinitive of ``v`` hangs on ("X, où Moscou affirme avoir
+        déployé des missiles")."""
+        heads = (v, v.head) if v.dep_ == "xcomp" else (v,)
+        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for h in heads for c in h.children
+                      if lower_text(c) in self.rules.place_relative_pronouns and c.i < v.i), [])
         return self.place_before_part(found[0]) or found if found else []
 
     def place_before_part(self, ref: MentionRef) -> list[MentionRef]:
@@ -4223,8 +4262,8 @@ class _Finder:
         "les soldats sont arrivés à X"), the only arrival that deploys."""
         heads = [v.head] if v.dep_ in ("acl", "amod") else subjects_of(v, self.rules)
         if not heads and "Part" in morph_values(v, "VerbForm"):  # the parse left it no subject
-            heads = self.troops_before(v)
-        return any(_in(h, self.forces) for h in heads)
+            heads = self.troops_before(v) or self.fronted_subjects(v)[:1]  # "Débarqués à X, les soldats ..."
+        return any(_in(h, self.forces) or self.force_named(h) and _in(h, self.rules.quantity_nouns) for h in heads)
 
     def troops_before(self, v: Token) -> list[Token]:
         """The troop nouns between the last comma before a verb and the verb ("Selon X, des
@@ -4282,10 +4321,13 @@ class _Finder:
 
     def fronted_subjects(self, v: Token) -> list[Token]:
         """The subjects of the clause a participle or a word of presence is set before ("Déjà
-        présente au Mali, la Russie renforce ...")."""
-        if v.dep_ != "advcl" or v.head.pos_ != "VERB" or v.i > v.head.i:
-            return []
-        return [c for c in v.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > v.i]
+        présente au Mali, la Russie renforce ..."), also when the parse makes the participle the
+        root and the clause's verb a dependent of it ("Déployés à X, des soldats sécurisent ...")."""
+        if v.dep_ == "ROOT" and v.i == self.units.bounds(v)[0]:
+            clause = next((c for c in v.children if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB"), None)
+        else:
+            clause = v.head if v.dep_ == "advcl" and v.head.pos_ == "VERB" and v.i < v.head.i else None
+        return [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > v.i] if clause is not None else []
 
     def bracketed_body(self, heads: list[Token], who: list[MentionRef]) -> list[MentionRef]:
         """ "Le gouvernement libyen d'union nationale (GNA) ... basé à Tripoli": a subject read
@@ -5066,7 +5108,7 @@ class _Finder:
         complement ("le retrait des forces X dans Y"), of a presence word ("les soldats encore
         présents en X"), or of the verb they are the subject of, unless it fires from afar or
         attacks a facility (the place is the attack's)."""
-        where = self._place_group(n, ("nmod",))
+        where = self.own_troop_place(n)
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i) or self.withdrawn_from(n)
         where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
@@ -5075,6 +5117,24 @@ class _Finder:
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
                 (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
+
+    def own_troop_place(self, n: Token) -> list[MentionRef]:
+        """Troops' own place phrase, else that of a noun of deployment complementing them."""
+        return self._place_group(n, ("nmod",)) or self.activity_place(n)
+
+    def activity_place(self, n: Token) -> list[MentionRef]:
+        """The place of a noun of deployment that complements troops, directly or through one
+        bare noun ("des militaires tchadiens en patrouille dans la région de X", "les soldats
+        rwandais en cours de déploiement au Y")."""
+        for c in n.children:
+            if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.i < n.i:
+                continue
+            noun = c if _in(c, self.rules.deploy_nouns) else next(
+                (g for g in c.children if g.dep_ == "nmod" and _in(g, self.rules.deploy_nouns)), None)
+            where = self._place_group(noun, ("nmod",)) if noun is not None else []
+            if where:
+                return where
+        return []
 
     def withdrawn_from(self, n: Token) -> list[MentionRef]:
         """Where troops a withdrawal noun names were: its "de" place phrase, theirs, or that of a
@@ -6518,10 +6578,14 @@ class _Finder:
     def force_named(self, s: Token) -> list[MentionRef]:
         """The actor a subject names when it is troops ("les soldats tchadiens", "l'armée
         burkinabè") or an armed actor by its name (a state, a group); not a person or a body
-        by a demonym ("le ministre français", "l'organisation X")."""
+        by a demonym ("le ministre français", "l'organisation X"); troops counted by a noun of
+        quantity are troops ("un millier de soldats rwandais")."""
         found = self.typed(self.np(s), ("Actor",))
         if _in(s, self.forces):
             return found[:1]
+        if _in(s, self.rules.quantity_nouns):  # the demonym may end a coordination ("de soldats et policiers rwandais")
+            troops = [g for g in s.children if g.dep_ in ("nmod", "conj") and _in(g, self.forces)]
+            return next((found for g in troops for found in [self.force_named(g)] if found), [])
         return [r for r in found if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS) and self.ref_at(s) is not None][:1]
 
     def possessor_subject(self, n: Token) -> list[MentionRef]:
@@ -8045,10 +8109,13 @@ class _Finder:
         text names (after "de", or at its head) is a part of it (memberOf), and is deployed in the
         place its name puts it in (after "en", "au", "aux", "dans")."""
         span = self.span_at(ref)
-        if span is None or len(span) < 3:
+        if span is None:
             return
+        if ref.entity.kind in _ORGANISATION_KINDS:
+            self.place_after_name(ref, span, k)
         cut = next((t.i for t in span[1:-1] if lower_text(t) in self.rules.container_prepositions), None)
         if cut is None:
+            self.label_parts(ref, span, k)
             return
         place = self.entity_named(self.text[self.tokens[cut + 1].idx: span.end_char])
         of = next((t.i for t in span[1: cut - span.start] if lower_text(t) in self.rules.of_prepositions), None)
@@ -8058,6 +8125,54 @@ class _Finder:
             self.add(ref, "memberOf", parent, span[0], k, 0.6, modality="asserted")
         if place is not None and parent is not None:
             self.add(ref, "deployedIn", place, span[0], k, 0.6, modality="asserted")
+
+    def organ_named(self, ref: MentionRef, span) -> bool:
+        """Whether a body is a mission, force or operation by its name: the mention's first word
+        ("la Mission multinationale ...") or, for a short form, its entity's label ("Amisom":
+        "Mission de l'Union africaine en Somalie")."""
+        if _in(span[0], self.rules.organ_heads):
+            return True
+        head = ref.entity.label.split(" ", 1)[0].lower()
+        return head in self.rules.organ_heads or head.rstrip("s") in self.rules.organ_heads
+
+    def place_after_name(self, ref: MentionRef, span, k: int) -> None:
+        """ "la Mission multinationale d'appui à la sécurité (MMAS) en Haïti", "la Finul au
+        Liban-Sud": a mission, force or operation named right before a container preposition
+        ("en", "au", "aux", "dans"), past its bracketed acronym, is deployed in the place after it."""
+        j = span.end
+        if j < len(self.tokens) and self.tokens[j].text == "(":
+            j = next((t.i + 1 for t in self.tokens[j + 1: j + 6] if t.text == ")"), len(self.tokens))
+        if j + 1 >= len(self.tokens) or lower_text(self.tokens[j]) not in self.rules.container_prepositions:
+            return  # most names are followed by anything else
+        if not self.organ_named(ref, span):
+            return
+        words = [w for w in self.tokens[j + 1: j + 3] if w.pos_ != "DET"]
+        place = self.ref_at(words[0]) if words else None
+        if place is not None and place.entity.id != ref.entity.id and self.typed([place], ("Region",)):
+            self.add(ref, "deployedIn", place, self.tokens[j], k, 0.6, modality="asserted")
+
+    def label_parts(self, ref: MentionRef, span, k: int) -> None:
+        """A mission or force named by a short form whose entity's label puts it in a place the
+        text names ("l'Amisom", "Mission de l'Union africaine en Somalie", in a text naming
+        Somalia) is deployed there, and a part of the organisation its label names after "de"."""
+        if normalize_label(ref.mention.text) == normalize_label(ref.entity.label) or not self.organ_named(ref, span):
+            return
+        place, parent = self.label_place(ref.entity.label.split())
+        if place is None or not self.typed([place], ("Region",)):
+            return
+        if parent is not None and parent.entity.kind in _ORGANISATION_KINDS and parent.entity.id != ref.entity.id:
+            self.add(ref, "memberOf", parent, span[0], k, 0.6, modality="asserted")
+        self.add(ref, "deployedIn", place, span[0], k, 0.6, modality="asserted")
+
+    def label_place(self, words: list[str]) -> tuple[MentionRef | None, MentionRef | None]:
+        """The place a body's label names after a container preposition and the body it names
+        after "de" before it, as entities of the text ("Mission de l'Union africaine en Somalie")."""
+        cut = next((n for n, w in enumerate(words[1:-1], 1) if w.lower() in self.rules.container_prepositions), None)
+        if cut is None:
+            return None, None
+        of = next((n for n, w in enumerate(words[1:cut], 1) if w.lower() in self.rules.of_prepositions), None)
+        parent = self.entity_named(" ".join(words[of + 1: cut])) if of is not None else None
+        return self.entity_named(" ".join(words[cut + 1:])), parent
 
     def entity_named(self, name: str) -> MentionRef | None:
         """The entity the text names by ``name`` (an organisation's acronym by its spelled-out
@@ -8568,13 +8683,15 @@ class _Finder:
         """Whether ``t`` is in quoted words told as what a source said, one the text names no
         speaker for ("« X a bombardé Y », indique un communiqué", "selon une source, « ... »"): a
         clause (a finite verb inside the marks) with a verb of speech right after the closing
-        mark or a source word right before the opening one; not words merely set in quotes."""
+        mark, or a source word or a verb of speech right before the opening one ("un communiqué
+        de l'armée précise que « ... »", its speaker unresolved); not words merely set in quotes."""
         inner = self.quoted_clause(t)
         if not inner:
             return False
         after = [w for w in self.tokens[inner[-1].i + 1: inner[-1].i + 6] if not w.is_punct][:3]
         before = [w for w in self.tokens[max(inner[0].i - 6, 0): inner[0].i] if not w.is_punct]
-        return any(self.speech_verb(w) for w in after) or any(_is_source_word(w, self.rules) for w in before[-4:])
+        return any(self.speech_verb(w) for w in after) or any(_is_source_word(w, self.rules) for w in before[-4:]) \
+            or any(self.speech_verb(w) for w in before[-2:])
 
     def quoted_clause(self, t: Token) -> list[Token]:
         """The words inside the quote marks around ``t`` when they hold a finite verb (a clause,
