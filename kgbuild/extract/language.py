@@ -226,6 +226,7 @@ class LanguageRules:
     member_anaphors: Words
     unnamed_speakers: Words
     lone_officials: Words
+    uprising_nouns: Words
     within_nouns: Words
     role_prefixes: Words
     source_words: Words

@@ -109,6 +109,10 @@ class _Cue:
         return lower_text(self.tokens[self.j])
 
 
+#: marks that end a sentence the parse may have joined to the next one
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 class _Finder:
     def __init__(self, reading: Reading) -> None:
         self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
@@ -375,10 +379,16 @@ class _Finder:
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         if self.lone_person(token, unnamed):
             return None  # "a affirmé un haut responsable de l'armée": one unnamed person, no body
-        found = ((None if unnamed else self.named_next_to(token, within))
+        found = ((None if unnamed else self.next_to_unless_origin(token, within))
                  or self.complement_actor(token, within, unnamed) or self.body_of_domain(token, within)
                  or self.group_named_by_complement(token, within) or self.document_author(token, within))
         return None if unnamed and _is_person(found) else found
+
+    def next_to_unless_origin(self, token: Token, within: range | None) -> MentionRef | None:
+        """The actor named right after a speaking group (``named_next_to``), unless it is the
+        state a rebel noun's demonym names as the fighters' origin ("la rébellion tchadienne")."""
+        ref = self.named_next_to(token, within)
+        return None if ref is not None and ref.entity.kind in _STATE_KINDS and self.rebel_noun(token) else ref
 
     def bare_body_actor(self, token: Token, within: range | None) -> MentionRef | None:
         """The actor a body without complement stands for: the one right after it ("l'état-major
@@ -510,8 +520,9 @@ class _Finder:
 
     def rebel_noun(self, token: Token) -> bool:
         """Whether a noun is qualified as fighting the state ("les forces séparatistes"): its
-        demonym then names no state that speaks."""
-        return any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
+        demonym then names no state that speaks; so is a noun of an uprising ("la rébellion
+        tchadienne")."""
+        return token.lemma_.lower() in self.rules.uprising_nouns or any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
                    for c in token.children if c.dep_ == "amod" for g in (c, *c.children))  # also hung on the demonym
 
     def located_by(self, token: Token, child: Token) -> bool:
@@ -725,7 +736,20 @@ class _Finder:
     def last_claim_speaker(self, token: Token) -> MentionRef | None:
         """The speaker of the last claim before a token (None for an unnamed source)."""
         last = next((c for c in reversed(self.claims) if c.cue_start < token.idx), None)
-        return last.speaker if last is not None else None
+        if last is None or self.unnamed_spoke_since(token, last):
+            return None
+        return last.speaker
+
+    def unnamed_spoke_since(self, token: Token, last: _Claim) -> bool:
+        """Whether the noun pointed at again ("cette source", "la même source") last spoke unnamed
+        after the last claim with a speaker, within two sentences ("a indiqué X. « ... », a
+        indiqué une source de sécurité. « ... », a ajouté cette source": nobody named, not X),
+        or is that noun itself, already read as nobody named (", précisant que" after it)."""
+        if self.last_subject is None:
+            return False
+        run, subject, ref = self.last_subject
+        return ref is None and subject.lemma_.lower() == token.lemma_.lower() \
+            and last.cue_start < subject.idx <= token.idx and 0 <= self.units.run_at(token.idx) - run <= 2
 
     def apposed_person(self, token: Token, within: range | None) -> MentionRef | None:
         """The person named at the end of a role phrase, however deep the parse hangs the name
@@ -1026,6 +1050,10 @@ class _Finder:
         early = self.speaker_out_of_parse(cue, own)
         if early is not None:
             return early
+        named = self.name_apposed_to_description(cue)
+        if named is not None:
+            self.remember_subject(cue, named)
+            return named, 0.85
         subjects = subjects_of(cue, self.rules)
         misplaced = self.subject_misplaced(cue)
         if misplaced:  # "A est « B », a-t-il ajouté": not A's noun
@@ -1043,6 +1071,53 @@ class _Finder:
         if subjects:
             return None, 0.0
         return self.unparsed_subject(cue)
+
+    #: how many words an indefinite description opening a sentence before a name may span
+    _DESCRIPTION_REACH = 12
+
+    def name_apposed_to_description(self, cue: Token) -> MentionRef | None:
+        """The actor named between commas right after an indefinite singular description that
+        opens the cue's sentence, however the parse hangs the two ("Une alliance de rebelles,
+        l'Union X (UX), a revendiqué"; "Un autre mouvement, le Y, se montrant « surpris », a
+        démenti": the named actor, not the description's demonym); None otherwise."""
+        last = group_start(cue)
+        comma = self.description_comma(cue, last)
+        if comma is None:
+            return None
+        n = comma + 1 + (self.tokens[comma + 1].pos_ == "DET")
+        ref = self.index.at_token(self.tokens[n]) if n < last else None
+        if ref is None or ref.start != self.tokens[n].idx or _ACTOR not in ref.entity.types \
+                or ref.mention.method == "demonym":
+            return None
+        end = self.doc.char_span(ref.start, ref.end, alignment_mode="expand").end
+        return ref if self.closes_apposition(end, last) else None
+
+    def description_comma(self, cue: Token, last: int) -> int | None:
+        """The comma closing an indefinite singular description with no finite verb that opens
+        the sentence of a cue whose verb group starts at ``last`` ("Une alliance de rebelles,"),
+        also where the parse joined that sentence to the one before; None otherwise."""
+        lo = self.units.bounds(cue)[0]
+        lo = max([lo, *(m for m in range(lo + 1, last) if self.tokens[m - 1].text in _SENTENCE_ENDS)])
+        first = self.tokens[lo]
+        if first.pos_ != "DET" or "Ind" not in morph_values(first, "Definite") \
+                or "Sing" not in morph_values(first, "Number"):
+            return None
+        comma = next((m for m in range(lo + 1, min(last, lo + self._DESCRIPTION_REACH)) if self.tokens[m].is_punct), None)
+        if comma is None or self.tokens[comma].text != "," or any(
+                "Fin" in morph_values(t, "VerbForm") for t in self.tokens[lo:comma]):
+            return None
+        return comma
+
+    def closes_apposition(self, end: int, last: int) -> bool:
+        """Whether a name ending at ``end`` closes an apposition before the verb group at
+        ``last``: a comma after it (past a bracketed acronym), then the group or a participle
+        aside with no finite verb ("le Y, se montrant « surpris », a démenti")."""
+        if end < last and self.tokens[end].text == "(":
+            end = next((m + 1 for m in range(end, min(last, end + 8)) if self.tokens[m].text == ")"), last)
+        if end >= last or self.tokens[end].text != "," or self.tokens[last - 1].text != ",":
+            return False
+        aside = self.tokens[end + 1:last - 1]
+        return len(aside) <= 8 and not any("Fin" in morph_values(t, "VerbForm") for t in aside)
 
     def coordinated_reporter(self, cue: Token) -> Token | None:
         """The speech verb a subjectless cue is coordinated with when the parse hangs it on the
@@ -1647,19 +1722,22 @@ class _Finder:
         ref = self.index.at_token(after)
         return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
 
-    #: the most words of a description before the name apposed to it ("un de ses proches, X")
-    _DESCRIPTION_WORDS = 6
+    #: the most words of a description before the name apposed to it ("l'un des principaux
+    #: dirigeants de la rébellion, X")
+    _DESCRIPTION_WORDS = 9
 
     def name_after_description(self, tok: Token) -> Token | None:
         """The person named after a comma that closes a short description without a verb opened
-        by a pronoun ("a affirmé à l'AFP un de ses proches, X Y, joint ..."): X."""
+        by a pronoun ("a affirmé à l'AFP un de ses proches, X Y, joint ...": X), past his article
+        and titles ("l'un des dirigeants de la rébellion, le général X")."""
         if tok.pos_ != "PRON":
             return None
         for t in self.tokens[tok.i + 1: tok.i + self._DESCRIPTION_WORDS]:
             if t.pos_ in ("VERB", "AUX") or t.text in self.rules.quote_pairs:
                 return None
             if t.text == ",":
-                after = self.token_after(t)
+                k = self.past_titles(self.tokens, t.i + 1)
+                after = self.tokens[k] if k < len(self.tokens) else None
                 ref = self.index.at_token(after) if after is not None else None
                 return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
         return None
@@ -2172,10 +2250,28 @@ class _Finder:
         ands = [m for m, t in enumerate(span) if lower_text(t) in self.rules.and_words]
         if speaker is None or not self.two_subjects(span, ands):
             return []
-        refs = [self.part_speaker(part) for part in (span[:ands[0]], span[ands[0] + 1:])]
+        refs = [self.part_speaker(part) for part in (*self.listed_parts(span[:ands[0]]), span[ands[0] + 1:])]
         if any(r is None for r in refs) or speaker.entity.id not in {r.entity.id for r in refs}:
             return []
-        return [r for r in refs if r.entity.id != speaker.entity.id]
+        return list({r.entity.id: r for r in refs if r.entity.id != speaker.entity.id}.values())
+
+    def listed_parts(self, part: list[Token]) -> list[list[Token]]:
+        """The noun phrases a list before the conjunction of a coordinated subject holds, split
+        at its commas when each names an actor ("La France, l'Allemagne et l'Italie ont
+        affirmé": France and Germany); the whole part otherwise."""
+        commas = [m for m, t in enumerate(part) if t.text == ","]
+        if not commas:
+            return [part]
+        pieces = [part[a + 1:b] for a, b in zip([-1, *commas], [*commas, len(part)])]
+        if any(not self.opens_on_name(p) or self.part_speaker(p) is None for p in pieces):
+            return [part]  # "La Russie, membre du Conseil de sécurité et la Chine": an apposition
+        return pieces
+
+    def opens_on_name(self, piece: list[Token]) -> bool:
+        """Whether a noun phrase's first word after its articles starts an entity's mention."""
+        word = next((t for t in piece if t.pos_ != "DET"), None)
+        ref = self.index.at_token(word) if word is not None else None
+        return ref is not None and ref.start == word.idx
 
     def two_subjects(self, span: list[Token], ands: list[int]) -> bool:
         """Whether the words before a cue, joined by their one conjunction, are two noun
@@ -2651,6 +2747,9 @@ class _Finder:
         """The speaker of an inverted subject; a common noun's gives way to the person named after
         its phrase ("a déclaré un dirigeant du Hamas, X": X, not the group)."""
         speaker, factor = self.speaker_of(subject)
+        if speaker is None and subject.pos_ == "PRON":  # "a affirmé l'un des dirigeants du X, le général Y"
+            named = self.name_after_description(subject)
+            return self.speaker_of(named) if named is not None else (None, 0.0)
         if subject.pos_ != "NOUN" or (speaker is not None and speaker.entity.kind == "Person"):
             return speaker, factor
         named = self.trailing_name(tokens, subject)
