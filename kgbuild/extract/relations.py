@@ -6219,9 +6219,20 @@ class _Finder:
         name it is apposed to."""
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
+            agents = self.predicate_noun_subject(n.head)
+            if agents is not None:
+                return agents
             agents = self.np(n.head)
         return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n) or (
             self.one_of(n.head) if n.dep_ == "amod" else [])  # "l'un des fervents partisans de X", misread
+
+    def predicate_noun_subject(self, noun: Token) -> list[MentionRef] | None:
+        """The subject a common noun is said of through a copula ("les ADF sont un groupe armé
+        d'origine ougandaise, opposé au régime": the ADF, not the states its complements name);
+        none when that subject names no actor; None when the noun has no copula."""
+        if noun.pos_ != "NOUN" or self.ref_at(noun) is not None or not any(c.dep_ == "cop" for c in noun.children):
+            return None
+        return [r for c in noun.children if c.dep_ == "nsubj" for r in self.np(c)]
 
     def described_head(self, n: Token) -> list[MentionRef]:
         """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
