@@ -1967,15 +1967,21 @@ class _Finder:
         return self.tokens[first].idx, self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
 
     def _media_name_start(self, head: Token) -> int:
-        """The first word after a medium's noun past its lower-case adjectives, a "de" complement
-        of the rules ("d'actualités", "de presse") and an opening quote."""
+        """The first word after a medium's noun past its lower-case adjectives (a demonym the
+        parser tags a name too), its "de" complements of the rules ("d'actualités", "de presse",
+        "d'État"), in any order ("l'agence de presse officielle kényane X", "la chaîne de
+        télévision d'État X"), and an opening quote."""
         first, n = head.i + 1, len(self.tokens)
-        while first < n and first < head.i + 3 and self.tokens[first].pos_ == "ADJ" \
-                and self.tokens[first].text.islower() and not self._glued_particle(self.tokens[first]):
-            first += 1
-        if first + 1 < n and fold_quotes(self.lows[first]) in self.rules.place_of_prepositions \
-                and self.lows[first + 1] in self.rules.media_complements:
-            first += 2
+        while first < n and first < head.i + 6:
+            t = self.tokens[first]
+            if t.text.islower() and (t.pos_ == "ADJ" or self.lows[first] in self.rules.demonyms) \
+                    and not self._glued_particle(t):
+                first += 1
+            elif first + 1 < n and fold_quotes(self.lows[first]) in self.rules.place_of_prepositions \
+                    and self.lows[first + 1] in self.rules.media_complements:
+                first += 2
+            else:
+                break
         if first + 1 < n and self.tokens[first].text in _OPENING_QUOTES and self.capitalised[first + 1]:
             first += 1
         return first

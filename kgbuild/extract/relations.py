@@ -1427,6 +1427,19 @@ class _Finder:
                 return self.subject(root)
         return []
 
+    def noun_before_relative(self, subj: Token) -> bool:
+        """A relative pronoun subject right after a common noun that names no actor ("X est
+        contesté par un gouvernement parallèle, qui soutient Y"): that noun is what the pronoun
+        stands for, so the subject of the clause above (X) is not taken in its place."""
+        if lower_text(subj) not in self.rules.relative_pronouns or subj.i < 2:
+            return False
+        k = subj.i - 1 if self.tokens[subj.i - 1].text != "," else subj.i - 2
+        lo = self.units.bounds(subj)[0]
+        while k > lo and self.tokens[k].pos_ in ("ADJ", "ADP", "DET", "AUX", "VERB") and self.ref_at(self.tokens[k]) is None:
+            k -= 1  # back over "parallèle installé dans l'est" to the head noun
+        return self.tokens[k].pos_ == "NOUN" and self.ref_at(self.tokens[k]) is None \
+            and self.index.at_token(self.tokens[k]) is None
+
     def bodies_of_leaders(self, found: list[MentionRef]) -> list[MentionRef]:
         """A person named after a body noun the parse cut off ("Le régime de Bachar al-Assad a
         bombardé": "Assad" read as the subject) stands for the state the text made him lead;
@@ -5674,6 +5687,8 @@ class _Finder:
         """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
         stands for in a quote; a person accusing speaks for a side and takes no stance of their own
         (a spokesman's body does)."""
+        if any(c.dep_ == "nsubj" and self.noun_before_relative(c) for c in v.children):
+            return []
         subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v) \
             or [r for c in subjects_of(v, self.rules)[:1] for r in self.spokesman_body(c)]
         if _in(v, self.rules.accusation_cues):
@@ -6264,9 +6279,20 @@ class _Finder:
         name it is apposed to."""
         agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
+            agents = self.predicate_noun_subject(n.head)
+            if agents is not None:
+                return agents
             agents = self.np(n.head)
         return agents or self.one_of(n) or self.fronted_subject(n) or self.described_head(n) or (
             self.one_of(n.head) if n.dep_ == "amod" else [])  # "l'un des fervents partisans de X", misread
+
+    def predicate_noun_subject(self, noun: Token) -> list[MentionRef] | None:
+        """The subject a common noun is said of through a copula ("les ADF sont un groupe armé
+        d'origine ougandaise, opposé au régime": the ADF, not the states its complements name);
+        none when that subject names no actor; None when the noun has no copula."""
+        if noun.pos_ != "NOUN" or self.ref_at(noun) is not None or not any(c.dep_ == "cop" for c in noun.children):
+            return None
+        return [r for c in noun.children if c.dep_ == "nsubj" for r in self.np(c)]
 
     def described_head(self, n: Token) -> list[MentionRef]:
         """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
@@ -8211,9 +8237,11 @@ class _Finder:
 
     def described_before(self, span) -> list[Token]:
         """The description right before a name, from its article ("l'agence de presse officielle
-        nord-coréenne X": "agence ... nord-coréenne"); none when no article opens it within six words."""
+        nord-coréenne X": "agence ... nord-coréenne", a demonym read as a name too); none when no
+        article opens it within six words."""
         k = span.start - 1
-        while k >= max(0, span.start - 7) and self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP"):
+        while k >= max(0, span.start - 7) and (self.tokens[k].pos_ in ("NOUN", "ADJ", "ADP") or (
+                self.tokens[k].pos_ == "PROPN" and self.tokens[k].text.islower())):
             k -= 1
         return list(self.tokens[k + 1: span.start]) if k >= 0 and self.tokens[k].pos_ == "DET" else []
 
