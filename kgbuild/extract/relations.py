@@ -3047,12 +3047,25 @@ class _Finder:
             or self.relative_strike_places(n)
 
     def relative_strike_places(self, n: Token) -> list[MentionRef]:
-        """The place a relative clause on an attack noun says it hit ("l'attentat qui a frappé
-        le siège de la police à Ankara")."""
-        verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (_in(c, self.rules.attack_verbs)
-                                                                     or _in(c, self.rules.target_verbs) or self.toll_clause(c))]
+        """The place a relative clause on an attack noun says it hit or took place in ("l'attentat
+        qui a frappé le siège de la police à Ankara", "l'attaque, qui a eu lieu dans le district
+        de X"); a relative of occurrence the parse hung on the governing verb too ("l'attaque
+        revendiquée par Y, et qui s'est déroulée à X": ``hung_relatives``)."""
+        verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (
+            _in(c, self.rules.attack_verbs) or _in(c, self.rules.target_verbs) or self.toll_clause(c))]
+        verbs += [c for c in [c for c in n.children if c.dep_ == "acl:relcl"] + self.hung_relatives(n)
+                  if _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs)]
         return [r for v in verbs[:1] for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions,
                                                                ("Region",))][:1]
+
+    def hung_relatives(self, n: Token) -> list[Token]:
+        """Relative clauses on a noun that the parse hung on the verb governing it: a clause whose
+        subject is a relative pronoun right after the noun's phrase, past commas and a conjunction
+        only ("mort dans l'attaque, qui a eu lieu à X", "revendiqué l'attentat, qui s'est produit à Y")."""
+        end = n.right_edge.i
+        return [v for v in n.head.children if v.dep_ in ("conj", "advcl") and v.i > end and any(
+            p.dep_ == "nsubj" and lower_text(p) in self.rules.relative_pronouns
+            and all(t.pos_ in ("PUNCT", "CCONJ") for t in self.tokens[end + 1: p.i]) for p in v.children)]
 
     def toll_clause(self, v: Token) -> bool:
         """A verb telling a toll: one of ``toll_clause_verbs`` with a toll noun as object ("qui a
