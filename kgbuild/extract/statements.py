@@ -620,8 +620,19 @@ class _Finder:
             claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
             if claim is None and any(lo <= c.cue_start < hi for c in self.role_claims):
                 return None  # "a annoncé le ministre dans un communiqué": named since, as he spoke
-            return (claim.speaker if claim is not None else None),
+            return (claim.speaker if claim is not None else self.document_owner(around, kinds)),
         return None
+
+    def document_owner(self, sentence, kinds) -> MentionRef | None:
+        """Who put out a document brought in by a sentence with no claim: the "par" agent or the
+        subject of the verb it hangs on ("L'information a été donnée par X dans un communiqué",
+        "X a publié un communiqué"), when an actor; else None."""
+        doc = next((t for t in sentence if t.lemma_.lower() in kinds and not _is_definite(t)), None)
+        if doc is None or doc.head.pos_ != "VERB":
+            return None
+        who = next((c for dep in ("obl:agent", "nsubj") for c in doc.head.children if c.dep_ == dep), None)
+        ref = self.phrase_entity(who) if who is not None else None
+        return ref if ref is not None and _ACTOR in ref.entity.types else None
 
     def recent_claim_speaker(self, token: Token) -> MentionRef | None:
         """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
@@ -997,8 +1008,9 @@ class _Finder:
 
     def reported_at(self, pos: int) -> bool:
         """Whether an offset lies in the content of one of the last claims read (reported speech,
-        quoted or not)."""
-        return any(c.start <= pos < c.end for c in self.claims[-6:])
+        quoted or not), those held to name an unnamed role later included ("le porte-parole du
+        groupe, X, a déclaré que les Tigres ... Il a ajouté": not the Tigres)."""
+        return any(c.start <= pos < c.end for c in (*self.claims[-6:], *self.role_claims[-3:]))
 
     def same_group(self, pronoun: Token, subject: Token) -> bool:
         """Whether a plural pronoun stands for the plural subject that spoke last, of either
@@ -1860,9 +1872,11 @@ class _Finder:
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
             found = self.complements(k, tokens, n, lemma)
-            if not found and tok.pos_ == "VERB" and not _present_participle(tok):
+            if not found and tok.pos_ == "VERB" and not _present_participle(tok) \
+                    and not any(c.start <= tok.idx < c.end for c in claims):
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
-                # (not "..., faisant flamber les tensions": a participle's subject is read, not named)
+                # (not "..., faisant flamber les tensions": a participle's subject is read, not named;
+                # not "Il a affirmé que les Tigres avaient lancé des drones": the event reported)
             claims.extend(found)
         return claims
 
@@ -2348,6 +2362,8 @@ class _Finder:
         """ "a assuré pouvoir régler ..."."""
         if "Inf" not in morph_values(c.next, "VerbForm") or c.lemma not in self.rules.infinitive_cues:
             return None
+        if c.reflexive and c.lemma not in self.rules.reflexive_cues:
+            return []  # "deux soldats qui se sont révélés être des rebelles": they turned out, said nothing
         if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
             return []  # "n'a pas souhaité donner de détails": nothing said
         if c.next.lemma_.lower() in self.rules.pro_verbs and lower_text(c.tokens[c.j - 1]) in self.rules.object_clitics:
