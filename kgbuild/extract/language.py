@@ -197,6 +197,8 @@ class LanguageRules:
     fronted_subordinators: Ordered
     relative_heads: Words
     reflexive_cues: Words
+    side_pair_nouns: Words
+    pair_numbers: Words
     denial_verbs: Words
     source_prepositions: Ordered
     source_phrases: Ordered

@@ -2142,7 +2142,10 @@ class _Finder:
         claims = []
         limit = min(self.relative_end(cue, cue.j),  # "X, qui accuse Y de Z, a décidé": the aside ends
                     self.fronted_end(cue))  # "Si X a assuré A, Y affirme B": A ends at its comma
-        speakers = [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
+        pair = self.pair_named_again(verb)  # "Les deux parties soutiennent que": both
+        if pair:
+            speaker, factor = pair[0], 0.8
+        speakers = pair or [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
         for start, end, conf in out:
             start, end = self.trim(start, min(end, limit) if start < limit else end)
             if end > start:
@@ -2152,6 +2155,25 @@ class _Finder:
         if len(speakers) == 1 and self.held_for_role(verb, speaker, claims):
             return []
         return claims
+
+    def pair_named_again(self, verb: Token) -> list[MentionRef]:
+        """The two speakers of the last claim made jointly, up to three sentences back, when a
+        cue's subject names them again as a pair ("New Delhi et Islamabad s'accusent ... Les deux
+        parties soutiennent que ...": both); else none."""
+        if not self.names_a_pair(verb):
+            return []
+        last = next((c for c in reversed(self.claims) if c.joint), None)
+        if last is None or self.units.run_at(verb.idx) - self.units.run_at(last.cue_start) > 3:
+            return []
+        pair = [c.speaker for c in self.claims if c.cue_start == last.cue_start and c.start == last.start]
+        return pair if len(pair) == 2 and all(r is not None for r in pair) else []
+
+    def names_a_pair(self, verb: Token) -> bool:
+        """Whether a verb's subject before it is a noun of sides, as written, after a word of the
+        number two ("les deux parties", "les deux armées")."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        return subject is not None and lower_text(subject) in self.rules.side_pair_nouns and any(
+            lower_text(c) in self.rules.pair_numbers for c in subject.children if c.i < subject.i)
 
     def held_for_role(self, verb: Token, speaker: MentionRef | None, claims: list[_Claim]) -> bool:
         """Keep aside the claims of a cue whose subject before it is one unnamed holder of a role
