@@ -232,6 +232,7 @@ class LanguageRules:
     role_prefixes: Words
     source_words: Words
     report_cues: Words
+    passive_topic_cues: Words
     addressee_cues: Words
     reported_events: Words
     object_content_cues: Words

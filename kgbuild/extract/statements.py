@@ -2981,7 +2981,8 @@ class _Finder:
         coordinated: "a été menée ... et a été revendiquée par X"), under the rules of an object;
         not a participle describing a noun ("une attaque revendiquée par X"), a pronoun, an actor,
         nor words past a comma or a bracket after the noun ("L'attaque, qui a tué dix soldats, ...")."""
-        noun = self.passive_subject(cue) if lemma in self.rules.object_content_cues else None
+        noun = self.passive_subject(cue) if lemma in self.rules.object_content_cues \
+            and lemma not in self.rules.passive_topic_cues else None
         if noun is None or not tokens[0].i <= noun.left_edge.i:
             return []
         if cue.lemma_ in self.rules.report_cues and noun.lemma_ not in self.rules.reported_events:
