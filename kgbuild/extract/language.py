@@ -197,6 +197,8 @@ class LanguageRules:
     fronted_subordinators: Ordered
     relative_heads: Words
     reflexive_cues: Words
+    side_pair_nouns: Words
+    pair_numbers: Words
     denial_verbs: Words
     source_prepositions: Ordered
     source_phrases: Ordered
@@ -231,6 +233,7 @@ class LanguageRules:
     role_prefixes: Words
     source_words: Words
     report_cues: Words
+    passive_topic_cues: Words
     addressee_cues: Words
     reported_events: Words
     object_content_cues: Words

@@ -631,8 +631,19 @@ class _Finder:
             claim = next((c for c in reversed(self.claims) if lo <= c.cue_start < hi), None)
             if claim is None and any(lo <= c.cue_start < hi for c in self.role_claims):
                 return None  # "a annoncé le ministre dans un communiqué": named since, as he spoke
-            return (claim.speaker if claim is not None else None),
+            return (claim.speaker if claim is not None else self.document_owner(around, kinds)),
         return None
+
+    def document_owner(self, sentence, kinds) -> MentionRef | None:
+        """Who put out a document brought in by a sentence with no claim: the "par" agent or the
+        subject of the verb it hangs on ("L'information a été donnée par X dans un communiqué",
+        "X a publié un communiqué"), when an actor; else None."""
+        doc = next((t for t in sentence if t.lemma_.lower() in kinds and not _is_definite(t)), None)
+        if doc is None or doc.head.pos_ != "VERB":
+            return None
+        who = next((c for dep in ("obl:agent", "nsubj") for c in doc.head.children if c.dep_ == dep), None)
+        ref = self.phrase_entity(who) if who is not None else None
+        return ref if ref is not None and _ACTOR in ref.entity.types else None
 
     def recent_claim_speaker(self, token: Token) -> MentionRef | None:
         """The speaker of a claim in the sentence before a token or in its own (None otherwise)."""
@@ -1021,8 +1032,9 @@ class _Finder:
 
     def reported_at(self, pos: int) -> bool:
         """Whether an offset lies in the content of one of the last claims read (reported speech,
-        quoted or not)."""
-        return any(c.start <= pos < c.end for c in self.claims[-6:])
+        quoted or not), those held to name an unnamed role later included ("le porte-parole du
+        groupe, X, a déclaré que les Tigres ... Il a ajouté": not the Tigres)."""
+        return any(c.start <= pos < c.end for c in (*self.claims[-6:], *self.role_claims[-3:]))
 
     def same_group(self, pronoun: Token, subject: Token) -> bool:
         """Whether a plural pronoun stands for the plural subject that spoke last, of either
@@ -1938,9 +1950,11 @@ class _Finder:
             if tok.dep_ == "xcomp" and tok.head.i < tok.i and self.cue_lemma(tok.head, None) is not None:
                 continue  # "indique avoir lancé « ... »": what the outer cue reports
             found = self.complements(k, tokens, n, lemma)
-            if not found and tok.pos_ == "VERB" and not _present_participle(tok):
+            if not found and tok.pos_ == "VERB" and not _present_participle(tok) \
+                    and not any(c.start <= tok.idx < c.end for c in claims):
                 self.cue_speaker(tok)  # "X a annoncé l'envoi de renforts. Il a aussi annoncé ...": X
-                # (not "..., faisant flamber les tensions": a participle's subject is read, not named)
+                # (not "..., faisant flamber les tensions": a participle's subject is read, not named;
+                # not "Il a affirmé que les Tigres avaient lancé des drones": the event reported)
             claims.extend(found)
         return claims
 
@@ -2206,7 +2220,10 @@ class _Finder:
         claims = []
         limit = min(self.relative_end(cue, cue.j),  # "X, qui accuse Y de Z, a décidé": the aside ends
                     self.fronted_end(cue))  # "Si X a assuré A, Y affirme B": A ends at its comma
-        speakers = [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
+        pair = self.pair_named_again(verb)  # "Les deux parties soutiennent que": both
+        if pair:
+            speaker, factor = pair[0], 0.8
+        speakers = pair or [speaker, *self.co_speakers(cue.tokens, cue.n, speaker)]
         for start, end, conf in out:
             start, end = self.trim(start, min(end, limit) if start < limit else end)
             if end > start:
@@ -2216,6 +2233,25 @@ class _Finder:
         if len(speakers) == 1 and self.held_for_role(verb, speaker, claims):
             return []
         return claims
+
+    def pair_named_again(self, verb: Token) -> list[MentionRef]:
+        """The two speakers of the last claim made jointly, up to three sentences back, when a
+        cue's subject names them again as a pair ("New Delhi et Islamabad s'accusent ... Les deux
+        parties soutiennent que ...": both); else none."""
+        if not self.names_a_pair(verb):
+            return []
+        last = next((c for c in reversed(self.claims) if c.joint), None)
+        if last is None or self.units.run_at(verb.idx) - self.units.run_at(last.cue_start) > 3:
+            return []
+        pair = [c.speaker for c in self.claims if c.cue_start == last.cue_start and c.start == last.start]
+        return pair if len(pair) == 2 and all(r is not None for r in pair) else []
+
+    def names_a_pair(self, verb: Token) -> bool:
+        """Whether a verb's subject before it is a noun of sides, as written, after a word of the
+        number two ("les deux parties", "les deux armées")."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        return subject is not None and lower_text(subject) in self.rules.side_pair_nouns and any(
+            lower_text(c) in self.rules.pair_numbers for c in subject.children if c.i < subject.i)
 
     def held_for_role(self, verb: Token, speaker: MentionRef | None, claims: list[_Claim]) -> bool:
         """Keep aside the claims of a cue whose subject before it is one unnamed holder of a role
@@ -2444,6 +2480,8 @@ class _Finder:
         """ "a assuré pouvoir régler ..."."""
         if "Inf" not in morph_values(c.next, "VerbForm") or c.lemma not in self.rules.infinitive_cues:
             return None
+        if c.reflexive and c.lemma not in self.rules.reflexive_cues:
+            return []  # "deux soldats qui se sont révélés être des rebelles": they turned out, said nothing
         if c.next.lemma_.lower() in self.rules.withheld_speech and clause_negation(c.tokens[c.n], self.rules):
             return []  # "n'a pas souhaité donner de détails": nothing said
         if c.next.lemma_.lower() in self.rules.pro_verbs and lower_text(c.tokens[c.j - 1]) in self.rules.object_clitics:
@@ -3042,7 +3080,8 @@ class _Finder:
         coordinated: "a été menée ... et a été revendiquée par X"), under the rules of an object;
         not a participle describing a noun ("une attaque revendiquée par X"), a pronoun, an actor,
         nor words past a comma or a bracket after the noun ("L'attaque, qui a tué dix soldats, ...")."""
-        noun = self.passive_subject(cue) if lemma in self.rules.object_content_cues else None
+        noun = self.passive_subject(cue) if lemma in self.rules.object_content_cues \
+            and lemma not in self.rules.passive_topic_cues else None
         if noun is None or not tokens[0].i <= noun.left_edge.i:
             return []
         if cue.lemma_ in self.rules.report_cues and noun.lemma_ not in self.rules.reported_events:
