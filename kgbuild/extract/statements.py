@@ -109,10 +109,6 @@ class _Cue:
         return lower_text(self.tokens[self.j])
 
 
-#: marks that end a sentence the parse may have joined to the next one
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
-
-
 class _Finder:
     def __init__(self, reading: Reading) -> None:
         self.doc, self.text, self.sentences = reading.doc, reading.text, reading.sentences
@@ -522,7 +518,9 @@ class _Finder:
         """Whether a noun is qualified as fighting the state ("les forces séparatistes"): its
         demonym then names no state that speaks; so is a noun of an uprising ("la rébellion
         tchadienne")."""
-        return token.lemma_.lower() in self.rules.uprising_nouns or any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
+        if token.lemma_.lower() in self.rules.uprising_nouns:
+            return True
+        return any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
                    for c in token.children if c.dep_ == "amod" for g in (c, *c.children))  # also hung on the demonym
 
     def located_by(self, token: Token, child: Token) -> bool:
@@ -1109,12 +1107,15 @@ class _Finder:
         the sentence of a cue whose verb group starts at ``last`` ("Une alliance de rebelles,"),
         also where the parse joined that sentence to the one before; None otherwise."""
         lo = self.units.bounds(cue)[0]
+        # the marks of a title's end (``_SENTENCE_ENDS``, the colon included) end a sentence the
+        # parse may have joined to the next one
         lo = max([lo, *(m for m in range(lo + 1, last) if self.tokens[m - 1].text in _SENTENCE_ENDS)])
         first = self.tokens[lo]
         if first.pos_ != "DET" or "Ind" not in morph_values(first, "Definite") \
                 or "Sing" not in morph_values(first, "Number"):
             return None
-        comma = next((m for m in range(lo + 1, min(last, lo + self._DESCRIPTION_REACH)) if self.tokens[m].is_punct), None)
+        reach = min(last, lo + self._DESCRIPTION_REACH)
+        comma = next((m for m in range(lo + 1, reach) if self.tokens[m].is_punct), None)
         if comma is None or self.tokens[comma].text != "," or any(
                 "Fin" in morph_values(t, "VerbForm") for t in self.tokens[lo:comma]):
             return None
