@@ -6033,7 +6033,7 @@ class _Finder:
 
     def received_support(self, n: Token, k: int) -> bool:
         """ "le soutien reçu par X de Y et de Z", "l'aide obtenue par X de Y": a support noun
-        qualified by a participle of receiving (`benefit_verbs`) with an agent: Y and Z back X
+        qualified by a participle of receiving (``benefit_verbs``) with an agent: Y and Z back X
         (the "de" phrases on the noun, the participle or the agent, however the parse hangs them)."""
         part, phrase = self.receipt_phrases(n)
         if phrase is None:
