@@ -2714,7 +2714,7 @@ class _Finder:
         host = n.head if n.dep_ == "nmod" and (_in(n.head, self.rules.quantity_nouns)  # "la responsabilité de l'attentat"
                                                or _in(n.head, self.rules.claim_nouns)) else n
         if host.dep_ != "obj" and host.dep_.startswith("obl") \
-                and (_in(host.head, self.rules.agentive_verbs) or _in(host.head, self.rules.announce_verbs)) \
+                and self.strike_telling(host.head) \
                 and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
                         or lower_text(c) in self.rules.partitive_articles  # "ont lancé samedi des attaques"
                         for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
@@ -2729,8 +2729,12 @@ class _Finder:
         day = phrase.head
         return phrase.dep_ == "nmod" and lower_lemma(day) in self.rules.time_words \
             and (day.dep_ == "obj" or day.dep_.startswith("obl")) \
-            and (_in(day.head, self.rules.agentive_verbs) or _in(day.head, self.rules.announce_verbs)) \
-            and _introduced_by(phrase, self.rules.partitive_articles)
+            and self.strike_telling(day.head) and _introduced_by(phrase, self.rules.partitive_articles)
+
+    def strike_telling(self, v: Token) -> bool:
+        """A verb whose object or complement is a strike its subject carries out or announces
+        (``agentive_verbs``, ``announce_verbs``: "a mené des frappes", "a annoncé des frappes")."""
+        return _in(v, self.rules.agentive_verbs) or _in(v, self.rules.announce_verbs)
 
     def strike_aims(self, n: Token, host: Token, host_object: bool) -> list[Token]:
         """The phrases a strike is aimed at ("l'attaque des Houthis contre un navire
@@ -3051,9 +3055,10 @@ class _Finder:
         qui a frappé le siège de la police à Ankara", "l'attaque, qui a eu lieu dans le district
         de X"); a relative of occurrence the parse hung on the governing verb too ("l'attaque
         revendiquée par Y, et qui s'est déroulée à X": ``hung_relatives``)."""
-        verbs = [c for c in n.children if c.dep_ == "acl:relcl" and (
-            _in(c, self.rules.attack_verbs) or _in(c, self.rules.target_verbs) or self.toll_clause(c))]
-        verbs += [c for c in [c for c in n.children if c.dep_ == "acl:relcl"] + self.hung_relatives(n)
+        relatives = [c for c in n.children if c.dep_ == "acl:relcl"]
+        verbs = [c for c in relatives if _in(c, self.rules.attack_verbs) or _in(c, self.rules.target_verbs)
+                 or self.toll_clause(c)]
+        verbs += [c for c in relatives + self.hung_relatives(n)
                   if _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs)]
         return [r for v in verbs[:1] for r in self.after_prep(self.right_window(v), self.rules.attack_place_prepositions,
                                                                ("Region",))][:1]
@@ -5831,19 +5836,19 @@ class _Finder:
         "de" ("condamne l'assassinat du chef de X": not X), only its agent ("par Y")."""
         if _in(c, self.rules.victim_nouns):
             return self.children_with(c, self.rules.agent_prepositions)
-        if _in(c, self.rules.attack_nouns | self.rules.target_nouns) and self.refs_aimed(c):
-            return self.attack_authors(c)
+        aimed = self.refs_aimed(c) if _in(c, self.rules.attack_nouns | self.rules.target_nouns) else set()
+        if aimed:
+            return self.attack_authors(c, aimed)
         return self.np(c) or self.deed_agents(c) or self.typed(self.children_with(c, self.rules.of_prepositions), ("Actor",))
 
     def refs_aimed(self, n: Token) -> set[str]:
         """The entities an attack noun's hostile phrases hit ("contre X", "sur Y")."""
         return {r.entity.id for g in n.children if g.dep_ == "nmod" and g.i > n.i and self.hostile(g) for r in self.np(g)}
 
-    def attack_authors(self, n: Token) -> list[MentionRef]:
-        """Who an attack noun that says what it hits stands for as a stance's object: its
-        author alone ("condamne l'attaque des shebab contre une base de l'armée X": the shebab,
-        not X; "l'attaque contre la base de la mission Y": nobody)."""
-        aimed = self.refs_aimed(n)
+    def attack_authors(self, n: Token, aimed: set[str]) -> list[MentionRef]:
+        """Who an attack noun that says what it hits (``aimed``, the entities of ``refs_aimed``)
+        stands for as a stance's object: its author alone ("condamne l'attaque des shebab contre
+        une base de l'armée X": the shebab, not X; "l'attaque contre la base de la mission Y": nobody)."""
         return [r for r in self.typed(self.strike_doers(n), ("Actor",)) if r.entity.id not in aimed]
 
     def deed_agents(self, c: Token) -> list[MentionRef]:
@@ -5862,8 +5867,12 @@ class _Finder:
         if _in(v, self.rules.prepositional_stance_verbs):
             return list(self.rules.stance_verb_prepositions)
         if predicate == "opposes" and not any(c.dep_ == "obj" for c in v.children):
-            return [p for p in self.rules.stance_verb_prepositions if p in self.rules.hostile_prepositions]
+            return self.hostile_among(self.rules.stance_verb_prepositions)
         return []  # "condamne l'attaque de X contre Y", "dénonce les sanctions contre Y": the object's aim
+
+    def hostile_among(self, preps) -> list[str]:
+        """The hostile prepositions (``hostile_prepositions``: "contre") among ``preps``, in order."""
+        return [p for p in preps if p in self.rules.hostile_prepositions]
 
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
@@ -6024,7 +6033,7 @@ class _Finder:
 
     def received_support(self, n: Token, k: int) -> bool:
         """ "le soutien reçu par X de Y et de Z", "l'aide obtenue par X de Y": a support noun
-        qualified by a participle of receiving (`benefit_verbs`) with an agent: Y and Z back X
+        qualified by a participle of receiving (``benefit_verbs``) with an agent: Y and Z back X
         (the "de" phrases on the noun, the participle or the agent, however the parse hangs them)."""
         part, phrase = self.receipt_phrases(n)
         if phrase is None:
@@ -6058,7 +6067,7 @@ class _Finder:
         """The hostile phrase right after a stance noun's own words that the parse hangs on the
         noun's head ("conforté par les sanctions des États-Unis contre Caracas": "contre" under
         "conforté"): what a noun of opposition is aimed at."""
-        hostile = [p for p in preps if p in self.rules.hostile_prepositions]
+        hostile = self.hostile_among(preps)
         if not hostile or not _in(n, self.rules.oppose_nouns):
             return []
         return self.typed([r for c in n.head.children if c.dep_ in _OBLIQUES and c.left_edge.i == n.right_edge.i + 1
@@ -6144,9 +6153,14 @@ class _Finder:
     def possessor_doer(self, n: Token) -> list[MentionRef]:
         """Whose stance a possessed noun completing a verb names: the verb's doer ("appelle X à
         mettre fin à son soutien à Y", "renoncer à leur appui": X, the ones called)."""
-        if n.dep_ not in _OBLIQUES or not _possessive(n) or n.head.pos_ != "VERB":
+        if not self.possessed_complement(n):
             return []
         return self.typed(self.doer(n.head), ("Actor",))
+
+    @staticmethod
+    def possessed_complement(n: Token) -> bool:
+        """A possessed noun completing a verb ("mettre fin à son soutien", "renoncer à leur appui")."""
+        return n.dep_ in _OBLIQUES and _possessive(n) and n.head.pos_ == "VERB"
 
     def measure_participles(self, n: Token) -> list[Token]:
         """The past participles of a verb voicing a stance that qualify a stance noun with an agent
@@ -6183,7 +6197,7 @@ class _Finder:
         """Whom a stance noun is aimed at by the phrase its participle of voicing takes ("les
         sanctions imposées à la Syrie par X", "prises contre la Russie"), also where the parse
         hangs a hostile one on the agent ("portées par X contre Y": "contre" under X)."""
-        hostile = [p for p in preps if p in self.rules.hostile_prepositions]
+        hostile = self.hostile_among(preps)
         return self.typed([r for a in self.measure_participles(n) for r in self.children_with(a, preps)
                            or self.children_with(self.measure_agent_phrase(a), hostile, ("nmod",))], ("Actor",))
 
@@ -6197,7 +6211,7 @@ class _Finder:
         voices it ("imposer des sanctions au Hezbollah") or, after a possessed noun, on the verb
         it is a complement of ("mettre fin à son appui aux ADF")."""
         voiced = n.dep_ == "obj" and _in(n.head, self.rules.stance_verbs)
-        if not voiced and not (n.dep_ in _OBLIQUES and _possessive(n) and n.head.pos_ == "VERB"):
+        if not voiced and not self.possessed_complement(n):
             return []
         return self.typed([r for c in n.head.children if c.i > n.i and c.dep_.startswith("obl")
                            and _introduced_by(c, preps) for r in self.np(c)], ("Actor",))
