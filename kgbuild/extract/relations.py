@@ -1250,8 +1250,8 @@ class _Finder:
     def kb_elsewhere(self, place: MentionRef, state: MentionRef) -> bool:
         """Whether the knowledge base puts a place in a country other than the state it is said
         to lie in, a country the text names too (a misread "du pays": "envoyer des soldats au
-        Mozambique ... dans la province de Cabo Delgado, au nord du pays" said with Rwanda as the
-        subject: Cabo Delgado is Mozambique's); not when that country is absent from the text (the
+        Mozambique ... dans la province de X, au nord du pays" said with Rwanda as the
+        subject: X is Mozambique's); not when that country is absent from the text (the
         KB's entry may be a namesake: "le Nord-Ouest" of another country)."""
         if state.entity.kind not in _STATE_KINDS or not state.entity.kb_id or not place.entity.kb_id:
             return False
