@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from dataclasses import replace
+from pathlib import Path
 
 from kgbuild.errors import KgbuildError
 from kgbuild.types import Article
@@ -94,34 +96,12 @@ def _code(value) -> str:
     return value.language.iso_code_639_1.name.lower()
 
 
-#: frequent French words: articles, prepositions, pronouns, auxiliaries (some are words of
-#: Italian, Spanish or Portuguese too, whose own frequent words ``_OTHER_WORDS`` holds)
-_FRENCH_WORDS = frozenset((
-    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "dans", "pour", "sur",
-    "avec", "par", "au", "aux", "à", "a", "il", "ils", "elle", "elles", "que", "qui", "ont", "été",
-    "cette", "ces", "leur", "leurs", "selon", "sont", "était", "depuis", "lors", "ainsi", "après",
-    "aussi", "nous", "vous", "on", "ne", "pas", "se", "sa", "son", "ses", "plus", "mais", "être"))
-#: frequent words of the other languages of ``DETECTED`` (written in the Latin alphabet) that
-#: French text seldom holds: English, German, Spanish, Italian, Portuguese, Dutch, Polish, Turkish
-_OTHER_WORDS = frozenset((
-    "the", "and", "of", "to", "is", "was", "that", "with", "for", "from", "by", "are", "were",
-    "have", "has", "had", "this", "it", "its", "be", "been", "will", "would", "said", "which",
-    "who", "his", "their", "they", "he", "she", "we", "not", "at", "as", "in",
-    "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "auf", "den", "dem", "ein",
-    "eine", "einen", "einem", "sich", "für", "im", "hat", "wird", "wurde", "auch", "bei", "nach",
-    "aus", "sie", "er", "werden", "sind", "noch", "wie", "oder", "aber", "um", "über", "vor",
-    "zum", "zur", "dass",
-    "el", "los", "las", "del", "por", "con", "una", "es", "al", "lo", "su", "sus", "fue",
-    "como", "más", "pero", "para", "este", "esta", "han", "ha", "sido", "según", "también",
-    "e", "della", "di", "che", "per", "gli", "è", "sono", "nel", "dei", "delle", "degli", "alla",
-    "anche", "hanno", "questo", "stato", "dopo", "più", "dal", "sul", "nella",
-    "o", "os", "do", "da", "em", "não", "uma", "com", "ao", "dos", "das", "foi", "no", "na",
-    "pela", "pelo", "seu", "sua", "são", "está", "disse",
-    "het", "een", "van", "op", "dat", "naar", "worden", "zal", "aan", "heeft", "zijn", "wordt",
-    "niet", "ook", "bij", "om", "voor", "met", "hij", "zij", "werd", "maar", "nog", "door",
-    "tegen", "uit", "als", "deze", "hun", "kan", "te", "wat",
-    "w", "i", "się", "z", "nie", "że", "jest", "po", "za", "od", "przez", "jak", "ale",
-    "ve", "bir", "bu", "ile", "için", "olarak", "çok", "daha", "gibi", "olan", "sonra", "kadar"))
+#: frequent French words (``french``) and frequent words of the other languages of ``DETECTED``
+#: that French text seldom holds (``others``): ``data/langid/plain_french.toml``
+_PLAIN_LISTS = tomllib.loads(
+    (Path(__file__).parent / "data" / "langid" / "plain_french.toml").read_text(encoding="utf-8"))
+_FRENCH_WORDS = frozenset(_PLAIN_LISTS["french"])
+_OTHER_WORDS = frozenset(_PLAIN_LISTS["others"])
 #: a character outside ASCII and French's letters and typography: a word of another alphabet
 #: or with another language's letter ("Erdoğan"), which lingua's rules may read as that language's
 _NOT_FRENCH_CHAR = re.compile(r"[^\x00-\x7fàâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’‘“”–—…°€\u00a0\u202f]")
