@@ -27,22 +27,18 @@ from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PART, VERB
 
 from kgbuild.extract.grammar import lower_lemma, lower_text
 from kgbuild.extract.reading import MentionRef, Reading
+from kgbuild.extract.relations import PREDICATE_TYPES
 from kgbuild.types import Relation, Statement
 
 __all__ = ["DOMAINS", "Candidate", "PairModel", "Weights", "load_model", "pair_candidates", "pair_features", "bags",
            "find_learned_relations", "feature_is_well_formed"]
 
-#: predicate -> (subject types, object types) a pair must fit (FORMAT.md's vocabulary)
-DOMAINS = {
-    "attacks": (("Actor",), ("Actor", "Region")),
-    "deployedIn": (("Actor",), ("Region",)),
-    "opposes": (("Actor",), ("Actor",)),
-    "supports": (("Actor",), ("Actor",)),
-    "memberOf": (("Actor",), ("Actor",)),
-    "leaderOf": (("Actor",), ("Actor",)),
-    "locatedIn": (("Region",), ("Region",)),
-}  # the stage scores only the predicates the shipped model holds (``pairs.json``): the others are
-#  for training and cross-validation (``tools/train_pairs.py``), none of them reaching the precision
+#: predicate -> (subject types, object types) a pair must fit: the rules' table (FORMAT.md's
+#: vocabulary) for the predicates a model may be trained for.  The stage scores only those the
+#: shipped model holds (``pairs.json``); the others are for training and cross-validation
+#: (``tools/train_pairs.py``), none of them reaching the precision a predicate needs to ship.
+DOMAINS = {p: PREDICATE_TYPES[p]
+           for p in ("attacks", "deployedIn", "opposes", "supports", "memberOf", "leaderOf", "locatedIn")}
 #: kinds that can be a place though the entity was read only as an actor (a state)
 _PLACE_KINDS = ("State", "Country")
 #: the parts of speech whose lemmas are features (names are never features)
