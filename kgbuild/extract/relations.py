@@ -217,6 +217,7 @@ class _Finder:
         self._spans: dict[tuple[int, int], object] = {}  # (start, end) -> ``span_at``'s span
         self._roots: dict[tuple[int, int], Token] = {}  # (start, end) -> the root of that span
         self._words: dict[tuple[int, int], list[tuple[Token, str, str, str]]] = {}  # see ``run_words``
+        self._naming = False  # inside ``named_by_noun``: a description may not name the group by itself
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -3645,7 +3646,7 @@ class _Finder:
         "une centaine de rebelles maoïstes"): the one armed group the text names, when the text
         names it by a description itself ("les rebelles") or by that noun elsewhere ("les
         rebelles du M23"); nobody when it names several."""
-        noun = self.fighter_noun(token)
+        noun = None if self._naming else self.fighter_noun(token)  # (two descriptions would vouch for each other)
         groups = {e.id: e for e in self.by_label.values() if e.kind in _GROUP_KINDS and "Actor" in e.types}
         if noun is None or len(groups) != 1:
             return []
@@ -3666,9 +3667,13 @@ class _Finder:
     def named_by_noun(self, group, noun: Token) -> bool:
         """Whether the text names ``group`` elsewhere with the noun or another fighter
         description ("les rebelles du M23", "une attaque d'extrémistes shebab")."""
-        return any(t.i != noun.i and (lower_lemma(t) == lower_lemma(noun) or _in(t, self.rules.fighter_descriptions))
-                   and group.id in {r.entity.id for r in (*self.np(t), *self.name_right_after(t))}
-                   for t in self.tokens)
+        self._naming = True
+        try:
+            return any(t.i != noun.i and (lower_lemma(t) == lower_lemma(noun) or _in(t, self.rules.fighter_descriptions))
+                       and group.id in {r.entity.id for r in (*self.np(t), *self.name_right_after(t))}
+                       for t in self.tokens)
+        finally:
+            self._naming = False
 
     def name_right_after(self, t: Token) -> list[MentionRef]:
         """The entity whose mention opens right after ``t``, however the parse hangs it."""
