@@ -2014,14 +2014,7 @@ class _Finder:
             if close is None:
                 continue
             acronym = self.text[self.tokens[token.i + 1].idx:self.tokens[close].idx]
-            if not _looks_like_acronym(acronym):
-                continue
-            spelled = strip_accents(acronym.replace(".", "")).upper()
-            first = self._spelled_start(token.i, spelled)
-            if first is None:  # "la Mission multinationale de soutien à la sécurité (MSS)"
-                first = self._spelled_start(token.i, spelled, skip_adjectives=True)
-            if first is None:
-                first = self._determined_name_start(token.i)
+            first = self._long_form_start(token.i, acronym)
             if first is None:
                 continue
             last = self.tokens[token.i - 1]
@@ -2115,6 +2108,22 @@ class _Finder:
             return None
         return self._from_entry(entry, self.tokens[first].idx, end, name, self.tokens[first], "demonym")
 
+    def _long_form_start(self, bracket: int, acronym: str) -> int | None:
+        """The first word of the long form before the bracketed ``acronym``: the words whose
+        initials spell it (past lower-case adjectives if need be), else a determined name
+        (``_determined_name_start``); an acronym written as a word ("(Garsi, gendarmerie)",
+        "(Minusma)") only by the initials it spells."""
+        titled = _titled_acronym(acronym)
+        if not titled and not _looks_like_acronym(acronym):
+            return None
+        spelled = strip_accents(acronym.replace(".", "")).upper()
+        first = self._spelled_start(bracket, spelled)
+        if first is None:  # "la Mission multinationale de soutien à la sécurité (MSS)"
+            first = self._spelled_start(bracket, spelled, skip_adjectives=True)
+        if first is None and not titled:
+            first = self._determined_name_start(bracket)
+        return first
+
     def _spelled_non_actor(self, name: str, entry: KBEntry | None) -> bool:
         """Whether the words an acronym spells name no actor: a common noun of the rules ("la 1ère
         Région militaire (RM)") or a place, a weapon or a person the KB knows."""
@@ -2141,7 +2150,7 @@ class _Finder:
         return None
 
     #: how many words back from its brackets an acronym's long form may start
-    _SPELLED_WINDOW = 14
+    _SPELLED_WINDOW = 18
 
     def _spelled_start(self, bracket: int, acronym: str, skip_adjectives: bool = False) -> int | None:
         """The first word of the shortest run before ``bracket`` whose initials (small words
@@ -4190,6 +4199,12 @@ def _looks_like_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper() \
         and ("-" not in word or all(p.isupper() for p in word.split("-"))) \
         and sum(c.isupper() for c in letters) >= 2
+
+
+def _titled_acronym(word: str) -> bool:
+    """ "Garsi", "Minusma": an acronym the press writes as a word, four to eight letters, the
+    first alone in capitals."""
+    return 4 <= len(word) <= 8 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _capital_acronym(name: str, text: str, start: int) -> bool:
