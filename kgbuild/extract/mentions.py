@@ -3013,8 +3013,9 @@ class _Finder:
                 yield second
 
     def _demonym_body(self, head: Token):
-        """ "le parquet général russe": a body noun with no domain, past its lower-case
-        adjectives to a state's demonym, is a body of that state (named by the whole phrase)."""
+        """ "le parquet général russe", "la flotte russe": a body noun with no domain, past its
+        lower-case adjectives to a state's demonym, is a body of that state (named by the whole
+        phrase, with the sea it may name after the demonym: "la flotte russe de la mer Noire")."""
         if self.lows[head.i] not in self.rules.demonym_body_nouns:
             return
         j = head.i + 1
@@ -3024,7 +3025,23 @@ class _Finder:
         if j >= len(self.tokens) or self.lows[j] not in self.rules.demonyms \
                 or self._overlaps_name(head.idx, head.idx + len(head.text)):
             return
-        yield self._body_found(head, head.idx, self.tokens[j].idx + len(self.tokens[j].text))
+        last = self._water_complement_end(j + 1) or j
+        yield self._body_found(head, head.idx, self.tokens[last].idx + len(self.tokens[last].text))
+
+    def _water_complement_end(self, i: int) -> int | None:
+        """The last word of a sea the body is named by, right after its demonym ("la flotte russe
+        de la mer Noire", "la flotte russe en mer Baltique"): "de" (an article after it) or "en",
+        a water noun and one or two capitalised words; None when there is none."""
+        n = len(self.tokens)
+        if i >= n or self.lows[i] not in self.rules.of_prepositions \
+                and self.lows[i] not in self.rules.organ_place_prepositions:
+            return None
+        k = i + 1
+        while k < n and self.tokens[k].pos_ == "DET":
+            k += 1
+        if k + 1 >= n or self.lows[k] not in self.rules.water_nouns or not self.capitalised[k + 1]:
+            return None
+        return k + 2 if k + 2 < n and self.capitalised[k + 2] and self.tokens[k + 2].is_alpha else k + 1
 
     def _subdivision_stop(self, end: int, stop: int) -> int:
         """The end of a body's name past the subdivision or the state it serves ("le ministère de
