@@ -3015,7 +3015,7 @@ class _Finder:
     def _demonym_body(self, head: Token):
         """ "le parquet général russe", "la flotte russe": a body noun with no domain, past its
         lower-case adjectives to a state's demonym, is a body of that state (named by the whole
-        phrase, with the sea it may name after the demonym: "la flotte russe de la mer Noire")."""
+        phrase, with the sea it may name after the demonym: "la flotte turque de la mer Égée")."""
         if self.lows[head.i] not in self.rules.demonym_body_nouns:
             return
         j = head.i + 1
@@ -3029,8 +3029,8 @@ class _Finder:
         yield self._body_found(head, head.idx, self.tokens[last].idx + len(self.tokens[last].text))
 
     def _water_complement_end(self, i: int) -> int | None:
-        """The last word of a sea the body is named by, right after its demonym ("la flotte russe
-        de la mer Noire", "la flotte russe en mer Baltique"): "de" (an article after it) or "en",
+        """The last word of a sea the body is named by, right after its demonym ("la flotte turque
+        de la mer Égée", "la flotte grecque en mer Ionienne"): "de" (an article after it) or "en",
         a water noun and one or two capitalised words; None when there is none."""
         n = len(self.tokens)
         if i >= n or self.lows[i] not in self.rules.of_prepositions \
@@ -3755,7 +3755,20 @@ class _Finder:
             j += 1
         if not names:
             return None  # (a first word the parse opens a sentence on is still the name: no stop before it)
-        return names[0].idx, _glued_end(self.text, names[-1].idx + len(names[-1].text))
+        end = _glued_end(self.text, names[-1].idx + len(names[-1].text))
+        return names[0].idx, max(end, self._known_system_end(names[0].i))
+
+    def _known_system_end(self, i: int) -> int:
+        """The end of a system's name of two or three words from token ``i`` that the KB knows
+        written so, lower-case words in it ("le système Dôme de fer"), or 0."""
+        for n in (3, 2):
+            last = i + n - 1
+            if last < len(self.tokens) and self.tokens[last].is_alpha and self.can_end[last]:
+                name = self.text[self.tokens[i].idx:self.ends[last]]
+                entry = self._lookup(name, _WEAPON_KINDS)
+                if entry is not None and _is_name_of(entry, name):
+                    return self.ends[last]
+        return 0
 
     def _known_systems(self):
         """Bare system names the KB knows ("HIMARS", "Taurus"): the longest of up to three words."""
@@ -4249,9 +4262,15 @@ def _glued_end(text: str, end: int) -> int:
 
 
 def _is_name_of(entry: KBEntry, name: str) -> bool:
-    """Is ``name`` one of the entry's labels or aliases (case and accents aside)?"""
-    return normalize_label(name) in {normalize_label(n) for n in (
+    """Is ``name`` one of the entry's labels or aliases (case, accents and a hyphen written as a
+    space aside: "Al Qaïda au Maghreb islamique" is "Al-Qaïda au Maghreb islamique")?"""
+    return _unhyphenated(name) in {_unhyphenated(n) for n in (
         *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))}
+
+
+def _unhyphenated(name: str) -> str:
+    """A name's comparison key with its hyphens read as spaces."""
+    return normalize_label(name).replace("-", " ")
 
 
 def _adjectival(token: Token) -> bool:
