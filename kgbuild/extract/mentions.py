@@ -2014,14 +2014,7 @@ class _Finder:
             if close is None:
                 continue
             acronym = self.text[self.tokens[token.i + 1].idx:self.tokens[close].idx]
-            if not _looks_like_acronym(acronym):
-                continue
-            spelled = strip_accents(acronym.replace(".", "")).upper()
-            first = self._spelled_start(token.i, spelled)
-            if first is None:  # "la Mission multinationale de soutien à la sécurité (MSS)"
-                first = self._spelled_start(token.i, spelled, skip_adjectives=True)
-            if first is None:
-                first = self._determined_name_start(token.i)
+            first = self._long_form_start(token.i, acronym)
             if first is None:
                 continue
             last = self.tokens[token.i - 1]
@@ -2115,6 +2108,22 @@ class _Finder:
             return None
         return self._from_entry(entry, self.tokens[first].idx, end, name, self.tokens[first], "demonym")
 
+    def _long_form_start(self, bracket: int, acronym: str) -> int | None:
+        """The first word of the long form before the bracketed ``acronym``: the words whose
+        initials spell it (past lower-case adjectives if need be), else a determined name
+        (``_determined_name_start``); an acronym written as a word ("(Garsi, gendarmerie)",
+        "(Minusma)") only by the initials it spells."""
+        titled = _titled_acronym(acronym)
+        if not titled and not _looks_like_acronym(acronym):
+            return None
+        spelled = strip_accents(acronym.replace(".", "")).upper()
+        first = self._spelled_start(bracket, spelled)
+        if first is None:  # "la Mission multinationale de soutien à la sécurité (MSS)"
+            first = self._spelled_start(bracket, spelled, skip_adjectives=True)
+        if first is None and not titled:
+            first = self._determined_name_start(bracket)
+        return first
+
     def _spelled_non_actor(self, name: str, entry: KBEntry | None) -> bool:
         """Whether the words an acronym spells name no actor: a common noun of the rules ("la 1ère
         Région militaire (RM)") or a place, a weapon or a person the KB knows."""
@@ -2141,7 +2150,7 @@ class _Finder:
         return None
 
     #: how many words back from its brackets an acronym's long form may start
-    _SPELLED_WINDOW = 14
+    _SPELLED_WINDOW = 18
 
     def _spelled_start(self, bracket: int, acronym: str, skip_adjectives: bool = False) -> int | None:
         """The first word of the shortest run before ``bracket`` whose initials (small words
@@ -3004,8 +3013,9 @@ class _Finder:
                 yield second
 
     def _demonym_body(self, head: Token):
-        """ "le parquet général russe": a body noun with no domain, past its lower-case
-        adjectives to a state's demonym, is a body of that state (named by the whole phrase)."""
+        """ "le parquet général russe", "la flotte russe": a body noun with no domain, past its
+        lower-case adjectives to a state's demonym, is a body of that state (named by the whole
+        phrase, with the sea it may name after the demonym: "la flotte turque de la mer Égée")."""
         if self.lows[head.i] not in self.rules.demonym_body_nouns:
             return
         j = head.i + 1
@@ -3015,7 +3025,23 @@ class _Finder:
         if j >= len(self.tokens) or self.lows[j] not in self.rules.demonyms \
                 or self._overlaps_name(head.idx, head.idx + len(head.text)):
             return
-        yield self._body_found(head, head.idx, self.tokens[j].idx + len(self.tokens[j].text))
+        last = self._water_complement_end(j + 1) or j
+        yield self._body_found(head, head.idx, self.tokens[last].idx + len(self.tokens[last].text))
+
+    def _water_complement_end(self, i: int) -> int | None:
+        """The last word of a sea the body is named by, right after its demonym ("la flotte turque
+        de la mer Égée", "la flotte grecque en mer Ionienne"): "de" (an article after it) or "en",
+        a water noun and one or two capitalised words; None when there is none."""
+        n = len(self.tokens)
+        if i >= n or self.lows[i] not in self.rules.of_prepositions \
+                and self.lows[i] not in self.rules.organ_place_prepositions:
+            return None
+        k = i + 1
+        while k < n and self.tokens[k].pos_ == "DET":
+            k += 1
+        if k + 1 >= n or self.lows[k] not in self.rules.water_nouns or not self.capitalised[k + 1]:
+            return None
+        return k + 2 if k + 2 < n and self.capitalised[k + 2] and self.tokens[k + 2].is_alpha else k + 1
 
     def _subdivision_stop(self, end: int, stop: int) -> int:
         """The end of a body's name past the subdivision or the state it serves ("le ministère de
@@ -3729,7 +3755,20 @@ class _Finder:
             j += 1
         if not names:
             return None  # (a first word the parse opens a sentence on is still the name: no stop before it)
-        return names[0].idx, _glued_end(self.text, names[-1].idx + len(names[-1].text))
+        end = _glued_end(self.text, names[-1].idx + len(names[-1].text))
+        return names[0].idx, max(end, self._known_system_end(names[0].i))
+
+    def _known_system_end(self, i: int) -> int:
+        """The end of a system's name of two or three words from token ``i`` that the KB knows
+        written so, lower-case words in it ("le système Dôme de fer"), or 0."""
+        for n in (3, 2):
+            last = i + n - 1
+            if last < len(self.tokens) and self.tokens[last].is_alpha and self.can_end[last]:
+                name = self.text[self.tokens[i].idx:self.ends[last]]
+                entry = self._lookup(name, _WEAPON_KINDS)
+                if entry is not None and _is_name_of(entry, name):
+                    return self.ends[last]
+        return 0
 
     def _known_systems(self):
         """Bare system names the KB knows ("HIMARS", "Taurus"): the longest of up to three words."""
@@ -4192,6 +4231,12 @@ def _looks_like_acronym(word: str) -> bool:
         and sum(c.isupper() for c in letters) >= 2
 
 
+def _titled_acronym(word: str) -> bool:
+    """ "Garsi", "Minusma": an acronym the press writes as a word, four to eight letters, the
+    first alone in capitals."""
+    return 4 <= len(word) <= 8 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
 def _capital_acronym(name: str, text: str, start: int) -> bool:
     """ "le NUG", "du GNA", "l'EUTM-S": an unknown word of three to six capitals after a lower-case word
     abbreviates a body, not a place (places the press writes so are known: "RDC"); not in a
@@ -4217,9 +4262,15 @@ def _glued_end(text: str, end: int) -> int:
 
 
 def _is_name_of(entry: KBEntry, name: str) -> bool:
-    """Is ``name`` one of the entry's labels or aliases (case and accents aside)?"""
-    return normalize_label(name) in {normalize_label(n) for n in (
+    """Is ``name`` one of the entry's labels or aliases (case, accents and a hyphen written as a
+    space aside: "Al Qaïda au Maghreb islamique" is "Al-Qaïda au Maghreb islamique")?"""
+    return _unhyphenated(name) in {_unhyphenated(n) for n in (
         *entry.labels.values(), *(a for aliases in entry.aliases.values() for a in aliases))}
+
+
+def _unhyphenated(name: str) -> str:
+    """A name's comparison key with its hyphens read as spaces."""
+    return normalize_label(name).replace("-", " ")
 
 
 def _adjectival(token: Token) -> bool:
