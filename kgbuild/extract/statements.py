@@ -1708,7 +1708,7 @@ class _Finder:
         limit = min(len(self.tokens), cue.i + 12)
         while j < limit:
             tok = self.tokens[j]
-            past = self.past_complement(cue, tok, limit)
+            past = self.past_complement(cue, tok, limit) or self.past_date_aside(j, limit)
             if past is not None:
                 j = past
                 continue
@@ -1722,6 +1722,17 @@ class _Finder:
             return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok) \
                 or self.name_after_naming(tok)
         return None
+
+    def past_date_aside(self, j: int, limit: int) -> int | None:
+        """Past a date set between commas after a cue ("a annoncé, vendredi 12 mars, le
+        ministère": the ministry speaks), or None: only dates, numbers and determiners inside."""
+        if self.tokens[j].text != ",":
+            return None
+        k = j + 1
+        while k < limit and (self.tokens[k].pos_ in ("NUM", "DET")
+                             or self.tokens[k].lower_ in self.rules.time_words):
+            k += 1
+        return k + 1 if j + 1 < k < limit and self.tokens[k].text == "," else None
 
     def name_after_naming(self, tok: Token) -> Token | None:
         """The person a participle of naming gives after an unnamed noun ("a déclaré cet homme,
