@@ -3290,9 +3290,13 @@ class _Finder:
 
     def relays_before(self, tokens: list[Token], lows: list[str], n: int) -> bool:
         """ "selon X cités par Y", "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": a
-        relay read with the source or cue before it, no claim of its own."""
+        relay read with the source or cue before it, no claim of its own; so is a relay that
+        qualifies a verb's subject ("un responsable cité par l'agence Y a fait état de ...", "X,
+        cité par Y, a affirmé que": the subject speaks through his own verb, Y only relays him)."""
         if lows[n] not in self.rules.relay_words:
             return n > 1 and tokens[n - 1].text == "," and self.named_after_inverted(tokens[n - 2])
+        if tokens[n].dep_ == "acl" and tokens[n].head.dep_ == "nsubj" and tokens[n].head.i < tokens[n].i:
+            return True
         def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
             return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
 
