@@ -3295,8 +3295,11 @@ class _Finder:
         cité par Y, a affirmé que": the subject speaks through his own verb, Y only relays him)."""
         if lows[n] not in self.rules.relay_words:
             return n > 1 and tokens[n - 1].text == "," and self.named_after_inverted(tokens[n - 2])
-        if tokens[n].dep_ == "acl" and self.in_subject(tokens[n].head, tokens[n].i):
-            return True
+        return self.qualifies_subject(tokens[n]) or self.relays_source_before(tokens, lows, n)
+
+    def relays_source_before(self, tokens: list[Token], lows: list[str], n: int) -> bool:
+        """Whether the relay at ``n`` follows a sourcing phrase of its clause, or a comma after a
+        sourcing phrase or a cue ("selon X cités par Y", "..., a déclaré X, cité par Y")."""
         def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
             return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
 
@@ -3307,14 +3310,17 @@ class _Finder:
             sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
 
     @staticmethod
-    def in_subject(noun: Token, before: int) -> bool:
-        """Whether a noun before token ``before`` is a verb's subject or in its complement chain
-        ("un responsable du comité ... cité par Y a fait état": the official)."""
+    def qualifies_subject(relay: Token) -> bool:
+        """Whether a relay participle qualifies a verb's subject named before it, or a noun in
+        that subject's complement chain ("un responsable du comité ... cité par Y a fait état")."""
+        noun = relay.head
+        if relay.dep_ != "acl":
+            return False
         for _ in range(6):  # up the complements ("auprès du parquet", "de la région")
             if noun.dep_ == "nsubj" or noun.head.i >= noun.i or noun.head.pos_ not in ("NOUN", "PROPN", "ADV"):
                 break
             noun = noun.head
-        return noun.i < before and noun.dep_ == "nsubj" and noun.pos_ in ("NOUN", "PROPN")
+        return noun.i < relay.i and noun.dep_ == "nsubj" and noun.pos_ in ("NOUN", "PROPN")
 
     #: how many words a source phrase may have, a bracketed name apart ("selon un nouveau bilan de
     #: la Commission nationale des droits humains du Tchad (CNDH)")
