@@ -3312,7 +3312,8 @@ class _Finder:
     @staticmethod
     def qualifies_subject(relay: Token) -> bool:
         """Whether a relay participle qualifies a verb's subject named before it, or a noun in
-        that subject's complement chain ("un responsable du comité ... cité par Y a fait état")."""
+        that subject's complement chain ("un responsable du comité ... cité par Y a fait état"),
+        also where the parse, missing the verb, makes that subject the sentence's root."""
         noun = relay.head
         if relay.dep_ != "acl":
             return False
@@ -3320,7 +3321,7 @@ class _Finder:
             if noun.dep_ == "nsubj" or noun.head.i >= noun.i or noun.head.pos_ not in ("NOUN", "PROPN", "ADV"):
                 break
             noun = noun.head
-        return noun.i < relay.i and noun.dep_ == "nsubj" and noun.pos_ in ("NOUN", "PROPN")
+        return noun.i < relay.i and noun.dep_ in ("nsubj", "ROOT") and noun.pos_ in ("NOUN", "PROPN")
 
     #: how many words a source phrase may have, a bracketed name apart ("selon un nouveau bilan de
     #: la Commission nationale des droits humains du Tchad (CNDH)")
