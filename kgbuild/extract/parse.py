@@ -278,8 +278,9 @@ def load_pipeline(model: str) -> Language:
     return nlp
 
 
-#: an opening quote glued to an elided word and the word after it ("d'«informations", "qu'"une")
-_QUOTE_AFTER_ELISION = r"(?<=\w['’])[«\"“](?=\w)"
+#: an opening quote glued to an elided word and the word after it ("d'«informations", "qu'"une",
+#: and a guillemet set the wrong way round: "qu'»aucune")
+_QUOTE_AFTER_ELISION = r"(?<=\w['’])[«»\"“](?=\w)"
 
 
 def split_quote_after_elision(nlp: Language) -> None:
@@ -295,11 +296,14 @@ _HYPHENATED_NAME = re.compile(r"^[A-ZÀ-Ý0-9][\w']*(?:-[A-ZÀ-Ý0-9][\w']*)+$")
 def keep_elisions_before_quotes(nlp: Language, elided: tuple[str, ...], quotes: tuple[str, ...]) -> None:
     """Tokenizer exceptions for an elided word glued to an opening quote mark that a space
     follows ("d'« un acte »"): the elided word and the mark, where the tokenizer would cut
-    the apostrophe off as a word of its own ("d", "'", "«") and the "de" before the quote is lost."""
+    the apostrophe off as a word of its own ("d", "'", "«") and the "de" before the quote is lost;
+    and for an elided word standing alone before a quote mark ("qu' « aucune ... »",
+    "qu' »aucune ... »"), kept one word for the same reason."""
     for word in elided:
         stem = word[:-1]
         for form in {stem, stem[:1].upper() + stem[1:]}:
             for apostrophe in ("'", "’"):
+                nlp.tokenizer.add_special_case(form + apostrophe, [{ORTH: form + apostrophe}])
                 for mark in quotes:
                     nlp.tokenizer.add_special_case(form + apostrophe + mark,
                                                    [{ORTH: form + apostrophe}, {ORTH: mark}])

@@ -211,8 +211,11 @@ def _closes_here(text: str, i: int) -> bool:
 
 
 def _opens_here(text: str, i: int) -> bool:
-    """Is the mark at ``i`` glued to the word after it, with a space or an elision before it?"""
-    return i + 1 < len(text) and text[i + 1].isalpha() and (i == 0 or text[i - 1] in " \t\n'’(")
+    """Is the mark at ``i`` glued to the word after it, with a space or an elision before it,
+    or set after an elided word and a space ("qu' » une opération ... »")?"""
+    if i + 1 < len(text) and text[i + 1].isalpha() and (i == 0 or text[i - 1] in " \t\n'’("):
+        return True
+    return i > 1 and text[i - 1] == " " and text[i - 2] in "'’" and text[i - 3:i - 2].isalpha()
 
 
 def caption_sentences(sentences: tuple[Span, ...], captions: tuple[Span, ...]) -> frozenset[int]:

@@ -1708,7 +1708,7 @@ class _Finder:
         limit = min(len(self.tokens), cue.i + 12)
         while j < limit:
             tok = self.tokens[j]
-            past = self.past_complement(cue, tok, limit)
+            past = self.past_complement(cue, tok, limit) or self.past_date_aside(j, limit)
             if past is not None:
                 j = past
                 continue
@@ -1722,6 +1722,17 @@ class _Finder:
             return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok) \
                 or self.name_after_naming(tok)
         return None
+
+    def past_date_aside(self, j: int, limit: int) -> int | None:
+        """Past a date set between commas after a cue ("a annoncé, vendredi 12 mars, le
+        ministère": the ministry speaks), or None: only dates, numbers and determiners inside."""
+        if self.tokens[j].text != ",":
+            return None
+        k = j + 1
+        while k < limit and (self.tokens[k].pos_ in ("NUM", "DET")
+                             or self.tokens[k].lower_ in self.rules.time_words):
+            k += 1
+        return k + 1 if j + 1 < k < limit and self.tokens[k].text == "," else None
 
     def name_after_naming(self, tok: Token) -> Token | None:
         """The person a participle of naming gives after an unnamed noun ("a déclaré cet homme,
@@ -3279,9 +3290,16 @@ class _Finder:
 
     def relays_before(self, tokens: list[Token], lows: list[str], n: int) -> bool:
         """ "selon X cités par Y", "selon X, cité par Y, ...", "..., a déclaré X, cité par Y": a
-        relay read with the source or cue before it, no claim of its own."""
+        relay read with the source or cue before it, no claim of its own; so is a relay that
+        qualifies a verb's subject ("un responsable cité par l'agence Y a fait état de ...", "X,
+        cité par Y, a affirmé que": the subject speaks through his own verb, Y only relays him)."""
         if lows[n] not in self.rules.relay_words:
             return n > 1 and tokens[n - 1].text == "," and self.named_after_inverted(tokens[n - 2])
+        return self.qualifies_subject(tokens[n]) or self.relays_source_before(tokens, lows, n)
+
+    def relays_source_before(self, tokens: list[Token], lows: list[str], n: int) -> bool:
+        """Whether the relay at ``n`` follows a sourcing phrase of its clause, or a comma after a
+        sourcing phrase or a cue ("selon X cités par Y", "..., a déclaré X, cité par Y")."""
         def sourced(j: int) -> bool:  # a sourcing phrase other than a relay starts at j
             return bool(self.source_width(tokens, j)) and lows[j] not in self.rules.relay_words
 
@@ -3290,6 +3308,20 @@ class _Finder:
             return True
         return n > 0 and tokens[n - 1].text == "," and any(
             sourced(j) or self.cue_lemma(tokens[j], tokens[j - 1] if j else None) for j in range(n))
+
+    @staticmethod
+    def qualifies_subject(relay: Token) -> bool:
+        """Whether a relay participle qualifies a verb's subject named before it, or a noun in
+        that subject's complement chain ("un responsable du comité ... cité par Y a fait état"),
+        also where the parse, missing the verb, makes that subject the sentence's root."""
+        noun = relay.head
+        if relay.dep_ != "acl":
+            return False
+        for _ in range(6):  # up the complements ("auprès du parquet", "de la région")
+            if noun.dep_ == "nsubj" or noun.head.i >= noun.i or noun.head.pos_ not in ("NOUN", "PROPN", "ADV"):
+                break
+            noun = noun.head
+        return noun.i < relay.i and noun.dep_ in ("nsubj", "ROOT") and noun.pos_ in ("NOUN", "PROPN")
 
     #: how many words a source phrase may have, a bracketed name apart ("selon un nouveau bilan de
     #: la Commission nationale des droits humains du Tchad (CNDH)")
