@@ -2904,7 +2904,7 @@ class _Finder:
             who = self.named_agent(t)
         else:
             nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
-            who = self.doer(t)
+            who = self.doer(t) or self.speaking_body(t)  # "« Nous revendiquons l'attaque », a déclaré X"
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
 
@@ -3626,8 +3626,8 @@ class _Finder:
         """Who does an active attack verb: its doer, else the author of a strike noun subject
         ("une frappe israélienne a tué trois personnes"), else the state behind the weapons it
         names ("les avions de combat israéliens ont attaqué X"); "nous" in a quote is the body of
-        its speaker (``speaker_body``: "« Nous avons attaqué X », a déclaré le porte-parole de Y")."""
-        agents = self.doer(v) or self.speaker_body(v)
+        its speaker (``speaking_body``: "« Nous avons attaqué X », a déclaré le porte-parole de Y")."""
+        agents = self.doer(v) or self.speaking_body(v)
         if self.typed(agents, ("Actor",)):
             return agents
         host = self.striking_host(v)
@@ -5748,6 +5748,24 @@ class _Finder:
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
                                     and r.predicate in ("memberOf", "leaderOf")))
         return self.first_mentions(bodies) if len(bodies) == 1 else []
+
+    def speaking_body(self, v: Token) -> list[MentionRef]:
+        """Who "nous" as the subject of an act stands for in a quote (``speaker_body``), also when
+        the speaker is made a spokesman only after the quote: the one body his spokesman's role
+        names after "de" ("« Nous revendiquons l'attaque », a déclaré X, porte-parole des shebab")."""
+        found = self.speaker_body(v)
+        if found or not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in v.children):
+            return found
+        bodies = {r.entity.id: r for t in self.speaker_roles(v) for r in self.typed(self.of_phrases(t, 0), ("Actor",))[:1]}
+        return list(bodies.values()) if len(bodies) == 1 else []
+
+    def speaker_roles(self, v: Token) -> list[Token]:
+        """The first words of the spokesman's roles among the mentions of the speakers of the
+        quotes ``v`` is in ("porte-parole" of "X, porte-parole des shebab")."""
+        entities = [self.index.entities.get(s.speaker) for s in self.statements if s.start <= v.idx < s.end and s.speaker]
+        roles = [self.index_token(m.start) for e in entities if e is not None for m in e.mentions
+                 if normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles]
+        return [t for t in roles if t is not None]
 
     def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
         """The body a spokesman speaks for: the one the text already made a member of it, when one
