@@ -309,6 +309,7 @@ class LanguageRules:
     war_nouns: Words
     averted_war_words: Words
     unrealised_words: Words
+    planned_attack_words: Words
     waging_verbs: Words
     reflexive_clash_verbs: Words
     reciprocal_waging_verbs: Words

@@ -1235,7 +1235,8 @@ class _Finder:
         if predicate == "locatedIn" and subj.entity.kind == "Sea" and obj.entity.kind not in ("Sea", "Continent"):
             return True  # "la flotte de la mer Noire, en Crimée": a sea lies in no land area, what it names does
         stypes, otypes = PREDICATE_TYPES[predicate]
-        if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb):
+        if not self.typed([subj], stypes) or not self.typed([obj], otypes) or self.unrealised(cue, verb) \
+                or self.intended(subj, predicate, obj, cue, verb):
             return True
         if predicate in ("attacks", "targets") and self.misread_hostility(subj, obj, cue):
             return True
@@ -1313,6 +1314,22 @@ class _Finder:
         # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
         marks = [c.i for anchor in anchors for c in anchor.children if c.dep_ == "mark" and c.i == anchor.i - 1]
         return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
+
+    def planned(self, cue: Token, verb: Token | None) -> bool:
+        """An attack only intended or about to come ("comptent encercler les shebab", "sur le point
+        de lancer une opération en Syrie"): a word of ``planned_attack_words`` up to three heads
+        above the cue or its verb."""
+        return any(_in(g, self.rules.planned_attack_words) for anchor in {cue, verb or cue} for g in _heads(anchor, 3))
+
+    def intended(self, subj: MentionRef, predicate: str, obj: MentionRef, cue: Token, verb: Token | None) -> bool:
+        """Whether an attack is only intended or about to come (``planned``): none, but its author
+        opposes the group or body it aims at, as one who threatens it does ("comptent encercler
+        les shebab": opposes the shebab), not a place it names."""
+        if predicate != "attacks" or not self.planned(cue, verb):
+            return False
+        if "Region" not in obj.entity.types:
+            self.add(subj, "opposes", obj, cue, self.units.sentence_at(cue.idx), 0.5)
+        return True
 
     def measured_from(self, ref: MentionRef) -> bool:
         """A place a distance or a bearing is measured from ("localité à 90 km de X", "ville
@@ -2888,7 +2905,7 @@ class _Finder:
             who = self.named_agent(t)
         else:
             nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
-            who = self.doer(t)
+            who = self.doer(t) or self.speaking_body(t)  # "« Nous revendiquons l'attaque », a déclaré X"
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
 
@@ -3609,8 +3626,9 @@ class _Finder:
     def active_attackers(self, v: Token) -> list[MentionRef]:
         """Who does an active attack verb: its doer, else the author of a strike noun subject
         ("une frappe israélienne a tué trois personnes"), else the state behind the weapons it
-        names ("les avions de combat israéliens ont attaqué X")."""
-        agents = self.doer(v)
+        names ("les avions de combat israéliens ont attaqué X"); "nous" in a quote is the body of
+        its speaker (``speaking_body``: "« Nous avons attaqué X », a déclaré le porte-parole de Y")."""
+        agents = self.doer(v) or self.speaking_body(v)
         if self.typed(agents, ("Actor",)):
             return agents
         host = self.striking_host(v)
@@ -5736,6 +5754,24 @@ class _Finder:
                                     and r.predicate in ("memberOf", "leaderOf")))
         return self.first_mentions(bodies) if len(bodies) == 1 else []
 
+    def speaking_body(self, v: Token) -> list[MentionRef]:
+        """Who "nous" as the subject of an act stands for in a quote (``speaker_body``), also when
+        the speaker is made a spokesman only after the quote: the one body his spokesman's role
+        names after "de" ("« Nous revendiquons l'attaque », a déclaré X, porte-parole des shebab")."""
+        found = self.speaker_body(v)
+        if found or not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in v.children):
+            return found
+        bodies = {r.entity.id: r for t in self.speaker_roles(v) for r in self.typed(self.of_phrases(t, 0), ("Actor",))[:1]}
+        return list(bodies.values()) if len(bodies) == 1 else []
+
+    def speaker_roles(self, v: Token) -> list[Token]:
+        """The first words of the spokesman's roles among the mentions of the speakers of the
+        quotes ``v`` is in ("porte-parole" of "X, porte-parole des shebab")."""
+        entities = [self.index.entities.get(s.speaker) for s in self.statements if s.start <= v.idx < s.end and s.speaker]
+        roles = [self.index_token(m.start) for e in entities if e is not None for m in e.mentions
+                 if normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles]
+        return [t for t in roles if t is not None]
+
     def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
         """The body a spokesman speaks for: the one the text already made a member of it, when one
         of the person's mentions is a spokesman's role ("le porte-parole du groupe X, Y")."""
@@ -5743,6 +5779,16 @@ class _Finder:
             normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles for m in r.entity.mentions)}
         bodies = [r.object for r in self.found if r.subject in spokesmen and r.predicate == "memberOf"]
         return self.first_mentions(list(dict.fromkeys(bodies)))[:1]
+
+    def spokesman_strike(self, r: Relation) -> Relation:
+        """An attack or an aim read with a spokesman as its author is his body's ("le porte-parole
+        des shebab, X, a affirmé avoir tué vingt soldats", "« Nous revendiquons l'attaque de Y », a
+        déclaré X, porte-parole de Z"): a spokesman speaks, the body he speaks for (``spoken_for``)
+        strikes; ``r`` (whose subject is a person) itself otherwise."""
+        if r.predicate not in ("attacks", "targets"):
+            return r
+        body = self.spoken_for(self.first_mentions([r.subject]))
+        return replace(r, subject=body[0].entity.id) if body and body[0].entity.id != r.object else r
 
     def first_mentions(self, ids: list[str]) -> list[MentionRef]:
         """The entities of ``ids`` the text names, in order, each by its first mention."""
@@ -8707,6 +8753,7 @@ class _Finder:
         self.claimed_attacks()
         self.close_frames()
         people = {e.id for e in self.by_label.values() if e.kind == "Person"}
+        self.found = [self.spokesman_strike(r) if r.subject in people else r for r in self.found]
         return _dedupe(_consistent(self.found, people))
 
     def run_words(self, k: int, last: int) -> list[tuple[Token, str, str, str]]:
