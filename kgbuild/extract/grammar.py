@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Token
 
 from kgbuild.extract.language import LanguageRules
@@ -16,8 +18,8 @@ from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
-__all__ = ["lower_text", "lower_lemma", "morph_values", "subjects_of", "clause_negation", "is_impersonal",
-           "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
+__all__ = ["lower_text", "lower_lemma", "morph_values", "children_of", "subjects_of", "clause_negation",
+           "is_impersonal", "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
            "passive_subjects", "is_subject_mention", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
@@ -68,6 +70,33 @@ def morph_values(token: Token, field: str) -> list[str]:
 _MORPH_VALUES: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
+def children_of(token: Token) -> tuple[Token, ...]:
+    """``tuple(token.children)``: the words hanging on a token, in text order, read off the
+    parse's heads once per document (spaCy walks the token's whole subtree and makes a new
+    Token for each child at every ``children``; the rules ask it of most words many times).
+    The last document's lists are kept, with the document itself, so no other can take them."""
+    doc = token.doc
+    if doc is not _CHILDREN[0]:
+        _CHILDREN[:] = [doc, _children_lists(doc)]
+    return _CHILDREN[1][token.i]
+
+
+def _children_lists(doc: Doc) -> list[tuple[Token, ...]]:
+    """Each token's children, in text order (a root, its own head, is nobody's child)."""
+    if not len(doc):
+        return []
+    tokens = list(doc)
+    heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(tokens))).tolist()
+    kids: list[list[Token]] = [[] for _ in tokens]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(tokens[i])
+    return [tuple(k) for k in kids]
+
+
+_CHILDREN: list = [None, []]  # [the document, its tokens' children]
+
+
 def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
     """Subject candidates of a verb, nearest first: its own, then those of the verbs above it
     through xcomp, conj and auxiliary links (parsers often hang the subject on "a")."""
@@ -84,7 +113,7 @@ def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:
             break
         if current.dep_ == "xcomp" and _control_verb(current.head, rules):
             # "autoriser Kiev à frapper": the object is who strikes
-            found.extend(c for c in current.head.children
+            found.extend(c for c in children_of(current.head)
                          if c.dep_ in ("obj", "iobj", "obl:arg") and c.i < current.i)
             if found or not reduced_relative(current.head):
                 break  # "l'Iran, accusé de fournir": the accused is the noun, read next round
@@ -117,9 +146,9 @@ def _hung_on_controlled_object(verb: Token, rules: LanguageRules) -> bool:
 def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
     """A verb's own subjects, an expletive subject pronoun included ("a-t-il dit")."""
     found = []
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ in ("nsubj", "nsubj:pass") and any(c.dep_ == "case" and not misread_partitive(c, rules)
-                                                          for c in child.children):
+                                                          for c in children_of(child)):
             continue  # "a de son côté revendiqué": a noun after a preposition is no subject
         if child.dep_ in ("nsubj", "nsubj:pass") or (
                 child.dep_ == "expl:subj" and pronoun_form(child) in rules.pronoun_gender):
@@ -130,9 +159,9 @@ def _own_subjects(verb: Token, rules: LanguageRules) -> list[Token]:
 def _partitive_oblique(verb: Token, rules: LanguageRules) -> list[Token]:
     """The subject the parse hangs as an oblique before its verb, its partitive article read as
     a preposition ("Vendredi, des combattants de X ont attaqué")."""
-    return [c for c in verb.children if c.dep_ in ("obl", "obl:mod") and c.i < verb.i and c.pos_ == "NOUN"
-            and [g for g in c.children if g.dep_ == "case"]
-            and all(misread_partitive(g, rules) for g in c.children if g.dep_ == "case")][:1]
+    return [c for c in children_of(verb) if c.dep_ in ("obl", "obl:mod") and c.i < verb.i and c.pos_ == "NOUN"
+            and [g for g in children_of(c) if g.dep_ == "case"]
+            and all(misread_partitive(g, rules) for g in children_of(c) if g.dep_ == "case")][:1]
 
 
 def misread_partitive(token: Token, rules: LanguageRules) -> bool:
@@ -146,16 +175,16 @@ def _shares_subject_with_head(verb: Token, rules: LanguageRules) -> bool:
     the same subject; not across a complement clause ("a réaffirmé que frapper ...")."""
     if verb.head.i == verb.i or verb.dep_ not in ("xcomp", "conj", "aux", "aux:tense", "aux:pass", "cop"):
         return False
-    return not any(lower_text(c) in rules.complementizers for c in verb.children if c.dep_ == "mark")
+    return not any(lower_text(c) in rules.complementizers for c in children_of(verb) if c.dep_ == "mark")
 
 
 def unsourced(token: Token, rules: LanguageRules) -> list[Token]:
     """A subject the parser took from a source phrase ("D'après Reuters, des soldats ... sont
     déployés" with Reuters as subject) stands for the noun phrases hung under it."""
-    cases = [lower_text(c) for c in token.children if c.dep_ == "case" and c.i < token.i]
+    cases = [lower_text(c) for c in children_of(token) if c.dep_ == "case" and c.i < token.i]
     if not cases or not ("".join(cases) in rules.source_words or any(c in rules.source_words for c in cases)):
         return [token]
-    return [c for c in token.children if c.dep_ in ("nmod", "appos", "conj") and c.i > token.i
+    return [c for c in children_of(token) if c.dep_ in ("nmod", "appos", "conj") and c.i > token.i
             and c.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
@@ -164,7 +193,7 @@ def reduced_relative(verb: Token) -> bool:
     advcl right after "Noun,")."""
     if "Part" not in morph_values(verb, "VerbForm") or "Past" not in morph_values(verb, "Tense"):
         return False
-    if any(c.dep_ in ("aux:tense", "nsubj") and c.i < verb.i for c in verb.children):
+    if any(c.dep_ in ("aux:tense", "nsubj") and c.i < verb.i for c in children_of(verb)):
         return False  # "X, porte-parole, a lui aussi accusé": a compound tense the parse hung on a noun
     if verb.dep_ == "acl":
         return True
@@ -174,9 +203,9 @@ def reduced_relative(verb: Token) -> bool:
 def agent_phrase(verb: Token, rules: LanguageRules) -> Token | None:
     """The agent of a passive verb: its ``obl:agent``, or an oblique with an agent preposition
     ("a été annoncé par X")."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and c.pos_ != "ADV" and any(
-                lower_text(g) in rules.agent_prepositions for g in c.children)):
+                lower_text(g) in rules.agent_prepositions for g in children_of(c))):
             return c  # "par ailleurs", an adverb, is no agent
     return None
 
@@ -184,10 +213,10 @@ def agent_phrase(verb: Token, rules: LanguageRules) -> Token | None:
 def passive_subjects(verb: Token) -> list[Token]:
     """The subject of a passive verb, also one it shares with the passive verb it is coordinated
     after ("Cette attaque a été menée par drone et a été revendiquée par X": the attack)."""
-    own = [c for c in verb.children if c.dep_ == "nsubj:pass"]
-    if own or verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_.startswith("nsubj") for c in verb.children):
+    own = [c for c in children_of(verb) if c.dep_ == "nsubj:pass"]
+    if own or verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_.startswith("nsubj") for c in children_of(verb)):
         return own
-    return [c for c in verb.head.children if c.dep_ == "nsubj:pass"]
+    return [c for c in children_of(verb.head) if c.dep_ == "nsubj:pass"]
 
 
 def pronoun_form(token: Token) -> str:
@@ -216,8 +245,8 @@ def clause_negation(token: Token, rules: LanguageRules) -> str | None:
 def _negation_at(verb: Token, rules: LanguageRules) -> str | None:
     """ "ne ... pas" around one verb, read linearly from "ne" (parsers hang "pas" anywhere)."""
     doc = verb.doc
-    near = [c for c in verb.children]
-    near += [g for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop" for g in c.children]
+    near = [c for c in children_of(verb)]
+    near += [g for c in children_of(verb) if c.dep_.startswith("aux") or c.dep_ == "cop" for g in children_of(c)]
     privative = next((lower_text(c) for c in near if c.dep_ in ("mark", "case")
                       and lower_text(c) in rules.privative_words), None)
     if privative is not None:
@@ -245,9 +274,9 @@ def is_impersonal(token: Token, rules: LanguageRules) -> bool:
 def _someone_speaks(verb: Token, rules: LanguageRules) -> bool:
     """A speech verb (``verb`` or a verb conjoined to it) has someone speaking ("Il souligne
     que", "Il n'a pas donné de détails, mais a déclaré que"), unless passive ("il est écrit que")."""
-    verbs = (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+    verbs = (verb, *(c for c in children_of(verb) if c.dep_ == "conj" and c.pos_ == "VERB"))
     return any(v.lemma_ in rules.speech_verbs and "Pass" not in morph_values(v, "Voice") and not any(
-        c.dep_ == "aux:pass" for c in v.children) for v in verbs)
+        c.dep_ == "aux:pass" for c in children_of(v)) for v in verbs)
 
 
 def _impersonal_verb_after(token: Token, rules: LanguageRules) -> bool:
@@ -268,7 +297,7 @@ def verb_chain(token: Token) -> list[Token]:
     chain, current = [], token
     for _ in range(4):
         chain.append(current)
-        chain.extend(c for c in current.children if c.dep_.startswith("aux"))
+        chain.extend(c for c in children_of(current) if c.dep_.startswith("aux"))
         if current.dep_ == "xcomp" and current.head.i != current.i:
             current = current.head
         else:
@@ -279,7 +308,7 @@ def verb_chain(token: Token) -> list[Token]:
 def group_start(verb: Token) -> int:
     """The index of the first word of a verb's group: its first auxiliary before it ("a
     déclaré"), else the verb itself."""
-    return min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i)])
+    return min([verb.i, *(c.i for c in children_of(verb) if c.dep_.startswith("aux") and c.i < verb.i)])
 
 
 def clause_hedged(token: Token, rules: LanguageRules) -> bool:
@@ -289,7 +318,7 @@ def clause_hedged(token: Token, rules: LanguageRules) -> bool:
             return True
         if verb.i != token.i and verb.lemma_ in rules.hedge_verbs:
             return True
-        if any(lower_text(c) in rules.hedge_words for c in verb.children):
+        if any(lower_text(c) in rules.hedge_words for c in children_of(verb)):
             return True
     return False
 
@@ -299,7 +328,7 @@ def is_past(token: Token) -> bool:
     tenses = set(morph_values(token, "Tense"))
     if "Imp" in tenses:
         return True
-    aux = [c for c in token.children if c.dep_.startswith("aux")]
+    aux = [c for c in children_of(token) if c.dep_.startswith("aux")]
     return "Past" in tenses and bool(aux) or any("Imp" in morph_values(a, "Tense") for a in aux)
 
 
@@ -385,8 +414,8 @@ def _heads_subject_relative(token: Token) -> bool:
     """Whether a noun heads a relative clause it is the subject of ("accueillis par le Premier
     ministre, X, qui a souligné ...": X acts there, as a subject does)."""
     return any(c.dep_ == "acl:relcl" and any(g.dep_.startswith("nsubj") and g.pos_ == "PRON" and g.i < c.i
-                                              and g.i == c.left_edge.i for g in c.children)
-               for c in token.children)
+                                              and g.i == c.left_edge.i for g in children_of(c))
+               for c in children_of(token))
 
 
 # How well an antecedent fits a pronoun, by the pronoun's gender (or "Plur"): None when it

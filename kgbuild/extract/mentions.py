@@ -28,7 +28,7 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kgbuild.extract.grammar import lower_lemma, morph_values
+from kgbuild.extract.grammar import children_of, lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex, led_phrase_after
 from kgbuild.kb.keys import match_key
@@ -2681,7 +2681,7 @@ class _Finder:
 
     def _as_agent(self, token: Token, words: list[str]) -> bool:
         """ "utilisée par Moscou"."""
-        return any(c.dep_ == "case" and self.lows[c.i] in self.rules.agent_prepositions for c in token.children)
+        return any(c.dep_ == "case" and self.lows[c.i] in self.rules.agent_prepositions for c in children_of(token))
 
     def _as_recipient(self, token: Token, words: list[str]) -> bool:
         """ "enverrait des obus à Kiev" (not "un courrier de Berlin")."""
@@ -2703,7 +2703,7 @@ class _Finder:
         after "contre" that hangs on a word of a physical strike (or on a verb whose object is one)
         is the town hit, not its government ("des sanctions contre Moscou" stays the state)."""
         head = token.head
-        words = [head] + ([c for c in head.children if c.dep_ == "obj"] if head.pos_ == "VERB" else [])
+        words = [head] + ([c for c in children_of(head) if c.dep_ == "obj"] if head.pos_ == "VERB" else [])
         return any(_folded_lemma(w) in self.rules.strike_words or self.lows[w.i] in self.rules.strike_words
                    for w in words)
 
@@ -2726,10 +2726,10 @@ class _Finder:
     def _goods_supplied(self, noun: Token) -> bool:
         """ "les livraisons d'armes de Pékin": a bare noun of goods after "de" (no determiner)
         that hangs on a noun of supply (`capital_actor_nouns`) passes its "de" capital to it."""
-        if noun.pos_ != "NOUN" or noun.head.i == noun.i or any(c.dep_ == "det" for c in noun.children):
+        if noun.pos_ != "NOUN" or noun.head.i == noun.i or any(c.dep_ == "det" for c in children_of(noun)):
             return False
         return fold_quotes(noun.head.lemma_.lower()) in self.rules.capital_actor_nouns \
-            and any(c.dep_ == "case" and self.lows[c.i] in self.rules.of_prepositions for c in noun.children)
+            and any(c.dep_ == "case" and self.lows[c.i] in self.rules.of_prepositions for c in children_of(noun))
 
     def _as_object_of_act(self, token: Token, words: list[str]) -> bool:
         """One acts on a state: "a autorisé Kiev à", "soutient Kiev", "accuse Moscou"."""
@@ -2748,7 +2748,7 @@ class _Finder:
         """A headline the parse cut: "X : Pékin multiplie ...", "Paris s'inquiète", also past a
         quote that opens at the verb ('Moscou "a attaqué ...')."""
         nxt_i = token.i + 1 + self._opening_quote_after(token)
-        if nxt_i >= len(self.tokens) or any(c.dep_ == "case" for c in token.children):
+        if nxt_i >= len(self.tokens) or any(c.dep_ == "case" for c in children_of(token)):
             return False
         nxt = self.tokens[nxt_i]
         return nxt.pos_ in ("VERB", "AUX") and "Fin" in morph_values(nxt, "VerbForm") \
@@ -2769,7 +2769,7 @@ class _Finder:
         """A verb of acting the tagger read as a bare noun ("Washington compte 2 500 soldats en
         Irak", "Moscou livre des armes"): a lower-case noun with no determiner whose possible
         infinitives include a relation verb."""
-        if nxt.pos_ != "NOUN" or self.capitalised[nxt.i] or any(c.dep_ == "det" for c in nxt.children):
+        if nxt.pos_ != "NOUN" or self.capitalised[nxt.i] or any(c.dep_ == "det" for c in children_of(nxt)):
             return False
         return any(lemma in self._act_verbs for lemma in self.rules.grammar.verb_lemmas(self.lows[nxt.i]))
 
@@ -2786,7 +2786,7 @@ class _Finder:
             if node.dep_ in ("nsubj", "nsubj:pass", "csubj"):
                 verb = node.head
                 return verb.pos_ in ("VERB", "AUX") or any(c.dep_ in ("cop", "aux", "aux:pass")
-                                                           for c in verb.children)
+                                                           for c in children_of(verb))
             if node.dep_ == "ROOT" and node.i + 2 < len(self.tokens):
                 return self._first_of_two_subjects(node)
             if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
@@ -2863,7 +2863,7 @@ class _Finder:
         """ "la frontière entre le Myanmar et le Bangladesh": both names after "entre" on a
         place or border noun are places."""
         node = token.head if token.dep_ == "conj" else token
-        if not any(c.dep_ == "case" and self.lows[c.i] in self.rules.between_prepositions for c in node.children):
+        if not any(c.dep_ == "case" and self.lows[c.i] in self.rules.between_prepositions for c in children_of(node)):
             return False
         noun = node.head
         return noun.i != node.i and (_folded_lemma(noun) in self.rules.place_nouns
@@ -3131,7 +3131,7 @@ class _Finder:
                 return False
         elif self.lows[token.i] not in self.rules.body_nouns and self.lemmas[token.i] not in self.rules.body_nouns:
             return False
-        det = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+        det = [c for c in children_of(token) if c.dep_ == "det" and c.i < token.i]
         definite = self.lows[det[0].i] in self.rules.definite_determiners if det else \
             token.i > 0 and self.lows[token.i - 1] in self.rules.contracted_articles  # "au ministère"
         return definite and token.i + 2 < len(self.tokens)
@@ -3256,7 +3256,7 @@ class _Finder:
         if collective:  # "les rebelles chiites Houthis": past the adjectives to the name
             end, nxt = token.i, self._past_plain_adjectives(token.i + 1)
         else:
-            end = max([token.i, *(c.i for c in token.children if c.dep_ == "amod" and c.i == token.i + 1)])
+            end = max([token.i, *(c.i for c in children_of(token) if c.dep_ == "amod" and c.i == token.i + 1)])
             nxt = end + 1
         if nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0] and not (
                 collective and self.lows[nxt] in self.rules.demonyms) \
@@ -3283,7 +3283,7 @@ class _Finder:
         end = nxt - 1
         led = led_phrase_after(self.text, self.tokens[end].idx + len(self.tokens[end].text), self.rules) is not None
         if not self._is_definite(token, True):
-            return end if end > token.i and led and any(c.dep_ == "det" for c in token.children) else None
+            return end if end > token.i and led and any(c.dep_ == "det" for c in children_of(token)) else None
         if led or end > token.i:
             named = nxt < len(self.tokens) and self.tokens[nxt].idx in self._claimed_names[0]
             return None if named else end  # "la coalition Viv Ansanm": the name it introduces
@@ -3323,7 +3323,7 @@ class _Finder:
         régime", "ont opposé jihadistes et soldats": a noun with no determiner right after "entre"
         or a verb of opposing, or after the "et" of such a bare pair (three words at most
         between), is a side named as definitely as "les ..."."""
-        if any(c.dep_ == "det" and c.i < token.i for c in token.children) or token.i == 0:
+        if any(c.dep_ == "det" and c.i < token.i for c in children_of(token)) or token.i == 0:
             return False
         if self._opens_pair(token.i - 1):
             return True
@@ -3418,7 +3418,7 @@ class _Finder:
     def _plural(noun: Token) -> bool:
         """Whether a noun is plural, its determiner's number first ("l'ONG": the tagger reads the
         invariable noun as plural)."""
-        det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i and morph_values(c, "Number")), None)
+        det = next((c for c in children_of(noun) if c.dep_ == "det" and c.i < noun.i and morph_values(c, "Number")), None)
         return "Plur" in morph_values((det or noun), "Number")
 
     def _past_plain_adjectives(self, i: int) -> int:
@@ -3442,9 +3442,9 @@ class _Finder:
     def _is_definite(self, noun: Token, contracted_too: bool) -> bool:
         """A noun after a definite determiner; with ``contracted_too`` also after a contracted
         article ("une bavure des rebelles syriens")."""
-        det = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+        det = [c for c in children_of(noun) if c.dep_ == "det" and c.i < noun.i]
         contracted = contracted_too and any(
-            c.dep_ == "case" and "Def" in morph_values(c, "Definite") for c in noun.children if c.i < noun.i)
+            c.dep_ == "case" and "Def" in morph_values(c, "Definite") for c in children_of(noun) if c.i < noun.i)
         return contracted or bool(det) and self.lows[det[0].i] in self.rules.definite_determiners
 
     def _has_complement(self, noun: Token, places_kept: bool) -> bool:
@@ -3455,14 +3455,14 @@ class _Finder:
         kept = ("appos", "flat:name", "nummod") if places_kept else ("appos", "flat:name", "acl:relcl", "nummod")
         return any(c.dep_ in kept and c.i > noun.i and not self._subject_relative(c) or (
             c.dep_ == "nmod" and c.i > noun.i and self._genitive(c) and not self._purpose_complement(c)
-            and not (places_kept and self._is_place_name(c))) for c in noun.children)
+            and not (places_kept and self._is_place_name(c))) for c in children_of(noun))
 
     def _purpose_complement(self, c: Token) -> bool:
         """Whether a "de" complement says what a body works at ("l'ONG de défense des droits
         humains", "le groupe de réflexion": `purpose_complement_nouns`, no determiner): the
         description stays bare, unless a name claimed so far lies in or right after it ("l'ONG
         de défense des droits humains Amnesty International": the name it introduces)."""
-        if self.lemmas[c.i] not in self.rules.purpose_complement_nouns or any(d.dep_ == "det" for d in c.children):
+        if self.lemmas[c.i] not in self.rules.purpose_complement_nouns or any(d.dep_ == "det" for d in children_of(c)):
             return False
         names = set(self._claimed_names[0])
         return not any(self.starts[k] in names for k in range(c.i, min(c.right_edge.i + 2, len(self.tokens))))
@@ -3472,7 +3472,7 @@ class _Finder:
         s'appuie sur des témoignages"): it says more of the actor named before, not another."""
         return clause.dep_ == "acl:relcl" and any(
             c.dep_.startswith("nsubj") and "Rel" in morph_values(c, "PronType") and c.i == c.head.left_edge.i
-            and self.tokens[c.i - 1].i == clause.head.i for c in clause.children)
+            and self.tokens[c.i - 1].i == clause.head.i for c in children_of(clause))
 
     def _is_place_name(self, token: Token) -> bool:
         """Whether a capitalised word is a place the KB knows ("Kidal")."""
@@ -3481,7 +3481,7 @@ class _Finder:
 
     def _genitive(self, noun: Token) -> bool:
         """Whether a complement is introduced by "de" (or has no preposition at all)."""
-        case = next((c for c in noun.children if c.dep_ == "case"), None)
+        case = next((c for c in children_of(noun) if c.dep_ == "case"), None)
         return case is None or self.lows[case.i] in self.rules.of_prepositions
 
     # -- demonyms -----------------------------------------------------------------
@@ -3872,7 +3872,7 @@ class _Finder:
         for child in self.tokens[token.i: end_tok + 1]:
             if fold_quotes(child.lemma_.lower()) not in self.rules.role_domains:
                 continue
-            for sub in child.children:
+            for sub in children_of(child):
                 form = fold_quotes(sub.lower_)
                 if sub.i > last and form in self.rules.demonyms and sub.dep_ == "amod":
                     country, last = self.rules.demonyms[form], sub.i
@@ -4352,7 +4352,7 @@ def _seats(rules: LanguageRules) -> dict[str, str]:
 
 def _counted(noun: Token) -> bool:
     """Whether a number counts the noun ("les deux soldats")."""
-    return any(c.dep_ == "nummod" and c.i < noun.i for c in noun.children)
+    return any(c.dep_ == "nummod" and c.i < noun.i for c in children_of(noun))
 
 
 @functools.cache
@@ -4457,4 +4457,4 @@ def _misread_demonym(token: Token) -> bool:
 def _demonstrative_det(noun: Token) -> bool:
     """A noun with a demonstrative determiner ("ce mouvement"): it names again an actor of the
     text, so a name right after it is no new name of that actor."""
-    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
+    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in children_of(noun))

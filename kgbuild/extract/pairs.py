@@ -19,10 +19,11 @@ import json
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import repeat
 from pathlib import Path
 
 import numpy
-from spacy.attrs import HEAD, IDX, POS
+from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PART, VERB
 
 from kgbuild.extract.grammar import lower_lemma, lower_text
@@ -85,7 +86,7 @@ class Weights:
     weights: dict[str, float]
 
     def probability(self, features: tuple[str, ...]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.bias + sum(map(self.weights.get, features, repeat(0.0)))  # in the features' order
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
@@ -143,8 +144,14 @@ class _Parse:
         self.starts = arrays[:, 1].tolist()
         self.heads = (arrays[:, 0] + numpy.arange(len(arrays))).tolist()  # offsets made indices
         self.pos = arrays[:, 2].tolist()  # spaCy's part-of-speech symbols, read without decoding
+        self.deps = doc.to_array(DEP).tolist() if len(doc) else []  # the labels' hashes (decoded when read)
+        self.strings = doc.vocab.strings
         self.tokens, self.rules = reading.tokens, reading.rules
         self._lemma: dict[int, str] = {}
+        #: per mention's offsets and per token, what several pairs ask for (read once)
+        self._heads: dict[tuple[int, int], tuple[int, int, int]] = {}
+        self._chains: dict[int, list[int]] = {}
+        self._cases: dict[int, str] = {}
         #: each token's lemma when it is a verb, noun or adjective (the words features name), else None
         self.content = [self.lemma(i) if p in _CONTENT_POS else None for i, p in enumerate(self.pos)]
         #: the verbs a negation particle hangs on ("ne" of "ne ... pas")
@@ -162,21 +169,45 @@ class _Parse:
         first = max(bisect_right(self.starts, start) - 1, 0)
         return first, max(bisect_left(self.starts, end), first + 1)
 
+    def mention_head(self, start: int, end: int) -> tuple[int, int, int]:
+        """The token range [a, b) of a mention's offsets and its head (``span``, ``head_of``)."""
+        found = self._heads.get((start, end))
+        if found is None:
+            a, b = self.span(start, end)
+            found = self._heads[(start, end)] = (a, b, self.head_of(a, b))
+        return found
+
+    def case(self, i: int) -> str:
+        """The lemma of the first "case" word hanging on token ``i`` ("-" for none)."""
+        found = self._cases.get(i)
+        if found is None:
+            case = next((c for c in self.tokens[i].children if c.dep_ == "case"), None)
+            found = self._cases[i] = lower_lemma(case) if case is not None else "-"
+        return found
+
     def head_of(self, a: int, b: int) -> int:
         """The token of [a, b) whose head lies outside it (the first token failing that)."""
         return next((i for i in range(a, b) if not a <= self.heads[i] < b or self.heads[i] == i), a)
 
     def ancestors(self, i: int) -> list[int]:
         """``i`` and the tokens above it, up to the root or ``_MAX_PATH`` steps."""
-        chain = [i]
-        while len(chain) <= _MAX_PATH and self.heads[chain[-1]] != chain[-1]:
-            chain.append(self.heads[chain[-1]])
+        chain = self._chains.get(i)
+        if chain is None:
+            chain = self._chains[i] = [i]
+            while len(chain) <= _MAX_PATH and self.heads[chain[-1]] != chain[-1]:
+                chain.append(self.heads[chain[-1]])
         return chain
 
 
 def _fits(entity, types: tuple[str, ...]) -> bool:
     """Can the entity play one of these roles (a state can be a place though read as an actor)?"""
-    return any(t in entity.types for t in types) or "Region" in types and entity.kind in _PLACE_KINDS
+    return _types_fit(entity.types, entity.kind, types)
+
+
+@functools.lru_cache(maxsize=4096)
+def _types_fit(entity_types: tuple[str, ...], kind: str | None, types: tuple[str, ...]) -> bool:
+    """``_fits`` by the entity's types and kind (remembered: few combinations, many pairs)."""
+    return any(t in entity_types for t in types) or "Region" in types and kind in _PLACE_KINDS
 
 
 def _by_sentence(reading: Reading) -> dict[int, list[MentionRef]]:
@@ -260,15 +291,18 @@ def pair_candidates(reading: Reading, statements: tuple[Statement, ...], relatio
 
 
 def _bucket(n: int, bounds: tuple[int, ...]) -> str:
-    return str(next((b for b in bounds if n <= b), "more"))
+    for b in bounds:
+        if n <= b:
+            return str(b)
+    return "more"
 
 
 def pair_features(parse: _Parse, reading: Reading, statements: tuple[Statement, ...],
                   a: MentionRef, b: MentionRef) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
     """The features of a pair of mentions (subject ``a``, object ``b``) and the words that
     carry the lexical ones."""
-    (a0, a1), (b0, b1) = parse.span(a.start, a.end), parse.span(b.start, b.end)
-    ha, hb = parse.head_of(a0, a1), parse.head_of(b0, b1)
+    a0, a1, ha = parse.mention_head(a.start, a.end)
+    b0, b1, hb = parse.mention_head(b.start, b.end)
     feats = ["ord:ab" if a.start < b.start else "ord:ba", "dist:" + _bucket(abs(ha - hb), (2, 5, 10, 20, 40))]
     words: list[tuple[str, str]] = []
     _between(parse, reading, (a1, b0) if a.start < b.start else (b1, a0), feats, words)
@@ -300,10 +334,9 @@ def _window(parse: _Parse, reading: Reading, k: int, pair: tuple[int, int], feat
 def _content_words(parse: _Parse, prefix: str, indices, feats: list, words: list) -> None:
     """A feature (and its word) for each verb, noun or adjective among the tokens."""
     content = parse.content
-    for i in indices:
-        if content[i] is not None:
-            feats.append(prefix + content[i])
-            words.append((prefix + content[i], i))
+    found = [(prefix + word, i) for i in indices if (word := content[i]) is not None]
+    feats += [f for f, _ in found]
+    words += found
 
 
 def _path(parse: _Parse, ha: int, hb: int, feats: list, words: list) -> None:
@@ -317,9 +350,8 @@ def _path(parse: _Parse, ha: int, hb: int, feats: list, words: list) -> None:
     side_a, side_b = up_a[1:up_a.index(common)], up_b[1:up_b.index(common)]
     _content_words(parse, "pa:", side_a, feats, words)
     _content_words(parse, "pb:", side_b, feats, words)
-    token = parse.tokens[common]
     lemma = "=A" if common == ha else "=B" if common == hb else parse.lemma(common)
-    feats += ["lca:" + lemma, "lcapos:" + token.pos_, "lcao:" + lemma + ("<" if ha < hb else ">")]
+    feats += ["lca:" + lemma, "lcapos:" + parse.strings[parse.pos[common]], "lcao:" + lemma + ("<" if ha < hb else ">")]
     if common not in (ha, hb):
         words += [("lca:" + lemma, common), ("lcao:" + lemma + ("<" if ha < hb else ">"), common)]
     if parse.negated.intersection(side_a + side_b + [common]):
@@ -328,11 +360,8 @@ def _path(parse: _Parse, ha: int, hb: int, feats: list, words: list) -> None:
 
 def _roles(parse: _Parse, ha: int, hb: int, feats: list) -> None:
     """Each mention's dependency label and the preposition governing it."""
-    da, db = parse.tokens[ha].dep_, parse.tokens[hb].dep_
-    feats += ["da:" + da, "db:" + db, "dd:" + da + ">" + db]
-    for prefix, h in (("ca:", ha), ("cb:", hb)):
-        case = next((c for c in parse.tokens[h].children if c.dep_ == "case"), None)
-        feats.append(prefix + (lower_lemma(case) if case is not None else "-"))
+    da, db = parse.strings[parse.deps[ha]], parse.strings[parse.deps[hb]]
+    feats += ["da:" + da, "db:" + db, "dd:" + da + ">" + db, "ca:" + parse.case(ha), "cb:" + parse.case(hb)]
 
 
 def _kinds(a: MentionRef, b: MentionRef, feats: list) -> None:

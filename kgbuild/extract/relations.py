@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from kgbuild.extract.grammar import (
     agent_phrase,
+    children_of,
     clause_hedged,
     clause_negation,
     is_impersonal,
@@ -257,7 +258,7 @@ class _Finder:
         named with that noun ("l'armée régulière soudanaise" ... "l'armée": Sudan)."""
         if token.pos_ != "NOUN" or lower_lemma(token) not in self.rules.home_bodies \
                 or any(c.dep_ in ("amod", "appos", "flat:name") or c.dep_ == "nmod" and self.ref_at(c)
-                       for c in token.children):
+                       for c in children_of(token)):
             return []
         return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
                      and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), []) or self.body_named_later(token)
@@ -276,7 +277,7 @@ class _Finder:
         """The nouns coordinated with ``token``; a name in quotes outside them is none ("l'Algérien
         X, chef de la katiba « Y »")."""
         quoted = self.quotes.inside(token.idx)
-        return [c for c in token.children
+        return [c for c in children_of(token)
                 if c.dep_ == "conj" and (c.pos_ in ("NOUN", "PROPN") or self.index.at_token(c))
                 and (quoted or not self.quotes.inside(c.idx))]
 
@@ -285,7 +286,7 @@ class _Finder:
         Algeria)."""
         if lower_text(token) not in self.rules.demonyms:
             return None
-        return next((r for c in token.children if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
+        return next((r for c in children_of(token) if c.dep_ in ("appos", "flat:name") for r in [self.ref_at(c)]
                      if r is not None and r.entity.kind == "Person"), None)
 
     def pronoun_antecedent(self, token: Token, low: str) -> list[MentionRef]:
@@ -334,12 +335,12 @@ class _Finder:
         groups that names no entity stands for the examples its "comme"/"tels que" phrase lists."""
         if not (lemma in self.rules.group_heads or lemma in self.rules.example_hosts):
             return []
-        return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+        return [r for c in children_of(token) if c.dep_ == "nmod" and c.i > token.i
                 and _introduced_by(c, self.rules.example_phrases) for r in self.np(c, depth + 1)]
 
     def of_phrases(self, token: Token, depth: int) -> list[MentionRef]:
         """The entities the "de" phrases after a noun name."""
-        return [r for c in token.children if c.dep_ == "nmod" and c.i > token.i
+        return [r for c in children_of(token) if c.dep_ == "nmod" and c.i > token.i
                 and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c, depth + 1)]
 
     def preposition_noun_object(self, token: Token, depth: int) -> list[MentionRef]:
@@ -393,7 +394,7 @@ class _Finder:
         "le porte-parole des rebelles yéménites"): it tells where the fighters come from; they
         are not that state (its army would be "l'armée somalienne")."""
         return hit.entity.kind in _STATE_KINDS and self.fighter_noun(token) is not None and any(
-            c.dep_ == "amod" and c.pos_ == "ADJ" and self.ref_at(c) == hit for c in token.children)
+            c.dep_ == "amod" and c.pos_ == "ADJ" and self.ref_at(c) == hit for c in children_of(token))
 
     def mission_of(self, token: Token, owners: list[MentionRef]) -> list[MentionRef]:
         """ "la force de l'ONU" where the text names one body of that organisation whose name
@@ -426,7 +427,7 @@ class _Finder:
         verb, inner = token.head, token
         for _ in range(4):
             if verb.pos_ == "VERB":
-                subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != inner.i and c.i != token.i]
+                subjects = [c for c in children_of(verb) if c.dep_.startswith("nsubj") and c.i != inner.i and c.i != token.i]
                 found = self.typed([r for c in subjects for r in self.state_of_body(c) or self.np(c, 3)], ("Actor",))
                 if found:
                     return found[:1]
@@ -438,7 +439,7 @@ class _Finder:
     def state_of_body(self, token: Token) -> list[MentionRef]:
         """The state a body's demonym names ("le ministère russe de la Défense": Russia), whose
         troops the body speaks of."""
-        states = [self.by_label.get(normalize_label(self.rules.demonyms[lower_text(c)])) for c in token.children
+        states = [self.by_label.get(normalize_label(self.rules.demonyms[lower_text(c)])) for c in children_of(token)
                   if c.dep_ in ("amod", "nmod") and lower_text(c) in self.rules.demonyms]
         return [MentionRef(e, e.mentions[0]) for e in states if e is not None and e.kind in _STATE_KINDS][:1]
 
@@ -446,7 +447,7 @@ class _Finder:
         """A weapon's name after its noun ("les missiles ATACMS"), or the state a body named
         after its leader stands for ("le gouvernement de Benyamin Netanyahou")."""
         if lower_text(token) in self.rules.weapon_heads or lemma in self.rules.weapon_heads:
-            return self.typed([self.ref_at(c) for c in token.children
+            return self.typed([self.ref_at(c) for c in children_of(token)
                                if c.i == token.i + 1 and c.pos_ in ("PROPN", "NOUN", "X")], ("Weapon",))
         if lemma in self.rules.leader_body_nouns:
             return self.led_states(self.owner(token, depth))
@@ -463,8 +464,8 @@ class _Finder:
     def coordinated_adjectives(self, token: Token, hit: MentionRef) -> list[MentionRef]:
         """The entities of the adjectives coordinated with the one that named ``hit`` ("les forces
         américaines et britanniques": the United Kingdom too)."""
-        return [r for child in token.children if child.dep_ == "amod" and self.ref_at(child) == hit
-                for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ"
+        return [r for child in children_of(token) if child.dep_ == "amod" and self.ref_at(child) == hit
+                for c in children_of(child) if c.dep_ == "conj" and c.pos_ == "ADJ"
                 for r in [self.ref_at(c)] if r is not None and r.entity.id != hit.entity.id]
 
     def weapon_pair(self, hit: MentionRef, c: Token) -> bool:
@@ -473,13 +474,13 @@ class _Finder:
 
     def apposed(self, token: Token) -> MentionRef | None:
         """The name apposed to a noun, or the entity of the adjective right after it."""
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "appos" and self.owned_fighters(token, child):
                 continue
             # a name the parse hangs as a modifier counts past an adjective ("le mouvement rebelle M23")
             if self.qualifier(token, child) or child.dep_ in ("appos", "flat:name"):
                 # "le groupe russe Wagner": the name the parse hangs on the demonym, not its state
-                hit = next((r for g in child.children if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
+                hit = next((r for g in children_of(child) if g.dep_ in ("flat:name", "appos") and g.pos_ == "PROPN"
                             for r in [self.ref_at(g)] if r is not None), None) or self.ref_at(child)
                 if hit is not None:
                     return self.over_demonym(token, child, hit)
@@ -488,8 +489,8 @@ class _Finder:
     def person_after(self, token: Token) -> MentionRef | None:
         """A person's name right after a noun, hung as its bare complement (no preposition): the
         name a title is apposed to however the parse hangs it ("le lieutenant-colonel X")."""
-        child = next((c for c in token.children if c.i == token.i + 1 and c.dep_ == "nmod" and c.pos_ == "PROPN"
-                      and not any(g.dep_ == "case" for g in c.children)), None)
+        child = next((c for c in children_of(token) if c.i == token.i + 1 and c.dep_ == "nmod" and c.pos_ == "PROPN"
+                      and not any(g.dep_ == "case" for g in children_of(c))), None)
         hit = self.ref_at(child) if child is not None else None
         return hit if hit is not None and hit.start == child.idx and hit.entity.kind == "Person" else None
 
@@ -506,21 +507,21 @@ class _Finder:
         demonym of a group the tagger took for a name or the parse for a "de" phrase ("ses alliés
         houthis au Yémen": the Houthis, not the place the phrase goes on with)."""
         return child.dep_ == "nmod" and child.i == token.i + 1 and child.pos_ in ("PROPN", "ADJ") and child.text.islower() \
-            and not any(g.dep_ == "case" for g in child.children)
+            and not any(g.dep_ == "case" for g in children_of(child))
 
     def bare_compound(self, token: Token, child: Token) -> bool:
         """An adjective after a noun that a bare noun of its own joins first ("les forces armées
         congolaises": the adjective qualifies the whole, as right after the noun)."""
         between = self.tokens[token.i + 1: child.i]
         return len(between) == 1 and between[0].pos_ == "NOUN" and between[0].head.i == token.i \
-            and between[0].text.islower() and not list(between[0].children)
+            and between[0].text.islower() and not list(children_of(between[0]))
 
     def owned_fighters(self, token: Token, appos: Token) -> bool:
         """Troops or fighters whose genitive names their group before an apposition: the
         apposition describes the group ("des combattants de X (Y), faction de Z, ont attaqué":
         X's fighters, not Z's)."""
         return _in(token, self.forces) and any(g.dep_ == "nmod" and g.i < appos.i and self.genitive(g)
-                                               and self.ref_at(g) is not None for g in token.children)
+                                               and self.ref_at(g) is not None for g in children_of(token))
 
     def over_demonym(self, token: Token, child: Token, hit: MentionRef) -> MentionRef:
         """The named group or body a noun's genitive names, over the demonym that qualifies the
@@ -547,7 +548,7 @@ class _Finder:
     def owner(self, token: Token, depth: int) -> list[MentionRef]:
         """The first adjective or genitive of ``token`` that names an entity ("les forces du
         M23", "les troupes russes")."""
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "amod" or child.dep_ == "nmod" and self.genitive(child):
                 found = self.np(child, depth + 1)
                 if found:
@@ -557,19 +558,19 @@ class _Finder:
     def loyal_to(self, token: Token, depth: int) -> list[MentionRef]:
         """The actor troops are loyal to ("les forces loyales au GNA", "des combattants fidèles au
         groupe X"): theirs, the "à" phrase hung on the adjective or on the noun."""
-        loyal = [a for a in token.children if a.dep_ == "amod" and _in(a, self.rules.allegiance_adjectives)]
+        loyal = [a for a in children_of(token) if a.dep_ == "amod" and _in(a, self.rules.allegiance_adjectives)]
         if not loyal:
             return []
-        phrases = [c for h in (loyal[0], token) for c in h.children if c.dep_ in ("nmod", "obl", "obl:arg")
+        phrases = [c for h in (loyal[0], token) for c in children_of(h) if c.dep_ in ("nmod", "obl", "obl:arg")
                    and _introduced_by(c, self.rules.stance_verb_prepositions)]
         return [r for c in phrases[:1] for r in self.typed(self.np(c, depth + 1), ("Actor",))][:1]
 
     def presumed_owner(self, token: Token, depth: int) -> list[MentionRef]:
         """The owner a participle of presumption names ("des terroristes présumés de Boko Haram",
         "des individus armés présumés membres du groupe X"): its first complement that names one."""
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("acl", "amod") and _in(child, self.rules.presumption_participles):
-                found = [r for g in child.children if g.dep_ in ("nmod", "obl:arg", "obl:mod", "obl", "obj")
+                found = [r for g in children_of(child) if g.dep_ in ("nmod", "obl:arg", "obl:mod", "obl", "obj")
                          for r in self.np(g, depth + 1) or self.group_genitive(g)]
                 if found:
                     return found[:1]
@@ -581,8 +582,8 @@ class _Finder:
 
     def genitive(self, token: Token) -> bool:
         """A noun complement that names an owner ("de X", "du X"), not a place ("en X")."""
-        cases = [lower_text(c) for c in token.children if c.dep_ == "case"]
-        if any(lower_text(c) in self.rules.border_words for c in token.children if c.i < token.i):
+        cases = [lower_text(c) for c in children_of(token) if c.dep_ == "case"]
+        if any(lower_text(c) in self.rules.border_words for c in children_of(token) if c.i < token.i):
             return False  # "l'armée près de la frontière malienne": beside it, no owner
         return not cases or any(c in self.rules.of_prepositions for c in cases)
 
@@ -631,15 +632,15 @@ class _Finder:
         kinds = anaphors.get(lemma)
         if kinds and self.points_back(token):
             return kinds, 1
-        if any(c.dep_ == "det" and lower_text(c) in self.rules.demonstrative_determiners for c in token.children):
+        if any(c.dep_ == "det" and lower_text(c) in self.rules.demonstrative_determiners for c in children_of(token)):
             return same_anaphors.get(lemma, ()), 1  # "cette localité": the town just named
         return (), 0
 
     def same_kinds(self, token: Token) -> tuple[str, ...]:
         """The kinds of place a place noun with a determiner and a word of sameness points back
         to ("située dans le même État": the state, a province, named before)."""
-        if not any(c.dep_ == "det" for c in token.children) or not (any(
-                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in token.children)
+        if not any(c.dep_ == "det" for c in children_of(token)) or not (any(
+                c.dep_ == "amod" and lower_text(c) in self.rules.sameness_words for c in children_of(token))
                 or self.capital_complement(token)):
             return ()
         return self.rules.same_place_anaphors.get(lower_lemma(token)) or self.rules.same_place_anaphors.get(
@@ -662,8 +663,8 @@ class _Finder:
         frontière avec le Mali", "l'État Kayah près de la Thaïlande"): not the country "le pays"
         then points back to."""
         root = self.root_of(ref)
-        words = [t for t in root.children if t.i < root.i] + [root.head] + [
-            t for t in root.head.children if t.i < root.head.i]
+        words = [t for t in children_of(root) if t.i < root.i] + [root.head] + [
+            t for t in children_of(root.head) if t.i < root.head.i]
         return any(_in(t, self.rules.border_nouns) or lower_text(t) in self.rules.border_words for t in words)
 
     def qualified_in(self, head: Token) -> set[str]:
@@ -675,8 +676,8 @@ class _Finder:
         """ "le pays", "ce pays", not "le pays voisin" or "le pays hôte du sommet" (another
         country)."""
         return any(c.dep_ == "det" and lower_text(c) in self.rules.pointing_determiners or self.contracted_the(c, token)
-                   for c in token.children) \
-            and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in token.children)
+                   for c in children_of(token)) \
+            and not any(c.dep_ in ("amod", "nmod", "appos", "acl", "acl:relcl") for c in children_of(token))
 
     def contracted_the(self, c: Token, noun: Token) -> bool:
         """A contracted definite article before a singular noun complementing a compass point,
@@ -714,7 +715,7 @@ class _Finder:
         stays the state)."""
         root = self.root_of(ref)
         return root.pos_ in ("NOUN", "PROPN") and lower_text(root) in self.rules.demonyms and any(
-            c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in root.children)
+            c.dep_ == "nummod" or c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in children_of(root))
 
     def adjectival(self, ref: MentionRef) -> bool:
         """A mention that is an adjective (a demonym: "les soldats français")."""
@@ -723,9 +724,9 @@ class _Finder:
     def direct_objects(self, verb: Token) -> list[Token]:
         """The verb's objects, or a name the parser hung on a following time word
         ("a frappé Kharkiv lundi", with "Kharkiv" read as a determiner of "lundi")."""
-        found = [c for c in verb.children if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
+        found = [c for c in children_of(verb) if c.dep_ == "obj"  # "a attaqué Bamako", "a frappé Kharkiv mardi" misread
                  or c.dep_ in ("xcomp", "obl:mod") and c.pos_ == "PROPN" and c.i == verb.i + 1
-                 and not any(g.dep_ == "case" for g in c.children)]
+                 and not any(g.dep_ == "case" for g in children_of(c))]
         found = self.without_apposed(found) or self.hung_objects(verb)
         if found and all(lower_lemma(c) in self.rules.time_words for c in found):
             return self.partitive_objects(verb, found[0]) or found
@@ -740,10 +741,10 @@ class _Finder:
     def objects_on_obliques(self, verb: Token) -> list[Token]:
         """The object the parse hangs, with no preposition, on an oblique between the verb and it
         ("a tué dans une frappe aérienne 13 miliciens X", "a détruit dans la nuit des positions de X")."""
-        return [c for o in verb.children if o.dep_.startswith("obl") and o.i > verb.i
-                and any(g.dep_ == "case" for g in o.children) for c in o.children
+        return [c for o in children_of(verb) if o.dep_.startswith("obl") and o.i > verb.i
+                and any(g.dep_ == "case" for g in children_of(o)) for c in children_of(o)
                 if c.dep_ == "nmod" and c.i > o.i and c.pos_ == "NOUN" and lower_lemma(c) not in self.rules.time_words
-                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ in ("det", "nummod") for g in c.children)]
+                and not any(g.dep_ == "case" for g in children_of(c)) and any(g.dep_ in ("det", "nummod") for g in children_of(c))]
 
     def hung_objects(self, verb: Token) -> list[Token]:
         """Objects the parse hangs elsewhere: on a time word after the verb, or on the last word
@@ -755,8 +756,8 @@ class _Finder:
         des navires": on "cible")."""
         size = _phrase_length(verb, self.rules.attack_verbs)
         last = verb.doc[verb.i + size - 1] if size else verb
-        return [c for c in last.children if c.i > last.i and c.dep_ in ("obj", "nmod") and (
-            _introduced_by(c, self.rules.partitive_articles) or not any(g.dep_ == "case" for g in c.children))] \
+        return [c for c in children_of(last) if c.i > last.i and c.dep_ in ("obj", "nmod") and (
+            _introduced_by(c, self.rules.partitive_articles) or not any(g.dep_ == "case" for g in children_of(c)))] \
             if last.i != verb.i else []
 
     def without_apposed(self, objects: list[Token]) -> list[Token]:
@@ -769,7 +770,7 @@ class _Finder:
     def day_partitives(self, verb: Token) -> list[Token]:
         """The partitive object the parse hung on the day after the verb ("a attaqué ce dimanche
         des bases de l'Amisom")."""
-        days = [c for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words]
+        days = [c for c in children_of(verb) if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words]
         return (self.partitive_objects(verb, days[0]) or self.bare_after_day(verb, days[0])) if days else []
 
     @staticmethod
@@ -777,9 +778,9 @@ class _Finder:
         """The object the parse read as a phrase of the verb after the day ("a repoussé samedi
         une offensive de X"): a noun with its determiner and no preposition, right after it; or
         the one after a date set off by commas (``set_off_object``)."""
-        return [c for c in verb.children if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > day.i
+        return [c for c in children_of(verb) if c.dep_ == "obl:mod" and c.pos_ == "NOUN" and c.i > day.i
                 and all(w.dep_ == "det" for w in c.doc[day.i + 1: c.i])
-                and not any(g.dep_ == "case" for g in c.children) and any(g.dep_ == "det" for g in c.children)][:1] \
+                and not any(g.dep_ == "case" for g in children_of(c)) and any(g.dep_ == "det" for g in children_of(c))][:1] \
             or _Finder.set_off_object(verb, day)
 
     @staticmethod
@@ -802,8 +803,8 @@ class _Finder:
 
     def names_on_days(self, verb: Token) -> list[Token]:
         """Names the parser hung on a time word after the verb ("a frappé Kharkiv lundi")."""
-        return [g for c in verb.children if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
-                for g in c.children if g.pos_ == "PROPN" and g.i < c.i
+        return [g for c in children_of(verb) if c.dep_.startswith("obl") and lower_lemma(c) in self.rules.time_words
+                for g in children_of(c) if g.pos_ == "PROPN" and g.i < c.i
                 and g.dep_ in ("det", "nmod", "amod", "compound", "flat", "flat:name")]
 
     def partitive_objects(self, verb: Token, day: Token) -> list[Token]:
@@ -811,10 +812,10 @@ class _Finder:
         read as a phrase whose partitive article is a preposition (after the day read as the
         object, or after the verb)."""
         # "a attaqué ce dimanche des bases de X": the phrase may hang on the day itself
-        days = [day] + [c for c in (*day.children, *verb.children) if c.dep_ == "conj" and c.i > day.i
+        days = [day] + [c for c in (*children_of(day), *children_of(verb)) if c.dep_ == "conj" and c.i > day.i
                         and lower_lemma(c) in self.rules.time_words]
-        phrases = [c for c in verb.children if c.dep_.startswith("obl")] + (  # "jeudi et vendredi des cibles"
-            [c for d in days for c in d.children if c.dep_ == "nmod"] if day.i != verb.i else [])
+        phrases = [c for c in children_of(verb) if c.dep_.startswith("obl")] + (  # "jeudi et vendredi des cibles"
+            [c for d in days for c in children_of(d) if c.dep_ == "nmod"] if day.i != verb.i else [])
         return [c for c in phrases if c.i > day.i and _introduced_by(c, self.rules.partitive_articles)
                 and not self.origin_name(c)]
 
@@ -823,7 +824,7 @@ class _Finder:
         place something leaves from; a name takes no partitive article."""
         return c.pos_ == "PROPN" and c.head.pos_ == "VERB" and c.dep_.startswith("obl") and any(
             g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions and "Plur" not in morph_values(g, "Number")
-            for g in c.children)
+            for g in children_of(c))
 
     def speaker_pronoun(self, token: Token) -> MentionRef | None:
         """ "Berlin a annoncé qu'il livrerait ...": a subject pronoun opening reported speech
@@ -845,7 +846,7 @@ class _Finder:
         if not token.dep_.startswith("nsubj") or low not in self.rules.subject_pronouns or verb.dep_ != "ccomp" \
                 or not _in(verb.head, self.rules.speech_verbs):
             return None
-        for t in verb.head.children:
+        for t in children_of(verb.head):
             if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN") and self.agrees(t, low):
                 found = self.typed(self.np(t), ("Actor",))
                 return found[0] if found else None
@@ -860,7 +861,7 @@ class _Finder:
                 or not self.relative_stance_object(verb):
             return []
         for host in list(verb.ancestors)[:4]:
-            subjects = [c for c in host.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            subjects = [c for c in children_of(host) if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             if subjects:
                 return self.fitting_subjects(subjects, low)
         return []
@@ -1115,7 +1116,7 @@ class _Finder:
             return False
         while root.dep_ == "appos" and root.head.i != root.i:
             root = root.head
-        return any(c.dep_ == "case" for c in root.children)
+        return any(c.dep_ == "case" for c in children_of(root))
 
     # --- modality ----------------------------------------------------------------
     def governors(self, token: Token, steps: int = 4) -> list[Token]:
@@ -1126,7 +1127,7 @@ class _Finder:
             if current.head.i == current.i or current.dep_ not in _COMPLEMENT_DEPS:
                 break
             if any(c.dep_ == "mark" and lower_text(c) in self.rules.complementizers or "Rel" in morph_values(c, "PronType")
-                   for c in current.children):
+                   for c in children_of(current)):
                 break
             current = current.head
             out.append(current)
@@ -1172,7 +1173,7 @@ class _Finder:
         word of such a verb (``hypothesis_marks``)."""
         for verb in (anchor, *self.governors(anchor, 2)):
             if any(c.dep_ == "mark" and c.pos_ == "SCONJ" and lower_text(c) in self.rules.hypothesis_marks
-                   for c in verb.children):
+                   for c in children_of(verb)):
                 return True
         return False
 
@@ -1303,7 +1304,7 @@ class _Finder:
             root = self.root_of(subj)
             if clause.head == root or clause.head == root.head and root.dep_ in ("nmod", "appos", "flat:name"):
                 return True
-        return any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.agent_pronouns for c in clause.children)
+        return any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.agent_pronouns for c in children_of(clause))
 
     def unrealised(self, cue: Token, verb: Token | None) -> bool:
         """A relation the text only risks, plans or invites ("le risque d'une confrontation entre
@@ -1312,7 +1313,7 @@ class _Finder:
         anchors = {cue, verb or cue}
         heads = [g for anchor in anchors for g in _heads(anchor, 3)]
         # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
-        marks = [c.i for anchor in anchors for c in anchor.children if c.dep_ == "mark" and c.i == anchor.i - 1]
+        marks = [c.i for anchor in anchors for c in children_of(anchor) if c.dep_ == "mark" and c.i == anchor.i - 1]
         return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
 
     def planned(self, cue: Token, verb: Token | None) -> bool:
@@ -1354,7 +1355,7 @@ class _Finder:
 
     def distance_noun(self, noun: Token) -> bool:
         """A counted noun after a relative preposition ("à 90 km", "à 3 kilomètres")."""
-        return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in noun.children) and any(
+        return noun.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(noun)) and any(
             lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, noun.i - 4): noun.i])
 
     def note_attacker(self, relation: Relation, subj: MentionRef) -> None:
@@ -1383,7 +1384,7 @@ class _Finder:
     # --- passive / participle helpers -----------------------------------------------
     @staticmethod
     def passive(verb: Token) -> bool:
-        return any(c.dep_ == "aux:pass" for c in verb.children) or (
+        return any(c.dep_ == "aux:pass" for c in children_of(verb)) or (
             verb.dep_ == "acl" and "Part" in morph_values(verb, "VerbForm")
             and "Pres" not in morph_values(verb, "Tense"))  # "livrant" is active
 
@@ -1401,7 +1402,7 @@ class _Finder:
             found = self.np(subj)
             if found:
                 return found
-        for c in verb.children:  # "où sont déployés des soldats": inverted subject
+        for c in children_of(verb):  # "où sont déployés des soldats": inverted subject
             if c.dep_ == "obj":
                 return self.np(c)
         return self.noun_before(verb)
@@ -1427,7 +1428,7 @@ class _Finder:
     def subject(self, verb: Token) -> list[MentionRef]:
         for subj in subjects_of(verb, self.rules):
             if subj.head.i == verb.i and subj.dep_.startswith("nsubj") and any(
-                    c.dep_ == "case" and not misread_partitive(c, self.rules) for c in subj.children):
+                    c.dep_ == "case" and not misread_partitive(c, self.rules) for c in children_of(subj)):
                 continue  # "Au Burkina Faso, l'État islamique a mené ...": a fronted place, misread
             if self.time_subject(subj, verb):
                 continue  # "Ces derniers jours l'ELN a mené ...": a fronted time phrase, misread
@@ -1474,13 +1475,13 @@ class _Finder:
         subject ("Une colonne de X, venue à bord de camions, a attaqué": "venue" the subject)."""
         if subj.pos_ != "VERB" or "Part" not in morph_values(subj, "VerbForm"):
             return subj
-        return next((c for c in subj.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), subj)
+        return next((c for c in children_of(subj) if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), subj)
 
     def time_subject(self, subj: Token, verb: Token) -> bool:
         """A time phrase the parse reads as a subject beside the verb's own ("Ces derniers jours
         l'ELN a mené deux attaques": "jours" and "ELN" both subjects)."""
         return lower_lemma(subj) in self.rules.time_words and self.index.at_token(subj) is None and any(
-            c.dep_.startswith("nsubj") and c.i != subj.i for c in verb.children)
+            c.dep_.startswith("nsubj") and c.i != subj.i for c in children_of(verb))
 
     def doer(self, verb: Token) -> list[MentionRef]:
         """Who does what ``verb`` says: its subject; the nearest actor to the left only when the
@@ -1652,7 +1653,7 @@ class _Finder:
 
     def children_with(self, verb: Token, preps, deps=("obl", "obl:arg", "obl:mod", "nmod", "iobj")):
         out = []
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ in deps and _introduced_by(c, preps):
                 out.extend(self.np(c))
         return out
@@ -1702,7 +1703,7 @@ class _Finder:
         d'armes israéliennes à X"): their seller, when the transfer names no other and names a
         recipient (a demonym said of goods sent nowhere may be their owner's), never the recipient."""
         taken = {r.entity.id for r in recipients}
-        return [r for r in self.typed([self.ref_at(c) for h in self.goods_carriers(heads) for c in h.children
+        return [r for r in self.typed([self.ref_at(c) for h in self.goods_carriers(heads) for c in children_of(h)
                                        if c.dep_ == "amod" and c.pos_ == "ADJ"], ("Actor",))
                 if r.entity.id not in taken][:1]
 
@@ -1710,15 +1711,15 @@ class _Finder:
     def goods_carriers(heads: list[Token]) -> list[Token]:
         """The goods' nouns and the words after them a demonym may hang on: an adjective or a bare
         noun complement ("véhicules blindés turcs", "drones de combat turcs")."""
-        return heads + [c for h in heads for c in h.children if c.i > h.i and (
-            c.dep_ == "amod" or c.dep_ == "nmod" and not any(g.dep_ == "det" for g in c.children))]
+        return heads + [c for h in heads for c in children_of(h) if c.i > h.i and (
+            c.dep_ == "amod" or c.dep_ == "nmod" and not any(g.dep_ == "det" for g in children_of(c)))]
 
     def transfer_parties(self, v: Token, window: list[Token]) -> tuple[list[MentionRef], list[MentionRef]]:
         """(suppliers, goods) of a transfer verb: its subject and object, or its agent and
         patient when passive (the "par" phrase the parse hangs further on: "des armes livrées
         aux forces X par Y")."""
         suppliers, goods = (self.agent(v), self.patient(v)) if self.passive(v) else (
-            self.doer(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)])
+            self.doer(v), [r for c in children_of(v) if c.dep_ == "obj" for r in self.np(c)])
         if not suppliers and not goods:
             suppliers, goods = self.reduced_passive(v)  # "dix-huit chars Leopard 2 envoyés par l'Allemagne"
         if not suppliers and self.passive(v):
@@ -1761,7 +1762,7 @@ class _Finder:
 
     def dative_clitic(self, v: Token) -> bool:
         """Whether a verb carries a dative clitic ("en lui livrant", "leur envoyer")."""
-        return any(c.dep_ in ("iobj", "obj") and lower_text(c) in self.rules.dative_pronouns for c in v.children)
+        return any(c.dep_ in ("iobj", "obj") and lower_text(c) in self.rules.dative_pronouns for c in children_of(v))
 
     def dative_recipient(self, v: Token) -> list[MentionRef]:
         """The actor a dative clitic on a transfer gerund stands for ("soutient X en lui livrant
@@ -1778,7 +1779,7 @@ class _Finder:
     def supplier_noun(self, n: Token, k: int) -> None:
         recipients = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
         suppliers = []
-        for c in n.children:
+        for c in children_of(n):
             if c.dep_ == "nsubj":
                 suppliers = self.np(c)
         if not suppliers and n.dep_ == "appos":
@@ -1808,7 +1809,7 @@ class _Finder:
         if self.passive(v) or agent_phrase(v, self.rules) is not None:
             makers, made = self.agent(v), self.patient(v)
         else:
-            makers, made = self.subject(v), [r for c in v.children if c.dep_ == "obj" for r in self.np(c)]
+            makers, made = self.subject(v), [r for c in children_of(v) if c.dep_ == "obj" for r in self.np(c)]
         for m in self.typed(makers, ("Actor",))[:1]:
             for w in self.typed(made, ("Weapon",))[:3]:
                 self.add(m, "supplies", w, v, k, 0.55, modality=self.modality(v))
@@ -1819,7 +1820,7 @@ class _Finder:
         (not a class: "des drones de fabrication iranienne", as for a maker's sale)."""
         if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions):
             return
-        makers = [self.ref_at(c) for c in n.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+        makers = [self.ref_at(c) for c in children_of(n) if c.dep_ == "amod" and c.pos_ == "ADJ"]
         for m in self.typed(makers, ("Actor",))[:1]:
             for w in self.typed(self.np(n.head) or [self.ref_at(n.head)], ("Weapon",))[:2]:
                 if w.entity.kind == "WeaponSystem":
@@ -1830,7 +1831,7 @@ class _Finder:
         chain = self.purchase_chain(cue)
         if cue.pos_ in ("VERB", "AUX"):
             verb, mod = cue, self.modality(cue)
-            goods = [r for c in cue.children if c.dep_ == "obj" for r in self.np(c)]
+            goods = [r for c in children_of(cue) if c.dep_ == "obj" for r in self.np(c)]
         else:
             verb = next((g for g in chain if g.pos_ in ("VERB", "AUX")), None)
             mod = self.noun_modality(cue)
@@ -1857,7 +1858,7 @@ class _Finder:
         phrase is there ("l'acquisition du système antidrones russe X", "acheter des chars
         américains"), as for goods received."""
         preps = self.rules.of_prepositions if cue.pos_ in ("NOUN", "PROPN") else ()
-        goods = [c for c in cue.children if c.dep_ == "obj" or preps and c.dep_ in ("nmod", "obl:arg") and _introduced_by(c, preps)]
+        goods = [c for c in children_of(cue) if c.dep_ == "obj" or preps and c.dep_ in ("nmod", "obl:arg") and _introduced_by(c, preps)]
         return self.typed([self.ref_at(g) for c in goods for g in c.subtree
                            if g.dep_ == "amod" and g.pos_ == "ADJ" and not _verb_between(g, c)]
                           + [self.ref_at(g) for c in goods for g in self.adjectives_after(c)], ("Actor",))
@@ -1914,7 +1915,7 @@ class _Finder:
         else:
             sellers = self.verb_sellers(cue)
         for g in chain:  # "un contrat avec Séoul pour l'achat de ...", also when "avec" hangs
-            for node in (g, *(c for c in g.children if c.dep_ == "obj")):  # on the verb's object
+            for node in (g, *(c for c in children_of(g) if c.dep_ == "obj")):  # on the verb's object
                 sellers = sellers or self.typed(self.children_with(node, self.rules.contract_prepositions), ("Actor",))
         sellers = sellers or self.contract_seller(cue, chain)
         # "auprès de la Chine" read as an adverb's complement: the words then
@@ -1942,12 +1943,12 @@ class _Finder:
         frégates à la France")."""
         from_ = self.rules.seller_prepositions
         return self.typed(self.children_with(cue, from_), ("Actor",)) or [
-            r for c in cue.children if c.dep_ in ("obj", "nmod") for r in self.typed(self.children_with(c, from_), ("Actor",))]
+            r for c in children_of(cue) if c.dep_ in ("obj", "nmod") for r in self.typed(self.children_with(c, from_), ("Actor",))]
 
     def receive(self, v: Token, k: int) -> None:
         """ "Bamako a reçu des hélicoptères russes", "Kiev a obtenu des F-16 des Pays-Bas"."""
         recipients = self.typed(self.subject(v), ("Actor",))
-        objs = [c for c in v.children if c.dep_ == "obj"]
+        objs = [c for c in children_of(v) if c.dep_ == "obj"]
         window = self.right_window(v)
         weapons = self.received(objs, window)
         if not weapons:
@@ -1963,7 +1964,7 @@ class _Finder:
     def received(self, objs: list[Token], window: list[Token]) -> list[MentionRef]:
         """The weapons received: the object or its complement, else (the parse of "des chars
         Leopard de l'Allemagne" often breaks) the weapons named after the verb."""
-        goods_tokens = objs + [g for c in objs for g in c.children if g.dep_ == "nmod"]
+        goods_tokens = objs + [g for c in objs for g in children_of(c) if g.dep_ == "nmod"]
         weapons = self.typed([r for t in goods_tokens for r in self.np(t)], ("Weapon",))
         return weapons or self.typed([self.ref_at(t) for t in window[:8]], ("Weapon",))[:2]
 
@@ -2014,7 +2015,7 @@ class _Finder:
         """Who a transfer noun's goods come from: its demonym, its "de" author, its "par" phrase;
         else the doer of the verb that decides or announces it; else a demonym on its goods when
         it names a recipient ("des ventes d'armes israéliennes à X")."""
-        suppliers = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        suppliers = self.typed([self.ref_at(c) for c in children_of(n) if c.dep_ == "amod"], ("Actor",))
         suppliers += self.supply_authors(n) + self.typed(self.children_with(n, ("par",)), ("Actor",))
         if not suppliers and n.dep_ in ("obj", "obl:mod") and _in(n.head, self.rules.authority_verbs | self.rules.authorize_verbs
                                                          | self.rules.supply_governors):
@@ -2027,7 +2028,7 @@ class _Finder:
     def weapon_conjuncts(self, weapon: MentionRef) -> list[MentionRef]:
         """The weapon names coordinated with a weapon's name ("des systèmes Patriot et THAAD")."""
         span = self.span_at(weapon)
-        return [] if span is None else [r for c in span.root.children if c.dep_ == "conj" and self.weapon_pair(weapon, c)
+        return [] if span is None else [r for c in children_of(span.root) if c.dep_ == "conj" and self.weapon_pair(weapon, c)
                                         for r in [self.ref_at(c)] if r.entity.id != weapon.entity.id][:3]
 
     def noun_recipients(self, n: Token) -> list[MentionRef]:
@@ -2063,7 +2064,7 @@ class _Finder:
         clause), also nouns the parse reads as modifiers or as conjuncts of the transfer noun."""
         found, frontier = [], [n]
         for _ in range(5):
-            frontier = [c for t in frontier for c in t.children if c.pos_ in ("NOUN", "PROPN") and (
+            frontier = [c for t in frontier for c in children_of(t) if c.pos_ in ("NOUN", "PROPN") and (
                 c.dep_ in ("conj", "appos", "amod") or c.dep_ == "nmod" and (
                     self.genitive(c) or _introduced_by(c, self.rules.example_phrases)))]
             found += [r for t in frontier for r in [self.ref_at(t)] if r is not None]
@@ -2073,17 +2074,17 @@ class _Finder:
         """A transfer noun whose "de" complement is people sent, troops or a mission ("l'envoi
         d'une mission de soutien à X", "l'envoi de 400 policiers"): a deployment, no supply."""
         return any(_in(c, self.forces) or _in(c, self.rules.mission_nouns)
-                   for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions))
+                   for c in children_of(n) if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions))
 
     def authorize_verb(self, v: Token, k: int) -> None:
-        if any(c.dep_ == "obj" and _in(c, self.rules.supply_nouns) for c in v.children):
+        if any(c.dep_ == "obj" and _in(c, self.rules.supply_nouns) for c in children_of(v)):
             return  # "approuver la vente de missiles à X": a supply, read by supply_noun
         frame = _Frame(v, k)
         frame.grantors = self.typed(self.subject(v), ("Actor",))
         window = self.right_window(v)
         self.authorized(v, k, frame)
         frame.weapons += self.typed([self.ref_at(t) for t in window], ("Weapon",))
-        if not any(_in(c, self.rules.supply_nouns) for c in v.children):  # "autorisé la livraison à X": no target
+        if not any(_in(c, self.rules.supply_nouns) for c in children_of(v)):  # "autorisé la livraison à X": no target
             frame.regions += self.action_places(v)
             frame.regions += self.after_prep(window, self.rules.target_prepositions, ("Region",))
         frame.grantees = [g for g in frame.grantees if g.entity.id not in {r.entity.id for r in frame.regions}
@@ -2093,16 +2094,16 @@ class _Finder:
     def action_places(self, v: Token) -> list[MentionRef]:
         """The places the authorised action has as object ("autoriser X à frapper le territoire
         russe"); weapons and their maker are none ("à utiliser des missiles américains")."""
-        return self.typed([r for action in v.children
+        return self.typed([r for action in children_of(v)
                            if action.dep_ in ("xcomp", "advcl", "acl", "ccomp") and action.pos_ == "VERB"
-                           for c in action.children if c.dep_ == "obj" and lower_lemma(c) not in self.rules.weapon_heads
+                           for c in children_of(action) if c.dep_ == "obj" and lower_lemma(c) not in self.rules.weapon_heads
                            for r in self.np(c)], ("Region",))
 
     def authorized(self, v: Token, k: int, frame: _Frame) -> None:
         """Fill the grantees and weapons of an authorisation verb from its complements
         ("autoriser Kiev à", read by the parser as a name after the verb, too); an authorised
         strike ("autoriser les frappes ukrainiennes en ...") fills the frame through its noun."""
-        objs = [c for c in v.children if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")
+        objs = [c for c in children_of(v) if c.dep_ in ("obj", "iobj", "obl:arg", "obl", "nmod")
                 or c.dep_ == "xcomp" and c.pos_ in ("PROPN", "NOUN")]
         for c in objs:
             refs = self.np(c)
@@ -2114,11 +2115,11 @@ class _Finder:
 
     def authorize_noun(self, n: Token, k: int, extra: int = 0) -> None:
         frame = _Frame(n, k)
-        frame.anaphoric = any(lower_text(c) in self.rules.anaphoric_determiners for c in n.children if c.dep_ in ("det", "amod"))
-        for c in n.children:
+        frame.anaphoric = any(lower_text(c) in self.rules.anaphoric_determiners for c in children_of(n) if c.dep_ in ("det", "amod"))
+        for c in children_of(n):
             if c.dep_ in ("nmod", "amod") and c.i > n.i + extra:
                 refs = self.np(c)
-                preps = {lower_text(g) for g in c.children if g.dep_ == "case"}
+                preps = {lower_text(g) for g in children_of(c) if g.dep_ == "case"}
                 if preps & self.rules.grantee_prepositions:
                     frame.grantees += self.typed(refs, ("Actor",))
                 else:
@@ -2183,7 +2184,7 @@ class _Finder:
         names: by a demonym, or by the troops of its "de" phrase ("une patrouille de l'armée X")."""
         if not (_in(a, self.forces) or _in(a, self.rules.field_unit_nouns)):
             return []
-        heads = [a] + [g for g in a.children if g.dep_ == "nmod" and _in(g, self.rules.troop_nouns)]
+        heads = [a] + [g for g in children_of(a) if g.dep_ == "nmod" and _in(g, self.rules.troop_nouns)]
         return [r for h in heads for r in self.typed(self.troop_owners([h]), ("Actor",))
                 if r.entity.kind in _STATE_KINDS][:1] or self.unowned_unit_state(a)
 
@@ -2192,8 +2193,8 @@ class _Finder:
         militaire", "la base militaire de X": a field unit noun with a troop adjective): the
         state the text is about (``dominant_state``)."""
         if not _in(a, self.rules.field_unit_nouns) or not any(
-                c.dep_ == "amod" and _in(c, self.rules.troop_nouns) for c in a.children) or any(
-                c.dep_ == "nmod" and self.typed(self.np(c), ("Actor",)) for c in a.children):
+                c.dep_ == "amod" and _in(c, self.rules.troop_nouns) for c in children_of(a)) or any(
+                c.dep_ == "nmod" and self.typed(self.np(c), ("Actor",)) for c in children_of(a)):
             return []  # "une base militaire du JNIM": the group's
         return [r for r in self.dominant_state(a.idx) if r.entity.kind in _STATE_KINDS]
 
@@ -2239,7 +2240,7 @@ class _Finder:
         """Two sides that accuse each other of strikes ("l'Arménie et l'Azerbaïdjan s'accusent
         mutuellement de tirs"): each attacks the other, as the accusers report; whether read."""
         verb = self.accusation_verb(n)
-        if verb is None or not _reflexive(verb) and not any(c.dep_.startswith("expl") for c in verb.children):
+        if verb is None or not _reflexive(verb) and not any(c.dep_.startswith("expl") for c in children_of(verb)):
             return False
         sides = [r for r in self.distinct(self.typed(self.subject(verb), ("Actor",))) if r.entity.kind != "Person"][:2]
         for a in sides if len(sides) == 2 else ():
@@ -2251,14 +2252,14 @@ class _Finder:
         """Who a verb of accusing charges with a strike ("le Pakistan a accusé l'Iran de frappes
         aériennes"): its object."""
         verb = self.accusation_verb(n)
-        return self.typed([r for c in verb.children if c.dep_ == "obj" for r in self.np(c)], ("Actor",)) if verb is not None else []
+        return self.typed([r for c in children_of(verb) if c.dep_ == "obj" for r in self.np(c)], ("Actor",)) if verb is not None else []
 
     def occurrence_places(self, n: Token) -> list[MentionRef]:
         """The place a relative clause of occurrence on a strike noun, or on the noun it is
         coordinated with, names ("les combats et bombardements russes qui faisaient rage à X",
         "des frappes qui ont eu lieu à Y")."""
-        holders = [n, *(a for a in n.children if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
-        verbs = [c for h in holders for c in h.children if c.dep_ == "acl:relcl" and (
+        holders = [n, *(a for a in children_of(n) if a.dep_ == "amod")] + ([n.head] if n.dep_ == "conj" else [])
+        verbs = [c for h in holders for c in children_of(h) if c.dep_ == "acl:relcl" and (
             _in(c, self.rules.occurrence_verbs) or _phrase_length(c, self.rules.occurrence_verbs))]
         end = self.units.bounds(n)[1]  # the words after the phrase, however the parse hangs them
         return [r for v in verbs[:1] for r in self.after_prep(
@@ -2272,14 +2273,14 @@ class _Finder:
         author = self.possessive_author(n) if _possessive(n) and _in(n, self.rules.attack_nouns) else []
         if not author:
             return agents, []
-        owned = [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)]
+        owned = [c for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)]
         return author + [a for a in agents if a.start < n.idx], owned
 
     def casualty_aims(self, n: Token) -> list[Token]:
         """Those an attack's toll falls among, named by a clause on it or the verb it is the subject
         of ("des attaques ..., qui ont fait cinq morts parmi les gendarmes", "l'embuscade
         a fait dix morts dans les rangs de l'armée"): hit."""
-        phrases = [c for v in self.toll_verbs(n) for c in v.children if c.dep_.startswith("obl") or c.dep_ == "obj"]
+        phrases = [c for v in self.toll_verbs(n) for c in children_of(v) if c.dep_.startswith("obl") or c.dep_ == "obj"]
         return [c for c in phrases if _introduced_by(c, self.rules.casualty_prepositions)] + [
             g for c in phrases if lower_lemma(c) in self.rules.rank_nouns for g in self.genitives(c)]
 
@@ -2287,17 +2288,17 @@ class _Finder:
         """The verbs that may tell a strike's toll: a relative clause on it or on its quantity
         noun, the verb it is the subject of."""
         holders = {n, self.strike_host(n)[0]}
-        return [c for h in holders for c in h.children if c.dep_ == "acl:relcl"] + [
+        return [c for h in holders for c in children_of(h) if c.dep_ == "acl:relcl"] + [
             h.head for h in holders if h.dep_ == "nsubj" and h.head.pos_ == "VERB"]
 
     def possessive_author(self, n: Token) -> list[MentionRef]:
         """The subject a possessive on ``n`` points to: that of the nearest verb above it with a
         subject, agreeing in number ("leur" a plural one), not a verb of condemning the noun itself
         ("X dénonce son agression": another's); no person."""
-        plural = any(lower_text(c) in self.rules.plural_possessives for c in n.children if c.dep_ == "det")
+        plural = any(lower_text(c) in self.rules.plural_possessives for c in children_of(n) if c.dep_ == "det")
         verb, inner = n.head, n
         for _ in range(5):
-            subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != inner.i]
+            subjects = [c for c in children_of(verb) if c.dep_.startswith("nsubj") and c.i != inner.i]
             if verb.pos_ in ("VERB", "AUX") and subjects:
                 if inner.i == n.i and _in(verb, self.rules.oppose_verbs) \
                         or ("Plur" in morph_values(subjects[0], "Number")) != plural:
@@ -2332,7 +2333,7 @@ class _Finder:
         navire X, revendiquée par Y, exacerbe les tensions en mer Rouge", the verb read as a
         participle): the places after it are its own.  A day the parse read as the object is none
         ("des attaques perpétrées mardi par X dans la région de Y")."""
-        return t.pos_ == "VERB" and any(c.dep_ == "obj" and not self.time_phrase(c) for c in t.children) and not any(
+        return t.pos_ == "VERB" and any(c.dep_ == "obj" and not self.time_phrase(c) for c in children_of(t)) and not any(
             _in(t, words) for words in (self.rules.attack_verbs, self.rules.target_verbs, self.rules.aim_verbs)) \
             and not _phrase_length(t, self.rules.occurrence_verbs)  # "les raids qui faisaient rage à X"
 
@@ -2375,7 +2376,7 @@ class _Finder:
         too, whoever's soil it is ("l'armée a lancé une offensive terrestre à X"; not "une
         offensive aérienne")."""
         if not _in(n, self.rules.ground_offensive_nouns) or any(
-                c.dep_ == "amod" and _in(c, self.rules.remote_attack_words) for c in n.children):
+                c.dep_ == "amod" and _in(c, self.rules.remote_attack_words) for c in children_of(n)):
             return
         for a in [a for a in actors if a.entity.kind in _STATE_KINDS][:2]:
             self.fought_at_home(a, regions[:1], n, k, self.noun_modality(n))
@@ -2417,7 +2418,7 @@ class _Finder:
         """An infinitive clause set on a verb, whose subject is that verb's ("des soldats sont
         portés disparus après être tombés dans une embuscade de X")."""
         return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
-            "Inf" in morph_values(t, "VerbForm") for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))))
+            "Inf" in morph_values(t, "VerbForm") for t in (verb, *(c for c in children_of(verb) if c.dep_.startswith("aux"))))
 
     def undergone_authors(self, host: Token, agents: list[MentionRef], victims: list[MentionRef]) -> list[MentionRef]:
         """``agents``, with the author of a strike its victims fall into when none is an actor:
@@ -2432,13 +2433,13 @@ class _Finder:
         with the noun that makes it one ("faire face à une offensive de X"), or a noun of it after
         a copula ("ont été la cible d'une attaque")."""
         if verb.pos_ == "NOUN":
-            return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in verb.children)
+            return _in(verb, self.rules.undergo_verbs) and any(c.dep_ == "cop" for c in children_of(verb))
         if _in(verb, self.rules.repel_verbs):  # "le GNA a repoussé une offensive des forces de X": X attacks it
             return True
         return _in(verb, self.rules.undergo_verbs) or any(  # the noun, object or bare oblique
             c.i > verb.i and f"{lower_lemma(verb)} {lower_lemma(c)}" in self.rules.undergo_verbs
             and all(t.pos_ == "DET" for t in verb.doc[verb.i + 1:c.i])  # "a fait l'objet d'une attaque"
-            and not any(g.dep_ == "case" for g in c.children) for c in verb.children)
+            and not any(g.dep_ == "case" for g in children_of(c)) for c in children_of(verb))
 
     def struck_by(self, host: Token) -> bool:
         """A strike noun the agent of a passive verb of being hit ("le convoi a été visé par une
@@ -2455,7 +2456,7 @@ class _Finder:
         quantity noun it counts ("une série d'opérations contre X")."""
         counted = [n.head] if n.dep_ == "nmod" and _in(n.head, self.rules.quantity_nouns) else []
         if any(c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.operation_prepositions)
-               for h in (n, *self.strike_holders(n), *counted) for c in h.children if c.i > n.i):
+               for h in (n, *self.strike_holders(n), *counted) for c in children_of(h) if c.i > n.i):
             self.strike_noun(n, k)
         elif not any(_in(t, self.rules.operation_prepositions) for t in self.right_window(n)):
             self.deploy_noun(n, k)  # "deux opérations, l'une contre un navire dans X": aimed all the same
@@ -2492,7 +2493,7 @@ class _Finder:
     def partners(self, host: Token) -> list[MentionRef]:
         """The state whose troops carry out a strike together with the verb's subject ("a lancé
         des frappes avec l'armée congolaise contre X": both strike)."""
-        phrases = [c for h in (host, host.head) for c in h.children if c.dep_ in ("nmod", *_OBLIQUES)
+        phrases = [c for h in (host, host.head) for c in children_of(h) if c.dep_ in ("nmod", *_OBLIQUES)
                    and _introduced_by(c, self.rules.partner_prepositions) and _in(c, self.forces)]
         return [r for c in phrases[:1] for r in self.typed(self.np(c), ("Actor",))
                 if r.entity.kind in _STATE_KINDS][:1]
@@ -2504,8 +2505,8 @@ class _Finder:
         claimed = self.claimants(n)
         # "des pilonnages aériens et de missiles menés par X": the participle after a coordination too
         # and on a bare qualifier ("une attaque de grande envergure lancée par X")
-        done = [r for h in (n, *(c for c in n.children if c.dep_ == "conj"), *self.bare_qualifiers(n))
-                for a in h.children if a.dep_ == "acl" and self.passive(a) for r in self.strike_agent(a)]
+        done = [r for h in (n, *(c for c in children_of(n) if c.dep_ == "conj"), *self.bare_qualifiers(n))
+                for a in children_of(h) if a.dep_ == "acl" and self.passive(a) for r in self.strike_agent(a)]
         # "l'attaque de X a été menée par Y": the subject of a passive verb of carrying out
         if n.dep_ == "nsubj:pass" and _in(n.head, self.rules.agentive_verbs) and self.passive(n.head):
             done += self.agent(n.head)
@@ -2522,7 +2523,7 @@ class _Finder:
             subject = subject.head
         pred = subject.head if subject.dep_.startswith("nsubj") else None
         if pred is None or pred.pos_ != "NOUN" or not _in(pred, self.rules.authorship_nouns) \
-                or not any(c.dep_ == "cop" for c in pred.children):
+                or not any(c.dep_ == "cop" for c in children_of(pred)):
             return []
         return [r for g in self.genitives(pred) for r in self.typed(self.np(g), ("Actor",))][:1]
 
@@ -2553,7 +2554,7 @@ class _Finder:
     def claimants(self, n: Token) -> list[MentionRef]:
         """The agents of a claim participle on an attack noun ("une attaque revendiquée par X"),
         on its complement, or after it (``claimed_after``)."""
-        claimed = [r for a in (*n.children, n.head, *self.complement_participles(n))
+        claimed = [r for a in (*children_of(n), n.head, *self.complement_participles(n))
                    if _in(a, self.rules.claim_verbs) and self.passive(a) for r in self.strike_agent(a)]
         return self.typed(claimed, ("Actor",)) or self.claimed_after(n)
 
@@ -2575,15 +2576,15 @@ class _Finder:
     def complement_participles(self, n: Token) -> list[Token]:
         """The participles the parse hangs on a noun's complement that names no one ("la
         première attaque à Kaboul d'une telle ampleur revendiquée par X": on "ampleur")."""
-        return [a for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
-                for a in c.children if a.dep_ == "acl"]
+        return [a for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
+                for a in children_of(c) if a.dep_ == "acl"]
 
     def ascribed(self, n: Token) -> list[MentionRef]:
         """The author an attack or strike noun is ascribed to by a participle on it ("une frappe
         attribuée à la junte", "une attaque imputée aux shebab")."""
         # the participle may hang on the strike's complement ("une attaque à la voiture piégée attribuée aux shebab")
-        holders = [n, *(c for c in n.children if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
-        phrases = [c for h in holders for a in h.children if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
+        holders = [n, *(c for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and not self.named_actor(c))]
+        phrases = [c for h in holders for a in children_of(h) if a.dep_ == "acl" and _in(a, self.rules.attribution_verbs)
                    for c in self.attributed_to(a)]
         found = self.typed([r for c in phrases for r in self.ascribed_to(c)], ("Actor",))
         return found or self.ascribed_further(n)
@@ -2614,7 +2615,7 @@ class _Finder:
 
     def attributed_to(self, participle: Token) -> list[Token]:
         """The phrases of a participle of ascription that name who it is ascribed to ("à X")."""
-        return [c for c in participle.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+        return [c for c in children_of(participle) if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                 and _introduced_by(c, self.rules.attribution_prepositions)]
 
     def group_anaphor(self, token: Token) -> list[MentionRef]:
@@ -2622,8 +2623,8 @@ class _Finder:
         guérilla", "tendue par le groupe"): the one group the text named before it, or the one
         organisation it called by a fighter description ("les guérilleros de l'ELN")."""
         if not _in(token, self.rules.group_anaphors) or "Plur" in morph_values(token, "Number") or self.ref_at(token) \
-                or not any(lower_text(c) in self.rules.articles for c in token.children if c.dep_ == "det") \
-                or any(c.dep_ in ("nmod", "amod", "appos") for c in token.children):
+                or not any(lower_text(c) in self.rules.articles for c in children_of(token) if c.dep_ == "det") \
+                or any(c.dep_ in ("nmod", "amod", "appos") for c in children_of(token)):
             return []
         before = {r.entity.id: r for r in self.index.before(token.idx) if "Actor" in r.entity.types and (
             r.entity.kind in _GROUP_KINDS or r.entity.kind in _ORGANISATION_KINDS and self.fighters_of(r))}
@@ -2658,7 +2659,7 @@ class _Finder:
         comes first, and what the noun hits is then no author of it."""
         agents = self.demonym_after(n, ("Actor", "Weapon"))
         # "une attaque contre Banki par des terroristes de X": the agent the parse hangs on the aim
-        by_aim = [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
+        by_aim = [r for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)
                   for r in self.children_with(c, self.rules.agent_prepositions, ("obl:agent", "nmod"))]
         found = agents + self.typed(self.noun_agent_phrases(n), ("Actor", "Weapon")) + self.past_qualifier(n) \
             + self.typed(by_aim, ("Actor",)) + self.weapon_demonym(n)
@@ -2672,7 +2673,7 @@ class _Finder:
         """A strike noun's phrases that name what it hits: "contre"/"sur" ("des frappes sur X"),
         and an attack noun's "de" ("l'invasion de X")."""
         attack = _in(n, self.rules.attack_nouns)
-        return [g for g in n.children if g.dep_ == "nmod" and g.i > n.i
+        return [g for g in children_of(n) if g.dep_ == "nmod" and g.i > n.i
                 and (self.hostile(g) or attack and self.genitive(g))]
 
     def agent_past_genitive(self, n: Token) -> list[MentionRef]:
@@ -2694,8 +2695,8 @@ class _Finder:
     def weapon_demonym(self, n: Token) -> list[MentionRef]:
         """The state a demonym on a strike noun's weapon complement names ("une frappe de drone
         turque", "des tirs de roquettes israéliens"): the author."""
-        return self.typed([self.ref_at(a) for g in n.children if g.dep_ == "nmod" and g.i > n.i
-                           and lower_lemma(g) in self.rules.weapon_heads for a in g.children
+        return self.typed([self.ref_at(a) for g in children_of(n) if g.dep_ == "nmod" and g.i > n.i
+                           and lower_lemma(g) in self.rules.weapon_heads for a in children_of(g)
                            if a.dep_ == "amod" and a.pos_ == "ADJ"], ("Actor",))
 
     def demonym_after(self, n: Token, types) -> list[MentionRef]:
@@ -2722,8 +2723,8 @@ class _Finder:
     def bare_qualifiers(self, n: Token) -> list[Token]:
         """The first noun complement without an article that names no one ("d'envergure",
         "de grande ampleur"): what the parse hangs on it is said of ``n``."""
-        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and c.pos_ == "NOUN" and self.genitive(c)
-                and self.ref_at(c) is None and not any(g.dep_ == "det" for g in c.children)][:1]
+        return [c for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and c.pos_ == "NOUN" and self.genitive(c)
+                and self.ref_at(c) is None and not any(g.dep_ == "det" for g in children_of(c))][:1]
 
     def strike_host(self, n: Token) -> tuple[Token, bool]:
         """The phrase a strike noun heads for its verb ("a mené une série de frappes": the
@@ -2735,7 +2736,7 @@ class _Finder:
                 and self.strike_telling(host.head) \
                 and all(lower_text(c) in self.rules.agentive_oblique_verbs.get(lower_lemma(host.head), ())
                         or lower_text(c) in self.rules.partitive_articles  # "ont lancé samedi des attaques"
-                        for c in host.children if c.dep_ == "case"):  # "a procédé à des frappes"
+                        for c in children_of(host) if c.dep_ == "case"):  # "a procédé à des frappes"
             return host, True
         if self.day_partitive(host):  # "a mené mardi des frappes contre X": the day stands in its place
             return host.head, True
@@ -2757,10 +2758,10 @@ class _Finder:
     def strike_aims(self, n: Token, host: Token, host_object: bool) -> list[Token]:
         """The phrases a strike is aimed at ("l'attaque des Houthis contre un navire
         britannique", "a mené une offensive contre le M23")."""
-        aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in h.children
+        aimed = [c for h in {n, host, *self.nmod_chain(n)} for c in children_of(h)
                  if c.dep_ == "nmod" and c.i > n.i and self.hostile(c)]
         holders = self.strike_holders(n) + ([host.head] if host_object else [])
-        return aimed + self.aimed_objects(holders) + [c for h in holders for c in h.children
+        return aimed + self.aimed_objects(holders) + [c for h in holders for c in children_of(h)
                                                       if c.dep_.startswith("obl") and c.i > n.i and self.hostile(c)] \
             + self.aims_on_time(n, holders) + (self.dative_aims(host.head, n) if host_object else [])
 
@@ -2768,7 +2769,7 @@ class _Finder:
         """The words after a strike noun its aim may hang on: an adjective or a participle of
         it ("une attaque meurtrière contre la police", "les frappes menées par X contre les
         rebelles"), or of its bare qualifier ("l'opération de représailles menée par X contre Y")."""
-        return [a for h in (n, *self.bare_qualifiers(n)) for a in h.children
+        return [a for h in (n, *self.bare_qualifiers(n)) for a in children_of(h)
                 if (a.dep_ == "acl" or a.dep_ == "amod" and h.i == n.i) and a.i > n.i]
 
     def dative_aims(self, verb: Token, n: Token) -> list[Token]:
@@ -2776,7 +2777,7 @@ class _Finder:
         aux soldats": the soldiers, hung on the verb or on the noun), by the prepositions
         ``dative_aim_verbs`` gives the verb."""
         preps = self.rules.dative_aim_verbs.get(lower_lemma(verb), ())
-        return [c for h in (verb, n) for c in h.children if c.i > n.i
+        return [c for h in (verb, n) for c in children_of(h) if c.i > n.i
                 and c.dep_ in ("iobj", "nmod", *_OBLIQUES) and _introduced_by(c, preps)]
 
     def aim_after(self, n: Token) -> list[Token]:
@@ -2795,22 +2796,22 @@ class _Finder:
     def existential(verb: Token) -> bool:
         """A verb with two expletives, the existential of a time phrase ("menés il y a une semaine
         contre X"), read as a verb by the parse: no clause of its own."""
-        return {"expl:subj", "expl:comp"} <= {c.dep_ for c in verb.children}
+        return {"expl:subj", "expl:comp"} <= {c.dep_ for c in children_of(verb)}
 
     def aims_on_time(self, n: Token, holders: list[Token]) -> list[Token]:
         """The phrase a strike is aimed at that the parse hung on a time phrase or a partner's
         troops after it ("une embuscade meurtrière ce vendredi contre l'armée malienne": "contre"
         on "vendredi"; "des frappes avec l'armée somalienne contre X": on "armée")."""
-        days = [c for h in (n, *holders) for c in h.children
+        days = [c for h in (n, *holders) for c in children_of(h)
                 if c.i > n.i and c.dep_ in ("nmod", *_OBLIQUES) and (lower_lemma(c) in self.rules.time_words or (
                     _introduced_by(c, self.rules.partner_prepositions) and _in(c, self.forces)))]
-        return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.hostile(g)]
+        return [g for d in days for g in children_of(d) if g.dep_ == "nmod" and g.i > d.i and self.hostile(g)]
 
     def aimed_objects(self, holders: list[Token]) -> list[Token]:
         """The objects of an aiming participle on a strike noun ("une frappe visant un site de X")."""
-        return [c for a in holders if a.dep_ == "acl" and _in(a, self.rules.aim_verbs) for c in a.children
+        return [c for a in holders if a.dep_ == "acl" and _in(a, self.rules.aim_verbs) for c in children_of(a)
                 if c.dep_ == "obj" or c.dep_ == "obl:arg" and all(  # "visant des combattants": a transitive verb's article
-                    lower_text(g) in self.rules.partitive_articles for g in c.children if g.dep_ == "case")]
+                    lower_text(g) in self.rules.partitive_articles for g in children_of(c) if g.dep_ == "case")]
 
     def emit_strike(self, n: Token, k: int, agents, regions, hit) -> None:
         """A strike noun's relations: the actors hit are attacked; the place is attacked (an
@@ -2853,9 +2854,9 @@ class _Finder:
         about it; a day complement tells no author ("l'attaque de lundi")."""
         generic = "Plur" in morph_values(n, "Number") and not any(
             c.dep_ == "det" and "Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType")
-            or c.dep_ == "nummod" for c in n.children) and not (n.dep_ == "nsubj" and self.toll_clause(n.head))
+            or c.dep_ == "nummod" for c in children_of(n)) and not (n.dep_ == "nsubj" and self.toll_clause(n.head))
         return generic or any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
-                              and not self.typed(self.np(c), ("Region",)) for c in n.children) and not self.dated(n)
+                              and not self.typed(self.np(c), ("Region",)) for c in children_of(n)) and not self.dated(n)
 
     def note_claims(self, t: Token, k: int, lemma: str, low: str) -> None:
         """Keep, while the text is read, (run, claimant) for an attack noun the word lets someone
@@ -2876,7 +2877,7 @@ class _Finder:
         """Whether a claim verb's attack noun points back ("a revendiqué l'attaque", "cette
         attaque a été revendiquée"; not "a revendiqué un double attentat" elsewhere), with a
         demonstrative when asked ("cette attaque revendiquée par X")."""
-        nouns = [c for c in t.children if c.dep_ == "obj"] + passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
+        nouns = [c for c in children_of(t) if c.dep_ == "obj"] + passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
         pointed = _demonstrative if demonstrative else self.event_pointed_back
         return any(_in(c, self.rules.attack_nouns) and pointed(c) for c in nouns)
 
@@ -2904,7 +2905,7 @@ class _Finder:
             nouns = passive_subjects(t) + ([t.head] if t.dep_ == "acl" else [])
             who = self.named_agent(t)
         else:
-            nouns = [c for c in (*t.children, *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
+            nouns = [c for c in (*children_of(t), *self.objects_on_days(t)) if c.dep_ == "obj" and not self.described_author(c)]
             who = self.doer(t) or self.speaking_body(t)  # "« Nous revendiquons l'attaque », a déclaré X"
         return self.hitters(who) if any(_in(c, self.rules.attack_nouns) or self.pronoun_of_attacks(c)
                                         for c in nouns) else []
@@ -2914,7 +2915,7 @@ class _Finder:
         noun pointing back ("L'attaque a été menée par X", "Cet attentat aurait été perpétré par
         Y"): who carried it out is its author, as who claims one; not a participle ("l'attaque
         menée par X contre Y" names its author in its own phrase), nor a denial."""
-        subjects = [c for c in t.children if c.dep_ == "nsubj:pass"]  # cheapest test first
+        subjects = [c for c in children_of(t) if c.dep_ == "nsubj:pass"]  # cheapest test first
         return bool(subjects) and _in(t, self.rules.perpetration_verbs) and self.passive(t) \
             and self.modality(t, t) != "negated" \
             and any(_in(c, self.rules.attack_nouns) and self.event_pointed_back(c) for c in subjects)
@@ -2930,7 +2931,7 @@ class _Finder:
         hitting = self.hitting_event(t, verb)
         if hitting is None or self.described_author(t):
             return
-        objects = [r for c in verb.children if c.dep_ == "obj" for r in self.np(c)]
+        objects = [r for c in children_of(verb) if c.dep_ == "obj" for r in self.np(c)]
         regions = self.typed(objects, ("Region",)) if hitting else []  # "a blessé trois soldats X": people, no place
         self.subject_events.append((t, k, regions, [
             r for r in self.typed(objects, ("Actor",)) if "Region" not in r.entity.types or not hitting]))
@@ -2951,7 +2952,7 @@ class _Finder:
         found = [r for r in self.agent(verb) if r.entity.kind != "Person"]
         if phrase is None or found:
             return found
-        names = [self.ref_at(c) for c in phrase.children if c.dep_ in ("nmod", "flat:name") and c.i == phrase.i + 1]
+        names = [self.ref_at(c) for c in children_of(phrase) if c.dep_ in ("nmod", "flat:name") and c.i == phrase.i + 1]
         return [r for r in names if r is not None]
 
     def attributed_by_verb(self, t: Token) -> list[MentionRef]:
@@ -2959,7 +2960,7 @@ class _Finder:
         autorités l'ont attribuée aux hommes du groupe X", "imputent l'attentat à X")."""
         if self.modality(t, t) == "negated" or not self.attack_object(t):
             return []
-        phrases = [c for c in t.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
+        phrases = [c for c in children_of(t) if c.dep_ in ("obl", "obl:arg", "obl:mod", "iobj")
                    and _introduced_by(c, self.rules.attribution_prepositions)]
         return self.hitters([r for c in phrases for r in self.np(c) or self.group_anaphor(c) or self.presumed_owner(c, 1)])
 
@@ -2967,7 +2968,7 @@ class _Finder:
         """Whether a verb's object is an attack noun or an object clitic (which the parse may read
         as a subject: "l'ont attribuée")."""
         return any(_in(c, self.rules.attack_nouns) or lower_text(c) in self.rules.object_clitics
-                   for c in t.children if c.dep_ == "obj" or c.pos_ == "PRON" and c.i < t.i
+                   for c in children_of(t) if c.dep_ == "obj" or c.pos_ == "PRON" and c.i < t.i
                    and lower_text(c) in self.rules.object_clitics)
 
     def same_paragraph(self, j: int, k: int) -> bool:
@@ -3001,7 +3002,7 @@ class _Finder:
         claim further on: "L'attaque a été revendiquée par X" closing the article, not a
         headline's; a definite attack with no complement, a claim at most two sentences on);
         none when two claimants are as near."""
-        pointed = any("Dem" in morph_values(c, "PronType") for c in n.children if c.dep_ == "det")
+        pointed = any("Dem" in morph_values(c, "PronType") for c in children_of(n) if c.dep_ == "det")
         claims = self.claims_in_reach(n, k, found, pointed)
         near = min((abs(k - j) for j, _ in claims), default=99)
         authors = {a.entity.id: a for j, a in claims if abs(k - j) == near}
@@ -3043,15 +3044,15 @@ class _Finder:
         article with no complement after it ("Les frappes aériennes"; "l'attaque d'une base à X" is
         told anew; "L'attaque de lundi sur X", dated by a day, is the one told before), and no agent
         in its phrase (not "l'attaque menée par l'ennemi")."""
-        dets = [c for c in n.children if c.dep_ == "det"]
+        dets = [c for c in children_of(n) if c.dep_ == "det"]
         pointed = _demonstrative(n) or any(
             "Def" in morph_values(c, "Definite") for c in dets) and (self.dated(n) or not any(
-                c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in n.children))
+                c.i > n.i and c.dep_ in ("nmod", "acl", "acl:relcl", "appos") for c in children_of(n)))
         return pointed and not any(_introduced_by(t, self.rules.agent_prepositions) for t in n.subtree if t.i > n.i)
 
     def dated(self, n: Token) -> bool:
         """An event noun with a day or time complement ("l'attaque de lundi")."""
-        return any(c.i > n.i and c.dep_ == "nmod" and _in(c, self.rules.origin_time_words) for c in n.children)
+        return any(c.i > n.i and c.dep_ == "nmod" and _in(c, self.rules.origin_time_words) for c in children_of(n))
 
     def told_author(self, n: Token) -> bool:
         """Whether the attack's clause gives an author that names no one ("Ces attaques ont fait
@@ -3073,7 +3074,7 @@ class _Finder:
         qui a frappé le siège de la police à Ankara", "l'attaque, qui a eu lieu dans le district
         de X"); a relative of occurrence the parse hung on the governing verb too ("l'attaque
         revendiquée par Y, et qui s'est déroulée à X": ``hung_relatives``)."""
-        relatives = [c for c in n.children if c.dep_ == "acl:relcl"]
+        relatives = [c for c in children_of(n) if c.dep_ == "acl:relcl"]
         verbs = [c for c in relatives if _in(c, self.rules.attack_verbs) or _in(c, self.rules.target_verbs)
                  or self.toll_clause(c)]
         verbs += [c for c in relatives + self.hung_relatives(n)
@@ -3086,15 +3087,15 @@ class _Finder:
         subject is a relative pronoun right after the noun's phrase, past commas and a conjunction
         only ("mort dans l'attaque, qui a eu lieu à X", "revendiqué l'attentat, qui s'est produit à Y")."""
         end = n.right_edge.i
-        return [v for v in n.head.children if v.dep_ in ("conj", "advcl") and v.i > end and any(
+        return [v for v in children_of(n.head) if v.dep_ in ("conj", "advcl") and v.i > end and any(
             p.dep_ == "nsubj" and lower_text(p) in self.rules.relative_pronouns
-            and all(t.pos_ in ("PUNCT", "CCONJ") for t in self.tokens[end + 1: p.i]) for p in v.children)]
+            and all(t.pos_ in ("PUNCT", "CCONJ") for t in self.tokens[end + 1: p.i]) for p in children_of(v))]
 
     def toll_clause(self, v: Token) -> bool:
         """A verb telling a toll: one of ``toll_clause_verbs`` with a toll noun as object ("qui a
         fait quinze morts", "qui a coûté la vie à", "qui a causé la mort de")."""
         return _in(v, self.rules.toll_clause_verbs) and any(
-            c.dep_ == "obj" and _in(c, self.rules.toll_nouns) for c in v.children)
+            c.dep_ == "obj" and _in(c, self.rules.toll_nouns) for c in children_of(v))
 
     def struck_place(self, agent: MentionRef, place: MentionRef, cue: Token, k: int, modality: str) -> bool:
         """An actor that did strike a place ("Israël a frappé Beyrouth", "les frappes russes
@@ -3121,16 +3122,16 @@ class _Finder:
         # an armed group, or a state's ships, bases or soldiers, hit: an attack on that actor
         # ("a frappé le Hezbollah", "tiré un missile contre un navire américain")
         objects = self.direct_objects(v)
-        hit = self.struck([*objects, *(c for c in v.children if c.dep_.startswith("obl") and self.hostile(c)),
+        hit = self.struck([*objects, *(c for c in children_of(v) if c.dep_.startswith("obl") and self.hostile(c)),
                            # "tiré deux missiles contre un pétrolier": the phrase hangs on what is fired
-                           *(g for c in objects for g in c.children if g.dep_ == "nmod" and self.hostile(g))])
+                           *(g for c in objects for g in children_of(c) if g.dep_ == "nmod" and self.hostile(g))])
         self.emit_targets(v, k, agents, hit or self.possessors_hit(objects, agents), window)
 
     def describes_holder(self, v: Token) -> bool:
         """A participle of holding that says whose a thing is ("15 drones utilisés par les
         Houthis dans la zone de X", shot down): no firing, unless aimed ("utilisés contre X")."""
         return v.dep_ == "acl" and self.passive(v) and _in(v, self.rules.holding_participles) \
-            and not any(c.dep_.startswith("obl") and self.hostile(c) for c in v.children)
+            and not any(c.dep_.startswith("obl") and self.hostile(c) for c in children_of(v))
 
     def possessors_hit(self, objects: list[Token], agents: list[MentionRef]) -> list[MentionRef]:
         """Whose positions, bases or strongholds a possessive names ("a riposté en frappant ses
@@ -3164,15 +3165,15 @@ class _Finder:
         agents = self.typed(self.subject(v), ("Actor", "Weapon"))
         # the object, also one the parse hung on a day ("a lancé lundi des missiles sur X")
         agents += self.typed([r for c in self.direct_objects(v) for r in self.np(c)], ("Weapon",))
-        agents += self.typed([self.ref_at(g) for c in v.children if c.dep_.startswith("nsubj")
-                              for g in c.children if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
+        agents += self.typed([self.ref_at(g) for c in children_of(v) if c.dep_.startswith("nsubj")
+                              for g in children_of(c) if g.dep_ in ("amod", "acl") and g.pos_ == "ADJ"], ("Actor",))
         # "des tirs de roquettes du Hezbollah ont visé X": the author of a strike noun subject;
         # "les drones de l'armée X ont frappé Y": the owner of the craft
         return agents + ([] if self.typed(agents, ("Actor",)) else self.subject_authors(v))
 
     def subject_authors(self, v: Token) -> list[MentionRef]:
         """The author of a strike noun subject, else the owner of the craft the subject names."""
-        return self.typed([r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(self.counted_strike(c))],
+        return self.typed([r for c in children_of(v) if c.dep_ == "nsubj" for r in self.noun_agents(self.counted_strike(c))],
                           ("Actor",)) or self.weapon_owners(v)
 
     def counted_strike(self, n: Token) -> Token:
@@ -3275,7 +3276,7 @@ class _Finder:
         the place of the other strikes)."""
         events = _event_nouns(self.rules)
         cut = next((n for n, t in enumerate(window) if t.i > v.i and _in(t, events) and any(
-            g.dep_ == "case" and lower_text(g) not in self.rules.of_prepositions for g in t.children)), len(window))
+            g.dep_ == "case" and lower_text(g) not in self.rules.of_prepositions for g in children_of(t))), len(window))
         return window[:cut]
 
     def left_from(self, window: list[Token], ref: MentionRef) -> bool:
@@ -3304,7 +3305,7 @@ class _Finder:
         for _ in range(8):
             if t.i == verb.i or t.head.i == t.i:
                 return False
-            if any(c.dep_ == "obl:agent" for c in t.children):
+            if any(c.dep_ == "obl:agent" for c in children_of(t)):
                 return True
             t = t.head
         return False
@@ -3323,7 +3324,7 @@ class _Finder:
         on "armée")."""
         out, frontier = [], [n]
         for _ in range(depth):
-            frontier = [c for f in frontier for c in f.children if c.dep_ == "nmod"]
+            frontier = [c for f in frontier for c in children_of(f) if c.dep_ == "nmod"]
             out += frontier
         return out
 
@@ -3367,8 +3368,8 @@ class _Finder:
     def demonyms_on(self, c: Token) -> list[MentionRef | None]:
         """The entities of the adjectives on a noun, also of one the parse hangs on the first
         ("un navire marchand britannique")."""
-        adjectives = [g for g in c.children if g.dep_ == "amod" and g.pos_ == "ADJ"]
-        return [self.ref_at(g) for a in adjectives for g in (a, *a.children) if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        adjectives = [g for g in children_of(c) if g.dep_ == "amod" and g.pos_ == "ADJ"]
+        return [self.ref_at(g) for a in adjectives for g in (a, *children_of(a)) if g.dep_ == "amod" and g.pos_ == "ADJ"]
 
     def holders_of(self, c: Token) -> list[MentionRef]:
         """Who uses or holds a thing hit, by the agent of a participle of holding on it or on
@@ -3376,17 +3377,17 @@ class _Finder:
         les Houthis")."""
         found = []
         for h in (c, *self.genitives(c)):
-            for a in h.children:
+            for a in children_of(h):
                 if a.dep_ == "acl" and _in(a, self.rules.holding_participles) and self.passive(a):
                     # the parse may hang the agent on the thing itself ("une base tenue par X")
-                    found += self.agent(a) or [r for g in h.children if g.dep_ == "nmod" and g.i > a.i
+                    found += self.agent(a) or [r for g in children_of(h) if g.dep_ == "nmod" and g.i > a.i
                                                and _introduced_by(g, self.rules.agent_prepositions)
                                                for r in self.np(g)]
         return found
 
     def genitives(self, token: Token) -> list[Token]:
         """The owner complements of a noun ("de X", "du X")."""
-        return [g for g in token.children if g.dep_ == "nmod" and self.genitive(g)]
+        return [g for g in children_of(token) if g.dep_ == "nmod" and self.genitive(g)]
 
     def attack_phrase(self, v: Token, k: int) -> None:
         """Fixed phrases around a verb that make it an attack ("s'en prendre à X", "prendre le
@@ -3396,7 +3397,7 @@ class _Finder:
         if found is None or not found[0]:
             return
         rest, right = found
-        if right and self.passive(v) and not any(c.dep_ in ("nsubj", "obj") for c in v.children):
+        if right and self.passive(v) and not any(c.dep_ in ("nsubj", "obj") for c in children_of(v)):
             # "le poste a été pris d'assaut par X", "une patrouille prise en embuscade par X"
             return self.passive_phrase(v, k)
         if right:
@@ -3414,8 +3415,8 @@ class _Finder:
         """A passive attack phrase: its agent attacks its subject, the owner of a thing named
         there ("une patrouille de l'armée X a été prise en embuscade par Y"), or its place."""
         agents = self.typed(self.agent(v), ("Actor",)) or [
-            r for c in v.children if c.dep_ == "obl:agent" for r in self.described_group(c)]
-        subjects = [c for c in v.children if c.dep_ == "nsubj:pass"]
+            r for c in children_of(v) if c.dep_ == "obl:agent" for r in self.described_group(c)]
+        subjects = [c for c in children_of(v) if c.dep_ == "nsubj:pass"]
         targets = self.typed([r for c in subjects for r in self.np(c)], ("Region", "Actor")) or self.struck(subjects)
         for a in agents[:2]:
             for t in targets[:2]:
@@ -3425,7 +3426,7 @@ class _Finder:
         """Who does an attack phrase: its doer, else the group its described subject stands for
         ("un nombre inconnu d'extrémistes ont pris d'assaut le poste")."""
         return self.typed(self.doer(v), ("Actor",)) or [
-            r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
+            r for c in children_of(v) if c.dep_ == "nsubj" for r in self.described_group(c)]
 
     def phrase_place(self, v: Token) -> list[MentionRef]:
         """The place an attack phrase's object is in ("ont pris d'assaut un poste de police dans
@@ -3515,15 +3516,15 @@ class _Finder:
         ref = self.ref_at(self.tokens[k]) if k >= lo else None
         if ref is not None:
             return ref
-        return next((r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c)), None)
+        return next((r for c in children_of(t) if c.dep_.startswith("nsubj") for r in self.np(c)), None)
 
     def strike_agents(self, v: Token) -> list[MentionRef]:
         """Who is behind the strike a passive verb names as its means ("tué par un tir d'obus
         lancé par les rebelles", "tué dans une frappe israélienne", "lors d'une attaque du M23")."""
         found = []
         # "lors d'une attaque": the noun may hang on the adverb
-        children = [*v.children, *(g for c in self.inserted_reports(v) for g in c.children if g.i > c.i)]
-        phrases = [g for c in children for g in ((c,) if c.dep_ != "advmod" else tuple(c.children))]
+        children = [*children_of(v), *(g for c in self.inserted_reports(v) for g in children_of(c) if g.i > c.i)]
+        phrases = [g for c in children for g in ((c,) if c.dep_ != "advmod" else tuple(children_of(c)))]
         for n in phrases:
             if n.dep_.startswith("obl"):
                 found += self.noun_agents(n)
@@ -3534,15 +3535,15 @@ class _Finder:
         """A verb of reporting set off by a comma after ``v``, on which the parse hangs the rest of
         the sentence ("ont été tuées dimanche, a annoncé la police, lors d'une attaque
         revendiquée par X")."""
-        return [c for c in v.children if c.dep_ in ("conj", "parataxis") and c.i > v.i and _in(c, self.rules.speech_verbs)
-                and any(p.dep_ == "punct" and p.text == "," and p.i < c.i for p in c.children)]
+        return [c for c in children_of(v) if c.dep_ in ("conj", "parataxis") and c.i > v.i and _in(c, self.rules.speech_verbs)
+                and any(p.dep_ == "punct" and p.text == "," and p.i < c.i for p in children_of(c))]
 
     def occasion_of(self, n: Token) -> list[Token]:
         """The event a noun of occasion names ("au cours d'une attaque", "à l'occasion d'un
         raid"): its "de" complements."""
         if not _in(n, self.rules.occasion_nouns):
             return []
-        return [g for g in n.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)]
+        return [g for g in children_of(n) if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)]
 
     def noun_agents(self, n: Token) -> list[MentionRef]:
         """Who carries out the strike or attack a noun names: its demonym, its "de"/"par"
@@ -3552,10 +3553,10 @@ class _Finder:
             return []
         found = self.typed(self.noun_agent_phrases(n), ("Actor",)) or self.past_qualifier(n) \
             or self.demonym_after(n, ("Actor",))
-        for c in (n, *(g for g in n.children if g.dep_ == "nmod" and not self.named_actor(g))):
+        for c in (n, *(g for g in children_of(n) if g.dep_ == "nmod" and not self.named_actor(g))):
             # "une frappe israélienne", "une frappe de drone américaine" (the demonym hung on "drone")
             # not a demonym the entity stage read as a place ("à la frontière malienne")
-            found = self.typed([r for a in c.children if a.dep_ == "amod" and a.pos_ == "ADJ"
+            found = self.typed([r for a in children_of(c) if a.dep_ == "amod" and a.pos_ == "ADJ"
                                 for r in [self.ref_at(a)] if r is None or r.mention.type != "Region"], ("Actor",)) + found
             found += self.participle_agents(c)
         return found + self.ascribed(n)
@@ -3563,7 +3564,7 @@ class _Finder:
     def noun_agent_phrases(self, n: Token) -> list[MentionRef]:
         """The mentions in a strike noun's "de"/"par" phrases, less a "de" phrase that names a
         place hit ("l'attaque d'une base de l'armée X": the base is struck, X is no attacker)."""
-        found = [r for c in [*n.children, *self.past_date(n)] if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+        found = [r for c in [*children_of(n), *self.past_date(n)] if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                  and (_introduced_by(c, self.rules.agent_prepositions) or _introduced_by(c, self.rules.of_prepositions)
                       and not _in(c, self.rules.facility_nouns))
                  for r in self.np(c) or self.group_anaphor(c)]  # "une embuscade de la guérilla"
@@ -3574,17 +3575,17 @@ class _Finder:
         """The "de" phrases the parse hangs on a date complement of a strike noun instead of the
         noun ("l'attaque du 7 octobre du Hamas", "l'assaut de lundi des rebelles"): the author's."""
         days = [d for c in self.date_complements(n) for d in (c, *self.month_of(c))]
-        return [g for d in days for g in d.children if g.dep_ == "nmod" and g.i > d.i and self.plain_genitive(g)]
+        return [g for d in days for g in children_of(d) if g.dep_ == "nmod" and g.i > d.i and self.plain_genitive(g)]
 
     def date_complements(self, n: Token) -> list[Token]:
         """A noun's "de" complements that are a day or a date ("du 7 octobre", "de lundi")."""
-        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
+        return [c for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and self.ref_at(c) is None
                 and _introduced_by(c, self.rules.of_prepositions)
                 and (lower_lemma(c) in self.rules.origin_time_words or c.pos_ == "NUM")]
 
     def month_of(self, day: Token) -> list[Token]:
         """The month the parse hangs on a day's number ("7" of "du 7 octobre")."""
-        return [m for m in day.children if m.dep_ == "nmod" and lower_lemma(m) in self.rules.origin_time_words]
+        return [m for m in children_of(day) if m.dep_ == "nmod" and lower_lemma(m) in self.rules.origin_time_words]
 
     def plain_genitive(self, g: Token) -> bool:
         """A "de" phrase that names no time (False for "du 7 octobre", "de lundi")."""
@@ -3599,7 +3600,7 @@ class _Finder:
 
     def participle_agents(self, c: Token) -> list[MentionRef]:
         """The agents of the participles on a strike noun ("un tir d'obus lancé par X")."""
-        return [r for acl in c.children if acl.dep_ == "acl" and acl.pos_ == "VERB"
+        return [r for acl in children_of(c) if acl.dep_ == "acl" and acl.pos_ == "VERB"
                 for r in self.typed(self.agent(acl), ("Actor",)) or self.described_agent(acl)]
 
     def described_agent(self, verb: Token) -> list[MentionRef]:
@@ -3637,8 +3638,8 @@ class _Finder:
         purpose = self.purpose_author(v)
         if purpose:
             return purpose  # "l'armée malienne a lancé une offensive pour déloger X": its subject's aim
-        return [r for c in v.children if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
-            or [r for c in v.children if c.dep_ == "nsubj" for r in self.described_group(c)]
+        return [r for c in children_of(v) if c.dep_ == "nsubj" for r in self.noun_agents(c)] or self.weapon_owners(v) \
+            or [r for c in children_of(v) if c.dep_ == "nsubj" for r in self.described_group(c)]
 
     def purpose_author(self, v: Token) -> list[MentionRef]:
         """Who an attack infinitive of purpose is the aim of: the subject of the verb it is
@@ -3678,7 +3679,7 @@ class _Finder:
         ("une centaine de rebelles") or as the adjective of a force noun ("les forces séparatistes")."""
         nouns = [token, *(g for g in self.genitives(token) if _in(token, self.rules.quantity_nouns))]
         nouns += [a for t in nouns if _in(t, self.forces) and self.ref_at(t) is None
-                  for a in t.children if a.dep_ == "amod"]  # "les forces séparatistes": the adjective describes
+                  for a in children_of(t) if a.dep_ == "amod"]  # "les forces séparatistes": the adjective describes
         return next((t for t in nouns if _in(t, self.rules.fighter_descriptions)
                      and "Plur" in morph_values(t, "Number") and self.ref_at(t) is None), None)
 
@@ -3703,7 +3704,7 @@ class _Finder:
         de chasse israéliens ont bombardé X", "ont effectué des frappes"), else the actor its "de"
         phrase names as owner ("les avions du régime X", "les drones de l'armée Y"): it acts. Not
         a maker ("des drones de fabrication iranienne")."""
-        subjects = [c for c in v.children if c.dep_.startswith("nsubj") and not self.passive(v)
+        subjects = [c for c in children_of(v) if c.dep_.startswith("nsubj") and not self.passive(v)
                     and (self.typed(self.np(c), ("Weapon",)) or _in(c, self.rules.strike_craft))]
         genitives = self.owner_genitives(subjects)
         # the demonym may hang on the weapon name's last noun ("avions de chasse")
@@ -3715,19 +3716,19 @@ class _Finder:
     def owner_genitives(self, subjects: list[Token]) -> list[Token]:
         """The complements of craft subjects that may name their owner, with the ones coordinated
         with them ("du régime X et de son allié Y"), not a noun of make ("de fabrication X")."""
-        genitives = [g for c in subjects for g in c.children if g.dep_ == "nmod" and not _in(g, self.rules.maker_nouns)]
-        return genitives + [j for g in genitives for j in g.children if j.dep_ == "conj"]
+        genitives = [g for c in subjects for g in children_of(c) if g.dep_ == "nmod" and not _in(g, self.rules.maker_nouns)]
+        return genitives + [j for g in genitives for j in children_of(g) if j.dep_ == "conj"]
 
     def demonym_states(self, h: Token) -> list[MentionRef]:
         """The states the demonyms on a noun name."""
-        return [r for r in self.typed([self.ref_at(a) for a in h.children if a.dep_ == "amod" and a.pos_ == "ADJ"],
+        return [r for r in self.typed([self.ref_at(a) for a in children_of(h) if a.dep_ == "amod" and a.pos_ == "ADJ"],
                                       ("Actor",)) if r.entity.kind in _STATE_KINDS]
 
     def named_actor(self, g: Token) -> bool:
         """A complement that names an actor of its own: its demonyms qualify that actor ("par la
         milice kurde syrienne YPG": the YPG, not Syria)."""
-        names = [self.ref_at(c) for c in g.children if c.pos_ == "PROPN" and c.i > g.i
-                 and not any(h.dep_ == "case" for h in c.children)]  # "la milice kurde YPG" read as a complement
+        names = [self.ref_at(c) for c in children_of(g) if c.pos_ == "PROPN" and c.i > g.i
+                 and not any(h.dep_ == "case" for h in children_of(c))]  # "la milice kurde YPG" read as a complement
         return any(r.entity.kind not in _STATE_KINDS for r in self.typed([*self.np(g), *names], ("Actor",)))
 
     def undergone(self, v: Token) -> bool:
@@ -3740,12 +3741,12 @@ class _Finder:
         """A past participle coordinated with a passive verb, sharing its auxiliary ("ont été
         attaqués et tués par X": "tués" is passive too)."""
         return v.dep_ == "conj" and "Part" in morph_values(v, "VerbForm") and "Past" in morph_values(v, "Tense") \
-            and not any(c.dep_.startswith("aux") for c in v.children) and self.passive(v.head)
+            and not any(c.dep_.startswith("aux") for c in children_of(v)) and self.passive(v.head)
 
     def shared_agent(self, v: Token) -> Token | None:
         """The agent phrase of a passive verb, or the one its coordinated participle carries for both
         ("ont été attaqués et tués par X": X attacked them too)."""
-        conjuncts = (c for c in v.children if c.dep_ == "conj" and self.passive_conjunct(c))
+        conjuncts = (c for c in children_of(v) if c.dep_ == "conj" and self.passive_conjunct(c))
         return agent_phrase(v, self.rules) or next(
             (p for c in conjuncts for p in [agent_phrase(c, self.rules)] if p is not None), None)
 
@@ -3763,7 +3764,7 @@ class _Finder:
         does not attack the place: the places but itself, unless the cue fires from afar ("a
         bombardé", "des frappes": the shooter need not be there)."""
         if a.entity.kind == "Person" or _in(cue, self.rules.remote_attack_words) or any(
-                g.dep_ in _OBLIQUES and _in(g, self.rules.remote_attack_words) for c in cue.children for g in (c, *c.children)):
+                g.dep_ in _OBLIQUES and _in(g, self.rules.remote_attack_words) for c in children_of(cue) for g in (c, *children_of(c))):
             return  # "a tué des commandants lors de sa frappe sur X"
         for r in self.typed(places, ("Region",)):
             if r.entity.id != a.entity.id:
@@ -3828,7 +3829,7 @@ class _Finder:
         reads the phrase, whatever the parse hangs on the second; one with its own subject is read
         ("cinq soldats ont été tués et un conseiller américain blessé")."""
         return v.dep_ == "conj" and _in(v, self.rules.wound_verbs) and _in(v.head, self.rules.attack_verbs) \
-            and not any(c.dep_.startswith("nsubj") for c in v.children)
+            and not any(c.dep_.startswith("nsubj") for c in children_of(v))
 
     def apposed_participle(self, t: Token, k: int) -> None:
         """A passive participle of attacking set off by a comma after a place, with its "par"
@@ -3906,7 +3907,7 @@ class _Finder:
         la reprise de la ville de Y": who takes a place (``capture_takers``) is there after,
         deployed in the place of the noun's first "de" phrase (not a state taken whole), a state on
         its own soil too."""
-        phrase = next((g for g in n.children if g.dep_ == "nmod" and g.i > n.i
+        phrase = next((g for g in children_of(n) if g.dep_ == "nmod" and g.i > n.i
                        and _introduced_by(g, self.rules.of_prepositions)), None)
         where = [r for r in self.typed(self.np(phrase), ("Region",)) if r.entity.kind not in _STATE_KINDS] \
             if phrase is not None else []
@@ -3916,7 +3917,7 @@ class _Finder:
     def capture_takers(self, n: Token) -> list[MentionRef]:
         """The "par" agent of a noun of taking, else the subject of the verb of claiming it is the
         object of ("X revendique la prise de Y", not a pronoun); an armed actor only (``armed_named``)."""
-        heads = [g for g in n.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.agent_prepositions)]
+        heads = [g for g in children_of(n) if g.dep_ == "nmod" and _introduced_by(g, self.rules.agent_prepositions)]
         if not heads and n.dep_ == "obj" and _in(n.head, self.rules.capture_claim_verbs):
             heads = [h for h in subjects_of(n.head, self.rules) if h.pos_ != "PRON"]  # a pronoun's antecedent is unsure
         return [r for h in heads[:1] for r in self.armed_named(h)]
@@ -3927,12 +3928,12 @@ class _Finder:
         named = [r for r in self.typed(self.np(h), ("Actor",)) if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS)]
         if named or not _in(h, self.forces):
             return named
-        return [r for g in h.children if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)
+        return [r for g in children_of(h) if g.dep_ == "nmod" and _introduced_by(g, self.rules.of_prepositions)
                 for r in self.typed(self.np(g), ("Actor",)) if r.entity.kind != "Person"][:1]
 
     def hold_taken(self, v: Token, agents: list[MentionRef], targets: list[MentionRef], k: int) -> None:
         """Each agent is in each place of ``targets`` it took (a state only by a part of it)."""
-        part = any(_in(c, self.rules.place_part_nouns) for c in v.children)  # "une partie du pays": the state too
+        part = any(_in(c, self.rules.place_part_nouns) for c in children_of(v))  # "une partie du pays": the state too
         for a in agents[:2]:
             for t in targets[:3]:
                 if (part or t.entity.kind not in _STATE_KINDS) and self.typed([t], ("Region",)) \
@@ -4018,7 +4019,7 @@ class _Finder:
         def place(c: Token) -> bool:
             named = self.np(c) if c.pos_ == "PROPN" or _in(c, self.rules.place_heads) else []
             return bool(self.typed(named or self.children_with(c, self.rules.of_prepositions), ("Region",)))
-        return next((c for c in v.children if c.dep_ == "nsubj:pass" and place(c)), None)
+        return next((c for c in children_of(v) if c.dep_ == "nsubj:pass" and place(c)), None)
 
     def held_noun(self, v: Token) -> Token | None:
         """The noun a participle of holding with its agent is said of: its head ("la région,
@@ -4028,7 +4029,7 @@ class _Finder:
         comma (``held_place`` reads that)."""
         if v.dep_ == "acl" and self.passive(v):
             return v.head
-        if not _past_participle(v) or not any(c.dep_ == "obl:agent" for c in v.children):
+        if not _past_participle(v) or not any(c.dep_ == "obl:agent" for c in children_of(v)):
             return None
         if v.dep_ == "ROOT" and self.passive(v):  # "le récif de X, revendiqué par A, est occupé par B"
             return self.held_subject(v)
@@ -4037,9 +4038,9 @@ class _Finder:
         return v.head if v.dep_ == "advcl" else None
 
     def deploy_verb(self, v: Token, k: int) -> None:
-        troops_obj = self.unset_off([c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")])
+        troops_obj = self.unset_off([c for c in children_of(v) if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")])
         if _in(v, self.rules.troop_verbs) and not any(_in(c, self.rules.troop_nouns) or any(
-                _in(g, self.rules.troop_nouns) for g in c.children) for c in troops_obj):
+                _in(g, self.rules.troop_nouns) for g in children_of(c)) for c in troops_obj):
             return self.passive_presence(v, k, troops_obj)
         if _in(v, self.rules.arrival_verbs) and not self.troops_arrive(v):
             return
@@ -4057,16 +4058,16 @@ class _Finder:
         def set_off(c: Token) -> bool:
             first = next(t.i for t in c.subtree if not t.is_punct or t.i == c.i)
             return first > 0 and self.tokens[first - 1].text == "," and any(
-                o.dep_.startswith("obl") and c.head.i < o.i < c.i for o in c.head.children)
+                o.dep_.startswith("obl") and c.head.i < o.i < c.i for o in children_of(c.head))
         return [c for c in objects if not set_off(c)]
 
     def withdraw_verb(self, v: Token, k: int) -> None:
         """Troops withdrawn from a place, or to one, are (were) there ("la Russie commence à
         retirer ses troupes du Kazakhstan", "les soldats sud-africains se sont retirés à Pemba"):
         the verb's object or reflexive subject must be troops or fighters."""
-        troops = [c for c in v.children if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
+        troops = [c for c in children_of(v) if c.dep_ == ("nsubj:pass" if self.passive(v) else "obj")]
         heads = troops if not _reflexive(v) else subjects_of(v, self.rules)
-        if not any(_in(c, self.forces) or any(_in(g, self.forces) for g in c.children) for c in heads):
+        if not any(_in(c, self.forces) or any(_in(g, self.forces) for g in children_of(c)) for c in heads):
             return  # "la plupart des soldats": troops counted too
         who = self.deployed(v, [c for c in troops if _in(c, self.forces)])
         preps = (*self.rules.of_prepositions, *self.rules.deploy_prepositions)
@@ -4075,7 +4076,7 @@ class _Finder:
 
     def place_groups_by(self, head: Token, preps) -> list[list[MentionRef]]:
         """The places of ``head``'s phrases introduced by ``preps`` ("du Kazakhstan")."""
-        return [found for c in head.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)
+        return [found for c in children_of(head) if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)
                 and not _in(c, self.rules.border_nouns) for found in [self.typed(self.np(c), ("Region",))] if found]
 
     def framing_bodies(self, v: Token, who: list[MentionRef]) -> list[MentionRef]:
@@ -4083,8 +4084,8 @@ class _Finder:
         force (an organisation or a group) a deployment is made within is there too."""
         if not who:
             return []
-        return [r for c in v.children if c.dep_.startswith("obl") and _in(c, self.rules.frame_nouns)
-                for g in c.children if g.dep_ == "nmod" for r in self.np(g)
+        return [r for c in children_of(v) if c.dep_.startswith("obl") and _in(c, self.rules.frame_nouns)
+                for g in children_of(c) if g.dep_ == "nmod" for r in self.np(g)
                 if r.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)]
 
     def passive_presence(self, v: Token, k: int, subjects: list[Token]) -> None:
@@ -4100,8 +4101,8 @@ class _Finder:
     def objects_on_days(self, v: Token) -> list[Token]:
         """The object the parse hangs on a day after the verb ("ont fouillé mercredi la ville de X",
         "a revendiqué dimanche un attentat": "attentat" read as the day's)."""
-        return [g for d in v.children if self.time_phrase(d) for g in d.children
-                if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in g.children)]
+        return [g for d in children_of(v) if self.time_phrase(d) for g in children_of(d)
+                if g.dep_ in ("nmod", "obj") and g.i > d.i and not any(c.dep_ == "case" for c in children_of(g))]
 
     def time_phrase(self, d: Token) -> bool:
         """A phrase of time hung on a verb: a day ("mercredi"), a span ("depuis mi-avril",
@@ -4117,7 +4118,7 @@ class _Finder:
         troops or fighters a place hosts is there (not "accueillir un sommet", nor its own soil)."""
         if self.passive(v):
             return
-        troops = [t for c in self.direct_objects(v) for t in (c, *c.children)
+        troops = [t for c in self.direct_objects(v) for t in (c, *children_of(c))
                   if _in(t, self.forces) and (t is c or t.dep_ == "nmod")]  # "une centaine de militaires"
         hosts = [v.head] if v.dep_ == "acl" else subjects_of(v, self.rules)[:1]
         where = self.typed([r for h in hosts for r in self.np(h)], ("Region",))
@@ -4127,7 +4128,7 @@ class _Finder:
         """Whose troop nouns these are, also by a demonym the parse reads as a clause
         ("des militaires russes")."""
         return [r for t in troops for r in self.np(t) or [
-            self.ref_at(c) for c in t.children if c.pos_ == "ADJ" and self.ref_at(c) is not None]]
+            self.ref_at(c) for c in children_of(t) if c.pos_ == "ADJ" and self.ref_at(c) is not None]]
 
     def place_gone_through(self, v: Token, k: int) -> None:
         """ "une unité des Frontier Corps fouillait le village de X", "les soldats défendent la ville
@@ -4178,7 +4179,7 @@ class _Finder:
     def settling_form(self, v: Token) -> bool:
         """A verb of settling said without an object: reflexive, a participle of its noun, or
         passive ("les ADF sont implantés dans X")."""
-        return _reflexive(v) or self.settled_participle(v) or any(c.dep_ == "aux:pass" for c in v.children)
+        return _reflexive(v) or self.settled_participle(v) or any(c.dep_ == "aux:pass" for c in children_of(v))
 
     def settled_participle(self, v: Token) -> bool:
         """A participle of settling said of its noun ("les jihadistes, implantés dans X") or after a
@@ -4258,7 +4259,7 @@ class _Finder:
         """Whether the first troop noun before ``v`` in its sentence names no owner."""
         troops = [t for t in self.tokens[lo: v.i] if _in(t, self.rules.troop_nouns)]
         return bool(troops) and not _possessive(troops[0]) and not any(
-            c.dep_ in ("amod", "nmod") and self.ref_at(c) for c in troops[0].children)
+            c.dep_ in ("amod", "nmod") and self.ref_at(c) for c in children_of(troops[0]))
 
     def deployed_where(self, v: Token) -> list[MentionRef]:
         """Where a deployment verb deploys: the antecedent of its place relative ("où"), else
@@ -4275,7 +4276,7 @@ class _Finder:
         or on the verb of saying an infinitive of ``v`` hangs on ("X, où Moscou affirme avoir
         déployé des missiles")."""
         heads = (v, v.head) if v.dep_ == "xcomp" else (v,)
-        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for h in heads for c in h.children
+        found = next((self.typed(self.relative_antecedent(c), ("Region",)) for h in heads for c in children_of(h)
                       if lower_text(c) in self.rules.place_relative_pronouns and c.i < v.i), [])
         return self.place_before_part(found[0]) or found if found else []
 
@@ -4303,7 +4304,7 @@ class _Finder:
         """The place a locative clitic on a deployment verb stands for ("se rendra en Pologne et
         y déploiera trois unités"): the nearest place before it in its sentence, else the first
         after it ("Avec 500 000 soldats qui y sont déployés, la vallée de X est ...")."""
-        if not any(lower_text(c) in self.rules.place_clitics and c.i < v.i for c in v.children):
+        if not any(lower_text(c) in self.rules.place_clitics and c.i < v.i for c in children_of(v)):
             return []
         lo, hi = self.units.bounds(v)
         start, end = self.tokens[lo].idx, self.tokens[hi - 1].idx + len(self.tokens[hi - 1])
@@ -4353,16 +4354,16 @@ class _Finder:
         if not self.passive(v):
             return []
         heads = [v.head] if v.dep_ == "acl" else subjects_of(v, self.rules)
-        return [r for h in heads if _in(h, self.rules.troop_nouns) for c in h.children if c.dep_ == "amod"
+        return [r for h in heads if _in(h, self.rules.troop_nouns) for c in children_of(h) if c.dep_ == "amod"
                 for r in self.typed([self.ref_at(c)], ("Actor",)) if r.entity.kind in _STATE_KINDS][:1]
 
     def relative_troops(self, v: Token) -> list[Token]:
         """The troops put after a participle of deployment opened by a relative "où", however the
         parse hangs them ("la ville de X, où sont stationnés des militaires tchadiens": "des" read
         as a preposition)."""
-        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in children_of(v) if c.i < v.i):
             return []
-        return [c for c in v.children if c.i > v.i and c.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg")
+        return [c for c in children_of(v) if c.i > v.i and c.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg")
                 and _in(c, self.forces)][:1]
 
     def fronted_forces(self, v: Token) -> list[MentionRef]:
@@ -4378,17 +4379,17 @@ class _Finder:
         présente au Mali, la Russie renforce ..."), also when the parse makes the participle the
         root and the clause's verb a dependent of it ("Déployés à X, des soldats sécurisent ...")."""
         if v.dep_ == "ROOT" and v.i == self.units.bounds(v)[0]:
-            clause = next((c for c in v.children if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB"), None)
+            clause = next((c for c in children_of(v) if c.dep_ in ("advcl", "parataxis") and c.pos_ == "VERB"), None)
         else:
             clause = v.head if v.dep_ == "advcl" and v.head.pos_ == "VERB" and v.i < v.head.i else None
-        return [c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > v.i] if clause is not None else []
+        return [c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubj:pass") and c.i > v.i] if clause is not None else []
 
     def bracketed_body(self, heads: list[Token], who: list[MentionRef]) -> list[MentionRef]:
         """ "Le gouvernement libyen d'union nationale (GNA) ... basé à Tripoli": a subject read
         as its state whose bracketed acronym names a body of its own is that body."""
         if not who or who[0].entity.kind not in _STATE_KINDS:
             return []
-        return [r for h in heads for c in h.children if c.dep_ == "appos" and c.i > 0
+        return [r for h in heads for c in children_of(h) if c.dep_ == "appos" and c.i > 0
                 and self.tokens[c.i - 1].text == "(" for r in [self.ref_at(c)]
                 if r is not None and r.entity.kind in (*_ORGANISATION_KINDS, *_GROUP_KINDS)][:1]
 
@@ -4408,7 +4409,7 @@ class _Finder:
         kinds = (_STATE_KINDS if _in(n, self.rules.troop_nouns) else ()) + (
             _GROUP_KINDS if _in(n, self.rules.fighter_nouns) else ())
         owners = [] if _possessive(n) else self.children_with(n, self.rules.of_prepositions, ("nmod",))  # "ses soldats du Mali": where
-        who = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"] + owners, ("Actor",))
+        who = self.typed([self.ref_at(c) for c in children_of(n) if c.dep_ == "amod"] + owners, ("Actor",))
         who = [w for w in who if w.entity.kind in kinds] or self.holding_state(n, kinds)
         where = (self.troop_place(n) or self.counted_place(n)) if who else []
         where = self.places_listed(where[:1] + self.included(where[:1])) + where[1:]
@@ -4464,10 +4465,10 @@ class _Finder:
         guerre de X contre Y"; "la guerre d'Irak" is a place) or a participle with
         an agent ("la guerre lancée par X en Y")."""
         genitive = any(c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.of_prepositions)
-                       and self.typed(self.np(c), ("Actor",)) for c in n.children)
-        aimed = any(c.dep_ == "nmod" and c.i > n.i and self.hostile(c) for c in n.children)
+                       and self.typed(self.np(c), ("Actor",)) for c in children_of(n))
+        aimed = any(c.dep_ == "nmod" and c.i > n.i and self.hostile(c) for c in children_of(n))
         return genitive and aimed or any(a.dep_ == "acl" and self.passive(a) and self.typed(self.agent(a), ("Actor",))
-                                         for a in n.children)
+                                         for a in children_of(n))
 
     def averted_war(self, n: Token) -> bool:
         """A war feared, risked or kept off by a word up to three heads above it ("redoutent le
@@ -4489,12 +4490,12 @@ class _Finder:
         """The sides a noun of fighting names: its "entre" phrase (on its verb too, for a subject)
         and the verb of opposing on it ("le conflit qui oppose X à Y")."""
         holders = [n, n.head] if n.dep_.startswith("nsubj") else [n]  # "les combats ont eu lieu ... entre X et Y"
-        holders += [c for h in holders[1:] for c in h.children if c.dep_ in _OBLIQUES and c.pos_ == "PROPN"]  # "en X entre"
+        holders += [c for h in holders[1:] for c in children_of(h) if c.dep_ in _OBLIQUES and c.pos_ == "PROPN"]  # "en X entre"
         holders += self.clause_holders(n)
         phrases = self.between_phrases(holders) + self.between_hung_above(n)
         sides = [r for c in phrases or self.between_in_order(n) for r in self.sides_between(c)]
         sides += self.side_after(sides[0]) if len(sides) == 1 else []
-        verbs = self.opposing_verbs(n) + self.hung_above(n, [c for c in n.head.children if c.dep_ in ("acl", "acl:relcl")])
+        verbs = self.opposing_verbs(n) + self.hung_above(n, [c for c in children_of(n.head) if c.dep_ in ("acl", "acl:relcl")])
         return self.distinct(sides + [r for v in verbs for r in self.opposed_sides(v)])
 
     def clause_holders(self, n: Token) -> list[Token]:
@@ -4504,15 +4505,15 @@ class _Finder:
         nouns the parse hangs on that clause's verb or on the verb the noun is the subject of ("les
         combats se sont poursuivis pour un deuxième jour dans le district de X entre A et B"); not a place
         noun ("dans la zone frontalière entre A et B": a border, no sides)."""
-        relatives = [c for c in n.children if c.dep_ == "acl:relcl" and any(
-            g.dep_ == "nsubj" and lower_text(g) in self.rules.relative_pronouns for g in c.children)]
+        relatives = [c for c in children_of(n) if c.dep_ == "acl:relcl" and any(
+            g.dep_ == "nsubj" and lower_text(g) in self.rules.relative_pronouns for g in children_of(c))]
         verbs = relatives + ([n.head] if n.dep_.startswith("nsubj") else [])
-        return relatives + [c for v in verbs for c in v.children
+        return relatives + [c for v in verbs for c in children_of(v)
                             if c.dep_ in _OBLIQUES and c.pos_ == "NOUN" and _in(c, self.rules.origin_time_words)]
 
     def between_phrases(self, holders: list[Token]) -> list[Token]:
         """The "entre" phrases on these words."""
-        return [c for h in holders for c in h.children
+        return [c for h in holders for c in children_of(h)
                 if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, self.rules.between_prepositions)]
 
     def between_in_order(self, n: Token) -> list[Token]:
@@ -4574,10 +4575,10 @@ class _Finder:
         verb, r = n.head, self.rules
         if verb.pos_ != "VERB" or lower_lemma(verb) not in r.waging_verbs or not n.dep_.startswith(("obl", "obj")) \
                 or lower_lemma(verb) in r.reciprocal_waging_verbs and not _reflexive(verb) \
-                or not any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in n.children):
+                or not any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in children_of(n)):
             return []
         if any(c.dep_ in ("nmod", *_OBLIQUES) and (self.hostile(c) or _introduced_by(c, r.partner_prepositions))
-               for h in (n, verb) for c in h.children):
+               for h in (n, verb) for c in children_of(h)):
             return []
         return self.pair_before(verb)
 
@@ -4623,8 +4624,8 @@ class _Finder:
         verb = n.head
         if not n.dep_.startswith("obl") or verb.pos_ != "VERB" or not self.undergone(verb):
             return []
-        victims = [c for c in verb.children if c.dep_.startswith("nsubj")] or subjects_of(verb, self.rules)[:1]
-        victims += [c for v in victims for c in v.children if c.dep_ == "conj"]
+        victims = [c for c in children_of(verb) if c.dep_.startswith("nsubj")] or subjects_of(verb, self.rules)[:1]
+        victims += [c for v in victims for c in children_of(v) if c.dep_ == "conj"]
         sides = self.distinct([r for r in map(self.victim_side, victims) if r is not None])  # "et deux civils": no side
         return sides if len(sides) > 1 else []
 
@@ -4660,7 +4661,7 @@ class _Finder:
             return []
         if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
             return self.implied_side(n, others)
-        own = self.typed([r for c in n.head.children if c.dep_.startswith("nsubj")
+        own = self.typed([r for c in children_of(n.head) if c.dep_.startswith("nsubj")
                           for r in self.np(c) or self.owners_hit(c) or self.unowned_forces(c, others)], ("Actor",))
         own = _clash_sides_kept(own, armed=not self.partner_phrases(n))  # "contre X": an armed subject
         return own[:1] + others[:1] if own else []
@@ -4675,7 +4676,7 @@ class _Finder:
 
     def partner_phrases(self, n: Token) -> list[Token]:
         """The "avec" phrases on a clash noun."""
-        return [c for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)]
+        return [c for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.partner_prepositions)]
 
     def implied_side(self, n: Token, others: list[MentionRef]) -> list[MentionRef]:
         """The side a clash noun with a partner leaves to its clause, hung less directly than as
@@ -4702,15 +4703,15 @@ class _Finder:
         "livrer des combats au Mali" is a place)."""
         if n.dep_ != "obj" or not _in(n.head, self.rules.clash_conduct_verbs):
             return []
-        bare = not any(c.dep_ == "det" for c in n.children)
+        bare = not any(c.dep_ == "det" for c in children_of(n))
         preps = [p for p in self.rules.stance_verb_prepositions if bare or p in self.rules.hostile_prepositions]
-        return [r for c in n.head.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
+        return [r for c in children_of(n.head) if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
                 for r in self.np(c)]
 
     def partners_of(self, n: Token) -> list[MentionRef]:
         """What the "avec" or "contre" phrase right after a clash noun names (past adjectives: "des
         affrontements meurtriers avec X"; not "à la frontière avec X")."""
-        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i
+        return [r for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i
                 and (_introduced_by(c, self.rules.partner_prepositions) or self.hostile(c))
                 and all(t.pos_ in ("ADJ", "ADV") for t in self.tokens[n.i + 1: c.left_edge.i])
                 for r in self.np(c) or self.owners_hit(c)]
@@ -4728,7 +4729,7 @@ class _Finder:
     def opposing_verbs(n: Token) -> list[Token]:
         """The verbs that may name a clash noun's sides: its participles and relative clauses, the
         verb it is the subject of ("des combats ont opposé X à Y")."""
-        return [v for v in n.children if v.dep_ in ("acl", "acl:relcl")] + (
+        return [v for v in children_of(n) if v.dep_ in ("acl", "acl:relcl")] + (
             [n.head] if n.dep_ == "nsubj" and n.head.pos_ == "VERB" else [])
 
     def sides_between(self, c: Token) -> list[MentionRef]:
@@ -4747,7 +4748,7 @@ class _Finder:
         after = [r for r in refs if r.start > cut.idx] or self.typed(
             [self.ref_at(t) for t in self.tokens[cut.i + 1:cut.i + 5]], ("Actor",))
         before = self.side_name([r for r in refs if r.start < cut.idx])
-        joined = next((t for t in c.children if t.dep_ == "conj" and t.i > cut.i), None)
+        joined = next((t for t in children_of(c) if t.dep_ == "conj" and t.i > cut.i), None)
         return self.organ_sides(before, self.side_name(after), c if c.i < cut.i else None, joined)
 
     def organ_sides(self, first: list[MentionRef], second: list[MentionRef],
@@ -4771,9 +4772,9 @@ class _Finder:
         hi = self.units.bounds(token)[1]
         ends = [t for t in self.tokens[token.i: min(token.i + 5, hi)]
                 if self.text[token.idx:t.idx + len(t.text)].lower().replace("’", "'") in self.rules.state_organs]
-        stop = min([c.i for c in token.children if c.dep_ == "conj"], default=len(self.tokens))
+        stop = min([c.i for c in children_of(token) if c.dep_ == "conj"], default=len(self.tokens))
         if not ends or any(c.dep_ == "nummod" or ends[-1].i < c.i < stop and _introduced_by(c, self.rules.of_prepositions)
-                           and not self.typed(self.np(c), ("Region",)) for c in token.children):
+                           and not self.typed(self.np(c), ("Region",)) for c in children_of(token)):
             return []
         return self.dominant_state(token.idx)
 
@@ -4805,7 +4806,7 @@ class _Finder:
         qui les ont opposés aux insurgés": the soldiers')."""
         if not _in(v, self.rules.prepositional_stance_verbs):
             return []
-        objects = [c for c in v.children if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
+        objects = [c for c in children_of(v) if c.dep_ == "obj"] or self.objects_on_days(v)  # "opposaient jeudi X à Y"
         second = self.second_side(v, objects) or self.joined_side(objects)
         first = [r for r in self.object_side(v, objects)  # the object's own actor, not its conjunct's
                  if not second or r.entity.id != second[0].entity.id]
@@ -4823,16 +4824,16 @@ class _Finder:
                         second: list[MentionRef]) -> list[MentionRef]:
         """The two sides of a verb of opposing one of whose sides no mention names, read as the
         state's men or organ (``organ_sides``): its object, or its "à" phrase or the object's conjunct."""
-        heads = [c for c in v.children if c.dep_ in (*_OBLIQUES, "iobj")
+        heads = [c for c in children_of(v) if c.dep_ in (*_OBLIQUES, "iobj")
                  and _introduced_by(c, self.rules.stance_verb_prepositions)] \
-            or [j for c in objects for j in c.children if j.dep_ == "conj"]
+            or [j for c in objects for j in children_of(c) if j.dep_ == "conj"]
         sides = self.organ_sides(first, second, objects[0] if objects else None, (heads or [None])[0])
         return sides if len(sides) == 2 else []
 
     def joined_side(self, objects: list[Token]) -> list[MentionRef]:
         """The side joined to the object of a verb of opposing with no "à" phrase ("des combats
         ont opposé l'armée et les rebelles", "opposaient insurgés et soldats")."""
-        return self.typed([r for c in objects for j in c.children if j.dep_ == "conj" for r in self.np(j)], ("Actor",))
+        return self.typed([r for c in objects for j in children_of(c) if j.dep_ == "conj" for r in self.np(j)], ("Actor",))
 
     def second_side(self, v: Token, objects: list[Token]) -> list[MentionRef]:
         """The "à" side of a verb of opposing: on the verb, on its object ("ont opposé l'armée aux
@@ -4862,7 +4863,7 @@ class _Finder:
         """ "X et Y ont échangé des tirs", "X a échangé des tirs avec Y": a verb of exchanging
         (``exchange_verbs``) whose object is a strike noun (``target_nouns``) is fighting, read as
         a verb of clashing; not "échanger des prisonniers"."""
-        if any(c.dep_ in ("obj", "obl:arg") and _in(c, self.rules.target_nouns) for c in v.children):  # "des" read as "de"
+        if any(c.dep_ in ("obj", "obl:arg") and _in(c, self.rules.target_nouns) for c in children_of(v)):  # "des" read as "de"
             self.clash_verb(v, k)
 
     def pair_told_before(self, v: Token) -> list[MentionRef]:
@@ -4870,7 +4871,7 @@ class _Finder:
         ``pair_nouns`` with a number) stands for the last two actors the text set against each
         other (an attack or an opposition found before, in its sentence or the one before it)."""
         if not any(c.dep_.startswith("nsubj") and _in(c, self.rules.pair_nouns)
-                   and any(n.dep_ == "nummod" for n in c.children) for c in v.children):
+                   and any(n.dep_ == "nummod" for n in children_of(c)) for c in children_of(v)):
             return []
         ends = self.last_opposed(v)
         if len(ends) != 2 or any(e is None or e.kind == "Person" or "Actor" not in e.types for e in ends):
@@ -4890,10 +4891,10 @@ class _Finder:
         """ "les rebelles se sont heurtés aux forces de sécurité": a reflexive verb of running into
         (``reflexive_clash_verbs``) with an "à"/"avec"/"contre" actor is fighting, each side attacks
         the other, when a side is an armed group or troops ("Washington s'est heurté à Pékin": none)."""
-        if not _reflexive(v) and not any(c.dep_.startswith("expl") for c in v.children):
+        if not _reflexive(v) and not any(c.dep_.startswith("expl") for c in children_of(v)):
             return
         preps = (*self.rules.partner_prepositions, *self.rules.stance_verb_prepositions)
-        phrases = [c for c in v.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)]
+        phrases = [c for c in children_of(v) if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)]
         sides = self.distinct(self.typed(self.doer(v), ("Actor",))[:1]
                               + self.typed([r for c in phrases for r in self.np(c)], ("Actor",))[:1])
         if self.armed_pair(sides, phrases):
@@ -4949,13 +4950,13 @@ class _Finder:
         """The actor of a reflexive verb of fighting's phrase after one of its prepositions
         (``reflexive_fight_verbs``: "se bat contre X", "s'est affronté aux rebelles de Y")."""
         preps = self.rules.reflexive_fight_verbs[lower_lemma(v)]
-        return self.typed([r for c in v.children if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
+        return self.typed([r for c in children_of(v) if c.dep_ in (*_OBLIQUES, "iobj") and _introduced_by(c, preps)
                            for r in self.np(c)], ("Actor",))[:1]
 
     def side_before_subject(self, v: Token, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens the subject phrase of ``v`` ("Les Houthis
         et l'armée yéménite se battent": the Houthis), the parse having cut the pair at "et"."""
-        subj = next((c for c in v.children if c.dep_.startswith("nsubj")), None)
+        subj = next((c for c in children_of(v) if c.dep_.startswith("nsubj")), None)
         k = subj.left_edge.i - 1 if subj is not None else -1
         if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
@@ -4968,17 +4969,17 @@ class _Finder:
         prepositions ("les forces spéciales sont intervenues contre le groupe X", "la coalition
         intervient depuis 2015 contre les Houthis")."""
         preps = self.rules.fight_oblique_verbs.get(lower_lemma(v), ())
-        return [c for c in v.children if c.dep_.startswith("obl") and _introduced_by(c, preps)]
+        return [c for c in children_of(v) if c.dep_.startswith("obl") and _introduced_by(c, preps)]
 
     @staticmethod
     def objects_of_noun_verb(n: Token) -> list[Token]:
         """The objects of a verb the parse read as a noun, its homograph ("le PKK, qui combat
         l'armée", "la Turquie combat le PKK"): a noun with a subject and an object, or a noun
         complement without a preposition after it."""
-        if n.pos_ != "NOUN" or not any(c.dep_ == "nsubj" for c in n.children):
+        if n.pos_ != "NOUN" or not any(c.dep_ == "nsubj" for c in children_of(n)):
             return []
-        return [c for c in n.children if c.i > n.i and (c.dep_ == "obj" or c.dep_ == "nmod" and not any(
-            g.dep_ == "case" for g in c.children))][:1]
+        return [c for c in children_of(n) if c.i > n.i and (c.dep_ == "obj" or c.dep_ == "nmod" and not any(
+            g.dep_ == "case" for g in children_of(c)))][:1]
 
     def side_before(self, ref: MentionRef) -> list[MentionRef]:
         """The actor right before a conjunction that opens ``ref``'s phrase ("L'armée soudanaise
@@ -5001,7 +5002,7 @@ class _Finder:
         """ "les bases du PKK à Gara, Hakurk et Qandil", "les positions de l'armée à X", "Patikul,
         bastion des rebelles": the actor whose stronghold the noun names is in the places."""
         holders = self.typed(self.children_with(n, self.rules.stronghold_prepositions, ("nmod",))
-                             + [self.ref_at(c) for c in n.children if c.dep_ == "amod"]
+                             + [self.ref_at(c) for c in children_of(n) if c.dep_ == "amod"]
                              + self.holders_named_among(n) + self.holder_after_place(n), ("Actor",))
         if not any(h.entity.kind != "Person" for h in holders):
             return self.stronghold_set_up(n, k)
@@ -5011,15 +5012,15 @@ class _Finder:
     def holder_after_place(self, n: Token) -> list[MentionRef]:
         """The holder the parse hangs on the stronghold's place phrase ("le quartier général au
         Mali du groupe X": "du groupe X" read as the Mali's)."""
-        return [r for c in n.children if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.deploy_prepositions)
+        return [r for c in children_of(n) if c.dep_ == "nmod" and c.i > n.i and _introduced_by(c, self.rules.deploy_prepositions)
                 for r in self.children_with(c, self.rules.of_prepositions, ("nmod",))
                 if r.entity.kind in (*_GROUP_KINDS, *_ORGANISATION_KINDS)][:1]
 
     def holders_named_among(self, n: Token) -> list[MentionRef]:
         """ "un repaire pour les jihadistes, notamment ceux de l'EIGS": the group a pronoun
         apposed to an unnamed holder names by "de" (a part of the holders, there too)."""
-        return [r for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.stronghold_prepositions)
-                and self.ref_at(c) is None for a in c.children if a.dep_ == "appos" and a.pos_ == "PRON"
+        return [r for c in children_of(n) if c.dep_ == "nmod" and _introduced_by(c, self.rules.stronghold_prepositions)
+                and self.ref_at(c) is None for a in children_of(c) if a.dep_ == "appos" and a.pos_ == "PRON"
                 for r in self.children_with(a, self.rules.of_prepositions, ("nmod",))]
 
     def stronghold_set_up(self, n: Token, k: int) -> None:
@@ -5113,7 +5114,7 @@ class _Finder:
         hangs it there), the place it is apposed to ("Patikul, bastion des X"), or the
         subject it is said of ("Qandil est le fief du PKK")."""
         where = self._place_group(n, ("nmod",)) or next(
-            (found for c in n.children if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
+            (found for c in children_of(n) if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
              for found in [self._place_group(c, ("nmod",))] if found), [])
         where = where or self.apposed_place(n) or self.named_site(n) or self.place_right_after(n)
         return [r for r in where if "Actor" not in r.entity.types or r.entity.kind not in _GROUP_KINDS]
@@ -5143,7 +5144,7 @@ class _Finder:
             if where:
                 return where
         where = self.place_before_comma(n)
-        if not where and any(c.dep_ == "cop" for c in n.children):
+        if not where and any(c.dep_ == "cop" for c in children_of(n)):
             where = self.typed([r for s in subjects_of(n, self.rules) for r in self.np(s)], ("Region",))
         return where
 
@@ -5165,11 +5166,11 @@ class _Finder:
         where = self.own_troop_place(n)
         if not where and n.dep_ == "nmod" and n.head.pos_ == "NOUN":  # "le retrait des forces X dans Y"
             where = self._place_group(n.head, ("nmod",), after=n.i) or self.withdrawn_from(n)
-        where = where or self.first_place(c for c in n.children  # "les soldats encore présents en X"
+        where = where or self.first_place(c for c in children_of(n)  # "les soldats encore présents en X"
                                           if c.dep_ in ("amod", "acl") and _in(c, self.rules.presence_words))
         if not where and self.present_subject(n):
             where = self._place_group(n.head, ("obl", "obl:arg", "obl:mod")) or self.first_place(
-                (c for c in n.head.children if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
+                (c for c in children_of(n.head) if c.dep_ == "obj"), ("nmod",))  # "mènent une opération en X"
         return where
 
     def own_troop_place(self, n: Token) -> list[MentionRef]:
@@ -5180,11 +5181,11 @@ class _Finder:
         """The place of a noun of deployment that complements troops, directly or through one
         bare noun ("des militaires tchadiens en patrouille dans la région de X", "les soldats
         rwandais en cours de déploiement au Y")."""
-        for c in n.children:
+        for c in children_of(n):
             if c.dep_ != "nmod" or c.pos_ != "NOUN" or c.i < n.i:
                 continue
             noun = c if _in(c, self.rules.deploy_nouns) else next(
-                (g for g in c.children if g.dep_ == "nmod" and _in(g, self.rules.deploy_nouns)), None)
+                (g for g in children_of(c) if g.dep_ == "nmod" and _in(g, self.rules.deploy_nouns)), None)
             where = self._place_group(noun, ("nmod",)) if noun is not None else []
             if where:
                 return where
@@ -5197,15 +5198,15 @@ class _Finder:
         if not _in(n.head, self.rules.withdraw_nouns):
             return []
         return self.left_place(n) or self.first_place(
-            c for c in n.head.children if c.dep_ == "acl:relcl" and c.i > n.i
+            c for c in children_of(n.head) if c.dep_ == "acl:relcl" and c.i > n.i
             and (_in(c, self.rules.deploy_verbs) or _in(c, self.rules.presence_words)))
 
     def left_place(self, n: Token) -> list[MentionRef]:
         """The place of the first "de" phrase after troops, on them or on the withdrawal noun
         above ("le retrait des forces X de la région": not the troops themselves), or on their
         demonym ("des troupes américaines de Syrie", the phrase hung on the adjective)."""
-        heads = (n, n.head, *(a for a in n.children if a.dep_ == "amod"))
-        for c in (c for h in heads for c in h.children):
+        heads = (n, n.head, *(a for a in children_of(n) if a.dep_ == "amod"))
+        for c in (c for h in heads for c in children_of(h)):
             if c.dep_ in ("nmod", "obl:arg", "obl") and c.i > n.i and _introduced_by(c, self.rules.of_prepositions) and not _in(c, self.forces):
                 found = self.typed(self.np(c), ("Region",))
                 if found:
@@ -5247,7 +5248,7 @@ class _Finder:
         size = _phrase_length(v, self.rules.attack_verbs)
         last = v.doc[v.i + size - 1] if size else v  # "ouvert le feu sur X": the phrase may hang on "feu"
         return (size > 0 or _in(v, self.rules.attack_verbs)) and any(
-            c.dep_.startswith(("obl", "nmod")) and self.hostile(c) for w in (v, last) for c in w.children)
+            c.dep_.startswith(("obl", "nmod")) and self.hostile(c) for w in (v, last) for c in children_of(w))
 
     def attacks_facility(self, v: Token) -> bool:
         """An attack verb whose object is a facility ("ont attaqué une base militaire dans la
@@ -5357,7 +5358,7 @@ class _Finder:
         frappes"): its place phrase puts no one there."""
         strikes = _strike_words(self.rules)
         return _in(verb, strikes) or any(c.dep_ in ("obj", *_OBLIQUES) and (_in(c, strikes) or any(
-            g.dep_ == "nmod" and _in(g, strikes) for g in c.children)) for c in verb.children)
+            g.dep_ == "nmod" and _in(g, strikes) for g in children_of(c))) for c in children_of(verb))
 
     def presence(self, a: Token, k: int) -> None:
         """ "le groupe Wagner est présent au Mali", "les jihadistes, présents dans le nord":
@@ -5395,7 +5396,7 @@ class _Finder:
         inverted = self.inverted_subject(a)
         if inverted:
             return inverted
-        if any(c.dep_ in ("cop", "nsubj") for c in a.children) or a.dep_ == "xcomp":
+        if any(c.dep_ in ("cop", "nsubj") for c in children_of(a)) or a.dep_ == "xcomp":
             return subjects_of(a, self.rules)
         if a.dep_ == "advcl" and a.head.pos_ == "VERB" and a.i < a.head.i:
             return self.fronted_subjects(a)
@@ -5404,9 +5405,9 @@ class _Finder:
     def inverted_subject(self, v: Token) -> list[Token]:
         """The subject put after a verb or participle of presence opened by a relative "où"
         ("Kidal, où sont basés les rebelles", parsed as the object)."""
-        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in v.children if c.i < v.i):
+        if not any(lower_text(c) in self.rules.place_relative_pronouns for c in children_of(v) if c.i < v.i):
             return []
-        return [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.i > v.i][:1]
+        return [c for c in children_of(v) if c.dep_ in ("nsubj", "nsubj:pass", "obj") and c.i > v.i][:1]
 
     def _place_group(self, head: Token, deps, after: int = -1) -> list[MentionRef]:
         """The places of ``head``'s first place phrase ("à X et Y"), by a deployment preposition
@@ -5416,7 +5417,7 @@ class _Finder:
 
     def place_groups(self, head: Token, deps, after: int = -1):
         """Each place phrase of ``head`` in turn, as ``_place_group`` reads the first."""
-        for c in head.children:
+        for c in children_of(head):
             near = self.vicinity_place(c, deps) if c.i > after else []
             if near:
                 yield near
@@ -5436,8 +5437,8 @@ class _Finder:
         syrienne")."""
         if c.dep_ not in (*deps, "obj", "advmod") or not self.vicinity_word(c):
             return []
-        phrases = [g for g in c.children if g.dep_ in ("nmod", "dep")] or [  # "le long de X" with X hung on the head
-            g for g in c.head.children if g.dep_.startswith("obl") and g.left_edge.i == c.i + 1]
+        phrases = [g for g in children_of(c) if g.dep_ in ("nmod", "dep")] or [  # "le long de X" with X hung on the head
+            g for g in children_of(c.head) if g.dep_.startswith("obl") and g.left_edge.i == c.i + 1]
         for g in phrases:
             if g.i > c.i and _introduced_by(g, self.rules.of_prepositions):
                 return [] if _in(g, self.rules.border_nouns) else self.typed(self.np(g), ("Region",))
@@ -5456,7 +5457,7 @@ class _Finder:
         if depth <= 0 or not (_in(c, self.rules.place_part_nouns) or _in(c, self.rules.stronghold_nouns)):
             return []  # "une attaque dans un campement de pêche près de X": a facility is where a deed was done
         preps = (*self.rules.deploy_prepositions, *self.rules.of_prepositions)
-        for g in c.children:
+        for g in children_of(c):
             if g.dep_ == "nmod" and g.i > c.i and _introduced_by(g, preps) and not _in(g, self.forces):
                 found = self.typed(self.np(g), ("Region",)) or self.inner_place(g, depth - 1)
                 if found:
@@ -5567,7 +5568,7 @@ class _Finder:
                 continue
             for token in led[:1]:
                 direct = self.names_itself(token)
-                anchor = token if token.i < v.i and v not in token.children and token.head != v else None
+                anchor = token if token.i < v.i and v not in children_of(token) and token.head != v else None
                 for o in self.typed(self.np(token), ("Actor",))[:1] or self.governed_state(token, p):
                     if o.entity.kind != "Person":  # a participle the parse hung elsewhere: the name's clause
                         self.add(p, "leaderOf" if direct else "memberOf", o, v, k, 0.6, verb=anchor)
@@ -5577,15 +5578,15 @@ class _Finder:
         hangs on, an active verb's subject and object."""
         if self.fronted_participle(v):  # "Dirigée par X, elle fait partie de Y": X leads what "elle" is
             leaders = self.agent(v) or self.children_with(v, self.rules.agent_prepositions, ("nmod",))
-            return leaders, [c for c in v.head.children if c.dep_ == "nsubj"]
+            return leaders, [c for c in children_of(v.head) if c.dep_ == "nsubj"]
         if self.passive(v):
             leaders = self.agent(v) or self.person_in(agent_phrase(v, self.rules))
             return leaders, [self.acronym_before(v) or self.led_noun(v.head)] if v.dep_ == "acl" else [
-                c for c in v.children if c.dep_ == "nsubj:pass"]
+                c for c in children_of(v) if c.dep_ == "nsubj:pass"]
         named = self.name_right_before(v) if self.past_participle_with_agent(v) else None
         if named is not None:  # "du FACT mené par X", the participle hung on the main verb
             return self.agent(v), [named]
-        return self.subject(v), [c for c in v.children if c.dep_ == "obj"]
+        return self.subject(v), [c for c in children_of(v) if c.dep_ == "obj"]
 
     def acronym_before(self, v: Token) -> Token | None:
         """The bracketed acronym right before a participle ("du Front ... du Tchad (FRT) mené par")."""
@@ -5594,7 +5595,7 @@ class _Finder:
     def past_participle_with_agent(self, v: Token) -> bool:
         """A past participle with its own agent phrase and no auxiliary ("mené par X")."""
         return "Part" in morph_values(v, "VerbForm") and "Pres" not in morph_values(v, "Tense") \
-            and not any(c.dep_.startswith("aux") for c in v.children) and agent_phrase(v, self.rules) is not None
+            and not any(c.dep_.startswith("aux") for c in children_of(v)) and agent_phrase(v, self.rules) is not None
 
     def name_right_before(self, v: Token) -> Token | None:
         """The last word of the name right before ``v``, past a bracketed acronym ("le groupe
@@ -5632,7 +5633,7 @@ class _Finder:
     def compound_complement(self, noun: Token) -> bool:
         """A ruling body noun with no determiner after "de" on another noun is part of a compound
         ("un coup d'État", "les chefs d'État", "un changement de régime"), no state of its own."""
-        return noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in noun.children) \
+        return noun.dep_ == "nmod" and noun.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in children_of(noun)) \
             and _introduced_by(noun, self.rules.place_of_prepositions)
 
     def states_named_for(self, noun: Token, unknown_person: bool) -> set[str]:
@@ -5677,7 +5678,7 @@ class _Finder:
         coalition Viv Ansanm"), not a body of it ("l'armée soudanaise": a part of Sudan)."""
         return self.ref_at(token) is not None or _in(token, self.rules.state_stand_ins) \
             or lower_text(token) in self.rules.subject_pronouns or any(
-            c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None for c in token.children)
+            c.dep_ in ("appos", "flat:name") and self.ref_at(c) is not None for c in children_of(token))
 
     def led_noun(self, head: Token) -> Token:
         """What a leading participle says is led: the noun it hangs on (past an adjective the
@@ -5688,8 +5689,8 @@ class _Finder:
         if head.dep_ == "appos" and head.pos_ == "NOUN" and self.ref_at(head) is None \
                 and self.ref_at(head.head) is not None:
             return head.head  # "le GNA, exécutif dirigé par X": the name the description is apposed to
-        if any(c.dep_ == "cop" for c in head.children) and self.ref_at(head) is None:
-            subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+        if any(c.dep_ == "cop" for c in children_of(head)) and self.ref_at(head) is None:
+            subject = next((c for c in children_of(head) if c.dep_.startswith("nsubj")), None)
             return subject if subject is not None else head
         return head
 
@@ -5707,7 +5708,7 @@ class _Finder:
             return self.passive_stance(v, k, predicate)  # "le pouvoir, soutenu par X," however hung
         subj = self.stance_doers(v)
         objs = []
-        for c in v.children:
+        for c in children_of(v):
             if c.dep_ == "obj":  # "salue la décision des États-Unis": the decision's author
                 objs += self.stance_object(c)
         objs += self.stance_phrase_objects(v, self.stance_prepositions(v, predicate))
@@ -5728,7 +5729,7 @@ class _Finder:
         """Whose stance a stance verb tells: its subject, the doer it depends on, the body "nous"
         stands for in a quote; a person accusing speaks for a side and takes no stance of their own
         (a spokesman's body does)."""
-        if any(c.dep_ == "nsubj" and self.noun_before_relative(c) for c in v.children):
+        if any(c.dep_ == "nsubj" and self.noun_before_relative(c) for c in children_of(v)):
             return []
         subj = self.subject(v) or self.stance_verb_doer(v) or self.speaker_body(v) \
             or [r for c in subjects_of(v, self.rules)[:1] for r in self.spokesman_body(c)]
@@ -5747,7 +5748,7 @@ class _Finder:
         """Who "nous" as a verb's subject stands for in a quote: the one body the quote's speaker
         was made a member or the leader of ("« Nous soutenons X », a ajouté le ministre"), none
         when the speaker belongs to several."""
-        if not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in v.children):
+        if not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in children_of(v)):
             return []
         speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
@@ -5759,7 +5760,7 @@ class _Finder:
         the speaker is made a spokesman only after the quote: the one body his spokesman's role
         names after "de" ("« Nous revendiquons l'attaque », a déclaré X, porte-parole des shebab")."""
         found = self.speaker_body(v)
-        if found or not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in v.children):
+        if found or not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in children_of(v)):
             return found
         bodies = {r.entity.id: r for t in self.speaker_roles(v) for r in self.typed(self.of_phrases(t, 0), ("Actor",))[:1]}
         return list(bodies.values()) if len(bodies) == 1 else []
@@ -5798,10 +5799,10 @@ class _Finder:
     def shared_object(self, v: Token) -> list[MentionRef]:
         """The object a verb shares with the verb coordinated right after it, which the parse
         gives to that one ("appuient et forment l'armée X", "finance et arme les rebelles")."""
-        nxt = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and v.i < c.i <= v.i + 3
-                    and any(g.dep_ == "cc" and lower_text(g) in self.rules.list_conjunctions for g in c.children)
-                    and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
-        return [r for c in nxt.children if c.dep_ == "obj" for r in self.stance_object(c)] if nxt is not None else []
+        nxt = next((c for c in children_of(v) if c.dep_ == "conj" and c.pos_ == "VERB" and v.i < c.i <= v.i + 3
+                    and any(g.dep_ == "cc" and lower_text(g) in self.rules.list_conjunctions for g in children_of(c))
+                    and not any(g.dep_.startswith("nsubj") for g in children_of(c))), None)
+        return [r for c in children_of(nxt) if c.dep_ == "obj" for r in self.stance_object(c)] if nxt is not None else []
 
     def sides(self, found: list[MentionRef]) -> list[MentionRef]:
         """The actors a stance is said of: the first found and those of its kind coordinated
@@ -5850,7 +5851,7 @@ class _Finder:
     def accused(self, v: Token) -> list[MentionRef]:
         """Whom an active verb of accusing charges: its object, else the actor its relative "que"
         stands for ("le Bénin, que le Togo accuse de ..."); never its subject, the accuser."""
-        found = [r for c in v.children if c.dep_ in ("obj", "iobj") for r in self.np(c)]
+        found = [r for c in children_of(v) if c.dep_ in ("obj", "iobj") for r in self.np(c)]
         return found or self.relative_stance_object(v)
 
     def relative_stance_object(self, v: Token) -> list[MentionRef]:
@@ -5859,8 +5860,8 @@ class _Finder:
         ...", "le régime que les rebelles combattent"); not past a prepositional complement, which
         may turn the verb to another sense ("le PKK, que X range parmi les organisations ...")."""
         rel = self.relative_object(v)
-        if rel is None or rel.i < 1 or any(c.dep_.startswith("obl") and any(g.dep_ == "case" for g in c.children)
-                                           for c in v.children):
+        if rel is None or rel.i < 1 or any(c.dep_.startswith("obl") and any(g.dep_ == "case" for g in children_of(c))
+                                           for c in children_of(v)):
             return []
         comma = self.tokens[rel.i - 1].text == ","
         if not (comma or v.dep_ == "acl:relcl" or "Rel" in morph_values(rel, "PronType")):
@@ -5873,7 +5874,7 @@ class _Finder:
         """Who a stance verb's prepositional object stands for, as a direct object does: the actor
         it names, or the author of the act it names by name ("lutter contre l'expansion de X"); not
         by a demonym ("protester contre les ventes d'armes chiliennes": whose make, not whose act)."""
-        return [r for c in v.children if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
+        return [r for c in children_of(v) if c.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj")
                 and _introduced_by(c, preps) for r in self.np(c) or [a for a in self.stance_object(c) if self.named_at(a)]]
 
     def named_at(self, ref: MentionRef) -> bool:
@@ -5894,7 +5895,7 @@ class _Finder:
 
     def refs_aimed(self, n: Token) -> set[str]:
         """The entities an attack noun's hostile phrases hit ("contre X", "sur Y")."""
-        return {r.entity.id for g in n.children if g.dep_ == "nmod" and g.i > n.i and self.hostile(g) for r in self.np(g)}
+        return {r.entity.id for g in children_of(n) if g.dep_ == "nmod" and g.i > n.i and self.hostile(g) for r in self.np(g)}
 
     def attack_authors(self, n: Token, aimed: set[str]) -> list[MentionRef]:
         """Who an attack noun that says what it hits (``aimed``, the entities of ``refs_aimed``)
@@ -5906,7 +5907,7 @@ class _Finder:
         """The agent of the participle that qualifies an act named as a stance verb's object
         ("dénonce une guerre menée par X", "condamne les frappes conduites par Y"): its author,
         through a verb of carrying out only (not "défend les mesures dénoncées par X")."""
-        return [r for a in c.children if a.dep_ == "acl" and self.passive(a)
+        return [r for a in children_of(c) if a.dep_ == "acl" and self.passive(a)
                 and lower_lemma(a) in self.rules.agentive_verbs for r in self.agent(a)] or self.measure_agents(c)
 
     def stance_prepositions(self, v: Token, predicate: str) -> list[str]:
@@ -5917,7 +5918,7 @@ class _Finder:
         support."""
         if _in(v, self.rules.prepositional_stance_verbs):
             return list(self.rules.stance_verb_prepositions)
-        if predicate == "opposes" and not any(c.dep_ == "obj" for c in v.children):
+        if predicate == "opposes" and not any(c.dep_ == "obj" for c in children_of(v)):
             return self.hostile_among(self.rules.stance_verb_prepositions)
         return []  # "condamne l'attaque de X contre Y", "dénonce les sanctions contre Y": the object's aim
 
@@ -5928,7 +5929,7 @@ class _Finder:
     def reliance(self, v: Token, k: int) -> None:
         """ "le gouvernement malien s'appuie sur le groupe Wagner", "Kiev compte sur Washington":
         the one relied on supports the subject."""
-        phrases = [c for c in v.children if c.dep_.startswith("obl")
+        phrases = [c for c in children_of(v) if c.dep_.startswith("obl")
                    and _introduced_by(c, self.rules.reliance_prepositions)]
         # "des mercenaires russes du groupe Wagner": the group named, not the demonym
         supporters = self.typed([r for c in phrases for r in (self.named_group(c) or self.np(c))], ("Actor",))
@@ -5981,21 +5982,21 @@ class _Finder:
 
     def patient_heads(self, v: Token) -> list[Token]:
         """The noun a passive verb or participle is said of: its passive subject or its head."""
-        return [v.head] if v.dep_ == "acl" else [c for c in v.children if c.dep_ == "nsubj:pass"]
+        return [v.head] if v.dep_ == "acl" else [c for c in children_of(v) if c.dep_ == "nsubj:pass"]
 
     def further_agents(self, v: Token) -> list[MentionRef]:
         """Agents a participle takes in a phrase of its own after its first one ("soutenues par
         une coalition ..., ainsi que par l'Iran"), which the parse hangs on the participle."""
         first = agent_phrase(v, self.rules)
-        return [r for c in v.children if c.dep_ in ("conj", "obl", "obl:mod", "obl:agent") and c.i > v.i and c != first
-                and first is not None and any(g.dep_ == "cc" for g in c.children)
+        return [r for c in children_of(v) if c.dep_ in ("conj", "obl", "obl:mod", "obl:agent") and c.i > v.i and c != first
+                and first is not None and any(g.dep_ == "cc" for g in children_of(c))
                 and _introduced_by(c, self.rules.agent_prepositions) for r in self.np(c)]
 
     def copula_subject(self, p: Token) -> list[MentionRef]:
         """The subject a predicate noun is said of ("les Houthis sont un groupe soutenu par X")."""
-        if not any(c.dep_ == "cop" for c in p.children):
+        if not any(c.dep_ == "cop" for c in children_of(p)):
             return []
-        return [r for c in p.children if c.dep_ == "nsubj" for r in self.np(c)]
+        return [r for c in children_of(p) if c.dep_ == "nsubj" for r in self.np(c)]
 
     def name_before_comma(self, v: Token) -> list[MentionRef]:
         """The named actor a participle set off by a comma follows ("lancés par les Houthis,
@@ -6026,7 +6027,7 @@ class _Finder:
             return []
         if host.pos_ not in ("VERB", "AUX"):
             return []
-        return [r for c in host.children if c.dep_ in ("nsubj", "nsubj:pass") and self.participle_agrees(v, c)
+        return [r for c in children_of(host) if c.dep_ in ("nsubj", "nsubj:pass") and self.participle_agrees(v, c)
                 for r in self.np(c)]
 
     @staticmethod
@@ -6034,8 +6035,8 @@ class _Finder:
         """Whether a participle can be said of a noun: the same number (its determiner's, which
         the model reads better than a name's: "les Houthis"; a noun with conjuncts is plural) and,
         for a common noun, the same gender; a feature either word lacks agrees."""
-        listed = any(c.dep_ == "conj" for c in noun.children)
-        det = next((morph_values(c, "Number") for c in noun.children if c.dep_ == "det" and morph_values(c, "Number")), None)
+        listed = any(c.dep_ == "conj" for c in children_of(noun))
+        det = next((morph_values(c, "Number") for c in children_of(noun) if c.dep_ == "det" and morph_values(c, "Number")), None)
         pairs = [(morph_values(v, "Number"), ["Plur"] if listed else det or morph_values(noun, "Number"))]
         if noun.pos_ == "NOUN" and not listed:
             pairs.append((morph_values(v, "Gender"), morph_values(noun, "Gender")))
@@ -6047,13 +6048,13 @@ class _Finder:
         span = self.span_at(ref)
         p = span.root if span is not None else None
         return p is not None and p.pos_ in ("NOUN", "PROPN") and lower_text(p) in self.rules.demonyms \
-            and not any(c.dep_ == "det" for c in p.children)
+            and not any(c.dep_ == "det" for c in children_of(p))
 
     def described(self, p: Token) -> list[MentionRef]:
         """The name a description is apposed to after a comma ("le M23, groupe rebelle soutenu
         par X": the parse may read the description as a conjunct)."""
         k = min((t.i for t in p.subtree if not t.is_punct), default=p.i) - 1
-        if k < 1 or self.tokens[k].text != "," or any(c.dep_ == "cc" for c in p.children):
+        if k < 1 or self.tokens[k].text != "," or any(c.dep_ == "cc" for c in children_of(p)):
             return []  # "X, Y et des groupes": a list, not an apposition
         k -= 1
         while k > 0 and self.tokens[k].text == ")":  # "le Mouvement du 23 mars (M23), groupe ..."
@@ -6100,12 +6101,12 @@ class _Finder:
     def receipt_phrases(self, n: Token) -> tuple[Token | None, Token | None]:
         """A support noun's participle of receiving and its agent phrase, also where the parse
         hangs "par" on the noun ("l'aide obtenue par X")."""
-        part = next((a for a in n.children if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
+        part = next((a for a in children_of(n) if a.dep_ == "acl" and a.i > n.i and _past_participle(a)
                      and _in(a, self.rules.benefit_verbs)), None)
         if part is None:
             return None, None
         return part, agent_phrase(part, self.rules) or next(
-            (c for c in n.children if c.dep_ == "nmod" and c.i > part.i and _introduced_by(c, self.rules.agent_prepositions)), None)
+            (c for c in children_of(n) if c.dep_ == "nmod" and c.i > part.i and _introduced_by(c, self.rules.agent_prepositions)), None)
 
     def stance_noun_targets(self, n: Token, preps) -> list[MentionRef]:
         """Whom a stance noun is aimed at: its own phrase, or the one the parse hangs elsewhere
@@ -6121,13 +6122,13 @@ class _Finder:
         hostile = self.hostile_among(preps)
         if not hostile or not _in(n, self.rules.oppose_nouns):
             return []
-        return self.typed([r for c in n.head.children if c.dep_ in _OBLIQUES and c.left_edge.i == n.right_edge.i + 1
+        return self.typed([r for c in children_of(n.head) if c.dep_ in _OBLIQUES and c.left_edge.i == n.right_edge.i + 1
                            and _introduced_by(c, hostile) for r in self.np(c)], ("Actor",))
 
     def recipient_on_author(self, n: Token, preps) -> list[MentionRef]:
         """The one a stance noun is aimed at when the parse hangs its phrase on the author's
         demonym ("l'appui américain à Kiev")."""
-        return self.typed([r for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c)
+        return self.typed([r for c in children_of(n) if c.dep_ == "amod" and self.next_modifier(n, c)
                            for r in self.children_with(c, preps)], ("Actor",))
 
     def benefiting(self, n: Token) -> bool:
@@ -6154,17 +6155,17 @@ class _Finder:
     def stance_holders(self, n: Token) -> list[MentionRef]:
         """The name a stance noun is said of: the copula's subject, or the name the noun is
         apposed to after a comma (no conjunction: "X, principal soutien de Y")."""
-        owners = [self.ref_at(c) for c in n.children if c.dep_.startswith("nsubj")]
-        comma = any(c.text == "," and c.i < n.i for c in n.children) or self.tokens[n.left_edge.i - 1].text == ","
+        owners = [self.ref_at(c) for c in children_of(n) if c.dep_.startswith("nsubj")]
+        comma = any(c.text == "," and c.i < n.i for c in children_of(n)) or self.tokens[n.left_edge.i - 1].text == ","
         if not owners and n.dep_ in ("appos", "conj") and n.head.i < n.i and comma \
-                and not any(c.dep_ == "cc" for c in n.children):
+                and not any(c.dep_ == "cc" for c in children_of(n)):
             owners = [self.ref_at(n.head)]
         return self.typed([r for r in owners if r is not None], ("Actor",))
 
     def adverbial_stance(self, n: Token) -> bool:
         """A stance noun in a bare adverbial phrase ("en soutien de X", "en appui aux Y")."""
         return n.i > 0 and lower_text(self.tokens[n.i - 1]) in self.rules.stance_manner_prepositions \
-            and not any(c.dep_ == "det" for c in n.children)
+            and not any(c.dep_ == "det" for c in children_of(n))
 
     def stance_in_aid(self, n: Token, k: int, predicate: str) -> None:
         """ "En soutien de l'offensive russe, des membres du groupe X ont ...", "X échange des tirs
@@ -6172,7 +6173,7 @@ class _Finder:
         or the owner of the operation it names (its demonym or genitive)."""
         preps = (*self.rules.of_prepositions, *self.rules.stance_noun_prepositions, *(  # "en solidarité avec X"
             self.rules.partner_prepositions if _in(n, self.rules.solidarity_nouns) else ()))
-        phrases = [c for c in n.children if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
+        phrases = [c for c in children_of(n) if c.dep_ in ("nmod", *_OBLIQUES) and _introduced_by(c, preps)]
         objects = self.typed([r for c in phrases[:1] for r in self.np(c) or self.operation_owners(c)], ("Actor",)) \
             or self.partner_after(n)
         verb = self.manner_host(n)
@@ -6185,7 +6186,7 @@ class _Finder:
         """Whose operation or attack a noun names ("l'offensive turque", "les opérations de l'armée X")."""
         if not _in(c, _event_nouns(self.rules) | self.rules.operation_nouns):
             return []
-        return [r for a in c.children if a.dep_ == "amod" for r in [self.ref_at(a)] if r is not None] + self.children_with(
+        return [r for a in children_of(c) if a.dep_ == "amod" for r in [self.ref_at(a)] if r is not None] + self.children_with(
             c, self.rules.of_prepositions, ("nmod",))
 
     def stance_authors(self, n: Token) -> list[MentionRef]:
@@ -6193,7 +6194,7 @@ class _Finder:
         soutien de la France"), else the subject of the verb it is the object of ("exprimer
         son soutien", "mener une lutte contre")."""
         # "l'appui de la Russie, de l'Iran et du Hezbollah": the last may hang on the noun as a conjunct
-        agents = self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod" and self.next_modifier(n, c)]
+        agents = self.typed([self.ref_at(c) for c in children_of(n) if c.dep_ == "amod" and self.next_modifier(n, c)]
                             + self.children_with(n, self.rules.of_prepositions,
                                                  ("obl", "obl:arg", "obl:mod", "nmod", "iobj", "conj")), ("Actor",))
         if not agents and n.dep_ == "obj" and (_possessive(n) or _in(n.head, self.rules.stance_verbs | self.rules.agentive_verbs)):
@@ -6216,7 +6217,7 @@ class _Finder:
     def measure_participles(self, n: Token) -> list[Token]:
         """The past participles of a verb voicing a stance that qualify a stance noun with an agent
         ("les sanctions imposées à X par Y", "les sanctions prises par l'UE contre Z")."""
-        return [a for h in self.measure_hosts(n) for a in h.children if a.dep_ == "acl" and a.i > n.i
+        return [a for h in self.measure_hosts(n) for a in children_of(h) if a.dep_ == "acl" and a.i > n.i
                 and _past_participle(a) and _in(a, self.rules.stance_verbs) and self.measure_agent_phrase(a) is not None]
 
     def measure_hosts(self, n: Token) -> list[Token]:
@@ -6225,7 +6226,7 @@ class _Finder:
         formulées par X": "formulées" under "trahison")."""
         hosts, frontier = [n], [n]
         for _ in range(2):
-            frontier = [c for h in frontier for c in h.children if c.dep_ in ("nmod", "conj") and c.pos_ == "NOUN"
+            frontier = [c for h in frontier for c in children_of(h) if c.dep_ in ("nmod", "conj") and c.pos_ == "NOUN"
                         and c.i > n.i and self.ref_at(c) is None]
             hosts += frontier
         return hosts
@@ -6235,7 +6236,7 @@ class _Finder:
         own complement ("imposées à la Syrie par les États-Unis": "par" under "Syrie") or on a
         day's name it misreads ("formulées jeudi par la Chine": "par" under "jeudi")."""
         return agent_phrase(a, self.rules) or next(
-            (g for c in a.children if c.dep_.startswith("obl") or c.dep_ == "xcomp" for g in c.children
+            (g for c in children_of(a) if c.dep_.startswith("obl") or c.dep_ == "xcomp" for g in children_of(c)
              if g.dep_ in ("nmod", "obl:agent") and g.i > c.i and _introduced_by(g, self.rules.agent_prepositions)), None)
 
     def measure_agents(self, n: Token) -> list[MentionRef]:
@@ -6264,7 +6265,7 @@ class _Finder:
         voiced = n.dep_ == "obj" and _in(n.head, self.rules.stance_verbs)
         if not voiced and not self.possessed_complement(n):
             return []
-        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_.startswith("obl")
+        return self.typed([r for c in children_of(n.head) if c.i > n.i and c.dep_.startswith("obl")
                            and _introduced_by(c, preps) for r in self.np(c)], ("Actor",))
 
     def partner_after(self, n: Token) -> list[MentionRef]:
@@ -6272,13 +6273,13 @@ class _Finder:
         noun before it ("une campagne de solidarité avec les Palestiniens")."""
         if not _in(n, self.rules.solidarity_nouns) or n.dep_ != "nmod":
             return []
-        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_ == "nmod"
+        return self.typed([r for c in children_of(n.head) if c.i > n.i and c.dep_ == "nmod"
                            and _introduced_by(c, self.rules.partner_prepositions) for r in self.np(c)], ("Actor",))
 
     def campaign_authors(self, n: Token) -> list[MentionRef]:
         """Whose stance a noun names as the "de" complement of a verb's object ("mener une
         campagne de solidarité avec X", "lancer un appel de soutien à X"): the verb's subject."""
-        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or any(c.dep_ == "det" for c in n.children) \
+        if n.dep_ != "nmod" or not _introduced_by(n, self.rules.of_prepositions) or any(c.dep_ == "det" for c in children_of(n)) \
                 or self.index.at_token(n) is not None:
             return []  # not a word of a name ("le Groupe de soutien à l'islam et aux musulmans")
         host = n.head  # "dans le cadre d'une campagne de solidarité": up the nouns to the verb
@@ -6294,9 +6295,9 @@ class _Finder:
         """The subject of the verb a bare stance noun qualifies ("le Hezbollah tire des roquettes
         en soutien au Hamas", "le Hezbollah a, en soutien au Hamas, ouvert un front": the parse
         may make the phrase the head of the clause, its subject then hangs on the noun)."""
-        if not _introduced_by(n, self.rules.stance_manner_prepositions) or any(c.dep_ == "det" for c in n.children):
+        if not _introduced_by(n, self.rules.stance_manner_prepositions) or any(c.dep_ == "det" for c in children_of(n)):
             return []
-        own = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        own = [r for c in children_of(n) if c.dep_.startswith("nsubj") for r in self.np(c)]
         host = self.manner_host(n)
         return self.typed(own or (self.subject(host) if host is not None else []), ("Actor",))
 
@@ -6322,10 +6323,10 @@ class _Finder:
         """A copula with a preposition of opposition ("le Hachd est contre la présence américaine
         en Irak", ``oppose_copula_prepositions``): the subject opposes who the phrase names, or
         whose presence or policy it is (a demonym or a genitive)."""
-        if not any(c.dep_ == "case" and lower_text(c) in self.rules.oppose_copula_prepositions for c in n.children):
+        if not any(c.dep_ == "case" and lower_text(c) in self.rules.oppose_copula_prepositions for c in children_of(n)):
             return
         opposed = self.typed(self.np(n), ("Actor",)) or self.owners_hit(n)
-        for a in self.typed([r for c in n.children if c.dep_ == "nsubj" for r in self.np(c)], ("Actor",))[:1]:
+        for a in self.typed([r for c in children_of(n) if c.dep_ == "nsubj" for r in self.np(c)], ("Actor",))[:1]:
             for o in opposed[:1]:
                 self.add(a, "opposes", o, n, k, 0.55)
 
@@ -6344,18 +6345,18 @@ class _Finder:
         ("alliés à l'Iran", read as "allier") may take "à" too, and so may a noun used as one, with
         no determiner ("les milices X, alliées à Y"); the complement the parse gives to the noun
         a misread adjective qualifies ("des fervents partisans de X")."""
-        bare = n.pos_ in ("ADJ", "VERB") or not any(c.dep_ == "det" for c in n.children)
+        bare = n.pos_ in ("ADJ", "VERB") or not any(c.dep_ == "det" for c in children_of(n))
         preps = self.rules.of_prepositions + (self.rules.recipient_prepositions if bare else ())
         objects = self.typed(self.children_with(n, preps), ("Actor",))
         if objects or n.dep_ != "amod" or n.head.i > n.i:
             return objects
-        return self.typed([r for c in n.head.children if c.i > n.i and c.dep_ == "nmod"
+        return self.typed([r for c in children_of(n.head) if c.i > n.i and c.dep_ == "nmod"
                            and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c)], ("Actor",))
 
     def stance_agents(self, n: Token) -> list[MentionRef]:
         """Whom a stance noun or adjective is said of: its subject, the noun it qualifies, the
         name it is apposed to."""
-        agents = [r for c in n.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        agents = [r for c in children_of(n) if c.dep_.startswith("nsubj") for r in self.np(c)]
         if not agents and (n.dep_ in ("appos", "amod", "acl") or self.comma_conjunct(n)) and n.head.i < n.i:
             agents = self.predicate_noun_subject(n.head)
             if agents is not None:
@@ -6368,9 +6369,9 @@ class _Finder:
         """The subject a common noun is said of through a copula ("les ADF sont un groupe armé
         d'origine ougandaise, opposé au régime": the ADF, not the states its complements name);
         none when that subject names no actor; None when the noun has no copula."""
-        if noun.pos_ != "NOUN" or self.ref_at(noun) is not None or not any(c.dep_ == "cop" for c in noun.children):
+        if noun.pos_ != "NOUN" or self.ref_at(noun) is not None or not any(c.dep_ == "cop" for c in children_of(noun)):
             return None
-        return [r for c in noun.children if c.dep_ == "nsubj" for r in self.np(c)]
+        return [r for c in children_of(noun) if c.dep_ == "nsubj" for r in self.np(c)]
 
     def described_head(self, n: Token) -> list[MentionRef]:
         """The name an adjective's common noun is apposed to ("les Forces X (PDF), une milice
@@ -6397,7 +6398,7 @@ class _Finder:
         parse hangs the ally on the noun above ("une attaque du Hamas et de son allié X": the Hamas)."""
         if n.dep_ != "conj" or not _introduced_by(n, self.rules.of_prepositions):
             return []
-        return self.typed([r for c in n.head.children if c.dep_ == "nmod" and c.i < n.i
+        return self.typed([r for c in children_of(n.head) if c.dep_ == "nmod" and c.i < n.i
                            and _introduced_by(c, self.rules.of_prepositions) for r in [self.ref_at(c)] if r is not None][:1],
                           ("Actor",))
 
@@ -6405,7 +6406,7 @@ class _Finder:
         """Who a possessed ally noun names right after it: its "de" complement ("ses alliés du
         Hezbollah", also past a demonym: "leurs alliés libanais du Hezbollah"), else its demonym
         ("son allié russe")."""
-        near = [c for c in n.children if n.i < c.i <= n.i + 4]
+        near = [c for c in children_of(n) if n.i < c.i <= n.i + 4]
         named = [r for c in near if c.dep_ == "nmod" and _introduced_by(c, self.rules.of_prepositions)
                  for r in self.refs_at([c, *self.conjuncts(c)])]
         return named or self.refs_at([c for c in near if c.dep_ == "amod" and c.pos_ == "ADJ"]) or self.apposed_allies(n)
@@ -6442,30 +6443,30 @@ class _Finder:
         """An adjective the parse reads as a conjunct of the name it is apposed to after a comma
         ("la faction Mayitos, fidèle au baron X")."""
         return n.dep_ == "conj" and n.pos_ == "ADJ" and self.tokens[n.i - 1].text == "," \
-            and not any(c.dep_ == "cc" for c in n.children)
+            and not any(c.dep_ == "cc" for c in children_of(n))
 
     def fronted_subject(self, n: Token) -> list[MentionRef]:
         """The subject a noun set before it with a comma is said of ("Premier allié d'Israël,
         Washington a ...")."""
         verb = n.head
-        if verb.pos_ != "VERB" or n.i > verb.i or any(c.dep_ == "case" for c in n.children):
+        if verb.pos_ != "VERB" or n.i > verb.i or any(c.dep_ == "case" for c in children_of(n)):
             return []
         named = self.comma_conjunct_names(n)
         if named or self.tokens[min(n.right_edge.i + 1, len(self.tokens) - 1)].text != ",":
             return named
-        return [r for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i for r in self.np(c)]
+        return [r for c in children_of(verb) if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i for r in self.np(c)]
 
     def comma_conjunct_names(self, n: Token) -> list[MentionRef]:
         """A name the parse reads as a conjunct after a comma, with no conjunction: an
         apposition ("Premier allié d'Israël, Washington, qui ...")."""
-        return [r for c in n.children if c.dep_ == "conj" and c.pos_ == "PROPN" and self.tokens[c.i - 1].text == ","
-                and not any(g.dep_ == "cc" for g in c.children) for r in [self.ref_at(c)] if r is not None]
+        return [r for c in children_of(n) if c.dep_ == "conj" and c.pos_ == "PROPN" and self.tokens[c.i - 1].text == ","
+                and not any(g.dep_ == "cc" for g in children_of(c)) for r in [self.ref_at(c)] if r is not None]
 
     def apposed_name(self, c: Token) -> bool:
         """A name apposed to its head, also when the parse reads it as a complement after a
         comma (", la Biélorussie")."""
         return self.ref_at(c) is not None and (c.dep_ == "appos" or c.dep_ == "nmod" and not any(
-            g.dep_ == "case" for g in c.children) and self.tokens[c.left_edge.i - 1].text == ",")
+            g.dep_ == "case" for g in children_of(c)) and self.tokens[c.left_edge.i - 1].text == ",")
 
     def one_of(self, n: Token) -> list[MentionRef]:
         """Who is "one of" the nouns ``n`` ("l'un des principaux alliés de Moscou, la
@@ -6475,12 +6476,12 @@ class _Finder:
         head = n.head
         if n.dep_ != "nmod" or head.pos_ not in ("PRON", "NUM") or head.i > n.i:
             return []
-        named = [c for h in (n, head) for c in h.children if self.apposed_name(c)]
+        named = [c for h in (n, head) for c in children_of(h) if self.apposed_name(c)]
         if named:
             return self.np(named[0])
         if head.dep_ == "appos" and head.head.i < head.i:  # "le Qatar, l'un des partenaires de X"
             return self.np(head.head)
-        return [r for c in head.children if c.dep_.startswith("nsubj") for r in self.np(c)]
+        return [r for c in children_of(head) if c.dep_.startswith("nsubj") for r in self.np(c)]
 
     def affiliation_cue(self, t: Token) -> tuple[str, ...] | None:
         """The prepositions of the group an affiliation word names ("affilié à", "la branche
@@ -6578,9 +6579,9 @@ class _Finder:
         """A copula on a membership noun ("la Pologne est membre de l'Otan", "l'Iran, comme le
         Pakistan, sont membres de l'OCS"): its subjects, those a likening aside adds too, and the
         name the parse made the head of the noun, are members of the body after "de"."""
-        if not any(c.dep_ == "cop" for c in n.children):
+        if not any(c.dep_ == "cop" for c in children_of(n)):
             return
-        heads = [c for c in n.children if c.dep_.startswith("nsubj")] or ([n.head] if n.dep_ == "conj" else [])
+        heads = [c for c in children_of(n) if c.dep_.startswith("nsubj")] or ([n.head] if n.dep_ == "conj" else [])
         members = [r for h in heads for r in self.np(h)] + [
             r for h in (n, *heads) for r in self.children_with(h, self.rules.likening_prepositions)]
         for w in self.bodies_of(self.children_with(n, self.rules.of_prepositions, ("nmod",)))[:1]:
@@ -6663,7 +6664,7 @@ class _Finder:
         doing it is the object of, a possessive's owner, or the subject of the clause a phrase
         holding the bare noun is set before."""
         who = self.typed(self.children_with(n, self.rules.of_prepositions), ("Actor",))
-        who += self.typed([self.ref_at(c) for c in n.children if c.dep_ == "amod"], ("Actor",))
+        who += self.typed([self.ref_at(c) for c in children_of(n) if c.dep_ == "amod"], ("Actor",))
         if not who and n.dep_ == "obj" and _in(n.head, self.rules.agentive_verbs):
             # "les forces kényanes, qui ont entamé leur déploiement", "X commencera le déploiement d'un contingent"
             who = self.typed(self.subject(n.head), ("Actor",))
@@ -6673,10 +6674,10 @@ class _Finder:
         """ "Après deux ans de présence au Tchad, la force X plie bagage": whose presence a
         bare noun names inside a phrase set before its clause (a "de" complement of an oblique):
         the clause's subject, when troops or an armed actor (a state, a group)."""
-        if n.dep_ != "nmod" or any(c.dep_ == "det" for c in n.children) or n.head.dep_ not in _OBLIQUES \
+        if n.dep_ != "nmod" or any(c.dep_ == "det" for c in children_of(n)) or n.head.dep_ not in _OBLIQUES \
                 or n.head.head.pos_ != "VERB":
             return []
-        subjects = [c for c in n.head.head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i][:1]
+        subjects = [c for c in children_of(n.head.head) if c.dep_ in ("nsubj", "nsubj:pass") and c.i > n.i][:1]
         return [r for s in subjects for r in self.force_named(s)]
 
     def force_named(self, s: Token) -> list[MentionRef]:
@@ -6688,7 +6689,7 @@ class _Finder:
         if _in(s, self.forces):
             return found[:1]
         if _in(s, self.rules.quantity_nouns):  # the demonym may end a coordination ("de soldats et policiers rwandais")
-            troops = [g for g in s.children if g.dep_ in ("nmod", "conj") and _in(g, self.forces)]
+            troops = [g for g in children_of(s) if g.dep_ in ("nmod", "conj") and _in(g, self.forces)]
             return next((found for g in troops for found in [self.force_named(g)] if found), [])
         return [r for r in found if r.entity.kind in (*_STATE_KINDS, *_GROUP_KINDS) and self.ref_at(s) is not None][:1]
 
@@ -6699,7 +6700,7 @@ class _Finder:
         det = self.possessive_of(n)
         if det is None or n.dep_ not in ("obj", *_OBLIQUES) or n.head.pos_ != "VERB":
             return []  # "malgré leur présence en X, les shebab mènent ...": an oblique too
-        subject = next((c for c in n.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        subject = next((c for c in children_of(n.head) if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
         if subject is None or _plural_subject(subject) != (lower_text(det) in self.rules.plural_possessives):
             return []
         return self.typed(self.np(subject), ("Actor",))[:1]
@@ -6708,7 +6709,7 @@ class _Finder:
         """Whose deployment a possessive opening a sentence names: the subject of the sentence
         before, of the possessive's number ("Des soldats rwandais sont entrés en RDC. Leur
         déploiement dans le pays ...": Rwanda)."""
-        det = next((c for c in n.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        det = next((c for c in children_of(n) if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
         lo = self.units.bounds(n)[0]
         if det is None or not n.dep_.startswith("nsubj") or lo == 0 or self.index.before(n.idx, self.tokens[lo].idx):
             return []
@@ -6871,14 +6872,14 @@ class _Finder:
         """A role word with a plural possessive ("leur chef"): the holders' body is a group the
         possessive refers to, not a state the context names."""
         return anchor is not None and any(c.dep_ == "det" and lower_text(c) in self.rules.plural_possessives
-                                          for c in anchor.children)
+                                          for c in children_of(anchor))
 
     @staticmethod
     def possessive_of(anchor: Token | None) -> Token | None:
         """The possessive determiner of a role word ("leur porte-parole"), if any."""
         if anchor is None:
             return None
-        return next((c for c in anchor.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        return next((c for c in children_of(anchor) if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
 
     def possessive_owner(self, anchor: Token) -> list[MentionRef]:
         """The body a possessive role word names: the nearest subject before it in its sentence,
@@ -7379,7 +7380,7 @@ class _Finder:
         avec le ministre iranien de X, B": the phrase after "entretenu" is B's role, not the
         opening one, which is A's)."""
         last = max((n for n, t in enumerate(words) if t.pos_ in ("VERB", "AUX") and (
-            "Fin" in morph_values(t, "VerbForm") or any(c.dep_.startswith("aux") for c in t.children))), default=-1)
+            "Fin" in morph_values(t, "VerbForm") or any(c.dep_.startswith("aux") for c in children_of(t)))), default=-1)
         return words[last + 1:]
 
     def role_after(self, span) -> tuple | None:
@@ -7459,7 +7460,7 @@ class _Finder:
         """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
         ...") leave a bare title's state unknown."""
         return [] if self.listed_after(ref) or self.listed_before(ref) or any(c.dep_ == "conj" and self.typed(self.np(c), ("Actor",))
-                                                   for c in tok.children) else [ref]
+                                                   for c in children_of(tok)) else [ref]
 
     def context_body(self, span) -> list[MentionRef]:
         """The organisation a bare title belongs to: the last one named before it, in this or
@@ -7500,9 +7501,9 @@ class _Finder:
         """The areas the adjectives of place noun ``t`` name ("les provinces iraniennes de A"),
         also misparsed as "nmod"; only those before its name's "de": a name of the list after it
         hung as an adjective ("les régions de A, B et C": B) holds nothing."""
-        first = min((g.i for c in t.children if c.i > t.i for g in c.children if g.dep_ == "case"
+        first = min((g.i for c in children_of(t) if c.i > t.i for g in children_of(c) if g.dep_ == "case"
                      and lower_text(g) in self.rules.name_prepositions), default=len(self.tokens))
-        containers = self.typed([self.own_container(c, place) for c in t.children
+        containers = self.typed([self.own_container(c, place) for c in children_of(t)
                                  if (c.dep_ == "amod" or c.pos_ == "ADJ") and c.i < first], ("Region",))
         return [c for c in containers if c.entity.kind in _STATE_KINDS or "Region" in c.entity.types]
 
@@ -7525,7 +7526,7 @@ class _Finder:
         """The area a place noun's own words put it in: a demonym ("cette région ukrainienne"),
         a compass part in its "de" phrase ("cette ville du nord du Mali") or a participle of
         location ("ce district situé dans l'est du pays")."""
-        states = [r for c in t.children if c.dep_ == "amod" or c.pos_ == "ADJ" for r in [self.demonym_state(c)] if r]
+        states = [r for c in children_of(t) if c.dep_ == "amod" or c.pos_ == "ADJ" for r in [self.demonym_state(c)] if r]
         if states:
             return states
         part = self.compass_complement(t)
@@ -7553,7 +7554,7 @@ class _Finder:
         """The places a place noun names ("la ville de Soumy"); after a demonym, "du" opens the
         name too ("les provinces iraniennes du Khouzistan")."""
         places = self.typed(self.children_with(t, self.rules.name_prepositions), ("Region",))
-        if not places and any(c.pos_ == "ADJ" and self.demonym_state(c) for c in t.children):
+        if not places and any(c.pos_ == "ADJ" and self.demonym_state(c) for c in children_of(t)):
             places = self.typed(self.children_with(t, self.rules.of_prepositions), ("Region",))
         return places
 
@@ -7885,7 +7886,7 @@ class _Finder:
         before = self.tokens[k - 1]
         if _in(before, self.rules.compass_words):
             return True
-        return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children) and any(
+        return before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(before)) and any(
             lower_text(t) in self.rules.relative_prepositions for t in self.tokens[max(0, before.i - 4): before.i])
 
     def containers_right_after(self, span, ref: MentionRef) -> list[MentionRef]:
@@ -8450,9 +8451,9 @@ class _Finder:
         coalition (an actor the text names) opposes whom its "contre" phrase names, on the noun
         or on the participle that qualifies it."""
         coalition = self.typed([self.ref_at(n)], ("Actor",))
-        hosts = [n, *(c for c in n.children if c.dep_ == "acl")]
+        hosts = [n, *(c for c in children_of(n) if c.dep_ == "acl")]
         if n.dep_ in ("obl:arg", "nmod"):  # the participle the parse hangs beside it ("à la coalition conduite ...")
-            hosts += [c for c in n.head.children if c.dep_ in ("xcomp", "acl") and n.i < c.i <= n.i + 3]
+            hosts += [c for c in children_of(n.head) if c.dep_ in ("xcomp", "acl") and n.i < c.i <= n.i + 3]
         against = [r for h in hosts for r in self.children_with(h, self.rules.operation_prepositions)]
         for c in coalition[:1]:
             for o in self.typed(against, ("Actor",))[:2]:
@@ -8504,7 +8505,7 @@ class _Finder:
     def demanded_ousters(self, v: Token) -> list[Token]:
         """The ouster nouns a demand verb takes, as its object or after a demand preposition,
         and those coordinated with them ("la démission de X et le départ de Y")."""
-        nouns = [c for c in v.children if c.dep_ == "obj" or c.dep_.startswith("obl")
+        nouns = [c for c in children_of(v) if c.dep_ == "obj" or c.dep_.startswith("obl")
                  and _introduced_by(c, self.rules.demand_prepositions)]
         return [n for c in nouns for n in [c, *self.conjuncts(c)] if _in(n, self.rules.ouster_nouns)]
 
@@ -8512,16 +8513,16 @@ class _Finder:
         """Who a vow or threat verb aims at: the genitive of a noun of ruin it takes ("la perte
         du gouvernement"), the object of an attack verb it governs ("de détruire le groupe"; a
         relative's antecedent: "que X a promis de détruire")."""
-        aimed = [r for c in v.children if c.dep_ == "obj" and _in(c, self.rules.threat_nouns)
+        aimed = [r for c in children_of(v) if c.dep_ == "obj" and _in(c, self.rules.threat_nouns)
                  for r in self.children_with(c, self.rules.of_prepositions)]
         if _in(v, self.rules.threat_object_verbs):  # "X a menacé l'Iran de sanctions": the one threatened
-            aimed += [r for c in v.children if c.dep_ == "obj" and c.i > v.i for r in self.np(c)]
+            aimed += [r for c in children_of(v) if c.dep_ == "obj" and c.i > v.i for r in self.np(c)]
         return aimed + self.vowed_attack_objects(v)
 
     def vowed_attack_objects(self, v: Token) -> list[MentionRef]:
         """The objects of the attack verbs a vow governs ("promis de détruire le groupe"), or
         the relative's antecedent ("que X a promis de détruire")."""
-        acts = [c for c in v.children if c.dep_ == "xcomp" and lower_lemma(c) in (
+        acts = [c for c in children_of(v) if c.dep_ == "xcomp" and lower_lemma(c) in (
             self.rules.attack_verbs | self.rules.target_verbs | self.rules.ruin_verbs)]
         aimed = [r for act in acts for c in self.direct_objects(act) for r in self.np(c)]
         return aimed or (self.vowed_relative_antecedent(v) if acts else [])
@@ -8529,7 +8530,7 @@ class _Finder:
     def vowed_relative_antecedent(self, v: Token) -> list[MentionRef]:
         """The object a vow's relative clause takes from before it: "que" read as the object
         ("X que Y a promis de détruire"), the noun phrase right before the relative pronoun."""
-        aimed = [r for c in v.children if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
+        aimed = [r for c in children_of(v) if c.dep_ == "obj" and c.i < v.i for r in self.np(c)]
         relative = self.relative_object(v) if not aimed else None
         if relative is not None:  # "bastion des rebelles islamistes que X a promis de détruire"
             aimed = self.actor_before_relative(relative) or self.relative_antecedent(relative)
@@ -8538,8 +8539,8 @@ class _Finder:
     def relative_object(self, v: Token) -> Token | None:
         """The relative "que" of a verb's clause, read as its object pronoun or as a word
         right before its subject ("des rebelles que le président a promis de détruire")."""
-        found = [c for c in v.children if c.i < v.i and c.dep_ == "obj" and "Rel" in morph_values(c, "PronType")]
-        subjects = [c for c in v.children if c.dep_.startswith("nsubj") and c.i < v.i]
+        found = [c for c in children_of(v) if c.i < v.i and c.dep_ == "obj" and "Rel" in morph_values(c, "PronType")]
+        subjects = [c for c in children_of(v) if c.dep_.startswith("nsubj") and c.i < v.i]
         if found or not subjects:
             return found[0] if found else None
         k = subjects[0].i - 1
@@ -8851,7 +8852,7 @@ class _Finder:
         the subject for another verb ("A a rencontré B en tant que représentant de X": A's role)."""
         for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
             for deps in ((("obj",),) if naming else ()) + (("nsubj", "nsubj:pass"),):
-                words = [c for c in (v.children if v is not None else ()) if c.dep_ in deps]
+                words = [c for c in (children_of(v) if v is not None else ()) if c.dep_ in deps]
                 if words:  # an object that names no person ("a présenté le plan comme"): no holder
                     return [r for c in words for r in self.np(c) if r.entity.kind == "Person"]
         return []
@@ -8875,17 +8876,17 @@ class _Finder:
     @staticmethod
     def role_marker(t: Token) -> str:
         """The words that introduce a noun, as written ("comme", "en tant que")."""
-        return " ".join(lower_text(w) for c in t.children if c.dep_ == "case" and c.i < t.i
-                        for w in [c, *[f for f in c.children if f.dep_ == "fixed"]])
+        return " ".join(lower_text(w) for c in children_of(t) if c.dep_ == "case" and c.i < t.i
+                        for w in [c, *[f for f in children_of(c) if f.dep_ == "fixed"]])
 
     def copula_role(self, t: Token, k: int) -> None:
         """A role said of a person by a copula ("X est le chef du Hamas", "il est l'un des chefs
         historiques d'Aqmi", the pronoun's antecedent): leaderOf or memberOf the body named with it."""
-        holders = [r for c in t.children if c.dep_.startswith("nsubj") for r in self.np(c) if r.entity.kind == "Person"]
+        holders = [r for c in children_of(t) if c.dep_.startswith("nsubj") for r in self.np(c) if r.entity.kind == "Person"]
         if not holders or self.quotes.inside(t.idx):
             return
         found = self.role_opening(t if t.pos_ == "NOUN" else next(  # "l'un des chefs de X"
-            (c for c in t.children if c.dep_ == "nmod" and c.i > t.i), None))
+            (c for c in children_of(t) if c.dep_ == "nmod" and c.i > t.i), None))
         if found is None or not found[1]:
             return
         phrase, orgs, anchor, direct = found
@@ -8908,7 +8909,7 @@ class _Finder:
         just before, the first actor after (past "contre" for a fight)."""
         subject = self.word_subject(t)
         span = self.span_at(subject) if subject is not None else None
-        if span is None or any(c.dep_ in ("det", "case") and span.end <= c.i < t.i for c in t.children):
+        if span is None or any(c.dep_ in ("det", "case") and span.end <= c.i < t.i for c in children_of(t)):
             return  # "la lutte", "le combat": a noun indeed (not an article of the subject the parse hangs on it)
         window = self.object_words(t, predicate)
         if not window:
@@ -9174,7 +9175,7 @@ def _words(phrase: str) -> list[str]:
 
 def _is_gerund(verb: Token) -> bool:
     """ "en livrant": a present participle after "en"."""
-    return _present_participle(verb) and any(lower_text(c) == "en" for c in verb.children)
+    return _present_participle(verb) and any(lower_text(c) == "en" for c in children_of(verb))
 
 
 def _verb_between(word: Token, top: Token) -> bool:
@@ -9209,12 +9210,12 @@ def _descriptive(word: Token) -> bool:
 
 def _introduced_by(phrase: Token, words) -> bool:
     """Whether one of ``words`` is a preposition (case marker) of ``phrase``."""
-    return any(g.dep_ == "case" and lower_text(g) in words for g in phrase.children)
+    return any(g.dep_ == "case" and lower_text(g) in words for g in children_of(phrase))
 
 
 def _reflexive(verb: Token) -> bool:
     """A verb with a reflexive pronoun before it ("s'empare", "s'est doté")."""
-    return any("Yes" in morph_values(c, "Reflex") for c in verb.children if c.i < verb.i)
+    return any("Yes" in morph_values(c, "Reflex") for c in children_of(verb) if c.i < verb.i)
 
 
 def _past_participle(token: Token) -> bool:
@@ -9228,12 +9229,12 @@ def _present_participle(verb: Token) -> bool:
 def _singular_indefinite(noun: Token) -> bool:
     """A noun opening on a singular indefinite article ("un allié", "une localité")."""
     return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") and "Sing" in morph_values(c, "Number")
-               for c in noun.children)
+               for c in children_of(noun))
 
 
 def _demonstrative(noun: Token) -> bool:
     """A noun with a demonstrative determiner ("cette attaque")."""
-    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in noun.children)
+    return any(c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in children_of(noun))
 
 
 def _clash_sides_kept(refs: list[MentionRef], armed: bool) -> list[MentionRef]:
@@ -9244,7 +9245,7 @@ def _clash_sides_kept(refs: list[MentionRef], armed: bool) -> list[MentionRef]:
 
 def _possessive(noun: Token) -> bool:
     """A noun with a possessive determiner ("son soutien", "leur déploiement")."""
-    return any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in noun.children)
+    return any(c.dep_ == "det" and "Yes" in morph_values(c, "Poss") for c in children_of(noun))
 
 
 def _is_source_word(token: Token, rules: LanguageRules) -> bool:
@@ -9259,8 +9260,8 @@ def _is_source_word(token: Token, rules: LanguageRules) -> bool:
 def _plural_subject(t: Token) -> bool:
     """Whether a subject is plural: by its own number, its article's ("Les Houthis", which the
     parse may read as singular) or its verb's conjugated auxiliary."""
-    words = [t, *(c for c in t.children if c.dep_ == "det"),
-             *(c for c in t.head.children if c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm"))]
+    words = [t, *(c for c in children_of(t) if c.dep_ == "det"),
+             *(c for c in children_of(t.head) if c.dep_.startswith("aux") and "Fin" in morph_values(c, "VerbForm"))]
     return any("Plur" in morph_values(w, "Number") for w in words)
 
 
@@ -9317,7 +9318,7 @@ _PHRASES_BY_FIRST: dict[int, tuple[frozenset, dict]] = {}
 def _qualified(token: Token, phrases) -> bool:
     """A noun with an adjective that makes it an entry ("une aide militaire": "aide militaire",
     the adjective's lemma)."""
-    return any(c.dep_ == "amod" and f"{lower_lemma(token)} {lower_lemma(c)}" in phrases for c in token.children)
+    return any(c.dep_ == "amod" and f"{lower_lemma(token)} {lower_lemma(c)}" in phrases for c in children_of(token))
 
 
 def _cue_text(token: Token, phrases=()) -> str:

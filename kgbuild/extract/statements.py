@@ -30,6 +30,7 @@ from spacy.tokens import Token
 
 from kgbuild.extract.grammar import (
     agent_phrase,
+    children_of,
     clause_hedged,
     clause_negation,
     group_start,
@@ -253,7 +254,7 @@ class _Finder:
         adjective of its own, or when a named entity stands at it."""
         lemma = token.lemma_.lower()
         if lemma not in self.rules.member_anaphors or "Plur" not in morph_values(token, "Number") \
-                or not _is_definite(token) or any(c.dep_ in _OWN_NAMING for c in token.children):
+                or not _is_definite(token) or any(c.dep_ in _OWN_NAMING for c in children_of(token)):
             return None
         at = self.index.at_token(token)
         bare = (lemma, lower_text(token))
@@ -269,7 +270,7 @@ class _Finder:
         for t in self.tokens[:token.i]:
             if t.lemma_.lower() != token.lemma_.lower():
                 continue
-            for c in t.children:
+            for c in children_of(t):
                 ref = self.index.at_token(c) if c.dep_ in ("nmod", "appos") and c.i > t.i else None
                 if ref is not None and _ACTOR in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
                     return ref
@@ -313,7 +314,7 @@ class _Finder:
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         # the head's own apposed name before a person of its complement ("le représentant adjoint
         # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
-        for child in sorted(token.children, key=lambda c: c.dep_ not in ("appos", "flat:name")):
+        for child in sorted(children_of(token), key=lambda c: c.dep_ not in ("appos", "flat:name")):
             if (within is None or child.i in within) and child.i > token.i and not self.acronym_before_name(token, child) \
                     and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
                 ref = self.index.at_token(child)
@@ -325,7 +326,7 @@ class _Finder:
         """A name the parse hangs on the end of the head's purpose complement ("l'ONG de défense
         des droits humains X": X apposed to "droits"): the head's name, an actor's, when the
         complement is a bare one of `purpose_complement_nouns`."""
-        purpose = next((c for c in token.children if c.dep_ == "nmod" and c.i > token.i
+        purpose = next((c for c in children_of(token) if c.dep_ == "nmod" and c.i > token.i
                         and c.lemma_.lower() in self.rules.purpose_complement_nouns), None)
         if purpose is None:
             return None
@@ -341,7 +342,7 @@ class _Finder:
         if self.tokens[child.i - 1].text != "(":
             return False
         return any(c.i > child.i and c.dep_ == "appos" and (ref := self.index.at_token(c)) is not None
-                   and ref.entity.kind == "Person" for c in token.children)
+                   and ref.entity.kind == "Person" for c in children_of(token))
 
     def names_head(self, child: Token, ref: MentionRef, unnamed: bool) -> bool:
         """Whether a name hung on a speaker's head is that speaker: apposed, a person, or an actor
@@ -352,7 +353,7 @@ class _Finder:
         if unnamed and self.no_body(ref):
             return False
         return ref.entity.kind == "Person" or (_ACTOR in ref.entity.types and ref.mention.method != "demonym"
-                                               and not any(g.dep_ == "case" for g in child.children))
+                                               and not any(g.dep_ == "case" for g in children_of(child)))
 
     def broken_phrase_person(self, token: Token, within: range | None) -> MentionRef | None:
         """A person named in a source phrase the parse broke up ("Pour l'analyste militaire X, ...")."""
@@ -370,7 +371,7 @@ class _Finder:
             return None
         if token.lemma_ in self.rules.home_bodies and not any(  # "dont le régime": no complement
                 c.dep_ in ("nmod", "amod", "appos", "acl", "acl:relcl") and "Rel" not in morph_values(c, "PronType")
-                for c in token.children):
+                for c in children_of(token)):
             return self.bare_body_actor(token, within)
         unnamed = token.lemma_ in self.rules.unnamed_speakers
         if self.lone_person(token, unnamed):
@@ -394,7 +395,7 @@ class _Finder:
     def possessor(self, token: Token) -> MentionRef | None:
         """The state or group a singular possessive gives a bare body ("Moscou revendique ...
         Samedi, son armée avait dit": Russia), the actor named last; None without a possessive."""
-        det = next((c for c in token.children if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
+        det = next((c for c in children_of(token) if c.dep_ == "det" and "Yes" in morph_values(c, "Poss")), None)
         if det is None or "Sing" not in morph_values(det, "Number"):
             return None
         ref = self.last_actor(token)
@@ -411,13 +412,13 @@ class _Finder:
         entity stage left unnamed speaks for the group the text named last ("a indiqué un
         communiqué du mouvement libanais", "affirme le porte-parole du groupe", "les chefs de
         cette guérilla")."""
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ != "nmod" or child.i < token.i or (within is not None and child.i not in within):
                 continue
             if child.lemma_.lower() in self.rules.group_anaphors and any(  # "du groupe", "de cette guérilla"
                     g.dep_ in ("case", "det") and ("Def" in morph_values(g, "Definite") or "Dem" in morph_values(
-                        g, "PronType")) for g in child.children) \
-                    and not any(g.dep_ == "nmod" for g in child.children):
+                        g, "PronType")) for g in children_of(child)) \
+                    and not any(g.dep_ == "nmod" for g in children_of(child)):
                 return self.last_group(child)  # not "du groupe arabe à l'ONU": a group of its own
         return None
 
@@ -428,7 +429,7 @@ class _Finder:
         actualisé du ministère")."""
         if token.lemma_ not in self.rules.authored_nouns:
             return None
-        for c in token.children:
+        for c in children_of(token):
             if c.i < token.i or (within is not None and c.i not in within):
                 continue
             ref = None
@@ -444,8 +445,8 @@ class _Finder:
     def participle_agent(self, participle: Token) -> Token | None:
         """The agent of a document's participle: its "par" phrase, or its "de" complement ("un
         bilan actualisé du ministère")."""
-        return next((g for g in participle.children if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
-            d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in g.children)), None)
+        return next((g for g in children_of(participle) if g.dep_ == "obl:agent" or g.dep_ == "obl:arg" and any(
+            d.dep_ == "case" and lower_text(d) in self.rules.of_prepositions for d in children_of(g))), None)
 
     def document_agent(self, token: Token, within: range | None) -> MentionRef | None:
         """The agent of a document's participle the parse read as a noun ("selon un bilan
@@ -496,11 +497,11 @@ class _Finder:
         militaire malienne")."""
         rebel = self.rebel_noun(token)
         no_adjective = unnamed or rebel  # "les forces séparatistes arméniennes": not Armenia
-        for child in token.children:
+        for child in children_of(token):
             if self.skips_complement(token, child, within, no_adjective):
                 continue
             inner_unnamed = child.lemma_ in self.rules.unnamed_speakers  # "des groupes de rebelles syriens"
-            for t in (child, *(g for g in child.children if (g.dep_ == "amod" and not inner_unnamed) or (
+            for t in (child, *(g for g in children_of(child) if (g.dep_ == "amod" and not inner_unnamed) or (
                     g.dep_ == "nmod" and g.i == child.i + 1))):  # "armée kényane" tagged PROPN, "l'ONG Acled"
                 ref = self.index.at_token(t)
                 if self.speaks_for(ref, unnamed, child) and not (rebel and ref.entity.kind in _STATE_KINDS):
@@ -521,13 +522,13 @@ class _Finder:
         if token.lemma_.lower() in self.rules.uprising_nouns:
             return True
         return any(g.dep_ == "amod" and g.lemma_.lower() in self.rules.fighter_descriptions
-                   for c in token.children if c.dep_ == "amod" for g in (c, *c.children))  # also hung on the demonym
+                   for c in children_of(token) if c.dep_ == "amod" for g in (c, *children_of(c)))  # also hung on the demonym
 
     def located_by(self, token: Token, child: Token) -> bool:
         """Whether a group's complement only places it ("la guérilla maoïste en Inde": India does
         not speak for it); a state body's may name its state ("le gouvernement au Mali")."""
         return token.lemma_ not in self.rules.home_bodies and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.locative_prepositions for g in child.children)
+            g.dep_ == "case" and lower_text(g) in self.rules.locative_prepositions for g in children_of(child))
 
     def domain_demonym(self, noun: Token, ref: MentionRef) -> bool:
         """Whether a state is named only by the demonym of a domain noun, not of a body ("une
@@ -555,10 +556,10 @@ class _Finder:
         of a place within a body ("une source au sein de l'armée syrienne")."""
         current = token
         for _ in range(3):
-            nxt = next((c for c in current.children if c.dep_ == "nmod" and c.i > current.i
+            nxt = next((c for c in children_of(current) if c.dep_ == "nmod" and c.i > current.i
                         and (within is None or c.i in within) and (c.lemma_ in self.rules.within_nouns or any(
                             g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions  # "de", not "à l'ONU"
-                            for g in c.children))), None)
+                            for g in children_of(c)))), None)
             if nxt is None:
                 return None
             ref = self.index.at_token(nxt) or self.demonym_of(nxt) or self.actor_next_to(nxt, within)
@@ -580,7 +581,7 @@ class _Finder:
         """The state a noun of the chain names by its demonym ("l'armée de l'air ukrainienne")."""
         if noun.lemma_ in self.rules.unnamed_speakers:
             return None  # "des groupes de rebelles syriens" are not Syria
-        return next((ref for c in noun.children if c.dep_ == "amod" and c.i > noun.i
+        return next((ref for c in children_of(noun) if c.dep_ == "amod" and c.i > noun.i
                      and (ref := self.index.at_token(c)) is not None and ref.mention.method == "demonym"), None)
 
     def named_again(self, token: Token) -> MentionRef | None:
@@ -593,10 +594,10 @@ class _Finder:
         if self.has_complement(token):
             return None
         definite = _is_definite(token)
-        same = any(lower_text(c) in self.rules.sameness_words for c in token.children)
+        same = any(lower_text(c) in self.rules.sameness_words for c in children_of(token))
         if definite and not same and lemma in self.rules.group_anaphors:
             return self.last_group(token)
-        if lemma in self.rules.latter_words and any("Dem" in morph_values(c, "PronType") for c in token.children):
+        if lemma in self.rules.latter_words and any("Dem" in morph_values(c, "PronType") for c in children_of(token)):
             return self.last_actor(token)  # "Ce dernier a exigé": the actor named last
         if same and lemma in self.rules.speaking_groups:
             return self.last_claim_speaker(token)
@@ -639,7 +640,7 @@ class _Finder:
         doc = next((t for t in sentence if t.lemma_.lower() in kinds and not _is_definite(t)), None)
         if doc is None or doc.head.pos_ != "VERB":
             return None
-        who = next((c for dep in ("obl:agent", "nsubj") for c in doc.head.children if c.dep_ == dep), None)
+        who = next((c for dep in ("obl:agent", "nsubj") for c in children_of(doc.head) if c.dep_ == dep), None)
         ref = self.phrase_entity(who) if who is not None else None
         return ref if ref is not None and _ACTOR in ref.entity.types else None
 
@@ -654,8 +655,8 @@ class _Finder:
         """Whether a noun has an apposition or a "de" complement that names what it is ("le
         groupe de X"); "le ministère sur Telegram" has none."""
         return any(c.dep_ == "appos" or c.dep_ == "nmod" and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)
-            for c in token.children)
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in children_of(c))
+            for c in children_of(token))
 
     def demonstrative_source(self, token: Token) -> bool:
         """ "cette source", "ce témoin", "ce haut responsable": a person who spoke, pointed at again
@@ -663,7 +664,7 @@ class _Finder:
         lemma = token.lemma_.lower()
         person = lemma in self.rules.unnamed_speakers or (lemma in self.rules.speaking_groups and lemma not in (
             *self.rules.group_anaphors, *self.rules.document_nouns, *self.rules.home_bodies))
-        return person and any("Dem" in morph_values(c, "PronType") for c in token.children)
+        return person and any("Dem" in morph_values(c, "PronType") for c in children_of(token))
 
     def same_role_speaker(self, token: Token) -> MentionRef | None:
         """A bare role named again by the subject that spoke last with that role ("a déclaré un
@@ -897,7 +898,7 @@ class _Finder:
         last = next((c for c in reversed(self.claims) if c.cue_start < token.idx and _is_person(c.speaker)), None)
         if last is None or run - self.units.run_at(last.cue_start) > 3:
             return None
-        states = {ref.entity.id for c in token.children if (ref := self.state_demonym(c)) is not None}
+        states = {ref.entity.id for c in children_of(token) if (ref := self.state_demonym(c)) is not None}
         if self.other_role(last.speaker, token.lemma_.lower()) or self.other_state(last.speaker, states):
             return None
         return last.speaker
@@ -906,14 +907,14 @@ class _Finder:
         """Whether a role noun has a word of its own after it that names a body or a person (a
         complement, an adjective other than a state's demonym, an apposed name)."""
         return any(c.dep_ not in ("det", "punct") and c.i > token.i and self.state_demonym(c) is None
-                   and not self.misattached(token, c) and not self.portfolio(c) for c in token.children)
+                   and not self.misattached(token, c) and not self.portfolio(c) for c in children_of(token))
 
     def portfolio(self, token: Token) -> bool:
         """Whether a role's "de" complement is the domain of its office, naming no body ("le
         ministre estonien de la Défense", "de l'Intérieur"): a capitalised noun of ``body_domains``
         no entity stands at (not "le porte-parole de la police")."""
         return token.dep_ == "nmod" and token.text[:1].isupper() and token.lemma_.lower() in self.rules.body_domains \
-            and any(lower_text(g) in self.rules.of_prepositions for g in token.children if g.dep_ == "case") \
+            and any(lower_text(g) in self.rules.of_prepositions for g in children_of(token) if g.dep_ == "case") \
             and self.index.at_token(token) is None
 
     def misattached(self, role: Token, child: Token) -> bool:
@@ -1013,7 +1014,7 @@ class _Finder:
         """Whether a pronoun agrees with a subject in number, and in gender when both tell theirs
         (the subject's by its article when that has one: "la ministre")."""
         want = self.rules.pronoun_gender.get(form) or None
-        det = next((c for c in subject.children if c.dep_ == "det" and morph_values(c, "Gender")), None)
+        det = next((c for c in children_of(subject) if c.dep_ == "det" and morph_values(c, "Gender")), None)
         gender = morph_values((det or subject), "Gender")
         plural = "Plur" in morph_values(subject, "Number")
         return not ((want and gender and want not in gender) or plural != ("Plur" in morph_values(pronoun, "Number")))
@@ -1047,7 +1048,7 @@ class _Finder:
         ref, factor = self.subject_speaker(cue)
         if ref is not None and cue.lemma_.lower() in self.rules.accusation_cues and any(
                 c.dep_ == "obj" and (o := self.index.at_token(c)) is not None and o.entity.id == ref.entity.id
-                for c in cue.children):
+                for c in children_of(cue)):
             return None, 0.0
         return ref, factor
 
@@ -1138,7 +1139,7 @@ class _Finder:
         X promised, not the UFR): the cue has the speech verb's tense auxiliary, not the clause
         verb's; None otherwise."""
         head = cue.head
-        if cue.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in cue.children):
+        if cue.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in children_of(cue)):
             return None
         reporter = self.reporter_of_clause(head)
         tense = _auxiliaries(cue)
@@ -1148,7 +1149,7 @@ class _Finder:
     def reporter_of_clause(self, verb: Token) -> Token | None:
         """The cue verb a "que" clause's verb is said through, one or two links above it."""
         if verb.dep_ not in ("ccomp", "advcl") or verb.head.i == verb.i or not any(
-                c.pos_ == "SCONJ" and lower_text(c) in self.rules.complementizers for c in verb.children):
+                c.pos_ == "SCONJ" and lower_text(c) in self.rules.complementizers for c in children_of(verb)):
             return None
         cues = _cue_lemmas(self.rules)
         return next((a for a in list(verb.ancestors)[:2] if a.lemma_ in cues and a.i < verb.i), None)
@@ -1160,7 +1161,7 @@ class _Finder:
         en accusant": not the insurgents), a misplaced subject, an inverted pronoun."""
         if cue is not own and any(t.i < cue.i for t in subjects):
             return False
-        return cue is not own or misplaced or any(c.text.startswith("-") and c.pos_ == "PRON" for c in cue.children)
+        return cue is not own or misplaced or any(c.text.startswith("-") and c.pos_ == "PRON" for c in children_of(cue))
 
     def absolute_subject(self, cue: Token) -> MentionRef | None:
         """The person of an absolute participle clause set after the main one ("La Russie a
@@ -1263,7 +1264,7 @@ class _Finder:
     def name_before_apposition(self, subject: Token) -> MentionRef | None:
         """The actor named right before an indefinite description the parse took for the subject
         ("les Shebab, un groupe armé affilié à Al-Qaïda, ont revendiqué": the Shebab)."""
-        det = next((c for c in subject.children if c.dep_ == "det" and c.i < subject.i), None)
+        det = next((c for c in children_of(subject) if c.dep_ == "det" and c.i < subject.i), None)
         if det is None or "Ind" not in morph_values(det, "Definite") or "Sing" not in morph_values(det, "Number"):
             return None  # "Visés par des tirs X, des hélicoptères ont riposté": no apposition
         if det.i < 2 or self.tokens[det.i - 1].text != ",":
@@ -1278,7 +1279,7 @@ class _Finder:
     def spoken_about(self, cue: Token) -> bool:
         """Whether a cue is passive, its subject spoken to or about ("les Houthis, accusés de"; not
         "a de son côté dénoncé", a tense the parse split, nor "X est convaincu que")."""
-        passive = any(c.dep_ == "aux:pass" for c in cue.children) or (
+        passive = any(c.dep_ == "aux:pass" for c in children_of(cue)) or (
             reduced_relative(cue) and cue.head.pos_ in ("NOUN", "PROPN")
             and cue.head.head.lemma_.lower() not in self.rules.auxiliaries and not self.split_tense(cue)) \
             or self.participle_after_noun(cue)
@@ -1295,7 +1296,7 @@ class _Finder:
                 or cue.i < 1 or self.tokens[cue.i - 1].pos_ not in ("NOUN", "PROPN"):
             return False
         lo = max(self.units.bounds(cue)[0], cue.i - self._AUX_REACH)
-        return not any(c.dep_.startswith("aux") for c in cue.children) and not any(
+        return not any(c.dep_.startswith("aux") for c in children_of(cue)) and not any(
             t.lemma_ in self.rules.auxiliaries for t in self.tokens[lo:cue.i])
 
     def unparsed_subject(self, cue: Token) -> tuple[MentionRef | None, float]:
@@ -1367,8 +1368,8 @@ class _Finder:
         cue ("a été revendiquée jeudi par X", "a été revendiqué dans un communiqué par Y")."""
         agent = agent_phrase(cue, self.rules)
         for adjunct in self.adjuncts_after(cue) if agent is None else ():
-            agent = agent_phrase(adjunct, self.rules) or next((c for c in adjunct.children if c.dep_ == "nmod" and any(
-                g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in c.children)), None)
+            agent = agent_phrase(adjunct, self.rules) or next((c for c in children_of(adjunct) if c.dep_ == "nmod" and any(
+                g.dep_ == "case" and lower_text(g) in self.rules.agent_prepositions for g in children_of(c))), None)
             if agent is not None:
                 break
         return agent
@@ -1377,7 +1378,7 @@ class _Finder:
         """Whether a participle's perfect auxiliary hangs on the noun of an adverbial phrase
         before it ("a au contraire reproché": the parse's "contraire")."""
         return any(c.lemma_.lower() in self.rules.perfect_auxiliaries and c.i < cue.i
-                   and "Fin" in morph_values(c, "VerbForm") for c in cue.head.children)
+                   and "Fin" in morph_values(c, "VerbForm") for c in children_of(cue.head))
 
     def relays_speaker_before(self, cue: Token) -> bool:
         """Whether a cue right after another inverted cue's speaker relays it ("« ... », a
@@ -1432,7 +1433,7 @@ class _Finder:
             return True  # "», a déclaré X": whatever subject the parse took inside the quote
         # "a-t-il déclaré": "-t" is no subject before it
         return not any(c.dep_.startswith("nsubj") and c.i < verb.i and not c.text.startswith("-")
-                       for c in verb.children)
+                       for c in children_of(verb))
 
     def relative_clause_subject(self, cue: Token) -> Token | None:
         """The noun right before a cue's verb group in a relative clause, when the parse took a
@@ -1444,7 +1445,7 @@ class _Finder:
         noun, det, rel = self.tokens[first - 1], self.tokens[first - 2], self.tokens[first - 3]
         if noun.pos_ != "NOUN" or det.pos_ != "DET" or "Rel" not in morph_values(rel, "PronType"):
             return None
-        parsed = [c for c in cue.children if c.dep_ == "nsubj"]
+        parsed = [c for c in children_of(cue) if c.dep_ == "nsubj"]
         return noun if parsed and all(c.i < rel.i for c in parsed) else None
 
     def inverted_cue_between(self, clause: Token, participle: Token) -> bool:
@@ -1525,7 +1526,7 @@ class _Finder:
         if cue.head.i > cue.i and cue.head.pos_ in ("VERB", "AUX"):
             return cue.head
         return next((t for t in self.tokens[cue.i + 1:hi] if t.pos_ == "VERB" and any(  # hung on the sentence before
-            c.dep_ == "nsubj" and c.i > cue.i for c in t.children)), None)
+            c.dep_ == "nsubj" and c.i > cue.i for c in children_of(t))), None)
 
     def issuing_verb(self, cue: Token) -> Token:
         """The verb that issues the document a participle cue describes, whose subject says it:
@@ -1546,7 +1547,7 @@ class _Finder:
         the verb's complement that ends right before the cue; past a platform between them ("un
         message sur Telegram soulignant")."""
         if cue.dep_ == "advcl":
-            noun = next((c for c in cue.head.children if c.right_edge.i == cue.i - 1 and c.i < cue.i), None)
+            noun = next((c for c in children_of(cue.head) if c.right_edge.i == cue.i - 1 and c.i < cue.i), None)
         else:
             noun = cue.head if cue.dep_ == "acl" else None
         while noun is not None and noun.lemma_ not in self.rules.authored_nouns and noun.dep_ == "nmod" \
@@ -1559,7 +1560,7 @@ class _Finder:
         qualifiées de « politiques »", also parsed as a marker): what it qualifies is the noun
         before, a comment, not a claim."""
         return any(c.i < verb.i and ("Rel" in morph_values(c, "PronType") and c.dep_ == "obj"
-                                     or lower_text(c) in self.rules.complementizers) for c in verb.children)
+                                     or lower_text(c) in self.rules.complementizers) for c in children_of(verb))
 
     def participle(self, cue: Token) -> bool:
         """Whether a cue is a present participle, also where the tagger gave another verb form
@@ -1587,7 +1588,7 @@ class _Finder:
             return True
         head = cue.head
         return head.dep_ == "ccomp" and self.cue_lemma(head.head, None) is not None and _governs_clause(cue) \
-            and not any(c.dep_.startswith("nsubj") for c in cue.children)
+            and not any(c.dep_.startswith("nsubj") for c in children_of(cue))
 
     def coordinated_above(self, cue: Token) -> Token:
         """The cue a subjectless coordinated cue joins when the parse hung it inside the first
@@ -1644,9 +1645,9 @@ class _Finder:
         """The actor a description stands for: the subject of a copula ("X est une milice qui
         affirme") or the name it is apposed to ("X, une milice qui affirme"; also when the parse
         took the name for the noun's subject)."""
-        subject = next((c for c in noun.children if c.dep_.startswith("nsubj") and c.i < noun.i), None)
+        subject = next((c for c in children_of(noun) if c.dep_.startswith("nsubj") and c.i < noun.i), None)
         if subject is not None and subject.pos_ != "PRON" and (
-                any(c.dep_ == "cop" for c in noun.children) or self.tokens[noun.i - 1].text == ","
+                any(c.dep_ == "cop" for c in children_of(noun)) or self.tokens[noun.i - 1].text == ","
                 or self.tokens[max(noun.i - 2, 0)].text == ","):
             return self.speaker_of(subject)[0]
         if noun.dep_ == "appos" and noun.head.i < noun.i:
@@ -1661,7 +1662,7 @@ class _Finder:
         if span is None or not len(span):
             return None
         root = span.root
-        if not any(c.dep_ == "case" for c in root.children):
+        if not any(c.dep_ == "case" for c in children_of(root)):
             return None
         head = root.head
         return head if head.pos_ == "NOUN" and head.i < root.i and self.index.at_token(head) is None else None
@@ -1689,7 +1690,7 @@ class _Finder:
     def subject_after(self, cue: Token) -> Token | None:
         """The noun or pronoun the parse hangs after a cue as its subject (or object, for an
         inverted cue the parser misread), not a date."""
-        return next((child for child in cue.children
+        return next((child for child in children_of(cue)
                      if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass")
                      and child.pos_ in ("NOUN", "PROPN", "PRON")
                      and child.lemma_.lower() not in self.rules.time_words), None)
@@ -2030,7 +2031,7 @@ class _Finder:
         return (pos == "VERB" and tok.lemma_.lower() == tok.text.lower()) or (
             before is not None and before.text in (",", *self.rules.quote_pairs.values())) or (
             before is not None and before.pos_ == "PROPN" and pos == "NOUN") or (
-            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in tok.children)) or (
+            pos == "ADJ" and any(c.dep_ in ("xcomp", "ccomp", "obj") for c in children_of(tok))) or (
             before is not None and self.after_auxiliary(before)) or (  # "a tweeté" read as a name, "a « exigé »"
             before is not None and lower_text(before) in self.rules.object_clitics and self.participle(tok))
 
@@ -2146,7 +2147,7 @@ class _Finder:
         if "Inf" not in morph_values(verb, "VerbForm") or verb.pos_ not in ("VERB", "AUX"):
             return j
         head = verb.head if verb.pos_ == "AUX" else verb
-        return j if any(c.dep_ == "mark" for c in head.children) else k
+        return j if any(c.dep_ == "mark" for c in children_of(head)) else k
 
     def adjunct_word(self, token: Token) -> bool:
         """Whether a word may stand in a phrase of time or place between a cue and its infinitive."""
@@ -2218,7 +2219,7 @@ class _Finder:
     def reflexive(self, tokens: list[Token], n: int) -> bool:
         """ "se dit prêt", "s'est déclaré favorable": a reflexive cue."""
         clitics = self.rules.reflexive_clitics
-        return any(lower_text(c) in clitics for c in tokens[n].children) or (
+        return any(lower_text(c) in clitics for c in children_of(tokens[n])) or (
             n > 0 and lower_text(tokens[n - 1]) in clitics)
 
     def claims_of(self, k: int, cue: _Cue, out: list[tuple[int, int, float]]) -> list[_Claim]:
@@ -2261,9 +2262,9 @@ class _Finder:
     def names_a_pair(self, verb: Token) -> bool:
         """Whether a verb's subject before it is a noun of sides, as written, after a word of the
         number two ("les deux parties", "les deux armées")."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        subject = next((c for c in children_of(verb) if c.dep_ == "nsubj" and c.i < verb.i), None)
         return subject is not None and lower_text(subject) in self.rules.side_pair_nouns and any(
-            lower_text(c) in self.rules.pair_numbers for c in subject.children if c.i < subject.i)
+            lower_text(c) in self.rules.pair_numbers for c in children_of(subject) if c.i < subject.i)
 
     def held_for_role(self, verb: Token, speaker: MentionRef | None, claims: list[_Claim]) -> bool:
         """Keep aside the claims of a cue whose subject before it is one unnamed holder of a role
@@ -2285,7 +2286,7 @@ class _Finder:
     def role_subject(verb: Token) -> Token | None:
         """A verb's subject before it, a relative pronoun standing for the noun it hangs on
         ("applaudi par la porte-parole du ministère, qui a qualifié X de « ... »": the spokeswoman)."""
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
+        subject = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i), None)
         if subject is not None and verb.dep_ == "acl:relcl" and "Rel" in morph_values(subject, "PronType"):
             return verb.head
         return subject
@@ -2447,7 +2448,7 @@ class _Finder:
         """Where a cue in a relative aside stops: "X, qui a affirmé que A, a demandé B" (the
         comma before the main clause's finite verb); the sentence end otherwise."""
         verb = c.tokens[c.n]
-        if not any(t.dep_.startswith("nsubj") and "Rel" in morph_values(t, "PronType") for t in verb.children):
+        if not any(t.dep_.startswith("nsubj") and "Rel" in morph_values(t, "PronType") for t in children_of(verb)):
             return len(self.text)
         for m in range(first, len(c.tokens) - 1):
             nxt = c.tokens[m + 1]
@@ -2557,7 +2558,7 @@ class _Finder:
         """ "said the strikes would go on": a complement clause without a complementizer (the
         cue's ``ccomp`` after it)."""
         verb, base = c.tokens[c.n], c.tokens[0].i
-        clause = next((t for t in verb.children if t.dep_ == "ccomp" and t.i > verb.i), None)
+        clause = next((t for t in children_of(verb) if t.dep_ == "ccomp" and t.i > verb.i), None)
         if clause is None or c.lemma not in self.rules.speech_verbs:
             return None
         first = clause.left_edge.i - base
@@ -2569,7 +2570,7 @@ class _Finder:
         """ '"We will respond," the minister said' / "The talks failed, a diplomat said": the
         content before the cue's subject, which comes before the cue."""
         verb, base = c.tokens[c.n], c.tokens[0].i
-        subjects = [t for t in verb.children if t.dep_.startswith("nsubj") and t.i < verb.i]
+        subjects = [t for t in children_of(verb) if t.dep_.startswith("nsubj") and t.i < verb.i]
         if not subjects or c.lemma not in self.rules.speech_verbs:
             return None
         m = min(t.left_edge.i for t in subjects) - base - 1
@@ -2724,9 +2725,9 @@ class _Finder:
         object noun phrase: the marker of the verb's complement in the parse, else the first one
         after nouns."""
         base, preps = tokens[0].i, self.rules.advocacy_cues[lemma]
-        for child in verb.children:
+        for child in children_of(verb):
             if child.i > verb.i and child.dep_ in ("xcomp", "advcl", "ccomp"):
-                mark = next((g for g in child.children if g.dep_ in ("mark", "case") and g.i < child.i
+                mark = next((g for g in children_of(child) if g.dep_ in ("mark", "case") and g.i < child.i
                          and lower_text(g) in preps and g.i - base >= j), None)
                 if mark is not None:
                     return mark.i - base
@@ -2830,7 +2831,7 @@ class _Finder:
             if not start <= t.idx < end or t.lemma_ not in self.rules.speech_verbs or t.pos_ != "VERB" \
                     or self.quotes.inside(t.idx) or not _governs_clause(t):  # not "a lancé une attaque"
                 continue
-            subject = next((c for c in t.children if c.dep_ == "nsubj" and start <= c.idx < t.idx), None)
+            subject = next((c for c in children_of(t) if c.dep_ == "nsubj" and start <= c.idx < t.idx), None)
             if subject is not None and self.speaker_of(subject)[0] is not None:
                 return True
         return False
@@ -2942,7 +2943,7 @@ class _Finder:
         predicate of the clause before, with its own preposition or copula ("Cent soldats sont
         au Niger, a indiqué X": Niger)."""
         base = tokens[0].i
-        for t in cue.children:
+        for t in children_of(cue):
             if t.dep_.startswith("nsubj") and t.i < cue.i and not self.predicate_noun(t) and not any(
                     "Fin" in morph_values(v, "VerbForm") for v in tokens[:t.left_edge.i - base]):
                 return True
@@ -2952,7 +2953,7 @@ class _Finder:
         """Whether a noun has a copula or a preposition of its own (not a partitive article the
         parse took for one): a predicate or complement, no subject ("sont au Niger")."""
         return any(c.dep_ == "cop" or c.dep_ == "case" and not misread_partitive(c, self.rules)
-                   for c in noun.children)
+                   for c in children_of(noun))
 
     def trailing_name(self, tokens: list[Token], subject: Token) -> MentionRef | None:
         """The person named after an inverted subject's phrase ("a affirmé sa directrice pour
@@ -3072,7 +3073,7 @@ class _Finder:
         """The noun phrase a content verb takes as object ("constate une recrudescence des
         attaques", "nie toute implication"): what is said is that thing, also a noun that could
         speak when the subject came first ("le groupe annonce un bilan de 30 morts")."""
-        subject_first = any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
+        subject_first = any(c.dep_ == "nsubj" and c.i < cue.i for c in children_of(cue))
         for child in self.objects_past_days(cue):
             if not self.said_object(cue, child, subject_first, lemma):
                 continue
@@ -3108,7 +3109,7 @@ class _Finder:
     def passive_subject(self, cue: Token) -> Token | None:
         """The noun subject before it, naming no actor, of a passive cue with an agent (also the
         subject of the passive verb it is coordinated with: ``passive_subjects``), or None."""
-        if self.passive_agent(cue) is None or not any(c.dep_ == "aux:pass" for c in cue.children):
+        if self.passive_agent(cue) is None or not any(c.dep_ == "aux:pass" for c in children_of(cue)):
             return None
         noun = next((c for c in passive_subjects(cue) if c.i < cue.i), None)
         return noun if noun is not None and noun.pos_ == "NOUN" and self.index.at_token(noun) is None else None
@@ -3122,21 +3123,21 @@ class _Finder:
             return False
         if cue.lemma_.lower() in self.rules.report_cues:
             return True  # "n'a pas annoncé ses pertes": a report withheld says nothing
-        return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in noun.children if c.dep_ == "det")
+        return last == noun.i and any("Dem" in morph_values(c, "PronType") for c in children_of(noun) if c.dep_ == "det")
 
     def objects_past_days(self, cue: Token):
         """The cue's children, the object the parse hangs on a day right after the cue ("a
         revendiqué jeudi la prise de X": "prise" the object of "jeudi"), and the first noun it
         hangs inside an adjunct opening right after the cue (``object_in_adjunct``)."""
         yield from self.objects_in_adjuncts(cue)
-        for child in cue.children:
+        for child in children_of(cue):
             yield child
             if child.i == cue.i + 1 and child.lemma_.lower() in self.rules.time_words:
-                yield from (c for c in child.children if c.dep_ == "obj")
+                yield from (c for c in children_of(child) if c.dep_ == "obj")
                 # "a revendiqué lundi 26 attentats": the object read as a second adjunct
-                yield from (c for c in cue.children if c.i > child.i and c.dep_ == "obl:mod" and c.pos_ == "NOUN"
+                yield from (c for c in children_of(cue) if c.i > child.i and c.dep_ == "obl:mod" and c.pos_ == "NOUN"
                             and c.lemma_.lower() not in self.rules.time_words
-                            and not any(g.dep_ == "case" for g in c.children))
+                            and not any(g.dep_ == "case" for g in children_of(c)))
 
     def objects_in_adjuncts(self, cue: Token) -> list[Token]:
         """The first noun inside the adjuncts right after a cue that stands as its object."""
@@ -3147,7 +3148,7 @@ class _Finder:
         """The adjuncts of a cue that follow it word after word, none its object ("a revendiqué
         | dans la nuit de lundi | à mardi | des frappes")."""
         found, at = [], cue.i + 1
-        for child in cue.children:
+        for child in children_of(cue):
             if child.i <= cue.i:
                 continue
             if child.left_edge.i != at or child.dep_ == "obj" or child.pos_ == "PUNCT":
@@ -3189,9 +3190,9 @@ class _Finder:
         attaques"; not "lors d'une conférence de presse des rebelles", a genitive)."""
         if noun.pos_ != "NOUN":
             return False
-        cases = [g for g in noun.children if g.dep_ == "case"]
+        cases = [g for g in children_of(noun) if g.dep_ == "case"]
         if not cases:
-            return any(g.dep_ == "det" for g in noun.children)
+            return any(g.dep_ == "det" for g in children_of(noun))
         return len(cases) == 1 and cases[0].i == noun.left_edge.i and lower_text(cases[0]) in \
             self.rules.partitive_articles and self.after_date(noun)
 
@@ -3206,7 +3207,7 @@ class _Finder:
         partitive article read as a preposition ("annonce des frappes", "qui rapporte aussi des
         destructions"): opened by that article right after the cue, past days and adverbs."""
         if noun.dep_ != "obl:arg" or not any(g.dep_ == "case" and g.i == noun.left_edge.i and lower_text(g)
-                                              in self.rules.partitive_articles for g in noun.children):
+                                              in self.rules.partitive_articles for g in children_of(noun)):
             return False
         return all(t.pos_ == "ADV" or t.lemma_.lower() in self.rules.time_words
                    for t in self.tokens[cue.i + 1:noun.left_edge.i]) or any(
@@ -3229,8 +3230,8 @@ class _Finder:
         attentats"): its complement opened by "de", or None."""
         if head.pos_ not in ("PRON", "NUM"):
             return None
-        return next((c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(
-            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in c.children)), None)
+        return next((c for c in children_of(head) if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(
+            g.dep_ == "case" and lower_text(g) in self.rules.of_prepositions for g in children_of(c))), None)
 
     def parenthetical(self, k: int, tokens: list[Token], n: int) -> _Claim | None:
         """ "comme le précise X : « ... »" (the quote after) or "..., comme l'a dit X" (the clause
@@ -3452,7 +3453,7 @@ class _Finder:
                 return False
             verb = t.head if t.dep_.startswith("aux") else t
             if "Fin" in morph_values(t, "VerbForm") and t.dep_ != "fixed" and any(
-                    c.dep_.startswith("nsubj") and c.i >= start for c in verb.children):
+                    c.dep_.startswith("nsubj") and c.i >= start for c in children_of(verb)):
                 return True
         return False
 
@@ -3581,7 +3582,7 @@ class _Finder:
                 and o.start <= claim.cue_start and claim.end <= o.end for o in claims):
             return False
         cue = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
-        return bool(cue) and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in cue[0].children)
+        return bool(cue) and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children_of(cue[0]))
 
     def only_speaker_left(self, claim: _Claim) -> bool:
         """Whether a content cut at its speaker's next cue holds only that speaker's own phrase,
@@ -3655,7 +3656,7 @@ class _Finder:
 
     def indefinite(self, noun: Token) -> bool:
         """Whether an indefinite determiner opens the noun's phrase ("un porte-parole")."""
-        return any(c.dep_ == "det" and c.lower_ in self.rules.indefinite_determiners for c in noun.children)
+        return any(c.dep_ == "det" and c.lower_ in self.rules.indefinite_determiners for c in children_of(noun))
 
     def role_noun(self, subject: Token) -> str:
         """The role noun (lemma) of an unnamed subject when it is one holder's role, singular
@@ -3669,7 +3670,7 @@ class _Finder:
             return lemma
         # a role of a noun and its adjective ("le secrétaire général de X", "un haut représentant")
         compounds = (f"{lemma} {a.lower_}" if a.i > subject.i else f"{a.lower_} {lemma}"
-                     for a in subject.children if a.dep_ == "amod")
+                     for a in children_of(subject) if a.dep_ == "amod")
         return next((c for c in compounds if c in self.rules.role_nouns), "")
 
     def role_holder(self, claim: _Claim, role: str, claims: list[_Claim]) -> MentionRef | None:
@@ -3893,7 +3894,7 @@ def _merge_chains(statements: list[Statement]) -> tuple[Statement, ...]:
 
 def _auxiliaries(verb: Token) -> tuple[str, ...]:
     """The tense auxiliaries of a verb, as written ("a promis": ("a",))."""
-    return tuple(c.lower_ for c in verb.children if c.dep_ == "aux:tense")
+    return tuple(c.lower_ for c in children_of(verb) if c.dep_ == "aux:tense")
 
 
 def _same_speaker(a: _Claim, b: _Claim) -> bool:
@@ -4012,7 +4013,7 @@ def _opens_clause(token: Token) -> bool:
 
 def _in_relative(verb: Token) -> bool:
     """Whether a verb heads a relative clause ("l'affaire, sur laquelle l'armée a dit enquêter")."""
-    return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in verb.children)
+    return verb.dep_ == "acl:relcl" or any(c.i < verb.i and "Rel" in morph_values(c, "PronType") for c in children_of(verb))
 
 
 def _present_participle(token: Token) -> bool:
@@ -4037,7 +4038,7 @@ def _finite_clause(verb: Token) -> bool:
     """Whether a word is the verb of a finite clause: tagged finite, or a verb with its own subject
     that the tagger took for a participle ("La Pologne signera un contrat")."""
     return "Fin" in morph_values(verb, "VerbForm") or verb.pos_ == "VERB" and any(
-        c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        c.dep_ == "nsubj" and c.i < verb.i for c in children_of(verb))
 
 
 def _prenominal_adjective(token: Token) -> bool:
@@ -4048,8 +4049,8 @@ def _prenominal_adjective(token: Token) -> bool:
 def _governs_clause(verb: Token) -> bool:
     """Whether a verb governs a clause or an infinitive ("a indiqué qu'une opération était en
     cours", the parse making "cours" its object), not a noun ("a lancé une attaque")."""
-    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "obj" and any(g.dep_ == "mark" for g in c.children)
-               for c in verb.children)
+    return any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "obj" and any(g.dep_ == "mark" for g in children_of(c))
+               for c in children_of(verb))
 
 
 def _opens_other_phrase(before: Token, token: Token) -> bool:
@@ -4063,21 +4064,21 @@ def _opens_other_phrase(before: Token, token: Token) -> bool:
 def _shared_title(token: Token) -> bool:
     """Whether a role noun coordinated without a determiner of its own shares the first role's
     holder ("le ministre de la Communication et porte-parole du gouvernement, X")."""
-    return token.pos_ == "NOUN" and token.dep_ == "conj" and not any(c.dep_ == "det" for c in token.children)
+    return token.pos_ == "NOUN" and token.dep_ == "conj" and not any(c.dep_ == "det" for c in children_of(token))
 
 
 def _is_definite(token: Token) -> bool:
     """Whether a noun has a definite or demonstrative determiner ("le groupe", "ce texte")."""
-    det = next((c for c in token.children if c.dep_ == "det"), None)
+    det = next((c for c in children_of(token) if c.dep_ == "det"), None)
     return det is not None and ("Def" in morph_values(det, "Definite") or "Dem" in morph_values(det, "PronType"))
 
 
 def _own_or_indefinite(token: Token) -> bool:
     """Whether a noun has a possessive or an indefinite determiner ("sa ferme opposition", "une
     vive inquiétude"): the speaker's own stance, not one it reports of another ("l'opposition de X")."""
-    if any(c.i < token.i and "Yes" in morph_values(c, "Poss") for c in token.children):
+    if any(c.i < token.i and "Yes" in morph_values(c, "Poss") for c in children_of(token)):
         return True  # also a possessive the parse hangs apart ("his concern")
-    det = next((c for c in token.children if c.dep_ == "det"), None)
+    det = next((c for c in children_of(token) if c.dep_ == "det"), None)
     return det is not None and "Ind" in morph_values(det, "Definite")
 
 
@@ -4259,7 +4260,7 @@ def _infinitive_clause(verb: Token) -> bool:
     """A verb in the infinitive, or with an auxiliary in the infinitive ("de l'avoir trahi"):
     an infinitive clause, not a finite one (an inverted cue hung as an adverbial clause)."""
     return "Inf" in morph_values(verb, "VerbForm") or any(
-        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children)
+        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in children_of(verb))
 
 
 #: how a line that ends a sentence or opens a quote ends: a headline does not
