@@ -7077,7 +7077,7 @@ class _Finder:
         if not orgs and self.unnamed_body(rest) and not self.state_office(words[n]):
             return None
         scoped = bool(rest) and rest[0].i > words[n + size].i  # a domain first: a part of the body
-        if phrase in self.rules.complement_leader_roles and orgs and not scoped and _in(rest[0], self.rules.of_prepositions):
+        if phrase in self.rules.complement_leader_roles and orgs and rest and not scoped and _in(rest[0], self.rules.of_prepositions):
             phrase = f"{phrase} {lower_text(rest[0])}"  # "le commandant de l'Africom": he heads it, no rank
         return phrase, orgs, words[n], not scoped and self.heads_body(rest, orgs)
 
