@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PART, VERB
 
-from kgbuild.extract.grammar import lower_lemma, lower_text
+from kgbuild.extract.grammar import children_of, lower_lemma, lower_text
 from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.extract.relations import PREDICATE_TYPES
 from kgbuild.types import Relation, Statement
@@ -181,7 +181,7 @@ class _Parse:
         """The lemma of the first "case" word hanging on token ``i`` ("-" for none)."""
         found = self._cases.get(i)
         if found is None:
-            case = next((c for c in self.tokens[i].children if c.dep_ == "case"), None)
+            case = next((c for c in children_of(self.tokens[i]) if c.dep_ == "case"), None)
             found = self._cases[i] = lower_lemma(case) if case is not None else "-"
         return found
 

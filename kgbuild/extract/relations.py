@@ -46,7 +46,7 @@ from kgbuild.extract.grammar import (
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import MentionRef, Reading, dominant, led_phrase_after
 from kgbuild.normalize import normalize_label
-from kgbuild.types import Relation, Statement
+from kgbuild.types import Mention, Relation, Statement
 
 __all__ = ["find_relations", "PREDICATE_TYPES"]
 
@@ -175,6 +175,12 @@ def _heads(token: Token, steps: int) -> list[Token]:
         current = current.head
         out.append(current)
     return out
+
+
+def _heads_above(cue: Token, verb: Token | None) -> list[Token]:
+    """The words up to three heads above a cue or its verb (``_heads``): where a word that makes
+    the relation only risked or planned stands."""
+    return [g for anchor in {cue, verb or cue} for g in _heads(anchor, 3)]
 
 
 @dataclass
@@ -1311,16 +1317,16 @@ class _Finder:
         X et Y", "des préparatifs pour tirer sur X", "invitée à adhérer à Y", "sa volonté de voir
         X rejoindre Y"): a word of ``unrealised_words`` up to three heads above the cue or its verb."""
         anchors = {cue, verb or cue}
-        heads = [g for anchor in anchors for g in _heads(anchor, 3)]
         # "des préparatifs pour lancer ...", the parse hanging the verb on the main one: the word before its mark
         marks = [c.i for anchor in anchors for c in children_of(anchor) if c.dep_ == "mark" and c.i == anchor.i - 1]
-        return any(_in(g, self.rules.unrealised_words) for g in heads + [self.tokens[i - 1] for i in marks if i > 0])
+        return any(_in(g, self.rules.unrealised_words)
+                   for g in _heads_above(cue, verb) + [self.tokens[i - 1] for i in marks if i > 0])
 
     def planned(self, cue: Token, verb: Token | None) -> bool:
         """An attack only intended or about to come ("comptent encercler les shebab", "sur le point
         de lancer une opération en Syrie"): a word of ``planned_attack_words`` up to three heads
         above the cue or its verb."""
-        return any(_in(g, self.rules.planned_attack_words) for anchor in {cue, verb or cue} for g in _heads(anchor, 3))
+        return any(_in(g, self.rules.planned_attack_words) for g in _heads_above(cue, verb))
 
     def intended(self, subj: MentionRef, predicate: str, obj: MentionRef, cue: Token, verb: Token | None) -> bool:
         """Whether an attack is only intended or about to come (``planned``): none, but its author
@@ -5748,19 +5754,23 @@ class _Finder:
         """Who "nous" as a verb's subject stands for in a quote: the one body the quote's speaker
         was made a member or the leader of ("« Nous soutenons X », a ajouté le ministre"), none
         when the speaker belongs to several."""
-        if not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in children_of(v)):
+        if not self.we_subject(v):
             return []
         speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
                                     and r.predicate in ("memberOf", "leaderOf")))
         return self.first_mentions(bodies) if len(bodies) == 1 else []
 
+    def we_subject(self, v: Token) -> bool:
+        """Whether a verb's subject is the speaker's own pronoun ("nous", ``speaker_pronouns``)."""
+        return any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in children_of(v))
+
     def speaking_body(self, v: Token) -> list[MentionRef]:
         """Who "nous" as the subject of an act stands for in a quote (``speaker_body``), also when
         the speaker is made a spokesman only after the quote: the one body his spokesman's role
         names after "de" ("« Nous revendiquons l'attaque », a déclaré X, porte-parole des shebab")."""
         found = self.speaker_body(v)
-        if found or not any(c.dep_.startswith("nsubj") and lower_text(c) in self.rules.speaker_pronouns for c in children_of(v)):
+        if found or not self.we_subject(v):
             return found
         bodies = {r.entity.id: r for t in self.speaker_roles(v) for r in self.typed(self.of_phrases(t, 0), ("Actor",))[:1]}
         return list(bodies.values()) if len(bodies) == 1 else []
@@ -5770,16 +5780,20 @@ class _Finder:
         quotes ``v`` is in ("porte-parole" of "X, porte-parole des shebab")."""
         entities = [self.index.entities.get(s.speaker) for s in self.statements if s.start <= v.idx < s.end and s.speaker]
         roles = [self.index_token(m.start) for e in entities if e is not None for m in e.mentions
-                 if normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles]
+                 if self.spokesman_mention(m)]
         return [t for t in roles if t is not None]
 
     def spoken_for(self, people: list[MentionRef]) -> list[MentionRef]:
         """The body a spokesman speaks for: the one the text already made a member of it, when one
         of the person's mentions is a spokesman's role ("le porte-parole du groupe X, Y")."""
         spokesmen = {r.entity.id for r in people if r.entity.kind == "Person" and any(
-            normalize_label(m.text).split(" ")[0] in self.rules.spokesman_roles for m in r.entity.mentions)}
+            self.spokesman_mention(m) for m in r.entity.mentions)}
         bodies = [r.object for r in self.found if r.subject in spokesmen and r.predicate == "memberOf"]
         return self.first_mentions(list(dict.fromkeys(bodies)))[:1]
+
+    def spokesman_mention(self, mention: Mention) -> bool:
+        """Whether a person's mention opens on a spokesman's role ("porte-parole des shebab")."""
+        return normalize_label(mention.text).split(" ")[0] in self.rules.spokesman_roles
 
     def spokesman_strike(self, r: Relation) -> Relation:
         """An attack or an aim read with a spokesman as its author is his body's ("le porte-parole
