@@ -718,3 +718,17 @@ def test_a_state_troops_are_deployed_in_is_a_place():
     entities = tuple(Entity(id=i, label=i, types=("Actor",), kind="State", mentions=()) for i in ("e1", "e2"))
     out = _attacked_states_are_places(entities, (Relation("e1", "deployedIn", "e2", 0, 1),))
     assert [e.types for e in out] == [("Actor",), ("Actor", "Region")]
+
+
+def test_children_of_gives_the_children_spacy_gives(extractor):
+    """``children_of`` (read off the heads once per document) lists each token's children as
+    ``Token.children`` does, in text order, also when documents alternate."""
+    from kgbuild.extract.grammar import children_of
+    from kgbuild.extract.parse import parse_text
+
+    first = parse_text(extractor.nlp, "Le porte-parole de l'armée a annoncé lundi que deux villages de la "
+                                      "province avaient été repris par les rebelles.")
+    second = parse_text(extractor.nlp, "Kiev accuse Moscou.")
+    for doc in (first, second, first):
+        assert [[c.i for c in children_of(t)] for t in doc] == [[c.i for c in t.children] for t in doc]
+        assert all(c.doc is doc for t in doc for c in children_of(t))

@@ -74,7 +74,8 @@ def children_of(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)``: the words hanging on a token, in text order, read off the
     parse's heads once per document (spaCy walks the token's whole subtree and makes a new
     Token for each child at every ``children``; the rules ask it of most words many times).
-    The last document's lists are kept, with the document itself, so no other can take them."""
+    The last document's lists are kept, with the document itself, so no other can take them; a
+    head changed in that document afterwards is not seen (the rules read a finished parse)."""
     doc = token.doc
     if doc is not _CHILDREN[0]:
         _CHILDREN[:] = [doc, _children_lists(doc)]

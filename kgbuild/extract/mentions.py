@@ -3743,8 +3743,9 @@ class _Finder:
         return bisect_left(self.starts, offset)
 
     def _system_name_at(self, j: int) -> tuple[int, int] | None:
-        """Up to three capitalised words (or model numbers) from token ``j``; a bare number opens
-        none ("deux missiles Onyx et 12 autres missiles Kalibr": a count)."""
+        """Up to three capitalised words (or model numbers) from token ``j``, or the longer name the
+        KB knows from there with lower-case words in it (``_known_system_end``: "Dôme de fer"); a
+        bare number opens none ("deux missiles Onyx et 12 autres missiles Kalibr": a count)."""
         names = []
         while j < len(self.tokens) and len(names) < 3:
             t = self.tokens[j]

@@ -3670,8 +3670,9 @@ class _Finder:
         """The group a plural description of fighters stands for ("des militants ont attaqué",
         "une centaine de rebelles maoïstes"): the one armed group the text names, when the text
         names it by a description itself ("les rebelles") or by that noun elsewhere ("les
-        rebelles du M23"); nobody when it names several."""
-        noun = None if self._naming else self.fighter_noun(token)  # (two descriptions would vouch for each other)
+        rebelles du M23"); nobody when it names several, nor while ``named_by_noun`` reads the
+        text's other descriptions (two descriptions would vouch for each other, without end)."""
+        noun = None if self._naming else self.fighter_noun(token)
         groups = {e.id: e for e in self.by_label.values() if e.kind in _GROUP_KINDS and "Actor" in e.types}
         if noun is None or len(groups) != 1:
             return []

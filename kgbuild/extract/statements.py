@@ -1725,8 +1725,9 @@ class _Finder:
         return None
 
     def past_date_aside(self, j: int, limit: int) -> int | None:
-        """Past a date set between commas after a cue ("a annoncé, vendredi 12 mars, le
-        ministère": the ministry speaks), or None: only dates, numbers and determiners inside."""
+        """The index after a date set between commas at token ``j`` (a comma) after a cue ("a
+        annoncé, vendredi 12 mars, le ministère": the ministry speaks), or None: only time words,
+        numbers and determiners between the commas, before ``limit``."""
         if self.tokens[j].text != ",":
             return None
         k = j + 1
