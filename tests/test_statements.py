@@ -266,6 +266,12 @@ def test_quote_marks_set_the_wrong_way_pair_by_their_place():
     assert [text[a:b + 1] for a, b in find_quotes(text)] == ['“A b “', '"las"', '"c d"', '»e f »']
 
 
+def test_a_wrong_way_mark_after_an_elided_word_and_a_space_opens():
+    """ "qu' » g h »": set after an elided word and a space, a » with a space after it opens."""
+    text = "Il précise qu' » g h ». Puis qu’ » i »."
+    assert [text[a:b + 1] for a, b in find_quotes(text)] == ["» g h »", "» i »"]
+
+
 def test_date_between_cue_and_que():
     s = only("Jean Dupont a affirmé mardi que la trêve était rompue.")
     assert (s.speaker, s.text) == ("dupont", "la trêve était rompue")
