@@ -451,6 +451,11 @@ def test_a_quote_glued_to_an_elided_word_opens_the_content():
     assert (s.speaker, s.text) == ("martin", "informations crédibles de frappes sur Odessa")
 
 
+def test_a_wrong_way_guillemet_glued_to_an_elided_word_opens_the_content():
+    s = only("Paul Martin a affirmé qu'»aucune frappe n'a touché Odessa».")
+    assert (s.speaker, s.text, s.direct) == ("martin", "aucune frappe n'a touché Odessa", True)
+
+
 def test_a_disputed_object_is_what_is_said():
     s = only("La Russie conteste l'authenticité des images de Kharkiv.")
     assert (s.speaker, s.text) == ("ru", "l'authenticité des images de Kharkiv")
