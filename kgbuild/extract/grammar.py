@@ -246,7 +246,7 @@ def clause_negation(token: Token, rules: LanguageRules) -> str | None:
 def _negation_at(verb: Token, rules: LanguageRules) -> str | None:
     """ "ne ... pas" around one verb, read linearly from "ne" (parsers hang "pas" anywhere)."""
     doc = verb.doc
-    near = [c for c in children_of(verb)]
+    near = list(children_of(verb))
     near += [g for c in children_of(verb) if c.dep_.startswith("aux") or c.dep_ == "cop" for g in children_of(c)]
     privative = next((lower_text(c) for c in near if c.dep_ in ("mark", "case")
                       and lower_text(c) in rules.privative_words), None)
