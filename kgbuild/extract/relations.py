@@ -4609,12 +4609,14 @@ class _Finder:
     def fought_in(self, sides: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                   modality: str | None = None) -> None:
         """Both sides of fighting stated at a place are there (deployedIn), a state on its own
-        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"); a side
-        is never in itself, nor a person anywhere."""
+        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"), in each
+        place a list goes on with after the first ("dans les villes de X et Y", ``places_listed``);
+        a side is never in itself, nor a person anywhere."""
+        where = self.distinct(self.places_listed(where[:1]) + where[1:2]) if sides else []
         for a in sides:
             if a.entity.kind == "Person" or _in(self.root_of(a).head, self.rules.border_nouns):
                 continue  # "vers la frontière nigérienne": a place named by its demonym, no side
-            for r in where[:2]:
+            for r in where:
                 self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
 
     def fallen_sides(self, n: Token) -> list[MentionRef]:
@@ -8565,29 +8567,41 @@ class _Finder:
                     or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS, "Party"):
                 continue
             span = self.span_at(ref)
-            found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
+            found = self.genitive_person(span, ref.entity.kind not in _STATE_KINDS) if span is not None and not self.place_phrase(span) else None
             if found is not None:
                 self.add(found[0], "leaderOf", ref, found[1], k, 0.55, modality="asserted")
 
-    def genitive_person(self, span) -> tuple[MentionRef, Token] | None:
+    def genitive_person(self, span, ranks: bool = False) -> tuple[MentionRef, Token] | None:
         """The person named right after a name and "de" (past a bracketed acronym: "le Groupe
-        ... (GSIM) d'Iyad Ag Ghali"), with the "de"; a name that only closes a bracketed aside
-        ("les villages (proches du Sénégal) de X") owns nothing after it."""
+        ... (GSIM) d'Iyad Ag Ghali"; past a comma when a leader's title follows: "les FSR, du
+        général X"), with the "de"; a name that only closes a bracketed aside ("les villages
+        (proches du Sénégal) de X") owns nothing after it."""
         end = self.past_own_bracket(span)
+        comma = end is not None and end + 2 < len(self.tokens) and self.tokens[end].text == ","
+        end = end + comma if end is not None else None
         if end is None or end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
-        n = end + 1
-        while n < min(end + 4, len(self.tokens) - 2):  # "le Fatah du président Abbas": a leader's title before the name
+        n = self.past_leader_title(end + 1, ranks)
+        if comma and n == end + 1:
+            return None  # "les FSR, du général X": after a comma, only a leader's title opens the leader
+        name = self.tokens[n]
+        person = self.index.at_token(name)
+        if person is None or person.entity.kind != "Person" or person.start != name.idx or person.mention.method == "role" \
+                or not (name.pos_ == "PROPN" or name.text[:1].isupper()):  # "d'Oussama ben Laden": a name the tagger took for a noun
+            return None
+        return person, self.tokens[end]
+
+    def past_leader_title(self, n: int, ranks: bool = False) -> int:
+        """Where the name starts past the leader's titles at ``n`` ("du président Abbas"; with
+        ``ranks``, a rank of ``group_leader_ranks`` too: "du général X")."""
+        start, titles = n, self.rules.leader_roles | (self.rules.group_leader_ranks if ranks else frozenset())
+        while n < min(start + 3, len(self.tokens) - 2):
             pair = f"{lower_text(self.tokens[n])} {lower_text(self.tokens[n + 1])}"
-            size = 1 if lower_text(self.tokens[n]) in self.rules.leader_roles else 2 if pair in self.rules.leader_roles else 0
+            size = 1 if lower_text(self.tokens[n]) in titles else 2 if pair in titles else 0
             if not size:
                 break
             n += size
-        name = self.tokens[n]
-        person = self.index.at_token(name)
-        if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
-            return None
-        return person, self.tokens[end]
+        return n
 
     def past_own_bracket(self, span) -> int | None:
         """Where a name ends past the bracket it fills ("(GSIM)"), None for a name that only
