@@ -7708,12 +7708,13 @@ class _Finder:
     def led_after_name(self, ref: MentionRef, span, k: int) -> None:
         """ "les Forces du peuple (FDP), les milices dirigées par le général X", "le Groupe de
         soutien (GSS), dirigé par l'Allemagne": the actor named after the words of leading that
-        follow a name, past its bracketed acronym, a comma and an apposed description, leads it."""
+        follow a name, past its bracketed acronym, a comma and an apposed description (or right
+        after its own acronym: "la Mission X (MSS) dirigée par le Kenya"), leads it."""
         end = self.sentences[self.units.sentence_at(ref.start)].end
         hi = next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
-        if any(r.entity.id != ref.entity.id for r in self.index.overlapping(span[0].idx - 1, ref.end + 3)):
-            return  # a name inside a longer one or before another's acronym ("... de l'Ukraine (UDCG)")
-        j = self.past_name_aside(span.end, hi)
+        if self.beside_other_name(ref, span):
+            return
+        j = self.leading_words_at(span, hi)
         phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules) if j is not None else None
         if phrase is None:
             return
@@ -7722,6 +7723,52 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, self.tokens[j], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def beside_other_name(self, ref: MentionRef, span) -> bool:
+        """A name inside a longer one or right before another's acronym ("... de l'Ukraine
+        (UDCG)"); a name inside it ("le Front ... au Tchad (FACT)") does not count."""
+        return any(r.entity.id != ref.entity.id and not ref.start <= r.start < r.end <= ref.end
+                   for r in self.index.overlapping(span[0].idx - 1, ref.end + 3))
+
+    def past_own_acronym(self, span, hi: int) -> int | None:
+        """The index right after a name's own bracketed acronym ("la Mission X (MSS) dirigée par
+        Y", "le Front X (FX) mené par Z"), from the full name or from the acronym: a full name and
+        its acronym, which the words of leading right after follow; None with no acronym there or
+        for a name aimed at ("contre le Front X (FX) menée par": the attack's)."""
+        found = self.own_acronym_bounds(span, hi)
+        if found is None:
+            return None
+        lo = self.skip_determiners(found[0], 0)
+        aimed = any(lower_text(t) in self.rules.hostile_prepositions for t in self.tokens[max(lo, 0): found[0] + 2])
+        return None if aimed else found[1]
+
+    def own_acronym_bounds(self, span, hi: int) -> tuple[int, int] | None:
+        """The word before a full name and the index past its bracketed acronym, ``span`` being
+        either; None when no acronym of its own follows the name."""
+        j, t = span.end, self.tokens
+        if j + 2 < hi and t[j].text == "(" and t[j + 2].text == ")":
+            return span.start - 1, j + 3
+        if not (span.start > 1 and t[span.start - 1].text == "(" and j < hi and t[j].text == ")"):
+            return None
+        full, own = self.ref_at(t[span.start - 2]), self.ref_at(span[0])
+        if full is None:  # a full name in common words ("l'opération de soutien ... (MSS)"): its noun phrase
+            start = self.common_name_start(t[span.start - 2])
+            return (start - 1, j + 1) if start is not None else None
+        whole = self.span_at(full) if own is not None and full.entity.id == own.entity.id else None
+        return (whole.start - 1, j + 1) if whole is not None else None
+
+    @staticmethod
+    def common_name_start(last: Token) -> int | None:
+        """Where the noun phrase a bracketed acronym spells out starts, from its last word (a noun,
+        or an adjective on one): the left edge of the noun's phrase."""
+        head = last if last.pos_ in ("NOUN", "PROPN") else last.head
+        return head.left_edge.i if head.pos_ == "NOUN" and head.i <= last.i else None
+
+    def leading_words_at(self, span, hi: int) -> int | None:
+        """Where words of leading may follow a name: past its aside (``past_name_aside``), else
+        right after its own acronym (``past_own_acronym``)."""
+        j = self.past_name_aside(span.end, hi)
+        return j if j is not None else self.past_own_acronym(span, hi)
 
     def past_name_aside(self, j: int, hi: int) -> int | None:
         """The index of the first word after a name's bracketed acronym, the comma that follows
@@ -8584,12 +8631,17 @@ class _Finder:
         n = self.past_leader_title(end + 1, ranks)
         if comma and n == end + 1:
             return None  # "les FSR, du général X": after a comma, only a leader's title opens the leader
-        name = self.tokens[n]
+        person = self.person_named_at(self.tokens[n])
+        return (person, self.tokens[end]) if person is not None else None
+
+    def person_named_at(self, name: Token) -> MentionRef | None:
+        """The person whose name (not a role) starts at ``name``, a proper noun or a capitalised
+        word the tagger took for a common noun ("d'Oussama ben Laden")."""
         person = self.index.at_token(name)
         if person is None or person.entity.kind != "Person" or person.start != name.idx or person.mention.method == "role" \
-                or not (name.pos_ == "PROPN" or name.text[:1].isupper()):  # "d'Oussama ben Laden": a name the tagger took for a noun
+                or not (name.pos_ == "PROPN" or name.text[:1].isupper()):
             return None
-        return person, self.tokens[end]
+        return person
 
     def past_leader_title(self, n: int, ranks: bool = False) -> int:
         """Where the name starts past the leader's titles at ``n`` ("du président Abbas"; with
