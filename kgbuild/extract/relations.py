@@ -4444,6 +4444,24 @@ class _Finder:
         modality = self.noun_modality(n)
         self.fight_between(sides, n, k, modality)
         self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+        army = self.reporting_army(n) if len(sides) < 2 else []
+        if army:  # "l'armée X a annoncé que dix hommes armés ont été tués dans des affrontements au Sinaï"
+            self.fought_in(self.distinct(army + sides), self.clash_places(n, army), n, k, modality)
+
+    def reporting_army(self, n: Token) -> list[MentionRef]:
+        """The state whose army (a troop noun with its demonym or name: "l'armée égyptienne")
+        reports, in the sentence of a clash noun, the fighting the noun states with no two sides
+        named: a side of it."""
+        lo, hi = self.units.bounds(n)
+        speakers = {st.speaker for st in self.statements if st.start <= n.idx < st.end and st.speaker}
+        return [r for r in self.index.inside(self.tokens[lo].idx, self.tokens[hi - 1].idx) if r.entity.id in speakers
+                and r.entity.kind in _STATE_KINDS and self.army_mention(r)][:1] if hi > lo else []
+
+    def army_mention(self, ref: MentionRef) -> bool:
+        """A state's mention that names its forces: a troop noun (``troop_nouns``) its demonym
+        or its name is a phrase of ("l'armée égyptienne", "l'armée du Niger")."""
+        t = self.root_of(ref)
+        return t.dep_ in ("amod", "nmod") and t.head.pos_ == "NOUN" and _in(t.head, self.rules.troop_nouns)
 
     def war_noun(self, n: Token, k: int) -> None:
         """ "la guerre entre X et Y", "le conflit qui oppose X à Y": a war stated between two named
