@@ -365,6 +365,7 @@ class LanguageRules:
     oppose_nouns: Words
     oppose_adjectives: Words
     leader_roles: Words
+    group_leader_ranks: Words
     state_stand_ins: Words
     state_office_nouns: Words
     local_office_adjectives: Words

@@ -4451,6 +4451,24 @@ class _Finder:
         modality = self.noun_modality(n)
         self.fight_between(sides, n, k, modality)
         self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+        army = self.reporting_army(n) if len(sides) < 2 else []
+        if army:  # "l'armée X a annoncé que dix hommes armés ont été tués dans des affrontements au Sinaï"
+            self.fought_in(self.distinct(army + sides), self.clash_places(n, army), n, k, modality)
+
+    def reporting_army(self, n: Token) -> list[MentionRef]:
+        """The state whose army (a troop noun with its demonym or name: "l'armée égyptienne")
+        reports, in the sentence of a clash noun, the fighting the noun states with no two sides
+        named: a side of it."""
+        lo, hi = self.units.bounds(n)
+        speakers = {st.speaker for st in self.statements if st.start <= n.idx < st.end and st.speaker}
+        return [r for r in self.index.inside(self.tokens[lo].idx, self.tokens[hi - 1].idx) if r.entity.id in speakers
+                and r.entity.kind in _STATE_KINDS and self.army_mention(r)][:1] if hi > lo else []
+
+    def army_mention(self, ref: MentionRef) -> bool:
+        """A state's mention that names its forces: a troop noun (``troop_nouns``) its demonym
+        or its name is a phrase of ("l'armée égyptienne", "l'armée du Niger")."""
+        t = self.root_of(ref)
+        return t.dep_ in ("amod", "nmod") and t.head.pos_ == "NOUN" and _in(t.head, self.rules.troop_nouns)
 
     def war_noun(self, n: Token, k: int) -> None:
         """ "la guerre entre X et Y", "le conflit qui oppose X à Y": a war stated between two named
@@ -4616,12 +4634,14 @@ class _Finder:
     def fought_in(self, sides: list[MentionRef], where: list[MentionRef], cue: Token, k: int,
                   modality: str | None = None) -> None:
         """Both sides of fighting stated at a place are there (deployedIn), a state on its own
-        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"); a side
-        is never in itself, nor a person anywhere."""
+        soil too ("des affrontements entre l'armée et les rebelles dans la province de X"), in each
+        place a list goes on with after the first ("dans les villes de X et Y", ``places_listed``);
+        a side is never in itself, nor a person anywhere."""
+        where = self.distinct(self.places_listed(where[:1]) + where[1:2]) if sides else []
         for a in sides:
             if a.entity.kind == "Person" or _in(self.root_of(a).head, self.rules.border_nouns):
                 continue  # "vers la frontière nigérienne": a place named by its demonym, no side
-            for r in where[:2]:
+            for r in where:
                 self.add(a, "deployedIn", r, cue, k, 0.5, modality=modality)
 
     def fallen_sides(self, n: Token) -> list[MentionRef]:
@@ -7721,12 +7741,13 @@ class _Finder:
     def led_after_name(self, ref: MentionRef, span, k: int) -> None:
         """ "les Forces du peuple (FDP), les milices dirigées par le général X", "le Groupe de
         soutien (GSS), dirigé par l'Allemagne": the actor named after the words of leading that
-        follow a name, past its bracketed acronym, a comma and an apposed description, leads it."""
+        follow a name, past its bracketed acronym, a comma and an apposed description (or right
+        after its own acronym: "la Mission X (MSS) dirigée par le Kenya"), leads it."""
         end = self.sentences[self.units.sentence_at(ref.start)].end
         hi = next((m for m in range(span.end, len(self.tokens)) if self.tokens[m].idx >= end), len(self.tokens))
-        if any(r.entity.id != ref.entity.id for r in self.index.overlapping(span[0].idx - 1, ref.end + 3)):
-            return  # a name inside a longer one or before another's acronym ("... de l'Ukraine (UDCG)")
-        j = self.past_name_aside(span.end, hi)
+        if self.beside_other_name(ref, span):
+            return
+        j = self.leading_words_at(span, hi)
         phrase = led_phrase_after(self.text, self.tokens[j].idx, self.rules) if j is not None else None
         if phrase is None:
             return
@@ -7735,6 +7756,52 @@ class _Finder:
                        if r is not None and r.entity.id != ref.entity.id and "Actor" in r.entity.types), None)
         if leader is not None:
             self.add(leader, "leaderOf", ref, self.tokens[j], k, 0.6, modality="asserted", cue_text=phrase)
+
+    def beside_other_name(self, ref: MentionRef, span) -> bool:
+        """A name inside a longer one or right before another's acronym ("... de l'Ukraine
+        (UDCG)"); a name inside it ("le Front ... au Tchad (FACT)") does not count."""
+        return any(r.entity.id != ref.entity.id and not ref.start <= r.start < r.end <= ref.end
+                   for r in self.index.overlapping(span[0].idx - 1, ref.end + 3))
+
+    def past_own_acronym(self, span, hi: int) -> int | None:
+        """The index right after a name's own bracketed acronym ("la Mission X (MSS) dirigée par
+        Y", "le Front X (FX) mené par Z"), from the full name or from the acronym: a full name and
+        its acronym, which the words of leading right after follow; None with no acronym there or
+        for a name aimed at ("contre le Front X (FX) menée par": the attack's)."""
+        found = self.own_acronym_bounds(span, hi)
+        if found is None:
+            return None
+        lo = self.skip_determiners(found[0], 0)
+        aimed = any(lower_text(t) in self.rules.hostile_prepositions for t in self.tokens[max(lo, 0): found[0] + 2])
+        return None if aimed else found[1]
+
+    def own_acronym_bounds(self, span, hi: int) -> tuple[int, int] | None:
+        """The word before a full name and the index past its bracketed acronym, ``span`` being
+        either; None when no acronym of its own follows the name."""
+        j, t = span.end, self.tokens
+        if j + 2 < hi and t[j].text == "(" and t[j + 2].text == ")":
+            return span.start - 1, j + 3
+        if not (span.start > 1 and t[span.start - 1].text == "(" and j < hi and t[j].text == ")"):
+            return None
+        full, own = self.ref_at(t[span.start - 2]), self.ref_at(span[0])
+        if full is None:  # a full name in common words ("l'opération de soutien ... (MSS)"): its noun phrase
+            start = self.common_name_start(t[span.start - 2])
+            return (start - 1, j + 1) if start is not None else None
+        whole = self.span_at(full) if own is not None and full.entity.id == own.entity.id else None
+        return (whole.start - 1, j + 1) if whole is not None else None
+
+    @staticmethod
+    def common_name_start(last: Token) -> int | None:
+        """Where the noun phrase a bracketed acronym spells out starts, from its last word (a noun,
+        or an adjective on one): the left edge of the noun's phrase."""
+        head = last if last.pos_ in ("NOUN", "PROPN") else last.head
+        return head.left_edge.i if head.pos_ == "NOUN" and head.i <= last.i else None
+
+    def leading_words_at(self, span, hi: int) -> int | None:
+        """Where words of leading may follow a name: past its aside (``past_name_aside``), else
+        right after its own acronym (``past_own_acronym``)."""
+        j = self.past_name_aside(span.end, hi)
+        return j if j is not None else self.past_own_acronym(span, hi)
 
     def past_name_aside(self, j: int, hi: int) -> int | None:
         """The index of the first word after a name's bracketed acronym, the comma that follows
@@ -8580,29 +8647,46 @@ class _Finder:
                     or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS, "Party"):
                 continue
             span = self.span_at(ref)
-            found = self.genitive_person(span) if span is not None and not self.place_phrase(span) else None
+            found = self.genitive_person(span, ref.entity.kind not in _STATE_KINDS) if span is not None and not self.place_phrase(span) else None
             if found is not None:
                 self.add(found[0], "leaderOf", ref, found[1], k, 0.55, modality="asserted")
 
-    def genitive_person(self, span) -> tuple[MentionRef, Token] | None:
+    def genitive_person(self, span, ranks: bool = False) -> tuple[MentionRef, Token] | None:
         """The person named right after a name and "de" (past a bracketed acronym: "le Groupe
-        ... (GSIM) d'Iyad Ag Ghali"), with the "de"; a name that only closes a bracketed aside
-        ("les villages (proches du Sénégal) de X") owns nothing after it."""
+        ... (GSIM) d'Iyad Ag Ghali"; past a comma when a leader's title follows: "les FSR, du
+        général X"), with the "de"; a name that only closes a bracketed aside ("les villages
+        (proches du Sénégal) de X") owns nothing after it."""
         end = self.past_own_bracket(span)
+        comma = end is not None and end + 2 < len(self.tokens) and self.tokens[end].text == ","
+        end = end + comma if end is not None else None
         if end is None or end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
-        n = end + 1
-        while n < min(end + 4, len(self.tokens) - 2):  # "le Fatah du président Abbas": a leader's title before the name
+        n = self.past_leader_title(end + 1, ranks)
+        if comma and n == end + 1:
+            return None  # "les FSR, du général X": after a comma, only a leader's title opens the leader
+        person = self.person_named_at(self.tokens[n])
+        return (person, self.tokens[end]) if person is not None else None
+
+    def person_named_at(self, name: Token) -> MentionRef | None:
+        """The person whose name (not a role) starts at ``name``, a proper noun or a capitalised
+        word the tagger took for a common noun ("d'Oussama ben Laden")."""
+        person = self.index.at_token(name)
+        if person is None or person.entity.kind != "Person" or person.start != name.idx or person.mention.method == "role" \
+                or not (name.pos_ == "PROPN" or name.text[:1].isupper()):
+            return None
+        return person
+
+    def past_leader_title(self, n: int, ranks: bool = False) -> int:
+        """Where the name starts past the leader's titles at ``n`` ("du président Abbas"; with
+        ``ranks``, a rank of ``group_leader_ranks`` too: "du général X")."""
+        start, titles = n, self.rules.leader_roles | (self.rules.group_leader_ranks if ranks else frozenset())
+        while n < min(start + 3, len(self.tokens) - 2):
             pair = f"{lower_text(self.tokens[n])} {lower_text(self.tokens[n + 1])}"
-            size = 1 if lower_text(self.tokens[n]) in self.rules.leader_roles else 2 if pair in self.rules.leader_roles else 0
+            size = 1 if lower_text(self.tokens[n]) in titles else 2 if pair in titles else 0
             if not size:
                 break
             n += size
-        name = self.tokens[n]
-        person = self.index.at_token(name)
-        if person is None or person.entity.kind != "Person" or person.start != name.idx or name.pos_ != "PROPN":
-            return None
-        return person, self.tokens[end]
+        return n
 
     def past_own_bracket(self, span) -> int | None:
         """Where a name ends past the bracket it fills ("(GSIM)"), None for a name that only
