@@ -2176,8 +2176,17 @@ class _Finder:
         patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
         was where the strike puts them, on its own soil too (never the strike's author)."""
         authors = {r.entity.id for r in agents}
+        regions = regions or self.hit_place_on_verb(n)
         owners = [r for a in aims for r in self.unit_owners(a) if r.entity.id not in authors] if regions else []
         self.place_force(owners[:1], regions[:2], n, k, 0.5)
+
+    def hit_place_on_verb(self, n: Token) -> list[MentionRef]:
+        """The place phrase the parse hangs on the verb above a strike noun that is its phrase,
+        right after the noun's own words ("en riposte à l'attaque contre l'armée X le 23 mars,
+        sur l'île de Y": Y is where the attack hit, not a place of the riposte)."""
+        if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
+            return []
+        return self._place_group(n.head, _OBLIQUES, after=n.right_edge.i)
 
     def unit_owners(self, a: Token) -> list[MentionRef]:
         """The state whose troops, or unit in the field (a patrol, a convoy, a post), a word
