@@ -2173,7 +2173,7 @@ class _Finder:
         hit += acting
         regions = [r for r in regions if r.entity.id not in {h.entity.id for h in hit}] \
             or ([] if hit else self.subject_strike_places(n, agents))
-        self.hit_forces_placed(aims + self.undergoer_heads(host), regions, n, k, agents)
+        self.hit_forces_placed(aims + self.undergoer_heads(host) + self.fallen_in(n), regions, n, k, agents)
         self.emit_strike(n, k, agents, self.field_of(n, k, regions, agents, hit), hit)
 
     def hit_forces_placed(self, aims: list[Token], regions: list[MentionRef], n: Token, k: int,
@@ -2182,8 +2182,29 @@ class _Finder:
         patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
         was where the strike puts them, on its own soil too (never the strike's author)."""
         authors = {r.entity.id for r in agents}
+        regions = regions or self.hit_place_on_verb(n)
         owners = [r for a in aims for r in self.unit_owners(a) if r.entity.id not in authors] if regions else []
         self.place_force(owners[:1], regions[:2], n, k, 0.5)
+
+    def fallen_in(self, n: Token) -> list[Token]:
+        """The subjects of the verb of dying, or passive verb, a strike noun is a phrase of, past an
+        adverb that opens it ("sept soldats X ont été tués lors d'une attaque dans Y"): troops
+        hit, to be placed where the strike was (``unit_owners`` keeps a state's forces only)."""
+        verb = n.head
+        if verb.pos_ in ("ADV", "ADP", "NOUN") and n.dep_ in ("obl:arg", "nmod", "fixed") \
+                and verb.dep_ in ("advmod", *_OBLIQUES):
+            verb = verb.head  # "lors d'une attaque", "au cours d'une attaque"
+        if verb.pos_ != "VERB" or not self.undergone(verb):
+            return []
+        return [c for c in children_of(verb) if c.dep_.startswith("nsubj")]
+
+    def hit_place_on_verb(self, n: Token) -> list[MentionRef]:
+        """The place phrase the parse hangs on the verb above a strike noun that is its phrase,
+        right after the noun's own words ("en riposte à l'attaque contre l'armée X le 23 mars,
+        sur l'île de Y": Y is where the attack hit, not a place of the riposte)."""
+        if not n.dep_.startswith("obl") or n.head.pos_ != "VERB":
+            return []
+        return self._place_group(n.head, _OBLIQUES, after=n.right_edge.i)
 
     def unit_owners(self, a: Token) -> list[MentionRef]:
         """The state whose troops, or unit in the field (a patrol, a convoy, a post), a word
@@ -9051,6 +9072,8 @@ class _Finder:
             return
         if low in self.rules.ally_nouns or low in self.rules.enemy_nouns:  # tagged noun or verb ("alliée")
             self.predicate_noun(t, k, "supports" if low in self.rules.ally_nouns else "opposes")
+        elif self.presence_tagged_verb(t, lemma):
+            self.presence(t, k)
         elif self.verb_like(t, lemma):
             for name, read in _verb_readers_of(self.rules, lemma, lower_lemma(t)):  # maybe several families
                 if _verb_entry(t, lemma, getattr(self.rules, name)):
@@ -9061,6 +9084,12 @@ class _Finder:
             self.predicate_noun(t, k, "opposes")
         elif t.pos_ == "ADJ" and lemma in self.rules.presence_words:
             self.presence(t, k)
+
+    def presence_tagged_verb(self, t: Token, lemma: str) -> bool:
+        """A word of presence that is no verb the tagger took for one ("où les rebelles sont
+        actifs", "actif" a verb with its subject): read as the word of presence it is."""
+        return t.pos_ == "VERB" and lemma in self.rules.presence_words \
+            and not _verb_readers_of(self.rules, lemma, lower_lemma(t))
 
     def verb_like(self, t: Token, lemma: str) -> bool:
         """A verb, a participle tagged as an adjective, or an adjective whose lemma is a verb of
