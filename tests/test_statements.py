@@ -498,3 +498,14 @@ def test_claimed_object_the_parse_hangs_on_the_day(extractor):
     ex = extractor.extract(Article(id="t", lang="fr", text=(
         "L'armée turque a revendiqué jeudi la destruction de trois caches du PKK près de Duhok.")))
     assert [s.text for s in ex.statements] == ["la destruction de trois caches du PKK près de Duhok"]
+
+
+@pytest.mark.parametrize("gap", ["  ", "\t", "\u00a0 "])
+def test_a_source_phrase_reads_words_set_apart_by_extra_spaces(gap):
+    """A second space, a tab or a line break inside a sentence is a token of the parse that the
+    run's word list drops: a source phrase near the sentence's end reads its words by their
+    place in that list, not by their index in the document (which ran past the list)."""
+    words = "Les frappes de la nuit ont visé trois dépôts et deux ponts en Ukraine, selon la Pologne."
+    s = only(gap.join(words.split(" ")))
+    assert (s.speaker, " ".join(s.text.split())) == ("pl", "Les frappes de la nuit ont visé trois dépôts et deux ponts en Ukraine")
+

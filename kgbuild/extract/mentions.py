@@ -3151,9 +3151,10 @@ class _Finder:
 
     def _body_of_at(self, head: Token) -> int | None:
         """The index of the "de" after a body's noun, its demonym and its lower-case adjectives
-        ("l'administration militaire de Kiev")."""
+        ("l'administration militaire de Kiev"); none for a noun that ends the text ("... a joint
+        operation" with no full stop)."""
         j = head.i + 1
-        if self.lows[j] in self.rules.demonyms:
+        if j < len(self.tokens) and self.lows[j] in self.rules.demonyms:
             j += 1
         while j + 1 < len(self.tokens) and self.tokens[j].pos_ == "ADJ" and self.tokens[j].text.islower() \
                 and self.tokens[j].head.i == head.i:

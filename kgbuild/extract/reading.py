@@ -338,6 +338,18 @@ class Reading:
         return list(found)
 
 
+def run_position(tokens: list[Token], i: int) -> int:
+    """The position in a run's token list (``Reading.run_tokens``, spaces dropped) of the doc's
+    token ``i``: its index, the next word's for a dropped space ("\\n", a second space, a tab
+    inside the run), and its distance from the run's first or last word outside the run (a
+    negative or past-the-end position, as a plain ``i - tokens[0].i`` gives when no space is
+    dropped); ``i - tokens[0].i`` itself reads past the list once a space was dropped before ``i``."""
+    k = bisect_left(tokens, i, key=lambda t: t.i)
+    if k == len(tokens):
+        return k - 1 + i - tokens[-1].i if tokens else i
+    return k if k or tokens[0].i == i else i - tokens[0].i
+
+
 def led_phrase_after(text: str, end: int, rules: LanguageRules) -> str | None:
     """The words saying who leads it that follow a description ending at ``end`` ("la
     coalition menée par X", "sous commandement saoudien"): one of ``rules.led_phrases``, or None."""

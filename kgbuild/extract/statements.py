@@ -47,7 +47,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import CLOSING_QUOTES as _CLOSING_QUOTES, MentionRef, Reading, SpanIndex
+from kgbuild.extract.reading import CLOSING_QUOTES as _CLOSING_QUOTES, MentionRef, Reading, SpanIndex, run_position
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Statement
 
@@ -2186,7 +2186,7 @@ class _Finder:
         """The infinitive after a short prepositional phrase from ``j`` ("a déclaré à l'AFP être
         aux portes de Goma"), else None."""
         noun = tokens[j].head
-        k = noun.i - tokens[0].i + 1
+        k = run_position(tokens, noun.i) + 1
         while 0 < k < len(tokens) and tokens[k].head.i == noun.i and tokens[k].dep_ in ("amod", "flat:name"):
             k += 1
         if not 0 < k - j <= 5 or k >= len(tokens) or noun.i < tokens[j].i:
@@ -2336,10 +2336,10 @@ class _Finder:
         """The words before the verb group of the cue at ``n``, past an opening adverbial
         ("Mardi, ...", "Dans un communiqué, ...")."""
         first = group_start(tokens[n])
-        base, lo = tokens[0].i, 0
+        first, lo = run_position(tokens, first), 0
         if tokens[0].pos_ in ("ADP", "ADV"):
-            lo = next((m + 1 for m in range(first - base) if tokens[m].text == ","), 0)
-        return tokens[lo: first - base]
+            lo = next((m + 1 for m in range(first) if tokens[m].text == ","), 0)
+        return tokens[lo: first]
 
     def part_speaker(self, part: list[Token]) -> MentionRef | None:
         """The actor a noun phrase of a coordinated subject names, read at its first word."""
@@ -2558,11 +2558,11 @@ class _Finder:
     def frame_clause(self, c: _Cue) -> list | None:
         """ "said the strikes would go on": a complement clause without a complementizer (the
         cue's ``ccomp`` after it)."""
-        verb, base = c.tokens[c.n], c.tokens[0].i
+        verb = c.tokens[c.n]
         clause = next((t for t in children_of(verb) if t.dep_ == "ccomp" and t.i > verb.i), None)
         if clause is None or c.lemma not in self.rules.speech_verbs:
             return None
-        first = clause.left_edge.i - base
+        first = run_position(c.tokens, clause.left_edge.i)
         if not c.n < first < len(c.tokens) or c.tokens[first].text in self.rules.quote_pairs:
             return None
         return [(c.tokens[first].idx, self.clause_end(c.tokens, first, ()), 0.8)]
@@ -2570,11 +2570,11 @@ class _Finder:
     def frame_quote_before(self, c: _Cue) -> list | None:
         """ '"We will respond," the minister said' / "The talks failed, a diplomat said": the
         content before the cue's subject, which comes before the cue."""
-        verb, base = c.tokens[c.n], c.tokens[0].i
+        verb = c.tokens[c.n]
         subjects = [t for t in children_of(verb) if t.dep_.startswith("nsubj") and t.i < verb.i]
         if not subjects or c.lemma not in self.rules.speech_verbs:
             return None
-        m = min(t.left_edge.i for t in subjects) - base - 1
+        m = run_position(c.tokens, min(t.left_edge.i for t in subjects)) - 1
         if m < 1 or c.tokens[m].text not in (",", *self.rules.quote_pairs.values()):
             return None
         quoted = c.tokens[m].text != ","
@@ -2725,13 +2725,13 @@ class _Finder:
         """Index of (the last word of) the "à"/"pour"/"en faveur de" of an advocacy cue, past an
         object noun phrase: the marker of the verb's complement in the parse, else the first one
         after nouns."""
-        base, preps = tokens[0].i, self.rules.advocacy_cues[lemma]
+        preps = self.rules.advocacy_cues[lemma]
         for child in children_of(verb):
             if child.i > verb.i and child.dep_ in ("xcomp", "advcl", "ccomp"):
                 mark = next((g for g in children_of(child) if g.dep_ in ("mark", "case") and g.i < child.i
-                         and lower_text(g) in preps and g.i - base >= j), None)
+                         and lower_text(g) in preps and run_position(tokens, g.i) >= j), None)
                 if mark is not None:
-                    return mark.i - base
+                    return run_position(tokens, mark.i)
         for m in range(j, min(len(tokens), j + 10)):
             last = self.entry_at(tokens, m, preps)
             if last is not None:
@@ -2943,10 +2943,9 @@ class _Finder:
         combats ont opposé ... la coalition X, une alliance de groupes, a annoncé Y") nor the
         predicate of the clause before, with its own preposition or copula ("Cent soldats sont
         au Niger, a indiqué X": Niger)."""
-        base = tokens[0].i
         for t in children_of(cue):
             if t.dep_.startswith("nsubj") and t.i < cue.i and not self.predicate_noun(t) and not any(
-                    "Fin" in morph_values(v, "VerbForm") for v in tokens[:t.left_edge.i - base]):
+                    "Fin" in morph_values(v, "VerbForm") for v in tokens[:run_position(tokens, t.left_edge.i)]):
                 return True
         return False
 
@@ -2960,8 +2959,7 @@ class _Finder:
         """The person named after an inverted subject's phrase ("a affirmé sa directrice pour
         l'Afrique de l'Ouest, Jane Doe."), wherever the parse hangs the name: the phrase runs on
         without a verb to a comma and a person's name."""
-        base = tokens[0].i
-        named = self.named_after_descriptor(tokens, subject.i - base + 1)
+        named = self.named_after_descriptor(tokens, run_position(tokens, subject.i) + 1)
         if named is not None:
             return named
         commas = 0
@@ -3357,7 +3355,7 @@ class _Finder:
 
     def past_pronoun_source(self, tokens: list[Token], start: int) -> int:
         """A content's start past a pronoun source opening it ("Selon lui, A, a déclaré X": A)."""
-        n = next((t.i - tokens[0].i for t in tokens if t.idx >= start), None)
+        n = next((n for n, t in enumerate(tokens) if t.idx >= start), None)
         width = self.source_width(tokens, n) if n is not None else 0
         if not width or n + width + 1 >= len(tokens) or tokens[n + width + 1].text != ",":
             return start
@@ -3371,7 +3369,7 @@ class _Finder:
         ("Selon lui, la ville est tombée, a déclaré le général X": X, not the actor before)."""
         if head.pos_ != "PRON" or pronoun_form(head) not in self.rules.pronoun_gender:
             return False
-        j = next((t.i - tokens[0].i for t in tokens if t.idx >= end), len(tokens))
+        j = next((j for j, t in enumerate(tokens) if t.idx >= end), len(tokens))
         if j >= len(tokens) or tokens[j].text != ",":
             return False
         j += 1
@@ -3419,14 +3417,14 @@ class _Finder:
         """What a source phrase sources: the clause after its comma when it comes first, the
         clause before it when it comes last, the aside it closes ("X, soutenus par Y selon
         l'ONU, ...")."""
-        lead = [t for t in tokens[:n] if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
-                and lows[t.i - tokens[0].i] not in self.rules.connective_words]
+        lead = [j for j, t in enumerate(tokens[:n]) if t.pos_ not in ("CCONJ", "PUNCT", "ADV", "SCONJ", "ADP")
+                and lows[j] not in self.rules.connective_words]
         if m < len(tokens) - 1 and self.sources_after(tokens, n, m, bool(lead)):
             first = self.past_source_aside(tokens, m + 1)
             return tokens[first].idx, self.clause_end(tokens, first, ())
         if n == 0:
             return None
-        s, e = self.clause_opening(tokens, lows, lead[0].i - tokens[0].i) if lead else tokens[0].idx, tokens[n - 1].idx
+        s, e = self.clause_opening(tokens, lows, lead[0]) if lead else tokens[0].idx, tokens[n - 1].idx
         aside = next((a for a in range(n - 1, 0, -1) if tokens[a].text == ","), None)
         if tokens[n - 1].text != "," and m < len(tokens) and tokens[m].text == "," and aside is not None:
             return tokens[aside + 1].idx, tokens[n].idx

@@ -132,8 +132,9 @@ class Linker:
                 old = pool.get(cand.entry.key)
                 if old is None or old.score < cand.score:
                     pool[cand.entry.key] = cand
-        for key in _spelled_otherwise(entity, names, found, pool, lang) \
-                + _other_full_name(entity, names, found, pool, lang):
+        # a person named with a party acronym ("Jean Dupont (PS)") may lose an entry for both reasons
+        for key in {*_spelled_otherwise(entity, names, found, pool, lang),
+                    *_other_full_name(entity, names, found, pool, lang)}:
             del pool[key]
         return list(pool.values())
 
