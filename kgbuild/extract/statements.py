@@ -316,11 +316,33 @@ class _Finder:
         # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
         for child in sorted(children_of(token), key=lambda c: c.dep_ not in ("appos", "flat:name")):
             if (within is None or child.i in within) and child.i > token.i and not self.acronym_before_name(token, child) \
-                    and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
+                    and (child.dep_ in ("appos", "flat:name", "nmod", "amod") or self.comma_conjunct(child)):
                 ref = self.index.at_token(child)
                 if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
         return self.purpose_apposed_name(token, within)
+
+    def comma_conjunct(self, child: Token) -> bool:
+        """Whether the parse reads a name apposed after a comma as a conjunct of the head ("a
+        affirmé un porte-parole des rebelles, X Y": X Y, hung as "conj"): no "et" or "ou" joins it;
+        `names_head` then takes only a person."""
+        return child.dep_ == "conj" and child.pos_ == "PROPN" and self.tokens[child.i - 1].text == "," \
+            and not any(c.dep_ == "cc" for c in children_of(child))
+
+    def name_of_role(self, child: Token, ref: MentionRef) -> bool:
+        """Whether a name after a comma is a role's holder though the entity stage took it for a
+        body: the role is a person's (`role_nouns`), the name two or more capitalised words."""
+        words = ref.mention.text.split()
+        return child.head.lemma_.lower() in self.rules.role_nouns and ref.entity.kind not in _STATE_KINDS \
+            and len(words) > 1 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+    def holder_named(self, subject: Token, speaker: MentionRef) -> bool:
+        """Whether a role subject's speaker is the name set after it and a comma (see
+        `name_of_role`), so no holder is to be looked for later."""
+        at = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        child = at[0] if at is not None and len(at) else None
+        return child is not None and child.head.i == subject.i and self.comma_conjunct(child) \
+            and self.name_of_role(child, speaker)
 
     def purpose_apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse hangs on the end of the head's purpose complement ("l'ONG de défense
@@ -350,6 +372,8 @@ class _Finder:
         is a body ("une habitante de X" is not X)."""
         if child.dep_ in ("appos", "flat:name"):
             return True
+        if child.dep_ == "conj":
+            return ref.start == child.idx and (ref.entity.kind == "Person" or self.name_of_role(child, ref))
         if unnamed and self.no_body(ref):
             return False
         return ref.entity.kind == "Person" or (_ACTOR in ref.entity.types and ref.mention.method != "demonym"
@@ -1698,9 +1722,17 @@ class _Finder:
     def past_dates(self, j: int, last: int) -> int:
         """The index after the determiners, adverbs and dates from token ``j`` (at most to ``last``)."""
         while j < len(self.tokens) and j <= last and (
-                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words):
+                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words
+                or self.delay_at(j)):
             j += 1
         return j
+
+    def delay_at(self, j: int) -> bool:
+        """Whether token ``j`` counts a delay before "plus tard", "après" or "auparavant" ("a
+        déclaré quelques heures plus tard le ministre": `delay_nouns`, with its number)."""
+        k = j + int(self.tokens[j].pos_ == "NUM")
+        return k + 1 < len(self.tokens) and self.tokens[k].lemma_.lower() in self.rules.delay_nouns \
+            and self.tokens[k + 1].pos_ == "ADV" and self.tokens[k + 1].lower_ in self.rules.delay_adverbs
 
     def actor_after(self, cue: Token, j: int) -> Token | None:
         """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
@@ -1830,6 +1862,8 @@ class _Finder:
         """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
         group ("a déclaré dans un communiqué un porte-parole militaire, le colonel X") or a title
         before a person's name ("a expliqué à la télévision nationale le général X")."""
+        if lower_text(tok) in self.rules.name_titles and tok.text[:1].isupper():
+            return self.person_past_title(tok)  # "a ajouté dans un communiqué M. X"
         if tok.pos_ != "NOUN" or tok.text[:1].isupper():
             return None
         if self.speaks_for_others(tok.lemma_):
@@ -1839,6 +1873,13 @@ class _Finder:
             after = self.token_after(after)  # "a précisé sur X le gouverneur régional, Y"
         if after is not None and after.text == ",":
             after = self.token_after(after)
+        ref = self.index.at_token(after) if after is not None else None
+        return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
+
+    def person_past_title(self, tok: Token) -> Token | None:
+        """The person whose name a capitalised title opens ("M. X", "Mme Y"), else None."""
+        k = self.past_titles(self.tokens, tok.i)
+        after = self.tokens[k] if tok.i < k < len(self.tokens) else None
         ref = self.index.at_token(after) if after is not None else None
         return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
@@ -2773,7 +2814,7 @@ class _Finder:
         if e <= s or speaker is None:
             self.unnamed_subject(claim, subject, e > s)
             return None
-        if speaker.entity.kind != "Person" and self.hold_for_role(claim, subject):
+        if speaker.entity.kind != "Person" and not self.holder_named(subject, speaker) and self.hold_for_role(claim, subject):
             return None  # "..., a annoncé un (le) porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
