@@ -1717,7 +1717,7 @@ class _Finder:
         return next((child for child in children_of(cue)
                      if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass")
                      and child.pos_ in ("NOUN", "PROPN", "PRON")
-                     and child.lemma_.lower() not in self.rules.time_words), None)
+                     and child.lemma_.lower() not in self.rules.time_words and not self.delay_at(child.i)), None)
 
     def past_dates(self, j: int, last: int) -> int:
         """The index after the determiners, adverbs and dates from token ``j`` (at most to ``last``)."""
