@@ -3523,7 +3523,7 @@ class _Finder:
         opener = tokens[j]
         apposed = opener.pos_ == "DET" and opener.head.i > opener.i and (
             opener.head.dep_ == "appos" and opener.head.head.i < opener.i and self.verbless_aside(opener.head)
-            or self.role_aside(opener.head))
+            or self.role_aside(opener.head)) or self.bare_role_aside(opener)
         if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener) and not apposed:
             return j  # also "Pour X, le PDG de Y, le radar est ..."
         close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
@@ -3533,6 +3533,16 @@ class _Finder:
         """Whether a noun after a source's comma is its role, the clause after the next comma
         ("Selon X, le porte-parole de l'armée, douze soldats ...")."""
         return noun.lemma_.lower() in self.rules.role_nouns and self.verbless_aside(noun)
+
+    def bare_role_aside(self, noun: Token) -> bool:
+        """Whether a role noun with no article opens the aside after a source's comma, its phrase
+        closed by a comma with no finite verb ("Selon X, porte-parole des casques bleus déployés
+        au Y (Z) pour le secteur oriental, des manifestants ..."): what follows is sourced."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.rules.role_nouns:
+            return False
+        close = next((t for t in noun.doc[noun.i + 1: noun.i + 24] if t.text in (",", ".", ";", ":")), None)
+        return close is not None and close.text == "," and not any(
+            "Fin" in morph_values(t, "VerbForm") for t in noun.doc[noun.i: close.i])
 
     @staticmethod
     def verbless_aside(noun: Token) -> bool:
