@@ -1752,9 +1752,14 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok) \
-                or self.name_after_naming(tok)
+            return self.subject_named_at(tok)
         return None
+
+    def subject_named_at(self, tok: Token) -> Token | None:
+        """The inverted subject a word after a cue's complements opens: a role, a title, a first
+        name, a description or a naming participle before the person."""
+        return self.titled_subject(tok) or self.person_past_title(tok) or self.person_after_first_name(tok) \
+            or self.name_after_description(tok) or self.name_after_naming(tok)
 
     def past_date_aside(self, j: int, limit: int) -> int | None:
         """Past a date set between commas after a cue ("a annoncé, vendredi 12 mars, le
@@ -1862,8 +1867,6 @@ class _Finder:
         """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
         group ("a déclaré dans un communiqué un porte-parole militaire, le colonel X") or a title
         before a person's name ("a expliqué à la télévision nationale le général X")."""
-        if lower_text(tok) in self.rules.name_titles and tok.text[:1].isupper():
-            return self.person_past_title(tok)  # "a ajouté dans un communiqué M. X"
         if tok.pos_ != "NOUN" or tok.text[:1].isupper():
             return None
         if self.speaks_for_others(tok.lemma_):
@@ -1877,7 +1880,10 @@ class _Finder:
         return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
     def person_past_title(self, tok: Token) -> Token | None:
-        """The person whose name a capitalised title opens ("M. X", "Mme Y"), else None."""
+        """The person whose name a capitalised title opens after a cue's complements ("a ajouté
+        dans un communiqué M. X", "Mme Y"), else None."""
+        if lower_text(tok) not in self.rules.name_titles or not tok.text[:1].isupper():
+            return None
         k = self.past_titles(self.tokens, tok.i)
         after = self.tokens[k] if tok.i < k < len(self.tokens) else None
         ref = self.index.at_token(after) if after is not None else None
@@ -2814,7 +2820,7 @@ class _Finder:
         if e <= s or speaker is None:
             self.unnamed_subject(claim, subject, e > s)
             return None
-        if speaker.entity.kind != "Person" and not self.holder_named(subject, speaker) and self.hold_for_role(claim, subject):
+        if self.waits_for_holder(claim, subject, speaker):
             return None  # "..., a annoncé un (le) porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
@@ -2855,6 +2861,12 @@ class _Finder:
             self.remember_subject(subject, None)
         if has_content:
             self.hold_for_role(claim, subject)
+
+    def waits_for_holder(self, claim: _Claim, subject: Token, speaker: MentionRef) -> bool:
+        """Whether an inverted cue's claim is kept aside for its role's holder: its speaker is no
+        person nor the name apposed to the role (``hold_for_role``)."""
+        return speaker.entity.kind != "Person" and not self.holder_named(subject, speaker) \
+            and self.hold_for_role(claim, subject)
 
     def hold_for_role(self, claim: _Claim, subject: Token) -> bool:
         """Keep a claim of an unnamed role subject aside, to be said by the person named next as
