@@ -1261,11 +1261,28 @@ class _Finder:
 
     def apposed_holder(self, subject: Token) -> tuple[MentionRef, float] | None:
         """The person named right before a role the parse took for the subject ("X, un
-        porte-parole du groupe Y, a nié": X, not the group); None for other subjects."""
-        if subject.pos_ != "NOUN" or not self.role_noun(subject):
+        porte-parole du groupe Y, a nié": X, not the group), or set after a noun subject as a
+        second subject (``holder_after_role``); None for other subjects."""
+        if subject.pos_ != "NOUN":
             return None
-        named = self.name_before_apposition(subject)
+        named = self.name_before_apposition(subject) if self.role_noun(subject) else None
+        if named is None or named.entity.kind != "Person":
+            named = self.holder_after_role(subject)
         return (named, 0.85) if named is not None and named.entity.kind == "Person" else None
+
+    def holder_after_role(self, subject: Token) -> MentionRef | None:
+        """The person named alone between the last two commas before the verb group of a noun
+        subject, however the parse hangs the name ("Le secrétaire du ministère de X et de Y,
+        Z W, a déclaré": Z W, not the ministry)."""
+        last = group_start(subject.head)
+        if subject.head.i < subject.i or self.tokens[last - 1].text != ",":
+            return None
+        comma = next((k for k in range(last - 2, subject.i, -1) if self.tokens[k].text == ","), None)
+        name = self.past_titles(self.tokens, comma + 1) if comma is not None else last
+        ref = self.index.at_token(self.tokens[name]) if name < last - 1 else None
+        if ref is None or ref.start != self.tokens[name].idx or ref.entity.kind != "Person":
+            return None
+        return ref if self.doc.char_span(ref.start, ref.end, alignment_mode="expand").end == last - 1 else None
 
     def coordinated_subject_after(self, subject: Token, subjects: list[Token]) -> bool:
         """Whether another subject of the same verb follows an unnamed one across a conjunction
