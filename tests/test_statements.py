@@ -297,6 +297,12 @@ def test_apposed_name_after_a_source_phrase_is_not_content():
     assert (s.speaker, s.text) == ("martin", "l'Europe doit se réarmer")
 
 
+def test_bare_role_aside_after_a_source_is_not_content():
+    s = only("Selon Paul Martin, porte-parole de la mission de l'Otan en Europe pour le secteur nord, "
+             "des manifestants ont bloqué la route.")
+    assert (s.speaker, s.text) == ("martin", "des manifestants ont bloqué la route")
+
+
 # -- through the whole extractor (entities found by the rules, not by hand) -------------------
 
 

@@ -209,6 +209,8 @@ class LanguageRules:
     impersonal_verbs: Words
     object_control_verbs: Words
     time_words: Words
+    delay_nouns: Words
+    delay_adverbs: Words
     advocacy_cues: ListTable
     stance_noun_cues: ListTable
     pronoun_gender: Table

@@ -316,11 +316,33 @@ class _Finder:
         # du secrétaire général de l'ONU en RDC X": X, not the secretary-general)
         for child in sorted(children_of(token), key=lambda c: c.dep_ not in ("appos", "flat:name")):
             if (within is None or child.i in within) and child.i > token.i and not self.acronym_before_name(token, child) \
-                    and child.dep_ in ("appos", "flat:name", "nmod", "amod"):
+                    and (child.dep_ in ("appos", "flat:name", "nmod", "amod") or self.comma_conjunct(child)):
                 ref = self.index.at_token(child)
                 if ref is not None and self.names_head(child, ref, unnamed):
                     return ref
         return self.purpose_apposed_name(token, within)
+
+    def comma_conjunct(self, child: Token) -> bool:
+        """Whether the parse reads a name apposed after a comma as a conjunct of the head ("a
+        affirmé un porte-parole des rebelles, X Y": X Y, hung as "conj"): no "et" or "ou" joins it;
+        `names_head` then takes only a person."""
+        return child.dep_ == "conj" and child.pos_ == "PROPN" and self.tokens[child.i - 1].text == "," \
+            and not any(c.dep_ == "cc" for c in children_of(child))
+
+    def name_of_role(self, child: Token, ref: MentionRef) -> bool:
+        """Whether a name after a comma is a role's holder though the entity stage took it for a
+        body: the role is a person's (`role_nouns`), the name two or more capitalised words."""
+        words = ref.mention.text.split()
+        return child.head.lemma_.lower() in self.rules.role_nouns and ref.entity.kind not in _STATE_KINDS \
+            and len(words) > 1 and all(w[:1].isupper() and not w.isupper() for w in words)
+
+    def holder_named(self, subject: Token, speaker: MentionRef) -> bool:
+        """Whether a role subject's speaker is the name set after it and a comma (see
+        `name_of_role`), so no holder is to be looked for later."""
+        at = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        child = at[0] if at is not None and len(at) else None
+        return child is not None and child.head.i == subject.i and self.comma_conjunct(child) \
+            and self.name_of_role(child, speaker)
 
     def purpose_apposed_name(self, token: Token, within: range | None) -> MentionRef | None:
         """A name the parse hangs on the end of the head's purpose complement ("l'ONG de défense
@@ -350,6 +372,8 @@ class _Finder:
         is a body ("une habitante de X" is not X)."""
         if child.dep_ in ("appos", "flat:name"):
             return True
+        if child.dep_ == "conj":
+            return ref.start == child.idx and (ref.entity.kind == "Person" or self.name_of_role(child, ref))
         if unnamed and self.no_body(ref):
             return False
         return ref.entity.kind == "Person" or (_ACTOR in ref.entity.types and ref.mention.method != "demonym"
@@ -1237,11 +1261,28 @@ class _Finder:
 
     def apposed_holder(self, subject: Token) -> tuple[MentionRef, float] | None:
         """The person named right before a role the parse took for the subject ("X, un
-        porte-parole du groupe Y, a nié": X, not the group); None for other subjects."""
-        if subject.pos_ != "NOUN" or not self.role_noun(subject):
+        porte-parole du groupe Y, a nié": X, not the group), or set after a noun subject as a
+        second subject (``holder_after_role``); None for other subjects."""
+        if subject.pos_ != "NOUN":
             return None
-        named = self.name_before_apposition(subject)
+        named = self.name_before_apposition(subject) if self.role_noun(subject) else None
+        if named is None or named.entity.kind != "Person":
+            named = self.holder_after_role(subject)
         return (named, 0.85) if named is not None and named.entity.kind == "Person" else None
+
+    def holder_after_role(self, subject: Token) -> MentionRef | None:
+        """The person named alone between the last two commas before the verb group of a noun
+        subject, however the parse hangs the name ("Le secrétaire du ministère de X et de Y,
+        Z W, a déclaré": Z W, not the ministry)."""
+        last = group_start(subject.head)
+        if subject.head.i < subject.i or self.tokens[last - 1].text != ",":
+            return None
+        comma = next((k for k in range(last - 2, subject.i, -1) if self.tokens[k].text == ","), None)
+        name = self.past_titles(self.tokens, comma + 1) if comma is not None else last
+        ref = self.index.at_token(self.tokens[name]) if name < last - 1 else None
+        if ref is None or ref.start != self.tokens[name].idx or ref.entity.kind != "Person":
+            return None
+        return ref if self.doc.char_span(ref.start, ref.end, alignment_mode="expand").end == last - 1 else None
 
     def coordinated_subject_after(self, subject: Token, subjects: list[Token]) -> bool:
         """Whether another subject of the same verb follows an unnamed one across a conjunction
@@ -1693,14 +1734,22 @@ class _Finder:
         return next((child for child in children_of(cue)
                      if child.i > cue.i and child.dep_ in ("nsubj", "obj", "nsubj:pass")
                      and child.pos_ in ("NOUN", "PROPN", "PRON")
-                     and child.lemma_.lower() not in self.rules.time_words), None)
+                     and child.lemma_.lower() not in self.rules.time_words and not self.delay_at(child.i)), None)
 
     def past_dates(self, j: int, last: int) -> int:
         """The index after the determiners, adverbs and dates from token ``j`` (at most to ``last``)."""
         while j < len(self.tokens) and j <= last and (
-                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words):
+                self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words
+                or self.delay_at(j)):
             j += 1
         return j
+
+    def delay_at(self, j: int) -> bool:
+        """Whether token ``j`` counts a delay before "plus tard", "après" or "auparavant" ("a
+        déclaré quelques heures plus tard le ministre": `delay_nouns`, with its number)."""
+        k = j + int(self.tokens[j].pos_ == "NUM")
+        return k + 1 < len(self.tokens) and self.tokens[k].lemma_.lower() in self.rules.delay_nouns \
+            and self.tokens[k + 1].pos_ == "ADV" and self.tokens[k + 1].lower_ in self.rules.delay_adverbs
 
     def actor_after(self, cue: Token, j: int) -> Token | None:
         """The actor named right after a cue, past its dative ("a déclaré à l'AFP Mohamed Ali")
@@ -1720,9 +1769,14 @@ class _Finder:
             ref = self.index.at_token(tok)
             if ref is not None and ref.start == tok.idx and _ACTOR in ref.entity.types:
                 return tok
-            return self.titled_subject(tok) or self.person_after_first_name(tok) or self.name_after_description(tok) \
-                or self.name_after_naming(tok)
+            return self.subject_named_at(tok)
         return None
+
+    def subject_named_at(self, tok: Token) -> Token | None:
+        """The inverted subject a word after a cue's complements opens: a role, a title, a first
+        name, a description or a naming participle before the person."""
+        return self.titled_subject(tok) or self.person_past_title(tok) or self.person_after_first_name(tok) \
+            or self.name_after_description(tok) or self.name_after_naming(tok)
 
     def past_date_aside(self, j: int, limit: int) -> int | None:
         """The index after a date set between commas at token ``j`` (a comma) after a cue ("a
@@ -1840,6 +1894,16 @@ class _Finder:
             after = self.token_after(after)  # "a précisé sur X le gouverneur régional, Y"
         if after is not None and after.text == ",":
             after = self.token_after(after)
+        ref = self.index.at_token(after) if after is not None else None
+        return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
+
+    def person_past_title(self, tok: Token) -> Token | None:
+        """The person whose name a capitalised title opens after a cue's complements ("a ajouté
+        dans un communiqué M. X", "Mme Y"), else None."""
+        if lower_text(tok) not in self.rules.name_titles or not tok.text[:1].isupper():
+            return None
+        k = self.past_titles(self.tokens, tok.i)
+        after = self.tokens[k] if tok.i < k < len(self.tokens) else None
         ref = self.index.at_token(after) if after is not None else None
         return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
 
@@ -2774,7 +2838,7 @@ class _Finder:
         if e <= s or speaker is None:
             self.unnamed_subject(claim, subject, e > s)
             return None
-        if speaker.entity.kind != "Person" and self.hold_for_role(claim, subject):
+        if self.waits_for_holder(claim, subject, speaker):
             return None  # "..., a annoncé un (le) porte-parole de l'armée": its body speaks unless he is named next
         self.remember_subject(subject, speaker)
         return claim
@@ -2815,6 +2879,12 @@ class _Finder:
             self.remember_subject(subject, None)
         if has_content:
             self.hold_for_role(claim, subject)
+
+    def waits_for_holder(self, claim: _Claim, subject: Token, speaker: MentionRef) -> bool:
+        """Whether an inverted cue's claim is kept aside for its role's holder: its speaker is no
+        person nor the name apposed to the role (``hold_for_role``)."""
+        return speaker.entity.kind != "Person" and not self.holder_named(subject, speaker) \
+            and self.hold_for_role(claim, subject)
 
     def hold_for_role(self, claim: _Claim, subject: Token) -> bool:
         """Keep a claim of an unnamed role subject aside, to be said by the person named next as
@@ -3481,7 +3551,7 @@ class _Finder:
         opener = tokens[j]
         apposed = opener.pos_ == "DET" and opener.head.i > opener.i and (
             opener.head.dep_ == "appos" and opener.head.head.i < opener.i and self.verbless_aside(opener.head)
-            or self.role_aside(opener.head))
+            or self.role_aside(opener.head)) or self.bare_role_aside(opener)
         if "Rel" not in morph_values(opener, "PronType") and not _present_participle(opener) and not apposed:
             return j  # also "Pour X, le PDG de Y, le radar est ..."
         close = next((a for a in range(j + 1, len(tokens) - 1) if tokens[a].text == ","), None)
@@ -3491,6 +3561,16 @@ class _Finder:
         """Whether a noun after a source's comma is its role, the clause after the next comma
         ("Selon X, le porte-parole de l'armée, douze soldats ...")."""
         return noun.lemma_.lower() in self.rules.role_nouns and self.verbless_aside(noun)
+
+    def bare_role_aside(self, noun: Token) -> bool:
+        """Whether a role noun with no article opens the aside after a source's comma, its phrase
+        closed by a comma with no finite verb ("Selon X, porte-parole des casques bleus déployés
+        au Y (Z) pour le secteur oriental, des manifestants ..."): what follows is sourced."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.rules.role_nouns:
+            return False
+        close = next((t for t in noun.doc[noun.i + 1: noun.i + 24] if t.text in (",", ".", ";", ":")), None)
+        return close is not None and close.text == "," and not any(
+            "Fin" in morph_values(t, "VerbForm") for t in noun.doc[noun.i: close.i])
 
     @staticmethod
     def verbless_aside(noun: Token) -> bool:
