@@ -2180,7 +2180,8 @@ class _Finder:
                           agents: list[MentionRef]) -> None:
         """ "une attaque contre l'armée ivoirienne dans le village de X", "une embuscade contre une
         patrouille de l'armée malienne près de Y": the state whose troops or unit a strike hits
-        was where the strike puts them, on its own soil too (never the strike's author)."""
+        was where the strike puts them, on its own soil too (never the strike's author); with no
+        place of the strike's own, the place phrase on the verb above it (``hit_place_on_verb``)."""
         authors = {r.entity.id for r in agents}
         regions = regions or self.hit_place_on_verb(n)
         owners = [r for a in aims for r in self.unit_owners(a) if r.entity.id not in authors] if regions else []
@@ -2188,7 +2189,7 @@ class _Finder:
 
     def fallen_in(self, n: Token) -> list[Token]:
         """The subjects of the verb of dying, or passive verb, a strike noun is a phrase of, past an
-        adverb that opens it ("sept soldats X ont été tués lors d'une attaque dans Y"): troops
+        adverb that opens it ("trois gendarmes X sont morts lors d'une embuscade à Y"): troops
         hit, to be placed where the strike was (``unit_owners`` keeps a state's forces only)."""
         verb = n.head
         if verb.pos_ in ("ADV", "ADP", "NOUN") and n.dep_ in ("obl:arg", "nmod", "fixed") \
@@ -4473,7 +4474,7 @@ class _Finder:
         self.fight_between(sides, n, k, modality)
         self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
         army = self.reporting_army(n) if len(sides) < 2 else []
-        if army:  # "l'armée X a annoncé que dix hommes armés ont été tués dans des affrontements au Sinaï"
+        if army:  # "des assaillants ont péri dans des combats près de Y, a annoncé l'armée X"
             self.fought_in(self.distinct(army + sides), self.clash_places(n, army), n, k, modality)
 
     def reporting_army(self, n: Token) -> list[MentionRef]:
@@ -8668,18 +8669,21 @@ class _Finder:
                     or ref.entity.kind not in (*_STATE_KINDS, *_GROUP_KINDS, *_ORGANISATION_KINDS, "Party"):
                 continue
             span = self.span_at(ref)
-            found = self.genitive_person(span, ref.entity.kind not in _STATE_KINDS) if span is not None and not self.place_phrase(span) else None
+            found = self.genitive_person(span, ref.entity.kind not in _STATE_KINDS) \
+                if span is not None and not self.place_phrase(span) else None
             if found is not None:
                 self.add(found[0], "leaderOf", ref, found[1], k, 0.55, modality="asserted")
 
-    def genitive_person(self, span, ranks: bool = False) -> tuple[MentionRef, Token] | None:
+    def genitive_person(self, span, ranks: bool) -> tuple[MentionRef, Token] | None:
         """The person named right after a name and "de" (past a bracketed acronym: "le Groupe
         ... (GSIM) d'Iyad Ag Ghali"; past a comma when a leader's title follows: "les FSR, du
         général X"), with the "de"; a name that only closes a bracketed aside ("les villages
-        (proches du Sénégal) de X") owns nothing after it."""
+        (proches du Sénégal) de X") owns nothing after it. With ``ranks`` (a group's name, not a
+        state's), a rank of ``group_leader_ranks`` is a leader's title too."""
         end = self.past_own_bracket(span)
         comma = end is not None and end + 2 < len(self.tokens) and self.tokens[end].text == ","
-        end = end + comma if end is not None else None
+        if comma:
+            end += 1
         if end is None or end + 1 >= len(self.tokens) or lower_text(self.tokens[end]) not in self.rules.of_prepositions:
             return None
         n = self.past_leader_title(end + 1, ranks)
@@ -8697,7 +8701,7 @@ class _Finder:
             return None
         return person
 
-    def past_leader_title(self, n: int, ranks: bool = False) -> int:
+    def past_leader_title(self, n: int, ranks: bool) -> int:
         """Where the name starts past the leader's titles at ``n`` ("du président Abbas"; with
         ``ranks``, a rank of ``group_leader_ranks`` too: "du général X")."""
         start, titles = n, self.rules.leader_roles | (self.rules.group_leader_ranks if ranks else frozenset())

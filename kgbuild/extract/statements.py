@@ -325,7 +325,8 @@ class _Finder:
     def comma_conjunct(self, child: Token) -> bool:
         """Whether the parse reads a name apposed after a comma as a conjunct of the head ("a
         affirmé un porte-parole des rebelles, X Y": X Y, hung as "conj"): no "et" or "ou" joins it;
-        `names_head` then takes only a person."""
+        `names_head` then takes a person, or a role's holder the entity stage took for a body
+        (`name_of_role`)."""
         return child.dep_ == "conj" and child.pos_ == "PROPN" and self.tokens[child.i - 1].text == "," \
             and not any(c.dep_ == "cc" for c in children_of(child))
 
@@ -1737,7 +1738,8 @@ class _Finder:
                      and child.lemma_.lower() not in self.rules.time_words and not self.delay_at(child.i)), None)
 
     def past_dates(self, j: int, last: int) -> int:
-        """The index after the determiners, adverbs and dates from token ``j`` (at most to ``last``)."""
+        """The index after the determiners, adverbs, dates and counted delays (``delay_at``) from
+        token ``j`` (at most to ``last``)."""
         while j < len(self.tokens) and j <= last and (
                 self.tokens[j].pos_ in ("DET", "ADV") or self.tokens[j].lemma_.lower() in self.rules.time_words
                 or self.delay_at(j)):
@@ -1745,8 +1747,8 @@ class _Finder:
         return j
 
     def delay_at(self, j: int) -> bool:
-        """Whether token ``j`` counts a delay before "plus tard", "après" or "auparavant" ("a
-        déclaré quelques heures plus tard le ministre": `delay_nouns`, with its number)."""
+        """Whether token ``j`` is a noun of `delay_nouns`, or a number before one, right before an
+        adverb of `delay_adverbs` ("a dit deux heures plus tard le général X", "trois jours après")."""
         k = j + int(self.tokens[j].pos_ == "NUM")
         return k + 1 < len(self.tokens) and self.tokens[k].lemma_.lower() in self.rules.delay_nouns \
             and self.tokens[k + 1].pos_ == "ADV" and self.tokens[k + 1].lower_ in self.rules.delay_adverbs
@@ -1798,9 +1800,7 @@ class _Finder:
         comma = next((t for t in self.tokens[tok.i + 1: tok.i + 4] if t.text == ","), None)
         if comma is None or comma.i + 2 >= len(self.tokens) or lower_text(self.tokens[comma.i + 1]) not in self.rules.naming_words:
             return None
-        after = self.tokens[comma.i + 2]
-        ref = self.index.at_token(after)
-        return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
+        return self.person_starting_at(self.tokens[comma.i + 2])
 
     #: the most words of a description before the name apposed to it ("l'un des principaux
     #: dirigeants de la rébellion, X")
@@ -1817,9 +1817,7 @@ class _Finder:
                 return None
             if t.text == ",":
                 k = self.past_titles(self.tokens, t.i + 1)
-                after = self.tokens[k] if k < len(self.tokens) else None
-                ref = self.index.at_token(after) if after is not None else None
-                return after if ref is not None and ref.start == after.idx and ref.entity.kind == "Person" else None
+                return self.person_starting_at(self.tokens[k] if k < len(self.tokens) else None)
         return None
 
     def past_complement(self, cue: Token, tok: Token, limit: int) -> int | None:
@@ -1877,9 +1875,7 @@ class _Finder:
         Ravina Shamdasani": the person "Shamdasani")."""
         if tok.pos_ != "PROPN" or tok.i + 1 >= len(self.tokens):
             return None
-        nxt = self.tokens[tok.i + 1]
-        ref = self.index.at_token(nxt)
-        return nxt if ref is not None and ref.start == nxt.idx and ref.entity.kind == "Person" else None
+        return self.person_starting_at(self.tokens[tok.i + 1])
 
     def titled_subject(self, tok: Token) -> Token | None:
         """A role noun right after a cue's complements, the parse hanging it elsewhere: a speaking
@@ -1894,8 +1890,7 @@ class _Finder:
             after = self.token_after(after)  # "a précisé sur X le gouverneur régional, Y"
         if after is not None and after.text == ",":
             after = self.token_after(after)
-        ref = self.index.at_token(after) if after is not None else None
-        return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
+        return self.person_starting_at(after)
 
     def person_past_title(self, tok: Token) -> Token | None:
         """The person whose name a capitalised title opens after a cue's complements ("a ajouté
@@ -1903,9 +1898,13 @@ class _Finder:
         if lower_text(tok) not in self.rules.name_titles or not tok.text[:1].isupper():
             return None
         k = self.past_titles(self.tokens, tok.i)
-        after = self.tokens[k] if tok.i < k < len(self.tokens) else None
-        ref = self.index.at_token(after) if after is not None else None
-        return after if ref is not None and ref.entity.kind == "Person" and ref.start == after.idx else None
+        return self.person_starting_at(self.tokens[k] if tok.i < k < len(self.tokens) else None)
+
+    def person_starting_at(self, tok: Token | None) -> Token | None:
+        """``tok`` when a person's name (an entity of kind Person) starts at it, else None: the
+        last check of the inverted-subject readers above."""
+        ref = self.index.at_token(tok) if tok is not None else None
+        return tok if ref is not None and ref.start == tok.idx and ref.entity.kind == "Person" else None
 
     # -- modality
     def modality(self, cue: Token | None, start: int, end: int, words: str = "") -> str:
