@@ -266,13 +266,13 @@ class _Finder:
                 or any(c.dep_ in ("amod", "appos", "flat:name") or c.dep_ == "nmod" and self.ref_at(c)
                        for c in children_of(token)):
             return []
-        return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
+        return next(([ref] for ref in self.index.nearest_before(token.idx) if ref.entity.kind in _STATE_KINDS
                      and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), []) or self.body_named_later(token)
 
     def body_named_later(self, token: Token) -> list[MentionRef]:
         """A bare body noun before any state is named ("L'armée lance une offensive contre X" in
         a headline): the one state the text names later with that noun or calls by it alone."""
-        if any(r.entity.kind in _STATE_KINDS for r in self.index.before(token.idx)):
+        if any(r.entity.kind in _STATE_KINDS for r in self.index.nearest_before(token.idx)):
             return []
         lemma = lower_lemma(token)
         later = [r for r in self.index.refs if r.start > token.idx and r.entity.kind in _STATE_KINDS
@@ -938,7 +938,7 @@ class _Finder:
         bracketed lower-case gloss opening right before the pronoun is said of ("les YPG (milice
         kurde qui ...": the YPG)."""
         start = self.tokens[self.units.bounds(token)[0]].idx
-        for ref in self.index.before(token.idx, start):
+        for ref in self.index.nearest_before(token.idx, start):
             gap = self.text[ref.end:token.idx]
             if gap.startswith(")"):
                 continue  # a name in brackets: the phrase before them ("la Cedeao (...), qui")
@@ -1100,7 +1100,7 @@ class _Finder:
                        if lower_text(t) in self.rules.complementizers and t.dep_ == "mark"), None)
         if opener is not None:
             lo = opener + 1
-        for ref in self.index.before(cue.idx, self.tokens[lo].idx):
+        for ref in self.index.nearest_before(cue.idx, self.tokens[lo].idx):
             if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
             span = self.span_at(ref)
@@ -3171,7 +3171,7 @@ class _Finder:
         k = self.units.sentence_at(heads[0].idx)
         floor = self.sentences[max(k - 1, 0)].start
         strikers = {a.entity.id for a in agents}
-        return next(([r] for r in self.index.before(heads[0].idx, floor) if r.entity.id not in strikers
+        return next(([r] for r in self.index.nearest_before(heads[0].idx, floor) if r.entity.id not in strikers
                      and r.entity.kind in _GROUP_KINDS + _STATE_KINDS + _ORGANISATION_KINDS and self.typed([r], ("Actor",))), [])
 
     def fires_weapon_noun(self, v: Token) -> bool:
@@ -5008,7 +5008,7 @@ class _Finder:
         k = subj.left_edge.i - 1 if subj is not None else -1
         if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
-        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        before = next(iter(self.index.nearest_before(self.tokens[k].idx)), None)
         near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
         return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
@@ -5036,7 +5036,7 @@ class _Finder:
         k = self.skip_determiners(span.start - 1, 0) if span is not None else -1
         if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
-        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        before = next(iter(self.index.nearest_before(self.tokens[k].idx)), None)
         near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
         return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
@@ -7506,7 +7506,7 @@ class _Finder:
         """The state the whole text is about when none is named before ``before`` ("le
         porte-parole de l'armée, X" in an article that names the country only further on): the
         dominant state, named more than once (a state named once further on may be another's)."""
-        if any(ref.entity.kind in _STATE_KINDS for ref in self.index.before(before)):
+        if any(ref.entity.kind in _STATE_KINDS for ref in self.index.nearest_before(before)):
             return []
         found = self.dominant_state(len(self.text))
         named = [ref for ref in self.index.before(len(self.text)) if found and ref.entity.id == found[0].entity.id]
@@ -7523,7 +7523,7 @@ class _Finder:
         the previous sentence."""
         k = self.units.sentence_at(span.start_char)
         start = self.sentences[max(k - 1, 0)].start
-        for ref in self.index.before(span.start_char, start):
+        for ref in self.index.nearest_before(span.start_char, start):
             if ref.entity.kind in ("Organization", "InternationalOrganization"):
                 return [ref]
         return []
@@ -7570,7 +7570,7 @@ class _Finder:
         wider area its demonym, its compass "de" phrase or its participle of location names."""
         kinds = [kind for kind in self.rules.same_place_anaphors.get(lower_lemma(t), ()) if kind not in _STATE_KINDS]
         floor = self.sentences[max(self.units.sentence_at(t.idx) - 2, 0)].start
-        place = next((r for r in self.index.before(t.idx, floor) if r.entity.kind in kinds), None)
+        place = next((r for r in self.index.nearest_before(t.idx, floor) if r.entity.kind in kinds), None)
         if place is None:
             return
         rank = _AREA_RANKS.get(place.entity.kind, 0)
@@ -8791,7 +8791,7 @@ class _Finder:
                 continue
             # the last area a place phrase named before, in the same clause ("dans le nord de l'Irak contre le PKK,
             # en particulier dans Y"; not a demonym: "des soldats israéliens, notamment dans la région de X")
-            area = next((r for r in self.index.before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
+            area = next((r for r in self.index.nearest_before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
                          if r.entity.kind in _AREA_KINDS and self.typed([r], ("Region",)) and self.in_place_phrase(r)), None)
             if area is not None:
                 self.add(inner, "locatedIn", area, comma, k, 0.55, modality="asserted")
