@@ -44,7 +44,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading, dominant, led_phrase_after
+from kgbuild.extract.reading import MentionRef, Reading, SpanIndex, dominant, led_phrase_after
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Mention, Relation, Statement
 
@@ -203,6 +203,8 @@ class _Finder:
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
         self.statements = statements
+        self._statement_spans = SpanIndex(range(len(statements)), start=lambda n: statements[n].start,
+                                          end=lambda n: statements[n].end)
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
@@ -1183,11 +1185,16 @@ class _Finder:
                 return True
         return False
 
+    def statements_at(self, pos: int) -> list[Statement]:
+        """The statements whose content holds the offset ``pos``, in their order (looked up
+        through a span index, not read through for each word of a long article)."""
+        return [self.statements[n] for n in sorted(self._statement_spans.containing(pos, pos + 1))]
+
     def reporting(self, cue: Token) -> str:
         """ "reported" inside what a speaker says (an actor claiming its own attack asserts it),
         named or not (``attributed_quote``), or in a sentence with a source word the statements
         could not name ("..., selon des sources"); "asserted" otherwise."""
-        inside = [s for s in self.statements if s.start <= cue.idx < s.end]
+        inside = self.statements_at(cue.idx)
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"
         if not inside and self.quotes.inside(cue.idx) and self.attributed_quote(cue):
@@ -1998,7 +2005,7 @@ class _Finder:
         if n.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "nsubj:pass") and n.head.i != n.i:
             return self.modality(n, n.head)
         return self.modality(n, n) if n.dep_ != "nsubj" else (
-            "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
+            "reported" if self.statements_at(n.idx) else "asserted")
 
     def supply_noun(self, n: Token, k: int) -> None:
         if self.sends_people(n):
@@ -4481,7 +4488,7 @@ class _Finder:
         reports, in the sentence of a clash noun, the fighting the noun states with no two sides
         named: a side of it."""
         lo, hi = self.units.bounds(n)
-        speakers = {st.speaker for st in self.statements if st.start <= n.idx < st.end and st.speaker}
+        speakers = {st.speaker for st in self.statements_at(n.idx) if st.speaker}
         return [r for r in self.index.inside(self.tokens[lo].idx, self.tokens[hi - 1].idx) if r.entity.id in speakers
                 and r.entity.kind in _STATE_KINDS and self.army_mention(r)][:1] if hi > lo else []
 
@@ -5798,7 +5805,7 @@ class _Finder:
         when the speaker belongs to several."""
         if not self.we_subject(v):
             return []
-        speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
+        speakers = {s.speaker for s in self.statements_at(v.idx) if s.speaker}
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
                                     and r.predicate in ("memberOf", "leaderOf")))
         return self.first_mentions(bodies) if len(bodies) == 1 else []
@@ -5820,7 +5827,7 @@ class _Finder:
     def speaker_roles(self, v: Token) -> list[Token]:
         """The first words of the spokesman's roles among the mentions of the speakers of the
         quotes ``v`` is in ("porte-parole" of "X, porte-parole des shebab")."""
-        entities = [self.index.entities.get(s.speaker) for s in self.statements if s.start <= v.idx < s.end and s.speaker]
+        entities = [self.index.entities.get(s.speaker) for s in self.statements_at(v.idx) if s.speaker]
         roles = [self.index_token(m.start) for e in entities if e is not None for m in e.mentions
                  if self.spokesman_mention(m)]
         return [t for t in roles if t is not None]
@@ -8902,7 +8909,7 @@ class _Finder:
             lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
-        if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements) \
+        if self.quotes.inside(t.idx) and not self.statements_at(t.idx) \
                 and not self.attributed_quote(t):
             return
         self.dispatch(t, k, lemma, low)
