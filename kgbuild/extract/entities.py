@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from bisect import bisect_left, insort
 from collections import defaultdict
 from difflib import SequenceMatcher
 from dataclasses import replace
@@ -364,24 +365,60 @@ def _resolve_organs(found: list[Found], keys: list[str | None], text: str) -> No
     the only state acting before it (the only state of its sentence when none acts before), else
     the one state named with that noun after it when it agrees ("Soudan : l'armée ..." then
     "L'armée soudanaise"); nobody when several states are named with that noun or several act."""
+    states = _StateMentions(found, keys, text)
     for i, f in enumerate(found):
         if f.mention.method not in ("organ", "anaphor"):
             continue
-        j = _context_state(i, found, keys, text) if f.mention.method == "organ" else _last_state(i, found, keys)
+        j = _context_state(i, found, keys, states) if f.mention.method == "organ" else _last_state(i, found, keys)
         keys[i] = None if j is None else keys[j]
         if j is not None:
             found[i] = replace(f, entry=found[j].entry, name=found[j].name)
+        states.update(i)
 
 
-def _context_state(i: int, found: list[Found], keys: list[str | None], text: str) -> int | None:
+class _StateMentions:
+    """The indices of the state mentions (``_state_mentions``), in order, kept up to date as
+    anaphors resolve, and those of them after each word ("l'armée malienne": "armée"): an organ
+    looks its noun up instead of reading the words before every state of a long article."""
+
+    def __init__(self, found: list[Found], keys: list[str | None], text: str) -> None:
+        self.found, self.keys, self.text = found, keys, text
+        self.states = _state_mentions(found, keys)
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for j in self.states:
+            for w in self._words(j):
+                self.by_word[w].append(j)
+
+    def _words(self, j: int) -> set[str]:
+        return set(map(_last_word, _words_before(self.text, self.found[j].mention.start)))
+
+    def named(self, head: str) -> list[int]:
+        """The state mentions after the word ``head``, in order."""
+        return self.by_word.get(head, [])
+
+    def update(self, i: int) -> None:
+        """Mention ``i`` counted as a state or not, as its key and entry now say."""
+        f = self.found[i]
+        is_state = self.keys[i] is not None and f.mention.method != "organ" and _is_state(f)
+        n = bisect_left(self.states, i)
+        if is_state == (n < len(self.states) and self.states[n] == i):
+            return
+        for group in (self.states, *(self.by_word[w] for w in self._words(i))):
+            if is_state:
+                insort(group, i)
+            else:
+                group.remove(i)
+
+
+def _context_state(i: int, found: list[Found], keys: list[str | None], index: _StateMentions) -> int | None:
     """The index of the state mention that the organ ``found[i]`` stands for (see above)."""
     head = _last_word(found[i].mention.text.split()[0])
-    states = _state_mentions(found, keys)
-    named = [j for j in states if head in map(_last_word, _words_before(text, found[j].mention.start))]
-    before = [j for j in named if j < i]
-    if before:
-        return before[-1]
-    earlier = [j for j in states if j < i]
+    states = index.states
+    named = index.named(head)
+    n = bisect_left(named, i)
+    if n:
+        return named[n - 1]  # the last named with that noun before it
+    earlier = states[:bisect_left(states, i)]
     context = _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
                               found, keys)
     return _organ_named_next(named, context, bool(earlier), keys) if named else context
@@ -419,9 +456,12 @@ def _last_state(i: int, found: list[Found], keys: list[str | None]) -> int | Non
     or the one before; the last acting there for a country noun that acts ("le ministère de la
     Défense du pays" after "les forces turques ... le nord de l'Irak": Turkey)."""
     sentence = found[i].mention.sentence
-    named = [j for j in range(i - 1, -1, -1) if keys[j] is not None
-             and sentence - found[j].mention.sentence <= 1 and found[j].mention.method != "anaphor"
-             and _is_state(found[j])]
+    named = []
+    for j in range(i - 1, -1, -1):  # the mentions are in text order: back to the sentence before
+        if sentence - found[j].mention.sentence > 1:
+            break
+        if keys[j] is not None and found[j].mention.method != "anaphor" and _is_state(found[j]):
+            named.append(j)
     acting = [j for j in named if found[j].mention.type == "Actor"]
     return next(iter(acting if found[i].mention.type == "Actor" and acting else named), None)
 
@@ -463,8 +503,7 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
     the indices of the mentions that are a clause's complements, the armed groups' adjectives;
     ``qualifiers``: the fighters' words the description holds."""
     f = found[i]
-    fitting = [(j, keys[j]) for j in range(i - 1, -1, -1)
-               if _may_name(f, head, found[j], keys[j], kinds, introduced, words)]
+    fitting = _fitting_before(i, head, found, keys, kinds, introduced, words)
     # within the window, one of the noun's first kind (a group's for an armed group's description)
     # comes before a nearer one of another ("le mouvement" after "le PKK ... l'Union européenne": the
     # group), and one introduced with the description's adjective before another ("ce mouvement
@@ -482,6 +521,29 @@ def _described_actor(i: int, head: str, found: list[Found], keys: list[str | Non
         return None
     return (None if fitting else _named_next(i, head, found, keys, kinds, introduced, words)) \
         or _collective_again(i, head, found, keys)
+
+
+def _fitting_before(i: int, head: str, found: list[Found], keys: list[str | None], kinds: dict[str, set[str]],
+                    introduced: dict[str, set[str]], words) -> list[tuple[int, str]]:
+    """The (index, key) of the actors before the description ``found[i]`` that it may name,
+    nearest first: all those within `_DESCRIPTION_WINDOW` sentences, then, past the window, only
+    while none was within it and fewer than two keys were met (all ``_described_actor`` reads of
+    them: a long article is not scanned back to its start for each description)."""
+    f = found[i]
+    fitting: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    in_window = True
+    for j in range(i - 1, -1, -1):
+        if in_window and f.mention.sentence - found[j].mention.sentence > _DESCRIPTION_WINDOW:
+            in_window = False
+            if fitting:
+                break
+        if not in_window and len(seen) > 1:
+            break
+        if _may_name(f, head, found[j], keys[j], kinds, introduced, words):
+            fitting.append((j, keys[j]))
+            seen.add(keys[j])
+    return fitting
 
 
 def _stems(words) -> set[str]:

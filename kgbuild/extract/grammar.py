@@ -378,7 +378,7 @@ def resolve_pronoun(pronoun: str, pos: int, reading: Reading, window: int = 3,
     k = units.run_at(pos)
     floor = units.span_of(*units.runs[max(0, k - window)])[0] if units.runs else 0
     best: tuple | None = None
-    for ref in index.before(pos, floor):
+    for ref in index.nearest_before(pos, floor):
         if _no_antecedent(ref, gender, quotes, doc) or skip is not None and skip(ref.start):
             continue
         if ref.entity.id not in reading.genders:

@@ -1150,6 +1150,15 @@ class _Finder:
         return end <= b and b - a > end - start
 
     @functools.cached_property
+    def _ents_by_start(self) -> dict[int, SpacySpan]:
+        """The model's names by their first token, read once (the first at each, as ``doc.ents``
+        lists them)."""
+        found: dict[int, SpacySpan] = {}
+        for e in self.doc.ents:
+            found.setdefault(e.start, e)
+        return found
+
+    @functools.cached_property
     def _ent_offsets(self) -> list[tuple[int, int]]:
         """The model's names as offsets, read once (``doc.ents`` builds new spans at each access)."""
         return [(e.start_char, e.end_char) for e in self.doc.ents]
@@ -3948,7 +3957,7 @@ class _Finder:
         """The known name from token ``i``: NER's whole name, else the longest run of
         capitalised words and adjectives that is a seat of power or a KB name."""
         doc = self.doc
-        ent = next((e for e in doc.ents if e.start == i), None)
+        ent = self._ents_by_start.get(i)
         if ent is not None:  # "de l'Agence internationale de l'énergie atomique": NER's whole name
             entry = self._lookup(ent.text)
             if entry is not None and entry.kind not in _WEAPON_KINDS:

@@ -44,7 +44,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading, dominant, led_phrase_after
+from kgbuild.extract.reading import MentionRef, Reading, SpanIndex, dominant, led_phrase_after
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Mention, Relation, Statement
 
@@ -203,6 +203,8 @@ class _Finder:
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
         self.statements = statements
+        self._statement_spans = SpanIndex(range(len(statements)), start=lambda n: statements[n].start,
+                                          end=lambda n: statements[n].end)
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
@@ -266,13 +268,13 @@ class _Finder:
                 or any(c.dep_ in ("amod", "appos", "flat:name") or c.dep_ == "nmod" and self.ref_at(c)
                        for c in children_of(token)):
             return []
-        return next(([ref] for ref in self.index.before(token.idx) if ref.entity.kind in _STATE_KINDS
+        return next(([ref] for ref in self.index.nearest_before(token.idx) if ref.entity.kind in _STATE_KINDS
                      and lower_lemma(self.root_of(ref).head) == lower_lemma(token)), []) or self.body_named_later(token)
 
     def body_named_later(self, token: Token) -> list[MentionRef]:
         """A bare body noun before any state is named ("L'armée lance une offensive contre X" in
         a headline): the one state the text names later with that noun or calls by it alone."""
-        if any(r.entity.kind in _STATE_KINDS for r in self.index.before(token.idx)):
+        if any(r.entity.kind in _STATE_KINDS for r in self.index.nearest_before(token.idx)):
             return []
         lemma = lower_lemma(token)
         later = [r for r in self.index.refs if r.start > token.idx and r.entity.kind in _STATE_KINDS
@@ -938,7 +940,7 @@ class _Finder:
         bracketed lower-case gloss opening right before the pronoun is said of ("les YPG (milice
         kurde qui ...": the YPG)."""
         start = self.tokens[self.units.bounds(token)[0]].idx
-        for ref in self.index.before(token.idx, start):
+        for ref in self.index.nearest_before(token.idx, start):
             gap = self.text[ref.end:token.idx]
             if gap.startswith(")"):
                 continue  # a name in brackets: the phrase before them ("la Cedeao (...), qui")
@@ -1100,7 +1102,7 @@ class _Finder:
                        if lower_text(t) in self.rules.complementizers and t.dep_ == "mark"), None)
         if opener is not None:
             lo = opener + 1
-        for ref in self.index.before(cue.idx, self.tokens[lo].idx):
+        for ref in self.index.nearest_before(cue.idx, self.tokens[lo].idx):
             if not self.typed([ref], ("Actor",)) or self.quotes.inside(ref.start):
                 continue
             span = self.span_at(ref)
@@ -1183,11 +1185,16 @@ class _Finder:
                 return True
         return False
 
+    def statements_at(self, pos: int) -> list[Statement]:
+        """The statements whose content holds the offset ``pos``, in their order (looked up
+        through a span index, not read through for each word of a long article)."""
+        return [self.statements[n] for n in sorted(self._statement_spans.containing(pos, pos + 1))]
+
     def reporting(self, cue: Token) -> str:
         """ "reported" inside what a speaker says (an actor claiming its own attack asserts it),
         named or not (``attributed_quote``), or in a sentence with a source word the statements
         could not name ("..., selon des sources"); "asserted" otherwise."""
-        inside = [s for s in self.statements if s.start <= cue.idx < s.end]
+        inside = self.statements_at(cue.idx)
         if inside and not all(self.claims_own_act(s) for s in inside):
             return "reported"
         if not inside and self.quotes.inside(cue.idx) and self.attributed_quote(cue):
@@ -1998,7 +2005,7 @@ class _Finder:
         if n.dep_ in ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "nsubj:pass") and n.head.i != n.i:
             return self.modality(n, n.head)
         return self.modality(n, n) if n.dep_ != "nsubj" else (
-            "reported" if any(s.start <= n.idx < s.end for s in self.statements) else "asserted")
+            "reported" if self.statements_at(n.idx) else "asserted")
 
     def supply_noun(self, n: Token, k: int) -> None:
         if self.sends_people(n):
@@ -3172,7 +3179,7 @@ class _Finder:
         k = self.units.sentence_at(heads[0].idx)
         floor = self.sentences[max(k - 1, 0)].start
         strikers = {a.entity.id for a in agents}
-        return next(([r] for r in self.index.before(heads[0].idx, floor) if r.entity.id not in strikers
+        return next(([r] for r in self.index.nearest_before(heads[0].idx, floor) if r.entity.id not in strikers
                      and r.entity.kind in _GROUP_KINDS + _STATE_KINDS + _ORGANISATION_KINDS and self.typed([r], ("Actor",))), [])
 
     def fires_weapon_noun(self, v: Token) -> bool:
@@ -4482,7 +4489,7 @@ class _Finder:
         reports, in the sentence of a clash noun, the fighting the noun states with no two sides
         named: a side of it."""
         lo, hi = self.units.bounds(n)
-        speakers = {st.speaker for st in self.statements if st.start <= n.idx < st.end and st.speaker}
+        speakers = {st.speaker for st in self.statements_at(n.idx) if st.speaker}
         return [r for r in self.index.inside(self.tokens[lo].idx, self.tokens[hi - 1].idx) if r.entity.id in speakers
                 and r.entity.kind in _STATE_KINDS and self.army_mention(r)][:1] if hi > lo else []
 
@@ -5009,7 +5016,7 @@ class _Finder:
         k = subj.left_edge.i - 1 if subj is not None else -1
         if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
-        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        before = next(iter(self.index.nearest_before(self.tokens[k].idx)), None)
         near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
         return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
@@ -5037,7 +5044,7 @@ class _Finder:
         k = self.skip_determiners(span.start - 1, 0) if span is not None else -1
         if k < 1 or lower_text(self.tokens[k]) not in self.rules.and_words:
             return []
-        before = next(iter(self.index.before(self.tokens[k].idx)), None)
+        before = next(iter(self.index.nearest_before(self.tokens[k].idx)), None)
         near = before is not None and len(self.text[before.end:self.tokens[k].idx].split()) <= 1
         return self.typed([before], ("Actor",)) if near and before.entity.id != ref.entity.id else []
 
@@ -5799,7 +5806,7 @@ class _Finder:
         when the speaker belongs to several."""
         if not self.we_subject(v):
             return []
-        speakers = {s.speaker for s in self.statements if s.start <= v.idx < s.end and s.speaker}
+        speakers = {s.speaker for s in self.statements_at(v.idx) if s.speaker}
         bodies = list(dict.fromkeys(r.object for r in self.found if r.subject in speakers
                                     and r.predicate in ("memberOf", "leaderOf")))
         return self.first_mentions(bodies) if len(bodies) == 1 else []
@@ -5821,7 +5828,7 @@ class _Finder:
     def speaker_roles(self, v: Token) -> list[Token]:
         """The first words of the spokesman's roles among the mentions of the speakers of the
         quotes ``v`` is in ("porte-parole" of "X, porte-parole des shebab")."""
-        entities = [self.index.entities.get(s.speaker) for s in self.statements if s.start <= v.idx < s.end and s.speaker]
+        entities = [self.index.entities.get(s.speaker) for s in self.statements_at(v.idx) if s.speaker]
         roles = [self.index_token(m.start) for e in entities if e is not None for m in e.mentions
                  if self.spokesman_mention(m)]
         return [t for t in roles if t is not None]
@@ -7507,7 +7514,7 @@ class _Finder:
         """The state the whole text is about when none is named before ``before`` ("le
         porte-parole de l'armée, X" in an article that names the country only further on): the
         dominant state, named more than once (a state named once further on may be another's)."""
-        if any(ref.entity.kind in _STATE_KINDS for ref in self.index.before(before)):
+        if any(ref.entity.kind in _STATE_KINDS for ref in self.index.nearest_before(before)):
             return []
         found = self.dominant_state(len(self.text))
         named = [ref for ref in self.index.before(len(self.text)) if found and ref.entity.id == found[0].entity.id]
@@ -7524,7 +7531,7 @@ class _Finder:
         the previous sentence."""
         k = self.units.sentence_at(span.start_char)
         start = self.sentences[max(k - 1, 0)].start
-        for ref in self.index.before(span.start_char, start):
+        for ref in self.index.nearest_before(span.start_char, start):
             if ref.entity.kind in ("Organization", "InternationalOrganization"):
                 return [ref]
         return []
@@ -7571,7 +7578,7 @@ class _Finder:
         wider area its demonym, its compass "de" phrase or its participle of location names."""
         kinds = [kind for kind in self.rules.same_place_anaphors.get(lower_lemma(t), ()) if kind not in _STATE_KINDS]
         floor = self.sentences[max(self.units.sentence_at(t.idx) - 2, 0)].start
-        place = next((r for r in self.index.before(t.idx, floor) if r.entity.kind in kinds), None)
+        place = next((r for r in self.index.nearest_before(t.idx, floor) if r.entity.kind in kinds), None)
         if place is None:
             return
         rank = _AREA_RANKS.get(place.entity.kind, 0)
@@ -8795,7 +8802,7 @@ class _Finder:
                 continue
             # the last area a place phrase named before, in the same clause ("dans le nord de l'Irak contre le PKK,
             # en particulier dans Y"; not a demonym: "des soldats israéliens, notamment dans la région de X")
-            area = next((r for r in self.index.before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
+            area = next((r for r in self.index.nearest_before(comma.idx, self.tokens[max(lo, comma.i - 12)].idx)
                          if r.entity.kind in _AREA_KINDS and self.typed([r], ("Region",)) and self.in_place_phrase(r)), None)
             if area is not None:
                 self.add(inner, "locatedIn", area, comma, k, 0.55, modality="asserted")
@@ -8906,7 +8913,7 @@ class _Finder:
             lemma = _guessed_presence_lemma(self.rules, t, lemma, low)
         if lemma not in triggers and low not in triggers:
             return  # most words start no relation (dispatch would find nothing)
-        if self.quotes.inside(t.idx) and not any(s.start <= t.idx < s.end for s in self.statements) \
+        if self.quotes.inside(t.idx) and not self.statements_at(t.idx) \
                 and not self.attributed_quote(t):
             return
         self.dispatch(t, k, lemma, low)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.attrs import IS_SPACE, LEMMA, LOWER
@@ -133,6 +134,15 @@ class _Finder:
             return {LOWER: [], LEMMA: []}, []
         array = self.doc.to_array([LOWER, LEMMA, IS_SPACE])
         return {LOWER: array[:, 0].tolist(), LEMMA: array[:, 1].tolist()}, array[:, 2].astype(bool).tolist()
+
+    @functools.cached_property
+    def lemma_positions(self) -> dict[str, list[int]]:
+        """The indices of the document's words by lower-case lemma, in order (looked up, not
+        read through, for each noun of a long article)."""
+        found: dict[str, list[int]] = {}
+        for t in self.tokens:
+            found.setdefault(t.lemma_.lower(), []).append(t.i)
+        return found
 
     @functools.cached_property
     def cue_phrases(self) -> dict[int, list[tuple[int, str, int]]]:
@@ -267,9 +277,8 @@ class _Finder:
 
     def members_given_with(self, token: Token) -> MentionRef | None:
         """The actor the first "de" complement of the same noun named ("les rebelles du X")."""
-        for t in self.tokens[:token.i]:
-            if t.lemma_.lower() != token.lemma_.lower():
-                continue
+        same = self.lemma_positions.get(token.lemma_.lower(), [])
+        for t in (self.tokens[n] for n in same[:bisect_left(same, token.i)]):
             for c in children_of(t):
                 ref = self.index.at_token(c) if c.dep_ in ("nmod", "appos") and c.i > t.i else None
                 if ref is not None and _ACTOR in ref.entity.types and ref.entity.kind not in _STATE_KINDS:
@@ -281,7 +290,7 @@ class _Finder:
         description such as the one at it: a name starts with a capital), else None."""
         run = self.units.run_at(token.idx)
         seen: dict[str, MentionRef] = {}
-        for ref in self.index.before(token.idx):
+        for ref in self.index.nearest_before(token.idx):
             if run - self.units.run_at(ref.start) > 1:
                 break
             if ref.entity.kind in _GROUP_KINDS and _ACTOR in ref.entity.types and ref.entity.label[:1].isupper() \
@@ -721,7 +730,7 @@ class _Finder:
         if last is None or not _is_person(last.speaker) \
                 or self.units.run_at(token.idx) - self.units.run_at(max(last.cue_start, last.end - 1)) > 3:
             return None
-        between = self.index.before(token.idx, min(last.cue_start, last.start))
+        between = self.index.nearest_before(token.idx, min(last.cue_start, last.start))
         if any(r.entity.kind == "Person" and r.entity.id != last.speaker.entity.id and not self.quotes.inside(r.start)
                and not self.reported_at(r.start) for r in between):
             return None
@@ -741,7 +750,7 @@ class _Finder:
                 or "Sing" not in morph_values(token, "Number"):
             return None
         run = self.units.run_at(token.idx)
-        for ref in self.index.before(token.idx):
+        for ref in self.index.nearest_before(token.idx):
             if run - self.units.run_at(ref.start) > 6:
                 return None
             if ref.entity.kind == "Person" and lemma in self.roles_at(ref):
@@ -761,11 +770,11 @@ class _Finder:
         lo = self.units.bounds(token)[0]
         if lo > 0:
             lo = self.units.bounds(self.tokens[lo - 1])[0]
-        return next((r for r in self.index.before(token.idx, self.tokens[lo].idx) if _ACTOR in r.entity.types), None)
+        return next((r for r in self.index.nearest_before(token.idx, self.tokens[lo].idx) if _ACTOR in r.entity.types), None)
 
     def last_group(self, token: Token) -> MentionRef | None:
         """The group acting last named before a token."""
-        return next((r for r in self.index.before(token.idx) if r.entity.kind == "Group"
+        return next((r for r in self.index.nearest_before(token.idx) if r.entity.kind == "Group"
                      and _ACTOR in r.entity.types), None)
 
     def last_claim_speaker(self, token: Token) -> MentionRef | None:
@@ -994,7 +1003,7 @@ class _Finder:
         reach = 3 if pronoun.text.startswith("-") else 1
         if not 0 <= self.units.run_at(pronoun.idx) - self.units.run_at(last) <= reach:
             return None
-        between = self.index.before(pronoun.idx, last)  # a new subject between: not the same
+        between = self.index.nearest_before(pronoun.idx, last)  # a new subject between: not the same
         return None if any(is_subject_mention(r, self.doc) for r in between) else ref
 
     def speaks_for_state(self, ref: MentionRef) -> bool:
@@ -1049,7 +1058,7 @@ class _Finder:
         pronoun, out of quotes ("X a annoncé ... reçus par le maire, Y, qui a salué ... « ... »,
         a-t-il déclaré": Y) and out of what was reported ("X a promis que Y pourrait revenir.
         « ... », a-t-il dit": X still speaks)."""
-        between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
+        between = self.index.nearest_before(pronoun.idx, subject.idx + len(subject.text))
         return any(r.entity.kind == "Person" and (ref is None or r.entity.id != ref.entity.id)
                    and is_subject_mention(r, self.doc) and not self.quotes.inside(r.start)
                    and not self.reported_at(r.start) for r in between)
@@ -1064,7 +1073,7 @@ class _Finder:
         """Whether a plural pronoun stands for the plural subject that spoke last, of either
         gender ("Les Forces ... ont déclaré ... « ... », ont-ils ajouté"): no other subject
         between them, out of quotes."""
-        between = self.index.before(pronoun.idx, subject.idx + len(subject.text))
+        between = self.index.nearest_before(pronoun.idx, subject.idx + len(subject.text))
         return not any(is_subject_mention(r, self.doc) and not self.quotes.inside(r.start) for r in between)
 
     def cue_speaker(self, cue: Token) -> tuple[MentionRef | None, float]:
@@ -1347,7 +1356,7 @@ class _Finder:
         lo = self.units.bounds(cue)[0]
         aside = self.participle_aside_before(cue, lo)
         hidden = _aside_tokens(self.tokens[lo:group_start(cue)])
-        for ref in self.index.before(cue.idx, self.tokens[lo].idx):
+        for ref in self.index.nearest_before(cue.idx, self.tokens[lo].idx):
             if _ACTOR not in ref.entity.types or self.quotes.inside(ref.start) or ref.start >= aside:
                 continue
             before = self.doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -1657,7 +1666,7 @@ class _Finder:
 
     def antecedent(self, token: Token) -> MentionRef | None:
         """The actor a relative "qui" stands for: the mention just before it."""
-        for ref in self.index.before(token.idx, self.tokens[self.units.bounds(token)[0]].idx):
+        for ref in self.index.nearest_before(token.idx, self.tokens[self.units.bounds(token)[0]].idx):
             gap = self.text[ref.end:token.idx]
             if len(gap) <= 4 and _ACTOR in ref.entity.types:
                 owner = self.complement_owner(ref)
@@ -3641,23 +3650,28 @@ class _Finder:
         a comma ("a nié que A, tout en reconnaissant que B", "a annoncé A, en affirmant B", "A,
         bien que, comme le rappelle X, B") ends at that comma: B is a claim of its own."""
         out = []
+        by_sentence: dict[int, list[_Claim]] = {}  # the claims of each sentence, in order
+        for c in claims:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        spans = SpanIndex(claims)
         for a in claims:
-            for b in claims:
+            for b in by_sentence[a.sentence]:
                 if b is not a and _same_speaker(a, b) and a.start < b.cue_start < a.end <= b.end \
-                        and b.cue_end <= b.start and b.sentence == a.sentence:
+                        and b.cue_end <= b.start:
                     cut = self.clause_comma(a.start, b.cue_start)
                     a = a if cut is None else dataclasses.replace(a, end=cut)
-            if not self.only_speaker_left(a) and not self.restated(a, claims):
+            if not self.only_speaker_left(a) and not self.restated(a, spans):
                 out.append(a)
         return out
 
-    def restated(self, claim: _Claim, claims: list[_Claim]) -> bool:
+    def restated(self, claim: _Claim, claims: SpanIndex) -> bool:
         """Whether a claim re-reads words its speaker is said to say in another claim: its cue,
         whose subject is a pronoun, and its content lie inside that claim's content ("a indiqué qu'il
-        soutenait « la légalité »", "a déclaré qu'il soutiendrait A et que B": the outer claim says it)."""
+        soutenait « la légalité »", "a déclaré qu'il soutiendrait A et que B": the outer claim says it).
+        ``claims``: the document's claims, looked up by the span they hold."""
         if claim.end <= claim.cue_start or not any(
                 o is not claim and not o.source_only and _same_speaker(o, claim)
-                and o.start <= claim.cue_start and claim.end <= o.end for o in claims):
+                for o in claims.containing(claim.cue_start, claim.end)):
             return False
         cue = self.doc.char_span(claim.cue_start, claim.cue_end, alignment_mode="expand")
         return bool(cue) and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in children_of(cue[0]))
@@ -3698,7 +3712,7 @@ class _Finder:
             return False
         comma = self.text.find(",", claim.start, claim.end)  # "..., comme le rappelle HRW": an aside of its own
         return any(r.entity.id == speaker.entity.id and r.mention.method != "description"
-                   for r in self.index.before(claim.end if comma < 0 else comma, claim.start))
+                   for r in self.index.nearest_before(claim.end if comma < 0 else comma, claim.start))
 
     def participles_named(self, claims: list[_Claim]) -> list[_Claim]:
         """A participle's claim with no speaker right after an inverted cue whose unnamed role
@@ -3907,7 +3921,7 @@ class _Finder:
         speaker = claim.speaker
         if speaker is None or speaker.entity.kind != "Person" or claim.end > claim.cue_start:
             return False
-        last = next((r for r in self.index.before(start, claim.cue_start) if r.entity.id == speaker.entity.id), None)
+        last = next((r for r in self.index.nearest_before(start, claim.cue_start) if r.entity.id == speaker.entity.id), None)
         if last is None or _ROLE_CLOSE.fullmatch(self.text[last.end:start].strip()) is None:
             return False
         between = self.doc.char_span(last.end, start, alignment_mode="expand") or ()

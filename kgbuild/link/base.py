@@ -7,6 +7,7 @@ A backend implements ``_lookup`` (candidates per name, entries per key), ``get``
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
@@ -195,14 +196,16 @@ def _states_named_inside(entities: Sequence[Entity]) -> dict[str, set[str]]:
     """The states whose demonym or name lies inside an entity's name, by entity ("le ministère
     mexicain de la Défense", "le ministère de la Défense du Mexique": Mexico): such a body is no
     body of another state (not the US department the KB spells nearly alike)."""
-    spelled = [(m.start, m.end, e.kb_id) for e in entities if e.kind in _STATE_KINDS and e.kb_id
-                for m in e.mentions if m.method in ("demonym", "gazetteer", "ner")]
+    spelled = sorted((m.start, m.end, e.kb_id) for e in entities if e.kind in _STATE_KINDS and e.kb_id
+                     for m in e.mentions if m.method in ("demonym", "gazetteer", "ner"))
+    starts = [s for s, _, _ in spelled]  # by start: a mention reads only the states starting in it
     inside: dict[str, set[str]] = {}
     for e in entities:
         if e.kind in _STATE_KINDS:
             continue
         for m in e.mentions:
-            states = {k for s, t, k in spelled if m.start <= s and t <= m.end and (s, t) != (m.start, m.end)}
+            states = {k for s, t, k in spelled[bisect_left(starts, m.start):bisect_right(starts, m.end)]
+                      if t <= m.end and (s, t) != (m.start, m.end)}
             if states:
                 inside.setdefault(e.id, set()).update(states)
     return inside
