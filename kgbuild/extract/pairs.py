@@ -27,7 +27,7 @@ from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PART, VERB
 
 from kgbuild.extract.grammar import children_of, lower_lemma, lower_text
-from kgbuild.extract.reading import MentionRef, Reading, SpanIndex
+from kgbuild.extract.reading import MentionRef, Reading, StatementSpans
 from kgbuild.extract.relations import PREDICATE_TYPES
 from kgbuild.types import Relation, Statement
 
@@ -272,7 +272,7 @@ def pair_candidates(reading: Reading, statements: tuple[Statement, ...], relatio
     training: they show how the relation is written; ``predicates``: those asked about)."""
     by_sentence = _by_sentence(reading)
     document = _Document(relations, by_sentence)
-    statements = _Statements(statements)
+    statements = StatementSpans(statements)
     parse, found = None, []
     for k, refs in sorted(by_sentence.items()):
         for (sa, sb), (a, b) in _closest(refs, predicates).items():
@@ -379,30 +379,11 @@ def _quoting(reading: Reading, statements: tuple[Statement, ...], a: MentionRef,
         feats.append("qa")
     if reading.quotes.inside(b.start):
         feats.append("qb")
-    for s in _Statements.of(statements).holding(b.start, b.end):
+    for s in StatementSpans.of(statements).holding(b.start, b.end):
         if s.start <= a.start and a.end <= s.end:
             feats.append("inst")
         elif s.speaker == a.entity.id:
             feats.append("spk")
-
-
-class _Statements:
-    """A document's statements looked up by the span they hold, in their own order, through a
-    span index built once (a long article pairs thousands of mentions with thousands of statements)."""
-
-    def __init__(self, statements) -> None:
-        self.statements = tuple(statements)
-        self._index = SpanIndex(range(len(self.statements)), start=lambda n: self.statements[n].start,
-                                end=lambda n: self.statements[n].end)
-
-    @classmethod
-    def of(cls, statements) -> _Statements:
-        """``statements`` indexed, unless they already are."""
-        return statements if isinstance(statements, cls) else cls(statements)
-
-    def holding(self, start: int, end: int) -> list[Statement]:
-        """The statements whose span holds [start, end), in the order they were given."""
-        return [self.statements[n] for n in sorted(self._index.containing(start, end))]
 
 
 # --- relations -------------------------------------------------------------------------------

@@ -72,6 +72,25 @@ class SpanIndex:
         return [self._items[self._order[n]] for n in range(lo, hi) if self._ends[n] <= end]
 
 
+class StatementSpans:
+    """A document's statements looked up by the span they hold, in their own order, through a
+    span index built once (a long article asks thousands of times which statements hold a word)."""
+
+    def __init__(self, statements) -> None:
+        self.statements = tuple(statements)
+        self._index = SpanIndex(range(len(self.statements)), start=lambda n: self.statements[n].start,
+                                end=lambda n: self.statements[n].end)
+
+    @classmethod
+    def of(cls, statements) -> StatementSpans:
+        """``statements`` indexed, unless they already are."""
+        return statements if isinstance(statements, cls) else cls(statements)
+
+    def holding(self, start: int, end: int) -> list:
+        """The statements whose span holds [start, end), in the order they were given."""
+        return [self.statements[n] for n in sorted(self._index.containing(start, end))]
+
+
 class Quotes(tuple):
     """The (open, close) offsets of a document's paired quote marks, in order, with O(log n)
     look-ups (a long article has thousands)."""

@@ -44,7 +44,7 @@ from kgbuild.extract.grammar import (
     subjects_of,
 )
 from kgbuild.extract.language import LanguageRules
-from kgbuild.extract.reading import MentionRef, Reading, SpanIndex, dominant, led_phrase_after
+from kgbuild.extract.reading import MentionRef, Reading, StatementSpans, dominant, led_phrase_after
 from kgbuild.normalize import normalize_label
 from kgbuild.types import Mention, Relation, Statement
 
@@ -203,8 +203,7 @@ class _Finder:
         self.skip, self.units = reading.skip, reading.units
         self.reading, self.rules = reading, reading.rules
         self.statements = statements
-        self._statement_spans = SpanIndex(range(len(statements)), start=lambda n: statements[n].start,
-                                          end=lambda n: statements[n].end)
+        self._statement_spans = StatementSpans(statements)
         self.found: list[Relation] = []
         self.frames: list[_Frame] = []
         self.by_label = {normalize_label(e.label): e for e in entities}
@@ -1188,7 +1187,7 @@ class _Finder:
     def statements_at(self, pos: int) -> list[Statement]:
         """The statements whose content holds the offset ``pos``, in their order (looked up
         through a span index, not read through for each word of a long article)."""
-        return [self.statements[n] for n in sorted(self._statement_spans.containing(pos, pos + 1))]
+        return self._statement_spans.holding(pos, pos + 1)
 
     def reporting(self, cue: Token) -> str:
         """ "reported" inside what a speaker says (an actor claiming its own attack asserts it),
