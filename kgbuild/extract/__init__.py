@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kgbuild.extract.entities import group_mentions
+from kgbuild.extract.grammar import share_tokens
 from kgbuild.extract.language import load_rules
 from kgbuild.extract.mentions import Gazetteer, find_mentions
 from kgbuild.extract.pairs import find_learned_relations, load_model
@@ -70,6 +71,7 @@ class Extractor:
             article = replace(article, lang=self.lang)
         sentences = doc_sentences(doc, article.text)
         tokens = list(doc)
+        share_tokens(doc, tokens)  # the children lists of the rules take their words from it
         found = find_mentions(doc, sentences, captions, self.rules, self.kb, article.lang, article.text, tokens)
         entities = group_mentions(found, self.kb, article, self.rules)
         reading = Reading(doc, entities, sentences, article, self.rules, captions, tokens, self.kb)

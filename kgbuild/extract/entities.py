@@ -273,14 +273,19 @@ def _mark_collective_complements(found: list[Found], keys: list[str | None], kin
 def _description_words(found: list[Found], text: str, rules: LanguageRules):
     """The word sets descriptions are resolved with (see ``_described_actor``), and where the
     description of each mention that is a clause's complement begins (None for the others)."""
-    collectives = frozenset(normalize_label(w) for w in rules.collective_nouns)  # folded as ``head`` is ("insurgés")
-    bodies = {normalize_label(w) for w in rules.body_nouns}
-    introduced_only = frozenset(normalize_label(w) for w in rules.introduced_descriptions)  # folded: "societe"
-    peoples = frozenset(normalize_label(w) for w in rules.peoples)  # "les rebelles" are no people
+    introduced_only, bodies, peoples, collectives, armed = _description_lists(rules)
     cuts = [_complement(f, text, rules, collectives) for f in found]
     complements = frozenset(j for j, cut in enumerate(cuts) if cut is not None)
-    armed = _normalized(rules.armed_description_adjectives)
     return (introduced_only, bodies, peoples, collectives, complements, armed), cuts
+
+
+@functools.cache
+def _description_lists(rules: LanguageRules) -> tuple[frozenset[str], ...]:
+    """The rules' word lists ``_description_words`` reads, normalised once per rules: the
+    descriptions only ("societe"), the body nouns, the peoples ("les rebelles" are none), the
+    collectives (folded as ``head`` is: "insurgés") and the armed adjectives."""
+    return (_normalized(rules.introduced_descriptions), _normalized(rules.body_nouns), _normalized(rules.peoples),
+            _normalized(rules.collective_nouns), _normalized(rules.armed_description_adjectives))
 
 
 def _named_after_demonym(i: int, found: list[Found], keys: list[str | None], text: str,
@@ -488,7 +493,7 @@ def _introducing_words(f: Found, text: str, cut: int | None = None) -> list[str]
 
 def _described_actor(i: int, head: str, found: list[Found], keys: list[str | None],
                      kinds: dict[str, set[str]], introduced: dict[str, set[str]],
-                     words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str], frozenset[int],
+                     words: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[int],
                                   frozenset[str]],
                      qualifiers: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The index and key of the actor the description ``found[i]`` (its noun ``head``) names
@@ -580,7 +585,7 @@ def _named_next(i: int, head: str, found: list[Found], keys: list[str | None], k
 
 
 def _may_name(f: Found, head: str, other: Found, key: str | None, kinds: dict[str, set[str]],
-              introduced: dict[str, set[str]], words: tuple[frozenset[str], set[str], frozenset[str], frozenset[str],
+              introduced: dict[str, set[str]], words: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str],
                                                             frozenset[int], frozenset[str]],
               ) -> bool:
     """Whether the description ``f`` (its noun ``head``) may name the actor of the mention ``other``."""
@@ -643,7 +648,9 @@ def _complement(f: Found, text: str, rules: LanguageRules, collectives: frozense
     if f.mention.type != "Actor" or f.mention.method == "description":
         return None
     before = re.split(r"[.,;:()«»\"!?]", text[max(0, f.mention.start - 80):f.mention.start])[-1]
-    spans = [(m.start(), fold_quotes(m.group().lower())) for m in re.finditer(r"\S+", before)]
+    # the words the loop reads, the last ``_COMPLEMENT_WORDS`` + 2 (a word before the first it tests)
+    spans = [(m.start(), fold_quotes(m.group().lower()))
+             for m in list(re.finditer(r"\S+", before))[-2 - _COMPLEMENT_WORDS:]]
     for n in range(len(spans) - 1, max(-1, len(spans) - 2 - _COMPLEMENT_WORDS), -1):
         at, word = spans[n]
         if word in rules.complement_prepositions:

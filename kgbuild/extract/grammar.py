@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, LEMMA, ORTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from kgbuild.extract.language import LanguageRules
@@ -18,7 +19,7 @@ from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
-__all__ = ["lower_text", "lower_lemma", "morph_values", "children_of", "subjects_of", "clause_negation",
+__all__ = ["lower_text", "lower_lemma", "morph_values", "children_of", "share_tokens", "word_columns", "subjects_of", "clause_negation",
            "is_impersonal", "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
            "passive_subjects", "is_subject_mention", "reduced_relative", "unsourced"]
 
@@ -82,11 +83,17 @@ def children_of(token: Token) -> tuple[Token, ...]:
     return _CHILDREN[1][token.i]
 
 
+def share_tokens(doc: Doc, tokens: list[Token]) -> None:
+    """Let ``children_of`` take the children of ``doc``'s words from ``tokens`` (``list(doc)``,
+    the list the extraction already made) instead of making a Token object per word again."""
+    _TOKENS[:] = [doc, tokens]
+
+
 def _children_lists(doc: Doc) -> list[tuple[Token, ...]]:
     """Each token's children, in text order (a root, its own head, is nobody's child)."""
     if not len(doc):
         return []
-    tokens = list(doc)
+    tokens = _TOKENS[1] if doc is _TOKENS[0] else list(doc)
     heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(tokens))).tolist()
     kids: list[list[Token]] = [[] for _ in tokens]
     for i, h in enumerate(heads):
@@ -96,6 +103,47 @@ def _children_lists(doc: Doc) -> list[tuple[Token, ...]]:
 
 
 _CHILDREN: list = [None, []]  # [the document, its tokens' children]
+_TOKENS: list = [None, []]  # [the document, ``list(doc)``] (``share_tokens``)
+
+
+def word_columns(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each word's ``lower_lemma``, ``lower_text`` and POS (``token.pos_``), by token index, read
+    off the parse's arrays once per document (the last document's kept, as ``children_of``
+    keeps its lists): the per-word readers of the rules ask for every word's."""
+    if doc is not _COLUMNS[0]:
+        _COLUMNS[:] = [doc, _word_columns(doc)]
+    return _COLUMNS[1]
+
+
+def _word_columns(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    if not len(doc):
+        return [], [], []
+    lemmas, orths, tags = zip(*doc.to_array([LEMMA, ORTH, POS]).tolist())
+    strings = doc.vocab.strings
+    by_lemma, by_orth = _LOWER_BY_LEMMA.get, _LOWER_BY_ORTH.get
+    return ([w if (w := by_lemma(h)) is not None else _lemma_lower(h, strings) for h in lemmas],
+            [w if (w := by_orth(h)) is not None else _text_lower(h, strings) for h in orths],
+            [_POS_NAMES[p] for p in tags])
+
+
+def _lemma_lower(key: int, strings) -> str:
+    """``lower_lemma`` of a word whose lemma has the hash ``key``."""
+    if len(_LOWER_BY_LEMMA) >= _WORDS_KEPT:
+        _LOWER_BY_LEMMA.clear()
+    low = _LOWER_BY_LEMMA[key] = strings[key].lower()
+    return low
+
+
+def _text_lower(orth: int, strings) -> str:
+    """``lower_text`` of a word whose form has the hash ``orth``."""
+    if len(_LOWER_BY_ORTH) >= _WORDS_KEPT:
+        _LOWER_BY_ORTH.clear()
+    low = _LOWER_BY_ORTH[orth] = fold_quotes(strings[orth]).lower()
+    return low
+
+
+_COLUMNS: list = [None, ([], [], [])]  # [the document, its ``word_columns``]
+_POS_NAMES = {int(key): name for key, name in POS_NAMES.items()}  # what ``Token.pos_`` reads
 
 
 def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:

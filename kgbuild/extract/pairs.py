@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, POS
 from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PART, VERB
 
-from kgbuild.extract.grammar import children_of, lower_lemma, lower_text
+from kgbuild.extract.grammar import children_of, lower_lemma, word_columns
 from kgbuild.extract.reading import MentionRef, Reading, StatementSpans
 from kgbuild.extract.relations import PREDICATE_TYPES
 from kgbuild.types import Relation, Statement
@@ -147,22 +147,20 @@ class _Parse:
         self.deps = doc.to_array(DEP).tolist() if len(doc) else []  # the labels' hashes (decoded when read)
         self.strings = doc.vocab.strings
         self.tokens, self.rules = reading.tokens, reading.rules
-        self._lemma: dict[int, str] = {}
+        lemmas, lows, _ = word_columns(doc)  # each token's ``lower_lemma`` and ``lower_text``
+        self._lemmas = lemmas
         #: per mention's offsets and per token, what several pairs ask for (read once)
         self._heads: dict[tuple[int, int], tuple[int, int, int]] = {}
         self._chains: dict[int, list[int]] = {}
         self._cases: dict[int, str] = {}
         #: each token's lemma when it is a verb, noun or adjective (the words features name), else None
-        self.content = [self.lemma(i) if p in _CONTENT_POS else None for i, p in enumerate(self.pos)]
+        self.content = [lemmas[i] if p in _CONTENT_POS else None for i, p in enumerate(self.pos)]
         #: the verbs a negation particle hangs on ("ne" of "ne ... pas")
-        self.negated = {self.heads[i] for i, t in enumerate(self.tokens)
-                        if self.pos[i] in _PARTICLE_POS and lower_text(t) in reading.rules.negation_particles}
+        self.negated = {self.heads[i] for i, p in enumerate(self.pos)
+                        if p in _PARTICLE_POS and lows[i] in reading.rules.negation_particles}
 
     def lemma(self, i: int) -> str:
-        found = self._lemma.get(i)
-        if found is None:
-            found = self._lemma[i] = lower_lemma(self.tokens[i])
-        return found
+        return self._lemmas[i]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Token index range [a, b) of the tokens starting in [start, end)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +43,7 @@ from kgbuild.extract.grammar import (
     passive_subjects,
     resolve_pronoun,
     subjects_of,
+    word_columns,
 )
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import MentionRef, Reading, StatementSpans, dominant, led_phrase_after
@@ -226,6 +228,9 @@ class _Finder:
         self._roots: dict[tuple[int, int], Token] = {}  # (start, end) -> the root of that span
         self._words: dict[tuple[int, int], list[tuple[Token, str, str, str]]] = {}  # see ``run_words``
         self._naming = False  # inside ``named_by_noun``: a description may not name the group by itself
+        self._state_ends: list[int] | None | object = _UNSEEN  # see ``state_ends``
+        self._dominant: dict[int, list[MentionRef]] = {}  # ``dominant_state`` by states ended before
+        self._named_later: list[MentionRef] | None = None  # ``state_named_later``'s state, once known
 
     # --- noun phrases -> entities -------------------------------------------------
     def ref_at(self, token: Token) -> MentionRef | None:
@@ -7503,11 +7508,28 @@ class _Finder:
     def dominant_state(self, before: int) -> list[MentionRef]:
         """The state the text is about up to ``before``: named at least twice as often as any
         other state and acting; none when two states share the text ("le premier ministre X"
-        in an article on Haiti that names the American embassy once: Haiti)."""
-        states = [ref for ref in self.index.before(before) if ref.entity.kind in _STATE_KINDS]
-        top = dominant([ref.entity.id for ref in states])
-        first = [ref for ref in states if ref.entity.id == top][:1]
-        return first if self.typed(first, ("Actor",)) else []
+        in an article on Haiti that names the American embassy once: Haiti).  Remembered by how
+        many states' mentions end by ``before`` (``state_ends``): the same mentions, the same
+        answer, where a long article asks at thousands of words."""
+        ends = self.state_ends()
+        key = bisect_right(ends, before) if ends is not None else None
+        found = self._dominant.get(key) if key is not None else None
+        if found is None:
+            states = [ref for ref in self.index.before(before) if ref.entity.kind in _STATE_KINDS]
+            top = dominant([ref.entity.id for ref in states])
+            first = [ref for ref in states if ref.entity.id == top][:1]
+            found = first if self.typed(first, ("Actor",)) else []
+            if key is not None:
+                self._dominant[key] = found
+        return list(found)
+
+    def state_ends(self) -> list[int] | None:
+        """Where the mentions of states end, in order (read once); None when one is empty (the
+        mentions ``index.before`` gives are then not those ending by a position)."""
+        if self._state_ends is _UNSEEN:
+            refs = [r for r in self.index.refs if r.entity.kind in _STATE_KINDS]
+            self._state_ends = sorted(r.end for r in refs) if all(r.end > r.start for r in refs) else None
+        return self._state_ends
 
     def state_named_later(self, before: int) -> list[MentionRef]:
         """The state the whole text is about when none is named before ``before`` ("le
@@ -7515,9 +7537,11 @@ class _Finder:
         dominant state, named more than once (a state named once further on may be another's)."""
         if any(ref.entity.kind in _STATE_KINDS for ref in self.index.nearest_before(before)):
             return []
-        found = self.dominant_state(len(self.text))
-        named = [ref for ref in self.index.before(len(self.text)) if found and ref.entity.id == found[0].entity.id]
-        return found if len(named) > 1 else []
+        if self._named_later is None:  # the same for every word of the document: found once
+            found = self.dominant_state(len(self.text))
+            named = [ref for ref in self.index.before(len(self.text)) if found and ref.entity.id == found[0].entity.id]
+            self._named_later = found if len(named) > 1 else []
+        return list(self._named_later)
 
     def sole_state(self, ref: MentionRef, tok: Token) -> list[MentionRef]:
         """A subject state that stands alone: several coordinated ("Les Pays-Bas et le Danemark
@@ -8893,7 +8917,8 @@ class _Finder:
         when asked again)."""
         found = self._words.get((k, last))
         if found is None:
-            found = self._words[(k, last)] = [(t, lower_lemma(t), lower_text(t), t.pos_)
+            lemmas, lows, pos = word_columns(self.reading.doc)
+            found = self._words[(k, last)] = [(t, lemmas[t.i], lows[t.i], pos[t.i])
                                               for t in self.reading.run_tokens(k, last)]
         return found
 

@@ -46,6 +46,7 @@ from kgbuild.extract.grammar import (
     reduced_relative,
     resolve_pronoun,
     subjects_of,
+    word_columns,
 )
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import CLOSING_QUOTES as _CLOSING_QUOTES, MentionRef, Reading, SpanIndex, run_position
@@ -2082,9 +2083,11 @@ class _Finder:
         """The cue verb a token is, if any.  The tagger often takes a verb right after a quote
         or a comma for a noun ("» affirme le journal"): its lemma is then the language
         grammar's guess from the form."""
-        cues = _cue_lemmas(self.rules)
-        pos, lemma = tok.pos_, tok.lemma_  # read once: every token of the text passes here
-        if pos in ("VERB", "AUX", "ADJ") and lemma in cues:
+        pos = tok.pos_  # read once: every token of the text passes here
+        if pos not in _CUE_POS:
+            return None  # most words (determiners, prepositions, marks): no lemma read
+        lemma = tok.lemma_
+        if pos in ("VERB", "AUX", "ADJ") and lemma in _cue_lemmas(self.rules):
             return self.rules.mistagged_cues.get(lemma, lemma)  # "estime" left unlemmatised: "estimer"
         if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X"):  # X: "a tweeté" left untagged
             return None
@@ -3353,7 +3356,8 @@ class _Finder:
 
     def source_claims(self, k: int, tokens: list[Token]) -> list[_Claim]:
         """ "selon X, ...", "d'après X", "pour X, ...", "aux yeux de X", "..., selon X"."""
-        lows = [lower_text(t) for t in tokens]
+        every = word_columns(self.doc)[1]
+        lows = [every[t.i] for t in tokens]
         claims = []
         prepositions, phrases = self.rules.source_prepositions, self.source_phrases
         for n in range(len(lows)):
@@ -4326,6 +4330,10 @@ def _speech_verb_of(rules: LanguageRules, form: str) -> str | None:
     """The speech verb a form may belong to by the grammar's guess ("indique" -> "indiquer"),
     remembered by the form (every word of the text is asked)."""
     return next((g for g in rules.grammar.verb_lemmas(form) if g in rules.speech_verbs), None)
+
+
+#: the parts of speech ``cue_lemma`` reads a cue of
+_CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV", "X"))
 
 
 @functools.cache
