@@ -47,3 +47,20 @@ def test_runs_of_blanks_read_as_one_space_and_offsets_map_back():
 def test_labels_have_single_plain_spaces():
     assert plain_spaces("Jean  Dupont") == "Jean Dupont"
     assert plain_spaces("Jean\tDupont\u00a0Martin\nfils") == "Jean Dupont Martin fils"
+
+
+def test_markup_reads_as_blanks_and_entities_as_their_character():
+    text = "<p>Le ministre [Anne Roy](https://example.org/roy) a parl&eacute; **hier**.</p>\nÉcrire à presse@example.org."
+    spacing = read_spacing(text)
+    assert spacing.text == " Le ministre Anne Roy a parlé hier .\nÉcrire à ."
+    start = spacing.text.index("Anne Roy")
+    a, b = spacing.span(start, start + len("Anne Roy"))
+    assert text[a:b] == "Anne Roy"
+    start = spacing.text.index("parlé")
+    a, b = spacing.span(start, start + len("parlé"))
+    assert text[a:b] == "parl&eacute;"  # an entity maps back whole
+
+
+def test_a_text_without_layout_or_markup_is_read_as_it_is():
+    text = "Le ministre a parlé hier.\n\nIl a précisé que 2*3 font six, à 10 h 30 : « rien de plus »."
+    assert not read_spacing(text).changed

@@ -68,8 +68,8 @@ class Extractor:
 
     @staticmethod
     def reading_text(text: str) -> str:
-        """The text to parse for an article's text: its spacing made plain (``spacing.py``), the
-        same length or shorter; ``extract_doc`` maps the offsets back."""
+        """The text to parse for an article's text: its spacing and markup made plain
+        (``spacing.py``), the same length or shorter; ``extract_doc`` maps the offsets back."""
         return read_spacing(text).text
 
     def extract_doc(self, article: Article, doc, captions) -> Extraction:
@@ -78,7 +78,7 @@ class Extractor:
         if article.lang is None:
             article = replace(article, lang=self.lang)
         spacing = read_spacing(article.text)
-        if spacing.changed:
+        if spacing.changed and doc.text == spacing.text:  # not a doc a caller parsed from the text as is
             return restore(self.read_doc(replace(article, text=spacing.text), doc, captions), spacing, article)
         return self.read_doc(article, doc, captions)
 

@@ -1,21 +1,26 @@
 """The text extraction reads: the article's with its spacing made plain, offsets mapped back.
 
-Two layouts mislead the parser and the rules though the words are the same:
+Some layouts mislead the parser and the rules though the words are the same:
 
 - hard-wrapped text (e-mails, wire feeds, PDFs converted to text): paragraphs cut into lines
-  of some 60 to 100 columns by single line breaks, which cut a sentence, a claim ("selon X,
+  of some 40 to 110 columns by single line breaks, which cut a sentence, a claim ("selon X,
   ...") or a name at the margin.  A line break inside such a paragraph reads as a space;
 - runs of spaces, tabs or no-break spaces inside a line ("Jean  Dupont"): the parser takes
-  the run for a word of its own.  A run reads as one space, a tab as a space.
+  the run for a word of its own.  A run reads as one space, a tab as a space;
+- markup pasted with the text: HTML tags and character entities ("&eacute;"), Markdown
+  emphasis, headings and links ("[Jean Dupont](https://...)"), web and e-mail addresses.
+  Tags, emphasis marks, a link's target and addresses read as blanks (no name runs into
+  them), an entity as its character.
 
 ``read_spacing(text)`` gives the text to parse and read; every offset found in it is mapped
 back to the article's text (``restore``), and mention and statement texts are sliced from
 the article's text again, so they stay verbatim (a quote keeps its line breaks).  A text with
-neither layout is read as it is (``Spacing.changed`` false).
+none of these is read as it is (``Spacing.changed`` false).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -25,6 +30,19 @@ from kgbuild.types import Extraction, Span
 __all__ = ["Spacing", "read_spacing", "restore", "soft_breaks"]
 
 _BLANKS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACING = frozenset(" \t\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+#: markup read as blanks: an HTML tag or comment, a web or e-mail address, Markdown emphasis
+#: (around a word) and heading marks
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"
+    r"|\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)\]]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|\*\*(?=\S)|(?<=\S)\*\*|__(?=\w)|(?<=\w)__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
+    r"|^#{1,6}(?= )", re.MULTILINE | re.DOTALL)
+#: a Markdown link: [words](target)
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{1,500}\)")
+#: an HTML character entity
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 #: a run of two or more blanks, or a tab, inside a line
 _RUN = re.compile(f"[{_BLANKS}]{{2,}}|\t")
 #: a line break with the blanks around it
@@ -38,11 +56,14 @@ _MIN_WRAPPED = 3  # line breaks at the margin a text needs to read as wrapped
 
 @dataclass(frozen=True)
 class Spacing:
-    """The text to read and, for each of its stretches, where the stretch starts in the article's."""
+    """The text to read and its stretches: each starts at ``starts[n]`` in it and at
+    ``origins[n]`` in the article's text; a stretch the reading rewrote (a blank run, an
+    entity) ends at ``ends[n]`` there, one copied has ``ends[n]`` -1."""
 
     text: str
-    starts: tuple[int, ...] = (0,)  # stretch starts in ``text``
-    origins: tuple[int, ...] = (0,)  # the same starts in the article's text
+    starts: tuple[int, ...] = (0,)
+    origins: tuple[int, ...] = (0,)
+    ends: tuple[int, ...] = (-1,)
 
     @property
     def changed(self) -> bool:
@@ -51,14 +72,15 @@ class Spacing:
     def at(self, pos: int) -> int:
         """The article offset of the character at ``pos`` of the read text."""
         n = bisect_right(self.starts, pos) - 1
-        return self.origins[n] + (pos - self.starts[n])
+        return self.origins[n] if self.ends[n] >= 0 else self.origins[n] + (pos - self.starts[n])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The article offsets of the read text's [start, end)."""
+        """The article offsets of the read text's [start, end): a rewritten stretch whole."""
         if end <= start:
             at = self.at(start)
             return at, at
-        return self.at(start), self.at(end - 1) + 1
+        n = bisect_right(self.starts, end - 1) - 1
+        return self.at(start), self.ends[n] if self.ends[n] >= 0 else self.at(end - 1) + 1
 
 
 def soft_breaks(text: str) -> list[re.Match]:
@@ -85,22 +107,72 @@ def _near_margin(text: str, found: re.Match, width: int) -> bool:
 
 
 def read_spacing(text: str) -> Spacing:
-    """The text to read (soft line breaks and runs of blanks as one space) and its offset map."""
-    cuts = sorted([(m.start(), m.end()) for m in soft_breaks(text)] + [
-        (m.start(), m.end()) for m in _RUN.finditer(text) if m.group() != " "])
-    if not cuts:
+    """The text to read (blank runs, soft line breaks and markup as one space, entities as their
+    character) and its offset map."""
+    edits = sorted(_blank_runs(text) + _entities(text))
+    if not edits:
         return Spacing(text)
-    pieces, starts, origins, done, size = [], [0], [0], 0, 0
-    for a, b in cuts:
-        if a < done:  # a run inside a soft break already read
+    pieces, starts, origins, ends, done, size = [], [0], [0], [-1], 0, 0
+    for a, b, new in edits:
+        if a < done:  # an entity inside a blank run (an address)
             continue
-        pieces += [text[done:a], " "]
+        pieces += [text[done:a], new]
         size += a - done
-        starts += [size, size + 1]
+        starts += [size, size + len(new)]
         origins += [a, b]
-        size, done = size + 1, b
+        ends += [b, -1]
+        size, done = size + len(new), b
     pieces.append(text[done:])
-    return Spacing("".join(pieces), tuple(starts), tuple(origins))
+    return Spacing("".join(pieces), tuple(starts), tuple(origins), tuple(ends))
+
+
+def _blank_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, what it reads as) of each run of blanks holding markup, a soft line break,
+    a tab or several blanks: one space, or its line breaks where it holds some that are not soft
+    (a paragraph's end stays one)."""
+    soft = {m.start(): m.end() for m in soft_breaks(text)}
+    spans = sorted([*soft.items(), *((m.start(), m.end()) for m in _RUN.finditer(text)), *_markup(text)])
+    runs: list[list[int]] = []
+    for a, b in spans:
+        a, b = _widen(text, a, b)
+        if runs and a <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    soft_ends = {text.index("\n", a, b) for a, b in soft.items()}
+    out = []
+    for a, b in runs:
+        hard = sum(1 for i in range(a, b) if text[i] == "\n" and i not in soft_ends)
+        out.append((a, b, "\n" * hard or " "))
+    return out
+
+
+def _widen(text: str, a: int, b: int) -> tuple[int, int]:
+    """A blank span with the blanks and line breaks around it."""
+    while a > 0 and text[a - 1] in _SPACING:
+        a -= 1
+    while b < len(text) and text[b] in _SPACING:
+        b += 1
+    return a, b
+
+
+def _markup(text: str) -> list[tuple[int, int]]:
+    """The spans of markup read as blanks: tags, addresses, emphasis, heading marks and a
+    Markdown link's brackets and target (its words are read)."""
+    spans = [m.span() for m in _MARKUP.finditer(text)]
+    for m in _MD_LINK.finditer(text):
+        spans += [(m.start(), m.start() + 1), (m.end(1), m.end())]
+    return spans
+
+
+def _entities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, character) of each HTML character entity; a no-break space's is a blank."""
+    out = []
+    for m in _ENTITY.finditer(text):
+        char = html.unescape(m.group())
+        if len(char) == 1 and char != m.group():
+            out.append((m.start(), m.end(), " " if char.isspace() else char))
+    return out
 
 
 def restore(extraction: Extraction, spacing: Spacing, article) -> Extraction:
