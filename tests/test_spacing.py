@@ -64,3 +64,9 @@ def test_markup_reads_as_blanks_and_entities_as_their_character():
 def test_a_text_without_layout_or_markup_is_read_as_it_is():
     text = "Le ministre a parlé hier.\n\nIl a précisé que 2*3 font six, à 10 h 30 : « rien de plus »."
     assert not read_spacing(text).changed
+
+
+def test_a_quoted_e_mail_reads_as_its_paragraph():
+    wrapped = textwrap.fill(PARAGRAPH, 68)
+    quoted = "\n".join("> " + line for line in wrapped.split("\n")) + "\n"
+    assert read_spacing(quoted).text == " " + PARAGRAPH + "\n"

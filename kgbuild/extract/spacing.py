@@ -32,13 +32,13 @@ __all__ = ["Spacing", "read_spacing", "restore", "soft_breaks"]
 _BLANKS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACING = frozenset(" \t\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 #: markup read as blanks: an HTML tag or comment, a web or e-mail address, Markdown emphasis
-#: (around a word) and heading marks
+#: (around a word), heading marks and an e-mail's quotation marks ("> " opening a line)
 _MARKUP = re.compile(
     r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"
     r"|\b(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)\]]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\*\*(?=\S)|(?<=\S)\*\*|__(?=\w)|(?<=\w)__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
-    r"|^#{1,6}(?= )", re.MULTILINE | re.DOTALL)
+    r"|^#{1,6}(?= )|^[ \t]*>(?:[ \t]*>)*", re.MULTILINE | re.DOTALL)
 #: a Markdown link: [words](target)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{1,500}\)")
 #: an HTML character entity
@@ -48,7 +48,7 @@ _RUN = re.compile(f"[{_BLANKS}]{{2,}}|\t")
 #: a line break with the blanks around it
 _BREAK = re.compile(f"[{_BLANKS}]*\n[{_BLANKS}]*")
 #: a line that opens an item of its own: a bullet, a number, a dash
-_ITEM = re.compile(r"[-–—•*·>]|\d{1,2}[.)]\s")
+_ITEM = re.compile(r"[-–—•*·]|\d{1,2}[.)]\s")
 _MIN_WIDTH, _MAX_WIDTH = 40, 110  # the margins hard-wrapped text is cut at
 _NEAR_MARGIN = 25  # a line of a wrapped paragraph ends at most this many columns before the margin
 _MIN_WRAPPED = 3  # line breaks at the margin a text needs to read as wrapped
@@ -157,8 +157,8 @@ def _widen(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _markup(text: str) -> list[tuple[int, int]]:
-    """The spans of markup read as blanks: tags, addresses, emphasis, heading marks and a
-    Markdown link's brackets and target (its words are read)."""
+    """The spans of markup read as blanks: tags, addresses, emphasis, heading and quotation marks
+    and a Markdown link's brackets and target (its words are read)."""
     spans = [m.span() for m in _MARKUP.finditer(text)]
     for m in _MD_LINK.finditer(text):
         spans += [(m.start(), m.start() + 1), (m.end(1), m.end())]
