@@ -305,8 +305,8 @@ class _DocumentBuilder:
         for lang, group in by_lang.items():
             try:
                 extractor = self._extractor(lang)
-                items = [(article.text, find_captions(article.text, extractor.rules))
-                         for _, article in group]
+                texts = [extractor.reading_text(article.text) for _, article in group]
+                items = [(text, find_captions(text, extractor.rules)) for text in texts]
                 for (n, _), (_, captions), doc in zip(group, items, parse_texts(extractor.nlp, items)):
                     parsed[n] = (doc, captions)
             except Exception:  # a language without a model, a text spaCy rejects: found again one by one

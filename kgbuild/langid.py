@@ -14,6 +14,7 @@ language's model::
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import tomllib
 from dataclasses import replace
@@ -24,6 +25,8 @@ from kgbuild.types import Article
 
 __all__ = ["DETECTED", "UnsupportedLanguage", "detect_language", "resolve_language",
            "check_supported", "supported_languages"]
+
+log = logging.getLogger(__name__)
 
 #: ISO 639-1 codes lingua chooses among: kgbuild's languages and those a news feed often holds
 DETECTED = ("fr", "en", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "ar", "tr", "fa", "zh")
@@ -134,6 +137,7 @@ def resolve_language(article: Article, forced: str | None = None) -> Article:
     if forced:
         if article.lang == forced and article.lang_source == "forced":
             return article
+        _warn_other_language(article, forced)
         return replace(article, lang=forced, lang_source="forced", lang_confidence=None)
     if article.lang:
         if article.lang_source:
@@ -141,6 +145,22 @@ def resolve_language(article: Article, forced: str | None = None) -> Article:
         return replace(article, lang_source="input")
     code, confidence = detect_language(article.text)
     return replace(article, lang=code, lang_source="detected", lang_confidence=round(confidence, 2))
+
+
+#: a forced language is questioned (a warning) when a text this long reads as another this surely
+_QUESTION_LENGTH, _QUESTION_CONFIDENCE = 200, 0.9
+
+
+def _warn_other_language(article: Article, forced: str) -> None:
+    """Warn, naming the document, when the text plainly reads as another language than the one
+    forced (an English text read with ``--lang fr`` gives names cut at its verbs): the language
+    stays forced, the user is told."""
+    if len(article.text.strip()) < _QUESTION_LENGTH:
+        return
+    code, confidence = detect_language(article.text)
+    if code != forced and confidence >= _QUESTION_CONFIDENCE:
+        where = article.source or article.id
+        log.warning("%s: read as %s (--lang), but the text reads as %s (%.2f)", where, forced, code, confidence)
 
 
 def check_supported(article: Article) -> None:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalize_label", "strip_accents", "fold_quotes"]
+__all__ = ["normalize_label", "strip_accents", "fold_quotes", "plain_spaces"]
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
                          "“": '"', "”": '"', "«": '"', "»": '"', "„": '"',
@@ -38,6 +38,12 @@ def fold_quotes(text: str) -> str:
         if char in text:
             text = text.replace(char, folded)
     return text
+
+
+def plain_spaces(text: str) -> str:
+    """A name with single plain spaces: 'Jean\\tDupont', 'Jean  Dupont', a no-break space or a
+    line break inside -> 'Jean Dupont' (labels; mention texts and quotes stay as written)."""
+    return " ".join(text.split())
 
 
 def strip_accents(text: str) -> str:

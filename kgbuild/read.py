@@ -15,6 +15,11 @@ with a warning naming the file, so no later stage (spaCy, UTF-8 writers) meets
 text it cannot encode.  A file with no byte-order mark whose bytes are UTF-16
 (every other byte NUL) is read as UTF-16, with a warning.
 
+Control characters a text may hold by accident (a stray NUL or BEL, not tab nor line
+breaks) are read as spaces, offsets unchanged, with a warning naming the file and their
+count; a file of a binary format (PDF, ZIP or Office, an image, an archive: known by its
+first bytes) or full of NUL or control bytes is refused, the error saying what it is.
+
 A bad input (missing, empty, binary, undecodable, too long, a malformed JSONL
 line) is an InputError naming the file, the line for JSONL, and the problem.
 With ``on_error`` the error goes to that callback and reading goes on with the
@@ -63,6 +68,19 @@ _BOMS = (
 _WEB_CHARSETS = dict.fromkeys(("iso-8859-1", "latin1", "latin-1", "ascii", "us-ascii"), "cp1252")
 _CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: control characters a text may hold by accident (tab, line feed, vertical tab, form feed and
+#: carriage return are spacing): read as spaces
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+#: the first bytes of files that are no text, whatever bytes follow, and what they are
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive or an Office document",
+    b"\xd0\xcf\x11\xe0": "an old Office document", b"\x89PNG": "a PNG image", b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
+    b"RIFF": "a RIFF file (WebP image, WAV sound, AVI video)", b"\x1f\x8b": "a gzip archive",
+    b"BZh": "a bzip2 archive", b"\xfd7zXZ": "an xz archive", b"7z\xbc\xaf": "a 7-Zip archive",
+    b"Rar!": "a RAR archive", b"\x7fELF": "a program", b"\xca\xfe\xba\xbe": "a program",
+    b"OggS": "an Ogg sound or video", b"ID3": "an MP3 sound", b"fLaC": "a FLAC sound", b"wOFF": "a web font",
+}
 _ARTICLE_STRINGS = ("id", "text", "lang", "title", "date", "url", "source", "encoding")
 
 ErrorHandler = Callable[[InputError], object]
@@ -144,6 +162,16 @@ def clean_article(article: Article) -> Article:
         log.warning("%s: %d invalid character%s (lone UTF-16 surrogates) replaced by U+FFFD", where,
                     replaced, "s" if replaced > 1 else "")
     return replace(article, **changes)
+
+
+def _controls_as_spaces(where: str, text: str) -> str:
+    """The text with its control characters (NUL, BEL, ESC ..., not tab nor line breaks) as
+    spaces, offsets unchanged; their count logged, naming the file."""
+    count = len(_CONTROL_CHARS.findall(text))
+    if not count:
+        return text
+    log.warning("%s: %d control character%s (NUL and the like) read as spaces", where, count, "s" if count > 1 else "")
+    return _CONTROL_CHARS.sub(" ", text)
 
 
 def _valid_unicode(value: str) -> tuple[str, int]:
@@ -391,8 +419,9 @@ def _decode(source: str, data: bytes, declared: str | None = None) -> tuple[str,
     if utf16 is not None:
         log.warning("%s: no byte-order mark, read as %s", source, utf16[1])
         return _NEWLINES.sub("\n", utf16[0]), utf16[1]
-    if _looks_binary(data):
-        raise InputError(source, "binary file, not text")
+    binary = _binary_format(data)
+    if binary is not None:
+        raise InputError(source, f"binary file, not text ({binary}): convert it to text first")
     try:
         return _NEWLINES.sub("\n", data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
@@ -451,15 +480,22 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _looks_binary(data: bytes) -> bool:
+def _binary_format(data: bytes) -> str | None:
+    """What a binary file is, None for text: a file of some binary format (its signature), or one
+    whose first 64 KB hold NUL bytes past 1% (and more than 8) or control bytes past 5%.  A text
+    with a few stray NULs is text (``_check_text`` reads them as spaces)."""
     head = data[:65536]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if b in _CONTROL_BYTES)
-    return controls > 0.05 * len(head)
+    for signature, name in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return name
+    if head.count(0) > max(8, 0.01 * len(head)) or sum(1 for b in head if b in _CONTROL_BYTES) > 0.05 * len(head):
+        return "control bytes throughout"
+    return None
 
 
 def _check_text(source: str, text: str, max_chars: int | None, where: str = "") -> str:
+    """The text with control characters as spaces; an error for one with no words or too long."""
+    text = _controls_as_spaces(f"{source}: {where}".rstrip(": "), text)
     if not text.strip():
         raise EmptyInputError(source, f"{where}no text (only whitespace)")
     if max_chars is not None and len(text) > max_chars:

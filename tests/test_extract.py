@@ -28,6 +28,30 @@ def test_every_mention_indexes_the_text(extractor):
             assert ex.sentences[m.sentence].start <= m.start < ex.sentences[m.sentence].end
 
 
+def test_names_written_with_odd_spacing_get_plain_labels(extractor):
+    text = "Le ministre  Jean  Dupont a annoncé que la Suède livrerait des obus.\nPaul\tMorel\u00a0Girard l'a confirmé."
+    extraction = extract(extractor, text)
+    labels = {e.label for e in extraction.entities}
+    assert {"Jean Dupont", "Paul Morel Girard"} <= labels
+    for e in extraction.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text  # mentions stay verbatim
+    assert any(s.text == "la Suède livrerait des obus" for s in extraction.statements)
+
+
+def test_hard_wrapped_text_is_read_as_its_paragraphs(extractor):
+    # wrapped at 64 columns: the claim before "selon", and the name, are cut at the margin
+    wrapped = ("Deux frégates quitteront le port de Brest la semaine prochaine\n"
+               "pour une mission de surveillance en mer Baltique, selon Hugo\n"
+               "Bernier, porte-parole de la marine, qui a ajouté que trois autres\n"
+               "navires de la flotte se joindraient plus tard à cette opération.\n")
+    extraction = extract(extractor, wrapped)
+    assert "Hugo Bernier" in {e.label for e in extraction.entities}
+    claim = next(s for s in extraction.statements if s.cue == "selon")
+    assert claim.text == wrapped[claim.start:claim.end]  # verbatim, line breaks kept
+    assert claim.text.startswith("Deux frégates quitteront") and "\n" in claim.text
+
+
 def test_blank_line_is_a_sentence_boundary(extractor):
     text = "Un titre sans point final\n\nLa Pologne a salué la décision."
     ex = extract(extractor, text)

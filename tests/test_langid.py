@@ -152,3 +152,17 @@ def test_lang_forces_the_language_of_every_article(tmp_path):
     assert result.failures == []
     (doc,) = result.to_json()
     assert (doc["doc"]["lang"], doc["doc"]["lang_source"], doc["doc"]["lang_confidence"]) == ("fr", "forced", None)
+
+
+def test_a_forced_language_the_text_plainly_is_not_is_questioned(caplog):
+    import logging
+
+    english = Article(id="wire", source="wire.txt", lang=None, text=(
+        "The defence ministry said on Monday that two frigates would leave the harbour next week "
+        "to join a patrol mission in the Baltic Sea, and that three more ships would follow them "
+        "later this month once their crews had completed their training."))
+    with caplog.at_level(logging.WARNING, logger="kgbuild.langid"):
+        article = resolve_language(english, forced="fr")
+    assert article.lang == "fr" and article.lang_source == "forced"  # still forced
+    [record] = [r for r in caplog.records if r.name == "kgbuild.langid"]
+    assert record.getMessage().startswith("wire.txt: read as fr (--lang), but the text reads as en")

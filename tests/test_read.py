@@ -275,6 +275,27 @@ def test_bad_file_is_reported_and_others_still_come_out(tmp_path, name, data, pr
     assert str(error).startswith(f"{bad}: {problem}")
 
 
+def test_stray_control_characters_are_read_as_spaces_and_reported(tmp_path, caplog):
+    # one NUL (a PDF converted to text, a bad copy) and a BEL in otherwise UTF-8 text
+    path = write(tmp_path / "feed.txt", "Le colonel a parlé.\x00 Il est reparti\x07 hier.\n")
+    with caplog.at_level(logging.WARNING, logger="kgbuild.read"):
+        [article] = iter_articles([path])
+    assert article.text == "Le colonel a parlé.  Il est reparti  hier.\n"  # offsets hold
+    [record] = [r for r in caplog.records if r.name == "kgbuild.read"]
+    assert record.getMessage() == f"{path}: 2 control characters (NUL and the like) read as spaces"
+
+
+@pytest.mark.parametrize(("name", "data", "what"), [
+    ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <</Type /Catalog>>\n", "a PDF document"),
+    ("notes.txt", b"PK\x03\x04\x14\x00\x06\x00\x08\x00word/document.xml", "a ZIP archive or an Office document"),
+    ("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "a JPEG image"),
+])
+def test_binary_formats_are_refused_naming_what_they_are(tmp_path, name, data, what):
+    bad = write(tmp_path / name, data)
+    _, [error] = collect([bad])
+    assert str(error) == f"{bad}: binary file, not text ({what}): convert it to text first"
+
+
 def test_missing_path_is_reported_and_others_still_come_out(tmp_path):
     good = write(tmp_path / "ok.txt", GOOD)
     missing = tmp_path / "absent.txt"

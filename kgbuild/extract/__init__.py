@@ -27,6 +27,7 @@ from kgbuild.extract.parse import (
     parse_text,
 )
 from kgbuild.extract.reading import Reading
+from kgbuild.extract.spacing import read_spacing, restore
 from kgbuild.extract.relations import find_relations
 from kgbuild.extract.statements import find_statements
 from kgbuild.types import ENTITY_TYPES, Article, Entity, Extraction, Relation, Statement
@@ -61,14 +62,29 @@ class Extractor:
         """The Extraction of one article (one without a language is read in the extractor's)."""
         if article.lang is None:
             article = replace(article, lang=self.lang)
-        captions = find_captions(article.text, self.rules)
-        doc = parse_text(self.nlp, article.text, captions)
+        text = self.reading_text(article.text)
+        captions = find_captions(text, self.rules)
+        doc = parse_text(self.nlp, text, captions)
         return self.extract_doc(article, doc, captions)
 
+    @staticmethod
+    def reading_text(text: str) -> str:
+        """The text to parse for an article's text: its spacing and markup made plain
+        (``spacing.py``), the same length or shorter; ``extract_doc`` maps the offsets back."""
+        return read_spacing(text).text
+
     def extract_doc(self, article: Article, doc, captions) -> Extraction:
-        """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say)."""
+        """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say), its
+        ``reading_text`` parsed; offsets and texts come back in the article's text."""
         if article.lang is None:
             article = replace(article, lang=self.lang)
+        spacing = read_spacing(article.text)
+        if spacing.changed and doc.text == spacing.text:  # not a doc a caller parsed from the text as is
+            return restore(self.read_doc(replace(article, text=spacing.text), doc, captions), spacing, article)
+        return self.read_doc(article, doc, captions)
+
+    def read_doc(self, article: Article, doc, captions) -> Extraction:
+        """The Extraction of a parsed text (the stages, in order)."""
         sentences = doc_sentences(doc, article.text)
         tokens = list(doc)
         share_tokens(doc, tokens)  # the children lists of the rules take their words from it

@@ -22,7 +22,7 @@ from kgbuild.extract.mentions import Found, Gazetteer, kb_label
 from kgbuild.extract.reading import SpanIndex, dominant, led_phrase_after
 from kgbuild.kb.keys import match_key, skeleton
 from kgbuild.kb.reader import OFFICE_GROUPS
-from kgbuild.normalize import fold_quotes, normalize_label
+from kgbuild.normalize import fold_quotes, normalize_label, plain_spaces
 from kgbuild.types import ENTITY_TYPES, Article, Entity, KBEntry, Mention
 
 __all__ = ["group_mentions"]
@@ -126,7 +126,7 @@ def _entity(entity_id: str, entry: KBEntry | None, members: Sequence[Found], lan
     types = tuple(t for t in ENTITY_TYPES if any(m.type == t for m in mentions))
     return Entity(
         id=entity_id,
-        label=kb_label(entry, lang) if entry else _best_name(members),
+        label=kb_label(entry, lang) if entry else plain_spaces(_best_name(members)),
         types=types,
         kind=_kind(entry, mentions, types),
         mentions=mentions,
@@ -742,7 +742,7 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         if keys[i] is None or keys[i] in rename or not (
                 _is_acronym(f.mention.text.strip()) or _bracketed_short_name(f, text, ends, named)):
             continue
-        target = ends.get(_bracketed_after(text, f)) or _slashed_to(text, f, starts, ends)
+        target = _body_before(ends.get(_bracketed_after(text, f)) or _slashed_to(text, f, starts, ends), named)
         if f.entry is not None:
             _rename_known_acronym(keys[i], f.entry, target, named, doc_keys, rename, disowned)
             continue
@@ -754,6 +754,14 @@ def _merge_acronyms(found: list[Found], keys: list[str | None], text: str,
         if k in disowned:
             found[n] = replace(found[n], entry=None, mention=replace(found[n].mention, kind="Organization"))
         keys[n] = rename.get(k, k)
+
+
+def _body_before(target: str | None, named: dict[str, Found]) -> str | None:
+    """The name an acronym's brackets follow, unless it is a person's: "Jean Dupont (PS)" gives
+    his party, not another name of him."""
+    if target is None or named[target].mention.kind == "Person":
+        return None
+    return target
 
 
 def _body_name_ends(found: list[Found], keys: list[str | None], named: dict[str, Found]) -> dict[int, str]:

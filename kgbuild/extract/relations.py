@@ -79,6 +79,8 @@ _BRACKET_GAP = re.compile(r"[\s,]*(?:\([^()]{1,12}\)[\s,]*)?")
 _GLOSS_GAP = re.compile(r"\s*\(\s*[^\W\dA-Z][^\W\d]*(?:[\s'’-]+[^\W\dA-Z][^\W\d]*){0,3}\s*")
 #: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
 _BODY_KINDS = frozenset({"Organization", "Group"})
+#: the bodies a person's name may carry in brackets as his own ("Jean Dupont (PS)")
+_MEMBER_BODY_KINDS = frozenset({"Party", "Organization", "Group"})
 #: parts of speech of a description before a bracketed name ("la mission de l'ONU (X)")
 _DESCRIPTION_POS = ("NOUN", "ADJ", "ADP", "DET", "PROPN")
 #: places with a government of their own under the state's (a local office's body)
@@ -6799,8 +6801,21 @@ class _Finder:
                 continue
             self.ruler_of_body(ref, span, k)
             self.role_beside(ref, span, k)
+            self.party_in_brackets(ref, span, k)
             if ref.entity.kind != "Person":
                 self.led_after_name(ref, span, k)
+
+    def party_in_brackets(self, ref: MentionRef, span, k: int) -> None:
+        """ "Jean Dupont (PS)", "X (Hamas)": a party or body named alone in brackets right after a
+        person's name counts him (memberOf)."""
+        after = span[-1].i + 1
+        if ref.entity.kind != "Person" or after + 2 >= len(self.tokens) or self.tokens[after].text != "(":
+            return
+        body = self.ref_at(self.tokens[after + 1])
+        if body is None or body.start != self.tokens[after + 1].idx or body.entity.kind not in _MEMBER_BODY_KINDS \
+                or self.text[body.end:body.end + 1] != ")":
+            return
+        self.add(ref, "memberOf", body, self.tokens[after], k, 0.7, cue_text="()")
 
     def lone_role(self, ref: MentionRef) -> bool:
         """A role phrase the entity stage gave a person the text names elsewhere, with no name

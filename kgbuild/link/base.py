@@ -27,6 +27,7 @@ from kgbuild.link.disambiguate import (
     needs_context,
     score_candidate,
 )
+from kgbuild.normalize import plain_spaces
 from kgbuild.types import Candidate, Entity, Extraction, KBEntry
 
 __all__ = ["Linker", "Lookup"]
@@ -225,7 +226,7 @@ def _written_name(entity: Entity) -> str:
     """The name as the text writes it most often (the shortest on a tie): an entity left
     unlinked keeps no KB entry's label ("Palma" in a text on Mozambique is not "Palma de
     Majorque")."""
-    names = Counter(m.text for m in entity.mentions if m.method not in ("role", "demonym", "pronoun"))
+    names = Counter(plain_spaces(m.text) for m in entity.mentions if m.method not in ("role", "demonym", "pronoun"))
     if not names:
         return entity.label
     return min(names, key=lambda n: (-names[n], len(n), n))
