@@ -86,6 +86,7 @@ def _merge_keys(found: list[Found], keys: list[str | None], kb: Gazetteer, artic
     _merge_sites_of_unknown_places(found, keys, article.text)
     _merge_sites_of_lone_towns(found, keys, rules.lone_town_site_nouns)
     _merge_misread_names(found, keys)
+    _merge_misread_operations(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
     _merge_glosses(found, keys, article.text, rules)
@@ -1357,6 +1358,13 @@ def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
     the text names so elsewhere."""
     _merge_misread(found, keys, lambda f: f.mention.kind == "Person" and " " in f.name.strip(),
                    lambda f: f.mention.kind != "Person", ("Actor", "Person"))
+
+
+def _merge_misread_operations(found: list[Found], keys: list[str | None]) -> None:
+    """ "la force française Sangaris" after "l'opération Sangaris": the operation's name the
+    model reads elsewhere as a place is the operation."""
+    _merge_misread(found, keys, lambda f: f.mention.method == "operation",
+                   lambda f: f.mention.type == "Region", ("Actor", "MilitaryUnit"))
 
 
 def _merge_misread_names(found: list[Found], keys: list[str | None]) -> None:
