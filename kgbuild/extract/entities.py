@@ -84,7 +84,9 @@ def _merge_keys(found: list[Found], keys: list[str | None], kb: Gazetteer, artic
     _merge_spellings(found, keys)
     _merge_places(found, keys)
     _merge_sites_of_unknown_places(found, keys, article.text)
+    _merge_sites_of_lone_towns(found, keys, rules.lone_town_site_nouns)
     _merge_misread_names(found, keys)
+    _merge_misread_operations(found, keys)
     _merge_nicknames(found, keys, article.text, rules.nickname_cues)
     _merge_quoted_nicknames(found, keys)
     _merge_glosses(found, keys, article.text, rules)
@@ -266,8 +268,24 @@ def _mark_collective_complements(found: list[Found], keys: list[str | None], kin
         before = [normalize_label(w) for w in _WORD_SPLIT.split(window) if w][-3:]
         while before and before[-1] in _normalized(rules.definite_determiners):
             before.pop()
-        if len(before) >= 2 and before[-1] in _normalized(rules.of_prepositions) and before[-2] in collectives:
+        if len(before) >= 2 and before[-1] in _normalized(rules.of_prepositions) and before[-2] in collectives \
+                or _called_collective(f, text, before, collectives, rules):
             kinds[key].add("Group")
+
+
+def _called_collective(f: Found, text: str, before: list[str], collectives: frozenset[str],
+                       rules: LanguageRules) -> bool:
+    """An organisation the text calls by a collective's word, as the adjective of the noun that
+    introduces it ("le mouvement rebelle X", "le groupe séparatiste X") or in an indefinite
+    apposition after it ("X, des combattants séparatistes", "X, un groupe jihadiste"): "les
+    rebelles", "les séparatistes" may name it again."""
+    stems = _stems(collectives)
+    if before and before[-1].strip("«»\"") in stems | collectives:
+        return True
+    after = re.match(r"\W*,\s*(\w+)\s+((?:\w+\s+){0,2}\w+)", fold_quotes(text[f.mention.end:f.mention.end + 60]))
+    if after is None or after.group(1).lower() not in rules.indefinite_determiners:
+        return False
+    return bool(_stems(normalize_label(w) for w in after.group(2).split()) & stems)
 
 
 def _description_words(found: list[Found], text: str, rules: LanguageRules):
@@ -1220,6 +1238,44 @@ def _merge_sites_of_unknown_places(found: list[Found], keys: list[str | None], t
             keys[i] = places[tail][0]
 
 
+#: the kinds of place a site's phrase may stand for when the text names the place nowhere else
+_SITE_TOWN_KINDS = ("City", "Village", "Place")
+
+
+def _merge_sites_of_lone_towns(found: list[Found], keys: list[str | None], nouns: frozenset[str]) -> None:
+    """ "l'attaque de la base de X" where the text names X nowhere else: the site, of one of
+    ``nouns`` (`lone_town_site_nouns`), is the town named in its phrase, one place (the
+    annotators' one entity, with the site as its alias). A town the text also names outside
+    every site's phrase keeps its site apart ("la base aérienne d'Erbil" and "Erbil"), and so
+    do a state ("l'ambassade de France"), the town after "à" ("l'ambassade de X à Y": not in
+    the site's own name) and a site of another noun ("l'aéroport de X")."""
+    sites = [(f.mention.start, i) for i, f in enumerate(found) if keys[i] is not None
+             and f.mention.method == "facility" and f.mention.text.split()[0].lower() in nouns]
+    if not sites:
+        return
+    owners = _site_owners(found, keys, sites)
+    for j, g in enumerate(found):
+        held = owners.get(keys[j], [None])
+        if g.mention.type == "Region" and g.mention.kind in _SITE_TOWN_KINDS and None not in held \
+                and len(set(held)) == 1:
+            i = held[0]
+            found[i] = replace(found[i], name=g.name, entry=g.entry,
+                               mention=replace(found[i].mention, kind=g.mention.kind))
+            keys[i] = keys[j]
+
+
+def _site_owners(found: list[Found], keys: list[str | None],
+                 sites: list[tuple[int, int]]) -> dict[str, list[int | None]]:
+    """For each key, the site whose own name holds each of its (non-site) mentions, None for a
+    mention outside every site's name."""
+    owners: dict[str, list[int | None]] = defaultdict(list)
+    for j, g in enumerate(found):
+        if keys[j] is not None and g.mention.method != "facility":
+            owners[keys[j]].append(next((i for a, i in sites
+                                         if a <= g.mention.start and g.mention.end <= a + len(found[i].name)), None))
+    return owners
+
+
 def _unknown_places(found: list[Found], keys: list[str | None]) -> dict[str, tuple[str, set[str]]]:
     """The places the KB does not know, by normalised name: their key and their written names."""
     known = {k for f, k in zip(found, keys) if f.entry is not None}
@@ -1317,6 +1373,13 @@ def _merge_misread_persons(found: list[Found], keys: list[str | None]) -> None:
     the text names so elsewhere."""
     _merge_misread(found, keys, lambda f: f.mention.kind == "Person" and " " in f.name.strip(),
                    lambda f: f.mention.kind != "Person", ("Actor", "Person"))
+
+
+def _merge_misread_operations(found: list[Found], keys: list[str | None]) -> None:
+    """ "la force française Sangaris" after "l'opération Sangaris": the operation's name the
+    model reads elsewhere as a place is the operation."""
+    _merge_misread(found, keys, lambda f: f.mention.method == "operation",
+                   lambda f: f.mention.type == "Region", ("Actor", "MilitaryUnit"))
 
 
 def _merge_misread_names(found: list[Found], keys: list[str | None]) -> None:

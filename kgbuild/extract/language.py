@@ -105,6 +105,8 @@ class LanguageRules:
     site_nouns: Words
     facility_site_nouns: Words
     facility_town_prepositions: Words
+    lone_town_site_nouns: Words
+    named_operation_nouns: Words
     regard_phrases: Ordered
     clock_nouns: Words
     inhabitant_endings: Ordered

@@ -1300,7 +1300,7 @@ class _Finder:
         if head is not None and name.isalpha() and head.pos_ in ("VERB", "AUX", "NUM") \
                 and not _capital_acronym(name, self.text, start):
             return None
-        opened = self._opened_by_body_noun(label, start, end, name, head)
+        opened = self._named_with_noun(label, start, end, name, head)
         if opened is not None:
             return opened
         if label in ("ORG", "MISC") and self._opens_with_title(name):  # "Mwami X" read as a body
@@ -1314,6 +1314,29 @@ class _Finder:
                 return found
         by_label = self._NER_LABELS.get("ORG" if self._bracketed_before(label, name, start) else label)
         return None if by_label is None else by_label(self, start, end, name, head)
+
+    def _named_with_noun(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        """A body named with its noun (``_opened_by_body_noun``) or an operation after its noun
+        (``_operation_named``), else None."""
+        return self._opened_by_body_noun(label, start, end, name, head) \
+            or self._operation_named(label, start, end, name, head)
+
+    def _operation_named(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
+        """ "l'opération Sangaris", "l'opération « Mirador »": an unknown name right after the
+        lower-case noun of a military operation (`named_operation_nouns`), in quotes or not, is
+        the operation, a force that acts and is deployed (an actor: its mention holds the noun
+        and the quotes, method "operation"), whatever place, person or miscellany the model reads."""
+        if head is None or head.i < 2:
+            return None
+        j = head.i - 1
+        quoted = self.texts[j] in _OPENING_QUOTES
+        j -= quoted
+        if self.lows[j] not in self.rules.named_operation_nouns or not self.texts[j].islower():
+            return None
+        closing = self.text[end:end + 2].lstrip()[:1] if quoted else ""
+        if closing in ("»", '"', "”"):
+            end = self.text.index(closing, end) + 1
+        return Found(self._mention(self.tokens[j].idx, end, "Actor", "MilitaryUnit", "operation", 0.7), name)
 
     def _opened_by_body_noun(self, label: str, start: int, end: int, name: str, head: Token | None) -> Found | None:
         """ "sur Radio Belu", "la Force Hadid", "Radio Tessit": an unknown name that opens on a
