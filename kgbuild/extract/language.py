@@ -485,6 +485,10 @@ class LanguageRules:
     undergo_verbs: Words
     struck_verbs: Words
     state_force_nouns: Words
+    home_force_nouns: Words
+    home_force_qualified_nouns: Words
+    home_force_qualifiers: Words
+    near_words: Words
     fighter_descriptions: Words
     rebel_role_adjectives: Words
     presumption_participles: Words

@@ -4489,6 +4489,63 @@ class _Finder:
         army = self.reporting_army(n) if len(sides) < 2 else []
         if army:  # "des assaillants ont péri dans des combats près de Y, a annoncé l'armée X"
             self.fought_in(self.distinct(army + sides), self.clash_places(n, army), n, k, modality)
+        elif not any(r.entity.kind in _STATE_KINDS for r in sides):
+            forces = self.home_forces_at(n)
+            where = [r for r in self.clash_places(n, sides[:2]) if r.entity.kind not in _STATE_KINDS] if forces else []
+            if forces:  # "combats ... près de X, dans le nord du pays Y": X, not Y itself
+                self.home_forces_fought(where or self.home_forces_place(n, forces), n, k, modality)
+
+    def near_place(self, ref: MentionRef) -> bool:
+        """A place named right after a word of nearness (``near_words``: "près de X", "aux abords
+        de X"): what happens there is beside it, not stated in it."""
+        span = self.span_at(ref)
+        if span is None or not len(span):
+            return False
+        lo = max(self.units.bounds(span[0])[0], span[0].i - 4)
+        return any(lower_text(t) in self.rules.near_words for t in self.tokens[lo: span[0].i])
+
+    def home_forces_place(self, n: Token, forces: list[Token]) -> list[MentionRef]:
+        """Where a clash the parse gives no place of its own was fought: the place phrase hung on
+        its forces ("avec des militaires dans la province de X"), else on the verb the noun
+        (or its "lors de") is a phrase of ("ont péri lors d'un accrochage ... dans la région de X")."""
+        verb = n.head.head if n.head.pos_ == "ADV" else n.head
+        heads = [(t, ("nmod",)) for t in forces] + ([(verb, _OBLIQUES)] if verb.pos_ == "VERB" else [])
+        return next((g for h, deps in heads for g in self.place_groups(h, deps)), [])
+
+    def home_forces_at(self, n: Token) -> list[Token]:
+        """The forces named with no owner (``home_force_nouns``) in the sentence of the clash noun
+        ``n``: a side of it ("un affrontement avec des militaires", "entre soldats et rebelles",
+        "les combats se sont déroulés à X où les troupes gouvernementales ont ...", "cinq soldats
+        ont été blessés dans ces combats")."""
+        lo, hi = self.units.bounds(n)
+        return [t for t in self.tokens[lo:hi] if self.home_force(t)]
+
+    def home_force(self, t: Token) -> bool:
+        """A noun of a state's own forces with no owner named: no entity but a state the text
+        already reads it as, no actor among its phrases ("des soldats maliens", "les militaires
+        de X" have one), and for a qualified noun a qualifier of a state's own forces ("les
+        troupes gouvernementales")."""
+        rules, ref = self.rules, self.ref_at(t)
+        if t.pos_ != "NOUN" or not _in(t, rules.home_force_nouns) or ref is not None and ref.entity.kind not in _STATE_KINDS:
+            return False
+        phrases = [c for c in children_of(t) if c.dep_ in ("amod", "nmod")]
+        if any(r.entity is not getattr(ref, "entity", None) for r in self.typed([self.ref_at(c) for c in phrases], ("Actor",))):
+            return False
+        return not _in(t, rules.home_force_qualified_nouns) or any(_in(c, rules.home_force_qualifiers) for c in phrases)
+
+    def home_forces_fought(self, where: list[MentionRef], n: Token, k: int, modality: str | None) -> None:
+        """Forces with no owner that fight at a place are those of the one state (an actor) the
+        place lies in (``on_own_soil``), so that state is there ("douze hommes armés tués dans
+        un affrontement avec des militaires dans l'Etat de X": the state of X is in X); the place
+        is the clash's, else the one the parse hangs on the forces."""
+        where = [r for r in where if not self.near_place(r)]
+        if not where:
+            return
+        states = [MentionRef(e, e.mentions[0]) for e in {e.id: e for e in self.by_label.values()}.values()
+                  if e.kind in _STATE_KINDS and "Actor" in e.types]
+        home = [s for s in states if any(p.entity.id != s.entity.id and self.on_own_soil(p, s) for p in where[:2])]
+        if len(home) == 1:
+            self.fought_in(home, where, n, k, modality)
 
     def reporting_army(self, n: Token) -> list[MentionRef]:
         """The state whose army (a troop noun with its demonym or name: "l'armée égyptienne")
