@@ -504,6 +504,7 @@ class LanguageRules:
     dependency_prepositions: Words
     solidarity_nouns: Words
     state_body_heads: Words
+    portfolio_body_heads: Words
     organisation_body_nouns: Words
     threat_verbs: Words
     threat_object_verbs: Words
