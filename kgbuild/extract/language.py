@@ -511,6 +511,8 @@ class LanguageRules:
     spokesman_roles: Words
     speaker_pronouns: Words
     alliance_nouns: Words
+    joint_adjectives: Words
+    joint_action_nouns: Words
     ruin_verbs: Words
     example_phrases: Words
     threat_nouns: Words

@@ -8301,10 +8301,39 @@ class _Finder:
                 self.made_by_demonym(t, k)
             elif pos == "NOUN" and lemma in rules.alliance_nouns:
                 self.alliance_against(t, k)
+            elif lemma in rules.joint_adjectives:
+                self.joint_action(t, k)
             elif pos == "VERB" or low in rules.side_nouns:  # what ``stance_tie`` tests first
                 self.stance_tie(t, k)
         self.place_inclusions(k, tokens)
         self.named_body_ties(k)
+
+    def joint_action(self, t: Token, k: int) -> None:
+        """ "X a lancé une offensive conjointe avec Y", "une patrouille conjointe des troupes A et
+        des forces B": an action of the field said joint (``joint_adjectives`` on a noun of
+        ``joint_action_nouns``) is carried out by sides that back each other: each supports the
+        other (no person is a side)."""
+        noun = t.head
+        if t.dep_ != "amod" or noun.i == t.i or not _in(noun, self.rules.joint_action_nouns):
+            return
+        sides = [r for r in self.distinct(self.typed(self.joint_sides(noun), ("Actor",))) if r.entity.kind != "Person"]
+        if len({r.entity.id for r in sides[:2]}) < 2:
+            return
+        for a, b in (sides[:2], sides[1::-1]):
+            self.add(a, "supports", b, t, k, 0.55, modality=self.noun_modality(noun))
+
+    def joint_sides(self, noun: Token) -> list[MentionRef]:
+        """The sides of a joint action: who carries it out (the doer of the verb whose object it
+        is, however the parse labels a bare object) and its "avec" partner, on the noun or the verb; else the actors of its "de" phrase
+        ("des troupes A et des forces B")."""
+        verb = noun.head if noun.head.pos_ == "VERB" and noun.dep_ in ("obj", "obl:mod") \
+            and not any(c.dep_ == "case" for c in children_of(noun)) else None  # "a lancé mardi une offensive": misread
+        partners = self.children_with(noun, self.rules.partner_prepositions) or (
+            self.children_with(verb, self.rules.partner_prepositions) if verb is not None else [])
+        if partners:
+            return (self.doer(verb) if verb is not None else []) + partners
+        return [r for c in children_of(noun) if c.dep_ == "nmod" and c.i > noun.i
+                and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c)]
 
     def named_body_ties(self, k: int) -> None:
         """The ties of the named bodies of run ``k``: the state a body or medium belongs to, the
