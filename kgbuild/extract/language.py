@@ -510,12 +510,15 @@ class LanguageRules:
     dependency_prepositions: Words
     solidarity_nouns: Words
     state_body_heads: Words
+    portfolio_body_heads: Words
     organisation_body_nouns: Words
     threat_verbs: Words
     threat_object_verbs: Words
     spokesman_roles: Words
     speaker_pronouns: Words
     alliance_nouns: Words
+    joint_adjectives: Words
+    joint_action_nouns: Words
     ruin_verbs: Words
     example_phrases: Words
     threat_nouns: Words

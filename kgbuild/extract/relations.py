@@ -8397,10 +8397,39 @@ class _Finder:
                 self.made_by_demonym(t, k)
             elif pos == "NOUN" and lemma in rules.alliance_nouns:
                 self.alliance_against(t, k)
+            elif lemma in rules.joint_adjectives:
+                self.joint_action(t, k)
             elif pos == "VERB" or low in rules.side_nouns:  # what ``stance_tie`` tests first
                 self.stance_tie(t, k)
         self.place_inclusions(k, tokens)
         self.named_body_ties(k)
+
+    def joint_action(self, t: Token, k: int) -> None:
+        """ "X a lancé une offensive conjointe avec Y", "une patrouille conjointe des troupes A et
+        des forces B": an action of the field said joint (``joint_adjectives`` on a noun of
+        ``joint_action_nouns``) is carried out by sides that back each other: each supports the
+        other (no person is a side)."""
+        noun = t.head
+        if t.dep_ != "amod" or noun.i == t.i or not _in(noun, self.rules.joint_action_nouns):
+            return
+        sides = [r for r in self.distinct(self.typed(self.joint_sides(noun), ("Actor",))) if r.entity.kind != "Person"]
+        if len({r.entity.id for r in sides[:2]}) < 2:
+            return
+        for a, b in (sides[:2], sides[1::-1]):
+            self.add(a, "supports", b, t, k, 0.55, modality=self.noun_modality(noun))
+
+    def joint_sides(self, noun: Token) -> list[MentionRef]:
+        """The sides of a joint action: who carries it out (the doer of the verb whose object it
+        is, however the parse labels a bare object) and its "avec" partner, on the noun or the verb; else the actors of its "de" phrase
+        ("des troupes A et des forces B")."""
+        verb = noun.head if noun.head.pos_ == "VERB" and noun.dep_ in ("obj", "obl:mod") \
+            and not any(c.dep_ == "case" for c in children_of(noun)) else None  # "a lancé mardi une offensive": misread
+        partners = self.children_with(noun, self.rules.partner_prepositions) or (
+            self.children_with(verb, self.rules.partner_prepositions) if verb is not None else [])
+        if partners:
+            return (self.doer(verb) if verb is not None else []) + partners
+        return [r for c in children_of(noun) if c.dep_ == "nmod" and c.i > noun.i
+                and _introduced_by(c, self.rules.of_prepositions) for r in self.np(c)]
 
     def named_body_ties(self, k: int) -> None:
         """The ties of the named bodies of run ``k``: the state a body or medium belongs to, the
@@ -8508,9 +8537,54 @@ class _Finder:
         states = [r for t in words for r in [self.named_state(t)] if r is not None] + self.state_ending_name(span) \
             if (ref.entity.kind == "Organization" and _in(span[0], self.rules.state_body_heads)) or self.state_media(ref, words) else []
         if not states and ref.entity.kind != "Media":  # a medium only by its official description
-            states = self.apposed_body_state(span) or self.genitive_state(ref, span)
+            states = self.apposed_body_state(span) or self.genitive_state(ref, span) or self.portfolio_state(ref, span)
         for st in states[:1]:
             self.add(ref, "memberOf", st, span[0], k, 0.6, modality="asserted")
+
+    def portfolio_state(self, ref: MentionRef, span) -> list[MentionRef]:
+        """The state a ministry named by its portfolio alone belongs to ("le ministère de la
+        Défense", ``portfolio_body_heads``): the one state the subjects of its sentence name
+        before it ("L'aviation turque a frappé X, selon le ministère de la Défense"), else the state
+        the text is about; none when its label or a mention names a people ("le ministère
+        palestinien de la Santé") or a phrase follows it ("... de la Santé de Gaza", "... à Paris")."""
+        office = self.portfolio_office(span[0])
+        if ref.entity.kind != "Organization" or lower_text(span[0]) not in self.rules.portfolio_body_heads \
+                or office is None or self.body_named_people(ref.entity) or self.portfolio_named_elsewhere(ref, office):
+            return []  # the singular head only: "les ministères des Affaires étrangères et de la Défense" are two
+        after = self.tokens[span.end] if span.end < len(self.tokens) else None
+        if after is not None and (after.pos_ == "ADP" or lower_text(after) in self.rules.demonyms):
+            return []  # "le ministère de la Défense à Paris", "... de la Santé de Gaza": placed by its phrase
+        return self.subject_state(span) or self.dominant_state(span.start_char) or self.state_named_later(span.start_char)
+
+    def subject_state(self, span) -> list[MentionRef]:
+        """The one state the subjects of its sentence name before ``span``, by name or demonym
+        ("L'aviation turque a bombardé X, selon le ministère de la Défense": Turkey)."""
+        lo = self.units.bounds(span.root)[0]
+        found = [r for t in self.tokens[lo:span.start] if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i < span.start
+                 for r in self.index.inside(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+                 if r.entity.kind in _STATE_KINDS]
+        return found[:1] if len({r.entity.id for r in found}) == 1 else []
+
+    def portfolio_office(self, head: Token) -> Token | None:
+        """The portfolio a body's head noun takes as its "de" phrase ("ministère de la Défense",
+        "ministère des Affaires étrangères"; ``state_office_nouns``), if any."""
+        words = [w for w in self.tokens[head.i + 1: head.i + 4] if w.pos_ != "DET"]
+        found = len(words) > 1 and lower_text(words[0]) in self.rules.of_prepositions \
+            and lower_text(words[1]) in self.rules.state_office_nouns and not self.local_office(words[1])
+        return words[1] if found else None
+
+    def portfolio_named_elsewhere(self, ref: MentionRef, office: Token) -> bool:
+        """Whether the text names another body of the same portfolio with a demonym ("le ministère
+        arménien de la Défense", "le ministère russe de la Défense" ... "le ministère de la
+        Défense"): the bare one may be any of their states'."""
+        word = lower_text(office)
+        return any(e.id != ref.entity.id and word in e.label.lower().split() and self.body_named_people(e)
+                   for e in self.by_label.values())
+
+    def body_named_people(self, entity) -> bool:
+        """Whether the label or a mention of a body holds a demonym ("ministère de la Santé palestinien")."""
+        texts = [entity.label] + [m.text for m in entity.mentions]
+        return any(w in self.rules.demonyms for t in texts for w in t.lower().replace("’", "'").split())
 
     def state_media(self, ref: MentionRef, words: list[Token]) -> bool:
         """A medium its name or description calls official or public ("l'agence de presse
