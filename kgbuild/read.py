@@ -167,11 +167,10 @@ def clean_article(article: Article) -> Article:
 def _controls_as_spaces(where: str, text: str) -> str:
     """The text with its control characters (NUL, BEL, ESC ..., not tab nor line breaks) as
     spaces, offsets unchanged; their count logged, naming the file."""
-    count = len(_CONTROL_CHARS.findall(text))
-    if not count:
-        return text
-    log.warning("%s: %d control character%s (NUL and the like) read as spaces", where, count, "s" if count > 1 else "")
-    return _CONTROL_CHARS.sub(" ", text)
+    text, count = _CONTROL_CHARS.subn(" ", text)
+    if count:
+        log.warning("%s: %d control character%s (NUL and the like) read as spaces", where, count, "s" if count > 1 else "")
+    return text
 
 
 def _valid_unicode(value: str) -> tuple[str, int]:

@@ -70,3 +70,10 @@ def test_a_quoted_e_mail_reads_as_its_paragraph():
     wrapped = textwrap.fill(PARAGRAPH, 68)
     quoted = "\n".join("> " + line for line in wrapped.split("\n")) + "\n"
     assert read_spacing(quoted).text == " " + PARAGRAPH + "\n"
+
+
+def test_each_kind_of_markup_is_found_past_the_quick_test():
+    # ``_markup`` runs its patterns only on a text holding one of ``_MARKUP_SIGNS``
+    for text in ("un <b>mot</b>", "voir http://a.fr/b", "voir www.a.fr", "écrire à a@b.fr", "un **mot**",
+                 "un __mot__", "# Titre\nTexte", "> cité\n> encore", "le [mot](x)"):
+        assert read_spacing(text).changed, text

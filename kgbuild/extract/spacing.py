@@ -25,12 +25,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from kgbuild.types import Extraction, Span
+from kgbuild.types import Article, Extraction, Span
 
 __all__ = ["Spacing", "read_spacing", "restore", "soft_breaks"]
 
-_BLANKS = " \t\u00a0\u2000-\u200a\u202f\u205f\u3000"
-_SPACING = frozenset(" \t\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+#: the blanks inside a line: space, tab, no-break spaces, the typographic spaces U+2000 to U+200A
+_BLANKS = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_SPACING = frozenset(_BLANKS + "\n")  # blanks and line breaks
 #: markup read as blanks: an HTML tag or comment, a web or e-mail address, Markdown emphasis
 #: (around a word), heading marks and an e-mail's quotation marks ("> " opening a line)
 _MARKUP = re.compile(
@@ -39,6 +40,9 @@ _MARKUP = re.compile(
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
     r"|\*\*(?=\S)|(?<=\S)\*\*|__(?=\w)|(?<=\w)__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
     r"|^#{1,6}(?= )|^[ \t]*>(?:[ \t]*>)*", re.MULTILINE | re.DOTALL)
+#: what each markup opens with or holds (a tag, an address, emphasis, a heading, a quotation mark,
+#: a link): a text with none of them holds no markup, and the costly patterns are not run on it
+_MARKUP_SIGNS = ("<", "http", "www.", "@", "*", "__", "#", ">", "](")
 #: a Markdown link: [words](target)
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\([^()\s]{1,500}\)")
 #: an HTML character entity
@@ -159,6 +163,8 @@ def _widen(text: str, a: int, b: int) -> tuple[int, int]:
 def _markup(text: str) -> list[tuple[int, int]]:
     """The spans of markup read as blanks: tags, addresses, emphasis, heading and quotation marks
     and a Markdown link's brackets and target (its words are read)."""
+    if not any(sign in text for sign in _MARKUP_SIGNS):
+        return []
     spans = [m.span() for m in _MARKUP.finditer(text)]
     for m in _MD_LINK.finditer(text):
         spans += [(m.start(), m.start() + 1), (m.end(1), m.end())]
@@ -175,7 +181,7 @@ def _entities(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def restore(extraction: Extraction, spacing: Spacing, article) -> Extraction:
+def restore(extraction: Extraction, spacing: Spacing, article: Article) -> Extraction:
     """The extraction of the read text with its offsets in the article's text (``article``) and
     its mention and statement texts sliced from it."""
     if not spacing.changed:
