@@ -6,7 +6,9 @@
 The stages, each pure: parse (spaCy, paragraph-aware) -> find_mentions ->
 group_mentions -> find_statements -> find_relations -> find_learned_relations (the
 pair model's recall booster, ``pairs.py``; ``learned=False`` switches it off).  The
-result holds only offsets and strings.
+text parsed is the article's with its spacing and markup made plain (``reading_text``,
+``spacing.py``); the result's offsets and texts are the article's.  The result holds only
+offsets and strings.
 """
 
 from __future__ import annotations

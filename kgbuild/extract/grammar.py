@@ -19,21 +19,16 @@ from kgbuild.extract.reading import MentionRef, Reading
 from kgbuild.normalize import fold_quotes
 from kgbuild.types import Entity
 
-__all__ = ["lower_text", "lower_lemma", "morph_values", "children_of", "share_tokens", "word_columns", "subjects_of", "clause_negation",
-           "is_impersonal", "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
+__all__ = ["lower_text", "lower_lemma", "morph_values", "children_of", "share_tokens", "word_columns", "POS_BY_ID",
+           "subjects_of", "clause_negation", "is_impersonal", "clause_hedged", "group_start", "verb_chain", "is_past", "resolve_pronoun", "pronoun_form",
            "passive_subjects", "is_subject_mention", "reduced_relative", "unsourced"]
 
 def lower_text(token: Token) -> str:
     """The token's text, quotes folded and lower-cased (the form the lexicons are written in)."""
     # remembered by the word's hash: ``token.orth`` is a plain number, ``token.text`` a string
     # spaCy decodes at each access (the rules ask for every token's form many times)
-    orth = token.orth
-    low = _LOWER_BY_ORTH.get(orth)
-    if low is None:
-        if len(_LOWER_BY_ORTH) >= _WORDS_KEPT:
-            _LOWER_BY_ORTH.clear()  # memory stays flat over a corpus
-        low = _LOWER_BY_ORTH[orth] = fold_quotes(token.text).lower()
-    return low
+    low = _LOWER_BY_ORTH.get(token.orth)
+    return low if low is not None else _text_lower(token.orth, token.vocab.strings)
 
 
 _LOWER_BY_ORTH: dict[int, str] = {}
@@ -43,13 +38,8 @@ _WORDS_KEPT = 65536
 def lower_lemma(token: Token) -> str:
     """``token.lemma_.lower()``, remembered by the lemma's hash (``token.lemma`` is a number,
     ``token.lemma_`` a string spaCy decodes at each access; rules read every token's)."""
-    key = token.lemma
-    low = _LOWER_BY_LEMMA.get(key)
-    if low is None:
-        if len(_LOWER_BY_LEMMA) >= _WORDS_KEPT:
-            _LOWER_BY_LEMMA.clear()  # memory stays flat over a corpus
-        low = _LOWER_BY_LEMMA[key] = token.lemma_.lower()
-    return low
+    low = _LOWER_BY_LEMMA.get(token.lemma)
+    return low if low is not None else _lemma_lower(token.lemma, token.vocab.strings)
 
 
 _LOWER_BY_LEMMA: dict[int, str] = {}
@@ -123,27 +113,28 @@ def _word_columns(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     by_lemma, by_orth = _LOWER_BY_LEMMA.get, _LOWER_BY_ORTH.get
     return ([w if (w := by_lemma(h)) is not None else _lemma_lower(h, strings) for h in lemmas],
             [w if (w := by_orth(h)) is not None else _text_lower(h, strings) for h in orths],
-            [_POS_NAMES[p] for p in tags])
+            [POS_BY_ID[p] for p in tags])
 
 
 def _lemma_lower(key: int, strings) -> str:
-    """``lower_lemma`` of a word whose lemma has the hash ``key``."""
+    """``lower_lemma`` of a word whose lemma has the hash ``key``, remembered."""
     if len(_LOWER_BY_LEMMA) >= _WORDS_KEPT:
-        _LOWER_BY_LEMMA.clear()
+        _LOWER_BY_LEMMA.clear()  # memory stays flat over a corpus
     low = _LOWER_BY_LEMMA[key] = strings[key].lower()
     return low
 
 
 def _text_lower(orth: int, strings) -> str:
-    """``lower_text`` of a word whose form has the hash ``orth``."""
+    """``lower_text`` of a word whose form has the hash ``orth``, remembered."""
     if len(_LOWER_BY_ORTH) >= _WORDS_KEPT:
-        _LOWER_BY_ORTH.clear()
+        _LOWER_BY_ORTH.clear()  # memory stays flat over a corpus
     low = _LOWER_BY_ORTH[orth] = fold_quotes(strings[orth]).lower()
     return low
 
 
 _COLUMNS: list = [None, ([], [], [])]  # [the document, its ``word_columns``]
-_POS_NAMES = {int(key): name for key, name in POS_NAMES.items()}  # what ``Token.pos_`` reads
+#: each POS's name by its number (what ``Token.pos_`` reads), for the columns read off the arrays
+POS_BY_ID = {int(key): name for key, name in POS_NAMES.items()}
 
 
 def subjects_of(token: Token, rules: LanguageRules) -> list[Token]:

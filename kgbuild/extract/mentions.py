@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
-from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from kgbuild.extract.grammar import children_of, lower_lemma, morph_values
+from kgbuild.extract.grammar import POS_BY_ID, children_of, lower_lemma, morph_values
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import SpanIndex, led_phrase_after
 from kgbuild.kb.keys import match_key
@@ -4154,13 +4153,12 @@ def _word_columns(doc: Doc, tokens: list[Token]) -> tuple[list, ...]:
     lows, caps, lemmas, strings = _LOWS.get, _CAPITALS.get, _FOLDED_LEMMAS.get, doc.vocab.strings
     return ([w if (w := lows(h)) is not None else _low(t) for h, t in zip(lower, tokens)],
             [c if (c := caps(h)) is not None else _capitalised(t) for h, t in zip(orth, tokens)],
-            [_POS_NAMES[p] for p in pos], [strings[h] for h in orth], list(idx),
+            [POS_BY_ID[p] for p in pos], [strings[h] for h in orth], list(idx),
             [bool(p or s) for p, s in zip(punct, space)],
             [w if (w := lemmas(h)) is not None else _folded_lemma(t) for h, t in zip(lemma, tokens)])
 
 
 _COLUMNS = [LOWER, ORTH, LEMMA, POS, IDX, IS_PUNCT, IS_SPACE]
-_POS_NAMES = {int(key): name for key, name in POS_NAMES.items()}  # what ``Token.pos_`` reads
 
 
 def _low(token: Token) -> str:
