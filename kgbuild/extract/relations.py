@@ -80,7 +80,7 @@ _GLOSS_GAP = re.compile(r"\s*\(\s*[^\W\dA-Z][^\W\d]*(?:[\s'’-]+[^\W\dA-Z][^\W\
 #: entity kinds one can join or be grouped in (organisations, armed groups, not states or places)
 _BODY_KINDS = frozenset({"Organization", "Group"})
 #: the bodies a person's name may carry in brackets as his own ("Jean Dupont (PS)")
-_MEMBER_BODY_KINDS = frozenset({"Party", "Organization", "Group"})
+_MEMBER_BODY_KINDS = _BODY_KINDS | {"Party"}
 #: parts of speech of a description before a bracketed name ("la mission de l'ONU (X)")
 _DESCRIPTION_POS = ("NOUN", "ADJ", "ADP", "DET", "PROPN")
 #: places with a government of their own under the state's (a local office's body)
@@ -4019,12 +4019,16 @@ class _Finder:
         victims = subjects_of(v, self.rules)[:1] if self.undergone(v) else self.direct_objects(v)
         if not any(_in(t, self.rules.state_force_nouns) for t in victims):
             return []
-        states = {e.id: e for e in self.by_label.values() if e.kind == "State" and "Actor" in e.types}
+        states = self.actor_states()
         actors = self.typed(agents, ("Actor",))
-        if len(states) != 1 or not actors or any(a.entity.id in states for a in actors):
+        if len(states) != 1 or not actors or any(a.entity.id == states[0].entity.id for a in actors):
             return []
-        state = next(iter(states.values()))
-        return [MentionRef(state, state.mentions[0])]
+        return states
+
+    def actor_states(self, kinds=("State",)) -> list[MentionRef]:
+        """Every state (an entity of ``kinds``) the text has act, each at its first mention."""
+        states = {e.id: e for e in self.by_label.values() if e.kind in kinds and "Actor" in e.types}
+        return [MentionRef(e, e.mentions[0]) for e in states.values()]
 
     def held_place(self, v: Token, k: int) -> bool:
         """A place described as held ("les collines de Kfar Chouba, occupées par Israël"): the
@@ -4485,14 +4489,15 @@ class _Finder:
         sides = self.clash_sides(n)
         modality = self.noun_modality(n)
         self.fight_between(sides, n, k, modality)
-        self.fought_in(sides[:2] if len(sides) > 1 else [], self.clash_places(n, sides[:2]), n, k, modality)
+        places = self.clash_places(n, sides[:2])
+        self.fought_in(sides[:2] if len(sides) > 1 else [], places, n, k, modality)
         army = self.reporting_army(n) if len(sides) < 2 else []
         if army:  # "des assaillants ont péri dans des combats près de Y, a annoncé l'armée X"
             self.fought_in(self.distinct(army + sides), self.clash_places(n, army), n, k, modality)
         elif not any(r.entity.kind in _STATE_KINDS for r in sides):
             forces = self.home_forces_at(n)
-            where = [r for r in self.clash_places(n, sides[:2]) if r.entity.kind not in _STATE_KINDS] if forces else []
             if forces:  # "combats ... près de X, dans le nord du pays Y": X, not Y itself
+                where = [r for r in places if r.entity.kind not in _STATE_KINDS]
                 self.home_forces_fought(where or self.home_forces_place(n, forces), n, k, modality)
 
     def near_place(self, ref: MentionRef) -> bool:
@@ -4526,10 +4531,11 @@ class _Finder:
         de X" have one), and for a qualified noun a qualifier of a state's own forces ("les
         troupes gouvernementales")."""
         rules, ref = self.rules, self.ref_at(t)
-        if t.pos_ != "NOUN" or not _in(t, rules.home_force_nouns) or ref is not None and ref.entity.kind not in _STATE_KINDS:
+        own = ref.entity if ref is not None else None
+        if t.pos_ != "NOUN" or not _in(t, rules.home_force_nouns) or (own is not None and own.kind not in _STATE_KINDS):
             return False
         phrases = [c for c in children_of(t) if c.dep_ in ("amod", "nmod")]
-        if any(r.entity is not getattr(ref, "entity", None) for r in self.typed([self.ref_at(c) for c in phrases], ("Actor",))):
+        if any(r.entity is not own for r in self.typed([self.ref_at(c) for c in phrases], ("Actor",))):
             return False
         return not _in(t, rules.home_force_qualified_nouns) or any(_in(c, rules.home_force_qualifiers) for c in phrases)
 
@@ -4541,9 +4547,8 @@ class _Finder:
         where = [r for r in where if not self.near_place(r)]
         if not where:
             return
-        states = [MentionRef(e, e.mentions[0]) for e in {e.id: e for e in self.by_label.values()}.values()
-                  if e.kind in _STATE_KINDS and "Actor" in e.types]
-        home = [s for s in states if any(p.entity.id != s.entity.id and self.on_own_soil(p, s) for p in where[:2])]
+        home = [s for s in self.actor_states(_STATE_KINDS)
+                if any(p.entity.id != s.entity.id and self.on_own_soil(p, s) for p in where[:2])]
         if len(home) == 1:
             self.fought_in(home, where, n, k, modality)
 
@@ -4766,8 +4771,8 @@ class _Finder:
         """The one state the text has act, for forces named without owner ("six soldats")."""
         if not _in(v, self.rules.state_force_nouns):
             return []
-        states = {e.id: e for e in self.by_label.values() if e.kind == "State" and "Actor" in e.types}
-        return [MentionRef(e, e.mentions[0]) for e in states.values()] if len(states) == 1 else []
+        states = self.actor_states()
+        return states if len(states) == 1 else []
 
     def partner_sides(self, n: Token) -> list[MentionRef]:
         """The sides of a clash noun with an "avec" (or "contre") phrase, set as a phrase of a
@@ -6863,8 +6868,8 @@ class _Finder:
                 self.led_after_name(ref, span, k)
 
     def party_in_brackets(self, ref: MentionRef, span, k: int) -> None:
-        """ "Jean Dupont (PS)", "X (Hamas)": a party or body named alone in brackets right after a
-        person's name counts him (memberOf)."""
+        """ "Jean Dupont (PS)", "X (Hamas)": a party or body (``_MEMBER_BODY_KINDS``) named alone in
+        brackets right after a person's name has him as a member (memberOf)."""
         after = span[-1].i + 1
         if ref.entity.kind != "Person" or after + 2 >= len(self.tokens) or self.tokens[after].text != "(":
             return
@@ -8410,7 +8415,7 @@ class _Finder:
         ``joint_action_nouns``) is carried out by sides that back each other: each supports the
         other (no person is a side)."""
         noun = t.head
-        if t.dep_ != "amod" or noun.i == t.i or not _in(noun, self.rules.joint_action_nouns):
+        if t.dep_ != "amod" or not _in(noun, self.rules.joint_action_nouns):
             return
         sides = [r for r in self.distinct(self.typed(self.joint_sides(noun), ("Actor",))) if r.entity.kind != "Person"]
         if len({r.entity.id for r in sides[:2]}) < 2:
@@ -8420,8 +8425,8 @@ class _Finder:
 
     def joint_sides(self, noun: Token) -> list[MentionRef]:
         """The sides of a joint action: who carries it out (the doer of the verb whose object it
-        is, however the parse labels a bare object) and its "avec" partner, on the noun or the verb; else the actors of its "de" phrase
-        ("des troupes A et des forces B")."""
+        is, however the parse labels a bare object) and its "avec" partner (``partner_prepositions``),
+        on the noun or the verb; else the actors of its "de" phrase ("des troupes A et des forces B")."""
         verb = noun.head if noun.head.pos_ == "VERB" and noun.dep_ in ("obj", "obl:mod") \
             and not any(c.dep_ == "case" for c in children_of(noun)) else None  # "a lancé mardi une offensive": misread
         partners = self.children_with(noun, self.rules.partner_prepositions) or (
@@ -8547,10 +8552,11 @@ class _Finder:
         before it ("L'aviation turque a frappé X, selon le ministère de la Défense"), else the state
         the text is about; none when its label or a mention names a people ("le ministère
         palestinien de la Santé") or a phrase follows it ("... de la Santé de Gaza", "... à Paris")."""
-        office = self.portfolio_office(span[0])
-        if ref.entity.kind != "Organization" or lower_text(span[0]) not in self.rules.portfolio_body_heads \
-                or office is None or self.body_named_people(ref.entity) or self.portfolio_named_elsewhere(ref, office):
+        if ref.entity.kind != "Organization" or lower_text(span[0]) not in self.rules.portfolio_body_heads:
             return []  # the singular head only: "les ministères des Affaires étrangères et de la Défense" are two
+        office = self.portfolio_office(span[0])
+        if office is None or self.body_named_people(ref.entity) or self.portfolio_named_elsewhere(ref, office):
+            return []
         after = self.tokens[span.end] if span.end < len(self.tokens) else None
         if after is not None and (after.pos_ == "ADP" or lower_text(after) in self.rules.demonyms):
             return []  # "le ministère de la Défense à Paris", "... de la Santé de Gaza": placed by its phrase
@@ -8567,7 +8573,7 @@ class _Finder:
 
     def portfolio_office(self, head: Token) -> Token | None:
         """The portfolio a body's head noun takes as its "de" phrase ("ministère de la Défense",
-        "ministère des Affaires étrangères"; ``state_office_nouns``), if any."""
+        "ministère des Affaires étrangères"; ``state_office_nouns``, not a local office's), if any."""
         words = [w for w in self.tokens[head.i + 1: head.i + 4] if w.pos_ != "DET"]
         found = len(words) > 1 and lower_text(words[0]) in self.rules.of_prepositions \
             and lower_text(words[1]) in self.rules.state_office_nouns and not self.local_office(words[1])

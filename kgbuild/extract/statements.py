@@ -2087,9 +2087,9 @@ class _Finder:
         if pos not in _CUE_POS:
             return None  # most words (determiners, prepositions, marks): no lemma read
         lemma = tok.lemma_
-        if pos in ("VERB", "AUX", "ADJ") and lemma in _cue_lemmas(self.rules):
+        if pos in _CUE_VERB_POS and lemma in _cue_lemmas(self.rules):
             return self.rules.mistagged_cues.get(lemma, lemma)  # "estime" left unlemmatised: "estimer"
-        if pos not in ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X"):  # X: "a tweeté" left untagged
+        if pos not in _MISTAGGED_CUE_POS:
             return None
         if lemma in self.rules.mistagged_cues:
             return self.rules.mistagged_cues[lemma]
@@ -4332,8 +4332,12 @@ def _speech_verb_of(rules: LanguageRules, form: str) -> str | None:
     return next((g for g in rules.grammar.verb_lemmas(form) if g in rules.speech_verbs), None)
 
 
-#: the parts of speech ``cue_lemma`` reads a cue of
-_CUE_POS = frozenset(("VERB", "AUX", "ADJ", "NOUN", "PROPN", "ADV", "X"))
+#: the parts of speech of a cue ``cue_lemma`` reads by its lemma
+_CUE_VERB_POS = ("VERB", "AUX", "ADJ")
+#: those of a cue the tagger mistook, read by its form (X: "a tweeté" left untagged)
+_MISTAGGED_CUE_POS = ("NOUN", "PROPN", "ADJ", "ADV", "VERB", "X")
+#: the parts of speech ``cue_lemma`` reads a cue of at all
+_CUE_POS = frozenset(_CUE_VERB_POS + _MISTAGGED_CUE_POS)
 
 
 @functools.cache
