@@ -407,6 +407,7 @@ class _StateMentions:
     def __init__(self, found: list[Found], keys: list[str | None], text: str) -> None:
         self.found, self.keys, self.text = found, keys, text
         self.states = _state_mentions(found, keys)
+        self.places: list[tuple[int, str]] | None = None
         self.by_word: dict[str, list[int]] = defaultdict(list)
         for j in self.states:
             for w in self._words(j):
@@ -414,6 +415,13 @@ class _StateMentions:
 
     def _words(self, j: int) -> set[str]:
         return set(map(_last_word, _words_before(self.text, self.found[j].mention.start)))
+
+    def host_countries(self, i: int) -> list[str]:
+        """The countries of the towns and regions the KB knows among the mentions before ``i``."""
+        if self.places is None:
+            self.places = [(j, f.entry.country) for j, f in enumerate(self.found) if self.keys[j] is not None
+                           and f.entry is not None and f.entry.kind in _HOSTED_KINDS and f.entry.country]
+        return [c for j, c in self.places if j < i]
 
     def named(self, head: str) -> list[int]:
         """The state mentions after the word ``head``, in order."""
@@ -444,7 +452,21 @@ def _context_state(i: int, found: list[Found], keys: list[str | None], index: _S
     earlier = states[:bisect_left(states, i)]
     context = _dominant_state(earlier or [j for j in states if found[j].mention.sentence == found[i].mention.sentence],
                               found, keys)
-    return _organ_named_next(named, context, bool(earlier), keys) if named else context
+    if named:
+        return _organ_named_next(named, context, bool(earlier), keys)
+    return context if context is not None else _host_state(earlier, found, keys, index.host_countries(i))
+
+
+def _host_state(earlier: list[int], found: list[Found], keys: list[str | None], countries: list[str]) -> int | None:
+    """With several states named before a bare organ and none dominant, the state of the
+    towns and regions the text names before it ("l'armée" after "Tamaulipas", "Mexique" and
+    "frontalière des Etats-Unis": Mexico's), when their countries name it at least twice as
+    often as any other state named there and no other state acts there (an invader's troops in
+    the invaded land are not its own); the last mention of that state."""
+    top = dominant([c for c in countries if c in {keys[j] for j in earlier}])
+    if top is None or any(found[j].mention.type == "Actor" and keys[j] != top for j in earlier):
+        return None
+    return next(j for j in reversed(earlier) if keys[j] == top)
 
 
 def _organ_named_next(named: list[int], context: int | None, earlier: bool, keys: list[str | None]) -> int | None:
@@ -1308,6 +1330,8 @@ def _merge_misread_places(found: list[Found], keys: list[str | None]) -> None:
 
 #: the kinds of place noun a town and a subdivision of the same name are told apart by
 _TOWN_KINDS = ("City", "Village")
+#: the places whose country hosts the events an article tells (``_host_state``)
+_HOSTED_KINDS = ("City", "Village", "AdministrativeRegion")
 _SUBDIVISION_KINDS = ("AdministrativeRegion",)
 
 

@@ -3341,7 +3341,7 @@ class _Finder:
                     or not (self._is_definite(token, True) or self._bare_side(token)):
                 continue  # "la mort des quatre militaires": men counted, not the organ
             phrase = self._organ_phrase(token)
-            end = None if phrase is None else self._organ_end(token, phrase)
+            end = None if phrase is None else self._organ_span_end(token, phrase)
             if phrase is not None and end is None and not self.capitalised[token.i] \
                     and not self._state_complement(token.idx + len(phrase)):
                 others.add(phrase)  # not a name's noun ("l'Armée d'Arakan" ... "l'armée": the state's)
@@ -3406,6 +3406,24 @@ class _Finder:
                                      or self.lows[i] in self.rules.of_prepositions and self._state_complement_end(i)):
             return -1  # "l'armée malienne", "la police des Pays-Bas": the state's own, read by its name
         if i < len(self.tokens) and self._names_other_organ(i, end):
+            return None
+        last = self.tokens[i - 1]
+        return max(end, last.idx + len(last.text))
+
+    def _organ_span_end(self, token: Token, phrase: str) -> int | None:
+        """Where the organ phrase opening at ``token`` ends (``_organ_end``), also before the "de"
+        of an infinitive (``_infinitive_organ_end``)."""
+        end = self._organ_end(token, phrase)
+        return self._infinitive_organ_end(token, phrase) if end is None else end
+
+    def _infinitive_organ_end(self, token: Token, phrase: str) -> int | None:
+        """ "accusent les troupes gouvernementales d'avoir attaqué", "l'armée d'avoir tiré": an
+        organ (past its plain adjectives) whose "de" opens an infinitive is the organ of the state
+        of the context, ending at its own words; None when the "de" opens no verb."""
+        end = token.idx + len(phrase)
+        i = self._past_plain_adjectives(self._token_index(end - 1) + 1)
+        if self.capitalised[token.i] or i + 1 >= len(self.tokens) \
+                or self.lows[i] not in self.rules.of_prepositions or self.pos[i + 1] not in ("VERB", "AUX"):
             return None
         last = self.tokens[i - 1]
         return max(end, last.idx + len(last.text))

@@ -47,7 +47,7 @@ from kgbuild.extract.grammar import (
 )
 from kgbuild.extract.language import LanguageRules
 from kgbuild.extract.reading import MentionRef, Reading, StatementSpans, dominant, led_phrase_after
-from kgbuild.normalize import normalize_label
+from kgbuild.normalize import fold_quotes, normalize_label
 from kgbuild.types import Mention, Relation, Statement
 
 __all__ = ["find_relations", "PREDICATE_TYPES"]
@@ -7269,9 +7269,18 @@ class _Finder:
         française": the army, France's, is what the role heads)."""
         content = self.past_role_adjectives([t for t in rest if t.pos_ in ("NOUN", "PROPN", "ADJ")])
         nxt = self.tokens[content[0].i + 1] if content and content[0].i + 1 < len(self.tokens) else None
+        if orgs and self.state_branch(orgs[0]):
+            return False
         return not content or not orgs or content[0].idx >= orgs[0].start or _in(
             content[0], self.rules.state_stand_ins) or (  # "le président de la République française"
             nxt is not None and nxt.idx == orgs[0].start and nxt.pos_ == "PROPN")  # "du groupe Wagner"
+
+    def state_branch(self, ref: MentionRef) -> bool:
+        """Whether a role's body is named by a branch of a state's organs ("le chef de l'armée
+        de terre", "le chef des forces de sécurité": a state's organ with a "de" complement of its
+        own): the holder heads the branch, a member of the state, not its leader."""
+        text = fold_quotes(ref.mention.text).lower()
+        return text in self.rules.state_organs and any(w in self.rules.of_prepositions for w in text.split()[1:])
 
     def past_role_adjectives(self, content: list[Token]) -> list[Token]:
         """The content words after a role from the first that is no plain adjective of the role
