@@ -81,6 +81,10 @@ _BINARY_SIGNATURES = {
     b"Rar!": "a RAR archive", b"\x7fELF": "a program", b"\xca\xfe\xba\xbe": "a program",
     b"OggS": "an Ogg sound or video", b"ID3": "an MP3 sound", b"fLaC": "a FLAC sound", b"wOFF": "a web font",
 }
+#: a signature of printable characters that also may open a line of prose ("ID3 ...", "RIFF ...")
+#: is binary only when a control byte follows it, as it does in those formats; but a file opening
+#: on "%PDF" is a PDF whatever follows
+_PRINTABLE_SIGNATURES_ALONE = frozenset({b"%PDF"})
 _ARTICLE_STRINGS = ("id", "text", "lang", "title", "date", "url", "source", "encoding")
 
 ErrorHandler = Callable[[InputError], object]
@@ -485,11 +489,19 @@ def _binary_format(data: bytes) -> str | None:
     with a few stray NULs is text (``_check_text`` reads them as spaces)."""
     head = data[:65536]
     for signature, name in _BINARY_SIGNATURES.items():
-        if data.startswith(signature):
+        if data.startswith(signature) and _signature_holds(signature, data):
             return name
     if head.count(0) > max(8, 0.01 * len(head)) or sum(1 for b in head if b in _CONTROL_BYTES) > 0.05 * len(head):
         return "control bytes throughout"
     return None
+
+
+def _signature_holds(signature: bytes, data: bytes) -> bool:
+    """Whether ``data``, which opens on ``signature``, is of its format: a signature of printable
+    characters ("ID3", "RIFF", "OggS") only when a control byte follows within the first 16 bytes."""
+    if signature in _PRINTABLE_SIGNATURES_ALONE or not all(32 <= b < 127 for b in signature):
+        return True
+    return any(b in _CONTROL_BYTES for b in data[:16])
 
 
 def _check_text(source: str, text: str, max_chars: int | None, where: str = "") -> str:

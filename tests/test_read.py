@@ -296,6 +296,13 @@ def test_binary_formats_are_refused_naming_what_they_are(tmp_path, name, data, w
     assert str(error) == f"{bad}: binary file, not text ({what}): convert it to text first"
 
 
+@pytest.mark.parametrize("opening", ["ID3 fut le nom", "RIFF et OggS", "GIF8 est un code", "BZh rapporte", "Rar! Rare"])
+def test_prose_opening_on_the_letters_of_a_binary_signature_is_text(tmp_path, opening):
+    path = write(tmp_path / "brief.txt", f"{opening} donné à la réunion du colonel.\n")
+    [article] = iter_articles([path])
+    assert article.text.startswith(opening)
+
+
 def test_missing_path_is_reported_and_others_still_come_out(tmp_path):
     good = write(tmp_path / "ok.txt", GOOD)
     missing = tmp_path / "absent.txt"
