@@ -2186,7 +2186,7 @@ class _Finder:
             return [claim]
         joins = {self.text[b + 1:a].strip().lower() for (_, b), (a, _) in zip(pairs, pairs[1:])}
         if not joins <= {",", *self.rules.and_words}:
-            return self.framing_quotes(claim, pairs)
+            return [claim]
         return [dataclasses.replace(claim, start=a, end=b + 1) for a, b in pairs]
 
     def framing_quotes(self, claim: _Claim, pairs: list[tuple[int, int]]) -> list[_Claim]:
