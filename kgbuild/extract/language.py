@@ -240,6 +240,8 @@ class LanguageRules:
     passive_topic_cues: Words
     addressee_cues: Words
     reported_events: Words
+    blame_cues: Words
+    blamed_events: Words
     object_content_cues: Words
     stance_object_cues: Words
     stance_object_nouns: Words

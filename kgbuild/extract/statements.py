@@ -2613,6 +2613,29 @@ class _Finder:
         return [(c.tokens[first].idx, self.clause_end(c.tokens, first, self.rules.content_stops), 0.6)] \
             if first < len(c.tokens) else []
 
+    #: the most words between a blame cue and the event noun it lays on someone
+    _BLAME_REACH = 6
+
+    def frame_blame(self, c: _Cue) -> list | None:
+        """ "a attribué l'attaque à un groupe armé", "imputent l'incident à l'armée": the event and
+        whom it is laid on, to the clause's end (a comma, or a verb coordinated with the cue), when
+        an event noun comes within a few words (not "a attribué un contrat à X"; not reflexive)."""
+        if c.lemma not in self.rules.blame_cues or c.reflexive or not self.event_named_at(c.tokens, c.j):
+            return None
+        end = self.clause_end(c.tokens, c.j, (*self.rules.content_stops, ","))
+        end = min([end, *(t.idx for t, nxt in zip(c.tokens[c.j:], c.tokens[c.j + 1:])
+                          if lower_text(t) in self.rules.and_words and nxt.pos_ in ("AUX", "VERB")
+                          and "Fin" in morph_values(nxt, "VerbForm"))])
+        end = len(self.text[:end].rstrip())
+        return [(c.next.idx, end, 0.6)] if end > c.next.idx else []
+
+    def event_named_at(self, tokens: list[Token], j: int) -> bool:
+        """Whether one of the first two nouns from token ``j`` (within ``_BLAME_REACH`` words) names an
+        event ("l'attaque", "l'incident", "84 morts"), not a thing handed out ("un contrat")."""
+        nouns = [t for t in tokens[j:j + self._BLAME_REACH] if t.pos_ == "NOUN"][:2]
+        return any(t.lemma_ in words or lower_text(t) in words
+                   for t in nouns for words in (self.rules.reported_events, self.rules.blamed_events))
+
     def frame_de_infinitive(self, c: _Cue) -> list | None:
         """ "accuse X d'élargir ...", "promet de ...", or the charge: "accuse Kiev de « terrorisme »"
         (not a reciprocal one, "s'accusent mutuellement de tirs": a noun phrase both sides say of
