@@ -3294,7 +3294,16 @@ class _Finder:
                 collective and self.lows[nxt] in self.rules.demonyms) \
                 and not _demonstrative_det(token):  # "les rebelles syriens"; "de ce mouvement Jean X"
             return None
-        return end
+        return self._past_lower_adjectives(token.i + 1) - 1 if collective else end
+
+    def _past_lower_adjectives(self, i: int) -> int:
+        """The first token from ``i`` that is neither a plain adjective nor a people's name: a
+        collective's description runs over them ("les rebelles naxalites", "les insurgés
+        islamistes", "les rebelles touaregs"), not over a state's demonym ("les rebelles
+        congolais du M23": the group of that state's war, named after)."""
+        while i < len(self.tokens) and (self._is_plain_adjective(i) or self.lows[i] in self.rules.peoples):
+            i += 1
+        return i
 
     def _bare_description(self, token: Token, collective: bool, of_role: bool) -> bool:
         """Whether a description's noun stands bare: definite with no complement (after a
