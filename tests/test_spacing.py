@@ -33,15 +33,19 @@ def test_short_lines_and_items_of_a_wrapped_text_keep_their_breaks():
     assert "\n- premier point\n- second point\n" in read
 
 
+def original_of(text, spacing, words):
+    """The stretch of ``text`` that the first ``words`` of the reading text map back to."""
+    start = spacing.text.index(words)
+    a, b = spacing.span(start, start + len(words))
+    return text[a:b]
+
+
 def test_runs_of_blanks_read_as_one_space_and_offsets_map_back():
     text = "Le ministre  Jean\t Dupont\u00a0\u00a0a parlé."
     spacing = read_spacing(text)
     assert spacing.text == "Le ministre Jean Dupont a parlé."
-    start = spacing.text.index("Jean Dupont")
-    a, b = spacing.span(start, start + len("Jean Dupont"))
-    assert text[a:b] == "Jean\t Dupont"
-    a, b = spacing.span(spacing.text.index("parlé"), len(spacing.text) - 1)
-    assert text[a:b] == "parlé"
+    assert original_of(text, spacing, "Jean Dupont") == "Jean\t Dupont"
+    assert original_of(text, spacing, "parlé") == "parlé"
 
 
 def test_labels_have_single_plain_spaces():
@@ -53,12 +57,8 @@ def test_markup_reads_as_blanks_and_entities_as_their_character():
     text = "<p>Le ministre [Anne Roy](https://example.org/roy) a parl&eacute; **hier**.</p>\nÉcrire à presse@example.org."
     spacing = read_spacing(text)
     assert spacing.text == " Le ministre Anne Roy a parlé hier .\nÉcrire à ."
-    start = spacing.text.index("Anne Roy")
-    a, b = spacing.span(start, start + len("Anne Roy"))
-    assert text[a:b] == "Anne Roy"
-    start = spacing.text.index("parlé")
-    a, b = spacing.span(start, start + len("parlé"))
-    assert text[a:b] == "parl&eacute;"  # an entity maps back whole
+    assert original_of(text, spacing, "Anne Roy") == "Anne Roy"
+    assert original_of(text, spacing, "parlé") == "parl&eacute;"  # an entity maps back whole
 
 
 def test_a_text_without_layout_or_markup_is_read_as_it_is():
