@@ -6960,8 +6960,10 @@ class _Finder:
         when it is the body the text made the person a member of, if any ("le capitaine X" ...
         "le président X": he leads the body he was a member of, no other); no context state
         other than the one the KB makes the person a citizen of ("le président Biden" after a
-        sentence on Ukraine)."""
-        org = (self.role_named_before(span) or self.genitive_owner(anchor)) if titled else []
+        sentence on Ukraine); a possessive role ("de leur chef, le mollah X") names its own body, never
+        the unnamed holder's before nor a name before its "de"."""
+        owned = self.possessive_of(anchor) is not None
+        org = (self.role_named_before(span) or self.genitive_owner(anchor)) if titled and not owned else []
         if org:
             return org, 0.75
         org = self.citizen_bodies(ref, self.context_of(role, span, titled, anchor))
