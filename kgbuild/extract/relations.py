@@ -8564,7 +8564,7 @@ class _Finder:
         the text is about; none when its label or a mention names a people ("le ministère
         palestinien de la Santé") or a phrase follows it ("... de la Santé de Gaza", "... à Paris")."""
         if ref.entity.kind != "Organization" or lower_text(span[0]) not in self.rules.portfolio_body_heads:
-            return []  # the singular head only: "les ministères des Affaires étrangères et de la Défense" are two
+            return []  # the singular head only: "les ministères de l'Intérieur et de la Justice" are two
         office = self.portfolio_office(span[0])
         if office is None or self.body_named_people(ref.entity) or self.portfolio_named_elsewhere(ref, office):
             return []
