@@ -148,7 +148,8 @@ def read_text(
 
 
 def clean_article(article: Article) -> Article:
-    """The article with every string valid Unicode: lone surrogates become U+FFFD (logged).
+    """The article with every string valid Unicode: lone surrogates become U+FFFD (logged), and
+    its text's control characters spaces (logged; a text read from a file has none left).
 
     A surrogate pair written as two code points becomes the one character it encodes.
     """
@@ -158,13 +159,16 @@ def clean_article(article: Article) -> Article:
         if isinstance(value, str) and _SURROGATE.search(value):
             changes[name], count = _valid_unicode(value)
             replaced += count
-    if not changes:
+    text = changes.get("text", article.text)
+    if not changes and not (isinstance(text, str) and _CONTROL_CHARS.search(text)):
         return article
+    doc_id = changes.get("id", article.id)
+    where = f"{article.source} [{doc_id}]" if article.source else doc_id
     if replaced:
-        doc_id = changes.get("id", article.id)
-        where = f"{article.source} [{doc_id}]" if article.source else doc_id
         log.warning("%s: %d invalid character%s (lone UTF-16 surrogates) replaced by U+FFFD", where,
                     replaced, "s" if replaced > 1 else "")
+    if isinstance(text, str):
+        changes["text"] = _controls_as_spaces(where, text)
     return replace(article, **changes)
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from kgbuild.errors import EmptyInputError, InputError
-from kgbuild.read import iter_articles, read_text
+from kgbuild.read import clean_article, iter_articles, read_text
+from kgbuild.types import Article
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed.fr.txt"
@@ -283,6 +284,16 @@ def test_stray_control_characters_are_read_as_spaces_and_reported(tmp_path, capl
     assert article.text == "Le colonel a parlé.  Il est reparti  hier.\n"  # offsets hold
     [record] = [r for r in caplog.records if r.name == "kgbuild.read"]
     assert record.getMessage() == f"{path}: 2 control characters (NUL and the like) read as spaces"
+
+
+def test_an_article_given_through_the_api_has_its_control_characters_read_as_spaces(caplog):
+    article = Article(id="depeche", text="Le colonel a parlé.\x00 Il est reparti\x1b hier.")
+    with caplog.at_level(logging.WARNING, logger="kgbuild.read"):
+        cleaned = clean_article(article)
+    assert cleaned.text == "Le colonel a parlé.  Il est reparti  hier."  # offsets hold
+    [record] = [r for r in caplog.records if r.name == "kgbuild.read"]
+    assert record.getMessage() == "depeche: 2 control characters (NUL and the like) read as spaces"
+    assert clean_article(cleaned) is cleaned  # a clean article passes as it is
 
 
 @pytest.mark.parametrize(("name", "data", "what"), [
