@@ -293,7 +293,7 @@ class _DocumentBuilder:
         return extractor
 
     def _parse(self, articles) -> dict[int, tuple]:
-        """{n: (doc, captions)} for the articles whose batch parse worked (the others go one by one)."""
+        """{n: (doc, captions, reading)} for the articles whose batch parse worked (the others go one by one)."""
         from kgbuild.extract.parse import find_captions, parse_texts
         from kgbuild.langid import supported_languages
 
@@ -305,10 +305,11 @@ class _DocumentBuilder:
         for lang, group in by_lang.items():
             try:
                 extractor = self._extractor(lang)
-                texts = [extractor.reading_text(article.text) for _, article in group]
-                items = [(text, find_captions(text, extractor.rules)) for text in texts]
-                for (n, _), (_, captions), doc in zip(group, items, parse_texts(extractor.nlp, items)):
-                    parsed[n] = (doc, captions)
+                readings = [extractor.reading(article.text) for _, article in group]
+                items = [(r.text, find_captions(r.text, extractor.rules)) for r in readings]
+                docs = parse_texts(extractor.nlp, items)
+                for (n, _), (_, captions), reading, doc in zip(group, items, readings, docs):
+                    parsed[n] = (doc, captions, reading)
             except Exception:  # a language without a model, a text spaCy rejects: found again one by one
                 log.debug("batch parse failed; documents are parsed one by one", exc_info=True)
         return parsed

@@ -6,7 +6,7 @@
 The stages, each pure: parse (spaCy, paragraph-aware) -> find_mentions ->
 group_mentions -> find_statements -> find_relations -> find_learned_relations (the
 pair model's recall booster, ``pairs.py``; ``learned=False`` switches it off).  The
-text parsed is the article's with its spacing and markup made plain (``reading_text``,
+text parsed is the article's with its spacing and markup made plain (``reading``,
 ``spacing.py``); the result's offsets and texts are the article's.  The result holds only
 offsets and strings.
 """
@@ -29,7 +29,7 @@ from kgbuild.extract.parse import (
     parse_text,
 )
 from kgbuild.extract.reading import Reading
-from kgbuild.extract.spacing import read_spacing, restore
+from kgbuild.extract.spacing import Spacing, read_spacing, restore
 from kgbuild.extract.relations import find_relations
 from kgbuild.extract.statements import find_statements
 from kgbuild.types import ENTITY_TYPES, Article, Entity, Extraction, Relation, Statement
@@ -64,23 +64,25 @@ class Extractor:
         """The Extraction of one article (one without a language is read in the extractor's)."""
         if article.lang is None:
             article = replace(article, lang=self.lang)
-        text = self.reading_text(article.text)
-        captions = find_captions(text, self.rules)
-        doc = parse_text(self.nlp, text, captions)
-        return self.extract_doc(article, doc, captions)
+        spacing = self.reading(article.text)
+        captions = find_captions(spacing.text, self.rules)
+        doc = parse_text(self.nlp, spacing.text, captions)
+        return self.extract_doc(article, doc, captions, spacing)
 
     @staticmethod
-    def reading_text(text: str) -> str:
-        """The text to parse for an article's text: its spacing and markup made plain
-        (``spacing.py``), the same length or shorter; ``extract_doc`` maps the offsets back."""
-        return read_spacing(text).text
+    def reading(text: str) -> Spacing:
+        """How an article's text is read: its spacing and markup made plain (``spacing.py``), the
+        text to parse (``.text``, the same length or shorter) and the map of its offsets back."""
+        return read_spacing(text)
 
-    def extract_doc(self, article: Article, doc, captions) -> Extraction:
-        """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say), its
-        ``reading_text`` parsed; offsets and texts come back in the article's text."""
+    def extract_doc(self, article: Article, doc, captions, spacing: Spacing | None = None) -> Extraction:
+        """The Extraction of an article already parsed (by a batched ``nlp.pipe``, say), the text of
+        its ``reading`` parsed (``spacing``, read again when not given); offsets and texts come back
+        in the article's text."""
         if article.lang is None:
             article = replace(article, lang=self.lang)
-        spacing = read_spacing(article.text)
+        if spacing is None:
+            spacing = read_spacing(article.text)
         if spacing.changed and doc.text == spacing.text:  # not a doc a caller parsed from the text as is
             return restore(self.read_doc(replace(article, text=spacing.text), doc, captions), spacing, article)
         return self.read_doc(article, doc, captions)
